@@ -1,0 +1,130 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+/** Import boundaries from DESIGN.md: which folder may import which. */
+const boundaries = [
+  {
+    from: 'src/engine/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/config/**',
+      '**/disk/**',
+      '**/scan/**',
+      'node:fs',
+      'node:child_process',
+      'fs',
+      'child_process',
+    ],
+  },
+  {
+    from: 'src/rules/cloudformation/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/scan/**',
+      'node:fs',
+      'node:child_process',
+    ],
+  },
+  {
+    from: 'src/rules/ansible/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/scan/**',
+      'node:fs',
+      'node:child_process',
+    ],
+  },
+  {
+    from: 'src/parse/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/rules/**',
+      '**/scan/**',
+    ],
+  },
+  {
+    from: 'src/report/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/engine/**',
+      '**/rules/**',
+      '**/scan/**',
+      'node:child_process',
+    ],
+  },
+  {
+    from: 'src/git/**',
+    deny: ['**/cli/**', '**/action/**', '**/install/**', '**/engine/**', '**/rules/**', '**/report/**', '**/scan/**'],
+  },
+  {
+    from: 'src/install/**',
+    deny: ['**/cli/**', '**/action/**', '**/engine/**', '**/rules/**', '**/report/**', '**/scan/**'],
+  },
+  {
+    from: 'src/suppress/**',
+    deny: ['**/cli/**', '**/action/**', '**/install/**', '**/git/**', '**/engine/**', '**/report/**', '**/scan/**'],
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'fixtures/**', 'coverage/**', '.bench-tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      '@typescript-eslint/no-base-to-string': 'off',
+      'no-control-regex': 'off',
+    },
+  },
+  ...boundaries.map((b) => ({
+    files: [b.from.replace('/**', '/**/*.ts')],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: b.deny.map((d) => ({
+            group: [d],
+            message: `import boundary: ${b.from} may not import ${d} (see DESIGN.md layout)`,
+          })),
+        },
+      ],
+    },
+  })),
+  { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+  },
+);

@@ -1,0 +1,37 @@
+// Build: bundle the CLI and library into lib/ (one start-up chunk; YAML parsing and IaC rules in lazy chunks),
+// compile patterns/*.yaml into lib/patterns.json (so the hook never parses YAML to start), and generate the demo tree.
+import { build } from 'esbuild';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const banner =
+  "import { createRequire as __hgCreateRequire } from 'node:module'; const require = __hgCreateRequire(import.meta.url);";
+
+rmSync(path.join(root, 'lib'), { recursive: true, force: true });
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  outdir: 'lib',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['husky'],
+  banner: { js: banner },
+  define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});
+
+// Patterns: validated here, so a broken rule fails the build rather than a user's commit.
+const lib = await import(path.join(root, 'lib', 'index.js'));
+const patterns = await lib.readPatternDir(path.join(root, 'patterns'));
+writeFileSync(path.join(root, 'lib', 'patterns.json'), JSON.stringify(patterns));
+
+const { makeDemo } = await import('./make-demo.mjs');
+makeDemo(path.join(root, 'fixtures', 'demo'));
+console.log(`hookguard: built lib/ (${patterns.length} secret rules) and fixtures/demo`);

@@ -1,0 +1,10 @@
+export declare const B62: string;
+export declare const UPPER32: string;
+export declare const ALNUM: string;
+export declare const B64: string;
+export declare function rand(alphabet: string, n: number): string;
+export declare function crc32(s: string): number;
+export declare function base62(n: number, width: number): string;
+export declare function fakeGithubToken(prefix?: string): string;
+export declare function fakeAwsKeyId(): string;
+export declare function fakeAwsSecret(): string;

@@ -1,0 +1,111 @@
+import { UsageError, type FailOn } from '../types.js';
+
+export interface ScanArgs {
+  mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range';
+  paths: string[];
+  since?: string;
+  range?: string;
+  format: 'text' | 'json' | 'sarif' | 'github';
+  output?: string;
+  failOn?: FailOn;
+  config?: string;
+  baseline?: string;
+  color: boolean;
+}
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
+
+/** Parse scan/baseline options. Unknown flags are errors (exit 2), never ignored. */
+export function parseScanArgs(argv: string[], command: string): ScanArgs {
+  const a: ScanArgs = { mode: 'paths', paths: [], format: 'text', color: true };
+  const modes = new Set<string>();
+  const value = (i: number, flag: string): string => {
+    const v = argv[i + 1];
+    if (v === undefined || (v.startsWith('--') && v.length > 2)) throw new UsageError(`${flag} needs a value`);
+    return v;
+  };
+  let onlyPaths = false;
+  for (let i = 0; i < argv.length; i++) {
+    let arg = argv[i]!;
+    let inline: string | undefined;
+    if (!onlyPaths && arg.startsWith('--') && arg.includes('=')) {
+      inline = arg.slice(arg.indexOf('=') + 1);
+      arg = arg.slice(0, arg.indexOf('='));
+    }
+    const take = (flag: string) => {
+      if (inline !== undefined) return inline;
+      const v = value(i, flag);
+      i++;
+      return v;
+    };
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      a.paths.push(arg);
+      continue;
+    }
+    switch (arg) {
+      case '--':
+        onlyPaths = true;
+        break;
+      case '--staged':
+        a.mode = 'staged';
+        modes.add(arg);
+        break;
+      case '--pre-push':
+        a.mode = 'pre-push';
+        modes.add(arg);
+        break;
+      case '--history':
+        a.mode = 'history';
+        modes.add(arg);
+        break;
+      case '--since':
+        a.since = take(arg);
+        break;
+      case '--diff':
+        a.mode = 'range';
+        a.range = take(arg);
+        modes.add(arg);
+        break;
+      case '--format':
+      case '-f': {
+        const f = take(arg);
+        if (!(FORMATS as readonly string[]).includes(f))
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${f}")`);
+        a.format = f as ScanArgs['format'];
+        break;
+      }
+      case '--output':
+      case '-o':
+        a.output = take(arg);
+        break;
+      case '--fail-on': {
+        const f = take(arg);
+        if (!(FAIL_ON as readonly string[]).includes(f))
+          throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got "${f}")`);
+        a.failOn = f as FailOn;
+        break;
+      }
+      case '--config':
+      case '-c':
+        a.config = take(arg);
+        break;
+      case '--baseline':
+        a.baseline = take(arg);
+        break;
+      case '--no-color':
+        a.color = false;
+        break;
+      default:
+        throw new UsageError(`unknown option ${arg} for "hookguard ${command}" (see hookguard --help)`);
+    }
+  }
+  if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);
+  if (a.since && a.mode !== 'history') throw new UsageError('--since goes with --history');
+  if (a.paths.length && a.mode !== 'paths' && a.mode !== 'pre-push')
+    throw new UsageError(
+      `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}`,
+    );
+  if (a.mode === 'pre-push' && a.paths.length > 2) throw new UsageError('--pre-push takes at most REMOTE and URL');
+  return a;
+}

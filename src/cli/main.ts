@@ -1,0 +1,321 @@
+/**
+ * The command line: argv → commands. The only layer that touches process.*, stdout/stderr and exit codes.
+ */
+import { readFileSync } from 'node:fs';
+import { UsageError, type RuleDoc, type ScanRequest } from '../types.js';
+import { parseScanArgs, type ScanArgs } from './args.js';
+import { writeFileAtomic } from './output.js';
+
+declare const __HOOKGUARD_VERSION__: string | undefined;
+
+export function version(): string {
+  if (typeof __HOOKGUARD_VERSION__ === 'string') return __HOOKGUARD_VERSION__;
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const HELP = `hookguard — secrets and insecure infrastructure code, caught in your git workflow
+
+Usage:
+  hookguard init [--force]                 install pre-commit and pre-push hooks (husky when package.json exists)
+  hookguard uninstall                      remove them, restoring what was there before
+  hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
+  hookguard scan --staged                  scan what is staged (added/changed lines only)
+  hookguard scan --pre-push [REMOTE [URL]] scan every commit being pushed (reads git's pre-push lines on stdin)
+  hookguard scan --history [--since REV]   scan every commit's added lines (all refs unless --since)
+  hookguard scan --diff BASE..HEAD         scan every commit in a range
+  hookguard baseline [scan options]        write .hookguard-baseline.json from the current findings
+  hookguard rules [--format json]          list every rule
+  hookguard explain RULE_ID                print a rule's documentation
+
+Scan options:
+  --format text|json|sarif|github   report format (default text)
+  --output FILE                     write the report to FILE (atomically) instead of stdout
+  --fail-on critical|high|medium|low|none   exit 1 when findings reach this severity (default high)
+  --config FILE                     config file (default .hookguard.yaml at the repository root)
+  --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
+  --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or git error.
+Environment: HOOKGUARD=0 skips the hooks; DEBUG=hookguard:* traces.
+`;
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  stdin: () => Promise<string>;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+  errTTY: boolean;
+}
+
+function defaultIo(): Io {
+  return {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdin: readStdin,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: Boolean(process.stdout.isTTY),
+    errTTY: Boolean(process.stderr.isTTY),
+  };
+}
+
+async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function debug(io: Io, msg: string): void {
+  const d = io.env.DEBUG ?? '';
+  if (/(^|,)\s*hookguard(:\*|:[a-z]+)?\s*(,|$)/.test(d) || d === '*') io.stderr(`hookguard:debug ${msg}\n`);
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr(`hookguard: ${e.message}\n`);
+      return 2;
+    }
+    const err = e as Error;
+    io.stderr(`hookguard: internal error: ${err.message}\n`);
+    debug(io, err.stack ?? '');
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case undefined:
+    case '-h':
+    case '--help':
+    case 'help':
+      io.stdout(HELP);
+      return cmd === undefined ? 2 : 0;
+    case '-v':
+    case '--version':
+    case 'version':
+      io.stdout(version() + '\n');
+      return 0;
+    case 'scan':
+      return scanCommand(parseScanArgs(rest, 'scan'), io, rest);
+    case 'baseline':
+      return baselineCommand(parseScanArgs(rest, 'baseline'), io);
+    case 'rules':
+      return rulesCommand(rest, io);
+    case 'explain':
+      return explainCommand(rest, io);
+    case 'init':
+    case 'uninstall':
+      return installCommand(cmd, rest, io);
+    default:
+      throw new UsageError(
+        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain; see hookguard --help)`,
+      );
+  }
+}
+
+function toRequest(a: ScanArgs, stdin: () => Promise<string>): Promise<ScanRequest> | ScanRequest {
+  switch (a.mode) {
+    case 'staged':
+      return { kind: 'staged' };
+    case 'pre-push':
+      return stdin().then((s) => ({
+        kind: 'pre-push' as const,
+        stdin: s,
+        ...(a.paths[0] ? { remote: a.paths[0] } : {}),
+        ...(a.paths[1] ? { url: a.paths[1] } : {}),
+      }));
+    case 'history':
+      return { kind: 'history', ...(a.since ? { since: a.since } : {}) };
+    case 'range':
+      return { kind: 'range', range: a.range! };
+    default:
+      return { kind: 'paths', paths: a.paths };
+  }
+}
+
+const SCOPE: Record<ScanArgs['mode'], string> = {
+  staged: 'staged changes',
+  'pre-push': 'commits being pushed',
+  history: 'history',
+  range: 'range',
+  paths: 'files',
+};
+
+async function allRuleDocs(patterns: import('../rules/secrets/types.js').SecretPattern[]): Promise<RuleDoc[]> {
+  const { iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
+  return [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
+}
+
+async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number> {
+  if ((a.mode === 'staged' || a.mode === 'pre-push') && io.env.HOOKGUARD === '0') {
+    io.stderr('hookguard: skipped (HOOKGUARD=0)\n');
+    return 0;
+  }
+  const { scan, loadRulesAndConfig } = await import('../scan/index.js');
+  const color =
+    a.color && io.isTTY && !a.output && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
+  const showProgress =
+    io.errTTY &&
+    !io.env.CI &&
+    (a.mode === 'history' || a.mode === 'range' || a.mode === 'pre-push' || a.mode === 'paths');
+  let lastDraw = 0;
+  const t0 = Date.now();
+  let drew = false;
+  const outcome = await scan(await toRequest(a, io.stdin), {
+    cwd: io.cwd,
+    ...(a.config ? { config: a.config } : {}),
+    ...(a.baseline ? { baseline: a.baseline } : {}),
+    ...(a.failOn ? { failOn: a.failOn } : {}),
+    ...(showProgress
+      ? {
+          onProgress: (p) => {
+            const now = Date.now();
+            if (now - lastDraw < 200 || now - t0 < 500) return;
+            lastDraw = now;
+            drew = true;
+            const mbs = p.bytes / 1048576 / Math.max(0.001, (now - t0) / 1000);
+            const what = p.commitsTotal ? `${p.commitsDone}/${p.commitsTotal} commits` : `${p.files} files`;
+            io.stderr(`\r\x1b[2Khookguard: ${what}, ${mbs.toFixed(1)} MB/s`);
+          },
+        }
+      : {}),
+  });
+  if (drew) io.stderr('\r\x1b[2K');
+  debug(io, `scan ${a.mode}: ${outcome.result.summary.files} files in ${outcome.result.summary.durationMs} ms`);
+  const ctx = {
+    toolVersion: version(),
+    failOn: outcome.failOn,
+    color,
+    rules: [] as RuleDoc[],
+    scope: SCOPE[a.mode],
+  };
+  let text: string;
+  switch (a.format) {
+    case 'json':
+      text = (await import('../report/json.js')).jsonReport(outcome.result, ctx);
+      break;
+    case 'sarif': {
+      const { patterns } = await loadRulesAndConfig(outcome.root, a.config, io.cwd);
+      ctx.rules = await allRuleDocs(patterns);
+      text = (await import('../report/sarif.js')).sarifReport(outcome.result, ctx);
+      break;
+    }
+    case 'github':
+      text = (await import('../report/github.js')).githubReport(outcome.result, ctx);
+      break;
+    default:
+      text = (await import('../report/text.js')).textReport(outcome.result, ctx);
+  }
+  if (a.output) writeFileAtomic(a.output, text);
+  else if (
+    a.format === 'text' &&
+    (a.mode === 'staged' || a.mode === 'pre-push') &&
+    outcome.exitCode === 0 &&
+    outcome.result.findings.length === 0 &&
+    !outcome.result.errors.length
+  ) {
+    // Hooks stay quiet when there is nothing to say, apart from one line.
+    io.stderr(text);
+  } else io.stdout(text);
+  if (a.mode === 'pre-push' && outcome.exitCode === 1)
+    io.stderr(
+      'hookguard: push blocked. Remove the secret from every commit that adds it (git rebase -i), not only from the last one.\n',
+    );
+  return outcome.exitCode;
+}
+
+async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
+  const { scan } = await import('../scan/index.js');
+  const { buildBaseline, DEFAULT_BASELINE } = await import('../suppress/baseline.js');
+  const outcome = await scan(await toRequest(a, io.stdin), {
+    cwd: io.cwd,
+    noBaseline: true,
+    ...(a.config ? { config: a.config } : {}),
+  });
+  const all = [...outcome.result.findings, ...outcome.result.existing];
+  const file = a.output ?? a.baseline ?? (await import('node:path')).join(outcome.root, DEFAULT_BASELINE);
+  writeFileAtomic(file, JSON.stringify(buildBaseline(all, `hookguard ${version()}`), null, 2) + '\n');
+  io.stderr(
+    `hookguard: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to ${file}; commit it so the team shares it.\n`,
+  );
+  return 0;
+}
+
+async function rulesCommand(rest: string[], io: Io): Promise<number> {
+  let format = 'text';
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--format' && rest[i + 1]) format = rest[++i]!;
+    else if (arg.startsWith('--format=')) format = arg.slice(9);
+    else throw new UsageError(`unknown argument "${arg}" for "hookguard rules"`);
+  }
+  if (format !== 'text' && format !== 'json') throw new UsageError('hookguard rules: --format must be text or json');
+  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
+  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  if (format === 'json') {
+    io.stdout(
+      JSON.stringify(
+        docs.map(({ id, title, severity, category }) => ({ id, title, severity, category })),
+        null,
+        2,
+      ) + '\n',
+    );
+    return 0;
+  }
+  const width = Math.max(...docs.map((d) => d.id.length));
+  for (const d of docs)
+    io.stdout(`${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.category.padEnd(14)}  ${d.title}\n`);
+  io.stdout(`\n${docs.length} rules. "hookguard explain RULE_ID" shows what a rule checks, why, and the fix.\n`);
+  return 0;
+}
+
+async function explainCommand(rest: string[], io: Io): Promise<number> {
+  const id = rest[0];
+  if (!id || rest.length > 1) throw new UsageError('usage: hookguard explain RULE_ID');
+  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
+  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  const d = docs.find((x) => x.id.toLowerCase() === id.toLowerCase());
+  if (!d) {
+    const near = docs.filter((x) => x.id.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
+    throw new UsageError(
+      `no rule "${id}"${near.length ? ` (did you mean ${near.map((n) => n.id).join(', ')}?)` : ''}; "hookguard rules" lists them`,
+    );
+  }
+  io.stdout(`${d.id} — ${d.title}\nseverity: ${d.severity} · category: ${d.category}\n\n${d.docs}\n`);
+  return 0;
+}
+
+async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io): Promise<number> {
+  let force = false;
+  for (const r of rest) {
+    if (r === '--force' && cmd === 'init') force = true;
+    else throw new UsageError(`unknown argument "${r}" for "hookguard ${cmd}"`);
+  }
+  const { install, uninstall } = await import('../install/index.js');
+  const res =
+    cmd === 'init'
+      ? await install({
+          cwd: io.cwd,
+          force,
+          env: io.env,
+          nodePath: process.execPath,
+          cliPath: new URL('../bin/hookguard.js', import.meta.url).pathname,
+          version: version(),
+        })
+      : await uninstall({ cwd: io.cwd });
+  for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
+  for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
+  return res.ok ? 0 : 2;
+}

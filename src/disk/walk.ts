@@ -1,0 +1,188 @@
+/**
+ * Files on disk: walk directories honouring .gitignore files (nested, via `ignore`) and config ignores, never
+ * following symlinks, skipping non-regular files; read each file as text in bounded pieces.
+ */
+import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import type { Chunk } from '../types.js';
+import { decodeText, isBinary } from '../git/blobs.js';
+
+export interface WalkEntry {
+  abs: string;
+  /** Path relative to the report root, with '/' separators. */
+  rel: string;
+  size: number;
+}
+
+export interface WalkSink {
+  file(e: WalkEntry): Promise<void>;
+  skip(kind: 'binary' | 'large' | 'other' | 'ignored', rel: string): void;
+  error(rel: string, message: string): void;
+}
+
+interface Layer {
+  base: string; // relative dir of the .gitignore, '' for root
+  ig: Ignore;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}
+
+function loadGitignore(absDir: string, relDir: string): Layer | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(absDir, '.gitignore'), 'utf8');
+  } catch {
+    return undefined;
+  }
+  return { base: relDir, ig: ignore().add(text) };
+}
+
+function ignoredBy(layers: Layer[], rel: string, isDir: boolean): boolean {
+  for (const l of layers) {
+    const sub = l.base ? rel.slice(l.base.length + 1) : rel;
+    if (!sub) continue;
+    if (l.ig.ignores(isDir ? sub + '/' : sub)) return true;
+  }
+  return false;
+}
+
+/**
+ * Walk `targets` (files or directories). `root` is what reported paths are relative to. `extraIgnore` holds the
+ * config's ignore patterns (gitignore syntax, relative to root).
+ */
+export async function walk(root: string, targets: string[], extraIgnore: Ignore, sink: WalkSink): Promise<void> {
+  const rootLayers: Layer[] = [];
+  const top = loadGitignore(root, '');
+  if (top) rootLayers.push(top);
+  try {
+    rootLayers.push({ base: '', ig: ignore().add(readFileSync(path.join(root, '.git', 'info', 'exclude'), 'utf8')) });
+  } catch {
+    /* no exclude file */
+  }
+  const seen = new Set<string>();
+
+  const visit = async (abs: string, layers: Layer[], explicit: boolean): Promise<void> => {
+    const rel = toPosix(path.relative(root, abs)) || '.';
+    let st: Stats;
+    try {
+      st = lstatSync(abs);
+    } catch (e) {
+      sink.error(rel, `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      return;
+    }
+    if (st.isSymbolicLink()) {
+      sink.skip('other', rel);
+      return;
+    }
+    const inside = rel !== '.' && !rel.startsWith('../');
+    if (st.isDirectory()) {
+      const name = path.basename(abs);
+      if (name === '.git' || (name === 'node_modules' && !explicit)) {
+        if (name === 'node_modules') sink.skip('ignored', rel);
+        return;
+      }
+      if (inside && !explicit && (ignoredBy(layers, rel, true) || extraIgnore.ignores(rel + '/'))) {
+        sink.skip('ignored', rel);
+        return;
+      }
+      const key = `${st.dev}:${st.ino}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let next = layers;
+      if (inside) {
+        const l = loadGitignore(abs, rel);
+        if (l) next = [...layers, l];
+      }
+      let names: string[];
+      try {
+        names = readdirSync(abs).sort();
+      } catch (e) {
+        sink.error(rel, `cannot list directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+        return;
+      }
+      for (const n of names) await visit(path.join(abs, n), next, false);
+      return;
+    }
+    if (!st.isFile()) {
+      sink.skip('other', rel);
+      return;
+    }
+    if (inside && !explicit && (ignoredBy(layers, rel, false) || extraIgnore.ignores(rel))) {
+      sink.skip('ignored', rel);
+      return;
+    }
+    await sink.file({ abs, rel: inside ? rel : toPosix(path.relative(process.cwd(), abs)), size: st.size });
+  };
+
+  for (const t of targets) await visit(path.resolve(t), rootLayers, true);
+}
+
+export type ReadResult =
+  { kind: 'text'; chunks: Chunk[]; content?: string } | { kind: 'binary' } | { kind: 'error'; message: string };
+
+/**
+ * Read a file as text. Files up to `wholeBytes` are read at once (and their content kept for IaC rules up to
+ * `contentBytes`); larger ones are read in pieces of `pieceBytes`, cut at line ends, so memory stays bounded.
+ */
+export function readTextFile(
+  abs: string,
+  size: number,
+  opts: { wholeBytes: number; contentBytes: number; pieceBytes: number; maxBytes: number },
+  onPiece?: (c: Chunk) => void,
+): ReadResult {
+  let fd: number;
+  try {
+    fd = openSync(abs, 'r');
+  } catch (e) {
+    return { kind: 'error', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  }
+  try {
+    if (size <= opts.wholeBytes) {
+      const buf = readFileSync(fd);
+      if (isBinary(buf)) return { kind: 'binary' };
+      const text = decodeText(buf).replace(/\r\n?/g, '\n');
+      return {
+        kind: 'text',
+        chunks: [{ startLine: 1, text }],
+        ...(buf.length <= opts.contentBytes ? { content: text } : {}),
+      };
+    }
+    // Large: bounded pieces.
+    const head = Buffer.alloc(Math.min(8000, size));
+    readSync(fd, head, 0, head.length, 0);
+    if (isBinary(head)) return { kind: 'binary' };
+    let pos = 0;
+    let line = 1;
+    let carry = Buffer.alloc(0);
+    const piece = Buffer.alloc(opts.pieceBytes);
+    while (pos < Math.min(size, opts.maxBytes)) {
+      const n = readSync(fd, piece, 0, piece.length, pos);
+      if (n <= 0) break;
+      pos += n;
+      let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
+      let cut = data.lastIndexOf(10);
+      if (cut === -1 && data.length < opts.pieceBytes * 2) {
+        carry = data;
+        continue;
+      }
+      if (cut === -1) cut = data.length - 1; // an enormous line: scan it in pieces
+      const text = data
+        .subarray(0, cut + 1)
+        .toString('utf8')
+        .replace(/\r\n?/g, '\n');
+      carry = Buffer.from(data.subarray(cut + 1));
+      data = Buffer.alloc(0);
+      onPiece?.({ startLine: line, text });
+      line += (text.match(/\n/g) ?? []).length;
+    }
+    if (carry.length) onPiece?.({ startLine: line, text: carry.toString('utf8').replace(/\r\n?/g, '\n') });
+    return { kind: 'text', chunks: [] };
+  } catch (e) {
+    return { kind: 'error', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
+  } finally {
+    closeSync(fd);
+  }
+}

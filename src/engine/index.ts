@@ -1,0 +1,229 @@
+/**
+ * The engine: Targets × rules → findings. No fs, no git, no printing.
+ * Secret rules look at the target's chunks (added lines); IaC rules parse the full content when the file looks like
+ * a template/playbook, and their findings block only where they overlap the changed lines.
+ */
+import { createHash } from 'node:crypto';
+import type { FileError, Finding, Severity, Suppressed, Target } from '../types.js';
+import type { RuleSet } from '../rules/secrets/load.js';
+import { detectSecrets } from '../rules/secrets/detect.js';
+import { mask, maskLine } from '../rules/secrets/mask.js';
+import { inlineAllow } from '../suppress/inline.js';
+import type { IacFamily } from '../rules/iac.js';
+import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
+import { looksLikeAnsible } from '../rules/ansible/detect.js';
+
+export interface EngineOptions {
+  secrets: RuleSet;
+  /** Config `allow`: values that are never secrets. */
+  allow: RegExp[];
+  /** Config `rules`: off or a severity override. */
+  overrides: ReadonlyMap<string, 'off' | Severity>;
+  /** Every rule id (lower case), to read inline `hookguard:allow RULE`. */
+  knownIds: ReadonlySet<string>;
+  /** Run CloudFormation/Ansible rules (off for history audits, which look for secrets). */
+  iac: boolean;
+}
+
+export interface EngineOutput {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  errors: FileError[];
+}
+
+export function fingerprint(...parts: string[]): string {
+  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+}
+
+const families: Record<string, Promise<IacFamily> | undefined> = {};
+export function loadFamily(name: 'cloudformation' | 'ansible'): Promise<IacFamily> {
+  families[name] ??=
+    name === 'cloudformation'
+      ? import('../rules/cloudformation/index.js').then((m) => m.family)
+      : import('../rules/ansible/index.js').then((m) => m.family);
+  return families[name];
+}
+
+/** Line starts of a text, for offset → line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineIndexAt(starts: number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function lineText(text: string, starts: number[], idx: number): string {
+  const s = starts[idx]!;
+  const e = idx + 1 < starts.length ? starts[idx + 1]! - 1 : text.length;
+  return text.slice(s, e);
+}
+
+function overlaps(scope: [number, number], changed: Array<[number, number]> | undefined): boolean {
+  if (!changed) return true;
+  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
+}
+
+export async function examine(t: Target, opts: EngineOptions): Promise<EngineOutput> {
+  const out: EngineOutput = { findings: [], suppressed: [], errors: [] };
+  const provenance = t.commit
+    ? {
+        commit: t.commit.sha,
+        ...(t.commit.author ? { author: t.commit.author } : {}),
+        ...(t.commit.date ? { date: t.commit.date } : {}),
+      }
+    : {};
+
+  const emit = (f: Finding, line: string) => {
+    const o = opts.overrides.get(f.ruleId);
+    if (o === 'off') {
+      out.suppressed.push(toSuppressed(f, 'config', `rule ${f.ruleId} is off in config`));
+      return;
+    }
+    if (o) f.severity = o;
+    const allow = inlineAllow(line, f.ruleId, opts.knownIds);
+    if (allow) {
+      out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
+      return;
+    }
+    out.findings.push(f);
+  };
+
+  // Secrets, over added lines.
+  for (const chunk of t.chunks) {
+    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
+    if (hits.length === 0) continue;
+    const starts = lineStarts(chunk.text);
+    // Every secret on a line is masked in that line's snippet.
+    const rangesByLine = new Map<number, Array<[number, number]>>();
+    const located = hits.map((h) => {
+      const li = lineIndexAt(starts, h.start);
+      const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
+      const col = h.start - starts[li]! + 1;
+      const endCol = h.end - starts[le]! + 1;
+      for (let i = li; i <= le; i++) {
+        const s = i === li ? h.start - starts[i]! : 0;
+        const e = i === le ? h.end - starts[i]! : lineText(chunk.text, starts, i).length;
+        const list = rangesByLine.get(i) ?? [];
+        list.push([s, e]);
+        rangesByLine.set(i, list);
+      }
+      return { h, li, le, col, endCol };
+    });
+    for (const { h, li, le, col, endCol } of located) {
+      const raw = lineText(chunk.text, starts, li);
+      const p = h.rule.p;
+      const f: Finding = {
+        ruleId: p.id,
+        category: 'secret',
+        severity: h.severity,
+        title: p.title,
+        message: `${p.title} found (${h.why}).`,
+        remediation: p.remediation,
+        file: t.path,
+        line: chunk.startLine + li,
+        column: col,
+        endLine: chunk.startLine + le,
+        endColumn: endCol,
+        ...provenance,
+        match: mask(h.secret),
+        fingerprint: fingerprint(p.id, t.path, createHash('sha256').update(h.secret).digest('hex')),
+        confidence: h.confidence,
+        why: h.why,
+        snippet: maskLine(raw, rangesByLine.get(li) ?? []),
+        blocking: true,
+      };
+      if (h.allowedBy) {
+        out.suppressed.push(toSuppressed(f, 'config', h.allowedBy));
+        continue;
+      }
+      emit(f, raw);
+    }
+  }
+
+  // Infrastructure as code, over the whole new file.
+  if (opts.iac && t.content !== undefined) {
+    const kinds: Array<'cloudformation' | 'ansible'> = [];
+    if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
+    else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
+    for (const kind of kinds) {
+      const fam = await loadFamily(kind);
+      let res;
+      try {
+        res = fam.lint(t.path, t.content);
+      } catch (e) {
+        out.errors.push({
+          file: t.path,
+          ...(t.commit ? { commit: t.commit.sha } : {}),
+          message: `${kind} rules failed: ${(e as Error).message}`,
+        });
+        continue;
+      }
+      for (const err of res.errors)
+        out.errors.push({
+          file: t.path,
+          ...(err.line ? { line: err.line } : {}),
+          ...(t.commit ? { commit: t.commit.sha } : {}),
+          message: err.message,
+        });
+      if (!res.findings.length) continue;
+      const starts = lineStarts(t.content);
+      const metas = new Map(fam.rules.map((r) => [r.id, r]));
+      for (const r of res.findings) {
+        const meta = metas.get(r.ruleId);
+        const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+        const secretRange: Array<[number, number]> =
+          r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
+        const f: Finding = {
+          ruleId: r.ruleId,
+          category: fam.category,
+          severity: r.severity,
+          title: meta?.title ?? r.ruleId,
+          message: r.message,
+          remediation: meta?.remediation ?? '',
+          file: t.path,
+          line: r.line,
+          column: r.column,
+          endLine: r.endLine,
+          endColumn: r.endColumn,
+          ...provenance,
+          ...(r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0]![0], secretRange[0]![1])) } : {}),
+          fingerprint: fingerprint(r.ruleId, t.path, r.path),
+          ...(r.why ? { why: r.why } : {}),
+          snippet: maskLine(raw, secretRange),
+          blocking: overlaps(r.scope, t.changed),
+        };
+        if (r.suppressed) {
+          out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
+          continue;
+        }
+        // Inline allow on the flagged line or on the first line of its resource/task.
+        const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
+        emit(f, inlineAllow(raw, f.ruleId, opts.knownIds) ? raw : scopeLine);
+      }
+    }
+  }
+  return out;
+}
+
+export function toSuppressed(f: Finding, by: Suppressed['by'], reason: string): Suppressed {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    line: f.line,
+    ...(f.commit ? { commit: f.commit } : {}),
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason,
+  };
+}

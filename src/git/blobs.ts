@@ -1,0 +1,116 @@
+/** Reading blobs through one long-lived `git cat-file --batch`, bounded in size. */
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+
+export type BlobText =
+  { kind: 'text'; text: string } | { kind: 'binary' } | { kind: 'large'; size: number } | { kind: 'missing' };
+
+interface Pending {
+  sha: string;
+  resolve: (b: BlobText) => void;
+}
+
+export class BlobReader {
+  private child?: ChildProcessWithoutNullStreams;
+  private queue: Pending[] = [];
+  private buf: Buffer = Buffer.alloc(0);
+  private need: { size: number; kind: 'blob' | 'other'; discarded?: number } | undefined;
+
+  constructor(
+    private readonly cwd: string,
+    private readonly maxBytes: number,
+  ) {}
+
+  read(sha: string): Promise<BlobText> {
+    if (!/^[0-9a-f]{7,64}$/.test(sha)) return Promise.resolve({ kind: 'missing' });
+    const child = this.start();
+    return new Promise((resolve) => {
+      this.queue.push({ sha, resolve });
+      child.stdin.write(sha + '\n');
+    });
+  }
+
+  close(): void {
+    this.child?.stdin.end();
+    this.child = undefined;
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    if (this.child) return this.child;
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdout.on('data', (b: Buffer) => this.onData(b));
+    child.stdin.on('error', () => {});
+    child.on('close', () => {
+      for (const p of this.queue.splice(0)) p.resolve({ kind: 'missing' });
+    });
+    child.stderr.resume();
+    this.child = child;
+    return child;
+  }
+
+  private onData(b: Buffer): void {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, b]) : b;
+    for (;;) {
+      if (!this.need) {
+        const nl = this.buf.indexOf(10);
+        if (nl === -1) return;
+        const header = this.buf.toString('utf8', 0, nl);
+        this.buf = this.buf.subarray(nl + 1);
+        const m = /^\S+ (\S+) (\d+)$/.exec(header);
+        if (!m) {
+          this.queue.shift()?.resolve({ kind: 'missing' });
+          continue;
+        }
+        this.need = { size: Number(m[2]), kind: m[1] === 'blob' ? 'blob' : 'other' };
+      }
+      if (this.need.size > this.maxBytes) {
+        // Too large to examine whole: drop its bytes as they arrive rather than holding them.
+        const drop = Math.min(
+          this.buf.length,
+          this.need.discarded === undefined ? this.need.size + 1 : this.need.discarded,
+        );
+        const left = (this.need.discarded ?? this.need.size + 1) - drop;
+        this.buf = this.buf.subarray(drop);
+        if (left > 0) {
+          this.need.discarded = left;
+          return;
+        }
+        const size = this.need.size;
+        this.need = undefined;
+        this.queue.shift()?.resolve({ kind: 'large', size });
+        continue;
+      }
+      if (this.buf.length < this.need.size + 1) return;
+      const body = this.buf.subarray(0, this.need.size);
+      this.buf = this.buf.subarray(this.need.size + 1);
+      const { kind } = this.need;
+      this.need = undefined;
+      const p = this.queue.shift();
+      if (!p) continue;
+      if (kind !== 'blob') p.resolve({ kind: 'missing' });
+      else if (isBinary(body)) p.resolve({ kind: 'binary' });
+      else p.resolve({ kind: 'text', text: decodeText(body) });
+    }
+  }
+}
+
+/** A NUL byte in the first 8000 bytes means binary (git's own heuristic). UTF-16 with a BOM is text. */
+export function isBinary(b: Buffer): boolean {
+  if (hasUtf16Bom(b)) return false;
+  return b.subarray(0, 8000).includes(0);
+}
+
+function hasUtf16Bom(b: Buffer): boolean {
+  return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
+}
+
+/** Decode file bytes: UTF-8 (BOM stripped), UTF-16 with BOM, else UTF-8 with replacement characters. */
+export function decodeText(b: Buffer): string {
+  if (b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return b.toString('utf8', 3);
+  if (b.length >= 2 && b[0] === 0xff && b[1] === 0xfe) return b.toString('utf16le', 2);
+  if (b.length >= 2 && b[0] === 0xfe && b[1] === 0xff) {
+    const swapped = Buffer.from(b.subarray(2));
+    swapped.swap16();
+    return swapped.toString('utf16le');
+  }
+  return b.toString('utf8');
+}

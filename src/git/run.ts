@@ -1,0 +1,77 @@
+/** Running git: the only place that spawns it. */
+import { spawn } from 'node:child_process';
+import { UsageError } from '../types.js';
+
+export interface GitResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+const BASE_ARGS = ['-c', 'core.quotePath=false', '-c', 'color.ui=false'];
+
+export function git(cwd: string, args: string[], input?: string | Buffer): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new UsageError('git is not installed or not on PATH') : e),
+    );
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  });
+}
+
+/** Run git and return trimmed stdout, or throw a UsageError naming what failed. */
+export async function gitOk(cwd: string, args: string[], what: string, input?: string): Promise<string> {
+  const r = await git(cwd, args, input);
+  if (r.code !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args[0]} failed`}`);
+  return r.stdout.toString('utf8');
+}
+
+export function firstLine(s: string): string {
+  return (
+    s
+      .trim()
+      .split('\n')[0]
+      ?.replace(/^(fatal|error): /, '') ?? ''
+  );
+}
+
+/**
+ * Stream a git command's stdout into `onData`, awaiting it between chunks (backpressure), so a long history is
+ * never held in memory.
+ */
+export async function gitStream(
+  cwd: string,
+  args: string[],
+  onData: (b: Buffer) => void | Promise<void>,
+  input?: string,
+): Promise<{ code: number; stderr: string }> {
+  const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const err: Buffer[] = [];
+  let errLen = 0;
+  child.stderr.on('data', (b: Buffer) => {
+    if (errLen < 65536) {
+      err.push(b);
+      errLen += b.length;
+    }
+  });
+  const closed = new Promise<number>((resolve, reject) => {
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'ENOENT' ? new UsageError('git is not installed or not on PATH') : e),
+    );
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  child.stdin.on('error', () => {});
+  child.stdin.end(input ?? '');
+  for await (const chunk of child.stdout) await onData(chunk as Buffer);
+  const code = await closed;
+  return { code, stderr: Buffer.concat(err).toString('utf8') };
+}

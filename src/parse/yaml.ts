@@ -1,0 +1,56 @@
+/**
+ * YAML with positions: `yaml`'s parseDocument + LineCounter. Positions stay on the nodes; nothing is injected into
+ * the data. Error messages are cut to their first line so a source excerpt (which may hold a secret) never leaks.
+ */
+import { LineCounter, parseAllDocuments, parseDocument, isNode, type Document, type Node } from 'yaml';
+
+export interface Parsed {
+  docs: Document[];
+  lc: LineCounter;
+  errors: Array<{ line?: number; message: string }>;
+}
+
+export interface Pos {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+const LIMITS = { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false, strict: false } as const;
+
+function cleanMessage(msg: string): string {
+  return msg
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?.*$/, '')
+    .trim();
+}
+
+/** Parse every document of a YAML stream. */
+export function parseYamlAll(text: string): Parsed {
+  const lc = new LineCounter();
+  const docs = parseAllDocuments(text, { ...LIMITS, lineCounter: lc });
+  const list = Array.isArray(docs) ? docs : [];
+  const errors: Parsed['errors'] = [];
+  for (const d of list)
+    for (const e of d.errors) errors.push({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) });
+  return { docs: list as Document[], lc, errors };
+}
+
+export function parseYaml(text: string): { doc: Document; lc: LineCounter; errors: Parsed['errors'] } {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { ...LIMITS, lineCounter: lc });
+  const errors = doc.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) }));
+  return { doc, lc, errors };
+}
+
+/** Position of a node (1-based line/column, end exclusive). */
+export function nodePos(node: unknown, lc: LineCounter): Pos | undefined {
+  if (!isNode(node) || !node.range) return undefined;
+  const [start, valueEnd] = node.range;
+  const s = lc.linePos(start);
+  const e = lc.linePos(valueEnd);
+  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+}
+
+export type { Document, Node, LineCounter };

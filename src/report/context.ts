@@ -1,0 +1,11 @@
+import type { FailOn, RuleDoc } from '../types.js';
+
+export interface ReportContext {
+  toolVersion: string;
+  failOn: FailOn;
+  color: boolean;
+  /** Every rule (SARIF lists them all in tool.driver.rules). */
+  rules: RuleDoc[];
+  /** Human name of what was scanned, e.g. "staged changes". */
+  scope?: string;
+}

@@ -1,0 +1,99 @@
+import type { Finding, RuleDoc, ScanResult, Severity } from '../types.js';
+import type { ReportContext } from './context.js';
+
+const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '3.0',
+  info: '1.0',
+};
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
+
+function ruleEntry(r: RuleDoc) {
+  return {
+    id: r.id,
+    name: r.id.replace(/(^|[-_])([a-z0-9])/gi, (_m, _s: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: r.title },
+    fullDescription: { text: r.title },
+    help: { text: r.docs, markdown: r.docs },
+    defaultConfiguration: { level: LEVEL[r.severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[r.severity],
+      tags: ['security', r.category],
+      precision: r.category === 'secret' ? 'high' : 'very-high',
+    },
+  };
+}
+
+function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
+  return {
+    ruleId: f.ruleId,
+    ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
+    level: LEVEL[f.severity],
+    message: { text: `${f.message}${f.match ? ` [${f.match}]` : ''} Fix: ${f.remediation}` },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+        },
+      },
+    ],
+    partialFingerprints: { 'hookguard/v1': f.fingerprint },
+    ...(existing ? { baselineState: 'unchanged' } : {}),
+    properties: {
+      severity: f.severity,
+      ...(f.commit ? { commit: f.commit } : {}),
+      ...(f.confidence ? { confidence: f.confidence } : {}),
+    },
+  };
+}
+
+export function sarifReport(r: ScanResult, ctx: ReportContext): string {
+  const rules = [...ctx.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const index = new Map(rules.map((rule, i) => [rule.id, i]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'hookguard',
+            version: ctx.toolVersion,
+            semanticVersion: ctx.toolVersion,
+            informationUri: 'https://github.com/hookguard/hookguard',
+            rules: rules.map(ruleEntry),
+          },
+        },
+        results: [...r.findings.map((f) => result(f, index, false)), ...r.existing.map((f) => result(f, index, true))],
+        invocations: [
+          {
+            executionSuccessful: true,
+            toolExecutionNotifications: r.errors.map((e) => ({
+              level: 'warning',
+              message: { text: e.message },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: e.file },
+                    ...(e.line ? { region: { startLine: e.line } } : {}),
+                  },
+                },
+              ],
+            })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,113 @@
+import type { Finding, ScanResult, Severity } from '../types.js';
+import { atLeast, SEVERITIES } from '../types.js';
+import type { ReportContext } from './context.js';
+
+const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [number, number]> = {
+  critical: [35, 39],
+  high: [31, 39],
+  medium: [33, 39],
+  low: [36, 39],
+  info: [34, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+  ok: [32, 39],
+};
+
+function painter(on: boolean) {
+  return (k: keyof typeof COLORS, s: string) => (on ? `\x1b[${COLORS[k][0]}m${s}\x1b[${COLORS[k][1]}m` : s);
+}
+
+function groupByFile(findings: Finding[]): Map<string, Finding[]> {
+  const m = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = m.get(f.file) ?? [];
+    list.push(f);
+    m.set(f.file, list);
+  }
+  return m;
+}
+
+function counts(findings: Finding[]): string {
+  const parts: string[] = [];
+  for (const s of SEVERITIES) {
+    const n = findings.filter((f) => f.severity === s).length;
+    if (n) parts.push(`${n} ${s}`);
+  }
+  return parts.join(', ');
+}
+
+export function textReport(r: ScanResult, ctx: ReportContext): string {
+  const c = painter(ctx.color);
+  const out: string[] = [];
+  const section = (findings: Finding[], existing: boolean) => {
+    for (const [file, list] of groupByFile(findings)) {
+      out.push(c('bold', file));
+      for (const f of list) {
+        const blocks = !existing && atLeast(f.severity, ctx.failOn);
+        const sev = c(f.severity, f.severity.padEnd(8));
+        const where = `${f.line}:${f.column}`.padEnd(8);
+        const prov = f.commit
+          ? c(
+              'dim',
+              `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ''}${f.date ? `, ${f.date.slice(0, 10)}` : ''})`,
+            )
+          : '';
+        out.push(`  ${where}${sev} ${blocks ? '' : c('dim', '(not blocking) ')}${f.ruleId}  ${f.title}${prov}`);
+        if (f.snippet) out.push(c('dim', `          │ `) + f.snippet.trim());
+        out.push(c('dim', `          │ `) + f.message);
+        if (f.remediation) out.push(`          ${c('ok', 'fix:')} ${f.remediation}`);
+      }
+      out.push('');
+    }
+  };
+  section(r.findings, false);
+  if (r.existing.length) {
+    out.push(c('bold', `Existing problems in the files you touched (not blocking: outside the lines changed here):`));
+    section(r.existing, true);
+  }
+  if (r.errors.length) {
+    out.push(c('bold', 'Files with problems (skipped or scanned in part):'));
+    for (const e of r.errors)
+      out.push(
+        `  ${e.file}${e.line ? `:${e.line}` : ''}${e.commit ? ` (commit ${e.commit.slice(0, 10)})` : ''}: ${e.message}`,
+      );
+    out.push('');
+  }
+  if (r.staleBaseline.length)
+    out.push(
+      c(
+        'dim',
+        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? 'y no longer matches' : 'ies no longer match'} any finding; regenerate it with "hookguard baseline".`,
+      ),
+    );
+
+  const s = r.summary;
+  const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
+  const scanned = `${s.files} file${s.files === 1 ? '' : 's'}${s.commits !== undefined ? ` in ${s.commits} commit${s.commits === 1 ? '' : 's'}` : ''}, ${fmtBytes(s.bytes)}${skipped ? ` (skipped: ${s.skipped.binary} binary, ${s.skipped.large} large, ${s.skipped.other} other)` : ''}, ${s.durationMs} ms`;
+  const supp = r.suppressed.length
+    ? `; ${r.suppressed.length} suppressed (${(['inline', 'baseline', 'config', 'metadata'] as const)
+        .map((b) => [b, r.suppressed.filter((x) => x.by === b).length] as const)
+        .filter(([, n]) => n)
+        .map(([b, n]) => `${b} ${n}`)
+        .join(', ')})`
+    : '';
+  const blocking = r.findings.filter((f) => atLeast(f.severity, ctx.failOn));
+  if (r.findings.length === 0) {
+    out.push(`${c('ok', '✔')} hookguard: no findings in ${ctx.scope ? `${ctx.scope}, ` : ''}${scanned}${supp}.`);
+  } else {
+    out.push(
+      `${blocking.length ? c('high', '✖') : c('medium', '!')} hookguard: ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${counts(r.findings)}) in ${scanned}${supp}.`,
+    );
+    if (blocking.length)
+      out.push(
+        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? 's' : ''} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
+      );
+  }
+  return out.join('\n') + '\n';
+}
+
+function fmtBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MiB`;
+}

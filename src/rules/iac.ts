@@ -1,0 +1,53 @@
+/**
+ * The contract between the engine and an IaC rule family (CloudFormation, Ansible).
+ * A family module is imported lazily, only when a file looks like it belongs to it, so the YAML parser is never
+ * loaded for a commit without YAML.
+ */
+import type { Category, Position, Severity } from '../types.js';
+
+export interface IacRuleMeta {
+  id: string;
+  title: string;
+  severity: Severity;
+  category: Exclude<Category, 'secret'>;
+  /** CloudFormation resource types the rule applies to. */
+  resources?: string[];
+  /** Ansible modules the rule applies to (short names; FQCN forms are matched too). */
+  modules?: string[];
+  /** Markdown: what it does, why it is bad, an example, the fix, references. */
+  docs: string;
+  /** One-line fix shown in reports. */
+  remediation: string;
+}
+
+export interface IacFinding extends Position {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** Stable logical location (e.g. `Resources.WebSG.Properties.SecurityGroupIngress[0].CidrIp`), for fingerprints. */
+  path: string;
+  /** 1-based first and last line of the enclosing resource or task: in diff modes a finding blocks only when this
+   * overlaps the changed lines. */
+  scope: [number, number];
+  /** The flagged value is a secret: reports mask [column, endColumn) on `line`. */
+  secret?: boolean;
+  /** Suppressed by the family's own mechanism (resource Metadata, `# noqa`). */
+  suppressed?: { by: 'metadata' | 'inline'; reason: string };
+  /** Optional one-line explanation (e.g. "Default of parameter SshCidr"). */
+  why?: string;
+}
+
+export interface IacLintResult {
+  /** False when the file is not of this family (the engine then tries nothing else). */
+  matched: boolean;
+  findings: IacFinding[];
+  /** Problems with the file itself (malformed YAML…): reported, the scan goes on. */
+  errors: Array<{ line?: number; message: string }>;
+  /** Warnings that are not rule findings (e.g. a suppression without a reason) are reported as errors too. */
+}
+
+export interface IacFamily {
+  category: Exclude<Category, 'secret'>;
+  rules: IacRuleMeta[];
+  lint(path: string, content: string): IacLintResult;
+}

@@ -1,0 +1,180 @@
+/**
+ * Secret rules: validation of the patterns format and compilation into a rule set with a keyword prefilter.
+ * Built-in rules are compiled from patterns/*.yaml to lib/patterns.json at build time, so the hook never parses
+ * YAML to start.
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isSeverity } from '../../types.js';
+import type { SecretPattern } from './types.js';
+import { VALIDATORS } from './validators.js';
+
+const KNOWN_KEYS = new Set([
+  'id',
+  'title',
+  'severity',
+  'keywords',
+  'regex',
+  'secretGroup',
+  'entropy',
+  'validate',
+  'allow',
+  'caseInsensitive',
+  'confidence',
+  'remediation',
+  'docs',
+  'examples',
+]);
+
+/** Validate raw pattern objects; returns every problem found, each naming the rule. */
+export function validatePatterns(raw: unknown, where: string): { patterns: SecretPattern[]; errors: string[] } {
+  const errors: string[] = [];
+  const patterns: SecretPattern[] = [];
+  if (!Array.isArray(raw)) return { patterns, errors: [`${where}: expected a list of rules`] };
+  raw.forEach((r: unknown, i) => {
+    const label = `${where}: rule ${i + 1}`;
+    if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+      errors.push(`${label}: expected a mapping`);
+      return;
+    }
+    const o = r as Record<string, unknown>;
+    const name = typeof o.id === 'string' ? `${where}: rule "${o.id}"` : label;
+    const bad = (m: string) => errors.push(`${name}: ${m}`);
+    for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) bad(`unknown key "${k}"`);
+    if (typeof o.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad('id must be kebab-case');
+    if (typeof o.title !== 'string' || !o.title) bad('title is required');
+    if (!isSeverity(o.severity)) bad('severity must be one of critical, high, medium, low, info');
+    if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === 'string' && k))
+      bad('keywords must be a non-empty list of strings');
+    let groups = 0;
+    if (typeof o.regex !== 'string' || !o.regex) bad('regex is required');
+    else {
+      try {
+        const re = new RegExp(o.regex + '|', o.caseInsensitive ? 'i' : '');
+        groups = (re.exec('')?.length ?? 1) - 1;
+      } catch (e) {
+        bad(`regex does not compile: ${(e as Error).message}`);
+      }
+    }
+    if (o.secretGroup !== undefined && (!Number.isInteger(o.secretGroup) || (o.secretGroup as number) > groups))
+      bad(`secretGroup ${String(o.secretGroup)} does not exist in the regex (it has ${groups} groups)`);
+    if (o.entropy !== undefined && (typeof o.entropy !== 'number' || o.entropy < 0 || o.entropy > 8))
+      bad('entropy must be a number of bits per character between 0 and 8');
+    if (o.validate !== undefined && (typeof o.validate !== 'string' || !VALIDATORS[o.validate]))
+      bad(`unknown validator "${String(o.validate)}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
+    if (o.allow !== undefined) {
+      if (!Array.isArray(o.allow) || !o.allow.every((a) => typeof a === 'string'))
+        bad('allow must be a list of regexes');
+      else
+        for (const a of o.allow) {
+          try {
+            new RegExp(a);
+          } catch (e) {
+            bad(`allow regex does not compile: ${(e as Error).message}`);
+          }
+        }
+    }
+    if (o.confidence !== undefined && !['high', 'medium', 'low'].includes(o.confidence as string))
+      bad('confidence must be high, medium or low');
+    if (typeof o.remediation !== 'string' || !o.remediation) bad('remediation is required');
+    const ex = o.examples as { match?: unknown; nomatch?: unknown } | undefined;
+    if (
+      !ex ||
+      typeof ex !== 'object' ||
+      !Array.isArray(ex.match) ||
+      ex.match.length === 0 ||
+      !Array.isArray(ex.nomatch ?? []) ||
+      ![...ex.match, ...((ex.nomatch as unknown[]) ?? [])].every((s) => typeof s === 'string')
+    )
+      bad('examples.match (non-empty) and examples.nomatch must be lists of strings');
+    patterns.push({
+      ...(o as unknown as SecretPattern),
+      keywords: Array.isArray(o.keywords) ? (o.keywords as string[]).map((k) => String(k).toLowerCase()) : [],
+      examples: { match: (ex?.match as string[]) ?? [], nomatch: (ex?.nomatch as string[]) ?? [] },
+    });
+  });
+  const seen = new Set<string>();
+  for (const p of patterns) {
+    if (seen.has(p.id)) errors.push(`${where}: duplicate rule id "${p.id}"`);
+    seen.add(p.id);
+  }
+  return { patterns, errors };
+}
+
+export class CompiledRule {
+  private re?: RegExp;
+  readonly allow: RegExp[];
+  readonly group: number;
+  constructor(readonly p: SecretPattern) {
+    this.allow = (p.allow ?? []).map((a) => new RegExp(a));
+    // Without secretGroup: the first capture group that took part in the match (alternatives may each capture).
+    this.group = p.secretGroup ?? -1;
+  }
+  /** Compiled on first use: most rules never see their keyword in a typical commit. */
+  get regex(): RegExp {
+    this.re ??= new RegExp(this.p.regex, 'gd' + (this.p.caseInsensitive ? 'i' : ''));
+    return this.re;
+  }
+}
+
+export interface RuleSet {
+  rules: CompiledRule[];
+  /** One alternation of every keyword, for a single prefilter pass over a chunk. */
+  keywordRe: RegExp;
+  byKeyword: Map<string, CompiledRule[]>;
+}
+
+export function compileRuleSet(patterns: SecretPattern[]): RuleSet {
+  const rules = patterns.map((p) => new CompiledRule(p));
+  const byKeyword = new Map<string, CompiledRule[]>();
+  for (const r of rules)
+    for (const k of r.p.keywords) {
+      const list = byKeyword.get(k) ?? [];
+      list.push(r);
+      byKeyword.set(k, list);
+    }
+  const kws = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
+  const keywordRe = new RegExp(kws.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'gi');
+  return { rules, keywordRe, byKeyword };
+}
+
+function findPatternsDir(): string | undefined {
+  for (const rel of ['../patterns/', '../../patterns/', '../../../patterns/']) {
+    const dir = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(dir)) return dir;
+  }
+  return undefined;
+}
+
+/** Built-in rules: lib/patterns.json when built, else patterns/*.yaml (tests run from source). */
+export async function loadBuiltinPatterns(): Promise<SecretPattern[]> {
+  for (const rel of ['./patterns.json', '../patterns.json']) {
+    const compiled = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as SecretPattern[];
+  }
+  const dir = findPatternsDir();
+  if (!dir) throw new Error('built-in patterns not found (run npm run build)');
+  return readPatternDir(dir);
+}
+
+export async function readPatternDir(dir: string): Promise<SecretPattern[]> {
+  const mod = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+  const parse = mod.parse ?? mod.default!.parse;
+  const all: SecretPattern[] = [];
+  const errors: string[] = [];
+  for (const f of readdirSync(dir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
+    const raw: unknown = parse(readFileSync(dir + '/' + f, 'utf8'));
+    const { patterns, errors: errs } = validatePatterns(raw, `patterns/${f}`);
+    errors.push(...errs);
+    all.push(...patterns.map((p) => ({ ...p, source: `patterns/${f}` })));
+  }
+  const ids = new Map<string, string>();
+  for (const p of all) {
+    if (ids.has(p.id)) errors.push(`${p.source}: rule id "${p.id}" is already used in ${ids.get(p.id)}`);
+    ids.set(p.id, p.source ?? '');
+  }
+  if (errors.length) throw new Error(errors.join('\n'));
+  return all;
+}

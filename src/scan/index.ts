@@ -1,0 +1,388 @@
+/**
+ * scan(request, options) → result: the one entry both edges (CLI, Action) call. It picks the source, loads rules
+ * and config, runs the engine over every target, applies the baseline and decides what blocks.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ignore from 'ignore';
+import {
+  atLeast,
+  SEVERITY_RANK,
+  UsageError,
+  type FailOn,
+  type FileError,
+  type Finding,
+  type RuleDoc,
+  type ScanRequest,
+  type ScanResult,
+  type Suppressed,
+  type Target,
+} from '../types.js';
+import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secrets/load.js';
+import type { SecretPattern } from '../rules/secrets/types.js';
+import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine/index.js';
+import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
+import { git } from '../git/run.js';
+import {
+  commitsSource,
+  commitExists,
+  countCommits,
+  hasCommits,
+  logSource,
+  prePushCommits,
+  stagedSource,
+  type Sink,
+} from '../git/sources.js';
+import { readTextFile, walk } from '../disk/walk.js';
+
+export interface ScanOptions {
+  cwd: string;
+  config?: string;
+  baseline?: string;
+  /** Do not apply any baseline (used when writing one). */
+  noBaseline?: boolean;
+  failOn?: FailOn;
+  onProgress?: (p: Progress) => void;
+}
+
+export interface Progress {
+  commitsDone: number;
+  commitsTotal: number;
+  bytes: number;
+  files: number;
+}
+
+export interface ScanOutcome {
+  result: ScanResult;
+  failOn: FailOn;
+  root: string;
+  exitCode: 0 | 1;
+  config: Config;
+}
+
+export const LIMITS = {
+  /** Largest file read whole for IaC rules. */
+  contentBytes: 2 * 1024 * 1024,
+  /** Disk files up to this are read in one go; larger ones in pieces. */
+  wholeBytes: 8 * 1024 * 1024,
+  pieceBytes: 1024 * 1024,
+  /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
+  maxBytes: 256 * 1024 * 1024,
+};
+
+const IAC_NAME =
+  /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
+
+export function wantsIac(p: string): boolean {
+  return IAC_NAME.test(p);
+}
+
+async function repoRoot(cwd: string): Promise<string | undefined> {
+  const r = await git(cwd, ['rev-parse', '--show-toplevel']);
+  if (r.code !== 0) return undefined;
+  const top = r.stdout.toString('utf8').trim();
+  return top || undefined;
+}
+
+export async function requireRepo(cwd: string, what: string): Promise<string> {
+  const root = await repoRoot(cwd);
+  if (!root) {
+    const r = await git(cwd, ['rev-parse', '--is-bare-repository']);
+    if (r.code === 0 && r.stdout.toString().trim() === 'true')
+      throw new UsageError(`${what} needs a work tree; ${cwd} is a bare repository`);
+    throw new UsageError(`${what} needs a git repository, and ${cwd} is not inside one`);
+  }
+  return root;
+}
+
+/** All IaC rule docs (loads the families, and with them the YAML parser). */
+export async function iacRuleDocs(): Promise<RuleDoc[]> {
+  const fams = await Promise.all([loadFamily('cloudformation'), loadFamily('ansible')]);
+  return fams.flatMap((f) =>
+    f.rules.map((r) => ({
+      id: r.id,
+      title: r.title,
+      severity: r.severity,
+      category: r.category,
+      docs: r.docs,
+      remediation: r.remediation,
+    })),
+  );
+}
+
+export function secretRuleDoc(p: SecretPattern): RuleDoc {
+  const lines = [
+    p.docs ?? `Detects ${p.title.replace(/^./, (c) => c.toLowerCase())} in committed text.`,
+    '',
+    `Why: a credential in a repository is readable by everyone with access to it, and stays in its history after it is deleted.`,
+    '',
+    `Fix: ${p.remediation}`,
+    '',
+    `Keywords: ${p.keywords.join(', ')}${p.entropy ? ` · minimum entropy ${p.entropy}` : ''}${p.validate ? ` · validator ${p.validate}` : ''}`,
+    p.source && p.source !== 'builtin' && !p.source.startsWith('patterns/') ? `Defined in: ${p.source}` : '',
+  ];
+  return {
+    id: p.id,
+    title: p.title,
+    severity: p.severity,
+    category: 'secret',
+    docs: lines.join('\n').trim(),
+    remediation: p.remediation,
+  };
+}
+
+export interface LoadedRules {
+  patterns: SecretPattern[];
+  set: RuleSet;
+  config: Config;
+}
+
+/** Built-in patterns plus the config (explicit file, or .hookguard.yaml at the root). */
+export async function loadRulesAndConfig(
+  root: string,
+  configFile: string | undefined,
+  cwd: string,
+): Promise<LoadedRules> {
+  const builtin = await loadBuiltinPatterns();
+  let config = emptyConfig();
+  const file = configFile ? path.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync(file!)) throw new UsageError(`config file ${configFile} does not exist`);
+  if (file) {
+    const builtinIds = new Set(builtin.map((p) => p.id));
+    let iacIds: Set<string> | undefined;
+    const text = readFileSync(file, 'utf8');
+    // Rule ids of IaC families are only needed (and their modules only loaded) when the config names rules.
+    if (/^\s*rules\s*:/m.test(text)) iacIds = new Set((await iacRuleDocs()).map((d) => d.id.toLowerCase()));
+    const known = new Set([...builtinIds, ...(iacIds ?? [])]);
+    config = await loadConfig(file, known, path.relative(cwd, file) || file);
+  }
+  const patterns = [...builtin, ...config.patterns];
+  return { patterns, set: compileRuleSet(patterns), config };
+}
+
+const IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+class IdSet implements ReadonlySet<string> {
+  constructor(private readonly ids: Set<string>) {}
+  has(v: string): boolean {
+    return this.ids.has(v) || IAC_ID.test(v);
+  }
+  get size() {
+    return this.ids.size;
+  }
+  forEach(cb: (v: string, v2: string, s: ReadonlySet<string>) => void): void {
+    this.ids.forEach((v) => cb(v, v, this));
+  }
+  entries() {
+    return this.ids.entries();
+  }
+  keys() {
+    return this.ids.keys();
+  }
+  values() {
+    return this.ids.values();
+  }
+  [Symbol.iterator]() {
+    return this.ids[Symbol.iterator]();
+  }
+}
+
+export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
+  const t0 = Date.now();
+  const gitMode = request.kind !== 'paths';
+  const label = { staged: '--staged', 'pre-push': '--pre-push', history: '--history', range: '--diff', paths: 'scan' }[
+    request.kind
+  ];
+  const root = gitMode
+    ? await requireRepo(opts.cwd, `hookguard scan ${label}`)
+    : ((await repoRoot(opts.cwd)) ?? opts.cwd);
+  const { set, config, patterns } = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  const failOn: FailOn = opts.failOn ?? config.failOn ?? 'high';
+
+  // Baseline.
+  let baseline: Map<string, BaselineEntry> | undefined;
+  if (!opts.noBaseline) {
+    const explicit = opts.baseline ?? config.baseline;
+    const file = explicit
+      ? path.resolve(explicit === opts.baseline ? opts.cwd : root, explicit)
+      : path.join(root, DEFAULT_BASELINE);
+    if (existsSync(file)) {
+      const parsed = parseBaseline(readFileSync(file, 'utf8'), path.relative(opts.cwd, file) || file);
+      if ('error' in parsed) throw new UsageError(parsed.error);
+      baseline = parsed.entries;
+    } else if (explicit)
+      throw new UsageError(`baseline file ${explicit} does not exist (write one with "hookguard baseline")`);
+  }
+
+  const engine: EngineOptions = {
+    secrets: set,
+    allow: config.allow,
+    overrides: config.rules,
+    knownIds: new IdSet(new Set(patterns.map((p) => p.id.toLowerCase()))),
+    iac: request.kind !== 'history',
+  };
+
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  const errors: FileError[] = [];
+  const skipped = { binary: 0, large: 0, other: 0 };
+  const progress: { commitsDone: number; commitsTotal: number; bytes: number; files: number } = {
+    commitsDone: 0,
+    commitsTotal: 0,
+    bytes: 0,
+    files: 0,
+  };
+  const ig = ignore().add(config.ignore);
+  const isIgnored = (p: string) => config.ignore.length > 0 && ig.ignores(p);
+
+  const onTarget = async (t: Target) => {
+    progress.files++;
+    progress.bytes += t.bytes;
+    const out = await examine(t, engine);
+    findings.push(...out.findings);
+    suppressed.push(...out.suppressed);
+    errors.push(...out.errors);
+    opts.onProgress?.(progress);
+  };
+
+  const sink: Sink = {
+    target: async (t) => {
+      if (isIgnored(t.path)) return;
+      await onTarget(t);
+    },
+    skip: (kind) => {
+      skipped[kind]++;
+    },
+    commit: () => {
+      progress.commitsDone++;
+      opts.onProgress?.(progress);
+    },
+    error: (e) => errors.push(e),
+  };
+  const srcOpts = { wantsContent: (p: string) => engine.iac && wantsIac(p), maxContentBytes: LIMITS.contentBytes };
+
+  switch (request.kind) {
+    case 'staged':
+      await stagedSource(root, sink, srcOpts);
+      break;
+    case 'pre-push': {
+      const shas = await prePushCommits(root, request.stdin, request.remote);
+      progress.commitsTotal = shas.length;
+      await commitsSource(root, shas, sink, srcOpts);
+      break;
+    }
+    case 'range': {
+      const m = /^(.+?)\.\.\.?(.+)$/.exec(request.range);
+      if (!m) throw new UsageError(`--diff expects BASE..HEAD, got "${request.range}"`);
+      for (const rev of [m[1]!, m[2]!])
+        if (!(await commitExists(root, rev)))
+          throw new UsageError(
+            `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`,
+          );
+      const revs = [`${m[1]}..${m[2]}`];
+      progress.commitsTotal = await countCommits(root, revs);
+      await logSource(root, revs, sink, srcOpts);
+      break;
+    }
+    case 'history': {
+      if (!(await hasCommits(root))) break; // a repository with no commits has no history to scan
+      if (request.since && !(await commitExists(root, request.since)))
+        throw new UsageError(`--since: ${request.since} is not a commit in this repository`);
+      const revs = request.since ? [`${request.since}..HEAD`] : ['--all'];
+      progress.commitsTotal = await countCommits(root, revs);
+      await logSource(root, revs, sink, srcOpts);
+      break;
+    }
+    case 'paths': {
+      const targets = request.paths.length ? request.paths : ['.'];
+      for (const p of targets)
+        if (!existsSync(path.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      await walk(
+        root,
+        targets.map((p) => path.resolve(opts.cwd, p)),
+        ig,
+        {
+          skip: (kind) => {
+            if (kind !== 'ignored') skipped[kind]++;
+          },
+          error: (rel, message) => errors.push({ file: rel, message }),
+          file: async (e) => {
+            const pieces: Target[] = [];
+            const r = readTextFile(
+              e.abs,
+              e.size,
+              { ...LIMITS, contentBytes: engine.iac && wantsIac(e.rel) ? LIMITS.contentBytes : 0 },
+              (c) => pieces.push({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) }),
+            );
+            if (r.kind === 'binary') skipped.binary++;
+            else if (r.kind === 'error') errors.push({ file: e.rel, message: r.message });
+            else if (pieces.length) {
+              skipped.large++;
+              if (e.size > LIMITS.maxBytes)
+                errors.push({ file: e.rel, message: `only the first ${LIMITS.maxBytes >> 20} MiB were scanned` });
+              for (const p of pieces) await onTarget(p);
+            } else
+              await onTarget({
+                path: e.rel,
+                chunks: r.chunks,
+                ...(r.content !== undefined ? { content: r.content } : {}),
+                bytes: e.size,
+              });
+          },
+        },
+      );
+      break;
+    }
+  }
+
+  // Baseline, de-duplication, blocking vs existing.
+  const kept: Finding[] = [];
+  const matchedBaseline = new Set<string>();
+  for (const f of findings) {
+    if (baseline?.has(f.fingerprint)) {
+      matchedBaseline.add(f.fingerprint);
+      suppressed.push(toSuppressed(f, 'baseline', 'accepted in baseline'));
+      continue;
+    }
+    kept.push(f);
+  }
+  const dedup = new Map<string, Finding>();
+  for (const f of kept) {
+    const key = f.category === 'secret' ? `${f.fingerprint}:${f.commit ?? ''}:${f.line}` : f.fingerprint;
+    const prev = dedup.get(key);
+    if (!prev || (!prev.blocking && f.blocking)) dedup.set(key, f);
+  }
+  const all = [...dedup.values()].sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+  );
+  const blocking = all.filter((f) => f.blocking);
+  const existing = all.filter((f) => !f.blocking);
+  const fullScan = request.kind === 'paths' || (request.kind === 'history' && !request.since);
+  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
+
+  const bySeverity: ScanResult['summary']['bySeverity'] = {};
+  for (const f of blocking) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  const result: ScanResult = {
+    findings: blocking,
+    existing,
+    suppressed,
+    errors,
+    staleBaseline,
+    summary: {
+      files: progress.files,
+      bytes: progress.bytes,
+      ...(request.kind === 'paths' || request.kind === 'staged' ? {} : { commits: progress.commitsDone }),
+      skipped,
+      durationMs: Date.now() - t0,
+      bySeverity,
+    },
+  };
+  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  return { result, failOn, root, exitCode, config };
+}
+
+export function sortBySeverity(findings: Finding[]): Finding[] {
+  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+}

@@ -1,0 +1,151 @@
+/**
+ * Shared types: the contracts between sources, engine, suppression and reporters.
+ * This module has no runtime imports so every layer may depend on it.
+ */
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export type FailOn = Exclude<Severity, 'info'> | 'none';
+
+/** Higher number = more severe. */
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
+
+export function isSeverity(v: unknown): v is Severity {
+  return typeof v === 'string' && (SEVERITIES as readonly string[]).includes(v);
+}
+
+export function atLeast(sev: Severity, threshold: FailOn): boolean {
+  if (threshold === 'none') return false;
+  return SEVERITY_RANK[sev] >= SEVERITY_RANK[threshold];
+}
+
+export type Category = 'secret' | 'cloudformation' | 'ansible';
+
+/** Commit provenance for findings from git history / ranges. */
+export interface CommitInfo {
+  sha: string;
+  author?: string;
+  email?: string;
+  date?: string;
+  summary?: string;
+}
+
+/** A run of consecutive lines of new text (an added hunk, or a whole file). */
+export interface Chunk {
+  /** 1-based line number of the first line of `text` in the new file. */
+  startLine: number;
+  /** Lines joined with '\n' (no trailing CR). */
+  text: string;
+}
+
+/**
+ * One file (version) to examine, with provenance.
+ * - `chunks` are the lines secret rules look at (added lines in diff modes, the whole file on disk).
+ * - `content` is the full new text when it is available and small enough (IaC rules parse it).
+ * - `changed` lists 1-based [start, end] line ranges that this change added; undefined = every line is new.
+ */
+export interface Target {
+  path: string;
+  chunks: Chunk[];
+  content?: string;
+  changed?: Array<[number, number]>;
+  commit?: CommitInfo;
+  /** Bytes of text this target represents (for the summary). */
+  bytes: number;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Finding extends Position {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  message: string;
+  remediation: string;
+  file: string;
+  commit?: string;
+  author?: string;
+  date?: string;
+  /** Masked rendering of the matched value; never the value itself. */
+  match?: string;
+  fingerprint: string;
+  confidence?: 'high' | 'medium' | 'low';
+  /** One-line explanation of why the rule fired (validator result, resolved parameter…). */
+  why?: string;
+  /** The source line with every secret on it masked, for the text report. */
+  snippet?: string;
+  /** False when the finding lies outside the lines this change touched (an existing problem). */
+  blocking: boolean;
+}
+
+export type SuppressedBy = 'inline' | 'baseline' | 'config' | 'metadata';
+
+export interface Suppressed {
+  ruleId: string;
+  file: string;
+  line: number;
+  commit?: string;
+  fingerprint: string;
+  severity: Severity;
+  by: SuppressedBy;
+  reason: string;
+}
+
+export interface FileError {
+  file: string;
+  line?: number;
+  commit?: string;
+  message: string;
+}
+
+export interface ScanSummary {
+  files: number;
+  bytes: number;
+  commits?: number;
+  skipped: { binary: number; large: number; other: number };
+  durationMs: number;
+  bySeverity: Partial<Record<Severity, number>>;
+}
+
+export interface ScanResult {
+  findings: Finding[];
+  existing: Finding[];
+  suppressed: Suppressed[];
+  errors: FileError[];
+  staleBaseline: string[];
+  summary: ScanSummary;
+}
+
+/** What a scan looks at. */
+export type ScanRequest =
+  | { kind: 'staged' }
+  | { kind: 'pre-push'; remote?: string; url?: string; stdin: string }
+  | { kind: 'history'; since?: string }
+  | { kind: 'range'; range: string }
+  | { kind: 'paths'; paths: string[] };
+
+/** Documentation common to every rule kind, shown by `hookguard explain`. */
+export interface RuleDoc {
+  id: string;
+  title: string;
+  severity: Severity;
+  category: Category;
+  /** Markdown: what, why, fix, references. */
+  docs: string;
+  remediation?: string;
+}
+
+/** An error the user can fix (bad config, arguments, not a repo): exit code 2. */
+export class UsageError extends Error {
+  readonly exitCode = 2;
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
