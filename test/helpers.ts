@@ -13,7 +13,8 @@ const created: string[] = [];
 /** An isolated environment: no user/system git config, a private HOME, no colour, no CI progress. */
 export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith('GIT_') || k === 'HOOKGUARD' || k === 'HUSKY' || k === 'NO_COLOR') delete env[k];
+  for (const k of Object.keys(env))
+    if (k.startsWith('GIT_') || k === 'HOOKGUARD' || k === 'HUSKY' || k === 'NO_COLOR') delete env[k];
   return {
     ...env,
     HOME: home,
@@ -69,7 +70,12 @@ export class Repo {
   }
 
   gitIn(opts: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean }, ...args: string[]): string {
-    const r = spawnSync('git', args, { cwd: this.dir, env: { ...this.env, ...opts.env }, encoding: 'utf8', input: opts.input ?? '' });
+    const r = spawnSync('git', args, {
+      cwd: this.dir,
+      env: { ...this.env, ...opts.env },
+      encoding: 'utf8',
+      input: opts.input ?? '',
+    });
     if (r.status !== 0 && !opts.allowFail) throw new Error(`git ${args.join(' ')} failed: ${r.stderr}`);
     return (r.stdout ?? '').trim();
   }
@@ -95,10 +101,17 @@ export class Repo {
   }
 
   hookguard(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Run {
-    return runCli(args, { cwd: opts.cwd ?? this.dir, env: { ...this.env, ...opts.env }, ...(opts.input !== undefined ? { input: opts.input } : {}) });
+    return runCli(args, {
+      cwd: opts.cwd ?? this.dir,
+      env: { ...this.env, ...opts.env },
+      ...(opts.input !== undefined ? { input: opts.input } : {}),
+    });
   }
 
-  json(args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv } = {}): { code: number; report: Report; stderr: string } {
+  json(
+    args: string[],
+    opts: { input?: string; env?: NodeJS.ProcessEnv } = {},
+  ): { code: number; report: Report; stderr: string } {
     const r = this.hookguard([...args, '--format', 'json'], opts);
     let report: Report;
     try {
@@ -111,7 +124,12 @@ export class Repo {
 }
 
 export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Run {
-  const o: SpawnSyncOptions = { cwd: opts.cwd, env: opts.env ?? process.env, encoding: 'utf8', input: opts.input ?? '' };
+  const o: SpawnSyncOptions = {
+    cwd: opts.cwd,
+    env: opts.env ?? process.env,
+    encoding: 'utf8',
+    input: opts.input ?? '',
+  };
   const r = spawnSync(process.execPath, [BIN, ...args], o);
   return { code: r.status ?? -1, stdout: String(r.stdout ?? ''), stderr: String(r.stderr ?? '') };
 }
@@ -141,7 +159,14 @@ export interface Report {
   suppressed: Array<{ ruleId: string; file: string; line: number; by: string; reason: string; fingerprint: string }>;
   errors: Array<{ file: string; line?: number; message: string }>;
   staleBaseline: string[];
-  summary: { files: number; bytes: number; commits?: number; skipped: { binary: number; large: number; other: number }; durationMs: number; bySeverity: Record<string, number> };
+  summary: {
+    files: number;
+    bytes: number;
+    commits?: number;
+    skipped: { binary: number; large: number; other: number };
+    durationMs: number;
+    bySeverity: Record<string, number>;
+  };
 }
 
 /** Assert helper: the text must not contain any of the secrets, whole. */

@@ -218,7 +218,7 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
     default:
       text = (await import('../report/text.js')).textReport(outcome.result, ctx);
   }
-  if (a.output) writeFileAtomic(a.output, text);
+  if (a.output) writeOutput(a.output, text);
   else if (
     a.format === 'text' &&
     (a.mode === 'staged' || a.mode === 'pre-push') &&
@@ -236,6 +236,14 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
   return outcome.exitCode;
 }
 
+function writeOutput(file: string, text: string): void {
+  try {
+    writeFileAtomic(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   const { scan } = await import('../scan/index.js');
   const { buildBaseline, DEFAULT_BASELINE } = await import('../suppress/baseline.js');
@@ -246,7 +254,7 @@ async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   });
   const all = [...outcome.result.findings, ...outcome.result.existing];
   const file = a.output ?? a.baseline ?? (await import('node:path')).join(outcome.root, DEFAULT_BASELINE);
-  writeFileAtomic(file, JSON.stringify(buildBaseline(all, `hookguard ${version()}`), null, 2) + '\n');
+  writeOutput(file, JSON.stringify(buildBaseline(all, `hookguard ${version()}`), null, 2) + '\n');
   io.stderr(
     `hookguard: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to ${file}; commit it so the team shares it.\n`,
   );

@@ -5,7 +5,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, isSeq } from 'yaml';
 import { isSeverity, UsageError, type FailOn, type Severity } from '../types.js';
-import { validatePatterns } from '../rules/secrets/load.js';
+import { compileRuleSet, validatePatterns } from '../rules/secrets/load.js';
+import { detectSecrets } from '../rules/secrets/detect.js';
+import { unsplit } from '../rules/secrets/types.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import { checkRegexSafety } from '../rules/secrets/safety.js';
 
@@ -137,6 +139,21 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
       const unsafe = typeof p.regex === 'string' ? checkRegexSafety(p.regex) : undefined;
       if (unsafe) errors.push(`${display}:${at(patternsNode)}: patterns: rule "${p.id}" regex is unsafe: ${unsafe}`);
     }
+    // A custom rule must find its own examples (and not its counter-examples), as built-in rules must.
+    if (!errors.length)
+      for (const p of patterns) {
+        const set = compileRuleSet([p]);
+        for (const ex of p.examples.match)
+          if (!detectSecrets(unsplit(ex), set).length)
+            errors.push(
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example "${ex.slice(0, 60)}"`,
+            );
+        for (const ex of p.examples.nomatch)
+          if (detectSecrets(unsplit(ex), set).length)
+            errors.push(
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example "${ex.slice(0, 60)}"`,
+            );
+      }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
   }
   const known = new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);

@@ -23,6 +23,8 @@ export interface EngineOptions {
   knownIds: ReadonlySet<string>;
   /** Run CloudFormation/Ansible rules (off for history audits, which look for secrets). */
   iac: boolean;
+  /** Example strings of custom patterns in the config: a value found inside one is the example, not a secret. */
+  examples?: string[];
 }
 
 export interface EngineOutput {
@@ -144,6 +146,10 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       };
       if (h.allowedBy) {
         out.suppressed.push(toSuppressed(f, 'config', h.allowedBy));
+        continue;
+      }
+      if (opts.examples?.some((ex) => ex.includes(h.secret))) {
+        out.suppressed.push(toSuppressed(f, 'config', 'example of a custom pattern in the config'));
         continue;
       }
       emit(f, raw);

@@ -221,6 +221,7 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
     overrides: config.rules,
     knownIds: new IdSet(new Set(patterns.map((p) => p.id.toLowerCase()))),
     iac: request.kind !== 'history',
+    examples: config.patterns.flatMap((p) => p.examples.match),
   };
 
   const findings: Finding[] = [];

@@ -13,7 +13,20 @@ function hookFile(repo: Repo, name: string): string {
 /** A PATH with git and the shell tools hooks need, but no node: what a GUI git client often has. */
 function pathWithoutNode(): string {
   const dir = tempDir('hg-bin-');
-  for (const tool of ['git', 'sh', 'dirname', 'cat', 'printf', 'basename', 'sed', 'env', 'mktemp', 'rm', 'tr', 'head']) {
+  for (const tool of [
+    'git',
+    'sh',
+    'dirname',
+    'cat',
+    'printf',
+    'basename',
+    'sed',
+    'env',
+    'mktemp',
+    'rm',
+    'tr',
+    'head',
+  ]) {
     for (const base of ['/usr/bin', '/bin']) {
       const p = path.join(base, tool);
       if (existsSync(p)) {
@@ -207,7 +220,9 @@ describe('pre-push', () => {
     // The JSON view of the same push names the commit in full.
     const local = repo.git('rev-parse', 'HEAD');
     const remoteSha = repo.git('rev-parse', 'origin/main');
-    const { code, report } = repo.json(['scan', '--pre-push', 'origin'], { input: `refs/heads/main ${local} refs/heads/main ${remoteSha}\n` });
+    const { code, report } = repo.json(['scan', '--pre-push', 'origin'], {
+      input: `refs/heads/main ${local} refs/heads/main ${remoteSha}\n`,
+    });
     expect(code).toBe(1);
     expect(report.findings[0]).toMatchObject({ commit: added, file: 'cfg.env', line: 1 });
     expect(report.summary.commits).toBe(2);

@@ -15,7 +15,14 @@ describe('scan --staged', () => {
     expect(code).toBe(1);
     expect(report.findings).toHaveLength(1);
     const f = report.findings[0]!;
-    expect(f).toMatchObject({ ruleId: 'github-pat', file: 'app/config.js', line: 3, column: 16, endLine: 3, endColumn: 16 + token.length });
+    expect(f).toMatchObject({
+      ruleId: 'github-pat',
+      file: 'app/config.js',
+      line: 3,
+      column: 16,
+      endLine: 3,
+      endColumn: 16 + token.length,
+    });
     expect(f.match).toMatch(/^ghp_…/);
     const text = repo.hookguard(['scan', '--staged']);
     expect(text.code).toBe(1);
@@ -109,12 +116,17 @@ describe('scan --staged', () => {
   it('honours inline hookguard:allow with a rule and reason, and records it', () => {
     const repo = Repo.init();
     const token = fakeGithubToken();
-    repo.write('t.py', `TOKEN = "${token}"  # hookguard:allow github-pat revoked test token\nOTHER = "${fakeGithubToken()}"  # hookguard:allow aws-access-key-id wrong rule\n`);
+    repo.write(
+      't.py',
+      `TOKEN = "${token}"  # hookguard:allow github-pat revoked test token\nOTHER = "${fakeGithubToken()}"  # hookguard:allow aws-access-key-id wrong rule\n`,
+    );
     repo.git('add', '-A');
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
     expect(report.findings.map((f) => f.line)).toEqual([2]);
-    expect(report.suppressed).toEqual([expect.objectContaining({ ruleId: 'github-pat', line: 1, by: 'inline', reason: 'revoked test token' })]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ ruleId: 'github-pat', line: 1, by: 'inline', reason: 'revoked test token' }),
+    ]);
   });
 
   it('exits 2 with a clear message outside a git repository', () => {
