@@ -25,6 +25,8 @@ await build({
   define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
+  minify: true,
+  legalComments: 'none',
 });
 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.

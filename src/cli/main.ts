@@ -5,6 +5,9 @@ import { readFileSync } from 'node:fs';
 import { UsageError, type RuleDoc, type ScanRequest } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
 import { writeFileAtomic } from './output.js';
+// The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
+import { scan, loadRulesAndConfig } from '../scan/index.js';
+import { textReport } from '../report/text.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
 
@@ -163,7 +166,6 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
     io.stderr('hookguard: skipped (HOOKGUARD=0)\n');
     return 0;
   }
-  const { scan, loadRulesAndConfig } = await import('../scan/index.js');
   const color =
     a.color && io.isTTY && !a.output && !('NO_COLOR' in io.env && io.env.NO_COLOR !== '') && io.env.TERM !== 'dumb';
   const showProgress =
@@ -175,6 +177,8 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
   let drew = false;
   const outcome = await scan(await toRequest(a, io.stdin), {
     cwd: io.cwd,
+    env: io.env,
+    onPhase: (phase) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`),
     ...(a.config ? { config: a.config } : {}),
     ...(a.baseline ? { baseline: a.baseline } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),
@@ -216,7 +220,7 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
       text = (await import('../report/github.js')).githubReport(outcome.result, ctx);
       break;
     default:
-      text = (await import('../report/text.js')).textReport(outcome.result, ctx);
+      text = textReport(outcome.result, ctx);
   }
   if (a.output) writeOutput(a.output, text);
   else if (
@@ -245,7 +249,6 @@ function writeOutput(file: string, text: string): void {
 }
 
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
-  const { scan } = await import('../scan/index.js');
   const { buildBaseline, DEFAULT_BASELINE } = await import('../suppress/baseline.js');
   const outcome = await scan(await toRequest(a, io.stdin), {
     cwd: io.cwd,

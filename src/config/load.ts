@@ -3,7 +3,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq } from 'yaml';
 import { isSeverity, UsageError, type FailOn, type Severity } from '../types.js';
 import { compileRuleSet, validatePatterns } from '../rules/secrets/load.js';
 import { detectSecrets } from '../rules/secrets/detect.js';
@@ -48,7 +47,8 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
       `config ${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
     );
   }
-  const { parseYaml } = await import('../parse/yaml.js');
+  // Loaded only when a config file exists: the YAML parser is not part of the hook's start-up otherwise.
+  const { parseYaml, isMap, isScalar, isSeq } = await import('../parse/yaml.js');
   const { doc, lc, errors: parseErrors } = parseYaml(text);
   const errors: string[] = parseErrors.map((e) => `${display}:${e.line ?? 1}: ${e.message}`);
   const at = (node: unknown) => {

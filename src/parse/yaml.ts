@@ -54,3 +54,4 @@ export function nodePos(node: unknown, lc: LineCounter): Pos | undefined {
 }
 
 export type { Document, Node, LineCounter };
+export { isMap, isScalar, isSeq, isPair, isAlias } from 'yaml';

@@ -4,7 +4,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import ignore from 'ignore';
 import {
   atLeast,
   SEVERITY_RANK,
@@ -23,7 +22,7 @@ import type { SecretPattern } from '../rules/secrets/types.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
-import { git } from '../git/run.js';
+import { isBareRepo, repoRoot } from '../git/repo.js';
 import {
   commitsSource,
   commitExists,
@@ -34,16 +33,19 @@ import {
   stagedSource,
   type Sink,
 } from '../git/sources.js';
-import { readTextFile, walk } from '../disk/walk.js';
 
 export interface ScanOptions {
   cwd: string;
+  /** The environment git runs in (GIT_DIR and friends change how the repository is found). */
+  env?: NodeJS.ProcessEnv;
   config?: string;
   baseline?: string;
   /** Do not apply any baseline (used when writing one). */
   noBaseline?: boolean;
   failOn?: FailOn;
   onProgress?: (p: Progress) => void;
+  /** Called at each phase boundary (DEBUG=hookguard:* prints timings). */
+  onPhase?: (phase: string) => void;
 }
 
 export interface Progress {
@@ -78,19 +80,16 @@ export function wantsIac(p: string): boolean {
   return IAC_NAME.test(p);
 }
 
-async function repoRoot(cwd: string): Promise<string | undefined> {
-  const r = await git(cwd, ['rev-parse', '--show-toplevel']);
-  if (r.code !== 0) return undefined;
-  const top = r.stdout.toString('utf8').trim();
-  return top || undefined;
+type IgnoreFactory = () => import('ignore').Ignore;
+async function loadIgnore(): Promise<IgnoreFactory> {
+  const m = (await import('ignore')) as unknown as { default?: IgnoreFactory } & IgnoreFactory;
+  return m.default ?? m;
 }
 
-export async function requireRepo(cwd: string, what: string): Promise<string> {
-  const root = await repoRoot(cwd);
+export async function requireRepo(cwd: string, what: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const root = await repoRoot(cwd, env);
   if (!root) {
-    const r = await git(cwd, ['rev-parse', '--is-bare-repository']);
-    if (r.code === 0 && r.stdout.toString().trim() === 'true')
-      throw new UsageError(`${what} needs a work tree; ${cwd} is a bare repository`);
+    if (await isBareRepo(cwd)) throw new UsageError(`${what} needs a work tree; ${cwd} is a bare repository`);
     throw new UsageError(`${what} needs a git repository, and ${cwd} is not inside one`);
   }
   return root;
@@ -195,9 +194,11 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
     request.kind
   ];
   const root = gitMode
-    ? await requireRepo(opts.cwd, `hookguard scan ${label}`)
-    : ((await repoRoot(opts.cwd)) ?? opts.cwd);
+    ? await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env)
+    : ((await repoRoot(opts.cwd, opts.env)) ?? opts.cwd);
+  opts.onPhase?.('repository found');
   const { set, config, patterns } = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  opts.onPhase?.('rules and config loaded');
   const failOn: FailOn = opts.failOn ?? config.failOn ?? 'high';
 
   // Baseline.
@@ -234,8 +235,9 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
     bytes: 0,
     files: 0,
   };
-  const ig = ignore().add(config.ignore);
-  const isIgnored = (p: string) => config.ignore.length > 0 && ig.ignores(p);
+  // `ignore` is loaded only when there is something to ignore (or a directory to walk): not on a plain commit.
+  const ig = config.ignore.length || request.kind === 'paths' ? (await loadIgnore())().add(config.ignore) : undefined;
+  const isIgnored = (p: string) => ig !== undefined && config.ignore.length > 0 && ig.ignores(p);
 
   const onTarget = async (t: Target) => {
     progress.files++;
@@ -299,10 +301,11 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
       const targets = request.paths.length ? request.paths : ['.'];
       for (const p of targets)
         if (!existsSync(path.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      const { readTextFile, walk } = await import('../disk/walk.js');
       await walk(
         root,
         targets.map((p) => path.resolve(opts.cwd, p)),
-        ig,
+        ig!,
         {
           skip: (kind) => {
             if (kind !== 'ignored') skipped[kind]++;
@@ -337,6 +340,7 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
     }
   }
 
+  opts.onPhase?.('sources scanned');
   // Baseline, de-duplication, blocking vs existing.
   const kept: Finding[] = [];
   const matchedBaseline = new Set<string>();

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { inlineAllow } from '../../src/suppress/inline.js';
+import { mask, maskLine } from '../../src/rules/secrets/mask.js';
+import { checkRegexSafety } from '../../src/rules/secrets/safety.js';
+import { parseScanArgs } from '../../src/cli/args.js';
+import { escapeData, escapeProperty } from '../../src/report/github.js';
+import { textReport } from '../../src/report/text.js';
+import type { Finding, ScanResult } from '../../src/types.js';
+
+describe('inline allow', () => {
+  const ids = new Set(['github-pat', 'aws-access-key-id']);
+  it.each([
+    ['x = 1 # hookguard:allow', 'github-pat', 'inline hookguard:allow (no reason given)'],
+    ['x = 1 // hookguard:allow github-pat test fixture', 'github-pat', 'test fixture'],
+    ['x = 1 /* hookguard:allow because reasons */', 'github-pat', 'because reasons'],
+    ['<!-- hookguard:allow github-pat docs example -->', 'github-pat', 'docs example'],
+    ['x = 1 # hookguard:allow aws-access-key-id other rule', 'github-pat', undefined],
+    ['x = 1 # hookguard:allowed', 'github-pat', undefined],
+    ['x = 1', 'github-pat', undefined],
+  ])('%s', (line, rule, reason) => {
+    expect(inlineAllow(line, rule, ids)?.reason).toBe(reason);
+  });
+});
+
+describe('masking', () => {
+  it('never shows more than a quarter of a value', () => {
+    for (const n of [1, 5, 8, 12, 16, 24, 40, 100]) {
+      const s = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(3).slice(0, n);
+      const m = mask(s);
+      const shown = m.replace(/[…*]/g, '').length;
+      expect(shown).toBeLessThanOrEqual(Math.floor(n / 4));
+      if (n >= 4) expect(m).not.toContain(s);
+    }
+  });
+  it('masks every range on a line and windows long lines', () => {
+    const line = 'a=SECRETVALUE123456 b=OTHERSECRET98765432';
+    const out = maskLine(line, [
+      [2, 19],
+      [22, 41],
+    ]);
+    expect(out).not.toContain('SECRETVALUE123456');
+    expect(out).not.toContain('OTHERSECRET98765432');
+    const long = 'x'.repeat(1000) + 'TOPSECRETTOPSECRET' + 'y'.repeat(1000);
+    const w = maskLine(long, [[1000, 1018]], 100);
+    expect(w.length).toBeLessThanOrEqual(102);
+    expect(w).toContain('TO…ET');
+  });
+});
+
+describe('regex safety', () => {
+  it.each(['(a+)+$', '(\\w*\\s?)*x', '(x+x+)+y', '(a|a)*b', '(?:[a-z]+)*$'])('rejects %s', (re) => {
+    expect(checkRegexSafety(re)).toBeDefined();
+  });
+  it.each(['\\b(ghp_[A-Za-z0-9]{36})\\b', '(?:a|b)+c', '[a-z]+\\d*', '(ab){1,3}c', 'a{2,}(?:b|c)'])(
+    'accepts %s',
+    (re) => {
+      expect(checkRegexSafety(re)).toBeUndefined();
+    },
+  );
+});
+
+describe('argument parsing', () => {
+  it('parses modes and options', () => {
+    expect(parseScanArgs(['--pre-push', 'origin', 'git@x:y.git', '--format=json'], 'scan')).toMatchObject({
+      mode: 'pre-push',
+      paths: ['origin', 'git@x:y.git'],
+      format: 'json',
+    });
+    expect(parseScanArgs(['--', '--weird-file'], 'scan').paths).toEqual(['--weird-file']);
+    expect(() => parseScanArgs(['--since', 'x'], 'scan')).toThrow(/--since goes with --history/);
+    expect(() => parseScanArgs(['--format'], 'scan')).toThrow(/--format needs a value/);
+  });
+});
+
+describe('github escaping', () => {
+  it('escapes data and properties like the runner expects', () => {
+    expect(escapeData('50%\r\nnext')).toBe('50%25%0D%0Anext');
+    expect(escapeProperty('a:b,c')).toBe('a%3Ab%2Cc');
+  });
+});
+
+describe('text report colour', () => {
+  const f: Finding = {
+    ruleId: 'r',
+    category: 'secret',
+    severity: 'high',
+    title: 'T',
+    message: 'm',
+    remediation: 'fix it',
+    file: 'a',
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    fingerprint: 'f',
+    blocking: true,
+  };
+  const result: ScanResult = {
+    findings: [f],
+    existing: [],
+    suppressed: [],
+    errors: [],
+    staleBaseline: [],
+    summary: { files: 1, bytes: 1, skipped: { binary: 0, large: 0, other: 0 }, durationMs: 1, bySeverity: { high: 1 } },
+  };
+  it('uses ANSI colour only when asked', () => {
+    expect(textReport(result, { toolVersion: '1', failOn: 'high', color: true, rules: [] })).toMatch(/\x1b\[31m/);
+    expect(textReport(result, { toolVersion: '1', failOn: 'high', color: false, rules: [] })).not.toMatch(/\x1b\[/);
+  });
+});
