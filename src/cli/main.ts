@@ -128,17 +128,34 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function toRequest(a: ScanArgs, stdin: () => Promise<string>): Promise<ScanRequest> | ScanRequest {
+/**
+ * The pre-commit framework runs pre-push hooks without git's stdin but with PRE_COMMIT_FROM_REF/TO_REF (remote and
+ * local shas): turn those into the line git would have written.
+ */
+export function prePushInput(stdin: string, env: NodeJS.ProcessEnv): { stdin: string; remote?: string } {
+  if (stdin.trim() || !env.PRE_COMMIT_TO_REF) return { stdin };
+  const zero = '0'.repeat(40);
+  const from =
+    env.PRE_COMMIT_FROM_REF && /^[0-9a-f]{40,64}$/.test(env.PRE_COMMIT_FROM_REF) ? env.PRE_COMMIT_FROM_REF : zero;
+  const line = `${env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD'} ${env.PRE_COMMIT_TO_REF} ${env.PRE_COMMIT_REMOTE_BRANCH ?? 'refs/heads/unknown'} ${from}\n`;
+  return { stdin: line, ...(env.PRE_COMMIT_REMOTE_NAME ? { remote: env.PRE_COMMIT_REMOTE_NAME } : {}) };
+}
+
+function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
   switch (a.mode) {
     case 'staged':
       return { kind: 'staged' };
     case 'pre-push':
-      return stdin().then((s) => ({
-        kind: 'pre-push' as const,
-        stdin: s,
-        ...(a.paths[0] ? { remote: a.paths[0] } : {}),
-        ...(a.paths[1] ? { url: a.paths[1] } : {}),
-      }));
+      return io.stdin().then((raw) => {
+        const { stdin, remote } = prePushInput(raw, io.env);
+        const r = a.paths[0] ?? remote;
+        return {
+          kind: 'pre-push' as const,
+          stdin,
+          ...(r ? { remote: r } : {}),
+          ...(a.paths[1] ? { url: a.paths[1] } : {}),
+        };
+      });
     case 'history':
       return { kind: 'history', ...(a.since ? { since: a.since } : {}) };
     case 'range':
@@ -175,7 +192,7 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
   let lastDraw = 0;
   const t0 = Date.now();
   let drew = false;
-  const outcome = await scan(await toRequest(a, io.stdin), {
+  const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
     env: io.env,
     onPhase: (phase) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`),
@@ -250,7 +267,7 @@ function writeOutput(file: string, text: string): void {
 
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   const { buildBaseline, DEFAULT_BASELINE } = await import('../suppress/baseline.js');
-  const outcome = await scan(await toRequest(a, io.stdin), {
+  const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
     noBaseline: true,
     ...(a.config ? { config: a.config } : {}),

@@ -86,3 +86,26 @@ describe('scan --history and --diff', () => {
     expect(repo.json(['scan', '--history']).report.findings.map((f) => f.commit)).toEqual([c1]);
   });
 });
+
+describe('pre-push under the pre-commit framework, and progress output', () => {
+  it('reads PRE_COMMIT_FROM_REF/TO_REF when git stdin is not forwarded', () => {
+    const repo = Repo.init();
+    const base = repo.commit('base', { 'a.txt': 'a\n' });
+    const bad = repo.commit('bad', { 'b.env': `T=${fakeGithubToken()}\n` });
+    const { code, report } = repo.json(['scan', '--pre-push'], {
+      input: '',
+      env: { PRE_COMMIT_FROM_REF: base, PRE_COMMIT_TO_REF: bad, PRE_COMMIT_REMOTE_NAME: 'origin' },
+    });
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => f.commit)).toEqual([bad]);
+  });
+
+  it('never writes progress into a pipe', () => {
+    const repo = Repo.init();
+    for (let i = 0; i < 30; i++) repo.commit(`c${i}`, { [`f${i}.txt`]: `line ${i}\n` });
+    const r = repo.hookguard(['scan', '--history']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('\r');
+    expect(r.stderr).not.toMatch(/commits,/);
+  });
+});
