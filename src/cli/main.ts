@@ -214,7 +214,10 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
       : {}),
   });
   if (drew) io.stderr('\r\x1b[2K');
-  debug(io, `scan ${a.mode}: ${outcome.result.summary.files} files in ${outcome.result.summary.durationMs} ms`);
+  debug(
+    io,
+    `scan ${a.mode}: ${outcome.result.summary.files} files in ${outcome.result.summary.durationMs} ms; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
   const ctx = {
     toolVersion: version(),
     failOn: outcome.failOn,

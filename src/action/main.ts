@@ -1,0 +1,342 @@
+/**
+ * The GitHub Action: event → range → scan → check run (annotations in batches of 50) → one review with inline
+ * comments → job summary, outputs and SARIF. Each GitHub API step degrades: on a read-only token (fork pull
+ * requests) or any API error the findings go out as workflow-command annotations plus the job summary, and the
+ * run says once why. run() never throws: it reports "::error::hookguard: <message>" and sets the exit code.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { SEVERITIES, type FailOn, type Finding, type RuleDoc } from '../types.js';
+import { git } from '../git/run.js';
+import { githubReport } from '../report/github.js';
+import { textReport } from '../report/text.js';
+import type { ReportContext } from '../report/context.js';
+import { Api, ApiError, toApiError } from './api.js';
+import { annotationsFor, checkTitle, failing, severityText, summaryMarkdown } from './format.js';
+import { MODES, planScan, type Mode } from './plan.js';
+import { reviewPullRequest } from './review.js';
+import {
+  ActionInputError,
+  appendSummary,
+  command,
+  defaultRunner,
+  getBooleanInput,
+  getInput,
+  group,
+  info,
+  readEvent,
+  repository,
+  setOutput,
+  type Runner,
+} from './runner.js';
+
+declare const __HOOKGUARD_VERSION__: string | undefined;
+const VERSION = typeof __HOOKGUARD_VERSION__ === 'string' ? __HOOKGUARD_VERSION__ : '0.0.0-dev';
+
+export const CHECK_NAME = 'hookguard';
+export const BATCH = 50;
+export const MAX_ANNOTATIONS = 1000;
+const FAIL_ON: readonly FailOn[] = [...SEVERITIES.filter((s) => s !== 'info'), 'none'] as FailOn[];
+
+export async function run(runner: Runner = defaultRunner()): Promise<number> {
+  let code: number;
+  try {
+    code = await action(runner);
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    command(runner, 'error', `hookguard: ${msg}`);
+    if (/(^|,)\s*hookguard/.test(runner.env.DEBUG ?? '') && e instanceof Error && e.stack)
+      info(runner, `hookguard:debug ${e.stack}`);
+    code = 1;
+  }
+  process.exitCode = code;
+  return code;
+}
+
+interface Inputs {
+  token: string;
+  failOn?: FailOn;
+  config?: string;
+  baseline?: string;
+  comments: boolean;
+  sarifFile?: string;
+  mode: Mode;
+  paths: string[];
+}
+
+function readInputs(r: Runner): Inputs {
+  const failOn = getInput(r, 'fail-on').toLowerCase();
+  if (failOn && !FAIL_ON.includes(failOn as FailOn))
+    throw new ActionInputError(`input "fail-on" must be one of ${FAIL_ON.join(', ')}, got "${failOn}"`);
+  const mode = (getInput(r, 'mode').toLowerCase() || 'auto') as Mode;
+  if (!MODES.includes(mode))
+    throw new ActionInputError(`input "mode" must be one of ${MODES.join(', ')}, got "${mode}"`);
+  const opt = (name: string) => getInput(r, name) || undefined;
+  return {
+    token: getInput(r, 'github-token') || r.env.GITHUB_TOKEN || '',
+    ...(failOn ? { failOn: failOn as FailOn } : {}),
+    ...(opt('config') ? { config: opt('config') } : {}),
+    ...(opt('baseline') ? { baseline: opt('baseline') } : {}),
+    comments: getBooleanInput(r, 'comments', true),
+    ...(opt('sarif-file') ? { sarifFile: opt('sarif-file') } : {}),
+    mode,
+    paths: getInput(r, 'path')
+      .split(/[\s,]+/)
+      .filter(Boolean),
+  };
+}
+
+function explain(e: ApiError, fork: boolean, checkDone: boolean): string {
+  const base = `hookguard could not use the GitHub API (${e.message})`;
+  const instead = checkDone
+    ? 'Findings are in the check run and the job summary instead of inline comments.'
+    : 'Findings are reported as workflow annotations and in the job summary instead.';
+  if (e.forbidden)
+    return `${base}: the token is read-only or lacks "checks: write" / "pull-requests: write"${fork ? ' (pull requests from forks always get a read-only token)' : ''}. ${instead}`;
+  return `${base}. ${instead}`;
+}
+
+/**
+ * Where a finding from a commit of the range is at the head commit: `git blame --porcelain` maps each head line to
+ * the commit and original line it came from, so a secret whose line later moved is still commented in the right
+ * place, and one that was removed (or rewritten) is not commented on unrelated text. IaC findings point at the
+ * resource as it is at head already.
+ */
+function headLocator(root: string, head: string): (f: Finding) => Promise<number | undefined> {
+  const files = new Map<string, Promise<Map<string, number>>>();
+  const blame = async (file: string) => {
+    const r = await git(root, ['blame', '--porcelain', head, '--', file]);
+    const map = new Map<string, number>();
+    if (r.code !== 0) return map;
+    for (const m of r.stdout.toString('utf8').matchAll(/^([0-9a-f]{40,64}) (\d+) (\d+)/gm))
+      map.set(`${m[1]}:${m[2]}`, Number(m[3]));
+    return map;
+  };
+  return async (f) => {
+    if (f.category !== 'secret' || !f.commit) return f.line;
+    let p = files.get(f.file);
+    if (!p) files.set(f.file, (p = blame(f.file)));
+    return (await p).get(`${f.commit}:${f.line}`);
+  };
+}
+
+async function action(r: Runner): Promise<number> {
+  const inputs = readInputs(r);
+  const cwd = r.env.GITHUB_WORKSPACE || process.cwd();
+  const eventName = r.env.GITHUB_EVENT_NAME ?? '';
+  const event = readEvent(r);
+  const log = (l: string) => info(r, l);
+
+  const plan = await planScan({
+    mode: inputs.mode,
+    paths: inputs.paths,
+    eventName,
+    event,
+    cwd,
+    ...(r.env.GITHUB_SHA ? { githubSha: r.env.GITHUB_SHA } : {}),
+    log,
+  });
+  log(`hookguard ${VERSION}: scanning ${plan.scope}`);
+  for (const n of plan.notes) log(`hookguard: ${n}`);
+
+  // GitHub API: available until the first failure, which is explained once.
+  const repo = repository(r);
+  let api: Api | undefined;
+  let fallback: string | undefined;
+  if (!inputs.token)
+    fallback = 'No github-token: findings are reported as workflow annotations and in the job summary.';
+  else if (!repo) fallback = 'GITHUB_REPOSITORY is not set: findings are reported as workflow annotations.';
+  else
+    api = new Api(repo, {
+      token: inputs.token,
+      baseUrl: r.env.GITHUB_API_URL || 'https://api.github.com',
+      userAgent: `hookguard-action/${VERSION}`,
+      log,
+      ...(r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}),
+    });
+  if (fallback) command(r, 'warning', fallback);
+  const fail = (e: unknown, what: string) => {
+    const err = toApiError(e, what);
+    if (!fallback) {
+      fallback = explain(err, Boolean(plan.pr?.fork), checkDone);
+      command(r, 'warning', fallback);
+    }
+    api = undefined;
+  };
+
+  let checkId: number | undefined;
+  let checkDone = false;
+  if (api && plan.headSha)
+    try {
+      checkId = await api.createCheckRun(plan.headSha, CHECK_NAME);
+    } catch (e) {
+      fail(e, 'creating the check run');
+    }
+
+  if (!plan.request) {
+    if (api && checkId !== undefined)
+      await api
+        .updateCheckRun(checkId, {
+          status: 'completed',
+          conclusion: 'success',
+          output: { title: 'Nothing to scan', summary: plan.notes.join('\n') || 'Nothing to scan.' },
+        })
+        .catch((e: unknown) => fail(e, 'completing the check run'));
+    appendSummary(r, `## hookguard: nothing to scan\n\n${plan.notes.join('\n\n')}\n`);
+    setOutput(r, 'findings', '0');
+    setOutput(r, 'blocking', '0');
+    setOutput(r, 'sarif-file', '');
+    return 0;
+  }
+
+  const { scan, loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
+  let outcome;
+  try {
+    outcome = await scan(plan.request, {
+      cwd,
+      ...(inputs.config ? { config: inputs.config } : {}),
+      ...(inputs.baseline ? { baseline: inputs.baseline } : {}),
+      ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
+    });
+  } catch (e) {
+    if (api && checkId !== undefined)
+      await api
+        .updateCheckRun(checkId, {
+          status: 'completed',
+          conclusion: 'failure',
+          output: { title: 'hookguard could not scan', summary: (e as Error).message },
+        })
+        .catch(() => undefined);
+    throw e;
+  }
+  const { result, failOn } = outcome;
+  const failingCount = failing(result, failOn).length;
+  const ctx: ReportContext = { toolVersion: VERSION, failOn, color: false, rules: [], scope: plan.scope };
+
+  // The log: the text report (masked, like every report).
+  const end = group(r, `hookguard report: ${checkTitle(result, failOn)}`);
+  r.stdout(textReport(result, ctx));
+  end();
+
+  // SARIF for github/codeql-action/upload-sarif.
+  let sarifFile: string | undefined;
+  if (inputs.sarifFile) {
+    const { patterns } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
+    const rules: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
+    const { sarifReport } = await import('../report/sarif.js');
+    const abs = path.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(abs, sarifReport(result, { ...ctx, rules }));
+    sarifFile = inputs.sarifFile;
+    log(`hookguard: wrote SARIF to ${sarifFile}`);
+  }
+
+  // 1. Check run with every finding as an annotation, 50 per request.
+  let capped = 0;
+  if (api && checkId !== undefined) {
+    const all = annotationsFor(result, failOn);
+    const annotations = all.slice(0, MAX_ANNOTATIONS);
+    capped = all.length - annotations.length;
+    const title = checkTitle(result, failOn);
+    const summary = checkSummary(plan.scope, result, failOn, capped);
+    try {
+      const batches = Math.max(1, Math.ceil(annotations.length / BATCH));
+      for (let i = 0; i < batches; i++) {
+        const last = i === batches - 1;
+        await api.updateCheckRun(checkId, {
+          ...(last ? { status: 'completed' as const, conclusion: failingCount ? 'failure' : 'success' } : {}),
+          output: { title, summary, annotations: annotations.slice(i * BATCH, (i + 1) * BATCH) },
+        });
+      }
+      checkDone = true;
+    } catch (e) {
+      fail(e, 'updating the check run');
+    }
+  }
+
+  // 2. One review with inline comments (pull requests only).
+  let where: Map<string, string> | undefined;
+  let reviewLine: string | undefined;
+  if (api && plan.pr && inputs.comments) {
+    try {
+      const pr = plan.pr;
+      const rv = await reviewPullRequest(
+        api,
+        pr,
+        result.findings,
+        [...result.findings, ...result.existing],
+        headLocator(outcome.root, pr.head),
+      );
+      where = rv.where;
+      const parts = [
+        rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? '' : 's'}`,
+        rv.alreadyThere && `${rv.alreadyThere} already commented`,
+        rv.reopened && `${rv.reopened} reopened`,
+        rv.resolved && `${rv.resolved} earlier comment${rv.resolved === 1 ? '' : 's'} marked resolved`,
+      ].filter(Boolean);
+      reviewLine = parts.length ? `Review: ${parts.join(', ')}.` : undefined;
+      log(`hookguard: ${reviewLine ?? 'review: nothing to comment on'}`);
+    } catch (e) {
+      fail(e, 'posting review comments');
+    }
+  }
+
+  // 4. Fallback: workflow-command annotations when the check run could not carry them.
+  if (!checkDone) r.stdout(githubReport(result, ctx));
+
+  // 3. Job summary.
+  appendSummary(
+    r,
+    summaryMarkdown({
+      result,
+      failOn,
+      scope: plan.scope,
+      notes: plan.notes,
+      ...(where ? { where } : {}),
+      ...(reviewLine ? { review: reviewLine } : {}),
+      ...(fallback ? { fallback } : {}),
+      ...(capped ? { annotationsCapped: capped } : {}),
+      ...(sarifFile ? { sarifFile } : {}),
+    }),
+  );
+
+  const total = result.findings.length + result.existing.length;
+  setOutput(r, 'findings', String(total));
+  setOutput(r, 'blocking', String(failingCount));
+  setOutput(r, 'sarif-file', sarifFile ?? '');
+
+  if (outcome.exitCode === 1)
+    command(
+      r,
+      'error',
+      `hookguard: ${failingCount} finding${failingCount === 1 ? '' : 's'} at or above "${failOn}" (${severityText(failing(result, failOn))}). Rotate any exposed secret: removing it in a later commit leaves it in the history.`,
+    );
+  else log(`hookguard: passed (${checkTitle(result, failOn)}).`);
+  return outcome.exitCode;
+}
+
+function checkSummary(scope: string, r: import('../types.js').ScanResult, failOn: FailOn, capped: number): string {
+  const rows = SEVERITIES.map(
+    (s) =>
+      [
+        s,
+        r.findings.filter((f) => f.severity === s).length,
+        r.existing.filter((f) => f.severity === s).length,
+      ] as const,
+  ).filter(([, a, b]) => a || b);
+  return [
+    `Scanned ${scope} (fail-on \`${failOn}\`).`,
+    '',
+    ...(rows.length
+      ? [
+          '| Severity | New | Existing (not blocking) |',
+          '|---|---:|---:|',
+          ...rows.map(([s, a, b]) => `| ${s} | ${a} | ${b} |`),
+        ]
+      : ['No findings.']),
+    ...(r.suppressed.length ? ['', `${r.suppressed.length} suppressed (inline, baseline or config).`] : []),
+    ...(capped
+      ? ['', `${capped} more findings were not annotated (limit ${MAX_ANNOTATIONS}); see the job summary or SARIF.`]
+      : []),
+  ].join('\n');
+}

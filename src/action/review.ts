@@ -1,0 +1,87 @@
+/**
+ * One review per run with inline comments on blocking findings that sit on lines of the pull request diff. Earlier
+ * comments are recognised by their hidden fingerprint marker: never posted twice, marked resolved when their finding
+ * is gone, and restored when it comes back.
+ */
+import { SEVERITY_RANK, type Finding } from '../types.js';
+import type { Api, NewComment } from './api.js';
+import { commentBody, parseMarker, rightLines, resolvedBody } from './format.js';
+
+export interface ReviewResult {
+  posted: number;
+  alreadyThere: number;
+  resolved: number;
+  reopened: number;
+  /** Fingerprint → where the finding is shown, for the summary. */
+  where: Map<string, string>;
+}
+
+export const MAX_COMMENTS = 50;
+
+export async function reviewPullRequest(
+  api: Api,
+  pr: { number: number; head: string },
+  blocking: Finding[],
+  all: Finding[],
+  /** Where the finding's line is at the head commit (a later commit may have moved or removed it). */
+  locate: (f: Finding) => Promise<number | undefined> = async (f) => f.line,
+): Promise<ReviewResult> {
+  const files = await api.listPullFiles(pr.number);
+  const diff = new Map<string, Set<number>>();
+  for (const f of files) if (f.patch) diff.set(f.filename, rightLines(f.patch));
+
+  const earlier = (await api.listReviewComments(pr.number))
+    .map((c) => ({ c, m: parseMarker(c.body) }))
+    .filter((x): x is { c: (typeof x)['c']; m: NonNullable<(typeof x)['m']> } => x.m !== undefined);
+  const byFp = new Map<string, typeof earlier>();
+  for (const e of earlier) byFp.set(e.m.fingerprint, [...(byFp.get(e.m.fingerprint) ?? []), e]);
+
+  const res: ReviewResult = { posted: 0, alreadyThere: 0, resolved: 0, reopened: 0, where: new Map() };
+  const comments: NewComment[] = [];
+  const ordered = [...blocking]
+    .filter((f) => f.severity !== 'info')
+    .sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
+  for (const f of ordered) {
+    if (res.where.has(f.fingerprint)) continue; // one comment per fingerprint (the same secret twice)
+    const prior = byFp.get(f.fingerprint);
+    if (prior?.length) {
+      const open = prior.filter((p) => !p.m.resolved);
+      if (open.length) res.alreadyThere++;
+      else {
+        await api.updateReviewComment(prior[0]!.c.id, commentBody(f));
+        res.reopened++;
+      }
+      res.where.set(f.fingerprint, 'inline comment');
+      continue;
+    }
+    const line = diff.has(f.file) ? await locate(f) : undefined;
+    if (line === undefined || !diff.get(f.file)!.has(line)) {
+      res.where.set(f.fingerprint, 'outside the diff (summary only)');
+      continue;
+    }
+    if (comments.length >= MAX_COMMENTS) {
+      res.where.set(f.fingerprint, 'summary only (comment limit)');
+      continue;
+    }
+    comments.push({ path: f.file, line, side: 'RIGHT', body: commentBody(f) });
+    res.where.set(f.fingerprint, 'inline comment');
+  }
+
+  const present = new Set(all.map((f) => f.fingerprint));
+  for (const e of earlier)
+    if (!e.m.resolved && !present.has(e.m.fingerprint)) {
+      await api.updateReviewComment(e.c.id, resolvedBody(e.c.body, e.m.fingerprint, pr.head));
+      res.resolved++;
+    }
+
+  if (comments.length) {
+    await api.createReview(
+      pr.number,
+      pr.head,
+      `**hookguard** found ${comments.length === 1 ? 'a problem' : `${comments.length} problems`} on lines this pull request changes. Details are in the "hookguard" check run and the job summary.`,
+      comments,
+    );
+    res.posted = comments.length;
+  }
+  return res;
+}

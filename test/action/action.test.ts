@@ -1,0 +1,466 @@
+/**
+ * The Action end to end: the built dist/index.js runs as a child process with the runner's environment, on real git
+ * repositories, against a fake GitHub API on 127.0.0.1 that records every request.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleanup, leaks, Repo, ROOT, tempDir } from '../helpers.js';
+import { fakeGithubToken } from '../../scripts/fakes.mjs';
+import { FakeGitHub } from './fake-github.js';
+
+const DIST = path.join(ROOT, 'dist', 'index.js');
+
+beforeAll(() => {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'build-action.mjs')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`build-action failed: ${r.stderr}`);
+}, 120_000);
+afterAll(() => cleanup());
+
+interface ActionRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+  summary: string;
+  outputs: Record<string, string>;
+  /** Everything the run wrote anywhere (for leak checks). */
+  everything: string;
+}
+
+function runnerEnv(repo: Repo, extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(repo.env))
+    if (!/^(GITHUB_|INPUT_|RUNNER_|ACTIONS_|CI$|DEBUG$)/.test(k)) env[k] = v;
+  return { ...env, ...extra };
+}
+
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<]+)<<(.+)$/.exec(lines[i]!);
+    if (!m) continue;
+    const value: string[] = [];
+    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]!);
+    out[m[1]!] = value.join('\n');
+  }
+  return out;
+}
+
+async function runAction(
+  repo: Repo,
+  gh: FakeGitHub | undefined,
+  o: { eventName: string; event: unknown; inputs?: Record<string, string>; sha?: string; cwd?: string },
+): Promise<ActionRun> {
+  const dir = tempDir('hg-runner-');
+  const eventPath = path.join(dir, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(o.event));
+  const summaryPath = path.join(dir, 'summary.md');
+  const outputPath = path.join(dir, 'output.txt');
+  writeFileSync(summaryPath, '');
+  writeFileSync(outputPath, '');
+  const cwd = o.cwd ?? repo.dir;
+  const inputs: Record<string, string> = { 'github-token': 'test-token', comments: 'true', mode: 'auto', ...o.inputs };
+  const env = runnerEnv(repo, {
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_REPOSITORY: 'acme/widgets',
+    GITHUB_API_URL: gh?.url ?? 'http://127.0.0.1:9',
+    GITHUB_WORKSPACE: cwd,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_SHA: o.sha ?? 'f'.repeat(40),
+    HOOKGUARD_MAX_RATE_WAIT_MS: '5000',
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  });
+  const child = spawn(process.execPath, [DIST], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+  const summary = readFileSync(summaryPath, 'utf8');
+  const outputRaw = readFileSync(outputPath, 'utf8');
+  const sarif =
+    inputs['sarif-file'] && existsSync(path.join(cwd, inputs['sarif-file']))
+      ? readFileSync(path.join(cwd, inputs['sarif-file']), 'utf8')
+      : '';
+  return {
+    code,
+    stdout,
+    stderr,
+    summary,
+    outputs: parseOutputs(outputRaw),
+    everything: [stdout, stderr, summary, outputRaw, sarif, gh?.allBodies() ?? ''].join('\n'),
+  };
+}
+
+/** The files of base...head as GET /pulls/{n}/files returns them (patch = the hunks). */
+function prFiles(repo: Repo, base: string, head: string) {
+  const names = repo.git('diff', '--name-status', '--no-renames', `${base}...${head}`).split('\n').filter(Boolean);
+  return names.map((line) => {
+    const [st, file] = line.split('\t') as [string, string];
+    const diff = repo.git('diff', '-U3', `${base}...${head}`, '--', file);
+    const at = diff.indexOf('\n@@');
+    return {
+      filename: file,
+      status: st === 'A' ? 'added' : st === 'D' ? 'removed' : 'modified',
+      ...(at >= 0 ? { patch: diff.slice(at + 1) } : {}),
+    };
+  });
+}
+
+function prEvent(base: string, head: string, number = 7, fork = false) {
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      commits: 1,
+      base: { sha: base, ref: 'main', repo: { full_name: 'acme/widgets' } },
+      head: { sha: head, ref: 'feature', repo: { full_name: fork ? 'mallory/widgets' : 'acme/widgets' } },
+    },
+    repository: { full_name: 'acme/widgets', default_branch: 'main' },
+  };
+}
+
+/** main with one clean commit, then a feature branch with the given commits. */
+function prRepo(commits: Array<Record<string, string>>): { repo: Repo; base: string; head: string } {
+  const repo = Repo.init();
+  const base = repo.commit('base', {
+    'README.md': '# widgets\n',
+    'src/app.js': 'const a = 1;\nconst b = 2;\nmodule.exports = { a, b };\n',
+  });
+  repo.git('checkout', '-q', '-b', 'feature');
+  let head = base;
+  commits.forEach((files, i) => (head = repo.commit(`change ${i + 1}`, files)));
+  return { repo, base, head };
+}
+
+const appWith = (token: string) =>
+  `const a = 1;\nconst b = 2;\nconst token = "${token}";\nmodule.exports = { a, b, token };\n`;
+
+describe('GitHub Action (dist/index.js)', () => {
+  let gh: FakeGitHub;
+  beforeAll(async () => {
+    gh = await new FakeGitHub().start();
+  });
+  afterAll(async () => gh.stop());
+
+  it('posts a check run on the PR head sha, one review with an inline comment, outputs and a summary; re-runs do not duplicate', async () => {
+    const secret = fakeGithubToken();
+    const { repo, base, head } = prRepo([{ 'src/app.js': appWith(secret) }]);
+    const gh2 = await new FakeGitHub().start();
+    try {
+      gh2.files = prFiles(repo, base, head);
+      const res = await runAction(repo, gh2, {
+        eventName: 'pull_request',
+        event: prEvent(base, head),
+        inputs: { 'sarif-file': 'out/hookguard.sarif' },
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+
+      // Check run: on the head sha (not GITHUB_SHA), completed as a failure, the annotation on the right line.
+      expect(gh2.checkRuns).toHaveLength(1);
+      const run = gh2.checkRuns[0]!;
+      expect(run.head_sha).toBe(head);
+      expect(run.name).toBe('hookguard');
+      expect(run.status).toBe('completed');
+      expect(run.conclusion).toBe('failure');
+      expect(run.output?.title).toMatch(/1 finding \(1 high\)/);
+      expect(run.annotations).toEqual([
+        expect.objectContaining({ path: 'src/app.js', start_line: 3, end_line: 3, annotation_level: 'failure' }),
+      ]);
+      expect(run.annotations[0]!.title).toMatch(/^github-pat: /);
+
+      // One review, COMMENT, on the head commit, one inline comment with rule, why, fix and the hidden marker.
+      expect(gh2.reviews).toHaveLength(1);
+      const review = gh2.reviews[0]!;
+      expect(review.event).toBe('COMMENT');
+      expect(review.commit_id).toBe(head);
+      expect(review.comments).toHaveLength(1);
+      const c = review.comments![0]!;
+      expect(c).toMatchObject({ path: 'src/app.js', line: 3, side: 'RIGHT' });
+      expect(c.body).toMatch(/<!-- hookguard:fingerprint=[0-9a-f]{32} -->/);
+      expect(c.body).toContain('`github-pat`');
+      expect(c.body).toContain('**Why:**');
+      expect(c.body).toContain('**Fix:**');
+
+      // Outputs, summary, SARIF.
+      expect(res.outputs).toEqual({ findings: '1', blocking: '1', 'sarif-file': 'out/hookguard.sarif' });
+      expect(res.summary).toContain('| `src/app.js` | 3 | high | `github-pat`');
+      expect(res.summary).toContain('inline comment');
+      const sarif = JSON.parse(readFileSync(path.join(repo.dir, 'out/hookguard.sarif'), 'utf8'));
+      expect(sarif.runs[0].results).toHaveLength(1);
+      expect(sarif.runs[0].tool.driver.rules.length).toBeGreaterThan(1);
+      rmSync(path.join(repo.dir, 'out'), { recursive: true }); // not part of the next commits
+      expect(res.stdout).toMatch(/^::error::hookguard: 1 finding at or above "high"/m);
+      expect(res.stdout).not.toMatch(/^::error file=/m); // the check run carries the annotations
+      expect(leaks(res.everything, [secret])).toEqual([]);
+
+      // Re-run on the same head: no second review, no edits.
+      const again = await runAction(repo, gh2, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(again.code).toBe(1);
+      expect(gh2.reviews).toHaveLength(1);
+      expect(gh2.reqs('PATCH', /\/pulls\/comments\//)).toHaveLength(0);
+      expect(again.summary).toContain('1 already commented');
+
+      // A new push that removes the secret: it is still in the PR's history, so the run still fails and the comment stays.
+      const fixed = repo.commit('remove token', {
+        'src/app.js': 'const a = 1;\nconst b = 2;\nmodule.exports = { a, b };\n',
+      });
+      gh2.files = prFiles(repo, base, fixed);
+      const third = await runAction(repo, gh2, { eventName: 'pull_request', event: prEvent(base, fixed) });
+      expect(third.code).toBe(1);
+      expect(gh2.reviews).toHaveLength(1);
+      expect(gh2.comments[0]!.body).not.toContain('Resolved');
+
+      // The branch rewritten without the secret (force push): the earlier comment is marked resolved, not deleted.
+      repo.git('reset', '-q', '--hard', base);
+      const clean = repo.commit('clean change', { 'README.md': '# widgets\n\nNow with docs.\n' });
+      gh2.files = prFiles(repo, base, clean);
+      const fourth = await runAction(repo, gh2, { eventName: 'pull_request', event: prEvent(base, clean) });
+      expect(fourth.code).toBe(0);
+      expect(gh2.reviews).toHaveLength(1);
+      expect(gh2.comments).toHaveLength(1);
+      expect(gh2.comments[0]!.body).toMatch(/state=resolved/);
+      expect(gh2.comments[0]!.body).toContain('**Resolved**');
+      expect(fourth.summary).toContain('1 earlier comment marked resolved');
+      // Resolved only once.
+      await runAction(repo, gh2, { eventName: 'pull_request', event: prEvent(base, clean) });
+      expect(gh2.reqs('PATCH', /\/pulls\/comments\//)).toHaveLength(1);
+      expect(leaks(gh2.allBodies(), [secret])).toEqual([]);
+    } finally {
+      await gh2.stop();
+    }
+  });
+
+  it('sends annotations in batches of at most 50 and paginates the pull request files', async () => {
+    const secrets = Array.from({ length: 63 }, () => fakeGithubToken());
+    const many = secrets.map((s, i) => `export const t${i} = "${s}";`).join('\n') + '\n';
+    const other = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`docs/page${i}.md`, `page ${i}\n`]));
+    const { repo, base, head } = prRepo([{ ...other, 'src/tokens.js': many }]);
+    const g = await new FakeGitHub().start();
+    g.pageSize = 2;
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(res.code).toBe(1);
+      const total = Number(res.outputs.findings);
+      expect(total).toBeGreaterThanOrEqual(63);
+      const patches = g.reqs('PATCH', /\/check-runs\/\d+$/);
+      expect(patches.length).toBe(Math.ceil(total / 50));
+      for (const p of patches) expect(p.json.output!.annotations!.length).toBeLessThanOrEqual(50);
+      expect(g.checkRuns[0]!.annotations).toHaveLength(total);
+      expect(patches.at(-1)!.json.conclusion).toBe('failure');
+      expect(patches.slice(0, -1).every((p) => p.json.conclusion === undefined)).toBe(true);
+      // Files came in pages of 2 (the tokens file is on the last page), and the comments were still placed.
+      expect(g.reqs('GET', /\/pulls\/7\/files$/).length).toBe(Math.ceil(g.files.length / 2));
+      expect(g.reviews).toHaveLength(1);
+      expect(g.reviews[0]!.comments!.length).toBe(50);
+      expect(g.reviews[0]!.comments!.every((c) => c.path === 'src/tokens.js')).toBe(true);
+      expect(res.summary).toContain('summary only (comment limit)');
+      expect(leaks(res.everything, secrets)).toEqual([]);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('falls back to workflow-command annotations with a read-only token (fork PR, 403), saying why once', async () => {
+    const secret = fakeGithubToken();
+    const { repo, base, head } = prRepo([{ 'src/app.js': appWith(secret) }]);
+    const g = await new FakeGitHub().start();
+    g.forbidden = true;
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head, 7, true) });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(/^::error file=src\/app\.js,line=3,col=\d+,.*title=github-pat/m);
+      const warnings = res.stdout
+        .split('\n')
+        .filter((l) => l.startsWith('::warning::hookguard could not use the GitHub API'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('HTTP 403');
+      expect(warnings[0]).toContain('forks');
+      expect(g.requests).toHaveLength(1); // the API is not tried again after the 403
+      expect(res.summary).toContain('could not use the GitHub API');
+      expect(res.summary).toContain('| `src/app.js` | 3 | high | `github-pat`');
+      expect(res.outputs.blocking).toBe('1');
+      expect(leaks(res.everything, [secret])).toEqual([]);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('passes a clean pull request', async () => {
+    const { repo, base, head } = prRepo([{ 'src/app.js': 'const a = 1;\nconst b = 3;\nmodule.exports = { a, b };\n' }]);
+    gh.files = prFiles(repo, base, head);
+    const before = gh.requests.length;
+    const res = await runAction(repo, gh, { eventName: 'pull_request', event: prEvent(base, head, 8) });
+    expect(res.code, res.stdout).toBe(0);
+    const run = gh.checkRuns.at(-1)!;
+    expect(run.head_sha).toBe(head);
+    expect(run.conclusion).toBe('success');
+    expect(run.annotations).toEqual([]);
+    expect(gh.requests.slice(before).filter((r) => r.path.endsWith('/reviews'))).toEqual([]);
+    expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '' });
+    expect(res.summary).toContain('no new findings');
+    expect(res.stdout).not.toContain('::error');
+  });
+
+  it('fails a pull request that adds a secret and removes it again, and keeps the summary masked', async () => {
+    const secret = fakeGithubToken();
+    const { repo, base, head } = prRepo([
+      { 'config/settings.env': `API_URL=https://example.test\nGH_TOKEN=${secret}\n` },
+      { 'config/settings.env': 'API_URL=https://example.test\n' },
+    ]);
+    const added = repo.git('rev-parse', 'HEAD~1');
+    gh.files = prFiles(repo, base, head);
+    const res = await runAction(repo, gh, { eventName: 'pull_request', event: prEvent(base, head, 9) });
+    expect(res.code).toBe(1);
+    expect(res.outputs.blocking).toBe('1');
+    expect(res.summary).toContain(added.slice(0, 7));
+    expect(res.summary).toContain('outside the diff');
+    expect(gh.checkRuns.at(-1)!.annotations[0]).toMatchObject({ path: 'config/settings.env', start_line: 2 });
+    expect(leaks(res.everything, [secret])).toEqual([]);
+  });
+
+  it('comments where a secret is at the head commit when a later commit moved its line', async () => {
+    const secret = fakeGithubToken();
+    const { repo, base, head } = prRepo([
+      { 'src/app.js': appWith(secret) },
+      { 'src/app.js': '// header\n// more\n' + appWith(secret) },
+    ]);
+    const g = await new FakeGitHub().start();
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(res.code).toBe(1);
+      expect(g.reviews).toHaveLength(1);
+      expect(g.reviews[0]!.comments).toEqual([expect.objectContaining({ path: 'src/app.js', line: 5 })]);
+      expect(leaks(res.everything, [secret])).toEqual([]);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('retries after a rate limit (429 with retry-after)', async () => {
+    const { repo, base, head } = prRepo([{ 'README.md': '# widgets!\n' }]);
+    const g = await new FakeGitHub().start();
+    g.rateLimits.push({ method: 'POST', path: /\/check-runs$/, times: 1 });
+    try {
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(res.code).toBe(0);
+      expect(g.reqs('POST', /\/check-runs$/)).toHaveLength(2);
+      expect(g.checkRuns).toHaveLength(1);
+      expect(g.checkRuns[0]!.conclusion).toBe('success');
+      expect(res.stdout).toContain('retrying');
+      expect(res.stdout).not.toContain('could not use the GitHub API');
+    } finally {
+      await g.stop();
+    }
+  });
+
+  describe('shallow clones', () => {
+    function shallowClone(): { origin: Repo; clone: Repo; base: string; head: string } {
+      const secret = fakeGithubToken();
+      const { repo: origin, base, head } = prRepo([{ 'src/app.js': appWith(secret) }, { 'docs/a.md': 'a\n' }]);
+      const clone = new Repo(path.join(path.dirname(origin.dir), 'clone'), origin.home);
+      spawnSync('git', ['clone', '-q', '--depth=1', '--branch', 'feature', `file://${origin.dir}`, clone.dir], {
+        env: origin.env,
+      });
+      expect(clone.git('rev-parse', '--is-shallow-repository')).toBe('true');
+      return { origin, clone, base, head };
+    }
+
+    it('fetches the missing base when it can', async () => {
+      const { clone, base, head } = shallowClone();
+      const res = await runAction(clone, gh, {
+        eventName: 'pull_request',
+        event: prEvent(base, head, 11),
+        inputs: { comments: 'false' },
+      });
+      expect(res.code, res.stdout).toBe(1);
+      expect(res.stdout).toContain('git fetch');
+      expect(res.outputs.blocking).toBe('1');
+    });
+
+    it('says to set fetch-depth: 0 when the base cannot be fetched', async () => {
+      const { clone, base, head } = shallowClone();
+      clone.git('remote', 'set-url', 'origin', path.join(path.dirname(clone.dir), 'gone'));
+      const res = await runAction(clone, gh, { eventName: 'pull_request', event: prEvent(base, head, 12) });
+      expect(res.code).toBe(1);
+      expect(res.stdout).toMatch(/^::error::hookguard: .*base commit [0-9a-f]{12}.*fetch-depth: 0/m);
+      expect(res.stdout + res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  });
+
+  describe('push and scheduled events', () => {
+    it('scans before..after on push, and a new branch against the default branch', async () => {
+      const secret = fakeGithubToken();
+      const { repo, base, head } = prRepo([{ 'src/app.js': appWith(secret) }]);
+      const push = await runAction(repo, gh, {
+        eventName: 'push',
+        event: { ref: 'refs/heads/feature', before: base, after: head, repository: { default_branch: 'main' } },
+      });
+      expect(push.code).toBe(1);
+      expect(gh.checkRuns.at(-1)!.head_sha).toBe(head);
+      expect(push.summary).toContain('push: 1 commit');
+
+      // New branch: before is all zeros. The checkout has the branch itself as a remote ref, so "commits on no
+      // remote" would be empty; the Action compares with the default branch instead.
+      repo.git('update-ref', 'refs/remotes/origin/main', base);
+      repo.git('update-ref', 'refs/remotes/origin/feature', head);
+      const created = await runAction(repo, gh, {
+        eventName: 'push',
+        event: {
+          ref: 'refs/heads/feature',
+          created: true,
+          before: '0'.repeat(40),
+          after: head,
+          repository: { default_branch: 'main' },
+        },
+      });
+      expect(created.code).toBe(1);
+      expect(created.summary).toContain('new branch (vs main)');
+
+      const deleted = await runAction(repo, gh, {
+        eventName: 'push',
+        event: { ref: 'refs/heads/feature', deleted: true, before: head, after: '0'.repeat(40) },
+      });
+      expect(deleted.code).toBe(0);
+      expect(deleted.outputs.findings).toBe('0');
+    });
+
+    it('audits the full history on schedule, and reports bad inputs without a stack trace', async () => {
+      const secret = fakeGithubToken();
+      const { repo, head } = prRepo([{ 'src/app.js': appWith(secret) }, { 'src/app.js': 'module.exports = {};\n' }]);
+      const res = await runAction(repo, gh, { eventName: 'schedule', event: { schedule: '0 3 * * *' }, sha: head });
+      expect(res.code).toBe(1);
+      expect(res.summary).toContain('full history');
+      expect(gh.checkRuns.at(-1)!.head_sha).toBe(head);
+      expect(leaks(res.everything, [secret])).toEqual([]);
+
+      const paths = await runAction(repo, gh, {
+        eventName: 'workflow_dispatch',
+        event: {},
+        inputs: { mode: 'paths' },
+        sha: head,
+      });
+      expect(paths.code).toBe(0); // the working tree no longer holds the secret
+
+      const bad = await runAction(repo, gh, { eventName: 'schedule', event: {}, inputs: { 'fail-on': 'urgent' } });
+      expect(bad.code).toBe(1);
+      expect(bad.stdout).toMatch(
+        /^::error::hookguard: input "fail-on" must be one of critical, high, medium, low, none/m,
+      );
+      expect(bad.stdout + bad.stderr).not.toMatch(/\n\s+at /);
+    });
+  });
+});

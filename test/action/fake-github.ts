@@ -1,0 +1,222 @@
+/**
+ * A fake GitHub REST API on 127.0.0.1: the endpoints the Action calls (check runs, pull request files, review
+ * comments, reviews), with pagination (Link headers), injectable 403s and rate limits, and a log of every request.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SentAnnotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  start_column?: number;
+  end_column?: number;
+  annotation_level: string;
+  title?: string;
+  message: string;
+}
+
+export interface SentComment {
+  path: string;
+  line: number;
+  side: string;
+  body: string;
+}
+
+/** The union of the request bodies the Action sends. */
+export interface Body {
+  name?: string;
+  head_sha?: string;
+  status?: string;
+  conclusion?: string;
+  output?: { title: string; summary: string; annotations?: SentAnnotation[] };
+  event?: string;
+  commit_id?: string;
+  body?: string;
+  comments?: SentComment[];
+}
+
+export interface Recorded {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: string;
+  json: Body;
+  headers: IncomingMessage['headers'];
+}
+
+export interface FakeComment {
+  id: number;
+  body: string;
+  path: string;
+  line: number;
+  commit_id: string;
+}
+
+export interface CheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status: string;
+  conclusion?: string;
+  output?: { title: string; summary: string };
+  annotations: SentAnnotation[];
+}
+
+export class FakeGitHub {
+  readonly requests: Recorded[] = [];
+  readonly checkRuns: CheckRun[] = [];
+  readonly reviews: Body[] = [];
+  comments: FakeComment[] = [];
+  /** Pull request files (filename, status, patch), as GET /pulls/{n}/files returns them. */
+  files: Array<{ filename: string; status: string; patch?: string }> = [];
+  /** Every request answers 403 (a read-only token). */
+  forbidden = false;
+  /** Answer the next N requests matching "METHOD /path-suffix-regex" with 429 + retry-after: 0. */
+  rateLimits: Array<{ method: string; path: RegExp; times: number }> = [];
+  pageSize = 100;
+  private server?: Server;
+  private nextId = 1000;
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => this.handle(req, res, Buffer.concat(chunks).toString('utf8')));
+    });
+    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', () => r()));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+
+  /** Everything the Action sent, as one string (for leak checks). */
+  allBodies(): string {
+    return this.requests.map((r) => `${r.method} ${r.path}?${r.query.toString()}\n${r.body}`).join('\n');
+  }
+
+  reqs(method: string, path: RegExp): Recorded[] {
+    return this.requests.filter((r) => r.method === method && path.test(r.path));
+  }
+
+  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(body === undefined ? '' : JSON.stringify(body));
+  }
+
+  private page<T>(req: Recorded, res: ServerResponse, all: T[]): void {
+    const per = Math.min(Number(req.query.get('per_page') ?? 30), this.pageSize);
+    const page = Number(req.query.get('page') ?? 1);
+    const items = all.slice((page - 1) * per, page * per);
+    const last = Math.max(1, Math.ceil(all.length / per));
+    const link = (p: number, rel: string) => {
+      const q = new URLSearchParams(req.query);
+      q.set('page', String(p));
+      q.set('per_page', String(per));
+      return `<${this.url}${req.path}?${q.toString()}>; rel="${rel}"`;
+    };
+    const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : [])];
+    this.send(res, 200, items, links.length ? { link: links.join(', ') } : {});
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse, body: string): void {
+    const u = new URL(req.url ?? '/', this.url);
+    let json: Body = {};
+    try {
+      json = body ? (JSON.parse(body) as Body) : {};
+    } catch {
+      json = {};
+    }
+    const r: Recorded = {
+      method: req.method ?? 'GET',
+      path: u.pathname,
+      query: u.searchParams,
+      body,
+      json,
+      headers: req.headers,
+    };
+    this.requests.push(r);
+    if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token')
+      return this.send(res, 401, { message: 'Bad credentials' });
+    const limit = this.rateLimits.find((l) => l.times > 0 && l.method === r.method && l.path.test(r.path));
+    if (limit) {
+      limit.times--;
+      return this.send(
+        res,
+        429,
+        { message: 'API rate limit exceeded' },
+        { 'retry-after': '0', 'x-ratelimit-remaining': '0' },
+      );
+    }
+    if (this.forbidden) return this.send(res, 403, { message: 'Resource not accessible by integration' });
+
+    let m: RegExpExecArray | null;
+    if (r.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(r.path)) {
+      const run: CheckRun = {
+        id: this.nextId++,
+        name: json.name ?? '',
+        head_sha: json.head_sha ?? '',
+        status: json.status ?? '',
+        annotations: [],
+      };
+      this.checkRuns.push(run);
+      return this.send(res, 201, { id: run.id, head_sha: run.head_sha, status: run.status });
+    }
+    if (r.method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(r.path))) {
+      const run = this.checkRuns.find((c) => c.id === Number(m![1]));
+      if (!run) return this.send(res, 404, { message: 'Not Found' });
+      const ann = json.output?.annotations ?? [];
+      if (ann.length > 50) return this.send(res, 422, { message: 'Only 50 annotations are allowed per request' });
+      run.annotations.push(...ann);
+      if (json.output) run.output = { title: json.output.title, summary: json.output.summary };
+      if (json.status) run.status = json.status;
+      if (json.conclusion) run.conclusion = json.conclusion;
+      return this.send(res, 200, { id: run.id });
+    }
+    if (r.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/files$/.test(r.path))
+      return this.page(r, res, this.files);
+    if (r.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/comments$/.test(r.path))
+      return this.page(r, res, this.comments);
+    if (r.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(r.path)) {
+      // Like GitHub: a comment on a line that is not part of the diff fails the whole review.
+      for (const c of json.comments ?? []) {
+        const f = this.files.find((x) => x.filename === c.path);
+        if (!f?.patch || !patchRightLines(f.patch).has(c.line))
+          return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+      }
+      this.reviews.push(json);
+      for (const c of json.comments ?? [])
+        this.comments.push({
+          id: this.nextId++,
+          body: c.body,
+          path: c.path,
+          line: c.line,
+          commit_id: json.commit_id ?? '',
+        });
+      return this.send(res, 200, { id: this.nextId++ });
+    }
+    if (r.method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(r.path))) {
+      const c = this.comments.find((x) => x.id === Number(m![1]));
+      if (!c) return this.send(res, 404, { message: 'Not Found' });
+      c.body = json.body ?? '';
+      return this.send(res, 200, c);
+    }
+    return this.send(res, 404, { message: `no fake for ${r.method} ${r.path}` });
+  }
+}
+
+/** Independent of the Action's parser: right-side line numbers of a unified diff patch. */
+export function patchRightLines(patch: string): Set<number> {
+  const out = new Set<number>();
+  let n = 0;
+  for (const row of patch.split('\n')) {
+    const h = /^@@ -\S+ \+(\d+)/.exec(row);
+    if (h) n = Number(h[1]);
+    else if (n && (row.startsWith('+') || row.startsWith(' '))) out.add(n++);
+  }
+  return out;
+}
