@@ -127,12 +127,13 @@ export type ReadResult =
  * Read a file as text. Files up to `wholeBytes` are read at once (and their content kept for IaC rules up to
  * `contentBytes`); larger ones are read in pieces of `pieceBytes`, cut at line ends, so memory stays bounded.
  */
-export function readTextFile(
+export async function readTextFile(
   abs: string,
   size: number,
   opts: { wholeBytes: number; contentBytes: number; pieceBytes: number; maxBytes: number },
-  onPiece?: (c: Chunk) => void,
-): ReadResult {
+  /** Called for each piece of a large file, awaited before the next is read; return false to stop reading. */
+  onPiece?: (c: Chunk) => Promise<boolean>,
+): Promise<ReadResult & { pieces?: number; stopped?: boolean }> {
   let fd: number;
   try {
     fd = openSync(abs, 'r');
@@ -156,6 +157,7 @@ export function readTextFile(
     if (isBinary(head)) return { kind: 'binary' };
     let pos = 0;
     let line = 1;
+    let pieces = 0;
     let carry = Buffer.alloc(0);
     const piece = Buffer.alloc(opts.pieceBytes);
     while (pos < Math.min(size, opts.maxBytes)) {
@@ -175,11 +177,16 @@ export function readTextFile(
         .replace(/\r\n?/g, '\n');
       carry = Buffer.from(data.subarray(cut + 1));
       data = Buffer.alloc(0);
-      onPiece?.({ startLine: line, text });
+      pieces++;
+      if (onPiece && !(await onPiece({ startLine: line, text })))
+        return { kind: 'text', chunks: [], pieces, stopped: true };
       line += (text.match(/\n/g) ?? []).length;
     }
-    if (carry.length) onPiece?.({ startLine: line, text: carry.toString('utf8').replace(/\r\n?/g, '\n') });
-    return { kind: 'text', chunks: [] };
+    if (carry.length) {
+      pieces++;
+      await onPiece?.({ startLine: line, text: carry.toString('utf8').replace(/\r\n?/g, '\n') });
+    }
+    return { kind: 'text', chunks: [], pieces };
   } catch (e) {
     return { kind: 'error', message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` };
   } finally {

@@ -25,6 +25,8 @@ export interface EngineOptions {
   iac: boolean;
   /** Example strings of custom patterns in the config: a value found inside one is the example, not a secret. */
   examples?: string[];
+  /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
+  budgetMs?: number;
 }
 
 export interface EngineOutput {
@@ -100,8 +102,18 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     out.findings.push(f);
   };
 
-  // Secrets, over added lines.
-  for (const chunk of t.chunks) {
+  // Secrets, over added lines, within the time budget.
+  const deadline = Date.now() + (opts.budgetMs ?? 10_000);
+  for (const [ci, chunk] of t.chunks.entries()) {
+    if (ci > 0 && Date.now() > deadline) {
+      out.errors.push({
+        file: t.path,
+        line: chunk.startLine,
+        ...(t.commit ? { commit: t.commit.sha } : {}),
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+      });
+      break;
+    }
     const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
     if (hits.length === 0) continue;
     const starts = lineStarts(chunk.text);

@@ -312,20 +312,31 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
           },
           error: (rel, message) => errors.push({ file: rel, message }),
           file: async (e) => {
-            const pieces: Target[] = [];
-            const r = readTextFile(
+            // Large files arrive in pieces, each scanned before the next is read, within one time budget per file.
+            const deadline = Date.now() + (engine.budgetMs ?? 10_000);
+            const r = await readTextFile(
               e.abs,
               e.size,
               { ...LIMITS, contentBytes: engine.iac && wantsIac(e.rel) ? LIMITS.contentBytes : 0 },
-              (c) => pieces.push({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) }),
+              async (c) => {
+                if (Date.now() > deadline) {
+                  errors.push({
+                    file: e.rel,
+                    line: c.startLine,
+                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+                  });
+                  return false;
+                }
+                await onTarget({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
+                return true;
+              },
             );
             if (r.kind === 'binary') skipped.binary++;
             else if (r.kind === 'error') errors.push({ file: e.rel, message: r.message });
-            else if (pieces.length) {
+            else if (r.pieces) {
               skipped.large++;
-              if (e.size > LIMITS.maxBytes)
+              if (e.size > LIMITS.maxBytes && !r.stopped)
                 errors.push({ file: e.rel, message: `only the first ${LIMITS.maxBytes >> 20} MiB were scanned` });
-              for (const p of pieces) await onTarget(p);
             } else
               await onTarget({
                 path: e.rel,

@@ -108,3 +108,36 @@ describe('text report colour', () => {
     expect(textReport(result, { toolVersion: '1', failOn: 'high', color: false, rules: [] })).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('engine time budget', () => {
+  it('stops after the budget, reports where, and keeps what it found', async () => {
+    const { examine } = await import('../../src/engine/index.js');
+    const { compileRuleSet } = await import('../../src/rules/secrets/load.js');
+    const set = compileRuleSet([
+      {
+        id: 'x-token',
+        title: 'X',
+        severity: 'high',
+        keywords: ['xtok_'],
+        regex: '(xtok_[0-9]{8})',
+        remediation: 'r',
+        examples: { match: [], nomatch: [] },
+      },
+    ]);
+    const out = await examine(
+      {
+        path: 'f',
+        chunks: [
+          { startLine: 1, text: 'xtok_12345678' },
+          { startLine: 50, text: 'xtok_87654321' },
+        ],
+        bytes: 1,
+      },
+      { secrets: set, allow: [], overrides: new Map(), knownIds: new Set(), iac: false, budgetMs: -1 },
+    );
+    expect(out.findings.map((f) => f.line)).toEqual([1]);
+    expect(out.errors).toEqual([
+      expect.objectContaining({ file: 'f', line: 50, message: expect.stringMatching(/time budget/) }),
+    ]);
+  });
+});
