@@ -6,6 +6,7 @@ import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
 import type { CompiledRule, RuleSet } from './load.js';
 import { VALIDATORS } from './validators.js';
+import { findEncoded, mapBack } from './decode.js';
 
 export interface SecretHit {
   rule: CompiledRule;
@@ -28,21 +29,72 @@ function capSeverity(s: Severity, cap: Severity): Severity {
   return order.indexOf(s) > order.indexOf(cap) ? cap : s;
 }
 
+/**
+ * Keywords that contain another keyword ("password=" contains "passw"): when the alternation matches the longer one,
+ * the shorter one is present too. Computed once per rule set.
+ */
+const containedKeywords = new WeakMap<RuleSet, Map<string, string[]>>();
+function contained(set: RuleSet): Map<string, string[]> {
+  let map = containedKeywords.get(set);
+  if (!map) {
+    map = new Map();
+    const kws = [...set.byKeyword.keys()];
+    for (const k of kws) map.set(k, [k, ...kws.filter((o) => o !== k && k.includes(o))]);
+    containedKeywords.set(set, map);
+  }
+  return map;
+}
+
 export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
   const found = new Set<CompiledRule>();
-  set.keywordRe.lastIndex = 0;
+  const re = set.keywordRe;
+  const within = contained(set);
   const seenKw = new Set<string>();
-  for (const m of text.matchAll(set.keywordRe)) {
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
     const kw = m[0].toLowerCase();
+    // Overlapping keywords ("abc" and "bcd" in "abcd"): look again from the next character.
+    re.lastIndex = m.index + 1;
     if (seenKw.has(kw)) continue;
-    seenKw.add(kw);
-    for (const r of set.byKeyword.get(kw) ?? []) found.add(r);
+    for (const k of within.get(kw) ?? [kw]) {
+      if (seenKw.has(k)) continue;
+      seenKw.add(k);
+      for (const r of set.byKeyword.get(k) ?? []) found.add(r);
+    }
     if (seenKw.size === set.byKeyword.size) break;
   }
   return [...found];
 }
 
+/**
+ * Every secret in `text`: the rules over the text itself, then over one level of decoded base64 / hex /
+ * percent-encoded runs (hits there point at the encoded characters). Offsets are into `text`.
+ */
 export function detectSecrets(text: string, set: RuleSet, globalAllow: RegExp[] = []): SecretHit[] {
+  const hits = scanText(text, set, globalAllow);
+  for (const run of findEncoded(text)) {
+    for (const h of scanText(run.decoded, set, globalAllow)) {
+      const [start, end] = mapBack(run, h.start, h.end);
+      hits.push({
+        ...h,
+        secret: text.slice(start, end),
+        start,
+        end,
+        why: `${h.why}; inside ${run.encoding}-encoded text`,
+      });
+    }
+  }
+  return dedupe(hits);
+}
+
+function describe(rule: CompiledRule, secret: string): string {
+  const e = rule.p.entropy !== undefined ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : '';
+  return `matched ${rule.p.id}${e}`;
+}
+
+/** The rules over one text, no decoding. */
+function scanText(text: string, set: RuleSet, globalAllow: RegExp[]): SecretHit[] {
   const hits: SecretHit[] = [];
   for (const rule of candidateRules(text, set)) {
     const re = rule.regex;
@@ -73,7 +125,7 @@ export function detectSecrets(text: string, set: RuleSet, globalAllow: RegExp[] 
       if (rule.p.entropy !== undefined && shannonEntropy(secret) < rule.p.entropy) continue;
       let severity = rule.p.severity;
       let confidence = rule.p.confidence ?? 'high';
-      let why = `matched ${rule.p.id}`;
+      let why = describe(rule, secret);
       if (rule.p.validate) {
         const v = VALIDATORS[rule.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
@@ -82,7 +134,7 @@ export function detectSecrets(text: string, set: RuleSet, globalAllow: RegExp[] 
             severity = capSeverity(severity, 'low');
             confidence = 'low';
           }
-          if (v.severity) severity = v.severity;
+          if (v.severity) severity = v.verdict === 'invalid' ? capSeverity(v.severity, 'low') : v.severity;
           if (v.confidence) confidence = v.confidence;
           if (v.why) why = v.why;
         }
@@ -99,15 +151,19 @@ export function detectSecrets(text: string, set: RuleSet, globalAllow: RegExp[] 
       });
     }
   }
-  return dedupe(hits);
+  return hits;
 }
+
+/** Rules that describe a container (a Secret manifest, a docker config) rather than what is in it. */
+const CONTAINER_VALIDATORS = new Set(['generic-value', 'k8s-secret-data', 'docker-auth', 'credential-value']);
 
 /** Where two rules claim overlapping text, keep the specific one (non-generic, then longer, then more severe). */
 function dedupe(hits: SecretHit[]): SecretHit[] {
   const rank = (h: SecretHit) =>
-    (h.rule.p.id.startsWith('generic') ? 0 : 1e6) +
-    (h.end - h.start) * 10 +
-    ['info', 'low', 'medium', 'high', 'critical'].indexOf(h.severity);
+    (h.rule.p.id.startsWith('generic') ? 0 : CONTAINER_VALIDATORS.has(h.rule.p.validate ?? '') ? 1e8 : 2e8) +
+    (h.end - h.start) * 100 +
+    ['info', 'low', 'medium', 'high', 'critical'].indexOf(h.severity) * 10 +
+    ['low', 'medium', 'high'].indexOf(h.confidence);
   const sorted = [...hits].sort((a, b) => rank(b) - rank(a));
   const kept: SecretHit[] = [];
   for (const h of sorted) {

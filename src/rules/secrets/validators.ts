@@ -3,8 +3,10 @@
  * - `reject`: not a secret at all (a placeholder, a reference); the candidate is dropped.
  * - `invalid`: has the shape but fails a structural check (checksum): reported at most as low severity.
  * - `valid` / `unknown`: reported as the rule says; `severity` may override it (an encrypted key is only info).
+ * A validator's `why` is one line shown to the user: it never contains the secret or decoded claims.
  */
 import type { Severity } from '../../types.js';
+import { shannonEntropy } from './entropy.js';
 
 export interface ValidatorInput {
   secret: string;
@@ -25,43 +27,109 @@ export interface ValidatorResult {
 export type Validator = (input: ValidatorInput) => ValidatorResult;
 
 const PLACEHOLDER_WORDS =
-  /^(?:changeme|change[_-]?me|changeit|password|passw0rd|secret|example|sample|placeholder|dummy|redacted|removed|hidden|null|none|nil|undefined|true|false|todo|tbd|fixme|your[_-].*|my[_-]?(?:password|secret|token|key)|insert[_-].*|replace[_-].*|enter[_-].*|xxx+|test(?:ing)?|foo|bar|foobar|admin|letmein|s3cr3t)$/i;
+  /^(?:changeme|change[_-]?me|changeit|change[_-]?this|password|passw0rd|secret|example|sample|placeholder|dummy|redacted|removed|hidden|masked|null|none|nil|undefined|true|false|todo|tbd|fixme|your[_-].*|my[_-]?(?:password|secret|token|key)|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*|xxx+|test(?:ing)?|foo|bar|foobar|admin|letmein|s3cr3t|secret123|password123|notasecret|not[_-]?a[_-]?secret|fake[_-].*|mock[_-].*)$/i;
 
 /** A value that is a reference, template, or placeholder rather than a literal secret. */
 export function isPlaceholder(value: string): boolean {
   const v = value.trim().replace(/^["'`]|["'`]$/g, '');
   if (v.length === 0) return true;
-  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$/.test(v))
+  if (
+    /^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$|^%[A-Za-z_]+%$/.test(
+      v,
+    )
+  )
     return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return true; // $VAR
   if (/^\$ANSIBLE_VAULT/.test(v)) return true;
   if (
-    /process\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|env\(|Environment\.|secrets\.|vault\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|Fn::|resolve:/.test(
+    /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|Environment\.|secrets\.|vault\(|lookup\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|resolve:|\{\{\s*\.Values/.test(
       v,
     )
   )
     return true;
   if (/^(.)\1{3,}$/.test(v)) return true; // xxxx, ****, 0000
+  if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, '')).size <= 2) return true; // 00000000-0000-..., ab-ab-ab
   if (/^[x*•.#-]{4,}$/i.test(v)) return true;
+  if (/x{5,}|\*{4,}|\.{3}|…/i.test(v)) return true; // sk_live_xxxxx, abc****, truncated examples
   if (PLACEHOLDER_WORDS.test(v)) return true;
-  if (/(?:example|placeholder|changeme|dummy|your[-_]?(?:token|key|secret|password)|redacted)/i.test(v)) return true;
+  if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v)) return true;
+  if (
+    /(?:example|placeholder|changeme|change[_-]me|dummy|your[-_]?(?:api[-_]?)?(?:token|key|secret|password|pass)|redacted|insert[-_]?(?:your|key|token)|replace[-_]?(?:me|with))/i.test(
+      v,
+    )
+  )
+    return true;
+  // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
+  if (/abcdefghij|0123456789abcdef|1234567890|qwertyuiop/i.test(v)) return true;
   return false;
 }
 
-const genericValue: Validator = ({ secret }) => {
+/** The key of a `key = value` match (everything before the assignment operator), lower-cased. */
+function keyOf(match: string, secret: string): string {
+  const at = match.lastIndexOf(secret);
+  const head = at > 0 ? match.slice(0, at) : match;
+  return head
+    .replace(/[\s"'`:=>,<]+$/, '')
+    .replace(/^[^A-Za-z0-9_.-]+/, '')
+    .toLowerCase();
+}
+
+/** Key names that hold something about a credential (its name, id, path, length...) rather than the credential. */
+const NOT_A_SECRET_KEY =
+  /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute)$)/i;
+
+/** camelCase or snake-case words only: an identifier, not a secret. */
+function looksLikeIdentifier(v: string): boolean {
+  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // camelCase
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
+  if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
+  if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
+  return false;
+}
+
+const genericValue: Validator = ({ secret, match }) => {
   if (isPlaceholder(secret)) return { verdict: 'reject' };
-  // Looks like code rather than a value: a call, an attribute access, a path.
-  if (/^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)+(?:\(|$)/.test(secret)) return { verdict: 'reject' };
-  if (/^[A-Za-z_][A-Za-z0-9_]*\(/.test(secret)) return { verdict: 'reject' };
-  if (/^(?:\/|\.\/|\.\.\/|[A-Za-z]:\\)/.test(secret)) return { verdict: 'reject' };
-  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret)) return { verdict: 'reject' };
+  const key = keyOf(match, secret);
+  if (NOT_A_SECRET_KEY.test(key.replace(/["'\]]+$/, ''))) return { verdict: 'reject' };
+  // Looks like code rather than a value: a call, an attribute access, a path, an operator.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret)) return { verdict: 'reject' };
+  if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return { verdict: 'reject' };
+  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return { verdict: 'reject' };
+  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return { verdict: 'reject' };
+  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret)) return { verdict: 'reject' };
+  if (/^data:|;base64,/.test(secret)) return { verdict: 'reject' };
+  if (
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) &&
+    !/key|token|secret|pass/.test(key)
+  )
+    return { verdict: 'reject' };
+  // Versions, lock-file integrity and checksums, asset names.
+  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return { verdict: 'reject' };
+  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return { verdict: 'reject' };
+  if (
+    /\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
+      secret,
+    )
+  )
+    return { verdict: 'reject' };
   // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers).
   if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) return { verdict: 'reject' };
+  if (looksLikeIdentifier(secret)) return { verdict: 'reject' };
+  // Values that spell out what they are (password123, mysecretvalue) are weak fixtures, not vault material.
+  if (/pass(?:word)?|secret|token|test|demo|sample|local|dev/i.test(secret) && shannonEntropy(secret) < 3.6)
+    return {
+      verdict: 'unknown',
+      confidence: 'low',
+      severity: 'low',
+      why: 'weak-looking literal assigned to a credential-named key',
+    };
   return { verdict: 'unknown', confidence: 'medium', why: 'high-entropy literal assigned to a credential-named key' };
 };
 
+// ---------- encodings ----------
+
 function decodeBase64(s: string): Buffer | undefined {
-  const clean = s.replace(/[^A-Za-z0-9+/=]/g, '');
+  const clean = s.replace(/\\n/g, '\n').replace(/[^A-Za-z0-9+/=]/g, '');
   if (clean.length < 16) return undefined;
   try {
     return Buffer.from(clean, 'base64');
@@ -70,31 +138,333 @@ function decodeBase64(s: string): Buffer | undefined {
   }
 }
 
+const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+let crcTable: Uint32Array | undefined;
+/** CRC-32 (IEEE 802.3, the zlib/PNG polynomial) of a string's UTF-8 bytes. */
+export function crc32(s: string): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (const b of Buffer.from(s, 'utf8')) crc = crcTable[(crc ^ b) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function base62Decode(s: string): number | undefined {
+  let n = 0;
+  for (const ch of s) {
+    const d = B62.indexOf(ch);
+    if (d < 0) return undefined;
+    n = n * 62 + d;
+  }
+  return n;
+}
+
+/**
+ * GitHub (ghp_, gho_, ghu_, ghs_, ghr_) and npm (npm_) tokens: prefix `_`, 30 random base62 characters, then the
+ * CRC-32 of those 30 characters in base62, zero-padded to 6. See GitHub's "Behind GitHub's new authentication token
+ * formats" (2021) and npm's token announcement.
+ */
+export function base62ChecksumOk(token: string): boolean | undefined {
+  const m = /^[a-z]{3}_([A-Za-z0-9]{30})([A-Za-z0-9]{6})$/.exec(token);
+  if (!m) return undefined;
+  const want = base62Decode(m[2]!);
+  return want !== undefined && want === crc32(m[1]!);
+}
+
+function checksumValidator(kind: string): Validator {
+  return ({ secret }) => {
+    const ok = base62ChecksumOk(secret);
+    if (ok === undefined) return { verdict: 'unknown', why: `${kind} token of an older format (no checksum)` };
+    if (!ok)
+      return {
+        verdict: 'invalid',
+        why: `${kind} token shape, but its CRC-32 checksum does not match: a fake or mistyped token`,
+      };
+    return { verdict: 'valid', confidence: 'high', why: `${kind} token with a valid checksum` };
+  };
+}
+
+/** AWS access key ids encode the account: base32 of the 16 characters after the prefix, bits 1..40 of the first 6 bytes, >> 7. */
+export function awsAccountFromKeyId(keyId: string): string | undefined {
+  const body = keyId.slice(4);
+  if (!/^[A-Z2-7]{16}$/.test(body)) return undefined;
+  // Older key ids (5th character below Q) do not encode the account.
+  if ('ABCDEFGHIJKLMNOP'.includes(body[0]!)) return undefined;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = 0n;
+  for (const ch of body.slice(0, 10)) bits = (bits << 5n) | BigInt(alphabet.indexOf(ch));
+  // 10 chars = 50 bits; the first 48 bits are the first 6 bytes.
+  const first6 = bits >> 2n;
+  const account = (first6 & 0x7fffffffff80n) >> 7n;
+  return account.toString().padStart(12, '0');
+}
+
+const awsKeyId: Validator = ({ secret }) => {
+  const kind = secret.startsWith('ASIA') ? 'temporary (STS) access key id' : 'access key id';
+  const account = awsAccountFromKeyId(secret);
+  return {
+    verdict: 'valid',
+    confidence: 'high',
+    why: account ? `AWS ${kind} of account ${account}` : `AWS ${kind} (older format, account not encoded)`,
+  };
+};
+
+function b64urlJson(part: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(Buffer.from(part.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8'));
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** JWT: header and payload must decode to JSON objects. Reports alg and expiry only — never claims. */
+const jwt: Validator = ({ secret }) => {
+  const parts = secret.split('.');
+  if (parts.length < 2) return { verdict: 'reject' };
+  const header = b64urlJson(parts[0]!);
+  const payload = b64urlJson(parts[1]!);
+  if (!header || !payload || typeof header.alg !== 'string') return { verdict: 'reject' };
+  const alg = header.alg.replace(/[^\w-]/g, '').slice(0, 16);
+  const bits = [`alg ${alg}`];
+  let confidence: 'high' | 'medium' | 'low' = 'medium';
+  let severity: Severity | undefined;
+  if (alg.toLowerCase() === 'none' || !parts[2]) {
+    confidence = 'low';
+    severity = 'low';
+    bits.push('unsigned');
+  }
+  if (typeof payload.exp === 'number') {
+    const exp = new Date(payload.exp * 1000);
+    const expired = exp.getTime() < Date.now();
+    bits.push(
+      `${expired ? 'expired' : 'expires'} ${Number.isNaN(exp.getTime()) ? '?' : exp.toISOString().slice(0, 10)}`,
+    );
+    if (expired) {
+      confidence = 'low';
+      severity ??= 'low';
+    }
+  } else bits.push('no expiry');
+  if (payload.role === 'anon') {
+    severity = 'low';
+    confidence = 'low';
+    bits.push('anonymous role (publishable key)');
+  }
+  return { verdict: 'valid', confidence, ...(severity ? { severity } : {}), why: `JWT (${bits.join(', ')})` };
+};
+
+// ---------- private keys ----------
+
+/** Read an OpenPGP packet header; returns tag and body bounds. */
+function pgpPacket(buf: Buffer, at: number): { tag: number; start: number; end: number } | undefined {
+  const b = buf[at];
+  if (b === undefined || !(b & 0x80)) return undefined;
+  let tag: number;
+  let len: number;
+  let p = at + 1;
+  if (b & 0x40) {
+    tag = b & 0x3f;
+    const l0 = buf[p++];
+    if (l0 === undefined) return undefined;
+    if (l0 < 192) len = l0;
+    else if (l0 < 224) len = ((l0 - 192) << 8) + (buf[p++] ?? 0) + 192;
+    else if (l0 === 255) {
+      len = buf.readUInt32BE(p);
+      p += 4;
+    } else return undefined; // partial lengths: not in key packets
+  } else {
+    tag = (b >> 2) & 0x0f;
+    const lt = b & 3;
+    if (lt === 0) len = buf[p++] ?? 0;
+    else if (lt === 1) {
+      len = buf.readUInt16BE(p);
+      p += 2;
+    } else if (lt === 2) {
+      len = buf.readUInt32BE(p);
+      p += 4;
+    } else len = buf.length - p;
+  }
+  return { tag, start: p, end: Math.min(buf.length, p + len) };
+}
+
+/** Is the first secret-key packet of an armored OpenPGP key protected? (v4 keys; undefined when unsure) */
+export function pgpKeyProtected(armored: string): boolean | undefined {
+  const body = armored
+    .replace(/\\n/g, '\n')
+    .replace(/-----(?:BEGIN|END) PGP PRIVATE KEY BLOCK-----/g, '')
+    .split(/\r?\n/)
+    .filter((l) => l && !/^[\w-]+: /.test(l) && !l.startsWith('='))
+    .join('');
+  const buf = decodeBase64(body);
+  if (!buf) return undefined;
+  try {
+    const pk = pgpPacket(buf, 0);
+    if (!pk || (pk.tag !== 5 && pk.tag !== 7)) return undefined;
+    let p = pk.start;
+    if (buf[p] !== 4) return undefined; // v4 only
+    p += 5; // version, created
+    const algo = buf[p++]!;
+    const mpi = () => {
+      const bitsLen = buf.readUInt16BE(p);
+      p += 2 + Math.ceil(bitsLen / 8);
+    };
+    const oid = () => {
+      p += 1 + buf[p]!;
+    };
+    if (algo === 1 || algo === 2 || algo === 3)
+      [mpi, mpi].forEach((f) => f()); // RSA n, e
+    else if (algo === 17)
+      [mpi, mpi, mpi, mpi].forEach((f) => f()); // DSA p, q, g, y
+    else if (algo === 16 || algo === 20)
+      [mpi, mpi, mpi].forEach((f) => f()); // Elgamal p, g, y
+    else if (algo === 19 || algo === 22) {
+      oid();
+      mpi(); // ECDSA / EdDSA
+    } else if (algo === 18) {
+      oid();
+      mpi();
+      p += 1 + buf[p]!; // ECDH KDF params
+    } else return undefined;
+    if (p >= pk.end) return undefined;
+    return buf[p] !== 0;
+  } catch {
+    return undefined;
+  }
+}
+
 const privateKey: Validator = ({ match }) => {
-  if (/BEGIN ENCRYPTED PRIVATE KEY/.test(match) || /Proc-Type:\s*4,ENCRYPTED/i.test(match)) {
-    return { verdict: 'valid', severity: 'info', confidence: 'high', why: 'passphrase-protected private key' };
+  const protectedKey = (why: string): ValidatorResult => ({
+    verdict: 'valid',
+    severity: 'info',
+    confidence: 'high',
+    why,
+  });
+  if (
+    /BEGIN ENCRYPTED PRIVATE KEY|BEGIN SSH2 ENCRYPTED PRIVATE KEY/.test(match) ||
+    /Proc-Type:\s*4,ENCRYPTED/i.test(match)
+  )
+    return protectedKey('passphrase-protected private key');
+  if (/PuTTY-User-Key-File/.test(match)) {
+    const enc = /Encryption:\s*([\w-]+)/.exec(match)?.[1];
+    if (enc && enc !== 'none') return protectedKey(`PuTTY key encrypted with ${enc}`);
+    return { verdict: 'valid', confidence: 'high', why: 'unencrypted PuTTY private key (Encryption: none)' };
+  }
+  if (/BEGIN PGP PRIVATE KEY BLOCK/.test(match)) {
+    const p = pgpKeyProtected(match);
+    if (p === true) return protectedKey('passphrase-protected OpenPGP secret key');
+    if (p === false) return { verdict: 'valid', confidence: 'high', why: 'unprotected OpenPGP secret key' };
   }
   if (/BEGIN OPENSSH PRIVATE KEY/.test(match)) {
     const body = match.replace(/-----(?:BEGIN|END) OPENSSH PRIVATE KEY-----/g, '');
     const buf = decodeBase64(body);
-    if (buf && buf.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') {
+    if (buf && buf.length > 19 && buf.subarray(0, 15).toString('latin1') === 'openssh-key-v1\0') {
       const len = buf.readUInt32BE(15);
-      const cipher = buf.subarray(19, 19 + len).toString('latin1');
-      if (cipher !== 'none') {
-        return { verdict: 'valid', severity: 'info', confidence: 'high', why: `OpenSSH key encrypted with ${cipher}` };
-      }
+      const cipher = buf
+        .subarray(19, 19 + Math.min(len, 40))
+        .toString('latin1')
+        .replace(/[^\w@.-]/g, '');
+      if (cipher !== 'none') return protectedKey(`OpenSSH key encrypted with ${cipher}`);
       return { verdict: 'valid', confidence: 'high', why: 'unencrypted OpenSSH private key' };
     }
   }
-  const hasBody = /-----BEGIN[^\n]*\n[A-Za-z0-9+/=\s]{40,}/.test(match);
+  const hasBody = /-----BEGIN[^\n]*(?:\n|\\n)[A-Za-z0-9+/=\s\\]{40,}/.test(match);
   if (!hasBody)
     return { verdict: 'unknown', confidence: 'low', severity: 'medium', why: 'private key header without a body' };
   return { verdict: 'valid', confidence: 'high', why: 'unencrypted private key' };
 };
 
+// ---------- structured credentials ----------
+
+/** A password taken from a URL, .netrc, inventory or config file: reject references and placeholders. */
+const credentialValue: Validator = ({ secret }) => {
+  let v = secret;
+  try {
+    if (/%[0-9A-Fa-f]{2}/.test(v)) v = decodeURIComponent(v);
+  } catch {
+    /* keep raw */
+  }
+  if (isPlaceholder(v) || /^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return { verdict: 'reject' };
+  if (
+    /^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|token|x-oauth-basic|x-access-token|oauth2|anonymous|guest|root|postgres|mysql|redis|rabbit|guest|admin)$/i.test(
+      v,
+    )
+  )
+    return { verdict: 'reject' };
+  if (v.length < 4) return { verdict: 'reject' };
+  if (shannonEntropy(v) < 2) return { verdict: 'reject' };
+  return { verdict: 'unknown', confidence: 'high', why: 'literal password in a credential-bearing string' };
+};
+
+/** docker config.json / .dockercfg `auth`: base64 of `user:password`. */
+const dockerAuth: Validator = ({ secret }) => {
+  const buf = decodeBase64(secret.length >= 16 ? secret : secret.padEnd(16, '='));
+  const text = buf?.toString('utf8') ?? '';
+  const colon = text.indexOf(':');
+  if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return { verdict: 'reject' };
+  const pass = text.slice(colon + 1);
+  if (credentialValue({ secret: pass, match: pass, text: pass, index: 0 }).verdict === 'reject')
+    return { verdict: 'reject' };
+  return {
+    verdict: 'valid',
+    confidence: 'high',
+    why: 'registry credentials (base64 user:password) in a docker config',
+  };
+};
+
+/** Kubernetes Secret `data:` values: base64 that decodes to a non-placeholder value, under `data:` of a Secret. */
+const k8sSecretData: Validator = ({ secret, text, index }) => {
+  const before = text.slice(Math.max(0, index - 20000), index);
+  const block = before.lastIndexOf('\ndata:') > before.lastIndexOf('\nstringData:') ? 'data' : 'stringData';
+  const header = Math.max(
+    before.lastIndexOf('\ndata:'),
+    before.lastIndexOf('\nstringData:'),
+    before.startsWith('data:') ? 0 : -1,
+  );
+  if (header < 0) return { verdict: 'reject' };
+  // A top-level key after the header means we left the block.
+  if (/\n[A-Za-z]/.test(before.slice(header + 2))) return { verdict: 'reject' };
+  if (!/kind:\s*["']?Secret\b/.test(text)) return { verdict: 'reject' };
+  let value = secret;
+  if (block === 'data') {
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(secret)) return { verdict: 'reject' };
+    const buf = Buffer.from(secret, 'base64');
+    value = buf.toString('utf8');
+    if (/[^\x09\x0a\x0d\x20-\x7e]/.test(value)) {
+      return { verdict: 'valid', confidence: 'medium', why: 'binary value in a Kubernetes Secret (base64 data)' };
+    }
+  }
+  const v = value.trim();
+  if (isPlaceholder(v) || v.length < 6 || shannonEntropy(v) < 2.5) return { verdict: 'reject' };
+  if (/^(?:[a-z][a-z0-9.-]*|\d+|true|false)$/i.test(v) && !/\d/.test(v)) return { verdict: 'reject' }; // usernames, hosts, flags
+  return {
+    verdict: 'valid',
+    confidence: 'medium',
+    why: `literal value in a Kubernetes Secret's ${block}${block === 'data' ? ' (decoded from base64)' : ''}`,
+  };
+};
+
+/** Value-only rules (keyword context + value shape): reject placeholders, keep the rule's own confidence. */
+const notPlaceholder: Validator = ({ secret }) =>
+  isPlaceholder(secret) ? { verdict: 'reject' } : { verdict: 'unknown' };
+
 export const VALIDATORS: Record<string, Validator> = {
   'generic-value': genericValue,
   'private-key': privateKey,
+  'github-checksum': checksumValidator('GitHub'),
+  'npm-checksum': checksumValidator('npm'),
+  'aws-key-id': awsKeyId,
+  jwt,
+  'credential-value': credentialValue,
+  'docker-auth': dockerAuth,
+  'k8s-secret-data': k8sSecretData,
+  'not-placeholder': notPlaceholder,
 };
 
 export function registerValidator(name: string, v: Validator): void {

@@ -1,0 +1,70 @@
+/** One level of decoding: base64 / base64url / hex / percent-encoding, offsets in the original text. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fakeGithubToken, fakeNpmToken, rand, ALNUM } from '../../../scripts/fakes.mjs';
+import { compileRuleSet, readPatternDir } from '../../../src/rules/secrets/load.js';
+import { detectSecrets } from '../../../src/rules/secrets/detect.js';
+import { DECODE_LIMITS, findEncoded } from '../../../src/rules/secrets/decode.js';
+import { ROOT } from '../../helpers.js';
+
+const set = compileRuleSet(await readPatternDir(path.join(ROOT, 'patterns')));
+
+describe('decoding', () => {
+  it('finds a GitHub token inside a Kubernetes Secret data value and points at the encoded text', () => {
+    const token = fakeGithubToken();
+    const enc = Buffer.from(token).toString('base64');
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: gh\ndata:\n  token: ${enc}\n`;
+    const hits = detectSecrets(text, set);
+    const h = hits.find((x) => x.rule.p.id === 'github-pat');
+    expect(h).toBeDefined();
+    const at = text.indexOf(enc);
+    expect(h!.start).toBeGreaterThanOrEqual(at);
+    expect(h!.end).toBeLessThanOrEqual(at + enc.length);
+    expect(h!.secret).toBe(text.slice(h!.start, h!.end));
+    expect(h!.secret).not.toContain(token);
+    expect(h!.why).toMatch(/base64-encoded/);
+  });
+
+  it('covers base64url, hex and percent-encoding', () => {
+    const npm = fakeNpmToken();
+    const url = Buffer.from(`//registry.npmjs.org/:_authToken=${npm}`).toString('base64url');
+    expect(detectSecrets(`NPMRC=${url}`, set).some((h) => h.rule.p.id === 'npm-access-token')).toBe(true);
+    const gh = fakeGithubToken();
+    const hex = Buffer.from(`token=${gh}`).toString('hex');
+    const hh = detectSecrets(`blob: ${hex}`, set).find((h) => h.rule.p.id === 'github-pat');
+    expect(hh).toBeDefined();
+    expect(hex.includes(hh!.secret)).toBe(true);
+    const pw = rand(ALNUM, 18);
+    const pct = encodeURIComponent(`postgres://app:${pw}@db.internal:5432/app`);
+    const hp = detectSecrets(`conn=${pct}`, set).find((h) => h.rule.p.id === 'postgres-connection-url');
+    expect(hp).toBeDefined();
+    expect(hp!.why).toMatch(/percent-encoded/);
+  });
+
+  it('a docker config auth field is reported once, by the docker rule', () => {
+    const auth = Buffer.from('ci:' + rand(ALNUM, 20)).toString('base64');
+    const hits = detectSecrets(`{"auths":{"r.example":{"auth":"${auth}"}}}`, set);
+    expect(hits.map((h) => h.rule.p.id)).toEqual(['docker-config-auth']);
+  });
+
+  it('does not decode data: URIs, filler, or binary', () => {
+    const img = Buffer.from(fakeGithubToken()).toString('base64');
+    expect(detectSecrets(`<img src="data:image/png;base64,${img}">`, set)).toEqual([]);
+    expect(findEncoded('x'.repeat(500))).toEqual([]);
+    expect(findEncoded(Buffer.from(rand(ALNUM, 10)).toString('hex').replace(/./g, 'f'))).toEqual([]);
+  });
+
+  it('is bounded: a capped number of runs decoded per chunk, nothing over the length limit', () => {
+    const many = Array.from({ length: 500 }, () => Buffer.from('token=' + rand(ALNUM, 30)).toString('base64')).join(
+      '\n',
+    );
+    expect(findEncoded(many).length).toBeLessThanOrEqual(DECODE_LIMITS.maxDecoded);
+    const huge = Buffer.from('x=' + rand(ALNUM, 20000)).toString('base64');
+    expect(findEncoded(huge)).toEqual([]);
+  });
+
+  it('does not double-report a token already visible in the text', () => {
+    const token = fakeGithubToken();
+    expect(detectSecrets(`const token = "${token}";`, set)).toHaveLength(1);
+  });
+});
