@@ -16,3 +16,4 @@ export { sarifReport } from './report/sarif.js';
 export { textReport } from './report/text.js';
 export { githubReport } from './report/github.js';
 export * from './types.js';
+export { findEncoded } from './rules/secrets/decode.js';
