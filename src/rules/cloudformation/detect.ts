@@ -1,6 +1,15 @@
-/** Cheap textual test (no YAML parsing): could this file be a CloudFormation/SAM template? */
+/**
+ * Cheap textual test (no YAML parsing, no imports): could this file be a CloudFormation/SAM template?
+ * Runs on every file in the pre-commit hook, so it is a couple of regex tests. Templates are recognised by content,
+ * whatever their name; only files that are clearly source code or prose are skipped. The parser makes the final call
+ * (a YAML file that merely mentions `AWS::` is not a template and yields `matched: false`).
+ */
+const NOT_TEMPLATE =
+  /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
+
+const CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
+
 export function looksLikeCloudFormation(path: string, content: string): boolean {
-  if (!/\.(?:ya?ml|json|template|tmpl|cfn|txt)$/i.test(path) && /\.[A-Za-z0-9]+$/.test(path.split('/').pop() ?? ''))
-    return false;
-  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(?:AWS|Custom)::/.test(content);
+  if (NOT_TEMPLATE.test(path)) return false;
+  return CONTENT.test(content);
 }

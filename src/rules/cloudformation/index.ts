@@ -1,10 +1,275 @@
-import type { IacFamily } from '../iac.js';
+/**
+ * CloudFormation rule family. Rules live one per file under ./rules/ and are registered explicitly in RULES below
+ * (like ESLint's registry); a test checks that every file there is listed here.
+ */
+import type { Node } from 'yaml';
+import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
+import { parseTemplate, type CfnTemplate } from '../../parse/cloudformation.js';
+import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
+import { readSuppressions, type Suppression } from './suppress.js';
+// RULES-BEGIN (explicit registry: one line per file in ./rules/)
+import apigw001 from './rules/apigw-001.js';
+import apigw002 from './rules/apigw-002.js';
+import apigw003 from './rules/apigw-003.js';
+import backup001 from './rules/backup-001.js';
+import cf001 from './rules/cf-001.js';
+import cf002 from './rules/cf-002.js';
+import cf004 from './rules/cf-004.js';
+import cred001 from './rules/cred-001.js';
+import cred002 from './rules/cred-002.js';
+import cred003 from './rules/cred-003.js';
+import cred004 from './rules/cred-004.js';
+import cred005 from './rules/cred-005.js';
+import cred006 from './rules/cred-006.js';
+import cred007 from './rules/cred-007.js';
+import cred008 from './rules/cred-008.js';
+import cred009 from './rules/cred-009.js';
+import cred010 from './rules/cred-010.js';
+import ddb001 from './rules/ddb-001.js';
+import dms001 from './rules/dms-001.js';
+import docdb001 from './rules/docdb-001.js';
+import ec001 from './rules/ec-001.js';
+import ec002 from './rules/ec-002.js';
+import ec2001 from './rules/ec2-001.js';
+import ec2002 from './rules/ec2-002.js';
+import ec2003 from './rules/ec2-003.js';
+import ec2004 from './rules/ec2-004.js';
+import ec2005 from './rules/ec2-005.js';
+import ec2006 from './rules/ec2-006.js';
+import ec2007 from './rules/ec2-007.js';
+import efs001 from './rules/efs-001.js';
+import elb001 from './rules/elb-001.js';
+import elb002 from './rules/elb-002.js';
+import elb003 from './rules/elb-003.js';
+import es001 from './rules/es-001.js';
+import es002 from './rules/es-002.js';
+import es003 from './rules/es-003.js';
+import iam001 from './rules/iam-001.js';
+import iam002 from './rules/iam-002.js';
+import iam003 from './rules/iam-003.js';
+import iam004 from './rules/iam-004.js';
+import iam005 from './rules/iam-005.js';
+import iam006 from './rules/iam-006.js';
+import iam007 from './rules/iam-007.js';
+import iam008 from './rules/iam-008.js';
+import iam009 from './rules/iam-009.js';
+import kin001 from './rules/kin-001.js';
+import kms001 from './rules/kms-001.js';
+import kms002 from './rules/kms-002.js';
+import lambda001 from './rules/lambda-001.js';
+import lambda002 from './rules/lambda-002.js';
+import log001 from './rules/log-001.js';
+import log002 from './rules/log-002.js';
+import log003 from './rules/log-003.js';
+import log004 from './rules/log-004.js';
+import log005 from './rules/log-005.js';
+import nacl001 from './rules/nacl-001.js';
+import nacl002 from './rules/nacl-002.js';
+import rds001 from './rules/rds-001.js';
+import rds002 from './rules/rds-002.js';
+import rds003 from './rules/rds-003.js';
+import redshift001 from './rules/redshift-001.js';
+import redshift002 from './rules/redshift-002.js';
+import s3001 from './rules/s3-001.js';
+import s3002 from './rules/s3-002.js';
+import s3003 from './rules/s3-003.js';
+import s3004 from './rules/s3-004.js';
+import s3005 from './rules/s3-005.js';
+import s3006 from './rules/s3-006.js';
+import sg001 from './rules/sg-001.js';
+import sg002 from './rules/sg-002.js';
+import sg003 from './rules/sg-003.js';
+import sg004 from './rules/sg-004.js';
+import sg005 from './rules/sg-005.js';
+import sg006 from './rules/sg-006.js';
+import sg007 from './rules/sg-007.js';
+import sns001 from './rules/sns-001.js';
+import sns002 from './rules/sns-002.js';
+import sqs001 from './rules/sqs-001.js';
+import sqs002 from './rules/sqs-002.js';
+import vpc001 from './rules/vpc-001.js';
 
-/** CloudFormation rule family (rules are registered here one file each). */
+export const RULES: readonly CfnRule[] = [
+  apigw001,
+  apigw002,
+  apigw003,
+  backup001,
+  cf001,
+  cf002,
+  cf004,
+  cred001,
+  cred002,
+  cred003,
+  cred004,
+  cred005,
+  cred006,
+  cred007,
+  cred008,
+  cred009,
+  cred010,
+  ddb001,
+  dms001,
+  docdb001,
+  ec001,
+  ec002,
+  ec2001,
+  ec2002,
+  ec2003,
+  ec2004,
+  ec2005,
+  ec2006,
+  ec2007,
+  efs001,
+  elb001,
+  elb002,
+  elb003,
+  es001,
+  es002,
+  es003,
+  iam001,
+  iam002,
+  iam003,
+  iam004,
+  iam005,
+  iam006,
+  iam007,
+  iam008,
+  iam009,
+  kin001,
+  kms001,
+  kms002,
+  lambda001,
+  lambda002,
+  log001,
+  log002,
+  log003,
+  log004,
+  log005,
+  nacl001,
+  nacl002,
+  rds001,
+  rds002,
+  rds003,
+  redshift001,
+  redshift002,
+  s3001,
+  s3002,
+  s3003,
+  s3004,
+  s3005,
+  s3006,
+  sg001,
+  sg002,
+  sg003,
+  sg004,
+  sg005,
+  sg006,
+  sg007,
+  sns001,
+  sns002,
+  sqs001,
+  sqs002,
+  vpc001,
+];
+// RULES-END
+export type { CfnRule };
+
+const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
+
+/** Where to put a finding: the property key and its same-line value, the value itself for secrets. */
+function locate(t: CfnTemplate, a: Anchor, node: Node | undefined, secret: boolean) {
+  const fallback = t.pos(a.keyNode) ?? { line: a.scope[0], column: 1, endLine: a.scope[0], endColumn: 1 };
+  if (!node) return fallback;
+  const vp = t.pos(node);
+  if (!vp) return fallback;
+  if (secret) {
+    // Mask only the characters of the value, not its quotes.
+    const quoted = (node as { type?: string }).type;
+    if ((quoted === 'QUOTE_DOUBLE' || quoted === 'QUOTE_SINGLE') && vp.line === vp.endLine)
+      return {
+        line: vp.line,
+        column: vp.column + 1,
+        endLine: vp.endLine,
+        endColumn: Math.max(vp.column + 1, vp.endColumn - 1),
+      };
+    return vp;
+  }
+  const key = t.keyOf(node);
+  const kp = key ? t.pos(key) : undefined;
+  if (!kp) return vp;
+  if (vp.line === kp.line && vp.endLine === kp.line)
+    return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
+  return kp;
+}
+
+export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES): IacLintResult {
+  const parsed = parseTemplate(content);
+  if (!parsed.matched) return { matched: false, findings: [], errors: [] };
+  const errors = [...parsed.errors];
+  const t = parsed.template;
+  if (!t || parsed.errors.some((e) => e.message.startsWith('invalid YAML')))
+    return { matched: true, findings: [], errors };
+
+  const findings: IacFinding[] = [];
+  const suppressions = new Map<Anchor, Map<string, Suppression>>();
+  const suppressionsOf = (a: Anchor) => {
+    let s = suppressions.get(a);
+    if (!s) {
+      s = readSuppressions(t, a, KNOWN_IDS, (line, message) => errors.push({ ...(line ? { line } : {}), message }));
+      suppressions.set(a, s);
+    }
+    return s;
+  };
+  // Read every resource's suppressions up front, so reasonless/unknown ones are reported even when nothing fires.
+  for (const r of t.resources) suppressionsOf(r);
+
+  for (const rule of rules) {
+    const types = new Set(rule.meta.resources);
+    const ctx: CfnContext = {
+      t,
+      resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
+      report(a: Anchor, node: Node | undefined, message: string, extra: ReportExtra = {}) {
+        const secret = extra.secret === true && node !== undefined;
+        const pos = locate(t, a, node, secret);
+        const why = extra.why;
+        const f: IacFinding = {
+          ruleId: rule.meta.id,
+          severity: extra.severity ?? rule.meta.severity,
+          message: why && !message.includes(why) ? `${message} (${why})` : message,
+          path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
+          scope: a.scope,
+          ...pos,
+          ...(secret ? { secret: true } : {}),
+          ...(why ? { why } : {}),
+        };
+        const sup = suppressionsOf(a).get(rule.meta.id);
+        if (sup) f.suppressed = { by: 'metadata', reason: sup.reason };
+        findings.push(f);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      // A rule bug must not stop the other rules; the message is ours, never template text.
+      errors.push({ message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.name : 'error'}` });
+    }
+  }
+  // One finding per rule and location.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { matched: true, findings: unique, errors };
+}
+
 export const family: IacFamily = {
   category: 'cloudformation',
-  rules: [],
-  lint() {
-    return { matched: false, findings: [], errors: [] };
+  rules: RULES.map((r) => r.meta),
+  lint(_path: string, content: string) {
+    return lintTemplate(content);
   },
 };

@@ -1,0 +1,32 @@
+import type { CfnRule } from '../rule.js';
+import { doc, meta } from '../util.js';
+
+const rule: CfnRule = {
+  meta: meta(
+    'CFN-EC2-003',
+    'EC2 instance is launched in the default VPC',
+    'low',
+    ['AWS::EC2::Instance'],
+    doc({
+      what: 'An `AWS::EC2::Instance` with neither `SubnetId` nor `NetworkInterfaces`, which launches in a default subnet of the default VPC.',
+      why: 'Default subnets are public: instances get a public IP and a route to the internet gateway unless someone intervenes.',
+      example: `Worker:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-12345678
+    InstanceType: t3.micro`,
+      fix: 'Set `SubnetId` to a private subnet of a purpose-built VPC.',
+      refs: ['https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html'],
+    }),
+    'Set SubnetId to a private subnet.',
+  ),
+  check(ctx) {
+    for (const r of ctx.resources) {
+      if (ctx.t.get(r.props, 'SubnetId') !== undefined || ctx.t.get(r.props, 'NetworkInterfaces') !== undefined)
+        continue;
+      if (ctx.t.get(r.props, 'LaunchTemplate') !== undefined) continue; // the template may set the subnet
+      ctx.report(r, undefined, `${r.id} has no SubnetId, so it launches in the default VPC`);
+    }
+  },
+};
+export default rule;

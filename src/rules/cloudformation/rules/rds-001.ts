@@ -1,0 +1,32 @@
+import type { CfnRule } from '../rule.js';
+import { doc, findVal, meta, requireTrue, strVal } from '../util.js';
+
+const rule: CfnRule = requireTrue({
+  meta: meta(
+    'CFN-RDS-001',
+    'RDS instance storage is not encrypted',
+    'high',
+    ['AWS::RDS::DBInstance'],
+    doc({
+      what: 'An `AWS::RDS::DBInstance` without `StorageEncrypted: true`. Aurora instances (Engine `aurora*` or with `DBClusterIdentifier`) take encryption from their cluster and are skipped (see CFN-RDS-002); so are read replicas and snapshot restores, which inherit it.',
+      why: 'Unencrypted database storage, snapshots and backups can be read by anyone who obtains a copy of the volume or a shared snapshot. Encryption cannot be turned on later without a snapshot-and-restore migration.',
+      example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres
+    DBInstanceClass: db.t3.micro`,
+      fix: 'Set `StorageEncrypted: true` (optionally with `KmsKeyId`).',
+      refs: ['https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html'],
+    }),
+    'Set StorageEncrypted: true.',
+  ),
+  prop: 'StorageEncrypted',
+  when: (t, r) =>
+    !t.get(r.props, 'DBClusterIdentifier') &&
+    !t.get(r.props, 'SourceDBInstanceIdentifier') &&
+    !t.get(r.props, 'DBSnapshotIdentifier') &&
+    !findVal(t.values(t.get(r.props, 'Engine')), (v) => (strVal(v) ?? '').startsWith('aurora')),
+  absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
+  falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
+});
+export default rule;

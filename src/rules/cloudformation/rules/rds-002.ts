@@ -1,0 +1,30 @@
+import type { CfnRule } from '../rule.js';
+import { doc, meta, requireTrue } from '../util.js';
+
+const rule: CfnRule = requireTrue({
+  meta: meta(
+    'CFN-RDS-002',
+    'RDS/Aurora cluster storage is not encrypted',
+    'high',
+    ['AWS::RDS::DBCluster'],
+    doc({
+      what: 'An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption and are skipped.',
+      why: 'Unencrypted cluster volumes, snapshots and backups expose all data to anyone who gets a copy; encryption cannot be enabled on an existing cluster.',
+      example: `Cluster:
+  Type: AWS::RDS::DBCluster
+  Properties:
+    Engine: aurora-postgresql`,
+      fix: 'Set `StorageEncrypted: true` (optionally with `KmsKeyId`).',
+      refs: ['https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html'],
+    }),
+    'Set StorageEncrypted: true.',
+  ),
+  prop: 'StorageEncrypted',
+  when: (t, r) =>
+    !t.get(r.props, 'SnapshotIdentifier') &&
+    !t.get(r.props, 'ReplicationSourceIdentifier') &&
+    !t.get(r.props, 'SourceDBClusterIdentifier'),
+  absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
+  falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
+});
+export default rule;

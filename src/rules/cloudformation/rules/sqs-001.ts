@@ -1,0 +1,37 @@
+import type { CfnRule } from '../rule.js';
+import { doc, meta, publicStatements } from '../util.js';
+
+const rule: CfnRule = {
+  meta: meta(
+    'CFN-SQS-001',
+    'SQS queue policy allows any principal without a condition',
+    'high',
+    ['AWS::SQS::QueuePolicy'],
+    doc({
+      what: 'An `Allow` statement in the `PolicyDocument` of `AWS::SQS::QueuePolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
+      why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
+      example: `QueuePolicy:
+  Type: AWS::SQS::QueuePolicy
+  Properties:
+    Queues: [!Ref Queue]
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: '*'
+          Action: sqs:SendMessage
+          Resource: '*'`,
+      fix: 'Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.',
+      refs: [
+        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
+        'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html',
+      ],
+    }),
+    'Name the principals explicitly or add a restricting Condition.',
+  ),
+  check(ctx) {
+    for (const r of ctx.resources)
+      for (const p of publicStatements(ctx.t, ctx.t.get(r.props, 'PolicyDocument')))
+        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+  },
+};
+export default rule;

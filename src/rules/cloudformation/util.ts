@@ -1,0 +1,394 @@
+/** Helpers shared by CloudFormation rules: docs, value tests, security group rules, policy statements. */
+import type { Node } from 'yaml';
+import {
+  asBool,
+  asNum,
+  isKnown,
+  UNKNOWN,
+  type CfnTemplate,
+  type Resource,
+  type Val,
+} from '../../parse/cloudformation.js';
+import type { CfnContext, CfnRule } from './rule.js';
+import type { Severity } from '../../types.js';
+
+export interface DocParts {
+  what: string;
+  why: string;
+  /** A failing snippet (YAML). */
+  example: string;
+  fix: string;
+  /** A passing snippet (YAML), shown under the fix. */
+  fixed?: string;
+  refs: string[];
+}
+
+/** Rule documentation in the shape `hookguard explain` prints and the tests check. */
+export function doc(p: DocParts): string {
+  return [
+    '## What it checks',
+    p.what,
+    '',
+    '## Why it matters',
+    p.why,
+    '',
+    '## Example',
+    '```yaml',
+    p.example.trim(),
+    '```',
+    '',
+    '## Fix',
+    p.fix,
+    ...(p.fixed ? ['', '```yaml', p.fixed.trim(), '```'] : []),
+    '',
+    '## References',
+    ...p.refs.map((r) => `- ${r}`),
+  ].join('\n');
+}
+
+export const WORLD4 = new Set(['0.0.0.0/0']);
+export const WORLD6 = new Set(['::/0', '::0/0', '0::0/0', '0:0:0:0:0:0:0:0/0']);
+
+/** First known value matching `pred`, if any. */
+export function findVal(vals: Val[], pred: (v: Val) => boolean): Val | undefined {
+  return vals.find((v) => isKnown(v) && pred(v));
+}
+
+export function isTrue(v: Val): boolean {
+  return asBool(v.value) === true;
+}
+
+export function isFalse(v: Val): boolean {
+  return asBool(v.value) === false;
+}
+
+/** A boolean property: absent, or the first known true/false value (unknown values count as compliant). */
+export function boolProp(t: CfnTemplate, node: Node | undefined): { absent: boolean; falseVal?: Val; trueVal?: Val } {
+  if (node === undefined) return { absent: true };
+  const vals = t.values(node);
+  const falseVal = findVal(vals, isFalse);
+  const trueVal = findVal(vals, isTrue);
+  return { absent: false, ...(falseVal ? { falseVal } : {}), ...(trueVal ? { trueVal } : {}) };
+}
+
+/** Rule factory for "property X must be true" (absent counts as false unless `absentOk`). */
+export function requireTrue(opts: {
+  meta: CfnRule['meta'];
+  prop: string;
+  /** Skip resources for which this returns false. */
+  when?: (t: CfnTemplate, r: Resource) => boolean;
+  absentOk?: boolean;
+  absentMessage: (r: Resource) => string;
+  falseMessage: (r: Resource) => string;
+}): CfnRule {
+  return {
+    meta: opts.meta,
+    check(ctx: CfnContext) {
+      for (const r of ctx.resources) {
+        if (opts.when && !opts.when(ctx.t, r)) continue;
+        const node = ctx.t.at(r.props, opts.prop);
+        const b = boolProp(ctx.t, node);
+        if (b.absent) {
+          if (!opts.absentOk) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
+        } else if (b.falseVal) ctx.report(r, node, opts.falseMessage(r), { why: b.falseVal.why });
+      }
+    },
+  };
+}
+
+/** Deepest existing node along a dotted path under Properties (to point at the closest thing that exists). */
+function parentOrUndefined(t: CfnTemplate, r: Resource, path: string): Node | undefined {
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i > 0; i--) {
+    const n = t.at(r.props, parts.slice(0, i).join('.'));
+    if (n !== undefined) return n;
+  }
+  return undefined;
+}
+
+/** Rule factory for "property X must be set" (any value, even unknown, passes). */
+export function requireProp(opts: {
+  meta: CfnRule['meta'];
+  prop: string;
+  when?: (t: CfnTemplate, r: Resource) => boolean;
+  message: (r: Resource) => string;
+}): CfnRule {
+  return {
+    meta: opts.meta,
+    check(ctx: CfnContext) {
+      for (const r of ctx.resources) {
+        if (opts.when && !opts.when(ctx.t, r)) continue;
+        const node = ctx.t.at(r.props, opts.prop);
+        if (node === undefined || ctx.t.values(node).every((v) => v.value === null))
+          ctx.report(r, node ?? parentOrUndefined(ctx.t, r, opts.prop), opts.message(r));
+      }
+    },
+  };
+}
+
+export function meta(
+  id: string,
+  title: string,
+  severity: Severity,
+  resources: string[],
+  docs: string,
+  remediation: string,
+): CfnRule['meta'] {
+  return { id, title, severity, category: 'cloudformation', resources, docs, remediation };
+}
+
+// ---------------------------------------------------------------- security groups
+
+export interface SgRule {
+  /** The rule's mapping node (inline item, or the standalone resource's Properties). */
+  node: Node;
+  res: Resource;
+}
+
+/** Inline ingress/egress items of security groups, plus standalone SecurityGroupIngress/Egress resources. */
+export function sgRules(t: CfnTemplate, resources: Resource[], dir: 'ingress' | 'egress'): SgRule[] {
+  const out: SgRule[] = [];
+  const inline = dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress';
+  const standalone = dir === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
+  for (const r of resources) {
+    if (r.type === 'AWS::EC2::SecurityGroup') {
+      for (const it of t.items(t.get(r.props, inline))) out.push({ node: it, res: r });
+    } else if (r.type === standalone && r.props) out.push({ node: r.props, res: r });
+  }
+  return out;
+}
+
+/** The world-open CIDR of a SG rule (v4 or v6), with its node. */
+export function worldCidr(t: CfnTemplate, rule: Node): { node: Node; val: Val; cidr: string } | undefined {
+  for (const [key, world] of [
+    ['CidrIp', WORLD4],
+    ['CidrIpv6', WORLD6],
+  ] as const) {
+    const n = t.get(rule, key);
+    if (!n) continue;
+    const v = findVal(t.values(n), (x) => typeof x.value === 'string' && world.has(x.value.trim()));
+    if (v) return { node: n, val: v, cidr: String(v.value) };
+  }
+  return undefined;
+}
+
+export interface PortSpan {
+  /** True for IpProtocol -1 / all. */
+  all: boolean;
+  from: number;
+  to: number;
+  protocol: string;
+  why?: string | undefined;
+}
+
+/** Port ranges a SG rule may open (both `!If` branches); unknown bounds are skipped. */
+export function portSpans(t: CfnTemplate, rule: Node): PortSpan[] {
+  const protos = t.values(t.get(rule, 'IpProtocol'));
+  const froms = t.values(t.get(rule, 'FromPort'));
+  const tos = t.values(t.get(rule, 'ToPort'));
+  const out: PortSpan[] = [];
+  for (const p of protos.length ? protos : [{ value: UNKNOWN } as Val]) {
+    if (!isKnown(p)) continue;
+    const proto = String(p.value).toLowerCase();
+    if (proto === '-1' || proto === 'all') {
+      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
+      continue;
+    }
+    if (!['tcp', 'udp', '6', '17'].includes(proto)) continue;
+    for (const f of froms)
+      for (const to of tos) {
+        const a = asNum(f.value);
+        const b = asNum(to.value);
+        if (a === undefined || b === undefined) continue;
+        const lo = a === -1 ? 0 : a;
+        const hi = b === -1 ? 65535 : b;
+        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? to.why });
+      }
+  }
+  return out;
+}
+
+export function spanIncludes(s: PortSpan, port: number): boolean {
+  return s.from <= port && port <= s.to;
+}
+
+// ---------------------------------------------------------------- policies
+
+export interface Statement {
+  node: Node;
+  allow: boolean;
+  deny: boolean;
+  actionNode?: Node | undefined;
+  notActionNode?: Node | undefined;
+  resourceNode?: Node | undefined;
+  notResourceNode?: Node | undefined;
+  principalNode?: Node | undefined;
+  notPrincipalNode?: Node | undefined;
+  conditionNode?: Node | undefined;
+  actions: Val[];
+  resources: Val[];
+}
+
+/** Statements of a policy document (each `!If` branch expanded). */
+export function statements(t: CfnTemplate, docNode: Node | undefined): Statement[] {
+  if (!docNode) return [];
+  const out: Statement[] = [];
+  for (const d of t.branches(docNode))
+    for (const s of t.items(t.get(d, 'Statement'))) {
+      const effect = t.values(t.get(s, 'Effect'));
+      const actionNode = t.get(s, 'Action');
+      const resourceNode = t.get(s, 'Resource');
+      out.push({
+        node: s,
+        allow: effect.some((e) => isKnown(e) && String(e.value) === 'Allow'),
+        deny: effect.some((e) => isKnown(e) && String(e.value) === 'Deny'),
+        actionNode,
+        notActionNode: t.get(s, 'NotAction'),
+        resourceNode,
+        notResourceNode: t.get(s, 'NotResource'),
+        principalNode: t.get(s, 'Principal'),
+        notPrincipalNode: t.get(s, 'NotPrincipal'),
+        conditionNode: t.get(s, 'Condition'),
+        actions: actionNode ? t.listValues(actionNode) : [],
+        resources: resourceNode ? t.listValues(resourceNode) : [],
+      });
+    }
+  return out;
+}
+
+/** Identity policy documents of a resource: IAM policies, inline role/user/group policies, SAM inline statements. */
+export function identityPolicyDocs(t: CfnTemplate, r: Resource): Node[] {
+  switch (r.type) {
+    case 'AWS::IAM::Policy':
+    case 'AWS::IAM::ManagedPolicy':
+    case 'AWS::IAM::RolePolicy':
+    case 'AWS::IAM::UserPolicy':
+    case 'AWS::IAM::GroupPolicy': {
+      const d = t.get(r.props, 'PolicyDocument');
+      return d ? [d] : [];
+    }
+    case 'AWS::IAM::Role':
+    case 'AWS::IAM::User':
+    case 'AWS::IAM::Group':
+      return t.items(t.get(r.props, 'Policies')).flatMap((p) => {
+        const d = t.get(p, 'PolicyDocument');
+        return d ? [d] : [];
+      });
+    case 'AWS::Serverless::Function':
+    case 'AWS::Serverless::StateMachine':
+      return t.items(t.get(r.props, 'Policies')).filter((p) => t.get(p, 'Statement') !== undefined);
+    default:
+      return [];
+  }
+}
+
+export const IDENTITY_POLICY_TYPES = [
+  'AWS::IAM::Policy',
+  'AWS::IAM::ManagedPolicy',
+  'AWS::IAM::RolePolicy',
+  'AWS::IAM::UserPolicy',
+  'AWS::IAM::GroupPolicy',
+  'AWS::IAM::Role',
+  'AWS::IAM::User',
+  'AWS::IAM::Group',
+  'AWS::Serverless::Function',
+  'AWS::Serverless::StateMachine',
+];
+
+/** Does an IAM action pattern (with `*`/`?` wildcards) cover `action` (e.g. `iam:PassRole`)? */
+export function actionCovers(pattern: string, action: string): boolean {
+  const re = new RegExp(
+    `^${pattern
+      .trim()
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    'i',
+  );
+  return re.test(action);
+}
+
+export function strVal(v: Val): string | undefined {
+  return isKnown(v) && typeof v.value === 'string' ? v.value.trim() : undefined;
+}
+
+/** Node inside a Principal that is a wildcard (`*`, `{AWS: '*'}`, `{AWS: ['*']}`), with its value. */
+export function wildcardPrincipal(t: CfnTemplate, principal: Node | undefined): { node: Node; val: Val } | undefined {
+  if (!principal) return undefined;
+  for (const b of t.branches(principal)) {
+    const direct = findVal(t.values(b), (v) => strVal(v) === '*');
+    if (direct) return { node: b, val: direct };
+    for (const e of t.entries(b)) {
+      if (e.key !== 'AWS' && e.key !== 'CanonicalUser') continue;
+      const v = findVal(t.listValues(e.value), (x) => strVal(x) === '*');
+      if (v) return { node: e.value, val: v };
+    }
+  }
+  return undefined;
+}
+
+/** A Condition that actually constrains (non-empty mapping). */
+export function hasCondition(t: CfnTemplate, s: Statement): boolean {
+  return s.conditionNode !== undefined && t.entries(s.conditionNode).length > 0;
+}
+
+/** Resource policy statements that allow a wildcard principal without a condition. */
+export function publicStatements(
+  t: CfnTemplate,
+  docNode: Node | undefined,
+): Array<{ s: Statement; node: Node; why?: string | undefined }> {
+  const out: Array<{ s: Statement; node: Node; why?: string | undefined }> = [];
+  for (const s of statements(t, docNode)) {
+    if (!s.allow || hasCondition(t, s)) continue;
+    const w = wildcardPrincipal(t, s.principalNode);
+    if (w) out.push({ s, node: w.node, why: w.val.why });
+  }
+  return out;
+}
+
+/** Does a name look like it holds a secret (password, token, key…)? */
+export const SECRET_NAME =
+  /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
+
+/** Names that look secret-ish but are not secrets themselves (ARNs, ids, names of secrets, key ids). */
+export const NOT_SECRET_NAME =
+  /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
+
+export function looksSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+
+/** A literal string that is plausibly a real value (not a placeholder, reference syntax or empty). */
+export function literalSecretValue(v: Val): boolean {
+  const s = strVal(v);
+  if (s === undefined || s.length < 4) return false;
+  if (
+    /^\$\{|^\{\{|^arn:|^<.*>$|^(?:changeme|change-me|none|null|todo|xxx+|\*+|placeholder|example|dummy|test)$/i.test(s)
+  )
+    return false;
+  return true;
+}
+
+/** Rule factory for "property X must not be true" (absent is fine unless `absentMessage` is given). */
+export function forbidTrue(opts: {
+  meta: CfnRule['meta'];
+  prop: string;
+  when?: (t: CfnTemplate, r: Resource) => boolean;
+  trueMessage: (r: Resource) => string;
+  /** Report a missing property too (when the service's default is true). */
+  absentMessage?: (r: Resource) => string;
+}): CfnRule {
+  return {
+    meta: opts.meta,
+    check(ctx: CfnContext) {
+      for (const r of ctx.resources) {
+        if (opts.when && !opts.when(ctx.t, r)) continue;
+        const node = ctx.t.at(r.props, opts.prop);
+        const b = boolProp(ctx.t, node);
+        if (b.absent) {
+          if (opts.absentMessage) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
+        } else if (b.trueVal) ctx.report(r, node, opts.trueMessage(r), { why: b.trueVal.why });
+      }
+    },
+  };
+}
