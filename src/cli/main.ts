@@ -243,16 +243,7 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
       text = textReport(outcome.result, ctx);
   }
   if (a.output) writeOutput(a.output, text);
-  else if (
-    a.format === 'text' &&
-    (a.mode === 'staged' || a.mode === 'pre-push') &&
-    outcome.exitCode === 0 &&
-    outcome.result.findings.length === 0 &&
-    !outcome.result.errors.length
-  ) {
-    // Hooks stay quiet when there is nothing to say, apart from one line.
-    io.stderr(text);
-  } else io.stdout(text);
+  else io.stdout(text);
   if (a.mode === 'pre-push' && outcome.exitCode === 1)
     io.stderr(
       'hookguard: push blocked. Remove the secret from every commit that adds it (git rebase -i), not only from the last one.\n',

@@ -9,6 +9,7 @@ Resources:
     Type: AWS::EC2::SecurityGroup
     Properties:
       GroupDescription: ssh
+      VpcId: vpc-0abc
       SecurityGroupIngress:
         - IpProtocol: tcp
           FromPort: 22
@@ -37,7 +38,7 @@ describe('IaC findings in git modes block only where the change touches them', (
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(0);
     expect(report.findings).toEqual([]);
-    expect(report.existing.map((f) => [f.ruleId, f.line])).toEqual([['CFN-SG-001', 11]]);
+    expect(report.existing.map((f) => [f.ruleId, f.line])).toEqual([['CFN-SG-001', 12]]);
     const text = repo.hookguard(['scan', '--staged']).stdout;
     expect(text).toMatch(/Existing problems in the files you touched/);
   });
@@ -51,7 +52,7 @@ describe('IaC findings in git modes block only where the change touches them', (
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['CFN-RDS-001']);
-    expect(report.findings[0]!.line).toBe(12);
+    expect(report.findings[0]!.line).toBe(13);
     expect(report.existing.map((f) => f.ruleId)).toEqual(['CFN-SG-001']);
   });
 
@@ -72,7 +73,10 @@ describe('IaC findings in git modes block only where the change touches them', (
       '    Type: AWS::EC2::SecurityGroup\n    Metadata:\n      hookguard:\n        suppress:\n          - rule: CFN-SG-001\n            reason: bastion behind the VPN\n',
     );
     repo.write('a.yaml', suppressed);
-    repo.write('b.yaml', "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X:\n    Type: [unclosed\n");
+    repo.write(
+      'b.yaml',
+      "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  X:\n    Type: AWS::S3::Bucket\n    Properties: [unclosed\n",
+    );
     repo.write('c.yaml', TEMPLATE);
     const { code, report } = repo.json(['scan', '.']);
     expect(code).toBe(1);
