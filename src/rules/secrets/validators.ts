@@ -79,7 +79,18 @@ const NOT_A_SECRET_KEY =
   /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute)$)/i;
 
 /** camelCase or snake-case words only: an identifier, not a secret. */
+/** Letters only, made of a few real-looking words (CamelCase, a trailing acronym): a name, not a random string. */
+function looksLikeWords(v: string): boolean {
+  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  if (!/^[A-Za-z]+$/.test(t)) return false;
+  const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w) => w.length >= 2) && t.length / words.length >= 3.5;
+}
+
 function looksLikeIdentifier(v: string): boolean {
+  if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
+  if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // camelCase
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words

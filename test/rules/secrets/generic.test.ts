@@ -80,3 +80,18 @@ describe('generic detection', () => {
     expect(isPlaceholder(v())).toBe(false);
   });
 });
+
+describe('generic: code and structure seen in real packages are not secrets', async () => {
+  const { compileRuleSet, readPatternDir } = await import('../../../src/rules/secrets/load.js');
+  const { detectSecrets } = await import('../../../src/rules/secrets/detect.js');
+  const { ROOT } = await import('../../helpers.js');
+  const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
+  it.each([
+    ['TS endpoint map', '    "DELETE /applications/{client_id}/token": Operation<"/applications/{client_id}/token", "delete">;'],
+    ['parser state names', '  nextLastSignificantToken = "?NonExpressionParenEnd";'],
+    ['parser state names with an acronym', '  nextLastSignificantToken = "?InterpolationInJSX";'],
+    ['a YAML key whose value is a nested mapping', 'github-token:\n  description: The token used to call the API'],
+  ])('%s', (_name, text) => {
+    expect(detectSecrets(text, set).filter((h) => h.rule.p.id.startsWith('generic'))).toEqual([]);
+  });
+});
