@@ -98,8 +98,18 @@ function looksLikeIdentifier(v: string): boolean {
   return false;
 }
 
-const genericValue: Validator = ({ secret, match }) => {
+const genericValue: Validator = ({ secret, match, text, index }) => {
   if (isPlaceholder(secret)) return { verdict: 'reject' };
+  // Code, not a value: a call (`withJSDoc(`), a ternary or bit operation in minified code, an identifier with a
+  // bundler suffix (`ClosingParenToken$1`).
+  const after = text.charAt(index + match.length);
+  if (after === '(' || after === '<') return { verdict: 'reject' };
+  if ((/\w\?[\w.]+:\w/.test(secret) && /[&|.(]/.test(secret)) || /&&|\|\|/.test(secret)) return { verdict: 'reject' };
+  if (/^[A-Za-z_][A-Za-z0-9_]*\$\d*$/.test(secret)) return { verdict: 'reject' };
+  // Public badge tokens (codecov graph tokens in README badges are meant to be shared).
+  const lineEnd = text.indexOf('\n', index);
+  const line = text.slice(text.lastIndexOf('\n', index) + 1, lineEnd === -1 ? undefined : lineEnd);
+  if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return { verdict: 'reject' };
   const key = keyOf(match, secret);
   if (NOT_A_SECRET_KEY.test(key.replace(/["'\]]+$/, ''))) return { verdict: 'reject' };
   // Looks like code rather than a value: a call, an attribute access, a path, an operator.

@@ -87,10 +87,32 @@ describe('generic: code and structure seen in real packages are not secrets', as
   const { ROOT } = await import('../../helpers.js');
   const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
   it.each([
-    ['TS endpoint map', '    "DELETE /applications/{client_id}/token": Operation<"/applications/{client_id}/token", "delete">;'],
+    [
+      'TS endpoint map',
+      '    "DELETE /applications/{client_id}/token": Operation<"/applications/{client_id}/token", "delete">;',
+    ],
     ['parser state names', '  nextLastSignificantToken = "?NonExpressionParenEnd";'],
     ['parser state names with an acronym', '  nextLastSignificantToken = "?InterpolationInJSX";'],
     ['a YAML key whose value is a nested mapping', 'github-token:\n  description: The token used to call the API'],
+  ])('%s', (_name, text) => {
+    expect(detectSecrets(text, set).filter((h) => h.rule.p.id.startsWith('generic'))).toEqual([]);
+  });
+});
+
+describe('generic: minified and generated code', async () => {
+  const { compileRuleSet, readPatternDir } = await import('../../../src/rules/secrets/load.js');
+  const { detectSecrets } = await import('../../../src/rules/secrets/detect.js');
+  const { ROOT } = await import('../../helpers.js');
+  const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
+  it.each([
+    ['a comparison, not an assignment', 'f=t.heritageClauses?.find(v=>v.token===w.ExtendsKeyword),h=1'],
+    ['a call', '    const endOfFileToken = withJSDoc(parseTokenNode(), endHasJSDoc);'],
+    ['a ternary in minified code', '(t.tokenValue=i&15?o:i&32?parseFloat(t.source.substring(1)):0)'],
+    ['a bundler-suffixed type alias', 'type ClosingParenToken = ClosingParenToken$1;'],
+    [
+      'a public badge token',
+      '[![codecov](https://codecov.io/github/o/r/graph/badge.svg?token=37tZMQE0Sy)](https://codecov.io)',
+    ],
   ])('%s', (_name, text) => {
     expect(detectSecrets(text, set).filter((h) => h.rule.p.id.startsWith('generic'))).toEqual([]);
   });
