@@ -1,10 +1,161 @@
-import type { IacFamily } from '../iac.js';
+/**
+ * The Ansible rule family: classify the file, model it (parse/ansible), run every rule, apply `# noqa`.
+ * Rules are registered here explicitly, one file each under ./rules. Loaded lazily by the engine (it imports yaml).
+ */
+import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
+import { loadAnsible } from '../../parse/ansible.js';
+import { makeContext, type AnsibleRule } from './context.js';
+import { noqaMatch, noqaOn } from './noqa.js';
+import tls_001 from './rules/tls-001.js';
+import tls_002 from './rules/tls-002.js';
+import tls_003 from './rules/tls-003.js';
+import tls_004 from './rules/tls-004.js';
+import tls_005 from './rules/tls-005.js';
+import dl_001 from './rules/dl-001.js';
+import exec_001 from './rules/exec-001.js';
+import exec_002 from './rules/exec-002.js';
+import exec_003 from './rules/exec-003.js';
+import pkg_001 from './rules/pkg-001.js';
+import pkg_002 from './rules/pkg-002.js';
+import pkg_003 from './rules/pkg-003.js';
+import pkg_004 from './rules/pkg-004.js';
+import perm_001 from './rules/perm-001.js';
+import perm_002 from './rules/perm-002.js';
+import perm_003 from './rules/perm-003.js';
+import perm_004 from './rules/perm-004.js';
+import secret_001 from './rules/secret-001.js';
+import secret_002 from './rules/secret-002.js';
+import secret_003 from './rules/secret-003.js';
+import secret_004 from './rules/secret-004.js';
+import secret_005 from './rules/secret-005.js';
+import secret_006 from './rules/secret-006.js';
+import secret_007 from './rules/secret-007.js';
+import ssh_001 from './rules/ssh-001.js';
+import ssh_002 from './rules/ssh-002.js';
+import ssh_003 from './rules/ssh-003.js';
+import ssh_004 from './rules/ssh-004.js';
+import ssh_005 from './rules/ssh-005.js';
+import ssh_006 from './rules/ssh-006.js';
+import os_001 from './rules/os-001.js';
+import os_002 from './rules/os-002.js';
+import os_003 from './rules/os-003.js';
+import os_004 from './rules/os-004.js';
+import ctr_001 from './rules/ctr-001.js';
+import ctr_002 from './rules/ctr-002.js';
+import ctr_003 from './rules/ctr-003.js';
+import ctr_004 from './rules/ctr-004.js';
+import aws_001 from './rules/aws-001.js';
+import aws_002 from './rules/aws-002.js';
+import aws_003 from './rules/aws-003.js';
+import aws_004 from './rules/aws-004.js';
+import aws_005 from './rules/aws-005.js';
+import aws_006 from './rules/aws-006.js';
+
+export const rules: readonly AnsibleRule[] = [
+  tls_001,
+  tls_002,
+  tls_003,
+  tls_004,
+  tls_005,
+  dl_001,
+  exec_001,
+  exec_002,
+  exec_003,
+  pkg_001,
+  pkg_002,
+  pkg_003,
+  pkg_004,
+  perm_001,
+  perm_002,
+  perm_003,
+  perm_004,
+  secret_001,
+  secret_002,
+  secret_003,
+  secret_004,
+  secret_005,
+  secret_006,
+  secret_007,
+  ssh_001,
+  ssh_002,
+  ssh_003,
+  ssh_004,
+  ssh_005,
+  ssh_006,
+  os_001,
+  os_002,
+  os_003,
+  os_004,
+  ctr_001,
+  ctr_002,
+  ctr_003,
+  ctr_004,
+  aws_001,
+  aws_002,
+  aws_003,
+  aws_004,
+  aws_005,
+  aws_006,
+];
+
+export function lintAnsible(path: string, content: string, only: readonly AnsibleRule[] = rules): IacLintResult {
+  let loaded;
+  try {
+    loaded = loadAnsible(path, content);
+  } catch (e) {
+    // Never quote the file: only the kind of failure.
+    return {
+      matched: true,
+      findings: [],
+      errors: [{ message: `Ansible file could not be read (${(e as Error).name})` }],
+    };
+  }
+  if (!loaded.matched) return { matched: false, findings: [], errors: [] };
+  const file = loaded.file;
+  const errors = [...loaded.errors];
+  if (!file) return { matched: true, findings: [], errors };
+  const findings: IacFinding[] = [];
+  const seen = new Set<string>();
+  for (const rule of only) {
+    const ctx = makeContext(file, (r) => {
+      const key = `${rule.meta.id}:${r.at.line}:${r.at.column}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      findings.push({
+        ruleId: rule.meta.id,
+        severity: rule.meta.severity,
+        message: r.message,
+        path: r.path,
+        scope: r.scope,
+        line: r.at.line,
+        column: r.at.column,
+        endLine: r.at.endLine,
+        endColumn: r.at.endColumn,
+        ...(r.secret ? { secret: true } : {}),
+        ...(r.why ? { why: r.why } : {}),
+      });
+    });
+    try {
+      rule.check(ctx);
+    } catch (e) {
+      errors.push({ message: `rule ${rule.meta.id} failed (${(e as Error).name})` });
+    }
+  }
+  for (const f of findings) {
+    const onLine = noqaOn(file.lines[f.line - 1]);
+    const onTask = f.scope[0] !== f.line ? noqaOn(file.lines[f.scope[0] - 1]) : undefined;
+    const hitLine = onLine ? noqaMatch(onLine, f.ruleId) : undefined;
+    const hitTask = onTask && onTask.tokens.length ? noqaMatch(onTask, f.ruleId) : undefined;
+    const hit = hitLine ?? hitTask;
+    if (hit !== undefined) f.suppressed = { by: 'inline', reason: hit ? `noqa ${hit}` : 'noqa' };
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { matched: true, findings, errors };
+}
 
 /** Ansible rule family (rules are registered here one file each). */
 export const family: IacFamily = {
   category: 'ansible',
-  rules: [],
-  lint() {
-    return { matched: false, findings: [], errors: [] };
-  },
+  rules: rules.map((r) => r.meta),
+  lint: (path, content) => lintAnsible(path, content),
 };

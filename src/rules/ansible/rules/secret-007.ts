@@ -1,0 +1,51 @@
+import {
+  atSecretValue,
+  isSecretName,
+  pairsOf,
+  plaintextSecret,
+  type AnsibleContext,
+  type AnsibleRule,
+  type Arg,
+  type VarEntry,
+} from '../context.js';
+import { doc } from '../docs.js';
+import { BECOME_PASSWORD, CONNECTION_PASSWORD } from '../varnames.js';
+
+function visit(ctx: AnsibleContext, v: VarEntry, a: Arg, path: string, depth: number): void {
+  if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
+    atSecretValue(
+      ctx,
+      a,
+      v.scope,
+      path,
+      `${a.key} is a plaintext secret${v.where === 'vars-file' || v.where === 'inventory' ? ' in a vars file; vault it' : ''}.`,
+    );
+    return;
+  }
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path}.${c.key}`, depth + 1);
+}
+
+const rule: AnsibleRule = {
+  meta: {
+    id: 'ANS-SECRET-007',
+    title: 'Plaintext secret in variables',
+    severity: 'high',
+    category: 'ansible',
+    modules: [],
+    docs: doc({
+      what: 'Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`…, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine.',
+      why: 'A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.',
+      bad: '# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!',
+      good: '# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  …',
+      refs: [
+        'https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html',
+        'CWE-798: Use of Hard-coded Credentials',
+      ],
+    }),
+    remediation: 'Encrypt the value with `ansible-vault encrypt_string` or move it to a vaulted file.',
+  },
+  check(ctx) {
+    for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
+  },
+};
+export default rule;
