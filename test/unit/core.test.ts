@@ -141,3 +141,20 @@ describe('engine time budget', () => {
     ]);
   });
 });
+
+describe('keyword trie', () => {
+  it('finds every keyword, longest first at a position, case-insensitively, with regex characters escaped', async () => {
+    const { keywordTrie } = await import('../../src/rules/secrets/load.js');
+    const src = keywordTrie(['pass', 'password', 'paypal', 'x-y', 'a.b', '(a)']);
+    expect(src).toBe('(?:\\(a\\)|a\\.b|pa(?:ss(?:word)?|ypal)|x\\-y)');
+    const re = new RegExp(src, 'gi');
+    expect([...'PASSWORD pass paypal x-y a.b axb (a)'.matchAll(re)].map((m) => m[0])).toEqual([
+      'PASSWORD',
+      'pass',
+      'paypal',
+      'x-y',
+      'a.b',
+      '(a)',
+    ]);
+  });
+});
