@@ -169,6 +169,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   }
 
   // Infrastructure as code, over the whole new file.
+  const iacSecrets: Finding[] = [];
   if (opts.iac && t.content !== undefined) {
     const kinds: Array<'cloudformation' | 'ansible'> = [];
     if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
@@ -227,9 +228,18 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         // Inline allow on the flagged line or on the first line of its resource/task.
         const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
         emit(f, inlineAllow(raw, f.ruleId, opts.knownIds) ? raw : scopeLine);
+        if (r.secret) iacSecrets.push(f);
       }
     }
   }
+  // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
+  // the IaC finding, which knows the context, is kept.
+  if (iacSecrets.length)
+    out.findings = out.findings.filter(
+      (f) =>
+        f.category !== 'secret' ||
+        !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn),
+    );
   return out;
 }
 

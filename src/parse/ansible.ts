@@ -529,13 +529,19 @@ class Builder {
   }
 }
 
+/** An INI inventory under any name (`production`, `staging.ini`): group sections and `ansible_*=` host variables. */
+export function looksLikeIniInventory(base: string, text: string): boolean {
+  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
+  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
+}
+
 function kindByPath(path: string, text: string): AnsibleKind | 'inventory-ini' | undefined {
   const base = path.split('/').pop() ?? '';
   if (base === 'ansible.cfg' || base === '.ansible.cfg') return 'config';
   if (VARS_PATH.test(path)) return 'vars';
   if (META_PATH.test(path)) return 'meta';
   if (REQUIREMENTS_BASE.test(base)) return 'requirements';
-  if (INVENTORY_PATH.test(path) || INVENTORY_BASE.test(base)) {
+  if (INVENTORY_PATH.test(path) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return 'inventory';
     if (/\.json$/i.test(base)) return undefined;
     return 'inventory-ini';

@@ -77,7 +77,7 @@ const IAC_NAME =
   /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
 
 /** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides. */
-const NO_EXT = /(?:^|\/)[^/.]+$|\.txt$/i;
+const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini)$/i;
 
 export function wantsIac(p: string): boolean {
   return IAC_NAME.test(p) || NO_EXT.test(p);

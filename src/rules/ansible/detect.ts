@@ -8,6 +8,11 @@ export function looksLikeAnsible(path: string, content: string): boolean {
   if (base === 'ansible.cfg' || base === '.ansible.cfg') return true;
   if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path)) return true;
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
+  // An INI inventory under any name (`production`, `staging.ini`): same test as parse/ansible.ts, kept import-free.
+  if (/^[^.]+$|\.ini$/i.test(base))
+    return (
+      /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(content) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(content)
+    );
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
   if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path)) return true;
