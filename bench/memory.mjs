@@ -20,7 +20,10 @@ function makeRepo(n) {
   spawnSync('git', ['init', '-q', '-b', 'main', dir], { env });
   let s = '';
   for (let i = 1; i <= n; i++) {
-    const lines = Array.from({ length: 20 }, (_, j) => `line ${j} of file ${i}: some ordinary text, value=${(i * 31 + j) % 997}`);
+    const lines = Array.from(
+      { length: 20 },
+      (_, j) => `line ${j} of file ${i}: some ordinary text, value=${(i * 31 + j) % 997}`,
+    );
     if (i % 100 === 0) lines.push(`token = "${fakeGithubToken()}"`);
     const body = lines.join('\n') + '\n';
     s += `commit refs/heads/main\nmark :${i}\ncommitter Bench <b@b> ${1700000000 + i} +0000\ndata 8\ncommit ${String(i % 10)}\n`;
@@ -36,14 +39,20 @@ function makeRepo(n) {
 /** Wall time and peak RSS (of the command and its children, e.g. git under hookguard), plus node's own peak when
  * hookguard reports it (DEBUG=hookguard:*). */
 function measure(cmd, cwd) {
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', cmd], { cwd, env: { ...env, DEBUG: 'hookguard:*' }, encoding: 'utf8' });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', 'sh', '-c', cmd], {
+    cwd,
+    env: { ...env, DEBUG: 'hookguard:*' },
+    encoding: 'utf8',
+  });
   const [secs, kb] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
   const own = /peak RSS (\d+) MB/.exec(r.stderr);
   return { ms: secs * 1000, mb: kb / 1024, nodeMb: own ? Number(own[1]) : NaN };
 }
 
-const nodeOpts = process.env.BENCH_NODE_OPTIONS ?? "";
-const rows = [['commits', 'git log -p ms', 'git peak MB', 'hookguard ms', 'ratio', 'hookguard node peak MB', 'findings']];
+const nodeOpts = process.env.BENCH_NODE_OPTIONS ?? '';
+const rows = [
+  ['commits', 'git log -p ms', 'git peak MB', 'hookguard ms', 'ratio', 'hookguard node peak MB', 'findings'],
+];
 for (const n of sizes) {
   const dir = makeRepo(n);
   try {
@@ -52,15 +61,30 @@ for (const n of sizes) {
     let findings = 0;
     for (let i = 0; i < runs; i++) {
       g.push(measure('git log -p --all > /dev/null', dir));
-      h.push(measure(`"${process.execPath}" ${nodeOpts} "${bin}" scan --history --format json --fail-on none > out.json`, dir));
+      h.push(
+        measure(
+          `"${process.execPath}" ${nodeOpts} "${bin}" scan --history --format json --fail-on none > out.json`,
+          dir,
+        ),
+      );
     }
     findings = JSON.parse(spawnSync('cat', ['out.json'], { cwd: dir, encoding: 'utf8' }).stdout).findings.length;
     const gm = median(g.map((x) => x.ms));
     const hm = median(h.map((x) => x.ms));
-    rows.push([n, gm.toFixed(0), median(g.map((x) => x.mb)).toFixed(0), hm.toFixed(0), (hm / gm).toFixed(1), median(h.map((x) => x.nodeMb)).toFixed(0), findings]);
+    rows.push([
+      n,
+      gm.toFixed(0),
+      median(g.map((x) => x.mb)).toFixed(0),
+      hm.toFixed(0),
+      (hm / gm).toFixed(1),
+      median(h.map((x) => x.nodeMb)).toFixed(0),
+      findings,
+    ]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-console.log(`history scan: medians of ${runs} runs; git's peak RSS from /usr/bin/time, node's own from process.resourceUsage()`);
+console.log(
+  `history scan: medians of ${runs} runs; git's peak RSS from /usr/bin/time, node's own from process.resourceUsage()`,
+);
 console.log(table(rows));

@@ -656,7 +656,9 @@ var init_entropy = __esm({
 function isPlaceholder(value) {
   const v = value.trim().replace(/^["'`]|["'`]$/g, "");
   if (v.length === 0) return true;
-  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$|^%[A-Za-z_]+%$/.test(v))
+  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$|^%[A-Za-z_]+%$/.test(
+    v
+  ))
     return true;
   if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return true;
   if (/^\$ANSIBLE_VAULT/.test(v)) return true;
@@ -682,7 +684,16 @@ function keyOf(match, secret) {
   const head = at > 0 ? match.slice(0, at) : match;
   return head.replace(/[\s"'`:=>,<]+$/, "").replace(/^[^A-Za-z0-9_.-]+/, "").toLowerCase();
 }
+function looksLikeWords(v) {
+  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  if (!/^[A-Za-z]+$/.test(t)) return false;
+  const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
+  if (words.length === 0 || words.length > 6) return false;
+  return words.every((w) => w.length >= 2) && t.length / words.length >= 3.5;
+}
 function looksLikeIdentifier(v) {
+  if (looksLikeWords(v)) return true;
+  if (/^[A-Za-z_$][\w$]*</.test(v)) return true;
   if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true;
@@ -805,9 +816,12 @@ function pgpKeyProtected(armored) {
     const oid = () => {
       p += 1 + buf[p];
     };
-    if (algo === 1 || algo === 2 || algo === 3) [mpi, mpi].forEach((f) => f());
-    else if (algo === 17) [mpi, mpi, mpi, mpi].forEach((f) => f());
-    else if (algo === 16 || algo === 20) [mpi, mpi, mpi].forEach((f) => f());
+    if (algo === 1 || algo === 2 || algo === 3)
+      [mpi, mpi].forEach((f) => f());
+    else if (algo === 17)
+      [mpi, mpi, mpi, mpi].forEach((f) => f());
+    else if (algo === 16 || algo === 20)
+      [mpi, mpi, mpi].forEach((f) => f());
     else if (algo === 19 || algo === 22) {
       oid();
       mpi();
@@ -829,8 +843,15 @@ var init_validators = __esm({
     init_entropy();
     PLACEHOLDER_WORDS = /^(?:changeme|change[_-]?me|changeit|change[_-]?this|password|passw0rd|secret|example|sample|placeholder|dummy|redacted|removed|hidden|masked|null|none|nil|undefined|true|false|todo|tbd|fixme|your[_-].*|my[_-]?(?:password|secret|token|key)|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*|xxx+|test(?:ing)?|foo|bar|foobar|admin|letmein|s3cr3t|secret123|password123|notasecret|not[_-]?a[_-]?secret|fake[_-].*|mock[_-].*)$/i;
     NOT_A_SECRET_KEY = /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute)$)/i;
-    genericValue = ({ secret, match }) => {
+    genericValue = ({ secret, match, text, index }) => {
       if (isPlaceholder(secret)) return { verdict: "reject" };
+      const after = text.charAt(index + match.length);
+      if (after === "(" || after === "<") return { verdict: "reject" };
+      if (/\w\?[\w.]+:\w/.test(secret) && /[&|.(]/.test(secret) || /&&|\|\|/.test(secret)) return { verdict: "reject" };
+      if (/^[A-Za-z_][A-Za-z0-9_]*\$\d*$/.test(secret)) return { verdict: "reject" };
+      const lineEnd = text.indexOf("\n", index);
+      const line = text.slice(text.lastIndexOf("\n", index) + 1, lineEnd === -1 ? void 0 : lineEnd);
+      if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return { verdict: "reject" };
       const key = keyOf(match, secret);
       if (NOT_A_SECRET_KEY.test(key.replace(/["'\]]+$/, ""))) return { verdict: "reject" };
       if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret)) return { verdict: "reject" };
@@ -843,12 +864,19 @@ var init_validators = __esm({
         return { verdict: "reject" };
       if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return { verdict: "reject" };
       if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return { verdict: "reject" };
-      if (/\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(secret))
+      if (/\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
+        secret
+      ))
         return { verdict: "reject" };
       if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) return { verdict: "reject" };
       if (looksLikeIdentifier(secret)) return { verdict: "reject" };
       if (/pass(?:word)?|secret|token|test|demo|sample|local|dev/i.test(secret) && shannonEntropy(secret) < 3.6)
-        return { verdict: "unknown", confidence: "low", severity: "low", why: "weak-looking literal assigned to a credential-named key" };
+        return {
+          verdict: "unknown",
+          confidence: "low",
+          severity: "low",
+          why: "weak-looking literal assigned to a credential-named key"
+        };
       return { verdict: "unknown", confidence: "medium", why: "high-entropy literal assigned to a credential-named key" };
     };
     B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
@@ -879,7 +907,9 @@ var init_validators = __esm({
       if (typeof payload.exp === "number") {
         const exp = new Date(payload.exp * 1e3);
         const expired = exp.getTime() < Date.now();
-        bits.push(`${expired ? "expired" : "expires"} ${Number.isNaN(exp.getTime()) ? "?" : exp.toISOString().slice(0, 10)}`);
+        bits.push(
+          `${expired ? "expired" : "expires"} ${Number.isNaN(exp.getTime()) ? "?" : exp.toISOString().slice(0, 10)}`
+        );
         if (expired) {
           confidence = "low";
           severity ??= "low";
@@ -933,7 +963,9 @@ var init_validators = __esm({
       } catch {
       }
       if (isPlaceholder(v) || /^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return { verdict: "reject" };
-      if (/^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|token|x-oauth-basic|x-access-token|oauth2|anonymous|guest|root|postgres|mysql|redis|rabbit|guest|admin)$/i.test(v))
+      if (/^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|token|x-oauth-basic|x-access-token|oauth2|anonymous|guest|root|postgres|mysql|redis|rabbit|guest|admin)$/i.test(
+        v
+      ))
         return { verdict: "reject" };
       if (v.length < 4) return { verdict: "reject" };
       if (shannonEntropy(v) < 2) return { verdict: "reject" };
@@ -945,13 +977,22 @@ var init_validators = __esm({
       const colon = text.indexOf(":");
       if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return { verdict: "reject" };
       const pass = text.slice(colon + 1);
-      if (credentialValue({ secret: pass, match: pass, text: pass, index: 0 }).verdict === "reject") return { verdict: "reject" };
-      return { verdict: "valid", confidence: "high", why: "registry credentials (base64 user:password) in a docker config" };
+      if (credentialValue({ secret: pass, match: pass, text: pass, index: 0 }).verdict === "reject")
+        return { verdict: "reject" };
+      return {
+        verdict: "valid",
+        confidence: "high",
+        why: "registry credentials (base64 user:password) in a docker config"
+      };
     };
     k8sSecretData = ({ secret, text, index }) => {
       const before = text.slice(Math.max(0, index - 2e4), index);
       const block = before.lastIndexOf("\ndata:") > before.lastIndexOf("\nstringData:") ? "data" : "stringData";
-      const header = Math.max(before.lastIndexOf("\ndata:"), before.lastIndexOf("\nstringData:"), before.startsWith("data:") ? 0 : -1);
+      const header = Math.max(
+        before.lastIndexOf("\ndata:"),
+        before.lastIndexOf("\nstringData:"),
+        before.startsWith("data:") ? 0 : -1
+      );
       if (header < 0) return { verdict: "reject" };
       if (/\n[A-Za-z]/.test(before.slice(header + 2))) return { verdict: "reject" };
       if (!/kind:\s*["']?Secret\b/.test(text)) return { verdict: "reject" };
@@ -8397,9 +8438,28 @@ function compileRuleSet(patterns) {
       list2.push(r);
       byKeyword.set(k, list2);
     }
-  const kws = [...byKeyword.keys()].sort((a, b) => b.length - a.length);
-  const keywordRe = new RegExp(kws.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|") || "(?!)", "gi");
+  const keywordRe = new RegExp(keywordTrie([...byKeyword.keys()]) || "(?!)", "gi");
   return { rules: rules2, keywordRe, byKeyword };
+}
+function keywordTrie(keywords) {
+  const root = { end: false, next: /* @__PURE__ */ new Map() };
+  for (const k of keywords) {
+    let n = root;
+    for (const ch of k.toLowerCase()) {
+      let c = n.next.get(ch);
+      if (!c) n.next.set(ch, c = { end: false, next: /* @__PURE__ */ new Map() });
+      n = c;
+    }
+    n.end = true;
+  }
+  const esc = (c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+  const emit = (n) => {
+    const branches = [...n.next].sort(([a], [b]) => a.localeCompare(b)).map(([ch, c]) => esc(ch) + emit(c));
+    if (branches.length === 0) return "";
+    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
+    return n.end ? branches.length === 1 && branches[0].length === 1 ? `${body}?` : `(?:${body})?` : body;
+  };
+  return emit(root);
 }
 function findPatternsDir() {
   for (const rel of ["../patterns/", "../../patterns/", "../../../patterns/"]) {
@@ -8410,8 +8470,8 @@ function findPatternsDir() {
 }
 async function loadBuiltinPatterns() {
   for (const rel of ["./patterns.json", "../patterns.json"]) {
-    const compiled = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(compiled)) return JSON.parse(readFileSync2(compiled, "utf8"));
+    const compiled2 = fileURLToPath(new URL(rel, import.meta.url));
+    if (existsSync(compiled2)) return JSON.parse(readFileSync2(compiled2, "utf8"));
   }
   const dir = findPatternsDir();
   if (!dir) throw new Error("built-in patterns not found (run npm run build)");
@@ -8478,6 +8538,32 @@ var init_load = __esm({
 });
 
 // src/rules/secrets/decode.ts
+function table(chars) {
+  const t = new Uint8Array(128);
+  for (const c of chars) t[c.charCodeAt(0)] = 1;
+  return t;
+}
+function* runs(text, cls, min, padding) {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 || !cls[c]) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 128 || !cls[d]) break;
+      i++;
+    }
+    let end = i;
+    if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    if (end - start >= min) yield [start, end];
+    i = end > i ? end : i;
+  }
+}
 function printable(buf) {
   if (buf.length < 8) return false;
   let bad = 0;
@@ -8494,12 +8580,11 @@ function findEncoded(text) {
   let examined = 0;
   let bytes = 0;
   const full = () => out.length >= DECODE_LIMITS.maxDecoded || bytes >= DECODE_LIMITS.maxDecodedBytes;
-  B64_RUN.lastIndex = 0;
-  for (const m of text.matchAll(B64_RUN)) {
+  for (const [start, end] of runs(text, B64_CHARS, DECODE_LIMITS.minLength, true)) {
     if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-    const run2 = m[0];
-    const start = m.index;
-    if (run2.length > DECODE_LIMITS.maxLength || lowVariety(run2)) continue;
+    if (end - start > DECODE_LIMITS.maxLength) continue;
+    const run2 = text.slice(start, end);
+    if (lowVariety(run2)) continue;
     if (text.slice(Math.max(0, start - 8), start).endsWith("base64,")) continue;
     if (/^[0-9a-fA-F]+$/.test(run2)) {
       if (run2.length >= 32 && run2.length % 2 === 0 && /[a-fA-F]/.test(run2) && /\d/.test(run2)) {
@@ -8521,11 +8606,11 @@ function findEncoded(text) {
     bytes += buf.length;
   }
   if (!full() && text.includes("%")) {
-    PCT_RUN.lastIndex = 0;
-    for (const m of text.matchAll(PCT_RUN)) {
+    for (const [start, end] of runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false)) {
       if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-      const run2 = m[0];
-      if (run2.length > DECODE_LIMITS.maxLength) continue;
+      if (end - start > DECODE_LIMITS.maxLength) continue;
+      const run2 = text.slice(start, end);
+      if (!run2.includes("%")) continue;
       const escapes = run2.match(/%[0-9A-Fa-f]{2}/g);
       if (!escapes || escapes.length < 2) continue;
       let decoded;
@@ -8534,7 +8619,7 @@ function findEncoded(text) {
       } catch {
         continue;
       }
-      out.push({ encoding: "percent", start: m.index, end: m.index + run2.length, decoded });
+      out.push({ encoding: "percent", start, end, decoded });
       bytes += decoded.length;
     }
   }
@@ -8549,7 +8634,7 @@ function mapBack(run2, dStart, dEnd) {
   }
   return [run2.start, run2.end];
 }
-var DECODE_LIMITS, B64_RUN, PCT_RUN;
+var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS;
 var init_decode = __esm({
   "src/rules/secrets/decode.ts"() {
     "use strict";
@@ -8564,8 +8649,9 @@ var init_decode = __esm({
       maxDecoded: 64,
       maxDecodedBytes: 256 * 1024
     };
-    B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
-    PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
+    ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    B64_CHARS = table(ALNUM + "+/_-");
+    PCT_CHARS = table(ALNUM + "._~+%:/@=&?-");
   }
 });
 
@@ -9043,13 +9129,15 @@ var init_inline = __esm({
 
 // src/rules/cloudformation/detect.ts
 function looksLikeCloudFormation(path6, content) {
-  if (!/\.(?:ya?ml|json|template|tmpl|cfn|txt)$/i.test(path6) && /\.[A-Za-z0-9]+$/.test(path6.split("/").pop() ?? ""))
-    return false;
-  return /AWSTemplateFormatVersion|["']?Type["']?\s*:\s*["']?(?:AWS|Custom)::/.test(content);
+  if (NOT_TEMPLATE.test(path6)) return false;
+  return CONTENT.test(content);
 }
+var NOT_TEMPLATE, CONTENT;
 var init_detect2 = __esm({
   "src/rules/cloudformation/detect.ts"() {
     "use strict";
+    NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
+    CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
   }
 });
 
@@ -9059,9 +9147,12 @@ function looksLikeAnsible(path6, content) {
   if (base === "ansible.cfg" || base === ".ansible.cfg") return true;
   if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path6)) return true;
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
+  if (/^[^.]+$|\.ini$/i.test(base))
+    return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(content) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(content);
   if (!/\.ya?ml$/i.test(base)) return false;
+  if (/^requirements\.ya?ml$/i.test(base)) return true;
   if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path6)) return true;
-  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.builtin\.[a-z_]+|include_tasks|import_tasks)\s*:/m.test(
+  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   );
 }
@@ -9992,7 +10083,8 @@ var init_apigw_001 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           if (findVal(t.values(t.get(r.props, "HttpMethod")), (v2) => strVal(v2)?.toUpperCase() === "OPTIONS")) continue;
-          if (findVal(t.values(t.get(r.props, "ApiKeyRequired")), (v2) => String(v2.value).toLowerCase() === "true")) continue;
+          if (findVal(t.values(t.get(r.props, "ApiKeyRequired")), (v2) => String(v2.value).toLowerCase() === "true"))
+            continue;
           const n = t.get(r.props, "AuthorizationType");
           const v = findVal(t.values(n), (x) => strVal(x)?.toUpperCase() === "NONE");
           if (v) ctx.report(r, n, `${r.id} has no authorization (AuthorizationType: NONE)`, { why: v.why });
@@ -10131,7 +10223,9 @@ var init_cf_001 = __esm({
         TargetOriginId: site
         ViewerProtocolPolicy: allow-all`,
           fix: "Use `redirect-to-https` (or `https-only`).",
-          refs: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"]
+          refs: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html"
+          ]
         }),
         "Set ViewerProtocolPolicy to redirect-to-https."
       ),
@@ -10178,7 +10272,9 @@ var init_cf_002 = __esm({
           CustomOriginConfig:
             OriginProtocolPolicy: http-only`,
           fix: "Use `OriginProtocolPolicy: https-only` with `OriginSSLProtocols: [TLSv1.2]`.",
-          refs: ["https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html"]
+          refs: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html"
+          ]
         }),
         "Set OriginProtocolPolicy: https-only."
       ),
@@ -10322,7 +10418,12 @@ var init_cred_002 = __esm({
           const hit = findSecretAtt(t, value);
           if (hit)
             ctx.report(
-              { id: `Outputs.${o.key}`, keyNode: o.keyNode, scope: t.scopeOf(o.keyNode, o.value), path: `Outputs.${o.key}` },
+              {
+                id: `Outputs.${o.key}`,
+                keyNode: o.keyNode,
+                scope: t.scopeOf(o.keyNode, o.value),
+                path: `Outputs.${o.key}`
+              },
               hit,
               `output ${o.key} exposes a SecretAccessKey`
             );
@@ -10547,7 +10648,9 @@ var init_cred_007 = __esm({
         API_TOKEN: not-a-real-token-123`,
           fix: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its ARN or name.",
           fixed: `        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
-          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption"]
+          refs: [
+            "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption"
+          ]
         }),
         "Read secrets from Secrets Manager at runtime; pass only their ARN."
       ),
@@ -10693,7 +10796,9 @@ var init_cred_010 = __esm({
           fixed: `        - Name: NPM_TOKEN
           Type: SECRETS_MANAGER
           Value: ci/npm-token`,
-          refs: ["https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager"]
+          refs: [
+            "https://docs.aws.amazon.com/codebuild/latest/userguide/build-spec-ref.html#build-spec.env.secrets-manager"
+          ]
         }),
         "Use Type SECRETS_MANAGER or PARAMETER_STORE for secret variables."
       ),
@@ -10710,7 +10815,10 @@ var init_cred_010 = __esm({
             const valueNode = t.get(env, "Value");
             const v = findVal(t.values(valueNode), literalSecretValue);
             if (v)
-              ctx.report(r, valueNode, `${r.id} sets build variable ${n} to a literal secret`, { why: v.why, secret: !v.why });
+              ctx.report(r, valueNode, `${r.id} sets build variable ${n} to a literal secret`, {
+                why: v.why,
+                secret: !v.why
+              });
           }
       }
     };
@@ -10914,7 +11022,12 @@ var init_ec2_001 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const nodes = r.type === "AWS::AutoScaling::LaunchConfiguration" ? [t.get(r.props, "AssociatePublicIpAddress")] : t.items(t.at(r.props, r.type === "AWS::EC2::Instance" ? "NetworkInterfaces" : "LaunchTemplateData.NetworkInterfaces")).map((ni) => t.get(ni, "AssociatePublicIpAddress"));
+          const nodes = r.type === "AWS::AutoScaling::LaunchConfiguration" ? [t.get(r.props, "AssociatePublicIpAddress")] : t.items(
+            t.at(
+              r.props,
+              r.type === "AWS::EC2::Instance" ? "NetworkInterfaces" : "LaunchTemplateData.NetworkInterfaces"
+            )
+          ).map((ni) => t.get(ni, "AssociatePublicIpAddress"));
           for (const n of nodes) {
             const b = boolProp(t, n);
             if (b.trueVal) ctx.report(r, n, `${r.id} associates a public IP address`, { why: b.trueVal.why });
@@ -10986,7 +11099,8 @@ var init_ec2_003 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources) {
-          if (ctx.t.get(r.props, "SubnetId") !== void 0 || ctx.t.get(r.props, "NetworkInterfaces") !== void 0) continue;
+          if (ctx.t.get(r.props, "SubnetId") !== void 0 || ctx.t.get(r.props, "NetworkInterfaces") !== void 0)
+            continue;
           if (ctx.t.get(r.props, "LaunchTemplate") !== void 0) continue;
           ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`);
         }
@@ -11234,7 +11348,8 @@ var init_elb_001 = __esm({
           const serves = actions.some(
             (a) => findVal(t.values(t.get(a, "Type")), (v) => !["redirect", "fixed-response"].includes(strVal(v) ?? ""))
           );
-          if (serves) ctx.report(r, p, `${r.id} serves traffic over plain HTTP instead of redirecting to HTTPS`, { why: http.why });
+          if (serves)
+            ctx.report(r, p, `${r.id} serves traffic over plain HTTP instead of redirecting to HTTPS`, { why: http.why });
         }
       }
     };
@@ -11523,7 +11638,9 @@ var init_iam_002 = __esm({
               if (!star) continue;
               const svc = findVal(s.actions, (a) => /^[a-z0-9-]+:\*$/i.test(strVal(a) ?? ""));
               if (svc)
-                ctx.report(r, s.actionNode, `${r.id} allows ${strVal(svc)} on every resource`, { why: svc.why ?? star.why });
+                ctx.report(r, s.actionNode, `${r.id} allows ${strVal(svc)} on every resource`, {
+                  why: svc.why ?? star.why
+                });
             }
       }
     };
@@ -11696,7 +11813,8 @@ var init_iam_006 = __esm({
           for (const s of statements(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument"))) {
             if (!s.allow || hasCondition(ctx.t, s)) continue;
             const w = wildcardPrincipal(ctx.t, s.principalNode);
-            if (w) ctx.report(r, w.node, `${r.id} trusts every AWS principal ("*") without a condition`, { why: w.val.why });
+            if (w)
+              ctx.report(r, w.node, `${r.id} trusts every AWS principal ("*") without a condition`, { why: w.val.why });
           }
       }
     };
@@ -11760,7 +11878,13 @@ var init_iam_008 = __esm({
         "CFN-IAM-008",
         "AdministratorAccess managed policy is attached",
         "high",
-        ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::Serverless::Function", "AWS::Serverless::StateMachine"],
+        [
+          "AWS::IAM::Role",
+          "AWS::IAM::User",
+          "AWS::IAM::Group",
+          "AWS::Serverless::Function",
+          "AWS::Serverless::StateMachine"
+        ],
         doc({
           what: "The AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess` in `ManagedPolicyArns` (literal, `!Sub` with `${AWS::Partition}`, or a parameter Default), or `AdministratorAccess` in a SAM function's `Policies`.",
           why: "Full administrator access for a workload or user means any compromise of it is a compromise of the whole account.",
@@ -11888,7 +12012,10 @@ var init_kms_001 = __esm({
           Action: kms:*
           Resource: '*'`,
           fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html"]
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html"
+          ]
         }),
         "Name the principals explicitly or add a restricting Condition."
       ),
@@ -12073,7 +12200,9 @@ var init_log_002 = __esm({
     IsLogging: true
     S3BucketName: !Ref TrailBucket`,
           fix: "Set `IsMultiRegionTrail: true` (and `IncludeGlobalServiceEvents: true`).",
-          refs: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html"]
+          refs: [
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/receive-cloudtrail-log-files-from-multiple-regions.html"
+          ]
         }),
         "Set IsMultiRegionTrail: true."
       ),
@@ -12137,7 +12266,9 @@ var init_log_004 = __esm({
     IsLogging: true
     S3BucketName: !Ref TrailBucket`,
           fix: "Set `KMSKeyId` to a key whose policy allows CloudTrail to encrypt.",
-          refs: ["https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html"]
+          refs: [
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/encrypting-cloudtrail-log-files-with-aws-kms.html"
+          ]
         }),
         "Set KMSKeyId on the trail."
       ),
@@ -12168,7 +12299,9 @@ var init_log_005 = __esm({
   Properties:
     LogGroupName: /app/web`,
           fix: "Set `RetentionInDays` to what your retention policy requires (e.g. 90, 365).",
-          refs: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention"]
+          refs: [
+            "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html#SettingLogRetention"
+          ]
         }),
         "Set RetentionInDays."
       ),
@@ -12230,7 +12363,8 @@ var init_nacl_001 = __esm({
           const from = t.single(t.at(r.props, "PortRange.From"));
           const to = t.single(t.at(r.props, "PortRange.To"));
           const allPorts = from && to && Number(from.value) <= 0 && Number(to.value) >= 65535;
-          if (all || allPorts) ctx.report(r, e.cidr, `${r.id} allows all inbound traffic from the internet`, { why: e.why });
+          if (all || allPorts)
+            ctx.report(r, e.cidr, `${r.id} allows all inbound traffic from the internet`, { why: e.why });
         }
       }
     };
@@ -12635,7 +12769,10 @@ var init_s3_004 = __esm({
           Action: s3:GetObject
           Resource: !Sub '\${Bucket.Arn}/*'`,
           fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"]
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"
+          ]
         }),
         "Name the principals explicitly or add a restricting Condition."
       ),
@@ -13032,9 +13169,7 @@ var init_sg_004 = __esm({
         for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
           const w = worldCidr(ctx.t, node);
           if (!w) continue;
-          const s = portSpans(ctx.t, node).find(
-            (x) => !x.all && x.to > x.from && !KNOWN.some((p) => spanIncludes(x, p))
-          );
+          const s = portSpans(ctx.t, node).find((x) => !x.all && x.to > x.from && !KNOWN.some((p) => spanIncludes(x, p)));
           if (!s) continue;
           ctx.report(res, w.node, `${res.id} opens ports ${s.from}-${s.to} to ${w.cidr}`, { why: w.val.why ?? s.why });
         }
@@ -13156,7 +13291,10 @@ var init_sns_001 = __esm({
           Action: sns:Publish
           Resource: '*'`,
           fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"]
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"
+          ]
         }),
         "Name the principals explicitly or add a restricting Condition."
       ),
@@ -13227,7 +13365,10 @@ var init_sqs_001 = __esm({
           Action: sqs:SendMessage
           Resource: '*'`,
           fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html", "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html"]
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html"
+          ]
         }),
         "Name the principals explicitly or add a restricting Condition."
       ),
@@ -13261,7 +13402,9 @@ var init_sqs_002 = __esm({
   Properties:
     SqsManagedSseEnabled: false`,
           fix: "Remove `SqsManagedSseEnabled: false`, or set `KmsMasterKeyId` to a KMS key.",
-          refs: ["https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"]
+          refs: [
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"
+          ]
         }),
         "Keep SSE on: remove SqsManagedSseEnabled: false or set KmsMasterKeyId."
       ),
@@ -13316,7 +13459,8 @@ var init_vpc_001 = __esm({
         for (const r of t.resources)
           if (r.type === "AWS::EC2::FlowLog")
             for (const k of ["ResourceId", "ResourceIds"]) for (const id of t.references(t.get(r.props, k))) logged.add(id);
-        for (const r of ctx.resources) if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
+        for (const r of ctx.resources)
+          if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
     vpc_001_default = rule80;
@@ -13338,7 +13482,12 @@ function locate(t, a, node, secret) {
   if (secret) {
     const quoted = node.type;
     if ((quoted === "QUOTE_DOUBLE" || quoted === "QUOTE_SINGLE") && vp.line === vp.endLine)
-      return { line: vp.line, column: vp.column + 1, endLine: vp.endLine, endColumn: Math.max(vp.column + 1, vp.endColumn - 1) };
+      return {
+        line: vp.line,
+        column: vp.column + 1,
+        endLine: vp.endLine,
+        endColumn: Math.max(vp.column + 1, vp.endColumn - 1)
+      };
     return vp;
   }
   const key = t.keyOf(node);
@@ -13353,7 +13502,8 @@ function lintTemplate(content, rules2 = RULES) {
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
   const t = parsed.template;
-  if (!t || parsed.errors.some((e) => e.message.startsWith("invalid YAML"))) return { matched: true, findings: [], errors };
+  if (!t || parsed.errors.some((e) => e.message.startsWith("invalid YAML")))
+    return { matched: true, findings: [], errors };
   const findings = [];
   const suppressions = /* @__PURE__ */ new Map();
   const suppressionsOf = (a) => {
@@ -13736,13 +13886,17 @@ function looksLikeYamlInventory(text) {
   }
   return false;
 }
+function looksLikeIniInventory(base, text) {
+  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
+  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
+}
 function kindByPath(path6, text) {
   const base = path6.split("/").pop() ?? "";
   if (base === "ansible.cfg" || base === ".ansible.cfg") return "config";
   if (VARS_PATH.test(path6)) return "vars";
   if (META_PATH.test(path6)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if (INVENTORY_PATH.test(path6) || INVENTORY_BASE.test(base)) {
+  if (INVENTORY_PATH.test(path6) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
@@ -13759,7 +13913,7 @@ function loadAnsible(path6, text) {
   if (byPath === "config") {
     const b2 = new Builder(path6, text, void 0, "config");
     b2.file.cfg = parseIni(text);
-    b2.file.errors.push(...b2.file.cfg.errors);
+    for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
@@ -13768,10 +13922,13 @@ function loadAnsible(path6, text) {
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
-  if (parsed.errors.length) return { matched: true, errors: parsed.errors };
+  if (parsed.errors.length)
+    return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
   const foreign = roots.some(
-    (r) => (0, import_yaml6.isMap)(r) && r.items.some((p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? ""))
+    (r) => (0, import_yaml6.isMap)(r) && r.items.some(
+      (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
+    )
   );
   if (foreign && byPath !== "vars" && byPath !== "inventory") return { matched: false, errors: [] };
   const root = roots[0];
@@ -13970,7 +14127,8 @@ var init_ansible = __esm({
           }
           const key = tok.slice(0, eq);
           let value = tok.slice(eq + 1);
-          if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0])) value = value.slice(1, -1);
+          if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]))
+            value = value.slice(1, -1);
           const found = this.locate(a.range, tok);
           const kp = found ?? a.valuePos;
           const quoted = value.length !== tok.length - eq - 1 ? 1 : 0;
@@ -14059,7 +14217,13 @@ var init_ansible = __esm({
           noLog
         };
         const tv = keywords.get("vars");
-        if (tv?.node) this.varsOfMap(tv.node, "task", (v) => `${path6}.vars.${v}`, () => t.scope);
+        if (tv?.node)
+          this.varsOfMap(
+            tv.node,
+            "task",
+            (v) => `${path6}.vars.${v}`,
+            () => t.scope
+          );
         return t;
       }
       label(n, i) {
@@ -14082,7 +14246,12 @@ var init_ansible = __esm({
             const varsPair = item.items.find((p) => keyName(p) === "vars");
             if (varsPair) {
               const blockScope = this.scopeOf(item, item.items[0]?.key);
-              this.varsOfMap(varsPair.value, "block", (v) => `${path6}.vars.${v}`, () => blockScope);
+              this.varsOfMap(
+                varsPair.value,
+                "block",
+                (v) => `${path6}.vars.${v}`,
+                () => blockScope
+              );
             }
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
@@ -14113,7 +14282,13 @@ var init_ansible = __esm({
             for (const p of r.items) {
               const k = keyName(p);
               if (!k || ["role", "name", "when", "tags", "become", "become_user"].includes(k)) continue;
-              if (k === "vars") this.varsOfMap(p.value, "role", (v) => `${rp}.vars.${v}`, () => scope);
+              if (k === "vars")
+                this.varsOfMap(
+                  p.value,
+                  "role",
+                  (v) => `${rp}.vars.${v}`,
+                  () => scope
+                );
               else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
             }
           });
@@ -14141,7 +14316,7 @@ var init_ansible = __esm({
       }
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
-        for (const e of doc3.errors) this.file.errors.push(e);
+        for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
         const add = (v, path6) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
@@ -14267,7 +14442,8 @@ function symbolicGrants(text, who, perm) {
 function internalHost(host) {
   const h = host.toLowerCase().replace(/^\[|\]$/g, "");
   if (h === "localhost" || h === "::1" || h.endsWith(".localhost")) return true;
-  if (/^127\./.test(h) || /^10\./.test(h) || /^192\.168\./.test(h) || /^172\.(?:1[6-9]|2\d|3[01])\./.test(h)) return true;
+  if (/^127\./.test(h) || /^10\./.test(h) || /^192\.168\./.test(h) || /^172\.(?:1[6-9]|2\d|3[01])\./.test(h))
+    return true;
   if (/\.(?:local|internal|intranet|corp|lan|home\.arpa|svc|cluster\.local)$/.test(h)) return true;
   return !h.includes(".") && !h.includes(":");
 }
@@ -14312,15 +14488,16 @@ function noqaOn(line) {
   if (!line) return void 0;
   const m = /#.*?\bnoqa\b:?([^#]*)/i.exec(line);
   if (!m) return void 0;
-  const tokens = (m[1] ?? "").split(/[\s,]+/).map((t) => t.trim().toLowerCase()).filter(Boolean);
+  const tokens = (m[1] ?? "").split(/[\s,]+/).map((t) => t.trim()).filter(Boolean);
   return { tokens };
 }
 function noqaMatch(n, ruleId) {
   if (!n.tokens.length) return "";
   const id = ruleId.toLowerCase();
   for (const t of n.tokens) {
-    if (t === id) return t;
-    const mapped = ANSIBLE_LINT_MAP[t.replace(/\[.*\]$/, "")];
+    const lower = t.toLowerCase();
+    if (lower === id) return t;
+    const mapped = ANSIBLE_LINT_MAP[lower.replace(/\[.*\]$/, "")];
     if (mapped?.some((m) => m.toLowerCase() === id)) return t;
   }
   return void 0;
@@ -14384,7 +14561,17 @@ var init_tls_001 = __esm({
         title: "TLS certificate verification disabled",
         severity: "high",
         category: "ansible",
-        modules: ["uri", "get_url", "apt_key", "rpm_key", "win_get_url", "amazon.aws.*", "community.*"],
+        modules: [
+          "uri",
+          "get_url",
+          "apt_key",
+          "rpm_key",
+          "win_get_url",
+          "win_uri",
+          "ec2_instance",
+          "s3_object",
+          "docker_image"
+        ],
         docs: doc2({
           what: "Flags any module called with `validate_certs: no` (or `false`, `verify_ssl: false`): uri, get_url, every amazon.aws and community module.",
           why: "Without certificate verification anyone on the network path can impersonate the server: downloaded code, API responses and credentials sent to it are no longer protected.",
@@ -14401,7 +14588,8 @@ var init_tls_001 = __esm({
         for (const t of ctx.file.tasks)
           for (const k of KEYS2) {
             const a = t.args.get(k);
-            if (isFalse2(a)) atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
+            if (isFalse2(a))
+              atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
           }
       }
     };
@@ -14446,7 +14634,10 @@ var init_tls_002 = __esm({
           why: "Anything fetched over plain HTTP can be read and replaced in transit: a signing key, a repository definition or a tarball fetched this way lets a network attacker run code on the host.",
           bad: "- ansible.builtin.rpm_key:\n    key: http://repo.example.com/RPM-GPG-KEY",
           good: "- ansible.builtin.rpm_key:\n    key: https://repo.example.com/RPM-GPG-KEY",
-          refs: ["CWE-319: Cleartext Transmission of Sensitive Information", "CWE-494: Download of Code Without Integrity Check"]
+          refs: [
+            "CWE-319: Cleartext Transmission of Sensitive Information",
+            "CWE-494: Download of Code Without Integrity Check"
+          ]
         }),
         remediation: "Use an https:// URL."
       },
@@ -14459,7 +14650,13 @@ var init_tls_002 = __esm({
               const h = urlHost(u);
               return h !== void 0 && !isJinja(h) && !internalHost(h);
             });
-            if (bad) atArg(ctx, t, a, `${t.module} ${k} uses plain HTTP (${urlHost(bad)}); the content can be tampered with in transit.`);
+            if (bad)
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} ${k} uses plain HTTP (${urlHost(bad)}); the content can be tampered with in transit.`
+              );
           }
       }
     };
@@ -14591,7 +14788,8 @@ var init_tls_005 = __esm({
         for (const t of ctx.tasksFor(["ini_file"])) {
           const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "sslverify" && isFalse2(v)) atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
+          if (opt?.toLowerCase() === "sslverify" && isFalse2(v))
+            atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
         }
       }
     };
@@ -14661,7 +14859,10 @@ var init_exec_001 = __esm({
           why: "Whatever the URL serves at that moment runs as the task user (often root), unreviewed and unpinned; a truncated download even runs half a script.",
           bad: "- ansible.builtin.shell: curl -fsSL https://get.example.com/install.sh | sh",
           good: '- ansible.builtin.get_url:\n    url: https://get.example.com/install-1.4.2.sh\n    dest: /tmp/install.sh\n    checksum: sha256:\u2026\n    mode: "0700"\n- ansible.builtin.command: /tmp/install.sh',
-          refs: ["ansible-lint: risky-shell-pipe, command-instead-of-module", "CWE-494: Download of Code Without Integrity Check"]
+          refs: [
+            "ansible-lint: risky-shell-pipe, command-instead-of-module",
+            "CWE-494: Download of Code Without Integrity Check"
+          ]
         }),
         remediation: "Download with get_url and a checksum (or use a package), then run the pinned file."
       },
@@ -14708,7 +14909,10 @@ var init_exec_002 = __esm({
           why: "The secret is committed to the repository, appears in `ps` output on the host, in shell history and in Ansible logs and callbacks.",
           bad: "- ansible.builtin.shell: mysqldump -u backup -pSup3rSecretPassw0rd! app > /srv/app.sql",
           good: "- ansible.builtin.shell: mysqldump --defaults-extra-file=/root/.backup.cnf app > /srv/app.sql\n  no_log: true",
-          refs: ["CWE-214: Invocation of Process Using Visible Sensitive Information", "CWE-798: Use of Hard-coded Credentials"]
+          refs: [
+            "CWE-214: Invocation of Process Using Visible Sensitive Information",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
         }),
         remediation: "Move the secret to Ansible Vault and pass it through a file or environment with no_log: true."
       },
@@ -14724,7 +14928,12 @@ var init_exec_002 = __esm({
             const off = m[0].indexOf(secret);
             if (whole && whole.line === whole.endLine)
               ctx.report({
-                at: { line: whole.line, column: whole.column + off, endLine: whole.line, endColumn: whole.column + off + secret.length },
+                at: {
+                  line: whole.line,
+                  column: whole.column + off,
+                  endLine: whole.line,
+                  endColumn: whole.column + off + secret.length
+                },
                 scope: t.scope,
                 path: `${t.path}.${t.module}`,
                 message: `${t.module} puts a literal secret on the command line (${what}).`,
@@ -14759,7 +14968,10 @@ var init_exec_003 = __esm({
           why: "Ansible prints the rendered command on failure and with `-v`, and callbacks (AWX, ARA, CI logs) store it: the secret leaks out of the vault.",
           bad: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}",
           good: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}\n  no_log: true",
-          refs: ["ansible-lint: no-log-password", "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"]
+          refs: [
+            "ansible-lint: no-log-password",
+            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
+          ]
         }),
         remediation: "Add no_log: true to the task (or pass the secret through stdin or a file)."
       },
@@ -14795,7 +15007,10 @@ var init_pkg_001 = __esm({
           why: "APT then installs packages whose repository signature it could not verify: a mirror or network attacker can ship arbitrary code that runs as root.",
           bad: "- ansible.builtin.apt:\n    name: agent\n    allow_unauthenticated: yes",
           good: "- ansible.builtin.apt:\n    name: agent",
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/apt_module.html", "CWE-347: Improper Verification of Cryptographic Signature"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/apt_module.html",
+            "CWE-347: Improper Verification of Cryptographic Signature"
+          ]
         }),
         remediation: "Remove allow_unauthenticated/force and install the repository signing key instead."
       },
@@ -14836,7 +15051,10 @@ var init_pkg_002 = __esm({
           why: "The package is installed even when its signature is missing or wrong, so a tampered RPM runs its scriptlets as root.",
           bad: "- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm\n    disable_gpg_check: yes",
           good: "- ansible.builtin.rpm_key:\n    key: https://example.com/RPM-GPG-KEY\n- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm",
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/dnf_module.html", "CWE-347: Improper Verification of Cryptographic Signature"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/dnf_module.html",
+            "CWE-347: Improper Verification of Cryptographic Signature"
+          ]
         }),
         remediation: "Import the vendor key with rpm_key and remove disable_gpg_check."
       },
@@ -14891,7 +15109,8 @@ var init_pkg_003 = __esm({
         for (const t of ctx.tasksFor(["ini_file"])) {
           const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "gpgcheck" && isFalse2(v)) atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
+          if (opt?.toLowerCase() === "gpgcheck" && isFalse2(v))
+            atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
         }
       }
     };
@@ -15035,7 +15254,10 @@ var init_perm_002 = __esm({
           why: "YAML reads `644` as the decimal number 644, which is octal 1204: the file gets odd, usually wrong permissions (sticky bit, no read for the owner, or world access) instead of rw-r--r--.",
           bad: "- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: 644",
           good: '- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: "0644"',
-          refs: ["ansible-lint: risky-octal", "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html#parameter-mode"]
+          refs: [
+            "ansible-lint: risky-octal",
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html#parameter-mode"
+          ]
         }),
         remediation: 'Quote the mode with a leading zero: mode: "0644".'
       },
@@ -15045,7 +15267,12 @@ var init_perm_002 = __esm({
             const a = t.args.get(k);
             const m = modeOf(ctx.file, a);
             if (m?.kind === "decimal" && m.written >= 8)
-              atArg(ctx, t, a, `${t.module} ${k} ${m.written} is read as decimal, i.e. octal ${octal(m.bits)}; quote it as "0${m.written}".`);
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} ${k} ${m.written} is read as decimal, i.e. octal ${octal(m.bits)}; quote it as "0${m.written}".`
+              );
           }
       }
     };
@@ -15087,7 +15314,12 @@ var init_perm_003 = __esm({
           if (!m || t.args.get("state")?.value === "directory") continue;
           const readable = m.kind === "symbolic" ? symbolicGrants(m.text, "o", "r") : (m.bits & 4) !== 0;
           if (readable)
-            atArg(ctx, t, a, `${dest} looks like a secret but mode ${m.kind === "symbolic" ? m.text : octal(m.bits)} lets every user read it.`);
+            atArg(
+              ctx,
+              t,
+              a,
+              `${dest} looks like a secret but mode ${m.kind === "symbolic" ? m.text : octal(m.bits)} lets every user read it.`
+            );
         }
       }
     };
@@ -15128,7 +15360,8 @@ var init_perm_004 = __esm({
             const m = modeOf(ctx.file, a);
             if (!m) continue;
             const suid = m.kind === "symbolic" ? symbolicGrants(m.text, "u", "s") || symbolicGrants(m.text, "g", "s") : (m.bits & 3072) !== 0;
-            if (suid) atArg(ctx, t, a, `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} sets setuid/setgid.`);
+            if (suid)
+              atArg(ctx, t, a, `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} sets setuid/setgid.`);
           }
         }
       }
@@ -15160,7 +15393,10 @@ var init_secret_001 = __esm({
     name: deploy
     password: "{{ vault_deploy_password | password_hash('sha512') }}"
   no_log: true`,
-          refs: ["https://docs.ansible.com/ansible/latest/reference_appendices/faq.html#how-do-i-generate-encrypted-passwords-for-the-user-module", "CWE-256: Plaintext Storage of a Password"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/reference_appendices/faq.html#how-do-i-generate-encrypted-passwords-for-the-user-module",
+            "CWE-256: Plaintext Storage of a Password"
+          ]
         }),
         remediation: "Store the password in Ansible Vault and pass it through password_hash()."
       },
@@ -15169,7 +15405,13 @@ var init_secret_001 = __esm({
           const a = t.args.get("password");
           const v = plaintextSecret(a);
           if (v && !HASH.test(v))
-            atSecretValue(ctx, a, t.scope, argPath(t, "password"), "user password is a plaintext value, not a crypt hash.");
+            atSecretValue(
+              ctx,
+              a,
+              t.scope,
+              argPath(t, "password"),
+              "user password is a plaintext value, not a crypt hash."
+            );
         }
       }
     };
@@ -15207,7 +15449,10 @@ var init_secret_002 = __esm({
           why: "The password of every host it applies to is readable by anyone with the repository, in every clone and fork, forever (git history).",
           bad: "# group_vars/web.yml\nansible_password: Sup3rSecretPassw0rd!",
           good: '# group_vars/web.yml\nansible_password: "{{ vault_web_password }}"\n# group_vars/web/vault.yml (ansible-vault encrypt)',
-          refs: ["https://docs.ansible.com/ansible/latest/vault_guide/index.html", "CWE-798: Use of Hard-coded Credentials"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/vault_guide/index.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
         }),
         remediation: "Move the value to an ansible-vault encrypted file (or use SSH keys) and reference it."
       },
@@ -15241,14 +15486,23 @@ var init_secret_003 = __esm({
           why: "This is the root-equivalent password of the hosts; in the repository it is readable by everyone who can clone it.",
           bad: "[web:vars]\nansible_become_pass=Sup3rSecretPassw0rd!",
           good: '# group_vars/web/vault.yml, encrypted with ansible-vault\nvault_become_pass: \u2026\n# group_vars/web/main.yml\nansible_become_pass: "{{ vault_become_pass }}"',
-          refs: ["https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html", "CWE-798: Use of Hard-coded Credentials"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
         }),
         remediation: "Vault the become password (ansible-vault) or use --ask-become-pass."
       },
       check(ctx) {
         for (const v of ctx.file.vars)
           if (BECOME_PASSWORD.test(v.key) && plaintextSecret(v))
-            atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext privilege-escalation password; it should be vaulted.`);
+            atSecretValue(
+              ctx,
+              v,
+              v.scope,
+              v.path,
+              `${v.key} holds a plaintext privilege-escalation password; it should be vaulted.`
+            );
       }
     };
     secret_003_default = rule100;
@@ -15298,7 +15552,10 @@ var init_secret_004 = __esm({
           why: "The database credential is readable by everyone with the repository and stays in git history after it is removed.",
           bad: "- community.mysql.mysql_user:\n    name: app\n    password: Sup3rSecretPassw0rd!",
           good: '- community.mysql.mysql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
-          refs: ["https://docs.ansible.com/ansible/latest/collections/community/mysql/mysql_user_module.html", "CWE-798: Use of Hard-coded Credentials"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/mysql/mysql_user_module.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
         }),
         remediation: "Put the password in Ansible Vault and reference it, with no_log: true on the task."
       },
@@ -15331,13 +15588,16 @@ var init_secret_005 = __esm({
         title: "Literal credential in module arguments",
         severity: "high",
         category: "ansible",
-        modules: ["uri", "get_url", "set_fact", "amazon.aws.*", "community.*"],
+        modules: ["uri", "get_url", "set_fact", "postgresql_db", "mysql_db", "s3_bucket"],
         docs: doc2({
           what: "Flags credential arguments (`login_password`, `url_password`, `api_token`, `aws_secret_key`, `client_secret`\u2026) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).",
           why: "The credential is committed in clear text; anyone with read access to the repository can use it.",
           bad: "- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: Bearer abcdef0123456789",
           good: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: "Bearer {{ vault_deploy_token }}"\n  no_log: true',
-          refs: ["CWE-798: Use of Hard-coded Credentials", "https://docs.ansible.com/ansible/latest/vault_guide/index.html"]
+          refs: [
+            "CWE-798: Use of Hard-coded Credentials",
+            "https://docs.ansible.com/ansible/latest/vault_guide/index.html"
+          ]
         }),
         remediation: "Move the value to Ansible Vault and reference it with no_log: true."
       },
@@ -15346,7 +15606,8 @@ var init_secret_005 = __esm({
           for (const a of t.args.values()) {
             if (!isSecretName(a.key)) continue;
             if (t.short === "user" && a.key === "password") continue;
-            if (DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key)) continue;
+            if (DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key))
+              continue;
             if (plaintextSecret(a))
               atSecretValue(ctx, a, t.scope, argPath(t, a.key), `${t.module} ${a.key} is a literal credential.`);
           }
@@ -15355,7 +15616,13 @@ var init_secret_005 = __esm({
             if (AUTH_HEADER.test(h.key)) {
               const v = plaintextSecret(h);
               if (v && !/^(?:Bearer|Basic|token)$/i.test(v))
-                atSecretValue(ctx, h, t.scope, argPath(t, `headers.${h.key}`), `${t.module} sends a literal ${h.key} header.`);
+                atSecretValue(
+                  ctx,
+                  h,
+                  t.scope,
+                  argPath(t, `headers.${h.key}`),
+                  `${t.module} sends a literal ${h.key} header.`
+                );
             }
         }
       }
@@ -15383,7 +15650,10 @@ var init_secret_006 = __esm({
           why: "Ansible shows module arguments on failure, with `-v`, and in callback plugins (AWX, ARA, CI logs): the value decrypted from the vault ends up in plain text in logs.",
           bad: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"',
           good: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
-          refs: ["ansible-lint: no-log-password", "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"]
+          refs: [
+            "ansible-lint: no-log-password",
+            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
+          ]
         }),
         remediation: "Add no_log: true to the task."
       },
@@ -15405,7 +15675,13 @@ var init_secret_006 = __esm({
 // src/rules/ansible/rules/secret-007.ts
 function visit(ctx, v, a, path6, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
-    atSecretValue(ctx, a, v.scope, path6, `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`);
+    atSecretValue(
+      ctx,
+      a,
+      v.scope,
+      path6,
+      `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
+    );
     return;
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path6}.${c.key}`, depth + 1);
@@ -15429,7 +15705,10 @@ var init_secret_007 = __esm({
           why: "A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.",
           bad: "# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!",
           good: "# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  \u2026",
-          refs: ["https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html", "CWE-798: Use of Hard-coded Credentials"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
         }),
         remediation: "Encrypt the value with `ansible-vault encrypt_string` or move it to a vaulted file."
       },
@@ -15460,7 +15739,10 @@ var init_ssh_001 = __esm({
           why: "Ansible then connects to whatever answers at the address \u2014 and sends it passwords, become passwords and the playbook's secrets. A spoofed host is never noticed.",
           bad: "# ansible.cfg\n[defaults]\nhost_key_checking = False",
           good: "# ansible.cfg\n[defaults]\nhost_key_checking = True\n# distribute known_hosts (known_hosts module) or use SSH certificates",
-          refs: ["https://docs.ansible.com/ansible/latest/inventory_guide/connection_details.html#managing-host-key-checking", "CWE-322: Key Exchange without Entity Authentication"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/inventory_guide/connection_details.html#managing-host-key-checking",
+            "CWE-322: Key Exchange without Entity Authentication"
+          ]
         }),
         remediation: "Keep host key checking on; pre-seed known_hosts or use SSH host certificates."
       },
@@ -15475,7 +15757,12 @@ var init_ssh_001 = __esm({
             });
         for (const v of ctx.file.vars)
           if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse2(v))
-            ctx.report({ at: v.keyPos, scope: v.scope, path: v.path, message: `${v.key} is false: SSH host keys are not verified.` });
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} is false: SSH host keys are not verified.`
+            });
         for (const t of ctx.file.tasks)
           for (const a of pairsOf(ctx, t.keywords.get("environment")?.node))
             if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse2(a))
@@ -15527,7 +15814,12 @@ var init_ssh_002 = __esm({
             });
         for (const v of ctx.file.vars)
           if (strings(v.value).some((s) => !isJinja(s) && NO_CHECK.test(s)))
-            ctx.report({ at: v.keyPos, scope: v.scope, path: v.path, message: `${v.key} turns SSH host key checking off.` });
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} turns SSH host key checking off.`
+            });
         for (const t of ctx.file.tasks) {
           const args = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
           const hit = args.find((a) => strings(a.value).some((s) => NO_CHECK.test(s)));
@@ -15558,7 +15850,9 @@ var init_ssh_003 = __esm({
           why: "git is run with StrictHostKeyChecking=no: a spoofed git server can serve the host arbitrary code, which is then deployed.",
           bad: "- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app\n    accept_hostkey: yes",
           good: '- ansible.builtin.known_hosts:\n    name: git.example.com\n    key: "git.example.com ssh-ed25519 AAAA\u2026"\n- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app',
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/git_module.html#parameter-accept_hostkey"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/git_module.html#parameter-accept_hostkey"
+          ]
         }),
         remediation: "Add the server key with the known_hosts module (or use accept_newhostkey) and drop accept_hostkey."
       },
@@ -15583,13 +15877,20 @@ function badValue(d, v) {
   if (d.bad.includes("yes") && truthy(v) === true) return true;
   return typeof v === "string" && d.bad.includes(v.trim().toLowerCase());
 }
+function regexes(d) {
+  let r = compiled.get(d.name);
+  if (!r) {
+    r = { line: new RegExp(`^\\s*${d.name}\\s+(${d.bad.join("|")})\\s*(?:#.*)?$`, "im"), nameRe: varNameRe(d) };
+    compiled.set(d.name, r);
+  }
+  return r;
+}
 function checkSshd(ctx, d, message) {
-  const line = new RegExp(`^\\s*${d.name}\\s+(${d.bad.join("|")})\\s*(?:#.*)?$`, "im");
+  const { line, nameRe } = regexes(d);
   for (const t of ctx.file.tasks) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const nameRe = varNameRe(d);
   const visit2 = (v, a, path6, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
       ctx.report({ at: a.keyPos, scope: v.scope, path: path6, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
@@ -15599,12 +15900,13 @@ function checkSshd(ctx, d, message) {
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
-var SKIP_ARGS2;
+var SKIP_ARGS2, compiled;
 var init_sshd = __esm({
   "src/rules/ansible/sshd.ts"() {
     "use strict";
     init_context();
     SKIP_ARGS2 = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore", "path", "dest", "src"]);
+    compiled = /* @__PURE__ */ new Map();
   }
 });
 
@@ -15632,7 +15934,11 @@ var init_ssh_004 = __esm({
         remediation: "Set PermitRootLogin no (or prohibit-password) and log in as a named user with sudo."
       },
       check(ctx) {
-        checkSshd(ctx, { name: "PermitRootLogin", bad: ["yes"] }, "root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was.");
+        checkSshd(
+          ctx,
+          { name: "PermitRootLogin", bad: ["yes"] },
+          "root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was."
+        );
       }
     };
     ssh_004_default = rule108;
@@ -15663,7 +15969,11 @@ var init_ssh_005 = __esm({
         remediation: "Set PasswordAuthentication no and use keys or SSH certificates."
       },
       check(ctx) {
-        checkSshd(ctx, { name: "PasswordAuthentication", bad: ["yes"] }, "passwords can be guessed and brute-forced over the network; keys or certificates cannot.");
+        checkSshd(
+          ctx,
+          { name: "PasswordAuthentication", bad: ["yes"] },
+          "passwords can be guessed and brute-forced over the network; keys or certificates cannot."
+        );
       }
     };
     ssh_005_default = rule109;
@@ -15694,7 +16004,11 @@ var init_ssh_006 = __esm({
         remediation: "Set PermitEmptyPasswords no."
       },
       check(ctx) {
-        checkSshd(ctx, { name: "PermitEmptyPasswords", bad: ["yes"] }, "any account without a password can log in over the network.");
+        checkSshd(
+          ctx,
+          { name: "PermitEmptyPasswords", bad: ["yes"] },
+          "any account without a password can log in over the network."
+        );
       }
     };
     ssh_006_default = rule110;
@@ -15722,7 +16036,10 @@ var init_os_001 = __esm({
           why: "SELinux confines services: with it off, a compromised web server or daemon can reach every file and process its Unix user can, and usually escalate from there.",
           bad: "- ansible.posix.selinux:\n    state: disabled",
           good: "- ansible.posix.selinux:\n    policy: targeted\n    state: enforcing\n# fix the denial with a boolean or a local policy module instead",
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/posix/selinux_module.html", "CIS Benchmarks: Ensure SELinux is enforcing"]
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/posix/selinux_module.html",
+            "CIS Benchmarks: Ensure SELinux is enforcing"
+          ]
         }),
         remediation: "Keep SELinux enforcing; allow the needed access with seboolean/sefcontext or a policy module."
       },
@@ -15730,7 +16047,8 @@ var init_os_001 = __esm({
         for (const t of ctx.tasksFor(["selinux"])) {
           const a = t.args.get("state");
           const s = known(a)?.toLowerCase();
-          if (s === "disabled" || s === "permissive") atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
+          if (s === "disabled" || s === "permissive")
+            atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
         }
         for (const t of ctx.file.tasks) {
           if (t.short === "selinux") continue;
@@ -15747,7 +16065,12 @@ var init_os_001 = __esm({
         for (const v of ctx.file.vars) {
           const s = typeof v.value === "string" ? v.value.toLowerCase() : "";
           if (/^selinux_state$/.test(v.key) && (s === "disabled" || s === "permissive"))
-            ctx.report({ at: v.keyPos, scope: v.scope, path: v.path, message: `${v.key}: ${s} turns SELinux enforcement off.` });
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key}: ${s} turns SELinux enforcement off.`
+            });
         }
       }
     };
@@ -15809,9 +16132,7 @@ var init_os_002 = __esm({
             atArg(ctx, t, cmd.arg, `${t.module} disables AppArmor.`);
             continue;
           }
-          const hit = ["line", "replace", "content", "block"].map((k) => t.args.get(k)).find(
-            (a) => a && strings(a.value).some((s) => !isJinja(s) && /\bapparmor=0\b/.test(s))
-          );
+          const hit = ["line", "replace", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && /\bapparmor=0\b/.test(s)));
           if (hit) atArg(ctx, t, hit, `${t.module} disables AppArmor on the kernel command line.`);
         }
       }
@@ -15845,14 +16166,20 @@ var init_os_003 = __esm({
         remediation: "Keep the firewall running and open only the ports the service needs."
       },
       check(ctx) {
-        serviceTurnedOff(ctx, /^(?:firewalld|ufw|nftables|iptables|ip6tables)(?:\.service)?$/, (t, n) => `${t.module} turns the ${n} firewall off.`);
+        serviceTurnedOff(
+          ctx,
+          /^(?:firewalld|ufw|nftables|iptables|ip6tables)(?:\.service)?$/,
+          (t, n) => `${t.module} turns the ${n} firewall off.`
+        );
         for (const t of ctx.tasksFor(["ufw"])) {
           const a = t.args.get("state");
           if (known(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
-          if (cmd && /\bufw\s+(?:--force\s+)?disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?(?:firewalld|ufw|nftables)\b/.test(cmd.text))
+          if (cmd && /\bufw\s+(?:--force\s+)?disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?(?:firewalld|ufw|nftables)\b/.test(
+            cmd.text
+          ))
             atArg(ctx, t, cmd.arg, `${t.module} turns the host firewall off.`);
         }
       }
@@ -15887,9 +16214,7 @@ var init_os_004 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["lineinfile", "copy", "blockinfile"])) {
-          const hit = ["line", "content", "block"].map((k) => t.args.get(k)).find(
-            (a) => a && strings(a.value).some((s) => !isJinja(s) && NOPASSWD_ALL.test(s))
-          );
+          const hit = ["line", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && NOPASSWD_ALL.test(s)));
           if (hit) atArg(ctx, t, hit, `${t.module} grants passwordless sudo for every command.`);
         }
         for (const t of ctx.tasksFor(["sudoers"])) {
@@ -15934,7 +16259,10 @@ var init_ctr_001 = __esm({
           why: "A privileged container has every capability and all host devices: escaping to root on the host is trivial.",
           bad: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    privileged: yes",
           good: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    capabilities: [NET_BIND_SERVICE]",
-          refs: ["https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities", "CIS Docker Benchmark 5.4"]
+          refs: [
+            "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
+            "CIS Docker Benchmark 5.4"
+          ]
         }),
         remediation: "Remove privileged; grant only the specific capabilities or devices needed."
       },
@@ -16005,7 +16333,18 @@ var init_ctr_003 = __esm({
     init_context();
     init_docs();
     init_containers();
-    KEYS4 = ["network_mode", "pid_mode", "ipc_mode", "userns_mode", "uts", "network", "pid", "ipc", "userns", "cgroupns_mode"];
+    KEYS4 = [
+      "network_mode",
+      "pid_mode",
+      "ipc_mode",
+      "userns_mode",
+      "uts",
+      "network",
+      "pid",
+      "ipc",
+      "userns",
+      "cgroupns_mode"
+    ];
     rule117 = {
       meta: {
         id: "ANS-CTR-003",
@@ -16026,7 +16365,8 @@ var init_ctr_003 = __esm({
         for (const t of ctx.tasksFor(CONTAINER_MODULES))
           for (const k of KEYS4) {
             const a = t.args.get(k);
-            if (known(a)?.toLowerCase() === "host") atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
+            if (known(a)?.toLowerCase() === "host")
+              atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
           }
       }
     };
@@ -16097,7 +16437,28 @@ var init_aws_001 = __esm({
     "use strict";
     init_context();
     init_docs();
-    ADMIN_PORTS2 = [21, 22, 23, 135, 139, 445, 1433, 1521, 2375, 2376, 3306, 3389, 5432, 5900, 5985, 5986, 6379, 9200, 11211, 27017];
+    ADMIN_PORTS2 = [
+      21,
+      22,
+      23,
+      135,
+      139,
+      445,
+      1433,
+      1521,
+      2375,
+      2376,
+      3306,
+      3389,
+      5432,
+      5900,
+      5985,
+      5986,
+      6379,
+      9200,
+      11211,
+      27017
+    ];
     WORLD = /^(?:0\.0\.0\.0\/0|::\/0)$/;
     rule119 = {
       meta: {
@@ -16111,7 +16472,10 @@ var init_aws_001 = __esm({
           why: "Administrative services open to the whole internet are scanned within minutes and brute-forced or exploited.",
           bad: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 0.0.0.0/0",
           good: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 10.20.0.0/16",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13", "CIS AWS Foundations 5.2"]
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
+            "CIS AWS Foundations 5.2"
+          ]
         }),
         remediation: "Restrict the rule to a VPN/bastion CIDR, or use SSM Session Manager instead of open SSH/RDP."
       },
@@ -16210,7 +16574,10 @@ var init_aws_002 = __esm({
           why: "Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.",
           bad: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read",
           good: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private",
-          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html", "CIS AWS Foundations 2.1.4"]
+          refs: [
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+            "CIS AWS Foundations 2.1.4"
+          ]
         }),
         remediation: "Keep the bucket private with all four public-access blocks; share through CloudFront or presigned URLs."
       },
@@ -16218,11 +16585,17 @@ var init_aws_002 = __esm({
         for (const t of ctx.tasksFor(["s3_bucket"])) {
           for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
             if (BLOCKS.includes(b.key) && isFalse2(b))
-              ctx.report({ at: b.keyPos, scope: t.scope, path: `${t.path}.${t.module}.public_access.${b.key}`, message: `s3_bucket public_access.${b.key} is false.` });
+              ctx.report({
+                at: b.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.public_access.${b.key}`,
+                message: `s3_bucket public_access.${b.key} is false.`
+              });
           const del = t.args.get("delete_public_access");
           if (isTrue2(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
           const acl = t.args.get("acl");
-          if (acl && PUBLIC_ACL.test(known(acl) ?? "")) atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
+          if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
+            atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
           const pol = t.args.get("policy");
           const policyDoc = parsePolicy(pol?.value);
           if (policyDoc && statements2(policyDoc).some((s) => s.effect === "Allow" && s.principalStar && !s.hasCondition))
@@ -16261,7 +16634,10 @@ var init_aws_003 = __esm({
           why: "Full `*:*` access defeats least privilege: one leaked key or compromised instance owns the whole account.",
           bad: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: all\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: "*"\n          Resource: "*"',
           good: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: read-reports\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: ["s3:GetObject"]\n          Resource: ["arn:aws:s3:::reports/*"]',
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege", "CIS AWS Foundations 1.16"]
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+            "CIS AWS Foundations 1.16"
+          ]
         }),
         remediation: "Grant only the actions and resources the principal needs."
       },
@@ -16270,7 +16646,9 @@ var init_aws_003 = __esm({
           for (const k of POLICY_KEYS) {
             const a = t.args.get(k);
             const d = parsePolicy(a?.value);
-            if (d && statements2(d).some((s) => s.effect === "Allow" && !s.notActions && s.actions.some((x) => x === "*" || x === "*:*") && s.resources.includes("*")))
+            if (d && statements2(d).some(
+              (s) => s.effect === "Allow" && !s.notActions && s.actions.some((x) => x === "*" || x === "*:*") && s.resources.includes("*")
+            ))
               atArg(ctx, t, a, `${t.module} ${k} allows every action on every resource.`);
           }
         for (const t of ctx.tasksFor(["iam_role", "iam_user", "iam_group"]))
@@ -16346,7 +16724,12 @@ var init_aws_005 = __esm({
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
           const state = known(t.args.get("state")) ?? "present";
           if (state !== "present" || !t.args.has("engine")) continue;
-          if (["source_db_instance_identifier", "snapshot_identifier", "db_snapshot_identifier", "replication_source_identifier"].some((k) => t.args.has(k)) || isTrue2(t.args.get("read_replica")))
+          if ([
+            "source_db_instance_identifier",
+            "snapshot_identifier",
+            "db_snapshot_identifier",
+            "replication_source_identifier"
+          ].some((k) => t.args.has(k)) || isTrue2(t.args.get("read_replica")))
             continue;
           const a = t.args.get("storage_encrypted");
           if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
@@ -16377,7 +16760,10 @@ var init_aws_006 = __esm({
           why: "Unencrypted volumes and their snapshots expose data to anyone who can copy a snapshot or gets the underlying storage.",
           bad: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50",
           good: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50\n    encrypted: yes",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3", "CIS AWS Foundations 2.2.1"]
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3",
+            "CIS AWS Foundations 2.2.1"
+          ]
         }),
         remediation: "Set encrypted: yes (or turn on EBS encryption by default for the account)."
       },
@@ -16425,11 +16811,15 @@ function lintAnsible(path6, content, only = rules) {
   try {
     loaded = loadAnsible(path6, content);
   } catch (e) {
-    return { matched: true, findings: [], errors: [{ message: `Ansible file could not be read (${e.name})` }] };
+    return {
+      matched: true,
+      findings: [],
+      errors: [{ message: `Ansible file could not be read (${e.name})` }]
+    };
   }
   if (!loaded.matched) return { matched: false, findings: [], errors: [] };
   const file = loaded.file;
-  const errors = [...loaded.errors.map((e) => ({ ...e, message: `YAML: ${e.message}` }))];
+  const errors = [...loaded.errors];
   if (!file) return { matched: true, findings: [], errors };
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -16628,7 +17018,17 @@ async function examine(t, opts) {
     }
     out.findings.push(f);
   };
-  for (const chunk of t.chunks) {
+  const deadline = Date.now() + (opts.budgetMs ?? 1e4);
+  for (const [ci, chunk] of t.chunks.entries()) {
+    if (ci > 0 && Date.now() > deadline) {
+      out.errors.push({
+        file: t.path,
+        line: chunk.startLine,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`
+      });
+      break;
+    }
     const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
     if (hits.length === 0) continue;
     const starts = lineStarts(chunk.text);
@@ -16681,6 +17081,7 @@ async function examine(t, opts) {
       emit(f, raw);
     }
   }
+  const iacSecrets = [];
   if (opts.iac && t.content !== void 0) {
     const kinds = [];
     if (looksLikeCloudFormation(t.path, t.content)) kinds.push("cloudformation");
@@ -16737,9 +17138,14 @@ async function examine(t, opts) {
         }
         const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
         emit(f, inlineAllow(raw, f.ruleId, opts.knownIds) ? raw : scopeLine);
+        if (r.secret) iacSecrets.push(f);
       }
     }
   }
+  if (iacSecrets.length)
+    out.findings = out.findings.filter(
+      (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
+    );
   return out;
 }
 function toSuppressed(f, by, reason) {
@@ -17778,7 +18184,7 @@ async function walk(root, targets, extraIgnore, sink) {
   };
   for (const t of targets) await visit2(path3.resolve(t), rootLayers, true);
 }
-function readTextFile(abs, size, opts, onPiece) {
+async function readTextFile(abs, size, opts, onPiece) {
   let fd;
   try {
     fd = openSync(abs, "r");
@@ -17801,6 +18207,7 @@ function readTextFile(abs, size, opts, onPiece) {
     if (isBinary(head)) return { kind: "binary" };
     let pos = 0;
     let line = 1;
+    let pieces = 0;
     let carry = Buffer.alloc(0);
     const piece = Buffer.alloc(opts.pieceBytes);
     while (pos < Math.min(size, opts.maxBytes)) {
@@ -17817,11 +18224,16 @@ function readTextFile(abs, size, opts, onPiece) {
       const text = data.subarray(0, cut + 1).toString("utf8").replace(/\r\n?/g, "\n");
       carry = Buffer.from(data.subarray(cut + 1));
       data = Buffer.alloc(0);
-      onPiece?.({ startLine: line, text });
+      pieces++;
+      if (onPiece && !await onPiece({ startLine: line, text }))
+        return { kind: "text", chunks: [], pieces, stopped: true };
       line += (text.match(/\n/g) ?? []).length;
     }
-    if (carry.length) onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
-    return { kind: "text", chunks: [] };
+    if (carry.length) {
+      pieces++;
+      await onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
+    }
+    return { kind: "text", chunks: [], pieces };
   } catch (e) {
     return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
   } finally {
@@ -17852,7 +18264,7 @@ __export(scan_exports, {
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import path4 from "node:path";
 function wantsIac(p) {
-  return IAC_NAME.test(p);
+  return IAC_NAME.test(p) || NO_EXT.test(p);
 }
 async function loadIgnore() {
   const m = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
@@ -18026,20 +18438,30 @@ async function scan(request2, opts) {
           },
           error: (rel, message) => errors.push({ file: rel, message }),
           file: async (e) => {
-            const pieces = [];
-            const r = readTextFile2(
+            const deadline = Date.now() + (engine.budgetMs ?? 1e4);
+            const r = await readTextFile2(
               e.abs,
               e.size,
               { ...LIMITS2, contentBytes: engine.iac && wantsIac(e.rel) ? LIMITS2.contentBytes : 0 },
-              (c) => pieces.push({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) })
+              async (c) => {
+                if (Date.now() > deadline) {
+                  errors.push({
+                    file: e.rel,
+                    line: c.startLine,
+                    message: `time budget spent: lines from ${c.startLine} on were not scanned`
+                  });
+                  return false;
+                }
+                await onTarget({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
+                return true;
+              }
             );
             if (r.kind === "binary") skipped.binary++;
             else if (r.kind === "error") errors.push({ file: e.rel, message: r.message });
-            else if (pieces.length) {
+            else if (r.pieces) {
               skipped.large++;
-              if (e.size > LIMITS2.maxBytes)
+              if (e.size > LIMITS2.maxBytes && !r.stopped)
                 errors.push({ file: e.rel, message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned` });
-              for (const p of pieces) await onTarget(p);
             } else
               await onTarget({
                 path: e.rel,
@@ -18100,7 +18522,7 @@ async function scan(request2, opts) {
 function sortBySeverity(findings) {
   return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }
-var LIMITS2, IAC_NAME, IAC_ID, IdSet;
+var LIMITS2, IAC_NAME, NO_EXT, IAC_ID, IdSet;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
@@ -18121,6 +18543,7 @@ var init_scan = __esm({
       maxBytes: 256 * 1024 * 1024
     };
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
+    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini)$/i;
     IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
     IdSet = class {
       constructor(ids) {
@@ -18370,7 +18793,7 @@ function textReport(r, ctx) {
     );
   const s = r.summary;
   const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
-  const scanned = `${s.files} file${s.files === 1 ? "" : "s"}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}, ${fmtBytes(s.bytes)}${skipped ? ` (skipped: ${s.skipped.binary} binary, ${s.skipped.large} large, ${s.skipped.other} other)` : ""}, ${s.durationMs} ms`;
+  const scanned = `${s.files} file${s.files === 1 ? "" : "s"}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ""}, ${s.durationMs} ms`;
   const supp = r.suppressed.length ? `; ${r.suppressed.length} suppressed (${["inline", "baseline", "config", "metadata"].map((b) => [b, r.suppressed.filter((x) => x.by === b).length]).filter(([, n]) => n).map(([b, n]) => `${b} ${n}`).join(", ")})` : "";
   const blocking = r.findings.filter((f) => atLeast(f.severity, ctx.failOn));
   if (r.findings.length === 0) {
@@ -22704,7 +23127,7 @@ function summaryMarkdown(s) {
   for (const sev of SEVERITIES)
     if (blocking[sev] || existing[sev]) out.push(`| ${sev} | ${blocking[sev]} | ${existing[sev]} |`);
   out.push(`| **total** | **${r.findings.length}** | **${r.existing.length}** |`, "");
-  const table = (list2, withWhere) => {
+  const table2 = (list2, withWhere) => {
     out.push(
       `| File | Line | Severity | Rule | Commit |${withWhere ? " Shown |" : ""}`,
       `|---|---:|---|---|---|${withWhere ? "---|" : ""}`
@@ -22719,11 +23142,11 @@ function summaryMarkdown(s) {
   };
   if (r.findings.length) {
     out.push("### New findings", "");
-    table(r.findings, Boolean(s.where?.size));
+    table2(r.findings, Boolean(s.where?.size));
   }
   if (r.existing.length) {
     out.push("<details><summary>Existing problems in the files this change touched (not blocking)</summary>", "");
-    table(r.existing, false);
+    table2(r.existing, false);
     out.push("</details>", "");
   }
   if (s.review) out.push(s.review, "");

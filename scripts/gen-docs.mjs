@@ -40,7 +40,9 @@ if (check) {
   }
   for (const name of present) if (!pages.has(name)) stale.push(`${name} (no such rule)`);
   if (stale.length) {
-    console.error(`docs/rules is stale (${stale.length}: ${stale.slice(0, 5).join(', ')}…); run npm run docs and commit`);
+    console.error(
+      `docs/rules is stale (${stale.length}: ${stale.slice(0, 5).join(', ')}…); run npm run docs and commit`,
+    );
     process.exit(1);
   }
   console.log(`docs/rules is fresh (${docs.length} rules)`);

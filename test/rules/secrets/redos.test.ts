@@ -41,7 +41,7 @@ function adversarial(keywords: string[]): string[] {
     fill('-'),
     fill('=\n '),
     fill('eyJ'),
-    fill('-----BEGIN PRIVATE KEY-----'),
+    fill('-----BEGIN PRIVATE KEY-----'), // hookguard:allow private-key adversarial input, no key
     fill('%41'),
   );
   return inputs;
