@@ -25,7 +25,7 @@ await build({
   define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
-  minify: true,
+  minify: !process.env.NO_MINIFY,
   legalComments: 'none',
 });
 

@@ -158,3 +158,22 @@ describe('keyword trie', () => {
     ]);
   });
 });
+
+describe('keyword prefilter', () => {
+  it('the small-text path and the trie path choose the same rules', async () => {
+    const { compileRuleSet, readPatternDir } = await import('../../src/rules/secrets/load.js');
+    const { candidateRules } = await import('../../src/rules/secrets/detect.js');
+    const { ROOT } = await import('../helpers.js');
+    const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
+    const sample =
+      'DB_PASSWORD=x token: y ghp_ AKIA xoxb- -----BEGIN RSA PRIVATE KEY----- postgres://u:p@h sk_live_ eyJ';
+    const small = candidateRules(sample, set)
+      .map((r) => r.p.id)
+      .sort();
+    const large = candidateRules(sample + ' '.repeat(40_000), set)
+      .map((r) => r.p.id)
+      .sort();
+    expect(small.length).toBeGreaterThan(10);
+    expect(large).toEqual(small);
+  });
+});

@@ -34,21 +34,31 @@ function capSeverity(s: Severity, cap: Severity): Severity {
  * the shorter one is present too. Computed once per rule set.
  */
 const containedKeywords = new WeakMap<RuleSet, Map<string, string[]>>();
-function contained(set: RuleSet): Map<string, string[]> {
+/** The keywords inside `kw` (itself included), computed the first time `kw` is seen: most never are. */
+function contained(set: RuleSet, kw: string): string[] {
   let map = containedKeywords.get(set);
-  if (!map) {
-    map = new Map();
-    const kws = [...set.byKeyword.keys()];
-    for (const k of kws) map.set(k, [k, ...kws.filter((o) => o !== k && k.includes(o))]);
-    containedKeywords.set(set, map);
+  if (!map) containedKeywords.set(set, (map = new Map()));
+  let list = map.get(kw);
+  if (!list) {
+    list = [kw];
+    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list.push(o);
+    map.set(kw, list);
   }
-  return map;
+  return list;
 }
+
+/** Below this size a text is prefiltered with one `includes` per keyword: no regex to build or compile, which is
+ * what a commit's few added lines need; larger texts go through the keyword trie regex in one pass. */
+const SMALL_TEXT = 32 * 1024;
 
 export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
   const found = new Set<CompiledRule>();
+  if (text.length <= SMALL_TEXT) {
+    const lower = text.toLowerCase();
+    for (const [kw, rules] of set.byKeyword) if (lower.includes(kw)) for (const r of rules) found.add(r);
+    return [...found];
+  }
   const re = set.keywordRe;
-  const within = contained(set);
   const seenKw = new Set<string>();
   re.lastIndex = 0;
   let m: RegExpExecArray | null;
@@ -57,7 +67,7 @@ export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
     // Overlapping keywords ("abc" and "bcd" in "abcd"): look again from the next character.
     re.lastIndex = m.index + 1;
     if (seenKw.has(kw)) continue;
-    for (const k of within.get(kw) ?? [kw]) {
+    for (const k of contained(set, kw)) {
       if (seenKw.has(k)) continue;
       seenKw.add(k);
       for (const r of set.byKeyword.get(k) ?? []) found.add(r);

@@ -103,12 +103,16 @@ export function validatePatterns(raw: unknown, where: string): { patterns: Secre
 
 export class CompiledRule {
   private re?: RegExp;
-  readonly allow: RegExp[];
+  private allowRes?: RegExp[];
   readonly group: number;
   constructor(readonly p: SecretPattern) {
-    this.allow = (p.allow ?? []).map((a) => new RegExp(a));
     // Without secretGroup: the first capture group that took part in the match (alternatives may each capture).
     this.group = p.secretGroup ?? -1;
+  }
+  /** Compiled on first use, like the regex. */
+  get allow(): RegExp[] {
+    this.allowRes ??= (this.p.allow ?? []).map((a) => new RegExp(a));
+    return this.allowRes;
   }
   /** Compiled on first use: most rules never see their keyword in a typical commit. */
   get regex(): RegExp {
@@ -133,8 +137,16 @@ export function compileRuleSet(patterns: SecretPattern[]): RuleSet {
       list.push(r);
       byKeyword.set(k, list);
     }
-  const keywordRe = new RegExp(keywordTrie([...byKeyword.keys()]) || '(?!)', 'gi');
-  return { rules, keywordRe, byKeyword };
+  let keywordRe: RegExp | undefined;
+  return {
+    rules,
+    byKeyword,
+    // Built on first use: small texts (every commit) are prefiltered without it, and building it costs start-up time.
+    get keywordRe() {
+      keywordRe ??= new RegExp(keywordTrie([...byKeyword.keys()]) || '(?!)', 'gi');
+      return keywordRe;
+    },
+  };
 }
 
 interface TrieNode {
@@ -160,7 +172,7 @@ export function keywordTrie(keywords: string[]): string {
   }
   const esc = (c: string) => c.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
   const emit = (n: TrieNode): string => {
-    const branches = [...n.next].sort(([a], [b]) => a.localeCompare(b)).map(([ch, c]) => esc(ch) + emit(c));
+    const branches = [...n.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([ch, c]) => esc(ch) + emit(c));
     if (branches.length === 0) return '';
     const body = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
     // Greedy: try the longer keyword first, fall back to the shorter one ending here.
