@@ -10,6 +10,14 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const banner =
   "import { createRequire as __hgCreateRequire } from 'node:module'; const require = __hgCreateRequire(import.meta.url);";
 
+/** yaml's ESM build (its "default" export condition) needs no require("process"), so no require() shim is needed. */
+const yamlEsm = {
+  name: 'yaml-esm',
+  setup(b) {
+    b.onResolve({ filter: /^yaml$/ }, () => ({ path: path.join(root, 'node_modules', 'yaml', 'browser', 'index.js') }));
+  },
+};
+
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
@@ -21,7 +29,9 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['husky'],
-  banner: { js: banner },
+  // No require() shim: every bundled dependency is imported as ESM (a shim would load node:module into every run).
+  banner: process.env.HG_BANNER ? { js: banner } : undefined,
+  plugins: [yamlEsm],
   define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
   chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',

@@ -76,9 +76,13 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function debug(io: Io, msg: string): void {
+function debugOn(io: Io): boolean {
   const d = io.env.DEBUG ?? '';
-  if (/(^|,)\s*hookguard(:\*|:[a-z]+)?\s*(,|$)/.test(d) || d === '*') io.stderr(`hookguard:debug ${msg}\n`);
+  return /(^|,)\s*hookguard(:\*|:[a-z]+)?\s*(,|$)/.test(d) || d === '*';
+}
+
+function debug(io: Io, msg: string): void {
+  if (debugOn(io)) io.stderr(`hookguard:debug ${msg}\n`);
 }
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -195,7 +199,7 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
   const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
     env: io.env,
-    onPhase: (phase) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`),
+    ...(debugOn(io) ? { onPhase: (phase: string) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`) } : {}),
     ...(a.config ? { config: a.config } : {}),
     ...(a.baseline ? { baseline: a.baseline } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),

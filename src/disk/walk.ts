@@ -117,7 +117,12 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
     await sink.file({ abs, rel: inside ? rel : toPosix(path.relative(process.cwd(), abs)), size: st.size });
   };
 
-  for (const t of targets) await visit(path.resolve(t), rootLayers, true);
+  // A directory named on the command line is scanned even when an outer .gitignore excludes it (the user asked for
+  // it: `hookguard scan vendor/`); .gitignore files inside it still apply, and so do config ignores.
+  for (const t of targets) {
+    const abs = path.resolve(t);
+    await visit(abs, path.relative(root, abs) === '' ? rootLayers : [], true);
+  }
 }
 
 export type ReadResult =

@@ -3,7 +3,6 @@
  * Secret rules look at the target's chunks (added lines); IaC rules parse the full content when the file looks like
  * a template/playbook, and their findings block only where they overlap the changed lines.
  */
-import { createHash } from 'node:crypto';
 import type { FileError, Finding, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets } from '../rules/secrets/detect.js';
@@ -35,8 +34,20 @@ export interface EngineOutput {
   errors: FileError[];
 }
 
+/** node:crypto is loaded the first time a finding needs a fingerprint: a clean commit never pays for it. */
+let crypto: typeof import('node:crypto') | undefined;
+async function loadCrypto(): Promise<typeof import('node:crypto')> {
+  crypto ??= await import('node:crypto');
+  return crypto;
+}
+
+function sha256(s: string): string {
+  return crypto!.createHash('sha256').update(s).digest('hex');
+}
+
+/** rule + file + hash of the value or resource path: stable when code moves. Call after loadCrypto(). */
 export function fingerprint(...parts: string[]): string {
-  return createHash('sha256').update(parts.join('\0')).digest('hex').slice(0, 32);
+  return sha256(parts.join('\0')).slice(0, 32);
 }
 
 const families: Record<string, Promise<IacFamily> | undefined> = {};
@@ -116,6 +127,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     }
     const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
     if (hits.length === 0) continue;
+    await loadCrypto();
     const starts = lineStarts(chunk.text);
     // Every secret on a line is masked in that line's snippet.
     const rangesByLine = new Map<number, Array<[number, number]>>();
@@ -150,7 +162,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         endColumn: endCol,
         ...provenance,
         match: mask(h.secret),
-        fingerprint: fingerprint(p.id, t.path, createHash('sha256').update(h.secret).digest('hex')),
+        fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
         confidence: h.confidence,
         why: h.why,
         snippet: maskLine(raw, rangesByLine.get(li) ?? []),
@@ -195,6 +207,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
           message: err.message,
         });
       if (!res.findings.length) continue;
+      await loadCrypto();
       const starts = lineStarts(t.content);
       const metas = new Map(fam.rules.map((r) => [r.id, r]));
       for (const r of res.findings) {
