@@ -75,5 +75,6 @@ try {
   const ratio = m['hookguard scan --staged'] / base;
   console.log(`hook / node -e 0 = ${ratio.toFixed(2)} (target <= 1.5)`);
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
+  else rmSync(dir, { recursive: true, force: true });
 }

@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli.js';
+// `hookguard scan --staged` runs on every commit: start `git diff --cached` first, so git works on the other core
+// while node loads the scanner (lib/prestart.js is tiny).
+const argv = process.argv.slice(2);
+let prestarted;
+if (argv[0] === 'scan' && argv.includes('--staged') && process.env.HOOKGUARD !== '0') {
+  const { startStagedDiff } = await import('../lib/prestart.js');
+  prestarted = startStagedDiff(process.cwd());
+}
+const { main } = await import('../lib/cli.js');
 
 // `hookguard scan … | head`: a closed pipe ends the output quietly, as for any Unix tool.
 for (const stream of [process.stdout, process.stderr])
@@ -8,7 +16,7 @@ for (const stream of [process.stdout, process.stderr])
     throw err;
   });
 
-main(process.argv.slice(2)).then(
+main(argv, undefined, prestarted ? { prestarted } : {}).then(
   (code) => {
     process.exitCode = code;
   },

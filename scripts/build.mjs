@@ -21,7 +21,7 @@ const yamlEsm = {
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts' },
+  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', prestart: 'src/git/prestart.ts' },
   outdir: 'lib',
   bundle: true,
   splitting: true,

@@ -8,6 +8,7 @@ import { writeFileAtomic } from './output.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
+import type { Prestarted } from '../git/prestart.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
 
@@ -85,22 +86,33 @@ function debug(io: Io, msg: string): void {
   if (debugOn(io)) io.stderr(`hookguard:debug ${msg}\n`);
 }
 
-export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+export interface Extras {
+  /** `git diff --cached` started by bin/hookguard.js before this module loaded. */
+  prestarted?: Prestarted;
+}
+
+export async function main(argv: string[], io: Io = defaultIo(), extras: Extras = {}): Promise<number> {
   try {
-    return await run(argv, io);
+    return await run(argv, io, extras);
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.stderr(`hookguard: ${e.message}\n`);
-      return 2;
-    }
-    const err = e as Error;
-    io.stderr(`hookguard: internal error: ${err.message}\n`);
-    debug(io, err.stack ?? '');
-    return 2;
+    return failure(e, io);
+  } finally {
+    if (extras.prestarted && !extras.prestarted.used) extras.prestarted.child.kill();
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+function failure(e: unknown, io: Io): number {
+  if (e instanceof UsageError) {
+    io.stderr(`hookguard: ${e.message}\n`);
+    return 2;
+  }
+  const err = e as Error;
+  io.stderr(`hookguard: internal error: ${err.message}\n`);
+  debug(io, err.stack ?? '');
+  return 2;
+}
+
+async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined:
@@ -115,7 +127,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       io.stdout(version() + '\n');
       return 0;
     case 'scan':
-      return scanCommand(parseScanArgs(rest, 'scan'), io, rest);
+      return scanCommand(parseScanArgs(rest, 'scan'), io, extras);
     case 'baseline':
       return baselineCommand(parseScanArgs(rest, 'baseline'), io);
     case 'rules':
@@ -182,7 +194,7 @@ async function allRuleDocs(patterns: import('../rules/secrets/types.js').SecretP
   return [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
 }
 
-async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number> {
+async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number> {
   if ((a.mode === 'staged' || a.mode === 'pre-push') && io.env.HOOKGUARD === '0') {
     io.stderr('hookguard: skipped (HOOKGUARD=0)\n');
     return 0;
@@ -199,7 +211,10 @@ async function scanCommand(a: ScanArgs, io: Io, _raw: string[]): Promise<number>
   const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
     env: io.env,
-    ...(debugOn(io) ? { onPhase: (phase: string) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`) } : {}),
+    ...(extras.prestarted ? { prestarted: extras.prestarted } : {}),
+    ...(debugOn(io)
+      ? { onPhase: (phase: string) => debug(io, `${performance.now().toFixed(1)} ms since process start: ${phase}`) }
+      : {}),
     ...(a.config ? { config: a.config } : {}),
     ...(a.baseline ? { baseline: a.baseline } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),

@@ -8,7 +8,7 @@ export interface GitResult {
   stderr: string;
 }
 
-const BASE_ARGS = ['-c', 'core.quotePath=false', '-c', 'color.ui=false'];
+import { GIT_BASE_ARGS as BASE_ARGS, type Prestarted } from './prestart.js';
 
 export function git(cwd: string, args: string[], input?: string | Buffer): Promise<GitResult> {
   return new Promise((resolve, reject) => {
@@ -53,24 +53,32 @@ export async function gitStream(
   args: string[],
   onData: (b: Buffer) => void | Promise<void>,
   input?: string,
+  pre?: Prestarted,
 ): Promise<{ code: number; stderr: string }> {
-  const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  const err: Buffer[] = [];
+  const reuse = pre && !pre.used && pre.args.join('\0') === args.join('\0') ? pre : undefined;
+  if (reuse) reuse.used = true;
+  const child = reuse?.child ?? spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  const err: Buffer[] = reuse?.stderr ?? [];
   let errLen = 0;
-  child.stderr.on('data', (b: Buffer) => {
-    if (errLen < 65536) {
-      err.push(b);
-      errLen += b.length;
-    }
-  });
+  if (!reuse)
+    child.stderr.on('data', (b: Buffer) => {
+      if (errLen < 65536) {
+        err.push(b);
+        errLen += b.length;
+      }
+    });
+  const gitError = (e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? new UsageError('git is not installed or not on PATH') : e;
   const closed = new Promise<number>((resolve, reject) => {
-    child.on('error', (e: NodeJS.ErrnoException) =>
-      reject(e.code === 'ENOENT' ? new UsageError('git is not installed or not on PATH') : e),
-    );
+    if (reuse?.error) return reject(gitError(reuse.error));
+    if (reuse?.exit !== undefined) return resolve(reuse.exit);
+    child.on('error', (e: NodeJS.ErrnoException) => reject(gitError(e)));
     child.on('close', (code) => resolve(code ?? 1));
   });
-  child.stdin.on('error', () => {});
-  child.stdin.end(input ?? '');
+  if (!reuse) {
+    child.stdin.on('error', () => {});
+    child.stdin.end(input ?? '');
+  }
   for await (const chunk of child.stdout) await onData(chunk as Buffer);
   const code = await closed;
   return { code, stderr: Buffer.concat(err).toString('utf8') };

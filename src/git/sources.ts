@@ -8,6 +8,7 @@ import { UsageError } from '../types.js';
 import { BlobReader } from './blobs.js';
 import { COMMIT_FORMAT, DiffParser, type FilePatch } from './diff-parser.js';
 import { git, gitOk, gitStream, firstLine } from './run.js';
+import { DIFF_ARGS, STAGED_ARGS, type Prestarted } from './prestart.js';
 
 export interface Sink {
   target(t: Target): Promise<void>;
@@ -23,21 +24,16 @@ export interface SourceOptions {
   maxContentBytes: number;
 }
 
-const DIFF_ARGS = [
-  '-U0',
-  '--no-color',
-  '--no-ext-diff',
-  '--no-textconv',
-  '--no-relative',
-  '--full-index',
-  '-M',
-  '--src-prefix=a/',
-  '--dst-prefix=b/',
-];
-
 export const ZERO_SHA = /^0+$/;
 
-async function runDiff(root: string, args: string[], sink: Sink, opts: SourceOptions, input?: string): Promise<number> {
+async function runDiff(
+  root: string,
+  args: string[],
+  sink: Sink,
+  opts: SourceOptions,
+  input?: string,
+  pre?: Prestarted,
+): Promise<number> {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue: FilePatch[] = [];
   const parser = new DiffParser({
@@ -56,6 +52,7 @@ async function runDiff(root: string, args: string[], sink: Sink, opts: SourceOpt
         await drain();
       },
       input,
+      pre,
     );
     parser.end();
     await drain();
@@ -102,8 +99,8 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
 }
 
 /** The index against HEAD (or the empty tree before the first commit). */
-export async function stagedSource(root: string, sink: Sink, opts: SourceOptions): Promise<void> {
-  await runDiff(root, ['diff', '--cached', ...DIFF_ARGS, '--diff-filter=ACMRT'], sink, opts);
+export async function stagedSource(root: string, sink: Sink, opts: SourceOptions, pre?: Prestarted): Promise<void> {
+  await runDiff(root, STAGED_ARGS, sink, opts, undefined, pre);
 }
 
 const LOG_ARGS = ['log', '-p', ...DIFF_ARGS, COMMIT_FORMAT, '--diff-filter=ACMRT'];

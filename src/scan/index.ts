@@ -23,6 +23,7 @@ import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load
 import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
+import type { Prestarted } from '../git/prestart.js';
 import {
   commitsSource,
   commitExists,
@@ -46,6 +47,8 @@ export interface ScanOptions {
   onProgress?: (p: Progress) => void;
   /** Called at each phase boundary (DEBUG=hookguard:* prints timings). */
   onPhase?: (phase: string) => void;
+  /** A `git diff --cached` started early by bin/hookguard.js (used for staged scans, stopped otherwise). */
+  prestarted?: Prestarted;
 }
 
 export interface Progress {
@@ -191,6 +194,15 @@ class IdSet implements ReadonlySet<string> {
 }
 
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
+  try {
+    return await scanInner(request, opts);
+  } finally {
+    // An early-started diff that was not consumed (a config error, another mode) must not outlive the scan.
+    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child.kill();
+  }
+}
+
+async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   const t0 = Date.now();
   const gitMode = request.kind !== 'paths';
   const label = { staged: '--staged', 'pre-push': '--pre-push', history: '--history', range: '--diff', paths: 'scan' }[
@@ -270,7 +282,7 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
 
   switch (request.kind) {
     case 'staged':
-      await stagedSource(root, sink, srcOpts);
+      await stagedSource(root, sink, srcOpts, opts.prestarted);
       break;
     case 'pre-push': {
       const shas = await prePushCommits(root, request.stdin, request.remote);

@@ -150,3 +150,23 @@ describe('scan --staged', () => {
     expect(JSON.parse(r.stdout).findings[0].file).toBe('s.env');
   });
 });
+
+describe('the early-started staged diff', () => {
+  it('is consumed when git exits before hookguard reads it, and stopped when the run fails', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'a.txt': 'a\n' });
+    // Many small files: git finishes long before the scanner has loaded.
+    for (let i = 0; i < 200; i++) repo.write(`many/f${i}.txt`, `line ${i}\n`);
+    repo.write('many/secret.env', `T=${fakeGithubToken()}\n`);
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    expect(report.summary.files).toBe(201);
+    // A usage error after the diff started: exit 2 promptly, nothing left running.
+    const bad = repo.hookguard(['scan', '--staged', '--format', 'nope']);
+    expect(bad.code).toBe(2);
+    const skipped = repo.hookguard(['scan', '--staged'], { env: { HOOKGUARD: '0' } });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stderr).toMatch(/skipped \(HOOKGUARD=0\)/);
+  });
+});
