@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { compare, table } from './util.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'bin', 'hookguard.js');
+const bin = path.join(root, 'bin', 'hookguard.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hg-bench-hook-'));

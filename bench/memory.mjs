@@ -9,7 +9,7 @@ import { fakeGithubToken } from '../scripts/fakes.mjs';
 import { median, table } from './util.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'bin', 'hookguard.js');
+const bin = path.join(root, 'bin', 'hookguard.cjs');
 const sizes = (process.env.BENCH_COMMITS ?? '2000,20000').split(',').map(Number);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null' };

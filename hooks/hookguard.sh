@@ -11,7 +11,7 @@ hookguard_run() {
     return $?
   fi
   hg_cli=
-  for c in "$hg_top/node_modules/hookguard/bin/hookguard.js" "__HOOKGUARD_CLI__"; do
+  for c in "$hg_top/node_modules/hookguard/bin/hookguard.cjs" "__HOOKGUARD_CLI__"; do
     if [ -f "$c" ]; then hg_cli=$c; break; fi
   done
   if [ -z "$hg_cli" ]; then

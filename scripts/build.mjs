@@ -1,5 +1,12 @@
-// Build: bundle the CLI and library into lib/ (one start-up chunk; YAML parsing and IaC rules in lazy chunks),
-// compile patterns/*.yaml into lib/patterns.json (so the hook never parses YAML to start), and generate the demo tree.
+// Build lib/:
+// - lib/cli.cjs: the command line's hot path (what every commit runs) as one CommonJS file: CommonJS loads markedly
+//   faster than an ESM module graph, and the hook's cost is mostly start-up. bin/hookguard.cjs loads it.
+// - lib/prestart.cjs: starts `git diff --cached` before cli.cjs loads.
+// - lib/cold/*.js: what the hot path loads only on demand (YAML parser and IaC rule families, installer, the other
+//   report formats, the directory walker, `ignore`), ESM with shared chunks.
+// - lib/index.js: the library (ESM), for the Action, benchmarks and API users.
+// - lib/patterns.json: patterns/*.yaml compiled, so a scan never parses YAML to start.
+// Then fixtures/demo is generated.
 import { build } from 'esbuild';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +14,9 @@ import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-const banner =
-  "import { createRequire as __hgCreateRequire } from 'node:module'; const require = __hgCreateRequire(import.meta.url);";
+const src = (p) => path.join(root, 'src', p);
 
-/** yaml's ESM build (its "default" export condition) needs no require("process"), so no require() shim is needed. */
+/** yaml's ESM build (its "default" export condition) needs no require("process"): no require() shim needed. */
 const yamlEsm = {
   name: 'yaml-esm',
   setup(b) {
@@ -18,26 +24,74 @@ const yamlEsm = {
   },
 };
 
-rmSync(path.join(root, 'lib'), { recursive: true, force: true });
-await build({
+/** Modules the CLI imports with import() that stay out of the hot bundle: source file → lib/cold/<name>.js. */
+const COLD = {
+  cloudformation: src('rules/cloudformation/index.ts'),
+  ansible: src('rules/ansible/index.ts'),
+  yaml: src('parse/yaml.ts'),
+  install: src('install/index.ts'),
+  json: src('report/json.ts'),
+  sarif: src('report/sarif.ts'),
+  github: src('report/github.ts'),
+  baseline: src('suppress/baseline.ts'),
+  walk: src('disk/walk.ts'),
+  ignore: path.join(root, 'node_modules', 'ignore', 'index.js'),
+};
+const coldByFile = new Map(Object.entries(COLD).map(([name, file]) => [file, name]));
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/main.ts', index: 'src/index.ts', prestart: 'src/git/prestart.ts' },
-  outdir: 'lib',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   external: ['husky'],
-  // No require() shim: every bundled dependency is imported as ESM (a shim would load node:module into every run).
-  banner: process.env.HG_BANNER ? { js: banner } : undefined,
-  plugins: [yamlEsm],
   define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
-  chunkNames: 'chunks/[name]-[hash]',
   logLevel: 'warning',
   minify: !process.env.NO_MINIFY,
   legalComments: 'none',
+};
+
+rmSync(path.join(root, 'lib'), { recursive: true, force: true });
+
+// The library and the cold modules: ESM with shared chunks.
+await build({
+  ...common,
+  entryPoints: { index: 'src/index.ts', ...Object.fromEntries(Object.entries(COLD).map(([n, f]) => [`cold/${n}`, f])) },
+  outdir: 'lib',
+  splitting: true,
+  format: 'esm',
+  plugins: [yamlEsm],
+  chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The hot path: CommonJS, one file each, with dynamic imports of cold modules left to lib/cold/.
+const coldExternal = {
+  name: 'cold-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const file =
+        args.path === 'ignore'
+          ? COLD.ignore
+          : args.path.startsWith('.')
+            ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')
+            : undefined;
+      const name = file && coldByFile.get(file);
+      if (name) return { path: `./cold/${name}.js`, external: true };
+      if (args.path === 'yaml') return { path: './cold/yaml.js', external: true };
+      return undefined;
+    });
+  },
+};
+const cjs = {
+  ...common,
+  format: 'cjs',
+  define: { ...common.define, 'import.meta.url': '__hgModuleUrl' },
+  banner: { js: "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [coldExternal, yamlEsm],
+};
+await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.cjs' });
+await build({ ...cjs, entryPoints: ['src/git/prestart.ts'], outfile: 'lib/prestart.cjs' });
 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.
 const lib = await import(path.join(root, 'lib', 'index.js'));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const BIN = path.join(ROOT, 'bin', 'hookguard.js');
+export const BIN = path.join(ROOT, 'bin', 'hookguard.cjs');
 
 const created: string[] = [];
 

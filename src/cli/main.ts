@@ -2,6 +2,7 @@
  * The command line: argv → commands. The only layer that touches process.*, stdout/stderr and exit codes.
  */
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { UsageError, type RuleDoc, type ScanRequest } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
 import { writeFileAtomic } from './output.js';
@@ -87,7 +88,7 @@ function debug(io: Io, msg: string): void {
 }
 
 export interface Extras {
-  /** `git diff --cached` started by bin/hookguard.js before this module loaded. */
+  /** `git diff --cached` started by bin/hookguard.cjs before this module loaded. */
   prestarted?: Prestarted;
 }
 
@@ -352,7 +353,7 @@ async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io)
           force,
           env: io.env,
           nodePath: process.execPath,
-          cliPath: new URL('../bin/hookguard.js', import.meta.url).pathname,
+          cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
           version: version(),
         })
       : await uninstall({ cwd: io.cwd });

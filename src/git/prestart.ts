@@ -1,5 +1,5 @@
 /**
- * The staged diff, started before the rest of hookguard has loaded: `bin/hookguard.js` calls this first for
+ * The staged diff, started before the rest of hookguard has loaded: `bin/hookguard.cjs` calls this first for
  * `scan --staged`, so git computes the diff on the other core while node compiles the scanner. Tiny on purpose
  * (it is its own entry point): only node:child_process.
  */

@@ -54,4 +54,4 @@ export function nodePos(node: unknown, lc: LineCounter): Pos | undefined {
 }
 
 export type { Document, Node, LineCounter };
-export { isMap, isScalar, isSeq, isPair, isAlias } from 'yaml';
+export { isMap, isScalar, isSeq, isPair, isAlias, parse } from 'yaml';

@@ -18,6 +18,7 @@ import {
   type Target,
 } from '../types.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secrets/load.js';
+import { narrowRuleSet } from '../rules/secrets/detect.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine/index.js';
@@ -47,7 +48,7 @@ export interface ScanOptions {
   onProgress?: (p: Progress) => void;
   /** Called at each phase boundary (DEBUG=hookguard:* prints timings). */
   onPhase?: (phase: string) => void;
-  /** A `git diff --cached` started early by bin/hookguard.js (used for staged scans, stopped otherwise). */
+  /** A `git diff --cached` started early by bin/hookguard.cjs (used for staged scans, stopped otherwise). */
   prestarted?: Prestarted;
 }
 
@@ -72,6 +73,8 @@ export const LIMITS = {
   /** Disk files up to this are read in one go; larger ones in pieces. */
   wholeBytes: 8 * 1024 * 1024,
   pieceBytes: 1024 * 1024,
+  /** A staged change up to this size is prefiltered as a whole (see flushBatch). */
+  batchBytes: 512 * 1024,
   /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
   maxBytes: 256 * 1024 * 1024,
 };
@@ -264,10 +267,29 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     opts.onProgress?.(progress);
   };
 
+  // A staged change is usually small: collect it (up to a bound), prefilter the secret rules once over all of its
+  // added lines, then examine each file against only the rules that can fire. Larger changes stream as usual.
+  const batch: Target[] | undefined = request.kind === 'staged' ? [] : undefined;
+  let batchBytes = 0;
+  const flushBatch = async (narrow: boolean) => {
+    if (!batch?.length) return;
+    const items = batch.splice(0);
+    batchBytes = 0;
+    const saved = engine.secrets;
+    if (narrow) engine.secrets = narrowRuleSet(saved, items.flatMap((t) => t.chunks.map((c) => c.text)).join('\n'));
+    try {
+      for (const t of items) await onTarget(t);
+    } finally {
+      engine.secrets = saved;
+    }
+  };
   const sink: Sink = {
     target: async (t) => {
       if (isIgnored(t.path)) return;
-      await onTarget(t);
+      if (!batch) return onTarget(t);
+      batch.push(t);
+      batchBytes += t.bytes;
+      if (batchBytes > LIMITS.batchBytes) await flushBatch(false);
     },
     skip: (kind) => {
       skipped[kind]++;
@@ -283,6 +305,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   switch (request.kind) {
     case 'staged':
       await stagedSource(root, sink, srcOpts, opts.prestarted);
+      await flushBatch(true);
       break;
     case 'pre-push': {
       const shas = await prePushCommits(root, request.stdin, request.remote);

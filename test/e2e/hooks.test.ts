@@ -130,7 +130,7 @@ describe('hookguard init (native hooks, no package.json)', () => {
 
     // Point the recorded paths at nothing: the hook must fail closed with one clear line.
     const file = hookFile(repo, 'pre-commit');
-    const text = readFileSync(file, 'utf8').replaceAll(/"\/[^"]*bin\/hookguard\.js"/g, '"/nonexistent/hookguard.js"');
+    const text = readFileSync(file, 'utf8').replaceAll(/"\/[^"]*bin\/hookguard\.cjs"/g, '"/nonexistent/hookguard.cjs"');
     writeFileSync(file, text);
     const missing = repo.gitRun(['commit', '-q', '-m', 'x'], { PATH: bin });
     expect(missing.code).not.toBe(0);

@@ -115,3 +115,28 @@ describe('fuzz: secret detection, masking, suppression', async () => {
     );
   });
 });
+
+describe('fuzz: decoding finds the same runs on the small-text and large-text paths', async () => {
+  const { findEncoded } = await import('../../src/rules/secrets/decode.js');
+  it('regex path == hand-rolled path', () => {
+    const piece = fc.oneof(
+      fc.stringMatching(/[A-Za-z0-9+/_=-]{0,40}/),
+      fc.stringMatching(/[A-Za-z0-9%._~:@&?-]{0,40}/),
+      fc.constantFrom(' ', '\n', '"', 'é', '=', '=='),
+      fc.constantFrom(
+        Buffer.from(['postgres://user', 'secretpass@db:5432/app'].join(':')).toString('base64'),
+        '%70%61%73%73%77%6f%72%64%3d%73%65%63%72%65%74',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const pad = ' '.repeat(70_000);
+        const small = findEncoded(text).map((r) => [r.encoding, r.start, r.end, r.decoded]);
+        const large = findEncoded(text + pad).map((r) => [r.encoding, r.start, r.end, r.decoded]);
+        expect(small).toEqual(large);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -166,7 +166,7 @@ describe('keyword prefilter', () => {
     const { ROOT } = await import('../helpers.js');
     const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
     const sample =
-      'DB_PASSWORD=x token: y ghp_ AKIA xoxb- -----BEGIN RSA PRIVATE KEY----- postgres://u:p@h sk_live_ eyJ';
+      'DB_PASSWORD=x token: y ghp_ AKIA xoxb- -----BEGIN RSA PRIVATE KEY----- postgres://u:p@h sk_live_ eyJ'; // hookguard:allow private-key a bare header to exercise the prefilter
     const small = candidateRules(sample, set)
       .map((r) => r.p.id)
       .sort();
@@ -175,5 +175,28 @@ describe('keyword prefilter', () => {
       .sort();
     expect(small.length).toBeGreaterThan(10);
     expect(large).toEqual(small);
+  });
+});
+
+describe('narrowed rule sets', () => {
+  it('keep every rule that can fire in the text, including in decoded runs', async () => {
+    const { compileRuleSet, readPatternDir } = await import('../../src/rules/secrets/load.js');
+    const { detectSecrets, narrowRuleSet } = await import('../../src/rules/secrets/detect.js');
+    const { ROOT } = await import('../helpers.js');
+    const { fakeGithubToken } = await import('../../scripts/fakes.mjs');
+    const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
+    const texts = [
+      `token = "${fakeGithubToken()}"`,
+      `data:\n  auth: ${Buffer.from(`user:${fakeGithubToken()}`).toString('base64')}`,
+      ['DB_PASSWORD', 'Zq8#vLm2$Tx9wR'].join('='),
+    ];
+    const all = texts.join('\n');
+    const narrow = narrowRuleSet(set, all);
+    expect(narrow.rules.length).toBeLessThan(set.rules.length / 4);
+    for (const t of texts) {
+      const full = detectSecrets(t, set).map((h) => [h.rule.p.id, h.start]);
+      expect(full.length).toBeGreaterThan(0);
+      expect(detectSecrets(t, narrow).map((h) => [h.rule.p.id, h.start])).toEqual(full);
+    }
   });
 });

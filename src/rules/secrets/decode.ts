@@ -37,8 +37,23 @@ const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const B64_CHARS = table(ALNUM + '+/_-');
 const PCT_CHARS = table(ALNUM + '._~+%:/@=&?-');
 
+/** The same classes as regexes, for small texts: a native regex needs no warm-up, where the hand-rolled loop runs
+ * interpreted in a short-lived process (the pre-commit hook). */
+const B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+const PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
+const SMALL_TEXT = 64 * 1024;
+
 /** Maximal runs of `cls` characters at least `min` long; base64 runs take up to two trailing '='. */
 function* runs(text: string, cls: Uint8Array, min: number, padding: boolean): Generator<[number, number]> {
+  if (text.length <= SMALL_TEXT && min === 16) {
+    const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      // Base64 takes at most two '=' of padding; the regex already stops there.
+      yield [m.index, m.index + m[0].length];
+    }
+    return;
+  }
   const n = text.length;
   let i = 0;
   while (i < n) {

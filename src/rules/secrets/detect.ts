@@ -4,7 +4,7 @@
  */
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
-import type { CompiledRule, RuleSet } from './load.js';
+import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
 import { VALIDATORS } from './validators.js';
 import { findEncoded, mapBack } from './decode.js';
 
@@ -75,6 +75,17 @@ export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
     if (seenKw.size === set.byKeyword.size) break;
   }
   return [...found];
+}
+
+/**
+ * The rules that can fire anywhere in `text`, as a set of their own: a staged commit's added lines are prefiltered
+ * once for all files, and each file then checks only these few rules' keywords.
+ */
+export function narrowRuleSet(set: RuleSet, text: string): RuleSet {
+  const rules = new Set(candidateRules(text, set));
+  // Keywords may also appear only once decoded (a base64 Kubernetes Secret value).
+  for (const run of findEncoded(text)) for (const r of candidateRules(run.decoded, set)) rules.add(r);
+  return ruleSetOf([...rules]);
 }
 
 /**

@@ -129,7 +129,11 @@ export interface RuleSet {
 }
 
 export function compileRuleSet(patterns: SecretPattern[]): RuleSet {
-  const rules = patterns.map((p) => new CompiledRule(p));
+  return ruleSetOf(patterns.map((p) => new CompiledRule(p)));
+}
+
+/** A rule set over already-compiled rules (their compiled regexes are shared). */
+export function ruleSetOf(rules: CompiledRule[]): RuleSet {
   const byKeyword = new Map<string, CompiledRule[]>();
   for (const r of rules)
     for (const k of r.p.keywords) {
