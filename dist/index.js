@@ -71,11 +71,32 @@ var init_types = __esm({
   }
 });
 
+// src/git/prestart.ts
+var GIT_BASE_ARGS, DIFF_ARGS, STAGED_ARGS;
+var init_prestart = __esm({
+  "src/git/prestart.ts"() {
+    "use strict";
+    GIT_BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false"];
+    DIFF_ARGS = [
+      "-U0",
+      "--no-color",
+      "--no-ext-diff",
+      "--no-textconv",
+      "--no-relative",
+      "--full-index",
+      "-M",
+      "--src-prefix=a/",
+      "--dst-prefix=b/"
+    ];
+    STAGED_ARGS = ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT"];
+  }
+});
+
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function git(cwd, args, input) {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", [...BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", [...GIT_BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -101,36 +122,40 @@ async function gitOk(cwd, args, what, input) {
 function firstLine(s) {
   return s.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
 }
-async function gitStream(cwd, args, onData, input) {
-  const child = spawn("git", [...BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
-  const err = [];
+async function gitStream(cwd, args, onData, input, pre) {
+  const reuse = pre && !pre.used && pre.args.join("\0") === args.join("\0") ? pre : void 0;
+  if (reuse) reuse.used = true;
+  const child = reuse?.child ?? spawn("git", [...GIT_BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const err = reuse?.stderr ?? [];
   let errLen = 0;
-  child.stderr.on("data", (b) => {
-    if (errLen < 65536) {
-      err.push(b);
-      errLen += b.length;
-    }
-  });
+  if (!reuse)
+    child.stderr.on("data", (b) => {
+      if (errLen < 65536) {
+        err.push(b);
+        errLen += b.length;
+      }
+    });
+  const gitError = (e) => e.code === "ENOENT" ? new UsageError("git is not installed or not on PATH") : e;
   const closed = new Promise((resolve, reject) => {
-    child.on(
-      "error",
-      (e) => reject(e.code === "ENOENT" ? new UsageError("git is not installed or not on PATH") : e)
-    );
+    if (reuse?.error) return reject(gitError(reuse.error));
+    if (reuse?.exit !== void 0) return resolve(reuse.exit);
+    child.on("error", (e) => reject(gitError(e)));
     child.on("close", (code3) => resolve(code3 ?? 1));
   });
-  child.stdin.on("error", () => {
-  });
-  child.stdin.end(input ?? "");
+  if (!reuse) {
+    child.stdin.on("error", () => {
+    });
+    child.stdin.end(input ?? "");
+  }
   for await (const chunk of child.stdout) await onData(chunk);
   const code2 = await closed;
   return { code: code2, stderr: Buffer.concat(err).toString("utf8") };
 }
-var BASE_ARGS;
 var init_run = __esm({
   "src/git/run.ts"() {
     "use strict";
     init_types();
-    BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false"];
+    init_prestart();
   }
 });
 
@@ -490,7 +515,7 @@ var init_diff_parser = __esm({
 });
 
 // src/git/sources.ts
-async function runDiff(root, args, sink, opts, input) {
+async function runDiff(root, args, sink, opts, input, pre) {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue = [];
   const parser = new DiffParser({
@@ -508,7 +533,8 @@ async function runDiff(root, args, sink, opts, input) {
         parser.write(b);
         await drain();
       },
-      input
+      input,
+      pre
     );
     parser.end();
     await drain();
@@ -552,8 +578,8 @@ async function toTarget(p, reader, sink, opts) {
   }
   await sink.target(t);
 }
-async function stagedSource(root, sink, opts) {
-  await runDiff(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT"], sink, opts);
+async function stagedSource(root, sink, opts, pre) {
+  await runDiff(root, STAGED_ARGS, sink, opts, void 0, pre);
 }
 async function commitsSource(root, shas, sink, opts) {
   if (!shas.length) return;
@@ -609,7 +635,7 @@ async function prePushCommits(root, stdin, remote) {
   }
   return ordered;
 }
-var DIFF_ARGS, ZERO_SHA, LOG_ARGS;
+var ZERO_SHA, LOG_ARGS;
 var init_sources = __esm({
   "src/git/sources.ts"() {
     "use strict";
@@ -617,17 +643,7 @@ var init_sources = __esm({
     init_blobs();
     init_diff_parser();
     init_run();
-    DIFF_ARGS = [
-      "-U0",
-      "--no-color",
-      "--no-ext-diff",
-      "--no-textconv",
-      "--no-relative",
-      "--full-index",
-      "-M",
-      "--src-prefix=a/",
-      "--dst-prefix=b/"
-    ];
+    init_prestart();
     ZERO_SHA = /^0+$/;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
   }
@@ -8260,7 +8276,7 @@ var require_public_api = __commonJS({
       }
       return doc3;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -8301,7 +8317,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -8430,7 +8446,9 @@ function validatePatterns(raw, where) {
   return { patterns, errors };
 }
 function compileRuleSet(patterns) {
-  const rules2 = patterns.map((p) => new CompiledRule(p));
+  return ruleSetOf(patterns.map((p) => new CompiledRule(p)));
+}
+function ruleSetOf(rules2) {
   const byKeyword = /* @__PURE__ */ new Map();
   for (const r of rules2)
     for (const k of r.p.keywords) {
@@ -8438,8 +8456,16 @@ function compileRuleSet(patterns) {
       list2.push(r);
       byKeyword.set(k, list2);
     }
-  const keywordRe = new RegExp(keywordTrie([...byKeyword.keys()]) || "(?!)", "gi");
-  return { rules: rules2, keywordRe, byKeyword };
+  let keywordRe;
+  return {
+    rules: rules2,
+    byKeyword,
+    // Built on first use: small texts (every commit) are prefiltered without it, and building it costs start-up time.
+    get keywordRe() {
+      keywordRe ??= new RegExp(keywordTrie([...byKeyword.keys()]) || "(?!)", "gi");
+      return keywordRe;
+    }
+  };
 }
 function keywordTrie(keywords) {
   const root = { end: false, next: /* @__PURE__ */ new Map() };
@@ -8454,7 +8480,7 @@ function keywordTrie(keywords) {
   }
   const esc = (c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
   const emit = (n) => {
-    const branches = [...n.next].sort(([a], [b]) => a.localeCompare(b)).map(([ch, c]) => esc(ch) + emit(c));
+    const branches = [...n.next].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([ch, c]) => esc(ch) + emit(c));
     if (branches.length === 0) return "";
     const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
     return n.end ? branches.length === 1 && branches[0].length === 1 ? `${body}?` : `(?:${body})?` : body;
@@ -8479,11 +8505,11 @@ async function loadBuiltinPatterns() {
 }
 async function readPatternDir(dir) {
   const mod = await Promise.resolve().then(() => __toESM(require_dist(), 1));
-  const parse3 = mod.parse ?? mod.default.parse;
+  const parse4 = mod.parse ?? mod.default.parse;
   const all = [];
   const errors = [];
   for (const f of readdirSync(dir).filter((f2) => /\.ya?ml$/.test(f2)).sort()) {
-    const raw = parse3(readFileSync2(dir + "/" + f, "utf8"));
+    const raw = parse4(readFileSync2(dir + "/" + f, "utf8"));
     const { patterns, errors: errs } = validatePatterns(raw, `patterns/${f}`);
     errors.push(...errs);
     all.push(...patterns.map((p) => ({ ...p, source: `patterns/${f}` })));
@@ -8521,13 +8547,17 @@ var init_load = __esm({
     CompiledRule = class {
       constructor(p) {
         this.p = p;
-        this.allow = (p.allow ?? []).map((a) => new RegExp(a));
         this.group = p.secretGroup ?? -1;
       }
       p;
       re;
-      allow;
+      allowRes;
       group;
+      /** Compiled on first use, like the regex. */
+      get allow() {
+        this.allowRes ??= (this.p.allow ?? []).map((a) => new RegExp(a));
+        return this.allowRes;
+      }
       /** Compiled on first use: most rules never see their keyword in a typical commit. */
       get regex() {
         this.re ??= new RegExp(this.p.regex, "gd" + (this.p.caseInsensitive ? "i" : ""));
@@ -8544,6 +8574,14 @@ function table(chars) {
   return t;
 }
 function* runs(text, cls, min, padding) {
+  if (text.length <= SMALL_TEXT && min === 16) {
+    const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      yield [m.index, m.index + m[0].length];
+    }
+    return;
+  }
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -8634,7 +8672,7 @@ function mapBack(run2, dStart, dEnd) {
   }
   return [run2.start, run2.end];
 }
-var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS;
+var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT;
 var init_decode = __esm({
   "src/rules/secrets/decode.ts"() {
     "use strict";
@@ -8652,6 +8690,9 @@ var init_decode = __esm({
     ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     B64_CHARS = table(ALNUM + "+/_-");
     PCT_CHARS = table(ALNUM + "._~+%:/@=&?-");
+    B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+    PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
+    SMALL_TEXT = 64 * 1024;
   }
 });
 
@@ -8660,20 +8701,25 @@ function capSeverity(s, cap) {
   const order = ["info", "low", "medium", "high", "critical"];
   return order.indexOf(s) > order.indexOf(cap) ? cap : s;
 }
-function contained(set) {
+function contained(set, kw) {
   let map = containedKeywords.get(set);
-  if (!map) {
-    map = /* @__PURE__ */ new Map();
-    const kws = [...set.byKeyword.keys()];
-    for (const k of kws) map.set(k, [k, ...kws.filter((o) => o !== k && k.includes(o))]);
-    containedKeywords.set(set, map);
+  if (!map) containedKeywords.set(set, map = /* @__PURE__ */ new Map());
+  let list2 = map.get(kw);
+  if (!list2) {
+    list2 = [kw];
+    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list2.push(o);
+    map.set(kw, list2);
   }
-  return map;
+  return list2;
 }
 function candidateRules(text, set) {
   const found = /* @__PURE__ */ new Set();
+  if (text.length <= SMALL_TEXT2) {
+    const lower = text.toLowerCase();
+    for (const [kw, rules2] of set.byKeyword) if (lower.includes(kw)) for (const r of rules2) found.add(r);
+    return [...found];
+  }
   const re = set.keywordRe;
-  const within = contained(set);
   const seenKw = /* @__PURE__ */ new Set();
   re.lastIndex = 0;
   let m;
@@ -8681,7 +8727,7 @@ function candidateRules(text, set) {
     const kw = m[0].toLowerCase();
     re.lastIndex = m.index + 1;
     if (seenKw.has(kw)) continue;
-    for (const k of within.get(kw) ?? [kw]) {
+    for (const k of contained(set, kw)) {
       if (seenKw.has(k)) continue;
       seenKw.add(k);
       for (const r of set.byKeyword.get(k) ?? []) found.add(r);
@@ -8689,6 +8735,11 @@ function candidateRules(text, set) {
     if (seenKw.size === set.byKeyword.size) break;
   }
   return [...found];
+}
+function narrowRuleSet(set, text) {
+  const rules2 = new Set(candidateRules(text, set));
+  for (const run2 of findEncoded(text)) for (const r of candidateRules(run2.decoded, set)) rules2.add(r);
+  return ruleSetOf([...rules2]);
 }
 function detectSecrets(text, set, globalAllow = []) {
   const hits = scanText(text, set, globalAllow);
@@ -8779,15 +8830,17 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, containedKeywords, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
     init_entropy();
+    init_load();
     init_validators();
     init_decode();
     MAX_MATCHES_PER_RULE = 200;
     containedKeywords = /* @__PURE__ */ new WeakMap();
+    SMALL_TEXT2 = 32 * 1024;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
 });
@@ -8884,6 +8937,7 @@ __export(yaml_exports, {
   isScalar: () => import_yaml2.isScalar,
   isSeq: () => import_yaml2.isSeq,
   nodePos: () => nodePos,
+  parse: () => import_yaml2.parse,
   parseYaml: () => parseYaml,
   parseYamlAll: () => parseYamlAll
 });
@@ -16965,9 +17019,15 @@ var init_ansible2 = __esm({
 });
 
 // src/engine/index.ts
-import { createHash } from "node:crypto";
+async function loadCrypto() {
+  crypto ??= await import("node:crypto");
+  return crypto;
+}
+function sha256(s) {
+  return crypto.createHash("sha256").update(s).digest("hex");
+}
 function fingerprint(...parts) {
-  return createHash("sha256").update(parts.join("\0")).digest("hex").slice(0, 32);
+  return sha256(parts.join("\0")).slice(0, 32);
 }
 function loadFamily(name) {
   families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation2(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible2(), ansible_exports)).then((m) => m.family);
@@ -17031,6 +17091,7 @@ async function examine(t, opts) {
     }
     const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
     if (hits.length === 0) continue;
+    await loadCrypto();
     const starts = lineStarts(chunk.text);
     const rangesByLine = /* @__PURE__ */ new Map();
     const located = hits.map((h) => {
@@ -17064,7 +17125,7 @@ async function examine(t, opts) {
         endColumn: endCol,
         ...provenance,
         match: mask(h.secret),
-        fingerprint: fingerprint(p.id, t.path, createHash("sha256").update(h.secret).digest("hex")),
+        fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
         confidence: h.confidence,
         why: h.why,
         snippet: maskLine(raw, rangesByLine.get(li) ?? []),
@@ -17107,6 +17168,7 @@ async function examine(t, opts) {
           message: err.message
         });
       if (!res.findings.length) continue;
+      await loadCrypto();
       const starts = lineStarts(t.content);
       const metas = new Map(fam.rules.map((r) => [r.id, r]));
       for (const r of res.findings) {
@@ -17160,7 +17222,7 @@ function toSuppressed(f, by, reason) {
     reason
   };
 }
-var families;
+var crypto, families;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
@@ -18182,7 +18244,10 @@ async function walk(root, targets, extraIgnore, sink) {
     }
     await sink.file({ abs, rel: inside ? rel : toPosix(path3.relative(process.cwd(), abs)), size: st.size });
   };
-  for (const t of targets) await visit2(path3.resolve(t), rootLayers, true);
+  for (const t of targets) {
+    const abs = path3.resolve(t);
+    await visit2(abs, path3.relative(root, abs) === "" ? rootLayers : [], true);
+  }
 }
 async function readTextFile(abs, size, opts, onPiece) {
   let fd;
@@ -18328,6 +18393,13 @@ async function loadRulesAndConfig(root, configFile, cwd) {
   return { patterns, set: compileRuleSet(patterns), config };
 }
 async function scan(request2, opts) {
+  try {
+    return await scanInner(request2, opts);
+  } finally {
+    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child.kill();
+  }
+}
+async function scanInner(request2, opts) {
   const t0 = Date.now();
   const gitMode = request2.kind !== "paths";
   const label = { staged: "--staged", "pre-push": "--pre-push", history: "--history", range: "--diff", paths: "scan" }[request2.kind];
@@ -18376,10 +18448,27 @@ async function scan(request2, opts) {
     errors.push(...out.errors);
     opts.onProgress?.(progress);
   };
+  const batch = request2.kind === "staged" ? [] : void 0;
+  let batchBytes = 0;
+  const flushBatch = async (narrow) => {
+    if (!batch?.length) return;
+    const items = batch.splice(0);
+    batchBytes = 0;
+    const saved = engine.secrets;
+    if (narrow) engine.secrets = narrowRuleSet(saved, items.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"));
+    try {
+      for (const t of items) await onTarget(t);
+    } finally {
+      engine.secrets = saved;
+    }
+  };
   const sink = {
     target: async (t) => {
       if (isIgnored(t.path)) return;
-      await onTarget(t);
+      if (!batch) return onTarget(t);
+      batch.push(t);
+      batchBytes += t.bytes;
+      if (batchBytes > LIMITS2.batchBytes) await flushBatch(false);
     },
     skip: (kind) => {
       skipped[kind]++;
@@ -18393,7 +18482,8 @@ async function scan(request2, opts) {
   const srcOpts = { wantsContent: (p) => engine.iac && wantsIac(p), maxContentBytes: LIMITS2.contentBytes };
   switch (request2.kind) {
     case "staged":
-      await stagedSource(root, sink, srcOpts);
+      await stagedSource(root, sink, srcOpts, opts.prestarted);
+      await flushBatch(true);
       break;
     case "pre-push": {
       const shas = await prePushCommits(root, request2.stdin, request2.remote);
@@ -18528,6 +18618,7 @@ var init_scan = __esm({
     "use strict";
     init_types();
     init_load();
+    init_detect();
     init_load2();
     init_engine();
     init_baseline();
@@ -18539,6 +18630,8 @@ var init_scan = __esm({
       /** Disk files up to this are read in one go; larger ones in pieces. */
       wholeBytes: 8 * 1024 * 1024,
       pieceBytes: 1024 * 1024,
+      /** A staged change up to this size is prefiltered as a whole (see flushBatch). */
+      batchBytes: 512 * 1024,
       /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
       maxBytes: 256 * 1024 * 1024
     };
