@@ -8574,7 +8574,8 @@ function table(chars) {
   return t;
 }
 function* runs(text, cls, min, padding) {
-  if (text.length <= SMALL_TEXT && min === 16) {
+  if (text.length <= SMALL_TEXT && min === 16 && regexBudget > 0) {
+    regexBudget -= text.length;
     const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -8672,7 +8673,7 @@ function mapBack(run2, dStart, dEnd) {
   }
   return [run2.start, run2.end];
 }
-var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT;
+var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget;
 var init_decode = __esm({
   "src/rules/secrets/decode.ts"() {
     "use strict";
@@ -8693,6 +8694,7 @@ var init_decode = __esm({
     B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
     PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
     SMALL_TEXT = 64 * 1024;
+    regexBudget = 256 * 1024;
   }
 });
 
@@ -8714,7 +8716,8 @@ function contained(set, kw) {
 }
 function candidateRules(text, set) {
   const found = /* @__PURE__ */ new Set();
-  if (text.length <= SMALL_TEXT2) {
+  if (text.length <= SMALL_TEXT2 && includesBudget > 0) {
+    includesBudget -= text.length;
     const lower = text.toLowerCase();
     for (const [kw, rules2] of set.byKeyword) if (lower.includes(kw)) for (const r of rules2) found.add(r);
     return [...found];
@@ -8830,7 +8833,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, includesBudget, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -8841,6 +8844,7 @@ var init_detect = __esm({
     MAX_MATCHES_PER_RULE = 200;
     containedKeywords = /* @__PURE__ */ new WeakMap();
     SMALL_TEXT2 = 32 * 1024;
+    includesBudget = 256 * 1024;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
 });

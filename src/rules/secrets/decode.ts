@@ -42,10 +42,13 @@ const PCT_CHARS = table(ALNUM + '._~+%:/@=&?-');
 const B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
 const PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
 const SMALL_TEXT = 64 * 1024;
+/** Bytes left for the regex path: past it the hand-rolled loop has warmed up and is the faster one. */
+let regexBudget = 256 * 1024;
 
 /** Maximal runs of `cls` characters at least `min` long; base64 runs take up to two trailing '='. */
 function* runs(text: string, cls: Uint8Array, min: number, padding: boolean): Generator<[number, number]> {
-  if (text.length <= SMALL_TEXT && min === 16) {
+  if (text.length <= SMALL_TEXT && min === 16 && regexBudget > 0) {
+    regexBudget -= text.length;
     const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {

@@ -47,13 +47,18 @@ function contained(set: RuleSet, kw: string): string[] {
   return list;
 }
 
-/** Below this size a text is prefiltered with one `includes` per keyword: no regex to build or compile, which is
- * what a commit's few added lines need; larger texts go through the keyword trie regex in one pass. */
+/**
+ * A process's first texts are prefiltered with one `includes` per keyword: no regex to build and compile, which is
+ * what a commit's few added lines need. Past a budget of bytes (a scan of many files) the keyword trie regex is
+ * built once and does it in one pass per text, which is far cheaper from then on.
+ */
 const SMALL_TEXT = 32 * 1024;
+let includesBudget = 256 * 1024;
 
 export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
   const found = new Set<CompiledRule>();
-  if (text.length <= SMALL_TEXT) {
+  if (text.length <= SMALL_TEXT && includesBudget > 0) {
+    includesBudget -= text.length;
     const lower = text.toLowerCase();
     for (const [kw, rules] of set.byKeyword) if (lower.includes(kw)) for (const r of rules) found.add(r);
     return [...found];
