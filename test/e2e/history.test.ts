@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeAwsKeyId, fakeGithubToken } from '../../scripts/fakes.mjs';
-import { cleanup, Repo } from '../helpers.js';
+import { BIN, cleanup, Repo } from '../helpers.js';
 
 afterAll(cleanup);
 
@@ -107,5 +108,25 @@ describe('pre-push under the pre-commit framework, and progress output', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).not.toContain('\r');
     expect(r.stderr).not.toMatch(/commits,/);
+  });
+});
+
+describe('progress on a terminal', () => {
+  it('a long history scan shows commits done / total and MB/s on a TTY (util-linux script gives it one)', () => {
+    const repo = Repo.init();
+    let stream = '';
+    for (let i = 1; i <= 20_000; i++) {
+      const body = `line ${i} ${'x'.repeat(200)}\n`;
+      stream += `commit refs/heads/main\nmark :${i}\ncommitter B <b@b> ${1700000000 + i} +0000\ndata 1\nc\n${i > 1 ? `from :${i - 1}\n` : ''}M 100644 inline f${i % 100}.txt\ndata ${body.length}\n${body}\n`;
+    }
+    repo.gitIn({ input: stream }, 'fast-import', '--quiet');
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" scan --history`, '/dev/null'], {
+      cwd: repo.dir,
+      env: { ...repo.env, CI: '' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/hookguard: \d+\/20000 commits, [\d.]+ MB\/s/);
+    expect(r.stdout).toMatch(/no findings in history, \d+ files in 20000 commits/);
   });
 });
