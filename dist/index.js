@@ -10052,6 +10052,30 @@ function wildcardPrincipal(t, principal) {
 function hasCondition(t, s) {
   return s.conditionNode !== void 0 && t.entries(s.conditionNode).length > 0;
 }
+function openPortsCheck(ports) {
+  return (ctx) => {
+    for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
+      const w = worldCidr(ctx.t, node);
+      if (!w) continue;
+      for (const s of portSpans(ctx.t, node)) {
+        if (s.all) continue;
+        const hit = ports.find(([p]) => spanIncludes(s, p));
+        if (!hit) continue;
+        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
+          why: w.val.why ?? s.why
+        });
+        break;
+      }
+    }
+  };
+}
+function publicPolicyCheck(prop) {
+  return (ctx) => {
+    for (const r of ctx.resources)
+      for (const p of publicStatements(ctx.t, ctx.t.get(r.props, prop)))
+        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+  };
+}
 function publicStatements(t, docNode) {
   const out = [];
   for (const s of statements(t, docNode)) {
@@ -10086,7 +10110,7 @@ function forbidTrue(opts) {
     }
   };
 }
-var WORLD4, WORLD6, IDENTITY_POLICY_TYPES, SECRET_NAME, NOT_SECRET_NAME;
+var WORLD4, WORLD6, IDENTITY_POLICY_TYPES, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
@@ -10105,6 +10129,9 @@ var init_util = __esm({
       "AWS::Serverless::Function",
       "AWS::Serverless::StateMachine"
     ];
+    NAME_PRINCIPALS_FIX = "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.";
+    NAME_PRINCIPALS_REMEDIATION = "Name the principals explicitly or add a restricting Condition.";
+    PRINCIPAL_REF = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html";
     SECRET_NAME = /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
     NOT_SECRET_NAME = /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
   }
@@ -12069,19 +12096,12 @@ var init_kms_001 = __esm({
           Principal: { AWS: '*' }
           Action: kms:*
           Resource: '*'`,
-          fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
-            "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html"
-          ]
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html"]
         }),
-        "Name the principals explicitly or add a restricting Condition."
+        NAME_PRINCIPALS_REMEDIATION
       ),
-      check(ctx) {
-        for (const r of ctx.resources)
-          for (const p of publicStatements(ctx.t, ctx.t.get(r.props, "KeyPolicy")))
-            ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
-      }
+      check: publicPolicyCheck("KeyPolicy")
     };
     kms_001_default = rule47;
   }
@@ -12826,19 +12846,12 @@ var init_s3_004 = __esm({
           Principal: '*'
           Action: s3:GetObject
           Resource: !Sub '\${Bucket.Arn}/*'`,
-          fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"
-          ]
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"]
         }),
-        "Name the principals explicitly or add a restricting Condition."
+        NAME_PRINCIPALS_REMEDIATION
       ),
-      check(ctx) {
-        for (const r of ctx.resources)
-          for (const p of publicStatements(ctx.t, ctx.t.get(r.props, "PolicyDocument")))
-            ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
-      }
+      check: publicPolicyCheck("PolicyDocument")
     };
     s3_004_default = rule66;
   }
@@ -12986,21 +12999,7 @@ var init_sg_001 = __esm({
         }),
         "Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          for (const s of portSpans(ctx.t, node)) {
-            if (s.all) continue;
-            const hit = ADMIN_PORTS.find(([p]) => spanIncludes(s, p));
-            if (!hit) continue;
-            ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-              why: w.val.why ?? s.why
-            });
-            break;
-          }
-        }
-      }
+      check: openPortsCheck(ADMIN_PORTS)
     };
     sg_001_default = rule69;
   }
@@ -13060,21 +13059,7 @@ var init_sg_002 = __esm({
         }),
         "Allow database ports only from the application security group, never from 0.0.0.0/0."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          for (const s of portSpans(ctx.t, node)) {
-            if (s.all) continue;
-            const hit = DATA_PORTS.find(([p]) => spanIncludes(s, p));
-            if (!hit) continue;
-            ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-              why: w.val.why ?? s.why
-            });
-            break;
-          }
-        }
-      }
+      check: openPortsCheck(DATA_PORTS)
     };
     sg_002_default = rule70;
   }
@@ -13170,21 +13155,7 @@ var init_sg_006 = __esm({
         }),
         "Restrict management ports to a management network or VPN."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          for (const s of portSpans(ctx.t, node)) {
-            if (s.all) continue;
-            const hit = REMOTE_PORTS.find(([p]) => spanIncludes(s, p));
-            if (!hit) continue;
-            ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-              why: w.val.why ?? s.why
-            });
-            break;
-          }
-        }
-      }
+      check: openPortsCheck(REMOTE_PORTS)
     };
     sg_006_default = rule72;
   }
@@ -13348,19 +13319,12 @@ var init_sns_001 = __esm({
           Principal: { AWS: '*' }
           Action: sns:Publish
           Resource: '*'`,
-          fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
-            "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"
-          ]
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"]
         }),
-        "Name the principals explicitly or add a restricting Condition."
+        NAME_PRINCIPALS_REMEDIATION
       ),
-      check(ctx) {
-        for (const r of ctx.resources)
-          for (const p of publicStatements(ctx.t, ctx.t.get(r.props, "PolicyDocument")))
-            ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
-      }
+      check: publicPolicyCheck("PolicyDocument")
     };
     sns_001_default = rule76;
   }
@@ -13422,19 +13386,15 @@ var init_sqs_001 = __esm({
           Principal: '*'
           Action: sqs:SendMessage
           Resource: '*'`,
-          fix: "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.",
+          fix: NAME_PRINCIPALS_FIX,
           refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            PRINCIPAL_REF,
             "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html"
           ]
         }),
-        "Name the principals explicitly or add a restricting Condition."
+        NAME_PRINCIPALS_REMEDIATION
       ),
-      check(ctx) {
-        for (const r of ctx.resources)
-          for (const p of publicStatements(ctx.t, ctx.t.get(r.props, "PolicyDocument")))
-            ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
-      }
+      check: publicPolicyCheck("PolicyDocument")
     };
     sqs_001_default = rule78;
   }

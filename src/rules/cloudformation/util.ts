@@ -333,6 +333,44 @@ export function hasCondition(t: CfnTemplate, s: Statement): boolean {
 }
 
 /** Resource policy statements that allow a wildcard principal without a condition. */
+/**
+ * check(): ingress rules open to the world (0.0.0.0/0, ::/0, or a parameter defaulting to them) whose port range takes
+ * in one of `ports` ([port, service name]). A rule open on all ports is CFN-SG-003's, not reported here.
+ */
+export function openPortsCheck(ports: ReadonlyArray<readonly [number, string]>): CfnRule['check'] {
+  return (ctx) => {
+    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
+      const w = worldCidr(ctx.t, node);
+      if (!w) continue;
+      for (const s of portSpans(ctx.t, node)) {
+        if (s.all) continue;
+        const hit = ports.find(([p]) => spanIncludes(s, p));
+        if (!hit) continue;
+        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
+          why: w.val.why ?? s.why,
+        });
+        break;
+      }
+    }
+  };
+}
+
+/** What to do about a resource policy open to any principal (shared by the resource-policy rules). */
+export const NAME_PRINCIPALS_FIX =
+  'Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.';
+export const NAME_PRINCIPALS_REMEDIATION = 'Name the principals explicitly or add a restricting Condition.';
+export const PRINCIPAL_REF =
+  'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html';
+
+/** check(): each Allow statement of the policy in property `prop` that lets any principal in without a condition. */
+export function publicPolicyCheck(prop: string): CfnRule['check'] {
+  return (ctx) => {
+    for (const r of ctx.resources)
+      for (const p of publicStatements(ctx.t, ctx.t.get(r.props, prop)))
+        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+  };
+}
+
 export function publicStatements(
   t: CfnTemplate,
   docNode: Node | undefined,

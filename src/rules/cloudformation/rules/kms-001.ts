@@ -1,5 +1,12 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, publicStatements } from '../util.js';
+import {
+  doc,
+  meta,
+  NAME_PRINCIPALS_FIX,
+  NAME_PRINCIPALS_REMEDIATION,
+  PRINCIPAL_REF,
+  publicPolicyCheck,
+} from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -19,18 +26,11 @@ const rule: CfnRule = {
           Principal: { AWS: '*' }
           Action: kms:*
           Resource: '*'`,
-      fix: 'Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.',
-      refs: [
-        'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html',
-        'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html',
-      ],
+      fix: NAME_PRINCIPALS_FIX,
+      refs: [PRINCIPAL_REF, 'https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-overview.html'],
     }),
-    'Name the principals explicitly or add a restricting Condition.',
+    NAME_PRINCIPALS_REMEDIATION,
   ),
-  check(ctx) {
-    for (const r of ctx.resources)
-      for (const p of publicStatements(ctx.t, ctx.t.get(r.props, 'KeyPolicy')))
-        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
-  },
+  check: publicPolicyCheck('KeyPolicy'),
 };
 export default rule;

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, portSpans, sgRules, spanIncludes, worldCidr } from '../util.js';
+import { doc, meta, openPortsCheck } from '../util.js';
 
 export const ADMIN_PORTS: ReadonlyArray<[number, string]> = [
   [22, 'SSH'],
@@ -36,20 +36,6 @@ const rule: CfnRule = {
     }),
     'Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager.',
   ),
-  check(ctx) {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      for (const s of portSpans(ctx.t, node)) {
-        if (s.all) continue; // CFN-SG-003
-        const hit = ADMIN_PORTS.find(([p]) => spanIncludes(s, p));
-        if (!hit) continue;
-        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-          why: w.val.why ?? s.why,
-        });
-        break;
-      }
-    }
-  },
+  check: openPortsCheck(ADMIN_PORTS),
 };
 export default rule;

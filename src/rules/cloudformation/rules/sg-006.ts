@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, portSpans, sgRules, spanIncludes, worldCidr } from '../util.js';
+import { doc, meta, openPortsCheck } from '../util.js';
 
 export const REMOTE_PORTS: ReadonlyArray<[number, string]> = [
   [21, 'FTP'],
@@ -40,20 +40,6 @@ const rule: CfnRule = {
     }),
     'Restrict management ports to a management network or VPN.',
   ),
-  check(ctx) {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      for (const s of portSpans(ctx.t, node)) {
-        if (s.all) continue;
-        const hit = REMOTE_PORTS.find(([p]) => spanIncludes(s, p));
-        if (!hit) continue;
-        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-          why: w.val.why ?? s.why,
-        });
-        break;
-      }
-    }
-  },
+  check: openPortsCheck(REMOTE_PORTS),
 };
 export default rule;
