@@ -9165,12 +9165,12 @@ var init_mask = __esm({
 });
 
 // src/suppress/inline.ts
-function inlineAllow(lineText2, ruleId, knownIds) {
+function inlineAllow(lineText2, ruleId, isRuleId) {
   if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
   for (const m of lineText2.matchAll(MARKER2)) {
     const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
     const [first = "", ...others] = rest.split(/\s+/);
-    const named = first && knownIds.has(first.toLowerCase()) ? first.toLowerCase() : void 0;
+    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
     if (named && named !== ruleId.toLowerCase()) continue;
     const reason = (named ? others.join(" ") : rest).trim();
     return { reason: reason || "inline hookguard:allow (no reason given)" };
@@ -17035,7 +17035,7 @@ async function examine(t, opts) {
       return;
     }
     if (o) f.severity = o;
-    const allow = inlineAllow(line, f.ruleId, opts.knownIds);
+    const allow = inlineAllow(line, f.ruleId, opts.isRuleId);
     if (allow) {
       out.suppressed.push(toSuppressed(f, "inline", allow.reason));
       return;
@@ -17163,7 +17163,7 @@ async function examine(t, opts) {
           continue;
         }
         const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
-        emit(f, inlineAllow(raw, f.ruleId, opts.knownIds) ? raw : scopeLine);
+        emit(f, inlineAllow(raw, f.ruleId, opts.isRuleId) ? raw : scopeLine);
         if (r.secret) iacSecrets.push(f);
       }
     }
@@ -18287,7 +18287,6 @@ __export(scan_exports, {
   requireRepo: () => requireRepo,
   scan: () => scan,
   secretRuleDoc: () => secretRuleDoc,
-  sortBySeverity: () => sortBySeverity,
   wantsIac: () => wantsIac
 });
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
@@ -18383,11 +18382,13 @@ async function scanInner(request2, opts) {
     } else if (explicit)
       throw new UsageError(`baseline file ${explicit} does not exist (write one with "hookguard baseline")`);
   }
+  const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
   const engine = {
     secrets: set,
     allow: config.allow,
     overrides: config.rules,
-    knownIds: new IdSet(new Set(patterns.map((p) => p.id.toLowerCase()))),
+    // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
+    isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
     iac: request2.kind !== "history",
     examples: config.patterns.flatMap((p) => p.examples.match)
   };
@@ -18573,10 +18574,7 @@ async function scanInner(request2, opts) {
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { result: result2, failOn, root, exitCode, config };
 }
-function sortBySeverity(findings) {
-  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
-}
-var LIMITS2, IAC_NAME, NO_EXT, IAC_ID, IdSet;
+var LIMITS2, IAC_NAME, NO_EXT, IAC_ID;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
@@ -18602,33 +18600,6 @@ var init_scan = __esm({
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini)$/i;
     IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-    IdSet = class {
-      constructor(ids) {
-        this.ids = ids;
-      }
-      ids;
-      has(v) {
-        return this.ids.has(v) || IAC_ID.test(v);
-      }
-      get size() {
-        return this.ids.size;
-      }
-      forEach(cb) {
-        this.ids.forEach((v) => cb(v, v, this));
-      }
-      entries() {
-        return this.ids.entries();
-      }
-      keys() {
-        return this.ids.keys();
-      }
-      values() {
-        return this.ids.values();
-      }
-      [Symbol.iterator]() {
-        return this.ids[Symbol.iterator]();
-      }
-    };
   }
 });
 

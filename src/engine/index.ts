@@ -18,8 +18,8 @@ export interface EngineOptions {
   allow: RegExp[];
   /** Config `rules`: off or a severity override. */
   overrides: ReadonlyMap<string, 'off' | Severity>;
-  /** Every rule id (lower case), to read inline `hookguard:allow RULE`. */
-  knownIds: ReadonlySet<string>;
+  /** Whether a (lower-case) word names a rule, to read inline `hookguard:allow RULE reason`. */
+  isRuleId: (lowerCaseId: string) => boolean;
   /** Run CloudFormation/Ansible rules (off for history audits, which look for secrets). */
   iac: boolean;
   /** Example strings of custom patterns in the config: a value found inside one is the example, not a secret. */
@@ -105,7 +105,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       return;
     }
     if (o) f.severity = o;
-    const allow = inlineAllow(line, f.ruleId, opts.knownIds);
+    const allow = inlineAllow(line, f.ruleId, opts.isRuleId);
     if (allow) {
       out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
       return;
@@ -240,7 +240,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         }
         // Inline allow on the flagged line or on the first line of its resource/task.
         const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
-        emit(f, inlineAllow(raw, f.ruleId, opts.knownIds) ? raw : scopeLine);
+        emit(f, inlineAllow(raw, f.ruleId, opts.isRuleId) ? raw : scopeLine);
         if (r.secret) iacSecrets.push(f);
       }
     }

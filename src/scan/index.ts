@@ -6,7 +6,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   atLeast,
-  SEVERITY_RANK,
   UsageError,
   type FailOn,
   type FileError,
@@ -171,31 +170,6 @@ export async function loadRulesAndConfig(
 
 const IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-class IdSet implements ReadonlySet<string> {
-  constructor(private readonly ids: Set<string>) {}
-  has(v: string): boolean {
-    return this.ids.has(v) || IAC_ID.test(v);
-  }
-  get size() {
-    return this.ids.size;
-  }
-  forEach(cb: (v: string, v2: string, s: ReadonlySet<string>) => void): void {
-    this.ids.forEach((v) => cb(v, v, this));
-  }
-  entries() {
-    return this.ids.entries();
-  }
-  keys() {
-    return this.ids.keys();
-  }
-  values() {
-    return this.ids.values();
-  }
-  [Symbol.iterator]() {
-    return this.ids[Symbol.iterator]();
-  }
-}
-
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   try {
     return await scanInner(request, opts);
@@ -234,11 +208,13 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       throw new UsageError(`baseline file ${explicit} does not exist (write one with "hookguard baseline")`);
   }
 
+  const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
   const engine: EngineOptions = {
     secrets: set,
     allow: config.allow,
     overrides: config.rules,
-    knownIds: new IdSet(new Set(patterns.map((p) => p.id.toLowerCase()))),
+    // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
+    isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
     iac: request.kind !== 'history',
     examples: config.patterns.flatMap((p) => p.examples.match),
   };
@@ -435,8 +411,4 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   };
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { result, failOn, root, exitCode, config };
-}
-
-export function sortBySeverity(findings: Finding[]): Finding[] {
-  return [...findings].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
 }

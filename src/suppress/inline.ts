@@ -9,12 +9,16 @@ export interface InlineAllow {
   reason: string;
 }
 
-export function inlineAllow(lineText: string, ruleId: string, knownIds: ReadonlySet<string>): InlineAllow | undefined {
+export function inlineAllow(
+  lineText: string,
+  ruleId: string,
+  isRuleId: (lowerCaseId: string) => boolean,
+): InlineAllow | undefined {
   if (!lineText.toLowerCase().includes('hookguard:allow')) return undefined;
   for (const m of lineText.matchAll(MARKER)) {
     const rest = (m[1] ?? '').replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, '').trim();
     const [first = '', ...others] = rest.split(/\s+/);
-    const named = first && knownIds.has(first.toLowerCase()) ? first.toLowerCase() : undefined;
+    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : undefined;
     if (named && named !== ruleId.toLowerCase()) continue;
     const reason = (named ? others.join(' ') : rest).trim();
     return { reason: reason || 'inline hookguard:allow (no reason given)' };
