@@ -264,7 +264,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       if (isIgnored(t.path)) return;
       if (!batch) return onTarget(t);
       batch.push(t);
-      batchBytes += t.bytes;
+      batchBytes += t.bytes + (t.content?.length ?? 0);
       if (batchBytes > LIMITS.batchBytes) await flushBatch(false);
     },
     skip: (kind) => {
