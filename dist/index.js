@@ -18133,11 +18133,21 @@ function toPosix(p) {
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync4(path3.join(absDir, ".gitignore"), "utf8");
+    text = readFileSync4(childPath(absDir, Buffer.from(".gitignore")), "utf8");
   } catch {
     return void 0;
   }
   return { base: relDir, ig: (0, import_ignore.default)().add(text) };
+}
+function childPath(dir, name) {
+  const s = name.toString("utf8");
+  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path3.join(dir, s);
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path3.sep), name]);
+}
+function displayName(name) {
+  const s = name.toString("utf8");
+  if (Buffer.from(s).equals(name)) return s;
+  return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
 }
 function ignoredBy(layers, rel, isDir) {
   for (const l of layers) {
@@ -18156,8 +18166,7 @@ async function walk(root, targets, extraIgnore, sink) {
   } catch {
   }
   const seen = /* @__PURE__ */ new Set();
-  const visit2 = async (abs, layers, explicit) => {
-    const rel = toPosix(path3.relative(root, abs)) || ".";
+  const visit2 = async (abs, rel, layers, explicit) => {
     let st;
     try {
       st = lstatSync(abs);
@@ -18171,7 +18180,7 @@ async function walk(root, targets, extraIgnore, sink) {
     }
     const inside = rel !== "." && !rel.startsWith("../");
     if (st.isDirectory()) {
-      const name = path3.basename(abs);
+      const name = rel.split("/").pop() ?? "";
       if (name === ".git" || name === "node_modules" && !explicit) {
         if (name === "node_modules") sink.skip("ignored", rel);
         return;
@@ -18190,12 +18199,13 @@ async function walk(root, targets, extraIgnore, sink) {
       }
       let names;
       try {
-        names = readdirSync2(abs).sort();
+        names = readdirSync2(abs, { encoding: "buffer" }).sort(Buffer.compare);
       } catch (e) {
         sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
         return;
       }
-      for (const n of names) await visit2(path3.join(abs, n), next, false);
+      const prefix = rel === "." ? "" : `${rel}/`;
+      for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
       return;
     }
     if (!st.isFile()) {
@@ -18206,11 +18216,12 @@ async function walk(root, targets, extraIgnore, sink) {
       sink.skip("ignored", rel);
       return;
     }
-    await sink.file({ abs, rel: inside ? rel : toPosix(path3.relative(process.cwd(), abs)), size: st.size });
+    await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
     const abs = path3.resolve(t);
-    await visit2(abs, path3.relative(root, abs) === "" ? rootLayers : [], true);
+    const rel = toPosix(path3.relative(root, abs)) || ".";
+    await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
 async function readTextFile(abs, size, opts, onPiece) {
@@ -18432,7 +18443,7 @@ async function scanInner(request2, opts) {
       if (isIgnored(t.path)) return;
       if (!batch) return onTarget(t);
       batch.push(t);
-      batchBytes += t.bytes;
+      batchBytes += t.bytes + (t.content?.length ?? 0);
       if (batchBytes > LIMITS2.batchBytes) await flushBatch(false);
     },
     skip: (kind) => {

@@ -9,7 +9,8 @@ import type { Chunk } from '../types.js';
 import { decodeText, isBinary } from '../git/blobs.js';
 
 export interface WalkEntry {
-  abs: string;
+  /** A Buffer when the name is not valid UTF-8 (so it can still be opened). */
+  abs: string | Buffer;
   /** Path relative to the report root, with '/' separators. */
   rel: string;
   size: number;
@@ -30,14 +31,28 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-function loadGitignore(absDir: string, relDir: string): Layer | undefined {
+function loadGitignore(absDir: string | Buffer, relDir: string): Layer | undefined {
   let text: string;
   try {
-    text = readFileSync(path.join(absDir, '.gitignore'), 'utf8');
+    text = readFileSync(childPath(absDir, Buffer.from('.gitignore')), 'utf8');
   } catch {
     return undefined;
   }
   return { base: relDir, ig: ignore().add(text) };
+}
+
+/** A child's path: a string while every name is valid UTF-8, a Buffer once one is not (fs accepts both). */
+function childPath(dir: string | Buffer, name: Buffer): string | Buffer {
+  const s = name.toString('utf8');
+  if (typeof dir === 'string' && Buffer.from(s).equals(name)) return path.join(dir, s);
+  return Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(path.sep), name]);
+}
+
+/** A name for reports: as is when valid UTF-8, else with its bytes above 0x7f written as \xNN. */
+function displayName(name: Buffer): string {
+  const s = name.toString('utf8');
+  if (Buffer.from(s).equals(name)) return s;
+  return Array.from(name, (b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join('');
 }
 
 function ignoredBy(layers: Layer[], rel: string, isDir: boolean): boolean {
@@ -64,8 +79,7 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
   }
   const seen = new Set<string>();
 
-  const visit = async (abs: string, layers: Layer[], explicit: boolean): Promise<void> => {
-    const rel = toPosix(path.relative(root, abs)) || '.';
+  const visit = async (abs: string | Buffer, rel: string, layers: Layer[], explicit: boolean): Promise<void> => {
     let st: Stats;
     try {
       st = lstatSync(abs);
@@ -79,7 +93,7 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
     }
     const inside = rel !== '.' && !rel.startsWith('../');
     if (st.isDirectory()) {
-      const name = path.basename(abs);
+      const name = rel.split('/').pop() ?? '';
       if (name === '.git' || (name === 'node_modules' && !explicit)) {
         if (name === 'node_modules') sink.skip('ignored', rel);
         return;
@@ -96,14 +110,15 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
         const l = loadGitignore(abs, rel);
         if (l) next = [...layers, l];
       }
-      let names: string[];
+      let names: Buffer[];
       try {
-        names = readdirSync(abs).sort();
+        names = readdirSync(abs, { encoding: 'buffer' }).sort(Buffer.compare);
       } catch (e) {
         sink.error(rel, `cannot list directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return;
       }
-      for (const n of names) await visit(path.join(abs, n), next, false);
+      const prefix = rel === '.' ? '' : `${rel}/`;
+      for (const n of names) await visit(childPath(abs, n), prefix + displayName(n), next, false);
       return;
     }
     if (!st.isFile()) {
@@ -114,14 +129,15 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
       sink.skip('ignored', rel);
       return;
     }
-    await sink.file({ abs, rel: inside ? rel : toPosix(path.relative(process.cwd(), abs)), size: st.size });
+    await sink.file({ abs, rel, size: st.size });
   };
 
   // A directory named on the command line is scanned even when an outer .gitignore excludes it (the user asked for
   // it: `hookguard scan vendor/`); .gitignore files inside it still apply, and so do config ignores.
   for (const t of targets) {
     const abs = path.resolve(t);
-    await visit(abs, path.relative(root, abs) === '' ? rootLayers : [], true);
+    const rel = toPosix(path.relative(root, abs)) || '.';
+    await visit(abs, rel, rel === '.' ? rootLayers : [], true);
   }
 }
 
@@ -133,7 +149,7 @@ export type ReadResult =
  * `contentBytes`); larger ones are read in pieces of `pieceBytes`, cut at line ends, so memory stays bounded.
  */
 export async function readTextFile(
-  abs: string,
+  abs: string | Buffer,
   size: number,
   opts: { wholeBytes: number; contentBytes: number; pieceBytes: number; maxBytes: number },
   /** Called for each piece of a large file, awaited before the next is read; return false to stop reading. */

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,25 @@ describe('hostile trees never crash, hang or hide findings', () => {
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
     expect(report.findings[0]!.file).toBe('-x\nweird "name".env');
+  });
+});
+
+describe('bytes that are not UTF-8', () => {
+  it('a file name with invalid UTF-8 is still opened and scanned (shown with \\xNN escapes); Latin-1 content too', () => {
+    const repo = Repo.init();
+    const token = fakeGithubToken();
+    writeFileSync(
+      Buffer.from([...Buffer.from(path.join(repo.dir, 'bad-')), 0xff, 0xfe, ...Buffer.from('.env')]),
+      `T=${fakeGithubToken()}\n`,
+    );
+    repo.write(
+      'latin1.properties',
+      Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from(`\ntoken=${token}\n`)]),
+    );
+    const { code, report } = repo.json(['scan', '.']);
+    expect(code).toBe(1);
+    expect(report.findings.find((f) => f.file === 'latin1.properties')?.line).toBe(2);
+    expect(report.findings.find((f) => f.file === 'bad-\\xff\\xfe.env')?.ruleId).toBe('github-pat');
+    expect(report.errors).toEqual([]);
   });
 });
