@@ -112,7 +112,7 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
       }
       let names: Buffer[];
       try {
-        names = readdirSync(abs, { encoding: 'buffer' }).sort(Buffer.compare);
+        names = readdirSync(abs, { encoding: 'buffer' }).sort((a, b) => Buffer.compare(a, b));
       } catch (e) {
         sink.error(rel, `cannot list directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return;
