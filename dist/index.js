@@ -18199,7 +18199,7 @@ async function walk(root, targets, extraIgnore, sink) {
       }
       let names;
       try {
-        names = readdirSync2(abs, { encoding: "buffer" }).sort(Buffer.compare);
+        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
       } catch (e) {
         sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
         return;
