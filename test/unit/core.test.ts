@@ -201,3 +201,12 @@ describe('narrowed rule sets', () => {
     }
   });
 });
+
+describe('masking a key block', () => {
+  it('keeps the BEGIN line (the kind of key) and hides the body', () => {
+    const body = 'MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0';
+    const block = `-----BEGIN RSA PRIVATE KEY-----\n${body}\n-----END RSA PRIVATE KEY-----`; // hookguard:allow private-key fake body
+    expect(mask(block)).toBe('-----BEGIN RSA PRIVATE KEY-----…'); // hookguard:allow private-key header only
+    expect(mask(block)).not.toContain(body.slice(0, 8));
+  });
+});
