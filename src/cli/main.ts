@@ -117,11 +117,14 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
   const [cmd, ...rest] = argv;
   switch (cmd) {
     case undefined:
+      // No command is a usage error: the help goes to stderr, exit 2.
+      io.stderr(HELP);
+      return 2;
     case '-h':
     case '--help':
     case 'help':
       io.stdout(HELP);
-      return cmd === undefined ? 2 : 0;
+      return 0;
     case '-v':
     case '--version':
     case 'version':
