@@ -8760,14 +8760,14 @@ function detectSecrets(text, set, globalAllow = []) {
   }
   return dedupe(hits);
 }
-function describe(rule125, secret) {
-  const e = rule125.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule125.p.id}${e}`;
+function describe(rule127, secret) {
+  const e = rule127.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule127.p.id}${e}`;
 }
 function scanText(text, set, globalAllow) {
   const hits = [];
-  for (const rule125 of candidateRules(text, set)) {
-    const re = rule125.regex;
+  for (const rule127 of candidateRules(text, set)) {
+    const re = rule127.regex;
     re.lastIndex = 0;
     let count = 0;
     let m;
@@ -8777,7 +8777,7 @@ function scanText(text, set, globalAllow) {
         continue;
       }
       if (++count > MAX_MATCHES_PER_RULE) break;
-      let g = rule125.group;
+      let g = rule127.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -8790,14 +8790,14 @@ function scanText(text, set, globalAllow) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule125.allow.some((a) => a.test(secret))) continue;
+      if (rule127.allow.some((a) => a.test(secret))) continue;
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule125.p.entropy !== void 0 && shannonEntropy(secret) < rule125.p.entropy) continue;
-      let severity = rule125.p.severity;
-      let confidence = rule125.p.confidence ?? "high";
-      let why = describe(rule125, secret);
-      if (rule125.p.validate) {
-        const v = VALIDATORS[rule125.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule127.p.entropy !== void 0 && shannonEntropy(secret) < rule127.p.entropy) continue;
+      let severity = rule127.p.severity;
+      let confidence = rule127.p.confidence ?? "high";
+      let why = describe(rule127, secret);
+      if (rule127.p.validate) {
+        const v = VALIDATORS[rule127.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") continue;
           if (v.verdict === "invalid") {
@@ -8810,7 +8810,7 @@ function scanText(text, set, globalAllow) {
         }
       }
       hits.push({
-        rule: rule125,
+        rule: rule127,
         secret,
         start,
         end,
@@ -9939,22 +9939,22 @@ function sgRules(t, resources, dir) {
   }
   return out;
 }
-function worldCidr(t, rule125) {
+function worldCidr(t, rule127) {
   for (const [key, world] of [
     ["CidrIp", WORLD4],
     ["CidrIpv6", WORLD6]
   ]) {
-    const n = t.get(rule125, key);
+    const n = t.get(rule127, key);
     if (!n) continue;
     const v = findVal(t.values(n), (x) => typeof x.value === "string" && world.has(x.value.trim()));
     if (v) return { node: n, val: v, cidr: String(v.value) };
   }
   return void 0;
 }
-function portSpans(t, rule125) {
-  const protos = t.values(t.get(rule125, "IpProtocol"));
-  const froms = t.values(t.get(rule125, "FromPort"));
-  const tos = t.values(t.get(rule125, "ToPort"));
+function portSpans(t, rule127) {
+  const protos = t.values(t.get(rule127, "IpProtocol"));
+  const froms = t.values(t.get(rule127, "FromPort"));
+  const tos = t.values(t.get(rule127, "ToPort"));
   const out = [];
   for (const p of protos.length ? protos : [{ value: UNKNOWN }]) {
     if (!isKnown(p)) continue;
@@ -10388,13 +10388,65 @@ var init_cf_002 = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/cf-003.ts
+var OLD, rule7, cf_003_default;
+var init_cf_003 = __esm({
+  "src/rules/cloudformation/rules/cf-003.ts"() {
+    "use strict";
+    init_util();
+    OLD = /* @__PURE__ */ new Set(["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"]);
+    rule7 = {
+      meta: meta(
+        "CFN-CF-003",
+        "CloudFront accepts viewer connections older than TLS 1.2",
+        "medium",
+        ["AWS::CloudFront::Distribution"],
+        doc({
+          what: "A distribution with its own certificate (`AcmCertificateArn` or `IamCertificateId`) whose `ViewerCertificate.MinimumProtocolVersion` is SSLv3, TLSv1, TLSv1_2016 or TLSv1.1_2016, or is not set (CloudFormation then uses TLSv1). The default `*.cloudfront.net` certificate is left alone: its policy is not yours to choose.",
+          why: "SSLv3, TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996); PCI DSS and most security baselines require TLS 1.2 or later.",
+          example: `Cdn:
+  Type: AWS::CloudFront::Distribution
+  Properties:
+    DistributionConfig:
+      ViewerCertificate:
+        AcmCertificateArn: arn:aws:acm:us-east-1:111122223333:certificate/abc
+        SslSupportMethod: sni-only
+        MinimumProtocolVersion: TLSv1`,
+          fix: "Set `MinimumProtocolVersion: TLSv1.2_2021` (or later).",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html"
+          ]
+        }),
+        "Set ViewerCertificate.MinimumProtocolVersion to TLSv1.2_2021."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const cert = t.at(r.props, "DistributionConfig.ViewerCertificate");
+          if (!cert) continue;
+          const own = t.get(cert, "AcmCertificateArn") ?? t.get(cert, "IamCertificateId");
+          if (!own) continue;
+          const n = t.get(cert, "MinimumProtocolVersion");
+          if (!n) {
+            ctx.report(r, cert, `${r.id} sets no MinimumProtocolVersion, so viewers may connect with TLS 1.0`);
+            continue;
+          }
+          const v = findVal(t.values(n), (x) => OLD.has(strVal(x) ?? ""));
+          if (v) ctx.report(r, n, `${r.id} accepts viewers on ${strVal(v)}`, { why: v.why });
+        }
+      }
+    };
+    cf_003_default = rule7;
+  }
+});
+
 // src/rules/cloudformation/rules/cf-004.ts
-var rule7, cf_004_default;
+var rule8, cf_004_default;
 var init_cf_004 = __esm({
   "src/rules/cloudformation/rules/cf-004.ts"() {
     "use strict";
     init_util();
-    rule7 = requireProp({
+    rule8 = requireProp({
       meta: meta(
         "CFN-CF-004",
         "CloudFront distribution access logging is off",
@@ -10416,17 +10468,17 @@ var init_cf_004 = __esm({
       prop: "DistributionConfig.Logging",
       message: (r) => `${r.id} has no access logging`
     });
-    cf_004_default = rule7;
+    cf_004_default = rule8;
   }
 });
 
 // src/rules/cloudformation/rules/cred-001.ts
-var rule8, cred_001_default;
+var rule9, cred_001_default;
 var init_cred_001 = __esm({
   "src/rules/cloudformation/rules/cred-001.ts"() {
     "use strict";
     init_util();
-    rule8 = {
+    rule9 = {
       meta: meta(
         "CFN-CRED-001",
         "Template creates a long-lived IAM access key",
@@ -10448,7 +10500,7 @@ var init_cred_001 = __esm({
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
       }
     };
-    cred_001_default = rule8;
+    cred_001_default = rule9;
   }
 });
 
@@ -10474,13 +10526,13 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml5, rule9, cred_002_default;
+var import_yaml5, rule10, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
     import_yaml5 = __toESM(require_dist(), 1);
     init_util();
-    rule9 = {
+    rule10 = {
       meta: meta(
         "CFN-CRED-002",
         "Stack output exposes a secret access key",
@@ -10517,17 +10569,17 @@ var init_cred_002 = __esm({
         }
       }
     };
-    cred_002_default = rule9;
+    cred_002_default = rule10;
   }
 });
 
 // src/rules/cloudformation/rules/cred-003.ts
-var rule10, cred_003_default;
+var rule11, cred_003_default;
 var init_cred_003 = __esm({
   "src/rules/cloudformation/rules/cred-003.ts"() {
     "use strict";
     init_util();
-    rule10 = {
+    rule11 = {
       meta: meta(
         "CFN-CRED-003",
         "IAM user login profile has a password in the template",
@@ -10554,17 +10606,17 @@ var init_cred_003 = __esm({
         }
       }
     };
-    cred_003_default = rule10;
+    cred_003_default = rule11;
   }
 });
 
 // src/rules/cloudformation/rules/cred-004.ts
-var rule11, cred_004_default;
+var rule12, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
-    rule11 = {
+    rule12 = {
       meta: meta(
         "CFN-CRED-004",
         "Secret-looking parameter without NoEcho",
@@ -10594,17 +10646,17 @@ var init_cred_004 = __esm({
         }
       }
     };
-    cred_004_default = rule11;
+    cred_004_default = rule12;
   }
 });
 
 // src/rules/cloudformation/rules/cred-005.ts
-var rule12, cred_005_default;
+var rule13, cred_005_default;
 var init_cred_005 = __esm({
   "src/rules/cloudformation/rules/cred-005.ts"() {
     "use strict";
     init_util();
-    rule12 = {
+    rule13 = {
       meta: meta(
         "CFN-CRED-005",
         "Secret-looking parameter has a Default value",
@@ -10634,12 +10686,12 @@ var init_cred_005 = __esm({
         }
       }
     };
-    cred_005_default = rule12;
+    cred_005_default = rule13;
   }
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var PASSWORD_PROPS, rule13, cred_006_default;
+var PASSWORD_PROPS, rule14, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
@@ -10660,7 +10712,7 @@ var init_cred_006 = __esm({
       "AWS::AmazonMQ::Broker": ["Users[].Password"],
       "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"]
     };
-    rule13 = {
+    rule14 = {
       meta: meta(
         "CFN-CRED-006",
         "Password property has a literal value",
@@ -10708,17 +10760,17 @@ var init_cred_006 = __esm({
         }
       }
     };
-    cred_006_default = rule13;
+    cred_006_default = rule14;
   }
 });
 
 // src/rules/cloudformation/rules/cred-007.ts
-var rule14, cred_007_default;
+var rule15, cred_007_default;
 var init_cred_007 = __esm({
   "src/rules/cloudformation/rules/cred-007.ts"() {
     "use strict";
     init_util();
-    rule14 = {
+    rule15 = {
       meta: meta(
         "CFN-CRED-007",
         "Lambda environment variable holds a secret in plain text",
@@ -10755,17 +10807,17 @@ var init_cred_007 = __esm({
           }
       }
     };
-    cred_007_default = rule14;
+    cred_007_default = rule15;
   }
 });
 
 // src/rules/cloudformation/rules/cred-008.ts
-var rule15, cred_008_default;
+var rule16, cred_008_default;
 var init_cred_008 = __esm({
   "src/rules/cloudformation/rules/cred-008.ts"() {
     "use strict";
     init_util();
-    rule15 = {
+    rule16 = {
       meta: meta(
         "CFN-CRED-008",
         "ECS container environment variable holds a secret in plain text",
@@ -10809,17 +10861,17 @@ var init_cred_008 = __esm({
             }
       }
     };
-    cred_008_default = rule15;
+    cred_008_default = rule16;
   }
 });
 
 // src/rules/cloudformation/rules/cred-009.ts
-var rule16, cred_009_default;
+var rule17, cred_009_default;
 var init_cred_009 = __esm({
   "src/rules/cloudformation/rules/cred-009.ts"() {
     "use strict";
     init_util();
-    rule16 = {
+    rule17 = {
       meta: meta(
         "CFN-CRED-009",
         "Secrets Manager secret has no rotation schedule",
@@ -10853,17 +10905,17 @@ var init_cred_009 = __esm({
           if (!rotated.has(r.id)) ctx.report(r, void 0, `${r.id} has no RotationSchedule in this template`);
       }
     };
-    cred_009_default = rule16;
+    cred_009_default = rule17;
   }
 });
 
 // src/rules/cloudformation/rules/cred-010.ts
-var rule17, cred_010_default;
+var rule18, cred_010_default;
 var init_cred_010 = __esm({
   "src/rules/cloudformation/rules/cred-010.ts"() {
     "use strict";
     init_util();
-    rule17 = {
+    rule18 = {
       meta: meta(
         "CFN-CRED-010",
         "CodeBuild project has a secret in a plain-text environment variable",
@@ -10909,17 +10961,17 @@ var init_cred_010 = __esm({
           }
       }
     };
-    cred_010_default = rule17;
+    cred_010_default = rule18;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule18, ddb_001_default;
+var rule19, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule18 = requireTrue({
+    rule19 = requireTrue({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -10943,17 +10995,17 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule18;
+    ddb_001_default = rule19;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule19, dms_001_default;
+var rule20, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule19 = forbidTrue({
+    rule20 = forbidTrue({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -10975,17 +11027,17 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule19;
+    dms_001_default = rule20;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule20, docdb_001_default;
+var rule21, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule20 = requireTrue({
+    rule21 = requireTrue({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -11008,17 +11060,17 @@ var init_docdb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule20;
+    docdb_001_default = rule21;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule21, ec_001_default;
+var rule22, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule21 = requireTrue({
+    rule22 = requireTrue({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -11041,17 +11093,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule21;
+    ec_001_default = rule22;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule22, ec_002_default;
+var rule23, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule22 = requireTrue({
+    rule23 = requireTrue({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -11074,17 +11126,17 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule22;
+    ec_002_default = rule23;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule23, ec2_001_default;
+var rule24, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule23 = {
+    rule24 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -11122,17 +11174,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule23;
+    ec2_001_default = rule24;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule24, ec2_002_default;
+var rule25, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule24 = forbidTrue({
+    rule25 = forbidTrue({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -11155,17 +11207,17 @@ var init_ec2_002 = __esm({
       prop: "MapPublicIpOnLaunch",
       trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`
     });
-    ec2_002_default = rule24;
+    ec2_002_default = rule25;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule25, ec2_003_default;
+var rule26, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule25 = {
+    rule26 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -11193,7 +11245,7 @@ var init_ec2_003 = __esm({
         }
       }
     };
-    ec2_003_default = rule25;
+    ec2_003_default = rule26;
   }
 });
 
@@ -11201,12 +11253,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule26, ec2_004_default;
+var rule27, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule26 = {
+    rule27 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -11237,18 +11289,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule26;
+    ec2_004_default = rule27;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule27, ec2_005_default;
+var rule28, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule27 = {
+    rule28 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -11276,17 +11328,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule27;
+    ec2_005_default = rule28;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule28, ec2_006_default;
+var rule29, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule28 = requireTrue({
+    rule29 = requireTrue({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -11310,17 +11362,17 @@ var init_ec2_006 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule28;
+    ec2_006_default = rule29;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule29, ec2_007_default;
+var rule30, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule29 = {
+    rule30 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -11357,17 +11409,17 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule29;
+    ec2_007_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule30, efs_001_default;
+var rule31, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule30 = requireTrue({
+    rule31 = requireTrue({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -11389,17 +11441,17 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule30;
+    efs_001_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule31, elb_001_default;
+var rule32, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_util();
-    rule31 = {
+    rule32 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -11440,18 +11492,18 @@ var init_elb_001 = __esm({
         }
       }
     };
-    elb_001_default = rule31;
+    elb_001_default = rule32;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var MODERN, rule32, elb_002_default;
+var MODERN, rule33, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_util();
     MODERN = /TLS13-1-[23]|TLS-1-2|FS-1-2|ELBSecurityPolicy-TLS13-1-2|Policy-Min-TLS-1-2/i;
-    rule32 = {
+    rule33 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -11485,17 +11537,17 @@ var init_elb_002 = __esm({
         }
       }
     };
-    elb_002_default = rule32;
+    elb_002_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule33, elb_003_default;
+var rule34, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule33 = {
+    rule34 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -11537,17 +11589,58 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule33;
+    elb_003_default = rule34;
+  }
+});
+
+// src/rules/cloudformation/rules/elb-004.ts
+var rule35, elb_004_default;
+var init_elb_004 = __esm({
+  "src/rules/cloudformation/rules/elb-004.ts"() {
+    "use strict";
+    init_util();
+    rule35 = {
+      meta: meta(
+        "CFN-ELB-004",
+        "Classic load balancer listens on plain HTTP",
+        "medium",
+        ["AWS::ElasticLoadBalancing::LoadBalancer"],
+        doc({
+          what: "A Classic Load Balancer listener whose `Protocol` is HTTP. A Classic Load Balancer cannot redirect to HTTPS, so an HTTP listener always serves the application in clear text.",
+          why: "Traffic on an HTTP listener (credentials, session cookies, personal data) can be read and altered by anyone on the path.",
+          example: `Web:
+  Type: AWS::ElasticLoadBalancing::LoadBalancer
+  Properties:
+    Listeners:
+      - LoadBalancerPort: '80'
+        InstancePort: '80'
+        Protocol: HTTP`,
+          fix: "Listen on HTTPS with an ACM certificate; better, move to an Application Load Balancer, whose HTTP listener can redirect to HTTPS.",
+          refs: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/classic/elb-https-load-balancers.html"]
+        }),
+        "Use an HTTPS listener (or an ALB that redirects HTTP to HTTPS)."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources)
+          for (const l of t.items(t.get(r.props, "Listeners"))) {
+            const p = t.get(l, "Protocol");
+            const http = findVal(t.values(p), (v) => strVal(v)?.toUpperCase() === "HTTP");
+            if (http) ctx.report(r, p, `${r.id} has a plain-HTTP listener`, { why: http.why });
+          }
+      }
+    };
+    elb_004_default = rule35;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule34, es_001_default;
+var rule36, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule34 = requireTrue({
+    rule36 = requireTrue({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -11569,17 +11662,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule34;
+    es_001_default = rule36;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule35, es_002_default;
+var rule37, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule35 = requireTrue({
+    rule37 = requireTrue({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -11601,17 +11694,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule35;
+    es_002_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule36, es_003_default;
+var rule38, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule36 = requireTrue({
+    rule38 = requireTrue({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -11633,17 +11726,17 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule36;
+    es_003_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule37, iam_001_default;
+var rule39, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule37 = {
+    rule39 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -11682,17 +11775,17 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule37;
+    iam_001_default = rule39;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule38, iam_002_default;
+var rule40, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule38 = {
+    rule40 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -11731,17 +11824,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule38;
+    iam_002_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule39, iam_003_default;
+var rule41, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule39 = {
+    rule41 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -11770,17 +11863,17 @@ var init_iam_003 = __esm({
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule39;
+    iam_003_default = rule41;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule40, iam_004_default;
+var rule42, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule40 = {
+    rule42 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -11809,17 +11902,17 @@ var init_iam_004 = __esm({
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule40;
+    iam_004_default = rule42;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule41, iam_005_default;
+var rule43, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule41 = {
+    rule43 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -11863,17 +11956,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule41;
+    iam_005_default = rule43;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule42, iam_006_default;
+var rule44, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule42 = {
+    rule44 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -11905,17 +11998,17 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule42;
+    iam_006_default = rule44;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule43, iam_007_default;
+var rule45, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule43 = {
+    rule45 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -11949,18 +12042,18 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule43;
+    iam_007_default = rule45;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, rule44, iam_008_default;
+var ADMIN, rule46, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
     init_util();
     ADMIN = /(?:^|:policy\/)AdministratorAccess$/;
-    rule44 = {
+    rule46 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess managed policy is attached",
@@ -12000,17 +12093,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule44;
+    iam_008_default = rule46;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule45, iam_009_default;
+var rule47, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule45 = {
+    rule47 = {
       meta: meta(
         "CFN-IAM-009",
         "IAM role trust policy uses Allow with NotPrincipal",
@@ -12039,17 +12132,17 @@ var init_iam_009 = __esm({
               ctx.report(r, s.notPrincipalNode, `${r.id} trust policy uses Allow with NotPrincipal`);
       }
     };
-    iam_009_default = rule45;
+    iam_009_default = rule47;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule46, kin_001_default;
+var rule48, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule46 = requireProp({
+    rule48 = requireProp({
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -12070,17 +12163,17 @@ var init_kin_001 = __esm({
       prop: "StreamEncryption",
       message: (r) => `${r.id} has no StreamEncryption`
     });
-    kin_001_default = rule46;
+    kin_001_default = rule48;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule47, kms_001_default;
+var rule49, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule47 = {
+    rule49 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -12105,17 +12198,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule47;
+    kms_001_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule48, kms_002_default;
+var rule50, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule48 = requireTrue({
+    rule50 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -12142,17 +12235,17 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule48;
+    kms_002_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule49, lambda_001_default;
+var rule51, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule49 = {
+    rule51 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -12185,17 +12278,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule49;
+    lambda_001_default = rule51;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule50, lambda_002_default;
+var rule52, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule50 = {
+    rule52 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -12222,17 +12315,17 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule50;
+    lambda_002_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule51, log_001_default;
+var rule53, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule51 = requireTrue({
+    rule53 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -12255,17 +12348,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule51;
+    log_001_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule52, log_002_default;
+var rule54, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule52 = requireTrue({
+    rule54 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -12290,17 +12383,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule52;
+    log_002_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule53, log_003_default;
+var rule55, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule53 = requireProp({
+    rule55 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -12321,17 +12414,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule53;
+    log_003_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule54, log_004_default;
+var rule56, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule54 = requireProp({
+    rule56 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -12355,17 +12448,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule54;
+    log_004_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule55, log_005_default;
+var rule57, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule55 = requireProp({
+    rule57 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -12388,7 +12481,7 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule55;
+    log_005_default = rule57;
   }
 });
 
@@ -12406,12 +12499,12 @@ function worldAllowEntry(t, r) {
   }
   return void 0;
 }
-var rule56, nacl_001_default;
+var rule58, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
-    rule56 = {
+    rule58 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -12448,12 +12541,12 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule56;
+    nacl_001_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var PORTS, rule57, nacl_002_default;
+var PORTS, rule59, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -12464,7 +12557,7 @@ var init_nacl_002 = __esm({
       [22, "SSH"],
       [3389, "RDP"]
     ];
-    rule57 = {
+    rule59 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -12504,17 +12597,17 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule57;
+    nacl_002_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule58, rds_001_default;
+var rule60, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule58 = requireTrue({
+    rule60 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -12538,17 +12631,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule58;
+    rds_001_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule59, rds_002_default;
+var rule61, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule59 = requireTrue({
+    rule61 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -12571,17 +12664,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule59;
+    rds_002_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule60, rds_003_default;
+var rule62, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule60 = forbidTrue({
+    rule62 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -12603,17 +12696,17 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule60;
+    rds_003_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule61, redshift_001_default;
+var rule63, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule61 = requireTrue({
+    rule63 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -12636,17 +12729,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule61;
+    redshift_001_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule62, redshift_002_default;
+var rule64, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule62 = forbidTrue({
+    rule64 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -12668,17 +12761,17 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule62;
+    redshift_002_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule63, s3_001_default;
+var rule65, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule63 = {
+    rule65 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -12729,18 +12822,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule63;
+    s3_001_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule64, s3_002_default;
+var PUBLIC, rule66, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule64 = {
+    rule66 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -12773,18 +12866,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule64;
+    s3_002_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule65, s3_003_default;
+var FLAGS, rule67, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule65 = {
+    rule67 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -12819,17 +12912,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule65;
+    s3_003_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule66, s3_004_default;
+var rule68, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule66 = {
+    rule68 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -12855,17 +12948,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule66;
+    s3_004_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule67, s3_005_default;
+var rule69, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule67 = {
+    rule69 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -12900,17 +12993,17 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule67;
+    s3_005_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule68, s3_006_default;
+var rule70, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_util();
-    rule68 = {
+    rule70 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -12957,12 +13050,12 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule68;
+    s3_006_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var ADMIN_PORTS, rule69, sg_001_default;
+var ADMIN_PORTS, rule71, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -12971,7 +13064,7 @@ var init_sg_001 = __esm({
       [22, "SSH"],
       [3389, "RDP"]
     ];
-    rule69 = {
+    rule71 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -13003,12 +13096,12 @@ var init_sg_001 = __esm({
       ),
       check: openPortsCheck(ADMIN_PORTS)
     };
-    sg_001_default = rule69;
+    sg_001_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var DATA_PORTS, rule70, sg_002_default;
+var DATA_PORTS, rule72, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -13034,7 +13127,7 @@ var init_sg_002 = __esm({
       [5672, "AMQP"],
       [9092, "Kafka"]
     ];
-    rule70 = {
+    rule72 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -13063,17 +13156,17 @@ var init_sg_002 = __esm({
       ),
       check: openPortsCheck(DATA_PORTS)
     };
-    sg_002_default = rule70;
+    sg_002_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule71, sg_003_default;
+var rule73, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
-    rule71 = {
+    rule73 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -13109,12 +13202,12 @@ var init_sg_003 = __esm({
         }
       }
     };
-    sg_003_default = rule71;
+    sg_003_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var REMOTE_PORTS, rule72, sg_006_default;
+var REMOTE_PORTS, rule74, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -13134,7 +13227,7 @@ var init_sg_006 = __esm({
       [6443, "Kubernetes API"],
       [10250, "kubelet"]
     ];
-    rule72 = {
+    rule74 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -13159,12 +13252,12 @@ var init_sg_006 = __esm({
       ),
       check: openPortsCheck(REMOTE_PORTS)
     };
-    sg_006_default = rule72;
+    sg_006_default = rule74;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var KNOWN, rule73, sg_004_default;
+var KNOWN, rule75, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
@@ -13173,7 +13266,7 @@ var init_sg_004 = __esm({
     init_sg_002();
     init_sg_006();
     KNOWN = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
-    rule73 = {
+    rule75 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -13206,17 +13299,17 @@ var init_sg_004 = __esm({
         }
       }
     };
-    sg_004_default = rule73;
+    sg_004_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule74, sg_005_default;
+var rule76, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule76 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -13252,17 +13345,17 @@ var init_sg_005 = __esm({
         }
       }
     };
-    sg_005_default = rule74;
+    sg_005_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule75, sg_007_default;
+var rule77, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
-    rule75 = {
+    rule77 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -13292,17 +13385,17 @@ var init_sg_007 = __esm({
         }
       }
     };
-    sg_007_default = rule75;
+    sg_007_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule76, sns_001_default;
+var rule78, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule76 = {
+    rule78 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -13328,17 +13421,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule76;
+    sns_001_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule77, sns_002_default;
+var rule79, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule77 = requireProp({
+    rule79 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -13359,17 +13452,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule77;
+    sns_002_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule78, sqs_001_default;
+var rule80, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule78 = {
+    rule80 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -13398,17 +13491,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule78;
+    sqs_001_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule79, sqs_002_default;
+var rule81, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule79 = {
+    rule81 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -13437,17 +13530,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule79;
+    sqs_002_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule80, vpc_001_default;
+var rule82, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule80 = {
+    rule82 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -13483,7 +13576,7 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule80;
+    vpc_001_default = rule82;
   }
 });
 
@@ -13535,8 +13628,8 @@ function lintTemplate(content, rules2 = RULES) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule125 of rules2) {
-    const types = new Set(rule125.meta.resources);
+  for (const rule127 of rules2) {
+    const types = new Set(rule127.meta.resources);
     const ctx = {
       t,
       resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
@@ -13545,8 +13638,8 @@ function lintTemplate(content, rules2 = RULES) {
         const pos = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
-          ruleId: rule125.meta.id,
-          severity: extra.severity ?? rule125.meta.severity,
+          ruleId: rule127.meta.id,
+          severity: extra.severity ?? rule127.meta.severity,
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
@@ -13554,15 +13647,15 @@ function lintTemplate(content, rules2 = RULES) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule125.meta.id);
+        const sup = suppressionsOf(a).get(rule127.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule125.check(ctx);
+      rule127.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule125.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule127.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
   const seen = /* @__PURE__ */ new Set();
@@ -13587,6 +13680,7 @@ var init_cloudformation2 = __esm({
     init_backup_001();
     init_cf_001();
     init_cf_002();
+    init_cf_003();
     init_cf_004();
     init_cred_001();
     init_cred_002();
@@ -13614,6 +13708,7 @@ var init_cloudformation2 = __esm({
     init_elb_001();
     init_elb_002();
     init_elb_003();
+    init_elb_004();
     init_es_001();
     init_es_002();
     init_es_003();
@@ -13668,6 +13763,7 @@ var init_cloudformation2 = __esm({
       backup_001_default,
       cf_001_default,
       cf_002_default,
+      cf_003_default,
       cf_004_default,
       cred_001_default,
       cred_002_default,
@@ -13695,6 +13791,7 @@ var init_cloudformation2 = __esm({
       elb_001_default,
       elb_002_default,
       elb_003_default,
+      elb_004_default,
       es_001_default,
       es_002_default,
       es_003_default,
@@ -14568,14 +14665,14 @@ var init_docs = __esm({
 });
 
 // src/rules/ansible/rules/tls-001.ts
-var KEYS2, rule81, tls_001_default;
+var KEYS2, rule83, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context();
     init_docs();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    rule81 = {
+    rule83 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -14613,12 +14710,12 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule81;
+    tls_001_default = rule83;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule82, tls_002_default;
+var URL_ARGS, HTTP, rule84, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -14642,7 +14739,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule82 = {
+    rule84 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -14680,12 +14777,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule82;
+    tls_002_default = rule84;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule83, tls_003_default;
+var PATTERNS, rule85, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -14699,7 +14796,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule83 = {
+    rule85 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -14729,18 +14826,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule83;
+    tls_003_default = rule85;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule84, tls_004_default;
+var rule86, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule84 = {
+    rule86 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -14773,18 +14870,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule84;
+    tls_004_default = rule86;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule85, tls_005_default;
+var rule87, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule85 = {
+    rule87 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -14813,18 +14910,18 @@ var init_tls_005 = __esm({
         }
       }
     };
-    tls_005_default = rule85;
+    tls_005_default = rule87;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule86, dl_001_default;
+var rule88, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule86 = {
+    rule88 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -14855,19 +14952,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule86;
+    dl_001_default = rule88;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule87, exec_001_default;
+var PIPE_TO_SHELL, rule89, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context();
     init_docs();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule87 = {
+    rule89 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -14894,7 +14991,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule87;
+    exec_001_default = rule89;
   }
 });
 
@@ -14902,7 +14999,7 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule88, exec_002_default;
+var FORMS, rule90, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -14917,7 +15014,7 @@ var init_exec_002 = __esm({
       [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, "an Authorization header"],
       [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)()@/i, "credentials in a URL"]
     ];
-    rule88 = {
+    rule90 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -14965,18 +15062,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule88;
+    exec_002_default = rule90;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule89, exec_003_default;
+var rule91, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule89 = {
+    rule91 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -15004,18 +15101,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule89;
+    exec_003_default = rule91;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule90, pkg_001_default;
+var rule92, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule90 = {
+    rule92 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -15047,19 +15144,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule90;
+    pkg_001_default = rule92;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule91, pkg_002_default;
+var MODULES, rule93, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context();
     init_docs();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule91 = {
+    rule93 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -15090,18 +15187,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule91;
+    pkg_002_default = rule93;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule92, pkg_003_default;
+var rule94, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule92 = {
+    rule94 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -15134,19 +15231,19 @@ var init_pkg_003 = __esm({
         }
       }
     };
-    pkg_003_default = rule92;
+    pkg_003_default = rule94;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule93, pkg_004_default;
+var TRUSTED, rule95, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context();
     init_docs();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule93 = {
+    rule95 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -15177,7 +15274,7 @@ var init_pkg_004 = __esm({
           }
       }
     };
-    pkg_004_default = rule93;
+    pkg_004_default = rule95;
   }
 });
 
@@ -15210,14 +15307,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule94, perm_001_default;
+var rule96, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_perm();
-    rule94 = {
+    rule96 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -15250,19 +15347,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule94;
+    perm_001_default = rule96;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule95, perm_002_default;
+var rule97, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_perm();
-    rule95 = {
+    rule97 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -15296,12 +15393,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule95;
+    perm_002_default = rule97;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule96, perm_003_default;
+var SECRET_FILE, rule98, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -15309,7 +15406,7 @@ var init_perm_003 = __esm({
     init_docs();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule96 = {
+    rule98 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -15343,19 +15440,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule96;
+    perm_003_default = rule98;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule97, perm_004_default;
+var rule99, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_perm();
-    rule97 = {
+    rule99 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -15386,19 +15483,19 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule97;
+    perm_004_default = rule99;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH, rule98, secret_001_default;
+var HASH, rule100, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context();
     init_docs();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
-    rule98 = {
+    rule100 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -15435,7 +15532,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule98;
+    secret_001_default = rule100;
   }
 });
 
@@ -15450,14 +15547,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule99, secret_002_default;
+var rule101, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_varnames();
-    rule99 = {
+    rule101 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -15482,19 +15579,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule99;
+    secret_002_default = rule101;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule100, secret_003_default;
+var rule102, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_varnames();
-    rule100 = {
+    rule102 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -15525,7 +15622,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule100;
+    secret_003_default = rule102;
   }
 });
 
@@ -15552,7 +15649,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule101, secret_004_default;
+var KEYS3, rule103, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -15560,7 +15657,7 @@ var init_secret_004 = __esm({
     init_docs();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
-    rule101 = {
+    rule103 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -15589,12 +15686,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule101;
+    secret_004_default = rule103;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule102, secret_005_default;
+var AUTH_HEADER, rule104, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -15602,7 +15699,7 @@ var init_secret_005 = __esm({
     init_docs();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule102 = {
+    rule104 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -15647,18 +15744,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule102;
+    secret_005_default = rule104;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule103, secret_006_default;
+var rule105, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule103 = {
+    rule105 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -15688,7 +15785,7 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule103;
+    secret_006_default = rule105;
   }
 });
 
@@ -15706,14 +15803,14 @@ function visit(ctx, v, a, path6, depth) {
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path6}.${c.key}`, depth + 1);
 }
-var rule104, secret_007_default;
+var rule106, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_varnames();
-    rule104 = {
+    rule106 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -15736,18 +15833,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule104;
+    secret_007_default = rule106;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule105, ssh_001_default;
+var rule107, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule105 = {
+    rule107 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -15794,12 +15891,12 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule105;
+    ssh_001_default = rule107;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule106, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule108, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -15807,7 +15904,7 @@ var init_ssh_002 = __esm({
     init_docs();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule106 = {
+    rule108 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -15847,18 +15944,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule106;
+    ssh_002_default = rule108;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule107, ssh_003_default;
+var rule109, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule107 = {
+    rule109 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -15883,7 +15980,7 @@ var init_ssh_003 = __esm({
         }
       }
     };
-    ssh_003_default = rule107;
+    ssh_003_default = rule109;
   }
 });
 
@@ -15931,13 +16028,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule108, ssh_004_default;
+var rule110, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule108 = {
+    rule110 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -15961,18 +16058,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule108;
+    ssh_004_default = rule110;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule109, ssh_005_default;
+var rule111, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule109 = {
+    rule111 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -15996,18 +16093,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule109;
+    ssh_005_default = rule111;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule110, ssh_006_default;
+var rule112, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule110 = {
+    rule112 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -16031,12 +16128,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule110;
+    ssh_006_default = rule112;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule111, os_001_default;
+var CONFIG_LINE, COMMAND, rule113, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -16044,7 +16141,7 @@ var init_os_001 = __esm({
     init_docs();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule111 = {
+    rule113 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -16094,7 +16191,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule111;
+    os_001_default = rule113;
   }
 });
 
@@ -16120,7 +16217,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule112, os_002_default;
+var COMMAND2, rule114, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -16128,7 +16225,7 @@ var init_os_002 = __esm({
     init_docs();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule112 = {
+    rule114 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -16157,19 +16254,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule112;
+    os_002_default = rule114;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule113, os_003_default;
+var rule115, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_services();
-    rule113 = {
+    rule115 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -16204,19 +16301,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule113;
+    os_003_default = rule115;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule114, os_004_default;
+var NOPASSWD_ALL, rule116, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context();
     init_docs();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule114 = {
+    rule116 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -16245,7 +16342,7 @@ var init_os_004 = __esm({
         }
       }
     };
-    os_004_default = rule114;
+    os_004_default = rule116;
   }
 });
 
@@ -16260,14 +16357,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule115, ctr_001_default;
+var rule117, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context();
     init_docs();
     init_containers();
-    rule115 = {
+    rule117 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -16298,12 +16395,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule115;
+    ctr_001_default = rule117;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule116, ctr_002_default;
+var SOCKET, rule118, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -16311,7 +16408,7 @@ var init_ctr_002 = __esm({
     init_docs();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule116 = {
+    rule118 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -16341,12 +16438,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule116;
+    ctr_002_default = rule118;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule117, ctr_003_default;
+var KEYS4, rule119, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -16365,7 +16462,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule117 = {
+    rule119 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -16390,12 +16487,12 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule117;
+    ctr_003_default = rule119;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule118, ctr_004_default;
+var CAPS, OPTS, rule120, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -16404,7 +16501,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule118 = {
+    rule120 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -16435,7 +16532,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule118;
+    ctr_004_default = rule120;
   }
 });
 
@@ -16451,7 +16548,7 @@ function portRanges(a) {
   }
   return out;
 }
-var ADMIN_PORTS2, WORLD, rule119, aws_001_default;
+var ADMIN_PORTS2, WORLD, rule121, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
@@ -16480,7 +16577,7 @@ var init_aws_001 = __esm({
       27017
     ];
     WORLD = /^(?:0\.0\.0\.0\/0|::\/0)$/;
-    rule119 = {
+    rule121 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -16530,7 +16627,7 @@ var init_aws_001 = __esm({
         }
       }
     };
-    aws_001_default = rule119;
+    aws_001_default = rule121;
   }
 });
 
@@ -16573,7 +16670,7 @@ var init_policy = __esm({
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule120, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule122, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
@@ -16582,7 +16679,7 @@ var init_aws_002 = __esm({
     init_policy();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule120 = {
+    rule122 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -16628,12 +16725,12 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule120;
+    aws_002_default = rule122;
   }
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule121, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule123, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
@@ -16642,7 +16739,7 @@ var init_aws_003 = __esm({
     init_policy();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule121 = {
+    rule123 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -16679,18 +16776,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule121;
+    aws_003_default = rule123;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule122, aws_004_default;
+var rule124, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule122 = {
+    rule124 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -16713,18 +16810,18 @@ var init_aws_004 = __esm({
         }
       }
     };
-    aws_004_default = rule122;
+    aws_004_default = rule124;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule123, aws_005_default;
+var rule125, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule123 = {
+    rule125 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -16757,18 +16854,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule123;
+    aws_005_default = rule125;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule124, aws_006_default;
+var rule126, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context();
     init_docs();
-    rule124 = {
+    rule126 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -16815,7 +16912,7 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule124;
+    aws_006_default = rule126;
   }
 });
 
@@ -16843,14 +16940,14 @@ function lintAnsible(path6, content, only = rules) {
   if (!file) return { matched: true, findings: [], errors };
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule125 of only) {
+  for (const rule127 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule125.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule127.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule125.meta.id,
-        severity: rule125.meta.severity,
+        ruleId: rule127.meta.id,
+        severity: rule127.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -16863,9 +16960,9 @@ function lintAnsible(path6, content, only = rules) {
       });
     });
     try {
-      rule125.check(ctx);
+      rule127.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule125.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule127.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -17897,17 +17994,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule125 = checkPattern(raw) && createRule(
+        const rule127 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule125) {
+        if (rule127) {
           this._added = true;
-          this._rules.push(rule125);
-          if (matchesBasename(rule125.body)) {
+          this._rules.push(rule127);
+          if (matchesBasename(rule127.body)) {
             this._basenameCount++;
           }
         }
@@ -17936,11 +18033,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule125 = rules2[index];
-          if (rule125.checkRegex.test(path6)) {
-            ignored = !rule125.negative;
-            unignored = rule125.negative;
-            matchedRule = rule125.negative ? UNDEFINED : rule125;
+          const rule127 = rules2[index];
+          if (rule127.checkRegex.test(path6)) {
+            ignored = !rule127.negative;
+            unignored = rule127.negative;
+            matchedRule = rule127.negative ? UNDEFINED : rule127;
             break;
           }
         }
@@ -17963,17 +18060,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path6) : path6;
         for (let index = length - 1; index >= 0; index--) {
-          const rule125 = rules2[index];
-          if (rule125[mode].test(
-            shortcut && rule125._basenameOnly ? basename : path6
+          const rule127 = rules2[index];
+          if (rule127[mode].test(
+            shortcut && rule127._basenameOnly ? basename : path6
           )) {
-            const { negative } = rule125;
+            const { negative } = rule127;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule125;
+              ret.rule = rule127;
             }
             return ret;
           }
@@ -18661,7 +18758,7 @@ function result(f, ruleIndex, existing) {
 }
 function sarifReport(r, ctx) {
   const rules2 = [...ctx.rules].sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule125, i) => [rule125.id, i]));
+  const index = new Map(rules2.map((rule127, i) => [rule127.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",

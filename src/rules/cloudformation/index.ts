@@ -14,6 +14,7 @@ import apigw003 from './rules/apigw-003.js';
 import backup001 from './rules/backup-001.js';
 import cf001 from './rules/cf-001.js';
 import cf002 from './rules/cf-002.js';
+import cf003 from './rules/cf-003.js';
 import cf004 from './rules/cf-004.js';
 import cred001 from './rules/cred-001.js';
 import cred002 from './rules/cred-002.js';
@@ -41,6 +42,7 @@ import efs001 from './rules/efs-001.js';
 import elb001 from './rules/elb-001.js';
 import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
+import elb004 from './rules/elb-004.js';
 import es001 from './rules/es-001.js';
 import es002 from './rules/es-002.js';
 import es003 from './rules/es-003.js';
@@ -96,6 +98,7 @@ export const RULES: readonly CfnRule[] = [
   backup001,
   cf001,
   cf002,
+  cf003,
   cf004,
   cred001,
   cred002,
@@ -123,6 +126,7 @@ export const RULES: readonly CfnRule[] = [
   elb001,
   elb002,
   elb003,
+  elb004,
   es001,
   es002,
   es003,
