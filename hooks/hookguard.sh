@@ -17,7 +17,7 @@ hookguard_run() {
   if [ -z "$hg_cli" ]; then
     if [ -x "$hg_top/node_modules/.bin/hookguard" ]; then "$hg_top/node_modules/.bin/hookguard" "$@"; return $?; fi
     if command -v hookguard >/dev/null 2>&1; then hookguard "$@"; return $?; fi
-    echo "hookguard: cannot find hookguard (looked in node_modules, PATH and __HOOKGUARD_CLI__); run npm install, set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
+    echo "hookguard: cannot find hookguard (looked in node_modules, PATH and \"__HOOKGUARD_CLI__\"); run npm install, set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
   fi
   hg_node=
@@ -30,7 +30,7 @@ hookguard_run() {
     done
   fi
   if [ -z "$hg_node" ]; then
-    echo "hookguard: cannot find node (looked in PATH, __HOOKGUARD_NODE__, /usr/local/bin, Homebrew, nvm, volta, fnm); set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
+    echo "hookguard: cannot find node (looked in PATH, \"__HOOKGUARD_NODE__\", /usr/local/bin, Homebrew, nvm, volta, fnm); set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
   fi
   "$hg_node" "$hg_cli" "$@"

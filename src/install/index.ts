@@ -116,8 +116,21 @@ function runnerTemplate(): string {
   throw new Error('hooks/hookguard.sh is missing from the hookguard package');
 }
 
-function runnerScript(opts: InstallOptions): string {
-  return runnerTemplate().replaceAll('__HOOKGUARD_CLI__', opts.cliPath).replaceAll('__HOOKGUARD_NODE__', opts.nodePath);
+/** For a value placed inside double quotes in sh: `\`, `"`, `$` and backquote lose their meaning. */
+export function shDoubleQuoted(s: string): string {
+  return s.replace(/[\\"$`]/g, '\\$&');
+}
+
+/**
+ * The runner with this machine's node and hookguard paths as fallbacks (native hooks live in .git, on this machine),
+ * or without them (`shared`: .husky/hookguard.sh is committed, and a teammate's paths differ; there hookguard comes
+ * from node_modules after npm install).
+ */
+function runnerScript(opts: InstallOptions, shared = false): string {
+  // The template only uses these placeholders inside double quotes.
+  return runnerTemplate()
+    .replaceAll('__HOOKGUARD_CLI__', shared ? '' : shDoubleQuoted(opts.cliPath))
+    .replaceAll('__HOOKGUARD_NODE__', shared ? '' : shDoubleQuoted(opts.nodePath));
 }
 
 /** A native hook: our runner, then the hook that was there before (if any), with the same arguments and stdin. */
@@ -316,7 +329,7 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
   const huskyDir = path.join(repo.top, '.husky');
   mkdirSync(huskyDir, { recursive: true });
   const runnerFile = path.join(repo.top, HUSKY_RUNNER);
-  const runner = runnerScript(opts);
+  const runner = runnerScript(opts, true);
   if (!existsSync(runnerFile) || readFileSync(runnerFile, 'utf8') !== runner) {
     if (!existsSync(runnerFile)) state.created.push(runnerFile);
     writeAtomic(runnerFile, runner, 0o755);

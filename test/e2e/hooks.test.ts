@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileS
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeGithubToken } from '../../scripts/fakes.mjs';
-import { cleanup, Repo, tempDir } from '../helpers.js';
+import { cleanup, Repo, ROOT, tempDir } from '../helpers.js';
 
 afterAll(cleanup);
 
@@ -147,13 +147,22 @@ describe('hookguard init (native hooks, no package.json)', () => {
   });
 });
 
+/** What `npm install` leaves behind: node_modules/hookguard (here, this checkout). */
+function installed(repo: Repo): void {
+  mkdirSync(path.join(repo.dir, 'node_modules'), { recursive: true });
+  symlinkSync(ROOT, path.join(repo.dir, 'node_modules', 'hookguard'));
+}
+
 describe('hookguard init with package.json (husky)', () => {
   it('adds devDependencies and prepare, creates .husky hooks, activates husky, and blocks a commit', () => {
     const repo = Repo.init();
     const pkg = { name: 'app', version: '1.0.0', scripts: { test: 'echo ok' } };
-    repo.commit('init', { 'package.json': JSON.stringify(pkg, null, 2) + '\n' });
+    repo.commit('init', { 'package.json': JSON.stringify(pkg, null, 2) + '\n', '.gitignore': 'node_modules/\n' });
+    installed(repo);
     const r = repo.hookguard(['init']);
     expect(r.code).toBe(0);
+    // .husky/hookguard.sh is committed and shared: it records no path from this machine.
+    expect(readFileSync(path.join(repo.dir, '.husky', 'hookguard.sh'), 'utf8')).not.toContain(ROOT);
     const after = JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8'));
     expect(after.scripts).toEqual({ test: 'echo ok', prepare: 'husky' });
     expect(Object.keys(after.devDependencies)).toEqual(['hookguard', 'husky']);
@@ -179,7 +188,12 @@ describe('hookguard init with package.json (husky)', () => {
     const repo = Repo.init();
     const pkg = { name: 'app', scripts: { prepare: 'husky' }, devDependencies: { husky: '^9.0.0' } };
     const existing = 'echo "lint ran" > .lint-ran\n';
-    repo.commit('init', { 'package.json': JSON.stringify(pkg, null, 2) + '\n', '.husky/pre-commit': existing });
+    repo.commit('init', {
+      'package.json': JSON.stringify(pkg, null, 2) + '\n',
+      '.husky/pre-commit': existing,
+      '.gitignore': 'node_modules/\n',
+    });
+    installed(repo);
     repo.git('config', 'core.hooksPath', '.husky/_');
     const r = repo.hookguard(['init']);
     expect(r.code).toBe(0);

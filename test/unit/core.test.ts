@@ -210,3 +210,12 @@ describe('masking a key block', () => {
     expect(mask(block)).not.toContain(body.slice(0, 8));
   });
 });
+
+describe('hook script quoting', () => {
+  it('a recorded path with shell metacharacters stays a literal inside double quotes', async () => {
+    const { shDoubleQuoted } = await import('../../src/install/index.js');
+    const { execFileSync } = await import('node:child_process');
+    const nasty = '/tmp/a "b" $(touch /tmp/pwned) `x` \\ c';
+    expect(execFileSync('sh', ['-c', `printf %s "${shDoubleQuoted(nasty)}"`], { encoding: 'utf8' })).toBe(nasty);
+  });
+});
