@@ -9132,7 +9132,7 @@ var init_load2 = __esm({
 // src/rules/secrets/mask.ts
 function mask(secret) {
   const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
-  if (pem) return `${pem[0]}\u2026`;
+  if (pem && secret.length > pem[0].length + 16) return `${pem[0]}\u2026`;
   const n = secret.length;
   if (n === 0) return "";
   if (n < 8) return "*".repeat(Math.max(3, n));

@@ -1,6 +1,9 @@
 /** Property tests: random and adversarial inputs never throw out of the parsers and detectors, and every position they
  * report lies inside the input. */
 import fc from 'fast-check';
+
+// A fixed seed keeps CI reproducible; set FUZZ_SEED to explore (a failure prints the seed and path to replay).
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261126) });
 import { describe, expect, it } from 'vitest';
 import { DiffParser, unquotePath, type FilePatch } from '../../src/git/diff-parser.js';
 import { compileRuleSet, readPatternDir } from '../../src/rules/secrets/load.js';

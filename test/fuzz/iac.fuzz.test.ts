@@ -1,6 +1,9 @@
 /** Property tests for the IaC families: any input, however malformed, gives findings inside the text or errors —
  * never an exception — and YAML bombs and deep nesting are refused quickly. */
 import fc from 'fast-check';
+
+// A fixed seed keeps CI reproducible; set FUZZ_SEED to explore (a failure prints the seed and path to replay).
+fc.configureGlobal({ seed: Number(process.env.FUZZ_SEED ?? 20261126) });
 import { describe, expect, it } from 'vitest';
 import { family as cfn } from '../../src/rules/cloudformation/index.js';
 import { family as ansible } from '../../src/rules/ansible/index.js';

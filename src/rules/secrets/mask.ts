@@ -6,7 +6,7 @@
 export function mask(secret: string): string {
   // A PEM/OpenSSH/PGP block: its BEGIN line names the kind of key and is not secret; the body is.
   const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
-  if (pem) return `${pem[0]}…`;
+  if (pem && secret.length > pem[0].length + 16) return `${pem[0]}…`;
   const n = secret.length;
   if (n === 0) return '';
   if (n < 8) return '*'.repeat(Math.max(3, n));
