@@ -18942,7 +18942,8 @@ function textReport(r, ctx) {
     );
     if (blocking.length)
       out.push(
-        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`
+        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
+        `  More on a rule: hookguard explain ${blocking[0].ruleId}`
       );
   }
   return out.join("\n") + "\n";
