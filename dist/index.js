@@ -23779,7 +23779,20 @@ ${plan.notes.join("\n\n")}
   }
   let capped = 0;
   if (api && checkId !== void 0) {
-    const all = annotationsFor(result2, failOn);
+    const locate2 = plan.headSha ? headLocator(outcome.root, plan.headSha) : void 0;
+    const atHead = async (fs) => Promise.all(
+      fs.map(async (f) => {
+        if (!locate2 || f.category !== "secret" || !f.commit || f.commit === plan.headSha) return f;
+        const line = await locate2(f);
+        if (line === void 0)
+          return {
+            ...f,
+            message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`
+          };
+        return line === f.line ? f : { ...f, line, endLine: line };
+      })
+    );
+    const all = annotationsFor({ ...result2, findings: await atHead(result2.findings) }, failOn);
     const annotations = all.slice(0, MAX_ANNOTATIONS);
     capped = all.length - annotations.length;
     const title = checkTitle(result2, failOn);

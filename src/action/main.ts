@@ -234,7 +234,24 @@ async function action(r: Runner): Promise<number> {
   // 1. Check run with every finding as an annotation, 50 per request.
   let capped = 0;
   if (api && checkId !== undefined) {
-    const all = annotationsFor(result, failOn);
+    // Annotations belong to the head commit: a secret found in an earlier commit of the range is placed where its
+    // line is at head (git blame), and one that a later commit removed stays on the line where it was added, saying
+    // so (it was still pushed, and still fails the run).
+    const locate = plan.headSha ? headLocator(outcome.root, plan.headSha) : undefined;
+    const atHead = async (fs: Finding[]) =>
+      Promise.all(
+        fs.map(async (f) => {
+          if (!locate || f.category !== 'secret' || !f.commit || f.commit === plan.headSha) return f;
+          const line = await locate(f);
+          if (line === undefined)
+            return {
+              ...f,
+              message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`,
+            };
+          return line === f.line ? f : { ...f, line, endLine: line };
+        }),
+      );
+    const all = annotationsFor({ ...result, findings: await atHead(result.findings) }, failOn);
     const annotations = all.slice(0, MAX_ANNOTATIONS);
     capped = all.length - annotations.length;
     const title = checkTitle(result, failOn);

@@ -328,6 +328,7 @@ describe('GitHub Action (dist/index.js)', () => {
     expect(res.summary).toContain(added.slice(0, 7));
     expect(res.summary).toContain('outside the diff');
     expect(gh.checkRuns.at(-1)!.annotations[0]).toMatchObject({ path: 'config/settings.env', start_line: 2 });
+    expect(gh.checkRuns.at(-1)!.annotations[0]!.message).toMatch(/no longer at this line at the head commit/);
     expect(leaks(res.everything, [secret])).toEqual([]);
   });
 
@@ -344,6 +345,10 @@ describe('GitHub Action (dist/index.js)', () => {
       expect(res.code).toBe(1);
       expect(g.reviews).toHaveLength(1);
       expect(g.reviews[0]!.comments).toEqual([expect.objectContaining({ path: 'src/app.js', line: 5 })]);
+      // The check run's annotation is on the head commit's line too.
+      expect(g.checkRuns[0]!.annotations).toEqual([
+        expect.objectContaining({ path: 'src/app.js', start_line: 5, end_line: 5 }),
+      ]);
       expect(leaks(res.everything, [secret])).toEqual([]);
     } finally {
       await g.stop();
