@@ -184,6 +184,22 @@ describe('hookguard init with package.json (husky)', () => {
     expect(repo.gitRun(['config', 'core.hooksPath']).code).toBe(1);
   });
 
+  it("husky's pre-push passes git's stdin through to hookguard: a pushed secret blocks", () => {
+    const repo = Repo.init();
+    const remote = path.join(repo.home, 'remote.git');
+    repo.git('init', '-q', '--bare', remote);
+    repo.git('remote', 'add', 'origin', remote);
+    repo.commit('init', { 'package.json': '{ "name": "app" }\n', '.gitignore': 'node_modules/\n' });
+    repo.git('push', '-q', '--no-verify', 'origin', 'main');
+    installed(repo);
+    expect(repo.hookguard(['init']).code).toBe(0);
+    const bad = repo.commit('bad', { 'k.env': `T=${fakeGithubToken()}\n` });
+    const push = repo.gitRun(['push', 'origin', 'main']);
+    expect(push.code).not.toBe(0);
+    expect(push.stdout + push.stderr).toContain(bad.slice(0, 10));
+    expect(repo.git('ls-remote', remote, 'refs/heads/main')).not.toContain(bad);
+  });
+
   it('adds our line to existing husky hooks without replacing them, and removes only our line', () => {
     const repo = Repo.init();
     const pkg = { name: 'app', scripts: { prepare: 'husky' }, devDependencies: { husky: '^9.0.0' } };
