@@ -8861,6 +8861,43 @@ var init_types2 = __esm({
   }
 });
 
+// src/rules/secrets/mask.ts
+function mask(secret) {
+  const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
+  if (pem && secret.length > pem[0].length + 16) return `${pem[0]}\u2026`;
+  const n = secret.length;
+  if (n === 0) return "";
+  if (n < 8) return "*".repeat(Math.max(3, n));
+  const prefix = n >= 24 ? Math.min(4, Math.floor(n / 6)) : n >= 12 ? 2 : 1;
+  const suffix = n >= 16 ? 2 : 0;
+  const shown = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
+  return shown;
+}
+function maskLine(line, ranges, width = 160) {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  let out = "";
+  let pos = 0;
+  let firstStart = -1;
+  for (const [s, e] of sorted) {
+    if (s < pos) continue;
+    out += line.slice(pos, s);
+    if (firstStart < 0) firstStart = out.length;
+    out += mask(line.slice(s, e));
+    pos = e;
+  }
+  out += line.slice(pos);
+  out = out.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
+  if (out.length <= width) return out.trimEnd();
+  const from = Math.max(0, (firstStart < 0 ? 0 : firstStart) - Math.floor(width / 3));
+  const to = Math.min(out.length, from + width);
+  return (from > 0 ? "\u2026" : "") + out.slice(from, to) + (to < out.length ? "\u2026" : "");
+}
+var init_mask = __esm({
+  "src/rules/secrets/mask.ts"() {
+    "use strict";
+  }
+});
+
 // src/rules/secrets/safety.ts
 function checkRegexSafety(source) {
   const stack = [{ start: 0, unbounded: false, alternatives: [], altStart: 0 }];
@@ -9095,16 +9132,18 @@ async function loadConfig(file, knownRules, display = file) {
     if (!errors.length)
       for (const p of patterns) {
         const set = compileRuleSet([p]);
-        for (const ex of p.examples.match)
+        p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
             errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example "${ex.slice(0, 60)}"`
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`
             );
-        for (const ex of p.examples.nomatch)
+        });
+        p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
             errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example "${ex.slice(0, 60)}"`
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`
             );
+        });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
   }
@@ -9123,46 +9162,10 @@ var init_load2 = __esm({
     init_load();
     init_detect();
     init_types2();
+    init_mask();
     init_safety();
     CONFIG_NAMES = [".hookguard.yaml", ".hookguard.yml"];
     KEYS = ["failOn", "ignore", "rules", "allow", "patterns", "baseline"];
-  }
-});
-
-// src/rules/secrets/mask.ts
-function mask(secret) {
-  const pem = /^-----BEGIN [A-Z0-9 ]{1,40}-----/.exec(secret);
-  if (pem && secret.length > pem[0].length + 16) return `${pem[0]}\u2026`;
-  const n = secret.length;
-  if (n === 0) return "";
-  if (n < 8) return "*".repeat(Math.max(3, n));
-  const prefix = n >= 24 ? Math.min(4, Math.floor(n / 6)) : n >= 12 ? 2 : 1;
-  const suffix = n >= 16 ? 2 : 0;
-  const shown = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
-  return shown;
-}
-function maskLine(line, ranges, width = 160) {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  let out = "";
-  let pos = 0;
-  let firstStart = -1;
-  for (const [s, e] of sorted) {
-    if (s < pos) continue;
-    out += line.slice(pos, s);
-    if (firstStart < 0) firstStart = out.length;
-    out += mask(line.slice(s, e));
-    pos = e;
-  }
-  out += line.slice(pos);
-  out = out.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
-  if (out.length <= width) return out.trimEnd();
-  const from = Math.max(0, (firstStart < 0 ? 0 : firstStart) - Math.floor(width / 3));
-  const to = Math.min(out.length, from + width);
-  return (from > 0 ? "\u2026" : "") + out.slice(from, to) + (to < out.length ? "\u2026" : "");
-}
-var init_mask = __esm({
-  "src/rules/secrets/mask.ts"() {
-    "use strict";
   }
 });
 

@@ -7,6 +7,7 @@ import { isSeverity, UsageError, type FailOn, type Severity } from '../types.js'
 import { compileRuleSet, validatePatterns } from '../rules/secrets/load.js';
 import { detectSecrets } from '../rules/secrets/detect.js';
 import { unsplit } from '../rules/secrets/types.js';
+import { mask } from '../rules/secrets/mask.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import { checkRegexSafety } from '../rules/secrets/safety.js';
 
@@ -143,16 +144,19 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
     if (!errors.length)
       for (const p of patterns) {
         const set = compileRuleSet([p]);
-        for (const ex of p.examples.match)
+        // Examples are named by number and shown masked: a config may hold a real value, and errors never print one.
+        p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
             errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example "${ex.slice(0, 60)}"`,
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`,
             );
-        for (const ex of p.examples.nomatch)
+        });
+        p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
             errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example "${ex.slice(0, 60)}"`,
+              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`,
             );
+        });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
   }
