@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UsageError, type RuleDoc, type ScanRequest } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
-import { writeFileAtomic } from './output.js';
+import { writeFileAtomic } from '../disk/atomic.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
@@ -276,7 +276,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
 
 function writeOutput(file: string, text: string): void {
   try {
-    writeFileAtomic(file, text);
+    writeFileAtomic(file, text, 0o644);
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

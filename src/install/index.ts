@@ -8,7 +8,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -21,6 +20,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeFileAtomic } from '../disk/atomic.js';
 
 export interface InstallOptions {
   cwd: string;
@@ -201,13 +201,6 @@ function readPackageJson(file: string): { text: string; data: Record<string, unk
   }
 }
 
-function writeAtomic(file: string, data: string, mode?: number): void {
-  const tmp = `${file}.hookguard-tmp-${process.pid}`;
-  writeFileSync(tmp, data, mode !== undefined ? { mode } : {});
-  if (mode !== undefined) chmodSync(tmp, mode);
-  renameSync(tmp, file);
-}
-
 function huskyBin(): string | undefined {
   try {
     return path.join(path.dirname(fileURLToPath(import.meta.resolve('husky'))), 'bin.js');
@@ -249,7 +242,7 @@ function installNative(repo: Repo, opts: InstallOptions, prev: State | undefined
     const content = nativeHook(name, opts);
     if (existsSync(file) && isOurs(file)) {
       if (readFileSync(file, 'utf8') !== content) {
-        writeAtomic(file, content, 0o755);
+        writeFileAtomic(file, content, 0o755);
         res.messages.push(`updated ${name} hook in ${path.relative(repo.top, dir) || dir}`);
         changed = true;
       }
@@ -268,7 +261,7 @@ function installNative(repo: Repo, opts: InstallOptions, prev: State | undefined
       state.chained.push(file);
       res.messages.push(`kept your existing ${name} hook as ${path.basename(saved)}; it still runs after hookguard`);
     } else state.created.push(file);
-    writeAtomic(file, content, 0o755);
+    writeFileAtomic(file, content, 0o755);
     res.messages.push(`installed ${name} hook in ${path.relative(repo.top, dir) || dir}`);
     changed = true;
   }
@@ -320,7 +313,7 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
     if (add.length)
       next.devDependencies = Object.fromEntries(Object.entries(dev).sort(([a], [b]) => a.localeCompare(b)));
     const trailing = pkg.text.endsWith('\n') ? '\n' : '';
-    writeAtomic(pkgFile, JSON.stringify(next, null, pkg.indent) + trailing);
+    writeFileAtomic(pkgFile, JSON.stringify(next, null, pkg.indent) + trailing);
     res.messages.push(
       `package.json: ${[add.length ? `added ${add.map(([n]) => n).join(' and ')} to devDependencies` : '', prepareChanged ? `set "prepare": "${scripts.prepare}"` : ''].filter(Boolean).join(', ')}`,
     );
@@ -332,20 +325,20 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
   const runner = runnerScript(opts, true);
   if (!existsSync(runnerFile) || readFileSync(runnerFile, 'utf8') !== runner) {
     if (!existsSync(runnerFile)) state.created.push(runnerFile);
-    writeAtomic(runnerFile, runner, 0o755);
+    writeFileAtomic(runnerFile, runner, 0o755);
   }
   for (const name of HOOKS) {
     const file = path.join(huskyDir, name);
     const line = HUSKY_LINE[name];
     if (!existsSync(file)) {
-      writeAtomic(file, line + '\n', 0o755);
+      writeFileAtomic(file, line + '\n', 0o755);
       state.created.push(file);
       res.messages.push(`created .husky/${name}`);
       continue;
     }
     const text = readFileSync(file, 'utf8');
     if (text.split('\n').some((l) => l.trim() === line)) continue;
-    writeAtomic(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n', 0o755);
+    writeFileAtomic(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n', 0o755);
     state.appended.push(file);
     res.messages.push(`added hookguard to your existing .husky/${name} (your commands stay)`);
   }
@@ -404,7 +397,7 @@ export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
         unlinkSync(file);
         res.messages.push(`removed .husky/${name}`);
       } else if (kept !== text) {
-        writeAtomic(file, kept, 0o755);
+        writeFileAtomic(file, kept, 0o755);
         res.messages.push(`removed hookguard from .husky/${name} (your commands stay)`);
       }
     }
@@ -430,7 +423,7 @@ export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
       const trailing = pkg.text.endsWith('\n') ? '\n' : '';
       const next = JSON.stringify(data, null, pkg.indent) + trailing;
       if (next !== pkg.text) {
-        writeAtomic(pkgFile, next);
+        writeFileAtomic(pkgFile, next);
         res.messages.push('package.json: restored devDependencies and prepare');
       }
     }
