@@ -21,6 +21,7 @@ import {
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../disk/atomic.js';
+import { git } from '../git/run.js';
 
 export interface InstallOptions {
   cwd: string;
@@ -56,15 +57,14 @@ interface State {
   huskyActivated?: boolean;
 }
 
-function gitCmd(cwd: string, args: string[]): { ok: boolean; out: string; err: string } {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8' });
-  if (r.error)
-    return {
-      ok: false,
-      out: '',
-      err: (r.error as NodeJS.ErrnoException).code === 'ENOENT' ? 'git is not installed' : r.error.message,
-    };
-  return { ok: r.status === 0, out: (r.stdout ?? '').trim(), err: (r.stderr ?? '').trim() };
+/** git through src/git (the one place that runs it); an ordinary "can't" comes back as a message, never a throw. */
+async function gitCmd(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
+  try {
+    const r = await git(cwd, args);
+    return { ok: r.code === 0, out: r.stdout.toString('utf8').trim(), err: r.stderr.trim() };
+  } catch (e) {
+    return { ok: false, out: '', err: (e as Error).message };
+  }
 }
 
 interface Repo {
@@ -74,14 +74,14 @@ interface Repo {
   hooksPathScope?: 'local' | 'global' | 'system' | 'other';
 }
 
-function repoInfo(cwd: string): Repo | string {
-  const top = gitCmd(cwd, ['rev-parse', '--show-toplevel']);
+async function repoInfo(cwd: string): Promise<Repo | string> {
+  const top = await gitCmd(cwd, ['rev-parse', '--show-toplevel']);
   if (!top.ok)
     return top.err.includes('not installed')
       ? top.err
       : `not a git repository (${cwd}); run "git init" first, or run hookguard init inside one`;
-  const common = gitCmd(top.out, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
-  const hp = gitCmd(top.out, ['config', '--show-scope', '--get', 'core.hooksPath']);
+  const common = await gitCmd(top.out, ['rev-parse', '--path-format=absolute', '--git-common-dir']);
+  const hp = await gitCmd(top.out, ['config', '--show-scope', '--get', 'core.hooksPath']);
   const repo: Repo = { top: top.out, commonDir: common.ok ? common.out : path.join(top.out, '.git') };
   if (hp.ok && hp.out) {
     const [scope = 'other', ...v] = hp.out.split('\t');
@@ -211,7 +211,7 @@ function huskyBin(): string | undefined {
 
 export async function install(opts: InstallOptions): Promise<InstallResult> {
   const res: InstallResult = { ok: true, messages: [], warnings: [] };
-  const repo = repoInfo(opts.cwd);
+  const repo = await repoInfo(opts.cwd);
   if (typeof repo === 'string') return { ok: false, messages: [], warnings: [repo] };
   const prev = readState(repo);
   const pkgFile = path.join(repo.top, 'package.json');
@@ -366,7 +366,7 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
 
 export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
   const res: InstallResult = { ok: true, messages: [], warnings: [] };
-  const repo = repoInfo(opts.cwd);
+  const repo = await repoInfo(opts.cwd);
   if (typeof repo === 'string') return { ok: false, messages: [], warnings: [repo] };
   const state = readState(repo);
   if (!state) {
@@ -431,8 +431,8 @@ export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
     const huskyDir = path.join(repo.top, '.husky');
     const others = existsSync(huskyDir) ? readdirSync(huskyDir).filter((n) => n !== '_' && !n.startsWith('.')) : [];
     if (state.huskyActivated && others.length === 0) {
-      if (state.hooksPathBefore) gitCmd(repo.top, ['config', 'core.hooksPath', state.hooksPathBefore]);
-      else gitCmd(repo.top, ['config', '--unset', 'core.hooksPath']);
+      if (state.hooksPathBefore) await gitCmd(repo.top, ['config', 'core.hooksPath', state.hooksPathBefore]);
+      else await gitCmd(repo.top, ['config', '--unset', 'core.hooksPath']);
       rmSync(path.join(huskyDir, '_'), { recursive: true, force: true });
       try {
         rmdirSync(huskyDir);
