@@ -18517,10 +18517,10 @@ async function scanInner(request2, opts) {
   };
   const ig = config.ignore.length || request2.kind === "paths" ? (await loadIgnore())().add(config.ignore) : void 0;
   const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
-  const onTarget = async (t) => {
+  const onTarget = async (t, rules2 = engine) => {
     progress.files++;
     progress.bytes += t.bytes;
-    const out = await examine(t, engine);
+    const out = await examine(t, rules2);
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
@@ -18532,13 +18532,11 @@ async function scanInner(request2, opts) {
     if (!batch?.length) return;
     const items = batch.splice(0);
     batchBytes = 0;
-    const saved = engine.secrets;
-    if (narrow) engine.secrets = narrowRuleSet(saved, items.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"));
-    try {
-      for (const t of items) await onTarget(t);
-    } finally {
-      engine.secrets = saved;
-    }
+    const rules2 = narrow ? {
+      ...engine,
+      secrets: narrowRuleSet(engine.secrets, items.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"))
+    } : engine;
+    for (const t of items) await onTarget(t, rules2);
   };
   const sink = {
     target: async (t) => {

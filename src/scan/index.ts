@@ -233,10 +233,10 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const ig = config.ignore.length || request.kind === 'paths' ? (await loadIgnore())().add(config.ignore) : undefined;
   const isIgnored = (p: string) => ig !== undefined && config.ignore.length > 0 && ig.ignores(p);
 
-  const onTarget = async (t: Target) => {
+  const onTarget = async (t: Target, rules: EngineOptions = engine) => {
     progress.files++;
     progress.bytes += t.bytes;
-    const out = await examine(t, engine);
+    const out = await examine(t, rules);
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
@@ -251,13 +251,13 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     if (!batch?.length) return;
     const items = batch.splice(0);
     batchBytes = 0;
-    const saved = engine.secrets;
-    if (narrow) engine.secrets = narrowRuleSet(saved, items.flatMap((t) => t.chunks.map((c) => c.text)).join('\n'));
-    try {
-      for (const t of items) await onTarget(t);
-    } finally {
-      engine.secrets = saved;
-    }
+    const rules = narrow
+      ? {
+          ...engine,
+          secrets: narrowRuleSet(engine.secrets, items.flatMap((t) => t.chunks.map((c) => c.text)).join('\n')),
+        }
+      : engine;
+    for (const t of items) await onTarget(t, rules);
   };
   const sink: Sink = {
     target: async (t) => {
