@@ -195,10 +195,18 @@ var init_blobs = __esm({
       need;
       read(sha2) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(sha2);
+      }
+      /** A blob named `REV:PATH` (a file as it is in a commit). */
+      readAt(rev, path6) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path6)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path6}`);
+      }
+      readSpec(spec) {
         const child = this.start();
         return new Promise((resolve) => {
-          this.queue.push({ sha: sha2, resolve });
-          child.stdin.write(sha2 + "\n");
+          this.queue.push({ sha: spec, resolve });
+          child.stdin.write(spec + "\n");
         });
       }
       close() {
@@ -607,6 +615,7 @@ async function prePushCommits(root, stdin, remote) {
   const knownRemote = remote && remotes.includes(remote) ? remote : void 0;
   const all = /* @__PURE__ */ new Set();
   const ordered = [];
+  const tips = [];
   for (const raw of stdin.split("\n")) {
     const line = raw.trim();
     if (!line) continue;
@@ -618,6 +627,7 @@ async function prePushCommits(root, stdin, remote) {
     const local = parts[1];
     const remoteSha = parts[3];
     if (ZERO_SHA.test(local)) continue;
+    if (!tips.includes(local)) tips.push(local);
     let revs;
     if (!ZERO_SHA.test(remoteSha) && await commitExists(root, remoteSha)) revs = [`${remoteSha}..${local}`];
     else revs = [local, "--not", knownRemote ? `--remotes=${knownRemote}` : "--remotes"];
@@ -633,7 +643,20 @@ async function prePushCommits(root, stdin, remote) {
       }
     }
   }
-  return ordered;
+  return { shas: ordered, tips };
+}
+async function readAtRevs(root, wanted, maxBytes) {
+  const reader = new BlobReader(root, maxBytes);
+  try {
+    return await Promise.all(
+      wanted.map(async (w) => {
+        const b = await reader.readAt(w.rev, w.path);
+        return b.kind === "text" ? { ...w, text: b.text } : w;
+      })
+    );
+  } finally {
+    reader.close();
+  }
 }
 var ZERO_SHA, LOG_ARGS;
 var init_sources = __esm({
@@ -17095,6 +17118,9 @@ function sha256(s) {
 function fingerprint(...parts) {
   return sha256(parts.join("\0")).slice(0, 32);
 }
+function contentKey(...parts) {
+  return sha256(["key", ...parts].join("\0")).slice(0, 32);
+}
 function loadFamily(name) {
   families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation2(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible2(), ansible_exports)).then((m) => m.family);
   return families[name];
@@ -17192,6 +17218,8 @@ async function examine(t, opts) {
         ...provenance,
         match: mask(h.secret),
         fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
+        contentKey: contentKey(p.id, sha256(h.secret)),
+        secret: true,
         confidence: h.confidence,
         why: h.why,
         snippet: maskLine(raw, rangesByLine.get(li) ?? []),
@@ -17237,7 +17265,13 @@ async function examine(t, opts) {
       await loadCrypto();
       const starts = lineStarts(t.content);
       const metas = new Map(fam.rules.map((r) => [r.id, r]));
-      for (const r of res.findings) {
+      const seen = /* @__PURE__ */ new Map();
+      const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+      for (const r of ordered) {
+        const occKey = `${r.ruleId}\0${r.path}`;
+        const occ = seen.get(occKey) ?? 0;
+        seen.set(occKey, occ + 1);
+        const where = occ ? [r.path, `#${occ}`] : [r.path];
         const meta2 = metas.get(r.ruleId);
         const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
         const secretRange = r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
@@ -17255,7 +17289,9 @@ async function examine(t, opts) {
           endColumn: r.endColumn,
           ...provenance,
           ...r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0][0], secretRange[0][1])) } : {},
-          fingerprint: fingerprint(r.ruleId, t.path, r.path),
+          fingerprint: fingerprint(r.ruleId, t.path, ...where),
+          contentKey: contentKey(r.ruleId, ...where),
+          ...r.secret ? { secret: true } : {},
           ...r.why ? { why: r.why } : {},
           snippet: maskLine(raw, secretRange),
           blocking: overlaps(r.scope, t.changed)
@@ -18502,10 +18538,13 @@ async function scanInner(request2, opts) {
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
     isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
-    iac: request2.kind !== "history",
+    // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
+    iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match)
   };
   const findings = [];
+  const commitSeq = /* @__PURE__ */ new Map();
+  const newestFirst = request2.kind === "history" || request2.kind === "range";
   const suppressed = [];
   const errors = [];
   const skipped = { binary: 0, large: 0, other: 0 };
@@ -18549,12 +18588,14 @@ async function scanInner(request2, opts) {
     skip: (kind) => {
       skipped[kind]++;
     },
-    commit: () => {
+    commit: (c) => {
+      commitSeq.set(c.sha, progress.commitsDone);
       progress.commitsDone++;
       opts.onProgress?.(progress);
     },
     error: (e) => errors.push(e)
   };
+  let pushedTips = [];
   const srcOpts = { wantsContent: (p) => engine.iac && wantsIac(p), maxContentBytes: LIMITS2.contentBytes };
   switch (request2.kind) {
     case "staged":
@@ -18562,9 +18603,10 @@ async function scanInner(request2, opts) {
       await flushBatch(true);
       break;
     case "pre-push": {
-      const shas = await prePushCommits(root, request2.stdin, request2.remote);
+      const { shas, tips } = await prePushCommits(root, request2.stdin, request2.remote);
       progress.commitsTotal = shas.length;
       await commitsSource(root, shas, sink, srcOpts);
+      pushedTips = tips;
       break;
     }
     case "range": {
@@ -18642,21 +18684,57 @@ async function scanInner(request2, opts) {
     }
   }
   opts.onPhase?.("sources scanned");
+  if (pushedTips.length) {
+    const atTips = await iacAtTips(
+      root,
+      pushedTips,
+      findings.filter((f) => !f.secret && f.commit && f.blocking),
+      engine
+    );
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i];
+      if (!f.secret && f.commit && !atTips.has(f.fingerprint)) findings.splice(i, 1);
+    }
+  }
   const kept = [];
   const matchedBaseline = /* @__PURE__ */ new Set();
+  const unmatched = [];
   for (const f of findings) {
     if (baseline?.has(f.fingerprint)) {
       matchedBaseline.add(f.fingerprint);
       suppressed.push(toSuppressed(f, "baseline", "accepted in baseline"));
       continue;
     }
+    unmatched.push(f);
+  }
+  const byKey = /* @__PURE__ */ new Map();
+  if (baseline) {
+    for (const e of baseline.values())
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync4(path4.join(root, e.file))) byKey.set(e.key, e);
+  }
+  for (const f of unmatched) {
+    const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
+    if (e) {
+      matchedBaseline.add(e.fingerprint);
+      suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
+      continue;
+    }
     kept.push(f);
   }
+  const seq = (f) => {
+    const n = f.commit ? commitSeq.get(f.commit) : void 0;
+    return n === void 0 ? void 0 : newestFirst ? -n : n;
+  };
+  const older = (a, b) => {
+    const x = seq(a);
+    const y = seq(b);
+    return x !== void 0 && y !== void 0 && x < y;
+  };
   const dedup = /* @__PURE__ */ new Map();
   for (const f of kept) {
-    const key = f.category === "secret" ? `${f.fingerprint}:${f.commit ?? ""}:${f.line}` : f.fingerprint;
+    const key = f.category === "secret" ? `${f.fingerprint}:${f.commit ?? ""}:${f.file}:${f.line}` : f.fingerprint;
     const prev = dedup.get(key);
-    if (!prev || !prev.blocking && f.blocking) dedup.set(key, f);
+    if (!prev || !prev.blocking && f.blocking || prev.blocking === f.blocking && older(f, prev)) dedup.set(key, f);
   }
   const all = [...dedup.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
@@ -18684,6 +18762,22 @@ async function scanInner(request2, opts) {
   };
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { result: result2, failOn, root, exitCode, config };
+}
+async function iacAtTips(root, tips, found, engine) {
+  const out = /* @__PURE__ */ new Set();
+  const files = [...new Set(found.map((f) => f.file))];
+  if (!files.length) return out;
+  const blobs = await readAtRevs(
+    root,
+    tips.flatMap((tip) => files.map((file) => ({ rev: tip, path: file }))),
+    LIMITS2.contentBytes
+  );
+  for (const b of blobs) {
+    if (b.text === void 0) continue;
+    const r = await examine({ path: b.path, chunks: [], content: b.text, bytes: b.text.length }, engine);
+    for (const f of r.findings) out.add(f.fingerprint);
+  }
+  return out;
 }
 var LIMITS2, IAC_NAME, NO_EXT, IAC_ID;
 var init_scan = __esm({

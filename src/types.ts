@@ -82,6 +82,11 @@ export interface Finding extends Position {
   snippet?: string;
   /** False when the finding lies outside the lines this change touched (an existing problem). */
   blocking: boolean;
+  /** Internal: the fingerprint without the file name, so a baseline entry survives a rename. */
+  contentKey?: string;
+  /** Internal: the finding is about a secret value (every secret rule, and IaC rules that flag a plaintext secret).
+   * A pushed secret counts in every commit; other IaC problems are judged at the pushed tip. */
+  secret?: boolean;
 }
 
 export type SuppressedBy = 'inline' | 'baseline' | 'config' | 'metadata';

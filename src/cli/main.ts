@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { UsageError, type RuleDoc, type ScanRequest } from '../types.js';
+import { atLeast, UsageError, type RuleDoc, type ScanRequest } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
 import { writeFileAtomic } from '../disk/atomic.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
@@ -44,6 +44,9 @@ Scan options:
   --config FILE                     config file (default .hookguard.yaml at the repository root)
   --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
+
+Every mode runs the secret, CloudFormation and Ansible rules; modes differ only in what blocks (see README, "What
+each mode checks").
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or git error.
 Environment: HOOKGUARD=0 skips the hooks; DEBUG=hookguard:* traces.
@@ -267,11 +270,26 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   }
   if (a.output) writeOutput(a.output, text);
   else io.stdout(text);
-  if (a.mode === 'pre-push' && outcome.exitCode === 1)
-    io.stderr(
-      'hookguard: push blocked. Remove the secret from every commit that adds it (git rebase -i), not only from the last one.\n',
-    );
+  if (a.mode === 'pre-push' && outcome.exitCode === 1) io.stderr(prePushAdvice(outcome));
   return outcome.exitCode;
+}
+
+/** What to do about a blocked push, named by the kind of finding: secrets live in every pushed commit, IaC problems
+ * are judged at the pushed tip. */
+function prePushAdvice(outcome: Awaited<ReturnType<typeof scan>>): string {
+  const blocking = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn));
+  const secrets = blocking.filter((f) => f.secret).length;
+  const iac = blocking.length - secrets;
+  const lines = ['hookguard: push blocked.'];
+  if (secrets)
+    lines.push(
+      `  ${secrets} secret${secrets === 1 ? '' : 's'}: remove ${secrets === 1 ? 'it' : 'them'} from every commit that adds ${secrets === 1 ? 'it' : 'them'} (git rebase -i), not only from the last one, and revoke ${secrets === 1 ? 'it' : 'them'}.`,
+    );
+  if (iac)
+    lines.push(
+      `  ${iac} infrastructure-code problem${iac === 1 ? '' : 's'} (CloudFormation/Ansible) still present at the pushed tip: fix ${iac === 1 ? 'it' : 'them'} in a new commit and push again.`,
+    );
+  return lines.join('\n') + '\n';
 }
 
 function writeOutput(file: string, text: string): void {

@@ -20,7 +20,7 @@ export interface EngineOptions {
   overrides: ReadonlyMap<string, 'off' | Severity>;
   /** Whether a (lower-case) word names a rule, to read inline `hookguard:allow RULE reason`. */
   isRuleId: (lowerCaseId: string) => boolean;
-  /** Run CloudFormation/Ansible rules (off for history audits, which look for secrets). */
+  /** Run CloudFormation/Ansible rules on targets that carry their full content (every mode does). */
   iac: boolean;
   /** Example strings of custom patterns in the config: a value found inside one is the example, not a secret. */
   examples?: string[];
@@ -48,6 +48,15 @@ function sha256(s: string): string {
 /** rule + file + hash of the value or resource path: stable when code moves. Call after loadCrypto(). */
 export function fingerprint(...parts: string[]): string {
   return sha256(parts.join('\0')).slice(0, 32);
+}
+
+/**
+ * The content key of a finding: its fingerprint without the file name (rule + hash of the value, or rule + resource
+ * path + occurrence). A baseline entry whose fingerprint no longer matches may still match by this key, so accepted
+ * findings survive `git mv`.
+ */
+export function contentKey(...parts: string[]): string {
+  return sha256(['key', ...parts].join('\0')).slice(0, 32);
 }
 
 const families: Record<string, Promise<IacFamily> | undefined> = {};
@@ -163,6 +172,8 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         ...provenance,
         match: mask(h.secret),
         fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
+        contentKey: contentKey(p.id, sha256(h.secret)),
+        secret: true,
         confidence: h.confidence,
         why: h.why,
         snippet: maskLine(raw, rangesByLine.get(li) ?? []),
@@ -210,7 +221,16 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       await loadCrypto();
       const starts = lineStarts(t.content);
       const metas = new Map(fam.rules.map((r) => [r.id, r]));
-      for (const r of res.findings) {
+      // Two identical tasks or resources in one file are two findings: the second and later occurrences of a rule at
+      // the same logical path get an occurrence number, so fingerprints stay unique per location and stable when
+      // lines move.
+      const seen = new Map<string, number>();
+      const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+      for (const r of ordered) {
+        const occKey = `${r.ruleId}\0${r.path}`;
+        const occ = seen.get(occKey) ?? 0;
+        seen.set(occKey, occ + 1);
+        const where = occ ? [r.path, `#${occ}`] : [r.path];
         const meta = metas.get(r.ruleId);
         const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
         const secretRange: Array<[number, number]> =
@@ -229,7 +249,9 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
           endColumn: r.endColumn,
           ...provenance,
           ...(r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0]![0], secretRange[0]![1])) } : {}),
-          fingerprint: fingerprint(r.ruleId, t.path, r.path),
+          fingerprint: fingerprint(r.ruleId, t.path, ...where),
+          contentKey: contentKey(r.ruleId, ...where),
+          ...(r.secret ? { secret: true } : {}),
           ...(r.why ? { why: r.why } : {}),
           snippet: maskLine(raw, secretRange),
           blocking: overlaps(r.scope, t.changed),

@@ -22,10 +22,20 @@ export class BlobReader {
 
   read(sha: string): Promise<BlobText> {
     if (!/^[0-9a-f]{7,64}$/.test(sha)) return Promise.resolve({ kind: 'missing' });
+    return this.readSpec(sha);
+  }
+
+  /** A blob named `REV:PATH` (a file as it is in a commit). */
+  readAt(rev: string, path: string): Promise<BlobText> {
+    if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path)) return Promise.resolve({ kind: 'missing' });
+    return this.readSpec(`${rev}:${path}`);
+  }
+
+  private readSpec(spec: string): Promise<BlobText> {
     const child = this.start();
     return new Promise((resolve) => {
-      this.queue.push({ sha, resolve });
-      child.stdin.write(sha + '\n');
+      this.queue.push({ sha: spec, resolve });
+      child.stdin.write(spec + '\n');
     });
   }
 

@@ -137,11 +137,16 @@ export async function hasCommits(root: string): Promise<boolean> {
  * The commits a push sends, from git's pre-push stdin (`<local ref> <local sha> <remote ref> <remote sha>` lines).
  * Deletions are skipped; a known remote sha gives `remote..local`; otherwise the commits not on the remote yet.
  */
-export async function prePushCommits(root: string, stdin: string, remote?: string): Promise<string[]> {
+export async function prePushCommits(
+  root: string,
+  stdin: string,
+  remote?: string,
+): Promise<{ shas: string[]; tips: string[] }> {
   const remotes = (await gitOk(root, ['remote'], 'listing remotes')).split('\n').filter(Boolean);
   const knownRemote = remote && remotes.includes(remote) ? remote : undefined;
   const all = new Set<string>();
   const ordered: string[] = [];
+  const tips: string[] = [];
   for (const raw of stdin.split('\n')) {
     const line = raw.trim();
     if (!line) continue;
@@ -153,6 +158,7 @@ export async function prePushCommits(root: string, stdin: string, remote?: strin
     const local = parts[1]!;
     const remoteSha = parts[3]!;
     if (ZERO_SHA.test(local)) continue; // deleting a remote ref pushes nothing
+    if (!tips.includes(local)) tips.push(local);
     let revs: string[];
     if (!ZERO_SHA.test(remoteSha) && (await commitExists(root, remoteSha))) revs = [`${remoteSha}..${local}`];
     else revs = [local, '--not', knownRemote ? `--remotes=${knownRemote}` : '--remotes'];
@@ -168,5 +174,24 @@ export async function prePushCommits(root: string, stdin: string, remote?: strin
       }
     }
   }
-  return ordered;
+  return { shas: ordered, tips };
+}
+
+/** Files as they are in given commits (missing or too large → no text), read through one `git cat-file --batch`. */
+export async function readAtRevs(
+  root: string,
+  wanted: Array<{ rev: string; path: string }>,
+  maxBytes: number,
+): Promise<Array<{ rev: string; path: string; text?: string }>> {
+  const reader = new BlobReader(root, maxBytes);
+  try {
+    return await Promise.all(
+      wanted.map(async (w) => {
+        const b = await reader.readAt(w.rev, w.path);
+        return b.kind === 'text' ? { ...w, text: b.text } : w;
+      }),
+    );
+  } finally {
+    reader.close();
+  }
 }

@@ -31,6 +31,7 @@ import {
   hasCommits,
   logSource,
   prePushCommits,
+  readAtRevs,
   stagedSource,
   type Sink,
 } from '../git/sources.js';
@@ -215,11 +216,15 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
     isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
-    iac: request.kind !== 'history',
+    // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
+    iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
   };
 
   const findings: Finding[] = [];
+  // The order in which commits were streamed: `git log` gives newest first, a push's list is oldest first.
+  const commitSeq = new Map<string, number>();
+  const newestFirst = request.kind === 'history' || request.kind === 'range';
   const suppressed: Suppressed[] = [];
   const errors: FileError[] = [];
   const skipped = { binary: 0, large: 0, other: 0 };
@@ -270,12 +275,14 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     skip: (kind) => {
       skipped[kind]++;
     },
-    commit: () => {
+    commit: (c) => {
+      commitSeq.set(c.sha, progress.commitsDone);
       progress.commitsDone++;
       opts.onProgress?.(progress);
     },
     error: (e) => errors.push(e),
   };
+  let pushedTips: string[] = [];
   const srcOpts = { wantsContent: (p: string) => engine.iac && wantsIac(p), maxContentBytes: LIMITS.contentBytes };
 
   switch (request.kind) {
@@ -284,9 +291,10 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       await flushBatch(true);
       break;
     case 'pre-push': {
-      const shas = await prePushCommits(root, request.stdin, request.remote);
+      const { shas, tips } = await prePushCommits(root, request.stdin, request.remote);
       progress.commitsTotal = shas.length;
       await commitsSource(root, shas, sink, srcOpts);
+      pushedTips = tips;
       break;
     }
     case 'range': {
@@ -366,22 +374,62 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   }
 
   opts.onPhase?.('sources scanned');
-  // Baseline, de-duplication, blocking vs existing.
+  // A push: an IaC problem that a later commit of the same push fixed is gone; the pushed tips decide. A secret still
+  // counts in every commit that carries it (it is in the pushed history either way).
+  if (pushedTips.length) {
+    const atTips = await iacAtTips(
+      root,
+      pushedTips,
+      findings.filter((f) => !f.secret && f.commit && f.blocking),
+      engine,
+    );
+    for (let i = findings.length - 1; i >= 0; i--) {
+      const f = findings[i]!;
+      if (!f.secret && f.commit && !atTips.has(f.fingerprint)) findings.splice(i, 1);
+    }
+  }
+  // Baseline (exact fingerprint first; then, for an entry whose file is gone — renamed —, the content key), then
+  // de-duplication and blocking vs existing.
   const kept: Finding[] = [];
   const matchedBaseline = new Set<string>();
+  const unmatched: Finding[] = [];
   for (const f of findings) {
     if (baseline?.has(f.fingerprint)) {
       matchedBaseline.add(f.fingerprint);
       suppressed.push(toSuppressed(f, 'baseline', 'accepted in baseline'));
       continue;
     }
+    unmatched.push(f);
+  }
+  const byKey = new Map<string, BaselineEntry>();
+  if (baseline)
+    for (const e of baseline.values())
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync(path.join(root, e.file))) byKey.set(e.key, e);
+  for (const f of unmatched) {
+    const e = f.contentKey ? byKey.get(f.contentKey) : undefined;
+    if (e) {
+      matchedBaseline.add(e.fingerprint);
+      suppressed.push(toSuppressed(f, 'baseline', `accepted in baseline (as ${e.file})`));
+      continue;
+    }
     kept.push(f);
   }
+  // The same problem seen in several commits is reported once, at the oldest commit that introduced it (a secret
+  // counts once per commit and line).
+  const seq = (f: Finding) => {
+    const n = f.commit ? commitSeq.get(f.commit) : undefined;
+    return n === undefined ? undefined : newestFirst ? -n : n;
+  };
+  const older = (a: Finding, b: Finding) => {
+    const x = seq(a);
+    const y = seq(b);
+    return x !== undefined && y !== undefined && x < y;
+  };
   const dedup = new Map<string, Finding>();
   for (const f of kept) {
-    const key = f.category === 'secret' ? `${f.fingerprint}:${f.commit ?? ''}:${f.line}` : f.fingerprint;
+    const key = f.category === 'secret' ? `${f.fingerprint}:${f.commit ?? ''}:${f.file}:${f.line}` : f.fingerprint;
     const prev = dedup.get(key);
-    if (!prev || (!prev.blocking && f.blocking)) dedup.set(key, f);
+    if (!prev || (!prev.blocking && f.blocking) || (prev.blocking === f.blocking && older(f, prev))) dedup.set(key, f);
   }
   const all = [...dedup.values()].sort(
     (a, b) =>
@@ -411,4 +459,24 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   };
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { result, failOn, root, exitCode, config };
+}
+
+/** Fingerprints of the IaC findings that are still there at the pushed tips, in the files where a pushed commit
+ * had one. */
+async function iacAtTips(root: string, tips: string[], found: Finding[], engine: EngineOptions): Promise<Set<string>> {
+  const out = new Set<string>();
+  const files = [...new Set(found.map((f) => f.file))];
+  if (!files.length) return out;
+  const blobs = await readAtRevs(
+    root,
+    tips.flatMap((tip) => files.map((file) => ({ rev: tip, path: file }))),
+    LIMITS.contentBytes,
+  );
+  for (const b of blobs) {
+    if (b.text === undefined) continue;
+    const r = await examine({ path: b.path, chunks: [], content: b.text, bytes: b.text.length }, engine);
+    // A problem suppressed at the tip (an allow or Metadata added later in the push) is settled too.
+    for (const f of r.findings) out.add(f.fingerprint);
+  }
+  return out;
 }

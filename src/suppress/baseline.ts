@@ -6,6 +6,8 @@ import type { Finding } from '../types.js';
 
 export interface BaselineEntry {
   fingerprint: string;
+  /** The fingerprint without the file name: matches when the file was renamed (see scan). */
+  key?: string;
   ruleId: string;
   file: string;
   line: number;
@@ -48,7 +50,13 @@ export function buildBaseline(findings: Finding[], tool: string, now = new Date(
   const seen = new Map<string, BaselineEntry>();
   for (const f of findings)
     if (!seen.has(f.fingerprint))
-      seen.set(f.fingerprint, { fingerprint: f.fingerprint, ruleId: f.ruleId, file: f.file, line: f.line });
+      seen.set(f.fingerprint, {
+        fingerprint: f.fingerprint,
+        ...(f.contentKey ? { key: f.contentKey } : {}),
+        ruleId: f.ruleId,
+        file: f.file,
+        line: f.line,
+      });
   const list = [...seen.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId),
   );
