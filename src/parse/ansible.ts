@@ -7,6 +7,10 @@
 import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { parseYamlAll, nodePos, type Pos, type LineCounter } from './yaml.js';
 import { parseIni, parseHostLine, type IniDoc } from './ini.js';
+import { isKnownModule } from './ansible-modules.js';
+import { isProgram, looksLikeAnsibleCfg, looksLikeIniInventory } from './ansible-sniff.js';
+
+export { looksLikeIniInventory, looksLikeAnsibleCfg, TEST_PATH } from './ansible-sniff.js';
 
 export type AnsibleKind = 'playbook' | 'tasks' | 'vars' | 'inventory' | 'config' | 'requirements' | 'meta' | 'vault';
 
@@ -140,23 +144,15 @@ const TASK_KEYWORDS = new Set([
   'block',
   'rescue',
   'always',
+  // Pre-2.0 spellings still found in old playbooks.
+  'sudo',
+  'sudo_user',
+  'su',
+  'su_user',
+  'static',
 ]);
 
 const PLAY_KEYS = ['hosts', 'import_playbook', 'ansible.builtin.import_playbook', 'ansible.legacy.import_playbook'];
-
-/** Common module short names, to recognise a list of tasks outside the usual places. */
-const COMMON_MODULES = new Set(
-  (
-    'command shell raw script copy template file lineinfile blockinfile replace get_url uri unarchive apt yum dnf ' +
-    'package pip service systemd systemd_service user group git debug set_fact include_tasks import_tasks include ' +
-    'include_role import_role include_vars fail assert stat find wait_for apt_key apt_repository rpm_key ' +
-    'yum_repository cron mount sysctl selinux seboolean ufw firewalld authorized_key known_hosts docker_container ' +
-    'podman_container mysql_user postgresql_user ec2_instance ec2_security_group ec2_group s3_bucket debconf ' +
-    'slurp fetch synchronize reboot hostname timezone pause meta setup add_host group_by'
-  ).split(' '),
-);
-
-const FQCN = /^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/;
 
 function moduleParts(m: string): { short: string; collection: string } {
   const segs = m.split('.');
@@ -179,14 +175,72 @@ export function plain(n: unknown): unknown {
   }
 }
 
-function taskish(n: unknown): boolean {
+/** A mapping with a module-like key: a known module, a block, or a task shape with any module name. */
+function hasModuleKey(n: unknown): boolean {
   if (!isMap(n)) return false;
+  if (
+    n.items.some((p) => {
+      const k = keyName(p);
+      return !!k && (k === 'block' || isKnownModule(k));
+    })
+  )
+    return true;
+  return taskShape(n) !== undefined;
+}
+
+/**
+ * The shape of a task, strictly, for files recognised by content alone: a mapping whose keys are task keywords plus
+ * exactly one other key (the module), or a block. `known` says whether that module is one Ansible knows.
+ */
+function taskShape(n: unknown): { known: boolean } | undefined {
+  if (!isMap(n) || !n.items.length) return undefined;
+  let module: string | undefined;
+  let block = false;
   for (const p of n.items) {
     const k = keyName(p);
-    if (!k) continue;
-    if (k === 'block' || COMMON_MODULES.has(k) || FQCN.test(k)) return true;
+    if (k === undefined) return undefined;
+    if (k === 'block') block = true;
+    else if (TASK_KEYWORDS.has(k) || k.startsWith('with_')) continue;
+    else if (module !== undefined) return undefined;
+    else module = k;
   }
-  return false;
+  if (block) return module === undefined ? { known: true } : undefined;
+  if (module === undefined) {
+    const action = n.items.find((p) => ['action', 'local_action'].includes(keyName(p) ?? ''));
+    return action ? { known: true } : undefined;
+  }
+  return { known: isKnownModule(module) };
+}
+
+/** A YAML sequence every item of which is a task, at least half of them (and one at least) known modules. */
+function looksLikeTaskList(root: unknown): boolean {
+  if (!isSeq(root) || !root.items.length) return false;
+  let known = 0;
+  for (const item of root.items) {
+    const shape = taskShape(item);
+    if (!shape) return false;
+    if (shape.known) known++;
+  }
+  return known > 0 && known * 2 >= root.items.length;
+}
+
+/** A YAML inventory by content: top-level groups whose values only hold `hosts`/`children`/`vars` mappings. */
+function looksLikeYamlInventoryDoc(root: unknown): boolean {
+  if (!isMap(root) || !root.items.length) return false;
+  let structural = false;
+  for (const p of root.items) {
+    const v = p.value;
+    if (v === null || (isScalar(v) && v.value === null)) continue;
+    if (!isMap(v)) return false;
+    for (const q of v.items) {
+      const k = keyName(q);
+      if (k !== 'hosts' && k !== 'children' && k !== 'vars') return false;
+      const qv = q.value;
+      if (!(qv === null || (isScalar(qv) && qv.value === null) || isMap(qv))) return false;
+      if (k === 'hosts' || k === 'children') structural = true;
+    }
+  }
+  return structural;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -529,19 +583,16 @@ class Builder {
   }
 }
 
-/** An INI inventory under any name (`production`, `staging.ini`): group sections and `ansible_*=` host variables. */
-export function looksLikeIniInventory(base: string, text: string): boolean {
-  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
-  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
-}
-
 function kindByPath(path: string, text: string): AnsibleKind | 'inventory-ini' | undefined {
   const base = path.split('/').pop() ?? '';
-  if (base === 'ansible.cfg' || base === '.ansible.cfg') return 'config';
+  if (looksLikeAnsibleCfg(base, text)) return 'config';
   if (VARS_PATH.test(path)) return 'vars';
   if (META_PATH.test(path)) return 'meta';
   if (REQUIREMENTS_BASE.test(base)) return 'requirements';
-  if (INVENTORY_PATH.test(path) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) {
+  if (
+    (INVENTORY_PATH.test(path) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) &&
+    !isProgram(base, text)
+  ) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return 'inventory';
     if (/\.json$/i.test(base)) return undefined;
     return 'inventory-ini';
@@ -552,6 +603,7 @@ function kindByPath(path: string, text: string): AnsibleKind | 'inventory-ini' |
 
 /** Classify and model one file. `matched: false` for files that are not Ansible. */
 export function loadAnsible(path: string, text: string): LoadResult {
+  if (isProgram(path.split('/').pop() ?? '', text)) return { matched: false, errors: [] };
   const byPath = kindByPath(path, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
     const b = new Builder(path, text, undefined, 'vault');
@@ -569,6 +621,8 @@ export function loadAnsible(path: string, text: string): LoadResult {
     return { matched: true, file: b.file, errors: b.file.errors };
   }
   const parsed = parseYamlAll(text);
+  // A file that is neither YAML by name nor in an Ansible place is only Ansible when it parses as such.
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== undefined);
@@ -587,10 +641,11 @@ export function loadAnsible(path: string, text: string): LoadResult {
     if (isSeq(root)) {
       const maps = root.items.filter(isMap);
       if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? '')))) kind = 'playbook';
-      else if (maps.some(taskish)) kind = 'tasks';
+      else if (looksLikeTaskList(root)) kind = 'tasks';
     } else if (isMap(root)) {
       const keys = root.items.map((p) => keyName(p) ?? '');
       if (keys.some((k) => /^ansible_/.test(k))) kind = 'vars';
+      else if (looksLikeYamlInventoryDoc(root)) kind = 'inventory';
     }
   } else if (
     kind === 'tasks' &&
@@ -599,13 +654,25 @@ export function loadAnsible(path: string, text: string): LoadResult {
   )
     kind = 'playbook';
   if (!kind) return { matched: false, errors: [] };
+  // A folder name is a hint, not proof: `tasks/` and `inventories/` also hold other tools' YAML.
+  if (kind === 'tasks' && root !== undefined && !(isSeq(root) && (!root.items.length || root.items.some(hasModuleKey))))
+    return { matched: false, errors: [] };
+  if (
+    kind === 'inventory' &&
+    root !== undefined &&
+    !(
+      isMap(root) &&
+      root.items.every((p) => p.value === null || isMap(p.value) || (isScalar(p.value) && p.value.value === null))
+    )
+  )
+    return { matched: false, errors: [] };
   const b = new Builder(path, text, parsed.lc, kind);
   switch (kind) {
     case 'playbook':
       if (isSeq(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case 'tasks': {
-      const handlers = /(?:^|\/)handlers\//.test(path);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path);
       b.taskList(root, handlers ? 'handler' : 'task', handlers ? 'handlers' : 'tasks', false);
       break;
     }

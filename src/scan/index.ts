@@ -82,8 +82,9 @@ export const LIMITS = {
 const IAC_NAME =
   /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
 
-/** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides. */
-const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini)$/i;
+/** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides;
+ * so are INI-ish files (.cfg, .conf), which may be an ansible.cfg under another name (ANSIBLE_CONFIG). */
+const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
 
 export function wantsIac(p: string): boolean {
   return IAC_NAME.test(p) || NO_EXT.test(p);

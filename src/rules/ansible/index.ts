@@ -3,7 +3,8 @@
  * Rules are registered here explicitly, one file each under ./rules. Loaded lazily by the engine (it imports yaml).
  */
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
-import { loadAnsible } from '../../parse/ansible.js';
+import { loadAnsible, TEST_PATH } from '../../parse/ansible.js';
+import { SEVERITY_RANK } from '../../types.js';
 import { makeContext, type AnsibleRule } from './context.js';
 import { noqaMatch, noqaOn } from './noqa.js';
 import tls_001 from './rules/tls-001.js';
@@ -149,6 +150,14 @@ export function lintAnsible(path: string, content: string, only: readonly Ansibl
     const hit = hitLine ?? hitTask;
     if (hit !== undefined) f.suppressed = { by: 'inline', reason: hit ? `noqa ${hit}` : 'noqa' };
   }
+  // Molecule scenarios and the test playbooks of a role or collection exercise the role; they are not deployed.
+  const test = TEST_PATH.exec(path);
+  if (test)
+    for (const f of findings)
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
+        f.message += ` Reported as low (was ${f.severity}): ${test[0].replace(/^\//, '')} holds test material.`;
+        f.severity = 'low';
+      }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { matched: true, findings, errors };
 }
