@@ -9227,24 +9227,78 @@ var init_detect2 = __esm({
   }
 });
 
+// src/parse/ansible-modules.ts
+function isKnownModule(key) {
+  return MODULE_NAMES.has(key) || FQCN.test(key) || MODULE_PREFIX.test(key);
+}
+var NAMES, MODULE_NAMES, MODULE_PREFIX, FQCN;
+var init_ansible_modules = __esm({
+  "src/parse/ansible-modules.ts"() {
+    "use strict";
+    NAMES = // ansible.builtin
+    "add_host apt apt_key apt_repository assemble assert async_status blockinfile command copy cron deb822_repository debconf debug dnf dnf5 dpkg_selections expect fail fetch file find gather_facts get_url getent git group group_by hostname import_playbook import_role import_tasks include include_role include_tasks include_vars iptables known_hosts lineinfile meta mount_facts package package_facts pause ping pip raw reboot replace rpm_key script service service_facts set_fact set_stats setup shell slurp stat subversion systemd systemd_service sysvinit tempfile template unarchive uri user validate_argument_spec wait_for wait_for_connection yum yum_repository acl at authorized_key firewalld mount patch seboolean selinux synchronize sysctl timezone ufw modprobe pam_limits locale_gen npm gem pipx homebrew snap flatpak zypper apk pacman htpasswd ini_file make git_config filesystem lvg lvol parted capabilities alternatives cronvar nmcli supervisorctl dconf xml ldap_entry ldap_attrs openssh_keypair openssl_privatekey openssl_csr openssl_certificate x509_certificate acme_certificate mysql_user mysql_db mysql_query mysql_variables postgresql_user postgresql_db postgresql_privs postgresql_query postgresql_ext postgresql_pg_hba mongodb_user mssql_db redis rabbitmq_user rabbitmq_vhost consul consul_kv helm helm_repository k8s k8s_info kubectl_exec docker_container docker_image docker_network docker_volume docker_login docker_compose docker_compose_v2 docker_swarm docker_secret docker_config podman_container podman_image podman_login lxc_container proxmox proxmox_kvm haproxy nginx_status_info jenkins_plugin jenkins_job vault_kv2_get hashivault_read slack mail grafana_dashboard keycloak_client s3_bucket lambda lambda_policy lambda_alias sqs_queue sns_topic sns kms_key iam cloudtrail cloudfront_distribution kinesis_stream efs redshift opensearch elasticsearch_domain codebuild_project acm_certificate api_gateway sts_assume_role config_aggregator xray_sampling_rule wafv2_web_acl dynamodb_table cloudwatchlogs_log_group route53 route53_zone ses_identity ses_identity_policy secretsmanager_secret ecs_ecr ecs_cluster ecs_service ecs_taskdefinition elasticache rds rds_instance rds_cluster ec2";
+    MODULE_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
+    MODULE_PREFIX = /^(?:win|azure_rm|gcp|ec2|aws|iam|rds|elb|s3|ecs|cloudformation|cloudfront|cloudwatch|route53|vmware|ovirt|openstack|os|nxos|ios|eos|junos|vyos|fortios|panos|netbox|zabbix|grafana|k8s|docker|podman|mysql|postgresql|openssl|x509|gitlab|github|redshift|elasticache|kinesis|dynamodb|lambda|sqs|sns|ses|kms|efs|elb|wafv2|opensearch|acm|api_gateway|iam|sts|codebuild|codecommit|codepipeline|ecs|eks|ssm|secretsmanager)_[a-z0-9_]+$/;
+    FQCN = /^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/;
+  }
+});
+
+// src/parse/ansible-sniff.ts
+function looksLikeIniInventory(base, text) {
+  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
+  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
+}
+function looksLikeAnsibleCfg(base, text) {
+  if (base === "ansible.cfg" || base === ".ansible.cfg") return true;
+  if (!/^[^.]+$|\.(?:cfg|ini|conf)$/i.test(base)) return false;
+  if (CFG_SECTION.test(text)) return true;
+  return /^\[defaults\][ \t]*$/m.test(text) && CFG_DEFAULTS_KEY.test(text);
+}
+function isProgram(base, text) {
+  return /\.(?:py|sh|rb|pl|js|ts|php|go|ps1|exe)$/i.test(base) || text.startsWith("#!");
+}
+function mayBeTaskList(text) {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*[ \t]*(\S)/.exec(text);
+  if (first?.[1] !== "-") return false;
+  KEY_LINE.lastIndex = 0;
+  let n = 0;
+  for (let m = KEY_LINE.exec(text); m && n < 400; m = KEY_LINE.exec(text), n++) if (isKnownModule(m[1])) return true;
+  return false;
+}
+function mayBeYamlInventory(text) {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
+  return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
+}
+var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH, KEY_LINE;
+var init_ansible_sniff = __esm({
+  "src/parse/ansible-sniff.ts"() {
+    "use strict";
+    init_ansible_modules();
+    CFG_SECTION = /^\[(?:privilege_escalation|paramiko_connection|ssh_connection|persistent_connection|galaxy|galaxy_server\.[\w.-]+|inventory_plugins?|selinux|colors|diff)\][ \t]*$/m;
+    CFG_DEFAULTS_KEY = /^[ \t]*(?:inventory|remote_user|host_key_checking|roles_path|forks|vault_password_file|retry_files_enabled|gathering|callbacks_enabled|callback_whitelist|stdout_callback|private_key_file|collections_paths?|library|interpreter_python|allow_unsafe_lookups|ansible_managed|become|become_user|become_method|remote_port|log_path|timeout|nocows|deprecation_warnings|display_skipped_hosts|fact_caching|strategy)[ \t]*[=:]/m;
+    TEST_PATH = /(?:^|\/)(?:molecule|tests?)\//;
+    KEY_LINE = /^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){0,2})[ \t]*:/gm;
+  }
+});
+
 // src/rules/ansible/detect.ts
 function looksLikeAnsible(path6, content) {
   const base = path6.split("/").pop() ?? "";
-  if (base === "ansible.cfg" || base === ".ansible.cfg") return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path6)) return true;
+  if (looksLikeAnsibleCfg(base, content)) return true;
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path6)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
-  if (/^[^.]+$|\.ini$/i.test(base))
-    return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(content) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(content);
+  if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
   if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path6)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
-  );
+  ) || mayBeTaskList(content) || mayBeYamlInventory(content);
 }
 var init_detect3 = __esm({
   "src/rules/ansible/detect.ts"() {
     "use strict";
+    init_ansible_sniff();
   }
 });
 
@@ -14012,14 +14066,60 @@ function plain(n) {
     return void 0;
   }
 }
-function taskish(n) {
+function hasModuleKey(n) {
   if (!(0, import_yaml6.isMap)(n)) return false;
+  if (n.items.some((p) => {
+    const k = keyName(p);
+    return !!k && (k === "block" || isKnownModule(k));
+  }))
+    return true;
+  return taskShape(n) !== void 0;
+}
+function taskShape(n) {
+  if (!(0, import_yaml6.isMap)(n) || !n.items.length) return void 0;
+  let module;
+  let block = false;
   for (const p of n.items) {
     const k = keyName(p);
-    if (!k) continue;
-    if (k === "block" || COMMON_MODULES.has(k) || FQCN.test(k)) return true;
+    if (k === void 0) return void 0;
+    if (k === "block") block = true;
+    else if (TASK_KEYWORDS.has(k) || k.startsWith("with_")) continue;
+    else if (module !== void 0) return void 0;
+    else module = k;
   }
-  return false;
+  if (block) return module === void 0 ? { known: true } : void 0;
+  if (module === void 0) {
+    const action2 = n.items.find((p) => ["action", "local_action"].includes(keyName(p) ?? ""));
+    return action2 ? { known: true } : void 0;
+  }
+  return { known: isKnownModule(module) };
+}
+function looksLikeTaskList(root) {
+  if (!(0, import_yaml6.isSeq)(root) || !root.items.length) return false;
+  let known2 = 0;
+  for (const item of root.items) {
+    const shape = taskShape(item);
+    if (!shape) return false;
+    if (shape.known) known2++;
+  }
+  return known2 > 0 && known2 * 2 >= root.items.length;
+}
+function looksLikeYamlInventoryDoc(root) {
+  if (!(0, import_yaml6.isMap)(root) || !root.items.length) return false;
+  let structural = false;
+  for (const p of root.items) {
+    const v = p.value;
+    if (v === null || (0, import_yaml6.isScalar)(v) && v.value === null) continue;
+    if (!(0, import_yaml6.isMap)(v)) return false;
+    for (const q of v.items) {
+      const k = keyName(q);
+      if (k !== "hosts" && k !== "children" && k !== "vars") return false;
+      const qv = q.value;
+      if (!(qv === null || (0, import_yaml6.isScalar)(qv) && qv.value === null || (0, import_yaml6.isMap)(qv))) return false;
+      if (k === "hosts" || k === "children") structural = true;
+    }
+  }
+  return structural;
 }
 function looksLikeYamlInventory(text) {
   for (const raw of text.split("\n")) {
@@ -14029,17 +14129,13 @@ function looksLikeYamlInventory(text) {
   }
   return false;
 }
-function looksLikeIniInventory(base, text) {
-  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
-  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
-}
 function kindByPath(path6, text) {
   const base = path6.split("/").pop() ?? "";
-  if (base === "ansible.cfg" || base === ".ansible.cfg") return "config";
+  if (looksLikeAnsibleCfg(base, text)) return "config";
   if (VARS_PATH.test(path6)) return "vars";
   if (META_PATH.test(path6)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if (INVENTORY_PATH.test(path6) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) {
+  if ((INVENTORY_PATH.test(path6) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
@@ -14048,6 +14144,7 @@ function kindByPath(path6, text) {
   return void 0;
 }
 function loadAnsible(path6, text) {
+  if (isProgram(path6.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
   const byPath = kindByPath(path6, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
     const b2 = new Builder(path6, text, void 0, "vault");
@@ -14065,6 +14162,7 @@ function loadAnsible(path6, text) {
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path6)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -14080,21 +14178,26 @@ function loadAnsible(path6, text) {
     if ((0, import_yaml6.isSeq)(root)) {
       const maps = root.items.filter(import_yaml6.isMap);
       if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? "")))) kind = "playbook";
-      else if (maps.some(taskish)) kind = "tasks";
+      else if (looksLikeTaskList(root)) kind = "tasks";
     } else if ((0, import_yaml6.isMap)(root)) {
       const keys = root.items.map((p) => keyName(p) ?? "");
       if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
+      else if (looksLikeYamlInventoryDoc(root)) kind = "inventory";
     }
   } else if (kind === "tasks" && (0, import_yaml6.isSeq)(root) && root.items.some((m) => (0, import_yaml6.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
     kind = "playbook";
   if (!kind) return { matched: false, errors: [] };
+  if (kind === "tasks" && root !== void 0 && !((0, import_yaml6.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
+    return { matched: false, errors: [] };
+  if (kind === "inventory" && root !== void 0 && !((0, import_yaml6.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml6.isMap)(p.value) || (0, import_yaml6.isScalar)(p.value) && p.value.value === null)))
+    return { matched: false, errors: [] };
   const b = new Builder(path6, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml6.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers\//.test(path6);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path6);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
@@ -14128,13 +14231,16 @@ function locateIn(file, range, sub) {
   const e = file.lc.linePos(i + sub.length);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
 }
-var import_yaml6, TASK_KEYWORDS, PLAY_KEYS, COMMON_MODULES, FQCN, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
+var import_yaml6, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
 var init_ansible = __esm({
   "src/parse/ansible.ts"() {
     "use strict";
     import_yaml6 = __toESM(require_dist(), 1);
     init_yaml();
     init_ini();
+    init_ansible_modules();
+    init_ansible_sniff();
+    init_ansible_sniff();
     TASK_KEYWORDS = /* @__PURE__ */ new Set([
       "name",
       "action",
@@ -14180,13 +14286,15 @@ var init_ansible = __esm({
       "listen",
       "block",
       "rescue",
-      "always"
+      "always",
+      // Pre-2.0 spellings still found in old playbooks.
+      "sudo",
+      "sudo_user",
+      "su",
+      "su_user",
+      "static"
     ]);
     PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"];
-    COMMON_MODULES = new Set(
-      "command shell raw script copy template file lineinfile blockinfile replace get_url uri unarchive apt yum dnf package pip service systemd systemd_service user group git debug set_fact include_tasks import_tasks include include_role import_role include_vars fail assert stat find wait_for apt_key apt_repository rpm_key yum_repository cron mount sysctl selinux seboolean ufw firewalld authorized_key known_hosts docker_container podman_container mysql_user postgresql_user ec2_instance ec2_security_group ec2_group s3_bucket debconf slurp fetch synchronize reboot hostname timezone pause meta setup add_host group_by".split(" ")
-    );
-    FQCN = /^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/;
     VARS_PATH = /(?:^|\/)(?:group_vars|host_vars)\/|(?:^|\/)roles\/[^/]+\/(?:defaults|vars)\/|(?:^|\/)vars\//;
     INVENTORY_PATH = /(?:^|\/)(?:inventory|inventories)\//;
     INVENTORY_BASE = /^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i;
@@ -16999,6 +17107,14 @@ function lintAnsible(path6, content, only = rules) {
     const hit = hitLine ?? hitTask;
     if (hit !== void 0) f.suppressed = { by: "inline", reason: hit ? `noqa ${hit}` : "noqa" };
   }
+  const test = TEST_PATH.exec(path6);
+  if (test) {
+    for (const f of findings)
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
+        f.message += ` Reported as low (was ${f.severity}): ${test[0].replace(/^\//, "")} holds test material.`;
+        f.severity = "low";
+      }
+  }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { matched: true, findings, errors };
 }
@@ -17007,6 +17123,7 @@ var init_ansible2 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
     init_ansible();
+    init_types();
     init_context();
     init_noqa();
     init_tls_001();
@@ -18803,7 +18920,7 @@ var init_scan = __esm({
       maxBytes: 256 * 1024 * 1024
     };
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
-    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini)$/i;
+    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
     IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
