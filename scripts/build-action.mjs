@@ -43,7 +43,7 @@ try {
   const { readPatternDir } = await import(pathToFileURL(loader).href);
   const patterns = await readPatternDir(path.join(root, 'patterns'));
   writeFileSync(path.join(dist, 'patterns.json'), JSON.stringify(patterns));
-  console.log(`hookguard: built dist/index.js and dist/patterns.json (${patterns.length} secret rules)`);
+  console.error(`hookguard: built dist/index.js and dist/patterns.json (${patterns.length} secret rules)`);
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }

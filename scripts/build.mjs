@@ -100,4 +100,4 @@ writeFileSync(path.join(root, 'lib', 'patterns.json'), JSON.stringify(patterns))
 
 const { makeDemo } = await import('./make-demo.mjs');
 makeDemo(path.join(root, 'fixtures', 'demo'));
-console.log(`hookguard: built lib/ (${patterns.length} secret rules) and fixtures/demo`);
+console.error(`hookguard: built lib/ (${patterns.length} secret rules) and fixtures/demo`);

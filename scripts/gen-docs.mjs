@@ -45,10 +45,10 @@ if (check) {
     );
     process.exit(1);
   }
-  console.log(`docs/rules is fresh (${docs.length} rules)`);
+  console.error(`docs/rules is fresh (${docs.length} rules)`);
 } else {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of pages) writeFileSync(path.join(dir, name), text);
-  console.log(`wrote docs/rules (${docs.length} rules)`);
+  console.error(`wrote docs/rules (${docs.length} rules)`);
 }
