@@ -1,6 +1,6 @@
 #!/bin/sh
 # hookguard hook runner (installed by "hookguard init"; "hookguard uninstall" removes it).
-# Usage: hookguard.sh pre-commit | hookguard.sh pre-push REMOTE URL
+# Usage: hookguard.sh pre-commit | hookguard.sh pre-merge-commit | hookguard.sh pre-push REMOTE URL
 # Skip once with HOOKGUARD=0. Point HOOKGUARD_BIN at a hookguard executable to override the lookup below.
 # GUI git clients often run hooks without node_modules/.bin (or even node) on PATH, so the binary is resolved here.
 hookguard_run() {
@@ -10,14 +10,29 @@ hookguard_run() {
     "$HOOKGUARD_BIN" "$@"
     return $?
   fi
+  # The main worktree (a linked worktree has no node_modules until npm install runs there) and this script's folder.
+  hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || hg_common=
+  hg_main=
+  case "$hg_common" in */.git) hg_main=${hg_common%/.git} ;; esac
+  hg_here=$(dirname "$0")/..
   hg_cli=
-  for c in "$hg_top/node_modules/hookguard/bin/hookguard.cjs" "__HOOKGUARD_CLI__"; do
-    if [ -f "$c" ]; then hg_cli=$c; break; fi
+  for c in "$hg_top/node_modules/hookguard/bin/hookguard.cjs" "$hg_main/node_modules/hookguard/bin/hookguard.cjs" \
+    "$hg_here/node_modules/hookguard/bin/hookguard.cjs" "__HOOKGUARD_CLI__"; do
+    if [ -n "$c" ] && [ -f "$c" ]; then hg_cli=$c; break; fi
   done
   if [ -z "$hg_cli" ]; then
     if [ -x "$hg_top/node_modules/.bin/hookguard" ]; then "$hg_top/node_modules/.bin/hookguard" "$@"; return $?; fi
     if command -v hookguard >/dev/null 2>&1; then hookguard "$@"; return $?; fi
-    echo "hookguard: cannot find hookguard (looked in node_modules, PATH and \"__HOOKGUARD_CLI__\"); run npm install, set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
+    hg_where="node_modules and PATH"
+    [ -n "__HOOKGUARD_CLI__" ] && hg_where="node_modules, PATH and __HOOKGUARD_CLI__"
+    hg_fix="install it"
+    if [ -f "$hg_top/package.json" ] && grep -q '"hookguard"' "$hg_top/package.json" 2>/dev/null; then
+      if [ -f "$hg_top/pnpm-lock.yaml" ]; then hg_fix="run: pnpm install"
+      elif [ -f "$hg_top/yarn.lock" ]; then hg_fix="run: yarn install"
+      else hg_fix="run: npm install"; fi
+      hg_fix="hookguard is in package.json but not installed here; $hg_fix"
+    fi
+    echo "hookguard: cannot find hookguard (looked in $hg_where); $hg_fix, set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
   fi
   hg_node=
@@ -30,14 +45,24 @@ hookguard_run() {
     done
   fi
   if [ -z "$hg_node" ]; then
-    echo "hookguard: cannot find node (looked in PATH, \"__HOOKGUARD_NODE__\", /usr/local/bin, Homebrew, nvm, volta, fnm); set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
+    echo "hookguard: cannot find node (looked in PATH, /usr/local/bin, /usr/bin, Homebrew, nvm, volta and fnm); set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
   fi
   "$hg_node" "$hg_cli" "$@"
 }
 
+# husky sets core.hooksPath=.husky/_ (relative) on every npm install; a linked worktree has no .husky/_ (it is
+# gitignored), so git would run no hook there. The main worktree's .husky/_ by its absolute path works everywhere.
+hookguard_worktrees() {
+  [ "$(git config --local --get core.hooksPath 2>/dev/null)" = ".husky/_" ] || return 0
+  hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || return 0
+  case "$hg_common" in */.git) ;; *) return 0 ;; esac
+  [ -f "${hg_common%/.git}/.husky/_/h" ] && git config --local core.hooksPath "${hg_common%/.git}/.husky/_"
+  return 0
+}
+
 case "${1:-}" in
-  pre-commit) shift; hookguard_run scan --staged ;;
-  pre-push) shift; hookguard_run scan --pre-push "$@" ;;
-  *) echo "hookguard: unknown hook \"${1:-}\" (expected pre-commit or pre-push)" >&2; exit 2 ;;
+  pre-commit | pre-merge-commit) hookguard_worktrees; shift; hookguard_run scan --staged ;;
+  pre-push) hookguard_worktrees; shift; hookguard_run scan --pre-push "$@" ;;
+  *) echo "hookguard: unknown hook \"${1:-}\" (expected pre-commit, pre-merge-commit or pre-push)" >&2; exit 2 ;;
 esac

@@ -60,6 +60,8 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   isTTY: boolean;
   errTTY: boolean;
+  /** stdin is a terminal (someone typed the command; git never gives a hook a terminal on stdin). */
+  stdinTTY?: boolean;
 }
 
 function defaultIo(): Io {
@@ -71,6 +73,7 @@ function defaultIo(): Io {
     env: process.env,
     isTTY: Boolean(process.stdout.isTTY),
     errTTY: Boolean(process.stderr.isTTY),
+    stdinTTY: Boolean(process.stdin.isTTY),
   };
 }
 
@@ -164,6 +167,15 @@ export function prePushInput(stdin: string, env: NodeJS.ProcessEnv): { stdin: st
   return { stdin: line, ...(env.PRE_COMMIT_REMOTE_NAME ? { remote: env.PRE_COMMIT_REMOTE_NAME } : {}) };
 }
 
+/**
+ * Whether a pre-push scan with empty stdin was started by git (nothing to push: git still runs the hook, with the
+ * remote's name and URL as arguments and GIT_EXEC_PATH set) rather than typed by hand.
+ */
+function byGit(a: ScanArgs, io: Io): boolean {
+  if (io.stdinTTY) return false;
+  return a.paths.length > 0 || Boolean(io.env.GIT_EXEC_PATH) || Boolean(io.env.PRE_COMMIT);
+}
+
 function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
   switch (a.mode) {
     case 'staged':
@@ -171,6 +183,10 @@ function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
     case 'pre-push':
       return io.stdin().then((raw) => {
         const { stdin, remote } = prePushInput(raw, io.env);
+        if (!stdin.trim() && !byGit(a, io))
+          throw new UsageError(
+            'scan --pre-push reads the lines git gives a pre-push hook on stdin, and got none. To scan the commits you are about to push, run: hookguard scan --diff @{u}..HEAD',
+          );
         const r = a.paths[0] ?? remote;
         return {
           kind: 'pre-push' as const,

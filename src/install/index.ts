@@ -1,10 +1,12 @@
 /**
  * Hook installation. Small, idempotent, honest: returns messages, never throws on an ordinary "can't".
- * - package.json at the top → husky: devDependencies, `prepare: husky`, our line added to .husky/pre-commit and
- *   .husky/pre-push (existing files keep their content), husky activated.
+ * - package.json at the top → husky: devDependencies, `prepare: husky`, our line added FIRST to .husky/pre-commit,
+ *   .husky/pre-merge-commit and .husky/pre-push (existing files keep their content), husky activated with an
+ *   absolute core.hooksPath so linked worktrees (which have no `.husky/_`, it is gitignored) run the hooks too.
+ *   What init added is recorded in the committed .husky/hookguard.sh, so uninstall works in any clone.
  * - otherwise native hooks in the hooks directory git uses; an existing hook is kept and chained.
  * - a foreign core.hooksPath (lefthook, pre-commit, a global path) is explained, not overwritten without --force.
- * Everything init changes is recorded in <git-common-dir>/hookguard/state.json so uninstall restores it.
+ * Native installs record what they changed in <git-common-dir>/hookguard/state.json so uninstall restores it.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -40,7 +42,7 @@ export interface InstallResult {
 }
 
 export const MARKER = 'hookguard';
-const HOOKS = ['pre-commit', 'pre-push'] as const;
+const HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push'] as const;
 type HookName = (typeof HOOKS)[number];
 const CHAIN_SUFFIX = '.pre-hookguard';
 const HUSKY_RUNNER = '.husky/hookguard.sh';
@@ -155,10 +157,57 @@ ${runner}
 ${body}`;
 }
 
+/**
+ * Our line in a .husky hook. The runner is found next to the hook file ($0), not relative to the working directory:
+ * in a linked worktree git runs the main worktree's hooks, and the checked-out branch may predate hookguard.
+ */
 const HUSKY_LINE: Record<HookName, string> = {
-  'pre-commit': `sh ${HUSKY_RUNNER} pre-commit # ${MARKER}`,
-  'pre-push': `sh ${HUSKY_RUNNER} pre-push "$@" # ${MARKER}`,
+  'pre-commit': `sh "$(dirname "$0")/hookguard.sh" pre-commit # ${MARKER}`,
+  'pre-merge-commit': `sh "$(dirname "$0")/hookguard.sh" pre-merge-commit # ${MARKER}`,
+  'pre-push': `sh "$(dirname "$0")/hookguard.sh" pre-push "$@" # ${MARKER}`,
 };
+
+/** Our line in a .husky hook, in this version's form or an earlier one (`sh .husky/hookguard.sh pre-commit # hookguard`). */
+function isOurLine(line: string): boolean {
+  return /hookguard\.sh"? [a-z-]+.*# hookguard\s*$/.test(line.trim());
+}
+
+/** A .husky hook's text with our line first (after a shebang and husky v8's `. "…/husky.sh"` line, if any). */
+function withOurLineFirst(text: string, line: string): string {
+  const lines = text.split('\n').filter((l) => !isOurLine(l));
+  let at = 0;
+  while (at < lines.length && (lines[at]!.startsWith('#!') || /^\.\s.*husky\.sh/.test(lines[at]!))) at++;
+  lines.splice(at, 0, line);
+  const out = lines.join('\n');
+  return out.endsWith('\n') ? out : out + '\n';
+}
+
+/** What init added in husky mode, kept in the committed runner so uninstall works in every clone. */
+interface HuskyRecord {
+  addedDevDeps: string[];
+  /** `prepare` before init changed it (null: there was none); absent when init left `prepare` alone. */
+  prepareBefore?: string | null;
+  /** The hook files init created (relative to the repository root). */
+  created: string[];
+}
+const RECORD_PREFIX = '# hookguard-init-record: ';
+
+function readRecord(runnerFile: string): HuskyRecord | undefined {
+  try {
+    const line = readFileSync(runnerFile, 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith(RECORD_PREFIX));
+    if (!line) return undefined;
+    const r = JSON.parse(line.slice(RECORD_PREFIX.length)) as Partial<HuskyRecord>;
+    return {
+      addedDevDeps: r.addedDevDeps ?? [],
+      created: r.created ?? [],
+      ...('prepareBefore' in r ? { prepareBefore: r.prepareBefore ?? null } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
 
 function isOurs(file: string): boolean {
   try {
@@ -168,8 +217,11 @@ function isOurs(file: string): boolean {
   }
 }
 
-function isHuskyPath(p: string | undefined): boolean {
-  return p === '.husky/_' || p === '.husky' || p === './.husky/_';
+function isHuskyPath(p: string | undefined, top?: string): boolean {
+  if (p === '.husky/_' || p === '.husky' || p === './.husky/_') return true;
+  return (
+    top !== undefined && p !== undefined && path.isAbsolute(p) && path.resolve(p) === path.join(top, '.husky', '_')
+  );
 }
 
 function describeForeign(repo: Repo): string {
@@ -217,9 +269,9 @@ export async function install(opts: InstallOptions): Promise<InstallResult> {
   const pkgFile = path.join(repo.top, 'package.json');
   const useHusky = existsSync(pkgFile) && (prev?.mode ?? 'husky') === 'husky';
   const foreign =
-    repo.hooksPath !== undefined && !(useHusky && isHuskyPath(repo.hooksPath)) && !isOwnNative(repo, prev);
+    repo.hooksPath !== undefined && !(useHusky && isHuskyPath(repo.hooksPath, repo.top)) && !isOwnNative(repo, prev);
   if (foreign && !opts.force) return { ok: false, messages: [], warnings: [describeForeign(repo)] };
-  if (useHusky && !foreign) return installHusky(repo, opts, prev, res);
+  if (useHusky && !foreign) return await installHusky(repo, opts, prev, res);
   return installNative(repo, opts, prev, res);
 }
 
@@ -271,20 +323,54 @@ function installNative(repo: Repo, opts: InstallOptions, prev: State | undefined
   return res;
 }
 
-function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined, res: InstallResult): InstallResult {
+/** The main worktree's root (where `npm install` ran and `.husky/_` exists), or the current top. */
+function mainTop(repo: Repo): string {
+  return path.basename(repo.commonDir) === '.git' ? path.dirname(repo.commonDir) : repo.top;
+}
+
+/** The command that installs the project's dependencies, from its lockfile. */
+function installCommand(top: string): string {
+  if (existsSync(path.join(top, 'pnpm-lock.yaml'))) return 'pnpm install';
+  if (existsSync(path.join(top, 'yarn.lock'))) return 'yarn install';
+  if (existsSync(path.join(top, 'bun.lockb')) || existsSync(path.join(top, 'bun.lock'))) return 'bun install';
+  return 'npm install';
+}
+
+/**
+ * husky sets core.hooksPath to `.husky/_`, relative: a linked worktree has no `.husky/_` (husky gitignores it), so
+ * git would silently run no hook there. The same folder by its absolute path works in every worktree. (husky puts the
+ * relative path back on `npm install`; the hook runner makes it absolute again on its next run.)
+ */
+async function absoluteHuskyPath(repo: Repo, res: InstallResult): Promise<void> {
+  const abs = path.join(mainTop(repo), '.husky', '_');
+  if (!existsSync(path.join(abs, 'h'))) return;
+  const now = await gitCmd(repo.top, ['config', '--local', '--get', 'core.hooksPath']);
+  if (now.ok && now.out === abs) return;
+  if (now.ok && !isHuskyPath(now.out, mainTop(repo))) return;
+  const set = await gitCmd(repo.top, ['config', '--local', 'core.hooksPath', abs]);
+  if (!set.ok) res.warnings.push(`could not set core.hooksPath to ${abs}: ${set.err}`);
+}
+
+async function installHusky(
+  repo: Repo,
+  opts: InstallOptions,
+  prev: State | undefined,
+  res: InstallResult,
+): Promise<InstallResult> {
   const pkgFile = path.join(repo.top, 'package.json');
   const pkg = readPackageJson(pkgFile);
   if (typeof pkg === 'string') return { ok: false, messages: [], warnings: [pkg] };
+  const runnerFile = path.join(repo.top, HUSKY_RUNNER);
+  // What an earlier init (here or in a teammate's clone) added stays on record.
+  const record: HuskyRecord = readRecord(runnerFile) ?? { addedDevDeps: [], created: [] };
   const state: State = prev ?? {
     version: 1,
     mode: 'husky',
     created: [],
     appended: [],
     chained: [],
-    packageJson: { addedDevDeps: [] },
     hooksPathBefore: repo.hooksPath ?? null,
   };
-  state.packageJson ??= { addedDevDeps: [] };
   // package.json: devDependencies and prepare, only what is missing.
   const data = pkg.data;
   const deps = {
@@ -298,12 +384,12 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
   if (!deps.husky && !isSelf) add.push(['husky', '^9.1.7']);
   for (const [n, v] of add) {
     dev[n] = v;
-    state.packageJson.addedDevDeps.push(n);
+    if (!record.addedDevDeps.includes(n)) record.addedDevDeps.push(n);
   }
   const scripts = { ...((data.scripts as Record<string, string>) ?? {}) };
   let prepareChanged = false;
   if (!/\bhusky\b/.test(scripts.prepare ?? '')) {
-    if (state.packageJson.prepareBefore === undefined) state.packageJson.prepareBefore = scripts.prepare ?? null;
+    if (record.prepareBefore === undefined) record.prepareBefore = scripts.prepare ?? null;
     scripts.prepare = scripts.prepare ? `${scripts.prepare} && husky` : 'husky';
     prepareChanged = true;
   }
@@ -318,48 +404,65 @@ function installHusky(repo: Repo, opts: InstallOptions, prev: State | undefined,
       `package.json: ${[add.length ? `added ${add.map(([n]) => n).join(' and ')} to devDependencies` : '', prepareChanged ? `set "prepare": "${scripts.prepare}"` : ''].filter(Boolean).join(', ')}`,
     );
   }
-  // .husky files.
+  // .husky hook files: our line first, so a failing `npm test` after it cannot skip the scan.
   const huskyDir = path.join(repo.top, '.husky');
   mkdirSync(huskyDir, { recursive: true });
-  const runnerFile = path.join(repo.top, HUSKY_RUNNER);
-  const runner = runnerScript(opts, true);
+  const hookChanges: string[] = [];
+  for (const name of HOOKS) {
+    const file = path.join(huskyDir, name);
+    const rel = `.husky/${name}`;
+    const line = HUSKY_LINE[name];
+    if (!existsSync(file)) {
+      writeFileAtomic(file, line + '\n', 0o755);
+      if (!record.created.includes(rel)) record.created.push(rel);
+      hookChanges.push(`created ${rel}`);
+      continue;
+    }
+    const text = readFileSync(file, 'utf8');
+    const next = withOurLineFirst(text, line);
+    if (next === text) continue;
+    const had = text.split('\n').some(isOurLine);
+    writeFileAtomic(file, next, 0o755);
+    if (!had) state.appended.push(file);
+    hookChanges.push(
+      had
+        ? `updated hookguard's line in ${rel}`
+        : `added hookguard to your existing ${rel} (first; your commands stay)`,
+    );
+  }
+  const runner =
+    runnerScript(opts, true) +
+    `# What "hookguard init" added, so "hookguard uninstall" can remove exactly that in any clone:\n${RECORD_PREFIX}${JSON.stringify(record)}\n`;
   if (!existsSync(runnerFile) || readFileSync(runnerFile, 'utf8') !== runner) {
     if (!existsSync(runnerFile)) state.created.push(runnerFile);
     writeFileAtomic(runnerFile, runner, 0o755);
   }
-  for (const name of HOOKS) {
-    const file = path.join(huskyDir, name);
-    const line = HUSKY_LINE[name];
-    if (!existsSync(file)) {
-      writeFileAtomic(file, line + '\n', 0o755);
-      state.created.push(file);
-      res.messages.push(`created .husky/${name}`);
-      continue;
-    }
-    const text = readFileSync(file, 'utf8');
-    if (text.split('\n').some((l) => l.trim() === line)) continue;
-    writeFileAtomic(file, text + (text.endsWith('\n') || text === '' ? '' : '\n') + line + '\n', 0o755);
-    state.appended.push(file);
-    res.messages.push(`added hookguard to your existing .husky/${name} (your commands stay)`);
-  }
-  // Activate husky now (sets core.hooksPath=.husky/_), so the hooks work before the next npm install.
-  if (!isHuskyPath(repo.hooksPath) || !existsSync(path.join(huskyDir, '_', 'h'))) {
+  res.messages.push(...hookChanges);
+  // Activate husky now (sets core.hooksPath), so the hooks work before the next npm install.
+  if (!isHuskyPath(repo.hooksPath, mainTop(repo)) || !existsSync(path.join(mainTop(repo), '.husky', '_', 'h'))) {
     if (opts.env.HUSKY === '0') res.warnings.push('HUSKY=0 is set: husky was not activated; run "npx husky" later');
     else {
       const bin = huskyBin();
       const r = bin
-        ? spawnSync(process.execPath, [bin], { cwd: repo.top, encoding: 'utf8', env: { ...opts.env } })
+        ? spawnSync(process.execPath, [bin], { cwd: mainTop(repo), encoding: 'utf8', env: { ...opts.env } })
         : undefined;
       if (r && r.status === 0 && !(r.stdout ?? '').trim()) {
         state.huskyActivated = true;
-        res.messages.push('activated husky (core.hooksPath=.husky/_)');
+        res.messages.push('activated husky');
       } else
         res.warnings.push(
-          `could not activate husky${r ? `: ${(r.stdout || r.stderr || '').trim()}` : ' (not installed)'}; run "npm install" to finish set-up`,
+          `could not activate husky${r ? `: ${(r.stdout || r.stderr || '').trim()}` : ' (not installed)'}; run "${installCommand(repo.top)}" to finish set-up`,
         );
     }
   }
+  await absoluteHuskyPath(repo, res);
   writeState(repo, state);
+  // npx hookguard init without a prior install: the hooks need hookguard in node_modules. Say exactly what to run.
+  if (!isSelf && !existsSync(path.join(repo.top, 'node_modules', 'hookguard', 'package.json'))) {
+    res.warnings.push(
+      `hookguard is in package.json but not installed here yet: run "${installCommand(repo.top)}" now; until then the hooks stop every commit and say so (HOOKGUARD=0 skips once)`,
+    );
+  }
   if (!res.messages.length) res.messages.push('hooks already installed; nothing changed');
   return res;
 }
@@ -369,79 +472,137 @@ export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
   const repo = await repoInfo(opts.cwd);
   if (typeof repo === 'string') return { ok: false, messages: [], warnings: [repo] };
   const state = readState(repo);
-  if (!state) {
-    res.messages.push('hookguard hooks are not installed here; nothing changed');
-    return res;
-  }
-  if (state.mode === 'native') {
-    const dir = state.hooksDir ?? path.join(repo.commonDir, 'hooks');
-    for (const name of HOOKS) {
-      const file = path.join(dir, name);
-      if (existsSync(file) && isOurs(file)) unlinkSync(file);
-      const saved = file + CHAIN_SUFFIX;
-      if (existsSync(saved) && !existsSync(file)) {
-        renameSync(saved, file);
-        res.messages.push(`restored your previous ${name} hook`);
-      } else res.messages.push(`removed ${name} hook`);
-    }
-  } else {
-    for (const name of HOOKS) {
-      const file = path.join(repo.top, '.husky', name);
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
-      const kept = text
-        .split('\n')
-        .filter((l) => l.trim() !== HUSKY_LINE[name])
-        .join('\n');
-      if (state.created.includes(file) && kept.trim() === '') {
-        unlinkSync(file);
-        res.messages.push(`removed .husky/${name}`);
-      } else if (kept !== text) {
-        writeFileAtomic(file, kept, 0o755);
-        res.messages.push(`removed hookguard from .husky/${name} (your commands stay)`);
-      }
-    }
-    const runner = path.join(repo.top, HUSKY_RUNNER);
-    if (existsSync(runner)) unlinkSync(runner);
-    const pkgFile = path.join(repo.top, 'package.json');
-    const pkg = existsSync(pkgFile) ? readPackageJson(pkgFile) : undefined;
-    if (pkg && typeof pkg !== 'string' && state.packageJson) {
-      const data = { ...pkg.data };
-      const dev = { ...((data.devDependencies as Record<string, string>) ?? {}) };
-      for (const n of state.packageJson.addedDevDeps) delete dev[n];
-      if (state.packageJson.addedDevDeps.length) {
-        if (Object.keys(dev).length) data.devDependencies = dev;
-        else delete data.devDependencies;
-      }
-      if (state.packageJson.prepareBefore !== undefined) {
-        const scripts = { ...((data.scripts as Record<string, string>) ?? {}) };
-        if (state.packageJson.prepareBefore === null) delete scripts.prepare;
-        else scripts.prepare = state.packageJson.prepareBefore;
-        if (Object.keys(scripts).length) data.scripts = scripts;
-        else delete data.scripts;
-      }
-      const trailing = pkg.text.endsWith('\n') ? '\n' : '';
-      const next = JSON.stringify(data, null, pkg.indent) + trailing;
-      if (next !== pkg.text) {
-        writeFileAtomic(pkgFile, next);
-        res.messages.push('package.json: restored devDependencies and prepare');
-      }
-    }
-    // Undo husky's activation only if we did it and no other husky hook is left.
-    const huskyDir = path.join(repo.top, '.husky');
-    const others = existsSync(huskyDir) ? readdirSync(huskyDir).filter((n) => n !== '_' && !n.startsWith('.')) : [];
-    if (state.huskyActivated && others.length === 0) {
-      if (state.hooksPathBefore) await gitCmd(repo.top, ['config', 'core.hooksPath', state.hooksPathBefore]);
-      else await gitCmd(repo.top, ['config', '--unset', 'core.hooksPath']);
-      rmSync(path.join(huskyDir, '_'), { recursive: true, force: true });
-      try {
-        rmdirSync(huskyDir);
-      } catch {
-        /* not empty: leave it */
-      }
-      res.messages.push('deactivated husky (it was set up by hookguard init)');
-    }
-  }
+  // husky mode is read from the committed files (any clone), native mode from the local state.
+  const huskyHere =
+    existsSync(path.join(repo.top, HUSKY_RUNNER)) ||
+    HOOKS.some((n) => fileHasOurLine(path.join(repo.top, '.husky', n)));
+  if (state?.mode === 'native') uninstallNative(repo, state, res);
+  else if (huskyHere) await uninstallHusky(repo, state, res);
+  else res.messages.push('hookguard hooks are not installed here; nothing changed');
   rmSync(path.dirname(statePath(repo)), { recursive: true, force: true });
   return res;
+}
+
+function fileHasOurLine(file: string): boolean {
+  try {
+    return readFileSync(file, 'utf8').split('\n').some(isOurLine);
+  } catch {
+    return false;
+  }
+}
+
+function uninstallNative(repo: Repo, state: State, res: InstallResult): void {
+  const dir = state.hooksDir ?? path.join(repo.commonDir, 'hooks');
+  for (const name of HOOKS) {
+    const file = path.join(dir, name);
+    const ours = existsSync(file) && isOurs(file);
+    if (ours) unlinkSync(file);
+    const saved = file + CHAIN_SUFFIX;
+    if (existsSync(saved) && !existsSync(file)) {
+      renameSync(saved, file);
+      res.messages.push(`restored your previous ${name} hook`);
+    } else if (ours) res.messages.push(`removed ${name} hook`);
+  }
+}
+
+/** Only a shebang, comments or blank lines: nothing would run. */
+function isEmptyHook(text: string): boolean {
+  return text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'));
+}
+
+async function uninstallHusky(repo: Repo, state: State | undefined, res: InstallResult): Promise<void> {
+  const runnerFile = path.join(repo.top, HUSKY_RUNNER);
+  const record: HuskyRecord =
+    readRecord(runnerFile) ??
+    (state?.packageJson
+      ? {
+          addedDevDeps: state.packageJson.addedDevDeps,
+          created: state.created.map((f) => path.relative(repo.top, f)),
+          ...(state.packageJson.prepareBefore !== undefined ? { prepareBefore: state.packageJson.prepareBefore } : {}),
+        }
+      : { addedDevDeps: [], created: [] });
+  for (const name of HOOKS) {
+    const file = path.join(repo.top, '.husky', name);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    const kept = text
+      .split('\n')
+      .filter((l) => !isOurLine(l))
+      .join('\n');
+    if (kept === text) continue;
+    if (isEmptyHook(kept)) {
+      unlinkSync(file);
+      res.messages.push(`removed .husky/${name}`);
+    } else {
+      writeFileAtomic(file, kept, 0o755);
+      res.messages.push(`removed hookguard from .husky/${name} (your commands stay)`);
+    }
+  }
+  if (existsSync(runnerFile)) {
+    unlinkSync(runnerFile);
+    res.messages.push(`removed ${HUSKY_RUNNER}`);
+  }
+  // package.json: take out what init added, if it is still as init left it.
+  const pkgFile = path.join(repo.top, 'package.json');
+  const pkg = existsSync(pkgFile) ? readPackageJson(pkgFile) : undefined;
+  if (pkg && typeof pkg !== 'string') {
+    const data = { ...pkg.data };
+    const dev = { ...((data.devDependencies as Record<string, string>) ?? {}) };
+    const removed = record.addedDevDeps.filter((n) => n in dev);
+    for (const n of removed) delete dev[n];
+    if (removed.length) {
+      if (Object.keys(dev).length) data.devDependencies = dev;
+      else delete data.devDependencies;
+    }
+    const scripts = { ...((data.scripts as Record<string, string>) ?? {}) };
+    let prepareRestored = false;
+    if (record.prepareBefore !== undefined) {
+      const before = record.prepareBefore;
+      const ours = before === null ? 'husky' : `${before} && husky`;
+      if (scripts.prepare === ours) {
+        if (before === null) delete scripts.prepare;
+        else scripts.prepare = before;
+        prepareRestored = true;
+        if (Object.keys(scripts).length) data.scripts = scripts;
+        else delete data.scripts;
+      } else if (scripts.prepare !== before)
+        res.warnings.push(
+          `package.json "prepare" changed since hookguard init set it; left as it is ("${scripts.prepare ?? ''}")`,
+        );
+    }
+    const trailing = pkg.text.endsWith('\n') ? '\n' : '';
+    const next = JSON.stringify(data, null, pkg.indent) + trailing;
+    if (next !== pkg.text) {
+      writeFileAtomic(pkgFile, next);
+      res.messages.push(
+        `package.json: ${[removed.length ? `removed ${removed.join(' and ')} from devDependencies` : '', prepareRestored ? (record.prepareBefore === null ? 'removed "prepare"' : `restored "prepare": "${record.prepareBefore}"`) : ''].filter(Boolean).join(', ')}${removed.length ? ` (run "${installCommand(repo.top)}" to update the lockfile)` : ''}`,
+      );
+    }
+  }
+  // Undo husky's activation if init brought husky in and no other husky hook is left.
+  const addedHusky = record.addedDevDeps.includes('husky') || record.prepareBefore !== undefined;
+  const huskyDir = path.join(repo.top, '.husky');
+  const others = existsSync(huskyDir) ? readdirSync(huskyDir).filter((n) => n !== '_' && !n.startsWith('.')) : [];
+  if (addedHusky && others.length === 0) {
+    const now = await gitCmd(repo.top, ['config', '--local', '--get', 'core.hooksPath']);
+    if (now.ok && isHuskyPath(now.out, mainTop(repo))) {
+      if (state?.hooksPathBefore) await gitCmd(repo.top, ['config', 'core.hooksPath', state.hooksPathBefore]);
+      else await gitCmd(repo.top, ['config', '--unset', 'core.hooksPath']);
+    }
+    for (const dir of new Set([huskyDir, path.join(mainTop(repo), '.husky')])) {
+      if (dir !== huskyDir && existsSync(path.join(dir, 'hookguard.sh'))) continue; // another checkout still uses it
+      rmSync(path.join(dir, '_'), { recursive: true, force: true });
+      try {
+        rmdirSync(dir);
+      } catch {
+        /* not empty, or gone: leave it */
+      }
+    }
+    res.messages.push('deactivated husky (hookguard init had set it up)');
+  } else if (state?.hooksPathBefore && isHuskyPath(state.hooksPathBefore)) {
+    // husky stays: give it back the core.hooksPath it had before init made it absolute.
+    const now = await gitCmd(repo.top, ['config', '--local', '--get', 'core.hooksPath']);
+    if (now.ok && now.out !== state.hooksPathBefore && isHuskyPath(now.out, mainTop(repo)))
+      await gitCmd(repo.top, ['config', 'core.hooksPath', state.hooksPathBefore]);
+  }
 }

@@ -166,8 +166,9 @@ describe('hookguard init with package.json (husky)', () => {
     const after = JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8'));
     expect(after.scripts).toEqual({ test: 'echo ok', prepare: 'husky' });
     expect(Object.keys(after.devDependencies)).toEqual(['hookguard', 'husky']);
-    expect(readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8')).toContain('hookguard.sh pre-commit');
-    expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
+    expect(readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8')).toContain('hookguard.sh" pre-commit');
+    // Absolute, so linked worktrees (which have no gitignored .husky/_) run the hooks too.
+    expect(repo.git('config', 'core.hooksPath')).toBe(path.join(repo.dir, '.husky', '_'));
 
     repo.write('s.env', `T=${fakeGithubToken()}\n`);
     repo.git('add', '-A');
@@ -215,7 +216,8 @@ describe('hookguard init with package.json (husky)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/added hookguard to your existing \.husky\/pre-commit/);
     const hook = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8');
-    expect(hook.startsWith(existing)).toBe(true);
+    // Our line goes first: a failing command after it cannot skip the scan.
+    expect(hook).toBe(`sh "$(dirname "$0")/hookguard.sh" pre-commit # hookguard\n${existing}`);
     repo.write('ok.txt', 'ok\n');
     repo.git('add', '-A');
     expect(repo.gitRun(['commit', '-q', '-m', 'ok']).code).toBe(0);

@@ -1,0 +1,224 @@
+/** Packaging and installation as a new user meets them (issue 10 "Hooks and installation", issue 16's npm pack). */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fakeGithubToken } from '../../scripts/fakes.mjs';
+import { cleanup, Repo, ROOT } from '../helpers.js';
+import { snapshot } from './snapshot.js';
+
+afterAll(cleanup);
+
+/** npm with this machine's package cache (tests get a private HOME), preferring what is cached: works offline. */
+export function npmEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, npm_config_cache: process.env.npm_config_cache ?? path.join(homedir(), '.npm') };
+}
+
+function npm(args: string[], cwd: string, env: NodeJS.ProcessEnv) {
+  const r = spawnSync('npm', args, { cwd, env, encoding: 'utf8' });
+  return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? '' };
+}
+
+describe('npm pack from a fresh clone', () => {
+  it('prints only the tarball name on stdout, ships built files and no install script', () => {
+    const snap = snapshot();
+    expect(existsSync(path.join(snap.dir, 'lib'))).toBe(false);
+    const r = npm(['pack'], snap.dir, snap.env);
+    expect(r.code, r.stderr).toBe(0);
+    // The pre-commit framework installs the file named by npm pack's stdout: nothing else may be there.
+    expect(r.stdout).toMatch(/^hookguard-\d+\.\d+\.\d+\.tgz\n$/);
+    const tgz = path.join(snap.dir, r.stdout.trim());
+    const list = spawnSync('tar', ['tzf', tgz], { encoding: 'utf8' }).stdout.split('\n');
+    expect(list).toContain('package/lib/cli.cjs');
+    expect(list).toContain('package/lib/patterns.json');
+    expect(list).toContain('package/hooks/hookguard.sh');
+    const manifest = JSON.parse(
+      spawnSync('tar', ['xzf', tgz, '-O', 'package/package.json'], { encoding: 'utf8' }).stdout,
+    );
+    // npm 11 warns about (and may run) install scripts of dependencies: the published manifest has none.
+    expect(Object.keys(manifest.scripts ?? {})).not.toContain('prepare');
+    for (const s of ['preinstall', 'install', 'postinstall']) expect(manifest.scripts?.[s]).toBeUndefined();
+    // The clone's package.json is put back as it was.
+    expect(
+      spawnSync('git', ['status', '--porcelain', '--', 'package.json'], { cwd: snap.dir, encoding: 'utf8' }).stdout,
+    ).toBe('');
+    expect(JSON.parse(readFileSync(path.join(snap.dir, 'package.json'), 'utf8')).scripts.prepare).toBeTruthy();
+
+    // The tarball installs into a project without install-script warnings, and its CLI runs.
+    const app = path.join(snap.dir, '..', 'app');
+    mkdirSync(app);
+    writeFileSync(path.join(app, 'package.json'), '{ "name": "app", "version": "1.0.0" }\n');
+    const inst = npm(['install', '--prefer-offline', '--no-audit', '--no-fund', tgz], app, npmEnv(snap.env));
+    expect(inst.code, inst.stderr).toBe(0);
+    expect(inst.stderr).not.toMatch(/hookguard@[^ ]+ \(prepare/);
+    const token = fakeGithubToken();
+    writeFileSync(path.join(app, 'creds.env'), `TOKEN=${token}\n`);
+    const scan = spawnSync(path.join(app, 'node_modules', '.bin', 'hookguard'), ['scan', 'creds.env'], {
+      cwd: app,
+      env: snap.env,
+      encoding: 'utf8',
+    });
+    expect(scan.status).toBe(1);
+    expect(scan.stdout).toContain('github-pat');
+    expect(scan.stdout + scan.stderr).not.toContain(token);
+  });
+});
+
+describe('scan --pre-push typed by hand', () => {
+  it('with no input says it expects git pre-push lines and suggests --diff @{u}..HEAD, exit 2', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n' });
+    const r = repo.hookguard(['scan', '--pre-push']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pre-push hook on stdin/);
+    expect(r.stderr).toContain('hookguard scan --diff @{u}..HEAD');
+    // git runs the hook with REMOTE and URL and empty stdin when everything is up to date: that passes.
+    expect(repo.hookguard(['scan', '--pre-push', 'origin', 'url']).code).toBe(0);
+  });
+});
+
+/** What `npm install` leaves behind: node_modules/hookguard (this checkout) and husky. */
+function installed(dir: string): void {
+  mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(ROOT, path.join(dir, 'node_modules', 'hookguard'));
+  symlinkSync(path.join(ROOT, 'node_modules', 'husky'), path.join(dir, 'node_modules', 'husky'));
+}
+
+/** `npm install` in a clone runs `prepare: husky`: husky sets core.hooksPath=.husky/_ (relative) and makes .husky/_. */
+function runHusky(repo: Repo, cwd = repo.dir): void {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'husky', 'bin.js')], {
+    cwd,
+    env: repo.env,
+    encoding: 'utf8',
+  });
+  expect(r.status, r.stderr).toBe(0);
+}
+
+function huskyProject(pkg: Record<string, unknown> = { name: 'app', version: '1.0.0' }): Repo {
+  const repo = Repo.init();
+  repo.commit('init', { 'package.json': JSON.stringify(pkg, null, 2) + '\n', '.gitignore': 'node_modules/\n' });
+  return repo;
+}
+
+function commitSecret(repo: Repo, cwd = repo.dir) {
+  const token = fakeGithubToken();
+  writeFileSync(path.join(cwd, 'leak.env'), `TOKEN=${token}\n`);
+  spawnSync('git', ['add', 'leak.env'], { cwd, env: repo.env });
+  const r = spawnSync('git', ['commit', '-q', '-m', 'leak'], { cwd, env: repo.env, encoding: 'utf8' });
+  return { code: r.status ?? -1, out: (r.stdout ?? '') + (r.stderr ?? ''), token };
+}
+
+describe('husky mode', () => {
+  it('protects a linked worktree (no .husky/_ there), also after npm install makes core.hooksPath relative again', () => {
+    const repo = huskyProject();
+    installed(repo.dir);
+    expect(repo.hookguard(['init']).code).toBe(0);
+    repo.commit('hooks', {});
+    const wt = path.join(repo.home, '..', 'wt');
+    repo.git('worktree', 'add', '-q', '-b', 'feature', wt);
+    expect(existsSync(path.join(wt, '.husky', '_'))).toBe(false);
+    const blocked = commitSecret(repo, wt);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.out).toContain('github-pat');
+    expect(blocked.out).not.toContain(blocked.token);
+
+    // `npm install` in the main worktree runs husky, which puts the relative path back; the next hook run there
+    // makes it absolute again.
+    runHusky(repo);
+    expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
+    repo.write('ok.txt', 'fine\n');
+    repo.git('add', 'ok.txt');
+    expect(repo.gitRun(['commit', '-q', '-m', 'ok']).code).toBe(0);
+    expect(repo.git('config', 'core.hooksPath')).toBe(path.join(repo.dir, '.husky', '_'));
+    spawnSync('git', ['reset', '-q', '--hard'], { cwd: wt, env: repo.env });
+    const again = commitSecret(repo, wt);
+    expect(again.code).not.toBe(0);
+    expect(again.out).toContain('github-pat');
+  });
+
+  it('puts its line first in an existing husky hook, so a failing npm test cannot skip the scan', () => {
+    const repo = huskyProject({
+      name: 'app',
+      scripts: { prepare: 'husky', test: 'exit 1' },
+      devDependencies: { husky: '^9.0.0' },
+    });
+    repo.commit('husky', { '.husky/pre-commit': 'npm test\n' });
+    installed(repo.dir);
+    runHusky(repo);
+    expect(repo.hookguard(['init']).code).toBe(0);
+    const hook = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8').split('\n');
+    expect(hook[0]).toMatch(/hookguard\.sh" pre-commit # hookguard$/);
+    expect(hook[1]).toBe('npm test');
+    const r = commitSecret(repo);
+    expect(r.code).not.toBe(0);
+    expect(r.out).toContain('github-pat');
+  });
+
+  it('npx hookguard init before any install: says the exact next command, and the blocked hook says it too', () => {
+    const repo = huskyProject();
+    const r = repo.hookguard(['init']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('run "npm install" now');
+    const blocked = commitSecret(repo);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.out).toContain('hookguard is in package.json but not installed here; run: npm install');
+    expect(blocked.out).not.toContain('""');
+    installed(repo.dir);
+    const now = commitSecret(repo);
+    expect(now.out).toContain('github-pat');
+  });
+
+  it("uninstall works from the committed files alone in a teammate's clone, and removes exactly what init added", () => {
+    const pkg = { name: 'app', version: '1.0.0', scripts: { test: 'echo ok' } };
+    const origin = huskyProject(pkg);
+    installed(origin.dir);
+    expect(origin.hookguard(['init']).code).toBe(0);
+    origin.commit('add hookguard', {});
+    const before = new Set(origin.git('ls-files').split('\n'));
+    expect(before.has('.husky/pre-commit')).toBe(true);
+
+    // A teammate clones and runs npm ci: node_modules + husky's prepare.
+    const clone = new Repo(path.join(origin.home, '..', 'clone'), origin.home);
+    origin.git('clone', '-q', origin.dir, clone.dir);
+    installed(clone.dir);
+    runHusky(clone);
+    expect(commitSecret(clone).code).not.toBe(0);
+    clone.git('reset', '-q', '--hard');
+    clone.git('clean', '-qfd', '-e', 'node_modules');
+
+    const un = clone.hookguard(['uninstall']);
+    expect(un.code, un.stderr).toBe(0);
+    expect(un.stdout).not.toMatch(/not installed/);
+    expect(JSON.parse(readFileSync(path.join(clone.dir, 'package.json'), 'utf8'))).toEqual(pkg);
+    expect(existsSync(path.join(clone.dir, '.husky'))).toBe(false);
+    expect(clone.gitRun(['config', 'core.hooksPath']).code).toBe(1);
+    expect(commitSecret(clone).code).toBe(0);
+
+    // init then uninstall in the clone: the same, no empty hook files left.
+    clone.git('reset', '-q', '--hard', 'HEAD~1');
+    runHusky(clone);
+    expect(clone.hookguard(['init']).code).toBe(0);
+    expect(clone.hookguard(['uninstall']).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(clone.dir, 'package.json'), 'utf8'))).toEqual(pkg);
+    expect(existsSync(path.join(clone.dir, '.husky'))).toBe(false);
+  });
+
+  it('keeps husky, prepare and other hooks that were there before init', () => {
+    const pkg = { name: 'app', scripts: { prepare: 'husky' }, devDependencies: { husky: '^9.0.0' } };
+    const repo = huskyProject(pkg);
+    repo.commit('husky', { '.husky/pre-push': 'echo pushing\n' });
+    installed(repo.dir);
+    runHusky(repo);
+    expect(repo.hookguard(['init']).code).toBe(0);
+    expect(repo.hookguard(['uninstall']).code).toBe(0);
+    expect(JSON.parse(readFileSync(path.join(repo.dir, 'package.json'), 'utf8'))).toEqual({
+      ...pkg,
+      devDependencies: { ...pkg.devDependencies },
+    });
+    expect(readFileSync(path.join(repo.dir, '.husky', 'pre-push'), 'utf8')).toBe('echo pushing\n');
+    expect(existsSync(path.join(repo.dir, '.husky', 'pre-commit'))).toBe(false);
+    expect(existsSync(path.join(repo.dir, '.husky', 'hookguard.sh'))).toBe(false);
+    expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
+  });
+});
