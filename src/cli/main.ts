@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { atLeast, UsageError, type RuleDoc, type ScanRequest } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
+import { commandHelp, wantsHelp } from './help.js';
 import { writeFileAtomic } from '../disk/atomic.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
 import { scan, loadRulesAndConfig } from '../scan/index.js';
@@ -26,7 +27,7 @@ export function version(): string {
 const HELP = `hookguard — secrets and insecure infrastructure code, caught in your git workflow
 
 Usage:
-  hookguard init [--force]                 install pre-commit and pre-push hooks (husky when package.json exists)
+  hookguard init [--force]                 install pre-commit, pre-merge-commit and pre-push hooks (husky with package.json)
   hookguard uninstall                      remove them, restoring what was there before
   hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
   hookguard scan --staged                  scan what is staged (added/changed lines only)
@@ -50,6 +51,7 @@ each mode checks").
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage, config or git error.
 Environment: HOOKGUARD=0 skips the hooks; DEBUG=hookguard:* traces.
+"hookguard <command> --help" shows a command's options and examples.
 `;
 
 export interface Io {
@@ -121,6 +123,11 @@ function failure(e: unknown, io: Io): number {
 
 async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
   const [cmd, ...rest] = argv;
+  const help = cmd !== undefined && wantsHelp(rest) ? commandHelp(cmd) : undefined;
+  if (help !== undefined) {
+    io.stdout(help);
+    return 0;
+  }
   switch (cmd) {
     case undefined:
       // No command is a usage error: the help goes to stderr, exit 2.
@@ -128,9 +135,13 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       return 2;
     case '-h':
     case '--help':
-    case 'help':
-      io.stdout(HELP);
+    case 'help': {
+      const topic = rest[0] !== undefined ? commandHelp(rest[0]) : undefined;
+      if (rest[0] !== undefined && topic === undefined)
+        throw new UsageError(`no help for "${rest[0]}" (see hookguard --help for the commands)`);
+      io.stdout(topic ?? HELP);
       return 0;
+    }
     case '-v':
     case '--version':
     case 'version':

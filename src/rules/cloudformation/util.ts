@@ -24,6 +24,19 @@ export interface DocParts {
 }
 
 /** Rule documentation in the shape `hookguard explain` prints and the tests check. */
+/**
+ * A snippet without its common indentation and surrounding blank lines. (`trim()` would strip the first line's
+ * indentation only, and a fragment such as a list item taken from deep in a template would no longer parse.)
+ */
+export function dedent(text: string): string {
+  const lines = text
+    .replace(/^\s*\n/, '')
+    .trimEnd()
+    .split('\n');
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length));
+  return lines.map((l) => l.slice(indent)).join('\n');
+}
+
 export function doc(p: DocParts): string {
   return [
     '## What it checks',
@@ -34,12 +47,12 @@ export function doc(p: DocParts): string {
     '',
     '## Example',
     '```yaml',
-    p.example.trim(),
+    dedent(p.example),
     '```',
     '',
     '## Fix',
     p.fix,
-    ...(p.fixed ? ['', '```yaml', p.fixed.trim(), '```'] : []),
+    ...(p.fixed ? ['', '```yaml', dedent(p.fixed), '```'] : []),
     '',
     '## References',
     ...p.refs.map((r) => `- ${r}`),

@@ -17,7 +17,8 @@ const rule: CfnRule = {
       Variables:
         API_TOKEN: not-a-real-token-123`,
       fix: 'Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its ARN or name.',
-      fixed: `        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
+      fixed: `      Variables:
+        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
       refs: [
         'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption',
       ],

@@ -20,7 +20,9 @@ const rule: CfnRule = {
           - Name: DB_PASSWORD
             Value: Sup3rSecretPassw0rd!`,
       fix: "Use the container definition's `Secrets` list with `ValueFrom` pointing at Secrets Manager or SSM Parameter Store.",
-      fixed: `        Secrets:
+      fixed: `      - Name: app
+        Image: app:1
+        Secrets:
           - Name: DB_PASSWORD
             ValueFrom: !Ref DbSecret`,
       refs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html'],

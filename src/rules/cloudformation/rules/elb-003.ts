@@ -15,7 +15,9 @@ const rule: CfnRule = {
   Properties:
     Subnets: [!Ref SubnetA, !Ref SubnetB]`,
       fix: 'Enable access logs to an S3 bucket.',
-      fixed: `    LoadBalancerAttributes:
+      fixed: `  Properties:
+    Subnets: [!Ref SubnetA, !Ref SubnetB]
+    LoadBalancerAttributes:
       - Key: access_logs.s3.enabled
         Value: 'true'
       - Key: access_logs.s3.bucket

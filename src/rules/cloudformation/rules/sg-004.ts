@@ -22,7 +22,7 @@ const rule: CfnRule = {
     SecurityGroupIngress:
       - IpProtocol: tcp
         FromPort: 8000
-        ToPort: 8999
+        ToPort: 8080
         CidrIp: 0.0.0.0/0`,
       fix: 'List the individual ports the service listens on, or put it behind a load balancer.',
       refs: ['https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html'],

@@ -1,0 +1,128 @@
+/**
+ * `hookguard <command> --help`: one entry per command, with its options and examples. A new command adds its entry
+ * here; the test in test/e2e/help.test.ts checks that every command named in `hookguard --help` has one.
+ */
+
+const SCAN_OPTIONS = `Options:
+  --format text|json|sarif|github   report format (default text)
+  --output FILE, -o FILE            write the report to FILE (atomically) instead of stdout
+  --fail-on critical|high|medium|low|none
+                                    exit 1 when a finding reaches this severity (default high, or failOn in config)
+  --config FILE, -c FILE            config file (default .hookguard.yaml at the repository root)
+  --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
+  --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
+  --help                            this text`;
+
+export const COMMAND_HELP: Record<string, string> = {
+  init: `Usage: hookguard init [--force]
+
+Install the pre-commit, pre-merge-commit and pre-push hooks in this repository.
+- With a package.json: husky. hookguard and husky go to devDependencies, "prepare": "husky" is set, and hookguard's
+  line goes first in .husky/pre-commit, .husky/pre-merge-commit and .husky/pre-push (your commands stay). Commit
+  package.json, the lockfile and .husky/ so the team gets the hooks on npm install. If hookguard is not installed yet,
+  init says the exact command to run.
+- Without one: native hooks in .git/hooks; an existing hook is kept as <name>.pre-hookguard and still runs after ours.
+Running it again changes nothing. "hookguard uninstall" removes exactly what it added.
+
+Options:
+  --force   a core.hooksPath owned by another tool (lefthook, pre-commit, a global path) is never changed; with
+            --force, hookguard installs into that directory, chaining the hooks that are there
+  --help    this text
+
+Examples:
+  npx hookguard init
+  npx hookguard init --force
+  HOOKGUARD=0 git commit -m "…"    # skip the check once
+`,
+  uninstall: `Usage: hookguard uninstall
+
+Remove hookguard's hooks and restore what was there before init: chained native hooks come back, hookguard's lines
+leave the .husky hooks (files that only held them are removed), and in package.json the devDependencies and "prepare"
+that init added are taken out again (husky stays if it was there before). Works in any clone, from the committed files.
+
+Options:
+  --help    this text
+
+Examples:
+  npx hookguard uninstall
+`,
+  scan: `Usage: hookguard scan [PATH...] | --staged | --pre-push [REMOTE [URL]] | --history [--since REV] | --diff BASE..HEAD
+
+Find secrets and insecure CloudFormation/Ansible. Exit 0: nothing at or above --fail-on; 1: findings that block;
+2: a usage, config or git error.
+
+Modes:
+  PATH...                 files on disk (default .), honouring .gitignore and config ignores
+  --staged                the index (what the next commit holds): only the lines you add block; during a merge, only
+                          lines that are on neither parent (the merge's own resolution)
+  --pre-push [REMOTE [URL]]
+                          every commit being pushed, from the lines git gives a pre-push hook on stdin; by hand, use
+                          --diff @{u}..HEAD instead
+  --history [--since REV] every commit's added lines (all refs unless --since)
+  --diff BASE..HEAD       every commit in a range (what the GitHub Action runs)
+
+${SCAN_OPTIONS}
+
+Examples:
+  hookguard scan                          # the working tree
+  hookguard scan infra/ deploy.yml --format json
+  hookguard scan --staged                 # what the pre-commit hook runs
+  hookguard scan --diff @{u}..HEAD        # the commits you are about to push
+  hookguard scan --diff origin/main..HEAD --format sarif --output hookguard.sarif
+  hookguard scan --history --since v1.0.0 --fail-on medium
+`,
+  baseline: `Usage: hookguard baseline [PATH... | --staged | --history | --diff BASE..HEAD] [options]
+
+Write the current findings' fingerprints (never the secrets) to the baseline file, so they stop blocking while new
+ones still block. Commit the file so the team shares it. Takes the same modes as "hookguard scan".
+
+Options:
+  --output FILE, -o FILE    where to write (default: baseline in config, else .hookguard-baseline.json)
+  --config FILE, -c FILE    config file (default .hookguard.yaml at the repository root)
+  --help                    this text
+
+Examples:
+  hookguard baseline
+  hookguard baseline --history
+  hookguard baseline infra/ --output infra/.hookguard-baseline.json
+`,
+  rules: `Usage: hookguard rules [--format text|json]
+
+List every rule: id, severity, category and title.
+
+Options:
+  --format text|json   output format (default text)
+  --help               this text
+
+Examples:
+  hookguard rules
+  hookguard rules --format json
+  hookguard rules | grep CFN-S3
+`,
+  explain: `Usage: hookguard explain RULE_ID
+
+Print a rule's documentation: what it checks, why it matters, an example, the fix and references (the same text as
+docs/rules/RULE_ID.md). Rule ids are matched without regard to case.
+
+Options:
+  --help    this text
+
+Examples:
+  hookguard explain CFN-SG-001
+  hookguard explain github-pat
+`,
+};
+
+/** The help of `command`, or undefined when it has none. */
+export function commandHelp(command: string): string | undefined {
+  return Object.hasOwn(COMMAND_HELP, command) ? COMMAND_HELP[command] : undefined;
+}
+
+/** Whether argv asks for help (`--help` or `-h` before a `--`). */
+export function wantsHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
