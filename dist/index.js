@@ -9932,6 +9932,11 @@ var init_suppress = __esm({
 });
 
 // src/rules/cloudformation/util.ts
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
 function doc(p) {
   return [
     "## What it checks",
@@ -9942,12 +9947,12 @@ function doc(p) {
     "",
     "## Example",
     "```yaml",
-    p.example.trim(),
+    dedent(p.example),
     "```",
     "",
     "## Fix",
     p.fix,
-    ...p.fixed ? ["", "```yaml", p.fixed.trim(), "```"] : [],
+    ...p.fixed ? ["", "```yaml", dedent(p.fixed), "```"] : [],
     "",
     "## References",
     ...p.refs.map((r) => `- ${r}`)
@@ -10866,7 +10871,8 @@ var init_cred_007 = __esm({
       Variables:
         API_TOKEN: not-a-real-token-123`,
           fix: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its ARN or name.",
-          fixed: `        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
+          fixed: `      Variables:
+        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
           refs: [
             "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption"
           ]
@@ -10916,7 +10922,9 @@ var init_cred_008 = __esm({
           - Name: DB_PASSWORD
             Value: Sup3rSecretPassw0rd!`,
           fix: "Use the container definition's `Secrets` list with `ValueFrom` pointing at Secrets Manager or SSM Parameter Store.",
-          fixed: `        Secrets:
+          fixed: `      - Name: app
+        Image: app:1
+        Secrets:
           - Name: DB_PASSWORD
             ValueFrom: !Ref DbSecret`,
           refs: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html"]
@@ -11641,7 +11649,9 @@ var init_elb_003 = __esm({
   Properties:
     Subnets: [!Ref SubnetA, !Ref SubnetB]`,
           fix: "Enable access logs to an S3 bucket.",
-          fixed: `    LoadBalancerAttributes:
+          fixed: `  Properties:
+    Subnets: [!Ref SubnetA, !Ref SubnetB]
+    LoadBalancerAttributes:
       - Key: access_logs.s3.enabled
         Value: 'true'
       - Key: access_logs.s3.bucket
@@ -13362,7 +13372,7 @@ var init_sg_004 = __esm({
     SecurityGroupIngress:
       - IpProtocol: tcp
         FromPort: 8000
-        ToPort: 8999
+        ToPort: 8080
         CidrIp: 0.0.0.0/0`,
           fix: "List the individual ports the service listens on, or put it behind a load balancer.",
           refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
