@@ -24,6 +24,12 @@ export interface EngineOptions {
   iac: boolean;
   /** Example strings of custom patterns in the config: a value found inside one is the example, not a secret. */
   examples?: string[];
+  /**
+   * Text of another file of the same tree (a playbook's vars_files, a role's defaults), for families that resolve
+   * what a file refers to. Given by the scan for its source: the disk, the index, or the commit being scanned.
+   * Undefined when it cannot be read; without it such references stay unknown.
+   */
+  readRelated?: (path: string, commit?: string) => Promise<string | undefined>;
   /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
   budgetMs?: number;
 }
@@ -200,8 +206,12 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     for (const kind of kinds) {
       const fam = await loadFamily(kind);
       let res;
+      const related = new Map<string, string | undefined>();
+      if (fam.related && opts.readRelated)
+        for (const p of fam.related(t.path, t.content).slice(0, 16))
+          related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
       try {
-        res = fam.lint(t.path, t.content);
+        res = fam.lint(t.path, t.content, related);
       } catch (e) {
         out.errors.push({
           file: t.path,

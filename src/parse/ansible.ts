@@ -53,6 +53,18 @@ export interface Task {
   keywords: Map<string, Arg>;
   /** Effective `no_log`: true/false, or undefined when it is a Jinja expression (unknown). */
   noLog: boolean | undefined;
+  /** The variables in scope where the task is written (task vars → block vars → play vars/vars_files). */
+  env: VarScope;
+  /** For a task made from one item of a literal loop: how (`with_items over rules, item 2`). */
+  via?: string;
+}
+
+/** A level of variables: a play (with its `vars_files`), a block, a task. Values stay YAML nodes. */
+export interface VarScope {
+  vars: Map<string, Node | null>;
+  /** `vars_files` entries as written (literal paths only), relative to the playbook's folder. */
+  files: string[];
+  parent?: VarScope;
 }
 
 export interface VarEntry extends Arg {
@@ -72,6 +84,8 @@ export interface AnsibleFile {
   cfg?: IniDoc;
   lc?: LineCounter;
   errors: Array<{ line?: number; message: string }>;
+  /** `set_fact` values with a literal value, in file order (visible to the tasks after them). */
+  facts: Array<{ line: number; name: string; node: Node | null }>;
 }
 
 export interface LoadResult {
@@ -265,9 +279,21 @@ function looksLikeYamlInventory(text: string): boolean {
 // ---------------------------------------------------------------------------------------------------------------
 // Model building
 
+function mapVars(n: unknown): Map<string, Node | null> {
+  const out = new Map<string, Node | null>();
+  if (isMap(n))
+    for (const p of n.items) {
+      const k = keyName(p);
+      if (k) out.set(k, isNode(p.value) ? p.value : null);
+    }
+  return out;
+}
+
 class Builder {
   readonly lines: string[];
   readonly file: AnsibleFile;
+  /** The variables of the play/block being read. */
+  env: VarScope = { vars: new Map(), files: [] };
   constructor(
     readonly path: string,
     readonly text: string,
@@ -275,7 +301,17 @@ class Builder {
     kind: AnsibleKind,
   ) {
     this.lines = text.split('\n');
-    this.file = { kind, path, text, lines: this.lines, tasks: [], vars: [], errors: [], ...(lc ? { lc } : {}) };
+    this.file = {
+      kind,
+      path,
+      text,
+      lines: this.lines,
+      tasks: [],
+      vars: [],
+      errors: [],
+      facts: [],
+      ...(lc ? { lc } : {}),
+    };
   }
 
   pos(n: unknown): Pos {
@@ -453,7 +489,11 @@ class Builder {
       args,
       keywords,
       noLog,
+      env: { vars: mapVars(keywords.get('vars')?.node), files: [], parent: this.env },
     };
+    if (parts.short === 'set_fact')
+      for (const [k, a] of args)
+        if (k !== 'cacheable') this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
     const tv = keywords.get('vars');
     if (tv?.node)
       this.varsOfMap(
@@ -493,10 +533,13 @@ class Builder {
             () => blockScope,
           );
         }
+        const outer = this.env;
+        this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
         for (const section of ['block', 'rescue', 'always']) {
           const sp = item.items.find((p) => keyName(p) === section);
           if (sp) this.taskList(sp.value, kind, `${path}.${section}`, noLog);
         }
+        this.env = outer;
         return;
       }
       const t = this.task(item, kind, path, inheritedNoLog);
@@ -533,8 +576,18 @@ class Builder {
           else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: 'role' });
         }
       });
+    const files = plain(get('vars_files')?.value);
+    const outer = this.env;
+    this.env = {
+      vars: mapVars(varsPair?.value),
+      files: (Array.isArray(files) ? files : [files]).filter(
+        (f): f is string => typeof f === 'string' && !!f && !isJinja(f),
+      ),
+      parent: outer,
+    };
     for (const section of ['pre_tasks', 'tasks', 'post_tasks', 'handlers'])
       this.taskList(get(section)?.value, section === 'handlers' ? 'handler' : 'task', `${prefix}.${section}`, noLog);
+    this.env = outer;
   }
 
   inventoryYaml(n: unknown, group: string): void {

@@ -49,5 +49,10 @@ export interface IacLintResult {
 export interface IacFamily {
   category: Exclude<Category, 'secret'>;
   rules: IacRuleMeta[];
-  lint(path: string, content: string): IacLintResult;
+  /**
+   * Other repository files whose text the family needs to judge this one (an Ansible playbook's `vars_files`, a role's
+   * defaults). The engine asks the scan's source for them (`EngineOptions.readRelated`) and passes what it could read.
+   */
+  related?(path: string, content: string): string[];
+  lint(path: string, content: string, related?: ReadonlyMap<string, string | undefined>): IacLintResult;
 }

@@ -86,6 +86,33 @@ const IAC_NAME =
  * so are INI-ish files (.cfg, .conf), which may be an ansible.cfg under another name (ANSIBLE_CONFIG). */
 const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
 
+/**
+ * How the engine reads a file a playbook refers to (vars_files, role defaults): from the disk for a scan of paths,
+ * else from the index (staged) or the commit being scanned. Small regular files only; cached for the run.
+ */
+function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['readRelated']> {
+  const cache = new Map<string, Promise<string | undefined>>();
+  const read = async (rel: string, commit?: string): Promise<string | undefined> => {
+    if (!disk) {
+      const { readTreeText } = await import('../git/related.js');
+      return readTreeText(root, commit ?? '', rel);
+    }
+    if (!rel || rel.startsWith('/') || rel.split('/').includes('..')) return undefined;
+    const { lstat, readFile } = await import('node:fs/promises');
+    const abs = path.join(root, rel);
+    const st = await lstat(abs).catch(() => undefined);
+    if (!st?.isFile() || st.size > 1024 * 1024) return undefined;
+    const b = await readFile(abs);
+    return b.subarray(0, 8000).includes(0) ? undefined : b.toString('utf8');
+  };
+  return (rel, commit) => {
+    const key = `${commit ?? ''}:${rel}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = read(rel, commit).catch(() => undefined)));
+    return p;
+  };
+}
+
 export function wantsIac(p: string): boolean {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -220,6 +247,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
+    readRelated: relatedReader(root, request.kind === 'paths'),
   };
 
   const findings: Finding[] = [];

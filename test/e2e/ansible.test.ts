@@ -64,3 +64,47 @@ describe('Ansible in git modes', () => {
     ]);
   });
 });
+
+describe('Ansible: files a playbook refers to come from the scanned source', () => {
+  const play = [
+    '- hosts: web',
+    '  vars_files:',
+    '    - vars/tls.yml',
+    '  tasks:',
+    '    - name: Fetch the agent',
+    '      ansible.builtin.get_url:',
+    '        url: https://downloads.example.com/agent.tar.gz',
+    '        dest: /tmp/agent.tar.gz',
+    '        checksum: sha256:0123456789abcdef',
+    '        mode: "0644"',
+    '        validate_certs: "{{ verify_downloads }}"',
+    '',
+  ].join('\n');
+
+  it('disk: the vars file on disk resolves the task', () => {
+    const repo = Repo.init();
+    repo.write('deploy/site.yml', play);
+    repo.write('deploy/vars/tls.yml', 'verify_downloads: false\n');
+    const { code, report } = repo.json(['scan', '.']);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['ANS-TLS-001', 'deploy/site.yml', 11]]);
+  });
+
+  it('staged: the index decides, not the working tree; history: the commit being scanned', () => {
+    const repo = Repo.init();
+    repo.write('deploy/site.yml', play);
+    repo.write('deploy/vars/tls.yml', 'verify_downloads: true\n');
+    repo.git('add', '-A');
+    // Unstaged edit of the vars file: not what is being committed.
+    repo.write('deploy/vars/tls.yml', 'verify_downloads: false\n');
+    let r = repo.json(['scan', '--staged']);
+    expect(r.report.findings).toEqual([]);
+    repo.git('add', '-A');
+    r = repo.json(['scan', '--staged']);
+    expect(r.code).toBe(1);
+    expect(r.report.findings.map((f) => [f.ruleId, f.line])).toEqual([['ANS-TLS-001', 11]]);
+    repo.git('commit', '-qm', 'deploy');
+    r = repo.json(['scan', '--history']);
+    expect(r.report.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['ANS-TLS-001', 'deploy/site.yml', 11]]);
+  });
+});

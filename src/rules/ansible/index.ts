@@ -4,6 +4,7 @@
  */
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { loadAnsible, TEST_PATH } from '../../parse/ansible.js';
+import { relatedPaths, Resolver } from '../../parse/ansible-resolve.js';
 import { SEVERITY_RANK } from '../../types.js';
 import { makeContext, type AnsibleRule } from './context.js';
 import { noqaMatch, noqaOn } from './noqa.js';
@@ -99,7 +100,16 @@ export const rules: readonly AnsibleRule[] = [
   aws_006,
 ];
 
-export function lintAnsible(path: string, content: string, only: readonly AnsibleRule[] = rules): IacLintResult {
+/**
+ * Lint one file. `related` holds the text of the files `relatedPaths` named (vars_files, role defaults/vars) that the
+ * scan's source could read; a missing one leaves its variables unknown.
+ */
+export function lintAnsible(
+  path: string,
+  content: string,
+  only: readonly AnsibleRule[] = rules,
+  related: ReadonlyMap<string, string | undefined> = new Map(),
+): IacLintResult {
   let loaded;
   try {
     loaded = loadAnsible(path, content);
@@ -115,6 +125,11 @@ export function lintAnsible(path: string, content: string, only: readonly Ansibl
   const file = loaded.file;
   const errors = [...loaded.errors];
   if (!file) return { matched: true, findings: [], errors };
+  try {
+    file.tasks = new Resolver(file, related).tasks();
+  } catch (e) {
+    errors.push({ message: `variables could not be resolved (${(e as Error).name})` });
+  }
   const findings: IacFinding[] = [];
   const seen = new Set<string>();
   for (const rule of only) {
@@ -150,6 +165,13 @@ export function lintAnsible(path: string, content: string, only: readonly Ansibl
     const hit = hitLine ?? hitTask;
     if (hit !== undefined) f.suppressed = { by: 'inline', reason: hit ? `noqa ${hit}` : 'noqa' };
   }
+  // A finding on one item of a literal loop says which.
+  const vias = file.tasks.filter((t) => t.via).map((t) => [t.path, t.via!] as const);
+  if (vias.length)
+    for (const f of findings) {
+      const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
+      if (v && !f.why) f.why = `Resolved through ${v[1]}`;
+    }
   // Molecule scenarios and the test playbooks of a role or collection exercise the role; they are not deployed.
   const test = TEST_PATH.exec(path);
   if (test)
@@ -166,5 +188,6 @@ export function lintAnsible(path: string, content: string, only: readonly Ansibl
 export const family: IacFamily = {
   category: 'ansible',
   rules: rules.map((r) => r.meta),
-  lint: (path, content) => lintAnsible(path, content),
+  lint: (path, content, related) => lintAnsible(path, content, rules, related),
+  related: relatedPaths,
 };

@@ -5,11 +5,15 @@ import { doc } from '../docs.js';
 const FORMS: Array<[RegExp, string]> = [
   [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, 'sshpass -p'],
   [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, 'mysql -p'],
-  [/--(?:password|passwd|pass|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i, '--password'],
+  [
+    /--(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
+    '--password',
+  ],
   [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, 'an environment assignment'],
   [/\bcurl\b[^|;&\n]*\s(?:-u|--user)\s+(['"]?)[^\s:'"]+:([^\s'"@]+)\1/, 'curl -u user:password'],
   [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, 'an Authorization header'],
-  [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)()@/i, 'credentials in a URL'],
+  // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
+  [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, 'credentials in a URL'],
 ];
 
 function literal(s: string): boolean {

@@ -1,0 +1,403 @@
+/**
+ * What a playbook says, resolved where it is literal: `{{ var }}` from task/block/play vars, `vars_files` and role
+ * defaults/vars (texts of those files come from the scan's source, see `relatedPaths`), `set_fact` with literal
+ * values, and loop items (`loop`, `with_items`, `with_list`, `with_dict`). A task whose arguments use the loop
+ * variable becomes one task per item. Anything else (filters, lookups, undefined names, secret-looking variables,
+ * which secret rules judge as references) stays Jinja: unknown, never insecure.
+ *
+ * Values from this file keep their own nodes (a finding points at the literal in `vars:`); values from another file
+ * become nodes placed on the argument that uses them.
+ */
+import { isMap, isNode, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import { parseYamlAll } from './yaml.js';
+import type { AnsibleFile, Arg, Task, VarScope } from './ansible.js';
+
+type Range = [number, number, number];
+/** A resolved value: a node of this file, or a plain value from another file. */
+type Val = { node: Node | null } | { plain: unknown; from: string };
+
+const MAX_DEPTH = 6;
+const MAX_ITEMS = 64;
+/** Secret-looking variables stay references: the secret rules judge `"{{ db_password }}"` as such. */
+const SECRETISH = /pass|secret|token|key|cred|vault_/i;
+const EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
+const STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
+
+/** Repository paths whose text helps resolve this file: its `vars_files` and its role's defaults/vars. */
+export function relatedPaths(path: string, text: string): string[] {
+  const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/') + 1) : '';
+  const out: string[] = [];
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path);
+  if (role) {
+    const base = role[1] ?? '';
+    for (const sub of ['defaults', 'vars']) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
+  }
+  if (text.includes('vars_files')) {
+    const lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^(\s*)(?:-\s+)?vars_files:\s*(.*)$/.exec(lines[i]!);
+      if (!m) continue;
+      const inline = m[2]!.replace(/\s+#.*$/, '').trim();
+      const names: string[] = [];
+      if (inline.startsWith('[')) names.push(...inline.replace(/^\[|\]$/g, '').split(','));
+      else if (inline) names.push(inline);
+      else
+        for (let j = i + 1; j < lines.length; j++) {
+          const it = /^\s*-\s+(.+?)\s*(?:#.*)?$/.exec(lines[j]!);
+          if (!it) break;
+          names.push(it[1]!);
+        }
+      for (const raw of names) {
+        const n = raw.trim().replace(/^["']|["']$/g, '');
+        if (!n || n.includes('{{') || n.startsWith('/')) continue;
+        out.push(normalise(dir + n));
+      }
+    }
+  }
+  return [...new Set(out.filter((p) => p && p !== path))];
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') {
+      if (!out.length) return '';
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Top-level variables of a vars file's text (plain values); undefined when it is not a YAML mapping. */
+function varsOfText(text: string): Map<string, unknown> | undefined {
+  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return undefined;
+  const parsed = parseYamlAll(text);
+  if (parsed.errors.length) return undefined;
+  const root = parsed.docs[0]?.contents;
+  if (!isMap(root)) return undefined;
+  const out = new Map<string, unknown>();
+  for (const p of root.items) {
+    const k = isScalar(p.key) ? p.key.value : undefined;
+    if (typeof k === 'string' && !(isNode(p.value) && p.value.tag === '!vault'))
+      out.set(k, isNode(p.value) ? p.value.toJSON() : p.value);
+  }
+  return out;
+}
+
+function plainOf(v: Val): unknown {
+  if ('plain' in v) return v.plain;
+  return v.node ? (v.node.toJSON() as unknown) : null;
+}
+
+/** A plain value as nodes placed on `range` (so findings inside it point at the argument that uses it). */
+function synth(v: unknown, range: Range | undefined, depth = 0): Node {
+  let n: Node;
+  if (Array.isArray(v) && depth < 20) {
+    const s = new YAMLSeq();
+    s.items = v.map((x) => synth(x, range, depth + 1));
+    n = s;
+  } else if (v && typeof v === 'object' && depth < 20) {
+    const m = new YAMLMap();
+    for (const [k, x] of Object.entries(v)) {
+      const key = new Scalar(k);
+      if (range) key.range = range;
+      m.items.push(new Pair(key, synth(x, range, depth + 1)));
+    }
+    n = m;
+  } else n = new Scalar(v);
+  if (range) n.range = range;
+  return n;
+}
+
+function nodeOf(v: Val, range: Range | undefined): Node | null {
+  return 'plain' in v ? synth(v.plain, range) : v.node;
+}
+
+interface Frame {
+  /** The loop variable and its item, for a task variant. */
+  loop?: { name: string; item: Val };
+  env: VarScope;
+  line: number;
+}
+
+export class Resolver {
+  private readonly fileVars = new Map<string, Map<string, unknown> | undefined>();
+  private readonly roleDefaults: Map<string, unknown>;
+  private readonly roleVars: Map<string, unknown>;
+  private readonly dir: string;
+
+  constructor(
+    readonly file: AnsibleFile,
+    readonly related: ReadonlyMap<string, string | undefined>,
+  ) {
+    this.dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
+    const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
+    const base = role ? (role[1] ?? '') : undefined;
+    this.roleDefaults =
+      base !== undefined ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : new Map();
+    this.roleVars = base !== undefined ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : new Map();
+  }
+
+  private varsFile(...paths: string[]): Map<string, unknown> {
+    for (const p of paths) {
+      if (!this.fileVars.has(p)) {
+        const text = this.related.get(p);
+        this.fileVars.set(p, text === undefined ? undefined : varsOfText(text));
+      }
+      const v = this.fileVars.get(p);
+      if (v) return v;
+    }
+    return new Map();
+  }
+
+  /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
+  lookup(name: string, f: Frame): Val | undefined {
+    if (f.loop && name === f.loop.name) return f.loop.item;
+    for (let i = this.file.facts.length - 1; i >= 0; i--) {
+      const fact = this.file.facts[i]!;
+      if (fact.name === name && fact.line < f.line) return { node: fact.node };
+    }
+    for (let s: VarScope | undefined = f.env; s; s = s.parent) {
+      for (let i = s.files.length - 1; i >= 0; i--) {
+        const p = normalise(this.dir + s.files[i]!);
+        const vars = this.varsFile(p);
+        if (vars.has(name)) return { plain: vars.get(name), from: p };
+      }
+      if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
+    }
+    if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: 'role vars' };
+    if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: 'role defaults' };
+    return undefined;
+  }
+
+  /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
+  expr(text: string, f: Frame, depth = 0): Val | undefined {
+    const m = EXPR.exec(text.trim());
+    if (!m || depth > MAX_DEPTH || SECRETISH.test(text)) return undefined;
+    let v = this.lookup(m[1]!, f);
+    if (!v) return undefined;
+    v = this.settle(v, f, depth);
+    if (!v) return undefined;
+    for (const s of m[2]!.matchAll(STEP)) {
+      const key = s[1] ?? s[3] ?? s[4];
+      const index = s[2] !== undefined ? Number(s[2]) : undefined;
+      v = this.step(v, key, index);
+      if (!v) return undefined;
+      v = this.settle(v, f, depth);
+      if (!v) return undefined;
+    }
+    return v;
+  }
+
+  /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
+  private settle(v: Val, f: Frame, depth: number): Val | undefined {
+    const p = 'plain' in v ? v.plain : isScalar(v.node) ? v.node.value : undefined;
+    if (typeof p === 'string' && p.includes('{{')) return this.expr(p, f, depth + 1);
+    return v;
+  }
+
+  private step(v: Val, key: string | undefined, index: number | undefined): Val | undefined {
+    if ('plain' in v) {
+      const p = v.plain;
+      if (index !== undefined)
+        return Array.isArray(p) && index < p.length ? { plain: p[index], from: v.from } : undefined;
+      if (p && typeof p === 'object' && !Array.isArray(p) && key !== undefined && key in p)
+        return { plain: (p as Record<string, unknown>)[key], from: v.from };
+      return undefined;
+    }
+    const n = v.node;
+    if (index !== undefined) return isSeq(n) && index < n.items.length ? { node: n.items[index] as Node } : undefined;
+    if (isMap(n) && key !== undefined) {
+      const pair = n.items.find((q) => isScalar(q.key) && q.key.value === key);
+      return pair ? { node: isNode(pair.value) ? pair.value : null } : undefined;
+    }
+    return undefined;
+  }
+
+  /** A string with `{{ }}` in part of it, when every expression is a known scalar. */
+  interpolate(text: string, f: Frame): string | undefined {
+    let ok = true;
+    const out = text.replace(/\{\{[\s\S]*?\}\}/g, (e) => {
+      const v = this.expr(e, f);
+      const p = v ? plainOf(v) : undefined;
+      if (p === undefined || p === null || typeof p === 'object') {
+        ok = false;
+        return e;
+      }
+      return String(p);
+    });
+    return ok && !out.includes('{{') ? out : undefined;
+  }
+
+  /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
+  node(n: Node | null, f: Frame, depth = 0): Node | undefined {
+    if (!n || depth > 30) return undefined;
+    if (isScalar(n)) {
+      if (typeof n.value !== 'string' || !n.value.includes('{{')) return undefined;
+      const whole = this.expr(n.value, f);
+      if (whole) {
+        const r = nodeOf(whole, n.range ?? undefined);
+        // What a variable holds may use other variables (`cidr_ip: "{{ world }}"` inside a list of rules).
+        return r ? (this.node(r, f, depth + 1) ?? r) : undefined;
+      }
+      const s = this.interpolate(n.value, f);
+      if (s === undefined) return undefined;
+      const sc = new Scalar(s);
+      if (n.range) sc.range = n.range;
+      return sc;
+    }
+    if (isSeq(n)) {
+      let changed = false;
+      const items = n.items.map((x) => {
+        const r = isNode(x) ? this.node(x, f, depth + 1) : undefined;
+        if (r) changed = true;
+        return r ?? x;
+      });
+      if (!changed) return undefined;
+      const s = new YAMLSeq();
+      s.items = items;
+      if (n.range) s.range = n.range;
+      return s;
+    }
+    if (isMap(n)) {
+      let changed = false;
+      const items = n.items.map((p) => {
+        const r = isNode(p.value) ? this.node(p.value, f, depth + 1) : undefined;
+        if (!r) return p;
+        changed = true;
+        return new Pair(p.key, r);
+      });
+      if (!changed) return undefined;
+      const m = new YAMLMap();
+      m.items = items;
+      if (n.range) m.range = n.range;
+      return m;
+    }
+    return undefined;
+  }
+
+  /** The items of a task's loop, when they are literal. */
+  loopItems(t: Task): { name: string; items: Val[]; via: string } | undefined {
+    const lc = t.keywords.get('loop_control')?.value as { loop_var?: unknown } | undefined;
+    const name = typeof lc?.loop_var === 'string' ? lc.loop_var : 'item';
+    const f: Frame = { env: t.env, line: t.pos.line };
+    for (const kw of ['loop', 'with_items', 'with_list', 'with_dict']) {
+      const a = t.keywords.get(kw);
+      if (!a) continue;
+      let v: Val | undefined = { node: a.node ?? null };
+      const raw = a.node && isScalar(a.node) ? a.node.value : undefined;
+      if (typeof raw === 'string')
+        v = raw.includes('{{')
+          ? this.expr(raw, f)
+          : /^[A-Za-z_]\w*$/.test(raw.trim())
+            ? this.lookup(raw.trim(), f)
+            : undefined;
+      if (!v) return undefined;
+      const via = `${kw} over ${typeof raw === 'string' ? raw.trim() : 'a literal list'}`;
+      if (kw === 'with_dict') {
+        const entries: Val[] = [];
+        if ('plain' in v) {
+          const p = v.plain;
+          if (!p || typeof p !== 'object' || Array.isArray(p)) return undefined;
+          for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
+        } else {
+          if (!isMap(v.node)) return undefined;
+          for (const pair of v.node.items) {
+            const m = new YAMLMap();
+            const key = new Scalar('key');
+            const value = new Scalar('value');
+            m.items.push(new Pair(key, pair.key), new Pair(value, pair.value));
+            const r = (isNode(pair.key) && pair.key.range) || undefined;
+            if (r) m.range = key.range = value.range = r;
+            entries.push({ node: m });
+          }
+        }
+        return { name, items: entries.slice(0, MAX_ITEMS), via };
+      }
+      let items: Val[];
+      if ('plain' in v) {
+        if (!Array.isArray(v.plain)) return undefined;
+        const from = v.from;
+        items = v.plain.map((x) => ({ plain: x, from }));
+      } else {
+        if (!isSeq(v.node)) return undefined;
+        items = v.node.items.map((x) => ({ node: isNode(x) ? x : null }));
+      }
+      // with_items flattens one level of lists.
+      if (kw === 'with_items')
+        items = items.flatMap((it): Val[] =>
+          'plain' in it
+            ? Array.isArray(it.plain)
+              ? it.plain.map((x) => ({ plain: x, from: it.from }))
+              : [it]
+            : isSeq(it.node)
+              ? it.node.items.map((x) => ({ node: isNode(x) ? x : null }))
+              : [it],
+        );
+      return { name, items: items.slice(0, MAX_ITEMS), via };
+    }
+    return undefined;
+  }
+
+  private resolveArgs(t: Task, f: Frame): { args: Map<string, Arg>; freeForm: Arg | undefined; changed: boolean } {
+    let changed = false;
+    const args = new Map<string, Arg>();
+    for (const [k, a] of t.args) {
+      const n = a.node ? this.node(a.node, f) : undefined;
+      if (n) {
+        changed = true;
+        args.set(k, { ...a, node: n, value: n.toJSON() as unknown });
+      } else if (!a.node && typeof a.value === 'string' && a.value.includes('{{')) {
+        const s = this.interpolate(a.value, f);
+        if (s !== undefined) {
+          changed = true;
+          args.set(k, { ...a, value: s });
+        } else args.set(k, a);
+      } else args.set(k, a);
+    }
+    let freeForm = t.freeForm;
+    if (freeForm && typeof freeForm.value === 'string' && freeForm.value.includes('{{')) {
+      const s = this.interpolate(freeForm.value, f);
+      if (s !== undefined) {
+        changed = true;
+        freeForm = { ...freeForm, value: s };
+      }
+    }
+    return { args, freeForm, changed };
+  }
+
+  /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
+  tasks(): Task[] {
+    const out: Task[] = [];
+    for (const t of this.file.tasks) {
+      const loop = this.loopItems(t);
+      const usesLoop =
+        loop && [...t.args.values(), ...(t.freeForm ? [t.freeForm] : [])].some((a) => mentions(a.value, loop.name));
+      if (loop && usesLoop && loop.items.length) {
+        loop.items.forEach((item, i) => {
+          const r = this.resolveArgs(t, { env: t.env, line: t.pos.line, loop: { name: loop.name, item } });
+          out.push({
+            ...t,
+            args: r.args,
+            ...(r.freeForm ? { freeForm: r.freeForm } : {}),
+            path: `${t.path}{${i}}`,
+            via: `${loop.via}, item ${i + 1}${'from' in item ? ` (from ${item.from})` : ''}`,
+          });
+        });
+        continue;
+      }
+      const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
+      out.push(r.changed ? { ...t, args: r.args, ...(r.freeForm ? { freeForm: r.freeForm } : {}) } : t);
+    }
+    return out;
+  }
+}
+
+function mentions(v: unknown, name: string): boolean {
+  const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
+  if (typeof v === 'string') return re.test(v);
+  if (Array.isArray(v)) return v.some((x) => mentions(x, name));
+  if (v && typeof v === 'object') return Object.values(v).some((x) => mentions(x, name));
+  return false;
+}
