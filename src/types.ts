@@ -36,6 +36,8 @@ export interface Chunk {
   startLine: number;
   /** Lines joined with '\n' (no trailing CR). */
   text: string;
+  /** 1-based column of the first character of `text` in its line (a piece of an over-long line); default 1. */
+  startColumn?: number;
 }
 
 /**
@@ -107,6 +109,8 @@ export interface FileError {
   line?: number;
   commit?: string;
   message: string;
+  /** Part of the file's new text was not scanned (a bound cut it): a hook blocks rather than pass it unseen. */
+  incomplete?: boolean;
 }
 
 export interface ScanSummary {

@@ -298,6 +298,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   if (a.output) writeOutput(a.output, text);
   else io.stdout(text);
   if (a.mode === 'pre-push' && outcome.exitCode === 1) io.stderr(prePushAdvice(outcome));
+  else if (a.mode === 'staged' && outcome.exitCode === 1) io.stderr(incompleteAdvice(outcome, 'commit'));
   return outcome.exitCode;
 }
 
@@ -316,7 +317,15 @@ function prePushAdvice(outcome: Awaited<ReturnType<typeof scan>>): string {
     lines.push(
       `  ${iac} infrastructure-code problem${iac === 1 ? '' : 's'} (CloudFormation/Ansible) still present at the pushed tip: fix ${iac === 1 ? 'it' : 'them'} in a new commit and push again.`,
     );
-  return lines.join('\n') + '\n';
+  return lines.join('\n') + '\n' + incompleteAdvice(outcome, 'push');
+}
+
+/** A hook that could not read all of the new text blocks, and says so (a bound cut it: size or time). */
+function incompleteAdvice(outcome: Awaited<ReturnType<typeof scan>>, what: 'commit' | 'push'): string {
+  const cut = outcome.result.errors.filter((e) => e.incomplete);
+  if (!cut.length) return '';
+  const files = [...new Set(cut.map((e) => e.file))];
+  return `hookguard: ${what} blocked: ${files.length === 1 ? `${files[0]} was` : `${files.length} files were`} not scanned in full (${cut[0]!.message}). Check ${files.length === 1 ? 'it' : 'them'} with "hookguard scan ${files.length === 1 ? files[0] : 'PATH'}"; if clean, skip this hook once with HOOKGUARD=0.\n`;
 }
 
 function writeOutput(file: string, text: string): void {

@@ -137,6 +137,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         line: chunk.startLine,
         ...(t.commit ? { commit: t.commit.sha } : {}),
         message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+        incomplete: true,
       });
       break;
     }
@@ -149,8 +150,9 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     const located = hits.map((h) => {
       const li = lineIndexAt(starts, h.start);
       const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
-      const col = h.start - starts[li]! + 1;
-      const endCol = h.end - starts[le]! + 1;
+      const shift = (chunk.startColumn ?? 1) - 1; // a piece of an over-long line starts mid-line
+      const col = h.start - starts[li]! + 1 + (li === 0 ? shift : 0);
+      const endCol = h.end - starts[le]! + 1 + (le === 0 ? shift : 0);
       for (let i = li; i <= le; i++) {
         const s = i === li ? h.start - starts[i]! : 0;
         const e = i === le ? h.end - starts[i]! : lineText(chunk.text, starts, i).length;

@@ -2,27 +2,33 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export type BlobText =
-  { kind: 'text'; text: string } | { kind: 'binary' } | { kind: 'large'; size: number } | { kind: 'missing' };
+  | { kind: 'text'; text: string }
+  | { kind: 'binary' }
+  /** Over the size bound; `utf16` when its first bytes are a UTF-16 byte-order mark (text that cannot be read whole). */
+  | { kind: 'large'; size: number; utf16?: boolean }
+  | { kind: 'missing' };
 
 interface Pending {
   sha: string;
   resolve: (b: BlobText) => void;
+  /** Size bound for this read (default: the reader's). */
+  max?: number;
 }
 
 export class BlobReader {
   private child?: ChildProcessWithoutNullStreams;
   private queue: Pending[] = [];
   private buf: Buffer = Buffer.alloc(0);
-  private need: { size: number; kind: 'blob' | 'other'; discarded?: number } | undefined;
+  private need: { size: number; kind: 'blob' | 'other'; discarded?: number; utf16?: boolean } | undefined;
 
   constructor(
     private readonly cwd: string,
     private readonly maxBytes: number,
   ) {}
 
-  read(sha: string): Promise<BlobText> {
+  read(sha: string, max?: number): Promise<BlobText> {
     if (!/^[0-9a-f]{7,64}$/.test(sha)) return Promise.resolve({ kind: 'missing' });
-    return this.readSpec(sha);
+    return this.readSpec(sha, max);
   }
 
   /** A blob named `REV:PATH` (a file as it is in a commit). */
@@ -31,10 +37,10 @@ export class BlobReader {
     return this.readSpec(`${rev}:${path}`);
   }
 
-  private readSpec(spec: string): Promise<BlobText> {
+  private readSpec(spec: string, max?: number): Promise<BlobText> {
     const child = this.start();
     return new Promise((resolve) => {
-      this.queue.push({ sha: spec, resolve });
+      this.queue.push({ sha: spec, resolve, ...(max !== undefined ? { max } : {}) });
       child.stdin.write(spec + '\n');
     });
   }
@@ -72,8 +78,12 @@ export class BlobReader {
         }
         this.need = { size: Number(m[2]), kind: m[1] === 'blob' ? 'blob' : 'other' };
       }
-      if (this.need.size > this.maxBytes) {
-        // Too large to examine whole: drop its bytes as they arrive rather than holding them.
+      if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
+        // Too large to examine whole: drop its bytes as they arrive rather than holding them (noting a UTF-16 BOM).
+        if (this.need.discarded === undefined) {
+          if (this.buf.length < 2) return;
+          this.need.utf16 = hasUtf16Bom(this.buf);
+        }
         const drop = Math.min(
           this.buf.length,
           this.need.discarded === undefined ? this.need.size + 1 : this.need.discarded,
@@ -84,9 +94,9 @@ export class BlobReader {
           this.need.discarded = left;
           return;
         }
-        const size = this.need.size;
+        const { size, utf16 } = this.need;
         this.need = undefined;
-        this.queue.shift()?.resolve({ kind: 'large', size });
+        this.queue.shift()?.resolve({ kind: 'large', size, ...(utf16 ? { utf16 } : {}) });
         continue;
       }
       if (this.buf.length < this.need.size + 1) return;

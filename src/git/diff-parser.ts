@@ -11,6 +11,8 @@ export interface FilePatch {
   commit?: CommitInfo;
   /** Full blob id of the new version, when git printed one (`--full-index`). */
   blob?: string;
+  /** Full blob id of the old version (absent for a new file). */
+  oldBlob?: string;
   mode?: string;
   binary: boolean;
   deleted: boolean;
@@ -21,7 +23,7 @@ export interface FilePatch {
   bytes: number;
   /** More parts of the same file follow / preceded this one (large additions are split). */
   part: number;
-  /** Lines longer than the cap were cut. */
+  /** Lines longer than the cap were cut (only lines that are not scanned are ever cut now). */
   truncatedLines: number;
 }
 
@@ -84,10 +86,20 @@ function pathsFromHeader(rest: string): { a: string; b: string } {
 export interface ParserOptions {
   /** Flush a file's collected lines as a part once they exceed this many bytes. */
   partBytes?: number;
-  /** Cut lines longer than this (the rest of the line is not scanned; counted in truncatedLines). */
+  /** Added lines longer than this are scanned in overlapping pieces of this size; other lines are cut. */
   maxLineBytes?: number;
   onPatch: (p: FilePatch) => void;
   onCommit?: (c: CommitInfo) => void;
+}
+
+/** Bytes shared by consecutive pieces of an over-long added line (longer than any secret a rule matches). */
+const LONG_OVERLAP = 16 * 1024;
+
+/** The largest offset ≤ i that starts a UTF-8 character (never splits a multi-byte sequence). */
+function charStart(b: Buffer, i: number): number {
+  let j = Math.min(i, b.length);
+  while (j > 0 && j < b.length && (b[j]! & 0xc0) === 0x80) j--;
+  return j;
 }
 
 export class DiffParser {
@@ -100,6 +112,8 @@ export class DiffParser {
   private chunkBytes = 0;
   private pending: Buffer[] = [];
   private pendingLen = 0;
+  /** An added line longer than maxLine, being emitted in pieces. */
+  private long?: { line: number; column: number };
   private readonly partBytes: number;
   private readonly maxLine: number;
 
@@ -114,21 +128,25 @@ export class DiffParser {
     for (;;) {
       const nl = buf.indexOf(10, start);
       if (nl === -1) {
-        const rest = buf.subarray(start);
-        // Keep at most maxLine bytes of an unfinished line (plus one to know it was cut).
-        if (this.pendingLen < this.maxLine + 1) {
-          const take = rest.subarray(0, this.maxLine + 1 - this.pendingLen);
-          this.pending.push(Buffer.from(take));
-          this.pendingLen += take.length;
-        }
+        this.append(buf.subarray(start));
         return;
       }
       let lineBuf = buf.subarray(start, nl);
-      if (this.pendingLen) {
-        const room = Math.max(0, this.maxLine + 1 - this.pendingLen);
-        lineBuf = Buffer.concat([...this.pending, lineBuf.subarray(0, room)]);
+      if (this.pendingLen || this.long) {
+        this.append(lineBuf);
+        if (this.long) {
+          this.endLong();
+          start = nl + 1;
+          continue;
+        }
+        lineBuf = Buffer.concat(this.pending);
         this.pending = [];
         this.pendingLen = 0;
+      } else if (lineBuf.length > this.maxLine && this.splittable(lineBuf[0])) {
+        this.append(lineBuf);
+        this.endLong();
+        start = nl + 1;
+        continue;
       }
       this.line(lineBuf);
       start = nl + 1;
@@ -136,13 +154,88 @@ export class DiffParser {
   }
 
   end(): void {
-    if (this.pendingLen) {
+    if (this.long) this.endLong();
+    else if (this.pendingLen) {
       const b = Buffer.concat(this.pending);
       this.pending = [];
       this.pendingLen = 0;
       this.line(b);
     }
     this.flushFile();
+  }
+
+  /** An added line can be scanned in pieces (other lines are only read for their first bytes). */
+  private splittable(first: number | undefined): boolean {
+    return first === 43 /* + */ && this.inHunk && this.cur !== undefined;
+  }
+
+  /** Collect part of an unfinished line. An over-long added line is scanned in overlapping pieces, never cut; any
+   * other over-long line keeps only its first maxLine bytes. */
+  private append(seg: Buffer): void {
+    if (!seg.length) return;
+    if (!this.long && this.pendingLen + seg.length > this.maxLine) {
+      const first = this.pendingLen ? this.pending[0]![0] : seg[0];
+      if (this.splittable(first)) {
+        this.pending.push(Buffer.from(seg));
+        this.pendingLen += seg.length;
+        this.startLong();
+        seg = Buffer.alloc(0);
+      }
+    }
+    if (this.long) {
+      if (seg.length) {
+        this.pending.push(Buffer.from(seg));
+        this.pendingLen += seg.length;
+      }
+      while (this.pendingLen > this.maxLine) this.longPiece(false);
+      return;
+    }
+    if (this.pendingLen < this.maxLine + 1) {
+      const take = seg.subarray(0, this.maxLine + 1 - this.pendingLen);
+      this.pending.push(Buffer.from(take));
+      this.pendingLen += take.length;
+    }
+  }
+
+  private startLong(): void {
+    this.flushChunk();
+    const all = Buffer.concat(this.pending); // without its leading '+'
+    this.pending = [all.subarray(1)];
+    this.pendingLen = all.length - 1;
+    this.long = { line: this.nextLine, column: 1 };
+  }
+
+  /** Emit the collected bytes of a long added line as a chunk that starts mid-line; keep an overlap (cut at a
+   * character boundary) so a secret across the cut is still seen whole. */
+  private longPiece(last: boolean): void {
+    const long = this.long!;
+    const cur = this.cur!;
+    let data = Buffer.concat(this.pending);
+    if (last && data.length && data[data.length - 1] === 13) data = data.subarray(0, -1);
+    let end = last ? data.length : charStart(data, data.length - 1);
+    if (end <= 0) end = data.length; // not UTF-8 at all: cut anywhere
+    const overlap = Math.min(LONG_OVERLAP, this.maxLine >> 1);
+    let keep = last ? end : charStart(data, Math.max(1, end - overlap));
+    if (keep <= 0) keep = end;
+    const text = data.toString('utf8', 0, end);
+    cur.chunks.push({ startLine: long.line, startColumn: long.column, text });
+    cur.bytes += keep;
+    if (!last) {
+      long.column += data.toString('utf8', 0, keep).length;
+      this.pending = [Buffer.from(data.subarray(keep))];
+      this.pendingLen = data.length - keep;
+    }
+    // Each piece goes on as its own part: a huge line is never held whole.
+    this.opts.onPatch(cur);
+    this.cur = { ...cur, chunks: [], changed: [], bytes: 0, part: cur.part + 1, truncatedLines: 0 };
+  }
+
+  private endLong(): void {
+    this.longPiece(true);
+    this.pending = [];
+    this.pendingLen = 0;
+    this.long = undefined;
+    this.nextLine++;
   }
 
   private line(buf: Buffer): void {
@@ -225,10 +318,11 @@ export class DiffParser {
     }
     if (s.startsWith('--- ')) return;
     if (s.startsWith('index ')) {
-      const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
+      const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
       if (m) {
-        if (!ZERO_BLOB.test(m[1]!)) cur.blob = m[1]!;
-        if (m[2]) this.setMode(m[2]);
+        if (!ZERO_BLOB.test(m[1]!)) cur.oldBlob = m[1]!;
+        if (!ZERO_BLOB.test(m[2]!)) cur.blob = m[2]!;
+        if (m[3]) this.setMode(m[3]);
       }
       return;
     }

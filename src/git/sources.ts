@@ -3,7 +3,7 @@
  * Everything streams: `git diff` / `git log -p` output is parsed as it arrives and each file is handed on before the
  * next is read.
  */
-import type { CommitInfo, FileError, Target } from '../types.js';
+import type { Chunk, CommitInfo, FileError, Target } from '../types.js';
 import { UsageError } from '../types.js';
 import { BlobReader } from './blobs.js';
 import { COMMIT_FORMAT, DiffParser, type FilePatch } from './diff-parser.js';
@@ -22,6 +22,67 @@ export interface SourceOptions {
   wantsContent: (path: string) => boolean;
   /** Largest file whose full content is read for IaC rules. */
   maxContentBytes: number;
+  /** Largest UTF-16 file decoded (git shows it as binary); a larger one is reported as not scanned. */
+  maxDecodeBytes?: number;
+}
+
+/** Files that are binary by name: never read to look for a UTF-16 byte-order mark. */
+const BINARY_NAME =
+  /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
+
+/** A UTF-16 text (git diffs it as binary): its lines that the old version did not have, as chunks. */
+async function utf16Target(p: FilePatch, reader: BlobReader, sink: Sink, opts: SourceOptions): Promise<boolean> {
+  const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
+  const blob = await reader.read(p.blob!, max);
+  if (blob.kind === 'large' && blob.utf16) {
+    sink.error({
+      file: p.path,
+      ...(p.commit ? { commit: p.commit.sha } : {}),
+      message: `UTF-16 text of ${(blob.size / 1048576).toFixed(1)} MiB is over the ${max >> 20} MiB bound for decoding and was not scanned`,
+      incomplete: true,
+    });
+    return true;
+  }
+  if (blob.kind !== 'text') return false;
+  const lines = blob.text.replace(/\r\n?/g, '\n').split('\n');
+  const old = new Map<string, number>();
+  if (p.oldBlob) {
+    const o = await reader.read(p.oldBlob, max);
+    if (o.kind === 'text')
+      for (const l of o.text.replace(/\r\n?/g, '\n').split('\n')) old.set(l, (old.get(l) ?? 0) + 1);
+  }
+  const chunks: Chunk[] = [];
+  const changed: Array<[number, number]> = [];
+  let run: string[] = [];
+  let runStart = 0;
+  const flush = () => {
+    if (!run.length) return;
+    chunks.push({ startLine: runStart, text: run.join('\n') });
+    changed.push([runStart, runStart + run.length - 1]);
+    run = [];
+  };
+  lines.forEach((l, i) => {
+    const n = old.get(l) ?? 0;
+    if (n > 0) {
+      old.set(l, n - 1);
+      flush();
+      return;
+    }
+    if (!run.length) runStart = i + 1;
+    run.push(l);
+  });
+  flush();
+  if (!chunks.length) return true;
+  const text = blob.text.replace(/\r\n?/g, '\n');
+  await sink.target({
+    path: p.path,
+    chunks,
+    changed,
+    bytes: Buffer.byteLength(text),
+    ...(opts.wantsContent(p.path) && text.length <= opts.maxContentBytes ? { content: text } : {}),
+    ...(p.commit ? { commit: p.commit } : {}),
+  });
+  return true;
 }
 
 export const ZERO_SHA = /^0+$/;
@@ -70,6 +131,8 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
     return;
   }
   if (p.binary) {
+    // git diffs UTF-16 text as binary; a disk scan decodes it, and so does every git mode.
+    if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && (await utf16Target(p, reader, sink, opts))) return;
     sink.skip('binary', p.path);
     return;
   }

@@ -312,7 +312,11 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     error: (e) => errors.push(e),
   };
   let pushedTips: string[] = [];
-  const srcOpts = { wantsContent: (p: string) => engine.iac && wantsIac(p), maxContentBytes: LIMITS.contentBytes };
+  const srcOpts = {
+    wantsContent: (p: string) => engine.iac && wantsIac(p),
+    maxContentBytes: LIMITS.contentBytes,
+    maxDecodeBytes: LIMITS.wholeBytes,
+  };
 
   switch (request.kind) {
     case 'staged':
@@ -375,6 +379,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
                     file: e.rel,
                     line: c.startLine,
                     message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+                    incomplete: true,
                   });
                   return false;
                 }
@@ -387,7 +392,11 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
             else if (r.pieces) {
               skipped.large++;
               if (e.size > LIMITS.maxBytes && !r.stopped)
-                errors.push({ file: e.rel, message: `only the first ${LIMITS.maxBytes >> 20} MiB were scanned` });
+                errors.push({
+                  file: e.rel,
+                  message: `only the first ${LIMITS.maxBytes >> 20} MiB were scanned`,
+                  incomplete: true,
+                });
             } else
               await onTarget({
                 path: e.rel,
@@ -486,7 +495,12 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       bySeverity,
     },
   };
-  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  // A hook never lets through what it could not read: a bound that cut a file's new text blocks (the CLI says why).
+  const hook = request.kind === 'staged' || request.kind === 'pre-push';
+  const exitCode =
+    blocking.some((f) => atLeast(f.severity, failOn)) || (hook && failOn !== 'none' && errors.some((e) => e.incomplete))
+      ? 1
+      : 0;
   return { result, failOn, root, exitCode, config };
 }
 

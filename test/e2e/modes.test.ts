@@ -135,3 +135,85 @@ describe('pre-push: IaC is judged at the pushed tip, secrets in every commit', (
     expect(sec.stdout + sec.stderr).not.toContain(token);
   });
 });
+
+describe('git modes scan the whole added text with the same decoding as a disk scan', () => {
+  it('a secret deep inside a 4.5 MB single-line file is found at the same place by every mode', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': 'x\n' });
+    const remote = path.join(repo.home, 'remote.git');
+    repo.git('init', '-q', '--bare', remote);
+    repo.git('remote', 'add', 'origin', remote);
+    repo.git('push', '-q', '--no-verify', 'origin', 'main');
+    const token = fakeGithubToken();
+    const filler = 'var a=1;'.repeat(400_000); // 3.2 MB before the secret
+    repo.write('app.min.js', `${filler}var t="${token}";${'b=2;'.repeat(300_000)}\n`);
+    repo.git('add', '-A');
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    const where = (r: typeof staged) => r.report.findings.map((f) => [f.ruleId, f.line, f.column, f.fingerprint]);
+    expect(where(staged)[0]!.slice(0, 3)).toEqual(['github-pat', 1, filler.length + 8]);
+    expect(staged.report.errors).toEqual([]);
+    repo.commit('minified');
+    const disk = repo.json(['scan', 'app.min.js']);
+    expect(where(disk)).toEqual(where(staged));
+    expect(where(repo.json(['scan', '--history']))).toEqual(where(staged));
+    const push = repo.json(['scan', '--pre-push', 'origin'], {
+      input: `refs/heads/main ${repo.git('rev-parse', 'HEAD')} refs/heads/main ${repo.git('rev-parse', 'origin/main')}\n`,
+    });
+    expect(where(push)).toEqual(where(staged));
+    expect(JSON.stringify([staged, disk, push])).not.toContain(token);
+  });
+
+  it('UTF-16LE and UTF-16BE files with a BOM are decoded in git modes; only lines a change adds count', () => {
+    const repo = Repo.init();
+    const le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+    const be = (s: string) => {
+      const b = Buffer.from(s, 'utf16le');
+      b.swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), b]);
+    };
+    const t1 = fakeGithubToken();
+    const t2 = fakeGithubToken();
+    repo.write('deploy.ps1', le(`$x = 1\r\n$token = "${t1}"\r\n`));
+    repo.write('notes.txt', be(`hello\ntoken ${t2}\n`));
+    repo.git('add', '-A');
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    expect(staged.report.findings.map((f) => [f.file, f.line])).toEqual([
+      ['deploy.ps1', 2],
+      ['notes.txt', 2],
+    ]);
+    expect(staged.report.summary.skipped.binary).toBe(0);
+    const first = repo.commit('scripts');
+    const disk = repo.json(['scan', '.']);
+    expect(disk.report.findings.map((f) => f.fingerprint)).toEqual(staged.report.findings.map((f) => f.fingerprint));
+    // A later change adds one line: the old secret is not the new commit's problem.
+    const t3 = fakeGithubToken();
+    repo.write('deploy.ps1', le(`$x = 1\r\n$token = "${t1}"\r\n$other = "${t3}"\r\n`));
+    repo.git('add', '-A');
+    expect(repo.json(['scan', '--staged']).report.findings.map((f) => [f.file, f.line])).toEqual([['deploy.ps1', 3]]);
+    const second = repo.commit('more');
+    const history = repo.json(['scan', '--history']);
+    expect(history.report.findings.map((f) => [f.file, f.line, f.commit])).toEqual([
+      ['deploy.ps1', 2, first],
+      ['deploy.ps1', 3, second],
+      ['notes.txt', 2, first],
+    ]);
+  });
+
+  it('a UTF-16 file too large to decode blocks the commit with a clear message instead of passing', () => {
+    const repo = Repo.init();
+    const big = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('line of text\n'.repeat(700_000), 'utf16le')]);
+    repo.write('huge.txt', big);
+    repo.git('add', '-A');
+    const r = repo.hookguard(['scan', '--staged']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/huge\.txt: UTF-16 text of 17\.4 MiB is over the 8 MiB bound/);
+    expect(r.stderr).toMatch(/commit blocked: huge\.txt was not scanned in full/);
+    // An audit reports it and goes on; it does not fail for it.
+    repo.commit('big');
+    const audit = repo.json(['scan', '--history']);
+    expect(audit.code).toBe(0);
+    expect(audit.report.errors).toEqual([expect.objectContaining({ file: 'huge.txt', incomplete: true })]);
+  });
+});

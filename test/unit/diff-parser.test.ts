@@ -100,7 +100,7 @@ describe('DiffParser', () => {
     expect(parse(text)[0]!.changed).toEqual([[6, 7]]);
   });
 
-  it('splits a large addition into parts and cuts over-long lines', () => {
+  it('splits a large addition into parts and over-long added lines into overlapping pieces', () => {
     const lines = Array.from({ length: 100 }, (_, i) => `+line ${i} ${'y'.repeat(50)}`);
     const text = ['diff --git a/big b/big', '--- /dev/null', '+++ b/big', '@@ -0,0 +1,100 @@', ...lines, ''].join('\n');
     const parts = parse(text, { partBytes: 1000 });
@@ -113,8 +113,17 @@ describe('DiffParser', () => {
       maxLineBytes: 100,
       split: 64,
     });
-    expect(long[0]!.chunks[0]!.text.length).toBe(99);
-    expect(long[0]!.truncatedLines).toBe(1);
+    // An over-long added line is never cut: it arrives in overlapping pieces whose columns say where they start.
+    const pieces = long.flatMap((p) => p.chunks);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((c) => c.startLine === 1)).toBe(true);
+    expect(long.every((p) => p.truncatedLines === 0)).toBe(true);
+    let covered = 0;
+    for (const c of pieces) {
+      expect(c.startColumn ?? 1).toBeLessThanOrEqual(covered + 1);
+      covered = (c.startColumn ?? 1) - 1 + c.text.length;
+    }
+    expect(covered).toBe(5000);
   });
 
   it('unquotes C-style paths', () => {
