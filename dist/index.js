@@ -193,19 +193,19 @@ var init_blobs = __esm({
       queue = [];
       buf = Buffer.alloc(0);
       need;
-      read(sha2) {
+      read(sha2, max) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(sha2);
+        return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
       readAt(rev, path6) {
         if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path6)) return Promise.resolve({ kind: "missing" });
         return this.readSpec(`${rev}:${path6}`);
       }
-      readSpec(spec) {
+      readSpec(spec, max) {
         const child = this.start();
         return new Promise((resolve) => {
-          this.queue.push({ sha: spec, resolve });
+          this.queue.push({ sha: spec, resolve, ...max !== void 0 ? { max } : {} });
           child.stdin.write(spec + "\n");
         });
       }
@@ -241,7 +241,11 @@ var init_blobs = __esm({
             }
             this.need = { size: Number(m[2]), kind: m[1] === "blob" ? "blob" : "other" };
           }
-          if (this.need.size > this.maxBytes) {
+          if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
+            if (this.need.discarded === void 0) {
+              if (this.buf.length < 2) return;
+              this.need.utf16 = hasUtf16Bom(this.buf);
+            }
             const drop = Math.min(
               this.buf.length,
               this.need.discarded === void 0 ? this.need.size + 1 : this.need.discarded
@@ -252,9 +256,9 @@ var init_blobs = __esm({
               this.need.discarded = left;
               return;
             }
-            const size = this.need.size;
+            const { size, utf16 } = this.need;
             this.need = void 0;
-            this.queue.shift()?.resolve({ kind: "large", size });
+            this.queue.shift()?.resolve({ kind: "large", size, ...utf16 ? { utf16 } : {} });
             continue;
           }
           if (this.buf.length < this.need.size + 1) return;
@@ -319,12 +323,18 @@ function pathsFromHeader(rest) {
   const idx = rest.indexOf(" b/");
   return { a: stripPrefix(rest.slice(0, idx), "a/"), b: stripPrefix(rest.slice(idx + 1), "b/") };
 }
-var COMMIT_FORMAT, ZERO_BLOB, DiffParser;
+function charStart(b, i) {
+  let j = Math.min(i, b.length);
+  while (j > 0 && j < b.length && (b[j] & 192) === 128) j--;
+  return j;
+}
+var COMMIT_FORMAT, ZERO_BLOB, LONG_OVERLAP, DiffParser;
 var init_diff_parser = __esm({
   "src/git/diff-parser.ts"() {
     "use strict";
     COMMIT_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s";
     ZERO_BLOB = /^0+$/;
+    LONG_OVERLAP = 16 * 1024;
     DiffParser = class {
       constructor(opts) {
         this.opts = opts;
@@ -341,6 +351,8 @@ var init_diff_parser = __esm({
       chunkBytes = 0;
       pending = [];
       pendingLen = 0;
+      /** An added line longer than maxLine, being emitted in pieces. */
+      long;
       partBytes;
       maxLine;
       /** Feed raw bytes. */
@@ -349,33 +361,107 @@ var init_diff_parser = __esm({
         for (; ; ) {
           const nl = buf.indexOf(10, start);
           if (nl === -1) {
-            const rest = buf.subarray(start);
-            if (this.pendingLen < this.maxLine + 1) {
-              const take = rest.subarray(0, this.maxLine + 1 - this.pendingLen);
-              this.pending.push(Buffer.from(take));
-              this.pendingLen += take.length;
-            }
+            this.append(buf.subarray(start));
             return;
           }
           let lineBuf = buf.subarray(start, nl);
-          if (this.pendingLen) {
-            const room = Math.max(0, this.maxLine + 1 - this.pendingLen);
-            lineBuf = Buffer.concat([...this.pending, lineBuf.subarray(0, room)]);
+          if (this.pendingLen || this.long) {
+            this.append(lineBuf);
+            if (this.long) {
+              this.endLong();
+              start = nl + 1;
+              continue;
+            }
+            lineBuf = Buffer.concat(this.pending);
             this.pending = [];
             this.pendingLen = 0;
+          } else if (lineBuf.length > this.maxLine && this.splittable(lineBuf[0])) {
+            this.append(lineBuf);
+            this.endLong();
+            start = nl + 1;
+            continue;
           }
           this.line(lineBuf);
           start = nl + 1;
         }
       }
       end() {
-        if (this.pendingLen) {
+        if (this.long) this.endLong();
+        else if (this.pendingLen) {
           const b = Buffer.concat(this.pending);
           this.pending = [];
           this.pendingLen = 0;
           this.line(b);
         }
         this.flushFile();
+      }
+      /** An added line can be scanned in pieces (other lines are only read for their first bytes). */
+      splittable(first) {
+        return first === 43 && this.inHunk && this.cur !== void 0;
+      }
+      /** Collect part of an unfinished line. An over-long added line is scanned in overlapping pieces, never cut; any
+       * other over-long line keeps only its first maxLine bytes. */
+      append(seg) {
+        if (!seg.length) return;
+        if (!this.long && this.pendingLen + seg.length > this.maxLine) {
+          const first = this.pendingLen ? this.pending[0][0] : seg[0];
+          if (this.splittable(first)) {
+            this.pending.push(Buffer.from(seg));
+            this.pendingLen += seg.length;
+            this.startLong();
+            seg = Buffer.alloc(0);
+          }
+        }
+        if (this.long) {
+          if (seg.length) {
+            this.pending.push(Buffer.from(seg));
+            this.pendingLen += seg.length;
+          }
+          while (this.pendingLen > this.maxLine) this.longPiece(false);
+          return;
+        }
+        if (this.pendingLen < this.maxLine + 1) {
+          const take = seg.subarray(0, this.maxLine + 1 - this.pendingLen);
+          this.pending.push(Buffer.from(take));
+          this.pendingLen += take.length;
+        }
+      }
+      startLong() {
+        this.flushChunk();
+        const all = Buffer.concat(this.pending);
+        this.pending = [all.subarray(1)];
+        this.pendingLen = all.length - 1;
+        this.long = { line: this.nextLine, column: 1 };
+      }
+      /** Emit the collected bytes of a long added line as a chunk that starts mid-line; keep an overlap (cut at a
+       * character boundary) so a secret across the cut is still seen whole. */
+      longPiece(last) {
+        const long = this.long;
+        const cur = this.cur;
+        let data = Buffer.concat(this.pending);
+        if (last && data.length && data[data.length - 1] === 13) data = data.subarray(0, -1);
+        let end = last ? data.length : charStart(data, data.length - 1);
+        if (end <= 0) end = data.length;
+        const overlap = Math.min(LONG_OVERLAP, this.maxLine >> 1);
+        let keep = last ? end : charStart(data, Math.max(1, end - overlap));
+        if (keep <= 0) keep = end;
+        const text = data.toString("utf8", 0, end);
+        cur.chunks.push({ startLine: long.line, startColumn: long.column, text });
+        cur.bytes += keep;
+        if (!last) {
+          long.column += data.toString("utf8", 0, keep).length;
+          this.pending = [Buffer.from(data.subarray(keep))];
+          this.pendingLen = data.length - keep;
+        }
+        this.opts.onPatch(cur);
+        this.cur = { ...cur, chunks: [], changed: [], bytes: 0, part: cur.part + 1, truncatedLines: 0 };
+      }
+      endLong() {
+        this.longPiece(true);
+        this.pending = [];
+        this.pendingLen = 0;
+        this.long = void 0;
+        this.nextLine++;
       }
       line(buf) {
         let cut = false;
@@ -456,10 +542,11 @@ var init_diff_parser = __esm({
         }
         if (s.startsWith("--- ")) return;
         if (s.startsWith("index ")) {
-          const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
+          const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
           if (m) {
-            if (!ZERO_BLOB.test(m[1])) cur.blob = m[1];
-            if (m[2]) this.setMode(m[2]);
+            if (!ZERO_BLOB.test(m[1])) cur.oldBlob = m[1];
+            if (!ZERO_BLOB.test(m[2])) cur.blob = m[2];
+            if (m[3]) this.setMode(m[3]);
           }
           return;
         }
@@ -523,6 +610,59 @@ var init_diff_parser = __esm({
 });
 
 // src/git/sources.ts
+async function utf16Target(p, reader, sink, opts) {
+  const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
+  const blob = await reader.read(p.blob, max);
+  if (blob.kind === "large" && blob.utf16) {
+    sink.error({
+      file: p.path,
+      ...p.commit ? { commit: p.commit.sha } : {},
+      message: `UTF-16 text of ${(blob.size / 1048576).toFixed(1)} MiB is over the ${max >> 20} MiB bound for decoding and was not scanned`,
+      incomplete: true
+    });
+    return true;
+  }
+  if (blob.kind !== "text") return false;
+  const lines = blob.text.replace(/\r\n?/g, "\n").split("\n");
+  const old = /* @__PURE__ */ new Map();
+  if (p.oldBlob) {
+    const o = await reader.read(p.oldBlob, max);
+    if (o.kind === "text")
+      for (const l of o.text.replace(/\r\n?/g, "\n").split("\n")) old.set(l, (old.get(l) ?? 0) + 1);
+  }
+  const chunks = [];
+  const changed = [];
+  let run2 = [];
+  let runStart = 0;
+  const flush = () => {
+    if (!run2.length) return;
+    chunks.push({ startLine: runStart, text: run2.join("\n") });
+    changed.push([runStart, runStart + run2.length - 1]);
+    run2 = [];
+  };
+  lines.forEach((l, i) => {
+    const n = old.get(l) ?? 0;
+    if (n > 0) {
+      old.set(l, n - 1);
+      flush();
+      return;
+    }
+    if (!run2.length) runStart = i + 1;
+    run2.push(l);
+  });
+  flush();
+  if (!chunks.length) return true;
+  const text = blob.text.replace(/\r\n?/g, "\n");
+  await sink.target({
+    path: p.path,
+    chunks,
+    changed,
+    bytes: Buffer.byteLength(text),
+    ...opts.wantsContent(p.path) && text.length <= opts.maxContentBytes ? { content: text } : {},
+    ...p.commit ? { commit: p.commit } : {}
+  });
+  return true;
+}
 async function runDiff(root, args, sink, opts, input, pre) {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue = [];
@@ -559,6 +699,7 @@ async function toTarget(p, reader, sink, opts) {
     return;
   }
   if (p.binary) {
+    if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && await utf16Target(p, reader, sink, opts)) return;
     sink.skip("binary", p.path);
     return;
   }
@@ -658,7 +799,7 @@ async function readAtRevs(root, wanted, maxBytes) {
     reader.close();
   }
 }
-var ZERO_SHA, LOG_ARGS;
+var BINARY_NAME, ZERO_SHA, LOG_ARGS;
 var init_sources = __esm({
   "src/git/sources.ts"() {
     "use strict";
@@ -667,6 +808,7 @@ var init_sources = __esm({
     init_diff_parser();
     init_run();
     init_prestart();
+    BINARY_NAME = /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
     ZERO_SHA = /^0+$/;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
   }
@@ -17712,7 +17854,8 @@ async function examine(t, opts) {
         file: t.path,
         line: chunk.startLine,
         ...t.commit ? { commit: t.commit.sha } : {},
-        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+        incomplete: true
       });
       break;
     }
@@ -17724,8 +17867,9 @@ async function examine(t, opts) {
     const located = hits.map((h) => {
       const li = lineIndexAt(starts, h.start);
       const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
-      const col = h.start - starts[li] + 1;
-      const endCol = h.end - starts[le] + 1;
+      const shift = (chunk.startColumn ?? 1) - 1;
+      const col = h.start - starts[li] + 1 + (li === 0 ? shift : 0);
+      const endCol = h.end - starts[le] + 1 + (le === 0 ? shift : 0);
       for (let i = li; i <= le; i++) {
         const s = i === li ? h.start - starts[i] : 0;
         const e = i === le ? h.end - starts[i] : lineText(chunk.text, starts, i).length;
@@ -19179,7 +19323,11 @@ async function scanInner(request2, opts) {
     error: (e) => errors.push(e)
   };
   let pushedTips = [];
-  const srcOpts = { wantsContent: (p) => engine.iac && wantsIac(p), maxContentBytes: LIMITS2.contentBytes };
+  const srcOpts = {
+    wantsContent: (p) => engine.iac && wantsIac(p),
+    maxContentBytes: LIMITS2.contentBytes,
+    maxDecodeBytes: LIMITS2.wholeBytes
+  };
   switch (request2.kind) {
     case "staged":
       await stagedSource(root, sink, srcOpts, opts.prestarted);
@@ -19239,7 +19387,8 @@ async function scanInner(request2, opts) {
                   errors.push({
                     file: e.rel,
                     line: c.startLine,
-                    message: `time budget spent: lines from ${c.startLine} on were not scanned`
+                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+                    incomplete: true
                   });
                   return false;
                 }
@@ -19252,7 +19401,11 @@ async function scanInner(request2, opts) {
             else if (r.pieces) {
               skipped.large++;
               if (e.size > LIMITS2.maxBytes && !r.stopped)
-                errors.push({ file: e.rel, message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned` });
+                errors.push({
+                  file: e.rel,
+                  message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned`,
+                  incomplete: true
+                });
             } else
               await onTarget({
                 path: e.rel,
@@ -19343,7 +19496,8 @@ async function scanInner(request2, opts) {
       bySeverity
     }
   };
-  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
+  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
   return { result: result2, failOn, root, exitCode, config };
 }
 async function iacAtTips(root, tips, found, engine) {
