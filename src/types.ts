@@ -104,6 +104,17 @@ export interface Suppressed {
   reason: string;
 }
 
+/** A candidate a secret rule matched and then set aside (placeholder, reference, checksum, entropy…), value masked. */
+export interface Dropped {
+  file: string;
+  line: number;
+  column: number;
+  commit?: string;
+  ruleId: string;
+  match: string;
+  reason: string;
+}
+
 export interface FileError {
   file: string;
   line?: number;
@@ -118,6 +129,8 @@ export interface ScanSummary {
   bytes: number;
   commits?: number;
   skipped: { binary: number; large: number; other: number };
+  /** Files treated as generated (minified bundles, source maps, vendored releases): provider-format rules only. */
+  generated?: number;
   durationMs: number;
   bySeverity: Partial<Record<Severity, number>>;
 }
@@ -129,6 +142,8 @@ export interface ScanResult {
   errors: FileError[];
   staleBaseline: string[];
   summary: ScanSummary;
+  /** With `scan --verbose`: candidates set aside and why. */
+  dropped?: Dropped[];
 }
 
 /** What a scan looks at. */

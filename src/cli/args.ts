@@ -11,6 +11,8 @@ export interface ScanArgs {
   config?: string;
   baseline?: string;
   color: boolean;
+  /** Say which candidates secret rules set aside, and why. */
+  verbose?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -92,6 +94,9 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         break;
       case '--baseline':
         a.baseline = take(arg);
+        break;
+      case '--verbose':
+        a.verbose = true;
         break;
       case '--no-color':
         a.color = false;

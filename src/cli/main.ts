@@ -3,7 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { atLeast, UsageError, type RuleDoc, type ScanRequest } from '../types.js';
+import { atLeast, UsageError, type RuleDoc, type ScanRequest, type ScanResult } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
 import { commandHelp, wantsHelp } from './help.js';
 import { writeFileAtomic } from '../disk/atomic.js';
@@ -45,6 +45,8 @@ Scan options:
   --config FILE                     config file (default .hookguard.yaml at the repository root)
   --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
+  --verbose                         also list, on stderr, the candidates secret rules set aside and why
+                                    (placeholder, reference, checksum, entropy, test code, generated file…)
 
 Every mode runs the secret, CloudFormation and Ansible rules; modes differ only in what blocks (see README, "What
 each mode checks").
@@ -252,6 +254,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     ...(a.config ? { config: a.config } : {}),
     ...(a.baseline ? { baseline: a.baseline } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),
+    ...(a.verbose ? { verbose: true } : {}),
     ...(showProgress
       ? {
           onProgress: (p) => {
@@ -297,6 +300,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   }
   if (a.output) writeOutput(a.output, text);
   else io.stdout(text);
+  if (a.verbose) io.stderr(droppedReport(outcome.result));
   if (a.mode === 'pre-push' && outcome.exitCode === 1) io.stderr(prePushAdvice(outcome));
   else if (a.mode === 'staged' && outcome.exitCode === 1) io.stderr(incompleteAdvice(outcome, 'commit'));
   return outcome.exitCode;
@@ -417,4 +421,19 @@ async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io)
   for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
   for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
   return res.ok ? 0 : 2;
+}
+
+/** `scan --verbose`: every candidate a secret rule matched and set aside, with the reason (values masked). */
+function droppedReport(r: ScanResult): string {
+  const list = r.dropped ?? [];
+  const lines = [`hookguard: ${list.length} candidate${list.length === 1 ? '' : 's'} set aside (not reported):`];
+  for (const d of list)
+    lines.push(
+      `  ${d.file}:${d.line}:${d.column}${d.commit ? ` (commit ${d.commit.slice(0, 10)})` : ''}  ${d.ruleId}  ${d.match}  — ${d.reason}`,
+    );
+  if (r.summary.generated)
+    lines.push(
+      `hookguard: ${r.summary.generated} generated file${r.summary.generated === 1 ? '' : 's'} (minified, source maps, vendored releases): provider-format rules only.`,
+    );
+  return lines.join('\n') + '\n';
 }

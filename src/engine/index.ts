@@ -3,9 +3,9 @@
  * Secret rules look at the target's chunks (added lines); IaC rules parse the full content when the file looks like
  * a template/playbook, and their findings block only where they overlap the changed lines.
  */
-import type { FileError, Finding, Severity, Suppressed, Target } from '../types.js';
+import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
-import { detectSecrets } from '../rules/secrets/detect.js';
+import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
 import { inlineAllow } from '../suppress/inline.js';
 import type { IacFamily } from '../rules/iac.js';
@@ -32,12 +32,18 @@ export interface EngineOptions {
   readRelated?: (path: string, commit?: string) => Promise<string | undefined>;
   /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
   budgetMs?: number;
+  /** Record the candidates that rules matched and then set aside, with the reason (`scan --verbose`). */
+  explainDropped?: boolean;
 }
 
 export interface EngineOutput {
   findings: Finding[];
   suppressed: Suppressed[];
   errors: FileError[];
+  /** Candidates set aside and why (only with `explainDropped`); values masked. */
+  dropped?: Dropped[];
+  /** Generated code (minified bundle, source map, vendored release): heuristic rules were not applied to it. */
+  generated?: boolean;
 }
 
 /** node:crypto is loaded the first time a finding needs a fingerprint: a clean commit never pays for it. */
@@ -141,10 +147,28 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       });
       break;
     }
-    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
+    let chunkStarts: number[] | undefined;
+    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow, {
+      path: t.path,
+      onDrop: (d: DroppedCandidate) => {
+        if (d.generated) out.generated = true;
+        if (!opts.explainDropped) return;
+        const starts = (chunkStarts ??= lineStarts(chunk.text));
+        const li = lineIndexAt(starts, d.start);
+        (out.dropped ??= []).push({
+          file: t.path,
+          line: chunk.startLine + li,
+          column: d.start - starts[li]! + 1,
+          ...(t.commit ? { commit: t.commit.sha } : {}),
+          ruleId: d.ruleId,
+          match: mask(d.secret),
+          reason: d.reason,
+        });
+      },
+    });
     if (hits.length === 0) continue;
     await loadCrypto();
-    const starts = lineStarts(chunk.text);
+    const starts = chunkStarts ?? lineStarts(chunk.text);
     // Every secret on a line is masked in that line's snippet.
     const rangesByLine = new Map<number, Array<[number, number]>>();
     const located = hits.map((h) => {

@@ -83,7 +83,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
 
   const s = r.summary;
   const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
-  const scanned = `${s.files} file${s.files === 1 ? '' : 's'}${s.commits !== undefined ? ` in ${s.commits} commit${s.commits === 1 ? '' : 's'}` : ''}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ''}, ${s.durationMs} ms`;
+  const scanned = `${s.files} file${s.files === 1 ? '' : 's'}${s.commits !== undefined ? ` in ${s.commits} commit${s.commits === 1 ? '' : 's'}` : ''}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ''}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ''}, ${s.durationMs} ms`;
   const supp = r.suppressed.length
     ? `; ${r.suppressed.length} suppressed (${(['inline', 'baseline', 'config', 'metadata'] as const)
         .map((b) => [b, r.suppressed.filter((x) => x.by === b).length] as const)

@@ -15,6 +15,7 @@ import {
   type ScanResult,
   type Suppressed,
   type Target,
+  type Dropped,
 } from '../types.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secrets/load.js';
 import { narrowRuleSet } from '../rules/secrets/detect.js';
@@ -50,6 +51,8 @@ export interface ScanOptions {
   onPhase?: (phase: string) => void;
   /** A `git diff --cached` started early by bin/hookguard.cjs (used for staged scans, stopped otherwise). */
   prestarted?: Prestarted;
+  /** Report the candidates secret rules set aside, and why (`scan --verbose`). */
+  verbose?: boolean;
 }
 
 export interface Progress {
@@ -248,6 +251,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     readRelated: relatedReader(root, request.kind === 'paths'),
+    ...(opts.verbose ? { explainDropped: true } : {}),
   };
 
   const findings: Finding[] = [];
@@ -256,6 +260,8 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const newestFirst = request.kind === 'history' || request.kind === 'range';
   const suppressed: Suppressed[] = [];
   const errors: FileError[] = [];
+  const dropped: Dropped[] = [];
+  const generatedFiles = new Set<string>();
   const skipped = { binary: 0, large: 0, other: 0 };
   const progress: { commitsDone: number; commitsTotal: number; bytes: number; files: number } = {
     commitsDone: 0,
@@ -274,6 +280,8 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
+    if (out.dropped) dropped.push(...out.dropped);
+    if (out.generated) generatedFiles.add(t.path);
     opts.onProgress?.(progress);
   };
 
@@ -491,9 +499,11 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       bytes: progress.bytes,
       ...(request.kind === 'paths' || request.kind === 'staged' ? {} : { commits: progress.commitsDone }),
       skipped,
+      ...(generatedFiles.size ? { generated: generatedFiles.size } : {}),
       durationMs: Date.now() - t0,
       bySeverity,
     },
+    ...(opts.verbose ? { dropped } : {}),
   };
   // A hook never lets through what it could not read: a bound that cut a file's new text blocks (the CLI says why).
   const hook = request.kind === 'staged' || request.kind === 'pre-push';

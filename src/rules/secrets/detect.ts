@@ -5,8 +5,20 @@
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
 import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
-import { VALIDATORS } from './validators.js';
+import { crc32, VALIDATORS } from './validators.js';
 import { findEncoded, mapBack } from './decode.js';
+import {
+  capAt,
+  inComment,
+  inDocstring,
+  isMinifiedLine,
+  isNowhereHost,
+  lineAround,
+  lineMentionsNowhereHost,
+  placeOf,
+  raiseTo,
+  urlHostAfter,
+} from './context.js';
 
 export interface SecretHit {
   rule: CompiledRule;
@@ -19,6 +31,25 @@ export interface SecretHit {
   why: string;
   /** Set when the value matched an allow list: the hit is a suppression, not a finding. */
   allowedBy?: string;
+}
+
+/** A candidate a rule matched and then set aside, with the reason (shown by `scan --verbose`). */
+export interface DroppedCandidate {
+  ruleId: string;
+  /** Offsets of the value in the chunk (the caller masks it; never print it whole). */
+  start: number;
+  end: number;
+  secret: string;
+  reason: string;
+  /** Set for a candidate dropped because the file or line is generated (minified, source map, vendored release). */
+  generated?: boolean;
+}
+
+export interface DetectContext {
+  /** The file's path: tests, docs, generated bundles and deploy configs change what a heuristic hit is worth. */
+  path?: string;
+  /** Called for every candidate that was matched and then dropped. */
+  onDrop?: (d: DroppedCandidate) => void;
 }
 
 /** Bound on matches per rule per chunk, so a pathological file cannot produce millions of findings. */
@@ -97,10 +128,16 @@ export function narrowRuleSet(set: RuleSet, text: string): RuleSet {
  * Every secret in `text`: the rules over the text itself, then over one level of decoded base64 / hex /
  * percent-encoded runs (hits there point at the encoded characters). Offsets are into `text`.
  */
-export function detectSecrets(text: string, set: RuleSet, globalAllow: RegExp[] = []): SecretHit[] {
-  const hits = scanText(text, set, globalAllow);
+export function detectSecrets(
+  text: string,
+  set: RuleSet,
+  globalAllow: RegExp[] = [],
+  ctx: DetectContext = {},
+): SecretHit[] {
+  const hits = scanText(text, set, globalAllow, ctx);
   for (const run of findEncoded(text)) {
-    for (const h of scanText(run.decoded, set, globalAllow)) {
+    // Candidates inside decoded text are not reported as dropped: their offsets are not the text's.
+    for (const h of scanText(run.decoded, set, globalAllow, { ...(ctx.path ? { path: ctx.path } : {}) })) {
       const [start, end] = mapBack(run, h.start, h.end);
       hits.push({
         ...h,
@@ -119,8 +156,108 @@ function describe(rule: CompiledRule, secret: string): string {
   return `matched ${rule.p.id}${e}`;
 }
 
+/**
+ * Rules that judge a value by the name it is assigned to, or by where it is (a URL's password, a Basic header),
+ * rather than by a provider's token format: these are the ones that context (tests, docs, generated code) weighs.
+ */
+const HEURISTIC_VALIDATORS = new Set(['generic-value', 'credential-value', 'docker-auth']);
+export function isHeuristic(rule: CompiledRule): boolean {
+  return rule.p.id.startsWith('generic-') || HEURISTIC_VALIDATORS.has(rule.p.validate ?? '');
+}
+
+/**
+ * Values copied from a provider's public documentation (the jwt.io sample, Stripe's docs test keys, RFC 7617's Basic
+ * example), stored as length + two CRC-32s so the repository holds no token-shaped literal.
+ */
+const DOCS_EXAMPLES = new Set(['155:1lc66x2:z60ehr', '32:x4y0s0:1p2wv51', '32:12rhejz:1jivp3x', '28:xza3rx:1uyqbot']);
+export function docsExampleKey(s: string): string {
+  return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join('')).toString(36)}`;
+}
+function isDocsExample(s: string): boolean {
+  return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
+}
+
+const FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
+
+type Verdict =
+  { severity: Severity; confidence: SecretHit['confidence']; why: string } | { drop: string; generated?: true };
+
+/**
+ * Weigh a hit by its place. Provider-format rules are only checked for a token prefix that is part of a file name or
+ * an image URL; heuristic rules also answer to generated code, comments, tests, docs and loopback hosts.
+ */
+function weigh(
+  rule: CompiledRule,
+  text: string,
+  start: number,
+  end: number,
+  severity: Severity,
+  confidence: SecretHit['confidence'],
+  why: string,
+  quality: 'placeholder' | 'weak' | undefined,
+  path: string | undefined,
+): Verdict {
+  const secret = text.slice(start, end);
+  if (isDocsExample(secret))
+    return { severity: 'low', confidence: 'low', why: `${why}; identical to an example in the provider's public docs` };
+  const { line, start: ls } = lineAround(text, start);
+  if (!isHeuristic(rule)) {
+    const after = text.slice(end, end + 8);
+    if (FILE_EXT_AFTER.test(after)) return { drop: 'part of a file name, not a token' };
+    const seg =
+      line
+        .slice(0, start - ls)
+        .split(/[\s"'`(=]/)
+        .pop() ?? '';
+    if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
+      return { drop: 'part of an image path, not a token' };
+    return { severity, confidence, why };
+  }
+  const place = path !== undefined ? placeOf(path) : undefined;
+  if (place?.generated)
+    return { drop: 'generated file (minified bundle, source map or vendored release)', generated: true };
+  if (isMinifiedLine(line)) return { drop: 'minified line (generated code)', generated: true };
+  const notes: string[] = [];
+  let sev = severity;
+  let conf = confidence;
+  const cap = (to: Severity, note: string) => {
+    const capped = capAt(sev, to);
+    if (capped !== sev) notes.push(note);
+    sev = capped;
+    if (to === 'low') conf = 'low';
+  };
+  if (quality === 'weak' && place?.deploy && !place.test) {
+    sev = raiseTo(sev, 'high');
+    notes.push('deploy configuration');
+  }
+  const host = urlHostAfter(text, end);
+  if (host !== undefined ? isNowhereHost(host) : lineMentionsNowhereHost(line))
+    cap(
+      'low',
+      host !== undefined
+        ? `for ${host.replace(/\$\{[^}]*\}/g, '${…}').slice(0, 60)}, a loopback or example host`
+        : 'next to a loopback or example host',
+    );
+  if (place?.test) cap('low', 'test code');
+  if (quality === 'placeholder') cap('low', 'placeholder-like');
+  if (inComment(line, start - ls)) cap('medium', 'in a comment');
+  else if (inDocstring(text, start)) cap('medium', 'in a docstring or block comment');
+  if (place?.docs) cap(quality ? 'low' : 'medium', 'documentation');
+  else if (place?.example) cap(quality ? 'low' : 'medium', 'an example/template file');
+  return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(', ')}` : why };
+}
+
 /** The rules over one text, no decoding. */
-function scanText(text: string, set: RuleSet, globalAllow: RegExp[]): SecretHit[] {
+function scanText(text: string, set: RuleSet, globalAllow: RegExp[], ctx: DetectContext): SecretHit[] {
+  const drop = (rule: CompiledRule, start: number, end: number, reason: string, generated?: boolean) =>
+    ctx.onDrop?.({
+      ruleId: rule.p.id,
+      start,
+      end,
+      secret: text.slice(start, end),
+      reason,
+      ...(generated ? { generated } : {}),
+    });
   const hits: SecretHit[] = [];
   for (const rule of candidateRules(text, set)) {
     const re = rule.regex;
@@ -146,16 +283,30 @@ function scanText(text: string, set: RuleSet, globalAllow: RegExp[]): SecretHit[
       const span = m.indices?.[g];
       if (secret === undefined || !span) continue;
       const [start, end] = span;
-      if (rule.allow.some((a) => a.test(secret))) continue;
+      if (rule.allow.some((a) => a.test(secret))) {
+        drop(rule, start, end, "the rule's allow list (a documented example or placeholder)");
+        continue;
+      }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule.p.entropy !== undefined && shannonEntropy(secret) < rule.p.entropy) continue;
+      if (rule.p.entropy !== undefined) {
+        const e = shannonEntropy(secret);
+        if (e < rule.p.entropy) {
+          drop(rule, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule.p.entropy}`);
+          continue;
+        }
+      }
       let severity = rule.p.severity;
       let confidence = rule.p.confidence ?? 'high';
       let why = describe(rule, secret);
+      let quality: 'placeholder' | 'weak' | undefined;
       if (rule.p.validate) {
         const v = VALIDATORS[rule.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
-          if (v.verdict === 'reject') continue;
+          if (v.verdict === 'reject') {
+            drop(rule, start, end, v.why ?? `rejected by the ${rule.p.validate} check`);
+            continue;
+          }
+          quality = v.quality;
           if (v.verdict === 'invalid') {
             severity = capSeverity(severity, 'low');
             confidence = 'low';
@@ -165,6 +316,12 @@ function scanText(text: string, set: RuleSet, globalAllow: RegExp[]): SecretHit[
           if (v.why) why = v.why;
         }
       }
+      const w = weigh(rule, text, start, end, severity, confidence, why, quality, ctx.path);
+      if ('drop' in w) {
+        drop(rule, start, end, w.drop, w.generated);
+        continue;
+      }
+      ({ severity, confidence, why } = w);
       hits.push({
         rule,
         secret,

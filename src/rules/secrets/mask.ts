@@ -16,19 +16,73 @@ export function mask(secret: string): string {
   return shown;
 }
 
+/** Shannon entropy in bits per character (kept here so masking needs nothing else). */
+function entropy(s: string): number {
+  const counts = new Map<string, number>();
+  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts.values()) h -= (c / s.length) * Math.log2(c / s.length);
+  return h;
+}
+
+/**
+ * Everything on a line that looks like a credential, whether or not a rule reported it: the value after a
+ * credential-named key, the password of a URL, the payload of a Basic/Bearer header, and long random-looking runs.
+ * A context line shown with one finding must not show a second credential whole.
+ */
+export function credentialLikeRanges(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const add = (m: RegExpExecArray, group: number) => {
+    const v = m[group];
+    const span = m.indices?.[group];
+    if (v && span && v.length >= 4 && !/^\$\{|^\{\{|^<[^>]*>$|^\*+$|^(?:null|none|true|false|undefined)$/i.test(v))
+      out.push([span[0], span[1]]);
+  };
+  for (const m of line.matchAll(
+    /(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credentials?|private[_-]?key)[\w.-]{0,20}["'\]]{0,2}\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?([^\s"'`,;<>(){}[\]]+)/dgi,
+  ))
+    add(m, 1);
+  for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
+  for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
+  for (const m of line.matchAll(/[A-Za-z0-9+/=_~-]{20,}(?:\.[A-Za-z0-9+/=_~-]{8,}){0,2}/dg)) {
+    const v = m[0];
+    if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
+      out.push([m.index, m.index + v.length]);
+  }
+  return out;
+}
+
+/** Sort ranges and merge the ones that overlap. */
+function mergeRanges(ranges: Array<[number, number]>): Array<[number, number]> {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out: Array<[number, number]> = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
 /**
  * Replace the given [start, end) ranges of `line` with their masked form, and cut the line down to a window of at
- * most `width` characters around the first range. Ranges must not overlap.
+ * most `width` characters around the first range. Anything else on the line that looks like a credential is masked
+ * too (credentialLikeRanges).
  */
 export function maskLine(line: string, ranges: Array<[number, number]>, width = 160): string {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const anchor = ranges.length ? Math.min(...ranges.map((r) => r[0])) : -1;
+  // Only the part that can be shown is searched for other credentials (a minified line may be megabytes).
+  const lo = Math.max(0, anchor - width - 200);
+  const hi = Math.min(line.length, Math.max(anchor, 0) + 2 * width + 200);
+  const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]): [number, number] => [s + lo, e + lo]);
+  const sorted = mergeRanges([...ranges, ...extra]);
   let out = '';
   let pos = 0;
   let firstStart = -1;
   for (const [s, e] of sorted) {
     if (s < pos) continue;
     out += line.slice(pos, s);
-    if (firstStart < 0) firstStart = out.length;
+    if (firstStart < 0 && (anchor < 0 || (s <= anchor && anchor < e))) firstStart = out.length;
     out += mask(line.slice(s, e));
     pos = e;
   }

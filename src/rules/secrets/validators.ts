@@ -22,46 +22,80 @@ export interface ValidatorResult {
   why?: string;
   severity?: Severity;
   confidence?: 'high' | 'medium' | 'low';
+  /** A plausible stand-in (`changeme`) or a weak but real password: where it sits decides its severity. */
+  quality?: 'placeholder' | 'weak';
 }
 
 export type Validator = (input: ValidatorInput) => ValidatorResult;
 
-const PLACEHOLDER_WORDS =
-  /^(?:changeme|change[_-]?me|changeit|change[_-]?this|password|passw0rd|secret|example|sample|placeholder|dummy|redacted|removed|hidden|masked|null|none|nil|undefined|true|false|todo|tbd|fixme|your[_-].*|my[_-]?(?:password|secret|token|key)|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*|xxx+|test(?:ing)?|foo|bar|foobar|admin|letmein|s3cr3t|secret123|password123|notasecret|not[_-]?a[_-]?secret|fake[_-].*|mock[_-].*)$/i;
+/** Words that mean "no value here" — never a credential. */
+const EMPTY_WORDS =
+  /^(?:null|none|nil|undefined|true|false|todo|tbd|fixme|redacted|removed|hidden|masked|omitted|required|optional|n\/a|xxx+|your[_-].*|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*)$/i;
+
+/**
+ * Values that could be a real (bad) password but mostly stand in for one: shown at low severity (an audit sees them,
+ * nothing blocks), never dropped — people do deploy `changeme`.
+ */
+const PLAUSIBLE_PLACEHOLDERS =
+  /^(?:changeme|change[_-]?me|changeit|change[_-]?this|change[_-]?me[_-]?please|password|passwd|passw0rd|pass|pwd|secret|secrets|example|sample|placeholder|dummy|test(?:ing)?|foo|bar|baz|foobar|admin|root|guest|user|letmein|s3cr3t|secret\d{1,4}|password\d{1,4}|pass\d{1,4}|admin\d{1,4}|test\d{1,4}|notasecret|not[_-]?a[_-]?secret|my[_-]?(?:password|secret|token|key|pass)|super[_-]?secret|fake[_-].*|mock[_-].*|dummy[_-].*|test[_-].*|qwerty\d*|default|demo|123456\d*|1234\d*|abc123)$/i;
+
+export type PlaceholderTier = 'reference' | 'mask' | 'plausible';
+
+/** Why a value is not a literal secret: a reference or template, a mask/blank, or a plausible stand-in. */
+export function placeholderTier(value: string): { tier: PlaceholderTier; why: string } | undefined {
+  const v = value.trim().replace(/^["'`]|["'`]$/g, '');
+  if (v.length === 0) return { tier: 'mask', why: 'empty value' };
+  const ref = referenceKind(v);
+  if (ref) return { tier: 'reference', why: ref };
+  if (/^(.)\1{3,}$/.test(v)) return { tier: 'mask', why: 'a run of one character' };
+  if (/^[x*•.#-]{4,}$/i.test(v) || /x{5,}|\*{4,}|\.{3}|…/i.test(v))
+    return { tier: 'mask', why: 'masked or elided value' };
+  if (/^<[^>]*>?$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v)) return { tier: 'mask', why: 'template placeholder' };
+  if (EMPTY_WORDS.test(v)) return { tier: 'mask', why: 'a word meaning "no value"' };
+  if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v))
+    return { tier: 'mask', why: 'instructions, not a value' };
+  if (
+    /(?:your[-_]?(?:api[-_]?)?(?:token|key|secret|password|pass)|insert[-_]?(?:your|key|token)|replace[-_]?(?:me|with))/i.test(
+      v,
+    )
+  )
+    return { tier: 'mask', why: 'instructions, not a value' };
+  if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, '')).size <= 2)
+    return { tier: 'mask', why: 'at most two distinct characters' };
+  if (PLAUSIBLE_PLACEHOLDERS.test(v)) return { tier: 'plausible', why: 'placeholder-like value' };
+  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted)/i.test(v))
+    return { tier: 'plausible', why: 'placeholder-like value' };
+  // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
+  if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
+    return { tier: 'plausible', why: 'hand-written fake (a keyboard or alphabet run)' };
+  return undefined;
+}
+
+/** A value that is a reference or an expression resolved elsewhere (a variable, a vault path, a template). */
+export function referenceKind(v: string): string | undefined {
+  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^\$\[|\$\{\{/.test(v)) return 'reference (template or variable)';
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_]+%$|^\$env:/i.test(v)) return 'reference (environment variable)';
+  if (/\$\{|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]{2,}\b/.test(v)) return 'reference (interpolated variable)';
+  if (/^\$ANSIBLE_VAULT|^!vault|^ENC\[|^vault:v\d+:|^AQICA[A-Za-z0-9+/]{20}/.test(v)) return 'encrypted value';
+  if (
+    /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|Environment\.|secrets\.|vault\(|lookup\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|fn::secret|resolve:|\{\{\s*\.Values/i.test(
+      v,
+    )
+  )
+    return 'reference (environment, vault or template lookup)';
+  if (
+    /^(?:arn:aws[\w-]*:|@Microsoft\.KeyVault\(|keyvault:|akv:\/\/|vault:|secretsmanager:|ssm:|sm:\/\/|op:\/\/|gcp-secret:|gsm:|doppler:|bws:|azurekeyvault:|secret:\/\/|kms:|sops:)/i.test(
+      v,
+    ) ||
+    /^projects\/[^/]+\/secrets\/|\.vault\.azure\.net\/secrets\//i.test(v)
+  )
+    return 'reference (ARN or secret-store path)';
+  return undefined;
+}
 
 /** A value that is a reference, template, or placeholder rather than a literal secret. */
 export function isPlaceholder(value: string): boolean {
-  const v = value.trim().replace(/^["'`]|["'`]$/g, '');
-  if (v.length === 0) return true;
-  if (
-    /^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$|^%[A-Za-z_]+%$/.test(
-      v,
-    )
-  )
-    return true;
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return true; // $VAR
-  if (/^\$ANSIBLE_VAULT/.test(v)) return true;
-  if (
-    /process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|Environment\.|secrets\.|vault\(|lookup\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|resolve:|\{\{\s*\.Values/.test(
-      v,
-    )
-  )
-    return true;
-  if (/^(.)\1{3,}$/.test(v)) return true; // xxxx, ****, 0000
-  if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, '')).size <= 2) return true; // 00000000-0000-..., ab-ab-ab
-  if (/^[x*•.#-]{4,}$/i.test(v)) return true;
-  if (/x{5,}|\*{4,}|\.{3}|…/i.test(v)) return true; // sk_live_xxxxx, abc****, truncated examples
-  if (PLACEHOLDER_WORDS.test(v)) return true;
-  if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v)) return true;
-  if (
-    /(?:example|placeholder|changeme|change[_-]me|dummy|your[-_]?(?:api[-_]?)?(?:token|key|secret|password|pass)|redacted|insert[-_]?(?:your|key|token)|replace[-_]?(?:me|with))/i.test(
-      v,
-    )
-  )
-    return true;
-  // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
-  if (/abcdefghij|0123456789abcdef|1234567890|qwertyuiop/i.test(v)) return true;
-  return false;
+  return placeholderTier(value) !== undefined;
 }
 
 /** The key of a `key = value` match (everything before the assignment operator), lower-cased. */
@@ -76,7 +110,14 @@ function keyOf(match: string, secret: string): string {
 
 /** Key names that hold something about a credential (its name, id, path, length...) rather than the credential. */
 const NOT_A_SECRET_KEY =
-  /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute)$)/i;
+  /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
+
+/** Names of values that are public by design: publishable keys, client/app ids, CSRF tokens, site keys. */
+const PUBLIC_KEY_NAME =
+  /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
+
+/** Names that hold a password (as opposed to a token or key): a weak value is still a real, bad password there. */
+const PASSWORD_NAME = /passw|pwd|passphrase/i;
 
 /** camelCase or snake-case words only: an identifier, not a secret. */
 /** Letters only, made of a few real-looking words (CamelCase, a trailing acronym): a name, not a random string. */
@@ -95,56 +136,147 @@ function looksLikeIdentifier(v: string): boolean {
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
+  // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
+  if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2) return true;
   return false;
 }
 
+/** Words a password-named field holds when it describes the field, not a password (`password: 'required'`). */
+const FIELD_WORDS =
+  /^(?:string|number|boolean|text|input|field|value|type|required|optional|invalid|valid|match|mismatch|confirm|confirmed|empty|missing|strong|weak|medium|hidden|visible|show|hide|disabled|enabled|readonly|autocomplete|current-password|new-password|off|on|yes|no|any|object|unknown|never|void|str|int|bytes|secretstr|minlength|maxlength|sha256|bcrypt|argon2|scrypt|plain|plaintext|md5|sha1|keyring|prompt|ask|env|file|stdin|none)$/i;
+
+/** A dictionary word with leetspeak and a short suffix (`P@ssw0rd`, `rapunz3l`, `R00tPassw0rd!`, `hunter2`). */
+export function dictionaryLike(v: string): boolean {
+  const t = v
+    .replace(/[0-9!?.#*$@]{1,4}$/, '')
+    .replace(/0/g, 'o')
+    .replace(/[1!|]/g, 'i')
+    .replace(/3/g, 'e')
+    .replace(/[4@]/g, 'a')
+    .replace(/[5$]/g, 's')
+    .replace(/7/g, 't');
+  return t.length >= 4 && (/^[a-z]+$/.test(t) || /^(?:[A-Z][a-z]+)+$/.test(t) || /^[A-Z][a-z]+$/.test(t));
+}
+
+function weakOrStrong(secret: string, pwKey: boolean): ValidatorResult {
+  const e = shannonEntropy(secret);
+  const tier = placeholderTier(secret);
+  if (tier?.tier === 'plausible')
+    return {
+      verdict: 'unknown',
+      confidence: 'low',
+      severity: 'low',
+      quality: 'placeholder',
+      why: `${tier.why} under a credential-named key`,
+    };
+  // Values that spell out what they are (mysecretpassword, P@ssw0rd, hunter2): a weak but real password.
+  const weak =
+    (pwKey && (e < 3.0 || secret.length < 8 || dictionaryLike(secret))) ||
+    (/pass(?:word)?|secret|token|test|demo|sample|local|dev|admin|root/i.test(secret) && e < 3.6);
+  if (weak)
+    return {
+      verdict: 'unknown',
+      confidence: 'medium',
+      severity: 'medium',
+      quality: 'weak',
+      why: 'weak but real-looking password (dictionary word) assigned to a credential-named key',
+    };
+  return { verdict: 'unknown', confidence: 'medium', why: 'high-entropy literal assigned to a credential-named key' };
+}
+
+const reject = (why: string): ValidatorResult => ({ verdict: 'reject', why });
+
+/**
+ * A quoted value whose opening quote closes a string that holds the key (`"token=" + encode(t) + "&x"`): the match
+ * spans a string boundary and the "value" is code.
+ */
+function crossesStringBoundary(match: string, secret: string, text: string, index: number): boolean {
+  const at = match.lastIndexOf(secret);
+  if (at <= 0) return false;
+  const q = match.charAt(at - 1);
+  if (q !== '"' && q !== "'") return false;
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const before = text.slice(lineStart, index + at - 1).replace(/\\./g, '');
+  let n = 0;
+  for (const ch of before) if (ch === q) n++;
+  return n % 2 === 1;
+}
+
 const genericValue: Validator = ({ secret, match, text, index }) => {
-  if (isPlaceholder(secret)) return { verdict: 'reject' };
+  const tier = placeholderTier(secret);
+  if (tier && tier.tier !== 'plausible') return reject(tier.why);
   // Code, not a value: a call (`withJSDoc(`), a ternary or bit operation in minified code, an identifier with a
   // bundler suffix (`ClosingParenToken$1`).
   const after = text.charAt(index + match.length);
-  if (after === '(' || after === '<') return { verdict: 'reject' };
-  if ((/\w\?[\w.]+:\w/.test(secret) && /[&|.(]/.test(secret)) || /&&|\|\|/.test(secret)) return { verdict: 'reject' };
-  if (/^[A-Za-z_][A-Za-z0-9_]*\$\d*$/.test(secret)) return { verdict: 'reject' };
+  if (after === '(' || after === '<') return reject('code (a call), not a value');
+  const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+  if (
+    unquoted &&
+    (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
+  )
+    return reject('code (a variable), not a value');
+  if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
+    return reject('code (an expression), not a value');
+  if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+    return reject('code (a generated identifier)');
+  if (crossesStringBoundary(match, secret, text, index)) return reject('code: the match runs across a string boundary');
+  if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject('code (a concatenation)');
   // Public badge tokens (codecov graph tokens in README badges are meant to be shared).
   const lineEnd = text.indexOf('\n', index);
   const line = text.slice(text.lastIndexOf('\n', index) + 1, lineEnd === -1 ? undefined : lineEnd);
-  if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return { verdict: 'reject' };
+  if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return reject('public badge token');
+  if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
+    return reject('encrypted value (Pulumi secret)');
   const key = keyOf(match, secret);
-  if (NOT_A_SECRET_KEY.test(key.replace(/["'\]]+$/, ''))) return { verdict: 'reject' };
-  // Looks like code rather than a value: a call, an attribute access, a path, an operator.
-  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret)) return { verdict: 'reject' };
-  if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return { verdict: 'reject' };
-  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return { verdict: 'reject' };
-  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return { verdict: 'reject' };
-  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret)) return { verdict: 'reject' };
-  if (/^data:|;base64,/.test(secret)) return { verdict: 'reject' };
+  const bareKey = key.replace(/["'\]]+$/, '');
+  if (NOT_A_SECRET_KEY.test(bareKey)) return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
+  if (PUBLIC_KEY_NAME.test(bareKey)) return reject('public by design (publishable key, client/app id, CSRF token)');
+  if (/^pk_(?:live|test)_/.test(secret)) return reject('public by design (Stripe publishable key)');
+  // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.
+  if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret))
+    return reject('code (a property reference), not a value');
+  if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
+  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
+  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
+  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
+    return reject('a URL without credentials');
+  if (/^data:|;base64,/.test(secret)) return reject('a data URI');
   if (
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) &&
     !/key|token|secret|pass/.test(key)
   )
-    return { verdict: 'reject' };
-  // Versions, lock-file integrity and checksums, asset names.
-  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return { verdict: 'reject' };
-  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return { verdict: 'reject' };
+    return reject('a UUID under a name that is not a credential');
+  // Versions, lock-file specs, plugin/Maven coordinates, integrity and checksums, asset names.
+  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return reject('a version');
+  if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
+    return reject('a version (plugin or pre-release)');
+  if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret))
+    return reject('a package specifier');
+  if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
+    return reject('a plugin or Maven coordinate with a version');
+  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return reject('a checksum');
   if (
     /\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
       secret,
     )
   )
-    return { verdict: 'reject' };
-  // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers).
-  if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) return { verdict: 'reject' };
-  if (looksLikeIdentifier(secret)) return { verdict: 'reject' };
-  // Values that spell out what they are (password123, mysecretvalue) are weak fixtures, not vault material.
-  if (/pass(?:word)?|secret|token|test|demo|sample|local|dev/i.test(secret) && shannonEntropy(secret) < 3.6)
-    return {
-      verdict: 'unknown',
-      confidence: 'low',
-      severity: 'low',
-      why: 'weak-looking literal assigned to a credential-named key',
-    };
-  return { verdict: 'unknown', confidence: 'medium', why: 'high-entropy literal assigned to a credential-named key' };
+    return reject('a file name');
+  const pwKey = PASSWORD_NAME.test(bareKey);
+  if (pwKey && FIELD_WORDS.test(secret)) return reject('a word describing the field, not a password');
+  if (!pwKey && secret.length < 8) return reject('too short for a key or token');
+  if (pwKey && secret.length < 4) return reject('too short');
+  // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers) — except under a
+  // password name in a quoted or config value, where `mysecretpassword` is a real (weak) password.
+  if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) {
+    if (!pwKey || /^[A-Z_]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
+    return weakOrStrong(secret, pwKey);
+  }
+  if (looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
+  if (tier) return weakOrStrong(secret, pwKey);
+  const e = shannonEntropy(secret);
+  if (!pwKey && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);
+  if (pwKey && e < 1.5) return reject(`entropy ${e.toFixed(1)} below 1.5`);
+  return weakOrStrong(secret, pwKey);
 };
 
 // ---------- encodings ----------
@@ -403,7 +535,7 @@ const privateKey: Validator = ({ match }) => {
 
 // ---------- structured credentials ----------
 
-/** A password taken from a URL, .netrc, inventory or config file: reject references and placeholders. */
+/** A password taken from a URL, .netrc, inventory or config file: reject references, keep stand-ins at low. */
 const credentialValue: Validator = ({ secret }) => {
   let v = secret;
   try {
@@ -411,31 +543,65 @@ const credentialValue: Validator = ({ secret }) => {
   } catch {
     /* keep raw */
   }
-  if (isPlaceholder(v) || /^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return { verdict: 'reject' };
+  const tier = placeholderTier(v);
+  if (tier && tier.tier !== 'plausible') return reject(tier.why);
+  if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject('reference or template');
+  // A token passed as the user name, with a fixed word as the password (`https://TOKEN:x-oauth-basic@github.com`).
+  if (/^(?:x-oauth-basic|x-access-token|oauth2|oauth|bearer|anonymous|token)$/i.test(v))
+    return reject('a fixed word that marks the user name as the credential');
+  if (v.length < 3) return reject('too short');
   if (
-    /^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|token|x-oauth-basic|x-access-token|oauth2|anonymous|guest|root|postgres|mysql|redis|rabbit|guest|admin)$/i.test(
+    tier ||
+    /^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|guest|root|postgres|mysql|redis|rabbit|rabbitmq|admin|mongo|sa|ftp|test)$/i.test(
       v,
     )
   )
-    return { verdict: 'reject' };
-  if (v.length < 4) return { verdict: 'reject' };
-  if (shannonEntropy(v) < 2) return { verdict: 'reject' };
+    return {
+      verdict: 'unknown',
+      confidence: 'low',
+      severity: 'low',
+      quality: 'placeholder',
+      why: `${tier?.why ?? 'placeholder-like value'} as the password`,
+    };
+  if (shannonEntropy(v) < 2)
+    return {
+      verdict: 'unknown',
+      confidence: 'low',
+      severity: 'low',
+      quality: 'placeholder',
+      why: 'low-entropy stand-in as the password',
+    };
+  if (shannonEntropy(v) < 3 || v.length < 8)
+    return { verdict: 'unknown', confidence: 'medium', quality: 'weak', why: 'weak but literal password' };
   return { verdict: 'unknown', confidence: 'high', why: 'literal password in a credential-bearing string' };
 };
 
-/** docker config.json / .dockercfg `auth`: base64 of `user:password`. */
-const dockerAuth: Validator = ({ secret }) => {
+/** docker config.json / .dockercfg `auth`, or an `Authorization: Basic` header: base64 of `user:password`. */
+const dockerAuth: Validator = ({ secret, match }) => {
   const buf = decodeBase64(secret.length >= 16 ? secret : secret.padEnd(16, '='));
   const text = buf?.toString('utf8') ?? '';
   const colon = text.indexOf(':');
-  if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return { verdict: 'reject' };
+  if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return reject('does not decode to user:password');
   const pass = text.slice(colon + 1);
-  if (credentialValue({ secret: pass, match: pass, text: pass, index: 0 }).verdict === 'reject')
-    return { verdict: 'reject' };
+  const header = /authorization/i.test(match);
+  const what = header
+    ? 'Basic authorization header (base64 user:password)'
+    : 'registry credentials (base64 user:password) in a docker config';
+  const inner = credentialValue({ secret: pass, match: pass, text: pass, index: 0 });
+  if (inner.verdict === 'reject') return reject(`the encoded password is ${inner.why ?? 'not a literal'}`);
+  if (inner.quality === 'placeholder')
+    return {
+      verdict: 'unknown',
+      confidence: 'low',
+      severity: 'low',
+      quality: 'placeholder',
+      why: `${what}; ${inner.why}`,
+    };
   return {
     verdict: 'valid',
     confidence: 'high',
-    why: 'registry credentials (base64 user:password) in a docker config',
+    ...(inner.quality ? { quality: inner.quality } : {}),
+    why: what,
   };
 };
 

@@ -192,10 +192,13 @@ describe('private keys', () => {
 });
 
 describe('structured credentials', () => {
-  it('docker auth: base64 of user:password, placeholders dropped', () => {
+  it('docker auth: base64 of user:password, references dropped, placeholders low', () => {
     const auth = Buffer.from('ci:' + rand('abcdefghijkLMNOP0123456789', 20)).toString('base64');
     expect(VALIDATORS['docker-auth']!({ secret: auth, match: '', text: '', index: 0 }).verdict).toBe('valid');
     const dummy = Buffer.from('user:changeme').toString('base64');
-    expect(VALIDATORS['docker-auth']!({ secret: dummy, match: '', text: '', index: 0 }).verdict).toBe('reject');
+    const low = VALIDATORS['docker-auth']!({ secret: dummy, match: '', text: '', index: 0 });
+    expect([low.verdict, low.severity, low.quality]).toEqual(['unknown', 'low', 'placeholder']);
+    const ref = Buffer.from('user:${PASS}').toString('base64');
+    expect(VALIDATORS['docker-auth']!({ secret: ref, match: '', text: '', index: 0 }).verdict).toBe('reject');
   });
 });

@@ -1,0 +1,121 @@
+/**
+ * Where a candidate secret sits decides how much it matters: the same `password: hunter2` is a leak in a compose file,
+ * a fixture in a test, an example in a README. This module classifies the place (path, line, URL host) and adjusts a
+ * hit found by a *heuristic* rule — a value under a credential-like name, a password in a URL, a Basic header — as
+ * opposed to a provider's own token format, whose shape (prefix, checksum) already says it is real.
+ * Pure: no I/O.
+ */
+import type { Severity } from '../../types.js';
+
+export interface Place {
+  /** Test code, fixtures, mocks. */
+  test: boolean;
+  /** Documentation: README, Markdown, docs/ and examples/ folders. */
+  docs: boolean;
+  /** A template meant to be copied (`.env.example`, `config.sample.yml`). */
+  example: boolean;
+  /** Minified bundles, source maps, vendored releases: not written by a person. */
+  generated: boolean;
+  /** Deployment configuration: compose, .env, Kubernetes/Helm, Ansible vars, tfvars. */
+  deploy: boolean;
+}
+
+const TEST_PATH =
+  /(?:^|\/)(?:tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
+const DOCS_PATH =
+  /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$/i;
+const EXAMPLE_PATH =
+  /\.(?:example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults|skel)$|(?:^|\/)[^/]*\.(?:example|sample|template)\.[A-Za-z0-9]+$/i;
+const GENERATED_PATH =
+  /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
+const DEPLOY_PATH =
+  /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[^/]+\.env$|(?:^|\/)(?:group_vars|host_vars|vars|defaults)\/|(?:^|\/)(?:k8s|kube|kubernetes|manifests|helm|charts|deploy|deployment|deployments|overlays|base)\/[^/]*\.ya?ml$|(?:^|\/)values(?:[.-][\w-]+)?\.ya?ml$|\.tfvars(?:\.json)?$|(?:^|\/)(?:secrets?|credentials)\.(?:ya?ml|json|ini|conf|properties)$|(?:^|\/)application(?:-[\w-]+)?\.(?:ya?ml|properties)$|(?:^|\/)(?:settings|config)\.(?:ini|conf|cfg)$/i;
+
+const placeCache = new Map<string, Place>();
+
+export function placeOf(path: string): Place {
+  let p = placeCache.get(path);
+  if (p) return p;
+  const example = EXAMPLE_PATH.test(path);
+  p = {
+    test: TEST_PATH.test(path),
+    docs: DOCS_PATH.test(path),
+    example,
+    generated: GENERATED_PATH.test(path),
+    deploy: !example && DEPLOY_PATH.test(path),
+  };
+  if (placeCache.size > 4096) placeCache.clear();
+  placeCache.set(path, p);
+  return p;
+}
+
+/** A line of minified code: long, with hardly any whitespace. */
+export function isMinifiedLine(line: string): boolean {
+  if (line.length < 500) return false;
+  let ws = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) ws++;
+  }
+  return ws / line.length < 0.05;
+}
+
+/**
+ * Hosts that no real credential is for: loopback, the reserved documentation and test names (RFC 2606/6761),
+ * and a host that is itself an expression (`localhost:${port}`, `${host}`).
+ */
+const NOWHERE_HOST =
+  /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:example|localhost|test|invalid|local)|(?:[\w-]+\.)*example\.(?:com|org|net|edu)|host|hostname|server|domain|your[-_]?\w*|my[-_]?\w*|[\w.-]*\$\{[^}]*\}[\w.-]*|\$\w+|<[^>]*>|\{\{[^}]*\}\})$/i;
+
+export function isNowhereHost(host: string): boolean {
+  return NOWHERE_HOST.test(host.replace(/:\d+$|:\$\{[^}]*\}$|:\w+$/, ''));
+}
+
+/** The host after the `@` of a `scheme://user:pass@host` that contains offset `end` (the password's end). */
+export function urlHostAfter(text: string, end: number): string | undefined {
+  if (text.charAt(end) !== '@') return undefined;
+  const m = /^@((?:\[[^\]]*\]|\$\{[^}\n]*\}|[^\s/?#"'`<>)])+)/.exec(text.slice(end, end + 300));
+  return m?.[1];
+}
+
+/** Loopback / documentation hosts anywhere on the line (`http://localhost:${port}`, `host: '127.0.0.1'`). */
+export function lineMentionsNowhereHost(line: string): boolean {
+  return /\/\/(?:[^\s/@]*@)?(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:test|example|invalid|localhost))\b|['"](?:localhost|127\.0\.0\.1)['"]/i.test(
+    line,
+  );
+}
+
+/** The line of `text` around offset `at`. */
+export function lineAround(text: string, at: number): { line: string; start: number } {
+  const start = text.lastIndexOf('\n', at - 1) + 1;
+  const nl = text.indexOf('\n', at);
+  return { line: text.slice(start, nl === -1 ? undefined : nl), start };
+}
+
+/** Is offset `col` of `line` inside a comment (a commented-out line, or after a trailing `//` / `#`)? */
+export function inComment(line: string, col: number): boolean {
+  const head = line.slice(0, col);
+  if (/^\s*(?:\/\/|#(?!!)|--\s|;|\*|\/\*|<!--)/.test(head)) return true;
+  // A trailing comment: `//` or ` #` outside quotes before the column.
+  const bare = head.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  return /(?:^|\s)\/\/|\s#\s/.test(bare) && !/:\/\/$/.test(bare.trimEnd());
+}
+
+/** Inside a docstring: a Python triple-quoted block or a JSDoc comment that is open at offset `at`. */
+export function inDocstring(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4000), at);
+  const triple = (before.match(/"""|'''/g) ?? []).length;
+  if (triple % 2 === 1) return true;
+  const open = before.lastIndexOf('/*');
+  return open !== -1 && before.indexOf('*/', open) === -1;
+}
+
+export const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high', 'critical'];
+
+export function capAt(s: Severity, cap: Severity): Severity {
+  return SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(cap) ? cap : s;
+}
+
+export function raiseTo(s: Severity, floor: Severity): Severity {
+  return SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(floor) ? floor : s;
+}
