@@ -95,7 +95,7 @@ var init_prestart = __esm({
 // src/git/run.ts
 import { spawn } from "node:child_process";
 function git(cwd, args, input) {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve, reject2) => {
     const child = spawn("git", [...GIT_BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -103,7 +103,7 @@ function git(cwd, args, input) {
     child.stderr.on("data", (b) => err.push(b));
     child.on(
       "error",
-      (e) => reject(e.code === "ENOENT" ? new UsageError("git is not installed or not on PATH") : e)
+      (e) => reject2(e.code === "ENOENT" ? new UsageError("git is not installed or not on PATH") : e)
     );
     child.on(
       "close",
@@ -136,10 +136,10 @@ async function gitStream(cwd, args, onData, input, pre) {
       }
     });
   const gitError = (e) => e.code === "ENOENT" ? new UsageError("git is not installed or not on PATH") : e;
-  const closed = new Promise((resolve, reject) => {
-    if (reuse?.error) return reject(gitError(reuse.error));
+  const closed = new Promise((resolve, reject2) => {
+    if (reuse?.error) return reject2(gitError(reuse.error));
     if (reuse?.exit !== void 0) return resolve(reuse.exit);
-    child.on("error", (e) => reject(gitError(e)));
+    child.on("error", (e) => reject2(gitError(e)));
     child.on("close", (code3) => resolve(code3 ?? 1));
   });
   if (!reuse) {
@@ -193,19 +193,19 @@ var init_blobs = __esm({
       queue = [];
       buf = Buffer.alloc(0);
       need;
-      read(sha2, max) {
+      read(sha2) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(sha2, max);
+        return this.readSpec(sha2);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
       readAt(rev, path6) {
         if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path6)) return Promise.resolve({ kind: "missing" });
         return this.readSpec(`${rev}:${path6}`);
       }
-      readSpec(spec, max) {
+      readSpec(spec) {
         const child = this.start();
         return new Promise((resolve) => {
-          this.queue.push({ sha: spec, resolve, ...max !== void 0 ? { max } : {} });
+          this.queue.push({ sha: spec, resolve });
           child.stdin.write(spec + "\n");
         });
       }
@@ -241,11 +241,7 @@ var init_blobs = __esm({
             }
             this.need = { size: Number(m[2]), kind: m[1] === "blob" ? "blob" : "other" };
           }
-          if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
-            if (this.need.discarded === void 0) {
-              if (this.buf.length < 2) return;
-              this.need.utf16 = hasUtf16Bom(this.buf);
-            }
+          if (this.need.size > this.maxBytes) {
             const drop = Math.min(
               this.buf.length,
               this.need.discarded === void 0 ? this.need.size + 1 : this.need.discarded
@@ -256,9 +252,9 @@ var init_blobs = __esm({
               this.need.discarded = left;
               return;
             }
-            const { size, utf16 } = this.need;
+            const size = this.need.size;
             this.need = void 0;
-            this.queue.shift()?.resolve({ kind: "large", size, ...utf16 ? { utf16 } : {} });
+            this.queue.shift()?.resolve({ kind: "large", size });
             continue;
           }
           if (this.buf.length < this.need.size + 1) return;
@@ -323,18 +319,12 @@ function pathsFromHeader(rest) {
   const idx = rest.indexOf(" b/");
   return { a: stripPrefix(rest.slice(0, idx), "a/"), b: stripPrefix(rest.slice(idx + 1), "b/") };
 }
-function charStart(b, i) {
-  let j = Math.min(i, b.length);
-  while (j > 0 && j < b.length && (b[j] & 192) === 128) j--;
-  return j;
-}
-var COMMIT_FORMAT, ZERO_BLOB, LONG_OVERLAP, DiffParser;
+var COMMIT_FORMAT, ZERO_BLOB, DiffParser;
 var init_diff_parser = __esm({
   "src/git/diff-parser.ts"() {
     "use strict";
     COMMIT_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s";
     ZERO_BLOB = /^0+$/;
-    LONG_OVERLAP = 16 * 1024;
     DiffParser = class {
       constructor(opts) {
         this.opts = opts;
@@ -351,8 +341,6 @@ var init_diff_parser = __esm({
       chunkBytes = 0;
       pending = [];
       pendingLen = 0;
-      /** An added line longer than maxLine, being emitted in pieces. */
-      long;
       partBytes;
       maxLine;
       /** Feed raw bytes. */
@@ -361,107 +349,33 @@ var init_diff_parser = __esm({
         for (; ; ) {
           const nl = buf.indexOf(10, start);
           if (nl === -1) {
-            this.append(buf.subarray(start));
+            const rest = buf.subarray(start);
+            if (this.pendingLen < this.maxLine + 1) {
+              const take = rest.subarray(0, this.maxLine + 1 - this.pendingLen);
+              this.pending.push(Buffer.from(take));
+              this.pendingLen += take.length;
+            }
             return;
           }
           let lineBuf = buf.subarray(start, nl);
-          if (this.pendingLen || this.long) {
-            this.append(lineBuf);
-            if (this.long) {
-              this.endLong();
-              start = nl + 1;
-              continue;
-            }
-            lineBuf = Buffer.concat(this.pending);
+          if (this.pendingLen) {
+            const room = Math.max(0, this.maxLine + 1 - this.pendingLen);
+            lineBuf = Buffer.concat([...this.pending, lineBuf.subarray(0, room)]);
             this.pending = [];
             this.pendingLen = 0;
-          } else if (lineBuf.length > this.maxLine && this.splittable(lineBuf[0])) {
-            this.append(lineBuf);
-            this.endLong();
-            start = nl + 1;
-            continue;
           }
           this.line(lineBuf);
           start = nl + 1;
         }
       }
       end() {
-        if (this.long) this.endLong();
-        else if (this.pendingLen) {
+        if (this.pendingLen) {
           const b = Buffer.concat(this.pending);
           this.pending = [];
           this.pendingLen = 0;
           this.line(b);
         }
         this.flushFile();
-      }
-      /** An added line can be scanned in pieces (other lines are only read for their first bytes). */
-      splittable(first) {
-        return first === 43 && this.inHunk && this.cur !== void 0;
-      }
-      /** Collect part of an unfinished line. An over-long added line is scanned in overlapping pieces, never cut; any
-       * other over-long line keeps only its first maxLine bytes. */
-      append(seg) {
-        if (!seg.length) return;
-        if (!this.long && this.pendingLen + seg.length > this.maxLine) {
-          const first = this.pendingLen ? this.pending[0][0] : seg[0];
-          if (this.splittable(first)) {
-            this.pending.push(Buffer.from(seg));
-            this.pendingLen += seg.length;
-            this.startLong();
-            seg = Buffer.alloc(0);
-          }
-        }
-        if (this.long) {
-          if (seg.length) {
-            this.pending.push(Buffer.from(seg));
-            this.pendingLen += seg.length;
-          }
-          while (this.pendingLen > this.maxLine) this.longPiece(false);
-          return;
-        }
-        if (this.pendingLen < this.maxLine + 1) {
-          const take = seg.subarray(0, this.maxLine + 1 - this.pendingLen);
-          this.pending.push(Buffer.from(take));
-          this.pendingLen += take.length;
-        }
-      }
-      startLong() {
-        this.flushChunk();
-        const all = Buffer.concat(this.pending);
-        this.pending = [all.subarray(1)];
-        this.pendingLen = all.length - 1;
-        this.long = { line: this.nextLine, column: 1 };
-      }
-      /** Emit the collected bytes of a long added line as a chunk that starts mid-line; keep an overlap (cut at a
-       * character boundary) so a secret across the cut is still seen whole. */
-      longPiece(last) {
-        const long = this.long;
-        const cur = this.cur;
-        let data = Buffer.concat(this.pending);
-        if (last && data.length && data[data.length - 1] === 13) data = data.subarray(0, -1);
-        let end = last ? data.length : charStart(data, data.length - 1);
-        if (end <= 0) end = data.length;
-        const overlap = Math.min(LONG_OVERLAP, this.maxLine >> 1);
-        let keep = last ? end : charStart(data, Math.max(1, end - overlap));
-        if (keep <= 0) keep = end;
-        const text = data.toString("utf8", 0, end);
-        cur.chunks.push({ startLine: long.line, startColumn: long.column, text });
-        cur.bytes += keep;
-        if (!last) {
-          long.column += data.toString("utf8", 0, keep).length;
-          this.pending = [Buffer.from(data.subarray(keep))];
-          this.pendingLen = data.length - keep;
-        }
-        this.opts.onPatch(cur);
-        this.cur = { ...cur, chunks: [], changed: [], bytes: 0, part: cur.part + 1, truncatedLines: 0 };
-      }
-      endLong() {
-        this.longPiece(true);
-        this.pending = [];
-        this.pendingLen = 0;
-        this.long = void 0;
-        this.nextLine++;
       }
       line(buf) {
         let cut = false;
@@ -542,11 +456,10 @@ var init_diff_parser = __esm({
         }
         if (s.startsWith("--- ")) return;
         if (s.startsWith("index ")) {
-          const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
+          const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
           if (m) {
-            if (!ZERO_BLOB.test(m[1])) cur.oldBlob = m[1];
-            if (!ZERO_BLOB.test(m[2])) cur.blob = m[2];
-            if (m[3]) this.setMode(m[3]);
+            if (!ZERO_BLOB.test(m[1])) cur.blob = m[1];
+            if (m[2]) this.setMode(m[2]);
           }
           return;
         }
@@ -610,59 +523,6 @@ var init_diff_parser = __esm({
 });
 
 // src/git/sources.ts
-async function utf16Target(p, reader, sink, opts) {
-  const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
-  const blob = await reader.read(p.blob, max);
-  if (blob.kind === "large" && blob.utf16) {
-    sink.error({
-      file: p.path,
-      ...p.commit ? { commit: p.commit.sha } : {},
-      message: `UTF-16 text of ${(blob.size / 1048576).toFixed(1)} MiB is over the ${max >> 20} MiB bound for decoding and was not scanned`,
-      incomplete: true
-    });
-    return true;
-  }
-  if (blob.kind !== "text") return false;
-  const lines = blob.text.replace(/\r\n?/g, "\n").split("\n");
-  const old = /* @__PURE__ */ new Map();
-  if (p.oldBlob) {
-    const o = await reader.read(p.oldBlob, max);
-    if (o.kind === "text")
-      for (const l of o.text.replace(/\r\n?/g, "\n").split("\n")) old.set(l, (old.get(l) ?? 0) + 1);
-  }
-  const chunks = [];
-  const changed = [];
-  let run2 = [];
-  let runStart = 0;
-  const flush = () => {
-    if (!run2.length) return;
-    chunks.push({ startLine: runStart, text: run2.join("\n") });
-    changed.push([runStart, runStart + run2.length - 1]);
-    run2 = [];
-  };
-  lines.forEach((l, i) => {
-    const n = old.get(l) ?? 0;
-    if (n > 0) {
-      old.set(l, n - 1);
-      flush();
-      return;
-    }
-    if (!run2.length) runStart = i + 1;
-    run2.push(l);
-  });
-  flush();
-  if (!chunks.length) return true;
-  const text = blob.text.replace(/\r\n?/g, "\n");
-  await sink.target({
-    path: p.path,
-    chunks,
-    changed,
-    bytes: Buffer.byteLength(text),
-    ...opts.wantsContent(p.path) && text.length <= opts.maxContentBytes ? { content: text } : {},
-    ...p.commit ? { commit: p.commit } : {}
-  });
-  return true;
-}
 async function runDiff(root, args, sink, opts, input, pre) {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue = [];
@@ -699,7 +559,6 @@ async function toTarget(p, reader, sink, opts) {
     return;
   }
   if (p.binary) {
-    if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && await utf16Target(p, reader, sink, opts)) return;
     sink.skip("binary", p.path);
     return;
   }
@@ -799,7 +658,7 @@ async function readAtRevs(root, wanted, maxBytes) {
     reader.close();
   }
 }
-var BINARY_NAME, ZERO_SHA, LOG_ARGS;
+var ZERO_SHA, LOG_ARGS;
 var init_sources = __esm({
   "src/git/sources.ts"() {
     "use strict";
@@ -808,7 +667,6 @@ var init_sources = __esm({
     init_diff_parser();
     init_run();
     init_prestart();
-    BINARY_NAME = /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
     ZERO_SHA = /^0+$/;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
   }
@@ -834,31 +692,48 @@ var init_entropy = __esm({
 });
 
 // src/rules/secrets/validators.ts
-function isPlaceholder(value) {
+function placeholderTier(value) {
   const v = value.trim().replace(/^["'`]|["'`]$/g, "");
-  if (v.length === 0) return true;
-  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^<[^>]*>?$|^\[\[|^@[A-Za-z_]+@$|^__[A-Z0-9_]+__$|^%[A-Za-z_]+%$/.test(
+  if (v.length === 0) return { tier: "mask", why: "empty value" };
+  const ref = referenceKind(v);
+  if (ref) return { tier: "reference", why: ref };
+  if (/^(.)\1{3,}$/.test(v)) return { tier: "mask", why: "a run of one character" };
+  if (/^[x*•.#-]{4,}$/i.test(v) || /x{5,}|\*{4,}|\.{3}|…/i.test(v))
+    return { tier: "mask", why: "masked or elided value" };
+  if (/^<[^>]*>?$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v)) return { tier: "mask", why: "template placeholder" };
+  if (EMPTY_WORDS.test(v)) return { tier: "mask", why: 'a word meaning "no value"' };
+  if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v))
+    return { tier: "mask", why: "instructions, not a value" };
+  if (/(?:your[-_]?(?:api[-_]?)?(?:token|key|secret|password|pass)|insert[-_]?(?:your|key|token)|replace[-_]?(?:me|with))/i.test(
     v
   ))
-    return true;
-  if (/^\$[A-Za-z_][A-Za-z0-9_]*$/.test(v)) return true;
-  if (/^\$ANSIBLE_VAULT/.test(v)) return true;
-  if (/process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|Environment\.|secrets\.|vault\(|lookup\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|resolve:|\{\{\s*\.Values/.test(
+    return { tier: "mask", why: "instructions, not a value" };
+  if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, "")).size <= 2)
+    return { tier: "mask", why: "at most two distinct characters" };
+  if (PLAUSIBLE_PLACEHOLDERS.test(v)) return { tier: "plausible", why: "placeholder-like value" };
+  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted)/i.test(v))
+    return { tier: "plausible", why: "placeholder-like value" };
+  if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
+    return { tier: "plausible", why: "hand-written fake (a keyboard or alphabet run)" };
+  return void 0;
+}
+function referenceKind(v) {
+  if (/^\$\{|^\$\(|^\{\{|\{\{.*\}\}|^%\(|^%\{|^#\{|^\$\[|\$\{\{/.test(v)) return "reference (template or variable)";
+  if (/^\$[A-Za-z_][A-Za-z0-9_]*$|^%[A-Za-z_]+%$|^\$env:/i.test(v)) return "reference (environment variable)";
+  if (/\$\{|\$\([^)]*\)|\$[A-Z_][A-Z0-9_]{2,}\b/.test(v)) return "reference (interpolated variable)";
+  if (/^\$ANSIBLE_VAULT|^!vault|^ENC\[|^vault:v\d+:|^AQICA[A-Za-z0-9+/]{20}/.test(v)) return "encrypted value";
+  if (/process\.env|import\.meta\.env|os\.environ|os\.getenv|getenv\(|System\.getenv|ENV\[|ENV\.fetch|env\(|Environment\.|secrets\.|vault\(|lookup\(|\bvar\.|\blocal\.|\bdata\.|!Ref|!Sub|!GetAtt|!ImportValue|Fn::|fn::secret|resolve:|\{\{\s*\.Values/i.test(
     v
   ))
-    return true;
-  if (/^(.)\1{3,}$/.test(v)) return true;
-  if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, "")).size <= 2) return true;
-  if (/^[x*•.#-]{4,}$/i.test(v)) return true;
-  if (/x{5,}|\*{4,}|\.{3}|…/i.test(v)) return true;
-  if (PLACEHOLDER_WORDS.test(v)) return true;
-  if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v)) return true;
-  if (/(?:example|placeholder|changeme|change[_-]me|dummy|your[-_]?(?:api[-_]?)?(?:token|key|secret|password|pass)|redacted|insert[-_]?(?:your|key|token)|replace[-_]?(?:me|with))/i.test(
+    return "reference (environment, vault or template lookup)";
+  if (/^(?:arn:aws[\w-]*:|@Microsoft\.KeyVault\(|keyvault:|akv:\/\/|vault:|secretsmanager:|ssm:|sm:\/\/|op:\/\/|gcp-secret:|gsm:|doppler:|bws:|azurekeyvault:|secret:\/\/|kms:|sops:)/i.test(
     v
-  ))
-    return true;
-  if (/abcdefghij|0123456789abcdef|1234567890|qwertyuiop/i.test(v)) return true;
-  return false;
+  ) || /^projects\/[^/]+\/secrets\/|\.vault\.azure\.net\/secrets\//i.test(v))
+    return "reference (ARN or secret-store path)";
+  return void 0;
+}
+function isPlaceholder(value) {
+  return placeholderTier(value) !== void 0;
 }
 function keyOf(match, secret) {
   const at = match.lastIndexOf(secret);
@@ -879,7 +754,45 @@ function looksLikeIdentifier(v) {
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true;
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true;
+  if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2) return true;
   return false;
+}
+function dictionaryLike(v) {
+  const t = v.replace(/[0-9!?.#*$@]{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t");
+  return t.length >= 4 && (/^[a-z]+$/.test(t) || /^(?:[A-Z][a-z]+)+$/.test(t) || /^[A-Z][a-z]+$/.test(t));
+}
+function weakOrStrong(secret, pwKey) {
+  const e = shannonEntropy(secret);
+  const tier = placeholderTier(secret);
+  if (tier?.tier === "plausible")
+    return {
+      verdict: "unknown",
+      confidence: "low",
+      severity: "low",
+      quality: "placeholder",
+      why: `${tier.why} under a credential-named key`
+    };
+  const weak = pwKey && (e < 3 || secret.length < 8 || dictionaryLike(secret)) || /pass(?:word)?|secret|token|test|demo|sample|local|dev|admin|root/i.test(secret) && e < 3.6;
+  if (weak)
+    return {
+      verdict: "unknown",
+      confidence: "medium",
+      severity: "medium",
+      quality: "weak",
+      why: "weak but real-looking password (dictionary word) assigned to a credential-named key"
+    };
+  return { verdict: "unknown", confidence: "medium", why: "high-entropy literal assigned to a credential-named key" };
+}
+function crossesStringBoundary(match, secret, text, index) {
+  const at = match.lastIndexOf(secret);
+  if (at <= 0) return false;
+  const q = match.charAt(at - 1);
+  if (q !== '"' && q !== "'") return false;
+  const lineStart = text.lastIndexOf("\n", index) + 1;
+  const before = text.slice(lineStart, index + at - 1).replace(/\\./g, "");
+  let n = 0;
+  for (const ch of before) if (ch === q) n++;
+  return n % 2 === 1;
 }
 function decodeBase64(s) {
   const clean = s.replace(/\\n/g, "\n").replace(/[^A-Za-z0-9+/=]/g, "");
@@ -1017,48 +930,78 @@ function pgpKeyProtected(armored) {
     return void 0;
   }
 }
-var PLACEHOLDER_WORDS, NOT_A_SECRET_KEY, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
+var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
 var init_validators = __esm({
   "src/rules/secrets/validators.ts"() {
     "use strict";
     init_entropy();
-    PLACEHOLDER_WORDS = /^(?:changeme|change[_-]?me|changeit|change[_-]?this|password|passw0rd|secret|example|sample|placeholder|dummy|redacted|removed|hidden|masked|null|none|nil|undefined|true|false|todo|tbd|fixme|your[_-].*|my[_-]?(?:password|secret|token|key)|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*|xxx+|test(?:ing)?|foo|bar|foobar|admin|letmein|s3cr3t|secret123|password123|notasecret|not[_-]?a[_-]?secret|fake[_-].*|mock[_-].*)$/i;
-    NOT_A_SECRET_KEY = /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute)$)/i;
+    EMPTY_WORDS = /^(?:null|none|nil|undefined|true|false|todo|tbd|fixme|redacted|removed|hidden|masked|omitted|required|optional|n\/a|xxx+|your[_-].*|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*)$/i;
+    PLAUSIBLE_PLACEHOLDERS = /^(?:changeme|change[_-]?me|changeit|change[_-]?this|change[_-]?me[_-]?please|password|passwd|passw0rd|pass|pwd|secret|secrets|example|sample|placeholder|dummy|test(?:ing)?|foo|bar|baz|foobar|admin|root|guest|user|letmein|s3cr3t|secret\d{1,4}|password\d{1,4}|pass\d{1,4}|admin\d{1,4}|test\d{1,4}|notasecret|not[_-]?a[_-]?secret|my[_-]?(?:password|secret|token|key|pass)|super[_-]?secret|fake[_-].*|mock[_-].*|dummy[_-].*|test[_-].*|qwerty\d*|default|demo|123456\d*|1234\d*|abc123)$/i;
+    NOT_A_SECRET_KEY = /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
+    PUBLIC_KEY_NAME = /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
+    PASSWORD_NAME = /passw|pwd|passphrase/i;
+    FIELD_WORDS = /^(?:string|number|boolean|text|input|field|value|type|required|optional|invalid|valid|match|mismatch|confirm|confirmed|empty|missing|strong|weak|medium|hidden|visible|show|hide|disabled|enabled|readonly|autocomplete|current-password|new-password|off|on|yes|no|any|object|unknown|never|void|str|int|bytes|secretstr|minlength|maxlength|sha256|bcrypt|argon2|scrypt|plain|plaintext|md5|sha1|keyring|prompt|ask|env|file|stdin|none)$/i;
+    reject = (why) => ({ verdict: "reject", why });
     genericValue = ({ secret, match, text, index }) => {
-      if (isPlaceholder(secret)) return { verdict: "reject" };
+      const tier = placeholderTier(secret);
+      if (tier && tier.tier !== "plausible") return reject(tier.why);
       const after = text.charAt(index + match.length);
-      if (after === "(" || after === "<") return { verdict: "reject" };
-      if (/\w\?[\w.]+:\w/.test(secret) && /[&|.(]/.test(secret) || /&&|\|\|/.test(secret)) return { verdict: "reject" };
-      if (/^[A-Za-z_][A-Za-z0-9_]*\$\d*$/.test(secret)) return { verdict: "reject" };
+      if (after === "(" || after === "<") return reject("code (a call), not a value");
+      const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+      if (unquoted && (after === "[" || after === ";" || after === "." && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
+        return reject("code (a variable), not a value");
+      if (/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret) || /&&|\|\||\?\?/.test(secret))
+        return reject("code (an expression), not a value");
+      if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+        return reject("code (a generated identifier)");
+      if (crossesStringBoundary(match, secret, text, index)) return reject("code: the match runs across a string boundary");
+      if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject("code (a concatenation)");
       const lineEnd = text.indexOf("\n", index);
       const line = text.slice(text.lastIndexOf("\n", index) + 1, lineEnd === -1 ? void 0 : lineEnd);
-      if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return { verdict: "reject" };
+      if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return reject("public badge token");
+      if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
+        return reject("encrypted value (Pulumi secret)");
       const key = keyOf(match, secret);
-      if (NOT_A_SECRET_KEY.test(key.replace(/["'\]]+$/, ""))) return { verdict: "reject" };
-      if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret)) return { verdict: "reject" };
-      if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return { verdict: "reject" };
-      if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return { verdict: "reject" };
-      if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return { verdict: "reject" };
-      if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret)) return { verdict: "reject" };
-      if (/^data:|;base64,/.test(secret)) return { verdict: "reject" };
+      const bareKey = key.replace(/["'\]]+$/, "");
+      if (NOT_A_SECRET_KEY.test(bareKey)) return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
+      if (PUBLIC_KEY_NAME.test(bareKey)) return reject("public by design (publishable key, client/app id, CSRF token)");
+      if (/^pk_(?:live|test)_/.test(secret)) return reject("public by design (Stripe publishable key)");
+      if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret))
+        return reject("code (a property reference), not a value");
+      if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject("code (a call), not a value");
+      if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject("code (an expression), not a value");
+      if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject("a path or route");
+      if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
+        return reject("a URL without credentials");
+      if (/^data:|;base64,/.test(secret)) return reject("a data URI");
       if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) && !/key|token|secret|pass/.test(key))
-        return { verdict: "reject" };
-      if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return { verdict: "reject" };
-      if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return { verdict: "reject" };
+        return reject("a UUID under a name that is not a credential");
+      if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return reject("a version");
+      if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
+        return reject("a version (plugin or pre-release)");
+      if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret))
+        return reject("a package specifier");
+      if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
+        return reject("a plugin or Maven coordinate with a version");
+      if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return reject("a checksum");
       if (/\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
         secret
       ))
-        return { verdict: "reject" };
-      if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) return { verdict: "reject" };
-      if (looksLikeIdentifier(secret)) return { verdict: "reject" };
-      if (/pass(?:word)?|secret|token|test|demo|sample|local|dev/i.test(secret) && shannonEntropy(secret) < 3.6)
-        return {
-          verdict: "unknown",
-          confidence: "low",
-          severity: "low",
-          why: "weak-looking literal assigned to a credential-named key"
-        };
-      return { verdict: "unknown", confidence: "medium", why: "high-entropy literal assigned to a credential-named key" };
+        return reject("a file name");
+      const pwKey = PASSWORD_NAME.test(bareKey);
+      if (pwKey && FIELD_WORDS.test(secret)) return reject("a word describing the field, not a password");
+      if (!pwKey && secret.length < 8) return reject("too short for a key or token");
+      if (pwKey && secret.length < 4) return reject("too short");
+      if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) {
+        if (!pwKey || /^[A-Z_]+$/.test(secret) || /_/.test(secret)) return reject("a single word or constant name");
+        return weakOrStrong(secret, pwKey);
+      }
+      if (looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
+      if (tier) return weakOrStrong(secret, pwKey);
+      const e = shannonEntropy(secret);
+      if (!pwKey && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
+      if (pwKey && e < 1.5) return reject(`entropy ${e.toFixed(1)} below 1.5`);
+      return weakOrStrong(secret, pwKey);
     };
     B62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     awsKeyId = ({ secret }) => {
@@ -1143,27 +1086,57 @@ var init_validators = __esm({
         if (/%[0-9A-Fa-f]{2}/.test(v)) v = decodeURIComponent(v);
       } catch {
       }
-      if (isPlaceholder(v) || /^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return { verdict: "reject" };
-      if (/^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|token|x-oauth-basic|x-access-token|oauth2|anonymous|guest|root|postgres|mysql|redis|rabbit|guest|admin)$/i.test(
+      const tier = placeholderTier(v);
+      if (tier && tier.tier !== "plausible") return reject(tier.why);
+      if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject("reference or template");
+      if (/^(?:x-oauth-basic|x-access-token|oauth2|oauth|bearer|anonymous|token)$/i.test(v))
+        return reject("a fixed word that marks the user name as the credential");
+      if (v.length < 3) return reject("too short");
+      if (tier || /^(?:pass(?:word)?|pwd|secret|user(?:name)?|login|guest|root|postgres|mysql|redis|rabbit|rabbitmq|admin|mongo|sa|ftp|test)$/i.test(
         v
       ))
-        return { verdict: "reject" };
-      if (v.length < 4) return { verdict: "reject" };
-      if (shannonEntropy(v) < 2) return { verdict: "reject" };
+        return {
+          verdict: "unknown",
+          confidence: "low",
+          severity: "low",
+          quality: "placeholder",
+          why: `${tier?.why ?? "placeholder-like value"} as the password`
+        };
+      if (shannonEntropy(v) < 2)
+        return {
+          verdict: "unknown",
+          confidence: "low",
+          severity: "low",
+          quality: "placeholder",
+          why: "low-entropy stand-in as the password"
+        };
+      if (shannonEntropy(v) < 3 || v.length < 8)
+        return { verdict: "unknown", confidence: "medium", quality: "weak", why: "weak but literal password" };
       return { verdict: "unknown", confidence: "high", why: "literal password in a credential-bearing string" };
     };
-    dockerAuth = ({ secret }) => {
+    dockerAuth = ({ secret, match }) => {
       const buf = decodeBase64(secret.length >= 16 ? secret : secret.padEnd(16, "="));
       const text = buf?.toString("utf8") ?? "";
       const colon = text.indexOf(":");
-      if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return { verdict: "reject" };
+      if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return reject("does not decode to user:password");
       const pass = text.slice(colon + 1);
-      if (credentialValue({ secret: pass, match: pass, text: pass, index: 0 }).verdict === "reject")
-        return { verdict: "reject" };
+      const header = /authorization/i.test(match);
+      const what = header ? "Basic authorization header (base64 user:password)" : "registry credentials (base64 user:password) in a docker config";
+      const inner = credentialValue({ secret: pass, match: pass, text: pass, index: 0 });
+      if (inner.verdict === "reject") return reject(`the encoded password is ${inner.why ?? "not a literal"}`);
+      if (inner.quality === "placeholder")
+        return {
+          verdict: "unknown",
+          confidence: "low",
+          severity: "low",
+          quality: "placeholder",
+          why: `${what}; ${inner.why}`
+        };
       return {
         verdict: "valid",
         confidence: "high",
-        why: "registry credentials (base64 user:password) in a docker config"
+        ...inner.quality ? { quality: inner.quality } : {},
+        why: what
       };
     };
     k8sSecretData = ({ secret, text, index }) => {
@@ -1224,10 +1197,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -1237,7 +1210,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode4(node) {
+    function isNode3(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -1248,7 +1221,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1260,11 +1233,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
-    exports.isNode = isNode4;
+    exports.isMap = isMap5;
+    exports.isNode = isNode3;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq6;
+    exports.isScalar = isScalar5;
+    exports.isSeq = isSeq5;
   }
 });
 
@@ -1914,7 +1887,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar3 = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -1926,12 +1899,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar3.PLAIN = "PLAIN";
-    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar3;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -1942,7 +1915,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -1987,7 +1960,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar3.Scalar(value);
+          const node2 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -1998,7 +1971,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -2311,7 +2284,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -2454,7 +2427,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -2509,7 +2482,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -2532,7 +2505,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -2557,20 +2530,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar3.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar3.Scalar.BLOCK_FOLDED:
-          case Scalar3.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar3.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -2719,7 +2692,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -2734,7 +2707,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2874,19 +2847,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -3004,9 +2977,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair2(k, v);
+      return new Pair(k, v);
     }
-    var Pair2 = class _Pair {
+    var Pair = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
@@ -3028,7 +3001,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair2;
+    exports.Pair = Pair;
     exports.createPair = createPair;
   }
 });
@@ -3192,8 +3165,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
+    var Pair = require_Pair();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -3206,7 +3179,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap2 = class extends Collection2.Collection {
+    var YAMLMap = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -3227,7 +3200,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair2.createPair(key, value, ctx));
+            map.items.push(Pair.createPair(key, value, ctx));
         };
         if (obj2 instanceof Map) {
           for (const [key, value] of obj2)
@@ -3252,15 +3225,15 @@ var require_YAMLMap = __commonJS({
         if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair2.Pair(pair, pair?.value);
+          _pair = new Pair.Pair(pair, pair?.value);
         } else
-          _pair = new Pair2.Pair(pair.key, pair.value);
+          _pair = new Pair.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -3290,7 +3263,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair2.Pair(key, value), true);
+        this.add(new Pair.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -3323,7 +3296,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap2;
+    exports.YAMLMap = YAMLMap;
     exports.findPair = findPair;
   }
 });
@@ -3333,18 +3306,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap2.YAMLMap,
+      nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -3358,9 +3331,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq2 = class extends Collection2.Collection {
+    var YAMLSeq = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -3415,7 +3388,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -3462,7 +3435,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq2;
+    exports.YAMLSeq = YAMLSeq;
   }
 });
 
@@ -3471,18 +3444,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq2.YAMLSeq,
+      nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -3511,14 +3484,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar3.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar3.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -3529,13 +3502,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar3.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str4) => new Scalar2.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -3580,7 +3553,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -3608,7 +3581,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str4) {
-        const node = new Scalar3.Scalar(parseFloat(str4));
+        const node = new Scalar2.Scalar(parseFloat(str4));
         const dot = str4.indexOf(".");
         if (dot !== -1 && str4[str4.length - 1] === "0")
           node.minFractionDigits = str4.length - dot - 1;
@@ -3699,7 +3672,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -3716,7 +3689,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar3.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -3767,7 +3740,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -3811,15 +3784,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str4.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
@@ -3833,9 +3806,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var Scalar2 = require_Scalar();
+    var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -3845,7 +3818,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair2.Pair(new Scalar3.Scalar(null));
+            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -3856,7 +3829,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3864,7 +3837,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -3889,7 +3862,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair2.createPair(key, value, ctx));
+          pairs2.items.push(Pair.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -3912,17 +3885,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -3988,7 +3961,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -4000,7 +3973,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar3.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -4008,7 +3981,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar3.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -4020,7 +3993,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -4048,7 +4021,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str4) {
-        const node = new Scalar3.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const node = new Scalar2.Scalar(parseFloat(str4.replace(/_/g, "")));
         const dot = str4.indexOf(".");
         if (dot !== -1) {
           const f = str4.substring(dot + 1).replace(/_/g, "");
@@ -4149,9 +4122,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -4161,10 +4134,10 @@ var require_set = __commonJS({
         if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair2.Pair(key.key, null);
+          pair = new Pair.Pair(key.key, null);
         else
-          pair = new Pair2.Pair(key, null);
-        const prev = YAMLMap2.findPair(this.items, pair.key);
+          pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
       }
@@ -4173,17 +4146,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key);
+        const pair = YAMLMap.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair2.Pair(key));
+          this.items.push(new Pair.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -4204,7 +4177,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair2.createPair(value, null, ctx));
+            set2.items.push(Pair.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -4578,7 +4551,7 @@ var require_Document = __commonJS({
     var Alias = require_Alias();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair2 = require_Pair();
+    var Pair = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
@@ -4713,7 +4686,7 @@ var require_Document = __commonJS({
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair2.Pair(k, v);
+        return new Pair.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -5159,15 +5132,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -5235,7 +5208,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair2.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -5248,7 +5221,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair2.Pair(keyNode);
+          const pair = new Pair.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -5267,11 +5240,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -5362,9 +5335,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -5372,9 +5345,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap5 = fc.start.source === "{";
+      const fcName = isMap5 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5410,7 +5383,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5450,7 +5423,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep2 && !props.found) {
+        if (!isMap5 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5473,7 +5446,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap5 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -5502,16 +5475,16 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair2.Pair(keyNode, valueNode);
+          const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap5) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
-            const map = new YAMLMap2.YAMLMap(ctx.schema);
+            const map = new YAMLMap.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
@@ -5521,7 +5494,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap5 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5556,9 +5529,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Scalar2 = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -5585,7 +5558,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -5605,7 +5578,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -5620,13 +5593,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -5688,7 +5661,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -5803,7 +5776,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -5812,15 +5785,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar3.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -6025,7 +5998,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -6043,11 +6016,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar3.Scalar(value);
+        scalar = new Scalar2.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -6808,7 +6781,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6892,7 +6865,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar6;
+    exports.isScalar = isScalar5;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8499,10 +8472,10 @@ var require_dist = __commonJS({
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair = require_Pair();
+    var Scalar2 = require_Scalar();
+    var YAMLMap = require_YAMLMap();
+    var YAMLSeq = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -8524,10 +8497,10 @@ var require_dist = __commonJS({
     exports.isPair = identity.isPair;
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
-    exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar3.Scalar;
-    exports.YAMLMap = YAMLMap2.YAMLMap;
-    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
+    exports.Pair = Pair.Pair;
+    exports.Scalar = Scalar2.Scalar;
+    exports.YAMLMap = YAMLMap.YAMLMap;
+    exports.YAMLSeq = YAMLSeq.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -8863,6 +8836,83 @@ var init_decode = __esm({
   }
 });
 
+// src/rules/secrets/context.ts
+function placeOf(path6) {
+  let p = placeCache.get(path6);
+  if (p) return p;
+  const example = EXAMPLE_PATH.test(path6);
+  p = {
+    test: TEST_PATH.test(path6),
+    docs: DOCS_PATH.test(path6),
+    example,
+    generated: GENERATED_PATH.test(path6),
+    deploy: !example && DEPLOY_PATH.test(path6)
+  };
+  if (placeCache.size > 4096) placeCache.clear();
+  placeCache.set(path6, p);
+  return p;
+}
+function isMinifiedLine(line) {
+  if (line.length < 500) return false;
+  let ws = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) ws++;
+  }
+  return ws / line.length < 0.05;
+}
+function isNowhereHost(host) {
+  return NOWHERE_HOST.test(host.replace(/:\d+$|:\$\{[^}]*\}$|:\w+$/, ""));
+}
+function urlHostAfter(text, end) {
+  if (text.charAt(end) !== "@") return void 0;
+  const m = /^@((?:\[[^\]]*\]|\$\{[^}\n]*\}|[^\s/?#"'`<>)])+)/.exec(text.slice(end, end + 300));
+  return m?.[1];
+}
+function lineMentionsNowhereHost(line) {
+  return /\/\/(?:[^\s/@]*@)?(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:test|example|invalid|localhost))\b|['"](?:localhost|127\.0\.0\.1)['"]/i.test(
+    line
+  );
+}
+function lineAround(text, at) {
+  const start = text.lastIndexOf("\n", at - 1) + 1;
+  const nl = text.indexOf("\n", at);
+  return { line: text.slice(start, nl === -1 ? void 0 : nl), start };
+}
+function inComment(line, col) {
+  const head = line.slice(0, col);
+  if (/^\s*(?:\/\/|#(?!!)|--\s|;|\*|\/\*|<!--)/.test(head)) return true;
+  const bare = head.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+  return /(?:^|\s)\/\/|\s#\s/.test(bare) && !/:\/\/$/.test(bare.trimEnd());
+}
+function inDocstring(text, at) {
+  const before = text.slice(Math.max(0, at - 4e3), at);
+  const triple = (before.match(/"""|'''/g) ?? []).length;
+  if (triple % 2 === 1) return true;
+  const open = before.lastIndexOf("/*");
+  return open !== -1 && before.indexOf("*/", open) === -1;
+}
+function capAt(s, cap) {
+  return SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(cap) ? cap : s;
+}
+function raiseTo(s, floor) {
+  return SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(floor) ? floor : s;
+}
+var TEST_PATH, DOCS_PATH, EXAMPLE_PATH, GENERATED_PATH, DEPLOY_PATH, placeCache, NOWHERE_HOST, SEVERITY_ORDER;
+var init_context = __esm({
+  "src/rules/secrets/context.ts"() {
+    "use strict";
+    TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
+    DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$/i;
+    EXAMPLE_PATH = /\.(?:example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults|skel)$|(?:^|\/)[^/]*\.(?:example|sample|template)\.[A-Za-z0-9]+$/i;
+    GENERATED_PATH = /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
+    DEPLOY_PATH = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[^/]+\.env$|(?:^|\/)(?:group_vars|host_vars|vars|defaults)\/|(?:^|\/)(?:k8s|kube|kubernetes|manifests|helm|charts|deploy|deployment|deployments|overlays|base)\/[^/]*\.ya?ml$|(?:^|\/)values(?:[.-][\w-]+)?\.ya?ml$|\.tfvars(?:\.json)?$|(?:^|\/)(?:secrets?|credentials)\.(?:ya?ml|json|ini|conf|properties)$|(?:^|\/)application(?:-[\w-]+)?\.(?:ya?ml|properties)$|(?:^|\/)(?:settings|config)\.(?:ini|conf|cfg)$/i;
+    placeCache = /* @__PURE__ */ new Map();
+    NOWHERE_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:example|localhost|test|invalid|local)|(?:[\w-]+\.)*example\.(?:com|org|net|edu)|host|hostname|server|domain|your[-_]?\w*|my[-_]?\w*|[\w.-]*\$\{[^}]*\}[\w.-]*|\$\w+|<[^>]*>|\{\{[^}]*\}\})$/i;
+    SEVERITY_ORDER = ["info", "low", "medium", "high", "critical"];
+  }
+});
+
 // src/rules/secrets/detect.ts
 function capSeverity(s, cap) {
   const order = ["info", "low", "medium", "high", "critical"];
@@ -8909,10 +8959,10 @@ function narrowRuleSet(set, text) {
   for (const run2 of findEncoded(text)) for (const r of candidateRules(run2.decoded, set)) rules2.add(r);
   return ruleSetOf([...rules2]);
 }
-function detectSecrets(text, set, globalAllow = []) {
-  const hits = scanText(text, set, globalAllow);
+function detectSecrets(text, set, globalAllow = [], ctx = {}) {
+  const hits = scanText(text, set, globalAllow, ctx);
   for (const run2 of findEncoded(text)) {
-    for (const h of scanText(run2.decoded, set, globalAllow)) {
+    for (const h of scanText(run2.decoded, set, globalAllow, { ...ctx.path ? { path: ctx.path } : {} })) {
       const [start, end] = mapBack(run2, h.start, h.end);
       hits.push({
         ...h,
@@ -8929,7 +8979,68 @@ function describe(rule127, secret) {
   const e = rule127.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
   return `matched ${rule127.p.id}${e}`;
 }
-function scanText(text, set, globalAllow) {
+function isHeuristic(rule127) {
+  return rule127.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule127.p.validate ?? "");
+}
+function docsExampleKey(s) {
+  return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
+}
+function isDocsExample(s) {
+  return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
+}
+function weigh(rule127, text, start, end, severity, confidence, why, quality, path6) {
+  const secret = text.slice(start, end);
+  if (isDocsExample(secret))
+    return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
+  const { line, start: ls } = lineAround(text, start);
+  if (!isHeuristic(rule127)) {
+    const after = text.slice(end, end + 8);
+    if (FILE_EXT_AFTER.test(after)) return { drop: "part of a file name, not a token" };
+    const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
+    if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
+      return { drop: "part of an image path, not a token" };
+    return { severity, confidence, why };
+  }
+  const place = path6 !== void 0 ? placeOf(path6) : void 0;
+  if (place?.generated)
+    return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
+  if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
+  const notes = [];
+  let sev = severity;
+  let conf = confidence;
+  const cap = (to, note) => {
+    const capped = capAt(sev, to);
+    if (capped !== sev) notes.push(note);
+    sev = capped;
+    if (to === "low") conf = "low";
+  };
+  if (quality === "weak" && place?.deploy && !place.test) {
+    sev = raiseTo(sev, "high");
+    notes.push("deploy configuration");
+  }
+  const host = urlHostAfter(text, end);
+  if (host !== void 0 ? isNowhereHost(host) : lineMentionsNowhereHost(line))
+    cap(
+      "low",
+      host !== void 0 ? `for ${host.replace(/\$\{[^}]*\}/g, "${\u2026}").slice(0, 60)}, a loopback or example host` : "next to a loopback or example host"
+    );
+  if (place?.test) cap("low", "test code");
+  if (quality === "placeholder") cap("low", "placeholder-like");
+  if (inComment(line, start - ls)) cap("medium", "in a comment");
+  else if (inDocstring(text, start)) cap("medium", "in a docstring or block comment");
+  if (place?.docs) cap(quality ? "low" : "medium", "documentation");
+  else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
+  return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
+}
+function scanText(text, set, globalAllow, ctx) {
+  const drop = (rule127, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule127.p.id,
+    start,
+    end,
+    secret: text.slice(start, end),
+    reason,
+    ...generated ? { generated } : {}
+  });
   const hits = [];
   for (const rule127 of candidateRules(text, set)) {
     const re = rule127.regex;
@@ -8955,16 +9066,30 @@ function scanText(text, set, globalAllow) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule127.allow.some((a) => a.test(secret))) continue;
+      if (rule127.allow.some((a) => a.test(secret))) {
+        drop(rule127, start, end, "the rule's allow list (a documented example or placeholder)");
+        continue;
+      }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule127.p.entropy !== void 0 && shannonEntropy(secret) < rule127.p.entropy) continue;
+      if (rule127.p.entropy !== void 0) {
+        const e = shannonEntropy(secret);
+        if (e < rule127.p.entropy) {
+          drop(rule127, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule127.p.entropy}`);
+          continue;
+        }
+      }
       let severity = rule127.p.severity;
       let confidence = rule127.p.confidence ?? "high";
       let why = describe(rule127, secret);
+      let quality;
       if (rule127.p.validate) {
         const v = VALIDATORS[rule127.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
-          if (v.verdict === "reject") continue;
+          if (v.verdict === "reject") {
+            drop(rule127, start, end, v.why ?? `rejected by the ${rule127.p.validate} check`);
+            continue;
+          }
+          quality = v.quality;
           if (v.verdict === "invalid") {
             severity = capSeverity(severity, "low");
             confidence = "low";
@@ -8974,6 +9099,12 @@ function scanText(text, set, globalAllow) {
           if (v.why) why = v.why;
         }
       }
+      const w = weigh(rule127, text, start, end, severity, confidence, why, quality, ctx.path);
+      if ("drop" in w) {
+        drop(rule127, start, end, w.drop, w.generated);
+        continue;
+      }
+      ({ severity, confidence, why } = w);
       hits.push({
         rule: rule127,
         secret,
@@ -8998,7 +9129,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, includesBudget, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -9006,10 +9137,14 @@ var init_detect = __esm({
     init_load();
     init_validators();
     init_decode();
+    init_context();
     MAX_MATCHES_PER_RULE = 200;
     containedKeywords = /* @__PURE__ */ new WeakMap();
     SMALL_TEXT2 = 32 * 1024;
     includesBudget = 256 * 1024;
+    HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
+    DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
+    FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
 });
@@ -9038,15 +9173,57 @@ function mask(secret) {
   const shown = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
   return shown;
 }
+function entropy(s) {
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const ch of s) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of counts2.values()) h -= c / s.length * Math.log2(c / s.length);
+  return h;
+}
+function credentialLikeRanges(line) {
+  const out = [];
+  const add = (m, group2) => {
+    const v = m[group2];
+    const span = m.indices?.[group2];
+    if (v && span && v.length >= 4 && !/^\$\{|^\{\{|^<[^>]*>$|^\*+$|^(?:null|none|true|false|undefined)$/i.test(v))
+      out.push([span[0], span[1]]);
+  };
+  for (const m of line.matchAll(
+    /(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credentials?|private[_-]?key)[\w.-]{0,20}["'\]]{0,2}\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?([^\s"'`,;<>(){}[\]]+)/dgi
+  ))
+    add(m, 1);
+  for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
+  for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
+  for (const m of line.matchAll(/[A-Za-z0-9+/=_~-]{20,}(?:\.[A-Za-z0-9+/=_~-]{8,}){0,2}/dg)) {
+    const v = m[0];
+    if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
+      out.push([m.index, m.index + v.length]);
+  }
+  return out;
+}
+function mergeRanges(ranges) {
+  const sorted = ranges.filter(([s, e]) => e > s).sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const out = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s < last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
 function maskLine(line, ranges, width = 160) {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const anchor = ranges.length ? Math.min(...ranges.map((r) => r[0])) : -1;
+  const lo = Math.max(0, anchor - width - 200);
+  const hi = Math.min(line.length, Math.max(anchor, 0) + 2 * width + 200);
+  const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]) => [s + lo, e + lo]);
+  const sorted = mergeRanges([...ranges, ...extra]);
   let out = "";
   let pos = 0;
   let firstStart = -1;
   for (const [s, e] of sorted) {
     if (s < pos) continue;
     out += line.slice(pos, s);
-    if (firstStart < 0) firstStart = out.length;
+    if (firstStart < 0 && (anchor < 0 || s <= anchor && anchor < e)) firstStart = out.length;
     out += mask(line.slice(s, e));
     pos = e;
   }
@@ -9204,7 +9381,7 @@ async function loadConfig(file, knownRules, display = file) {
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml2, isMap: isMap6, isScalar: isScalar6, isSeq: isSeq6 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml2, isMap: isMap5, isScalar: isScalar5, isSeq: isSeq5 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml2(text);
   const errors = parseErrors.map((e) => `${display}:${e.line ?? 1}: ${e.message}`);
   const at = (node) => {
@@ -9215,18 +9392,18 @@ async function loadConfig(file, knownRules, display = file) {
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   const root = doc3.contents;
-  if (root === null || isScalar6(root) && (root.value === null || root.value === "")) return cfg;
-  if (!isMap6(root)) throw new UsageError(`invalid config:
+  if (root === null || isScalar5(root) && (root.value === null || root.value === "")) return cfg;
+  if (!isMap5(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
   const strings2 = (node, what) => {
-    if (!isSeq6(node)) {
+    if (!isSeq5(node)) {
       err(node, `${what} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
-      if (isScalar6(item) && typeof item.value === "string") out.push(item.value);
+      if (isScalar5(item) && typeof item.value === "string") out.push(item.value);
       else err(item, `${what}: every entry must be a string`);
     }
     return out;
@@ -9234,11 +9411,11 @@ async function loadConfig(file, knownRules, display = file) {
   let patternsNode;
   const ruleNodes = [];
   for (const pair of root.items) {
-    const key = isScalar6(pair.key) ? String(pair.key.value) : "";
+    const key = isScalar5(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
     switch (key) {
       case "failOn": {
-        const s = isScalar6(v) ? v.value : void 0;
+        const s = isScalar5(v) ? v.value : void 0;
         if (s === "none" || isSeverity(s) && s !== "info") cfg.failOn = s;
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
@@ -9247,7 +9424,7 @@ async function loadConfig(file, knownRules, display = file) {
         cfg.ignore = strings2(v, "ignore");
         break;
       case "baseline":
-        if (isScalar6(v) && typeof v.value === "string") cfg.baseline = v.value;
+        if (isScalar5(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
       case "allow":
@@ -9255,21 +9432,21 @@ async function loadConfig(file, knownRules, display = file) {
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq6(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+            if (unsafe) err(isSeq5(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
             else cfg.allow.push(re);
           } catch (e) {
-            err(isSeq6(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+            err(isSeq5(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
           }
         }
         break;
       case "rules":
-        if (!isMap6(v)) {
+        if (!isMap5(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
         for (const rp of v.items) {
-          const id = isScalar6(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar6(rp.value) ? rp.value.value : void 0;
+          const id = isScalar5(rp.key) ? String(rp.key.value) : "";
+          const val = isScalar5(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
@@ -9411,14 +9588,14 @@ function mayBeYamlInventory(text) {
   const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
   return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
 }
-var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH, KEY_LINE;
+var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH2, KEY_LINE;
 var init_ansible_sniff = __esm({
   "src/parse/ansible-sniff.ts"() {
     "use strict";
     init_ansible_modules();
     CFG_SECTION = /^\[(?:privilege_escalation|paramiko_connection|ssh_connection|persistent_connection|galaxy|galaxy_server\.[\w.-]+|inventory_plugins?|selinux|colors|diff)\][ \t]*$/m;
     CFG_DEFAULTS_KEY = /^[ \t]*(?:inventory|remote_user|host_key_checking|roles_path|forks|vault_password_file|retry_files_enabled|gathering|callbacks_enabled|callback_whitelist|stdout_callback|private_key_file|collections_paths?|library|interpreter_python|allow_unsafe_lookups|ansible_managed|become|become_user|become_method|remote_port|log_path|timeout|nocows|deprecation_warnings|display_skipped_hosts|fact_caching|strategy)[ \t]*[=:]/m;
-    TEST_PATH = /(?:^|\/)(?:molecule|tests?)\//;
+    TEST_PATH2 = /(?:^|\/)(?:molecule|tests?)\//;
     KEY_LINE = /^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){0,2})[ \t]*:/gm;
   }
 });
@@ -10074,11 +10251,6 @@ var init_suppress = __esm({
 });
 
 // src/rules/cloudformation/util.ts
-function dedent(text) {
-  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
-  return lines.map((l) => l.slice(indent)).join("\n");
-}
 function doc(p) {
   return [
     "## What it checks",
@@ -10089,12 +10261,12 @@ function doc(p) {
     "",
     "## Example",
     "```yaml",
-    dedent(p.example),
+    p.example.trim(),
     "```",
     "",
     "## Fix",
     p.fix,
-    ...p.fixed ? ["", "```yaml", dedent(p.fixed), "```"] : [],
+    ...p.fixed ? ["", "```yaml", p.fixed.trim(), "```"] : [],
     "",
     "## References",
     ...p.refs.map((r) => `- ${r}`)
@@ -11013,8 +11185,7 @@ var init_cred_007 = __esm({
       Variables:
         API_TOKEN: not-a-real-token-123`,
           fix: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its ARN or name.",
-          fixed: `      Variables:
-        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
+          fixed: `        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
           refs: [
             "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption"
           ]
@@ -11064,9 +11235,7 @@ var init_cred_008 = __esm({
           - Name: DB_PASSWORD
             Value: Sup3rSecretPassw0rd!`,
           fix: "Use the container definition's `Secrets` list with `ValueFrom` pointing at Secrets Manager or SSM Parameter Store.",
-          fixed: `      - Name: app
-        Image: app:1
-        Secrets:
+          fixed: `        Secrets:
           - Name: DB_PASSWORD
             ValueFrom: !Ref DbSecret`,
           refs: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html"]
@@ -11791,9 +11960,7 @@ var init_elb_003 = __esm({
   Properties:
     Subnets: [!Ref SubnetA, !Ref SubnetB]`,
           fix: "Enable access logs to an S3 bucket.",
-          fixed: `  Properties:
-    Subnets: [!Ref SubnetA, !Ref SubnetB]
-    LoadBalancerAttributes:
+          fixed: `    LoadBalancerAttributes:
       - Key: access_logs.s3.enabled
         Value: 'true'
       - Key: access_logs.s3.bucket
@@ -13514,7 +13681,7 @@ var init_sg_004 = __esm({
     SecurityGroupIngress:
       - IpProtocol: tcp
         FromPort: 8000
-        ToPort: 8080
+        ToPort: 8999
         CidrIp: 0.0.0.0/0`,
           fix: "List the individual ports the service listens on, or put it behind a load balancer.",
           refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
@@ -14281,15 +14448,6 @@ function looksLikeYamlInventory(text) {
   }
   return false;
 }
-function mapVars(n) {
-  const out = /* @__PURE__ */ new Map();
-  if ((0, import_yaml6.isMap)(n))
-    for (const p of n.items) {
-      const k = keyName(p);
-      if (k) out.set(k, (0, import_yaml6.isNode)(p.value) ? p.value : null);
-    }
-  return out;
-}
 function kindByPath(path6, text) {
   const base = path6.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
@@ -14468,25 +14626,13 @@ var init_ansible = __esm({
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
-        this.file = {
-          kind,
-          path: path6,
-          text,
-          lines: this.lines,
-          tasks: [],
-          vars: [],
-          errors: [],
-          facts: [],
-          ...lc ? { lc } : {}
-        };
+        this.file = { kind, path: path6, text, lines: this.lines, tasks: [], vars: [], errors: [], ...lc ? { lc } : {} };
       }
       path;
       text;
       lc;
       lines;
       file;
-      /** The variables of the play/block being read. */
-      env = { vars: /* @__PURE__ */ new Map(), files: [] };
       pos(n) {
         return (this.lc && nodePos(n, this.lc)) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       }
@@ -14638,13 +14784,8 @@ var init_ansible = __esm({
           ...freeForm ? { freeForm } : {},
           args,
           keywords,
-          noLog,
-          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env }
+          noLog
         };
-        if (parts.short === "set_fact") {
-          for (const [k, a] of args)
-            if (k !== "cacheable") this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
-        }
         const tv = keywords.get("vars");
         if (tv?.node)
           this.varsOfMap(
@@ -14682,13 +14823,10 @@ var init_ansible = __esm({
                 () => blockScope
               );
             }
-            const outer = this.env;
-            this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
               if (sp) this.taskList(sp.value, kind, `${path6}.${section}`, noLog);
             }
-            this.env = outer;
             return;
           }
           const t = this.task(item, kind, path6, inheritedNoLog);
@@ -14724,18 +14862,8 @@ var init_ansible = __esm({
               else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
             }
           });
-        const files = plain(get("vars_files")?.value);
-        const outer = this.env;
-        this.env = {
-          vars: mapVars(varsPair?.value),
-          files: (Array.isArray(files) ? files : [files]).filter(
-            (f) => typeof f === "string" && !!f && !isJinja(f)
-          ),
-          parent: outer
-        };
         for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
           this.taskList(get(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
-        this.env = outer;
       }
       inventoryYaml(n, group2) {
         if (!(0, import_yaml6.isMap)(n)) return;
@@ -14775,358 +14903,6 @@ var init_ansible = __esm({
           const h = parseHostLine(l);
           for (const v of h.vars) add(v, `${this.path}:${h.host}:${v.key}`);
         }
-      }
-    };
-  }
-});
-
-// src/parse/ansible-resolve.ts
-function relatedPaths(path6, text) {
-  const dir = path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/") + 1) : "";
-  const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path6);
-  if (role) {
-    const base = role[1] ?? "";
-    for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
-  }
-  if (text.includes("vars_files")) {
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const m = /^(\s*)(?:-\s+)?vars_files:\s*(.*)$/.exec(lines[i]);
-      if (!m) continue;
-      const inline = m[2].replace(/\s+#.*$/, "").trim();
-      const names = [];
-      if (inline.startsWith("[")) names.push(...inline.replace(/^\[|\]$/g, "").split(","));
-      else if (inline) names.push(inline);
-      else
-        for (let j = i + 1; j < lines.length; j++) {
-          const it = /^\s*-\s+(.+?)\s*(?:#.*)?$/.exec(lines[j]);
-          if (!it) break;
-          names.push(it[1]);
-        }
-      for (const raw of names) {
-        const n = raw.trim().replace(/^["']|["']$/g, "");
-        if (!n || n.includes("{{") || n.startsWith("/")) continue;
-        out.push(normalise(dir + n));
-      }
-    }
-  }
-  return [...new Set(out.filter((p) => p && p !== path6))];
-}
-function normalise(p) {
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "." || seg === "") continue;
-    if (seg === "..") {
-      if (!out.length) return "";
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join("/");
-}
-function varsOfText(text) {
-  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
-  const parsed = parseYamlAll(text);
-  if (parsed.errors.length) return void 0;
-  const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml8.isMap)(root)) return void 0;
-  const out = /* @__PURE__ */ new Map();
-  for (const p of root.items) {
-    const k = (0, import_yaml8.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml8.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml8.isNode)(p.value) ? p.value.toJSON() : p.value);
-  }
-  return out;
-}
-function plainOf(v) {
-  if ("plain" in v) return v.plain;
-  return v.node ? v.node.toJSON() : null;
-}
-function synth(v, range, depth = 0) {
-  let n;
-  if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml8.YAMLSeq();
-    s.items = v.map((x) => synth(x, range, depth + 1));
-    n = s;
-  } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml8.YAMLMap();
-    for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml8.Scalar(k);
-      if (range) key.range = range;
-      m.items.push(new import_yaml8.Pair(key, synth(x, range, depth + 1)));
-    }
-    n = m;
-  } else n = new import_yaml8.Scalar(v);
-  if (range) n.range = range;
-  return n;
-}
-function nodeOf(v, range) {
-  return "plain" in v ? synth(v.plain, range) : v.node;
-}
-function mentions(v, name) {
-  const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
-  if (typeof v === "string") return re.test(v);
-  if (Array.isArray(v)) return v.some((x) => mentions(x, name));
-  if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
-  return false;
-}
-var import_yaml8, MAX_DEPTH2, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
-var init_ansible_resolve = __esm({
-  "src/parse/ansible-resolve.ts"() {
-    "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
-    init_yaml();
-    MAX_DEPTH2 = 6;
-    MAX_ITEMS = 64;
-    SECRETISH = /pass|secret|token|key|cred|vault_/i;
-    EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
-    STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
-    Resolver = class {
-      constructor(file, related) {
-        this.file = file;
-        this.related = related;
-        this.dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
-        const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
-        const base = role ? role[1] ?? "" : void 0;
-        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : /* @__PURE__ */ new Map();
-        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : /* @__PURE__ */ new Map();
-      }
-      file;
-      related;
-      fileVars = /* @__PURE__ */ new Map();
-      roleDefaults;
-      roleVars;
-      dir;
-      varsFile(...paths) {
-        for (const p of paths) {
-          if (!this.fileVars.has(p)) {
-            const text = this.related.get(p);
-            this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
-          }
-          const v = this.fileVars.get(p);
-          if (v) return v;
-        }
-        return /* @__PURE__ */ new Map();
-      }
-      /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
-      lookup(name, f) {
-        if (f.loop && name === f.loop.name) return f.loop.item;
-        for (let i = this.file.facts.length - 1; i >= 0; i--) {
-          const fact = this.file.facts[i];
-          if (fact.name === name && fact.line < f.line) return { node: fact.node };
-        }
-        for (let s = f.env; s; s = s.parent) {
-          for (let i = s.files.length - 1; i >= 0; i--) {
-            const p = normalise(this.dir + s.files[i]);
-            const vars = this.varsFile(p);
-            if (vars.has(name)) return { plain: vars.get(name), from: p };
-          }
-          if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
-        }
-        if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: "role vars" };
-        if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: "role defaults" };
-        return void 0;
-      }
-      /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
-      expr(text, f, depth = 0) {
-        const m = EXPR.exec(text.trim());
-        if (!m || depth > MAX_DEPTH2 || SECRETISH.test(text)) return void 0;
-        let v = this.lookup(m[1], f);
-        if (!v) return void 0;
-        v = this.settle(v, f, depth);
-        if (!v) return void 0;
-        for (const s of m[2].matchAll(STEP)) {
-          const key = s[1] ?? s[3] ?? s[4];
-          const index = s[2] !== void 0 ? Number(s[2]) : void 0;
-          v = this.step(v, key, index);
-          if (!v) return void 0;
-          v = this.settle(v, f, depth);
-          if (!v) return void 0;
-        }
-        return v;
-      }
-      /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
-      settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml8.isScalar)(v.node) ? v.node.value : void 0;
-        if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
-        return v;
-      }
-      step(v, key, index) {
-        if ("plain" in v) {
-          const p = v.plain;
-          if (index !== void 0)
-            return Array.isArray(p) && index < p.length ? { plain: p[index], from: v.from } : void 0;
-          if (p && typeof p === "object" && !Array.isArray(p) && key !== void 0 && key in p)
-            return { plain: p[key], from: v.from };
-          return void 0;
-        }
-        const n = v.node;
-        if (index !== void 0) return (0, import_yaml8.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml8.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml8.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml8.isNode)(pair.value) ? pair.value : null } : void 0;
-        }
-        return void 0;
-      }
-      /** A string with `{{ }}` in part of it, when every expression is a known scalar. */
-      interpolate(text, f) {
-        let ok = true;
-        const out = text.replace(/\{\{[\s\S]*?\}\}/g, (e) => {
-          const v = this.expr(e, f);
-          const p = v ? plainOf(v) : void 0;
-          if (p === void 0 || p === null || typeof p === "object") {
-            ok = false;
-            return e;
-          }
-          return String(p);
-        });
-        return ok && !out.includes("{{") ? out : void 0;
-      }
-      /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
-      node(n, f, depth = 0) {
-        if (!n || depth > 30) return void 0;
-        if ((0, import_yaml8.isScalar)(n)) {
-          if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
-          const whole = this.expr(n.value, f);
-          if (whole) {
-            const r = nodeOf(whole, n.range ?? void 0);
-            return r ? this.node(r, f, depth + 1) ?? r : void 0;
-          }
-          const s = this.interpolate(n.value, f);
-          if (s === void 0) return void 0;
-          const sc = new import_yaml8.Scalar(s);
-          if (n.range) sc.range = n.range;
-          return sc;
-        }
-        if ((0, import_yaml8.isSeq)(n)) {
-          let changed = false;
-          const items = n.items.map((x) => {
-            const r = (0, import_yaml8.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
-            if (r) changed = true;
-            return r ?? x;
-          });
-          if (!changed) return void 0;
-          const s = new import_yaml8.YAMLSeq();
-          s.items = items;
-          if (n.range) s.range = n.range;
-          return s;
-        }
-        if ((0, import_yaml8.isMap)(n)) {
-          let changed = false;
-          const items = n.items.map((p) => {
-            const r = (0, import_yaml8.isNode)(p.value) ? this.node(p.value, f, depth + 1) : void 0;
-            if (!r) return p;
-            changed = true;
-            return new import_yaml8.Pair(p.key, r);
-          });
-          if (!changed) return void 0;
-          const m = new import_yaml8.YAMLMap();
-          m.items = items;
-          if (n.range) m.range = n.range;
-          return m;
-        }
-        return void 0;
-      }
-      /** The items of a task's loop, when they are literal. */
-      loopItems(t) {
-        const lc = t.keywords.get("loop_control")?.value;
-        const name = typeof lc?.loop_var === "string" ? lc.loop_var : "item";
-        const f = { env: t.env, line: t.pos.line };
-        for (const kw of ["loop", "with_items", "with_list", "with_dict"]) {
-          const a = t.keywords.get(kw);
-          if (!a) continue;
-          let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml8.isScalar)(a.node) ? a.node.value : void 0;
-          if (typeof raw === "string")
-            v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
-          if (!v) return void 0;
-          const via = `${kw} over ${typeof raw === "string" ? raw.trim() : "a literal list"}`;
-          if (kw === "with_dict") {
-            const entries = [];
-            if ("plain" in v) {
-              const p = v.plain;
-              if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
-              for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
-            } else {
-              if (!(0, import_yaml8.isMap)(v.node)) return void 0;
-              for (const pair of v.node.items) {
-                const m = new import_yaml8.YAMLMap();
-                const key = new import_yaml8.Scalar("key");
-                const value = new import_yaml8.Scalar("value");
-                m.items.push(new import_yaml8.Pair(key, pair.key), new import_yaml8.Pair(value, pair.value));
-                const r = (0, import_yaml8.isNode)(pair.key) && pair.key.range || void 0;
-                if (r) m.range = key.range = value.range = r;
-                entries.push({ node: m });
-              }
-            }
-            return { name, items: entries.slice(0, MAX_ITEMS), via };
-          }
-          let items;
-          if ("plain" in v) {
-            if (!Array.isArray(v.plain)) return void 0;
-            const from = v.from;
-            items = v.plain.map((x) => ({ plain: x, from }));
-          } else {
-            if (!(0, import_yaml8.isSeq)(v.node)) return void 0;
-            items = v.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null }));
-          }
-          if (kw === "with_items")
-            items = items.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml8.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null })) : [it]
-            );
-          return { name, items: items.slice(0, MAX_ITEMS), via };
-        }
-        return void 0;
-      }
-      resolveArgs(t, f) {
-        let changed = false;
-        const args = /* @__PURE__ */ new Map();
-        for (const [k, a] of t.args) {
-          const n = a.node ? this.node(a.node, f) : void 0;
-          if (n) {
-            changed = true;
-            args.set(k, { ...a, node: n, value: n.toJSON() });
-          } else if (!a.node && typeof a.value === "string" && a.value.includes("{{")) {
-            const s = this.interpolate(a.value, f);
-            if (s !== void 0) {
-              changed = true;
-              args.set(k, { ...a, value: s });
-            } else args.set(k, a);
-          } else args.set(k, a);
-        }
-        let freeForm = t.freeForm;
-        if (freeForm && typeof freeForm.value === "string" && freeForm.value.includes("{{")) {
-          const s = this.interpolate(freeForm.value, f);
-          if (s !== void 0) {
-            changed = true;
-            freeForm = { ...freeForm, value: s };
-          }
-        }
-        return { args, freeForm, changed };
-      }
-      /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
-      tasks() {
-        const out = [];
-        for (const t of this.file.tasks) {
-          const loop = this.loopItems(t);
-          const usesLoop = loop && [...t.args.values(), ...t.freeForm ? [t.freeForm] : []].some((a) => mentions(a.value, loop.name));
-          if (loop && usesLoop && loop.items.length) {
-            loop.items.forEach((item, i) => {
-              const r2 = this.resolveArgs(t, { env: t.env, line: t.pos.line, loop: { name: loop.name, item } });
-              out.push({
-                ...t,
-                args: r2.args,
-                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
-                path: `${t.path}{${i}}`,
-                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`
-              });
-            });
-            continue;
-          }
-          const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
-          out.push(r.changed ? { ...t, args: r.args, ...r.freeForm ? { freeForm: r.freeForm } : {} } : t);
-        }
-        return out;
       }
     };
   }
@@ -15265,7 +15041,7 @@ function pairsOf(ctx, n) {
   return out;
 }
 var SECRET_NAME2, NOT_SECRET_NAME2, PLACEHOLDER, COMMAND_MODULES;
-var init_context = __esm({
+var init_context2 = __esm({
   "src/rules/ansible/context.ts"() {
     "use strict";
     init_ansible();
@@ -15346,7 +15122,7 @@ var KEYS2, rule83, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
     rule83 = {
@@ -15396,7 +15172,7 @@ var URL_ARGS, HTTP, rule84, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     URL_ARGS = {
       get_url: ["url"],
@@ -15463,7 +15239,7 @@ var PATTERNS, rule85, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     PATTERNS = [
       [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
@@ -15512,7 +15288,7 @@ var rule86, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule86 = {
       meta: {
@@ -15556,7 +15332,7 @@ var rule87, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule87 = {
       meta: {
@@ -15596,7 +15372,7 @@ var rule88, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule88 = {
       meta: {
@@ -15638,7 +15414,7 @@ var PIPE_TO_SHELL, rule89, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
     rule89 = {
@@ -15680,20 +15456,16 @@ var FORMS, rule90, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     FORMS = [
       [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
       [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
-      [
-        /--(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
-        "--password"
-      ],
+      [/--(?:password|passwd|pass|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i, "--password"],
       [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, "an environment assignment"],
       [/\bcurl\b[^|;&\n]*\s(?:-u|--user)\s+(['"]?)[^\s:'"]+:([^\s'"@]+)\1/, "curl -u user:password"],
       [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, "an Authorization header"],
-      // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
-      [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
+      [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)()@/i, "credentials in a URL"]
     ];
     rule90 = {
       meta: {
@@ -15752,7 +15524,7 @@ var rule91, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule91 = {
       meta: {
@@ -15791,7 +15563,7 @@ var rule92, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule92 = {
       meta: {
@@ -15834,7 +15606,7 @@ var MODULES, rule93, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
     rule93 = {
@@ -15877,7 +15649,7 @@ var rule94, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule94 = {
       meta: {
@@ -15921,7 +15693,7 @@ var TRUSTED, rule95, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
     rule95 = {
@@ -15992,7 +15764,7 @@ var rule96, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_perm();
     rule96 = {
@@ -16037,7 +15809,7 @@ var rule97, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_perm();
     rule97 = {
@@ -16083,7 +15855,7 @@ var SECRET_FILE, rule98, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
@@ -16130,7 +15902,7 @@ var rule99, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_perm();
     rule99 = {
@@ -16173,7 +15945,7 @@ var HASH, rule100, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
     rule100 = {
@@ -16232,7 +16004,7 @@ var rule101, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_varnames();
     rule101 = {
@@ -16269,7 +16041,7 @@ var rule102, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_varnames();
     rule102 = {
@@ -16334,7 +16106,7 @@ var KEYS3, rule103, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
@@ -16376,7 +16148,7 @@ var AUTH_HEADER, rule104, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
@@ -16434,7 +16206,7 @@ var rule105, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule105 = {
       meta: {
@@ -16488,7 +16260,7 @@ var rule106, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_varnames();
     rule106 = {
@@ -16523,7 +16295,7 @@ var rule107, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule107 = {
       meta: {
@@ -16581,7 +16353,7 @@ var NO_CHECK, SKIP_ARGS, rule108, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
@@ -16634,7 +16406,7 @@ var rule109, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule109 = {
       meta: {
@@ -16702,7 +16474,7 @@ var SKIP_ARGS2, compiled;
 var init_sshd = __esm({
   "src/rules/ansible/sshd.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     SKIP_ARGS2 = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore", "path", "dest", "src"]);
     compiled = /* @__PURE__ */ new Map();
   }
@@ -16818,7 +16590,7 @@ var CONFIG_LINE, COMMAND, rule113, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
@@ -16892,7 +16664,7 @@ var SERVICE_MODULES;
 var init_services = __esm({
   "src/rules/ansible/services.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     SERVICE_MODULES = ["service", "systemd", "systemd_service", "sysvinit"];
   }
 });
@@ -16902,7 +16674,7 @@ var COMMAND2, rule114, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
@@ -16944,7 +16716,7 @@ var rule115, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_services();
     rule115 = {
@@ -16991,7 +16763,7 @@ var NOPASSWD_ALL, rule116, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
     rule116 = {
@@ -17042,7 +16814,7 @@ var rule117, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_containers();
     rule117 = {
@@ -17085,7 +16857,7 @@ var SOCKET, rule118, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
@@ -17128,7 +16900,7 @@ var KEYS4, rule119, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_containers();
     KEYS4 = [
@@ -17177,7 +16949,7 @@ var CAPS, OPTS, rule120, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
@@ -17233,7 +17005,7 @@ var ADMIN_PORTS2, WORLD, rule121, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     ADMIN_PORTS2 = [
       21,
@@ -17345,7 +17117,7 @@ var list;
 var init_policy = __esm({
   "src/rules/ansible/policy.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     list = (v) => Array.isArray(v) ? v.map(String) : v === void 0 || v === null ? [] : [String(v)];
   }
 });
@@ -17355,7 +17127,7 @@ var PUBLIC_ACL, BLOCKS, rule122, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_policy();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
@@ -17415,7 +17187,7 @@ var POLICY_KEYS, ADMIN_ARN, rule123, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     init_policy();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
@@ -17466,7 +17238,7 @@ var rule124, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule124 = {
       meta: {
@@ -17500,7 +17272,7 @@ var rule125, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule125 = {
       meta: {
@@ -17544,7 +17316,7 @@ var rule126, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
-    init_context();
+    init_context2();
     init_docs();
     rule126 = {
       meta: {
@@ -17604,7 +17376,7 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path6, content, only = rules) {
   let loaded;
   try {
     loaded = loadAnsible(path6, content);
@@ -17619,11 +17391,6 @@ function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new
   const file = loaded.file;
   const errors = [...loaded.errors];
   if (!file) return { matched: true, findings: [], errors };
-  try {
-    file.tasks = new Resolver(file, related).tasks();
-  } catch (e) {
-    errors.push({ message: `variables could not be resolved (${e.name})` });
-  }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const rule127 of only) {
@@ -17659,13 +17426,7 @@ function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new
     const hit = hitLine ?? hitTask;
     if (hit !== void 0) f.suppressed = { by: "inline", reason: hit ? `noqa ${hit}` : "noqa" };
   }
-  const vias = file.tasks.filter((t) => t.via).map((t) => [t.path, t.via]);
-  if (vias.length)
-    for (const f of findings) {
-      const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
-      if (v && !f.why) f.why = `Resolved through ${v[1]}`;
-    }
-  const test = TEST_PATH.exec(path6);
+  const test = TEST_PATH2.exec(path6);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -17681,9 +17442,8 @@ var init_ansible2 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
     init_ansible();
-    init_ansible_resolve();
     init_types();
-    init_context();
+    init_context2();
     init_noqa();
     init_tls_001();
     init_tls_002();
@@ -17778,8 +17538,7 @@ var init_ansible2 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path6, content, related) => lintAnsible(path6, content, rules, related),
-      related: relatedPaths
+      lint: (path6, content) => lintAnsible(path6, content)
     };
   }
 });
@@ -17854,22 +17613,38 @@ async function examine(t, opts) {
         file: t.path,
         line: chunk.startLine,
         ...t.commit ? { commit: t.commit.sha } : {},
-        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
-        incomplete: true
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`
       });
       break;
     }
-    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow);
+    let chunkStarts;
+    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow, {
+      path: t.path,
+      onDrop: (d) => {
+        if (d.generated) out.generated = true;
+        if (!opts.explainDropped) return;
+        const starts2 = chunkStarts ??= lineStarts(chunk.text);
+        const li = lineIndexAt(starts2, d.start);
+        (out.dropped ??= []).push({
+          file: t.path,
+          line: chunk.startLine + li,
+          column: d.start - starts2[li] + 1,
+          ...t.commit ? { commit: t.commit.sha } : {},
+          ruleId: d.ruleId,
+          match: mask(d.secret),
+          reason: d.reason
+        });
+      }
+    });
     if (hits.length === 0) continue;
     await loadCrypto();
-    const starts = lineStarts(chunk.text);
+    const starts = chunkStarts ?? lineStarts(chunk.text);
     const rangesByLine = /* @__PURE__ */ new Map();
     const located = hits.map((h) => {
       const li = lineIndexAt(starts, h.start);
       const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
-      const shift = (chunk.startColumn ?? 1) - 1;
-      const col = h.start - starts[li] + 1 + (li === 0 ? shift : 0);
-      const endCol = h.end - starts[le] + 1 + (le === 0 ? shift : 0);
+      const col = h.start - starts[li] + 1;
+      const endCol = h.end - starts[le] + 1;
       for (let i = li; i <= le; i++) {
         const s = i === li ? h.start - starts[i] : 0;
         const e = i === le ? h.end - starts[i] : lineText(chunk.text, starts, i).length;
@@ -17923,12 +17698,8 @@ async function examine(t, opts) {
     for (const kind of kinds) {
       const fam = await loadFamily(kind);
       let res;
-      const related = /* @__PURE__ */ new Map();
-      if (fam.related && opts.readRelated)
-        for (const p of fam.related(t.path, t.content).slice(0, 16))
-          related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
       try {
-        res = fam.lint(t.path, t.content, related);
+        res = fam.lint(t.path, t.content);
       } catch (e) {
         out.errors.push({
           file: t.path,
@@ -18073,27 +17844,6 @@ var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
     init_run();
-  }
-});
-
-// src/git/related.ts
-var related_exports = {};
-__export(related_exports, {
-  readTreeText: () => readTreeText
-});
-async function readTreeText(root, rev, path6) {
-  if (!path6 || path6.startsWith("/") || path6.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path6}`]);
-  if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
-  return decodeText(r.stdout);
-}
-var MAX_BYTES;
-var init_related = __esm({
-  "src/git/related.ts"() {
-    "use strict";
-    init_run();
-    init_blobs();
-    MAX_BYTES = 1024 * 1024;
   }
 });
 
@@ -19144,28 +18894,6 @@ __export(scan_exports, {
 });
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import path4 from "node:path";
-function relatedReader(root, disk) {
-  const cache = /* @__PURE__ */ new Map();
-  const read = async (rel, commit) => {
-    if (!disk) {
-      const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
-      return readTreeText2(root, commit ?? "", rel);
-    }
-    if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
-    const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path4.join(root, rel);
-    const st = await lstat(abs).catch(() => void 0);
-    if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
-    const b = await readFile(abs);
-    return b.subarray(0, 8e3).includes(0) ? void 0 : b.toString("utf8");
-  };
-  return (rel, commit) => {
-    const key = `${commit ?? ""}:${rel}`;
-    let p = cache.get(key);
-    if (!p) cache.set(key, p = read(rel, commit).catch(() => void 0));
-    return p;
-  };
-}
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -19267,13 +18995,15 @@ async function scanInner(request2, opts) {
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
-    readRelated: relatedReader(root, request2.kind === "paths")
+    ...opts.verbose ? { explainDropped: true } : {}
   };
   const findings = [];
   const commitSeq = /* @__PURE__ */ new Map();
   const newestFirst = request2.kind === "history" || request2.kind === "range";
   const suppressed = [];
   const errors = [];
+  const dropped = [];
+  const generatedFiles = /* @__PURE__ */ new Set();
   const skipped = { binary: 0, large: 0, other: 0 };
   const progress = {
     commitsDone: 0,
@@ -19290,6 +19020,8 @@ async function scanInner(request2, opts) {
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
+    if (out.dropped) dropped.push(...out.dropped);
+    if (out.generated) generatedFiles.add(t.path);
     opts.onProgress?.(progress);
   };
   const batch = request2.kind === "staged" ? [] : void 0;
@@ -19323,11 +19055,7 @@ async function scanInner(request2, opts) {
     error: (e) => errors.push(e)
   };
   let pushedTips = [];
-  const srcOpts = {
-    wantsContent: (p) => engine.iac && wantsIac(p),
-    maxContentBytes: LIMITS2.contentBytes,
-    maxDecodeBytes: LIMITS2.wholeBytes
-  };
+  const srcOpts = { wantsContent: (p) => engine.iac && wantsIac(p), maxContentBytes: LIMITS2.contentBytes };
   switch (request2.kind) {
     case "staged":
       await stagedSource(root, sink, srcOpts, opts.prestarted);
@@ -19387,8 +19115,7 @@ async function scanInner(request2, opts) {
                   errors.push({
                     file: e.rel,
                     line: c.startLine,
-                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
-                    incomplete: true
+                    message: `time budget spent: lines from ${c.startLine} on were not scanned`
                   });
                   return false;
                 }
@@ -19401,11 +19128,7 @@ async function scanInner(request2, opts) {
             else if (r.pieces) {
               skipped.large++;
               if (e.size > LIMITS2.maxBytes && !r.stopped)
-                errors.push({
-                  file: e.rel,
-                  message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned`,
-                  incomplete: true
-                });
+                errors.push({ file: e.rel, message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned` });
             } else
               await onTarget({
                 path: e.rel,
@@ -19492,12 +19215,13 @@ async function scanInner(request2, opts) {
       bytes: progress.bytes,
       ...request2.kind === "paths" || request2.kind === "staged" ? {} : { commits: progress.commitsDone },
       skipped,
+      ...generatedFiles.size ? { generated: generatedFiles.size } : {},
       durationMs: Date.now() - t0,
       bySeverity
-    }
+    },
+    ...opts.verbose ? { dropped } : {}
   };
-  const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
-  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
+  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
   return { result: result2, failOn, root, exitCode, config };
 }
 async function iacAtTips(root, tips, found, engine) {
@@ -19763,7 +19487,7 @@ function textReport(r, ctx) {
     );
   const s = r.summary;
   const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
-  const scanned = `${s.files} file${s.files === 1 ? "" : "s"}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ""}, ${s.durationMs} ms`;
+  const scanned = `${s.files} file${s.files === 1 ? "" : "s"}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ""}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ""}, ${s.durationMs} ms`;
   const supp = r.suppressed.length ? `; ${r.suppressed.length} suppressed (${["inline", "baseline", "config", "metadata"].map((b) => [b, r.suppressed.filter((x) => x.by === b).length]).filter(([, n]) => n).map(([b, n]) => `${b} ${n}`).join(", ")})` : "";
   const blocking = r.findings.filter((f) => atLeast(f.severity, ctx.failOn));
   if (r.findings.length === 0) {
