@@ -193,19 +193,19 @@ var init_blobs = __esm({
       queue = [];
       buf = Buffer.alloc(0);
       need;
-      read(sha2) {
+      read(sha2, max) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(sha2);
+        return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
       readAt(rev, path6) {
         if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path6)) return Promise.resolve({ kind: "missing" });
         return this.readSpec(`${rev}:${path6}`);
       }
-      readSpec(spec) {
+      readSpec(spec, max) {
         const child = this.start();
         return new Promise((resolve) => {
-          this.queue.push({ sha: spec, resolve });
+          this.queue.push({ sha: spec, resolve, ...max !== void 0 ? { max } : {} });
           child.stdin.write(spec + "\n");
         });
       }
@@ -241,7 +241,11 @@ var init_blobs = __esm({
             }
             this.need = { size: Number(m[2]), kind: m[1] === "blob" ? "blob" : "other" };
           }
-          if (this.need.size > this.maxBytes) {
+          if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
+            if (this.need.discarded === void 0) {
+              if (this.buf.length < 2) return;
+              this.need.utf16 = hasUtf16Bom(this.buf);
+            }
             const drop = Math.min(
               this.buf.length,
               this.need.discarded === void 0 ? this.need.size + 1 : this.need.discarded
@@ -252,9 +256,9 @@ var init_blobs = __esm({
               this.need.discarded = left;
               return;
             }
-            const size = this.need.size;
+            const { size, utf16 } = this.need;
             this.need = void 0;
-            this.queue.shift()?.resolve({ kind: "large", size });
+            this.queue.shift()?.resolve({ kind: "large", size, ...utf16 ? { utf16 } : {} });
             continue;
           }
           if (this.buf.length < this.need.size + 1) return;
@@ -319,12 +323,18 @@ function pathsFromHeader(rest) {
   const idx = rest.indexOf(" b/");
   return { a: stripPrefix(rest.slice(0, idx), "a/"), b: stripPrefix(rest.slice(idx + 1), "b/") };
 }
-var COMMIT_FORMAT, ZERO_BLOB, DiffParser;
+function charStart(b, i) {
+  let j = Math.min(i, b.length);
+  while (j > 0 && j < b.length && (b[j] & 192) === 128) j--;
+  return j;
+}
+var COMMIT_FORMAT, ZERO_BLOB, LONG_OVERLAP, DiffParser;
 var init_diff_parser = __esm({
   "src/git/diff-parser.ts"() {
     "use strict";
     COMMIT_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s";
     ZERO_BLOB = /^0+$/;
+    LONG_OVERLAP = 16 * 1024;
     DiffParser = class {
       constructor(opts) {
         this.opts = opts;
@@ -341,6 +351,8 @@ var init_diff_parser = __esm({
       chunkBytes = 0;
       pending = [];
       pendingLen = 0;
+      /** An added line longer than maxLine, being emitted in pieces. */
+      long;
       partBytes;
       maxLine;
       /** Feed raw bytes. */
@@ -349,33 +361,107 @@ var init_diff_parser = __esm({
         for (; ; ) {
           const nl = buf.indexOf(10, start);
           if (nl === -1) {
-            const rest = buf.subarray(start);
-            if (this.pendingLen < this.maxLine + 1) {
-              const take = rest.subarray(0, this.maxLine + 1 - this.pendingLen);
-              this.pending.push(Buffer.from(take));
-              this.pendingLen += take.length;
-            }
+            this.append(buf.subarray(start));
             return;
           }
           let lineBuf = buf.subarray(start, nl);
-          if (this.pendingLen) {
-            const room = Math.max(0, this.maxLine + 1 - this.pendingLen);
-            lineBuf = Buffer.concat([...this.pending, lineBuf.subarray(0, room)]);
+          if (this.pendingLen || this.long) {
+            this.append(lineBuf);
+            if (this.long) {
+              this.endLong();
+              start = nl + 1;
+              continue;
+            }
+            lineBuf = Buffer.concat(this.pending);
             this.pending = [];
             this.pendingLen = 0;
+          } else if (lineBuf.length > this.maxLine && this.splittable(lineBuf[0])) {
+            this.append(lineBuf);
+            this.endLong();
+            start = nl + 1;
+            continue;
           }
           this.line(lineBuf);
           start = nl + 1;
         }
       }
       end() {
-        if (this.pendingLen) {
+        if (this.long) this.endLong();
+        else if (this.pendingLen) {
           const b = Buffer.concat(this.pending);
           this.pending = [];
           this.pendingLen = 0;
           this.line(b);
         }
         this.flushFile();
+      }
+      /** An added line can be scanned in pieces (other lines are only read for their first bytes). */
+      splittable(first) {
+        return first === 43 && this.inHunk && this.cur !== void 0;
+      }
+      /** Collect part of an unfinished line. An over-long added line is scanned in overlapping pieces, never cut; any
+       * other over-long line keeps only its first maxLine bytes. */
+      append(seg) {
+        if (!seg.length) return;
+        if (!this.long && this.pendingLen + seg.length > this.maxLine) {
+          const first = this.pendingLen ? this.pending[0][0] : seg[0];
+          if (this.splittable(first)) {
+            this.pending.push(Buffer.from(seg));
+            this.pendingLen += seg.length;
+            this.startLong();
+            seg = Buffer.alloc(0);
+          }
+        }
+        if (this.long) {
+          if (seg.length) {
+            this.pending.push(Buffer.from(seg));
+            this.pendingLen += seg.length;
+          }
+          while (this.pendingLen > this.maxLine) this.longPiece(false);
+          return;
+        }
+        if (this.pendingLen < this.maxLine + 1) {
+          const take = seg.subarray(0, this.maxLine + 1 - this.pendingLen);
+          this.pending.push(Buffer.from(take));
+          this.pendingLen += take.length;
+        }
+      }
+      startLong() {
+        this.flushChunk();
+        const all = Buffer.concat(this.pending);
+        this.pending = [all.subarray(1)];
+        this.pendingLen = all.length - 1;
+        this.long = { line: this.nextLine, column: 1 };
+      }
+      /** Emit the collected bytes of a long added line as a chunk that starts mid-line; keep an overlap (cut at a
+       * character boundary) so a secret across the cut is still seen whole. */
+      longPiece(last) {
+        const long = this.long;
+        const cur = this.cur;
+        let data = Buffer.concat(this.pending);
+        if (last && data.length && data[data.length - 1] === 13) data = data.subarray(0, -1);
+        let end = last ? data.length : charStart(data, data.length - 1);
+        if (end <= 0) end = data.length;
+        const overlap = Math.min(LONG_OVERLAP, this.maxLine >> 1);
+        let keep = last ? end : charStart(data, Math.max(1, end - overlap));
+        if (keep <= 0) keep = end;
+        const text = data.toString("utf8", 0, end);
+        cur.chunks.push({ startLine: long.line, startColumn: long.column, text });
+        cur.bytes += keep;
+        if (!last) {
+          long.column += data.toString("utf8", 0, keep).length;
+          this.pending = [Buffer.from(data.subarray(keep))];
+          this.pendingLen = data.length - keep;
+        }
+        this.opts.onPatch(cur);
+        this.cur = { ...cur, chunks: [], changed: [], bytes: 0, part: cur.part + 1, truncatedLines: 0 };
+      }
+      endLong() {
+        this.longPiece(true);
+        this.pending = [];
+        this.pendingLen = 0;
+        this.long = void 0;
+        this.nextLine++;
       }
       line(buf) {
         let cut = false;
@@ -456,10 +542,11 @@ var init_diff_parser = __esm({
         }
         if (s.startsWith("--- ")) return;
         if (s.startsWith("index ")) {
-          const m = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
+          const m = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?/.exec(s);
           if (m) {
-            if (!ZERO_BLOB.test(m[1])) cur.blob = m[1];
-            if (m[2]) this.setMode(m[2]);
+            if (!ZERO_BLOB.test(m[1])) cur.oldBlob = m[1];
+            if (!ZERO_BLOB.test(m[2])) cur.blob = m[2];
+            if (m[3]) this.setMode(m[3]);
           }
           return;
         }
@@ -523,6 +610,59 @@ var init_diff_parser = __esm({
 });
 
 // src/git/sources.ts
+async function utf16Target(p, reader, sink, opts) {
+  const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
+  const blob = await reader.read(p.blob, max);
+  if (blob.kind === "large" && blob.utf16) {
+    sink.error({
+      file: p.path,
+      ...p.commit ? { commit: p.commit.sha } : {},
+      message: `UTF-16 text of ${(blob.size / 1048576).toFixed(1)} MiB is over the ${max >> 20} MiB bound for decoding and was not scanned`,
+      incomplete: true
+    });
+    return true;
+  }
+  if (blob.kind !== "text") return false;
+  const lines = blob.text.replace(/\r\n?/g, "\n").split("\n");
+  const old = /* @__PURE__ */ new Map();
+  if (p.oldBlob) {
+    const o = await reader.read(p.oldBlob, max);
+    if (o.kind === "text")
+      for (const l of o.text.replace(/\r\n?/g, "\n").split("\n")) old.set(l, (old.get(l) ?? 0) + 1);
+  }
+  const chunks = [];
+  const changed = [];
+  let run2 = [];
+  let runStart = 0;
+  const flush = () => {
+    if (!run2.length) return;
+    chunks.push({ startLine: runStart, text: run2.join("\n") });
+    changed.push([runStart, runStart + run2.length - 1]);
+    run2 = [];
+  };
+  lines.forEach((l, i) => {
+    const n = old.get(l) ?? 0;
+    if (n > 0) {
+      old.set(l, n - 1);
+      flush();
+      return;
+    }
+    if (!run2.length) runStart = i + 1;
+    run2.push(l);
+  });
+  flush();
+  if (!chunks.length) return true;
+  const text = blob.text.replace(/\r\n?/g, "\n");
+  await sink.target({
+    path: p.path,
+    chunks,
+    changed,
+    bytes: Buffer.byteLength(text),
+    ...opts.wantsContent(p.path) && text.length <= opts.maxContentBytes ? { content: text } : {},
+    ...p.commit ? { commit: p.commit } : {}
+  });
+  return true;
+}
 async function runDiff(root, args, sink, opts, input, pre) {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue = [];
@@ -559,6 +699,7 @@ async function toTarget(p, reader, sink, opts) {
     return;
   }
   if (p.binary) {
+    if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && await utf16Target(p, reader, sink, opts)) return;
     sink.skip("binary", p.path);
     return;
   }
@@ -658,7 +799,7 @@ async function readAtRevs(root, wanted, maxBytes) {
     reader.close();
   }
 }
-var ZERO_SHA, LOG_ARGS;
+var BINARY_NAME, ZERO_SHA, LOG_ARGS;
 var init_sources = __esm({
   "src/git/sources.ts"() {
     "use strict";
@@ -667,6 +808,7 @@ var init_sources = __esm({
     init_diff_parser();
     init_run();
     init_prestart();
+    BINARY_NAME = /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
     ZERO_SHA = /^0+$/;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
   }
@@ -1197,10 +1339,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq5 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -1210,7 +1352,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode3(node) {
+    function isNode4(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -1221,7 +1363,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar5(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1233,11 +1375,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap5;
-    exports.isNode = isNode3;
+    exports.isMap = isMap6;
+    exports.isNode = isNode4;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar5;
-    exports.isSeq = isSeq5;
+    exports.isScalar = isScalar6;
+    exports.isSeq = isSeq6;
   }
 });
 
@@ -1887,7 +2029,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar2 = class extends Node.NodeBase {
+    var Scalar3 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -1899,12 +2041,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar2.PLAIN = "PLAIN";
-    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar2;
+    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar3.PLAIN = "PLAIN";
+    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar3;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -1915,7 +2057,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -1960,7 +2102,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar2.Scalar(value);
+          const node2 = new Scalar3.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -1971,7 +2113,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -2284,7 +2426,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -2427,7 +2569,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -2482,7 +2624,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -2505,7 +2647,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -2530,20 +2672,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar2.Scalar.QUOTE_DOUBLE;
+          type = Scalar3.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar2.Scalar.BLOCK_FOLDED:
-          case Scalar2.Scalar.BLOCK_LITERAL:
+          case Scalar3.Scalar.BLOCK_FOLDED:
+          case Scalar3.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar2.Scalar.QUOTE_DOUBLE:
+          case Scalar3.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.QUOTE_SINGLE:
+          case Scalar3.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar2.Scalar.PLAIN:
+          case Scalar3.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -2692,7 +2834,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -2707,7 +2849,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -2847,19 +2989,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -2977,9 +3119,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      return new Pair2(k, v);
     }
-    var Pair = class _Pair {
+    var Pair2 = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
@@ -3001,7 +3143,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair;
+    exports.Pair = Pair2;
     exports.createPair = createPair;
   }
 });
@@ -3165,8 +3307,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
+    var Pair2 = require_Pair();
+    var Scalar3 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -3179,7 +3321,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection2.Collection {
+    var YAMLMap2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -3200,7 +3342,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair.createPair(key, value, ctx));
+            map.items.push(Pair2.createPair(key, value, ctx));
         };
         if (obj2 instanceof Map) {
           for (const [key, value] of obj2)
@@ -3225,15 +3367,15 @@ var require_YAMLMap = __commonJS({
         if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair.Pair(pair, pair?.value);
+          _pair = new Pair2.Pair(pair, pair?.value);
         } else
-          _pair = new Pair.Pair(pair.key, pair.value);
+          _pair = new Pair2.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -3263,7 +3405,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+        this.add(new Pair2.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -3296,7 +3438,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap;
+    exports.YAMLMap = YAMLMap2;
     exports.findPair = findPair;
   }
 });
@@ -3306,18 +3448,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap.YAMLMap,
+      nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -3331,9 +3473,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -3388,7 +3530,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -3435,7 +3577,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -3444,18 +3586,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -3484,14 +3626,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar2.Scalar(null),
+      createNode: () => new Scalar3.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar2.Scalar(null),
+      resolve: () => new Scalar3.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -3502,13 +3644,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar2.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str4) => new Scalar3.Scalar(str4[0] === "t" || str4[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -3553,7 +3695,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -3581,7 +3723,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str4) {
-        const node = new Scalar2.Scalar(parseFloat(str4));
+        const node = new Scalar3.Scalar(parseFloat(str4));
         const dot = str4.indexOf(".");
         if (dot !== -1 && str4[str4.length - 1] === "0")
           node.minFractionDigits = str4.length - dot - 1;
@@ -3672,7 +3814,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -3689,7 +3831,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar2.Scalar(null),
+        createNode: () => new Scalar3.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -3740,7 +3882,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -3784,15 +3926,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str4.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str4.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str4 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
       }
@@ -3806,9 +3948,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar3 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -3818,7 +3960,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
+            const pair = item.items[0] || new Pair2.Pair(new Scalar3.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -3829,7 +3971,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -3837,7 +3979,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -3862,7 +4004,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair2.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -3885,17 +4027,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -3961,7 +4103,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -3973,7 +4115,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar2.Scalar(true),
+      resolve: () => new Scalar3.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -3981,7 +4123,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar2.Scalar(false),
+      resolve: () => new Scalar3.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -3993,7 +4135,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -4021,7 +4163,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str4) {
-        const node = new Scalar2.Scalar(parseFloat(str4.replace(/_/g, "")));
+        const node = new Scalar3.Scalar(parseFloat(str4.replace(/_/g, "")));
         const dot = str4.indexOf(".");
         if (dot !== -1) {
           const f = str4.substring(dot + 1).replace(/_/g, "");
@@ -4122,9 +4264,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -4134,10 +4276,10 @@ var require_set = __commonJS({
         if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair.Pair(key.key, null);
+          pair = new Pair2.Pair(key.key, null);
         else
-          pair = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair.key);
+          pair = new Pair2.Pair(key, null);
+        const prev = YAMLMap2.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
       }
@@ -4146,17 +4288,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap.findPair(this.items, key);
+        const pair = YAMLMap2.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap2.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair2.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -4177,7 +4319,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set2.items.push(Pair2.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -4551,7 +4693,7 @@ var require_Document = __commonJS({
     var Alias = require_Alias();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
+    var Pair2 = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
@@ -4686,7 +4828,7 @@ var require_Document = __commonJS({
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        return new Pair2.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -5132,15 +5274,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -5208,7 +5350,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -5221,7 +5363,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode);
+          const pair = new Pair2.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -5240,11 +5382,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -5335,9 +5477,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -5345,9 +5487,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap5 = fc.start.source === "{";
-      const fcName = isMap5 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap5 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap6 = fc.start.source === "{";
+      const fcName = isMap6 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5383,7 +5525,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap5 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5423,7 +5565,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap5 && !sep2 && !props.found) {
+        if (!isMap6 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5446,7 +5588,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap5 && !props.found && ctx.options.strict) {
+            if (!isMap6 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -5475,16 +5617,16 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair.Pair(keyNode, valueNode);
+          const pair = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap5) {
+          if (isMap6) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
-            const map = new YAMLMap.YAMLMap(ctx.schema);
+            const map = new YAMLMap2.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
@@ -5494,7 +5636,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap5 ? "}" : "]";
+      const expectedEnd = isMap6 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5529,9 +5671,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar3 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -5558,7 +5700,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -5578,7 +5720,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -5593,13 +5735,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
       const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -5661,7 +5803,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -5776,7 +5918,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar, strict, onError) {
       const { offset, type, source, end } = scalar;
@@ -5785,15 +5927,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar2.Scalar.PLAIN;
+          _type = Scalar3.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_SINGLE;
+          _type = Scalar3.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar2.Scalar.QUOTE_DOUBLE;
+          _type = Scalar3.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -5998,7 +6140,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar2 = require_Scalar();
+    var Scalar3 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -6016,11 +6158,11 @@ var require_compose_scalar = __commonJS({
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar2.Scalar(value);
+        scalar = new Scalar3.Scalar(value);
       }
       scalar.range = range;
       scalar.source = value;
@@ -6781,7 +6923,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -6865,7 +7007,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8472,10 +8614,10 @@ var require_dist = __commonJS({
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar2 = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar3 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -8497,10 +8639,10 @@ var require_dist = __commonJS({
     exports.isPair = identity.isPair;
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar2.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.Pair = Pair2.Pair;
+    exports.Scalar = Scalar3.Scalar;
+    exports.YAMLMap = YAMLMap2.YAMLMap;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -9381,7 +9523,7 @@ async function loadConfig(file, knownRules, display = file) {
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml2, isMap: isMap5, isScalar: isScalar5, isSeq: isSeq5 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml2, isMap: isMap6, isScalar: isScalar6, isSeq: isSeq6 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml2(text);
   const errors = parseErrors.map((e) => `${display}:${e.line ?? 1}: ${e.message}`);
   const at = (node) => {
@@ -9392,18 +9534,18 @@ async function loadConfig(file, knownRules, display = file) {
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   const root = doc3.contents;
-  if (root === null || isScalar5(root) && (root.value === null || root.value === "")) return cfg;
-  if (!isMap5(root)) throw new UsageError(`invalid config:
+  if (root === null || isScalar6(root) && (root.value === null || root.value === "")) return cfg;
+  if (!isMap6(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
   const strings2 = (node, what) => {
-    if (!isSeq5(node)) {
+    if (!isSeq6(node)) {
       err(node, `${what} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
-      if (isScalar5(item) && typeof item.value === "string") out.push(item.value);
+      if (isScalar6(item) && typeof item.value === "string") out.push(item.value);
       else err(item, `${what}: every entry must be a string`);
     }
     return out;
@@ -9411,11 +9553,11 @@ async function loadConfig(file, knownRules, display = file) {
   let patternsNode;
   const ruleNodes = [];
   for (const pair of root.items) {
-    const key = isScalar5(pair.key) ? String(pair.key.value) : "";
+    const key = isScalar6(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
     switch (key) {
       case "failOn": {
-        const s = isScalar5(v) ? v.value : void 0;
+        const s = isScalar6(v) ? v.value : void 0;
         if (s === "none" || isSeverity(s) && s !== "info") cfg.failOn = s;
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
@@ -9424,7 +9566,7 @@ async function loadConfig(file, knownRules, display = file) {
         cfg.ignore = strings2(v, "ignore");
         break;
       case "baseline":
-        if (isScalar5(v) && typeof v.value === "string") cfg.baseline = v.value;
+        if (isScalar6(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
       case "allow":
@@ -9432,21 +9574,21 @@ async function loadConfig(file, knownRules, display = file) {
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq5(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+            if (unsafe) err(isSeq6(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
             else cfg.allow.push(re);
           } catch (e) {
-            err(isSeq5(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+            err(isSeq6(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
           }
         }
         break;
       case "rules":
-        if (!isMap5(v)) {
+        if (!isMap6(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
         for (const rp of v.items) {
-          const id = isScalar5(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar5(rp.value) ? rp.value.value : void 0;
+          const id = isScalar6(rp.key) ? String(rp.key.value) : "";
+          const val = isScalar6(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
@@ -10251,6 +10393,11 @@ var init_suppress = __esm({
 });
 
 // src/rules/cloudformation/util.ts
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
+  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)[0].length));
+  return lines.map((l) => l.slice(indent)).join("\n");
+}
 function doc(p) {
   return [
     "## What it checks",
@@ -10261,12 +10408,12 @@ function doc(p) {
     "",
     "## Example",
     "```yaml",
-    p.example.trim(),
+    dedent(p.example),
     "```",
     "",
     "## Fix",
     p.fix,
-    ...p.fixed ? ["", "```yaml", p.fixed.trim(), "```"] : [],
+    ...p.fixed ? ["", "```yaml", dedent(p.fixed), "```"] : [],
     "",
     "## References",
     ...p.refs.map((r) => `- ${r}`)
@@ -11185,7 +11332,8 @@ var init_cred_007 = __esm({
       Variables:
         API_TOKEN: not-a-real-token-123`,
           fix: "Store the secret in Secrets Manager or SSM Parameter Store (SecureString) and read it at runtime; pass only its ARN or name.",
-          fixed: `        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
+          fixed: `      Variables:
+        API_TOKEN_SECRET_ARN: !Ref ApiTokenSecret`,
           refs: [
             "https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption"
           ]
@@ -11235,7 +11383,9 @@ var init_cred_008 = __esm({
           - Name: DB_PASSWORD
             Value: Sup3rSecretPassw0rd!`,
           fix: "Use the container definition's `Secrets` list with `ValueFrom` pointing at Secrets Manager or SSM Parameter Store.",
-          fixed: `        Secrets:
+          fixed: `      - Name: app
+        Image: app:1
+        Secrets:
           - Name: DB_PASSWORD
             ValueFrom: !Ref DbSecret`,
           refs: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html"]
@@ -11960,7 +12110,9 @@ var init_elb_003 = __esm({
   Properties:
     Subnets: [!Ref SubnetA, !Ref SubnetB]`,
           fix: "Enable access logs to an S3 bucket.",
-          fixed: `    LoadBalancerAttributes:
+          fixed: `  Properties:
+    Subnets: [!Ref SubnetA, !Ref SubnetB]
+    LoadBalancerAttributes:
       - Key: access_logs.s3.enabled
         Value: 'true'
       - Key: access_logs.s3.bucket
@@ -13681,7 +13833,7 @@ var init_sg_004 = __esm({
     SecurityGroupIngress:
       - IpProtocol: tcp
         FromPort: 8000
-        ToPort: 8999
+        ToPort: 8080
         CidrIp: 0.0.0.0/0`,
           fix: "List the individual ports the service listens on, or put it behind a load balancer.",
           refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
@@ -14448,6 +14600,15 @@ function looksLikeYamlInventory(text) {
   }
   return false;
 }
+function mapVars(n) {
+  const out = /* @__PURE__ */ new Map();
+  if ((0, import_yaml6.isMap)(n))
+    for (const p of n.items) {
+      const k = keyName(p);
+      if (k) out.set(k, (0, import_yaml6.isNode)(p.value) ? p.value : null);
+    }
+  return out;
+}
 function kindByPath(path6, text) {
   const base = path6.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
@@ -14626,13 +14787,25 @@ var init_ansible = __esm({
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
-        this.file = { kind, path: path6, text, lines: this.lines, tasks: [], vars: [], errors: [], ...lc ? { lc } : {} };
+        this.file = {
+          kind,
+          path: path6,
+          text,
+          lines: this.lines,
+          tasks: [],
+          vars: [],
+          errors: [],
+          facts: [],
+          ...lc ? { lc } : {}
+        };
       }
       path;
       text;
       lc;
       lines;
       file;
+      /** The variables of the play/block being read. */
+      env = { vars: /* @__PURE__ */ new Map(), files: [] };
       pos(n) {
         return (this.lc && nodePos(n, this.lc)) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       }
@@ -14784,8 +14957,13 @@ var init_ansible = __esm({
           ...freeForm ? { freeForm } : {},
           args,
           keywords,
-          noLog
+          noLog,
+          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env }
         };
+        if (parts.short === "set_fact") {
+          for (const [k, a] of args)
+            if (k !== "cacheable") this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
+        }
         const tv = keywords.get("vars");
         if (tv?.node)
           this.varsOfMap(
@@ -14823,10 +15001,13 @@ var init_ansible = __esm({
                 () => blockScope
               );
             }
+            const outer = this.env;
+            this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
               if (sp) this.taskList(sp.value, kind, `${path6}.${section}`, noLog);
             }
+            this.env = outer;
             return;
           }
           const t = this.task(item, kind, path6, inheritedNoLog);
@@ -14862,8 +15043,18 @@ var init_ansible = __esm({
               else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
             }
           });
+        const files = plain(get("vars_files")?.value);
+        const outer = this.env;
+        this.env = {
+          vars: mapVars(varsPair?.value),
+          files: (Array.isArray(files) ? files : [files]).filter(
+            (f) => typeof f === "string" && !!f && !isJinja(f)
+          ),
+          parent: outer
+        };
         for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
           this.taskList(get(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
+        this.env = outer;
       }
       inventoryYaml(n, group2) {
         if (!(0, import_yaml6.isMap)(n)) return;
@@ -14903,6 +15094,358 @@ var init_ansible = __esm({
           const h = parseHostLine(l);
           for (const v of h.vars) add(v, `${this.path}:${h.host}:${v.key}`);
         }
+      }
+    };
+  }
+});
+
+// src/parse/ansible-resolve.ts
+function relatedPaths(path6, text) {
+  const dir = path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/") + 1) : "";
+  const out = [];
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path6);
+  if (role) {
+    const base = role[1] ?? "";
+    for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
+  }
+  if (text.includes("vars_files")) {
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^(\s*)(?:-\s+)?vars_files:\s*(.*)$/.exec(lines[i]);
+      if (!m) continue;
+      const inline = m[2].replace(/\s+#.*$/, "").trim();
+      const names = [];
+      if (inline.startsWith("[")) names.push(...inline.replace(/^\[|\]$/g, "").split(","));
+      else if (inline) names.push(inline);
+      else
+        for (let j = i + 1; j < lines.length; j++) {
+          const it = /^\s*-\s+(.+?)\s*(?:#.*)?$/.exec(lines[j]);
+          if (!it) break;
+          names.push(it[1]);
+        }
+      for (const raw of names) {
+        const n = raw.trim().replace(/^["']|["']$/g, "");
+        if (!n || n.includes("{{") || n.startsWith("/")) continue;
+        out.push(normalise(dir + n));
+      }
+    }
+  }
+  return [...new Set(out.filter((p) => p && p !== path6))];
+}
+function normalise(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") {
+      if (!out.length) return "";
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+function varsOfText(text) {
+  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
+  const parsed = parseYamlAll(text);
+  if (parsed.errors.length) return void 0;
+  const root = parsed.docs[0]?.contents;
+  if (!(0, import_yaml8.isMap)(root)) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const p of root.items) {
+    const k = (0, import_yaml8.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml8.isNode)(p.value) && p.value.tag === "!vault"))
+      out.set(k, (0, import_yaml8.isNode)(p.value) ? p.value.toJSON() : p.value);
+  }
+  return out;
+}
+function plainOf(v) {
+  if ("plain" in v) return v.plain;
+  return v.node ? v.node.toJSON() : null;
+}
+function synth(v, range, depth = 0) {
+  let n;
+  if (Array.isArray(v) && depth < 20) {
+    const s = new import_yaml8.YAMLSeq();
+    s.items = v.map((x) => synth(x, range, depth + 1));
+    n = s;
+  } else if (v && typeof v === "object" && depth < 20) {
+    const m = new import_yaml8.YAMLMap();
+    for (const [k, x] of Object.entries(v)) {
+      const key = new import_yaml8.Scalar(k);
+      if (range) key.range = range;
+      m.items.push(new import_yaml8.Pair(key, synth(x, range, depth + 1)));
+    }
+    n = m;
+  } else n = new import_yaml8.Scalar(v);
+  if (range) n.range = range;
+  return n;
+}
+function nodeOf(v, range) {
+  return "plain" in v ? synth(v.plain, range) : v.node;
+}
+function mentions(v, name) {
+  const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
+  if (typeof v === "string") return re.test(v);
+  if (Array.isArray(v)) return v.some((x) => mentions(x, name));
+  if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
+  return false;
+}
+var import_yaml8, MAX_DEPTH2, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
+var init_ansible_resolve = __esm({
+  "src/parse/ansible-resolve.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    init_yaml();
+    MAX_DEPTH2 = 6;
+    MAX_ITEMS = 64;
+    SECRETISH = /pass|secret|token|key|cred|vault_/i;
+    EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
+    STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
+    Resolver = class {
+      constructor(file, related) {
+        this.file = file;
+        this.related = related;
+        this.dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
+        const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
+        const base = role ? role[1] ?? "" : void 0;
+        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : /* @__PURE__ */ new Map();
+        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : /* @__PURE__ */ new Map();
+      }
+      file;
+      related;
+      fileVars = /* @__PURE__ */ new Map();
+      roleDefaults;
+      roleVars;
+      dir;
+      varsFile(...paths) {
+        for (const p of paths) {
+          if (!this.fileVars.has(p)) {
+            const text = this.related.get(p);
+            this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
+          }
+          const v = this.fileVars.get(p);
+          if (v) return v;
+        }
+        return /* @__PURE__ */ new Map();
+      }
+      /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
+      lookup(name, f) {
+        if (f.loop && name === f.loop.name) return f.loop.item;
+        for (let i = this.file.facts.length - 1; i >= 0; i--) {
+          const fact = this.file.facts[i];
+          if (fact.name === name && fact.line < f.line) return { node: fact.node };
+        }
+        for (let s = f.env; s; s = s.parent) {
+          for (let i = s.files.length - 1; i >= 0; i--) {
+            const p = normalise(this.dir + s.files[i]);
+            const vars = this.varsFile(p);
+            if (vars.has(name)) return { plain: vars.get(name), from: p };
+          }
+          if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
+        }
+        if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: "role vars" };
+        if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: "role defaults" };
+        return void 0;
+      }
+      /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
+      expr(text, f, depth = 0) {
+        const m = EXPR.exec(text.trim());
+        if (!m || depth > MAX_DEPTH2 || SECRETISH.test(text)) return void 0;
+        let v = this.lookup(m[1], f);
+        if (!v) return void 0;
+        v = this.settle(v, f, depth);
+        if (!v) return void 0;
+        for (const s of m[2].matchAll(STEP)) {
+          const key = s[1] ?? s[3] ?? s[4];
+          const index = s[2] !== void 0 ? Number(s[2]) : void 0;
+          v = this.step(v, key, index);
+          if (!v) return void 0;
+          v = this.settle(v, f, depth);
+          if (!v) return void 0;
+        }
+        return v;
+      }
+      /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
+      settle(v, f, depth) {
+        const p = "plain" in v ? v.plain : (0, import_yaml8.isScalar)(v.node) ? v.node.value : void 0;
+        if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
+        return v;
+      }
+      step(v, key, index) {
+        if ("plain" in v) {
+          const p = v.plain;
+          if (index !== void 0)
+            return Array.isArray(p) && index < p.length ? { plain: p[index], from: v.from } : void 0;
+          if (p && typeof p === "object" && !Array.isArray(p) && key !== void 0 && key in p)
+            return { plain: p[key], from: v.from };
+          return void 0;
+        }
+        const n = v.node;
+        if (index !== void 0) return (0, import_yaml8.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml8.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml8.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml8.isNode)(pair.value) ? pair.value : null } : void 0;
+        }
+        return void 0;
+      }
+      /** A string with `{{ }}` in part of it, when every expression is a known scalar. */
+      interpolate(text, f) {
+        let ok = true;
+        const out = text.replace(/\{\{[\s\S]*?\}\}/g, (e) => {
+          const v = this.expr(e, f);
+          const p = v ? plainOf(v) : void 0;
+          if (p === void 0 || p === null || typeof p === "object") {
+            ok = false;
+            return e;
+          }
+          return String(p);
+        });
+        return ok && !out.includes("{{") ? out : void 0;
+      }
+      /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
+      node(n, f, depth = 0) {
+        if (!n || depth > 30) return void 0;
+        if ((0, import_yaml8.isScalar)(n)) {
+          if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
+          const whole = this.expr(n.value, f);
+          if (whole) {
+            const r = nodeOf(whole, n.range ?? void 0);
+            return r ? this.node(r, f, depth + 1) ?? r : void 0;
+          }
+          const s = this.interpolate(n.value, f);
+          if (s === void 0) return void 0;
+          const sc = new import_yaml8.Scalar(s);
+          if (n.range) sc.range = n.range;
+          return sc;
+        }
+        if ((0, import_yaml8.isSeq)(n)) {
+          let changed = false;
+          const items = n.items.map((x) => {
+            const r = (0, import_yaml8.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+            if (r) changed = true;
+            return r ?? x;
+          });
+          if (!changed) return void 0;
+          const s = new import_yaml8.YAMLSeq();
+          s.items = items;
+          if (n.range) s.range = n.range;
+          return s;
+        }
+        if ((0, import_yaml8.isMap)(n)) {
+          let changed = false;
+          const items = n.items.map((p) => {
+            const r = (0, import_yaml8.isNode)(p.value) ? this.node(p.value, f, depth + 1) : void 0;
+            if (!r) return p;
+            changed = true;
+            return new import_yaml8.Pair(p.key, r);
+          });
+          if (!changed) return void 0;
+          const m = new import_yaml8.YAMLMap();
+          m.items = items;
+          if (n.range) m.range = n.range;
+          return m;
+        }
+        return void 0;
+      }
+      /** The items of a task's loop, when they are literal. */
+      loopItems(t) {
+        const lc = t.keywords.get("loop_control")?.value;
+        const name = typeof lc?.loop_var === "string" ? lc.loop_var : "item";
+        const f = { env: t.env, line: t.pos.line };
+        for (const kw of ["loop", "with_items", "with_list", "with_dict"]) {
+          const a = t.keywords.get(kw);
+          if (!a) continue;
+          let v = { node: a.node ?? null };
+          const raw = a.node && (0, import_yaml8.isScalar)(a.node) ? a.node.value : void 0;
+          if (typeof raw === "string")
+            v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
+          if (!v) return void 0;
+          const via = `${kw} over ${typeof raw === "string" ? raw.trim() : "a literal list"}`;
+          if (kw === "with_dict") {
+            const entries = [];
+            if ("plain" in v) {
+              const p = v.plain;
+              if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
+              for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
+            } else {
+              if (!(0, import_yaml8.isMap)(v.node)) return void 0;
+              for (const pair of v.node.items) {
+                const m = new import_yaml8.YAMLMap();
+                const key = new import_yaml8.Scalar("key");
+                const value = new import_yaml8.Scalar("value");
+                m.items.push(new import_yaml8.Pair(key, pair.key), new import_yaml8.Pair(value, pair.value));
+                const r = (0, import_yaml8.isNode)(pair.key) && pair.key.range || void 0;
+                if (r) m.range = key.range = value.range = r;
+                entries.push({ node: m });
+              }
+            }
+            return { name, items: entries.slice(0, MAX_ITEMS), via };
+          }
+          let items;
+          if ("plain" in v) {
+            if (!Array.isArray(v.plain)) return void 0;
+            const from = v.from;
+            items = v.plain.map((x) => ({ plain: x, from }));
+          } else {
+            if (!(0, import_yaml8.isSeq)(v.node)) return void 0;
+            items = v.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null }));
+          }
+          if (kw === "with_items")
+            items = items.flatMap(
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml8.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null })) : [it]
+            );
+          return { name, items: items.slice(0, MAX_ITEMS), via };
+        }
+        return void 0;
+      }
+      resolveArgs(t, f) {
+        let changed = false;
+        const args = /* @__PURE__ */ new Map();
+        for (const [k, a] of t.args) {
+          const n = a.node ? this.node(a.node, f) : void 0;
+          if (n) {
+            changed = true;
+            args.set(k, { ...a, node: n, value: n.toJSON() });
+          } else if (!a.node && typeof a.value === "string" && a.value.includes("{{")) {
+            const s = this.interpolate(a.value, f);
+            if (s !== void 0) {
+              changed = true;
+              args.set(k, { ...a, value: s });
+            } else args.set(k, a);
+          } else args.set(k, a);
+        }
+        let freeForm = t.freeForm;
+        if (freeForm && typeof freeForm.value === "string" && freeForm.value.includes("{{")) {
+          const s = this.interpolate(freeForm.value, f);
+          if (s !== void 0) {
+            changed = true;
+            freeForm = { ...freeForm, value: s };
+          }
+        }
+        return { args, freeForm, changed };
+      }
+      /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
+      tasks() {
+        const out = [];
+        for (const t of this.file.tasks) {
+          const loop = this.loopItems(t);
+          const usesLoop = loop && [...t.args.values(), ...t.freeForm ? [t.freeForm] : []].some((a) => mentions(a.value, loop.name));
+          if (loop && usesLoop && loop.items.length) {
+            loop.items.forEach((item, i) => {
+              const r2 = this.resolveArgs(t, { env: t.env, line: t.pos.line, loop: { name: loop.name, item } });
+              out.push({
+                ...t,
+                args: r2.args,
+                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
+                path: `${t.path}{${i}}`,
+                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`
+              });
+            });
+            continue;
+          }
+          const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
+          out.push(r.changed ? { ...t, args: r.args, ...r.freeForm ? { freeForm: r.freeForm } : {} } : t);
+        }
+        return out;
       }
     };
   }
@@ -15461,11 +16004,15 @@ var init_exec_002 = __esm({
     FORMS = [
       [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
       [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
-      [/--(?:password|passwd|pass|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i, "--password"],
+      [
+        /--(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
+        "--password"
+      ],
       [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, "an environment assignment"],
       [/\bcurl\b[^|;&\n]*\s(?:-u|--user)\s+(['"]?)[^\s:'"]+:([^\s'"@]+)\1/, "curl -u user:password"],
       [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, "an Authorization header"],
-      [/\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]+)()@/i, "credentials in a URL"]
+      // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
+      [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
     rule90 = {
       meta: {
@@ -17376,7 +17923,7 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path6, content, only = rules) {
+function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
     loaded = loadAnsible(path6, content);
@@ -17391,6 +17938,11 @@ function lintAnsible(path6, content, only = rules) {
   const file = loaded.file;
   const errors = [...loaded.errors];
   if (!file) return { matched: true, findings: [], errors };
+  try {
+    file.tasks = new Resolver(file, related).tasks();
+  } catch (e) {
+    errors.push({ message: `variables could not be resolved (${e.name})` });
+  }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
   for (const rule127 of only) {
@@ -17426,6 +17978,12 @@ function lintAnsible(path6, content, only = rules) {
     const hit = hitLine ?? hitTask;
     if (hit !== void 0) f.suppressed = { by: "inline", reason: hit ? `noqa ${hit}` : "noqa" };
   }
+  const vias = file.tasks.filter((t) => t.via).map((t) => [t.path, t.via]);
+  if (vias.length)
+    for (const f of findings) {
+      const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
+      if (v && !f.why) f.why = `Resolved through ${v[1]}`;
+    }
   const test = TEST_PATH2.exec(path6);
   if (test) {
     for (const f of findings)
@@ -17442,6 +18000,7 @@ var init_ansible2 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
     init_ansible();
+    init_ansible_resolve();
     init_types();
     init_context2();
     init_noqa();
@@ -17538,7 +18097,8 @@ var init_ansible2 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path6, content) => lintAnsible(path6, content)
+      lint: (path6, content, related) => lintAnsible(path6, content, rules, related),
+      related: relatedPaths
     };
   }
 });
@@ -17613,7 +18173,8 @@ async function examine(t, opts) {
         file: t.path,
         line: chunk.startLine,
         ...t.commit ? { commit: t.commit.sha } : {},
-        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+        incomplete: true
       });
       break;
     }
@@ -17643,8 +18204,9 @@ async function examine(t, opts) {
     const located = hits.map((h) => {
       const li = lineIndexAt(starts, h.start);
       const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
-      const col = h.start - starts[li] + 1;
-      const endCol = h.end - starts[le] + 1;
+      const shift = (chunk.startColumn ?? 1) - 1;
+      const col = h.start - starts[li] + 1 + (li === 0 ? shift : 0);
+      const endCol = h.end - starts[le] + 1 + (le === 0 ? shift : 0);
       for (let i = li; i <= le; i++) {
         const s = i === li ? h.start - starts[i] : 0;
         const e = i === le ? h.end - starts[i] : lineText(chunk.text, starts, i).length;
@@ -17698,8 +18260,12 @@ async function examine(t, opts) {
     for (const kind of kinds) {
       const fam = await loadFamily(kind);
       let res;
+      const related = /* @__PURE__ */ new Map();
+      if (fam.related && opts.readRelated)
+        for (const p of fam.related(t.path, t.content).slice(0, 16))
+          related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
       try {
-        res = fam.lint(t.path, t.content);
+        res = fam.lint(t.path, t.content, related);
       } catch (e) {
         out.errors.push({
           file: t.path,
@@ -17844,6 +18410,27 @@ var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
     init_run();
+  }
+});
+
+// src/git/related.ts
+var related_exports = {};
+__export(related_exports, {
+  readTreeText: () => readTreeText
+});
+async function readTreeText(root, rev, path6) {
+  if (!path6 || path6.startsWith("/") || path6.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path6}`]);
+  if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
+  return decodeText(r.stdout);
+}
+var MAX_BYTES;
+var init_related = __esm({
+  "src/git/related.ts"() {
+    "use strict";
+    init_run();
+    init_blobs();
+    MAX_BYTES = 1024 * 1024;
   }
 });
 
@@ -18894,6 +19481,28 @@ __export(scan_exports, {
 });
 import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
 import path4 from "node:path";
+function relatedReader(root, disk) {
+  const cache = /* @__PURE__ */ new Map();
+  const read = async (rel, commit) => {
+    if (!disk) {
+      const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
+      return readTreeText2(root, commit ?? "", rel);
+    }
+    if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
+    const { lstat, readFile } = await import("node:fs/promises");
+    const abs = path4.join(root, rel);
+    const st = await lstat(abs).catch(() => void 0);
+    if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
+    const b = await readFile(abs);
+    return b.subarray(0, 8e3).includes(0) ? void 0 : b.toString("utf8");
+  };
+  return (rel, commit) => {
+    const key = `${commit ?? ""}:${rel}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, p = read(rel, commit).catch(() => void 0));
+    return p;
+  };
+}
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -18995,6 +19604,7 @@ async function scanInner(request2, opts) {
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
+    readRelated: relatedReader(root, request2.kind === "paths"),
     ...opts.verbose ? { explainDropped: true } : {}
   };
   const findings = [];
@@ -19055,7 +19665,11 @@ async function scanInner(request2, opts) {
     error: (e) => errors.push(e)
   };
   let pushedTips = [];
-  const srcOpts = { wantsContent: (p) => engine.iac && wantsIac(p), maxContentBytes: LIMITS2.contentBytes };
+  const srcOpts = {
+    wantsContent: (p) => engine.iac && wantsIac(p),
+    maxContentBytes: LIMITS2.contentBytes,
+    maxDecodeBytes: LIMITS2.wholeBytes
+  };
   switch (request2.kind) {
     case "staged":
       await stagedSource(root, sink, srcOpts, opts.prestarted);
@@ -19115,7 +19729,8 @@ async function scanInner(request2, opts) {
                   errors.push({
                     file: e.rel,
                     line: c.startLine,
-                    message: `time budget spent: lines from ${c.startLine} on were not scanned`
+                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+                    incomplete: true
                   });
                   return false;
                 }
@@ -19128,7 +19743,11 @@ async function scanInner(request2, opts) {
             else if (r.pieces) {
               skipped.large++;
               if (e.size > LIMITS2.maxBytes && !r.stopped)
-                errors.push({ file: e.rel, message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned` });
+                errors.push({
+                  file: e.rel,
+                  message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned`,
+                  incomplete: true
+                });
             } else
               await onTarget({
                 path: e.rel,
@@ -19221,7 +19840,8 @@ async function scanInner(request2, opts) {
     },
     ...opts.verbose ? { dropped } : {}
   };
-  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) ? 1 : 0;
+  const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
+  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
   return { result: result2, failOn, root, exitCode, config };
 }
 async function iacAtTips(root, tips, found, engine) {
