@@ -8659,59 +8659,61 @@ var require_dist = __commonJS({
 // src/rules/secrets/load.ts
 import { readFileSync as readFileSync2, readdirSync, existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-function validatePatterns(raw, where) {
+function validatePatterns(raw, where, locate2) {
   const errors = [];
   const patterns = [];
   if (!Array.isArray(raw)) return { patterns, errors: [`${where}: expected a list of rules`] };
   raw.forEach((r, i) => {
-    const label = `${where}: rule ${i + 1}`;
+    const at = (key) => locate2 ? locate2(i, key) : where;
+    const label = `${at()}: rule ${i + 1}`;
     if (typeof r !== "object" || r === null || Array.isArray(r)) {
       errors.push(`${label}: expected a mapping`);
       return;
     }
     const o = r;
-    const name = typeof o.id === "string" ? `${where}: rule "${o.id}"` : label;
-    const bad = (m) => errors.push(`${name}: ${m}`);
-    for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) bad(`unknown key "${k}"`);
-    if (typeof o.id !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad("id must be kebab-case");
-    if (typeof o.title !== "string" || !o.title) bad("title is required");
-    if (!isSeverity(o.severity)) bad("severity must be one of critical, high, medium, low, info");
+    const name = (key) => typeof o.id === "string" ? `${at(key)}: rule "${o.id}"` : `${at(key)}: rule ${i + 1}`;
+    const bad = (m, key) => errors.push(`${name(key)}: ${m}`);
+    for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) bad(`unknown key "${k}"`, k);
+    if (typeof o.id !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad("id must be kebab-case", "id");
+    if (typeof o.title !== "string" || !o.title) bad("title is required", "title");
+    if (!isSeverity(o.severity)) bad("severity must be one of critical, high, medium, low, info", "severity");
     if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === "string" && k))
-      bad("keywords must be a non-empty list of strings");
+      bad("keywords must be a non-empty list of strings", "keywords");
     let groups = 0;
-    if (typeof o.regex !== "string" || !o.regex) bad("regex is required");
+    if (typeof o.regex !== "string" || !o.regex) bad("regex is required", "regex");
     else {
+      const flags = o.caseInsensitive ? "i" : "";
       try {
-        const re = new RegExp(o.regex + "|", o.caseInsensitive ? "i" : "");
-        groups = (re.exec("")?.length ?? 1) - 1;
+        new RegExp(o.regex, flags);
+        groups = (new RegExp(o.regex + "|", flags).exec("")?.length ?? 1) - 1;
       } catch (e) {
-        bad(`regex does not compile: ${e.message}`);
+        bad(`regex does not compile: ${e.message}`, "regex");
       }
     }
     if (o.secretGroup !== void 0 && (!Number.isInteger(o.secretGroup) || o.secretGroup > groups))
-      bad(`secretGroup ${String(o.secretGroup)} does not exist in the regex (it has ${groups} groups)`);
+      bad(`secretGroup ${String(o.secretGroup)} does not exist in the regex (it has ${groups} groups)`, "secretGroup");
     if (o.entropy !== void 0 && (typeof o.entropy !== "number" || o.entropy < 0 || o.entropy > 8))
-      bad("entropy must be a number of bits per character between 0 and 8");
+      bad("entropy must be a number of bits per character between 0 and 8", "entropy");
     if (o.validate !== void 0 && (typeof o.validate !== "string" || !VALIDATORS[o.validate]))
-      bad(`unknown validator "${String(o.validate)}" (known: ${Object.keys(VALIDATORS).join(", ")})`);
+      bad(`unknown validator "${String(o.validate)}" (known: ${Object.keys(VALIDATORS).join(", ")})`, "validate");
     if (o.allow !== void 0) {
       if (!Array.isArray(o.allow) || !o.allow.every((a) => typeof a === "string"))
-        bad("allow must be a list of regexes");
+        bad("allow must be a list of regexes", "allow");
       else
         for (const a of o.allow) {
           try {
             new RegExp(a);
           } catch (e) {
-            bad(`allow regex does not compile: ${e.message}`);
+            bad(`allow regex does not compile: ${e.message}`, "allow");
           }
         }
     }
     if (o.confidence !== void 0 && !["high", "medium", "low"].includes(o.confidence))
-      bad("confidence must be high, medium or low");
-    if (typeof o.remediation !== "string" || !o.remediation) bad("remediation is required");
+      bad("confidence must be high, medium or low", "confidence");
+    if (typeof o.remediation !== "string" || !o.remediation) bad("remediation is required", "remediation");
     const ex = o.examples;
     if (!ex || typeof ex !== "object" || !Array.isArray(ex.match) || ex.match.length === 0 || !Array.isArray(ex.nomatch ?? []) || ![...ex.match, ...ex.nomatch ?? []].every((s) => typeof s === "string"))
-      bad("examples.match (non-empty) and examples.nomatch must be lists of strings");
+      bad("examples.match (non-empty) and examples.nomatch must be lists of strings", "examples");
     patterns.push({
       ...o,
       keywords: Array.isArray(o.keywords) ? o.keywords.map((k) => String(k).toLowerCase()) : [],
@@ -9525,7 +9527,8 @@ async function loadConfig(file, knownRules, display = file) {
   }
   const { parseYaml: parseYaml2, isMap: isMap6, isScalar: isScalar6, isSeq: isSeq6 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml2(text);
-  const errors = parseErrors.map((e) => `${display}:${e.line ?? 1}: ${e.message}`);
+  const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
+  const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
   const at = (node) => {
     const r = node?.range;
     return r ? lc.linePos(r[0]).line : 1;
@@ -9605,28 +9608,33 @@ async function loadConfig(file, knownRules, display = file) {
   }
   if (patternsNode !== void 0) {
     const raw = patternsNode.toJSON?.() ?? null;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`);
+    const items = isSeq6(patternsNode) ? patternsNode.items : [];
+    const nodeOf2 = (i, key) => {
+      const item = items[i];
+      if (key && isMap6(item)) {
+        const pair = item.items.find((p) => isScalar6(p.key) && p.key.value === key);
+        if (pair) return pair.key;
+      }
+      return item ?? patternsNode;
+    };
+    const lineOf = (i, key) => `${display}:${at(nodeOf2(i, key))}: patterns`;
+    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf);
     errors.push(...perrs);
-    for (const p of patterns) {
-      if (knownRules.has(p.id))
-        errors.push(`${display}:${at(patternsNode)}: patterns: rule "${p.id}" has the id of a built-in rule`);
+    for (const [i, p] of patterns.entries()) {
+      if (knownRules.has(p.id)) errors.push(`${lineOf(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
       const unsafe = typeof p.regex === "string" ? checkRegexSafety(p.regex) : void 0;
-      if (unsafe) errors.push(`${display}:${at(patternsNode)}: patterns: rule "${p.id}" regex is unsafe: ${unsafe}`);
+      if (unsafe) errors.push(`${lineOf(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
     }
     if (!errors.length)
-      for (const p of patterns) {
+      for (const [pi, p] of patterns.entries()) {
         const set = compileRuleSet([p]);
         p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`
-            );
+            errors.push(`${lineOf(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
         });
         p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
-            errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`
-            );
+            errors.push(`${lineOf(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
         });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
@@ -9654,23 +9662,56 @@ var init_load2 = __esm({
 });
 
 // src/suppress/inline.ts
-function inlineAllow(lineText2, ruleId, isRuleId) {
+function hookguardAllow(lineText2, ruleId, isRuleId) {
   if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
+  let problem;
   for (const m of lineText2.matchAll(MARKER2)) {
     const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
     const [first = "", ...others] = rest.split(/\s+/);
     const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
+    if (!named && RULE_SHAPED.test(first)) {
+      problem ??= { unknownRule: first };
+      continue;
+    }
     if (named && named !== ruleId.toLowerCase()) continue;
     const reason = (named ? others.join(" ") : rest).trim();
     return { reason: reason || "inline hookguard:allow (no reason given)" };
   }
-  return void 0;
+  return problem;
 }
-var MARKER2;
+function inlineAllow(lineText2, ruleId, isRuleId, opts = {}) {
+  const here = hookguardAllow(lineText2, ruleId, isRuleId);
+  if (here && "reason" in here) return here;
+  const above = opts.above !== void 0 && /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b)/i.test(opts.above) ? hookguardAllow(opts.above, ruleId, isRuleId) : void 0;
+  if (above && "reason" in above) return { ...above, reason: above.reason };
+  if (opts.secret)
+    for (const f of FOREIGN) {
+      const text = f.above ? opts.above : lineText2;
+      if (text !== void 0 && f.re.test(text))
+        return { reason: `${f.name} marker`, marker: f.name.replace(/ \(.*$/, "") };
+    }
+  return here ?? above;
+}
+function isProblem(a) {
+  return a !== void 0 && "unknownRule" in a;
+}
+var MARKER2, FOREIGN, RULE_SHAPED;
 var init_inline = __esm({
   "src/suppress/inline.ts"() {
     "use strict";
     MARKER2 = /hookguard:allow(?![-\w])([^\n]*)/gi;
+    FOREIGN = [
+      { re: /pragma:\s*allowlist[ -]secret/i, name: "pragma: allowlist secret (detect-secrets)" },
+      {
+        re: /pragma:\s*allowlist[ -]nextline[ -]secret/i,
+        name: "pragma: allowlist nextline secret (detect-secrets)",
+        above: true
+      },
+      { re: /gitleaks:allow\b/i, name: "gitleaks:allow (gitleaks)" },
+      { re: /trufflehog:ignore\b/i, name: "trufflehog:ignore (trufflehog)" },
+      { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
+    ];
+    RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
   }
 });
 
@@ -18152,19 +18193,42 @@ async function examine(t, opts) {
     ...t.commit.author ? { author: t.commit.author } : {},
     ...t.commit.date ? { date: t.commit.date } : {}
   } : {};
-  const emit = (f, line) => {
+  const reported = /* @__PURE__ */ new Set();
+  const emit = (f, lines) => {
     const o = opts.overrides.get(f.ruleId);
     if (o === "off") {
       out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
       return;
     }
     if (o) f.severity = o;
-    const allow = inlineAllow(line, f.ruleId, opts.isRuleId);
-    if (allow) {
-      out.suppressed.push(toSuppressed(f, "inline", allow.reason));
-      return;
+    let problem;
+    for (const [n, line, above] of lines) {
+      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
+        ...above !== void 0 ? { above } : {},
+        secret: f.secret === true
+      });
+      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
+      else if (allow) {
+        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
+        return;
+      }
+    }
+    if (problem && !reported.has(problem.line)) {
+      reported.add(problem.line);
+      out.errors.push({
+        file: t.path,
+        line: problem.line,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
+      });
     }
     out.findings.push(f);
+  };
+  let contentStarts;
+  const contentLine = (n) => {
+    if (t.content === void 0 || n < 1) return void 0;
+    contentStarts ??= lineStarts(t.content);
+    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
   };
   const deadline = Date.now() + (opts.budgetMs ?? 1e4);
   for (const [ci, chunk] of t.chunks.entries()) {
@@ -18249,7 +18313,8 @@ async function examine(t, opts) {
         out.suppressed.push(toSuppressed(f, "config", "example of a custom pattern in the config"));
         continue;
       }
-      emit(f, raw);
+      const above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      emit(f, [[f.line, raw, above]]);
     }
   }
   const iacSecrets = [];
@@ -18320,8 +18385,11 @@ async function examine(t, opts) {
           out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
           continue;
         }
-        const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
-        emit(f, inlineAllow(raw, f.ruleId, opts.isRuleId) ? raw : scopeLine);
+        const at = (n) => lineText(t.content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+        emit(f, [
+          [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
+          [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
+        ]);
         if (r.secret) iacSecrets.push(f);
       }
     }
@@ -18359,6 +18427,7 @@ var init_engine = __esm({
 
 // src/suppress/baseline.ts
 function parseBaseline(text, display) {
+  if (!text.trim()) return { entries: /* @__PURE__ */ new Map() };
   let raw;
   try {
     raw = JSON.parse(text);
@@ -19472,7 +19541,9 @@ var init_walk = __esm({
 var scan_exports = {};
 __export(scan_exports, {
   LIMITS: () => LIMITS2,
+  baselinePath: () => baselinePath,
   iacRuleDocs: () => iacRuleDocs,
+  isNullDevice: () => isNullDevice,
   loadRulesAndConfig: () => loadRulesAndConfig,
   requireRepo: () => requireRepo,
   scan: () => scan,
@@ -19567,6 +19638,22 @@ async function loadRulesAndConfig(root, configFile, cwd) {
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
 }
+function isNullDevice(p) {
+  return p === "/dev/null" || p.toLowerCase() === "nul" || p === "\\\\.\\nul";
+}
+function baselinePath(root, cwd, flag, fromConfig) {
+  const explicit = flag ?? fromConfig;
+  if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
+  const file = explicit ? path4.resolve(explicit === flag ? cwd : root, explicit) : path4.join(root, DEFAULT_BASELINE);
+  const rel = path4.relative(cwd, file);
+  const display = !rel ? file : rel.startsWith("..") ? file : rel;
+  return {
+    file,
+    display,
+    explicit: explicit !== void 0,
+    fromConfig: flag === void 0 && fromConfig !== void 0
+  };
+}
 async function scan(request2, opts) {
   try {
     return await scanInner(request2, opts);
@@ -19584,15 +19671,16 @@ async function scanInner(request2, opts) {
   opts.onPhase?.("rules and config loaded");
   const failOn = opts.failOn ?? config.failOn ?? "high";
   let baseline;
-  if (!opts.noBaseline) {
-    const explicit = opts.baseline ?? config.baseline;
-    const file = explicit ? path4.resolve(explicit === opts.baseline ? opts.cwd : root, explicit) : path4.join(root, DEFAULT_BASELINE);
-    if (existsSync4(file)) {
-      const parsed = parseBaseline(readFileSync5(file, "utf8"), path4.relative(opts.cwd, file) || file);
+  const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
+  if (!opts.noBaseline && where) {
+    if (existsSync4(where.file)) {
+      const parsed = parseBaseline(readFileSync5(where.file, "utf8"), where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
-    } else if (explicit)
-      throw new UsageError(`baseline file ${explicit} does not exist (write one with "hookguard baseline")`);
+    } else if (where.explicit)
+      throw new UsageError(
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path4.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      );
   }
   const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
   const engine = {
@@ -19793,6 +19881,7 @@ async function scanInner(request2, opts) {
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
     if (e) {
+      byKey.delete(f.contentKey);
       matchedBaseline.add(e.fingerprint);
       suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
       continue;
@@ -19892,15 +19981,27 @@ var init_scan = __esm({
 // src/report/sarif.ts
 var sarif_exports = {};
 __export(sarif_exports, {
+  DOCS_BASE: () => DOCS_BASE,
   sarifReport: () => sarifReport
 });
+function shortHelp(r) {
+  const first = r.docs.split(/\n\s*\n/)[0].trim().slice(0, 600);
+  const fix = r.remediation ? `
+
+Fix: ${r.remediation}` : "";
+  return `${first}${fix}
+
+More: hookguard explain ${r.id}`;
+}
 function ruleEntry(r) {
+  const help = shortHelp(r);
   return {
     id: r.id,
     name: r.id.replace(/(^|[-_])([a-z0-9])/gi, (_m, _s, c) => c.toUpperCase()),
     shortDescription: { text: r.title },
     fullDescription: { text: r.title },
-    help: { text: r.docs, markdown: r.docs },
+    helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md`,
+    help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       "security-severity": SECURITY_SEVERITY[r.severity],
@@ -19933,7 +20034,8 @@ function result(f, ruleIndex, existing) {
   };
 }
 function sarifReport(r, ctx) {
-  const rules2 = [...ctx.rules].sort((a, b) => a.id.localeCompare(b.id));
+  const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
+  const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules2.map((rule127, i) => [rule127.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
@@ -19973,7 +20075,7 @@ function sarifReport(r, ctx) {
   };
   return JSON.stringify(sarif, null, 2) + "\n";
 }
-var SECURITY_SEVERITY, LEVEL;
+var SECURITY_SEVERITY, LEVEL, DOCS_BASE;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
@@ -19991,6 +20093,7 @@ var init_sarif = __esm({
       low: "note",
       info: "note"
     };
+    DOCS_BASE = "https://github.com/hookguard/hookguard/blob/main/docs/rules/";
   }
 });
 
@@ -20072,7 +20175,8 @@ function textReport(r, ctx) {
       for (const f of list2) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
-        const where = `${f.line}:${f.column}`.padEnd(8);
+        const pos = `${f.line}:${f.column}`;
+        const where = pos.length >= 8 ? `${pos} ` : pos.padEnd(8);
         const prov = f.commit ? c(
           "dim",
           `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ""}${f.date ? `, ${f.date.slice(0, 10)}` : ""})`
@@ -20102,7 +20206,7 @@ function textReport(r, ctx) {
     out.push(
       c(
         "dim",
-        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? "y no longer matches" : "ies no longer match"} any finding; regenerate it with "hookguard baseline".`
+        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? "y no longer matches" : "ies no longer match"} any finding; "hookguard baseline --prune" drops ${r.staleBaseline.length === 1 ? "it" : "them"} and keeps every entry that still matches.`
       )
     );
   const s = r.summary;

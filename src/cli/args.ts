@@ -10,6 +10,11 @@ export interface ScanArgs {
   failOn?: FailOn;
   config?: string;
   baseline?: string;
+  /** --no-baseline: apply no baseline at all. */
+  noBaseline?: boolean;
+  /** hookguard baseline: start over instead of merging (--replace), or drop entries that no longer match (--prune). */
+  replace?: boolean;
+  prune?: boolean;
   color: boolean;
   /** Say which candidates secret rules set aside, and why. */
   verbose?: boolean;
@@ -101,10 +106,21 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
       case '--no-color':
         a.color = false;
         break;
+      case '--no-baseline':
+        a.noBaseline = true;
+        break;
+      case '--replace':
+      case '--prune':
+        if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
+        if (arg === '--replace') a.replace = true;
+        else a.prune = true;
+        break;
       default:
         throw new UsageError(`unknown option ${arg} for "hookguard ${command}" (see hookguard --help)`);
     }
   }
+  if (a.replace && a.prune) throw new UsageError('choose one of --replace, --prune');
+  if (a.noBaseline && a.baseline) throw new UsageError('choose one of --baseline, --no-baseline');
   if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);
   if (a.since && a.mode !== 'history') throw new UsageError('--since goes with --history');
   if (a.paths.length && a.mode !== 'paths' && a.mode !== 'pre-push')

@@ -1,7 +1,8 @@
 /**
  * The command line: argv → commands. The only layer that touches process.*, stdout/stderr and exit codes.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { atLeast, UsageError, type RuleDoc, type ScanRequest, type ScanResult } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
@@ -34,7 +35,8 @@ Usage:
   hookguard scan --pre-push [REMOTE [URL]] scan every commit being pushed (reads git's pre-push lines on stdin)
   hookguard scan --history [--since REV]   scan every commit's added lines (all refs unless --since)
   hookguard scan --diff BASE..HEAD         scan every commit in a range
-  hookguard baseline [scan options]        write .hookguard-baseline.json from the current findings
+  hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
+                                           --prune drops entries that no longer match)
   hookguard rules [--format json]          list every rule
   hookguard explain RULE_ID                print a rule's documentation
 
@@ -44,6 +46,7 @@ Scan options:
   --fail-on critical|high|medium|low|none   exit 1 when findings reach this severity (default high)
   --config FILE                     config file (default .hookguard.yaml at the repository root)
   --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
+  --no-baseline                     apply no baseline (same as --baseline /dev/null)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
   --verbose                         also list, on stderr, the candidates secret rules set aside and why
                                     (placeholder, reference, checksum, entropy, test code, generated file…)
@@ -253,6 +256,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
       : {}),
     ...(a.config ? { config: a.config } : {}),
     ...(a.baseline ? { baseline: a.baseline } : {}),
+    ...(a.noBaseline ? { noBaseline: true } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),
     ...(a.verbose ? { verbose: true } : {}),
     ...(showProgress
@@ -334,6 +338,8 @@ function incompleteAdvice(outcome: Awaited<ReturnType<typeof scan>>, what: 'comm
 
 function writeOutput(file: string, text: string): void {
   try {
+    // A report or baseline into a folder that does not exist yet: create it (as `mkdir -p` would).
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     writeFileAtomic(file, text, 0o644);
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -341,17 +347,43 @@ function writeOutput(file: string, text: string): void {
 }
 
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
-  const { buildBaseline, DEFAULT_BASELINE } = await import('../suppress/baseline.js');
+  const { mergeBaseline, parseBaseline } = await import('../suppress/baseline.js');
+  const { baselinePath } = await import('../scan/index.js');
+  const full = a.mode === 'paths' || (a.mode === 'history' && !a.since);
+  if (a.prune && !full)
+    throw new UsageError(
+      '--prune drops entries that no longer match, which only a full scan can tell: use "hookguard baseline --prune" (files) or "hookguard baseline --history --prune"',
+    );
   const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
+    env: io.env,
     noBaseline: true,
     ...(a.config ? { config: a.config } : {}),
   });
   const all = [...outcome.result.findings, ...outcome.result.existing];
-  const file = a.output ?? a.baseline ?? (await import('node:path')).join(outcome.root, DEFAULT_BASELINE);
-  writeOutput(file, JSON.stringify(buildBaseline(all, `hookguard ${version()}`), null, 2) + '\n');
+  // Where: --output, else --baseline, else `baseline:` of the config, else the default at the repository root.
+  const where = a.output
+    ? { file: path.resolve(io.cwd, a.output), display: a.output }
+    : baselinePath(outcome.root, io.cwd, a.baseline, outcome.config.baseline);
+  if (!where) throw new UsageError('hookguard baseline: the baseline is the null device; name a file with --output');
+  let prev: Map<string, import('../suppress/baseline.js').BaselineEntry> | undefined;
+  if (!a.replace && existsSync(where.file)) {
+    const parsed = parseBaseline(readFileSync(where.file, 'utf8'), where.display);
+    if ('error' in parsed) throw new UsageError(`${parsed.error}; use --replace to write a new one`);
+    prev = parsed.entries;
+  }
+  const merged = mergeBaseline(prev, all, `hookguard ${version()}`, {
+    prune: Boolean(a.prune),
+    exists: (f) => existsSync(path.join(outcome.root, f)),
+  });
+  writeOutput(where.file, JSON.stringify(merged.file, null, 2) + '\n');
+  const n = merged.file.findings.length;
+  const parts = [`${merged.added} new`];
+  if (prev) parts.push(`${merged.kept} kept`);
+  if (merged.moved) parts.push(`${merged.moved} followed a renamed file`);
+  if (merged.pruned) parts.push(`${merged.pruned} pruned`);
   io.stderr(
-    `hookguard: wrote ${all.length} finding${all.length === 1 ? '' : 's'} to ${file}; commit it so the team shares it.\n`,
+    `hookguard: wrote ${n} entr${n === 1 ? 'y' : 'ies'} to ${where.display} (${parts.join(', ')}${prev ? '; merged with what was there, --replace starts over' : ''}); commit it so the team shares it.\n`,
   );
   return 0;
 }

@@ -51,7 +51,9 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
   // Loaded only when a config file exists: the YAML parser is not part of the hook's start-up otherwise.
   const { parseYaml, isMap, isScalar, isSeq } = await import('../parse/yaml.js');
   const { doc, lc, errors: parseErrors } = parseYaml(text);
-  const errors: string[] = parseErrors.map((e) => `${display}:${e.line ?? 1}: ${e.message}`);
+  // A syntax error at the end of the text is reported on the last line there is, never past it.
+  const lastLine = Math.max(1, text.replace(/\n$/, '').split('\n').length);
+  const errors: string[] = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
   const at = (node: unknown) => {
     const r = (node as { range?: [number, number] } | undefined)?.range;
     return r ? lc.linePos(r[0]).line : 1;
@@ -132,30 +134,36 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
 
   if (patternsNode !== undefined) {
     const raw = (patternsNode as { toJSON?: () => unknown }).toJSON?.() ?? null;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`);
+    // Each problem is reported at the line of the rule's key that is wrong (`regex:`), else at its `- id:` line.
+    const items = isSeq(patternsNode) ? patternsNode.items : [];
+    const nodeOf = (i: number, key?: string): unknown => {
+      const item = items[i];
+      if (key && isMap(item)) {
+        const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
+        if (pair) return pair.key;
+      }
+      return item ?? patternsNode;
+    };
+    const lineOf = (i: number, key?: string) => `${display}:${at(nodeOf(i, key))}: patterns`;
+    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf);
     errors.push(...perrs);
-    for (const p of patterns) {
-      if (knownRules.has(p.id))
-        errors.push(`${display}:${at(patternsNode)}: patterns: rule "${p.id}" has the id of a built-in rule`);
+    for (const [i, p] of patterns.entries()) {
+      if (knownRules.has(p.id)) errors.push(`${lineOf(i, 'id')}: rule "${p.id}" has the id of a built-in rule`);
       const unsafe = typeof p.regex === 'string' ? checkRegexSafety(p.regex) : undefined;
-      if (unsafe) errors.push(`${display}:${at(patternsNode)}: patterns: rule "${p.id}" regex is unsafe: ${unsafe}`);
+      if (unsafe) errors.push(`${lineOf(i, 'regex')}: rule "${p.id}" regex is unsafe: ${unsafe}`);
     }
     // A custom rule must find its own examples (and not its counter-examples), as built-in rules must.
     if (!errors.length)
-      for (const p of patterns) {
+      for (const [pi, p] of patterns.entries()) {
         const set = compileRuleSet([p]);
         // Examples are named by number and shown masked: a config may hold a real value, and errors never print one.
         p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`,
-            );
+            errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
         });
         p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
-            errors.push(
-              `${display}:${at(patternsNode)}: patterns: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`,
-            );
+            errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
         });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));

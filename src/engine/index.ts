@@ -7,7 +7,7 @@ import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '
 import type { RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
-import { inlineAllow } from '../suppress/inline.js';
+import { inlineAllow, isProblem } from '../suppress/inline.js';
 import type { IacFamily } from '../rules/iac.js';
 import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
@@ -119,19 +119,45 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       }
     : {};
 
-  const emit = (f: Finding, line: string) => {
+  const reported = new Set<number>();
+  /** `lines`: the flagged line and the one above it (then, for IaC, the first line of the resource/task and the one
+   * above that): an allow on any of them applies. */
+  const emit = (f: Finding, lines: Array<[number, string, string | undefined]>) => {
     const o = opts.overrides.get(f.ruleId);
     if (o === 'off') {
       out.suppressed.push(toSuppressed(f, 'config', `rule ${f.ruleId} is off in config`));
       return;
     }
     if (o) f.severity = o;
-    const allow = inlineAllow(line, f.ruleId, opts.isRuleId);
-    if (allow) {
-      out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
-      return;
+    let problem: { line: number; id: string } | undefined;
+    for (const [n, line, above] of lines) {
+      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
+        ...(above !== undefined ? { above } : {}),
+        secret: f.secret === true,
+      });
+      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
+      else if (allow) {
+        out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
+        return;
+      }
+    }
+    if (problem && !reported.has(problem.line)) {
+      reported.add(problem.line);
+      out.errors.push({
+        file: t.path,
+        line: problem.line,
+        ...(t.commit ? { commit: t.commit.sha } : {}),
+        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`,
+      });
     }
     out.findings.push(f);
+  };
+  // Lines of the full text (when there is one), for the line above a finding that starts a chunk.
+  let contentStarts: number[] | undefined;
+  const contentLine = (n: number): string | undefined => {
+    if (t.content === undefined || n < 1) return undefined;
+    contentStarts ??= lineStarts(t.content);
+    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : undefined;
   };
 
   // Secrets, over added lines, within the time budget.
@@ -219,7 +245,8 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         out.suppressed.push(toSuppressed(f, 'config', 'example of a custom pattern in the config'));
         continue;
       }
-      emit(f, raw);
+      const above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      emit(f, [[f.line, raw, above]]);
     }
   }
 
@@ -296,9 +323,12 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
           out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
           continue;
         }
-        // Inline allow on the flagged line or on the first line of its resource/task.
-        const scopeLine = lineText(t.content, starts, Math.min(r.scope[0] - 1, starts.length - 1));
-        emit(f, inlineAllow(raw, f.ruleId, opts.isRuleId) ? raw : scopeLine);
+        // Inline allow on (or above) the flagged line, or on (or above) the first line of its resource/task.
+        const at = (n: number) => lineText(t.content!, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+        emit(f, [
+          [r.line, raw, r.line > 1 ? at(r.line - 1) : undefined],
+          [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : undefined],
+        ]);
         if (r.secret) iacSecrets.push(f);
       }
     }

@@ -16,13 +16,28 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   info: 'note',
 };
 
+export const DOCS_BASE = 'https://github.com/hookguard/hookguard/blob/main/docs/rules/';
+
+/** Short help: the rule's first paragraph and its fix; the full doc is one click away (helpUri). Code scanning caps
+ * the size of a SARIF upload, so a report carries only what its results need. */
+function shortHelp(r: RuleDoc): string {
+  const first = r.docs
+    .split(/\n\s*\n/)[0]!
+    .trim()
+    .slice(0, 600);
+  const fix = r.remediation ? `\n\nFix: ${r.remediation}` : '';
+  return `${first}${fix}\n\nMore: hookguard explain ${r.id}`;
+}
+
 function ruleEntry(r: RuleDoc) {
+  const help = shortHelp(r);
   return {
     id: r.id,
     name: r.id.replace(/(^|[-_])([a-z0-9])/gi, (_m, _s: string, c: string) => c.toUpperCase()),
     shortDescription: { text: r.title },
     fullDescription: { text: r.title },
-    help: { text: r.docs, markdown: r.docs },
+    helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md`,
+    help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[r.severity],
@@ -57,7 +72,9 @@ function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
 }
 
 export function sarifReport(r: ScanResult, ctx: ReportContext): string {
-  const rules = [...ctx.rules].sort((a, b) => a.id.localeCompare(b.id));
+  // Only the rules that have results (all of them would make one result a large file).
+  const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
+  const rules = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
   const index = new Map(rules.map((rule, i) => [rule.id, i]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

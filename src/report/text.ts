@@ -45,7 +45,8 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
       for (const f of list) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
-        const where = `${f.line}:${f.column}`.padEnd(8);
+        const pos = `${f.line}:${f.column}`;
+        const where = pos.length >= 8 ? `${pos} ` : pos.padEnd(8);
         const prov = f.commit
           ? c(
               'dim',
@@ -77,7 +78,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
     out.push(
       c(
         'dim',
-        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? 'y no longer matches' : 'ies no longer match'} any finding; regenerate it with "hookguard baseline".`,
+        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? 'y no longer matches' : 'ies no longer match'} any finding; "hookguard baseline --prune" drops ${r.staleBaseline.length === 1 ? 'it' : 'them'} and keeps every entry that still matches.`,
       ),
     );
 

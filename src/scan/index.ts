@@ -200,6 +200,34 @@ export async function loadRulesAndConfig(
   return { patterns, set: compileRuleSet(patterns), config };
 }
 
+/** The null device turns the baseline off (`--baseline /dev/null`, as with other tools). */
+export function isNullDevice(p: string): boolean {
+  return p === '/dev/null' || p.toLowerCase() === 'nul' || p === '\\\\.\\nul';
+}
+
+/**
+ * Where the baseline is: `--baseline FILE` (relative to the working directory), else `baseline:` of the config
+ * (relative to the repository root), else `.hookguard-baseline.json` at the root. Undefined when turned off.
+ */
+export function baselinePath(
+  root: string,
+  cwd: string,
+  flag: string | undefined,
+  fromConfig: string | undefined,
+): { file: string; display: string; explicit: boolean; fromConfig: boolean } | undefined {
+  const explicit = flag ?? fromConfig;
+  if (explicit !== undefined && isNullDevice(explicit)) return undefined;
+  const file = explicit ? path.resolve(explicit === flag ? cwd : root, explicit) : path.join(root, DEFAULT_BASELINE);
+  const rel = path.relative(cwd, file);
+  const display = !rel ? file : rel.startsWith('..') ? file : rel;
+  return {
+    file,
+    display,
+    explicit: explicit !== undefined,
+    fromConfig: flag === undefined && fromConfig !== undefined,
+  };
+}
+
 const IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
@@ -227,17 +255,16 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
 
   // Baseline.
   let baseline: Map<string, BaselineEntry> | undefined;
-  if (!opts.noBaseline) {
-    const explicit = opts.baseline ?? config.baseline;
-    const file = explicit
-      ? path.resolve(explicit === opts.baseline ? opts.cwd : root, explicit)
-      : path.join(root, DEFAULT_BASELINE);
-    if (existsSync(file)) {
-      const parsed = parseBaseline(readFileSync(file, 'utf8'), path.relative(opts.cwd, file) || file);
+  const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
+  if (!opts.noBaseline && where) {
+    if (existsSync(where.file)) {
+      const parsed = parseBaseline(readFileSync(where.file, 'utf8'), where.display);
       if ('error' in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
-    } else if (explicit)
-      throw new UsageError(`baseline file ${explicit} does not exist (write one with "hookguard baseline")`);
+    } else if (where.explicit)
+      throw new UsageError(
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path.relative(opts.cwd, config.file) || config.file : 'the config'})` : ''} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`,
+      );
   }
 
   const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
@@ -454,6 +481,8 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : undefined;
     if (e) {
+      // One entry accepts one finding: a copy of an accepted secret next to the renamed file is new.
+      byKey.delete(f.contentKey!);
       matchedBaseline.add(e.fingerprint);
       suppressed.push(toSuppressed(f, 'baseline', `accepted in baseline (as ${e.file})`));
       continue;

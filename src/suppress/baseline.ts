@@ -26,6 +26,8 @@ export function parseBaseline(
   text: string,
   display: string,
 ): { entries: Map<string, BaselineEntry> } | { error: string } {
+  // An empty file (or the null device) is an empty baseline.
+  if (!text.trim()) return { entries: new Map() };
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -61,4 +63,62 @@ export function buildBaseline(findings: Finding[], tool: string, now = new Date(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId),
   );
   return { version: 1, tool, createdAt: now.toISOString(), findings: list };
+}
+
+export interface MergeResult {
+  file: BaselineFile;
+  added: number;
+  kept: number;
+  moved: number;
+  pruned: number;
+}
+
+/**
+ * Merge today's findings into an existing baseline: entries that still match are refreshed (file, line), an entry
+ * whose file is gone and whose content key matches a new finding follows it (a rename), other entries are kept —
+ * or dropped with `prune` (only after a full scan, which can tell what no longer matches).
+ */
+export function mergeBaseline(
+  prev: ReadonlyMap<string, BaselineEntry> | undefined,
+  findings: Finding[],
+  tool: string,
+  opts: { prune?: boolean; exists: (file: string) => boolean },
+  now = new Date(),
+): MergeResult {
+  const current = buildBaseline(findings, tool, now).findings;
+  const byFp = new Map(current.map((e) => [e.fingerprint, e]));
+  const newByKey = new Map<string, BaselineEntry>();
+  for (const e of current) if (e.key && !prev?.has(e.fingerprint) && !newByKey.has(e.key)) newByKey.set(e.key, e);
+  const out = new Map<string, BaselineEntry>();
+  const r = { added: 0, kept: 0, moved: 0, pruned: 0 };
+  for (const e of prev?.values() ?? []) {
+    const same = byFp.get(e.fingerprint);
+    if (same) {
+      out.set(e.fingerprint, same);
+      r.kept++;
+      continue;
+    }
+    const moved = e.key ? newByKey.get(e.key) : undefined;
+    if (moved && !opts.exists(e.file)) {
+      newByKey.delete(e.key!);
+      out.set(moved.fingerprint, moved);
+      r.moved++;
+      continue;
+    }
+    if (opts.prune) {
+      r.pruned++;
+      continue;
+    }
+    out.set(e.fingerprint, e);
+    r.kept++;
+  }
+  for (const e of current)
+    if (!out.has(e.fingerprint)) {
+      out.set(e.fingerprint, e);
+      r.added++;
+    }
+  const list = [...out.values()].sort(
+    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId),
+  );
+  return { file: { version: 1, tool, createdAt: now.toISOString(), findings: list }, ...r };
 }

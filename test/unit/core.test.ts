@@ -19,7 +19,22 @@ describe('inline allow', () => {
     ['x = 1 # hookguard:allowed', 'github-pat', undefined],
     ['x = 1', 'github-pat', undefined],
   ])('%s', (line, rule, reason) => {
-    expect(inlineAllow(line, rule, isRuleId)?.reason).toBe(reason);
+    const a = inlineAllow(line, rule, isRuleId);
+    expect(a && 'reason' in a ? a.reason : undefined).toBe(reason);
+  });
+  it('a comment line above counts; a code line above does not; a typo in a rule id allows nothing and says so', () => {
+    expect(inlineAllow('x = "v"', 'github-pat', isRuleId, { above: '  # hookguard:allow github-pat fixture' })).toEqual(
+      {
+        reason: 'fixture',
+      },
+    );
+    expect(inlineAllow('x = "v"', 'github-pat', isRuleId, { above: 'y = 1 # hookguard:allow' })).toBeUndefined();
+    expect(inlineAllow('x = 1 # hookguard:allow aws-acess-key-id typo', 'github-pat', isRuleId)).toEqual({
+      unknownRule: 'aws-acess-key-id',
+    });
+    expect(inlineAllow('x = 1 # hookguard:allow CFN-SG-01 typo', 'github-pat', isRuleId)).toEqual({
+      unknownRule: 'CFN-SG-01',
+    });
   });
 });
 

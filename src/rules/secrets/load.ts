@@ -27,56 +27,65 @@ const KNOWN_KEYS = new Set([
 ]);
 
 /** Validate raw pattern objects; returns every problem found, each naming the rule. */
-export function validatePatterns(raw: unknown, where: string): { patterns: SecretPattern[]; errors: string[] } {
+export function validatePatterns(
+  raw: unknown,
+  where: string,
+  /** Where rule `index` (or its `key`) is written, when the caller knows (a config names the exact line). */
+  locate?: (index: number, key?: string) => string,
+): { patterns: SecretPattern[]; errors: string[] } {
   const errors: string[] = [];
   const patterns: SecretPattern[] = [];
   if (!Array.isArray(raw)) return { patterns, errors: [`${where}: expected a list of rules`] };
   raw.forEach((r: unknown, i) => {
-    const label = `${where}: rule ${i + 1}`;
+    const at = (key?: string) => (locate ? locate(i, key) : where);
+    const label = `${at()}: rule ${i + 1}`;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) {
       errors.push(`${label}: expected a mapping`);
       return;
     }
     const o = r as Record<string, unknown>;
-    const name = typeof o.id === 'string' ? `${where}: rule "${o.id}"` : label;
-    const bad = (m: string) => errors.push(`${name}: ${m}`);
-    for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) bad(`unknown key "${k}"`);
-    if (typeof o.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad('id must be kebab-case');
-    if (typeof o.title !== 'string' || !o.title) bad('title is required');
-    if (!isSeverity(o.severity)) bad('severity must be one of critical, high, medium, low, info');
+    const name = (key?: string) =>
+      typeof o.id === 'string' ? `${at(key)}: rule "${o.id}"` : `${at(key)}: rule ${i + 1}`;
+    const bad = (m: string, key?: string) => errors.push(`${name(key)}: ${m}`);
+    for (const k of Object.keys(o)) if (!KNOWN_KEYS.has(k)) bad(`unknown key "${k}"`, k);
+    if (typeof o.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad('id must be kebab-case', 'id');
+    if (typeof o.title !== 'string' || !o.title) bad('title is required', 'title');
+    if (!isSeverity(o.severity)) bad('severity must be one of critical, high, medium, low, info', 'severity');
     if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === 'string' && k))
-      bad('keywords must be a non-empty list of strings');
+      bad('keywords must be a non-empty list of strings', 'keywords');
     let groups = 0;
-    if (typeof o.regex !== 'string' || !o.regex) bad('regex is required');
+    if (typeof o.regex !== 'string' || !o.regex) bad('regex is required', 'regex');
     else {
+      const flags = o.caseInsensitive ? 'i' : '';
       try {
-        const re = new RegExp(o.regex + '|', o.caseInsensitive ? 'i' : '');
-        groups = (re.exec('')?.length ?? 1) - 1;
+        new RegExp(o.regex, flags);
+        // The number of groups, from a copy that matches the empty string.
+        groups = (new RegExp(o.regex + '|', flags).exec('')?.length ?? 1) - 1;
       } catch (e) {
-        bad(`regex does not compile: ${(e as Error).message}`);
+        bad(`regex does not compile: ${(e as Error).message}`, 'regex');
       }
     }
     if (o.secretGroup !== undefined && (!Number.isInteger(o.secretGroup) || (o.secretGroup as number) > groups))
-      bad(`secretGroup ${String(o.secretGroup)} does not exist in the regex (it has ${groups} groups)`);
+      bad(`secretGroup ${String(o.secretGroup)} does not exist in the regex (it has ${groups} groups)`, 'secretGroup');
     if (o.entropy !== undefined && (typeof o.entropy !== 'number' || o.entropy < 0 || o.entropy > 8))
-      bad('entropy must be a number of bits per character between 0 and 8');
+      bad('entropy must be a number of bits per character between 0 and 8', 'entropy');
     if (o.validate !== undefined && (typeof o.validate !== 'string' || !VALIDATORS[o.validate]))
-      bad(`unknown validator "${String(o.validate)}" (known: ${Object.keys(VALIDATORS).join(', ')})`);
+      bad(`unknown validator "${String(o.validate)}" (known: ${Object.keys(VALIDATORS).join(', ')})`, 'validate');
     if (o.allow !== undefined) {
       if (!Array.isArray(o.allow) || !o.allow.every((a) => typeof a === 'string'))
-        bad('allow must be a list of regexes');
+        bad('allow must be a list of regexes', 'allow');
       else
         for (const a of o.allow) {
           try {
             new RegExp(a);
           } catch (e) {
-            bad(`allow regex does not compile: ${(e as Error).message}`);
+            bad(`allow regex does not compile: ${(e as Error).message}`, 'allow');
           }
         }
     }
     if (o.confidence !== undefined && !['high', 'medium', 'low'].includes(o.confidence as string))
-      bad('confidence must be high, medium or low');
-    if (typeof o.remediation !== 'string' || !o.remediation) bad('remediation is required');
+      bad('confidence must be high, medium or low', 'confidence');
+    if (typeof o.remediation !== 'string' || !o.remediation) bad('remediation is required', 'remediation');
     const ex = o.examples as { match?: unknown; nomatch?: unknown } | undefined;
     if (
       !ex ||
@@ -86,7 +95,7 @@ export function validatePatterns(raw: unknown, where: string): { patterns: Secre
       !Array.isArray(ex.nomatch ?? []) ||
       ![...ex.match, ...((ex.nomatch as unknown[]) ?? [])].every((s) => typeof s === 'string')
     )
-      bad('examples.match (non-empty) and examples.nomatch must be lists of strings');
+      bad('examples.match (non-empty) and examples.nomatch must be lists of strings', 'examples');
     patterns.push({
       ...(o as unknown as SecretPattern),
       keywords: Array.isArray(o.keywords) ? (o.keywords as string[]).map((k) => String(k).toLowerCase()) : [],
