@@ -202,6 +202,18 @@ function weigh(
     return { severity: 'low', confidence: 'low', why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
   if (!isHeuristic(rule)) {
+    // A browser SDK's init config (Firebase web config, Algolia search-only key): public by design.
+    if (
+      rule.p.id === 'gcp-api-key' &&
+      /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+        text.slice(Math.max(0, start - 600), end + 600),
+      )
+    )
+      return {
+        severity: capAt(severity, 'low'),
+        confidence: 'low',
+        why: `${why}; in a Firebase web config, where the key is public by design (restrict it by referrer and API)`,
+      };
     const after = text.slice(end, end + 8);
     if (FILE_EXT_AFTER.test(after)) return { drop: 'part of a file name, not a token' };
     const seg =

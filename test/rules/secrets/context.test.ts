@@ -144,6 +144,18 @@ describe('what blocked but should not', () => {
     ['client id', 'src/auth.ts', `  clientId: '${strong()}',`, 'none'],
     ['CSRF token', 'templates/form.py', `csrf_token = "${strong()}"`, 'none'],
     ['SDK init app id', 'src/push.js', `OneSignal.init({ appId: "${strong()}" });`, 'none'],
+    [
+      'Firebase web config',
+      'src/firebase.js',
+      `const firebaseConfig = {\n  apiKey: "${secretOf('gcp-api-key', example('gcp-api-key'))}",\n  authDomain: "acme.firebaseapp.com",\n};`,
+      'low',
+    ],
+    [
+      'Google API key in server code',
+      'server/geo.js',
+      `const key = "${secretOf('gcp-api-key', example('gcp-api-key'))}";`,
+      'high',
+    ],
     ['not a JWT', 'src/x.js', `const blob = "eyJ${rand(ALNUM, 30)}.eyJ${rand(ALNUM, 40)}.${rand(ALNUM, 43)}";`, 'none'],
     ['removed line in a pasted diff', 'notes/incident.txt', `-export API_TOKEN=${strong()}`, 'high'],
   ];
