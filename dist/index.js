@@ -9138,6 +9138,14 @@ function weigh(rule127, text, start, end, severity, confidence, why, quality, pa
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
   if (!isHeuristic(rule127)) {
+    if (rule127.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+      text.slice(Math.max(0, start - 600), end + 600)
+    ))
+      return {
+        severity: capAt(severity, "low"),
+        confidence: "low",
+        why: `${why}; in a Firebase web config, where the key is public by design (restrict it by referrer and API)`
+      };
     const after = text.slice(end, end + 8);
     if (FILE_EXT_AFTER.test(after)) return { drop: "part of a file name, not a token" };
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
