@@ -9,7 +9,9 @@ const SCAN_OPTIONS = `Options:
   --fail-on critical|high|medium|low|none
                                     exit 1 when a finding reaches this severity (default high, or failOn in config)
   --config FILE, -c FILE            config file (default .hookguard.yaml at the repository root)
-  --baseline FILE                   baseline file (default .hookguard-baseline.json when present)
+  --baseline FILE                   baseline file (default: baseline in config, else .hookguard-baseline.json
+                                    when present)
+  --no-baseline                     apply no baseline (same as --baseline /dev/null)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
   --help                            this text`;
 
@@ -61,6 +63,11 @@ Modes:
   --history [--since REV] every commit's added lines (all refs unless --since)
   --diff BASE..HEAD       every commit in a range (what the GitHub Action runs)
 
+Every mode runs the secret, CloudFormation and Ansible rules with the same rule ids and fingerprints. Secrets block
+on added lines (in a push: in every commit); CloudFormation/Ansible findings block where the change touches the
+resource or task (in a push: only if still present at the pushed tip; in --history/--diff: reported once, at the
+commit that introduced them). A file that could not be scanned in full blocks --staged and --pre-push.
+
 ${SCAN_OPTIONS}
 
 Examples:
@@ -73,17 +80,22 @@ Examples:
 `,
   baseline: `Usage: hookguard baseline [PATH... | --staged | --history | --diff BASE..HEAD] [options]
 
-Write the current findings' fingerprints (never the secrets) to the baseline file, so they stop blocking while new
-ones still block. Commit the file so the team shares it. Takes the same modes as "hookguard scan".
+Merge the current findings' fingerprints (never the secrets) into the baseline file, so they stop blocking while new
+ones still block. Entries follow renamed files and moved lines. Commit the file so the team shares it. Takes the same
+modes as "hookguard scan".
 
 Options:
-  --output FILE, -o FILE    where to write (default: baseline in config, else .hookguard-baseline.json)
+  --output FILE, -o FILE    where to write (default: --baseline, else baseline in config, else
+                            .hookguard-baseline.json); missing folders are created
+  --replace                 start over instead of merging with the existing file
+  --prune                   drop entries that no longer match (needs a full scan: files, or --history)
   --config FILE, -c FILE    config file (default .hookguard.yaml at the repository root)
   --help                    this text
 
 Examples:
   hookguard baseline
   hookguard baseline --history
+  hookguard baseline --prune              # after fixing accepted findings
   hookguard baseline infra/ --output infra/.hookguard-baseline.json
 `,
   rules: `Usage: hookguard rules [--format text|json]

@@ -36,6 +36,18 @@ describe('baselines', () => {
     expect(readJson(path.join(repo.dir, 'reports/deep/base.json')).findings).toHaveLength(1);
   });
 
+  it('--help says how baselines merge, prune and turn off, and what each scan mode checks', () => {
+    const repo = Repo.init();
+    const b = repo.hookguard(['baseline', '--help']);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/--replace .*start over/);
+    expect(b.stdout).toMatch(/--prune .*no longer match/);
+    const s = repo.hookguard(['scan', '--help']);
+    expect(s.stdout).toMatch(/--no-baseline/);
+    expect(s.stdout).toMatch(/Every mode runs the secret, CloudFormation and Ansible rules/);
+    expect(s.stdout).toMatch(/still present at the pushed tip/);
+  });
+
   it('--baseline /dev/null and --no-baseline turn the baseline off cleanly', () => {
     const repo = Repo.init();
     repo.commit('secret', { 'a.env': `T=${fakeGithubToken()}\n` });
