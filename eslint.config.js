@@ -83,6 +83,22 @@ const boundaries = [
     deny: ['**/cli/**', '**/action/**', '**/engine/**', '**/rules/**', '**/report/**', '**/scan/**'],
   },
   {
+    // Ownership matching is pure: the scan layer reads CODEOWNERS and the config, and passes their text in.
+    from: 'src/owners/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/engine/**',
+      '**/report/**',
+      '**/scan/**',
+      '**/config/**',
+      'node:fs',
+      'node:child_process',
+    ],
+  },
+  {
     from: 'src/suppress/**',
     deny: ['**/cli/**', '**/action/**', '**/install/**', '**/git/**', '**/engine/**', '**/report/**', '**/scan/**'],
   },

@@ -89,6 +89,14 @@ export interface Finding extends Position {
   /** Internal: the finding is about a secret value (every secret rule, and IaC rules that flag a plaintext secret).
    * A pushed secret counts in every commit; other IaC problems are judged at the pushed tip. */
   secret?: boolean;
+  /** Who must look at it (config `owners` or CODEOWNERS); set on every finding when ownership is configured. */
+  owners?: string[];
+}
+
+/** Config `escalation`: whom to call when a finding blocks, and the document that says how. */
+export interface Escalation {
+  contact?: string;
+  doc?: string;
 }
 
 export type SuppressedBy = 'inline' | 'baseline' | 'config' | 'metadata';
@@ -144,6 +152,9 @@ export interface ScanResult {
   summary: ScanSummary;
   /** With `scan --verbose`: candidates set aside and why. */
   dropped?: Dropped[];
+  /** Where owners came from (`config` or a CODEOWNERS path), when any are configured. */
+  ownersFrom?: string;
+  escalation?: Escalation;
 }
 
 /** What a scan looks at. */

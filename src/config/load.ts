@@ -3,7 +3,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isSeverity, UsageError, type FailOn, type Severity } from '../types.js';
+import { isSeverity, UsageError, type Escalation, type FailOn, type Severity } from '../types.js';
+import { isOwner, ruleMatches, type OwnerRule } from '../owners/index.js';
 import { compileRuleSet, validatePatterns } from '../rules/secrets/load.js';
 import { detectSecrets } from '../rules/secrets/detect.js';
 import { unsplit } from '../rules/secrets/types.js';
@@ -19,10 +20,15 @@ export interface Config {
   allow: RegExp[];
   patterns: SecretPattern[];
   baseline?: string;
+  /** `owners:` entries (when present, CODEOWNERS is not read). */
+  owners?: OwnerRule[];
+  escalation?: Escalation;
+  /** People and keys whose access must be gone (ACCESS-* rules). */
+  revoked?: { users: string[]; keys: string[] };
 }
 
 export const CONFIG_NAMES = ['.hookguard.yaml', '.hookguard.yml'];
-const KEYS = ['failOn', 'ignore', 'rules', 'allow', 'patterns', 'baseline'];
+const KEYS = ['failOn', 'ignore', 'rules', 'allow', 'patterns', 'baseline', 'owners', 'escalation', 'revoked'];
 
 export function emptyConfig(): Config {
   return { ignore: [], rules: new Map(), allow: [], patterns: [] };
@@ -39,7 +45,13 @@ export function findConfig(root: string): string | undefined {
 /**
  * Load a config file. `knownRules` are rule ids that `rules:` may name (custom patterns are added to it).
  */
-export async function loadConfig(file: string, knownRules: ReadonlySet<string>, display = file): Promise<Config> {
+export async function loadConfig(
+  file: string,
+  knownRules: ReadonlySet<string>,
+  display = file,
+  /** Rule categories `owners[].rules` may name. */
+  knownCategories: ReadonlySet<string> = new Set(['secret', 'cloudformation', 'ansible']),
+): Promise<Config> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -78,8 +90,29 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
     return out;
   };
 
+  /** A mapping whose keys must be among `keys`; returns key → value node. */
+  const mapping = (node: unknown, what: string, keys: string[]): Map<string, unknown> | undefined => {
+    if (!isMap(node)) {
+      err(node, `${what} must be a mapping (${keys.join(', ')})`);
+      return undefined;
+    }
+    const m = new Map<string, unknown>();
+    for (const p of node.items) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (!keys.includes(k)) err(p.key, `${what}: unknown key "${k}" (known: ${keys.join(', ')})`);
+      else m.set(k, p.value ?? p.key);
+    }
+    return m;
+  };
+  const text1 = (node: unknown, what: string): string | undefined => {
+    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
+    err(node, `${what} must be a non-empty string`);
+    return undefined;
+  };
+
   let patternsNode: unknown;
   const ruleNodes: Array<[string, unknown]> = [];
+  const selectorNodes: Array<[string, unknown]> = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const v = pair.value;
@@ -127,6 +160,80 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
       case 'patterns':
         patternsNode = v;
         break;
+      case 'owners': {
+        if (!isSeq(v)) {
+          err(v ?? pair.key, 'owners must be a list of {paths, rules, owners} entries');
+          break;
+        }
+        cfg.owners = [];
+        for (const [i, item] of v.items.entries()) {
+          const what = `owners[${i}]`;
+          const m = mapping(item, what, ['paths', 'rules', 'owners']);
+          if (!m) continue;
+          const entry: OwnerRule = { owners: [], source: `${display}:${at(item)}` };
+          if (!m.has('owners'))
+            err(item, `${what}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
+          else
+            for (const [j, o] of strings(m.get('owners'), `${what}.owners`).entries()) {
+              if (isOwner(o)) entry.owners.push(o);
+              else
+                err(
+                  (m.get('owners') as { items: unknown[] }).items[j],
+                  `${what}.owners: "${o}" is not @user, @org/team or an e-mail address`,
+                );
+            }
+          if (m.has('paths')) {
+            const node = m.get('paths') as { items?: unknown[] };
+            entry.paths = strings(node, `${what}.paths`);
+            entry.paths.forEach((p, j) => {
+              if (p.startsWith('!') || p.includes('['))
+                err(
+                  node.items?.[j],
+                  `${what}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`,
+                );
+            });
+          }
+          if (m.has('rules')) {
+            const node = m.get('rules') as { items?: unknown[] };
+            entry.rules = strings(node, `${what}.rules`);
+            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
+          }
+          cfg.owners.push(entry);
+        }
+        break;
+      }
+      case 'escalation': {
+        const m = mapping(v ?? pair.key, 'escalation', ['contact', 'doc']);
+        if (!m) break;
+        const esc: Escalation = {};
+        if (m.has('contact')) {
+          const c = text1(m.get('contact'), 'escalation.contact');
+          if (c) esc.contact = c;
+        }
+        if (m.has('doc')) {
+          const d = text1(m.get('doc'), 'escalation.doc');
+          if (d) esc.doc = d;
+        }
+        if (!m.size) err(v ?? pair.key, 'escalation needs a contact, a doc or both');
+        cfg.escalation = esc;
+        break;
+      }
+      case 'revoked': {
+        const m = mapping(v ?? pair.key, 'revoked', ['users', 'keys']);
+        if (!m) break;
+        const users = m.has('users') ? strings(m.get('users'), 'revoked.users') : [];
+        const keysNode = m.get('keys') as { items?: unknown[] } | undefined;
+        const keys = m.has('keys') ? strings(keysNode, 'revoked.keys') : [];
+        keys.forEach((k, j) => {
+          if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
+            err(
+              keysNode?.items?.[j],
+              `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`,
+            );
+        });
+        cfg.revoked = { users, keys };
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
     }
@@ -171,6 +278,20 @@ export async function loadConfig(file: string, knownRules: ReadonlySet<string>, 
   const known = new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
   for (const [id, node] of ruleNodes)
     if (!known.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+  // owners[].rules: a category, a rule id or an id glob that matches at least one rule (checked when ids are known).
+  if (knownRules.size)
+    for (const [sel, node] of selectorNodes) {
+      const s = sel.toLowerCase();
+      if (knownCategories.has(s) || known.has(s)) continue;
+      if (/[*?]/.test(s)) {
+        if ([...known].some((k) => ruleMatches(s, { ruleId: k, category: '' }))) continue;
+        err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
+      } else
+        err(
+          node,
+          `owners: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(', ')}; see hookguard rules)`,
+        );
+    }
   if (errors.length) throw new UsageError(`invalid config:\n  ${errors.join('\n  ')}`);
   return cfg;
 }

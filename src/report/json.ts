@@ -22,6 +22,7 @@ function publicFinding(f: Finding) {
     fingerprint: f.fingerprint,
     ...(f.confidence ? { confidence: f.confidence } : {}),
     ...(f.why ? { why: f.why } : {}),
+    ...(f.owners ? { owners: f.owners } : {}),
   };
 }
 
@@ -38,6 +39,8 @@ export function jsonReport(r: ScanResult, ctx: ReportContext): string {
         errors: r.errors,
         staleBaseline: r.staleBaseline,
         summary: r.summary,
+        ...(r.ownersFrom ? { ownersFrom: r.ownersFrom } : {}),
+        ...(r.escalation ? { escalation: r.escalation } : {}),
       },
       null,
       2,

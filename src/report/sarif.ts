@@ -67,6 +67,7 @@ function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
       severity: f.severity,
       ...(f.commit ? { commit: f.commit } : {}),
       ...(f.confidence ? { confidence: f.confidence } : {}),
+      ...(f.owners ? { owners: f.owners } : {}),
     },
   };
 }

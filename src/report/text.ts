@@ -57,6 +57,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
         if (f.snippet) out.push(c('dim', `          │ `) + f.snippet.trim());
         out.push(c('dim', `          │ `) + f.message);
         if (f.remediation) out.push(`          ${c('ok', 'fix:')} ${f.remediation}`);
+        if (blocks && f.owners?.length) out.push(`          ${c('bold', 'owners:')} ${f.owners.join(', ')}`);
       }
       out.push('');
     }
@@ -103,6 +104,11 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
       out.push(
         `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? 's' : ''} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
         `  More on a rule: hookguard explain ${blocking[0]!.ruleId}`,
+      );
+    const esc = r.escalation;
+    if (blocking.length && (esc?.contact || esc?.doc))
+      out.push(
+        `  Stuck? ${[esc.contact ? `Escalate to ${esc.contact}` : '', esc.doc ? `see ${esc.doc}` : ''].filter(Boolean).join(' · ')} — do not bypass the check with --no-verify.`,
       );
   }
   return out.join('\n') + '\n';

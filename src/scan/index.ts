@@ -25,6 +25,8 @@ import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
 import type { Prestarted } from '../git/prestart.js';
+import { assignOwners } from '../owners/index.js';
+import { loadOwnership } from './owners.js';
 import {
   commitsSource,
   commitExists,
@@ -190,11 +192,16 @@ export async function loadRulesAndConfig(
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds: Set<string> | undefined;
+    const categories = new Set<string>(['secret']);
     const text = readFileSync(file, 'utf8');
     // Rule ids of IaC families are only needed (and their modules only loaded) when the config names rules.
-    if (/^\s*rules\s*:/m.test(text)) iacIds = new Set((await iacRuleDocs()).map((d) => d.id.toLowerCase()));
+    if (/^\s*rules\s*:/m.test(text)) {
+      const docs = await iacRuleDocs();
+      iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
+      for (const d of docs) categories.add(d.category);
+    }
     const known = new Set([...builtinIds, ...(iacIds ?? [])]);
-    config = await loadConfig(file, known, path.relative(cwd, file) || file);
+    config = await loadConfig(file, known, path.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -510,6 +517,16 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     (a, b) =>
       a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
   );
+  // Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.
+  let ownersFrom: string | undefined;
+  if (all.length) {
+    const own = await loadOwnership(root, config, request.kind === 'staged');
+    if (own.ownership) {
+      assignOwners(own.ownership, all);
+      ownersFrom = own.ownership.from;
+    }
+    errors.push(...own.problems);
+  }
   const blocking = all.filter((f) => f.blocking);
   const existing = all.filter((f) => !f.blocking);
   const fullScan = request.kind === 'paths' || (request.kind === 'history' && !request.since);
@@ -533,6 +550,8 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       bySeverity,
     },
     ...(opts.verbose ? { dropped } : {}),
+    ...(ownersFrom ? { ownersFrom } : {}),
+    ...(config.escalation ? { escalation: config.escalation } : {}),
   };
   // A hook never lets through what it could not read: a bound that cut a file's new text blocks (the CLI says why).
   const hook = request.kind === 'staged' || request.kind === 'pre-push';
