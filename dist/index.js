@@ -198,9 +198,9 @@ var init_blobs = __esm({
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path6) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path6)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path6}`);
+      readAt(rev, path7) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path7)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path7}`);
       }
       readSpec(spec, max) {
         const child = this.start();
@@ -1403,17 +1403,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path6) {
-      const ctrl = callVisitor(key, node, visitor, path6);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visit_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path6);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1424,13 +1424,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = visit_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path6);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1451,17 +1451,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path6) {
-      const ctrl = await callVisitor(key, node, visitor, path6);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path6, ctrl);
-        return visitAsync_(key, ctrl, visitor, path6);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path6 = Object.freeze(path6.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path6);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1472,13 +1472,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path6 = Object.freeze(path6.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path6);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path6);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1505,23 +1505,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path6) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path6);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path6);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path6);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path6);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path6);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path6);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path6, node) {
-      const parent = path6[path6.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2133,10 +2133,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path6, value) {
+    function collectionFromPath(schema, path7, value) {
       let v = value;
-      for (let i = path6.length - 1; i >= 0; --i) {
-        const k = path6[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k = path7[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2155,7 +2155,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2185,11 +2185,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path6, value) {
-        if (isEmptyPath(path6))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path6;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2203,8 +2203,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        const [key, ...rest] = path6;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2218,8 +2218,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        const [key, ...rest] = path6;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2237,8 +2237,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path6) {
-        const [key, ...rest] = path6;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2248,8 +2248,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        const [key, ...rest] = path6;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4764,9 +4764,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path6, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path6, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4841,14 +4841,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path6) {
-        if (Collection2.isEmptyPath(path6)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4863,10 +4863,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path6, keepScalar) {
-        if (Collection2.isEmptyPath(path6))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4877,10 +4877,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path6) {
-        if (Collection2.isEmptyPath(path6))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4897,13 +4897,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path6, value) {
-        if (Collection2.isEmptyPath(path6)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path6, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -6864,9 +6864,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path6) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path6) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6875,23 +6875,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path6) => {
-      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
-      const field = path6[path6.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path6, item, visitor) {
-      let ctrl = visitor(item, path6);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6902,10 +6902,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path6);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8981,19 +8981,19 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path6) {
-  let p = placeCache.get(path6);
+function placeOf(path7) {
+  let p = placeCache.get(path7);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path6);
+  const example = EXAMPLE_PATH.test(path7);
   p = {
-    test: TEST_PATH.test(path6),
-    docs: DOCS_PATH.test(path6),
+    test: TEST_PATH.test(path7),
+    docs: DOCS_PATH.test(path7),
     example,
-    generated: GENERATED_PATH.test(path6),
-    deploy: !example && DEPLOY_PATH.test(path6)
+    generated: GENERATED_PATH.test(path7),
+    deploy: !example && DEPLOY_PATH.test(path7)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path6, p);
+  placeCache.set(path7, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -9132,7 +9132,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule127, text, start, end, severity, confidence, why, quality, path6) {
+function weigh(rule127, text, start, end, severity, confidence, why, quality, path7) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -9153,7 +9153,7 @@ function weigh(rule127, text, start, end, severity, confidence, why, quality, pa
       return { drop: "part of an image path, not a token" };
     return { severity, confidence, why };
   }
-  const place = path6 !== void 0 ? placeOf(path6) : void 0;
+  const place = path7 !== void 0 ? placeOf(path7) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -9298,6 +9298,122 @@ var init_detect = __esm({
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
+  }
+});
+
+// src/owners/index.ts
+function escape(c) {
+  return /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+}
+function patternRegExp(pattern) {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  let p = pattern.replace(/\\(.)/g, "\0$1");
+  const dirOnly = p.endsWith("/");
+  if (dirOnly) p = p.replace(/\/+$/, "");
+  const anchored = p.startsWith("/") || p.includes("/");
+  p = p.replace(/^\/+/, "");
+  const segments = p.split("/");
+  const last = segments[segments.length - 1];
+  let body = "";
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === "\0") {
+      body += escape(p[++i] ?? "");
+    } else if (c === "*") {
+      if (p[i + 1] === "*") {
+        const before = i === 0 || p[i - 1] === "/";
+        const after = p[i + 2];
+        if (before && after === "/") {
+          body += "(?:.*/)?";
+          i += 2;
+        } else if (before && after === void 0) {
+          body += ".*";
+          i += 1;
+        } else {
+          body += "[^/]*";
+          i += 1;
+        }
+      } else body += "[^/]*";
+    } else if (c === "?") body += "[^/]";
+    else body += escape(c);
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const suffix = dirOnly ? "/.*$" : last === "*" ? "$" : "(?:/.*)?$";
+  const re = new RegExp(prefix + body + suffix);
+  cache.set(pattern, re);
+  return re;
+}
+function pathMatches(pattern, file) {
+  return patternRegExp(pattern).test(file);
+}
+function ruleMatches(selector, f) {
+  const s = selector.toLowerCase();
+  if (s === f.category) return true;
+  const id = f.ruleId.toLowerCase();
+  if (!/[*?]/.test(s)) return s === id;
+  const re = new RegExp(
+    "^" + s.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : escape(c)).join("") + "$"
+  );
+  return re.test(id);
+}
+function isOwner(s) {
+  return OWNER.test(s);
+}
+function parseCodeowners(text, file = "CODEOWNERS") {
+  const out = { rules: [], problems: [] };
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const tokens = [];
+    let cur = "";
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j];
+      if (c === "\\" && j + 1 < line.length) {
+        cur += c + line[++j];
+      } else if (/\s/.test(c)) {
+        if (cur) tokens.push(cur);
+        cur = "";
+      } else if (c === "#" && !cur)
+        break;
+      else cur += c;
+    }
+    if (cur) tokens.push(cur);
+    const [pattern, ...owners] = tokens;
+    if (!pattern) return;
+    const bad = owners.filter((o) => !isOwner(o));
+    if (bad.length) out.problems.push({ line: i + 1, message: `not an owner: ${bad.join(", ")} (ignored)` });
+    if (pattern.startsWith("!") || /(?<!\\)\[/.test(pattern)) {
+      out.problems.push({
+        line: i + 1,
+        message: `"${pattern}": CODEOWNERS does not support ${pattern.startsWith("!") ? "! negation" : "[ ] ranges"} (line ignored)`
+      });
+      return;
+    }
+    out.rules.push({ paths: [pattern], owners: owners.filter(isOwner), source: `${file}:${i + 1}` });
+  });
+  return out;
+}
+function ownersFor(o, f) {
+  for (let i = o.rules.length - 1; i >= 0; i--) {
+    const r = o.rules[i];
+    if (r.paths && !r.paths.some((p) => pathMatches(p, f.file))) continue;
+    if (r.rules && !r.rules.some((s) => ruleMatches(s, f))) continue;
+    return r.owners;
+  }
+  return [];
+}
+function assignOwners(o, findings) {
+  for (const f of findings) f.owners = ownersFor(o, f);
+}
+var CODEOWNERS_PATHS, cache, OWNER;
+var init_owners = __esm({
+  "src/owners/index.ts"() {
+    "use strict";
+    CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+    cache = /* @__PURE__ */ new Map();
+    OWNER = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
   }
 });
 
@@ -9524,7 +9640,7 @@ function findConfig(root) {
   }
   return void 0;
 }
-async function loadConfig(file, knownRules, display = file) {
+async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"])) {
   let text;
   try {
     text = readFileSync3(file, "utf8");
@@ -9561,8 +9677,27 @@ async function loadConfig(file, knownRules, display = file) {
     }
     return out;
   };
+  const mapping = (node, what, keys) => {
+    if (!isMap6(node)) {
+      err(node, `${what} must be a mapping (${keys.join(", ")})`);
+      return void 0;
+    }
+    const m = /* @__PURE__ */ new Map();
+    for (const p of node.items) {
+      const k = isScalar6(p.key) ? String(p.key.value) : "";
+      if (!keys.includes(k)) err(p.key, `${what}: unknown key "${k}" (known: ${keys.join(", ")})`);
+      else m.set(k, p.value ?? p.key);
+    }
+    return m;
+  };
+  const text1 = (node, what) => {
+    if (isScalar6(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
+    err(node, `${what} must be a non-empty string`);
+    return void 0;
+  };
   let patternsNode;
   const ruleNodes = [];
+  const selectorNodes = [];
   for (const pair of root.items) {
     const key = isScalar6(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
@@ -9610,6 +9745,80 @@ async function loadConfig(file, knownRules, display = file) {
       case "patterns":
         patternsNode = v;
         break;
+      case "owners": {
+        if (!isSeq6(v)) {
+          err(v ?? pair.key, "owners must be a list of {paths, rules, owners} entries");
+          break;
+        }
+        cfg.owners = [];
+        for (const [i, item] of v.items.entries()) {
+          const what = `owners[${i}]`;
+          const m = mapping(item, what, ["paths", "rules", "owners"]);
+          if (!m) continue;
+          const entry = { owners: [], source: `${display}:${at(item)}` };
+          if (!m.has("owners"))
+            err(item, `${what}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
+          else
+            for (const [j, o] of strings2(m.get("owners"), `${what}.owners`).entries()) {
+              if (isOwner(o)) entry.owners.push(o);
+              else
+                err(
+                  m.get("owners").items[j],
+                  `${what}.owners: "${o}" is not @user, @org/team or an e-mail address`
+                );
+            }
+          if (m.has("paths")) {
+            const node = m.get("paths");
+            entry.paths = strings2(node, `${what}.paths`);
+            entry.paths.forEach((p, j) => {
+              if (p.startsWith("!") || p.includes("["))
+                err(
+                  node.items?.[j],
+                  `${what}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`
+                );
+            });
+          }
+          if (m.has("rules")) {
+            const node = m.get("rules");
+            entry.rules = strings2(node, `${what}.rules`);
+            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
+          }
+          cfg.owners.push(entry);
+        }
+        break;
+      }
+      case "escalation": {
+        const m = mapping(v ?? pair.key, "escalation", ["contact", "doc"]);
+        if (!m) break;
+        const esc = {};
+        if (m.has("contact")) {
+          const c = text1(m.get("contact"), "escalation.contact");
+          if (c) esc.contact = c;
+        }
+        if (m.has("doc")) {
+          const d = text1(m.get("doc"), "escalation.doc");
+          if (d) esc.doc = d;
+        }
+        if (!m.size) err(v ?? pair.key, "escalation needs a contact, a doc or both");
+        cfg.escalation = esc;
+        break;
+      }
+      case "revoked": {
+        const m = mapping(v ?? pair.key, "revoked", ["users", "keys"]);
+        if (!m) break;
+        const users = m.has("users") ? strings2(m.get("users"), "revoked.users") : [];
+        const keysNode = m.get("keys");
+        const keys = m.has("keys") ? strings2(keysNode, "revoked.keys") : [];
+        keys.forEach((k, j) => {
+          if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
+            err(
+              keysNode?.items?.[j],
+              `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`
+            );
+        });
+        cfg.revoked = { users, keys };
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
@@ -9650,6 +9859,19 @@ async function loadConfig(file, knownRules, display = file) {
   const known2 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
   for (const [id, node] of ruleNodes)
     if (!known2.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+  if (knownRules.size)
+    for (const [sel, node] of selectorNodes) {
+      const s = sel.toLowerCase();
+      if (knownCategories.has(s) || known2.has(s)) continue;
+      if (/[*?]/.test(s)) {
+        if ([...known2].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
+        err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
+      } else
+        err(
+          node,
+          `owners: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
+        );
+    }
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   return cfg;
@@ -9659,13 +9881,14 @@ var init_load2 = __esm({
   "src/config/load.ts"() {
     "use strict";
     init_types();
+    init_owners();
     init_load();
     init_detect();
     init_types2();
     init_mask();
     init_safety();
     CONFIG_NAMES = [".hookguard.yaml", ".hookguard.yml"];
-    KEYS = ["failOn", "ignore", "rules", "allow", "patterns", "baseline"];
+    KEYS = ["failOn", "ignore", "rules", "allow", "patterns", "baseline", "owners", "escalation", "revoked"];
   }
 });
 
@@ -9724,8 +9947,8 @@ var init_inline = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path6, content) {
-  if (NOT_TEMPLATE.test(path6)) return false;
+function looksLikeCloudFormation(path7, content) {
+  if (NOT_TEMPLATE.test(path7)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -9792,15 +10015,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path6, content) {
-  const base = path6.split("/").pop() ?? "";
+function looksLikeAnsible(path7, content) {
+  const base = path7.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path6)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path7)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path6)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path7)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -10044,9 +10267,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path6) {
+      at(node, path7) {
         let cur = node;
-        for (const k of path6.split(".")) {
+        for (const k of path7.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -10499,8 +10722,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path6) {
-  const parts = path6.split(".");
+function parentOrUndefined(t, r, path7) {
+  const parts = path7.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -11334,18 +11557,18 @@ var init_cred_006 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          for (const path6 of PASSWORD_PROPS[r.type] ?? []) {
+          for (const path7 of PASSWORD_PROPS[r.type] ?? []) {
             let nodes;
-            if (path6.includes("[].")) {
-              const [list2, prop] = path6.split("[].");
+            if (path7.includes("[].")) {
+              const [list2, prop] = path7.split("[].");
               nodes = t.items(t.at(r.props, list2)).map((u) => t.get(u, prop));
-            } else nodes = [t.at(r.props, path6)];
+            } else nodes = [t.at(r.props, path7)];
             for (const n of nodes) {
               if (!n) continue;
               for (const item of t.items(n)) {
                 const v = findVal(t.values(item), (x) => (strVal(x) ?? "").length > 0);
                 if (v)
-                  ctx.report(r, item, `${r.id} has a literal ${path6.split(".").pop().replace("[]", "")}`, {
+                  ctx.report(r, item, `${r.id} has a literal ${path7.split(".").pop().replace("[]", "")}`, {
                     why: v.why,
                     secret: !v.why
                   });
@@ -11995,8 +12218,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path6 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path6))) {
+          const path7 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path7))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -14658,40 +14881,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path6, text) {
-  const base = path6.split("/").pop() ?? "";
+function kindByPath(path7, text) {
+  const base = path7.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path6)) return "vars";
-  if (META_PATH.test(path6)) return "meta";
+  if (VARS_PATH.test(path7)) return "vars";
+  if (META_PATH.test(path7)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path6) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path7) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path6)) return "tasks";
+  if (TASKS_PATH.test(path7)) return "tasks";
   return void 0;
 }
-function loadAnsible(path6, text) {
-  if (isProgram(path6.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path6, text);
+function loadAnsible(path7, text) {
+  if (isProgram(path7.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path7, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path6, text, void 0, "vault");
+    const b2 = new Builder(path7, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path6, text, void 0, "config");
+    const b2 = new Builder(path7, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path6, text, void 0, "inventory");
+    const b2 = new Builder(path7, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path6)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path7)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -14720,18 +14943,18 @@ function loadAnsible(path6, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml6.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml6.isMap)(p.value) || (0, import_yaml6.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path6, text, parsed.lc, kind);
+  const b = new Builder(path7, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml6.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path6);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path7);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path6}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path7}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -14831,14 +15054,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path6, text, lc, kind) {
-        this.path = path6;
+      constructor(path7, text, lc, kind) {
+        this.path = path7;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path6,
+          path: path7,
           text,
           lines: this.lines,
           tasks: [],
@@ -14929,7 +15152,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path6, inheritedNoLog) {
+      task(n, kind, path7, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -14996,7 +15219,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path6,
+          path: path7,
           pos,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -15018,7 +15241,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path6}.vars.${v}`,
+            (v) => `${path7}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -15034,7 +15257,7 @@ var init_ansible = __esm({
         if (!(0, import_yaml6.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml6.isMap)(item)) return;
-          const path6 = `${prefix}${this.label(item, i)}`;
+          const path7 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -15046,7 +15269,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path6}.vars.${v}`,
+                (v) => `${path7}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -15054,12 +15277,12 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path6}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path7}.${section}`, noLog);
             }
             this.env = outer;
             return;
           }
-          const t = this.task(item, kind, path6, inheritedNoLog);
+          const t = this.task(item, kind, path7, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -15127,14 +15350,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path6) => this.file.vars.push({
+        const add = (v, path7) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path6,
+          path: path7,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -15149,10 +15372,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path6, text) {
-  const dir = path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/") + 1) : "";
+function relatedPaths(path7, text) {
+  const dir = path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path6);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path7);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -15179,7 +15402,7 @@ function relatedPaths(path6, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path6))];
+  return [...new Set(out.filter((p) => p && p !== path7))];
 }
 function normalise(p) {
   const out = [];
@@ -15519,10 +15742,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path6, message) {
+function atSecretValue(ctx, a, scope, path7, message) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path6, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path7, message, secret: single });
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -16839,18 +17062,18 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path6, depth) {
+function visit(ctx, v, a, path7, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
     atSecretValue(
       ctx,
       a,
       v.scope,
-      path6,
+      path7,
       `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
     );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path6}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path7}.${c.key}`, depth + 1);
 }
 var rule106, secret_007_default;
 var init_secret_007 = __esm({
@@ -17057,12 +17280,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path6, depth) => {
+  const visit2 = (v, a, path7, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path6, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path7, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path6}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path7}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -17972,10 +18195,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path6, content);
+    loaded = loadAnsible(path7, content);
   } catch (e) {
     return {
       matched: true,
@@ -18033,7 +18256,7 @@ function lintAnsible(path6, content, only = rules, related = /* @__PURE__ */ new
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path6);
+  const test = TEST_PATH2.exec(path7);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -18146,7 +18369,7 @@ var init_ansible2 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path6, content, related) => lintAnsible(path6, content, rules, related),
+      lint: (path7, content, related) => lintAnsible(path7, content, rules, related),
       related: relatedPaths
     };
   }
@@ -18490,14 +18713,65 @@ var init_repo = __esm({
   }
 });
 
+// src/scan/owners.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import path3 from "node:path";
+async function fromIndex(root) {
+  const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
+`).join(""));
+  if (r.code !== 0) return void 0;
+  const buf = r.stdout;
+  let at = 0;
+  for (const file of CODEOWNERS_PATHS) {
+    const nl = buf.indexOf(10, at);
+    if (nl < 0) return void 0;
+    const header = buf.subarray(at, nl).toString("utf8");
+    const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
+    if (!m) {
+      at = nl + 1;
+      continue;
+    }
+    const size = Number(m[2]);
+    if (m[1] === "blob") return { file, text: buf.subarray(nl + 1, nl + 1 + size).toString("utf8") };
+    at = nl + 1 + size + 1;
+  }
+  return void 0;
+}
+function fromDisk(root) {
+  for (const file of CODEOWNERS_PATHS) {
+    try {
+      return { file, text: readFileSync4(path3.join(root, file), "utf8") };
+    } catch {
+    }
+  }
+  return void 0;
+}
+async function loadOwnership(root, config, staged) {
+  if (config.owners) return { ownership: { from: "config", rules: config.owners }, problems: [] };
+  const found = staged ? await fromIndex(root) : fromDisk(root);
+  if (!found) return { problems: [] };
+  const parsed = parseCodeowners(found.text, found.file);
+  return {
+    ownership: { from: found.file, rules: parsed.rules },
+    problems: parsed.problems.map((p) => ({ file: found.file, line: p.line, message: p.message }))
+  };
+}
+var init_owners2 = __esm({
+  "src/scan/owners.ts"() {
+    "use strict";
+    init_run();
+    init_owners();
+  }
+});
+
 // src/git/related.ts
 var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path6) {
-  if (!path6 || path6.startsWith("/") || path6.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path6}`]);
+async function readTreeText(root, rev, path7) {
+  if (!path7 || path7.startsWith("/") || path7.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path7}`]);
   if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
   return decodeText(r.stdout);
 }
@@ -19013,26 +19287,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path6) => {
-      const end = path6.length - 1;
-      const index = path6.lastIndexOf(
+    var basenameOf = (path7) => {
+      const end = path7.length - 1;
+      const index = path7.lastIndexOf(
         SLASH,
-        path6[end] === SLASH ? end - 1 : end
+        path7[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path6 : path6.slice(index + 1);
+      return index < 0 ? path7 : path7.slice(index + 1);
     };
-    var parentOf = (path6) => {
-      if (path6.charCodeAt(0) === SLASH_CODE || path6.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path6.split(SLASH).filter(Boolean);
+    var parentOf = (path7) => {
+      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path7.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path6.length - 1;
-      const cut = path6.lastIndexOf(
+      const end = path7.length - 1;
+      const cut = path7.lastIndexOf(
         SLASH,
-        path6.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path6.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -19182,7 +19456,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path6) {
+      testLiteral(path7) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -19191,7 +19465,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule127 = rules2[index];
-          if (rule127.checkRegex.test(path6)) {
+          if (rule127.checkRegex.test(path7)) {
             ignored = !rule127.negative;
             unignored = rule127.negative;
             matchedRule = rule127.negative ? UNDEFINED : rule127;
@@ -19211,15 +19485,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path6, mode) {
+      test(path7, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path6) : path6;
+        const basename = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
           const rule127 = rules2[index];
           if (rule127[mode].test(
-            shortcut && rule127._basenameOnly ? basename : path6
+            shortcut && rule127._basenameOnly ? basename : path7
           )) {
             const { negative } = rule127;
             const ret = {
@@ -19241,17 +19515,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path6, originalPath, doThrow) => {
-      if (!isString(path6)) {
+    var checkPath = (path7, originalPath, doThrow) => {
+      if (!isString(path7)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path6) {
+      if (!path7) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path6)) {
+      if (checkPath.isNotRelative(path7)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -19260,25 +19534,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path6) => {
-      const first = path6.charCodeAt(0);
+    var isNotRelative = (path7) => {
+      const first = path7.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path6.length === 1) {
+      if (path7.length === 1) {
         return true;
       }
-      const second = path6.charCodeAt(1);
+      const second = path7.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path6.length === 2 || path6.charCodeAt(2) === SLASH_CODE;
+      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -19309,58 +19583,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache, path6) {
+      _test(originalPath, cache2, path7) {
         checkPath(
-          path6,
+          path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path6 ? this._t(path6, cache) : {
+        return path7 ? this._t(path7, cache2) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path6 = convertPath(target);
-        if (!path6 || path6.charCodeAt(path6.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path6);
+        const path7 = convertPath(target);
+        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path7);
         }
-        const dir = this._t(path6, this._testCache);
+        const dir = this._t(path7, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path6);
+        const literal2 = this._rules.testLiteral(path7);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path6, cache) {
-        if (path6 in cache) {
-          return cache[path6];
+      _t(path7, cache2) {
+        if (path7 in cache2) {
+          return cache2[path7];
         }
-        const parentPath = parentOf(path6);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path6] = parent && parent.ignored ? parent : this._rules.test(path6, MODE_IGNORE);
+        const parentPath = parentOf(path7);
+        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
+        return cache2[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
-      ignores(path6) {
-        return this._test(path6, this._ignoreCache, convertPath(path6)).ignored;
+      ignores(path7) {
+        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
       }
       createFilter() {
-        return (path6) => !this.ignores(path6);
+        return (path7) => !this.ignores(path7);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path6) {
-        return this._test(path6, this._testCache, convertPath(path6));
+      test(path7) {
+        return this._test(path7, this._testCache, convertPath(path7));
       }
     };
     var factory = (options) => new Ignore(options);
-    var isPathValid = (path6) => checkPath(convertPath(path6), path6, RETURN_FALSE);
+    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path6) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path6) || isNotRelative(path6);
+      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -19381,15 +19655,15 @@ __export(walk_exports, {
   readTextFile: () => readTextFile,
   walk: () => walk
 });
-import { closeSync, lstatSync, openSync, readFileSync as readFileSync4, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path3 from "node:path";
+import { closeSync, lstatSync, openSync, readFileSync as readFileSync5, readSync, readdirSync as readdirSync2 } from "node:fs";
+import path4 from "node:path";
 function toPosix(p) {
-  return p.split(path3.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync4(childPath(absDir, Buffer.from(".gitignore")), "utf8");
+    text = readFileSync5(childPath(absDir, Buffer.from(".gitignore")), "utf8");
   } catch {
     return void 0;
   }
@@ -19397,8 +19671,8 @@ function loadGitignore(absDir, relDir) {
 }
 function childPath(dir, name) {
   const s = name.toString("utf8");
-  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path3.join(dir, s);
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path3.sep), name]);
+  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path4.join(dir, s);
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path4.sep), name]);
 }
 function displayName(name) {
   const s = name.toString("utf8");
@@ -19418,7 +19692,7 @@ async function walk(root, targets, extraIgnore, sink) {
   const top = loadGitignore(root, "");
   if (top) rootLayers.push(top);
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync4(path3.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync5(path4.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const seen = /* @__PURE__ */ new Set();
@@ -19475,8 +19749,8 @@ async function walk(root, targets, extraIgnore, sink) {
     await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
-    const abs = path3.resolve(t);
-    const rel = toPosix(path3.relative(root, abs)) || ".";
+    const abs = path4.resolve(t);
+    const rel = toPosix(path4.relative(root, abs)) || ".";
     await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
@@ -19489,7 +19763,7 @@ async function readTextFile(abs, size, opts, onPiece) {
   }
   try {
     if (size <= opts.wholeBytes) {
-      const buf = readFileSync4(fd);
+      const buf = readFileSync5(fd);
       if (isBinary(buf)) return { kind: "binary" };
       const text = decodeText(buf).replace(/\r\n?/g, "\n");
       return {
@@ -19558,10 +19832,10 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync4, readFileSync as readFileSync5 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import path5 from "node:path";
 function relatedReader(root, disk) {
-  const cache = /* @__PURE__ */ new Map();
+  const cache2 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
     if (!disk) {
       const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
@@ -19569,7 +19843,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path4.join(root, rel);
+    const abs = path5.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -19577,8 +19851,8 @@ function relatedReader(root, disk) {
   };
   return (rel, commit) => {
     const key = `${commit ?? ""}:${rel}`;
-    let p = cache.get(key);
-    if (!p) cache.set(key, p = read(rel, commit).catch(() => void 0));
+    let p = cache2.get(key);
+    if (!p) cache2.set(key, p = read(rel, commit).catch(() => void 0));
     return p;
   };
 }
@@ -19633,15 +19907,20 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path4.resolve(cwd, configFile) : findConfig(root);
+  const file = configFile ? path5.resolve(cwd, configFile) : findConfig(root);
   if (configFile && !existsSync4(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
-    const text = readFileSync5(file, "utf8");
-    if (/^\s*rules\s*:/m.test(text)) iacIds = new Set((await iacRuleDocs()).map((d) => d.id.toLowerCase()));
+    const categories = /* @__PURE__ */ new Set(["secret"]);
+    const text = readFileSync6(file, "utf8");
+    if (/^\s*rules\s*:/m.test(text)) {
+      const docs = await iacRuleDocs();
+      iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
+      for (const d of docs) categories.add(d.category);
+    }
     const known2 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known2, path4.relative(cwd, file) || file);
+    config = await loadConfig(file, known2, path5.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -19652,8 +19931,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag, fromConfig) {
   const explicit = flag ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path4.resolve(explicit === flag ? cwd : root, explicit) : path4.join(root, DEFAULT_BASELINE);
-  const rel = path4.relative(cwd, file);
+  const file = explicit ? path5.resolve(explicit === flag ? cwd : root, explicit) : path5.join(root, DEFAULT_BASELINE);
+  const rel = path5.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -19682,12 +19961,12 @@ async function scanInner(request2, opts) {
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
     if (existsSync4(where.file)) {
-      const parsed = parseBaseline(readFileSync5(where.file, "utf8"), where.display);
+      const parsed = parseBaseline(readFileSync6(where.file, "utf8"), where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
     } else if (where.explicit)
       throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path4.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path5.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
       );
   }
   const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
@@ -19803,11 +20082,11 @@ async function scanInner(request2, opts) {
     case "paths": {
       const targets = request2.paths.length ? request2.paths : ["."];
       for (const p of targets)
-        if (!existsSync4(path4.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync4(path5.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       const { readTextFile: readTextFile2, walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       await walk2(
         root,
-        targets.map((p) => path4.resolve(opts.cwd, p)),
+        targets.map((p) => path5.resolve(opts.cwd, p)),
         ig,
         {
           skip: (kind) => {
@@ -19884,7 +20163,7 @@ async function scanInner(request2, opts) {
   const byKey = /* @__PURE__ */ new Map();
   if (baseline) {
     for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync4(path4.join(root, e.file))) byKey.set(e.key, e);
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync4(path5.join(root, e.file))) byKey.set(e.key, e);
   }
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
@@ -19914,6 +20193,15 @@ async function scanInner(request2, opts) {
   const all = [...dedup.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
   );
+  let ownersFrom;
+  if (all.length) {
+    const own = await loadOwnership(root, config, request2.kind === "staged");
+    if (own.ownership) {
+      assignOwners(own.ownership, all);
+      ownersFrom = own.ownership.from;
+    }
+    errors.push(...own.problems);
+  }
   const blocking = all.filter((f) => f.blocking);
   const existing = all.filter((f) => !f.blocking);
   const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
@@ -19935,7 +20223,9 @@ async function scanInner(request2, opts) {
       durationMs: Date.now() - t0,
       bySeverity
     },
-    ...opts.verbose ? { dropped } : {}
+    ...opts.verbose ? { dropped } : {},
+    ...ownersFrom ? { ownersFrom } : {},
+    ...config.escalation ? { escalation: config.escalation } : {}
   };
   const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
@@ -19968,6 +20258,8 @@ var init_scan = __esm({
     init_engine();
     init_baseline();
     init_repo();
+    init_owners();
+    init_owners2();
     init_sources();
     LIMITS2 = {
       /** Largest file read whole for IaC rules. */
@@ -20037,7 +20329,8 @@ function result(f, ruleIndex, existing) {
     properties: {
       severity: f.severity,
       ...f.commit ? { commit: f.commit } : {},
-      ...f.confidence ? { confidence: f.confidence } : {}
+      ...f.confidence ? { confidence: f.confidence } : {},
+      ...f.owners ? { owners: f.owners } : {}
     }
   };
 }
@@ -20109,7 +20402,7 @@ var init_sarif = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -20193,6 +20486,7 @@ function textReport(r, ctx) {
         if (f.snippet) out.push(c("dim", `          \u2502 `) + f.snippet.trim());
         out.push(c("dim", `          \u2502 `) + f.message);
         if (f.remediation) out.push(`          ${c("ok", "fix:")} ${f.remediation}`);
+        if (blocks && f.owners?.length) out.push(`          ${c("bold", "owners:")} ${f.owners.join(", ")}`);
       }
       out.push("");
     }
@@ -20232,6 +20526,11 @@ function textReport(r, ctx) {
       out.push(
         `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
         `  More on a rule: hookguard explain ${blocking[0].ruleId}`
+      );
+    const esc = r.escalation;
+    if (blocking.length && (esc?.contact || esc?.doc))
+      out.push(
+        `  Stuck? ${[esc.contact ? `Escalate to ${esc.contact}` : "", esc.doc ? `see ${esc.doc}` : ""].filter(Boolean).join(" \xB7 ")} \u2014 do not bypass the check with --no-verify.`
       );
   }
   return out.join("\n") + "\n";
@@ -21713,17 +22012,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path6 = requestOptions.url.replace(options.baseUrl, "");
+    const path7 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path6} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path6} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path7} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -24193,9 +24492,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
+  get({ octokit, scope, cache: cache2 }, methodName) {
+    if (cache2[methodName]) {
+      return cache2[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -24203,7 +24502,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache[methodName] = decorate(
+      cache2[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -24211,9 +24510,9 @@ var handler = {
         decorations
       );
     } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
+      cache2[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache[methodName];
+    return cache2[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -25059,8 +25358,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path5.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path5.dirname(abs), { recursive: true });
+    const abs = path6.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path6.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
