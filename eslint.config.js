@@ -49,6 +49,28 @@ const boundaries = [
     ],
   },
   {
+    // The cloud model may import parse and types only (DESIGN.md layout).
+    from: 'src/cloud/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/rules/**',
+      '**/scan/**',
+      '**/config/**',
+      '**/disk/**',
+      '**/suppress/**',
+      '**/env/**',
+      'node:fs',
+      'node:child_process',
+      'fs',
+      'child_process',
+    ],
+  },
+  {
     from: 'src/parse/**',
     deny: [
       '**/cli/**',

@@ -11,6 +11,9 @@ import {
 } from '../../parse/cloudformation.js';
 import type { CfnContext, CfnRule } from './rule.js';
 import type { Severity } from '../../types.js';
+import { cfnValue } from '../../cloud/adapters/cloudformation.js';
+import * as policy from '../../cloud/policy.js';
+import type { Scalar } from '../../cloud/values.js';
 
 export interface DocParts {
   what: string;
@@ -226,6 +229,8 @@ export function spanIncludes(s: PortSpan, port: number): boolean {
 }
 
 // ---------------------------------------------------------------- policies
+// Policy documents are read by the format-neutral analyser (src/cloud/policy.ts); these wrappers hand the rules the
+// nodes to report at. Documents given as JSON strings are parsed, so their findings point at the string.
 
 export interface Statement {
   node: Node;
@@ -240,33 +245,31 @@ export interface Statement {
   conditionNode?: Node | undefined;
   actions: Val[];
   resources: Val[];
+  /** The analyser's statement. */
+  cloud: policy.Statement;
 }
 
-/** Statements of a policy document (each `!If` branch expanded). */
+const nodeOf = (v: { loc: { node?: unknown } } | undefined): Node | undefined => v?.loc.node as Node | undefined;
+const toVal = (s: Scalar): Val => ({ value: s.value, ...(s.why ? { why: s.why } : {}) });
+
+/** Statements of a policy document (each `!If` branch expanded; JSON strings parsed). */
 export function statements(t: CfnTemplate, docNode: Node | undefined): Statement[] {
   if (!docNode) return [];
-  const out: Statement[] = [];
-  for (const d of t.branches(docNode))
-    for (const s of t.items(t.get(d, 'Statement'))) {
-      const effect = t.values(t.get(s, 'Effect'));
-      const actionNode = t.get(s, 'Action');
-      const resourceNode = t.get(s, 'Resource');
-      out.push({
-        node: s,
-        allow: effect.some((e) => isKnown(e) && String(e.value) === 'Allow'),
-        deny: effect.some((e) => isKnown(e) && String(e.value) === 'Deny'),
-        actionNode,
-        notActionNode: t.get(s, 'NotAction'),
-        resourceNode,
-        notResourceNode: t.get(s, 'NotResource'),
-        principalNode: t.get(s, 'Principal'),
-        notPrincipalNode: t.get(s, 'NotPrincipal'),
-        conditionNode: t.get(s, 'Condition'),
-        actions: actionNode ? t.listValues(actionNode) : [],
-        resources: resourceNode ? t.listValues(resourceNode) : [],
-      });
-    }
-  return out;
+  return policy.statements(cfnValue(t, docNode)).map((s) => ({
+    node: nodeOf(s.at)!,
+    allow: s.allow,
+    deny: s.deny,
+    actionNode: nodeOf(s.action),
+    notActionNode: nodeOf(s.notAction),
+    resourceNode: nodeOf(s.resource),
+    notResourceNode: nodeOf(s.notResource),
+    principalNode: nodeOf(s.principal),
+    notPrincipalNode: nodeOf(s.notPrincipal),
+    conditionNode: nodeOf(s.condition),
+    actions: s.actions.map(toVal),
+    resources: s.resources.map(toVal),
+    cloud: s,
+  }));
 }
 
 /** Identity policy documents of a resource: IAM policies, inline role/user/group policies, SAM inline statements. */
@@ -309,40 +312,21 @@ export const IDENTITY_POLICY_TYPES = [
 ];
 
 /** Does an IAM action pattern (with `*`/`?` wildcards) cover `action` (e.g. `iam:PassRole`)? */
-export function actionCovers(pattern: string, action: string): boolean {
-  const re = new RegExp(
-    `^${pattern
-      .trim()
-      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-      .replace(/\*/g, '.*')
-      .replace(/\?/g, '.')}$`,
-    'i',
-  );
-  return re.test(action);
-}
+export const actionCovers = policy.actionCovers;
 
 export function strVal(v: Val): string | undefined {
   return isKnown(v) && typeof v.value === 'string' ? v.value.trim() : undefined;
 }
 
-/** Node inside a Principal that is a wildcard (`*`, `{AWS: '*'}`, `{AWS: ['*']}`), with its value. */
-export function wildcardPrincipal(t: CfnTemplate, principal: Node | undefined): { node: Node; val: Val } | undefined {
-  if (!principal) return undefined;
-  for (const b of t.branches(principal)) {
-    const direct = findVal(t.values(b), (v) => strVal(v) === '*');
-    if (direct) return { node: b, val: direct };
-    for (const e of t.entries(b)) {
-      if (e.key !== 'AWS' && e.key !== 'CanonicalUser') continue;
-      const v = findVal(t.listValues(e.value), (x) => strVal(x) === '*');
-      if (v) return { node: e.value, val: v };
-    }
-  }
-  return undefined;
+/** The wildcard principal of a statement (`*`, `{AWS: '*'}`, `{AWS: ['*']}`), with the node to report at. */
+export function wildcardPrincipal(s: Statement): { node: Node; val: Val } | undefined {
+  const w = policy.wildcardPrincipal(s.cloud);
+  return w ? { node: nodeOf(w.at)!, val: toVal(w) } : undefined;
 }
 
-/** A Condition that actually constrains (non-empty mapping). */
-export function hasCondition(t: CfnTemplate, s: Statement): boolean {
-  return s.conditionNode !== undefined && t.entries(s.conditionNode).length > 0;
+/** A Condition that actually constrains (non-empty mapping, or one that cannot be known). */
+export function hasCondition(s: Statement): boolean {
+  return policy.hasCondition(s.cloud);
 }
 
 /** Resource policy statements that allow a wildcard principal without a condition. */
@@ -387,14 +371,9 @@ export function publicPolicyCheck(prop: string): CfnRule['check'] {
 export function publicStatements(
   t: CfnTemplate,
   docNode: Node | undefined,
-): Array<{ s: Statement; node: Node; why?: string | undefined }> {
-  const out: Array<{ s: Statement; node: Node; why?: string | undefined }> = [];
-  for (const s of statements(t, docNode)) {
-    if (!s.allow || hasCondition(t, s)) continue;
-    const w = wildcardPrincipal(t, s.principalNode);
-    if (w) out.push({ s, node: w.node, why: w.val.why });
-  }
-  return out;
+): Array<{ s: policy.Statement; node: Node; why?: string | undefined }> {
+  if (!docNode) return [];
+  return policy.publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at)!, why: p.at.why }));
 }
 
 /** Does a name look like it holds a secret (password, token, key…)? */

@@ -1,22 +1,7 @@
-import { isJinja, isSeq, pairsOf, strings, type AnsibleRule, type Arg } from '../context.js';
+import type { AnsibleRule } from '../context.js';
 import { doc } from '../docs.js';
-
-const ADMIN_PORTS = [
-  21, 22, 23, 135, 139, 445, 1433, 1521, 2375, 2376, 3306, 3389, 5432, 5900, 5985, 5986, 6379, 9200, 11211, 27017,
-];
-const WORLD = /^(?:0\.0\.0\.0\/0|::\/0)$/;
-
-function portRanges(a: Arg | undefined): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const v of a ? (Array.isArray(a.value) ? a.value : [a.value]) : []) {
-    const s = String(v).trim();
-    const m = /^(-?\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-    if (!m) continue;
-    const lo = Number(m[1]);
-    out.push(lo === -1 ? [0, 65535] : [lo, m[2] ? Number(m[2]) : lo]);
-  }
-  return out;
-}
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
 
 const rule: AnsibleRule = {
   meta: {
@@ -26,7 +11,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['ec2_security_group', 'ec2_group'],
     docs: doc({
-      what: 'Flags ec2_security_group (ec2_group) ingress `rules` that allow `0.0.0.0/0` or `::/0` on SSH, RDP, WinRM, database, Docker API and similar administrative ports, or on all ports/protocols.',
+      what: "Flags ec2_security_group (ec2_group, amazon.aws and short names) ingress `rules` that allow the whole internet (`0.0.0.0/0`, `::/0` or any other /0 spelling) on SSH, RDP, WinRM, database, cache, Docker API and similar administrative ports, or on all ports/protocols. It is the same check as CloudFormation's CFN-SG-001/002/003/006, with the same port lists; Jinja values are unknown and never reported.",
       why: 'Administrative services open to the whole internet are scanned within minutes and brute-forced or exploited.',
       bad: '- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 0.0.0.0/0',
       good: '- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 10.20.0.0/16',
@@ -37,37 +22,7 @@ const rule: AnsibleRule = {
     }),
     remediation: 'Restrict the rule to a VPN/bastion CIDR, or use SSM Session Manager instead of open SSH/RDP.',
   },
-  check(ctx) {
-    for (const t of ctx.tasksFor(['ec2_security_group', 'ec2_group'])) {
-      const rules = t.args.get('rules');
-      if (!rules?.node || !isSeq(rules.node)) continue;
-      rules.node.items.forEach((item, i) => {
-        const args = new Map(pairsOf(ctx, item).map((a) => [a.key, a]));
-        const cidr = ['cidr_ip', 'cidr_ipv6']
-          .map((k) => args.get(k))
-          .find((a) => a && strings(a.value).some((s) => WORLD.test(s.trim())));
-        if (!cidr) return;
-        const proto = String(args.get('proto')?.value ?? 'tcp').toLowerCase();
-        if (isJinja(proto) || proto === 'icmp' || proto === 'icmpv6') return;
-        let ranges = portRanges(args.get('ports'));
-        const from = args.get('from_port');
-        if (from) {
-          const lo = Number(from.value);
-          const hi = Number(args.get('to_port')?.value ?? lo);
-          if (Number.isFinite(lo)) ranges.push(lo === -1 ? [0, 65535] : [lo, Number.isFinite(hi) ? hi : lo]);
-        }
-        const allTraffic = proto === 'all' || proto === '-1';
-        if (allTraffic) ranges = [[0, 65535]];
-        const open = ADMIN_PORTS.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi));
-        if (!open.length) return;
-        ctx.report({
-          at: cidr.keyPos,
-          scope: t.scope,
-          path: `${t.path}.${t.module}.rules[${i}].${cidr.key}`,
-          message: `${t.module} allows ${String(cidr.value)} on ${allTraffic ? 'all ports' : `port${open.length > 1 ? 's' : ''} ${open.slice(0, 5).join(', ')}`}.`,
-        });
-      });
-    }
-  },
+  // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
+  check: cloudCheck(securityGroupCheck, ['ingress-admin', 'ingress-data', 'ingress-remote', 'ingress-all']),
 };
 export default rule;

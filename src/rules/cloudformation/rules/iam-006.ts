@@ -26,8 +26,8 @@ const rule: CfnRule = {
   check(ctx) {
     for (const r of ctx.resources)
       for (const s of statements(ctx.t, ctx.t.get(r.props, 'AssumeRolePolicyDocument'))) {
-        if (!s.allow || hasCondition(ctx.t, s)) continue;
-        const w = wildcardPrincipal(ctx.t, s.principalNode);
+        if (!s.allow || hasCondition(s)) continue;
+        const w = wildcardPrincipal(s);
         if (w)
           ctx.report(r, w.node, `${r.id} trusts every AWS principal ("*") without a condition`, { why: w.val.why });
       }

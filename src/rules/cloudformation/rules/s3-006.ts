@@ -1,5 +1,6 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, statements, strVal } from '../util.js';
+import { options, scalars } from '../../../cloud/values.js';
+import { doc, meta, statements } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -37,11 +38,14 @@ const rule: CfnRule = {
       const d = t.get(r.props, 'PolicyDocument');
       if (!d) continue;
       const ok = statements(t, d).some((s) => {
-        if (!s.deny || !s.conditionNode) return false;
-        for (const op of t.entries(s.conditionNode))
-          for (const c of t.entries(op.value))
-            if (c.key.toLowerCase() === 'aws:securetransport')
-              return t.listValues(c.value).some((v) => strVal(v)?.toLowerCase() === 'false' || v.value === false);
+        if (!s.deny) return false;
+        for (const op of options(s.cloud.condition))
+          for (const c of op.t === 'map' ? [...op.entries.values()] : [])
+            for (const m of options(c))
+              if (m.t === 'map')
+                for (const [k, v] of m.entries)
+                  if (k.toLowerCase() === 'aws:securetransport')
+                    return scalars(v).some((x) => String(x.value).toLowerCase() === 'false');
         return false;
       });
       if (!ok) ctx.report(r, d, `${r.id} does not deny requests over plain HTTP (aws:SecureTransport)`);

@@ -1,10 +1,8 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, openPortsCheck } from '../util.js';
-
-export const ADMIN_PORTS: ReadonlyArray<[number, string]> = [
-  [22, 'SSH'],
-  [3389, 'RDP'],
-];
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
+import { ADMIN_PORTS } from '../../../cloud/constants.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -13,7 +11,7 @@ const rule: CfnRule = {
     'high',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     doc({
-      what: 'Ingress rules (inline `SecurityGroupIngress` items and standalone `AWS::EC2::SecurityGroupIngress`) whose `CidrIp` is `0.0.0.0/0` or `CidrIpv6` is `::/0` and whose port range includes 22 (SSH) or 3389 (RDP). A `!Ref` to a parameter whose Default is open counts; a parameter without a Default does not.',
+      what: `Ingress rules (inline \`SecurityGroupIngress\` items and standalone \`AWS::EC2::SecurityGroupIngress\`) whose \`CidrIp\`/\`CidrIpv6\` is any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) and whose port range includes ${ADMIN_PORTS.map(([p, n]) => `${p} (${n})`).join(' or ')}. A \`!Ref\` to a parameter whose Default is open counts; a parameter without a Default does not.`,
       why: 'Remote administration ports open to the internet are scanned and brute-forced within minutes of exposure, and a single weak or leaked credential gives an attacker a shell.',
       example: `BastionSG:
   Type: AWS::EC2::SecurityGroup
@@ -36,6 +34,6 @@ const rule: CfnRule = {
     }),
     'Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager.',
   ),
-  check: openPortsCheck(ADMIN_PORTS),
+  check: cloudCheck(securityGroupCheck, ['ingress-admin']),
 };
 export default rule;

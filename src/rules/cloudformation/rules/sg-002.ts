@@ -1,27 +1,8 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, openPortsCheck } from '../util.js';
-
-export const DATA_PORTS: ReadonlyArray<[number, string]> = [
-  [3306, 'MySQL'],
-  [5432, 'PostgreSQL'],
-  [1433, 'SQL Server'],
-  [1521, 'Oracle'],
-  [27017, 'MongoDB'],
-  [6379, 'Redis'],
-  [9200, 'Elasticsearch'],
-  [9300, 'Elasticsearch transport'],
-  [5601, 'Kibana'],
-  [11211, 'Memcached'],
-  [2379, 'etcd'],
-  [2380, 'etcd peer'],
-  [5439, 'Redshift'],
-  [9042, 'Cassandra'],
-  [5984, 'CouchDB'],
-  [8086, 'InfluxDB'],
-  [7474, 'Neo4j'],
-  [5672, 'AMQP'],
-  [9092, 'Kafka'],
-];
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
+import { DATA_PORTS } from '../../../cloud/constants.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -30,7 +11,7 @@ const rule: CfnRule = {
     'high',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     doc({
-      what: `Ingress from \`0.0.0.0/0\` or \`::/0\` whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(', ')}.`,
+      what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(', ')}.`,
       why: 'Data stores exposed to the internet are found by automated scanners and routinely ransomed or dumped; many (Redis, Memcached, Elasticsearch) have no authentication by default.',
       example: `DbSG:
   Type: AWS::EC2::SecurityGroup
@@ -50,6 +31,6 @@ const rule: CfnRule = {
     }),
     'Allow database ports only from the application security group, never from 0.0.0.0/0.',
   ),
-  check: openPortsCheck(DATA_PORTS),
+  check: cloudCheck(securityGroupCheck, ['ingress-data']),
 };
 export default rule;

@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, portSpans, sgRules, worldCidr } from '../util.js';
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -8,7 +10,7 @@ const rule: CfnRule = {
     'critical',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     doc({
-      what: 'Ingress from `0.0.0.0/0` or `::/0` with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.',
+      what: 'Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.',
       why: 'Every service listening on the instance — including ones started later by accident — becomes reachable from the internet.',
       example: `OpenSG:
   Type: AWS::EC2::SecurityGroup
@@ -26,15 +28,6 @@ const rule: CfnRule = {
     }),
     'Open only the specific ports the service needs.',
   ),
-  check(ctx) {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      const s = portSpans(ctx.t, node).find((x) => x.all);
-      if (!s) continue;
-      const what = s.protocol === '-1' || s.protocol === 'all' ? 'all protocols and ports' : 'every port';
-      ctx.report(res, w.node, `${res.id} allows ${what} from ${w.cidr}`, { why: w.val.why ?? s.why });
-    }
-  },
+  check: cloudCheck(securityGroupCheck, ['ingress-all']),
 };
 export default rule;

@@ -1,10 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, portSpans, sgRules, spanIncludes, worldCidr } from '../util.js';
-import { ADMIN_PORTS } from './sg-001.js';
-import { DATA_PORTS } from './sg-002.js';
-import { REMOTE_PORTS } from './sg-006.js';
-
-const KNOWN = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -13,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     doc({
-      what: 'Ingress from `0.0.0.0/0` or `::/0` over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.',
+      what: 'Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.',
       why: 'Port ranges open services nobody intended to publish; public endpoints serve one or two well-known ports.',
       example: `AppSG:
   Type: AWS::EC2::SecurityGroup
@@ -29,14 +26,6 @@ const rule: CfnRule = {
     }),
     'Open individual ports, not ranges, to the internet.',
   ),
-  check(ctx) {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      const s = portSpans(ctx.t, node).find((x) => !x.all && x.to > x.from && !KNOWN.some((p) => spanIncludes(x, p)));
-      if (!s) continue;
-      ctx.report(res, w.node, `${res.id} opens ports ${s.from}-${s.to} to ${w.cidr}`, { why: w.val.why ?? s.why });
-    }
-  },
+  check: cloudCheck(securityGroupCheck, ['ingress-range']),
 };
 export default rule;

@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, portSpans, sgRules, worldCidr } from '../util.js';
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -8,7 +10,7 @@ const rule: CfnRule = {
     'low',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupEgress'],
     doc({
-      what: 'Egress rules to `0.0.0.0/0` or `::/0` on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.',
+      what: 'Egress rules to any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.',
       why: 'Unrestricted egress lets compromised workloads exfiltrate data and reach command-and-control servers on any port. (A group with no egress rules also allows all egress; this rule reports the explicit case.)',
       example: `AppSG:
   Type: AWS::EC2::SecurityGroup
@@ -27,14 +29,6 @@ const rule: CfnRule = {
     }),
     'Restrict egress to the ports and destinations the workload needs.',
   ),
-  check(ctx) {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'egress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      const s = portSpans(ctx.t, node).find((x) => x.all);
-      if (!s) continue;
-      ctx.report(res, w.node, `${res.id} allows all outbound traffic to ${w.cidr}`, { why: w.val.why ?? s.why });
-    }
-  },
+  check: cloudCheck(securityGroupCheck, ['egress-all']),
 };
 export default rule;

@@ -1,21 +1,8 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, openPortsCheck } from '../util.js';
-
-export const REMOTE_PORTS: ReadonlyArray<[number, string]> = [
-  [21, 'FTP'],
-  [23, 'Telnet'],
-  [135, 'MS RPC'],
-  [137, 'NetBIOS'],
-  [139, 'NetBIOS'],
-  [445, 'SMB'],
-  [2375, 'Docker API'],
-  [2376, 'Docker API (TLS)'],
-  [5900, 'VNC'],
-  [5985, 'WinRM'],
-  [5986, 'WinRM (TLS)'],
-  [6443, 'Kubernetes API'],
-  [10250, 'kubelet'],
-];
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
+import { REMOTE_PORTS } from '../../../cloud/constants.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -24,7 +11,7 @@ const rule: CfnRule = {
     'high',
     ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
     doc({
-      what: `Ingress from \`0.0.0.0/0\` or \`::/0\` including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(', ')}.`,
+      what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(', ')}.`,
       why: 'These protocols are either unencrypted (FTP, Telnet), frequently exploited (SMB, RPC) or give full control of the host or cluster (Docker, kubelet, WinRM).',
       example: `WinSG:
   Type: AWS::EC2::SecurityGroup
@@ -40,6 +27,6 @@ const rule: CfnRule = {
     }),
     'Restrict management ports to a management network or VPN.',
   ),
-  check: openPortsCheck(REMOTE_PORTS),
+  check: cloudCheck(securityGroupCheck, ['ingress-remote']),
 };
 export default rule;

@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
 import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { securityGroupCheck } from '../../../cloud/checks/security-group.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -24,11 +26,6 @@ const rule: CfnRule = {
     }),
     'Set VpcId so the group is not created in the default VPC.',
   ),
-  check(ctx) {
-    for (const r of ctx.resources) {
-      if (ctx.t.get(r.props, 'VpcId') === undefined)
-        ctx.report(r, undefined, `${r.id} has no VpcId, so it is created in the default VPC`);
-    }
-  },
+  check: cloudCheck(securityGroupCheck, ['default-vpc']),
 };
 export default rule;

@@ -1,0 +1,189 @@
+/**
+ * Security-group rules, written once for every format. Finding codes (each format maps them to its rule ids):
+ * world-open ingress on admin / data / remote-management ports, on all traffic, on a wide port range; all egress to the
+ * world; a group without a VPC. The world is every spelling of a /0 (see ../constants.ts); an unknown CIDR or port is
+ * never reported.
+ */
+import {
+  ADMIN_PORTS,
+  DATA_PORTS,
+  hasPorts,
+  isAllProtocols,
+  isWorldCidr,
+  REMOTE_PORTS,
+  SENSITIVE_PORTS,
+  type PortList,
+} from '../constants.js';
+import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
+import { asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../values.js';
+
+export const SG_KINDS = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'];
+
+export interface SgRuleView {
+  rule: CValue;
+  dir: 'ingress' | 'egress';
+}
+
+/** Ingress or egress rules of a group (inline entries), or the standalone rule resource itself. */
+export function sgRules(r: CloudResource, dir: 'ingress' | 'egress'): CValue[] {
+  if (r.kind === 'AWS::EC2::SecurityGroup')
+    return items(get(r.props, dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress')).filter(
+      (x) => x.t === 'map',
+    );
+  if (r.kind === (dir === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress'))
+    return [r.props];
+  return [];
+}
+
+/** The first world-open CIDR of a rule (IPv4 then IPv6). */
+export function worldCidr(rule: CValue): (Scalar & { cidr: string }) | undefined {
+  for (const key of ['CidrIp', 'CidrIpv6', 'CidrIpv4']) {
+    const hit = scalars(get(rule, key)).find((s) => {
+      const v = isKnown(s) ? asStr(s) : undefined;
+      return v !== undefined && isWorldCidr(v);
+    });
+    if (hit) return { ...hit, cidr: asStr(hit)! };
+  }
+  return undefined;
+}
+
+export interface PortSpan {
+  all: boolean;
+  from: number;
+  to: number;
+  protocol: string;
+  why?: string | undefined;
+}
+
+/** Port ranges a rule may open (every option of protocol × from × to); unknown bounds are skipped. */
+export function portSpans(rule: CValue): PortSpan[] {
+  const out: PortSpan[] = [];
+  for (const p of scalars(get(rule, 'IpProtocol'))) {
+    if (!isKnown(p)) continue;
+    const proto = String(p.value).trim().toLowerCase();
+    if (isAllProtocols(proto)) {
+      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
+      continue;
+    }
+    if (!hasPorts(proto)) continue;
+    for (const f of scalars(get(rule, 'FromPort')))
+      for (const t of scalars(get(rule, 'ToPort'))) {
+        const a = asNum(f.value);
+        const b = asNum(t.value);
+        if (a === undefined || b === undefined) continue;
+        const lo = a === -1 ? 0 : a;
+        const hi = b === -1 ? 65535 : b;
+        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? t.why });
+      }
+  }
+  return out;
+}
+
+function firstHit(spans: PortSpan[], ports: PortList): readonly [number, string] | undefined {
+  for (const s of spans) {
+    if (s.all) continue;
+    const hit = ports.find(([p]) => s.from <= p && p <= s.to);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+export const SG_CODES = {
+  'ingress-admin': 'SSH or RDP open to the internet',
+  'ingress-data': 'a database, cache or broker port open to the internet',
+  'ingress-remote': 'a remote-access or management port open to the internet',
+  'ingress-all': 'all traffic open to the internet',
+  'ingress-range': 'a port range open to the internet',
+  'egress-all': 'all traffic allowed out to the internet',
+  'default-vpc': 'the group is created in the default VPC',
+} as const;
+
+export type SgCode = keyof typeof SG_CODES;
+
+/** Kinds of place a group serves, guessed from its name/description (used to soften severities in context). */
+export function looksLikeLoadBalancerGroup(r: CloudResource): boolean {
+  const text = [r.name, ...['GroupDescription', 'GroupName'].flatMap((k) => scalars(get(r.props, k)).map(asStr))]
+    .filter(Boolean)
+    .join(' ');
+  return /(?:^|[^a-z])(?:elb|alb|nlb|lb|load[\s-]?balancer)(?:[^a-z]|$)|LoadBalancer|Elb|Alb/i.test(text);
+}
+
+function run(r: CloudResource, emit: Emit): void {
+  const where = r.kind === 'AWS::EC2::SecurityGroup' ? r.name : `${r.name}`;
+  for (const rule of sgRules(r, 'ingress')) {
+    const w = worldCidr(rule);
+    if (!w) continue;
+    const spans = portSpans(rule);
+    const why = w.why ?? spans.find((s) => s.why)?.why;
+    const all = spans.find((s) => s.all);
+    if (all) {
+      const what = isAllProtocols(all.protocol) ? 'all protocols and ports' : 'every port';
+      emit({
+        code: 'ingress-all',
+        resource: r,
+        at: w.at,
+        message: `${where} allows ${what} from ${w.cidr}`,
+        why,
+        detail: `${w.cidr} all`,
+        // A load balancer's group in front of a public service is the usual place for this mistake to be harmless.
+        ...(looksLikeLoadBalancerGroup(r) ? { severity: 'high' as const } : {}),
+      });
+      continue;
+    }
+    const lists: Array<[SgCode, PortList]> = [
+      ['ingress-admin', ADMIN_PORTS],
+      ['ingress-data', DATA_PORTS],
+      ['ingress-remote', REMOTE_PORTS],
+    ];
+    for (const [code, ports] of lists) {
+      const hit = firstHit(spans, ports);
+      if (hit)
+        emit({
+          code,
+          resource: r,
+          at: w.at,
+          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where}`,
+          why,
+          detail: `${w.cidr} ${hit[0]}`,
+        });
+    }
+    const range = spans.find((s) => !s.all && s.to > s.from && !SENSITIVE_PORTS.some((p) => s.from <= p && p <= s.to));
+    if (range)
+      emit({
+        code: 'ingress-range',
+        resource: r,
+        at: w.at,
+        message: `${where} opens ports ${range.from}-${range.to} to ${w.cidr}`,
+        why,
+        detail: `${w.cidr} ${range.from}-${range.to}`,
+      });
+  }
+  for (const rule of sgRules(r, 'egress')) {
+    const w = worldCidr(rule);
+    if (!w) continue;
+    const all = portSpans(rule).find((s) => s.all);
+    if (all)
+      emit({
+        code: 'egress-all',
+        resource: r,
+        at: w.at,
+        message: `${where} allows all outbound traffic to ${w.cidr}`,
+        why: w.why ?? all.why,
+        detail: `${w.cidr} all`,
+      });
+  }
+  if (r.kind === 'AWS::EC2::SecurityGroup' && get(r.props, 'VpcId') === undefined)
+    emit({
+      code: 'default-vpc',
+      resource: r,
+      message: `${where} has no VpcId, so it is created in the default VPC`,
+      detail: 'no VpcId',
+    });
+}
+
+export const securityGroupCheck: CloudCheck = {
+  name: 'security-group',
+  kinds: SG_KINDS,
+  codes: SG_CODES,
+  run,
+};

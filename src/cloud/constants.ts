@@ -1,0 +1,139 @@
+/**
+ * Shared network knowledge, in one place for every format: which CIDRs mean "the whole internet" (in every
+ * spelling) and which ports are administrative, data or remote-management services.
+ */
+
+/** Parse `a.b.c.d/n` or an IPv6 `x::y/n` into family and prefix length; undefined when it is not a CIDR. */
+export function parseCidr(s: string): { v6: boolean; prefix: number; addr: string } | undefined {
+  const m = /^\s*([0-9A-Fa-f:.]+)\s*\/\s*(\d{1,3})\s*$/.exec(s);
+  if (!m) return undefined;
+  const addr = m[1]!;
+  const prefix = Number(m[2]);
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(addr)) {
+    if (addr.split('.').some((o) => Number(o) > 255) || prefix > 32) return undefined;
+    return { v6: false, prefix, addr };
+  }
+  if (addr.includes(':') && /^[0-9A-Fa-f:.]+$/.test(addr) && prefix <= 128) {
+    const groups = addr.split('::');
+    if (groups.length > 2) return undefined;
+    if (groups.some((g) => g.split(':').some((h) => h.length > 4 && !h.includes('.')))) return undefined;
+    return { v6: true, prefix, addr };
+  }
+  return undefined;
+}
+
+/**
+ * A CIDR that covers every address: `0.0.0.0/0`, `::/0`, `0000::/0`, `0:0:0:0:0:0:0:0/0`, the full zero form, and
+ * any address with prefix length 0 (`10.0.0.0/0` is the whole internet too).
+ */
+export function isWorldCidr(s: string): boolean {
+  const c = parseCidr(s);
+  return c !== undefined && c.prefix === 0;
+}
+
+/** A very wide range: IPv4 prefix shorter than /8 or IPv6 shorter than /16 (but not the whole internet). */
+export function isWideCidr(s: string): boolean {
+  const c = parseCidr(s);
+  if (!c || c.prefix === 0) return false;
+  return c.v6 ? c.prefix < 16 : c.prefix < 8;
+}
+
+/** Private (RFC 1918 / unique-local) ranges are not "the internet" even when wide. */
+export function isPrivateCidr(s: string): boolean {
+  const c = parseCidr(s);
+  if (!c) return false;
+  if (c.v6) return /^f[cd]/i.test(c.addr) && c.prefix >= 7;
+  const [a, b] = c.addr.split('.').map(Number) as [number, number];
+  return (
+    (a === 10 && c.prefix >= 8) ||
+    (a === 172 && b >= 16 && b <= 31 && c.prefix >= 12) ||
+    (a === 192 && b === 168 && c.prefix >= 16)
+  );
+}
+
+export type PortList = ReadonlyArray<readonly [number, string]>;
+
+/** Remote administration of a host: a shell or desktop. */
+export const ADMIN_PORTS: PortList = [
+  [22, 'SSH'],
+  [3389, 'RDP'],
+];
+
+/** Databases, caches, search engines, message brokers and analytics stores. */
+export const DATA_PORTS: PortList = [
+  [1433, 'SQL Server'],
+  [1434, 'SQL Server browser'],
+  [1521, 'Oracle'],
+  [2383, 'SQL Server Analysis Services'],
+  [2379, 'etcd'],
+  [2380, 'etcd peer'],
+  [3306, 'MySQL'],
+  [5432, 'PostgreSQL'],
+  [5439, 'Redshift'],
+  [5601, 'Kibana'],
+  [5672, 'AMQP'],
+  [5984, 'CouchDB'],
+  [6379, 'Redis'],
+  [7000, 'Cassandra inter-node'],
+  [7001, 'Cassandra inter-node (TLS)'],
+  [7199, 'Cassandra JMX'],
+  [7474, 'Neo4j'],
+  [8020, 'HDFS NameNode'],
+  [8086, 'InfluxDB'],
+  [8888, 'Cassandra OpsCenter'],
+  [9000, 'Hadoop / object storage'],
+  [9042, 'Cassandra'],
+  [9092, 'Kafka'],
+  [9160, 'Cassandra Thrift'],
+  [9200, 'Elasticsearch'],
+  [9300, 'Elasticsearch transport'],
+  [11211, 'Memcached'],
+  [11214, 'Memcached (TLS)'],
+  [27017, 'MongoDB'],
+  [27018, 'MongoDB shard'],
+  [27019, 'MongoDB config'],
+  [50070, 'HDFS web UI'],
+  [61616, 'ActiveMQ'],
+];
+
+/**
+ * Remote-access, file-sharing, directory and cluster-management services. Public services that are meant to be
+ * reached from the internet (SMTP, DNS, HTTP) are deliberately not listed.
+ */
+export const REMOTE_PORTS: PortList = [
+  [20, 'FTP data'],
+  [21, 'FTP'],
+  [23, 'Telnet'],
+  [135, 'MS RPC'],
+  [137, 'NetBIOS'],
+  [138, 'NetBIOS'],
+  [139, 'NetBIOS'],
+  [161, 'SNMP'],
+  [389, 'LDAP'],
+  [445, 'SMB'],
+  [636, 'LDAPS'],
+  [2049, 'NFS'],
+  [2375, 'Docker API'],
+  [2376, 'Docker API (TLS)'],
+  [4333, 'mSQL'],
+  [5500, 'VNC'],
+  [5900, 'VNC'],
+  [5985, 'WinRM'],
+  [5986, 'WinRM (TLS)'],
+  [6443, 'Kubernetes API'],
+  [10250, 'kubelet'],
+];
+
+/** Every port of the three lists (a range that includes none of them is "just a range"). */
+export const SENSITIVE_PORTS: readonly number[] = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+
+/** Protocol names/numbers that mean "all traffic". */
+export function isAllProtocols(p: string): boolean {
+  const l = p.trim().toLowerCase();
+  return l === '-1' || l === 'all';
+}
+
+/** Protocols that carry ports (tcp, udp and their numbers). */
+export function hasPorts(p: string): boolean {
+  return ['tcp', 'udp', '6', '17'].includes(p.trim().toLowerCase());
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ADMIN_PORTS,
+  DATA_PORTS,
+  isPrivateCidr,
+  isWideCidr,
+  isWorldCidr,
+  parseCidr,
+  REMOTE_PORTS,
+} from '../../src/cloud/constants.js';
+
+describe('world CIDRs', () => {
+  it.each([
+    '0.0.0.0/0',
+    ' 0.0.0.0/0 ',
+    '::/0',
+    '::0/0',
+    '0::0/0',
+    '0000::/0',
+    '0:0:0:0:0:0:0:0/0',
+    '0000:0000:0000:0000:0000:0000:0000:0000/0',
+    '10.0.0.0/0',
+    '192.168.1.1/0',
+    '2001:db8::/0',
+  ])('%s is the whole internet', (c) => expect(isWorldCidr(c)).toBe(true));
+
+  it.each(['0.0.0.0/1', '10.0.0.0/8', '::/1', '::1/128', '0.0.0.0', '300.0.0.0/0', 'any', '', '0.0.0.0/00x', '::/129'])(
+    '%s is not',
+    (c) => expect(isWorldCidr(c)).toBe(false),
+  );
+
+  it('wide and private ranges', () => {
+    expect(isWideCidr('0.0.0.0/1')).toBe(true);
+    expect(isWideCidr('128.0.0.0/4')).toBe(true);
+    expect(isWideCidr('10.0.0.0/8')).toBe(false);
+    expect(isWideCidr('0.0.0.0/0')).toBe(false);
+    expect(isWideCidr('2000::/3')).toBe(true);
+    expect(isPrivateCidr('10.1.0.0/16')).toBe(true);
+    expect(isPrivateCidr('172.20.0.0/16')).toBe(true);
+    expect(isPrivateCidr('172.32.0.0/16')).toBe(false);
+    expect(isPrivateCidr('fd00::/8')).toBe(true);
+    expect(parseCidr('1.2.3.4/33')).toBeUndefined();
+  });
+});
+
+describe('port lists', () => {
+  const all = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+  it('hold the ports the issue names, once each', () => {
+    for (const p of [20, 22, 636, 2383, 3389, 9000]) expect(all).toContain(p);
+    expect(new Set(all).size).toBe(all.length);
+  });
+  it('leave out public services (HTTP, HTTPS, SMTP, DNS)', () => {
+    for (const p of [80, 443, 25, 53]) expect(all).not.toContain(p);
+  });
+});
