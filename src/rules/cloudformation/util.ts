@@ -1,14 +1,6 @@
-/** Helpers shared by CloudFormation rules: docs, value tests, security group rules, policy statements. */
+/** Helpers shared by CloudFormation rules: docs, value tests, rule factories, policy statements (via src/cloud). */
 import type { Node } from 'yaml';
-import {
-  asBool,
-  asNum,
-  isKnown,
-  UNKNOWN,
-  type CfnTemplate,
-  type Resource,
-  type Val,
-} from '../../parse/cloudformation.js';
+import { asBool, isKnown, type CfnTemplate, type Resource, type Val } from '../../parse/cloudformation.js';
 import type { CfnContext, CfnRule } from './rule.js';
 import type { Severity } from '../../types.js';
 import { cfnValue } from '../../cloud/adapters/cloudformation.js';
@@ -61,9 +53,6 @@ export function doc(p: DocParts): string {
     ...p.refs.map((r) => `- ${r}`),
   ].join('\n');
 }
-
-export const WORLD4 = new Set(['0.0.0.0/0']);
-export const WORLD6 = new Set(['::/0', '::0/0', '0::0/0', '0:0:0:0:0:0:0:0/0']);
 
 /** First known value matching `pred`, if any. */
 export function findVal(vals: Val[], pred: (v: Val) => boolean): Val | undefined {
@@ -151,81 +140,6 @@ export function meta(
   remediation: string,
 ): CfnRule['meta'] {
   return { id, title, severity, category: 'cloudformation', resources, docs, remediation };
-}
-
-// ---------------------------------------------------------------- security groups
-
-export interface SgRule {
-  /** The rule's mapping node (inline item, or the standalone resource's Properties). */
-  node: Node;
-  res: Resource;
-}
-
-/** Inline ingress/egress items of security groups, plus standalone SecurityGroupIngress/Egress resources. */
-export function sgRules(t: CfnTemplate, resources: Resource[], dir: 'ingress' | 'egress'): SgRule[] {
-  const out: SgRule[] = [];
-  const inline = dir === 'ingress' ? 'SecurityGroupIngress' : 'SecurityGroupEgress';
-  const standalone = dir === 'ingress' ? 'AWS::EC2::SecurityGroupIngress' : 'AWS::EC2::SecurityGroupEgress';
-  for (const r of resources) {
-    if (r.type === 'AWS::EC2::SecurityGroup') {
-      for (const it of t.items(t.get(r.props, inline))) out.push({ node: it, res: r });
-    } else if (r.type === standalone && r.props) out.push({ node: r.props, res: r });
-  }
-  return out;
-}
-
-/** The world-open CIDR of a SG rule (v4 or v6), with its node. */
-export function worldCidr(t: CfnTemplate, rule: Node): { node: Node; val: Val; cidr: string } | undefined {
-  for (const [key, world] of [
-    ['CidrIp', WORLD4],
-    ['CidrIpv6', WORLD6],
-  ] as const) {
-    const n = t.get(rule, key);
-    if (!n) continue;
-    const v = findVal(t.values(n), (x) => typeof x.value === 'string' && world.has(x.value.trim()));
-    if (v) return { node: n, val: v, cidr: String(v.value) };
-  }
-  return undefined;
-}
-
-export interface PortSpan {
-  /** True for IpProtocol -1 / all. */
-  all: boolean;
-  from: number;
-  to: number;
-  protocol: string;
-  why?: string | undefined;
-}
-
-/** Port ranges a SG rule may open (both `!If` branches); unknown bounds are skipped. */
-export function portSpans(t: CfnTemplate, rule: Node): PortSpan[] {
-  const protos = t.values(t.get(rule, 'IpProtocol'));
-  const froms = t.values(t.get(rule, 'FromPort'));
-  const tos = t.values(t.get(rule, 'ToPort'));
-  const out: PortSpan[] = [];
-  for (const p of protos.length ? protos : [{ value: UNKNOWN } as Val]) {
-    if (!isKnown(p)) continue;
-    const proto = String(p.value).toLowerCase();
-    if (proto === '-1' || proto === 'all') {
-      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
-      continue;
-    }
-    if (!['tcp', 'udp', '6', '17'].includes(proto)) continue;
-    for (const f of froms)
-      for (const to of tos) {
-        const a = asNum(f.value);
-        const b = asNum(to.value);
-        if (a === undefined || b === undefined) continue;
-        const lo = a === -1 ? 0 : a;
-        const hi = b === -1 ? 65535 : b;
-        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? to.why });
-      }
-  }
-  return out;
-}
-
-export function spanIncludes(s: PortSpan, port: number): boolean {
-  return s.from <= port && port <= s.to;
 }
 
 // ---------------------------------------------------------------- policies
@@ -327,29 +241,6 @@ export function wildcardPrincipal(s: Statement): { node: Node; val: Val } | unde
 /** A Condition that actually constrains (non-empty mapping, or one that cannot be known). */
 export function hasCondition(s: Statement): boolean {
   return policy.hasCondition(s.cloud);
-}
-
-/** Resource policy statements that allow a wildcard principal without a condition. */
-/**
- * check(): ingress rules open to the world (0.0.0.0/0, ::/0, or a parameter defaulting to them) whose port range takes
- * in one of `ports` ([port, service name]). A rule open on all ports is CFN-SG-003's, not reported here.
- */
-export function openPortsCheck(ports: ReadonlyArray<readonly [number, string]>): CfnRule['check'] {
-  return (ctx) => {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, 'ingress')) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      for (const s of portSpans(ctx.t, node)) {
-        if (s.all) continue;
-        const hit = ports.find(([p]) => spanIncludes(s, p));
-        if (!hit) continue;
-        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-          why: w.val.why ?? s.why,
-        });
-        break;
-      }
-    }
-  };
 }
 
 /** What to do about a resource policy open to any principal (shared by the resource-policy rules). */

@@ -1,5 +1,6 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, isTrue, meta, strVal, WORLD4, WORLD6 } from '../util.js';
+import { doc, findVal, isTrue, meta, strVal } from '../util.js';
+import { isWorldCidr } from '../../../cloud/constants.js';
 import type { CfnTemplate, Resource } from '../../../parse/cloudformation.js';
 import type { Node } from 'yaml';
 
@@ -10,12 +11,9 @@ export function worldAllowEntry(
 ): { cidr: Node; egress: boolean; why?: string | undefined } | undefined {
   const action = t.values(t.get(r.props, 'RuleAction'));
   if (!findVal(action, (v) => strVal(v)?.toLowerCase() === 'allow')) return undefined;
-  for (const [key, world] of [
-    ['CidrBlock', WORLD4],
-    ['Ipv6CidrBlock', WORLD6],
-  ] as const) {
+  for (const key of ['CidrBlock', 'Ipv6CidrBlock']) {
     const n = t.get(r.props, key);
-    const v = findVal(t.values(n), (x) => world.has(strVal(x) ?? ''));
+    const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ''));
     if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, 'Egress')), isTrue), why: v.why };
   }
   return undefined;
