@@ -8,7 +8,7 @@
  * `!If` yields the values of both branches; a branch that is `!Ref AWS::NoValue` yields nothing.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, Scalar, type Document, type Node } from 'yaml';
-import { nodePos, parseYaml, type LineCounter, type Pos } from './yaml.js';
+import { nodePos, parseYamlAll, type LineCounter, type Pos } from './yaml.js';
 
 /** Short-form tag → long-form intrinsic name. */
 export const SHORT_TAGS: Readonly<Record<string, string>> = {
@@ -531,39 +531,123 @@ const nullNode: Node = new Scalar(null);
 export interface ParsedTemplate {
   /** False when the text is not a CloudFormation/SAM template. */
   matched: boolean;
+  /** The first template of the stream. */
   template?: CfnTemplate;
+  /** Every document of the stream that is a template (a file may hold several, separated by `---`). */
+  templates: CfnTemplate[];
   errors: TemplateError[];
 }
 
 const TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
 
-/** Parse a template (YAML or JSON). Never throws; problems come back in `errors`. */
+/** Does a quote at `j` open a scalar (rather than sit inside a plain one, like `it's`)? */
+function opensScalar(line: string, j: number): boolean {
+  const before = line.slice(0, j).trimEnd();
+  if (before === '' || /^\s*$/.test(before)) return true;
+  if (j > 0 && !/[\s[{,]/.test(line[j - 1]!)) return false;
+  return /[:\-?[{,]$/.test(before) || /(?:^|\s)!{1,2}[\w:.-]*$/.test(before);
+}
+
+/** Index of the quote closing a scalar opened before `from`, or -1 when it does not close on this line. */
+function closeOf(line: string, from: number, q: string): number {
+  for (let k = from; k < line.length; k++) {
+    const c = line[k];
+    if (q === '"' && c === '\\') {
+      k++;
+      continue;
+    }
+    if (c !== q) continue;
+    if (q === "'" && line[k + 1] === "'") {
+      k++;
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+
+/**
+ * CloudFormation (like PyYAML) accepts a multi-line quoted scalar whose continuation lines are not indented past
+ * its key; the `yaml` library does not. Indent such continuation lines (line folding drops leading spaces, so the
+ * value does not change, and line numbers stay the same). Only used when the plain parse failed on a quote.
+ */
+export function reindentQuoted(text: string): string {
+  const lines = text.split('\n');
+  let open: { q: string; indent: number } | undefined;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    let j = 0;
+    if (open) {
+      const ind = /^ */.exec(line)![0].length;
+      if (line.trim() !== '' && ind <= open.indent) {
+        line = ' '.repeat(open.indent + 2 - ind) + line;
+        lines[i] = line;
+        changed = true;
+      }
+      const c = closeOf(line, 0, open.q);
+      if (c < 0) continue;
+      j = c + 1;
+      open = undefined;
+    }
+    for (; j < line.length; j++) {
+      const c = line[j]!;
+      if (c === '#' && (j === 0 || /\s/.test(line[j - 1]!))) break;
+      if ((c === "'" || c === '"') && opensScalar(line, j)) {
+        const close = closeOf(line, j + 1, c);
+        if (close < 0) {
+          open = { q: c, indent: /^ */.exec(line)![0].length };
+          break;
+        }
+        j = close;
+      }
+    }
+  }
+  return changed ? lines.join('\n') : text;
+}
+
+function isTemplateRoot(root: unknown): boolean {
+  if (!isMap(root)) return false;
+  const keys = new Set(root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
+  if (keys.has('AWSTemplateFormatVersion')) return true;
+  const resources = root.items.find((p) => isScalar(p.key) && p.key.value === 'Resources')?.value;
+  if (!isMap(resources)) return false;
+  return resources.items.some((p) => {
+    const t = isMap(p.value) ? p.value.items.find((q) => isScalar(q.key) && q.key.value === 'Type')?.value : null;
+    return isScalar(t) && typeof t.value === 'string' && /^(?:AWS|Custom|Alexa)::/.test(t.value);
+  });
+}
+
+/** Parse a template (YAML or JSON, one document or several). Never throws; problems come back in `errors`. */
 export function parseTemplate(text: string): ParsedTemplate {
-  let parsed: ReturnType<typeof parseYaml>;
+  let parsed: ReturnType<typeof parseYamlAll>;
   try {
-    parsed = parseYaml(text);
+    parsed = parseYamlAll(text);
+    if (parsed.errors.some((e) => /closing .?quote/i.test(e.message))) {
+      const fixed = reindentQuoted(text);
+      if (fixed !== text) {
+        const again = parseYamlAll(fixed);
+        if (!again.errors.length) parsed = again;
+      }
+    }
   } catch (e) {
     return {
       matched: TEMPLATE_HINT.test(text),
+      templates: [],
       errors: [{ message: `could not parse template: ${String((e as Error).message).split('\n')[0]}` }],
     };
   }
-  const { doc, lc, errors } = parsed;
+  const { docs, lc, errors } = parsed;
   if (errors.length) {
-    if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text)) return { matched: false, errors: [] };
-    return { matched: true, errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })) };
+    if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
+      return { matched: false, templates: [], errors: [] };
+    return {
+      matched: true,
+      templates: [],
+      errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })),
+    };
   }
-  const root = doc.contents;
-  if (!isMap(root)) return { matched: false, errors: [] };
-  const keys = new Set(root.items.map((p) => (isScalar(p.key) ? String(p.key.value) : '')));
-  let matched = keys.has('AWSTemplateFormatVersion');
-  const resources = root.items.find((p) => isScalar(p.key) && p.key.value === 'Resources')?.value;
-  if (!matched && isMap(resources))
-    matched = resources.items.some((p) => {
-      const t = isMap(p.value) ? p.value.items.find((q) => isScalar(q.key) && q.key.value === 'Type')?.value : null;
-      return isScalar(t) && typeof t.value === 'string' && /^(?:AWS|Custom|Alexa)::/.test(t.value);
-    });
-  if (!matched) return { matched: false, errors: [] };
-  const template = new CfnTemplate(doc, lc);
-  return { matched: true, template, errors: [...template.errors] };
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc));
+  if (!templates.length) return { matched: false, templates: [], errors: [] };
+  return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }

@@ -56,8 +56,10 @@ export function cfnValue(t: CfnTemplate, node: Node | undefined, path = '', dept
       return { t: 'list', items: vals.map((v) => fromVal(v, l)), loc: l };
     }
     const raw = fn.fn === 'Fn::Sub' ? t.subTemplate(node) : undefined;
+    // GetAtt names the resource it reads (`!GetAtt WebSG.GroupId` → WebSG), like a Ref.
+    const ref = fn.fn === 'Fn::GetAtt' ? [...t.references(node)][0] : undefined;
     return alt(
-      t.values(node).map((v) => fromVal(v, l, undefined, raw)),
+      t.values(node).map((v) => fromVal(v, l, ref, raw)),
       l,
     );
   }

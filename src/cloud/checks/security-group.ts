@@ -19,6 +19,13 @@ import { asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../valu
 
 export const SG_KINDS = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'];
 
+/** Resources read for context only: load balancers (whose groups they use) and VPCs (is this a sample?). */
+const CONTEXT_KINDS = [
+  'AWS::ElasticLoadBalancingV2::LoadBalancer',
+  'AWS::ElasticLoadBalancing::LoadBalancer',
+  'AWS::EC2::VPC',
+];
+
 export interface SgRuleView {
   rule: CValue;
   dir: 'ingress' | 'egress';
@@ -100,24 +107,32 @@ export const SG_CODES = {
 
 export type SgCode = keyof typeof SG_CODES;
 
-/** Kinds of place a group serves, guessed from its name/description (used to soften severities in context). */
-export function looksLikeLoadBalancerGroup(r: CloudResource): boolean {
+/**
+ * Is this a load balancer's group? A load balancer of the same file lists it in `SecurityGroups`, or its name or
+ * description says so. A load balancer forwards only its listeners' ports, so all-traffic ingress there is far less
+ * dangerous than on an instance.
+ */
+export function isLoadBalancerGroup(r: CloudResource, all: readonly CloudResource[]): boolean {
+  for (const lb of all)
+    if (/LoadBalancer$/.test(lb.kind) && scalars(get(lb.props, 'SecurityGroups')).some((s) => s.ref === r.name))
+      return true;
   const text = [r.name, ...['GroupDescription', 'GroupName'].flatMap((k) => scalars(get(r.props, k)).map(asStr))]
     .filter(Boolean)
     .join(' ');
   return /(?:^|[^a-z])(?:elb|alb|nlb|lb|load[\s-]?balancer)(?:[^a-z]|$)|LoadBalancer|Elb|Alb/i.test(text);
 }
 
-function run(r: CloudResource, emit: Emit): void {
+function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void {
+  if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === 'AWS::EC2::SecurityGroup' ? r.name : `${r.name}`;
   for (const rule of sgRules(r, 'ingress')) {
     const w = worldCidr(rule);
     if (!w) continue;
     const spans = portSpans(rule);
     const why = w.why ?? spans.find((s) => s.why)?.why;
-    const all = spans.find((s) => s.all);
-    if (all) {
-      const what = isAllProtocols(all.protocol) ? 'all protocols and ports' : 'every port';
+    const allSpan = spans.find((s) => s.all);
+    if (allSpan) {
+      const what = isAllProtocols(allSpan.protocol) ? 'all protocols and ports' : 'every port';
       emit({
         code: 'ingress-all',
         resource: r,
@@ -125,8 +140,7 @@ function run(r: CloudResource, emit: Emit): void {
         message: `${where} allows ${what} from ${w.cidr}`,
         why,
         detail: `${w.cidr} all`,
-        // A load balancer's group in front of a public service is the usual place for this mistake to be harmless.
-        ...(looksLikeLoadBalancerGroup(r) ? { severity: 'high' as const } : {}),
+        ...(isLoadBalancerGroup(r, all) ? { severity: 'medium' as const } : {}),
       });
       continue;
     }
@@ -161,14 +175,14 @@ function run(r: CloudResource, emit: Emit): void {
   for (const rule of sgRules(r, 'egress')) {
     const w = worldCidr(rule);
     if (!w) continue;
-    const all = portSpans(rule).find((s) => s.all);
-    if (all)
+    const allOut = portSpans(rule).find((s) => s.all);
+    if (allOut)
       emit({
         code: 'egress-all',
         resource: r,
         at: w.at,
         message: `${where} allows all outbound traffic to ${w.cidr}`,
-        why: w.why ?? all.why,
+        why: w.why ?? allOut.why,
         detail: `${w.cidr} all`,
       });
   }
@@ -178,12 +192,16 @@ function run(r: CloudResource, emit: Emit): void {
       resource: r,
       message: `${where} has no VpcId, so it is created in the default VPC`,
       detail: 'no VpcId',
+      // Without a VPC of its own the file is usually a sample meant for the default VPC: note it, do not block.
+      ...(r.format === 'cloudformation' && !all.some((x) => x.kind === 'AWS::EC2::VPC')
+        ? { severity: 'info' as const }
+        : {}),
     });
 }
 
 export const securityGroupCheck: CloudCheck = {
   name: 'security-group',
-  kinds: SG_KINDS,
+  kinds: [...SG_KINDS, ...CONTEXT_KINDS],
   codes: SG_CODES,
   run,
 };

@@ -1,5 +1,5 @@
 /** Helpers shared by CloudFormation rules: docs, value tests, rule factories, policy statements (via src/cloud). */
-import type { Node } from 'yaml';
+import { isScalar as isScalarNode, isSeq as isSeqNode, type Node } from 'yaml';
 import { asBool, isKnown, type CfnTemplate, type Resource, type Val } from '../../parse/cloudformation.js';
 import type { CfnContext, CfnRule } from './rule.js';
 import type { Severity } from '../../types.js';
@@ -83,6 +83,9 @@ export function requireTrue(opts: {
   /** Skip resources for which this returns false. */
   when?: (t: CfnTemplate, r: Resource) => boolean;
   absentOk?: boolean;
+  /** The resource inherits the setting (a restore, a replica) when it leaves the property out: only an explicit
+   * false is reported then. */
+  inherits?: (t: CfnTemplate, r: Resource) => boolean;
   absentMessage: (r: Resource) => string;
   falseMessage: (r: Resource) => string;
 }): CfnRule {
@@ -94,7 +97,8 @@ export function requireTrue(opts: {
         const node = ctx.t.at(r.props, opts.prop);
         const b = boolProp(ctx.t, node);
         if (b.absent) {
-          if (!opts.absentOk) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
+          if (!opts.absentOk && !opts.inherits?.(ctx.t, r))
+            ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
         } else if (b.falseVal) ctx.report(r, node, opts.falseMessage(r), { why: b.falseVal.why });
       }
     },
@@ -275,8 +279,24 @@ export const SECRET_NAME =
 export const NOT_SECRET_NAME =
   /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
 
+/** Names of switches and references, not of secrets: `AllowUsersToChangePassword`, `ParentSecretStack`. */
+const SWITCH_OR_REFERENCE =
+  /^(?:allow|enable|disable|use|require|create|rotate|manage|generate|include|exclude|is|has|should|with)[A-Z_-]|(?:stack|stackname|module|bucket|prefix|suffix|mode|size|count|days|hours|minutes|seconds|format|kms|encrypt(?:ed|ion)?)$/i;
+
 export function looksSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !SWITCH_OR_REFERENCE.test(name);
+}
+
+/** A parameter that cannot hold a secret: a number, a list, an AWS-specific id type, or only true/false values. */
+export function nonSecretParameter(t: CfnTemplate, name: string): boolean {
+  const p = t.parameters.get(name);
+  if (!p) return false;
+  if (p.type && p.type !== 'String' && !p.type.startsWith('AWS::SSM::Parameter::Value<String')) return true;
+  const allowed = t.listValues(t.get(p.node, 'AllowedValues'));
+  return (
+    allowed.length > 0 &&
+    allowed.every((v) => ['true', 'false', 'yes', 'no', 'enabled', 'disabled'].includes(String(v.value).toLowerCase()))
+  );
 }
 
 /** A literal string that is plausibly a real value (not a placeholder, reference syntax or empty). */
@@ -298,6 +318,8 @@ export function forbidTrue(opts: {
   trueMessage: (r: Resource) => string;
   /** Report a missing property too (when the service's default is true). */
   absentMessage?: (r: Resource) => string;
+  /** Severity in this resource's context, when it differs from the rule's. */
+  severity?: (t: CfnTemplate, r: Resource) => Severity | undefined;
 }): CfnRule {
   return {
     meta: opts.meta,
@@ -308,8 +330,80 @@ export function forbidTrue(opts: {
         const b = boolProp(ctx.t, node);
         if (b.absent) {
           if (opts.absentMessage) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
-        } else if (b.trueVal) ctx.report(r, node, opts.trueMessage(r), { why: b.trueVal.why });
+        } else if (b.trueVal) {
+          const severity = opts.severity?.(ctx.t, r);
+          ctx.report(r, node, opts.trueMessage(r), { why: b.trueVal.why, ...(severity ? { severity } : {}) });
+        }
       }
     },
   };
+}
+
+/** Properties of resources that take parameter `name` (`!Ref name`, `\${name}` in a `!Sub`): where it is consumed. */
+export function usesOf(t: CfnTemplate, name: string): Array<{ res: Resource; node: Node }> {
+  const out: Array<{ res: Resource; node: Node }> = [];
+  const sub = new RegExp(`\\$\\{\\s*${name.replace(/[^\w]/g, '')}\\s*\\}`);
+  const walk = (res: Resource, n: Node | undefined, depth: number) => {
+    if (!n || depth > 40) return;
+    const fn = t.intrinsic(n);
+    if (fn?.fn === 'Ref') {
+      if (t.values(n).length && isScalarNode(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      return;
+    }
+    if (fn?.fn === 'Fn::Sub') {
+      const tpl = t.subTemplate(n);
+      if (tpl && sub.test(tpl)) out.push({ res, node: n });
+      return;
+    }
+    for (const e of t.entries(n)) walk(res, e.value, depth + 1);
+    if (isSeqNode(n)) for (const it of n.items) walk(res, it as Node, depth + 1);
+  };
+  for (const r of t.resources) walk(r, r.props, 0);
+  return out;
+}
+
+/** Logical id and Name tag of a resource (what people call it), for guessing its purpose. */
+export function namesOf(t: CfnTemplate, r: Resource): string {
+  const names = [r.id];
+  for (const tag of t.items(t.get(r.props, 'Tags')))
+    if (t.values(t.get(tag, 'Key')).some((v) => v.value === 'Name'))
+      for (const v of t.values(t.get(tag, 'Value'))) if (typeof v.value === 'string') names.push(v.value);
+  return names.join(' ');
+}
+
+/** Does the template declare its own VPC (so a resource left in the default VPC is a mistake, not a sample)? */
+export function declaresVpc(t: CfnTemplate): boolean {
+  return (
+    t.resources.some((r) => r.type === 'AWS::EC2::VPC') ||
+    [...t.parameters.values()].some(
+      (p) =>
+        p.type === 'AWS::EC2::VPC::Id' || p.type === 'List<AWS::EC2::Subnet::Id>' || p.type === 'AWS::EC2::Subnet::Id',
+    )
+  );
+}
+
+/** Subnets a network ACL guards (through SubnetNetworkAclAssociation resources of this template). */
+export function aclSubnets(t: CfnTemplate, aclId: string): Resource[] {
+  const out: Resource[] = [];
+  for (const a of t.resources)
+    if (a.type === 'AWS::EC2::SubnetNetworkAclAssociation' && t.references(t.get(a.props, 'NetworkAclId')).has(aclId))
+      for (const id of t.references(t.get(a.props, 'SubnetId'))) {
+        const s = t.resource(id);
+        if (s) out.push(s);
+      }
+  return out;
+}
+
+/** A network ACL entry that guards private subnets only (by the names of the ACL and its subnets). */
+export function privateAclEntry(t: CfnTemplate, entry: Resource): boolean {
+  const aclId = [...t.references(t.get(entry.props, 'NetworkAclId'))][0];
+  const acl = aclId ? t.resource(aclId) : undefined;
+  if (!acl) return false;
+  const subnets = aclSubnets(t, acl.id);
+  const names = [namesOf(t, acl), ...subnets.map((s) => namesOf(t, s))];
+  if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
+  return (
+    /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) ||
+    (subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s))))
+  );
 }

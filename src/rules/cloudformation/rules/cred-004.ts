@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, looksSecretName, meta } from '../util.js';
+import { doc, looksSecretName, meta, nonSecretParameter, usesOf } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -24,10 +24,12 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const p of ctx.t.parameters.values()) {
-      if (p.noEcho || !looksSecretName(p.name)) continue;
-      if (p.type && p.type !== 'String' && !p.type.startsWith('AWS::SSM::Parameter::Value<String')) continue;
+      if (p.noEcho || !looksSecretName(p.name) || nonSecretParameter(ctx.t, p.name)) continue;
       const anchor = { id: `Parameters.${p.name}`, keyNode: p.keyNode, scope: p.scope, path: `Parameters.${p.name}` };
       ctx.report(anchor, undefined, `parameter ${p.name} looks like a secret but has no NoEcho: true`);
+      // Also where the secret is consumed, so a change to that resource shows it.
+      for (const u of usesOf(ctx.t, p.name))
+        ctx.report(u.res, u.node, `${u.res.id} takes parameter ${p.name}, which looks like a secret but has no NoEcho`);
     }
   },
 };

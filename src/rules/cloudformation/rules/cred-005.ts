@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, looksSecretName, meta, strVal } from '../util.js';
+import { doc, findVal, looksSecretName, meta, strVal, nonSecretParameter, usesOf } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -22,12 +22,13 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const p of ctx.t.parameters.values()) {
-      if (!p.defaultNode || !looksSecretName(p.name)) continue;
-      if (p.type && p.type !== 'String') continue;
+      if (!p.defaultNode || !looksSecretName(p.name) || nonSecretParameter(ctx.t, p.name)) continue;
       const v = findVal(ctx.t.values(p.defaultNode), (x) => (strVal(x) ?? '').length > 0);
       if (!v) continue;
       const anchor = { id: `Parameters.${p.name}`, keyNode: p.keyNode, scope: p.scope, path: `Parameters.${p.name}` };
       ctx.report(anchor, p.defaultNode, `parameter ${p.name} has a Default that looks like a secret`, { secret: true });
+      for (const u of usesOf(ctx.t, p.name))
+        ctx.report(u.res, u.node, `${u.res.id} gets a secret from the Default of parameter ${p.name}`);
     }
   },
 };

@@ -8,7 +8,7 @@ const rule: CfnRule = requireTrue({
     'high',
     ['AWS::DocDB::DBCluster', 'AWS::Neptune::DBCluster'],
     doc({
-      what: 'An `AWS::DocDB::DBCluster` or `AWS::Neptune::DBCluster` without `StorageEncrypted: true` (snapshot restores inherit encryption and are skipped).',
+      what: 'An `AWS::DocDB::DBCluster` or `AWS::Neptune::DBCluster` without `StorageEncrypted: true` (snapshot restores inherit encryption: only an explicit `StorageEncrypted: false` is reported for them).',
       why: 'Unencrypted cluster storage and snapshots expose the data to anyone who obtains a copy; encryption cannot be enabled later.',
       example: `Docs:
   Type: AWS::DocDB::DBCluster
@@ -20,7 +20,7 @@ const rule: CfnRule = requireTrue({
     'Set StorageEncrypted: true.',
   ),
   prop: 'StorageEncrypted',
-  when: (t, r) => !t.get(r.props, 'SnapshotIdentifier'),
+  inherits: (t, r) => !!t.get(r.props, 'SnapshotIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, forbidTrue, meta } from '../util.js';
+import { doc, forbidTrue, meta, namesOf } from '../util.js';
 
 const rule: CfnRule = forbidTrue({
   meta: meta(
@@ -23,5 +23,7 @@ const rule: CfnRule = forbidTrue({
   ),
   prop: 'MapPublicIpOnLaunch',
   trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`,
+  // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
+  severity: (t, r) => (/public|dmz|edge/i.test(namesOf(t, r)) ? 'info' : undefined),
 });
 export default rule;

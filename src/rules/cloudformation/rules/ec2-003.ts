@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta } from '../util.js';
+import { doc, meta, declaresVpc } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -25,7 +25,10 @@ const rule: CfnRule = {
       if (ctx.t.get(r.props, 'SubnetId') !== undefined || ctx.t.get(r.props, 'NetworkInterfaces') !== undefined)
         continue;
       if (ctx.t.get(r.props, 'LaunchTemplate') !== undefined) continue; // the template may set the subnet
-      ctx.report(r, undefined, `${r.id} has no SubnetId, so it launches in the default VPC`);
+      // A template without a VPC of its own is usually a sample meant for the default VPC: note it, do not block.
+      ctx.report(r, undefined, `${r.id} has no SubnetId, so it launches in the default VPC`, {
+        ...(declaresVpc(ctx.t) ? {} : { severity: 'info' as const }),
+      });
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, isTrue, meta, strVal } from '../util.js';
+import { doc, findVal, isTrue, meta, strVal, privateAclEntry } from '../util.js';
 import { isWorldCidr } from '../../../cloud/constants.js';
 import type { CfnTemplate, Resource } from '../../../parse/cloudformation.js';
 import type { Node } from 'yaml';
@@ -52,7 +52,14 @@ const rule: CfnRule = {
       const to = t.single(t.at(r.props, 'PortRange.To'));
       const allPorts = from && to && Number(from.value) <= 0 && Number(to.value) >= 65535;
       if (all || allPorts)
-        ctx.report(r, e.cidr, `${r.id} allows all inbound traffic from the internet`, { why: e.why });
+        ctx.report(
+          r,
+          e.cidr,
+          privateAclEntry(t, r)
+            ? `${r.id} allows all inbound traffic from any address (the ACL guards private subnets)`
+            : `${r.id} allows all inbound traffic from the internet`,
+          { why: e.why, ...(privateAclEntry(t, r) ? { severity: 'low' as const } : {}) },
+        );
     }
   },
 };

@@ -1,6 +1,6 @@
 import type { CfnRule } from '../rule.js';
 import { asNum } from '../../../parse/cloudformation.js';
-import { doc, findVal, meta } from '../util.js';
+import { doc, findVal, meta, privateAclEntry } from '../util.js';
 import { worldAllowEntry } from './nacl-001.js';
 
 const PORTS: ReadonlyArray<[number, string]> = [
@@ -44,7 +44,15 @@ const rule: CfnRule = {
       const b = to ? asNum(to.value) : undefined;
       if (a === undefined || b === undefined) continue;
       const hit = PORTS.find(([p]) => a <= p && p <= b);
-      if (hit) ctx.report(r, e.cidr, `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`, { why: e.why });
+      if (hit)
+        ctx.report(
+          r,
+          e.cidr,
+          privateAclEntry(t, r)
+            ? `${r.id} allows ${hit[1]} (port ${hit[0]}) from any address (the ACL guards private subnets)`
+            : `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`,
+          { why: e.why, ...(privateAclEntry(t, r) ? { severity: 'low' as const } : {}) },
+        );
     }
   },
 };

@@ -23,9 +23,9 @@ const rule: CfnRule = requireTrue({
   prop: 'StorageEncrypted',
   when: (t, r) =>
     !t.get(r.props, 'DBClusterIdentifier') &&
-    !t.get(r.props, 'SourceDBInstanceIdentifier') &&
-    !t.get(r.props, 'DBSnapshotIdentifier') &&
     !findVal(t.values(t.get(r.props, 'Engine')), (v) => (strVal(v) ?? '').startsWith('aurora')),
+  // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
+  inherits: (t, r) => !!t.get(r.props, 'SourceDBInstanceIdentifier') || !!t.get(r.props, 'DBSnapshotIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

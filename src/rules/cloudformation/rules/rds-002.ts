@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, requireTrue } from '../util.js';
+import { doc, findVal, meta, requireTrue, strVal } from '../util.js';
 
 const rule: CfnRule = requireTrue({
   meta: meta(
@@ -8,7 +8,7 @@ const rule: CfnRule = requireTrue({
     'high',
     ['AWS::RDS::DBCluster'],
     doc({
-      what: 'An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption and are skipped.',
+      what: 'An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption, so only an explicit `StorageEncrypted: false` is reported for them; Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted and is skipped.',
       why: 'Unencrypted cluster volumes, snapshots and backups expose all data to anyone who gets a copy; encryption cannot be enabled on an existing cluster.',
       example: `Cluster:
   Type: AWS::RDS::DBCluster
@@ -20,10 +20,12 @@ const rule: CfnRule = requireTrue({
     'Set StorageEncrypted: true.',
   ),
   prop: 'StorageEncrypted',
-  when: (t, r) =>
-    !t.get(r.props, 'SnapshotIdentifier') &&
-    !t.get(r.props, 'ReplicationSourceIdentifier') &&
-    !t.get(r.props, 'SourceDBClusterIdentifier'),
+  // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
+  when: (t, r) => !findVal(t.values(t.get(r.props, 'EngineMode')), (v) => strVal(v)?.toLowerCase() === 'serverless'),
+  inherits: (t, r) =>
+    !!t.get(r.props, 'SnapshotIdentifier') ||
+    !!t.get(r.props, 'ReplicationSourceIdentifier') ||
+    !!t.get(r.props, 'SourceDBClusterIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

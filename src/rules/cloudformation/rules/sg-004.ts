@@ -18,8 +18,8 @@ const rule: CfnRule = {
     GroupDescription: app
     SecurityGroupIngress:
       - IpProtocol: tcp
-        FromPort: 8000
-        ToPort: 8080
+        FromPort: 8100
+        ToPort: 8180
         CidrIp: 0.0.0.0/0`,
       fix: 'List the individual ports the service listens on, or put it behind a load balancer.',
       refs: ['https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html'],
