@@ -22,6 +22,10 @@ Resources:
       DBInstanceClass: db.t3.micro
       ManageMasterUserPassword: true
       StorageEncrypted: true
+      EnableIAMDatabaseAuthentication: true
+      BackupRetentionPeriod: 7
+      DeletionProtection: true
+      MultiAZ: true
   Queue:
     Type: AWS::SQS::Queue
     Properties:

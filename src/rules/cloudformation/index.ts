@@ -11,11 +11,20 @@ import { readSuppressions, type Suppression } from './suppress.js';
 import apigw001 from './rules/apigw-001.js';
 import apigw002 from './rules/apigw-002.js';
 import apigw003 from './rules/apigw-003.js';
+import apigw004 from './rules/apigw-004.js';
+import apigw005 from './rules/apigw-005.js';
 import backup001 from './rules/backup-001.js';
+import batch001 from './rules/batch-001.js';
 import cf001 from './rules/cf-001.js';
 import cf002 from './rules/cf-002.js';
 import cf003 from './rules/cf-003.js';
 import cf004 from './rules/cf-004.js';
+import codebuild001 from './rules/codebuild-001.js';
+import codestar001 from './rules/codestar-001.js';
+import cognito001 from './rules/cognito-001.js';
+import cognito002 from './rules/cognito-002.js';
+import config001 from './rules/config-001.js';
+import config002 from './rules/config-002.js';
 import cred001 from './rules/cred-001.js';
 import cred002 from './rules/cred-002.js';
 import cred003 from './rules/cred-003.js';
@@ -26,11 +35,15 @@ import cred007 from './rules/cred-007.js';
 import cred008 from './rules/cred-008.js';
 import cred009 from './rules/cred-009.js';
 import cred010 from './rules/cred-010.js';
+import dax001 from './rules/dax-001.js';
 import ddb001 from './rules/ddb-001.js';
+import ddb002 from './rules/ddb-002.js';
 import dms001 from './rules/dms-001.js';
 import docdb001 from './rules/docdb-001.js';
+import docdb002 from './rules/docdb-002.js';
 import ec001 from './rules/ec-001.js';
 import ec002 from './rules/ec-002.js';
+import ec003 from './rules/ec-003.js';
 import ec2001 from './rules/ec2-001.js';
 import ec2002 from './rules/ec2-002.js';
 import ec2003 from './rules/ec2-003.js';
@@ -38,14 +51,28 @@ import ec2004 from './rules/ec2-004.js';
 import ec2005 from './rules/ec2-005.js';
 import ec2006 from './rules/ec2-006.js';
 import ec2007 from './rules/ec2-007.js';
+import ec2008 from './rules/ec2-008.js';
+import ecr001 from './rules/ecr-001.js';
+import ecr002 from './rules/ecr-002.js';
+import ecr003 from './rules/ecr-003.js';
+import ecs001 from './rules/ecs-001.js';
+import ecs002 from './rules/ecs-002.js';
 import efs001 from './rules/efs-001.js';
+import eks001 from './rules/eks-001.js';
+import eks002 from './rules/eks-002.js';
 import elb001 from './rules/elb-001.js';
 import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
 import elb004 from './rules/elb-004.js';
+import emr001 from './rules/emr-001.js';
+import emr002 from './rules/emr-002.js';
+import emr003 from './rules/emr-003.js';
 import es001 from './rules/es-001.js';
 import es002 from './rules/es-002.js';
 import es003 from './rules/es-003.js';
+import firehose001 from './rules/firehose-001.js';
+import gamelift001 from './rules/gamelift-001.js';
+import guardduty001 from './rules/guardduty-001.js';
 import iam001 from './rules/iam-001.js';
 import iam002 from './rules/iam-002.js';
 import iam003 from './rules/iam-003.js';
@@ -55,23 +82,45 @@ import iam006 from './rules/iam-006.js';
 import iam007 from './rules/iam-007.js';
 import iam008 from './rules/iam-008.js';
 import iam009 from './rules/iam-009.js';
+import iam010 from './rules/iam-010.js';
+import iam011 from './rules/iam-011.js';
+import iam012 from './rules/iam-012.js';
+import iam013 from './rules/iam-013.js';
+import iot001 from './rules/iot-001.js';
+import kendra001 from './rules/kendra-001.js';
 import kin001 from './rules/kin-001.js';
 import kms001 from './rules/kms-001.js';
 import kms002 from './rules/kms-002.js';
 import lambda001 from './rules/lambda-001.js';
 import lambda002 from './rules/lambda-002.js';
+import lambda003 from './rules/lambda-003.js';
+import lambda004 from './rules/lambda-004.js';
+import lambda005 from './rules/lambda-005.js';
 import log001 from './rules/log-001.js';
 import log002 from './rules/log-002.js';
 import log003 from './rules/log-003.js';
 import log004 from './rules/log-004.js';
 import log005 from './rules/log-005.js';
+import mq001 from './rules/mq-001.js';
+import mq002 from './rules/mq-002.js';
+import mq003 from './rules/mq-003.js';
+import msk001 from './rules/msk-001.js';
+import msk002 from './rules/msk-002.js';
+import msk003 from './rules/msk-003.js';
 import nacl001 from './rules/nacl-001.js';
 import nacl002 from './rules/nacl-002.js';
+import neptune001 from './rules/neptune-001.js';
 import rds001 from './rules/rds-001.js';
 import rds002 from './rules/rds-002.js';
 import rds003 from './rules/rds-003.js';
+import rds004 from './rules/rds-004.js';
+import rds005 from './rules/rds-005.js';
+import rds006 from './rules/rds-006.js';
+import rds007 from './rules/rds-007.js';
+import rds008 from './rules/rds-008.js';
 import redshift001 from './rules/redshift-001.js';
 import redshift002 from './rules/redshift-002.js';
+import route53001 from './rules/route53-001.js';
 import s3001 from './rules/s3-001.js';
 import s3002 from './rules/s3-002.js';
 import s3003 from './rules/s3-003.js';
@@ -85,21 +134,34 @@ import sg004 from './rules/sg-004.js';
 import sg005 from './rules/sg-005.js';
 import sg006 from './rules/sg-006.js';
 import sg007 from './rules/sg-007.js';
+import sm001 from './rules/sm-001.js';
+import sm002 from './rules/sm-002.js';
 import sns001 from './rules/sns-001.js';
 import sns002 from './rules/sns-002.js';
 import sqs001 from './rules/sqs-001.js';
 import sqs002 from './rules/sqs-002.js';
 import vpc001 from './rules/vpc-001.js';
+import waf001 from './rules/waf-001.js';
+import ws001 from './rules/ws-001.js';
 
 export const RULES: readonly CfnRule[] = [
   apigw001,
   apigw002,
   apigw003,
+  apigw004,
+  apigw005,
   backup001,
+  batch001,
   cf001,
   cf002,
   cf003,
   cf004,
+  codebuild001,
+  codestar001,
+  cognito001,
+  cognito002,
+  config001,
+  config002,
   cred001,
   cred002,
   cred003,
@@ -110,11 +172,15 @@ export const RULES: readonly CfnRule[] = [
   cred008,
   cred009,
   cred010,
+  dax001,
   ddb001,
+  ddb002,
   dms001,
   docdb001,
+  docdb002,
   ec001,
   ec002,
+  ec003,
   ec2001,
   ec2002,
   ec2003,
@@ -122,14 +188,28 @@ export const RULES: readonly CfnRule[] = [
   ec2005,
   ec2006,
   ec2007,
+  ec2008,
+  ecr001,
+  ecr002,
+  ecr003,
+  ecs001,
+  ecs002,
   efs001,
+  eks001,
+  eks002,
   elb001,
   elb002,
   elb003,
   elb004,
+  emr001,
+  emr002,
+  emr003,
   es001,
   es002,
   es003,
+  firehose001,
+  gamelift001,
+  guardduty001,
   iam001,
   iam002,
   iam003,
@@ -139,23 +219,45 @@ export const RULES: readonly CfnRule[] = [
   iam007,
   iam008,
   iam009,
+  iam010,
+  iam011,
+  iam012,
+  iam013,
+  iot001,
+  kendra001,
   kin001,
   kms001,
   kms002,
   lambda001,
   lambda002,
+  lambda003,
+  lambda004,
+  lambda005,
   log001,
   log002,
   log003,
   log004,
   log005,
+  mq001,
+  mq002,
+  mq003,
+  msk001,
+  msk002,
+  msk003,
   nacl001,
   nacl002,
+  neptune001,
   rds001,
   rds002,
   rds003,
+  rds004,
+  rds005,
+  rds006,
+  rds007,
+  rds008,
   redshift001,
   redshift002,
+  route53001,
   s3001,
   s3002,
   s3003,
@@ -169,11 +271,15 @@ export const RULES: readonly CfnRule[] = [
   sg005,
   sg006,
   sg007,
+  sm001,
+  sm002,
   sns001,
   sns002,
   sqs001,
   sqs002,
   vpc001,
+  waf001,
+  ws001,
 ];
 // RULES-END
 export type { CfnRule };
@@ -210,11 +316,24 @@ export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES)
   const parsed = parseTemplate(content);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
-  const t = parsed.template;
-  if (!t || parsed.errors.some((e) => e.message.startsWith('invalid YAML')))
+  if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith('invalid YAML')))
     return { matched: true, findings: [], errors };
-
   const findings: IacFinding[] = [];
+  // A stream of several templates (`---`): each is linted on its own; positions are the file's.
+  for (const t of parsed.templates) lintOne(t, rules, findings, errors);
+  // One finding per rule and location.
+  const seen = new Set<string>();
+  const unique = findings.filter((f) => {
+    const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  return { matched: true, findings: unique, errors };
+}
+
+function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding[], errors: IacLintResult['errors']) {
   const suppressions = new Map<Anchor, Map<string, Suppression>>();
   const suppressionsOf = (a: Anchor) => {
     let s = suppressions.get(a);
@@ -258,16 +377,6 @@ export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES)
       errors.push({ message: `rule ${rule.meta.id} failed: ${e instanceof Error ? e.name : 'error'}` });
     }
   }
-  // One finding per rule and location.
-  const seen = new Set<string>();
-  const unique = findings.filter((f) => {
-    const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
-  return { matched: true, findings: unique, errors };
 }
 
 export const family: IacFamily = {

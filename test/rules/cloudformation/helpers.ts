@@ -18,8 +18,14 @@ export function read(rel: string): string {
   return readFileSync(path.join(FIXTURES, rel), 'utf8');
 }
 
-/** Lines carrying `# expect: ID[, ID…]` markers for `id` (with multiplicity: `ID*2`). */
+/** Lines carrying `# expect: ID[, ID…]` markers for `id` (with multiplicity: `ID*2`); for JSON, `Metadata.hookguard-test.expect`. */
 export function expectedLines(text: string, id: string): number[] {
+  // JSON has no comments: a JSON fixture lists its expectations in the template's own Metadata.
+  if (text.trimStart().startsWith('{')) {
+    const want = (JSON.parse(text) as { Metadata?: { 'hookguard-test'?: { expect?: Record<string, number[]> } } })
+      .Metadata?.['hookguard-test']?.expect?.[id];
+    return [...(want ?? [])].sort((a, b) => a - b);
+  }
   const out: number[] = [];
   text.split('\n').forEach((line, i) => {
     const m = /#\s*expect:\s*(.+)$/.exec(line);

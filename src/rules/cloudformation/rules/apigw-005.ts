@@ -1,0 +1,28 @@
+import type { CfnRule } from '../rule.js';
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { apigwExecutionLogs } from '../../../cloud/checks/data.js';
+
+const rule: CfnRule = {
+  meta: meta(
+    'CFN-APIGW-005',
+    "API Gateway stage does not log executions",
+    'low',
+    ["AWS::ApiGateway::Stage"],
+    doc({
+      what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default).`,
+      why: `Execution logs show authorizer decisions, throttling and integration errors: what you need to investigate abuse of the API.`,
+      example: `Stage:
+  Type: AWS::ApiGateway::Stage
+  Properties:
+    StageName: prod`,
+      fix: `Add a method setting \`{HttpMethod: "*", ResourcePath: "/*", LoggingLevel: ERROR}\`.`,
+      refs: [
+        "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
+      ],
+    }),
+    "Set MethodSettings LoggingLevel to ERROR or INFO.",
+  ),
+  check: cloudCheck(apigwExecutionLogs, ['apigw-execution-logs']),
+};
+export default rule;
