@@ -6,9 +6,9 @@ import { apigwExecutionLogs } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-APIGW-005',
-    "API Gateway stage does not log executions",
+    'API Gateway stage does not log executions',
     'low',
-    ["AWS::ApiGateway::Stage"],
+    ['AWS::ApiGateway::Stage'],
     doc({
       what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default).`,
       why: `Execution logs show authorizer decisions, throttling and integration errors: what you need to investigate abuse of the API.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     StageName: prod`,
       fix: `Add a method setting \`{HttpMethod: "*", ResourcePath: "/*", LoggingLevel: ERROR}\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html'],
     }),
-    "Set MethodSettings LoggingLevel to ERROR or INFO.",
+    'Set MethodSettings LoggingLevel to ERROR or INFO.',
   ),
   check: cloudCheck(apigwExecutionLogs, ['apigw-execution-logs']),
 };

@@ -6,9 +6,9 @@ import { codestarPrivate } from '../../../cloud/checks/identity.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-CODESTAR-001',
-    "CodeStar creates a public GitHub repository",
+    'CodeStar creates a public GitHub repository',
     'medium',
-    ["AWS::CodeStar::GitHubRepository"],
+    ['AWS::CodeStar::GitHubRepository'],
     doc({
       what: `An \`AWS::CodeStar::GitHubRepository\` without \`IsPrivate: true\`.`,
       why: `Code pushed to a public repository (and every secret ever committed to it) is visible to everyone.`,
@@ -19,10 +19,10 @@ const rule: CfnRule = {
     RepositoryOwner: acme`,
       fix: `Set \`IsPrivate: true\`.`,
       refs: [
-        "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestar-githubrepository.html",
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestar-githubrepository.html',
       ],
     }),
-    "Set IsPrivate: true.",
+    'Set IsPrivate: true.',
   ),
   check: cloudCheck(codestarPrivate, ['codestar-public-repo']),
 };

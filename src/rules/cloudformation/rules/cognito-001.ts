@@ -6,9 +6,9 @@ import { cognitoMfa } from '../../../cloud/checks/identity.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-COGNITO-001',
-    "Cognito user pool does not use MFA",
+    'Cognito user pool does not use MFA',
     'medium',
-    ["AWS::Cognito::UserPool"],
+    ['AWS::Cognito::UserPool'],
     doc({
       what: `An \`AWS::Cognito::UserPool\` with \`MfaConfiguration: OFF\`, or without \`MfaConfiguration\` (the default is OFF).`,
       why: `Passwords alone are phished, reused and stuffed; a second factor stops most account takeovers.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     UserPoolName: customers`,
       fix: `Set \`MfaConfiguration: ON\` (or \`OPTIONAL\` with adaptive authentication) and configure TOTP or SMS.`,
-      refs: [
-        "https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html'],
     }),
-    "Set MfaConfiguration to ON or OPTIONAL.",
+    'Set MfaConfiguration to ON or OPTIONAL.',
   ),
   check: cloudCheck(cognitoMfa, ['cognito-mfa-off']),
 };

@@ -6,9 +6,9 @@ import { cognitoUnauthenticated } from '../../../cloud/checks/identity.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-COGNITO-002',
-    "Cognito identity pool gives credentials to unauthenticated users",
+    'Cognito identity pool gives credentials to unauthenticated users',
     'medium',
-    ["AWS::Cognito::IdentityPool"],
+    ['AWS::Cognito::IdentityPool'],
     doc({
       what: `An \`AWS::Cognito::IdentityPool\` with \`AllowUnauthenticatedIdentities: true\`.`,
       why: `Anyone on the internet can obtain AWS credentials for the pool's unauthenticated role; whatever that role allows, the world can do.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     AllowUnauthenticatedIdentities: true`,
       fix: `Set \`AllowUnauthenticatedIdentities: false\`, or keep the unauthenticated role to the narrowest read-only permissions.`,
-      refs: [
-        "https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html'],
     }),
-    "Set AllowUnauthenticatedIdentities: false.",
+    'Set AllowUnauthenticatedIdentities: false.',
   ),
   check: cloudCheck(cognitoUnauthenticated, ['cognito-unauthenticated']),
 };

@@ -6,9 +6,9 @@ import { configAllRegions } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-CONFIG-002',
-    "Config aggregator does not cover every region",
+    'Config aggregator does not cover every region',
     'low',
-    ["AWS::Config::ConfigurationAggregator"],
+    ['AWS::Config::ConfigurationAggregator'],
     doc({
       what: `An \`AWS::Config::ConfigurationAggregator\` source (\`AccountAggregationSources\` item or \`OrganizationAggregationSource\`) without \`AllAwsRegions: true\`.`,
       why: `Resources created in a region nobody aggregates are invisible to compliance dashboards: exactly where an attacker would put them.`,
@@ -19,11 +19,9 @@ const rule: CfnRule = {
       - AccountIds: ["111122223333"]
         AwsRegions: [eu-west-1]`,
       fix: `Set \`AllAwsRegions: true\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html'],
     }),
-    "Set AllAwsRegions: true.",
+    'Set AllAwsRegions: true.',
   ),
   check: cloudCheck(configAllRegions, ['config-all-regions']),
 };

@@ -6,9 +6,9 @@ import { daxEncryption } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-DAX-001',
-    "DAX cluster is not encrypted at rest",
+    'DAX cluster is not encrypted at rest',
     'medium',
-    ["AWS::DAX::Cluster"],
+    ['AWS::DAX::Cluster'],
     doc({
       what: `An \`AWS::DAX::Cluster\` without \`SSESpecification.SSEEnabled: true\`.`,
       why: `The cache holds copies of DynamoDB items; unencrypted, they sit in clear on the cluster's disks.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     NodeType: dax.r5.large`,
       fix: `Set \`SSESpecification: {SSEEnabled: true}\` (only at creation).`,
-      refs: [
-        "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html'],
     }),
-    "Set SSESpecification.SSEEnabled: true.",
+    'Set SSESpecification.SSEEnabled: true.',
   ),
   check: cloudCheck(daxEncryption, ['dax-encryption']),
 };

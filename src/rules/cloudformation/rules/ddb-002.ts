@@ -6,9 +6,9 @@ import { dynamoPitr } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-DDB-002',
-    "DynamoDB table has no point-in-time recovery",
+    'DynamoDB table has no point-in-time recovery',
     'low',
-    ["AWS::DynamoDB::Table"],
+    ['AWS::DynamoDB::Table'],
     doc({
       what: `An \`AWS::DynamoDB::Table\` without \`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true\`.`,
       why: `Without it a bad write or a malicious delete cannot be rolled back to the second before.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     BillingMode: PAY_PER_REQUEST`,
       fix: `Set \`PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html'],
     }),
-    "Enable PointInTimeRecoverySpecification.",
+    'Enable PointInTimeRecoverySpecification.',
   ),
   check: cloudCheck(dynamoPitr, ['dynamodb-pitr']),
 };

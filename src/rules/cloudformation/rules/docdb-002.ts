@@ -6,9 +6,9 @@ import { docdbAudit } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-DOCDB-002',
-    "DocumentDB cluster does not export audit and profiler logs",
+    'DocumentDB cluster does not export audit and profiler logs',
     'low',
-    ["AWS::DocDB::DBCluster"],
+    ['AWS::DocDB::DBCluster'],
     doc({
       what: `An \`AWS::DocDB::DBCluster\` whose \`EnableCloudwatchLogsExports\` does not include \`audit\` and \`profiler\`.`,
       why: `Audit logs record authentication and DDL events; without them nobody can tell who read or changed what.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     StorageEncrypted: true`,
       fix: `Set \`EnableCloudwatchLogsExports: [audit, profiler]\` (and \`audit_logs: enabled\` in the parameter group).`,
-      refs: [
-        "https://docs.aws.amazon.com/documentdb/latest/developerguide/event-auditing.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/documentdb/latest/developerguide/event-auditing.html'],
     }),
-    "Export audit and profiler logs.",
+    'Export audit and profiler logs.',
   ),
   check: cloudCheck(docdbAudit, ['docdb-audit']),
 };

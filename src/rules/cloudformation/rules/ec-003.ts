@@ -6,9 +6,9 @@ import { elasticacheMultiAz } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-EC-003',
-    "ElastiCache replication group is not Multi-AZ",
+    'ElastiCache replication group is not Multi-AZ',
     'low',
-    ["AWS::ElastiCache::ReplicationGroup"],
+    ['AWS::ElastiCache::ReplicationGroup'],
     doc({
       what: `An \`AWS::ElastiCache::ReplicationGroup\` without \`MultiAZEnabled: true\`.`,
       why: `Without Multi-AZ a zone failure or primary failure needs manual recovery.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     Engine: redis`,
       fix: `Set \`MultiAZEnabled: true\` and \`AutomaticFailoverEnabled: true\` with at least two nodes.`,
-      refs: [
-        "https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/AutoFailover.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/AutoFailover.html'],
     }),
-    "Set MultiAZEnabled: true.",
+    'Set MultiAZEnabled: true.',
   ),
   check: cloudCheck(elasticacheMultiAz, ['elasticache-multi-az']),
 };

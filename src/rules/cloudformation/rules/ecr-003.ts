@@ -6,9 +6,9 @@ import { ecrMutableTags } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-ECR-003',
-    "ECR image tags can be overwritten",
+    'ECR image tags can be overwritten',
     'low',
-    ["AWS::ECR::Repository"],
+    ['AWS::ECR::Repository'],
     doc({
       what: `An \`AWS::ECR::Repository\` whose \`ImageTagMutability\` is \`MUTABLE\` or left out (the default).`,
       why: `Anyone who can push can silently replace the image behind a tag that production deploys.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     RepositoryName: web`,
       fix: `Set \`ImageTagMutability: IMMUTABLE\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html'],
     }),
-    "Set ImageTagMutability: IMMUTABLE.",
+    'Set ImageTagMutability: IMMUTABLE.',
   ),
   check: cloudCheck(ecrMutableTags, ['ecr-mutable-tags']),
 };

@@ -6,9 +6,9 @@ import { ecsEfsTransit } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-ECS-001',
-    "ECS task mounts an EFS volume without TLS",
+    'ECS task mounts an EFS volume without TLS',
     'medium',
-    ["AWS::ECS::TaskDefinition"],
+    ['AWS::ECS::TaskDefinition'],
     doc({
       what: `An \`AWS::ECS::TaskDefinition\` volume with \`EFSVolumeConfiguration\` whose \`TransitEncryption\` is left out (default DISABLED) or \`DISABLED\`.`,
       why: `NFS traffic between the task and EFS is then unencrypted inside the VPC.`,
@@ -19,11 +19,9 @@ const rule: CfnRule = {
       - Name: data
         EFSVolumeConfiguration: {FilesystemId: fs-1}`,
       fix: `Set \`TransitEncryption: ENABLED\` (and use an access point with IAM authorization).`,
-      refs: [
-        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html'],
     }),
-    "Set EFSVolumeConfiguration.TransitEncryption: ENABLED.",
+    'Set EFSVolumeConfiguration.TransitEncryption: ENABLED.',
   ),
   check: cloudCheck(ecsEfsTransit, ['ecs-efs-transit']),
 };

@@ -6,9 +6,9 @@ import { ecsInsights } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-ECS-002',
-    "ECS cluster does not enable Container Insights",
+    'ECS cluster does not enable Container Insights',
     'low',
-    ["AWS::ECS::Cluster"],
+    ['AWS::ECS::Cluster'],
     doc({
       what: `An \`AWS::ECS::Cluster\` without a \`ClusterSettings\` entry \`{Name: containerInsights, Value: enabled}\`.`,
       why: `Container Insights gives per-task metrics and events needed to notice a hijacked task (crypto-mining, unusual traffic).`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     ClusterName: web`,
       fix: `Add \`ClusterSettings: [{Name: containerInsights, Value: enabled}]\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html'],
     }),
-    "Enable containerInsights in ClusterSettings.",
+    'Enable containerInsights in ClusterSettings.',
   ),
   check: cloudCheck(ecsInsights, ['ecs-insights']),
 };

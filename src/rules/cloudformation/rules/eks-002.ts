@@ -6,9 +6,9 @@ import { eksSecrets } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-EKS-002',
-    "EKS secrets are not encrypted with KMS",
+    'EKS secrets are not encrypted with KMS',
     'medium',
-    ["AWS::EKS::Cluster"],
+    ['AWS::EKS::Cluster'],
     doc({
       what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key).`,
       why: `Kubernetes secrets are otherwise only base64-encoded in etcd; envelope encryption adds a key you control and audit.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     RoleArn: !GetAtt Role.Arn`,
       fix: `Add \`EncryptionConfig: [{Resources: [secrets], Provider: {KeyArn: …}}]\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html'],
     }),
-    "Set EncryptionConfig for secrets.",
+    'Set EncryptionConfig for secrets.',
   ),
   check: cloudCheck(eksSecrets, ['eks-secrets']),
 };

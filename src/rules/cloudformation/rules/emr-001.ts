@@ -6,9 +6,9 @@ import { emrNoVpc } from '../../../cloud/checks/network.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-EMR-001',
-    "EMR cluster is not launched in a VPC subnet",
+    'EMR cluster is not launched in a VPC subnet',
     'medium',
-    ["AWS::EMR::Cluster"],
+    ['AWS::EMR::Cluster'],
     doc({
       what: `An \`AWS::EMR::Cluster\` whose \`Instances\` set neither \`Ec2SubnetId\` nor \`Ec2SubnetIds\`.`,
       why: `Without a subnet the cluster lands in the default VPC's public subnets, with public IPs on its master node, instead of behind your network controls.`,
@@ -18,11 +18,9 @@ const rule: CfnRule = {
     Instances:
       MasterInstanceGroup: {InstanceCount: 1, InstanceType: m5.xlarge}`,
       fix: `Set \`Instances.Ec2SubnetId\` to a private subnet.`,
-      refs: [
-        "https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-clusters-in-a-vpc.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-clusters-in-a-vpc.html'],
     }),
-    "Set Instances.Ec2SubnetId to a private subnet.",
+    'Set Instances.Ec2SubnetId to a private subnet.',
   ),
   check: cloudCheck(emrNoVpc, ['emr-no-vpc']),
 };

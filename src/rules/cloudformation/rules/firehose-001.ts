@@ -6,9 +6,9 @@ import { firehoseEncryption } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-FIREHOSE-001',
-    "Firehose delivery stream is not encrypted",
+    'Firehose delivery stream is not encrypted',
     'medium',
-    ["AWS::KinesisFirehose::DeliveryStream"],
+    ['AWS::KinesisFirehose::DeliveryStream'],
     doc({
       what: `A direct-put \`AWS::KinesisFirehose::DeliveryStream\` without \`DeliveryStreamEncryptionConfigurationInput\`. Streams fed from Kinesis or MSK keep the source's encryption and are skipped.`,
       why: `Records are buffered at rest in the stream before delivery; without server-side encryption they sit there in clear.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     DeliveryStreamType: DirectPut`,
       fix: `Set \`DeliveryStreamEncryptionConfigurationInput: {KeyType: CUSTOMER_MANAGED_CMK, KeyARN: …}\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/firehose/latest/dev/encryption.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/firehose/latest/dev/encryption.html'],
     }),
-    "Set DeliveryStreamEncryptionConfigurationInput.",
+    'Set DeliveryStreamEncryptionConfigurationInput.',
   ),
   check: cloudCheck(firehoseEncryption, ['firehose-encryption']),
 };

@@ -6,9 +6,9 @@ import { guarddutyOff } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-GUARDDUTY-001',
-    "GuardDuty detector is disabled",
+    'GuardDuty detector is disabled',
     'medium',
-    ["AWS::GuardDuty::Detector"],
+    ['AWS::GuardDuty::Detector'],
     doc({
       what: `An \`AWS::GuardDuty::Detector\` with \`Enable: false\`.`,
       why: `A disabled detector looks like coverage in the template but finds nothing.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     Enable: false`,
       fix: `Set \`Enable: true\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html'],
     }),
-    "Set Enable: true.",
+    'Set Enable: true.',
   ),
   check: cloudCheck(guarddutyOff, ['guardduty-off']),
 };

@@ -6,9 +6,9 @@ import { trustPolicy } from '../../../cloud/checks/identity.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-IAM-011',
-    "Role trust policy allows every action",
+    'Role trust policy allows every action',
     'medium',
-    ["AWS::IAM::Role"],
+    ['AWS::IAM::Role'],
     doc({
       what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith…\`/\`TagSession\` actions it needs).`,
       why: `A trust policy should grant exactly the way in; \`*\` also grants session tagging and source-identity setting, which the trusted party can use to sidestep attribute-based controls.`,
@@ -21,11 +21,9 @@ const rule: CfnRule = {
           Principal: {Service: ec2.amazonaws.com}
           Action: "*"`,
       fix: `Use \`Action: sts:AssumeRole\` (or the specific \`sts:AssumeRoleWithWebIdentity\`/\`sts:AssumeRoleWithSAML\`).`,
-      refs: [
-        "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html'],
     }),
-    "Allow only sts:AssumeRole (or the specific AssumeRoleWith\u2026 action).",
+    'Allow only sts:AssumeRole (or the specific AssumeRoleWith\u2026 action).',
   ),
   check: cloudCheck(trustPolicy, ['trust-all-actions']),
 };

@@ -6,9 +6,9 @@ import { kendraKms } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-KENDRA-001',
-    "Kendra index is not encrypted with your KMS key",
+    'Kendra index is not encrypted with your KMS key',
     'low',
-    ["AWS::Kendra::Index"],
+    ['AWS::Kendra::Index'],
     doc({
       what: `An \`AWS::Kendra::Index\` without \`ServerSideEncryptionConfiguration.KmsKeyId\`.`,
       why: `The index holds the text of every document it searches; a customer key lets you audit and revoke access to it.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     Edition: ENTERPRISE_EDITION`,
       fix: `Set \`ServerSideEncryptionConfiguration: {KmsKeyId: …}\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/kendra/latest/dg/encryption-at-rest.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/kendra/latest/dg/encryption-at-rest.html'],
     }),
-    "Set ServerSideEncryptionConfiguration.KmsKeyId.",
+    'Set ServerSideEncryptionConfiguration.KmsKeyId.',
   ),
   check: cloudCheck(kendraKms, ['kendra-kms']),
 };

@@ -6,9 +6,9 @@ import { lambdaDlq } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-LAMBDA-005',
-    "Lambda function has no dead-letter queue",
+    'Lambda function has no dead-letter queue',
     'low',
-    ["AWS::Lambda::Function"],
+    ['AWS::Lambda::Function'],
     doc({
       what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`.`,
       why: `Asynchronous events that keep failing are dropped after the retries, silently.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     Runtime: python3.12`,
       fix: `Set \`DeadLetterConfig: {TargetArn: …}\` (an SQS queue or SNS topic), or an on-failure destination.`,
-      refs: [
-        "https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html'],
     }),
-    "Set DeadLetterConfig.TargetArn.",
+    'Set DeadLetterConfig.TargetArn.',
   ),
   check: cloudCheck(lambdaDlq, ['lambda-dlq']),
 };

@@ -6,9 +6,9 @@ import { mqPublic } from '../../../cloud/checks/network.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-MQ-001',
-    "Amazon MQ broker is publicly accessible",
+    'Amazon MQ broker is publicly accessible',
     'high',
-    ["AWS::AmazonMQ::Broker"],
+    ['AWS::AmazonMQ::Broker'],
     doc({
       what: `An \`AWS::AmazonMQ::Broker\` with \`PubliclyAccessible: true\`.`,
       why: `A public broker exposes its console and wire protocols (AMQP, MQTT, STOMP, OpenWire) to the internet, where credentials are brute-forced and broker vulnerabilities exploited.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     PubliclyAccessible: true`,
       fix: `Set \`PubliclyAccessible: false\` and place the broker in private subnets.`,
-      refs: [
-        "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html'],
     }),
-    "Set PubliclyAccessible: false.",
+    'Set PubliclyAccessible: false.',
   ),
   check: cloudCheck(mqPublic, ['mq-public']),
 };

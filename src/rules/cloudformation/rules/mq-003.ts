@@ -6,9 +6,9 @@ import { mqCmk } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-MQ-003',
-    "Amazon MQ broker uses an AWS-owned encryption key",
+    'Amazon MQ broker uses an AWS-owned encryption key',
     'low',
-    ["AWS::AmazonMQ::Broker"],
+    ['AWS::AmazonMQ::Broker'],
     doc({
       what: `An \`AWS::AmazonMQ::Broker\` without \`EncryptionOptions\`, or with \`UseAwsOwnedKey: true\`.`,
       why: `With an AWS-owned key you cannot audit or revoke use of the key that protects the messages at rest.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     EncryptionOptions: {UseAwsOwnedKey: true}`,
       fix: `Set \`EncryptionOptions: {UseAwsOwnedKey: false, KmsKeyId: …}\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html'],
     }),
-    "Set EncryptionOptions.UseAwsOwnedKey: false with a KmsKeyId.",
+    'Set EncryptionOptions.UseAwsOwnedKey: false with a KmsKeyId.',
   ),
   check: cloudCheck(mqCmk, ['mq-cmk']),
 };

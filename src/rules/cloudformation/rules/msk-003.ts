@@ -6,9 +6,9 @@ import { mskLogs } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-MSK-003',
-    "MSK broker logs are not delivered",
+    'MSK broker logs are not delivered',
     'low',
-    ["AWS::MSK::Cluster"],
+    ['AWS::MSK::Cluster'],
     doc({
       what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3).`,
       why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     ClusterName: events`,
       fix: `Deliver broker logs to CloudWatch Logs, Firehose or S3.`,
-      refs: [
-        "https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html'],
     }),
-    "Set LoggingInfo.BrokerLogs.",
+    'Set LoggingInfo.BrokerLogs.',
   ),
   check: cloudCheck(mskLogs, ['msk-logs']),
 };

@@ -6,9 +6,9 @@ import { neptuneIamAuth } from '../../../cloud/checks/identity.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-NEPTUNE-001',
-    "Neptune IAM authentication is off",
+    'Neptune IAM authentication is off',
     'low',
-    ["AWS::Neptune::DBCluster"],
+    ['AWS::Neptune::DBCluster'],
     doc({
       what: `An \`AWS::Neptune::DBCluster\` without \`IamAuthEnabled: true\`.`,
       why: `Without IAM authentication anyone who reaches the cluster endpoint inside the VPC can query and change the graph; IAM (SigV4) ties every request to a role.`,
@@ -17,11 +17,9 @@ const rule: CfnRule = {
   Properties:
     StorageEncrypted: true`,
       fix: `Set \`IamAuthEnabled: true\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html'],
     }),
-    "Set IamAuthEnabled: true.",
+    'Set IamAuthEnabled: true.',
   ),
   check: cloudCheck(neptuneIamAuth, ['neptune-iam-auth-off']),
 };

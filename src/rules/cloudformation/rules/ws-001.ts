@@ -6,9 +6,9 @@ import { workspacesVolumes } from '../../../cloud/checks/data.js';
 const rule: CfnRule = {
   meta: meta(
     'CFN-WS-001',
-    "WorkSpaces volumes are not encrypted",
+    'WorkSpaces volumes are not encrypted',
     'medium',
-    ["AWS::WorkSpaces::Workspace"],
+    ['AWS::WorkSpaces::Workspace'],
     doc({
       what: `An \`AWS::WorkSpaces::Workspace\` without \`RootVolumeEncryptionEnabled: true\` and \`UserVolumeEncryptionEnabled: true\`.`,
       why: `Desktop volumes hold users' files, browser profiles and cached credentials.`,
@@ -19,11 +19,9 @@ const rule: CfnRule = {
     DirectoryId: d-1
     UserName: alice`,
       fix: `Set both flags to true with a \`VolumeEncryptionKey\`.`,
-      refs: [
-        "https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html",
-      ],
+      refs: ['https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html'],
     }),
-    "Set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true.",
+    'Set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true.',
   ),
   check: cloudCheck(workspacesVolumes, ['workspaces-volumes']),
 };
