@@ -632,13 +632,13 @@ async function utf16Target(p, reader, sink, opts) {
   }
   const chunks = [];
   const changed = [];
-  let run2 = [];
+  let run3 = [];
   let runStart = 0;
   const flush = () => {
-    if (!run2.length) return;
-    chunks.push({ startLine: runStart, text: run2.join("\n") });
-    changed.push([runStart, runStart + run2.length - 1]);
-    run2 = [];
+    if (!run3.length) return;
+    chunks.push({ startLine: runStart, text: run3.join("\n") });
+    changed.push([runStart, runStart + run3.length - 1]);
+    run3 = [];
   };
   lines.forEach((l, i) => {
     const n = old.get(l) ?? 0;
@@ -647,8 +647,8 @@ async function utf16Target(p, reader, sink, opts) {
       flush();
       return;
     }
-    if (!run2.length) runStart = i + 1;
-    run2.push(l);
+    if (!run3.length) runStart = i + 1;
+    run3.push(l);
   });
   flush();
   if (!chunks.length) return true;
@@ -1339,10 +1339,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq6 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -1363,7 +1363,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar6(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -1375,11 +1375,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap6;
+    exports.isMap = isMap8;
     exports.isNode = isNode4;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar6;
-    exports.isSeq = isSeq6;
+    exports.isScalar = isScalar8;
+    exports.isSeq = isSeq8;
   }
 });
 
@@ -2713,7 +2713,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc3, options) {
+    function createStringifyContext(doc3, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -2733,7 +2733,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc3.schema.toStringOptions, options);
+      }, doc3.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -3155,18 +3155,18 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      return stringify2(collection, ctx, options2);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -3209,7 +3209,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str4;
     }
-    function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -3220,8 +3220,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items.length; ++i) {
-        const item = items[i];
+      for (let i = 0; i < items2.length; ++i) {
+        const item = items2[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -3252,7 +3252,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str4 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
-        if (i < items.length - 1) {
+        if (i < items2.length - 1) {
           str4 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -3309,9 +3309,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair2 = require_Pair();
     var Scalar3 = require_Scalar();
-    function findPair(items, key) {
+    function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items) {
+      for (const it of items2) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -4613,10 +4613,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc3, options) {
+    function stringifyDocument(doc3, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc3.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc3.directives) {
         const dir = doc3.directives.toString(doc3);
         if (dir) {
           lines.push(dir);
@@ -4626,7 +4626,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc3, options);
+      const ctx = stringify.createStringifyContext(doc3, options2);
       const { commentString } = ctx.options;
       if (doc3.commentBefore) {
         if (lines.length !== 1)
@@ -4702,7 +4702,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -4711,8 +4711,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -4724,17 +4724,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -4785,22 +4785,22 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
           _replacer = replacer;
         } else if (Array.isArray(replacer)) {
           const keyToStr = (v) => typeof v === "number" || v instanceof String || v instanceof Number;
-          const asStr = replacer.filter(keyToStr).map(String);
-          if (asStr.length > 0)
-            replacer = replacer.concat(asStr);
+          const asStr2 = replacer.filter(keyToStr).map(String);
+          if (asStr2.length > 0)
+            replacer = replacer.concat(asStr2);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -4825,9 +4825,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair2.Pair(k, v);
       }
       /**
@@ -4913,7 +4913,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
+      setSchema(version, options2 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -4943,10 +4943,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -4976,14 +4976,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -5259,12 +5259,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items, search) {
+    function mapIncludes(ctx, items2, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items.some((pair) => isEqual(pair.key, search));
+      return items2.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -5487,9 +5487,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap6 = fc.start.source === "{";
-      const fcName = isMap6 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap6 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const isMap8 = fc.start.source === "{";
+      const fcName = isMap8 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -5525,7 +5525,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap6 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -5565,7 +5565,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap6 && !sep2 && !props.found) {
+        if (!isMap8 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -5588,7 +5588,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap6 && !props.found && ctx.options.strict) {
+            if (!isMap8 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -5620,7 +5620,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap6) {
+          if (isMap8) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -5636,7 +5636,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap6 ? "}" : "]";
+      const expectedEnd = isMap8 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -5736,13 +5736,13 @@ var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -5754,12 +5754,12 @@ var require_resolve_block_scalar = __commonJS({
       if (chompStart === 0) {
         const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
+        if (scalar2.source)
+          end2 += scalar2.source.length;
         return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar2.indent + header.indent;
+      let offset = scalar2.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -5837,7 +5837,7 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
+      const end = start + header.length + scalar2.source.length;
       return { value, type, comment: header.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
@@ -5920,8 +5920,8 @@ var require_resolve_flow_scalar = __commonJS({
     "use strict";
     var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
@@ -5940,7 +5940,7 @@ var require_resolve_flow_scalar = __commonJS({
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -6155,26 +6155,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar3.Scalar(value);
+        scalar2 = new Scalar3.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -6334,14 +6334,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -6360,8 +6360,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc3 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -6440,7 +6440,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -6453,8 +6453,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code2, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc3, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -6923,7 +6923,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7007,7 +7007,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar6;
+    exports.isScalar = isScalar8;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8002,37 +8002,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -8518,15 +8518,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc3 of docs) {
@@ -8537,10 +8537,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument2(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc3 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc3)
@@ -8556,14 +8556,14 @@ var require_public_api = __commonJS({
       }
       return doc3;
     }
-    function parse4(src, reviver, options) {
+    function parse4(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc3 = parseDocument2(src, options);
+      const doc3 = parseDocument2(src, options2);
       if (!doc3)
         return null;
       doc3.warnings.forEach((warning) => log.warn(doc3.options.logLevel, warning));
@@ -8573,29 +8573,29 @@ var require_public_api = __commonJS({
         else
           doc3.errors = [];
       }
-      return doc3.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc3.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify(value, replacer, options) {
+    function stringify(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -8904,39 +8904,39 @@ function findEncoded(text) {
   for (const [start, end] of runs(text, B64_CHARS, DECODE_LIMITS.minLength, true)) {
     if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
     if (end - start > DECODE_LIMITS.maxLength) continue;
-    const run2 = text.slice(start, end);
-    if (lowVariety(run2)) continue;
+    const run3 = text.slice(start, end);
+    if (lowVariety(run3)) continue;
     if (text.slice(Math.max(0, start - 8), start).endsWith("base64,")) continue;
-    if (/^[0-9a-fA-F]+$/.test(run2)) {
-      if (run2.length >= 32 && run2.length % 2 === 0 && /[a-fA-F]/.test(run2) && /\d/.test(run2)) {
-        const buf2 = Buffer.from(run2, "hex");
+    if (/^[0-9a-fA-F]+$/.test(run3)) {
+      if (run3.length >= 32 && run3.length % 2 === 0 && /[a-fA-F]/.test(run3) && /\d/.test(run3)) {
+        const buf2 = Buffer.from(run3, "hex");
         if (printable(buf2)) {
-          out.push({ encoding: "hex", start, end: start + run2.length, decoded: buf2.toString("latin1") });
+          out.push({ encoding: "hex", start, end: start + run3.length, decoded: buf2.toString("latin1") });
           bytes += buf2.length;
         }
       }
       continue;
     }
-    const body = run2.replace(/=+$/, "");
+    const body = run3.replace(/=+$/, "");
     if (body.length % 4 === 1) continue;
     if (/^[A-Za-z]+$/.test(body) && !/[A-Z].*[a-z].*[A-Z]/.test(body)) continue;
-    if (shannonEntropy(run2.length > 256 ? run2.slice(0, 256) : run2) < 3.2) continue;
+    if (shannonEntropy(run3.length > 256 ? run3.slice(0, 256) : run3) < 3.2) continue;
     const buf = Buffer.from(body, "base64");
     if (!printable(buf)) continue;
-    out.push({ encoding: "base64", start, end: start + run2.length, decoded: buf.toString("latin1") });
+    out.push({ encoding: "base64", start, end: start + run3.length, decoded: buf.toString("latin1") });
     bytes += buf.length;
   }
   if (!full() && text.includes("%")) {
     for (const [start, end] of runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false)) {
       if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
       if (end - start > DECODE_LIMITS.maxLength) continue;
-      const run2 = text.slice(start, end);
-      if (!run2.includes("%")) continue;
-      const escapes = run2.match(/%[0-9A-Fa-f]{2}/g);
+      const run3 = text.slice(start, end);
+      if (!run3.includes("%")) continue;
+      const escapes = run3.match(/%[0-9A-Fa-f]{2}/g);
       if (!escapes || escapes.length < 2) continue;
       let decoded;
       try {
-        decoded = decodeURIComponent(run2.replace(/\+/g, " "));
+        decoded = decodeURIComponent(run3.replace(/\+/g, " "));
       } catch {
         continue;
       }
@@ -8946,14 +8946,14 @@ function findEncoded(text) {
   }
   return out;
 }
-function mapBack(run2, dStart, dEnd) {
-  if (run2.encoding === "hex") return [run2.start + dStart * 2, Math.min(run2.end, run2.start + dEnd * 2)];
-  if (run2.encoding === "base64") {
-    const s = run2.start + Math.floor(dStart / 3) * 4;
-    const e = run2.start + Math.ceil(dEnd / 3) * 4;
-    return [s, Math.min(run2.end, e)];
+function mapBack(run3, dStart, dEnd) {
+  if (run3.encoding === "hex") return [run3.start + dStart * 2, Math.min(run3.end, run3.start + dEnd * 2)];
+  if (run3.encoding === "base64") {
+    const s = run3.start + Math.floor(dStart / 3) * 4;
+    const e = run3.start + Math.ceil(dEnd / 3) * 4;
+    return [s, Math.min(run3.end, e)];
   }
-  return [run2.start, run2.end];
+  return [run3.start, run3.end];
 }
 var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget;
 var init_decode = __esm({
@@ -9100,31 +9100,31 @@ function candidateRules(text, set) {
 }
 function narrowRuleSet(set, text) {
   const rules2 = new Set(candidateRules(text, set));
-  for (const run2 of findEncoded(text)) for (const r of candidateRules(run2.decoded, set)) rules2.add(r);
+  for (const run3 of findEncoded(text)) for (const r of candidateRules(run3.decoded, set)) rules2.add(r);
   return ruleSetOf([...rules2]);
 }
 function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   const hits = scanText(text, set, globalAllow, ctx);
-  for (const run2 of findEncoded(text)) {
-    for (const h of scanText(run2.decoded, set, globalAllow, { ...ctx.path ? { path: ctx.path } : {} })) {
-      const [start, end] = mapBack(run2, h.start, h.end);
+  for (const run3 of findEncoded(text)) {
+    for (const h of scanText(run3.decoded, set, globalAllow, { ...ctx.path ? { path: ctx.path } : {} })) {
+      const [start, end] = mapBack(run3, h.start, h.end);
       hits.push({
         ...h,
         secret: text.slice(start, end),
         start,
         end,
-        why: `${h.why}; inside ${run2.encoding}-encoded text`
+        why: `${h.why}; inside ${run3.encoding}-encoded text`
       });
     }
   }
   return dedupe(hits);
 }
-function describe(rule127, secret) {
-  const e = rule127.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule127.p.id}${e}`;
+function describe(rule180, secret) {
+  const e = rule180.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule180.p.id}${e}`;
 }
-function isHeuristic(rule127) {
-  return rule127.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule127.p.validate ?? "");
+function isHeuristic(rule180) {
+  return rule180.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule180.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -9132,13 +9132,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule127, text, start, end, severity, confidence, why, quality, path7) {
+function weigh(rule180, text, start, end, severity, confidence, why, quality, path7) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule127)) {
-    if (rule127.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule180)) {
+    if (rule180.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -9185,8 +9185,8 @@ function weigh(rule127, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule127, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule127.p.id,
+  const drop = (rule180, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule180.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -9194,8 +9194,8 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule127 of candidateRules(text, set)) {
-    const re = rule127.regex;
+  for (const rule180 of candidateRules(text, set)) {
+    const re = rule180.regex;
     re.lastIndex = 0;
     let count = 0;
     let m;
@@ -9205,7 +9205,7 @@ function scanText(text, set, globalAllow, ctx) {
         continue;
       }
       if (++count > MAX_MATCHES_PER_RULE) break;
-      let g = rule127.group;
+      let g = rule180.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -9218,27 +9218,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule127.allow.some((a) => a.test(secret))) {
-        drop(rule127, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule180.allow.some((a) => a.test(secret))) {
+        drop(rule180, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule127.p.entropy !== void 0) {
+      if (rule180.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule127.p.entropy) {
-          drop(rule127, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule127.p.entropy}`);
+        if (e < rule180.p.entropy) {
+          drop(rule180, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule180.p.entropy}`);
           continue;
         }
       }
-      let severity = rule127.p.severity;
-      let confidence = rule127.p.confidence ?? "high";
-      let why = describe(rule127, secret);
+      let severity = rule180.p.severity;
+      let confidence = rule180.p.confidence ?? "high";
+      let why = describe(rule180, secret);
       let quality;
-      if (rule127.p.validate) {
-        const v = VALIDATORS[rule127.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule180.p.validate) {
+        const v = VALIDATORS[rule180.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule127, start, end, v.why ?? `rejected by the ${rule127.p.validate} check`);
+            drop(rule180, start, end, v.why ?? `rejected by the ${rule180.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -9251,14 +9251,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule127, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule180, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule127, start, end, w.drop, w.generated);
+        drop(rule180, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule127,
+        rule: rule180,
         secret,
         start,
         end,
@@ -9649,7 +9649,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml2, isMap: isMap6, isScalar: isScalar6, isSeq: isSeq6 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml2, isMap: isMap8, isScalar: isScalar8, isSeq: isSeq8 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml2(text);
   const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
   const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
@@ -9661,37 +9661,37 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   const root = doc3.contents;
-  if (root === null || isScalar6(root) && (root.value === null || root.value === "")) return cfg;
-  if (!isMap6(root)) throw new UsageError(`invalid config:
+  if (root === null || isScalar8(root) && (root.value === null || root.value === "")) return cfg;
+  if (!isMap8(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
   const strings2 = (node, what) => {
-    if (!isSeq6(node)) {
+    if (!isSeq8(node)) {
       err(node, `${what} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
-      if (isScalar6(item) && typeof item.value === "string") out.push(item.value);
+      if (isScalar8(item) && typeof item.value === "string") out.push(item.value);
       else err(item, `${what}: every entry must be a string`);
     }
     return out;
   };
   const mapping = (node, what, keys) => {
-    if (!isMap6(node)) {
+    if (!isMap8(node)) {
       err(node, `${what} must be a mapping (${keys.join(", ")})`);
       return void 0;
     }
     const m = /* @__PURE__ */ new Map();
     for (const p of node.items) {
-      const k = isScalar6(p.key) ? String(p.key.value) : "";
+      const k = isScalar8(p.key) ? String(p.key.value) : "";
       if (!keys.includes(k)) err(p.key, `${what}: unknown key "${k}" (known: ${keys.join(", ")})`);
       else m.set(k, p.value ?? p.key);
     }
     return m;
   };
   const text1 = (node, what) => {
-    if (isScalar6(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
+    if (isScalar8(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
     err(node, `${what} must be a non-empty string`);
     return void 0;
   };
@@ -9699,11 +9699,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   const ruleNodes = [];
   const selectorNodes = [];
   for (const pair of root.items) {
-    const key = isScalar6(pair.key) ? String(pair.key.value) : "";
+    const key = isScalar8(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
     switch (key) {
       case "failOn": {
-        const s = isScalar6(v) ? v.value : void 0;
+        const s = isScalar8(v) ? v.value : void 0;
         if (s === "none" || isSeverity(s) && s !== "info") cfg.failOn = s;
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
@@ -9712,7 +9712,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         cfg.ignore = strings2(v, "ignore");
         break;
       case "baseline":
-        if (isScalar6(v) && typeof v.value === "string") cfg.baseline = v.value;
+        if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
       case "allow":
@@ -9720,21 +9720,21 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq6(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+            if (unsafe) err(isSeq8(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
             else cfg.allow.push(re);
           } catch (e) {
-            err(isSeq6(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+            err(isSeq8(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
           }
         }
         break;
       case "rules":
-        if (!isMap6(v)) {
+        if (!isMap8(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
         for (const rp of v.items) {
-          const id = isScalar6(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar6(rp.value) ? rp.value.value : void 0;
+          const id = isScalar8(rp.key) ? String(rp.key.value) : "";
+          const val = isScalar8(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
@@ -9746,7 +9746,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         patternsNode = v;
         break;
       case "owners": {
-        if (!isSeq6(v)) {
+        if (!isSeq8(v)) {
           err(v ?? pair.key, "owners must be a list of {paths, rules, owners} entries");
           break;
         }
@@ -9825,16 +9825,16 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   }
   if (patternsNode !== void 0) {
     const raw = patternsNode.toJSON?.() ?? null;
-    const items = isSeq6(patternsNode) ? patternsNode.items : [];
-    const nodeOf2 = (i, key) => {
-      const item = items[i];
-      if (key && isMap6(item)) {
-        const pair = item.items.find((p) => isScalar6(p.key) && p.key.value === key);
+    const items2 = isSeq8(patternsNode) ? patternsNode.items : [];
+    const nodeOf3 = (i, key) => {
+      const item = items2[i];
+      if (key && isMap8(item)) {
+        const pair = item.items.find((p) => isScalar8(p.key) && p.key.value === key);
         if (pair) return pair.key;
       }
       return item ?? patternsNode;
     };
-    const lineOf = (i, key) => `${display}:${at(nodeOf2(i, key))}: patterns`;
+    const lineOf = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
     const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf);
     errors.push(...perrs);
     for (const [i, p] of patterns.entries()) {
@@ -10056,34 +10056,104 @@ function asNum(v) {
 function isKnown(v) {
   return v.value !== UNKNOWN;
 }
+function opensScalar(line, j) {
+  const before = line.slice(0, j).trimEnd();
+  if (before === "" || /^\s*$/.test(before)) return true;
+  if (j > 0 && !/[\s[{,]/.test(line[j - 1])) return false;
+  return /[:\-?[{,]$/.test(before) || /(?:^|\s)!{1,2}[\w:.-]*$/.test(before);
+}
+function closeOf(line, from, q) {
+  for (let k = from; k < line.length; k++) {
+    const c = line[k];
+    if (q === '"' && c === "\\") {
+      k++;
+      continue;
+    }
+    if (c !== q) continue;
+    if (q === "'" && line[k + 1] === "'") {
+      k++;
+      continue;
+    }
+    return k;
+  }
+  return -1;
+}
+function reindentQuoted(text) {
+  const lines = text.split("\n");
+  let open;
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i];
+    let j = 0;
+    if (open) {
+      const ind = /^ */.exec(line)[0].length;
+      if (line.trim() !== "" && ind <= open.indent) {
+        line = " ".repeat(open.indent + 2 - ind) + line;
+        lines[i] = line;
+        changed = true;
+      }
+      const c = closeOf(line, 0, open.q);
+      if (c < 0) continue;
+      j = c + 1;
+      open = void 0;
+    }
+    for (; j < line.length; j++) {
+      const c = line[j];
+      if (c === "#" && (j === 0 || /\s/.test(line[j - 1]))) break;
+      if ((c === "'" || c === '"') && opensScalar(line, j)) {
+        const close = closeOf(line, j + 1, c);
+        if (close < 0) {
+          open = { q: c, indent: /^ */.exec(line)[0].length };
+          break;
+        }
+        j = close;
+      }
+    }
+  }
+  return changed ? lines.join("\n") : text;
+}
+function isTemplateRoot(root) {
+  if (!(0, import_yaml3.isMap)(root)) return false;
+  const keys = new Set(root.items.map((p) => (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : ""));
+  if (keys.has("AWSTemplateFormatVersion")) return true;
+  const resources = root.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "Resources")?.value;
+  if (!(0, import_yaml3.isMap)(resources)) return false;
+  return resources.items.some((p) => {
+    const t = (0, import_yaml3.isMap)(p.value) ? p.value.items.find((q) => (0, import_yaml3.isScalar)(q.key) && q.key.value === "Type")?.value : null;
+    return (0, import_yaml3.isScalar)(t) && typeof t.value === "string" && /^(?:AWS|Custom|Alexa)::/.test(t.value);
+  });
+}
 function parseTemplate(text) {
   let parsed;
   try {
-    parsed = parseYaml(text);
+    parsed = parseYamlAll(text);
+    if (parsed.errors.some((e) => /closing .?quote/i.test(e.message))) {
+      const fixed = reindentQuoted(text);
+      if (fixed !== text) {
+        const again = parseYamlAll(fixed);
+        if (!again.errors.length) parsed = again;
+      }
+    }
   } catch (e) {
     return {
       matched: TEMPLATE_HINT.test(text),
+      templates: [],
       errors: [{ message: `could not parse template: ${String(e.message).split("\n")[0]}` }]
     };
   }
-  const { doc: doc3, lc, errors } = parsed;
+  const { docs, lc, errors } = parsed;
   if (errors.length) {
-    if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text)) return { matched: false, errors: [] };
-    return { matched: true, errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })) };
+    if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
+      return { matched: false, templates: [], errors: [] };
+    return {
+      matched: true,
+      templates: [],
+      errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` }))
+    };
   }
-  const root = doc3.contents;
-  if (!(0, import_yaml3.isMap)(root)) return { matched: false, errors: [] };
-  const keys = new Set(root.items.map((p) => (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : ""));
-  let matched = keys.has("AWSTemplateFormatVersion");
-  const resources = root.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "Resources")?.value;
-  if (!matched && (0, import_yaml3.isMap)(resources))
-    matched = resources.items.some((p) => {
-      const t = (0, import_yaml3.isMap)(p.value) ? p.value.items.find((q) => (0, import_yaml3.isScalar)(q.key) && q.key.value === "Type")?.value : null;
-      return (0, import_yaml3.isScalar)(t) && typeof t.value === "string" && /^(?:AWS|Custom|Alexa)::/.test(t.value);
-    });
-  if (!matched) return { matched: false, errors: [] };
-  const template = new CfnTemplate(doc3, lc);
-  return { matched: true, template, errors: [...template.errors] };
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc));
+  if (!templates.length) return { matched: false, templates: [], errors: [] };
+  return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }
 var import_yaml3, SHORT_TAGS, UNKNOWN, PSEUDO, MAX_DEPTH, CfnTemplate, nullNode, TEMPLATE_HINT;
 var init_cloudformation = __esm({
@@ -10664,6 +10734,346 @@ var init_suppress = __esm({
   }
 });
 
+// src/cloud/adapters/cloudformation.ts
+function loc(t, node, fallbackPath) {
+  return { node, path: t.pathOf(node) || fallbackPath };
+}
+function fromVal(v, l, ref, raw) {
+  const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
+  return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
+}
+function cfnValue(t, node, path7 = "", depth = 0) {
+  if (node === void 0) return void 0;
+  const l = loc(t, node, path7);
+  if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
+  const fn = t.intrinsic(node);
+  if (fn) {
+    if (fn.fn === "Fn::If") {
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path7, depth + 1)).filter((x) => x !== void 0);
+      if (opts.length === 0) return void 0;
+      return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
+    }
+    if (fn.fn === "Ref") {
+      const name = (0, import_yaml5.isScalar)(fn.arg) ? String(fn.arg.value) : void 0;
+      if (name === "AWS::NoValue") return void 0;
+      const param = name ? t.parameters.get(name) : void 0;
+      if (param?.type && /List|CommaDelimited/.test(param.type))
+        return { t: "list", items: t.listValues(node).map((v) => fromVal(v, l, name)), loc: l };
+      const vals = t.values(node);
+      return alt(
+        vals.map((v) => fromVal(v, l, name)),
+        l
+      );
+    }
+    if (fn.fn === "Fn::Split" || fn.fn === "Fn::GetAZs" || fn.fn === "Fn::Cidr") {
+      const vals = t.listValues(node);
+      return { t: "list", items: vals.map((v) => fromVal(v, l)), loc: l };
+    }
+    const raw = fn.fn === "Fn::Sub" ? t.subTemplate(node) : void 0;
+    const ref = fn.fn === "Fn::GetAtt" ? [...t.references(node)][0] : void 0;
+    return alt(
+      t.values(node).map((v) => fromVal(v, l, ref, raw)),
+      l
+    );
+  }
+  if ((0, import_yaml5.isMap)(node)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const e of t.entries(node)) {
+      const v = cfnValue(t, e.value, `${l.path}.${e.key}`, depth + 1);
+      if (v) entries.set(e.key, v);
+    }
+    return { t: "map", entries, loc: l };
+  }
+  if ((0, import_yaml5.isSeq)(node)) {
+    const out = [];
+    node.items.forEach((it, i) => {
+      const v = cfnValue(t, it, `${l.path}[${i}]`, depth + 1);
+      if (v) out.push(v);
+    });
+    return { t: "list", items: out, loc: l };
+  }
+  if ((0, import_yaml5.isScalar)(node)) {
+    const v = node.value;
+    if (typeof v === "string" && v.includes("{{resolve:"))
+      return { t: "unknown", loc: l, why: "dynamic reference", raw: v };
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null)
+      return { t: "scalar", value: v, loc: l };
+  }
+  return { t: "unknown", loc: l };
+}
+function alt(vals, l) {
+  if (vals.length === 0) return void 0;
+  return vals.length === 1 ? vals[0] : { t: "alt", options: vals, loc: l };
+}
+function fromCfnResource(t, r) {
+  let m = cache2.get(t);
+  if (!m) cache2.set(t, m = /* @__PURE__ */ new Map());
+  let res = m.get(r);
+  if (!res) {
+    const props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : void 0;
+    res = {
+      kind: r.type,
+      name: r.id,
+      format: "cloudformation",
+      loc: { node: r.keyNode, path: r.path },
+      props: props?.t === "map" ? props : { t: "map", entries: /* @__PURE__ */ new Map(), loc: { path: `${r.path}.Properties` } },
+      origin: r
+    };
+    m.set(r, res);
+  }
+  return res;
+}
+var import_yaml5, MAX_DEPTH2, cache2;
+var init_cloudformation2 = __esm({
+  "src/cloud/adapters/cloudformation.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    init_cloudformation();
+    MAX_DEPTH2 = 40;
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/cloud/model.ts
+var init_model = __esm({
+  "src/cloud/model.ts"() {
+    "use strict";
+    init_cloudformation();
+  }
+});
+
+// src/cloud/values.ts
+function isKnown2(s) {
+  return s.value !== UNKNOWN;
+}
+function get(v, path7) {
+  let cur = v;
+  for (const key of path7.split(".")) {
+    if (!cur) return void 0;
+    cur = get1(cur, key);
+  }
+  return cur;
+}
+function get1(v, key) {
+  if (v.t === "map") return v.entries.get(key);
+  if (v.t === "alt") {
+    const opts = v.options.map((o) => get1(o, key)).filter((o) => o !== void 0);
+    if (!opts.length) return void 0;
+    return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
+  }
+  return void 0;
+}
+function options(v) {
+  if (!v) return [];
+  if (v.t === "alt") return v.options.flatMap(options);
+  return [v];
+}
+function items(v) {
+  const out = [];
+  for (const o of options(v)) {
+    if (o.t === "list") for (const it of o.items) out.push(...options(it));
+    else out.push(o);
+  }
+  return out;
+}
+function scalars(v) {
+  const out = [];
+  for (const o of items(v)) {
+    if (o.t === "scalar") out.push({ value: o.value, at: o, why: o.why, ref: o.ref });
+    else if (o.t === "unknown") out.push({ value: UNKNOWN, at: o, why: o.why, ref: o.ref, raw: o.raw });
+    else if (o.t === "list") out.push(...scalars(o));
+    else out.push({ value: UNKNOWN, at: o });
+  }
+  return out;
+}
+function asBool2(v) {
+  if (v === true || v === false) return v;
+  if (typeof v === "string") {
+    const l = v.trim().toLowerCase();
+    if (l === "true" || l === "yes" || l === "on") return true;
+    if (l === "false" || l === "no" || l === "off") return false;
+  }
+  return void 0;
+}
+function asNum2(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return void 0;
+}
+function asStr(s) {
+  return typeof s.value === "string" ? s.value.trim() : typeof s.value === "number" ? String(s.value) : void 0;
+}
+function present(v) {
+  if (v === void 0) return false;
+  return scalars(v).some((s) => s.value !== null) || items(v).some((o) => o.t === "map" || o.t === "list");
+}
+var init_values = __esm({
+  "src/cloud/values.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/cloud/policy.ts
+function fromPlain(v, l, path7, depth = 0) {
+  const here = { ...l, path: path7 };
+  if (depth > 40) return { t: "unknown", loc: here };
+  if (Array.isArray(v))
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path7}[${i}]`, depth + 1)), loc: here };
+  if (v && typeof v === "object") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [k, x] of Object.entries(v))
+      entries.set(k, fromPlain(x, l, `${path7}.${k}`, depth + 1));
+    return { t: "map", entries, loc: here };
+  }
+  if (typeof v === "string") {
+    if (/\$\{[^}]*\}|\{\{|\{%/.test(v)) return { t: "unknown", loc: here, raw: v };
+    return { t: "scalar", value: v, loc: here };
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: here };
+  return { t: "unknown", loc: here };
+}
+function parseDocText(text) {
+  const s = text.trim();
+  if (!s.startsWith("{") || s.length > MAX_JSON) return void 0;
+  try {
+    return JSON.parse(s);
+  } catch {
+    try {
+      const y = (0, import_yaml6.parse)(s, { maxAliasCount: 10, prettyErrors: false });
+      return y && typeof y === "object" ? y : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+}
+function policyDocument(v) {
+  if (!v) return void 0;
+  if (v.t === "map") return v;
+  if (v.t === "alt") {
+    const opts = v.options.map(policyDocument).filter((x) => x !== void 0);
+    return opts.length === 0 ? void 0 : opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
+  }
+  const text = v.t === "scalar" && typeof v.value === "string" ? v.value : v.t === "unknown" ? v.raw : void 0;
+  if (text === void 0) return void 0;
+  const data = parseDocText(text);
+  if (!data || typeof data !== "object" || Array.isArray(data)) return void 0;
+  return fromPlain(data, v.loc, v.loc.path);
+}
+function effectIs(s, want) {
+  return scalars(s).some((x) => isKnown2(x) && asStr(x) === want);
+}
+function statements(doc3) {
+  const out = [];
+  for (const d of options(policyDocument(doc3))) {
+    for (const s of items(get(d, "Statement"))) {
+      if (s.t !== "map") continue;
+      const action2 = get(s, "Action");
+      const notAction = get(s, "NotAction");
+      const resource = get(s, "Resource");
+      const sid = scalars(get(s, "Sid")).map(asStr)[0];
+      out.push({
+        at: s,
+        sid,
+        allow: effectIs(get(s, "Effect"), "Allow"),
+        deny: effectIs(get(s, "Effect"), "Deny"),
+        action: action2,
+        notAction,
+        resource,
+        notResource: get(s, "NotResource"),
+        principal: get(s, "Principal"),
+        notPrincipal: get(s, "NotPrincipal"),
+        condition: get(s, "Condition"),
+        actions: scalars(action2),
+        notActions: scalars(notAction),
+        resources: scalars(resource)
+      });
+    }
+  }
+  return out;
+}
+function actionCovers(pattern, action2) {
+  const p = pattern.trim().toLowerCase();
+  const a = action2.toLowerCase();
+  if (p === "*") return true;
+  if (!p.includes("*") && !p.includes("?")) return p === a;
+  const re = new RegExp(
+    `^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
+  );
+  return re.test(a);
+}
+function grants(s, action2) {
+  if (!s.allow) return void 0;
+  const hit = s.actions.find((a) => isKnown2(a) && actionCovers(asStr(a) ?? "", action2));
+  if (hit) return hit;
+  if (s.notAction && s.notActions.every((a) => isKnown2(a) && !actionCovers(asStr(a) ?? "", action2)))
+    return { value: "NotAction", at: s.notAction };
+  return void 0;
+}
+function wildcardActions(s) {
+  return s.actions.filter((a) => {
+    const v = isKnown2(a) ? asStr(a) : void 0;
+    return v !== void 0 && (v === "*" || /^[a-z0-9-]+:\*$/i.test(v));
+  });
+}
+function wildcardResource(s) {
+  return s.resources.find((r) => isKnown2(r) && asStr(r) === "*");
+}
+function principals(p) {
+  const out = [];
+  for (const o of options(p)) {
+    if (o.t === "map") {
+      for (const [k, v] of o.entries) for (const s of scalars(v)) out.push({ type: k, value: s });
+    } else for (const s of scalars(o)) out.push({ type: "*", value: s });
+  }
+  return out;
+}
+function wildcardPrincipal(s) {
+  return principals(s.principal).find(
+    (e) => ["*", "AWS", "CanonicalUser"].includes(e.type) && isKnown2(e.value) && asStr(e.value) === "*"
+  )?.value;
+}
+function hasCondition(s) {
+  if (!s.condition) return false;
+  return options(s.condition).some((c) => c.t !== "map" || c.entries.size > 0);
+}
+function conditionKeys(s) {
+  const out = [];
+  for (const c of options(s.condition))
+    if (c.t === "map") {
+      for (const op of c.entries.values())
+        for (const o of options(op)) if (o.t === "map") for (const k of o.entries.keys()) out.push(k.toLowerCase());
+    }
+  return out;
+}
+function publicStatements(doc3) {
+  const out = [];
+  for (const s of statements(doc3)) {
+    if (!s.allow || hasCondition(s)) continue;
+    const w = wildcardPrincipal(s);
+    if (w) out.push({ s, at: w });
+  }
+  return out;
+}
+function principalAccount(v) {
+  const s = v.trim();
+  if (/^\d{12}$/.test(s)) return s;
+  return /^arn:aws[\w-]*:iam::(\d{12}):/.exec(s)?.[1];
+}
+function isAccountRoot(v) {
+  const s = v.trim();
+  return /^\d{12}$/.test(s) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(s);
+}
+var import_yaml6, MAX_JSON;
+var init_policy = __esm({
+  "src/cloud/policy.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_values();
+    MAX_JSON = 256 * 1024;
+  }
+});
+
 // src/rules/cloudformation/util.ts
 function dedent(text) {
   const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
@@ -10716,7 +11126,8 @@ function requireTrue(opts) {
         const node = ctx.t.at(r.props, opts.prop);
         const b = boolProp(ctx.t, node);
         if (b.absent) {
-          if (!opts.absentOk) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
+          if (!opts.absentOk && !opts.inherits?.(ctx.t, r))
+            ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
         } else if (b.falseVal) ctx.report(r, node, opts.falseMessage(r), { why: b.falseVal.why });
       }
     }
@@ -10746,81 +11157,23 @@ function requireProp(opts) {
 function meta(id, title, severity, resources, docs, remediation) {
   return { id, title, severity, category: "cloudformation", resources, docs, remediation };
 }
-function sgRules(t, resources, dir) {
-  const out = [];
-  const inline = dir === "ingress" ? "SecurityGroupIngress" : "SecurityGroupEgress";
-  const standalone = dir === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress";
-  for (const r of resources) {
-    if (r.type === "AWS::EC2::SecurityGroup") {
-      for (const it of t.items(t.get(r.props, inline))) out.push({ node: it, res: r });
-    } else if (r.type === standalone && r.props) out.push({ node: r.props, res: r });
-  }
-  return out;
-}
-function worldCidr(t, rule127) {
-  for (const [key, world] of [
-    ["CidrIp", WORLD4],
-    ["CidrIpv6", WORLD6]
-  ]) {
-    const n = t.get(rule127, key);
-    if (!n) continue;
-    const v = findVal(t.values(n), (x) => typeof x.value === "string" && world.has(x.value.trim()));
-    if (v) return { node: n, val: v, cidr: String(v.value) };
-  }
-  return void 0;
-}
-function portSpans(t, rule127) {
-  const protos = t.values(t.get(rule127, "IpProtocol"));
-  const froms = t.values(t.get(rule127, "FromPort"));
-  const tos = t.values(t.get(rule127, "ToPort"));
-  const out = [];
-  for (const p of protos.length ? protos : [{ value: UNKNOWN }]) {
-    if (!isKnown(p)) continue;
-    const proto = String(p.value).toLowerCase();
-    if (proto === "-1" || proto === "all") {
-      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
-      continue;
-    }
-    if (!["tcp", "udp", "6", "17"].includes(proto)) continue;
-    for (const f of froms)
-      for (const to of tos) {
-        const a = asNum(f.value);
-        const b = asNum(to.value);
-        if (a === void 0 || b === void 0) continue;
-        const lo = a === -1 ? 0 : a;
-        const hi = b === -1 ? 65535 : b;
-        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? to.why });
-      }
-  }
-  return out;
-}
-function spanIncludes(s, port) {
-  return s.from <= port && port <= s.to;
-}
-function statements(t, docNode) {
+function statements2(t, docNode) {
   if (!docNode) return [];
-  const out = [];
-  for (const d of t.branches(docNode))
-    for (const s of t.items(t.get(d, "Statement"))) {
-      const effect = t.values(t.get(s, "Effect"));
-      const actionNode = t.get(s, "Action");
-      const resourceNode = t.get(s, "Resource");
-      out.push({
-        node: s,
-        allow: effect.some((e) => isKnown(e) && String(e.value) === "Allow"),
-        deny: effect.some((e) => isKnown(e) && String(e.value) === "Deny"),
-        actionNode,
-        notActionNode: t.get(s, "NotAction"),
-        resourceNode,
-        notResourceNode: t.get(s, "NotResource"),
-        principalNode: t.get(s, "Principal"),
-        notPrincipalNode: t.get(s, "NotPrincipal"),
-        conditionNode: t.get(s, "Condition"),
-        actions: actionNode ? t.listValues(actionNode) : [],
-        resources: resourceNode ? t.listValues(resourceNode) : []
-      });
-    }
-  return out;
+  return statements(cfnValue(t, docNode)).map((s) => ({
+    node: nodeOf(s.at),
+    allow: s.allow,
+    deny: s.deny,
+    actionNode: nodeOf(s.action),
+    notActionNode: nodeOf(s.notAction),
+    resourceNode: nodeOf(s.resource),
+    notResourceNode: nodeOf(s.notResource),
+    principalNode: nodeOf(s.principal),
+    notPrincipalNode: nodeOf(s.notPrincipal),
+    conditionNode: nodeOf(s.condition),
+    actions: s.actions.map(toVal),
+    resources: s.resources.map(toVal),
+    cloud: s
+  }));
 }
 function identityPolicyDocs(t, r) {
   switch (r.type) {
@@ -10846,67 +11199,36 @@ function identityPolicyDocs(t, r) {
       return [];
   }
 }
-function actionCovers(pattern, action2) {
-  const re = new RegExp(
-    `^${pattern.trim().replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`,
-    "i"
-  );
-  return re.test(action2);
-}
 function strVal(v) {
   return isKnown(v) && typeof v.value === "string" ? v.value.trim() : void 0;
 }
-function wildcardPrincipal(t, principal) {
-  if (!principal) return void 0;
-  for (const b of t.branches(principal)) {
-    const direct = findVal(t.values(b), (v) => strVal(v) === "*");
-    if (direct) return { node: b, val: direct };
-    for (const e of t.entries(b)) {
-      if (e.key !== "AWS" && e.key !== "CanonicalUser") continue;
-      const v = findVal(t.listValues(e.value), (x) => strVal(x) === "*");
-      if (v) return { node: e.value, val: v };
-    }
-  }
-  return void 0;
+function wildcardPrincipal2(s) {
+  const w = wildcardPrincipal(s.cloud);
+  return w ? { node: nodeOf(w.at), val: toVal(w) } : void 0;
 }
-function hasCondition(t, s) {
-  return s.conditionNode !== void 0 && t.entries(s.conditionNode).length > 0;
-}
-function openPortsCheck(ports) {
-  return (ctx) => {
-    for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-      const w = worldCidr(ctx.t, node);
-      if (!w) continue;
-      for (const s of portSpans(ctx.t, node)) {
-        if (s.all) continue;
-        const hit = ports.find(([p]) => spanIncludes(s, p));
-        if (!hit) continue;
-        ctx.report(res, w.node, `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${res.id}`, {
-          why: w.val.why ?? s.why
-        });
-        break;
-      }
-    }
-  };
+function hasCondition2(s) {
+  return hasCondition(s.cloud);
 }
 function publicPolicyCheck(prop) {
   return (ctx) => {
     for (const r of ctx.resources)
-      for (const p of publicStatements(ctx.t, ctx.t.get(r.props, prop)))
+      for (const p of publicStatements2(ctx.t, ctx.t.get(r.props, prop)))
         ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
   };
 }
-function publicStatements(t, docNode) {
-  const out = [];
-  for (const s of statements(t, docNode)) {
-    if (!s.allow || hasCondition(t, s)) continue;
-    const w = wildcardPrincipal(t, s.principalNode);
-    if (w) out.push({ s, node: w.node, why: w.val.why });
-  }
-  return out;
+function publicStatements2(t, docNode) {
+  if (!docNode) return [];
+  return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at), why: p.at.why }));
 }
 function looksSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !SWITCH_OR_REFERENCE.test(name);
+}
+function nonSecretParameter(t, name) {
+  const p = t.parameters.get(name);
+  if (!p) return false;
+  if (p.type && p.type !== "String" && !p.type.startsWith("AWS::SSM::Parameter::Value<String")) return true;
+  const allowed = t.listValues(t.get(p.node, "AllowedValues"));
+  return allowed.length > 0 && allowed.every((v) => ["true", "false", "yes", "no", "enabled", "disabled"].includes(String(v.value).toLowerCase()));
 }
 function literalSecretValue(v) {
   const s = strVal(v);
@@ -10925,18 +11247,77 @@ function forbidTrue(opts) {
         const b = boolProp(ctx.t, node);
         if (b.absent) {
           if (opts.absentMessage) ctx.report(r, parentOrUndefined(ctx.t, r, opts.prop), opts.absentMessage(r));
-        } else if (b.trueVal) ctx.report(r, node, opts.trueMessage(r), { why: b.trueVal.why });
+        } else if (b.trueVal) {
+          const severity = opts.severity?.(ctx.t, r);
+          ctx.report(r, node, opts.trueMessage(r), { why: b.trueVal.why, ...severity ? { severity } : {} });
+        }
       }
     }
   };
 }
-var WORLD4, WORLD6, IDENTITY_POLICY_TYPES, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME;
+function usesOf(t, name) {
+  const out = [];
+  const sub = new RegExp(`\\$\\{\\s*${name.replace(/[^\w]/g, "")}\\s*\\}`);
+  const walk2 = (res, n, depth) => {
+    if (!n || depth > 40) return;
+    const fn = t.intrinsic(n);
+    if (fn?.fn === "Ref") {
+      if (t.values(n).length && (0, import_yaml7.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      return;
+    }
+    if (fn?.fn === "Fn::Sub") {
+      const tpl = t.subTemplate(n);
+      if (tpl && sub.test(tpl)) out.push({ res, node: n });
+      return;
+    }
+    for (const e of t.entries(n)) walk2(res, e.value, depth + 1);
+    if ((0, import_yaml7.isSeq)(n)) for (const it of n.items) walk2(res, it, depth + 1);
+  };
+  for (const r of t.resources) walk2(r, r.props, 0);
+  return out;
+}
+function namesOf(t, r) {
+  const names = [r.id];
+  for (const tag of t.items(t.get(r.props, "Tags")))
+    if (t.values(t.get(tag, "Key")).some((v) => v.value === "Name")) {
+      for (const v of t.values(t.get(tag, "Value"))) if (typeof v.value === "string") names.push(v.value);
+    }
+  return names.join(" ");
+}
+function declaresVpc(t) {
+  return t.resources.some((r) => r.type === "AWS::EC2::VPC") || [...t.parameters.values()].some(
+    (p) => p.type === "AWS::EC2::VPC::Id" || p.type === "List<AWS::EC2::Subnet::Id>" || p.type === "AWS::EC2::Subnet::Id"
+  );
+}
+function aclSubnets(t, aclId) {
+  const out = [];
+  for (const a of t.resources)
+    if (a.type === "AWS::EC2::SubnetNetworkAclAssociation" && t.references(t.get(a.props, "NetworkAclId")).has(aclId))
+      for (const id of t.references(t.get(a.props, "SubnetId"))) {
+        const s = t.resource(id);
+        if (s) out.push(s);
+      }
+  return out;
+}
+function privateAclEntry(t, entry) {
+  const aclId = [...t.references(t.get(entry.props, "NetworkAclId"))][0];
+  const acl = aclId ? t.resource(aclId) : void 0;
+  if (!acl) return false;
+  const subnets = aclSubnets(t, acl.id);
+  const names = [namesOf(t, acl), ...subnets.map((s) => namesOf(t, s))];
+  if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
+  return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
+}
+var import_yaml7, nodeOf, toVal, IDENTITY_POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
     init_cloudformation();
-    WORLD4 = /* @__PURE__ */ new Set(["0.0.0.0/0"]);
-    WORLD6 = /* @__PURE__ */ new Set(["::/0", "::0/0", "0::0/0", "0:0:0:0:0:0:0:0/0"]);
+    init_cloudformation2();
+    init_policy();
+    nodeOf = (v) => v?.loc.node;
+    toVal = (s) => ({ value: s.value, ...s.why ? { why: s.why } : {} });
     IDENTITY_POLICY_TYPES = [
       "AWS::IAM::Policy",
       "AWS::IAM::ManagedPolicy",
@@ -10949,11 +11330,13 @@ var init_util = __esm({
       "AWS::Serverless::Function",
       "AWS::Serverless::StateMachine"
     ];
+    actionCovers2 = actionCovers;
     NAME_PRINCIPALS_FIX = "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.";
     NAME_PRINCIPALS_REMEDIATION = "Name the principals explicitly or add a restricting Condition.";
     PRINCIPAL_REF = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html";
     SECRET_NAME = /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
     NOT_SECRET_NAME = /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
+    SWITCH_OR_REFERENCE = /^(?:allow|enable|disable|use|require|create|rotate|manage|generate|include|exclude|is|has|should|with)[A-Z_-]|(?:stack|stackname|module|bucket|prefix|suffix|mode|size|count|days|hours|minutes|seconds|format|kms|encrypt(?:ed|ion)?)$/i;
   }
 });
 
@@ -11073,13 +11456,640 @@ var init_apigw_003 = __esm({
   }
 });
 
+// src/rules/cloudformation/cloud.ts
+function cloudResources(t, kinds) {
+  const set = new Set(kinds);
+  return t.resources.filter((r) => set.has(r.type)).map((r) => fromCfnResource(t, r));
+}
+function cloudFindings(t, check) {
+  let m = memo.get(t);
+  if (!m) memo.set(t, m = /* @__PURE__ */ new Map());
+  let out = m.get(check);
+  if (!out) {
+    const found = [];
+    const all = cloudResources(t, check.kinds);
+    for (const r of all) check.run(r, (f) => found.push(f), all);
+    m.set(check, out = found);
+  }
+  return out;
+}
+function reportCloud(ctx, f) {
+  const anchor = f.resource.origin;
+  ctx.report(anchor, f.at?.loc.node, f.message, {
+    why: f.why,
+    ...f.severity ? { severity: f.severity } : {},
+    ...f.secret ? { secret: true } : {}
+  });
+}
+function cloudCheck(check, codes) {
+  return (ctx) => {
+    for (const f of cloudFindings(ctx.t, check)) if (codes.includes(f.code)) reportCloud(ctx, f);
+  };
+}
+var memo;
+var init_cloud = __esm({
+  "src/rules/cloudformation/cloud.ts"() {
+    "use strict";
+    init_cloudformation2();
+    memo = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/cloud/checks/factory.ts
+function nearest(r, path7) {
+  const parts = path7.split(".");
+  for (let i = parts.length - 1; i > 0; i--) {
+    const v = get(r.props, parts.slice(0, i).join("."));
+    if (v !== void 0) return v;
+  }
+  return void 0;
+}
+function propCheck(spec) {
+  return {
+    name: spec.code,
+    kinds: spec.kinds,
+    codes: { [spec.code]: spec.description },
+    run(r, emit) {
+      if (spec.when && !spec.when(r)) return;
+      const v = get(r.props, spec.path);
+      if (v === void 0 || !present(v)) {
+        if (spec.absent)
+          emit({
+            code: spec.code,
+            resource: r,
+            at: v ?? nearest(r, spec.path),
+            message: spec.absent(r),
+            severity: spec.severity?.(r, void 0)
+          });
+        return;
+      }
+      const hit = scalars(v).find((s) => isKnown2(s) && spec.bad(s, r));
+      if (hit)
+        emit({
+          code: spec.code,
+          resource: r,
+          at: hit.at,
+          message: spec.message(r, hit),
+          why: hit.why,
+          severity: spec.severity?.(r, hit),
+          detail: String(hit.value)
+        });
+    }
+  };
+}
+function requireTrue2(spec) {
+  return propCheck({
+    ...spec,
+    bad: isFalse2,
+    message: (r) => spec.falseMessage(r),
+    ...spec.absentMessage ? { absent: spec.absentMessage } : {}
+  });
+}
+function forbidTrue2(spec) {
+  return propCheck({
+    ...spec,
+    bad: isTrue2,
+    message: (r) => spec.trueMessage(r),
+    ...spec.absentMessage ? { absent: spec.absentMessage } : {}
+  });
+}
+function requireSet(spec) {
+  return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
+}
+function strProp(r, path7) {
+  const s = scalars(get(r.props, path7)).find(isKnown2);
+  return s ? asStr(s)?.toLowerCase() : void 0;
+}
+var isFalse2, isTrue2, equalsAny;
+var init_factory = __esm({
+  "src/cloud/checks/factory.ts"() {
+    "use strict";
+    init_values();
+    isFalse2 = (s) => asBool2(s.value) === false;
+    isTrue2 = (s) => asBool2(s.value) === true;
+    equalsAny = (...values) => (s) => values.some((v) => (asStr(s) ?? "").toLowerCase() === v.toLowerCase());
+  }
+});
+
+// src/cloud/checks/data.ts
+var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, dynamoPitr;
+var init_data = __esm({
+  "src/cloud/checks/data.ts"() {
+    "use strict";
+    init_policy();
+    init_values();
+    init_factory();
+    mskInTransit = {
+      name: "msk-in-transit",
+      kinds: ["AWS::MSK::Cluster"],
+      codes: { "msk-in-transit": "MSK accepts plaintext traffic" },
+      run(r, emit) {
+        for (const s of scalars(get(r.props, "EncryptionInfo.EncryptionInTransit.ClientBroker")))
+          if (isKnown2(s) && equalsAny("PLAINTEXT", "TLS_PLAINTEXT")(s))
+            emit({
+              code: "msk-in-transit",
+              resource: r,
+              at: s.at,
+              message: `${r.name} accepts ${asStr(s) === "PLAINTEXT" ? "only plaintext" : "plaintext"} traffic from clients (ClientBroker ${asStr(s)})`,
+              why: s.why,
+              ...asStr(s) === "TLS_PLAINTEXT" ? { severity: "medium" } : {}
+            });
+        for (const s of scalars(get(r.props, "EncryptionInfo.EncryptionInTransit.InCluster")))
+          if (asBool2(s.value) === false)
+            emit({
+              code: "msk-in-transit",
+              resource: r,
+              at: s.at,
+              message: `${r.name} sends traffic between brokers unencrypted (InCluster false)`,
+              why: s.why
+            });
+      }
+    };
+    ecsEfsTransit = {
+      name: "ecs-efs-transit",
+      kinds: ["AWS::ECS::TaskDefinition"],
+      codes: { "ecs-efs-transit": "EFS volume mounted without TLS" },
+      run(r, emit) {
+        for (const v of items(get(r.props, "Volumes"))) {
+          const efs = get(v, "EFSVolumeConfiguration");
+          if (!efs || !present(efs)) continue;
+          const te = get(efs, "TransitEncryption");
+          const s = scalars(te).find(isKnown2);
+          if (!te)
+            emit({
+              code: "ecs-efs-transit",
+              resource: r,
+              at: efs,
+              message: `${r.name} mounts an EFS volume without TransitEncryption (it defaults to DISABLED)`
+            });
+          else if (s && equalsAny("DISABLED")(s))
+            emit({
+              code: "ecs-efs-transit",
+              resource: r,
+              at: s.at,
+              message: `${r.name} mounts an EFS volume without TLS`,
+              why: s.why
+            });
+        }
+      }
+    };
+    sagemakerKms = requireSet({
+      code: "sagemaker-kms",
+      kinds: ["AWS::SageMaker::NotebookInstance", "AWS::SageMaker::EndpointConfig"],
+      description: "SageMaker storage without a customer KMS key",
+      path: "KmsKeyId",
+      message: (r) => `${r.name} does not set KmsKeyId, so its storage volume is not encrypted with your KMS key`
+    });
+    workspacesVolumes = {
+      name: "workspaces-volumes",
+      kinds: ["AWS::WorkSpaces::Workspace"],
+      codes: { "workspaces-volumes": "WorkSpace volumes not encrypted" },
+      run(r, emit) {
+        for (const p of ["RootVolumeEncryptionEnabled", "UserVolumeEncryptionEnabled"]) {
+          const v = get(r.props, p);
+          const f = scalars(v).find((s) => asBool2(s.value) === false);
+          if (!v) emit({ code: "workspaces-volumes", resource: r, message: `${r.name} does not set ${p}` });
+          else if (f)
+            emit({
+              code: "workspaces-volumes",
+              resource: r,
+              at: f.at,
+              message: `${r.name} sets ${p} to false`,
+              why: f.why
+            });
+        }
+      }
+    };
+    apigwCacheEncryption = {
+      name: "apigw-cache-encryption",
+      kinds: ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment"],
+      codes: { "apigw-cache-encryption": "API cache not encrypted" },
+      run(r, emit) {
+        const settings = r.kind === "AWS::ApiGateway::Stage" ? items(get(r.props, "MethodSettings")) : [get(r.props, "StageDescription"), ...items(get(r.props, "StageDescription.MethodSettings"))].filter(
+          (x) => x !== void 0
+        );
+        for (const m of settings) {
+          const caching = scalars(get(m, "CachingEnabled")).some((s) => asBool2(s.value) === true);
+          if (!caching) continue;
+          const enc = get(m, "CacheDataEncrypted");
+          const f = scalars(enc).find((s) => asBool2(s.value) === false);
+          if (!enc || f)
+            emit({
+              code: "apigw-cache-encryption",
+              resource: r,
+              at: f?.at ?? get(m, "CachingEnabled"),
+              message: `${r.name} caches responses without encrypting the cache (CacheDataEncrypted)`
+            });
+        }
+      }
+    };
+    mqCmk = propCheck({
+      code: "mq-cmk",
+      kinds: ["AWS::AmazonMQ::Broker"],
+      description: "broker encrypted with an AWS-owned key",
+      path: "EncryptionOptions.UseAwsOwnedKey",
+      bad: (s) => asBool2(s.value) === true,
+      message: (r) => `${r.name} encrypts with an AWS-owned key rather than your KMS key`,
+      absent: (r) => `${r.name} does not set EncryptionOptions, so it uses an AWS-owned key`
+    });
+    codebuildCmk = requireSet({
+      code: "codebuild-cmk",
+      kinds: ["AWS::CodeBuild::Project"],
+      description: "build artifacts encrypted with the AWS-managed key",
+      path: "EncryptionKey",
+      message: (r) => `${r.name} does not set EncryptionKey, so artifacts use the AWS-managed S3 key`
+    });
+    ebsCmk = requireSet({
+      code: "ebs-cmk",
+      kinds: ["AWS::EC2::Volume"],
+      description: "EBS volume without a customer KMS key",
+      path: "KmsKeyId",
+      // CFN-EC2-006 reports unencrypted volumes; this is about whose key encrypts them.
+      when: (r) => scalars(get(r.props, "Encrypted")).some((s) => asBool2(s.value) === true),
+      message: (r) => `${r.name} is encrypted with the AWS-managed EBS key, not your KMS key`
+    });
+    eksSecrets = requireSet({
+      code: "eks-secrets",
+      kinds: ["AWS::EKS::Cluster"],
+      description: "Kubernetes secrets not envelope-encrypted",
+      path: "EncryptionConfig",
+      message: (r) => `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`
+    });
+    daxEncryption = requireTrue2({
+      code: "dax-encryption",
+      kinds: ["AWS::DAX::Cluster"],
+      description: "DAX cluster not encrypted at rest",
+      path: "SSESpecification.SSEEnabled",
+      absentMessage: (r) => `${r.name} does not enable encryption at rest (SSESpecification)`,
+      falseMessage: (r) => `${r.name} turns encryption at rest off`
+    });
+    kendraKms = requireSet({
+      code: "kendra-kms",
+      kinds: ["AWS::Kendra::Index"],
+      description: "Kendra index without a customer KMS key",
+      path: "ServerSideEncryptionConfiguration.KmsKeyId",
+      message: (r) => `${r.name} does not set a KMS key for its index (ServerSideEncryptionConfiguration)`
+    });
+    firehoseEncryption = {
+      name: "firehose-encryption",
+      kinds: ["AWS::KinesisFirehose::DeliveryStream"],
+      codes: { "firehose-encryption": "delivery stream not encrypted" },
+      run(r, emit) {
+        const type = strProp(r, "DeliveryStreamType");
+        if (type && type !== "directput") return;
+        if (get(r.props, "DeliveryStreamEncryptionConfigurationInput") !== void 0) return;
+        emit({
+          code: "firehose-encryption",
+          resource: r,
+          message: `${r.name} does not encrypt records at rest (DeliveryStreamEncryptionConfigurationInput)`
+        });
+      }
+    };
+    emrEncryption = {
+      name: "emr-encryption",
+      kinds: ["AWS::EMR::Cluster", "AWS::EMR::SecurityConfiguration"],
+      codes: {
+        "emr-no-security-configuration": "cluster without a security configuration",
+        "emr-encryption-off": "security configuration without at-rest, in-transit or local-disk encryption"
+      },
+      run(r, emit) {
+        if (r.kind === "AWS::EMR::Cluster") {
+          if (get(r.props, "SecurityConfiguration") === void 0)
+            emit({
+              code: "emr-no-security-configuration",
+              resource: r,
+              message: `${r.name} has no SecurityConfiguration, so nothing is encrypted beyond the defaults`
+            });
+          return;
+        }
+        const raw = get(r.props, "SecurityConfiguration");
+        const conf = policyDocument(raw);
+        if (!conf) return;
+        const enc = get(conf, "EncryptionConfiguration");
+        const at = enc ?? raw;
+        if (!enc) {
+          emit({ code: "emr-encryption-off", resource: r, at, message: `${r.name} configures no encryption` });
+          return;
+        }
+        const flag = (k) => scalars(get(enc, k)).find(isKnown2);
+        const rest = flag("EnableAtRestEncryption");
+        const transit = flag("EnableInTransitEncryption");
+        if (!rest || asBool2(rest.value) === false)
+          emit({
+            code: "emr-encryption-off",
+            resource: r,
+            at: rest?.at ?? at,
+            message: `${r.name} does not encrypt data at rest`
+          });
+        else if (!get(enc, "AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration"))
+          emit({
+            code: "emr-encryption-off",
+            resource: r,
+            at: rest.at,
+            message: `${r.name} does not encrypt the nodes' local disks`
+          });
+        if (!transit || asBool2(transit.value) === false)
+          emit({
+            code: "emr-encryption-off",
+            resource: r,
+            at: transit?.at ?? at,
+            message: `${r.name} does not encrypt data in transit`
+          });
+      }
+    };
+    mskLogs = requireSet({
+      code: "msk-logs",
+      kinds: ["AWS::MSK::Cluster"],
+      description: "broker logs not delivered",
+      path: "LoggingInfo.BrokerLogs",
+      message: (r) => `${r.name} does not deliver broker logs (LoggingInfo)`
+    });
+    mqLogs = {
+      name: "mq-logs",
+      kinds: ["AWS::AmazonMQ::Broker"],
+      codes: { "mq-logs": "broker logs off" },
+      run(r, emit) {
+        const rabbit = strProp(r, "EngineType") === "rabbitmq";
+        const want = rabbit ? ["General"] : ["General", "Audit"];
+        const logs = get(r.props, "Logs");
+        const off = want.filter((k) => !scalars(get(logs, k)).some((s) => asBool2(s.value) === true || !isKnown2(s)));
+        if (off.length)
+          emit({
+            code: "mq-logs",
+            resource: r,
+            at: logs,
+            message: `${r.name} does not publish ${off.join(" and ")} logs to CloudWatch`
+          });
+      }
+    };
+    apigwExecutionLogs = {
+      name: "apigw-execution-logs",
+      kinds: ["AWS::ApiGateway::Stage"],
+      codes: { "apigw-execution-logs": "execution logging off" },
+      run(r, emit) {
+        const settings = items(get(r.props, "MethodSettings"));
+        const levels = settings.flatMap((m) => scalars(get(m, "LoggingLevel")));
+        if (levels.some((s) => !isKnown2(s) || equalsAny("INFO", "ERROR")(s))) return;
+        const off = levels.find((s) => equalsAny("OFF")(s));
+        emit({
+          code: "apigw-execution-logs",
+          resource: r,
+          at: off?.at ?? get(r.props, "MethodSettings"),
+          message: `${r.name} does not log executions (MethodSettings LoggingLevel ERROR or INFO)`
+        });
+      }
+    };
+    configAllRegions = {
+      name: "config-all-regions",
+      kinds: ["AWS::Config::ConfigurationAggregator"],
+      codes: { "config-all-regions": "aggregator does not cover every region" },
+      run(r, emit) {
+        const sources = [
+          ...items(get(r.props, "AccountAggregationSources")),
+          get(r.props, "OrganizationAggregationSource")
+        ];
+        for (const src of sources) {
+          if (!src || src.t !== "map") continue;
+          const all = get(src, "AllAwsRegions");
+          if (scalars(all).some((s) => asBool2(s.value) === true || !isKnown2(s))) continue;
+          emit({
+            code: "config-all-regions",
+            resource: r,
+            at: all ?? src,
+            message: `${r.name} aggregates only some regions (AllAwsRegions is not true)`
+          });
+        }
+      }
+    };
+    lambdaTracing = {
+      name: "lambda-tracing",
+      kinds: ["AWS::Lambda::Function", "AWS::Serverless::Function"],
+      codes: { "lambda-tracing": "X-Ray tracing off" },
+      run(r, emit) {
+        const v = get(r.props, r.kind === "AWS::Lambda::Function" ? "TracingConfig.Mode" : "Tracing");
+        const s = scalars(v).find(isKnown2);
+        if (v && !s) return;
+        if (!v || s && !equalsAny("Active")(s))
+          emit({
+            code: "lambda-tracing",
+            resource: r,
+            at: s?.at ?? (r.kind === "AWS::Lambda::Function" ? nearest(r, "TracingConfig.Mode") : void 0),
+            message: `${r.name} does not trace requests with X-Ray (Mode Active)`
+          });
+      }
+    };
+    docdbAudit = {
+      name: "docdb-audit",
+      kinds: ["AWS::DocDB::DBCluster"],
+      codes: { "docdb-audit": "audit logs not exported" },
+      run(r, emit) {
+        const v = get(r.props, "EnableCloudwatchLogsExports");
+        const vals = scalars(v);
+        if (vals.some((s) => !isKnown2(s))) return;
+        const missing = ["audit", "profiler"].filter((k) => !vals.some((s) => asStr(s) === k));
+        if (missing.length)
+          emit({
+            code: "docdb-audit",
+            resource: r,
+            at: v,
+            message: `${r.name} does not export ${missing.join(" and ")} logs (EnableCloudwatchLogsExports)`
+          });
+      }
+    };
+    ecsInsights = {
+      name: "ecs-insights",
+      kinds: ["AWS::ECS::Cluster"],
+      codes: { "ecs-insights": "Container Insights off" },
+      run(r, emit) {
+        const settings = items(get(r.props, "ClusterSettings"));
+        const ci = settings.find((s) => scalars(get(s, "Name")).some((x) => asStr(x) === "containerInsights"));
+        const value = ci ? scalars(get(ci, "Value")).find(isKnown2) : void 0;
+        if (ci && (!value || equalsAny("enabled", "enhanced")(value))) return;
+        emit({
+          code: "ecs-insights",
+          resource: r,
+          at: value?.at ?? get(r.props, "ClusterSettings"),
+          message: `${r.name} does not enable Container Insights`
+        });
+      }
+    };
+    route53QueryLogs = {
+      name: "route53-query-logs",
+      kinds: ["AWS::Route53::HostedZone"],
+      codes: { "route53-query-logs": "public zone without query logging" },
+      run(r, emit) {
+        if (get(r.props, "VPCs") !== void 0 || get(r.props, "QueryLoggingConfig") !== void 0) return;
+        emit({
+          code: "route53-query-logs",
+          resource: r,
+          message: `${r.name} does not log DNS queries (QueryLoggingConfig)`
+        });
+      }
+    };
+    guarddutyOff = requireTrue2({
+      code: "guardduty-off",
+      kinds: ["AWS::GuardDuty::Detector"],
+      description: "GuardDuty detector disabled",
+      path: "Enable",
+      falseMessage: (r) => `${r.name} creates a GuardDuty detector that is turned off`
+    });
+    rdsBackupRetention = {
+      name: "rds-backup-retention",
+      kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+      codes: { "rds-backup-retention": "backups kept less than 7 days" },
+      run(r, emit) {
+        if (r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0) return;
+        if (r.kind === "AWS::RDS::DBInstance" && get(r.props, "SourceDBInstanceIdentifier") !== void 0) return;
+        const v = get(r.props, "BackupRetentionPeriod");
+        const n = scalars(v).map((s) => asNum2(s.value)).find((x) => x !== void 0 && x < 7);
+        if (!v)
+          emit({
+            code: "rds-backup-retention",
+            resource: r,
+            message: `${r.name} keeps automated backups for 1 day (the default)`
+          });
+        else if (n !== void 0)
+          emit({
+            code: "rds-backup-retention",
+            resource: r,
+            at: v,
+            message: n === 0 ? `${r.name} turns automated backups off` : `${r.name} keeps automated backups for ${n} day(s), less than 7`
+          });
+      }
+    };
+    rdsDeletionProtection = requireTrue2({
+      code: "rds-deletion-protection",
+      kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+      description: "database can be deleted without turning protection off first",
+      path: "DeletionProtection",
+      when: (r) => !(r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0),
+      absentMessage: (r) => `${r.name} does not enable DeletionProtection`,
+      falseMessage: (r) => `${r.name} turns DeletionProtection off`
+    });
+    rdsMultiAz = requireTrue2({
+      code: "rds-multi-az",
+      kinds: ["AWS::RDS::DBInstance"],
+      description: "database instance in a single Availability Zone",
+      path: "MultiAZ",
+      when: (r) => get(r.props, "DBClusterIdentifier") === void 0 && get(r.props, "SourceDBInstanceIdentifier") === void 0 && !/^aurora/.test(strProp(r, "Engine") ?? ""),
+      absentMessage: (r) => `${r.name} runs in a single Availability Zone (MultiAZ is not set)`,
+      falseMessage: (r) => `${r.name} sets MultiAZ to false`
+    });
+    ecrScanOnPush = requireTrue2({
+      code: "ecr-scan-on-push",
+      kinds: ["AWS::ECR::Repository"],
+      description: "images not scanned on push",
+      path: "ImageScanningConfiguration.ScanOnPush",
+      absentMessage: (r) => `${r.name} does not scan images on push`,
+      falseMessage: (r) => `${r.name} turns scan on push off`
+    });
+    ecrMutableTags = propCheck({
+      code: "ecr-mutable-tags",
+      kinds: ["AWS::ECR::Repository"],
+      description: "image tags can be overwritten",
+      path: "ImageTagMutability",
+      bad: equalsAny("MUTABLE"),
+      message: (r) => `${r.name} lets a pushed tag be overwritten (ImageTagMutability MUTABLE)`,
+      absent: (r) => `${r.name} lets a pushed tag be overwritten (ImageTagMutability defaults to MUTABLE)`
+    });
+    elasticacheMultiAz = requireTrue2({
+      code: "elasticache-multi-az",
+      kinds: ["AWS::ElastiCache::ReplicationGroup"],
+      description: "replication group without Multi-AZ failover",
+      path: "MultiAZEnabled",
+      absentMessage: (r) => `${r.name} does not enable Multi-AZ (MultiAZEnabled)`,
+      falseMessage: (r) => `${r.name} sets MultiAZEnabled to false`
+    });
+    lambdaDlq = requireSet({
+      code: "lambda-dlq",
+      kinds: ["AWS::Lambda::Function"],
+      description: "function without a dead-letter queue",
+      path: "DeadLetterConfig.TargetArn",
+      message: (r) => `${r.name} has no dead-letter queue, so failed asynchronous events are dropped`
+    });
+    dynamoPitr = requireTrue2({
+      code: "dynamodb-pitr",
+      kinds: ["AWS::DynamoDB::Table"],
+      description: "point-in-time recovery off",
+      path: "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled",
+      absentMessage: (r) => `${r.name} does not enable point-in-time recovery`,
+      falseMessage: (r) => `${r.name} turns point-in-time recovery off`
+    });
+  }
+});
+
+// src/rules/cloudformation/rules/apigw-004.ts
+var rule4, apigw_004_default;
+var init_apigw_004 = __esm({
+  "src/rules/cloudformation/rules/apigw-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule4 = {
+      meta: meta(
+        "CFN-APIGW-004",
+        "API Gateway cache is not encrypted",
+        "medium",
+        ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment"],
+        doc({
+          what: `An \`AWS::ApiGateway::Stage\` method setting (or a Deployment's \`StageDescription\`) with \`CachingEnabled: true\` and without \`CacheDataEncrypted: true\`.`,
+          why: `Cached responses may hold personal data or tokens; the cache is stored unencrypted otherwise.`,
+          example: `Stage:
+  Type: AWS::ApiGateway::Stage
+  Properties:
+    MethodSettings:
+      - {HttpMethod: "*", ResourcePath: "/*", CachingEnabled: true}`,
+          fix: `Set \`CacheDataEncrypted: true\` wherever caching is on.`,
+          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-caching.html"]
+        }),
+        "Set CacheDataEncrypted: true."
+      ),
+      check: cloudCheck(apigwCacheEncryption, ["apigw-cache-encryption"])
+    };
+    apigw_004_default = rule4;
+  }
+});
+
+// src/rules/cloudformation/rules/apigw-005.ts
+var rule5, apigw_005_default;
+var init_apigw_005 = __esm({
+  "src/rules/cloudformation/rules/apigw-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule5 = {
+      meta: meta(
+        "CFN-APIGW-005",
+        "API Gateway stage does not log executions",
+        "low",
+        ["AWS::ApiGateway::Stage"],
+        doc({
+          what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default).`,
+          why: `Execution logs show authorizer decisions, throttling and integration errors: what you need to investigate abuse of the API.`,
+          example: `Stage:
+  Type: AWS::ApiGateway::Stage
+  Properties:
+    StageName: prod`,
+          fix: `Add a method setting \`{HttpMethod: "*", ResourcePath: "/*", LoggingLevel: ERROR}\`.`,
+          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html"]
+        }),
+        "Set MethodSettings LoggingLevel to ERROR or INFO."
+      ),
+      check: cloudCheck(apigwExecutionLogs, ["apigw-execution-logs"])
+    };
+    apigw_005_default = rule5;
+  }
+});
+
 // src/rules/cloudformation/rules/backup-001.ts
-var rule4, backup_001_default;
+var rule6, backup_001_default;
 var init_backup_001 = __esm({
   "src/rules/cloudformation/rules/backup-001.ts"() {
     "use strict";
     init_util();
-    rule4 = requireProp({
+    rule6 = requireProp({
       meta: meta(
         "CFN-BACKUP-001",
         "Backup vault does not use a customer managed KMS key",
@@ -11100,17 +12110,268 @@ var init_backup_001 = __esm({
       prop: "EncryptionKeyArn",
       message: (r) => `${r.id} has no EncryptionKeyArn`
     });
-    backup_001_default = rule4;
+    backup_001_default = rule6;
+  }
+});
+
+// src/cloud/checks/identity.ts
+function identityDocs(r) {
+  if (/Policy$/.test(r.kind)) {
+    const d = get(r.props, "PolicyDocument");
+    return d ? [d] : [];
+  }
+  return items(get(r.props, "Policies")).flatMap((p) => {
+    const d = get(p, "PolicyDocument");
+    return d ? [d] : [];
+  });
+}
+var cognitoMfa, cognitoUnauthenticated, TRUST_KEYS, trustPolicy, loginProfileReset, IAM_AUTH_ENGINES, rdsIamAuth, neptuneIamAuth, configKeyAge, codestarPrivate, IDENTITY_KINDS, assumeAnyRole, iotWildcard, batchPrivileged;
+var init_identity = __esm({
+  "src/cloud/checks/identity.ts"() {
+    "use strict";
+    init_policy();
+    init_values();
+    init_factory();
+    cognitoMfa = propCheck({
+      code: "cognito-mfa-off",
+      kinds: ["AWS::Cognito::UserPool"],
+      description: "user pool without MFA",
+      path: "MfaConfiguration",
+      bad: equalsAny("OFF"),
+      message: (r) => `${r.name} turns MFA off`,
+      absent: (r) => `${r.name} does not set MfaConfiguration (it defaults to OFF)`
+    });
+    cognitoUnauthenticated = forbidTrue2({
+      code: "cognito-unauthenticated",
+      kinds: ["AWS::Cognito::IdentityPool"],
+      description: "identity pool hands out credentials to unauthenticated users",
+      path: "AllowUnauthenticatedIdentities",
+      trueMessage: (r) => `${r.name} gives AWS credentials to unauthenticated identities`
+    });
+    TRUST_KEYS = [
+      "sts:externalid",
+      "aws:multifactorauthpresent",
+      "aws:multifactorauthage",
+      "aws:principalorgid",
+      "aws:principalorgpaths",
+      "aws:sourceaccount",
+      "aws:sourcearn",
+      "aws:principalarn"
+    ];
+    trustPolicy = {
+      name: "trust-policy",
+      kinds: ["AWS::IAM::Role"],
+      codes: {
+        "trust-cross-account": "another account is trusted without an ExternalId or MFA condition",
+        "trust-all-actions": "the trust policy allows every action"
+      },
+      run(r, emit) {
+        for (const s of statements(get(r.props, "AssumeRolePolicyDocument"))) {
+          if (!s.allow) continue;
+          const keys = conditionKeys(s);
+          const guarded = keys.some((k) => TRUST_KEYS.includes(k));
+          if (!guarded)
+            for (const p of principals(s.principal)) {
+              if (p.type !== "AWS" || !isKnown2(p.value)) continue;
+              const v = asStr(p.value) ?? "";
+              if (!principalAccount(v)) continue;
+              emit({
+                code: "trust-cross-account",
+                resource: r,
+                at: p.value.at,
+                message: isAccountRoot(v) ? `${r.name} trusts every principal of account ${principalAccount(v)} (its root) without an ExternalId or MFA condition` : `${r.name} trusts ${v} without an ExternalId or MFA condition`,
+                why: p.value.why,
+                detail: principalAccount(v)
+              });
+            }
+          for (const a of wildcardActions(s))
+            if (asStr(a) === "*" || asStr(a)?.toLowerCase() === "sts:*")
+              emit({
+                code: "trust-all-actions",
+                resource: r,
+                at: a.at,
+                message: `${r.name} trust policy allows ${asStr(a)} instead of sts:AssumeRole`,
+                why: a.why
+              });
+        }
+      }
+    };
+    loginProfileReset = {
+      name: "login-profile-reset",
+      kinds: ["AWS::IAM::User"],
+      codes: { "login-profile-reset": "console password need not be changed at first sign-in" },
+      run(r, emit) {
+        const lp = get(r.props, "LoginProfile");
+        if (!lp || !present(lp)) return;
+        const reset = get(lp, "PasswordResetRequired");
+        const s = scalars(reset).find(isKnown2);
+        if (!reset)
+          emit({
+            code: "login-profile-reset",
+            resource: r,
+            at: lp,
+            message: `${r.name} has a console password that need not be changed at first sign-in`
+          });
+        else if (s && String(s.value).toLowerCase() === "false")
+          emit({
+            code: "login-profile-reset",
+            resource: r,
+            at: s.at,
+            message: `${r.name} sets PasswordResetRequired to false`,
+            why: s.why
+          });
+      }
+    };
+    IAM_AUTH_ENGINES = /^(?:mysql|postgres|mariadb|aurora|aurora-mysql|aurora-postgresql)$/;
+    rdsIamAuth = requireTrue2({
+      code: "rds-iam-auth-off",
+      kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+      description: "IAM database authentication is off",
+      path: "EnableIAMDatabaseAuthentication",
+      // Instances of an Aurora cluster take the cluster's setting; other engines do not support it.
+      when: (r) => IAM_AUTH_ENGINES.test(strProp(r, "Engine") ?? "") && !(r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0),
+      absentMessage: (r) => `${r.name} does not enable IAM database authentication`,
+      falseMessage: (r) => `${r.name} turns IAM database authentication off`
+    });
+    neptuneIamAuth = requireTrue2({
+      code: "neptune-iam-auth-off",
+      kinds: ["AWS::Neptune::DBCluster"],
+      description: "Neptune IAM authentication is off",
+      path: "IamAuthEnabled",
+      absentMessage: (r) => `${r.name} does not enable IAM authentication`,
+      falseMessage: (r) => `${r.name} turns IAM authentication off`
+    });
+    configKeyAge = {
+      name: "config-key-age",
+      kinds: ["AWS::Config::ConfigRule"],
+      codes: { "config-key-age": "access keys may be older than 90 days" },
+      run(r, emit) {
+        const id = strProp(r, "Source.SourceIdentifier");
+        if (id !== "access_keys_rotated") return;
+        for (const s of scalars(get(r.props, "InputParameters.maxAccessKeyAge"))) {
+          const n = asNum2(s.value);
+          if (n !== void 0 && n > 90)
+            emit({
+              code: "config-key-age",
+              resource: r,
+              at: s.at,
+              message: `${r.name} accepts access keys up to ${n} days old (more than 90)`,
+              why: s.why
+            });
+        }
+      }
+    };
+    codestarPrivate = requireTrue2({
+      code: "codestar-public-repo",
+      kinds: ["AWS::CodeStar::GitHubRepository"],
+      description: "repository is created public",
+      path: "IsPrivate",
+      absentMessage: (r) => `${r.name} does not set IsPrivate, so the GitHub repository is public`,
+      falseMessage: (r) => `${r.name} creates a public GitHub repository`
+    });
+    IDENTITY_KINDS = [
+      "AWS::IAM::Policy",
+      "AWS::IAM::ManagedPolicy",
+      "AWS::IAM::RolePolicy",
+      "AWS::IAM::UserPolicy",
+      "AWS::IAM::GroupPolicy",
+      "AWS::IAM::Role",
+      "AWS::IAM::User",
+      "AWS::IAM::Group"
+    ];
+    assumeAnyRole = {
+      name: "assume-any-role",
+      kinds: IDENTITY_KINDS,
+      codes: { "assume-any-role": "sts:AssumeRole on every role" },
+      run(r, emit) {
+        for (const d of identityDocs(r))
+          for (const s of statements(d)) {
+            const star = wildcardResource(s);
+            if (!star) continue;
+            const a = grants(s, "sts:AssumeRole");
+            if (a && a.value !== "NotAction" && asStr(a) !== "*")
+              emit({
+                code: "assume-any-role",
+                resource: r,
+                at: a.at,
+                message: `${r.name} may assume any role (${asStr(a)} on "*")`,
+                why: a.why ?? star.why
+              });
+          }
+      }
+    };
+    iotWildcard = {
+      name: "iot-wildcard",
+      kinds: ["AWS::IoT::Policy"],
+      codes: { "iot-wildcard": "IoT policy allows every action or every resource" },
+      run(r, emit) {
+        for (const s of statements(get(r.props, "PolicyDocument"))) {
+          if (!s.allow) continue;
+          const a = wildcardActions(s).find((x) => asStr(x) === "*" || asStr(x)?.toLowerCase() === "iot:*");
+          const res = wildcardResource(s);
+          if (a || res)
+            emit({
+              code: "iot-wildcard",
+              resource: r,
+              at: (a ?? res).at,
+              message: a ? `${r.name} allows ${asStr(a)} to every device that gets it` : `${r.name} allows its actions on every IoT resource ("*")`,
+              why: (a ?? res).why
+            });
+        }
+      }
+    };
+    batchPrivileged = forbidTrue2({
+      code: "batch-privileged",
+      kinds: ["AWS::Batch::JobDefinition"],
+      description: "Batch container runs privileged",
+      path: "ContainerProperties.Privileged",
+      trueMessage: (r) => `${r.name} runs its container privileged (root on the host)`
+    });
+  }
+});
+
+// src/rules/cloudformation/rules/batch-001.ts
+var rule7, batch_001_default;
+var init_batch_001 = __esm({
+  "src/rules/cloudformation/rules/batch-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule7 = {
+      meta: meta(
+        "CFN-BATCH-001",
+        "Batch job runs a privileged container",
+        "high",
+        ["AWS::Batch::JobDefinition"],
+        doc({
+          what: `An \`AWS::Batch::JobDefinition\` with \`ContainerProperties.Privileged: true\`.`,
+          why: `A privileged container is root on the host: it can read other jobs' data and credentials and escape the container.`,
+          example: `Job:
+  Type: AWS::Batch::JobDefinition
+  Properties:
+    Type: container
+    ContainerProperties:
+      Image: busybox
+      Privileged: true`,
+          fix: `Remove \`Privileged\` (or set it to false); grant specific Linux capabilities if really needed.`,
+          refs: ["https://docs.aws.amazon.com/batch/latest/userguide/job_definition_parameters.html"]
+        }),
+        "Set ContainerProperties.Privileged: false."
+      ),
+      check: cloudCheck(batchPrivileged, ["batch-privileged"])
+    };
+    batch_001_default = rule7;
   }
 });
 
 // src/rules/cloudformation/rules/cf-001.ts
-var rule5, cf_001_default;
+var rule8, cf_001_default;
 var init_cf_001 = __esm({
   "src/rules/cloudformation/rules/cf-001.ts"() {
     "use strict";
     init_util();
-    rule5 = {
+    rule8 = {
       meta: meta(
         "CFN-CF-001",
         "CloudFront allows plain HTTP to viewers",
@@ -11147,17 +12408,17 @@ var init_cf_001 = __esm({
         }
       }
     };
-    cf_001_default = rule5;
+    cf_001_default = rule8;
   }
 });
 
 // src/rules/cloudformation/rules/cf-002.ts
-var rule6, cf_002_default;
+var rule9, cf_002_default;
 var init_cf_002 = __esm({
   "src/rules/cloudformation/rules/cf-002.ts"() {
     "use strict";
     init_util();
-    rule6 = {
+    rule9 = {
       meta: meta(
         "CFN-CF-002",
         "CloudFront talks to a custom origin over plain HTTP",
@@ -11202,18 +12463,18 @@ var init_cf_002 = __esm({
         }
       }
     };
-    cf_002_default = rule6;
+    cf_002_default = rule9;
   }
 });
 
 // src/rules/cloudformation/rules/cf-003.ts
-var OLD, rule7, cf_003_default;
+var OLD, rule10, cf_003_default;
 var init_cf_003 = __esm({
   "src/rules/cloudformation/rules/cf-003.ts"() {
     "use strict";
     init_util();
     OLD = /* @__PURE__ */ new Set(["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"]);
-    rule7 = {
+    rule10 = {
       meta: meta(
         "CFN-CF-003",
         "CloudFront accepts viewer connections older than TLS 1.2",
@@ -11254,17 +12515,17 @@ var init_cf_003 = __esm({
         }
       }
     };
-    cf_003_default = rule7;
+    cf_003_default = rule10;
   }
 });
 
 // src/rules/cloudformation/rules/cf-004.ts
-var rule8, cf_004_default;
+var rule11, cf_004_default;
 var init_cf_004 = __esm({
   "src/rules/cloudformation/rules/cf-004.ts"() {
     "use strict";
     init_util();
-    rule8 = requireProp({
+    rule11 = requireProp({
       meta: meta(
         "CFN-CF-004",
         "CloudFront distribution access logging is off",
@@ -11286,17 +12547,215 @@ var init_cf_004 = __esm({
       prop: "DistributionConfig.Logging",
       message: (r) => `${r.id} has no access logging`
     });
-    cf_004_default = rule8;
+    cf_004_default = rule11;
+  }
+});
+
+// src/rules/cloudformation/rules/codebuild-001.ts
+var rule12, codebuild_001_default;
+var init_codebuild_001 = __esm({
+  "src/rules/cloudformation/rules/codebuild-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule12 = {
+      meta: meta(
+        "CFN-CODEBUILD-001",
+        "CodeBuild artifacts are not encrypted with your KMS key",
+        "low",
+        ["AWS::CodeBuild::Project"],
+        doc({
+          what: `An \`AWS::CodeBuild::Project\` without \`EncryptionKey\`.`,
+          why: `Build artifacts (often including configuration and packaged secrets) are then encrypted with the AWS-managed S3 key, which you cannot restrict or audit per project.`,
+          example: `Build:
+  Type: AWS::CodeBuild::Project
+  Properties:
+    Name: app`,
+          fix: `Set \`EncryptionKey\` to a customer managed KMS key.`,
+          refs: ["https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html"]
+        }),
+        "Set EncryptionKey."
+      ),
+      check: cloudCheck(codebuildCmk, ["codebuild-cmk"])
+    };
+    codebuild_001_default = rule12;
+  }
+});
+
+// src/rules/cloudformation/rules/codestar-001.ts
+var rule13, codestar_001_default;
+var init_codestar_001 = __esm({
+  "src/rules/cloudformation/rules/codestar-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule13 = {
+      meta: meta(
+        "CFN-CODESTAR-001",
+        "CodeStar creates a public GitHub repository",
+        "medium",
+        ["AWS::CodeStar::GitHubRepository"],
+        doc({
+          what: `An \`AWS::CodeStar::GitHubRepository\` without \`IsPrivate: true\`.`,
+          why: `Code pushed to a public repository (and every secret ever committed to it) is visible to everyone.`,
+          example: `Repo:
+  Type: AWS::CodeStar::GitHubRepository
+  Properties:
+    RepositoryName: app
+    RepositoryOwner: acme`,
+          fix: `Set \`IsPrivate: true\`.`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-codestar-githubrepository.html"
+          ]
+        }),
+        "Set IsPrivate: true."
+      ),
+      check: cloudCheck(codestarPrivate, ["codestar-public-repo"])
+    };
+    codestar_001_default = rule13;
+  }
+});
+
+// src/rules/cloudformation/rules/cognito-001.ts
+var rule14, cognito_001_default;
+var init_cognito_001 = __esm({
+  "src/rules/cloudformation/rules/cognito-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule14 = {
+      meta: meta(
+        "CFN-COGNITO-001",
+        "Cognito user pool does not use MFA",
+        "medium",
+        ["AWS::Cognito::UserPool"],
+        doc({
+          what: `An \`AWS::Cognito::UserPool\` with \`MfaConfiguration: OFF\`, or without \`MfaConfiguration\` (the default is OFF).`,
+          why: `Passwords alone are phished, reused and stuffed; a second factor stops most account takeovers.`,
+          example: `Users:
+  Type: AWS::Cognito::UserPool
+  Properties:
+    UserPoolName: customers`,
+          fix: `Set \`MfaConfiguration: ON\` (or \`OPTIONAL\` with adaptive authentication) and configure TOTP or SMS.`,
+          refs: ["https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-mfa.html"]
+        }),
+        "Set MfaConfiguration to ON or OPTIONAL."
+      ),
+      check: cloudCheck(cognitoMfa, ["cognito-mfa-off"])
+    };
+    cognito_001_default = rule14;
+  }
+});
+
+// src/rules/cloudformation/rules/cognito-002.ts
+var rule15, cognito_002_default;
+var init_cognito_002 = __esm({
+  "src/rules/cloudformation/rules/cognito-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule15 = {
+      meta: meta(
+        "CFN-COGNITO-002",
+        "Cognito identity pool gives credentials to unauthenticated users",
+        "medium",
+        ["AWS::Cognito::IdentityPool"],
+        doc({
+          what: `An \`AWS::Cognito::IdentityPool\` with \`AllowUnauthenticatedIdentities: true\`.`,
+          why: `Anyone on the internet can obtain AWS credentials for the pool's unauthenticated role; whatever that role allows, the world can do.`,
+          example: `Ids:
+  Type: AWS::Cognito::IdentityPool
+  Properties:
+    AllowUnauthenticatedIdentities: true`,
+          fix: `Set \`AllowUnauthenticatedIdentities: false\`, or keep the unauthenticated role to the narrowest read-only permissions.`,
+          refs: ["https://docs.aws.amazon.com/cognito/latest/developerguide/identity-pools.html"]
+        }),
+        "Set AllowUnauthenticatedIdentities: false."
+      ),
+      check: cloudCheck(cognitoUnauthenticated, ["cognito-unauthenticated"])
+    };
+    cognito_002_default = rule15;
+  }
+});
+
+// src/rules/cloudformation/rules/config-001.ts
+var rule16, config_001_default;
+var init_config_001 = __esm({
+  "src/rules/cloudformation/rules/config-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule16 = {
+      meta: meta(
+        "CFN-CONFIG-001",
+        "Config rule accepts access keys older than 90 days",
+        "low",
+        ["AWS::Config::ConfigRule"],
+        doc({
+          what: `An \`AWS::Config::ConfigRule\` for the managed rule \`ACCESS_KEYS_ROTATED\` whose \`InputParameters.maxAccessKeyAge\` is above 90.`,
+          why: `Access keys are the credential most often leaked; rotating within 90 days (CIS) bounds how long a leaked key works.`,
+          example: `KeyAge:
+  Type: AWS::Config::ConfigRule
+  Properties:
+    Source: {Owner: AWS, SourceIdentifier: ACCESS_KEYS_ROTATED}
+    InputParameters: {maxAccessKeyAge: 365}`,
+          fix: `Set \`maxAccessKeyAge\` to 90 or less.`,
+          refs: ["https://docs.aws.amazon.com/config/latest/developerguide/access-keys-rotated.html"]
+        }),
+        "Set maxAccessKeyAge to 90 or less."
+      ),
+      check: cloudCheck(configKeyAge, ["config-key-age"])
+    };
+    config_001_default = rule16;
+  }
+});
+
+// src/rules/cloudformation/rules/config-002.ts
+var rule17, config_002_default;
+var init_config_002 = __esm({
+  "src/rules/cloudformation/rules/config-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule17 = {
+      meta: meta(
+        "CFN-CONFIG-002",
+        "Config aggregator does not cover every region",
+        "low",
+        ["AWS::Config::ConfigurationAggregator"],
+        doc({
+          what: `An \`AWS::Config::ConfigurationAggregator\` source (\`AccountAggregationSources\` item or \`OrganizationAggregationSource\`) without \`AllAwsRegions: true\`.`,
+          why: `Resources created in a region nobody aggregates are invisible to compliance dashboards: exactly where an attacker would put them.`,
+          example: `Agg:
+  Type: AWS::Config::ConfigurationAggregator
+  Properties:
+    AccountAggregationSources:
+      - AccountIds: ["111122223333"]
+        AwsRegions: [eu-west-1]`,
+          fix: `Set \`AllAwsRegions: true\`.`,
+          refs: ["https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html"]
+        }),
+        "Set AllAwsRegions: true."
+      ),
+      check: cloudCheck(configAllRegions, ["config-all-regions"])
+    };
+    config_002_default = rule17;
   }
 });
 
 // src/rules/cloudformation/rules/cred-001.ts
-var rule9, cred_001_default;
+var rule18, cred_001_default;
 var init_cred_001 = __esm({
   "src/rules/cloudformation/rules/cred-001.ts"() {
     "use strict";
     init_util();
-    rule9 = {
+    rule18 = {
       meta: meta(
         "CFN-CRED-001",
         "Template creates a long-lived IAM access key",
@@ -11318,7 +12777,7 @@ var init_cred_001 = __esm({
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
       }
     };
-    cred_001_default = rule9;
+    cred_001_default = rule18;
   }
 });
 
@@ -11328,15 +12787,15 @@ function findSecretAtt(t, node, depth = 0) {
   const fn = t.intrinsic(node);
   if (fn?.fn === "Fn::GetAtt") {
     const a = fn.arg;
-    const s = (0, import_yaml5.isScalar)(a) ? String(a.value) : (0, import_yaml5.isSeq)(a) ? a.items.map((i) => (0, import_yaml5.isScalar)(i) ? String(i.value) : "").join(".") : "";
+    const s = (0, import_yaml8.isScalar)(a) ? String(a.value) : (0, import_yaml8.isSeq)(a) ? a.items.map((i) => (0, import_yaml8.isScalar)(i) ? String(i.value) : "").join(".") : "";
     if (/\.SecretAccessKey$/.test(s)) return node;
   }
   if (fn?.fn === "Fn::Sub") {
     const a = fn.arg;
-    const tpl = (0, import_yaml5.isScalar)(a) ? a : (0, import_yaml5.isSeq)(a) ? a.items[0] : void 0;
-    if ((0, import_yaml5.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
+    const tpl = (0, import_yaml8.isScalar)(a) ? a : (0, import_yaml8.isSeq)(a) ? a.items[0] : void 0;
+    if ((0, import_yaml8.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
   }
-  const children = (0, import_yaml5.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml5.isSeq)(node) ? node.items : [];
+  const children = (0, import_yaml8.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml8.isSeq)(node) ? node.items : [];
   for (const c of children) {
     if (!c || typeof c !== "object") continue;
     const h = findSecretAtt(t, c, depth + 1);
@@ -11344,13 +12803,13 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml5, rule10, cred_002_default;
+var import_yaml8, rule19, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_util();
-    rule10 = {
+    rule19 = {
       meta: meta(
         "CFN-CRED-002",
         "Stack output exposes a secret access key",
@@ -11387,17 +12846,17 @@ var init_cred_002 = __esm({
         }
       }
     };
-    cred_002_default = rule10;
+    cred_002_default = rule19;
   }
 });
 
 // src/rules/cloudformation/rules/cred-003.ts
-var rule11, cred_003_default;
+var rule20, cred_003_default;
 var init_cred_003 = __esm({
   "src/rules/cloudformation/rules/cred-003.ts"() {
     "use strict";
     init_util();
-    rule11 = {
+    rule20 = {
       meta: meta(
         "CFN-CRED-003",
         "IAM user login profile has a password in the template",
@@ -11424,17 +12883,17 @@ var init_cred_003 = __esm({
         }
       }
     };
-    cred_003_default = rule11;
+    cred_003_default = rule20;
   }
 });
 
 // src/rules/cloudformation/rules/cred-004.ts
-var rule12, cred_004_default;
+var rule21, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
-    rule12 = {
+    rule21 = {
       meta: meta(
         "CFN-CRED-004",
         "Secret-looking parameter without NoEcho",
@@ -11457,24 +12916,25 @@ var init_cred_004 = __esm({
       ),
       check(ctx) {
         for (const p of ctx.t.parameters.values()) {
-          if (p.noEcho || !looksSecretName(p.name)) continue;
-          if (p.type && p.type !== "String" && !p.type.startsWith("AWS::SSM::Parameter::Value<String")) continue;
+          if (p.noEcho || !looksSecretName(p.name) || nonSecretParameter(ctx.t, p.name)) continue;
           const anchor = { id: `Parameters.${p.name}`, keyNode: p.keyNode, scope: p.scope, path: `Parameters.${p.name}` };
           ctx.report(anchor, void 0, `parameter ${p.name} looks like a secret but has no NoEcho: true`);
+          for (const u of usesOf(ctx.t, p.name))
+            ctx.report(u.res, u.node, `${u.res.id} takes parameter ${p.name}, which looks like a secret but has no NoEcho`);
         }
       }
     };
-    cred_004_default = rule12;
+    cred_004_default = rule21;
   }
 });
 
 // src/rules/cloudformation/rules/cred-005.ts
-var rule13, cred_005_default;
+var rule22, cred_005_default;
 var init_cred_005 = __esm({
   "src/rules/cloudformation/rules/cred-005.ts"() {
     "use strict";
     init_util();
-    rule13 = {
+    rule22 = {
       meta: meta(
         "CFN-CRED-005",
         "Secret-looking parameter has a Default value",
@@ -11495,21 +12955,22 @@ var init_cred_005 = __esm({
       ),
       check(ctx) {
         for (const p of ctx.t.parameters.values()) {
-          if (!p.defaultNode || !looksSecretName(p.name)) continue;
-          if (p.type && p.type !== "String") continue;
+          if (!p.defaultNode || !looksSecretName(p.name) || nonSecretParameter(ctx.t, p.name)) continue;
           const v = findVal(ctx.t.values(p.defaultNode), (x) => (strVal(x) ?? "").length > 0);
           if (!v) continue;
           const anchor = { id: `Parameters.${p.name}`, keyNode: p.keyNode, scope: p.scope, path: `Parameters.${p.name}` };
           ctx.report(anchor, p.defaultNode, `parameter ${p.name} has a Default that looks like a secret`, { secret: true });
+          for (const u of usesOf(ctx.t, p.name))
+            ctx.report(u.res, u.node, `${u.res.id} gets a secret from the Default of parameter ${p.name}`);
         }
       }
     };
-    cred_005_default = rule13;
+    cred_005_default = rule22;
   }
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var PASSWORD_PROPS, rule14, cred_006_default;
+var PASSWORD_PROPS, rule23, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
@@ -11530,7 +12991,7 @@ var init_cred_006 = __esm({
       "AWS::AmazonMQ::Broker": ["Users[].Password"],
       "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"]
     };
-    rule14 = {
+    rule23 = {
       meta: meta(
         "CFN-CRED-006",
         "Password property has a literal value",
@@ -11578,17 +13039,17 @@ var init_cred_006 = __esm({
         }
       }
     };
-    cred_006_default = rule14;
+    cred_006_default = rule23;
   }
 });
 
 // src/rules/cloudformation/rules/cred-007.ts
-var rule15, cred_007_default;
+var rule24, cred_007_default;
 var init_cred_007 = __esm({
   "src/rules/cloudformation/rules/cred-007.ts"() {
     "use strict";
     init_util();
-    rule15 = {
+    rule24 = {
       meta: meta(
         "CFN-CRED-007",
         "Lambda environment variable holds a secret in plain text",
@@ -11626,17 +13087,17 @@ var init_cred_007 = __esm({
           }
       }
     };
-    cred_007_default = rule15;
+    cred_007_default = rule24;
   }
 });
 
 // src/rules/cloudformation/rules/cred-008.ts
-var rule16, cred_008_default;
+var rule25, cred_008_default;
 var init_cred_008 = __esm({
   "src/rules/cloudformation/rules/cred-008.ts"() {
     "use strict";
     init_util();
-    rule16 = {
+    rule25 = {
       meta: meta(
         "CFN-CRED-008",
         "ECS container environment variable holds a secret in plain text",
@@ -11682,17 +13143,17 @@ var init_cred_008 = __esm({
             }
       }
     };
-    cred_008_default = rule16;
+    cred_008_default = rule25;
   }
 });
 
 // src/rules/cloudformation/rules/cred-009.ts
-var rule17, cred_009_default;
+var rule26, cred_009_default;
 var init_cred_009 = __esm({
   "src/rules/cloudformation/rules/cred-009.ts"() {
     "use strict";
     init_util();
-    rule17 = {
+    rule26 = {
       meta: meta(
         "CFN-CRED-009",
         "Secrets Manager secret has no rotation schedule",
@@ -11726,17 +13187,17 @@ var init_cred_009 = __esm({
           if (!rotated.has(r.id)) ctx.report(r, void 0, `${r.id} has no RotationSchedule in this template`);
       }
     };
-    cred_009_default = rule17;
+    cred_009_default = rule26;
   }
 });
 
 // src/rules/cloudformation/rules/cred-010.ts
-var rule18, cred_010_default;
+var rule27, cred_010_default;
 var init_cred_010 = __esm({
   "src/rules/cloudformation/rules/cred-010.ts"() {
     "use strict";
     init_util();
-    rule18 = {
+    rule27 = {
       meta: meta(
         "CFN-CRED-010",
         "CodeBuild project has a secret in a plain-text environment variable",
@@ -11782,17 +13243,49 @@ var init_cred_010 = __esm({
           }
       }
     };
-    cred_010_default = rule18;
+    cred_010_default = rule27;
+  }
+});
+
+// src/rules/cloudformation/rules/dax-001.ts
+var rule28, dax_001_default;
+var init_dax_001 = __esm({
+  "src/rules/cloudformation/rules/dax-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule28 = {
+      meta: meta(
+        "CFN-DAX-001",
+        "DAX cluster is not encrypted at rest",
+        "medium",
+        ["AWS::DAX::Cluster"],
+        doc({
+          what: `An \`AWS::DAX::Cluster\` without \`SSESpecification.SSEEnabled: true\`.`,
+          why: `The cache holds copies of DynamoDB items; unencrypted, they sit in clear on the cluster's disks.`,
+          example: `Cache:
+  Type: AWS::DAX::Cluster
+  Properties:
+    NodeType: dax.r5.large`,
+          fix: `Set \`SSESpecification: {SSEEnabled: true}\` (only at creation).`,
+          refs: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html"]
+        }),
+        "Set SSESpecification.SSEEnabled: true."
+      ),
+      check: cloudCheck(daxEncryption, ["dax-encryption"])
+    };
+    dax_001_default = rule28;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule19, ddb_001_default;
+var rule29, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule19 = requireTrue({
+    rule29 = requireTrue({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -11816,17 +13309,49 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule19;
+    ddb_001_default = rule29;
+  }
+});
+
+// src/rules/cloudformation/rules/ddb-002.ts
+var rule30, ddb_002_default;
+var init_ddb_002 = __esm({
+  "src/rules/cloudformation/rules/ddb-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule30 = {
+      meta: meta(
+        "CFN-DDB-002",
+        "DynamoDB table has no point-in-time recovery",
+        "low",
+        ["AWS::DynamoDB::Table"],
+        doc({
+          what: `An \`AWS::DynamoDB::Table\` without \`PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true\`.`,
+          why: `Without it a bad write or a malicious delete cannot be rolled back to the second before.`,
+          example: `Table:
+  Type: AWS::DynamoDB::Table
+  Properties:
+    BillingMode: PAY_PER_REQUEST`,
+          fix: `Set \`PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}\`.`,
+          refs: ["https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/PointInTimeRecovery.html"]
+        }),
+        "Enable PointInTimeRecoverySpecification."
+      ),
+      check: cloudCheck(dynamoPitr, ["dynamodb-pitr"])
+    };
+    ddb_002_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule20, dms_001_default;
+var rule31, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule20 = forbidTrue({
+    rule31 = forbidTrue({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -11848,24 +13373,24 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule20;
+    dms_001_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule21, docdb_001_default;
+var rule32, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule21 = requireTrue({
+    rule32 = requireTrue({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
         "high",
         ["AWS::DocDB::DBCluster", "AWS::Neptune::DBCluster"],
         doc({
-          what: "An `AWS::DocDB::DBCluster` or `AWS::Neptune::DBCluster` without `StorageEncrypted: true` (snapshot restores inherit encryption and are skipped).",
+          what: "An `AWS::DocDB::DBCluster` or `AWS::Neptune::DBCluster` without `StorageEncrypted: true` (snapshot restores inherit encryption: only an explicit `StorageEncrypted: false` is reported for them).",
           why: "Unencrypted cluster storage and snapshots expose the data to anyone who obtains a copy; encryption cannot be enabled later.",
           example: `Docs:
   Type: AWS::DocDB::DBCluster
@@ -11877,21 +13402,53 @@ var init_docdb_001 = __esm({
         "Set StorageEncrypted: true."
       ),
       prop: "StorageEncrypted",
-      when: (t, r) => !t.get(r.props, "SnapshotIdentifier"),
+      inherits: (t, r) => !!t.get(r.props, "SnapshotIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule21;
+    docdb_001_default = rule32;
+  }
+});
+
+// src/rules/cloudformation/rules/docdb-002.ts
+var rule33, docdb_002_default;
+var init_docdb_002 = __esm({
+  "src/rules/cloudformation/rules/docdb-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule33 = {
+      meta: meta(
+        "CFN-DOCDB-002",
+        "DocumentDB cluster does not export audit and profiler logs",
+        "low",
+        ["AWS::DocDB::DBCluster"],
+        doc({
+          what: `An \`AWS::DocDB::DBCluster\` whose \`EnableCloudwatchLogsExports\` does not include \`audit\` and \`profiler\`.`,
+          why: `Audit logs record authentication and DDL events; without them nobody can tell who read or changed what.`,
+          example: `Docs:
+  Type: AWS::DocDB::DBCluster
+  Properties:
+    StorageEncrypted: true`,
+          fix: `Set \`EnableCloudwatchLogsExports: [audit, profiler]\` (and \`audit_logs: enabled\` in the parameter group).`,
+          refs: ["https://docs.aws.amazon.com/documentdb/latest/developerguide/event-auditing.html"]
+        }),
+        "Export audit and profiler logs."
+      ),
+      check: cloudCheck(docdbAudit, ["docdb-audit"])
+    };
+    docdb_002_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule22, ec_001_default;
+var rule34, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule22 = requireTrue({
+    rule34 = requireTrue({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -11914,17 +13471,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule22;
+    ec_001_default = rule34;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule23, ec_002_default;
+var rule35, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule23 = requireTrue({
+    rule35 = requireTrue({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -11947,17 +13504,49 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule23;
+    ec_002_default = rule35;
+  }
+});
+
+// src/rules/cloudformation/rules/ec-003.ts
+var rule36, ec_003_default;
+var init_ec_003 = __esm({
+  "src/rules/cloudformation/rules/ec-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule36 = {
+      meta: meta(
+        "CFN-EC-003",
+        "ElastiCache replication group is not Multi-AZ",
+        "low",
+        ["AWS::ElastiCache::ReplicationGroup"],
+        doc({
+          what: `An \`AWS::ElastiCache::ReplicationGroup\` without \`MultiAZEnabled: true\`.`,
+          why: `Without Multi-AZ a zone failure or primary failure needs manual recovery.`,
+          example: `Cache:
+  Type: AWS::ElastiCache::ReplicationGroup
+  Properties:
+    Engine: redis`,
+          fix: `Set \`MultiAZEnabled: true\` and \`AutomaticFailoverEnabled: true\` with at least two nodes.`,
+          refs: ["https://docs.aws.amazon.com/AmazonElastiCache/latest/red-ug/AutoFailover.html"]
+        }),
+        "Set MultiAZEnabled: true."
+      ),
+      check: cloudCheck(elasticacheMultiAz, ["elasticache-multi-az"])
+    };
+    ec_003_default = rule36;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule24, ec2_001_default;
+var rule37, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule24 = {
+    rule37 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -11995,17 +13584,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule24;
+    ec2_001_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule25, ec2_002_default;
+var rule38, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule25 = forbidTrue({
+    rule38 = forbidTrue({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -12026,19 +13615,21 @@ var init_ec2_002 = __esm({
         "Set MapPublicIpOnLaunch: false."
       ),
       prop: "MapPublicIpOnLaunch",
-      trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`
+      trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`,
+      // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
+      severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
     });
-    ec2_002_default = rule25;
+    ec2_002_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule26, ec2_003_default;
+var rule39, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule26 = {
+    rule39 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -12062,11 +13653,13 @@ var init_ec2_003 = __esm({
           if (ctx.t.get(r.props, "SubnetId") !== void 0 || ctx.t.get(r.props, "NetworkInterfaces") !== void 0)
             continue;
           if (ctx.t.get(r.props, "LaunchTemplate") !== void 0) continue;
-          ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`);
+          ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`, {
+            ...declaresVpc(ctx.t) ? {} : { severity: "info" }
+          });
         }
       }
     };
-    ec2_003_default = rule26;
+    ec2_003_default = rule39;
   }
 });
 
@@ -12074,12 +13667,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule27, ec2_004_default;
+var rule40, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule27 = {
+    rule40 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -12110,18 +13703,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule27;
+    ec2_004_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule28, ec2_005_default;
+var rule41, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule28 = {
+    rule41 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -12149,17 +13742,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule28;
+    ec2_005_default = rule41;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule29, ec2_006_default;
+var rule42, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule29 = requireTrue({
+    rule42 = requireTrue({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -12183,17 +13776,17 @@ var init_ec2_006 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule29;
+    ec2_006_default = rule42;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule30, ec2_007_default;
+var rule43, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule30 = {
+    rule43 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -12230,17 +13823,523 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule30;
+    ec2_007_default = rule43;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-008.ts
+var rule44, ec2_008_default;
+var init_ec2_008 = __esm({
+  "src/rules/cloudformation/rules/ec2-008.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule44 = {
+      meta: meta(
+        "CFN-EC2-008",
+        "EBS volume is not encrypted with your KMS key",
+        "low",
+        ["AWS::EC2::Volume"],
+        doc({
+          what: `An encrypted \`AWS::EC2::Volume\` without \`KmsKeyId\` (it then uses the AWS-managed \`aws/ebs\` key). Unencrypted volumes are CFN-EC2-006's.`,
+          why: `The AWS-managed key cannot be shared across accounts or restricted by key policy; snapshots are harder to control.`,
+          example: `Data:
+  Type: AWS::EC2::Volume
+  Properties:
+    Encrypted: true
+    Size: 100`,
+          fix: `Set \`KmsKeyId\` to a customer managed key.`,
+          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
+        }),
+        "Set KmsKeyId."
+      ),
+      check: cloudCheck(ebsCmk, ["ebs-cmk"])
+    };
+    ec2_008_default = rule44;
+  }
+});
+
+// src/cloud/constants.ts
+function parseCidr(s) {
+  const m = /^\s*([0-9A-Fa-f:.]+)\s*\/\s*(\d{1,3})\s*$/.exec(s);
+  if (!m) return void 0;
+  const addr = m[1];
+  const prefix = Number(m[2]);
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(addr)) {
+    if (addr.split(".").some((o) => Number(o) > 255) || prefix > 32) return void 0;
+    return { v6: false, prefix, addr };
+  }
+  if (addr.includes(":") && /^[0-9A-Fa-f:.]+$/.test(addr) && prefix <= 128) {
+    const groups = addr.split("::");
+    if (groups.length > 2) return void 0;
+    if (groups.some((g) => g.split(":").some((h) => h.length > 4 && !h.includes(".")))) return void 0;
+    return { v6: true, prefix, addr };
+  }
+  return void 0;
+}
+function isWorldCidr(s) {
+  const c = parseCidr(s);
+  return c !== void 0 && c.prefix === 0;
+}
+function isWideCidr(s) {
+  const c = parseCidr(s);
+  if (!c || c.prefix === 0) return false;
+  return c.v6 ? c.prefix < 16 : c.prefix < 8;
+}
+function isPrivateCidr(s) {
+  const c = parseCidr(s);
+  if (!c) return false;
+  if (c.v6) return /^f[cd]/i.test(c.addr) && c.prefix >= 7;
+  const [a, b] = c.addr.split(".").map(Number);
+  return a === 10 && c.prefix >= 8 || a === 172 && b >= 16 && b <= 31 && c.prefix >= 12 || a === 192 && b === 168 && c.prefix >= 16;
+}
+function isAllProtocols(p) {
+  const l = p.trim().toLowerCase();
+  return l === "-1" || l === "all";
+}
+function hasPorts(p) {
+  return ["tcp", "udp", "6", "17"].includes(p.trim().toLowerCase());
+}
+var ADMIN_PORTS, DATA_PORTS, REMOTE_PORTS, SENSITIVE_PORTS;
+var init_constants = __esm({
+  "src/cloud/constants.ts"() {
+    "use strict";
+    ADMIN_PORTS = [
+      [22, "SSH"],
+      [3389, "RDP"]
+    ];
+    DATA_PORTS = [
+      [1433, "SQL Server"],
+      [1434, "SQL Server browser"],
+      [1521, "Oracle"],
+      [2383, "SQL Server Analysis Services"],
+      [2379, "etcd"],
+      [2380, "etcd peer"],
+      [3306, "MySQL"],
+      [5432, "PostgreSQL"],
+      [5439, "Redshift"],
+      [5601, "Kibana"],
+      [5672, "AMQP"],
+      [5984, "CouchDB"],
+      [6379, "Redis"],
+      [7e3, "Cassandra inter-node"],
+      [7001, "Cassandra inter-node (TLS)"],
+      [7199, "Cassandra JMX"],
+      [7474, "Neo4j"],
+      [8020, "HDFS NameNode"],
+      [8086, "InfluxDB"],
+      [8888, "Cassandra OpsCenter"],
+      [9e3, "Hadoop / object storage"],
+      [9042, "Cassandra"],
+      [9092, "Kafka"],
+      [9160, "Cassandra Thrift"],
+      [9200, "Elasticsearch"],
+      [9300, "Elasticsearch transport"],
+      [11211, "Memcached"],
+      [11214, "Memcached (TLS)"],
+      [27017, "MongoDB"],
+      [27018, "MongoDB shard"],
+      [27019, "MongoDB config"],
+      [50070, "HDFS web UI"],
+      [61616, "ActiveMQ"]
+    ];
+    REMOTE_PORTS = [
+      [20, "FTP data"],
+      [21, "FTP"],
+      [23, "Telnet"],
+      [135, "MS RPC"],
+      [137, "NetBIOS"],
+      [138, "NetBIOS"],
+      [139, "NetBIOS"],
+      [161, "SNMP"],
+      [389, "LDAP"],
+      [445, "SMB"],
+      [636, "LDAPS"],
+      [2049, "NFS"],
+      [2375, "Docker API"],
+      [2376, "Docker API (TLS)"],
+      [4333, "mSQL"],
+      [5500, "VNC"],
+      [5900, "VNC"],
+      [5985, "WinRM"],
+      [5986, "WinRM (TLS)"],
+      [6443, "Kubernetes API"],
+      [10250, "kubelet"]
+    ];
+    SENSITIVE_PORTS = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+  }
+});
+
+// src/cloud/checks/network.ts
+function publicPolicy(code2, kinds, prop, what) {
+  return {
+    name: code2,
+    kinds,
+    codes: { [code2]: `${what} allows any principal` },
+    run(r, emit) {
+      for (const p of publicStatements(get(r.props, prop)))
+        emit({
+          code: code2,
+          resource: r,
+          at: p.at.at,
+          message: `${r.name} ${what} allows any principal ("*") without a condition`,
+          why: p.at.why,
+          detail: p.s.sid
+        });
+    }
+  };
+}
+var mskPublicAccess, mqPublic, ecrPublicPolicy, eksNodeSsh, sagemakerInternet, emrNoVpc, rdsClassicIngress, gameliftOpenRange, wafDefaultAllow, lambdaPermissionScope;
+var init_network = __esm({
+  "src/cloud/checks/network.ts"() {
+    "use strict";
+    init_constants();
+    init_policy();
+    init_values();
+    init_factory();
+    mskPublicAccess = propCheck({
+      code: "msk-public-access",
+      kinds: ["AWS::MSK::Cluster"],
+      description: "MSK brokers get public IP addresses",
+      path: "BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type",
+      bad: equalsAny("SERVICE_PROVIDED_EIPS"),
+      message: (r) => `${r.name} gives its Kafka brokers public IP addresses (PublicAccess SERVICE_PROVIDED_EIPS)`
+    });
+    mqPublic = forbidTrue2({
+      code: "mq-public",
+      kinds: ["AWS::AmazonMQ::Broker"],
+      description: "Amazon MQ broker is publicly accessible",
+      path: "PubliclyAccessible",
+      trueMessage: (r) => `${r.name} is publicly accessible`
+    });
+    ecrPublicPolicy = publicPolicy(
+      "ecr-public-policy",
+      ["AWS::ECR::Repository"],
+      "RepositoryPolicyText",
+      "repository policy"
+    );
+    eksNodeSsh = {
+      name: "eks-node-ssh",
+      kinds: ["AWS::EKS::Nodegroup"],
+      codes: { "eks-node-ssh": "node group SSH open to the internet" },
+      run(r, emit) {
+        const remote = get(r.props, "RemoteAccess");
+        if (!remote || items(remote).every((x) => x.t !== "map")) return;
+        if (get(remote, "SourceSecurityGroups") !== void 0) return;
+        emit({
+          code: "eks-node-ssh",
+          resource: r,
+          at: remote,
+          message: `${r.name} allows SSH to its nodes from anywhere (RemoteAccess without SourceSecurityGroups)`
+        });
+      }
+    };
+    sagemakerInternet = {
+      name: "sagemaker-internet",
+      kinds: ["AWS::SageMaker::NotebookInstance"],
+      codes: { "sagemaker-internet": "notebook has direct internet access" },
+      run(r, emit) {
+        const access = get(r.props, "DirectInternetAccess");
+        const subnet = get(r.props, "SubnetId");
+        if (!subnet) {
+          emit({
+            code: "sagemaker-internet",
+            resource: r,
+            message: `${r.name} is not in a VPC subnet, so it always has direct internet access`
+          });
+          return;
+        }
+        const s = scalars(access).find(isKnown2);
+        if (!access)
+          emit({
+            code: "sagemaker-internet",
+            resource: r,
+            at: subnet,
+            message: `${r.name} does not set DirectInternetAccess (it defaults to Enabled)`
+          });
+        else if (s && equalsAny("Enabled")(s))
+          emit({
+            code: "sagemaker-internet",
+            resource: r,
+            at: s.at,
+            message: `${r.name} enables direct internet access`,
+            why: s.why
+          });
+      }
+    };
+    emrNoVpc = {
+      name: "emr-no-vpc",
+      kinds: ["AWS::EMR::Cluster"],
+      codes: { "emr-no-vpc": "EMR cluster not launched in a VPC subnet" },
+      run(r, emit) {
+        if (get(r.props, "Instances.Ec2SubnetId") || get(r.props, "Instances.Ec2SubnetIds")) return;
+        emit({
+          code: "emr-no-vpc",
+          resource: r,
+          at: nearest(r, "Instances.Ec2SubnetId"),
+          message: `${r.name} sets no Ec2SubnetId, so its nodes are not placed in a subnet of your VPC`
+        });
+      }
+    };
+    rdsClassicIngress = {
+      name: "rds-classic-ingress",
+      kinds: ["AWS::RDS::DBSecurityGroup", "AWS::RDS::DBSecurityGroupIngress"],
+      codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
+      run(r, emit) {
+        const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
+        for (const rule180 of rules2)
+          for (const s of scalars(get(rule180, "CIDRIP"))) {
+            const c = isKnown2(s) ? asStr(s) : void 0;
+            if (!c) continue;
+            const world = isWorldCidr(c);
+            if (world || isWideCidr(c) && !isPrivateCidr(c))
+              emit({
+                code: "rds-classic-ingress",
+                resource: r,
+                at: s.at,
+                message: `${r.name} lets ${world ? "the whole internet" : `a wide range (${c})`} reach the database`,
+                why: s.why,
+                detail: c
+              });
+          }
+      }
+    };
+    gameliftOpenRange = {
+      name: "gamelift-open-range",
+      kinds: ["AWS::GameLift::Fleet"],
+      codes: { "gamelift-open-range": "fleet opens a port range to the internet" },
+      run(r, emit) {
+        for (const p of items(get(r.props, "EC2InboundPermissions"))) {
+          const w = scalars(get(p, "IpRange")).find((s) => isKnown2(s) && isWorldCidr(asStr(s) ?? ""));
+          if (!w) continue;
+          const from = scalars(get(p, "FromPort")).map((s) => asNum2(s.value))[0];
+          const to = scalars(get(p, "ToPort")).map((s) => asNum2(s.value))[0];
+          if (from === void 0 || to === void 0 || to <= from) continue;
+          emit({
+            code: "gamelift-open-range",
+            resource: r,
+            at: w.at,
+            message: `${r.name} opens ports ${from}-${to} to ${asStr(w)}`,
+            why: w.why,
+            detail: `${from}-${to}`
+          });
+        }
+      }
+    };
+    wafDefaultAllow = propCheck({
+      code: "waf-default-allow",
+      kinds: ["AWS::WAF::WebACL", "AWS::WAFRegional::WebACL"],
+      description: "classic WAF web ACL allows what no rule matches",
+      path: "DefaultAction.Type",
+      bad: equalsAny("ALLOW"),
+      message: (r) => `${r.name} allows every request that no rule blocks (DefaultAction ALLOW)`
+    });
+    lambdaPermissionScope = {
+      name: "lambda-permission-scope",
+      kinds: ["AWS::Lambda::Permission"],
+      codes: { "lambda-permission-scope": "permission grants more than invoke, or for any source" },
+      run(r, emit) {
+        for (const s of scalars(get(r.props, "Action"))) {
+          const a = isKnown2(s) ? asStr(s)?.toLowerCase() : void 0;
+          if (a && a !== "lambda:invokefunction" && a !== "lambda:invokefunctionurl")
+            emit({
+              code: "lambda-permission-scope",
+              resource: r,
+              at: s.at,
+              message: `${r.name} grants ${asStr(s)}, not just lambda:InvokeFunction`,
+              why: s.why
+            });
+        }
+        for (const s of scalars(get(r.props, "SourceArn"))) {
+          const a = isKnown2(s) ? asStr(s) : void 0;
+          if (a && /\*/.test(a))
+            emit({
+              code: "lambda-permission-scope",
+              resource: r,
+              at: s.at,
+              message: `${r.name} lets any source matching ${a} invoke the function`,
+              why: s.why
+            });
+        }
+      }
+    };
+  }
+});
+
+// src/rules/cloudformation/rules/ecr-001.ts
+var rule45, ecr_001_default;
+var init_ecr_001 = __esm({
+  "src/rules/cloudformation/rules/ecr-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule45 = {
+      meta: meta(
+        "CFN-ECR-001",
+        "ECR repository policy allows any principal",
+        "high",
+        ["AWS::ECR::Repository"],
+        doc({
+          what: `An \`AWS::ECR::Repository\` whose \`RepositoryPolicyText\` has an \`Allow\` statement for \`Principal: "*"\` (or \`{AWS: "*"}\`) without a \`Condition\`. Policies written as JSON strings are read too.`,
+          why: `Anyone with an AWS account can then pull (or, with push actions, overwrite) the images: leaked code and secrets baked into layers, or a poisoned image deployed by your own services.`,
+          example: `Repo:
+  Type: AWS::ECR::Repository
+  Properties:
+    RepositoryPolicyText:
+      Statement:
+        - Effect: Allow
+          Principal: "*"
+          Action: ecr:BatchGetImage`,
+          fix: `Name the accounts or roles that pull the images, or add a condition such as \`aws:PrincipalOrgID\`.`,
+          refs: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/repository-policies.html"]
+        }),
+        "Name the principals explicitly or add a restricting Condition."
+      ),
+      check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
+    };
+    ecr_001_default = rule45;
+  }
+});
+
+// src/rules/cloudformation/rules/ecr-002.ts
+var rule46, ecr_002_default;
+var init_ecr_002 = __esm({
+  "src/rules/cloudformation/rules/ecr-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule46 = {
+      meta: meta(
+        "CFN-ECR-002",
+        "ECR repository does not scan images on push",
+        "low",
+        ["AWS::ECR::Repository"],
+        doc({
+          what: `An \`AWS::ECR::Repository\` without \`ImageScanningConfiguration.ScanOnPush: true\`.`,
+          why: `Images with known vulnerabilities are deployed without anyone being told.`,
+          example: `Repo:
+  Type: AWS::ECR::Repository
+  Properties:
+    RepositoryName: web`,
+          fix: `Set \`ImageScanningConfiguration: {ScanOnPush: true}\` (or enable enhanced scanning in the registry).`,
+          refs: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html"]
+        }),
+        "Set ImageScanningConfiguration.ScanOnPush: true."
+      ),
+      check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
+    };
+    ecr_002_default = rule46;
+  }
+});
+
+// src/rules/cloudformation/rules/ecr-003.ts
+var rule47, ecr_003_default;
+var init_ecr_003 = __esm({
+  "src/rules/cloudformation/rules/ecr-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule47 = {
+      meta: meta(
+        "CFN-ECR-003",
+        "ECR image tags can be overwritten",
+        "low",
+        ["AWS::ECR::Repository"],
+        doc({
+          what: `An \`AWS::ECR::Repository\` whose \`ImageTagMutability\` is \`MUTABLE\` or left out (the default).`,
+          why: `Anyone who can push can silently replace the image behind a tag that production deploys.`,
+          example: `Repo:
+  Type: AWS::ECR::Repository
+  Properties:
+    RepositoryName: web`,
+          fix: `Set \`ImageTagMutability: IMMUTABLE\`.`,
+          refs: ["https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html"]
+        }),
+        "Set ImageTagMutability: IMMUTABLE."
+      ),
+      check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
+    };
+    ecr_003_default = rule47;
+  }
+});
+
+// src/rules/cloudformation/rules/ecs-001.ts
+var rule48, ecs_001_default;
+var init_ecs_001 = __esm({
+  "src/rules/cloudformation/rules/ecs-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule48 = {
+      meta: meta(
+        "CFN-ECS-001",
+        "ECS task mounts an EFS volume without TLS",
+        "medium",
+        ["AWS::ECS::TaskDefinition"],
+        doc({
+          what: `An \`AWS::ECS::TaskDefinition\` volume with \`EFSVolumeConfiguration\` whose \`TransitEncryption\` is left out (default DISABLED) or \`DISABLED\`.`,
+          why: `NFS traffic between the task and EFS is then unencrypted inside the VPC.`,
+          example: `Task:
+  Type: AWS::ECS::TaskDefinition
+  Properties:
+    Volumes:
+      - Name: data
+        EFSVolumeConfiguration: {FilesystemId: fs-1}`,
+          fix: `Set \`TransitEncryption: ENABLED\` (and use an access point with IAM authorization).`,
+          refs: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/efs-volumes.html"]
+        }),
+        "Set EFSVolumeConfiguration.TransitEncryption: ENABLED."
+      ),
+      check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
+    };
+    ecs_001_default = rule48;
+  }
+});
+
+// src/rules/cloudformation/rules/ecs-002.ts
+var rule49, ecs_002_default;
+var init_ecs_002 = __esm({
+  "src/rules/cloudformation/rules/ecs-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule49 = {
+      meta: meta(
+        "CFN-ECS-002",
+        "ECS cluster does not enable Container Insights",
+        "low",
+        ["AWS::ECS::Cluster"],
+        doc({
+          what: `An \`AWS::ECS::Cluster\` without a \`ClusterSettings\` entry \`{Name: containerInsights, Value: enabled}\`.`,
+          why: `Container Insights gives per-task metrics and events needed to notice a hijacked task (crypto-mining, unusual traffic).`,
+          example: `Cluster:
+  Type: AWS::ECS::Cluster
+  Properties:
+    ClusterName: web`,
+          fix: `Add \`ClusterSettings: [{Name: containerInsights, Value: enabled}]\`.`,
+          refs: ["https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cloudwatch-container-insights.html"]
+        }),
+        "Enable containerInsights in ClusterSettings."
+      ),
+      check: cloudCheck(ecsInsights, ["ecs-insights"])
+    };
+    ecs_002_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule31, efs_001_default;
+var rule50, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule31 = requireTrue({
+    rule50 = requireTrue({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -12262,17 +14361,84 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule31;
+    efs_001_default = rule50;
+  }
+});
+
+// src/rules/cloudformation/rules/eks-001.ts
+var rule51, eks_001_default;
+var init_eks_001 = __esm({
+  "src/rules/cloudformation/rules/eks-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule51 = {
+      meta: meta(
+        "CFN-EKS-001",
+        "EKS node group allows SSH from anywhere",
+        "high",
+        ["AWS::EKS::Nodegroup"],
+        doc({
+          what: `An \`AWS::EKS::Nodegroup\` with \`RemoteAccess\` (an SSH key) but no \`SourceSecurityGroups\`: EKS then opens port 22 on the nodes to \`0.0.0.0/0\`.`,
+          why: `Every worker node accepts SSH from the internet; one leaked key or weak sshd setting gives a foothold on nodes that hold every pod's credentials.`,
+          example: `Nodes:
+  Type: AWS::EKS::Nodegroup
+  Properties:
+    RemoteAccess:
+      Ec2SshKey: ops`,
+          fix: `Add \`SourceSecurityGroups\` naming your bastion or VPN group, or drop \`RemoteAccess\` and use SSM Session Manager.`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-eks-nodegroup-remoteaccess.html"
+          ]
+        }),
+        "Set RemoteAccess.SourceSecurityGroups, or remove RemoteAccess."
+      ),
+      check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
+    };
+    eks_001_default = rule51;
+  }
+});
+
+// src/rules/cloudformation/rules/eks-002.ts
+var rule52, eks_002_default;
+var init_eks_002 = __esm({
+  "src/rules/cloudformation/rules/eks-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule52 = {
+      meta: meta(
+        "CFN-EKS-002",
+        "EKS secrets are not encrypted with KMS",
+        "medium",
+        ["AWS::EKS::Cluster"],
+        doc({
+          what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key).`,
+          why: `Kubernetes secrets are otherwise only base64-encoded in etcd; envelope encryption adds a key you control and audit.`,
+          example: `Cluster:
+  Type: AWS::EKS::Cluster
+  Properties:
+    RoleArn: !GetAtt Role.Arn`,
+          fix: `Add \`EncryptionConfig: [{Resources: [secrets], Provider: {KeyArn: \u2026}}]\`.`,
+          refs: ["https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html"]
+        }),
+        "Set EncryptionConfig for secrets."
+      ),
+      check: cloudCheck(eksSecrets, ["eks-secrets"])
+    };
+    eks_002_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule32, elb_001_default;
+var rule53, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_util();
-    rule32 = {
+    rule53 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -12313,18 +14479,18 @@ var init_elb_001 = __esm({
         }
       }
     };
-    elb_001_default = rule32;
+    elb_001_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var MODERN, rule33, elb_002_default;
+var MODERN, rule54, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_util();
     MODERN = /TLS13-1-[23]|TLS-1-2|FS-1-2|ELBSecurityPolicy-TLS13-1-2|Policy-Min-TLS-1-2/i;
-    rule33 = {
+    rule54 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -12358,17 +14524,17 @@ var init_elb_002 = __esm({
         }
       }
     };
-    elb_002_default = rule33;
+    elb_002_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule34, elb_003_default;
+var rule55, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule34 = {
+    rule55 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -12412,17 +14578,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule34;
+    elb_003_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule35, elb_004_default;
+var rule56, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule35 = {
+    rule56 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -12453,17 +14619,117 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule35;
+    elb_004_default = rule56;
+  }
+});
+
+// src/rules/cloudformation/rules/emr-001.ts
+var rule57, emr_001_default;
+var init_emr_001 = __esm({
+  "src/rules/cloudformation/rules/emr-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule57 = {
+      meta: meta(
+        "CFN-EMR-001",
+        "EMR cluster is not launched in a VPC subnet",
+        "medium",
+        ["AWS::EMR::Cluster"],
+        doc({
+          what: `An \`AWS::EMR::Cluster\` whose \`Instances\` set neither \`Ec2SubnetId\` nor \`Ec2SubnetIds\`.`,
+          why: `Without a subnet the cluster lands in the default VPC's public subnets, with public IPs on its master node, instead of behind your network controls.`,
+          example: `Cluster:
+  Type: AWS::EMR::Cluster
+  Properties:
+    Instances:
+      MasterInstanceGroup: {InstanceCount: 1, InstanceType: m5.xlarge}`,
+          fix: `Set \`Instances.Ec2SubnetId\` to a private subnet.`,
+          refs: ["https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-clusters-in-a-vpc.html"]
+        }),
+        "Set Instances.Ec2SubnetId to a private subnet."
+      ),
+      check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
+    };
+    emr_001_default = rule57;
+  }
+});
+
+// src/rules/cloudformation/rules/emr-002.ts
+var rule58, emr_002_default;
+var init_emr_002 = __esm({
+  "src/rules/cloudformation/rules/emr-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule58 = {
+      meta: meta(
+        "CFN-EMR-002",
+        "EMR cluster has no security configuration",
+        "medium",
+        ["AWS::EMR::Cluster"],
+        doc({
+          what: `An \`AWS::EMR::Cluster\` without \`SecurityConfiguration\`.`,
+          why: `Without one, EMR encrypts neither data at rest (EBS, local disks, EMRFS) nor data in transit between nodes.`,
+          example: `Cluster:
+  Type: AWS::EMR::Cluster
+  Properties:
+    Name: etl`,
+          fix: `Create an \`AWS::EMR::SecurityConfiguration\` with at-rest and in-transit encryption and reference it.`,
+          refs: ["https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-security-configurations.html"]
+        }),
+        "Set SecurityConfiguration."
+      ),
+      check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
+    };
+    emr_002_default = rule58;
+  }
+});
+
+// src/rules/cloudformation/rules/emr-003.ts
+var rule59, emr_003_default;
+var init_emr_003 = __esm({
+  "src/rules/cloudformation/rules/emr-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule59 = {
+      meta: meta(
+        "CFN-EMR-003",
+        "EMR security configuration leaves data unencrypted",
+        "medium",
+        ["AWS::EMR::SecurityConfiguration"],
+        doc({
+          what: `An \`AWS::EMR::SecurityConfiguration\` whose \`EncryptionConfiguration\` does not enable at-rest encryption (including local disks) and in-transit encryption. Configurations written as JSON strings are read too.`,
+          why: `Shuffle data, HDFS blocks and EMRFS objects then travel and rest in clear.`,
+          example: `Sec:
+  Type: AWS::EMR::SecurityConfiguration
+  Properties:
+    SecurityConfiguration:
+      EncryptionConfiguration:
+        EnableAtRestEncryption: false
+        EnableInTransitEncryption: false`,
+          fix: `Enable both, with a \`LocalDiskEncryptionConfiguration\` and a TLS certificate provider.`,
+          refs: ["https://docs.aws.amazon.com/emr/latest/ManagementGuide/emr-create-security-configuration.html"]
+        }),
+        "Enable at-rest (incl. local disk) and in-transit encryption."
+      ),
+      check: cloudCheck(emrEncryption, ["emr-encryption-off"])
+    };
+    emr_003_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule36, es_001_default;
+var rule60, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule36 = requireTrue({
+    rule60 = requireTrue({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -12485,17 +14751,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule36;
+    es_001_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule37, es_002_default;
+var rule61, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule37 = requireTrue({
+    rule61 = requireTrue({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -12517,17 +14783,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule37;
+    es_002_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule38, es_003_default;
+var rule62, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule38 = requireTrue({
+    rule62 = requireTrue({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -12549,17 +14815,114 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule38;
+    es_003_default = rule62;
+  }
+});
+
+// src/rules/cloudformation/rules/firehose-001.ts
+var rule63, firehose_001_default;
+var init_firehose_001 = __esm({
+  "src/rules/cloudformation/rules/firehose-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule63 = {
+      meta: meta(
+        "CFN-FIREHOSE-001",
+        "Firehose delivery stream is not encrypted",
+        "medium",
+        ["AWS::KinesisFirehose::DeliveryStream"],
+        doc({
+          what: `A direct-put \`AWS::KinesisFirehose::DeliveryStream\` without \`DeliveryStreamEncryptionConfigurationInput\`. Streams fed from Kinesis or MSK keep the source's encryption and are skipped.`,
+          why: `Records are buffered at rest in the stream before delivery; without server-side encryption they sit there in clear.`,
+          example: `Stream:
+  Type: AWS::KinesisFirehose::DeliveryStream
+  Properties:
+    DeliveryStreamType: DirectPut`,
+          fix: `Set \`DeliveryStreamEncryptionConfigurationInput: {KeyType: CUSTOMER_MANAGED_CMK, KeyARN: \u2026}\`.`,
+          refs: ["https://docs.aws.amazon.com/firehose/latest/dev/encryption.html"]
+        }),
+        "Set DeliveryStreamEncryptionConfigurationInput."
+      ),
+      check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
+    };
+    firehose_001_default = rule63;
+  }
+});
+
+// src/rules/cloudformation/rules/gamelift-001.ts
+var rule64, gamelift_001_default;
+var init_gamelift_001 = __esm({
+  "src/rules/cloudformation/rules/gamelift-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule64 = {
+      meta: meta(
+        "CFN-GAMELIFT-001",
+        "GameLift fleet opens a port range to the internet",
+        "medium",
+        ["AWS::GameLift::Fleet"],
+        doc({
+          what: `An \`AWS::GameLift::Fleet\` with an \`EC2InboundPermissions\` entry from the whole internet (any /0) over a range of ports rather than one.`,
+          why: `Game servers are public by nature, but a port range opens every process the fleet runs on those ports; list only the ports the game server listens on.`,
+          example: `Fleet:
+  Type: AWS::GameLift::Fleet
+  Properties:
+    EC2InboundPermissions:
+      - {FromPort: 1000, ToPort: 60000, IpRange: 0.0.0.0/0, Protocol: TCP}`,
+          fix: `Open the single port (or small set) the server uses.`,
+          refs: ["https://docs.aws.amazon.com/gamelift/latest/apireference/API_IpPermission.html"]
+        }),
+        "Open only the ports the game server listens on."
+      ),
+      check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
+    };
+    gamelift_001_default = rule64;
+  }
+});
+
+// src/rules/cloudformation/rules/guardduty-001.ts
+var rule65, guardduty_001_default;
+var init_guardduty_001 = __esm({
+  "src/rules/cloudformation/rules/guardduty-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule65 = {
+      meta: meta(
+        "CFN-GUARDDUTY-001",
+        "GuardDuty detector is disabled",
+        "medium",
+        ["AWS::GuardDuty::Detector"],
+        doc({
+          what: `An \`AWS::GuardDuty::Detector\` with \`Enable: false\`.`,
+          why: `A disabled detector looks like coverage in the template but finds nothing.`,
+          example: `Detector:
+  Type: AWS::GuardDuty::Detector
+  Properties:
+    Enable: false`,
+          fix: `Set \`Enable: true\`.`,
+          refs: ["https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_settingup.html"]
+        }),
+        "Set Enable: true."
+      ),
+      check: cloudCheck(guarddutyOff, ["guardduty-off"])
+    };
+    guardduty_001_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule39, iam_001_default;
+var rule66, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule39 = {
+    rule66 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -12591,24 +14954,24 @@ var init_iam_001 = __esm({
       check(ctx) {
         for (const r of ctx.resources)
           for (const d of identityPolicyDocs(ctx.t, r))
-            for (const s of statements(ctx.t, d)) {
+            for (const s of statements2(ctx.t, d)) {
               if (!s.allow) continue;
               const v = findVal(s.actions, (a) => strVal(a) === "*");
               if (v) ctx.report(r, s.actionNode, `${r.id} allows every action ("*")`, { why: v.why });
             }
       }
     };
-    iam_001_default = rule39;
+    iam_001_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule40, iam_002_default;
+var rule67, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule40 = {
+    rule67 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -12635,7 +14998,7 @@ var init_iam_002 = __esm({
       check(ctx) {
         for (const r of ctx.resources)
           for (const d of identityPolicyDocs(ctx.t, r))
-            for (const s of statements(ctx.t, d)) {
+            for (const s of statements2(ctx.t, d)) {
               if (!s.allow) continue;
               const star = findVal(s.resources, (v) => strVal(v) === "*");
               if (!star) continue;
@@ -12647,17 +15010,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule40;
+    iam_002_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule41, iam_003_default;
+var rule68, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule41 = {
+    rule68 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -12682,21 +15045,21 @@ var init_iam_003 = __esm({
       check(ctx) {
         for (const r of ctx.resources)
           for (const d of identityPolicyDocs(ctx.t, r))
-            for (const s of statements(ctx.t, d))
+            for (const s of statements2(ctx.t, d))
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule41;
+    iam_003_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule42, iam_004_default;
+var rule69, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule42 = {
+    rule69 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -12721,21 +15084,21 @@ var init_iam_004 = __esm({
       check(ctx) {
         for (const r of ctx.resources)
           for (const d of identityPolicyDocs(ctx.t, r))
-            for (const s of statements(ctx.t, d))
+            for (const s of statements2(ctx.t, d))
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule42;
+    iam_004_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule43, iam_005_default;
+var rule70, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule43 = {
+    rule70 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -12767,29 +15130,29 @@ var init_iam_005 = __esm({
       check(ctx) {
         for (const r of ctx.resources)
           for (const d of identityPolicyDocs(ctx.t, r))
-            for (const s of statements(ctx.t, d)) {
+            for (const s of statements2(ctx.t, d)) {
               if (!s.allow) continue;
               const star = findVal(s.resources, (v) => strVal(v) === "*");
               if (!star) continue;
               const a = findVal(s.actions, (v) => {
                 const x = strVal(v);
-                return x !== void 0 && x !== "*" && actionCovers(x, "iam:PassRole");
+                return x !== void 0 && x !== "*" && actionCovers2(x, "iam:PassRole");
               });
               if (a) ctx.report(r, s.actionNode, `${r.id} allows iam:PassRole on every role`, { why: a.why ?? star.why });
             }
       }
     };
-    iam_005_default = rule43;
+    iam_005_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule44, iam_006_default;
+var rule71, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule44 = {
+    rule71 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -12813,25 +15176,25 @@ var init_iam_006 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const s of statements(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument"))) {
-            if (!s.allow || hasCondition(ctx.t, s)) continue;
-            const w = wildcardPrincipal(ctx.t, s.principalNode);
+          for (const s of statements2(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument"))) {
+            if (!s.allow || hasCondition2(s)) continue;
+            const w = wildcardPrincipal2(s);
             if (w)
               ctx.report(r, w.node, `${r.id} trusts every AWS principal ("*") without a condition`, { why: w.val.why });
           }
       }
     };
-    iam_006_default = rule44;
+    iam_006_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule45, iam_007_default;
+var rule72, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule45 = {
+    rule72 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -12865,18 +15228,18 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule45;
+    iam_007_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, rule46, iam_008_default;
+var ADMIN, rule73, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
     init_util();
     ADMIN = /(?:^|:policy\/)AdministratorAccess$/;
-    rule46 = {
+    rule73 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess managed policy is attached",
@@ -12916,17 +15279,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule46;
+    iam_008_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule47, iam_009_default;
+var rule74, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule47 = {
+    rule74 = {
       meta: meta(
         "CFN-IAM-009",
         "IAM role trust policy uses Allow with NotPrincipal",
@@ -12950,22 +15313,242 @@ var init_iam_009 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const s of statements(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument")))
+          for (const s of statements2(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument")))
             if (s.allow && s.notPrincipalNode)
               ctx.report(r, s.notPrincipalNode, `${r.id} trust policy uses Allow with NotPrincipal`);
       }
     };
-    iam_009_default = rule47;
+    iam_009_default = rule74;
+  }
+});
+
+// src/rules/cloudformation/rules/iam-010.ts
+var rule75, iam_010_default;
+var init_iam_010 = __esm({
+  "src/rules/cloudformation/rules/iam-010.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule75 = {
+      meta: meta(
+        "CFN-IAM-010",
+        "Role trusts another account without an ExternalId or MFA condition",
+        "medium",
+        ["AWS::IAM::Role"],
+        doc({
+          what: `An \`AWS::IAM::Role\` whose trust policy allows an AWS account (a 12-digit id, \`arn:aws:iam::ACCOUNT:root\`, or a principal of another account) without a condition on \`sts:ExternalId\`, \`aws:MultiFactorAuthPresent\`, \`aws:PrincipalOrgID\`, \`aws:SourceAccount\`/\`aws:SourceArn\` or \`aws:PrincipalArn\`. Trusting \`:root\` trusts every principal the other account's admins allow.`,
+          why: `Third parties that assume roles for many customers are open to the confused-deputy problem without an ExternalId; humans assuming a role from another account should prove MFA.`,
+          example: `Role:
+  Type: AWS::IAM::Role
+  Properties:
+    AssumeRolePolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: {AWS: "arn:aws:iam::111122223333:root"}
+          Action: sts:AssumeRole`,
+          fix: `Add \`Condition: {StringEquals: {sts:ExternalId: \u2026}}\` for third parties, or \`Bool: {aws:MultiFactorAuthPresent: true}\` for people; name a role rather than \`:root\` where you can.`,
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html"]
+        }),
+        "Add an sts:ExternalId or MFA condition to the trust statement."
+      ),
+      check: cloudCheck(trustPolicy, ["trust-cross-account"])
+    };
+    iam_010_default = rule75;
+  }
+});
+
+// src/rules/cloudformation/rules/iam-011.ts
+var rule76, iam_011_default;
+var init_iam_011 = __esm({
+  "src/rules/cloudformation/rules/iam-011.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule76 = {
+      meta: meta(
+        "CFN-IAM-011",
+        "Role trust policy allows every action",
+        "medium",
+        ["AWS::IAM::Role"],
+        doc({
+          what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith\u2026\`/\`TagSession\` actions it needs).`,
+          why: `A trust policy should grant exactly the way in; \`*\` also grants session tagging and source-identity setting, which the trusted party can use to sidestep attribute-based controls.`,
+          example: `Role:
+  Type: AWS::IAM::Role
+  Properties:
+    AssumeRolePolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: {Service: ec2.amazonaws.com}
+          Action: "*"`,
+          fix: `Use \`Action: sts:AssumeRole\` (or the specific \`sts:AssumeRoleWithWebIdentity\`/\`sts:AssumeRoleWithSAML\`).`,
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html"]
+        }),
+        "Allow only sts:AssumeRole (or the specific AssumeRoleWith\u2026 action)."
+      ),
+      check: cloudCheck(trustPolicy, ["trust-all-actions"])
+    };
+    iam_011_default = rule76;
+  }
+});
+
+// src/rules/cloudformation/rules/iam-012.ts
+var rule77, iam_012_default;
+var init_iam_012 = __esm({
+  "src/rules/cloudformation/rules/iam-012.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule77 = {
+      meta: meta(
+        "CFN-IAM-012",
+        "Console password need not be changed at first sign-in",
+        "low",
+        ["AWS::IAM::User"],
+        doc({
+          what: `An \`AWS::IAM::User\` with a \`LoginProfile\` that leaves out \`PasswordResetRequired\` or sets it to false.`,
+          why: `The initial password travels through the template, a parameter or a chat message; making the user replace it at first sign-in limits how long that copy is useful.`,
+          example: `Alice:
+  Type: AWS::IAM::User
+  Properties:
+    LoginProfile:
+      Password: !Ref InitialPassword`,
+          fix: `Set \`LoginProfile.PasswordResetRequired: true\` (better: use IAM Identity Center instead of IAM users).`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-iam-user-loginprofile.html"
+          ]
+        }),
+        "Set LoginProfile.PasswordResetRequired: true."
+      ),
+      check: cloudCheck(loginProfileReset, ["login-profile-reset"])
+    };
+    iam_012_default = rule77;
+  }
+});
+
+// src/rules/cloudformation/rules/iam-013.ts
+var rule78, iam_013_default;
+var init_iam_013 = __esm({
+  "src/rules/cloudformation/rules/iam-013.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule78 = {
+      meta: meta(
+        "CFN-IAM-013",
+        "IAM policy allows assuming any role",
+        "medium",
+        [
+          "AWS::IAM::Policy",
+          "AWS::IAM::ManagedPolicy",
+          "AWS::IAM::RolePolicy",
+          "AWS::IAM::UserPolicy",
+          "AWS::IAM::GroupPolicy",
+          "AWS::IAM::Role",
+          "AWS::IAM::User",
+          "AWS::IAM::Group"
+        ],
+        doc({
+          what: `An identity policy \`Allow\` statement that grants \`sts:AssumeRole\` (directly, or through \`sts:*\`/\`sts:Assume*\`) on \`Resource: "*"\`. (\`Action: "*"\` is CFN-IAM-001's.)`,
+          why: `The principal can assume every role that trusts its account, which is often every role in the account: privilege escalation by design.`,
+          example: `Policy:
+  Type: AWS::IAM::ManagedPolicy
+  Properties:
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Action: sts:AssumeRole
+          Resource: "*"`,
+          fix: `List the role ARNs the principal needs to assume.`,
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html"]
+        }),
+        'Name the roles that may be assumed instead of "*".'
+      ),
+      check: cloudCheck(assumeAnyRole, ["assume-any-role"])
+    };
+    iam_013_default = rule78;
+  }
+});
+
+// src/rules/cloudformation/rules/iot-001.ts
+var rule79, iot_001_default;
+var init_iot_001 = __esm({
+  "src/rules/cloudformation/rules/iot-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule79 = {
+      meta: meta(
+        "CFN-IOT-001",
+        "IoT policy allows every action or every resource",
+        "medium",
+        ["AWS::IoT::Policy"],
+        doc({
+          what: `An \`AWS::IoT::Policy\` with an \`Allow\` statement whose \`Action\` is \`*\` or \`iot:*\`, or whose \`Resource\` is \`*\`.`,
+          why: `IoT policies are attached to device certificates; a wildcard lets one compromised device publish to, subscribe to and update every other device's topics and shadows.`,
+          example: `DevicePolicy:
+  Type: AWS::IoT::Policy
+  Properties:
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Action: iot:*
+          Resource: "*"`,
+          fix: `Scope actions to \`iot:Connect\`/\`Publish\`/\`Subscribe\`/\`Receive\` and resources to the device's own client id and topics (\`\${iot:Connection.Thing.ThingName}\`).`,
+          refs: ["https://docs.aws.amazon.com/iot/latest/developerguide/iot-policies.html"]
+        }),
+        "Scope IoT policy actions and resources to the device's own topics."
+      ),
+      check: cloudCheck(iotWildcard, ["iot-wildcard"])
+    };
+    iot_001_default = rule79;
+  }
+});
+
+// src/rules/cloudformation/rules/kendra-001.ts
+var rule80, kendra_001_default;
+var init_kendra_001 = __esm({
+  "src/rules/cloudformation/rules/kendra-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule80 = {
+      meta: meta(
+        "CFN-KENDRA-001",
+        "Kendra index is not encrypted with your KMS key",
+        "low",
+        ["AWS::Kendra::Index"],
+        doc({
+          what: `An \`AWS::Kendra::Index\` without \`ServerSideEncryptionConfiguration.KmsKeyId\`.`,
+          why: `The index holds the text of every document it searches; a customer key lets you audit and revoke access to it.`,
+          example: `Search:
+  Type: AWS::Kendra::Index
+  Properties:
+    Edition: ENTERPRISE_EDITION`,
+          fix: `Set \`ServerSideEncryptionConfiguration: {KmsKeyId: \u2026}\`.`,
+          refs: ["https://docs.aws.amazon.com/kendra/latest/dg/encryption-at-rest.html"]
+        }),
+        "Set ServerSideEncryptionConfiguration.KmsKeyId."
+      ),
+      check: cloudCheck(kendraKms, ["kendra-kms"])
+    };
+    kendra_001_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule48, kin_001_default;
+var rule81, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule48 = requireProp({
+    rule81 = requireProp({
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -12986,17 +15569,17 @@ var init_kin_001 = __esm({
       prop: "StreamEncryption",
       message: (r) => `${r.id} has no StreamEncryption`
     });
-    kin_001_default = rule48;
+    kin_001_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule49, kms_001_default;
+var rule82, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule49 = {
+    rule82 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -13021,17 +15604,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule49;
+    kms_001_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule50, kms_002_default;
+var rule83, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule50 = requireTrue({
+    rule83 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -13058,17 +15641,17 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule50;
+    kms_002_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule51, lambda_001_default;
+var rule84, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule51 = {
+    rule84 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -13101,17 +15684,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule51;
+    lambda_001_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule52, lambda_002_default;
+var rule85, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule52 = {
+    rule85 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -13138,17 +15721,116 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule52;
+    lambda_002_default = rule85;
+  }
+});
+
+// src/rules/cloudformation/rules/lambda-003.ts
+var rule86, lambda_003_default;
+var init_lambda_003 = __esm({
+  "src/rules/cloudformation/rules/lambda-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule86 = {
+      meta: meta(
+        "CFN-LAMBDA-003",
+        "Lambda permission grants more than invoke, or for any source",
+        "medium",
+        ["AWS::Lambda::Permission"],
+        doc({
+          what: `An \`AWS::Lambda::Permission\` whose \`Action\` is anything but \`lambda:InvokeFunction\`/\`lambda:InvokeFunctionUrl\` (such as \`lambda:*\`), or whose \`SourceArn\` contains a wildcard.`,
+          why: `A resource policy that grants \`lambda:*\` lets the principal change the function's code or configuration; a wildcard source lets any bucket, topic or rule matching the pattern (including other accounts' ones) invoke it.`,
+          example: `Perm:
+  Type: AWS::Lambda::Permission
+  Properties:
+    Action: lambda:*
+    FunctionName: !Ref Fn
+    Principal: s3.amazonaws.com
+    SourceArn: arn:aws:s3:::*`,
+          fix: `Grant \`lambda:InvokeFunction\` only, with the exact \`SourceArn\` (and \`SourceAccount\`).`,
+          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html"]
+        }),
+        "Grant lambda:InvokeFunction only, with an exact SourceArn."
+      ),
+      check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
+    };
+    lambda_003_default = rule86;
+  }
+});
+
+// src/rules/cloudformation/rules/lambda-004.ts
+var rule87, lambda_004_default;
+var init_lambda_004 = __esm({
+  "src/rules/cloudformation/rules/lambda-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule87 = {
+      meta: meta(
+        "CFN-LAMBDA-004",
+        "Lambda function does not trace with X-Ray",
+        "low",
+        ["AWS::Lambda::Function", "AWS::Serverless::Function"],
+        doc({
+          what: `An \`AWS::Lambda::Function\` without \`TracingConfig.Mode: Active\`, or an \`AWS::Serverless::Function\` without \`Tracing: Active\`.`,
+          why: `Traces show which downstream calls a function made and when: the trail you follow after a compromise or a data leak.`,
+          example: `Fn:
+  Type: AWS::Lambda::Function
+  Properties:
+    Runtime: python3.12`,
+          fix: `Set \`TracingConfig: {Mode: Active}\` (SAM: \`Tracing: Active\`).`,
+          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"]
+        }),
+        "Set TracingConfig.Mode: Active."
+      ),
+      check: cloudCheck(lambdaTracing, ["lambda-tracing"])
+    };
+    lambda_004_default = rule87;
+  }
+});
+
+// src/rules/cloudformation/rules/lambda-005.ts
+var rule88, lambda_005_default;
+var init_lambda_005 = __esm({
+  "src/rules/cloudformation/rules/lambda-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule88 = {
+      meta: meta(
+        "CFN-LAMBDA-005",
+        "Lambda function has no dead-letter queue",
+        "low",
+        ["AWS::Lambda::Function"],
+        doc({
+          what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`.`,
+          why: `Asynchronous events that keep failing are dropped after the retries, silently.`,
+          example: `Fn:
+  Type: AWS::Lambda::Function
+  Properties:
+    Runtime: python3.12`,
+          fix: `Set \`DeadLetterConfig: {TargetArn: \u2026}\` (an SQS queue or SNS topic), or an on-failure destination.`,
+          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html"]
+        }),
+        "Set DeadLetterConfig.TargetArn."
+      ),
+      check: cloudCheck(lambdaDlq, ["lambda-dlq"])
+    };
+    lambda_005_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule53, log_001_default;
+var rule89, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule53 = requireTrue({
+    rule89 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -13171,17 +15853,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule53;
+    log_001_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule54, log_002_default;
+var rule90, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule54 = requireTrue({
+    rule90 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -13206,17 +15888,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule54;
+    log_002_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule55, log_003_default;
+var rule91, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule55 = requireProp({
+    rule91 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -13237,17 +15919,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule55;
+    log_003_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule56, log_004_default;
+var rule92, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule56 = requireProp({
+    rule92 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -13271,17 +15953,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule56;
+    log_004_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule57, log_005_default;
+var rule93, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule57 = requireProp({
+    rule93 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -13304,7 +15986,204 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule57;
+    log_005_default = rule93;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-001.ts
+var rule94, mq_001_default;
+var init_mq_001 = __esm({
+  "src/rules/cloudformation/rules/mq-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule94 = {
+      meta: meta(
+        "CFN-MQ-001",
+        "Amazon MQ broker is publicly accessible",
+        "high",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` with \`PubliclyAccessible: true\`.`,
+          why: `A public broker exposes its console and wire protocols (AMQP, MQTT, STOMP, OpenWire) to the internet, where credentials are brute-forced and broker vulnerabilities exploited.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    PubliclyAccessible: true`,
+          fix: `Set \`PubliclyAccessible: false\` and place the broker in private subnets.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html"]
+        }),
+        "Set PubliclyAccessible: false."
+      ),
+      check: cloudCheck(mqPublic, ["mq-public"])
+    };
+    mq_001_default = rule94;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-002.ts
+var rule95, mq_002_default;
+var init_mq_002 = __esm({
+  "src/rules/cloudformation/rules/mq-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule95 = {
+      meta: meta(
+        "CFN-MQ-002",
+        "Amazon MQ broker logs are off",
+        "low",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` that does not publish general logs (and, for ActiveMQ, audit logs) to CloudWatch (\`Logs.General\`, \`Logs.Audit\`).`,
+          why: `Broker logs show connections, authentication failures and administrative actions; without them misuse goes unseen.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    EngineType: ACTIVEMQ`,
+          fix: `Set \`Logs: {General: true, Audit: true}\`.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security-logging-monitoring.html"]
+        }),
+        "Set Logs.General (and Logs.Audit) to true."
+      ),
+      check: cloudCheck(mqLogs, ["mq-logs"])
+    };
+    mq_002_default = rule95;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-003.ts
+var rule96, mq_003_default;
+var init_mq_003 = __esm({
+  "src/rules/cloudformation/rules/mq-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule96 = {
+      meta: meta(
+        "CFN-MQ-003",
+        "Amazon MQ broker uses an AWS-owned encryption key",
+        "low",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` without \`EncryptionOptions\`, or with \`UseAwsOwnedKey: true\`.`,
+          why: `With an AWS-owned key you cannot audit or revoke use of the key that protects the messages at rest.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    EncryptionOptions: {UseAwsOwnedKey: true}`,
+          fix: `Set \`EncryptionOptions: {UseAwsOwnedKey: false, KmsKeyId: \u2026}\`.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html"]
+        }),
+        "Set EncryptionOptions.UseAwsOwnedKey: false with a KmsKeyId."
+      ),
+      check: cloudCheck(mqCmk, ["mq-cmk"])
+    };
+    mq_003_default = rule96;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-001.ts
+var rule97, msk_001_default;
+var init_msk_001 = __esm({
+  "src/rules/cloudformation/rules/msk-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule97 = {
+      meta: meta(
+        "CFN-MSK-001",
+        "MSK cluster brokers are reachable from the internet",
+        "high",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` whose \`BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type\` is \`SERVICE_PROVIDED_EIPS\`: every broker gets a public IP address.`,
+          why: `Kafka brokers with public addresses can be reached (and probed for weak authentication or unpatched versions) by anyone on the internet; producers and consumers almost always sit in the same VPC or a peered one.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    BrokerNodeGroupInfo:
+      ConnectivityInfo:
+        PublicAccess:
+          Type: SERVICE_PROVIDED_EIPS`,
+          fix: `Set \`PublicAccess.Type: DISABLED\` (the default) and reach the cluster through the VPC, peering or PrivateLink.`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/public-access.html"]
+        }),
+        "Set PublicAccess.Type to DISABLED."
+      ),
+      check: cloudCheck(mskPublicAccess, ["msk-public-access"])
+    };
+    msk_001_default = rule97;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-002.ts
+var rule98, msk_002_default;
+var init_msk_002 = __esm({
+  "src/rules/cloudformation/rules/msk-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule98 = {
+      meta: meta(
+        "CFN-MSK-002",
+        "MSK cluster accepts plaintext traffic",
+        "high",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` whose \`EncryptionInfo.EncryptionInTransit.ClientBroker\` is \`PLAINTEXT\` (high) or \`TLS_PLAINTEXT\` (medium), or whose \`InCluster\` is false.`,
+          why: `Kafka records travel in clear between clients and brokers or between brokers, readable by anyone on the network path.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    EncryptionInfo:
+      EncryptionInTransit:
+        ClientBroker: PLAINTEXT`,
+          fix: `Use \`ClientBroker: TLS\` and leave \`InCluster\` at its default (true).`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html"]
+        }),
+        "Set ClientBroker: TLS and InCluster: true."
+      ),
+      check: cloudCheck(mskInTransit, ["msk-in-transit"])
+    };
+    msk_002_default = rule98;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-003.ts
+var rule99, msk_003_default;
+var init_msk_003 = __esm({
+  "src/rules/cloudformation/rules/msk-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule99 = {
+      meta: meta(
+        "CFN-MSK-003",
+        "MSK broker logs are not delivered",
+        "low",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3).`,
+          why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    ClusterName: events`,
+          fix: `Deliver broker logs to CloudWatch Logs, Firehose or S3.`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html"]
+        }),
+        "Set LoggingInfo.BrokerLogs."
+      ),
+      check: cloudCheck(mskLogs, ["msk-logs"])
+    };
+    msk_003_default = rule99;
   }
 });
 
@@ -13312,22 +16191,20 @@ var init_log_005 = __esm({
 function worldAllowEntry(t, r) {
   const action2 = t.values(t.get(r.props, "RuleAction"));
   if (!findVal(action2, (v) => strVal(v)?.toLowerCase() === "allow")) return void 0;
-  for (const [key, world] of [
-    ["CidrBlock", WORLD4],
-    ["Ipv6CidrBlock", WORLD6]
-  ]) {
+  for (const key of ["CidrBlock", "Ipv6CidrBlock"]) {
     const n = t.get(r.props, key);
-    const v = findVal(t.values(n), (x) => world.has(strVal(x) ?? ""));
+    const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ""));
     if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue), why: v.why };
   }
   return void 0;
 }
-var rule58, nacl_001_default;
+var rule100, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
-    rule58 = {
+    init_constants();
+    rule100 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -13360,16 +16237,21 @@ var init_nacl_001 = __esm({
           const to = t.single(t.at(r.props, "PortRange.To"));
           const allPorts = from && to && Number(from.value) <= 0 && Number(to.value) >= 65535;
           if (all || allPorts)
-            ctx.report(r, e.cidr, `${r.id} allows all inbound traffic from the internet`, { why: e.why });
+            ctx.report(
+              r,
+              e.cidr,
+              privateAclEntry(t, r) ? `${r.id} allows all inbound traffic from any address (the ACL guards private subnets)` : `${r.id} allows all inbound traffic from the internet`,
+              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
+            );
         }
       }
     };
-    nacl_001_default = rule58;
+    nacl_001_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var PORTS, rule59, nacl_002_default;
+var PORTS, rule101, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -13380,7 +16262,7 @@ var init_nacl_002 = __esm({
       [22, "SSH"],
       [3389, "RDP"]
     ];
-    rule59 = {
+    rule101 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -13416,21 +16298,59 @@ var init_nacl_002 = __esm({
           const b = to ? asNum(to.value) : void 0;
           if (a === void 0 || b === void 0) continue;
           const hit = PORTS.find(([p]) => a <= p && p <= b);
-          if (hit) ctx.report(r, e.cidr, `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`, { why: e.why });
+          if (hit)
+            ctx.report(
+              r,
+              e.cidr,
+              privateAclEntry(t, r) ? `${r.id} allows ${hit[1]} (port ${hit[0]}) from any address (the ACL guards private subnets)` : `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`,
+              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
+            );
         }
       }
     };
-    nacl_002_default = rule59;
+    nacl_002_default = rule101;
+  }
+});
+
+// src/rules/cloudformation/rules/neptune-001.ts
+var rule102, neptune_001_default;
+var init_neptune_001 = __esm({
+  "src/rules/cloudformation/rules/neptune-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule102 = {
+      meta: meta(
+        "CFN-NEPTUNE-001",
+        "Neptune IAM authentication is off",
+        "low",
+        ["AWS::Neptune::DBCluster"],
+        doc({
+          what: `An \`AWS::Neptune::DBCluster\` without \`IamAuthEnabled: true\`.`,
+          why: `Without IAM authentication anyone who reaches the cluster endpoint inside the VPC can query and change the graph; IAM (SigV4) ties every request to a role.`,
+          example: `Graph:
+  Type: AWS::Neptune::DBCluster
+  Properties:
+    StorageEncrypted: true`,
+          fix: `Set \`IamAuthEnabled: true\`.`,
+          refs: ["https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html"]
+        }),
+        "Set IamAuthEnabled: true."
+      ),
+      check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
+    };
+    neptune_001_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule60, rds_001_default;
+var rule103, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule60 = requireTrue({
+    rule103 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -13450,28 +16370,30 @@ var init_rds_001 = __esm({
         "Set StorageEncrypted: true."
       ),
       prop: "StorageEncrypted",
-      when: (t, r) => !t.get(r.props, "DBClusterIdentifier") && !t.get(r.props, "SourceDBInstanceIdentifier") && !t.get(r.props, "DBSnapshotIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
+      when: (t, r) => !t.get(r.props, "DBClusterIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
+      // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
+      inherits: (t, r) => !!t.get(r.props, "SourceDBInstanceIdentifier") || !!t.get(r.props, "DBSnapshotIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule60;
+    rds_001_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule61, rds_002_default;
+var rule104, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule61 = requireTrue({
+    rule104 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
         "high",
         ["AWS::RDS::DBCluster"],
         doc({
-          what: "An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption and are skipped.",
+          what: "An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption, so only an explicit `StorageEncrypted: false` is reported for them; Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted and is skipped.",
           why: "Unencrypted cluster volumes, snapshots and backups expose all data to anyone who gets a copy; encryption cannot be enabled on an existing cluster.",
           example: `Cluster:
   Type: AWS::RDS::DBCluster
@@ -13483,21 +16405,23 @@ var init_rds_002 = __esm({
         "Set StorageEncrypted: true."
       ),
       prop: "StorageEncrypted",
-      when: (t, r) => !t.get(r.props, "SnapshotIdentifier") && !t.get(r.props, "ReplicationSourceIdentifier") && !t.get(r.props, "SourceDBClusterIdentifier"),
+      // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
+      when: (t, r) => !findVal(t.values(t.get(r.props, "EngineMode")), (v) => strVal(v)?.toLowerCase() === "serverless"),
+      inherits: (t, r) => !!t.get(r.props, "SnapshotIdentifier") || !!t.get(r.props, "ReplicationSourceIdentifier") || !!t.get(r.props, "SourceDBClusterIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule61;
+    rds_002_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule62, rds_003_default;
+var rule105, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule62 = forbidTrue({
+    rule105 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -13519,17 +16443,181 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule62;
+    rds_003_default = rule105;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-004.ts
+var rule106, rds_004_default;
+var init_rds_004 = __esm({
+  "src/rules/cloudformation/rules/rds-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule106 = {
+      meta: meta(
+        "CFN-RDS-004",
+        "Classic DB security group is open to the internet or a wide range",
+        "high",
+        ["AWS::RDS::DBSecurityGroup", "AWS::RDS::DBSecurityGroupIngress"],
+        doc({
+          what: `\`AWS::RDS::DBSecurityGroup\` ingress (inline \`DBSecurityGroupIngress\` or standalone \`AWS::RDS::DBSecurityGroupIngress\`) whose \`CIDRIP\` is the whole internet (any /0) or a public range wider than /8.`,
+          why: `The database port is then reachable from the internet (or a large part of it), exposing it to credential stuffing and exploits.`,
+          example: `DbSg:
+  Type: AWS::RDS::DBSecurityGroup
+  Properties:
+    GroupDescription: db
+    DBSecurityGroupIngress:
+      - CIDRIP: 0.0.0.0/0`,
+          fix: `Allow only the application's security group (\`EC2SecurityGroupId\`) or a narrow private range; better, move to VPC security groups.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html"]
+        }),
+        "Allow only the application security group or a narrow private range."
+      ),
+      check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
+    };
+    rds_004_default = rule106;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-005.ts
+var rule107, rds_005_default;
+var init_rds_005 = __esm({
+  "src/rules/cloudformation/rules/rds-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule107 = {
+      meta: meta(
+        "CFN-RDS-005",
+        "RDS IAM database authentication is off",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (MySQL, MariaDB, PostgreSQL) or Aurora \`AWS::RDS::DBCluster\` that does not set \`EnableIAMDatabaseAuthentication: true\`. Instances of an Aurora cluster take the cluster's setting and are skipped.`,
+          why: `With IAM authentication, applications connect with short-lived tokens from their role instead of long-lived database passwords that end up in configuration and logs.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`EnableIAMDatabaseAuthentication: true\` and grant \`rds-db:connect\` to the application role.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"]
+        }),
+        "Set EnableIAMDatabaseAuthentication: true."
+      ),
+      check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
+    };
+    rds_005_default = rule107;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-006.ts
+var rule108, rds_006_default;
+var init_rds_006 = __esm({
+  "src/rules/cloudformation/rules/rds-006.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule108 = {
+      meta: meta(
+        "CFN-RDS-006",
+        "RDS keeps automated backups less than 7 days",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (not a cluster member or read replica) or \`AWS::RDS::DBCluster\` whose \`BackupRetentionPeriod\` is below 7, or left out (the default is 1 day).`,
+          why: `After ransomware, a bad migration or a malicious delete, point-in-time restore reaches back only as far as the retention period.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    BackupRetentionPeriod: 1`,
+          fix: `Set \`BackupRetentionPeriod: 7\` or more.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"]
+        }),
+        "Set BackupRetentionPeriod to 7 or more."
+      ),
+      check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
+    };
+    rds_006_default = rule108;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-007.ts
+var rule109, rds_007_default;
+var init_rds_007 = __esm({
+  "src/rules/cloudformation/rules/rds-007.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule109 = {
+      meta: meta(
+        "CFN-RDS-007",
+        "RDS database has no deletion protection",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (not a cluster member) or \`AWS::RDS::DBCluster\` without \`DeletionProtection: true\`.`,
+          why: `One wrong stack update or a compromised deploy role deletes the database; deletion protection forces a deliberate second step.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`DeletionProtection: true\`.`,
+          refs: [
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
+          ]
+        }),
+        "Set DeletionProtection: true."
+      ),
+      check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
+    };
+    rds_007_default = rule109;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-008.ts
+var rule110, rds_008_default;
+var init_rds_008 = __esm({
+  "src/rules/cloudformation/rules/rds-008.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule110 = {
+      meta: meta(
+        "CFN-RDS-008",
+        "RDS instance runs in a single Availability Zone",
+        "low",
+        ["AWS::RDS::DBInstance"],
+        doc({
+          what: `A standalone \`AWS::RDS::DBInstance\` (not Aurora, not a replica) without \`MultiAZ: true\`.`,
+          why: `An Availability Zone outage takes the database down; Multi-AZ fails over to a standby in minutes.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`MultiAZ: true\` for production databases.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"]
+        }),
+        "Set MultiAZ: true."
+      ),
+      check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
+    };
+    rds_008_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule63, redshift_001_default;
+var rule111, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule63 = requireTrue({
+    rule111 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -13552,17 +16640,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule63;
+    redshift_001_default = rule111;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule64, redshift_002_default;
+var rule112, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule64 = forbidTrue({
+    rule112 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -13584,17 +16672,49 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule64;
+    redshift_002_default = rule112;
+  }
+});
+
+// src/rules/cloudformation/rules/route53-001.ts
+var rule113, route53_001_default;
+var init_route53_001 = __esm({
+  "src/rules/cloudformation/rules/route53-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule113 = {
+      meta: meta(
+        "CFN-ROUTE53-001",
+        "Public hosted zone does not log DNS queries",
+        "low",
+        ["AWS::Route53::HostedZone"],
+        doc({
+          what: `A public \`AWS::Route53::HostedZone\` (no \`VPCs\`) without \`QueryLoggingConfig\`.`,
+          why: `Query logs reveal reconnaissance and DNS-based exfiltration against your domain.`,
+          example: `Zone:
+  Type: AWS::Route53::HostedZone
+  Properties:
+    Name: example.com`,
+          fix: `Set \`QueryLoggingConfig: {CloudWatchLogsLogGroupArn: \u2026}\` (a log group in us-east-1).`,
+          refs: ["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html"]
+        }),
+        "Set QueryLoggingConfig."
+      ),
+      check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
+    };
+    route53_001_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule65, s3_001_default;
+var rule114, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule65 = {
+    rule114 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -13645,18 +16765,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule65;
+    s3_001_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule66, s3_002_default;
+var PUBLIC, rule115, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule66 = {
+    rule115 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -13689,18 +16809,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule66;
+    s3_002_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule67, s3_003_default;
+var FLAGS, rule116, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule67 = {
+    rule116 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -13735,17 +16855,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule67;
+    s3_003_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule68, s3_004_default;
+var rule117, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule68 = {
+    rule117 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -13771,17 +16891,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule68;
+    s3_004_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule69, s3_005_default;
+var rule118, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule69 = {
+    rule118 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -13816,17 +16936,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule69;
+    s3_005_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule70, s3_006_default;
+var rule119, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
+    init_values();
     init_util();
-    rule70 = {
+    rule119 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -13861,40 +16982,204 @@ var init_s3_006 = __esm({
         for (const r of ctx.resources) {
           const d = t.get(r.props, "PolicyDocument");
           if (!d) continue;
-          const ok = statements(t, d).some((s) => {
-            if (!s.deny || !s.conditionNode) return false;
-            for (const op of t.entries(s.conditionNode))
-              for (const c of t.entries(op.value))
-                if (c.key.toLowerCase() === "aws:securetransport")
-                  return t.listValues(c.value).some((v) => strVal(v)?.toLowerCase() === "false" || v.value === false);
+          const ok = statements2(t, d).some((s) => {
+            if (!s.deny) return false;
+            for (const op of options(s.cloud.condition))
+              for (const c of op.t === "map" ? [...op.entries.values()] : [])
+                for (const m of options(c))
+                  if (m.t === "map") {
+                    for (const [k, v] of m.entries)
+                      if (k.toLowerCase() === "aws:securetransport")
+                        return scalars(v).some((x) => String(x.value).toLowerCase() === "false");
+                  }
             return false;
           });
           if (!ok) ctx.report(r, d, `${r.id} does not deny requests over plain HTTP (aws:SecureTransport)`);
         }
       }
     };
-    s3_006_default = rule70;
+    s3_006_default = rule119;
+  }
+});
+
+// src/cloud/checks/security-group.ts
+function sgRules(r, dir) {
+  if (r.kind === "AWS::EC2::SecurityGroup")
+    return items(get(r.props, dir === "ingress" ? "SecurityGroupIngress" : "SecurityGroupEgress")).filter(
+      (x) => x.t === "map"
+    );
+  if (r.kind === (dir === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress"))
+    return [r.props];
+  return [];
+}
+function worldCidr(rule180) {
+  for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
+    const hit = scalars(get(rule180, key)).find((s) => {
+      const v = isKnown2(s) ? asStr(s) : void 0;
+      return v !== void 0 && isWorldCidr(v);
+    });
+    if (hit) return { ...hit, cidr: asStr(hit) };
+  }
+  return void 0;
+}
+function portSpans(rule180) {
+  const out = [];
+  for (const p of scalars(get(rule180, "IpProtocol"))) {
+    if (!isKnown2(p)) continue;
+    const proto = String(p.value).trim().toLowerCase();
+    if (isAllProtocols(proto)) {
+      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
+      continue;
+    }
+    if (!hasPorts(proto)) continue;
+    for (const f of scalars(get(rule180, "FromPort")))
+      for (const t of scalars(get(rule180, "ToPort"))) {
+        const a = asNum2(f.value);
+        const b = asNum2(t.value);
+        if (a === void 0 || b === void 0) continue;
+        const lo = a === -1 ? 0 : a;
+        const hi = b === -1 ? 65535 : b;
+        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? t.why });
+      }
+  }
+  return out;
+}
+function firstHit(spans, ports) {
+  for (const s of spans) {
+    if (s.all) continue;
+    const hit = ports.find(([p]) => s.from <= p && p <= s.to);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function isLoadBalancerGroup(r, all) {
+  for (const lb of all)
+    if (/LoadBalancer$/.test(lb.kind) && scalars(get(lb.props, "SecurityGroups")).some((s) => s.ref === r.name))
+      return true;
+  const text = [r.name, ...["GroupDescription", "GroupName"].flatMap((k) => scalars(get(r.props, k)).map(asStr))].filter(Boolean).join(" ");
+  return /(?:^|[^a-z])(?:elb|alb|nlb|lb|load[\s-]?balancer)(?:[^a-z]|$)|LoadBalancer|Elb|Alb/i.test(text);
+}
+function run(r, emit, all) {
+  if (!SG_KINDS.includes(r.kind)) return;
+  const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
+  for (const rule180 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule180);
+    if (!w) continue;
+    const spans = portSpans(rule180);
+    const why = w.why ?? spans.find((s) => s.why)?.why;
+    const allSpan = spans.find((s) => s.all);
+    if (allSpan) {
+      const what = isAllProtocols(allSpan.protocol) ? "all protocols and ports" : "every port";
+      emit({
+        code: "ingress-all",
+        resource: r,
+        at: w.at,
+        message: `${where} allows ${what} from ${w.cidr}`,
+        why,
+        detail: `${w.cidr} all`,
+        ...isLoadBalancerGroup(r, all) ? { severity: "medium" } : {}
+      });
+      continue;
+    }
+    const lists = [
+      ["ingress-admin", ADMIN_PORTS],
+      ["ingress-data", DATA_PORTS],
+      ["ingress-remote", REMOTE_PORTS]
+    ];
+    for (const [code2, ports] of lists) {
+      const hit = firstHit(spans, ports);
+      if (hit)
+        emit({
+          code: code2,
+          resource: r,
+          at: w.at,
+          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where}`,
+          why,
+          detail: `${w.cidr} ${hit[0]}`
+        });
+    }
+    const range = spans.find((s) => !s.all && s.to > s.from && !SENSITIVE_PORTS.some((p) => s.from <= p && p <= s.to));
+    if (range)
+      emit({
+        code: "ingress-range",
+        resource: r,
+        at: w.at,
+        message: `${where} opens ports ${range.from}-${range.to} to ${w.cidr}`,
+        why,
+        detail: `${w.cidr} ${range.from}-${range.to}`
+      });
+  }
+  for (const rule180 of sgRules(r, "egress")) {
+    const w = worldCidr(rule180);
+    if (!w) continue;
+    const allOut = portSpans(rule180).find((s) => s.all);
+    if (allOut)
+      emit({
+        code: "egress-all",
+        resource: r,
+        at: w.at,
+        message: `${where} allows all outbound traffic to ${w.cidr}`,
+        why: w.why ?? allOut.why,
+        detail: `${w.cidr} all`
+      });
+  }
+  if (r.kind === "AWS::EC2::SecurityGroup" && get(r.props, "VpcId") === void 0)
+    emit({
+      code: "default-vpc",
+      resource: r,
+      message: `${where} has no VpcId, so it is created in the default VPC`,
+      detail: "no VpcId",
+      // Without a VPC of its own the file is usually a sample meant for the default VPC: note it, do not block.
+      ...r.format === "cloudformation" && !all.some((x) => x.kind === "AWS::EC2::VPC") ? { severity: "info" } : {}
+    });
+}
+var SG_KINDS, CONTEXT_KINDS, SG_CODES, securityGroupCheck;
+var init_security_group = __esm({
+  "src/cloud/checks/security-group.ts"() {
+    "use strict";
+    init_constants();
+    init_values();
+    SG_KINDS = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
+    CONTEXT_KINDS = [
+      "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "AWS::ElasticLoadBalancing::LoadBalancer",
+      "AWS::EC2::VPC"
+    ];
+    SG_CODES = {
+      "ingress-admin": "SSH or RDP open to the internet",
+      "ingress-data": "a database, cache or broker port open to the internet",
+      "ingress-remote": "a remote-access or management port open to the internet",
+      "ingress-all": "all traffic open to the internet",
+      "ingress-range": "a port range open to the internet",
+      "egress-all": "all traffic allowed out to the internet",
+      "default-vpc": "the group is created in the default VPC"
+    };
+    securityGroupCheck = {
+      name: "security-group",
+      kinds: [...SG_KINDS, ...CONTEXT_KINDS],
+      codes: SG_CODES,
+      run
+    };
   }
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var ADMIN_PORTS, rule71, sg_001_default;
+var rule120, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
     init_util();
-    ADMIN_PORTS = [
-      [22, "SSH"],
-      [3389, "RDP"]
-    ];
-    rule71 = {
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule120 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
         "high",
         ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
         doc({
-          what: "Ingress rules (inline `SecurityGroupIngress` items and standalone `AWS::EC2::SecurityGroupIngress`) whose `CidrIp` is `0.0.0.0/0` or `CidrIpv6` is `::/0` and whose port range includes 22 (SSH) or 3389 (RDP). A `!Ref` to a parameter whose Default is open counts; a parameter without a Default does not.",
+          what: `Ingress rules (inline \`SecurityGroupIngress\` items and standalone \`AWS::EC2::SecurityGroupIngress\`) whose \`CidrIp\`/\`CidrIpv6\` is any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) and whose port range includes ${ADMIN_PORTS.map(([p, n]) => `${p} (${n})`).join(" or ")}. A \`!Ref\` to a parameter whose Default is open counts; a parameter without a Default does not.`,
           why: "Remote administration ports open to the internet are scanned and brute-forced within minutes of exposure, and a single weak or leaked credential gives an attacker a shell.",
           example: `BastionSG:
   Type: AWS::EC2::SecurityGroup
@@ -13917,47 +17202,29 @@ var init_sg_001 = __esm({
         }),
         "Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager."
       ),
-      check: openPortsCheck(ADMIN_PORTS)
+      check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule71;
+    sg_001_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var DATA_PORTS, rule72, sg_002_default;
+var rule121, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
     init_util();
-    DATA_PORTS = [
-      [3306, "MySQL"],
-      [5432, "PostgreSQL"],
-      [1433, "SQL Server"],
-      [1521, "Oracle"],
-      [27017, "MongoDB"],
-      [6379, "Redis"],
-      [9200, "Elasticsearch"],
-      [9300, "Elasticsearch transport"],
-      [5601, "Kibana"],
-      [11211, "Memcached"],
-      [2379, "etcd"],
-      [2380, "etcd peer"],
-      [5439, "Redshift"],
-      [9042, "Cassandra"],
-      [5984, "CouchDB"],
-      [8086, "InfluxDB"],
-      [7474, "Neo4j"],
-      [5672, "AMQP"],
-      [9092, "Kafka"]
-    ];
-    rule72 = {
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule121 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
         "high",
         ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
         doc({
-          what: `Ingress from \`0.0.0.0/0\` or \`::/0\` whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
+          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
           why: "Data stores exposed to the internet are found by automated scanners and routinely ransomed or dumped; many (Redis, Memcached, Elasticsearch) have no authentication by default.",
           example: `DbSG:
   Type: AWS::EC2::SecurityGroup
@@ -13977,26 +17244,28 @@ var init_sg_002 = __esm({
         }),
         "Allow database ports only from the application security group, never from 0.0.0.0/0."
       ),
-      check: openPortsCheck(DATA_PORTS)
+      check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule72;
+    sg_002_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule73, sg_003_default;
+var rule122, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
-    rule73 = {
+    init_cloud();
+    init_security_group();
+    rule122 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
         "critical",
         ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
         doc({
-          what: "Ingress from `0.0.0.0/0` or `::/0` with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.",
+          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.",
           why: "Every service listening on the instance \u2014 including ones started later by accident \u2014 becomes reachable from the internet.",
           example: `OpenSG:
   Type: AWS::EC2::SecurityGroup
@@ -14014,89 +17283,28 @@ var init_sg_003 = __esm({
         }),
         "Open only the specific ports the service needs."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          const s = portSpans(ctx.t, node).find((x) => x.all);
-          if (!s) continue;
-          const what = s.protocol === "-1" || s.protocol === "all" ? "all protocols and ports" : "every port";
-          ctx.report(res, w.node, `${res.id} allows ${what} from ${w.cidr}`, { why: w.val.why ?? s.why });
-        }
-      }
+      check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule73;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-006.ts
-var REMOTE_PORTS, rule74, sg_006_default;
-var init_sg_006 = __esm({
-  "src/rules/cloudformation/rules/sg-006.ts"() {
-    "use strict";
-    init_util();
-    REMOTE_PORTS = [
-      [21, "FTP"],
-      [23, "Telnet"],
-      [135, "MS RPC"],
-      [137, "NetBIOS"],
-      [139, "NetBIOS"],
-      [445, "SMB"],
-      [2375, "Docker API"],
-      [2376, "Docker API (TLS)"],
-      [5900, "VNC"],
-      [5985, "WinRM"],
-      [5986, "WinRM (TLS)"],
-      [6443, "Kubernetes API"],
-      [10250, "kubelet"]
-    ];
-    rule74 = {
-      meta: meta(
-        "CFN-SG-006",
-        "Security group exposes a remote-access or management service to the whole internet",
-        "high",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: `Ingress from \`0.0.0.0/0\` or \`::/0\` including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
-          why: "These protocols are either unencrypted (FTP, Telnet), frequently exploited (SMB, RPC) or give full control of the host or cluster (Docker, kubelet, WinRM).",
-          example: `WinSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: win
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 445
-        ToPort: 445
-        CidrIp: 0.0.0.0/0`,
-          fix: "Restrict the source to a management network or VPN, or remove the rule.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-best-practices.html"]
-        }),
-        "Restrict management ports to a management network or VPN."
-      ),
-      check: openPortsCheck(REMOTE_PORTS)
-    };
-    sg_006_default = rule74;
+    sg_003_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var KNOWN, rule75, sg_004_default;
+var rule123, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
-    init_sg_001();
-    init_sg_002();
-    init_sg_006();
-    KNOWN = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
-    rule75 = {
+    init_cloud();
+    init_security_group();
+    rule123 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
         "medium",
         ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
         doc({
-          what: "Ingress from `0.0.0.0/0` or `::/0` over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.",
+          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.",
           why: "Port ranges open services nobody intended to publish; public endpoints serve one or two well-known ports.",
           example: `AppSG:
   Type: AWS::EC2::SecurityGroup
@@ -14104,42 +17312,36 @@ var init_sg_004 = __esm({
     GroupDescription: app
     SecurityGroupIngress:
       - IpProtocol: tcp
-        FromPort: 8000
-        ToPort: 8080
+        FromPort: 8100
+        ToPort: 8180
         CidrIp: 0.0.0.0/0`,
           fix: "List the individual ports the service listens on, or put it behind a load balancer.",
           refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
         }),
         "Open individual ports, not ranges, to the internet."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "ingress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          const s = portSpans(ctx.t, node).find((x) => !x.all && x.to > x.from && !KNOWN.some((p) => spanIncludes(x, p)));
-          if (!s) continue;
-          ctx.report(res, w.node, `${res.id} opens ports ${s.from}-${s.to} to ${w.cidr}`, { why: w.val.why ?? s.why });
-        }
-      }
+      check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule75;
+    sg_004_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule76, sg_005_default;
+var rule124, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
-    rule76 = {
+    init_cloud();
+    init_security_group();
+    rule124 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
         "low",
         ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress"],
         doc({
-          what: "Egress rules to `0.0.0.0/0` or `::/0` on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.",
+          what: "Egress rules to any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.",
           why: "Unrestricted egress lets compromised workloads exfiltrate data and reach command-and-control servers on any port. (A group with no egress rules also allows all egress; this rule reports the explicit case.)",
           example: `AppSG:
   Type: AWS::EC2::SecurityGroup
@@ -14158,27 +17360,59 @@ var init_sg_005 = __esm({
         }),
         "Restrict egress to the ports and destinations the workload needs."
       ),
-      check(ctx) {
-        for (const { node, res } of sgRules(ctx.t, ctx.resources, "egress")) {
-          const w = worldCidr(ctx.t, node);
-          if (!w) continue;
-          const s = portSpans(ctx.t, node).find((x) => x.all);
-          if (!s) continue;
-          ctx.report(res, w.node, `${res.id} allows all outbound traffic to ${w.cidr}`, { why: w.val.why ?? s.why });
-        }
-      }
+      check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule76;
+    sg_005_default = rule124;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-006.ts
+var rule125, sg_006_default;
+var init_sg_006 = __esm({
+  "src/rules/cloudformation/rules/sg-006.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule125 = {
+      meta: meta(
+        "CFN-SG-006",
+        "Security group exposes a remote-access or management service to the whole internet",
+        "high",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
+          why: "These protocols are either unencrypted (FTP, Telnet), frequently exploited (SMB, RPC) or give full control of the host or cluster (Docker, kubelet, WinRM).",
+          example: `WinSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: win
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 445
+        ToPort: 445
+        CidrIp: 0.0.0.0/0`,
+          fix: "Restrict the source to a management network or VPN, or remove the rule.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-best-practices.html"]
+        }),
+        "Restrict management ports to a management network or VPN."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-remote"])
+    };
+    sg_006_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule77, sg_007_default;
+var rule126, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
-    rule77 = {
+    init_cloud();
+    init_security_group();
+    rule126 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -14201,24 +17435,84 @@ var init_sg_007 = __esm({
         }),
         "Set VpcId so the group is not created in the default VPC."
       ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          if (ctx.t.get(r.props, "VpcId") === void 0)
-            ctx.report(r, void 0, `${r.id} has no VpcId, so it is created in the default VPC`);
-        }
-      }
+      check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule77;
+    sg_007_default = rule126;
+  }
+});
+
+// src/rules/cloudformation/rules/sm-001.ts
+var rule127, sm_001_default;
+var init_sm_001 = __esm({
+  "src/rules/cloudformation/rules/sm-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule127 = {
+      meta: meta(
+        "CFN-SM-001",
+        "SageMaker notebook has direct internet access",
+        "medium",
+        ["AWS::SageMaker::NotebookInstance"],
+        doc({
+          what: `An \`AWS::SageMaker::NotebookInstance\` without a \`SubnetId\` (always internet-facing), or in a subnet with \`DirectInternetAccess\` left out (it defaults to \`Enabled\`) or set to \`Enabled\`.`,
+          why: `Notebooks hold data-science credentials and data; direct internet access lets code in them send data anywhere, bypassing the VPC's egress controls.`,
+          example: `Notebook:
+  Type: AWS::SageMaker::NotebookInstance
+  Properties:
+    InstanceType: ml.t3.medium
+    RoleArn: !GetAtt Role.Arn`,
+          fix: `Place the notebook in a private subnet (\`SubnetId\`, \`SecurityGroupIds\`) and set \`DirectInternetAccess: Disabled\`.`,
+          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html"]
+        }),
+        "Set SubnetId and DirectInternetAccess: Disabled."
+      ),
+      check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
+    };
+    sm_001_default = rule127;
+  }
+});
+
+// src/rules/cloudformation/rules/sm-002.ts
+var rule128, sm_002_default;
+var init_sm_002 = __esm({
+  "src/rules/cloudformation/rules/sm-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule128 = {
+      meta: meta(
+        "CFN-SM-002",
+        "SageMaker storage is not encrypted with your KMS key",
+        "medium",
+        ["AWS::SageMaker::NotebookInstance", "AWS::SageMaker::EndpointConfig"],
+        doc({
+          what: `An \`AWS::SageMaker::NotebookInstance\` or \`AWS::SageMaker::EndpointConfig\` without \`KmsKeyId\`.`,
+          why: `The ML storage volume (notebooks, model artifacts, data copies) is then not encrypted with a key you control and audit.`,
+          example: `Notebook:
+  Type: AWS::SageMaker::NotebookInstance
+  Properties:
+    InstanceType: ml.t3.medium`,
+          fix: `Set \`KmsKeyId\` to a customer managed key.`,
+          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html"]
+        }),
+        "Set KmsKeyId."
+      ),
+      check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
+    };
+    sm_002_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule78, sns_001_default;
+var rule129, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule78 = {
+    rule129 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -14244,17 +17538,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule78;
+    sns_001_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule79, sns_002_default;
+var rule130, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule79 = requireProp({
+    rule130 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -14275,17 +17569,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule79;
+    sns_002_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule80, sqs_001_default;
+var rule131, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule80 = {
+    rule131 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -14314,17 +17608,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule80;
+    sqs_001_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule81, sqs_002_default;
+var rule132, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule81 = {
+    rule132 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -14353,17 +17647,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule81;
+    sqs_002_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule82, vpc_001_default;
+var rule133, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule82 = {
+    rule133 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -14399,7 +17693,73 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule82;
+    vpc_001_default = rule133;
+  }
+});
+
+// src/rules/cloudformation/rules/waf-001.ts
+var rule134, waf_001_default;
+var init_waf_001 = __esm({
+  "src/rules/cloudformation/rules/waf-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule134 = {
+      meta: meta(
+        "CFN-WAF-001",
+        "Classic WAF web ACL allows requests no rule blocks",
+        "low",
+        ["AWS::WAF::WebACL", "AWS::WAFRegional::WebACL"],
+        doc({
+          what: `A classic \`AWS::WAF::WebACL\` or \`AWS::WAFRegional::WebACL\` whose \`DefaultAction.Type\` is \`ALLOW\`.`,
+          why: `With a default of ALLOW the ACL only stops what its block rules foresee; an allow-list (default BLOCK) fails closed. Classic WAF is also retired: move to WAFv2 with managed rule groups.`,
+          example: `Acl:
+  Type: AWS::WAF::WebACL
+  Properties:
+    DefaultAction: {Type: ALLOW}`,
+          fix: `Use \`DefaultAction: {Type: BLOCK}\` with allow rules for legitimate traffic, or migrate to WAFv2.`,
+          refs: ["https://docs.aws.amazon.com/waf/latest/developerguide/classic-web-acl-default-action.html"]
+        }),
+        "Use DefaultAction BLOCK, or migrate to WAFv2."
+      ),
+      check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
+    };
+    waf_001_default = rule134;
+  }
+});
+
+// src/rules/cloudformation/rules/ws-001.ts
+var rule135, ws_001_default;
+var init_ws_001 = __esm({
+  "src/rules/cloudformation/rules/ws-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule135 = {
+      meta: meta(
+        "CFN-WS-001",
+        "WorkSpaces volumes are not encrypted",
+        "medium",
+        ["AWS::WorkSpaces::Workspace"],
+        doc({
+          what: `An \`AWS::WorkSpaces::Workspace\` without \`RootVolumeEncryptionEnabled: true\` and \`UserVolumeEncryptionEnabled: true\`.`,
+          why: `Desktop volumes hold users' files, browser profiles and cached credentials.`,
+          example: `Desk:
+  Type: AWS::WorkSpaces::Workspace
+  Properties:
+    BundleId: wsb-1
+    DirectoryId: d-1
+    UserName: alice`,
+          fix: `Set both flags to true with a \`VolumeEncryptionKey\`.`,
+          refs: ["https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"]
+        }),
+        "Set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true."
+      ),
+      check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
+    };
+    ws_001_default = rule135;
   }
 });
 
@@ -14437,50 +17797,10 @@ function lintTemplate(content, rules2 = RULES) {
   const parsed = parseTemplate(content);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
-  const t = parsed.template;
-  if (!t || parsed.errors.some((e) => e.message.startsWith("invalid YAML")))
+  if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith("invalid YAML")))
     return { matched: true, findings: [], errors };
   const findings = [];
-  const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (a) => {
-    let s = suppressions.get(a);
-    if (!s) {
-      s = readSuppressions(t, a, KNOWN_IDS, (line, message) => errors.push({ ...line ? { line } : {}, message }));
-      suppressions.set(a, s);
-    }
-    return s;
-  };
-  for (const r of t.resources) suppressionsOf(r);
-  for (const rule127 of rules2) {
-    const types = new Set(rule127.meta.resources);
-    const ctx = {
-      t,
-      resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
-      report(a, node, message, extra = {}) {
-        const secret = extra.secret === true && node !== void 0;
-        const pos = locate(t, a, node, secret);
-        const why = extra.why;
-        const f = {
-          ruleId: rule127.meta.id,
-          severity: extra.severity ?? rule127.meta.severity,
-          message: why && !message.includes(why) ? `${message} (${why})` : message,
-          path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
-          scope: a.scope,
-          ...pos,
-          ...secret ? { secret: true } : {},
-          ...why ? { why } : {}
-        };
-        const sup = suppressionsOf(a).get(rule127.meta.id);
-        if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
-        findings.push(f);
-      }
-    };
-    try {
-      rule127.check(ctx);
-    } catch (e) {
-      errors.push({ message: `rule ${rule127.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
-    }
-  }
+  for (const t of parsed.templates) lintOne(t, rules2, findings, errors);
   const seen = /* @__PURE__ */ new Set();
   const unique = findings.filter((f) => {
     const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
@@ -14491,8 +17811,50 @@ function lintTemplate(content, rules2 = RULES) {
   unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
   return { matched: true, findings: unique, errors };
 }
+function lintOne(t, rules2, findings, errors) {
+  const suppressions = /* @__PURE__ */ new Map();
+  const suppressionsOf = (a) => {
+    let s = suppressions.get(a);
+    if (!s) {
+      s = readSuppressions(t, a, KNOWN_IDS, (line, message) => errors.push({ ...line ? { line } : {}, message }));
+      suppressions.set(a, s);
+    }
+    return s;
+  };
+  for (const r of t.resources) suppressionsOf(r);
+  for (const rule180 of rules2) {
+    const types = new Set(rule180.meta.resources);
+    const ctx = {
+      t,
+      resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
+      report(a, node, message, extra = {}) {
+        const secret = extra.secret === true && node !== void 0;
+        const pos = locate(t, a, node, secret);
+        const why = extra.why;
+        const f = {
+          ruleId: rule180.meta.id,
+          severity: extra.severity ?? rule180.meta.severity,
+          message: why && !message.includes(why) ? `${message} (${why})` : message,
+          path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
+          scope: a.scope,
+          ...pos,
+          ...secret ? { secret: true } : {},
+          ...why ? { why } : {}
+        };
+        const sup = suppressionsOf(a).get(rule180.meta.id);
+        if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
+        findings.push(f);
+      }
+    };
+    try {
+      rule180.check(ctx);
+    } catch (e) {
+      errors.push({ message: `rule ${rule180.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+    }
+  }
+}
 var RULES, KNOWN_IDS, family;
-var init_cloudformation2 = __esm({
+var init_cloudformation3 = __esm({
   "src/rules/cloudformation/index.ts"() {
     "use strict";
     init_cloudformation();
@@ -14500,11 +17862,20 @@ var init_cloudformation2 = __esm({
     init_apigw_001();
     init_apigw_002();
     init_apigw_003();
+    init_apigw_004();
+    init_apigw_005();
     init_backup_001();
+    init_batch_001();
     init_cf_001();
     init_cf_002();
     init_cf_003();
     init_cf_004();
+    init_codebuild_001();
+    init_codestar_001();
+    init_cognito_001();
+    init_cognito_002();
+    init_config_001();
+    init_config_002();
     init_cred_001();
     init_cred_002();
     init_cred_003();
@@ -14515,11 +17886,15 @@ var init_cloudformation2 = __esm({
     init_cred_008();
     init_cred_009();
     init_cred_010();
+    init_dax_001();
     init_ddb_001();
+    init_ddb_002();
     init_dms_001();
     init_docdb_001();
+    init_docdb_002();
     init_ec_001();
     init_ec_002();
+    init_ec_003();
     init_ec2_001();
     init_ec2_002();
     init_ec2_003();
@@ -14527,14 +17902,28 @@ var init_cloudformation2 = __esm({
     init_ec2_005();
     init_ec2_006();
     init_ec2_007();
+    init_ec2_008();
+    init_ecr_001();
+    init_ecr_002();
+    init_ecr_003();
+    init_ecs_001();
+    init_ecs_002();
     init_efs_001();
+    init_eks_001();
+    init_eks_002();
     init_elb_001();
     init_elb_002();
     init_elb_003();
     init_elb_004();
+    init_emr_001();
+    init_emr_002();
+    init_emr_003();
     init_es_001();
     init_es_002();
     init_es_003();
+    init_firehose_001();
+    init_gamelift_001();
+    init_guardduty_001();
     init_iam_001();
     init_iam_002();
     init_iam_003();
@@ -14544,23 +17933,45 @@ var init_cloudformation2 = __esm({
     init_iam_007();
     init_iam_008();
     init_iam_009();
+    init_iam_010();
+    init_iam_011();
+    init_iam_012();
+    init_iam_013();
+    init_iot_001();
+    init_kendra_001();
     init_kin_001();
     init_kms_001();
     init_kms_002();
     init_lambda_001();
     init_lambda_002();
+    init_lambda_003();
+    init_lambda_004();
+    init_lambda_005();
     init_log_001();
     init_log_002();
     init_log_003();
     init_log_004();
     init_log_005();
+    init_mq_001();
+    init_mq_002();
+    init_mq_003();
+    init_msk_001();
+    init_msk_002();
+    init_msk_003();
     init_nacl_001();
     init_nacl_002();
+    init_neptune_001();
     init_rds_001();
     init_rds_002();
     init_rds_003();
+    init_rds_004();
+    init_rds_005();
+    init_rds_006();
+    init_rds_007();
+    init_rds_008();
     init_redshift_001();
     init_redshift_002();
+    init_route53_001();
     init_s3_001();
     init_s3_002();
     init_s3_003();
@@ -14574,20 +17985,33 @@ var init_cloudformation2 = __esm({
     init_sg_005();
     init_sg_006();
     init_sg_007();
+    init_sm_001();
+    init_sm_002();
     init_sns_001();
     init_sns_002();
     init_sqs_001();
     init_sqs_002();
     init_vpc_001();
+    init_waf_001();
+    init_ws_001();
     RULES = [
       apigw_001_default,
       apigw_002_default,
       apigw_003_default,
+      apigw_004_default,
+      apigw_005_default,
       backup_001_default,
+      batch_001_default,
       cf_001_default,
       cf_002_default,
       cf_003_default,
       cf_004_default,
+      codebuild_001_default,
+      codestar_001_default,
+      cognito_001_default,
+      cognito_002_default,
+      config_001_default,
+      config_002_default,
       cred_001_default,
       cred_002_default,
       cred_003_default,
@@ -14598,11 +18022,15 @@ var init_cloudformation2 = __esm({
       cred_008_default,
       cred_009_default,
       cred_010_default,
+      dax_001_default,
       ddb_001_default,
+      ddb_002_default,
       dms_001_default,
       docdb_001_default,
+      docdb_002_default,
       ec_001_default,
       ec_002_default,
+      ec_003_default,
       ec2_001_default,
       ec2_002_default,
       ec2_003_default,
@@ -14610,14 +18038,28 @@ var init_cloudformation2 = __esm({
       ec2_005_default,
       ec2_006_default,
       ec2_007_default,
+      ec2_008_default,
+      ecr_001_default,
+      ecr_002_default,
+      ecr_003_default,
+      ecs_001_default,
+      ecs_002_default,
       efs_001_default,
+      eks_001_default,
+      eks_002_default,
       elb_001_default,
       elb_002_default,
       elb_003_default,
       elb_004_default,
+      emr_001_default,
+      emr_002_default,
+      emr_003_default,
       es_001_default,
       es_002_default,
       es_003_default,
+      firehose_001_default,
+      gamelift_001_default,
+      guardduty_001_default,
       iam_001_default,
       iam_002_default,
       iam_003_default,
@@ -14627,23 +18069,45 @@ var init_cloudformation2 = __esm({
       iam_007_default,
       iam_008_default,
       iam_009_default,
+      iam_010_default,
+      iam_011_default,
+      iam_012_default,
+      iam_013_default,
+      iot_001_default,
+      kendra_001_default,
       kin_001_default,
       kms_001_default,
       kms_002_default,
       lambda_001_default,
       lambda_002_default,
+      lambda_003_default,
+      lambda_004_default,
+      lambda_005_default,
       log_001_default,
       log_002_default,
       log_003_default,
       log_004_default,
       log_005_default,
+      mq_001_default,
+      mq_002_default,
+      mq_003_default,
+      msk_001_default,
+      msk_002_default,
+      msk_003_default,
       nacl_001_default,
       nacl_002_default,
+      neptune_001_default,
       rds_001_default,
       rds_002_default,
       rds_003_default,
+      rds_004_default,
+      rds_005_default,
+      rds_006_default,
+      rds_007_default,
+      rds_008_default,
       redshift_001_default,
       redshift_002_default,
+      route53_001_default,
       s3_001_default,
       s3_002_default,
       s3_003_default,
@@ -14657,11 +18121,15 @@ var init_cloudformation2 = __esm({
       sg_005_default,
       sg_006_default,
       sg_007_default,
+      sm_001_default,
+      sm_002_default,
       sns_001_default,
       sns_002_default,
       sqs_001_default,
       sqs_002_default,
-      vpc_001_default
+      vpc_001_default,
+      waf_001_default,
+      ws_001_default
     ];
     KNOWN_IDS = new Set(RULES.map((r) => r.meta.id));
     family = {
@@ -14799,10 +18267,10 @@ function moduleParts(m) {
   return { short: m, collection: "" };
 }
 function keyName(p) {
-  return (0, import_yaml6.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
+  return (0, import_yaml9.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
 }
 function plain(n) {
-  if (!(0, import_yaml6.isNode)(n)) return n;
+  if (!(0, import_yaml9.isNode)(n)) return n;
   try {
     return n.toJSON();
   } catch {
@@ -14810,7 +18278,7 @@ function plain(n) {
   }
 }
 function hasModuleKey(n) {
-  if (!(0, import_yaml6.isMap)(n)) return false;
+  if (!(0, import_yaml9.isMap)(n)) return false;
   if (n.items.some((p) => {
     const k = keyName(p);
     return !!k && (k === "block" || isKnownModule(k));
@@ -14819,7 +18287,7 @@ function hasModuleKey(n) {
   return taskShape(n) !== void 0;
 }
 function taskShape(n) {
-  if (!(0, import_yaml6.isMap)(n) || !n.items.length) return void 0;
+  if (!(0, import_yaml9.isMap)(n) || !n.items.length) return void 0;
   let module;
   let block = false;
   for (const p of n.items) {
@@ -14838,7 +18306,7 @@ function taskShape(n) {
   return { known: isKnownModule(module) };
 }
 function looksLikeTaskList(root) {
-  if (!(0, import_yaml6.isSeq)(root) || !root.items.length) return false;
+  if (!(0, import_yaml9.isSeq)(root) || !root.items.length) return false;
   let known2 = 0;
   for (const item of root.items) {
     const shape = taskShape(item);
@@ -14848,17 +18316,17 @@ function looksLikeTaskList(root) {
   return known2 > 0 && known2 * 2 >= root.items.length;
 }
 function looksLikeYamlInventoryDoc(root) {
-  if (!(0, import_yaml6.isMap)(root) || !root.items.length) return false;
+  if (!(0, import_yaml9.isMap)(root) || !root.items.length) return false;
   let structural = false;
   for (const p of root.items) {
     const v = p.value;
-    if (v === null || (0, import_yaml6.isScalar)(v) && v.value === null) continue;
-    if (!(0, import_yaml6.isMap)(v)) return false;
+    if (v === null || (0, import_yaml9.isScalar)(v) && v.value === null) continue;
+    if (!(0, import_yaml9.isMap)(v)) return false;
     for (const q of v.items) {
       const k = keyName(q);
       if (k !== "hosts" && k !== "children" && k !== "vars") return false;
       const qv = q.value;
-      if (!(qv === null || (0, import_yaml6.isScalar)(qv) && qv.value === null || (0, import_yaml6.isMap)(qv))) return false;
+      if (!(qv === null || (0, import_yaml9.isScalar)(qv) && qv.value === null || (0, import_yaml9.isMap)(qv))) return false;
       if (k === "hosts" || k === "children") structural = true;
     }
   }
@@ -14874,10 +18342,10 @@ function looksLikeYamlInventory(text) {
 }
 function mapVars(n) {
   const out = /* @__PURE__ */ new Map();
-  if ((0, import_yaml6.isMap)(n))
+  if ((0, import_yaml9.isMap)(n))
     for (const p of n.items) {
       const k = keyName(p);
-      if (k) out.set(k, (0, import_yaml6.isNode)(p.value) ? p.value : null);
+      if (k) out.set(k, (0, import_yaml9.isNode)(p.value) ? p.value : null);
     }
   return out;
 }
@@ -14919,7 +18387,7 @@ function loadAnsible(path7, text) {
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
   const foreign = roots.some(
-    (r) => (0, import_yaml6.isMap)(r) && r.items.some(
+    (r) => (0, import_yaml9.isMap)(r) && r.items.some(
       (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
     )
   );
@@ -14927,26 +18395,26 @@ function loadAnsible(path7, text) {
   const root = roots[0];
   let kind = byPath;
   if (!kind) {
-    if ((0, import_yaml6.isSeq)(root)) {
-      const maps = root.items.filter(import_yaml6.isMap);
+    if ((0, import_yaml9.isSeq)(root)) {
+      const maps = root.items.filter(import_yaml9.isMap);
       if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? "")))) kind = "playbook";
       else if (looksLikeTaskList(root)) kind = "tasks";
-    } else if ((0, import_yaml6.isMap)(root)) {
+    } else if ((0, import_yaml9.isMap)(root)) {
       const keys = root.items.map((p) => keyName(p) ?? "");
       if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
       else if (looksLikeYamlInventoryDoc(root)) kind = "inventory";
     }
-  } else if (kind === "tasks" && (0, import_yaml6.isSeq)(root) && root.items.some((m) => (0, import_yaml6.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
+  } else if (kind === "tasks" && (0, import_yaml9.isSeq)(root) && root.items.some((m) => (0, import_yaml9.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
     kind = "playbook";
   if (!kind) return { matched: false, errors: [] };
-  if (kind === "tasks" && root !== void 0 && !((0, import_yaml6.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
+  if (kind === "tasks" && root !== void 0 && !((0, import_yaml9.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
     return { matched: false, errors: [] };
-  if (kind === "inventory" && root !== void 0 && !((0, import_yaml6.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml6.isMap)(p.value) || (0, import_yaml6.isScalar)(p.value) && p.value.value === null)))
+  if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
   const b = new Builder(path7, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
-      if ((0, import_yaml6.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
+      if ((0, import_yaml9.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
       const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path7);
@@ -14958,7 +18426,7 @@ function loadAnsible(path7, text) {
       break;
     case "inventory":
       for (const r of roots)
-        if ((0, import_yaml6.isMap)(r))
+        if ((0, import_yaml9.isMap)(r))
           for (const p of r.items) {
             const g = keyName(p);
             if (g) b.inventoryYaml(p.value, g);
@@ -14983,11 +18451,11 @@ function locateIn(file, range, sub) {
   const e = file.lc.linePos(i + sub.length);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
 }
-var import_yaml6, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
+var import_yaml9, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
 var init_ansible = __esm({
   "src/parse/ansible.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_yaml();
     init_ini();
     init_ansible_modules();
@@ -15102,11 +18570,11 @@ var init_ansible = __esm({
         return {
           key,
           keyPos: this.pos(p.key),
-          valuePos: (0, import_yaml6.isNode)(v) ? this.pos(v) : this.pos(p.key),
-          ...(0, import_yaml6.isNode)(v) ? { node: v } : {},
+          valuePos: (0, import_yaml9.isNode)(v) ? this.pos(v) : this.pos(p.key),
+          ...(0, import_yaml9.isNode)(v) ? { node: v } : {},
           value: plain(v),
-          ...(0, import_yaml6.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
-          vault: (0, import_yaml6.isNode)(v) && v.tag === "!vault"
+          ...(0, import_yaml9.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
+          vault: (0, import_yaml9.isNode)(v) && v.tag === "!vault"
         };
       }
       /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
@@ -15119,12 +18587,12 @@ var init_ansible = __esm({
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
       }
       varsOfMap(m, where, pathOf, scopeOf) {
-        if (!(0, import_yaml6.isMap)(m)) return;
+        if (!(0, import_yaml9.isMap)(m)) return;
         for (const p of m.items) {
           const name = keyName(p);
           if (!name) continue;
           const a = this.arg(p, name);
-          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml6.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
+          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml9.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
           this.file.vars.push({ ...a, scope, path: pathOf(name), where });
         }
       }
@@ -15181,7 +18649,7 @@ var init_ansible = __esm({
           const a = this.arg(modPair, modName);
           let body = modPair.value;
           if (modName === "action" || modName === "local_action") {
-            if ((0, import_yaml6.isMap)(body)) {
+            if ((0, import_yaml9.isMap)(body)) {
               const mp = body.items.find((p) => keyName(p) === "module");
               module = typeof plain(mp?.value) === "string" ? plain(mp?.value) : "";
             } else if (typeof a.value === "string") {
@@ -15193,7 +18661,7 @@ var init_ansible = __esm({
               if (ffText) freeForm = this.freeForm(a, ffText, cmd, args);
             }
           }
-          if ((0, import_yaml6.isMap)(body)) {
+          if ((0, import_yaml9.isMap)(body)) {
             for (const p of body.items) {
               const k = keyName(p);
               if (!k || k === "module") continue;
@@ -15205,7 +18673,7 @@ var init_ansible = __esm({
           }
         }
         const argsKw = keywords.get("args");
-        if (argsKw?.node && (0, import_yaml6.isMap)(argsKw.node))
+        if (argsKw?.node && (0, import_yaml9.isMap)(argsKw.node))
           for (const p of argsKw.node.items) {
             const k = keyName(p);
             if (k && !args.has(k)) args.set(k, this.arg(p, k));
@@ -15247,16 +18715,16 @@ var init_ansible = __esm({
         return t;
       }
       label(n, i) {
-        if ((0, import_yaml6.isMap)(n)) {
+        if ((0, import_yaml9.isMap)(n)) {
           const nm = plain(n.items.find((p) => keyName(p) === "name")?.value);
           if (typeof nm === "string" && nm && !isJinja(nm)) return `[${JSON.stringify(nm)}]`;
         }
         return `[${i}]`;
       }
       taskList(seq, kind, prefix, inheritedNoLog) {
-        if (!(0, import_yaml6.isSeq)(seq)) return;
+        if (!(0, import_yaml9.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
-          if (!(0, import_yaml6.isMap)(item)) return;
+          if (!(0, import_yaml9.isMap)(item)) return;
           const path7 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
@@ -15287,18 +18755,18 @@ var init_ansible = __esm({
         });
       }
       play(n, i) {
-        if (!(0, import_yaml6.isMap)(n)) return;
+        if (!(0, import_yaml9.isMap)(n)) return;
         const prefix = `plays${this.label(n, i)}`;
-        const get = (k) => n.items.find((p) => keyName(p) === k);
-        const nlPair = get("no_log");
+        const get2 = (k) => n.items.find((p) => keyName(p) === k);
+        const nlPair = get2("no_log");
         const nlv = plain(nlPair?.value);
         const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : false;
-        const varsPair = get("vars");
+        const varsPair = get2("vars");
         if (varsPair) this.varsOfMap(varsPair.value, "play", (v) => `${prefix}.vars.${v}`);
-        const roles = get("roles")?.value;
-        if ((0, import_yaml6.isSeq)(roles))
+        const roles = get2("roles")?.value;
+        if ((0, import_yaml9.isSeq)(roles))
           roles.items.forEach((r, j) => {
-            if (!(0, import_yaml6.isMap)(r)) return;
+            if (!(0, import_yaml9.isMap)(r)) return;
             const rname = plain(r.items.find((p) => ["role", "name"].includes(keyName(p) ?? ""))?.value);
             const rp = `${prefix}.roles[${typeof rname === "string" ? JSON.stringify(rname) : j}]`;
             const scope = this.scopeOf(r);
@@ -15315,7 +18783,7 @@ var init_ansible = __esm({
               else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
             }
           });
-        const files = plain(get("vars_files")?.value);
+        const files = plain(get2("vars_files")?.value);
         const outer = this.env;
         this.env = {
           vars: mapVars(varsPair?.value),
@@ -15325,21 +18793,21 @@ var init_ansible = __esm({
           parent: outer
         };
         for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
-          this.taskList(get(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
+          this.taskList(get2(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
         this.env = outer;
       }
       inventoryYaml(n, group2) {
-        if (!(0, import_yaml6.isMap)(n)) return;
+        if (!(0, import_yaml9.isMap)(n)) return;
         for (const p of n.items) {
           const k = keyName(p);
           if (!k) continue;
-          if (k === "hosts" && (0, import_yaml6.isMap)(p.value)) {
+          if (k === "hosts" && (0, import_yaml9.isMap)(p.value)) {
             for (const hp of p.value.items) {
               const host = keyName(hp);
               if (host) this.varsOfMap(hp.value, "inventory", (v) => `${this.path}:${host}.${v}`);
             }
           } else if (k === "vars") this.varsOfMap(p.value, "inventory", (v) => `${this.path}:${group2}.vars.${v}`);
-          else if (k === "children" && (0, import_yaml6.isMap)(p.value)) {
+          else if (k === "children" && (0, import_yaml9.isMap)(p.value)) {
             for (const cp of p.value.items) {
               const child = keyName(cp);
               if (child) this.inventoryYaml(cp.value, child);
@@ -15420,12 +18888,12 @@ function varsOfText(text) {
   const parsed = parseYamlAll(text);
   if (parsed.errors.length) return void 0;
   const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml8.isMap)(root)) return void 0;
+  if (!(0, import_yaml11.isMap)(root)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const p of root.items) {
-    const k = (0, import_yaml8.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml8.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml8.isNode)(p.value) ? p.value.toJSON() : p.value);
+    const k = (0, import_yaml11.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml11.isNode)(p.value) && p.value.tag === "!vault"))
+      out.set(k, (0, import_yaml11.isNode)(p.value) ? p.value.toJSON() : p.value);
   }
   return out;
 }
@@ -15436,22 +18904,22 @@ function plainOf(v) {
 function synth(v, range, depth = 0) {
   let n;
   if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml8.YAMLSeq();
+    const s = new import_yaml11.YAMLSeq();
     s.items = v.map((x) => synth(x, range, depth + 1));
     n = s;
   } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml8.YAMLMap();
+    const m = new import_yaml11.YAMLMap();
     for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml8.Scalar(k);
+      const key = new import_yaml11.Scalar(k);
       if (range) key.range = range;
-      m.items.push(new import_yaml8.Pair(key, synth(x, range, depth + 1)));
+      m.items.push(new import_yaml11.Pair(key, synth(x, range, depth + 1)));
     }
     n = m;
-  } else n = new import_yaml8.Scalar(v);
+  } else n = new import_yaml11.Scalar(v);
   if (range) n.range = range;
   return n;
 }
-function nodeOf(v, range) {
+function nodeOf2(v, range) {
   return "plain" in v ? synth(v.plain, range) : v.node;
 }
 function mentions(v, name) {
@@ -15461,13 +18929,13 @@ function mentions(v, name) {
   if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
   return false;
 }
-var import_yaml8, MAX_DEPTH2, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
+var import_yaml11, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
 var init_ansible_resolve = __esm({
   "src/parse/ansible-resolve.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml11 = __toESM(require_dist(), 1);
     init_yaml();
-    MAX_DEPTH2 = 6;
+    MAX_DEPTH3 = 6;
     MAX_ITEMS = 64;
     SECRETISH = /pass|secret|token|key|cred|vault_/i;
     EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
@@ -15521,7 +18989,7 @@ var init_ansible_resolve = __esm({
       /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
       expr(text, f, depth = 0) {
         const m = EXPR.exec(text.trim());
-        if (!m || depth > MAX_DEPTH2 || SECRETISH.test(text)) return void 0;
+        if (!m || depth > MAX_DEPTH3 || SECRETISH.test(text)) return void 0;
         let v = this.lookup(m[1], f);
         if (!v) return void 0;
         v = this.settle(v, f, depth);
@@ -15538,7 +19006,7 @@ var init_ansible_resolve = __esm({
       }
       /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
       settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml8.isScalar)(v.node) ? v.node.value : void 0;
+        const p = "plain" in v ? v.plain : (0, import_yaml11.isScalar)(v.node) ? v.node.value : void 0;
         if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
         return v;
       }
@@ -15552,10 +19020,10 @@ var init_ansible_resolve = __esm({
           return void 0;
         }
         const n = v.node;
-        if (index !== void 0) return (0, import_yaml8.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml8.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml8.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml8.isNode)(pair.value) ? pair.value : null } : void 0;
+        if (index !== void 0) return (0, import_yaml11.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml11.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml11.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml11.isNode)(pair.value) ? pair.value : null } : void 0;
         }
         return void 0;
       }
@@ -15576,43 +19044,43 @@ var init_ansible_resolve = __esm({
       /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
       node(n, f, depth = 0) {
         if (!n || depth > 30) return void 0;
-        if ((0, import_yaml8.isScalar)(n)) {
+        if ((0, import_yaml11.isScalar)(n)) {
           if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
           const whole = this.expr(n.value, f);
           if (whole) {
-            const r = nodeOf(whole, n.range ?? void 0);
+            const r = nodeOf2(whole, n.range ?? void 0);
             return r ? this.node(r, f, depth + 1) ?? r : void 0;
           }
           const s = this.interpolate(n.value, f);
           if (s === void 0) return void 0;
-          const sc = new import_yaml8.Scalar(s);
+          const sc = new import_yaml11.Scalar(s);
           if (n.range) sc.range = n.range;
           return sc;
         }
-        if ((0, import_yaml8.isSeq)(n)) {
+        if ((0, import_yaml11.isSeq)(n)) {
           let changed = false;
-          const items = n.items.map((x) => {
-            const r = (0, import_yaml8.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+          const items2 = n.items.map((x) => {
+            const r = (0, import_yaml11.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
             if (r) changed = true;
             return r ?? x;
           });
           if (!changed) return void 0;
-          const s = new import_yaml8.YAMLSeq();
-          s.items = items;
+          const s = new import_yaml11.YAMLSeq();
+          s.items = items2;
           if (n.range) s.range = n.range;
           return s;
         }
-        if ((0, import_yaml8.isMap)(n)) {
+        if ((0, import_yaml11.isMap)(n)) {
           let changed = false;
-          const items = n.items.map((p) => {
-            const r = (0, import_yaml8.isNode)(p.value) ? this.node(p.value, f, depth + 1) : void 0;
+          const items2 = n.items.map((p) => {
+            const r = (0, import_yaml11.isNode)(p.value) ? this.node(p.value, f, depth + 1) : void 0;
             if (!r) return p;
             changed = true;
-            return new import_yaml8.Pair(p.key, r);
+            return new import_yaml11.Pair(p.key, r);
           });
           if (!changed) return void 0;
-          const m = new import_yaml8.YAMLMap();
-          m.items = items;
+          const m = new import_yaml11.YAMLMap();
+          m.items = items2;
           if (n.range) m.range = n.range;
           return m;
         }
@@ -15627,7 +19095,7 @@ var init_ansible_resolve = __esm({
           const a = t.keywords.get(kw);
           if (!a) continue;
           let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml8.isScalar)(a.node) ? a.node.value : void 0;
+          const raw = a.node && (0, import_yaml11.isScalar)(a.node) ? a.node.value : void 0;
           if (typeof raw === "string")
             v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
           if (!v) return void 0;
@@ -15639,33 +19107,33 @@ var init_ansible_resolve = __esm({
               if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
               for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
             } else {
-              if (!(0, import_yaml8.isMap)(v.node)) return void 0;
+              if (!(0, import_yaml11.isMap)(v.node)) return void 0;
               for (const pair of v.node.items) {
-                const m = new import_yaml8.YAMLMap();
-                const key = new import_yaml8.Scalar("key");
-                const value = new import_yaml8.Scalar("value");
-                m.items.push(new import_yaml8.Pair(key, pair.key), new import_yaml8.Pair(value, pair.value));
-                const r = (0, import_yaml8.isNode)(pair.key) && pair.key.range || void 0;
+                const m = new import_yaml11.YAMLMap();
+                const key = new import_yaml11.Scalar("key");
+                const value = new import_yaml11.Scalar("value");
+                m.items.push(new import_yaml11.Pair(key, pair.key), new import_yaml11.Pair(value, pair.value));
+                const r = (0, import_yaml11.isNode)(pair.key) && pair.key.range || void 0;
                 if (r) m.range = key.range = value.range = r;
                 entries.push({ node: m });
               }
             }
             return { name, items: entries.slice(0, MAX_ITEMS), via };
           }
-          let items;
+          let items2;
           if ("plain" in v) {
             if (!Array.isArray(v.plain)) return void 0;
             const from = v.from;
-            items = v.plain.map((x) => ({ plain: x, from }));
+            items2 = v.plain.map((x) => ({ plain: x, from }));
           } else {
-            if (!(0, import_yaml8.isSeq)(v.node)) return void 0;
-            items = v.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null }));
+            if (!(0, import_yaml11.isSeq)(v.node)) return void 0;
+            items2 = v.node.items.map((x) => ({ node: (0, import_yaml11.isNode)(x) ? x : null }));
           }
           if (kw === "with_items")
-            items = items.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml8.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml8.isNode)(x) ? x : null })) : [it]
+            items2 = items2.flatMap(
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml11.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml11.isNode)(x) ? x : null })) : [it]
             );
-          return { name, items: items.slice(0, MAX_ITEMS), via };
+          return { name, items: items2.slice(0, MAX_ITEMS), via };
         }
         return void 0;
       }
@@ -15754,10 +19222,10 @@ function known(a) {
   const s = str3(a);
   return s !== void 0 && !a.vault && !isJinja(s) ? s : void 0;
 }
-function isFalse2(a) {
+function isFalse3(a) {
   return !!a && !isJinja(a.value) && truthy(a.value) === false;
 }
-function isTrue2(a) {
+function isTrue3(a) {
   return !!a && !isJinja(a.value) && truthy(a.value) === true;
 }
 function isSecretName(name) {
@@ -15837,7 +19305,7 @@ function urlHost(url) {
   return m?.[1];
 }
 function pairsOf(ctx, n) {
-  if (!(0, import_yaml6.isMap)(n)) return [];
+  if (!(0, import_yaml9.isMap)(n)) return [];
   const out = [];
   for (const p of n.items) {
     const key = pairKey(p);
@@ -15847,7 +19315,7 @@ function pairsOf(ctx, n) {
       key,
       keyPos: ctx.pos(p.key),
       valuePos: v ? ctx.pos(v) : ctx.pos(p.key),
-      ...v && (0, import_yaml6.isNode)(v) ? { node: v } : {},
+      ...v && (0, import_yaml9.isNode)(v) ? { node: v } : {},
       value: plain(v),
       ...v?.range ? { range: [v.range[0], v.range[1]] } : {},
       vault: v?.tag === "!vault"
@@ -15933,14 +19401,14 @@ var init_docs = __esm({
 });
 
 // src/rules/ansible/rules/tls-001.ts
-var KEYS2, rule83, tls_001_default;
+var KEYS2, rule136, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    rule83 = {
+    rule136 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -15973,17 +19441,17 @@ var init_tls_001 = __esm({
         for (const t of ctx.file.tasks)
           for (const k of KEYS2) {
             const a = t.args.get(k);
-            if (isFalse2(a))
+            if (isFalse3(a))
               atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
           }
       }
     };
-    tls_001_default = rule83;
+    tls_001_default = rule136;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule84, tls_002_default;
+var URL_ARGS, HTTP, rule137, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -16007,7 +19475,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule84 = {
+    rule137 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -16045,12 +19513,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule84;
+    tls_002_default = rule137;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule85, tls_003_default;
+var PATTERNS, rule138, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -16064,7 +19532,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule85 = {
+    rule138 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -16094,18 +19562,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule85;
+    tls_003_default = rule138;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule86, tls_004_default;
+var rule139, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule86 = {
+    rule139 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -16126,7 +19594,7 @@ var init_tls_004 = __esm({
           for (const a of pairsOf(ctx, t.keywords.get("environment")?.node)) {
             const { key, value } = a;
             if (isJinja(value)) continue;
-            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse2(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
+            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse3(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
             if (bad)
               ctx.report({
                 at: a.keyPos,
@@ -16138,18 +19606,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule86;
+    tls_004_default = rule139;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule87, tls_005_default;
+var rule140, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule87 = {
+    rule140 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -16168,28 +19636,28 @@ var init_tls_005 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["yum_repository"])) {
           const a = t.args.get("sslverify");
-          if (isFalse2(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
+          if (isFalse3(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
           const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "sslverify" && isFalse2(v))
+          if (opt?.toLowerCase() === "sslverify" && isFalse3(v))
             atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
         }
       }
     };
-    tls_005_default = rule87;
+    tls_005_default = rule140;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule88, dl_001_default;
+var rule141, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule88 = {
+    rule141 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -16220,19 +19688,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule88;
+    dl_001_default = rule141;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule89, exec_001_default;
+var PIPE_TO_SHELL, rule142, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule89 = {
+    rule142 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -16259,7 +19727,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule89;
+    exec_001_default = rule142;
   }
 });
 
@@ -16267,7 +19735,7 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule90, exec_002_default;
+var FORMS, rule143, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -16286,7 +19754,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule90 = {
+    rule143 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -16334,18 +19802,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule90;
+    exec_002_default = rule143;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule91, exec_003_default;
+var rule144, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule91 = {
+    rule144 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -16373,18 +19841,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule91;
+    exec_003_default = rule144;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule92, pkg_001_default;
+var rule145, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule92 = {
+    rule145 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -16407,7 +19875,7 @@ var init_pkg_001 = __esm({
         for (const t of ctx.tasksFor(["apt"]))
           for (const k of ["allow_unauthenticated", "force"]) {
             const a = t.args.get(k);
-            if (isTrue2(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
+            if (isTrue3(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
           }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -16416,19 +19884,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule92;
+    pkg_001_default = rule145;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule93, pkg_002_default;
+var MODULES, rule146, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
     init_docs();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule93 = {
+    rule146 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -16450,7 +19918,7 @@ var init_pkg_002 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES)) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue2(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
+          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -16459,18 +19927,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule93;
+    pkg_002_default = rule146;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule94, pkg_003_default;
+var rule147, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule94 = {
+    rule147 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -16489,33 +19957,33 @@ var init_pkg_003 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["yum_repository"])) {
           const a = t.args.get("gpgcheck");
-          if (isFalse2(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
+          if (isFalse3(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
         }
         for (const t of ctx.tasksFor(["zypper_repository"])) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue2(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
+          if (isTrue3(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
           const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "gpgcheck" && isFalse2(v))
+          if (opt?.toLowerCase() === "gpgcheck" && isFalse3(v))
             atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
         }
       }
     };
-    pkg_003_default = rule94;
+    pkg_003_default = rule147;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule95, pkg_004_default;
+var TRUSTED, rule148, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
     init_docs();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule95 = {
+    rule148 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -16542,11 +20010,11 @@ var init_pkg_004 = __esm({
         for (const t of ctx.tasksFor(["deb822_repository"]))
           for (const k of ["trusted", "allow_insecure", "allow_weak"]) {
             const a = t.args.get(k);
-            if (isTrue2(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
+            if (isTrue3(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
           }
       }
     };
-    pkg_004_default = rule95;
+    pkg_004_default = rule148;
   }
 });
 
@@ -16579,14 +20047,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule96, perm_001_default;
+var rule149, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_perm();
-    rule96 = {
+    rule149 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -16619,19 +20087,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule96;
+    perm_001_default = rule149;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule97, perm_002_default;
+var rule150, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_perm();
-    rule97 = {
+    rule150 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -16665,12 +20133,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule97;
+    perm_002_default = rule150;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule98, perm_003_default;
+var SECRET_FILE, rule151, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -16678,7 +20146,7 @@ var init_perm_003 = __esm({
     init_docs();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule98 = {
+    rule151 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -16712,19 +20180,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule98;
+    perm_003_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule99, perm_004_default;
+var rule152, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_perm();
-    rule99 = {
+    rule152 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -16755,19 +20223,19 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule99;
+    perm_004_default = rule152;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH, rule100, secret_001_default;
+var HASH, rule153, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
-    rule100 = {
+    rule153 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -16804,7 +20272,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule100;
+    secret_001_default = rule153;
   }
 });
 
@@ -16819,14 +20287,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule101, secret_002_default;
+var rule154, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_varnames();
-    rule101 = {
+    rule154 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -16851,19 +20319,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule101;
+    secret_002_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule102, secret_003_default;
+var rule155, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_varnames();
-    rule102 = {
+    rule155 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -16894,7 +20362,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule102;
+    secret_003_default = rule155;
   }
 });
 
@@ -16921,7 +20389,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule103, secret_004_default;
+var KEYS3, rule156, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -16929,7 +20397,7 @@ var init_secret_004 = __esm({
     init_docs();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
-    rule103 = {
+    rule156 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -16958,12 +20426,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule103;
+    secret_004_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule104, secret_005_default;
+var AUTH_HEADER, rule157, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -16971,7 +20439,7 @@ var init_secret_005 = __esm({
     init_docs();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule104 = {
+    rule157 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -17016,18 +20484,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule104;
+    secret_005_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule105, secret_006_default;
+var rule158, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule105 = {
+    rule158 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -17057,7 +20525,7 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule105;
+    secret_006_default = rule158;
   }
 });
 
@@ -17075,14 +20543,14 @@ function visit(ctx, v, a, path7, depth) {
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path7}.${c.key}`, depth + 1);
 }
-var rule106, secret_007_default;
+var rule159, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_varnames();
-    rule106 = {
+    rule159 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -17105,18 +20573,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule106;
+    secret_007_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule107, ssh_001_default;
+var rule160, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule107 = {
+    rule160 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -17145,7 +20613,7 @@ var init_ssh_001 = __esm({
               message: `ansible.cfg [${e.section}] host_key_checking = ${e.value}: SSH host keys are not verified.`
             });
         for (const v of ctx.file.vars)
-          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse2(v))
+          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse3(v))
             ctx.report({
               at: v.keyPos,
               scope: v.scope,
@@ -17154,7 +20622,7 @@ var init_ssh_001 = __esm({
             });
         for (const t of ctx.file.tasks)
           for (const a of pairsOf(ctx, t.keywords.get("environment")?.node))
-            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse2(a))
+            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse3(a))
               ctx.report({
                 at: a.keyPos,
                 scope: t.scope,
@@ -17163,12 +20631,12 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule107;
+    ssh_001_default = rule160;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule108, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule161, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -17176,7 +20644,7 @@ var init_ssh_002 = __esm({
     init_docs();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule108 = {
+    rule161 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -17216,18 +20684,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule108;
+    ssh_002_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule109, ssh_003_default;
+var rule162, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule109 = {
+    rule162 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -17248,11 +20716,11 @@ var init_ssh_003 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["git"])) {
           const a = t.args.get("accept_hostkey");
-          if (isTrue2(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
+          if (isTrue3(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
         }
       }
     };
-    ssh_003_default = rule109;
+    ssh_003_default = rule162;
   }
 });
 
@@ -17300,13 +20768,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule110, ssh_004_default;
+var rule163, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule110 = {
+    rule163 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -17330,18 +20798,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule110;
+    ssh_004_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule111, ssh_005_default;
+var rule164, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule111 = {
+    rule164 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -17365,18 +20833,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule111;
+    ssh_005_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule112, ssh_006_default;
+var rule165, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs();
     init_sshd();
-    rule112 = {
+    rule165 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -17400,12 +20868,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule112;
+    ssh_006_default = rule165;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule113, os_001_default;
+var CONFIG_LINE, COMMAND, rule166, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -17413,7 +20881,7 @@ var init_os_001 = __esm({
     init_docs();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule113 = {
+    rule166 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -17463,7 +20931,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule113;
+    os_001_default = rule166;
   }
 });
 
@@ -17475,7 +20943,7 @@ function serviceTurnedOff(ctx, names, message) {
     const state = t.args.get("state");
     const enabled = t.args.get("enabled");
     const masked = t.args.get("masked");
-    const bad = known(state) === "stopped" ? state : isFalse2(enabled) ? enabled : isTrue2(masked) ? masked : void 0;
+    const bad = known(state) === "stopped" ? state : isFalse3(enabled) ? enabled : isTrue3(masked) ? masked : void 0;
     if (bad) atArg(ctx, t, bad, message(t, name));
   }
 }
@@ -17489,7 +20957,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule114, os_002_default;
+var COMMAND2, rule167, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -17497,7 +20965,7 @@ var init_os_002 = __esm({
     init_docs();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule114 = {
+    rule167 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -17526,19 +20994,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule114;
+    os_002_default = rule167;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule115, os_003_default;
+var rule168, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_services();
-    rule115 = {
+    rule168 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -17573,19 +21041,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule115;
+    os_003_default = rule168;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule116, os_004_default;
+var NOPASSWD_ALL, rule169, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
     init_docs();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule116 = {
+    rule169 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -17609,12 +21077,12 @@ var init_os_004 = __esm({
         for (const t of ctx.tasksFor(["sudoers"])) {
           const cmds = t.args.get("commands");
           const all = known(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
-          if (all && !isFalse2(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
+          if (all && !isFalse3(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
             atArg(ctx, t, cmds, "sudoers grants passwordless sudo for every command (nopassword defaults to true).");
         }
       }
     };
-    os_004_default = rule116;
+    os_004_default = rule169;
   }
 });
 
@@ -17629,14 +21097,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule117, ctr_001_default;
+var rule170, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
     init_docs();
     init_containers();
-    rule117 = {
+    rule170 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -17658,7 +21126,7 @@ var init_ctr_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
           const a = t.args.get("privileged");
-          if (isTrue2(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
+          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -17667,12 +21135,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule117;
+    ctr_001_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule118, ctr_002_default;
+var SOCKET, rule171, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -17680,7 +21148,7 @@ var init_ctr_002 = __esm({
     init_docs();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule118 = {
+    rule171 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -17710,12 +21178,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule118;
+    ctr_002_default = rule171;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule119, ctr_003_default;
+var KEYS4, rule172, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -17734,7 +21202,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule119 = {
+    rule172 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -17759,12 +21227,12 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule119;
+    ctr_003_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule120, ctr_004_default;
+var CAPS, OPTS, rule173, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -17773,7 +21241,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule120 = {
+    rule173 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -17804,52 +21272,233 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule120;
+    ctr_004_default = rule173;
+  }
+});
+
+// src/cloud/adapters/ansible.ts
+function yamlValue(node, l, src, depth = 0) {
+  const n = node;
+  if (n && typeof n === "object" && n.tag === "!vault") return { t: "unknown", loc: l, why: "vaulted value" };
+  if (depth > 40) return { t: "unknown", loc: l };
+  if ((0, import_yaml13.isMap)(node)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const p of node.items) {
+      if (!(0, import_yaml13.isScalar)(p.key)) continue;
+      const k = String(p.key.value);
+      entries.set(
+        k,
+        yamlValue(p.value, { path: `${l.path}.${k}`, pos: src.pos(p.key), node: p.value }, src, depth + 1)
+      );
+    }
+    return { t: "map", entries, loc: l };
+  }
+  if ((0, import_yaml13.isSeq)(node)) {
+    return {
+      t: "list",
+      items: node.items.map(
+        (it, i) => yamlValue(it, { path: `${l.path}[${i}]`, pos: src.pos(it), node: it }, src, depth + 1)
+      ),
+      loc: l
+    };
+  }
+  const v = (0, import_yaml13.isScalar)(node) ? node.value : node;
+  if (typeof v === "string") {
+    if (JINJA.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
+    return { t: "scalar", value: v, loc: l };
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null || v === void 0)
+    return { t: "scalar", value: v ?? null, loc: l };
+  return { t: "unknown", loc: l };
+}
+function argValue(t, a, src) {
+  const l = { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos, node: a.node };
+  if (a.vault) return { t: "unknown", loc: l, why: "vaulted value" };
+  return yamlValue(a.node ?? a.value, l, src);
+}
+function scalar(value, l) {
+  return { t: "scalar", value, loc: l };
+}
+function sgRule(rule180) {
+  if (rule180.t !== "map") return [rule180];
+  const e = rule180.entries;
+  const base = /* @__PURE__ */ new Map();
+  const proto = e.get("proto");
+  if (proto) {
+    const s = scalars(proto)[0];
+    const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
+    base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
+  } else base.set("IpProtocol", scalar("tcp", rule180.loc));
+  const rename = [
+    ["cidr_ip", "CidrIp"],
+    ["cidr_ipv6", "CidrIpv6"],
+    ["group_id", "SourceSecurityGroupId"],
+    ["group_name", "SourceSecurityGroupName"],
+    ["ip_prefix", "SourcePrefixListId"],
+    ["rule_desc", "Description"]
+  ];
+  for (const [from2, to2] of rename) {
+    const v = e.get(from2);
+    if (v) base.set(to2, v);
+  }
+  const out = [];
+  const withPorts = (from2, to2) => {
+    const m = new Map(base);
+    if (from2) m.set("FromPort", from2);
+    if (to2) m.set("ToPort", to2);
+    out.push({ t: "map", entries: m, loc: rule180.loc });
+  };
+  const ports = e.get("ports");
+  if (ports) {
+    for (const p of items(ports)) {
+      const s = scalars(p)[0];
+      if (!s || s.value === void 0) continue;
+      if (p.t === "unknown" || typeof s.value === "symbol") {
+        withPorts(p, p);
+        continue;
+      }
+      const text = String(s.value).trim();
+      const m = /^(-?\d+)\s*(?:-\s*(\d+))?$/.exec(text);
+      if (!m) {
+        withPorts({ t: "unknown", loc: ports.loc }, { t: "unknown", loc: ports.loc });
+        continue;
+      }
+      const lo = Number(m[1]);
+      const hi = m[2] !== void 0 ? Number(m[2]) : lo;
+      withPorts(scalar(lo, ports.loc), scalar(hi, ports.loc));
+    }
+  }
+  const from = e.get("from_port");
+  const to = e.get("to_port");
+  if (from || to) withPorts(from, to ?? from);
+  if (!ports && !from && !to) withPorts(void 0, void 0);
+  return out;
+}
+function sgRules2(v) {
+  if (!v) return void 0;
+  if (v.t !== "list") return v;
+  return { t: "list", items: v.items.flatMap(sgRule), loc: v.loc };
+}
+function securityGroup(t, src) {
+  const args = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) args.set(a.key, argValue(t, a, src));
+  const props = /* @__PURE__ */ new Map();
+  const put = (to, v) => {
+    if (v) props.set(to, v);
+  };
+  put("GroupName", args.get("name"));
+  put("GroupDescription", args.get("description"));
+  put("VpcId", args.get("vpc_id"));
+  put("SecurityGroupIngress", sgRules2(args.get("rules")));
+  put("SecurityGroupEgress", sgRules2(args.get("rules_egress") ?? args.get("egress_rules")));
+  put("Tags", args.get("tags"));
+  return { t: "map", entries: props, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
+function fromAnsibleTask(t, src) {
+  const a = ANSIBLE_ADAPTERS[t.short];
+  if (!a || !a.collections.includes(t.collection)) return void 0;
+  const props = a.props(t, src);
+  if (a.applies && !a.applies(t, props)) return void 0;
+  const name = get(props, "GroupName");
+  const n = name ? scalars(name)[0] : void 0;
+  return {
+    kind: a.kind,
+    name: t.name ?? (n && typeof n.value === "string" ? n.value : t.module),
+    format: "ansible",
+    loc: { path: t.path, pos: t.pos },
+    props,
+    origin: t
+  };
+}
+var import_yaml13, JINJA, AWS, notAbsent, ANSIBLE_ADAPTERS;
+var init_ansible2 = __esm({
+  "src/cloud/adapters/ansible.ts"() {
+    "use strict";
+    import_yaml13 = __toESM(require_dist(), 1);
+    init_values();
+    JINJA = /\{\{|\{%/;
+    AWS = ["", "amazon.aws", "community.aws"];
+    notAbsent = (t) => {
+      const s = t.args.get("state");
+      return !(s && typeof s.value === "string" && s.value.trim() === "absent");
+    };
+    ANSIBLE_ADAPTERS = {
+      ec2_security_group: { kind: "AWS::EC2::SecurityGroup", collections: AWS, props: securityGroup, applies: notAbsent },
+      ec2_group: { kind: "AWS::EC2::SecurityGroup", collections: AWS, props: securityGroup, applies: notAbsent }
+    };
+  }
+});
+
+// src/rules/ansible/cloud.ts
+function cloudResources2(ctx) {
+  let out = resMemo.get(ctx.file);
+  if (!out) {
+    out = [];
+    for (const t of ctx.file.tasks) {
+      const r = fromAnsibleTask(t, { pos: (n) => ctx.pos(n) });
+      if (r) out.push(r);
+    }
+    resMemo.set(ctx.file, out);
+  }
+  return out;
+}
+function cloudFindings2(ctx, check) {
+  let m = findMemo.get(ctx.file);
+  if (!m) findMemo.set(ctx.file, m = /* @__PURE__ */ new Map());
+  let out = m.get(check);
+  if (!out) {
+    const kinds = new Set(check.kinds);
+    const all = cloudResources2(ctx).filter((r) => kinds.has(r.kind));
+    const found = [];
+    for (const r of all) check.run(r, (f) => found.push(f), all);
+    m.set(check, out = found);
+  }
+  return out;
+}
+function cloudCheck2(check, codes) {
+  return (ctx) => {
+    const byPlace = /* @__PURE__ */ new Map();
+    for (const f of cloudFindings2(ctx, check)) {
+      if (!codes.includes(f.code)) continue;
+      const k = f.at?.loc.path ?? f.resource.loc.path;
+      const list2 = byPlace.get(k) ?? [];
+      list2.push(f);
+      byPlace.set(k, list2);
+    }
+    for (const [path7, list2] of byPlace) {
+      const f = list2[0];
+      const t = f.resource.origin;
+      const message = [...new Set(list2.map((x) => x.message))].join("; ");
+      ctx.report({
+        at: f.at?.loc.pos ?? t.pos,
+        scope: t.scope,
+        path: f.at ? path7 : `${t.path}.${t.module}`,
+        message: `${t.module}: ${message}`,
+        ...f.secret ? { secret: true } : {},
+        ...f.why ? { why: f.why } : {}
+      });
+    }
+  };
+}
+var resMemo, findMemo;
+var init_cloud2 = __esm({
+  "src/rules/ansible/cloud.ts"() {
+    "use strict";
+    init_ansible2();
+    resMemo = /* @__PURE__ */ new WeakMap();
+    findMemo = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/rules/ansible/rules/aws-001.ts
-function portRanges(a) {
-  const out = [];
-  for (const v of a ? Array.isArray(a.value) ? a.value : [a.value] : []) {
-    const s = String(v).trim();
-    const m = /^(-?\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-    if (!m) continue;
-    const lo = Number(m[1]);
-    out.push(lo === -1 ? [0, 65535] : [lo, m[2] ? Number(m[2]) : lo]);
-  }
-  return out;
-}
-var ADMIN_PORTS2, WORLD, rule121, aws_001_default;
+var rule174, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
-    init_context2();
     init_docs();
-    ADMIN_PORTS2 = [
-      21,
-      22,
-      23,
-      135,
-      139,
-      445,
-      1433,
-      1521,
-      2375,
-      2376,
-      3306,
-      3389,
-      5432,
-      5900,
-      5985,
-      5986,
-      6379,
-      9200,
-      11211,
-      27017
-    ];
-    WORLD = /^(?:0\.0\.0\.0\/0|::\/0)$/;
-    rule121 = {
+    init_cloud2();
+    init_security_group();
+    rule174 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -17857,7 +21506,7 @@ var init_aws_001 = __esm({
         category: "ansible",
         modules: ["ec2_security_group", "ec2_group"],
         docs: doc2({
-          what: "Flags ec2_security_group (ec2_group) ingress `rules` that allow `0.0.0.0/0` or `::/0` on SSH, RDP, WinRM, database, Docker API and similar administrative ports, or on all ports/protocols.",
+          what: "Flags ec2_security_group (ec2_group, amazon.aws and short names) ingress `rules` that allow the whole internet (`0.0.0.0/0`, `::/0` or any other /0 spelling) on SSH, RDP, WinRM, database, cache, Docker API and similar administrative ports, or on all ports/protocols. It is the same check as CloudFormation's CFN-SG-001/002/003/006, with the same port lists; Jinja values are unknown and never reported.",
           why: "Administrative services open to the whole internet are scanned within minutes and brute-forced or exploited.",
           bad: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 0.0.0.0/0",
           good: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 10.20.0.0/16",
@@ -17868,38 +21517,10 @@ var init_aws_001 = __esm({
         }),
         remediation: "Restrict the rule to a VPN/bastion CIDR, or use SSM Session Manager instead of open SSH/RDP."
       },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["ec2_security_group", "ec2_group"])) {
-          const rules2 = t.args.get("rules");
-          if (!rules2?.node || !(0, import_yaml6.isSeq)(rules2.node)) continue;
-          rules2.node.items.forEach((item, i) => {
-            const args = new Map(pairsOf(ctx, item).map((a) => [a.key, a]));
-            const cidr = ["cidr_ip", "cidr_ipv6"].map((k) => args.get(k)).find((a) => a && strings(a.value).some((s) => WORLD.test(s.trim())));
-            if (!cidr) return;
-            const proto = String(args.get("proto")?.value ?? "tcp").toLowerCase();
-            if (isJinja(proto) || proto === "icmp" || proto === "icmpv6") return;
-            let ranges = portRanges(args.get("ports"));
-            const from = args.get("from_port");
-            if (from) {
-              const lo = Number(from.value);
-              const hi = Number(args.get("to_port")?.value ?? lo);
-              if (Number.isFinite(lo)) ranges.push(lo === -1 ? [0, 65535] : [lo, Number.isFinite(hi) ? hi : lo]);
-            }
-            const allTraffic = proto === "all" || proto === "-1";
-            if (allTraffic) ranges = [[0, 65535]];
-            const open = ADMIN_PORTS2.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi));
-            if (!open.length) return;
-            ctx.report({
-              at: cidr.keyPos,
-              scope: t.scope,
-              path: `${t.path}.${t.module}.rules[${i}].${cidr.key}`,
-              message: `${t.module} allows ${String(cidr.value)} on ${allTraffic ? "all ports" : `port${open.length > 1 ? "s" : ""} ${open.slice(0, 5).join(", ")}`}.`
-            });
-          });
-        }
-      }
+      // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
+      check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule121;
+    aws_001_default = rule174;
   }
 });
 
@@ -17916,7 +21537,7 @@ function parsePolicy(v) {
   }
   return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 }
-function statements2(doc3) {
+function statements3(doc3) {
   const raw = doc3.Statement ?? doc3.statement;
   const arr = Array.isArray(raw) ? raw : raw ? [raw] : [];
   return arr.filter((s) => !!s && typeof s === "object").map((s) => {
@@ -17933,7 +21554,7 @@ function statements2(doc3) {
   });
 }
 var list;
-var init_policy = __esm({
+var init_policy2 = __esm({
   "src/rules/ansible/policy.ts"() {
     "use strict";
     init_context2();
@@ -17942,16 +21563,16 @@ var init_policy = __esm({
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule122, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule175, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    init_policy();
+    init_policy2();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule122 = {
+    rule175 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -17973,7 +21594,7 @@ var init_aws_002 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["s3_bucket"])) {
           for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
-            if (BLOCKS.includes(b.key) && isFalse2(b))
+            if (BLOCKS.includes(b.key) && isFalse3(b))
               ctx.report({
                 at: b.keyPos,
                 scope: t.scope,
@@ -17981,13 +21602,13 @@ var init_aws_002 = __esm({
                 message: `s3_bucket public_access.${b.key} is false.`
               });
           const del = t.args.get("delete_public_access");
-          if (isTrue2(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
+          if (isTrue3(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
           const acl = t.args.get("acl");
           if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
             atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
           const pol = t.args.get("policy");
           const policyDoc = parsePolicy(pol?.value);
-          if (policyDoc && statements2(policyDoc).some((s) => s.effect === "Allow" && s.principalStar && !s.hasCondition))
+          if (policyDoc && statements3(policyDoc).some((s) => s.effect === "Allow" && s.principalStar && !s.hasCondition))
             atArg(ctx, t, pol, 's3_bucket policy allows Principal "*" without a condition.');
         }
         for (const t of ctx.tasksFor(["s3_object", "aws_s3"])) {
@@ -17997,21 +21618,21 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule122;
+    aws_002_default = rule175;
   }
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule123, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule176, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    init_policy();
+    init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule123 = {
+    rule176 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -18035,7 +21656,7 @@ var init_aws_003 = __esm({
           for (const k of POLICY_KEYS) {
             const a = t.args.get(k);
             const d = parsePolicy(a?.value);
-            if (d && statements2(d).some(
+            if (d && statements3(d).some(
               (s) => s.effect === "Allow" && !s.notActions && s.actions.some((x) => x === "*" || x === "*:*") && s.resources.includes("*")
             ))
               atArg(ctx, t, a, `${t.module} ${k} allows every action on every resource.`);
@@ -18048,18 +21669,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule123;
+    aws_003_default = rule176;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule124, aws_004_default;
+var rule177, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule124 = {
+    rule177 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -18078,22 +21699,22 @@ var init_aws_004 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
           const a = t.args.get("publicly_accessible");
-          if (isTrue2(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
+          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
         }
       }
     };
-    aws_004_default = rule124;
+    aws_004_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule125, aws_005_default;
+var rule178, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule125 = {
+    rule178 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -18118,26 +21739,26 @@ var init_aws_005 = __esm({
             "snapshot_identifier",
             "db_snapshot_identifier",
             "replication_source_identifier"
-          ].some((k) => t.args.has(k)) || isTrue2(t.args.get("read_replica")))
+          ].some((k) => t.args.has(k)) || isTrue3(t.args.get("read_replica")))
             continue;
           const a = t.args.get("storage_encrypted");
           if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
-          else if (isFalse2(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
+          else if (isFalse3(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
         }
       }
     };
-    aws_005_default = rule125;
+    aws_005_default = rule178;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule126, aws_006_default;
+var rule179, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
     init_docs();
-    rule126 = {
+    rule179 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -18162,17 +21783,17 @@ var init_aws_006 = __esm({
           if (!t.args.has("volume_size") && !t.args.has("snapshot")) continue;
           const a = t.args.get("encrypted");
           if (!a) atTask(ctx, t, "ec2_vol creates a volume without encrypted: yes.", "encrypted");
-          else if (isFalse2(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
+          else if (isFalse3(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
         }
         for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
           const list2 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
-          if (!list2?.node || !(0, import_yaml6.isSeq)(list2.node)) continue;
+          if (!list2?.node || !(0, import_yaml9.isSeq)(list2.node)) continue;
           list2.node.items.forEach((item, i) => {
             const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
             if (!ebs) return;
             const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
-            if (enc && isTrue2(enc)) return;
-            if (enc && !isFalse2(enc)) return;
+            if (enc && isTrue3(enc)) return;
+            if (enc && !isFalse3(enc)) return;
             const at = enc ?? ebs;
             ctx.report({
               at: at.keyPos,
@@ -18184,7 +21805,7 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule126;
+    aws_006_default = rule179;
   }
 });
 
@@ -18217,14 +21838,14 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule127 of only) {
+  for (const rule180 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule127.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule180.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule127.meta.id,
-        severity: rule127.meta.severity,
+        ruleId: rule180.meta.id,
+        severity: rule180.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -18237,9 +21858,9 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
       });
     });
     try {
-      rule127.check(ctx);
+      rule180.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule127.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule180.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -18268,7 +21889,7 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
   return { matched: true, findings, errors };
 }
 var rules, family2;
-var init_ansible2 = __esm({
+var init_ansible3 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
     init_ansible();
@@ -18390,7 +22011,7 @@ function contentKey(...parts) {
   return sha256(["key", ...parts].join("\0")).slice(0, 32);
 }
 function loadFamily(name) {
-  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation2(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible2(), ansible_exports)).then((m) => m.family);
+  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible3(), ansible_exports)).then((m) => m.family);
   return families[name];
 }
 function lineStarts(text) {
@@ -18973,7 +22594,7 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -19158,10 +22779,10 @@ var require_ignore = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
+    var separatorAfter = (run3, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
       }
       return separator;
     };
@@ -19221,26 +22842,26 @@ var require_ignore = __commonJS({
         }
       }
       let out = EMPTY;
-      let run2 = [];
+      let run3 = [];
       const flush = () => {
         let lastWildcard;
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run2.forEach((token, at) => {
+        run3.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
         });
-        run2 = [];
+        run3 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run2.push(token);
+          run3.push(token);
           return;
         }
         flush();
@@ -19425,17 +23046,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule127 = checkPattern(raw) && createRule(
+        const rule180 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule127) {
+        if (rule180) {
           this._added = true;
-          this._rules.push(rule127);
-          if (matchesBasename(rule127.body)) {
+          this._rules.push(rule180);
+          if (matchesBasename(rule180.body)) {
             this._basenameCount++;
           }
         }
@@ -19464,11 +23085,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule127 = rules2[index];
-          if (rule127.checkRegex.test(path7)) {
-            ignored = !rule127.negative;
-            unignored = rule127.negative;
-            matchedRule = rule127.negative ? UNDEFINED : rule127;
+          const rule180 = rules2[index];
+          if (rule180.checkRegex.test(path7)) {
+            ignored = !rule180.negative;
+            unignored = rule180.negative;
+            matchedRule = rule180.negative ? UNDEFINED : rule180;
             break;
           }
         }
@@ -19491,17 +23112,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
-          const rule127 = rules2[index];
-          if (rule127[mode].test(
-            shortcut && rule127._basenameOnly ? basename : path7
+          const rule180 = rules2[index];
+          if (rule180[mode].test(
+            shortcut && rule180._basenameOnly ? basename : path7
           )) {
-            const { negative } = rule127;
+            const { negative } = rule180;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule127;
+              ret.rule = rule180;
             }
             return ret;
           }
@@ -19583,13 +23204,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache2, path7) {
+      _test(originalPath, cache3, path7) {
         checkPath(
           path7,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache2) : {
+        return path7 ? this._t(path7, cache3) : {
           ignored: false,
           unignored: false
         };
@@ -19606,13 +23227,13 @@ var require_ignore = __commonJS({
         const literal2 = this._rules.testLiteral(path7);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path7, cache2) {
-        if (path7 in cache2) {
-          return cache2[path7];
+      _t(path7, cache3) {
+        if (path7 in cache3) {
+          return cache3[path7];
         }
         const parentPath = parentOf(path7);
-        const parent = parentPath ? this._t(parentPath, cache2) : UNDEFINED;
-        return cache2[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
       ignores(path7) {
         return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
@@ -19628,7 +23249,7 @@ var require_ignore = __commonJS({
         return this._test(path7, this._testCache, convertPath(path7));
       }
     };
-    var factory = (options) => new Ignore(options);
+    var factory = (options2) => new Ignore(options2);
     var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
@@ -19835,7 +23456,7 @@ __export(scan_exports, {
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import path5 from "node:path";
 function relatedReader(root, disk) {
-  const cache2 = /* @__PURE__ */ new Map();
+  const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
     if (!disk) {
       const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
@@ -19851,8 +23472,8 @@ function relatedReader(root, disk) {
   };
   return (rel, commit) => {
     const key = `${commit ?? ""}:${rel}`;
-    let p = cache2.get(key);
-    if (!p) cache2.set(key, p = read(rel, commit).catch(() => void 0));
+    let p = cache3.get(key);
+    if (!p) cache3.set(key, p = read(rel, commit).catch(() => void 0));
     return p;
   };
 }
@@ -20013,13 +23634,13 @@ async function scanInner(request2, opts) {
   let batchBytes = 0;
   const flushBatch = async (narrow) => {
     if (!batch?.length) return;
-    const items = batch.splice(0);
+    const items2 = batch.splice(0);
     batchBytes = 0;
     const rules2 = narrow ? {
       ...engine,
-      secrets: narrowRuleSet(engine.secrets, items.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"))
+      secrets: narrowRuleSet(engine.secrets, items2.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"))
     } : engine;
-    for (const t of items) await onTarget(t, rules2);
+    for (const t of items2) await onTarget(t, rules2);
   };
   const sink = {
     target: async (t) => {
@@ -20337,7 +23958,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule127, i) => [rule127.id, i]));
+  const index = new Map(rules2.map((rule180, i) => [rule180.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -20553,24 +24174,24 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options) {
+function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options) {
-    options = {};
+  if (!options2) {
+    options2 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options);
+      return register.bind(null, state, name2, callback, options2);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options);
+      return method(options2);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options);
+      return registered.hook.bind(null, method2, options2);
     }, method)();
   });
 }
@@ -20582,25 +24203,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(orig.bind(null, options)).then(method.bind(null, options));
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options) => {
+    hook2 = (method, options2) => {
       let result2;
-      return Promise.resolve().then(method.bind(null, options)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
         result2 = result_;
-        return orig(result2, options);
+        return orig(result2, options2);
       }).then(() => {
         return result2;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options) => {
-      return Promise.resolve().then(method.bind(null, options)).catch((error) => {
-        return orig(error, options);
+    hook2 = (method, options2) => {
+      return Promise.resolve().then(method.bind(null, options2)).catch((error) => {
+        return orig(error, options2);
       });
     };
   }
@@ -20689,14 +24310,14 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
+function mergeDeep(defaults, options2) {
   const result2 = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result2, { [key]: options[key] });
-      else result2[key] = mergeDeep(defaults[key], options[key]);
+  Object.keys(options2).forEach((key) => {
+    if (isPlainObject(options2[key])) {
+      if (!(key in defaults)) Object.assign(result2, { [key]: options2[key] });
+      else result2[key] = mergeDeep(defaults[key], options2[key]);
     } else {
-      Object.assign(result2, { [key]: options[key] });
+      Object.assign(result2, { [key]: options2[key] });
     }
   });
   return result2;
@@ -20709,18 +24330,18 @@ function removeUndefinedProperties(obj2) {
   }
   return obj2;
 }
-function merge(defaults, route, options) {
+function merge(defaults, route, options2) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
+    options2 = Object.assign(url ? { method, url } : { url: method }, options2);
   } else {
-    options = Object.assign({}, route);
+    options2 = Object.assign({}, route);
   }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
+  options2.headers = lowercaseKeys(options2.headers);
+  removeUndefinedProperties(options2);
+  removeUndefinedProperties(options2.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options2);
+  if (options2.url === "/graphql") {
     if (defaults && defaults.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -20893,12 +24514,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
+function parse(options2) {
+  let method = options2.method.toUpperCase();
+  let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options2.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = omit(options2, [
     "method",
     "baseUrl",
     "url",
@@ -20909,25 +24530,25 @@ function parse(options) {
   const urlVariableNames = extractUrlVariableNames(url);
   url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
+    url = options2.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options.mediaType.format) {
+    if (options2.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
+          `application/vnd$1$2.${options2.mediaType.format}`
         )
       ).join(",");
     }
     if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
+      if (options2.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
+          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -20953,11 +24574,11 @@ function parse(options) {
   return Object.assign(
     { method, url, headers },
     typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
+    options2.request ? { request: options2.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+function endpointWithDefaults(defaults, route, options2) {
+  return parse(merge(defaults, route, options2));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -21012,17 +24633,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+function parse2(header, options2) {
+  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options?.start ?? 0;
+  let valueStart = options2?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
@@ -21505,20 +25126,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
+  constructor(message, statusCode, options2) {
+    super(message, { cause: options2.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options) {
-      this.response = options.response;
+    if ("response" in options2) {
+      this.response = options2.response;
     }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options2.request);
+    if (options2.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options2.request.headers, {
+        authorization: options2.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -21748,14 +25369,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
+function graphql(request2, query, options2) {
+  if (options2) {
+    if (typeof query === "string" && "query" in options2) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options) {
+    for (const key in options2) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -21764,7 +25385,7 @@ function graphql(request2, query, options) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result2, key) => {
@@ -21799,8 +25420,8 @@ function graphql(request2, query, options) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
+  const newApi = (query, options2) => {
+    return graphql(newRequest, query, options2);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -21895,18 +25516,18 @@ var Octokit = class {
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
-        const options = args[0] || {};
+        const options2 = args[0] || {};
         if (typeof defaults === "function") {
-          super(defaults(options));
+          super(defaults(options2));
           return;
         }
         super(
           Object.assign(
             {},
             defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options2,
+            options2.userAgent && defaults.userAgent ? {
+              userAgent: `${options2.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -21930,12 +25551,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options = {}) {
+  constructor(options2 = {}) {
     const hook2 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options.request, {
+      request: Object.assign({}, options2.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook2.bind(null, "request")
       }),
@@ -21944,32 +25565,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
+    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options2.baseUrl) {
+      requestDefaults.baseUrl = options2.baseUrl;
     }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
+    if (options2.previews) {
+      requestDefaults.mediaType.previews = options2.previews;
     }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
+    if (options2.timeZone) {
+      requestDefaults.headers["time-zone"] = options2.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
+    this.log = createLogger(options2.log);
     this.hook = hook2;
-    if (!options.authStrategy) {
-      if (!options.auth) {
+    if (!options2.authStrategy) {
+      if (!options2.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth2 = createTokenAuth(options.auth);
+        const auth2 = createTokenAuth(options2.auth);
         hook2.wrap("request", auth2.hook);
         this.auth = auth2;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options;
+      const { authStrategy, ...otherOptions } = options2;
       const auth2 = authStrategy(
         Object.assign(
           {
@@ -21983,7 +25604,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options.auth
+          options2.auth
         )
       );
       hook2.wrap("request", auth2.hook);
@@ -21991,7 +25612,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
+      Object.assign(this, classConstructor.plugins[i](this, options2));
     }
   }
   // assigned during constructor
@@ -22008,12 +25629,12 @@ var VERSION5 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options) => {
-    octokit.log.debug("request", options);
+  octokit.hook.wrap("request", (request2, options2) => {
+    octokit.log.debug("request", options2);
     const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options);
-    const path7 = requestOptions.url.replace(options.baseUrl, "");
-    return request2(options).then((response) => {
+    const requestOptions = octokit.request.endpoint.parse(options2);
+    const path7 = requestOptions.url.replace(options2.baseUrl, "");
+    return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -22063,11 +25684,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
+  const method = options2.method;
+  const headers = options2.headers;
+  let url = options2.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -24492,9 +28113,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache2 }, methodName) {
-    if (cache2[methodName]) {
-      return cache2[methodName];
+  get({ octokit, scope, cache: cache3 }, methodName) {
+    if (cache3[methodName]) {
+      return cache3[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -24502,7 +28123,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache2[methodName] = decorate(
+      cache3[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -24510,9 +28131,9 @@ var handler = {
         decorations
       );
     } else {
-      cache2[methodName] = octokit.request.defaults(endpointDefaults);
+      cache3[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache2[methodName];
+    return cache3[methodName];
   }
 };
 function endpointsToMethods(octokit) {
@@ -24525,13 +28146,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
+    let options2 = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
+      options2 = Object.assign({}, options2, {
+        data: options2[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options);
+      return requestWithDefaults(options2);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -24543,21 +28164,21 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
+      const options22 = requestWithDefaults.endpoint.merge(...args);
       for (const [name, alias] of Object.entries(
         decorations.renamedParameters
       )) {
-        if (name in options2) {
+        if (name in options22) {
           octokit.log.warn(
             `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
           );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
+          if (!(alias in options22)) {
+            options22[alias] = options22[name];
           }
-          delete options2[name];
+          delete options22[name];
         }
       }
-      return requestWithDefaults(options2);
+      return requestWithDefaults(options22);
     }
     return requestWithDefaults(...args);
   }
@@ -24646,16 +28267,16 @@ var Api = class {
       userAgent: o.userAgent,
       log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
     });
-    this.octokit.hook.wrap("request", async (request2, options) => {
+    this.octokit.hook.wrap("request", async (request2, options2) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await request2(options);
+          return await request2(options2);
         } catch (e) {
           const wait = retryDelay(e, attempt, Date.now(), maxWait);
           if (wait === void 0) throw e;
           const status = e.status;
           o.log(
-            `hookguard: GitHub API ${status ? `answered ${status}` : "request failed"} for ${options.method} ${options.url}; retrying in ${Math.ceil(wait / 1e3)} s`
+            `hookguard: GitHub API ${status ? `answered ${status}` : "request failed"} for ${options2.method} ${options2.url}; retrying in ${Math.ceil(wait / 1e3)} s`
           );
           await sleep(wait);
         }
@@ -25184,9 +28805,9 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
     comments.push({ path: f.file, line, side: "RIGHT", body: commentBody(f) });
     res.where.set(f.fingerprint, "inline comment");
   }
-  const present = new Set(all.map((f) => f.fingerprint));
+  const present2 = new Set(all.map((f) => f.fingerprint));
   for (const e of earlier)
-    if (!e.m.resolved && !present.has(e.m.fingerprint)) {
+    if (!e.m.resolved && !present2.has(e.m.fingerprint)) {
       await api.updateReviewComment(e.c.id, resolvedBody(e.c.body, e.m.fingerprint, pr.head));
       res.resolved++;
     }
@@ -25208,7 +28829,7 @@ var CHECK_NAME = "hookguard";
 var BATCH = 50;
 var MAX_ANNOTATIONS = 1e3;
 var FAIL_ON = [...SEVERITIES.filter((s) => s !== "info"), "none"];
-async function run(runner = defaultRunner()) {
+async function run2(runner = defaultRunner()) {
   let code2;
   try {
     code2 = await action(runner);
@@ -25473,7 +29094,7 @@ function checkSummary(scope, r, failOn, capped) {
 }
 
 // src/action/index.ts
-await run();
+await run2();
 /*! Bundled license information:
 
 content-type/dist/index.js:
