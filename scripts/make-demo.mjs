@@ -34,7 +34,7 @@ export function makeDemo(dir) {
       '',
       `DATABASE_PASSWORD = "${rand(ALNUM, 10)}!${rand(ALNUM, 4)}"`,
       'API_TOKEN = os.environ["API_TOKEN"]',
-      `LEGACY_SECRET = "${rand(ALNUM, 16)}"  # hookguard:allow generic-secret-assignment rotated in 2024, kept for the migration test`,
+      `LEGACY_SECRET = "${rand(ALNUM, 11)}#${rand(ALNUM, 4)}"  # hookguard:allow generic-secret-assignment rotated in 2024, kept for the migration test`,
       '',
     ].join('\n'),
   );
