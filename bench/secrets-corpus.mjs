@@ -2,7 +2,7 @@
 // look-alikes (placeholders, references, hashes, UUIDs, lock files...). Runs the built library: `npm run build` first.
 // Usage: node bench/secrets-corpus.mjs [--per N] [--json]
 import { performance } from 'node:perf_hooks';
-import { FAKE_SECRETS, fakeUuid, rand, ALNUM, B64 } from '../scripts/fakes.mjs';
+import { FAKE_SECRETS, familyOf, fakeUuid, rand, ALNUM, B64 } from '../scripts/fakes.mjs';
 
 const lib = await import('../lib/index.js');
 const { detectSecrets, compileRuleSet, loadBuiltinPatterns } = lib;
@@ -42,38 +42,136 @@ const LOOKALIKES = {
   'stripe publishable key': () => `pk_live_${rand(ALNUM, 24)}`,
   'random identifier': () => `const ${rand('abcdefghij', 8)}Token = getToken${rand('ABCD', 2)}();`,
   'version string': () => `"js-tokens": "^${rand('123456789', 1)}.0.${rand('0123456789', 1)}"`,
+  // Look-alikes of the families added in issue 11 (hashes, structured credentials, provider context rules).
+  'regex replacement': () => `s = s.replace(/(\\w+)-(\\w+)/, "$1$2${rand('ab', 1)}")`,
+  'crypt prefix in docs': () => `# $6$ is SHA-512 crypt, $5$ SHA-256 crypt, $1$ MD5 crypt (${rand('abc', 3)})`,
+  'hash placeholder': () => `admin_hash: "$2b$12$<hash-${rand('abc', 3)}>"`,
+  'ipv6 listener': () => `tcp6       0      0 :::${rand('123456789', 2)}    :::*    LISTEN`,
+  'connection string reference': () => '"Server=db;User Id=app;Password=' + '${DB_PASSWORD_' + rand('ABC', 2) + '};"',
+  'curl with env credentials': () => `curl -u "$USER:$TOKEN_${rand('ABC', 2)}" https://api.example.com/items`,
+  'mysql password prompt': () => `mysql -u root -p shop_${rand('abc', 3)} < dump.sql`,
+  'password from stdin': () => `echo "$TOKEN" | docker login -u ci_${rand('abc', 3)} --password-stdin ghcr.io`,
+  'password option help': () => `parser.add_argument("--password", help="database password ${rand('abc', 3)}")`,
+  'password flag variable': () => `pg_dump --password="$PGPASS_${rand('ABC', 2)}" app`,
+  'header from variable': () => `headers = {'X-Auth-Token': token_${rand('abc', 3)}}`,
+  'header from env': () => `'x-api-key': process.env.API_KEY_${rand('ABC', 2)},`,
+  'public env url': () => `VITE_API_URL=https://api.example.com/${rand('abc', 4)}`,
+  'public env reference': () => `NEXT_PUBLIC_SECRET_NAME=\${SECRET_${rand('ABC', 2)}}`,
+  'wireguard public key': () => `PublicKey = ${b64(42)}Q=`,
+  'facebook app id': () => `FACEBOOK_APP_ID=${rand('0123456789', 16)}`,
+  'clock times': () => `${rand('12', 1)}2:30:45:00:${rand('0123456789', 2)}`,
+  'k8s configmap': () => `kind: ConfigMap\ndata:\n  mode: production-${rand('abc', 3)}\n`,
+  'mapbox public token': () => `mapboxgl.accessToken = 'pk.eyJ${rand(ALNUM, 60)}.${rand(ALNUM, 22)}';`,
+  'session token reference': () => `aws_session_token = \${AWS_SESSION_TOKEN_${rand('ABC', 2)}}`,
+};
+/** The family a look-alike imitates (reported per family next to the secrets' recall). */
+const LOOKALIKE_FAMILY = {
+  'regex replacement': 'password hashes',
+  'crypt prefix in docs': 'password hashes',
+  'hash placeholder': 'password hashes',
+  'ipv6 listener': 'password hashes',
+  'connection string reference': 'structured credentials',
+  'curl with env credentials': 'structured credentials',
+  'mysql password prompt': 'structured credentials',
+  'password from stdin': 'structured credentials',
+  'password option help': 'structured credentials',
+  'password flag variable': 'structured credentials',
+  'header from variable': 'structured credentials',
+  'header from env': 'structured credentials',
+  'public env url': 'structured credentials',
+  'public env reference': 'structured credentials',
+  'wireguard public key': 'structured credentials',
+  'clock times': 'structured credentials',
+  'k8s configmap': 'structured credentials',
+  'facebook app id': 'provider tokens',
+  'mapbox public token': 'provider tokens',
+  'session token reference': 'provider tokens',
+  'aws docs example': 'provider tokens',
+  'aws docs secret': 'provider tokens',
+  'stripe publishable key': 'provider tokens',
 };
 
 const set = compileRuleSet(await loadBuiltinPatterns());
+/** What blocks a commit at the default --fail-on high. */
+const BLOCKING = new Set(['high', 'critical']);
 const rows = [];
 const t0 = performance.now();
 let bytes = 0;
 for (const [provider, make] of Object.entries(FAKE_SECRETS)) {
   let found = 0;
+  let any = 0;
+  let blocked = 0;
   for (let i = 0; i < per; i++) {
     const line = make();
     bytes += line.length;
-    if (detectSecrets(line, set).some((h) => h.severity !== 'info' && h.severity !== 'low')) found++;
+    const hits = detectSecrets(line, set);
+    if (hits.some((h) => h.severity !== 'info' && h.severity !== 'low')) found++;
+    if (hits.some((h) => h.severity !== 'info')) any++;
+    if (hits.some((h) => BLOCKING.has(h.severity))) blocked++;
   }
-  rows.push({ kind: 'secret', name: provider, n: per, hits: found, recall: found / per });
+  rows.push({
+    kind: 'secret',
+    name: provider,
+    family: familyOf(provider),
+    n: per,
+    hits: found,
+    any,
+    blocked,
+    recall: found / per,
+  });
 }
 for (const [name, make] of Object.entries(LOOKALIKES)) {
   let fp = 0;
+  let fpBlocked = 0;
   const rules = new Set();
   for (let i = 0; i < per; i++) {
     const line = make();
     bytes += line.length;
-    const hits = detectSecrets(line, set).filter((h) => h.severity !== 'info' && h.severity !== 'low');
+    const all = detectSecrets(line, set);
+    const hits = all.filter((h) => h.severity !== 'info' && h.severity !== 'low');
     if (hits.length) {
       fp++;
       for (const h of hits) rules.add(h.rule.p.id);
     }
+    if (all.some((h) => BLOCKING.has(h.severity))) fpBlocked++;
   }
-  rows.push({ kind: 'lookalike', name, n: per, falsePositives: fp, rules: [...rules] });
+  rows.push({
+    kind: 'lookalike',
+    name,
+    family: LOOKALIKE_FAMILY[name] ?? 'everyday text',
+    n: per,
+    falsePositives: fp,
+    blocked: fpBlocked,
+    rules: [...rules],
+  });
 }
 const ms = performance.now() - t0;
 const secrets = rows.filter((r) => r.kind === 'secret');
 const looks = rows.filter((r) => r.kind === 'lookalike');
+const families = new Map();
+for (const r of rows) {
+  const f = families.get(r.family) ?? {
+    family: r.family,
+    secrets: 0,
+    found: 0,
+    any: 0,
+    blocked: 0,
+    lookalikes: 0,
+    fp: 0,
+    fpBlocked: 0,
+  };
+  if (r.kind === 'secret') {
+    f.secrets += r.n;
+    f.found += r.hits;
+    f.any += r.any;
+    f.blocked += r.blocked;
+  } else {
+    f.lookalikes += r.n;
+    f.fp += r.falsePositives;
+    f.fpBlocked += r.blocked;
+  }
+  families.set(r.family, f);
+}
 const summary = {
   rules: set.rules.length,
   providers: secrets.length,
@@ -84,6 +182,7 @@ const summary = {
   noisyLookalikes: looks
     .filter((r) => r.falsePositives)
     .map((r) => `${r.name}: ${r.falsePositives} (${r.rules.join(', ')})`),
+  families: [...families.values()],
   ms: Math.round(ms),
   kb: Math.round(bytes / 1024),
 };
@@ -100,4 +199,11 @@ else {
   console.log(
     `overall recall ${(summary.recall * 100).toFixed(1)}%, false positives ${summary.falsePositives}/${summary.lookalikeLines}`,
   );
+  const pct = (a, b) => (b ? `${((a / b) * 100).toFixed(1)}%` : '-').padStart(7);
+  console.log('per family (found = medium or above, any = low or above, blocked = high or above):');
+  console.log('  family                   secrets  found    any   blocked | look-alikes  false+  blocked');
+  for (const f of summary.families)
+    console.log(
+      `  ${f.family.padEnd(24)} ${String(f.secrets).padStart(6)} ${pct(f.found, f.secrets)} ${pct(f.any, f.secrets)} ${pct(f.blocked, f.secrets)} | ${String(f.lookalikes).padStart(11)} ${pct(f.fp, f.lookalikes)} ${pct(f.fpBlocked, f.lookalikes)}`,
+    );
 }

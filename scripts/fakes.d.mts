@@ -14,3 +14,5 @@ export declare function fakeAwsKeyIdForAccount(account: string | number, prefix?
 export declare function fakeJwt(payload?: Record<string, unknown>, alg?: string): string;
 export declare const FAKE_SECRETS: Record<string, () => string>;
 export declare function fakeUuid(): string;
+export declare const SECRET_FAMILIES: Record<string, string[]>;
+export declare function familyOf(name: string): string;

@@ -81,6 +81,9 @@ export function fakeJwt(
 const HEX = '0123456789abcdef';
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const B64URL = B62 + '-_';
+const CRYPT = './' + B62;
+/** A password as people make them: letters, then digits and a symbol. */
+const pw = () => `${rand(ALNUM, 10)}${rand('0123456789', 3)}${rand('!#%+', 1)}`;
 const uuid = () => [8, 4, 4, 4, 12].map((n) => rand(HEX, n)).join('-');
 
 /**
@@ -154,7 +157,131 @@ export const FAKE_SECRETS = {
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${Buffer.from(rand(ALNUM, 20)).toString('base64')}\n`,
   ansible: () => `web1 ansible_host=10.0.0.5 ansible_user=deploy ansible_password=${rand(ALNUM, 14)}`,
   generic: () => `DB_PASSWORD="${rand(ALNUM, 10)}!${rand(ALNUM, 6)}"`,
+  // Issue 11: structured credentials that are not provider tokens.
+  'odbc-connection-string': () =>
+    `"Data Source=sql01;Initial Catalog=shop;User Id=shop_app;Password=${rand(ALNUM, 16)};"`,
+  'x-api-key-header': () => `curl -H "X-API-Key: ${rand(ALNUM, 32)}" https://api.example.net/v1/items`,
+  'curl-user': () => `curl -s -u admin:${rand(ALNUM, 16)} https://jenkins.internal/api/json`,
+  sshpass: () => `sshpass -p '${pw()}' ssh deploy@10.0.0.7`,
+  'mysql-p': () => `mysql -u root -p${pw()} shop < dump.sql`,
+  'password-flag': () => `pg_restore --dbname=app --password=${pw()} dump.tar`,
+  psexec: () => `PsExec64.exe \\\\srv01 -u CORP\\admin -p ${pw()} cmd`,
+  pgpass: () => `db.internal:5432:app:app_rw:${rand(ALNUM, 18)}`,
+  'mssql-url': () => `DATABASE_URL=mssql+pyodbc://etl:${rand(ALNUM, 16)}@sql01.internal/dw`,
+  'ftp-url': () => `ftp://backup:${rand(ALNUM, 14)}@ftp.internal/dumps`,
+  'ldap-url': () => `LDAP_URL=ldaps://cn=svc:${rand(ALNUM, 14)}@ldap.corp.internal:636`,
+  'smtp-url': () => `EMAIL_URL=smtp://mailer:${rand(ALNUM, 16)}@smtp.mailhost.net:587`,
+  'maven-settings': () =>
+    `<server>\n  <id>releases</id>\n  <username>deployer</username>\n  <password>${pw()}</password>\n</server>`,
+  'gradle-credentials': () => `credentials {\n  username 'ci'\n  password '${rand(ALNUM, 18)}'\n}`,
+  'yarnrc-token': () => `npmAuthToken: ${rand(B64URL, 36)}`,
+  'k8s-string-data': () =>
+    `apiVersion: v1\nkind: Secret\nmetadata:\n  name: api\nstringData:\n  API_TOKEN: ${rand(ALNUM, 24)}\n`,
+  wireguard: () => `[Interface]\nAddress = 10.8.0.2/24\nPrivateKey = ${rand(B64, 42)}Q=\n`,
+  'vite-secret': () => `VITE_STRIPE_SECRET=${rand(ALNUM, 32)}`,
+  'next-public-secret': () => `NEXT_PUBLIC_ADMIN_PASSWORD=${rand(ALNUM, 14)}`,
+  // Password hashes and other offline-crackable material.
+  bcrypt: () => `admin_hash: "$2b$12$${rand(CRYPT, 53)}"`,
+  'sha512-crypt': () => `password: "$6$${rand(CRYPT, 16)}$${rand(CRYPT, 86)}"`,
+  'md5-crypt': () => `AuthHash "$1$${rand(CRYPT, 8)}$${rand(CRYPT, 22)}"`,
+  argon2: () => `ADMIN_PASSWORD_HASH=$argon2id$v=19$m=65536,t=3,p=4$${rand(B64, 22)}$${rand(B64, 43)}`,
+  'django-pbkdf2': () => `"password": "pbkdf2_sha256$600000$${rand(ALNUM, 22)}$${rand(B64, 43)}=",`,
+  'werkzeug-hash': () => `hash = 'pbkdf2:sha256:600000$${rand(ALNUM, 16)}$${rand(HEX, 64)}'`,
+  htpasswd: () => `admin:$apr1$${rand(CRYPT, 8)}$${rand(CRYPT, 22)}`,
+  shadow: () => `root:$6$${rand(CRYPT, 16)}$${rand(CRYPT, 86)}:19700:0:99999:7:::`,
+  ntlm: () => `Administrator:500:aad3b435b51404eeaad3b435b51404ee:${rand(HEX, 32)}:::`,
+  'krb5-asrep': () => `$krb5asrep$23$svc_sql@CORP.LOCAL:${rand(HEX, 32)}$${rand(HEX, 220)}`,
+  'krb5-tgs': () => `$krb5tgs$23$*svc_web$CORP.LOCAL$http/web01*$${rand(HEX, 32)}$${rand(HEX, 400)}`,
+  // Provider tokens added or widened in issue 11.
+  'aws-secret-camel': () => `AWS.config.update({ secretAccessKey: "${rand(B64, 36)}Ab1/" })`,
+  'aws-session-token': () => `"SessionToken": "IQoJb3JpZ2lu${rand(B64, 300)}"`,
+  sidekiq: () => `BUNDLE_ENTERPRISE__CONTRIBSYS__COM: "${rand(HEX, 8)}:${rand(HEX, 8)}"`,
+  mapbox: () => `MAPBOX_DOWNLOADS_TOKEN=sk.eyJ${rand(B64URL, 60)}.${rand(B64URL, 22)}`,
+  vsphere: () => `GOVC_PASSWORD=${pw()}`,
+  twitch: () => `TWITCH_CLIENT_SECRET=${rand(LOWER_ALNUM, 30)}`,
+  'sumo-logic': () => `SUMO_ACCESS_KEY=${rand(ALNUM, 64)}`,
+  'new-relic-admin': () => `NEW_RELIC_ADMIN_KEY=NRAA-${rand(HEX, 27)}`,
+  blynk: () => `#define BLYNK_AUTH_TOKEN "${rand(B64URL, 32)}"`,
+  truenas: () => `TRUENAS_API_KEY=1-${rand(ALNUM, 64)}`,
+  'dependency-track': () => `DTRACK_API_KEY=odt_${rand(ALNUM, 32)}`,
+  adafruit: () => `#define IO_KEY "aio_${rand(ALNUM, 28)}"`,
+  thingsboard: () => `curl -X POST http://tb.example.net:8080/api/v1/${rand(ALNUM, 20)}/telemetry`,
+  linkedin: () => `LINKEDIN_CLIENT_SECRET=${rand(ALNUM, 16)}`,
+  salesforce: () => `SF_ACCESS_TOKEN=00D${rand(ALNUM, 15)}!${rand(ALNUM, 96)}`,
+  'facebook-token': () => `FB_PAGE_TOKEN=EAAG${rand(ALNUM, 180)}`,
+  'facebook-secret': () => `FACEBOOK_APP_SECRET=${rand(HEX, 32)}`,
+  openrouter: () => `OPENROUTER_API_KEY=sk-or-v1-${rand(HEX, 64)}`,
+  'slack-legacy-bot': () => `SLACK_TOKEN=xoxb-${rand('0123456789', 11)}-${rand(ALNUM, 24)}`,
+  'slack-signing': () => `SLACK_SIGNING_SECRET=${rand(HEX, 32)}`,
+  'sonar-legacy': () => `SONAR_TOKEN=${rand(HEX, 40)}`,
+  'telegram-url': () => `https://api.telegram.org/bot${rand('0123456789', 10)}:AA${rand(B64URL, 33)}/sendMessage`,
+  'hubspot-hapikey': () => `https://api.hubapi.com/contacts/v1/contacts?hapikey=${uuid()}`,
+  'vercel-prefixed': () => `VERCEL_TOKEN=vcp_${rand(ALNUM, 40)}`,
+  messagebird: () => `MESSAGEBIRD_API_KEY=${rand(ALNUM, 25)}`,
+  'stripe-restricted': () => `STRIPE_KEY=${'rk_' + 'live_' + rand(ALNUM, 99)}`,
+  groq: () => `GROQ_API_KEY=gsk_${rand(ALNUM, 52)}`,
+  tailscale: () => `TS_AUTHKEY=tskey-auth-${rand(ALNUM, 12)}-${rand(ALNUM, 32)}`,
+  'teams-webhook': () =>
+    `https://acme.webhook.office.com/webhookb2/${uuid()}@${uuid()}/IncomingWebhook/${rand(HEX, 32)}/${uuid()}`,
 };
+
+/** The family each FAKE_SECRETS entry belongs to (the bench reports recall per family). */
+export const SECRET_FAMILIES = {
+  'password hashes': [
+    'bcrypt',
+    'sha512-crypt',
+    'md5-crypt',
+    'argon2',
+    'django-pbkdf2',
+    'werkzeug-hash',
+    'htpasswd',
+    'shadow',
+    'ntlm',
+    'krb5-asrep',
+    'krb5-tgs',
+  ],
+  'structured credentials': [
+    'odbc-connection-string',
+    'x-api-key-header',
+    'curl-user',
+    'sshpass',
+    'mysql-p',
+    'password-flag',
+    'psexec',
+    'pgpass',
+    'maven-settings',
+    'gradle-credentials',
+    'yarnrc-token',
+    'k8s-string-data',
+    'k8s-secret',
+    'wireguard',
+    'vite-secret',
+    'next-public-secret',
+    'netrc',
+    'ansible',
+    'generic',
+    'age',
+    'jwt',
+  ],
+  'credential URLs': [
+    'postgres',
+    'mysql',
+    'mongodb',
+    'redis',
+    'amqp',
+    'basic-auth-url',
+    'mssql-url',
+    'ftp-url',
+    'ldap-url',
+    'smtp-url',
+    'snowflake',
+  ],
+};
+/** Family of a FAKE_SECRETS key: one of SECRET_FAMILIES, else "provider tokens". */
+export function familyOf(name) {
+  for (const [fam, names] of Object.entries(SECRET_FAMILIES)) if (names.includes(name)) return fam;
+  return 'provider tokens';
+}
 
 /** A random UUID-shaped string (a look-alike: not a secret on its own). */
 export const fakeUuid = uuid;
