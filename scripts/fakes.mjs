@@ -151,7 +151,7 @@ export const FAKE_SECRETS = {
   mongodb: () => `MONGO_URI=mongodb+srv://svc:${rand(ALNUM, 24)}@cluster0.ab1cd.mongodb.net/prod`,
   redis: () => `REDIS_URL=redis://:${rand(ALNUM, 32)}@cache.internal:6379/0`,
   amqp: () => `BROKER_URL=amqp://worker:${rand(ALNUM, 18)}@rabbit.internal:5672//`,
-  'basic-auth-url': () => `git remote add origin https://alice:${rand(ALNUM, 20)}@git.example.com/acme/app.git`,
+  'basic-auth-url': () => `git remote add origin https://alice:${rand(ALNUM, 20)}@git.acme-corp.io/acme/app.git`,
   netrc: () => `machine api.example.com login deploy password ${rand(ALNUM, 24)}`,
   'k8s-secret': () =>
     `apiVersion: v1\nkind: Secret\nmetadata:\n  name: db\ntype: Opaque\ndata:\n  password: ${Buffer.from(rand(ALNUM, 20)).toString('base64')}\n`,
@@ -160,7 +160,7 @@ export const FAKE_SECRETS = {
   // Issue 11: structured credentials that are not provider tokens.
   'odbc-connection-string': () =>
     `"Data Source=sql01;Initial Catalog=shop;User Id=shop_app;Password=${rand(ALNUM, 16)};"`,
-  'x-api-key-header': () => `curl -H "X-API-Key: ${rand(ALNUM, 32)}" https://api.example.net/v1/items`,
+  'x-api-key-header': () => `curl -H "X-API-Key: ${rand(ALNUM, 32)}" https://api.acme-corp.io/v1/items`,
   'curl-user': () => `curl -s -u admin:${rand(ALNUM, 16)} https://jenkins.internal/api/json`,
   sshpass: () => `sshpass -p '${pw()}' ssh deploy@10.0.0.7`,
   'mysql-p': () => `mysql -u root -p${pw()} shop < dump.sql`,
@@ -205,7 +205,7 @@ export const FAKE_SECRETS = {
   truenas: () => `TRUENAS_API_KEY=1-${rand(ALNUM, 64)}`,
   'dependency-track': () => `DTRACK_API_KEY=odt_${rand(ALNUM, 32)}`,
   adafruit: () => `#define IO_KEY "aio_${rand(ALNUM, 28)}"`,
-  thingsboard: () => `curl -X POST http://tb.example.net:8080/api/v1/${rand(ALNUM, 20)}/telemetry`,
+  thingsboard: () => `curl -X POST http://tb.acme-corp.io:8080/api/v1/${rand(ALNUM, 20)}/telemetry`,
   linkedin: () => `LINKEDIN_CLIENT_SECRET=${rand(ALNUM, 16)}`,
   salesforce: () => `SF_ACCESS_TOKEN=00D${rand(ALNUM, 15)}!${rand(ALNUM, 96)}`,
   'facebook-token': () => `FB_PAGE_TOKEN=EAAG${rand(ALNUM, 180)}`,

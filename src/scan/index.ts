@@ -2,6 +2,7 @@
  * scan(request, options) → result: the one entry both edges (CLI, Action) call. It picks the source, loads rules
  * and config, runs the engine over every target, applies the baseline and decides what blocks.
  */
+import { secretRuleDocText } from '../rules/secrets/docs.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -153,22 +154,12 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
 }
 
 export function secretRuleDoc(p: SecretPattern): RuleDoc {
-  const lines = [
-    p.docs ?? `Detects ${p.title.replace(/^./, (c) => c.toLowerCase())} in committed text.`,
-    '',
-    `Why: a credential in a repository is readable by everyone with access to it, and stays in its history after it is deleted.`,
-    '',
-    `Fix: ${p.remediation}`,
-    '',
-    `Keywords: ${p.keywords.join(', ')}${p.entropy ? ` · minimum entropy ${p.entropy}` : ''}${p.validate ? ` · validator ${p.validate}` : ''}`,
-    p.source && p.source !== 'builtin' && !p.source.startsWith('patterns/') ? `Defined in: ${p.source}` : '',
-  ];
   return {
     id: p.id,
     title: p.title,
     severity: p.severity,
     category: 'secret',
-    docs: lines.join('\n').trim(),
+    docs: secretRuleDocText(p),
     remediation: p.remediation,
   };
 }
