@@ -71,6 +71,29 @@ const boundaries = [
     ],
   },
   {
+    // Environment parity and at-rest checks: pure like the engine (texts in, findings out); may use parse,
+    // rules/secrets and types (DESIGN.md layout).
+    from: 'src/env/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/scan/**',
+      '**/config/**',
+      '**/disk/**',
+      '**/suppress/**',
+      '**/rules/cloudformation/**',
+      '**/rules/ansible/**',
+      'node:fs',
+      'node:child_process',
+      'fs',
+      'child_process',
+    ],
+  },
+  {
     from: 'src/parse/**',
     deny: [
       '**/cli/**',

@@ -35,6 +35,8 @@ const COLD = {
   github: src('report/github.ts'),
   baseline: src('suppress/baseline.ts'),
   walk: src('disk/walk.ts'),
+  extras: src('scan/extras.ts'),
+  envtable: src('env/table.ts'),
   ignore: path.join(root, 'node_modules', 'ignore', 'index.js'),
 };
 const coldByFile = new Map(Object.entries(COLD).map(([name, file]) => [file, name]));

@@ -39,6 +39,7 @@ Usage:
                                            --prune drops entries that no longer match)
   hookguard rules [--format json]          list every rule
   hookguard explain RULE_ID                print a rule's documentation
+  hookguard env [PATH] [--format text|json|markdown]   the parity table of the repository's environments
 
 Scan options:
   --format text|json|sarif|github   report format (default text)
@@ -160,12 +161,14 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       return rulesCommand(rest, io);
     case 'explain':
       return explainCommand(rest, io);
+    case 'env':
+      return envCommand(rest, io);
     case 'init':
     case 'uninstall':
       return installCommand(cmd, rest, io);
     default:
       throw new UsageError(
-        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain; see hookguard --help)`,
+        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain, env; see hookguard --help)`,
       );
   }
 }
@@ -429,6 +432,64 @@ async function explainCommand(rest: string[], io: Io): Promise<number> {
     );
   }
   io.stdout(`${d.id} — ${d.title}\nseverity: ${d.severity} · category: ${d.category}\n\n${d.docs}\n`);
+  return 0;
+}
+
+const ENV_HELP = `Usage: hookguard env [PATH] [--format text|json|markdown] [--config FILE] [--output FILE]
+
+Compares the files that play the same role in different environments (inventories/prod/…, .env.staging,
+values-prod.yaml, params.prod.json…, or the config's \`environments\` globs) key by key and prints the parity
+table: same / differs / missing / secret / shared secret per environment. Values of secrets are never shown.
+Exit 0 (the table is information; \`hookguard scan\` reports ENV-* findings), 2 on bad arguments or config.
+`;
+
+async function envCommand(rest: string[], io: Io): Promise<number> {
+  let format = 'text';
+  let config: string | undefined;
+  let output: string | undefined;
+  const paths: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const value = (flag: string) => {
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    if (arg === '-h' || arg === '--help') {
+      io.stdout(ENV_HELP);
+      return 0;
+    } else if (arg === '--format') format = value(arg);
+    else if (arg.startsWith('--format=')) format = arg.slice(9);
+    else if (arg === '--config') config = value(arg);
+    else if (arg === '--output') output = value(arg);
+    else if (arg === '--no-color') continue;
+    else if (arg.startsWith('-'))
+      throw new UsageError(`unknown argument "${arg}" for "hookguard env" (see hookguard env --help)`);
+    else paths.push(arg);
+  }
+  if (!['text', 'json', 'markdown'].includes(format))
+    throw new UsageError('hookguard env: --format must be text, json or markdown');
+  if (paths.length > 1) throw new UsageError('hookguard env takes one PATH');
+  const { existsSync } = await import('node:fs');
+  const path = await import('node:path');
+  const target = path.resolve(io.cwd, paths[0] ?? '.');
+  if (!existsSync(target)) throw new UsageError(`path ${paths[0]} does not exist`);
+  const { repoRoot } = await import('../git/repo.js');
+  const root = (await repoRoot(target, io.env)) ?? target;
+  const { config: cfg, set } = await loadRulesAndConfig(root, config, io.cwd);
+  const { parityOfTree } = await import('../scan/extras.js');
+  const { LIMITS } = await import('../scan/index.js');
+  const r = await parityOfTree(root, [target], {
+    ignore: cfg.ignore,
+    secrets: set,
+    allow: cfg.allow,
+    ...(cfg.environments ? { environments: cfg.environments } : {}),
+    maxBytes: LIMITS.contentBytes,
+  });
+  const t = await import('../env/table.js');
+  const text = format === 'json' ? t.tableJson(r) : format === 'markdown' ? t.tableMarkdown(r) : t.tableText(r);
+  if (output) writeOutput(output, text);
+  else io.stdout(text);
   return 0;
 }
 

@@ -25,10 +25,23 @@ export interface Config {
   escalation?: Escalation;
   /** People and keys whose access must be gone (ACCESS-* rules). */
   revoked?: { users: string[]; keys: string[] };
+  /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]`. */
+  environments?: { envs: Map<string, string[]>; expectDifferent: string[] };
 }
 
 export const CONFIG_NAMES = ['.hookguard.yaml', '.hookguard.yml'];
-const KEYS = ['failOn', 'ignore', 'rules', 'allow', 'patterns', 'baseline', 'owners', 'escalation', 'revoked'];
+const KEYS = [
+  'failOn',
+  'ignore',
+  'rules',
+  'allow',
+  'patterns',
+  'baseline',
+  'owners',
+  'escalation',
+  'revoked',
+  'environments',
+];
 
 export function emptyConfig(): Config {
   return { ignore: [], rules: new Map(), allow: [], patterns: [] };
@@ -232,6 +245,44 @@ export async function loadConfig(
             );
         });
         cfg.revoked = { users, keys };
+        break;
+      }
+      case 'environments': {
+        if (!isMap(v)) {
+          err(
+            v ?? pair.key,
+            'environments must map environment names to lists of globs (and expectDifferent to key globs)',
+          );
+          break;
+        }
+        const envs = new Map<string, string[]>();
+        let expectDifferent: string[] = [];
+        for (const ep of v.items) {
+          const name = isScalar(ep.key) ? String(ep.key.value) : '';
+          const globs = (what: string) => {
+            if (!isSeq(ep.value) || ep.value.items.length === 0) {
+              err(ep.value ?? ep.key, `${what} must be a non-empty list of globs`);
+              return [];
+            }
+            const list = strings(ep.value, what);
+            ep.value.items.forEach((item, i) => {
+              if (isScalar(item) && typeof item.value === 'string' && !item.value.trim())
+                err(item, `${what}: glob ${i + 1} is empty`);
+            });
+            return list.filter((g) => g.trim());
+          };
+          if (name === 'expectDifferent') expectDifferent = globs('environments.expectDifferent');
+          else if (!/^[A-Za-z][\w-]*$/.test(name))
+            err(
+              ep.key,
+              `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`,
+            );
+          else if (!isSeq(ep.value))
+            err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
+          else envs.set(name, globs(`environments.${name}`));
+        }
+        if (envs.size === 1) err(v, 'environments: name at least two environments to compare');
+        cfg.environments = { envs, expectDifferent };
         break;
       }
       default:

@@ -28,6 +28,9 @@ import { isBareRepo, repoRoot } from '../git/repo.js';
 import type { Prestarted } from '../git/prestart.js';
 import { assignOwners } from '../owners/index.js';
 import { loadOwnership } from './owners.js';
+import { hasSopsMetadata, isAtRestConfig, isConfigFile, isEnvCandidate, isVaultName } from '../env/paths.js';
+import type { Extras } from './extras.js';
+import type { ParityTable } from '../env/compare.js';
 import {
   commitsSource,
   commitExists,
@@ -71,6 +74,8 @@ export interface ScanOutcome {
   root: string;
   exitCode: 0 | 1;
   config: Config;
+  /** The environment parity table, when the scan compared environments. */
+  parity?: { table: ParityTable; errors: FileError[] };
 }
 
 export const LIMITS = {
@@ -141,7 +146,7 @@ export async function requireRepo(cwd: string, what: string, env: NodeJS.Process
 /** All IaC rule docs (loads the families, and with them the YAML parser). */
 export async function iacRuleDocs(): Promise<RuleDoc[]> {
   const fams = await Promise.all([loadFamily('cloudformation'), loadFamily('ansible')]);
-  return fams.flatMap((f) =>
+  const iac = fams.flatMap((f) =>
     f.rules.map((r) => ({
       id: r.id,
       title: r.title,
@@ -151,6 +156,34 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
       remediation: r.remediation,
     })),
   );
+  return [...iac, ...(await import('./extras.js')).envRuleDocs()];
+}
+
+/**
+ * Whether a path lies under a `.gitattributes` on disk that mentions git-crypt: a cheap hint (no git, no parsing)
+ * that decides whether the hook loads the at-rest check, which then reads the index's own .gitattributes.
+ */
+function gitCryptOnDisk(root: string): (p: string) => boolean {
+  const cache = new Map<string, boolean>();
+  const dirHas = (dir: string): boolean => {
+    let v = cache.get(dir);
+    if (v === undefined) {
+      try {
+        v = readFileSync(path.join(root, dir, '.gitattributes'), 'utf8').includes('git-crypt');
+      } catch {
+        v = false;
+      }
+      cache.set(dir, v);
+    }
+    return v;
+  };
+  return (p) => {
+    if (p.endsWith('.gitattributes')) return true;
+    for (let i = p.lastIndexOf('/'); ; i = p.lastIndexOf('/', i - 1)) {
+      if (dirHas(i <= 0 ? '' : p.slice(0, i))) return true;
+      if (i <= 0) return false;
+    }
+  };
 }
 
 export function secretRuleDoc(p: SecretPattern): RuleDoc {
@@ -226,7 +259,7 @@ export function baselinePath(
   };
 }
 
-const IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IAC_ID = /^(?:cfn|ans|env|atrest)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   try {
@@ -298,7 +331,41 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const ig = config.ignore.length || request.kind === 'paths' ? (await loadIgnore())().add(config.ignore) : undefined;
   const isIgnored = (p: string) => ig !== undefined && config.ignore.length > 0 && ig.ignores(p);
 
+  // Environment parity and secrets at rest (./extras.ts): loaded when a file needs them; commit modes create it
+  // up front with the snapshot (pushed tip, range head, HEAD), since any text blob may sit under git-crypt.
+  const envGlobs = config.environments?.envs;
+  const envPath = (p: string) => (envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p));
+  const sopsOnDisk = existsSync(path.join(root, '.sops.yaml')) || existsSync(path.join(root, '.sops.yml'));
+  const gitCryptHint = request.kind === 'staged' ? gitCryptOnDisk(root) : () => false;
+  const extrasFor = (t: Target) =>
+    envPath(t.path) ||
+    isVaultName(t.path) ||
+    isAtRestConfig(t.path) ||
+    (sopsOnDisk && isConfigFile(t.path)) ||
+    (t.content !== undefined && hasSopsMetadata(t.content)) ||
+    gitCryptHint(t.path);
+  let extras: Promise<Extras> | undefined;
+  let extrasNow: Extras | undefined;
+  const getExtras = (tip?: string, base?: string) =>
+    (extras ??= import('./extras.js').then(async (m) => {
+      extrasNow = await m.Extras.create({
+        root,
+        mode: request.kind === 'paths' ? 'paths' : request.kind,
+        ...(tip ? { tip } : {}),
+        ...(base ? { base } : {}),
+        secrets: set,
+        allow: config.allow,
+        overrides: config.rules,
+        isRuleId: engine.isRuleId,
+        ...(config.environments ? { environments: config.environments } : {}),
+        maxBytes: LIMITS.contentBytes,
+        order: request.kind === 'range' || request.kind === 'history' ? 'newest-first' : 'oldest-first',
+      });
+      return extrasNow;
+    }));
+
   const onTarget = async (t: Target, rules: EngineOptions = engine) => {
+    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
     progress.files++;
     progress.bytes += t.bytes;
     const out = await examine(t, rules);
@@ -346,7 +413,13 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   };
   let pushedTips: string[] = [];
   const srcOpts = {
-    wantsContent: (p: string) => engine.iac && wantsIac(p),
+    wantsContent: (p: string) =>
+      (engine.iac && wantsIac(p)) ||
+      envPath(p) ||
+      isVaultName(p) ||
+      isAtRestConfig(p) ||
+      (sopsOnDisk && isConfigFile(p)) ||
+      (extrasNow?.wants(p) ?? false),
     maxContentBytes: LIMITS.contentBytes,
     maxDecodeBytes: LIMITS.wholeBytes,
   };
@@ -359,6 +432,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     case 'pre-push': {
       const { shas, tips } = await prePushCommits(root, request.stdin, request.remote);
       progress.commitsTotal = shas.length;
+      if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
       await commitsSource(root, shas, sink, srcOpts);
       pushedTips = tips;
       break;
@@ -372,6 +446,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
             `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`,
           );
       const revs = [`${m[1]}..${m[2]}`];
+      await getExtras(m[2], m[1]);
       progress.commitsTotal = await countCommits(root, revs);
       await logSource(root, revs, sink, srcOpts);
       break;
@@ -381,6 +456,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       if (request.since && !(await commitExists(root, request.since)))
         throw new UsageError(`--since: ${request.since} is not a commit in this repository`);
       const revs = request.since ? [`${request.since}..HEAD`] : ['--all'];
+      if (await commitExists(root, 'HEAD')) await getExtras('HEAD');
       progress.commitsTotal = await countCommits(root, revs);
       await logSource(root, revs, sink, srcOpts);
       break;
@@ -405,7 +481,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
             const r = await readTextFile(
               e.abs,
               e.size,
-              { ...LIMITS, contentBytes: engine.iac && wantsIac(e.rel) ? LIMITS.contentBytes : 0 },
+              { ...LIMITS, contentBytes: srcOpts.wantsContent(e.rel) ? LIMITS.contentBytes : 0 },
               async (c) => {
                 if (Date.now() > deadline) {
                   errors.push({
@@ -458,6 +534,42 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       const f = findings[i]!;
       if (!f.secret && f.commit && !atTips.has(f.fingerprint)) findings.splice(i, 1);
     }
+  }
+  let parity: ScanOutcome['parity'];
+  if (extras) {
+    const out = await (await extras).finish();
+    // A plaintext value in a file that must be encrypted is one problem: the at-rest finding, which knows why.
+    const atRest = out.findings.filter((f) => f.ruleId === 'ATREST-002' || f.ruleId === 'ATREST-003');
+    if (atRest.length)
+      for (let i = findings.length - 1; i >= 0; i--) {
+        const f = findings[i]!;
+        if (
+          (f.category === 'secret' || /SECRET/.test(f.ruleId)) &&
+          atRest.some((a) => a.file === f.file && a.line === f.line && a.commit === f.commit)
+        )
+          findings.splice(i, 1);
+      }
+    findings.push(...out.findings);
+    suppressed.push(...out.suppressed);
+    errors.push(...out.errors);
+    parity = out.parity;
+    opts.onPhase?.('environments and at-rest checked');
+  }
+  // Remediation of secret findings names the secret store the repository already uses.
+  if (findings.some((f) => f.category === 'secret')) {
+    const m = await import('./extras.js');
+    const snap =
+      request.kind === 'staged'
+        ? ({ kind: 'index' } as const)
+        : request.kind === 'paths'
+          ? 'worktree'
+          : ({
+              kind: 'rev',
+              rev: request.kind === 'range' ? request.range.replace(/^.*?\.\.\.?/, '') : 'HEAD',
+            } as const);
+    const stores = await m.storesInUse(root, snap, extrasNow?.stores() ?? []);
+    if (stores.length)
+      for (const f of findings) if (f.category === 'secret') f.remediation = m.storeRemediation(f.remediation, stores);
   }
   // Baseline (exact fingerprint first; then, for an entry whose file is gone — renamed —, the content key), then
   // de-duplication and blocking vs existing.
@@ -550,7 +662,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     blocking.some((f) => atLeast(f.severity, failOn)) || (hook && failOn !== 'none' && errors.some((e) => e.incomplete))
       ? 1
       : 0;
-  return { result, failOn, root, exitCode, config };
+  return { result, failOn, root, exitCode, config, ...(parity ? { parity } : {}) };
 }
 
 /** Fingerprints of the IaC findings that are still there at the pushed tips, in the files where a pushed commit

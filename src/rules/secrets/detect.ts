@@ -2,6 +2,7 @@
  * Secret detection over one chunk of text: keyword prefilter → regex → allow lists → entropy → validator.
  * Pure: no I/O. Returns hits with offsets into the chunk; the engine turns them into findings.
  */
+import { storeReferenceAt } from './stores.js';
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
 import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
@@ -148,7 +149,8 @@ export function detectSecrets(
       });
     }
   }
-  return dedupe(hits);
+  // A reference to a secret store (Vault lookup, ENC[…], !vault, {{resolve:…}}) is the right way, never a finding.
+  return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === undefined);
 }
 
 function describe(rule: CompiledRule, secret: string): string {

@@ -1,0 +1,265 @@
+/**
+ * Flatten a configuration file into dotted keys with positions: YAML (Ansible vars, YAML inventories, Helm values),
+ * JSON (incl. CloudFormation parameter files `[{ParameterKey, ParameterValue}]`), dotenv, INI / ansible.cfg and
+ * Ansible INI inventories. Pure: text in, entries out. Parse problems are returned, never thrown.
+ */
+import { parseYamlAll, isMap, isSeq, isScalar, type Node, type LineCounter } from '../parse/yaml.js';
+import { parseIni, parseHostLine } from '../parse/ini.js';
+import { looksLikeIniInventory } from '../parse/ansible.js';
+
+export type Format = 'yaml' | 'json' | 'dotenv' | 'ini' | 'inventory';
+
+export interface Entry {
+  /** Dotted path (`db.password`, `web:vars.ansible_user`, `servers[0].port`). */
+  key: string;
+  /** Path segments, for rules that look at ancestors (SOPS' encrypted_regex applies to a whole subtree). */
+  segments: string[];
+  /** Scalar value as text; lists of scalars are joined with ', ' (sorted), for comparison. */
+  value: string;
+  kind: 'string' | 'number' | 'bool' | 'null' | 'list';
+  /** YAML tag of the value (`!vault`), when there is one. */
+  tag?: string;
+  /** Line of the key (1-based). */
+  line: number;
+  /** Position of the value (1-based, end exclusive). */
+  valueLine: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface Flat {
+  format: Format;
+  entries: Entry[];
+  errors: Array<{ line?: number; message: string }>;
+}
+
+const MAX_ENTRIES = 20_000;
+const MAX_DEPTH = 64;
+
+export function formatOf(path: string, text?: string): Format | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  if (/\.ya?ml$/.test(base)) return 'yaml';
+  if (/\.json$/.test(base)) return 'json';
+  if (/^\.env(?:\.|$)|\.env$/.test(base)) return 'dotenv';
+  if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return 'ini';
+  if (!base.includes('.') && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path))
+    return text === undefined || looksLikeIniInventory(base, text) ? 'inventory' : 'yaml';
+  if (/^(?:hosts|inventory)$/.test(base)) return 'inventory';
+  return undefined;
+}
+
+export function flatten(path: string, text: string, format = formatOf(path, text)): Flat {
+  switch (format) {
+    case 'yaml':
+    case 'json':
+      return flattenYaml(text, format);
+    case 'dotenv':
+      return flattenDotenv(text);
+    case 'ini':
+      return flattenIni(text);
+    case 'inventory':
+      return flattenInventory(text);
+    default:
+      return { format: 'yaml', entries: [], errors: [{ message: 'not a configuration format hookguard can compare' }] };
+  }
+}
+
+function scalarKind(v: unknown): Entry['kind'] {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number' || typeof v === 'bigint') return 'number';
+  return 'string';
+}
+
+function flattenYaml(text: string, format: 'yaml' | 'json'): Flat {
+  const out: Flat = { format, entries: [], errors: [] };
+  const { docs, lc, errors } = parseYamlAll(text);
+  if (errors.length) {
+    out.errors.push(...errors.slice(0, 5));
+    return out;
+  }
+  const pos = (n: Node | null | undefined, l: LineCounter) => {
+    const r = n?.range;
+    if (!r) return undefined;
+    const s = l.linePos(r[0]);
+    const e = l.linePos(r[1]);
+    return { line: s.line, col: s.col, endLine: e.line, endCol: e.col };
+  };
+  const add = (segments: string[], keyNode: Node | null | undefined, node: Node | null | undefined) => {
+    if (out.entries.length >= MAX_ENTRIES) return;
+    const kp = pos(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
+    const vp = pos(node, lc) ?? kp;
+    const base = {
+      key: segments.join('.'),
+      segments,
+      line: kp.line,
+      valueLine: vp.line,
+      column: vp.col,
+      endLine: vp.endLine,
+      endColumn: vp.endCol,
+    };
+    if (isSeq(node)) {
+      const values = node.items.map((i) => (isScalar(i) ? String(i.value) : ''));
+      out.entries.push({ ...base, value: [...values].sort().join(', '), kind: 'list' });
+      return;
+    }
+    const v = isScalar(node) ? node.value : null;
+    out.entries.push({
+      ...base,
+      value: v === null || v === undefined ? '' : String(v),
+      kind: scalarKind(v),
+      ...(isScalar(node) && node.tag ? { tag: node.tag } : {}),
+    });
+  };
+  const walk = (node: unknown, segments: string[], keyNode: Node | null | undefined, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    if (isMap(node)) {
+      for (const p of node.items) {
+        if (!isScalar(p.key)) continue;
+        const k = String(p.key.value);
+        if (k === '<<') continue;
+        walk(p.value, [...segments, k], p.key, depth + 1);
+      }
+      if (!node.items.length && segments.length) add(segments, keyNode, node);
+      return;
+    }
+    if (isSeq(node)) {
+      // A CloudFormation parameter file: [{ParameterKey, ParameterValue}] → one key per parameter.
+      if (
+        depth === 0 &&
+        node.items.length &&
+        node.items.every((i) => isMap(i) && i.items.some((p) => isScalar(p.key) && p.key.value === 'ParameterKey'))
+      ) {
+        for (const i of node.items) {
+          if (!isMap(i)) continue;
+          const k = i.items.find((p) => isScalar(p.key) && p.key.value === 'ParameterKey');
+          const v = i.items.find((p) => isScalar(p.key) && p.key.value === 'ParameterValue');
+          if (k && isScalar(k.value)) add([String(k.value.value)], k.value, (v?.value ?? null) as Node);
+        }
+        return;
+      }
+      if (node.items.every((i) => isScalar(i))) {
+        if (segments.length) add(segments, keyNode, node);
+        return;
+      }
+      node.items.forEach((item, idx) => {
+        const seg = segments.length
+          ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`]
+          : [`[${idx}]`];
+        walk(item, seg, keyNode, depth + 1);
+      });
+      return;
+    }
+    if (segments.length) add(segments, keyNode, (node ?? null) as Node);
+  };
+  docs.forEach((d, i) => walk(d.contents, i > 0 ? [`#${i}`] : [], undefined, 0));
+  return out;
+}
+
+function unquote(v: string): { value: string; offset: number } {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
+    return { value: v.slice(1, -1), offset: 1 };
+  return { value: v, offset: 0 };
+}
+
+function flattenDotenv(text: string): Flat {
+  const out: Flat = { format: 'dotenv', entries: [], errors: [] };
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length && out.entries.length < MAX_ENTRIES; i++) {
+    const raw = lines[i]!.replace(/\r$/, '');
+    const m = /^(\s*(?:export\s+)?)([A-Za-z_][\w.-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m) {
+      if (raw.trim() && !raw.trim().startsWith('#') && out.errors.length < 5)
+        out.errors.push({ line: i + 1, message: 'not a KEY=value line' });
+      continue;
+    }
+    let v = m[3]!;
+    const vStart = raw.length - v.length;
+    if (/^["']/.test(v)) {
+      const close = v.indexOf(v[0]!, 1);
+      if (close !== -1) v = v.slice(0, close + 1);
+    } else {
+      const c = v.search(/\s#/);
+      if (c !== -1) v = v.slice(0, c);
+      v = v.trimEnd();
+    }
+    const u = unquote(v.trim());
+    const col = vStart + 1 + u.offset;
+    out.entries.push({
+      key: m[2]!,
+      segments: [m[2]!],
+      value: u.value,
+      kind: 'string',
+      line: i + 1,
+      valueLine: i + 1,
+      column: col,
+      endLine: i + 1,
+      endColumn: col + u.value.length,
+    });
+  }
+  return out;
+}
+
+function flattenIni(text: string): Flat {
+  const doc = parseIni(text);
+  return {
+    format: 'ini',
+    entries: doc.entries.slice(0, MAX_ENTRIES).map((e) => {
+      const segments = e.section ? [e.section, e.key] : [e.key];
+      return {
+        key: segments.join('.'),
+        segments,
+        value: e.value,
+        kind: 'string' as const,
+        line: e.line,
+        valueLine: e.line,
+        column: e.valueCol,
+        endLine: e.line,
+        endColumn: e.valueEndCol,
+      };
+    }),
+    errors: doc.errors.slice(0, 5),
+  };
+}
+
+/** An INI inventory: `[group:vars]` entries, and host-line variables keyed by group (`web.*.ansible_user`). */
+function flattenInventory(text: string): Flat {
+  const doc = parseIni(text, { entriesIn: (s) => s.endsWith(':vars') });
+  const out: Flat = { format: 'inventory', entries: [], errors: doc.errors.slice(0, 5) };
+  for (const e of doc.entries)
+    out.entries.push({
+      key: `${e.section}.${e.key}`,
+      segments: [e.section, e.key],
+      value: e.value,
+      kind: 'string',
+      line: e.line,
+      valueLine: e.line,
+      column: e.valueCol,
+      endLine: e.line,
+      endColumn: e.valueEndCol,
+    });
+  const seen = new Set<string>();
+  for (const l of doc.other) {
+    if (l.section.endsWith(':children') || l.section.endsWith(':vars')) continue;
+    const h = parseHostLine(l);
+    for (const v of h.vars) {
+      const group = l.section || 'ungrouped';
+      const key = `${group}.*.${v.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.entries.push({
+        key,
+        segments: [group, '*', v.key],
+        value: v.value,
+        kind: 'string',
+        line: v.line,
+        valueLine: v.line,
+        column: v.valueCol,
+        endLine: v.line,
+        endColumn: v.valueEndCol,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,478 @@
+/**
+ * Environment parity and secrets at rest, wired into every scan mode. Loaded on demand (lib/cold/extras.js): the
+ * hook loads it only when a staged file is an environment, vault, SOPS or git-crypt file.
+ *
+ * These checks need more than the changed file: the other environments' files and the repository's declarations
+ * (.gitattributes, .sops.yaml) as they are in the SAME snapshot — the index for hooks, the pushed tip / PR head for
+ * pushes and ranges, HEAD for history, the work tree for a scan of files on disk. The engine has no fs and no git,
+ * so this layer gathers those files and hands texts to the pure checks in src/env/.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Target } from '../types.js';
+import type { RuleSet } from '../rules/secrets/load.js';
+import { mask, maskLine } from '../rules/secrets/mask.js';
+import { inlineAllow } from '../suppress/inline.js';
+import { gitCryptMatcher } from '../env/gitattributes.js';
+import { makeRoleFinder } from '../env/roles.js';
+import { ENV_RULES } from '../env/rules.js';
+import { isVaultName, hasSopsMetadata, isConfigFile } from '../env/paths.js';
+import type { EnvFile, ParityTable } from '../env/compare.js';
+import type { SopsConfig } from '../env/atrest.js';
+import type { StoreName } from '../rules/secrets/stores.js';
+import {
+  changedLines,
+  grepSnapshot,
+  listSnapshot,
+  mergeBase,
+  parentOf,
+  readTexts,
+  type Snapshot,
+} from '../git/snapshot.js';
+
+export type Mode = 'staged' | 'pre-push' | 'range' | 'history' | 'paths';
+
+export interface ExtrasOptions {
+  root: string;
+  mode: Mode;
+  /** The commit whose tree is the snapshot (pre-push: the pushed tip; range: its head; history: HEAD). */
+  tip?: string;
+  /** Range base (changed lines at the tip are those added since it). */
+  base?: string;
+  secrets: RuleSet;
+  allow: RegExp[];
+  overrides: ReadonlyMap<string, 'off' | Severity>;
+  isRuleId: (lowerCaseId: string) => boolean;
+  environments?: { envs: ReadonlyMap<string, string[]>; expectDifferent: string[] };
+  maxBytes: number;
+  /** Commit order of the source: 'newest-first' (git log) or 'oldest-first' (pre-push lists). */
+  order: 'newest-first' | 'oldest-first';
+}
+
+export interface ExtrasOutput {
+  findings: Finding[];
+  suppressed: Suppressed[];
+  errors: FileError[];
+  parity?: { table: ParityTable; errors: FileError[] };
+}
+
+const DOCS = new Map(ENV_RULES.map((r) => [r.id, r]));
+
+function fingerprint(...parts: string[]): string {
+  const h = (s: string) => createHash('sha256').update(s).digest('hex');
+  return h(parts.join('\0')).slice(0, 32);
+}
+
+function lineOf(text: string | undefined, line: number): string {
+  if (text === undefined) return '';
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const n = text.indexOf('\n', start);
+    if (n === -1) return '';
+    start = n + 1;
+  }
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, '');
+}
+
+export function envRuleDocs(): RuleDoc[] {
+  return ENV_RULES;
+}
+
+export class Extras {
+  private readonly snap: Snapshot | undefined;
+  private gitCrypt: ((p: string) => boolean) | undefined;
+  private sops: SopsConfig | undefined;
+  private atrest: typeof import('../env/atrest.js') | undefined;
+  private readonly roleOf;
+  private readonly out: ExtrasOutput = { findings: [], suppressed: [], errors: [] };
+  /** ATREST-001 per path: the commit that first stored plaintext. */
+  private readonly plaintext = new Map<string, Finding>();
+  /** Environment files this change touched: path → changed lines (staged) or the file itself (disk). */
+  private readonly touched = new Map<
+    string,
+    { changed?: Array<[number, number]>; text?: string; commit?: CommitInfo }
+  >();
+  private storesSeen = new Set<StoreName>();
+
+  private constructor(private readonly o: ExtrasOptions) {
+    this.snap =
+      o.mode === 'staged' ? { kind: 'index' } : o.mode === 'paths' || !o.tip ? undefined : { kind: 'rev', rev: o.tip };
+    this.roleOf = makeRoleFinder(o.environments?.envs);
+  }
+
+  static async create(o: ExtrasOptions): Promise<Extras> {
+    const x = new Extras(o);
+    await x.init();
+    return x;
+  }
+
+  private async init(): Promise<void> {
+    const { root } = this.o;
+    // .gitattributes (git-crypt) and .sops.yaml of the snapshot; on disk only .sops.yaml matters.
+    if (this.snap) {
+      const [attrs, sops] = await Promise.all([
+        grepSnapshot(root, this.snap, 'git-crypt', ['.gitattributes', '*/.gitattributes']),
+        grepSnapshot(root, this.snap, 'creation_rules', ['.sops.yaml', '.sops.yml']),
+      ]);
+      const texts = await readTexts(root, [...attrs, ...sops], this.o.maxBytes);
+      const text = (p: string) => {
+        const b = texts.get(p);
+        return b?.kind === 'text' ? b.text : undefined;
+      };
+      this.gitCrypt = gitCryptMatcher(
+        attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : [])),
+      );
+      if (this.gitCrypt) this.storesSeen.add('git-crypt');
+      const s = sops.map((f) => text(f.path)).find((t) => t !== undefined);
+      if (s !== undefined) await this.loadSops(s, sops[0]!.path);
+    } else {
+      for (const n of ['.sops.yaml', '.sops.yml']) {
+        const p = path.join(root, n);
+        if (!existsSync(p)) continue;
+        try {
+          await this.loadSops(readFileSync(p, 'utf8'), n);
+        } catch (e) {
+          this.out.errors.push({ file: n, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? ''}` });
+        }
+        break;
+      }
+    }
+  }
+
+  private async loadSops(text: string, file: string): Promise<void> {
+    this.atrest ??= await import('../env/atrest.js');
+    this.sops = this.atrest.parseSopsConfig(text);
+    this.storesSeen.add('SOPS');
+    for (const e of this.sops.errors)
+      this.out.errors.push({ file, ...(e.line ? { line: e.line } : {}), message: e.message });
+  }
+
+  /** Whether a target is one these checks look at (decides whether its content is worth holding). */
+  wants(p: string): boolean {
+    return (
+      this.roleOf(p) !== undefined ||
+      isVaultName(p) ||
+      (this.sops !== undefined && isConfigFile(p)) ||
+      (this.gitCrypt !== undefined && this.o.mode !== 'paths')
+    );
+  }
+
+  private emit(f: Finding, line: string): void {
+    const o = this.o.overrides.get(f.ruleId.toLowerCase()) ?? this.o.overrides.get(f.ruleId);
+    if (o === 'off') {
+      this.out.suppressed.push(suppressed(f, 'config', `rule ${f.ruleId} is off in config`));
+      return;
+    }
+    if (o) f.severity = o;
+    const allow = inlineAllow(line, f.ruleId, this.o.isRuleId);
+    if (allow) {
+      this.out.suppressed.push(suppressed(f, 'inline', allow.reason));
+      return;
+    }
+    this.out.findings.push(f);
+  }
+
+  private finding(
+    ruleId: string,
+    t: { path: string; commit?: CommitInfo },
+    pos: { line: number; column: number; endLine: number; endColumn: number },
+    message: string,
+    key: string,
+    blocking: boolean,
+    raw: string,
+    secret: boolean,
+  ): Finding {
+    const d = DOCS.get(ruleId)!;
+    const range: Array<[number, number]> =
+      secret && pos.endLine === pos.line && pos.endColumn > pos.column ? [[pos.column - 1, pos.endColumn - 1]] : [];
+    return {
+      ruleId,
+      category: d.category,
+      severity: d.severity,
+      title: d.title,
+      message,
+      remediation: d.remediation ?? '',
+      file: t.path,
+      ...pos,
+      ...(t.commit
+        ? {
+            commit: t.commit.sha,
+            ...(t.commit.author ? { author: t.commit.author } : {}),
+            ...(t.commit.date ? { date: t.commit.date } : {}),
+          }
+        : {}),
+      ...(range.length ? { match: mask(raw.slice(range[0]![0], range[0]![1])) } : {}),
+      fingerprint: fingerprint(ruleId, t.path, key),
+      snippet: range.length ? maskLine(raw, range) : maskLine(raw, secret ? [[0, raw.length]] : []),
+      blocking,
+      ...(secret ? { secret: true } : {}),
+    };
+  }
+
+  async onTarget(t: Target): Promise<void> {
+    const { mode } = this.o;
+    // ATREST-001: a text blob where .gitattributes declares git-crypt (git-crypt's own blobs are binary).
+    if (mode !== 'paths' && this.gitCrypt?.(t.path)) {
+      const first = t.chunks[0];
+      const f = this.finding(
+        'ATREST-001',
+        t,
+        { line: first?.startLine ?? 1, column: 1, endLine: first?.startLine ?? 1, endColumn: 1 },
+        `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : 'commit'} stores it in plaintext: git-crypt is not installed or the repository is not unlocked here.`,
+        '',
+        true,
+        '',
+        true,
+      );
+      f.snippet = '(contents not shown)';
+      const prev = this.plaintext.get(t.path);
+      // Keep the commit that first stored plaintext: in git log order that is the last one seen.
+      if (!prev || this.o.order === 'newest-first') this.plaintext.set(t.path, f);
+    }
+    if (t.content !== undefined) {
+      const text = t.content;
+      if (text.includes('$ANSIBLE_VAULT;') || text.includes('!vault')) this.storesSeen.add('Ansible Vault');
+      if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add('HashiCorp Vault');
+      if (text.includes('resolve:secretsmanager') || text.includes('resolve:ssm-secure'))
+        this.storesSeen.add('AWS Secrets Manager / SSM');
+      const sopsMeta = hasSopsMetadata(text);
+      if (isVaultName(t.path) || sopsMeta || (this.sops && isConfigFile(t.path))) {
+        this.atrest ??= await import('../env/atrest.js');
+        const touches = (line: number) => !t.changed || t.changed.some(([s, e]) => s <= line && line <= e);
+        for (const r of [this.atrest.checkSops(t.path, text, this.sops), this.atrest.checkVault(t.path, text)]) {
+          for (const e of r.errors)
+            this.out.errors.push({
+              file: t.path,
+              ...(e.line ? { line: e.line } : {}),
+              ...(t.commit ? { commit: t.commit.sha } : {}),
+              message: e.message,
+            });
+          for (const h of r.hits) {
+            const raw = lineOf(text, h.line);
+            this.emit(this.finding(h.ruleId, t, h, h.message, h.path, touches(h.line), raw, true), raw);
+          }
+        }
+      }
+    }
+    const role = this.roleOf(t.path);
+    if (role) {
+      if (mode === 'paths') this.touched.set(t.path, { ...(t.content !== undefined ? { text: t.content } : {}) });
+      else if (mode === 'staged') this.touched.set(t.path, { changed: t.changed ?? [] });
+      else if (!this.touched.has(t.path) || this.o.order === 'newest-first')
+        this.touched.set(t.path, { ...(t.commit ? { commit: t.commit } : {}) });
+    }
+  }
+
+  /** The stores this repository uses (seen so far), for remediation texts. */
+  stores(): StoreName[] {
+    return [...this.storesSeen];
+  }
+
+  async finish(): Promise<ExtrasOutput> {
+    for (const f of this.plaintext.values()) this.emit(f, '');
+    if (this.touched.size) await this.compare();
+    return this.out;
+  }
+
+  /** Environment parity over the snapshot: every environment file, with the touched ones' changed lines. */
+  private async compare(): Promise<void> {
+    const files: EnvFile[] = [];
+    const { root, mode } = this.o;
+    if (mode === 'paths') {
+      for (const [p, v] of this.touched) {
+        const r = this.roleOf(p);
+        if (r && v.text !== undefined) files.push({ path: p, ...r, text: v.text });
+      }
+    } else {
+      if (!this.snap) return;
+      const all = (await listSnapshot(root, this.snap)).filter((f) => this.roleOf(f.path));
+      const texts = await readTexts(root, all, this.o.maxBytes);
+      let changed: Map<string, Array<[number, number]>> | undefined;
+      if (mode === 'pre-push' || mode === 'range') {
+        let base = this.o.base;
+        if (mode === 'range' && base && this.o.tip) base = (await mergeBase(root, base, this.o.tip)) ?? base;
+        if (mode === 'pre-push') {
+          const oldest = [...this.touched.values()].map((v) => v.commit?.sha).find(Boolean);
+          base = this.o.base ?? (oldest ? await parentOf(root, oldest) : undefined);
+        }
+        changed = await changedLines(root, base, this.o.tip!, [...this.touched.keys()]);
+      }
+      for (const f of all) {
+        const b = texts.get(f.path);
+        if (b?.kind !== 'text') continue;
+        const r = this.roleOf(f.path)!;
+        const touched = this.touched.get(f.path);
+        const ch =
+          mode === 'staged'
+            ? (touched?.changed ?? [])
+            : mode === 'history'
+              ? undefined
+              : touched
+                ? (changed?.get(f.path) ?? [])
+                : [];
+        files.push({ path: f.path, ...r, text: b.text, ...(ch ? { changed: ch } : {}) });
+      }
+    }
+    const { compareEnvironments } = await import('../env/compare.js');
+    const res = compareEnvironments(files, {
+      secrets: this.o.secrets,
+      allow: this.o.allow,
+      expectDifferent: this.o.environments?.expectDifferent ?? [],
+    });
+    const texts = new Map(files.map((f) => [f.path, f.text]));
+    for (const h of res.hits) {
+      // In diff modes, findings in environment files this change did not touch are not shown (not even as existing).
+      if (mode !== 'paths' && mode !== 'history' && !this.touched.has(h.file)) continue;
+      const raw = lineOf(texts.get(h.file), h.line);
+      this.emit(this.finding(h.ruleId, { path: h.file }, h, h.message, h.key, h.blocking, raw, h.secret), raw);
+    }
+    this.out.errors.push(...res.errors);
+    this.out.parity = { table: res.table, errors: res.errors };
+  }
+}
+
+function suppressed(f: Finding, by: Suppressed['by'], reason: string): Suppressed {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    line: f.line,
+    ...(f.commit ? { commit: f.commit } : {}),
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason,
+  };
+}
+
+const HOW: Record<StoreName, string> = {
+  'git-crypt': 'move it into a path .gitattributes encrypts with git-crypt (and check `git-crypt status`)',
+  SOPS: 'put it in a SOPS-encrypted file (`sops FILE`) covered by .sops.yaml',
+  'Ansible Vault': 'vault it (`ansible-vault encrypt_string` or a vault.yml encrypted with `ansible-vault encrypt`)',
+  'HashiCorp Vault': "store it in Vault and read it with a lookup (`lookup('hashi_vault', …)` / a `vault:` reference)",
+  'AWS Secrets Manager / SSM':
+    'store it in AWS Secrets Manager or SSM SecureString and reference it (`{{resolve:secretsmanager:…}}`)',
+};
+
+/** Where a repository's use of a store shows: configuration, not docs, tests or fixtures. */
+const STORE_FILES = [
+  '.gitattributes',
+  '*/.gitattributes',
+  '.sops.yaml',
+  '.sops.yml',
+  '*.yml',
+  '*.yaml',
+  '*.json',
+  '*.cfg',
+  '*.j2',
+  ':(exclude,glob)**/test/**',
+  ':(exclude,glob)**/tests/**',
+  ':(exclude,glob)**/fixtures/**',
+  ':(exclude,glob)**/docs/**',
+  ':(exclude,glob)**/examples/**',
+  ':(exclude,glob)**/node_modules/**',
+  ':(exclude,glob)**/patterns/**',
+  ':(exclude,glob)**/dist/**',
+];
+
+/** The secret stores a snapshot uses, found with one `git grep` (for remediation texts). */
+export async function storesInUse(
+  root: string,
+  snap: Snapshot | 'worktree',
+  seen: StoreName[] = [],
+): Promise<StoreName[]> {
+  const out = new Set<StoreName>(seen);
+  const { git } = await import('../git/run.js');
+  const where = snap === 'worktree' ? [] : snap.kind === 'index' ? ['--cached'] : [snap.rev];
+  const r = await git(root, [
+    'grep',
+    '-h',
+    '-o',
+    '-I',
+    '-F',
+    '-e',
+    'filter=git-crypt',
+    '-e',
+    'creation_rules',
+    '-e',
+    '$ANSIBLE_VAULT;',
+    '-e',
+    '!vault',
+    '-e',
+    'hashi_vault',
+    '-e',
+    'resolve:secretsmanager',
+    '-e',
+    'resolve:ssm-secure',
+    ...where,
+    '--',
+    ...STORE_FILES,
+  ]);
+  const s = r.stdout.toString('utf8');
+  if (s.includes('filter=git-crypt')) out.add('git-crypt');
+  if (s.includes('creation_rules')) out.add('SOPS');
+  if (s.includes('$ANSIBLE_VAULT;') || s.includes('!vault')) out.add('Ansible Vault');
+  if (s.includes('hashi_vault')) out.add('HashiCorp Vault');
+  if (s.includes('resolve:')) out.add('AWS Secrets Manager / SSM');
+  return [...out];
+}
+
+/** Remediation of a secret finding, naming the store(s) the repository already uses. */
+export function storeRemediation(base: string, stores: StoreName[]): string {
+  if (!stores.length) return base;
+  return `${base} This repository already uses ${stores.join(' and ')}: ${stores.map((s) => HOW[s]).join('; or ')}.`;
+}
+
+/** `hookguard env`: the parity table of the environment files on disk under `targets` (ignores honoured). */
+export async function parityOfTree(
+  root: string,
+  targets: string[],
+  opts: {
+    ignore: string[];
+    secrets: RuleSet;
+    allow: RegExp[];
+    environments?: { envs: ReadonlyMap<string, string[]>; expectDifferent: string[] };
+    maxBytes: number;
+  },
+): Promise<{ table: ParityTable; errors: FileError[]; files: number }> {
+  const { walk } = await import('../disk/walk.js');
+  const ignoreMod = (await import('ignore')) as unknown as {
+    default?: () => import('ignore').Ignore;
+  } & (() => import('ignore').Ignore);
+  const ig = (ignoreMod.default ?? ignoreMod)().add(opts.ignore);
+  const roleOf = makeRoleFinder(opts.environments?.envs);
+  const files: EnvFile[] = [];
+  const errors: FileError[] = [];
+  await walk(root, targets, ig, {
+    skip: () => {},
+    error: (rel, message) => {
+      if (roleOf(rel)) errors.push({ file: rel, message });
+    },
+    file: async (e) => {
+      const r = roleOf(e.rel);
+      if (!r) return;
+      if (e.size > opts.maxBytes) {
+        errors.push({ file: e.rel, message: `larger than ${opts.maxBytes >> 20} MiB: not compared` });
+        return;
+      }
+      try {
+        const buf = readFileSync(e.abs);
+        if (buf.subarray(0, 8000).includes(0)) {
+          errors.push({ file: e.rel, message: 'binary: not compared' });
+          return;
+        }
+        files.push({ path: e.rel, ...r, text: buf.toString('utf8').replace(/^\uFEFF/, '') });
+      } catch (err) {
+        errors.push({ file: e.rel, message: `cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})` });
+      }
+    },
+  });
+  const { compareEnvironments } = await import('../env/compare.js');
+  const res = compareEnvironments(files, {
+    secrets: opts.secrets,
+    allow: opts.allow,
+    expectDifferent: opts.environments?.expectDifferent ?? [],
+  });
+  return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
+}

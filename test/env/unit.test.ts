@@ -1,0 +1,250 @@
+/** Unit tests of src/env/: roles, flattening, secret-store references, gitattributes, SOPS rules, parity. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { envRoleFromPath, makeRoleFinder } from '../../src/env/roles.js';
+import { flatten } from '../../src/env/flatten.js';
+import { isStoreReference, storeReferenceAt } from '../../src/rules/secrets/stores.js';
+import { gitCryptMatcher, isGitCryptBlob } from '../../src/env/gitattributes.js';
+import { checkSops, parseSopsConfig } from '../../src/env/atrest.js';
+import { compareEnvironments, isCredentialKey, isSecurityKey } from '../../src/env/compare.js';
+import { tableJson, tableMarkdown, tableText } from '../../src/env/table.js';
+import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../../src/rules/secrets/load.js';
+import { detectSecrets } from '../../src/rules/secrets/detect.js';
+import { rand, ALNUM } from '../../scripts/fakes.mjs';
+
+let secrets: RuleSet;
+beforeAll(async () => {
+  secrets = compileRuleSet(await loadBuiltinPatterns());
+});
+
+describe('environment roles from paths', () => {
+  it.each([
+    ['inventories/prod/group_vars/all.yml', 'prod', 'inventories/{env}/group_vars/all.yml'],
+    ['group_vars/production.yml', 'prod', 'group_vars/{env}.yml'],
+    ['envs/qa/app.ini', 'qa', 'envs/{env}/app.ini'],
+    ['.env.staging', 'staging', '.env.{env}'],
+    ['charts/app/values-prod.yaml', 'prod', 'charts/app/values-{env}.yaml'],
+    ['cfn/params.prod.json', 'prod', 'cfn/params.{env}.json'],
+    ['src/appsettings.Production.json', 'prod', 'src/appsettings.{env}.json'],
+    ['config/dev/app.yaml', 'dev', 'config/{env}/app.yaml'],
+    ['inventories/uat/hosts', 'uat', 'inventories/{env}/hosts'],
+    ['deploy/stage/values.yml', 'staging', 'deploy/{env}/values.yml'],
+  ])('%s → %s', (p, env, role) => {
+    expect(envRoleFromPath(p)).toEqual({ env, role });
+  });
+  it.each(['src/devtools/index.ts', 'test/fixtures/prod/x.json', 'README.md', 'production.js', 'docs/dev.md'])(
+    '%s is not an environment file',
+    (p) => expect(envRoleFromPath(p)).toBeUndefined(),
+  );
+  it('config globs decide instead, the role is the path below the fixed prefix', () => {
+    const f = makeRoleFinder(
+      new Map([
+        ['blue', ['deploy/blue-cluster/**']],
+        ['green', ['deploy/green-cluster/**']],
+      ]),
+    );
+    expect(f('deploy/blue-cluster/app/config.yaml')).toEqual({ env: 'blue', role: 'app/config.yaml' });
+    expect(f('deploy/green-cluster/app/config.yaml')).toEqual({ env: 'green', role: 'app/config.yaml' });
+    expect(f('inventories/prod/hosts')).toBeUndefined();
+  });
+});
+
+describe('flattening', () => {
+  it('YAML: dotted keys with positions; lists of scalars compare as sets', () => {
+    const f = flatten('a.yml', 'db:\n  host: x\n  port: 5432\ncidrs: [b, a]\nempty: {}\n');
+    expect(f.entries.map((e) => [e.key, e.value, e.line])).toEqual([
+      ['db.host', 'x', 2],
+      ['db.port', '5432', 3],
+      ['cidrs', 'a, b', 4],
+      ['empty', '', 5],
+    ]);
+  });
+  it('JSON CloudFormation parameter files become one key per parameter', () => {
+    const f = flatten(
+      'params.prod.json',
+      '[\n  {"ParameterKey": "DbPassword", "ParameterValue": "x1"},\n  {"ParameterKey": "Env", "ParameterValue": "prod"}\n]\n',
+    );
+    expect(f.entries.map((e) => [e.key, e.value, e.valueLine])).toEqual([
+      ['DbPassword', 'x1', 2],
+      ['Env', 'prod', 3],
+    ]);
+  });
+  it('dotenv with export, quotes and comments', () => {
+    const f = flatten('.env.dev', '# c\nexport A=1\nB="two words" # c\nC=three # c\n');
+    expect(f.entries.map((e) => [e.key, e.value, e.column])).toEqual([
+      ['A', '1', 10],
+      ['B', 'two words', 4],
+      ['C', 'three', 3],
+    ]);
+  });
+  it('INI sections and Ansible INI inventories', () => {
+    expect(flatten('ansible.cfg', '[defaults]\nhost_key_checking = False\n').entries[0]!.key).toBe(
+      'defaults.host_key_checking',
+    );
+    const inv = flatten(
+      'inventories/dev/hosts',
+      '[web]\nw1 ansible_host=10.0.0.1 ansible_user=deploy\n[web:vars]\nport=80\n',
+    );
+    expect(inv.entries.map((e) => e.key).sort()).toEqual(['web.*.ansible_host', 'web.*.ansible_user', 'web:vars.port']);
+  });
+  it('unparsable YAML is an error, not a crash', () => {
+    const f = flatten('values-dev.yaml', 'a: [1, 2\nb: : :\n');
+    expect(f.entries).toEqual([]);
+    expect(f.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('secret-store references are never findings', () => {
+  it.each([
+    "api_password: \"{{ lookup('hashi_vault', 'secret=secret/data/app:password token=' + vault_token) }}\"",
+    'other_password: "vault:secret/data/app#password"',
+    'DB_PASSWORD=vault:secret/data/db#password',
+    "MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'",
+    "Other: '{{resolve:ssm-secure:/prod/db/password:1}}'",
+    'sops_pass: ENC[AES256_GCM,data:Zm9vYmFyYmF6cXV4,iv:aGVsbG93b3JsZGhlbGxvd29ybGQ=,tag:dGFnZ2luZ3RhZ2dpbmc=,type:str]',
+    'db_password: !vault |',
+  ])('%s', (line) => {
+    expect(detectSecrets(line, secrets)).toEqual([]);
+  });
+  it('a literal next to the same key is still found', () => {
+    const v = rand(ALNUM, 24);
+    expect(detectSecrets(`other_password: "${v}"`, secrets).length).toBeGreaterThan(0);
+  });
+  it('isStoreReference on whole values', () => {
+    expect(isStoreReference('$ANSIBLE_VAULT;1.1;AES256')).toBe(true);
+    expect(isStoreReference('ENC[AES256_GCM,data:abc,iv:d,tag:e,type:str]')).toBe(true);
+    expect(isStoreReference('plain')).toBe(false);
+    const t =
+      'x: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163383764373764613633653634306231\n';
+    const i = t.lastIndexOf('6231');
+    expect(storeReferenceAt(t, i, i + 20)).toBe('Ansible Vault');
+  });
+});
+
+describe('.gitattributes git-crypt declarations', () => {
+  it('follows git: names match at any depth, paths are anchored, later and deeper lines win', () => {
+    const m = gitCryptMatcher([
+      {
+        path: '.gitattributes',
+        text: '*.key filter=git-crypt diff=git-crypt\n/secrets/** filter=git-crypt\nsecrets/open.txt -filter\n',
+      },
+      { path: 'deep/.gitattributes', text: '* filter=git-crypt\nREADME.md !filter\n' },
+    ])!;
+    expect(m('a/b/c.key')).toBe(true);
+    expect(m('secrets/x.yml')).toBe(true);
+    expect(m('secrets/open.txt')).toBe(false);
+    expect(m('other/secrets/x.yml')).toBe(false);
+    expect(m('deep/any/file')).toBe(true);
+    expect(m('deep/README.md')).toBe(false);
+    expect(m('deep/.gitattributes')).toBe(false);
+    expect(m('src/index.ts')).toBe(false);
+  });
+  it('no git-crypt line → no matcher; the header is "\\0GITCRYPT\\0"', () => {
+    expect(gitCryptMatcher([{ path: '.gitattributes', text: '* text=auto\n' }])).toBeUndefined();
+    expect(isGitCryptBlob(Buffer.from('\0GITCRYPT\0rest', 'latin1'))).toBe(true);
+    expect(isGitCryptBlob(Buffer.from('plain text'))).toBe(false);
+  });
+});
+
+describe('SOPS key selection', () => {
+  const yaml = 'a_unencrypted: 1\nb: 2\nnest:\n  password: x\n  other: y\n';
+  it('default: everything but *_unencrypted', () => {
+    const cfg = parseSopsConfig("creation_rules:\n  - path_regex: '.*'\n");
+    expect(checkSops('s.yaml', yaml, cfg).hits.map((h) => h.path)).toEqual(['b', 'nest.password', 'nest.other']);
+  });
+  it('encrypted_regex picks keys and their subtrees', () => {
+    const cfg = parseSopsConfig("creation_rules:\n  - path_regex: '.*'\n    encrypted_regex: ^(password|nest)$\n");
+    expect(checkSops('s.yaml', yaml, cfg).hits.map((h) => h.path)).toEqual(['nest.password', 'nest.other']);
+  });
+  it('unencrypted_regex and encrypted_suffix', () => {
+    const a = parseSopsConfig("creation_rules:\n  - path_regex: '.*'\n    unencrypted_regex: ^(b|other)$\n");
+    expect(checkSops('s.yaml', yaml, a).hits.map((h) => h.path)).toEqual(['a_unencrypted', 'nest.password']);
+    const b = parseSopsConfig("creation_rules:\n  - path_regex: '.*'\n    encrypted_suffix: word\n");
+    expect(checkSops('s.yaml', yaml, b).hits.map((h) => h.path)).toEqual(['nest.password']);
+  });
+  it('a rule without path_regex governs nothing by itself; a file outside path_regex is not checked', () => {
+    expect(checkSops('s.yaml', yaml, parseSopsConfig('creation_rules:\n  - age: x\n')).hits).toEqual([]);
+    expect(checkSops('s.yaml', yaml, parseSopsConfig('creation_rules:\n  - path_regex: ^secrets/\n')).hits).toEqual([]);
+  });
+});
+
+describe('parity', () => {
+  it('credential-named and security-relevant keys', () => {
+    expect(isCredentialKey('db_password')).toBe(true);
+    expect(isCredentialKey('DbPassword')).toBe(true);
+    expect(isCredentialKey('ansible_become_pass')).toBe(true);
+    expect(isCredentialKey('password_file')).toBe(false);
+    expect(isCredentialKey('token_url')).toBe(false);
+    expect(isSecurityKey(['validate_certs'])).toBe(true);
+    expect(isSecurityKey(['db', 'sslmode'])).toBe(true);
+    expect(isSecurityKey(['ValidateCerts'])).toBe(true);
+    expect(isSecurityKey(['audit', 'log_level'])).toBe(true);
+    expect(isSecurityKey(['app', 'log_level'])).toBe(false);
+    expect(isSecurityKey(['replicas'])).toBe(false);
+  });
+  it('a shared secret is reported at each place, by key and file only: the value is nowhere in the output', () => {
+    const pw = rand(ALNUM, 20);
+    const files = ['dev', 'qa', 'prod'].map((env) => ({
+      path: `inventories/${env}/group_vars/all.yml`,
+      env,
+      role: 'inventories/{env}/group_vars/all.yml',
+      text: `db_password: ${env === 'qa' ? rand(ALNUM, 20) : pw}\n`,
+    }));
+    const r = compareEnvironments(files, { secrets });
+    const e1 = r.hits.filter((h) => h.ruleId === 'ENV-001');
+    expect(e1.map((h) => h.file).sort()).toEqual([
+      'inventories/dev/group_vars/all.yml',
+      'inventories/prod/group_vars/all.yml',
+    ]);
+    expect(e1[0]!.message).toContain('prod');
+    const all =
+      JSON.stringify(r) +
+      tableText({ table: r.table, errors: [] }) +
+      tableMarkdown({ table: r.table, errors: [] }) +
+      tableJson({ table: r.table, errors: [] });
+    expect(all).not.toContain(pw);
+    expect(all).not.toContain(pw.slice(0, 6));
+    expect(r.table.roles[0]!.rows[0]!.cells).toMatchObject({
+      dev: { state: 'shared secret' },
+      qa: { state: 'secret' },
+      prod: { state: 'shared secret' },
+    });
+  });
+  it('only findings on changed lines block; expectDifferent silences drift', () => {
+    const files = [
+      {
+        path: 'a/dev/c.yml',
+        env: 'dev',
+        role: 'a/{env}/c.yml',
+        text: 'verify_ssl: true\nreplica_count_x: 1\n',
+        changed: [] as Array<[number, number]>,
+      },
+      {
+        path: 'a/prod/c.yml',
+        env: 'prod',
+        role: 'a/{env}/c.yml',
+        text: 'verify_ssl: false\n',
+        changed: [[1, 1]] as Array<[number, number]>,
+      },
+    ];
+    const r = compareEnvironments(files, { secrets });
+    expect(r.hits.filter((h) => h.ruleId === 'ENV-002').map((h) => [h.file, h.blocking])).toEqual([
+      ['a/dev/c.yml', false],
+      ['a/prod/c.yml', true],
+    ]);
+    expect(r.hits.some((h) => h.ruleId === 'ENV-003')).toBe(true);
+    const r2 = compareEnvironments(files, { secrets, expectDifferent: ['replica_*', 'verify_ssl'] });
+    expect(r2.hits).toEqual([]);
+  });
+  it('an unparsable file is reported and the rest still compares', () => {
+    const r = compareEnvironments(
+      [
+        { path: 'x/dev/a.yml', env: 'dev', role: 'x/{env}/a.yml', text: 'debug: true\n' },
+        { path: 'x/qa/a.yml', env: 'qa', role: 'x/{env}/a.yml', text: 'debug: [\n' },
+        { path: 'x/prod/a.yml', env: 'prod', role: 'x/{env}/a.yml', text: 'debug: false\n' },
+      ],
+      { secrets },
+    );
+    expect(r.errors.map((e) => e.file)).toEqual(['x/qa/a.yml']);
+    expect(r.hits.filter((h) => h.ruleId === 'ENV-002').length).toBe(2);
+  });
+});
