@@ -3,7 +3,7 @@
  * installed hook, pushes, ranges, history, files on disk and `hookguard env`.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALNUM, rand } from '../../scripts/fakes.mjs';
+import { ALNUM, fakeGithubToken, rand } from '../../scripts/fakes.mjs';
 import { cleanup, leaks, Repo } from '../helpers.js';
 
 afterAll(cleanup);
@@ -224,10 +224,11 @@ describe('secrets at rest', () => {
     });
     const r = repo.json(['scan', '.', '--fail-on', 'low']);
     expect(r.report.findings.filter((f) => f.category === 'secret' || /SECRET|ENV-00/.test(f.ruleId))).toEqual([]);
-    repo.write('app.py', `password = "${rand(ALNUM, 20)}"\n`);
+    repo.write('app.py', `token = "${fakeGithubToken()}"\n`);
     repo.git('add', '-A');
     const s = repo.json(['scan', '--staged']);
-    const f = s.report.findings.find((x) => x.category === 'secret') as { remediation?: string } | undefined;
+    expect(s.code).toBe(1);
+    const f = s.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
     expect(f?.remediation).toContain('This repository already uses');
     expect(f?.remediation).toContain('Ansible Vault');
     expect(f?.remediation).toContain('HashiCorp Vault');
