@@ -38,6 +38,27 @@ export function makeDemo(dir) {
       '',
     ].join('\n'),
   );
+  // Environments: dev and prod share a database password (qa keeps it vaulted), staging turns TLS verification
+  // off, dev has a setting the others lack, and a vault file holds plaintext (hookguard env fixtures/demo).
+  const sharedDb = rand(ALNUM, 20);
+  for (const env of ['dev', 'qa', 'staging', 'prod']) {
+    const pw =
+      env === 'qa'
+        ? `!vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  ${rand('0123456789abcdef', 64)}`
+        : `"${env === 'staging' ? rand(ALNUM, 20) : sharedDb}"`;
+    w(
+      `inventories/${env}/group_vars/all.yml`,
+      [
+        'app_name: shop',
+        `db_password: ${pw}`,
+        `validate_certs: ${env === 'staging' ? 'false' : 'true'}`,
+        `api_url: https://${env}.shop.example.test`,
+        ...(env === 'dev' ? ['debug_toolbar: true'] : []),
+        '',
+      ].join('\n'),
+    );
+  }
+  w('inventories/prod/group_vars/vault.yml', `vault_smtp_password: "${rand(ALNUM, 18)}"\n`);
   w('deploy/id_rsa', privateKey.export({ type: 'pkcs1', format: 'pem' }).toString());
   w(
     'infra/network.yaml',

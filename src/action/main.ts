@@ -317,6 +317,15 @@ async function action(r: Runner): Promise<number> {
     }),
   );
 
+  // Environment parity: when the range touched environment files, their differences follow the summary.
+  if (outcome.parity?.table.roles.length) {
+    const { tableMarkdown } = await import('../env/table.js');
+    appendSummary(
+      r,
+      tableMarkdown(outcome.parity, { heading: '## hookguard: environment parity', onlyDifferences: true }),
+    );
+  }
+
   const total = result.findings.length + result.existing.length;
   setOutput(r, 'findings', String(total));
   setOutput(r, 'blocking', String(failingCount));

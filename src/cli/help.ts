@@ -123,6 +123,24 @@ Examples:
   hookguard explain CFN-SG-001
   hookguard explain github-pat
 `,
+  env: `Usage: hookguard env [PATH] [--format text|json|markdown] [--config FILE] [--output FILE]
+
+Compare the files that play the same role in different environments (inventories/prod/…, group_vars/production.yml,
+.env.staging, values-prod.yaml, params.prod.json…, or the config's \`environments\` globs) key by key and print the
+parity table: same / differs / missing / secret / shared secret per environment. Values of secrets are never shown.
+The table is information (exit 0); \`hookguard scan\` reports ENV-* findings. Unparsable files are listed, the rest is
+compared.
+
+Options:
+  --format text|json|markdown   table format (default text; markdown for a PR comment or a wiki page)
+  --config FILE                 config file (default .hookguard.yaml at the repository root)
+  --output FILE                 write the table to FILE (atomically) instead of stdout
+  --help                        this text
+
+Examples:
+  hookguard env
+  hookguard env deploy/ --format markdown --output parity.md
+`,
 };
 
 /** The help of `command`, or undefined when it has none. */

@@ -435,14 +435,6 @@ async function explainCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const ENV_HELP = `Usage: hookguard env [PATH] [--format text|json|markdown] [--config FILE] [--output FILE]
-
-Compares the files that play the same role in different environments (inventories/prod/…, .env.staging,
-values-prod.yaml, params.prod.json…, or the config's \`environments\` globs) key by key and prints the parity
-table: same / differs / missing / secret / shared secret per environment. Values of secrets are never shown.
-Exit 0 (the table is information; \`hookguard scan\` reports ENV-* findings), 2 on bad arguments or config.
-`;
-
 async function envCommand(rest: string[], io: Io): Promise<number> {
   let format = 'text';
   let config: string | undefined;
@@ -455,10 +447,7 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
       if (v === undefined) throw new UsageError(`${flag} needs a value`);
       return v;
     };
-    if (arg === '-h' || arg === '--help') {
-      io.stdout(ENV_HELP);
-      return 0;
-    } else if (arg === '--format') format = value(arg);
+    if (arg === '--format') format = value(arg);
     else if (arg.startsWith('--format=')) format = arg.slice(9);
     else if (arg === '--config') config = value(arg);
     else if (arg === '--output') output = value(arg);

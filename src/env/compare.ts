@@ -11,6 +11,7 @@ import type { RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets } from '../rules/secrets/detect.js';
 import { isPlaceholder } from '../rules/secrets/validators.js';
 import { isStoreReference } from '../rules/secrets/stores.js';
+import { shannonEntropy } from '../rules/secrets/entropy.js';
 import { flatten, type Entry } from './flatten.js';
 import { globRegex } from './roles.js';
 import { ENV_WORDS } from './paths.js';
@@ -195,6 +196,7 @@ function secretEntries(f: EnvFile, entries: Entry[], opts: CompareOptions): Set<
     e.kind === 'string' &&
     e.value.length >= 4 &&
     e.tag !== '!vault' &&
+    !TRUE.test(e.value) &&
     !unknowable(e.value) &&
     !isPlaceholder(e.value) &&
     !TRUE.test(e.value) &&
@@ -206,6 +208,8 @@ function secretEntries(f: EnvFile, entries: Entry[], opts: CompareOptions): Set<
       out.add(e);
       continue;
     }
+    // The detectors run (once per file) only when a value could be a token: long enough and random-looking.
+    if (e.value.length < 12 || shannonEntropy(e.value) < 3) continue;
     if (!byLine) {
       byLine = new Map();
       const starts = [0];

@@ -51,8 +51,12 @@ export function formatOf(path: string, text?: string): Format | undefined {
 
 export function flatten(path: string, text: string, format = formatOf(path, text)): Flat {
   switch (format) {
+    case 'json': {
+      // Strict JSON goes through a small position-keeping reader; anything else (comments, JSON5) through YAML.
+      const j = flattenJson(text);
+      return j.errors.length ? flattenYaml(text, 'json') : j;
+    }
     case 'yaml':
-    case 'json':
       return flattenYaml(text, format);
     case 'dotenv':
       return flattenDotenv(text);
@@ -261,5 +265,184 @@ function flattenInventory(text: string): Flat {
       });
     }
   }
+  return out;
+}
+
+/** JSON with positions, without the YAML parser (several times faster): values with their line and columns. */
+interface JNode {
+  kind: 'object' | 'array' | 'scalar';
+  value?: unknown;
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+  items?: Array<{ key?: string; keyLine?: number; node: JNode }>;
+}
+
+function parseJsonPositions(text: string): JNode {
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const ws = () => {
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        lineStart = ++i;
+      } else if (c === 32 || c === 9 || c === 13 || c === 0xfeff) i++;
+      else return;
+    }
+  };
+  const fail = (m: string): never => {
+    throw Object.assign(new Error(m), { line });
+  };
+  const str = (): string => {
+    const start = i;
+    i++;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c) || c === 10) fail('unterminated string');
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i)) as string;
+  };
+  const value = (depth: number): JNode => {
+    if (depth > 64) fail('nesting too deep');
+    ws();
+    const sl = line;
+    const sc = i - lineStart + 1;
+    const c = text[i];
+    const end = (n: Omit<JNode, 'endLine' | 'endCol' | 'line' | 'col'>): JNode => ({
+      ...n,
+      line: sl,
+      col: sc,
+      endLine: line,
+      endCol: i - lineStart + 1,
+    });
+    if (c === '{' || c === '[') {
+      const obj = c === '{';
+      i++;
+      const items: NonNullable<JNode['items']> = [];
+      ws();
+      if (text[i] === (obj ? '}' : ']')) {
+        i++;
+        return end({ kind: obj ? 'object' : 'array', items });
+      }
+      for (;;) {
+        ws();
+        if (obj) {
+          if (text[i] !== '"') fail('expected a key');
+          const keyLine = line;
+          const key = str();
+          ws();
+          if (text[i] !== ':') fail("expected ':'");
+          i++;
+          items.push({ key, keyLine, node: value(depth + 1) });
+        } else items.push({ node: value(depth + 1) });
+        ws();
+        if (text[i] === ',') {
+          i++;
+          continue;
+        }
+        if (text[i] === (obj ? '}' : ']')) {
+          i++;
+          return end({ kind: obj ? 'object' : 'array', items });
+        }
+        fail(`expected ',' or '${obj ? '}' : ']'}'`);
+      }
+    }
+    if (c === '"') {
+      const v = str();
+      return end({ kind: 'scalar', value: v });
+    }
+    const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
+    if (!m) fail('unexpected character');
+    i += m![0].length;
+    return end({ kind: 'scalar', value: JSON.parse(m![0]) as unknown });
+  };
+  const root = value(0);
+  ws();
+  if (i < text.length) fail('unexpected text after the value');
+  return root;
+}
+
+function flattenJson(text: string): Flat {
+  const out: Flat = { format: 'json', entries: [], errors: [] };
+  let root: JNode;
+  try {
+    root = parseJsonPositions(text);
+  } catch (e) {
+    out.errors.push({ line: (e as { line?: number }).line ?? 1, message: `invalid JSON: ${(e as Error).message}` });
+    return out;
+  }
+  const add = (segments: string[], keyLine: number, n: JNode) => {
+    if (out.entries.length >= MAX_ENTRIES) return;
+    const base = {
+      key: segments.join('.'),
+      segments,
+      line: keyLine,
+      valueLine: n.line,
+      column: n.col,
+      endLine: n.endLine,
+      endColumn: n.endCol,
+    };
+    if (n.kind === 'array') {
+      const vals = (n.items ?? []).map((x) => (x.node.kind === 'scalar' ? String(x.node.value as string) : ''));
+      out.entries.push({ ...base, value: vals.sort().join(', '), kind: 'list' });
+      return;
+    }
+    const v = n.value;
+    // A string's columns cover its quotes in the text; the value is what is between them.
+    const quoted = typeof v === 'string' ? { column: n.col + 1, endColumn: n.endCol - 1 } : {};
+    out.entries.push({
+      ...base,
+      ...quoted,
+      value: v === null || v === undefined ? '' : String(v),
+      kind: scalarKind(v),
+    });
+  };
+  const walk = (n: JNode, segments: string[], keyLine: number, depth: number) => {
+    if (n.kind === 'object') {
+      for (const it of n.items ?? []) walk(it.node, [...segments, it.key!], it.keyLine!, depth + 1);
+      if (!n.items?.length && segments.length) add(segments, keyLine, n);
+      return;
+    }
+    if (n.kind === 'array') {
+      const items = n.items ?? [];
+      if (
+        depth === 0 &&
+        items.length &&
+        items.every((x) => x.node.kind === 'object' && x.node.items?.some((p) => p.key === 'ParameterKey'))
+      ) {
+        for (const x of items) {
+          const k = x.node.items!.find((p) => p.key === 'ParameterKey');
+          const v = x.node.items!.find((p) => p.key === 'ParameterValue');
+          if (k && k.node.kind === 'scalar')
+            add(
+              [String(k.node.value)],
+              k.node.line,
+              v?.node ?? { kind: 'scalar', value: null, line: k.node.line, col: 1, endLine: k.node.line, endCol: 1 },
+            );
+        }
+        return;
+      }
+      if (items.every((x) => x.node.kind === 'scalar')) {
+        if (segments.length) add(segments, keyLine, n);
+        return;
+      }
+      items.forEach((x, idx) => {
+        const seg = segments.length
+          ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`]
+          : [`[${idx}]`];
+        walk(x.node, seg, x.node.line, depth + 1);
+      });
+      return;
+    }
+    if (segments.length) add(segments, keyLine, n);
+  };
+  walk(root, [], 1, 0);
   return out;
 }

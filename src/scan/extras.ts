@@ -151,12 +151,7 @@ export class Extras {
 
   /** Whether a target is one these checks look at (decides whether its content is worth holding). */
   wants(p: string): boolean {
-    return (
-      this.roleOf(p) !== undefined ||
-      isVaultName(p) ||
-      (this.sops !== undefined && isConfigFile(p)) ||
-      (this.gitCrypt !== undefined && this.o.mode !== 'paths')
-    );
+    return this.roleOf(p) !== undefined || isVaultName(p) || (this.sops !== undefined && isConfigFile(p));
   }
 
   private emit(f: Finding, line: string): void {

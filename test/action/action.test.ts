@@ -311,7 +311,25 @@ describe('GitHub Action (dist/index.js)', () => {
     expect(gh.requests.slice(before).filter((r) => r.path.endsWith('/reviews'))).toEqual([]);
     expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '' });
     expect(res.summary).toContain('no new findings');
+    expect(res.summary).not.toContain('environment parity');
     expect(res.stdout).not.toContain('::error');
+  });
+
+  it('adds the environment parity table to the job summary when the pull request touches environment files', async () => {
+    const { repo, base, head } = prRepo([
+      {
+        'config/dev/app.yaml': 'verify_ssl: true\nworkers: 2\n',
+        'config/prod/app.yaml': 'verify_ssl: true\nworkers: 8\n',
+      },
+      { 'config/prod/app.yaml': 'verify_ssl: false\nworkers: 8\n' },
+    ]);
+    gh.files = prFiles(repo, base, head);
+    const res = await runAction(repo, gh, { eventName: 'pull_request', event: prEvent(base, head, 9) });
+    expect(res.summary).toContain('## hookguard: environment parity');
+    expect(res.summary).toContain('### `config/{env}/app.yaml`');
+    expect(res.summary).toContain('| `verify_ssl` 🔒 | DIFFERS: true | DIFFERS: false |');
+    // Only differences are listed: the counts differ by design (expected), nothing else.
+    expect(res.summary).toContain('| `workers` | differs (expected) | differs (expected) |');
   });
 
   it('fails a pull request that adds a secret and removes it again, and keeps the summary masked', async () => {

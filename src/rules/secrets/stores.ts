@@ -79,9 +79,11 @@ export function storeReferenceAt(text: string, start: number, end: number): Stor
 }
 
 /** True when a whole value is a store reference (or an encrypted value). */
+const HINT = /ENC\[|\$ANSIBLE_VAULT|!vault|resolve:|arn:aws|\$\{|vault:|\{\{/;
+
 export function isStoreReference(value: string): boolean {
   const v = value.trim();
-  if (!v) return false;
+  if (!v || !HINT.test(v)) return false;
   if (v.startsWith('$ANSIBLE_VAULT;')) return true;
   return storeReferenceAt(v, 0, v.length) !== undefined;
 }
