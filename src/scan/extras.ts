@@ -162,7 +162,7 @@ export class Extras {
     }
     if (o) f.severity = o;
     const allow = inlineAllow(line, f.ruleId, this.o.isRuleId);
-    if (allow) {
+    if (allow && 'reason' in allow) {
       this.out.suppressed.push(suppressed(f, 'inline', allow.reason));
       return;
     }
