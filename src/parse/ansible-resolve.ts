@@ -19,7 +19,7 @@ type Val = { node: Node | null } | { plain: unknown; from: string };
 const MAX_DEPTH = 6;
 const MAX_ITEMS = 64;
 /** Secret-looking variables stay references: the secret rules judge `"{{ db_password }}"` as such. */
-const SECRETISH = /pass|secret|token|key|cred|vault_/i;
+const SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
 const EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
 const STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
 
@@ -263,7 +263,8 @@ export class Resolver {
     if (isMap(n)) {
       let changed = false;
       const items = n.items.map((p) => {
-        const r = isNode(p.value) ? this.node(p.value, f, depth + 1) : undefined;
+        const k = isScalar(p.key) ? String(p.key.value) : '';
+        const r = isNode(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : undefined;
         if (!r) return p;
         changed = true;
         return new Pair(p.key, r);
@@ -344,6 +345,11 @@ export class Resolver {
     let changed = false;
     const args = new Map<string, Arg>();
     for (const [k, a] of t.args) {
+      // A secret argument stays as written: secret rules judge `"{{ db_password }}"` as a reference.
+      if (SECRETISH.test(k)) {
+        args.set(k, a);
+        continue;
+      }
       const n = a.node ? this.node(a.node, f) : undefined;
       if (n) {
         changed = true;

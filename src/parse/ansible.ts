@@ -55,6 +55,9 @@ export interface Task {
   noLog: boolean | undefined;
   /** The variables in scope where the task is written (task vars → block vars → play vars/vars_files). */
   env: VarScope;
+  /** Effective `become`: set here, on a block or on the play; undefined when unknown (a Jinja value, or a task file
+   * whose includer may set it). */
+  become: boolean | undefined;
   /** For a task made from one item of a literal loop: how (`with_items over rules, item 2`). */
   via?: string;
 }
@@ -294,6 +297,15 @@ class Builder {
   readonly file: AnsibleFile;
   /** The variables of the play/block being read. */
   env: VarScope = { vars: new Map(), files: [] };
+  /** `become` of the enclosing play/blocks (undefined: not known here). */
+  become: boolean | undefined = undefined;
+
+  becomeOf(n: YAMLMap, inherited: boolean | undefined): boolean | undefined {
+    const p = n.items.find((q) => keyName(q) === 'become');
+    if (!p) return inherited;
+    const v = plain(p.value);
+    return isJinja(v) ? undefined : (truthy(v) ?? inherited);
+  }
   constructor(
     readonly path: string,
     readonly text: string,
@@ -490,6 +502,7 @@ class Builder {
       keywords,
       noLog,
       env: { vars: mapVars(keywords.get('vars')?.node), files: [], parent: this.env },
+      become: this.becomeOf(n, this.become),
     };
     if (parts.short === 'set_fact')
       for (const [k, a] of args)
@@ -534,12 +547,15 @@ class Builder {
           );
         }
         const outer = this.env;
+        const outerBecome = this.become;
+        this.become = this.becomeOf(item, outerBecome);
         this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
         for (const section of ['block', 'rescue', 'always']) {
           const sp = item.items.find((p) => keyName(p) === section);
           if (sp) this.taskList(sp.value, kind, `${path}.${section}`, noLog);
         }
         this.env = outer;
+        this.become = outerBecome;
         return;
       }
       const t = this.task(item, kind, path, inheritedNoLog);
@@ -578,6 +594,7 @@ class Builder {
       });
     const files = plain(get('vars_files')?.value);
     const outer = this.env;
+    this.become = this.becomeOf(n, false);
     this.env = {
       vars: mapVars(varsPair?.value),
       files: (Array.isArray(files) ? files : [files]).filter(
@@ -588,6 +605,7 @@ class Builder {
     for (const section of ['pre_tasks', 'tasks', 'post_tasks', 'handlers'])
       this.taskList(get(section)?.value, section === 'handlers' ? 'handler' : 'task', `${prefix}.${section}`, noLog);
     this.env = outer;
+    this.become = undefined;
   }
 
   inventoryYaml(n: unknown, group: string): void {

@@ -12,6 +12,7 @@ const PLAYBOOK = `- hosts: web
         dest: /tmp/install.sh
         checksum: sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
         validate_certs: false
+        mode: '0755'
     - name: Restart nginx
       ansible.builtin.service:
         name: nginx

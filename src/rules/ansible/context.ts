@@ -103,7 +103,7 @@ export function isTrue(a: Arg | undefined): boolean {
 }
 
 const SECRET_NAME =
-  /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|client_secret|auth_?key|credentials?)$/i;
+  /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
 const NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
 
 /** A variable/argument name that holds a secret (`db_password`, `api_token`, `aws_secret_key`). */

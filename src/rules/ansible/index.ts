@@ -52,6 +52,12 @@ import aws_003 from './rules/aws-003.js';
 import aws_004 from './rules/aws-004.js';
 import aws_005 from './rules/aws-005.js';
 import aws_006 from './rules/aws-006.js';
+import pkg_005 from './rules/pkg-005.js';
+import perm_005 from './rules/perm-005.js';
+import priv_001 from './rules/priv-001.js';
+import path_001 from './rules/path-001.js';
+import cfg_001 from './rules/cfg-001.js';
+import cfg_002 from './rules/cfg-002.js';
 
 export const rules: readonly AnsibleRule[] = [
   tls_001,
@@ -98,6 +104,12 @@ export const rules: readonly AnsibleRule[] = [
   aws_004,
   aws_005,
   aws_006,
+  pkg_005,
+  perm_005,
+  priv_001,
+  path_001,
+  cfg_001,
+  cfg_002,
 ];
 
 /**

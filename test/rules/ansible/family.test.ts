@@ -74,7 +74,14 @@ describe('classification', () => {
 describe('task walking', () => {
   it('finds tasks in pre_tasks, blocks, rescue, always, loops and handlers; FQCN and short names alike', () => {
     expect(ids('site.yml', fixture('playbook-with-blocks.yml')).sort()).toEqual(
-      ['ANS-TLS-001@15', 'ANS-TLS-001@20', 'ANS-TLS-001@25', 'ANS-PERM-001@29', 'ANS-OS-003@38'].sort(),
+      [
+        'ANS-TLS-001@15',
+        'ANS-TLS-001@20',
+        'ANS-TLS-001@25',
+        'ANS-PERM-001@29',
+        'ANS-OS-003@38',
+        'ANS-PERM-005@10',
+      ].sort(),
     );
   });
 
@@ -103,7 +110,7 @@ describe('task walking', () => {
   it('merges args: into the module arguments', () => {
     const r = ids(
       'tasks/x.yml',
-      '- name: t\n  ansible.builtin.get_url:\n    url: https://a.example.com/b\n  args:\n    dest: /tmp/b\n    checksum: sha256:00\n    validate_certs: false\n',
+      '- name: t\n  ansible.builtin.get_url:\n    url: https://a.example.com/b\n  args:\n    dest: /tmp/b\n    checksum: sha256:00\n    validate_certs: false\n    mode: "0644"\n',
     );
     expect(r).toEqual(['ANS-TLS-001@7']);
   });
@@ -111,7 +118,7 @@ describe('task walking', () => {
   it('reports the offending key with its column, the task as scope, and a stable path preferring the task name', () => {
     const text =
       '- hosts: all\n  tasks:\n    - name: Fetch\n      get_url:\n        url: https://a.example.com/x\n        checksum: sha256:00\n        dest: /tmp/x\n        validate_certs: no\n\n    - uri:\n        url: https://a.example.com\n        validate_certs: no\n';
-    const [a, b] = lintAnsible('site.yml', text).findings;
+    const [a, b] = lintAnsible('site.yml', text).findings.filter((f) => f.ruleId !== 'ANS-PERM-005');
     expect(a).toMatchObject({ ruleId: 'ANS-TLS-001', line: 8, column: 9, endLine: 8, endColumn: 23, scope: [3, 8] });
     expect(a!.path).toBe('plays[0].tasks["Fetch"].get_url.validate_certs');
     expect(b).toMatchObject({ line: 12, scope: [10, 12], path: 'plays[0].tasks[1].uri.validate_certs' });
@@ -171,7 +178,7 @@ describe('suppression', () => {
     const res = lintAnsible('site.yml', fixture('noqa.yml'));
     const open = res.findings.filter((f) => !f.suppressed).map((f) => `${f.ruleId}@${f.line}`);
     const quiet = res.findings.filter((f) => f.suppressed).map((f) => `${f.ruleId}@${f.line}:${f.suppressed!.reason}`);
-    expect(open.sort()).toEqual(['ANS-DL-001@11', 'ANS-PERM-001@19'].sort());
+    expect(open.sort()).toEqual(['ANS-DL-001@11', 'ANS-PERM-001@19', 'ANS-PERM-005@11'].sort());
     expect(quiet.sort()).toEqual(
       [
         'ANS-PERM-001@6:noqa risky-file-permissions',

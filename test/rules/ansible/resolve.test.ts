@@ -125,7 +125,7 @@ describe('variables', () => {
   it('interpolates Jinja in part of a command line when every part is known', () => {
     const text = [
       '- hosts: all',
-      '  vars: {tool: /usr/bin/mysqladmin, pw_flag: "-pZq8vLm2Tx9wR"}',
+      '  vars: {tool: /usr/bin/mysqladmin, pw_flag: "-pSup3rSecretPassw0rd"}',
       '  tasks:',
       '    - shell: "{{ tool }} -u root {{ pw_flag }} status"',
     ].join('\n');
@@ -137,7 +137,7 @@ describe('variables', () => {
 describe('partial Jinja does not hide a literal password', () => {
   it.each([
     ['- shell: drush si --db-url=mysql://{{ domain }}:1234@localhost/{{ domain }} -y\n', 1],
-    ['- command: drush si standard --account-pass=Zq8vLm2Tx9 --account-name=admin\n', 1],
+    ['- command: drush si standard --account-pass=Sup3rAdminPass --account-name=admin\n', 1],
     ['- command: drush si standard --account-pass="{{ admin_pass }}"\n  no_log: true\n', 0],
   ])('%s', (text, n) => {
     expect(ids('tasks/x.yml', text).filter((x) => x.startsWith('ANS-EXEC-002')).length).toBe(n);
@@ -149,5 +149,21 @@ describe('the family asks for related files', () => {
     expect(
       family.related!('play/site.yml', '- hosts: all\n  vars_files: [../common.yml, /etc/x.yml, "{{ e }}.yml"]\n'),
     ).toEqual(['common.yml']);
+  });
+});
+
+describe('secret arguments stay references', () => {
+  it('does not resolve a secret-named argument or nested key, whatever the variable is called', () => {
+    const text = [
+      '- hosts: all',
+      '  vars: {admin_pwd: hunter22hunter, cfg: {password: "{{ admin_pwd }}"}}',
+      '  tasks:',
+      '    - community.mongodb.mongodb_user:',
+      '        name: app',
+      '        login_password: "{{ admin_pwd }}"',
+      '        password: x',
+      '      no_log: true',
+    ].join('\n');
+    expect(ids('site.yml', text).filter((x) => x.startsWith('ANS-SECRET-005'))).toEqual([]);
   });
 });

@@ -1,4 +1,13 @@
-import { argPath, atSecretValue, isSecretName, pairsOf, plaintextSecret, type AnsibleRule } from '../context.js';
+import {
+  argPath,
+  atSecretValue,
+  isSecretName,
+  isSeq,
+  pairsOf,
+  plaintextSecret,
+  type AnsibleRule,
+  type Arg,
+} from '../context.js';
 import { doc } from '../docs.js';
 import { DB_USER_MODULES } from '../dbmodules.js';
 
@@ -12,7 +21,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['uri', 'get_url', 'set_fact', 'postgresql_db', 'mysql_db', 's3_bucket'],
     docs: doc({
-      what: 'Flags credential arguments (`login_password`, `url_password`, `api_token`, `aws_secret_key`, `client_secret`…) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).',
+      what: 'Flags credential arguments (`login_password`, `url_password`, `api_token`, `token_key`, `aws_secret_key`, `client_secret`…, also nested, e.g. `master_auth.password`) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).',
       why: 'The credential is committed in clear text; anyone with read access to the repository can use it.',
       bad: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: Bearer abcdef0123456789',
       good: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: "Bearer {{ vault_deploy_token }}"\n  no_log: true',
@@ -25,14 +34,27 @@ const rule: AnsibleRule = {
   },
   check(ctx) {
     for (const t of ctx.file.tasks) {
-      for (const a of t.args.values()) {
-        if (!isSecretName(a.key)) continue;
-        if (t.short === 'user' && a.key === 'password') continue;
-        if (DB_USER_MODULES.includes(t.short) && ['password', 'user_password', 'new_password'].includes(a.key))
-          continue;
+      // Nested arguments count too (`master_auth: {password: …}`, `auth: {api_token: …}`), a few levels down.
+      const visit = (a: Arg, key: string, depth: number) => {
+        if (a.node && depth < 4) {
+          for (const sub of pairsOf(ctx, a.node)) visit(sub, `${key}.${sub.key}`, depth + 1);
+          if (isSeq(a.node))
+            a.node.items.forEach((it, i) => {
+              for (const sub of pairsOf(ctx, it)) visit(sub, `${key}[${i}].${sub.key}`, depth + 1);
+            });
+        }
+        if (!isSecretName(a.key)) return;
+        if (depth === 0 && t.short === 'user' && a.key === 'password') return;
+        if (
+          depth === 0 &&
+          DB_USER_MODULES.includes(t.short) &&
+          ['password', 'user_password', 'new_password'].includes(a.key)
+        )
+          return;
         if (plaintextSecret(a))
-          atSecretValue(ctx, a, t.scope, argPath(t, a.key), `${t.module} ${a.key} is a literal credential.`);
-      }
+          atSecretValue(ctx, a, t.scope, argPath(t, key), `${t.module} ${key} is a literal credential.`);
+      };
+      for (const a of t.args.values()) if (a.key !== 'headers') visit(a, a.key, 0);
       const headers = t.args.get('headers');
       for (const h of pairsOf(ctx, headers?.node))
         if (AUTH_HEADER.test(h.key)) {
