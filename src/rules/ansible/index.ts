@@ -58,6 +58,10 @@ import priv_001 from './rules/priv-001.js';
 import path_001 from './rules/path-001.js';
 import cfg_001 from './rules/cfg-001.js';
 import cfg_002 from './rules/cfg-002.js';
+import az_001 from './rules/az-001.js';
+import az_002 from './rules/az-002.js';
+import gcp_001 from './rules/gcp-001.js';
+import gcp_002 from './rules/gcp-002.js';
 
 export const rules: readonly AnsibleRule[] = [
   tls_001,
@@ -110,6 +114,10 @@ export const rules: readonly AnsibleRule[] = [
   path_001,
   cfg_001,
   cfg_002,
+  az_001,
+  az_002,
+  gcp_001,
+  gcp_002,
 ];
 
 /**
