@@ -93,6 +93,13 @@ var init_prestart = __esm({
 });
 
 // src/git/run.ts
+var run_exports = {};
+__export(run_exports, {
+  firstLine: () => firstLine,
+  git: () => git,
+  gitOk: () => gitOk,
+  gitStream: () => gitStream
+});
 import { spawn } from "node:child_process";
 function git(cwd, args, input) {
   return new Promise((resolve, reject2) => {
@@ -198,9 +205,9 @@ var init_blobs = __esm({
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path7) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path7)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path7}`);
+      readAt(rev, path8) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path8)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path8}`);
       }
       readSpec(spec, max) {
         const child = this.start();
@@ -524,10 +531,10 @@ var init_diff_parser = __esm({
           if (m) {
             this.inHunk = true;
             const start = Number(m[1]);
-            const count = m[2] === void 0 ? 1 : Number(m[2]);
+            const count2 = m[2] === void 0 ? 1 : Number(m[2]);
             if (this.chunkLines.length && start !== this.nextLine) this.flushChunk();
             this.nextLine = start;
-            const range = count > 0 ? [start, start + count - 1] : [Math.max(1, start), start + 1];
+            const range = count2 > 0 ? [start, start + count2 - 1] : [Math.max(1, start), start + 1];
             const last = cur.changed[cur.changed.length - 1];
             if (last && last[1] + 1 >= range[0]) last[1] = Math.max(last[1], range[1]);
             else cur.changed.push(range);
@@ -814,14 +821,411 @@ var init_sources = __esm({
   }
 });
 
+// src/rules/secrets/docs.ts
+function sentenceTitle(title) {
+  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
+  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+}
+function splitAlternatives(src) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+function closing(src, i) {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === "\\") {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") {
+        inClass = false;
+        if (depth === 0) return j + 1;
+      }
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return j + 1;
+  }
+  return src.length;
+}
+function tokenize(src) {
+  const toks = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    let tok;
+    if (c === "\\") {
+      const e = src[i + 1] ?? "";
+      i += 2;
+      if (e === "b" || e === "B") continue;
+      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
+      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
+      else return void 0;
+    } else if (c === "[") {
+      const end = closing(src, i);
+      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
+      i = end;
+    } else if (c === "(") {
+      const end = closing(src, i);
+      let inner = src.slice(i + 1, end - 1);
+      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
+        i = end;
+        continue;
+      }
+      if (inner.startsWith("?:")) inner = inner.slice(2);
+      else if (inner.startsWith("?")) return void 0;
+      const alts = splitAlternatives(inner).map(tokenize);
+      if (alts.some((a) => a === void 0)) return void 0;
+      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
+      i = end;
+    } else if (c === ".") {
+      tok = { kind: "any", text: ".", min: 1, max: 1 };
+      i++;
+    } else if (c === "^" || c === "$") {
+      i++;
+      continue;
+    } else if ("*+?{|)".includes(c)) return void 0;
+    else {
+      tok = { kind: "lit", text: c, min: 1, max: 1 };
+      i++;
+    }
+    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
+    if (q) {
+      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
+      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
+      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
+      else {
+        tok.min = Number(q[1]);
+        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
+      }
+      i += q[0].length;
+    }
+    toks.push(tok);
+  }
+  return toks;
+}
+function describeClass(cls) {
+  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
+  if (cls.startsWith("[^")) return "characters other than the delimiters";
+  return `characters of \`${cls}\``;
+}
+function count(t) {
+  if (t.min === t.max) return String(t.min);
+  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
+  if (t.min === 0) return `up to ${t.max}`;
+  return `${t.min} to ${t.max}`;
+}
+function literalPrefixes(toks) {
+  let outs = [""];
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
+    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
+      const alts = t.alts.map(literalPrefixes);
+      const next = [];
+      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
+      if (next.length > 12) return outs;
+      outs = next;
+      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
+    } else return outs;
+  }
+  return outs;
+}
+function describeSeq(toks, depth = 0) {
+  if (depth > 3) return void 0;
+  const parts = [];
+  let lit = "";
+  const flush = () => {
+    if (lit) parts.push(`\`${lit}\``);
+    lit = "";
+  };
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
+      lit += t.text;
+      continue;
+    }
+    flush();
+    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
+    else if (t.kind === "class")
+      parts.push(
+        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
+      );
+    else if (t.kind === "any") parts.push(`${count(t)} characters`);
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
+      if (alts.some((a) => a === void 0)) return void 0;
+      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
+      if (t.min === 1 && t.max === 1) parts.push(body);
+      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
+      else parts.push(`${count(t)} \xD7 (${body})`);
+    } else return void 0;
+  }
+  flush();
+  return parts.join(", then ");
+}
+function captureGroup(src, n) {
+  let seen = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+  }
+  return void 0;
+}
+function groupCount(src) {
+  let n = 0;
+  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
+  return n;
+}
+function secretShapes(p) {
+  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
+  const out = [];
+  for (const g of groups.length ? groups : [0]) {
+    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
+    if (src === void 0) continue;
+    for (const alt2 of splitAlternatives(src)) {
+      const toks = tokenize(alt2);
+      const text = toks && describeSeq(toks);
+      if (!toks || !text || text.length > 240) return [];
+      out.push({ text, prefixes: literalPrefixes(toks) });
+    }
+  }
+  return out.length > 4 ? [] : out;
+}
+function contextName(p) {
+  const g = p.secretGroup ?? 1;
+  let depth = 0;
+  let seen = 0;
+  let inClass = false;
+  let start = -1;
+  for (let i = 0; i < p.regex.length; i++) {
+    const c = p.regex[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      depth++;
+      if (p.regex[i + 1] !== "?" && ++seen === g) {
+        start = i;
+        break;
+      }
+    } else if (c === ")") depth--;
+  }
+  if (start <= 0 || depth !== 1) return void 0;
+  const toks = tokenize(p.regex.slice(0, start));
+  if (!toks) return void 0;
+  let out = "";
+  for (const t of toks) {
+    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
+    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
+    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
+      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
+    } else out += t.max > 1 ? "\u2026" : " ";
+  }
+  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
+  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
+}
+function whatItMatches(p) {
+  const lines = [];
+  const shapes = secretShapes(p);
+  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
+  const prefixed = shapes.length > 0 && shapes.every(
+    (s) => s.prefixes.every(
+      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
+    )
+  );
+  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
+  else if (shapes.length > 1) lines.push(`Format, one of:
+${shapes.map((s) => `- ${s.text}`).join("\n")}`);
+  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
+  if (selfShaped)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
+    );
+  else if (prefixed)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
+    );
+  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
+    lines.push(
+      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
+    );
+  else if (contextName(p))
+    lines.push(
+      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
+    );
+  else
+    lines.push(
+      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
+    );
+  const checks = [];
+  if (p.entropy !== void 0)
+    checks.push(
+      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
+    );
+  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
+  if (p.allow?.length)
+    checks.push(
+      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
+    );
+  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
+  lines.push(
+    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
+  );
+  return lines.join("\n\n");
+}
+function secretRuleDocText(p) {
+  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
+  const why = WHY[file ?? ""] ?? WHY.generic;
+  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
+  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
+  return [
+    intro,
+    `What it matches:
+
+${whatItMatches(p)}`,
+    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
+    `Fix: ${p.remediation}`,
+    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
+  ].join("\n\n");
+}
+var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
+var init_docs = __esm({
+  "src/rules/secrets/docs.ts"() {
+    "use strict";
+    WHY = {
+      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
+      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
+      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
+      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
+      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
+      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
+      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
+      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
+      databases: "A connection URL with its password gives direct read and write access to the database's data.",
+      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
+      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
+      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
+      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
+      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
+      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
+      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
+      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
+      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
+      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
+      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
+      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
+      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
+      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
+      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
+      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
+    };
+    VALIDATOR_TEXT = {
+      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
+      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
+      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
+      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
+      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
+      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
+      "docker-auth": "the base64 value must decode to `user:password` with a real password",
+      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
+    };
+    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
+      "Password",
+      "Passwords",
+      "Hard-coded",
+      "Literal",
+      "Credentials",
+      "Credential",
+      "Token",
+      "Private",
+      "Bearer",
+      "Basic",
+      "Server",
+      "Registry",
+      "Secret",
+      "Connection",
+      "Command",
+      "Value",
+      "Values",
+      "Key",
+      "Keys",
+      "Webhook",
+      "Session"
+    ]);
+    NAMED_CLASSES = [
+      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
+      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
+      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
+      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
+      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
+      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
+      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
+      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
+      [/^\[A-Za-z\]$/, "letters"],
+      [/^\[a-z\]$/, "lowercase letters"],
+      [/^\[A-Z\]$/, "uppercase letters"],
+      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
+      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
+      [/^(?:\\d|\[0-9\])$/, "digits"],
+      [/^\\w$/, "word characters"],
+      [/^\\s$/, "whitespace characters"]
+    ];
+  }
+});
+
 // src/rules/secrets/entropy.ts
 function shannonEntropy(s) {
   if (s.length === 0) return 0;
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const ch of s) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
+  const counts3 = /* @__PURE__ */ new Map();
+  for (const ch of s) counts3.set(ch, (counts3.get(ch) ?? 0) + 1);
   let h = 0;
   const n = s.length;
-  for (const c of counts2.values()) {
+  for (const c of counts3.values()) {
     const p = c / n;
     h -= p * Math.log2(p);
   }
@@ -1403,17 +1807,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1424,13 +1828,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1451,17 +1855,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1472,13 +1876,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1505,23 +1909,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -1894,8 +2298,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -2003,13 +2407,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc3, item, anchors2);
-          if (c > count)
-            count = c;
+          if (c > count2)
+            count2 = c;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc3, node.key, anchors2);
         const vc = getAliasCount(doc3, node.value, anchors2);
@@ -2133,10 +2537,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k = path8[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2155,7 +2559,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2185,11 +2589,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2203,8 +2607,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2218,8 +2622,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2237,8 +2641,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2248,8 +2652,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -4764,9 +5168,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -4841,14 +5245,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -4863,10 +5267,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -4877,10 +5281,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -4897,13 +5301,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -4962,8 +5366,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -5040,12 +5444,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error.message += `:
 
 ${lineStr}
@@ -6864,9 +7268,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -6875,23 +7279,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -6902,10 +7306,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7640,15 +8044,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list2, type) {
-      for (let i = 0; i < list2.length; ++i)
-        if (list2[i].type === type)
+    function includesToken(list4, type) {
+      for (let i = 0; i < list4.length; ++i)
+        if (list4[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list2) {
-      for (let i = 0; i < list2.length; ++i) {
-        switch (list2[i].type) {
+    function findNonEmptyIndex(list4) {
+      for (let i = 0; i < list4.length; ++i) {
+        switch (list4[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -8734,9 +9138,9 @@ function ruleSetOf(rules2) {
   const byKeyword = /* @__PURE__ */ new Map();
   for (const r of rules2)
     for (const k of r.p.keywords) {
-      const list2 = byKeyword.get(k) ?? [];
-      list2.push(r);
-      byKeyword.set(k, list2);
+      const list4 = byKeyword.get(k) ?? [];
+      list4.push(r);
+      byKeyword.set(k, list4);
     }
   let keywordRe;
   return {
@@ -8849,6 +9253,65 @@ var init_load = __esm({
   }
 });
 
+// src/rules/secrets/stores.ts
+function lineBounds(text, start, end) {
+  const ls = text.lastIndexOf("\n", start - 1) + 1;
+  let le = text.indexOf("\n", end);
+  if (le === -1) le = text.length;
+  return [ls, le];
+}
+function storeReferenceAt(text, start, end) {
+  const [ls, le] = lineBounds(text, start, end);
+  const line = text.slice(ls, le);
+  const s = start - ls;
+  const e = end - ls;
+  for (const [re, name] of SPAN_RES) {
+    re.lastIndex = 0;
+    for (let m = re.exec(line); m; m = re.exec(line))
+      if (m.index <= s && s < m.index + m[0].length && /^[\s"'`\\nr,;)}]*$/.test(line.slice(m.index + m[0].length, e)))
+        return name;
+  }
+  if (line.includes("{{")) {
+    JINJA.lastIndex = 0;
+    for (let m = JINJA.exec(line); m; m = JINJA.exec(line))
+      if (m.index <= s && e <= m.index + m[0].length && JINJA_STORE.test(m[0]))
+        return /vault/.test(m[0]) && !/aws|azure|gcp|google/.test(m[0]) ? "HashiCorp Vault" : "AWS Secrets Manager / SSM";
+  }
+  if (/!vault\b/.test(line)) return "Ansible Vault";
+  if (VAULT_HEX.test(line)) {
+    const before = text.slice(Math.max(0, ls - 64 * 1024), ls);
+    const h = Math.max(before.lastIndexOf("$ANSIBLE_VAULT;"), before.lastIndexOf("!vault"));
+    if (h !== -1 && before.slice(h).split("\n").slice(1, -1).every((l) => VAULT_HEX.test(l) || l.trim() === ""))
+      return "Ansible Vault";
+  }
+  return void 0;
+}
+function isStoreReference(value) {
+  const v = value.trim();
+  if (!v || !HINT.test(v)) return false;
+  if (v.startsWith("$ANSIBLE_VAULT;")) return true;
+  return storeReferenceAt(v, 0, v.length) !== void 0;
+}
+var SPAN_RES, JINJA, JINJA_STORE, VAULT_HEX, HINT;
+var init_stores = __esm({
+  "src/rules/secrets/stores.ts"() {
+    "use strict";
+    SPAN_RES = [
+      [/ENC\[[A-Za-z0-9_]+,data:[^\]\s]*\]/g, "SOPS"],
+      [/\$ANSIBLE_VAULT;\d+\.\d+;[A-Z0-9]+(?:;[\w.-]+)?/g, "Ansible Vault"],
+      [/\{\{\s*resolve:(?:secretsmanager|ssm-secure|ssm):[^}\n]*\}\}/g, "AWS Secrets Manager / SSM"],
+      [/arn:aws[\w-]*:(?:secretsmanager|ssm):[\w-]*:\d*:(?:secret|parameter)[:/][\w/+=.@-]+/g, "AWS Secrets Manager / SSM"],
+      [/\$\{(?:ssm|secretsmanager|aws-secretsmanager)(?:\.[\w-]+)?:[^}\n]*\}/g, "AWS Secrets Manager / SSM"],
+      [/\$\{vault:[^}\n]*\}/g, "HashiCorp Vault"],
+      [/(?<![\w-])vault:(?:\/\/)?[\w.-]+(?:\/[\w.-]+)+(?:[#:][\w.-]+)?/g, "HashiCorp Vault"]
+    ];
+    JINJA = /\{\{[^{}\n]*?\}\}/g;
+    JINJA_STORE = /\b(?:community\.hashi_vault\.|hashi_vault|vault_kv[12]_get|vault_read|amazon\.aws\.aws_s(?:ecret|sm_parameter_store)|aws_secret|aws_ssm|azure_keyvault_secret|gcp_secret_manager|google\.cloud\.gcp_secret)/;
+    VAULT_HEX = /^\s*[0-9a-f]{20,}\s*$/;
+    HINT = /ENC\[|\$ANSIBLE_VAULT|!vault|resolve:|arn:aws|\$\{|vault:|\{\{/;
+  }
+});
+
 // src/rules/secrets/decode.ts
 function table(chars) {
   const t = new Uint8Array(128);
@@ -8932,8 +9395,8 @@ function findEncoded(text) {
       if (end - start > DECODE_LIMITS.maxLength) continue;
       const run3 = text.slice(start, end);
       if (!run3.includes("%")) continue;
-      const escapes = run3.match(/%[0-9A-Fa-f]{2}/g);
-      if (!escapes || escapes.length < 2) continue;
+      const escapes2 = run3.match(/%[0-9A-Fa-f]{2}/g);
+      if (!escapes2 || escapes2.length < 2) continue;
       let decoded;
       try {
         decoded = decodeURIComponent(run3.replace(/\+/g, " "));
@@ -8981,19 +9444,19 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path7) {
-  let p = placeCache.get(path7);
+function placeOf(path8) {
+  let p = placeCache.get(path8);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path7);
+  const example = EXAMPLE_PATH.test(path8);
   p = {
-    test: TEST_PATH.test(path7),
-    docs: DOCS_PATH.test(path7),
+    test: TEST_PATH.test(path8),
+    docs: DOCS_PATH.test(path8),
     example,
-    generated: GENERATED_PATH.test(path7),
-    deploy: !example && DEPLOY_PATH.test(path7)
+    generated: GENERATED_PATH.test(path8),
+    deploy: !example && DEPLOY_PATH.test(path8)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path7, p);
+  placeCache.set(path8, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -9065,13 +9528,13 @@ function capSeverity(s, cap) {
 function contained(set, kw) {
   let map = containedKeywords.get(set);
   if (!map) containedKeywords.set(set, map = /* @__PURE__ */ new Map());
-  let list2 = map.get(kw);
-  if (!list2) {
-    list2 = [kw];
-    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list2.push(o);
-    map.set(kw, list2);
+  let list4 = map.get(kw);
+  if (!list4) {
+    list4 = [kw];
+    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list4.push(o);
+    map.set(kw, list4);
   }
-  return list2;
+  return list4;
 }
 function candidateRules(text, set) {
   const found = /* @__PURE__ */ new Set();
@@ -9117,14 +9580,14 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
       });
     }
   }
-  return dedupe(hits);
+  return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule180, secret) {
-  const e = rule180.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule180.p.id}${e}`;
+function describe(rule190, secret) {
+  const e = rule190.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule190.p.id}${e}`;
 }
-function isHeuristic(rule180) {
-  return rule180.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule180.p.validate ?? "");
+function isHeuristic(rule190) {
+  return rule190.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule190.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -9132,13 +9595,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule180, text, start, end, severity, confidence, why, quality, path7) {
+function weigh(rule190, text, start, end, severity, confidence, why, quality, path8) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule180)) {
-    if (rule180.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule190)) {
+    if (rule190.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -9153,7 +9616,7 @@ function weigh(rule180, text, start, end, severity, confidence, why, quality, pa
       return { drop: "part of an image path, not a token" };
     return { severity, confidence, why };
   }
-  const place = path7 !== void 0 ? placeOf(path7) : void 0;
+  const place = path8 !== void 0 ? placeOf(path8) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -9185,8 +9648,8 @@ function weigh(rule180, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule180, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule180.p.id,
+  const drop = (rule190, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule190.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -9194,18 +9657,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule180 of candidateRules(text, set)) {
-    const re = rule180.regex;
+  for (const rule190 of candidateRules(text, set)) {
+    const re = rule190.regex;
     re.lastIndex = 0;
-    let count = 0;
+    let count2 = 0;
     let m;
     while ((m = re.exec(text)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
-      if (++count > MAX_MATCHES_PER_RULE) break;
-      let g = rule180.group;
+      if (++count2 > MAX_MATCHES_PER_RULE) break;
+      let g = rule190.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -9218,27 +9681,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule180.allow.some((a) => a.test(secret))) {
-        drop(rule180, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule190.allow.some((a) => a.test(secret))) {
+        drop(rule190, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule180.p.entropy !== void 0) {
+      if (rule190.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule180.p.entropy) {
-          drop(rule180, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule180.p.entropy}`);
+        if (e < rule190.p.entropy) {
+          drop(rule190, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule190.p.entropy}`);
           continue;
         }
       }
-      let severity = rule180.p.severity;
-      let confidence = rule180.p.confidence ?? "high";
-      let why = describe(rule180, secret);
+      let severity = rule190.p.severity;
+      let confidence = rule190.p.confidence ?? "high";
+      let why = describe(rule190, secret);
       let quality;
-      if (rule180.p.validate) {
-        const v = VALIDATORS[rule180.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule190.p.validate) {
+        const v = VALIDATORS[rule190.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule180, start, end, v.why ?? `rejected by the ${rule180.p.validate} check`);
+            drop(rule190, start, end, v.why ?? `rejected by the ${rule190.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -9251,14 +9714,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule180, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule190, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule180, start, end, w.drop, w.generated);
+        drop(rule190, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule180,
+        rule: rule190,
         secret,
         start,
         end,
@@ -9285,6 +9748,7 @@ var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, includesBudget, HEURIS
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
+    init_stores();
     init_entropy();
     init_load();
     init_validators();
@@ -9442,10 +9906,10 @@ function mask(secret) {
   return shown;
 }
 function entropy(s) {
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const ch of s) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
+  const counts3 = /* @__PURE__ */ new Map();
+  for (const ch of s) counts3.set(ch, (counts3.get(ch) ?? 0) + 1);
   let h = 0;
-  for (const c of counts2.values()) h -= c / s.length * Math.log2(c / s.length);
+  for (const c of counts3.values()) h -= c / s.length * Math.log2(c / s.length);
   return h;
 }
 function credentialLikeRanges(line) {
@@ -9598,11 +10062,11 @@ function cleanMessage(msg) {
 function parseYamlAll(text) {
   const lc = new import_yaml.LineCounter();
   const docs = (0, import_yaml.parseAllDocuments)(text, { ...LIMITS, lineCounter: lc });
-  const list2 = Array.isArray(docs) ? docs : [];
+  const list4 = Array.isArray(docs) ? docs : [];
   const errors = [];
-  for (const d of list2)
+  for (const d of list4)
     for (const e of d.errors) errors.push({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) });
-  return { docs: list2, lc, errors };
+  return { docs: list4, lc, errors };
 }
 function parseYaml(text) {
   const lc = new import_yaml.LineCounter();
@@ -9819,6 +10283,44 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         cfg.revoked = { users, keys };
         break;
       }
+      case "environments": {
+        if (!isMap8(v)) {
+          err(
+            v ?? pair.key,
+            "environments must map environment names to lists of globs (and expectDifferent to key globs)"
+          );
+          break;
+        }
+        const envs = /* @__PURE__ */ new Map();
+        let expectDifferent = [];
+        for (const ep of v.items) {
+          const name = isScalar8(ep.key) ? String(ep.key.value) : "";
+          const globs = (what) => {
+            if (!isSeq8(ep.value) || ep.value.items.length === 0) {
+              err(ep.value ?? ep.key, `${what} must be a non-empty list of globs`);
+              return [];
+            }
+            const list4 = strings2(ep.value, what);
+            ep.value.items.forEach((item, i) => {
+              if (isScalar8(item) && typeof item.value === "string" && !item.value.trim())
+                err(item, `${what}: glob ${i + 1} is empty`);
+            });
+            return list4.filter((g) => g.trim());
+          };
+          if (name === "expectDifferent") expectDifferent = globs("environments.expectDifferent");
+          else if (!/^[A-Za-z][\w-]*$/.test(name))
+            err(
+              ep.key,
+              `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`
+            );
+          else if (!isSeq8(ep.value))
+            err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
+          else envs.set(name, globs(`environments.${name}`));
+        }
+        if (envs.size === 1) err(v, "environments: name at least two environments to compare");
+        cfg.environments = { envs, expectDifferent };
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
@@ -9834,24 +10336,24 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       }
       return item ?? patternsNode;
     };
-    const lineOf = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf);
+    const lineOf2 = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
+    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf2);
     errors.push(...perrs);
     for (const [i, p] of patterns.entries()) {
-      if (knownRules.has(p.id)) errors.push(`${lineOf(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
+      if (knownRules.has(p.id)) errors.push(`${lineOf2(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
       const unsafe = typeof p.regex === "string" ? checkRegexSafety(p.regex) : void 0;
-      if (unsafe) errors.push(`${lineOf(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
+      if (unsafe) errors.push(`${lineOf2(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
     }
     if (!errors.length)
       for (const [pi, p] of patterns.entries()) {
         const set = compileRuleSet([p]);
         p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
+            errors.push(`${lineOf2(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
         });
         p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
+            errors.push(`${lineOf2(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
         });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
@@ -9888,7 +10390,18 @@ var init_load2 = __esm({
     init_mask();
     init_safety();
     CONFIG_NAMES = [".hookguard.yaml", ".hookguard.yml"];
-    KEYS = ["failOn", "ignore", "rules", "allow", "patterns", "baseline", "owners", "escalation", "revoked"];
+    KEYS = [
+      "failOn",
+      "ignore",
+      "rules",
+      "allow",
+      "patterns",
+      "baseline",
+      "owners",
+      "escalation",
+      "revoked",
+      "environments"
+    ];
   }
 });
 
@@ -9947,8 +10460,8 @@ var init_inline = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path7, content) {
-  if (NOT_TEMPLATE.test(path7)) return false;
+function looksLikeCloudFormation(path8, content) {
+  if (NOT_TEMPLATE.test(path8)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -10015,15 +10528,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path7, content) {
-  const base = path7.split("/").pop() ?? "";
+function looksLikeAnsible(path8, content) {
+  const base = path8.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path7)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path8)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path7)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path8)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -10337,9 +10850,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path7) {
+      at(node, path8) {
         let cur = node;
-        for (const k of path7.split(".")) {
+        for (const k of path8.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -10431,9 +10944,9 @@ var init_cloudformation = __esm({
             const idx = this.single(args[0], depth);
             const i = idx && isKnown(idx) ? asNum(idx.value) : void 0;
             if (i === void 0) return [{ value: UNKNOWN }];
-            const list2 = this.listValues(args[1], depth + 1);
-            if (list2.some((v) => !isKnown(v)) || i < 0 || i >= list2.length) return [{ value: UNKNOWN }];
-            return [list2[i]];
+            const list4 = this.listValues(args[1], depth + 1);
+            if (list4.some((v) => !isKnown(v)) || i < 0 || i >= list4.length) return [{ value: UNKNOWN }];
+            return [list4[i]];
           }
           case "Fn::FindInMap":
             return this.findInMap(fn.arg, depth);
@@ -10742,14 +11255,14 @@ function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path7 = "", depth = 0) {
+function cfnValue(t, node, path8 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path7);
+  const l = loc(t, node, path8);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path7, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path8, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -10846,9 +11359,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path7) {
+function get(v, path8) {
   let cur = v;
-  for (const key of path7.split(".")) {
+  for (const key of path8.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -10915,15 +11428,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path7, depth = 0) {
-  const here = { ...l, path: path7 };
+function fromPlain(v, l, path8, depth = 0) {
+  const here = { ...l, path: path8 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path7}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path8}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path7}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path8}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -11133,8 +11646,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path7) {
-  const parts = path7.split(".");
+function parentOrUndefined(t, r, path8) {
+  const parts = path8.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -11496,8 +12009,8 @@ var init_cloud = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path7) {
-  const parts = path7.split(".");
+function nearest(r, path8) {
+  const parts = path8.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -11556,8 +12069,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path7) {
-  const s = scalars(get(r.props, path7)).find(isKnown2);
+function strProp(r, path8) {
+  const s = scalars(get(r.props, path8)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -13018,18 +13531,18 @@ var init_cred_006 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          for (const path7 of PASSWORD_PROPS[r.type] ?? []) {
+          for (const path8 of PASSWORD_PROPS[r.type] ?? []) {
             let nodes;
-            if (path7.includes("[].")) {
-              const [list2, prop] = path7.split("[].");
-              nodes = t.items(t.at(r.props, list2)).map((u) => t.get(u, prop));
-            } else nodes = [t.at(r.props, path7)];
+            if (path8.includes("[].")) {
+              const [list4, prop] = path8.split("[].");
+              nodes = t.items(t.at(r.props, list4)).map((u) => t.get(u, prop));
+            } else nodes = [t.at(r.props, path8)];
             for (const n of nodes) {
               if (!n) continue;
               for (const item of t.items(n)) {
                 const v = findVal(t.values(item), (x) => (strVal(x) ?? "").length > 0);
                 if (v)
-                  ctx.report(r, item, `${r.id} has a literal ${path7.split(".").pop().replace("[]", "")}`, {
+                  ctx.report(r, item, `${r.id} has a literal ${path8.split(".").pop().replace("[]", "")}`, {
                     why: v.why,
                     secret: !v.why
                   });
@@ -13811,8 +14324,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path7 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path7))) {
+          const path8 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path8))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -14088,8 +14601,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule180 of rules2)
-          for (const s of scalars(get(rule180, "CIDRIP"))) {
+        for (const rule190 of rules2)
+          for (const s of scalars(get(rule190, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -17012,9 +17525,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule180) {
+function worldCidr(rule190) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule180, key)).find((s) => {
+    const hit = scalars(get(rule190, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -17022,9 +17535,9 @@ function worldCidr(rule180) {
   }
   return void 0;
 }
-function portSpans(rule180) {
+function portSpans(rule190) {
   const out = [];
-  for (const p of scalars(get(rule180, "IpProtocol"))) {
+  for (const p of scalars(get(rule190, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -17032,8 +17545,8 @@ function portSpans(rule180) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule180, "FromPort")))
-      for (const t of scalars(get(rule180, "ToPort"))) {
+    for (const f of scalars(get(rule190, "FromPort")))
+      for (const t of scalars(get(rule190, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -17062,10 +17575,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule180 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule180);
+  for (const rule190 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule190);
     if (!w) continue;
-    const spans = portSpans(rule180);
+    const spans = portSpans(rule190);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -17109,10 +17622,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range.from}-${range.to}`
       });
   }
-  for (const rule180 of sgRules(r, "egress")) {
-    const w = worldCidr(rule180);
+  for (const rule190 of sgRules(r, "egress")) {
+    const w = worldCidr(rule190);
     if (!w) continue;
-    const allOut = portSpans(rule180).find((s) => s.all);
+    const allOut = portSpans(rule190).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -17822,8 +18335,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule180 of rules2) {
-    const types = new Set(rule180.meta.resources);
+  for (const rule190 of rules2) {
+    const types = new Set(rule190.meta.resources);
     const ctx = {
       t,
       resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
@@ -17832,8 +18345,8 @@ function lintOne(t, rules2, findings, errors) {
         const pos = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
-          ruleId: rule180.meta.id,
-          severity: extra.severity ?? rule180.meta.severity,
+          ruleId: rule190.meta.id,
+          severity: extra.severity ?? rule190.meta.severity,
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
@@ -17841,15 +18354,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule180.meta.id);
+        const sup = suppressionsOf(a).get(rule190.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule180.check(ctx);
+      rule190.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule180.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule190.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -18349,40 +18862,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path7, text) {
-  const base = path7.split("/").pop() ?? "";
+function kindByPath(path8, text) {
+  const base = path8.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path7)) return "vars";
-  if (META_PATH.test(path7)) return "meta";
+  if (VARS_PATH.test(path8)) return "vars";
+  if (META_PATH.test(path8)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path7) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path8) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path7)) return "tasks";
+  if (TASKS_PATH.test(path8)) return "tasks";
   return void 0;
 }
-function loadAnsible(path7, text) {
-  if (isProgram(path7.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path7, text);
+function loadAnsible(path8, text) {
+  if (isProgram(path8.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path8, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path7, text, void 0, "vault");
+    const b2 = new Builder(path8, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path7, text, void 0, "config");
+    const b2 = new Builder(path8, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path7, text, void 0, "inventory");
+    const b2 = new Builder(path8, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path7)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path8)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -18411,18 +18924,18 @@ function loadAnsible(path7, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path7, text, parsed.lc, kind);
+  const b = new Builder(path8, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml9.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path7);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path8);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path7}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path8}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -18522,14 +19035,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path7, text, lc, kind) {
-        this.path = path7;
+      constructor(path8, text, lc, kind) {
+        this.path = path8;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path7,
+          path: path8,
           text,
           lines: this.lines,
           tasks: [],
@@ -18546,6 +19059,14 @@ var init_ansible = __esm({
       file;
       /** The variables of the play/block being read. */
       env = { vars: /* @__PURE__ */ new Map(), files: [] };
+      /** `become` of the enclosing play/blocks (undefined: not known here). */
+      become = void 0;
+      becomeOf(n, inherited) {
+        const p = n.items.find((q) => keyName(q) === "become");
+        if (!p) return inherited;
+        const v = plain(p.value);
+        return isJinja(v) ? void 0 : truthy(v) ?? inherited;
+      }
       pos(n) {
         return (this.lc && nodePos(n, this.lc)) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
       }
@@ -18620,7 +19141,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path7, inheritedNoLog) {
+      task(n, kind, path8, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -18687,7 +19208,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path7,
+          path: path8,
           pos,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -18698,7 +19219,8 @@ var init_ansible = __esm({
           args,
           keywords,
           noLog,
-          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env }
+          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env },
+          become: this.becomeOf(n, this.become)
         };
         if (parts.short === "set_fact") {
           for (const [k, a] of args)
@@ -18709,7 +19231,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path7}.vars.${v}`,
+            (v) => `${path8}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -18725,7 +19247,7 @@ var init_ansible = __esm({
         if (!(0, import_yaml9.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path7 = `${prefix}${this.label(item, i)}`;
+          const path8 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -18737,20 +19259,23 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path7}.vars.${v}`,
+                (v) => `${path8}.vars.${v}`,
                 () => blockScope
               );
             }
             const outer = this.env;
+            const outerBecome = this.become;
+            this.become = this.becomeOf(item, outerBecome);
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path7}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path8}.${section}`, noLog);
             }
             this.env = outer;
+            this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path7, inheritedNoLog);
+          const t = this.task(item, kind, path8, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -18785,6 +19310,7 @@ var init_ansible = __esm({
           });
         const files = plain(get2("vars_files")?.value);
         const outer = this.env;
+        this.become = this.becomeOf(n, false);
         this.env = {
           vars: mapVars(varsPair?.value),
           files: (Array.isArray(files) ? files : [files]).filter(
@@ -18795,6 +19321,7 @@ var init_ansible = __esm({
         for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
           this.taskList(get2(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
         this.env = outer;
+        this.become = void 0;
       }
       inventoryYaml(n, group2) {
         if (!(0, import_yaml9.isMap)(n)) return;
@@ -18818,14 +19345,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path7) => this.file.vars.push({
+        const add = (v, path8) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path7,
+          path: path8,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -18840,10 +19367,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path7, text) {
-  const dir = path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/") + 1) : "";
+function relatedPaths(path8, text) {
+  const dir = path8.includes("/") ? path8.slice(0, path8.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path7);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path8);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -18870,7 +19397,7 @@ function relatedPaths(path7, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path7))];
+  return [...new Set(out.filter((p) => p && p !== path8))];
 }
 function normalise(p) {
   const out = [];
@@ -18937,7 +19464,7 @@ var init_ansible_resolve = __esm({
     init_yaml();
     MAX_DEPTH3 = 6;
     MAX_ITEMS = 64;
-    SECRETISH = /pass|secret|token|key|cred|vault_/i;
+    SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
     EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
     STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
     Resolver = class {
@@ -19073,7 +19600,8 @@ var init_ansible_resolve = __esm({
         if ((0, import_yaml11.isMap)(n)) {
           let changed = false;
           const items2 = n.items.map((p) => {
-            const r = (0, import_yaml11.isNode)(p.value) ? this.node(p.value, f, depth + 1) : void 0;
+            const k = (0, import_yaml11.isScalar)(p.key) ? String(p.key.value) : "";
+            const r = (0, import_yaml11.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
             if (!r) return p;
             changed = true;
             return new import_yaml11.Pair(p.key, r);
@@ -19141,6 +19669,10 @@ var init_ansible_resolve = __esm({
         let changed = false;
         const args = /* @__PURE__ */ new Map();
         for (const [k, a] of t.args) {
+          if (SECRETISH.test(k)) {
+            args.set(k, a);
+            continue;
+          }
           const n = a.node ? this.node(a.node, f) : void 0;
           if (n) {
             changed = true;
@@ -19210,10 +19742,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path7, message) {
+function atSecretValue(ctx, a, scope, path8, message) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path7, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path8, message, secret: single });
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -19329,7 +19861,7 @@ var init_context2 = __esm({
     "use strict";
     init_ansible();
     init_ansible();
-    SECRET_NAME2 = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|client_secret|auth_?key|credentials?)$/i;
+    SECRET_NAME2 = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
     NOT_SECRET_NAME2 = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
     PLACEHOLDER = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
     COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
@@ -19394,7 +19926,7 @@ function doc2(p) {
     ...p.refs.map((r) => `- ${r}`)
   ].join("\n");
 }
-var init_docs = __esm({
+var init_docs2 = __esm({
   "src/rules/ansible/docs.ts"() {
     "use strict";
   }
@@ -19406,7 +19938,7 @@ var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
     rule136 = {
       meta: {
@@ -19456,7 +19988,7 @@ var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     URL_ARGS = {
       get_url: ["url"],
       win_get_url: ["url"],
@@ -19523,7 +20055,7 @@ var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     PATTERNS = [
       [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
       [/\bwget\b[^|;&\n]*\s--no-check-certificate\b/, "wget --no-check-certificate"],
@@ -19572,7 +20104,7 @@ var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule139 = {
       meta: {
         id: "ANS-TLS-004",
@@ -19616,7 +20148,7 @@ var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule140 = {
       meta: {
         id: "ANS-TLS-005",
@@ -19656,7 +20188,7 @@ var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule141 = {
       meta: {
         id: "ANS-DL-001",
@@ -19698,7 +20230,7 @@ var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
     rule142 = {
       meta: {
@@ -19740,7 +20272,7 @@ var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     FORMS = [
       [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
       [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
@@ -19812,7 +20344,7 @@ var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule144 = {
       meta: {
         id: "ANS-EXEC-003",
@@ -19851,7 +20383,7 @@ var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule145 = {
       meta: {
         id: "ANS-PKG-001",
@@ -19894,7 +20426,7 @@ var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
     rule146 = {
       meta: {
@@ -19937,7 +20469,7 @@ var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule147 = {
       meta: {
         id: "ANS-PKG-003",
@@ -19981,7 +20513,7 @@ var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
     rule148 = {
       meta: {
@@ -20052,7 +20584,7 @@ var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_perm();
     rule149 = {
       meta: {
@@ -20097,7 +20629,7 @@ var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_perm();
     rule150 = {
       meta: {
@@ -20143,7 +20675,7 @@ var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
     rule151 = {
@@ -20190,7 +20722,7 @@ var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_perm();
     rule152 = {
       meta: {
@@ -20233,7 +20765,7 @@ var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
     rule153 = {
       meta: {
@@ -20292,7 +20824,7 @@ var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_varnames();
     rule154 = {
       meta: {
@@ -20329,7 +20861,7 @@ var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_varnames();
     rule155 = {
       meta: {
@@ -20394,7 +20926,7 @@ var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
     rule156 = {
@@ -20436,7 +20968,7 @@ var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
     rule157 = {
@@ -20447,7 +20979,7 @@ var init_secret_005 = __esm({
         category: "ansible",
         modules: ["uri", "get_url", "set_fact", "postgresql_db", "mysql_db", "s3_bucket"],
         docs: doc2({
-          what: "Flags credential arguments (`login_password`, `url_password`, `api_token`, `aws_secret_key`, `client_secret`\u2026) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).",
+          what: "Flags credential arguments (`login_password`, `url_password`, `api_token`, `token_key`, `aws_secret_key`, `client_secret`\u2026, also nested, e.g. `master_auth.password`) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).",
           why: "The credential is committed in clear text; anyone with read access to the repository can use it.",
           bad: "- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: Bearer abcdef0123456789",
           good: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: "Bearer {{ vault_deploy_token }}"\n  no_log: true',
@@ -20460,14 +20992,22 @@ var init_secret_005 = __esm({
       },
       check(ctx) {
         for (const t of ctx.file.tasks) {
-          for (const a of t.args.values()) {
-            if (!isSecretName(a.key)) continue;
-            if (t.short === "user" && a.key === "password") continue;
-            if (DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key))
-              continue;
+          const visit2 = (a, key, depth) => {
+            if (a.node && depth < 4) {
+              for (const sub of pairsOf(ctx, a.node)) visit2(sub, `${key}.${sub.key}`, depth + 1);
+              if ((0, import_yaml9.isSeq)(a.node))
+                a.node.items.forEach((it, i) => {
+                  for (const sub of pairsOf(ctx, it)) visit2(sub, `${key}[${i}].${sub.key}`, depth + 1);
+                });
+            }
+            if (!isSecretName(a.key)) return;
+            if (depth === 0 && t.short === "user" && a.key === "password") return;
+            if (depth === 0 && DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key))
+              return;
             if (plaintextSecret(a))
-              atSecretValue(ctx, a, t.scope, argPath(t, a.key), `${t.module} ${a.key} is a literal credential.`);
-          }
+              atSecretValue(ctx, a, t.scope, argPath(t, key), `${t.module} ${key} is a literal credential.`);
+          };
+          for (const a of t.args.values()) if (a.key !== "headers") visit2(a, a.key, 0);
           const headers = t.args.get("headers");
           for (const h of pairsOf(ctx, headers?.node))
             if (AUTH_HEADER.test(h.key)) {
@@ -20494,7 +21034,7 @@ var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule158 = {
       meta: {
         id: "ANS-SECRET-006",
@@ -20530,25 +21070,25 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path7, depth) {
+function visit(ctx, v, a, path8, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
     atSecretValue(
       ctx,
       a,
       v.scope,
-      path7,
+      path8,
       `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
     );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path7}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path8}.${c.key}`, depth + 1);
 }
 var rule159, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_varnames();
     rule159 = {
       meta: {
@@ -20583,7 +21123,7 @@ var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule160 = {
       meta: {
         id: "ANS-SSH-001",
@@ -20641,7 +21181,7 @@ var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
     rule161 = {
@@ -20694,7 +21234,7 @@ var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule162 = {
       meta: {
         id: "ANS-SSH-003",
@@ -20748,12 +21288,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path7, depth) => {
+  const visit2 = (v, a, path8, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path7, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path8, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path7}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path8}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -20772,7 +21312,7 @@ var rule163, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
-    init_docs();
+    init_docs2();
     init_sshd();
     rule163 = {
       meta: {
@@ -20807,7 +21347,7 @@ var rule164, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
-    init_docs();
+    init_docs2();
     init_sshd();
     rule164 = {
       meta: {
@@ -20842,7 +21382,7 @@ var rule165, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
-    init_docs();
+    init_docs2();
     init_sshd();
     rule165 = {
       meta: {
@@ -20878,7 +21418,7 @@ var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
     rule166 = {
@@ -20962,7 +21502,7 @@ var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
     rule167 = {
@@ -21004,7 +21544,7 @@ var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_services();
     rule168 = {
       meta: {
@@ -21051,7 +21591,7 @@ var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
     rule169 = {
       meta: {
@@ -21102,7 +21642,7 @@ var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_containers();
     rule170 = {
       meta: {
@@ -21145,7 +21685,7 @@ var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
     rule171 = {
@@ -21188,7 +21728,7 @@ var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_containers();
     KEYS4 = [
       "network_mode",
@@ -21237,7 +21777,7 @@ var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
@@ -21304,7 +21844,7 @@ function yamlValue(node, l, src, depth = 0) {
   }
   const v = (0, import_yaml13.isScalar)(node) ? node.value : node;
   if (typeof v === "string") {
-    if (JINJA.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
+    if (JINJA2.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
     return { t: "scalar", value: v, loc: l };
   }
   if (typeof v === "number" || typeof v === "boolean" || v === null || v === void 0)
@@ -21319,16 +21859,16 @@ function argValue(t, a, src) {
 function scalar(value, l) {
   return { t: "scalar", value, loc: l };
 }
-function sgRule(rule180) {
-  if (rule180.t !== "map") return [rule180];
-  const e = rule180.entries;
+function sgRule(rule190) {
+  if (rule190.t !== "map") return [rule190];
+  const e = rule190.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule180.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule190.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -21346,7 +21886,7 @@ function sgRule(rule180) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule180.loc });
+    out.push({ t: "map", entries: m, loc: rule190.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -21410,13 +21950,13 @@ function fromAnsibleTask(t, src) {
     origin: t
   };
 }
-var import_yaml13, JINJA, AWS, notAbsent, ANSIBLE_ADAPTERS;
+var import_yaml13, JINJA2, AWS, notAbsent, ANSIBLE_ADAPTERS;
 var init_ansible2 = __esm({
   "src/cloud/adapters/ansible.ts"() {
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
     init_values();
-    JINJA = /\{\{|\{%/;
+    JINJA2 = /\{\{|\{%/;
     AWS = ["", "amazon.aws", "community.aws"];
     notAbsent = (t) => {
       const s = t.args.get("state");
@@ -21461,18 +22001,18 @@ function cloudCheck2(check, codes) {
     for (const f of cloudFindings2(ctx, check)) {
       if (!codes.includes(f.code)) continue;
       const k = f.at?.loc.path ?? f.resource.loc.path;
-      const list2 = byPlace.get(k) ?? [];
-      list2.push(f);
-      byPlace.set(k, list2);
+      const list4 = byPlace.get(k) ?? [];
+      list4.push(f);
+      byPlace.set(k, list4);
     }
-    for (const [path7, list2] of byPlace) {
-      const f = list2[0];
+    for (const [path8, list4] of byPlace) {
+      const f = list4[0];
       const t = f.resource.origin;
-      const message = [...new Set(list2.map((x) => x.message))].join("; ");
+      const message = [...new Set(list4.map((x) => x.message))].join("; ");
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path7 : `${t.path}.${t.module}`,
+        path: f.at ? path8 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...f.secret ? { secret: true } : {},
         ...f.why ? { why: f.why } : {}
@@ -21495,7 +22035,7 @@ var rule174, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
-    init_docs();
+    init_docs2();
     init_cloud2();
     init_security_group();
     rule174 = {
@@ -21568,7 +22108,7 @@ var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_policy2();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
@@ -21628,7 +22168,7 @@ var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
@@ -21679,16 +22219,16 @@ var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule177 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
         severity: "high",
         category: "ansible",
-        modules: ["rds_instance", "rds_cluster"],
+        modules: ["rds_instance", "rds_cluster", "rds"],
         docs: doc2({
-          what: "Flags rds_instance / rds_cluster with `publicly_accessible: yes`.",
+          what: "Flags rds_instance / rds_cluster and the legacy `rds` module with `publicly_accessible: yes`.",
           why: "The database gets a public DNS name and address; combined with a permissive security group it is reachable (and brute-forceable) from the internet.",
           bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: yes",
           good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: no\n    storage_encrypted: yes",
@@ -21697,7 +22237,7 @@ var init_aws_004 = __esm({
         remediation: "Set publicly_accessible: no and reach the database from inside the VPC."
       },
       check(ctx) {
-        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
+        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster", "rds"])) {
           const a = t.args.get("publicly_accessible");
           if (isTrue3(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
         }
@@ -21713,7 +22253,7 @@ var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule178 = {
       meta: {
         id: "ANS-AWS-005",
@@ -21757,7 +22297,7 @@ var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
-    init_docs();
+    init_docs2();
     rule179 = {
       meta: {
         id: "ANS-AWS-006",
@@ -21786,9 +22326,9 @@ var init_aws_006 = __esm({
           else if (isFalse3(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
         }
         for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
-          const list2 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
-          if (!list2?.node || !(0, import_yaml9.isSeq)(list2.node)) continue;
-          list2.node.items.forEach((item, i) => {
+          const list4 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
+          if (!list4?.node || !(0, import_yaml9.isSeq)(list4.node)) continue;
+          list4.node.items.forEach((item, i) => {
             const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
             if (!ebs) return;
             const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
@@ -21798,14 +22338,658 @@ var init_aws_006 = __esm({
             ctx.report({
               at: at.keyPos,
               scope: t.scope,
-              path: `${t.path}.${t.module}.${list2.key}[${i}].ebs.encrypted`,
-              message: `${t.module} ${list2.key}[${i}] defines an EBS volume without encryption.`
+              path: `${t.path}.${t.module}.${list4.key}[${i}].ebs.encrypted`,
+              message: `${t.module} ${list4.key}[${i}] defines an EBS volume without encryption.`
             });
           });
         }
       }
     };
     aws_006_default = rule179;
+  }
+});
+
+// src/rules/ansible/rules/pkg-005.ts
+var MODULES2, rule180, pkg_005_default;
+var init_pkg_005 = __esm({
+  "src/rules/ansible/rules/pkg-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES2 = [
+      "apt",
+      "yum",
+      "dnf",
+      "dnf5",
+      "package",
+      "pip",
+      "zypper",
+      "apk",
+      "pacman",
+      "gem",
+      "npm",
+      "homebrew",
+      "win_chocolatey",
+      "chocolatey"
+    ];
+    rule180 = {
+      meta: {
+        id: "ANS-PKG-005",
+        title: "Package installed with state: latest",
+        severity: "low",
+        category: "ansible",
+        modules: MODULES2,
+        docs: doc2({
+          what: "Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, \u2026) with `state: latest`.",
+          why: "Every run may install a different, untested version: a compromised or broken upstream release reaches production on the next run, and the same playbook no longer gives the same machine.",
+          bad: "- ansible.builtin.apt:\n    name: nginx\n    state: latest",
+          good: "- ansible.builtin.apt:\n    name: nginx=1.22.1-9\n    state: present",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/package-latest/",
+            "CWE-1357: Reliance on Insufficiently Trustworthy Component"
+          ]
+        }),
+        remediation: "Pin the version and use state: present; upgrade deliberately."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES2)) {
+          const state = t.args.get("state");
+          if (known(state)?.trim().toLowerCase() !== "latest") continue;
+          atArg(ctx, t, state, `${t.module} installs whatever version is latest at run time.`);
+        }
+      }
+    };
+    pkg_005_default = rule180;
+  }
+});
+
+// src/rules/ansible/rules/perm-005.ts
+function creates(t) {
+  if (ALWAYS.includes(t.short)) return t.short !== "win_copy";
+  if (WITH_CREATE.includes(t.short)) return isTrue3(t.args.get("create"));
+  const state = known(t.args.get("state"))?.trim().toLowerCase();
+  return state === "touch" || state === "directory";
+}
+var ALWAYS, WITH_CREATE, MODULES3, rule181, perm_005_default;
+var init_perm_005 = __esm({
+  "src/rules/ansible/rules/perm-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
+    WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
+    MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
+    rule181 = {
+      meta: {
+        id: "ANS-PERM-005",
+        title: "File created without an explicit mode",
+        severity: "low",
+        category: "ansible",
+        modules: MODULES3,
+        docs: doc2({
+          what: "Flags `copy`, `template`, `get_url`, `assemble`, `file` with `state: touch`/`directory`, and `lineinfile`/`blockinfile`/`ini_file` with `create: yes` that give no `mode`.",
+          why: "Without `mode` the permissions come from the umask of the remote user (and, for `copy`, may follow the source file): a secret or a configuration file can end up readable or writable by others depending on where the playbook runs.",
+          bad: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf",
+          good: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf\n    mode: '0640'",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/risky-file-permissions/",
+            "CWE-276: Incorrect Default Permissions"
+          ]
+        }),
+        remediation: "Set mode explicitly (e.g. mode: '0644', or '0600' for secrets)."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES3)) {
+          if (t.args.has("mode") || !creates(t)) continue;
+          atTask(
+            ctx,
+            t,
+            `${t.module} creates ${t.short === "file" ? "a path" : "a file"} without mode: its permissions depend on the umask.`,
+            "mode"
+          );
+        }
+      }
+    };
+    perm_005_default = rule181;
+  }
+});
+
+// src/rules/ansible/rules/priv-001.ts
+var rule182, priv_001_default;
+var init_priv_001 = __esm({
+  "src/rules/ansible/rules/priv-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule182 = {
+      meta: {
+        id: "ANS-PRIV-001",
+        title: "become_user without become",
+        severity: "low",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags tasks that set `become_user` while neither they nor their block or play set `become: true` (in a task file included from elsewhere, only an explicit `become: false`).",
+          why: "`become_user` alone does not switch users: the task runs as the connecting user. Commands meant for an unprivileged service account then run as whoever connects (often root through the inventory), or fail in ways that tempt people to widen privileges.",
+          bad: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become_user: app",
+          good: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become: true\n      become_user: app",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/partial-become/",
+            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html"
+          ]
+        }),
+        remediation: "Add become: true next to become_user (or at the block/play level)."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          const bu = t.keywords.get("become_user");
+          if (!bu || t.become !== false) continue;
+          atArg(
+            ctx,
+            t,
+            bu,
+            `become_user ${typeof bu.value === "string" ? bu.value : ""} is set without become: the task runs as the connecting user.`.replace(
+              "  ",
+              " "
+            )
+          );
+        }
+      }
+    };
+    priv_001_default = rule182;
+  }
+});
+
+// src/rules/ansible/rules/path-001.ts
+function escapes(role, folder, rel) {
+  const out = [...role.split("/"), folder];
+  const depth = role.split("/").length;
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      out.pop();
+      if (out.length < depth) return true;
+    } else out.push(seg);
+  }
+  return false;
+}
+function sourceOf(t, arg) {
+  const a = t.args.get(arg) ?? (["include_tasks", "import_tasks", "include_vars", "script"].includes(t.short) ? t.freeForm : void 0);
+  const v = known(a);
+  return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
+}
+var SOURCES, rule183, path_001_default;
+var init_path_001 = __esm({
+  "src/rules/ansible/rules/path-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    SOURCES = {
+      copy: [["src", "files"]],
+      template: [["src", "templates"]],
+      script: [["cmd", "files"]],
+      unarchive: [["src", "files"]],
+      assemble: [["src", "files"]],
+      include_vars: [["file", "vars"]],
+      include_tasks: [["file", "tasks"]],
+      import_tasks: [["file", "tasks"]],
+      win_copy: [["src", "files"]],
+      win_template: [["src", "templates"]]
+    };
+    rule183 = {
+      meta: {
+        id: "ANS-PATH-001",
+        title: "Role source path escapes the role",
+        severity: "low",
+        category: "ansible",
+        modules: Object.keys(SOURCES),
+        docs: doc2({
+          what: "Flags `src`/`file` paths of copy, template, script, unarchive, include_vars and include/import_tasks inside a role that climb out of the role with `../`.",
+          why: "A role that reads files outside itself depends on the layout of whatever repository it sits in: moved or installed from Galaxy, it silently picks up another file (or an attacker-controlled one) with the same relative path.",
+          bad: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: ../../../secrets/web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
+          good: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
+          refs: ["https://docs.ansible.com/ansible/latest/playbook_guide/playbook_pathing.html"]
+        }),
+        remediation: "Keep the file inside the role (files/, templates/, vars/) or pass its path in as a role variable."
+      },
+      check(ctx) {
+        const m = /^(.*?(?:^|\/)roles\/[^/]+)\//.exec(ctx.file.path);
+        if (!m) return;
+        const role = m[1];
+        for (const t of ctx.tasksFor(Object.keys(SOURCES)))
+          for (const [arg, folder] of SOURCES[t.short] ?? []) {
+            const s = sourceOf(t, arg);
+            if (!s || !s.v.includes("..") || s.v.startsWith("/")) continue;
+            if (escapes(role, folder, s.v)) atArg(ctx, t, s.a, `${t.module} reads ${s.v}, outside the role.`);
+          }
+      }
+    };
+    path_001_default = rule183;
+  }
+});
+
+// src/rules/ansible/rules/cfg-001.ts
+var rule184, cfg_001_default;
+var init_cfg_001 = __esm({
+  "src/rules/ansible/rules/cfg-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule184 = {
+      meta: {
+        id: "ANS-CFG-001",
+        title: "Unsafe lookups allowed",
+        severity: "medium",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `allow_unsafe_lookups = True` in ansible.cfg, `ANSIBLE_ALLOW_UNSAFE_LOOKUPS` in a task environment, `ansible_allow_unsafe_lookups` in variables, and lookups called with `allow_unsafe=True`.",
+          why: "Lookup results normally come back marked unsafe so Jinja in them is not evaluated. Allowing unsafe lookups means text from a file, a URL, DNS or a secret store is templated: whoever controls that text runs Jinja (and through it, code) on the controller.",
+          bad: "[defaults]\nallow_unsafe_lookups = True",
+          good: "[defaults]\nallow_unsafe_lookups = False",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/reference_appendices/config.html#default-allow-unsafe-lookups",
+            "CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine"
+          ]
+        }),
+        remediation: "Leave lookups unsafe (the default); mark only specific, trusted values with `!unsafe` handling in mind."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? [])
+          if (e.key.toLowerCase() === "allow_unsafe_lookups" && truthy(e.value) === true)
+            ctx.report({
+              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
+              scope: [e.line, e.line],
+              path: `ansible.cfg:[${e.section}].allow_unsafe_lookups`,
+              message: `ansible.cfg [${e.section}] allow_unsafe_lookups = ${e.value}: lookup results are templated.`
+            });
+        for (const v of ctx.file.vars)
+          if (v.key === "ansible_allow_unsafe_lookups" && !isJinja(v.value) && truthy(v.value) === true)
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} is true: lookup results are templated.`
+            });
+        for (const t of ctx.file.tasks) {
+          const env = t.keywords.get("environment")?.value;
+          if (env && typeof env === "object" && !Array.isArray(env)) {
+            const v = env.ANSIBLE_ALLOW_UNSAFE_LOOKUPS;
+            if (truthy(v) === true)
+              ctx.report({
+                at: t.keywords.get("environment").keyPos,
+                scope: t.scope,
+                path: `${t.path}.environment.ANSIBLE_ALLOW_UNSAFE_LOOKUPS`,
+                message: "ANSIBLE_ALLOW_UNSAFE_LOOKUPS is on for this task."
+              });
+          }
+          for (const a of [...t.args.values(), ...t.keywords.values()]) {
+            if (typeof a.value !== "string" || !/\b(?:lookup|query|q)\s*\(/.test(a.value)) continue;
+            if (/\ballow_unsafe\s*=\s*(?:True|true|yes)\b/.test(a.value))
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module || "task"}.${a.key}`,
+                message: `${a.key} calls a lookup with allow_unsafe=True: its result is templated.`
+              });
+          }
+        }
+      }
+    };
+    cfg_001_default = rule184;
+  }
+});
+
+// src/rules/ansible/rules/cfg-002.ts
+var rule185, cfg_002_default;
+var init_cfg_002 = __esm({
+  "src/rules/ansible/rules/cfg-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule185 = {
+      meta: {
+        id: "ANS-CFG-002",
+        title: "Galaxy server over plain HTTP",
+        severity: "medium",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `server =` in `[galaxy]` and `url =` in `[galaxy_server.*]` sections of ansible.cfg that use `http://`.",
+          why: "Roles and collections fetched over plain HTTP (and the API token sent with them) can be read and replaced by anyone on the path: the code they contain then runs with the playbook's privileges.",
+          bad: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = http://galaxy.example.com/api/",
+          good: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = https://galaxy.example.com/api/",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html#configuring-the-ansible-galaxy-client",
+            "CWE-319: Cleartext Transmission of Sensitive Information"
+          ]
+        }),
+        remediation: "Use an https:// Galaxy or Automation Hub URL."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? []) {
+          const key = e.key.toLowerCase();
+          const section = e.section.toLowerCase();
+          const galaxy = section === "galaxy" && key === "server" || section.startsWith("galaxy_server.") && key === "url";
+          if (!galaxy || !/^\s*http:\/\//i.test(e.value)) continue;
+          ctx.report({
+            at: { line: e.line, column: e.valueCol, endLine: e.line, endColumn: e.valueEndCol },
+            scope: [e.line, e.line],
+            path: `ansible.cfg:[${e.section}].${e.key}`,
+            message: `ansible.cfg [${e.section}] ${e.key} fetches roles and collections over plain HTTP.`
+          });
+        }
+      }
+    };
+    cfg_002_default = rule185;
+  }
+});
+
+// src/rules/ansible/exposure.ts
+function isAnywhere(v) {
+  if (typeof v !== "string") return false;
+  const s = v.trim().toLowerCase();
+  return s === "*" || s === "internet" || s === "any" || /^(?:0\.0\.0\.0|::|0+(?::0+)*:?:?)\/0$/.test(s);
+}
+function portRanges(values) {
+  const out = [];
+  for (const v of values) {
+    const s = String(v).trim();
+    if (s === "*" || s === "-1") out.push([0, 65535]);
+    else {
+      const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+      if (!m) return void 0;
+      out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+    }
+  }
+  return out;
+}
+function exposed(ranges) {
+  const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
+  return { all, ports: SENSITIVE_PORTS2.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi)) };
+}
+function list2(v) {
+  return v === void 0 || v === null ? [] : Array.isArray(v) ? v : [v];
+}
+var SENSITIVE_PORTS2;
+var init_exposure = __esm({
+  "src/rules/ansible/exposure.ts"() {
+    "use strict";
+    SENSITIVE_PORTS2 = [
+      20,
+      21,
+      22,
+      23,
+      135,
+      137,
+      138,
+      139,
+      445,
+      1433,
+      1434,
+      1521,
+      2375,
+      2376,
+      3306,
+      3389,
+      5432,
+      5500,
+      5900,
+      5985,
+      5986,
+      6379,
+      7001,
+      8020,
+      9042,
+      9200,
+      9300,
+      11211,
+      27017,
+      27018
+    ];
+  }
+});
+
+// src/rules/ansible/rules/az-001.ts
+var MODULES4, rule186, az_001_default;
+var init_az_001 = __esm({
+  "src/rules/ansible/rules/az-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_exposure();
+    MODULES4 = ["azure_rm_securitygroup"];
+    rule186 = {
+      meta: {
+        id: "ANS-AZ-001",
+        title: "Azure network security group opens a sensitive port to the internet",
+        severity: "critical",
+        category: "ansible",
+        modules: MODULES4,
+        docs: doc2({
+          what: "Flags inbound `Allow` rules of azure_rm_securitygroup whose `source_address_prefix` is `*`, `Internet`, `Any` or a /0 CIDR and whose `destination_port_range` covers SSH, RDP, WinRM, SMB, database or cache ports, or every port.",
+          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
+          bad: '- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: "*"\n        access: Allow\n        priority: 100\n        direction: Inbound',
+          good: "- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: 10.20.0.0/16\n        access: Allow\n        priority: 100\n        direction: Inbound",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview",
+            "CIS Microsoft Azure Foundations 6.1, 6.2"
+          ]
+        }),
+        remediation: "Allow the port only from a VPN or bastion range, or use Azure Bastion / just-in-time access."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES4)) {
+          const rules2 = t.args.get("rules");
+          if (!rules2?.node || !(0, import_yaml9.isSeq)(rules2.node)) continue;
+          rules2.node.items.forEach((item, i) => {
+            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
+            const access = String(a.get("access")?.value ?? "Allow").toLowerCase();
+            const direction = String(a.get("direction")?.value ?? "Inbound").toLowerCase();
+            if (access !== "allow" || direction !== "inbound") return;
+            const src = a.get("source_address_prefix");
+            if (!src || !list2(src.value).some(isAnywhere)) return;
+            const portArg = a.get("destination_port_range");
+            const values = list2(portArg?.value ?? "*");
+            if (values.some(isJinja)) return;
+            const ranges = portRanges(values);
+            if (!ranges) return;
+            const e = exposed(ranges);
+            if (!e.all && !e.ports.length) return;
+            ctx.report({
+              at: src.keyPos,
+              scope: t.scope,
+              path: `${t.path}.${t.module}.rules[${i}].source_address_prefix`,
+              message: `${t.module} rule ${String(a.get("name")?.value ?? i)} allows ${String(list2(src.value).find(isAnywhere))} on ${e.all ? "every port" : `port${e.ports.length > 1 ? "s" : ""} ${e.ports.slice(0, 5).join(", ")}`}.`
+            });
+          });
+        }
+      }
+    };
+    az_001_default = rule186;
+  }
+});
+
+// src/rules/ansible/rules/az-002.ts
+var MODULES5, rule187, az_002_default;
+var init_az_002 = __esm({
+  "src/rules/ansible/rules/az-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES5 = ["azure_rm_storageaccount"];
+    rule187 = {
+      meta: {
+        id: "ANS-AZ-002",
+        title: "Azure storage account accepts insecure or public access",
+        severity: "high",
+        category: "ansible",
+        modules: MODULES5,
+        docs: doc2({
+          what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, or `network_acls.default_action: Allow`.",
+          why: "Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.",
+          bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0",
+          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer",
+            "CIS Microsoft Azure Foundations 3.1, 3.7, 3.15"
+          ]
+        }),
+        remediation: "Set https_only: true, minimum_tls_version: TLS1_2, allow_blob_public_access: false and network_acls.default_action: Deny."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES5)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          const https = t.args.get("https_only");
+          if (isFalse3(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
+          const tls = t.args.get("minimum_tls_version");
+          const v = known(tls);
+          if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
+          const pub = t.args.get("allow_blob_public_access");
+          if (isTrue3(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
+          for (const a of pairsOf(ctx, t.args.get("network_acls")?.node))
+            if (a.key === "default_action" && known(a)?.toLowerCase() === "allow")
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.network_acls.default_action`,
+                message: `${t.module} network_acls.default_action is Allow: every network may reach the account.`
+              });
+        }
+      }
+    };
+    az_002_default = rule187;
+  }
+});
+
+// src/rules/ansible/rules/gcp-001.ts
+var MODULES6, rule188, gcp_001_default;
+var init_gcp_001 = __esm({
+  "src/rules/ansible/rules/gcp-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_exposure();
+    MODULES6 = ["gcp_compute_firewall"];
+    rule188 = {
+      meta: {
+        id: "ANS-GCP-001",
+        title: "GCP firewall opens a sensitive port or every port to the internet",
+        severity: "critical",
+        category: "ansible",
+        modules: MODULES6,
+        docs: doc2({
+          what: "Flags ingress gcp_compute_firewall rules with `source_ranges` containing `0.0.0.0/0` (or `::/0`) whose `allowed` entries cover SSH, RDP, database or cache ports, or every port (no `ports`, or protocol `all`).",
+          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
+          bad: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["0.0.0.0/0"]\n    project: my-project\n    auth_kind: serviceaccount',
+          good: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["35.235.240.0/20"]\n    project: my-project\n    auth_kind: serviceaccount',
+          refs: ["https://cloud.google.com/firewall/docs/firewalls", "CIS Google Cloud Platform Foundation 3.6, 3.7"]
+        }),
+        remediation: "Restrict source_ranges (e.g. to the IAP range 35.235.240.0/20) or use OS Login through IAP."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES6)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if ((known(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
+          const src = t.args.get("source_ranges");
+          const world = list2(src?.value).find(isAnywhere);
+          if (!src || world === void 0) continue;
+          const allowed = t.args.get("allowed");
+          if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
+          let all = false;
+          const ports = /* @__PURE__ */ new Set();
+          for (const item of allowed.node.items) {
+            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
+            const proto = a.get("ip_protocol")?.value;
+            if (typeof proto !== "string" || isJinja(proto)) continue;
+            const p = proto.toLowerCase();
+            if (p === "icmp" || p === "ipip") continue;
+            const pv = list2(a.get("ports")?.value);
+            if (p === "all" || !pv.length) {
+              all = true;
+              continue;
+            }
+            if (pv.some(isJinja)) continue;
+            const ranges = portRanges(pv);
+            if (!ranges) continue;
+            const e = exposed(ranges);
+            all ||= e.all;
+            for (const x of e.ports) ports.add(x);
+          }
+          if (!all && !ports.size) continue;
+          const list5 = [...ports].sort((x, y) => x - y).slice(0, 5);
+          ctx.report({
+            at: src.keyPos,
+            scope: t.scope,
+            path: `${t.path}.${t.module}.source_ranges`,
+            message: `${t.module} allows ${String(world)} on ${all ? "every port" : `port${list5.length > 1 ? "s" : ""} ${list5.join(", ")}`}.`
+          });
+        }
+      }
+    };
+    gcp_001_default = rule188;
+  }
+});
+
+// src/rules/ansible/rules/gcp-002.ts
+var MODULES7, PUBLIC2, rule189, gcp_002_default;
+var init_gcp_002 = __esm({
+  "src/rules/ansible/rules/gcp-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
+    PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
+    rule189 = {
+      meta: {
+        id: "ANS-GCP-002",
+        title: "GCP storage bucket readable or writable by everyone",
+        severity: "high",
+        category: "ansible",
+        modules: MODULES7,
+        docs: doc2({
+          what: "Flags gcp_storage_bucket with `predefined_acl`/`predefined_default_object_acl` `publicRead`/`publicReadWrite`/`authenticatedRead`, and ACL entries (`acl`, `default_object_acl`, access-control modules) for `allUsers` or `allAuthenticatedUsers`.",
+          why: "`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account: the bucket's objects leak, and with write access anyone can plant or replace them.",
+          bad: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: publicRead",
+          good: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: projectPrivate",
+          refs: [
+            "https://cloud.google.com/storage/docs/access-control/making-data-public",
+            "CIS Google Cloud Platform Foundation 5.1"
+          ]
+        }),
+        remediation: "Grant access to specific principals; enforce uniform bucket-level access and public access prevention."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES7)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          for (const k of ["predefined_acl", "predefined_default_object_acl"]) {
+            const a = t.args.get(k);
+            const v = known(a);
+            if (v && /^(?:publicRead|publicReadWrite|authenticatedRead)$/.test(v.trim()))
+              atArg(ctx, t, a, `${t.module} ${k}: ${v} makes the bucket's objects public.`);
+          }
+          const entity = t.args.get("entity");
+          const ev = known(entity);
+          if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
+          for (const k of ["acl", "default_object_acl"]) {
+            const list4 = t.args.get(k)?.node;
+            if (!(0, import_yaml9.isSeq)(list4)) continue;
+            list4.items.forEach((item, i) => {
+              const e = pairsOf(ctx, item).find((x) => x.key === "entity");
+              const v = known(e);
+              if (e && v && PUBLIC2.test(v.trim()))
+                ctx.report({
+                  at: e.keyPos,
+                  scope: t.scope,
+                  path: `${t.path}.${t.module}.${k}[${i}].entity`,
+                  message: `${t.module} ${k} grants ${v} access.`
+                });
+            });
+          }
+        }
+      }
+    };
+    gcp_002_default = rule189;
   }
 });
 
@@ -21816,10 +23000,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path8, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path7, content);
+    loaded = loadAnsible(path8, content);
   } catch (e) {
     return {
       matched: true,
@@ -21838,14 +23022,14 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule180 of only) {
+  for (const rule190 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule180.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule190.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule180.meta.id,
-        severity: rule180.meta.severity,
+        ruleId: rule190.meta.id,
+        severity: rule190.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -21858,9 +23042,9 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
       });
     });
     try {
-      rule180.check(ctx);
+      rule190.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule180.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule190.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -21877,7 +23061,7 @@ function lintAnsible(path7, content, only = rules, related = /* @__PURE__ */ new
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path7);
+  const test = TEST_PATH2.exec(path8);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -21941,6 +23125,16 @@ var init_ansible3 = __esm({
     init_aws_004();
     init_aws_005();
     init_aws_006();
+    init_pkg_005();
+    init_perm_005();
+    init_priv_001();
+    init_path_001();
+    init_cfg_001();
+    init_cfg_002();
+    init_az_001();
+    init_az_002();
+    init_gcp_001();
+    init_gcp_002();
     rules = [
       tls_001_default,
       tls_002_default,
@@ -21985,12 +23179,22 @@ var init_ansible3 = __esm({
       aws_003_default,
       aws_004_default,
       aws_005_default,
-      aws_006_default
+      aws_006_default,
+      pkg_005_default,
+      perm_005_default,
+      priv_001_default,
+      path_001_default,
+      cfg_001_default,
+      cfg_002_default,
+      az_001_default,
+      az_002_default,
+      gcp_001_default,
+      gcp_002_default
     ];
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path7, content, related) => lintAnsible(path7, content, rules, related),
+      lint: (path8, content, related) => lintAnsible(path8, content, rules, related),
       related: relatedPaths
     };
   }
@@ -22126,9 +23330,9 @@ async function examine(t, opts) {
       for (let i = li; i <= le; i++) {
         const s = i === li ? h.start - starts[i] : 0;
         const e = i === le ? h.end - starts[i] : lineText(chunk.text, starts, i).length;
-        const list2 = rangesByLine.get(i) ?? [];
-        list2.push([s, e]);
-        rangesByLine.set(i, list2);
+        const list4 = rangesByLine.get(i) ?? [];
+        list4.push([s, e]);
+        rangesByLine.set(i, list4);
       }
       return { h, li, le, col, endCol };
     });
@@ -22385,14 +23589,52 @@ var init_owners2 = __esm({
   }
 });
 
+// src/env/paths.ts
+function isEnvCandidate(path8) {
+  return ENV_TOKEN.test(path8) && CONFIG_FILE.test(path8);
+}
+function isConfigFile(path8) {
+  return CONFIG_FILE.test(path8);
+}
+function isAtRestConfig(path8) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path8);
+}
+function isVaultName(path8) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path8) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path8) || /\.vault(?:\.ya?ml)?$/i.test(path8) || /(?:^|\/)vault\.ya?ml$/i.test(path8);
+}
+function hasSopsMetadata(text) {
+  return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
+}
+var ENV_WORDS, ENV_TOKEN, CONFIG_FILE;
+var init_paths = __esm({
+  "src/env/paths.ts"() {
+    "use strict";
+    ENV_WORDS = {
+      dev: "dev",
+      development: "dev",
+      test: "test",
+      testing: "test",
+      qa: "qa",
+      staging: "staging",
+      stage: "staging",
+      uat: "uat",
+      preprod: "preprod",
+      prod: "prod",
+      production: "prod"
+    };
+    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production)(?:[/._-]|$)/i;
+    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
+  }
+});
+
 // src/git/related.ts
 var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path7) {
-  if (!path7 || path7.startsWith("/") || path7.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path7}`]);
+async function readTreeText(root, rev, path8) {
+  if (!path8 || path8.startsWith("/") || path8.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path8}`]);
   if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
   return decodeText(r.stdout);
 }
@@ -22908,26 +24150,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path7) => {
-      const end = path7.length - 1;
-      const index = path7.lastIndexOf(
+    var basenameOf = (path8) => {
+      const end = path8.length - 1;
+      const index = path8.lastIndexOf(
         SLASH,
-        path7[end] === SLASH ? end - 1 : end
+        path8[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path7 : path7.slice(index + 1);
+      return index < 0 ? path8 : path8.slice(index + 1);
     };
-    var parentOf = (path7) => {
-      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path7.split(SLASH).filter(Boolean);
+    var parentOf2 = (path8) => {
+      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path8.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path7.length - 1;
-      const cut = path7.lastIndexOf(
+      const end = path8.length - 1;
+      const cut = path8.lastIndexOf(
         SLASH,
-        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -22972,11 +24214,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str4) => {
-      let count = 0;
-      while (str4[str4.length - count - 1] === ESCAPE) {
-        count++;
+      let count2 = 0;
+      while (str4[str4.length - count2 - 1] === ESCAPE) {
+        count2++;
       }
-      return count % 2 === 1;
+      return count2 % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -23046,17 +24288,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule180 = checkPattern(raw) && createRule(
+        const rule190 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule180) {
+        if (rule190) {
           this._added = true;
-          this._rules.push(rule180);
-          if (matchesBasename(rule180.body)) {
+          this._rules.push(rule190);
+          if (matchesBasename(rule190.body)) {
             this._basenameCount++;
           }
         }
@@ -23077,7 +24319,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path7) {
+      testLiteral(path8) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -23085,11 +24327,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule180 = rules2[index];
-          if (rule180.checkRegex.test(path7)) {
-            ignored = !rule180.negative;
-            unignored = rule180.negative;
-            matchedRule = rule180.negative ? UNDEFINED : rule180;
+          const rule190 = rules2[index];
+          if (rule190.checkRegex.test(path8)) {
+            ignored = !rule190.negative;
+            unignored = rule190.negative;
+            matchedRule = rule190.negative ? UNDEFINED : rule190;
             break;
           }
         }
@@ -23106,23 +24348,23 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path7, mode) {
+      test(path8, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path7) : path7;
+        const basename = shortcut ? basenameOf(path8) : path8;
         for (let index = length - 1; index >= 0; index--) {
-          const rule180 = rules2[index];
-          if (rule180[mode].test(
-            shortcut && rule180._basenameOnly ? basename : path7
+          const rule190 = rules2[index];
+          if (rule190[mode].test(
+            shortcut && rule190._basenameOnly ? basename : path8
           )) {
-            const { negative } = rule180;
+            const { negative } = rule190;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule180;
+              ret.rule = rule190;
             }
             return ret;
           }
@@ -23136,17 +24378,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path7, originalPath, doThrow) => {
-      if (!isString(path7)) {
+    var checkPath = (path8, originalPath, doThrow) => {
+      if (!isString(path8)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path7) {
+      if (!path8) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path7)) {
+      if (checkPath.isNotRelative(path8)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -23155,25 +24397,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path7) => {
-      const first = path7.charCodeAt(0);
+    var isNotRelative = (path8) => {
+      const first = path8.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path7.length === 1) {
+      if (path8.length === 1) {
         return true;
       }
-      const second = path7.charCodeAt(1);
+      const second = path8.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -23204,58 +24446,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path7) {
+      _test(originalPath, cache3, path8) {
         checkPath(
-          path7,
+          path8,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path7 ? this._t(path7, cache3) : {
+        return path8 ? this._t(path8, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path7 = convertPath(target);
-        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path7);
+        const path8 = convertPath(target);
+        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path8);
         }
-        const dir = this._t(path7, this._testCache);
+        const dir = this._t(path8, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path7);
+        const literal2 = this._rules.testLiteral(path8);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path7, cache3) {
-        if (path7 in cache3) {
-          return cache3[path7];
+      _t(path8, cache3) {
+        if (path8 in cache3) {
+          return cache3[path8];
         }
-        const parentPath = parentOf(path7);
+        const parentPath = parentOf2(path8);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+        return cache3[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
       }
-      ignores(path7) {
-        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      ignores(path8) {
+        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
       }
       createFilter() {
-        return (path7) => !this.ignores(path7);
+        return (path8) => !this.ignores(path8);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path7) {
-        return this._test(path7, this._testCache, convertPath(path7));
+      test(path8) {
+        return this._test(path8, this._testCache, convertPath(path8));
       }
     };
     var factory = (options2) => new Ignore(options2);
-    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -23267,6 +24509,1209 @@ var require_ignore = __commonJS({
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/env/roles.ts
+function envRoleFromPath(path8) {
+  if (!isEnvCandidate(path8)) return void 0;
+  const parts = path8.split(/([/._-])/);
+  const envs = /* @__PURE__ */ new Set();
+  const out = parts.map((p, i) => {
+    if (i % 2 === 1) return p;
+    const env = ENV_WORDS[p.toLowerCase()];
+    if (!env) return p;
+    envs.add(env);
+    return "{env}";
+  });
+  if (envs.size !== 1) return void 0;
+  return { env: [...envs][0], role: out.join("") };
+}
+function globRegex(glob, anchored) {
+  const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
+  let g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  if (g.endsWith("/")) g += "**";
+  let re = "";
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === "*") {
+      if (g[i + 1] === "*") {
+        const slash2 = g[i + 2] === "/";
+        re += slash2 ? "(?:.*/)?" : ".*";
+        i += slash2 ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") {
+      const end = g.indexOf("}", i);
+      if (end === -1) re += "\\{";
+      else {
+        re += "(?:" + g.slice(i + 1, end).split(",").map(escape2).join("|") + ")";
+        i = end;
+      }
+    } else if (c === "[") {
+      const end = g.indexOf("]", i + 1);
+      if (end === -1) re += "\\[";
+      else {
+        re += "[" + g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+        i = end;
+      }
+    } else re += escape2(c);
+  }
+  return new RegExp(`^${slash ? "" : "(?:.*/)?"}${re}$`);
+}
+function escape2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function fixedPrefix(glob) {
+  const g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  const wild = g.search(/[*?[{]/);
+  const fixed = wild === -1 ? g : g.slice(0, wild);
+  return fixed.slice(0, fixed.lastIndexOf("/") + 1);
+}
+function makeRoleFinder(globs) {
+  if (!globs || globs.size === 0) return envRoleFromPath;
+  const compiled2 = [...globs].flatMap(
+    ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
+  );
+  return (path8) => {
+    if (!isConfigFile(path8)) return void 0;
+    for (const c of compiled2) if (c.re.test(path8)) return { env: c.env, role: path8.slice(c.prefix.length) };
+    return void 0;
+  };
+}
+var init_roles = __esm({
+  "src/env/roles.ts"() {
+    "use strict";
+    init_paths();
+  }
+});
+
+// src/env/gitattributes.ts
+function gitCryptMatcher(files) {
+  const sorted = [...files].sort((a, b) => a.path.split("/").length - b.path.split("/").length);
+  const lines = [];
+  for (const f of sorted) {
+    const dir = f.path.includes("/") ? f.path.slice(0, f.path.lastIndexOf("/") + 1) : "";
+    for (const raw of f.text.split("\n")) {
+      const line = raw.trim();
+      if (!line || line.startsWith("#") || line.startsWith("[attr]")) continue;
+      const [pattern, ...attrs] = line.split(/\s+/);
+      let verdict;
+      for (const a of attrs) {
+        if (a === "filter=git-crypt") verdict = true;
+        else if (a === "-filter" || a === "!filter" || a.startsWith("filter=")) verdict = false;
+      }
+      if (verdict === void 0 || !pattern) continue;
+      const rel = globRegex(pattern, pattern.includes("/")).source.slice(1, -1);
+      lines.push({ re: new RegExp(`^${escapeDir(dir)}${rel}$`), gitCrypt: verdict });
+    }
+  }
+  if (!lines.some((l) => l.gitCrypt)) return void 0;
+  return (path8) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path8) || path8.startsWith(".git-crypt/")) return false;
+    let v = false;
+    for (const l of lines) if (l.re.test(path8)) v = l.gitCrypt;
+    return v;
+  };
+}
+function escapeDir(d) {
+  return d.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+var GIT_CRYPT_HEADER;
+var init_gitattributes = __esm({
+  "src/env/gitattributes.ts"() {
+    "use strict";
+    init_roles();
+    GIT_CRYPT_HEADER = Buffer.from("\0GITCRYPT\0", "latin1");
+  }
+});
+
+// src/env/rules.ts
+var ENV_RULES;
+var init_rules = __esm({
+  "src/env/rules.ts"() {
+    "use strict";
+    ENV_RULES = [
+      {
+        id: "ENV-001",
+        title: "The same secret is used in more than one environment",
+        severity: "high",
+        category: "environment",
+        remediation: "Give every environment its own credential (rotate the shared one), and keep each in that environment's secret store.",
+        docs: `Finds a password, token or key whose value is the same in two or more environments (for example dev and prod
+sharing a database password). Environments are found from paths (\`inventories/prod/\`, \`group_vars/production.yml\`,
+\`.env.staging\`, \`values-prod.yaml\`, \`params.prod.json\`, \`appsettings.Production.json\`\u2026) or named in
+\`.hookguard.yaml\` (\`environments: {dev: [globs], prod: [globs]}\`).
+
+A value counts as a secret when a secret rule finds it or its key is credential-named (password, secret, token,
+api_key, private_key\u2026); references to secret stores (\`!vault\`, \`ENC[\u2026]\`, Vault lookups, \`{{resolve:\u2026}}\`), Jinja
+expressions and placeholders never count. Values are compared by a keyed hash (HMAC-SHA-256 with a random key made
+for each run) in memory: the value is never printed, not even masked, and the report names only the other places.
+
+Why: a secret shared with dev is only as safe as the least protected environment \u2014 laptops, CI logs, test databases.
+When dev leaks, prod is open.
+
+Example (fails): \`inventories/dev/group_vars/all.yml\` and \`inventories/prod/group_vars/all.yml\` both set
+\`db_password\` to the same literal.
+
+Fix: generate a distinct credential per environment, rotate the one that was shared, and keep them in a store
+(Ansible Vault, SOPS, Vault, Secrets Manager).`
+      },
+      {
+        id: "ENV-002",
+        title: "A security setting differs between environments",
+        severity: "medium",
+        category: "environment",
+        remediation: "Make the setting the same in every environment (secure everywhere), or list the key in environments.expectDifferent with a comment why.",
+        docs: `Compares files that play the same role in different environments key by key and reports a security-relevant
+setting whose value differs: TLS/certificate verification (\`validate_certs\`, \`verify_ssl\`, \`sslmode\`\u2026), SSL/TLS on
+or off, debug and verbose flags, allowed hosts and CIDRs, ports, authentication on/off, encryption flags and KMS keys,
+password policy, host key checking and audit log levels. The message names each environment's value (values of
+credential-named keys are never shown). Values that cannot be known (Jinja, \`\${VAR}\`, store references) are not
+compared. Booleans compare by meaning (\`yes\` = \`true\`).
+
+Why: "configured identically but with different passwords" \u2014 staging with \`validate_certs: false\` is how a
+man-in-the-middle gets a foothold, and it is the setting that slips into prod with the next copy-paste.
+
+Example (fails): \`validate_certs: true\` in dev and prod, \`validate_certs: false\` in staging.
+
+Fix: use the secure value everywhere. When a difference is intended, add the key to
+\`environments.expectDifferent\` in \`.hookguard.yaml\`.`
+      },
+      {
+        id: "ENV-003",
+        title: "A setting is present in some environments and missing in others",
+        severity: "low",
+        category: "environment",
+        remediation: "Add the key to every environment (or remove it everywhere) so the environments stay configured alike.",
+        docs: `Reports a key that files of the same role define in some environments and not in others (structural drift).
+It is reported where the key is present, naming the environments that lack it.
+
+Keys that are expected to differ are not drift: by default hostnames, hosts, URLs/endpoints, addresses, domains, IPs,
+instance sizes/types/classes, counts, replicas, capacities, names, ids, ARNs, regions, zones, tags, descriptions,
+versions and image tags; extend the list with \`environments.expectDifferent: [globs of keys]\` (matched against the
+dotted key, e.g. \`*.replicas\`, \`feature_flags.*\`).
+
+Why: a setting that exists only in dev (a new timeout, a feature toggle) is untested elsewhere, and one that exists
+only in prod is a difference nobody reviewed.
+
+Fix: add the key to the environments that lack it, or remove it where it is not wanted.`
+      },
+      {
+        id: "ATREST-001",
+        title: "A git-crypt path was stored in plaintext",
+        severity: "critical",
+        category: "at-rest",
+        remediation: "Unstage the file, run `git-crypt unlock` (install git-crypt first), re-add it and check `git-crypt status`; if it was pushed, rotate every secret in it and rewrite history.",
+        docs: `\`.gitattributes\` declares the path encrypted (\`filter=git-crypt\`), but the blob being committed or pushed is
+plaintext: it does not start with git-crypt's header (the bytes \`\\0GITCRYPT\\0\`). This is what happens on a machine
+where git-crypt is not installed or the repository is not unlocked: git finds no filter and silently stores the
+plaintext.
+
+Checked on staged blobs (pre-commit), on every pushed commit (pre-push), on pull request ranges (\`--diff\`) and over
+history, where the finding names the commit that first stored the plaintext. A scan of files on disk does not check
+it (an unlocked work tree holds plaintext by design).
+
+Why: everyone with read access to the repository \u2014 and every clone, fork and CI cache \u2014 gets the secrets.
+
+Fix: \`git rm --cached FILE\`, install and unlock git-crypt (\`git-crypt unlock\`), \`git add FILE\`, confirm with
+\`git-crypt status -e\`. If the plaintext was pushed, rotate the secrets and remove the blob from history.`
+      },
+      {
+        id: "ATREST-002",
+        title: "A SOPS-governed value is not encrypted",
+        severity: "high",
+        category: "at-rest",
+        remediation: "Encrypt the file with sops (`sops --encrypt --in-place FILE`, or edit it with `sops FILE`) before committing.",
+        docs: `A file covered by a \`.sops.yaml\` creation rule (its \`path_regex\` matches the file) or carrying SOPS metadata
+(\`sops:\` with \`mac\`/\`version\`) holds a value that is not \`ENC[\u2026]\` where the rules say it must be encrypted.
+\`encrypted_regex\`, \`unencrypted_regex\`, \`encrypted_suffix\` and \`unencrypted_suffix\` (default \`_unencrypted\`) are
+honoured, from the file's own metadata first, then from the creation rule. YAML, JSON, dotenv and INI files are read.
+
+Why: a value added by hand to an encrypted file, or a file decrypted in place and committed, is plaintext in the
+repository while everyone believes it is encrypted.
+
+Example (fails): \`.sops.yaml\` has \`path_regex: secrets/.*\\.yaml$\` and \`secrets/prod.yaml\` holds
+\`db_password: Sup3rPlain1\`.
+
+Fix: \`sops --encrypt --in-place FILE\` (or edit through \`sops FILE\`), and rotate the value if it was pushed.`
+      },
+      {
+        id: "ATREST-003",
+        title: "An Ansible Vault file is not encrypted",
+        severity: "high",
+        category: "at-rest",
+        remediation: "Encrypt it with `ansible-vault encrypt FILE` (or vault single values with `ansible-vault encrypt_string`).",
+        docs: `A file that by name or place is an Ansible Vault file \u2014 \`vault.yml\`, \`*.vault.yml\`, \`group_vars/*/vault*\`,
+\`host_vars/*/vault*\`, \`vars/vault*.yml\` \u2014 does not start with the \`$ANSIBLE_VAULT\` header and holds plaintext
+values. Values encrypted one by one (\`!vault |\`), Jinja expressions and empty values are fine. A \`vault.yml\` outside
+Ansible's variable folders counts only when it looks like Ansible variables (not a HashiCorp Vault or Helm config).
+
+Why: the convention (a \`vars.yml\` that references \`vault_*\` variables from an encrypted \`vault.yml\`) only protects
+anything when the vault file really is encrypted; one \`ansible-vault decrypt\` followed by \`git commit -a\` publishes it.
+
+Fix: \`ansible-vault encrypt FILE\`, then rotate the values if the plaintext was pushed.`
+      }
+    ];
+  }
+});
+
+// src/git/snapshot.ts
+async function listSnapshot(root, snap) {
+  const r = snap.kind === "index" ? await git(root, ["ls-files", "-s", "-z"]) : await git(root, ["ls-tree", "-r", "-z", "--full-tree", snap.rev]);
+  if (r.code !== 0) return [];
+  const out = [];
+  for (const rec of r.stdout.toString("utf8").split("\0")) {
+    const tab = rec.indexOf("	");
+    if (tab === -1) continue;
+    const meta2 = rec.slice(0, tab).split(" ");
+    const mode = meta2[0];
+    if (mode !== "100644" && mode !== "100755") continue;
+    const sha2 = snap.kind === "index" ? meta2[1] : meta2[2];
+    if (snap.kind === "index" && meta2[2] !== "0") continue;
+    if (sha2) out.push({ path: rec.slice(tab + 1), sha: sha2 });
+  }
+  return out;
+}
+async function grepSnapshot(root, snap, needle, pathspecs) {
+  const where = snap.kind === "index" ? ["--cached"] : [snap.rev];
+  const r = await git(root, ["grep", "-l", "-z", "-I", "-F", "-e", needle, ...where, "--", ...pathspecs]);
+  if (r.code !== 0) return [];
+  const paths = r.stdout.toString("utf8").split("\0").filter(Boolean).map((p) => snap.kind === "rev" && p.startsWith(snap.rev + ":") ? p.slice(snap.rev.length + 1) : p);
+  if (!paths.length) return [];
+  const ids = await git(
+    root,
+    ["cat-file", "--batch-check=%(objectname)"],
+    paths.map((p) => `${snap.kind === "index" ? "" : snap.rev}:${p}`).join("\n") + "\n"
+  );
+  const shas = ids.stdout.toString("utf8").split("\n");
+  return paths.flatMap((p, i) => /^[0-9a-f]{40,64}$/.test(shas[i] ?? "") ? [{ path: p, sha: shas[i] }] : []);
+}
+async function readTexts(root, files, maxBytes) {
+  const reader = new BlobReader(root, maxBytes);
+  try {
+    const out = /* @__PURE__ */ new Map();
+    const read = await Promise.all(files.map((f) => reader.read(f.sha)));
+    files.forEach((f, i) => out.set(f.path, read[i]));
+    return out;
+  } finally {
+    reader.close();
+  }
+}
+async function changedLines(root, base, tip, paths) {
+  const out = /* @__PURE__ */ new Map();
+  if (!paths.length) return out;
+  const from = base ?? await emptyTree(root);
+  const parser = new DiffParser({
+    onPatch: (p) => {
+      if (p.deleted) return;
+      const l = out.get(p.path) ?? [];
+      l.push(...p.changed);
+      out.set(p.path, l);
+    }
+  });
+  const r = await git(root, ["diff", ...DIFF_ARGS, "--no-renames", from, tip, "--", ...paths]);
+  if (r.code !== 0) return out;
+  parser.write(r.stdout);
+  parser.end();
+  return out;
+}
+async function emptyTree(root) {
+  const r = await git(root, ["hash-object", "-t", "tree", "--stdin"], "");
+  return r.stdout.toString("utf8").trim();
+}
+async function parentOf(root, sha2) {
+  const r = await git(root, ["rev-parse", "--verify", "--quiet", `${sha2}^1`]);
+  return r.code === 0 ? r.stdout.toString("utf8").trim() : void 0;
+}
+async function mergeBase(root, a, b) {
+  const r = await git(root, ["merge-base", a, b]);
+  return r.code === 0 ? r.stdout.toString("utf8").trim() || void 0 : void 0;
+}
+var init_snapshot = __esm({
+  "src/git/snapshot.ts"() {
+    "use strict";
+    init_blobs();
+    init_diff_parser();
+    init_prestart();
+    init_run();
+  }
+});
+
+// src/env/flatten.ts
+function formatOf(path8, text) {
+  const base = path8.slice(path8.lastIndexOf("/") + 1).toLowerCase();
+  if (/\.ya?ml$/.test(base)) return "yaml";
+  if (/\.json$/.test(base)) return "json";
+  if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
+  if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path8))
+    return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
+  if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
+  return void 0;
+}
+function flatten(path8, text, format = formatOf(path8, text)) {
+  switch (format) {
+    case "json": {
+      const j = flattenJson(text);
+      return j.errors.length ? flattenYaml(text, "json") : j;
+    }
+    case "yaml":
+      return flattenYaml(text, format);
+    case "dotenv":
+      return flattenDotenv(text);
+    case "ini":
+      return flattenIni(text);
+    case "inventory":
+      return flattenInventory(text);
+    default:
+      return { format: "yaml", entries: [], errors: [{ message: "not a configuration format hookguard can compare" }] };
+  }
+}
+function scalarKind(v) {
+  if (v === null || v === void 0) return "null";
+  if (typeof v === "boolean") return "bool";
+  if (typeof v === "number" || typeof v === "bigint") return "number";
+  return "string";
+}
+function flattenYaml(text, format) {
+  const out = { format, entries: [], errors: [] };
+  const { docs, lc, errors } = parseYamlAll(text);
+  if (errors.length) {
+    out.errors.push(...errors.slice(0, 5));
+    return out;
+  }
+  const pos = (n, l) => {
+    const r = n?.range;
+    if (!r) return void 0;
+    const s = l.linePos(r[0]);
+    const e = l.linePos(r[1]);
+    return { line: s.line, col: s.col, endLine: e.line, endCol: e.col };
+  };
+  const add = (segments, keyNode, node) => {
+    if (out.entries.length >= MAX_ENTRIES) return;
+    const kp = pos(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
+    const vp = pos(node, lc) ?? kp;
+    const base = {
+      key: segments.join("."),
+      segments,
+      line: kp.line,
+      valueLine: vp.line,
+      column: vp.col,
+      endLine: vp.endLine,
+      endColumn: vp.endCol
+    };
+    if ((0, import_yaml2.isSeq)(node)) {
+      const values = node.items.map((i) => (0, import_yaml2.isScalar)(i) ? String(i.value) : "");
+      out.entries.push({ ...base, value: [...values].sort().join(", "), kind: "list" });
+      return;
+    }
+    const v = (0, import_yaml2.isScalar)(node) ? node.value : null;
+    out.entries.push({
+      ...base,
+      value: v === null || v === void 0 ? "" : String(v),
+      kind: scalarKind(v),
+      ...(0, import_yaml2.isScalar)(node) && node.tag ? { tag: node.tag } : {}
+    });
+  };
+  const walk2 = (node, segments, keyNode, depth) => {
+    if (depth > MAX_DEPTH4) return;
+    if ((0, import_yaml2.isMap)(node)) {
+      for (const p of node.items) {
+        if (!(0, import_yaml2.isScalar)(p.key)) continue;
+        const k = String(p.key.value);
+        if (k === "<<") continue;
+        walk2(p.value, [...segments, k], p.key, depth + 1);
+      }
+      if (!node.items.length && segments.length) add(segments, keyNode, node);
+      return;
+    }
+    if ((0, import_yaml2.isSeq)(node)) {
+      if (depth === 0 && node.items.length && node.items.every((i) => (0, import_yaml2.isMap)(i) && i.items.some((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterKey"))) {
+        for (const i of node.items) {
+          if (!(0, import_yaml2.isMap)(i)) continue;
+          const k = i.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterKey");
+          const v = i.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterValue");
+          if (k && (0, import_yaml2.isScalar)(k.value)) add([String(k.value.value)], k.value, v?.value ?? null);
+        }
+        return;
+      }
+      if (node.items.every((i) => (0, import_yaml2.isScalar)(i))) {
+        if (segments.length) add(segments, keyNode, node);
+        return;
+      }
+      node.items.forEach((item, idx) => {
+        const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
+        walk2(item, seg, keyNode, depth + 1);
+      });
+      return;
+    }
+    if (segments.length) add(segments, keyNode, node ?? null);
+  };
+  docs.forEach((d, i) => walk2(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
+  return out;
+}
+function unquote2(v) {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
+    return { value: v.slice(1, -1), offset: 1 };
+  return { value: v, offset: 0 };
+}
+function flattenDotenv(text) {
+  const out = { format: "dotenv", entries: [], errors: [] };
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length && out.entries.length < MAX_ENTRIES; i++) {
+    const raw = lines[i].replace(/\r$/, "");
+    const m = /^(\s*(?:export\s+)?)([A-Za-z_][\w.-]*)\s*=\s*(.*)$/.exec(raw);
+    if (!m) {
+      if (raw.trim() && !raw.trim().startsWith("#") && out.errors.length < 5)
+        out.errors.push({ line: i + 1, message: "not a KEY=value line" });
+      continue;
+    }
+    let v = m[3];
+    const vStart = raw.length - v.length;
+    if (/^["']/.test(v)) {
+      const close = v.indexOf(v[0], 1);
+      if (close !== -1) v = v.slice(0, close + 1);
+    } else {
+      const c = v.search(/\s#/);
+      if (c !== -1) v = v.slice(0, c);
+      v = v.trimEnd();
+    }
+    const u = unquote2(v.trim());
+    const col = vStart + 1 + u.offset;
+    out.entries.push({
+      key: m[2],
+      segments: [m[2]],
+      value: u.value,
+      kind: "string",
+      line: i + 1,
+      valueLine: i + 1,
+      column: col,
+      endLine: i + 1,
+      endColumn: col + u.value.length
+    });
+  }
+  return out;
+}
+function flattenIni(text) {
+  const doc3 = parseIni(text);
+  return {
+    format: "ini",
+    entries: doc3.entries.slice(0, MAX_ENTRIES).map((e) => {
+      const segments = e.section ? [e.section, e.key] : [e.key];
+      return {
+        key: segments.join("."),
+        segments,
+        value: e.value,
+        kind: "string",
+        line: e.line,
+        valueLine: e.line,
+        column: e.valueCol,
+        endLine: e.line,
+        endColumn: e.valueEndCol
+      };
+    }),
+    errors: doc3.errors.slice(0, 5)
+  };
+}
+function flattenInventory(text) {
+  const doc3 = parseIni(text, { entriesIn: (s) => s.endsWith(":vars") });
+  const out = { format: "inventory", entries: [], errors: doc3.errors.slice(0, 5) };
+  for (const e of doc3.entries)
+    out.entries.push({
+      key: `${e.section}.${e.key}`,
+      segments: [e.section, e.key],
+      value: e.value,
+      kind: "string",
+      line: e.line,
+      valueLine: e.line,
+      column: e.valueCol,
+      endLine: e.line,
+      endColumn: e.valueEndCol
+    });
+  const seen = /* @__PURE__ */ new Set();
+  for (const l of doc3.other) {
+    if (l.section.endsWith(":children") || l.section.endsWith(":vars")) continue;
+    const h = parseHostLine(l);
+    for (const v of h.vars) {
+      const group2 = l.section || "ungrouped";
+      const key = `${group2}.*.${v.key}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.entries.push({
+        key,
+        segments: [group2, "*", v.key],
+        value: v.value,
+        kind: "string",
+        line: v.line,
+        valueLine: v.line,
+        column: v.valueCol,
+        endLine: v.line,
+        endColumn: v.valueEndCol
+      });
+    }
+  }
+  return out;
+}
+function parseJsonPositions(text) {
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const ws = () => {
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (c === 10) {
+        line++;
+        lineStart = ++i;
+      } else if (c === 32 || c === 9 || c === 13 || c === 65279) i++;
+      else return;
+    }
+  };
+  const fail = (m) => {
+    throw Object.assign(new Error(m), { line });
+  };
+  const str4 = () => {
+    const start = i;
+    i++;
+    for (; ; ) {
+      const c = text.charCodeAt(i);
+      if (Number.isNaN(c) || c === 10) fail("unterminated string");
+      if (c === 92) i += 2;
+      else if (c === 34) break;
+      else i++;
+    }
+    i++;
+    return JSON.parse(text.slice(start, i));
+  };
+  const value = (depth) => {
+    if (depth > 64) fail("nesting too deep");
+    ws();
+    const sl = line;
+    const sc = i - lineStart + 1;
+    const c = text[i];
+    const end = (n) => ({
+      ...n,
+      line: sl,
+      col: sc,
+      endLine: line,
+      endCol: i - lineStart + 1
+    });
+    if (c === "{" || c === "[") {
+      const obj2 = c === "{";
+      i++;
+      const items2 = [];
+      ws();
+      if (text[i] === (obj2 ? "}" : "]")) {
+        i++;
+        return end({ kind: obj2 ? "object" : "array", items: items2 });
+      }
+      for (; ; ) {
+        ws();
+        if (obj2) {
+          if (text[i] !== '"') fail("expected a key");
+          const keyLine = line;
+          const key = str4();
+          ws();
+          if (text[i] !== ":") fail("expected ':'");
+          i++;
+          items2.push({ key, keyLine, node: value(depth + 1) });
+        } else items2.push({ node: value(depth + 1) });
+        ws();
+        if (text[i] === ",") {
+          i++;
+          continue;
+        }
+        if (text[i] === (obj2 ? "}" : "]")) {
+          i++;
+          return end({ kind: obj2 ? "object" : "array", items: items2 });
+        }
+        fail(`expected ',' or '${obj2 ? "}" : "]"}'`);
+      }
+    }
+    if (c === '"') {
+      const v = str4();
+      return end({ kind: "scalar", value: v });
+    }
+    const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
+    if (!m) fail("unexpected character");
+    i += m[0].length;
+    return end({ kind: "scalar", value: JSON.parse(m[0]) });
+  };
+  const root = value(0);
+  ws();
+  if (i < text.length) fail("unexpected text after the value");
+  return root;
+}
+function flattenJson(text) {
+  const out = { format: "json", entries: [], errors: [] };
+  let root;
+  try {
+    root = parseJsonPositions(text);
+  } catch (e) {
+    out.errors.push({ line: e.line ?? 1, message: `invalid JSON: ${e.message}` });
+    return out;
+  }
+  const add = (segments, keyLine, n) => {
+    if (out.entries.length >= MAX_ENTRIES) return;
+    const base = {
+      key: segments.join("."),
+      segments,
+      line: keyLine,
+      valueLine: n.line,
+      column: n.col,
+      endLine: n.endLine,
+      endColumn: n.endCol
+    };
+    if (n.kind === "array") {
+      const vals = (n.items ?? []).map((x) => x.node.kind === "scalar" ? String(x.node.value) : "");
+      out.entries.push({ ...base, value: vals.sort().join(", "), kind: "list" });
+      return;
+    }
+    const v = n.value;
+    const quoted = typeof v === "string" ? { column: n.col + 1, endColumn: n.endCol - 1 } : {};
+    out.entries.push({
+      ...base,
+      ...quoted,
+      value: v === null || v === void 0 ? "" : String(v),
+      kind: scalarKind(v)
+    });
+  };
+  const walk2 = (n, segments, keyLine, depth) => {
+    if (n.kind === "object") {
+      for (const it of n.items ?? []) walk2(it.node, [...segments, it.key], it.keyLine, depth + 1);
+      if (!n.items?.length && segments.length) add(segments, keyLine, n);
+      return;
+    }
+    if (n.kind === "array") {
+      const items2 = n.items ?? [];
+      if (depth === 0 && items2.length && items2.every((x) => x.node.kind === "object" && x.node.items?.some((p) => p.key === "ParameterKey"))) {
+        for (const x of items2) {
+          const k = x.node.items.find((p) => p.key === "ParameterKey");
+          const v = x.node.items.find((p) => p.key === "ParameterValue");
+          if (k && k.node.kind === "scalar")
+            add(
+              [String(k.node.value)],
+              k.node.line,
+              v?.node ?? { kind: "scalar", value: null, line: k.node.line, col: 1, endLine: k.node.line, endCol: 1 }
+            );
+        }
+        return;
+      }
+      if (items2.every((x) => x.node.kind === "scalar")) {
+        if (segments.length) add(segments, keyLine, n);
+        return;
+      }
+      items2.forEach((x, idx) => {
+        const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
+        walk2(x.node, seg, x.node.line, depth + 1);
+      });
+      return;
+    }
+    if (segments.length) add(segments, keyLine, n);
+  };
+  walk2(root, [], 1, 0);
+  return out;
+}
+var MAX_ENTRIES, MAX_DEPTH4;
+var init_flatten = __esm({
+  "src/env/flatten.ts"() {
+    "use strict";
+    init_yaml();
+    init_ini();
+    init_ansible();
+    MAX_ENTRIES = 2e4;
+    MAX_DEPTH4 = 64;
+  }
+});
+
+// src/env/atrest.ts
+var atrest_exports = {};
+__export(atrest_exports, {
+  checkSops: () => checkSops,
+  checkVault: () => checkVault,
+  parseSopsConfig: () => parseSopsConfig,
+  sopsRuleFor: () => sopsRuleFor
+});
+function safeRegex(s) {
+  if (typeof s !== "string") return void 0;
+  try {
+    return new RegExp(s);
+  } catch {
+    return void 0;
+  }
+}
+function parseSopsConfig(text) {
+  const out = { rules: [], errors: [] };
+  const { doc: doc3, lc, errors } = parseYaml(text);
+  if (errors.length) {
+    out.errors.push(...errors.slice(0, 3));
+    return out;
+  }
+  const root = doc3.contents;
+  if (!(0, import_yaml2.isMap)(root)) return out;
+  const cr = root.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "creation_rules")?.value;
+  if (!(0, import_yaml2.isSeq)(cr)) return out;
+  cr.items.forEach((item, index) => {
+    if (!(0, import_yaml2.isMap)(item)) return;
+    const get2 = (k) => {
+      const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
+      return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
+    };
+    const rule190 = { index: index + 1 };
+    const pr = get2("path_regex");
+    if (typeof pr === "string") {
+      const re = safeRegex(pr);
+      if (!re) {
+        out.errors.push({
+          line: item.range ? lc.linePos(item.range[0]).line : void 0,
+          message: `creation rule ${index + 1}: path_regex does not compile`
+        });
+        return;
+      }
+      rule190.pathRegex = re;
+      rule190.pathRegexSource = pr;
+    }
+    const er = safeRegex(get2("encrypted_regex"));
+    if (er) rule190.encryptedRegex = er;
+    const ur = safeRegex(get2("unencrypted_regex"));
+    if (ur) rule190.unencryptedRegex = ur;
+    const es = get2("encrypted_suffix");
+    if (typeof es === "string") rule190.encryptedSuffix = es;
+    const us = get2("unencrypted_suffix");
+    if (typeof us === "string") rule190.unencryptedSuffix = us;
+    out.rules.push(rule190);
+  });
+  return out;
+}
+function sopsRuleFor(cfg, path8) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path8)) return void 0;
+  for (const r of cfg.rules)
+    if (r.pathRegex) {
+      if (r.pathRegex.test(path8)) return r;
+    }
+  return void 0;
+}
+function mustEncrypt(segments, r) {
+  const unSuffix = r.unencryptedSuffix ?? (r.encryptedSuffix || r.encryptedRegex || r.unencryptedRegex ? void 0 : "_unencrypted");
+  for (const raw of segments) {
+    const k = raw.replace(/\[\d+\]$/, "");
+    if (unSuffix && k.endsWith(unSuffix)) return false;
+    if (r.unencryptedRegex?.test(k)) return false;
+    if (r.encryptedSuffix && k.endsWith(r.encryptedSuffix)) return true;
+    if (r.encryptedRegex?.test(k)) return true;
+  }
+  return !(r.encryptedSuffix || r.encryptedRegex);
+}
+function metadataRule(entries) {
+  const r = {};
+  for (const e of entries) {
+    const [first, second] = e.segments;
+    const k = first === "sops" ? second : first?.startsWith("sops_") ? first.slice(5) : void 0;
+    if (!k || first === "sops" && e.segments.length !== 2) continue;
+    if (k === "encrypted_regex") r.encryptedRegex = safeRegex(e.value);
+    else if (k === "unencrypted_regex") r.unencryptedRegex = safeRegex(e.value);
+    else if (k === "encrypted_suffix") r.encryptedSuffix = e.value;
+    else if (k === "unencrypted_suffix") r.unencryptedSuffix = e.value;
+  }
+  for (const k of Object.keys(r)) if (r[k] === void 0) delete r[k];
+  return r;
+}
+function isPlainValue(e) {
+  if (e.kind === "null" || e.kind === "string" && e.value === "") return false;
+  if (e.tag === "!vault" || e.tag?.endsWith(":vault")) return false;
+  if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
+  return true;
+}
+function checkSops(path8, text, cfg) {
+  const governing = sopsRuleFor(cfg, path8);
+  const meta2 = hasSopsMetadata(text);
+  if (!governing && !meta2) return { hits: [], errors: [] };
+  const format = formatOf(path8, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  if (format === "inventory") return { hits: [], errors: [] };
+  const flat = flatten(path8, text, format);
+  if (flat.errors.length && !flat.entries.length && governing)
+    return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
+  const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
+  const rule190 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const why = meta2 ? "the file carries SOPS metadata" : `.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
+  const hits = [];
+  for (const e of flat.entries) {
+    if (hits.length >= MAX_HITS) break;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule190) || !isPlainValue(e)) continue;
+    if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
+    hits.push({
+      ruleId: "ATREST-002",
+      entry: e,
+      line: e.valueLine,
+      column: e.column,
+      endLine: e.endLine,
+      endColumn: e.endColumn,
+      path: e.key,
+      message: `${e.key} is stored in plaintext, but ${why} and its rules say this value must be encrypted (ENC[\u2026]).`
+    });
+  }
+  return { hits, errors: [] };
+}
+function checkVault(path8, text) {
+  if (!isVaultName(path8)) return { hits: [], errors: [] };
+  const body = text.replace(/^\uFEFF/, "").trimStart();
+  if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
+  const flat = flatten(path8, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path8) || /\.vault(?:\.ya?ml)?$/i.test(path8);
+  if (!strictName) {
+    const { doc: doc3 } = parseYaml(text);
+    const root = doc3.contents;
+    if (!(0, import_yaml2.isMap)(root)) return { hits: [], errors: [] };
+    const keys = root.items.map((p) => (0, import_yaml2.isScalar)(p.key) ? String(p.key.value) : "");
+    const varsLike = keys.every((k) => /^[a-z_][a-z0-9_]*$/.test(k));
+    const foreign = keys.some(
+      (k) => /^(?:apiVersion|kind|services|storage|listener|server|injector|global|ui|api_addr)$/.test(k)
+    );
+    if (!varsLike || foreign) return { hits: [], errors: [] };
+  }
+  if (flat.errors.length && !flat.entries.length)
+    return {
+      hits: [
+        {
+          ruleId: "ATREST-003",
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 2,
+          path: "",
+          message: `${path8} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+        }
+      ],
+      errors: []
+    };
+  const hits = [];
+  for (const e of flat.entries) {
+    if (hits.length >= MAX_HITS) break;
+    if (!isPlainValue(e) || e.kind === "string" && /\{\{|\{%/.test(e.value)) continue;
+    hits.push({
+      ruleId: "ATREST-003",
+      entry: e,
+      line: e.valueLine,
+      column: e.column,
+      endLine: e.endLine,
+      endColumn: e.endColumn,
+      path: e.key,
+      message: `${e.key} is stored in plaintext in an Ansible Vault file (by name or place) that lacks the $ANSIBLE_VAULT header.`
+    });
+  }
+  return { hits, errors: [] };
+}
+var ENC, MAX_HITS;
+var init_atrest = __esm({
+  "src/env/atrest.ts"() {
+    "use strict";
+    init_yaml();
+    init_flatten();
+    init_paths();
+    init_stores();
+    ENC = /^ENC\[[A-Za-z0-9_]+,data:[^\]]*\]$/;
+    MAX_HITS = 50;
+  }
+});
+
+// src/env/compare.ts
+var compare_exports = {};
+__export(compare_exports, {
+  compareEnvironments: () => compareEnvironments,
+  envSort: () => envSort,
+  isCredentialKey: () => isCredentialKey,
+  isExpectedDifferent: () => isExpectedDifferent,
+  isSecurityKey: () => isSecurityKey,
+  snake: () => snake
+});
+import { createHmac, randomBytes } from "node:crypto";
+function snake(k) {
+  return k.replace(/\[\d+\]$/, "").replace(/([a-z0-9])([A-Z])/g, "$1_$2").replace(/([A-Z]+)([A-Z][a-z])/g, "$1_$2").replace(/[-. ]+/g, "_").toLowerCase();
+}
+function isCredentialKey(key) {
+  const k = snake(key);
+  return CRED_KEY.test(k) && !NOT_SECRET_KEY.test(k);
+}
+function isSecurityKey(segments) {
+  const last = snake(segments[segments.length - 1] ?? "");
+  if (SECURITY_KEY.test(last)) return true;
+  return /(?:^|_)(?:log_?level|level)$/.test(last) && segments.some((s) => /audit/i.test(s));
+}
+function isExpectedDifferent(segments) {
+  return EXPECTED.test(snake(segments[segments.length - 1] ?? ""));
+}
+function unknowable(v) {
+  return /\{\{|\{%|\$\{|^\$[A-Za-z_]|%\(|!Ref|!Sub|^arn:|resolve:/.test(v) || isStoreReference(v);
+}
+function normal(e) {
+  const v = e.value.trim();
+  if (TRUE.test(v)) return "true";
+  if (FALSE.test(v)) return "false";
+  return v.replace(ENV_WORD_RE, "{env}");
+}
+function secretEntries(f, entries, opts) {
+  const out = /* @__PURE__ */ new Set();
+  const literal2 = (e) => e.kind === "string" && e.value.length >= 4 && e.tag !== "!vault" && !TRUE.test(e.value) && !unknowable(e.value) && !isPlaceholder(e.value) && !TRUE.test(e.value) && !FALSE.test(e.value);
+  let byLine;
+  for (const e of entries) {
+    if (!literal2(e) || opts.allow?.some((a) => a.test(e.value))) continue;
+    if (isCredentialKey(e.segments[e.segments.length - 1] ?? "")) {
+      out.add(e);
+      continue;
+    }
+    if (e.value.length < 12 || shannonEntropy(e.value) < 3) continue;
+    if (!byLine) {
+      byLine = /* @__PURE__ */ new Map();
+      const starts = [0];
+      for (let i = f.text.indexOf("\n"); i !== -1; i = f.text.indexOf("\n", i + 1)) starts.push(i + 1);
+      for (const h of detectSecrets(f.text, opts.secrets, opts.allow ?? [])) {
+        if (h.allowedBy) continue;
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= h.start) lo = mid;
+          else hi = mid - 1;
+        }
+        const list4 = byLine.get(lo + 1) ?? [];
+        list4.push([h.start - starts[lo] + 1, h.end - starts[lo] + 1]);
+        byLine.set(lo + 1, list4);
+      }
+    }
+    const hits = byLine.get(e.valueLine);
+    if (hits?.some(([s, en]) => s < e.endColumn && e.column < en)) out.add(e);
+  }
+  return out;
+}
+function touches(f, line) {
+  return !f.changed || f.changed.some(([s, e]) => s <= line && line <= e);
+}
+function list3(items2) {
+  return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
+}
+function envSort(a, b) {
+  const ia = ENV_ORDER.indexOf(a);
+  const ib = ENV_ORDER.indexOf(b);
+  return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib) || a.localeCompare(b);
+}
+function compareEnvironments(files, opts) {
+  const res = { hits: [], table: { environments: [], roles: [] }, errors: [] };
+  const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
+  const expected = (e) => isExpectedDifferent(e.segments) || expectRes.some((r) => r.test(e.key));
+  const userExpected = (e) => expectRes.some((r) => r.test(e.key));
+  const key = randomBytes(32);
+  const hmac = (v) => createHmac("sha256", key).update(v).digest("base64");
+  const parsed = [];
+  for (const f of files) {
+    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) continue;
+    const flat = flatten(f.path, f.text);
+    if (flat.errors.length && !flat.entries.length) {
+      for (const e of flat.errors.slice(0, 1))
+        res.errors.push({
+          file: f.path,
+          ...e.line ? { line: e.line } : {},
+          ...f.commit ? { commit: f.commit.sha } : {},
+          message: `environment file (${f.env}) cannot be compared: ${e.message}`
+        });
+      continue;
+    }
+    const entries = /* @__PURE__ */ new Map();
+    for (const e of flat.entries) if (!entries.has(e.key)) entries.set(e.key, e);
+    parsed.push({ f, entries, secrets: secretEntries(f, [...entries.values()], opts) });
+  }
+  const byHash = /* @__PURE__ */ new Map();
+  for (const p of parsed)
+    for (const e of p.secrets) {
+      const h = hmac(e.value);
+      const l = byHash.get(h) ?? [];
+      l.push({ p, e });
+      byHash.set(h, l);
+    }
+  const shared = /* @__PURE__ */ new Set();
+  for (const places of byHash.values()) {
+    const envs = [...new Set(places.map((x) => x.p.f.env))].sort(envSort);
+    if (envs.length < 2) continue;
+    for (const { p, e } of places) {
+      shared.add(e);
+      const others = places.filter((x) => x.p.f.env !== p.f.env).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
+      res.hits.push({
+        ruleId: "ENV-001",
+        file: p.f.path,
+        line: e.valueLine,
+        column: e.column,
+        endLine: e.endLine,
+        endColumn: e.endColumn,
+        key: e.key,
+        secret: true,
+        blocking: touches(p.f, e.valueLine),
+        ...p.f.commit ? { commit: p.f.commit } : {},
+        message: `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others.slice(0, 5).join(", ")}${others.length > 5 ? ` and ${others.length - 5} more` : ""}. Each environment needs its own.`
+      });
+    }
+  }
+  const roles = /* @__PURE__ */ new Map();
+  for (const p of parsed) {
+    const m = roles.get(p.f.role) ?? /* @__PURE__ */ new Map();
+    if (!m.has(p.f.env)) m.set(p.f.env, p);
+    roles.set(p.f.role, m);
+  }
+  const allEnvs = /* @__PURE__ */ new Set();
+  for (const [role, byEnv] of [...roles].sort(([a], [b]) => a.localeCompare(b))) {
+    if (byEnv.size < 2) continue;
+    const envs = [...byEnv.keys()].sort(envSort);
+    envs.forEach((e) => allEnvs.add(e));
+    const keys = /* @__PURE__ */ new Set();
+    for (const p of byEnv.values()) for (const k of p.entries.keys()) keys.add(k);
+    const row = {
+      role,
+      files: Object.fromEntries(envs.map((e) => [e, byEnv.get(e).f.path])),
+      rows: []
+    };
+    for (const k of [...keys].sort()) {
+      const present2 = envs.filter((e) => byEnv.get(e).entries.has(k));
+      const missing = envs.filter((e) => !byEnv.get(e).entries.has(k));
+      const sample = byEnv.get(present2[0]).entries.get(k);
+      const security = isSecurityKey(sample.segments);
+      const cells = {};
+      const anySecret = present2.some((e) => byEnv.get(e).secrets.has(byEnv.get(e).entries.get(k)));
+      const credential = isCredentialKey(sample.segments[sample.segments.length - 1] ?? "");
+      const values = /* @__PURE__ */ new Map();
+      for (const e of present2) {
+        const en = byEnv.get(e).entries.get(k);
+        if (!unknowable(en.value)) values.set(e, normal(en));
+      }
+      const distinct = new Set(values.values());
+      for (const e of envs) {
+        const p = byEnv.get(e);
+        const en = p.entries.get(k);
+        if (!en) {
+          cells[e] = { state: "missing" };
+          continue;
+        }
+        const base = { file: p.f.path, line: en.valueLine };
+        if (p.secrets.has(en)) cells[e] = { ...base, state: shared.has(en) ? "shared secret" : "secret" };
+        else if (!values.has(e)) cells[e] = { ...base, state: "unknown" };
+        else if (distinct.size <= 1) cells[e] = { ...base, state: "same" };
+        else
+          cells[e] = {
+            ...base,
+            state: expected(en) && !security ? "expected" : "differs",
+            ...!anySecret && !credential ? { value: en.value.slice(0, 80) } : {}
+          };
+      }
+      row.rows.push({ key: k, security, cells });
+      if (missing.length && !expected(sample))
+        for (const e of present2) {
+          const p = byEnv.get(e);
+          const en = p.entries.get(k);
+          res.hits.push({
+            ruleId: "ENV-003",
+            file: p.f.path,
+            line: en.line,
+            column: 1,
+            endLine: en.line,
+            endColumn: 1,
+            key: k,
+            secret: false,
+            blocking: touches(p.f, en.line),
+            ...p.f.commit ? { commit: p.f.commit } : {},
+            message: `${k} is set in ${list3(present2)} but missing in ${list3(missing)} (${missing.map((m) => byEnv.get(m).f.path).join(", ")}).`
+          });
+        }
+      if (security && !anySecret && !credential && distinct.size > 1 && !userExpected(sample)) {
+        const shown = [...values.keys()].map((e) => `${e}=${byEnv.get(e).entries.get(k).value.slice(0, 60)}`);
+        for (const e of values.keys()) {
+          const p = byEnv.get(e);
+          const en = p.entries.get(k);
+          res.hits.push({
+            ruleId: "ENV-002",
+            file: p.f.path,
+            line: en.valueLine,
+            column: en.column,
+            endLine: en.endLine,
+            endColumn: en.endColumn,
+            key: k,
+            secret: false,
+            blocking: touches(p.f, en.valueLine),
+            ...p.f.commit ? { commit: p.f.commit } : {},
+            message: `Security setting ${k} differs between environments: ${shown.join(", ")}.`
+          });
+        }
+      }
+    }
+    res.table.roles.push(row);
+  }
+  res.table.environments = [...allEnvs].sort(envSort);
+  return res;
+}
+var CRED_KEY, NOT_SECRET_KEY, SECURITY_KEY, EXPECTED, TRUE, FALSE, ENV_WORD_RE, ENV_ORDER;
+var init_compare = __esm({
+  "src/env/compare.ts"() {
+    "use strict";
+    init_detect();
+    init_validators();
+    init_stores();
+    init_entropy();
+    init_flatten();
+    init_roles();
+    init_paths();
+    CRED_KEY = /(?:^|_)(?:pass|passwd|password|passphrase|pwd|secret|token|api_?key|apikey|private_?key|client_?secret|access_?key|secret_?key|auth_?key|credentials?|connection_?string|dsn|signing_?key|encryption_?key|master_?key)(?:$|_)/;
+    NOT_SECRET_KEY = /_(?:id|name|names|file|path|dir|url|uri|arn|length|len|min|max|policy|ttl|expiry|expires|expiration|enabled|type|env|var|header|field|rotation|age|count|format|mode|user|username|lifetime|timeout|version|ref|reference|param|parameter|location)$/;
+    SECURITY_KEY = new RegExp(
+      "(?:^|_)(?:" + [
+        "validate_certs?",
+        "verify(?:_(?:ssl|tls|certs?|peer|host|hostname))?",
+        "ssl_verify\\w*",
+        "tls_verify\\w*",
+        "\\w*insecure\\w*",
+        "skip_(?:tls_|ssl_)?verify\\w*",
+        "ssl_?mode",
+        "ssl",
+        "tls",
+        "(?:use|enable|require|force)_(?:ssl|tls|https)",
+        "(?:ssl|tls|https)_(?:enabled|only|required)",
+        "https_only",
+        "secure_cookies?",
+        "hsts\\w*",
+        "debug(?:_mode)?",
+        "verbose",
+        "allowed_hosts",
+        "allowed_(?:cidrs?|ips|origins)",
+        "cidrs?",
+        "cidr_blocks?",
+        "cidr_ip",
+        "source_ranges?",
+        "ip_(?:whitelist|allowlist)",
+        "trusted_proxies",
+        "cors_\\w*origins?",
+        "port",
+        "ports",
+        "auth",
+        "auth_(?:enabled|mode|required|type)",
+        "authentication\\w*",
+        "require_auth\\w*",
+        "anonymous\\w*",
+        "login_required",
+        "mfa\\w*",
+        "encrypt",
+        "encrypted",
+        "encryption\\w*",
+        "storage_encrypted",
+        "kms_key\\w*",
+        "password_(?:min_length|policy|complexity|max_age|reuse\\w*|require\\w*)",
+        "min(?:imum)?_password_length",
+        "host_key_checking",
+        "strict_host_key_checking",
+        "publicly_accessible",
+        "public_access\\w*",
+        "deletion_protection"
+      ].join("|") + ")$"
+    );
+    EXPECTED = /(?:^|_)(?:hosts?|hostname|hostnames|fqdn|server|servers|url|urls|uri|endpoint|endpoints|address|addr|domain|domains|ip|ips|ansible_host|size|instance_type|instance_class|type|class|count|replicas|capacity|min_size|max_size|desired_capacity|name|names|id|ids|arn|region|regions|zone|zones|az|azs|tags?|description|version|image_tag|cluster|namespace|bucket|email|emails|environment|env|stage|profile|subnets?|subnet_ids?|vpc|vpc_id|account|account_id|memory|cpu|workers|threads|pool_size|heap\w*)$/;
+    TRUE = /^(?:true|yes|on|1|enabled?|y)$/i;
+    FALSE = /^(?:false|no|off|0|disabled?|n)$/i;
+    ENV_WORD_RE = new RegExp(`(?<![A-Za-z])(?:${Object.keys(ENV_WORDS).join("|")})(?![A-Za-z])`, "gi");
+    ENV_ORDER = ["dev", "test", "qa", "staging", "uat", "preprod", "prod"];
   }
 });
 
@@ -23440,6 +25885,380 @@ var init_walk = __esm({
   }
 });
 
+// src/scan/extras.ts
+var extras_exports = {};
+__export(extras_exports, {
+  Extras: () => Extras,
+  envRuleDocs: () => envRuleDocs,
+  parityOfTree: () => parityOfTree,
+  storeRemediation: () => storeRemediation,
+  storesInUse: () => storesInUse
+});
+import { createHash } from "node:crypto";
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import path5 from "node:path";
+function fingerprint2(...parts) {
+  const h = (s) => createHash("sha256").update(s).digest("hex");
+  return h(parts.join("\0")).slice(0, 32);
+}
+function lineOf(text, line) {
+  if (text === void 0) return "";
+  let start = 0;
+  for (let i = 1; i < line; i++) {
+    const n = text.indexOf("\n", start);
+    if (n === -1) return "";
+    start = n + 1;
+  }
+  const end = text.indexOf("\n", start);
+  return text.slice(start, end === -1 ? text.length : end).replace(/\r$/, "");
+}
+function envRuleDocs() {
+  return ENV_RULES;
+}
+function suppressed(f, by, reason) {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    line: f.line,
+    ...f.commit ? { commit: f.commit } : {},
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason
+  };
+}
+async function storesInUse(root, snap, seen = []) {
+  const out = new Set(seen);
+  const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+  const where = snap === "worktree" ? [] : snap.kind === "index" ? ["--cached"] : [snap.rev];
+  const r = await git2(root, [
+    "grep",
+    "-h",
+    "-o",
+    "-I",
+    "-F",
+    "-e",
+    "filter=git-crypt",
+    "-e",
+    "creation_rules",
+    "-e",
+    "$ANSIBLE_VAULT;",
+    "-e",
+    "!vault",
+    "-e",
+    "hashi_vault",
+    "-e",
+    "resolve:secretsmanager",
+    "-e",
+    "resolve:ssm-secure",
+    ...where,
+    "--",
+    ...STORE_FILES
+  ]);
+  const s = r.stdout.toString("utf8");
+  if (s.includes("filter=git-crypt")) out.add("git-crypt");
+  if (s.includes("creation_rules")) out.add("SOPS");
+  if (s.includes("$ANSIBLE_VAULT;") || s.includes("!vault")) out.add("Ansible Vault");
+  if (s.includes("hashi_vault")) out.add("HashiCorp Vault");
+  if (s.includes("resolve:")) out.add("AWS Secrets Manager / SSM");
+  return [...out];
+}
+function storeRemediation(base, stores) {
+  if (!stores.length) return base;
+  return `${base} This repository already uses ${stores.join(" and ")}: ${stores.map((s) => HOW[s]).join("; or ")}.`;
+}
+async function parityOfTree(root, targets, opts) {
+  const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+  const ignoreMod = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
+  const ig = (ignoreMod.default ?? ignoreMod)().add(opts.ignore);
+  const roleOf = makeRoleFinder(opts.environments?.envs);
+  const files = [];
+  const errors = [];
+  await walk2(root, targets, ig, {
+    skip: () => {
+    },
+    error: (rel, message) => {
+      if (roleOf(rel)) errors.push({ file: rel, message });
+    },
+    file: async (e) => {
+      const r = roleOf(e.rel);
+      if (!r) return;
+      if (e.size > opts.maxBytes) {
+        errors.push({ file: e.rel, message: `larger than ${opts.maxBytes >> 20} MiB: not compared` });
+        return;
+      }
+      try {
+        const buf = readFileSync6(e.abs);
+        if (buf.subarray(0, 8e3).includes(0)) {
+          errors.push({ file: e.rel, message: "binary: not compared" });
+          return;
+        }
+        files.push({ path: e.rel, ...r, text: buf.toString("utf8").replace(/^\uFEFF/, "") });
+      } catch (err) {
+        errors.push({ file: e.rel, message: `cannot read (${err.code ?? "error"})` });
+      }
+    }
+  });
+  const { compareEnvironments: compareEnvironments2 } = await Promise.resolve().then(() => (init_compare(), compare_exports));
+  const res = compareEnvironments2(files, {
+    secrets: opts.secrets,
+    allow: opts.allow,
+    expectDifferent: opts.environments?.expectDifferent ?? []
+  });
+  return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
+}
+var DOCS, Extras, HOW, STORE_FILES;
+var init_extras = __esm({
+  "src/scan/extras.ts"() {
+    "use strict";
+    init_mask();
+    init_inline();
+    init_gitattributes();
+    init_roles();
+    init_rules();
+    init_paths();
+    init_snapshot();
+    DOCS = new Map(ENV_RULES.map((r) => [r.id, r]));
+    Extras = class _Extras {
+      constructor(o) {
+        this.o = o;
+        this.snap = o.mode === "staged" ? { kind: "index" } : o.mode === "paths" || !o.tip ? void 0 : { kind: "rev", rev: o.tip };
+        this.roleOf = makeRoleFinder(o.environments?.envs);
+      }
+      o;
+      snap;
+      gitCrypt;
+      sops;
+      atrest;
+      roleOf;
+      out = { findings: [], suppressed: [], errors: [] };
+      /** ATREST-001 per path: the commit that first stored plaintext. */
+      plaintext = /* @__PURE__ */ new Map();
+      /** Environment files this change touched: path → changed lines (staged) or the file itself (disk). */
+      touched = /* @__PURE__ */ new Map();
+      storesSeen = /* @__PURE__ */ new Set();
+      static async create(o) {
+        const x = new _Extras(o);
+        await x.init();
+        return x;
+      }
+      async init() {
+        const { root } = this.o;
+        if (this.snap) {
+          const [attrs, sops] = await Promise.all([
+            grepSnapshot(root, this.snap, "git-crypt", [".gitattributes", "*/.gitattributes"]),
+            grepSnapshot(root, this.snap, "creation_rules", [".sops.yaml", ".sops.yml"])
+          ]);
+          const texts = await readTexts(root, [...attrs, ...sops], this.o.maxBytes);
+          const text = (p) => {
+            const b = texts.get(p);
+            return b?.kind === "text" ? b.text : void 0;
+          };
+          this.gitCrypt = gitCryptMatcher(
+            attrs.flatMap((a) => text(a.path) ? [{ path: a.path, text: text(a.path) }] : [])
+          );
+          if (this.gitCrypt) this.storesSeen.add("git-crypt");
+          const s = sops.map((f) => text(f.path)).find((t) => t !== void 0);
+          if (s !== void 0) await this.loadSops(s, sops[0].path);
+        } else {
+          for (const n of [".sops.yaml", ".sops.yml"]) {
+            const p = path5.join(root, n);
+            if (!existsSync4(p)) continue;
+            try {
+              await this.loadSops(readFileSync6(p, "utf8"), n);
+            } catch (e) {
+              this.out.errors.push({ file: n, message: `cannot read: ${e.code ?? ""}` });
+            }
+            break;
+          }
+        }
+      }
+      async loadSops(text, file) {
+        this.atrest ??= await Promise.resolve().then(() => (init_atrest(), atrest_exports));
+        this.sops = this.atrest.parseSopsConfig(text);
+        this.storesSeen.add("SOPS");
+        for (const e of this.sops.errors)
+          this.out.errors.push({ file, ...e.line ? { line: e.line } : {}, message: e.message });
+      }
+      /** Whether a target is one these checks look at (decides whether its content is worth holding). */
+      wants(p) {
+        return this.roleOf(p) !== void 0 || isVaultName(p) || this.sops !== void 0 && isConfigFile(p);
+      }
+      emit(f, line) {
+        const o = this.o.overrides.get(f.ruleId.toLowerCase()) ?? this.o.overrides.get(f.ruleId);
+        if (o === "off") {
+          this.out.suppressed.push(suppressed(f, "config", `rule ${f.ruleId} is off in config`));
+          return;
+        }
+        if (o) f.severity = o;
+        const allow = inlineAllow(line, f.ruleId, this.o.isRuleId);
+        if (allow && "reason" in allow) {
+          this.out.suppressed.push(suppressed(f, "inline", allow.reason));
+          return;
+        }
+        this.out.findings.push(f);
+      }
+      finding(ruleId, t, pos, message, key, blocking, raw, secret) {
+        const d = DOCS.get(ruleId);
+        const range = secret && pos.endLine === pos.line && pos.endColumn > pos.column ? [[pos.column - 1, pos.endColumn - 1]] : [];
+        return {
+          ruleId,
+          category: d.category,
+          severity: d.severity,
+          title: d.title,
+          message,
+          remediation: d.remediation ?? "",
+          file: t.path,
+          ...pos,
+          ...t.commit ? {
+            commit: t.commit.sha,
+            ...t.commit.author ? { author: t.commit.author } : {},
+            ...t.commit.date ? { date: t.commit.date } : {}
+          } : {},
+          ...range.length ? { match: mask(raw.slice(range[0][0], range[0][1])) } : {},
+          fingerprint: fingerprint2(ruleId, t.path, key),
+          snippet: range.length ? maskLine(raw, range) : maskLine(raw, secret ? [[0, raw.length]] : []),
+          blocking,
+          ...secret ? { secret: true } : {}
+        };
+      }
+      async onTarget(t) {
+        const { mode } = this.o;
+        if (mode !== "paths" && this.gitCrypt?.(t.path)) {
+          const first = t.chunks[0];
+          const f = this.finding(
+            "ATREST-001",
+            t,
+            { line: first?.startLine ?? 1, column: 1, endLine: first?.startLine ?? 1, endColumn: 1 },
+            `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : "commit"} stores it in plaintext: git-crypt is not installed or the repository is not unlocked here.`,
+            "",
+            true,
+            "",
+            true
+          );
+          f.snippet = "(contents not shown)";
+          const prev = this.plaintext.get(t.path);
+          if (!prev || this.o.order === "newest-first") this.plaintext.set(t.path, f);
+        }
+        if (t.content !== void 0) {
+          const text = t.content;
+          if (text.includes("$ANSIBLE_VAULT;") || text.includes("!vault")) this.storesSeen.add("Ansible Vault");
+          if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add("HashiCorp Vault");
+          if (text.includes("resolve:secretsmanager") || text.includes("resolve:ssm-secure"))
+            this.storesSeen.add("AWS Secrets Manager / SSM");
+          const sopsMeta = hasSopsMetadata(text);
+          if (isVaultName(t.path) || sopsMeta || this.sops && isConfigFile(t.path)) {
+            this.atrest ??= await Promise.resolve().then(() => (init_atrest(), atrest_exports));
+            const touches2 = (line) => !t.changed || t.changed.some(([s, e]) => s <= line && line <= e);
+            for (const r of [this.atrest.checkSops(t.path, text, this.sops), this.atrest.checkVault(t.path, text)]) {
+              for (const e of r.errors)
+                this.out.errors.push({
+                  file: t.path,
+                  ...e.line ? { line: e.line } : {},
+                  ...t.commit ? { commit: t.commit.sha } : {},
+                  message: e.message
+                });
+              for (const h of r.hits) {
+                const raw = lineOf(text, h.line);
+                this.emit(this.finding(h.ruleId, t, h, h.message, h.path, touches2(h.line), raw, true), raw);
+              }
+            }
+          }
+        }
+        const role = this.roleOf(t.path);
+        if (role) {
+          if (mode === "paths") this.touched.set(t.path, { ...t.content !== void 0 ? { text: t.content } : {} });
+          else if (mode === "staged") this.touched.set(t.path, { changed: t.changed ?? [] });
+          else if (!this.touched.has(t.path) || this.o.order === "newest-first")
+            this.touched.set(t.path, { ...t.commit ? { commit: t.commit } : {} });
+        }
+      }
+      /** The stores this repository uses (seen so far), for remediation texts. */
+      stores() {
+        return [...this.storesSeen];
+      }
+      async finish() {
+        for (const f of this.plaintext.values()) this.emit(f, "");
+        if (this.touched.size) await this.compare();
+        return this.out;
+      }
+      /** Environment parity over the snapshot: every environment file, with the touched ones' changed lines. */
+      async compare() {
+        const files = [];
+        const { root, mode } = this.o;
+        if (mode === "paths") {
+          for (const [p, v] of this.touched) {
+            const r = this.roleOf(p);
+            if (r && v.text !== void 0) files.push({ path: p, ...r, text: v.text });
+          }
+        } else {
+          if (!this.snap) return;
+          const all = (await listSnapshot(root, this.snap)).filter((f) => this.roleOf(f.path));
+          const texts2 = await readTexts(root, all, this.o.maxBytes);
+          let changed;
+          if (mode === "pre-push" || mode === "range") {
+            let base = this.o.base;
+            if (mode === "range" && base && this.o.tip) base = await mergeBase(root, base, this.o.tip) ?? base;
+            if (mode === "pre-push") {
+              const oldest = [...this.touched.values()].map((v) => v.commit?.sha).find(Boolean);
+              base = this.o.base ?? (oldest ? await parentOf(root, oldest) : void 0);
+            }
+            changed = await changedLines(root, base, this.o.tip, [...this.touched.keys()]);
+          }
+          for (const f of all) {
+            const b = texts2.get(f.path);
+            if (b?.kind !== "text") continue;
+            const r = this.roleOf(f.path);
+            const touched = this.touched.get(f.path);
+            const ch = mode === "staged" ? touched?.changed ?? [] : mode === "history" ? void 0 : touched ? changed?.get(f.path) ?? [] : [];
+            files.push({ path: f.path, ...r, text: b.text, ...ch ? { changed: ch } : {} });
+          }
+        }
+        const { compareEnvironments: compareEnvironments2 } = await Promise.resolve().then(() => (init_compare(), compare_exports));
+        const res = compareEnvironments2(files, {
+          secrets: this.o.secrets,
+          allow: this.o.allow,
+          expectDifferent: this.o.environments?.expectDifferent ?? []
+        });
+        const texts = new Map(files.map((f) => [f.path, f.text]));
+        for (const h of res.hits) {
+          if (mode !== "paths" && mode !== "history" && !this.touched.has(h.file)) continue;
+          const raw = lineOf(texts.get(h.file), h.line);
+          this.emit(this.finding(h.ruleId, { path: h.file }, h, h.message, h.key, h.blocking, raw, h.secret), raw);
+        }
+        this.out.errors.push(...res.errors);
+        this.out.parity = { table: res.table, errors: res.errors };
+      }
+    };
+    HOW = {
+      "git-crypt": "move it into a path .gitattributes encrypts with git-crypt (and check `git-crypt status`)",
+      SOPS: "put it in a SOPS-encrypted file (`sops FILE`) covered by .sops.yaml",
+      "Ansible Vault": "vault it (`ansible-vault encrypt_string` or a vault.yml encrypted with `ansible-vault encrypt`)",
+      "HashiCorp Vault": "store it in Vault and read it with a lookup (`lookup('hashi_vault', \u2026)` / a `vault:` reference)",
+      "AWS Secrets Manager / SSM": "store it in AWS Secrets Manager or SSM SecureString and reference it (`{{resolve:secretsmanager:\u2026}}`)"
+    };
+    STORE_FILES = [
+      ".gitattributes",
+      "*/.gitattributes",
+      ".sops.yaml",
+      ".sops.yml",
+      "*.yml",
+      "*.yaml",
+      "*.json",
+      "*.cfg",
+      "*.j2",
+      ":(exclude,glob)**/test/**",
+      ":(exclude,glob)**/tests/**",
+      ":(exclude,glob)**/fixtures/**",
+      ":(exclude,glob)**/docs/**",
+      ":(exclude,glob)**/examples/**",
+      ":(exclude,glob)**/node_modules/**",
+      ":(exclude,glob)**/patterns/**",
+      ":(exclude,glob)**/dist/**"
+    ];
+  }
+});
+
 // src/scan/index.ts
 var scan_exports = {};
 __export(scan_exports, {
@@ -23453,8 +26272,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import path6 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
@@ -23464,7 +26283,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path5.join(root, rel);
+    const abs = path6.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -23494,7 +26313,7 @@ async function requireRepo(cwd, what, env = {}) {
 }
 async function iacRuleDocs() {
   const fams = await Promise.all([loadFamily("cloudformation"), loadFamily("ansible")]);
-  return fams.flatMap(
+  const iac = fams.flatMap(
     (f) => f.rules.map((r) => ({
       id: r.id,
       title: r.title,
@@ -23504,44 +26323,57 @@ async function iacRuleDocs() {
       remediation: r.remediation
     }))
   );
+  return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs()];
+}
+function gitCryptOnDisk(root) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const dirHas = (dir) => {
+    let v = cache3.get(dir);
+    if (v === void 0) {
+      try {
+        v = readFileSync7(path6.join(root, dir, ".gitattributes"), "utf8").includes("git-crypt");
+      } catch {
+        v = false;
+      }
+      cache3.set(dir, v);
+    }
+    return v;
+  };
+  return (p) => {
+    if (p.endsWith(".gitattributes")) return true;
+    for (let i = p.lastIndexOf("/"); ; i = p.lastIndexOf("/", i - 1)) {
+      if (dirHas(i <= 0 ? "" : p.slice(0, i))) return true;
+      if (i <= 0) return false;
+    }
+  };
 }
 function secretRuleDoc(p) {
-  const lines = [
-    p.docs ?? `Detects ${p.title.replace(/^./, (c) => c.toLowerCase())} in committed text.`,
-    "",
-    `Why: a credential in a repository is readable by everyone with access to it, and stays in its history after it is deleted.`,
-    "",
-    `Fix: ${p.remediation}`,
-    "",
-    `Keywords: ${p.keywords.join(", ")}${p.entropy ? ` \xB7 minimum entropy ${p.entropy}` : ""}${p.validate ? ` \xB7 validator ${p.validate}` : ""}`,
-    p.source && p.source !== "builtin" && !p.source.startsWith("patterns/") ? `Defined in: ${p.source}` : ""
-  ];
   return {
     id: p.id,
     title: p.title,
     severity: p.severity,
     category: "secret",
-    docs: lines.join("\n").trim(),
+    docs: secretRuleDocText(p),
     remediation: p.remediation
   };
 }
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path5.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync4(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const file = configFile ? path6.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync5(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync6(file, "utf8");
+    const text = readFileSync7(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known2 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known2, path5.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known2, path6.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -23552,8 +26384,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag, fromConfig) {
   const explicit = flag ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path5.resolve(explicit === flag ? cwd : root, explicit) : path5.join(root, DEFAULT_BASELINE);
-  const rel = path5.relative(cwd, file);
+  const file = explicit ? path6.resolve(explicit === flag ? cwd : root, explicit) : path6.join(root, DEFAULT_BASELINE);
+  const rel = path6.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -23581,13 +26413,13 @@ async function scanInner(request2, opts) {
   let baseline;
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
-    if (existsSync4(where.file)) {
-      const parsed = parseBaseline(readFileSync6(where.file, "utf8"), where.display);
+    if (existsSync5(where.file)) {
+      const parsed = parseBaseline(readFileSync7(where.file, "utf8"), where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
     } else if (where.explicit)
       throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path5.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path6.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
       );
   }
   const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
@@ -23606,7 +26438,7 @@ async function scanInner(request2, opts) {
   const findings = [];
   const commitSeq = /* @__PURE__ */ new Map();
   const newestFirst = request2.kind === "history" || request2.kind === "range";
-  const suppressed = [];
+  const suppressed2 = [];
   const errors = [];
   const dropped = [];
   const generatedFiles = /* @__PURE__ */ new Set();
@@ -23619,12 +26451,36 @@ async function scanInner(request2, opts) {
   };
   const ig = config.ignore.length || request2.kind === "paths" ? (await loadIgnore())().add(config.ignore) : void 0;
   const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
+  const envGlobs = config.environments?.envs;
+  const envPath = (p) => envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p);
+  const sopsOnDisk = existsSync5(path6.join(root, ".sops.yaml")) || existsSync5(path6.join(root, ".sops.yml"));
+  const gitCryptHint = request2.kind === "staged" ? gitCryptOnDisk(root) : () => false;
+  const extrasFor = (t) => envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || sopsOnDisk && isConfigFile(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || gitCryptHint(t.path);
+  let extras;
+  let extrasNow;
+  const getExtras = (tip, base) => extras ??= Promise.resolve().then(() => (init_extras(), extras_exports)).then(async (m) => {
+    extrasNow = await m.Extras.create({
+      root,
+      mode: request2.kind === "paths" ? "paths" : request2.kind,
+      ...tip ? { tip } : {},
+      ...base ? { base } : {},
+      secrets: set,
+      allow: config.allow,
+      overrides: config.rules,
+      isRuleId: engine.isRuleId,
+      ...config.environments ? { environments: config.environments } : {},
+      maxBytes: LIMITS2.contentBytes,
+      order: request2.kind === "range" || request2.kind === "history" ? "newest-first" : "oldest-first"
+    });
+    return extrasNow;
+  });
   const onTarget = async (t, rules2 = engine) => {
+    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
     progress.files++;
     progress.bytes += t.bytes;
     const out = await examine(t, rules2);
     findings.push(...out.findings);
-    suppressed.push(...out.suppressed);
+    suppressed2.push(...out.suppressed);
     errors.push(...out.errors);
     if (out.dropped) dropped.push(...out.dropped);
     if (out.generated) generatedFiles.add(t.path);
@@ -23662,7 +26518,7 @@ async function scanInner(request2, opts) {
   };
   let pushedTips = [];
   const srcOpts = {
-    wantsContent: (p) => engine.iac && wantsIac(p),
+    wantsContent: (p) => engine.iac && wantsIac(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsOnDisk && isConfigFile(p) || (extrasNow?.wants(p) ?? false),
     maxContentBytes: LIMITS2.contentBytes,
     maxDecodeBytes: LIMITS2.wholeBytes
   };
@@ -23674,6 +26530,7 @@ async function scanInner(request2, opts) {
     case "pre-push": {
       const { shas, tips } = await prePushCommits(root, request2.stdin, request2.remote);
       progress.commitsTotal = shas.length;
+      if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
       await commitsSource(root, shas, sink, srcOpts);
       pushedTips = tips;
       break;
@@ -23687,6 +26544,7 @@ async function scanInner(request2, opts) {
             `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`
           );
       const revs = [`${m[1]}..${m[2]}`];
+      await getExtras(m[2], m[1]);
       progress.commitsTotal = await countCommits(root, revs);
       await logSource(root, revs, sink, srcOpts);
       break;
@@ -23696,6 +26554,7 @@ async function scanInner(request2, opts) {
       if (request2.since && !await commitExists(root, request2.since))
         throw new UsageError(`--since: ${request2.since} is not a commit in this repository`);
       const revs = request2.since ? [`${request2.since}..HEAD`] : ["--all"];
+      if (await commitExists(root, "HEAD")) await getExtras("HEAD");
       progress.commitsTotal = await countCommits(root, revs);
       await logSource(root, revs, sink, srcOpts);
       break;
@@ -23703,11 +26562,11 @@ async function scanInner(request2, opts) {
     case "paths": {
       const targets = request2.paths.length ? request2.paths : ["."];
       for (const p of targets)
-        if (!existsSync4(path5.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync5(path6.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       const { readTextFile: readTextFile2, walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       await walk2(
         root,
-        targets.map((p) => path5.resolve(opts.cwd, p)),
+        targets.map((p) => path6.resolve(opts.cwd, p)),
         ig,
         {
           skip: (kind) => {
@@ -23719,7 +26578,7 @@ async function scanInner(request2, opts) {
             const r = await readTextFile2(
               e.abs,
               e.size,
-              { ...LIMITS2, contentBytes: engine.iac && wantsIac(e.rel) ? LIMITS2.contentBytes : 0 },
+              { ...LIMITS2, contentBytes: srcOpts.wantsContent(e.rel) ? LIMITS2.contentBytes : 0 },
               async (c) => {
                 if (Date.now() > deadline) {
                   errors.push({
@@ -23770,13 +26629,40 @@ async function scanInner(request2, opts) {
       if (!f.secret && f.commit && !atTips.has(f.fingerprint)) findings.splice(i, 1);
     }
   }
+  let parity;
+  if (extras) {
+    const out = await (await extras).finish();
+    const atRest = out.findings.filter((f) => f.ruleId === "ATREST-002" || f.ruleId === "ATREST-003");
+    if (atRest.length)
+      for (let i = findings.length - 1; i >= 0; i--) {
+        const f = findings[i];
+        if ((f.category === "secret" || /SECRET/.test(f.ruleId)) && atRest.some((a) => a.file === f.file && a.line === f.line && a.commit === f.commit))
+          findings.splice(i, 1);
+      }
+    findings.push(...out.findings);
+    suppressed2.push(...out.suppressed);
+    errors.push(...out.errors);
+    parity = out.parity;
+    opts.onPhase?.("environments and at-rest checked");
+  }
+  if (findings.some((f) => f.category === "secret")) {
+    const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
+    const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" ? "worktree" : {
+      kind: "rev",
+      rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
+    };
+    const stores = await m.storesInUse(root, snap, extrasNow?.stores() ?? []);
+    if (stores.length) {
+      for (const f of findings) if (f.category === "secret") f.remediation = m.storeRemediation(f.remediation, stores);
+    }
+  }
   const kept = [];
   const matchedBaseline = /* @__PURE__ */ new Set();
   const unmatched = [];
   for (const f of findings) {
     if (baseline?.has(f.fingerprint)) {
       matchedBaseline.add(f.fingerprint);
-      suppressed.push(toSuppressed(f, "baseline", "accepted in baseline"));
+      suppressed2.push(toSuppressed(f, "baseline", "accepted in baseline"));
       continue;
     }
     unmatched.push(f);
@@ -23784,14 +26670,14 @@ async function scanInner(request2, opts) {
   const byKey = /* @__PURE__ */ new Map();
   if (baseline) {
     for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync4(path5.join(root, e.file))) byKey.set(e.key, e);
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync5(path6.join(root, e.file))) byKey.set(e.key, e);
   }
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
     if (e) {
       byKey.delete(f.contentKey);
       matchedBaseline.add(e.fingerprint);
-      suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
+      suppressed2.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
       continue;
     }
     kept.push(f);
@@ -23832,7 +26718,7 @@ async function scanInner(request2, opts) {
   const result2 = {
     findings: blocking,
     existing,
-    suppressed,
+    suppressed: suppressed2,
     errors,
     staleBaseline,
     summary: {
@@ -23850,7 +26736,7 @@ async function scanInner(request2, opts) {
   };
   const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
   const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
-  return { result: result2, failOn, root, exitCode, config };
+  return { result: result2, failOn, root, exitCode, config, ...parity ? { parity } : {} };
 }
 async function iacAtTips(root, tips, found, engine) {
   const out = /* @__PURE__ */ new Set();
@@ -23872,6 +26758,7 @@ var LIMITS2, IAC_NAME, NO_EXT, IAC_ID;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
+    init_docs();
     init_types();
     init_load();
     init_detect();
@@ -23881,6 +26768,7 @@ var init_scan = __esm({
     init_repo();
     init_owners();
     init_owners2();
+    init_paths();
     init_sources();
     LIMITS2 = {
       /** Largest file read whole for IaC rules. */
@@ -23895,7 +26783,7 @@ var init_scan = __esm({
     };
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
-    IAC_ID = /^(?:cfn|ans)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    IAC_ID = /^(?:cfn|ans|env|atrest)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
 
@@ -23958,7 +26846,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule180, i) => [rule180.id, i]));
+  const index = new Map(rules2.map((rule190, i) => [rule190.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -24019,11 +26907,119 @@ var init_sarif = __esm({
   }
 });
 
+// src/env/table.ts
+var table_exports = {};
+__export(table_exports, {
+  tableJson: () => tableJson,
+  tableMarkdown: () => tableMarkdown,
+  tableText: () => tableText
+});
+function cell2(role, key, env) {
+  const c = role.rows[key].cells[env];
+  if (!c) return "";
+  const m = MARK[c.state] ?? c.state;
+  return c.state === "differs" && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
+}
+function counts2(t) {
+  let differs = 0;
+  let missing = 0;
+  let shared = 0;
+  for (const r of t.roles)
+    for (const row of r.rows) {
+      const states = Object.values(row.cells).map((c) => c.state);
+      if (states.includes("shared secret")) shared++;
+      else if (states.includes("missing")) missing++;
+      else if (states.includes("differs")) differs++;
+    }
+  return `${t.roles.length} role${t.roles.length === 1 ? "" : "s"} compared across ${t.environments.join(", ") || "no environments"}: ${shared} shared secret${shared === 1 ? "" : "s"}, ${differs} setting${differs === 1 ? "" : "s"} differ, ${missing} missing`;
+}
+function tableText(r) {
+  const t = r.table;
+  if (!t.roles.length)
+    return `hookguard env: no files found that play the same role in two or more environments.
+${errorsText(r)}`;
+  let out = "";
+  for (const role of t.roles) {
+    const envs = Object.keys(role.files);
+    out += `${role.role}
+`;
+    for (const e of envs) out += `  ${e}: ${role.files[e]}
+`;
+    const keyW = Math.min(48, Math.max(3, ...role.rows.map((x) => x.key.length)));
+    const widths = envs.map((e, i) => Math.max(e.length, ...role.rows.map((_, k) => cell2(role, k, envs[i]).length)));
+    out += `  ${"key".padEnd(keyW)}  ${envs.map((e, i) => e.padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
+    role.rows.forEach((row, k) => {
+      const name = row.key.length > keyW ? row.key.slice(0, keyW - 1) + "\u2026" : row.key;
+      out += `  ${name.padEnd(keyW)}  ${envs.map((e, i) => cell2(role, k, e).padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
+    });
+    out += "\n";
+  }
+  return out + counts2(t) + ".\n" + errorsText(r);
+}
+function errorsText(r) {
+  if (!r.errors.length) return "";
+  return `
+${r.errors.length} file${r.errors.length === 1 ? "" : "s"} could not be compared:
+${r.errors.map((e) => `  ${e.file}${e.line ? `:${e.line}` : ""}: ${e.message}`).join("\n")}
+`;
+}
+function md(s) {
+  return s.replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+function tableMarkdown(r, opts = {}) {
+  const t = r.table;
+  let out = `${opts.heading ?? "## Environment parity"}
+
+`;
+  if (!t.roles.length) return out + "No files play the same role in two or more environments.\n";
+  out += `${counts2(t)}.
+`;
+  for (const role of t.roles) {
+    const envs = Object.keys(role.files);
+    const rows = role.rows.map((row, k) => ({ row, k })).filter(
+      ({ row }) => !opts.onlyDifferences || Object.values(row.cells).some((c) => c.state !== "same" && c.state !== "secret")
+    );
+    if (opts.onlyDifferences && !rows.length) continue;
+    out += `
+### \`${md(role.role)}\`
+
+| key | ${envs.map((e) => `${md(e)} (\`${md(role.files[e])}\`)`).join(" | ")} |
+|${" --- |".repeat(envs.length + 1)}
+`;
+    for (const { row, k } of rows)
+      out += `| \`${md(row.key)}\`${row.security ? " \u{1F512}" : ""} | ${envs.map((e) => md(cell2(role, k, e))).join(" | ")} |
+`;
+  }
+  if (r.errors.length)
+    out += `
+**Not compared:** ${r.errors.map((e) => `\`${md(e.file)}\` (${md(e.message)})`).join(", ")}
+`;
+  return out;
+}
+function tableJson(r) {
+  return JSON.stringify({ version: 1, ...r.table, errors: r.errors }, null, 2) + "\n";
+}
+var MARK;
+var init_table = __esm({
+  "src/env/table.ts"() {
+    "use strict";
+    MARK = {
+      same: "same",
+      differs: "DIFFERS",
+      expected: "differs (expected)",
+      missing: "MISSING",
+      secret: "secret",
+      "shared secret": "SHARED SECRET",
+      unknown: "unknown"
+    };
+  }
+});
+
 // src/action/main.ts
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -24074,9 +27070,9 @@ function painter(on) {
 function groupByFile(findings) {
   const m = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list2 = m.get(f.file) ?? [];
-    list2.push(f);
-    m.set(f.file, list2);
+    const list4 = m.get(f.file) ?? [];
+    list4.push(f);
+    m.set(f.file, list4);
   }
   return m;
 }
@@ -24092,9 +27088,9 @@ function textReport(r, ctx) {
   const c = painter(ctx.color);
   const out = [];
   const section = (findings, existing) => {
-    for (const [file, list2] of groupByFile(findings)) {
+    for (const [file, list4] of groupByFile(findings)) {
       out.push(c("bold", file));
-      for (const f of list2) {
+      for (const f of list4) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
         const pos = `${f.line}:${f.column}`;
@@ -25633,17 +28629,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path7 = requestOptions.url.replace(options2.baseUrl, "");
+    const path8 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path7} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path7} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path8} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -28330,12 +31326,12 @@ var Api = class {
   }
   listReviewComments(pull) {
     return this.call("listing review comments", async () => {
-      const list2 = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, {
+      const list4 = await this.octokit.paginate(this.octokit.rest.pulls.listReviewComments, {
         ...this.repo,
         pull_number: pull,
         per_page: 100
       });
-      return list2.map((c) => ({ id: c.id, body: c.body, path: c.path, line: c.line ?? null }));
+      return list4.map((c) => ({ id: c.id, body: c.body, path: c.path, line: c.line ?? null }));
     });
   }
   createReview(pull, commitId, body, comments) {
@@ -28437,10 +31433,10 @@ function commentBody(f) {
     `<sub>${f.commit ? `Introduced in ${f.commit.slice(0, 12)}. ` : ""}False positive? Add \`hookguard:allow ${f.ruleId} <reason>\` in a comment on that line, or accept it with \`hookguard baseline\`.</sub>`
   ].join("\n");
 }
-function resolvedBody(body, fingerprint2, headSha) {
+function resolvedBody(body, fingerprint3, headSha) {
   const rest = body.replace(MARKER, "").trim().split("\n").map((l) => l.trim() && !l.startsWith("<sub>") ? `~~${l.trim()}~~` : l).filter((l) => !l.startsWith("<sub>")).join("\n");
   return [
-    `<!-- hookguard:fingerprint=${fingerprint2} state=resolved -->`,
+    `<!-- hookguard:fingerprint=${fingerprint3} state=resolved -->`,
     `\u2705 **Resolved** \u2014 hookguard no longer finds this as of ${headSha.slice(0, 12)}.`,
     "",
     rest
@@ -28474,17 +31470,17 @@ function summaryMarkdown(s) {
   for (const sev of SEVERITIES)
     if (blocking[sev] || existing[sev]) out.push(`| ${sev} | ${blocking[sev]} | ${existing[sev]} |`);
   out.push(`| **total** | **${r.findings.length}** | **${r.existing.length}** |`, "");
-  const table2 = (list2, withWhere) => {
+  const table2 = (list4, withWhere) => {
     out.push(
       `| File | Line | Severity | Rule | Commit |${withWhere ? " Shown |" : ""}`,
       `|---|---:|---|---|---|${withWhere ? "---|" : ""}`
     );
-    for (const f of list2.slice(0, MAX_ROWS))
+    for (const f of list4.slice(0, MAX_ROWS))
       out.push(
         `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ""} |${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? "")} |` : ""}`
       );
-    if (list2.length > MAX_ROWS)
-      out.push("", `\u2026and ${list2.length - MAX_ROWS} more (see the check run or the SARIF file).`);
+    if (list4.length > MAX_ROWS)
+      out.push("", `\u2026and ${list4.length - MAX_ROWS} more (see the check run or the SARIF file).`);
     out.push("");
   };
   if (r.findings.length) {
@@ -28979,8 +31975,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path6.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path6.dirname(abs), { recursive: true });
+    const abs = path7.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path7.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
@@ -29059,6 +32055,13 @@ ${plan.notes.join("\n\n")}
       ...sarifFile ? { sarifFile } : {}
     })
   );
+  if (outcome.parity?.table.roles.length) {
+    const { tableMarkdown: tableMarkdown2 } = await Promise.resolve().then(() => (init_table(), table_exports));
+    appendSummary(
+      r,
+      tableMarkdown2(outcome.parity, { heading: "## hookguard: environment parity", onlyDifferences: true })
+    );
+  }
   const total = result2.findings.length + result2.existing.length;
   setOutput(r, "findings", String(total));
   setOutput(r, "blocking", String(failingCount));
