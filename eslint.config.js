@@ -128,6 +128,26 @@ const boundaries = [
     deny: ['**/cli/**', '**/action/**', '**/engine/**', '**/rules/**', '**/report/**', '**/scan/**'],
   },
   {
+    // The policy document: gathers through the scan layer and renders; the CLI writes it.
+    from: 'src/policy/**',
+    deny: ['**/cli/**', '**/action/**', '**/install/**', 'node:child_process'],
+  },
+  {
+    // Access rules (ACCESS-*) and hookguard's own rule docs: like the IaC families, no fs, no git.
+    from: 'src/rules/access/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/engine/**',
+      '**/scan/**',
+      'node:fs',
+      'node:child_process',
+    ],
+  },
+  {
     // Ownership matching is pure: the scan layer reads CODEOWNERS and the config, and passes their text in.
     from: 'src/owners/**',
     deny: [

@@ -37,6 +37,9 @@ const COLD = {
   walk: src('disk/walk.ts'),
   extras: src('scan/extras.ts'),
   envtable: src('env/table.ts'),
+  policy: src('policy/index.ts'),
+  access: src('rules/access/index.ts'),
+  'unused-baseline': src('suppress/unused-baseline.ts'),
   ignore: path.join(root, 'node_modules', 'ignore', 'index.js'),
 };
 const coldByFile = new Map(Object.entries(COLD).map(([name, file]) => [file, name]));

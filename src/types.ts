@@ -19,7 +19,7 @@ export function atLeast(sev: Severity, threshold: FailOn): boolean {
   return SEVERITY_RANK[sev] >= SEVERITY_RANK[threshold];
 }
 
-export type Category = 'secret' | 'cloudformation' | 'ansible' | 'environment' | 'at-rest';
+export type Category = 'secret' | 'cloudformation' | 'ansible' | 'environment' | 'at-rest' | 'access' | 'hookguard';
 
 /** Commit provenance for findings from git history / ranges. */
 export interface CommitInfo {

@@ -40,6 +40,9 @@ Usage:
   hookguard rules [--format json]          list every rule
   hookguard explain RULE_ID                print a rule's documentation
   hookguard env [PATH] [--format text|json|markdown]   the parity table of the repository's environments
+  hookguard policy [--output FILE] [--check FILE]
+                                           the enforced policy, owners and every accepted exception as Markdown;
+                                           --check exits 1 when FILE is not what policy writes now (for CI)
 
 Scan options:
   --format text|json|sarif|github   report format (default text)
@@ -163,12 +166,14 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       return explainCommand(rest, io);
     case 'env':
       return envCommand(rest, io);
+    case 'policy':
+      return policyCommand(rest, io);
     case 'init':
     case 'uninstall':
       return installCommand(cmd, rest, io);
     default:
       throw new UsageError(
-        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain, env; see hookguard --help)`,
+        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain, env, policy; see hookguard --help)`,
       );
   }
 }
@@ -363,7 +368,8 @@ async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
     noBaseline: true,
     ...(a.config ? { config: a.config } : {}),
   });
-  const all = [...outcome.result.findings, ...outcome.result.existing];
+  // An unused suppression is not a risk to accept: it is removed instead (HG-UNUSED-001 never enters a baseline).
+  const all = [...outcome.result.findings, ...outcome.result.existing].filter((f) => f.ruleId !== 'HG-UNUSED-001');
   // Where: --output, else --baseline, else `baseline:` of the config, else the default at the repository root.
   const where = a.output
     ? { file: path.resolve(io.cwd, a.output), display: a.output }
@@ -479,6 +485,74 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
   const text = format === 'json' ? t.tableJson(r) : format === 'markdown' ? t.tableMarkdown(r) : t.tableText(r);
   if (output) writeOutput(output, text);
   else io.stdout(text);
+  return 0;
+}
+
+const POLICY_HELP = `Usage: hookguard policy [--output FILE] [--check FILE] [--config FILE] [--baseline FILE]
+
+Writes the security policy hookguard enforces as Markdown: where it runs (hooks, pull requests), what blocks, the
+rule families, owners and escalation, and every accepted exception (inline allows, baseline entries, config
+ignores), with the ones lacking a reason listed separately. The output is deterministic: commit it, and let CI run
+"hookguard policy --check FILE", which exits 1 when the committed file is stale.
+
+  --output FILE    write the document to FILE (atomically) instead of stdout
+  --check FILE     compare with FILE: exit 0 when it is current, 1 when it is stale or missing
+  --config FILE    config file (default .hookguard.yaml at the repository root)
+  --baseline FILE  baseline file (default .hookguard-baseline.json when present)
+`;
+
+async function policyCommand(rest: string[], io: Io): Promise<number> {
+  const o: { output?: string; check?: string; config?: string; baseline?: string } = {};
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '-h' || arg === '--help') {
+      io.stdout(POLICY_HELP);
+      return 0;
+    }
+    const eq = arg.indexOf('=');
+    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
+    const key = {
+      '--output': 'output',
+      '-o': 'output',
+      '--check': 'check',
+      '--config': 'config',
+      '--baseline': 'baseline',
+    }[flag] as keyof typeof o | undefined;
+    if (!key) throw new UsageError(`unknown argument "${arg}" for "hookguard policy" (see hookguard policy --help)`);
+    const v = eq > 0 && flag !== arg ? arg.slice(eq + 1) : rest[++i];
+    if (v === undefined || v === '') throw new UsageError(`${flag} needs a value`);
+    o[key] = v;
+  }
+  if (o.output && o.check) throw new UsageError('choose one of --output and --check');
+  const { buildPolicy } = await import('../policy/index.js');
+  const text = await buildPolicy({
+    cwd: io.cwd,
+    env: io.env,
+    toolVersion: version(),
+    ...(o.config ? { config: o.config } : {}),
+    ...(o.baseline ? { baseline: o.baseline } : {}),
+  });
+  if (o.check) {
+    const path = await import('node:path');
+    let current: string | undefined;
+    try {
+      current = readFileSync(path.resolve(io.cwd, o.check), 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === text) {
+      io.stderr(`hookguard: ${o.check} is current.\n`);
+      return 0;
+    }
+    io.stderr(
+      `hookguard: ${o.check} is ${current === undefined ? 'missing' : 'stale'}; regenerate it with "hookguard policy --output ${o.check}" and commit it.\n`,
+    );
+    return 1;
+  }
+  if (o.output) {
+    writeOutput(o.output, text);
+    io.stderr(`hookguard: wrote the policy to ${o.output}.\n`);
+  } else io.stdout(text);
   return 0;
 }
 

@@ -27,6 +27,17 @@ export interface Config {
   revoked?: { users: string[]; keys: string[] };
   /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]`. */
   environments?: { envs: Map<string, string[]>; expectDifferent: string[] };
+  /** Exceptions the config grants (ignores, rules off or lowered, allowed values), with the comment that explains
+   * each as its reason — for `hookguard policy`. */
+  exceptions?: ConfigException[];
+}
+
+export interface ConfigException {
+  kind: 'ignore' | 'rule off' | 'severity lowered' | 'allow';
+  what: string;
+  reason?: string;
+  /** For `severity lowered`: the configured severity (the policy keeps it only when it is below the rule's own). */
+  severity?: Severity;
 }
 
 export const CONFIG_NAMES = ['.hookguard.yaml', '.hookguard.yml'];
@@ -123,6 +134,43 @@ export async function loadConfig(
     return undefined;
   };
 
+  // A config entry's reason is its comment: on the same line, on the lines before it, or shared with the entries
+  // right below it (a comment heading a group of consecutive lines).
+  const note = (c: unknown) =>
+    typeof c === 'string' && c.trim()
+      ? c
+          .split('\n')
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join(' ')
+      : undefined;
+  const reasons = (container: unknown): Array<string | undefined> => {
+    const items = (container as { items?: unknown[] } | undefined)?.items ?? [];
+    const out: Array<string | undefined> = [];
+    // A comment on the lines before an entry heads a group: the entries right below it share it; a comment at the
+    // end of a line belongs to that line only.
+    let heading: string | undefined;
+    let prevLine = -1;
+    items.forEach((it, i) => {
+      const n = it as { comment?: string; commentBefore?: string; key?: unknown; value?: unknown };
+      const key = n.key as { commentBefore?: string } | undefined;
+      const val = n.value as { comment?: string } | undefined;
+      const line = at(n.key ?? it);
+      const before =
+        note(n.commentBefore) ??
+        note(key?.commentBefore) ??
+        (i === 0 ? note((container as { commentBefore?: string }).commentBefore) : undefined);
+      if (before) heading = before;
+      else if (line !== prevLine + 1) heading = undefined;
+      out.push(note(n.comment) ?? note(val?.comment) ?? heading);
+      prevLine = line;
+    });
+    return out;
+  };
+  const exceptions: ConfigException[] = [];
+  const except = (kind: ConfigException['kind'], what: string, reason: string | undefined) =>
+    exceptions.push({ kind, what, ...(reason ? { reason } : {}) });
+
   let patternsNode: unknown;
   const ruleNodes: Array<[string, unknown]> = [];
   const selectorNodes: Array<[string, unknown]> = [];
@@ -136,15 +184,20 @@ export async function loadConfig(
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
       }
-      case 'ignore':
+      case 'ignore': {
         cfg.ignore = strings(v, 'ignore');
+        const why = reasons(v);
+        cfg.ignore.forEach((g, i) => except('ignore', g, why[i]));
         break;
+      }
       case 'baseline':
         if (isScalar(v) && typeof v.value === 'string') cfg.baseline = v.value;
         else err(v ?? pair.key, 'baseline must be a file path');
         break;
-      case 'allow':
+      case 'allow': {
+        const why = reasons(v);
         for (const [i, s] of strings(v, 'allow').entries()) {
+          except('allow', s, why[i]);
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
@@ -155,21 +208,34 @@ export async function loadConfig(
           }
         }
         break;
-      case 'rules':
+      }
+      case 'rules': {
         if (!isMap(v)) {
           err(v ?? pair.key, 'rules must map rule ids to off or a severity');
           break;
         }
-        for (const rp of v.items) {
+        const why = reasons(v);
+        for (const [i, rp] of v.items.entries()) {
           const id = isScalar(rp.key) ? String(rp.key.value) : '';
           const val = isScalar(rp.value) ? rp.value.value : undefined;
           const setting = val === false ? 'off' : val;
           if (setting !== 'off' && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
-          else cfg.rules.set(id.toLowerCase(), setting);
+          else {
+            cfg.rules.set(id.toLowerCase(), setting);
+            if (setting === 'off') except('rule off', id, why[i]);
+            else
+              exceptions.push({
+                kind: 'severity lowered',
+                what: id,
+                severity: setting,
+                ...(why[i] ? { reason: why[i] } : {}),
+              });
+          }
           ruleNodes.push([id, rp.key]);
         }
         break;
+      }
       case 'patterns':
         patternsNode = v;
         break;
@@ -344,5 +410,6 @@ export async function loadConfig(
         );
     }
   if (errors.length) throw new UsageError(`invalid config:\n  ${errors.join('\n  ')}`);
+  if (exceptions.length) cfg.exceptions = exceptions;
   return cfg;
 }

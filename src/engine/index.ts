@@ -8,6 +8,8 @@ import type { RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
 import { inlineAllow, isProblem } from '../suppress/inline.js';
+import { allowMarkers } from '../suppress/markers.js';
+import { UNUSED_ID, unusedRule } from '../rules/hookguard/unused.js';
 import type { IacFamily } from '../rules/iac.js';
 import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
@@ -34,6 +36,10 @@ export interface EngineOptions {
   budgetMs?: number;
   /** Record the candidates that rules matched and then set aside, with the reason (`scan --verbose`). */
   explainDropped?: boolean;
+  /** Report `hookguard:allow` markers on the scanned lines that suppress nothing (HG-UNUSED-001). */
+  unusedAllows?: boolean;
+  /** Config `revoked`: users and keys whose SSH access must be gone (ACCESS-* rules run only when set). */
+  revoked?: { users: string[]; keys: string[] };
 }
 
 export interface EngineOutput {
@@ -119,6 +125,9 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       }
     : {};
 
+  // Lines holding a hookguard:allow marker, and those whose marker suppressed something.
+  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : undefined;
+  const usedMarkers = new Set<number>();
   const reported = new Set<number>();
   /** `lines`: the flagged line and the one above it (then, for IaC, the first line of the resource/task and the one
    * above that): an allow on any of them applies. */
@@ -137,6 +146,11 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       });
       if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
       else if (allow) {
+        // Which line's hookguard:allow marker did it (the flagged line's own, else the comment above it).
+        if (!allow.marker) {
+          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
+          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
+        }
         out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
         return;
       }
@@ -333,6 +347,56 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       }
     }
   }
+  // Access that should be gone (ACCESS-*): only with a `revoked` list, over the whole new file.
+  if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length)) {
+    const acc = await import('../rules/access/index.js');
+    if (acc.wantsAccess(t.path, t.content)) {
+      let res: ReturnType<typeof acc.checkAccess> | undefined;
+      try {
+        res = acc.checkAccess(t.path, t.content, opts.revoked);
+      } catch (e) {
+        out.errors.push({
+          file: t.path,
+          ...(t.commit ? { commit: t.commit.sha } : {}),
+          message: `access rules failed: ${(e as Error).message}`,
+        });
+      }
+      if (res?.findings.length) {
+        await loadCrypto();
+        const starts = lineStarts(t.content);
+        const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
+        for (const r of res.findings) {
+          const meta = metas.get(r.ruleId)!;
+          const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+          const f: Finding = {
+            ruleId: r.ruleId,
+            category: 'access',
+            severity: r.severity,
+            title: meta.title,
+            message: r.message,
+            remediation: meta.remediation ?? '',
+            file: t.path,
+            line: r.line,
+            column: r.column,
+            endLine: r.endLine,
+            endColumn: r.endColumn,
+            ...provenance,
+            fingerprint: fingerprint(r.ruleId, t.path, r.path),
+            snippet: raw.length > 160 ? raw.slice(0, 157) + '…' : raw,
+            blocking: overlaps(r.scope, t.changed),
+          };
+          // Inline allow on (or above) the flagged line, or on (or above) the first line of its block.
+          const content = t.content;
+          const at = (n: number) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+          emit(f, [
+            [r.line, raw, r.line > 1 ? at(r.line - 1) : undefined],
+            [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : undefined],
+          ]);
+        }
+      }
+    }
+  }
+
   // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
   // the IaC finding, which knows the context, is kept.
   if (iacSecrets.length)
@@ -341,6 +405,34 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         f.category !== 'secret' ||
         !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn),
     );
+
+  // Markers that allowed nothing: the exception list must stay true.
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line)) ?? [];
+  if (unused.length) {
+    await loadCrypto();
+    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
+    for (const m of unused) {
+      const f: Finding = {
+        ruleId: UNUSED_ID,
+        category: 'hookguard',
+        severity: o && o !== 'off' ? o : unusedRule.severity,
+        title: unusedRule.title,
+        message: 'This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).',
+        remediation: unusedRule.remediation!,
+        file: t.path,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + 'hookguard:allow'.length,
+        ...provenance,
+        fingerprint: fingerprint(UNUSED_ID, t.path, m.text.trim()),
+        snippet: m.text,
+        blocking: true,
+      };
+      if (o === 'off') out.suppressed.push(toSuppressed(f, 'config', `rule ${UNUSED_ID} is off in config`));
+      else out.findings.push(f);
+    }
+  }
   return out;
 }
 

@@ -156,7 +156,8 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
       remediation: r.remediation,
     })),
   );
-  return [...iac, ...(await import('./extras.js')).envRuleDocs()];
+  const { hookguardRuleDocs } = await import('../rules/hookguard/index.js');
+  return [...iac, ...(await import('./extras.js')).envRuleDocs(), ...hookguardRuleDocs()];
 }
 
 /**
@@ -259,7 +260,7 @@ export function baselinePath(
   };
 }
 
-const IAC_ID = /^(?:cfn|ans|env|atrest)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   try {
@@ -286,12 +287,15 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
 
   // Baseline.
   let baseline: Map<string, BaselineEntry> | undefined;
+  let baselineFile: { rel: string; text: string } | undefined;
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
     if (existsSync(where.file)) {
-      const parsed = parseBaseline(readFileSync(where.file, 'utf8'), where.display);
+      const text = readFileSync(where.file, 'utf8');
+      const parsed = parseBaseline(text, where.display);
       if ('error' in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
+      baselineFile = { rel: path.relative(root, where.file).split(path.sep).join('/'), text };
     } else if (where.explicit)
       throw new UsageError(
         `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path.relative(opts.cwd, config.file) || config.file : 'the config'})` : ''} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`,
@@ -305,6 +309,9 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
     isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
+    // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
+    unusedAllows: request.kind !== 'history',
+    ...(config.revoked ? { revoked: config.revoked } : {}),
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
@@ -616,6 +623,14 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     const prev = dedup.get(key);
     if (!prev || (!prev.blocking && f.blocking) || (prev.blocking === f.blocking && older(f, prev))) dedup.set(key, f);
   }
+  const fullScan = request.kind === 'paths' || (request.kind === 'history' && !request.since);
+  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
+  // A baseline entry that matched nothing in a full scan is an unused suppression too (HG-UNUSED-001).
+  if (staleBaseline.length && baselineFile) {
+    const { unusedBaselineFindings } = await import('../suppress/unused-baseline.js');
+    for (const f of unusedBaselineFindings(baselineFile.rel, baselineFile.text, staleBaseline, baseline!, config.rules))
+      dedup.set(f.fingerprint, f);
+  }
   const all = [...dedup.values()].sort(
     (a, b) =>
       a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
@@ -632,8 +647,6 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   }
   const blocking = all.filter((f) => f.blocking);
   const existing = all.filter((f) => !f.blocking);
-  const fullScan = request.kind === 'paths' || (request.kind === 'history' && !request.since);
-  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
 
   const bySeverity: ScanResult['summary']['bySeverity'] = {};
   for (const f of blocking) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;

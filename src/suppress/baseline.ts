@@ -11,6 +11,10 @@ export interface BaselineEntry {
   ruleId: string;
   file: string;
   line: number;
+  /** The day the entry was accepted (YYYY-MM-DD): `hookguard policy` shows the oldest per rule. */
+  date?: string;
+  /** Why it was accepted (optional; entries without one are listed as such by `hookguard policy`). */
+  reason?: string;
 }
 
 export interface BaselineFile {
@@ -58,6 +62,7 @@ export function buildBaseline(findings: Finding[], tool: string, now = new Date(
         ruleId: f.ruleId,
         file: f.file,
         line: f.line,
+        date: now.toISOString().slice(0, 10),
       });
   const list = [...seen.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.ruleId.localeCompare(b.ruleId),
@@ -91,17 +96,23 @@ export function mergeBaseline(
   for (const e of current) if (e.key && !prev?.has(e.fingerprint) && !newByKey.has(e.key)) newByKey.set(e.key, e);
   const out = new Map<string, BaselineEntry>();
   const r = { added: 0, kept: 0, moved: 0, pruned: 0 };
+  // A kept or followed entry keeps the day it was accepted and its reason.
+  const carry = (from: BaselineEntry, to: BaselineEntry): BaselineEntry => ({
+    ...to,
+    ...(from.date ? { date: from.date } : {}),
+    ...(from.reason ? { reason: from.reason } : {}),
+  });
   for (const e of prev?.values() ?? []) {
     const same = byFp.get(e.fingerprint);
     if (same) {
-      out.set(e.fingerprint, same);
+      out.set(e.fingerprint, carry(e, same));
       r.kept++;
       continue;
     }
     const moved = e.key ? newByKey.get(e.key) : undefined;
     if (moved && !opts.exists(e.file)) {
       newByKey.delete(e.key!);
-      out.set(moved.fingerprint, moved);
+      out.set(moved.fingerprint, carry(e, moved));
       r.moved++;
       continue;
     }

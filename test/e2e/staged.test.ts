@@ -123,7 +123,11 @@ describe('scan --staged', () => {
     repo.git('add', '-A');
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
-    expect(report.findings.map((f) => f.line)).toEqual([2]);
+    // Line 2: the token, and the marker that names another rule, which suppresses nothing (HG-UNUSED-001).
+    expect(report.findings.map((f) => [f.line, f.ruleId])).toEqual([
+      [2, 'github-pat'],
+      [2, 'HG-UNUSED-001'],
+    ]);
     expect(report.suppressed).toEqual([
       expect.objectContaining({ ruleId: 'github-pat', line: 1, by: 'inline', reason: 'revoked test token' }),
     ]);

@@ -1,0 +1,11 @@
+/**
+ * Rules that are neither secret patterns nor an IaC family: hookguard's own (HG-*) and the access rules (ACCESS-*).
+ * Their docs join `hookguard rules`, `explain`, SARIF and docs/rules through this registry.
+ */
+import type { RuleDoc } from '../../types.js';
+import { unusedRule } from './unused.js';
+import { access001, access002 } from '../access/rules.js';
+
+export function hookguardRuleDocs(): RuleDoc[] {
+  return [unusedRule, access001, access002];
+}

@@ -1,0 +1,161 @@
+/** ACCESS-001/002 through the real CLI: revoked users and keys in each place that grants SSH access. */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fingerprintOf, publicKeys } from '../../src/rules/access/keys.js';
+import { cleanup, Repo, tempDir } from '../helpers.js';
+
+afterAll(cleanup);
+
+/** A fresh key pair made by ssh-keygen: the public line and the fingerprint ssh-keygen prints for it. */
+function sshKey(comment: string): { pub: string; fp: string } {
+  const dir = tempDir('hg-key-');
+  const file = path.join(dir, 'k');
+  execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file]);
+  const pub = readFileSync(`${file}.pub`, 'utf8').trim();
+  const fp = /SHA256:\S+/.exec(execFileSync('ssh-keygen', ['-lf', `${file}.pub`], { encoding: 'utf8' }))![0];
+  return { pub, fp };
+}
+
+function ids(report: { findings: Array<{ ruleId: string; file: string; line: number }> }) {
+  return report.findings.filter((f) => f.ruleId.startsWith('ACCESS-')).map((f) => [f.ruleId, f.file, f.line]);
+}
+
+describe('ACCESS-001 / ACCESS-002', () => {
+  it('fingerprints are computed as ssh-keygen prints them (ed25519 and RSA)', () => {
+    const k = sshKey('bob@laptop');
+    const parsed = publicKeys(`no-pty,from="10.0.0.1" ${k.pub}`);
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]!.fingerprint).toBe(k.fp);
+    expect(parsed[0]!.comment).toBe('bob@laptop');
+    const dir = tempDir('hg-key-');
+    execFileSync('ssh-keygen', ['-q', '-t', 'rsa', '-b', '2048', '-N', '', '-C', 'x', '-f', path.join(dir, 'r')]);
+    const rsa = readFileSync(path.join(dir, 'r.pub'), 'utf8');
+    const want = /SHA256:\S+/.exec(
+      execFileSync('ssh-keygen', ['-lf', path.join(dir, 'r.pub')], { encoding: 'utf8' }),
+    )![0];
+    expect(fingerprintOf(rsa.split(' ')[1]!)).toBe(want);
+  });
+
+  it('authorized_keys, Ansible tasks, cloud-init in CloudFormation UserData and in Ansible vars', () => {
+    const bob = sshKey('bob@laptop');
+    const carol = sshKey('carol-old-key');
+    const alice = sshKey('alice@desk');
+    const repo = Repo.init();
+    repo.write(
+      '.hookguard.yaml',
+      `revoked:\n  users: [bob, dave]\n  keys:\n    - ${carol.fp}\n    - mallory-yubikey\n`,
+    );
+    // 1. authorized_keys: bob's key by its comment, carol's by fingerprint; alice's stays.
+    repo.write('files/authorized_keys', `${alice.pub}\n${bob.pub}\n# old\n${carol.pub}\n`);
+    // 2. Ansible: authorized_key for a revoked user, a user loop creating dave, a revoked key literal;
+    //    ACCESS-002: the play manages users from a list but keys are not exclusive.
+    repo.write(
+      'playbooks/users.yml',
+      [
+        '- hosts: all',
+        '  tasks:',
+        '    - name: Accounts',
+        '      ansible.builtin.user:',
+        '        name: "{{ item }}"',
+        '        state: present',
+        '      loop: [alice, dave]',
+        '    - name: Keys of bob',
+        '      ansible.posix.authorized_key:',
+        '        user: bob',
+        "        key: \"{{ lookup('file', 'bob.pub') }}\"",
+        '    - name: Alice key',
+        '      authorized_key:',
+        '        user: alice',
+        `        key: "${carol.pub}"`,
+        '    - name: Gone',
+        '      authorized_key: user=bob key=x state=absent',
+        '',
+      ].join('\n'),
+    );
+    // 3. CloudFormation UserData with cloud-init users.
+    repo.write(
+      'infra/bastion.yaml',
+      [
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        'Resources:',
+        '  Bastion:',
+        '    Type: AWS::EC2::Instance',
+        '    Properties:',
+        '      ImageId: ami-12345678',
+        '      UserData:',
+        '        Fn::Base64: !Sub |',
+        '          #cloud-config',
+        '          users:',
+        '            - name: alice',
+        '              ssh_authorized_keys:',
+        `                - ${alice.pub}`,
+        '            - name: bob',
+        '              ssh_authorized_keys: []',
+        '',
+      ].join('\n'),
+    );
+    // 4. Ansible vars holding cloud-init user data.
+    repo.write(
+      'group_vars/web.yml',
+      [
+        'user_data: |',
+        '  #cloud-config',
+        '  ssh_authorized_keys:',
+        `    - ${carol.pub}`,
+        '    - "{{ deploy_key }}"',
+        '',
+      ].join('\n'),
+    );
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    expect(ids(report)).toEqual([
+      ['ACCESS-001', 'files/authorized_keys', 2],
+      ['ACCESS-001', 'files/authorized_keys', 4],
+      ['ACCESS-001', 'group_vars/web.yml', 4],
+      ['ACCESS-001', 'infra/bastion.yaml', 14],
+      ['ACCESS-001', 'playbooks/users.yml', 7],
+      ['ACCESS-002', 'playbooks/users.yml', 9],
+      ['ACCESS-001', 'playbooks/users.yml', 10],
+      ['ACCESS-002', 'playbooks/users.yml', 13],
+      ['ACCESS-001', 'playbooks/users.yml', 15],
+    ]);
+    const msg = (file: string, line: number) =>
+      report.findings.find((f) => f.file === file && f.line === line && f.ruleId === 'ACCESS-001')!.message;
+    expect(msg('files/authorized_keys', 2)).toContain('key of revoked user bob (bob@laptop)');
+    expect(msg('files/authorized_keys', 4)).toContain(`key ${carol.fp} is revoked`);
+    expect(msg('playbooks/users.yml', 7)).toContain('revoked user dave');
+    expect(msg('infra/bastion.yaml', 14)).toContain('creates revoked user bob');
+    expect(report.findings.filter((f) => f.ruleId === 'ACCESS-002').map((f) => f.severity)).toEqual([
+      'medium',
+      'medium',
+    ]);
+
+    // Without a revoked list nothing runs; with exclusive: true ACCESS-002 is gone.
+    repo.write('.hookguard.yaml', 'revoked:\n  users: [nobody]\n');
+    repo.write(
+      'playbooks/users.yml',
+      readFileSync(path.join(repo.dir, 'playbooks/users.yml'), 'utf8')
+        .replace('        user: alice\n', '        user: alice\n        exclusive: true\n')
+        .replace('        user: bob\n', '        user: bob\n        exclusive: yes\n'),
+    );
+    repo.git('add', '-A');
+    expect(ids(repo.json(['scan', '--staged']).report)).toEqual([]);
+  });
+
+  it('an existing grant in a file the change does not touch is shown as existing, not blocking', () => {
+    const bob = sshKey('bob@laptop');
+    const repo = Repo.init();
+    repo.write('.hookguard.yaml', 'revoked:\n  users: [bob]\n');
+    repo.write('home/bob/.ssh/authorized_keys', `${bob.pub.replace('bob@laptop', 'work')}\n`);
+    repo.commit('old grant');
+    repo.write('home/bob/.ssh/authorized_keys', `${bob.pub.replace('bob@laptop', 'work')}\n# note\n`);
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(0);
+    expect(report.existing.map((f) => [f.ruleId, f.line])).toEqual([['ACCESS-001', 1]]);
+    expect(report.existing[0]!.message).toContain('file of revoked user bob');
+  });
+});
