@@ -215,6 +215,18 @@ export class Api {
     });
   }
 
+  /** POST /pulls/{n}/requested_reviewers. Users are logins without @, teams are slugs without the org. */
+  requestReviewers(pull: number, reviewers: string[], teamReviewers: string[]): Promise<void> {
+    return this.call('requesting reviews', async () => {
+      await this.octokit.rest.pulls.requestReviewers({
+        ...this.repo,
+        pull_number: pull,
+        ...(reviewers.length ? { reviewers } : {}),
+        ...(teamReviewers.length ? { team_reviewers: teamReviewers } : {}),
+      });
+    });
+  }
+
   updateReviewComment(id: number, body: string): Promise<void> {
     return this.call('updating a review comment', async () => {
       await this.octokit.rest.pulls.updateReviewComment({ ...this.repo, comment_id: id, body });

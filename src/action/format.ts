@@ -81,22 +81,78 @@ export function parseMarker(body: string): { fingerprint: string; resolved: bool
 }
 
 const SECRET_WHY =
-  'A credential in a repository is readable by everyone with access to it, and it stays in the history after it is deleted: rotate it, do not only remove the line.';
+  'A credential in a repository is readable by everyone with access to it, and it stays in the history after the line is deleted.';
 
-export function commentBody(f: Finding): string {
-  const why = f.why ?? (f.category === 'secret' ? SECRET_WHY : f.message);
-  return [
+/** What a review comment says beyond the finding: taken from the rule's documentation (see ruleNotes). */
+export interface RuleNotes {
+  /** The risk, in one or two sentences. */
+  why?: string;
+  /** The fixed snippet (IaC rules), as a fenced block. */
+  fix?: string;
+}
+
+/** The first one or two sentences of a paragraph. */
+function sentences(p: string, n = 2): string {
+  const flat = p.replace(/\s*\n\s*/g, ' ').trim();
+  const parts = flat.match(/[^.!?]+(?:[.!?](?=\s|$)|$)/g) ?? [flat];
+  return parts.slice(0, n).join('').trim();
+}
+
+/**
+ * The risk and the fixed snippet from a rule's Markdown docs: "## Why it …" / "Why:" paragraphs and the first fenced
+ * block under "## Fix". Undefined parts are left out of the comment rather than filled with the message again.
+ */
+export function ruleNotes(docs: string | undefined): RuleNotes {
+  if (!docs) return {};
+  const out: RuleNotes = {};
+  const why = /(?:^|\n)(?:#+\s*Why[^\n]*\n+|Why:\s*)([\s\S]*?)(?=\n\s*\n|\n#|$)/i.exec(docs);
+  if (why?.[1]?.trim()) out.why = sentences(why[1]);
+  const fixAt = /(?:^|\n)#+\s*Fix[^\n]*\n/i.exec(docs);
+  if (fixAt) {
+    const rest = docs.slice(fixAt.index + fixAt[0].length);
+    const block = /^(`{3,})([^\n]*)\n([\s\S]*?)\n\1/m.exec(rest.split(/\n#+\s/)[0] ?? '');
+    if (block) out.fix = `${block[1]}${block[2]}\n${block[3]}\n${block[1]}`;
+  }
+  return out;
+}
+
+/** @user and @org/team are mentioned (GitHub notifies them); e-mail addresses are shown as text. */
+export function ownersText(owners: string[] | undefined): string | undefined {
+  if (!owners?.length) return undefined;
+  return owners.map((o) => (o.startsWith('@') ? o : `\`${o.replace(/`/g, "'")}\``)).join(', ');
+}
+
+const URL_RE = /https?:\/\/[^\s)>\]"']+[^\s)>\]"'.,;:]/;
+
+export function commentBody(f: Finding, notes: RuleNotes = {}): string {
+  // A secret (or an IaC value flagged as a plaintext secret, which carries a masked match) must be rotated.
+  const secret = f.category === 'secret' || Boolean(f.match);
+  const why = f.category === 'secret' ? SECRET_WHY : (notes.why ?? (f.why && f.why !== f.message ? f.why : undefined));
+  const owners = ownersText(f.owners);
+  const lines = [
     `<!-- hookguard:fingerprint=${f.fingerprint} -->`,
     `**hookguard** · \`${f.ruleId}\` · **${f.severity}** — ${f.title}`,
     '',
     `${f.message}${f.match ? ` \`${f.match.replace(/`/g, "'")}\`` : ''}`,
-    '',
-    `**Why:** ${why}`,
-    '',
-    `**Fix:** ${f.remediation}`,
+  ];
+  if (why) lines.push('', `**Why:** ${why}`);
+  if (secret) {
+    const revoke = URL_RE.exec(f.remediation)?.[0];
+    lines.push(
+      '',
+      `**Rotate it:** removing it in a later commit is not enough — the value stays in the git history and in every clone. ${revoke ? `Revoke it at ${revoke}, then` : 'Revoke it with its issuer, then'} replace it and load the new one from the environment or a secrets manager.`,
+    );
+    if (f.remediation) lines.push('', `**Fix:** ${f.remediation}`);
+  } else {
+    lines.push('', `**Fix:** ${f.remediation}`);
+    if (notes.fix) lines.push('', notes.fix);
+  }
+  if (owners) lines.push('', `**Owners:** ${owners}`);
+  lines.push(
     '',
     `<sub>${f.commit ? `Introduced in ${f.commit.slice(0, 12)}. ` : ''}False positive? Add \`hookguard:allow ${f.ruleId} <reason>\` in a comment on that line, or accept it with \`hookguard baseline\`.</sub>`,
-  ].join('\n');
+  );
+  return lines.join('\n');
 }
 
 /** The body of a comment whose finding is gone. REST cannot resolve a review thread, so the comment says so. */
@@ -133,6 +189,8 @@ export interface SummaryInput {
   /** Where each blocking finding was shown (by fingerprint), e.g. "inline comment", "outside the diff". */
   where?: Map<string, string>;
   review?: string;
+  /** What happened to the review requests (asked whom, or why GitHub refused). */
+  reviewers?: string;
   fallback?: string;
   annotationsCapped?: number;
   sarifFile?: string;
@@ -166,14 +224,15 @@ export function summaryMarkdown(s: SummaryInput): string {
     if (blocking[sev] || existing[sev]) out.push(`| ${sev} | ${blocking[sev]} | ${existing[sev]} |`);
   out.push(`| **total** | **${r.findings.length}** | **${r.existing.length}** |`, '');
 
+  const withOwners = [...r.findings, ...r.existing].some((f) => f.owners !== undefined);
   const table = (list: Finding[], withWhere: boolean) => {
     out.push(
-      `| File | Line | Severity | Rule | Commit |${withWhere ? ' Shown |' : ''}`,
-      `|---|---:|---|---|---|${withWhere ? '---|' : ''}`,
+      `| File | Line | Severity | Rule | Commit |${withOwners ? ' Owners |' : ''}${withWhere ? ' Shown |' : ''}`,
+      `|---|---:|---|---|---|${withOwners ? '---|' : ''}${withWhere ? '---|' : ''}`,
     );
     for (const f of list.slice(0, MAX_ROWS))
       out.push(
-        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ''} |${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? '')} |` : ''}`,
+        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ''} |${withOwners ? ` ${cell(f.owners?.join(', ') ?? '')} |` : ''}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? '')} |` : ''}`,
       );
     if (list.length > MAX_ROWS)
       out.push('', `…and ${list.length - MAX_ROWS} more (see the check run or the SARIF file).`);
@@ -189,6 +248,7 @@ export function summaryMarkdown(s: SummaryInput): string {
     out.push('</details>', '');
   }
   if (s.review) out.push(s.review, '');
+  if (s.reviewers) out.push(s.reviewers, '');
   if (s.annotationsCapped) out.push(`${plural(s.annotationsCapped, 'finding')} not annotated (annotation limit).`, '');
   if (r.suppressed.length) {
     const by = (['inline', 'baseline', 'config', 'metadata'] as const)
@@ -213,6 +273,11 @@ export function summaryMarkdown(s: SummaryInput): string {
   if (fail.length)
     out.push(
       'False positive? Add `hookguard:allow RULE_ID reason` in a comment on that line, or accept it with `hookguard baseline`. A secret must be rotated: removing it in a later commit leaves it in the history.',
+      '',
+    );
+  if (fail.length && (r.escalation?.contact || r.escalation?.doc))
+    out.push(
+      `**Escalation:** ${[r.escalation.contact ? `contact ${cell(r.escalation.contact)}` : '', r.escalation.doc ? `see ${code(r.escalation.doc)}` : ''].filter(Boolean).join('; ')}.`,
       '',
     );
   return out.join('\n');

@@ -12,7 +12,15 @@ import { githubReport } from '../report/github.js';
 import { textReport } from '../report/text.js';
 import type { ReportContext } from '../report/context.js';
 import { Api, ApiError, toApiError } from './api.js';
-import { annotationsFor, checkTitle, failing, severityText, summaryMarkdown } from './format.js';
+import {
+  annotationsFor,
+  checkTitle,
+  failing,
+  ruleNotes,
+  severityText,
+  summaryMarkdown,
+  type RuleNotes,
+} from './format.js';
 import { MODES, planScan, type Mode } from './plan.js';
 import { reviewPullRequest } from './review.js';
 import {
@@ -271,20 +279,30 @@ async function action(r: Runner): Promise<number> {
     }
   }
 
-  // 2. One review with inline comments (pull requests only).
+  // 2. One review with inline comments (pull requests only): only findings that block; the others are in the check
+  // run's annotations and the summary. The comment's "why" and fixed snippet come from the rule's docs.
   let where: Map<string, string> | undefined;
   let reviewLine: string | undefined;
+  const blockingFindings = failing(result, failOn);
   if (api && plan.pr && inputs.comments) {
     try {
       const pr = plan.pr;
+      const { patterns } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
+      const docs = new Map<string, RuleNotes>();
+      const wanted = new Set(blockingFindings.map((f) => f.ruleId));
+      for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc), ...(await iacRuleDocs())])
+        if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
       const rv = await reviewPullRequest(
         api,
         pr,
-        result.findings,
+        blockingFindings,
         [...result.findings, ...result.existing],
         headLocator(outcome.root, pr.head),
+        (id) => docs.get(id) ?? {},
       );
       where = rv.where;
+      for (const f of result.findings)
+        if (!where.has(f.fingerprint)) where.set(f.fingerprint, 'check run annotation (below fail-on)');
       const parts = [
         rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? '' : 's'}`,
         rv.alreadyThere && `${rv.alreadyThere} already commented`,
@@ -295,6 +313,35 @@ async function action(r: Runner): Promise<number> {
       log(`hookguard: ${reviewLine ?? 'review: nothing to comment on'}`);
     } catch (e) {
       fail(e, 'posting review comments');
+    }
+  }
+
+  // 2b. Review requests: the owners of blocking findings are asked to review. GitHub answers 422 for a user who is not
+  // a collaborator or an unknown team: said once in the summary; the run goes on.
+  let reviewersLine: string | undefined;
+  if (api && plan.pr && blockingFindings.length) {
+    const users = new Set<string>();
+    const teams = new Set<string>();
+    for (const f of blockingFindings)
+      for (const o of f.owners ?? []) {
+        const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
+        if (!m) continue; // an e-mail address cannot be asked for a review
+        if (m[2]) teams.add(m[2]);
+        else if (m[1]!.toLowerCase() !== plan.pr.author?.toLowerCase()) users.add(m[1]!);
+      }
+    if (users.size || teams.size) {
+      const who = [...[...users].sort().map((u) => `@${u}`), ...[...teams].sort().map((t) => `team ${t}`)].join(', ');
+      try {
+        await api.requestReviewers(plan.pr.number, [...users].sort(), [...teams].sort());
+        reviewersLine = `Review requested from the owners: ${who}.`;
+      } catch (e) {
+        const err = toApiError(e, 'requesting reviews');
+        reviewersLine =
+          err.status === 422
+            ? `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.`
+            : `Could not request reviews from ${who} (${err.message}).`;
+      }
+      log(`hookguard: ${reviewersLine}`);
     }
   }
 
@@ -311,6 +358,7 @@ async function action(r: Runner): Promise<number> {
       notes: plan.notes,
       ...(where ? { where } : {}),
       ...(reviewLine ? { review: reviewLine } : {}),
+      ...(reviewersLine ? { reviewers: reviewersLine } : {}),
       ...(fallback ? { fallback } : {}),
       ...(capped ? { annotationsCapped: capped } : {}),
       ...(sarifFile ? { sarifFile } : {}),

@@ -18,6 +18,8 @@ export interface PullRequestInfo {
   head: string;
   /** The head repository differs from the base one (a fork): the token is read-only on pull_request events. */
   fork: boolean;
+  /** The author's login: GitHub refuses to request a review from the author. */
+  author?: string;
 }
 
 export interface Plan {
@@ -80,7 +82,13 @@ export async function planScan(i: PlanInput): Promise<Plan> {
       request: { kind: 'range', range: `${base}..${head}` },
       scope: `pull request #${number}: ${n} commit${n === 1 ? '' : 's'} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
       headSha: head,
-      pr: { number, base, head, fork: Boolean(baseRepo && headRepo && baseRepo !== headRepo) },
+      pr: {
+        number,
+        base,
+        head,
+        fork: Boolean(baseRepo && headRepo && baseRepo !== headRepo),
+        ...(str(obj(pr.user).login) ? { author: str(obj(pr.user).login) } : {}),
+      },
       notes,
     };
   }

@@ -1,11 +1,12 @@
 /**
- * One review per run with inline comments on blocking findings that sit on lines of the pull request diff. Earlier
+ * One review per run with inline comments on blocking findings (at or above fail-on; the caller passes only those)
+ * that sit on lines of the pull request diff. Earlier
  * comments are recognised by their hidden fingerprint marker: never posted twice, marked resolved when their finding
  * is gone, and restored when it comes back.
  */
 import { SEVERITY_RANK, type Finding } from '../types.js';
 import type { Api, NewComment } from './api.js';
-import { commentBody, parseMarker, rightLines, resolvedBody } from './format.js';
+import { commentBody, parseMarker, rightLines, resolvedBody, type RuleNotes } from './format.js';
 
 export interface ReviewResult {
   posted: number;
@@ -25,6 +26,8 @@ export async function reviewPullRequest(
   all: Finding[],
   /** Where the finding's line is at the head commit (a later commit may have moved or removed it). */
   locate: (f: Finding) => Promise<number | undefined> = async (f) => f.line,
+  /** The risk and the fixed snippet from each rule's docs. */
+  notes: (ruleId: string) => RuleNotes = () => ({}),
 ): Promise<ReviewResult> {
   const files = await api.listPullFiles(pr.number);
   const diff = new Map<string, Set<number>>();
@@ -48,7 +51,7 @@ export async function reviewPullRequest(
       const open = prior.filter((p) => !p.m.resolved);
       if (open.length) res.alreadyThere++;
       else {
-        await api.updateReviewComment(prior[0]!.c.id, commentBody(f));
+        await api.updateReviewComment(prior[0]!.c.id, commentBody(f, notes(f.ruleId)));
         res.reopened++;
       }
       res.where.set(f.fingerprint, 'inline comment');
@@ -63,7 +66,7 @@ export async function reviewPullRequest(
       res.where.set(f.fingerprint, 'summary only (comment limit)');
       continue;
     }
-    comments.push({ path: f.file, line, side: 'RIGHT', body: commentBody(f) });
+    comments.push({ path: f.file, line, side: 'RIGHT', body: commentBody(f, notes(f.ruleId)) });
     res.where.set(f.fingerprint, 'inline comment');
   }
 

@@ -487,3 +487,128 @@ describe('GitHub Action (dist/index.js)', () => {
     });
   });
 });
+
+describe('GitHub Action: owners, review requests and review comments', () => {
+  const sgTemplate = [
+    "AWSTemplateFormatVersion: '2010-09-09'",
+    'Resources:',
+    '  BastionSG:',
+    '    Type: AWS::EC2::SecurityGroup',
+    '    Properties:',
+    '      GroupDescription: ssh',
+    '      SecurityGroupIngress:',
+    '        - IpProtocol: tcp',
+    '          FromPort: 22',
+    '          ToPort: 22',
+    '          CidrIp: 0.0.0.0/0',
+    '',
+  ].join('\n');
+  const decimalMode = [
+    '- name: config file',
+    '  ansible.builtin.file:',
+    '    path: /etc/app.conf',
+    '    mode: 644',
+    '',
+  ].join('\n');
+  const config = [
+    'owners:',
+    '  - owners: ["@acme/security", "@alice", "secteam@example.com"]',
+    '  - paths: [infra/]',
+    '    rules: [cloudformation]',
+    '    owners: ["@acme/platform", "@octocat"]',
+    'escalation:',
+    '  contact: "#security-oncall"',
+    '  doc: SECURITY.md',
+    '',
+  ].join('\n');
+
+  it('comments only blocking findings, mentions their owners, says rotate with the revocation link, shows the fixed snippet; requests reviews from the owners; Owners column', async () => {
+    const secret = fakeGithubToken();
+    const { repo, base, head } = prRepo([
+      {
+        '.hookguard.yaml': config,
+        'src/app.js': appWith(secret),
+        'infra/sg.yaml': sgTemplate,
+        'roles/web/tasks/main.yml': decimalMode,
+      },
+    ]);
+    const g = await new FakeGitHub().start();
+    g.collaborators = new Set(['alice', 'octocat']);
+    g.teams = new Set(['security', 'platform']);
+    try {
+      g.files = prFiles(repo, base, head);
+      const event = prEvent(base, head);
+      (event.pull_request as Record<string, unknown>).user = { login: 'octocat' };
+      const res = await runAction(repo, g, { eventName: 'pull_request', event });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+
+      // Inline comments: the high secret and the high security group; the medium Ansible finding is an annotation only.
+      const comments = g.reviews[0]!.comments!;
+      expect(comments.map((c) => c.path).sort()).toEqual(['infra/sg.yaml', 'src/app.js']);
+      const ann = g.checkRuns[0]!.annotations.find((a) => a.path === 'roles/web/tasks/main.yml');
+      expect(ann?.annotation_level).toBe('warning');
+
+      const secretComment = comments.find((c) => c.path === 'src/app.js')!.body;
+      expect(secretComment).toContain('**Owners:** @acme/security, @alice, `secteam@example.com`');
+      expect(secretComment).toMatch(/\*\*Rotate it:\*\* removing it in a later commit is not enough/);
+      expect(secretComment).toContain('Revoke it at https://github.com/settings/tokens');
+      expect(secretComment).not.toMatch(/\*\*Why:\*\*[^\n]*checksum/);
+
+      const sgComment = comments.find((c) => c.path === 'infra/sg.yaml')!.body;
+      expect(sgComment).toContain('**Owners:** @acme/platform, @octocat');
+      // Why: the risk from the rule's docs, not the finding's message again.
+      const why = /\*\*Why:\*\* (.*)/.exec(sgComment)![1]!;
+      expect(why).toMatch(/brute-forced/);
+      expect(sgComment.split(why).length).toBe(2);
+      // The fixed snippet from the rule's docs, as a fenced block.
+      expect(sgComment).toMatch(/```yaml\n[\s\S]*CidrIp: 10\.20\.0\.0\/16[\s\S]*\n```/);
+      expect(sgComment).not.toContain('Rotate');
+
+      // Review requests: users and teams of the blocking findings' owners, never the PR author, never an e-mail.
+      const posts = g.reqs('POST', /\/pulls\/7\/requested_reviewers$/);
+      expect(posts).toHaveLength(1);
+      expect(posts[0]!.json).toEqual({ reviewers: ['alice'], team_reviewers: ['platform', 'security'] });
+      expect(g.requestedReviewers.get(7)).toEqual({ users: ['alice'], teams: ['platform', 'security'] });
+
+      // Summary: an Owners column, the review request, the escalation.
+      expect(res.summary).toMatch(/\| File \| Line \| Severity \| Rule \| Commit \| Owners \| Shown \|/);
+      expect(res.summary).toContain('| @acme/security, @alice, secteam@example.com |');
+      expect(res.summary).toContain('check run annotation (below fail-on)');
+      expect(res.summary).toContain('Review requested from the owners: @alice, team platform, team security.');
+      expect(res.summary).toContain('**Escalation:** contact #security-oncall; see `SECURITY.md`.');
+      expect(leaks(res.everything, [secret])).toEqual([]);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('a 422 for a non-collaborator is reported once in the summary and does not fail the run', async () => {
+    const { repo, base, head } = prRepo([
+      { '.hookguard.yaml': 'owners:\n  - owners: ["@mallory", "@acme/ghosts"]\n', 'infra/sg.yaml': sgTemplate },
+    ]);
+    const g = await new FakeGitHub().start();
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: prEvent(base, head),
+        inputs: { 'fail-on': 'critical' },
+      });
+      // Nothing reaches "critical": the run passes even though GitHub refused the review request.
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      expect(g.reqs('POST', /\/requested_reviewers$/)).toHaveLength(0); // nothing blocks: nobody is asked
+
+      const res2 = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(res2.code).toBe(1); // the finding blocks; the refused request does not add a failure of its own
+      expect(g.reqs('POST', /\/requested_reviewers$/)).toHaveLength(1);
+      expect(res2.summary.match(/Could not request reviews/g)).toHaveLength(1);
+      expect(res2.summary).toContain('@mallory, team ghosts');
+      expect(res2.summary).toContain('not a collaborator');
+      expect(res2.stdout).not.toContain('::warning::hookguard could not use the GitHub API');
+      expect(g.checkRuns.at(-1)!.conclusion).toBe('failure');
+      expect(res2.outputs.blocking).toBe('1');
+    } finally {
+      await g.stop();
+    }
+  });
+});

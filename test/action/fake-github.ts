@@ -34,6 +34,8 @@ export interface Body {
   commit_id?: string;
   body?: string;
   comments?: SentComment[];
+  reviewers?: string[];
+  team_reviewers?: string[];
 }
 
 export interface Recorded {
@@ -75,6 +77,12 @@ export class FakeGitHub {
   /** Answer the next N requests matching "METHOD /path-suffix-regex" with 429 + retry-after: 0. */
   rateLimits: Array<{ method: string; path: RegExp; times: number }> = [];
   pageSize = 100;
+  /** Logins that may be asked for a review (others: 422, as GitHub answers for a non-collaborator). */
+  collaborators = new Set<string>();
+  /** Team slugs of the organisation (others: 422). */
+  teams = new Set<string>();
+  /** Reviews requested so far, per pull request number. */
+  requestedReviewers = new Map<number, { users: string[]; teams: string[] }>();
   private server?: Server;
   private nextId = 1000;
   url = '';
@@ -198,6 +206,37 @@ export class FakeGitHub {
           commit_id: json.commit_id ?? '',
         });
       return this.send(res, 200, { id: this.nextId++ });
+    }
+    if (r.method === 'POST' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)\/requested_reviewers$/.exec(r.path))) {
+      // OpenAPI "pulls/request-reviewers": reviewers and team_reviewers are arrays of strings, at least one given.
+      const raw = json as Record<string, unknown>;
+      const isList = (v: unknown) => v === undefined || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
+      const extra = Object.keys(raw).filter((k) => k !== 'reviewers' && k !== 'team_reviewers');
+      if (
+        !isList(raw.reviewers) ||
+        !isList(raw.team_reviewers) ||
+        extra.length ||
+        (!raw.reviewers && !raw.team_reviewers)
+      )
+        return this.send(res, 422, { message: 'Invalid request.', documentation_url: 'request-reviewers' });
+      const users = json.reviewers ?? [];
+      const teams = json.team_reviewers ?? [];
+      if (users.some((u) => !this.collaborators.has(u)) || teams.some((t) => !this.teams.has(t)))
+        return this.send(res, 422, {
+          message:
+            'Reviews may only be requested from collaborators. One or more of the users or teams you specified is not a collaborator of the acme/widgets repository.',
+        });
+      const n = Number(m[1]);
+      const prev = this.requestedReviewers.get(n) ?? { users: [], teams: [] };
+      this.requestedReviewers.set(n, {
+        users: [...new Set([...prev.users, ...users])],
+        teams: [...new Set([...prev.teams, ...teams])],
+      });
+      return this.send(res, 201, {
+        number: n,
+        requested_reviewers: users.map((login) => ({ login })),
+        requested_teams: teams.map((slug) => ({ slug })),
+      });
     }
     if (r.method === 'PATCH' && (m = /^\/repos\/[^/]+\/[^/]+\/pulls\/comments\/(\d+)$/.exec(r.path))) {
       const c = this.comments.find((x) => x.id === Number(m![1]));
