@@ -14,10 +14,10 @@ const rule: CfnRule = {
   Type: AWS::IAM::AccessKey
   Properties:
     UserName: !Ref Deployer`,
-      fix: 'Use roles: IAM roles for workloads, OIDC federation for CI (GitHub Actions, GitLab), IAM Identity Center for people.',
+      fix: "Use roles: IAM roles for workloads, OIDC federation for CI (GitHub Actions, GitLab), IAM Identity Center for people. A key that must stay is rotated at least every 90 days: increment its `Serial` (CloudFormation replaces the key on the next stack update) once its users read it from Secrets Manager rather than from an output; IAM console → Users → Security credentials (or `aws iam list-access-keys`) shows each key's age.",
       refs: ['https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles'],
     }),
-    'Use IAM roles or OIDC federation instead of access keys.',
+    'Use IAM roles or OIDC federation instead of access keys; a key that must stay is rotated every 90 days by incrementing its Serial (see the rule docs).',
   ),
   check(ctx) {
     for (const r of ctx.resources) ctx.report(r, undefined, `${r.id} creates a long-lived access key`);

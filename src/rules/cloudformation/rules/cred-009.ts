@@ -23,7 +23,7 @@ const rule: CfnRule = {
     RotationRules: { AutomaticallyAfterDays: 30 }`,
       refs: ['https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html'],
     }),
-    'Add an AWS::SecretsManager::RotationSchedule for the secret.',
+    'Rotate it on a schedule: add an AWS::SecretsManager::RotationSchedule with SecretId: !Ref the secret and RotationRules (AutomaticallyAfterDays: 30) — HostedRotationLambda for RDS, Redshift and DocumentDB, your own RotationLambdaARN otherwise.',
   ),
   check(ctx) {
     const t = ctx.t;
