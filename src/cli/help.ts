@@ -141,6 +141,24 @@ Examples:
   hookguard env
   hookguard env deploy/ --format markdown --output parity.md
 `,
+  policy: `Usage: hookguard policy [--output FILE] [--check FILE] [--config FILE] [--baseline FILE]
+
+Write the security policy hookguard enforces as Markdown: where it runs (hooks and workflows set up in the
+repository), what blocks, the rule families, owners and escalation, and every accepted exception (inline allows,
+resource Metadata suppressions, baseline entries, config ignores and rules turned off or lowered), with the ones that
+lack a reason and the unused ones listed separately. The output is deterministic: commit it, and let CI check it.
+
+Options:
+  --output FILE, -o FILE   write the document to FILE (atomically) instead of stdout
+  --check FILE             compare with FILE: exit 0 when it is current, 1 when it is stale or missing
+  --config FILE            config file (default .hookguard.yaml at the repository root)
+  --baseline FILE          baseline file (default .hookguard-baseline.json when present)
+  --help                   this text
+
+Examples:
+  npx hookguard policy --output SECURITY-POLICY.md
+  npx hookguard policy --check SECURITY-POLICY.md    # in CI: fails when the committed copy is stale
+`,
 };
 
 /** The help of `command`, or undefined when it has none. */

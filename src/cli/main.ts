@@ -488,27 +488,10 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
-const POLICY_HELP = `Usage: hookguard policy [--output FILE] [--check FILE] [--config FILE] [--baseline FILE]
-
-Writes the security policy hookguard enforces as Markdown: where it runs (hooks, pull requests), what blocks, the
-rule families, owners and escalation, and every accepted exception (inline allows, baseline entries, config
-ignores), with the ones lacking a reason listed separately. The output is deterministic: commit it, and let CI run
-"hookguard policy --check FILE", which exits 1 when the committed file is stale.
-
-  --output FILE    write the document to FILE (atomically) instead of stdout
-  --check FILE     compare with FILE: exit 0 when it is current, 1 when it is stale or missing
-  --config FILE    config file (default .hookguard.yaml at the repository root)
-  --baseline FILE  baseline file (default .hookguard-baseline.json when present)
-`;
-
 async function policyCommand(rest: string[], io: Io): Promise<number> {
   const o: { output?: string; check?: string; config?: string; baseline?: string } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
-    if (arg === '-h' || arg === '--help') {
-      io.stdout(POLICY_HELP);
-      return 0;
-    }
     const eq = arg.indexOf('=');
     const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
     const key = {
