@@ -108,14 +108,40 @@ describe('ACCESS-001 / ACCESS-002', () => {
         '',
       ].join('\n'),
     );
+    // 5. A cloud-init file of its own, and a JSON template whose UserData is one quoted string.
+    repo.write(
+      'cloud/user-data.yaml',
+      ['#cloud-config', 'users:', '  - default', '  - name: dave', '    groups: sudo', ''].join('\n'),
+    );
+    repo.write(
+      'infra/web.json',
+      JSON.stringify(
+        {
+          AWSTemplateFormatVersion: '2010-09-09',
+          Resources: {
+            Web: {
+              Type: 'AWS::EC2::Instance',
+              Properties: {
+                ImageId: 'ami-12345678',
+                UserData: { 'Fn::Base64': `#cloud-config\nssh_authorized_keys:\n  - ${carol.pub}\n` },
+              },
+            },
+          },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
     repo.git('add', '-A');
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
     expect(ids(report)).toEqual([
+      ['ACCESS-001', 'cloud/user-data.yaml', 4],
       ['ACCESS-001', 'files/authorized_keys', 2],
       ['ACCESS-001', 'files/authorized_keys', 4],
       ['ACCESS-001', 'group_vars/web.yml', 4],
       ['ACCESS-001', 'infra/bastion.yaml', 14],
+      ['ACCESS-001', 'infra/web.json', 9],
       ['ACCESS-001', 'playbooks/users.yml', 7],
       ['ACCESS-002', 'playbooks/users.yml', 9],
       ['ACCESS-001', 'playbooks/users.yml', 10],

@@ -153,7 +153,8 @@ function keysIn(c: Ctx, node: Node, text: string, scope: [number, number], path:
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
-    const offset = (block ? 1 : 0) + (text.slice(0, k.start).match(/\n/g)?.length ?? 0);
+    // Lines map one to one only in a block scalar; a quoted value with \n escapes sits on its own line.
+    const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
     report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path}:${k.fingerprint}`, offset);
   }
 }
@@ -162,8 +163,12 @@ function keysIn(c: Ctx, node: Node, text: string, scope: [number, number], path:
 function cloudInit(c: Ctx, node: Node, text: string, path: string): void {
   const p = pos(node, c.lc);
   const scope: [number, number] = [p.line, p.endLine];
-  const block = isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED');
-  const base = block ? 1 : 0;
+  // A block scalar's lines (or a whole cloud-init file, node undefined) map one to one onto the file's lines; a quoted
+  // value (JSON "#cloud-config\n…") is reported on its own line.
+  const block =
+    node === undefined || (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED'));
+  const base = node === undefined ? 0 : 1;
+  const at = (line0: number) => (block ? base + line0 : 0);
   let parsed;
   try {
     parsed = parseYaml(text);
@@ -184,13 +189,13 @@ function cloudInit(c: Ctx, node: Node, text: string, path: string): void {
           node,
           scope,
           `${path}:cloud-init:user:${name}`,
-          base + lineOf(u),
+          at(lineOf(u)),
         );
     }
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
-    const offset = base + (text.slice(0, k.start).match(/\n/g)?.length ?? 0);
+    const offset = at(text.slice(0, k.start).match(/\n/g)?.length ?? 0);
     report(
       c,
       access001,
@@ -371,6 +376,8 @@ export function checkAccess(file: string, content: string, revoked: Revoked): Ou
   const parsed = parseYamlAll(content);
   if (parsed.errors.length) return out; // the IaC families report malformed files
   const c: Ctx = { lc: parsed.lc, r: revoked, out, seen: new Set() };
+  // A cloud-init user-data file of its own (user-data.yaml, cloud-config.yaml).
+  if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, undefined, content, 'cloud-init-file');
   for (const doc of parsed.docs) {
     const root = doc.contents;
     let managesUsers = false;
