@@ -140,9 +140,9 @@ export function commentBody(f: Finding, notes: RuleNotes = {}): string {
     const revoke = URL_RE.exec(f.remediation)?.[0];
     lines.push(
       '',
-      `**Rotate it:** removing it in a later commit is not enough — the value stays in the git history and in every clone. ${revoke ? `Revoke it at ${revoke}, then` : 'Revoke it with its issuer, then'} replace it and load the new one from the environment or a secrets manager.`,
+      `**Fix:** rotate it — removing it in a later commit is not enough: the value stays in the git history and in every clone. ${f.remediation}`.trim(),
     );
-    if (f.remediation) lines.push('', `**Fix:** ${f.remediation}`);
+    if (revoke) lines.push('', `Revoke it here: ${revoke}`);
   } else {
     lines.push('', `**Fix:** ${f.remediation}`);
     if (notes.fix) lines.push('', notes.fix);

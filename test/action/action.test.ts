@@ -550,8 +550,8 @@ describe('GitHub Action: owners, review requests and review comments', () => {
 
       const secretComment = comments.find((c) => c.path === 'src/app.js')!.body;
       expect(secretComment).toContain('**Owners:** @acme/security, @alice, `secteam@example.com`');
-      expect(secretComment).toMatch(/\*\*Rotate it:\*\* removing it in a later commit is not enough/);
-      expect(secretComment).toContain('Revoke it at https://github.com/settings/tokens');
+      expect(secretComment).toMatch(/\*\*Fix:\*\* rotate it — removing it in a later commit is not enough/);
+      expect(secretComment).toContain('Revoke it here: https://github.com/settings/tokens');
       expect(secretComment).not.toMatch(/\*\*Why:\*\*[^\n]*checksum/);
 
       const sgComment = comments.find((c) => c.path === 'infra/sg.yaml')!.body;
@@ -562,7 +562,7 @@ describe('GitHub Action: owners, review requests and review comments', () => {
       expect(sgComment.split(why).length).toBe(2);
       // The fixed snippet from the rule's docs, as a fenced block.
       expect(sgComment).toMatch(/```yaml\n[\s\S]*CidrIp: 10\.20\.0\.0\/16[\s\S]*\n```/);
-      expect(sgComment).not.toContain('Rotate');
+      expect(sgComment).not.toContain('rotate it');
 
       // Review requests: users and teams of the blocking findings' owners, never the PR author, never an e-mail.
       const posts = g.reqs('POST', /\/pulls\/7\/requested_reviewers$/);
