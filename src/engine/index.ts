@@ -407,7 +407,8 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     );
 
   // Markers that allowed nothing: the exception list must stay true.
-  const unused = markers?.filter((m) => !usedMarkers.has(m.line)) ?? [];
+  // (A marker already reported for naming no rule is not reported twice.)
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
   if (unused.length) {
     await loadCrypto();
     const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);

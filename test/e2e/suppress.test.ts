@@ -137,7 +137,9 @@ describe('inline allows', () => {
       expect(report.suppressed.map((s) => [s.line, s.by, s.reason])).toEqual([
         [2, 'inline', 'fixture for the client test'],
       ]);
+      // The bare allow on line 3 suppresses nothing (HG-UNUSED-001); the typo on line 5 is reported once, as an error.
       expect(report.findings.map((f) => [f.line, f.ruleId])).toEqual([
+        [3, 'HG-UNUSED-001'],
         [4, 'github-pat'],
         [5, 'aws-access-key-id'],
       ]);
