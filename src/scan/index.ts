@@ -617,8 +617,13 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     const y = seq(b);
     return x !== undefined && y !== undefined && x < y;
   };
+  // A marker that allowed an environment/at-rest finding (./extras.ts reads allows itself) is used, not HG-UNUSED-001.
+  const inlineAt = new Set(
+    suppressed.filter((x) => x.by === 'inline').map((x) => `${x.commit ?? ''}\0${x.file}\0${x.line}`),
+  );
   const dedup = new Map<string, Finding>();
   for (const f of kept) {
+    if (f.ruleId === 'HG-UNUSED-001' && inlineAt.has(`${f.commit ?? ''}\0${f.file}\0${f.line}`)) continue;
     const key = f.category === 'secret' ? `${f.fingerprint}:${f.commit ?? ''}:${f.file}:${f.line}` : f.fingerprint;
     const prev = dedup.get(key);
     if (!prev || (!prev.blocking && f.blocking) || (prev.blocking === f.blocking && older(f, prev))) dedup.set(key, f);
