@@ -101,9 +101,9 @@ __export(run_exports, {
   gitStream: () => gitStream
 });
 import { spawn } from "node:child_process";
-function git(cwd, args, input) {
+function git(cwd, args2, input) {
   return new Promise((resolve, reject2) => {
-    const child = spawn("git", [...GIT_BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -121,18 +121,18 @@ function git(cwd, args, input) {
     child.stdin.end(input ?? "");
   });
 }
-async function gitOk(cwd, args, what, input) {
-  const r = await git(cwd, args, input);
-  if (r.code !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args[0]} failed`}`);
+async function gitOk(cwd, args2, what, input) {
+  const r = await git(cwd, args2, input);
+  if (r.code !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args2[0]} failed`}`);
   return r.stdout.toString("utf8");
 }
 function firstLine(s) {
   return s.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
 }
-async function gitStream(cwd, args, onData, input, pre) {
-  const reuse = pre && !pre.used && pre.args.join("\0") === args.join("\0") ? pre : void 0;
+async function gitStream(cwd, args2, onData, input, pre) {
+  const reuse = pre && !pre.used && pre.args.join("\0") === args2.join("\0") ? pre : void 0;
   if (reuse) reuse.used = true;
-  const child = reuse?.child ?? spawn("git", [...GIT_BASE_ARGS, ...args], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const child = reuse?.child ?? spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
   const err = reuse?.stderr ?? [];
   let errLen = 0;
   if (!reuse)
@@ -670,7 +670,7 @@ async function utf16Target(p, reader, sink, opts) {
   });
   return true;
 }
-async function runDiff(root, args, sink, opts, input, pre) {
+async function runDiff(root, args2, sink, opts, input, pre) {
   const reader = new BlobReader(root, opts.maxContentBytes);
   const queue = [];
   const parser = new DiffParser({
@@ -683,7 +683,7 @@ async function runDiff(root, args, sink, opts, input, pre) {
   try {
     const { code: code2, stderr } = await gitStream(
       root,
-      args,
+      args2,
       async (b) => {
         parser.write(b);
         await drain();
@@ -693,7 +693,7 @@ async function runDiff(root, args, sink, opts, input, pre) {
     );
     parser.end();
     await drain();
-    if (code2 !== 0) throw new UsageError(`git ${args[0]} failed: ${firstLine(stderr)}`);
+    if (code2 !== 0) throw new UsageError(`git ${args2[0]} failed: ${firstLine(stderr)}`);
     return code2;
   } finally {
     reader.close();
@@ -2677,13 +2677,13 @@ var require_Collection = __commonJS({
 var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
-    var stringifyComment = (str4) => str4.replace(/^(?!$)(?: $)?/gm, "#");
+    var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
       if (/^\n+$/.test(comment))
         return comment.substring(1);
       return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
     }
-    var lineComment = (str4, indent, comment) => str4.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str4.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str5, indent, comment) => str5.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str5.endsWith(" ") ? "" : " ") + comment;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -2837,16 +2837,16 @@ var require_stringifyString = __commonJS({
       lineWidth: ctx.options.lineWidth,
       minContentWidth: ctx.options.minContentWidth
     });
-    var containsDocumentMarker = (str4) => /^(%|---|\.\.\.)/m.test(str4);
-    function lineLengthOverLimit(str4, lineWidth, indentLength) {
+    var containsDocumentMarker = (str5) => /^(%|---|\.\.\.)/m.test(str5);
+    function lineLengthOverLimit(str5, lineWidth, indentLength) {
       if (!lineWidth || lineWidth < 0)
         return false;
       const limit = lineWidth - indentLength;
-      const strLen = str4.length;
+      const strLen = str5.length;
       if (strLen <= limit)
         return false;
       for (let i = 0, start = 0; i < strLen; ++i) {
-        if (str4[i] === "\n") {
+        if (str5[i] === "\n") {
           if (i - start > limit)
             return true;
           start = i + 1;
@@ -2863,11 +2863,11 @@ var require_stringifyString = __commonJS({
       const { implicitKey } = ctx;
       const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
       const indent = ctx.indent || (containsDocumentMarker(value) ? "  " : "");
-      let str4 = "";
+      let str5 = "";
       let start = 0;
       for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
         if (ch === " " && json[i + 1] === "\\" && json[i + 2] === "n") {
-          str4 += json.slice(start, i) + "\\ ";
+          str5 += json.slice(start, i) + "\\ ";
           i += 1;
           start = i;
           ch = "\\";
@@ -2876,38 +2876,38 @@ var require_stringifyString = __commonJS({
           switch (json[i + 1]) {
             case "u":
               {
-                str4 += json.slice(start, i);
+                str5 += json.slice(start, i);
                 const code2 = json.substr(i + 2, 4);
                 switch (code2) {
                   case "0000":
-                    str4 += "\\0";
+                    str5 += "\\0";
                     break;
                   case "0007":
-                    str4 += "\\a";
+                    str5 += "\\a";
                     break;
                   case "000b":
-                    str4 += "\\v";
+                    str5 += "\\v";
                     break;
                   case "001b":
-                    str4 += "\\e";
+                    str5 += "\\e";
                     break;
                   case "0085":
-                    str4 += "\\N";
+                    str5 += "\\N";
                     break;
                   case "00a0":
-                    str4 += "\\_";
+                    str5 += "\\_";
                     break;
                   case "2028":
-                    str4 += "\\L";
+                    str5 += "\\L";
                     break;
                   case "2029":
-                    str4 += "\\P";
+                    str5 += "\\P";
                     break;
                   default:
                     if (code2.substr(0, 2) === "00")
-                      str4 += "\\x" + code2.substr(2);
+                      str5 += "\\x" + code2.substr(2);
                     else
-                      str4 += json.substr(i, 6);
+                      str5 += json.substr(i, 6);
                 }
                 i += 5;
                 start = i + 1;
@@ -2917,14 +2917,14 @@ var require_stringifyString = __commonJS({
               if (implicitKey || json[i + 2] === '"' || json.length < minMultiLineLength) {
                 i += 1;
               } else {
-                str4 += json.slice(start, i) + "\n\n";
+                str5 += json.slice(start, i) + "\n\n";
                 while (json[i + 2] === "\\" && json[i + 3] === "n" && json[i + 4] !== '"') {
-                  str4 += "\n";
+                  str5 += "\n";
                   i += 2;
                 }
-                str4 += indent;
+                str5 += indent;
                 if (json[i + 2] === " ")
-                  str4 += "\\";
+                  str5 += "\\";
                 i += 1;
                 start = i + 1;
               }
@@ -2933,8 +2933,8 @@ var require_stringifyString = __commonJS({
               i += 1;
           }
       }
-      str4 = start ? str4 + json.slice(start) : json;
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+      str5 = start ? str5 + json.slice(start) : json;
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
     }
     function singleQuotedString(value, ctx) {
       if (ctx.options.singleQuote === false || ctx.implicitKey && value.includes("\n") || /[ \t]\n|\n[ \t]/.test(value))
@@ -3062,15 +3062,15 @@ ${indent}${start}${value}${end}`;
           return quotedString(value, ctx);
         }
       }
-      const str4 = value.replace(/\n+/g, `$&
+      const str5 = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str4);
+        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str5);
         const { compat, tags } = ctx.doc.schema;
         if (tags.some(test) || compat?.some(test))
           return quotedString(value, ctx);
       }
-      return implicitKey ? str4 : foldFlowLines.foldFlowLines(str4, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+      return implicitKey ? str5 : foldFlowLines.foldFlowLines(str5, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
     }
     function stringifyString(item, ctx, onComment, onChompKeep) {
       const { implicitKey, inFlow } = ctx;
@@ -3222,11 +3222,11 @@ var require_stringify = __commonJS({
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str4 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str5 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
-        return str4;
-      return identity.isScalar(node) || str4[0] === "{" || str4[0] === "[" ? `${props} ${str4}` : `${props}
-${ctx.indent}${str4}`;
+        return str5;
+      return identity.isScalar(node) || str5[0] === "{" || str5[0] === "[" ? `${props} ${str5}` : `${props}
+${ctx.indent}${str5}`;
     }
     exports.createStringifyContext = createStringifyContext;
     exports.stringify = stringify;
@@ -3261,8 +3261,8 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str4 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
-      if (!explicitKey && !ctx.inFlow && str4.length > 1024) {
+      let str5 = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      if (!explicitKey && !ctx.inFlow && str5.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
         explicitKey = true;
@@ -3271,27 +3271,27 @@ var require_stringifyPair = __commonJS({
         if (allNullValues || value == null) {
           if (keyCommentDone && onComment)
             onComment();
-          return str4 === "" ? "?" : explicitKey ? `? ${str4}` : str4;
+          return str5 === "" ? "?" : explicitKey ? `? ${str5}` : str5;
         }
       } else if (allNullValues && !simpleKeys || value == null && explicitKey) {
-        str4 = `? ${str4}`;
+        str5 = `? ${str5}`;
         if (keyComment && !keyCommentDone) {
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
         } else if (chompKeep && onChompKeep)
           onChompKeep();
-        return str4;
+        return str5;
       }
       if (keyCommentDone)
         keyComment = null;
       if (explicitKey) {
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
-        str4 = `? ${str4}
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
+        str5 = `? ${str5}
 ${indent}:`;
       } else {
-        str4 = `${str4}:`;
+        str5 = `${str5}:`;
         if (keyComment)
-          str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(keyComment));
+          str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
       if (identity.isNode(value)) {
@@ -3307,7 +3307,7 @@ ${indent}:`;
       }
       ctx.implicitKey = false;
       if (!explicitKey && !keyComment && identity.isScalar(value))
-        ctx.indentAtStart = str4.length + 1;
+        ctx.indentAtStart = str5.length + 1;
       chompKeep = false;
       if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
@@ -3351,16 +3351,16 @@ ${ctx.indent}`;
       } else if (valueStr === "" || valueStr[0] === "\n") {
         ws = "";
       }
-      str4 += ws + valueStr;
+      str5 += ws + valueStr;
       if (ctx.inFlow) {
         if (valueCommentDone && onComment)
           onComment();
       } else if (valueComment && !valueCommentDone) {
-        str4 += stringifyComment.lineComment(str4, ctx.indent, commentString(valueComment));
+        str5 += stringifyComment.lineComment(str5, ctx.indent, commentString(valueComment));
       } else if (chompKeep && onChompKeep) {
         onChompKeep();
       }
-      return str4;
+      return str5;
     }
     exports.stringifyPair = stringifyPair;
   }
@@ -3587,31 +3587,31 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str5 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str6 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
-          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment2));
+          str6 += stringifyComment.lineComment(str6, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str5);
+        lines.push(blockItemPrefix + str6);
       }
-      let str4;
+      let str5;
       if (lines.length === 0) {
-        str4 = flowChars.start + flowChars.end;
+        str5 = flowChars.start + flowChars.end;
       } else {
-        str4 = lines[0];
+        str5 = lines[0];
         for (let i = 1; i < lines.length; ++i) {
           const line = lines[i];
-          str4 += line ? `
+          str5 += line ? `
 ${indent}${line}` : "\n";
         }
       }
       if (comment) {
-        str4 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+        str5 += "\n" + stringifyComment.indentComment(commentString(comment), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
         onChompKeep();
-      return str4;
+      return str5;
     }
     function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
@@ -3654,21 +3654,21 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str4 = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str4.includes("\n"));
+        let str5 = stringify.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
         if (i < items2.length - 1) {
-          str4 += ",";
+          str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str4.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str5.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
-            str4 += ",";
+            str5 += ",";
           }
         }
         if (comment)
-          str4 += stringifyComment.lineComment(str4, itemIndent, commentString(comment));
-        lines.push(str4);
+          str5 += stringifyComment.lineComment(str5, itemIndent, commentString(comment));
+        lines.push(str5);
         linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
@@ -3680,11 +3680,11 @@ ${indent}${line}` : "\n";
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
-          let str4 = start;
+          let str5 = start;
           for (const line of lines)
-            str4 += line ? `
+            str5 += line ? `
 ${indentStep}${indent}${line}` : "\n";
-          return `${str4}
+          return `${str5}
 ${indent}${end}`;
         } else {
           return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
@@ -4016,7 +4016,7 @@ var require_string = __commonJS({
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
-      resolve: (str4) => str4,
+      resolve: (str5) => str5,
       stringify(item, ctx, onComment, onChompKeep) {
         ctx = Object.assign({ actualString: true }, ctx);
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
@@ -4054,7 +4054,7 @@ var require_bool = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str4) => new Scalar3.Scalar(str4[0] === "t" || str4[0] === "T"),
+      resolve: (str5) => new Scalar3.Scalar(str5[0] === "t" || str5[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4106,7 +4106,7 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4115,7 +4115,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4),
+      resolve: (str5) => parseFloat(str5),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4126,11 +4126,11 @@ var require_float = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-      resolve(str4) {
-        const node = new Scalar3.Scalar(parseFloat(str4));
-        const dot = str4.indexOf(".");
-        if (dot !== -1 && str4[str4.length - 1] === "0")
-          node.minFractionDigits = str4.length - dot - 1;
+      resolve(str5) {
+        const node = new Scalar3.Scalar(parseFloat(str5));
+        const dot = str5.indexOf(".");
+        if (dot !== -1 && str5[str5.length - 1] === "0")
+          node.minFractionDigits = str5.length - dot - 1;
         return node;
       },
       stringify: stringifyNumber.stringifyNumber
@@ -4147,7 +4147,7 @@ var require_int = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    var intResolve = (str4, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4.substring(offset), radix);
+    var intResolve = (str5, offset, radix, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5.substring(offset), radix);
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value) && value >= 0)
@@ -4160,7 +4160,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^0o[0-7]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 8, opt),
       stringify: (node) => intStringify(node, 8, "0o")
     };
     var int = {
@@ -4168,7 +4168,7 @@ var require_int = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4177,7 +4177,7 @@ var require_int = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^0x[0-9a-fA-F]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4230,7 +4230,7 @@ var require_schema2 = __commonJS({
         identify: (value) => typeof value === "string",
         default: true,
         tag: "tag:yaml.org,2002:str",
-        resolve: (str4) => str4,
+        resolve: (str5) => str5,
         stringify: stringifyJSON
       },
       {
@@ -4247,7 +4247,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:bool",
         test: /^true$|^false$/,
-        resolve: (str4) => str4 === "true",
+        resolve: (str5) => str5 === "true",
         stringify: stringifyJSON
       },
       {
@@ -4255,7 +4255,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:int",
         test: /^-?(?:0|[1-9][0-9]*)$/,
-        resolve: (str4, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str4) : parseInt(str4, 10),
+        resolve: (str5, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str5) : parseInt(str5, 10),
         stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
       },
       {
@@ -4263,7 +4263,7 @@ var require_schema2 = __commonJS({
         default: true,
         tag: "tag:yaml.org,2002:float",
         test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-        resolve: (str4) => parseFloat(str4),
+        resolve: (str5) => parseFloat(str5),
         stringify: stringifyJSON
       }
     ];
@@ -4271,9 +4271,9 @@ var require_schema2 = __commonJS({
       default: true,
       tag: "",
       test: /^/,
-      resolve(str4, onError) {
-        onError(`Unresolved plain scalar ${JSON.stringify(str4)}`);
-        return str4;
+      resolve(str5, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str5)}`);
+        return str5;
       }
     };
     var schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
@@ -4305,10 +4305,10 @@ var require_binary = __commonJS({
         if (typeof node_buffer.Buffer === "function") {
           return node_buffer.Buffer.from(src, "base64");
         } else if (typeof atob === "function") {
-          const str4 = atob(src.replace(/[\n\r]/g, ""));
-          const buffer = new Uint8Array(str4.length);
-          for (let i = 0; i < str4.length; ++i)
-            buffer[i] = str4.charCodeAt(i);
+          const str5 = atob(src.replace(/[\n\r]/g, ""));
+          const buffer = new Uint8Array(str5.length);
+          for (let i = 0; i < str5.length; ++i)
+            buffer[i] = str5.charCodeAt(i);
           return buffer;
         } else {
           onError("This environment does not support reading binary tags; either Buffer or atob is required");
@@ -4319,28 +4319,28 @@ var require_binary = __commonJS({
         if (!value)
           return "";
         const buf = value;
-        let str4;
+        let str5;
         if (typeof node_buffer.Buffer === "function") {
-          str4 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
+          str5 = buf instanceof node_buffer.Buffer ? buf.toString("base64") : node_buffer.Buffer.from(buf.buffer).toString("base64");
         } else if (typeof btoa === "function") {
           let s = "";
           for (let i = 0; i < buf.length; ++i)
             s += String.fromCharCode(buf[i]);
-          str4 = btoa(s);
+          str5 = btoa(s);
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
         type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
         if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-          const n = Math.ceil(str4.length / lineWidth);
+          const n = Math.ceil(str5.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str4.substr(o, lineWidth);
+            lines[i] = str5.substr(o, lineWidth);
           }
-          str4 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str5 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str4 }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -4546,7 +4546,7 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-      resolve: (str4) => str4.slice(-3).toLowerCase() === "nan" ? NaN : str4[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
+      resolve: (str5) => str5.slice(-3).toLowerCase() === "nan" ? NaN : str5[0] === "-" ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY,
       stringify: stringifyNumber.stringifyNumber
     };
     var floatExp = {
@@ -4555,7 +4555,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "EXP",
       test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-      resolve: (str4) => parseFloat(str4.replace(/_/g, "")),
+      resolve: (str5) => parseFloat(str5.replace(/_/g, "")),
       stringify(node) {
         const num = Number(node.value);
         return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
@@ -4566,11 +4566,11 @@ var require_float2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-      resolve(str4) {
-        const node = new Scalar3.Scalar(parseFloat(str4.replace(/_/g, "")));
-        const dot = str4.indexOf(".");
+      resolve(str5) {
+        const node = new Scalar3.Scalar(parseFloat(str5.replace(/_/g, "")));
+        const dot = str5.indexOf(".");
         if (dot !== -1) {
-          const f = str4.substring(dot + 1).replace(/_/g, "");
+          const f = str5.substring(dot + 1).replace(/_/g, "");
           if (f[f.length - 1] === "0")
             node.minFractionDigits = f.length;
         }
@@ -4590,34 +4590,34 @@ var require_int2 = __commonJS({
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
-    function intResolve(str4, offset, radix, { intAsBigInt }) {
-      const sign = str4[0];
+    function intResolve(str5, offset, radix, { intAsBigInt }) {
+      const sign = str5[0];
       if (sign === "-" || sign === "+")
         offset += 1;
-      str4 = str4.substring(offset).replace(/_/g, "");
+      str5 = str5.substring(offset).replace(/_/g, "");
       if (intAsBigInt) {
         switch (radix) {
           case 2:
-            str4 = `0b${str4}`;
+            str5 = `0b${str5}`;
             break;
           case 8:
-            str4 = `0o${str4}`;
+            str5 = `0o${str5}`;
             break;
           case 16:
-            str4 = `0x${str4}`;
+            str5 = `0x${str5}`;
             break;
         }
-        const n2 = BigInt(str4);
+        const n2 = BigInt(str5);
         return sign === "-" ? BigInt(-1) * n2 : n2;
       }
-      const n = parseInt(str4, radix);
+      const n = parseInt(str5, radix);
       return sign === "-" ? -1 * n : n;
     }
     function intStringify(node, radix, prefix) {
       const { value } = node;
       if (intIdentify(value)) {
-        const str4 = value.toString(radix);
-        return value < 0 ? "-" + prefix + str4.substr(1) : prefix + str4;
+        const str5 = value.toString(radix);
+        return value < 0 ? "-" + prefix + str5.substr(1) : prefix + str5;
       }
       return stringifyNumber.stringifyNumber(node);
     }
@@ -4627,7 +4627,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "BIN",
       test: /^[-+]?0b[0-1_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 2, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 2, opt),
       stringify: (node) => intStringify(node, 2, "0b")
     };
     var intOct = {
@@ -4636,7 +4636,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "OCT",
       test: /^[-+]?0[0-7_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 1, 8, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 1, 8, opt),
       stringify: (node) => intStringify(node, 8, "0")
     };
     var int = {
@@ -4644,7 +4644,7 @@ var require_int2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:int",
       test: /^[-+]?[0-9][0-9_]*$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 0, 10, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 0, 10, opt),
       stringify: stringifyNumber.stringifyNumber
     };
     var intHex = {
@@ -4653,7 +4653,7 @@ var require_int2 = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "HEX",
       test: /^[-+]?0x[0-9a-fA-F_]+$/,
-      resolve: (str4, _onError, opt) => intResolve(str4, 2, 16, opt),
+      resolve: (str5, _onError, opt) => intResolve(str5, 2, 16, opt),
       stringify: (node) => intStringify(node, 16, "0x")
     };
     exports.int = int;
@@ -4757,9 +4757,9 @@ var require_timestamp = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
-    function parseSexagesimal(str4, asBigInt) {
-      const sign = str4[0];
-      const parts = sign === "-" || sign === "+" ? str4.substring(1) : str4;
+    function parseSexagesimal(str5, asBigInt) {
+      const sign = str5[0];
+      const parts = sign === "-" || sign === "+" ? str5.substring(1) : str5;
       const num = (n) => asBigInt ? BigInt(n) : Number(n);
       const res = parts.replace(/_/g, "").split(":").reduce((res2, p) => res2 * num(60) + num(p), num(0));
       return sign === "-" ? num(-1) * res : res;
@@ -4796,7 +4796,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:int",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-      resolve: (str4, _onError, { intAsBigInt }) => parseSexagesimal(str4, intAsBigInt),
+      resolve: (str5, _onError, { intAsBigInt }) => parseSexagesimal(str5, intAsBigInt),
       stringify: stringifySexagesimal
     };
     var floatTime = {
@@ -4805,7 +4805,7 @@ var require_timestamp = __commonJS({
       tag: "tag:yaml.org,2002:float",
       format: "TIME",
       test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-      resolve: (str4) => parseSexagesimal(str4, false),
+      resolve: (str5) => parseSexagesimal(str5, false),
       stringify: stringifySexagesimal
     };
     var timestamp = {
@@ -4816,8 +4816,8 @@ var require_timestamp = __commonJS({
       // may be omitted altogether, resulting in a date format. In such a case, the time part is
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
-      resolve(str4) {
-        const match = str4.match(timestamp.test);
+      resolve(str5) {
+        const match = str5.match(timestamp.test);
         if (!match)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
@@ -5404,28 +5404,28 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos2, code2, message) {
         super();
         this.name = name;
         this.code = code2;
         this.message = message;
-        this.pos = pos;
+        this.pos = pos2;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos2, code2, message) {
+        super("YAMLParseError", pos2, code2, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos2, code2, message) {
+        super("YAMLWarning", pos2, code2, message);
       }
     };
     var prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos) => lc.linePos(pos));
+      error.linePos = error.pos.map((pos2) => lc.linePos(pos2));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
@@ -6409,7 +6409,7 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos = line.lastIndex;
+      let pos2 = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
@@ -6421,10 +6421,10 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos = line.lastIndex;
+        pos2 = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos;
+      last.lastIndex = pos2;
       match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
@@ -6624,10 +6624,10 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
+    function emptyScalarPosition(offset, before, pos2) {
       if (before) {
-        pos ?? (pos = before.length);
-        for (let i = pos - 1; i >= 0; --i) {
+        pos2 ?? (pos2 = before.length);
+        for (let i = pos2 - 1; i >= 0; --i) {
           let st = before[i];
           switch (st.type) {
             case "space":
@@ -6717,10 +6717,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos2, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos2),
         indent: -1,
         source: ""
       };
@@ -6851,11 +6851,11 @@ var require_composer = __commonJS({
         this.errors = [];
         this.warnings = [];
         this.onError = (source, code2, message, warning) => {
-          const pos = getErrorPos(source);
+          const pos2 = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos2, code2, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos2, code2, message));
         };
         this.directives = new directives.Directives({ version: options2.version || "1.2" });
         this.options = options2;
@@ -6926,9 +6926,9 @@ ${cb}` : comment;
         switch (token.type) {
           case "directive":
             this.directives.add(token.source, (offset, message, warning) => {
-              const pos = getErrorPos(token);
-              pos[0] += offset;
-              this.onError(pos, "BAD_DIRECTIVE", message, warning);
+              const pos2 = getErrorPos(token);
+              pos2[0] += offset;
+              this.onError(pos2, "BAD_DIRECTIVE", message, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -7017,8 +7017,8 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
-          const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+        const _onError = (pos2, code2, message) => {
+          const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
           if (onError)
             onError(offset, code2, message);
           else
@@ -9950,16 +9950,16 @@ function maskLine(line, ranges, width = 160) {
   const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]) => [s + lo, e + lo]);
   const sorted = mergeRanges([...ranges, ...extra]);
   let out = "";
-  let pos = 0;
+  let pos2 = 0;
   let firstStart = -1;
   for (const [s, e] of sorted) {
-    if (s < pos) continue;
-    out += line.slice(pos, s);
+    if (s < pos2) continue;
+    out += line.slice(pos2, s);
     if (firstStart < 0 && (anchor < 0 || s <= anchor && anchor < e)) firstStart = out.length;
     out += mask(line.slice(s, e));
-    pos = e;
+    pos2 = e;
   }
-  out += line.slice(pos);
+  out += line.slice(pos2);
   out = out.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
   if (out.length <= width) return out.trimEnd();
   const from = Math.max(0, (firstStart < 0 ? 0 : firstStart) - Math.floor(width / 3));
@@ -10159,6 +10159,27 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
     err(node, `${what} must be a non-empty string`);
     return void 0;
   };
+  const note = (c) => typeof c === "string" && c.trim() ? c.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") : void 0;
+  const reasons = (container) => {
+    const items2 = container?.items ?? [];
+    const out = [];
+    let heading;
+    let prevLine = -1;
+    items2.forEach((it, i) => {
+      const n = it;
+      const key = n.key;
+      const val = n.value;
+      const line = at(n.key ?? it);
+      const before = note(n.commentBefore) ?? note(key?.commentBefore) ?? (i === 0 ? note(container.commentBefore) : void 0);
+      if (before) heading = before;
+      else if (line !== prevLine + 1) heading = void 0;
+      out.push(note(n.comment) ?? note(val?.comment) ?? heading);
+      prevLine = line;
+    });
+    return out;
+  };
+  const exceptions = [];
+  const except = (kind, what, reason) => exceptions.push({ kind, what, ...reason ? { reason } : {} });
   let patternsNode;
   const ruleNodes = [];
   const selectorNodes = [];
@@ -10172,15 +10193,20 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
       }
-      case "ignore":
+      case "ignore": {
         cfg.ignore = strings2(v, "ignore");
+        const why = reasons(v);
+        cfg.ignore.forEach((g, i) => except("ignore", g, why[i]));
         break;
+      }
       case "baseline":
         if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
-      case "allow":
+      case "allow": {
+        const why = reasons(v);
         for (const [i, s] of strings2(v, "allow").entries()) {
+          except("allow", s, why[i]);
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
@@ -10191,21 +10217,34 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           }
         }
         break;
-      case "rules":
+      }
+      case "rules": {
         if (!isMap8(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
-        for (const rp of v.items) {
+        const why = reasons(v);
+        for (const [i, rp] of v.items.entries()) {
           const id = isScalar8(rp.key) ? String(rp.key.value) : "";
           const val = isScalar8(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
-          else cfg.rules.set(id.toLowerCase(), setting);
+          else {
+            cfg.rules.set(id.toLowerCase(), setting);
+            if (setting === "off") except("rule off", id, why[i]);
+            else
+              exceptions.push({
+                kind: "severity lowered",
+                what: id,
+                severity: setting,
+                ...why[i] ? { reason: why[i] } : {}
+              });
+          }
           ruleNodes.push([id, rp.key]);
         }
         break;
+      }
       case "patterns":
         patternsNode = v;
         break;
@@ -10376,6 +10415,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
     }
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
+  if (exceptions.length) cfg.exceptions = exceptions;
   return cfg;
 }
 var CONFIG_NAMES, KEYS;
@@ -10456,6 +10496,78 @@ var init_inline = __esm({
       { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
     ];
     RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
+  }
+});
+
+// src/suppress/markers.ts
+function insideString(line, at) {
+  for (const q of ['"', "'", "`"]) {
+    let n = 0;
+    for (let i = 0; i < at; i++) if (line[i] === q && line[i - 1] !== "\\") n++;
+    if (n % 2 === 1) return true;
+  }
+  return false;
+}
+function allowMarkers(chunks, file = "") {
+  const out = [];
+  if (DOCS.test(file)) return out;
+  for (const c of chunks) {
+    if (!c.text.toLowerCase().includes("hookguard:allow")) continue;
+    const lines = c.text.split("\n");
+    lines.forEach((line, i) => {
+      const m = IN_COMMENT.exec(line);
+      if (!m) return;
+      const at = m.index + m[0].length - m[1].length;
+      if (insideString(line, at)) return;
+      if (m.index > 0 && COMMENT_LINE.test(line) && line.slice(0, m.index).trim() !== "") return;
+      out.push({ line: c.startLine + i, column: at + 1, text: line.slice(at).slice(0, 200) });
+    });
+  }
+  return out;
+}
+var IN_COMMENT, DOCS, COMMENT_LINE;
+var init_markers = __esm({
+  "src/suppress/markers.ts"() {
+    "use strict";
+    IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
+    DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
+    COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
+  }
+});
+
+// src/rules/hookguard/unused.ts
+var UNUSED_ID, unusedRule;
+var init_unused = __esm({
+  "src/rules/hookguard/unused.ts"() {
+    "use strict";
+    UNUSED_ID = "HG-UNUSED-001";
+    unusedRule = {
+      id: UNUSED_ID,
+      title: "Suppression that matches nothing",
+      severity: "low",
+      category: "hookguard",
+      remediation: 'Remove the hookguard:allow comment, or regenerate the baseline with "hookguard baseline", so the list of accepted exceptions stays true.',
+      docs: `## What it checks
+A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
+in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
+A marker inside a string literal (a test that writes one into a file) does not count.
+
+## Why it matters
+An exception nobody needs any more still reads as an accepted risk: the policy (\`hookguard policy\`) lists it, reviewers
+trust it, and the next real secret pasted on that line is silently allowed.
+
+## Example
+\`\`\`js
+const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment test value
+\`\`\`
+
+## Fix
+Delete the comment (or the baseline entry: \`hookguard baseline\` writes a fresh one).
+
+\`\`\`js
+const region = "eu-west-1";
+\`\`\``
+    };
   }
 });
 
@@ -10886,8 +10998,8 @@ var init_cloudformation = __esm({
         if (!n || n === nullNode) return n ? [n] : [];
         const fn = this.intrinsic(n);
         if (fn?.fn === "Fn::If" && depth < MAX_DEPTH) {
-          const args = this.listArgs(fn.arg);
-          return [...this.branches(args[1], depth + 1), ...this.branches(args[2], depth + 1)];
+          const args2 = this.listArgs(fn.arg);
+          return [...this.branches(args2[1], depth + 1), ...this.branches(args2[2], depth + 1)];
         }
         if (fn?.fn === "Ref" && this.scalarArg(fn.arg) === "AWS::NoValue") return [];
         return [n];
@@ -10932,19 +11044,19 @@ var init_cloudformation = __esm({
           case "Ref":
             return this.refValues(this.scalarArg(fn.arg), depth);
           case "Fn::If": {
-            const args = this.listArgs(fn.arg);
-            return [...this.values(args[1], depth + 1), ...this.values(args[2], depth + 1)];
+            const args2 = this.listArgs(fn.arg);
+            return [...this.values(args2[1], depth + 1), ...this.values(args2[2], depth + 1)];
           }
           case "Fn::Sub":
             return [this.sub(fn.arg, depth)];
           case "Fn::Join":
             return [this.join(fn.arg, depth)];
           case "Fn::Select": {
-            const args = this.listArgs(fn.arg);
-            const idx = this.single(args[0], depth);
+            const args2 = this.listArgs(fn.arg);
+            const idx = this.single(args2[0], depth);
             const i = idx && isKnown(idx) ? asNum(idx.value) : void 0;
             if (i === void 0) return [{ value: UNKNOWN }];
-            const list4 = this.listValues(args[1], depth + 1);
+            const list4 = this.listValues(args2[1], depth + 1);
             if (list4.some((v) => !isKnown(v)) || i < 0 || i >= list4.length) return [{ value: UNKNOWN }];
             return [list4[i]];
           }
@@ -10962,9 +11074,9 @@ var init_cloudformation = __esm({
           if ((0, import_yaml3.isSeq)(b) && !fn) {
             for (const it of b.items) out.push(...this.values(it, depth + 1));
           } else if (fn?.fn === "Fn::Split") {
-            const args = this.listArgs(fn.arg);
-            const d = this.single(args[0], depth);
-            const s = this.single(args[1], depth);
+            const args2 = this.listArgs(fn.arg);
+            const d = this.single(args2[0], depth);
+            const s = this.single(args2[1], depth);
             if (d && s && typeof d.value === "string" && typeof s.value === "string")
               out.push(...s.value.split(d.value).map((x) => ({ value: x, ...s.why ? { why: s.why } : {} })));
             else out.push({ value: UNKNOWN });
@@ -11031,10 +11143,10 @@ var init_cloudformation = __esm({
         return { value: out, ...whys.length ? { why: [...new Set(whys)].join(", ") } : {} };
       }
       join(arg, depth) {
-        const args = this.listArgs(arg);
-        const d = this.single(args[0], depth);
+        const args2 = this.listArgs(arg);
+        const d = this.single(args2[0], depth);
         if (!d || typeof d.value !== "string") return { value: UNKNOWN };
-        const parts = this.listValues(args[1], depth + 1);
+        const parts = this.listValues(args2[1], depth + 1);
         if (parts.some((p) => !isKnown(p))) return { value: UNKNOWN };
         const whys = parts.flatMap((p) => p.why ? [p.why] : []);
         return {
@@ -11043,8 +11155,8 @@ var init_cloudformation = __esm({
         };
       }
       findInMap(arg, depth) {
-        const args = this.listArgs(arg);
-        const keys = args.slice(0, 3).map((a) => this.single(a, depth));
+        const args2 = this.listArgs(arg);
+        const keys = args2.slice(0, 3).map((a) => this.single(a, depth));
         if (keys.length < 3 || keys.some((k) => !k || !isKnown(k))) return [{ value: UNKNOWN }];
         const node = this.at(this.get(this.root, "Mappings"), keys.map((k) => String(k.value)).join("."));
         return node ? this.values(node, depth + 1) : [{ value: UNKNOWN }];
@@ -13281,10 +13393,10 @@ var init_cred_001 = __esm({
   Type: AWS::IAM::AccessKey
   Properties:
     UserName: !Ref Deployer`,
-          fix: "Use roles: IAM roles for workloads, OIDC federation for CI (GitHub Actions, GitLab), IAM Identity Center for people.",
+          fix: "Use roles: IAM roles for workloads, OIDC federation for CI (GitHub Actions, GitLab), IAM Identity Center for people. A key that must stay is rotated at least every 90 days: increment its `Serial` (CloudFormation replaces the key on the next stack update) once its users read it from Secrets Manager rather than from an output; IAM console \u2192 Users \u2192 Security credentials (or `aws iam list-access-keys`) shows each key's age.",
           refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles"]
         }),
-        "Use IAM roles or OIDC federation instead of access keys."
+        "Use IAM roles or OIDC federation instead of access keys; a key that must stay is rotated every 90 days by incrementing its Serial (see the rule docs)."
       ),
       check(ctx) {
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
@@ -13688,7 +13800,7 @@ var init_cred_009 = __esm({
     RotationRules: { AutomaticallyAfterDays: 30 }`,
           refs: ["https://docs.aws.amazon.com/secretsmanager/latest/userguide/rotating-secrets.html"]
         }),
-        "Add an AWS::SecretsManager::RotationSchedule for the secret."
+        "Rotate it on a schedule: add an AWS::SecretsManager::RotationSchedule with SecretId: !Ref the secret and RotationRules (AutomaticallyAfterDays: 30) \u2014 HostedRotationLambda for RDS, Redshift and DocumentDB, your own RotationLambdaARN otherwise."
       ),
       check(ctx) {
         const t = ctx.t;
@@ -18342,7 +18454,7 @@ function lintOne(t, rules2, findings, errors) {
       resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
       report(a, node, message, extra = {}) {
         const secret = extra.secret === true && node !== void 0;
-        const pos = locate(t, a, node, secret);
+        const pos2 = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
           ruleId: rule190.meta.id,
@@ -18350,7 +18462,7 @@ function lintOne(t, rules2, findings, errors) {
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
-          ...pos,
+          ...pos2,
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
@@ -19118,7 +19230,7 @@ var init_ansible = __esm({
         }
       }
       /** Split free-form arguments into `k=v` pairs and the rest (shell-style quoting). */
-      freeForm(a, text, commandLike, args) {
+      freeForm(a, text, commandLike, args2) {
         if (commandLike) return { ...a, value: text };
         const rest = [];
         const re = /(?:[^\s"']+|"[^"]*"|'[^']*')+/g;
@@ -19137,7 +19249,7 @@ var init_ansible = __esm({
           const kp = found ?? a.valuePos;
           const quoted = value.length !== tok.length - eq - 1 ? 1 : 0;
           const valuePos = found && found.line === found.endLine ? { ...found, column: found.column + eq + 1 + quoted, endColumn: found.endColumn - quoted } : kp;
-          if (!args.has(key)) args.set(key, { key, keyPos: kp, valuePos, value, vault: false });
+          if (!args2.has(key)) args2.set(key, { key, keyPos: kp, valuePos, value, vault: false });
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
@@ -19160,11 +19272,11 @@ var init_ansible = __esm({
           }
         }
         const name = keywords.get("name")?.value;
-        const pos = this.pos(n.items[0]?.key ?? n);
-        const args = /* @__PURE__ */ new Map();
+        const pos2 = this.pos(n.items[0]?.key ?? n);
+        const args2 = /* @__PURE__ */ new Map();
         let module = modName;
-        let freeForm;
-        let modulePos = pos;
+        let freeForm2;
+        let modulePos = pos2;
         if (modPair) {
           modulePos = this.pos(modPair.key);
           const a = this.arg(modPair, modName);
@@ -19179,28 +19291,28 @@ var init_ansible = __esm({
               body = void 0;
               const ffText = m?.[2] ?? "";
               const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
-              if (ffText) freeForm = this.freeForm(a, ffText, cmd, args);
+              if (ffText) freeForm2 = this.freeForm(a, ffText, cmd, args2);
             }
           }
           if ((0, import_yaml9.isMap)(body)) {
             for (const p of body.items) {
               const k = keyName(p);
               if (!k || k === "module") continue;
-              args.set(k, this.arg(p, k));
+              args2.set(k, this.arg(p, k));
             }
           } else if (body !== void 0 && typeof a.value === "string" && modName !== "action" && modName !== "local_action") {
             const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
-            freeForm = this.freeForm(a, a.value, cmd, args);
+            freeForm2 = this.freeForm(a, a.value, cmd, args2);
           }
         }
         const argsKw = keywords.get("args");
         if (argsKw?.node && (0, import_yaml9.isMap)(argsKw.node))
           for (const p of argsKw.node.items) {
             const k = keyName(p);
-            if (k && !args.has(k)) args.set(k, this.arg(p, k));
+            if (k && !args2.has(k)) args2.set(k, this.arg(p, k));
           }
-        const cmdArg = args.get("cmd") ?? args.get("_raw_params");
-        if (!freeForm && cmdArg && typeof cmdArg.value === "string") freeForm = cmdArg;
+        const cmdArg = args2.get("cmd") ?? args2.get("_raw_params");
+        if (!freeForm2 && cmdArg && typeof cmdArg.value === "string") freeForm2 = cmdArg;
         const nl = keywords.get("no_log");
         const noLog = nl ? isJinja(nl.value) ? void 0 : truthy(nl.value) ?? false : inheritedNoLog;
         const parts = moduleParts(module);
@@ -19209,21 +19321,21 @@ var init_ansible = __esm({
           kind,
           ...typeof name === "string" ? { name } : {},
           path: path8,
-          pos,
+          pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
           short: parts.short,
           collection: parts.collection,
           modulePos,
-          ...freeForm ? { freeForm } : {},
-          args,
+          ...freeForm2 ? { freeForm: freeForm2 } : {},
+          args: args2,
           keywords,
           noLog,
           env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env },
           become: this.becomeOf(n, this.become)
         };
         if (parts.short === "set_fact") {
-          for (const [k, a] of args)
+          for (const [k, a] of args2)
             if (k !== "cacheable") this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
         }
         const tv = keywords.get("vars");
@@ -19282,13 +19394,13 @@ var init_ansible = __esm({
       play(n, i) {
         if (!(0, import_yaml9.isMap)(n)) return;
         const prefix = `plays${this.label(n, i)}`;
-        const get2 = (k) => n.items.find((p) => keyName(p) === k);
-        const nlPair = get2("no_log");
+        const get3 = (k) => n.items.find((p) => keyName(p) === k);
+        const nlPair = get3("no_log");
         const nlv = plain(nlPair?.value);
         const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : false;
-        const varsPair = get2("vars");
+        const varsPair = get3("vars");
         if (varsPair) this.varsOfMap(varsPair.value, "play", (v) => `${prefix}.vars.${v}`);
-        const roles = get2("roles")?.value;
+        const roles = get3("roles")?.value;
         if ((0, import_yaml9.isSeq)(roles))
           roles.items.forEach((r, j) => {
             if (!(0, import_yaml9.isMap)(r)) return;
@@ -19308,7 +19420,7 @@ var init_ansible = __esm({
               else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
             }
           });
-        const files = plain(get2("vars_files")?.value);
+        const files = plain(get3("vars_files")?.value);
         const outer = this.env;
         this.become = this.becomeOf(n, false);
         this.env = {
@@ -19319,7 +19431,7 @@ var init_ansible = __esm({
           parent: outer
         };
         for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
-          this.taskList(get2(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
+          this.taskList(get3(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
         this.env = outer;
         this.become = void 0;
       }
@@ -19667,33 +19779,33 @@ var init_ansible_resolve = __esm({
       }
       resolveArgs(t, f) {
         let changed = false;
-        const args = /* @__PURE__ */ new Map();
+        const args2 = /* @__PURE__ */ new Map();
         for (const [k, a] of t.args) {
           if (SECRETISH.test(k)) {
-            args.set(k, a);
+            args2.set(k, a);
             continue;
           }
           const n = a.node ? this.node(a.node, f) : void 0;
           if (n) {
             changed = true;
-            args.set(k, { ...a, node: n, value: n.toJSON() });
+            args2.set(k, { ...a, node: n, value: n.toJSON() });
           } else if (!a.node && typeof a.value === "string" && a.value.includes("{{")) {
             const s = this.interpolate(a.value, f);
             if (s !== void 0) {
               changed = true;
-              args.set(k, { ...a, value: s });
-            } else args.set(k, a);
-          } else args.set(k, a);
+              args2.set(k, { ...a, value: s });
+            } else args2.set(k, a);
+          } else args2.set(k, a);
         }
-        let freeForm = t.freeForm;
-        if (freeForm && typeof freeForm.value === "string" && freeForm.value.includes("{{")) {
-          const s = this.interpolate(freeForm.value, f);
+        let freeForm2 = t.freeForm;
+        if (freeForm2 && typeof freeForm2.value === "string" && freeForm2.value.includes("{{")) {
+          const s = this.interpolate(freeForm2.value, f);
           if (s !== void 0) {
             changed = true;
-            freeForm = { ...freeForm, value: s };
+            freeForm2 = { ...freeForm2, value: s };
           }
         }
-        return { args, freeForm, changed };
+        return { args: args2, freeForm: freeForm2, changed };
       }
       /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
       tasks() {
@@ -21218,8 +21330,8 @@ var init_ssh_002 = __esm({
               message: `${v.key} turns SSH host key checking off.`
             });
         for (const t of ctx.file.tasks) {
-          const args = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
-          const hit = args.find((a) => strings(a.value).some((s) => NO_CHECK.test(s)));
+          const args2 = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
+          const hit = args2.find((a) => strings(a.value).some((s) => NO_CHECK.test(s)));
           if (hit) atArg(ctx, t, hit, `${t.module} uses SSH with host key checking off.`);
         }
       }
@@ -21920,18 +22032,18 @@ function sgRules2(v) {
   return { t: "list", items: v.items.flatMap(sgRule), loc: v.loc };
 }
 function securityGroup(t, src) {
-  const args = /* @__PURE__ */ new Map();
-  for (const a of t.args.values()) args.set(a.key, argValue(t, a, src));
+  const args2 = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) args2.set(a.key, argValue(t, a, src));
   const props = /* @__PURE__ */ new Map();
   const put = (to, v) => {
     if (v) props.set(to, v);
   };
-  put("GroupName", args.get("name"));
-  put("GroupDescription", args.get("description"));
-  put("VpcId", args.get("vpc_id"));
-  put("SecurityGroupIngress", sgRules2(args.get("rules")));
-  put("SecurityGroupEgress", sgRules2(args.get("rules_egress") ?? args.get("egress_rules")));
-  put("Tags", args.get("tags"));
+  put("GroupName", args2.get("name"));
+  put("GroupDescription", args2.get("description"));
+  put("VpcId", args2.get("vpc_id"));
+  put("SecurityGroupIngress", sgRules2(args2.get("rules")));
+  put("SecurityGroupEgress", sgRules2(args2.get("rules_egress") ?? args2.get("egress_rules")));
+  put("Tags", args2.get("tags"));
   return { t: "map", entries: props, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
 }
 function fromAnsibleTask(t, src) {
@@ -23200,6 +23312,454 @@ var init_ansible3 = __esm({
   }
 });
 
+// src/rules/access/keys.ts
+import { createHash } from "node:crypto";
+function fingerprintOf(blob) {
+  return "SHA256:" + createHash("sha256").update(Buffer.from(blob, "base64")).digest("base64").replace(/=+$/, "");
+}
+function publicKeys(text) {
+  const out = [];
+  for (const m of text.matchAll(KEY)) {
+    const blob = m[2];
+    out.push({
+      type: m[1],
+      blob,
+      comment: (m[3] ?? "").trim(),
+      fingerprint: fingerprintOf(blob),
+      start: m.index,
+      end: m.index + m[0].length
+    });
+  }
+  return out;
+}
+function revokedKey(k, r) {
+  for (const entry of r.keys) {
+    if (/^SHA256:/i.test(entry)) {
+      if (entry.replace(/=+$/, "") === k.fingerprint) return `key ${k.fingerprint} is revoked`;
+    } else if (k.comment && entry === k.comment) return `key "${k.comment}" is revoked`;
+  }
+  const owner = /^([^@\s]+)@/.exec(k.comment)?.[1];
+  if (owner && revokedUser(owner, r)) return `key of revoked user ${owner} (${k.comment})`;
+  return void 0;
+}
+function revokedUser(name, r) {
+  const n = name.trim().toLowerCase();
+  return r.users.some((u) => u.trim().toLowerCase() === n);
+}
+var TYPES, KEY;
+var init_keys = __esm({
+  "src/rules/access/keys.ts"() {
+    "use strict";
+    TYPES = "(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp(?:256|384|521)|sk-(?:ssh-ed25519|ecdsa-sha2-nistp256)@openssh\\.com)";
+    KEY = new RegExp(`(${TYPES})[ \\t]+(AAAA[A-Za-z0-9+/]+={0,3})(?:[ \\t]+([^\\r\\n]*))?`, "g");
+  }
+});
+
+// src/rules/access/rules.ts
+var access001, access002;
+var init_rules = __esm({
+  "src/rules/access/rules.ts"() {
+    "use strict";
+    access001 = {
+      id: "ACCESS-001",
+      title: "SSH access still granted to a revoked user or key",
+      severity: "high",
+      category: "access",
+      remediation: "Remove the user and the key (Ansible: state: absent; authorized_keys: delete the line; cloud-init: drop the user), and check the hosts themselves: a key already installed stays until it is removed there.",
+      docs: `## What it checks
+With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as the \`SHA256:\u2026\` fingerprint that
+\`ssh-keygen -lf key.pub\` prints, or as the key's comment), it flags what still grants SSH access to them:
+- an \`authorized_keys\` file holding a revoked key (or kept under \`home/USER/\` of a revoked user);
+- an Ansible \`authorized_key\` task for a revoked user or with a revoked key, and a \`user\` task that still creates a
+  revoked user's account \u2014 literal \`loop\`/\`with_items\` lists are followed, \`{{ item.name }}\` included;
+- cloud-init user data (\`#cloud-config\` in CloudFormation \`UserData\`, in Ansible vars, anywhere in YAML or JSON) whose
+  \`users:\` create a revoked user or whose \`ssh_authorized_keys\` hold a revoked key;
+- a revoked public key written anywhere in a YAML value.
+A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
+
+## Why it matters
+People leave and laptops are lost; their keys must go with them. A key that stays in the playbook or template is
+re-installed on every run and on every new host, long after the person's directory account was closed.
+
+## Example
+\`\`\`yaml
+- name: Deploy keys
+  ansible.posix.authorized_key:
+    user: bob
+    key: "{{ lookup('file', 'keys/bob.pub') }}"
+\`\`\`
+
+## Fix
+\`\`\`yaml
+- name: Remove bob's access
+  ansible.posix.authorized_key:
+    user: bob
+    key: "{{ lookup('file', 'keys/bob.pub') }}"
+    state: absent
+\`\`\`
+
+## References
+- https://docs.ansible.com/ansible/latest/collections/ansible/posix/authorized_key_module.html
+- https://cloudinit.readthedocs.io/en/latest/reference/examples.html`
+    };
+    access002 = {
+      id: "ACCESS-002",
+      title: "authorized_key is not exclusive in a play that manages all users",
+      severity: "medium",
+      category: "access",
+      remediation: "Set exclusive: true on the authorized_key task (with every key of the user in one key: value), so keys removed from the list are removed from the host.",
+      docs: `## What it checks
+An Ansible \`authorized_key\` task without \`exclusive: true\` in a playbook or tasks file that manages the host's users
+from a list (a \`user\` task with \`loop\`/\`with_items\`).
+
+## Why it matters
+Without \`exclusive\`, the module only ever adds keys: deleting a departed colleague's key from the list leaves it on
+every host that already has it, and the play reports success. The list in the repository and the access on the hosts
+drift apart silently.
+
+## Example
+\`\`\`yaml
+- name: Users
+  ansible.builtin.user: { name: "{{ item.name }}" }
+  loop: "{{ team }}"
+- name: Keys
+  ansible.posix.authorized_key:
+    user: "{{ item.name }}"
+    key: "{{ item.key }}"
+  loop: "{{ team }}"
+\`\`\`
+
+## Fix
+\`\`\`yaml
+- name: Keys
+  ansible.posix.authorized_key:
+    user: "{{ item.name }}"
+    key: "{{ item.keys | join('\\n') }}"
+    exclusive: true
+  loop: "{{ team }}"
+\`\`\`
+
+## References
+- https://docs.ansible.com/ansible/latest/collections/ansible/posix/authorized_key_module.html#parameter-exclusive`
+    };
+  }
+});
+
+// src/rules/access/index.ts
+var access_exports = {};
+__export(access_exports, {
+  access001: () => access001,
+  access002: () => access002,
+  accessRuleDocs: () => accessRuleDocs,
+  checkAccess: () => checkAccess,
+  wantsAccess: () => wantsAccess
+});
+function wantsAccess(path8, content) {
+  if (AUTH_KEYS.test(path8)) return true;
+  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
+}
+function finding(rule190, message, pos2, scope, path8) {
+  return { ruleId: rule190.id, severity: rule190.severity, message, path: path8, scope, ...pos2 };
+}
+function authorizedKeysFile(file, content, r, out) {
+  const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
+  const ownerRevoked = owner !== void 0 && revokedUser(owner, r);
+  content.split("\n").forEach((line, i) => {
+    for (const k of publicKeys(line)) {
+      const why = revokedKey(k, r) ?? (ownerRevoked ? `file of revoked user ${owner}` : void 0);
+      if (!why) continue;
+      out.findings.push(
+        finding(
+          access001,
+          `authorized_keys still grants SSH access: ${why}.`,
+          { line: i + 1, column: k.start + 1, endLine: i + 1, endColumn: k.end + 1 },
+          [i + 1, i + 1],
+          `authorized_keys:${k.fingerprint}`
+        )
+      );
+    }
+  });
+}
+function str4(n) {
+  return (0, import_yaml2.isScalar)(n) && typeof n.value === "string" ? n.value : (0, import_yaml2.isScalar)(n) && typeof n.value === "number" ? String(n.value) : void 0;
+}
+function get2(map, key) {
+  if (!(0, import_yaml2.isMap)(map)) return void 0;
+  for (const p of map.items) {
+    const k = str4(p.key);
+    if (k !== void 0 && (typeof key === "string" ? k === key : key.test(k))) return { key: p.key, value: p.value };
+  }
+  return void 0;
+}
+function freeForm(s) {
+  const out = {};
+  for (const m of s.matchAll(/(\w+)=(?:"([^"]*)"|'([^']*)'|(\S+))/g)) out[m[1]] = m[2] ?? m[3] ?? m[4] ?? "";
+  return out;
+}
+function loopItems(task) {
+  const l = get2(task, LOOP);
+  return l && (0, import_yaml2.isSeq)(l.value) ? l.value.items : void 0;
+}
+function resolveItem(v, item) {
+  if (v === void 0) return void 0;
+  const m = /^\s*\{\{\s*item(?:\.(\w+)|\[['"](\w+)['"]\])?\s*\}\}\s*$/.exec(v);
+  if (!m) return UNKNOWN2.test(v) ? void 0 : v;
+  const field = m[1] ?? m[2];
+  if (!field) return str4(item);
+  return str4(get2(item, field)?.value);
+}
+function pos(n, lc) {
+  return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+}
+function report(c, rule190, message, at, scope, path8, lineOffset = 0) {
+  const p = pos(at, c.lc);
+  const line = p.line + lineOffset;
+  const key = `${rule190.id}:${line}`;
+  if (c.seen.has(key)) return;
+  c.seen.add(key);
+  c.out.findings.push(
+    finding(
+      rule190,
+      message,
+      lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
+      [Math.min(scope[0], line), Math.max(scope[1], line)],
+      path8
+    )
+  );
+}
+function keysIn(c, node, text, scope, path8, what) {
+  const block = (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+  for (const k of publicKeys(text)) {
+    const why = revokedKey(k, c.r);
+    if (!why) continue;
+    const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path8}:${k.fingerprint}`, offset);
+  }
+}
+function cloudInit(c, node, text, path8) {
+  const p = pos(node, c.lc);
+  const scope = [p.line, p.endLine];
+  const block = node === void 0 || (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+  const base = node === void 0 ? 0 : 1;
+  const at = (line0) => block ? base + line0 : 0;
+  let parsed;
+  try {
+    parsed = parseYaml(text);
+  } catch {
+    return;
+  }
+  const root = parsed.doc.contents;
+  const lineOf2 = (n) => (nodePos(n, parsed.lc)?.line ?? 1) - 1;
+  const users = get2(root, "users")?.value;
+  if ((0, import_yaml2.isSeq)(users))
+    for (const u of users.items) {
+      const name = str4(get2(u, "name")?.value) ?? ((0, import_yaml2.isScalar)(u) ? str4(u) : void 0);
+      if (name && !UNKNOWN2.test(name) && revokedUser(name, c.r))
+        report(
+          c,
+          access001,
+          `cloud-init user data creates revoked user ${name} with SSH access.`,
+          node,
+          scope,
+          `${path8}:cloud-init:user:${name}`,
+          at(lineOf2(u))
+        );
+    }
+  for (const k of publicKeys(text)) {
+    const why = revokedKey(k, c.r);
+    if (!why) continue;
+    const offset = at(text.slice(0, k.start).match(/\n/g)?.length ?? 0);
+    report(
+      c,
+      access001,
+      `cloud-init user data still grants SSH access: ${why}.`,
+      node,
+      scope,
+      `${path8}:cloud-init:${k.fingerprint}`,
+      offset
+    );
+  }
+}
+function taskScope(task, lc) {
+  const p = pos(task, lc);
+  return [p.line, p.endLine];
+}
+function args(v) {
+  if ((0, import_yaml2.isMap)(v))
+    return {
+      get: (k) => {
+        const e = get2(v, k);
+        return e ? { node: e.value, value: str4(e.value) } : void 0;
+      }
+    };
+  const s = str4(v);
+  const ff = s ? freeForm(s) : {};
+  return { get: (k) => k in ff ? { node: v, value: ff[k] } : void 0 };
+}
+function absent(a) {
+  const s = a.get("state")?.value;
+  return s === "absent";
+}
+function authorizedKeyTask(c, task, mod, managesUsers) {
+  const a = args(mod.value);
+  if (absent(a)) return;
+  const scope = taskScope(task, c.lc);
+  const items2 = loopItems(task);
+  const user = a.get("user");
+  const key = a.get("key");
+  const variants = items2 ?? [void 0];
+  for (const item of variants) {
+    const u = item === void 0 ? user?.value && !UNKNOWN2.test(user.value) ? user.value : void 0 : resolveItem(user?.value, item);
+    const at = item ?? user?.node ?? mod.key;
+    if (u && revokedUser(u, c.r))
+      report(
+        c,
+        access001,
+        `authorized_key still installs SSH keys for revoked user ${u}.`,
+        at,
+        scope,
+        `task:authorized_key:user:${u}`
+      );
+    const k = item === void 0 ? key?.value : resolveItem(key?.value, item);
+    if (k && !UNKNOWN2.test(k)) {
+      if (item === void 0 && key && (0, import_yaml2.isScalar)(key.node))
+        keysIn(c, key.node, k, scope, "task:authorized_key", "authorized_key");
+      else
+        for (const pk of publicKeys(k)) {
+          const why = revokedKey(pk, c.r);
+          if (why)
+            report(
+              c,
+              access001,
+              `authorized_key still grants SSH access: ${why}.`,
+              at,
+              scope,
+              `task:authorized_key:${pk.fingerprint}`
+            );
+        }
+    }
+  }
+  const excl = a.get("exclusive");
+  const exclusive = excl?.value !== void 0 ? /^(?:true|yes|on|1)$/i.test(excl.value) : (0, import_yaml2.isScalar)(excl?.node) && excl?.node.value === true;
+  if (managesUsers && !exclusive && !(excl?.value && UNKNOWN2.test(excl.value)))
+    report(
+      c,
+      access002,
+      `authorized_key without exclusive: true in a play that manages the host's users: keys removed from the list stay on the host.`,
+      excl?.node ?? mod.key,
+      scope,
+      `task:authorized_key:exclusive:${user?.value ?? ""}:${key?.value ?? ""}`
+    );
+}
+function userTask(c, task, mod) {
+  if (!(0, import_yaml2.isMap)(mod.value) && !str4(mod.value)) return;
+  const a = args(mod.value);
+  if (absent(a)) return;
+  const scope = taskScope(task, c.lc);
+  const name = a.get("name");
+  const items2 = loopItems(task);
+  for (const item of items2 ?? [void 0]) {
+    const n = item === void 0 ? name?.value && !UNKNOWN2.test(name.value) ? name.value : void 0 : resolveItem(name?.value, item);
+    if (n && revokedUser(n, c.r))
+      report(
+        c,
+        access001,
+        `user task still creates the account of revoked user ${n}.`,
+        item ?? name?.node ?? mod.key,
+        scope,
+        `task:user:${n}`
+      );
+    if (item !== void 0 && (0, import_yaml2.isMap)(item)) {
+      const k = str4(get2(item, /^(?:ssh_key|key|public_key|ssh_authorized_key)$/)?.value);
+      if (k)
+        for (const pk of publicKeys(k)) {
+          const why = revokedKey(pk, c.r);
+          if (why)
+            report(
+              c,
+              access001,
+              `user task still grants SSH access: ${why}.`,
+              item,
+              scope,
+              `task:user:${pk.fingerprint}`
+            );
+        }
+    }
+  }
+}
+function visitTasks(root, onTask) {
+  const walk2 = (n, depth) => {
+    if (depth > 200) return;
+    if ((0, import_yaml2.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
+    else if ((0, import_yaml2.isMap)(n)) {
+      for (const p of n.items) {
+        const k = str4(p.key);
+        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
+        walk2(p.value, depth + 1);
+      }
+    } else if ((0, import_yaml2.isPair)(n)) walk2(n.value, depth + 1);
+  };
+  walk2(root, 0);
+}
+function walkScalars(root, f) {
+  const walk2 = (n, depth) => {
+    if (depth > 200) return;
+    if ((0, import_yaml2.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
+    else if ((0, import_yaml2.isMap)(n)) for (const p of n.items) walk2(p.value, depth + 1);
+    else {
+      const s = str4(n);
+      if (s !== void 0) f(n, s);
+    }
+  };
+  walk2(root, 0);
+}
+function checkAccess(file, content, revoked) {
+  const out = { findings: [], errors: [] };
+  if (!revoked.users.length && !revoked.keys.length) return out;
+  if (AUTH_KEYS.test(file)) {
+    authorizedKeysFile(file, content, revoked, out);
+    return out;
+  }
+  const parsed = parseYamlAll(content);
+  if (parsed.errors.length) return out;
+  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set() };
+  if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, void 0, content, "cloud-init-file");
+  for (const doc3 of parsed.docs) {
+    const root = doc3.contents;
+    let managesUsers = false;
+    const tasks = [];
+    visitTasks(root, (task, key, mod) => {
+      if (USER_MODULE.test(key) && ((0, import_yaml2.isMap)(mod.value) || str4(mod.value)) && loopItems(task)) managesUsers = true;
+      tasks.push([task, key, mod]);
+    });
+    for (const [task, key, mod] of tasks) {
+      if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
+      else if ((0, import_yaml2.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
+    }
+    walkScalars(root, (n, s) => {
+      if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, "cloud-init");
+      else if (/ssh-|ecdsa-sha2|sk-/.test(s))
+        keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], "value", "A public key in this file");
+    });
+  }
+  return out;
+}
+var accessRuleDocs, AUTH_KEYS, UNKNOWN2, LOOP, AUTH_KEY_MODULE, USER_MODULE;
+var init_access = __esm({
+  "src/rules/access/index.ts"() {
+    "use strict";
+    init_yaml();
+    init_keys();
+    init_rules();
+    accessRuleDocs = () => [access001, access002];
+    AUTH_KEYS = /(?:^|\/)authorized_keys2?$/;
+    UNKNOWN2 = /\{\{|\{%|\$\{/;
+    LOOP = /^(?:loop|with_items|with_list)$/;
+    AUTH_KEY_MODULE = /^(?:ansible\.posix\.|community\.general\.)?authorized_key$/;
+    USER_MODULE = /^(?:ansible\.builtin\.|ansible\.legacy\.)?user$/;
+  }
+});
+
 // src/engine/index.ts
 async function loadCrypto() {
   crypto ??= await import("node:crypto");
@@ -23249,6 +23809,8 @@ async function examine(t, opts) {
     ...t.commit.author ? { author: t.commit.author } : {},
     ...t.commit.date ? { date: t.commit.date } : {}
   } : {};
+  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
+  const usedMarkers = /* @__PURE__ */ new Set();
   const reported = /* @__PURE__ */ new Set();
   const emit = (f, lines) => {
     const o = opts.overrides.get(f.ruleId);
@@ -23265,6 +23827,10 @@ async function examine(t, opts) {
       });
       if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
       else if (allow) {
+        if (!allow.marker) {
+          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
+          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
+        }
         out.suppressed.push(toSuppressed(f, "inline", allow.reason));
         return;
       }
@@ -23450,10 +24016,83 @@ async function examine(t, opts) {
       }
     }
   }
+  if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length)) {
+    const acc = await Promise.resolve().then(() => (init_access(), access_exports));
+    if (acc.wantsAccess(t.path, t.content)) {
+      let res;
+      try {
+        res = acc.checkAccess(t.path, t.content, opts.revoked);
+      } catch (e) {
+        out.errors.push({
+          file: t.path,
+          ...t.commit ? { commit: t.commit.sha } : {},
+          message: `access rules failed: ${e.message}`
+        });
+      }
+      if (res?.findings.length) {
+        await loadCrypto();
+        const starts = lineStarts(t.content);
+        const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
+        for (const r of res.findings) {
+          const meta2 = metas.get(r.ruleId);
+          const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+          const f = {
+            ruleId: r.ruleId,
+            category: "access",
+            severity: r.severity,
+            title: meta2.title,
+            message: r.message,
+            remediation: meta2.remediation ?? "",
+            file: t.path,
+            line: r.line,
+            column: r.column,
+            endLine: r.endLine,
+            endColumn: r.endColumn,
+            ...provenance,
+            fingerprint: fingerprint(r.ruleId, t.path, r.path),
+            snippet: raw.length > 160 ? raw.slice(0, 157) + "\u2026" : raw,
+            blocking: overlaps(r.scope, t.changed)
+          };
+          const content = t.content;
+          const at = (n) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+          emit(f, [
+            [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
+            [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
+          ]);
+        }
+      }
+    }
+  }
   if (iacSecrets.length)
     out.findings = out.findings.filter(
       (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
     );
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
+  if (unused.length) {
+    await loadCrypto();
+    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
+    for (const m of unused) {
+      const f = {
+        ruleId: UNUSED_ID,
+        category: "hookguard",
+        severity: o && o !== "off" ? o : unusedRule.severity,
+        title: unusedRule.title,
+        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
+        remediation: unusedRule.remediation,
+        file: t.path,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + "hookguard:allow".length,
+        ...provenance,
+        fingerprint: fingerprint(UNUSED_ID, t.path, m.text.trim()),
+        snippet: m.text,
+        blocking: true
+      };
+      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
+      else out.findings.push(f);
+    }
+  }
   return out;
 }
 function toSuppressed(f, by, reason) {
@@ -23475,6 +24114,8 @@ var init_engine = __esm({
     init_detect();
     init_mask();
     init_inline();
+    init_markers();
+    init_unused();
     init_detect2();
     init_detect3();
     families = {};
@@ -23927,7 +24568,7 @@ var require_ignore = __commonJS({
         // Zero, one or several directories
         // should not use '*', or it will be replaced by the next replacer
         // Check if it is not the last `'/**'`
-        (_, index, str4) => index + 6 < str4.length ? str4.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        (_, index, str5) => index + 6 < str5.length ? str5.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
         "*"
       ],
       // normal intermediate wildcards
@@ -24206,16 +24847,16 @@ var require_ignore = __commonJS({
         return this._make(MODE_CHECK_IGNORE, key);
       }
       _make(mode, key) {
-        const str4 = pinWildcards(
+        const str5 = pinWildcards(
           mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
         );
-        const regex = this.ignoreCase ? new RegExp(str4, "i") : new RegExp(str4);
+        const regex = this.ignoreCase ? new RegExp(str5, "i") : new RegExp(str5);
         return define(this, key, regex);
       }
     };
-    var hasTrailingBackslash = (str4) => {
+    var hasTrailingBackslash = (str5) => {
       let count2 = 0;
-      while (str4[str4.length - count2 - 1] === ESCAPE) {
+      while (str5[str5.length - count2 - 1] === ESCAPE) {
         count2++;
       }
       return count2 % 2 === 1;
@@ -24494,7 +25135,7 @@ var require_ignore = __commonJS({
     var factory = (options2) => new Ignore(options2);
     var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
     var setupWindows = () => {
-      const makePosix = (str4) => /^\\\\\?\\/.test(str4) || /["<>|\u0000-\u001F]+/u.test(str4) ? str4 : str4.replace(/\\/g, "/");
+      const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
       checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
@@ -24509,6 +25150,22 @@ var require_ignore = __commonJS({
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/rules/hookguard/index.ts
+var hookguard_exports = {};
+__export(hookguard_exports, {
+  hookguardRuleDocs: () => hookguardRuleDocs
+});
+function hookguardRuleDocs() {
+  return [unusedRule, access001, access002];
+}
+var init_hookguard = __esm({
+  "src/rules/hookguard/index.ts"() {
+    "use strict";
+    init_unused();
+    init_rules();
   }
 });
 
@@ -24628,7 +25285,7 @@ var init_gitattributes = __esm({
 
 // src/env/rules.ts
 var ENV_RULES;
-var init_rules = __esm({
+var init_rules2 = __esm({
   "src/env/rules.ts"() {
     "use strict";
     ENV_RULES = [
@@ -24881,7 +25538,7 @@ function flattenYaml(text, format) {
     out.errors.push(...errors.slice(0, 5));
     return out;
   }
-  const pos = (n, l) => {
+  const pos2 = (n, l) => {
     const r = n?.range;
     if (!r) return void 0;
     const s = l.linePos(r[0]);
@@ -24890,8 +25547,8 @@ function flattenYaml(text, format) {
   };
   const add = (segments, keyNode, node) => {
     if (out.entries.length >= MAX_ENTRIES) return;
-    const kp = pos(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
-    const vp = pos(node, lc) ?? kp;
+    const kp = pos2(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
+    const vp = pos2(node, lc) ?? kp;
     const base = {
       key: segments.join("."),
       segments,
@@ -25070,7 +25727,7 @@ function parseJsonPositions(text) {
   const fail = (m) => {
     throw Object.assign(new Error(m), { line });
   };
-  const str4 = () => {
+  const str5 = () => {
     const start = i;
     i++;
     for (; ; ) {
@@ -25110,7 +25767,7 @@ function parseJsonPositions(text) {
         if (obj2) {
           if (text[i] !== '"') fail("expected a key");
           const keyLine = line;
-          const key = str4();
+          const key = str5();
           ws();
           if (text[i] !== ":") fail("expected ':'");
           i++;
@@ -25129,7 +25786,7 @@ function parseJsonPositions(text) {
       }
     }
     if (c === '"') {
-      const v = str4();
+      const v = str5();
       return end({ kind: "scalar", value: v });
     }
     const m = /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(text.slice(i, i + 64));
@@ -25253,12 +25910,12 @@ function parseSopsConfig(text) {
   if (!(0, import_yaml2.isSeq)(cr)) return out;
   cr.items.forEach((item, index) => {
     if (!(0, import_yaml2.isMap)(item)) return;
-    const get2 = (k) => {
+    const get3 = (k) => {
       const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
     };
     const rule190 = { index: index + 1 };
-    const pr = get2("path_regex");
+    const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
       if (!re) {
@@ -25271,13 +25928,13 @@ function parseSopsConfig(text) {
       rule190.pathRegex = re;
       rule190.pathRegexSource = pr;
     }
-    const er = safeRegex(get2("encrypted_regex"));
+    const er = safeRegex(get3("encrypted_regex"));
     if (er) rule190.encryptedRegex = er;
-    const ur = safeRegex(get2("unencrypted_regex"));
+    const ur = safeRegex(get3("unencrypted_regex"));
     if (ur) rule190.unencryptedRegex = ur;
-    const es = get2("encrypted_suffix");
+    const es = get3("encrypted_suffix");
     if (typeof es === "string") rule190.encryptedSuffix = es;
-    const us = get2("unencrypted_suffix");
+    const us = get3("unencrypted_suffix");
     if (typeof us === "string") rule190.unencryptedSuffix = us;
     out.rules.push(rule190);
   });
@@ -25841,15 +26498,15 @@ async function readTextFile(abs, size, opts, onPiece) {
     const head = Buffer.alloc(Math.min(8e3, size));
     readSync(fd, head, 0, head.length, 0);
     if (isBinary(head)) return { kind: "binary" };
-    let pos = 0;
+    let pos2 = 0;
     let line = 1;
     let pieces = 0;
     let carry = Buffer.alloc(0);
     const piece = Buffer.alloc(opts.pieceBytes);
-    while (pos < Math.min(size, opts.maxBytes)) {
-      const n = readSync(fd, piece, 0, piece.length, pos);
+    while (pos2 < Math.min(size, opts.maxBytes)) {
+      const n = readSync(fd, piece, 0, piece.length, pos2);
       if (n <= 0) break;
-      pos += n;
+      pos2 += n;
       let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
       let cut = data.lastIndexOf(10);
       if (cut === -1 && data.length < opts.pieceBytes * 2) {
@@ -25894,11 +26551,11 @@ __export(extras_exports, {
   storeRemediation: () => storeRemediation,
   storesInUse: () => storesInUse
 });
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
 import path5 from "node:path";
 function fingerprint2(...parts) {
-  const h = (s) => createHash("sha256").update(s).digest("hex");
+  const h = (s) => createHash2("sha256").update(s).digest("hex");
   return h(parts.join("\0")).slice(0, 32);
 }
 function lineOf(text, line) {
@@ -26007,7 +26664,7 @@ async function parityOfTree(root, targets, opts) {
   });
   return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
 }
-var DOCS, Extras, HOW, STORE_FILES;
+var DOCS2, Extras, HOW, STORE_FILES;
 var init_extras = __esm({
   "src/scan/extras.ts"() {
     "use strict";
@@ -26015,10 +26672,10 @@ var init_extras = __esm({
     init_inline();
     init_gitattributes();
     init_roles();
-    init_rules();
+    init_rules2();
     init_paths();
     init_snapshot();
-    DOCS = new Map(ENV_RULES.map((r) => [r.id, r]));
+    DOCS2 = new Map(ENV_RULES.map((r) => [r.id, r]));
     Extras = class _Extras {
       constructor(o) {
         this.o = o;
@@ -26098,9 +26755,9 @@ var init_extras = __esm({
         }
         this.out.findings.push(f);
       }
-      finding(ruleId, t, pos, message, key, blocking, raw, secret) {
-        const d = DOCS.get(ruleId);
-        const range = secret && pos.endLine === pos.line && pos.endColumn > pos.column ? [[pos.column - 1, pos.endColumn - 1]] : [];
+      finding(ruleId, t, pos2, message, key, blocking, raw, secret) {
+        const d = DOCS2.get(ruleId);
+        const range = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
         return {
           ruleId,
           category: d.category,
@@ -26109,7 +26766,7 @@ var init_extras = __esm({
           message,
           remediation: d.remediation ?? "",
           file: t.path,
-          ...pos,
+          ...pos2,
           ...t.commit ? {
             commit: t.commit.sha,
             ...t.commit.author ? { author: t.commit.author } : {},
@@ -26259,6 +26916,45 @@ var init_extras = __esm({
   }
 });
 
+// src/suppress/unused-baseline.ts
+var unused_baseline_exports = {};
+__export(unused_baseline_exports, {
+  unusedBaselineFindings: () => unusedBaselineFindings
+});
+import { createHash as createHash3 } from "node:crypto";
+function unusedBaselineFindings(file, text, stale, entries, overrides) {
+  const o = overrides.get(UNUSED_ID.toLowerCase());
+  if (o === "off") return [];
+  const lines = text.split("\n");
+  return stale.map((fp) => {
+    const e = entries.get(fp);
+    const idx = lines.findIndex((l) => l.includes(`"${fp}"`));
+    const line = idx >= 0 ? idx + 1 : 1;
+    const col = idx >= 0 ? lines[idx].indexOf(`"${fp}"`) + 1 : 1;
+    return {
+      ruleId: UNUSED_ID,
+      category: "hookguard",
+      severity: o ?? unusedRule.severity,
+      title: unusedRule.title,
+      message: `Baseline entry for ${e?.ruleId ?? "a finding"} in ${e?.file ?? "a file"}${e?.line ? `:${e.line}` : ""} matches nothing any more.`,
+      remediation: unusedRule.remediation,
+      file,
+      line,
+      column: col,
+      endLine: line,
+      endColumn: col + fp.length + 2,
+      fingerprint: createHash3("sha256").update(`${UNUSED_ID}\0${file}\0${fp}`).digest("hex").slice(0, 32),
+      blocking: true
+    };
+  });
+}
+var init_unused_baseline = __esm({
+  "src/suppress/unused-baseline.ts"() {
+    "use strict";
+    init_unused();
+  }
+});
+
 // src/scan/index.ts
 var scan_exports = {};
 __export(scan_exports, {
@@ -26323,7 +27019,8 @@ async function iacRuleDocs() {
       remediation: r.remediation
     }))
   );
-  return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs()];
+  const { hookguardRuleDocs: hookguardRuleDocs2 } = await Promise.resolve().then(() => (init_hookguard(), hookguard_exports));
+  return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs(), ...hookguardRuleDocs2()];
 }
 function gitCryptOnDisk(root) {
   const cache3 = /* @__PURE__ */ new Map();
@@ -26411,12 +27108,15 @@ async function scanInner(request2, opts) {
   opts.onPhase?.("rules and config loaded");
   const failOn = opts.failOn ?? config.failOn ?? "high";
   let baseline;
+  let baselineFile;
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
     if (existsSync5(where.file)) {
-      const parsed = parseBaseline(readFileSync7(where.file, "utf8"), where.display);
+      const text = readFileSync7(where.file, "utf8");
+      const parsed = parseBaseline(text, where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
+      baselineFile = { rel: path6.relative(root, where.file).split(path6.sep).join("/"), text };
     } else if (where.explicit)
       throw new UsageError(
         `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path6.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
@@ -26429,6 +27129,9 @@ async function scanInner(request2, opts) {
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
     isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
+    // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
+    unusedAllows: request2.kind !== "history",
+    ...config.revoked ? { revoked: config.revoked } : {},
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
@@ -26691,11 +27394,22 @@ async function scanInner(request2, opts) {
     const y = seq(b);
     return x !== void 0 && y !== void 0 && x < y;
   };
+  const inlineAt = new Set(
+    suppressed2.filter((x) => x.by === "inline").map((x) => `${x.commit ?? ""}\0${x.file}\0${x.line}`)
+  );
   const dedup = /* @__PURE__ */ new Map();
   for (const f of kept) {
+    if (f.ruleId === "HG-UNUSED-001" && inlineAt.has(`${f.commit ?? ""}\0${f.file}\0${f.line}`)) continue;
     const key = f.category === "secret" ? `${f.fingerprint}:${f.commit ?? ""}:${f.file}:${f.line}` : f.fingerprint;
     const prev = dedup.get(key);
     if (!prev || !prev.blocking && f.blocking || prev.blocking === f.blocking && older(f, prev)) dedup.set(key, f);
+  }
+  const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
+  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
+  if (staleBaseline.length && baselineFile) {
+    const { unusedBaselineFindings: unusedBaselineFindings2 } = await Promise.resolve().then(() => (init_unused_baseline(), unused_baseline_exports));
+    for (const f of unusedBaselineFindings2(baselineFile.rel, baselineFile.text, staleBaseline, baseline, config.rules))
+      dedup.set(f.fingerprint, f);
   }
   const all = [...dedup.values()].sort(
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
@@ -26711,8 +27425,6 @@ async function scanInner(request2, opts) {
   }
   const blocking = all.filter((f) => f.blocking);
   const existing = all.filter((f) => !f.blocking);
-  const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
-  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
   const bySeverity = {};
   for (const f of blocking) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
   const result2 = {
@@ -26783,7 +27495,7 @@ var init_scan = __esm({
     };
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
-    IAC_ID = /^(?:cfn|ans|env|atrest)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
 
@@ -27093,8 +27805,8 @@ function textReport(r, ctx) {
       for (const f of list4) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
-        const pos = `${f.line}:${f.column}`;
-        const where = pos.length >= 8 ? `${pos} ` : pos.padEnd(8);
+        const pos2 = `${f.line}:${f.column}`;
+        const where = pos2.length >= 8 ? `${pos2} ` : pos2.padEnd(8);
         const prov = f.commit ? c(
           "dim",
           `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ""}${f.date ? `, ${f.date.slice(0, 10)}` : ""})`
@@ -27252,8 +27964,8 @@ function bindApi(hook2, state, name) {
   hook2.api = { remove: removeHookRef };
   hook2.remove = removeHookRef;
   ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args);
+    const args2 = name ? [state, kind, name] : [state, kind];
+    hook2[kind] = hook2.api[kind] = bindable(addHook, null).apply(null, args2);
   });
 }
 function Singular() {
@@ -27380,16 +28092,16 @@ function omit(object, keysToOmit) {
   }
   return result2;
 }
-function encodeReserved(str4) {
-  return str4.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+function encodeReserved(str5) {
+  return str5.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
     if (!/%[0-9A-Fa-f]/.test(part)) {
       part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
     }
     return part;
   }).join("");
 }
-function encodeUnreserved(str4) {
-  return encodeURIComponent(str4).replace(/[!'()*]/g, function(c) {
+function encodeUnreserved(str5) {
+  return encodeURIComponent(str5).replace(/[!'()*]/g, function(c) {
     return "%" + c.charCodeAt(0).toString(16).toUpperCase();
   });
 }
@@ -27761,15 +28473,15 @@ function parseParameters(header, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str4, start, end) {
+function unescapeQuotedPairs(str5, start, end) {
   let result2 = "";
   for (let index = start; index < end; index++) {
-    if (str4.charCodeAt(index) === BSLASH) {
-      result2 += str4.slice(start, index);
+    if (str5.charCodeAt(index) === BSLASH) {
+      result2 += str5.slice(start, index);
       start = ++index;
     }
   }
-  return result2 + str4.slice(start, end);
+  return result2 + str5.slice(start, end);
 }
 
 // node_modules/json-with-bigint/json-with-bigint.js
@@ -28511,8 +29223,8 @@ var Octokit = class {
   static VERSION = VERSION4;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options2 = args[0] || {};
+      constructor(...args2) {
+        const options2 = args2[0] || {};
         if (typeof defaults === "function") {
           super(defaults(options2));
           return;
@@ -31141,8 +31853,8 @@ function endpointsToMethods(octokit) {
 }
 function decorate(octokit, scope, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options2 = requestWithDefaults.endpoint.merge(...args);
+  function withDecorations(...args2) {
+    let options2 = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
       options2 = Object.assign({}, options2, {
         data: options2[decorations.mapToData],
@@ -31160,7 +31872,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       octokit.log.warn(decorations.deprecated);
     }
     if (decorations.renamedParameters) {
-      const options22 = requestWithDefaults.endpoint.merge(...args);
+      const options22 = requestWithDefaults.endpoint.merge(...args2);
       for (const [name, alias] of Object.entries(
         decorations.renamedParameters
       )) {
@@ -31176,7 +31888,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
       }
       return requestWithDefaults(options22);
     }
-    return requestWithDefaults(...args);
+    return requestWithDefaults(...args2);
   }
   return Object.assign(withDecorations, requestWithDefaults);
 }
@@ -31346,6 +32058,17 @@ var Api = class {
       });
     });
   }
+  /** POST /pulls/{n}/requested_reviewers. Users are logins without @, teams are slugs without the org. */
+  requestReviewers(pull, reviewers, teamReviewers) {
+    return this.call("requesting reviews", async () => {
+      await this.octokit.rest.pulls.requestReviewers({
+        ...this.repo,
+        pull_number: pull,
+        ...reviewers.length ? { reviewers } : {},
+        ...teamReviewers.length ? { team_reviewers: teamReviewers } : {}
+      });
+    });
+  }
   updateReviewComment(id, body) {
     return this.call("updating a review comment", async () => {
       await this.octokit.rest.pulls.updateReviewComment({ ...this.repo, comment_id: id, body });
@@ -31417,21 +32140,60 @@ function parseMarker(body) {
   const m = MARKER.exec(body);
   return m ? { fingerprint: m[1], resolved: Boolean(m[2]) } : void 0;
 }
-var SECRET_WHY = "A credential in a repository is readable by everyone with access to it, and it stays in the history after it is deleted: rotate it, do not only remove the line.";
-function commentBody(f) {
-  const why = f.why ?? (f.category === "secret" ? SECRET_WHY : f.message);
-  return [
+var SECRET_WHY = "A credential in a repository is readable by everyone with access to it, and it stays in the history after the line is deleted.";
+function sentences(p, n = 2) {
+  const flat = p.replace(/\s*\n\s*/g, " ").trim();
+  const parts = flat.match(/[^.!?]+(?:[.!?](?=\s|$)|$)/g) ?? [flat];
+  return parts.slice(0, n).join("").trim();
+}
+function ruleNotes(docs) {
+  if (!docs) return {};
+  const out = {};
+  const why = /(?:^|\n)(?:#+\s*Why[^\n]*\n+|Why:\s*)([\s\S]*?)(?=\n\s*\n|\n#|$)/i.exec(docs);
+  if (why?.[1]?.trim()) out.why = sentences(why[1]);
+  const fixAt = /(?:^|\n)#+\s*Fix[^\n]*\n/i.exec(docs);
+  if (fixAt) {
+    const rest = docs.slice(fixAt.index + fixAt[0].length);
+    const block = /^(`{3,})([^\n]*)\n([\s\S]*?)\n\1/m.exec(rest.split(/\n#+\s/)[0] ?? "");
+    if (block) out.fix = `${block[1]}${block[2]}
+${block[3]}
+${block[1]}`;
+  }
+  return out;
+}
+function ownersText(owners) {
+  if (!owners?.length) return void 0;
+  return owners.map((o) => o.startsWith("@") ? o : `\`${o.replace(/`/g, "'")}\``).join(", ");
+}
+var URL_RE = /https?:\/\/[^\s)>\]"']+[^\s)>\]"'.,;:]/;
+function commentBody(f, notes = {}) {
+  const secret = f.category === "secret" || Boolean(f.match);
+  const why = f.category === "secret" ? SECRET_WHY : notes.why ?? (f.why && f.why !== f.message ? f.why : void 0);
+  const owners = ownersText(f.owners);
+  const lines = [
     `<!-- hookguard:fingerprint=${f.fingerprint} -->`,
     `**hookguard** \xB7 \`${f.ruleId}\` \xB7 **${f.severity}** \u2014 ${f.title}`,
     "",
-    `${f.message}${f.match ? ` \`${f.match.replace(/`/g, "'")}\`` : ""}`,
-    "",
-    `**Why:** ${why}`,
-    "",
-    `**Fix:** ${f.remediation}`,
+    `${f.message}${f.match ? ` \`${f.match.replace(/`/g, "'")}\`` : ""}`
+  ];
+  if (why) lines.push("", `**Why:** ${why}`);
+  if (secret) {
+    const revoke = URL_RE.exec(f.remediation)?.[0];
+    lines.push(
+      "",
+      `**Fix:** rotate it \u2014 removing it in a later commit is not enough: the value stays in the git history and in every clone. ${f.remediation}`.trim()
+    );
+    if (revoke) lines.push("", `Revoke it here: ${revoke}`);
+  } else {
+    lines.push("", `**Fix:** ${f.remediation}`);
+    if (notes.fix) lines.push("", notes.fix);
+  }
+  if (owners) lines.push("", `**Owners:** ${owners}`);
+  lines.push(
     "",
     `<sub>${f.commit ? `Introduced in ${f.commit.slice(0, 12)}. ` : ""}False positive? Add \`hookguard:allow ${f.ruleId} <reason>\` in a comment on that line, or accept it with \`hookguard baseline\`.</sub>`
-  ].join("\n");
+  );
+  return lines.join("\n");
 }
 function resolvedBody(body, fingerprint3, headSha) {
   const rest = body.replace(MARKER, "").trim().split("\n").map((l) => l.trim() && !l.startsWith("<sub>") ? `~~${l.trim()}~~` : l).filter((l) => !l.startsWith("<sub>")).join("\n");
@@ -31470,14 +32232,15 @@ function summaryMarkdown(s) {
   for (const sev of SEVERITIES)
     if (blocking[sev] || existing[sev]) out.push(`| ${sev} | ${blocking[sev]} | ${existing[sev]} |`);
   out.push(`| **total** | **${r.findings.length}** | **${r.existing.length}** |`, "");
+  const withOwners = [...r.findings, ...r.existing].some((f) => f.owners !== void 0);
   const table2 = (list4, withWhere) => {
     out.push(
-      `| File | Line | Severity | Rule | Commit |${withWhere ? " Shown |" : ""}`,
-      `|---|---:|---|---|---|${withWhere ? "---|" : ""}`
+      `| File | Line | Severity | Rule | Commit |${withOwners ? " Owners |" : ""}${withWhere ? " Shown |" : ""}`,
+      `|---|---:|---|---|---|${withOwners ? "---|" : ""}${withWhere ? "---|" : ""}`
     );
     for (const f of list4.slice(0, MAX_ROWS))
       out.push(
-        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ""} |${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? "")} |` : ""}`
+        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ""} |${withOwners ? ` ${cell(f.owners?.join(", ") ?? "")} |` : ""}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? "")} |` : ""}`
       );
     if (list4.length > MAX_ROWS)
       out.push("", `\u2026and ${list4.length - MAX_ROWS} more (see the check run or the SARIF file).`);
@@ -31493,6 +32256,7 @@ function summaryMarkdown(s) {
     out.push("</details>", "");
   }
   if (s.review) out.push(s.review, "");
+  if (s.reviewers) out.push(s.reviewers, "");
   if (s.annotationsCapped) out.push(`${plural(s.annotationsCapped, "finding")} not annotated (annotation limit).`, "");
   if (r.suppressed.length) {
     const by = ["inline", "baseline", "config", "metadata"].map((b) => [b, r.suppressed.filter((x) => x.by === b).length]).filter(([, n]) => n).map(([b, n]) => `${b} ${n}`).join(", ");
@@ -31513,6 +32277,11 @@ function summaryMarkdown(s) {
   if (fail.length)
     out.push(
       "False positive? Add `hookguard:allow RULE_ID reason` in a comment on that line, or accept it with `hookguard baseline`. A secret must be rotated: removing it in a later commit leaves it in the history.",
+      ""
+    );
+  if (fail.length && (r.escalation?.contact || r.escalation?.doc))
+    out.push(
+      `**Escalation:** ${[r.escalation.contact ? `contact ${cell(r.escalation.contact)}` : "", r.escalation.doc ? `see ${code(r.escalation.doc)}` : ""].filter(Boolean).join("; ")}.`,
       ""
     );
   return out.join("\n");
@@ -31634,7 +32403,13 @@ async function planScan(i) {
       request: { kind: "range", range: `${base}..${head}` },
       scope: `pull request #${number}: ${n} commit${n === 1 ? "" : "s"} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
       headSha: head,
-      pr: { number, base, head, fork: Boolean(baseRepo && headRepo && baseRepo !== headRepo) },
+      pr: {
+        number,
+        base,
+        head,
+        fork: Boolean(baseRepo && headRepo && baseRepo !== headRepo),
+        ...str(obj(pr.user).login) ? { author: str(obj(pr.user).login) } : {}
+      },
       notes
     };
   }
@@ -31708,9 +32483,9 @@ async function isShallow(cwd) {
 async function hasMergeBase(cwd, a, b) {
   return (await git(cwd, ["merge-base", a, b])).code === 0;
 }
-async function fetch(cwd, args, log) {
-  log(`hookguard: git fetch ${args.join(" ")}`);
-  const r = await git(cwd, ["fetch", "--no-tags", "--quiet", ...args]);
+async function fetch(cwd, args2, log) {
+  log(`hookguard: git fetch ${args2.join(" ")}`);
+  const r = await git(cwd, ["fetch", "--no-tags", "--quiet", ...args2]);
   if (r.code !== 0) log(`hookguard: git fetch failed: ${firstLine(r.stderr)}`);
   return r.code === 0;
 }
@@ -31766,7 +32541,7 @@ async function defaultBranchSha(cwd, branch, log) {
 // src/action/review.ts
 init_types();
 var MAX_COMMENTS = 50;
-async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => f.line) {
+async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => f.line, notes = () => ({})) {
   const files = await api.listPullFiles(pr.number);
   const diff = /* @__PURE__ */ new Map();
   for (const f of files) if (f.patch) diff.set(f.filename, rightLines(f.patch));
@@ -31783,7 +32558,7 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
       const open = prior.filter((p) => !p.m.resolved);
       if (open.length) res.alreadyThere++;
       else {
-        await api.updateReviewComment(prior[0].c.id, commentBody(f));
+        await api.updateReviewComment(prior[0].c.id, commentBody(f, notes(f.ruleId)));
         res.reopened++;
       }
       res.where.set(f.fingerprint, "inline comment");
@@ -31798,7 +32573,7 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
       res.where.set(f.fingerprint, "summary only (comment limit)");
       continue;
     }
-    comments.push({ path: f.file, line, side: "RIGHT", body: commentBody(f) });
+    comments.push({ path: f.file, line, side: "RIGHT", body: commentBody(f, notes(f.ruleId)) });
     res.where.set(f.fingerprint, "inline comment");
   }
   const present2 = new Set(all.map((f) => f.fingerprint));
@@ -32017,17 +32792,26 @@ ${plan.notes.join("\n\n")}
   }
   let where;
   let reviewLine;
+  const blockingFindings = failing(result2, failOn);
   if (api && plan.pr && inputs.comments) {
     try {
       const pr = plan.pr;
+      const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
+      const docs = /* @__PURE__ */ new Map();
+      const wanted = new Set(blockingFindings.map((f) => f.ruleId));
+      for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc2), ...await iacRuleDocs2()])
+        if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
       const rv = await reviewPullRequest(
         api,
         pr,
-        result2.findings,
+        blockingFindings,
         [...result2.findings, ...result2.existing],
-        headLocator(outcome.root, pr.head)
+        headLocator(outcome.root, pr.head),
+        (id) => docs.get(id) ?? {}
       );
       where = rv.where;
+      for (const f of result2.findings)
+        if (!where.has(f.fingerprint)) where.set(f.fingerprint, "check run annotation (below fail-on)");
       const parts = [
         rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? "" : "s"}`,
         rv.alreadyThere && `${rv.alreadyThere} already commented`,
@@ -32040,6 +32824,29 @@ ${plan.notes.join("\n\n")}
       fail(e, "posting review comments");
     }
   }
+  let reviewersLine;
+  if (api && plan.pr && blockingFindings.length) {
+    const users = /* @__PURE__ */ new Set();
+    const teams = /* @__PURE__ */ new Set();
+    for (const f of blockingFindings)
+      for (const o of f.owners ?? []) {
+        const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
+        if (!m) continue;
+        if (m[2]) teams.add(m[2]);
+        else if (m[1].toLowerCase() !== plan.pr.author?.toLowerCase()) users.add(m[1]);
+      }
+    if (users.size || teams.size) {
+      const who = [...[...users].sort().map((u) => `@${u}`), ...[...teams].sort().map((t) => `team ${t}`)].join(", ");
+      try {
+        await api.requestReviewers(plan.pr.number, [...users].sort(), [...teams].sort());
+        reviewersLine = `Review requested from the owners: ${who}.`;
+      } catch (e) {
+        const err = toApiError(e, "requesting reviews");
+        reviewersLine = err.status === 422 ? `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.` : `Could not request reviews from ${who} (${err.message}).`;
+      }
+      log(`hookguard: ${reviewersLine}`);
+    }
+  }
   if (!checkDone) r.stdout(githubReport(result2, ctx));
   appendSummary(
     r,
@@ -32050,6 +32857,7 @@ ${plan.notes.join("\n\n")}
       notes: plan.notes,
       ...where ? { where } : {},
       ...reviewLine ? { review: reviewLine } : {},
+      ...reviewersLine ? { reviewers: reviewersLine } : {},
       ...fallback ? { fallback } : {},
       ...capped ? { annotationsCapped: capped } : {},
       ...sarifFile ? { sarifFile } : {}
