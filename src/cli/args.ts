@@ -18,6 +18,8 @@ export interface ScanArgs {
   color: boolean;
   /** Say which candidates secret rules set aside, and why. */
   verbose?: boolean;
+  /** `--pre-commit-framework`: run as the pre-commit framework's hook; the stage decides staged or pre-push. */
+  preCommitFramework?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -60,6 +62,11 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         break;
       case '--pre-push':
         a.mode = 'pre-push';
+        modes.add(arg);
+        break;
+      case '--pre-commit-framework':
+        a.mode = 'staged';
+        a.preCommitFramework = true;
         modes.add(arg);
         break;
       case '--history':

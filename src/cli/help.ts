@@ -60,6 +60,8 @@ Modes:
   --pre-push [REMOTE [URL]]
                           every commit being pushed, from the lines git gives a pre-push hook on stdin; by hand, use
                           --diff @{u}..HEAD instead
+  --pre-commit-framework  as the pre-commit framework's hook (.pre-commit-hooks.yaml): --pre-push at its pre-push
+                          stage (PRE_COMMIT_TO_REF or PRE_COMMIT_REMOTE_NAME set), else --staged
   --history [--since REV] every commit's added lines (all refs unless --since)
   --diff BASE..HEAD       every commit in a range (what the GitHub Action runs)
 

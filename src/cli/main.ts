@@ -33,6 +33,7 @@ Usage:
   hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
   hookguard scan --staged                  scan what is staged (added/changed lines only)
   hookguard scan --pre-push [REMOTE [URL]] scan every commit being pushed (reads git's pre-push lines on stdin)
+  hookguard scan --pre-commit-framework    the pre-commit framework's hook (staged, or pushed commits at pre-push)
   hookguard scan --history [--since REV]   scan every commit's added lines (all refs unless --since)
   hookguard scan --diff BASE..HEAD         scan every commit in a range
   hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
@@ -180,15 +181,37 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
 
 /**
  * The pre-commit framework runs pre-push hooks without git's stdin but with PRE_COMMIT_FROM_REF/TO_REF (remote and
- * local shas): turn those into the line git would have written.
+ * local shas): turn those into the line git would have written. On a branch's first push, when the pushed commits
+ * reach a root commit, pre-commit passes no refs, only PRE_COMMIT_LOCAL_BRANCH/REMOTE_BRANCH/REMOTE_NAME: the line
+ * then names the local branch's commit and an unknown remote sha (every commit the remote does not have is scanned).
  */
-export function prePushInput(stdin: string, env: NodeJS.ProcessEnv): { stdin: string; remote?: string } {
-  if (stdin.trim() || !env.PRE_COMMIT_TO_REF) return { stdin };
+export async function prePushInput(
+  stdin: string,
+  env: NodeJS.ProcessEnv,
+  resolveRef: (ref: string) => Promise<string | undefined> = () => Promise.resolve(undefined),
+): Promise<{ stdin: string; remote?: string }> {
+  if (stdin.trim()) return { stdin };
+  const remote = env.PRE_COMMIT_REMOTE_NAME ? { remote: env.PRE_COMMIT_REMOTE_NAME } : {};
   const zero = '0'.repeat(40);
-  const from =
-    env.PRE_COMMIT_FROM_REF && /^[0-9a-f]{40,64}$/.test(env.PRE_COMMIT_FROM_REF) ? env.PRE_COMMIT_FROM_REF : zero;
-  const line = `${env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD'} ${env.PRE_COMMIT_TO_REF} ${env.PRE_COMMIT_REMOTE_BRANCH ?? 'refs/heads/unknown'} ${from}\n`;
-  return { stdin: line, ...(env.PRE_COMMIT_REMOTE_NAME ? { remote: env.PRE_COMMIT_REMOTE_NAME } : {}) };
+  const localRef = env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD';
+  const remoteRef = env.PRE_COMMIT_REMOTE_BRANCH ?? 'refs/heads/unknown';
+  if (env.PRE_COMMIT_TO_REF) {
+    const from =
+      env.PRE_COMMIT_FROM_REF && /^[0-9a-f]{40,64}$/.test(env.PRE_COMMIT_FROM_REF) ? env.PRE_COMMIT_FROM_REF : zero;
+    return { stdin: `${localRef} ${env.PRE_COMMIT_TO_REF} ${remoteRef} ${from}\n`, ...remote };
+  }
+  if (env.PRE_COMMIT_REMOTE_NAME && env.PRE_COMMIT_LOCAL_BRANCH) {
+    const sha = await resolveRef(env.PRE_COMMIT_LOCAL_BRANCH);
+    if (sha) return { stdin: `${localRef} ${sha} ${remoteRef} ${zero}\n`, ...remote };
+  }
+  return { stdin };
+}
+
+async function resolveCommit(cwd: string, ref: string): Promise<string | undefined> {
+  const { git } = await import('../git/run.js');
+  const r = await git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  const sha = r.stdout.toString('utf8').trim();
+  return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : undefined;
 }
 
 /**
@@ -205,8 +228,8 @@ function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
     case 'staged':
       return { kind: 'staged' };
     case 'pre-push':
-      return io.stdin().then((raw) => {
-        const { stdin, remote } = prePushInput(raw, io.env);
+      return io.stdin().then(async (raw) => {
+        const { stdin, remote } = await prePushInput(raw, io.env, (ref) => resolveCommit(io.cwd, ref));
         if (!stdin.trim() && !byGit(a, io))
           throw new UsageError(
             'scan --pre-push reads the lines git gives a pre-push hook on stdin, and got none. To scan the commits you are about to push, run: hookguard scan --diff @{u}..HEAD',
@@ -242,6 +265,12 @@ async function allRuleDocs(patterns: import('../rules/secrets/types.js').SecretP
 }
 
 async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number> {
+  if (a.preCommitFramework) {
+    // One hook for every stage of the pre-commit framework: its pre-push stage passes the refs being pushed (or, on
+    // a first push, the remote's name); post-checkout passes refs too, but has nothing to check.
+    if (io.env.PRE_COMMIT_CHECKOUT_TYPE !== undefined) return 0;
+    a.mode = io.env.PRE_COMMIT_TO_REF || io.env.PRE_COMMIT_REMOTE_NAME ? 'pre-push' : 'staged';
+  }
   if ((a.mode === 'staged' || a.mode === 'pre-push') && io.env.HOOKGUARD === '0') {
     io.stderr('hookguard: skipped (HOOKGUARD=0)\n');
     return 0;

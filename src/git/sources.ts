@@ -9,6 +9,7 @@ import { BlobReader } from './blobs.js';
 import { COMMIT_FORMAT, DiffParser, type FilePatch } from './diff-parser.js';
 import { git, gitOk, gitStream, firstLine } from './run.js';
 import { DIFF_ARGS, STAGED_ARGS, type Prestarted } from './prestart.js';
+import { mergeFilter, mergeHeads } from './merge.js';
 
 export interface Sink {
   target(t: Target): Promise<void>;
@@ -163,6 +164,17 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
 
 /** The index against HEAD (or the empty tree before the first commit). */
 export async function stagedSource(root: string, sink: Sink, opts: SourceOptions, pre?: Prestarted): Promise<void> {
+  // During a merge only what is on neither parent counts as added (see merge.ts).
+  const heads = await mergeHeads(root);
+  if (heads.length) {
+    const keep = await mergeFilter(root, heads);
+    const inner = sink;
+    sink = {
+      target: (t) => inner.target(keep(t)),
+      skip: (kind, path) => inner.skip(kind, path),
+      error: (e) => inner.error(e),
+    };
+  }
   await runDiff(root, STAGED_ARGS, sink, opts, undefined, pre);
 }
 

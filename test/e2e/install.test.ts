@@ -222,3 +222,70 @@ describe('husky mode', () => {
     expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
   });
 });
+
+describe('merges (pre-merge-commit, and committing a conflicted merge)', () => {
+  /** main and a feature branch whose commit (made with --no-verify) holds a secret. */
+  function branches(init: (repo: Repo) => void) {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n', 'app.txt': 'a\nb\nc\n' });
+    init(repo);
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = fakeGithubToken();
+    repo.commit('feature with token', { 'feature.env': `TOKEN=${token}\n`, 'app.txt': 'a\nb\nfeature\n' });
+    repo.git('checkout', '-q', 'main');
+    return { repo, token };
+  }
+
+  it('never blames the person merging for the other branch: a clean merge of a branch with a secret passes', () => {
+    const { repo, token } = branches((r) => expect(r.hookguard(['init']).code).toBe(0));
+    expect(existsSync(path.join(repo.dir, '.git', 'hooks', 'pre-merge-commit'))).toBe(true);
+    repo.commit('main moves on', { 'other.txt': 'x\n' });
+    const m = repo.gitRun(['merge', '--no-ff', '-q', '-m', 'merge feature', 'feature']);
+    expect(m.code, m.stdout + m.stderr).toBe(0);
+    expect(m.stdout + m.stderr).not.toContain(token);
+    expect(repo.git('log', '-1', '--format=%s')).toBe('merge feature');
+  });
+
+  it("a clean merge is checked: what the merge itself adds (here, a merge driver's line) blocks", () => {
+    const { repo, token } = branches((r) => {
+      expect(r.hookguard(['init']).code).toBe(0);
+      r.commit('attributes', { '.gitattributes': 'app.txt merge=inject\n' });
+    });
+    const secret = `DEPLOY_TOKEN=${fakeGithubToken()}`;
+    // A merge driver that resolves cleanly but writes a line that is on neither parent.
+    repo.git('config', 'merge.inject.driver', `cp %B %A && echo '${secret}' >> %A`);
+    repo.commit('main changes app.txt', { 'app.txt': 'main\nb\nc\n' });
+    const m = repo.gitRun(['merge', '--no-ff', '-m', 'merge feature', 'feature']);
+    expect(m.code).not.toBe(0);
+    expect(m.stdout + m.stderr).toContain('github-pat');
+    expect(m.stdout + m.stderr).toMatch(/app\.txt/);
+    expect(m.stdout + m.stderr).not.toMatch(/feature\.env/);
+    expect(m.stdout + m.stderr).not.toContain(secret.split('=')[1]!);
+    expect(m.stdout + m.stderr).not.toContain(token);
+    expect(repo.git('log', '-1', '--format=%s')).toBe('main changes app.txt');
+  });
+
+  it("committing a conflicted merge checks the resolution, not the other branch's lines", () => {
+    const { repo } = branches((r) => expect(r.hookguard(['init']).code).toBe(0));
+    repo.commit('main changes app.txt', { 'app.txt': 'a\nb\nmain\n' });
+    expect(repo.gitRun(['merge', '-q', 'feature']).code).not.toBe(0); // conflict in app.txt
+    // Resolve by keeping both sides: feature.env (the other branch's secret) comes along unblamed.
+    repo.write('app.txt', 'a\nb\nmain\nfeature\n');
+    repo.git('add', '-A');
+    const ok = repo.gitRun(['commit', '-q', '--no-edit']);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+
+    // A secret typed into the resolution itself blocks.
+    const again = branches((r) => expect(r.hookguard(['init']).code).toBe(0));
+    again.repo.commit('main changes app.txt', { 'app.txt': 'a\nb\nmain\n' });
+    expect(again.repo.gitRun(['merge', '-q', 'feature']).code).not.toBe(0);
+    const typed = fakeGithubToken();
+    again.repo.write('app.txt', `a\nb\nmain\nfeature\nTOKEN=${typed}\n`);
+    again.repo.git('add', '-A');
+    const blocked = again.repo.gitRun(['commit', '-q', '--no-edit']);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toMatch(/app\.txt/);
+    expect(blocked.stdout + blocked.stderr).not.toMatch(/feature\.env/);
+    expect(blocked.stdout + blocked.stderr).not.toContain(typed);
+  });
+});
