@@ -18,7 +18,7 @@ export interface EngineOptions {
   secrets: RuleSet;
   /** Config `allow`: values that are never secrets. */
   allow: RegExp[];
-  /** Config `rules`: off or a severity override. */
+  /** Config `rules`: off or a severity override, keyed by the lower-case rule id (ids are case-insensitive). */
   overrides: ReadonlyMap<string, 'off' | Severity>;
   /** Whether a (lower-case) word names a rule, to read inline `hookguard:allow RULE reason`. */
   isRuleId: (lowerCaseId: string) => boolean;
@@ -132,7 +132,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   /** `lines`: the flagged line and the one above it (then, for IaC, the first line of the resource/task and the one
    * above that): an allow on any of them applies. */
   const emit = (f: Finding, lines: Array<[number, string, string | undefined]>) => {
-    const o = opts.overrides.get(f.ruleId);
+    const o = opts.overrides.get(f.ruleId.toLowerCase());
     if (o === 'off') {
       out.suppressed.push(toSuppressed(f, 'config', `rule ${f.ruleId} is off in config`));
       return;

@@ -155,7 +155,7 @@ export class Extras {
   }
 
   private emit(f: Finding, line: string): void {
-    const o = this.o.overrides.get(f.ruleId.toLowerCase()) ?? this.o.overrides.get(f.ruleId);
+    const o = this.o.overrides.get(f.ruleId.toLowerCase());
     if (o === 'off') {
       this.out.suppressed.push(suppressed(f, 'config', `rule ${f.ruleId} is off in config`));
       return;

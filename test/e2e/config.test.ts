@@ -57,6 +57,34 @@ describe('.hookguard.yaml', () => {
     expect(repo.hookguard(['scan', '--staged', '--fail-on', 'none']).code).toBe(0);
   });
 
+  it('rules: turns off or re-grades IaC rules by their upper-case ids too', () => {
+    const repo = Repo.init();
+    repo.write(
+      'stack.yaml',
+      [
+        "AWSTemplateFormatVersion: '2010-09-09'",
+        'Resources:',
+        '  Ssh:',
+        '    Type: AWS::EC2::SecurityGroup',
+        '    Properties:',
+        '      GroupDescription: ssh',
+        '      SecurityGroupIngress:',
+        '        - IpProtocol: tcp',
+        '          FromPort: 22',
+        '          ToPort: 22',
+        '          CidrIp: 0.0.0.0/0',
+        '',
+      ].join('\n'),
+    );
+    const ids = (out: string) => JSON.parse(out).findings.map((f: { ruleId: string }) => f.ruleId);
+    const before = runCli(['scan', '.', '--format', 'json'], { cwd: repo.dir });
+    expect(ids(before.stdout)).toContain('CFN-SG-001');
+    repo.write('.hookguard.yaml', ['rules:', '  CFN-SG-001: off', ''].join('\n'));
+    const r = runCli(['scan', '.', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).not.toBe(2);
+    expect(ids(r.stdout)).not.toContain('CFN-SG-001');
+  });
+
   it('a broken or invalid config is exit 2 naming the file, the line and every problem', () => {
     const repo = Repo.init();
     repo.write(
