@@ -137,7 +137,13 @@ function looksLikeIdentifier(v: string): boolean {
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
   // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
-  if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2) return true;
+  // Hex-only values (UUIDs, hex keys) are never taken for words: `d2d89bcc-9345-0fea-…` has "fea" and "baea" runs.
+  if (
+    /^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) &&
+    !/^[0-9a-f_.-]+$/i.test(v) &&
+    (v.match(/[a-z]{3,}/g) ?? []).length >= 2
+  )
+    return true;
   return false;
 }
 

@@ -66,6 +66,12 @@ const mustNotFire: Array<[string, string]> = [
 ];
 
 describe('generic detection', () => {
+  it('fires on every UUID under a credential key (hex runs are not words)', () => {
+    const missed = Array.from({ length: 2000 }, () => `api_key: ${fakeUuid()}`).filter(
+      (line) => detectSecrets(line, set).length === 0,
+    );
+    expect(missed.length).toBe(0);
+  });
   it.each(mustFire)('fires on %s', (_kind, line) => {
     expect(detectSecrets(line, set).length).toBeGreaterThan(0);
   });
