@@ -205,9 +205,9 @@ var init_blobs = __esm({
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path8) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path8)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path8}`);
+      readAt(rev, path9) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path9)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path9}`);
       }
       readSpec(spec, max) {
         const child = this.start();
@@ -616,6 +616,115 @@ var init_diff_parser = __esm({
   }
 });
 
+// src/git/merge.ts
+import { existsSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+function gitDir(root) {
+  const dotGit = path.join(root, ".git");
+  try {
+    if (statSync(dotGit).isDirectory()) return dotGit;
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, "utf8"));
+    return m ? path.resolve(root, m[1]) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+async function mergeHeads(root, reflogAction = process.env.GIT_REFLOG_ACTION) {
+  const dir = gitDir(root);
+  if (!dir) return [];
+  const read = (name) => {
+    const file = path.join(dir, name);
+    return existsSync(file) ? readFileSync(file, "utf8") : "";
+  };
+  const merging = read("MERGE_HEAD").split("\n").map((l) => l.trim()).filter((l) => SHA.test(l));
+  if (merging.length || !reflogAction) return merging;
+  const [verb, ...names] = reflogAction.trim().split(/\s+/);
+  if (verb === "pull")
+    return read("FETCH_HEAD").split("\n").map((l) => l.split("	")).filter((f) => SHA.test(f[0] ?? "") && f[1] === "").map((f) => f[0]);
+  if (verb !== "merge") return [];
+  const out = [];
+  for (const name of names.filter((n) => n && !n.startsWith("-"))) {
+    const r = await git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${name}^{commit}`]);
+    const sha2 = r.stdout.toString("utf8").trim();
+    if (r.code === 0 && SHA.test(sha2)) out.push(sha2);
+  }
+  return out;
+}
+async function addedAgainst(root, parent) {
+  const out = /* @__PURE__ */ new Map();
+  const parser = new DiffParser({
+    onPatch: (p) => {
+      if (p.deleted) return;
+      const a = out.get(p.path) ?? { lines: /* @__PURE__ */ new Set(), changed: [] };
+      for (const c of p.chunks) {
+        const n = c.text.split("\n").length;
+        for (let i = 0; i < n; i++) a.lines.add(c.startLine + i);
+      }
+      a.changed.push(...p.changed);
+      out.set(p.path, a);
+    }
+  });
+  const { code: code2 } = await gitStream(root, ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT", parent], (b) => {
+    parser.write(b);
+    return Promise.resolve();
+  });
+  parser.end();
+  if (code2 !== 0) throw new Error(`git diff --cached ${parent} failed`);
+  return out;
+}
+function intersectRanges(a, b) {
+  const out = [];
+  for (const [s1, e1] of a)
+    for (const [s2, e2] of b) {
+      const s = Math.max(s1, s2);
+      const e = Math.min(e1, e2);
+      if (s <= e) out.push([s, e]);
+    }
+  return out;
+}
+function keepLines(chunks, keep) {
+  const out = [];
+  for (const c of chunks) {
+    let cur;
+    c.text.split("\n").forEach((line, i) => {
+      const n = c.startLine + i;
+      if (keep.has(n)) {
+        if (cur && cur.startLine + cur.lines.length === n) cur.lines.push(line);
+        else {
+          if (cur) out.push({ startLine: cur.startLine, text: cur.lines.join("\n") });
+          cur = { startLine: n, lines: [line] };
+        }
+      }
+    });
+    if (cur) out.push({ startLine: cur.startLine, text: cur.lines.join("\n") });
+  }
+  return out;
+}
+async function mergeFilter(root, heads) {
+  const perParent = await Promise.all(heads.map((h) => addedAgainst(root, h)));
+  return (t) => {
+    let lines;
+    let changed = t.changed ?? [[1, Number.MAX_SAFE_INTEGER]];
+    for (const m of perParent) {
+      const a = m.get(t.path);
+      if (!a) return { ...t, chunks: [], changed: [] };
+      lines = lines ? new Set([...lines].filter((n) => a.lines.has(n))) : a.lines;
+      changed = intersectRanges(changed, a.changed);
+    }
+    return { ...t, chunks: keepLines(t.chunks, lines ?? /* @__PURE__ */ new Set()), changed };
+  };
+}
+var SHA;
+var init_merge = __esm({
+  "src/git/merge.ts"() {
+    "use strict";
+    init_diff_parser();
+    init_run();
+    init_prestart();
+    SHA = /^[0-9a-f]{40,64}$/;
+  }
+});
+
 // src/git/sources.ts
 async function utf16Target(p, reader, sink, opts) {
   const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
@@ -735,6 +844,16 @@ async function toTarget(p, reader, sink, opts) {
   await sink.target(t);
 }
 async function stagedSource(root, sink, opts, pre) {
+  const heads = await mergeHeads(root);
+  if (heads.length) {
+    const keep = await mergeFilter(root, heads);
+    const inner = sink;
+    sink = {
+      target: (t) => inner.target(keep(t)),
+      skip: (kind, path9) => inner.skip(kind, path9),
+      error: (e) => inner.error(e)
+    };
+  }
   await runDiff(root, STAGED_ARGS, sink, opts, void 0, pre);
 }
 async function commitsSource(root, shas, sink, opts) {
@@ -815,6 +934,7 @@ var init_sources = __esm({
     init_diff_parser();
     init_run();
     init_prestart();
+    init_merge();
     BINARY_NAME = /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
     ZERO_SHA = /^0+$/;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
@@ -1300,7 +1420,8 @@ function looksLikeIdentifier(v) {
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true;
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true;
-  if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2) return true;
+  if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && !/^[0-9a-f_.-]+$/i.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2)
+    return true;
   return false;
 }
 function dictionaryLike(v) {
@@ -1807,17 +1928,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1828,13 +1949,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1855,17 +1976,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -1876,13 +1997,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -1909,23 +2030,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2537,10 +2658,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k = path9[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2559,7 +2680,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2589,11 +2710,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2607,8 +2728,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2622,8 +2743,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2641,8 +2762,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -2652,8 +2773,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5168,9 +5289,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5245,14 +5366,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5267,10 +5388,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5281,10 +5402,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5301,13 +5422,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -7268,9 +7389,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7279,23 +7400,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7306,10 +7427,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9061,7 +9182,7 @@ var require_dist = __commonJS({
 });
 
 // src/rules/secrets/load.ts
-import { readFileSync as readFileSync2, readdirSync, existsSync } from "node:fs";
+import { readFileSync as readFileSync3, readdirSync, existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 function validatePatterns(raw, where, locate2) {
   const errors = [];
@@ -9176,14 +9297,14 @@ function keywordTrie(keywords) {
 function findPatternsDir() {
   for (const rel of ["../patterns/", "../../patterns/", "../../../patterns/"]) {
     const dir = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(dir)) return dir;
+    if (existsSync2(dir)) return dir;
   }
   return void 0;
 }
 async function loadBuiltinPatterns() {
   for (const rel of ["./patterns.json", "../patterns.json"]) {
     const compiled2 = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(compiled2)) return JSON.parse(readFileSync2(compiled2, "utf8"));
+    if (existsSync2(compiled2)) return JSON.parse(readFileSync3(compiled2, "utf8"));
   }
   const dir = findPatternsDir();
   if (!dir) throw new Error("built-in patterns not found (run npm run build)");
@@ -9195,7 +9316,7 @@ async function readPatternDir(dir) {
   const all = [];
   const errors = [];
   for (const f of readdirSync(dir).filter((f2) => /\.ya?ml$/.test(f2)).sort()) {
-    const raw = parse4(readFileSync2(dir + "/" + f, "utf8"));
+    const raw = parse4(readFileSync3(dir + "/" + f, "utf8"));
     const { patterns, errors: errs } = validatePatterns(raw, `patterns/${f}`);
     errors.push(...errs);
     all.push(...patterns.map((p) => ({ ...p, source: `patterns/${f}` })));
@@ -9444,19 +9565,19 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path8) {
-  let p = placeCache.get(path8);
+function placeOf(path9) {
+  let p = placeCache.get(path9);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path8);
+  const example = EXAMPLE_PATH.test(path9);
   p = {
-    test: TEST_PATH.test(path8),
-    docs: DOCS_PATH.test(path8),
+    test: TEST_PATH.test(path9),
+    docs: DOCS_PATH.test(path9),
     example,
-    generated: GENERATED_PATH.test(path8),
-    deploy: !example && DEPLOY_PATH.test(path8)
+    generated: GENERATED_PATH.test(path9),
+    deploy: !example && DEPLOY_PATH.test(path9)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path8, p);
+  placeCache.set(path9, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -9595,7 +9716,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule190, text, start, end, severity, confidence, why, quality, path8) {
+function weigh(rule190, text, start, end, severity, confidence, why, quality, path9) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -9616,7 +9737,7 @@ function weigh(rule190, text, start, end, severity, confidence, why, quality, pa
       return { drop: "part of an image path, not a token" };
     return { severity, confidence, why };
   }
-  const place = path8 !== void 0 ? placeOf(path8) : void 0;
+  const place = path9 !== void 0 ? placeOf(path9) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10092,22 +10213,22 @@ var init_yaml = __esm({
 });
 
 // src/config/load.ts
-import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
-import path from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import path2 from "node:path";
 function emptyConfig() {
   return { ignore: [], rules: /* @__PURE__ */ new Map(), allow: [], patterns: [] };
 }
 function findConfig(root) {
   for (const n of CONFIG_NAMES) {
-    const p = path.join(root, n);
-    if (existsSync2(p)) return p;
+    const p = path2.join(root, n);
+    if (existsSync3(p)) return p;
   }
   return void 0;
 }
 async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"])) {
   let text;
   try {
-    text = readFileSync3(file, "utf8");
+    text = readFileSync4(file, "utf8");
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${e.code ?? e.message})`
@@ -10572,8 +10693,8 @@ const region = "eu-west-1";
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path8, content) {
-  if (NOT_TEMPLATE.test(path8)) return false;
+function looksLikeCloudFormation(path9, content) {
+  if (NOT_TEMPLATE.test(path9)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -10640,15 +10761,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path8, content) {
-  const base = path8.split("/").pop() ?? "";
+function looksLikeAnsible(path9, content) {
+  const base = path9.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path8)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path9)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path8)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path9)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -10962,9 +11083,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path8) {
+      at(node, path9) {
         let cur = node;
-        for (const k of path8.split(".")) {
+        for (const k of path9.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -11367,14 +11488,14 @@ function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path8 = "", depth = 0) {
+function cfnValue(t, node, path9 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path8);
+  const l = loc(t, node, path9);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path8, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path9, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -11471,9 +11592,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path8) {
+function get(v, path9) {
   let cur = v;
-  for (const key of path8.split(".")) {
+  for (const key of path9.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -11540,15 +11661,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path8, depth = 0) {
-  const here = { ...l, path: path8 };
+function fromPlain(v, l, path9, depth = 0) {
+  const here = { ...l, path: path9 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path8}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path9}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path8}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path9}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -11758,8 +11879,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path8) {
-  const parts = path8.split(".");
+function parentOrUndefined(t, r, path9) {
+  const parts = path9.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -12121,8 +12242,8 @@ var init_cloud = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path8) {
-  const parts = path8.split(".");
+function nearest(r, path9) {
+  const parts = path9.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -12181,8 +12302,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path8) {
-  const s = scalars(get(r.props, path8)).find(isKnown2);
+function strProp(r, path9) {
+  const s = scalars(get(r.props, path9)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -13643,18 +13764,18 @@ var init_cred_006 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          for (const path8 of PASSWORD_PROPS[r.type] ?? []) {
+          for (const path9 of PASSWORD_PROPS[r.type] ?? []) {
             let nodes;
-            if (path8.includes("[].")) {
-              const [list4, prop] = path8.split("[].");
+            if (path9.includes("[].")) {
+              const [list4, prop] = path9.split("[].");
               nodes = t.items(t.at(r.props, list4)).map((u) => t.get(u, prop));
-            } else nodes = [t.at(r.props, path8)];
+            } else nodes = [t.at(r.props, path9)];
             for (const n of nodes) {
               if (!n) continue;
               for (const item of t.items(n)) {
                 const v = findVal(t.values(item), (x) => (strVal(x) ?? "").length > 0);
                 if (v)
-                  ctx.report(r, item, `${r.id} has a literal ${path8.split(".").pop().replace("[]", "")}`, {
+                  ctx.report(r, item, `${r.id} has a literal ${path9.split(".").pop().replace("[]", "")}`, {
                     why: v.why,
                     secret: !v.why
                   });
@@ -14436,8 +14557,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path8 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path8))) {
+          const path9 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path9))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -18974,40 +19095,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path8, text) {
-  const base = path8.split("/").pop() ?? "";
+function kindByPath(path9, text) {
+  const base = path9.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path8)) return "vars";
-  if (META_PATH.test(path8)) return "meta";
+  if (VARS_PATH.test(path9)) return "vars";
+  if (META_PATH.test(path9)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path8) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path9) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path8)) return "tasks";
+  if (TASKS_PATH.test(path9)) return "tasks";
   return void 0;
 }
-function loadAnsible(path8, text) {
-  if (isProgram(path8.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path8, text);
+function loadAnsible(path9, text) {
+  if (isProgram(path9.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path9, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path8, text, void 0, "vault");
+    const b2 = new Builder(path9, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path8, text, void 0, "config");
+    const b2 = new Builder(path9, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path8, text, void 0, "inventory");
+    const b2 = new Builder(path9, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path8)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path9)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -19036,18 +19157,18 @@ function loadAnsible(path8, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path8, text, parsed.lc, kind);
+  const b = new Builder(path9, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml9.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path8);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path9);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path8}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path9}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -19147,14 +19268,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path8, text, lc, kind) {
-        this.path = path8;
+      constructor(path9, text, lc, kind) {
+        this.path = path9;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path8,
+          path: path9,
           text,
           lines: this.lines,
           tasks: [],
@@ -19253,7 +19374,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path8, inheritedNoLog) {
+      task(n, kind, path9, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -19320,7 +19441,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path8,
+          path: path9,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -19343,7 +19464,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path8}.vars.${v}`,
+            (v) => `${path9}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -19359,7 +19480,7 @@ var init_ansible = __esm({
         if (!(0, import_yaml9.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path8 = `${prefix}${this.label(item, i)}`;
+          const path9 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -19371,7 +19492,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path8}.vars.${v}`,
+                (v) => `${path9}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -19381,13 +19502,13 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path8}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path9}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path8, inheritedNoLog);
+          const t = this.task(item, kind, path9, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -19457,14 +19578,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path8) => this.file.vars.push({
+        const add = (v, path9) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path8,
+          path: path9,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -19479,10 +19600,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path8, text) {
-  const dir = path8.includes("/") ? path8.slice(0, path8.lastIndexOf("/") + 1) : "";
+function relatedPaths(path9, text) {
+  const dir = path9.includes("/") ? path9.slice(0, path9.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path8);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path9);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -19509,7 +19630,7 @@ function relatedPaths(path8, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path8))];
+  return [...new Set(out.filter((p) => p && p !== path9))];
 }
 function normalise(p) {
   const out = [];
@@ -19854,10 +19975,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path8, message) {
+function atSecretValue(ctx, a, scope, path9, message) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path8, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path9, message, secret: single });
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -21182,18 +21303,18 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path8, depth) {
+function visit(ctx, v, a, path9, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
     atSecretValue(
       ctx,
       a,
       v.scope,
-      path8,
+      path9,
       `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
     );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path8}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path9}.${c.key}`, depth + 1);
 }
 var rule159, secret_007_default;
 var init_secret_007 = __esm({
@@ -21400,12 +21521,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path8, depth) => {
+  const visit2 = (v, a, path9, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path8, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path9, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path8}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path9}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -22117,14 +22238,14 @@ function cloudCheck2(check, codes) {
       list4.push(f);
       byPlace.set(k, list4);
     }
-    for (const [path8, list4] of byPlace) {
+    for (const [path9, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path8 : `${t.path}.${t.module}`,
+        path: f.at ? path9 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...f.secret ? { secret: true } : {},
         ...f.why ? { why: f.why } : {}
@@ -23112,10 +23233,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path8, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path8, content);
+    loaded = loadAnsible(path9, content);
   } catch (e) {
     return {
       matched: true,
@@ -23173,7 +23294,7 @@ function lintAnsible(path8, content, only = rules, related = /* @__PURE__ */ new
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path8);
+  const test = TEST_PATH2.exec(path9);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -23306,7 +23427,7 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path8, content, related) => lintAnsible(path8, content, rules, related),
+      lint: (path9, content, related) => lintAnsible(path9, content, rules, related),
       related: relatedPaths
     };
   }
@@ -23454,12 +23575,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path8, content) {
-  if (AUTH_KEYS.test(path8)) return true;
+function wantsAccess(path9, content) {
+  if (AUTH_KEYS.test(path9)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule190, message, pos2, scope, path8) {
-  return { ruleId: rule190.id, severity: rule190.severity, message, path: path8, scope, ...pos2 };
+function finding(rule190, message, pos2, scope, path9) {
+  return { ruleId: rule190.id, severity: rule190.severity, message, path: path9, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -23511,7 +23632,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule190, message, at, scope, path8, lineOffset = 0) {
+function report(c, rule190, message, at, scope, path9, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule190.id}:${line}`;
@@ -23523,20 +23644,20 @@ function report(c, rule190, message, at, scope, path8, lineOffset = 0) {
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path8
+      path9
     )
   );
 }
-function keysIn(c, node, text, scope, path8, what) {
+function keysIn(c, node, text, scope, path9, what) {
   const block = (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path8}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path9}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path8) {
+function cloudInit(c, node, text, path9) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -23561,7 +23682,7 @@ function cloudInit(c, node, text, path8) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path8}:cloud-init:user:${name}`,
+          `${path9}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -23575,7 +23696,7 @@ function cloudInit(c, node, text, path8) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path8}:cloud-init:${k.fingerprint}`,
+      `${path9}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -23813,7 +23934,7 @@ async function examine(t, opts) {
   const usedMarkers = /* @__PURE__ */ new Set();
   const reported = /* @__PURE__ */ new Set();
   const emit = (f, lines) => {
-    const o = opts.overrides.get(f.ruleId);
+    const o = opts.overrides.get(f.ruleId.toLowerCase());
     if (o === "off") {
       out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
       return;
@@ -24153,13 +24274,13 @@ var init_baseline = __esm({
 });
 
 // src/git/repo.ts
-import { existsSync as existsSync3 } from "node:fs";
-import path2 from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import path3 from "node:path";
 async function repoRoot(cwd, env = {}) {
   if (!env.GIT_DIR && !env.GIT_WORK_TREE && !env.GIT_CEILING_DIRECTORIES && !env.GIT_DISCOVERY_ACROSS_FILESYSTEM) {
-    for (let d = path2.resolve(cwd); ; ) {
-      if (existsSync3(path2.join(d, ".git"))) return d;
-      const parent = path2.dirname(d);
+    for (let d = path3.resolve(cwd); ; ) {
+      if (existsSync4(path3.join(d, ".git"))) return d;
+      const parent = path3.dirname(d);
       if (parent === d) break;
       d = parent;
     }
@@ -24180,8 +24301,8 @@ var init_repo = __esm({
 });
 
 // src/scan/owners.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import path3 from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import path4 from "node:path";
 async function fromIndex(root) {
   const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
 `).join(""));
@@ -24206,7 +24327,7 @@ async function fromIndex(root) {
 function fromDisk(root) {
   for (const file of CODEOWNERS_PATHS) {
     try {
-      return { file, text: readFileSync4(path3.join(root, file), "utf8") };
+      return { file, text: readFileSync5(path4.join(root, file), "utf8") };
     } catch {
     }
   }
@@ -24231,17 +24352,17 @@ var init_owners2 = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path8) {
-  return ENV_TOKEN.test(path8) && CONFIG_FILE.test(path8);
+function isEnvCandidate(path9) {
+  return ENV_TOKEN.test(path9) && CONFIG_FILE.test(path9);
 }
-function isConfigFile(path8) {
-  return CONFIG_FILE.test(path8);
+function isConfigFile(path9) {
+  return CONFIG_FILE.test(path9);
 }
-function isAtRestConfig(path8) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path8);
+function isAtRestConfig(path9) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path9);
 }
-function isVaultName(path8) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path8) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path8) || /\.vault(?:\.ya?ml)?$/i.test(path8) || /(?:^|\/)vault\.ya?ml$/i.test(path8);
+function isVaultName(path9) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path9) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path9) || /\.vault(?:\.ya?ml)?$/i.test(path9) || /(?:^|\/)vault\.ya?ml$/i.test(path9);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -24273,9 +24394,9 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path8) {
-  if (!path8 || path8.startsWith("/") || path8.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path8}`]);
+async function readTreeText(root, rev, path9) {
+  if (!path9 || path9.startsWith("/") || path9.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path9}`]);
   if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
   return decodeText(r.stdout);
 }
@@ -24791,26 +24912,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path8) => {
-      const end = path8.length - 1;
-      const index = path8.lastIndexOf(
+    var basenameOf = (path9) => {
+      const end = path9.length - 1;
+      const index = path9.lastIndexOf(
         SLASH,
-        path8[end] === SLASH ? end - 1 : end
+        path9[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path8 : path8.slice(index + 1);
+      return index < 0 ? path9 : path9.slice(index + 1);
     };
-    var parentOf2 = (path8) => {
-      if (path8.charCodeAt(0) === SLASH_CODE || path8.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path8.split(SLASH).filter(Boolean);
+    var parentOf2 = (path9) => {
+      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path9.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path8.length - 1;
-      const cut = path8.lastIndexOf(
+      const end = path9.length - 1;
+      const cut = path9.lastIndexOf(
         SLASH,
-        path8.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path8.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -24960,7 +25081,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path8) {
+      testLiteral(path9) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -24969,7 +25090,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule190 = rules2[index];
-          if (rule190.checkRegex.test(path8)) {
+          if (rule190.checkRegex.test(path9)) {
             ignored = !rule190.negative;
             unignored = rule190.negative;
             matchedRule = rule190.negative ? UNDEFINED : rule190;
@@ -24989,15 +25110,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path8, mode) {
+      test(path9, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path8) : path8;
+        const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
           const rule190 = rules2[index];
           if (rule190[mode].test(
-            shortcut && rule190._basenameOnly ? basename : path8
+            shortcut && rule190._basenameOnly ? basename : path9
           )) {
             const { negative } = rule190;
             const ret = {
@@ -25019,17 +25140,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path8, originalPath, doThrow) => {
-      if (!isString(path8)) {
+    var checkPath = (path9, originalPath, doThrow) => {
+      if (!isString(path9)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path8) {
+      if (!path9) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path8)) {
+      if (checkPath.isNotRelative(path9)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -25038,25 +25159,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path8) => {
-      const first = path8.charCodeAt(0);
+    var isNotRelative = (path9) => {
+      const first = path9.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path8.length === 1) {
+      if (path9.length === 1) {
         return true;
       }
-      const second = path8.charCodeAt(1);
+      const second = path9.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path8.length === 2 || path8.charCodeAt(2) === SLASH_CODE;
+      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -25087,58 +25208,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path8) {
+      _test(originalPath, cache3, path9) {
         checkPath(
-          path8,
+          path9,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path8 ? this._t(path8, cache3) : {
+        return path9 ? this._t(path9, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path8 = convertPath(target);
-        if (!path8 || path8.charCodeAt(path8.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path8);
+        const path9 = convertPath(target);
+        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path9);
         }
-        const dir = this._t(path8, this._testCache);
+        const dir = this._t(path9, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path8);
+        const literal2 = this._rules.testLiteral(path9);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path8, cache3) {
-        if (path8 in cache3) {
-          return cache3[path8];
+      _t(path9, cache3) {
+        if (path9 in cache3) {
+          return cache3[path9];
         }
-        const parentPath = parentOf2(path8);
+        const parentPath = parentOf2(path9);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path8] = parent && parent.ignored ? parent : this._rules.test(path8, MODE_IGNORE);
+        return cache3[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
       }
-      ignores(path8) {
-        return this._test(path8, this._ignoreCache, convertPath(path8)).ignored;
+      ignores(path9) {
+        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
       }
       createFilter() {
-        return (path8) => !this.ignores(path8);
+        return (path9) => !this.ignores(path9);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path8) {
-        return this._test(path8, this._testCache, convertPath(path8));
+      test(path9) {
+        return this._test(path9, this._testCache, convertPath(path9));
       }
     };
     var factory = (options2) => new Ignore(options2);
-    var isPathValid = (path8) => checkPath(convertPath(path8), path8, RETURN_FALSE);
+    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path8) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path8) || isNotRelative(path8);
+      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -25170,9 +25291,9 @@ var init_hookguard = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path8) {
-  if (!isEnvCandidate(path8)) return void 0;
-  const parts = path8.split(/([/._-])/);
+function envRoleFromPath(path9) {
+  if (!isEnvCandidate(path9)) return void 0;
+  const parts = path9.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   const out = parts.map((p, i) => {
     if (i % 2 === 1) return p;
@@ -25230,9 +25351,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path8) => {
-    if (!isConfigFile(path8)) return void 0;
-    for (const c of compiled2) if (c.re.test(path8)) return { env: c.env, role: path8.slice(c.prefix.length) };
+  return (path9) => {
+    if (!isConfigFile(path9)) return void 0;
+    for (const c of compiled2) if (c.re.test(path9)) return { env: c.env, role: path9.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -25264,10 +25385,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path8) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path8) || path8.startsWith(".git-crypt/")) return false;
+  return (path9) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path9) || path9.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path8)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path9)) v = l.gitCrypt;
     return v;
   };
 }
@@ -25496,18 +25617,18 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path8, text) {
-  const base = path8.slice(path8.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path9, text) {
+  const base = path9.slice(path9.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path8))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path9))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path8, text, format = formatOf(path8, text)) {
+function flatten(path9, text, format = formatOf(path9, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -25940,11 +26061,11 @@ function parseSopsConfig(text) {
   });
   return out;
 }
-function sopsRuleFor(cfg, path8) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path8)) return void 0;
+function sopsRuleFor(cfg, path9) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path9)) return void 0;
   for (const r of cfg.rules)
     if (r.pathRegex) {
-      if (r.pathRegex.test(path8)) return r;
+      if (r.pathRegex.test(path9)) return r;
     }
   return void 0;
 }
@@ -25979,13 +26100,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path8, text, cfg) {
-  const governing = sopsRuleFor(cfg, path8);
+function checkSops(path9, text, cfg) {
+  const governing = sopsRuleFor(cfg, path9);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path8, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path9, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path8, text, format);
+  const flat = flatten(path9, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -26009,12 +26130,12 @@ function checkSops(path8, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path8, text) {
-  if (!isVaultName(path8)) return { hits: [], errors: [] };
+function checkVault(path9, text) {
+  if (!isVaultName(path9)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path8, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path8) || /\.vault(?:\.ya?ml)?$/i.test(path8);
+  const flat = flatten(path9, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path9) || /\.vault(?:\.ya?ml)?$/i.test(path9);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -26036,7 +26157,7 @@ function checkVault(path8, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path8} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path9} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -26378,15 +26499,15 @@ __export(walk_exports, {
   readTextFile: () => readTextFile,
   walk: () => walk
 });
-import { closeSync, lstatSync, openSync, readFileSync as readFileSync5, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path4 from "node:path";
+import { closeSync, lstatSync, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync2 } from "node:fs";
+import path5 from "node:path";
 function toPosix(p) {
-  return p.split(path4.sep).join("/");
+  return p.split(path5.sep).join("/");
 }
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync5(childPath(absDir, Buffer.from(".gitignore")), "utf8");
+    text = readFileSync6(childPath(absDir, Buffer.from(".gitignore")), "utf8");
   } catch {
     return void 0;
   }
@@ -26394,8 +26515,8 @@ function loadGitignore(absDir, relDir) {
 }
 function childPath(dir, name) {
   const s = name.toString("utf8");
-  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path4.join(dir, s);
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path4.sep), name]);
+  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path5.join(dir, s);
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path5.sep), name]);
 }
 function displayName(name) {
   const s = name.toString("utf8");
@@ -26415,7 +26536,7 @@ async function walk(root, targets, extraIgnore, sink) {
   const top = loadGitignore(root, "");
   if (top) rootLayers.push(top);
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync5(path4.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync6(path5.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const seen = /* @__PURE__ */ new Set();
@@ -26472,8 +26593,8 @@ async function walk(root, targets, extraIgnore, sink) {
     await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
-    const abs = path4.resolve(t);
-    const rel = toPosix(path4.relative(root, abs)) || ".";
+    const abs = path5.resolve(t);
+    const rel = toPosix(path5.relative(root, abs)) || ".";
     await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
@@ -26486,7 +26607,7 @@ async function readTextFile(abs, size, opts, onPiece) {
   }
   try {
     if (size <= opts.wholeBytes) {
-      const buf = readFileSync5(fd);
+      const buf = readFileSync6(fd);
       if (isBinary(buf)) return { kind: "binary" };
       const text = decodeText(buf).replace(/\r\n?/g, "\n");
       return {
@@ -26552,8 +26673,8 @@ __export(extras_exports, {
   storesInUse: () => storesInUse
 });
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
-import path5 from "node:path";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import path6 from "node:path";
 function fingerprint2(...parts) {
   const h = (s) => createHash2("sha256").update(s).digest("hex");
   return h(parts.join("\0")).slice(0, 32);
@@ -26645,7 +26766,7 @@ async function parityOfTree(root, targets, opts) {
         return;
       }
       try {
-        const buf = readFileSync6(e.abs);
+        const buf = readFileSync7(e.abs);
         if (buf.subarray(0, 8e3).includes(0)) {
           errors.push({ file: e.rel, message: "binary: not compared" });
           return;
@@ -26719,10 +26840,10 @@ var init_extras = __esm({
           if (s !== void 0) await this.loadSops(s, sops[0].path);
         } else {
           for (const n of [".sops.yaml", ".sops.yml"]) {
-            const p = path5.join(root, n);
-            if (!existsSync4(p)) continue;
+            const p = path6.join(root, n);
+            if (!existsSync5(p)) continue;
             try {
-              await this.loadSops(readFileSync6(p, "utf8"), n);
+              await this.loadSops(readFileSync7(p, "utf8"), n);
             } catch (e) {
               this.out.errors.push({ file: n, message: `cannot read: ${e.code ?? ""}` });
             }
@@ -26742,7 +26863,7 @@ var init_extras = __esm({
         return this.roleOf(p) !== void 0 || isVaultName(p) || this.sops !== void 0 && isConfigFile(p);
       }
       emit(f, line) {
-        const o = this.o.overrides.get(f.ruleId.toLowerCase()) ?? this.o.overrides.get(f.ruleId);
+        const o = this.o.overrides.get(f.ruleId.toLowerCase());
         if (o === "off") {
           this.out.suppressed.push(suppressed(f, "config", `rule ${f.ruleId} is off in config`));
           return;
@@ -26968,8 +27089,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
+import path7 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
@@ -26979,7 +27100,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path6.join(root, rel);
+    const abs = path7.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -27028,7 +27149,7 @@ function gitCryptOnDisk(root) {
     let v = cache3.get(dir);
     if (v === void 0) {
       try {
-        v = readFileSync7(path6.join(root, dir, ".gitattributes"), "utf8").includes("git-crypt");
+        v = readFileSync8(path7.join(root, dir, ".gitattributes"), "utf8").includes("git-crypt");
       } catch {
         v = false;
       }
@@ -27057,20 +27178,20 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path6.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync5(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const file = configFile ? path7.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync6(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync7(file, "utf8");
+    const text = readFileSync8(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known2 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known2, path6.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known2, path7.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -27081,8 +27202,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag, fromConfig) {
   const explicit = flag ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path6.resolve(explicit === flag ? cwd : root, explicit) : path6.join(root, DEFAULT_BASELINE);
-  const rel = path6.relative(cwd, file);
+  const file = explicit ? path7.resolve(explicit === flag ? cwd : root, explicit) : path7.join(root, DEFAULT_BASELINE);
+  const rel = path7.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -27111,15 +27232,15 @@ async function scanInner(request2, opts) {
   let baselineFile;
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
-    if (existsSync5(where.file)) {
-      const text = readFileSync7(where.file, "utf8");
+    if (existsSync6(where.file)) {
+      const text = readFileSync8(where.file, "utf8");
       const parsed = parseBaseline(text, where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
-      baselineFile = { rel: path6.relative(root, where.file).split(path6.sep).join("/"), text };
+      baselineFile = { rel: path7.relative(root, where.file).split(path7.sep).join("/"), text };
     } else if (where.explicit)
       throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path6.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path7.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
       );
   }
   const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
@@ -27156,7 +27277,7 @@ async function scanInner(request2, opts) {
   const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
   const envGlobs = config.environments?.envs;
   const envPath = (p) => envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p);
-  const sopsOnDisk = existsSync5(path6.join(root, ".sops.yaml")) || existsSync5(path6.join(root, ".sops.yml"));
+  const sopsOnDisk = existsSync6(path7.join(root, ".sops.yaml")) || existsSync6(path7.join(root, ".sops.yml"));
   const gitCryptHint = request2.kind === "staged" ? gitCryptOnDisk(root) : () => false;
   const extrasFor = (t) => envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || sopsOnDisk && isConfigFile(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || gitCryptHint(t.path);
   let extras;
@@ -27265,11 +27386,11 @@ async function scanInner(request2, opts) {
     case "paths": {
       const targets = request2.paths.length ? request2.paths : ["."];
       for (const p of targets)
-        if (!existsSync5(path6.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync6(path7.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       const { readTextFile: readTextFile2, walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       await walk2(
         root,
-        targets.map((p) => path6.resolve(opts.cwd, p)),
+        targets.map((p) => path7.resolve(opts.cwd, p)),
         ig,
         {
           skip: (kind) => {
@@ -27373,7 +27494,7 @@ async function scanInner(request2, opts) {
   const byKey = /* @__PURE__ */ new Map();
   if (baseline) {
     for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync5(path6.join(root, e.file))) byKey.set(e.key, e);
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync6(path7.join(root, e.file))) byKey.set(e.key, e);
   }
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
@@ -27731,7 +27852,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -29341,17 +29462,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options2);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options2);
-    const path8 = requestOptions.url.replace(options2.baseUrl, "");
+    const path9 = requestOptions.url.replace(options2.baseUrl, "");
     return request2(options2).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path8} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path8} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path9} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -32292,7 +32413,7 @@ init_run();
 init_sources();
 
 // src/action/runner.ts
-import { appendFileSync, readFileSync } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
 import { randomUUID } from "node:crypto";
 function defaultRunner() {
   return { env: process.env, stdout: (s) => process.stdout.write(s) };
@@ -32353,7 +32474,7 @@ function readEvent(r) {
   if (!file) return {};
   let text;
   try {
-    text = readFileSync(file, "utf8");
+    text = readFileSync2(file, "utf8");
   } catch (e) {
     throw new ActionInputError(`cannot read the event payload ${file}: ${e.message}`);
   }
@@ -32368,7 +32489,7 @@ function readEvent(r) {
 // src/action/plan.ts
 var MODES = ["auto", "diff", "history", "paths"];
 var ZERO = /^0+$/;
-var SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+var SHA2 = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 function str(v) {
   return typeof v === "string" && v ? v : void 0;
 }
@@ -32390,7 +32511,7 @@ async function planScan(i) {
     const base = str(obj(pr.base).sha);
     const head = str(obj(pr.head).sha);
     const number = typeof pr.number === "number" ? pr.number : Number(i.event.number);
-    if (!base || !head || !SHA.test(base) || !SHA.test(head) || !Number.isInteger(number))
+    if (!base || !head || !SHA2.test(base) || !SHA2.test(head) || !Number.isInteger(number))
       throw new ActionInputError(
         `the ${i.eventName} event payload has no pull_request.base.sha / pull_request.head.sha / number`
       );
@@ -32417,7 +32538,7 @@ async function planScan(i) {
     const mg = obj(i.event.merge_group);
     const base = str(mg.base_sha);
     const head = str(mg.head_sha);
-    if (!base || !head || !SHA.test(base) || !SHA.test(head))
+    if (!base || !head || !SHA2.test(base) || !SHA2.test(head))
       throw new ActionInputError("the merge_group event payload has no merge_group.base_sha / head_sha");
     await ensureRange(i.cwd, base, head, { log: i.log, what: "merge group" });
     return rangePlan(i.cwd, base, head, "merge queue", notes);
@@ -32427,8 +32548,8 @@ async function planScan(i) {
     const after = str(i.event.after) ?? "";
     if (i.event.deleted === true || !after || ZERO.test(after))
       return { scope: "a deleted branch", notes: ["The push deleted a branch: nothing to scan."] };
-    if (!SHA.test(after)) throw new ActionInputError('the push event payload has no "after" commit');
-    if (before && !ZERO.test(before) && SHA.test(before)) {
+    if (!SHA2.test(after)) throw new ActionInputError('the push event payload has no "after" commit');
+    if (before && !ZERO.test(before) && SHA2.test(before)) {
       try {
         await ensureRange(i.cwd, before, after, { log: i.log, what: "push" });
         return rangePlan(i.cwd, before, after, "push", notes);
@@ -32461,7 +32582,7 @@ async function planScan(i) {
   return { request: { kind: "history" }, scope: "full history", notes, ...sha(i) };
 }
 function sha(i) {
-  return i.githubSha && SHA.test(i.githubSha) ? { headSha: i.githubSha } : {};
+  return i.githubSha && SHA2.test(i.githubSha) ? { headSha: i.githubSha } : {};
 }
 async function rangePlan(cwd, base, head, what, notes) {
   const n = await countCommits2(cwd, `${base}..${head}`);
@@ -32750,8 +32871,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path7.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path7.dirname(abs), { recursive: true });
+    const abs = path8.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path8.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
