@@ -3,6 +3,7 @@
  * Secret rules look at the target's chunks (added lines); IaC rules parse the full content when the file looks like
  * a template/playbook, and their findings block only where they overlap the changed lines.
  */
+import { toSuppressed } from '../suppress/record.js';
 import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
@@ -437,15 +438,4 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   return out;
 }
 
-export function toSuppressed(f: Finding, by: Suppressed['by'], reason: string): Suppressed {
-  return {
-    ruleId: f.ruleId,
-    file: f.file,
-    line: f.line,
-    ...(f.commit ? { commit: f.commit } : {}),
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason,
-  };
-}
+export { toSuppressed };

@@ -14,6 +14,7 @@ import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Tar
 import type { RuleSet } from '../rules/secrets/load.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
 import { inlineAllow } from '../suppress/inline.js';
+import { toSuppressed } from '../suppress/record.js';
 import { gitCryptMatcher } from '../env/gitattributes.js';
 import { makeRoleFinder } from '../env/roles.js';
 import { ENV_RULES } from '../env/rules.js';
@@ -157,13 +158,13 @@ export class Extras {
   private emit(f: Finding, line: string): void {
     const o = this.o.overrides.get(f.ruleId.toLowerCase());
     if (o === 'off') {
-      this.out.suppressed.push(suppressed(f, 'config', `rule ${f.ruleId} is off in config`));
+      this.out.suppressed.push(toSuppressed(f, 'config', `rule ${f.ruleId} is off in config`));
       return;
     }
     if (o) f.severity = o;
     const allow = inlineAllow(line, f.ruleId, this.o.isRuleId);
     if (allow && 'reason' in allow) {
-      this.out.suppressed.push(suppressed(f, 'inline', allow.reason));
+      this.out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
       return;
     }
     this.out.findings.push(f);
@@ -326,19 +327,6 @@ export class Extras {
     this.out.errors.push(...res.errors);
     this.out.parity = { table: res.table, errors: res.errors };
   }
-}
-
-function suppressed(f: Finding, by: Suppressed['by'], reason: string): Suppressed {
-  return {
-    ruleId: f.ruleId,
-    file: f.file,
-    line: f.line,
-    ...(f.commit ? { commit: f.commit } : {}),
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason,
-  };
 }
 
 const HOW: Record<StoreName, string> = {
