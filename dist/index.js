@@ -10566,6 +10566,25 @@ var init_load2 = __esm({
   }
 });
 
+// src/suppress/record.ts
+function toSuppressed(f, by, reason) {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    line: f.line,
+    ...f.commit ? { commit: f.commit } : {},
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason
+  };
+}
+var init_record = __esm({
+  "src/suppress/record.ts"() {
+    "use strict";
+  }
+});
+
 // src/suppress/inline.ts
 function hookguardAllow(lineText2, ruleId, isRuleId) {
   if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
@@ -24216,22 +24235,11 @@ async function examine(t, opts) {
   }
   return out;
 }
-function toSuppressed(f, by, reason) {
-  return {
-    ruleId: f.ruleId,
-    file: f.file,
-    line: f.line,
-    ...f.commit ? { commit: f.commit } : {},
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason
-  };
-}
 var crypto, families;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
+    init_record();
     init_detect();
     init_mask();
     init_inline();
@@ -26693,18 +26701,6 @@ function lineOf(text, line) {
 function envRuleDocs() {
   return ENV_RULES;
 }
-function suppressed(f, by, reason) {
-  return {
-    ruleId: f.ruleId,
-    file: f.file,
-    line: f.line,
-    ...f.commit ? { commit: f.commit } : {},
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason
-  };
-}
 async function storesInUse(root, snap, seen = []) {
   const out = new Set(seen);
   const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
@@ -26791,6 +26787,7 @@ var init_extras = __esm({
     "use strict";
     init_mask();
     init_inline();
+    init_record();
     init_gitattributes();
     init_roles();
     init_rules2();
@@ -26865,13 +26862,13 @@ var init_extras = __esm({
       emit(f, line) {
         const o = this.o.overrides.get(f.ruleId.toLowerCase());
         if (o === "off") {
-          this.out.suppressed.push(suppressed(f, "config", `rule ${f.ruleId} is off in config`));
+          this.out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
           return;
         }
         if (o) f.severity = o;
         const allow = inlineAllow(line, f.ruleId, this.o.isRuleId);
         if (allow && "reason" in allow) {
-          this.out.suppressed.push(suppressed(f, "inline", allow.reason));
+          this.out.suppressed.push(toSuppressed(f, "inline", allow.reason));
           return;
         }
         this.out.findings.push(f);
@@ -27262,7 +27259,7 @@ async function scanInner(request2, opts) {
   const findings = [];
   const commitSeq = /* @__PURE__ */ new Map();
   const newestFirst = request2.kind === "history" || request2.kind === "range";
-  const suppressed2 = [];
+  const suppressed = [];
   const errors = [];
   const dropped = [];
   const generatedFiles = /* @__PURE__ */ new Set();
@@ -27304,7 +27301,7 @@ async function scanInner(request2, opts) {
     progress.bytes += t.bytes;
     const out = await examine(t, rules2);
     findings.push(...out.findings);
-    suppressed2.push(...out.suppressed);
+    suppressed.push(...out.suppressed);
     errors.push(...out.errors);
     if (out.dropped) dropped.push(...out.dropped);
     if (out.generated) generatedFiles.add(t.path);
@@ -27464,7 +27461,7 @@ async function scanInner(request2, opts) {
           findings.splice(i, 1);
       }
     findings.push(...out.findings);
-    suppressed2.push(...out.suppressed);
+    suppressed.push(...out.suppressed);
     errors.push(...out.errors);
     parity = out.parity;
     opts.onPhase?.("environments and at-rest checked");
@@ -27486,7 +27483,7 @@ async function scanInner(request2, opts) {
   for (const f of findings) {
     if (baseline?.has(f.fingerprint)) {
       matchedBaseline.add(f.fingerprint);
-      suppressed2.push(toSuppressed(f, "baseline", "accepted in baseline"));
+      suppressed.push(toSuppressed(f, "baseline", "accepted in baseline"));
       continue;
     }
     unmatched.push(f);
@@ -27501,7 +27498,7 @@ async function scanInner(request2, opts) {
     if (e) {
       byKey.delete(f.contentKey);
       matchedBaseline.add(e.fingerprint);
-      suppressed2.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
+      suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
       continue;
     }
     kept.push(f);
@@ -27516,7 +27513,7 @@ async function scanInner(request2, opts) {
     return x !== void 0 && y !== void 0 && x < y;
   };
   const inlineAt = new Set(
-    suppressed2.filter((x) => x.by === "inline").map((x) => `${x.commit ?? ""}\0${x.file}\0${x.line}`)
+    suppressed.filter((x) => x.by === "inline").map((x) => `${x.commit ?? ""}\0${x.file}\0${x.line}`)
   );
   const dedup = /* @__PURE__ */ new Map();
   for (const f of kept) {
@@ -27551,7 +27548,7 @@ async function scanInner(request2, opts) {
   const result2 = {
     findings: blocking,
     existing,
-    suppressed: suppressed2,
+    suppressed,
     errors,
     staleBaseline,
     summary: {
