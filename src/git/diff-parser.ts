@@ -92,6 +92,9 @@ export interface ParserOptions {
   onCommit?: (c: CommitInfo) => void;
 }
 
+/** Between two added lines of a run: the line end (and the CR of a CRLF line) and the next line's '+'. */
+const ADDED_SEP = /\r?\n\+/g;
+
 /** Bytes shared by consecutive pieces of an over-long added line (longer than any secret a rule matches). */
 const LONG_OVERLAP = 16 * 1024;
 
@@ -126,6 +129,25 @@ export class DiffParser {
   write(buf: Buffer): void {
     let start = 0;
     for (;;) {
+      // Fast paths for hunk lines held whole in this buffer: removed and context lines are skipped without being
+      // cut out of the buffer, and a run of added lines is decoded in one go.
+      if (this.inHunk && this.cur && !this.pendingLen && !this.long && start < buf.length) {
+        const first = buf[start];
+        if (first === 45 /* - */ || first === 32 /* ' ' */ || first === 92 /* \ */) {
+          const nl = buf.indexOf(10, start);
+          if (nl !== -1) {
+            if (first === 32) this.nextLine++;
+            start = nl + 1;
+            continue;
+          }
+        } else if (first === 43 /* + */) {
+          const next = this.addedRun(buf, start);
+          if (next !== start) {
+            start = next;
+            continue;
+          }
+        }
+      }
       const nl = buf.indexOf(10, start);
       if (nl === -1) {
         this.append(buf.subarray(start));
@@ -351,6 +373,41 @@ export class DiffParser {
     this.cur.mode = mode.trim();
     this.cur.submodule = this.cur.mode === '160000';
     this.cur.symlink = this.cur.mode === '120000';
+  }
+
+  /**
+   * Consecutive added lines of `buf` from `start` (each whole, none over-long), decoded at once; stops after the line
+   * that fills a part, as line by line would. Returns where it stopped (`start` when it took nothing).
+   */
+  private addedRun(buf: Buffer, start: number): number {
+    let i = start;
+    let count = 0;
+    let bytes = 0;
+    let end = start;
+    while (i < buf.length && buf[i] === 43) {
+      const nl = buf.indexOf(10, i);
+      if (nl === -1 || nl - i > this.maxLine) break;
+      count++;
+      bytes += nl - i;
+      end = nl;
+      i = nl + 1;
+      if (this.chunkBytes + bytes >= this.partBytes) break;
+    }
+    if (count === 0) return start;
+    let text = buf.toString('utf8', start + 1, end);
+    if (count > 1) text = text.replace(ADDED_SEP, '\n');
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    const cur = this.cur!;
+    if (this.chunkLines.length === 0) this.chunkStart = this.nextLine;
+    this.chunkLines.push(text);
+    this.chunkBytes += bytes;
+    cur.bytes += bytes;
+    this.nextLine += count;
+    if (this.chunkBytes >= this.partBytes) {
+      this.flushChunk();
+      this.emitPart();
+    }
+    return i;
   }
 
   private added(text: string, bytes: number): void {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inlineAllow } from '../../src/suppress/inline.js';
 import { mask, maskLine } from '../../src/rules/secrets/mask.js';
 import { checkRegexSafety } from '../../src/rules/secrets/safety.js';
@@ -158,39 +158,92 @@ describe('engine time budget', () => {
   });
 });
 
-describe('keyword trie', () => {
-  it('finds every keyword, longest first at a position, case-insensitively, with regex characters escaped', async () => {
-    const { keywordTrie } = await import('../../src/rules/secrets/load.js');
-    const src = keywordTrie(['pass', 'password', 'paypal', 'x-y', 'a.b', '(a)']);
-    expect(src).toBe('(?:\\(a\\)|a\\.b|pa(?:ss(?:word)?|ypal)|x\\-y)');
-    const re = new RegExp(src, 'gi');
-    expect([...'PASSWORD pass paypal x-y a.b axb (a)'.matchAll(re)].map((m) => m[0])).toEqual([
-      'PASSWORD',
-      'pass',
-      'paypal',
-      'x-y',
-      'a.b',
-      '(a)',
-    ]);
+describe('keyword automaton', () => {
+  it('finds every keyword that occurs, overlapping and nested ones included, ASCII case-insensitively', async () => {
+    const { KeywordMatcher } = await import('../../src/rules/secrets/keywords.js');
+    const kws = ['pass', 'password', 'paypal', 'x-y', 'a.b', '(a)', 'word', 'sword', 'abc', 'bcd', 'k'];
+    const m = new KeywordMatcher(kws);
+    const found = (t: string) => {
+      const ids: number[] = [];
+      m.scan(t, (id) => ids.push(id));
+      return ids.map((i) => kws[i]).sort();
+    };
+    expect(found('PASSWORD')).toEqual(['pass', 'password', 'sword', 'word']);
+    expect(found('xabcd (A) a.b paypa')).toEqual(['(a)', 'a.b', 'abc', 'bcd']);
+    expect(found('axb x_y')).toEqual([]);
+    // U+212A KELVIN SIGN lower-cases to "k" with toLowerCase, but is no ASCII "k" for the prefilter (as for /i).
+    expect(found('\u212a pa\u00e9ss')).toEqual([]);
+    expect(found('K')).toEqual(['k']);
+  });
+
+  it('agrees with a naive includes over random texts', async () => {
+    const fc = await import('fast-check');
+    const { KeywordMatcher } = await import('../../src/rules/secrets/keywords.js');
+    const alpha = fc.constantFrom(...'abAB-_.$'.split(''));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(
+          fc.string({ unit: alpha, minLength: 1, maxLength: 4 }).map((s) => s.toLowerCase()),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        fc.string({ unit: fc.oneof(alpha, fc.constant('\u00e9')), maxLength: 60 }),
+        (kws, text) => {
+          const m = new KeywordMatcher(kws);
+          const got: string[] = [];
+          m.scan(text, (id) => got.push(kws[id]!));
+          const want = kws.filter((k) => text.replace(/[A-Z]/g, (c) => c.toLowerCase()).includes(k));
+          expect(got.sort()).toEqual(want.sort());
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 
 describe('keyword prefilter', () => {
-  it('the small-text path and the trie path choose the same rules', async () => {
+  it('the small-text path and the automaton choose the same rules, in rule order', async () => {
+    vi.resetModules(); // fresh modules: the includes budget unspent
     const { compileRuleSet, readPatternDir } = await import('../../src/rules/secrets/load.js');
     const { candidateRules } = await import('../../src/rules/secrets/detect.js');
     const { ROOT } = await import('../helpers.js');
     const set = compileRuleSet(await readPatternDir(`${ROOT}/patterns`));
     const sample =
       'DB_PASSWORD=x token: y ghp_ AKIA xoxb- -----BEGIN RSA PRIVATE KEY----- postgres://u:p@h sk_live_ eyJ'; // hookguard:allow private-key a bare header to exercise the prefilter
-    const small = candidateRules(sample, set)
-      .map((r) => r.p.id)
-      .sort();
-    const large = candidateRules(sample + ' '.repeat(40_000), set)
-      .map((r) => r.p.id)
-      .sort();
+    const small = candidateRules(sample, set).map((r) => r.p.id);
+    const large = candidateRules(sample + ' '.repeat(40_000), set).map((r) => r.p.id);
     expect(small.length).toBeGreaterThan(10);
     expect(large).toEqual(small);
+    const order = new Map(set.rules.map((r, i) => [r.p.id, i]));
+    expect(small.map((id) => order.get(id)!)).toEqual([...small.map((id) => order.get(id)!)].sort((a, b) => a - b));
+  });
+});
+
+describe('encoded runs', () => {
+  it('the small-text regex path and the loop find the same runs (padding counts towards the minimum length)', async () => {
+    vi.resetModules(); // a fresh module: its regex budget unspent
+    const { findEncoded } = await import('../../src/rules/secrets/decode.js');
+    const b64 = (s: string) => Buffer.from(s).toString('base64');
+    const sample = [
+      `a: ${b64('hello world')}`, // 15 characters and one '=': 16
+      `b: ${b64('host=db password=x1')}`,
+      `c: ${b64('0123456789')}`, // 14 characters and '=='
+      'd: someLongIdentifierName path/to/some/file.js',
+      `e: ${Buffer.from('user:pass@example').toString('hex')}`,
+      'f: https%3A%2F%2Fexample.com%2Fx%3Fa%3Db',
+    ].join('\n');
+    const small = findEncoded(sample).map((r) => [r.encoding, r.start, r.end, r.decoded]);
+    const large = findEncoded(sample + ' '.repeat(70_000)).map((r) => [r.encoding, r.start, r.end, r.decoded]);
+    expect(large).toEqual(small);
+    expect(small.map((r) => r[3])).toEqual([
+      'hello world',
+      'host=db password=x1',
+      '0123456789',
+      'user:pass@example',
+      'https://example.com/x?a=b',
+    ]);
   });
 });
 

@@ -88,6 +88,26 @@ describe('DiffParser', () => {
     expect(gone).toMatchObject({ path: 'gone', deleted: true });
   });
 
+  it('a run of added lines held whole in one buffer gives what line-by-line parsing gives', () => {
+    const lines = ['+a\r', '+b\r\r', '+t\u00fcr \u2603', '+', '+++x', '-gone', ' ctx', '+c\r', '+d'];
+    const text = [
+      'diff --git a/x b/x',
+      '--- a/x',
+      '+++ b/x',
+      '@@ -1,2 +1,4 @@',
+      ...lines,
+      ...Array.from({ length: 40 }, (_, i) => `+run ${i} ${'q'.repeat(i * 3)}`),
+      '',
+    ].join('\n');
+    for (const partBytes of [undefined, 200, 64]) {
+      const whole = parse(text, { partBytes });
+      // One byte at a time no line is ever whole in a buffer: the line-by-line path.
+      expect(parse(text, { partBytes, split: 1 })).toEqual(whole);
+      expect(whole[0]!.chunks[0]!.startLine).toBe(1);
+      expect(whole[0]!.chunks[0]!.text).toMatch(/^a\nb\r\nt\u00fcr \u2603\n\n\+\+x\nc\nd\nrun 0 \n/);
+    }
+  });
+
   it('a pure deletion hunk touches the lines around it', () => {
     const text = [
       'diff --git a/t.yaml b/t.yaml',

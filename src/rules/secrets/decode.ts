@@ -38,23 +38,31 @@ const B64_CHARS = table(ALNUM + '+/_-');
 const PCT_CHARS = table(ALNUM + '._~+%:/@=&?-');
 
 /** The same classes as regexes, for small texts: a native regex needs no warm-up, where the hand-rolled loop runs
- * interpreted in a short-lived process (the pre-commit hook). */
-const B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+ * interpreted in a short-lived process (the pre-commit hook). The padding counts towards the minimum length (14
+ * characters and '==' make a run of 16), as in the loop: both paths find the same runs. */
+const B64_RUN = /[A-Za-z0-9+/_-]{14,}={0,2}/g;
 const PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
 const SMALL_TEXT = 64 * 1024;
 /** Bytes left for the regex path: past it the hand-rolled loop has warmed up and is the faster one. */
 let regexBudget = 256 * 1024;
 
-/** Maximal runs of `cls` characters at least `min` long; base64 runs take up to two trailing '='. */
-function* runs(text: string, cls: Uint8Array, min: number, padding: boolean): Generator<[number, number]> {
+/**
+ * Maximal runs of `cls` characters (base64 runs with up to two trailing '=') at least `min` long, passed to `each`
+ * until it returns false. Small texts use the regex (no warm-up), larger ones a hand-rolled loop: the same runs.
+ */
+function runs(
+  text: string,
+  cls: Uint8Array,
+  min: number,
+  padding: boolean,
+  each: (start: number, end: number) => boolean,
+): void {
   if (text.length <= SMALL_TEXT && min === 16 && regexBudget > 0) {
     regexBudget -= text.length;
     const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      // Base64 takes at most two '=' of padding; the regex already stops there.
-      yield [m.index, m.index + m[0].length];
-    }
+    for (let m = re.exec(text); m; m = re.exec(text))
+      if (m[0].length >= min && !each(m.index, m.index + m[0].length)) return;
     return;
   }
   const n = text.length;
@@ -73,8 +81,8 @@ function* runs(text: string, cls: Uint8Array, min: number, padding: boolean): Ge
     }
     let end = i;
     if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    if (end - start >= min) yield [start, end];
-    i = end > i ? end : i;
+    if (end - start >= min && !each(start, end)) return;
+    i = end;
   }
 }
 
@@ -86,12 +94,36 @@ function printable(buf: Buffer): boolean {
   return bad <= buf.length * 0.02;
 }
 
-/** Few distinct characters in the first 32: a run of filler (xxxx, ----, aaaa...), not an encoding. */
-function lowVariety(s: string): boolean {
-  const seen = new Set<string>();
-  for (let i = 0; i < s.length && i < 32; i++) seen.add(s[i]!);
-  return seen.size < 8;
+/** Few distinct characters (under 8) in the first 32 of text[start, end): filler (xxxx, ----, aaaa...), not an
+ * encoding. The run is ASCII. */
+function lowVariety(text: string, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = 0;
+  let seen = 0;
+  for (let i = start; i < end && i < start + 32; i++) {
+    const c = text.charCodeAt(i);
+    const bit = 1 << (c & 63);
+    if (c < 64) {
+      if (!(lo & bit)) {
+        lo |= bit;
+        if (++seen >= 8) return false;
+      }
+    } else if (!(hi & bit)) {
+      hi |= bit;
+      if (++seen >= 8) return false;
+    }
+  }
+  return true;
 }
+
+const HEX = 1;
+const LETTER = 2;
+const UPPER = 4;
+const LOWER = 8;
+const CLASS = new Uint8Array(128);
+for (let c = 48; c <= 57; c++) CLASS[c] = HEX;
+for (let c = 65; c <= 90; c++) CLASS[c] = LETTER | UPPER | (c <= 70 ? HEX : 0);
+for (let c = 97; c <= 122; c++) CLASS[c] = LETTER | LOWER | (c <= 102 ? HEX : 0);
 
 export function findEncoded(text: string): EncodedRun[] {
   const out: EncodedRun[] = [];
@@ -99,51 +131,70 @@ export function findEncoded(text: string): EncodedRun[] {
   let bytes = 0;
   const full = () => out.length >= DECODE_LIMITS.maxDecoded || bytes >= DECODE_LIMITS.maxDecodedBytes;
 
-  for (const [start, end] of runs(text, B64_CHARS, DECODE_LIMITS.minLength, true)) {
-    if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-    if (end - start > DECODE_LIMITS.maxLength) continue;
-    const run = text.slice(start, end);
-    if (lowVariety(run)) continue;
+  runs(text, B64_CHARS, DECODE_LIMITS.minLength, true, (start, end) => {
+    if (full() || ++examined > DECODE_LIMITS.maxExamined) return false;
+    if (end - start > DECODE_LIMITS.maxLength) return true;
+    if (lowVariety(text, start, end)) return true;
     // data: URIs (images, fonts) and source-map payloads are content, not credentials.
-    if (text.slice(Math.max(0, start - 8), start).endsWith('base64,')) continue;
-    if (/^[0-9a-fA-F]+$/.test(run)) {
-      if (run.length >= 32 && run.length % 2 === 0 && /[a-fA-F]/.test(run) && /\d/.test(run)) {
-        const buf = Buffer.from(run, 'hex');
+    if (start >= 7 && text.startsWith('base64,', start - 7)) return true;
+    // One pass over the run without its '=' padding: all hex digits? letters only? an upper, a lower, an upper in
+    // that order?
+    let all = HEX | LETTER;
+    let hexLetter = false;
+    let digit = false;
+    let ulu = 0;
+    let bodyEnd = end;
+    while (bodyEnd > start && text.charCodeAt(bodyEnd - 1) === 61) bodyEnd--;
+    for (let i = start; i < bodyEnd; i++) {
+      const k = CLASS[text.charCodeAt(i)]!;
+      all &= k;
+      if (k & HEX) {
+        if (k & LETTER) hexLetter = true;
+        else digit = true;
+      }
+      if (ulu === 0 ? k & UPPER : ulu === 1 ? k & LOWER : ulu === 2 ? k & UPPER : 0) ulu++;
+    }
+    const len = end - start;
+    if (all & HEX && bodyEnd === end) {
+      if (len >= 32 && len % 2 === 0 && hexLetter && digit) {
+        const buf = Buffer.from(text.slice(start, end), 'hex');
         if (printable(buf)) {
-          out.push({ encoding: 'hex', start, end: start + run.length, decoded: buf.toString('latin1') });
+          out.push({ encoding: 'hex', start, end, decoded: buf.toString('latin1') });
           bytes += buf.length;
         }
       }
-      continue;
+      return true;
     }
-    const body = run.replace(/=+$/, '');
-    if (body.length % 4 === 1) continue;
+    if ((bodyEnd - start) % 4 === 1) return true;
     // Plain identifiers and paths: letters only, or words between slashes; they decode to noise anyway.
-    if (/^[A-Za-z]+$/.test(body) && !/[A-Z].*[a-z].*[A-Z]/.test(body)) continue;
-    if (shannonEntropy(run.length > 256 ? run.slice(0, 256) : run) < 3.2) continue;
-    const buf = Buffer.from(body, 'base64');
-    if (!printable(buf)) continue;
-    out.push({ encoding: 'base64', start, end: start + run.length, decoded: buf.toString('latin1') });
+    if (all & LETTER && ulu < 3) return true;
+    const run = text.slice(start, end);
+    if (shannonEntropy(run.length > 256 ? run.slice(0, 256) : run) < 3.2) return true;
+    const buf = Buffer.from(text.slice(start, bodyEnd), 'base64');
+    if (!printable(buf)) return true;
+    out.push({ encoding: 'base64', start, end, decoded: buf.toString('latin1') });
     bytes += buf.length;
-  }
+    return true;
+  });
 
-  if (!full() && text.includes('%')) {
-    for (const [start, end] of runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false)) {
-      if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-      if (end - start > DECODE_LIMITS.maxLength) continue;
+  if (!full() && examined <= DECODE_LIMITS.maxExamined && text.includes('%')) {
+    runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false, (start, end) => {
+      if (full() || ++examined > DECODE_LIMITS.maxExamined) return false;
+      if (end - start > DECODE_LIMITS.maxLength) return true;
       const run = text.slice(start, end);
-      if (!run.includes('%')) continue;
+      if (!run.includes('%')) return true;
       const escapes = run.match(/%[0-9A-Fa-f]{2}/g);
-      if (!escapes || escapes.length < 2) continue;
+      if (!escapes || escapes.length < 2) return true;
       let decoded: string;
       try {
         decoded = decodeURIComponent(run.replace(/\+/g, ' '));
       } catch {
-        continue;
+        return true;
       }
       out.push({ encoding: 'percent', start, end, decoded });
       bytes += decoded.length;
-    }
+      return true;
+    });
   }
   return out;
 }

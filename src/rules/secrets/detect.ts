@@ -62,56 +62,38 @@ function capSeverity(s: Severity, cap: Severity): Severity {
 }
 
 /**
- * Keywords that contain another keyword ("password=" contains "passw"): when the alternation matches the longer one,
- * the shorter one is present too. Computed once per rule set.
- */
-const containedKeywords = new WeakMap<RuleSet, Map<string, string[]>>();
-/** The keywords inside `kw` (itself included), computed the first time `kw` is seen: most never are. */
-function contained(set: RuleSet, kw: string): string[] {
-  let map = containedKeywords.get(set);
-  if (!map) containedKeywords.set(set, (map = new Map()));
-  let list = map.get(kw);
-  if (!list) {
-    list = [kw];
-    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list.push(o);
-    map.set(kw, list);
-  }
-  return list;
-}
-
-/**
- * A process's first texts are prefiltered with one `includes` per keyword: no regex to build and compile, which is
- * what a commit's few added lines need. Past a budget of bytes (a scan of many files) the keyword trie regex is
- * built once and does it in one pass per text, which is far cheaper from then on.
+ * A process's first texts are prefiltered with one `includes` per keyword: no automaton to build, which is what a
+ * commit's few added lines need. Past a budget of bytes (a scan of many files) the Aho-Corasick automaton is built
+ * once and does it in one pass per text, which is far cheaper from then on. Both give the same rules, in rule order
+ * (the order decides which of two equally ranked overlapping hits is kept, so it must not depend on the path).
  */
 const SMALL_TEXT = 32 * 1024;
+const NON_ASCII = /[^\x00-\x7f]/;
+const UPPER = /[A-Z]+/g;
+const lowerAscii = (s: string) => s.toLowerCase();
 let includesBudget = 256 * 1024;
 
 export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
-  const found = new Set<CompiledRule>();
-  if (text.length <= SMALL_TEXT && includesBudget > 0) {
+  const picked: number[] = [];
+  const take = (id: number) => {
+    for (const i of set.keywordRules[id]!) picked.push(i);
+  };
+  const matcher = set.asciiKeywords && (text.length > SMALL_TEXT || includesBudget <= 0) ? set.matcher : undefined;
+  if (matcher) matcher.scan(text, take);
+  else {
     includesBudget -= text.length;
-    const lower = text.toLowerCase();
-    for (const [kw, rules] of set.byKeyword) if (lower.includes(kw)) for (const r of rules) found.add(r);
-    return [...found];
+    // ASCII keywords match ASCII letters of either case only, as in the automaton (toLowerCase would also fold
+    // some non-ASCII letters into ASCII ones).
+    const lower = !set.asciiKeywords || !NON_ASCII.test(text) ? text.toLowerCase() : text.replace(UPPER, lowerAscii);
+    set.keywords.forEach((kw, id) => {
+      if (lower.includes(kw)) take(id);
+    });
   }
-  const re = set.keywordRe;
-  const seenKw = new Set<string>();
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    const kw = m[0].toLowerCase();
-    // Overlapping keywords ("abc" and "bcd" in "abcd"): look again from the next character.
-    re.lastIndex = m.index + 1;
-    if (seenKw.has(kw)) continue;
-    for (const k of contained(set, kw)) {
-      if (seenKw.has(k)) continue;
-      seenKw.add(k);
-      for (const r of set.byKeyword.get(k) ?? []) found.add(r);
-    }
-    if (seenKw.size === set.byKeyword.size) break;
-  }
-  return [...found];
+  if (picked.length === 0) return [];
+  picked.sort((a, b) => a - b);
+  const out: CompiledRule[] = [];
+  for (let k = 0; k < picked.length; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(set.rules[picked[k]!]!);
+  return out;
 }
 
 /**
