@@ -335,12 +335,13 @@ function charStart(b, i) {
   while (j > 0 && j < b.length && (b[j] & 192) === 128) j--;
   return j;
 }
-var COMMIT_FORMAT, ZERO_BLOB, LONG_OVERLAP, DiffParser;
+var COMMIT_FORMAT, ZERO_BLOB, ADDED_SEP, LONG_OVERLAP, DiffParser;
 var init_diff_parser = __esm({
   "src/git/diff-parser.ts"() {
     "use strict";
     COMMIT_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s";
     ZERO_BLOB = /^0+$/;
+    ADDED_SEP = /\r?\n\+/g;
     LONG_OVERLAP = 16 * 1024;
     DiffParser = class {
       constructor(opts) {
@@ -366,6 +367,23 @@ var init_diff_parser = __esm({
       write(buf) {
         let start = 0;
         for (; ; ) {
+          if (this.inHunk && this.cur && !this.pendingLen && !this.long && start < buf.length) {
+            const first = buf[start];
+            if (first === 45 || first === 32 || first === 92) {
+              const nl2 = buf.indexOf(10, start);
+              if (nl2 !== -1) {
+                if (first === 32) this.nextLine++;
+                start = nl2 + 1;
+                continue;
+              }
+            } else if (first === 43) {
+              const next = this.addedRun(buf, start);
+              if (next !== start) {
+                start = next;
+                continue;
+              }
+            }
+          }
           const nl = buf.indexOf(10, start);
           if (nl === -1) {
             this.append(buf.subarray(start));
@@ -581,6 +599,40 @@ var init_diff_parser = __esm({
         this.cur.mode = mode.trim();
         this.cur.submodule = this.cur.mode === "160000";
         this.cur.symlink = this.cur.mode === "120000";
+      }
+      /**
+       * Consecutive added lines of `buf` from `start` (each whole, none over-long), decoded at once; stops after the line
+       * that fills a part, as line by line would. Returns where it stopped (`start` when it took nothing).
+       */
+      addedRun(buf, start) {
+        let i = start;
+        let count2 = 0;
+        let bytes = 0;
+        let end = start;
+        while (i < buf.length && buf[i] === 43) {
+          const nl = buf.indexOf(10, i);
+          if (nl === -1 || nl - i > this.maxLine) break;
+          count2++;
+          bytes += nl - i;
+          end = nl;
+          i = nl + 1;
+          if (this.chunkBytes + bytes >= this.partBytes) break;
+        }
+        if (count2 === 0) return start;
+        let text = buf.toString("utf8", start + 1, end);
+        if (count2 > 1) text = text.replace(ADDED_SEP, "\n");
+        if (text.endsWith("\r")) text = text.slice(0, -1);
+        const cur = this.cur;
+        if (this.chunkLines.length === 0) this.chunkStart = this.nextLine;
+        this.chunkLines.push(text);
+        this.chunkBytes += bytes;
+        cur.bytes += bytes;
+        this.nextLine += count2;
+        if (this.chunkBytes >= this.partBytes) {
+          this.flushChunk();
+          this.emitPart();
+        }
+        return i;
       }
       added(text, bytes) {
         const cur = this.cur;
@@ -1341,19 +1393,45 @@ var init_docs = __esm({
 // src/rules/secrets/entropy.ts
 function shannonEntropy(s) {
   if (s.length === 0) return 0;
-  const counts3 = /* @__PURE__ */ new Map();
-  for (const ch of s) counts3.set(ch, (counts3.get(ch) ?? 0) + 1);
-  let h = 0;
   const n = s.length;
-  for (const c of counts3.values()) {
+  let distinct = 0;
+  let ascii = true;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) {
+      ascii = false;
+      break;
+    }
+    const v = counts2[c];
+    counts2[c] = v + 1;
+    if (v === 0) order[distinct++] = c;
+  }
+  if (ascii) {
+    let h2 = 0;
+    for (let k = 0; k < distinct; k++) {
+      const c = order[k];
+      const p = counts2[c] / n;
+      counts2[c] = 0;
+      h2 -= p * Math.log2(p);
+    }
+    return h2;
+  }
+  counts2.fill(0);
+  const map = /* @__PURE__ */ new Map();
+  for (const ch of s) map.set(ch, (map.get(ch) ?? 0) + 1);
+  let h = 0;
+  for (const c of map.values()) {
     const p = c / n;
     h -= p * Math.log2(p);
   }
   return h;
 }
+var counts2, order;
 var init_entropy = __esm({
   "src/rules/secrets/entropy.ts"() {
     "use strict";
+    counts2 = new Uint32Array(128);
+    order = new Uint8Array(128);
   }
 });
 
@@ -1847,6 +1925,117 @@ var init_validators = __esm({
       "docker-auth": dockerAuth,
       "k8s-secret-data": k8sSecretData,
       "not-placeholder": notPlaceholder
+    };
+  }
+});
+
+// src/rules/secrets/keywords.ts
+var LOWER, KeywordMatcher;
+var init_keywords = __esm({
+  "src/rules/secrets/keywords.ts"() {
+    "use strict";
+    LOWER = new Uint8Array(128);
+    for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
+    KeywordMatcher = class {
+      /** `keywords` lower-case ASCII (see `KeywordMatcher.accepts`). */
+      constructor(keywords) {
+        this.keywords = keywords;
+        let size = 1;
+        for (const k of keywords) size += k.length;
+        const goto = new Int32Array(size * 128).fill(-1);
+        const outs = [[]];
+        let states = 1;
+        keywords.forEach((k, id) => {
+          let s = 0;
+          for (let i = 0; i < k.length; i++) {
+            const c = LOWER[k.charCodeAt(i)];
+            let t = goto[s << 7 | c];
+            if (t === -1) {
+              t = states++;
+              goto[s << 7 | c] = t;
+              outs.push([]);
+            }
+            s = t;
+          }
+          outs[s].push(id);
+        });
+        const delta = states < 65536 ? new Uint16Array(states * 128) : new Uint32Array(states * 128);
+        const fail = new Int32Array(states);
+        const queue = new Int32Array(states);
+        let head = 0;
+        let tail = 0;
+        for (let c = 0; c < 128; c++) {
+          const t = goto[c];
+          if (t === -1) delta[c] = 0;
+          else {
+            delta[c] = t;
+            fail[t] = 0;
+            queue[tail++] = t;
+          }
+        }
+        while (head < tail) {
+          const s = queue[head++];
+          const f = fail[s];
+          if (outs[f].length) outs[s] = [...outs[s], ...outs[f]];
+          for (let c = 0; c < 128; c++) {
+            const t = goto[s << 7 | c];
+            if (t === -1) delta[s << 7 | c] = delta[f << 7 | c];
+            else {
+              delta[s << 7 | c] = t;
+              fail[t] = delta[f << 7 | c];
+              queue[tail++] = t;
+            }
+          }
+        }
+        this.delta = delta;
+        this.out = outs.map((o) => o.length ? o : void 0);
+        this.stateGen = new Uint32Array(states);
+        this.kwGen = new Uint32Array(keywords.length);
+      }
+      keywords;
+      /** Next state for (state << 7 | lower-cased ASCII code): a full DFA, failure transitions folded in. */
+      delta;
+      /** Keyword ids ending at a state, its suffixes' included (undefined: none). */
+      out;
+      /** Per scan: the generation in which a state's keywords were already recorded, and keywords seen. */
+      stateGen;
+      kwGen;
+      gen = 0;
+      /** Whether the automaton can take these keywords (ASCII only; a custom rule may have others). */
+      static accepts(keywords) {
+        for (const k of keywords) if (!/^[\x00-\x7f]+$/.test(k)) return false;
+        return true;
+      }
+      /** Call `found(id)` once for each keyword that occurs in `text` (case-insensitively). */
+      scan(text, found) {
+        if (++this.gen === 4294967295) {
+          this.stateGen.fill(0);
+          this.kwGen.fill(0);
+          this.gen = 1;
+        }
+        const gen = this.gen;
+        const { delta, out, stateGen, kwGen } = this;
+        let left = this.keywords.length;
+        let s = 0;
+        for (let i = 0, n = text.length; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c >= 128) {
+            s = 0;
+            continue;
+          }
+          s = delta[s << 7 | LOWER[c]];
+          if (stateGen[s] === gen) continue;
+          const ids = out[s];
+          if (ids === void 0) continue;
+          stateGen[s] = gen;
+          for (const id of ids) {
+            if (kwGen[id] === gen) continue;
+            kwGen[id] = gen;
+            found(id);
+            if (--left === 0) return;
+          }
+        }
+      }
     };
   }
 });
@@ -9257,42 +9446,37 @@ function compileRuleSet(patterns) {
 }
 function ruleSetOf(rules2) {
   const byKeyword = /* @__PURE__ */ new Map();
-  for (const r of rules2)
+  const keywordRules = [];
+  const ids = /* @__PURE__ */ new Map();
+  rules2.forEach((r, i) => {
     for (const k of r.p.keywords) {
       const list4 = byKeyword.get(k) ?? [];
-      list4.push(r);
+      if (list4[list4.length - 1] !== r) list4.push(r);
       byKeyword.set(k, list4);
+      let id = ids.get(k);
+      if (id === void 0) {
+        ids.set(k, id = keywordRules.length);
+        keywordRules.push([]);
+      }
+      const idx = keywordRules[id];
+      if (idx[idx.length - 1] !== i) idx.push(i);
     }
-  let keywordRe;
+  });
+  const keywords = [...ids.keys()];
+  const asciiKeywords = KeywordMatcher.accepts(keywords);
+  let matcher = null;
   return {
+    asciiKeywords,
     rules: rules2,
     byKeyword,
+    keywords,
+    keywordRules,
     // Built on first use: small texts (every commit) are prefiltered without it, and building it costs start-up time.
-    get keywordRe() {
-      keywordRe ??= new RegExp(keywordTrie([...byKeyword.keys()]) || "(?!)", "gi");
-      return keywordRe;
+    get matcher() {
+      if (matcher === null) matcher = asciiKeywords ? new KeywordMatcher(keywords) : void 0;
+      return matcher;
     }
   };
-}
-function keywordTrie(keywords) {
-  const root = { end: false, next: /* @__PURE__ */ new Map() };
-  for (const k of keywords) {
-    let n = root;
-    for (const ch of k.toLowerCase()) {
-      let c = n.next.get(ch);
-      if (!c) n.next.set(ch, c = { end: false, next: /* @__PURE__ */ new Map() });
-      n = c;
-    }
-    n.end = true;
-  }
-  const esc = (c) => c.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
-  const emit = (n) => {
-    const branches = [...n.next].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([ch, c]) => esc(ch) + emit(c));
-    if (branches.length === 0) return "";
-    const body = branches.length === 1 ? branches[0] : `(?:${branches.join("|")})`;
-    return n.end ? branches.length === 1 && branches[0].length === 1 ? `${body}?` : `(?:${body})?` : body;
-  };
-  return emit(root);
 }
 function findPatternsDir() {
   for (const rel of ["../patterns/", "../../patterns/", "../../../patterns/"]) {
@@ -9335,6 +9519,7 @@ var init_load = __esm({
     "use strict";
     init_types();
     init_validators();
+    init_keywords();
     KNOWN_KEYS = /* @__PURE__ */ new Set([
       "id",
       "title",
@@ -9439,14 +9624,13 @@ function table(chars) {
   for (const c of chars) t[c.charCodeAt(0)] = 1;
   return t;
 }
-function* runs(text, cls, min, padding) {
+function runs(text, cls, min, padding, each) {
   if (text.length <= SMALL_TEXT && min === 16 && regexBudget > 0) {
     regexBudget -= text.length;
     const re = cls === B64_CHARS ? B64_RUN : PCT_RUN;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      yield [m.index, m.index + m[0].length];
-    }
+    for (let m = re.exec(text); m; m = re.exec(text))
+      if (m[0].length >= min && !each(m.index, m.index + m[0].length)) return;
     return;
   }
   const n = text.length;
@@ -9465,8 +9649,8 @@ function* runs(text, cls, min, padding) {
     }
     let end = i;
     if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    if (end - start >= min) yield [start, end];
-    i = end > i ? end : i;
+    if (end - start >= min && !each(start, end)) return;
+    i = end;
   }
 }
 function printable(buf) {
@@ -9475,58 +9659,89 @@ function printable(buf) {
   for (const b of buf) if (!(b === 9 || b === 10 || b === 13 || b >= 32 && b < 127)) bad++;
   return bad <= buf.length * 0.02;
 }
-function lowVariety(s) {
-  const seen = /* @__PURE__ */ new Set();
-  for (let i = 0; i < s.length && i < 32; i++) seen.add(s[i]);
-  return seen.size < 8;
+function lowVariety(text, start, end) {
+  let lo = 0;
+  let hi = 0;
+  let seen = 0;
+  for (let i = start; i < end && i < start + 32; i++) {
+    const c = text.charCodeAt(i);
+    const bit = 1 << (c & 63);
+    if (c < 64) {
+      if (!(lo & bit)) {
+        lo |= bit;
+        if (++seen >= 8) return false;
+      }
+    } else if (!(hi & bit)) {
+      hi |= bit;
+      if (++seen >= 8) return false;
+    }
+  }
+  return true;
 }
 function findEncoded(text) {
   const out = [];
   let examined = 0;
   let bytes = 0;
   const full = () => out.length >= DECODE_LIMITS.maxDecoded || bytes >= DECODE_LIMITS.maxDecodedBytes;
-  for (const [start, end] of runs(text, B64_CHARS, DECODE_LIMITS.minLength, true)) {
-    if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-    if (end - start > DECODE_LIMITS.maxLength) continue;
-    const run3 = text.slice(start, end);
-    if (lowVariety(run3)) continue;
-    if (text.slice(Math.max(0, start - 8), start).endsWith("base64,")) continue;
-    if (/^[0-9a-fA-F]+$/.test(run3)) {
-      if (run3.length >= 32 && run3.length % 2 === 0 && /[a-fA-F]/.test(run3) && /\d/.test(run3)) {
-        const buf2 = Buffer.from(run3, "hex");
+  runs(text, B64_CHARS, DECODE_LIMITS.minLength, true, (start, end) => {
+    if (full() || ++examined > DECODE_LIMITS.maxExamined) return false;
+    if (end - start > DECODE_LIMITS.maxLength) return true;
+    if (lowVariety(text, start, end)) return true;
+    if (start >= 7 && text.startsWith("base64,", start - 7)) return true;
+    let all = HEX | LETTER;
+    let hexLetter = false;
+    let digit = false;
+    let ulu = 0;
+    let bodyEnd = end;
+    while (bodyEnd > start && text.charCodeAt(bodyEnd - 1) === 61) bodyEnd--;
+    for (let i = start; i < bodyEnd; i++) {
+      const k = CLASS[text.charCodeAt(i)];
+      all &= k;
+      if (k & HEX) {
+        if (k & LETTER) hexLetter = true;
+        else digit = true;
+      }
+      if (ulu === 0 ? k & UPPER : ulu === 1 ? k & LOWER2 : ulu === 2 ? k & UPPER : 0) ulu++;
+    }
+    const len = end - start;
+    if (all & HEX && bodyEnd === end) {
+      if (len >= 32 && len % 2 === 0 && hexLetter && digit) {
+        const buf2 = Buffer.from(text.slice(start, end), "hex");
         if (printable(buf2)) {
-          out.push({ encoding: "hex", start, end: start + run3.length, decoded: buf2.toString("latin1") });
+          out.push({ encoding: "hex", start, end, decoded: buf2.toString("latin1") });
           bytes += buf2.length;
         }
       }
-      continue;
+      return true;
     }
-    const body = run3.replace(/=+$/, "");
-    if (body.length % 4 === 1) continue;
-    if (/^[A-Za-z]+$/.test(body) && !/[A-Z].*[a-z].*[A-Z]/.test(body)) continue;
-    if (shannonEntropy(run3.length > 256 ? run3.slice(0, 256) : run3) < 3.2) continue;
-    const buf = Buffer.from(body, "base64");
-    if (!printable(buf)) continue;
-    out.push({ encoding: "base64", start, end: start + run3.length, decoded: buf.toString("latin1") });
+    if ((bodyEnd - start) % 4 === 1) return true;
+    if (all & LETTER && ulu < 3) return true;
+    const run3 = text.slice(start, end);
+    if (shannonEntropy(run3.length > 256 ? run3.slice(0, 256) : run3) < 3.2) return true;
+    const buf = Buffer.from(text.slice(start, bodyEnd), "base64");
+    if (!printable(buf)) return true;
+    out.push({ encoding: "base64", start, end, decoded: buf.toString("latin1") });
     bytes += buf.length;
-  }
-  if (!full() && text.includes("%")) {
-    for (const [start, end] of runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false)) {
-      if (full() || ++examined > DECODE_LIMITS.maxExamined) break;
-      if (end - start > DECODE_LIMITS.maxLength) continue;
+    return true;
+  });
+  if (!full() && examined <= DECODE_LIMITS.maxExamined && text.includes("%")) {
+    runs(text, PCT_CHARS, DECODE_LIMITS.minLength, false, (start, end) => {
+      if (full() || ++examined > DECODE_LIMITS.maxExamined) return false;
+      if (end - start > DECODE_LIMITS.maxLength) return true;
       const run3 = text.slice(start, end);
-      if (!run3.includes("%")) continue;
+      if (!run3.includes("%")) return true;
       const escapes2 = run3.match(/%[0-9A-Fa-f]{2}/g);
-      if (!escapes2 || escapes2.length < 2) continue;
+      if (!escapes2 || escapes2.length < 2) return true;
       let decoded;
       try {
         decoded = decodeURIComponent(run3.replace(/\+/g, " "));
       } catch {
-        continue;
+        return true;
       }
       out.push({ encoding: "percent", start, end, decoded });
       bytes += decoded.length;
-    }
+      return true;
+    });
   }
   return out;
 }
@@ -9539,7 +9754,7 @@ function mapBack(run3, dStart, dEnd) {
   }
   return [run3.start, run3.end];
 }
-var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget;
+var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget, HEX, LETTER, UPPER, LOWER2, CLASS;
 var init_decode = __esm({
   "src/rules/secrets/decode.ts"() {
     "use strict";
@@ -9557,10 +9772,18 @@ var init_decode = __esm({
     ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     B64_CHARS = table(ALNUM + "+/_-");
     PCT_CHARS = table(ALNUM + "._~+%:/@=&?-");
-    B64_RUN = /[A-Za-z0-9+/_-]{16,}={0,2}/g;
+    B64_RUN = /[A-Za-z0-9+/_-]{14,}={0,2}/g;
     PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
     SMALL_TEXT = 64 * 1024;
     regexBudget = 256 * 1024;
+    HEX = 1;
+    LETTER = 2;
+    UPPER = 4;
+    LOWER2 = 8;
+    CLASS = new Uint8Array(128);
+    for (let c = 48; c <= 57; c++) CLASS[c] = HEX;
+    for (let c = 65; c <= 90; c++) CLASS[c] = LETTER | UPPER | (c <= 70 ? HEX : 0);
+    for (let c = 97; c <= 122; c++) CLASS[c] = LETTER | LOWER2 | (c <= 102 ? HEX : 0);
   }
 });
 
@@ -9643,44 +9866,28 @@ var init_context = __esm({
 
 // src/rules/secrets/detect.ts
 function capSeverity(s, cap) {
-  const order = ["info", "low", "medium", "high", "critical"];
-  return order.indexOf(s) > order.indexOf(cap) ? cap : s;
-}
-function contained(set, kw) {
-  let map = containedKeywords.get(set);
-  if (!map) containedKeywords.set(set, map = /* @__PURE__ */ new Map());
-  let list4 = map.get(kw);
-  if (!list4) {
-    list4 = [kw];
-    for (const o of set.byKeyword.keys()) if (o !== kw && kw.includes(o)) list4.push(o);
-    map.set(kw, list4);
-  }
-  return list4;
+  const order2 = ["info", "low", "medium", "high", "critical"];
+  return order2.indexOf(s) > order2.indexOf(cap) ? cap : s;
 }
 function candidateRules(text, set) {
-  const found = /* @__PURE__ */ new Set();
-  if (text.length <= SMALL_TEXT2 && includesBudget > 0) {
+  const picked = [];
+  const take = (id) => {
+    for (const i of set.keywordRules[id]) picked.push(i);
+  };
+  const matcher = set.asciiKeywords && (text.length > SMALL_TEXT2 || includesBudget <= 0) ? set.matcher : void 0;
+  if (matcher) matcher.scan(text, take);
+  else {
     includesBudget -= text.length;
-    const lower = text.toLowerCase();
-    for (const [kw, rules2] of set.byKeyword) if (lower.includes(kw)) for (const r of rules2) found.add(r);
-    return [...found];
+    const lower = !set.asciiKeywords || !NON_ASCII2.test(text) ? text.toLowerCase() : text.replace(UPPER2, lowerAscii);
+    set.keywords.forEach((kw, id) => {
+      if (lower.includes(kw)) take(id);
+    });
   }
-  const re = set.keywordRe;
-  const seenKw = /* @__PURE__ */ new Set();
-  re.lastIndex = 0;
-  let m;
-  while ((m = re.exec(text)) !== null) {
-    const kw = m[0].toLowerCase();
-    re.lastIndex = m.index + 1;
-    if (seenKw.has(kw)) continue;
-    for (const k of contained(set, kw)) {
-      if (seenKw.has(k)) continue;
-      seenKw.add(k);
-      for (const r of set.byKeyword.get(k) ?? []) found.add(r);
-    }
-    if (seenKw.size === set.byKeyword.size) break;
-  }
-  return [...found];
+  if (picked.length === 0) return [];
+  picked.sort((a, b) => a - b);
+  const out = [];
+  for (let k = 0; k < picked.length; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(set.rules[picked[k]]);
+  return out;
 }
 function narrowRuleSet(set, text) {
   const rules2 = new Set(candidateRules(text, set));
@@ -9865,7 +10072,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, containedKeywords, SMALL_TEXT2, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -9876,8 +10083,10 @@ var init_detect = __esm({
     init_decode();
     init_context();
     MAX_MATCHES_PER_RULE = 200;
-    containedKeywords = /* @__PURE__ */ new WeakMap();
     SMALL_TEXT2 = 32 * 1024;
+    NON_ASCII2 = /[^\x00-\x7f]/;
+    UPPER2 = /[A-Z]+/g;
+    lowerAscii = (s) => s.toLowerCase();
     includesBudget = 256 * 1024;
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
@@ -10027,10 +10236,10 @@ function mask(secret) {
   return shown;
 }
 function entropy(s) {
-  const counts3 = /* @__PURE__ */ new Map();
-  for (const ch of s) counts3.set(ch, (counts3.get(ch) ?? 0) + 1);
+  const counts4 = /* @__PURE__ */ new Map();
+  for (const ch of s) counts4.set(ch, (counts4.get(ch) ?? 0) + 1);
   let h = 0;
-  for (const c of counts3.values()) h -= c / s.length * Math.log2(c / s.length);
+  for (const c of counts4.values()) h -= c / s.length * Math.log2(c / s.length);
   return h;
 }
 function credentialLikeRanges(line) {
@@ -27750,7 +27959,7 @@ function cell2(role, key, env) {
   const m = MARK[c.state] ?? c.state;
   return c.state === "differs" && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
 }
-function counts2(t) {
+function counts3(t) {
   let differs = 0;
   let missing = 0;
   let shared = 0;
@@ -27784,7 +27993,7 @@ ${errorsText(r)}`;
     });
     out += "\n";
   }
-  return out + counts2(t) + ".\n" + errorsText(r);
+  return out + counts3(t) + ".\n" + errorsText(r);
 }
 function errorsText(r) {
   if (!r.errors.length) return "";
@@ -27802,7 +28011,7 @@ function tableMarkdown(r, opts = {}) {
 
 `;
   if (!t.roles.length) return out + "No files play the same role in two or more environments.\n";
-  out += `${counts2(t)}.
+  out += `${counts3(t)}.
 `;
   for (const role of t.roles) {
     const envs = Object.keys(role.files);
