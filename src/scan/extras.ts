@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
+import { placeOf } from '../rules/secrets/context.js';
 import { inlineAllow } from '../suppress/inline.js';
 import { toSuppressed } from '../suppress/record.js';
 import { gitCryptMatcher } from '../env/gitattributes.js';
@@ -125,7 +126,9 @@ export class Extras {
       this.gitCrypt = gitCryptMatcher(
         attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : [])),
       );
-      if (this.gitCrypt) this.storesSeen.add('git-crypt');
+      // A store counts as "in use" by its configuration, not by a test fixture or an example that declares one.
+      if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes('filter=git-crypt')))
+        this.storesSeen.add('git-crypt');
       const s = sops.map((f) => text(f.path)).find((t) => t !== undefined);
       if (s !== undefined) await this.loadSops(s, sops[0]!.path);
     } else {
@@ -229,10 +232,12 @@ export class Extras {
     }
     if (t.content !== undefined) {
       const text = t.content;
-      if (text.includes('$ANSIBLE_VAULT;') || text.includes('!vault')) this.storesSeen.add('Ansible Vault');
-      if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add('HashiCorp Vault');
-      if (text.includes('resolve:secretsmanager') || text.includes('resolve:ssm-secure'))
-        this.storesSeen.add('AWS Secrets Manager / SSM');
+      if (isStoreEvidence(t.path)) {
+        if (text.includes('$ANSIBLE_VAULT;') || text.includes('!vault')) this.storesSeen.add('Ansible Vault');
+        if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add('HashiCorp Vault');
+        if (text.includes('resolve:secretsmanager') || text.includes('resolve:ssm-secure'))
+          this.storesSeen.add('AWS Secrets Manager / SSM');
+      }
       const sopsMeta = hasSopsMetadata(text);
       if (isVaultName(t.path) || sopsMeta || (this.sops && isConfigFile(t.path))) {
         this.atrest ??= await import('../env/atrest.js');
@@ -338,7 +343,13 @@ const HOW: Record<StoreName, string> = {
     'store it in AWS Secrets Manager or SSM SecureString and reference it (`{{resolve:secretsmanager:…}}`)',
 };
 
-/** Where a repository's use of a store shows: configuration, not docs, tests or fixtures. */
+/** Whether a file shows the repository's own use of a secret store: configuration, not tests, fixtures or docs. */
+function isStoreEvidence(p: string): boolean {
+  const place = placeOf(p);
+  return !place.test && !place.docs && !place.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
+}
+
+/** Where a repository's use of a store shows: configuration, not docs, tests or fixtures (as `isStoreEvidence`). */
 const STORE_FILES = [
   '.gitattributes',
   '*/.gitattributes',

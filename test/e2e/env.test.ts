@@ -233,4 +233,25 @@ describe('secrets at rest', () => {
     expect(f?.remediation).toContain('Ansible Vault');
     expect(f?.remediation).toContain('HashiCorp Vault');
   });
+
+  it('stores declared only by test fixtures or docs are not "in use": no mode names them in remediation', () => {
+    const repo = Repo.init();
+    repo.commit('fixtures that declare stores', {
+      'test/fixtures/crypt/.gitattributes': 'secret.env filter=git-crypt diff=git-crypt\n',
+      'test/fixtures/vault/group_vars/all.yml': `db_password: ${VAULTED}`,
+      'docs/vault.yml': `api_password: "{{ lookup('hashi_vault', 'secret=kv/app') }}"\n`,
+    });
+    repo.commit('a token', { 'app.py': `token = "${fakeGithubToken()}"\n` });
+    for (const args of [['scan', '.'], ['scan', '--history'], ['scan', '--diff', 'HEAD~1..HEAD']]) {
+      const r = repo.json(args);
+      const f = r.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+      expect(f, args.join(' ')).toBeDefined();
+      expect(f?.remediation, args.join(' ')).not.toContain('already uses');
+    }
+    // The same declaration at the root is the repository's own: named.
+    repo.commit('real git-crypt', { '.gitattributes': 'secrets/** filter=git-crypt diff=git-crypt\n' });
+    const h = repo.json(['scan', '--history']);
+    const f = h.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+    expect(f?.remediation).toContain('This repository already uses git-crypt');
+  });
 });
