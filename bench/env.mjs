@@ -102,4 +102,5 @@ console.log(
 console.log(
   `compare cost over start-up: ${(m[`hookguard env (${files} files)`] - base).toFixed(1)} ms for ${files} files`,
 );
-rmSync(dir, { recursive: true, force: true });
+if (process.env.BENCH_KEEP) console.log(`kept ${dir}`);
+else rmSync(dir, { recursive: true, force: true });

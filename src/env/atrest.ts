@@ -26,6 +26,8 @@ export interface SopsRule {
 }
 
 export interface SopsConfig {
+  /** The folder of this `.sops.yaml` ('' at the root, else 'a/b/'): it governs files below it. */
+  dir: string;
   rules: SopsRule[];
   errors: Array<{ line?: number; message: string }>;
 }
@@ -39,9 +41,12 @@ function safeRegex(s: unknown): RegExp | undefined {
   }
 }
 
-/** Read `.sops.yaml` creation rules. Rules without `path_regex` govern nothing by path (they only pick keys). */
-export function parseSopsConfig(text: string): SopsConfig {
-  const out: SopsConfig = { rules: [], errors: [] };
+/**
+ * Read `.sops.yaml` creation rules (`dir`: the folder the file is in). Rules without `path_regex` govern nothing by
+ * path (they only pick keys).
+ */
+export function parseSopsConfig(text: string, dir = ''): SopsConfig {
+  const out: SopsConfig = { dir, rules: [], errors: [] };
   const { doc, lc, errors } = parseYaml(text);
   if (errors.length) {
     out.errors.push(...errors.slice(0, 3));
@@ -84,13 +89,15 @@ export function parseSopsConfig(text: string): SopsConfig {
   return out;
 }
 
-/** The creation rule governing a file (first rule whose path_regex matches, as sops picks it). */
+/**
+ * The creation rule governing a file (first rule whose path_regex matches, as sops picks it). sops matches path_regex
+ * against the path it is given, usually from the folder of the `.sops.yaml` it found: a nested config's rules are
+ * tried on the path below its folder and on the path from the repository root.
+ */
 export function sopsRuleFor(cfg: SopsConfig | undefined, path: string): SopsRule | undefined {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path)) return undefined;
-  for (const r of cfg.rules)
-    if (r.pathRegex) {
-      if (r.pathRegex.test(path)) return r;
-    }
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path) || !path.startsWith(cfg.dir)) return undefined;
+  const rel = path.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path))) return r;
   return undefined;
 }
 
@@ -165,7 +172,7 @@ export function checkSops(
   const rule = meta ? { ...(governing ?? {}), ...metadataRule(flat.entries.filter(isMeta)) } : governing!;
   const why = meta
     ? 'the file carries SOPS metadata'
-    : `.sops.yaml creation rule ${governing!.index} (path_regex ${governing!.pathRegexSource}) covers it`;
+    : `${cfg!.dir}.sops.yaml creation rule ${governing!.index} (path_regex ${governing!.pathRegexSource}) covers it`;
   const hits: AtRestHit[] = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;

@@ -31,6 +31,12 @@ export interface CompareOptions {
   allow?: RegExp[];
   /** Globs of dotted keys expected to differ (config `environments.expectDifferent`). */
   expectDifferent?: string[];
+  /**
+   * Only findings on these files are wanted (a hook: the files the change touched). Files of other roles are then
+   * parsed only when they could hold one of the focus files' secret values (a cheap substring test first), and the
+   * table covers the focus files' roles. Findings on the focus files are the same as without it.
+   */
+  focus?: (path: string) => boolean;
 }
 
 export type CellState = 'same' | 'differs' | 'expected' | 'missing' | 'secret' | 'shared secret' | 'unknown';
@@ -263,9 +269,9 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
     secrets: Set<Entry>;
   }
   const parsed: Parsed[] = [];
-  for (const f of files) {
+  const parse = (f: EnvFile): Parsed | undefined => {
     // A whole file encrypted with Ansible Vault cannot be compared (and holds nothing in plaintext).
-    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) continue;
+    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) return undefined;
     const flat = flatten(f.path, f.text);
     if (flat.errors.length && !flat.entries.length) {
       for (const e of flat.errors.slice(0, 1))
@@ -275,16 +281,45 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
           ...(f.commit ? { commit: f.commit.sha } : {}),
           message: `environment file (${f.env}) cannot be compared: ${e.message}`,
         });
-      continue;
+      return undefined;
     }
     const entries = new Map<string, Entry>();
     for (const e of flat.entries) if (!entries.has(e.key)) entries.set(e.key, e);
-    parsed.push({ f, entries, secrets: secretEntries(f, [...entries.values()], opts) });
+    return { f, entries, secrets: secretEntries(f, [...entries.values()], opts) };
+  };
+  const { focus } = opts;
+  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
+  const deferred: EnvFile[] = [];
+  for (const f of files) {
+    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
+    else {
+      const p = parse(f);
+      if (p) parsed.push(p);
+    }
+  }
+  // Files of other roles matter only for ENV-001 on the focus files: parse those whose text holds a piece of one of
+  // their secret values (the longest alphanumeric run survives any quoting or escaping the value may have there).
+  const others: Parsed[] = [];
+  if (focus && deferred.length) {
+    const needles: string[] = [];
+    let everything = false;
+    for (const p of parsed)
+      if (focus(p.f.path))
+        for (const e of p.secrets) {
+          const run = e.value.split(/[^A-Za-z0-9]+/).reduce((a, b) => (b.length > a.length ? b : a), '');
+          if (run.length >= 4) needles.push(run);
+          else everything = true;
+        }
+    for (const f of deferred)
+      if (everything || needles.some((n) => f.text.includes(n))) {
+        const p = parse(f);
+        if (p) others.push(p);
+      }
   }
 
   // ENV-001: the same secret value in two or more environments, across every file of every role.
   const byHash = new Map<string, Array<{ p: Parsed; e: Entry }>>();
-  for (const p of parsed)
+  for (const p of [...parsed, ...others])
     for (const e of p.secrets) {
       const h = hmac(e.value);
       const l = byHash.get(h) ?? [];
@@ -297,8 +332,10 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
     if (envs.length < 2) continue;
     for (const { p, e } of places) {
       shared.add(e);
+      if (focus && !focus(p.f.path)) continue;
       const others = places
         .filter((x) => x.p.f.env !== p.f.env)
+        .sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path))
         .map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
       res.hits.push({
         ruleId: 'ENV-001',
@@ -414,5 +451,6 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
     res.table.roles.push(row);
   }
   res.table.environments = [...allEnvs].sort(envSort);
+  if (focus) res.hits = res.hits.filter((h) => focus(h.file));
   return res;
 }

@@ -35,15 +35,16 @@ export async function listSnapshot(root: string, snap: Snapshot): Promise<Snapsh
   return out;
 }
 
-/** Paths of a snapshot matching pathspecs whose text contains `needle` (git grep, so nothing else is read). */
+/** Paths of a snapshot matching pathspecs whose text contains one of `needles` (git grep: nothing else is read). */
 export async function grepSnapshot(
   root: string,
   snap: Snapshot,
-  needle: string,
+  needles: string[],
   pathspecs: string[],
 ): Promise<SnapshotFile[]> {
   const where = snap.kind === 'index' ? ['--cached'] : [snap.rev];
-  const r = await git(root, ['grep', '-l', '-z', '-I', '-F', '-e', needle, ...where, '--', ...pathspecs]);
+  const e = needles.flatMap((n) => ['-e', n]);
+  const r = await git(root, ['grep', '-l', '-z', '-I', '-F', ...e, ...where, '--', ...pathspecs]);
   if (r.code !== 0) return [];
   const paths = r.stdout
     .toString('utf8')

@@ -85,7 +85,10 @@ export function envRuleDocs(): RuleDoc[] {
 export class Extras {
   private readonly snap: Snapshot | undefined;
   private gitCrypt: ((p: string) => boolean) | undefined;
-  private sops: SopsConfig | undefined;
+  /** `.sops.yaml` configs by folder ('' = the root, else 'a/b/'). */
+  private readonly sops = new Map<string, SopsConfig>();
+  /** Folders whose `.sops.yaml` was looked up on disk. */
+  private readonly probed = new Set<string>();
   private atrest: typeof import('../env/atrest.js') | undefined;
   private readonly roleOf;
   private readonly out: ExtrasOutput = { findings: [], suppressed: [], errors: [] };
@@ -112,33 +115,47 @@ export class Extras {
 
   private async init(): Promise<void> {
     const { root } = this.o;
-    // .gitattributes (git-crypt) and .sops.yaml of the snapshot; on disk only .sops.yaml matters.
-    if (this.snap) {
-      const [attrs, sops] = await Promise.all([
-        grepSnapshot(root, this.snap, 'git-crypt', ['.gitattributes', '*/.gitattributes']),
-        grepSnapshot(root, this.snap, 'creation_rules', ['.sops.yaml', '.sops.yml']),
-      ]);
-      const texts = await readTexts(root, [...attrs, ...sops], this.o.maxBytes);
-      const text = (p: string) => {
-        const b = texts.get(p);
-        return b?.kind === 'text' ? b.text : undefined;
-      };
-      this.gitCrypt = gitCryptMatcher(
-        attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : [])),
-      );
-      // A store counts as "in use" by its configuration, not by a test fixture or an example that declares one.
-      if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes('filter=git-crypt')))
-        this.storesSeen.add('git-crypt');
-      const s = sops.map((f) => text(f.path)).find((t) => t !== undefined);
-      if (s !== undefined) await this.loadSops(s, sops[0]!.path);
-    } else {
-      for (const n of ['.sops.yaml', '.sops.yml']) {
-        const p = path.join(root, n);
-        if (!existsSync(p)) continue;
+    // .gitattributes (git-crypt) and .sops.yaml files of the snapshot, in one `git grep`; on disk, .sops.yaml files
+    // are looked up beside the files as they come (probeDisk).
+    if (!this.snap) return;
+    const found = await grepSnapshot(
+      root,
+      this.snap,
+      ['git-crypt', 'creation_rules'],
+      ['.gitattributes', '*/.gitattributes', ...SOPS_NAMES, ...SOPS_NAMES.map((n) => `*/${n}`)],
+    );
+    const texts = await readTexts(root, found, this.o.maxBytes);
+    const text = (p: string) => {
+      const b = texts.get(p);
+      return b?.kind === 'text' ? b.text : undefined;
+    };
+    const attrs = found.filter((f) => /(?:^|\/)\.gitattributes$/.test(f.path));
+    this.gitCrypt = gitCryptMatcher(
+      attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : [])),
+    );
+    // A store counts as "in use" by its configuration, not by a test fixture or an example that declares one.
+    if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes('filter=git-crypt')))
+      this.storesSeen.add('git-crypt');
+    // One config per folder; `.sops.yaml` before `.sops.yml`, as sops looks for them.
+    for (const f of found.filter((x) => isSopsName(x.path)).sort((a, b) => (a.path < b.path ? 1 : -1))) {
+      const t = text(f.path);
+      const dir = f.path.slice(0, f.path.lastIndexOf('/') + 1);
+      if (t !== undefined && t.includes('creation_rules') && !this.sops.has(dir)) await this.loadSops(t, f.path);
+    }
+  }
+
+  /** Files on disk: the `.sops.yaml` of each folder above `p`, looked up once per folder. */
+  private async probeDisk(p: string): Promise<void> {
+    for (const dir of folders(p)) {
+      if (this.probed.has(dir)) continue;
+      this.probed.add(dir);
+      for (const n of SOPS_NAMES) {
+        const abs = path.join(this.o.root, dir, n);
+        if (!existsSync(abs)) continue;
         try {
-          await this.loadSops(readFileSync(p, 'utf8'), n);
+          await this.loadSops(readFileSync(abs, 'utf8'), dir + n);
         } catch (e) {
-          this.out.errors.push({ file: n, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? ''}` });
+          this.out.errors.push({ file: dir + n, message: `cannot read: ${(e as NodeJS.ErrnoException).code ?? ''}` });
         }
         break;
       }
@@ -147,15 +164,26 @@ export class Extras {
 
   private async loadSops(text: string, file: string): Promise<void> {
     this.atrest ??= await import('../env/atrest.js');
-    this.sops = this.atrest.parseSopsConfig(text);
-    this.storesSeen.add('SOPS');
-    for (const e of this.sops.errors)
-      this.out.errors.push({ file, ...(e.line ? { line: e.line } : {}), message: e.message });
+    const dir = file.slice(0, file.lastIndexOf('/') + 1);
+    const cfg = this.atrest.parseSopsConfig(text, dir);
+    this.sops.set(dir, cfg);
+    if (isStoreEvidence(file)) this.storesSeen.add('SOPS');
+    for (const e of cfg.errors) this.out.errors.push({ file, ...(e.line ? { line: e.line } : {}), message: e.message });
+  }
+
+  /** The `.sops.yaml` that governs a path: the nearest one in the folders above it, as sops finds it. */
+  private sopsFor(p: string): SopsConfig | undefined {
+    for (const dir of folders(p)) {
+      const c = this.sops.get(dir);
+      if (c) return c;
+    }
+    return undefined;
   }
 
   /** Whether a target is one these checks look at (decides whether its content is worth holding). */
   wants(p: string): boolean {
-    return this.roleOf(p) !== undefined || isVaultName(p) || (this.sops !== undefined && isConfigFile(p));
+    if (this.roleOf(p) !== undefined || isVaultName(p)) return true;
+    return isConfigFile(p) && this.sopsFor(p) !== undefined;
   }
 
   private emit(f: Finding, line: string): void {
@@ -239,10 +267,13 @@ export class Extras {
           this.storesSeen.add('AWS Secrets Manager / SSM');
       }
       const sopsMeta = hasSopsMetadata(text);
-      if (isVaultName(t.path) || sopsMeta || (this.sops && isConfigFile(t.path))) {
+      const config = isConfigFile(t.path);
+      if (config && !this.snap) await this.probeDisk(t.path);
+      const sops = config ? this.sopsFor(t.path) : undefined;
+      if (isVaultName(t.path) || sopsMeta || sops) {
         this.atrest ??= await import('../env/atrest.js');
         const touches = (line: number) => !t.changed || t.changed.some(([s, e]) => s <= line && line <= e);
-        for (const r of [this.atrest.checkSops(t.path, text, this.sops), this.atrest.checkVault(t.path, text)]) {
+        for (const r of [this.atrest.checkSops(t.path, text, sops), this.atrest.checkVault(t.path, text)]) {
           for (const e of r.errors)
             this.out.errors.push({
               file: t.path,
@@ -321,6 +352,9 @@ export class Extras {
       secrets: this.o.secrets,
       allow: this.o.allow,
       expectDifferent: this.o.environments?.expectDifferent ?? [],
+      // Hooks want findings on the touched files only (and no table): other roles are read only where they could
+      // share a secret with them. The Action's ranges keep the whole table for the job summary.
+      ...(mode === 'staged' || mode === 'pre-push' ? { focus: (p: string) => this.touched.has(p) } : {}),
     });
     const texts = new Map(files.map((f) => [f.path, f.text]));
     for (const h of res.hits) {
@@ -342,6 +376,20 @@ const HOW: Record<StoreName, string> = {
   'AWS Secrets Manager / SSM':
     'store it in AWS Secrets Manager or SSM SecureString and reference it (`{{resolve:secretsmanager:…}}`)',
 };
+
+const SOPS_NAMES = ['.sops.yaml', '.sops.yml'];
+
+function isSopsName(p: string): boolean {
+  return /(?:^|\/)\.sops\.ya?ml$/.test(p);
+}
+
+/** The folders above a path, nearest first, as prefixes: 'a/b/c.yaml' → ['a/b/', 'a/', '']. */
+function folders(p: string): string[] {
+  const out: string[] = [];
+  for (let i = p.lastIndexOf('/'); i !== -1; i = p.lastIndexOf('/', i - 1)) out.push(p.slice(0, i + 1));
+  out.push('');
+  return out;
+}
 
 /** Whether a file shows the repository's own use of a secret store: configuration, not tests, fixtures or docs. */
 function isStoreEvidence(p: string): boolean {

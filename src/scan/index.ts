@@ -161,25 +161,27 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
 }
 
 /**
- * Whether a path lies under a `.gitattributes` on disk that mentions git-crypt: a cheap hint (no git, no parsing)
- * that decides whether the hook loads the at-rest check, which then reads the index's own .gitattributes.
+ * Whether a folder above a path holds, on disk, one of `names` that mentions `needle`: a cheap hint (no git, no
+ * parsing, one read per folder) that decides whether a scan loads the at-rest checks, which then read the
+ * snapshot's own declarations. git-crypt: `.gitattributes`; SOPS: `.sops.yaml`, nearest folder first as sops looks.
  */
-function gitCryptOnDisk(root: string): (p: string) => boolean {
+function declaredNear(root: string, names: string[], needle: string): (p: string) => boolean {
   const cache = new Map<string, boolean>();
   const dirHas = (dir: string): boolean => {
     let v = cache.get(dir);
     if (v === undefined) {
-      try {
-        v = readFileSync(path.join(root, dir, '.gitattributes'), 'utf8').includes('git-crypt');
-      } catch {
-        v = false;
-      }
+      v = names.some((n) => {
+        try {
+          return readFileSync(path.join(root, dir, n), 'utf8').includes(needle);
+        } catch {
+          return false;
+        }
+      });
       cache.set(dir, v);
     }
     return v;
   };
   return (p) => {
-    if (p.endsWith('.gitattributes')) return true;
     for (let i = p.lastIndexOf('/'); ; i = p.lastIndexOf('/', i - 1)) {
       if (dirHas(i <= 0 ? '' : p.slice(0, i))) return true;
       if (i <= 0) return false;
@@ -342,15 +344,16 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   // up front with the snapshot (pushed tip, range head, HEAD), since any text blob may sit under git-crypt.
   const envGlobs = config.environments?.envs;
   const envPath = (p: string) => (envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p));
-  const sopsOnDisk = existsSync(path.join(root, '.sops.yaml')) || existsSync(path.join(root, '.sops.yml'));
-  const gitCryptHint = request.kind === 'staged' ? gitCryptOnDisk(root) : () => false;
+  const sopsNear = declaredNear(root, ['.sops.yaml', '.sops.yml'], 'creation_rules');
+  const sopsConfigured = (p: string) => isConfigFile(p) && sopsNear(p);
+  const gitCryptNear = request.kind === 'staged' ? declaredNear(root, ['.gitattributes'], 'git-crypt') : () => false;
   const extrasFor = (t: Target) =>
     envPath(t.path) ||
     isVaultName(t.path) ||
     isAtRestConfig(t.path) ||
-    (sopsOnDisk && isConfigFile(t.path)) ||
+    sopsConfigured(t.path) ||
     (t.content !== undefined && hasSopsMetadata(t.content)) ||
-    gitCryptHint(t.path);
+    gitCryptNear(t.path);
   let extras: Promise<Extras> | undefined;
   let extrasNow: Extras | undefined;
   const getExtras = (tip?: string, base?: string) =>
@@ -425,7 +428,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       envPath(p) ||
       isVaultName(p) ||
       isAtRestConfig(p) ||
-      (sopsOnDisk && isConfigFile(p)) ||
+      sopsConfigured(p) ||
       (extrasNow?.wants(p) ?? false),
     maxContentBytes: LIMITS.contentBytes,
     maxDecodeBytes: LIMITS.wholeBytes,

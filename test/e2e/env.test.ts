@@ -214,6 +214,37 @@ describe('secrets at rest', () => {
     expect(JSON.stringify(r.report)).not.toContain(plain);
   });
 
+  it('a .sops.yaml in a subfolder governs the files below it, in every mode', () => {
+    const repo = Repo.init();
+    repo.commit('nested sops config', {
+      'deploy/.sops.yaml': "creation_rules:\n  - path_regex: 'secrets/.*\\.ya?ml$'\n    age: age1recipient\n",
+      'deploy/values.yaml': 'replicas: 2\n',
+    });
+    const plain = rand(ALNUM, 18);
+    repo.write('deploy/secrets/prod.yaml', `db:\n  user: app\n  password: ${plain}\n`);
+    // The same path outside deploy/ is not governed.
+    repo.write('secrets/prod.yaml', `db:\n  user: app\n  password_hint: see the wiki\n`);
+    repo.git('add', '-A');
+    const at = (r: ReturnType<Repo['json']>) =>
+      r.report.findings.filter((f) => f.ruleId === 'ATREST-002').map((f) => `${f.file}:${f.line}`);
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    expect(at(staged)).toEqual(['deploy/secrets/prod.yaml:2', 'deploy/secrets/prod.yaml:3']);
+    expect(staged.report.findings[0]!.message).toContain('deploy/.sops.yaml creation rule 1');
+    repo.git('commit', '-q', '--no-verify', '-m', 'plaintext');
+    expect(at(repo.json(['scan', '.']))).toEqual(['deploy/secrets/prod.yaml:2', 'deploy/secrets/prod.yaml:3']);
+    expect(at(repo.json(['scan', '--history']))).toEqual(['deploy/secrets/prod.yaml:2', 'deploy/secrets/prod.yaml:3']);
+    expect(at(repo.json(['scan', '--diff', 'HEAD~1..HEAD']))).toEqual([
+      'deploy/secrets/prod.yaml:2',
+      'deploy/secrets/prod.yaml:3',
+    ]);
+    for (const args of [
+      ['scan', '.'],
+      ['scan', '--history'],
+    ])
+      expect(repo.hookguard(args).stdout).not.toContain(plain);
+  });
+
   it('references to secret stores are never reported; secret findings name the store the repository uses', () => {
     const repo = Repo.init();
     repo.commit('uses vault', {
@@ -242,7 +273,11 @@ describe('secrets at rest', () => {
       'docs/vault.yml': `api_password: "{{ lookup('hashi_vault', 'secret=kv/app') }}"\n`,
     });
     repo.commit('a token', { 'app.py': `token = "${fakeGithubToken()}"\n` });
-    for (const args of [['scan', '.'], ['scan', '--history'], ['scan', '--diff', 'HEAD~1..HEAD']]) {
+    for (const args of [
+      ['scan', '.'],
+      ['scan', '--history'],
+      ['scan', '--diff', 'HEAD~1..HEAD'],
+    ]) {
       const r = repo.json(args);
       const f = r.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
       expect(f, args.join(' ')).toBeDefined();

@@ -5,7 +5,7 @@ import { flatten } from '../../src/env/flatten.js';
 import { isStoreReference, storeReferenceAt } from '../../src/rules/secrets/stores.js';
 import { gitCryptMatcher, isGitCryptBlob } from '../../src/env/gitattributes.js';
 import { checkSops, parseSopsConfig } from '../../src/env/atrest.js';
-import { compareEnvironments, isCredentialKey, isSecurityKey } from '../../src/env/compare.js';
+import { compareEnvironments, isCredentialKey, isSecurityKey, type EnvFile } from '../../src/env/compare.js';
 import { tableJson, tableMarkdown, tableText } from '../../src/env/table.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../../src/rules/secrets/load.js';
 import { detectSecrets } from '../../src/rules/secrets/detect.js';
@@ -165,6 +165,21 @@ describe('SOPS key selection', () => {
     expect(checkSops('s.yaml', yaml, parseSopsConfig('creation_rules:\n  - age: x\n')).hits).toEqual([]);
     expect(checkSops('s.yaml', yaml, parseSopsConfig('creation_rules:\n  - path_regex: ^secrets/\n')).hits).toEqual([]);
   });
+  it('a nested .sops.yaml governs only the files below its folder; path_regex is tried from its folder and the root', () => {
+    const cfg = parseSopsConfig('creation_rules:\n  - path_regex: ^prod/.*\\.yaml$\n', 'deploy/');
+    expect(checkSops('deploy/prod/app.yaml', yaml, cfg).hits.map((h) => h.path)).toEqual([
+      'b',
+      'nest.password',
+      'nest.other',
+    ]);
+    expect(checkSops('deploy/prod/app.yaml', yaml, cfg).hits[0]!.message).toContain(
+      'deploy/.sops.yaml creation rule 1',
+    );
+    expect(checkSops('other/prod/app.yaml', yaml, cfg).hits).toEqual([]);
+    expect(checkSops('prod/app.yaml', yaml, cfg).hits).toEqual([]);
+    const fromRoot = parseSopsConfig('creation_rules:\n  - path_regex: ^deploy/prod/\n', 'deploy/');
+    expect(checkSops('deploy/prod/app.yaml', yaml, fromRoot).hits).toHaveLength(3);
+  });
 });
 
 describe('parity', () => {
@@ -234,6 +249,36 @@ describe('parity', () => {
     expect(r.hits.some((h) => h.ruleId === 'ENV-003')).toBe(true);
     const r2 = compareEnvironments(files, { secrets, expectDifferent: ['replica_*', 'verify_ssl'] });
     expect(r2.hits).toEqual([]);
+  });
+  it('focus (a hook): the same findings on the focus files as a full comparison, other roles read only when needed', () => {
+    const pw = rand(ALNUM, 20);
+    const files: EnvFile[] = [];
+    for (const env of ['dev', 'qa', 'prod'])
+      for (let r = 0; r < 6; r++)
+        files.push({
+          path: `svc${r}/${env}/app.yml`,
+          env,
+          role: `svc${r}/{env}/app.yml`,
+          text:
+            `db_password: "${r === 0 || (r === 3 && env !== 'qa') ? pw : rand(ALNUM, 20)}"\n` +
+            `verify_ssl: ${env === 'qa' && r < 2 ? 'false' : 'true'}\n` +
+            (env === 'dev' ? 'debug_toolbar: on\n' : ''),
+        });
+    // A file of another role that cannot be parsed: irrelevant to the focus, so not read at all.
+    files.push({ path: 'svc9/dev/app.yml', env: 'dev', role: 'svc9/{env}/app.yml', text: 'a: [\n' });
+    const focusPath = 'svc0/qa/app.yml';
+    const key = (h: { ruleId: string; file: string; line: number; message: string; blocking: boolean }) =>
+      `${h.ruleId} ${h.file}:${h.line} ${h.blocking} ${h.message}`;
+    const full = compareEnvironments(files, { secrets }).hits.filter((h) => h.file === focusPath);
+    const focused = compareEnvironments(files, { secrets, focus: (p) => p === focusPath });
+    expect(focused.hits.map(key).sort()).toEqual(full.map(key).sort());
+    // svc0's password is shared with every environment of svc0 and with svc3's dev and prod: all named.
+    const e1 = focused.hits.find((h) => h.ruleId === 'ENV-001')!;
+    expect(e1.message).toContain('svc3/dev/app.yml');
+    expect(e1.message).toContain('svc3/prod/app.yml');
+    expect(focused.hits.some((h) => h.ruleId === 'ENV-002')).toBe(true);
+    expect(focused.table.roles.map((r) => r.role)).toEqual(['svc0/{env}/app.yml']);
+    expect(focused.errors).toEqual([]);
   });
   it('an unparsable file is reported and the rest still compares', () => {
     const r = compareEnvironments(
