@@ -209,13 +209,15 @@ function secretEntries(f: EnvFile, entries: Entry[], opts: CompareOptions): Set<
     !FALSE.test(e.value);
   let byLine: Map<number, Array<[number, number]>> | undefined;
   for (const e of entries) {
+    // The detectors run (once per file) only when a value could be a token: long enough and random-looking. The
+    // cheap tests come first: most values of a configuration file are neither.
+    const credential = isCredentialKey(e.segments[e.segments.length - 1] ?? '');
+    if (!credential && (e.value.length < 12 || shannonEntropy(e.value) < 3)) continue;
     if (!literal(e) || opts.allow?.some((a) => a.test(e.value))) continue;
-    if (isCredentialKey(e.segments[e.segments.length - 1] ?? '')) {
+    if (credential) {
       out.add(e);
       continue;
     }
-    // The detectors run (once per file) only when a value could be a token: long enough and random-looking.
-    if (e.value.length < 12 || shannonEntropy(e.value) < 3) continue;
     if (!byLine) {
       byLine = new Map();
       const starts = [0];

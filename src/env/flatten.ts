@@ -57,7 +57,7 @@ export function flatten(path: string, text: string, format = formatOf(path, text
       return j.errors.length ? flattenYaml(text, 'json') : j;
     }
     case 'yaml':
-      return flattenYaml(text, format);
+      return flattenSimpleYaml(text) ?? flattenYaml(text, format);
     case 'dotenv':
       return flattenDotenv(text);
     case 'ini':
@@ -76,7 +76,7 @@ function scalarKind(v: unknown): Entry['kind'] {
   return 'string';
 }
 
-function flattenYaml(text: string, format: 'yaml' | 'json'): Flat {
+export function flattenYaml(text: string, format: 'yaml' | 'json'): Flat {
   const out: Flat = { format, entries: [], errors: [] };
   const { docs, lc, errors } = parseYamlAll(text);
   if (errors.length) {
@@ -159,6 +159,126 @@ function flattenYaml(text: string, format: 'yaml' | 'json'): Flat {
   };
   docs.forEach((d, i) => walk(d.contents, i > 0 ? [`#${i}`] : [], undefined, 0));
   return out;
+}
+
+const SIMPLE_KEY_LINE = /^( *)([A-Za-z_][\w.\-/]*)[ \t]*:(?:[ \t]+(.*))?$/;
+const YAML_KEYWORD = /^(?:true|false|null|True|False|TRUE|FALSE|Null|NULL|y|n|yes|no|on|off)$/i;
+const PLAIN_START = /^[A-Za-z0-9_./$(+=^;<~]|^-[^\s]/;
+/** What YAML 1.2's core schema may read as a number (int, float, exponent, 0x/0o, .inf, .nan): checked further. */
+const NUMBER_LIKE = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[xo]|^[-+]?\.(?:inf|nan)$/i;
+
+/**
+ * The common shape of environment files — block mappings of `key: scalar` lines, nested by indentation, with
+ * comments — read without the YAML library (several times faster on hundreds of files). Anything else (lists, flow
+ * collections, anchors, tags such as !vault, block or multi-line scalars, escapes, several documents, floats and other
+ * number spellings, duplicate keys) returns undefined and goes to the full parser, so the entries are always exactly
+ * what the full parser gives (test/env/unit.test.ts compares the two on every YAML file of the repository).
+ */
+export function flattenSimpleYaml(text: string): Flat | undefined {
+  const out: Flat = { format: 'yaml', entries: [], errors: [] };
+  const lines = text.split('\n');
+  if (lines[0]?.charCodeAt(0) === 0xfeff) return undefined;
+  // Open mappings: indentation, path, keys seen; `pending` is a key whose value is still unknown (null or a map).
+  const stack: Array<{ indent: number; segments: string[]; keys: Set<string> }> = [
+    { indent: -1, segments: [], keys: new Set() },
+  ];
+  let pending: { indent: number; segments: string[]; line: number; col: number; endCol: number } | undefined;
+  /** `key:` with nothing under it: a null value, positioned just after the colon (as the full parser reports it). */
+  const closePending = (): boolean => {
+    if (!pending) return true;
+    // After the colon, spaces or a comment move the full parser's position: leave those to it.
+    if (pending.col < 0) return false;
+    out.entries.push({
+      key: pending.segments.join('.'),
+      segments: pending.segments,
+      value: '',
+      kind: 'null',
+      line: pending.line,
+      valueLine: pending.line,
+      column: pending.col,
+      endLine: pending.line,
+      endColumn: pending.endCol,
+    });
+    pending = undefined;
+    return true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i]!.endsWith('\r') ? lines[i]!.slice(0, -1) : lines[i]!;
+    const trimmed = raw.trimStart();
+    // (A line deeper than a scalar's key — a multi-line scalar — matches no open mapping below: the full parser.)
+    if (!trimmed || trimmed.startsWith('#')) continue;
+    if (i === 0 && raw === '---') continue;
+    const m = SIMPLE_KEY_LINE.exec(raw);
+    if (!m || YAML_KEYWORD.test(m[2]!)) return undefined;
+    const indent = m[1]!.length;
+    if (pending) {
+      if (indent > pending.indent) {
+        const parent = { indent, segments: pending.segments, keys: new Set<string>() };
+        stack.push(parent);
+        pending = undefined;
+      } else if (!closePending()) return undefined;
+    }
+    while (stack.length > 1 && stack[stack.length - 1]!.indent > indent) stack.pop();
+    const top = stack[stack.length - 1]!;
+    if (top.indent !== indent && !(stack.length === 1 && top.indent === -1 && (top.indent = indent) === indent))
+      return undefined;
+    const key = m[2]!;
+    if (top.keys.has(key)) return undefined;
+    top.keys.add(key);
+    const segments = [...top.segments, key];
+    const line = i + 1;
+    let v = m[3] ?? '';
+    const vStart = raw.length - v.length;
+    if (!v || v.startsWith('#')) {
+      const after = m[3] === undefined ? raw.length + 1 : -1;
+      pending = { indent, segments, line, col: after, endCol: after };
+      continue;
+    }
+    let value: string;
+    let kind: Entry['kind'] = 'string';
+    let endCol: number;
+    if (v[0] === '"' || v[0] === "'") {
+      const q = v[0];
+      const close = v.indexOf(q, 1);
+      if (close === -1) return undefined;
+      value = v.slice(1, close);
+      if (value.includes('\\') || (q === "'" && v[close + 1] === "'")) return undefined;
+      const rest = v.slice(close + 1);
+      if (rest && !/^[ \t]*(?:#.*)?$/.test(rest)) return undefined;
+      if (rest.trimStart().startsWith('#') && !/^[ \t]/.test(rest)) return undefined;
+      endCol = vStart + 1 + close + 1;
+    } else {
+      if (!PLAIN_START.test(v)) return undefined;
+      const c = v.search(/[ \t]#/);
+      if (c !== -1) v = v.slice(0, c);
+      v = v.trimEnd();
+      if (/:(?:[ \t]|$)|\t/.test(v)) return undefined;
+      if (v === '~' || YAML_KEYWORD.test(v)) {
+        if (/^(?:null|Null|NULL)$/.test(v)) kind = 'null';
+        else if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(v)) kind = 'bool';
+        else if (v === '~') kind = 'null';
+        value = kind === 'null' ? '' : kind === 'bool' ? String(/^t/i.test(v)) : v;
+      } else if (NUMBER_LIKE.test(v)) {
+        if (!/^(?:0|-?[1-9]\d{0,14})$/.test(v)) return undefined;
+        kind = 'number';
+        value = v;
+      } else value = v;
+      endCol = vStart + 1 + v.length;
+    }
+    out.entries.push({
+      key: segments.join('.'),
+      segments,
+      value,
+      kind,
+      line,
+      valueLine: line,
+      column: vStart + 1,
+      endLine: line,
+      endColumn: endCol,
+    });
+    if (out.entries.length >= MAX_ENTRIES) return undefined;
+  }
+  return closePending() ? out : undefined;
 }
 
 function unquote(v: string): { value: string; offset: number } {
@@ -307,7 +427,9 @@ function parseJsonPositions(text: string): JNode {
       else i++;
     }
     i++;
-    return JSON.parse(text.slice(start, i)) as string;
+    // Most strings have no escape: take them as they are.
+    const body = text.slice(start + 1, i - 1);
+    return body.includes('\\') ? (JSON.parse(text.slice(start, i)) as string) : body;
   };
   const value = (depth: number): JNode => {
     if (depth > 64) fail('nesting too deep');
@@ -315,8 +437,10 @@ function parseJsonPositions(text: string): JNode {
     const sl = line;
     const sc = i - lineStart + 1;
     const c = text[i];
-    const end = (n: Omit<JNode, 'endLine' | 'endCol' | 'line' | 'col'>): JNode => ({
-      ...n,
+    const end = (n: Pick<JNode, 'kind' | 'value' | 'items'>): JNode => ({
+      kind: n.kind,
+      value: n.value,
+      items: n.items,
       line: sl,
       col: sc,
       endLine: line,
@@ -396,12 +520,20 @@ function flattenJson(text: string): Flat {
     }
     const v = n.value;
     // A string's columns cover its quotes in the text; the value is what is between them.
-    const quoted = typeof v === 'string' ? { column: n.col + 1, endColumn: n.endCol - 1 } : {};
+    if (typeof v === 'string') {
+      base.column++;
+      base.endColumn--;
+    }
     out.entries.push({
-      ...base,
-      ...quoted,
+      key: base.key,
+      segments,
       value: v === null || v === undefined ? '' : String(v),
       kind: scalarKind(v),
+      line: base.line,
+      valueLine: base.valueLine,
+      column: base.column,
+      endLine: base.endLine,
+      endColumn: base.endColumn,
     });
   };
   const walk = (n: JNode, segments: string[], keyLine: number, depth: number) => {

@@ -1,7 +1,9 @@
 /** Unit tests of src/env/: roles, flattening, secret-store references, gitattributes, SOPS rules, parity. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { envRoleFromPath, makeRoleFinder } from '../../src/env/roles.js';
-import { flatten } from '../../src/env/flatten.js';
+import { flatten, flattenSimpleYaml, flattenYaml } from '../../src/env/flatten.js';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { isStoreReference, storeReferenceAt } from '../../src/rules/secrets/stores.js';
 import { gitCryptMatcher, isGitCryptBlob } from '../../src/env/gitattributes.js';
 import { checkSops, parseSopsConfig } from '../../src/env/atrest.js';
@@ -90,6 +92,94 @@ describe('flattening', () => {
     const f = flatten('values-dev.yaml', 'a: [1, 2\nb: : :\n');
     expect(f.entries).toEqual([]);
     expect(f.errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the fast reader of simple YAML', () => {
+  const same = (text: string) => {
+    const fast = flattenSimpleYaml(text);
+    if (fast) expect(fast, text).toEqual(flattenYaml(text, 'yaml'));
+    return fast !== undefined;
+  };
+  it('reads the common shapes exactly as the full parser does', () => {
+    const simple = [
+      'a: 1\nb: two\n',
+      '---\ndb:\n  host: db.internal # primary\n  port: 5432\n  password: "quoted value"\n  user: \'app\'\n',
+      '# comment\n\nnested:\n    deeper:\n        key: v\n    other: true\nnull_key:\ntilde: ~\nlast: False\n',
+      'ip: 10.0.0.1\nversion: 1.2.3\nurl: http://x.example.test:8080/p?q=1#frag\nneg: -12\nzero: 0\nyes_word: yes\n',
+      'a:\n  b:\n  c: x\nd: "a # not a comment"\ne: x#y\n',
+      'win: value\r\nother: 2\r\n',
+      '  indented: root\n  second: 2\n',
+      'a:\tb\n',
+    ];
+    for (const t of simple) expect(same(t), t).toBe(true);
+  });
+  it('leaves everything else to the full parser', () => {
+    const other = [
+      'a: [1, 2]\n',
+      'a:\n  - x\n',
+      'a: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  6231\n',
+      'a: &x 1\nb: *x\n',
+      'a: |\n  text\n',
+      'a: "esc\\"aped"\n',
+      "a: 'it''s'\n",
+      'a: 1.5\n',
+      'a: 0x1f\n',
+      'a: 007\n',
+      'a: 1e3\n',
+      'a: .inf\n',
+      'a: b\na: c\n',
+      'a: first line\n  continued\n',
+      'a: x\n  b: y\n',
+      'a: b: c\n',
+      'true: x\n',
+      'a: 1\n---\nb: 2\n',
+      '\uFEFFa: 1\n',
+      'a:\n  b: 1\n c: 2\n',
+    ];
+    for (const t of other) expect(flattenSimpleYaml(t), t).toBeUndefined();
+  });
+  it('agrees with the full parser on every YAML file of this repository', () => {
+    const root = path.join(__dirname, '..', '..');
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const n of readdirSync(d)) {
+        if (n === 'node_modules' || n === '.git' || n === 'lib' || n === 'dist') continue;
+        const p = path.join(d, n);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (/\.ya?ml$/.test(n)) files.push(p);
+      }
+    };
+    for (const d of ['fixtures', 'patterns', 'test', '.github']) {
+      try {
+        walk(path.join(root, d));
+      } catch {
+        // a folder that does not exist
+      }
+    }
+    expect(files.length).toBeGreaterThan(50);
+    let fast = 0;
+    for (const f of files) if (same(readFileSync(f, 'utf8'))) fast++;
+    expect(fast).toBeGreaterThan(5);
+  });
+  it('agrees with the full parser on generated files', () => {
+    const values = ['x', '"q r"', "'s t'", '12', 'true', 'No', '~', '', 'a b # c', '10.1.2.3', 'http://h:1/p', '-3'];
+    for (let n = 0; n < 300; n++) {
+      const lines: string[] = [];
+      let depth = 0;
+      for (let k = 0; k < 12; k++) {
+        const v = values[(n * 7 + k * 3) % values.length]!;
+        const pad = '  '.repeat(depth);
+        if ((n + k) % 5 === 0 && depth < 3) {
+          lines.push(`${pad}m${k}:`);
+          depth++;
+          lines.push(`${'  '.repeat(depth)}k${k}: ${v}`);
+        } else lines.push(`${pad}k${k}: ${v}`.trimEnd());
+        if ((n + k) % 7 === 0 && depth > 0) depth--;
+        if ((n + k) % 11 === 0) lines.push('# note');
+      }
+      same(lines.join('\n') + '\n');
+    }
   });
 });
 
