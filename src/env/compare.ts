@@ -14,7 +14,7 @@ import { isStoreReference } from '../rules/secrets/stores.js';
 import { shannonEntropy } from '../rules/secrets/entropy.js';
 import { flatten, type Entry } from './flatten.js';
 import { globRegex } from './roles.js';
-import { ENV_WORDS } from './paths.js';
+import { ENV_WORDS, isVaultName } from './paths.js';
 
 export interface EnvFile {
   path: string;
@@ -67,7 +67,7 @@ export interface ParityTable {
 }
 
 export interface EnvHit {
-  ruleId: 'ENV-001' | 'ENV-002' | 'ENV-003';
+  ruleId: 'ENV-001' | 'ENV-002' | 'ENV-003' | 'ATREST-003';
   file: string;
   line: number;
   column: number;
@@ -271,9 +271,14 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
     secrets: Set<Entry>;
   }
   const parsed: Parsed[] = [];
+  /** Roles whose file is encrypted whole with Ansible Vault in some environment: role → those files. */
+  const vaulted = new Map<string, EnvFile[]>();
   const parse = (f: EnvFile): Parsed | undefined => {
     // A whole file encrypted with Ansible Vault cannot be compared (and holds nothing in plaintext).
-    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) return undefined;
+    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
+      vaulted.set(f.role, [...(vaulted.get(f.role) ?? []), f]);
+      return undefined;
+    }
     const flat = flatten(f.path, f.text);
     if (flat.errors.length && !flat.entries.length) {
       for (const e of flat.errors.slice(0, 1))
@@ -317,6 +322,32 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
         const p = parse(f);
         if (p) others.push(p);
       }
+  }
+
+  // ATREST-003: the file is vaulted in other environments but plaintext in this one (its twin says what it holds).
+  for (const p of parsed) {
+    const twins = vaulted.get(p.f.role)?.filter((v) => v.env !== p.f.env);
+    // (A vault file by name is checked on its own, by ATREST-003's name rule.)
+    if (!twins?.length || isVaultName(p.f.path)) continue;
+    let n = 0;
+    for (const e of p.entries.values()) {
+      if (n >= 50) break;
+      if (e.kind === 'null' || e.kind === 'list' || !e.value || e.tag === '!vault' || unknowable(e.value)) continue;
+      n++;
+      res.hits.push({
+        ruleId: 'ATREST-003',
+        file: p.f.path,
+        line: e.valueLine,
+        column: e.column,
+        endLine: e.endLine,
+        endColumn: e.endColumn,
+        key: e.key,
+        secret: true,
+        blocking: touches(p.f, e.valueLine),
+        ...(p.f.commit ? { commit: p.f.commit } : {}),
+        message: `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list(twins.map((t) => `${t.env} (${t.path})`))}.`,
+      });
+    }
   }
 
   // ENV-001: the same secret value in two or more environments, across every file of every role.

@@ -119,8 +119,9 @@ Fix: \`sops --encrypt --in-place FILE\` (or edit through \`sops FILE\`), and rot
     remediation:
       'Encrypt it with `ansible-vault encrypt FILE` (or vault single values with `ansible-vault encrypt_string`).',
     docs: `A file that by name or place is an Ansible Vault file — \`vault.yml\`, \`*.vault.yml\`, \`group_vars/*/vault*\`,
-\`host_vars/*/vault*\`, \`vars/vault*.yml\` — does not start with the \`$ANSIBLE_VAULT\` header and holds plaintext
-values. Values encrypted one by one (\`!vault |\`), Jinja expressions and empty values are fine. A \`vault.yml\` outside
+\`host_vars/*/vault*\`, \`vars/vault*.yml\` — or a file that is vaulted whole in another environment (the same
+path with the environment part taken out, e.g. \`group_vars/prod/secrets.yml\` vaulted and \`group_vars/dev/secrets.yml\`
+not) does not start with the \`$ANSIBLE_VAULT\` header and holds plaintext values. Values encrypted one by one (\`!vault |\`), Jinja expressions and empty values are fine. A \`vault.yml\` outside
 Ansible's variable folders counts only when it looks like Ansible variables (not a HashiCorp Vault or Helm config).
 
 Why: the convention (a \`vars.yml\` that references \`vault_*\` variables from an encrypted \`vault.yml\`) only protects

@@ -214,6 +214,27 @@ describe('secrets at rest', () => {
     expect(JSON.stringify(r.report)).not.toContain(plain);
   });
 
+  it('a file vaulted whole in one environment and committed decrypted in another blocks (ATREST-003), masked', () => {
+    const repo = Repo.init();
+    const hex = () => rand('0123456789abcdef', 80);
+    repo.commit('prod secrets vaulted', {
+      'inventories/prod/group_vars/secrets.yml': `$ANSIBLE_VAULT;1.1;AES256\n${hex()}\n${hex()}\n`,
+    });
+    const plain = rand(ALNUM, 20);
+    repo.write('inventories/dev/group_vars/secrets.yml', `db_user: app\ndb_password: ${plain}\n`);
+    repo.git('add', '-A');
+    const r = repo.json(['scan', '--staged']);
+    expect(r.code).toBe(1);
+    const at3 = r.report.findings.filter((f) => f.ruleId === 'ATREST-003');
+    expect(at3.map((f) => `${f.file}:${f.line}`)).toEqual([
+      'inventories/dev/group_vars/secrets.yml:1',
+      'inventories/dev/group_vars/secrets.yml:2',
+    ]);
+    expect(at3[1]!.message).toContain('prod (inventories/prod/group_vars/secrets.yml)');
+    expect(JSON.stringify(r.report)).not.toContain(plain);
+    expect(repo.hookguard(['scan', '--staged']).stdout).not.toContain(plain);
+  });
+
   it('a .sops.yaml in a subfolder governs the files below it, in every mode', () => {
     const repo = Repo.init();
     repo.commit('nested sops config', {
