@@ -3,9 +3,10 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 export type BlobText =
   | { kind: 'text'; text: string }
-  | { kind: 'binary' }
+  /** `head`: its first bytes (a file format's or an encryption tool's header). */
+  | { kind: 'binary'; head: Buffer }
   /** Over the size bound; `utf16` when its first bytes are a UTF-16 byte-order mark (text that cannot be read whole). */
-  | { kind: 'large'; size: number; utf16?: boolean }
+  | { kind: 'large'; size: number; utf16?: boolean; head: Buffer }
   | { kind: 'missing' };
 
 interface Pending {
@@ -19,7 +20,8 @@ export class BlobReader {
   private child?: ChildProcessWithoutNullStreams;
   private queue: Pending[] = [];
   private buf: Buffer = Buffer.alloc(0);
-  private need: { size: number; kind: 'blob' | 'other'; discarded?: number; utf16?: boolean } | undefined;
+  private need:
+    { size: number; kind: 'blob' | 'other'; discarded?: number; utf16?: boolean; head?: Buffer } | undefined;
 
   constructor(
     private readonly cwd: string,
@@ -81,8 +83,10 @@ export class BlobReader {
       if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
         // Too large to examine whole: drop its bytes as they arrive rather than holding them (noting a UTF-16 BOM).
         if (this.need.discarded === undefined) {
-          if (this.buf.length < 2) return;
+          const head = Math.min(HEAD_BYTES, this.need.size);
+          if (this.buf.length < head) return;
           this.need.utf16 = hasUtf16Bom(this.buf);
+          this.need.head = Buffer.from(this.buf.subarray(0, head));
         }
         const drop = Math.min(
           this.buf.length,
@@ -94,9 +98,11 @@ export class BlobReader {
           this.need.discarded = left;
           return;
         }
-        const { size, utf16 } = this.need;
+        const { size, utf16, head } = this.need;
         this.need = undefined;
-        this.queue.shift()?.resolve({ kind: 'large', size, ...(utf16 ? { utf16 } : {}) });
+        this.queue
+          .shift()
+          ?.resolve({ kind: 'large', size, head: head ?? Buffer.alloc(0), ...(utf16 ? { utf16 } : {}) });
         continue;
       }
       if (this.buf.length < this.need.size + 1) return;
@@ -107,11 +113,14 @@ export class BlobReader {
       const p = this.queue.shift();
       if (!p) continue;
       if (kind !== 'blob') p.resolve({ kind: 'missing' });
-      else if (isBinary(body)) p.resolve({ kind: 'binary' });
+      else if (isBinary(body)) p.resolve({ kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
       else p.resolve({ kind: 'text', text: decodeText(body) });
     }
   }
 }
+
+/** How many first bytes of a binary or over-large blob are kept (headers: git-crypt's is 10 bytes). */
+const HEAD_BYTES = 16;
 
 /** A NUL byte in the first 8000 bytes means binary (git's own heuristic). UTF-16 with a BOM is text. */
 export function isBinary(b: Buffer): boolean {

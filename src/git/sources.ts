@@ -14,6 +14,8 @@ import { mergeFilter, mergeHeads } from './merge.js';
 export interface Sink {
   target(t: Target): Promise<void>;
   skip(kind: 'binary' | 'large' | 'other', path: string): void;
+  /** A binary file that `SourceOptions.binaryHead` asked about, with its first bytes (when it could be read). */
+  binary?(b: { path: string; head?: Uint8Array; commit?: CommitInfo }): Promise<void>;
   commit?(c: CommitInfo): void;
   error(e: FileError): void;
 }
@@ -25,6 +27,8 @@ export interface SourceOptions {
   maxContentBytes: number;
   /** Largest UTF-16 file decoded (git shows it as binary); a larger one is reported as not scanned. */
   maxDecodeBytes?: number;
+  /** Binary files whose first bytes `Sink.binary` wants (a path declared encrypted: is the blob really?). */
+  binaryHead?: (path: string) => boolean;
 }
 
 /** Files that are binary by name: never read to look for a UTF-16 byte-order mark. */
@@ -134,6 +138,14 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
   if (p.binary) {
     // git diffs UTF-16 text as binary; a disk scan decodes it, and so does every git mode.
     if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && (await utf16Target(p, reader, sink, opts))) return;
+    if (p.part === 0 && p.blob && sink.binary && opts.binaryHead?.(p.path)) {
+      const b = await reader.read(p.blob, 64);
+      await sink.binary({
+        path: p.path,
+        ...(b.kind === 'binary' || b.kind === 'large' ? { head: b.head } : {}),
+        ...(p.commit ? { commit: p.commit } : {}),
+      });
+    }
     sink.skip('binary', p.path);
     return;
   }

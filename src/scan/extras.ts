@@ -16,7 +16,7 @@ import { mask, maskLine } from '../rules/secrets/mask.js';
 import { placeOf } from '../rules/secrets/context.js';
 import { inlineAllow } from '../suppress/inline.js';
 import { toSuppressed } from '../suppress/record.js';
-import { gitCryptMatcher } from '../env/gitattributes.js';
+import { gitCryptMatcher, isGitCryptBlob } from '../env/gitattributes.js';
 import { makeRoleFinder } from '../env/roles.js';
 import { ENV_RULES } from '../env/rules.js';
 import { isVaultName, hasSopsMetadata, isConfigFile } from '../env/paths.js';
@@ -238,26 +238,38 @@ export class Extras {
     };
   }
 
+  /** Whether .gitattributes puts a path under git-crypt (in the snapshot). */
+  gitCryptDeclared(p: string): boolean {
+    return this.o.mode !== 'paths' && (this.gitCrypt?.(p) ?? false);
+  }
+
+  /** ATREST-001: a blob stored in plaintext at a path .gitattributes declares git-crypt encrypted. */
+  private storedPlaintext(t: { path: string; commit?: CommitInfo }, line: number, what: string): void {
+    const f = this.finding(
+      'ATREST-001',
+      t,
+      { line, column: 1, endLine: line, endColumn: 1 },
+      `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : 'commit'} stores it ${what}: git-crypt is not installed or the repository is not unlocked here.`,
+      '',
+      true,
+      '',
+      true,
+    );
+    f.snippet = '(contents not shown)';
+    const prev = this.plaintext.get(t.path);
+    // Keep the commit that first stored plaintext: in git log order that is the last one seen.
+    if (!prev || this.o.order === 'newest-first') this.plaintext.set(t.path, f);
+  }
+
+  /** A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. */
+  onBinary(b: { path: string; head?: Uint8Array; commit?: CommitInfo }): void {
+    if (b.head && this.gitCryptDeclared(b.path) && !isGitCryptBlob(b.head))
+      this.storedPlaintext(b, 1, 'unencrypted (a binary file without the git-crypt header)');
+  }
+
   async onTarget(t: Target): Promise<void> {
-    const { mode } = this.o;
     // ATREST-001: a text blob where .gitattributes declares git-crypt (git-crypt's own blobs are binary).
-    if (mode !== 'paths' && this.gitCrypt?.(t.path)) {
-      const first = t.chunks[0];
-      const f = this.finding(
-        'ATREST-001',
-        t,
-        { line: first?.startLine ?? 1, column: 1, endLine: first?.startLine ?? 1, endColumn: 1 },
-        `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : 'commit'} stores it in plaintext: git-crypt is not installed or the repository is not unlocked here.`,
-        '',
-        true,
-        '',
-        true,
-      );
-      f.snippet = '(contents not shown)';
-      const prev = this.plaintext.get(t.path);
-      // Keep the commit that first stored plaintext: in git log order that is the last one seen.
-      if (!prev || this.o.order === 'newest-first') this.plaintext.set(t.path, f);
-    }
+    if (this.gitCryptDeclared(t.path)) this.storedPlaintext(t, t.chunks[0]?.startLine ?? 1, 'in plaintext');
     if (t.content !== undefined) {
       const text = t.content;
       if (isStoreEvidence(t.path)) {
@@ -290,6 +302,7 @@ export class Extras {
     }
     const role = this.roleOf(t.path);
     if (role) {
+      const { mode } = this.o;
       if (mode === 'paths') this.touched.set(t.path, { ...(t.content !== undefined ? { text: t.content } : {}) });
       else if (mode === 'staged') this.touched.set(t.path, { changed: t.changed ?? [] });
       else if (!this.touched.has(t.path) || this.o.order === 'newest-first')

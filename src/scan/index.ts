@@ -414,6 +414,9 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     skip: (kind) => {
       skipped[kind]++;
     },
+    binary: async (b) => {
+      if (!isIgnored(b.path) && (extras || gitCryptNear(b.path))) (await getExtras()).onBinary(b);
+    },
     commit: (c) => {
       commitSeq.set(c.sha, progress.commitsDone);
       progress.commitsDone++;
@@ -430,6 +433,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       isAtRestConfig(p) ||
       sopsConfigured(p) ||
       (extrasNow?.wants(p) ?? false),
+    binaryHead: (p: string) => gitCryptNear(p) || (extrasNow?.gitCryptDeclared(p) ?? false),
     maxContentBytes: LIMITS.contentBytes,
     maxDecodeBytes: LIMITS.wholeBytes,
   };

@@ -176,6 +176,44 @@ describe('secrets at rest', () => {
     expect(repo.json(['scan', '.']).report.findings.filter((x) => x.ruleId === 'ATREST-001')).toEqual([]);
   });
 
+  it('git-crypt: a binary file stored without git-crypt (a keystore) is plaintext too, in every git mode', () => {
+    const repo = Repo.init();
+    repo.commit('attrs', { '.gitattributes': '*.p12 filter=git-crypt diff=git-crypt\n', 'README.md': '# x\n' });
+    // A PKCS#12 keystore as committed without git-crypt: DER bytes, binary to git.
+    const der = Buffer.concat([
+      Buffer.from([0x30, 0x82, 0x0a, 0x1f, 0x02, 0x01, 0x03, 0x00]),
+      Buffer.from(rand(ALNUM, 64)),
+    ]);
+    repo.write('certs/client.p12', der);
+    repo.git('add', '-A');
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    expect(staged.report.findings.map((f) => `${f.ruleId} ${f.file}:${f.line}`)).toEqual([
+      'ATREST-001 certs/client.p12:1',
+    ]);
+    expect(staged.report.findings[0]!.message).toContain('without the git-crypt header');
+    // The same path holding what git-crypt stores passes.
+    repo.write('certs/client.p12', Buffer.concat([Buffer.from('\0GITCRYPT\0', 'latin1'), der]));
+    repo.git('add', '-A');
+    expect(repo.json(['scan', '--staged']).report.findings).toEqual([]);
+    repo.git('commit', '-q', '--no-verify', '-m', 'encrypted keystore');
+    // Committed around the hook: range and history find it; a binary outside the declared paths is nothing.
+    repo.write('certs/client.p12', der);
+    repo.write('img/logo.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), der]));
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '--no-verify', '-m', 'decrypted keystore');
+    const head = repo.git('rev-parse', 'HEAD');
+    for (const args of [
+      ['scan', '--diff', 'HEAD~1..HEAD'],
+      ['scan', '--history'],
+    ]) {
+      const r = repo.json(args);
+      expect(r.report.findings.map((f) => [f.ruleId, f.file, f.commit])).toEqual([
+        ['ATREST-001', 'certs/client.p12', head],
+      ]);
+    }
+  });
+
   it('SOPS and Ansible Vault files: plaintext where encryption is declared blocks, encrypted passes', () => {
     const repo = Repo.init();
     const enc = (d: string) =>
