@@ -185,7 +185,7 @@ function decodeText(b) {
   }
   return b.toString("utf8");
 }
-var BlobReader;
+var BlobReader, HEAD_BYTES;
 var init_blobs = __esm({
   "src/git/blobs.ts"() {
     "use strict";
@@ -250,8 +250,10 @@ var init_blobs = __esm({
           }
           if (this.need.size > (this.queue[0]?.max ?? this.maxBytes)) {
             if (this.need.discarded === void 0) {
-              if (this.buf.length < 2) return;
+              const head2 = Math.min(HEAD_BYTES, this.need.size);
+              if (this.buf.length < head2) return;
               this.need.utf16 = hasUtf16Bom(this.buf);
+              this.need.head = Buffer.from(this.buf.subarray(0, head2));
             }
             const drop = Math.min(
               this.buf.length,
@@ -263,9 +265,9 @@ var init_blobs = __esm({
               this.need.discarded = left;
               return;
             }
-            const { size, utf16 } = this.need;
+            const { size, utf16, head } = this.need;
             this.need = void 0;
-            this.queue.shift()?.resolve({ kind: "large", size, ...utf16 ? { utf16 } : {} });
+            this.queue.shift()?.resolve({ kind: "large", size, head: head ?? Buffer.alloc(0), ...utf16 ? { utf16 } : {} });
             continue;
           }
           if (this.buf.length < this.need.size + 1) return;
@@ -276,11 +278,12 @@ var init_blobs = __esm({
           const p = this.queue.shift();
           if (!p) continue;
           if (kind !== "blob") p.resolve({ kind: "missing" });
-          else if (isBinary(body)) p.resolve({ kind: "binary" });
+          else if (isBinary(body)) p.resolve({ kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
           else p.resolve({ kind: "text", text: decodeText(body) });
         }
       }
     };
+    HEAD_BYTES = 16;
   }
 });
 
@@ -868,6 +871,14 @@ async function toTarget(p, reader, sink, opts) {
   }
   if (p.binary) {
     if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && await utf16Target(p, reader, sink, opts)) return;
+    if (p.part === 0 && p.blob && sink.binary && opts.binaryHead?.(p.path)) {
+      const b = await reader.read(p.blob, 64);
+      await sink.binary({
+        path: p.path,
+        ...b.kind === "binary" || b.kind === "large" ? { head: b.head } : {},
+        ...p.commit ? { commit: p.commit } : {}
+      });
+    }
     sink.skip("binary", p.path);
     return;
   }
@@ -2040,9 +2051,9 @@ var init_keywords = __esm({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../lead/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -2097,9 +2108,9 @@ var require_identity = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../lead/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../lead/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -2255,9 +2266,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../lead/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../lead/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2426,9 +2437,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../lead/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../lead/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2496,9 +2507,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../lead/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../lead/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -2546,9 +2557,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../lead/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -2576,9 +2587,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../lead/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -2617,9 +2628,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../lead/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -2735,9 +2746,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../lead/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -2765,9 +2776,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../lead/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../lead/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -2840,9 +2851,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../lead/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -2983,9 +2994,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -3000,9 +3011,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../lead/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -3136,9 +3147,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -3419,9 +3430,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../lead/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -3543,9 +3554,9 @@ ${ctx.indent}${str5}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -3676,9 +3687,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../lead/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../lead/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -3698,9 +3709,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -3758,9 +3769,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../lead/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -3822,9 +3833,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../lead/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -3862,9 +3873,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -4013,9 +4024,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../lead/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -4157,9 +4168,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../lead/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap2 = require_YAMLMap();
@@ -4179,9 +4190,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../lead/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../lead/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -4295,9 +4306,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../lead/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
@@ -4317,9 +4328,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../lead/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -4336,9 +4347,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../lead/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var nullTag = {
@@ -4354,9 +4365,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../lead/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var boolTag = {
@@ -4378,9 +4389,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -4405,9 +4416,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../lead/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4451,9 +4462,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../lead/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4496,9 +4507,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../lead/node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4524,9 +4535,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../lead/node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var map = require_map();
@@ -4591,9 +4602,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar3 = require_Scalar();
@@ -4657,9 +4668,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -4735,9 +4746,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -4813,9 +4824,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -4845,9 +4856,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4894,9 +4905,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4973,9 +4984,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -5062,9 +5073,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str5, asBigInt) {
@@ -5150,9 +5161,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../lead/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5194,9 +5205,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../lead/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5288,9 +5299,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../lead/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../lead/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -5320,9 +5331,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../lead/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../lead/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -5400,9 +5411,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../lead/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../lead/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -5709,9 +5720,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../lead/node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../lead/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos2, code2, message) {
@@ -5774,9 +5785,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../lead/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -5908,9 +5919,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../lead/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -5950,9 +5961,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../lead/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -5968,9 +5979,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../lead/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items2, search) {
@@ -5984,9 +5995,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../lead/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
     var YAMLMap2 = require_YAMLMap();
@@ -6092,9 +6103,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../lead/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -6143,9 +6154,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../lead/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6186,9 +6197,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../lead/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -6380,9 +6391,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../lead/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -6445,9 +6456,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../lead/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6628,9 +6639,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../lead/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -6849,9 +6860,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../lead/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -6930,9 +6941,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../lead/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos2) {
       if (before) {
@@ -6960,9 +6971,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../lead/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7066,9 +7077,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../lead/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -7109,9 +7120,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../lead/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../lead/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -7317,9 +7328,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../lead/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -7502,9 +7513,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../lead/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7563,9 +7574,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../lead/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -7625,9 +7636,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../lead/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -7727,9 +7738,9 @@ var require_cst = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../lead/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8316,9 +8327,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../lead/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -8347,9 +8358,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../lead/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../lead/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -9221,9 +9232,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../lead/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../lead/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9318,9 +9329,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../lead/node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../lead/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -24627,9 +24638,9 @@ var init_related = __esm({
   }
 });
 
-// node_modules/ignore/index.js
+// ../lead/node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
+  "../lead/node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -25582,6 +25593,9 @@ var init_roles = __esm({
 });
 
 // src/env/gitattributes.ts
+function isGitCryptBlob(b) {
+  return b.length >= GIT_CRYPT_HEADER.length && GIT_CRYPT_HEADER.every((x, i) => b[i] === x);
+}
 function gitCryptMatcher(files) {
   const sorted = [...files].sort((a, b) => a.path.split("/").length - b.path.split("/").length);
   const lines = [];
@@ -25738,8 +25752,9 @@ Fix: \`sops --encrypt --in-place FILE\` (or edit through \`sops FILE\`), and rot
         category: "at-rest",
         remediation: "Encrypt it with `ansible-vault encrypt FILE` (or vault single values with `ansible-vault encrypt_string`).",
         docs: `A file that by name or place is an Ansible Vault file \u2014 \`vault.yml\`, \`*.vault.yml\`, \`group_vars/*/vault*\`,
-\`host_vars/*/vault*\`, \`vars/vault*.yml\` \u2014 does not start with the \`$ANSIBLE_VAULT\` header and holds plaintext
-values. Values encrypted one by one (\`!vault |\`), Jinja expressions and empty values are fine. A \`vault.yml\` outside
+\`host_vars/*/vault*\`, \`vars/vault*.yml\` \u2014 or a file that is vaulted whole in another environment (the same
+path with the environment part taken out, e.g. \`group_vars/prod/secrets.yml\` vaulted and \`group_vars/dev/secrets.yml\`
+not) does not start with the \`$ANSIBLE_VAULT\` header and holds plaintext values. Values encrypted one by one (\`!vault |\`), Jinja expressions and empty values are fine. A \`vault.yml\` outside
 Ansible's variable folders counts only when it looks like Ansible variables (not a HashiCorp Vault or Helm config).
 
 Why: the convention (a \`vars.yml\` that references \`vault_*\` variables from an encrypted \`vault.yml\`) only protects
@@ -25768,9 +25783,10 @@ async function listSnapshot(root, snap) {
   }
   return out;
 }
-async function grepSnapshot(root, snap, needle, pathspecs) {
+async function grepSnapshot(root, snap, needles, pathspecs) {
   const where = snap.kind === "index" ? ["--cached"] : [snap.rev];
-  const r = await git(root, ["grep", "-l", "-z", "-I", "-F", "-e", needle, ...where, "--", ...pathspecs]);
+  const e = needles.flatMap((n) => ["-e", n]);
+  const r = await git(root, ["grep", "-l", "-z", "-I", "-F", ...e, ...where, "--", ...pathspecs]);
   if (r.code !== 0) return [];
   const paths = r.stdout.toString("utf8").split("\0").filter(Boolean).map((p) => snap.kind === "rev" && p.startsWith(snap.rev + ":") ? p.slice(snap.rev.length + 1) : p);
   if (!paths.length) return [];
@@ -25852,7 +25868,7 @@ function flatten(path9, text, format = formatOf(path9, text)) {
       return j.errors.length ? flattenYaml(text, "json") : j;
     }
     case "yaml":
-      return flattenYaml(text, format);
+      return flattenSimpleYaml(text) ?? flattenYaml(text, format);
     case "dotenv":
       return flattenDotenv(text);
     case "ini":
@@ -25945,6 +25961,108 @@ function flattenYaml(text, format) {
   };
   docs.forEach((d, i) => walk2(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
   return out;
+}
+function flattenSimpleYaml(text) {
+  const out = { format: "yaml", entries: [], errors: [] };
+  const lines = text.split("\n");
+  if (lines[0]?.charCodeAt(0) === 65279) return void 0;
+  const stack = [
+    { indent: -1, segments: [], keys: /* @__PURE__ */ new Set() }
+  ];
+  let pending;
+  const closePending = () => {
+    if (!pending) return true;
+    if (pending.col < 0) return false;
+    out.entries.push({
+      key: pending.segments.join("."),
+      segments: pending.segments,
+      value: "",
+      kind: "null",
+      line: pending.line,
+      valueLine: pending.line,
+      column: pending.col,
+      endLine: pending.line,
+      endColumn: pending.endCol
+    });
+    pending = void 0;
+    return true;
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i].endsWith("\r") ? lines[i].slice(0, -1) : lines[i];
+    const trimmed = raw.trimStart();
+    if (!trimmed || trimmed.startsWith("#")) continue;
+    if (i === 0 && raw === "---") continue;
+    const m = SIMPLE_KEY_LINE.exec(raw);
+    if (!m || YAML_KEYWORD.test(m[2])) return void 0;
+    const indent = m[1].length;
+    if (pending) {
+      if (indent > pending.indent) {
+        const parent = { indent, segments: pending.segments, keys: /* @__PURE__ */ new Set() };
+        stack.push(parent);
+        pending = void 0;
+      } else if (!closePending()) return void 0;
+    }
+    while (stack.length > 1 && stack[stack.length - 1].indent > indent) stack.pop();
+    const top = stack[stack.length - 1];
+    if (top.indent !== indent && !(stack.length === 1 && top.indent === -1 && (top.indent = indent) === indent))
+      return void 0;
+    const key = m[2];
+    if (top.keys.has(key)) return void 0;
+    top.keys.add(key);
+    const segments = [...top.segments, key];
+    const line = i + 1;
+    let v = m[3] ?? "";
+    const vStart = raw.length - v.length;
+    if (!v || v.startsWith("#")) {
+      const after = m[3] === void 0 ? raw.length + 1 : -1;
+      pending = { indent, segments, line, col: after, endCol: after };
+      continue;
+    }
+    let value;
+    let kind = "string";
+    let endCol;
+    if (v[0] === '"' || v[0] === "'") {
+      const q = v[0];
+      const close = v.indexOf(q, 1);
+      if (close === -1) return void 0;
+      value = v.slice(1, close);
+      if (value.includes("\\") || q === "'" && v[close + 1] === "'") return void 0;
+      const rest = v.slice(close + 1);
+      if (rest && !/^[ \t]*(?:#.*)?$/.test(rest)) return void 0;
+      if (rest.trimStart().startsWith("#") && !/^[ \t]/.test(rest)) return void 0;
+      endCol = vStart + 1 + close + 1;
+    } else {
+      if (!PLAIN_START.test(v)) return void 0;
+      const c = v.search(/[ \t]#/);
+      if (c !== -1) v = v.slice(0, c);
+      v = v.trimEnd();
+      if (/:(?:[ \t]|$)|\t/.test(v)) return void 0;
+      if (v === "~" || YAML_KEYWORD.test(v)) {
+        if (/^(?:null|Null|NULL)$/.test(v)) kind = "null";
+        else if (/^(?:true|True|TRUE|false|False|FALSE)$/.test(v)) kind = "bool";
+        else if (v === "~") kind = "null";
+        value = kind === "null" ? "" : kind === "bool" ? String(/^t/i.test(v)) : v;
+      } else if (NUMBER_LIKE.test(v)) {
+        if (!/^(?:0|-?[1-9]\d{0,14})$/.test(v)) return void 0;
+        kind = "number";
+        value = v;
+      } else value = v;
+      endCol = vStart + 1 + v.length;
+    }
+    out.entries.push({
+      key: segments.join("."),
+      segments,
+      value,
+      kind,
+      line,
+      valueLine: line,
+      column: vStart + 1,
+      endLine: line,
+      endColumn: endCol
+    });
+    if (out.entries.length >= MAX_ENTRIES) return void 0;
+  }
+  return closePending() ? out : void 0;
 }
 function unquote2(v) {
   if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
@@ -26076,7 +26194,8 @@ function parseJsonPositions(text) {
       else i++;
     }
     i++;
-    return JSON.parse(text.slice(start, i));
+    const body = text.slice(start + 1, i - 1);
+    return body.includes("\\") ? JSON.parse(text.slice(start, i)) : body;
   };
   const value = (depth) => {
     if (depth > 64) fail("nesting too deep");
@@ -26085,7 +26204,9 @@ function parseJsonPositions(text) {
     const sc = i - lineStart + 1;
     const c = text[i];
     const end = (n) => ({
-      ...n,
+      kind: n.kind,
+      value: n.value,
+      items: n.items,
       line: sl,
       col: sc,
       endLine: line,
@@ -26163,12 +26284,20 @@ function flattenJson(text) {
       return;
     }
     const v = n.value;
-    const quoted = typeof v === "string" ? { column: n.col + 1, endColumn: n.endCol - 1 } : {};
+    if (typeof v === "string") {
+      base.column++;
+      base.endColumn--;
+    }
     out.entries.push({
-      ...base,
-      ...quoted,
+      key: base.key,
+      segments,
       value: v === null || v === void 0 ? "" : String(v),
-      kind: scalarKind(v)
+      kind: scalarKind(v),
+      line: base.line,
+      valueLine: base.valueLine,
+      column: base.column,
+      endLine: base.endLine,
+      endColumn: base.endColumn
     });
   };
   const walk2 = (n, segments, keyLine, depth) => {
@@ -26207,7 +26336,7 @@ function flattenJson(text) {
   walk2(root, [], 1, 0);
   return out;
 }
-var MAX_ENTRIES, MAX_DEPTH4;
+var MAX_ENTRIES, MAX_DEPTH4, SIMPLE_KEY_LINE, YAML_KEYWORD, PLAIN_START, NUMBER_LIKE;
 var init_flatten = __esm({
   "src/env/flatten.ts"() {
     "use strict";
@@ -26216,6 +26345,10 @@ var init_flatten = __esm({
     init_ansible();
     MAX_ENTRIES = 2e4;
     MAX_DEPTH4 = 64;
+    SIMPLE_KEY_LINE = /^( *)([A-Za-z_][\w.\-/]*)[ \t]*:(?:[ \t]+(.*))?$/;
+    YAML_KEYWORD = /^(?:true|false|null|True|False|TRUE|FALSE|Null|NULL|y|n|yes|no|on|off)$/i;
+    PLAIN_START = /^[A-Za-z0-9_./$(+=^;<~]|^-[^\s]/;
+    NUMBER_LIKE = /^[-+]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^0[xo]|^[-+]?\.(?:inf|nan)$/i;
   }
 });
 
@@ -26235,8 +26368,8 @@ function safeRegex(s) {
     return void 0;
   }
 }
-function parseSopsConfig(text) {
-  const out = { rules: [], errors: [] };
+function parseSopsConfig(text, dir = "") {
+  const out = { dir, rules: [], errors: [] };
   const { doc: doc3, lc, errors } = parseYaml(text);
   if (errors.length) {
     out.errors.push(...errors.slice(0, 3));
@@ -26279,11 +26412,9 @@ function parseSopsConfig(text) {
   return out;
 }
 function sopsRuleFor(cfg, path9) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path9)) return void 0;
-  for (const r of cfg.rules)
-    if (r.pathRegex) {
-      if (r.pathRegex.test(path9)) return r;
-    }
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path9) || !path9.startsWith(cfg.dir)) return void 0;
+  const rel = path9.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path9))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -26328,7 +26459,7 @@ function checkSops(path9, text, cfg) {
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
   const rule190 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
-  const why = meta2 ? "the file carries SOPS metadata" : `.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
+  const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
@@ -26449,12 +26580,13 @@ function secretEntries(f, entries, opts) {
   const literal2 = (e) => e.kind === "string" && e.value.length >= 4 && e.tag !== "!vault" && !TRUE.test(e.value) && !unknowable(e.value) && !isPlaceholder(e.value) && !TRUE.test(e.value) && !FALSE.test(e.value);
   let byLine;
   for (const e of entries) {
+    const credential = isCredentialKey(e.segments[e.segments.length - 1] ?? "");
+    if (!credential && (e.value.length < 12 || shannonEntropy(e.value) < 3)) continue;
     if (!literal2(e) || opts.allow?.some((a) => a.test(e.value))) continue;
-    if (isCredentialKey(e.segments[e.segments.length - 1] ?? "")) {
+    if (credential) {
       out.add(e);
       continue;
     }
-    if (e.value.length < 12 || shannonEntropy(e.value) < 3) continue;
     if (!byLine) {
       byLine = /* @__PURE__ */ new Map();
       const starts = [0];
@@ -26497,8 +26629,12 @@ function compareEnvironments(files, opts) {
   const key = randomBytes(32);
   const hmac = (v) => createHmac("sha256", key).update(v).digest("base64");
   const parsed = [];
-  for (const f of files) {
-    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) continue;
+  const vaulted = /* @__PURE__ */ new Map();
+  const parse4 = (f) => {
+    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
+      vaulted.set(f.role, [...vaulted.get(f.role) ?? [], f]);
+      return void 0;
+    }
     const flat = flatten(f.path, f.text);
     if (flat.errors.length && !flat.entries.length) {
       for (const e of flat.errors.slice(0, 1))
@@ -26508,14 +26644,64 @@ function compareEnvironments(files, opts) {
           ...f.commit ? { commit: f.commit.sha } : {},
           message: `environment file (${f.env}) cannot be compared: ${e.message}`
         });
-      continue;
+      return void 0;
     }
     const entries = /* @__PURE__ */ new Map();
     for (const e of flat.entries) if (!entries.has(e.key)) entries.set(e.key, e);
-    parsed.push({ f, entries, secrets: secretEntries(f, [...entries.values()], opts) });
+    return { f, entries, secrets: secretEntries(f, [...entries.values()], opts) };
+  };
+  const { focus } = opts;
+  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
+  const deferred = [];
+  for (const f of files) {
+    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
+    else {
+      const p = parse4(f);
+      if (p) parsed.push(p);
+    }
+  }
+  const others = [];
+  if (focus && deferred.length) {
+    const needles = [];
+    let everything = false;
+    for (const p of parsed)
+      if (focus(p.f.path))
+        for (const e of p.secrets) {
+          const run3 = e.value.split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
+          if (run3.length >= 4) needles.push(run3);
+          else everything = true;
+        }
+    for (const f of deferred)
+      if (everything || needles.some((n) => f.text.includes(n))) {
+        const p = parse4(f);
+        if (p) others.push(p);
+      }
+  }
+  for (const p of parsed) {
+    const twins = vaulted.get(p.f.role)?.filter((v) => v.env !== p.f.env);
+    if (!twins?.length || isVaultName(p.f.path)) continue;
+    let n = 0;
+    for (const e of p.entries.values()) {
+      if (n >= 50) break;
+      if (e.kind === "null" || e.kind === "list" || !e.value || e.tag === "!vault" || unknowable(e.value)) continue;
+      n++;
+      res.hits.push({
+        ruleId: "ATREST-003",
+        file: p.f.path,
+        line: e.valueLine,
+        column: e.column,
+        endLine: e.endLine,
+        endColumn: e.endColumn,
+        key: e.key,
+        secret: true,
+        blocking: touches(p.f, e.valueLine),
+        ...p.f.commit ? { commit: p.f.commit } : {},
+        message: `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list3(twins.map((t) => `${t.env} (${t.path})`))}.`
+      });
+    }
   }
   const byHash = /* @__PURE__ */ new Map();
-  for (const p of parsed)
+  for (const p of [...parsed, ...others])
     for (const e of p.secrets) {
       const h = hmac(e.value);
       const l = byHash.get(h) ?? [];
@@ -26528,7 +26714,8 @@ function compareEnvironments(files, opts) {
     if (envs.length < 2) continue;
     for (const { p, e } of places) {
       shared.add(e);
-      const others = places.filter((x) => x.p.f.env !== p.f.env).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
+      if (focus && !focus(p.f.path)) continue;
+      const others2 = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
       res.hits.push({
         ruleId: "ENV-001",
         file: p.f.path,
@@ -26540,7 +26727,7 @@ function compareEnvironments(files, opts) {
         secret: true,
         blocking: touches(p.f, e.valueLine),
         ...p.f.commit ? { commit: p.f.commit } : {},
-        message: `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others.slice(0, 5).join(", ")}${others.length > 5 ? ` and ${others.length - 5} more` : ""}. Each environment needs its own.`
+        message: `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
       });
     }
   }
@@ -26637,6 +26824,7 @@ function compareEnvironments(files, opts) {
     res.table.roles.push(row);
   }
   res.table.environments = [...allEnvs].sort(envSort);
+  if (focus) res.hits = res.hits.filter((h) => focus(h.file));
   return res;
 }
 var CRED_KEY, NOT_SECRET_KEY, SECURITY_KEY, EXPECTED, TRUE, FALSE, ENV_WORD_RE, ENV_ORDER;
@@ -26910,6 +27098,19 @@ function lineOf(text, line) {
 function envRuleDocs() {
   return ENV_RULES;
 }
+function isSopsName(p) {
+  return /(?:^|\/)\.sops\.ya?ml$/.test(p);
+}
+function folders(p) {
+  const out = [];
+  for (let i = p.lastIndexOf("/"); i !== -1; i = p.lastIndexOf("/", i - 1)) out.push(p.slice(0, i + 1));
+  out.push("");
+  return out;
+}
+function isStoreEvidence(p) {
+  const place = placeOf(p);
+  return !place.test && !place.docs && !place.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
+}
 async function storesInUse(root, snap, seen = []) {
   const out = new Set(seen);
   const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
@@ -26990,11 +27191,12 @@ async function parityOfTree(root, targets, opts) {
   });
   return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
 }
-var DOCS2, Extras, HOW, STORE_FILES;
+var DOCS2, Extras, HOW, SOPS_NAMES, STORE_FILES;
 var init_extras = __esm({
   "src/scan/extras.ts"() {
     "use strict";
     init_mask();
+    init_context();
     init_inline();
     init_record();
     init_gitattributes();
@@ -27012,7 +27214,10 @@ var init_extras = __esm({
       o;
       snap;
       gitCrypt;
-      sops;
+      /** `.sops.yaml` configs by folder ('' = the root, else 'a/b/'). */
+      sops = /* @__PURE__ */ new Map();
+      /** Folders whose `.sops.yaml` was looked up on disk. */
+      probed = /* @__PURE__ */ new Set();
       atrest;
       roleOf;
       out = { findings: [], suppressed: [], errors: [] };
@@ -27028,30 +27233,42 @@ var init_extras = __esm({
       }
       async init() {
         const { root } = this.o;
-        if (this.snap) {
-          const [attrs, sops] = await Promise.all([
-            grepSnapshot(root, this.snap, "git-crypt", [".gitattributes", "*/.gitattributes"]),
-            grepSnapshot(root, this.snap, "creation_rules", [".sops.yaml", ".sops.yml"])
-          ]);
-          const texts = await readTexts(root, [...attrs, ...sops], this.o.maxBytes);
-          const text = (p) => {
-            const b = texts.get(p);
-            return b?.kind === "text" ? b.text : void 0;
-          };
-          this.gitCrypt = gitCryptMatcher(
-            attrs.flatMap((a) => text(a.path) ? [{ path: a.path, text: text(a.path) }] : [])
-          );
-          if (this.gitCrypt) this.storesSeen.add("git-crypt");
-          const s = sops.map((f) => text(f.path)).find((t) => t !== void 0);
-          if (s !== void 0) await this.loadSops(s, sops[0].path);
-        } else {
-          for (const n of [".sops.yaml", ".sops.yml"]) {
-            const p = path6.join(root, n);
-            if (!existsSync5(p)) continue;
+        if (!this.snap) return;
+        const found = await grepSnapshot(
+          root,
+          this.snap,
+          ["git-crypt", "creation_rules"],
+          [".gitattributes", "*/.gitattributes", ...SOPS_NAMES, ...SOPS_NAMES.map((n) => `*/${n}`)]
+        );
+        const texts = await readTexts(root, found, this.o.maxBytes);
+        const text = (p) => {
+          const b = texts.get(p);
+          return b?.kind === "text" ? b.text : void 0;
+        };
+        const attrs = found.filter((f) => /(?:^|\/)\.gitattributes$/.test(f.path));
+        this.gitCrypt = gitCryptMatcher(
+          attrs.flatMap((a) => text(a.path) ? [{ path: a.path, text: text(a.path) }] : [])
+        );
+        if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes("filter=git-crypt")))
+          this.storesSeen.add("git-crypt");
+        for (const f of found.filter((x) => isSopsName(x.path)).sort((a, b) => a.path < b.path ? 1 : -1)) {
+          const t = text(f.path);
+          const dir = f.path.slice(0, f.path.lastIndexOf("/") + 1);
+          if (t !== void 0 && t.includes("creation_rules") && !this.sops.has(dir)) await this.loadSops(t, f.path);
+        }
+      }
+      /** Files on disk: the `.sops.yaml` of each folder above `p`, looked up once per folder. */
+      async probeDisk(p) {
+        for (const dir of folders(p)) {
+          if (this.probed.has(dir)) continue;
+          this.probed.add(dir);
+          for (const n of SOPS_NAMES) {
+            const abs = path6.join(this.o.root, dir, n);
+            if (!existsSync5(abs)) continue;
             try {
-              await this.loadSops(readFileSync7(p, "utf8"), n);
+              await this.loadSops(readFileSync7(abs, "utf8"), dir + n);
             } catch (e) {
-              this.out.errors.push({ file: n, message: `cannot read: ${e.code ?? ""}` });
+              this.out.errors.push({ file: dir + n, message: `cannot read: ${e.code ?? ""}` });
             }
             break;
           }
@@ -27059,14 +27276,24 @@ var init_extras = __esm({
       }
       async loadSops(text, file) {
         this.atrest ??= await Promise.resolve().then(() => (init_atrest(), atrest_exports));
-        this.sops = this.atrest.parseSopsConfig(text);
-        this.storesSeen.add("SOPS");
-        for (const e of this.sops.errors)
-          this.out.errors.push({ file, ...e.line ? { line: e.line } : {}, message: e.message });
+        const dir = file.slice(0, file.lastIndexOf("/") + 1);
+        const cfg = this.atrest.parseSopsConfig(text, dir);
+        this.sops.set(dir, cfg);
+        if (isStoreEvidence(file)) this.storesSeen.add("SOPS");
+        for (const e of cfg.errors) this.out.errors.push({ file, ...e.line ? { line: e.line } : {}, message: e.message });
+      }
+      /** The `.sops.yaml` that governs a path: the nearest one in the folders above it, as sops finds it. */
+      sopsFor(p) {
+        for (const dir of folders(p)) {
+          const c = this.sops.get(dir);
+          if (c) return c;
+        }
+        return void 0;
       }
       /** Whether a target is one these checks look at (decides whether its content is worth holding). */
       wants(p) {
-        return this.roleOf(p) !== void 0 || isVaultName(p) || this.sops !== void 0 && isConfigFile(p);
+        if (this.roleOf(p) !== void 0 || isVaultName(p)) return true;
+        return isConfigFile(p) && this.sopsFor(p) !== void 0;
       }
       emit(f, line) {
         const o = this.o.overrides.get(f.ruleId.toLowerCase());
@@ -27106,35 +27333,49 @@ var init_extras = __esm({
           ...secret ? { secret: true } : {}
         };
       }
+      /** Whether .gitattributes puts a path under git-crypt (in the snapshot). */
+      gitCryptDeclared(p) {
+        return this.o.mode !== "paths" && (this.gitCrypt?.(p) ?? false);
+      }
+      /** ATREST-001: a blob stored in plaintext at a path .gitattributes declares git-crypt encrypted. */
+      storedPlaintext(t, line, what) {
+        const f = this.finding(
+          "ATREST-001",
+          t,
+          { line, column: 1, endLine: line, endColumn: 1 },
+          `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : "commit"} stores it ${what}: git-crypt is not installed or the repository is not unlocked here.`,
+          "",
+          true,
+          "",
+          true
+        );
+        f.snippet = "(contents not shown)";
+        const prev = this.plaintext.get(t.path);
+        if (!prev || this.o.order === "newest-first") this.plaintext.set(t.path, f);
+      }
+      /** A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. */
+      onBinary(b) {
+        if (b.head && this.gitCryptDeclared(b.path) && !isGitCryptBlob(b.head))
+          this.storedPlaintext(b, 1, "unencrypted (a binary file without the git-crypt header)");
+      }
       async onTarget(t) {
-        const { mode } = this.o;
-        if (mode !== "paths" && this.gitCrypt?.(t.path)) {
-          const first = t.chunks[0];
-          const f = this.finding(
-            "ATREST-001",
-            t,
-            { line: first?.startLine ?? 1, column: 1, endLine: first?.startLine ?? 1, endColumn: 1 },
-            `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : "commit"} stores it in plaintext: git-crypt is not installed or the repository is not unlocked here.`,
-            "",
-            true,
-            "",
-            true
-          );
-          f.snippet = "(contents not shown)";
-          const prev = this.plaintext.get(t.path);
-          if (!prev || this.o.order === "newest-first") this.plaintext.set(t.path, f);
-        }
+        if (this.gitCryptDeclared(t.path)) this.storedPlaintext(t, t.chunks[0]?.startLine ?? 1, "in plaintext");
         if (t.content !== void 0) {
           const text = t.content;
-          if (text.includes("$ANSIBLE_VAULT;") || text.includes("!vault")) this.storesSeen.add("Ansible Vault");
-          if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add("HashiCorp Vault");
-          if (text.includes("resolve:secretsmanager") || text.includes("resolve:ssm-secure"))
-            this.storesSeen.add("AWS Secrets Manager / SSM");
+          if (isStoreEvidence(t.path)) {
+            if (text.includes("$ANSIBLE_VAULT;") || text.includes("!vault")) this.storesSeen.add("Ansible Vault");
+            if (/hashi_vault|\bvault:|\$\{vault:/.test(text)) this.storesSeen.add("HashiCorp Vault");
+            if (text.includes("resolve:secretsmanager") || text.includes("resolve:ssm-secure"))
+              this.storesSeen.add("AWS Secrets Manager / SSM");
+          }
           const sopsMeta = hasSopsMetadata(text);
-          if (isVaultName(t.path) || sopsMeta || this.sops && isConfigFile(t.path)) {
+          const config = isConfigFile(t.path);
+          if (config && !this.snap) await this.probeDisk(t.path);
+          const sops = config ? this.sopsFor(t.path) : void 0;
+          if (isVaultName(t.path) || sopsMeta || sops) {
             this.atrest ??= await Promise.resolve().then(() => (init_atrest(), atrest_exports));
             const touches2 = (line) => !t.changed || t.changed.some(([s, e]) => s <= line && line <= e);
-            for (const r of [this.atrest.checkSops(t.path, text, this.sops), this.atrest.checkVault(t.path, text)]) {
+            for (const r of [this.atrest.checkSops(t.path, text, sops), this.atrest.checkVault(t.path, text)]) {
               for (const e of r.errors)
                 this.out.errors.push({
                   file: t.path,
@@ -27151,6 +27392,7 @@ var init_extras = __esm({
         }
         const role = this.roleOf(t.path);
         if (role) {
+          const { mode } = this.o;
           if (mode === "paths") this.touched.set(t.path, { ...t.content !== void 0 ? { text: t.content } : {} });
           else if (mode === "staged") this.touched.set(t.path, { changed: t.changed ?? [] });
           else if (!this.touched.has(t.path) || this.o.order === "newest-first")
@@ -27202,7 +27444,10 @@ var init_extras = __esm({
         const res = compareEnvironments2(files, {
           secrets: this.o.secrets,
           allow: this.o.allow,
-          expectDifferent: this.o.environments?.expectDifferent ?? []
+          expectDifferent: this.o.environments?.expectDifferent ?? [],
+          // Hooks want findings on the touched files only (and no table): other roles are read only where they could
+          // share a secret with them. The Action's ranges keep the whole table for the job summary.
+          ...mode === "staged" || mode === "pre-push" ? { focus: (p) => this.touched.has(p) } : {}
         });
         const texts = new Map(files.map((f) => [f.path, f.text]));
         for (const h of res.hits) {
@@ -27221,6 +27466,7 @@ var init_extras = __esm({
       "HashiCorp Vault": "store it in Vault and read it with a lookup (`lookup('hashi_vault', \u2026)` / a `vault:` reference)",
       "AWS Secrets Manager / SSM": "store it in AWS Secrets Manager or SSM SecureString and reference it (`{{resolve:secretsmanager:\u2026}}`)"
     };
+    SOPS_NAMES = [".sops.yaml", ".sops.yml"];
     STORE_FILES = [
       ".gitattributes",
       "*/.gitattributes",
@@ -27349,22 +27595,23 @@ async function iacRuleDocs() {
   const { hookguardRuleDocs: hookguardRuleDocs2 } = await Promise.resolve().then(() => (init_hookguard(), hookguard_exports));
   return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs(), ...hookguardRuleDocs2()];
 }
-function gitCryptOnDisk(root) {
+function declaredNear(root, names, needle) {
   const cache3 = /* @__PURE__ */ new Map();
   const dirHas = (dir) => {
     let v = cache3.get(dir);
     if (v === void 0) {
-      try {
-        v = readFileSync8(path7.join(root, dir, ".gitattributes"), "utf8").includes("git-crypt");
-      } catch {
-        v = false;
-      }
+      v = names.some((n) => {
+        try {
+          return readFileSync8(path7.join(root, dir, n), "utf8").includes(needle);
+        } catch {
+          return false;
+        }
+      });
       cache3.set(dir, v);
     }
     return v;
   };
   return (p) => {
-    if (p.endsWith(".gitattributes")) return true;
     for (let i = p.lastIndexOf("/"); ; i = p.lastIndexOf("/", i - 1)) {
       if (dirHas(i <= 0 ? "" : p.slice(0, i))) return true;
       if (i <= 0) return false;
@@ -27483,9 +27730,10 @@ async function scanInner(request2, opts) {
   const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
   const envGlobs = config.environments?.envs;
   const envPath = (p) => envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p);
-  const sopsOnDisk = existsSync6(path7.join(root, ".sops.yaml")) || existsSync6(path7.join(root, ".sops.yml"));
-  const gitCryptHint = request2.kind === "staged" ? gitCryptOnDisk(root) : () => false;
-  const extrasFor = (t) => envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || sopsOnDisk && isConfigFile(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || gitCryptHint(t.path);
+  const sopsNear = declaredNear(root, [".sops.yaml", ".sops.yml"], "creation_rules");
+  const sopsConfigured = (p) => isConfigFile(p) && sopsNear(p);
+  const gitCryptNear = request2.kind === "staged" ? declaredNear(root, [".gitattributes"], "git-crypt") : () => false;
+  const extrasFor = (t) => envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || sopsConfigured(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || gitCryptNear(t.path);
   let extras;
   let extrasNow;
   const getExtras = (tip, base) => extras ??= Promise.resolve().then(() => (init_extras(), extras_exports)).then(async (m) => {
@@ -27539,6 +27787,9 @@ async function scanInner(request2, opts) {
     skip: (kind) => {
       skipped[kind]++;
     },
+    binary: async (b) => {
+      if (!isIgnored(b.path) && (extras || gitCryptNear(b.path))) (await getExtras()).onBinary(b);
+    },
     commit: (c) => {
       commitSeq.set(c.sha, progress.commitsDone);
       progress.commitsDone++;
@@ -27548,7 +27799,8 @@ async function scanInner(request2, opts) {
   };
   let pushedTips = [];
   const srcOpts = {
-    wantsContent: (p) => engine.iac && wantsIac(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsOnDisk && isConfigFile(p) || (extrasNow?.wants(p) ?? false),
+    wantsContent: (p) => engine.iac && wantsIac(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsConfigured(p) || (extrasNow?.wants(p) ?? false),
+    binaryHead: (p) => gitCryptNear(p) || (extrasNow?.gitCryptDeclared(p) ?? false),
     maxContentBytes: LIMITS2.contentBytes,
     maxDecodeBytes: LIMITS2.wholeBytes
   };
@@ -28197,7 +28449,7 @@ function fmtBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-// node_modules/universal-user-agent/index.js
+// ../lead/node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -28208,7 +28460,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// node_modules/before-after-hook/lib/register.js
+// ../lead/node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -28231,7 +28483,7 @@ function register(state, name, method, options2) {
   });
 }
 
-// node_modules/before-after-hook/lib/add.js
+// ../lead/node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -28266,7 +28518,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// node_modules/before-after-hook/lib/remove.js
+// ../lead/node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -28280,7 +28532,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// node_modules/before-after-hook/index.js
+// ../lead/node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -28314,7 +28566,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// node_modules/@octokit/endpoint/dist-bundle/index.js
+// ../lead/node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -28627,7 +28879,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
+// ../lead/node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -28811,7 +29063,7 @@ function unescapeQuotedPairs(str5, start, end) {
   return result2 + str5.slice(start, end);
 }
 
-// node_modules/json-with-bigint/json-with-bigint.js
+// ../lead/node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -29146,7 +29398,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// node_modules/@octokit/request-error/dist-src/index.js
+// ../lead/node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -29185,7 +29437,7 @@ var RequestError = class extends Error {
   }
 };
 
-// node_modules/@octokit/request/dist-bundle/index.js
+// ../lead/node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -29367,7 +29619,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// node_modules/@octokit/graphql/dist-bundle/index.js
+// ../lead/node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -29477,7 +29729,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// node_modules/@octokit/auth-token/dist-bundle/index.js
+// ../lead/node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -29522,10 +29774,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// node_modules/@octokit/core/dist-src/version.js
+// ../lead/node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// node_modules/@octokit/core/dist-src/index.js
+// ../lead/node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -29659,10 +29911,10 @@ var Octokit = class {
   auth;
 };
 
-// node_modules/@octokit/plugin-request-log/dist-src/version.js
+// ../lead/node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// node_modules/@octokit/plugin-request-log/dist-src/index.js
+// ../lead/node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options2) => {
     octokit.log.debug("request", options2);
@@ -29686,7 +29938,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// ../lead/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -29802,10 +30054,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -32097,7 +32349,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -32220,7 +32472,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -32237,10 +32489,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// node_modules/@octokit/rest/dist-src/version.js
+// ../lead/node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// node_modules/@octokit/rest/dist-src/index.js
+// ../lead/node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
