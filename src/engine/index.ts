@@ -175,6 +175,22 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : undefined;
   };
 
+  // The file at the scanned revision (index or commit), read only when a finding starts a diff hunk.
+  let revisionText: Promise<string | undefined> | undefined;
+  const revisionLine = async (n: number): Promise<string | undefined> => {
+    if (!opts.readRelated || t.content !== undefined) return undefined;
+    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => undefined);
+    const text = await revisionText;
+    if (text === undefined) return undefined;
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      at = text.indexOf('\n', at) + 1;
+      if (at === 0) return undefined;
+    }
+    const e = text.indexOf('\n', at);
+    return text.slice(at, e === -1 ? undefined : e).replace(/\r$/, '');
+  };
+
   // Secrets, over added lines, within the time budget.
   const deadline = Date.now() + (opts.budgetMs ?? 10_000);
   for (const [ci, chunk] of t.chunks.entries()) {
@@ -260,7 +276,10 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         out.suppressed.push(toSuppressed(f, 'config', 'example of a custom pattern in the config'));
         continue;
       }
-      const above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      let above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      // A diff holds only the added lines: an unchanged comment right above them (`# hookguard:allow …`) is read
+      // from the file at the scanned revision, so every mode honours the allows a disk scan does.
+      if (above === undefined && f.line > 1) above = await revisionLine(f.line - 1);
       emit(f, [[f.line, raw, above]]);
     }
   }

@@ -133,6 +133,41 @@ describe('scan --staged', () => {
     ]);
   });
 
+  it('honours an unchanged hookguard:allow comment right above a newly added secret line, as a disk scan does', () => {
+    const repo = Repo.init();
+    repo.commit('base', {
+      'cfg.py': 'A = 1\n# hookguard:allow github-pat revoked token kept for the replay test\n\nB = 2\n',
+    });
+    const token = fakeGithubToken();
+    const other = fakeGithubToken();
+    // Line 3 (under the allow) and line 5 (under `B = 2`, no allow): both added lines, the comment unchanged.
+    repo.write(
+      'cfg.py',
+      `A = 1\n# hookguard:allow github-pat revoked token kept for the replay test\nT = "${token}"\nB = 2\nU = "${other}"\n`,
+    );
+    repo.git('add', '-A');
+    for (const args of [
+      ['scan', '--staged'],
+      ['scan', '.'],
+    ]) {
+      const { code, report } = repo.json(args);
+      expect(code, args.join(' ')).toBe(1);
+      expect(report.findings.map((f) => [f.line, f.ruleId])).toEqual([[5, 'github-pat']]);
+      expect(report.suppressed).toEqual([
+        expect.objectContaining({
+          ruleId: 'github-pat',
+          line: 3,
+          by: 'inline',
+          reason: 'revoked token kept for the replay test',
+        }),
+      ]);
+    }
+    // The commit's own history scan reads the comment from the commit as well.
+    repo.git('commit', '-qm', 'add tokens');
+    const { report } = repo.json(['scan', '--history']);
+    expect(report.findings.map((f) => [f.line, f.ruleId])).toEqual([[5, 'github-pat']]);
+  });
+
   it('exits 2 with a clear message outside a git repository', () => {
     const repo = Repo.init();
     const outside = repo.home; // a plain directory

@@ -207,6 +207,14 @@ function weigh(
         .pop() ?? '';
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: 'part of an image path, not a token' };
+    // Key pairs generated for a test suite (TLS/SSH libraries ship dozens): shown, not blocking. A provider token
+    // keeps its severity in a test file: its format says it was issued by the provider.
+    if (rule.p.validate === 'private-key' && path !== undefined && placeOf(path).test)
+      return {
+        severity: capAt(severity, 'medium'),
+        confidence: 'medium',
+        why: capAt(severity, 'medium') !== severity ? `${why}; a test fixture` : why,
+      };
     return { severity, confidence, why };
   }
   const place = path !== undefined ? placeOf(path) : undefined;

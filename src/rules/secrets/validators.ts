@@ -192,6 +192,13 @@ function weakOrStrong(secret: string, pwKey: boolean): ValidatorResult {
 
 const reject = (why: string): ValidatorResult => ({ verdict: 'reject', why });
 
+/** Keywords of the languages credentials are assigned in: never a value when written unquoted. */
+const CODE_WORDS =
+  /^(?:await|async|function|new|typeof|instanceof|yield|return|lambda|require|import|class|static|const|let|var|this|self|super|delete|void|def|func|fn|do|then|else|if|not|and|or|in|is|nullptr)$/;
+/** Objects whose members are code, whatever digits the member's name has (`exports.ApiV2010AccountToken`). */
+const CODE_ROOTS =
+  /^(?:exports|module|this|self|window|document|globalThis|process|props|state|options|opts|params|req|res|ctx|app|settings|config|cls|Object|Symbol|Math|JSON|Reflect)\./;
+
 /**
  * A quoted value whose opening quote closes a string that holds the key (`"token=" + encode(t) + "&x"`): the match
  * spans a string boundary and the "value" is code.
@@ -221,6 +228,11 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
   )
     return reject('code (a variable), not a value');
+  // A language keyword or a number literal where the value should be (`hashedPassword = await hash(…)`,
+  // `CHANGE_PASSWORD_YES: 0x01`).
+  if (unquoted && CODE_WORDS.test(secret)) return reject('code (a language keyword), not a value');
+  if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
+    return reject('a number literal');
   if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
     return reject('code (an expression), not a value');
   if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
@@ -239,7 +251,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (PUBLIC_KEY_NAME.test(bareKey)) return reject('public by design (publishable key, client/app id, CSRF token)');
   if (/^pk_(?:live|test)_/.test(secret)) return reject('public by design (Stripe publishable key)');
   // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.
-  if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret))
+  if (
+    /^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) &&
+    (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret))
+  )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
   if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
@@ -273,8 +288,8 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (pwKey && secret.length < 4) return reject('too short');
   // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers) — except under a
   // password name in a quoted or config value, where `mysecretpassword` is a real (weak) password.
-  if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) {
-    if (!pwKey || /^[A-Z_]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
+  if (/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) {
+    if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
   if (looksLikeIdentifier(secret)) return reject('an identifier, not a secret');

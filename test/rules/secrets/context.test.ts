@@ -85,6 +85,22 @@ describe('real code: blocking must mean a real secret', () => {
     ['trailing comment', 'src/app.js', `run(); // token = "${strong()}"`, 'medium'],
     ['docstring', 'src/app.py', `def f():\n    """\n    api_key = "${strong()}"\n    """`, 'medium'],
     ['.env.example', '.env.example', 'DB_PASSWORD=changeme', 'low'],
+    // Found by scanning popular npm packages (issue 11, round two).
+    ['a language keyword', 'lib/auth/scram.js', '    const saltedPassword = await HI(pw, salt, n);', 'none'],
+    ['a function expression', 'lib/connection.js', 'Conn.prototype.needsPassword = function needsPassword() {', 'none'],
+    ['a number literal', 'lib/payload.js', '  CHANGE_PASSWORD_YES: 0x01,', 'none'],
+    [
+      'a constant-like literal',
+      'built/Commander.d.ts',
+      "  client(sub: 'SETINFO', libnameToken: 'LIB-NAME'): R;",
+      'none',
+    ],
+    [
+      'an exports reference',
+      'lib/rest/token.js',
+      'exports.TokenInstance = exports.ApiV2010AccountTokenIceServers = void 0;',
+      'none',
+    ],
   ];
   it.each(rows)('%s (%s)', (_name, file, text, want) => {
     const got = worst(file, text);
@@ -96,6 +112,15 @@ describe('real code: blocking must mean a real secret', () => {
     expect(got.why.join(' ')).toMatch(/Basic authorization header/);
     expect(got.why.join(' ')).not.toMatch(/docker/i);
     expect(got.why.join(' ')).toMatch(/test code/);
+  });
+
+  it('a private key in a test fixture is shown, not blocking; elsewhere it blocks', () => {
+    const body = Array.from({ length: 6 }, () => rand(ALNUM + '+/', 64)).join('\n');
+    const pem = (kind: string) => `-----BEGIN ${kind} PRIVATE KEY-----\n${body}\n-----END ${kind} PRIVATE KEY-----\n`;
+    const fixture = worst('test/fixtures/id_rsa', pem('RSA'));
+    expect(fixture.sev).toBe('medium');
+    expect(fixture.why.join(' ')).toMatch(/a test fixture/);
+    expect(worst('deploy/id_rsa', pem('RSA')).sev).toBe('critical');
   });
 
   it('a provider-format token still blocks in a generated file and in a test', () => {
@@ -254,7 +279,7 @@ describe('issue 10: weak but real passwords are findings; deploy config blocks',
         'token: "xxxxxxxxxxxxxxxx"',
         `api_key: "${rand('ab', 40)}"`,
         "version: '1.2.3'",
-        `nonce_token: ${rand('0123456789', 4)}`,
+        `nonce_token: n${rand('0123456789', 4)}`,
       ].join('\n'),
     );
     const reasons = got.dropped.map((d) => d.reason).join(' | ');
