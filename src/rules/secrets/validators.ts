@@ -63,6 +63,12 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
   if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, '')).size <= 2)
     return { tier: 'mask', why: 'at most two distinct characters' };
   if (PLAUSIBLE_PLACEHOLDERS.test(v)) return { tier: 'plausible', why: 'placeholder-like value' };
+  // `smtp_password_value`, `api_key_here`, `somepassword`: a value that names what belongs there.
+  if (
+    /^[a-z]+(?:[_-][a-z]+)*[_-](?:value|here|placeholder|goes[_-]here)$/i.test(v) ||
+    /^(?:some|any|the|a)[_-]?(?:password|pass|passwd|pwd|secret|token|key|api[_-]?key)$/i.test(v)
+  )
+    return { tier: 'plausible', why: 'a value that names what belongs there' };
   if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted)/i.test(v))
     return { tier: 'plausible', why: 'placeholder-like value' };
   // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
@@ -122,7 +128,8 @@ const PASSWORD_NAME = /passw|pwd|passphrase/i;
 /** camelCase or snake-case words only: an identifier, not a secret. */
 /** Letters only, made of a few real-looking words (CamelCase, a trailing acronym): a name, not a random string. */
 function looksLikeWords(v: string): boolean {
-  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+  // A TypeScript interface name keeps its `I` prefix (IDomainCredentials).
+  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').replace(/^I(?=[A-Z][a-z])/, '');
   if (!/^[A-Za-z]+$/.test(t)) return false;
   const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (words.length === 0 || words.length > 6) return false;
@@ -228,11 +235,23 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
   )
     return reject('code (a variable), not a value');
+  // `passphrase = passphrase || ''`: the value is the variable of the same name.
+  if (
+    unquoted &&
+    /^[A-Za-z_$][\w$]*$/.test(secret) &&
+    keyOf(match, secret).replace(/^.*[^\w$]/, '') === secret.toLowerCase()
+  )
+    return reject('code (the variable of the same name), not a value');
   // A language keyword or a number literal where the value should be (`hashedPassword = await hash(…)`,
   // `CHANGE_PASSWORD_YES: 0x01`).
   if (unquoted && CODE_WORDS.test(secret)) return reject('code (a language keyword), not a value');
   if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
     return reject('a number literal');
+  // `MYSQL_PASSWORD= FILTER=x npm test`: the value is empty and the next assignment follows.
+  if (unquoted && /^[A-Za-z_][\w.-]*=/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
+    return reject('an empty value followed by another assignment');
+  if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
+    return reject('a size or count, not a value');
   if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
     return reject('code (an expression), not a value');
   if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
@@ -567,6 +586,11 @@ const credentialValue: Validator = ({ secret }) => {
   const tier = placeholderTier(v);
   if (tier && tier.tier !== 'plausible') return reject(tier.why);
   if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject('reference or template');
+  // A type annotation (`smtp_password: string;` in a .d.ts or a Python dataclass), not a value.
+  if (
+    /^(?:string|number|boolean|any|unknown|str|int|bytes|SecretStr|Optional\[[\w[\]]+\]|String|char\s*\*)[;,]?$/.test(v)
+  )
+    return reject('a type annotation, not a value');
   // A token passed as the user name, with a fixed word as the password (`https://TOKEN:x-oauth-basic@github.com`).
   if (/^(?:x-oauth-basic|x-access-token|oauth2|oauth|bearer|anonymous|token)$/i.test(v))
     return reject('a fixed word that marks the user name as the credential');

@@ -95,6 +95,23 @@ describe('real code: blocking must mean a real secret', () => {
       "  client(sub: 'SETINFO', libnameToken: 'LIB-NAME'): R;",
       'none',
     ],
+    ['a type annotation', 'Types/domain.d.ts', '    smtp_password: string;', 'none'],
+    [
+      'a parameter type',
+      'Types/client.d.ts',
+      '    constructor(req: Request, domainCredentialsClient: IDomainCredentials);',
+      'none',
+    ],
+    ['a value naming its key', 'README.md', "    smtp_password: 'smtp_password_value',", 'low'],
+    ['the variable of the same name', 'lib/ssh.js', "  passphrase = passphrase || '';", 'none'],
+    [
+      'a URL of placeholder words',
+      'src/parse.js',
+      "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
+      'low',
+    ],
+    ['an empty shell value', 'Readme.md', '$ MYSQL_USER=root MYSQL_PASSWORD= FILTER=integration npm test', 'none'],
+    ['a field size in a comment', 'lib/payload.js', '    // ibPassword: 2-byte', 'none'],
     [
       'an exports reference',
       'lib/rest/token.js',
