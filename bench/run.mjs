@@ -6,7 +6,16 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
-const all = ['hook', 'secrets-corpus', 'secrets-throughput', 'cloudformation', 'ansible', 'env', 'memory'];
+const all = [
+  'hook',
+  'secrets-corpus',
+  'secrets-contexts',
+  'secrets-throughput',
+  'cloudformation',
+  'ansible',
+  'env',
+  'memory',
+];
 let failed = 0;
 for (const name of only.length ? only : all) {
   const file = path.join(here, `${name}.mjs`);

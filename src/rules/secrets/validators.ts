@@ -133,13 +133,23 @@ function looksLikeWords(v: string): boolean {
   if (!/^[A-Za-z]+$/.test(t)) return false;
   const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => w.length >= 2) && t.length / words.length >= 3.5;
+  return words.every((w) => w.length >= 2 && wordy(w)) && t.length / words.length >= 3.5;
+}
+
+/** A word of a name has a vowel (or is a short acronym): `dbz`, `Gtmy` come from random strings, not names. */
+function wordy(w: string): boolean {
+  return /[aeiouy]/i.test(w) || (w === w.toUpperCase() && w.length <= 4);
 }
 
 function looksLikeIdentifier(v: string): boolean {
   if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
   if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
-  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true; // camelCase
+  // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
+  if (
+    (/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) &&
+    (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy)
+  )
+    return true;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
@@ -248,13 +258,18 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
     return reject('a number literal');
   // `MYSQL_PASSWORD= FILTER=x npm test`: the value is empty and the next assignment follows.
-  if (unquoted && /^[A-Za-z_][\w.-]*=/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
+  if (
+    unquoted &&
+    /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) &&
+    /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length))
+  )
     return reject('an empty value followed by another assignment');
   if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
     return reject('a size or count, not a value');
   if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
     return reject('code (an expression), not a value');
-  if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+  // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
+  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
     return reject('code (a generated identifier)');
   if (crossesStringBoundary(match, secret, text, index)) return reject('code: the match runs across a string boundary');
   if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject('code (a concatenation)');
@@ -265,10 +280,13 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
     return reject('encrypted value (Pulumi secret)');
   const key = keyOf(match, secret);
-  const bareKey = key.replace(/["'\]]+$/, '');
-  if (NOT_A_SECRET_KEY.test(bareKey)) return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
+  // A name/value pair (`- name: DB_PASSWORD` / `value: …`) is named by its name; a command line has no name.
+  const bareKey = (/name["']?:\s*["']?([\w.-]+)["']?,?\s*["']?value$/.exec(key)?.[1] ?? key).replace(/["'\]]+$/, '');
+  if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
+    return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
   if (PUBLIC_KEY_NAME.test(bareKey)) return reject('public by design (publishable key, client/app id, CSRF token)');
   if (/^pk_(?:live|test)_/.test(secret)) return reject('public by design (Stripe publishable key)');
+  if (/^pk\.eyJ/.test(secret)) return reject('public by design (Mapbox public token)');
   // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.
   if (
     /^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) &&
@@ -301,7 +319,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     )
   )
     return reject('a file name');
-  const pwKey = PASSWORD_NAME.test(bareKey);
+  // A password option of a command line (`sshpass -p '…'`, `psexec -p …`, `xfreerdp /p:…`) names a password too.
+  const pwKey =
+    PASSWORD_NAME.test(bareKey) ||
+    /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$/.test(match.slice(0, match.length - secret.length));
   if (pwKey && FIELD_WORDS.test(secret)) return reject('a word describing the field, not a password');
   if (!pwKey && secret.length < 8) return reject('too short for a key or token');
   if (pwKey && secret.length < 4) return reject('too short');
@@ -311,7 +332,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
-  if (looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
+  // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
+  const passphrase =
+    pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
+  if (!passphrase && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
   if (tier) return weakOrStrong(secret, pwKey);
   const e = shannonEntropy(secret);
   if (!pwKey && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);

@@ -260,10 +260,10 @@ describe('issue 10: weak but real passwords are findings; deploy config blocks',
     ['.env', '.env', 'DB_PASSWORD=hunter2', 'high'],
     ['Ansible vars', 'group_vars/all.yml', 'db_password: hunter2', 'high'],
     [
-      'Kubernetes manifest folder',
+      'Kubernetes env name/value in a manifest folder',
       'k8s/db.yaml',
       '            - name: PGPASSWORD\n              value: hunter2',
-      'none',
+      'high',
     ],
     ['the same in a test', 'test/db.test.js', 'password = "P@ssw0rd"', 'low'],
     [
