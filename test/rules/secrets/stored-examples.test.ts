@@ -8,7 +8,8 @@ import { compileRuleSet, readPatternDir } from '../../../src/rules/secrets/load.
 import { detectSecrets } from '../../../src/rules/secrets/detect.js';
 import { ROOT } from '../../helpers.js';
 
-const CONTEXT_RULES = /^generic|password|connection-url|connection-password|basic-auth|credentials|django-secret-key|env-value/;
+const CONTEXT_RULES =
+  /^generic|password|connection-url|connection-password|basic-auth|credentials|django-secret-key|env-value/;
 
 describe('stored pattern files', async () => {
   const set = compileRuleSet(await readPatternDir(path.join(ROOT, 'patterns')));
