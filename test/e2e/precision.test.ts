@@ -36,6 +36,45 @@ describe('context lines mask every credential on them', () => {
     const r = repo.hookguard(['scan', '.', '--no-color']);
     expect(r.stdout).toMatch(/│ const t = "ghp_…\w\w", backup = "\w+…\w\w"; const dbPassword = "\w+…/);
   });
+
+  it('lines holding two credentials of different kinds show neither whole, and keep their names readable', () => {
+    const repo = Repo.init();
+    const secrets: string[] = [];
+    const s = (n = 16) => {
+      const v = rand(ALNUM, n - 6) + '#' + rand(ALNUM, 5);
+      secrets.push(v);
+      return v;
+    };
+    const plain = (n: number) => {
+      const v = rand(ALNUM, n);
+      secrets.push(v);
+      return v;
+    };
+    const lines = [
+      `sshpass -p '${s()}' ssh deploy@10.1.2.3 "mysql -u root -p${plain(14)} app"`,
+      `curl -u ci:${s()} -H "X-API-Key: ${plain(32)}" https://api.acme-corp.io/v1`,
+      `DATABASE_URL=postgres://app:${plain(18)}@db.acme-corp.io/app REDIS_TOKEN=${plain(40)}`,
+      `"Server=db.acme-corp.io;User Id=sa;Password=${s()};" --api-token ${plain(24)}`,
+      `docker login -u ci -p ${plain(16)} registry.acme-corp.io && net use \\\\fs\\s ${plain(16)} /user:x`,
+      `ansible_password=${s()} ansible_become_pass=${s()}`,
+      `machine git.acme-corp.io login ci password ${plain(20)} //npm.acme-corp.io/:_authToken=${plain(36)}`,
+    ];
+    repo.write('deploy.sh', lines.join('\n') + '\n');
+    repo.git('add', '-A');
+    for (const args of [
+      ['scan', '.'],
+      ['scan', '--staged'],
+    ]) {
+      for (const format of ['text', 'json', 'sarif']) {
+        const r = repo.hookguard([...args, '--format', format, '--no-color']);
+        expect(r.code, r.stderr).toBe(1);
+        expect(leaks(r.stdout, secrets)).toEqual([]);
+      }
+    }
+    expect(repo.hookguard(['scan', '.', '--no-color']).stdout).toMatch(
+      /│ DATABASE_URL=postgres:\/\/app:\w+…\w*@db\.acme-corp\.io\/app REDIS_TOKEN=\w+…/,
+    );
+  });
 });
 
 describe('scan --verbose says why a candidate was not reported', () => {

@@ -121,6 +121,8 @@ export function detectSecrets(
   for (const run of findEncoded(text)) {
     // Candidates inside decoded text are not reported as dropped: their offsets are not the text's.
     for (const h of scanText(run.decoded, set, globalAllow, { ...(ctx.path ? { path: ctx.path } : {}) })) {
+      // A value cut off by the end of the encoded run while the text goes on (`…Token=IQo${r(…)}`) is a fragment.
+      if (h.end === run.decoded.length && /^[\w$]/.test(text.charAt(run.end))) continue;
       const [start, end] = mapBack(run, h.start, h.end);
       hits.push({
         ...h,

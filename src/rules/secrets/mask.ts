@@ -44,7 +44,8 @@ export function credentialLikeRanges(line: string): Array<[number, number]> {
     add(m, 1);
   for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
   for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
-  for (const m of line.matchAll(/[A-Za-z0-9+/=_~-]{20,}(?:\.[A-Za-z0-9+/=_~-]{8,}){0,2}/dg)) {
+  // `=` only as padding: `REDIS_TOKEN=<value>` masks the value, not the name with it.
+  for (const m of line.matchAll(/[A-Za-z0-9+/_~-]{20,}={0,3}(?:\.[A-Za-z0-9+/_~-]{8,}={0,3}){0,2}/dg)) {
     const v = m[0];
     if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
       out.push([m.index, m.index + v.length]);

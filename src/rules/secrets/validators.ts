@@ -69,7 +69,7 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
     /^(?:some|any|the|a)[_-]?(?:password|pass|passwd|pwd|secret|token|key|api[_-]?key)$/i.test(v)
   )
     return { tier: 'plausible', why: 'a value that names what belongs there' };
-  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted)/i.test(v))
+  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted|not[_-]?a[_-]?real)/i.test(v))
     return { tier: 'plausible', why: 'placeholder-like value' };
   // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
   if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
@@ -239,6 +239,7 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // bundler suffix (`ClosingParenToken$1`).
   const after = text.charAt(index + match.length);
   if (after === '(' || after === '<') return reject('code (a call), not a value');
+  if (after === '{' && secret.endsWith('$')) return reject('reference (a template string interpolation)');
   const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
   if (
     unquoted &&

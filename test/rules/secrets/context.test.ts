@@ -110,6 +110,24 @@ describe('real code: blocking must mean a real secret', () => {
       "parse('postgres://someuser:somepassword@somehost:381/somedatabase')",
       'low',
     ],
+    [
+      'a template interpolation after a $',
+      'bench/gen.mjs',
+      'const u = `X-Amz-Security-Token=IQoJb3JpZ2lu${r(B64, 200)}&x=1`;',
+      'none',
+    ],
+    [
+      'a not-a-real value in a CodeBuild doc example',
+      'src/cred.ts',
+      '        - Name: NPM_TOKEN\n          Value: not-a-real-token-123',
+      'none',
+    ],
+    [
+      'a percent-encoded run cut off by an interpolation',
+      'bench/gen.mjs',
+      'const u = `q=x%2F20250101%2Fus-east-1%2Fbedrock&X-Amz-Security-Token=IQoJb3JpZ2luX2Vj${r(B64, 200)}&v=1`;',
+      'none',
+    ],
     ['an empty shell value', 'Readme.md', '$ MYSQL_USER=root MYSQL_PASSWORD= FILTER=integration npm test', 'none'],
     ['a field size in a comment', 'lib/payload.js', '    // ibPassword: 2-byte', 'none'],
     [
