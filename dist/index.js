@@ -1466,7 +1466,9 @@ function placeholderTier(value) {
   if (v.length >= 8 && new Set(v.replace(/[^A-Za-z0-9]/g, "")).size <= 2)
     return { tier: "mask", why: "at most two distinct characters" };
   if (PLAUSIBLE_PLACEHOLDERS.test(v)) return { tier: "plausible", why: "placeholder-like value" };
-  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted)/i.test(v))
+  if (/^[a-z]+(?:[_-][a-z]+)*[_-](?:value|here|placeholder|goes[_-]here)$/i.test(v) || /^(?:some|any|the|a)[_-]?(?:password|pass|passwd|pwd|secret|token|key|api[_-]?key)$/i.test(v))
+    return { tier: "plausible", why: "a value that names what belongs there" };
+  if (/(?:example|placeholder|changeme|change[_-]me|dummy|redacted|not[_-]?a[_-]?real)/i.test(v))
     return { tier: "plausible", why: "placeholder-like value" };
   if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
     return { tier: "plausible", why: "hand-written fake (a keyboard or alphabet run)" };
@@ -1496,16 +1498,20 @@ function keyOf(match, secret) {
   return head.replace(/[\s"'`:=>,<]+$/, "").replace(/^[^A-Za-z0-9_.-]+/, "").toLowerCase();
 }
 function looksLikeWords(v) {
-  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "");
+  const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "").replace(/^I(?=[A-Z][a-z])/, "");
   if (!/^[A-Za-z]+$/.test(t)) return false;
   const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => w.length >= 2) && t.length / words.length >= 3.5;
+  return words.every((w) => w.length >= 2 && wordy(w)) && t.length / words.length >= 3.5;
+}
+function wordy(w) {
+  return /[aeiouy]/i.test(w) || w === w.toUpperCase() && w.length <= 4;
 }
 function looksLikeIdentifier(v) {
   if (looksLikeWords(v)) return true;
   if (/^[A-Za-z_$][\w$]*</.test(v)) return true;
-  if (/^[a-z][a-z0-9]*(?:[A-Z][a-z0-9]+)+$/.test(v) && !/\d{3}/.test(v)) return true;
+  if ((/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) && (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy))
+    return true;
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true;
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true;
@@ -1686,7 +1692,7 @@ function pgpKeyProtected(armored) {
     return void 0;
   }
 }
-var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
+var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, CODE_WORDS, CODE_ROOTS, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
 var init_validators = __esm({
   "src/rules/secrets/validators.ts"() {
     "use strict";
@@ -1698,17 +1704,29 @@ var init_validators = __esm({
     PASSWORD_NAME = /passw|pwd|passphrase/i;
     FIELD_WORDS = /^(?:string|number|boolean|text|input|field|value|type|required|optional|invalid|valid|match|mismatch|confirm|confirmed|empty|missing|strong|weak|medium|hidden|visible|show|hide|disabled|enabled|readonly|autocomplete|current-password|new-password|off|on|yes|no|any|object|unknown|never|void|str|int|bytes|secretstr|minlength|maxlength|sha256|bcrypt|argon2|scrypt|plain|plaintext|md5|sha1|keyring|prompt|ask|env|file|stdin|none)$/i;
     reject = (why) => ({ verdict: "reject", why });
+    CODE_WORDS = /^(?:await|async|function|new|typeof|instanceof|yield|return|lambda|require|import|class|static|const|let|var|this|self|super|delete|void|def|func|fn|do|then|else|if|not|and|or|in|is|nullptr)$/;
+    CODE_ROOTS = /^(?:exports|module|this|self|window|document|globalThis|process|props|state|options|opts|params|req|res|ctx|app|settings|config|cls|Object|Symbol|Math|JSON|Reflect)\./;
     genericValue = ({ secret, match, text, index }) => {
       const tier = placeholderTier(secret);
       if (tier && tier.tier !== "plausible") return reject(tier.why);
       const after = text.charAt(index + match.length);
       if (after === "(" || after === "<") return reject("code (a call), not a value");
+      if (after === "{" && secret.endsWith("$")) return reject("reference (a template string interpolation)");
       const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
       if (unquoted && (after === "[" || after === ";" || after === "." && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
         return reject("code (a variable), not a value");
+      if (unquoted && /^[A-Za-z_$][\w$]*$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.toLowerCase())
+        return reject("code (the variable of the same name), not a value");
+      if (unquoted && CODE_WORDS.test(secret)) return reject("code (a language keyword), not a value");
+      if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
+        return reject("a number literal");
+      if (unquoted && /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
+        return reject("an empty value followed by another assignment");
+      if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
+        return reject("a size or count, not a value");
       if (/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret) || /&&|\|\||\?\?/.test(secret))
         return reject("code (an expression), not a value");
-      if (/^[A-Za-z_$][\w$]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+      if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
         return reject("code (a generated identifier)");
       if (crossesStringBoundary(match, secret, text, index)) return reject("code: the match runs across a string boundary");
       if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject("code (a concatenation)");
@@ -1718,11 +1736,13 @@ var init_validators = __esm({
       if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
         return reject("encrypted value (Pulumi secret)");
       const key = keyOf(match, secret);
-      const bareKey = key.replace(/["'\]]+$/, "");
-      if (NOT_A_SECRET_KEY.test(bareKey)) return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
+      const bareKey = (/name["']?:\s*["']?([\w.-]+)["']?,?\s*["']?value$/.exec(key)?.[1] ?? key).replace(/["'\]]+$/, "");
+      if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
+        return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
       if (PUBLIC_KEY_NAME.test(bareKey)) return reject("public by design (publishable key, client/app id, CSRF token)");
       if (/^pk_(?:live|test)_/.test(secret)) return reject("public by design (Stripe publishable key)");
-      if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && !/\d{4}/.test(secret))
+      if (/^pk\.eyJ/.test(secret)) return reject("public by design (Mapbox public token)");
+      if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret)))
         return reject("code (a property reference), not a value");
       if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject("code (a call), not a value");
       if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject("code (an expression), not a value");
@@ -1744,15 +1764,16 @@ var init_validators = __esm({
         secret
       ))
         return reject("a file name");
-      const pwKey = PASSWORD_NAME.test(bareKey);
+      const pwKey = PASSWORD_NAME.test(bareKey) || /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$/.test(match.slice(0, match.length - secret.length));
       if (pwKey && FIELD_WORDS.test(secret)) return reject("a word describing the field, not a password");
       if (!pwKey && secret.length < 8) return reject("too short for a key or token");
       if (pwKey && secret.length < 4) return reject("too short");
-      if (/^[a-z_]+$/.test(secret) || /^[A-Z_]+$/.test(secret)) {
-        if (!pwKey || /^[A-Z_]+$/.test(secret) || /_/.test(secret)) return reject("a single word or constant name");
+      if (/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) {
+        if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject("a single word or constant name");
         return weakOrStrong(secret, pwKey);
       }
-      if (looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
+      const passphrase = pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
+      if (!passphrase && looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
       if (tier) return weakOrStrong(secret, pwKey);
       const e = shannonEntropy(secret);
       if (!pwKey && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
@@ -1845,6 +1866,8 @@ var init_validators = __esm({
       const tier = placeholderTier(v);
       if (tier && tier.tier !== "plausible") return reject(tier.why);
       if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject("reference or template");
+      if (/^(?:string|number|boolean|any|unknown|str|int|bytes|SecretStr|Optional\[[\w[\]]+\]|String|char\s*\*)[;,]?$/.test(v))
+        return reject("a type annotation, not a value");
       if (/^(?:x-oauth-basic|x-access-token|oauth2|oauth|bearer|anonymous|token)$/i.test(v))
         return reject("a fixed word that marks the user name as the credential");
       if (v.length < 3) return reject("too short");
@@ -2051,9 +2074,9 @@ var init_keywords = __esm({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/identity.js
+// node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -2108,9 +2131,9 @@ var require_identity = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/visit.js
+// node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "../lead/node_modules/yaml/dist/visit.js"(exports) {
+  "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -2266,9 +2289,9 @@ var require_visit = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/doc/directives.js
+// node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "../lead/node_modules/yaml/dist/doc/directives.js"(exports) {
+  "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2437,9 +2460,9 @@ var require_directives = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/doc/anchors.js
+// node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "../lead/node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -2507,9 +2530,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/doc/applyReviver.js
+// node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "../lead/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj2, key, val) {
       if (val && typeof val === "object") {
@@ -2557,9 +2580,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/toJS.js
+// node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -2587,9 +2610,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/Node.js
+// node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -2628,9 +2651,9 @@ var require_Node = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/Alias.js
+// node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -2746,9 +2769,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/Scalar.js
+// node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -2776,9 +2799,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/doc/createNode.js
+// node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "../lead/node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -2851,9 +2874,9 @@ var require_createNode = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/Collection.js
+// node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
@@ -2994,9 +3017,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyComment.js
+// node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str5) => str5.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -3011,9 +3034,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/foldFlowLines.js
+// node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -3147,9 +3170,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyString.js
+// node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -3430,9 +3453,9 @@ ${indent}`);
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringify.js
+// node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -3554,9 +3577,9 @@ ${ctx.indent}${str5}`;
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyPair.js
+// node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -3687,9 +3710,9 @@ ${ctx.indent}`;
   }
 });
 
-// ../lead/node_modules/yaml/dist/log.js
+// node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "../lead/node_modules/yaml/dist/log.js"(exports) {
+  "node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -3709,9 +3732,9 @@ var require_log = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -3769,9 +3792,9 @@ var require_merge = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/addPairToJSMap.js
+// node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge2 = require_merge();
@@ -3833,9 +3856,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/Pair.js
+// node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -3873,9 +3896,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyCollection.js
+// node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -4024,9 +4047,9 @@ ${indent}${end}`;
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/YAMLMap.js
+// node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -4168,9 +4191,9 @@ var require_YAMLMap = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/common/map.js
+// node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap2 = require_YAMLMap();
@@ -4190,9 +4213,9 @@ var require_map = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/nodes/YAMLSeq.js
+// node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "../lead/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -4306,9 +4329,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/common/seq.js
+// node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq2 = require_YAMLSeq();
@@ -4328,9 +4351,9 @@ var require_seq = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/common/string.js
+// node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -4347,9 +4370,9 @@ var require_string = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/common/null.js
+// node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var nullTag = {
@@ -4365,9 +4388,9 @@ var require_null = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/core/bool.js
+// node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var boolTag = {
@@ -4389,9 +4412,9 @@ var require_bool = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyNumber.js
+// node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -4416,9 +4439,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/core/float.js
+// node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4462,9 +4485,9 @@ var require_float = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/core/int.js
+// node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4507,9 +4530,9 @@ var require_int = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/core/schema.js
+// node_modules/yaml/dist/schema/core/schema.js
 var require_schema = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -4535,9 +4558,9 @@ var require_schema = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/json/schema.js
+// node_modules/yaml/dist/schema/json/schema.js
 var require_schema2 = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var map = require_map();
@@ -4602,9 +4625,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar3 = require_Scalar();
@@ -4668,9 +4691,9 @@ var require_binary = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -4746,9 +4769,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -4824,9 +4847,9 @@ var require_omap = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -4856,9 +4879,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/float.js
+// node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -4905,9 +4928,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/int.js
+// node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -4984,9 +5007,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/set.js
+// node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -5073,9 +5096,9 @@ var require_set = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str5, asBigInt) {
@@ -5161,9 +5184,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema3 = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5205,9 +5228,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/tags.js
+// node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/tags.js"(exports) {
+  "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -5299,9 +5322,9 @@ var require_tags = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/schema/Schema.js
+// node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "../lead/node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -5331,9 +5354,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/stringify/stringifyDocument.js
+// node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "../lead/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -5411,9 +5434,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/doc/Document.js
+// node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "../lead/node_modules/yaml/dist/doc/Document.js"(exports) {
+  "node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
@@ -5720,9 +5743,9 @@ var require_Document = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/errors.js
+// node_modules/yaml/dist/errors.js
 var require_errors = __commonJS({
-  "../lead/node_modules/yaml/dist/errors.js"(exports) {
+  "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos2, code2, message) {
@@ -5785,9 +5808,9 @@ ${pointer}
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-props.js
+// node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -5919,9 +5942,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/util-contains-newline.js
+// node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -5961,9 +5984,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/util-flow-indent-check.js
+// node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -5979,9 +6002,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/util-map-includes.js
+// node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items2, search) {
@@ -5995,9 +6018,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-block-map.js
+// node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair2 = require_Pair();
     var YAMLMap2 = require_YAMLMap();
@@ -6103,9 +6126,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-block-seq.js
+// node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -6154,9 +6177,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-end.js
+// node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -6197,9 +6220,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-flow-collection.js
+// node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair2 = require_Pair();
@@ -6391,9 +6414,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/compose-collection.js
+// node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -6456,9 +6479,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-block-scalar.js
+// node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
@@ -6639,9 +6662,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar3 = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -6860,9 +6883,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/compose-scalar.js
+// node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar3 = require_Scalar();
@@ -6941,9 +6964,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos2) {
       if (before) {
@@ -6971,9 +6994,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/compose-node.js
+// node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -7077,9 +7100,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/compose-doc.js
+// node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -7120,9 +7143,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/compose/composer.js
+// node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "../lead/node_modules/yaml/dist/compose/composer.js"(exports) {
+  "node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -7328,9 +7351,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/cst-scalar.js
+// node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -7513,9 +7536,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/cst-stringify.js
+// node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -7574,9 +7597,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/cst-visit.js
+// node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -7636,9 +7659,9 @@ var require_cst_visit = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/cst.js
+// node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/cst.js"(exports) {
+  "node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -7738,9 +7761,9 @@ var require_cst = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/lexer.js
+// node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -8327,9 +8350,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/line-counter.js
+// node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -8358,9 +8381,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/parse/parser.js
+// node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "../lead/node_modules/yaml/dist/parse/parser.js"(exports) {
+  "node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -9232,9 +9255,9 @@ var require_parser = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/public-api.js
+// node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "../lead/node_modules/yaml/dist/public-api.js"(exports) {
+  "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9329,9 +9352,9 @@ var require_public_api = __commonJS({
   }
 });
 
-// ../lead/node_modules/yaml/dist/index.js
+// node_modules/yaml/dist/index.js
 var require_dist = __commonJS({
-  "../lead/node_modules/yaml/dist/index.js"(exports) {
+  "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -9870,7 +9893,7 @@ var init_context = __esm({
     GENERATED_PATH = /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
     DEPLOY_PATH = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[^/]+\.env$|(?:^|\/)(?:group_vars|host_vars|vars|defaults)\/|(?:^|\/)(?:k8s|kube|kubernetes|manifests|helm|charts|deploy|deployment|deployments|overlays|base)\/[^/]*\.ya?ml$|(?:^|\/)values(?:[.-][\w-]+)?\.ya?ml$|\.tfvars(?:\.json)?$|(?:^|\/)(?:secrets?|credentials)\.(?:ya?ml|json|ini|conf|properties)$|(?:^|\/)application(?:-[\w-]+)?\.(?:ya?ml|properties)$|(?:^|\/)(?:settings|config)\.(?:ini|conf|cfg)$/i;
     placeCache = /* @__PURE__ */ new Map();
-    NOWHERE_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:example|localhost|test|invalid|local)|(?:[\w-]+\.)*example\.(?:com|org|net|edu)|host|hostname|server|domain|your[-_]?\w*|my[-_]?\w*|[\w.-]*\$\{[^}]*\}[\w.-]*|\$\w+|<[^>]*>|\{\{[^}]*\}\})$/i;
+    NOWHERE_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:example|localhost|test|invalid|local)|(?:[\w-]+\.)*example\.(?:com|org|net|edu)|host|hostname|server|domain|your[-_]?\w*|my[-_]?\w*|some[-_]?host|somewhere|[\w.-]*\$\{[^}]*\}[\w.-]*|\$\w+|<[^>]*>|\{\{[^}]*\}\})$/i;
     SEVERITY_ORDER = ["info", "low", "medium", "high", "critical"];
   }
 });
@@ -9909,6 +9932,7 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   const hits = scanText(text, set, globalAllow, ctx);
   for (const run3 of findEncoded(text)) {
     for (const h of scanText(run3.decoded, set, globalAllow, { ...ctx.path ? { path: ctx.path } : {} })) {
+      if (h.end === run3.decoded.length && /^[\w$]/.test(text.charAt(run3.end))) continue;
       const [start, end] = mapBack(run3, h.start, h.end);
       hits.push({
         ...h,
@@ -9953,6 +9977,12 @@ function weigh(rule190, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
+    if (rule190.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
+      return {
+        severity: capAt(severity, "medium"),
+        confidence: "medium",
+        why: capAt(severity, "medium") !== severity ? `${why}; a test fixture` : why
+      };
     return { severity, confidence, why };
   }
   const place = path9 !== void 0 ? placeOf(path9) : void 0;
@@ -10267,7 +10297,7 @@ function credentialLikeRanges(line) {
     add(m, 1);
   for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
   for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
-  for (const m of line.matchAll(/[A-Za-z0-9+/=_~-]{20,}(?:\.[A-Za-z0-9+/=_~-]{8,}){0,2}/dg)) {
+  for (const m of line.matchAll(/[A-Za-z0-9+/_~-]{20,}={0,3}(?:\.[A-Za-z0-9+/_~-]{8,}={0,3}){0,2}/dg)) {
     const v = m[0];
     if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
       out.push([m.index, m.index + v.length]);
@@ -24212,6 +24242,20 @@ async function examine(t, opts) {
     contentStarts ??= lineStarts(t.content);
     return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
   };
+  let revisionText;
+  const revisionLine = async (n) => {
+    if (!opts.readRelated || t.content !== void 0) return void 0;
+    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
+    const text = await revisionText;
+    if (text === void 0) return void 0;
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      at = text.indexOf("\n", at) + 1;
+      if (at === 0) return void 0;
+    }
+    const e = text.indexOf("\n", at);
+    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
+  };
   const deadline = Date.now() + (opts.budgetMs ?? 1e4);
   for (const [ci, chunk] of t.chunks.entries()) {
     if (ci > 0 && Date.now() > deadline) {
@@ -24295,7 +24339,8 @@ async function examine(t, opts) {
         out.suppressed.push(toSuppressed(f, "config", "example of a custom pattern in the config"));
         continue;
       }
-      const above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      let above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(f.line - 1);
+      if (above === void 0 && f.line > 1) above = await revisionLine(f.line - 1);
       emit(f, [[f.line, raw, above]]);
     }
   }
@@ -24638,9 +24683,9 @@ var init_related = __esm({
   }
 });
 
-// ../lead/node_modules/ignore/index.js
+// node_modules/ignore/index.js
 var require_ignore = __commonJS({
-  "../lead/node_modules/ignore/index.js"(exports, module) {
+  "node_modules/ignore/index.js"(exports, module) {
     function makeArray(subject) {
       return Array.isArray(subject) ? subject : [subject];
     }
@@ -28449,7 +28494,7 @@ function fmtBytes(n) {
   return `${(n / 1024 / 1024).toFixed(1)} MiB`;
 }
 
-// ../lead/node_modules/universal-user-agent/index.js
+// node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
     return navigator.userAgent;
@@ -28460,7 +28505,7 @@ function getUserAgent() {
   return "<environment undetectable>";
 }
 
-// ../lead/node_modules/before-after-hook/lib/register.js
+// node_modules/before-after-hook/lib/register.js
 function register(state, name, method, options2) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
@@ -28483,7 +28528,7 @@ function register(state, name, method, options2) {
   });
 }
 
-// ../lead/node_modules/before-after-hook/lib/add.js
+// node_modules/before-after-hook/lib/add.js
 function addHook(state, kind, name, hook2) {
   const orig = hook2;
   if (!state.registry[name]) {
@@ -28518,7 +28563,7 @@ function addHook(state, kind, name, hook2) {
   });
 }
 
-// ../lead/node_modules/before-after-hook/lib/remove.js
+// node_modules/before-after-hook/lib/remove.js
 function removeHook(state, name, method) {
   if (!state.registry[name]) {
     return;
@@ -28532,7 +28577,7 @@ function removeHook(state, name, method) {
   state.registry[name].splice(index, 1);
 }
 
-// ../lead/node_modules/before-after-hook/index.js
+// node_modules/before-after-hook/index.js
 var bind = Function.bind;
 var bindable = bind.bind(bind);
 function bindApi(hook2, state, name) {
@@ -28566,7 +28611,7 @@ function Collection() {
 }
 var before_after_hook_default = { Singular, Collection };
 
-// ../lead/node_modules/@octokit/endpoint/dist-bundle/index.js
+// node_modules/@octokit/endpoint/dist-bundle/index.js
 var VERSION = "0.0.0-development";
 var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
 var DEFAULTS = {
@@ -28879,7 +28924,7 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// ../lead/node_modules/content-type/dist/index.js
+// node_modules/content-type/dist/index.js
 var SP = 32;
 var HTAB = 9;
 var SEMI = 59;
@@ -29063,7 +29108,7 @@ function unescapeQuotedPairs(str5, start, end) {
   return result2 + str5.slice(start, end);
 }
 
-// ../lead/node_modules/json-with-bigint/json-with-bigint.js
+// node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
 var noiseValue = /^-?\d+n+$/;
 var originalStringify = JSON.stringify;
@@ -29398,7 +29443,7 @@ var JSONParse = (text, reviver) => {
   }
 };
 
-// ../lead/node_modules/@octokit/request-error/dist-src/index.js
+// node_modules/@octokit/request-error/dist-src/index.js
 var RequestError = class extends Error {
   name;
   /**
@@ -29437,7 +29482,7 @@ var RequestError = class extends Error {
   }
 };
 
-// ../lead/node_modules/@octokit/request/dist-bundle/index.js
+// node_modules/@octokit/request/dist-bundle/index.js
 var VERSION2 = "10.0.16";
 var defaults_default = {
   headers: {
@@ -29619,7 +29664,7 @@ function withDefaults2(oldEndpoint, newDefaults) {
 }
 var request = withDefaults2(endpoint, defaults_default);
 
-// ../lead/node_modules/@octokit/graphql/dist-bundle/index.js
+// node_modules/@octokit/graphql/dist-bundle/index.js
 var VERSION3 = "0.0.0-development";
 function _buildMessageForResponseErrors(data) {
   return `Request failed due to following response errors:
@@ -29729,7 +29774,7 @@ function withCustomRequest(customRequest) {
   });
 }
 
-// ../lead/node_modules/@octokit/auth-token/dist-bundle/index.js
+// node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
 var sep = "\\.";
 var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
@@ -29774,10 +29819,10 @@ var createTokenAuth = function createTokenAuth2(token) {
   });
 };
 
-// ../lead/node_modules/@octokit/core/dist-src/version.js
+// node_modules/@octokit/core/dist-src/version.js
 var VERSION4 = "7.0.8";
 
-// ../lead/node_modules/@octokit/core/dist-src/index.js
+// node_modules/@octokit/core/dist-src/index.js
 var noop2 = () => {
 };
 var consoleWarn = console.warn.bind(console);
@@ -29911,10 +29956,10 @@ var Octokit = class {
   auth;
 };
 
-// ../lead/node_modules/@octokit/plugin-request-log/dist-src/version.js
+// node_modules/@octokit/plugin-request-log/dist-src/version.js
 var VERSION5 = "6.0.0";
 
-// ../lead/node_modules/@octokit/plugin-request-log/dist-src/index.js
+// node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
   octokit.hook.wrap("request", (request2, options2) => {
     octokit.log.debug("request", options2);
@@ -29938,7 +29983,7 @@ function requestLog(octokit) {
 }
 requestLog.VERSION = VERSION5;
 
-// ../lead/node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
+// node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
 var VERSION6 = "0.0.0-development";
 function normalizePaginatedListResponse(response) {
   if (!response.data) {
@@ -30054,10 +30099,10 @@ function paginateRest(octokit) {
 }
 paginateRest.VERSION = VERSION6;
 
-// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
 var VERSION7 = "17.0.0";
 
-// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
 var Endpoints = {
   actions: {
     addCustomLabelsToSelfHostedRunnerForOrg: [
@@ -32349,7 +32394,7 @@ var Endpoints = {
 };
 var endpoints_default = Endpoints;
 
-// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
@@ -32472,7 +32517,7 @@ function decorate(octokit, scope, methodName, defaults, decorations) {
   return Object.assign(withDecorations, requestWithDefaults);
 }
 
-// ../lead/node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
+// node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
 function restEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -32489,10 +32534,10 @@ function legacyRestEndpointMethods(octokit) {
 }
 legacyRestEndpointMethods.VERSION = VERSION7;
 
-// ../lead/node_modules/@octokit/rest/dist-src/version.js
+// node_modules/@octokit/rest/dist-src/version.js
 var VERSION8 = "22.0.1";
 
-// ../lead/node_modules/@octokit/rest/dist-src/index.js
+// node_modules/@octokit/rest/dist-src/index.js
 var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRest).defaults(
   {
     userAgent: `octokit-rest.js/${VERSION8}`
