@@ -13,8 +13,9 @@ import type { CloudResource, CValue, Loc } from '../model.js';
 const MAX_DEPTH = 40;
 const cache = new WeakMap<CfnTemplate, Map<Resource, CloudResource>>();
 
-function loc(t: CfnTemplate, node: Node, fallbackPath: string): Loc {
-  return { node, path: t.pathOf(node) || fallbackPath };
+/** The node's location; below the top the caller's path is exact already, so the parent walk is done only once. */
+function loc(t: CfnTemplate, node: Node, path: string, depth: number): Loc {
+  return { node, path: depth > 0 && path ? path : t.pathOf(node) || path };
 }
 
 function fromVal(v: Val, l: Loc, ref?: string, raw?: string): CValue {
@@ -27,7 +28,7 @@ function fromVal(v: Val, l: Loc, ref?: string, raw?: string): CValue {
 /** Convert any node of a template (a property value, a policy document) to a normalised value. */
 export function cfnValue(t: CfnTemplate, node: Node | undefined, path = '', depth = 0): CValue | undefined {
   if (node === undefined) return undefined;
-  const l = loc(t, node, path);
+  const l = loc(t, node, path, depth);
   if (depth > MAX_DEPTH) return { t: 'unknown', loc: l };
   const fn = t.intrinsic(node);
   if (fn) {

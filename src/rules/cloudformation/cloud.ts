@@ -11,10 +11,33 @@ import type { Resource } from '../../parse/cloudformation.js';
 
 const memo = new WeakMap<CfnTemplate, Map<CloudCheck, CloudFinding[]>>();
 
-/** Normalised resources of the template whose kind is in `kinds`. */
+const byTypeMemo = new WeakMap<CfnTemplate, Map<string, Resource[]>>();
+
+/** The template's resources whose Type is in `types`, in template order (indexed by type once per template). */
+export function resourcesOfTypes(t: CfnTemplate, types: readonly string[]): Resource[] {
+  let byType = byTypeMemo.get(t);
+  if (!byType) {
+    byType = new Map();
+    for (const r of t.resources) {
+      const list = byType.get(r.type);
+      if (list) list.push(r);
+      else byType.set(r.type, [r]);
+    }
+    byTypeMemo.set(t, byType);
+  }
+  if (types.length === 1) return byType.get(types[0]!) ?? [];
+  const hit = types.filter((k) => byType.has(k));
+  if (hit.length <= 1) return hit.length ? byType.get(hit[0]!)! : [];
+  const set = new Set(hit);
+  return t.resources.filter((r) => set.has(r.type));
+}
+
+/**
+ * Normalised resources of the template whose kind is in `kinds`. Conversion is lazy: only resources of a kind some
+ * check asks for are converted, each once per template.
+ */
 export function cloudResources(t: CfnTemplate, kinds: readonly string[]): CloudResource[] {
-  const set = new Set(kinds);
-  return t.resources.filter((r) => set.has(r.type)).map((r) => fromCfnResource(t, r));
+  return resourcesOfTypes(t, kinds).map((r) => fromCfnResource(t, r));
 }
 
 /** Every finding of a shared check on this template (computed once, whichever rule asks first). */

@@ -7,6 +7,7 @@ import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { parseTemplate, type CfnTemplate } from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
+import { resourcesOfTypes } from './cloud.js';
 // RULES-BEGIN (explicit registry: one line per file in ./rules/)
 import apigw001 from './rules/apigw-001.js';
 import apigw002 from './rules/apigw-002.js';
@@ -347,10 +348,13 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
   for (const r of t.resources) suppressionsOf(r);
 
   for (const rule of rules) {
-    const types = new Set(rule.meta.resources);
+    const types = rule.meta.resources;
+    const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
+    // A rule about some resource types has nothing to say about a template without any of them.
+    if (types.length && !resources.length) continue;
     const ctx: CfnContext = {
       t,
-      resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
+      resources,
       report(a: Anchor, node: Node | undefined, message: string, extra: ReportExtra = {}) {
         const secret = extra.secret === true && node !== undefined;
         const pos = locate(t, a, node, secret);
