@@ -36,6 +36,8 @@ import cred007 from './rules/cred-007.js';
 import cred008 from './rules/cred-008.js';
 import cred009 from './rules/cred-009.js';
 import cred010 from './rules/cred-010.js';
+import cred011 from './rules/cred-011.js';
+import cred012 from './rules/cred-012.js';
 import dax001 from './rules/dax-001.js';
 import ddb001 from './rules/ddb-001.js';
 import ddb002 from './rules/ddb-002.js';
@@ -173,6 +175,8 @@ export const RULES: readonly CfnRule[] = [
   cred008,
   cred009,
   cred010,
+  cred011,
+  cred012,
   dax001,
   ddb001,
   ddb002,

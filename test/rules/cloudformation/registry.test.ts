@@ -36,7 +36,7 @@ describe('CloudFormation rule registry', () => {
     expect(m.title.length).toBeGreaterThan(10);
     expect(m.remediation.length).toBeGreaterThan(10);
     expect(Array.isArray(m.resources)).toBe(true);
-    for (const t of m.resources) expect(t).toMatch(/^AWS::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
+    for (const t of m.resources) expect(t).toMatch(/^(?:AWS|Alexa)::[A-Za-z0-9]+::[A-Za-z0-9]+$/);
     for (const section of ['## What it checks', '## Why it matters', '## Example', '## Fix', '## References'])
       expect(m.docs, section).toContain(section);
     expect(m.docs).toMatch(/## References\n- https:\/\//);

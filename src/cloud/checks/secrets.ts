@@ -1,0 +1,140 @@
+/**
+ * Secret-valued properties: passwords, tokens and private keys that a resource type takes as a property. A literal
+ * value (or a parameter Default) puts the secret in the repository; `{{resolve:ssm:…}}` reads a plain-text SSM
+ * parameter (only `ssm-secure` and Secrets Manager keep it encrypted). Values that cannot be known (a parameter
+ * without Default, GetAtt, other dynamic references) are fine here; the formats report parameters themselves.
+ */
+import type { CloudCheck, CloudFinding, CValue, Emit, CloudResource } from '../model.js';
+import { asStr, get, isKnown, items, scalars } from '../values.js';
+
+/**
+ * Resource type → property paths (in the resource schema's names) that hold a secret. `[]` walks a list:
+ * `Users[].Password`. Read from each type's CloudFormation resource reference.
+ */
+export const SECRET_PROPS: Readonly<Record<string, readonly string[]>> = {
+  'AWS::RDS::DBInstance': ['MasterUserPassword'],
+  'AWS::RDS::DBCluster': ['MasterUserPassword'],
+  'AWS::Redshift::Cluster': ['MasterUserPassword'],
+  'AWS::RedshiftServerless::Namespace': ['AdminUserPassword'],
+  'AWS::DocDB::DBCluster': ['MasterUserPassword'],
+  'AWS::DocDBElastic::Cluster': ['AdminUserPassword'],
+  'AWS::Neptune::DBCluster': ['MasterUserPassword'],
+  'AWS::Lightsail::Database': ['MasterUserPassword'],
+  'AWS::DMS::Endpoint': [
+    'Password',
+    'MongoDbSettings.Password',
+    'OracleSettings.AsmPassword',
+    'OracleSettings.SecurityDbEncryption',
+  ],
+  'AWS::DirectoryService::MicrosoftAD': ['Password'],
+  'AWS::DirectoryService::SimpleAD': ['Password'],
+  'AWS::OpenSearchService::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+  'AWS::Elasticsearch::Domain': ['AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword'],
+  'AWS::ElastiCache::ReplicationGroup': ['AuthToken'],
+  'AWS::ElastiCache::User': ['Passwords'],
+  'AWS::AmazonMQ::Broker': ['Users[].Password'],
+  'AWS::MemoryDB::User': ['AuthenticationMode.Passwords'],
+  'AWS::Amplify::App': [
+    'AccessToken',
+    'OauthToken',
+    'BasicAuthConfig.Password',
+    'AutoBranchCreationConfig.BasicAuthConfig.Password',
+  ],
+  'AWS::Amplify::Branch': ['BasicAuthConfig.Password'],
+  'Alexa::ASK::Skill': ['AuthenticationConfiguration.ClientSecret', 'AuthenticationConfiguration.RefreshToken'],
+  'AWS::Pinpoint::APNSChannel': ['PrivateKey', 'TokenKey'],
+  'AWS::Pinpoint::APNSSandboxChannel': ['PrivateKey', 'TokenKey'],
+  'AWS::Pinpoint::APNSVoipChannel': ['PrivateKey', 'TokenKey'],
+  'AWS::Pinpoint::APNSVoipSandboxChannel': ['PrivateKey', 'TokenKey'],
+  'AWS::Pinpoint::GCMChannel': ['ApiKey'],
+  'AWS::Pinpoint::BaiduChannel': ['ApiKey', 'SecretKey'],
+  'AWS::Pinpoint::ADMChannel': ['ClientSecret'],
+  'AWS::AppStream::DirectoryConfig': ['ServiceAccountCredentials.AccountPassword'],
+  'AWS::CodePipeline::Webhook': ['AuthenticationConfiguration.SecretToken'],
+  'AWS::CodeBuild::SourceCredential': ['Token'],
+  'AWS::EMR::Cluster': [
+    'KerberosAttributes.KdcAdminPassword',
+    'KerberosAttributes.CrossRealmTrustPrincipalPassword',
+    'KerberosAttributes.ADDomainJoinPassword',
+  ],
+  'AWS::KinesisFirehose::DeliveryStream': [
+    'RedshiftDestinationConfiguration.Password',
+    'SplunkDestinationConfiguration.HECToken',
+    'HttpEndpointDestinationConfiguration.EndpointConfiguration.AccessKey',
+  ],
+  'AWS::Lambda::Permission': ['EventSourceToken'],
+  'AWS::ManagedBlockchain::Member': [
+    'MemberConfiguration.MemberFrameworkConfiguration.MemberFabricConfiguration.AdminPassword',
+  ],
+  'AWS::OpsWorks::App': ['AppSource.Password', 'SslConfiguration.PrivateKey'],
+  'AWS::OpsWorks::Stack': ['CustomCookbooksSource.Password', 'RdsDbInstances[].DbPassword'],
+  'AWS::DataSync::LocationSMB': ['Password'],
+  'AWS::DataSync::LocationObjectStorage': ['SecretKey'],
+  'AWS::Events::Connection': [
+    'AuthParameters.BasicAuthParameters.Password',
+    'AuthParameters.ApiKeyAuthParameters.ApiKeyValue',
+    'AuthParameters.OAuthParameters.ClientParameters.ClientSecret',
+  ],
+  'AWS::QuickSight::DataSource': ['Credentials.CredentialPair.Password'],
+  'AWS::Glue::Connection': ['ConnectionInput.ConnectionProperties.PASSWORD'],
+  'AWS::SecretsManager::Secret': ['SecretString'],
+};
+
+/** Every value at `path` (`A[].B` walks the list A), with alternatives expanded. */
+export function valuesAt(props: CValue, path: string): CValue[] {
+  const [head, ...rest] = path.split('[].');
+  let cur: CValue[] = [get(props, head!)].filter((v): v is CValue => v !== undefined);
+  for (const part of rest)
+    cur = cur.flatMap((v) =>
+      items(v)
+        .map((it) => get(it, part))
+        .filter((x): x is CValue => x !== undefined),
+    );
+  return cur;
+}
+
+/** The property's own name, for messages (`Users[].Password` → `Password`). */
+function leaf(path: string): string {
+  return path.split(/\.|\[\]\./).pop()!;
+}
+
+/** A dynamic reference to a plain-text SSM parameter (`{{resolve:ssm:…}}`, not `ssm-secure`). */
+export function isPlainSsm(raw: string | undefined): boolean {
+  return raw !== undefined && /\{\{resolve:ssm:/.test(raw);
+}
+
+export const secretProps: CloudCheck = {
+  name: 'secret-props',
+  kinds: Object.keys(SECRET_PROPS),
+  codes: {
+    'secret-literal': 'a secret property has a literal value (or a parameter Default)',
+    'secret-ssm-plaintext': 'a secret property reads a plain-text SSM parameter',
+    'secret-from-parameter': 'a secret property takes a parameter (the format checks the parameter is NoEcho)',
+  },
+  run(r: CloudResource, emit: Emit) {
+    for (const path of SECRET_PROPS[r.kind] ?? []) {
+      for (const v of valuesAt(r.props, path)) {
+        for (const s of scalars(v)) {
+          const base: Omit<CloudFinding, 'code' | 'message'> = { resource: r, at: s.at, detail: path };
+          if (isKnown(s)) {
+            if ((asStr(s) ?? '').length === 0) continue;
+            emit({
+              ...base,
+              code: 'secret-literal',
+              message: `${r.name} has a literal ${leaf(path)}`,
+              why: s.why,
+              secret: !s.why,
+            });
+          } else if (isPlainSsm(s.raw)) {
+            emit({
+              ...base,
+              code: 'secret-ssm-plaintext',
+              message: `${r.name} reads ${leaf(path)} from a plain-text SSM parameter ({{resolve:ssm:…}}); use ssm-secure or Secrets Manager`,
+            });
+          }
+          if (s.ref) emit({ ...base, code: 'secret-from-parameter', message: s.ref, detail: s.ref });
+        }
+      }
+    }
+  },
+};
