@@ -71,6 +71,14 @@ export const trustPolicy: CloudCheck = {
             detail: principalAccount(v),
           });
         }
+      // Allow + NotAction in a trust policy allows every action but the listed ones.
+      if (s.notAction)
+        emit({
+          code: 'trust-all-actions',
+          resource: r,
+          at: s.notAction,
+          message: `${r.name} trust policy uses Allow with NotAction instead of sts:AssumeRole`,
+        });
       for (const a of wildcardActions(s))
         if (asStr(a) === '*' || asStr(a)?.toLowerCase() === 'sts:*')
           emit({

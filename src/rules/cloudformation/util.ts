@@ -229,6 +229,30 @@ export const IDENTITY_POLICY_TYPES = [
   'AWS::Serverless::StateMachine',
 ];
 
+/** Resource types with a resource policy, and the property that holds it. */
+export const RESOURCE_POLICY_PROPS: Readonly<Record<string, string>> = {
+  'AWS::S3::BucketPolicy': 'PolicyDocument',
+  'AWS::SQS::QueuePolicy': 'PolicyDocument',
+  'AWS::SNS::TopicPolicy': 'PolicyDocument',
+  'AWS::KMS::Key': 'KeyPolicy',
+  'AWS::ECR::Repository': 'RepositoryPolicyText',
+  'AWS::SecretsManager::ResourcePolicy': 'ResourcePolicy',
+  'AWS::OpenSearchService::Domain': 'AccessPolicies',
+  'AWS::Elasticsearch::Domain': 'AccessPolicies',
+};
+export const RESOURCE_POLICY_TYPES = Object.keys(RESOURCE_POLICY_PROPS);
+
+/** Identity and resource policy types: what the statement-level IAM rules read. */
+export const POLICY_TYPES = [...IDENTITY_POLICY_TYPES, ...RESOURCE_POLICY_TYPES];
+
+/** Every policy document of a resource: identity policies and its resource policy (trust policies are separate). */
+export function policyDocs(t: CfnTemplate, r: Resource): Node[] {
+  const prop = RESOURCE_POLICY_PROPS[r.type];
+  if (!prop) return identityPolicyDocs(t, r);
+  const d = t.get(r.props, prop);
+  return d ? [d] : [];
+}
+
 /** Does an IAM action pattern (with `*`/`?` wildcards) cover `action` (e.g. `iam:PassRole`)? */
 export const actionCovers = policy.actionCovers;
 

@@ -1,14 +1,14 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, requireProp } from '../util.js';
+import { doc, meta } from '../util.js';
 
-const rule: CfnRule = requireProp({
+const rule: CfnRule = {
   meta: meta(
     'CFN-APIGW-003',
     'API Gateway stage has no access logging',
     'low',
-    ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
+    ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage', 'AWS::ApiGateway::Deployment'],
     doc({
-      what: 'An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting`.',
+      what: 'An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting` (`AccessLogSettings` for the V2 stage), or an `AWS::ApiGateway::Deployment` that creates its stage itself (`StageName`) without `StageDescription.AccessLogSetting`.',
       why: 'Without access logs you cannot tell who called the API, from where, or with what result.',
       example: `Stage:
   Type: AWS::ApiGateway::Stage
@@ -20,7 +20,21 @@ const rule: CfnRule = requireProp({
     }),
     'Set AccessLogSetting on the stage.',
   ),
-  prop: 'AccessLogSetting',
-  message: (r) => `${r.id} has no AccessLogSetting`,
-});
+  check(ctx) {
+    const t = ctx.t;
+    for (const r of ctx.resources) {
+      if (r.type === 'AWS::ApiGateway::Deployment') {
+        // A Deployment makes a stage only when it names one; otherwise a Stage resource does.
+        if (!t.get(r.props, 'StageName')) continue;
+        const sd = t.get(r.props, 'StageDescription');
+        if (!t.get(sd, 'AccessLogSetting'))
+          ctx.report(r, sd, `${r.id} creates stage without access logging (StageDescription.AccessLogSetting)`);
+      } else {
+        // The HTTP/WebSocket stage spells it in the plural.
+        const prop = r.type === 'AWS::ApiGatewayV2::Stage' ? 'AccessLogSettings' : 'AccessLogSetting';
+        if (!t.get(r.props, prop)) ctx.report(r, undefined, `${r.id} has no ${prop}`);
+      }
+    }
+  },
+};
 export default rule;

@@ -1,14 +1,14 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, IDENTITY_POLICY_TYPES, identityPolicyDocs, meta, statements, strVal } from '../util.js';
+import { doc, findVal, POLICY_TYPES, policyDocs, meta, statements, strVal } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
     'CFN-IAM-001',
     'IAM policy allows every action (Action: "*")',
     'high',
-    IDENTITY_POLICY_TYPES,
+    POLICY_TYPES,
     doc({
-      what: 'An `Allow` statement whose `Action` is `*` in an identity policy: `AWS::IAM::Policy`, `ManagedPolicy`, inline `Policies` of roles, users and groups, and SAM function `Policies` statements. `Deny` statements are never reported.',
+      what: 'An `Allow` statement whose `Action` is `*` in an identity policy: `AWS::IAM::Policy`, `ManagedPolicy`, inline `Policies` of roles, users and groups, SAM function `Policies` statements, and the resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains (KMS key policies are left out: their administrator statement is `kms:*` by design). `Deny` statements are never reported.',
       why: '`Action: "*"` grants administrator rights over whatever the Resource names — including IAM itself, which lets the holder escalate to full account control.',
       example: `AdminPolicy:
   Type: AWS::IAM::ManagedPolicy
@@ -32,7 +32,7 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const r of ctx.resources)
-      for (const d of identityPolicyDocs(ctx.t, r))
+      for (const d of r.type === 'AWS::KMS::Key' ? [] : policyDocs(ctx.t, r))
         for (const s of statements(ctx.t, d)) {
           if (!s.allow) continue;
           const v = findVal(s.actions, (a) => strVal(a) === '*');

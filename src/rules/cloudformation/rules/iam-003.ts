@@ -1,14 +1,14 @@
 import type { CfnRule } from '../rule.js';
-import { doc, IDENTITY_POLICY_TYPES, identityPolicyDocs, meta, statements } from '../util.js';
+import { doc, POLICY_TYPES, policyDocs, meta, statements } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
     'CFN-IAM-003',
     'IAM policy uses Allow with NotAction',
     'medium',
-    IDENTITY_POLICY_TYPES,
+    POLICY_TYPES,
     doc({
-      what: 'An `Allow` statement that uses `NotAction` in an identity policy.',
+      what: 'An `Allow` statement that uses `NotAction` in an identity policy or a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains, KMS key policies).',
       why: '`Allow` + `NotAction` grants every action except the listed ones — including actions of services launched after the policy was written. It is almost always broader than intended.',
       example: `Policy:
   Type: AWS::IAM::ManagedPolicy
@@ -25,7 +25,7 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const r of ctx.resources)
-      for (const d of identityPolicyDocs(ctx.t, r))
+      for (const d of policyDocs(ctx.t, r))
         for (const s of statements(ctx.t, d))
           if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
   },

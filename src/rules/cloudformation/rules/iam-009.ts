@@ -1,15 +1,15 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, statements } from '../util.js';
+import { doc, meta, policyDocs, RESOURCE_POLICY_TYPES, statements } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
     'CFN-IAM-009',
-    'IAM role trust policy uses Allow with NotPrincipal',
+    'Trust or resource policy uses Allow with NotPrincipal',
     'high',
-    ['AWS::IAM::Role'],
+    ['AWS::IAM::Role', ...RESOURCE_POLICY_TYPES],
     doc({
-      what: 'A role whose `AssumeRolePolicyDocument` has an `Allow` statement with `NotPrincipal`.',
-      why: '`Allow` + `NotPrincipal` trusts every principal except the listed ones — effectively anyone.',
+      what: "An `Allow` statement with `NotPrincipal` in a role's `AssumeRolePolicyDocument` or in a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains, KMS key policies).",
+      why: '`Allow` + `NotPrincipal` trusts (or grants access to) every principal except the listed ones — effectively anyone, including anonymous users for a bucket or a queue.',
       example: `Role:
   Type: AWS::IAM::Role
   Properties:
@@ -24,10 +24,13 @@ const rule: CfnRule = {
     'Use Principal with explicit trusted principals instead of Allow + NotPrincipal.',
   ),
   check(ctx) {
-    for (const r of ctx.resources)
-      for (const s of statements(ctx.t, ctx.t.get(r.props, 'AssumeRolePolicyDocument')))
+    for (const r of ctx.resources) {
+      const d = r.type === 'AWS::IAM::Role' ? ctx.t.get(r.props, 'AssumeRolePolicyDocument') : policyDocs(ctx.t, r)[0];
+      const what = r.type === 'AWS::IAM::Role' ? 'trust policy' : 'resource policy';
+      for (const s of statements(ctx.t, d))
         if (s.allow && s.notPrincipalNode)
-          ctx.report(r, s.notPrincipalNode, `${r.id} trust policy uses Allow with NotPrincipal`);
+          ctx.report(r, s.notPrincipalNode, `${r.id} ${what} uses Allow with NotPrincipal`);
+    }
   },
 };
 export default rule;

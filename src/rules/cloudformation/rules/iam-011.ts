@@ -10,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::IAM::Role'],
     doc({
-      what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith…\`/\`TagSession\` actions it needs).`,
+      what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith…\`/\`TagSession\` actions it needs), or an \`Allow\` with \`NotAction\` (every action but the listed ones).`,
       why: `A trust policy should grant exactly the way in; \`*\` also grants session tagging and source-identity setting, which the trusted party can use to sidestep attribute-based controls.`,
       example: `Role:
   Type: AWS::IAM::Role
