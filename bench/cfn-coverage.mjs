@@ -2,11 +2,11 @@
 //
 //   node bench/cfn-coverage.mjs [--json]        (after `npm run build`)
 //
-// fixtures/cloudformation/coverage/<suite>.yaml lists one case per check of a reference linter (KICS, cfn_nag): its
+// fixtures/cloudformation/suites/<suite>.yaml lists one case per check of a reference linter (KICS, cfn_nag): its
 // name, a positive template written here from the AWS resource reference (never the reference's own tests), and the
 // hookguard rule ids that count as finding it. A case marked `debatable` is not chased (the reason is given); a case
 // without `expect` is a known gap. Each template is scanned by the built CLI's engine; a case is found when one of its
-// expected rules reports on it. The secure corpus (coverage/secure/*.yaml: hardened templates) must produce no
+// expected rules reports on it. The secure corpus (suites/secure/*.yaml: hardened templates) must produce no
 // blocking finding (high or critical).
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import { parse, stringify } from 'yaml';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.join(here, '..');
-const dir = path.join(root, 'fixtures', 'cloudformation', 'coverage');
+const dir = path.join(root, 'fixtures', 'cloudformation', 'suites');
 const { scan } = await import('../lib/index.js');
 
 /** CloudFormation short forms used in the corpus, read as their long forms. */

@@ -1,5 +1,5 @@
 /**
- * The coverage corpus (fixtures/cloudformation/coverage, measured by bench/cfn-coverage.mjs): every case that names
+ * The coverage corpus (fixtures/cloudformation/suites, measured by bench/cfn-coverage.mjs): every case that names
  * the hookguard rules expected to find it is found by one of them, and the hardened templates of the secure corpus
  * give no blocking (high or critical) finding.
  */
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { lintTemplate } from '../../../src/rules/cloudformation/index.js';
 import { FIXTURES } from './helpers.js';
 
-const DIR = path.join(FIXTURES, 'coverage');
+const DIR = path.join(FIXTURES, 'suites');
 const customTags = ['Ref', 'Sub', 'GetAtt', 'ImportValue'].map((fn) => ({
   tag: `!${fn}`,
   resolve: (v: string) => ({ [fn === 'Ref' ? 'Ref' : `Fn::${fn}`]: v }),
