@@ -9945,12 +9945,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule190, secret) {
-  const e = rule190.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule190.p.id}${e}`;
+function describe(rule192, secret) {
+  const e = rule192.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule192.p.id}${e}`;
 }
-function isHeuristic(rule190) {
-  return rule190.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule190.p.validate ?? "");
+function isHeuristic(rule192) {
+  return rule192.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule192.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -9958,13 +9958,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule190, text, start, end, severity, confidence, why, quality, path9) {
+function weigh(rule192, text, start, end, severity, confidence, why, quality, path9) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule190)) {
-    if (rule190.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule192)) {
+    if (rule192.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -9977,7 +9977,7 @@ function weigh(rule190, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule190.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
+    if (rule192.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10017,8 +10017,8 @@ function weigh(rule190, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule190, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule190.p.id,
+  const drop = (rule192, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule192.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10026,8 +10026,8 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule190 of candidateRules(text, set)) {
-    const re = rule190.regex;
+  for (const rule192 of candidateRules(text, set)) {
+    const re = rule192.regex;
     re.lastIndex = 0;
     let count2 = 0;
     let m;
@@ -10037,7 +10037,7 @@ function scanText(text, set, globalAllow, ctx) {
         continue;
       }
       if (++count2 > MAX_MATCHES_PER_RULE) break;
-      let g = rule190.group;
+      let g = rule192.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10050,27 +10050,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule190.allow.some((a) => a.test(secret))) {
-        drop(rule190, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule192.allow.some((a) => a.test(secret))) {
+        drop(rule192, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule190.p.entropy !== void 0) {
+      if (rule192.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule190.p.entropy) {
-          drop(rule190, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule190.p.entropy}`);
+        if (e < rule192.p.entropy) {
+          drop(rule192, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule192.p.entropy}`);
           continue;
         }
       }
-      let severity = rule190.p.severity;
-      let confidence = rule190.p.confidence ?? "high";
-      let why = describe(rule190, secret);
+      let severity = rule192.p.severity;
+      let confidence = rule192.p.confidence ?? "high";
+      let why = describe(rule192, secret);
       let quality;
-      if (rule190.p.validate) {
-        const v = VALIDATORS[rule190.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule192.p.validate) {
+        const v = VALIDATORS[rule192.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule190, start, end, v.why ?? `rejected by the ${rule190.p.validate} check`);
+            drop(rule192, start, end, v.why ?? `rejected by the ${rule192.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10083,14 +10083,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule190, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule192, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule190, start, end, w.drop, w.generated);
+        drop(rule192, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule190,
+        rule: rule192,
         secret,
         start,
         end,
@@ -10430,9 +10430,18 @@ __export(yaml_exports, {
 function cleanMessage(msg) {
   return msg.split("\n")[0].replace(/ at line \d+, column \d+:?.*$/, "").trim();
 }
+function withoutStacks(fn) {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return fn();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
 function parseYamlAll(text) {
   const lc = new import_yaml.LineCounter();
-  const docs = (0, import_yaml.parseAllDocuments)(text, { ...LIMITS, lineCounter: lc });
+  const docs = withoutStacks(() => (0, import_yaml.parseAllDocuments)(text, { ...LIMITS, lineCounter: lc }));
   const list4 = Array.isArray(docs) ? docs : [];
   const errors = [];
   for (const d of list4)
@@ -10441,7 +10450,7 @@ function parseYamlAll(text) {
 }
 function parseYaml(text) {
   const lc = new import_yaml.LineCounter();
-  const doc3 = (0, import_yaml.parseDocument)(text, { ...LIMITS, lineCounter: lc });
+  const doc3 = withoutStacks(() => (0, import_yaml.parseDocument)(text, { ...LIMITS, lineCounter: lc }));
   const errors = doc3.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) }));
   return { doc: doc3, lc, errors };
 }
@@ -11750,8 +11759,8 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, fallbackPath) {
-  return { node, path: t.pathOf(node) || fallbackPath };
+function loc(t, node, path9, depth) {
+  return { node, path: depth > 0 && path9 ? path9 : t.pathOf(node) || path9 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
@@ -11759,7 +11768,7 @@ function fromVal(v, l, ref, raw) {
 }
 function cfnValue(t, node, path9 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path9);
+  const l = loc(t, node, path9, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
@@ -11846,6 +11855,62 @@ var init_cloudformation2 = __esm({
     init_cloudformation();
     MAX_DEPTH2 = 40;
     cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/rules/cloudformation/cloud.ts
+function resourcesOfTypes(t, types) {
+  let byType = byTypeMemo.get(t);
+  if (!byType) {
+    byType = /* @__PURE__ */ new Map();
+    for (const r of t.resources) {
+      const list4 = byType.get(r.type);
+      if (list4) list4.push(r);
+      else byType.set(r.type, [r]);
+    }
+    byTypeMemo.set(t, byType);
+  }
+  if (types.length === 1) return byType.get(types[0]) ?? [];
+  const hit = types.filter((k) => byType.has(k));
+  if (hit.length <= 1) return hit.length ? byType.get(hit[0]) : [];
+  const set = new Set(hit);
+  return t.resources.filter((r) => set.has(r.type));
+}
+function cloudResources(t, kinds) {
+  return resourcesOfTypes(t, kinds).map((r) => fromCfnResource(t, r));
+}
+function cloudFindings(t, check) {
+  let m = memo.get(t);
+  if (!m) memo.set(t, m = /* @__PURE__ */ new Map());
+  let out = m.get(check);
+  if (!out) {
+    const found = [];
+    const all = cloudResources(t, check.kinds);
+    for (const r of all) check.run(r, (f) => found.push(f), all);
+    m.set(check, out = found);
+  }
+  return out;
+}
+function reportCloud(ctx, f) {
+  const anchor = f.resource.origin;
+  ctx.report(anchor, f.at?.loc.node, f.message, {
+    why: f.why,
+    ...f.severity ? { severity: f.severity } : {},
+    ...f.secret ? { secret: true } : {}
+  });
+}
+function cloudCheck(check, codes) {
+  return (ctx) => {
+    for (const f of cloudFindings(ctx.t, check)) if (codes.includes(f.code)) reportCloud(ctx, f);
+  };
+}
+var memo, byTypeMemo;
+var init_cloud = __esm({
+  "src/rules/cloudformation/cloud.ts"() {
+    "use strict";
+    init_cloudformation2();
+    memo = /* @__PURE__ */ new WeakMap();
+    byTypeMemo = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -12214,6 +12279,12 @@ function identityPolicyDocs(t, r) {
       return [];
   }
 }
+function policyDocs(t, r) {
+  const prop = RESOURCE_POLICY_PROPS[r.type];
+  if (!prop) return identityPolicyDocs(t, r);
+  const d = t.get(r.props, prop);
+  return d ? [d] : [];
+}
 function strVal(v) {
   return isKnown(v) && typeof v.value === "string" ? v.value.trim() : void 0;
 }
@@ -12323,7 +12394,7 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml7, nodeOf, toVal, IDENTITY_POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
+var import_yaml7, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
@@ -12345,6 +12416,18 @@ var init_util = __esm({
       "AWS::Serverless::Function",
       "AWS::Serverless::StateMachine"
     ];
+    RESOURCE_POLICY_PROPS = {
+      "AWS::S3::BucketPolicy": "PolicyDocument",
+      "AWS::SQS::QueuePolicy": "PolicyDocument",
+      "AWS::SNS::TopicPolicy": "PolicyDocument",
+      "AWS::KMS::Key": "KeyPolicy",
+      "AWS::ECR::Repository": "RepositoryPolicyText",
+      "AWS::SecretsManager::ResourcePolicy": "ResourcePolicy",
+      "AWS::OpenSearchService::Domain": "AccessPolicies",
+      "AWS::Elasticsearch::Domain": "AccessPolicies"
+    };
+    RESOURCE_POLICY_TYPES = Object.keys(RESOURCE_POLICY_PROPS);
+    POLICY_TYPES = [...IDENTITY_POLICY_TYPES, ...RESOURCE_POLICY_TYPES];
     actionCovers2 = actionCovers;
     NAME_PRINCIPALS_FIX = "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.";
     NAME_PRINCIPALS_REMEDIATION = "Name the principals explicitly or add a restricting Condition.";
@@ -12356,19 +12439,30 @@ var init_util = __esm({
 });
 
 // src/rules/cloudformation/rules/apigw-001.ts
-var rule, apigw_001_default;
+function httpOrConnectRoute(t, r) {
+  const key = findVal(t.values(t.get(r.props, "RouteKey")), (v) => typeof v.value === "string");
+  const k = key ? strVal(key) : void 0;
+  if (k === void 0) return false;
+  if (k === "$connect" || HTTP_ROUTE.test(k)) return true;
+  if (k !== "$default") return false;
+  const api = [...t.references(t.get(r.props, "ApiId"))].map((id) => t.resource(id)).find((x) => x);
+  if (!api) return false;
+  return !!findVal(t.values(t.get(api.props, "ProtocolType")), (v) => strVal(v)?.toUpperCase() === "HTTP");
+}
+var HTTP_ROUTE, rule, apigw_001_default;
 var init_apigw_001 = __esm({
   "src/rules/cloudformation/rules/apigw-001.ts"() {
     "use strict";
     init_util();
+    HTTP_ROUTE = /^(?:ANY|GET|POST|PUT|PATCH|DELETE|HEAD) \//i;
     rule = {
       meta: meta(
         "CFN-APIGW-001",
         "API Gateway method has no authorization",
         "medium",
-        ["AWS::ApiGateway::Method"],
+        ["AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route"],
         doc({
-          what: "An `AWS::ApiGateway::Method` with `AuthorizationType: NONE` and no `ApiKeyRequired: true`. `OPTIONS` methods (CORS pre-flight) are skipped.",
+          what: "An `AWS::ApiGateway::Method` (REST API) with `AuthorizationType: NONE` or without `AuthorizationType` (it defaults to `NONE`), and no `ApiKeyRequired: true`; an `AWS::ApiGatewayV2::Route` of an HTTP API (`GET /items`, or `$default` of an API whose `ProtocolType` is `HTTP`) or the `$connect` route of a WebSocket API, without an authorizer. `OPTIONS` methods and routes (CORS pre-flight) are skipped, and so are WebSocket routes other than `$connect` (only `$connect` can carry an authorizer).",
           why: "Anyone on the internet can call the method; unless the backend authenticates every request itself, data and actions behind it are public.",
           example: `GetItems:
   Type: AWS::ApiGateway::Method
@@ -12385,10 +12479,16 @@ var init_apigw_001 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          if (findVal(t.values(t.get(r.props, "HttpMethod")), (v2) => strVal(v2)?.toUpperCase() === "OPTIONS")) continue;
+          if (r.type === "AWS::ApiGatewayV2::Route" && !httpOrConnectRoute(t, r)) continue;
+          const method = r.type === "AWS::ApiGateway::Method" ? t.get(r.props, "HttpMethod") : t.get(r.props, "RouteKey");
+          if (findVal(t.values(method), (v2) => /^OPTIONS\b/i.test(strVal(v2) ?? ""))) continue;
           if (findVal(t.values(t.get(r.props, "ApiKeyRequired")), (v2) => String(v2.value).toLowerCase() === "true"))
             continue;
           const n = t.get(r.props, "AuthorizationType");
+          if (!n) {
+            ctx.report(r, void 0, `${r.id} does not set AuthorizationType, so it defaults to NONE (no authorization)`);
+            continue;
+          }
           const v = findVal(t.values(n), (x) => strVal(x)?.toUpperCase() === "NONE");
           if (v) ctx.report(r, n, `${r.id} has no authorization (AuthorizationType: NONE)`, { why: v.why });
         }
@@ -12411,7 +12511,7 @@ var init_apigw_002 = __esm({
         "medium",
         ["AWS::ApiGateway::DomainName", "AWS::ApiGatewayV2::DomainName"],
         doc({
-          what: "An API Gateway custom domain whose `SecurityPolicy` (REST) or `DomainNameConfigurations[].SecurityPolicy` (HTTP/WebSocket) is `TLS_1_0`.",
+          what: "An API Gateway custom domain whose `SecurityPolicy` (REST) or `DomainNameConfigurations[].SecurityPolicy` (HTTP/WebSocket) is `TLS_1_0`, and (low) a REST custom domain that leaves `SecurityPolicy` out: the API's default has been `TLS_1_0`, so the version depends on when and how the domain was made. HTTP/WebSocket domains support only TLS 1.2 and are not reported when it is left out.",
           why: "TLS 1.0 is deprecated (RFC 8996) and has known weaknesses; clients that negotiate it get weaker protection in transit.",
           example: `Domain:
   Type: AWS::ApiGateway::DomainName
@@ -12428,6 +12528,12 @@ var init_apigw_002 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           const nodes = r.type === "AWS::ApiGateway::DomainName" ? [t.get(r.props, "SecurityPolicy")] : t.items(t.get(r.props, "DomainNameConfigurations")).map((c) => t.get(c, "SecurityPolicy"));
+          if (r.type === "AWS::ApiGateway::DomainName" && !nodes[0]) {
+            ctx.report(r, void 0, `${r.id} does not set SecurityPolicy; set TLS_1_2 (the default has been TLS_1_0)`, {
+              severity: "low"
+            });
+            continue;
+          }
           for (const n of nodes) {
             const v = findVal(t.values(n), (x) => strVal(x)?.toUpperCase() === "TLS_1_0");
             if (v) ctx.report(r, n, `${r.id} allows TLS 1.0`, { why: v.why });
@@ -12445,14 +12551,14 @@ var init_apigw_003 = __esm({
   "src/rules/cloudformation/rules/apigw-003.ts"() {
     "use strict";
     init_util();
-    rule3 = requireProp({
+    rule3 = {
       meta: meta(
         "CFN-APIGW-003",
         "API Gateway stage has no access logging",
         "low",
-        ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"],
+        ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage", "AWS::ApiGateway::Deployment"],
         doc({
-          what: "An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting`.",
+          what: "An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting` (`AccessLogSettings` for the V2 stage), or an `AWS::ApiGateway::Deployment` that creates its stage itself (`StageName`) without `StageDescription.AccessLogSetting`.",
           why: "Without access logs you cannot tell who called the API, from where, or with what result.",
           example: `Stage:
   Type: AWS::ApiGateway::Stage
@@ -12464,49 +12570,22 @@ var init_apigw_003 = __esm({
         }),
         "Set AccessLogSetting on the stage."
       ),
-      prop: "AccessLogSetting",
-      message: (r) => `${r.id} has no AccessLogSetting`
-    });
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type === "AWS::ApiGateway::Deployment") {
+            if (!t.get(r.props, "StageName")) continue;
+            const sd = t.get(r.props, "StageDescription");
+            if (!t.get(sd, "AccessLogSetting"))
+              ctx.report(r, sd, `${r.id} creates stage without access logging (StageDescription.AccessLogSetting)`);
+          } else {
+            const prop = r.type === "AWS::ApiGatewayV2::Stage" ? "AccessLogSettings" : "AccessLogSetting";
+            if (!t.get(r.props, prop)) ctx.report(r, void 0, `${r.id} has no ${prop}`);
+          }
+        }
+      }
+    };
     apigw_003_default = rule3;
-  }
-});
-
-// src/rules/cloudformation/cloud.ts
-function cloudResources(t, kinds) {
-  const set = new Set(kinds);
-  return t.resources.filter((r) => set.has(r.type)).map((r) => fromCfnResource(t, r));
-}
-function cloudFindings(t, check) {
-  let m = memo.get(t);
-  if (!m) memo.set(t, m = /* @__PURE__ */ new Map());
-  let out = m.get(check);
-  if (!out) {
-    const found = [];
-    const all = cloudResources(t, check.kinds);
-    for (const r of all) check.run(r, (f) => found.push(f), all);
-    m.set(check, out = found);
-  }
-  return out;
-}
-function reportCloud(ctx, f) {
-  const anchor = f.resource.origin;
-  ctx.report(anchor, f.at?.loc.node, f.message, {
-    why: f.why,
-    ...f.severity ? { severity: f.severity } : {},
-    ...f.secret ? { secret: true } : {}
-  });
-}
-function cloudCheck(check, codes) {
-  return (ctx) => {
-    for (const f of cloudFindings(ctx.t, check)) if (codes.includes(f.code)) reportCloud(ctx, f);
-  };
-}
-var memo;
-var init_cloud = __esm({
-  "src/rules/cloudformation/cloud.ts"() {
-    "use strict";
-    init_cloudformation2();
-    memo = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -13199,6 +13278,13 @@ var init_identity = __esm({
                 detail: principalAccount(v)
               });
             }
+          if (s.notAction)
+            emit({
+              code: "trust-all-actions",
+              resource: r,
+              at: s.notAction,
+              message: `${r.name} trust policy uses Allow with NotAction instead of sts:AssumeRole`
+            });
           for (const a of wildcardActions(s))
             if (asStr(a) === "*" || asStr(a)?.toLowerCase() === "sts:*")
               emit({
@@ -13902,12 +13988,141 @@ var init_cred_003 = __esm({
   }
 });
 
+// src/cloud/checks/secrets.ts
+function valuesAt(props, path9) {
+  const [head, ...rest] = path9.split("[].");
+  let cur = [get(props, head)].filter((v) => v !== void 0);
+  for (const part of rest)
+    cur = cur.flatMap(
+      (v) => items(v).map((it) => get(it, part)).filter((x) => x !== void 0)
+    );
+  return cur;
+}
+function leaf(path9) {
+  return path9.split(/\.|\[\]\./).pop();
+}
+function isPlainSsm(raw) {
+  return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
+}
+var SECRET_PROPS, secretProps;
+var init_secrets = __esm({
+  "src/cloud/checks/secrets.ts"() {
+    "use strict";
+    init_values();
+    SECRET_PROPS = {
+      "AWS::RDS::DBInstance": ["MasterUserPassword"],
+      "AWS::RDS::DBCluster": ["MasterUserPassword"],
+      "AWS::Redshift::Cluster": ["MasterUserPassword"],
+      "AWS::RedshiftServerless::Namespace": ["AdminUserPassword"],
+      "AWS::DocDB::DBCluster": ["MasterUserPassword"],
+      "AWS::DocDBElastic::Cluster": ["AdminUserPassword"],
+      "AWS::Neptune::DBCluster": ["MasterUserPassword"],
+      "AWS::Lightsail::Database": ["MasterUserPassword"],
+      "AWS::DMS::Endpoint": [
+        "Password",
+        "MongoDbSettings.Password",
+        "OracleSettings.AsmPassword",
+        "OracleSettings.SecurityDbEncryption"
+      ],
+      "AWS::DirectoryService::MicrosoftAD": ["Password"],
+      "AWS::DirectoryService::SimpleAD": ["Password"],
+      "AWS::OpenSearchService::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
+      "AWS::Elasticsearch::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
+      "AWS::ElastiCache::ReplicationGroup": ["AuthToken"],
+      "AWS::ElastiCache::User": ["Passwords"],
+      "AWS::AmazonMQ::Broker": ["Users[].Password"],
+      "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"],
+      "AWS::Amplify::App": [
+        "AccessToken",
+        "OauthToken",
+        "BasicAuthConfig.Password",
+        "AutoBranchCreationConfig.BasicAuthConfig.Password"
+      ],
+      "AWS::Amplify::Branch": ["BasicAuthConfig.Password"],
+      "Alexa::ASK::Skill": ["AuthenticationConfiguration.ClientSecret", "AuthenticationConfiguration.RefreshToken"],
+      "AWS::Pinpoint::APNSChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSSandboxChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSVoipChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSVoipSandboxChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::GCMChannel": ["ApiKey"],
+      "AWS::Pinpoint::BaiduChannel": ["ApiKey", "SecretKey"],
+      "AWS::Pinpoint::ADMChannel": ["ClientSecret"],
+      "AWS::AppStream::DirectoryConfig": ["ServiceAccountCredentials.AccountPassword"],
+      "AWS::CodePipeline::Webhook": ["AuthenticationConfiguration.SecretToken"],
+      "AWS::CodeBuild::SourceCredential": ["Token"],
+      "AWS::EMR::Cluster": [
+        "KerberosAttributes.KdcAdminPassword",
+        "KerberosAttributes.CrossRealmTrustPrincipalPassword",
+        "KerberosAttributes.ADDomainJoinPassword"
+      ],
+      "AWS::KinesisFirehose::DeliveryStream": [
+        "RedshiftDestinationConfiguration.Password",
+        "SplunkDestinationConfiguration.HECToken",
+        "HttpEndpointDestinationConfiguration.EndpointConfiguration.AccessKey"
+      ],
+      "AWS::Lambda::Permission": ["EventSourceToken"],
+      "AWS::ManagedBlockchain::Member": [
+        "MemberConfiguration.MemberFrameworkConfiguration.MemberFabricConfiguration.AdminPassword"
+      ],
+      "AWS::OpsWorks::App": ["AppSource.Password", "SslConfiguration.PrivateKey"],
+      "AWS::OpsWorks::Stack": ["CustomCookbooksSource.Password", "RdsDbInstances[].DbPassword"],
+      "AWS::DataSync::LocationSMB": ["Password"],
+      "AWS::DataSync::LocationObjectStorage": ["SecretKey"],
+      "AWS::Events::Connection": [
+        "AuthParameters.BasicAuthParameters.Password",
+        "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
+        "AuthParameters.OAuthParameters.ClientParameters.ClientSecret"
+      ],
+      "AWS::QuickSight::DataSource": ["Credentials.CredentialPair.Password"],
+      "AWS::Glue::Connection": ["ConnectionInput.ConnectionProperties.PASSWORD"],
+      "AWS::SecretsManager::Secret": ["SecretString"]
+    };
+    secretProps = {
+      name: "secret-props",
+      kinds: Object.keys(SECRET_PROPS),
+      codes: {
+        "secret-literal": "a secret property has a literal value (or a parameter Default)",
+        "secret-ssm-plaintext": "a secret property reads a plain-text SSM parameter",
+        "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
+      },
+      run(r, emit) {
+        for (const path9 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path9)) {
+            for (const s of scalars(v)) {
+              const base = { resource: r, at: s.at, detail: path9 };
+              if (isKnown2(s)) {
+                if ((asStr(s) ?? "").length === 0) continue;
+                emit({
+                  ...base,
+                  code: "secret-literal",
+                  message: `${r.name} has a literal ${leaf(path9)}`,
+                  why: s.why,
+                  secret: !s.why
+                });
+              } else if (isPlainSsm(s.raw)) {
+                emit({
+                  ...base,
+                  code: "secret-ssm-plaintext",
+                  message: `${r.name} reads ${leaf(path9)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                });
+              }
+              if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
 // src/rules/cloudformation/rules/cred-004.ts
 var rule21, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
+    init_cloud();
+    init_secrets();
     rule21 = {
       meta: meta(
         "CFN-CRED-004",
@@ -13915,7 +14130,7 @@ var init_cred_004 = __esm({
         "medium",
         [],
         doc({
-          what: "A parameter whose name looks like a secret (Password, Secret, Token, ApiKey, PrivateKey\u2026) of type String without `NoEcho: true`. Names such as `SecretArn`, `PasswordLength` or `TokenUrl` are not secrets and are skipped.",
+          what: "A parameter without `NoEcho: true` that holds a secret: its name looks like one (Password, Secret, Token, ApiKey, PrivateKey\u2026; names such as `SecretArn`, `PasswordLength` or `TokenUrl` are skipped), or it is passed to a password, token or key property (those of CFN-CRED-006), whatever its name. Reported at the parameter and at every property that consumes it.",
           why: "Without NoEcho the value is shown in plain text in the console, in `describe-stacks` output and in deployment logs.",
           example: `Parameters:
   DbPassword:
@@ -13930,12 +14145,33 @@ var init_cred_004 = __esm({
         "Set NoEcho: true on secret parameters (or use dynamic references)."
       ),
       check(ctx) {
-        for (const p of ctx.t.parameters.values()) {
-          if (p.noEcho || !looksSecretName(p.name) || nonSecretParameter(ctx.t, p.name)) continue;
+        const t = ctx.t;
+        const consumed = /* @__PURE__ */ new Map();
+        for (const f of cloudFindings(t, secretProps)) {
+          if (f.code !== "secret-from-parameter" || !f.detail || !f.at?.loc.node) continue;
+          const p = t.parameters.get(f.detail);
+          if (!p || p.noEcho) continue;
+          const list4 = consumed.get(p.name) ?? [];
+          list4.push({ res: f.resource.origin, node: f.at.loc.node });
+          consumed.set(p.name, list4);
+        }
+        for (const p of t.parameters.values()) {
+          if (p.noEcho) continue;
+          const byName = looksSecretName(p.name) && !nonSecretParameter(t, p.name);
+          const uses = consumed.get(p.name);
+          if (!byName && !uses) continue;
           const anchor = { id: `Parameters.${p.name}`, keyNode: p.keyNode, scope: p.scope, path: `Parameters.${p.name}` };
-          ctx.report(anchor, void 0, `parameter ${p.name} looks like a secret but has no NoEcho: true`);
-          for (const u of usesOf(ctx.t, p.name))
-            ctx.report(u.res, u.node, `${u.res.id} takes parameter ${p.name}, which looks like a secret but has no NoEcho`);
+          ctx.report(
+            anchor,
+            void 0,
+            byName ? `parameter ${p.name} looks like a secret but has no NoEcho: true` : `parameter ${p.name} is passed to a secret property but has no NoEcho: true`
+          );
+          for (const u of byName ? usesOf(t, p.name) : uses)
+            ctx.report(
+              u.res,
+              u.node,
+              `${u.res.id} takes parameter ${p.name}, which ${byName ? "looks like a secret" : "holds a secret"} but has no NoEcho`
+            );
         }
       }
     };
@@ -13985,35 +14221,26 @@ var init_cred_005 = __esm({
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var PASSWORD_PROPS, rule23, cred_006_default;
+var PROPS, rule23, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
     init_util();
-    PASSWORD_PROPS = {
-      "AWS::RDS::DBInstance": ["MasterUserPassword"],
-      "AWS::RDS::DBCluster": ["MasterUserPassword"],
-      "AWS::Redshift::Cluster": ["MasterUserPassword"],
-      "AWS::DocDB::DBCluster": ["MasterUserPassword"],
-      "AWS::Neptune::DBCluster": ["MasterUserPassword"],
-      "AWS::DMS::Endpoint": ["Password"],
-      "AWS::DirectoryService::MicrosoftAD": ["Password"],
-      "AWS::DirectoryService::SimpleAD": ["Password"],
-      "AWS::OpenSearchService::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
-      "AWS::Elasticsearch::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
-      "AWS::ElastiCache::ReplicationGroup": ["AuthToken"],
-      "AWS::ElastiCache::User": ["Passwords"],
-      "AWS::AmazonMQ::Broker": ["Users[].Password"],
-      "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"]
-    };
+    init_cloud();
+    init_secrets();
+    PROPS = [
+      ...new Set(
+        Object.values(SECRET_PROPS).flat().map((p) => p.split(/\.|\[\]\./).pop())
+      )
+    ].sort();
     rule23 = {
       meta: meta(
         "CFN-CRED-006",
-        "Password property has a literal value",
+        "Password, token or key property has a literal value",
         "critical",
-        Object.keys(PASSWORD_PROPS),
+        Object.keys(SECRET_PROPS),
         doc({
-          what: `A password property (${[...new Set(Object.values(PASSWORD_PROPS).flat())].join(", ")}) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine.`,
+          what: `A property that holds a password, token or private key (${PROPS.join(", ")}; ${Object.keys(SECRET_PROPS).length} resource types) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine.`,
           why: "A password in the template is in version control, in every copy of the repository, and visible to anyone who can read the stack template.",
           example: `Db:
   Type: AWS::RDS::DBInstance
@@ -14030,29 +14257,7 @@ var init_cred_006 = __esm({
         }),
         "Use a {{resolve:secretsmanager:\u2026}} dynamic reference or a managed password."
       ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          for (const path9 of PASSWORD_PROPS[r.type] ?? []) {
-            let nodes;
-            if (path9.includes("[].")) {
-              const [list4, prop] = path9.split("[].");
-              nodes = t.items(t.at(r.props, list4)).map((u) => t.get(u, prop));
-            } else nodes = [t.at(r.props, path9)];
-            for (const n of nodes) {
-              if (!n) continue;
-              for (const item of t.items(n)) {
-                const v = findVal(t.values(item), (x) => (strVal(x) ?? "").length > 0);
-                if (v)
-                  ctx.report(r, item, `${r.id} has a literal ${path9.split(".").pop().replace("[]", "")}`, {
-                    why: v.why,
-                    secret: !v.why
-                  });
-              }
-            }
-          }
-        }
-      }
+      check: cloudCheck(secretProps, ["secret-literal"])
     };
     cred_006_default = rule23;
   }
@@ -14262,15 +14467,111 @@ var init_cred_010 = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/cred-011.ts
+var rule28, cred_011_default;
+var init_cred_011 = __esm({
+  "src/rules/cloudformation/rules/cred-011.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_secrets();
+    rule28 = {
+      meta: meta(
+        "CFN-CRED-011",
+        "Secret property reads a plain-text SSM parameter",
+        "medium",
+        Object.keys(SECRET_PROPS),
+        doc({
+          what: "A password, token or key property (those of CFN-CRED-006) set with a `{{resolve:ssm:\u2026}}` dynamic reference. Only `{{resolve:ssm-secure:\u2026}}` (a SecureString parameter) and `{{resolve:secretsmanager:\u2026}}` keep the value encrypted.",
+          why: "A plain `String` SSM parameter is stored unencrypted and readable by anyone with `ssm:GetParameter` on it (often granted broadly for configuration); it is not audited or rotated like a secret.",
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres
+    MasterUsername: app
+    MasterUserPassword: '{{resolve:ssm:/prod/db/password}}'`,
+          fix: "Store the value as a SecureString and use `{{resolve:ssm-secure:\u2026}}`, or keep it in Secrets Manager.",
+          fixed: `    MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'`,
+          refs: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html"]
+        }),
+        "Use {{resolve:ssm-secure:\u2026}} or {{resolve:secretsmanager:\u2026}} for secrets."
+      ),
+      check: cloudCheck(secretProps, ["secret-ssm-plaintext"])
+    };
+    cred_011_default = rule28;
+  }
+});
+
+// src/rules/cloudformation/rules/cred-012.ts
+var SECRET_KEYS, rule29, cred_012_default;
+var init_cred_012 = __esm({
+  "src/rules/cloudformation/rules/cred-012.ts"() {
+    "use strict";
+    init_util();
+    init_cloudformation2();
+    init_values();
+    SECRET_KEYS = ["password", "secretKey"];
+    rule29 = {
+      meta: meta(
+        "CFN-CRED-012",
+        "CloudFormation::Authentication metadata holds a password or secret key",
+        "critical",
+        [],
+        doc({
+          what: "A resource whose `Metadata` has an `AWS::CloudFormation::Authentication` entry with a literal `password` (type `basic`) or `secretKey` (type `S3`), or one supplied by a parameter Default. A `!Ref` to a parameter without Default and dynamic references are not reported; `roleName` needs no secret at all.",
+          why: "cfn-init uses these credentials to download files and sources. Written in the template they are in version control and readable by anyone who can read the stack (`GetTemplate`) or the instance metadata.",
+          example: `Web:
+  Type: AWS::EC2::Instance
+  Metadata:
+    AWS::CloudFormation::Authentication:
+      Downloads:
+        type: basic
+        username: deploy
+        password: Sup3rSecretPassw0rd!
+        uris: ['https://artifacts.example.com/']`,
+          fix: "For S3 use `type: S3` with `roleName` (the instance role); for basic authentication take the password from a NoEcho parameter or a Secrets Manager dynamic reference.",
+          fixed: `    AWS::CloudFormation::Authentication:
+      Artifacts:
+        type: S3
+        buckets: [my-artifacts]
+        roleName: !Ref InstanceRole`,
+          refs: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-authentication.html"]
+        }),
+        "Use roleName for S3 downloads, or a NoEcho parameter / Secrets Manager reference for passwords."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const auth2 = t.get(r.metadata, "AWS::CloudFormation::Authentication");
+          for (const entry of t.entries(auth2)) {
+            for (const key of SECRET_KEYS) {
+              const node = t.get(entry.value, key);
+              if (!node) continue;
+              for (const s of scalars(cfnValue(t, node))) {
+                if (!isKnown2(s) || !(asStr(s) ?? "").length) continue;
+                ctx.report(r, s.at.loc.node, `${r.id} has a literal ${key} in authentication ${entry.key}`, {
+                  why: s.why,
+                  secret: !s.why
+                });
+              }
+            }
+          }
+        }
+      }
+    };
+    cred_012_default = rule29;
+  }
+});
+
 // src/rules/cloudformation/rules/dax-001.ts
-var rule28, dax_001_default;
+var rule30, dax_001_default;
 var init_dax_001 = __esm({
   "src/rules/cloudformation/rules/dax-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule28 = {
+    rule30 = {
       meta: meta(
         "CFN-DAX-001",
         "DAX cluster is not encrypted at rest",
@@ -14290,17 +14591,17 @@ var init_dax_001 = __esm({
       ),
       check: cloudCheck(daxEncryption, ["dax-encryption"])
     };
-    dax_001_default = rule28;
+    dax_001_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule29, ddb_001_default;
+var rule31, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule29 = requireTrue({
+    rule31 = requireTrue({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -14324,19 +14625,19 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule29;
+    ddb_001_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-002.ts
-var rule30, ddb_002_default;
+var rule32, ddb_002_default;
 var init_ddb_002 = __esm({
   "src/rules/cloudformation/rules/ddb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule30 = {
+    rule32 = {
       meta: meta(
         "CFN-DDB-002",
         "DynamoDB table has no point-in-time recovery",
@@ -14356,17 +14657,17 @@ var init_ddb_002 = __esm({
       ),
       check: cloudCheck(dynamoPitr, ["dynamodb-pitr"])
     };
-    ddb_002_default = rule30;
+    ddb_002_default = rule32;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule31, dms_001_default;
+var rule33, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule31 = forbidTrue({
+    rule33 = forbidTrue({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -14388,17 +14689,17 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule31;
+    dms_001_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule32, docdb_001_default;
+var rule34, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule32 = requireTrue({
+    rule34 = requireTrue({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -14421,19 +14722,19 @@ var init_docdb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule32;
+    docdb_001_default = rule34;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-002.ts
-var rule33, docdb_002_default;
+var rule35, docdb_002_default;
 var init_docdb_002 = __esm({
   "src/rules/cloudformation/rules/docdb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule33 = {
+    rule35 = {
       meta: meta(
         "CFN-DOCDB-002",
         "DocumentDB cluster does not export audit and profiler logs",
@@ -14453,17 +14754,17 @@ var init_docdb_002 = __esm({
       ),
       check: cloudCheck(docdbAudit, ["docdb-audit"])
     };
-    docdb_002_default = rule33;
+    docdb_002_default = rule35;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule34, ec_001_default;
+var rule36, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule34 = requireTrue({
+    rule36 = requireTrue({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -14486,17 +14787,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule34;
+    ec_001_default = rule36;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule35, ec_002_default;
+var rule37, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule35 = requireTrue({
+    rule37 = requireTrue({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -14519,19 +14820,19 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule35;
+    ec_002_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/ec-003.ts
-var rule36, ec_003_default;
+var rule38, ec_003_default;
 var init_ec_003 = __esm({
   "src/rules/cloudformation/rules/ec-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule36 = {
+    rule38 = {
       meta: meta(
         "CFN-EC-003",
         "ElastiCache replication group is not Multi-AZ",
@@ -14551,17 +14852,17 @@ var init_ec_003 = __esm({
       ),
       check: cloudCheck(elasticacheMultiAz, ["elasticache-multi-az"])
     };
-    ec_003_default = rule36;
+    ec_003_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule37, ec2_001_default;
+var rule39, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule37 = {
+    rule39 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -14599,17 +14900,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule37;
+    ec2_001_default = rule39;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule38, ec2_002_default;
+var rule40, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule38 = forbidTrue({
+    rule40 = forbidTrue({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -14634,17 +14935,17 @@ var init_ec2_002 = __esm({
       // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
       severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
     });
-    ec2_002_default = rule38;
+    ec2_002_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule39, ec2_003_default;
+var rule41, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule39 = {
+    rule41 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -14674,7 +14975,7 @@ var init_ec2_003 = __esm({
         }
       }
     };
-    ec2_003_default = rule39;
+    ec2_003_default = rule41;
   }
 });
 
@@ -14682,12 +14983,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule40, ec2_004_default;
+var rule42, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule40 = {
+    rule42 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -14718,18 +15019,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule40;
+    ec2_004_default = rule42;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule41, ec2_005_default;
+var rule43, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule41 = {
+    rule43 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -14757,17 +15058,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule41;
+    ec2_005_default = rule43;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule42, ec2_006_default;
+var rule44, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule42 = requireTrue({
+    rule44 = requireTrue({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -14791,17 +15092,17 @@ var init_ec2_006 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule42;
+    ec2_006_default = rule44;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule43, ec2_007_default;
+var rule45, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule43 = {
+    rule45 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -14838,19 +15139,19 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule43;
+    ec2_007_default = rule45;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-008.ts
-var rule44, ec2_008_default;
+var rule46, ec2_008_default;
 var init_ec2_008 = __esm({
   "src/rules/cloudformation/rules/ec2-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule44 = {
+    rule46 = {
       meta: meta(
         "CFN-EC2-008",
         "EBS volume is not encrypted with your KMS key",
@@ -14871,7 +15172,7 @@ var init_ec2_008 = __esm({
       ),
       check: cloudCheck(ebsCmk, ["ebs-cmk"])
     };
-    ec2_008_default = rule44;
+    ec2_008_default = rule46;
   }
 });
 
@@ -15103,8 +15404,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule190 of rules2)
-          for (const s of scalars(get(rule190, "CIDRIP"))) {
+        for (const rule192 of rules2)
+          for (const s of scalars(get(rule192, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -15183,14 +15484,14 @@ var init_network = __esm({
 });
 
 // src/rules/cloudformation/rules/ecr-001.ts
-var rule45, ecr_001_default;
+var rule47, ecr_001_default;
 var init_ecr_001 = __esm({
   "src/rules/cloudformation/rules/ecr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule45 = {
+    rule47 = {
       meta: meta(
         "CFN-ECR-001",
         "ECR repository policy allows any principal",
@@ -15214,19 +15515,19 @@ var init_ecr_001 = __esm({
       ),
       check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
     };
-    ecr_001_default = rule45;
+    ecr_001_default = rule47;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-002.ts
-var rule46, ecr_002_default;
+var rule48, ecr_002_default;
 var init_ecr_002 = __esm({
   "src/rules/cloudformation/rules/ecr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule46 = {
+    rule48 = {
       meta: meta(
         "CFN-ECR-002",
         "ECR repository does not scan images on push",
@@ -15246,19 +15547,19 @@ var init_ecr_002 = __esm({
       ),
       check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
     };
-    ecr_002_default = rule46;
+    ecr_002_default = rule48;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-003.ts
-var rule47, ecr_003_default;
+var rule49, ecr_003_default;
 var init_ecr_003 = __esm({
   "src/rules/cloudformation/rules/ecr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule47 = {
+    rule49 = {
       meta: meta(
         "CFN-ECR-003",
         "ECR image tags can be overwritten",
@@ -15278,19 +15579,19 @@ var init_ecr_003 = __esm({
       ),
       check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
     };
-    ecr_003_default = rule47;
+    ecr_003_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-001.ts
-var rule48, ecs_001_default;
+var rule50, ecs_001_default;
 var init_ecs_001 = __esm({
   "src/rules/cloudformation/rules/ecs-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule48 = {
+    rule50 = {
       meta: meta(
         "CFN-ECS-001",
         "ECS task mounts an EFS volume without TLS",
@@ -15312,19 +15613,19 @@ var init_ecs_001 = __esm({
       ),
       check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
     };
-    ecs_001_default = rule48;
+    ecs_001_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-002.ts
-var rule49, ecs_002_default;
+var rule51, ecs_002_default;
 var init_ecs_002 = __esm({
   "src/rules/cloudformation/rules/ecs-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule49 = {
+    rule51 = {
       meta: meta(
         "CFN-ECS-002",
         "ECS cluster does not enable Container Insights",
@@ -15344,17 +15645,17 @@ var init_ecs_002 = __esm({
       ),
       check: cloudCheck(ecsInsights, ["ecs-insights"])
     };
-    ecs_002_default = rule49;
+    ecs_002_default = rule51;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule50, efs_001_default;
+var rule52, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule50 = requireTrue({
+    rule52 = requireTrue({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -15376,19 +15677,19 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule50;
+    efs_001_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/eks-001.ts
-var rule51, eks_001_default;
+var rule53, eks_001_default;
 var init_eks_001 = __esm({
   "src/rules/cloudformation/rules/eks-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule51 = {
+    rule53 = {
       meta: meta(
         "CFN-EKS-001",
         "EKS node group allows SSH from anywhere",
@@ -15411,19 +15712,19 @@ var init_eks_001 = __esm({
       ),
       check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
     };
-    eks_001_default = rule51;
+    eks_001_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/eks-002.ts
-var rule52, eks_002_default;
+var rule54, eks_002_default;
 var init_eks_002 = __esm({
   "src/rules/cloudformation/rules/eks-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule52 = {
+    rule54 = {
       meta: meta(
         "CFN-EKS-002",
         "EKS secrets are not encrypted with KMS",
@@ -15443,17 +15744,17 @@ var init_eks_002 = __esm({
       ),
       check: cloudCheck(eksSecrets, ["eks-secrets"])
     };
-    eks_002_default = rule52;
+    eks_002_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule53, elb_001_default;
+var rule55, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_util();
-    rule53 = {
+    rule55 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -15494,18 +15795,18 @@ var init_elb_001 = __esm({
         }
       }
     };
-    elb_001_default = rule53;
+    elb_001_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var MODERN, rule54, elb_002_default;
+var MODERN, rule56, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_util();
     MODERN = /TLS13-1-[23]|TLS-1-2|FS-1-2|ELBSecurityPolicy-TLS13-1-2|Policy-Min-TLS-1-2/i;
-    rule54 = {
+    rule56 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -15539,17 +15840,17 @@ var init_elb_002 = __esm({
         }
       }
     };
-    elb_002_default = rule54;
+    elb_002_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule55, elb_003_default;
+var rule57, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule55 = {
+    rule57 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -15593,17 +15894,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule55;
+    elb_003_default = rule57;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule56, elb_004_default;
+var rule58, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule56 = {
+    rule58 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -15634,19 +15935,19 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule56;
+    elb_004_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/emr-001.ts
-var rule57, emr_001_default;
+var rule59, emr_001_default;
 var init_emr_001 = __esm({
   "src/rules/cloudformation/rules/emr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule57 = {
+    rule59 = {
       meta: meta(
         "CFN-EMR-001",
         "EMR cluster is not launched in a VPC subnet",
@@ -15667,19 +15968,19 @@ var init_emr_001 = __esm({
       ),
       check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
     };
-    emr_001_default = rule57;
+    emr_001_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/emr-002.ts
-var rule58, emr_002_default;
+var rule60, emr_002_default;
 var init_emr_002 = __esm({
   "src/rules/cloudformation/rules/emr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule58 = {
+    rule60 = {
       meta: meta(
         "CFN-EMR-002",
         "EMR cluster has no security configuration",
@@ -15699,19 +16000,19 @@ var init_emr_002 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
     };
-    emr_002_default = rule58;
+    emr_002_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/emr-003.ts
-var rule59, emr_003_default;
+var rule61, emr_003_default;
 var init_emr_003 = __esm({
   "src/rules/cloudformation/rules/emr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule59 = {
+    rule61 = {
       meta: meta(
         "CFN-EMR-003",
         "EMR security configuration leaves data unencrypted",
@@ -15734,17 +16035,17 @@ var init_emr_003 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-encryption-off"])
     };
-    emr_003_default = rule59;
+    emr_003_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule60, es_001_default;
+var rule62, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule60 = requireTrue({
+    rule62 = requireTrue({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -15766,17 +16067,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule60;
+    es_001_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule61, es_002_default;
+var rule63, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule61 = requireTrue({
+    rule63 = requireTrue({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -15798,17 +16099,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule61;
+    es_002_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule62, es_003_default;
+var rule64, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule62 = requireTrue({
+    rule64 = requireTrue({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -15830,19 +16131,19 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule62;
+    es_003_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/firehose-001.ts
-var rule63, firehose_001_default;
+var rule65, firehose_001_default;
 var init_firehose_001 = __esm({
   "src/rules/cloudformation/rules/firehose-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule63 = {
+    rule65 = {
       meta: meta(
         "CFN-FIREHOSE-001",
         "Firehose delivery stream is not encrypted",
@@ -15862,19 +16163,19 @@ var init_firehose_001 = __esm({
       ),
       check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
     };
-    firehose_001_default = rule63;
+    firehose_001_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/gamelift-001.ts
-var rule64, gamelift_001_default;
+var rule66, gamelift_001_default;
 var init_gamelift_001 = __esm({
   "src/rules/cloudformation/rules/gamelift-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule64 = {
+    rule66 = {
       meta: meta(
         "CFN-GAMELIFT-001",
         "GameLift fleet opens a port range to the internet",
@@ -15895,19 +16196,19 @@ var init_gamelift_001 = __esm({
       ),
       check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
     };
-    gamelift_001_default = rule64;
+    gamelift_001_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/guardduty-001.ts
-var rule65, guardduty_001_default;
+var rule67, guardduty_001_default;
 var init_guardduty_001 = __esm({
   "src/rules/cloudformation/rules/guardduty-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule65 = {
+    rule67 = {
       meta: meta(
         "CFN-GUARDDUTY-001",
         "GuardDuty detector is disabled",
@@ -15927,24 +16228,24 @@ var init_guardduty_001 = __esm({
       ),
       check: cloudCheck(guarddutyOff, ["guardduty-off"])
     };
-    guardduty_001_default = rule65;
+    guardduty_001_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule66, iam_001_default;
+var rule68, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule66 = {
+    rule68 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
         "high",
-        IDENTITY_POLICY_TYPES,
+        POLICY_TYPES,
         doc({
-          what: "An `Allow` statement whose `Action` is `*` in an identity policy: `AWS::IAM::Policy`, `ManagedPolicy`, inline `Policies` of roles, users and groups, and SAM function `Policies` statements. `Deny` statements are never reported.",
+          what: "An `Allow` statement whose `Action` is `*` in an identity policy: `AWS::IAM::Policy`, `ManagedPolicy`, inline `Policies` of roles, users and groups, SAM function `Policies` statements, and the resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains (KMS key policies are left out: their administrator statement is `kms:*` by design). `Deny` statements are never reported.",
           why: '`Action: "*"` grants administrator rights over whatever the Resource names \u2014 including IAM itself, which lets the holder escalate to full account control.',
           example: `AdminPolicy:
   Type: AWS::IAM::ManagedPolicy
@@ -15968,7 +16269,7 @@ var init_iam_001 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const d of identityPolicyDocs(ctx.t, r))
+          for (const d of r.type === "AWS::KMS::Key" ? [] : policyDocs(ctx.t, r))
             for (const s of statements2(ctx.t, d)) {
               if (!s.allow) continue;
               const v = findVal(s.actions, (a) => strVal(a) === "*");
@@ -15976,24 +16277,24 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule66;
+    iam_001_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule67, iam_002_default;
+var rule69, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule67 = {
+    rule69 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
         "medium",
-        IDENTITY_POLICY_TYPES,
+        POLICY_TYPES,
         doc({
-          what: 'An `Allow` statement with a service-wide action such as `s3:*` or `iam:*` **and** `Resource: "*"`. (`Action: "*"` is reported by CFN-IAM-001.) `Deny` statements are never reported.',
+          what: 'An `Allow` statement with a service-wide action such as `s3:*` or `iam:*` **and** `Resource: "*"` in an identity policy, or a service-wide action in a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains), where it hands every action on the resource \u2014 delete it, rewrite its policy \u2014 to the principal. (`Action: "*"` is reported by CFN-IAM-001.) `Deny` statements are never reported.',
           why: "A service wildcard on every resource grants destructive and privilege-changing actions (`s3:DeleteBucket`, `iam:CreateAccessKey`) on everything in the account, not just the resources the workload uses.",
           example: `Policy:
   Type: AWS::IAM::Policy
@@ -16012,37 +16313,41 @@ var init_iam_002 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const d of identityPolicyDocs(ctx.t, r))
+          for (const d of r.type === "AWS::KMS::Key" ? [] : policyDocs(ctx.t, r))
             for (const s of statements2(ctx.t, d)) {
               if (!s.allow) continue;
               const star = findVal(s.resources, (v) => strVal(v) === "*");
-              if (!star) continue;
+              const resourcePolicy = r.type in RESOURCE_POLICY_PROPS;
+              if (!star && !resourcePolicy) continue;
               const svc = findVal(s.actions, (a) => /^[a-z0-9-]+:\*$/i.test(strVal(a) ?? ""));
               if (svc)
-                ctx.report(r, s.actionNode, `${r.id} allows ${strVal(svc)} on every resource`, {
-                  why: svc.why ?? star.why
-                });
+                ctx.report(
+                  r,
+                  s.actionNode,
+                  star ? `${r.id} allows ${strVal(svc)} on every resource` : `${r.id} grants ${strVal(svc)} on the resource`,
+                  { why: svc.why ?? star?.why }
+                );
             }
       }
     };
-    iam_002_default = rule67;
+    iam_002_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule68, iam_003_default;
+var rule70, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule68 = {
+    rule70 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
         "medium",
-        IDENTITY_POLICY_TYPES,
+        POLICY_TYPES,
         doc({
-          what: "An `Allow` statement that uses `NotAction` in an identity policy.",
+          what: "An `Allow` statement that uses `NotAction` in an identity policy or a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains, KMS key policies).",
           why: "`Allow` + `NotAction` grants every action except the listed ones \u2014 including actions of services launched after the policy was written. It is almost always broader than intended.",
           example: `Policy:
   Type: AWS::IAM::ManagedPolicy
@@ -16059,29 +16364,29 @@ var init_iam_003 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const d of identityPolicyDocs(ctx.t, r))
+          for (const d of policyDocs(ctx.t, r))
             for (const s of statements2(ctx.t, d))
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule68;
+    iam_003_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule69, iam_004_default;
+var rule71, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule69 = {
+    rule71 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
         "medium",
-        IDENTITY_POLICY_TYPES,
+        POLICY_TYPES,
         doc({
-          what: "An `Allow` statement that uses `NotResource` in an identity policy.",
+          what: "An `Allow` statement that uses `NotResource` in an identity policy or a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains, KMS key policies).",
           why: "`Allow` + `NotResource` applies to every resource except the listed ones, including resources created later and in other services.",
           example: `Policy:
   Type: AWS::IAM::ManagedPolicy
@@ -16098,22 +16403,22 @@ var init_iam_004 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources)
-          for (const d of identityPolicyDocs(ctx.t, r))
+          for (const d of policyDocs(ctx.t, r))
             for (const s of statements2(ctx.t, d))
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule69;
+    iam_004_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule70, iam_005_default;
+var rule72, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule70 = {
+    rule72 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -16157,17 +16462,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule70;
+    iam_005_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule71, iam_006_default;
+var rule73, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule71 = {
+    rule73 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -16199,17 +16504,17 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule71;
+    iam_006_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule72, iam_007_default;
+var rule74, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule72 = {
+    rule74 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -16243,21 +16548,25 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule72;
+    iam_007_default = rule74;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, rule73, iam_008_default;
+var ADMIN, ELEVATED, rule75, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
     init_util();
     ADMIN = /(?:^|:policy\/)AdministratorAccess$/;
-    rule73 = {
+    ELEVATED = [
+      [/(?:^|:policy\/)IAMFullAccess$/, "IAMFullAccess (which can grant itself any permission)", "high"],
+      [/(?:^|:policy\/)PowerUserAccess$/, "PowerUserAccess (every service but IAM)", "medium"]
+    ];
+    rule75 = {
       meta: meta(
         "CFN-IAM-008",
-        "AdministratorAccess managed policy is attached",
+        "AdministratorAccess (or IAMFullAccess, PowerUserAccess) managed policy is attached",
         "high",
         [
           "AWS::IAM::Role",
@@ -16267,7 +16576,7 @@ var init_iam_008 = __esm({
           "AWS::Serverless::StateMachine"
         ],
         doc({
-          what: "The AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess` in `ManagedPolicyArns` (literal, `!Sub` with `${AWS::Partition}`, or a parameter Default), or `AdministratorAccess` in a SAM function's `Policies`.",
+          what: "The AWS managed policy `arn:aws:iam::aws:policy/AdministratorAccess` in `ManagedPolicyArns` (literal, `!Sub` with `${AWS::Partition}`, or a parameter Default), or `AdministratorAccess` in a SAM function's `Policies`. `IAMFullAccess` is reported too (high: it can attach AdministratorAccess to itself), and `PowerUserAccess` (medium: every service except IAM).",
           why: "Full administrator access for a workload or user means any compromise of it is a compromise of the whole account.",
           example: `Role:
   Type: AWS::IAM::Role
@@ -16287,32 +16596,39 @@ var init_iam_008 = __esm({
             for (const item of ctx.t.items(ctx.t.get(r.props, prop))) {
               const v = findVal(ctx.t.values(item), (x) => ADMIN.test(strVal(x) ?? ""));
               const sub = ctx.t.subTemplate(item);
-              if (v || sub && ADMIN.test(sub))
+              if (v || sub && ADMIN.test(sub)) {
                 ctx.report(r, item, `${r.id} attaches the AdministratorAccess managed policy`, { why: v?.why });
+                continue;
+              }
+              for (const [re, name, severity] of ELEVATED) {
+                const e = findVal(ctx.t.values(item), (x) => re.test(strVal(x) ?? ""));
+                if (e || sub && re.test(sub))
+                  ctx.report(r, item, `${r.id} attaches the ${name} managed policy`, { why: e?.why, severity });
+              }
             }
           }
         }
       }
     };
-    iam_008_default = rule73;
+    iam_008_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule74, iam_009_default;
+var rule76, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule76 = {
       meta: meta(
         "CFN-IAM-009",
-        "IAM role trust policy uses Allow with NotPrincipal",
+        "Trust or resource policy uses Allow with NotPrincipal",
         "high",
-        ["AWS::IAM::Role"],
+        ["AWS::IAM::Role", ...RESOURCE_POLICY_TYPES],
         doc({
-          what: "A role whose `AssumeRolePolicyDocument` has an `Allow` statement with `NotPrincipal`.",
-          why: "`Allow` + `NotPrincipal` trusts every principal except the listed ones \u2014 effectively anyone.",
+          what: "An `Allow` statement with `NotPrincipal` in a role's `AssumeRolePolicyDocument` or in a resource policy (resource policies of S3 buckets, SQS queues, SNS topics, ECR repositories, Secrets Manager secrets and OpenSearch domains, KMS key policies).",
+          why: "`Allow` + `NotPrincipal` trusts (or grants access to) every principal except the listed ones \u2014 effectively anyone, including anonymous users for a bucket or a queue.",
           example: `Role:
   Type: AWS::IAM::Role
   Properties:
@@ -16327,25 +16643,28 @@ var init_iam_009 = __esm({
         "Use Principal with explicit trusted principals instead of Allow + NotPrincipal."
       ),
       check(ctx) {
-        for (const r of ctx.resources)
-          for (const s of statements2(ctx.t, ctx.t.get(r.props, "AssumeRolePolicyDocument")))
+        for (const r of ctx.resources) {
+          const d = r.type === "AWS::IAM::Role" ? ctx.t.get(r.props, "AssumeRolePolicyDocument") : policyDocs(ctx.t, r)[0];
+          const what = r.type === "AWS::IAM::Role" ? "trust policy" : "resource policy";
+          for (const s of statements2(ctx.t, d))
             if (s.allow && s.notPrincipalNode)
-              ctx.report(r, s.notPrincipalNode, `${r.id} trust policy uses Allow with NotPrincipal`);
+              ctx.report(r, s.notPrincipalNode, `${r.id} ${what} uses Allow with NotPrincipal`);
+        }
       }
     };
-    iam_009_default = rule74;
+    iam_009_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/iam-010.ts
-var rule75, iam_010_default;
+var rule77, iam_010_default;
 var init_iam_010 = __esm({
   "src/rules/cloudformation/rules/iam-010.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule75 = {
+    rule77 = {
       meta: meta(
         "CFN-IAM-010",
         "Role trusts another account without an ExternalId or MFA condition",
@@ -16369,26 +16688,26 @@ var init_iam_010 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-cross-account"])
     };
-    iam_010_default = rule75;
+    iam_010_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/iam-011.ts
-var rule76, iam_011_default;
+var rule78, iam_011_default;
 var init_iam_011 = __esm({
   "src/rules/cloudformation/rules/iam-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule76 = {
+    rule78 = {
       meta: meta(
         "CFN-IAM-011",
         "Role trust policy allows every action",
         "medium",
         ["AWS::IAM::Role"],
         doc({
-          what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith\u2026\`/\`TagSession\` actions it needs).`,
+          what: `An \`AWS::IAM::Role\` whose trust policy allows \`Action: "*"\` or \`sts:*\` instead of \`sts:AssumeRole\` (or the \`AssumeRoleWith\u2026\`/\`TagSession\` actions it needs), or an \`Allow\` with \`NotAction\` (every action but the listed ones).`,
           why: `A trust policy should grant exactly the way in; \`*\` also grants session tagging and source-identity setting, which the trusted party can use to sidestep attribute-based controls.`,
           example: `Role:
   Type: AWS::IAM::Role
@@ -16405,19 +16724,19 @@ var init_iam_011 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-all-actions"])
     };
-    iam_011_default = rule76;
+    iam_011_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/iam-012.ts
-var rule77, iam_012_default;
+var rule79, iam_012_default;
 var init_iam_012 = __esm({
   "src/rules/cloudformation/rules/iam-012.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule77 = {
+    rule79 = {
       meta: meta(
         "CFN-IAM-012",
         "Console password need not be changed at first sign-in",
@@ -16440,19 +16759,19 @@ var init_iam_012 = __esm({
       ),
       check: cloudCheck(loginProfileReset, ["login-profile-reset"])
     };
-    iam_012_default = rule77;
+    iam_012_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/iam-013.ts
-var rule78, iam_013_default;
+var rule80, iam_013_default;
 var init_iam_013 = __esm({
   "src/rules/cloudformation/rules/iam-013.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule78 = {
+    rule80 = {
       meta: meta(
         "CFN-IAM-013",
         "IAM policy allows assuming any role",
@@ -16485,19 +16804,19 @@ var init_iam_013 = __esm({
       ),
       check: cloudCheck(assumeAnyRole, ["assume-any-role"])
     };
-    iam_013_default = rule78;
+    iam_013_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/iot-001.ts
-var rule79, iot_001_default;
+var rule81, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule79 = {
+    rule81 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -16521,19 +16840,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule79;
+    iot_001_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule80, kendra_001_default;
+var rule82, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule80 = {
+    rule82 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -16553,17 +16872,17 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule80;
+    kendra_001_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule81, kin_001_default;
+var rule83, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule81 = requireProp({
+    rule83 = requireProp({
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -16584,17 +16903,17 @@ var init_kin_001 = __esm({
       prop: "StreamEncryption",
       message: (r) => `${r.id} has no StreamEncryption`
     });
-    kin_001_default = rule81;
+    kin_001_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule82, kms_001_default;
+var rule84, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule82 = {
+    rule84 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -16619,17 +16938,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule82;
+    kms_001_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule83, kms_002_default;
+var rule85, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule83 = requireTrue({
+    rule85 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -16656,17 +16975,17 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule83;
+    kms_002_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule84, lambda_001_default;
+var rule86, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule84 = {
+    rule86 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -16699,17 +17018,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule84;
+    lambda_001_default = rule86;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule85, lambda_002_default;
+var rule87, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule85 = {
+    rule87 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -16736,19 +17055,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule85;
+    lambda_002_default = rule87;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule86, lambda_003_default;
+var rule88, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule86 = {
+    rule88 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -16771,19 +17090,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule86;
+    lambda_003_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule87, lambda_004_default;
+var rule89, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule87 = {
+    rule89 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -16803,19 +17122,19 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule87;
+    lambda_004_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule88, lambda_005_default;
+var rule90, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule88 = {
+    rule90 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
@@ -16835,17 +17154,17 @@ var init_lambda_005 = __esm({
       ),
       check: cloudCheck(lambdaDlq, ["lambda-dlq"])
     };
-    lambda_005_default = rule88;
+    lambda_005_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule89, log_001_default;
+var rule91, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule89 = requireTrue({
+    rule91 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -16868,17 +17187,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule89;
+    log_001_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule90, log_002_default;
+var rule92, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule90 = requireTrue({
+    rule92 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -16903,17 +17222,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule90;
+    log_002_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule91, log_003_default;
+var rule93, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule91 = requireProp({
+    rule93 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -16934,17 +17253,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule91;
+    log_003_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule92, log_004_default;
+var rule94, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule92 = requireProp({
+    rule94 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -16968,17 +17287,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule92;
+    log_004_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule93, log_005_default;
+var rule95, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule93 = requireProp({
+    rule95 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -17001,19 +17320,19 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule93;
+    log_005_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/mq-001.ts
-var rule94, mq_001_default;
+var rule96, mq_001_default;
 var init_mq_001 = __esm({
   "src/rules/cloudformation/rules/mq-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule94 = {
+    rule96 = {
       meta: meta(
         "CFN-MQ-001",
         "Amazon MQ broker is publicly accessible",
@@ -17033,19 +17352,19 @@ var init_mq_001 = __esm({
       ),
       check: cloudCheck(mqPublic, ["mq-public"])
     };
-    mq_001_default = rule94;
+    mq_001_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/mq-002.ts
-var rule95, mq_002_default;
+var rule97, mq_002_default;
 var init_mq_002 = __esm({
   "src/rules/cloudformation/rules/mq-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule95 = {
+    rule97 = {
       meta: meta(
         "CFN-MQ-002",
         "Amazon MQ broker logs are off",
@@ -17065,19 +17384,19 @@ var init_mq_002 = __esm({
       ),
       check: cloudCheck(mqLogs, ["mq-logs"])
     };
-    mq_002_default = rule95;
+    mq_002_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/mq-003.ts
-var rule96, mq_003_default;
+var rule98, mq_003_default;
 var init_mq_003 = __esm({
   "src/rules/cloudformation/rules/mq-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule96 = {
+    rule98 = {
       meta: meta(
         "CFN-MQ-003",
         "Amazon MQ broker uses an AWS-owned encryption key",
@@ -17097,19 +17416,19 @@ var init_mq_003 = __esm({
       ),
       check: cloudCheck(mqCmk, ["mq-cmk"])
     };
-    mq_003_default = rule96;
+    mq_003_default = rule98;
   }
 });
 
 // src/rules/cloudformation/rules/msk-001.ts
-var rule97, msk_001_default;
+var rule99, msk_001_default;
 var init_msk_001 = __esm({
   "src/rules/cloudformation/rules/msk-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule97 = {
+    rule99 = {
       meta: meta(
         "CFN-MSK-001",
         "MSK cluster brokers are reachable from the internet",
@@ -17132,19 +17451,19 @@ var init_msk_001 = __esm({
       ),
       check: cloudCheck(mskPublicAccess, ["msk-public-access"])
     };
-    msk_001_default = rule97;
+    msk_001_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/msk-002.ts
-var rule98, msk_002_default;
+var rule100, msk_002_default;
 var init_msk_002 = __esm({
   "src/rules/cloudformation/rules/msk-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule98 = {
+    rule100 = {
       meta: meta(
         "CFN-MSK-002",
         "MSK cluster accepts plaintext traffic",
@@ -17166,19 +17485,19 @@ var init_msk_002 = __esm({
       ),
       check: cloudCheck(mskInTransit, ["msk-in-transit"])
     };
-    msk_002_default = rule98;
+    msk_002_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/msk-003.ts
-var rule99, msk_003_default;
+var rule101, msk_003_default;
 var init_msk_003 = __esm({
   "src/rules/cloudformation/rules/msk-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule99 = {
+    rule101 = {
       meta: meta(
         "CFN-MSK-003",
         "MSK broker logs are not delivered",
@@ -17198,7 +17517,7 @@ var init_msk_003 = __esm({
       ),
       check: cloudCheck(mskLogs, ["msk-logs"])
     };
-    msk_003_default = rule99;
+    msk_003_default = rule101;
   }
 });
 
@@ -17213,13 +17532,13 @@ function worldAllowEntry(t, r) {
   }
   return void 0;
 }
-var rule100, nacl_001_default;
+var rule102, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule100 = {
+    rule102 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -17261,12 +17580,12 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule100;
+    nacl_001_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var PORTS, rule101, nacl_002_default;
+var PORTS, rule103, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -17277,7 +17596,7 @@ var init_nacl_002 = __esm({
       [22, "SSH"],
       [3389, "RDP"]
     ];
-    rule101 = {
+    rule103 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -17323,19 +17642,19 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule101;
+    nacl_002_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/neptune-001.ts
-var rule102, neptune_001_default;
+var rule104, neptune_001_default;
 var init_neptune_001 = __esm({
   "src/rules/cloudformation/rules/neptune-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule102 = {
+    rule104 = {
       meta: meta(
         "CFN-NEPTUNE-001",
         "Neptune IAM authentication is off",
@@ -17355,17 +17674,17 @@ var init_neptune_001 = __esm({
       ),
       check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
     };
-    neptune_001_default = rule102;
+    neptune_001_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule103, rds_001_default;
+var rule105, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule103 = requireTrue({
+    rule105 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -17391,17 +17710,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule103;
+    rds_001_default = rule105;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule104, rds_002_default;
+var rule106, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule104 = requireTrue({
+    rule106 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -17426,17 +17745,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule104;
+    rds_002_default = rule106;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule105, rds_003_default;
+var rule107, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule105 = forbidTrue({
+    rule107 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -17458,19 +17777,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule105;
+    rds_003_default = rule107;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule106, rds_004_default;
+var rule108, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule106 = {
+    rule108 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -17492,19 +17811,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule106;
+    rds_004_default = rule108;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule107, rds_005_default;
+var rule109, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule107 = {
+    rule109 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -17524,19 +17843,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule107;
+    rds_005_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule108, rds_006_default;
+var rule110, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule108 = {
+    rule110 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -17556,19 +17875,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule108;
+    rds_006_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule109, rds_007_default;
+var rule111, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule109 = {
+    rule111 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -17590,19 +17909,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule109;
+    rds_007_default = rule111;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule110, rds_008_default;
+var rule112, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule110 = {
+    rule112 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -17622,17 +17941,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule110;
+    rds_008_default = rule112;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule111, redshift_001_default;
+var rule113, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule111 = requireTrue({
+    rule113 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -17655,17 +17974,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule111;
+    redshift_001_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule112, redshift_002_default;
+var rule114, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule112 = forbidTrue({
+    rule114 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -17687,19 +18006,19 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule112;
+    redshift_002_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule113, route53_001_default;
+var rule115, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule113 = {
+    rule115 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -17719,17 +18038,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule113;
+    route53_001_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule114, s3_001_default;
+var rule116, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule114 = {
+    rule116 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -17780,18 +18099,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule114;
+    s3_001_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule115, s3_002_default;
+var PUBLIC, rule117, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule115 = {
+    rule117 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -17824,18 +18143,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule115;
+    s3_002_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule116, s3_003_default;
+var FLAGS, rule118, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule116 = {
+    rule118 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -17870,17 +18189,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule116;
+    s3_003_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule117, s3_004_default;
+var rule119, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule117 = {
+    rule119 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -17906,17 +18225,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule117;
+    s3_004_default = rule119;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule118, s3_005_default;
+var rule120, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule118 = {
+    rule120 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -17951,18 +18270,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule118;
+    s3_005_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule119, s3_006_default;
+var rule121, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule119 = {
+    rule121 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -18013,7 +18332,7 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule119;
+    s3_006_default = rule121;
   }
 });
 
@@ -18027,9 +18346,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule190) {
+function worldCidr(rule192) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule190, key)).find((s) => {
+    const hit = scalars(get(rule192, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -18037,9 +18356,9 @@ function worldCidr(rule190) {
   }
   return void 0;
 }
-function portSpans(rule190) {
+function portSpans(rule192) {
   const out = [];
-  for (const p of scalars(get(rule190, "IpProtocol"))) {
+  for (const p of scalars(get(rule192, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -18047,8 +18366,8 @@ function portSpans(rule190) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule190, "FromPort")))
-      for (const t of scalars(get(rule190, "ToPort"))) {
+    for (const f of scalars(get(rule192, "FromPort")))
+      for (const t of scalars(get(rule192, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -18077,10 +18396,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule190 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule190);
+  for (const rule192 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule192);
     if (!w) continue;
-    const spans = portSpans(rule190);
+    const spans = portSpans(rule192);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -18124,10 +18443,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range.from}-${range.to}`
       });
   }
-  for (const rule190 of sgRules(r, "egress")) {
-    const w = worldCidr(rule190);
+  for (const rule192 of sgRules(r, "egress")) {
+    const w = worldCidr(rule192);
     if (!w) continue;
-    const allOut = portSpans(rule190).find((s) => s.all);
+    const allOut = portSpans(rule192).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -18179,7 +18498,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule120, sg_001_default;
+var rule122, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -18187,7 +18506,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule120 = {
+    rule122 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -18219,12 +18538,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule120;
+    sg_001_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule121, sg_002_default;
+var rule123, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -18232,7 +18551,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule121 = {
+    rule123 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -18261,19 +18580,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule121;
+    sg_002_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule122, sg_003_default;
+var rule124, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule122 = {
+    rule124 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -18300,19 +18619,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule122;
+    sg_003_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule123, sg_004_default;
+var rule125, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule123 = {
+    rule125 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -18337,19 +18656,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule123;
+    sg_004_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule124, sg_005_default;
+var rule126, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule124 = {
+    rule126 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -18377,12 +18696,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule124;
+    sg_005_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule125, sg_006_default;
+var rule127, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -18390,7 +18709,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule125 = {
+    rule127 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -18415,19 +18734,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule125;
+    sg_006_default = rule127;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule126, sg_007_default;
+var rule128, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule126 = {
+    rule128 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -18452,19 +18771,19 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule126;
+    sg_007_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule127, sm_001_default;
+var rule129, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule127 = {
+    rule129 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -18485,19 +18804,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule127;
+    sm_001_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule128, sm_002_default;
+var rule130, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule128 = {
+    rule130 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -18517,17 +18836,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule128;
+    sm_002_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule129, sns_001_default;
+var rule131, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule129 = {
+    rule131 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -18553,17 +18872,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule129;
+    sns_001_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule130, sns_002_default;
+var rule132, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule130 = requireProp({
+    rule132 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -18584,17 +18903,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule130;
+    sns_002_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule131, sqs_001_default;
+var rule133, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule131 = {
+    rule133 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -18623,17 +18942,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule131;
+    sqs_001_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule132, sqs_002_default;
+var rule134, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule132 = {
+    rule134 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -18662,17 +18981,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule132;
+    sqs_002_default = rule134;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule133, vpc_001_default;
+var rule135, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule133 = {
+    rule135 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -18708,19 +19027,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule133;
+    vpc_001_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule134, waf_001_default;
+var rule136, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule134 = {
+    rule136 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -18740,19 +19059,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule134;
+    waf_001_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule135, ws_001_default;
+var rule137, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule135 = {
+    rule137 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -18774,7 +19093,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule135;
+    ws_001_default = rule137;
   }
 });
 
@@ -18837,18 +19156,20 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule190 of rules2) {
-    const types = new Set(rule190.meta.resources);
+  for (const rule192 of rules2) {
+    const types = rule192.meta.resources;
+    const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
+    if (types.length && !resources.length) continue;
     const ctx = {
       t,
-      resources: types.size ? t.resources.filter((r) => types.has(r.type)) : t.resources,
+      resources,
       report(a, node, message, extra = {}) {
         const secret = extra.secret === true && node !== void 0;
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
-          ruleId: rule190.meta.id,
-          severity: extra.severity ?? rule190.meta.severity,
+          ruleId: rule192.meta.id,
+          severity: extra.severity ?? rule192.meta.severity,
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
@@ -18856,15 +19177,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule190.meta.id);
+        const sup = suppressionsOf(a).get(rule192.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule190.check(ctx);
+      rule192.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule190.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule192.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -18874,6 +19195,7 @@ var init_cloudformation3 = __esm({
     "use strict";
     init_cloudformation();
     init_suppress();
+    init_cloud();
     init_apigw_001();
     init_apigw_002();
     init_apigw_003();
@@ -18901,6 +19223,8 @@ var init_cloudformation3 = __esm({
     init_cred_008();
     init_cred_009();
     init_cred_010();
+    init_cred_011();
+    init_cred_012();
     init_dax_001();
     init_ddb_001();
     init_ddb_002();
@@ -19037,6 +19361,8 @@ var init_cloudformation3 = __esm({
       cred_008_default,
       cred_009_default,
       cred_010_default,
+      cred_011_default,
+      cred_012_default,
       dax_001_default,
       ddb_001_default,
       ddb_002_default,
@@ -20435,14 +20761,14 @@ var init_docs2 = __esm({
 });
 
 // src/rules/ansible/rules/tls-001.ts
-var KEYS2, rule136, tls_001_default;
+var KEYS2, rule138, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    rule136 = {
+    rule138 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -20480,12 +20806,12 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule136;
+    tls_001_default = rule138;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule137, tls_002_default;
+var URL_ARGS, HTTP, rule139, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -20509,7 +20835,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule137 = {
+    rule139 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -20547,12 +20873,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule137;
+    tls_002_default = rule139;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule138, tls_003_default;
+var PATTERNS, rule140, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -20566,7 +20892,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule138 = {
+    rule140 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -20596,18 +20922,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule138;
+    tls_003_default = rule140;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule139, tls_004_default;
+var rule141, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule139 = {
+    rule141 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -20640,18 +20966,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule139;
+    tls_004_default = rule141;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule140, tls_005_default;
+var rule142, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule140 = {
+    rule142 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -20680,18 +21006,18 @@ var init_tls_005 = __esm({
         }
       }
     };
-    tls_005_default = rule140;
+    tls_005_default = rule142;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule141, dl_001_default;
+var rule143, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule141 = {
+    rule143 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -20722,19 +21048,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule141;
+    dl_001_default = rule143;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule142, exec_001_default;
+var PIPE_TO_SHELL, rule144, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule142 = {
+    rule144 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -20761,7 +21087,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule142;
+    exec_001_default = rule144;
   }
 });
 
@@ -20769,7 +21095,7 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule143, exec_002_default;
+var FORMS, rule145, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -20788,7 +21114,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule143 = {
+    rule145 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -20836,18 +21162,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule143;
+    exec_002_default = rule145;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule144, exec_003_default;
+var rule146, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule144 = {
+    rule146 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -20875,18 +21201,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule144;
+    exec_003_default = rule146;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule145, pkg_001_default;
+var rule147, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule145 = {
+    rule147 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -20918,19 +21244,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule145;
+    pkg_001_default = rule147;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule146, pkg_002_default;
+var MODULES, rule148, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule146 = {
+    rule148 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -20961,18 +21287,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule146;
+    pkg_002_default = rule148;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule147, pkg_003_default;
+var rule149, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule147 = {
+    rule149 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -21005,19 +21331,19 @@ var init_pkg_003 = __esm({
         }
       }
     };
-    pkg_003_default = rule147;
+    pkg_003_default = rule149;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule148, pkg_004_default;
+var TRUSTED, rule150, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule148 = {
+    rule150 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -21048,7 +21374,7 @@ var init_pkg_004 = __esm({
           }
       }
     };
-    pkg_004_default = rule148;
+    pkg_004_default = rule150;
   }
 });
 
@@ -21081,14 +21407,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule149, perm_001_default;
+var rule151, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule149 = {
+    rule151 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -21121,19 +21447,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule149;
+    perm_001_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule150, perm_002_default;
+var rule152, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule150 = {
+    rule152 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -21167,12 +21493,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule150;
+    perm_002_default = rule152;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule151, perm_003_default;
+var SECRET_FILE, rule153, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -21180,7 +21506,7 @@ var init_perm_003 = __esm({
     init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule151 = {
+    rule153 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -21214,19 +21540,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule151;
+    perm_003_default = rule153;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule152, perm_004_default;
+var rule154, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule152 = {
+    rule154 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -21257,19 +21583,19 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule152;
+    perm_004_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH, rule153, secret_001_default;
+var HASH, rule155, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
-    rule153 = {
+    rule155 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -21306,7 +21632,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule153;
+    secret_001_default = rule155;
   }
 });
 
@@ -21321,14 +21647,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule154, secret_002_default;
+var rule156, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule154 = {
+    rule156 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -21353,19 +21679,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule154;
+    secret_002_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule155, secret_003_default;
+var rule157, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule155 = {
+    rule157 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -21396,7 +21722,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule155;
+    secret_003_default = rule157;
   }
 });
 
@@ -21423,7 +21749,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule156, secret_004_default;
+var KEYS3, rule158, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -21431,7 +21757,7 @@ var init_secret_004 = __esm({
     init_docs2();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
-    rule156 = {
+    rule158 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -21460,12 +21786,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule156;
+    secret_004_default = rule158;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule157, secret_005_default;
+var AUTH_HEADER, rule159, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -21473,7 +21799,7 @@ var init_secret_005 = __esm({
     init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule157 = {
+    rule159 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -21526,18 +21852,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule157;
+    secret_005_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule158, secret_006_default;
+var rule160, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule158 = {
+    rule160 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -21567,7 +21893,7 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule158;
+    secret_006_default = rule160;
   }
 });
 
@@ -21585,14 +21911,14 @@ function visit(ctx, v, a, path9, depth) {
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path9}.${c.key}`, depth + 1);
 }
-var rule159, secret_007_default;
+var rule161, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule159 = {
+    rule161 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -21615,18 +21941,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule159;
+    secret_007_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule160, ssh_001_default;
+var rule162, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule160 = {
+    rule162 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -21673,12 +21999,12 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule160;
+    ssh_001_default = rule162;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule161, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule163, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -21686,7 +22012,7 @@ var init_ssh_002 = __esm({
     init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule161 = {
+    rule163 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -21726,18 +22052,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule161;
+    ssh_002_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule162, ssh_003_default;
+var rule164, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule162 = {
+    rule164 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -21762,7 +22088,7 @@ var init_ssh_003 = __esm({
         }
       }
     };
-    ssh_003_default = rule162;
+    ssh_003_default = rule164;
   }
 });
 
@@ -21810,13 +22136,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule163, ssh_004_default;
+var rule165, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule163 = {
+    rule165 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -21840,18 +22166,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule163;
+    ssh_004_default = rule165;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule164, ssh_005_default;
+var rule166, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule164 = {
+    rule166 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -21875,18 +22201,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule164;
+    ssh_005_default = rule166;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule165, ssh_006_default;
+var rule167, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule165 = {
+    rule167 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -21910,12 +22236,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule165;
+    ssh_006_default = rule167;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule166, os_001_default;
+var CONFIG_LINE, COMMAND, rule168, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -21923,7 +22249,7 @@ var init_os_001 = __esm({
     init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule166 = {
+    rule168 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -21973,7 +22299,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule166;
+    os_001_default = rule168;
   }
 });
 
@@ -21999,7 +22325,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule167, os_002_default;
+var COMMAND2, rule169, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -22007,7 +22333,7 @@ var init_os_002 = __esm({
     init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule167 = {
+    rule169 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -22036,19 +22362,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule167;
+    os_002_default = rule169;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule168, os_003_default;
+var rule170, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_services();
-    rule168 = {
+    rule170 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -22083,19 +22409,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule168;
+    os_003_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule169, os_004_default;
+var NOPASSWD_ALL, rule171, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule169 = {
+    rule171 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -22124,7 +22450,7 @@ var init_os_004 = __esm({
         }
       }
     };
-    os_004_default = rule169;
+    os_004_default = rule171;
   }
 });
 
@@ -22139,14 +22465,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule170, ctr_001_default;
+var rule172, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_containers();
-    rule170 = {
+    rule172 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -22177,12 +22503,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule170;
+    ctr_001_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule171, ctr_002_default;
+var SOCKET, rule173, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -22190,7 +22516,7 @@ var init_ctr_002 = __esm({
     init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule171 = {
+    rule173 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -22220,12 +22546,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule171;
+    ctr_002_default = rule173;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule172, ctr_003_default;
+var KEYS4, rule174, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -22244,7 +22570,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule172 = {
+    rule174 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -22269,12 +22595,12 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule172;
+    ctr_003_default = rule174;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule173, ctr_004_default;
+var CAPS, OPTS, rule175, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -22283,7 +22609,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule173 = {
+    rule175 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -22314,7 +22640,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule173;
+    ctr_004_default = rule175;
   }
 });
 
@@ -22361,16 +22687,16 @@ function argValue(t, a, src) {
 function scalar(value, l) {
   return { t: "scalar", value, loc: l };
 }
-function sgRule(rule190) {
-  if (rule190.t !== "map") return [rule190];
-  const e = rule190.entries;
+function sgRule(rule192) {
+  if (rule192.t !== "map") return [rule192];
+  const e = rule192.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule190.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule192.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -22388,7 +22714,7 @@ function sgRule(rule190) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule190.loc });
+    out.push({ t: "map", entries: m, loc: rule192.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -22533,14 +22859,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule174, aws_001_default;
+var rule176, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule174 = {
+    rule176 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -22562,7 +22888,7 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule174;
+    aws_001_default = rule176;
   }
 });
 
@@ -22605,7 +22931,7 @@ var init_policy2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule175, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule177, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
@@ -22614,7 +22940,7 @@ var init_aws_002 = __esm({
     init_policy2();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule175 = {
+    rule177 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -22660,12 +22986,12 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule175;
+    aws_002_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule176, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule178, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
@@ -22674,7 +23000,7 @@ var init_aws_003 = __esm({
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule176 = {
+    rule178 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -22711,18 +23037,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule176;
+    aws_003_default = rule178;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule177, aws_004_default;
+var rule179, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule177 = {
+    rule179 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -22745,18 +23071,18 @@ var init_aws_004 = __esm({
         }
       }
     };
-    aws_004_default = rule177;
+    aws_004_default = rule179;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule178, aws_005_default;
+var rule180, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule178 = {
+    rule180 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -22789,18 +23115,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule178;
+    aws_005_default = rule180;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule179, aws_006_default;
+var rule181, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule179 = {
+    rule181 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -22847,12 +23173,12 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule179;
+    aws_006_default = rule181;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule180, pkg_005_default;
+var MODULES2, rule182, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
@@ -22874,7 +23200,7 @@ var init_pkg_005 = __esm({
       "win_chocolatey",
       "chocolatey"
     ];
-    rule180 = {
+    rule182 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -22901,7 +23227,7 @@ var init_pkg_005 = __esm({
         }
       }
     };
-    pkg_005_default = rule180;
+    pkg_005_default = rule182;
   }
 });
 
@@ -22912,7 +23238,7 @@ function creates(t) {
   const state = known(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule181, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule183, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
@@ -22921,7 +23247,7 @@ var init_perm_005 = __esm({
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule181 = {
+    rule183 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -22952,18 +23278,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule181;
+    perm_005_default = rule183;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule182, priv_001_default;
+var rule184, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule182 = {
+    rule184 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -22998,7 +23324,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule182;
+    priv_001_default = rule184;
   }
 });
 
@@ -23020,7 +23346,7 @@ function sourceOf(t, arg) {
   const v = known(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule183, path_001_default;
+var SOURCES, rule185, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
@@ -23038,7 +23364,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule183 = {
+    rule185 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -23066,18 +23392,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule183;
+    path_001_default = rule185;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule184, cfg_001_default;
+var rule186, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule184 = {
+    rule186 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -23138,18 +23464,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule184;
+    cfg_001_default = rule186;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule185, cfg_002_default;
+var rule187, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule185 = {
+    rule187 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -23183,7 +23509,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule185;
+    cfg_002_default = rule187;
   }
 });
 
@@ -23253,7 +23579,7 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule186, az_001_default;
+var MODULES4, rule188, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
@@ -23261,7 +23587,7 @@ var init_az_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule186 = {
+    rule188 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -23308,19 +23634,19 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule186;
+    az_001_default = rule188;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule187, az_002_default;
+var MODULES5, rule189, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule187 = {
+    rule189 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -23360,12 +23686,12 @@ var init_az_002 = __esm({
         }
       }
     };
-    az_002_default = rule187;
+    az_002_default = rule189;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule188, gcp_001_default;
+var MODULES6, rule190, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
@@ -23373,7 +23699,7 @@ var init_gcp_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule188 = {
+    rule190 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -23429,12 +23755,12 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule188;
+    gcp_001_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule189, gcp_002_default;
+var MODULES7, PUBLIC2, rule191, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
@@ -23442,7 +23768,7 @@ var init_gcp_002 = __esm({
     init_docs2();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule189 = {
+    rule191 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -23491,7 +23817,7 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule189;
+    gcp_002_default = rule191;
   }
 });
 
@@ -23524,14 +23850,14 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule190 of only) {
+  for (const rule192 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule190.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule192.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule190.meta.id,
-        severity: rule190.meta.severity,
+        ruleId: rule192.meta.id,
+        severity: rule192.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -23544,9 +23870,9 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
       });
     });
     try {
-      rule190.check(ctx);
+      rule192.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule190.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule192.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -23848,8 +24174,8 @@ function wantsAccess(path9, content) {
   if (AUTH_KEYS.test(path9)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule190, message, pos2, scope, path9) {
-  return { ruleId: rule190.id, severity: rule190.severity, message, path: path9, scope, ...pos2 };
+function finding(rule192, message, pos2, scope, path9) {
+  return { ruleId: rule192.id, severity: rule192.severity, message, path: path9, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -23901,15 +24227,15 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule190, message, at, scope, path9, lineOffset = 0) {
+function report(c, rule192, message, at, scope, path9, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule190.id}:${line}`;
+  const key = `${rule192.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule190,
+      rule192,
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
@@ -25323,17 +25649,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule190 = checkPattern(raw) && createRule(
+        const rule192 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule190) {
+        if (rule192) {
           this._added = true;
-          this._rules.push(rule190);
-          if (matchesBasename(rule190.body)) {
+          this._rules.push(rule192);
+          if (matchesBasename(rule192.body)) {
             this._basenameCount++;
           }
         }
@@ -25362,11 +25688,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule190 = rules2[index];
-          if (rule190.checkRegex.test(path9)) {
-            ignored = !rule190.negative;
-            unignored = rule190.negative;
-            matchedRule = rule190.negative ? UNDEFINED : rule190;
+          const rule192 = rules2[index];
+          if (rule192.checkRegex.test(path9)) {
+            ignored = !rule192.negative;
+            unignored = rule192.negative;
+            matchedRule = rule192.negative ? UNDEFINED : rule192;
             break;
           }
         }
@@ -25389,17 +25715,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
-          const rule190 = rules2[index];
-          if (rule190[mode].test(
-            shortcut && rule190._basenameOnly ? basename : path9
+          const rule192 = rules2[index];
+          if (rule192[mode].test(
+            shortcut && rule192._basenameOnly ? basename : path9
           )) {
-            const { negative } = rule190;
+            const { negative } = rule192;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule190;
+              ret.rule = rule192;
             }
             return ret;
           }
@@ -26430,7 +26756,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
     };
-    const rule190 = { index: index + 1 };
+    const rule192 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -26441,18 +26767,18 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule190.pathRegex = re;
-      rule190.pathRegexSource = pr;
+      rule192.pathRegex = re;
+      rule192.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule190.encryptedRegex = er;
+    if (er) rule192.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule190.unencryptedRegex = ur;
+    if (ur) rule192.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule190.encryptedSuffix = es;
+    if (typeof es === "string") rule192.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule190.unencryptedSuffix = us;
-    out.rules.push(rule190);
+    if (typeof us === "string") rule192.unencryptedSuffix = us;
+    out.rules.push(rule192);
   });
   return out;
 }
@@ -26503,12 +26829,12 @@ function checkSops(path9, text, cfg) {
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule190 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule192 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule190) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule192) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -28182,7 +28508,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule190, i) => [rule190.id, i]));
+  const index = new Map(rules2.map((rule192, i) => [rule192.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
