@@ -119,7 +119,8 @@ function sgRule(rule: CValue): CValue[] {
   }
   const from = e.get('from_port');
   const to = e.get('to_port');
-  if (from || to) withPorts(from, to ?? from);
+  // One bound alone (`to_port: -1`) stands for both: -1 is every port, as for all-protocol rules.
+  if (from || to) withPorts(from ?? to, to ?? from);
   if (!ports && !from && !to) withPorts(undefined, undefined);
   return out;
 }
