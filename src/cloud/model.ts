@@ -84,6 +84,11 @@ export interface CloudResource {
   props: CMap;
   /** The format's own object (CloudFormation `Resource`, Ansible `Task`); only the format's reporter reads it. */
   origin: unknown;
+  /**
+   * The source sets only some properties of a resource that exists elsewhere (an Ansible `s3_cors` task, an
+   * `rds_instance` task without an engine): a property it leaves out is unknown, not absent.
+   */
+  partial?: boolean;
 }
 
 /** What a shared check reports. `code` names the finding class; each format maps codes to its rule ids. */

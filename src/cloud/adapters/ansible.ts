@@ -6,64 +6,15 @@
  * the CloudFormation property names and reshapes what differs (one Ansible rule with `ports: [22, 80]` becomes one
  * CloudFormation-shaped ingress entry per port spec). Register new modules in ANSIBLE_ADAPTERS.
  */
-import { isMap, isScalar, isSeq } from 'yaml';
-import type { Arg, Pos, Task } from '../../parse/ansible.js';
-import type { CloudResource, CMap, CValue, Loc } from '../model.js';
+import type { Task } from '../../parse/ansible.js';
+import type { CloudResource, CMap, CValue } from '../model.js';
 import { get, items, scalars } from '../values.js';
+import { adaptAws, AWS_MODULES, type AdaptedPart } from './ansible-aws.js';
+import { PROVIDER_MODULES } from './ansible-providers.js';
+import { argValue, scalar, type AnsibleSource } from './ansible-values.js';
 
-export interface AnsibleSource {
-  /** Position of a node of the task's file. */
-  pos(node: unknown): Pos;
-}
-
-const JINJA = /\{\{|\{%/;
-
-/** A YAML node (or a plain value, for free-form `k=v` arguments) as a normalised value located at `l`. */
-export function yamlValue(node: unknown, l: Loc, src: AnsibleSource, depth = 0): CValue {
-  const n = node as { tag?: string } | null | undefined;
-  if (n && typeof n === 'object' && n.tag === '!vault') return { t: 'unknown', loc: l, why: 'vaulted value' };
-  if (depth > 40) return { t: 'unknown', loc: l };
-  if (isMap(node)) {
-    const entries = new Map<string, CValue>();
-    for (const p of node.items) {
-      if (!isScalar(p.key)) continue;
-      const k = String(p.key.value);
-      entries.set(
-        k,
-        yamlValue(p.value, { path: `${l.path}.${k}`, pos: src.pos(p.key), node: p.value }, src, depth + 1),
-      );
-    }
-    return { t: 'map', entries, loc: l };
-  }
-  if (isSeq(node)) {
-    return {
-      t: 'list',
-      items: node.items.map((it, i) =>
-        yamlValue(it, { path: `${l.path}[${i}]`, pos: src.pos(it), node: it }, src, depth + 1),
-      ),
-      loc: l,
-    };
-  }
-  const v = isScalar(node) ? node.value : node;
-  if (typeof v === 'string') {
-    if (JINJA.test(v)) return { t: 'unknown', loc: l, why: 'Jinja expression', raw: v };
-    return { t: 'scalar', value: v, loc: l };
-  }
-  if (typeof v === 'number' || typeof v === 'boolean' || v === null || v === undefined)
-    return { t: 'scalar', value: v ?? null, loc: l };
-  return { t: 'unknown', loc: l };
-}
-
-/** An argument of a task as a normalised value, located at the argument's key. */
-export function argValue(t: Task, a: Arg, src: AnsibleSource): CValue {
-  const l: Loc = { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos, node: a.node };
-  if (a.vault) return { t: 'unknown', loc: l, why: 'vaulted value' };
-  return yamlValue(a.node ?? a.value, l, src);
-}
-
-function scalar(value: string | number, l: Loc): CValue {
-  return { t: 'scalar', value, loc: l };
-}
+export { argValue, yamlValue, taskArgs, type AnsibleSource } from './ansible-values.js';
+export type { AdaptedPart } from './ansible-aws.js';
 
 // ---------------------------------------------------------------------------------------------- ec2_security_group
 
@@ -148,42 +99,90 @@ function securityGroup(t: Task, src: AnsibleSource): CMap {
 }
 
 export interface AnsibleAdapter {
-  /** CloudFormation resource type (or the provider's type name) the module is normalised to. */
+  /** CloudFormation resource type (or the provider's type name) the module is normalised to (its main resource). */
   kind: string;
   /** Collections the module is recognised in ('' = a short name). */
   collections: readonly string[];
-  props(t: Task, src: AnsibleSource): CMap;
-  /** Resources the task only changes or removes (e.g. `state: absent`) are not adapted. */
-  applies?(t: Task, props: CMap): boolean;
+  /** The resources the task stands for (most modules: one). */
+  parts(t: Task, src: AnsibleSource): AdaptedPart[];
+  /** Resources the task only removes (e.g. `state: absent`) are not adapted. */
+  applies?(t: Task): boolean;
 }
 
 const AWS = ['', 'amazon.aws', 'community.aws'] as const;
 
 const notAbsent = (t: Task) => {
   const s = t.args.get('state');
-  return !(s && typeof s.value === 'string' && s.value.trim() === 'absent');
+  return !(s && typeof s.value === 'string' && /^(?:absent|terminated|deleted)$/.test(s.value.trim()));
 };
+
+function build(): Record<string, AnsibleAdapter> {
+  const out: Record<string, AnsibleAdapter> = {};
+  const sg: AnsibleAdapter = {
+    kind: 'AWS::EC2::SecurityGroup',
+    collections: AWS,
+    parts: (t, src) => [{ kind: 'AWS::EC2::SecurityGroup', props: securityGroup(t, src) }],
+    applies: notAbsent,
+  };
+  out.ec2_security_group = sg;
+  out.ec2_group = sg;
+  for (const [names, translate] of AWS_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind: '',
+        collections: AWS,
+        parts: (t, src) => adaptAws(translate, t, src),
+        // A KMS key being deleted still has a deletion window to check.
+        applies: n === 'kms_key' || n === 'aws_kms' ? undefined : notAbsent,
+      };
+  for (const [names, kind, collections] of PROVIDER_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind,
+        collections,
+        parts: (t, src) => [{ kind, props: rawProps(t, src) }],
+        applies: notAbsent,
+      };
+  return out;
+}
+
+/** Azure and GCP modules keep their own argument names (the provider modules mirror the provider's API). */
+function rawProps(t: Task, src: AnsibleSource): CMap {
+  const e = new Map<string, CValue>();
+  for (const a of t.args.values()) e.set(a.key, argValue(t, a, src));
+  return { t: 'map', entries: e, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
 
 /** Module short name → adapter. */
-export const ANSIBLE_ADAPTERS: Readonly<Record<string, AnsibleAdapter>> = {
-  ec2_security_group: { kind: 'AWS::EC2::SecurityGroup', collections: AWS, props: securityGroup, applies: notAbsent },
-  ec2_group: { kind: 'AWS::EC2::SecurityGroup', collections: AWS, props: securityGroup, applies: notAbsent },
-};
+export const ANSIBLE_ADAPTERS: Readonly<Record<string, AnsibleAdapter>> = build();
 
-/** The normalised resource a task manages, when an adapter knows its module. */
-export function fromAnsibleTask(t: Task, src: AnsibleSource): CloudResource | undefined {
+function nameOf(t: Task, props: CMap): string {
+  if (t.name) return t.name;
+  for (const k of ['GroupName', 'name', 'Name', 'BucketName', 'QueueName', 'TopicName', 'FunctionName']) {
+    const n = scalars(get(props, k))[0];
+    if (n && typeof n.value === 'string') return n.value;
+  }
+  const a = t.args.get('name');
+  return a && typeof a.value === 'string' ? a.value : t.module;
+}
+
+/** Every normalised resource a task manages, when an adapter knows its module. */
+export function fromAnsibleTaskAll(t: Task, src: AnsibleSource): CloudResource[] {
   const a = ANSIBLE_ADAPTERS[t.short];
-  if (!a || !a.collections.includes(t.collection)) return undefined;
-  const props = a.props(t, src);
-  if (a.applies && !a.applies(t, props)) return undefined;
-  const name = get(props, 'GroupName');
-  const n = name ? scalars(name)[0] : undefined;
-  return {
-    kind: a.kind,
-    name: t.name ?? (n && typeof n.value === 'string' ? n.value : t.module),
-    format: 'ansible',
-    loc: { path: t.path, pos: t.pos },
-    props,
+  if (!a || !a.collections.includes(t.collection)) return [];
+  if (a.applies && !a.applies(t)) return [];
+  return a.parts(t, src).map((p, i) => ({
+    kind: p.kind,
+    name: nameOf(t, p.props),
+    format: 'ansible' as const,
+    loc: { path: i ? `${t.path}#${i}` : t.path, pos: t.pos },
+    props: p.props,
     origin: t,
-  };
+    ...(p.partial ? { partial: true } : {}),
+  }));
+}
+
+/** The (main) normalised resource a task manages, when an adapter knows its module. */
+export function fromAnsibleTask(t: Task, src: AnsibleSource): CloudResource | undefined {
+  return fromAnsibleTaskAll(t, src)[0];
 }

@@ -44,7 +44,7 @@ export function propCheck(spec: PropSpec): CloudCheck {
       if (spec.when && !spec.when(r)) return;
       const v = get(r.props, spec.path);
       if (v === undefined || !present(v)) {
-        if (spec.absent)
+        if (spec.absent && !r.partial)
           emit({
             code: spec.code,
             resource: r,

@@ -3,10 +3,11 @@
  * (src/cloud/adapters/ansible.ts) become normalised resources; a shared check runs once per file and each rule reports
  * the finding codes it owns, at the argument that holds the value.
  */
-import { fromAnsibleTask } from '../../cloud/adapters/ansible.js';
+import { fromAnsibleTaskAll } from '../../cloud/adapters/ansible.js';
 import type { CloudCheck, CloudFinding, CloudResource } from '../../cloud/model.js';
 import type { AnsibleFile, Task } from '../../parse/ansible.js';
 import type { AnsibleContext } from './context.js';
+import { SEVERITY_RANK, type Severity } from '../../types.js';
 
 const resMemo = new WeakMap<AnsibleFile, CloudResource[]>();
 const findMemo = new WeakMap<AnsibleFile, Map<CloudCheck, CloudFinding[]>>();
@@ -17,8 +18,7 @@ export function cloudResources(ctx: AnsibleContext): CloudResource[] {
   if (!out) {
     out = [];
     for (const t of ctx.file.tasks) {
-      const r = fromAnsibleTask(t, { pos: (n) => ctx.pos(n) });
-      if (r) out.push(r);
+      out.push(...fromAnsibleTaskAll(t, { pos: (n) => ctx.pos(n) }));
     }
     resMemo.set(ctx.file, out);
   }
@@ -44,27 +44,42 @@ export function cloudFindings(ctx: AnsibleContext, check: CloudCheck): CloudFind
  * same argument are joined into one message).
  */
 export function cloudCheck(check: CloudCheck, codes: readonly string[]): (ctx: AnsibleContext) => void {
+  return cloudChecks([[check, codes]]);
+}
+
+/** The same for a rule that reports the codes of several shared checks (findings at one place joined). */
+export function cloudChecks(
+  pairs: ReadonlyArray<readonly [CloudCheck, readonly string[]]>,
+): (ctx: AnsibleContext) => void {
   return (ctx) => {
     const byPlace = new Map<string, CloudFinding[]>();
-    for (const f of cloudFindings(ctx, check)) {
-      if (!codes.includes(f.code)) continue;
-      const k = f.at?.loc.path ?? f.resource.loc.path;
-      const list = byPlace.get(k) ?? [];
-      list.push(f);
-      byPlace.set(k, list);
-    }
+    for (const [check, codes] of pairs)
+      for (const f of cloudFindings(ctx, check)) {
+        if (!codes.includes(f.code)) continue;
+        const k = f.at?.loc.path ?? f.resource.loc.path;
+        const list = byPlace.get(k) ?? [];
+        list.push(f);
+        byPlace.set(k, list);
+      }
     for (const [path, list] of byPlace) {
       const f = list[0]!;
       const t = f.resource.origin as Task;
       const message = [...new Set(list.map((x) => x.message))].join('; ');
+      const severity = list.some((x) => !x.severity) ? undefined : list.map((x) => x.severity!).sort(bySeverity)[0];
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
         path: f.at ? path : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
-        ...(f.secret ? { secret: true } : {}),
+        ...(list.some((x) => x.secret) ? { secret: true } : {}),
+        ...(severity ? { severity } : {}),
         ...(f.why ? { why: f.why } : {}),
       });
     }
   };
+}
+
+/** Most severe first. */
+function bySeverity(a: Severity, b: Severity): number {
+  return SEVERITY_RANK[b] - SEVERITY_RANK[a];
 }

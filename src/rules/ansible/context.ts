@@ -3,6 +3,7 @@
  * shared by the rules (value reading, secret-looking names, file modes, URLs).
  */
 import type { IacRuleMeta } from '../iac.js';
+import type { Severity } from '../../types.js';
 import {
   isJinja,
   isMap as isMapNode,
@@ -29,6 +30,8 @@ export interface Report {
   message: string;
   secret?: boolean;
   why?: string;
+  /** The risk in this context, when it differs from the rule's severity. */
+  severity?: Severity;
 }
 
 export interface AnsibleContext {

@@ -62,6 +62,29 @@ import az_001 from './rules/az-001.js';
 import az_002 from './rules/az-002.js';
 import gcp_001 from './rules/gcp-001.js';
 import gcp_002 from './rules/gcp-002.js';
+import aws_007 from './rules/aws-007.js';
+import aws_008 from './rules/aws-008.js';
+import aws_009 from './rules/aws-009.js';
+import aws_010 from './rules/aws-010.js';
+import aws_011 from './rules/aws-011.js';
+import aws_012 from './rules/aws-012.js';
+import aws_013 from './rules/aws-013.js';
+import aws_014 from './rules/aws-014.js';
+import aws_015 from './rules/aws-015.js';
+import aws_016 from './rules/aws-016.js';
+import aws_017 from './rules/aws-017.js';
+import aws_018 from './rules/aws-018.js';
+import aws_019 from './rules/aws-019.js';
+import aws_020 from './rules/aws-020.js';
+import aws_021 from './rules/aws-021.js';
+import aws_022 from './rules/aws-022.js';
+import aws_023 from './rules/aws-023.js';
+import aws_024 from './rules/aws-024.js';
+import aws_025 from './rules/aws-025.js';
+import aws_026 from './rules/aws-026.js';
+import aws_027 from './rules/aws-027.js';
+import aws_028 from './rules/aws-028.js';
+import aws_029 from './rules/aws-029.js';
 
 export const rules: readonly AnsibleRule[] = [
   tls_001,
@@ -118,6 +141,29 @@ export const rules: readonly AnsibleRule[] = [
   az_002,
   gcp_001,
   gcp_002,
+  aws_007,
+  aws_008,
+  aws_009,
+  aws_010,
+  aws_011,
+  aws_012,
+  aws_013,
+  aws_014,
+  aws_015,
+  aws_016,
+  aws_017,
+  aws_018,
+  aws_019,
+  aws_020,
+  aws_021,
+  aws_022,
+  aws_023,
+  aws_024,
+  aws_025,
+  aws_026,
+  aws_027,
+  aws_028,
+  aws_029,
 ];
 
 /**
@@ -159,7 +205,7 @@ export function lintAnsible(
       seen.add(key);
       findings.push({
         ruleId: rule.meta.id,
-        severity: rule.meta.severity,
+        severity: r.severity ?? rule.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,

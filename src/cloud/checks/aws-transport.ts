@@ -1,0 +1,170 @@
+/** Traffic in transit: load-balancer listeners, CloudFront viewers, OpenSearch endpoints. */
+import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
+import { asBool, asStr, get, isKnown, items, scalars } from '../values.js';
+import { nearest } from './factory.js';
+
+/** ELB security policies that still accept TLS 1.0 or 1.1 (or are the 2015/2016 defaults that do). */
+export function weakElbPolicy(name: string): boolean {
+  return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
+}
+
+function redirectsToHttps(listener: CValue): boolean {
+  return items(get(listener, 'DefaultActions')).some((a) => {
+    const t = scalars(get(a, 'Type')).find(isKnown);
+    const proto = scalars(get(a, 'RedirectConfig.Protocol')).find(isKnown);
+    return !!t && asStr(t)?.toLowerCase() === 'redirect' && (!proto || asStr(proto)?.toUpperCase() === 'HTTPS');
+  });
+}
+
+/** Listeners over plain HTTP (not redirecting to HTTPS) and TLS listeners with a weak or default security policy. */
+export const elbListener: CloudCheck = {
+  name: 'elb-listener',
+  kinds: ['AWS::ElasticLoadBalancingV2::Listener', 'AWS::ElasticLoadBalancing::LoadBalancer'],
+  codes: {
+    'listener-http': 'a listener serves plain HTTP',
+    'listener-ssl-policy': 'a TLS listener accepts TLS 1.0/1.1 (weak or default SslPolicy)',
+  },
+  run(r: CloudResource, emit: Emit) {
+    const listeners =
+      r.kind === 'AWS::ElasticLoadBalancing::LoadBalancer' ? items(get(r.props, 'Listeners')) : [r.props];
+    for (const l of listeners) {
+      const p = scalars(get(l, 'Protocol')).find(isKnown);
+      const proto = p ? asStr(p)?.toUpperCase() : undefined;
+      if (proto === 'HTTP' && !redirectsToHttps(l))
+        emit({
+          code: 'listener-http',
+          resource: r,
+          at: p!.at,
+          message: `${r.name} listener serves plain HTTP without redirecting to HTTPS`,
+          why: p!.why,
+        });
+      if (r.kind !== 'AWS::ElasticLoadBalancingV2::Listener' || (proto !== 'HTTPS' && proto !== 'TLS')) continue;
+      const pol = get(l, 'SslPolicy');
+      const s = scalars(pol).find(isKnown);
+      if (!pol)
+        emit({
+          code: 'listener-ssl-policy',
+          resource: r,
+          at: p!.at,
+          message: `${r.name} ${proto} listener sets no SslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1)`,
+        });
+      else if (s && weakElbPolicy(asStr(s) ?? ''))
+        emit({
+          code: 'listener-ssl-policy',
+          resource: r,
+          at: s.at,
+          message: `${r.name} ${proto} listener uses ${asStr(s)}, which accepts TLS 1.0/1.1`,
+          why: s.why,
+        });
+    }
+  },
+};
+
+const OLD_VIEWER_TLS = /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/;
+
+export const cloudfrontTransport: CloudCheck = {
+  name: 'cloudfront-transport',
+  kinds: ['AWS::CloudFront::Distribution'],
+  codes: {
+    'cloudfront-allow-all': 'viewers may use plain HTTP',
+    'cloudfront-tls': 'viewers may use TLS older than 1.2',
+    'cloudfront-default-cert': 'the distribution uses the default CloudFront certificate',
+  },
+  run(r, emit) {
+    const cfg = get(r.props, 'DistributionConfig');
+    const behaviors = [get(cfg, 'DefaultCacheBehavior'), ...items(get(cfg, 'CacheBehaviors'))];
+    behaviors.forEach((b, i) => {
+      if (!b && i > 0) return;
+      const v = get(b, 'ViewerProtocolPolicy');
+      const s = scalars(v).find(isKnown);
+      if (s && asStr(s)?.toLowerCase() === 'allow-all')
+        emit({
+          code: 'cloudfront-allow-all',
+          resource: r,
+          at: s.at,
+          message: `${r.name} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all)`,
+          why: s.why,
+        });
+      else if (!v && i === 0 && !r.partial && r.format === 'ansible')
+        emit({
+          code: 'cloudfront-allow-all',
+          resource: r,
+          at: b ?? cfg,
+          message: `${r.name} sets no viewer_protocol_policy, so viewers may use plain HTTP (allow-all)`,
+        });
+    });
+    const cert = get(cfg, 'ViewerCertificate');
+    const min = scalars(get(cert, 'MinimumProtocolVersion')).find(isKnown);
+    if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ''))
+      emit({
+        code: 'cloudfront-tls',
+        resource: r,
+        at: min.at,
+        message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
+        why: min.why,
+      });
+    const def = scalars(get(cert, 'CloudFrontDefaultCertificate')).find((s) => asBool(s.value) === true);
+    if (def)
+      emit({
+        code: 'cloudfront-default-cert',
+        resource: r,
+        at: def.at,
+        message: `${r.name} uses the default *.cloudfront.net certificate, which allows TLS 1.0`,
+        why: def.why,
+        severity: 'low',
+      });
+    else if (!cert && !r.partial)
+      emit({
+        code: 'cloudfront-default-cert',
+        resource: r,
+        at: cfg,
+        message: `${r.name} sets no viewer certificate, so it uses the default *.cloudfront.net one (TLS 1.0 allowed)`,
+        severity: 'low',
+      });
+  },
+};
+
+export const cloudfrontMonitoring: CloudCheck = {
+  name: 'cloudfront-monitoring',
+  kinds: ['AWS::CloudFront::Distribution'],
+  codes: {
+    'cloudfront-logging': 'access logging is off',
+    'cloudfront-waf': 'no web ACL (WAF) is attached',
+  },
+  run(r, emit) {
+    const cfg = get(r.props, 'DistributionConfig');
+    const log = get(cfg, 'Logging');
+    const off = scalars(get(log, 'Enabled')).find((s) => asBool(s.value) === false);
+    if (off)
+      emit({ code: 'cloudfront-logging', resource: r, at: off.at, message: `${r.name} turns access logging off` });
+    else if (!log && !r.partial)
+      emit({ code: 'cloudfront-logging', resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
+    if (!get(cfg, 'WebACLId') && !r.partial)
+      emit({ code: 'cloudfront-waf', resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
+  },
+};
+
+export const opensearchHttps: CloudCheck = {
+  name: 'opensearch-https',
+  kinds: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  codes: { 'opensearch-https': 'the domain endpoint accepts plain HTTP' },
+  run(r, emit) {
+    const v = get(r.props, 'DomainEndpointOptions.EnforceHTTPS');
+    const f = scalars(v).find((s) => asBool(s.value) === false);
+    if (f)
+      emit({
+        code: 'opensearch-https',
+        resource: r,
+        at: f.at,
+        message: `${r.name} accepts plain HTTP (EnforceHTTPS false)`,
+        why: f.why,
+      });
+    else if (!v && !r.partial)
+      emit({
+        code: 'opensearch-https',
+        resource: r,
+        at: nearest(r, 'DomainEndpointOptions.EnforceHTTPS'),
+        message: `${r.name} does not enforce HTTPS (EnforceHTTPS defaults to false)`,
+      });
+  },
+};
