@@ -60,7 +60,7 @@ function parseDocText(text: string): unknown {
   } catch {
     try {
       // Folded scalars and hand-written documents are sometimes YAML flow mappings rather than strict JSON.
-      const y: unknown = parseYamlText(s, { maxAliasCount: 10, prettyErrors: false });
+      const y: unknown = parseYamlText(s, { maxAliasCount: 10, prettyErrors: false, logLevel: 'error' });
       return y && typeof y === 'object' ? y : undefined;
     } catch {
       return undefined;

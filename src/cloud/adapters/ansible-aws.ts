@@ -66,7 +66,9 @@ function one(kind: string, props: Map<string, CValue>, t: Task, partial = false)
 
 /** A policy argument (mapping, JSON string, folded YAML) as a document located at the argument. */
 function policy(v: CValue | undefined): CValue | undefined {
-  return v ? (policyDocument(v) ?? v) : undefined;
+  // A Jinja expression (`{{ key_policy }}`) is unknown: never parsed as a document.
+  if (!v || v.t === 'unknown') return v;
+  return policyDocument(v) ?? v;
 }
 
 // ------------------------------------------------------------------------------------------ queues, topics, policies

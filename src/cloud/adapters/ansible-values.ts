@@ -115,7 +115,7 @@ export function plainValue(v: unknown, l: Loc, depth = 0): CValue {
 export function documentText(v: CValue): CValue | undefined {
   if (v.t !== 'scalar' || typeof v.value !== 'string' || v.value.length > 512 * 1024) return undefined;
   try {
-    const data: unknown = parseYaml(v.value, { maxAliasCount: 10, prettyErrors: false });
+    const data: unknown = parseYaml(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: 'error' });
     return data && typeof data === 'object' ? plainValue(data, v.loc) : undefined;
   } catch {
     return undefined;

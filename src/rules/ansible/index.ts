@@ -85,6 +85,36 @@ import aws_026 from './rules/aws-026.js';
 import aws_027 from './rules/aws-027.js';
 import aws_028 from './rules/aws-028.js';
 import aws_029 from './rules/aws-029.js';
+import az_003 from './rules/az-003.js';
+import az_004 from './rules/az-004.js';
+import az_005 from './rules/az-005.js';
+import az_006 from './rules/az-006.js';
+import az_007 from './rules/az-007.js';
+import az_008 from './rules/az-008.js';
+import az_009 from './rules/az-009.js';
+import az_010 from './rules/az-010.js';
+import az_011 from './rules/az-011.js';
+import az_012 from './rules/az-012.js';
+import az_013 from './rules/az-013.js';
+import az_014 from './rules/az-014.js';
+import az_015 from './rules/az-015.js';
+import az_016 from './rules/az-016.js';
+import az_017 from './rules/az-017.js';
+import az_018 from './rules/az-018.js';
+import az_019 from './rules/az-019.js';
+import gcp_003 from './rules/gcp-003.js';
+import gcp_004 from './rules/gcp-004.js';
+import gcp_005 from './rules/gcp-005.js';
+import gcp_006 from './rules/gcp-006.js';
+import gcp_007 from './rules/gcp-007.js';
+import gcp_008 from './rules/gcp-008.js';
+import gcp_009 from './rules/gcp-009.js';
+import gcp_010 from './rules/gcp-010.js';
+import gcp_011 from './rules/gcp-011.js';
+import gcp_012 from './rules/gcp-012.js';
+import gcp_013 from './rules/gcp-013.js';
+import gcp_014 from './rules/gcp-014.js';
+import gcp_015 from './rules/gcp-015.js';
 
 export const rules: readonly AnsibleRule[] = [
   tls_001,
@@ -164,6 +194,36 @@ export const rules: readonly AnsibleRule[] = [
   aws_027,
   aws_028,
   aws_029,
+  az_003,
+  az_004,
+  az_005,
+  az_006,
+  az_007,
+  az_008,
+  az_009,
+  az_010,
+  az_011,
+  az_012,
+  az_013,
+  az_014,
+  az_015,
+  az_016,
+  az_017,
+  az_018,
+  az_019,
+  gcp_003,
+  gcp_004,
+  gcp_005,
+  gcp_006,
+  gcp_007,
+  gcp_008,
+  gcp_009,
+  gcp_010,
+  gcp_011,
+  gcp_012,
+  gcp_013,
+  gcp_014,
+  gcp_015,
 ];
 
 /**
