@@ -156,8 +156,9 @@ function rawProps(t: Task, src: AnsibleSource): CMap {
 /** Module short name → adapter. */
 export const ANSIBLE_ADAPTERS: Readonly<Record<string, AnsibleAdapter>> = build();
 
+/** How messages name the resource: the task's name (quoted, it is a sentence) or the resource's own name. */
 function nameOf(t: Task, props: CMap): string {
-  if (t.name) return t.name;
+  if (t.name) return `"${t.name}"`;
   for (const k of ['GroupName', 'name', 'Name', 'BucketName', 'QueueName', 'TopicName', 'FunctionName']) {
     const n = scalars(get(props, k))[0];
     if (n && typeof n.value === 'string') return n.value;

@@ -1,17 +1,14 @@
 /**
- * Network exposure shared by the Azure and GCP rules until they move onto the shared cloud model (src/cloud):
- * what counts as "anywhere" and which ports are administrative or data services.
+ * Network exposure for the Azure NSG and GCP firewall rules: what counts as "anywhere" and which ports are sensitive,
+ * both from the shared cloud constants (src/cloud/constants.ts), so every family uses the same lists.
  */
-export const SENSITIVE_PORTS = [
-  20, 21, 22, 23, 135, 137, 138, 139, 445, 1433, 1434, 1521, 2375, 2376, 3306, 3389, 5432, 5500, 5900, 5985, 5986, 6379,
-  7001, 8020, 9042, 9200, 9300, 11211, 27017, 27018,
-];
+import { isWorldCidr, SENSITIVE_PORTS } from '../../cloud/constants.js';
 
-/** Sources that mean the whole internet: CIDRs ending in /0 and Azure's service tags. */
+/** Sources that mean the whole internet: CIDRs with prefix length 0 (every spelling) and Azure's service tags. */
 export function isAnywhere(v: unknown): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim().toLowerCase();
-  return s === '*' || s === 'internet' || s === 'any' || /^(?:0\.0\.0\.0|::|0+(?::0+)*:?:?)\/0$/.test(s);
+  return s === '*' || s === 'internet' || s === 'any' || isWorldCidr(s);
 }
 
 /** `22`, `1000-2000`, `*` (every port) → ranges; undefined for what cannot be read (Jinja). */
