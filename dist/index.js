@@ -3461,7 +3461,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc3, options2) {
+    function createStringifyContext(doc3, options3) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -3481,7 +3481,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc3.schema.toStringOptions, options2);
+      }, doc3.schema.toStringOptions, options3);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -3903,10 +3903,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options2) {
+    function stringifyCollection(collection, ctx, options3) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options2);
+      return stringify2(collection, ctx, options3);
     }
     function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -5361,10 +5361,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc3, options2) {
+    function stringifyDocument(doc3, options3) {
       const lines = [];
-      let hasDirectives = options2.directives === true;
-      if (options2.directives !== false && doc3.directives) {
+      let hasDirectives = options3.directives === true;
+      if (options3.directives !== false && doc3.directives) {
         const dir = doc3.directives.toString(doc3);
         if (dir) {
           lines.push(dir);
@@ -5374,7 +5374,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify.createStringifyContext(doc3, options2);
+      const ctx = stringify.createStringifyContext(doc3, options3);
       const { commentString } = ctx.options;
       if (doc3.commentBefore) {
         if (lines.length !== 1)
@@ -5450,7 +5450,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options2) {
+      constructor(value, replacer, options3) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -5459,8 +5459,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options3 === void 0 && replacer) {
+          options3 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -5472,17 +5472,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options2);
+        }, options3);
         this.options = opt;
         let { version } = opt;
-        if (options2?._directives) {
-          this.directives = options2._directives.atDocument();
+        if (options3?._directives) {
+          this.directives = options3._directives.atDocument();
           if (this.directives.yaml.explicit)
             version = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version });
-        this.setSchema(version, options2);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
+        this.setSchema(version, options3);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options3);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -5533,7 +5533,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node.anchor);
       }
-      createNode(value, replacer, options2) {
+      createNode(value, replacer, options3) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -5544,11 +5544,11 @@ var require_Document = __commonJS({
           if (asStr2.length > 0)
             replacer = replacer.concat(asStr2);
           _replacer = replacer;
-        } else if (options2 === void 0 && replacer) {
-          options2 = replacer;
+        } else if (options3 === void 0 && replacer) {
+          options3 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options3 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -5573,9 +5573,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options2 = {}) {
-        const k = this.createNode(key, null, options2);
-        const v = this.createNode(value, null, options2);
+      createPair(key, value, options3 = {}) {
+        const k = this.createNode(key, null, options3);
+        const v = this.createNode(value, null, options3);
         return new Pair2.Pair(k, v);
       }
       /**
@@ -5661,7 +5661,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options2 = {}) {
+      setSchema(version, options3 = {}) {
         if (typeof version === "number")
           version = String(version);
         let opt;
@@ -5691,10 +5691,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options2.schema instanceof Object)
-          this.schema = options2.schema;
+        if (options3.schema instanceof Object)
+          this.schema = options3.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options2));
+          this.schema = new Schema.Schema(Object.assign(opt, options3));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -5724,14 +5724,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options2 = {}) {
+      toString(options3 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
-          const s = JSON.stringify(options2.indent);
+        if ("indent" in options3 && (!Number.isInteger(options3.indent) || Number(options3.indent) <= 0)) {
+          const s = JSON.stringify(options3.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options2);
+        return stringifyDocument.stringifyDocument(this, options3);
       }
     };
     function assertCollection(contents) {
@@ -6676,7 +6676,7 @@ var require_resolve_flow_scalar = __commonJS({
       switch (type) {
         case "scalar":
           _type = Scalar3.Scalar.PLAIN;
-          value = plainValue(source, _onError);
+          value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
           _type = Scalar3.Scalar.QUOTE_SINGLE;
@@ -6705,7 +6705,7 @@ var require_resolve_flow_scalar = __commonJS({
         range: [offset, valueEnd, re.offset]
       };
     }
-    function plainValue(source, onError) {
+    function plainValue2(source, onError) {
       let badChar = "";
       switch (source[0]) {
         /* istanbul ignore next should not happen */
@@ -7082,14 +7082,14 @@ var require_compose_node = __commonJS({
       }
       return node;
     }
-    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
+    function composeAlias({ options: options3 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options3.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -7108,8 +7108,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options2);
+    function composeDoc(options3, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options3);
       const doc3 = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -7188,7 +7188,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options2 = {}) {
+      constructor(options3 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -7201,8 +7201,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos2, code2, message));
         };
-        this.directives = new directives.Directives({ version: options2.version || "1.2" });
-        this.options = options2;
+        this.directives = new directives.Directives({ version: options3.version || "1.2" });
+        this.options = options3;
       }
       decorate(doc3, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -9266,15 +9266,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options2) {
-      const prettyErrors = options2.prettyErrors !== false;
-      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options3) {
+      const prettyErrors = options3.prettyErrors !== false;
+      const lineCounter$1 = options3.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+    function parseAllDocuments2(source, options3 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options3);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc3 of docs) {
@@ -9285,10 +9285,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options2 = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
+    function parseDocument2(source, options3 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options2);
+      const composer$1 = new composer.Composer(options3);
       let doc3 = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc3)
@@ -9304,14 +9304,14 @@ var require_public_api = __commonJS({
       }
       return doc3;
     }
-    function parse4(src, reviver, options2) {
+    function parse4(src, reviver, options3) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
-        options2 = reviver;
+      } else if (options3 === void 0 && reviver && typeof reviver === "object") {
+        options3 = reviver;
       }
-      const doc3 = parseDocument2(src, options2);
+      const doc3 = parseDocument2(src, options3);
       if (!doc3)
         return null;
       doc3.warnings.forEach((warning) => log.warn(doc3.options.logLevel, warning));
@@ -9321,29 +9321,29 @@ var require_public_api = __commonJS({
         else
           doc3.errors = [];
       }
-      return doc3.toJS(Object.assign({ reviver: _reviver }, options2));
+      return doc3.toJS(Object.assign({ reviver: _reviver }, options3));
     }
-    function stringify(value, replacer, options2) {
+    function stringify(value, replacer, options3) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options2 === void 0 && replacer) {
-        options2 = replacer;
+      } else if (options3 === void 0 && replacer) {
+        options3 = replacer;
       }
-      if (typeof options2 === "string")
-        options2 = options2.length;
-      if (typeof options2 === "number") {
-        const indent = Math.round(options2);
-        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options3 === "string")
+        options3 = options3.length;
+      if (typeof options3 === "number") {
+        const indent = Math.round(options3);
+        options3 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options2 ?? replacer ?? {};
+        const { keepUndefined } = options3 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options2);
-      return new Document.Document(value, _replacer, options2).toString(options2);
+        return value.toString(options3);
+      return new Document.Document(value, _replacer, options3).toString(options3);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -9912,9 +9912,9 @@ function candidateRules(text, set) {
   if (matcher) matcher.scan(text, take);
   else {
     includesBudget -= text.length;
-    const lower = !set.asciiKeywords || !NON_ASCII2.test(text) ? text.toLowerCase() : text.replace(UPPER2, lowerAscii);
+    const lower2 = !set.asciiKeywords || !NON_ASCII2.test(text) ? text.toLowerCase() : text.replace(UPPER2, lowerAscii);
     set.keywords.forEach((kw, id) => {
-      if (lower.includes(kw)) take(id);
+      if (lower2.includes(kw)) take(id);
     });
   }
   if (picked.length === 0) return [];
@@ -9945,12 +9945,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule192, secret) {
-  const e = rule192.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule192.p.id}${e}`;
+function describe(rule245, secret) {
+  const e = rule245.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule245.p.id}${e}`;
 }
-function isHeuristic(rule192) {
-  return rule192.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule192.p.validate ?? "");
+function isHeuristic(rule245) {
+  return rule245.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule245.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -9958,13 +9958,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule192, text, start, end, severity, confidence, why, quality, path9) {
+function weigh(rule245, text, start, end, severity, confidence, why, quality, path9) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule192)) {
-    if (rule192.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule245)) {
+    if (rule245.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -9977,7 +9977,7 @@ function weigh(rule192, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule192.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
+    if (rule245.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10017,8 +10017,8 @@ function weigh(rule192, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule192, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule192.p.id,
+  const drop = (rule245, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule245.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10026,8 +10026,8 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule192 of candidateRules(text, set)) {
-    const re = rule192.regex;
+  for (const rule245 of candidateRules(text, set)) {
+    const re = rule245.regex;
     re.lastIndex = 0;
     let count2 = 0;
     let m;
@@ -10037,7 +10037,7 @@ function scanText(text, set, globalAllow, ctx) {
         continue;
       }
       if (++count2 > MAX_MATCHES_PER_RULE) break;
-      let g = rule192.group;
+      let g = rule245.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10050,27 +10050,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule192.allow.some((a) => a.test(secret))) {
-        drop(rule192, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule245.allow.some((a) => a.test(secret))) {
+        drop(rule245, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule192.p.entropy !== void 0) {
+      if (rule245.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule192.p.entropy) {
-          drop(rule192, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule192.p.entropy}`);
+        if (e < rule245.p.entropy) {
+          drop(rule245, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule245.p.entropy}`);
           continue;
         }
       }
-      let severity = rule192.p.severity;
-      let confidence = rule192.p.confidence ?? "high";
-      let why = describe(rule192, secret);
+      let severity = rule245.p.severity;
+      let confidence = rule245.p.confidence ?? "high";
+      let why = describe(rule245, secret);
       let quality;
-      if (rule192.p.validate) {
-        const v = VALIDATORS[rule192.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule245.p.validate) {
+        const v = VALIDATORS[rule245.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule192, start, end, v.why ?? `rejected by the ${rule192.p.validate} check`);
+            drop(rule245, start, end, v.why ?? `rejected by the ${rule245.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10083,14 +10083,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule192, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule245, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule192, start, end, w.drop, w.generated);
+        drop(rule245, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule192,
+        rule: rule245,
         secret,
         start,
         end,
@@ -10493,8 +10493,8 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml2, isMap: isMap8, isScalar: isScalar8, isSeq: isSeq8 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
-  const { doc: doc3, lc, errors: parseErrors } = parseYaml2(text);
+  const { parseYaml: parseYaml3, isMap: isMap8, isScalar: isScalar8, isSeq: isSeq8 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { doc: doc3, lc, errors: parseErrors } = parseYaml3(text);
   const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
   const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
   const at = (node) => {
@@ -10777,15 +10777,15 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
   }
-  const known2 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
+  const known4 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
   for (const [id, node] of ruleNodes)
-    if (!known2.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+    if (!known4.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   if (knownRules.size)
     for (const [sel, node] of selectorNodes) {
       const s = sel.toLowerCase();
-      if (knownCategories.has(s) || known2.has(s)) continue;
+      if (knownCategories.has(s) || known4.has(s)) continue;
       if (/[*?]/.test(s)) {
-        if ([...known2].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
+        if ([...known4].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
         err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
         err(
@@ -12020,7 +12020,7 @@ function parseDocText(text) {
     return JSON.parse(s);
   } catch {
     try {
-      const y = (0, import_yaml6.parse)(s, { maxAliasCount: 10, prettyErrors: false });
+      const y = (0, import_yaml6.parse)(s, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
       return y && typeof y === "object" ? y : void 0;
     } catch {
       return void 0;
@@ -12081,6 +12081,9 @@ function actionCovers(pattern, action2) {
     `^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
   );
   return re.test(a);
+}
+function actionNames(s) {
+  return s.actions.flatMap((a) => isKnown2(a) ? [asStr(a) ?? ""] : []).filter(Boolean);
 }
 function grants(s, action2) {
   if (!s.allow) return void 0;
@@ -12607,7 +12610,7 @@ function propCheck(spec) {
       if (spec.when && !spec.when(r)) return;
       const v = get(r.props, spec.path);
       if (v === void 0 || !present(v)) {
-        if (spec.absent)
+        if (spec.absent && !r.partial)
           emit({
             code: spec.code,
             resource: r,
@@ -12705,15 +12708,15 @@ var init_data = __esm({
       codes: { "ecs-efs-transit": "EFS volume mounted without TLS" },
       run(r, emit) {
         for (const v of items(get(r.props, "Volumes"))) {
-          const efs = get(v, "EFSVolumeConfiguration");
-          if (!efs || !present(efs)) continue;
-          const te = get(efs, "TransitEncryption");
+          const efs2 = get(v, "EFSVolumeConfiguration");
+          if (!efs2 || !present(efs2)) continue;
+          const te = get(efs2, "TransitEncryption");
           const s = scalars(te).find(isKnown2);
           if (!te)
             emit({
               code: "ecs-efs-transit",
               resource: r,
-              at: efs,
+              at: efs2,
               message: `${r.name} mounts an EFS volume without TransitEncryption (it defaults to DISABLED)`
             });
           else if (s && equalsAny("DISABLED")(s))
@@ -12865,9 +12868,9 @@ var init_data = __esm({
           emit({ code: "emr-encryption-off", resource: r, at, message: `${r.name} configures no encryption` });
           return;
         }
-        const flag = (k) => scalars(get(enc, k)).find(isKnown2);
-        const rest = flag("EnableAtRestEncryption");
-        const transit = flag("EnableInTransitEncryption");
+        const flag2 = (k) => scalars(get(enc, k)).find(isKnown2);
+        const rest = flag2("EnableAtRestEncryption");
+        const transit = flag2("EnableInTransitEncryption");
         if (!rest || asBool2(rest.value) === false)
           emit({
             code: "emr-encryption-off",
@@ -15404,8 +15407,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule192 of rules2)
-          for (const s of scalars(get(rule192, "CIDRIP"))) {
+        for (const rule245 of rules2)
+          for (const s of scalars(get(rule245, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -18346,9 +18349,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule192) {
+function worldCidr(rule245) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule192, key)).find((s) => {
+    const hit = scalars(get(rule245, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -18356,9 +18359,9 @@ function worldCidr(rule192) {
   }
   return void 0;
 }
-function portSpans(rule192) {
+function portSpans(rule245) {
   const out = [];
-  for (const p of scalars(get(rule192, "IpProtocol"))) {
+  for (const p of scalars(get(rule245, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -18366,8 +18369,8 @@ function portSpans(rule192) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule192, "FromPort")))
-      for (const t of scalars(get(rule192, "ToPort"))) {
+    for (const f of scalars(get(rule245, "FromPort")))
+      for (const t of scalars(get(rule245, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -18396,10 +18399,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule192 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule192);
+  for (const rule245 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule245);
     if (!w) continue;
-    const spans = portSpans(rule192);
+    const spans = portSpans(rule245);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -18443,10 +18446,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range.from}-${range.to}`
       });
   }
-  for (const rule192 of sgRules(r, "egress")) {
-    const w = worldCidr(rule192);
+  for (const rule245 of sgRules(r, "egress")) {
+    const w = worldCidr(rule245);
     if (!w) continue;
-    const allOut = portSpans(rule192).find((s) => s.all);
+    const allOut = portSpans(rule245).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -19156,8 +19159,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule192 of rules2) {
-    const types = rule192.meta.resources;
+  for (const rule245 of rules2) {
+    const types = rule245.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
@@ -19168,8 +19171,8 @@ function lintOne(t, rules2, findings, errors) {
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
-          ruleId: rule192.meta.id,
-          severity: extra.severity ?? rule192.meta.severity,
+          ruleId: rule245.meta.id,
+          severity: extra.severity ?? rule245.meta.severity,
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
@@ -19177,15 +19180,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule192.meta.id);
+        const sup = suppressionsOf(a).get(rule245.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule192.check(ctx);
+      rule245.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule192.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule245.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -19648,13 +19651,13 @@ function taskShape(n) {
 }
 function looksLikeTaskList(root) {
   if (!(0, import_yaml9.isSeq)(root) || !root.items.length) return false;
-  let known2 = 0;
+  let known4 = 0;
   for (const item of root.items) {
     const shape = taskShape(item);
     if (!shape) return false;
-    if (shape.known) known2++;
+    if (shape.known) known4++;
   }
-  return known2 > 0 && known2 * 2 >= root.items.length;
+  return known4 > 0 && known4 * 2 >= root.items.length;
 }
 function looksLikeYamlInventoryDoc(root) {
   if (!(0, import_yaml9.isMap)(root) || !root.items.length) return false;
@@ -20708,9 +20711,9 @@ function noqaMatch(n, ruleId) {
   if (!n.tokens.length) return "";
   const id = ruleId.toLowerCase();
   for (const t of n.tokens) {
-    const lower = t.toLowerCase();
-    if (lower === id) return t;
-    const mapped = ANSIBLE_LINT_MAP[lower.replace(/\[.*\]$/, "")];
+    const lower2 = t.toLowerCase();
+    if (lower2 === id) return t;
+    const mapped = ANSIBLE_LINT_MAP[lower2.replace(/\[.*\]$/, "")];
     if (mapped?.some((m) => m.toLowerCase() === id)) return t;
   }
   return void 0;
@@ -22644,7 +22647,7 @@ var init_ctr_004 = __esm({
   }
 });
 
-// src/cloud/adapters/ansible.ts
+// src/cloud/adapters/ansible-values.ts
 function yamlValue(node, l, src, depth = 0) {
   const n = node;
   if (n && typeof n === "object" && n.tag === "!vault") return { t: "unknown", loc: l, why: "vaulted value" };
@@ -22684,19 +22687,640 @@ function argValue(t, a, src) {
   if (a.vault) return { t: "unknown", loc: l, why: "vaulted value" };
   return yamlValue(a.node ?? a.value, l, src);
 }
+function taskArgs(t, src) {
+  const out = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) out.set(a.key, argValue(t, a, src));
+  return out;
+}
 function scalar(value, l) {
   return { t: "scalar", value, loc: l };
 }
-function sgRule(rule192) {
-  if (rule192.t !== "map") return [rule192];
-  const e = rule192.entries;
+function cmap(entries, l) {
+  return { t: "map", entries, loc: l };
+}
+function moduleLoc(t) {
+  return { path: `${t.path}.${t.module}`, pos: t.modulePos };
+}
+function pascal(k) {
+  return k.split("_").map((w) => w ? w[0].toUpperCase() + w.slice(1) : w).join("");
+}
+function pascalKeys(v, overrides = {}, depth = 0) {
+  if (depth > 20) return v;
+  if (v.t === "map") {
+    const e = /* @__PURE__ */ new Map();
+    for (const [k, x] of v.entries) e.set(overrides[k] ?? pascal(k), pascalKeys(x, overrides, depth + 1));
+    return { ...v, entries: e };
+  }
+  if (v.t === "list") return { ...v, items: v.items.map((x) => pascalKeys(x, overrides, depth + 1)) };
+  return v;
+}
+function plainValue(v, l, depth = 0) {
+  if (depth > 40) return { t: "unknown", loc: l };
+  if (Array.isArray(v)) return { t: "list", items: v.map((x) => plainValue(x, l, depth + 1)), loc: l };
+  if (v && typeof v === "object") {
+    const e = /* @__PURE__ */ new Map();
+    for (const [k, x] of Object.entries(v)) e.set(k, plainValue(x, l, depth + 1));
+    return { t: "map", entries: e, loc: l };
+  }
+  if (typeof v === "string")
+    return JINJA2.test(v) ? { t: "unknown", loc: l, raw: v } : { t: "scalar", value: v, loc: l };
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: l };
+  return { t: "unknown", loc: l };
+}
+function documentText(v) {
+  if (v.t !== "scalar" || typeof v.value !== "string" || v.value.length > 512 * 1024) return void 0;
+  try {
+    const data = (0, import_yaml13.parse)(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
+    return data && typeof data === "object" ? plainValue(data, v.loc) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_yaml13, JINJA2;
+var init_ansible_values = __esm({
+  "src/cloud/adapters/ansible-values.ts"() {
+    "use strict";
+    import_yaml13 = __toESM(require_dist(), 1);
+    JINJA2 = /\{\{|\{%/;
+  }
+});
+
+// src/cloud/adapters/ansible-aws.ts
+function setPath(out, path9, v, l) {
+  const parts = path9.split(".");
+  let cur = out;
+  for (const p of parts.slice(0, -1)) {
+    let next = cur.get(p);
+    if (!next || next.t !== "map") {
+      next = cmap(/* @__PURE__ */ new Map(), l);
+      cur.set(p, next);
+    }
+    cur = next.entries;
+  }
+  cur.set(parts[parts.length - 1], v);
+}
+function renamed(t, args2, table2) {
+  const out = /* @__PURE__ */ new Map();
+  const l = moduleLoc(t);
+  for (const [from, to] of Object.entries(table2)) {
+    const v = from.split("|").map((k) => args2.get(k)).find((x) => x !== void 0);
+    if (v) setPath(out, to, v, l);
+  }
+  return out;
+}
+function boolTo(v, yes, no) {
+  const s = scalars(v)[0];
+  const b = s ? asBool2(s.value) : void 0;
+  return b === void 0 ? v : scalar(b ? yes : no, v.loc);
+}
+function one(kind, props, t, partial = false) {
+  return [{ kind, props: cmap(props, moduleLoc(t)), ...partial ? { partial } : {} }];
+}
+function policy(v) {
+  if (!v || v.t === "unknown") return v;
+  return policyDocument(v) ?? v;
+}
+function sqsQueue(t, a) {
+  const parts = one(
+    "AWS::SQS::Queue",
+    renamed(t, a, {
+      name: "QueueName",
+      kms_master_key_id: "KmsMasterKeyId",
+      sqs_managed_sse_enabled: "SqsManagedSseEnabled"
+    }),
+    t
+  );
+  const p = policy(a.get("policy"));
+  if (p) parts.push(...one("AWS::SQS::QueuePolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
+  return parts;
+}
+function snsTopic(t, a) {
+  const parts = one("AWS::SNS::Topic", renamed(t, a, { name: "TopicName", kms_master_key_id: "KmsMasterKeyId" }), t);
+  const p = policy(a.get("policy"));
+  if (p) parts.push(...one("AWS::SNS::TopicPolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
+  return parts;
+}
+function ecr(t, a) {
+  const props = renamed(t, a, { name: "RepositoryName", scan_on_push: "ImageScanningConfiguration.ScanOnPush" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("RepositoryPolicyText", p);
+  return one("AWS::ECR::Repository", props, t);
+}
+function lambdaPolicy(t, a) {
+  return one(
+    "AWS::Lambda::Permission",
+    renamed(t, a, {
+      function_name: "FunctionName",
+      action: "Action",
+      principal: "Principal",
+      source_arn: "SourceArn",
+      source_account: "SourceAccount"
+    }),
+    t
+  );
+}
+function sesPolicy(t, a) {
+  const props = renamed(t, a, { identity: "Identity", policy_name: "PolicyName" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("Policy", p);
+  return one("AWS::SES::IdentityPolicy", props, t);
+}
+function kmsKey(t, a) {
+  const props = renamed(t, a, {
+    alias: "Alias",
+    enable_key_rotation: "EnableKeyRotation",
+    enabled: "Enabled",
+    pending_window: "PendingWindowInDays",
+    "customer_master_key_spec|key_spec": "KeySpec",
+    key_usage: "KeyUsage"
+  });
+  const p = policy(a.get("policy"));
+  if (p) props.set("KeyPolicy", p);
+  const state = a.get("state");
+  if (state && scalars(state).some((s) => s.value === "absent")) props.set("PendingDeletion", scalar(true, state.loc));
+  return one("AWS::KMS::Key", props, t);
+}
+function interfacesWithPublicIp(v) {
+  return { t: "list", items: [cmap(/* @__PURE__ */ new Map([["AssociatePublicIpAddress", v]]), v.loc)], loc: v.loc };
+}
+function ec2Instance(t, a) {
+  const props = renamed(t, a, {
+    vpc_subnet_id: "SubnetId",
+    "security_groups|security_group": "SecurityGroups",
+    instance_type: "InstanceType"
+  });
+  const pub = a.get("network") && a.get("network").t === "map" ? a.get("network").entries : void 0;
+  const assign = pub?.get("assign_public_ip");
+  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
+  const nis = a.get("network_interfaces");
+  if (nis?.t === "list") {
+    props.set("NetworkInterfaces", pascalKeys(nis, { assign_public_ip: "AssociatePublicIpAddress" }));
+    for (const ni of nis.items)
+      if (ni.t === "map" && ni.entries.has("subnet_id")) props.set("SubnetId", ni.entries.get("subnet_id"));
+  }
+  if (a.get("launch_template")) props.set("LaunchTemplate", a.get("launch_template"));
+  return one("AWS::EC2::Instance", props, t);
+}
+function legacyEc2(t, a) {
+  const props = renamed(t, a, {
+    vpc_subnet_id: "SubnetId",
+    "group|group_id": "SecurityGroups",
+    instance_type: "InstanceType"
+  });
+  const assign = a.get("assign_public_ip");
+  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
+  const vols = a.get("volumes");
+  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
+  return one("AWS::EC2::Instance", props, t);
+}
+function blockDevices(v) {
+  if (v.t !== "list") return v;
+  return {
+    ...v,
+    items: v.items.map((it) => {
+      if (it.t !== "map") return it;
+      const e = it.entries;
+      const out = /* @__PURE__ */ new Map();
+      const ebs = /* @__PURE__ */ new Map();
+      for (const [k, x] of e) {
+        if (k === "device_name") out.set("DeviceName", x);
+        else if (k === "ephemeral" || k === "virtual_name") out.set("VirtualName", x);
+        else if (k === "no_device") out.set("NoDevice", x);
+        else if (k === "encrypted") ebs.set("Encrypted", x);
+        else if (k === "kms_key_id") ebs.set("KmsKeyId", x);
+        else if (k === "snapshot" || k === "snapshot_id") ebs.set("SnapshotId", x);
+        else if (k === "volume_size" || k === "size") ebs.set("VolumeSize", x);
+        else if (k === "volume_type") ebs.set("VolumeType", x);
+      }
+      out.set("Ebs", cmap(ebs, it.loc));
+      return cmap(out, it.loc);
+    })
+  };
+}
+function launchConfig(t, a) {
+  const props = renamed(t, a, { name: "LaunchConfigurationName", assign_public_ip: "AssociatePublicIpAddress" });
+  const vols = a.get("volumes");
+  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
+  return one("AWS::AutoScaling::LaunchConfiguration", props, t);
+}
+function ami(t, a) {
+  const props = renamed(t, a, { name: "Name", instance_id: "InstanceId" });
+  const lp = a.get("launch_permissions");
+  if (lp) props.set("LaunchPermissions", pascalKeys(lp));
+  const dm = a.get("device_mapping");
+  if (dm) props.set("BlockDeviceMappings", blockDevices(dm));
+  return one("AWS::EC2::Image", props, t);
+}
+function lambdaFunction(t, a) {
+  return one(
+    "AWS::Lambda::Function",
+    renamed(t, a, { name: "FunctionName", runtime: "Runtime", role: "Role", tracing_mode: "TracingConfig.Mode" }),
+    t
+  );
+}
+function codebuild(t, a) {
+  return one("AWS::CodeBuild::Project", renamed(t, a, { name: "Name", encryption_key: "EncryptionKey" }), t);
+}
+function s3Bucket(t, a) {
+  const props = renamed(t, a, { name: "BucketName" });
+  const enc = a.get("encryption");
+  if (enc)
+    props.set(
+      "BucketEncryption",
+      cmap(
+        /* @__PURE__ */ new Map([
+          [
+            "ServerSideEncryptionConfiguration",
+            {
+              t: "list",
+              items: [
+                cmap(
+                  /* @__PURE__ */ new Map([
+                    ["ServerSideEncryptionByDefault", cmap(/* @__PURE__ */ new Map([["SSEAlgorithm", enc]]), enc.loc)]
+                  ]),
+                  enc.loc
+                )
+              ],
+              loc: enc.loc
+            }
+          ]
+        ]),
+        enc.loc
+      )
+    );
+  const ver = a.get("versioning");
+  if (ver)
+    props.set("VersioningConfiguration", cmap(/* @__PURE__ */ new Map([["Status", boolTo(ver, "Enabled", "Suspended")]]), ver.loc));
+  return one("AWS::S3::Bucket", props, t);
+}
+function s3Cors(t, a) {
+  const props = renamed(t, a, { name: "BucketName" });
+  const rules2 = a.get("rules");
+  if (rules2) setPath(props, "CorsConfiguration.CorsRules", pascalKeys(rules2), moduleLoc(t));
+  return one("AWS::S3::Bucket", props, t, true);
+}
+function s3Logging(t, a) {
+  const props = renamed(t, a, {
+    name: "BucketName",
+    target_bucket: "LoggingConfiguration.DestinationBucketName",
+    target_prefix: "LoggingConfiguration.LogFilePrefix"
+  });
+  return one("AWS::S3::Bucket", props, t, true);
+}
+function kinesis(t, a) {
+  const props = renamed(t, a, { name: "Name" });
+  const st = a.get("encryption_state");
+  if (st) {
+    const on = scalars(st)[0];
+    const b = on?.value === "enabled" ? true : on?.value === "disabled" ? false : void 0;
+    const type = b === void 0 ? st : b ? a.get("encryption_type") ?? scalar("KMS", st.loc) : scalar("NONE", st.loc);
+    const e = /* @__PURE__ */ new Map([["EncryptionType", type]]);
+    if (a.get("key_id")) e.set("KeyId", a.get("key_id"));
+    props.set("StreamEncryption", cmap(e, st.loc));
+  }
+  return one("AWS::Kinesis::Stream", props, t);
+}
+function efs(t, a) {
+  return one("AWS::EFS::FileSystem", renamed(t, a, { name: "Name", encrypt: "Encrypted", kms_key_id: "KmsKeyId" }), t);
+}
+function redshift(t, a) {
+  const cmd = a.get("command");
+  const create = !cmd || scalars(cmd).some((s) => s.value === "create");
+  return one(
+    "AWS::Redshift::Cluster",
+    renamed(t, a, {
+      identifier: "ClusterIdentifier",
+      publicly_accessible: "PubliclyAccessible",
+      encrypted: "Encrypted",
+      node_type: "NodeType"
+    }),
+    t,
+    !create
+  );
+}
+function rdsInstance(t, a) {
+  const props = renamed(t, a, {
+    "db_instance_identifier|id|instance_id": "DBInstanceIdentifier",
+    engine: "Engine",
+    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
+    publicly_accessible: "PubliclyAccessible",
+    storage_encrypted: "StorageEncrypted",
+    "db_cluster_identifier|cluster_id": "DBClusterIdentifier"
+  });
+  return one("AWS::RDS::DBInstance", props, t, !a.get("engine"));
+}
+function rdsCluster(t, a) {
+  const props = renamed(t, a, {
+    "db_cluster_identifier|cluster_id|id": "DBClusterIdentifier",
+    engine: "Engine",
+    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
+    storage_encrypted: "StorageEncrypted"
+  });
+  return one("AWS::RDS::DBCluster", props, t, !a.get("engine"));
+}
+function legacyRds(t, a) {
+  const cmd = a.get("command");
+  const create = scalars(cmd).some((s) => s.value === "create");
+  const props = renamed(t, a, {
+    instance_name: "DBInstanceIdentifier",
+    db_engine: "Engine",
+    publicly_accessible: "PubliclyAccessible"
+  });
+  return one("AWS::RDS::DBInstance", props, t, !create);
+}
+function opensearch(t, a) {
+  const props = renamed(t, a, { domain_name: "DomainName" });
+  const o = { enforce_https: "EnforceHTTPS", tls_security_policy: "TLSSecurityPolicy", kms_key_id: "KmsKeyId" };
+  for (const [k, to] of [
+    ["domain_endpoint_options", "DomainEndpointOptions"],
+    ["encryption_at_rest_options", "EncryptionAtRestOptions"],
+    ["node_to_node_encryption_options", "NodeToNodeEncryptionOptions"]
+  ]) {
+    const v = a.get(k);
+    if (v) props.set(to, pascalKeys(v, o));
+  }
+  return one("AWS::OpenSearchService::Domain", props, t);
+}
+function passwordPolicy(t, a) {
+  return one(
+    "AWS::IAM::AccountPasswordPolicy",
+    renamed(t, a, {
+      "min_pw_length|minimum_password_length": "MinimumPasswordLength",
+      "pw_max_age|password_max_age": "MaxPasswordAge",
+      "pw_reuse_prevent|password_reuse_prevent|pw_reuse_prevention": "PasswordReusePrevention",
+      "allow_pw_change|allow_password_change": "AllowUsersToChangePassword",
+      require_symbols: "RequireSymbols",
+      require_numbers: "RequireNumbers",
+      require_uppercase: "RequireUppercaseCharacters",
+      require_lowercase: "RequireLowercaseCharacters"
+    }),
+    t
+  );
+}
+function iamRole(t, a) {
+  const props = renamed(t, a, { name: "RoleName", managed_policies: "ManagedPolicyArns" });
+  const p = policy(a.get("assume_role_policy_document"));
+  if (p) props.set("AssumeRolePolicyDocument", p);
+  return one("AWS::IAM::Role", props, t);
+}
+function iamManagedPolicy(t, a) {
+  const props = renamed(t, a, { "policy_name|name": "ManagedPolicyName" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("PolicyDocument", p);
+  return one("AWS::IAM::ManagedPolicy", props, t);
+}
+function iamPolicy(t, a) {
+  const props = renamed(t, a, { policy_name: "PolicyName" });
+  const p = policy(a.get("policy_json") ?? a.get("policy_document"));
+  if (p) props.set("PolicyDocument", p);
+  return one("AWS::IAM::Policy", props, t);
+}
+function legacyIam(t, a) {
+  const type = scalars(a.get("iam_type"))[0]?.value;
+  const out = [];
+  if (type === "role") {
+    const props = renamed(t, a, { name: "RoleName" });
+    const p = policy(a.get("trust_policy"));
+    if (p) props.set("AssumeRolePolicyDocument", p);
+    out.push(...one("AWS::IAM::Role", props, t));
+  }
+  const keys = a.get("access_key_state");
+  if (type === "user" && keys) {
+    const s = scalars(keys)[0];
+    const v = s?.value === "create" || s?.value === "active" ? scalar("Active", keys.loc) : s?.value === "inactive" ? scalar("Inactive", keys.loc) : void 0;
+    if (v)
+      out.push(
+        ...one(
+          "AWS::IAM::AccessKey",
+          /* @__PURE__ */ new Map([
+            ["UserName", a.get("name") ?? v],
+            ["Status", v]
+          ]),
+          t
+        )
+      );
+  }
+  return out;
+}
+function accessKey(t, a) {
+  const props = renamed(t, a, { "user_name|user|username": "UserName" });
+  const act = a.get("active");
+  if (act) props.set("Status", boolTo(act, "Active", "Inactive"));
+  return one("AWS::IAM::AccessKey", props, t);
+}
+function assumeRole(t, a) {
+  return one(
+    "AWS::STS::AssumeRole",
+    renamed(t, a, { role_arn: "RoleArn", mfa_serial_number: "SerialNumber", mfa_token: "TokenCode" }),
+    t
+  );
+}
+function apiGateway(t, a) {
+  const props = renamed(t, a, { api_id: "RestApiId", swagger_file: "BodyS3Location" });
+  const dict = a.get("swagger_dict");
+  const text = a.get("swagger_text");
+  const body = dict ?? (text ? documentText(text) ?? text : void 0);
+  if (body) props.set("Body", body);
+  return one("AWS::ApiGateway::RestApi", props, t);
+}
+function elbV2(t, a) {
+  const parts = one(
+    "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    renamed(t, a, { name: "Name", scheme: "Scheme", security_groups: "SecurityGroups" }),
+    t
+  );
+  const ls = a.get("listeners");
+  if (ls?.t === "list")
+    for (const l of ls.items) {
+      const m = pascalKeys(l, { ssl_policy: "SslPolicy" });
+      if (m.t === "map") parts.push({ kind: "AWS::ElasticLoadBalancingV2::Listener", props: m });
+    }
+  return parts;
+}
+function elbClassic(t, a) {
+  const props = renamed(t, a, { name: "LoadBalancerName", scheme: "Scheme" });
+  const ls = a.get("listeners");
+  if (ls)
+    props.set(
+      "Listeners",
+      pascalKeys(ls, { ssl_certificate_id: "SSLCertificateId", load_balancer_port: "LoadBalancerPort" })
+    );
+  return one("AWS::ElasticLoadBalancing::LoadBalancer", props, t);
+}
+function cloudfront(t, a) {
+  const l = moduleLoc(t);
+  const cfg = /* @__PURE__ */ new Map();
+  const over = {
+    cloudfront_default_certificate: "CloudFrontDefaultCertificate",
+    acm_certificate_arn: "AcmCertificateArn",
+    iam_certificate_id: "IamCertificateId",
+    ssl_support_method: "SslSupportMethod"
+  };
+  for (const [k, to] of [
+    ["default_cache_behavior", "DefaultCacheBehavior"],
+    ["cache_behaviors", "CacheBehaviors"],
+    ["viewer_certificate", "ViewerCertificate"],
+    ["logging", "Logging"],
+    ["origins", "Origins"]
+  ]) {
+    const v = a.get(k);
+    if (v) cfg.set(to, pascalKeys(v, over));
+  }
+  if (a.get("web_acl_id")) cfg.set("WebACLId", a.get("web_acl_id"));
+  return one("AWS::CloudFront::Distribution", /* @__PURE__ */ new Map([["DistributionConfig", cmap(cfg, l)]]), t, !a.get("origins"));
+}
+function cloudtrail(t, a) {
+  return one(
+    "AWS::CloudTrail::Trail",
+    renamed(t, a, {
+      name: "TrailName",
+      "enable_log_file_validation|log_file_validation_enabled": "EnableLogFileValidation",
+      is_multi_region_trail: "IsMultiRegionTrail",
+      kms_key_id: "KMSKeyId",
+      cloudwatch_logs_log_group_arn: "CloudWatchLogsLogGroupArn",
+      cloudwatch_logs_role_arn: "CloudWatchLogsRoleArn",
+      sns_topic_name: "SnsTopicName",
+      enable_logging: "IsLogging",
+      s3_bucket_name: "S3BucketName"
+    }),
+    t
+  );
+}
+function logGroup(t, a) {
+  return one(
+    "AWS::Logs::LogGroup",
+    renamed(t, a, { log_group_name: "LogGroupName", retention: "RetentionInDays", kms_key_id: "KmsKeyId" }),
+    t
+  );
+}
+function configAggregator(t, a) {
+  const props = renamed(t, a, { name: "ConfigurationAggregatorName" });
+  const o = {
+    all_aws_regions: "AllAwsRegions",
+    aws_regions: "AwsRegions",
+    account_ids: "AccountIds",
+    role_arn: "RoleArn"
+  };
+  const acc = a.get("account_sources");
+  if (acc)
+    props.set(
+      "AccountAggregationSources",
+      pascalKeys(acc.t === "map" ? { t: "list", items: [acc], loc: acc.loc } : acc, o)
+    );
+  const org = a.get("organization_source");
+  if (org) props.set("OrganizationAggregationSource", pascalKeys(org, o));
+  return one("AWS::Config::ConfigurationAggregator", props, t);
+}
+function adaptAws(translate, t, src) {
+  return translate(t, taskArgs(t, src));
+}
+var AWS_MODULES;
+var init_ansible_aws = __esm({
+  "src/cloud/adapters/ansible-aws.ts"() {
+    "use strict";
+    init_policy();
+    init_values();
+    init_ansible_values();
+    AWS_MODULES = [
+      [["sqs_queue"], sqsQueue],
+      [["sns_topic"], snsTopic],
+      [["ecs_ecr"], ecr],
+      [["lambda_policy"], lambdaPolicy],
+      [["ses_identity_policy", "aws_ses_identity_policy"], sesPolicy],
+      [["kms_key", "aws_kms"], kmsKey],
+      [["ec2_instance"], ec2Instance],
+      [["ec2"], legacyEc2],
+      [["ec2_lc", "autoscaling_launch_config"], launchConfig],
+      [["ec2_ami"], ami],
+      [["lambda"], lambdaFunction],
+      [["codebuild_project", "aws_codebuild"], codebuild],
+      [["s3_bucket"], s3Bucket],
+      [["s3_cors"], s3Cors],
+      [["s3_logging"], s3Logging],
+      [["kinesis_stream"], kinesis],
+      [["efs"], efs],
+      [["redshift"], redshift],
+      [["rds_instance"], rdsInstance],
+      [["rds_cluster"], rdsCluster],
+      [["rds"], legacyRds],
+      [["opensearch"], opensearch],
+      [["iam_password_policy"], passwordPolicy],
+      [["iam_role"], iamRole],
+      [["iam_managed_policy"], iamManagedPolicy],
+      [["iam_policy"], iamPolicy],
+      [["iam"], legacyIam],
+      [["iam_access_key"], accessKey],
+      [["sts_assume_role"], assumeRole],
+      [["api_gateway", "aws_api_gateway"], apiGateway],
+      [["elb_application_lb", "elb_network_lb"], elbV2],
+      [["elb_classic_lb", "ec2_elb_lb"], elbClassic],
+      [["cloudfront_distribution"], cloudfront],
+      [["cloudtrail"], cloudtrail],
+      [["cloudwatchlogs_log_group"], logGroup],
+      [["config_aggregator", "aws_config_aggregator"], configAggregator]
+    ];
+  }
+});
+
+// src/cloud/adapters/ansible-providers.ts
+var AZ, GCP, PROVIDER_MODULES;
+var init_ansible_providers = __esm({
+  "src/cloud/adapters/ansible-providers.ts"() {
+    "use strict";
+    AZ = ["", "azure.azcollection"];
+    GCP = ["", "google.cloud"];
+    PROVIDER_MODULES = [
+      [["azure_rm_securitygroup"], "Microsoft.Network/networkSecurityGroups", AZ],
+      [["azure_rm_storageaccount"], "Microsoft.Storage/storageAccounts", AZ],
+      [["azure_rm_storageblob"], "Microsoft.Storage/storageAccounts/blobServices/containers", AZ],
+      [["azure_rm_subnet"], "Microsoft.Network/virtualNetworks/subnets", AZ],
+      [["azure_rm_sqlfirewallrule"], "Microsoft.Sql/servers/firewallRules", AZ],
+      [["azure_rm_rediscachefirewallrule"], "Microsoft.Cache/redis/firewallRules", AZ],
+      [["azure_rm_mysqlfirewallrule"], "Microsoft.DBforMySQL/servers/firewallRules", AZ],
+      [["azure_rm_postgresqlfirewallrule"], "Microsoft.DBforPostgreSQL/servers/firewallRules", AZ],
+      [["azure_rm_mariadbfirewallrule"], "Microsoft.DBforMariaDB/servers/firewallRules", AZ],
+      [["azure_rm_cosmosdbaccount"], "Microsoft.DocumentDB/databaseAccounts", AZ],
+      [["azure_rm_containerregistry"], "Microsoft.ContainerRegistry/registries", AZ],
+      [["azure_rm_sqlserver"], "Microsoft.Sql/servers", AZ],
+      [["azure_rm_roledefinition"], "Microsoft.Authorization/roleDefinitions", AZ],
+      [["azure_rm_aks"], "Microsoft.ContainerService/managedClusters", AZ],
+      [["azure_rm_webapp"], "Microsoft.Web/sites", AZ],
+      [["azure_rm_rediscache"], "Microsoft.Cache/redis", AZ],
+      [["azure_rm_mysqlserver"], "Microsoft.DBforMySQL/servers", AZ],
+      [["azure_rm_postgresqlserver"], "Microsoft.DBforPostgreSQL/servers", AZ],
+      [["azure_rm_mariadbserver"], "Microsoft.DBforMariaDB/servers", AZ],
+      [["azure_rm_postgresqlconfiguration"], "Microsoft.DBforPostgreSQL/servers/configurations", AZ],
+      [["azure_rm_monitorlogprofile"], "Microsoft.Insights/logprofiles", AZ],
+      [["azure_rm_keyvault"], "Microsoft.KeyVault/vaults", AZ],
+      [["azure_rm_lock"], "Microsoft.Authorization/locks", AZ],
+      [["azure_rm_appgateway"], "Microsoft.Network/applicationGateways", AZ],
+      [["gcp_container_cluster"], "container.v1.cluster", GCP],
+      [["gcp_container_node_pool"], "container.v1.nodePool", GCP],
+      [["gcp_compute_instance", "gcp_compute_instance_template"], "compute.v1.instance", GCP],
+      [["gcp_compute_firewall"], "compute.v1.firewall", GCP],
+      [["gcp_sql_instance"], "sqladmin.v1beta4.instance", GCP],
+      [["gcp_storage_bucket"], "storage.v1.bucket", GCP],
+      [["gcp_bigquery_dataset"], "bigquery.v2.dataset", GCP],
+      [["gcp_compute_disk"], "compute.v1.disk", GCP],
+      [["gcp_kms_crypto_key"], "cloudkms.v1.cryptoKey", GCP],
+      [["gcp_dns_managed_zone"], "dns.v1.managedZone", GCP],
+      [["gcp_compute_ssl_policy"], "compute.v1.sslPolicy", GCP],
+      [["gcp_compute_subnetwork"], "compute.v1.subnetwork", GCP]
+    ];
+  }
+});
+
+// src/cloud/adapters/ansible.ts
+function sgRule(rule245) {
+  if (rule245.t !== "map") return [rule245];
+  const e = rule245.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule192.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule245.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -22714,7 +23338,7 @@ function sgRule(rule192) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule192.loc });
+    out.push({ t: "map", entries: m, loc: rule245.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -22738,7 +23362,7 @@ function sgRule(rule192) {
   }
   const from = e.get("from_port");
   const to = e.get("to_port");
-  if (from || to) withPorts(from, to ?? from);
+  if (from || to) withPorts(from ?? to, to ?? from);
   if (!ports && !from && !to) withPorts(void 0, void 0);
   return out;
 }
@@ -22762,38 +23386,78 @@ function securityGroup(t, src) {
   put("Tags", args2.get("tags"));
   return { t: "map", entries: props, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
 }
-function fromAnsibleTask(t, src) {
-  const a = ANSIBLE_ADAPTERS[t.short];
-  if (!a || !a.collections.includes(t.collection)) return void 0;
-  const props = a.props(t, src);
-  if (a.applies && !a.applies(t, props)) return void 0;
-  const name = get(props, "GroupName");
-  const n = name ? scalars(name)[0] : void 0;
-  return {
-    kind: a.kind,
-    name: t.name ?? (n && typeof n.value === "string" ? n.value : t.module),
-    format: "ansible",
-    loc: { path: t.path, pos: t.pos },
-    props,
-    origin: t
+function build() {
+  const out = {};
+  const sg = {
+    kind: "AWS::EC2::SecurityGroup",
+    collections: AWS,
+    parts: (t, src) => [{ kind: "AWS::EC2::SecurityGroup", props: securityGroup(t, src) }],
+    applies: notAbsent
   };
+  out.ec2_security_group = sg;
+  out.ec2_group = sg;
+  for (const [names, translate] of AWS_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind: "",
+        collections: AWS,
+        parts: (t, src) => adaptAws(translate, t, src),
+        // A KMS key being deleted still has a deletion window to check.
+        applies: n === "kms_key" || n === "aws_kms" ? void 0 : notAbsent
+      };
+  for (const [names, kind, collections] of PROVIDER_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind,
+        collections,
+        parts: (t, src) => [{ kind, props: rawProps(t, src) }],
+        applies: notAbsent
+      };
+  return out;
 }
-var import_yaml13, JINJA2, AWS, notAbsent, ANSIBLE_ADAPTERS;
+function rawProps(t, src) {
+  const e = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) e.set(a.key, argValue(t, a, src));
+  return { t: "map", entries: e, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
+function nameOf(t, props) {
+  if (t.name) return `"${t.name}"`;
+  for (const k of ["GroupName", "name", "Name", "BucketName", "QueueName", "TopicName", "FunctionName"]) {
+    const n = scalars(get(props, k))[0];
+    if (n && typeof n.value === "string") return n.value;
+  }
+  const a = t.args.get("name");
+  return a && typeof a.value === "string" ? a.value : t.module;
+}
+function fromAnsibleTaskAll(t, src) {
+  const a = ANSIBLE_ADAPTERS[t.short];
+  if (!a || !a.collections.includes(t.collection)) return [];
+  if (a.applies && !a.applies(t)) return [];
+  return a.parts(t, src).map((p, i) => ({
+    kind: p.kind,
+    name: nameOf(t, p.props),
+    format: "ansible",
+    loc: { path: i ? `${t.path}#${i}` : t.path, pos: t.pos },
+    props: p.props,
+    origin: t,
+    ...p.partial ? { partial: true } : {}
+  }));
+}
+var AWS, notAbsent, ANSIBLE_ADAPTERS;
 var init_ansible2 = __esm({
   "src/cloud/adapters/ansible.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
     init_values();
-    JINJA2 = /\{\{|\{%/;
+    init_ansible_aws();
+    init_ansible_providers();
+    init_ansible_values();
+    init_ansible_values();
     AWS = ["", "amazon.aws", "community.aws"];
     notAbsent = (t) => {
       const s = t.args.get("state");
-      return !(s && typeof s.value === "string" && s.value.trim() === "absent");
+      return !(s && typeof s.value === "string" && /^(?:absent|terminated|deleted)$/.test(s.value.trim()));
     };
-    ANSIBLE_ADAPTERS = {
-      ec2_security_group: { kind: "AWS::EC2::SecurityGroup", collections: AWS, props: securityGroup, applies: notAbsent },
-      ec2_group: { kind: "AWS::EC2::SecurityGroup", collections: AWS, props: securityGroup, applies: notAbsent }
-    };
+    ANSIBLE_ADAPTERS = build();
   }
 });
 
@@ -22803,8 +23467,7 @@ function cloudResources2(ctx) {
   if (!out) {
     out = [];
     for (const t of ctx.file.tasks) {
-      const r = fromAnsibleTask(t, { pos: (n) => ctx.pos(n) });
-      if (r) out.push(r);
+      out.push(...fromAnsibleTaskAll(t, { pos: (n) => ctx.pos(n) }));
     }
     resMemo.set(ctx.file, out);
   }
@@ -22824,35 +23487,45 @@ function cloudFindings2(ctx, check) {
   return out;
 }
 function cloudCheck2(check, codes) {
+  return cloudChecks([[check, codes]]);
+}
+function cloudChecks(pairs) {
   return (ctx) => {
     const byPlace = /* @__PURE__ */ new Map();
-    for (const f of cloudFindings2(ctx, check)) {
-      if (!codes.includes(f.code)) continue;
-      const k = f.at?.loc.path ?? f.resource.loc.path;
-      const list4 = byPlace.get(k) ?? [];
-      list4.push(f);
-      byPlace.set(k, list4);
-    }
+    for (const [check, codes] of pairs)
+      for (const f of cloudFindings2(ctx, check)) {
+        if (!codes.includes(f.code)) continue;
+        const k = f.at?.loc.path ?? f.resource.loc.path;
+        const list4 = byPlace.get(k) ?? [];
+        list4.push(f);
+        byPlace.set(k, list4);
+      }
     for (const [path9, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
+      const severity = list4.some((x) => !x.severity) ? void 0 : list4.map((x) => x.severity).sort(bySeverity)[0];
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
         path: f.at ? path9 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
-        ...f.secret ? { secret: true } : {},
+        ...list4.some((x) => x.secret) ? { secret: true } : {},
+        ...severity ? { severity } : {},
         ...f.why ? { why: f.why } : {}
       });
     }
   };
+}
+function bySeverity(a, b) {
+  return SEVERITY_RANK[b] - SEVERITY_RANK[a];
 }
 var resMemo, findMemo;
 var init_cloud2 = __esm({
   "src/rules/ansible/cloud.ts"() {
     "use strict";
     init_ansible2();
+    init_types();
     resMemo = /* @__PURE__ */ new WeakMap();
     findMemo = /* @__PURE__ */ new WeakMap();
   }
@@ -23517,7 +24190,7 @@ var init_cfg_002 = __esm({
 function isAnywhere(v) {
   if (typeof v !== "string") return false;
   const s = v.trim().toLowerCase();
-  return s === "*" || s === "internet" || s === "any" || /^(?:0\.0\.0\.0|::|0+(?::0+)*:?:?)\/0$/.test(s);
+  return s === "*" || s === "internet" || s === "any" || isWorldCidr(s);
 }
 function portRanges(values) {
   const out = [];
@@ -23534,47 +24207,15 @@ function portRanges(values) {
 }
 function exposed(ranges) {
   const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
-  return { all, ports: SENSITIVE_PORTS2.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi)) };
+  return { all, ports: SENSITIVE_PORTS.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi)) };
 }
 function list2(v) {
   return v === void 0 || v === null ? [] : Array.isArray(v) ? v : [v];
 }
-var SENSITIVE_PORTS2;
 var init_exposure = __esm({
   "src/rules/ansible/exposure.ts"() {
     "use strict";
-    SENSITIVE_PORTS2 = [
-      20,
-      21,
-      22,
-      23,
-      135,
-      137,
-      138,
-      139,
-      445,
-      1433,
-      1434,
-      1521,
-      2375,
-      2376,
-      3306,
-      3389,
-      5432,
-      5500,
-      5900,
-      5985,
-      5986,
-      6379,
-      7001,
-      8020,
-      9042,
-      9200,
-      9300,
-      11211,
-      27017,
-      27018
-    ];
+    init_constants();
   }
 });
 
@@ -23821,6 +24462,3189 @@ var init_gcp_002 = __esm({
   }
 });
 
+// src/cloud/checks/aws-exposure.ts
+function hasAuth(body) {
+  if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
+  for (const path9 of options2(get(body, "paths")))
+    if (path9.t === "map") {
+      for (const ops of path9.entries.values())
+        if (ops.t === "map") {
+          for (const op of ops.entries.values())
+            if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
+              return true;
+        }
+    }
+  return false;
+}
+function options2(v) {
+  return v ? v.t === "alt" ? v.options : [v] : [];
+}
+var RESOURCE_POLICY_PROP, WHAT, resourcePolicyOpen, isDefaultGroup, ec2InstanceExposure, amiPublic, redshiftPublic, s3CorsWildcard, apiBodyAuthorizer, passwordPolicyWeak, accessKeyActive, assumeRoleMfa;
+var init_aws_exposure = __esm({
+  "src/cloud/checks/aws-exposure.ts"() {
+    "use strict";
+    init_policy();
+    init_values();
+    init_factory();
+    RESOURCE_POLICY_PROP = {
+      "AWS::SQS::QueuePolicy": "PolicyDocument",
+      "AWS::SNS::TopicPolicy": "PolicyDocument",
+      "AWS::S3::BucketPolicy": "PolicyDocument",
+      "AWS::ECR::Repository": "RepositoryPolicyText",
+      "AWS::KMS::Key": "KeyPolicy",
+      "AWS::SES::IdentityPolicy": "Policy"
+    };
+    WHAT = {
+      "AWS::SQS::QueuePolicy": "queue policy",
+      "AWS::SNS::TopicPolicy": "topic policy",
+      "AWS::S3::BucketPolicy": "bucket policy",
+      "AWS::ECR::Repository": "repository policy",
+      "AWS::KMS::Key": "key policy",
+      "AWS::SES::IdentityPolicy": "sending authorization policy"
+    };
+    resourcePolicyOpen = {
+      name: "resource-policy-open",
+      kinds: [...Object.keys(RESOURCE_POLICY_PROP), "AWS::Lambda::Permission"],
+      codes: {
+        "policy-public": "a resource policy allows any principal without a condition",
+        "policy-all-actions": "a resource policy allows every action to a wildcard principal",
+        "lambda-public": "a Lambda permission for any principal"
+      },
+      run(r, emit) {
+        if (r.kind === "AWS::Lambda::Permission") {
+          for (const s of scalars(get(r.props, "Principal")))
+            if (isKnown2(s) && asStr(s) === "*" && !get(r.props, "SourceArn") && !get(r.props, "SourceAccount"))
+              emit({
+                code: "lambda-public",
+                resource: r,
+                at: s.at,
+                message: `${r.name} lets any principal ("*") invoke the function, with no SourceArn or SourceAccount`,
+                why: s.why
+              });
+          return;
+        }
+        const prop = RESOURCE_POLICY_PROP[r.kind];
+        const doc3 = get(r.props, prop);
+        const what = WHAT[r.kind];
+        const reported = /* @__PURE__ */ new Set();
+        for (const p of publicStatements(doc3)) {
+          reported.add(p.at.at);
+          emit({
+            code: "policy-public",
+            resource: r,
+            at: p.at.at,
+            message: `${r.name} ${what} allows any principal ("*") without a condition`,
+            why: p.at.why,
+            detail: p.s.sid
+          });
+        }
+        for (const s of statements(doc3)) {
+          if (!s.allow) continue;
+          const star = wildcardPrincipal(s);
+          if (!star) continue;
+          for (const a of wildcardActions(s)) {
+            const name = asStr(a) ?? "";
+            if (name !== "*" && !name.endsWith(":*")) continue;
+            emit({
+              code: "policy-all-actions",
+              resource: r,
+              at: a.at,
+              message: `${r.name} ${what} allows ${name} to any principal`,
+              why: a.why,
+              detail: actionNames(s).join(",")
+            });
+          }
+        }
+      }
+    };
+    isDefaultGroup = (s) => s.trim().toLowerCase() === "default";
+    ec2InstanceExposure = {
+      name: "ec2-instance-exposure",
+      kinds: ["AWS::EC2::Instance"],
+      codes: {
+        "instance-public-ip": "the instance gets a public IP address",
+        "instance-no-vpc": "the instance is launched without a subnet (default VPC or EC2-Classic)",
+        "instance-default-sg": "the instance uses the default security group"
+      },
+      run(r, emit) {
+        for (const ni of items(get(r.props, "NetworkInterfaces")))
+          for (const s of scalars(get(ni, "AssociatePublicIpAddress")))
+            if (asBool2(s.value) === true)
+              emit({
+                code: "instance-public-ip",
+                resource: r,
+                at: s.at,
+                message: `${r.name} gets a public IP address`,
+                why: s.why
+              });
+        const launchTemplate = get(r.props, "LaunchTemplate");
+        const subnet = get(r.props, "SubnetId") ?? items(get(r.props, "NetworkInterfaces")).find((n) => get(n, "SubnetId"));
+        if (!subnet && !launchTemplate && !r.partial)
+          emit({
+            code: "instance-no-vpc",
+            resource: r,
+            message: `${r.name} names no subnet, so it starts in the default VPC (or EC2-Classic)`,
+            severity: "low"
+          });
+        for (const k of ["SecurityGroups", "SecurityGroupIds"])
+          for (const s of scalars(get(r.props, k)))
+            if (isKnown2(s) && isDefaultGroup(asStr(s) ?? ""))
+              emit({
+                code: "instance-default-sg",
+                resource: r,
+                at: s.at,
+                message: `${r.name} uses the default security group, which every other default-group member can reach`,
+                why: s.why
+              });
+      }
+    };
+    amiPublic = {
+      name: "ami-public",
+      kinds: ["AWS::EC2::Image"],
+      codes: { "ami-public": "the image can be launched by every AWS account" },
+      run(r, emit) {
+        for (const s of scalars(get(r.props, "LaunchPermissions.GroupNames")))
+          if (isKnown2(s) && asStr(s)?.toLowerCase() === "all")
+            emit({
+              code: "ami-public",
+              resource: r,
+              at: s.at,
+              message: `${r.name} is shared with every AWS account (launch permission group "all")`,
+              why: s.why
+            });
+      }
+    };
+    redshiftPublic = forbidTrue2({
+      code: "redshift-public",
+      kinds: ["AWS::Redshift::Cluster"],
+      description: "the cluster is publicly accessible",
+      path: "PubliclyAccessible",
+      trueMessage: (r) => `${r.name} is publicly accessible`
+    });
+    s3CorsWildcard = {
+      name: "s3-cors-wildcard",
+      kinds: ["AWS::S3::Bucket"],
+      codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
+      run(r, emit) {
+        for (const rule245 of items(get(r.props, "CorsConfiguration.CorsRules")))
+          for (const k of ["AllowedOrigins", "AllowedMethods"]) {
+            const hit = scalars(get(rule245, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            if (hit)
+              emit({
+                code: "s3-cors-wildcard",
+                resource: r,
+                at: hit.at,
+                message: `${r.name} CORS rule allows ${k === "AllowedOrigins" ? "any origin" : "any method"} ("*")`,
+                why: hit.why
+              });
+          }
+      }
+    };
+    apiBodyAuthorizer = {
+      name: "api-body-authorizer",
+      kinds: ["AWS::ApiGateway::RestApi"],
+      codes: { "api-no-authorizer": "the API definition has no authorizer or security requirement" },
+      run(r, emit) {
+        const body = get(r.props, "Body");
+        if (!body || body.t !== "map" || !get(body, "paths")) return;
+        if (hasAuth(body)) return;
+        emit({
+          code: "api-no-authorizer",
+          resource: r,
+          at: body,
+          message: `${r.name} defines its API with no authorizer and no security requirement: every method is open`
+        });
+      }
+    };
+    passwordPolicyWeak = {
+      name: "password-policy-weak",
+      kinds: ["AWS::IAM::AccountPasswordPolicy"],
+      codes: { "password-policy-weak": "the account password policy is weak" },
+      run(r, emit) {
+        const num = (p) => scalars(get(r.props, p)).find(isKnown2);
+        const missing = [];
+        const report2 = (at, message) => emit({ code: "password-policy-weak", resource: r, at, message: `${r.name}: ${message}` });
+        const len = num("MinimumPasswordLength");
+        if (!len) missing.push("no minimum length (the default is 8)");
+        else if ((asNum2(len.value) ?? 99) < 14) report2(len.at, `minimum password length ${String(len.value)} is below 14`);
+        const age = num("MaxPasswordAge");
+        if (!age) missing.push("no maximum age (passwords never expire)");
+        else if ((asNum2(age.value) ?? 0) === 0 || (asNum2(age.value) ?? 0) > 90)
+          report2(age.at, `maximum password age ${String(age.value)} is not between 1 and 90 days`);
+        const reuse = num("PasswordReusePrevention");
+        if (!reuse) missing.push("no reuse prevention");
+        else if ((asNum2(reuse.value) ?? 24) < 24)
+          report2(reuse.at, `only the last ${String(reuse.value)} passwords cannot be reused (24 recommended)`);
+        const change = get(r.props, "AllowUsersToChangePassword");
+        const f = scalars(change).find((s) => asBool2(s.value) === false);
+        if (!change) missing.push("users may not change their own password (allow_pw_change not set)");
+        else if (f) report2(f.at, "users cannot change their own password");
+        if (missing.length) report2(void 0, missing.join(", "));
+      }
+    };
+    accessKeyActive = {
+      name: "access-key-active",
+      kinds: ["AWS::IAM::AccessKey"],
+      codes: { "access-key-active": "a long-lived IAM user access key is created active" },
+      run(r, emit) {
+        const st = get(r.props, "Status");
+        const s = scalars(st).find(isKnown2);
+        if (st && !s) return;
+        if (!st || s && asStr(s) === "Active")
+          emit({
+            code: "access-key-active",
+            resource: r,
+            at: s?.at ?? nearest(r, "Status"),
+            message: `${r.name} creates an active long-lived access key for an IAM user; prefer roles and temporary credentials`
+          });
+      }
+    };
+    assumeRoleMfa = {
+      name: "assume-role-mfa",
+      kinds: ["AWS::STS::AssumeRole"],
+      codes: { "assume-role-no-mfa": "a role is assumed without MFA" },
+      run(r, emit) {
+        const serial = get(r.props, "SerialNumber");
+        if (serial && present(serial)) return;
+        emit({
+          code: "assume-role-no-mfa",
+          resource: r,
+          message: `${r.name} assumes a role without MFA (no mfa_serial_number / mfa_token)`
+        });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/aws-007.ts
+var rule192, aws_007_default;
+var init_aws_007 = __esm({
+  "src/rules/ansible/rules/aws-007.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_network();
+    init_aws_exposure();
+    rule192 = {
+      meta: {
+        id: "ANS-AWS-007",
+        title: "Resource policy open to any principal or allowing every action",
+        severity: "high",
+        category: "ansible",
+        modules: [
+          "sqs_queue",
+          "sns_topic",
+          "ecs_ecr",
+          "lambda_policy",
+          "ses_identity_policy",
+          "aws_ses_identity_policy",
+          "kms_key",
+          "aws_kms"
+        ],
+        docs: doc2({
+          what: 'Flags the `policy` of sqs_queue, sns_topic, ecs_ecr, ses_identity_policy and kms_key/aws_kms (mapping, JSON string or folded YAML) with an Allow statement for `Principal: "*"` and no condition, or allowing `*` / `service:*` to a wildcard principal; and lambda_policy with `principal: "*"` and no `source_arn`/`source_account`. It is the same shared analyser as the CloudFormation policy checks (ECR through CFN-ECR-001).',
+          why: "A wildcard principal lets any AWS account (or anyone, for some services) read the queue, publish to the topic, pull or push images, invoke the function, send mail as your identity or use the key.",
+          bad: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: "*"\n          Action: sqs:SendMessage\n          Resource: "*"',
+          good: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: arn:aws:iam::111122223333:role/producer }\n          Action: sqs:SendMessage\n          Resource: "*"',
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html"
+          ]
+        }),
+        remediation: "Name the principals (accounts, roles, services) that need access, or add a condition such as aws:SourceArn / aws:PrincipalOrgID."
+      },
+      check: cloudChecks([
+        [ecrPublicPolicy, ["ecr-public-policy"]],
+        [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
+      ])
+    };
+    aws_007_default = rule192;
+  }
+});
+
+// src/rules/ansible/rules/aws-008.ts
+var rule193, aws_008_default;
+var init_aws_008 = __esm({
+  "src/rules/ansible/rules/aws-008.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule193 = {
+      meta: {
+        id: "ANS-AWS-008",
+        title: "EC2 instance with a public IP, outside a VPC or in the default security group",
+        severity: "medium",
+        category: "ansible",
+        modules: ["ec2_instance", "ec2"],
+        docs: doc2({
+          what: "Flags ec2_instance (`network.assign_public_ip`, `network_interfaces[].assign_public_ip`) and legacy ec2 (`assign_public_ip`) instances that get a public IP; instances with no `vpc_subnet_id` (default VPC or EC2-Classic; low); and instances in the `default` security group (`security_group(s)`, legacy `group`).",
+          why: "A public address puts the instance on the internet, where only its security group stands between it and every scanner; the default VPC and default security group are shared by everything launched without thought.",
+          bad: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    security_group: default\n    network:\n      assign_public_ip: true",
+          good: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    vpc_subnet_id: subnet-0123456789abcdef0\n    security_group: app-sg\n    network:\n      assign_public_ip: false",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9",
+            "CIS AWS Foundations 5.4"
+          ]
+        }),
+        remediation: "Launch into a private subnet of your VPC with a dedicated security group; reach it through a load balancer, bastion or SSM."
+      },
+      check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
+    };
+    aws_008_default = rule193;
+  }
+});
+
+// src/cloud/checks/aws-at-rest.ts
+function sameBucket(r, all) {
+  const name = scalars(get(r.props, "BucketName")).find(isKnown2);
+  if (!name) return [];
+  return all.filter(
+    (o) => o !== r && o.kind === r.kind && scalars(get(o.props, "BucketName")).some((s) => s.value === name.value)
+  );
+}
+var kinesisEncryption, sqsEncryption, efsEncryption, redshiftEncryption, volumeEncryption, s3EncryptionNone, s3Versioning, s3Logging2;
+var init_aws_at_rest = __esm({
+  "src/cloud/checks/aws-at-rest.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    kinesisEncryption = {
+      name: "kinesis-encryption",
+      kinds: ["AWS::Kinesis::Stream"],
+      codes: { "kinesis-unencrypted": "the stream is not encrypted at rest" },
+      run(r, emit) {
+        const v = get(r.props, "StreamEncryption");
+        const none = scalars(get(v, "EncryptionType")).find((s) => isKnown2(s) && asStr(s)?.toUpperCase() === "NONE");
+        if (none)
+          emit({
+            code: "kinesis-unencrypted",
+            resource: r,
+            at: none.at,
+            message: `${r.name} turns server-side encryption off`,
+            why: none.why
+          });
+        else if (!v && !r.partial)
+          emit({
+            code: "kinesis-unencrypted",
+            resource: r,
+            message: `${r.name} is not encrypted at rest (no StreamEncryption)`
+          });
+      }
+    };
+    sqsEncryption = {
+      name: "sqs-encryption",
+      kinds: ["AWS::SQS::Queue"],
+      codes: { "sqs-unencrypted": "the queue is not encrypted at rest" },
+      run(r, emit) {
+        if (get(r.props, "KmsMasterKeyId")) return;
+        const sse = get(r.props, "SqsManagedSseEnabled");
+        const off = scalars(sse).find((s) => asBool2(s.value) === false);
+        if (off)
+          emit({
+            code: "sqs-unencrypted",
+            resource: r,
+            at: off.at,
+            message: `${r.name} turns SQS-managed encryption off and names no KMS key: messages are stored unencrypted`,
+            why: off.why
+          });
+        else if (!sse && !r.partial)
+          emit({
+            code: "sqs-unencrypted",
+            resource: r,
+            message: `${r.name} names no KMS key and does not enable SQS-managed encryption`,
+            severity: "low"
+          });
+      }
+    };
+    efsEncryption = requireTrue2({
+      code: "efs-unencrypted",
+      kinds: ["AWS::EFS::FileSystem"],
+      description: "the file system is not encrypted at rest",
+      path: "Encrypted",
+      absentMessage: (r) => `${r.name} is not encrypted at rest (Encrypted not set)`,
+      falseMessage: (r) => `${r.name} is not encrypted at rest (Encrypted false)`
+    });
+    redshiftEncryption = requireTrue2({
+      code: "redshift-unencrypted",
+      kinds: ["AWS::Redshift::Cluster"],
+      description: "the cluster is not encrypted at rest",
+      path: "Encrypted",
+      absentMessage: (r) => `${r.name} is not encrypted at rest (Encrypted not set)`,
+      falseMessage: (r) => `${r.name} is not encrypted at rest (Encrypted false)`
+    });
+    volumeEncryption = {
+      name: "volume-encryption",
+      kinds: ["AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Image"],
+      codes: { "volume-unencrypted": "an EBS volume is not encrypted" },
+      run(r, emit) {
+        for (const d of items(get(r.props, "BlockDeviceMappings"))) {
+          if (get(d, "VirtualName") || scalars(get(d, "NoDevice")).some((s) => asBool2(s.value) === true)) continue;
+          const ebs = get(d, "Ebs");
+          if (ebs && get(ebs, "SnapshotId") && !get(ebs, "Encrypted")) continue;
+          const enc = get(ebs, "Encrypted");
+          const f = scalars(enc).find((s) => asBool2(s.value) === false);
+          const dev = scalars(get(d, "DeviceName")).find(isKnown2);
+          const name = dev ? ` ${asStr(dev)}` : "";
+          if (f)
+            emit({
+              code: "volume-unencrypted",
+              resource: r,
+              at: f.at,
+              message: `${r.name} volume${name} is not encrypted`
+            });
+          else if (!enc)
+            emit({
+              code: "volume-unencrypted",
+              resource: r,
+              at: dev?.at ?? d,
+              message: `${r.name} volume${name} does not set encrypted`
+            });
+        }
+      }
+    };
+    s3EncryptionNone = {
+      name: "s3-encryption-none",
+      kinds: ["AWS::S3::Bucket"],
+      codes: { "s3-encryption-none": "default encryption is turned off" },
+      run(r, emit) {
+        for (const c of items(get(r.props, "BucketEncryption.ServerSideEncryptionConfiguration")))
+          for (const s of scalars(get(c, "ServerSideEncryptionByDefault.SSEAlgorithm")))
+            if (isKnown2(s) && asStr(s)?.toLowerCase() === "none")
+              emit({
+                code: "s3-encryption-none",
+                resource: r,
+                at: s.at,
+                message: `${r.name} removes the bucket's default encryption configuration (encryption: none)`,
+                why: s.why
+              });
+      }
+    };
+    s3Versioning = {
+      name: "s3-versioning",
+      kinds: ["AWS::S3::Bucket"],
+      codes: { "s3-versioning": "the bucket is not versioned" },
+      run(r, emit, all) {
+        const v = get(r.props, "VersioningConfiguration.Status");
+        const s = scalars(v).find(isKnown2);
+        if (s && asStr(s) === "Suspended")
+          emit({ code: "s3-versioning", resource: r, at: s.at, message: `${r.name} turns versioning off`, why: s.why });
+        else if (!v && !r.partial && !sameBucket(r, all).some((o) => get(o.props, "VersioningConfiguration")))
+          emit({
+            code: "s3-versioning",
+            resource: r,
+            at: nearest(r, "VersioningConfiguration.Status"),
+            message: `${r.name} is not versioned: overwritten or deleted objects cannot be recovered`
+          });
+      }
+    };
+    s3Logging2 = {
+      name: "s3-logging",
+      kinds: ["AWS::S3::Bucket"],
+      codes: { "s3-logging": "server access logging is off" },
+      run(r, emit, all) {
+        if (r.partial || get(r.props, "LoggingConfiguration")) return;
+        if (sameBucket(r, all).some((o) => present(get(o.props, "LoggingConfiguration")))) return;
+        emit({
+          code: "s3-logging",
+          resource: r,
+          message: `${r.name} does not log access requests (no server access logging)`
+        });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/aws-009.ts
+var rule194, aws_009_default;
+var init_aws_009 = __esm({
+  "src/rules/ansible/rules/aws-009.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    init_aws_at_rest();
+    rule194 = {
+      meta: {
+        id: "ANS-AWS-009",
+        title: "Redshift cluster publicly accessible or unencrypted",
+        severity: "high",
+        category: "ansible",
+        modules: ["redshift"],
+        docs: doc2({
+          what: "Flags redshift clusters created (`command: create`) with `publicly_accessible: true`, or without `encrypted: true`.",
+          why: "A public cluster is reachable from the internet by anyone who can guess or brute-force its credentials; an unencrypted one exposes the warehouse in its snapshots and disks.",
+          bad: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: true',
+          good: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: false\n    encrypted: true',
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1"]
+        }),
+        remediation: "Set publicly_accessible: false and encrypted: true (with kms_key_id for your own key)."
+      },
+      check: cloudChecks([
+        [redshiftPublic, ["redshift-public"]],
+        [redshiftEncryption, ["redshift-unencrypted"]]
+      ])
+    };
+    aws_009_default = rule194;
+  }
+});
+
+// src/rules/ansible/rules/aws-010.ts
+var rule195, aws_010_default;
+var init_aws_010 = __esm({
+  "src/rules/ansible/rules/aws-010.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule195 = {
+      meta: {
+        id: "ANS-AWS-010",
+        title: "AMI shared with every AWS account",
+        severity: "high",
+        category: "ansible",
+        modules: ["ec2_ami"],
+        docs: doc2({
+          what: "Flags ec2_ami `launch_permissions.group_names` containing `all`, which makes the image public.",
+          why: "A public AMI can be copied and launched by anyone: whatever is baked into it (keys, configuration, internal software) is published.",
+          bad: "- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      group_names: [all]",
+          good: '- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      user_ids: ["111122223333"]',
+          refs: [
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html"
+          ]
+        }),
+        remediation: "Share the image with named accounts (user_ids) or an organization instead of group all."
+      },
+      check: cloudCheck2(amiPublic, ["ami-public"])
+    };
+    aws_010_default = rule195;
+  }
+});
+
+// src/rules/ansible/rules/aws-011.ts
+var rule196, aws_011_default;
+var init_aws_011 = __esm({
+  "src/rules/ansible/rules/aws-011.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule196 = {
+      meta: {
+        id: "ANS-AWS-011",
+        title: "S3 CORS allows any origin or method",
+        severity: "medium",
+        category: "ansible",
+        modules: ["s3_cors"],
+        docs: doc2({
+          what: "Flags s3_cors rules whose `allowed_origins` or `allowed_methods` contain `*`.",
+          why: "A wildcard CORS rule lets scripts on any website read (or write, with PUT/DELETE) the bucket from a visitor's browser.",
+          bad: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["*"]\n        allowed_methods: [GET, PUT]',
+          good: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["https://www.example.com"]\n        allowed_methods: [GET]',
+          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html"]
+        }),
+        remediation: "List the origins and methods that need cross-origin access."
+      },
+      check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
+    };
+    aws_011_default = rule196;
+  }
+});
+
+// src/rules/ansible/rules/aws-012.ts
+var rule197, aws_012_default;
+var init_aws_012 = __esm({
+  "src/rules/ansible/rules/aws-012.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule197 = {
+      meta: {
+        id: "ANS-AWS-012",
+        title: "Weak IAM account password policy",
+        severity: "medium",
+        category: "ansible",
+        modules: ["iam_password_policy"],
+        docs: doc2({
+          what: "Flags iam_password_policy with a minimum length below 14 (or none), no maximum age or one above 90 days, reuse prevention below 24 (or none), and users who cannot change their own password (`allow_pw_change` false or missing).",
+          why: "Short, never-expiring, reusable console passwords are easy to guess and stay valid long after they leak.",
+          bad: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 8\n    allow_pw_change: false",
+          good: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 14\n    pw_max_age: 90\n    pw_reuse_prevent: 24\n    allow_pw_change: true\n    require_symbols: true\n    require_numbers: true",
+          refs: [
+            "CIS AWS Foundations 1.8, 1.9",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7"
+          ]
+        }),
+        remediation: "Require at least 14 characters, a maximum age of 90 days, reuse prevention of 24 and let users change their password."
+      },
+      check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
+    };
+    aws_012_default = rule197;
+  }
+});
+
+// src/rules/ansible/rules/aws-013.ts
+var rule198, aws_013_default;
+var init_aws_013 = __esm({
+  "src/rules/ansible/rules/aws-013.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_identity();
+    rule198 = {
+      meta: {
+        id: "ANS-AWS-013",
+        title: "IAM role trust or policy lets principals assume roles too freely",
+        severity: "high",
+        category: "ansible",
+        modules: ["iam_role", "iam_managed_policy", "iam_policy", "iam"],
+        docs: doc2({
+          what: "Flags iam_role `assume_role_policy_document` (and legacy iam `trust_policy`) trusting another account or its root without an ExternalId or MFA condition, or allowing `*`/`sts:*`; and iam_managed_policy / iam_policy documents granting sts:AssumeRole on `*`. The same checks as CFN-IAM-010/011/013.",
+          why: "A trust without a condition lets anyone in the other account (or the confused deputy acting for them) take the role; sts:AssumeRole on every role turns one identity into all of them.",
+          bad: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole',
+          good: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole\n          Condition:\n            StringEquals: { "sts:ExternalId": "partner-7f3a" }',
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"]
+        }),
+        remediation: "Require sts:ExternalId or aws:MultiFactorAuthPresent for other accounts, allow only sts:AssumeRole, and name the roles a policy may assume."
+      },
+      check: cloudChecks([
+        [trustPolicy, ["trust-cross-account", "trust-all-actions"]],
+        [assumeAnyRole, ["assume-any-role"]]
+      ])
+    };
+    aws_013_default = rule198;
+  }
+});
+
+// src/rules/ansible/rules/aws-014.ts
+var rule199, aws_014_default;
+var init_aws_014 = __esm({
+  "src/rules/ansible/rules/aws-014.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule199 = {
+      meta: {
+        id: "ANS-AWS-014",
+        title: "Long-lived IAM user access key created active",
+        severity: "low",
+        category: "ansible",
+        modules: ["iam_access_key", "iam"],
+        docs: doc2({
+          what: "Flags iam_access_key (unless `active: false`) and legacy iam users with `access_key_state: create` or `active`: long-lived access keys for IAM users.",
+          why: "Access keys never expire on their own; they end up in laptops, CI variables and repositories, and are the most common way AWS accounts are breached.",
+          bad: "- amazon.aws.iam_access_key:\n    user_name: deploy\n    state: present",
+          good: `- amazon.aws.iam_role:
+    name: deploy
+    assume_role_policy_document: "{{ lookup('file', 'deploy-trust.json') }}"`,
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+            "CIS AWS Foundations 1.14"
+          ]
+        }),
+        remediation: "Use roles (instance profiles, OIDC federation, IAM Identity Center) and temporary credentials; if a key is unavoidable, rotate it."
+      },
+      check: cloudCheck2(accessKeyActive, ["access-key-active"])
+    };
+    aws_014_default = rule199;
+  }
+});
+
+// src/rules/ansible/rules/aws-015.ts
+var rule200, aws_015_default;
+var init_aws_015 = __esm({
+  "src/rules/ansible/rules/aws-015.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule200 = {
+      meta: {
+        id: "ANS-AWS-015",
+        title: "Role assumed without MFA",
+        severity: "medium",
+        category: "ansible",
+        modules: ["sts_assume_role"],
+        docs: doc2({
+          what: "Flags sts_assume_role without `mfa_serial_number` (and `mfa_token`).",
+          why: "Without MFA, whoever holds the caller's long-lived keys can assume the role; requiring MFA makes stolen keys alone useless.",
+          bad: "- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops",
+          good: '- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops\n    mfa_serial_number: arn:aws:iam::111122223333:mfa/ops\n    mfa_token: "{{ mfa_code }}"',
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html"]
+        }),
+        remediation: "Pass mfa_serial_number and mfa_token, and require aws:MultiFactorAuthPresent in the role trust policy."
+      },
+      check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
+    };
+    aws_015_default = rule200;
+  }
+});
+
+// src/rules/ansible/rules/aws-016.ts
+var rule201, aws_016_default;
+var init_aws_016 = __esm({
+  "src/rules/ansible/rules/aws-016.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule201 = {
+      meta: {
+        id: "ANS-AWS-016",
+        title: "API Gateway definition without an authorizer",
+        severity: "medium",
+        category: "ansible",
+        modules: ["api_gateway", "aws_api_gateway"],
+        docs: doc2({
+          what: "Flags api_gateway / aws_api_gateway whose `swagger_dict` or `swagger_text` defines paths with no security scheme (`securityDefinitions`, `components.securitySchemes`), no global or per-operation `security` and no `x-amazon-apigateway-auth`. A `swagger_file` cannot be read and is left alone.",
+          why: "Every method of such an API can be called by anyone on the internet who knows the URL.",
+          bad: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
+          good: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      securityDefinitions:\n        cognito: { type: apiKey, name: Authorization, in: header }\n      security: [{ cognito: [] }]\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
+          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"]
+        }),
+        remediation: "Declare an authorizer (Cognito, Lambda, IAM) in the definition and require it on every operation."
+      },
+      check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
+    };
+    aws_016_default = rule201;
+  }
+});
+
+// src/cloud/checks/aws-transport.ts
+function weakElbPolicy(name) {
+  return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
+}
+function redirectsToHttps(listener) {
+  return items(get(listener, "DefaultActions")).some((a) => {
+    const t = scalars(get(a, "Type")).find(isKnown2);
+    const proto = scalars(get(a, "RedirectConfig.Protocol")).find(isKnown2);
+    return !!t && asStr(t)?.toLowerCase() === "redirect" && (!proto || asStr(proto)?.toUpperCase() === "HTTPS");
+  });
+}
+var elbListener, OLD_VIEWER_TLS, cloudfrontTransport, cloudfrontMonitoring, opensearchHttps;
+var init_aws_transport = __esm({
+  "src/cloud/checks/aws-transport.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    elbListener = {
+      name: "elb-listener",
+      kinds: ["AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancing::LoadBalancer"],
+      codes: {
+        "listener-http": "a listener serves plain HTTP",
+        "listener-ssl-policy": "a TLS listener accepts TLS 1.0/1.1 (weak or default SslPolicy)"
+      },
+      run(r, emit) {
+        const listeners = r.kind === "AWS::ElasticLoadBalancing::LoadBalancer" ? items(get(r.props, "Listeners")) : [r.props];
+        for (const l of listeners) {
+          const p = scalars(get(l, "Protocol")).find(isKnown2);
+          const proto = p ? asStr(p)?.toUpperCase() : void 0;
+          if (proto === "HTTP" && !redirectsToHttps(l))
+            emit({
+              code: "listener-http",
+              resource: r,
+              at: p.at,
+              message: `${r.name} listener serves plain HTTP without redirecting to HTTPS`,
+              why: p.why
+            });
+          if (r.kind !== "AWS::ElasticLoadBalancingV2::Listener" || proto !== "HTTPS" && proto !== "TLS") continue;
+          const pol = get(l, "SslPolicy");
+          const s = scalars(pol).find(isKnown2);
+          if (!pol)
+            emit({
+              code: "listener-ssl-policy",
+              resource: r,
+              at: p.at,
+              message: `${r.name} ${proto} listener sets no SslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1)`
+            });
+          else if (s && weakElbPolicy(asStr(s) ?? ""))
+            emit({
+              code: "listener-ssl-policy",
+              resource: r,
+              at: s.at,
+              message: `${r.name} ${proto} listener uses ${asStr(s)}, which accepts TLS 1.0/1.1`,
+              why: s.why
+            });
+        }
+      }
+    };
+    OLD_VIEWER_TLS = /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/;
+    cloudfrontTransport = {
+      name: "cloudfront-transport",
+      kinds: ["AWS::CloudFront::Distribution"],
+      codes: {
+        "cloudfront-allow-all": "viewers may use plain HTTP",
+        "cloudfront-tls": "viewers may use TLS older than 1.2",
+        "cloudfront-default-cert": "the distribution uses the default CloudFront certificate"
+      },
+      run(r, emit) {
+        const cfg = get(r.props, "DistributionConfig");
+        const behaviors = [get(cfg, "DefaultCacheBehavior"), ...items(get(cfg, "CacheBehaviors"))];
+        behaviors.forEach((b, i) => {
+          if (!b && i > 0) return;
+          const v = get(b, "ViewerProtocolPolicy");
+          const s = scalars(v).find(isKnown2);
+          if (s && asStr(s)?.toLowerCase() === "allow-all")
+            emit({
+              code: "cloudfront-allow-all",
+              resource: r,
+              at: s.at,
+              message: `${r.name} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all)`,
+              why: s.why
+            });
+          else if (!v && i === 0 && !r.partial && r.format === "ansible")
+            emit({
+              code: "cloudfront-allow-all",
+              resource: r,
+              at: b ?? cfg,
+              message: `${r.name} sets no viewer_protocol_policy, so viewers may use plain HTTP (allow-all)`
+            });
+        });
+        const cert = get(cfg, "ViewerCertificate");
+        const min = scalars(get(cert, "MinimumProtocolVersion")).find(isKnown2);
+        if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ""))
+          emit({
+            code: "cloudfront-tls",
+            resource: r,
+            at: min.at,
+            message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
+            why: min.why
+          });
+        const def = scalars(get(cert, "CloudFrontDefaultCertificate")).find((s) => asBool2(s.value) === true);
+        if (def)
+          emit({
+            code: "cloudfront-default-cert",
+            resource: r,
+            at: def.at,
+            message: `${r.name} uses the default *.cloudfront.net certificate, which allows TLS 1.0`,
+            why: def.why,
+            severity: "low"
+          });
+        else if (!cert && !r.partial)
+          emit({
+            code: "cloudfront-default-cert",
+            resource: r,
+            at: cfg,
+            message: `${r.name} sets no viewer certificate, so it uses the default *.cloudfront.net one (TLS 1.0 allowed)`,
+            severity: "low"
+          });
+      }
+    };
+    cloudfrontMonitoring = {
+      name: "cloudfront-monitoring",
+      kinds: ["AWS::CloudFront::Distribution"],
+      codes: {
+        "cloudfront-logging": "access logging is off",
+        "cloudfront-waf": "no web ACL (WAF) is attached"
+      },
+      run(r, emit) {
+        const cfg = get(r.props, "DistributionConfig");
+        const log = get(cfg, "Logging");
+        const off = scalars(get(log, "Enabled")).find((s) => asBool2(s.value) === false);
+        if (off)
+          emit({ code: "cloudfront-logging", resource: r, at: off.at, message: `${r.name} turns access logging off` });
+        else if (!log && !r.partial)
+          emit({ code: "cloudfront-logging", resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
+        if (!get(cfg, "WebACLId") && !r.partial)
+          emit({ code: "cloudfront-waf", resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
+      }
+    };
+    opensearchHttps = {
+      name: "opensearch-https",
+      kinds: ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+      codes: { "opensearch-https": "the domain endpoint accepts plain HTTP" },
+      run(r, emit) {
+        const v = get(r.props, "DomainEndpointOptions.EnforceHTTPS");
+        const f = scalars(v).find((s) => asBool2(s.value) === false);
+        if (f)
+          emit({
+            code: "opensearch-https",
+            resource: r,
+            at: f.at,
+            message: `${r.name} accepts plain HTTP (EnforceHTTPS false)`,
+            why: f.why
+          });
+        else if (!v && !r.partial)
+          emit({
+            code: "opensearch-https",
+            resource: r,
+            at: nearest(r, "DomainEndpointOptions.EnforceHTTPS"),
+            message: `${r.name} does not enforce HTTPS (EnforceHTTPS defaults to false)`
+          });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/aws-017.ts
+var rule202, aws_017_default;
+var init_aws_017 = __esm({
+  "src/rules/ansible/rules/aws-017.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule202 = {
+      meta: {
+        id: "ANS-AWS-017",
+        title: "Load balancer listener over HTTP or with a weak TLS policy",
+        severity: "medium",
+        category: "ansible",
+        modules: ["elb_application_lb", "elb_network_lb", "elb_classic_lb", "ec2_elb_lb"],
+        docs: doc2({
+          what: "Flags elb_application_lb / elb_network_lb listeners with `Protocol: HTTP` that do not redirect to HTTPS, HTTPS/TLS listeners without `SslPolicy` (the default ELBSecurityPolicy-2016-08 accepts TLS 1.0/1.1) or with a policy that accepts TLS 1.0/1.1, and classic load balancer listeners with `protocol: http`.",
+          why: "Plain HTTP exposes sessions and credentials on the network; TLS 1.0/1.1 have known weaknesses and are no longer accepted by current standards (PCI DSS, NIST SP 800-52r2).",
+          bad: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
+          good: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
+          refs: [
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html"
+          ]
+        }),
+        remediation: "Serve HTTPS with a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06) and redirect port 80 to it."
+      },
+      check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
+    };
+    aws_017_default = rule202;
+  }
+});
+
+// src/rules/ansible/rules/aws-018.ts
+var rule203, aws_018_default;
+var init_aws_018 = __esm({
+  "src/rules/ansible/rules/aws-018.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule203 = {
+      meta: {
+        id: "ANS-AWS-018",
+        title: "CloudFront allows HTTP or old TLS to viewers",
+        severity: "medium",
+        category: "ansible",
+        modules: ["cloudfront_distribution"],
+        docs: doc2({
+          what: "Flags cloudfront_distribution cache behaviors with `viewer_protocol_policy: allow-all` (also the module default when a new distribution sets none), a `viewer_certificate.minimum_protocol_version` older than TLSv1.2, and the default *.cloudfront.net certificate (low).",
+          why: "Viewers on plain HTTP or TLS 1.0/1.1 can have their sessions read or altered on the network.",
+          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: allow-all",
+          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: redirect-to-https\n    viewer_certificate:\n      acm_certificate_arn: arn:aws:acm:us-east-1:111122223333:certificate/assets\n      minimum_protocol_version: TLSv1.2_2021\n      ssl_support_method: sni-only",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"]
+        }),
+        remediation: "Use redirect-to-https or https-only, your own certificate and minimum_protocol_version TLSv1.2_2021."
+      },
+      check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
+    };
+    aws_018_default = rule203;
+  }
+});
+
+// src/rules/ansible/rules/aws-019.ts
+var rule204, aws_019_default;
+var init_aws_019 = __esm({
+  "src/rules/ansible/rules/aws-019.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule204 = {
+      meta: {
+        id: "ANS-AWS-019",
+        title: "CloudFront without access logging or WAF",
+        severity: "low",
+        category: "ansible",
+        modules: ["cloudfront_distribution"],
+        docs: doc2({
+          what: "Flags new cloudfront_distribution (with `origins`) that do not enable `logging` (or set `logging.enabled: false`) or attach no `web_acl_id`.",
+          why: "Without logs, abuse and incidents cannot be investigated; without a web ACL, common web attacks reach the origin unfiltered.",
+          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only",
+          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    logging:\n      enabled: true\n      bucket: logs.s3.amazonaws.com\n    web_acl_id: arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-5"]
+        }),
+        remediation: "Enable standard logging to a log bucket and attach a WAF web ACL."
+      },
+      check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
+    };
+    aws_019_default = rule204;
+  }
+});
+
+// src/rules/ansible/rules/aws-020.ts
+var rule205, aws_020_default;
+var init_aws_020 = __esm({
+  "src/rules/ansible/rules/aws-020.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule205 = {
+      meta: {
+        id: "ANS-AWS-020",
+        title: "OpenSearch domain does not enforce HTTPS",
+        severity: "medium",
+        category: "ansible",
+        modules: ["opensearch"],
+        docs: doc2({
+          what: "Flags opensearch domains with `domain_endpoint_options.enforce_https` false or not set (the service default is false).",
+          why: "Without it, clients may send queries, documents and credentials over plain HTTP.",
+          bad: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: false",
+          good: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: true\n      tls_security_policy: Policy-Min-TLS-1-2-2019-07",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-8"]
+        }),
+        remediation: "Set domain_endpoint_options.enforce_https: true with a TLS 1.2 policy."
+      },
+      check: cloudCheck2(opensearchHttps, ["opensearch-https"])
+    };
+    aws_020_default = rule205;
+  }
+});
+
+// src/rules/ansible/rules/aws-021.ts
+var rule206, aws_021_default;
+var init_aws_021 = __esm({
+  "src/rules/ansible/rules/aws-021.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_at_rest();
+    rule206 = {
+      meta: {
+        id: "ANS-AWS-021",
+        title: "Data store or volume not encrypted at rest",
+        severity: "medium",
+        category: "ansible",
+        modules: [
+          "kinesis_stream",
+          "sqs_queue",
+          "efs",
+          "ec2_lc",
+          "autoscaling_launch_config",
+          "ec2_ami",
+          "s3_bucket",
+          "ec2"
+        ],
+        docs: doc2({
+          what: "Flags kinesis_stream without server-side encryption (`encryption_state: disabled` or not set), sqs_queue with `sqs_managed_sse_enabled: false` and no `kms_master_key_id` (not set at all: low), efs without `encrypt: true`, ec2_lc and ec2_ami EBS volumes (`volumes`, `device_mapping`) without `encrypted: true`, and s3_bucket `encryption: none`.",
+          why: "Unencrypted stores and volumes expose their data in snapshots, backups and to anyone who obtains the underlying storage; encryption cannot be added later without copying the data.",
+          bad: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: false",
+          good: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: true\n    kms_key_id: alias/efs",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-1"
+          ]
+        }),
+        remediation: "Turn on encryption (encrypt, encrypted, encryption_state: enabled, kms_master_key_id) with a KMS key."
+      },
+      check: cloudChecks([
+        [kinesisEncryption, ["kinesis-unencrypted"]],
+        [sqsEncryption, ["sqs-unencrypted"]],
+        [efsEncryption, ["efs-unencrypted"]],
+        [volumeEncryption, ["volume-unencrypted"]],
+        [s3EncryptionNone, ["s3-encryption-none"]]
+      ])
+    };
+    aws_021_default = rule206;
+  }
+});
+
+// src/rules/ansible/rules/aws-022.ts
+var rule207, aws_022_default;
+var init_aws_022 = __esm({
+  "src/rules/ansible/rules/aws-022.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule207 = {
+      meta: {
+        id: "ANS-AWS-022",
+        title: "CodeBuild project without a customer KMS key",
+        severity: "low",
+        category: "ansible",
+        modules: ["codebuild_project", "aws_codebuild"],
+        docs: doc2({
+          what: "Flags codebuild_project without `encryption_key`: artifacts are encrypted with the AWS-managed S3 key. The same check as CFN-CODEBUILD-001.",
+          why: "With the AWS-managed key, anyone with S3 read access to the artifacts bucket can read build output; your own key adds an access policy and an audit trail.",
+          bad: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
+          good: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    encryption_key: arn:aws:kms:eu-west-1:111122223333:alias/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
+          refs: ["https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html"]
+        }),
+        remediation: "Set encryption_key to a KMS key you control."
+      },
+      check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
+    };
+    aws_022_default = rule207;
+  }
+});
+
+// src/cloud/checks/aws-audit.ts
+function flag(r, emit, code2, path9, bad, message, severity) {
+  const v = get(r.props, path9);
+  const f = scalars(v).find((s) => asBool2(s.value) === false);
+  if (bad !== "absent" && f)
+    emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+  else if (bad !== "false" && !v && !r.partial)
+    emit({ code: code2, resource: r, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+}
+var kmsKeySettings, cloudtrailSettings, logGroupRetention;
+var init_aws_audit = __esm({
+  "src/cloud/checks/aws-audit.ts"() {
+    "use strict";
+    init_values();
+    kmsKeySettings = {
+      name: "kms-key-settings",
+      kinds: ["AWS::KMS::Key"],
+      codes: {
+        "kms-rotation": "automatic key rotation is off",
+        "kms-disabled": "the key is disabled",
+        "kms-deletion-window": "the deletion window is shorter than 30 days"
+      },
+      run(r, emit) {
+        const deleting = scalars(get(r.props, "PendingDeletion")).some((s) => asBool2(s.value) === true);
+        const spec = scalars(get(r.props, "KeySpec")).find(isKnown2);
+        const symmetric = !spec || asStr(spec)?.toUpperCase() === "SYMMETRIC_DEFAULT";
+        const rot = get(r.props, "EnableKeyRotation");
+        const off = scalars(rot).find((s) => asBool2(s.value) === false);
+        if (!deleting && symmetric && (off || !rot && !r.partial))
+          emit({
+            code: "kms-rotation",
+            resource: r,
+            at: off?.at,
+            message: off ? `${r.name} turns automatic key rotation off` : `${r.name} does not enable automatic key rotation`
+          });
+        const dis = scalars(get(r.props, "Enabled")).find((s) => asBool2(s.value) === false);
+        if (dis && !deleting)
+          emit({
+            code: "kms-disabled",
+            resource: r,
+            at: dis.at,
+            message: `${r.name} is disabled: what it encrypts cannot be decrypted until it is enabled again`,
+            severity: "low"
+          });
+        const w = scalars(get(r.props, "PendingWindowInDays")).find(isKnown2);
+        const days = w ? asNum2(w.value) : void 0;
+        if (w && days !== void 0 && days < 30)
+          emit({
+            code: "kms-deletion-window",
+            resource: r,
+            at: w.at,
+            message: `${r.name} can be deleted after only ${days} days (less than 30 to notice and cancel a deletion)`
+          });
+      }
+    };
+    cloudtrailSettings = {
+      name: "cloudtrail-settings",
+      kinds: ["AWS::CloudTrail::Trail"],
+      codes: {
+        "trail-logging-off": "the trail does not log",
+        "trail-validation": "log file validation is off",
+        "trail-multi-region": "the trail covers one region",
+        "trail-kms": "logs are not encrypted with a KMS key",
+        "trail-cloudwatch": "the trail does not send events to CloudWatch Logs",
+        "trail-sns": "no SNS notification for new log files"
+      },
+      run(r, emit) {
+        flag(r, emit, "trail-logging-off", "IsLogging", "false", "stops logging (IsLogging false)", "high");
+        flag(r, emit, "trail-validation", "EnableLogFileValidation", "absent-or-false", "does not validate log files");
+        flag(r, emit, "trail-multi-region", "IsMultiRegionTrail", "absent-or-false", "records one region only");
+        flag(r, emit, "trail-kms", "KMSKeyId", "absent", "does not encrypt its logs with a KMS key", "low");
+        flag(
+          r,
+          emit,
+          "trail-cloudwatch",
+          "CloudWatchLogsLogGroupArn",
+          "absent",
+          "does not send events to CloudWatch Logs",
+          "low"
+        );
+        flag(r, emit, "trail-sns", "SnsTopicName", "absent", "sends no SNS notification for new log files", "low");
+      }
+    };
+    logGroupRetention = {
+      name: "log-group-retention",
+      kinds: ["AWS::Logs::LogGroup"],
+      codes: { "log-retention": "the log group keeps no retention period" },
+      run(r, emit) {
+        const v = get(r.props, "RetentionInDays");
+        if (v || r.partial) return;
+        emit({
+          code: "log-retention",
+          resource: r,
+          message: `${r.name} sets no retention period, so its logs are kept without a policy`
+        });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/aws-023.ts
+var rule208, aws_023_default;
+var init_aws_023 = __esm({
+  "src/rules/ansible/rules/aws-023.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_audit();
+    rule208 = {
+      meta: {
+        id: "ANS-AWS-023",
+        title: "KMS key without rotation, disabled or with a short deletion window",
+        severity: "medium",
+        category: "ansible",
+        modules: ["kms_key", "aws_kms"],
+        docs: doc2({
+          what: "Flags kms_key / aws_kms symmetric keys without `enable_key_rotation: true`, keys with `enabled: false` (low), and a `pending_window` below 30 days. (Key policies open to anyone are ANS-AWS-007.)",
+          why: "Without rotation one key protects years of data; a disabled key makes data unreadable; a short deletion window leaves little time to notice and cancel a mistaken or malicious deletion, after which the data is lost for good.",
+          bad: "- amazon.aws.kms_key:\n    alias: app\n    state: present\n    enable_key_rotation: false",
+          good: "- amazon.aws.kms_key:\n    alias: app\n    state: present\n    enable_key_rotation: true",
+          refs: ["CIS AWS Foundations 3.8", "https://docs.aws.amazon.com/securityhub/latest/userguide/kms-controls.html"]
+        }),
+        remediation: "Enable rotation and keep the deletion window at 30 days."
+      },
+      check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
+    };
+    aws_023_default = rule208;
+  }
+});
+
+// src/rules/ansible/rules/aws-024.ts
+var rule209, aws_024_default;
+var init_aws_024 = __esm({
+  "src/rules/ansible/rules/aws-024.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_audit();
+    rule209 = {
+      meta: {
+        id: "ANS-AWS-024",
+        title: "CloudTrail trail incomplete",
+        severity: "medium",
+        category: "ansible",
+        modules: ["cloudtrail"],
+        docs: doc2({
+          what: "Flags cloudtrail with `enable_logging: false` (high), without log file validation or multi-region coverage, and (low) without `kms_key_id`, `cloudwatch_logs_log_group_arn` or `sns_topic_name`.",
+          why: "An incomplete trail misses activity in other regions, cannot prove its logs were not altered, and nobody is alerted when something happens.",
+          bad: "- amazon.aws.cloudtrail:\n    name: org\n    state: present\n    s3_bucket_name: trail-logs",
+          good: "- amazon.aws.cloudtrail:\n    name: org\n    state: present\n    s3_bucket_name: trail-logs\n    is_multi_region_trail: true\n    enable_log_file_validation: true\n    kms_key_id: alias/cloudtrail\n    cloudwatch_logs_log_group_arn: arn:aws:logs:eu-west-1:111122223333:log-group:trail:*\n    cloudwatch_logs_role_arn: arn:aws:iam::111122223333:role/trail\n    sns_topic_name: trail",
+          refs: [
+            "CIS AWS Foundations 3.1-3.4, 3.7",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/cloudtrail-controls.html"
+          ]
+        }),
+        remediation: "Record all regions, validate log files, encrypt with KMS and send to CloudWatch Logs."
+      },
+      check: cloudCheck2(cloudtrailSettings, [
+        "trail-logging-off",
+        "trail-validation",
+        "trail-multi-region",
+        "trail-kms",
+        "trail-cloudwatch",
+        "trail-sns"
+      ])
+    };
+    aws_024_default = rule209;
+  }
+});
+
+// src/rules/ansible/rules/aws-025.ts
+var rule210, aws_025_default;
+var init_aws_025 = __esm({
+  "src/rules/ansible/rules/aws-025.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_audit();
+    rule210 = {
+      meta: {
+        id: "ANS-AWS-025",
+        title: "Log group without retention",
+        severity: "low",
+        category: "ansible",
+        modules: ["cloudwatchlogs_log_group"],
+        docs: doc2({
+          what: "Flags cloudwatchlogs_log_group without `retention`.",
+          why: "Without a retention period the logs your incident response and compliance rely on are kept by accident, not by policy (and grow without limit).",
+          bad: "- amazon.aws.cloudwatchlogs_log_group:\n    log_group_name: /app/web",
+          good: "- amazon.aws.cloudwatchlogs_log_group:\n    log_group_name: /app/web\n    retention: 365",
+          refs: ["https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/Working-with-log-groups-and-streams.html"]
+        }),
+        remediation: "Set retention to what your policy requires (e.g. 365 days)."
+      },
+      check: cloudCheck2(logGroupRetention, ["log-retention"])
+    };
+    aws_025_default = rule210;
+  }
+});
+
+// src/rules/ansible/rules/aws-026.ts
+var rule211, aws_026_default;
+var init_aws_026 = __esm({
+  "src/rules/ansible/rules/aws-026.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule211 = {
+      meta: {
+        id: "ANS-AWS-026",
+        title: "Config aggregator does not cover all regions",
+        severity: "low",
+        category: "ansible",
+        modules: ["config_aggregator", "aws_config_aggregator"],
+        docs: doc2({
+          what: "Flags config_aggregator `account_sources` / `organization_source` without `all_aws_regions: true`. The same check as CFN-CONFIG-002.",
+          why: "Resources in regions the aggregator does not cover are invisible to compliance reporting, which is where forgotten or malicious resources live.",
+          bad: '- community.aws.config_aggregator:\n    name: org\n    state: present\n    account_sources:\n      - account_ids: ["111122223333"]\n        aws_regions: [eu-west-1]',
+          good: '- community.aws.config_aggregator:\n    name: org\n    state: present\n    account_sources:\n      - account_ids: ["111122223333"]\n        all_aws_regions: true',
+          refs: ["https://docs.aws.amazon.com/config/latest/developerguide/aggregate-data.html"]
+        }),
+        remediation: "Set all_aws_regions: true."
+      },
+      check: cloudCheck2(configAllRegions, ["config-all-regions"])
+    };
+    aws_026_default = rule211;
+  }
+});
+
+// src/rules/ansible/rules/aws-027.ts
+var rule212, aws_027_default;
+var init_aws_027 = __esm({
+  "src/rules/ansible/rules/aws-027.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule212 = {
+      meta: {
+        id: "ANS-AWS-027",
+        title: "Lambda function without X-Ray tracing",
+        severity: "low",
+        category: "ansible",
+        modules: ["lambda"],
+        docs: doc2({
+          what: "Flags lambda functions without `tracing_mode: Active`. The same check as CFN-LAMBDA-004.",
+          why: "Without tracing, failures and abuse across the services a function calls are hard to follow.",
+          bad: "- amazon.aws.lambda:\n    name: resize\n    runtime: python3.12\n    role: arn:aws:iam::111122223333:role/resize\n    handler: app.handler\n    zip_file: resize.zip",
+          good: "- amazon.aws.lambda:\n    name: resize\n    runtime: python3.12\n    role: arn:aws:iam::111122223333:role/resize\n    handler: app.handler\n    zip_file: resize.zip\n    tracing_mode: Active",
+          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/services-xray.html"]
+        }),
+        remediation: "Set tracing_mode: Active."
+      },
+      check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
+    };
+    aws_027_default = rule212;
+  }
+});
+
+// src/rules/ansible/rules/aws-028.ts
+var rule213, aws_028_default;
+var init_aws_028 = __esm({
+  "src/rules/ansible/rules/aws-028.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_at_rest();
+    rule213 = {
+      meta: {
+        id: "ANS-AWS-028",
+        title: "S3 bucket without versioning or access logging",
+        severity: "low",
+        category: "ansible",
+        modules: ["s3_bucket", "s3_logging"],
+        docs: doc2({
+          what: "Flags s3_bucket with `versioning: false` or none, and buckets with no access logging (no s3_logging task for the same bucket in the file).",
+          why: "Without versioning, an overwrite or deletion (by mistake or ransomware) is final; without access logs, reads of leaked data cannot be traced.",
+          bad: "- amazon.aws.s3_bucket:\n    name: reports\n    state: present",
+          good: "- amazon.aws.s3_bucket:\n    name: reports\n    state: present\n    versioning: true\n\n- community.aws.s3_logging:\n    name: reports\n    target_bucket: access-logs\n    target_prefix: reports/",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"
+          ]
+        }),
+        remediation: "Enable versioning and server access logging (s3_logging)."
+      },
+      check: cloudChecks([
+        [s3Versioning, ["s3-versioning"]],
+        [s3Logging2, ["s3-logging"]]
+      ])
+    };
+    aws_028_default = rule213;
+  }
+});
+
+// src/rules/ansible/rules/aws-029.ts
+var rule214, aws_029_default;
+var init_aws_029 = __esm({
+  "src/rules/ansible/rules/aws-029.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_identity();
+    rule214 = {
+      meta: {
+        id: "ANS-AWS-029",
+        title: "RDS without IAM database authentication",
+        severity: "low",
+        category: "ansible",
+        modules: ["rds_instance", "rds_cluster", "rds"],
+        docs: doc2({
+          what: "Flags rds_instance / rds_cluster creating a MySQL, MariaDB, PostgreSQL or Aurora database without `enable_iam_database_authentication: true`, and legacy rds (`command: create`), which cannot enable it. The same check as CFN-RDS-005.",
+          why: "Without IAM authentication every client uses long-lived database passwords, which end up in configuration and are rarely rotated.",
+          bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20\n    storage_encrypted: true",
+          good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20\n    storage_encrypted: true\n    enable_iam_database_authentication: true",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-10"]
+        }),
+        remediation: "Set enable_iam_database_authentication: true and connect with IAM tokens."
+      },
+      check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
+    };
+    aws_029_default = rule214;
+  }
+});
+
+// src/cloud/checks/azure.ts
+function ipNum(s) {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s.trim());
+  if (!m) return void 0;
+  const p = m.slice(1).map(Number);
+  if (p.some((x) => x > 255)) return void 0;
+  return ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
+}
+var known2, lower, storagePublicContainer, storageTrustedServices, subnetNsg, dbFirewallOpen, cosmosIpFilter, acrAdminUser, PREDICTABLE, predictableAdmin, ROLE_ASSIGN, roleAssignPermission, aksSecurity, webAppHttps, redisTransport, dbSslEnforcement, PG_ON, postgresLogSettings, logProfile, keyVaultRecovery, registryLock, appGatewayWaf;
+var init_azure = __esm({
+  "src/cloud/checks/azure.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    known2 = (v) => scalars(v).find(isKnown2);
+    lower = (s) => s ? (asStr(s) ?? "").trim().toLowerCase() : void 0;
+    storagePublicContainer = propCheck({
+      code: "az-public-container",
+      kinds: ["Microsoft.Storage/storageAccounts/blobServices/containers"],
+      description: "a blob container allows anonymous reads",
+      path: "public_access",
+      bad: (s) => /^(?:blob|container)$/i.test(asStr(s) ?? ""),
+      message: (r, s) => `${r.name} lets anyone read ${asStr(s) === "container" ? "and list the container" : "its blobs"} anonymously (public_access: ${asStr(s)})`
+    });
+    storageTrustedServices = {
+      name: "az-storage-bypass",
+      kinds: ["Microsoft.Storage/storageAccounts"],
+      codes: { "az-storage-bypass": "trusted Microsoft services cannot reach the account through its firewall" },
+      run(r, emit) {
+        const b = get(r.props, "network_acls.bypass");
+        const s = known2(b);
+        if (s && !/azureservices/i.test(asStr(s) ?? ""))
+          emit({
+            code: "az-storage-bypass",
+            resource: r,
+            at: s.at,
+            message: `${r.name} network rules do not let trusted Microsoft services through (bypass: ${asStr(s)}), so backup, logging and Defender cannot reach it`
+          });
+      }
+    };
+    subnetNsg = {
+      name: "az-subnet-nsg",
+      kinds: ["Microsoft.Network/virtualNetworks/subnets"],
+      codes: { "az-subnet-nsg": "the subnet has no network security group" },
+      run(r, emit) {
+        if (get(r.props, "security_group") ?? get(r.props, "security_group_name")) return;
+        const name = lower(known2(get(r.props, "name"))) ?? "";
+        if (/^(?:gatewaysubnet|azurefirewallsubnet|azurefirewallmanagementsubnet|azurebastionsubnet|routeserversubnet)$/.test(
+          name
+        ))
+          return;
+        emit({ code: "az-subnet-nsg", resource: r, message: `${r.name} has no network security group (security_group)` });
+      }
+    };
+    dbFirewallOpen = {
+      name: "az-firewall-open",
+      kinds: [
+        "Microsoft.Sql/servers/firewallRules",
+        "Microsoft.Cache/redis/firewallRules",
+        "Microsoft.DBforMySQL/servers/firewallRules",
+        "Microsoft.DBforPostgreSQL/servers/firewallRules",
+        "Microsoft.DBforMariaDB/servers/firewallRules"
+      ],
+      codes: { "az-firewall-open": "a firewall rule admits the whole internet or a wide range" },
+      run(r, emit) {
+        const start = known2(get(r.props, "start_ip_address"));
+        const end = known2(get(r.props, "end_ip_address"));
+        if (!start || !end) return;
+        const a = ipNum(asStr(start) ?? "");
+        const b = ipNum(asStr(end) ?? "");
+        if (a === void 0 || b === void 0) return;
+        if (a === 0 && b === 0) {
+          emit({
+            code: "az-firewall-open",
+            resource: r,
+            at: start.at,
+            message: `${r.name} (0.0.0.0 to 0.0.0.0) admits every Azure service of every tenant, not just yours`,
+            severity: "medium"
+          });
+          return;
+        }
+        const size = b - a + 1;
+        if (size >= 2 ** 32 - 2 ** 24)
+          emit({
+            code: "az-firewall-open",
+            resource: r,
+            at: start.at,
+            message: `${r.name} admits the whole internet (${asStr(start)} to ${asStr(end)})`
+          });
+        else if (size > 2 ** 16)
+          emit({
+            code: "az-firewall-open",
+            resource: r,
+            at: start.at,
+            message: `${r.name} admits ${size.toLocaleString("en-US")} addresses (${asStr(start)} to ${asStr(end)})`,
+            severity: "medium"
+          });
+      }
+    };
+    cosmosIpFilter = {
+      name: "az-cosmos-ip-filter",
+      kinds: ["Microsoft.DocumentDB/databaseAccounts"],
+      codes: { "az-cosmos-ip-filter": "the account accepts connections from any network" },
+      run(r, emit) {
+        if (get(r.props, "ip_rules") ?? get(r.props, "ip_range_filter")) return;
+        if (scalars(get(r.props, "is_virtual_network_filter_enabled")).some((s) => asBool2(s.value) !== false)) return;
+        if (scalars(get(r.props, "public_network_access")).some((s) => !isKnown2(s) || /disabled/i.test(asStr(s) ?? "")))
+          return;
+        emit({
+          code: "az-cosmos-ip-filter",
+          resource: r,
+          message: `${r.name} has no IP filter (ip_rules) or virtual-network filter: any network may connect`
+        });
+      }
+    };
+    acrAdminUser = forbidTrue2({
+      code: "az-acr-admin",
+      kinds: ["Microsoft.ContainerRegistry/registries"],
+      description: "the registry admin user is enabled",
+      path: "admin_user_enabled",
+      trueMessage: (r) => `${r.name} enables the shared admin user, whose password gives full push/pull access`
+    });
+    PREDICTABLE = /^(?:admin|administrator|root|sa|sqladmin|dbadmin|azure_superuser|azureuser|guest|user|test|superuser|postgres|mysql|dbo|public|sysadmin)$/i;
+    predictableAdmin = {
+      name: "az-predictable-admin",
+      kinds: [
+        "Microsoft.Sql/servers",
+        "Microsoft.DBforMySQL/servers",
+        "Microsoft.DBforPostgreSQL/servers",
+        "Microsoft.DBforMariaDB/servers"
+      ],
+      codes: { "az-predictable-admin": "the administrator login is a well-known name" },
+      run(r, emit) {
+        for (const p of ["admin_username", "administrators.login", "ad_user"])
+          for (const s of scalars(get(r.props, p)))
+            if (isKnown2(s) && PREDICTABLE.test((asStr(s) ?? "").trim()))
+              emit({
+                code: "az-predictable-admin",
+                resource: r,
+                at: s.at,
+                message: `${r.name} uses the administrator login "${asStr(s)}", the first name every brute-force attempt tries`
+              });
+      }
+    };
+    ROLE_ASSIGN = /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/roleassignments\/(?:\*|write))$/i;
+    roleAssignPermission = {
+      name: "az-role-assign",
+      kinds: ["Microsoft.Authorization/roleDefinitions"],
+      codes: { "az-role-assign": "a custom role may assign roles" },
+      run(r, emit) {
+        for (const perm of items(get(r.props, "permissions")))
+          for (const s of scalars(get(perm, "actions")))
+            if (isKnown2(s) && ROLE_ASSIGN.test((asStr(s) ?? "").trim()))
+              emit({
+                code: "az-role-assign",
+                resource: r,
+                at: s.at,
+                message: `${r.name} allows ${asStr(s)}, so its holders can grant themselves (or anyone) any role`
+              });
+      }
+    };
+    aksSecurity = {
+      name: "az-aks",
+      kinds: ["Microsoft.ContainerService/managedClusters"],
+      codes: {
+        "aks-rbac": "Kubernetes RBAC is off",
+        "aks-network-policy": "no network policy",
+        "aks-monitoring": "the monitoring add-on is off"
+      },
+      run(r, emit) {
+        const rbac = get(r.props, "enable_rbac");
+        const off = scalars(rbac).find((s) => asBool2(s.value) === false);
+        if (off || !rbac)
+          emit({
+            code: "aks-rbac",
+            resource: r,
+            at: off?.at,
+            message: `${r.name} ${off ? "turns Kubernetes RBAC off" : "does not enable Kubernetes RBAC (enable_rbac defaults to false)"}: every authenticated user is a cluster admin`
+          });
+        const np = get(r.props, "network_profile.network_policy");
+        if (!np)
+          emit({
+            code: "aks-network-policy",
+            resource: r,
+            at: nearest(r, "network_profile.network_policy"),
+            message: `${r.name} sets no network policy (network_profile.network_policy): every pod can reach every other`,
+            severity: "medium"
+          });
+        const mon = get(r.props, "addon.monitoring.enabled");
+        const monOff = scalars(mon).find((s) => asBool2(s.value) === false);
+        if (monOff || !mon)
+          emit({
+            code: "aks-monitoring",
+            resource: r,
+            at: monOff?.at ?? nearest(r, "addon.monitoring.enabled"),
+            message: `${r.name} does not enable the monitoring add-on (addon.monitoring)`,
+            severity: "low"
+          });
+      }
+    };
+    webAppHttps = requireTrue2({
+      code: "az-webapp-https",
+      kinds: ["Microsoft.Web/sites"],
+      description: "the web app accepts plain HTTP",
+      path: "https_only",
+      absentMessage: (r) => `${r.name} does not set https_only, so it also serves plain HTTP`,
+      falseMessage: (r) => `${r.name} serves plain HTTP (https_only: false)`
+    });
+    redisTransport = {
+      name: "az-redis-transport",
+      kinds: ["Microsoft.Cache/redis"],
+      codes: { "az-redis-non-ssl": "the cache accepts unencrypted connections or old TLS" },
+      run(r, emit) {
+        const on = scalars(get(r.props, "enable_non_ssl_port")).find((s) => asBool2(s.value) === true);
+        if (on)
+          emit({
+            code: "az-redis-non-ssl",
+            resource: r,
+            at: on.at,
+            message: `${r.name} opens the non-TLS port 6379: keys and data travel in clear text`
+          });
+        const tls = known2(get(r.props, "minimum_tls_version"));
+        if (tls && /^1\.[01]$/.test((asStr(tls) ?? "").trim()))
+          emit({
+            code: "az-redis-non-ssl",
+            resource: r,
+            at: tls.at,
+            message: `${r.name} accepts TLS ${asStr(tls)} (below 1.2)`,
+            severity: "medium"
+          });
+      }
+    };
+    dbSslEnforcement = requireTrue2({
+      code: "az-db-ssl",
+      kinds: ["Microsoft.DBforMySQL/servers", "Microsoft.DBforPostgreSQL/servers", "Microsoft.DBforMariaDB/servers"],
+      description: "the server accepts connections without TLS",
+      path: "enforce_ssl",
+      absentMessage: (r) => `${r.name} does not set enforce_ssl (it defaults to false): clients may connect without TLS`,
+      falseMessage: (r) => `${r.name} accepts connections without TLS (enforce_ssl: false)`
+    });
+    PG_ON = ["log_checkpoints", "log_connections", "log_disconnections", "connection_throttling"];
+    postgresLogSettings = {
+      name: "az-pg-logs",
+      kinds: ["Microsoft.DBforPostgreSQL/servers/configurations"],
+      codes: { "az-pg-logs": "a PostgreSQL logging or throttling setting is off" },
+      run(r, emit) {
+        const name = lower(known2(get(r.props, "name")));
+        const value = known2(get(r.props, "value"));
+        if (!name || !value) return;
+        const v = lower(value) ?? "";
+        if (PG_ON.includes(name) && /^(?:off|false|0|no)$/.test(v))
+          emit({ code: "az-pg-logs", resource: r, at: value.at, message: `${r.name} turns ${name} off` });
+        if (name === "log_retention_days" && (asNum2(value.value) ?? 7) < 4)
+          emit({
+            code: "az-pg-logs",
+            resource: r,
+            at: value.at,
+            message: `${r.name} keeps PostgreSQL logs only ${String(value.value)} days (at least 4 recommended)`
+          });
+      }
+    };
+    logProfile = {
+      name: "az-log-profile",
+      kinds: ["Microsoft.Insights/logprofiles"],
+      codes: { "az-log-profile": "the activity log profile keeps logs too briefly or misses categories" },
+      run(r, emit) {
+        const en = scalars(get(r.props, "retention_policy.enabled")).find((s) => asBool2(s.value) === false);
+        const days = known2(get(r.props, "retention_policy.days"));
+        const d = days ? asNum2(days.value) : void 0;
+        if (en)
+          emit({ code: "az-log-profile", resource: r, at: en.at, message: `${r.name} turns activity-log retention off` });
+        else if (d !== void 0 && d !== 0 && d < 365)
+          emit({
+            code: "az-log-profile",
+            resource: r,
+            at: days.at,
+            message: `${r.name} keeps the activity log ${d} days (365 or 0 = forever recommended)`
+          });
+        const cats = get(r.props, "categories");
+        const have = new Set(
+          scalars(cats).filter(isKnown2).map((s) => (asStr(s) ?? "").toLowerCase())
+        );
+        if (cats && scalars(cats).every(isKnown2)) {
+          const missing = ["write", "delete", "action"].filter((c) => !have.has(c));
+          if (missing.length)
+            emit({
+              code: "az-log-profile",
+              resource: r,
+              at: cats,
+              message: `${r.name} does not record ${missing.map((c) => c[0].toUpperCase() + c.slice(1)).join(", ")} events`
+            });
+        }
+      }
+    };
+    keyVaultRecovery = {
+      name: "az-keyvault-recovery",
+      kinds: ["Microsoft.KeyVault/vaults"],
+      codes: { "az-keyvault-recovery": "deleted keys and secrets cannot be recovered" },
+      run(r, emit) {
+        const soft = scalars(get(r.props, "enable_soft_delete")).find((s) => asBool2(s.value) === false);
+        if (soft)
+          emit({
+            code: "az-keyvault-recovery",
+            resource: r,
+            at: soft.at,
+            message: `${r.name} turns soft delete off: a deleted key or secret is gone at once`
+          });
+        const purge = get(r.props, "enable_purge_protection");
+        const off = scalars(purge).find((s) => asBool2(s.value) === false);
+        if (off || !purge)
+          emit({
+            code: "az-keyvault-recovery",
+            resource: r,
+            at: off?.at,
+            message: `${r.name} ${off ? "turns purge protection off" : "does not enable purge protection"}: anyone with access can purge deleted keys and secrets before the retention period ends`,
+            severity: "low"
+          });
+      }
+    };
+    registryLock = {
+      name: "az-registry-lock",
+      kinds: ["Microsoft.ContainerRegistry/registries", "Microsoft.Authorization/locks"],
+      codes: { "az-registry-lock": "the registry has no resource lock" },
+      run(r, emit, all) {
+        if (r.kind !== "Microsoft.ContainerRegistry/registries") return;
+        const name = lower(known2(get(r.props, "name")));
+        const rg = lower(known2(get(r.props, "resource_group")));
+        const locks = all.filter((o) => o.kind === "Microsoft.Authorization/locks");
+        const covered = locks.some((l) => {
+          const target = get(l.props, "managed_resource_id");
+          const t = lower(known2(target));
+          if (target && !t) return true;
+          if (t) return !!name && t.includes(`/registries/${name}`);
+          const lrg = get(l.props, "resource_group");
+          return !lrg || !known2(lrg) || lower(known2(lrg)) === rg;
+        });
+        if (!covered)
+          emit({
+            code: "az-registry-lock",
+            resource: r,
+            message: `${r.name} has no resource lock (azure_rm_lock): one mistaken delete removes every image`
+          });
+      }
+    };
+    appGatewayWaf = {
+      name: "az-appgw-waf",
+      kinds: ["Microsoft.Network/applicationGateways"],
+      codes: { "az-appgw-waf": "the application gateway has no WAF" },
+      run(r, emit) {
+        const tier = known2(get(r.props, "sku.tier"));
+        if (tier && !/^waf/i.test(asStr(tier) ?? ""))
+          emit({
+            code: "az-appgw-waf",
+            resource: r,
+            at: tier.at,
+            message: `${r.name} uses the ${asStr(tier)} tier, without the web application firewall (WAF or WAF_v2)`
+          });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/az-003.ts
+var rule215, az_003_default;
+var init_az_003 = __esm({
+  "src/rules/ansible/rules/az-003.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule215 = {
+      meta: {
+        id: "ANS-AZ-003",
+        title: "Azure blob container readable anonymously",
+        severity: "high",
+        category: "ansible",
+        modules: ["azure_rm_storageblob"],
+        docs: doc2({
+          what: "Flags azure_rm_storageblob with `public_access: blob` or `container`.",
+          why: "Anyone on the internet can read the blobs (and, with `container`, list them) without credentials.",
+          bad: "- azure.azcollection.azure_rm_storageblob:\n    resource_group: prod\n    storage_account_name: proddata\n    container: reports\n    public_access: container",
+          good: "- azure.azcollection.azure_rm_storageblob:\n    resource_group: prod\n    storage_account_name: proddata\n    container: reports",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent",
+            "CIS Microsoft Azure Foundations 3.7"
+          ]
+        }),
+        remediation: "Leave public_access unset (private) and share with SAS tokens or Entra ID."
+      },
+      check: cloudCheck2(storagePublicContainer, ["az-public-container"])
+    };
+    az_003_default = rule215;
+  }
+});
+
+// src/rules/ansible/rules/az-004.ts
+var rule216, az_004_default;
+var init_az_004 = __esm({
+  "src/rules/ansible/rules/az-004.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule216 = {
+      meta: {
+        id: "ANS-AZ-004",
+        title: "Azure storage firewall blocks trusted Microsoft services",
+        severity: "low",
+        category: "ansible",
+        modules: ["azure_rm_storageaccount"],
+        docs: doc2({
+          what: "Flags azure_rm_storageaccount whose `network_acls.bypass` does not include `AzureServices`.",
+          why: "Backup, monitoring, Defender and other trusted services then cannot reach the account through its firewall, so they silently stop working.",
+          bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    network_acls:\n      default_action: Deny\n      bypass: None",
+          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    network_acls:\n      default_action: Deny\n      bypass: AzureServices",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/storage/common/storage-network-security",
+            "CIS Microsoft Azure Foundations 3.9"
+          ]
+        }),
+        remediation: "Set network_acls.bypass to AzureServices (with Logging, Metrics as needed)."
+      },
+      check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
+    };
+    az_004_default = rule216;
+  }
+});
+
+// src/rules/ansible/rules/az-005.ts
+var rule217, az_005_default;
+var init_az_005 = __esm({
+  "src/rules/ansible/rules/az-005.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule217 = {
+      meta: {
+        id: "ANS-AZ-005",
+        title: "Azure subnet without a network security group",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_subnet"],
+        docs: doc2({
+          what: "Flags azure_rm_subnet without `security_group` (gateway, firewall, bastion and route-server subnets are left alone).",
+          why: "Without an NSG nothing filters traffic into the subnet: every VM relies on its own NIC rules, which are easy to forget.",
+          bad: "- azure.azcollection.azure_rm_subnet:\n    resource_group: prod\n    virtual_network_name: vnet\n    name: app\n    address_prefix_cidr: 10.1.0.0/24",
+          good: "- azure.azcollection.azure_rm_subnet:\n    resource_group: prod\n    virtual_network_name: vnet\n    name: app\n    address_prefix_cidr: 10.1.0.0/24\n    security_group: app-nsg",
+          refs: ["https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview"]
+        }),
+        remediation: "Attach a network security group to the subnet."
+      },
+      check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
+    };
+    az_005_default = rule217;
+  }
+});
+
+// src/rules/ansible/rules/az-006.ts
+var rule218, az_006_default;
+var init_az_006 = __esm({
+  "src/rules/ansible/rules/az-006.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule218 = {
+      meta: {
+        id: "ANS-AZ-006",
+        title: "Azure database or cache firewall open to the internet",
+        severity: "high",
+        category: "ansible",
+        modules: [
+          "azure_rm_sqlfirewallrule",
+          "azure_rm_rediscachefirewallrule",
+          "azure_rm_mysqlfirewallrule",
+          "azure_rm_postgresqlfirewallrule",
+          "azure_rm_mariadbfirewallrule"
+        ],
+        docs: doc2({
+          what: 'Flags SQL, Redis, MySQL, PostgreSQL and MariaDB firewall rules from `0.0.0.0` to `255.255.255.255` (the whole internet), ranges of more than 65,536 addresses (medium), and the 0.0.0.0\u20130.0.0.0 "Azure services" rule, which admits every tenant\'s services (medium).',
+          why: "The database or cache is then reachable by anyone who can guess or steal a credential.",
+          bad: "- azure.azcollection.azure_rm_sqlfirewallrule:\n    resource_group: prod\n    server_name: sql-prod\n    name: all\n    start_ip_address: 0.0.0.0\n    end_ip_address: 255.255.255.255",
+          good: "- azure.azcollection.azure_rm_sqlfirewallrule:\n    resource_group: prod\n    server_name: sql-prod\n    name: office\n    start_ip_address: 203.0.113.0\n    end_ip_address: 203.0.113.255",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/azure-sql/database/firewall-configure",
+            "CIS Microsoft Azure Foundations 4.1.2"
+          ]
+        }),
+        remediation: "Allow only the addresses that need access, or use private endpoints."
+      },
+      check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
+    };
+    az_006_default = rule218;
+  }
+});
+
+// src/rules/ansible/rules/az-007.ts
+var rule219, az_007_default;
+var init_az_007 = __esm({
+  "src/rules/ansible/rules/az-007.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule219 = {
+      meta: {
+        id: "ANS-AZ-007",
+        title: "Cosmos DB account without an IP or network filter",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_cosmosdbaccount"],
+        docs: doc2({
+          what: "Flags azure_rm_cosmosdbaccount without `ip_rules` (or the older `ip_range_filter`), without `is_virtual_network_filter_enabled` and without `public_network_access: Disabled`.",
+          why: "Any network on the internet can then try the account keys against the endpoint.",
+          bad: "- azure.azcollection.azure_rm_cosmosdbaccount:\n    resource_group: prod\n    name: orders\n    kind: global_document_db\n    database_account_offer_type: Standard\n    geo_rep_locations: [{ name: westeurope, failover_priority: 0 }]",
+          good: "- azure.azcollection.azure_rm_cosmosdbaccount:\n    resource_group: prod\n    name: orders\n    kind: global_document_db\n    database_account_offer_type: Standard\n    geo_rep_locations: [{ name: westeurope, failover_priority: 0 }]\n    ip_rules: [203.0.113.0/24]",
+          refs: ["https://learn.microsoft.com/en-us/azure/cosmos-db/how-to-configure-firewall"]
+        }),
+        remediation: "Set ip_rules, a virtual-network filter or public_network_access: Disabled."
+      },
+      check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
+    };
+    az_007_default = rule219;
+  }
+});
+
+// src/rules/ansible/rules/az-008.ts
+var rule220, az_008_default;
+var init_az_008 = __esm({
+  "src/rules/ansible/rules/az-008.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule220 = {
+      meta: {
+        id: "ANS-AZ-008",
+        title: "Container registry admin user enabled",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_containerregistry"],
+        docs: doc2({
+          what: "Flags azure_rm_containerregistry with `admin_user_enabled: true`.",
+          why: "The admin user is one shared account with push and pull rights whose password is easily copied into pipelines and never tied to a person.",
+          bad: "- azure.azcollection.azure_rm_containerregistry:\n    resource_group: prod\n    name: prodacr\n    sku: Premium\n    admin_user_enabled: true",
+          good: "- azure.azcollection.azure_rm_containerregistry:\n    resource_group: prod\n    name: prodacr\n    sku: Premium\n    admin_user_enabled: false",
+          refs: ["https://learn.microsoft.com/en-us/azure/container-registry/container-registry-authentication"]
+        }),
+        remediation: "Disable the admin user; use Entra ID identities or scoped tokens."
+      },
+      check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
+    };
+    az_008_default = rule220;
+  }
+});
+
+// src/rules/ansible/rules/az-009.ts
+var rule221, az_009_default;
+var init_az_009 = __esm({
+  "src/rules/ansible/rules/az-009.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule221 = {
+      meta: {
+        id: "ANS-AZ-009",
+        title: "Database administrator login is a predictable name",
+        severity: "low",
+        category: "ansible",
+        modules: ["azure_rm_sqlserver", "azure_rm_mysqlserver", "azure_rm_postgresqlserver", "azure_rm_mariadbserver"],
+        docs: doc2({
+          what: "Flags SQL, MySQL, PostgreSQL and MariaDB servers whose `admin_username` (or Entra admin `administrators.login`) is a well-known name such as admin, administrator, sa or root.",
+          why: "Well-known names are the first guess of every password-spraying attempt, which leaves only the password to find.",
+          bad: '- azure.azcollection.azure_rm_sqlserver:\n    resource_group: prod\n    name: sql-prod\n    admin_username: admin\n    admin_password: "{{ vault_sql_password }}"',
+          good: '- azure.azcollection.azure_rm_sqlserver:\n    resource_group: prod\n    name: sql-prod\n    admin_username: sqlops-7d2\n    admin_password: "{{ vault_sql_password }}"',
+          refs: ["https://learn.microsoft.com/en-us/azure/azure-sql/database/security-best-practice"]
+        }),
+        remediation: "Choose an administrator name that is not a well-known default."
+      },
+      check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
+    };
+    az_009_default = rule221;
+  }
+});
+
+// src/rules/ansible/rules/az-010.ts
+var rule222, az_010_default;
+var init_az_010 = __esm({
+  "src/rules/ansible/rules/az-010.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule222 = {
+      meta: {
+        id: "ANS-AZ-010",
+        title: "Custom role can assign roles",
+        severity: "high",
+        category: "ansible",
+        modules: ["azure_rm_roledefinition"],
+        docs: doc2({
+          what: "Flags azure_rm_roledefinition whose `permissions[].actions` include `*`, `Microsoft.Authorization/*` or `Microsoft.Authorization/roleAssignments/write`.",
+          why: "Whoever holds the role can grant any role, including Owner, to themselves or anyone else.",
+          bad: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Web/sites/*"]',
+          good: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Web/sites/*"]',
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/role-based-access-control/custom-roles",
+            "CIS Microsoft Azure Foundations 1.23"
+          ]
+        }),
+        remediation: "Remove role-assignment permissions from custom roles; assign roles through a controlled process."
+      },
+      check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
+    };
+    az_010_default = rule222;
+  }
+});
+
+// src/rules/ansible/rules/az-011.ts
+var rule223, az_011_default;
+var init_az_011 = __esm({
+  "src/rules/ansible/rules/az-011.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule223 = {
+      meta: {
+        id: "ANS-AZ-011",
+        title: "AKS cluster without RBAC, network policy or monitoring",
+        severity: "high",
+        category: "ansible",
+        modules: ["azure_rm_aks"],
+        docs: doc2({
+          what: "Flags azure_rm_aks without `enable_rbac: true` (the module default is false), without `network_profile.network_policy` (medium) and without the monitoring add-on (`addon.monitoring.enabled`, low).",
+          why: "Without RBAC every authenticated user is cluster admin; without network policies every pod can reach every other; without monitoring nobody sees an attack.",
+          bad: "- azure.azcollection.azure_rm_aks:\n    resource_group: prod\n    name: aks-prod\n    dns_prefix: prod\n    agent_pool_profiles: [{ name: default, count: 3, vm_size: Standard_D4s_v5 }]",
+          good: '- azure.azcollection.azure_rm_aks:\n    resource_group: prod\n    name: aks-prod\n    dns_prefix: prod\n    enable_rbac: true\n    network_profile:\n      network_plugin: azure\n      network_policy: calico\n    addon:\n      monitoring:\n        enabled: true\n        log_analytics_workspace_resource_id: "{{ workspace_id }}"\n    agent_pool_profiles: [{ name: default, count: 3, vm_size: Standard_D4s_v5 }]',
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/aks/concepts-identity",
+            "https://learn.microsoft.com/en-us/azure/aks/use-network-policies"
+          ]
+        }),
+        remediation: "Set enable_rbac: true, a network_policy and the monitoring add-on."
+      },
+      check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
+    };
+    az_011_default = rule223;
+  }
+});
+
+// src/rules/ansible/rules/az-012.ts
+var rule224, az_012_default;
+var init_az_012 = __esm({
+  "src/rules/ansible/rules/az-012.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule224 = {
+      meta: {
+        id: "ANS-AZ-012",
+        title: "Web app serves plain HTTP",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_webapp"],
+        docs: doc2({
+          what: "Flags azure_rm_webapp without `https_only: true`.",
+          why: "Sessions, cookies and credentials of users on plain HTTP can be read and altered on the network.",
+          bad: "- azure.azcollection.azure_rm_webapp:\n    resource_group: prod\n    name: shop\n    plan: shop-plan",
+          good: "- azure.azcollection.azure_rm_webapp:\n    resource_group: prod\n    name: shop\n    plan: shop-plan\n    https_only: true",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/app-service/configure-ssl-bindings#enforce-https",
+            "CIS Microsoft Azure Foundations 9.2"
+          ]
+        }),
+        remediation: "Set https_only: true."
+      },
+      check: cloudCheck2(webAppHttps, ["az-webapp-https"])
+    };
+    az_012_default = rule224;
+  }
+});
+
+// src/rules/ansible/rules/az-013.ts
+var rule225, az_013_default;
+var init_az_013 = __esm({
+  "src/rules/ansible/rules/az-013.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule225 = {
+      meta: {
+        id: "ANS-AZ-013",
+        title: "Redis cache accepts unencrypted connections",
+        severity: "high",
+        category: "ansible",
+        modules: ["azure_rm_rediscache"],
+        docs: doc2({
+          what: "Flags azure_rm_rediscache with `enable_non_ssl_port: true`, and `minimum_tls_version` 1.0 or 1.1 (medium).",
+          why: "The non-TLS port sends the access key and all data in clear text.",
+          bad: "- azure.azcollection.azure_rm_rediscache:\n    resource_group: prod\n    name: cache\n    sku: { name: standard, size: C1 }\n    enable_non_ssl_port: true",
+          good: '- azure.azcollection.azure_rm_rediscache:\n    resource_group: prod\n    name: cache\n    sku: { name: standard, size: C1 }\n    minimum_tls_version: "1.2"',
+          refs: ["https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-ports"]
+        }),
+        remediation: "Keep enable_non_ssl_port false and minimum_tls_version 1.2."
+      },
+      check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
+    };
+    az_013_default = rule225;
+  }
+});
+
+// src/rules/ansible/rules/az-014.ts
+var rule226, az_014_default;
+var init_az_014 = __esm({
+  "src/rules/ansible/rules/az-014.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule226 = {
+      meta: {
+        id: "ANS-AZ-014",
+        title: "MySQL/PostgreSQL server does not enforce TLS",
+        severity: "high",
+        category: "ansible",
+        modules: ["azure_rm_mysqlserver", "azure_rm_postgresqlserver", "azure_rm_mariadbserver"],
+        docs: doc2({
+          what: "Flags azure_rm_mysqlserver, azure_rm_postgresqlserver and azure_rm_mariadbserver without `enforce_ssl: true` (the module default is false).",
+          why: "Clients may then connect without TLS, sending credentials and data in clear text.",
+          bad: '- azure.azcollection.azure_rm_postgresqlserver:\n    resource_group: prod\n    name: pg-prod\n    sku: { name: GP_Gen5_2, tier: GeneralPurpose }\n    admin_username: pgops\n    admin_password: "{{ vault_pg_password }}"',
+          good: '- azure.azcollection.azure_rm_postgresqlserver:\n    resource_group: prod\n    name: pg-prod\n    sku: { name: GP_Gen5_2, tier: GeneralPurpose }\n    admin_username: pgops\n    admin_password: "{{ vault_pg_password }}"\n    enforce_ssl: true',
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/postgresql/single-server/concepts-ssl-connection-security",
+            "CIS Microsoft Azure Foundations 4.3.1, 4.4.1"
+          ]
+        }),
+        remediation: "Set enforce_ssl: true."
+      },
+      check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
+    };
+    az_014_default = rule226;
+  }
+});
+
+// src/rules/ansible/rules/az-015.ts
+var rule227, az_015_default;
+var init_az_015 = __esm({
+  "src/rules/ansible/rules/az-015.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule227 = {
+      meta: {
+        id: "ANS-AZ-015",
+        title: "PostgreSQL logging or connection throttling turned off",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_postgresqlconfiguration"],
+        docs: doc2({
+          what: "Flags azure_rm_postgresqlconfiguration setting `log_checkpoints`, `log_connections`, `log_disconnections` or `connection_throttling` to off, and `log_retention_days` below 4.",
+          why: "Without these logs, brute-force attempts and suspicious sessions leave no trace; without throttling, password guessing is not slowed down.",
+          bad: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "off"',
+          good: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "on"',
+          refs: ["CIS Microsoft Azure Foundations 4.3.2-4.3.7"]
+        }),
+        remediation: "Keep these settings on and log retention above 3 days."
+      },
+      check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
+    };
+    az_015_default = rule227;
+  }
+});
+
+// src/rules/ansible/rules/az-016.ts
+var rule228, az_016_default;
+var init_az_016 = __esm({
+  "src/rules/ansible/rules/az-016.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule228 = {
+      meta: {
+        id: "ANS-AZ-016",
+        title: "Activity log profile keeps too little",
+        severity: "low",
+        category: "ansible",
+        modules: ["azure_rm_monitorlogprofile"],
+        docs: doc2({
+          what: "Flags azure_rm_monitorlogprofile with retention turned off or shorter than 365 days (0 means forever), or `categories` missing Write, Delete or Action.",
+          why: "Investigations often start months after the fact; an activity log that was not kept, or never recorded deletions, cannot answer who did what.",
+          bad: '- azure.azcollection.azure_rm_monitorlogprofile:\n    name: default\n    location: westeurope\n    locations: [global, westeurope]\n    categories: [Write]\n    retention_policy: { enabled: true, days: 30 }\n    storage_account: "{{ log_account_id }}"',
+          good: '- azure.azcollection.azure_rm_monitorlogprofile:\n    name: default\n    location: westeurope\n    locations: [global, westeurope]\n    categories: [Write, Delete, Action]\n    retention_policy: { enabled: true, days: 365 }\n    storage_account: "{{ log_account_id }}"',
+          refs: ["CIS Microsoft Azure Foundations 5.1.1-5.1.3"]
+        }),
+        remediation: "Record Write, Delete and Action and keep the log at least 365 days."
+      },
+      check: cloudCheck2(logProfile, ["az-log-profile"])
+    };
+    az_016_default = rule228;
+  }
+});
+
+// src/rules/ansible/rules/az-017.ts
+var rule229, az_017_default;
+var init_az_017 = __esm({
+  "src/rules/ansible/rules/az-017.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule229 = {
+      meta: {
+        id: "ANS-AZ-017",
+        title: "Key Vault without soft delete or purge protection",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_keyvault"],
+        docs: doc2({
+          what: "Flags azure_rm_keyvault with `enable_soft_delete: false`, and (low) without `enable_purge_protection: true`.",
+          why: "A deleted (or maliciously purged) key makes everything it encrypts unreadable for good.",
+          bad: '- azure.azcollection.azure_rm_keyvault:\n    resource_group: prod\n    vault_name: prod-kv\n    vault_tenant: "{{ tenant_id }}"\n    sku: { name: standard, family: A }\n    enable_soft_delete: false',
+          good: '- azure.azcollection.azure_rm_keyvault:\n    resource_group: prod\n    vault_name: prod-kv\n    vault_tenant: "{{ tenant_id }}"\n    sku: { name: standard, family: A }\n    enable_soft_delete: true\n    enable_purge_protection: true',
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/key-vault/general/soft-delete-overview",
+            "CIS Microsoft Azure Foundations 8.5"
+          ]
+        }),
+        remediation: "Enable soft delete and purge protection."
+      },
+      check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
+    };
+    az_017_default = rule229;
+  }
+});
+
+// src/rules/ansible/rules/az-018.ts
+var rule230, az_018_default;
+var init_az_018 = __esm({
+  "src/rules/ansible/rules/az-018.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule230 = {
+      meta: {
+        id: "ANS-AZ-018",
+        title: "Container registry without a resource lock",
+        severity: "low",
+        category: "ansible",
+        modules: ["azure_rm_containerregistry", "azure_rm_lock"],
+        docs: doc2({
+          what: "Flags azure_rm_containerregistry when the same file has no azure_rm_lock on the registry (`managed_resource_id` naming it) or on its resource group.",
+          why: "One mistaken or malicious delete removes every image the platform deploys from.",
+          bad: "- azure.azcollection.azure_rm_containerregistry:\n    resource_group: prod\n    name: prodacr\n    sku: Premium",
+          good: "- azure.azcollection.azure_rm_containerregistry:\n    resource_group: prod\n    name: prodacr\n    sku: Premium\n\n- azure.azcollection.azure_rm_lock:\n    name: keep-acr\n    level: can_not_delete\n    managed_resource_id: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/prod/providers/Microsoft.ContainerRegistry/registries/prodacr",
+          refs: ["https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/lock-resources"]
+        }),
+        remediation: "Add a CanNotDelete lock on the registry or its resource group."
+      },
+      check: cloudCheck2(registryLock, ["az-registry-lock"])
+    };
+    az_018_default = rule230;
+  }
+});
+
+// src/rules/ansible/rules/az-019.ts
+var rule231, az_019_default;
+var init_az_019 = __esm({
+  "src/rules/ansible/rules/az-019.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule231 = {
+      meta: {
+        id: "ANS-AZ-019",
+        title: "Application gateway without WAF",
+        severity: "medium",
+        category: "ansible",
+        modules: ["azure_rm_appgateway"],
+        docs: doc2({
+          what: "Flags azure_rm_appgateway whose `sku.tier` is not WAF or WAF_v2.",
+          why: "Without the web application firewall, injection and other common web attacks reach the backends unfiltered.",
+          bad: "- azure.azcollection.azure_rm_appgateway:\n    resource_group: prod\n    name: web-gw\n    sku: { name: standard_v2, tier: standard_v2, capacity: 2 }",
+          good: "- azure.azcollection.azure_rm_appgateway:\n    resource_group: prod\n    name: web-gw\n    sku: { name: waf_v2, tier: waf_v2, capacity: 2 }",
+          refs: ["https://learn.microsoft.com/en-us/azure/web-application-firewall/ag/ag-overview"]
+        }),
+        remediation: "Use the WAF_v2 tier with a WAF policy in prevention mode."
+      },
+      check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
+    };
+    az_019_default = rule231;
+  }
+});
+
+// src/cloud/checks/gcp.ts
+function emitter(r, emit) {
+  return (code2, at, message, severity) => emit({ code: code2, resource: r, at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+}
+function metadata(r, key) {
+  const m = get(r.props, "metadata");
+  if (!m || m.t !== "map") return void 0;
+  for (const [k, v] of m.entries) if (k.toLowerCase() === key) return known3(v);
+  return void 0;
+}
+function seconds(s) {
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(s.trim());
+  if (!m) return void 0;
+  const mult = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? "s"];
+  return Number(m[1]) * mult;
+}
+var known3, isFalse4, isTrue4, DEFAULT_SA, gkeAccess, gkeOperations, nodePool, CLOUD_PLATFORM, truthy2, falsy, vmAccess, vmShielded, SQL_FLAGS_ON_BAD, SQL_FLAGS_OFF_BAD, cloudSql, bucketHygiene, PUBLIC_MEMBERS, bigqueryPublic, diskKeys, kmsRotation, dnssec, sslPolicyWeak, privateGoogleAccess;
+var init_gcp = __esm({
+  "src/cloud/checks/gcp.ts"() {
+    "use strict";
+    init_constants();
+    init_values();
+    init_factory();
+    known3 = (v) => scalars(v).find(isKnown2);
+    isFalse4 = (v) => scalars(v).find((s) => asBool2(s.value) === false);
+    isTrue4 = (v) => scalars(v).find((s) => asBool2(s.value) === true);
+    DEFAULT_SA = /^(?:default|\d+-compute@developer\.gserviceaccount\.com)$/i;
+    gkeAccess = {
+      name: "gke-access",
+      kinds: ["container.v1.cluster"],
+      codes: {
+        "gke-basic-auth": "basic authentication to the control plane",
+        "gke-client-cert": "a client certificate is issued",
+        "gke-legacy-abac": "legacy ABAC authorization",
+        "gke-master-networks": "the control plane accepts any network",
+        "gke-private": "nodes have public addresses"
+      },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        for (const k of ["username", "password"]) {
+          const v = get(r.props, `master_auth.${k}`);
+          if (v && present(v) && scalars(v).some((s) => !isKnown2(s) || (asStr(s) ?? "") !== ""))
+            e(
+              "gke-basic-auth",
+              v,
+              `enables basic authentication (master_auth.${k}): a static password to the whole cluster`
+            );
+        }
+        const cert = isTrue4(get(r.props, "master_auth.client_certificate_config.issue_client_certificate"));
+        if (cert)
+          e(
+            "gke-client-cert",
+            cert.at,
+            "issues a client certificate, a long-lived credential that cannot be revoked",
+            "medium"
+          );
+        const abac = isTrue4(get(r.props, "legacy_abac.enabled"));
+        if (abac)
+          e("gke-legacy-abac", abac.at, "enables legacy ABAC, which grants broad static permissions and bypasses RBAC");
+        const man = get(r.props, "master_authorized_networks_config");
+        const manOff = isFalse4(get(man, "enabled"));
+        if (manOff || !man)
+          e(
+            "gke-master-networks",
+            manOff?.at,
+            manOff ? "turns master authorized networks off" : "does not restrict the control plane to authorized networks",
+            "medium"
+          );
+        const priv = get(r.props, "private_cluster_config");
+        const privOff = isFalse4(get(priv, "enable_private_nodes"));
+        if (privOff || !priv)
+          e(
+            "gke-private",
+            privOff?.at,
+            privOff ? "gives its nodes public addresses" : "is not a private cluster: nodes get public addresses",
+            "medium"
+          );
+      }
+    };
+    gkeOperations = {
+      name: "gke-operations",
+      kinds: ["container.v1.cluster"],
+      codes: {
+        "gke-network-policy": "no network policy",
+        "gke-ip-alias": "no VPC-native (alias IP) networking",
+        "gke-default-sa": "nodes run as the default compute service account",
+        "gke-logging": "logging or monitoring is off"
+      },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        const np = get(r.props, "network_policy.enabled");
+        const npOff = isFalse4(np);
+        const addonOff = isTrue4(get(r.props, "addons_config.network_policy_config.disabled"));
+        if (npOff || addonOff || !np)
+          e(
+            "gke-network-policy",
+            (npOff ?? addonOff)?.at ?? nearest(r, "network_policy.enabled"),
+            "does not enforce network policies: every pod can reach every other"
+          );
+        const alias = get(r.props, "ip_allocation_policy.use_ip_aliases");
+        const aliasOff = isFalse4(alias);
+        if (aliasOff || !alias)
+          e(
+            "gke-ip-alias",
+            aliasOff?.at ?? nearest(r, "ip_allocation_policy.use_ip_aliases"),
+            "does not use alias IPs (VPC-native networking)",
+            "low"
+          );
+        const sa = get(r.props, "node_config.service_account");
+        const saS = known3(sa);
+        if (saS && DEFAULT_SA.test((asStr(saS) ?? "").trim()))
+          e(
+            "gke-default-sa",
+            saS.at,
+            `runs its nodes as the default compute service account (${asStr(saS)}), which has Editor on the project`
+          );
+        else if (!sa && get(r.props, "node_config"))
+          e(
+            "gke-default-sa",
+            get(r.props, "node_config"),
+            "runs its nodes as the default compute service account, which has Editor on the project"
+          );
+        for (const k of ["logging_service", "monitoring_service"]) {
+          const s = known3(get(r.props, k));
+          if (s && (asStr(s) ?? "").trim().toLowerCase() === "none")
+            e("gke-logging", s.at, `turns ${k.replace("_service", "")} off (${k}: none)`);
+        }
+      }
+    };
+    nodePool = {
+      name: "gke-node-pool",
+      kinds: ["container.v1.nodePool"],
+      codes: {
+        "nodepool-management": "nodes are not repaired or upgraded automatically",
+        "nodepool-image": "nodes do not run Container-Optimized OS"
+      },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        for (const k of ["auto_repair", "auto_upgrade"]) {
+          const v = get(r.props, `management.${k}`);
+          const off = isFalse4(v);
+          if (off || !v)
+            e("nodepool-management", off?.at ?? nearest(r, `management.${k}`), `does not enable management.${k}`);
+        }
+        const img = known3(get(r.props, "config.image_type"));
+        if (img && !/^cos/i.test((asStr(img) ?? "").trim()))
+          e("nodepool-image", img.at, `runs ${asStr(img)} instead of Container-Optimized OS (COS_CONTAINERD)`);
+      }
+    };
+    CLOUD_PLATFORM = /\/auth\/cloud-platform$|^cloud-platform$/;
+    truthy2 = (s) => !!s && /^(?:true|1|yes|on)$/i.test(String(s.value).trim());
+    falsy = (s) => !!s && /^(?:false|0|no|off)$/i.test(String(s.value).trim());
+    vmAccess = {
+      name: "gce-vm-access",
+      kinds: ["compute.v1.instance"],
+      codes: {
+        "vm-default-sa": "the default service account with full API access",
+        "vm-project-ssh-keys": "project-wide SSH keys are accepted",
+        "vm-serial-port": "the interactive serial console is on",
+        "vm-os-login": "OS Login is turned off",
+        "vm-public-ip": "the instance gets an external IP",
+        "vm-ip-forward": "IP forwarding is on"
+      },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        for (const sa of items(get(r.props, "service_accounts"))) {
+          const email = known3(get(sa, "email"));
+          const isDefault = !get(sa, "email") || email && DEFAULT_SA.test((asStr(email) ?? "").trim());
+          const full = scalars(get(sa, "scopes")).find((s) => isKnown2(s) && CLOUD_PLATFORM.test((asStr(s) ?? "").trim()));
+          if (isDefault && full)
+            e(
+              "vm-default-sa",
+              full.at,
+              "runs as the default compute service account with the cloud-platform scope: full access to every API of the project"
+            );
+          else if (isDefault && email)
+            e("vm-default-sa", email.at, "runs as the default compute service account (Editor on the project)", "medium");
+        }
+        const block = metadata(r, "block-project-ssh-keys");
+        if (!truthy2(block))
+          e(
+            "vm-project-ssh-keys",
+            block?.at ?? nearest(r, "metadata.block-project-ssh-keys"),
+            "accepts project-wide SSH keys (metadata block-project-ssh-keys is not true)",
+            falsy(block) ? "medium" : "low"
+          );
+        const serial = metadata(r, "serial-port-enable");
+        if (truthy2(serial))
+          e(
+            "vm-serial-port",
+            serial.at,
+            "enables the interactive serial console, reachable from the internet with project SSH keys"
+          );
+        const osl = metadata(r, "enable-oslogin");
+        if (falsy(osl)) e("vm-os-login", osl.at, "turns OS Login off, so SSH access is not tied to IAM", "medium");
+        for (const ni of items(get(r.props, "network_interfaces"))) {
+          const ac = get(ni, "access_configs");
+          if (ac && items(ac).length) e("vm-public-ip", ac, "gets an external IP address (access_configs)", "medium");
+        }
+        const fwd = isTrue4(get(r.props, "can_ip_forward"));
+        if (fwd) e("vm-ip-forward", fwd.at, "can forward packets for other addresses (can_ip_forward)", "medium");
+      }
+    };
+    vmShielded = {
+      name: "gce-vm-shielded",
+      kinds: ["compute.v1.instance"],
+      codes: { "vm-shielded": "Shielded VM features are off" },
+      run(r, emit) {
+        const cfg = get(r.props, "shielded_instance_config");
+        if (!cfg) {
+          emit({
+            code: "vm-shielded",
+            resource: r,
+            message: `${r.name} does not enable Shielded VM (secure boot, vTPM, integrity monitoring)`
+          });
+          return;
+        }
+        for (const k of ["enable_secure_boot", "enable_vtpm", "enable_integrity_monitoring"]) {
+          const v = get(cfg, k);
+          const off = isFalse4(v);
+          if (off || !v && k === "enable_secure_boot")
+            emit({
+              code: "vm-shielded",
+              resource: r,
+              at: off?.at ?? cfg,
+              message: `${r.name} does not enable ${k.replace("enable_", "").replace("_", " ")}`
+            });
+        }
+      }
+    };
+    SQL_FLAGS_ON_BAD = {
+      local_infile: "lets clients load local files into MySQL",
+      "cross db ownership chaining": "lets SQL Server ownership chains cross databases",
+      "contained database authentication": "lets contained SQL Server databases authenticate users themselves"
+    };
+    SQL_FLAGS_OFF_BAD = ["log_checkpoints", "log_connections", "log_disconnections", "log_lock_waits"];
+    cloudSql = {
+      name: "gcp-cloud-sql",
+      kinds: ["sqladmin.v1beta4.instance"],
+      codes: {
+        "sql-public": "the instance is open to the internet or has a public IP",
+        "sql-ssl": "connections without TLS are accepted",
+        "sql-backups": "automated backups are off",
+        "sql-flags": "an insecure database flag"
+      },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        const ip = get(r.props, "settings.ip_configuration");
+        for (const n of items(get(ip, "authorized_networks"))) {
+          const v = known3(get(n, "value"));
+          if (v && isWorldCidr(asStr(v) ?? ""))
+            e("sql-public", v.at, `admits the whole internet (authorized network ${asStr(v)})`, "high");
+        }
+        const v4 = isTrue4(get(ip, "ipv4_enabled"));
+        if (v4 && !items(get(ip, "authorized_networks")).length)
+          e("sql-public", v4.at, "has a public IP address (ipv4_enabled); prefer private IP", "low");
+        const ssl = get(ip, "require_ssl");
+        const sslOff = isFalse4(ssl);
+        const mode = known3(get(ip, "ssl_mode"));
+        if (!mode || /ALLOW_UNENCRYPTED/i.test(asStr(mode) ?? "")) {
+          if (sslOff || !ssl)
+            e(
+              "sql-ssl",
+              sslOff?.at ?? mode?.at ?? nearest(r, "settings.ip_configuration.require_ssl"),
+              "accepts connections without TLS (require_ssl is not true)",
+              sslOff ? "high" : "medium"
+            );
+        }
+        const bk = get(r.props, "settings.backup_configuration.enabled");
+        const bkOff = isFalse4(bk);
+        if (bkOff || !bk)
+          e(
+            "sql-backups",
+            bkOff?.at ?? nearest(r, "settings.backup_configuration.enabled"),
+            "does not enable automated backups",
+            "medium"
+          );
+        for (const f of items(get(r.props, "settings.database_flags"))) {
+          const name = (asStr(known3(get(f, "name")) ?? { value: "", at: f }) ?? "").toLowerCase();
+          const val = known3(get(f, "value"));
+          if (!val) continue;
+          const on = /^(?:on|true|1)$/i.test(String(val.value).trim());
+          const off = /^(?:off|false|0)$/i.test(String(val.value).trim());
+          if (SQL_FLAGS_ON_BAD[name] && on)
+            e("sql-flags", val.at, `sets ${name} on, which ${SQL_FLAGS_ON_BAD[name]}`, "medium");
+          if (SQL_FLAGS_OFF_BAD.includes(name) && off) e("sql-flags", val.at, `turns ${name} off`, "low");
+        }
+      }
+    };
+    bucketHygiene = {
+      name: "gcs-bucket-hygiene",
+      kinds: ["storage.v1.bucket"],
+      codes: { "bucket-versioning": "object versioning is off", "bucket-logging": "access logging is off" },
+      run(r, emit) {
+        const e = emitter(r, emit);
+        const ver = get(r.props, "versioning.enabled");
+        const off = isFalse4(ver);
+        if (off || !ver)
+          e(
+            "bucket-versioning",
+            off?.at ?? nearest(r, "versioning.enabled"),
+            "does not keep object versions: overwrites and deletes are final"
+          );
+        if (!get(r.props, "logging")) e("bucket-logging", void 0, "does not log access (logging.log_bucket)");
+      }
+    };
+    PUBLIC_MEMBERS = /^(?:allUsers|allAuthenticatedUsers)$/i;
+    bigqueryPublic = {
+      name: "bq-public",
+      kinds: ["bigquery.v2.dataset"],
+      codes: { "bq-public": "the dataset is readable by anyone" },
+      run(r, emit) {
+        for (const a of items(get(r.props, "access")))
+          for (const k of ["special_group", "iam_member"])
+            for (const s of scalars(get(a, k)))
+              if (isKnown2(s) && PUBLIC_MEMBERS.test((asStr(s) ?? "").trim()))
+                emit({ code: "bq-public", resource: r, at: s.at, message: `${r.name} grants access to ${asStr(s)}` });
+      }
+    };
+    diskKeys = {
+      name: "gce-disk-keys",
+      kinds: ["compute.v1.disk"],
+      codes: { "disk-csek": "the disk is encrypted with a Google-managed key" },
+      run(r, emit) {
+        if (get(r.props, "disk_encryption_key")) return;
+        emit({
+          code: "disk-csek",
+          resource: r,
+          message: `${r.name} is encrypted with a Google-managed key, not a customer key (disk_encryption_key)`
+        });
+      }
+    };
+    kmsRotation = {
+      name: "gcp-kms-rotation",
+      kinds: ["cloudkms.v1.cryptoKey"],
+      codes: { "gcp-kms-rotation": "the key is not rotated within 90 days" },
+      run(r, emit) {
+        const purpose = known3(get(r.props, "purpose"));
+        if (purpose && !/ENCRYPT_DECRYPT/i.test(asStr(purpose) ?? "")) return;
+        const p = get(r.props, "rotation_period");
+        const s = known3(p);
+        const secs = s ? seconds(String(s.value)) : void 0;
+        if (!p)
+          emit({
+            code: "gcp-kms-rotation",
+            resource: r,
+            message: `${r.name} sets no rotation_period: the key is never rotated`
+          });
+        else if (secs !== void 0 && secs > 90 * 86400)
+          emit({
+            code: "gcp-kms-rotation",
+            resource: r,
+            at: s.at,
+            message: `${r.name} rotates only every ${Math.round(secs / 86400)} days (more than 90)`
+          });
+      }
+    };
+    dnssec = {
+      name: "gcp-dnssec",
+      kinds: ["dns.v1.managedZone"],
+      codes: { "gcp-dnssec": "DNSSEC is off or signs with RSASHA1" },
+      run(r, emit) {
+        const vis = known3(get(r.props, "visibility"));
+        if (vis && /private/i.test(asStr(vis) ?? "")) return;
+        const st = get(r.props, "dnssec_config.state");
+        const s = known3(st);
+        if (s && /^off$/i.test(asStr(s) ?? "") || !st)
+          emit({
+            code: "gcp-dnssec",
+            resource: r,
+            at: s?.at ?? nearest(r, "dnssec_config.state"),
+            message: `${r.name} does not sign the zone with DNSSEC`
+          });
+        for (const k of items(get(r.props, "dnssec_config.default_key_specs"))) {
+          const a = known3(get(k, "algorithm"));
+          if (a && /^rsasha1$/i.test(asStr(a) ?? ""))
+            emit({
+              code: "gcp-dnssec",
+              resource: r,
+              at: a.at,
+              message: `${r.name} signs with RSASHA1, which is deprecated`
+            });
+        }
+      }
+    };
+    sslPolicyWeak = {
+      name: "gcp-ssl-policy",
+      kinds: ["compute.v1.sslPolicy"],
+      codes: { "gcp-ssl-policy": "the SSL policy accepts TLS below 1.2 or weak ciphers" },
+      run(r, emit) {
+        const min = get(r.props, "min_tls_version");
+        const m = known3(min);
+        if (m && /TLS_1_[01]$/i.test(asStr(m) ?? "") || !min)
+          emit({
+            code: "gcp-ssl-policy",
+            resource: r,
+            at: m?.at,
+            message: m ? `${r.name} accepts ${asStr(m)} (below TLS 1.2)` : `${r.name} sets no min_tls_version, so TLS 1.0 is accepted`
+          });
+        const prof = known3(get(r.props, "profile"));
+        if (prof && /^COMPATIBLE$/i.test(asStr(prof) ?? ""))
+          emit({
+            code: "gcp-ssl-policy",
+            resource: r,
+            at: prof.at,
+            message: `${r.name} uses the COMPATIBLE profile, which allows weak ciphers`
+          });
+      }
+    };
+    privateGoogleAccess = {
+      name: "gcp-private-google-access",
+      kinds: ["compute.v1.subnetwork"],
+      codes: { "gcp-private-google-access": "Private Google Access is off" },
+      run(r, emit) {
+        const v = get(r.props, "private_ip_google_access");
+        const off = isFalse4(v);
+        if (off || !v)
+          emit({
+            code: "gcp-private-google-access",
+            resource: r,
+            at: off?.at,
+            message: `${r.name} does not enable Private Google Access: instances need external IPs to reach Google APIs`
+          });
+      }
+    };
+  }
+});
+
+// src/rules/ansible/rules/gcp-003.ts
+var rule232, gcp_003_default;
+var init_gcp_003 = __esm({
+  "src/rules/ansible/rules/gcp-003.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule232 = {
+      meta: {
+        id: "ANS-GCP-003",
+        title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
+        severity: "high",
+        category: "ansible",
+        modules: ["gcp_container_cluster"],
+        docs: doc2({
+          what: "Flags gcp_container_cluster with basic authentication (`master_auth.username`/`password`), legacy ABAC (`legacy_abac.enabled`), and (medium) an issued client certificate, no `master_authorized_networks_config` and no private nodes (`private_cluster_config.enable_private_nodes`).",
+          why: "Static passwords and certificates cannot be revoked per user; ABAC bypasses RBAC; a control plane and nodes open to the internet are exposed to every Kubernetes exploit.",
+          bad: '- google.cloud.gcp_container_cluster:\n    name: prod\n    location: europe-west1\n    initial_node_count: 3\n    master_auth:\n      username: admin\n      password: "{{ vault_gke_password }}"\n    legacy_abac:\n      enabled: true',
+          good: "- google.cloud.gcp_container_cluster:\n    name: prod\n    location: europe-west1\n    initial_node_count: 3\n    master_auth:\n      client_certificate_config:\n        issue_client_certificate: false\n    master_authorized_networks_config:\n      enabled: true\n      cidr_blocks: [{ cidr_block: 10.0.0.0/8 }]\n    private_cluster_config:\n      enable_private_nodes: true\n      master_ipv4_cidr_block: 172.16.0.0/28",
+          refs: [
+            "https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster",
+            "CIS Google Kubernetes Engine Benchmark 5.6, 5.8"
+          ]
+        }),
+        remediation: "Use IAM/RBAC only, restrict the control plane to authorized networks and run private nodes."
+      },
+      check: cloudCheck2(gkeAccess, [
+        "gke-basic-auth",
+        "gke-client-cert",
+        "gke-legacy-abac",
+        "gke-master-networks",
+        "gke-private"
+      ])
+    };
+    gcp_003_default = rule232;
+  }
+});
+
+// src/rules/ansible/rules/gcp-004.ts
+var rule233, gcp_004_default;
+var init_gcp_004 = __esm({
+  "src/rules/ansible/rules/gcp-004.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule233 = {
+      meta: {
+        id: "ANS-GCP-004",
+        title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
+        severity: "medium",
+        category: "ansible",
+        modules: ["gcp_container_cluster"],
+        docs: doc2({
+          what: "Flags gcp_container_cluster without `network_policy.enabled` (or with the add-on disabled), without `ip_allocation_policy.use_ip_aliases` (low), with nodes running as the default compute service account, and with `logging_service`/`monitoring_service: none`.",
+          why: "Without network policies any compromised pod reaches every other; the default service account has Editor on the project; without logs an intrusion goes unseen.",
+          bad: "- google.cloud.gcp_container_cluster:\n    name: prod\n    location: europe-west1\n    initial_node_count: 3\n    logging_service: none",
+          good: "- google.cloud.gcp_container_cluster:\n    name: prod\n    location: europe-west1\n    initial_node_count: 3\n    network_policy: { enabled: true, provider: CALICO }\n    ip_allocation_policy: { use_ip_aliases: true }\n    node_config:\n      service_account: gke-nodes@my-project.iam.gserviceaccount.com\n    logging_service: logging.googleapis.com/kubernetes",
+          refs: ["https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster"]
+        }),
+        remediation: "Enable network policies and alias IPs, run nodes as a minimal service account and keep Cloud Logging/Monitoring."
+      },
+      check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
+    };
+    gcp_004_default = rule233;
+  }
+});
+
+// src/rules/ansible/rules/gcp-005.ts
+var rule234, gcp_005_default;
+var init_gcp_005 = __esm({
+  "src/rules/ansible/rules/gcp-005.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule234 = {
+      meta: {
+        id: "ANS-GCP-005",
+        title: "GKE node pool without auto-repair, auto-upgrade or COS",
+        severity: "low",
+        category: "ansible",
+        modules: ["gcp_container_node_pool"],
+        docs: doc2({
+          what: "Flags gcp_container_node_pool without `management.auto_repair` / `auto_upgrade`, and nodes whose `config.image_type` is not Container-Optimized OS.",
+          why: "Nodes that are not upgraded keep known vulnerabilities; general-purpose images carry more software to attack.",
+          bad: '- google.cloud.gcp_container_node_pool:\n    name: default\n    cluster: "{{ cluster }}"\n    location: europe-west1\n    config: { image_type: UBUNTU_CONTAINERD }',
+          good: '- google.cloud.gcp_container_node_pool:\n    name: default\n    cluster: "{{ cluster }}"\n    location: europe-west1\n    config: { image_type: COS_CONTAINERD }\n    management: { auto_repair: true, auto_upgrade: true }',
+          refs: ["https://cloud.google.com/kubernetes-engine/docs/how-to/hardening-your-cluster"]
+        }),
+        remediation: "Enable auto-repair and auto-upgrade and use COS_CONTAINERD."
+      },
+      check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
+    };
+    gcp_005_default = rule234;
+  }
+});
+
+// src/rules/ansible/rules/gcp-006.ts
+var rule235, gcp_006_default;
+var init_gcp_006 = __esm({
+  "src/rules/ansible/rules/gcp-006.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule235 = {
+      meta: {
+        id: "ANS-GCP-006",
+        title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
+        severity: "high",
+        category: "ansible",
+        modules: ["gcp_compute_instance", "gcp_compute_instance_template"],
+        docs: doc2({
+          what: "Flags gcp_compute_instance running as the default compute service account with the cloud-platform scope, with `serial-port-enable` metadata on, and (medium/low) the default account with narrower scopes, project-wide SSH keys not blocked (`block-project-ssh-keys`), `enable-oslogin: FALSE`, an external IP (`access_configs`) or `can_ip_forward`.",
+          why: "A full-scope default account turns any code execution on the VM into Editor on the project; the serial console and project-wide keys open side doors that bypass the instance's own access control.",
+          bad: '- google.cloud.gcp_compute_instance:\n    name: web\n    machine_type: e2-small\n    zone: europe-west1-b\n    metadata:\n      serial-port-enable: "true"\n    service_accounts:\n      - email: default\n        scopes: [https://www.googleapis.com/auth/cloud-platform]',
+          good: '- google.cloud.gcp_compute_instance:\n    name: web\n    machine_type: e2-small\n    zone: europe-west1-b\n    metadata:\n      block-project-ssh-keys: "true"\n      enable-oslogin: "TRUE"\n    service_accounts:\n      - email: web@my-project.iam.gserviceaccount.com\n        scopes: [https://www.googleapis.com/auth/cloud-platform]\n    shielded_instance_config: { enable_secure_boot: true, enable_vtpm: true, enable_integrity_monitoring: true }',
+          refs: [
+            "CIS Google Cloud Platform Foundation 4.1-4.6",
+            "https://cloud.google.com/compute/docs/access/service-accounts"
+          ]
+        }),
+        remediation: "Use a dedicated service account, block project-wide SSH keys, keep OS Login and the serial console off, and avoid external IPs."
+      },
+      check: cloudCheck2(vmAccess, [
+        "vm-default-sa",
+        "vm-project-ssh-keys",
+        "vm-serial-port",
+        "vm-os-login",
+        "vm-public-ip",
+        "vm-ip-forward"
+      ])
+    };
+    gcp_006_default = rule235;
+  }
+});
+
+// src/rules/ansible/rules/gcp-007.ts
+var rule236, gcp_007_default;
+var init_gcp_007 = __esm({
+  "src/rules/ansible/rules/gcp-007.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule236 = {
+      meta: {
+        id: "ANS-GCP-007",
+        title: "Compute instance without Shielded VM",
+        severity: "low",
+        category: "ansible",
+        modules: ["gcp_compute_instance", "gcp_compute_instance_template"],
+        docs: doc2({
+          what: "Flags gcp_compute_instance without `shielded_instance_config`, or with secure boot, vTPM or integrity monitoring turned off.",
+          why: "Shielded VM protects the boot chain against rootkits and bootkits and reports integrity changes.",
+          bad: "- google.cloud.gcp_compute_instance:\n    name: web\n    machine_type: e2-small\n    zone: europe-west1-b",
+          good: "- google.cloud.gcp_compute_instance:\n    name: web\n    machine_type: e2-small\n    zone: europe-west1-b\n    shielded_instance_config: { enable_secure_boot: true, enable_vtpm: true, enable_integrity_monitoring: true }",
+          refs: ["CIS Google Cloud Platform Foundation 4.8"]
+        }),
+        remediation: "Enable secure boot, vTPM and integrity monitoring."
+      },
+      check: cloudCheck2(vmShielded, ["vm-shielded"])
+    };
+    gcp_007_default = rule236;
+  }
+});
+
+// src/rules/ansible/rules/gcp-008.ts
+var rule237, gcp_008_default;
+var init_gcp_008 = __esm({
+  "src/rules/ansible/rules/gcp-008.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule237 = {
+      meta: {
+        id: "ANS-GCP-008",
+        title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
+        severity: "high",
+        category: "ansible",
+        modules: ["gcp_sql_instance"],
+        docs: doc2({
+          what: "Flags gcp_sql_instance with an authorized network of `0.0.0.0/0`, and (medium/low) a public IP, `require_ssl` not true, automated backups off, and flags such as `local_infile`, `cross db ownership chaining` on or PostgreSQL connection logging off.",
+          why: "A database open to the internet on plain connections is one leaked password away from a breach; without backups a mistake or ransomware is final.",
+          bad: "- google.cloud.gcp_sql_instance:\n    name: orders\n    region: europe-west1\n    database_version: POSTGRES_15\n    settings:\n      tier: db-custom-2-7680\n      ip_configuration:\n        authorized_networks:\n          - name: all\n            value: 0.0.0.0/0",
+          good: '- google.cloud.gcp_sql_instance:\n    name: orders\n    region: europe-west1\n    database_version: POSTGRES_15\n    settings:\n      tier: db-custom-2-7680\n      ip_configuration:\n        ipv4_enabled: false\n        private_network: "{{ network_link }}"\n        require_ssl: true\n      backup_configuration:\n        enabled: true',
+          refs: ["CIS Google Cloud Platform Foundation 6.1-6.7"]
+        }),
+        remediation: "Use private IP, require TLS, enable backups and keep the CIS database flags."
+      },
+      check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
+    };
+    gcp_008_default = rule237;
+  }
+});
+
+// src/rules/ansible/rules/gcp-009.ts
+var rule238, gcp_009_default;
+var init_gcp_009 = __esm({
+  "src/rules/ansible/rules/gcp-009.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule238 = {
+      meta: {
+        id: "ANS-GCP-009",
+        title: "Cloud Storage bucket without versioning or access logs",
+        severity: "low",
+        category: "ansible",
+        modules: ["gcp_storage_bucket"],
+        docs: doc2({
+          what: "Flags gcp_storage_bucket without `versioning.enabled: true` or without `logging`.",
+          why: "Without versions an overwrite or delete is final; without access logs a leak cannot be traced.",
+          bad: "- google.cloud.gcp_storage_bucket:\n    name: reports\n    project: my-project",
+          good: "- google.cloud.gcp_storage_bucket:\n    name: reports\n    project: my-project\n    versioning: { enabled: true }\n    logging: { log_bucket: access-logs }",
+          refs: ["https://cloud.google.com/storage/docs/object-versioning"]
+        }),
+        remediation: "Enable versioning and usage logging."
+      },
+      check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
+    };
+    gcp_009_default = rule238;
+  }
+});
+
+// src/rules/ansible/rules/gcp-010.ts
+var rule239, gcp_010_default;
+var init_gcp_010 = __esm({
+  "src/rules/ansible/rules/gcp-010.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule239 = {
+      meta: {
+        id: "ANS-GCP-010",
+        title: "BigQuery dataset readable by anyone",
+        severity: "high",
+        category: "ansible",
+        modules: ["gcp_bigquery_dataset"],
+        docs: doc2({
+          what: "Flags gcp_bigquery_dataset `access` entries for `allUsers` or `allAuthenticatedUsers` (`special_group` or `iam_member`).",
+          why: "Every table of the dataset can then be queried by anyone (with any Google account).",
+          bad: "- google.cloud.gcp_bigquery_dataset:\n    name: sales\n    dataset_reference: { dataset_id: sales }\n    access:\n      - role: READER\n        special_group: allAuthenticatedUsers",
+          good: "- google.cloud.gcp_bigquery_dataset:\n    name: sales\n    dataset_reference: { dataset_id: sales }\n    access:\n      - role: READER\n        group_by_email: analysts@example.com",
+          refs: ["CIS Google Cloud Platform Foundation 7.1"]
+        }),
+        remediation: "Grant access to named groups or service accounts only."
+      },
+      check: cloudCheck2(bigqueryPublic, ["bq-public"])
+    };
+    gcp_010_default = rule239;
+  }
+});
+
+// src/rules/ansible/rules/gcp-011.ts
+var rule240, gcp_011_default;
+var init_gcp_011 = __esm({
+  "src/rules/ansible/rules/gcp-011.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule240 = {
+      meta: {
+        id: "ANS-GCP-011",
+        title: "Compute disk without a customer-managed key",
+        severity: "low",
+        category: "ansible",
+        modules: ["gcp_compute_disk"],
+        docs: doc2({
+          what: "Flags gcp_compute_disk without `disk_encryption_key` (raw or KMS key).",
+          why: "With Google-managed keys, access to the data cannot be revoked or audited separately from access to the disk.",
+          bad: "- google.cloud.gcp_compute_disk:\n    name: data\n    size_gb: 100\n    zone: europe-west1-b",
+          good: "- google.cloud.gcp_compute_disk:\n    name: data\n    size_gb: 100\n    zone: europe-west1-b\n    disk_encryption_key:\n      kms_key_name: projects/my-project/locations/europe-west1/keyRings/disks/cryptoKeys/data",
+          refs: ["CIS Google Cloud Platform Foundation 4.7"]
+        }),
+        remediation: "Encrypt with a Cloud KMS key (disk_encryption_key.kms_key_name)."
+      },
+      check: cloudCheck2(diskKeys, ["disk-csek"])
+    };
+    gcp_011_default = rule240;
+  }
+});
+
+// src/rules/ansible/rules/gcp-012.ts
+var rule241, gcp_012_default;
+var init_gcp_012 = __esm({
+  "src/rules/ansible/rules/gcp-012.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule241 = {
+      meta: {
+        id: "ANS-GCP-012",
+        title: "Cloud KMS key not rotated within 90 days",
+        severity: "medium",
+        category: "ansible",
+        modules: ["gcp_kms_crypto_key"],
+        docs: doc2({
+          what: "Flags gcp_kms_crypto_key (encryption keys) without `rotation_period` or with one above 90 days.",
+          why: "A key that is never rotated protects ever more data, so one compromise exposes all of it.",
+          bad: "- google.cloud.gcp_kms_crypto_key:\n    name: data\n    key_ring: projects/my-project/locations/europe-west1/keyRings/app",
+          good: "- google.cloud.gcp_kms_crypto_key:\n    name: data\n    key_ring: projects/my-project/locations/europe-west1/keyRings/app\n    rotation_period: 7776000s",
+          refs: ["CIS Google Cloud Platform Foundation 1.10"]
+        }),
+        remediation: "Set rotation_period to 7776000s (90 days) or less."
+      },
+      check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
+    };
+    gcp_012_default = rule241;
+  }
+});
+
+// src/rules/ansible/rules/gcp-013.ts
+var rule242, gcp_013_default;
+var init_gcp_013 = __esm({
+  "src/rules/ansible/rules/gcp-013.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule242 = {
+      meta: {
+        id: "ANS-GCP-013",
+        title: "Cloud DNS zone without DNSSEC or with RSASHA1",
+        severity: "medium",
+        category: "ansible",
+        modules: ["gcp_dns_managed_zone"],
+        docs: doc2({
+          what: "Flags public gcp_dns_managed_zone without `dnssec_config.state: on`, and key specs using `rsasha1`.",
+          why: "Without DNSSEC, resolvers cannot tell forged answers from real ones; RSASHA1 signatures are considered breakable.",
+          bad: "- google.cloud.gcp_dns_managed_zone:\n    name: example\n    dns_name: example.com.\n    description: public zone",
+          good: '- google.cloud.gcp_dns_managed_zone:\n    name: example\n    dns_name: example.com.\n    description: public zone\n    dnssec_config:\n      state: "on"\n      default_key_specs:\n        - { algorithm: rsasha256, key_type: keySigning, key_length: 2048 }\n        - { algorithm: rsasha256, key_type: zoneSigning, key_length: 1024 }',
+          refs: ["CIS Google Cloud Platform Foundation 3.3-3.5"]
+        }),
+        remediation: "Turn DNSSEC on with RSASHA256 or ECDSA keys."
+      },
+      check: cloudCheck2(dnssec, ["gcp-dnssec"])
+    };
+    gcp_013_default = rule242;
+  }
+});
+
+// src/rules/ansible/rules/gcp-014.ts
+var rule243, gcp_014_default;
+var init_gcp_014 = __esm({
+  "src/rules/ansible/rules/gcp-014.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule243 = {
+      meta: {
+        id: "ANS-GCP-014",
+        title: "SSL policy allows TLS below 1.2 or weak ciphers",
+        severity: "medium",
+        category: "ansible",
+        modules: ["gcp_compute_ssl_policy"],
+        docs: doc2({
+          what: "Flags gcp_compute_ssl_policy with `min_tls_version` TLS_1_0/TLS_1_1 or unset (TLS 1.0 is the default), or the COMPATIBLE profile.",
+          why: "TLS 1.0/1.1 and the ciphers of the COMPATIBLE profile have known weaknesses.",
+          bad: "- google.cloud.gcp_compute_ssl_policy:\n    name: web\n    profile: COMPATIBLE",
+          good: "- google.cloud.gcp_compute_ssl_policy:\n    name: web\n    profile: MODERN\n    min_tls_version: TLS_1_2",
+          refs: ["CIS Google Cloud Platform Foundation 3.9"]
+        }),
+        remediation: "Use min_tls_version TLS_1_2 with the MODERN or RESTRICTED profile."
+      },
+      check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
+    };
+    gcp_014_default = rule243;
+  }
+});
+
+// src/rules/ansible/rules/gcp-015.ts
+var rule244, gcp_015_default;
+var init_gcp_015 = __esm({
+  "src/rules/ansible/rules/gcp-015.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_gcp();
+    rule244 = {
+      meta: {
+        id: "ANS-GCP-015",
+        title: "Subnetwork without Private Google Access",
+        severity: "low",
+        category: "ansible",
+        modules: ["gcp_compute_subnetwork"],
+        docs: doc2({
+          what: "Flags gcp_compute_subnetwork without `private_ip_google_access: true`.",
+          why: "Instances without external IPs cannot then reach Google APIs, which pushes teams to give them external IPs.",
+          bad: '- google.cloud.gcp_compute_subnetwork:\n    name: app\n    region: europe-west1\n    network: "{{ network }}"\n    ip_cidr_range: 10.10.0.0/24',
+          good: '- google.cloud.gcp_compute_subnetwork:\n    name: app\n    region: europe-west1\n    network: "{{ network }}"\n    ip_cidr_range: 10.10.0.0/24\n    private_ip_google_access: true',
+          refs: ["https://cloud.google.com/vpc/docs/private-google-access"]
+        }),
+        remediation: "Set private_ip_google_access: true."
+      },
+      check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
+    };
+    gcp_015_default = rule244;
+  }
+});
+
 // src/rules/ansible/index.ts
 var ansible_exports = {};
 __export(ansible_exports, {
@@ -23850,14 +27674,14 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule192 of only) {
+  for (const rule245 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule192.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule245.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule192.meta.id,
-        severity: rule192.meta.severity,
+        ruleId: rule245.meta.id,
+        severity: r.severity ?? rule245.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -23870,9 +27694,9 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
       });
     });
     try {
-      rule192.check(ctx);
+      rule245.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule192.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule245.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -23963,6 +27787,59 @@ var init_ansible3 = __esm({
     init_az_002();
     init_gcp_001();
     init_gcp_002();
+    init_aws_007();
+    init_aws_008();
+    init_aws_009();
+    init_aws_010();
+    init_aws_011();
+    init_aws_012();
+    init_aws_013();
+    init_aws_014();
+    init_aws_015();
+    init_aws_016();
+    init_aws_017();
+    init_aws_018();
+    init_aws_019();
+    init_aws_020();
+    init_aws_021();
+    init_aws_022();
+    init_aws_023();
+    init_aws_024();
+    init_aws_025();
+    init_aws_026();
+    init_aws_027();
+    init_aws_028();
+    init_aws_029();
+    init_az_003();
+    init_az_004();
+    init_az_005();
+    init_az_006();
+    init_az_007();
+    init_az_008();
+    init_az_009();
+    init_az_010();
+    init_az_011();
+    init_az_012();
+    init_az_013();
+    init_az_014();
+    init_az_015();
+    init_az_016();
+    init_az_017();
+    init_az_018();
+    init_az_019();
+    init_gcp_003();
+    init_gcp_004();
+    init_gcp_005();
+    init_gcp_006();
+    init_gcp_007();
+    init_gcp_008();
+    init_gcp_009();
+    init_gcp_010();
+    init_gcp_011();
+    init_gcp_012();
+    init_gcp_013();
+    init_gcp_014();
+    init_gcp_015();
     rules = [
       tls_001_default,
       tls_002_default,
@@ -24017,7 +27894,60 @@ var init_ansible3 = __esm({
       az_001_default,
       az_002_default,
       gcp_001_default,
-      gcp_002_default
+      gcp_002_default,
+      aws_007_default,
+      aws_008_default,
+      aws_009_default,
+      aws_010_default,
+      aws_011_default,
+      aws_012_default,
+      aws_013_default,
+      aws_014_default,
+      aws_015_default,
+      aws_016_default,
+      aws_017_default,
+      aws_018_default,
+      aws_019_default,
+      aws_020_default,
+      aws_021_default,
+      aws_022_default,
+      aws_023_default,
+      aws_024_default,
+      aws_025_default,
+      aws_026_default,
+      aws_027_default,
+      aws_028_default,
+      aws_029_default,
+      az_003_default,
+      az_004_default,
+      az_005_default,
+      az_006_default,
+      az_007_default,
+      az_008_default,
+      az_009_default,
+      az_010_default,
+      az_011_default,
+      az_012_default,
+      az_013_default,
+      az_014_default,
+      az_015_default,
+      az_016_default,
+      az_017_default,
+      az_018_default,
+      az_019_default,
+      gcp_003_default,
+      gcp_004_default,
+      gcp_005_default,
+      gcp_006_default,
+      gcp_007_default,
+      gcp_008_default,
+      gcp_009_default,
+      gcp_010_default,
+      gcp_011_default,
+      gcp_012_default,
+      gcp_013_default,
+      gcp_014_default,
+      gcp_015_default
     ];
     family2 = {
       category: "ansible",
@@ -24174,8 +28104,8 @@ function wantsAccess(path9, content) {
   if (AUTH_KEYS.test(path9)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule192, message, pos2, scope, path9) {
-  return { ruleId: rule192.id, severity: rule192.severity, message, path: path9, scope, ...pos2 };
+function finding(rule245, message, pos2, scope, path9) {
+  return { ruleId: rule245.id, severity: rule245.severity, message, path: path9, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -24227,15 +28157,15 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule192, message, at, scope, path9, lineOffset = 0) {
+function report(c, rule245, message, at, scope, path9, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule192.id}:${line}`;
+  const key = `${rule245.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule192,
+      rule245,
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
@@ -25649,17 +29579,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule192 = checkPattern(raw) && createRule(
+        const rule245 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule192) {
+        if (rule245) {
           this._added = true;
-          this._rules.push(rule192);
-          if (matchesBasename(rule192.body)) {
+          this._rules.push(rule245);
+          if (matchesBasename(rule245.body)) {
             this._basenameCount++;
           }
         }
@@ -25688,11 +29618,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule192 = rules2[index];
-          if (rule192.checkRegex.test(path9)) {
-            ignored = !rule192.negative;
-            unignored = rule192.negative;
-            matchedRule = rule192.negative ? UNDEFINED : rule192;
+          const rule245 = rules2[index];
+          if (rule245.checkRegex.test(path9)) {
+            ignored = !rule245.negative;
+            unignored = rule245.negative;
+            matchedRule = rule245.negative ? UNDEFINED : rule245;
             break;
           }
         }
@@ -25715,17 +29645,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
-          const rule192 = rules2[index];
-          if (rule192[mode].test(
-            shortcut && rule192._basenameOnly ? basename : path9
+          const rule245 = rules2[index];
+          if (rule245[mode].test(
+            shortcut && rule245._basenameOnly ? basename : path9
           )) {
-            const { negative } = rule192;
+            const { negative } = rule245;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule192;
+              ret.rule = rule245;
             }
             return ret;
           }
@@ -25852,7 +29782,7 @@ var require_ignore = __commonJS({
         return this._test(path9, this._testCache, convertPath(path9));
       }
     };
-    var factory = (options2) => new Ignore(options2);
+    var factory = (options3) => new Ignore(options3);
     var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
@@ -26756,7 +30686,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
     };
-    const rule192 = { index: index + 1 };
+    const rule245 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -26767,18 +30697,18 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule192.pathRegex = re;
-      rule192.pathRegexSource = pr;
+      rule245.pathRegex = re;
+      rule245.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule192.encryptedRegex = er;
+    if (er) rule245.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule192.unencryptedRegex = ur;
+    if (ur) rule245.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule192.encryptedSuffix = es;
+    if (typeof es === "string") rule245.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule192.unencryptedSuffix = us;
-    out.rules.push(rule192);
+    if (typeof us === "string") rule245.unencryptedSuffix = us;
+    out.rules.push(rule245);
   });
   return out;
 }
@@ -26829,12 +30759,12 @@ function checkSops(path9, text, cfg) {
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule192 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule245 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule192) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule245) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -28014,8 +31944,8 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
-    const known2 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known2, path7.relative(cwd, file) || file, categories);
+    const known4 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
+    config = await loadConfig(file, known4, path7.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -28023,17 +31953,17 @@ async function loadRulesAndConfig(root, configFile, cwd) {
 function isNullDevice(p) {
   return p === "/dev/null" || p.toLowerCase() === "nul" || p === "\\\\.\\nul";
 }
-function baselinePath(root, cwd, flag, fromConfig) {
-  const explicit = flag ?? fromConfig;
+function baselinePath(root, cwd, flag2, fromConfig) {
+  const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path7.resolve(explicit === flag ? cwd : root, explicit) : path7.join(root, DEFAULT_BASELINE);
+  const file = explicit ? path7.resolve(explicit === flag2 ? cwd : root, explicit) : path7.join(root, DEFAULT_BASELINE);
   const rel = path7.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
     display,
     explicit: explicit !== void 0,
-    fromConfig: flag === void 0 && fromConfig !== void 0
+    fromConfig: flag2 === void 0 && fromConfig !== void 0
   };
 }
 async function scan(request2, opts) {
@@ -28375,8 +32305,8 @@ async function scanInner(request2, opts) {
   }
   const blocking = all.filter((f) => f.blocking);
   const existing = all.filter((f) => !f.blocking);
-  const bySeverity = {};
-  for (const f of blocking) bySeverity[f.severity] = (bySeverity[f.severity] ?? 0) + 1;
+  const bySeverity2 = {};
+  for (const f of blocking) bySeverity2[f.severity] = (bySeverity2[f.severity] ?? 0) + 1;
   const result2 = {
     findings: blocking,
     existing,
@@ -28390,7 +32320,7 @@ async function scanInner(request2, opts) {
       skipped,
       ...generatedFiles.size ? { generated: generatedFiles.size } : {},
       durationMs: Date.now() - t0,
-      bySeverity
+      bySeverity: bySeverity2
     },
     ...opts.verbose ? { dropped } : {},
     ...ownersFrom ? { ownersFrom } : {},
@@ -28508,7 +32438,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule192, i) => [rule192.id, i]));
+  const index = new Map(rules2.map((rule245, i) => [rule245.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -28832,24 +32762,24 @@ function getUserAgent() {
 }
 
 // node_modules/before-after-hook/lib/register.js
-function register(state, name, method, options2) {
+function register(state, name, method, options3) {
   if (typeof method !== "function") {
     throw new Error("method for before hook must be a function");
   }
-  if (!options2) {
-    options2 = {};
+  if (!options3) {
+    options3 = {};
   }
   if (Array.isArray(name)) {
     return name.reverse().reduce((callback, name2) => {
-      return register.bind(null, state, name2, callback, options2);
+      return register.bind(null, state, name2, callback, options3);
     }, method)();
   }
   return Promise.resolve().then(() => {
     if (!state.registry[name]) {
-      return method(options2);
+      return method(options3);
     }
     return state.registry[name].reduce((method2, registered) => {
-      return registered.hook.bind(null, method2, options2);
+      return registered.hook.bind(null, method2, options3);
     }, method)();
   });
 }
@@ -28861,25 +32791,25 @@ function addHook(state, kind, name, hook2) {
     state.registry[name] = [];
   }
   if (kind === "before") {
-    hook2 = (method, options2) => {
-      return Promise.resolve().then(orig.bind(null, options2)).then(method.bind(null, options2));
+    hook2 = (method, options3) => {
+      return Promise.resolve().then(orig.bind(null, options3)).then(method.bind(null, options3));
     };
   }
   if (kind === "after") {
-    hook2 = (method, options2) => {
+    hook2 = (method, options3) => {
       let result2;
-      return Promise.resolve().then(method.bind(null, options2)).then((result_) => {
+      return Promise.resolve().then(method.bind(null, options3)).then((result_) => {
         result2 = result_;
-        return orig(result2, options2);
+        return orig(result2, options3);
       }).then(() => {
         return result2;
       });
     };
   }
   if (kind === "error") {
-    hook2 = (method, options2) => {
-      return Promise.resolve().then(method.bind(null, options2)).catch((error) => {
-        return orig(error, options2);
+    hook2 = (method, options3) => {
+      return Promise.resolve().then(method.bind(null, options3)).catch((error) => {
+        return orig(error, options3);
       });
     };
   }
@@ -28968,14 +32898,14 @@ function isPlainObject(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options2) {
+function mergeDeep(defaults, options3) {
   const result2 = Object.assign({}, defaults);
-  Object.keys(options2).forEach((key) => {
-    if (isPlainObject(options2[key])) {
-      if (!(key in defaults)) Object.assign(result2, { [key]: options2[key] });
-      else result2[key] = mergeDeep(defaults[key], options2[key]);
+  Object.keys(options3).forEach((key) => {
+    if (isPlainObject(options3[key])) {
+      if (!(key in defaults)) Object.assign(result2, { [key]: options3[key] });
+      else result2[key] = mergeDeep(defaults[key], options3[key]);
     } else {
-      Object.assign(result2, { [key]: options2[key] });
+      Object.assign(result2, { [key]: options3[key] });
     }
   });
   return result2;
@@ -28988,18 +32918,18 @@ function removeUndefinedProperties(obj2) {
   }
   return obj2;
 }
-function merge(defaults, route, options2) {
+function merge(defaults, route, options3) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
-    options2 = Object.assign(url ? { method, url } : { url: method }, options2);
+    options3 = Object.assign(url ? { method, url } : { url: method }, options3);
   } else {
-    options2 = Object.assign({}, route);
+    options3 = Object.assign({}, route);
   }
-  options2.headers = lowercaseKeys(options2.headers);
-  removeUndefinedProperties(options2);
-  removeUndefinedProperties(options2.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options2);
-  if (options2.url === "/graphql") {
+  options3.headers = lowercaseKeys(options3.headers);
+  removeUndefinedProperties(options3);
+  removeUndefinedProperties(options3.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options3);
+  if (options3.url === "/graphql") {
     if (defaults && defaults.mediaType.previews?.length) {
       mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
@@ -29172,12 +33102,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options2) {
-  let method = options2.method.toUpperCase();
-  let url = (options2.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options2.headers);
+function parse(options3) {
+  let method = options3.method.toUpperCase();
+  let url = (options3.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options3.headers);
   let body;
-  let parameters = omit(options2, [
+  let parameters = omit(options3, [
     "method",
     "baseUrl",
     "url",
@@ -29188,25 +33118,25 @@ function parse(options2) {
   const urlVariableNames = extractUrlVariableNames(url);
   url = parseUrl(url).expand(parameters);
   if (!/^http/.test(url)) {
-    url = options2.baseUrl + url;
+    url = options3.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options2).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options3).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
-    if (options2.mediaType.format) {
+    if (options3.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
         (format) => format.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options2.mediaType.format}`
+          `application/vnd$1$2.${options3.mediaType.format}`
         )
       ).join(",");
     }
     if (url.endsWith("/graphql")) {
-      if (options2.mediaType.previews?.length) {
+      if (options3.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options2.mediaType.previews).map((preview) => {
-          const format = options2.mediaType.format ? `.${options2.mediaType.format}` : "+json";
+        headers.accept = previewsFromAcceptHeader.concat(options3.mediaType.previews).map((preview) => {
+          const format = options3.mediaType.format ? `.${options3.mediaType.format}` : "+json";
           return `application/vnd.github.${preview}-preview${format}`;
         }).join(",");
       }
@@ -29232,11 +33162,11 @@ function parse(options2) {
   return Object.assign(
     { method, url, headers },
     typeof body !== "undefined" ? { body } : null,
-    options2.request ? { request: options2.request } : null
+    options3.request ? { request: options3.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options2) {
-  return parse(merge(defaults, route, options2));
+function endpointWithDefaults(defaults, route, options3) {
+  return parse(merge(defaults, route, options3));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge(oldDefaults, newDefaults);
@@ -29291,17 +33221,17 @@ var NullObject = /* @__PURE__ */ (() => {
   C.prototype = /* @__PURE__ */ Object.create(null);
   return C;
 })();
-function parse2(header, options2) {
-  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
+function parse2(header, options3) {
+  const stopFlags = SEMI_FLAG | (options3?.comma === true ? COMMA_FLAG : 0);
   const len = header.length;
-  let valueStart = options2?.start ?? 0;
+  let valueStart = options3?.start ?? 0;
   while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
     valueStart++;
   }
   let index = valueStart;
   let typeFlags = 0;
   let whitespace = -1;
-  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
+  let stop = options3?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
     const code2 = header.charCodeAt(index);
     const flags = CHAR_MAP[code2];
@@ -29784,20 +33714,20 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options2) {
-    super(message, { cause: options2.cause });
+  constructor(message, statusCode, options3) {
+    super(message, { cause: options3.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
       this.status = 0;
     }
-    if ("response" in options2) {
-      this.response = options2.response;
+    if ("response" in options3) {
+      this.response = options3.response;
     }
-    const requestCopy = Object.assign({}, options2.request);
-    if (options2.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options2.request.headers, {
-        authorization: options2.request.headers.authorization.replace(
+    const requestCopy = Object.assign({}, options3.request);
+    if (options3.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options3.request.headers, {
+        authorization: options3.request.headers.authorization.replace(
           /(?<! ) .*$/,
           " [REDACTED]"
         )
@@ -30027,14 +33957,14 @@ var NON_VARIABLE_OPTIONS = [
 ];
 var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
 var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options2) {
-  if (options2) {
-    if (typeof query === "string" && "query" in options2) {
+function graphql(request2, query, options3) {
+  if (options3) {
+    if (typeof query === "string" && "query" in options3) {
       return Promise.reject(
         new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
       );
     }
-    for (const key in options2) {
+    for (const key in options3) {
       if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
       return Promise.reject(
         new Error(
@@ -30043,7 +33973,7 @@ function graphql(request2, query, options2) {
       );
     }
   }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options2) : query;
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options3) : query;
   const requestOptions = Object.keys(
     parsedOptions
   ).reduce((result2, key) => {
@@ -30078,8 +34008,8 @@ function graphql(request2, query, options2) {
 }
 function withDefaults3(request2, newDefaults) {
   const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options2) => {
-    return graphql(newRequest, query, options2);
+  const newApi = (query, options3) => {
+    return graphql(newRequest, query, options3);
   };
   return Object.assign(newApi, {
     defaults: withDefaults3.bind(null, newRequest),
@@ -30174,18 +34104,18 @@ var Octokit = class {
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args2) {
-        const options2 = args2[0] || {};
+        const options3 = args2[0] || {};
         if (typeof defaults === "function") {
-          super(defaults(options2));
+          super(defaults(options3));
           return;
         }
         super(
           Object.assign(
             {},
             defaults,
-            options2,
-            options2.userAgent && defaults.userAgent ? {
-              userAgent: `${options2.userAgent} ${defaults.userAgent}`
+            options3,
+            options3.userAgent && defaults.userAgent ? {
+              userAgent: `${options3.userAgent} ${defaults.userAgent}`
             } : null
           )
         );
@@ -30209,12 +34139,12 @@ var Octokit = class {
     };
     return NewOctokit;
   }
-  constructor(options2 = {}) {
+  constructor(options3 = {}) {
     const hook2 = new before_after_hook_default.Collection();
     const requestDefaults = {
       baseUrl: request.endpoint.DEFAULTS.baseUrl,
       headers: {},
-      request: Object.assign({}, options2.request, {
+      request: Object.assign({}, options3.request, {
         // @ts-ignore internal usage only, no need to type
         hook: hook2.bind(null, "request")
       }),
@@ -30223,32 +34153,32 @@ var Octokit = class {
         format: ""
       }
     };
-    requestDefaults.headers["user-agent"] = options2.userAgent ? `${options2.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options2.baseUrl) {
-      requestDefaults.baseUrl = options2.baseUrl;
+    requestDefaults.headers["user-agent"] = options3.userAgent ? `${options3.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options3.baseUrl) {
+      requestDefaults.baseUrl = options3.baseUrl;
     }
-    if (options2.previews) {
-      requestDefaults.mediaType.previews = options2.previews;
+    if (options3.previews) {
+      requestDefaults.mediaType.previews = options3.previews;
     }
-    if (options2.timeZone) {
-      requestDefaults.headers["time-zone"] = options2.timeZone;
+    if (options3.timeZone) {
+      requestDefaults.headers["time-zone"] = options3.timeZone;
     }
     this.request = request.defaults(requestDefaults);
     this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options2.log);
+    this.log = createLogger(options3.log);
     this.hook = hook2;
-    if (!options2.authStrategy) {
-      if (!options2.auth) {
+    if (!options3.authStrategy) {
+      if (!options3.auth) {
         this.auth = async () => ({
           type: "unauthenticated"
         });
       } else {
-        const auth2 = createTokenAuth(options2.auth);
+        const auth2 = createTokenAuth(options3.auth);
         hook2.wrap("request", auth2.hook);
         this.auth = auth2;
       }
     } else {
-      const { authStrategy, ...otherOptions } = options2;
+      const { authStrategy, ...otherOptions } = options3;
       const auth2 = authStrategy(
         Object.assign(
           {
@@ -30262,7 +34192,7 @@ var Octokit = class {
             octokit: this,
             octokitOptions: otherOptions
           },
-          options2.auth
+          options3.auth
         )
       );
       hook2.wrap("request", auth2.hook);
@@ -30270,7 +34200,7 @@ var Octokit = class {
     }
     const classConstructor = this.constructor;
     for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options2));
+      Object.assign(this, classConstructor.plugins[i](this, options3));
     }
   }
   // assigned during constructor
@@ -30287,12 +34217,12 @@ var VERSION5 = "6.0.0";
 
 // node_modules/@octokit/plugin-request-log/dist-src/index.js
 function requestLog(octokit) {
-  octokit.hook.wrap("request", (request2, options2) => {
-    octokit.log.debug("request", options2);
+  octokit.hook.wrap("request", (request2, options3) => {
+    octokit.log.debug("request", options3);
     const start = Date.now();
-    const requestOptions = octokit.request.endpoint.parse(options2);
-    const path9 = requestOptions.url.replace(options2.baseUrl, "");
-    return request2(options2).then((response) => {
+    const requestOptions = octokit.request.endpoint.parse(options3);
+    const path9 = requestOptions.url.replace(options3.baseUrl, "");
+    return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
         `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
@@ -30342,11 +34272,11 @@ function normalizePaginatedListResponse(response) {
   return response;
 }
 function iterator(octokit, route, parameters) {
-  const options2 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const options3 = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
   const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options2.method;
-  const headers = options2.headers;
-  let url = options2.url;
+  const method = options3.method;
+  const headers = options3.headers;
+  let url = options3.url;
   return {
     [Symbol.asyncIterator]: () => ({
       async next() {
@@ -32804,13 +36734,13 @@ function endpointsToMethods(octokit) {
 function decorate(octokit, scope, methodName, defaults, decorations) {
   const requestWithDefaults = octokit.request.defaults(defaults);
   function withDecorations(...args2) {
-    let options2 = requestWithDefaults.endpoint.merge(...args2);
+    let options3 = requestWithDefaults.endpoint.merge(...args2);
     if (decorations.mapToData) {
-      options2 = Object.assign({}, options2, {
-        data: options2[decorations.mapToData],
+      options3 = Object.assign({}, options3, {
+        data: options3[decorations.mapToData],
         [decorations.mapToData]: void 0
       });
-      return requestWithDefaults(options2);
+      return requestWithDefaults(options3);
     }
     if (decorations.renamed) {
       const [newScope, newMethodName] = decorations.renamed;
@@ -32925,16 +36855,16 @@ var Api = class {
       userAgent: o.userAgent,
       log: { debug: quiet, info: quiet, warn: quiet, error: quiet }
     });
-    this.octokit.hook.wrap("request", async (request2, options2) => {
+    this.octokit.hook.wrap("request", async (request2, options3) => {
       for (let attempt = 0; ; attempt++) {
         try {
-          return await request2(options2);
+          return await request2(options3);
         } catch (e) {
           const wait = retryDelay(e, attempt, Date.now(), maxWait);
           if (wait === void 0) throw e;
           const status = e.status;
           o.log(
-            `hookguard: GitHub API ${status ? `answered ${status}` : "request failed"} for ${options2.method} ${options2.url}; retrying in ${Math.ceil(wait / 1e3)} s`
+            `hookguard: GitHub API ${status ? `answered ${status}` : "request failed"} for ${options3.method} ${options3.url}; retrying in ${Math.ceil(wait / 1e3)} s`
           );
           await sleep(wait);
         }
@@ -33055,7 +36985,7 @@ function severityText(findings) {
   const c = countBySeverity(findings);
   return SEVERITIES.filter((s) => c[s]).map((s) => `${c[s]} ${s}`).join(", ");
 }
-var plural = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+var plural = (n, one2, many = `${one2}s`) => `${n} ${n === 1 ? one2 : many}`;
 function failing(r, failOn) {
   return r.findings.filter((f) => atLeast(f.severity, failOn));
 }
