@@ -242,6 +242,23 @@ function secretEntries(f: EnvFile, entries: Entry[], opts: CompareOptions): Set<
   return out;
 }
 
+/** A hit at an entry's value (blocking where the change touched it). */
+function valueHit(ruleId: EnvHit['ruleId'], f: EnvFile, e: Entry, secret: boolean, message: string): EnvHit {
+  return {
+    ruleId,
+    file: f.path,
+    line: e.valueLine,
+    column: e.column,
+    endLine: e.endLine,
+    endColumn: e.endColumn,
+    key: e.key,
+    secret,
+    blocking: touches(f, e.valueLine),
+    ...(f.commit ? { commit: f.commit } : {}),
+    message,
+  };
+}
+
 function touches(f: EnvFile, line: number): boolean {
   return !f.changed || f.changed.some(([s, e]) => s <= line && line <= e);
 }
@@ -334,19 +351,15 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
       if (n >= 50) break;
       if (e.kind === 'null' || e.kind === 'list' || !e.value || e.tag === '!vault' || unknowable(e.value)) continue;
       n++;
-      res.hits.push({
-        ruleId: 'ATREST-003',
-        file: p.f.path,
-        line: e.valueLine,
-        column: e.column,
-        endLine: e.endLine,
-        endColumn: e.endColumn,
-        key: e.key,
-        secret: true,
-        blocking: touches(p.f, e.valueLine),
-        ...(p.f.commit ? { commit: p.f.commit } : {}),
-        message: `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list(twins.map((t) => `${t.env} (${t.path})`))}.`,
-      });
+      res.hits.push(
+        valueHit(
+          'ATREST-003',
+          p.f,
+          e,
+          true,
+          `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list(twins.map((t) => `${t.env} (${t.path})`))}.`,
+        ),
+      );
     }
   }
 
@@ -370,19 +383,15 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
         .filter((x) => x.p.f.env !== p.f.env)
         .sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path))
         .map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
-      res.hits.push({
-        ruleId: 'ENV-001',
-        file: p.f.path,
-        line: e.valueLine,
-        column: e.column,
-        endLine: e.endLine,
-        endColumn: e.endColumn,
-        key: e.key,
-        secret: true,
-        blocking: touches(p.f, e.valueLine),
-        ...(p.f.commit ? { commit: p.f.commit } : {}),
-        message: `The secret in ${e.key} (${p.f.env}) has the same value in ${list(envs.filter((x) => x !== p.f.env))}: ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}. Each environment needs its own.`,
-      });
+      res.hits.push(
+        valueHit(
+          'ENV-001',
+          p.f,
+          e,
+          true,
+          `The secret in ${e.key} (${p.f.env}) has the same value in ${list(envs.filter((x) => x !== p.f.env))}: ${others.slice(0, 5).join(', ')}${others.length > 5 ? ` and ${others.length - 5} more` : ''}. Each environment needs its own.`,
+        ),
+      );
     }
   }
 
@@ -465,19 +474,15 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
         for (const e of values.keys()) {
           const p = byEnv.get(e)!;
           const en = p.entries.get(k)!;
-          res.hits.push({
-            ruleId: 'ENV-002',
-            file: p.f.path,
-            line: en.valueLine,
-            column: en.column,
-            endLine: en.endLine,
-            endColumn: en.endColumn,
-            key: k,
-            secret: false,
-            blocking: touches(p.f, en.valueLine),
-            ...(p.f.commit ? { commit: p.f.commit } : {}),
-            message: `Security setting ${k} differs between environments: ${shown.join(', ')}.`,
-          });
+          res.hits.push(
+            valueHit(
+              'ENV-002',
+              p.f,
+              en,
+              false,
+              `Security setting ${k} differs between environments: ${shown.join(', ')}.`,
+            ),
+          );
         }
       }
     }
