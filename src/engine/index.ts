@@ -5,7 +5,7 @@
  */
 import { toSuppressed } from '../suppress/record.js';
 import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '../types.js';
-import type { RuleSet } from '../rules/secrets/load.js';
+import { ruleSetOf, type RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
 import { inlineAllow, isProblem } from '../suppress/inline.js';
@@ -39,6 +39,11 @@ export interface EngineOptions {
   explainDropped?: boolean;
   /** Report `hookguard:allow` markers on the scanned lines that suppress nothing (HG-UNUSED-001). */
   unusedAllows?: boolean;
+  /**
+   * The rules that run over a git-mode target's whole text (those whose match spans lines); default: those of
+   * `secrets`. A caller that narrows `secrets` to the keywords of the added lines passes the full set's here.
+   */
+  spanning?: RuleSet;
   /** Config `revoked`: users and keys whose SSH access must be gone (ACCESS-* rules run only when set). */
   revoked?: { users: string[]; keys: string[] };
 }
@@ -114,6 +119,21 @@ function lineText(text: string, starts: number[], idx: number): string {
 function overlaps(scope: [number, number], changed: Array<[number, number]> | undefined): boolean {
   if (!changed) return true;
   return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
+}
+
+/** Largest whole text the rules that span lines run over in a git mode (beyond it: the added lines only). */
+const WHOLE_TEXT_BYTES = 1024 * 1024;
+
+const multiLineSets = new WeakMap<RuleSet, RuleSet>();
+/** The rules of a set whose regex can match across a line break (a newline outside a negated class, `[\s\S]`). */
+export function multiLineRules(set: RuleSet): RuleSet {
+  let m = multiLineSets.get(set);
+  if (!m) {
+    const spans = (src: string) => /\\n|\[\\s\\S\]/.test(src.replace(/\[\^(?:\\.|[^\]\\])*\]/g, ''));
+    m = ruleSetOf(set.rules.filter((r) => spans(r.p.regex)));
+    multiLineSets.set(set, m);
+  }
+  return m;
 }
 
 export async function examine(t: Target, opts: EngineOptions): Promise<EngineOutput> {
@@ -193,25 +213,22 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
 
   // Secrets, over added lines, within the time budget.
   const deadline = Date.now() + (opts.budgetMs ?? 10_000);
-  for (const [ci, chunk] of t.chunks.entries()) {
-    if (ci > 0 && Date.now() > deadline) {
-      out.errors.push({
-        file: t.path,
-        line: chunk.startLine,
-        ...(t.commit ? { commit: t.commit.sha } : {}),
-        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
-        incomplete: true,
-      });
-      break;
-    }
+  /** Where a finding was already made (rule, line, column): the whole-text pass below adds only what is new. */
+  const found = new Set<string>();
+  const scanChunk = async (
+    chunk: Target['chunks'][number],
+    set: RuleSet,
+    keep: (line: number, endLine: number) => boolean = () => true,
+  ): Promise<void> => {
     let chunkStarts: number[] | undefined;
-    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow, {
+    const hits = detectSecrets(chunk.text, set, opts.allow, {
       path: t.path,
       onDrop: (d: DroppedCandidate) => {
         if (d.generated) out.generated = true;
         if (!opts.explainDropped) return;
         const starts = (chunkStarts ??= lineStarts(chunk.text));
         const li = lineIndexAt(starts, d.start);
+        if (!keep(chunk.startLine + li, chunk.startLine + li)) return;
         (out.dropped ??= []).push({
           file: t.path,
           line: chunk.startLine + li,
@@ -223,7 +240,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         });
       },
     });
-    if (hits.length === 0) continue;
+    if (hits.length === 0) return;
     await loadCrypto();
     const starts = chunkStarts ?? lineStarts(chunk.text);
     // Every secret on a line is masked in that line's snippet.
@@ -244,6 +261,10 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       return { h, li, le, col, endCol };
     });
     for (const { h, li, le, col, endCol } of located) {
+      const line = chunk.startLine + li;
+      const where = `${h.rule.p.id}\0${line}\0${col}`;
+      if (!keep(line, chunk.startLine + le) || found.has(where)) continue;
+      found.add(where);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
       const f: Finding = {
@@ -254,7 +275,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         message: `${p.title} found (${h.why}).`,
         remediation: p.remediation,
         file: t.path,
-        line: chunk.startLine + li,
+        line,
         column: col,
         endLine: chunk.startLine + le,
         endColumn: endCol,
@@ -282,6 +303,31 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       if (above === undefined && f.line > 1) above = await revisionLine(f.line - 1);
       emit(f, [[f.line, raw, above]]);
     }
+  };
+  for (const [ci, chunk] of t.chunks.entries()) {
+    if (ci > 0 && Date.now() > deadline) {
+      out.errors.push({
+        file: t.path,
+        line: chunk.startLine,
+        ...(t.commit ? { commit: t.commit.sha } : {}),
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+        incomplete: true,
+      });
+      break;
+    }
+    await scanChunk(chunk, opts.secrets);
+  }
+  // Rules whose match spans lines (a Kubernetes `- name: DB_PASSWORD` above its `value:`, a .netrc or .pypirc
+  // block): a diff holds only the added lines, so when only the value changed they would not see their first line.
+  // Where the whole new text is at hand (a git mode that read it), those rules run over it, and what they find on
+  // the changed lines counts, as in a scan of the file on disk.
+  if (t.changed && t.content !== undefined && t.content.length <= WHOLE_TEXT_BYTES && Date.now() <= deadline) {
+    const multi = opts.spanning ?? multiLineRules(opts.secrets);
+    const changed = t.changed;
+    if (multi.rules.length)
+      await scanChunk({ text: t.content, startLine: 1 }, multi, (line, endLine) =>
+        changed.some(([s, e]) => line <= e && s <= endLine),
+      );
   }
 
   // Infrastructure as code, over the whole new file.

@@ -22,7 +22,7 @@ import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secr
 import { narrowRuleSet } from '../rules/secrets/detect.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
-import { examine, loadFamily, toSuppressed, type EngineOptions } from '../engine/index.js';
+import { examine, loadFamily, multiLineRules, toSuppressed, type EngineOptions } from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
 import type { Prestarted } from '../git/prestart.js';
@@ -123,6 +123,11 @@ function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['
     return p;
   };
 }
+
+/** Files whose credentials span lines (.netrc machine blocks, .pypirc sections, Gradle/Maven blocks): git modes read
+ * them whole so those rules see the unchanged lines around a changed value (YAML and JSON are read for IaC anyway). */
+const SPANNING_SECRETS =
+  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
 
 export function wantsIac(p: string): boolean {
   return IAC_NAME.test(p) || NO_EXT.test(p);
@@ -399,6 +404,8 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       ? {
           ...engine,
           secrets: narrowRuleSet(engine.secrets, items.flatMap((t) => t.chunks.map((c) => c.text)).join('\n')),
+          // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
+          spanning: multiLineRules(engine.secrets),
         }
       : engine;
     for (const t of items) await onTarget(t, rules);
@@ -428,6 +435,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const srcOpts = {
     wantsContent: (p: string) =>
       (engine.iac && wantsIac(p)) ||
+      SPANNING_SECRETS.test(p) ||
       envPath(p) ||
       isVaultName(p) ||
       isAtRestConfig(p) ||

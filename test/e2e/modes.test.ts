@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fakeGithubToken } from '../../scripts/fakes.mjs';
+import { ALNUM, fakeGithubToken, rand } from '../../scripts/fakes.mjs';
 import { cleanup, Repo, type ReportFinding } from '../helpers.js';
 
 afterAll(cleanup);
@@ -162,6 +162,38 @@ describe('git modes scan the whole added text with the same decoding as a disk s
     });
     expect(where(push)).toEqual(where(staged));
     expect(JSON.stringify([staged, disk, push])).not.toContain(token);
+  });
+
+  it('a credential whose rule spans lines is found by every mode when only its value line changes', () => {
+    const repo = Repo.init();
+    const pw = () => `${rand(ALNUM, 6)}-${rand(ALNUM, 14)}`;
+    const manifest = (v: string) =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: api\nspec:\n  template:\n    spec:\n      containers:\n        - name: api\n          image: api:1\n          env:\n            - name: DB_PASSWORD\n              value: "${v}"\n`;
+    const netrc = (v: string) => `machine build.example.org\n  login ci\n  password ${v}\n`;
+    // Committed around the hook (an old mistake), then the value is rotated in place: one changed line each.
+    repo.commit('deploy', { 'k8s/api.yaml': manifest(pw()), '.netrc': netrc(pw()) });
+    const rotated = [pw(), pw()] as const;
+    repo.write('k8s/api.yaml', manifest(rotated[0]));
+    repo.write('.netrc', netrc(rotated[1]));
+    repo.git('add', '-A');
+    const where = (r: ReturnType<Repo['json']>) =>
+      r.report.findings
+        .filter((f) => f.ruleId === 'kubernetes-env-value' || f.ruleId === 'netrc-password')
+        .map((f) => `${f.ruleId} ${f.file}:${f.line} ${f.fingerprint}`)
+        .sort();
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    expect(where(staged).map((w) => w.split(' ').slice(0, 2).join(' '))).toEqual([
+      'kubernetes-env-value k8s/api.yaml:13',
+      'netrc-password .netrc:3',
+    ]);
+    repo.git('commit', '-q', '--no-verify', '-m', 'rotate');
+    const disk = repo.json(['scan', 'k8s', '.netrc']);
+    expect(where(disk)).toEqual(where(staged));
+    expect(where(repo.json(['scan', '--diff', 'HEAD~1..HEAD']))).toEqual(where(staged));
+    // History: the first commit's values and the rotated ones, each once.
+    expect(where(repo.json(['scan', '--history']))).toHaveLength(4);
+    for (const v of rotated) expect(JSON.stringify(staged.report)).not.toContain(v);
   });
 
   it('UTF-16LE and UTF-16BE files with a BOM are decoded in git modes; only lines a change adds count', () => {
