@@ -28448,6 +28448,15 @@ function overlaps(scope, changed) {
   if (!changed) return true;
   return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
 }
+function multiLineRules(set) {
+  let m = multiLineSets.get(set);
+  if (!m) {
+    const spans = (src) => /\\n|\[\\s\\S\]/.test(src.replace(/\[\^(?:\\.|[^\]\\])*\]/g, ""));
+    m = ruleSetOf(set.rules.filter((r) => spans(r.p.regex)));
+    multiLineSets.set(set, m);
+  }
+  return m;
+}
 async function examine(t, opts) {
   const out = { findings: [], suppressed: [], errors: [] };
   const provenance = t.commit ? {
@@ -28513,25 +28522,17 @@ async function examine(t, opts) {
     return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
   };
   const deadline = Date.now() + (opts.budgetMs ?? 1e4);
-  for (const [ci, chunk] of t.chunks.entries()) {
-    if (ci > 0 && Date.now() > deadline) {
-      out.errors.push({
-        file: t.path,
-        line: chunk.startLine,
-        ...t.commit ? { commit: t.commit.sha } : {},
-        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
-        incomplete: true
-      });
-      break;
-    }
+  const found = /* @__PURE__ */ new Set();
+  const scanChunk = async (chunk, set, keep = () => true) => {
     let chunkStarts;
-    const hits = detectSecrets(chunk.text, opts.secrets, opts.allow, {
+    const hits = detectSecrets(chunk.text, set, opts.allow, {
       path: t.path,
       onDrop: (d) => {
         if (d.generated) out.generated = true;
         if (!opts.explainDropped) return;
         const starts2 = chunkStarts ??= lineStarts(chunk.text);
         const li = lineIndexAt(starts2, d.start);
+        if (!keep(chunk.startLine + li, chunk.startLine + li)) return;
         (out.dropped ??= []).push({
           file: t.path,
           line: chunk.startLine + li,
@@ -28543,7 +28544,7 @@ async function examine(t, opts) {
         });
       }
     });
-    if (hits.length === 0) continue;
+    if (hits.length === 0) return;
     await loadCrypto();
     const starts = chunkStarts ?? lineStarts(chunk.text);
     const rangesByLine = /* @__PURE__ */ new Map();
@@ -28563,6 +28564,10 @@ async function examine(t, opts) {
       return { h, li, le, col, endCol };
     });
     for (const { h, li, le, col, endCol } of located) {
+      const line = chunk.startLine + li;
+      const where = `${h.rule.p.id}\0${line}\0${col}`;
+      if (!keep(line, chunk.startLine + le) || found.has(where)) continue;
+      found.add(where);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
       const f = {
@@ -28573,7 +28578,7 @@ async function examine(t, opts) {
         message: `${p.title} found (${h.why}).`,
         remediation: p.remediation,
         file: t.path,
-        line: chunk.startLine + li,
+        line,
         column: col,
         endLine: chunk.startLine + le,
         endColumn: endCol,
@@ -28599,6 +28604,29 @@ async function examine(t, opts) {
       if (above === void 0 && f.line > 1) above = await revisionLine(f.line - 1);
       emit(f, [[f.line, raw, above]]);
     }
+  };
+  for (const [ci, chunk] of t.chunks.entries()) {
+    if (ci > 0 && Date.now() > deadline) {
+      out.errors.push({
+        file: t.path,
+        line: chunk.startLine,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `time budget spent: lines from ${chunk.startLine} on were not scanned`,
+        incomplete: true
+      });
+      break;
+    }
+    await scanChunk(chunk, opts.secrets);
+  }
+  if (t.changed && t.content !== void 0 && t.content.length <= WHOLE_TEXT_BYTES && Date.now() <= deadline) {
+    const multi = opts.spanning ?? multiLineRules(opts.secrets);
+    const changed = t.changed;
+    if (multi.rules.length)
+      await scanChunk(
+        { text: t.content, startLine: 1 },
+        multi,
+        (line, endLine) => changed.some(([s, e]) => line <= e && s <= endLine)
+      );
   }
   const iacSecrets = [];
   if (opts.iac && t.content !== void 0) {
@@ -28756,11 +28784,12 @@ async function examine(t, opts) {
   }
   return out;
 }
-var crypto, families;
+var crypto, families, WHOLE_TEXT_BYTES, multiLineSets;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
     init_record();
+    init_load();
     init_detect();
     init_mask();
     init_inline();
@@ -28769,6 +28798,8 @@ var init_engine = __esm({
     init_detect2();
     init_detect3();
     families = {};
+    WHOLE_TEXT_BYTES = 1024 * 1024;
+    multiLineSets = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -30911,6 +30942,21 @@ function secretEntries(f, entries, opts) {
   }
   return out;
 }
+function valueHit(ruleId, f, e, secret, message) {
+  return {
+    ruleId,
+    file: f.path,
+    line: e.valueLine,
+    column: e.column,
+    endLine: e.endLine,
+    endColumn: e.endColumn,
+    key: e.key,
+    secret,
+    blocking: touches(f, e.valueLine),
+    ...f.commit ? { commit: f.commit } : {},
+    message
+  };
+}
 function touches(f, line) {
   return !f.changed || f.changed.some(([s, e]) => s <= line && line <= e);
 }
@@ -30986,19 +31032,15 @@ function compareEnvironments(files, opts) {
       if (n >= 50) break;
       if (e.kind === "null" || e.kind === "list" || !e.value || e.tag === "!vault" || unknowable(e.value)) continue;
       n++;
-      res.hits.push({
-        ruleId: "ATREST-003",
-        file: p.f.path,
-        line: e.valueLine,
-        column: e.column,
-        endLine: e.endLine,
-        endColumn: e.endColumn,
-        key: e.key,
-        secret: true,
-        blocking: touches(p.f, e.valueLine),
-        ...p.f.commit ? { commit: p.f.commit } : {},
-        message: `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list3(twins.map((t) => `${t.env} (${t.path})`))}.`
-      });
+      res.hits.push(
+        valueHit(
+          "ATREST-003",
+          p.f,
+          e,
+          true,
+          `${e.key} is stored in plaintext (${p.f.env}), but the same file is encrypted with Ansible Vault in ${list3(twins.map((t) => `${t.env} (${t.path})`))}.`
+        )
+      );
     }
   }
   const byHash = /* @__PURE__ */ new Map();
@@ -31017,19 +31059,15 @@ function compareEnvironments(files, opts) {
       shared.add(e);
       if (focus && !focus(p.f.path)) continue;
       const others2 = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
-      res.hits.push({
-        ruleId: "ENV-001",
-        file: p.f.path,
-        line: e.valueLine,
-        column: e.column,
-        endLine: e.endLine,
-        endColumn: e.endColumn,
-        key: e.key,
-        secret: true,
-        blocking: touches(p.f, e.valueLine),
-        ...p.f.commit ? { commit: p.f.commit } : {},
-        message: `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
-      });
+      res.hits.push(
+        valueHit(
+          "ENV-001",
+          p.f,
+          e,
+          true,
+          `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
+        )
+      );
     }
   }
   const roles = /* @__PURE__ */ new Map();
@@ -31106,19 +31144,15 @@ function compareEnvironments(files, opts) {
         for (const e of values.keys()) {
           const p = byEnv.get(e);
           const en = p.entries.get(k);
-          res.hits.push({
-            ruleId: "ENV-002",
-            file: p.f.path,
-            line: en.valueLine,
-            column: en.column,
-            endLine: en.endLine,
-            endColumn: en.endColumn,
-            key: k,
-            secret: false,
-            blocking: touches(p.f, en.valueLine),
-            ...p.f.commit ? { commit: p.f.commit } : {},
-            message: `Security setting ${k} differs between environments: ${shown.join(", ")}.`
-          });
+          res.hits.push(
+            valueHit(
+              "ENV-002",
+              p.f,
+              en,
+              false,
+              `Security setting ${k} differs between environments: ${shown.join(", ")}.`
+            )
+          );
         }
       }
     }
@@ -32073,7 +32107,9 @@ async function scanInner(request2, opts) {
     batchBytes = 0;
     const rules2 = narrow ? {
       ...engine,
-      secrets: narrowRuleSet(engine.secrets, items2.flatMap((t) => t.chunks.map((c) => c.text)).join("\n"))
+      secrets: narrowRuleSet(engine.secrets, items2.flatMap((t) => t.chunks.map((c) => c.text)).join("\n")),
+      // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
+      spanning: multiLineRules(engine.secrets)
     } : engine;
     for (const t of items2) await onTarget(t, rules2);
   };
@@ -32100,7 +32136,7 @@ async function scanInner(request2, opts) {
   };
   let pushedTips = [];
   const srcOpts = {
-    wantsContent: (p) => engine.iac && wantsIac(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsConfigured(p) || (extrasNow?.wants(p) ?? false),
+    wantsContent: (p) => engine.iac && wantsIac(p) || SPANNING_SECRETS.test(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsConfigured(p) || (extrasNow?.wants(p) ?? false),
     binaryHead: (p) => gitCryptNear(p) || (extrasNow?.gitCryptDeclared(p) ?? false),
     maxContentBytes: LIMITS2.contentBytes,
     maxDecodeBytes: LIMITS2.wholeBytes
@@ -32346,7 +32382,7 @@ async function iacAtTips(root, tips, found, engine) {
   }
   return out;
 }
-var LIMITS2, IAC_NAME, NO_EXT, IAC_ID;
+var LIMITS2, IAC_NAME, NO_EXT, SPANNING_SECRETS, IAC_ID;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
@@ -32375,6 +32411,7 @@ var init_scan = __esm({
     };
     IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
+    SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
     IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
