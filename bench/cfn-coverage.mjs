@@ -29,12 +29,13 @@ export function loadSuite(file) {
   return parse(readFileSync(file, 'utf8'), { customTags });
 }
 
-/** The template of a case: `resources` (and `parameters`) wrapped in a template document. */
+/** The template of a case: `resources` (and `parameters`, `outputs`) wrapped in a template document. */
 export function templateOf(c) {
   return stringify({
     AWSTemplateFormatVersion: '2010-09-09',
     ...(c.parameters ? { Parameters: c.parameters } : {}),
     Resources: c.resources,
+    ...(c.outputs ? { Outputs: c.outputs } : {}),
   });
 }
 

@@ -15,6 +15,7 @@ Resources:
           FromPort: 22
           ToPort: 22
           CidrIp: 0.0.0.0/0
+          Description: admin access
   Database:
     Type: AWS::RDS::DBInstance
     Properties:
@@ -22,6 +23,7 @@ Resources:
       DBInstanceClass: db.t3.micro
       ManageMasterUserPassword: true
       StorageEncrypted: true
+      KmsKeyId: alias/app-data
       EnableIAMDatabaseAuthentication: true
       BackupRetentionPeriod: 7
       DeletionProtection: true
@@ -56,7 +58,7 @@ describe('IaC findings in git modes block only where the change touches them', (
     const { code, report } = repo.json(['scan', '--staged']);
     expect(code).toBe(1);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['CFN-RDS-001']);
-    expect(report.findings[0]!.line).toBe(13);
+    expect(report.findings[0]!.line).toBe(14);
     expect(report.existing.map((f) => f.ruleId)).toEqual(['CFN-SG-001']);
   });
 

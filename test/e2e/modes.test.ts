@@ -21,6 +21,7 @@ Resources:
           FromPort: 22
           ToPort: 22
           CidrIp: 0.0.0.0/0
+          Description: admin access
 `;
 
 /** An Ansible vars file with a plaintext become password (generated, split so it does not look live). */

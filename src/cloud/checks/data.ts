@@ -245,13 +245,30 @@ export const emrEncryption: CloudCheck = {
 
 // ---------------------------------------------------------------------------------------------- logging
 
-export const mskLogs = requireSet({
-  code: 'msk-logs',
+export const mskLogs: CloudCheck = {
+  name: 'msk-logs',
   kinds: ['AWS::MSK::Cluster'],
-  description: 'broker logs not delivered',
-  path: 'LoggingInfo.BrokerLogs',
-  message: (r) => `${r.name} does not deliver broker logs (LoggingInfo)`,
-});
+  codes: { 'msk-logs': 'broker logs not delivered' },
+  run(r, emit) {
+    const logs = get(r.props, 'LoggingInfo.BrokerLogs');
+    if (!logs || !present(logs)) {
+      emit({
+        code: 'msk-logs',
+        resource: r,
+        at: nearest(r, 'LoggingInfo.BrokerLogs'),
+        message: `${r.name} does not deliver broker logs (LoggingInfo)`,
+      });
+      return;
+    }
+    // Delivered when some destination is enabled (or cannot be known).
+    const dests = ['CloudWatchLogs', 'Firehose', 'S3']
+      .map((d) => get(logs, `${d}.Enabled`))
+      .filter((v) => v !== undefined);
+    const on = dests.some((v) => scalars(v).some((s) => asBool(s.value) !== false));
+    if (!on)
+      emit({ code: 'msk-logs', resource: r, at: logs, message: `${r.name} turns every broker log destination off` });
+  },
+};
 
 export const mqLogs: CloudCheck = {
   name: 'mq-logs',

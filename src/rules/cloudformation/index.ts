@@ -89,21 +89,25 @@ import iam010 from './rules/iam-010.js';
 import iam011 from './rules/iam-011.js';
 import iam012 from './rules/iam-012.js';
 import iam013 from './rules/iam-013.js';
+import iam014 from './rules/iam-014.js';
 import iot001 from './rules/iot-001.js';
 import kendra001 from './rules/kendra-001.js';
 import kin001 from './rules/kin-001.js';
 import kms001 from './rules/kms-001.js';
 import kms002 from './rules/kms-002.js';
+import kms003 from './rules/kms-003.js';
 import lambda001 from './rules/lambda-001.js';
 import lambda002 from './rules/lambda-002.js';
 import lambda003 from './rules/lambda-003.js';
 import lambda004 from './rules/lambda-004.js';
 import lambda005 from './rules/lambda-005.js';
+import lambda006 from './rules/lambda-006.js';
 import log001 from './rules/log-001.js';
 import log002 from './rules/log-002.js';
 import log003 from './rules/log-003.js';
 import log004 from './rules/log-004.js';
 import log005 from './rules/log-005.js';
+import log006 from './rules/log-006.js';
 import mq001 from './rules/mq-001.js';
 import mq002 from './rules/mq-002.js';
 import mq003 from './rules/mq-003.js';
@@ -112,6 +116,7 @@ import msk002 from './rules/msk-002.js';
 import msk003 from './rules/msk-003.js';
 import nacl001 from './rules/nacl-001.js';
 import nacl002 from './rules/nacl-002.js';
+import nacl003 from './rules/nacl-003.js';
 import neptune001 from './rules/neptune-001.js';
 import rds001 from './rules/rds-001.js';
 import rds002 from './rules/rds-002.js';
@@ -123,6 +128,7 @@ import rds007 from './rules/rds-007.js';
 import rds008 from './rules/rds-008.js';
 import redshift001 from './rules/redshift-001.js';
 import redshift002 from './rules/redshift-002.js';
+import redshift003 from './rules/redshift-003.js';
 import route53001 from './rules/route53-001.js';
 import s3001 from './rules/s3-001.js';
 import s3002 from './rules/s3-002.js';
@@ -137,16 +143,17 @@ import sg004 from './rules/sg-004.js';
 import sg005 from './rules/sg-005.js';
 import sg006 from './rules/sg-006.js';
 import sg007 from './rules/sg-007.js';
+import sg008 from './rules/sg-008.js';
 import sm001 from './rules/sm-001.js';
 import sm002 from './rules/sm-002.js';
 import sns001 from './rules/sns-001.js';
 import sns002 from './rules/sns-002.js';
 import sqs001 from './rules/sqs-001.js';
 import sqs002 from './rules/sqs-002.js';
+import stack001 from './rules/stack-001.js';
 import vpc001 from './rules/vpc-001.js';
 import waf001 from './rules/waf-001.js';
 import ws001 from './rules/ws-001.js';
-
 export const RULES: readonly CfnRule[] = [
   apigw001,
   apigw002,
@@ -228,21 +235,25 @@ export const RULES: readonly CfnRule[] = [
   iam011,
   iam012,
   iam013,
+  iam014,
   iot001,
   kendra001,
   kin001,
   kms001,
   kms002,
+  kms003,
   lambda001,
   lambda002,
   lambda003,
   lambda004,
   lambda005,
+  lambda006,
   log001,
   log002,
   log003,
   log004,
   log005,
+  log006,
   mq001,
   mq002,
   mq003,
@@ -251,6 +262,7 @@ export const RULES: readonly CfnRule[] = [
   msk003,
   nacl001,
   nacl002,
+  nacl003,
   neptune001,
   rds001,
   rds002,
@@ -262,6 +274,7 @@ export const RULES: readonly CfnRule[] = [
   rds008,
   redshift001,
   redshift002,
+  redshift003,
   route53001,
   s3001,
   s3002,
@@ -276,12 +289,14 @@ export const RULES: readonly CfnRule[] = [
   sg005,
   sg006,
   sg007,
+  sg008,
   sm001,
   sm002,
   sns001,
   sns002,
   sqs001,
   sqs002,
+  stack001,
   vpc001,
   waf001,
   ws001,

@@ -22,6 +22,7 @@ interface Case {
   debatable?: string;
   resources?: Record<string, unknown>;
   parameters?: Record<string, unknown>;
+  outputs?: Record<string, unknown>;
 }
 
 const suites = readdirSync(DIR).filter((f) => f.endsWith('.yaml'));
@@ -38,7 +39,11 @@ describe.each(suites)('coverage suite %s', (file) => {
   });
 
   it.each(cases.filter((c) => c.expect).map((c) => [c.ref, c] as const))('%s is found', (_ref, c) => {
-    const text = stringify({ ...(c.parameters ? { Parameters: c.parameters } : {}), Resources: c.resources });
+    const text = stringify({
+      ...(c.parameters ? { Parameters: c.parameters } : {}),
+      Resources: c.resources,
+      ...(c.outputs ? { Outputs: c.outputs } : {}),
+    });
     const res = lintTemplate(text);
     expect(res.errors).toEqual([]);
     const ids = res.findings.map((f) => f.ruleId);

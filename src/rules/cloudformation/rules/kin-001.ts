@@ -1,14 +1,14 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, requireProp } from '../util.js';
+import { doc, findVal, meta, strVal } from '../util.js';
 
-const rule: CfnRule = requireProp({
+const rule: CfnRule = {
   meta: meta(
     'CFN-KIN-001',
     'Kinesis stream is not encrypted',
     'medium',
     ['AWS::Kinesis::Stream'],
     doc({
-      what: 'An `AWS::Kinesis::Stream` without `StreamEncryption`.',
+      what: 'An `AWS::Kinesis::Stream` with `StreamEncryption.EncryptionType: NONE`, or without `StreamEncryption`.',
       why: 'Records are stored unencrypted for the whole retention period (up to a year).',
       example: `Stream:
   Type: AWS::Kinesis::Stream
@@ -19,7 +19,18 @@ const rule: CfnRule = requireProp({
     }),
     'Set StreamEncryption with EncryptionType KMS.',
   ),
-  prop: 'StreamEncryption',
-  message: (r) => `${r.id} has no StreamEncryption`,
-});
+  check(ctx) {
+    const t = ctx.t;
+    for (const r of ctx.resources) {
+      const enc = t.get(r.props, 'StreamEncryption');
+      if (!enc) {
+        ctx.report(r, undefined, `${r.id} has no StreamEncryption`);
+        continue;
+      }
+      const n = t.get(enc, 'EncryptionType');
+      const v = findVal(t.values(n), (x) => strVal(x)?.toUpperCase() === 'NONE');
+      if (v) ctx.report(r, n, `${r.id} sets StreamEncryption EncryptionType NONE`, { why: v.why });
+    }
+  },
+};
 export default rule;

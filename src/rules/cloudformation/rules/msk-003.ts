@@ -10,7 +10,7 @@ const rule: CfnRule = {
     'low',
     ['AWS::MSK::Cluster'],
     doc({
-      what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3).`,
+      what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3), or with every destination's \`Enabled\` false.`,
       why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
       example: `Kafka:
   Type: AWS::MSK::Cluster

@@ -10,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::S3::Bucket'],
     doc({
-      what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(', ')} to false. (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
+      what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(', ')} to false, or leaves one of them out of the block (a flag left out defaults to false). (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
       why: 'The public access block is the guard rail that keeps a mistaken ACL or bucket policy from publishing the bucket.',
       example: `Bucket:
   Type: AWS::S3::Bucket
@@ -30,11 +30,20 @@ const rule: CfnRule = {
     for (const r of ctx.resources) {
       const pab = t.get(r.props, 'PublicAccessBlockConfiguration');
       if (!pab) continue;
+      const missing: string[] = [];
       for (const f of FLAGS) {
         const n = t.get(pab, f);
         const b = boolProp(t, n);
         if (b.falseVal) ctx.report(r, n, `${r.id} sets ${f} to false`, { why: b.falseVal.why });
+        else if (b.absent) missing.push(f);
       }
+      // A flag left out of the block defaults to false (the new-bucket default applies only with no block at all).
+      if (missing.length && t.intrinsic(pab) === undefined)
+        ctx.report(
+          r,
+          pab,
+          `${r.id} leaves ${missing.join(', ')} out of PublicAccessBlockConfiguration (left out means false)`,
+        );
     }
   },
 };
