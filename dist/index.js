@@ -9945,12 +9945,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule245, secret) {
-  const e = rule245.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule245.p.id}${e}`;
+function describe(rule253, secret) {
+  const e = rule253.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule253.p.id}${e}`;
 }
-function isHeuristic(rule245) {
-  return rule245.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule245.p.validate ?? "");
+function isHeuristic(rule253) {
+  return rule253.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule253.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -9958,13 +9958,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule245, text, start, end, severity, confidence, why, quality, path9) {
+function weigh(rule253, text, start, end, severity, confidence, why, quality, path9) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule245)) {
-    if (rule245.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule253)) {
+    if (rule253.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -9977,7 +9977,7 @@ function weigh(rule245, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule245.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
+    if (rule253.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10017,8 +10017,8 @@ function weigh(rule245, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule245, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule245.p.id,
+  const drop = (rule253, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule253.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10026,8 +10026,8 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule245 of candidateRules(text, set)) {
-    const re = rule245.regex;
+  for (const rule253 of candidateRules(text, set)) {
+    const re = rule253.regex;
     re.lastIndex = 0;
     let count2 = 0;
     let m;
@@ -10037,7 +10037,7 @@ function scanText(text, set, globalAllow, ctx) {
         continue;
       }
       if (++count2 > MAX_MATCHES_PER_RULE) break;
-      let g = rule245.group;
+      let g = rule253.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10050,27 +10050,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule245.allow.some((a) => a.test(secret))) {
-        drop(rule245, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule253.allow.some((a) => a.test(secret))) {
+        drop(rule253, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule245.p.entropy !== void 0) {
+      if (rule253.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule245.p.entropy) {
-          drop(rule245, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule245.p.entropy}`);
+        if (e < rule253.p.entropy) {
+          drop(rule253, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule253.p.entropy}`);
           continue;
         }
       }
-      let severity = rule245.p.severity;
-      let confidence = rule245.p.confidence ?? "high";
-      let why = describe(rule245, secret);
+      let severity = rule253.p.severity;
+      let confidence = rule253.p.confidence ?? "high";
+      let why = describe(rule253, secret);
       let quality;
-      if (rule245.p.validate) {
-        const v = VALIDATORS[rule245.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule253.p.validate) {
+        const v = VALIDATORS[rule253.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule245, start, end, v.why ?? `rejected by the ${rule245.p.validate} check`);
+            drop(rule253, start, end, v.why ?? `rejected by the ${rule253.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10083,14 +10083,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule245, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule253, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule245, start, end, w.drop, w.generated);
+        drop(rule253, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule245,
+        rule: rule253,
         secret,
         start,
         end,
@@ -10777,15 +10777,15 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
   }
-  const known4 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
+  const known5 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
   for (const [id, node] of ruleNodes)
-    if (!known4.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+    if (!known5.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   if (knownRules.size)
     for (const [sel, node] of selectorNodes) {
       const s = sel.toLowerCase();
-      if (knownCategories.has(s) || known4.has(s)) continue;
+      if (knownCategories.has(s) || known5.has(s)) continue;
       if (/[*?]/.test(s)) {
-        if ([...known4].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
+        if ([...known5].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
         err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
         err(
@@ -12894,13 +12894,27 @@ var init_data = __esm({
           });
       }
     };
-    mskLogs = requireSet({
-      code: "msk-logs",
+    mskLogs = {
+      name: "msk-logs",
       kinds: ["AWS::MSK::Cluster"],
-      description: "broker logs not delivered",
-      path: "LoggingInfo.BrokerLogs",
-      message: (r) => `${r.name} does not deliver broker logs (LoggingInfo)`
-    });
+      codes: { "msk-logs": "broker logs not delivered" },
+      run(r, emit) {
+        const logs = get(r.props, "LoggingInfo.BrokerLogs");
+        if (!logs || !present(logs)) {
+          emit({
+            code: "msk-logs",
+            resource: r,
+            at: nearest(r, "LoggingInfo.BrokerLogs"),
+            message: `${r.name} does not deliver broker logs (LoggingInfo)`
+          });
+          return;
+        }
+        const dests = ["CloudWatchLogs", "Firehose", "S3"].map((d) => get(logs, `${d}.Enabled`)).filter((v) => v !== void 0);
+        const on = dests.some((v) => scalars(v).some((s) => asBool2(s.value) !== false));
+        if (!on)
+          emit({ code: "msk-logs", resource: r, at: logs, message: `${r.name} turns every broker log destination off` });
+      }
+    };
     mqLogs = {
       name: "mq-logs",
       kinds: ["AWS::AmazonMQ::Broker"],
@@ -15407,8 +15421,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule245 of rules2)
-          for (const s of scalars(get(rule245, "CIDRIP"))) {
+        for (const rule253 of rules2)
+          for (const s of scalars(get(rule253, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -16811,15 +16825,63 @@ var init_iam_013 = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/iam-014.ts
+var rule81, iam_014_default;
+var init_iam_014 = __esm({
+  "src/rules/cloudformation/rules/iam-014.ts"() {
+    "use strict";
+    init_util();
+    rule81 = {
+      meta: meta(
+        "CFN-IAM-014",
+        "IAM user gets permissions directly instead of through a group",
+        "low",
+        ["AWS::IAM::User", "AWS::IAM::ManagedPolicy"],
+        doc({
+          what: "An `AWS::IAM::User` with `ManagedPolicyArns`, or without `Groups`; an `AWS::IAM::ManagedPolicy` attached to `Users`. (Inline policies on users are CFN-IAM-007.)",
+          why: "Permissions attached to individual users drift apart and are forgotten when people change roles; groups (or, better, roles assumed through SSO) keep access reviewable in one place.",
+          example: `Alice:
+  Type: AWS::IAM::User
+  Properties:
+    ManagedPolicyArns:
+      - arn:aws:iam::aws:policy/ReadOnlyAccess`,
+          fix: "Put the user in a group and attach the policy to the group.",
+          fixed: `Alice:
+  Type: AWS::IAM::User
+  Properties:
+    Groups: [!Ref Readers]`,
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions"]
+        }),
+        "Attach policies to groups and put users in groups."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type === "AWS::IAM::ManagedPolicy") {
+            const users = t.get(r.props, "Users");
+            if (users && t.items(users).length)
+              ctx.report(r, users, `${r.id} is attached to users directly rather than to a group`);
+            continue;
+          }
+          const mp = t.get(r.props, "ManagedPolicyArns");
+          if (mp && t.items(mp).length) ctx.report(r, mp, `${r.id} has managed policies attached directly`);
+          if (!t.get(r.props, "Groups")) ctx.report(r, void 0, `${r.id} belongs to no group`);
+        }
+      }
+    };
+    iam_014_default = rule81;
+  }
+});
+
 // src/rules/cloudformation/rules/iot-001.ts
-var rule81, iot_001_default;
+var rule82, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule81 = {
+    rule82 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -16843,19 +16905,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule81;
+    iot_001_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule82, kendra_001_default;
+var rule83, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule82 = {
+    rule83 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -16875,24 +16937,24 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule82;
+    kendra_001_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule83, kin_001_default;
+var rule84, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule83 = requireProp({
+    rule84 = {
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
         "medium",
         ["AWS::Kinesis::Stream"],
         doc({
-          what: "An `AWS::Kinesis::Stream` without `StreamEncryption`.",
+          what: "An `AWS::Kinesis::Stream` with `StreamEncryption.EncryptionType: NONE`, or without `StreamEncryption`.",
           why: "Records are stored unencrypted for the whole retention period (up to a year).",
           example: `Stream:
   Type: AWS::Kinesis::Stream
@@ -16903,20 +16965,31 @@ var init_kin_001 = __esm({
         }),
         "Set StreamEncryption with EncryptionType KMS."
       ),
-      prop: "StreamEncryption",
-      message: (r) => `${r.id} has no StreamEncryption`
-    });
-    kin_001_default = rule83;
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const enc = t.get(r.props, "StreamEncryption");
+          if (!enc) {
+            ctx.report(r, void 0, `${r.id} has no StreamEncryption`);
+            continue;
+          }
+          const n = t.get(enc, "EncryptionType");
+          const v = findVal(t.values(n), (x) => strVal(x)?.toUpperCase() === "NONE");
+          if (v) ctx.report(r, n, `${r.id} sets StreamEncryption EncryptionType NONE`, { why: v.why });
+        }
+      }
+    };
+    kin_001_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule84, kms_001_default;
+var rule85, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule84 = {
+    rule85 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -16941,17 +17014,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule84;
+    kms_001_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule85, kms_002_default;
+var rule86, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule85 = requireTrue({
+    rule86 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -16978,17 +17051,115 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule85;
+    kms_002_default = rule86;
+  }
+});
+
+// src/cloud/checks/kms.ts
+var isTrue3, awsAlias, CMK_PROPS, customerKey;
+var init_kms = __esm({
+  "src/cloud/checks/kms.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    isTrue3 = (r, path9) => scalars(get(r.props, path9)).some((s) => asBool2(s.value) === true);
+    awsAlias = (v) => /^alias\/aws\//i.test(v);
+    CMK_PROPS = {
+      "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
+      "AWS::EFS::FileSystem": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::ECR::Repository": { path: "EncryptionConfiguration.KmsKey" },
+      "AWS::DocDB::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBInstance": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::SNS::Topic": {
+        path: "KmsMasterKeyId",
+        encrypted: (r) => get(r.props, "KmsMasterKeyId") !== void 0,
+        notCustomer: awsAlias
+      },
+      "AWS::OpenSearchService::Domain": {
+        path: "EncryptionAtRestOptions.KmsKeyId",
+        encrypted: (r) => isTrue3(r, "EncryptionAtRestOptions.Enabled"),
+        notCustomer: awsAlias
+      }
+    };
+    customerKey = {
+      name: "customer-key",
+      kinds: Object.keys(CMK_PROPS),
+      codes: { "customer-key": "encrypted with an AWS-managed key, not a customer managed one" },
+      run(r, emit) {
+        const spec = CMK_PROPS[r.kind];
+        if (!spec || spec.encrypted && !spec.encrypted(r)) return;
+        const v = get(r.props, spec.path);
+        if (v === void 0) {
+          emit({
+            code: "customer-key",
+            resource: r,
+            at: nearest(r, spec.path),
+            message: `${r.name} is encrypted with an AWS-managed key (no ${spec.path.split(".").pop()})`
+          });
+          return;
+        }
+        const bad = scalars(v).find((s) => isKnown2(s) && spec.notCustomer?.(asStr(s) ?? "") === true);
+        if (bad)
+          emit({
+            code: "customer-key",
+            resource: r,
+            at: bad.at,
+            message: `${r.name} is encrypted with the AWS-managed key ${asStr(bad)}`,
+            why: bad.why
+          });
+      }
+    };
+  }
+});
+
+// src/rules/cloudformation/rules/kms-003.ts
+var rule87, kms_003_default;
+var init_kms_003 = __esm({
+  "src/rules/cloudformation/rules/kms-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_kms();
+    rule87 = {
+      meta: meta(
+        "CFN-KMS-003",
+        "Data is encrypted with an AWS-managed key instead of your KMS key",
+        "low",
+        Object.keys(CMK_PROPS),
+        doc({
+          what: `A resource that is encrypted at rest but not with a customer managed KMS key: ${Object.entries(CMK_PROPS).map(([k, v]) => `\`${k}\` (\`${v.path}\`)`).join(
+            ", "
+          )}. Unencrypted storage is reported by the service's own rule (CFN-RDS-001, CFN-EFS-001\u2026); this one is about whose key it is.`,
+          why: "With an AWS-managed key you cannot restrict who may decrypt in the key policy, cannot share encrypted snapshots or secrets across accounts, and cannot disable the key to cut off access. Audit trails of key use are also weaker.",
+          example: `Files:
+  Type: AWS::EFS::FileSystem
+  Properties:
+    Encrypted: true`,
+          fix: "Create an `AWS::KMS::Key` (with rotation) and reference it from the resource's key property.",
+          fixed: `Files:
+  Type: AWS::EFS::FileSystem
+  Properties:
+    Encrypted: true
+    KmsKeyId: !GetAtt DataKey.Arn`,
+          refs: ["https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-mgmt"]
+        }),
+        "Reference a customer managed KMS key."
+      ),
+      check: cloudCheck(customerKey, ["customer-key"])
+    };
+    kms_003_default = rule87;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule86, lambda_001_default;
+var rule88, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule86 = {
+    rule88 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -17021,17 +17192,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule86;
+    lambda_001_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule87, lambda_002_default;
+var rule89, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule87 = {
+    rule89 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -17058,19 +17229,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule87;
+    lambda_002_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule88, lambda_003_default;
+var rule90, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule88 = {
+    rule90 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -17093,19 +17264,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule88;
+    lambda_003_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule89, lambda_004_default;
+var rule91, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule89 = {
+    rule91 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -17125,19 +17296,19 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule89;
+    lambda_004_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule90, lambda_005_default;
+var rule92, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule90 = {
+    rule92 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
@@ -17157,17 +17328,70 @@ var init_lambda_005 = __esm({
       ),
       check: cloudCheck(lambdaDlq, ["lambda-dlq"])
     };
-    lambda_005_default = rule90;
+    lambda_005_default = rule92;
+  }
+});
+
+// src/rules/cloudformation/rules/lambda-006.ts
+var rule93, lambda_006_default;
+var init_lambda_006 = __esm({
+  "src/rules/cloudformation/rules/lambda-006.ts"() {
+    "use strict";
+    init_util();
+    rule93 = {
+      meta: meta(
+        "CFN-LAMBDA-006",
+        "Lambda functions share one execution role",
+        "low",
+        ["AWS::Lambda::Function"],
+        doc({
+          what: "Two or more `AWS::Lambda::Function` resources whose `Role` is the same role of the template (`!GetAtt R.Arn`, `!Ref`, `!Sub` naming it). Reported at each function after the first. Hygiene: never blocking.",
+          why: "A shared role holds the union of every function's permissions, so each function can do what any of them needs: a compromise of the least important one reaches the data of all.",
+          example: `SharedRole:
+  Type: AWS::IAM::Role
+  Properties:
+    AssumeRolePolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: { Service: lambda.amazonaws.com }
+          Action: sts:AssumeRole
+A:
+  Type: AWS::Lambda::Function
+  Properties:
+    Role: !GetAtt SharedRole.Arn
+B:
+  Type: AWS::Lambda::Function
+  Properties:
+    Role: !GetAtt SharedRole.Arn`,
+          fix: "Give each function its own role with only the permissions it needs.",
+          refs: ["https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html"]
+        }),
+        "Give each function its own least-privilege role."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const first = /* @__PURE__ */ new Map();
+        for (const r of ctx.resources) {
+          const n = t.get(r.props, "Role");
+          const role = [...t.references(n)].find((id) => t.resource(id)?.type === "AWS::IAM::Role");
+          if (!role) continue;
+          const seen = first.get(role);
+          if (seen === void 0) first.set(role, r.id);
+          else ctx.report(r, n, `${r.id} shares execution role ${role} with ${seen}`);
+        }
+      }
+    };
+    lambda_006_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule91, log_001_default;
+var rule94, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule91 = requireTrue({
+    rule94 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -17190,17 +17414,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule91;
+    log_001_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule92, log_002_default;
+var rule95, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule92 = requireTrue({
+    rule95 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -17225,17 +17449,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule92;
+    log_002_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule93, log_003_default;
+var rule96, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule93 = requireProp({
+    rule96 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -17256,17 +17480,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule93;
+    log_003_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule94, log_004_default;
+var rule97, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule94 = requireProp({
+    rule97 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -17290,17 +17514,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule94;
+    log_004_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule95, log_005_default;
+var rule98, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule95 = requireProp({
+    rule98 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -17323,19 +17547,58 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule95;
+    log_005_default = rule98;
+  }
+});
+
+// src/rules/cloudformation/rules/log-006.ts
+var rule99, log_006_default;
+var init_log_006 = __esm({
+  "src/rules/cloudformation/rules/log-006.ts"() {
+    "use strict";
+    init_util();
+    rule99 = {
+      meta: meta(
+        "CFN-LOG-006",
+        "CloudTrail trail is not logging",
+        "medium",
+        ["AWS::CloudTrail::Trail"],
+        doc({
+          what: "An `AWS::CloudTrail::Trail` with `IsLogging: false` (a literal, or a parameter Default).",
+          why: "A trail that does not log records nothing: API activity in the account goes unaudited, and an attacker's actions leave no trace.",
+          example: `Trail:
+  Type: AWS::CloudTrail::Trail
+  Properties:
+    IsLogging: false
+    S3BucketName: !Ref TrailBucket`,
+          fix: "Set `IsLogging: true`.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudtrail-trail.html"
+          ]
+        }),
+        "Set IsLogging: true."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const n = ctx.t.get(r.props, "IsLogging");
+          const b = boolProp(ctx.t, n);
+          if (b.falseVal) ctx.report(r, n, `${r.id} does not log (IsLogging: false)`, { why: b.falseVal.why });
+        }
+      }
+    };
+    log_006_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/mq-001.ts
-var rule96, mq_001_default;
+var rule100, mq_001_default;
 var init_mq_001 = __esm({
   "src/rules/cloudformation/rules/mq-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule96 = {
+    rule100 = {
       meta: meta(
         "CFN-MQ-001",
         "Amazon MQ broker is publicly accessible",
@@ -17355,19 +17618,19 @@ var init_mq_001 = __esm({
       ),
       check: cloudCheck(mqPublic, ["mq-public"])
     };
-    mq_001_default = rule96;
+    mq_001_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/mq-002.ts
-var rule97, mq_002_default;
+var rule101, mq_002_default;
 var init_mq_002 = __esm({
   "src/rules/cloudformation/rules/mq-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule97 = {
+    rule101 = {
       meta: meta(
         "CFN-MQ-002",
         "Amazon MQ broker logs are off",
@@ -17387,19 +17650,19 @@ var init_mq_002 = __esm({
       ),
       check: cloudCheck(mqLogs, ["mq-logs"])
     };
-    mq_002_default = rule97;
+    mq_002_default = rule101;
   }
 });
 
 // src/rules/cloudformation/rules/mq-003.ts
-var rule98, mq_003_default;
+var rule102, mq_003_default;
 var init_mq_003 = __esm({
   "src/rules/cloudformation/rules/mq-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule98 = {
+    rule102 = {
       meta: meta(
         "CFN-MQ-003",
         "Amazon MQ broker uses an AWS-owned encryption key",
@@ -17419,19 +17682,19 @@ var init_mq_003 = __esm({
       ),
       check: cloudCheck(mqCmk, ["mq-cmk"])
     };
-    mq_003_default = rule98;
+    mq_003_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/msk-001.ts
-var rule99, msk_001_default;
+var rule103, msk_001_default;
 var init_msk_001 = __esm({
   "src/rules/cloudformation/rules/msk-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule99 = {
+    rule103 = {
       meta: meta(
         "CFN-MSK-001",
         "MSK cluster brokers are reachable from the internet",
@@ -17454,19 +17717,19 @@ var init_msk_001 = __esm({
       ),
       check: cloudCheck(mskPublicAccess, ["msk-public-access"])
     };
-    msk_001_default = rule99;
+    msk_001_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/msk-002.ts
-var rule100, msk_002_default;
+var rule104, msk_002_default;
 var init_msk_002 = __esm({
   "src/rules/cloudformation/rules/msk-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule100 = {
+    rule104 = {
       meta: meta(
         "CFN-MSK-002",
         "MSK cluster accepts plaintext traffic",
@@ -17488,26 +17751,26 @@ var init_msk_002 = __esm({
       ),
       check: cloudCheck(mskInTransit, ["msk-in-transit"])
     };
-    msk_002_default = rule100;
+    msk_002_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/msk-003.ts
-var rule101, msk_003_default;
+var rule105, msk_003_default;
 var init_msk_003 = __esm({
   "src/rules/cloudformation/rules/msk-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule101 = {
+    rule105 = {
       meta: meta(
         "CFN-MSK-003",
         "MSK broker logs are not delivered",
         "low",
         ["AWS::MSK::Cluster"],
         doc({
-          what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3).`,
+          what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3), or with every destination's \`Enabled\` false.`,
           why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
           example: `Kafka:
   Type: AWS::MSK::Cluster
@@ -17520,7 +17783,7 @@ var init_msk_003 = __esm({
       ),
       check: cloudCheck(mskLogs, ["msk-logs"])
     };
-    msk_003_default = rule101;
+    msk_003_default = rule105;
   }
 });
 
@@ -17535,13 +17798,13 @@ function worldAllowEntry(t, r) {
   }
   return void 0;
 }
-var rule102, nacl_001_default;
+var rule106, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule102 = {
+    rule106 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -17583,12 +17846,12 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule102;
+    nacl_001_default = rule106;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var PORTS, rule103, nacl_002_default;
+var PORTS, rule107, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -17599,7 +17862,7 @@ var init_nacl_002 = __esm({
       [22, "SSH"],
       [3389, "RDP"]
     ];
-    rule103 = {
+    rule107 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -17645,19 +17908,116 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule103;
+    nacl_002_default = rule107;
+  }
+});
+
+// src/rules/cloudformation/rules/nacl-003.ts
+function known(t, n) {
+  const v = t.single(n);
+  return v && (typeof v.value === "string" || typeof v.value === "number" || typeof v.value === "boolean") ? String(v.value).toLowerCase() : void 0;
+}
+function entryOf(t, r) {
+  const aclNode = t.get(r.props, "NetworkAclId");
+  const acl = [...t.references(aclNode)][0] ?? known(t, aclNode);
+  if (!acl) return void 0;
+  const num = known(t, t.get(r.props, "RuleNumber"));
+  const ports = t.get(r.props, "PortRange");
+  const from = known(t, t.get(ports, "From"));
+  const to = known(t, t.get(ports, "To"));
+  return {
+    r,
+    acl,
+    egress: known(t, t.get(r.props, "Egress")) === "true",
+    number: num !== void 0 && /^\d+$/.test(num) ? Number(num) : void 0,
+    numberNode: t.get(r.props, "RuleNumber"),
+    protocol: known(t, t.get(r.props, "Protocol")),
+    cidr: known(t, t.get(r.props, "CidrBlock")) ?? known(t, t.get(r.props, "Ipv6CidrBlock")),
+    action: known(t, t.get(r.props, "RuleAction")),
+    from: from !== void 0 && /^-?\d+$/.test(from) ? Number(from) : void 0,
+    to: to !== void 0 && /^-?\d+$/.test(to) ? Number(to) : void 0,
+    portNode: ports
+  };
+}
+var rule108, nacl_003_default;
+var init_nacl_003 = __esm({
+  "src/rules/cloudformation/rules/nacl-003.ts"() {
+    "use strict";
+    init_util();
+    rule108 = {
+      meta: meta(
+        "CFN-NACL-003",
+        "Network ACL entries repeat or overlap each other",
+        "low",
+        ["AWS::EC2::NetworkAclEntry"],
+        doc({
+          what: "Entries of the same network ACL and direction that use the same `RuleNumber`, or that apply to the same protocol and CIDR with the same or overlapping `PortRange`. Only entries whose values are known from the template are compared. Hygiene: never blocking.",
+          why: "A NACL is evaluated in rule-number order and the first match wins: a duplicate number fails the deployment, and an overlapping entry is shadowed by the lower-numbered one, so what the template says is not what the network does.",
+          example: `A:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 100
+    Protocol: 6
+    RuleAction: allow
+    CidrBlock: 10.0.0.0/16
+    PortRange: { From: 1000, To: 2000 }
+B:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 110
+    Protocol: 6
+    RuleAction: deny
+    CidrBlock: 10.0.0.0/16
+    PortRange: { From: 1500, To: 2500 }`,
+          fix: "Give every entry its own rule number and merge or split the port ranges so that no two entries cover the same traffic.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html"]
+        }),
+        "Use unique rule numbers and non-overlapping entries."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const seen = [];
+        for (const r of ctx.resources) {
+          const e = entryOf(t, r);
+          if (!e) continue;
+          for (const o of seen) {
+            if (o.acl !== e.acl || o.egress !== e.egress) continue;
+            if (e.number !== void 0 && e.number === o.number) {
+              ctx.report(r, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
+              break;
+            }
+            if (e.protocol === void 0 || e.protocol !== o.protocol || e.cidr === void 0 || e.cidr !== o.cidr)
+              continue;
+            if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
+            if (e.from <= o.to && o.from <= e.to) {
+              const same = e.from === o.from && e.to === o.to;
+              ctx.report(
+                r,
+                e.portNode,
+                `${r.id} ${same ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
+              );
+              break;
+            }
+          }
+          seen.push(e);
+        }
+      }
+    };
+    nacl_003_default = rule108;
   }
 });
 
 // src/rules/cloudformation/rules/neptune-001.ts
-var rule104, neptune_001_default;
+var rule109, neptune_001_default;
 var init_neptune_001 = __esm({
   "src/rules/cloudformation/rules/neptune-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule104 = {
+    rule109 = {
       meta: meta(
         "CFN-NEPTUNE-001",
         "Neptune IAM authentication is off",
@@ -17677,17 +18037,17 @@ var init_neptune_001 = __esm({
       ),
       check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
     };
-    neptune_001_default = rule104;
+    neptune_001_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule105, rds_001_default;
+var rule110, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule105 = requireTrue({
+    rule110 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -17713,17 +18073,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule105;
+    rds_001_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule106, rds_002_default;
+var rule111, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule106 = requireTrue({
+    rule111 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -17748,17 +18108,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule106;
+    rds_002_default = rule111;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule107, rds_003_default;
+var rule112, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule107 = forbidTrue({
+    rule112 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -17780,19 +18140,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule107;
+    rds_003_default = rule112;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule108, rds_004_default;
+var rule113, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule108 = {
+    rule113 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -17814,19 +18174,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule108;
+    rds_004_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule109, rds_005_default;
+var rule114, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule109 = {
+    rule114 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -17846,19 +18206,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule109;
+    rds_005_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule110, rds_006_default;
+var rule115, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule110 = {
+    rule115 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -17878,19 +18238,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule110;
+    rds_006_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule111, rds_007_default;
+var rule116, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule111 = {
+    rule116 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -17912,19 +18272,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule111;
+    rds_007_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule112, rds_008_default;
+var rule117, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule112 = {
+    rule117 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -17944,17 +18304,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule112;
+    rds_008_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule113, redshift_001_default;
+var rule118, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule113 = requireTrue({
+    rule118 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -17977,17 +18337,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule113;
+    redshift_001_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule114, redshift_002_default;
+var rule119, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule114 = forbidTrue({
+    rule119 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -18009,19 +18369,62 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule114;
+    redshift_002_default = rule119;
+  }
+});
+
+// src/rules/cloudformation/rules/redshift-003.ts
+var rule120, redshift_003_default;
+var init_redshift_003 = __esm({
+  "src/rules/cloudformation/rules/redshift-003.ts"() {
+    "use strict";
+    init_util();
+    rule120 = {
+      meta: meta(
+        "CFN-REDSHIFT-003",
+        "Redshift parameter group does not require SSL",
+        "medium",
+        ["AWS::Redshift::ClusterParameterGroup"],
+        doc({
+          what: "An `AWS::Redshift::ClusterParameterGroup` whose `Parameters` set `require_ssl` to `false`.",
+          why: "Clients may then connect without TLS, sending credentials and query results in clear text.",
+          example: `Params:
+  Type: AWS::Redshift::ClusterParameterGroup
+  Properties:
+    Description: dw
+    ParameterGroupFamily: redshift-1.0
+    Parameters:
+      - ParameterName: require_ssl
+        ParameterValue: 'false'`,
+          fix: "Set `require_ssl` to `true`.",
+          refs: ["https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html"]
+        }),
+        "Set require_ssl to true."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources)
+          for (const p of t.items(t.get(r.props, "Parameters"))) {
+            if (!findVal(t.values(t.get(p, "ParameterName")), (v2) => strVal(v2)?.toLowerCase() === "require_ssl")) continue;
+            const n = t.get(p, "ParameterValue");
+            const v = findVal(t.values(n), (x) => ["false", "0", "off"].includes(String(x.value).toLowerCase()));
+            if (v) ctx.report(r, n, `${r.id} lets clients connect without SSL (require_ssl false)`, { why: v.why });
+          }
+      }
+    };
+    redshift_003_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule115, route53_001_default;
+var rule121, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule115 = {
+    rule121 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -18041,17 +18444,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule115;
+    route53_001_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule116, s3_001_default;
+var rule122, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule116 = {
+    rule122 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -18102,18 +18505,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule116;
+    s3_001_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule117, s3_002_default;
+var PUBLIC, rule123, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule117 = {
+    rule123 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -18146,25 +18549,25 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule117;
+    s3_002_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule118, s3_003_default;
+var FLAGS, rule124, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule118 = {
+    rule124 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
         "medium",
         ["AWS::S3::Bucket"],
         doc({
-          what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(", ")} to false. (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
+          what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(", ")} to false, or leaves one of them out of the block (a flag left out defaults to false). (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
           why: "The public access block is the guard rail that keeps a mistaken ACL or bucket policy from publishing the bucket.",
           example: `Bucket:
   Type: AWS::S3::Bucket
@@ -18184,25 +18587,33 @@ var init_s3_003 = __esm({
         for (const r of ctx.resources) {
           const pab = t.get(r.props, "PublicAccessBlockConfiguration");
           if (!pab) continue;
+          const missing = [];
           for (const f of FLAGS) {
             const n = t.get(pab, f);
             const b = boolProp(t, n);
             if (b.falseVal) ctx.report(r, n, `${r.id} sets ${f} to false`, { why: b.falseVal.why });
+            else if (b.absent) missing.push(f);
           }
+          if (missing.length && t.intrinsic(pab) === void 0)
+            ctx.report(
+              r,
+              pab,
+              `${r.id} leaves ${missing.join(", ")} out of PublicAccessBlockConfiguration (left out means false)`
+            );
         }
       }
     };
-    s3_003_default = rule118;
+    s3_003_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule119, s3_004_default;
+var rule125, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule119 = {
+    rule125 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -18228,17 +18639,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule119;
+    s3_004_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule120, s3_005_default;
+var rule126, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule120 = {
+    rule126 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -18273,18 +18684,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule120;
+    s3_005_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule121, s3_006_default;
+var rule127, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule121 = {
+    rule127 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -18335,7 +18746,7 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule121;
+    s3_006_default = rule127;
   }
 });
 
@@ -18349,9 +18760,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule245) {
+function worldCidr(rule253) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule245, key)).find((s) => {
+    const hit = scalars(get(rule253, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -18359,9 +18770,9 @@ function worldCidr(rule245) {
   }
   return void 0;
 }
-function portSpans(rule245) {
+function portSpans(rule253) {
   const out = [];
-  for (const p of scalars(get(rule245, "IpProtocol"))) {
+  for (const p of scalars(get(rule253, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -18369,8 +18780,8 @@ function portSpans(rule245) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule245, "FromPort")))
-      for (const t of scalars(get(rule245, "ToPort"))) {
+    for (const f of scalars(get(rule253, "FromPort")))
+      for (const t of scalars(get(rule253, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -18399,10 +18810,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule245 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule245);
+  for (const rule253 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule253);
     if (!w) continue;
-    const spans = portSpans(rule245);
+    const spans = portSpans(rule253);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -18446,10 +18857,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range.from}-${range.to}`
       });
   }
-  for (const rule245 of sgRules(r, "egress")) {
-    const w = worldCidr(rule245);
+  for (const rule253 of sgRules(r, "egress")) {
+    const w = worldCidr(rule253);
     if (!w) continue;
-    const allOut = portSpans(rule245).find((s) => s.all);
+    const allOut = portSpans(rule253).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -18501,7 +18912,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule122, sg_001_default;
+var rule128, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -18509,7 +18920,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule122 = {
+    rule128 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -18541,12 +18952,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule122;
+    sg_001_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule123, sg_002_default;
+var rule129, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -18554,7 +18965,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule123 = {
+    rule129 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -18583,19 +18994,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule123;
+    sg_002_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule124, sg_003_default;
+var rule130, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule124 = {
+    rule130 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -18622,19 +19033,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule124;
+    sg_003_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule125, sg_004_default;
+var rule131, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule125 = {
+    rule131 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -18659,19 +19070,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule125;
+    sg_004_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule126, sg_005_default;
+var rule132, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule126 = {
+    rule132 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -18699,12 +19110,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule126;
+    sg_005_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule127, sg_006_default;
+var rule133, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -18712,7 +19123,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule127 = {
+    rule133 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -18737,19 +19148,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule127;
+    sg_006_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule128, sg_007_default;
+var rule134, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule128 = {
+    rule134 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -18774,19 +19185,70 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule128;
+    sg_007_default = rule134;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-008.ts
+var rule135, sg_008_default;
+var init_sg_008 = __esm({
+  "src/rules/cloudformation/rules/sg-008.ts"() {
+    "use strict";
+    init_util();
+    rule135 = {
+      meta: meta(
+        "CFN-SG-008",
+        "Security group rule has no description",
+        "low",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"],
+        doc({
+          what: "An ingress or egress rule (inline in `SecurityGroupIngress`/`SecurityGroupEgress`, or an `AWS::EC2::SecurityGroupIngress`/`Egress` resource) without `Description`. Hygiene: never blocking.",
+          why: "A rule without a description cannot be reviewed: nobody knows later why a port is open or whether it is still needed, so rules accumulate.",
+          example: `Web:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: web
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 443
+        ToPort: 443
+        CidrIp: 10.0.0.0/8`,
+          fix: "Add `Description` to each rule: who needs it and why.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
+        }),
+        "Describe each rule (Description)."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type !== "AWS::EC2::SecurityGroup") {
+            if (!t.get(r.props, "Description")) ctx.report(r, void 0, `${r.id} has no Description`);
+            continue;
+          }
+          for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
+            for (const rule253 of t.items(t.get(r.props, prop)))
+              if (!t.get(rule253, "Description"))
+                ctx.report(
+                  r,
+                  rule253,
+                  `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
+                );
+        }
+      }
+    };
+    sg_008_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule129, sm_001_default;
+var rule136, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule129 = {
+    rule136 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -18807,19 +19269,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule129;
+    sm_001_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule130, sm_002_default;
+var rule137, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule130 = {
+    rule137 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -18839,17 +19301,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule130;
+    sm_002_default = rule137;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule131, sns_001_default;
+var rule138, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule131 = {
+    rule138 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -18875,17 +19337,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule131;
+    sns_001_default = rule138;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule132, sns_002_default;
+var rule139, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule132 = requireProp({
+    rule139 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -18906,17 +19368,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule132;
+    sns_002_default = rule139;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule133, sqs_001_default;
+var rule140, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule133 = {
+    rule140 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -18945,17 +19407,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule133;
+    sqs_001_default = rule140;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule134, sqs_002_default;
+var rule141, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule134 = {
+    rule141 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -18984,17 +19446,72 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule134;
+    sqs_002_default = rule141;
+  }
+});
+
+// src/rules/cloudformation/rules/stack-001.ts
+var rule142, stack_001_default;
+var init_stack_001 = __esm({
+  "src/rules/cloudformation/rules/stack-001.ts"() {
+    "use strict";
+    init_util();
+    rule142 = {
+      meta: meta(
+        "CFN-STACK-001",
+        "Nested stack has no notifications, or a StackSet deletes stacks with the account",
+        "low",
+        ["AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet"],
+        doc({
+          what: "An `AWS::CloudFormation::Stack` without `NotificationARNs`; an `AWS::CloudFormation::StackSet` whose `AutoDeployment` sets `RetainStacksOnAccountRemoval: false` (or leaves it out: the default is false). Hygiene: never blocking.",
+          why: "Without notifications, failed or unexpected stack changes go unnoticed. A StackSet that deletes its stacks when an account leaves the organisation also deletes the guardrails (trails, roles, config rules) it deployed there.",
+          example: `Baseline:
+  Type: AWS::CloudFormation::StackSet
+  Properties:
+    StackSetName: baseline
+    PermissionModel: SERVICE_MANAGED
+    AutoDeployment:
+      Enabled: true`,
+          fix: "Set `NotificationARNs` on nested stacks; set `RetainStacksOnAccountRemoval: true` on StackSets that deploy guardrails.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stackset.html"
+          ]
+        }),
+        "Add NotificationARNs; retain StackSet stacks on account removal."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type === "AWS::CloudFormation::Stack") {
+            if (!t.get(r.props, "NotificationARNs")) ctx.report(r, void 0, `${r.id} has no NotificationARNs`);
+            continue;
+          }
+          const auto = t.get(r.props, "AutoDeployment");
+          if (!auto) continue;
+          const n = t.get(auto, "RetainStacksOnAccountRemoval");
+          const b = boolProp(t, n);
+          if (b.absent && boolProp(t, t.get(auto, "Enabled")).trueVal)
+            ctx.report(
+              r,
+              auto,
+              `${r.id} deletes its stacks when an account leaves (RetainStacksOnAccountRemoval defaults to false)`
+            );
+          else if (b.falseVal)
+            ctx.report(r, n, `${r.id} deletes its stacks when an account leaves`, { why: b.falseVal.why });
+        }
+      }
+    };
+    stack_001_default = rule142;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule135, vpc_001_default;
+var rule143, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule135 = {
+    rule143 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -19030,19 +19547,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule135;
+    vpc_001_default = rule143;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule136, waf_001_default;
+var rule144, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule136 = {
+    rule144 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -19062,19 +19579,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule136;
+    waf_001_default = rule144;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule137, ws_001_default;
+var rule145, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule137 = {
+    rule145 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -19096,7 +19613,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule137;
+    ws_001_default = rule145;
   }
 });
 
@@ -19159,8 +19676,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule245 of rules2) {
-    const types = rule245.meta.resources;
+  for (const rule253 of rules2) {
+    const types = rule253.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
@@ -19171,8 +19688,8 @@ function lintOne(t, rules2, findings, errors) {
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
         const f = {
-          ruleId: rule245.meta.id,
-          severity: extra.severity ?? rule245.meta.severity,
+          ruleId: rule253.meta.id,
+          severity: extra.severity ?? rule253.meta.severity,
           message: why && !message.includes(why) ? `${message} (${why})` : message,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
@@ -19180,15 +19697,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule245.meta.id);
+        const sup = suppressionsOf(a).get(rule253.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule245.check(ctx);
+      rule253.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule245.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule253.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -19279,21 +19796,25 @@ var init_cloudformation3 = __esm({
     init_iam_011();
     init_iam_012();
     init_iam_013();
+    init_iam_014();
     init_iot_001();
     init_kendra_001();
     init_kin_001();
     init_kms_001();
     init_kms_002();
+    init_kms_003();
     init_lambda_001();
     init_lambda_002();
     init_lambda_003();
     init_lambda_004();
     init_lambda_005();
+    init_lambda_006();
     init_log_001();
     init_log_002();
     init_log_003();
     init_log_004();
     init_log_005();
+    init_log_006();
     init_mq_001();
     init_mq_002();
     init_mq_003();
@@ -19302,6 +19823,7 @@ var init_cloudformation3 = __esm({
     init_msk_003();
     init_nacl_001();
     init_nacl_002();
+    init_nacl_003();
     init_neptune_001();
     init_rds_001();
     init_rds_002();
@@ -19313,6 +19835,7 @@ var init_cloudformation3 = __esm({
     init_rds_008();
     init_redshift_001();
     init_redshift_002();
+    init_redshift_003();
     init_route53_001();
     init_s3_001();
     init_s3_002();
@@ -19327,12 +19850,14 @@ var init_cloudformation3 = __esm({
     init_sg_005();
     init_sg_006();
     init_sg_007();
+    init_sg_008();
     init_sm_001();
     init_sm_002();
     init_sns_001();
     init_sns_002();
     init_sqs_001();
     init_sqs_002();
+    init_stack_001();
     init_vpc_001();
     init_waf_001();
     init_ws_001();
@@ -19417,21 +19942,25 @@ var init_cloudformation3 = __esm({
       iam_011_default,
       iam_012_default,
       iam_013_default,
+      iam_014_default,
       iot_001_default,
       kendra_001_default,
       kin_001_default,
       kms_001_default,
       kms_002_default,
+      kms_003_default,
       lambda_001_default,
       lambda_002_default,
       lambda_003_default,
       lambda_004_default,
       lambda_005_default,
+      lambda_006_default,
       log_001_default,
       log_002_default,
       log_003_default,
       log_004_default,
       log_005_default,
+      log_006_default,
       mq_001_default,
       mq_002_default,
       mq_003_default,
@@ -19440,6 +19969,7 @@ var init_cloudformation3 = __esm({
       msk_003_default,
       nacl_001_default,
       nacl_002_default,
+      nacl_003_default,
       neptune_001_default,
       rds_001_default,
       rds_002_default,
@@ -19451,6 +19981,7 @@ var init_cloudformation3 = __esm({
       rds_008_default,
       redshift_001_default,
       redshift_002_default,
+      redshift_003_default,
       route53_001_default,
       s3_001_default,
       s3_002_default,
@@ -19465,12 +19996,14 @@ var init_cloudformation3 = __esm({
       sg_005_default,
       sg_006_default,
       sg_007_default,
+      sg_008_default,
       sm_001_default,
       sm_002_default,
       sns_001_default,
       sns_002_default,
       sqs_001_default,
       sqs_002_default,
+      stack_001_default,
       vpc_001_default,
       waf_001_default,
       ws_001_default
@@ -19651,13 +20184,13 @@ function taskShape(n) {
 }
 function looksLikeTaskList(root) {
   if (!(0, import_yaml9.isSeq)(root) || !root.items.length) return false;
-  let known4 = 0;
+  let known5 = 0;
   for (const item of root.items) {
     const shape = taskShape(item);
     if (!shape) return false;
-    if (shape.known) known4++;
+    if (shape.known) known5++;
   }
-  return known4 > 0 && known4 * 2 >= root.items.length;
+  return known5 > 0 && known5 * 2 >= root.items.length;
 }
 function looksLikeYamlInventoryDoc(root) {
   if (!(0, import_yaml9.isMap)(root) || !root.items.length) return false;
@@ -20581,14 +21114,14 @@ function atSecretValue(ctx, a, scope, path9, message) {
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
 }
-function known(a) {
+function known2(a) {
   const s = str3(a);
   return s !== void 0 && !a.vault && !isJinja(s) ? s : void 0;
 }
 function isFalse3(a) {
   return !!a && !isJinja(a.value) && truthy(a.value) === false;
 }
-function isTrue3(a) {
+function isTrue4(a) {
   return !!a && !isJinja(a.value) && truthy(a.value) === true;
 }
 function isSecretName(name) {
@@ -20764,14 +21297,14 @@ var init_docs2 = __esm({
 });
 
 // src/rules/ansible/rules/tls-001.ts
-var KEYS2, rule138, tls_001_default;
+var KEYS2, rule146, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    rule138 = {
+    rule146 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -20809,12 +21342,12 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule138;
+    tls_001_default = rule146;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule139, tls_002_default;
+var URL_ARGS, HTTP, rule147, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -20838,7 +21371,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule139 = {
+    rule147 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -20876,12 +21409,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule139;
+    tls_002_default = rule147;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule140, tls_003_default;
+var PATTERNS, rule148, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -20895,7 +21428,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule140 = {
+    rule148 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -20925,18 +21458,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule140;
+    tls_003_default = rule148;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule141, tls_004_default;
+var rule149, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule141 = {
+    rule149 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -20969,18 +21502,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule141;
+    tls_004_default = rule149;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule142, tls_005_default;
+var rule150, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule142 = {
+    rule150 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -21002,25 +21535,25 @@ var init_tls_005 = __esm({
           if (isFalse3(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known(t.args.get("option"));
+          const opt = known2(t.args.get("option"));
           const v = t.args.get("value");
           if (opt?.toLowerCase() === "sslverify" && isFalse3(v))
             atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
         }
       }
     };
-    tls_005_default = rule142;
+    tls_005_default = rule150;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule143, dl_001_default;
+var rule151, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule143 = {
+    rule151 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -21041,7 +21574,7 @@ var init_dl_001 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["get_url", "win_get_url"])) {
-          const url = known(t.args.get("url"));
+          const url = known2(t.args.get("url"));
           if (!url) continue;
           const host = urlHost(url);
           if (!host || internalHost(host) || /^file:/i.test(url)) continue;
@@ -21051,19 +21584,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule143;
+    dl_001_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule144, exec_001_default;
+var PIPE_TO_SHELL, rule152, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule144 = {
+    rule152 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -21090,7 +21623,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule144;
+    exec_001_default = rule152;
   }
 });
 
@@ -21098,7 +21631,7 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule145, exec_002_default;
+var FORMS, rule153, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -21117,7 +21650,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule145 = {
+    rule153 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -21165,18 +21698,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule145;
+    exec_002_default = rule153;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule146, exec_003_default;
+var rule154, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule146 = {
+    rule154 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -21204,18 +21737,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule146;
+    exec_003_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule147, pkg_001_default;
+var rule155, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule147 = {
+    rule155 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -21238,7 +21771,7 @@ var init_pkg_001 = __esm({
         for (const t of ctx.tasksFor(["apt"]))
           for (const k of ["allow_unauthenticated", "force"]) {
             const a = t.args.get(k);
-            if (isTrue3(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
+            if (isTrue4(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
           }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -21247,19 +21780,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule147;
+    pkg_001_default = rule155;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule148, pkg_002_default;
+var MODULES, rule156, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule148 = {
+    rule156 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -21281,7 +21814,7 @@ var init_pkg_002 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES)) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
+          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -21290,18 +21823,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule148;
+    pkg_002_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule149, pkg_003_default;
+var rule157, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule149 = {
+    rule157 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -21324,29 +21857,29 @@ var init_pkg_003 = __esm({
         }
         for (const t of ctx.tasksFor(["zypper_repository"])) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue3(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
+          if (isTrue4(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known(t.args.get("option"));
+          const opt = known2(t.args.get("option"));
           const v = t.args.get("value");
           if (opt?.toLowerCase() === "gpgcheck" && isFalse3(v))
             atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
         }
       }
     };
-    pkg_003_default = rule149;
+    pkg_003_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule150, pkg_004_default;
+var TRUSTED, rule158, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule150 = {
+    rule158 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -21373,11 +21906,11 @@ var init_pkg_004 = __esm({
         for (const t of ctx.tasksFor(["deb822_repository"]))
           for (const k of ["trusted", "allow_insecure", "allow_weak"]) {
             const a = t.args.get(k);
-            if (isTrue3(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
+            if (isTrue4(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
           }
       }
     };
-    pkg_004_default = rule150;
+    pkg_004_default = rule158;
   }
 });
 
@@ -21410,14 +21943,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule151, perm_001_default;
+var rule159, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule151 = {
+    rule159 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -21450,19 +21983,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule151;
+    perm_001_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule152, perm_002_default;
+var rule160, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule152 = {
+    rule160 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -21496,12 +22029,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule152;
+    perm_002_default = rule160;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule153, perm_003_default;
+var SECRET_FILE, rule161, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -21509,7 +22042,7 @@ var init_perm_003 = __esm({
     init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule153 = {
+    rule161 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -21527,7 +22060,7 @@ var init_perm_003 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODE_MODULES)) {
-          const dest = known(t.args.get("dest")) ?? known(t.args.get("path")) ?? known(t.args.get("name"));
+          const dest = known2(t.args.get("dest")) ?? known2(t.args.get("path")) ?? known2(t.args.get("name"));
           if (!dest || /\.pub$/.test(dest) || !SECRET_FILE.test(dest)) continue;
           const a = t.args.get("mode");
           const m = modeOf(ctx.file, a);
@@ -21543,19 +22076,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule153;
+    perm_003_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule154, perm_004_default;
+var rule162, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule154 = {
+    rule162 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -21586,19 +22119,19 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule154;
+    perm_004_default = rule162;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH, rule155, secret_001_default;
+var HASH, rule163, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
-    rule155 = {
+    rule163 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -21635,7 +22168,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule155;
+    secret_001_default = rule163;
   }
 });
 
@@ -21650,14 +22183,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule156, secret_002_default;
+var rule164, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule156 = {
+    rule164 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -21682,19 +22215,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule156;
+    secret_002_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule157, secret_003_default;
+var rule165, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule157 = {
+    rule165 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -21725,7 +22258,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule157;
+    secret_003_default = rule165;
   }
 });
 
@@ -21752,7 +22285,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule158, secret_004_default;
+var KEYS3, rule166, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -21760,7 +22293,7 @@ var init_secret_004 = __esm({
     init_docs2();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
-    rule158 = {
+    rule166 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -21789,12 +22322,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule158;
+    secret_004_default = rule166;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule159, secret_005_default;
+var AUTH_HEADER, rule167, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -21802,7 +22335,7 @@ var init_secret_005 = __esm({
     init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule159 = {
+    rule167 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -21855,18 +22388,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule159;
+    secret_005_default = rule167;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule160, secret_006_default;
+var rule168, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule160 = {
+    rule168 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -21896,7 +22429,7 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule160;
+    secret_006_default = rule168;
   }
 });
 
@@ -21914,14 +22447,14 @@ function visit(ctx, v, a, path9, depth) {
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path9}.${c.key}`, depth + 1);
 }
-var rule161, secret_007_default;
+var rule169, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule161 = {
+    rule169 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -21944,18 +22477,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule161;
+    secret_007_default = rule169;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule162, ssh_001_default;
+var rule170, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule162 = {
+    rule170 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -22002,12 +22535,12 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule162;
+    ssh_001_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule163, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule171, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -22015,7 +22548,7 @@ var init_ssh_002 = __esm({
     init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule163 = {
+    rule171 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -22055,18 +22588,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule163;
+    ssh_002_default = rule171;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule164, ssh_003_default;
+var rule172, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule164 = {
+    rule172 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -22087,11 +22620,11 @@ var init_ssh_003 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["git"])) {
           const a = t.args.get("accept_hostkey");
-          if (isTrue3(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
+          if (isTrue4(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
         }
       }
     };
-    ssh_003_default = rule164;
+    ssh_003_default = rule172;
   }
 });
 
@@ -22139,13 +22672,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule165, ssh_004_default;
+var rule173, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule165 = {
+    rule173 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -22169,18 +22702,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule165;
+    ssh_004_default = rule173;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule166, ssh_005_default;
+var rule174, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule166 = {
+    rule174 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -22204,18 +22737,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule166;
+    ssh_005_default = rule174;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule167, ssh_006_default;
+var rule175, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule167 = {
+    rule175 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -22239,12 +22772,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule167;
+    ssh_006_default = rule175;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule168, os_001_default;
+var CONFIG_LINE, COMMAND, rule176, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -22252,7 +22785,7 @@ var init_os_001 = __esm({
     init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule168 = {
+    rule176 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -22274,7 +22807,7 @@ var init_os_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["selinux"])) {
           const a = t.args.get("state");
-          const s = known(a)?.toLowerCase();
+          const s = known2(a)?.toLowerCase();
           if (s === "disabled" || s === "permissive")
             atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
         }
@@ -22302,19 +22835,19 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule168;
+    os_001_default = rule176;
   }
 });
 
 // src/rules/ansible/services.ts
 function serviceTurnedOff(ctx, names, message) {
   for (const t of ctx.tasksFor(SERVICE_MODULES)) {
-    const name = known(t.args.get("name"));
+    const name = known2(t.args.get("name"));
     if (!name || !names.test(name)) continue;
     const state = t.args.get("state");
     const enabled = t.args.get("enabled");
     const masked = t.args.get("masked");
-    const bad = known(state) === "stopped" ? state : isFalse3(enabled) ? enabled : isTrue3(masked) ? masked : void 0;
+    const bad = known2(state) === "stopped" ? state : isFalse3(enabled) ? enabled : isTrue4(masked) ? masked : void 0;
     if (bad) atArg(ctx, t, bad, message(t, name));
   }
 }
@@ -22328,7 +22861,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule169, os_002_default;
+var COMMAND2, rule177, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -22336,7 +22869,7 @@ var init_os_002 = __esm({
     init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule169 = {
+    rule177 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -22365,19 +22898,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule169;
+    os_002_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule170, os_003_default;
+var rule178, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_services();
-    rule170 = {
+    rule178 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -22401,7 +22934,7 @@ var init_os_003 = __esm({
         );
         for (const t of ctx.tasksFor(["ufw"])) {
           const a = t.args.get("state");
-          if (known(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
+          if (known2(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -22412,19 +22945,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule170;
+    os_003_default = rule178;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule171, os_004_default;
+var NOPASSWD_ALL, rule179, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule171 = {
+    rule179 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -22447,13 +22980,13 @@ var init_os_004 = __esm({
         }
         for (const t of ctx.tasksFor(["sudoers"])) {
           const cmds = t.args.get("commands");
-          const all = known(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
-          if (all && !isFalse3(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
+          const all = known2(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
+          if (all && !isFalse3(t.args.get("nopassword")) && known2(t.args.get("state")) !== "absent")
             atArg(ctx, t, cmds, "sudoers grants passwordless sudo for every command (nopassword defaults to true).");
         }
       }
     };
-    os_004_default = rule171;
+    os_004_default = rule179;
   }
 });
 
@@ -22468,14 +23001,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule172, ctr_001_default;
+var rule180, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_containers();
-    rule172 = {
+    rule180 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -22497,7 +23030,7 @@ var init_ctr_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
           const a = t.args.get("privileged");
-          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
+          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -22506,12 +23039,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule172;
+    ctr_001_default = rule180;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule173, ctr_002_default;
+var SOCKET, rule181, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -22519,7 +23052,7 @@ var init_ctr_002 = __esm({
     init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule173 = {
+    rule181 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -22549,12 +23082,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule173;
+    ctr_002_default = rule181;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule174, ctr_003_default;
+var KEYS4, rule182, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -22573,7 +23106,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule174 = {
+    rule182 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -22593,17 +23126,17 @@ var init_ctr_003 = __esm({
         for (const t of ctx.tasksFor(CONTAINER_MODULES))
           for (const k of KEYS4) {
             const a = t.args.get(k);
-            if (known(a)?.toLowerCase() === "host")
+            if (known2(a)?.toLowerCase() === "host")
               atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
           }
       }
     };
-    ctr_003_default = rule174;
+    ctr_003_default = rule182;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule175, ctr_004_default;
+var CAPS, OPTS, rule183, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -22612,7 +23145,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule175 = {
+    rule183 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -22643,7 +23176,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule175;
+    ctr_004_default = rule183;
   }
 });
 
@@ -23311,16 +23844,16 @@ var init_ansible_providers = __esm({
 });
 
 // src/cloud/adapters/ansible.ts
-function sgRule(rule245) {
-  if (rule245.t !== "map") return [rule245];
-  const e = rule245.entries;
+function sgRule(rule253) {
+  if (rule253.t !== "map") return [rule253];
+  const e = rule253.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule245.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule253.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -23338,7 +23871,7 @@ function sgRule(rule245) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule245.loc });
+    out.push({ t: "map", entries: m, loc: rule253.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -23532,14 +24065,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule176, aws_001_default;
+var rule184, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule176 = {
+    rule184 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -23561,7 +24094,7 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule176;
+    aws_001_default = rule184;
   }
 });
 
@@ -23604,7 +24137,7 @@ var init_policy2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule177, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule185, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
@@ -23613,7 +24146,7 @@ var init_aws_002 = __esm({
     init_policy2();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule177 = {
+    rule185 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -23643,10 +24176,10 @@ var init_aws_002 = __esm({
                 message: `s3_bucket public_access.${b.key} is false.`
               });
           const del = t.args.get("delete_public_access");
-          if (isTrue3(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
+          if (isTrue4(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
           const acl = t.args.get("acl");
-          if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
-            atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
+          if (acl && PUBLIC_ACL.test(known2(acl) ?? ""))
+            atArg(ctx, t, acl, `s3_bucket acl ${known2(acl)} makes the bucket public.`);
           const pol = t.args.get("policy");
           const policyDoc = parsePolicy(pol?.value);
           if (policyDoc && statements3(policyDoc).some((s) => s.effect === "Allow" && s.principalStar && !s.hasCondition))
@@ -23659,12 +24192,12 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule177;
+    aws_002_default = rule185;
   }
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule178, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule186, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
@@ -23673,7 +24206,7 @@ var init_aws_003 = __esm({
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule178 = {
+    rule186 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -23710,18 +24243,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule178;
+    aws_003_default = rule186;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule179, aws_004_default;
+var rule187, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule179 = {
+    rule187 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -23740,22 +24273,22 @@ var init_aws_004 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster", "rds"])) {
           const a = t.args.get("publicly_accessible");
-          if (isTrue3(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
+          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
         }
       }
     };
-    aws_004_default = rule179;
+    aws_004_default = rule187;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule180, aws_005_default;
+var rule188, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule180 = {
+    rule188 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -23773,14 +24306,14 @@ var init_aws_005 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
-          const state = known(t.args.get("state")) ?? "present";
+          const state = known2(t.args.get("state")) ?? "present";
           if (state !== "present" || !t.args.has("engine")) continue;
           if ([
             "source_db_instance_identifier",
             "snapshot_identifier",
             "db_snapshot_identifier",
             "replication_source_identifier"
-          ].some((k) => t.args.has(k)) || isTrue3(t.args.get("read_replica")))
+          ].some((k) => t.args.has(k)) || isTrue4(t.args.get("read_replica")))
             continue;
           const a = t.args.get("storage_encrypted");
           if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
@@ -23788,18 +24321,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule180;
+    aws_005_default = rule188;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule181, aws_006_default;
+var rule189, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule181 = {
+    rule189 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -23820,7 +24353,7 @@ var init_aws_006 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["ec2_vol"])) {
-          if ((known(t.args.get("state")) ?? "present") !== "present") continue;
+          if ((known2(t.args.get("state")) ?? "present") !== "present") continue;
           if (!t.args.has("volume_size") && !t.args.has("snapshot")) continue;
           const a = t.args.get("encrypted");
           if (!a) atTask(ctx, t, "ec2_vol creates a volume without encrypted: yes.", "encrypted");
@@ -23833,7 +24366,7 @@ var init_aws_006 = __esm({
             const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
             if (!ebs) return;
             const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
-            if (enc && isTrue3(enc)) return;
+            if (enc && isTrue4(enc)) return;
             if (enc && !isFalse3(enc)) return;
             const at = enc ?? ebs;
             ctx.report({
@@ -23846,12 +24379,12 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule181;
+    aws_006_default = rule189;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule182, pkg_005_default;
+var MODULES2, rule190, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
@@ -23873,7 +24406,7 @@ var init_pkg_005 = __esm({
       "win_chocolatey",
       "chocolatey"
     ];
-    rule182 = {
+    rule190 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -23895,23 +24428,23 @@ var init_pkg_005 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES2)) {
           const state = t.args.get("state");
-          if (known(state)?.trim().toLowerCase() !== "latest") continue;
+          if (known2(state)?.trim().toLowerCase() !== "latest") continue;
           atArg(ctx, t, state, `${t.module} installs whatever version is latest at run time.`);
         }
       }
     };
-    pkg_005_default = rule182;
+    pkg_005_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/perm-005.ts
 function creates(t) {
   if (ALWAYS.includes(t.short)) return t.short !== "win_copy";
-  if (WITH_CREATE.includes(t.short)) return isTrue3(t.args.get("create"));
-  const state = known(t.args.get("state"))?.trim().toLowerCase();
+  if (WITH_CREATE.includes(t.short)) return isTrue4(t.args.get("create"));
+  const state = known2(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule183, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule191, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
@@ -23920,7 +24453,7 @@ var init_perm_005 = __esm({
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule183 = {
+    rule191 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -23951,18 +24484,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule183;
+    perm_005_default = rule191;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule184, priv_001_default;
+var rule192, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule184 = {
+    rule192 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -23997,7 +24530,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule184;
+    priv_001_default = rule192;
   }
 });
 
@@ -24016,10 +24549,10 @@ function escapes(role, folder, rel) {
 }
 function sourceOf(t, arg) {
   const a = t.args.get(arg) ?? (["include_tasks", "import_tasks", "include_vars", "script"].includes(t.short) ? t.freeForm : void 0);
-  const v = known(a);
+  const v = known2(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule185, path_001_default;
+var SOURCES, rule193, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
@@ -24037,7 +24570,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule185 = {
+    rule193 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -24065,18 +24598,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule185;
+    path_001_default = rule193;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule186, cfg_001_default;
+var rule194, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule186 = {
+    rule194 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -24137,18 +24670,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule186;
+    cfg_001_default = rule194;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule187, cfg_002_default;
+var rule195, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule187 = {
+    rule195 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -24182,7 +24715,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule187;
+    cfg_002_default = rule195;
   }
 });
 
@@ -24220,7 +24753,7 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule188, az_001_default;
+var MODULES4, rule196, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
@@ -24228,7 +24761,7 @@ var init_az_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule188 = {
+    rule196 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -24275,19 +24808,19 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule188;
+    az_001_default = rule196;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule189, az_002_default;
+var MODULES5, rule197, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule189 = {
+    rule197 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -24308,16 +24841,16 @@ var init_az_002 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES5)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
           const https = t.args.get("https_only");
           if (isFalse3(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
           const tls = t.args.get("minimum_tls_version");
-          const v = known(tls);
+          const v = known2(tls);
           if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
           const pub = t.args.get("allow_blob_public_access");
-          if (isTrue3(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
+          if (isTrue4(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
           for (const a of pairsOf(ctx, t.args.get("network_acls")?.node))
-            if (a.key === "default_action" && known(a)?.toLowerCase() === "allow")
+            if (a.key === "default_action" && known2(a)?.toLowerCase() === "allow")
               ctx.report({
                 at: a.keyPos,
                 scope: t.scope,
@@ -24327,12 +24860,12 @@ var init_az_002 = __esm({
         }
       }
     };
-    az_002_default = rule189;
+    az_002_default = rule197;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule190, gcp_001_default;
+var MODULES6, rule198, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
@@ -24340,7 +24873,7 @@ var init_gcp_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule190 = {
+    rule198 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -24358,8 +24891,8 @@ var init_gcp_001 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES6)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
-          if ((known(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
+          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if ((known2(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
           const src = t.args.get("source_ranges");
           const world = list2(src?.value).find(isAnywhere);
           if (!src || world === void 0) continue;
@@ -24396,12 +24929,12 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule190;
+    gcp_001_default = rule198;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule191, gcp_002_default;
+var MODULES7, PUBLIC2, rule199, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
@@ -24409,7 +24942,7 @@ var init_gcp_002 = __esm({
     init_docs2();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule191 = {
+    rule199 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -24430,22 +24963,22 @@ var init_gcp_002 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES7)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
           for (const k of ["predefined_acl", "predefined_default_object_acl"]) {
             const a = t.args.get(k);
-            const v = known(a);
+            const v = known2(a);
             if (v && /^(?:publicRead|publicReadWrite|authenticatedRead)$/.test(v.trim()))
               atArg(ctx, t, a, `${t.module} ${k}: ${v} makes the bucket's objects public.`);
           }
           const entity = t.args.get("entity");
-          const ev = known(entity);
+          const ev = known2(entity);
           if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
           for (const k of ["acl", "default_object_acl"]) {
             const list4 = t.args.get(k)?.node;
             if (!(0, import_yaml9.isSeq)(list4)) continue;
             list4.items.forEach((item, i) => {
               const e = pairsOf(ctx, item).find((x) => x.key === "entity");
-              const v = known(e);
+              const v = known2(e);
               if (e && v && PUBLIC2.test(v.trim()))
                 ctx.report({
                   at: e.keyPos,
@@ -24458,7 +24991,7 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule191;
+    gcp_002_default = rule199;
   }
 });
 
@@ -24626,9 +25159,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule245 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule253 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule245, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule253, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -24717,7 +25250,7 @@ var init_aws_exposure = __esm({
 });
 
 // src/rules/ansible/rules/aws-007.ts
-var rule192, aws_007_default;
+var rule200, aws_007_default;
 var init_aws_007 = __esm({
   "src/rules/ansible/rules/aws-007.ts"() {
     "use strict";
@@ -24725,7 +25258,7 @@ var init_aws_007 = __esm({
     init_cloud2();
     init_network();
     init_aws_exposure();
-    rule192 = {
+    rule200 = {
       meta: {
         id: "ANS-AWS-007",
         title: "Resource policy open to any principal or allowing every action",
@@ -24758,19 +25291,19 @@ var init_aws_007 = __esm({
         [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
       ])
     };
-    aws_007_default = rule192;
+    aws_007_default = rule200;
   }
 });
 
 // src/rules/ansible/rules/aws-008.ts
-var rule193, aws_008_default;
+var rule201, aws_008_default;
 var init_aws_008 = __esm({
   "src/rules/ansible/rules/aws-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule193 = {
+    rule201 = {
       meta: {
         id: "ANS-AWS-008",
         title: "EC2 instance with a public IP, outside a VPC or in the default security group",
@@ -24791,7 +25324,7 @@ var init_aws_008 = __esm({
       },
       check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
     };
-    aws_008_default = rule193;
+    aws_008_default = rule201;
   }
 });
 
@@ -24956,7 +25489,7 @@ var init_aws_at_rest = __esm({
 });
 
 // src/rules/ansible/rules/aws-009.ts
-var rule194, aws_009_default;
+var rule202, aws_009_default;
 var init_aws_009 = __esm({
   "src/rules/ansible/rules/aws-009.ts"() {
     "use strict";
@@ -24964,7 +25497,7 @@ var init_aws_009 = __esm({
     init_cloud2();
     init_aws_exposure();
     init_aws_at_rest();
-    rule194 = {
+    rule202 = {
       meta: {
         id: "ANS-AWS-009",
         title: "Redshift cluster publicly accessible or unencrypted",
@@ -24985,19 +25518,19 @@ var init_aws_009 = __esm({
         [redshiftEncryption, ["redshift-unencrypted"]]
       ])
     };
-    aws_009_default = rule194;
+    aws_009_default = rule202;
   }
 });
 
 // src/rules/ansible/rules/aws-010.ts
-var rule195, aws_010_default;
+var rule203, aws_010_default;
 var init_aws_010 = __esm({
   "src/rules/ansible/rules/aws-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule195 = {
+    rule203 = {
       meta: {
         id: "ANS-AWS-010",
         title: "AMI shared with every AWS account",
@@ -25018,19 +25551,19 @@ var init_aws_010 = __esm({
       },
       check: cloudCheck2(amiPublic, ["ami-public"])
     };
-    aws_010_default = rule195;
+    aws_010_default = rule203;
   }
 });
 
 // src/rules/ansible/rules/aws-011.ts
-var rule196, aws_011_default;
+var rule204, aws_011_default;
 var init_aws_011 = __esm({
   "src/rules/ansible/rules/aws-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule196 = {
+    rule204 = {
       meta: {
         id: "ANS-AWS-011",
         title: "S3 CORS allows any origin or method",
@@ -25048,19 +25581,19 @@ var init_aws_011 = __esm({
       },
       check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
     };
-    aws_011_default = rule196;
+    aws_011_default = rule204;
   }
 });
 
 // src/rules/ansible/rules/aws-012.ts
-var rule197, aws_012_default;
+var rule205, aws_012_default;
 var init_aws_012 = __esm({
   "src/rules/ansible/rules/aws-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule197 = {
+    rule205 = {
       meta: {
         id: "ANS-AWS-012",
         title: "Weak IAM account password policy",
@@ -25081,19 +25614,19 @@ var init_aws_012 = __esm({
       },
       check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
     };
-    aws_012_default = rule197;
+    aws_012_default = rule205;
   }
 });
 
 // src/rules/ansible/rules/aws-013.ts
-var rule198, aws_013_default;
+var rule206, aws_013_default;
 var init_aws_013 = __esm({
   "src/rules/ansible/rules/aws-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule198 = {
+    rule206 = {
       meta: {
         id: "ANS-AWS-013",
         title: "IAM role trust or policy lets principals assume roles too freely",
@@ -25114,19 +25647,19 @@ var init_aws_013 = __esm({
         [assumeAnyRole, ["assume-any-role"]]
       ])
     };
-    aws_013_default = rule198;
+    aws_013_default = rule206;
   }
 });
 
 // src/rules/ansible/rules/aws-014.ts
-var rule199, aws_014_default;
+var rule207, aws_014_default;
 var init_aws_014 = __esm({
   "src/rules/ansible/rules/aws-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule199 = {
+    rule207 = {
       meta: {
         id: "ANS-AWS-014",
         title: "Long-lived IAM user access key created active",
@@ -25149,19 +25682,19 @@ var init_aws_014 = __esm({
       },
       check: cloudCheck2(accessKeyActive, ["access-key-active"])
     };
-    aws_014_default = rule199;
+    aws_014_default = rule207;
   }
 });
 
 // src/rules/ansible/rules/aws-015.ts
-var rule200, aws_015_default;
+var rule208, aws_015_default;
 var init_aws_015 = __esm({
   "src/rules/ansible/rules/aws-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule200 = {
+    rule208 = {
       meta: {
         id: "ANS-AWS-015",
         title: "Role assumed without MFA",
@@ -25179,19 +25712,19 @@ var init_aws_015 = __esm({
       },
       check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
     };
-    aws_015_default = rule200;
+    aws_015_default = rule208;
   }
 });
 
 // src/rules/ansible/rules/aws-016.ts
-var rule201, aws_016_default;
+var rule209, aws_016_default;
 var init_aws_016 = __esm({
   "src/rules/ansible/rules/aws-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule201 = {
+    rule209 = {
       meta: {
         id: "ANS-AWS-016",
         title: "API Gateway definition without an authorizer",
@@ -25209,7 +25742,7 @@ var init_aws_016 = __esm({
       },
       check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
     };
-    aws_016_default = rule201;
+    aws_016_default = rule209;
   }
 });
 
@@ -25380,14 +25913,14 @@ var init_aws_transport = __esm({
 });
 
 // src/rules/ansible/rules/aws-017.ts
-var rule202, aws_017_default;
+var rule210, aws_017_default;
 var init_aws_017 = __esm({
   "src/rules/ansible/rules/aws-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule202 = {
+    rule210 = {
       meta: {
         id: "ANS-AWS-017",
         title: "Load balancer listener over HTTP or with a weak TLS policy",
@@ -25408,19 +25941,19 @@ var init_aws_017 = __esm({
       },
       check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
     };
-    aws_017_default = rule202;
+    aws_017_default = rule210;
   }
 });
 
 // src/rules/ansible/rules/aws-018.ts
-var rule203, aws_018_default;
+var rule211, aws_018_default;
 var init_aws_018 = __esm({
   "src/rules/ansible/rules/aws-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule203 = {
+    rule211 = {
       meta: {
         id: "ANS-AWS-018",
         title: "CloudFront allows HTTP or old TLS to viewers",
@@ -25438,19 +25971,19 @@ var init_aws_018 = __esm({
       },
       check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
     };
-    aws_018_default = rule203;
+    aws_018_default = rule211;
   }
 });
 
 // src/rules/ansible/rules/aws-019.ts
-var rule204, aws_019_default;
+var rule212, aws_019_default;
 var init_aws_019 = __esm({
   "src/rules/ansible/rules/aws-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule204 = {
+    rule212 = {
       meta: {
         id: "ANS-AWS-019",
         title: "CloudFront without access logging or WAF",
@@ -25468,19 +26001,19 @@ var init_aws_019 = __esm({
       },
       check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
     };
-    aws_019_default = rule204;
+    aws_019_default = rule212;
   }
 });
 
 // src/rules/ansible/rules/aws-020.ts
-var rule205, aws_020_default;
+var rule213, aws_020_default;
 var init_aws_020 = __esm({
   "src/rules/ansible/rules/aws-020.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule205 = {
+    rule213 = {
       meta: {
         id: "ANS-AWS-020",
         title: "OpenSearch domain does not enforce HTTPS",
@@ -25498,19 +26031,19 @@ var init_aws_020 = __esm({
       },
       check: cloudCheck2(opensearchHttps, ["opensearch-https"])
     };
-    aws_020_default = rule205;
+    aws_020_default = rule213;
   }
 });
 
 // src/rules/ansible/rules/aws-021.ts
-var rule206, aws_021_default;
+var rule214, aws_021_default;
 var init_aws_021 = __esm({
   "src/rules/ansible/rules/aws-021.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule206 = {
+    rule214 = {
       meta: {
         id: "ANS-AWS-021",
         title: "Data store or volume not encrypted at rest",
@@ -25546,19 +26079,19 @@ var init_aws_021 = __esm({
         [s3EncryptionNone, ["s3-encryption-none"]]
       ])
     };
-    aws_021_default = rule206;
+    aws_021_default = rule214;
   }
 });
 
 // src/rules/ansible/rules/aws-022.ts
-var rule207, aws_022_default;
+var rule215, aws_022_default;
 var init_aws_022 = __esm({
   "src/rules/ansible/rules/aws-022.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule207 = {
+    rule215 = {
       meta: {
         id: "ANS-AWS-022",
         title: "CodeBuild project without a customer KMS key",
@@ -25576,7 +26109,7 @@ var init_aws_022 = __esm({
       },
       check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
     };
-    aws_022_default = rule207;
+    aws_022_default = rule215;
   }
 });
 
@@ -25681,14 +26214,14 @@ var init_aws_audit = __esm({
 });
 
 // src/rules/ansible/rules/aws-023.ts
-var rule208, aws_023_default;
+var rule216, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule208 = {
+    rule216 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -25706,19 +26239,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule208;
+    aws_023_default = rule216;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule209, aws_024_default;
+var rule217, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule209 = {
+    rule217 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -25746,19 +26279,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule209;
+    aws_024_default = rule217;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule210, aws_025_default;
+var rule218, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule210 = {
+    rule218 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -25776,19 +26309,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule210;
+    aws_025_default = rule218;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule211, aws_026_default;
+var rule219, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule211 = {
+    rule219 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -25806,19 +26339,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule211;
+    aws_026_default = rule219;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule212, aws_027_default;
+var rule220, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule212 = {
+    rule220 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -25836,19 +26369,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule212;
+    aws_027_default = rule220;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule213, aws_028_default;
+var rule221, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule213 = {
+    rule221 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -25872,19 +26405,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule213;
+    aws_028_default = rule221;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule214, aws_029_default;
+var rule222, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule214 = {
+    rule222 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -25902,7 +26435,7 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule214;
+    aws_029_default = rule222;
   }
 });
 
@@ -25914,13 +26447,13 @@ function ipNum(s) {
   if (p.some((x) => x > 255)) return void 0;
   return ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
 }
-var known2, lower, storagePublicContainer, storageTrustedServices, subnetNsg, dbFirewallOpen, cosmosIpFilter, acrAdminUser, PREDICTABLE, predictableAdmin, ROLE_ASSIGN, roleAssignPermission, aksSecurity, webAppHttps, redisTransport, dbSslEnforcement, PG_ON, postgresLogSettings, logProfile, keyVaultRecovery, registryLock, appGatewayWaf;
+var known3, lower, storagePublicContainer, storageTrustedServices, subnetNsg, dbFirewallOpen, cosmosIpFilter, acrAdminUser, PREDICTABLE, predictableAdmin, ROLE_ASSIGN, roleAssignPermission, aksSecurity, webAppHttps, redisTransport, dbSslEnforcement, PG_ON, postgresLogSettings, logProfile, keyVaultRecovery, registryLock, appGatewayWaf;
 var init_azure = __esm({
   "src/cloud/checks/azure.ts"() {
     "use strict";
     init_values();
     init_factory();
-    known2 = (v) => scalars(v).find(isKnown2);
+    known3 = (v) => scalars(v).find(isKnown2);
     lower = (s) => s ? (asStr(s) ?? "").trim().toLowerCase() : void 0;
     storagePublicContainer = propCheck({
       code: "az-public-container",
@@ -25936,7 +26469,7 @@ var init_azure = __esm({
       codes: { "az-storage-bypass": "trusted Microsoft services cannot reach the account through its firewall" },
       run(r, emit) {
         const b = get(r.props, "network_acls.bypass");
-        const s = known2(b);
+        const s = known3(b);
         if (s && !/azureservices/i.test(asStr(s) ?? ""))
           emit({
             code: "az-storage-bypass",
@@ -25952,7 +26485,7 @@ var init_azure = __esm({
       codes: { "az-subnet-nsg": "the subnet has no network security group" },
       run(r, emit) {
         if (get(r.props, "security_group") ?? get(r.props, "security_group_name")) return;
-        const name = lower(known2(get(r.props, "name"))) ?? "";
+        const name = lower(known3(get(r.props, "name"))) ?? "";
         if (/^(?:gatewaysubnet|azurefirewallsubnet|azurefirewallmanagementsubnet|azurebastionsubnet|routeserversubnet)$/.test(
           name
         ))
@@ -25971,8 +26504,8 @@ var init_azure = __esm({
       ],
       codes: { "az-firewall-open": "a firewall rule admits the whole internet or a wide range" },
       run(r, emit) {
-        const start = known2(get(r.props, "start_ip_address"));
-        const end = known2(get(r.props, "end_ip_address"));
+        const start = known3(get(r.props, "start_ip_address"));
+        const end = known3(get(r.props, "end_ip_address"));
         if (!start || !end) return;
         const a = ipNum(asStr(start) ?? "");
         const b = ipNum(asStr(end) ?? "");
@@ -26127,7 +26660,7 @@ var init_azure = __esm({
             at: on.at,
             message: `${r.name} opens the non-TLS port 6379: keys and data travel in clear text`
           });
-        const tls = known2(get(r.props, "minimum_tls_version"));
+        const tls = known3(get(r.props, "minimum_tls_version"));
         if (tls && /^1\.[01]$/.test((asStr(tls) ?? "").trim()))
           emit({
             code: "az-redis-non-ssl",
@@ -26152,8 +26685,8 @@ var init_azure = __esm({
       kinds: ["Microsoft.DBforPostgreSQL/servers/configurations"],
       codes: { "az-pg-logs": "a PostgreSQL logging or throttling setting is off" },
       run(r, emit) {
-        const name = lower(known2(get(r.props, "name")));
-        const value = known2(get(r.props, "value"));
+        const name = lower(known3(get(r.props, "name")));
+        const value = known3(get(r.props, "value"));
         if (!name || !value) return;
         const v = lower(value) ?? "";
         if (PG_ON.includes(name) && /^(?:off|false|0|no)$/.test(v))
@@ -26173,7 +26706,7 @@ var init_azure = __esm({
       codes: { "az-log-profile": "the activity log profile keeps logs too briefly or misses categories" },
       run(r, emit) {
         const en = scalars(get(r.props, "retention_policy.enabled")).find((s) => asBool2(s.value) === false);
-        const days = known2(get(r.props, "retention_policy.days"));
+        const days = known3(get(r.props, "retention_policy.days"));
         const d = days ? asNum2(days.value) : void 0;
         if (en)
           emit({ code: "az-log-profile", resource: r, at: en.at, message: `${r.name} turns activity-log retention off` });
@@ -26231,16 +26764,16 @@ var init_azure = __esm({
       codes: { "az-registry-lock": "the registry has no resource lock" },
       run(r, emit, all) {
         if (r.kind !== "Microsoft.ContainerRegistry/registries") return;
-        const name = lower(known2(get(r.props, "name")));
-        const rg = lower(known2(get(r.props, "resource_group")));
+        const name = lower(known3(get(r.props, "name")));
+        const rg = lower(known3(get(r.props, "resource_group")));
         const locks = all.filter((o) => o.kind === "Microsoft.Authorization/locks");
         const covered = locks.some((l) => {
           const target = get(l.props, "managed_resource_id");
-          const t = lower(known2(target));
+          const t = lower(known3(target));
           if (target && !t) return true;
           if (t) return !!name && t.includes(`/registries/${name}`);
           const lrg = get(l.props, "resource_group");
-          return !lrg || !known2(lrg) || lower(known2(lrg)) === rg;
+          return !lrg || !known3(lrg) || lower(known3(lrg)) === rg;
         });
         if (!covered)
           emit({
@@ -26255,7 +26788,7 @@ var init_azure = __esm({
       kinds: ["Microsoft.Network/applicationGateways"],
       codes: { "az-appgw-waf": "the application gateway has no WAF" },
       run(r, emit) {
-        const tier = known2(get(r.props, "sku.tier"));
+        const tier = known3(get(r.props, "sku.tier"));
         if (tier && !/^waf/i.test(asStr(tier) ?? ""))
           emit({
             code: "az-appgw-waf",
@@ -26269,14 +26802,14 @@ var init_azure = __esm({
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule215, az_003_default;
+var rule223, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule215 = {
+    rule223 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -26297,19 +26830,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule215;
+    az_003_default = rule223;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule216, az_004_default;
+var rule224, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule216 = {
+    rule224 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -26330,19 +26863,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule216;
+    az_004_default = rule224;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule217, az_005_default;
+var rule225, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule217 = {
+    rule225 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -26360,19 +26893,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule217;
+    az_005_default = rule225;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule218, az_006_default;
+var rule226, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule218 = {
+    rule226 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -26399,19 +26932,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule218;
+    az_006_default = rule226;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule219, az_007_default;
+var rule227, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule219 = {
+    rule227 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -26429,19 +26962,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule219;
+    az_007_default = rule227;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule220, az_008_default;
+var rule228, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule220 = {
+    rule228 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -26459,19 +26992,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule220;
+    az_008_default = rule228;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule221, az_009_default;
+var rule229, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule221 = {
+    rule229 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -26489,19 +27022,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule221;
+    az_009_default = rule229;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule222, az_010_default;
+var rule230, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule222 = {
+    rule230 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -26522,19 +27055,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule222;
+    az_010_default = rule230;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule223, az_011_default;
+var rule231, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule223 = {
+    rule231 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -26555,19 +27088,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule223;
+    az_011_default = rule231;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule224, az_012_default;
+var rule232, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule224 = {
+    rule232 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -26588,19 +27121,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule224;
+    az_012_default = rule232;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule225, az_013_default;
+var rule233, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule225 = {
+    rule233 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -26618,19 +27151,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule225;
+    az_013_default = rule233;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule226, az_014_default;
+var rule234, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule226 = {
+    rule234 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -26651,19 +27184,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule226;
+    az_014_default = rule234;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule227, az_015_default;
+var rule235, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule227 = {
+    rule235 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -26681,19 +27214,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule227;
+    az_015_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule228, az_016_default;
+var rule236, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule228 = {
+    rule236 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -26711,19 +27244,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule228;
+    az_016_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule229, az_017_default;
+var rule237, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule229 = {
+    rule237 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -26744,19 +27277,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule229;
+    az_017_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule230, az_018_default;
+var rule238, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule230 = {
+    rule238 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -26774,19 +27307,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule230;
+    az_018_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule231, az_019_default;
+var rule239, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule231 = {
+    rule239 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -26804,7 +27337,7 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule231;
+    az_019_default = rule239;
   }
 });
 
@@ -26815,7 +27348,7 @@ function emitter(r, emit) {
 function metadata(r, key) {
   const m = get(r.props, "metadata");
   if (!m || m.t !== "map") return void 0;
-  for (const [k, v] of m.entries) if (k.toLowerCase() === key) return known3(v);
+  for (const [k, v] of m.entries) if (k.toLowerCase() === key) return known4(v);
   return void 0;
 }
 function seconds(s) {
@@ -26824,16 +27357,16 @@ function seconds(s) {
   const mult = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? "s"];
   return Number(m[1]) * mult;
 }
-var known3, isFalse4, isTrue4, DEFAULT_SA, gkeAccess, gkeOperations, nodePool, CLOUD_PLATFORM, truthy2, falsy, vmAccess, vmShielded, SQL_FLAGS_ON_BAD, SQL_FLAGS_OFF_BAD, cloudSql, bucketHygiene, PUBLIC_MEMBERS, bigqueryPublic, diskKeys, kmsRotation, dnssec, sslPolicyWeak, privateGoogleAccess;
+var known4, isFalse4, isTrue5, DEFAULT_SA, gkeAccess, gkeOperations, nodePool, CLOUD_PLATFORM, truthy2, falsy, vmAccess, vmShielded, SQL_FLAGS_ON_BAD, SQL_FLAGS_OFF_BAD, cloudSql, bucketHygiene, PUBLIC_MEMBERS, bigqueryPublic, diskKeys, kmsRotation, dnssec, sslPolicyWeak, privateGoogleAccess;
 var init_gcp = __esm({
   "src/cloud/checks/gcp.ts"() {
     "use strict";
     init_constants();
     init_values();
     init_factory();
-    known3 = (v) => scalars(v).find(isKnown2);
+    known4 = (v) => scalars(v).find(isKnown2);
     isFalse4 = (v) => scalars(v).find((s) => asBool2(s.value) === false);
-    isTrue4 = (v) => scalars(v).find((s) => asBool2(s.value) === true);
+    isTrue5 = (v) => scalars(v).find((s) => asBool2(s.value) === true);
     DEFAULT_SA = /^(?:default|\d+-compute@developer\.gserviceaccount\.com)$/i;
     gkeAccess = {
       name: "gke-access",
@@ -26856,7 +27389,7 @@ var init_gcp = __esm({
               `enables basic authentication (master_auth.${k}): a static password to the whole cluster`
             );
         }
-        const cert = isTrue4(get(r.props, "master_auth.client_certificate_config.issue_client_certificate"));
+        const cert = isTrue5(get(r.props, "master_auth.client_certificate_config.issue_client_certificate"));
         if (cert)
           e(
             "gke-client-cert",
@@ -26864,7 +27397,7 @@ var init_gcp = __esm({
             "issues a client certificate, a long-lived credential that cannot be revoked",
             "medium"
           );
-        const abac = isTrue4(get(r.props, "legacy_abac.enabled"));
+        const abac = isTrue5(get(r.props, "legacy_abac.enabled"));
         if (abac)
           e("gke-legacy-abac", abac.at, "enables legacy ABAC, which grants broad static permissions and bypasses RBAC");
         const man = get(r.props, "master_authorized_networks_config");
@@ -26900,7 +27433,7 @@ var init_gcp = __esm({
         const e = emitter(r, emit);
         const np = get(r.props, "network_policy.enabled");
         const npOff = isFalse4(np);
-        const addonOff = isTrue4(get(r.props, "addons_config.network_policy_config.disabled"));
+        const addonOff = isTrue5(get(r.props, "addons_config.network_policy_config.disabled"));
         if (npOff || addonOff || !np)
           e(
             "gke-network-policy",
@@ -26917,7 +27450,7 @@ var init_gcp = __esm({
             "low"
           );
         const sa = get(r.props, "node_config.service_account");
-        const saS = known3(sa);
+        const saS = known4(sa);
         if (saS && DEFAULT_SA.test((asStr(saS) ?? "").trim()))
           e(
             "gke-default-sa",
@@ -26931,7 +27464,7 @@ var init_gcp = __esm({
             "runs its nodes as the default compute service account, which has Editor on the project"
           );
         for (const k of ["logging_service", "monitoring_service"]) {
-          const s = known3(get(r.props, k));
+          const s = known4(get(r.props, k));
           if (s && (asStr(s) ?? "").trim().toLowerCase() === "none")
             e("gke-logging", s.at, `turns ${k.replace("_service", "")} off (${k}: none)`);
         }
@@ -26952,7 +27485,7 @@ var init_gcp = __esm({
           if (off || !v)
             e("nodepool-management", off?.at ?? nearest(r, `management.${k}`), `does not enable management.${k}`);
         }
-        const img = known3(get(r.props, "config.image_type"));
+        const img = known4(get(r.props, "config.image_type"));
         if (img && !/^cos/i.test((asStr(img) ?? "").trim()))
           e("nodepool-image", img.at, `runs ${asStr(img)} instead of Container-Optimized OS (COS_CONTAINERD)`);
       }
@@ -26974,7 +27507,7 @@ var init_gcp = __esm({
       run(r, emit) {
         const e = emitter(r, emit);
         for (const sa of items(get(r.props, "service_accounts"))) {
-          const email = known3(get(sa, "email"));
+          const email = known4(get(sa, "email"));
           const isDefault = !get(sa, "email") || email && DEFAULT_SA.test((asStr(email) ?? "").trim());
           const full = scalars(get(sa, "scopes")).find((s) => isKnown2(s) && CLOUD_PLATFORM.test((asStr(s) ?? "").trim()));
           if (isDefault && full)
@@ -27007,7 +27540,7 @@ var init_gcp = __esm({
           const ac = get(ni, "access_configs");
           if (ac && items(ac).length) e("vm-public-ip", ac, "gets an external IP address (access_configs)", "medium");
         }
-        const fwd = isTrue4(get(r.props, "can_ip_forward"));
+        const fwd = isTrue5(get(r.props, "can_ip_forward"));
         if (fwd) e("vm-ip-forward", fwd.at, "can forward packets for other addresses (can_ip_forward)", "medium");
       }
     };
@@ -27057,16 +27590,16 @@ var init_gcp = __esm({
         const e = emitter(r, emit);
         const ip = get(r.props, "settings.ip_configuration");
         for (const n of items(get(ip, "authorized_networks"))) {
-          const v = known3(get(n, "value"));
+          const v = known4(get(n, "value"));
           if (v && isWorldCidr(asStr(v) ?? ""))
             e("sql-public", v.at, `admits the whole internet (authorized network ${asStr(v)})`, "high");
         }
-        const v4 = isTrue4(get(ip, "ipv4_enabled"));
+        const v4 = isTrue5(get(ip, "ipv4_enabled"));
         if (v4 && !items(get(ip, "authorized_networks")).length)
           e("sql-public", v4.at, "has a public IP address (ipv4_enabled); prefer private IP", "low");
         const ssl = get(ip, "require_ssl");
         const sslOff = isFalse4(ssl);
-        const mode = known3(get(ip, "ssl_mode"));
+        const mode = known4(get(ip, "ssl_mode"));
         if (!mode || /ALLOW_UNENCRYPTED/i.test(asStr(mode) ?? "")) {
           if (sslOff || !ssl)
             e(
@@ -27086,8 +27619,8 @@ var init_gcp = __esm({
             "medium"
           );
         for (const f of items(get(r.props, "settings.database_flags"))) {
-          const name = (asStr(known3(get(f, "name")) ?? { value: "", at: f }) ?? "").toLowerCase();
-          const val = known3(get(f, "value"));
+          const name = (asStr(known4(get(f, "name")) ?? { value: "", at: f }) ?? "").toLowerCase();
+          const val = known4(get(f, "value"));
           if (!val) continue;
           const on = /^(?:on|true|1)$/i.test(String(val.value).trim());
           const off = /^(?:off|false|0)$/i.test(String(val.value).trim());
@@ -27145,10 +27678,10 @@ var init_gcp = __esm({
       kinds: ["cloudkms.v1.cryptoKey"],
       codes: { "gcp-kms-rotation": "the key is not rotated within 90 days" },
       run(r, emit) {
-        const purpose = known3(get(r.props, "purpose"));
+        const purpose = known4(get(r.props, "purpose"));
         if (purpose && !/ENCRYPT_DECRYPT/i.test(asStr(purpose) ?? "")) return;
         const p = get(r.props, "rotation_period");
-        const s = known3(p);
+        const s = known4(p);
         const secs = s ? seconds(String(s.value)) : void 0;
         if (!p)
           emit({
@@ -27170,10 +27703,10 @@ var init_gcp = __esm({
       kinds: ["dns.v1.managedZone"],
       codes: { "gcp-dnssec": "DNSSEC is off or signs with RSASHA1" },
       run(r, emit) {
-        const vis = known3(get(r.props, "visibility"));
+        const vis = known4(get(r.props, "visibility"));
         if (vis && /private/i.test(asStr(vis) ?? "")) return;
         const st = get(r.props, "dnssec_config.state");
-        const s = known3(st);
+        const s = known4(st);
         if (s && /^off$/i.test(asStr(s) ?? "") || !st)
           emit({
             code: "gcp-dnssec",
@@ -27182,7 +27715,7 @@ var init_gcp = __esm({
             message: `${r.name} does not sign the zone with DNSSEC`
           });
         for (const k of items(get(r.props, "dnssec_config.default_key_specs"))) {
-          const a = known3(get(k, "algorithm"));
+          const a = known4(get(k, "algorithm"));
           if (a && /^rsasha1$/i.test(asStr(a) ?? ""))
             emit({
               code: "gcp-dnssec",
@@ -27199,7 +27732,7 @@ var init_gcp = __esm({
       codes: { "gcp-ssl-policy": "the SSL policy accepts TLS below 1.2 or weak ciphers" },
       run(r, emit) {
         const min = get(r.props, "min_tls_version");
-        const m = known3(min);
+        const m = known4(min);
         if (m && /TLS_1_[01]$/i.test(asStr(m) ?? "") || !min)
           emit({
             code: "gcp-ssl-policy",
@@ -27207,7 +27740,7 @@ var init_gcp = __esm({
             at: m?.at,
             message: m ? `${r.name} accepts ${asStr(m)} (below TLS 1.2)` : `${r.name} sets no min_tls_version, so TLS 1.0 is accepted`
           });
-        const prof = known3(get(r.props, "profile"));
+        const prof = known4(get(r.props, "profile"));
         if (prof && /^COMPATIBLE$/i.test(asStr(prof) ?? ""))
           emit({
             code: "gcp-ssl-policy",
@@ -27237,14 +27770,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule232, gcp_003_default;
+var rule240, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule232 = {
+    rule240 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -27271,19 +27804,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule232;
+    gcp_003_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule233, gcp_004_default;
+var rule241, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule233 = {
+    rule241 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -27301,19 +27834,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule233;
+    gcp_004_default = rule241;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule234, gcp_005_default;
+var rule242, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule234 = {
+    rule242 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -27331,19 +27864,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule234;
+    gcp_005_default = rule242;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule235, gcp_006_default;
+var rule243, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule235 = {
+    rule243 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -27371,19 +27904,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule235;
+    gcp_006_default = rule243;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule236, gcp_007_default;
+var rule244, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule236 = {
+    rule244 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -27401,19 +27934,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule236;
+    gcp_007_default = rule244;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule237, gcp_008_default;
+var rule245, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule237 = {
+    rule245 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -27431,19 +27964,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule237;
+    gcp_008_default = rule245;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule238, gcp_009_default;
+var rule246, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule238 = {
+    rule246 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -27461,19 +27994,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule238;
+    gcp_009_default = rule246;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule239, gcp_010_default;
+var rule247, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule239 = {
+    rule247 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -27491,19 +28024,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule239;
+    gcp_010_default = rule247;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule240, gcp_011_default;
+var rule248, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule240 = {
+    rule248 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -27521,19 +28054,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule240;
+    gcp_011_default = rule248;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule241, gcp_012_default;
+var rule249, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule241 = {
+    rule249 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -27551,19 +28084,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule241;
+    gcp_012_default = rule249;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule242, gcp_013_default;
+var rule250, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule242 = {
+    rule250 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -27581,19 +28114,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule242;
+    gcp_013_default = rule250;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule243, gcp_014_default;
+var rule251, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule243 = {
+    rule251 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -27611,19 +28144,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule243;
+    gcp_014_default = rule251;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule244, gcp_015_default;
+var rule252, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule244 = {
+    rule252 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -27641,7 +28174,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule244;
+    gcp_015_default = rule252;
   }
 });
 
@@ -27674,14 +28207,14 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule245 of only) {
+  for (const rule253 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule245.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule253.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule245.meta.id,
-        severity: r.severity ?? rule245.meta.severity,
+        ruleId: rule253.meta.id,
+        severity: r.severity ?? rule253.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -27694,9 +28227,9 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
       });
     });
     try {
-      rule245.check(ctx);
+      rule253.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule245.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule253.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -28104,8 +28637,8 @@ function wantsAccess(path9, content) {
   if (AUTH_KEYS.test(path9)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule245, message, pos2, scope, path9) {
-  return { ruleId: rule245.id, severity: rule245.severity, message, path: path9, scope, ...pos2 };
+function finding(rule253, message, pos2, scope, path9) {
+  return { ruleId: rule253.id, severity: rule253.severity, message, path: path9, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -28157,15 +28690,15 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule245, message, at, scope, path9, lineOffset = 0) {
+function report(c, rule253, message, at, scope, path9, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule245.id}:${line}`;
+  const key = `${rule253.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule245,
+      rule253,
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
@@ -29610,17 +30143,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule245 = checkPattern(raw) && createRule(
+        const rule253 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule245) {
+        if (rule253) {
           this._added = true;
-          this._rules.push(rule245);
-          if (matchesBasename(rule245.body)) {
+          this._rules.push(rule253);
+          if (matchesBasename(rule253.body)) {
             this._basenameCount++;
           }
         }
@@ -29649,11 +30182,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule245 = rules2[index];
-          if (rule245.checkRegex.test(path9)) {
-            ignored = !rule245.negative;
-            unignored = rule245.negative;
-            matchedRule = rule245.negative ? UNDEFINED : rule245;
+          const rule253 = rules2[index];
+          if (rule253.checkRegex.test(path9)) {
+            ignored = !rule253.negative;
+            unignored = rule253.negative;
+            matchedRule = rule253.negative ? UNDEFINED : rule253;
             break;
           }
         }
@@ -29676,17 +30209,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path9) : path9;
         for (let index = length - 1; index >= 0; index--) {
-          const rule245 = rules2[index];
-          if (rule245[mode].test(
-            shortcut && rule245._basenameOnly ? basename : path9
+          const rule253 = rules2[index];
+          if (rule253[mode].test(
+            shortcut && rule253._basenameOnly ? basename : path9
           )) {
-            const { negative } = rule245;
+            const { negative } = rule253;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule245;
+              ret.rule = rule253;
             }
             return ret;
           }
@@ -30717,7 +31250,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
     };
-    const rule245 = { index: index + 1 };
+    const rule253 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -30728,18 +31261,18 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule245.pathRegex = re;
-      rule245.pathRegexSource = pr;
+      rule253.pathRegex = re;
+      rule253.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule245.encryptedRegex = er;
+    if (er) rule253.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule245.unencryptedRegex = ur;
+    if (ur) rule253.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule245.encryptedSuffix = es;
+    if (typeof es === "string") rule253.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule245.unencryptedSuffix = us;
-    out.rules.push(rule245);
+    if (typeof us === "string") rule253.unencryptedSuffix = us;
+    out.rules.push(rule253);
   });
   return out;
 }
@@ -30790,12 +31323,12 @@ function checkSops(path9, text, cfg) {
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule245 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule253 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule245) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule253) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -31978,8 +32511,8 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
-    const known4 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known4, path7.relative(cwd, file) || file, categories);
+    const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
+    config = await loadConfig(file, known5, path7.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -32475,7 +33008,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule245, i) => [rule245.id, i]));
+  const index = new Map(rules2.map((rule253, i) => [rule253.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
