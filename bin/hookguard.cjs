@@ -16,14 +16,15 @@ for (const stream of [process.stdout, process.stderr])
     throw err;
   });
 
-require('../lib/cli.cjs')
-  .main(argv, undefined, prestarted ? { prestarted } : {})
-  .then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err) => {
-      process.stderr.write(`hookguard: internal error: ${err && err.message ? err.message : String(err)}\n`);
-      process.exitCode = 2;
-    },
-  );
+// The scanner, compiled from a V8 code cache when there is one (lib/boot.cjs says where it lives and why).
+const cli = require('../lib/boot.cjs').loadBundle(require('node:path').join(__dirname, '..', 'lib', 'cli.cjs'));
+cli.exports.main(argv, undefined, prestarted ? { prestarted } : {}).then(
+  (code) => {
+    process.exitCode = code;
+    cli.save();
+  },
+  (err) => {
+    process.stderr.write(`hookguard: internal error: ${err && err.message ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -2,12 +2,15 @@
 // - lib/cli.cjs: the command line's hot path (what every commit runs) as one CommonJS file: CommonJS loads markedly
 //   faster than an ESM module graph, and the hook's cost is mostly start-up. bin/hookguard.cjs loads it.
 // - lib/prestart.cjs: starts `git diff --cached` before cli.cjs loads.
+// - lib/boot.cjs: loads cli.cjs through a V8 code cache (src/cli/boot.ts); cli.cjs ends with a line naming the
+//   version and a hash of the bundle, which keys the cache.
 // - lib/cold/*.js: what the hot path loads only on demand (YAML parser and IaC rule families, installer, the other
 //   report formats, the directory walker, `ignore`), ESM with shared chunks.
 // - lib/index.js: the library (ESM), for the Action, benchmarks and API users.
 // - lib/patterns.json: patterns/*.yaml compiled, so a scan never parses YAML to start.
 // Then fixtures/demo is generated.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -92,11 +95,27 @@ const cjs = {
   ...common,
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__hgModuleUrl' },
-  banner: { js: "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;" },
+  banner: {
+    js: "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>import(s);",
+  },
   plugins: [coldExternal, yamlEsm],
 };
 await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.cjs' });
 await build({ ...cjs, entryPoints: ['src/git/prestart.ts'], outfile: 'lib/prestart.cjs' });
+await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'lib/boot.cjs' });
+// lib/boot.cjs compiles cli.cjs with vm.Script to use a code cache, and V8 (node 20) loses a script's dynamic-import
+// callback when its code comes from a cache: every import() in cli.cjs goes through __hgLoad instead, which is
+// boot's import() when boot loaded the bundle (a wrapper parameter), else the bundle's own.
+const cliFile = path.join(root, 'lib', 'cli.cjs');
+let imports = 0;
+const cliText = readFileSync(cliFile, 'utf8')
+  .replace(/\bimport\((?=["'](?:\.\/cold\/|node:))/g, () => (imports++, '__hgLoad('))
+  .replace(/\n?$/, '\n');
+if (!imports || cliText.match(/\bimport\(/g)?.length !== 1)
+  // the one left is the banner's
+  throw new Error('lib/cli.cjs: an import() that does not go through __hgLoad');
+const cliHash = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
+writeFileSync(cliFile, `${cliText}//# hookguard-build ${pkg.version} ${cliHash}\n`);
 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.
 const lib = await import(path.join(root, 'lib', 'index.js'));

@@ -10,6 +10,9 @@ export const BIN = path.join(ROOT, 'bin', 'hookguard.cjs');
 
 const created: string[] = [];
 
+/** Where the built CLI keeps its code cache during tests (shared by every test, never the user's own). */
+export const SHARED_CACHE = path.join(tmpdir(), 'hookguard-test-cache');
+
 /** An isolated environment: no user/system git config, a private HOME, no colour, no CI progress. */
 export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
@@ -19,6 +22,8 @@ export function testEnv(home: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
     ...env,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
+    // One code cache for every test's CLI runs (src/cli/boot.ts), as a user has one for all repositories.
+    XDG_CACHE_HOME: SHARED_CACHE,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
     GIT_AUTHOR_NAME: 'Test Author',

@@ -408,6 +408,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
           spanning: multiLineRules(engine.secrets),
         }
       : engine;
+    if (narrow) opts.onPhase?.(`secret rules narrowed to ${rules.secrets.rules.length}`);
     for (const t of items) await onTarget(t, rules);
   };
   const sink: Sink = {
@@ -449,6 +450,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   switch (request.kind) {
     case 'staged':
       await stagedSource(root, sink, srcOpts, opts.prestarted);
+      opts.onPhase?.('staged diff read');
       await flushBatch(true);
       break;
     case 'pre-push': {
