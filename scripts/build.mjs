@@ -4,8 +4,9 @@
 // - lib/prestart.cjs: starts `git diff --cached` before cli.cjs loads.
 // - lib/boot.cjs: loads cli.cjs through a V8 code cache (src/cli/boot.ts); cli.cjs ends with a line naming the
 //   version and a hash of the bundle, which keys the cache.
-// - lib/cold/*.js: what the hot path loads only on demand (YAML parser and IaC rule families, installer, the other
-//   report formats, the directory walker, `ignore`), ESM with shared chunks.
+// - lib/cold/*.cjs: what the hot path loads only on demand (YAML parser and IaC rule families, installer, the other
+//   report formats, the directory walker, `ignore`), each a self-contained CommonJS bundle (what two of them share is
+//   copied): one compile, and one code cache, per module; an ES module graph has neither in node 20.
 // - lib/index.js: the library (ESM), for the Action, benchmarks and API users.
 // - lib/patterns.json: patterns/*.yaml compiled, so a scan never parses YAML to start.
 // Then fixtures/demo is generated.
@@ -27,7 +28,7 @@ const yamlEsm = {
   },
 };
 
-/** Modules the CLI imports with import() that stay out of the hot bundle: source file → lib/cold/<name>.js. */
+/** Modules the CLI imports with import() that stay out of the hot bundle: source file → lib/cold/<name>.cjs. */
 const COLD = {
   cloudformation: src('rules/cloudformation/index.ts'),
   ansible: src('rules/ansible/index.ts'),
@@ -61,10 +62,10 @@ const common = {
 
 rmSync(path.join(root, 'lib'), { recursive: true, force: true });
 
-// The library and the cold modules: ESM with shared chunks.
+// The library: ESM with shared chunks.
 await build({
   ...common,
-  entryPoints: { index: 'src/index.ts', ...Object.fromEntries(Object.entries(COLD).map(([n, f]) => [`cold/${n}`, f])) },
+  entryPoints: { index: 'src/index.ts' },
   outdir: 'lib',
   splitting: true,
   format: 'esm',
@@ -72,7 +73,7 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
 });
 
-// The hot path: CommonJS, one file each, with dynamic imports of cold modules left to lib/cold/.
+// The CLI: CommonJS files, each self-contained. cli.cjs's dynamic imports of cold modules are left to lib/cold/.
 const coldExternal = {
   name: 'cold-external',
   setup(b) {
@@ -81,41 +82,54 @@ const coldExternal = {
       const file =
         args.path === 'ignore'
           ? COLD.ignore
-          : args.path.startsWith('.')
-            ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')
-            : undefined;
+          : args.path === 'yaml'
+            ? COLD.yaml
+            : args.path.startsWith('.')
+              ? path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts')
+              : undefined;
       const name = file && coldByFile.get(file);
-      if (name) return { path: `./cold/${name}.js`, external: true };
-      if (args.path === 'yaml') return { path: './cold/yaml.js', external: true };
-      return undefined;
+      return name ? { path: `./cold/${name}.cjs`, external: true } : undefined;
     });
   },
 };
+// lib/boot.cjs compiles the bundles with vm.Script to use a code cache, and V8 (node 20) loses a script's
+// dynamic-import callback when its code comes from a cache: every import() goes through __hgLoad instead, which is
+// boot's loader when boot loaded the bundle (a wrapper parameter, see src/cli/boot.ts), else require()/import().
 const cjs = {
   ...common,
   format: 'cjs',
   define: { ...common.define, 'import.meta.url': '__hgModuleUrl' },
   banner: {
-    js: "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>import(s);",
+    js:
+      "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;" +
+      "const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>s.endsWith('.cjs')?Promise.resolve().then(()=>require(s)):import(s);",
   },
-  plugins: [coldExternal, yamlEsm],
 };
-await build({ ...cjs, entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.cjs' });
+
+/** Route a bundle's import() calls through __hgLoad and end it with the line that keys its code cache. */
+function seal(rel) {
+  const file = path.join(root, 'lib', rel);
+  const text = readFileSync(file, 'utf8')
+    .replace(/\bimport\((?=["'](?:\.\/cold\/|node:))/g, '__hgLoad(')
+    .replace(/\n?$/, '\n');
+  // The one import( left is the banner's.
+  if (text.match(/\bimport\(/g)?.length !== 1)
+    throw new Error(`lib/${rel}: an import() that does not go through __hgLoad`);
+  const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  writeFileSync(file, `${text}//# hookguard-build ${pkg.version} ${hash}\n`);
+}
+
+await build({ ...cjs, plugins: [coldExternal, yamlEsm], entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.cjs' });
+seal('cli.cjs');
+// Cold modules: one self-contained bundle each (what they share is copied), so each is one compile and one cache.
+await Promise.all(
+  Object.entries(COLD).map(([name, file]) =>
+    build({ ...cjs, plugins: [yamlEsm], entryPoints: [file], outfile: `lib/cold/${name}.cjs` }),
+  ),
+);
+for (const name of Object.keys(COLD)) seal(`cold/${name}.cjs`);
 await build({ ...cjs, entryPoints: ['src/git/prestart.ts'], outfile: 'lib/prestart.cjs' });
 await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'lib/boot.cjs' });
-// lib/boot.cjs compiles cli.cjs with vm.Script to use a code cache, and V8 (node 20) loses a script's dynamic-import
-// callback when its code comes from a cache: every import() in cli.cjs goes through __hgLoad instead, which is
-// boot's import() when boot loaded the bundle (a wrapper parameter), else the bundle's own.
-const cliFile = path.join(root, 'lib', 'cli.cjs');
-let imports = 0;
-const cliText = readFileSync(cliFile, 'utf8')
-  .replace(/\bimport\((?=["'](?:\.\/cold\/|node:))/g, () => (imports++, '__hgLoad('))
-  .replace(/\n?$/, '\n');
-if (!imports || cliText.match(/\bimport\(/g)?.length !== 1)
-  // the one left is the banner's
-  throw new Error('lib/cli.cjs: an import() that does not go through __hgLoad');
-const cliHash = createHash('sha256').update(cliText).digest('hex').slice(0, 16);
-writeFileSync(cliFile, `${cliText}//# hookguard-build ${pkg.version} ${cliHash}\n`);
 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.
 const lib = await import(path.join(root, 'lib', 'index.js'));

@@ -17,7 +17,6 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, 
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 
 /** Node's CommonJS wrapper, plus the import() the bundle uses (see hgImport below). */
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname, __hgImport) { ', '\n});'];
@@ -33,6 +32,7 @@ export interface LoadedBundle<T> {
   cache: 'hit' | 'miss' | 'rejected' | 'off';
   /** Write the cache when this run had none (or a rejected one). Call once the command has run. Never throws. */
   save(): void;
+  saveOwn(): void;
 }
 
 /** The directories a cache may live in, best first. */
@@ -81,6 +81,8 @@ function writeAtomic(file: string, data: Buffer): void {
  * Load a CommonJS bundle as node's loader would (same wrapper, `require`, `module`, `__filename`), compiling it with
  * the code cache when there is one.
  */
+const nested = new Map<string, LoadedBundle<unknown>>();
+
 export function loadBundle<T = unknown>(file: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> {
   const source = readFileSync(file, 'utf8');
   const dir = path.dirname(file);
@@ -120,10 +122,15 @@ export function loadBundle<T = unknown>(file: string, env: NodeJS.ProcessEnv = p
     dirname: string,
     hgImport: (specifier: string) => Promise<unknown>,
   ) => void;
-  // import() of the cold modules (lib/cold/*.js) and of node built-ins, done here: V8 (node 20) loses the dynamic
-  // import callback of a script compiled from a cache, so the bundle's import() calls go through this (build.mjs).
-  const hgImport = (specifier: string) =>
-    import(specifier.startsWith('.') ? pathToFileURL(path.resolve(dir, specifier)).href : specifier);
+  // The bundle's import() calls come here (build.mjs routes them): V8 (node 20) loses the dynamic-import callback of a
+  // script compiled from a cache. A cold module (lib/cold/*.cjs) is loaded like this bundle, with its own cache.
+  const hgImport = (specifier: string): Promise<unknown> => {
+    if (!specifier.endsWith('.cjs')) return import(specifier);
+    const abs = path.resolve(dir, specifier);
+    let b = nested.get(abs);
+    if (!b) nested.set(abs, (b = loadBundle(abs, env)));
+    return Promise.resolve(b.exports);
+  };
   fn.call(mod.exports, mod.exports, createRequire(file), mod, file, dir, hgImport);
   mod.loaded = true;
   let saved = false;
@@ -134,6 +141,11 @@ export function loadBundle<T = unknown>(file: string, env: NodeJS.ProcessEnv = p
     cache,
     ...(dirs.length ? { cacheFile: path.join(from ?? dirs[0]!, name) } : {}),
     save() {
+      if (nested.has(file)) return; // saved with the bundle that loaded it
+      for (const b of nested.values()) b.saveOwn();
+      this.saveOwn();
+    },
+    saveOwn() {
       if (saved || cache === 'hit' || cache === 'off') return;
       saved = true;
       let data: Buffer;
