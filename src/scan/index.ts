@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   atLeast,
+  compareText,
   UsageError,
   type FailOn,
   type FileError,
@@ -654,8 +655,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       dedup.set(f.fingerprint, f);
   }
   const all = [...dedup.values()].sort(
-    (a, b) =>
-      a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId),
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId),
   );
   // Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.
   let ownersFrom: string | undefined;

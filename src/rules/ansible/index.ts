@@ -5,7 +5,7 @@
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { loadAnsible, TEST_PATH } from '../../parse/ansible.js';
 import { relatedPaths, Resolver } from '../../parse/ansible-resolve.js';
-import { SEVERITY_RANK } from '../../types.js';
+import { compareText, SEVERITY_RANK } from '../../types.js';
 import { makeContext, type AnsibleRule } from './context.js';
 import { noqaMatch, noqaOn } from './noqa.js';
 import tls_001 from './rules/tls-001.js';
@@ -306,7 +306,7 @@ export function lintAnsible(
         f.message += ` Reported as low (was ${f.severity}): ${test[0].replace(/^\//, '')} holds test material.`;
         f.severity = 'low';
       }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { Node } from 'yaml';
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
+import { compareText } from '../../types.js';
 import { parseTemplate, type CfnTemplate } from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
@@ -349,7 +350,7 @@ export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES)
     seen.add(k);
     return true;
   });
-  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings: unique, errors };
 }
 
