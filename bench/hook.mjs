@@ -311,7 +311,7 @@ function iacChange() {
       dir,
       `src/orders/part${f}.js`,
       Array.from(
-        { length: 26 },
+        { length: 37 },
         (_, j) =>
           `export async function step${f}_${j}(id) { return fetchOrder(id, { retries: ${j % 4}, part: ${f} }); }`,
       ).join('\n') + '\n',
@@ -337,7 +337,10 @@ try {
     expectStatus: 0,
   });
   // One run of each before timing: the first run writes the code cache, as a user's first commit does.
-  for (const d of Object.values(dirs)) spawnSync(process.execPath, [bin, 'scan', '--staged'], { cwd: d, env });
+  for (const d of Object.values(dirs)) {
+    const r = spawnSync(process.execPath, [bin, 'scan', '--staged'], { cwd: d, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`hookguard scan --staged in ${d}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+  }
   const m = compare(
     [
       { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], opts: { cwd: dirs.code, env } },

@@ -17,11 +17,13 @@ for (const stream of [process.stdout, process.stderr])
   });
 
 // The scanner, compiled from a V8 code cache when there is one (lib/boot.cjs says where it lives and why).
-const cli = require('../lib/boot.cjs').loadBundle(require('node:path').join(__dirname, '..', 'lib', 'cli.cjs'));
-cli.exports.main(argv, undefined, prestarted ? { prestarted } : {}).then(
+const boot = require('../lib/boot.cjs');
+const loader = boot.createLoader(process.env, boot.profileOf(argv));
+const cli = loader.load(require('node:path').join(__dirname, '..', 'lib', 'cli.cjs'));
+cli.exports.main(argv, undefined, { ...(prestarted ? { prestarted } : {}), bundles: loader.loaded }).then(
   (code) => {
     process.exitCode = code;
-    cli.save();
+    loader.save();
   },
   (err) => {
     process.stderr.write(`hookguard: internal error: ${err && err.message ? err.message : String(err)}\n`);

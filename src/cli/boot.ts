@@ -1,38 +1,62 @@
 /**
- * Loading lib/cli.cjs with a V8 code cache (built to lib/boot.cjs; bin/hookguard.cjs requires it). Node 20 has no
- * compile cache of its own: without one, every commit parses and compiles the scanner again, a good part of what the
- * hook costs beyond node's own start-up. The cache is what V8 compiled during a whole run (`createCachedData` after
- * the command finished), so the next run starts with the functions it needs already compiled.
+ * Loading the CLI's bundles (lib/cli.cjs, lib/cold/*.cjs) with a V8 code cache; built to lib/boot.cjs, which
+ * bin/hookguard.cjs requires. Node 20 has no compile cache of its own: without one every commit parses and compiles
+ * the scanner again, a good part of what the hook costs beyond node's own start-up. A cache holds what V8 compiled
+ * during a whole run (`createCachedData` once the command has finished), so the next run starts with the functions it
+ * needs already compiled.
  *
- * Where: `$XDG_CACHE_HOME/hookguard` (else `~/.cache/hookguard`), or beside the bundle (`lib/.cache`) when that cannot
- * be written. The file name carries hookguard's version and the bundle's hash (written into the bundle by the build),
- * so an upgrade or a rebuild never runs stale code; V8 itself rejects a cache made by another node or with other
- * flags. A missing, unreadable, corrupt or rejected cache only costs the compile; an unwritable place is skipped. Never
- * an error, never a message. HOOKGUARD_CODE_CACHE=0 turns it off.
+ * Where: `$XDG_CACHE_HOME/hookguard` (else `~/.cache/hookguard`), or beside the bundles (`lib/.cache`) when that cannot
+ * be written. A cache file is named after the bundle, hookguard's version and the bundle's hash (the build writes
+ * both into the bundle's last line) and V8's version, so an upgrade or a rebuild never runs stale code; V8 itself
+ * rejects a cache made with other flags. A cache also lists the kinds of run (profiles: `scan:staged`, `init`…) whose
+ * functions it holds: a run of another kind adds its own and writes it again, so a first `hookguard --version` does
+ * not leave every later commit compiling the scanner. A missing, unreadable, corrupt or rejected cache only costs the
+ * compile; an unwritable place is skipped. Never an error, never a message. HOOKGUARD_CODE_CACHE=0 turns it off.
  *
- * Only node built-ins that node has already loaded at start-up (fs, path, vm, module): this file is on every commit's
- * path.
+ * Only node built-ins that node has loaded at start-up anyway (fs, path, vm, module): this is on every commit's path.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { createRequire } from 'node:module';
 
-/** Node's CommonJS wrapper, plus the import() the bundle uses (see hgImport below). */
+/** Node's CommonJS wrapper, plus the import() the bundles use (see `hgImport` below). */
 const WRAPPER = ['(function (exports, require, module, __filename, __dirname, __hgImport) { ', '\n});'];
 
 /** The build's last line: `//# hookguard-build <version> <hash of everything before it>`. */
 const TRAILER = /\n\/\/# hookguard-build ([0-9A-Za-z.+-]+) ([0-9a-f]{16,64})\n?$/;
 
-export interface LoadedBundle<T> {
+/** A cache file: this header (the profiles it holds, comma-separated), then V8's data. */
+const MAGIC = 'hookguard-code-cache 1 ';
+
+export type CacheState = 'hit' | 'miss' | 'rejected' | 'off';
+
+export interface LoadedBundle<T = unknown> {
   exports: T;
-  /** Where the cache was looked for first (undefined: no cache for this bundle or turned off). */
+  /** The bundle file. */
+  file: string;
+  /** 'hit': V8 took the cache; 'miss': there was none; 'rejected': there was one and V8 (or its header) was wrong. */
+  cache: CacheState;
+  /** Where the cache was read from, or would be written first (undefined when caching is off). */
   cacheFile?: string;
-  /** 'hit': V8 took the cache; 'miss': none was there; 'rejected': one was there and V8 refused it. */
-  cache: 'hit' | 'miss' | 'rejected' | 'off';
-  /** Write the cache when this run had none (or a rejected one). Call once the command has run. Never throws. */
+}
+
+export interface Loader {
+  /** Load a CommonJS bundle as node's loader would (same wrapper, `require`, `module`, `__filename`). */
+  load<T = unknown>(file: string): LoadedBundle<T>;
+  /** Every bundle loaded so far (the CLI's, then the cold modules it imported). */
+  loaded(): LoadedBundle[];
+  /** Write the caches this run should (none, or a rejected one, or one without this run's profile). Never throws. */
   save(): void;
-  saveOwn(): void;
+}
+
+/** The kind of run, for the cache's profile list: the command, and for scan its mode. */
+export function profileOf(argv: readonly string[]): string {
+  const cmd = argv[0] ?? '';
+  if (!/^[a-z-]{1,20}$/.test(cmd)) return 'other';
+  if (cmd !== 'scan') return cmd;
+  const mode = argv.find((a) => /^--(?:staged|pre-push|pre-commit-framework|history|diff)$/.test(a));
+  return mode ? `scan:${mode.slice(2)}` : 'scan';
 }
 
 /** The directories a cache may live in, best first. */
@@ -44,7 +68,9 @@ export function cacheDirs(env: NodeJS.ProcessEnv, bundleDir: string): string[] {
     const home = env.HOME ?? env.USERPROFILE;
     if (home && path.isAbsolute(home)) dirs.push(path.join(home, '.cache', 'hookguard'));
   }
-  dirs.push(path.join(bundleDir, '.cache'));
+  // Beside the bundles: lib/.cache, whatever cold/ subfolder the bundle is in.
+  const lib = path.basename(bundleDir) === 'cold' ? path.dirname(bundleDir) : bundleDir;
+  dirs.push(path.join(lib, '.cache'));
   return dirs;
 }
 
@@ -56,13 +82,22 @@ function readIfThere(file: string): Buffer | undefined {
   }
 }
 
-/** Write `data` to `file` through a temporary file and a rename: a reader never sees half a cache. */
-function writeAtomic(file: string, data: Buffer): void {
+/** A cache file's profiles and V8 data, or undefined when it is not one of ours. */
+function parseCache(buf: Buffer): { profiles: string[]; data: Buffer } | undefined {
+  const nl = buf.indexOf(0x0a);
+  if (nl < MAGIC.length || nl > 1024 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
+  const profiles = buf.toString('latin1', MAGIC.length, nl).split(',');
+  if (!profiles.every((p) => /^[a-z:-]{1,40}$/.test(p))) return undefined;
+  return { profiles, data: buf.subarray(nl + 1) };
+}
+
+/** Write a file through a temporary file and a rename: a reader never sees half a cache. */
+function writeAtomic(file: string, parts: Buffer[]): void {
   const tmp = `${file}.${process.pid}.tmp`;
   try {
     const fd = openSync(tmp, 'w', 0o644);
     try {
-      writeSync(fd, data);
+      for (const p of parts) writeSync(fd, p);
     } finally {
       closeSync(fd);
     }
@@ -75,97 +110,6 @@ function writeAtomic(file: string, data: Buffer): void {
     }
     throw e;
   }
-}
-
-/**
- * Load a CommonJS bundle as node's loader would (same wrapper, `require`, `module`, `__filename`), compiling it with
- * the code cache when there is one.
- */
-const nested = new Map<string, LoadedBundle<unknown>>();
-
-export function loadBundle<T = unknown>(file: string, env: NodeJS.ProcessEnv = process.env): LoadedBundle<T> {
-  const source = readFileSync(file, 'utf8');
-  const dir = path.dirname(file);
-  const base = path.basename(file).replace(/\.c?js$/, '');
-  const m = TRAILER.exec(source.slice(-200));
-  const off = env.HOOKGUARD_CODE_CACHE === '0' || !m;
-  // Version and build first (what removeStale keeps), then V8's version: two nodes in turn keep a cache each.
-  const build = m ? `${base}-${m[1]}-${m[2]!.slice(0, 16)}` : '';
-  const name = `${build}-${process.versions.v8.replace(/[^0-9A-Za-z.]/g, '_')}.v8`;
-  const dirs = off ? [] : cacheDirs(env, dir);
-  let cachedData: Buffer | undefined;
-  let from: string | undefined;
-  for (const d of dirs) {
-    cachedData = readIfThere(path.join(d, name));
-    if (cachedData) {
-      from = d;
-      break;
-    }
-  }
-  const script = new Script(WRAPPER[0] + source + WRAPPER[1], {
-    filename: file,
-    ...(cachedData ? { cachedData } : {}),
-  });
-  const cache: LoadedBundle<T>['cache'] = off
-    ? 'off'
-    : !cachedData
-      ? 'miss'
-      : script.cachedDataRejected
-        ? 'rejected'
-        : 'hit';
-  const mod = { exports: {} as T, filename: file, id: file, path: dir, loaded: false, children: [], paths: [] };
-  const fn = script.runInThisContext() as (
-    exports: T,
-    require: NodeJS.Require,
-    module: typeof mod,
-    filename: string,
-    dirname: string,
-    hgImport: (specifier: string) => Promise<unknown>,
-  ) => void;
-  // The bundle's import() calls come here (build.mjs routes them): V8 (node 20) loses the dynamic-import callback of a
-  // script compiled from a cache. A cold module (lib/cold/*.cjs) is loaded like this bundle, with its own cache.
-  const hgImport = (specifier: string): Promise<unknown> => {
-    if (!specifier.endsWith('.cjs')) return import(specifier);
-    const abs = path.resolve(dir, specifier);
-    let b = nested.get(abs);
-    if (!b) nested.set(abs, (b = loadBundle(abs, env)));
-    return Promise.resolve(b.exports);
-  };
-  fn.call(mod.exports, mod.exports, createRequire(file), mod, file, dir, hgImport);
-  mod.loaded = true;
-  let saved = false;
-  return {
-    get exports() {
-      return mod.exports;
-    },
-    cache,
-    ...(dirs.length ? { cacheFile: path.join(from ?? dirs[0]!, name) } : {}),
-    save() {
-      if (nested.has(file)) return; // saved with the bundle that loaded it
-      for (const b of nested.values()) b.saveOwn();
-      this.saveOwn();
-    },
-    saveOwn() {
-      if (saved || cache === 'hit' || cache === 'off') return;
-      saved = true;
-      let data: Buffer;
-      try {
-        data = script.createCachedData();
-      } catch {
-        return;
-      }
-      for (const d of dirs) {
-        try {
-          mkdirSync(d, { recursive: true });
-          writeAtomic(path.join(d, name), data);
-        } catch {
-          continue; // not writable: the next place, or no cache
-        }
-        removeStale(d, base, build);
-        return;
-      }
-    },
-  };
 }
 
 /** Caches of other versions or builds of the same bundle: never used again. */
@@ -181,4 +125,113 @@ function removeStale(dir: string, base: string, build: string): void {
   } catch {
     /* unreadable: leave it */
   }
+}
+
+interface Entry {
+  bundle: LoadedBundle;
+  script: Script;
+  /** Profiles the cache that was read holds (empty: none was read, or it was rejected). */
+  profiles: string[];
+  dirs: string[];
+  name: string;
+  base: string;
+  build: string;
+}
+
+export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'other'): Loader {
+  const entries = new Map<string, Entry>();
+
+  function load<T>(file: string): LoadedBundle<T> {
+    const known = entries.get(file);
+    if (known) return known.bundle as LoadedBundle<T>;
+    const source = readFileSync(file, 'utf8');
+    const dir = path.dirname(file);
+    const base = path.basename(file).replace(/\.c?js$/, '');
+    const m = TRAILER.exec(source.slice(-200));
+    const off = env.HOOKGUARD_CODE_CACHE === '0' || !m;
+    // Version and build first (what removeStale keeps), then V8's version: two nodes in turn keep a cache each.
+    const build = m ? `${base}-${m[1]}-${m[2]!.slice(0, 16)}` : '';
+    const name = `${build}-${process.versions.v8.replace(/[^0-9A-Za-z.]/g, '_')}.v8`;
+    const dirs = off ? [] : cacheDirs(env, dir);
+    let raw: Buffer | undefined;
+    let from: string | undefined;
+    for (const d of dirs) {
+      raw = readIfThere(path.join(d, name));
+      if (raw) {
+        from = d;
+        break;
+      }
+    }
+    const parsed = raw ? parseCache(raw) : undefined;
+    const script = new Script(WRAPPER[0] + source + WRAPPER[1], {
+      filename: file,
+      ...(parsed ? { cachedData: parsed.data } : {}),
+    });
+    const cache: CacheState = off ? 'off' : !raw ? 'miss' : !parsed || script.cachedDataRejected ? 'rejected' : 'hit';
+    const mod = { exports: {} as T, filename: file, id: file, path: dir, loaded: false, children: [], paths: [] };
+    const bundle: LoadedBundle<T> = {
+      get exports() {
+        return mod.exports;
+      },
+      file,
+      cache,
+      ...(dirs.length ? { cacheFile: path.join(from ?? dirs[0]!, name) } : {}),
+    };
+    entries.set(file, {
+      bundle,
+      script,
+      profiles: cache === 'hit' ? parsed!.profiles : [],
+      dirs,
+      name,
+      base,
+      build,
+    });
+    const fn = script.runInThisContext() as (
+      exports: T,
+      require: NodeJS.Require,
+      module: typeof mod,
+      filename: string,
+      dirname: string,
+      hgImport: (specifier: string) => Promise<unknown>,
+    ) => void;
+    // The bundle's import() calls come here (build.mjs routes them): V8 (node 20) loses the dynamic-import callback
+    // of a script compiled from a cache. A cold module (lib/cold/*.cjs) is loaded like this bundle, with its cache.
+    const hgImport = (specifier: string): Promise<unknown> =>
+      specifier.endsWith('.cjs')
+        ? new Promise((resolve) => resolve(load(path.resolve(dir, specifier)).exports))
+        : import(specifier);
+    fn.call(mod.exports, mod.exports, createRequire(file), mod, file, dir, hgImport);
+    mod.loaded = true;
+    return bundle;
+  }
+
+  function saveOne(e: Entry): void {
+    if (e.bundle.cache === 'off' || e.profiles.includes(profile)) return;
+    let data: Buffer;
+    try {
+      // What V8 has compiled of the bundle by now: what the cache held and what this run added.
+      data = e.script.createCachedData();
+    } catch {
+      return;
+    }
+    const header = Buffer.from(`${MAGIC}${[...e.profiles, profile].join(',')}\n`, 'latin1');
+    for (const d of e.dirs) {
+      try {
+        mkdirSync(d, { recursive: true });
+        writeAtomic(path.join(d, e.name), [header, data]);
+      } catch {
+        continue; // not writable: the next place, or no cache
+      }
+      removeStale(d, e.base, e.build);
+      return;
+    }
+  }
+
+  return {
+    load,
+    loaded: () => [...entries.values()].map((e) => e.bundle),
+    save() {
+      for (const e of entries.values()) saveOne(e);
+    },
+  };
 }

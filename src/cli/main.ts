@@ -1,7 +1,7 @@
 /**
  * The command line: argv → commands. The only layer that touches process.*, stdout/stderr and exit codes.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
@@ -111,6 +111,8 @@ function debug(io: Io, msg: string): void {
 export interface Extras {
   /** `git diff --cached` started by bin/hookguard.cjs before this module loaded. */
   prestarted?: Prestarted;
+  /** The bundles bin/hookguard.cjs loaded so far, and whether their code cache was used (src/cli/boot.ts). */
+  bundles?: () => Array<{ file: string; cache: string; cacheFile?: string }>;
 }
 
 export async function main(argv: string[], io: Io = defaultIo(), extras: Extras = {}): Promise<number> {
@@ -120,6 +122,9 @@ export async function main(argv: string[], io: Io = defaultIo(), extras: Extras 
     return failure(e, io);
   } finally {
     if (extras.prestarted && !extras.prestarted.used) extras.prestarted.child.kill();
+    if (extras.bundles && debugOn(io))
+      for (const b of extras.bundles())
+        debug(io, `code cache ${b.cache}: ${path.basename(b.file)}${b.cacheFile ? ` (${b.cacheFile})` : ''}`);
   }
 }
 
@@ -388,7 +393,11 @@ function writeOutput(file: string, text: string): void {
   try {
     // A report or baseline into a folder that does not exist yet: create it (as `mkdir -p` would).
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    writeFileAtomic(file, text, 0o644);
+    // Not a regular file (/dev/null, a FIFO, /dev/stdout): written to as it is. A rename over it would replace the
+    // device with a file (as root, /dev/null itself).
+    const st = statSync(file, { throwIfNoEntry: false });
+    if (st && !st.isFile()) writeFileSync(file, text);
+    else writeFileAtomic(file, text, 0o644);
   } catch (e) {
     throw new UsageError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
