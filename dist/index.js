@@ -55,12 +55,19 @@ function atLeast(sev, threshold) {
   if (threshold === "none") return false;
   return SEVERITY_RANK[sev] >= SEVERITY_RANK[threshold];
 }
-var SEVERITIES, SEVERITY_RANK, UsageError;
+function compareText(a, b) {
+  if (PLAIN_LOWER.test(a) && PLAIN_LOWER.test(b) || PLAIN_UPPER.test(a) && PLAIN_UPPER.test(b))
+    return a < b ? -1 : a > b ? 1 : 0;
+  return a.localeCompare(b);
+}
+var SEVERITIES, SEVERITY_RANK, PLAIN_LOWER, PLAIN_UPPER, UsageError;
 var init_types = __esm({
   "src/types.ts"() {
     "use strict";
     SEVERITIES = ["critical", "high", "medium", "low", "info"];
     SEVERITY_RANK = { critical: 5, high: 4, medium: 3, low: 2, info: 1 };
+    PLAIN_LOWER = /^[a-z0-9./-]*$/;
+    PLAIN_UPPER = /^[A-Z0-9./-]*$/;
     UsageError = class extends Error {
       exitCode = 2;
       constructor(message) {
@@ -19662,7 +19669,7 @@ function lintTemplate(content, rules2 = RULES) {
     seen.add(k);
     return true;
   });
-  unique.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings: unique, errors };
 }
 function lintOne(t, rules2, findings, errors) {
@@ -19713,6 +19720,7 @@ var RULES, KNOWN_IDS, family;
 var init_cloudformation3 = __esm({
   "src/rules/cloudformation/index.ts"() {
     "use strict";
+    init_types();
     init_cloudformation();
     init_suppress();
     init_cloud();
@@ -28254,7 +28262,7 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
         f.severity = "low";
       }
   }
-  findings.sort((a, b) => a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId));
+  findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
 }
 var rules, family2;
@@ -32644,6 +32652,7 @@ async function scanInner(request2, opts) {
       // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
       spanning: multiLineRules(engine.secrets)
     } : engine;
+    if (narrow) opts.onPhase?.(`secret rules narrowed to ${rules2.secrets.rules.length}`);
     for (const t of items2) await onTarget(t, rules2);
   };
   const sink = {
@@ -32677,6 +32686,7 @@ async function scanInner(request2, opts) {
   switch (request2.kind) {
     case "staged":
       await stagedSource(root, sink, srcOpts, opts.prestarted);
+      opts.onPhase?.("staged diff read");
       await flushBatch(true);
       break;
     case "pre-push": {
@@ -32861,7 +32871,7 @@ async function scanInner(request2, opts) {
       dedup.set(f.fingerprint, f);
   }
   const all = [...dedup.values()].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.ruleId.localeCompare(b.ruleId)
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)
   );
   let ownersFrom;
   if (all.length) {

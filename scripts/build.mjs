@@ -98,10 +98,11 @@ const coldExternal = {
 const cjs = {
   ...common,
   format: 'cjs',
-  define: { ...common.define, 'import.meta.url': '__hgModuleUrl' },
+  define: { ...common.define, 'import.meta.url': '__hgModuleUrl', 'import.meta.resolve': '__hgResolve' },
   banner: {
     js:
       "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;" +
+      "const __hgResolve=(s)=>require('node:url').pathToFileURL(require.resolve(s)).href;" +
       "const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>s.endsWith('.cjs')?Promise.resolve().then(()=>require(s)):import(s);",
   },
 };
