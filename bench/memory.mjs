@@ -1,8 +1,9 @@
 // Peak memory and time of `hookguard scan --history` on generated histories of growing length (streamed: memory should
-// stay flat), next to `git log -p > /dev/null` on the same repository in the same run.
+// stay flat), next to `git log -p -U0 --all > /dev/null` on the same repository in the same run; on one thread
+// (the default on two cores) and with two worker threads (HOOKGUARD_WORKERS=2).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fakeGithubToken } from '../scripts/fakes.mjs';
@@ -51,33 +52,48 @@ function measure(cmd, cwd) {
 
 const nodeOpts = process.env.BENCH_NODE_OPTIONS ?? '';
 const rows = [
-  ['commits', 'git log -p ms', 'git peak MB', 'hookguard ms', 'ratio', 'hookguard node peak MB', 'findings'],
+  [
+    'commits',
+    'git log -p -U0 ms',
+    'git peak MB',
+    'hookguard ms',
+    'ratio',
+    'node peak MB',
+    '2 workers ms',
+    'ratio',
+    'node peak MB',
+    'findings',
+  ],
 ];
 for (const n of sizes) {
   const dir = makeRepo(n);
   try {
     const g = [];
     const h = [];
-    let findings = 0;
+    const w = [];
+    const scan = (out, workers) =>
+      `${workers ? `HOOKGUARD_WORKERS=${workers} ` : ''}"${process.execPath}" ${nodeOpts} "${bin}" scan --history --format json --fail-on none > ${out}`;
     for (let i = 0; i < runs; i++) {
-      g.push(measure('git log -p --all > /dev/null', dir));
-      h.push(
-        measure(
-          `"${process.execPath}" ${nodeOpts} "${bin}" scan --history --format json --fail-on none > out.json`,
-          dir,
-        ),
-      );
+      g.push(measure('git log -p -U0 --all > /dev/null', dir));
+      h.push(measure(scan('out.json', 0), dir));
+      w.push(measure(scan('out2.json', 2), dir));
     }
-    findings = JSON.parse(spawnSync('cat', ['out.json'], { cwd: dir, encoding: 'utf8' }).stdout).findings.length;
+    const read = (f) => JSON.parse(spawnSync('cat', [f], { cwd: dir, encoding: 'utf8' }).stdout);
+    const findings = read('out.json').findings.length;
+    if (read('out2.json').findings.length !== findings) throw new Error('workers found something else');
     const gm = median(g.map((x) => x.ms));
     const hm = median(h.map((x) => x.ms));
+    const wm = median(w.map((x) => x.ms));
     rows.push([
       n,
       gm.toFixed(0),
       median(g.map((x) => x.mb)).toFixed(0),
       hm.toFixed(0),
-      (hm / gm).toFixed(1),
+      (hm / gm).toFixed(2),
       median(h.map((x) => x.nodeMb)).toFixed(0),
+      wm.toFixed(0),
+      (wm / gm).toFixed(2),
+      median(w.map((x) => x.nodeMb)).toFixed(0),
       findings,
     ]);
   } finally {
@@ -85,6 +101,6 @@ for (const n of sizes) {
   }
 }
 console.log(
-  `history scan: medians of ${runs} runs; git's peak RSS from /usr/bin/time, node's own from process.resourceUsage()`,
+  `history scan: medians of ${runs} interleaved runs on ${availableParallelism()} cores; git's peak RSS from /usr/bin/time, node's own (worker threads included) from process.resourceUsage()`,
 );
 console.log(table(rows));

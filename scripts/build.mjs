@@ -2,6 +2,7 @@
 // - lib/cli.cjs: the command line's hot path (what every commit runs) as one CommonJS file: CommonJS loads markedly
 //   faster than an ESM module graph, and the hook's cost is mostly start-up. bin/hookguard.cjs loads it.
 // - lib/prestart.cjs: starts `git diff --cached` before cli.cjs loads.
+// - lib/worker.cjs: a worker thread of parallel history and directory scans (src/scan/parallel.ts).
 // - lib/boot.cjs: loads cli.cjs through a V8 code cache (src/cli/boot.ts); cli.cjs ends with a line naming the
 //   version and a hash of the bundle, which keys the cache.
 // - lib/cold/*.cjs: what the hot path loads only on demand (YAML parser and IaC rule families, installer, the other
@@ -130,6 +131,14 @@ await Promise.all(
 );
 for (const name of Object.keys(COLD)) seal(`cold/${name}.cjs`);
 await build({ ...cjs, entryPoints: ['src/git/prestart.ts'], outfile: 'lib/prestart.cjs' });
+// Worker threads of parallel commit and directory scans (src/scan/parallel.ts): cold modules as the CLI loads them.
+await build({
+  ...cjs,
+  plugins: [coldExternal, yamlEsm],
+  entryPoints: ['src/scan/worker.ts'],
+  outfile: 'lib/worker.cjs',
+});
+seal('worker.cjs');
 await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'lib/boot.cjs' });
 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.

@@ -203,6 +203,13 @@ export async function logSource(root: string, revs: string[], sink: Sink, opts: 
   await runDiff(root, [...LOG_ARGS, ...revs, '--'], sink, opts);
 }
 
+/** The commits `git log REVS` shows, in its order (newest first); empty when git cannot list them (the log that
+ * follows then reports why). */
+export async function listCommits(root: string, revs: string[]): Promise<string[]> {
+  const r = await git(root, ['rev-list', ...revs, '--']);
+  return r.code === 0 ? r.stdout.toString('utf8').split('\n').filter(Boolean) : [];
+}
+
 export async function countCommits(root: string, revs: string[]): Promise<number> {
   const r = await git(root, ['rev-list', '--count', ...revs, '--']);
   return r.code === 0 ? Number(r.stdout.toString().trim()) || 0 : 0;

@@ -85,6 +85,8 @@ export function envRuleDocs(): RuleDoc[] {
 export class Extras {
   private readonly snap: Snapshot | undefined;
   private gitCrypt: ((p: string) => boolean) | undefined;
+  /** The .gitattributes texts the matcher was built from (worker threads build their own). */
+  private gitCryptFiles: Array<{ path: string; text: string }> = [];
   /** `.sops.yaml` configs by folder ('' = the root, else 'a/b/'). */
   private readonly sops = new Map<string, SopsConfig>();
   /** Folders whose `.sops.yaml` was looked up on disk. */
@@ -130,9 +132,8 @@ export class Extras {
       return b?.kind === 'text' ? b.text : undefined;
     };
     const attrs = found.filter((f) => /(?:^|\/)\.gitattributes$/.test(f.path));
-    this.gitCrypt = gitCryptMatcher(
-      attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : [])),
-    );
+    this.gitCryptFiles = attrs.flatMap((a) => (text(a.path) ? [{ path: a.path, text: text(a.path)! }] : []));
+    this.gitCrypt = gitCryptMatcher(this.gitCryptFiles);
     // A store counts as "in use" by its configuration, not by a test fixture or an example that declares one.
     if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes('filter=git-crypt')))
       this.storesSeen.add('git-crypt');
@@ -178,6 +179,12 @@ export class Extras {
       if (c) return c;
     }
     return undefined;
+  }
+
+  /** What worker threads need to decide `wants` and `gitCryptDeclared` as this does (see ../scan/wants.ts): the
+   * snapshot's SOPS config folders and git-crypt .gitattributes (commit modes: fixed once created). */
+  forWorkers(): { sopsDirs: string[]; gitCrypt: Array<{ path: string; text: string }> } {
+    return { sopsDirs: [...this.sops.keys()], gitCrypt: this.gitCryptFiles };
   }
 
   /** Whether a target is one these checks look at (decides whether its content is worth holding). */

@@ -23,20 +23,32 @@ import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secr
 import { narrowRuleSet } from '../rules/secrets/detect.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
-import { examine, loadFamily, multiLineRules, toSuppressed, type EngineOptions } from '../engine/index.js';
+import {
+  examine,
+  loadFamily,
+  multiLineRules,
+  toSuppressed,
+  type EngineOptions,
+  type EngineOutput,
+} from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
 import type { Prestarted } from '../git/prestart.js';
 import { assignOwners } from '../owners/index.js';
 import { loadOwnership } from './owners.js';
+import type { WalkEntry } from '../disk/walk.js';
+import { relatedReader } from './related.js';
+import { declaredNear, ruleIdTest, SPANNING_SECRETS, wantsIac } from './wants.js';
 import { hasSopsMetadata, isAtRestConfig, isConfigFile, isEnvCandidate, isVaultName } from '../env/paths.js';
+import { scanDiskFile } from './disk.js';
+import { commitJobs, fileJobs, fromSlim, runInWorkers, workerCount, type Item, type Job } from './parallel.js';
 import type { Extras } from './extras.js';
 import type { ParityTable } from '../env/compare.js';
 import {
   commitsSource,
   commitExists,
-  countCommits,
   hasCommits,
+  listCommits,
   logSource,
   prePushCommits,
   readAtRevs,
@@ -60,6 +72,11 @@ export interface ScanOptions {
   prestarted?: Prestarted;
   /** Report the candidates secret rules set aside, and why (`scan --verbose`). */
   verbose?: boolean;
+  /**
+   * Worker threads for commit and directory scans: 0 or 1 scan on the main thread; unset = HOOKGUARD_WORKERS from
+   * `env`, else one per core when the work is large enough (src/scan/parallel.ts).
+   */
+  workers?: number;
 }
 
 export interface Progress {
@@ -91,47 +108,17 @@ export const LIMITS = {
   maxBytes: 256 * 1024 * 1024,
 };
 
-const IAC_NAME =
-  /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
+export { wantsIac };
 
-/** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides;
- * so are INI-ish files (.cfg, .conf), which may be an ansible.cfg under another name (ANSIBLE_CONFIG). */
-const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
-
-/**
- * How the engine reads a file a playbook refers to (vars_files, role defaults): from the disk for a scan of paths,
- * else from the index (staged) or the commit being scanned. Small regular files only; cached for the run.
- */
-function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['readRelated']> {
-  const cache = new Map<string, Promise<string | undefined>>();
-  const read = async (rel: string, commit?: string): Promise<string | undefined> => {
-    if (!disk) {
-      const { readTreeText } = await import('../git/related.js');
-      return readTreeText(root, commit ?? '', rel);
-    }
-    if (!rel || rel.startsWith('/') || rel.split('/').includes('..')) return undefined;
-    const { lstat, readFile } = await import('node:fs/promises');
-    const abs = path.join(root, rel);
-    const st = await lstat(abs).catch(() => undefined);
-    if (!st?.isFile() || st.size > 1024 * 1024) return undefined;
-    const b = await readFile(abs);
-    return b.subarray(0, 8000).includes(0) ? undefined : b.toString('utf8');
-  };
-  return (rel, commit) => {
-    const key = `${commit ?? ''}:${rel}`;
-    let p = cache.get(key);
-    if (!p) cache.set(key, (p = read(rel, commit).catch(() => undefined)));
-    return p;
-  };
-}
-
-/** Files whose credentials span lines (.netrc machine blocks, .pypirc sections, Gradle/Maven blocks): git modes read
- * them whole so those rules see the unchanged lines around a changed value (YAML and JSON are read for IaC anyway). */
-const SPANNING_SECRETS =
-  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
-
-export function wantsIac(p: string): boolean {
-  return IAC_NAME.test(p) || NO_EXT.test(p);
+/** Worker threads asked for: the option, else HOOKGUARD_WORKERS (a whole number; 0 or 1 = none). */
+function requestedWorkers(opts: ScanOptions): number | undefined {
+  if (opts.workers !== undefined) return opts.workers;
+  const v = opts.env?.HOOKGUARD_WORKERS;
+  if (v === undefined || v === '') return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`HOOKGUARD_WORKERS must be a whole number (0 or 1: no worker threads), got "${v}"`);
+  return n;
 }
 
 type IgnoreFactory = () => import('ignore').Ignore;
@@ -164,35 +151,6 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
   );
   const { hookguardRuleDocs } = await import('../rules/hookguard/index.js');
   return [...iac, ...(await import('./extras.js')).envRuleDocs(), ...hookguardRuleDocs()];
-}
-
-/**
- * Whether a folder above a path holds, on disk, one of `names` that mentions `needle`: a cheap hint (no git, no
- * parsing, one read per folder) that decides whether a scan loads the at-rest checks, which then read the
- * snapshot's own declarations. git-crypt: `.gitattributes`; SOPS: `.sops.yaml`, nearest folder first as sops looks.
- */
-function declaredNear(root: string, names: string[], needle: string): (p: string) => boolean {
-  const cache = new Map<string, boolean>();
-  const dirHas = (dir: string): boolean => {
-    let v = cache.get(dir);
-    if (v === undefined) {
-      v = names.some((n) => {
-        try {
-          return readFileSync(path.join(root, dir, n), 'utf8').includes(needle);
-        } catch {
-          return false;
-        }
-      });
-      cache.set(dir, v);
-    }
-    return v;
-  };
-  return (p) => {
-    for (let i = p.lastIndexOf('/'); ; i = p.lastIndexOf('/', i - 1)) {
-      if (dirHas(i <= 0 ? '' : p.slice(0, i))) return true;
-      if (i <= 0) return false;
-    }
-  };
 }
 
 export function secretRuleDoc(p: SecretPattern): RuleDoc {
@@ -268,8 +226,6 @@ export function baselinePath(
   };
 }
 
-const IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 export async function scan(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   try {
     return await scanInner(request, opts);
@@ -310,13 +266,13 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       );
   }
 
-  const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
+  const workersAsked = requestedWorkers(opts);
   const engine: EngineOptions = {
     secrets: set,
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
+    isRuleId: ruleIdTest(patterns.map((p) => p.id)),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request.kind !== 'history',
     ...(config.revoked ? { revoked: config.revoked } : {}),
@@ -380,16 +336,18 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       return extrasNow;
     }));
 
-  const onTarget = async (t: Target, rules: EngineOptions = engine) => {
-    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
-    progress.files++;
-    progress.bytes += t.bytes;
-    const out = await examine(t, rules);
+  const record = (file: string, out: EngineOutput) => {
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
     if (out.dropped) dropped.push(...out.dropped);
-    if (out.generated) generatedFiles.add(t.path);
+    if (out.generated) generatedFiles.add(file);
+  };
+  const onTarget = async (t: Target, rules: EngineOptions = engine) => {
+    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
+    progress.files++;
+    progress.bytes += t.bytes;
+    record(t.path, await examine(t, rules));
     opts.onProgress?.(progress);
   };
 
@@ -448,6 +406,84 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     maxDecodeBytes: LIMITS.wholeBytes,
   };
 
+  /**
+   * Jobs on worker threads (./parallel.ts), given the same settings as plain data. Their items arrive out of order,
+   * each with its place in the sequential stream (`place`); counts are taken as they come, the rest is applied in
+   * stream order once all are in: the findings, commits and errors of the sequential scan, in its order.
+   */
+  const inWorkers = async (
+    jobs: Job[],
+    n: number,
+    disk: boolean,
+    place: (job: number, index: number, item: Item) => [number, number],
+    earlier: Array<[number, number, Item]> = [],
+  ): Promise<boolean> => {
+    const x = extrasNow?.forWorkers();
+    const got = earlier;
+    const ok = await runInWorkers(
+      jobs,
+      n,
+      {
+        root,
+        patterns,
+        allow: config.allow.map((r) => [r.source, r.flags]),
+        overrides: [...config.rules],
+        unusedAllows: engine.unusedAllows ?? false,
+        ...(config.revoked ? { revoked: config.revoked } : {}),
+        examples: engine.examples ?? [],
+        explainDropped: opts.verbose === true,
+        ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
+        ignore: config.ignore,
+        wants: { iac: engine.iac, ...(envGlobs ? { envs: envGlobs } : {}), ...(x ? { extras: x } : {}) },
+        maxContentBytes: LIMITS.contentBytes,
+        maxDecodeBytes: LIMITS.wholeBytes,
+        ...(disk ? { disk: LIMITS } : {}),
+      },
+      {
+        item: (job, index, it) => {
+          if (it.k === 'skip') skipped[it.kind]++;
+          else if (it.k === 'commit') progress.commitsDone++;
+          else if (it.k === 'target') {
+            progress.files++;
+            progress.bytes += it.t.bytes;
+          }
+          if (it.k !== 'skip') got.push([...place(job, index, it), it]);
+        },
+        counted: (files, bytes) => {
+          progress.files += files;
+          progress.bytes += bytes;
+          opts.onProgress?.(progress);
+        },
+      },
+    );
+    if (!ok) return false;
+    got.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let seq = 0;
+    for (const [, , it] of got) {
+      if (it.k === 'commit') commitSeq.set(it.sha, seq++);
+      else if (it.k === 'error') errors.push(it.e);
+      else if (it.k === 'binary') {
+        if (extras || gitCryptNear(it.b.path)) (await getExtras()).onBinary(it.b);
+      } else if (it.k === 'target') {
+        const t = fromSlim(it.t);
+        if (it.x && (extras || extrasFor(t))) await (await getExtras()).onTarget(t);
+        if (it.out) record(t.path, it.out);
+      }
+    }
+    opts.onProgress?.(progress);
+    return true;
+  };
+  /** Commits in `git log` order: on worker threads when there are enough of them (and the environment/at-rest pass
+   * was set up before the first: the workers are given its settings), else as `sequential` does. */
+  const scanCommits = async (shas: string[], sequential: () => Promise<void>) => {
+    const n = extrasNow ? workerCount({ commits: shas.length }, workersAsked) : 0;
+    if (n >= 2 && (await inWorkers(commitJobs(shas, n), n, false, (job, index) => [job, index]))) {
+      opts.onPhase?.(`commits scanned on ${n} worker threads`);
+      return;
+    }
+    await sequential();
+  };
+
   switch (request.kind) {
     case 'staged':
       await stagedSource(root, sink, srcOpts, opts.prestarted);
@@ -458,7 +494,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
       const { shas, tips } = await prePushCommits(root, request.stdin, request.remote);
       progress.commitsTotal = shas.length;
       if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
-      await commitsSource(root, shas, sink, srcOpts);
+      await scanCommits(shas, () => commitsSource(root, shas, sink, srcOpts));
       pushedTips = tips;
       break;
     }
@@ -472,8 +508,9 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
           );
       const revs = [`${m[1]}..${m[2]}`];
       await getExtras(m[2], m[1]);
-      progress.commitsTotal = await countCommits(root, revs);
-      await logSource(root, revs, sink, srcOpts);
+      const shas = await listCommits(root, revs);
+      progress.commitsTotal = shas.length;
+      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
       break;
     }
     case 'history': {
@@ -482,65 +519,102 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
         throw new UsageError(`--since: ${request.since} is not a commit in this repository`);
       const revs = request.since ? [`${request.since}..HEAD`] : ['--all'];
       if (await commitExists(root, 'HEAD')) await getExtras('HEAD');
-      progress.commitsTotal = await countCommits(root, revs);
-      await logSource(root, revs, sink, srcOpts);
+      const shas = await listCommits(root, revs);
+      progress.commitsTotal = shas.length;
+      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
       break;
     }
     case 'paths': {
       const targets = request.paths.length ? request.paths : ['.'];
       for (const p of targets)
         if (!existsSync(path.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
-      const { readTextFile, walk } = await import('../disk/walk.js');
+      const { walk } = await import('../disk/walk.js');
+      // The walk first (cheap), in order; then the files, on worker threads when there is enough to read.
+      type Walked = { k: 'file'; e: WalkEntry } | { k: 'skip'; kind: 'binary' | 'large' | 'other' } | FileError;
+      const walked: Walked[] = [];
       await walk(
         root,
         targets.map((p) => path.resolve(opts.cwd, p)),
         ig!,
         {
           skip: (kind) => {
-            if (kind !== 'ignored') skipped[kind]++;
+            if (kind !== 'ignored') walked.push({ k: 'skip', kind });
           },
-          error: (rel, message) => errors.push({ file: rel, message }),
+          error: (rel, message) => walked.push({ file: rel, message }),
           file: async (e) => {
-            // Large files arrive in pieces, each scanned before the next is read, within one time budget per file.
-            const deadline = Date.now() + (engine.budgetMs ?? 10_000);
-            const r = await readTextFile(
-              e.abs,
-              e.size,
-              { ...LIMITS, contentBytes: srcOpts.wantsContent(e.rel) ? LIMITS.contentBytes : 0 },
-              async (c) => {
-                if (Date.now() > deadline) {
-                  errors.push({
-                    file: e.rel,
-                    line: c.startLine,
-                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
-                    incomplete: true,
-                  });
-                  return false;
-                }
-                await onTarget({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
-                return true;
-              },
-            );
-            if (r.kind === 'binary') skipped.binary++;
-            else if (r.kind === 'error') errors.push({ file: e.rel, message: r.message });
-            else if (r.pieces) {
-              skipped.large++;
-              if (e.size > LIMITS.maxBytes && !r.stopped)
-                errors.push({
-                  file: e.rel,
-                  message: `only the first ${LIMITS.maxBytes >> 20} MiB were scanned`,
-                  incomplete: true,
-                });
-            } else
-              await onTarget({
-                path: e.rel,
-                chunks: r.chunks,
-                ...(r.content !== undefined ? { content: r.content } : {}),
-                bytes: e.size,
-              });
+            walked.push({ k: 'file', e });
           },
         },
       );
+      opts.onPhase?.('directories walked');
+      const files: Array<{ e: WalkEntry; at: number }> = [];
+      walked.forEach((w, i) => {
+        if ('k' in w && w.k === 'file') files.push({ e: w.e, at: i });
+      });
+      const bytes = files.reduce((n, f) => n + Math.min(f.e.size, LIMITS.maxBytes), 0);
+      let at = 0;
+      /** Walk events up to the next file. */
+      const upToFile = () => {
+        for (let w = walked[at]; w && !('k' in w && w.k === 'file'); w = walked[++at]) {
+          if (!('k' in w)) errors.push(w);
+          else if (w.k === 'skip') skipped[w.kind]++;
+        }
+      };
+      // A .sops.yaml on disk is read when the first file below it comes (Extras.probeDisk), and what is read then
+      // decides what later files keep: with one anywhere near, the files stay in order on this thread.
+      const sopsFile = declaredNear(root, ['.sops.yaml', '.sops.yml'], '');
+      const sopsAround =
+        files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) ||
+        targets.some((t) => sopsFile(`${path.relative(root, path.resolve(opts.cwd, t)).split(path.sep).join('/')}/x`));
+      const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, workersAsked);
+      let inParallel = false;
+      if (n >= 2) {
+        const jobs = fileJobs(
+          files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: srcOpts.wantsContent(e.rel) })),
+        );
+        // An item's place: (the walk index of its file, its index among that file's items).
+        const firstFile: number[] = [];
+        let k = 0;
+        for (const j of jobs) {
+          firstFile.push(k);
+          k += 'files' in j ? j.files.length : 0;
+        }
+        const cursor = new Map<number, { file: number; minor: number }>();
+        // Walk errors take their place among the files' items; walk skips are counted now.
+        const walkErrors: Array<[number, number, Item]> = [];
+        walked.forEach((w, i) => {
+          if (!('k' in w)) walkErrors.push([i, 0, { k: 'error', e: w }]);
+        });
+        inParallel = await inWorkers(
+          jobs,
+          n,
+          true,
+          (job, _index, it) => {
+            let c = cursor.get(job);
+            if (!c) cursor.set(job, (c = { file: firstFile[job]!, minor: 0 }));
+            const place: [number, number] = [files[c.file]!.at, c.minor++];
+            if (it.k === 'end') {
+              c.file++;
+              c.minor = 0;
+            }
+            return place;
+          },
+          walkErrors,
+        );
+        if (inParallel) for (const w of walked) if ('k' in w && w.k === 'skip') skipped[w.kind]++;
+      }
+      if (inParallel) opts.onPhase?.(`files scanned on ${n} worker threads`);
+      else {
+        const diskSink = {
+          target: (t: Target) => onTarget(t),
+          skip: (kind: 'binary' | 'large') => void skipped[kind]++,
+          error: (e: FileError) => void errors.push(e),
+        };
+        for (upToFile(); at < walked.length; at++, upToFile()) {
+          const { e } = walked[at] as { e: WalkEntry };
+          await scanDiskFile(e, srcOpts.wantsContent(e.rel), LIMITS, engine.budgetMs ?? 10_000, diskSink);
+        }
+      }
       break;
     }
   }

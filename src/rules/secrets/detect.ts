@@ -71,7 +71,7 @@ const SMALL_TEXT = 32 * 1024;
 const NON_ASCII = /[^\x00-\x7f]/;
 const UPPER = /[A-Z]+/g;
 const lowerAscii = (s: string) => s.toLowerCase();
-let includesBudget = 256 * 1024;
+let includesBudget = 64 * 1024;
 
 export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
   const picked: number[] = [];
