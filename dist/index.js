@@ -212,9 +212,9 @@ var init_blobs = __esm({
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path9) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path9)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path9}`);
+      readAt(rev, path11) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path11)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path11}`);
       }
       readSpec(spec, max) {
         const child = this.start();
@@ -920,7 +920,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path9) => inner.skip(kind, path9),
+      skip: (kind, path11) => inner.skip(kind, path11),
       error: (e) => inner.error(e)
     };
   }
@@ -933,9 +933,9 @@ async function commitsSource(root, shas, sink, opts) {
 async function logSource(root, revs, sink, opts) {
   await runDiff(root, [...LOG_ARGS, ...revs, "--"], sink, opts);
 }
-async function countCommits(root, revs) {
-  const r = await git(root, ["rev-list", "--count", ...revs, "--"]);
-  return r.code === 0 ? Number(r.stdout.toString().trim()) || 0 : 0;
+async function listCommits(root, revs) {
+  const r = await git(root, ["rev-list", ...revs, "--"]);
+  return r.code === 0 ? r.stdout.toString("utf8").split("\n").filter(Boolean) : [];
 }
 async function commitExists(root, rev) {
   const r = await git(root, ["rev-parse", "--verify", "--quiet", `${rev}^{commit}`]);
@@ -1981,60 +1981,73 @@ var init_keywords = __esm({
       /** `keywords` lower-case ASCII (see `KeywordMatcher.accepts`). */
       constructor(keywords) {
         this.keywords = keywords;
+        const cls = new Uint8Array(128);
+        let width = 1;
+        for (const k of keywords)
+          for (let i = 0; i < k.length; i++) {
+            const c = LOWER[k.charCodeAt(i)];
+            if (!cls[c]) cls[c] = width++;
+          }
+        for (let c = 65; c <= 90; c++) cls[c] = cls[c + 32];
         let size = 1;
         for (const k of keywords) size += k.length;
-        const goto = new Int32Array(size * 128).fill(-1);
+        const goto = new Int32Array(size * width).fill(-1);
         const outs = [[]];
         let states = 1;
         keywords.forEach((k, id) => {
           let s = 0;
           for (let i = 0; i < k.length; i++) {
-            const c = LOWER[k.charCodeAt(i)];
-            let t = goto[s << 7 | c];
+            const c = cls[k.charCodeAt(i)];
+            let t = goto[s * width + c];
             if (t === -1) {
               t = states++;
-              goto[s << 7 | c] = t;
+              goto[s * width + c] = t;
               outs.push([]);
             }
             s = t;
           }
           outs[s].push(id);
         });
-        const delta = states < 65536 ? new Uint16Array(states * 128) : new Uint32Array(states * 128);
+        const delta = states < 65536 ? new Uint16Array(states * width) : new Uint32Array(states * width);
         const fail = new Int32Array(states);
         const queue = new Int32Array(states);
         let head = 0;
         let tail = 0;
-        for (let c = 0; c < 128; c++) {
+        for (let c = 1; c < width; c++) {
           const t = goto[c];
-          if (t === -1) delta[c] = 0;
-          else {
+          if (t !== -1) {
             delta[c] = t;
-            fail[t] = 0;
             queue[tail++] = t;
           }
         }
         while (head < tail) {
           const s = queue[head++];
           const f = fail[s];
-          if (outs[f].length) outs[s] = [...outs[s], ...outs[f]];
-          for (let c = 0; c < 128; c++) {
-            const t = goto[s << 7 | c];
-            if (t === -1) delta[s << 7 | c] = delta[f << 7 | c];
+          if (outs[f].length) outs[s] = outs[s].concat(outs[f]);
+          const row = s * width;
+          const frow = f * width;
+          for (let c = 1; c < width; c++) {
+            const t = goto[row + c];
+            if (t === -1) delta[row + c] = delta[frow + c];
             else {
-              delta[s << 7 | c] = t;
-              fail[t] = delta[f << 7 | c];
+              delta[row + c] = t;
+              fail[t] = delta[frow + c];
               queue[tail++] = t;
             }
           }
         }
+        this.cls = cls;
+        this.width = width;
         this.delta = delta;
         this.out = outs.map((o) => o.length ? o : void 0);
         this.stateGen = new Uint32Array(states);
         this.kwGen = new Uint32Array(keywords.length);
       }
       keywords;
-      /** Next state for (state << 7 | lower-cased ASCII code): a full DFA, failure transitions folded in. */
+      /** Character class of an ASCII code (case-folded): 0 for characters in no keyword, else 1..width-1. */
+      cls;
+      width;
+      /** Next state for (state * width + class): a full DFA, failure transitions folded in. */
       delta;
       /** Keyword ids ending at a state, its suffixes' included (undefined: none). */
       out;
@@ -2055,16 +2068,17 @@ var init_keywords = __esm({
           this.gen = 1;
         }
         const gen = this.gen;
-        const { delta, out, stateGen, kwGen } = this;
+        const { delta, out, stateGen, kwGen, cls, width } = this;
         let left = this.keywords.length;
         let s = 0;
         for (let i = 0, n = text.length; i < n; i++) {
           const c = text.charCodeAt(i);
-          if (c >= 128) {
+          const k = c < 128 ? cls[c] : 0;
+          if (k === 0) {
             s = 0;
             continue;
           }
-          s = delta[s << 7 | LOWER[c]];
+          s = delta[s * width + k];
           if (stateGen[s] === gen) continue;
           const ids = out[s];
           if (ids === void 0) continue;
@@ -2158,17 +2172,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2179,13 +2193,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2206,17 +2220,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2227,13 +2241,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2260,23 +2274,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2888,10 +2902,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2910,7 +2924,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2940,11 +2954,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2958,8 +2972,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2973,8 +2987,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -2992,8 +3006,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3003,8 +3017,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5519,9 +5533,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5596,14 +5610,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection2.isEmptyPath(path9)) {
+      deleteIn(path11) {
+        if (Collection2.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5618,10 +5632,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection2.isEmptyPath(path9))
+      getIn(path11, keepScalar) {
+        if (Collection2.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5632,10 +5646,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection2.isEmptyPath(path9))
+      hasIn(path11) {
+        if (Collection2.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5652,13 +5666,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection2.isEmptyPath(path9)) {
+      setIn(path11, value) {
+        if (Collection2.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -7619,9 +7633,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7630,23 +7644,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path11) => {
+      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7657,10 +7671,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9829,19 +9843,19 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path9) {
-  let p = placeCache.get(path9);
+function placeOf(path11) {
+  let p = placeCache.get(path11);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path9);
+  const example = EXAMPLE_PATH.test(path11);
   p = {
-    test: TEST_PATH.test(path9),
-    docs: DOCS_PATH.test(path9),
+    test: TEST_PATH.test(path11),
+    docs: DOCS_PATH.test(path11),
     example,
-    generated: GENERATED_PATH.test(path9),
-    deploy: !example && DEPLOY_PATH.test(path9)
+    generated: GENERATED_PATH.test(path11),
+    deploy: !example && DEPLOY_PATH.test(path11)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path9, p);
+  placeCache.set(path11, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -9965,7 +9979,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule253, text, start, end, severity, confidence, why, quality, path9) {
+function weigh(rule253, text, start, end, severity, confidence, why, quality, path11) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -9984,7 +9998,7 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule253.p.validate === "private-key" && path9 !== void 0 && placeOf(path9).test)
+    if (rule253.p.validate === "private-key" && path11 !== void 0 && placeOf(path11).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -9992,7 +10006,7 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path9 !== void 0 ? placeOf(path9) : void 0;
+  const place = path11 !== void 0 ? placeOf(path11) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10135,7 +10149,7 @@ var init_detect = __esm({
     NON_ASCII2 = /[^\x00-\x7f]/;
     UPPER2 = /[A-Z]+/g;
     lowerAscii = (s) => s.toLowerCase();
-    includesBudget = 256 * 1024;
+    includesBudget = 64 * 1024;
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
@@ -10918,7 +10932,7 @@ function allowMarkers(chunks, file = "") {
   const out = [];
   if (DOCS.test(file)) return out;
   for (const c of chunks) {
-    if (!c.text.toLowerCase().includes("hookguard:allow")) continue;
+    if (!MARKER3.test(c.text)) continue;
     const lines = c.text.split("\n");
     lines.forEach((line, i) => {
       const m = IN_COMMENT.exec(line);
@@ -10931,11 +10945,12 @@ function allowMarkers(chunks, file = "") {
   }
   return out;
 }
-var IN_COMMENT, DOCS, COMMENT_LINE;
+var IN_COMMENT, MARKER3, DOCS, COMMENT_LINE;
 var init_markers = __esm({
   "src/suppress/markers.ts"() {
     "use strict";
     IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
+    MARKER3 = /hookguard:allow/i;
     DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
     COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
   }
@@ -10978,8 +10993,8 @@ const region = "eu-west-1";
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path9, content) {
-  if (NOT_TEMPLATE.test(path9)) return false;
+function looksLikeCloudFormation(path11, content) {
+  if (NOT_TEMPLATE.test(path11)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -11046,15 +11061,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path9, content) {
-  const base = path9.split("/").pop() ?? "";
+function looksLikeAnsible(path11, content) {
+  const base = path11.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path9)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path11)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path9)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path11)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -11368,9 +11383,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path9) {
+      at(node, path11) {
         let cur = node;
-        for (const k of path9.split(".")) {
+        for (const k of path11.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -11766,21 +11781,21 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path9, depth) {
-  return { node, path: depth > 0 && path9 ? path9 : t.pathOf(node) || path9 };
+function loc(t, node, path11, depth) {
+  return { node, path: depth > 0 && path11 ? path11 : t.pathOf(node) || path11 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path9 = "", depth = 0) {
+function cfnValue(t, node, path11 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path9, depth);
+  const l = loc(t, node, path11, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path9, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path11, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -11933,9 +11948,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path9) {
+function get(v, path11) {
   let cur = v;
-  for (const key of path9.split(".")) {
+  for (const key of path11.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12002,15 +12017,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path9, depth = 0) {
-  const here = { ...l, path: path9 };
+function fromPlain(v, l, path11, depth = 0) {
+  const here = { ...l, path: path11 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path9}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path11}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path9}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path11}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -12223,8 +12238,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path9) {
-  const parts = path9.split(".");
+function parentOrUndefined(t, r, path11) {
+  const parts = path11.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -12600,8 +12615,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path9) {
-  const parts = path9.split(".");
+function nearest(r, path11) {
+  const parts = path11.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -12660,8 +12675,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path9) {
-  const s = scalars(get(r.props, path9)).find(isKnown2);
+function strProp(r, path11) {
+  const s = scalars(get(r.props, path11)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -14013,8 +14028,8 @@ var init_cred_003 = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path9) {
-  const [head, ...rest] = path9.split("[].");
+function valuesAt(props, path11) {
+  const [head, ...rest] = path11.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14022,8 +14037,8 @@ function valuesAt(props, path9) {
     );
   return cur;
 }
-function leaf(path9) {
-  return path9.split(/\.|\[\]\./).pop();
+function leaf(path11) {
+  return path11.split(/\.|\[\]\./).pop();
 }
 function isPlainSsm(raw) {
   return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
@@ -14110,16 +14125,16 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path9 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path9)) {
+        for (const path11 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path11)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path9 };
+              const base = { resource: r, at: s.at, detail: path11 };
               if (isKnown2(s)) {
                 if ((asStr(s) ?? "").length === 0) continue;
                 emit({
                   ...base,
                   code: "secret-literal",
-                  message: `${r.name} has a literal ${leaf(path9)}`,
+                  message: `${r.name} has a literal ${leaf(path11)}`,
                   why: s.why,
                   secret: !s.why
                 });
@@ -14127,7 +14142,7 @@ var init_secrets = __esm({
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path9)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf(path11)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -15151,8 +15166,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path9 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path9))) {
+          const path11 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path11))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -17069,7 +17084,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path9) => scalars(get(r.props, path9)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path11) => scalars(get(r.props, path11)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -20234,40 +20249,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path9, text) {
-  const base = path9.split("/").pop() ?? "";
+function kindByPath(path11, text) {
+  const base = path11.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path9)) return "vars";
-  if (META_PATH.test(path9)) return "meta";
+  if (VARS_PATH.test(path11)) return "vars";
+  if (META_PATH.test(path11)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path9) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path11) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path9)) return "tasks";
+  if (TASKS_PATH.test(path11)) return "tasks";
   return void 0;
 }
-function loadAnsible(path9, text) {
-  if (isProgram(path9.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path9, text);
+function loadAnsible(path11, text) {
+  if (isProgram(path11.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path11, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path9, text, void 0, "vault");
+    const b2 = new Builder(path11, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path9, text, void 0, "config");
+    const b2 = new Builder(path11, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path9, text, void 0, "inventory");
+    const b2 = new Builder(path11, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text);
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path9)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path11)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -20296,18 +20311,18 @@ function loadAnsible(path9, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path9, text, parsed.lc, kind);
+  const b = new Builder(path11, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml9.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path9);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path11);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path9}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path11}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -20407,14 +20422,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path9, text, lc, kind) {
-        this.path = path9;
+      constructor(path11, text, lc, kind) {
+        this.path = path11;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path9,
+          path: path11,
           text,
           lines: this.lines,
           tasks: [],
@@ -20513,7 +20528,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path9, inheritedNoLog) {
+      task(n, kind, path11, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -20580,7 +20595,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path9,
+          path: path11,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -20603,7 +20618,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path9}.vars.${v}`,
+            (v) => `${path11}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -20619,7 +20634,7 @@ var init_ansible = __esm({
         if (!(0, import_yaml9.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path9 = `${prefix}${this.label(item, i)}`;
+          const path11 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -20631,7 +20646,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path9}.vars.${v}`,
+                (v) => `${path11}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -20641,13 +20656,13 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path9}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path11}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path9, inheritedNoLog);
+          const t = this.task(item, kind, path11, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -20717,14 +20732,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path9) => this.file.vars.push({
+        const add = (v, path11) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path9,
+          path: path11,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -20739,10 +20754,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path9, text) {
-  const dir = path9.includes("/") ? path9.slice(0, path9.lastIndexOf("/") + 1) : "";
+function relatedPaths(path11, text) {
+  const dir = path11.includes("/") ? path11.slice(0, path11.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path9);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path11);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -20769,7 +20784,7 @@ function relatedPaths(path9, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path9))];
+  return [...new Set(out.filter((p) => p && p !== path11))];
 }
 function normalise(p) {
   const out = [];
@@ -21114,10 +21129,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path9, message) {
+function atSecretValue(ctx, a, scope, path11, message) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path9, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path11, message, secret: single });
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -22442,18 +22457,18 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path9, depth) {
+function visit(ctx, v, a, path11, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
     atSecretValue(
       ctx,
       a,
       v.scope,
-      path9,
+      path11,
       `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
     );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path9}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path11}.${c.key}`, depth + 1);
 }
 var rule169, secret_007_default;
 var init_secret_007 = __esm({
@@ -22660,12 +22675,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path9, depth) => {
+  const visit2 = (v, a, path11, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path9, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path11, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path9}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path11}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -23287,8 +23302,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path9, v, l) {
-  const parts = path9.split(".");
+function setPath(out, path11, v, l) {
+  const parts = path11.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -24041,7 +24056,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path9, list4] of byPlace) {
+    for (const [path11, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -24049,7 +24064,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path9 : `${t.path}.${t.module}`,
+        path: f.at ? path11 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -25006,9 +25021,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path9 of options2(get(body, "paths")))
-    if (path9.t === "map") {
-      for (const ops of path9.entries.values())
+  for (const path11 of options2(get(body, "paths")))
+    if (path11.t === "map") {
+      for (const ops of path11.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -26122,8 +26137,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path9, bad, message, severity) {
-  const v = get(r.props, path9);
+function flag(r, emit, code2, path11, bad, message, severity) {
+  const v = get(r.props, path11);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
@@ -28193,10 +28208,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path11, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path9, content);
+    loaded = loadAnsible(path11, content);
   } catch (e) {
     return {
       matched: true,
@@ -28254,7 +28269,7 @@ function lintAnsible(path9, content, only = rules, related = /* @__PURE__ */ new
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path9);
+  const test = TEST_PATH2.exec(path11);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -28493,7 +28508,7 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path9, content, related) => lintAnsible(path9, content, rules, related),
+      lint: (path11, content, related) => lintAnsible(path11, content, rules, related),
       related: relatedPaths
     };
   }
@@ -28641,12 +28656,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path9, content) {
-  if (AUTH_KEYS.test(path9)) return true;
+function wantsAccess(path11, content) {
+  if (AUTH_KEYS.test(path11)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule253, message, pos2, scope, path9) {
-  return { ruleId: rule253.id, severity: rule253.severity, message, path: path9, scope, ...pos2 };
+function finding(rule253, message, pos2, scope, path11) {
+  return { ruleId: rule253.id, severity: rule253.severity, message, path: path11, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -28698,7 +28713,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule253, message, at, scope, path9, lineOffset = 0) {
+function report(c, rule253, message, at, scope, path11, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule253.id}:${line}`;
@@ -28710,20 +28725,20 @@ function report(c, rule253, message, at, scope, path9, lineOffset = 0) {
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path9
+      path11
     )
   );
 }
-function keysIn(c, node, text, scope, path9, what) {
+function keysIn(c, node, text, scope, path11, what) {
   const block = (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path9}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path11}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path9) {
+function cloudInit(c, node, text, path11) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -28748,7 +28763,7 @@ function cloudInit(c, node, text, path9) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path9}:cloud-init:user:${name}`,
+          `${path11}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -28762,7 +28777,7 @@ function cloudInit(c, node, text, path9) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path9}:cloud-init:${k.fingerprint}`,
+      `${path11}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -29452,18 +29467,69 @@ var init_owners2 = __esm({
   }
 });
 
+// src/git/related.ts
+var related_exports = {};
+__export(related_exports, {
+  readTreeText: () => readTreeText
+});
+async function readTreeText(root, rev, path11) {
+  if (!path11 || path11.startsWith("/") || path11.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path11}`]);
+  if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
+  return decodeText(r.stdout);
+}
+var MAX_BYTES;
+var init_related = __esm({
+  "src/git/related.ts"() {
+    "use strict";
+    init_run();
+    init_blobs();
+    MAX_BYTES = 1024 * 1024;
+  }
+});
+
+// src/scan/related.ts
+import path5 from "node:path";
+function relatedReader(root, disk) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const read = async (rel, commit) => {
+    if (!disk) {
+      const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
+      return readTreeText2(root, commit ?? "", rel);
+    }
+    if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
+    const { lstat, readFile } = await import("node:fs/promises");
+    const abs = path5.join(root, rel);
+    const st = await lstat(abs).catch(() => void 0);
+    if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
+    const b = await readFile(abs);
+    return b.subarray(0, 8e3).includes(0) ? void 0 : b.toString("utf8");
+  };
+  return (rel, commit) => {
+    const key = `${commit ?? ""}:${rel}`;
+    let p = cache3.get(key);
+    if (!p) cache3.set(key, p = read(rel, commit).catch(() => void 0));
+    return p;
+  };
+}
+var init_related2 = __esm({
+  "src/scan/related.ts"() {
+    "use strict";
+  }
+});
+
 // src/env/paths.ts
-function isEnvCandidate(path9) {
-  return ENV_TOKEN.test(path9) && CONFIG_FILE.test(path9);
+function isEnvCandidate(path11) {
+  return ENV_TOKEN.test(path11) && CONFIG_FILE.test(path11);
 }
-function isConfigFile(path9) {
-  return CONFIG_FILE.test(path9);
+function isConfigFile(path11) {
+  return CONFIG_FILE.test(path11);
 }
-function isAtRestConfig(path9) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path9);
+function isAtRestConfig(path11) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path11);
 }
-function isVaultName(path9) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path9) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path9) || /\.vault(?:\.ya?ml)?$/i.test(path9) || /(?:^|\/)vault\.ya?ml$/i.test(path9);
+function isVaultName(path11) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path11) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path11) || /\.vault(?:\.ya?ml)?$/i.test(path11) || /(?:^|\/)vault\.ya?ml$/i.test(path11);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -29490,24 +29556,123 @@ var init_paths = __esm({
   }
 });
 
-// src/git/related.ts
-var related_exports = {};
-__export(related_exports, {
-  readTreeText: () => readTreeText
-});
-async function readTreeText(root, rev, path9) {
-  if (!path9 || path9.startsWith("/") || path9.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path9}`]);
-  if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
-  return decodeText(r.stdout);
+// src/env/roles.ts
+function envRoleFromPath(path11) {
+  if (!isEnvCandidate(path11)) return void 0;
+  const parts = path11.split(/([/._-])/);
+  const envs = /* @__PURE__ */ new Set();
+  const out = parts.map((p, i) => {
+    if (i % 2 === 1) return p;
+    const env = ENV_WORDS[p.toLowerCase()];
+    if (!env) return p;
+    envs.add(env);
+    return "{env}";
+  });
+  if (envs.size !== 1) return void 0;
+  return { env: [...envs][0], role: out.join("") };
 }
-var MAX_BYTES;
-var init_related = __esm({
-  "src/git/related.ts"() {
+function globRegex(glob, anchored) {
+  const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
+  let g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  if (g.endsWith("/")) g += "**";
+  let re = "";
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === "*") {
+      if (g[i + 1] === "*") {
+        const slash2 = g[i + 2] === "/";
+        re += slash2 ? "(?:.*/)?" : ".*";
+        i += slash2 ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") {
+      const end = g.indexOf("}", i);
+      if (end === -1) re += "\\{";
+      else {
+        re += "(?:" + g.slice(i + 1, end).split(",").map(escape2).join("|") + ")";
+        i = end;
+      }
+    } else if (c === "[") {
+      const end = g.indexOf("]", i + 1);
+      if (end === -1) re += "\\[";
+      else {
+        re += "[" + g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+        i = end;
+      }
+    } else re += escape2(c);
+  }
+  return new RegExp(`^${slash ? "" : "(?:.*/)?"}${re}$`);
+}
+function escape2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+}
+function fixedPrefix(glob) {
+  const g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  const wild = g.search(/[*?[{]/);
+  const fixed = wild === -1 ? g : g.slice(0, wild);
+  return fixed.slice(0, fixed.lastIndexOf("/") + 1);
+}
+function makeRoleFinder(globs) {
+  if (!globs || globs.size === 0) return envRoleFromPath;
+  const compiled2 = [...globs].flatMap(
+    ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
+  );
+  return (path11) => {
+    if (!isConfigFile(path11)) return void 0;
+    for (const c of compiled2) if (c.re.test(path11)) return { env: c.env, role: path11.slice(c.prefix.length) };
+    return void 0;
+  };
+}
+var init_roles = __esm({
+  "src/env/roles.ts"() {
     "use strict";
-    init_run();
-    init_blobs();
-    MAX_BYTES = 1024 * 1024;
+    init_paths();
+  }
+});
+
+// src/scan/wants.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+import path6 from "node:path";
+function wantsIac(p) {
+  return IAC_NAME.test(p) || NO_EXT.test(p);
+}
+function ruleIdTest(secretIds) {
+  const ids = new Set([...secretIds].map((id) => id.toLowerCase()));
+  return (id) => ids.has(id) || IAC_ID.test(id);
+}
+function declaredNear(root, names, needle) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const dirHas = (dir) => {
+    let v = cache3.get(dir);
+    if (v === void 0) {
+      v = names.some((n) => {
+        try {
+          return readFileSync6(path6.join(root, dir, n), "utf8").includes(needle);
+        } catch {
+          return false;
+        }
+      });
+      cache3.set(dir, v);
+    }
+    return v;
+  };
+  return (p) => {
+    for (let i = p.lastIndexOf("/"); ; i = p.lastIndexOf("/", i - 1)) {
+      if (dirHas(i <= 0 ? "" : p.slice(0, i))) return true;
+      if (i <= 0) return false;
+    }
+  };
+}
+var IAC_NAME, NO_EXT, SPANNING_SECRETS, IAC_ID;
+var init_wants = __esm({
+  "src/scan/wants.ts"() {
+    "use strict";
+    init_roles();
+    init_paths();
+    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
+    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
+    SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
+    IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
 
@@ -30013,26 +30178,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path9) => {
-      const end = path9.length - 1;
-      const index = path9.lastIndexOf(
+    var basenameOf = (path11) => {
+      const end = path11.length - 1;
+      const index = path11.lastIndexOf(
         SLASH,
-        path9[end] === SLASH ? end - 1 : end
+        path11[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path9 : path9.slice(index + 1);
+      return index < 0 ? path11 : path11.slice(index + 1);
     };
-    var parentOf2 = (path9) => {
-      if (path9.charCodeAt(0) === SLASH_CODE || path9.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path9.split(SLASH).filter(Boolean);
+    var parentOf2 = (path11) => {
+      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path11.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path9.length - 1;
-      const cut = path9.lastIndexOf(
+      const end = path11.length - 1;
+      const cut = path11.lastIndexOf(
         SLASH,
-        path9.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path9.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -30182,7 +30347,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path9) {
+      testLiteral(path11) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -30191,7 +30356,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule253 = rules2[index];
-          if (rule253.checkRegex.test(path9)) {
+          if (rule253.checkRegex.test(path11)) {
             ignored = !rule253.negative;
             unignored = rule253.negative;
             matchedRule = rule253.negative ? UNDEFINED : rule253;
@@ -30211,15 +30376,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path9, mode) {
+      test(path11, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path9) : path9;
+        const basename = shortcut ? basenameOf(path11) : path11;
         for (let index = length - 1; index >= 0; index--) {
           const rule253 = rules2[index];
           if (rule253[mode].test(
-            shortcut && rule253._basenameOnly ? basename : path9
+            shortcut && rule253._basenameOnly ? basename : path11
           )) {
             const { negative } = rule253;
             const ret = {
@@ -30241,17 +30406,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path9, originalPath, doThrow) => {
-      if (!isString(path9)) {
+    var checkPath = (path11, originalPath, doThrow) => {
+      if (!isString(path11)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path9) {
+      if (!path11) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path9)) {
+      if (checkPath.isNotRelative(path11)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -30260,25 +30425,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path9) => {
-      const first = path9.charCodeAt(0);
+    var isNotRelative = (path11) => {
+      const first = path11.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path9.length === 1) {
+      if (path11.length === 1) {
         return true;
       }
-      const second = path9.charCodeAt(1);
+      const second = path11.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path9.length === 2 || path9.charCodeAt(2) === SLASH_CODE;
+      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -30309,58 +30474,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path9) {
+      _test(originalPath, cache3, path11) {
         checkPath(
-          path9,
+          path11,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path9 ? this._t(path9, cache3) : {
+        return path11 ? this._t(path11, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path9 = convertPath(target);
-        if (!path9 || path9.charCodeAt(path9.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path9);
+        const path11 = convertPath(target);
+        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path11);
         }
-        const dir = this._t(path9, this._testCache);
+        const dir = this._t(path11, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path9);
+        const literal2 = this._rules.testLiteral(path11);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path9, cache3) {
-        if (path9 in cache3) {
-          return cache3[path9];
+      _t(path11, cache3) {
+        if (path11 in cache3) {
+          return cache3[path11];
         }
-        const parentPath = parentOf2(path9);
+        const parentPath = parentOf2(path11);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path9] = parent && parent.ignored ? parent : this._rules.test(path9, MODE_IGNORE);
+        return cache3[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
       }
-      ignores(path9) {
-        return this._test(path9, this._ignoreCache, convertPath(path9)).ignored;
+      ignores(path11) {
+        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
       }
       createFilter() {
-        return (path9) => !this.ignores(path9);
+        return (path11) => !this.ignores(path11);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path9) {
-        return this._test(path9, this._testCache, convertPath(path9));
+      test(path11) {
+        return this._test(path11, this._testCache, convertPath(path11));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path9) => checkPath(convertPath(path9), path9, RETURN_FALSE);
+    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path9) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path9) || isNotRelative(path9);
+      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -30372,6 +30537,328 @@ var require_ignore = __commonJS({
     factory.default = factory;
     module.exports.isPathValid = isPathValid;
     define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/disk/walk.ts
+var walk_exports = {};
+__export(walk_exports, {
+  readTextFile: () => readTextFile,
+  walk: () => walk
+});
+import { closeSync, lstatSync, openSync, readFileSync as readFileSync7, readSync, readdirSync as readdirSync2 } from "node:fs";
+import path7 from "node:path";
+function toPosix(p) {
+  return p.split(path7.sep).join("/");
+}
+function loadGitignore(absDir, relDir) {
+  let text;
+  try {
+    text = readFileSync7(childPath(absDir, Buffer.from(".gitignore")), "utf8");
+  } catch {
+    return void 0;
+  }
+  return { base: relDir, ig: (0, import_ignore.default)().add(text) };
+}
+function childPath(dir, name) {
+  const s = name.toString("utf8");
+  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path7.join(dir, s);
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path7.sep), name]);
+}
+function displayName(name) {
+  const s = name.toString("utf8");
+  if (Buffer.from(s).equals(name)) return s;
+  return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
+}
+function ignoredBy(layers, rel, isDir) {
+  for (const l of layers) {
+    const sub = l.base ? rel.slice(l.base.length + 1) : rel;
+    if (!sub) continue;
+    if (l.ig.ignores(isDir ? sub + "/" : sub)) return true;
+  }
+  return false;
+}
+async function walk(root, targets, extraIgnore, sink) {
+  const rootLayers = [];
+  const top = loadGitignore(root, "");
+  if (top) rootLayers.push(top);
+  try {
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync7(path7.join(root, ".git", "info", "exclude"), "utf8")) });
+  } catch {
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = async (abs, rel, layers, explicit) => {
+    let st;
+    try {
+      st = lstatSync(abs);
+    } catch (e) {
+      sink.error(rel, `cannot read: ${e.code ?? e.message}`);
+      return;
+    }
+    if (st.isSymbolicLink()) {
+      sink.skip("other", rel);
+      return;
+    }
+    const inside = rel !== "." && !rel.startsWith("../");
+    if (st.isDirectory()) {
+      const name = rel.split("/").pop() ?? "";
+      if (name === ".git" || name === "node_modules" && !explicit) {
+        if (name === "node_modules") sink.skip("ignored", rel);
+        return;
+      }
+      if (inside && !explicit && (ignoredBy(layers, rel, true) || extraIgnore.ignores(rel + "/"))) {
+        sink.skip("ignored", rel);
+        return;
+      }
+      const key = `${st.dev}:${st.ino}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let next = layers;
+      if (inside) {
+        const l = loadGitignore(abs, rel);
+        if (l) next = [...layers, l];
+      }
+      let names;
+      try {
+        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
+      } catch (e) {
+        sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
+        return;
+      }
+      const prefix = rel === "." ? "" : `${rel}/`;
+      for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
+      return;
+    }
+    if (!st.isFile()) {
+      sink.skip("other", rel);
+      return;
+    }
+    if (inside && !explicit && (ignoredBy(layers, rel, false) || extraIgnore.ignores(rel))) {
+      sink.skip("ignored", rel);
+      return;
+    }
+    await sink.file({ abs, rel, size: st.size });
+  };
+  for (const t of targets) {
+    const abs = path7.resolve(t);
+    const rel = toPosix(path7.relative(root, abs)) || ".";
+    await visit2(abs, rel, rel === "." ? rootLayers : [], true);
+  }
+}
+async function readTextFile(abs, size, opts, onPiece) {
+  let fd;
+  try {
+    fd = openSync(abs, "r");
+  } catch (e) {
+    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
+  }
+  try {
+    if (size <= opts.wholeBytes) {
+      const buf = readFileSync7(fd);
+      if (isBinary(buf)) return { kind: "binary" };
+      const text = decodeText(buf).replace(/\r\n?/g, "\n");
+      return {
+        kind: "text",
+        chunks: [{ startLine: 1, text }],
+        ...buf.length <= opts.contentBytes ? { content: text } : {}
+      };
+    }
+    const head = Buffer.alloc(Math.min(8e3, size));
+    readSync(fd, head, 0, head.length, 0);
+    if (isBinary(head)) return { kind: "binary" };
+    let pos2 = 0;
+    let line = 1;
+    let pieces = 0;
+    let carry = Buffer.alloc(0);
+    const piece = Buffer.alloc(opts.pieceBytes);
+    while (pos2 < Math.min(size, opts.maxBytes)) {
+      const n = readSync(fd, piece, 0, piece.length, pos2);
+      if (n <= 0) break;
+      pos2 += n;
+      let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
+      let cut = data.lastIndexOf(10);
+      if (cut === -1 && data.length < opts.pieceBytes * 2) {
+        carry = data;
+        continue;
+      }
+      if (cut === -1) cut = data.length - 1;
+      const text = data.subarray(0, cut + 1).toString("utf8").replace(/\r\n?/g, "\n");
+      carry = Buffer.from(data.subarray(cut + 1));
+      data = Buffer.alloc(0);
+      pieces++;
+      if (onPiece && !await onPiece({ startLine: line, text }))
+        return { kind: "text", chunks: [], pieces, stopped: true };
+      line += (text.match(/\n/g) ?? []).length;
+    }
+    if (carry.length) {
+      pieces++;
+      await onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
+    }
+    return { kind: "text", chunks: [], pieces };
+  } catch (e) {
+    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+var import_ignore;
+var init_walk = __esm({
+  "src/disk/walk.ts"() {
+    "use strict";
+    import_ignore = __toESM(require_ignore(), 1);
+    init_blobs();
+  }
+});
+
+// src/scan/disk.ts
+async function scanDiskFile(e, wantsContent, limits, budgetMs, sink) {
+  const { readTextFile: readTextFile2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+  const deadline = Date.now() + budgetMs;
+  const r = await readTextFile2(
+    e.abs,
+    e.size,
+    { ...limits, contentBytes: wantsContent ? limits.contentBytes : 0 },
+    async (c) => {
+      if (Date.now() > deadline) {
+        sink.error({
+          file: e.rel,
+          line: c.startLine,
+          message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+          incomplete: true
+        });
+        return false;
+      }
+      await sink.target({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
+      return true;
+    }
+  );
+  if (r.kind === "binary") sink.skip("binary");
+  else if (r.kind === "error") sink.error({ file: e.rel, message: r.message });
+  else if (r.pieces) {
+    sink.skip("large");
+    if (e.size > limits.maxBytes && !r.stopped)
+      sink.error({
+        file: e.rel,
+        message: `only the first ${limits.maxBytes >> 20} MiB were scanned`,
+        incomplete: true
+      });
+  } else
+    await sink.target({
+      path: e.rel,
+      chunks: r.chunks,
+      ...r.content !== void 0 ? { content: r.content } : {},
+      bytes: e.size
+    });
+}
+var init_disk = __esm({
+  "src/scan/disk.ts"() {
+    "use strict";
+  }
+});
+
+// src/scan/parallel.ts
+import { existsSync as existsSync5 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function fromSlim(t) {
+  return {
+    path: t.path,
+    chunks: t.firstLine !== void 0 ? [{ startLine: t.firstLine, text: "" }] : [],
+    bytes: t.bytes,
+    ...t.changed ? { changed: t.changed } : {},
+    ...t.commit ? { commit: t.commit } : {},
+    ...t.content !== void 0 ? { content: t.content } : {}
+  };
+}
+function workerFile() {
+  for (const rel of ["./worker.cjs", "../worker.cjs", "../../lib/worker.cjs"]) {
+    const f = fileURLToPath2(new URL(rel, import.meta.url));
+    if (existsSync5(f)) return f;
+  }
+  return void 0;
+}
+function workerCount(work, requested) {
+  const units = "commits" in work ? work.commits : work.files;
+  if (requested !== void 0) return requested <= 1 ? 0 : Math.min(requested, units);
+  const cores = availableParallelism();
+  if ("commits" in work ? work.commits < PARALLEL_MIN.commits || cores < PARALLEL_MIN.coresForCommits : work.bytes < PARALLEL_MIN.bytes)
+    return 0;
+  return Math.min(cores, 8, units);
+}
+function commitJobs(shas, workers) {
+  const size = Math.ceil(shas.length / workers);
+  const jobs = [];
+  for (let i = 0; i < shas.length; i += size) jobs.push({ shas: shas.slice(i, i + size) });
+  return jobs;
+}
+function fileJobs(files, bytes = 512 * 1024) {
+  const jobs = [];
+  let cur = [];
+  let n = 0;
+  for (const f of files) {
+    cur.push(f);
+    n += f.size;
+    if (n >= bytes || cur.length >= 64) {
+      jobs.push({ files: cur });
+      cur = [];
+      n = 0;
+    }
+  }
+  if (cur.length) jobs.push({ files: cur });
+  return jobs;
+}
+async function runInWorkers(jobs, workers, config, on) {
+  const file = workerFile();
+  if (!file || workers < 2) return false;
+  const { Worker } = await import("node:worker_threads");
+  const pool = [];
+  try {
+    await new Promise((resolve, reject2) => {
+      let next = 0;
+      let finished = 0;
+      let failed = false;
+      const fail = (e) => {
+        if (failed) return;
+        failed = true;
+        reject2(e);
+      };
+      const give = (w) => {
+        if (next < jobs.length) w.postMessage({ job: next, ...jobs[next++] });
+      };
+      for (let i = 0; i < Math.min(workers, jobs.length); i++) {
+        const w = new Worker(file, { workerData: config });
+        pool.push(w);
+        w.on("message", (m) => {
+          if (failed) return;
+          if ("error" in m) return fail(m.usage ? new UsageError(m.error) : new Error(m.error));
+          try {
+            m.items.forEach((it, i2) => on.item(m.job, m.from + i2, it));
+            on.counted(m.files, m.bytes);
+          } catch (e) {
+            return fail(e);
+          }
+          if (!m.done) return;
+          if (++finished === jobs.length) resolve();
+          else give(w);
+        });
+        w.on("error", fail);
+        w.on("exit", (code2) => {
+          if (finished < jobs.length) fail(new Error(`a scan worker exited early (code ${code2})`));
+        });
+        give(w);
+      }
+    });
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+  return true;
+}
+var PARALLEL_MIN;
+var init_parallel = __esm({
+  "src/scan/parallel.ts"() {
+    "use strict";
+    init_types();
+    PARALLEL_MIN = { commits: 300, bytes: 4 * 1024 * 1024, coresForCommits: 3 };
   }
 });
 
@@ -30388,80 +30875,6 @@ var init_hookguard = __esm({
     "use strict";
     init_unused();
     init_rules();
-  }
-});
-
-// src/env/roles.ts
-function envRoleFromPath(path9) {
-  if (!isEnvCandidate(path9)) return void 0;
-  const parts = path9.split(/([/._-])/);
-  const envs = /* @__PURE__ */ new Set();
-  const out = parts.map((p, i) => {
-    if (i % 2 === 1) return p;
-    const env = ENV_WORDS[p.toLowerCase()];
-    if (!env) return p;
-    envs.add(env);
-    return "{env}";
-  });
-  if (envs.size !== 1) return void 0;
-  return { env: [...envs][0], role: out.join("") };
-}
-function globRegex(glob, anchored) {
-  const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
-  let g = glob.replace(/^\.\//, "").replace(/^\//, "");
-  if (g.endsWith("/")) g += "**";
-  let re = "";
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === "*") {
-      if (g[i + 1] === "*") {
-        const slash2 = g[i + 2] === "/";
-        re += slash2 ? "(?:.*/)?" : ".*";
-        i += slash2 ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
-      const end = g.indexOf("}", i);
-      if (end === -1) re += "\\{";
-      else {
-        re += "(?:" + g.slice(i + 1, end).split(",").map(escape2).join("|") + ")";
-        i = end;
-      }
-    } else if (c === "[") {
-      const end = g.indexOf("]", i + 1);
-      if (end === -1) re += "\\[";
-      else {
-        re += "[" + g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-        i = end;
-      }
-    } else re += escape2(c);
-  }
-  return new RegExp(`^${slash ? "" : "(?:.*/)?"}${re}$`);
-}
-function escape2(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function fixedPrefix(glob) {
-  const g = glob.replace(/^\.\//, "").replace(/^\//, "");
-  const wild = g.search(/[*?[{]/);
-  const fixed = wild === -1 ? g : g.slice(0, wild);
-  return fixed.slice(0, fixed.lastIndexOf("/") + 1);
-}
-function makeRoleFinder(globs) {
-  if (!globs || globs.size === 0) return envRoleFromPath;
-  const compiled2 = [...globs].flatMap(
-    ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
-  );
-  return (path9) => {
-    if (!isConfigFile(path9)) return void 0;
-    for (const c of compiled2) if (c.re.test(path9)) return { env: c.env, role: path9.slice(c.prefix.length) };
-    return void 0;
-  };
-}
-var init_roles = __esm({
-  "src/env/roles.ts"() {
-    "use strict";
-    init_paths();
   }
 });
 
@@ -30489,10 +30902,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path9) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path9) || path9.startsWith(".git-crypt/")) return false;
+  return (path11) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path11) || path11.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path9)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path11)) v = l.gitCrypt;
     return v;
   };
 }
@@ -30723,18 +31136,18 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path9, text) {
-  const base = path9.slice(path9.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path11, text) {
+  const base = path11.slice(path11.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path9))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path11))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path9, text, format = formatOf(path9, text)) {
+function flatten(path11, text, format = formatOf(path11, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -31284,10 +31697,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path9) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path9) || !path9.startsWith(cfg.dir)) return void 0;
-  const rel = path9.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path9))) return r;
+function sopsRuleFor(cfg, path11) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path11) || !path11.startsWith(cfg.dir)) return void 0;
+  const rel = path11.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path11))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -31321,13 +31734,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path9, text, cfg) {
-  const governing = sopsRuleFor(cfg, path9);
+function checkSops(path11, text, cfg) {
+  const governing = sopsRuleFor(cfg, path11);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path9, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path11, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path9, text, format);
+  const flat = flatten(path11, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -31351,12 +31764,12 @@ function checkSops(path9, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path9, text) {
-  if (!isVaultName(path9)) return { hits: [], errors: [] };
+function checkVault(path11, text) {
+  if (!isVaultName(path11)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path9, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path9) || /\.vault(?:\.ya?ml)?$/i.test(path9);
+  const flat = flatten(path11, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path11) || /\.vault(?:\.ya?ml)?$/i.test(path11);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -31378,7 +31791,7 @@ function checkVault(path9, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path9} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path11} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -31774,176 +32187,6 @@ var init_compare = __esm({
   }
 });
 
-// src/disk/walk.ts
-var walk_exports = {};
-__export(walk_exports, {
-  readTextFile: () => readTextFile,
-  walk: () => walk
-});
-import { closeSync, lstatSync, openSync, readFileSync as readFileSync6, readSync, readdirSync as readdirSync2 } from "node:fs";
-import path5 from "node:path";
-function toPosix(p) {
-  return p.split(path5.sep).join("/");
-}
-function loadGitignore(absDir, relDir) {
-  let text;
-  try {
-    text = readFileSync6(childPath(absDir, Buffer.from(".gitignore")), "utf8");
-  } catch {
-    return void 0;
-  }
-  return { base: relDir, ig: (0, import_ignore.default)().add(text) };
-}
-function childPath(dir, name) {
-  const s = name.toString("utf8");
-  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path5.join(dir, s);
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path5.sep), name]);
-}
-function displayName(name) {
-  const s = name.toString("utf8");
-  if (Buffer.from(s).equals(name)) return s;
-  return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
-}
-function ignoredBy(layers, rel, isDir) {
-  for (const l of layers) {
-    const sub = l.base ? rel.slice(l.base.length + 1) : rel;
-    if (!sub) continue;
-    if (l.ig.ignores(isDir ? sub + "/" : sub)) return true;
-  }
-  return false;
-}
-async function walk(root, targets, extraIgnore, sink) {
-  const rootLayers = [];
-  const top = loadGitignore(root, "");
-  if (top) rootLayers.push(top);
-  try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync6(path5.join(root, ".git", "info", "exclude"), "utf8")) });
-  } catch {
-  }
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = async (abs, rel, layers, explicit) => {
-    let st;
-    try {
-      st = lstatSync(abs);
-    } catch (e) {
-      sink.error(rel, `cannot read: ${e.code ?? e.message}`);
-      return;
-    }
-    if (st.isSymbolicLink()) {
-      sink.skip("other", rel);
-      return;
-    }
-    const inside = rel !== "." && !rel.startsWith("../");
-    if (st.isDirectory()) {
-      const name = rel.split("/").pop() ?? "";
-      if (name === ".git" || name === "node_modules" && !explicit) {
-        if (name === "node_modules") sink.skip("ignored", rel);
-        return;
-      }
-      if (inside && !explicit && (ignoredBy(layers, rel, true) || extraIgnore.ignores(rel + "/"))) {
-        sink.skip("ignored", rel);
-        return;
-      }
-      const key = `${st.dev}:${st.ino}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      let next = layers;
-      if (inside) {
-        const l = loadGitignore(abs, rel);
-        if (l) next = [...layers, l];
-      }
-      let names;
-      try {
-        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
-      } catch (e) {
-        sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
-        return;
-      }
-      const prefix = rel === "." ? "" : `${rel}/`;
-      for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
-      return;
-    }
-    if (!st.isFile()) {
-      sink.skip("other", rel);
-      return;
-    }
-    if (inside && !explicit && (ignoredBy(layers, rel, false) || extraIgnore.ignores(rel))) {
-      sink.skip("ignored", rel);
-      return;
-    }
-    await sink.file({ abs, rel, size: st.size });
-  };
-  for (const t of targets) {
-    const abs = path5.resolve(t);
-    const rel = toPosix(path5.relative(root, abs)) || ".";
-    await visit2(abs, rel, rel === "." ? rootLayers : [], true);
-  }
-}
-async function readTextFile(abs, size, opts, onPiece) {
-  let fd;
-  try {
-    fd = openSync(abs, "r");
-  } catch (e) {
-    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
-  }
-  try {
-    if (size <= opts.wholeBytes) {
-      const buf = readFileSync6(fd);
-      if (isBinary(buf)) return { kind: "binary" };
-      const text = decodeText(buf).replace(/\r\n?/g, "\n");
-      return {
-        kind: "text",
-        chunks: [{ startLine: 1, text }],
-        ...buf.length <= opts.contentBytes ? { content: text } : {}
-      };
-    }
-    const head = Buffer.alloc(Math.min(8e3, size));
-    readSync(fd, head, 0, head.length, 0);
-    if (isBinary(head)) return { kind: "binary" };
-    let pos2 = 0;
-    let line = 1;
-    let pieces = 0;
-    let carry = Buffer.alloc(0);
-    const piece = Buffer.alloc(opts.pieceBytes);
-    while (pos2 < Math.min(size, opts.maxBytes)) {
-      const n = readSync(fd, piece, 0, piece.length, pos2);
-      if (n <= 0) break;
-      pos2 += n;
-      let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
-      let cut = data.lastIndexOf(10);
-      if (cut === -1 && data.length < opts.pieceBytes * 2) {
-        carry = data;
-        continue;
-      }
-      if (cut === -1) cut = data.length - 1;
-      const text = data.subarray(0, cut + 1).toString("utf8").replace(/\r\n?/g, "\n");
-      carry = Buffer.from(data.subarray(cut + 1));
-      data = Buffer.alloc(0);
-      pieces++;
-      if (onPiece && !await onPiece({ startLine: line, text }))
-        return { kind: "text", chunks: [], pieces, stopped: true };
-      line += (text.match(/\n/g) ?? []).length;
-    }
-    if (carry.length) {
-      pieces++;
-      await onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
-    }
-    return { kind: "text", chunks: [], pieces };
-  } catch (e) {
-    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-var import_ignore;
-var init_walk = __esm({
-  "src/disk/walk.ts"() {
-    "use strict";
-    import_ignore = __toESM(require_ignore(), 1);
-    init_blobs();
-  }
-});
-
 // src/scan/extras.ts
 var extras_exports = {};
 __export(extras_exports, {
@@ -31954,8 +32197,8 @@ __export(extras_exports, {
   storesInUse: () => storesInUse
 });
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import path6 from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
+import path8 from "node:path";
 function fingerprint2(...parts) {
   const h = (s) => createHash2("sha256").update(s).digest("hex");
   return h(parts.join("\0")).slice(0, 32);
@@ -32048,7 +32291,7 @@ async function parityOfTree(root, targets, opts) {
         return;
       }
       try {
-        const buf = readFileSync7(e.abs);
+        const buf = readFileSync8(e.abs);
         if (buf.subarray(0, 8e3).includes(0)) {
           errors.push({ file: e.rel, message: "binary: not compared" });
           return;
@@ -32090,6 +32333,8 @@ var init_extras = __esm({
       o;
       snap;
       gitCrypt;
+      /** The .gitattributes texts the matcher was built from (worker threads build their own). */
+      gitCryptFiles = [];
       /** `.sops.yaml` configs by folder ('' = the root, else 'a/b/'). */
       sops = /* @__PURE__ */ new Map();
       /** Folders whose `.sops.yaml` was looked up on disk. */
@@ -32122,9 +32367,8 @@ var init_extras = __esm({
           return b?.kind === "text" ? b.text : void 0;
         };
         const attrs = found.filter((f) => /(?:^|\/)\.gitattributes$/.test(f.path));
-        this.gitCrypt = gitCryptMatcher(
-          attrs.flatMap((a) => text(a.path) ? [{ path: a.path, text: text(a.path) }] : [])
-        );
+        this.gitCryptFiles = attrs.flatMap((a) => text(a.path) ? [{ path: a.path, text: text(a.path) }] : []);
+        this.gitCrypt = gitCryptMatcher(this.gitCryptFiles);
         if (this.gitCrypt && attrs.some((a) => isStoreEvidence(a.path) && text(a.path)?.includes("filter=git-crypt")))
           this.storesSeen.add("git-crypt");
         for (const f of found.filter((x) => isSopsName(x.path)).sort((a, b) => a.path < b.path ? 1 : -1)) {
@@ -32139,10 +32383,10 @@ var init_extras = __esm({
           if (this.probed.has(dir)) continue;
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
-            const abs = path6.join(this.o.root, dir, n);
-            if (!existsSync5(abs)) continue;
+            const abs = path8.join(this.o.root, dir, n);
+            if (!existsSync6(abs)) continue;
             try {
-              await this.loadSops(readFileSync7(abs, "utf8"), dir + n);
+              await this.loadSops(readFileSync8(abs, "utf8"), dir + n);
             } catch (e) {
               this.out.errors.push({ file: dir + n, message: `cannot read: ${e.code ?? ""}` });
             }
@@ -32165,6 +32409,11 @@ var init_extras = __esm({
           if (c) return c;
         }
         return void 0;
+      }
+      /** What worker threads need to decide `wants` and `gitCryptDeclared` as this does (see ../scan/wants.ts): the
+       * snapshot's SOPS config folders and git-crypt .gitattributes (commit modes: fixed once created). */
+      forWorkers() {
+        return { sopsDirs: [...this.sops.keys()], gitCrypt: this.gitCryptFiles };
       }
       /** Whether a target is one these checks look at (decides whether its content is worth holding). */
       wants(p) {
@@ -32417,32 +32666,16 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
-import path7 from "node:path";
-function relatedReader(root, disk) {
-  const cache3 = /* @__PURE__ */ new Map();
-  const read = async (rel, commit) => {
-    if (!disk) {
-      const { readTreeText: readTreeText2 } = await Promise.resolve().then(() => (init_related(), related_exports));
-      return readTreeText2(root, commit ?? "", rel);
-    }
-    if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
-    const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path7.join(root, rel);
-    const st = await lstat(abs).catch(() => void 0);
-    if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
-    const b = await readFile(abs);
-    return b.subarray(0, 8e3).includes(0) ? void 0 : b.toString("utf8");
-  };
-  return (rel, commit) => {
-    const key = `${commit ?? ""}:${rel}`;
-    let p = cache3.get(key);
-    if (!p) cache3.set(key, p = read(rel, commit).catch(() => void 0));
-    return p;
-  };
-}
-function wantsIac(p) {
-  return IAC_NAME.test(p) || NO_EXT.test(p);
+import { existsSync as existsSync7, readFileSync as readFileSync9 } from "node:fs";
+import path9 from "node:path";
+function requestedWorkers(opts) {
+  if (opts.workers !== void 0) return opts.workers;
+  const v = opts.env?.HOOKGUARD_WORKERS;
+  if (v === void 0 || v === "") return void 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0)
+    throw new UsageError(`HOOKGUARD_WORKERS must be a whole number (0 or 1: no worker threads), got "${v}"`);
+  return n;
 }
 async function loadIgnore() {
   const m = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
@@ -32471,29 +32704,6 @@ async function iacRuleDocs() {
   const { hookguardRuleDocs: hookguardRuleDocs2 } = await Promise.resolve().then(() => (init_hookguard(), hookguard_exports));
   return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs(), ...hookguardRuleDocs2()];
 }
-function declaredNear(root, names, needle) {
-  const cache3 = /* @__PURE__ */ new Map();
-  const dirHas = (dir) => {
-    let v = cache3.get(dir);
-    if (v === void 0) {
-      v = names.some((n) => {
-        try {
-          return readFileSync8(path7.join(root, dir, n), "utf8").includes(needle);
-        } catch {
-          return false;
-        }
-      });
-      cache3.set(dir, v);
-    }
-    return v;
-  };
-  return (p) => {
-    for (let i = p.lastIndexOf("/"); ; i = p.lastIndexOf("/", i - 1)) {
-      if (dirHas(i <= 0 ? "" : p.slice(0, i))) return true;
-      if (i <= 0) return false;
-    }
-  };
-}
 function secretRuleDoc(p) {
   return {
     id: p.id,
@@ -32507,20 +32717,20 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path7.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync6(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const file = configFile ? path9.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync7(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync8(file, "utf8");
+    const text = readFileSync9(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path7.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path9.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -32531,8 +32741,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path7.resolve(explicit === flag2 ? cwd : root, explicit) : path7.join(root, DEFAULT_BASELINE);
-  const rel = path7.relative(cwd, file);
+  const file = explicit ? path9.resolve(explicit === flag2 ? cwd : root, explicit) : path9.join(root, DEFAULT_BASELINE);
+  const rel = path9.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -32561,24 +32771,24 @@ async function scanInner(request2, opts) {
   let baselineFile;
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
-    if (existsSync6(where.file)) {
-      const text = readFileSync8(where.file, "utf8");
+    if (existsSync7(where.file)) {
+      const text = readFileSync9(where.file, "utf8");
       const parsed = parseBaseline(text, where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
-      baselineFile = { rel: path7.relative(root, where.file).split(path7.sep).join("/"), text };
+      baselineFile = { rel: path9.relative(root, where.file).split(path9.sep).join("/"), text };
     } else if (where.explicit)
       throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path7.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path9.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
       );
   }
-  const secretIds = new Set(patterns.map((p) => p.id.toLowerCase()));
+  const workersAsked = requestedWorkers(opts);
   const engine = {
     secrets: set,
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: (id) => secretIds.has(id) || IAC_ID.test(id),
+    isRuleId: ruleIdTest(patterns.map((p) => p.id)),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request2.kind !== "history",
     ...config.revoked ? { revoked: config.revoked } : {},
@@ -32628,16 +32838,18 @@ async function scanInner(request2, opts) {
     });
     return extrasNow;
   });
-  const onTarget = async (t, rules2 = engine) => {
-    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
-    progress.files++;
-    progress.bytes += t.bytes;
-    const out = await examine(t, rules2);
+  const record = (file, out) => {
     findings.push(...out.findings);
     suppressed.push(...out.suppressed);
     errors.push(...out.errors);
     if (out.dropped) dropped.push(...out.dropped);
-    if (out.generated) generatedFiles.add(t.path);
+    if (out.generated) generatedFiles.add(file);
+  };
+  const onTarget = async (t, rules2 = engine) => {
+    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
+    progress.files++;
+    progress.bytes += t.bytes;
+    record(t.path, await examine(t, rules2));
     opts.onProgress?.(progress);
   };
   const batch = request2.kind === "staged" ? [] : void 0;
@@ -32683,6 +32895,70 @@ async function scanInner(request2, opts) {
     maxContentBytes: LIMITS2.contentBytes,
     maxDecodeBytes: LIMITS2.wholeBytes
   };
+  const inWorkers = async (jobs, n, disk, place, earlier = []) => {
+    const x = extrasNow?.forWorkers();
+    const got = earlier;
+    const ok = await runInWorkers(
+      jobs,
+      n,
+      {
+        root,
+        patterns,
+        allow: config.allow.map((r) => [r.source, r.flags]),
+        overrides: [...config.rules],
+        unusedAllows: engine.unusedAllows ?? false,
+        ...config.revoked ? { revoked: config.revoked } : {},
+        examples: engine.examples ?? [],
+        explainDropped: opts.verbose === true,
+        ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
+        ignore: config.ignore,
+        wants: { iac: engine.iac, ...envGlobs ? { envs: envGlobs } : {}, ...x ? { extras: x } : {} },
+        maxContentBytes: LIMITS2.contentBytes,
+        maxDecodeBytes: LIMITS2.wholeBytes,
+        ...disk ? { disk: LIMITS2 } : {}
+      },
+      {
+        item: (job, index, it) => {
+          if (it.k === "skip") skipped[it.kind]++;
+          else if (it.k === "commit") progress.commitsDone++;
+          else if (it.k === "target") {
+            progress.files++;
+            progress.bytes += it.t.bytes;
+          }
+          if (it.k !== "skip") got.push([...place(job, index, it), it]);
+        },
+        counted: (files, bytes) => {
+          progress.files += files;
+          progress.bytes += bytes;
+          opts.onProgress?.(progress);
+        }
+      }
+    );
+    if (!ok) return false;
+    got.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let seq2 = 0;
+    for (const [, , it] of got) {
+      if (it.k === "commit") commitSeq.set(it.sha, seq2++);
+      else if (it.k === "error") errors.push(it.e);
+      else if (it.k === "binary") {
+        if (extras || gitCryptNear(it.b.path)) (await getExtras()).onBinary(it.b);
+      } else if (it.k === "target") {
+        const t = fromSlim(it.t);
+        if (it.x && (extras || extrasFor(t))) await (await getExtras()).onTarget(t);
+        if (it.out) record(t.path, it.out);
+      }
+    }
+    opts.onProgress?.(progress);
+    return true;
+  };
+  const scanCommits = async (shas, sequential) => {
+    const n = extrasNow ? workerCount({ commits: shas.length }, workersAsked) : 0;
+    if (n >= 2 && await inWorkers(commitJobs(shas, n), n, false, (job, index) => [job, index])) {
+      opts.onPhase?.(`commits scanned on ${n} worker threads`);
+      return;
+    }
+    await sequential();
+  };
   switch (request2.kind) {
     case "staged":
       await stagedSource(root, sink, srcOpts, opts.prestarted);
@@ -32693,7 +32969,7 @@ async function scanInner(request2, opts) {
       const { shas, tips } = await prePushCommits(root, request2.stdin, request2.remote);
       progress.commitsTotal = shas.length;
       if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
-      await commitsSource(root, shas, sink, srcOpts);
+      await scanCommits(shas, () => commitsSource(root, shas, sink, srcOpts));
       pushedTips = tips;
       break;
     }
@@ -32707,8 +32983,9 @@ async function scanInner(request2, opts) {
           );
       const revs = [`${m[1]}..${m[2]}`];
       await getExtras(m[2], m[1]);
-      progress.commitsTotal = await countCommits(root, revs);
-      await logSource(root, revs, sink, srcOpts);
+      const shas = await listCommits(root, revs);
+      progress.commitsTotal = shas.length;
+      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
       break;
     }
     case "history": {
@@ -32717,64 +32994,95 @@ async function scanInner(request2, opts) {
         throw new UsageError(`--since: ${request2.since} is not a commit in this repository`);
       const revs = request2.since ? [`${request2.since}..HEAD`] : ["--all"];
       if (await commitExists(root, "HEAD")) await getExtras("HEAD");
-      progress.commitsTotal = await countCommits(root, revs);
-      await logSource(root, revs, sink, srcOpts);
+      const shas = await listCommits(root, revs);
+      progress.commitsTotal = shas.length;
+      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
       break;
     }
     case "paths": {
       const targets = request2.paths.length ? request2.paths : ["."];
       for (const p of targets)
-        if (!existsSync6(path7.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
-      const { readTextFile: readTextFile2, walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+        if (!existsSync7(path9.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+      const walked = [];
       await walk2(
         root,
-        targets.map((p) => path7.resolve(opts.cwd, p)),
+        targets.map((p) => path9.resolve(opts.cwd, p)),
         ig,
         {
           skip: (kind) => {
-            if (kind !== "ignored") skipped[kind]++;
+            if (kind !== "ignored") walked.push({ k: "skip", kind });
           },
-          error: (rel, message) => errors.push({ file: rel, message }),
+          error: (rel, message) => walked.push({ file: rel, message }),
           file: async (e) => {
-            const deadline = Date.now() + (engine.budgetMs ?? 1e4);
-            const r = await readTextFile2(
-              e.abs,
-              e.size,
-              { ...LIMITS2, contentBytes: srcOpts.wantsContent(e.rel) ? LIMITS2.contentBytes : 0 },
-              async (c) => {
-                if (Date.now() > deadline) {
-                  errors.push({
-                    file: e.rel,
-                    line: c.startLine,
-                    message: `time budget spent: lines from ${c.startLine} on were not scanned`,
-                    incomplete: true
-                  });
-                  return false;
-                }
-                await onTarget({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
-                return true;
-              }
-            );
-            if (r.kind === "binary") skipped.binary++;
-            else if (r.kind === "error") errors.push({ file: e.rel, message: r.message });
-            else if (r.pieces) {
-              skipped.large++;
-              if (e.size > LIMITS2.maxBytes && !r.stopped)
-                errors.push({
-                  file: e.rel,
-                  message: `only the first ${LIMITS2.maxBytes >> 20} MiB were scanned`,
-                  incomplete: true
-                });
-            } else
-              await onTarget({
-                path: e.rel,
-                chunks: r.chunks,
-                ...r.content !== void 0 ? { content: r.content } : {},
-                bytes: e.size
-              });
+            walked.push({ k: "file", e });
           }
         }
       );
+      opts.onPhase?.("directories walked");
+      const files = [];
+      walked.forEach((w, i) => {
+        if ("k" in w && w.k === "file") files.push({ e: w.e, at: i });
+      });
+      const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
+      let at = 0;
+      const upToFile = () => {
+        for (let w = walked[at]; w && !("k" in w && w.k === "file"); w = walked[++at]) {
+          if (!("k" in w)) errors.push(w);
+          else if (w.k === "skip") skipped[w.kind]++;
+        }
+      };
+      const sopsFile = declaredNear(root, [".sops.yaml", ".sops.yml"], "");
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path9.relative(root, path9.resolve(opts.cwd, t)).split(path9.sep).join("/")}/x`));
+      const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, workersAsked);
+      let inParallel = false;
+      if (n >= 2) {
+        const jobs = fileJobs(
+          files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: srcOpts.wantsContent(e.rel) }))
+        );
+        const firstFile = [];
+        let k = 0;
+        for (const j of jobs) {
+          firstFile.push(k);
+          k += "files" in j ? j.files.length : 0;
+        }
+        const cursor = /* @__PURE__ */ new Map();
+        const walkErrors = [];
+        walked.forEach((w, i) => {
+          if (!("k" in w)) walkErrors.push([i, 0, { k: "error", e: w }]);
+        });
+        inParallel = await inWorkers(
+          jobs,
+          n,
+          true,
+          (job, _index, it) => {
+            let c = cursor.get(job);
+            if (!c) cursor.set(job, c = { file: firstFile[job], minor: 0 });
+            const place = [files[c.file].at, c.minor++];
+            if (it.k === "end") {
+              c.file++;
+              c.minor = 0;
+            }
+            return place;
+          },
+          walkErrors
+        );
+        if (inParallel) {
+          for (const w of walked) if ("k" in w && w.k === "skip") skipped[w.kind]++;
+        }
+      }
+      if (inParallel) opts.onPhase?.(`files scanned on ${n} worker threads`);
+      else {
+        const diskSink = {
+          target: (t) => onTarget(t),
+          skip: (kind) => void skipped[kind]++,
+          error: (e) => void errors.push(e)
+        };
+        for (upToFile(); at < walked.length; at++, upToFile()) {
+          const { e } = walked[at];
+          await scanDiskFile(e, srcOpts.wantsContent(e.rel), LIMITS2, engine.budgetMs ?? 1e4, diskSink);
+        }
+      }
       break;
     }
   }
@@ -32832,7 +33140,7 @@ async function scanInner(request2, opts) {
   const byKey = /* @__PURE__ */ new Map();
   if (baseline) {
     for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync6(path7.join(root, e.file))) byKey.set(e.key, e);
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync7(path9.join(root, e.file))) byKey.set(e.key, e);
   }
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
@@ -32925,7 +33233,7 @@ async function iacAtTips(root, tips, found, engine) {
   }
   return out;
 }
-var LIMITS2, IAC_NAME, NO_EXT, SPANNING_SECRETS, IAC_ID;
+var LIMITS2;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
@@ -32939,7 +33247,11 @@ var init_scan = __esm({
     init_repo();
     init_owners();
     init_owners2();
+    init_related2();
+    init_wants();
     init_paths();
+    init_disk();
+    init_parallel();
     init_sources();
     LIMITS2 = {
       /** Largest file read whole for IaC rules. */
@@ -32952,10 +33264,6 @@ var init_scan = __esm({
       /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
       maxBytes: 256 * 1024 * 1024
     };
-    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
-    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
-    SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
-    IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
 
@@ -33191,7 +33499,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path8 from "node:path";
+import path10 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -34801,17 +35109,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path9 = requestOptions.url.replace(options3.baseUrl, "");
+    const path11 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path9} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path9} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -37856,7 +38164,7 @@ async function planScan(i) {
       );
     const commits = typeof pr.commits === "number" ? pr.commits : void 0;
     await ensureRange(i.cwd, base, head, { commits, pr: number, log: i.log, what: "pull request" });
-    const n = await countCommits2(i.cwd, `${base}..${head}`);
+    const n = await countCommits(i.cwd, `${base}..${head}`);
     const baseRepo = str(obj(obj(pr.base).repo).full_name);
     const headRepo = str(obj(obj(pr.head).repo).full_name);
     return {
@@ -37924,7 +38232,7 @@ function sha(i) {
   return i.githubSha && SHA2.test(i.githubSha) ? { headSha: i.githubSha } : {};
 }
 async function rangePlan(cwd, base, head, what, notes) {
-  const n = await countCommits2(cwd, `${base}..${head}`);
+  const n = await countCommits(cwd, `${base}..${head}`);
   return {
     request: { kind: "range", range: `${base}..${head}` },
     scope: `${what}: ${n} commit${n === 1 ? "" : "s"} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
@@ -37932,7 +38240,7 @@ async function rangePlan(cwd, base, head, what, notes) {
     notes
   };
 }
-async function countCommits2(cwd, range) {
+async function countCommits(cwd, range) {
   const r = await git(cwd, ["rev-list", "--count", range, "--"]);
   return r.code === 0 ? Number(r.stdout.toString().trim()) || 0 : 0;
 }
@@ -38210,8 +38518,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path8.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path8.dirname(abs), { recursive: true });
+    const abs = path10.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path10.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
