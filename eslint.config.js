@@ -1,6 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/** Rule families (CloudFormation, Ansible, access): no fs, no git, nothing above them. */
+const RULE_FAMILY_DENY = [
+  '**/cli/**',
+  '**/action/**',
+  '**/install/**',
+  '**/git/**',
+  '**/report/**',
+  '**/engine/**',
+  '**/scan/**',
+  'node:fs',
+  'node:child_process',
+];
+
 /** Import boundaries from DESIGN.md: which folder may import which. */
 const boundaries = [
   {
@@ -22,31 +35,11 @@ const boundaries = [
   },
   {
     from: 'src/rules/cloudformation/**',
-    deny: [
-      '**/cli/**',
-      '**/action/**',
-      '**/install/**',
-      '**/git/**',
-      '**/report/**',
-      '**/engine/**',
-      '**/scan/**',
-      'node:fs',
-      'node:child_process',
-    ],
+    deny: RULE_FAMILY_DENY,
   },
   {
     from: 'src/rules/ansible/**',
-    deny: [
-      '**/cli/**',
-      '**/action/**',
-      '**/install/**',
-      '**/git/**',
-      '**/report/**',
-      '**/engine/**',
-      '**/scan/**',
-      'node:fs',
-      'node:child_process',
-    ],
+    deny: RULE_FAMILY_DENY,
   },
   {
     // The cloud model may import parse and types only (DESIGN.md layout).
@@ -135,17 +128,7 @@ const boundaries = [
   {
     // Access rules (ACCESS-*) and hookguard's own rule docs: like the IaC families, no fs, no git.
     from: 'src/rules/access/**',
-    deny: [
-      '**/cli/**',
-      '**/action/**',
-      '**/install/**',
-      '**/git/**',
-      '**/report/**',
-      '**/engine/**',
-      '**/scan/**',
-      'node:fs',
-      'node:child_process',
-    ],
+    deny: RULE_FAMILY_DENY,
   },
   {
     // Ownership matching is pure: the scan layer reads CODEOWNERS and the config, and passes their text in.
