@@ -5,21 +5,28 @@
 # GUI git clients often run hooks without node_modules/.bin (or even node) on PATH, so the binary is resolved here.
 hookguard_run() {
   [ "${HOOKGUARD:-}" = "0" ] && return 0
-  hg_top=$(git rev-parse --show-toplevel 2>/dev/null) || hg_top=.
   if [ -n "${HOOKGUARD_BIN:-}" ]; then
     "$HOOKGUARD_BIN" "$@"
     return $?
   fi
-  # The main worktree (a linked worktree has no node_modules until npm install runs there) and this script's folder.
-  hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || hg_common=
-  hg_main=
-  case "$hg_common" in */.git) hg_main=${hg_common%/.git} ;; esac
-  hg_here=$(dirname "$0")/..
+  # No command substitution on the common path: each one is a fork, and forks are most of a shell's cost. git runs a
+  # hook at the top of the working tree, which holds .git (a folder, or a file in a linked worktree); run by hand
+  # anywhere else, the hook asks git.
+  if [ -e .git ]; then hg_top=$PWD; else hg_top=$(git rev-parse --show-toplevel 2>/dev/null) || hg_top=.; fi
   hg_cli=
-  for c in "$hg_top/node_modules/hookguard/bin/hookguard.cjs" "$hg_main/node_modules/hookguard/bin/hookguard.cjs" \
-    "$hg_here/node_modules/hookguard/bin/hookguard.cjs" "__HOOKGUARD_CLI__"; do
-    if [ -n "$c" ] && [ -f "$c" ]; then hg_cli=$c; break; fi
-  done
+  if [ -f "$hg_top/node_modules/hookguard/bin/hookguard.cjs" ]; then
+    hg_cli=$hg_top/node_modules/hookguard/bin/hookguard.cjs
+  else
+    # The main worktree (a linked worktree has no node_modules until npm install runs there) and this script's folder.
+    hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || hg_common=
+    hg_main=
+    case "$hg_common" in */.git) hg_main=${hg_common%/.git} ;; esac
+    case "$0" in */*) hg_here=${0%/*}/.. ;; *) hg_here=.. ;; esac
+    for c in "$hg_main/node_modules/hookguard/bin/hookguard.cjs" "$hg_here/node_modules/hookguard/bin/hookguard.cjs" \
+      "__HOOKGUARD_CLI__"; do
+      if [ -n "$c" ] && [ -f "$c" ]; then hg_cli=$c; break; fi
+    done
+  fi
   if [ -z "$hg_cli" ]; then
     if [ -x "$hg_top/node_modules/.bin/hookguard" ]; then "$hg_top/node_modules/.bin/hookguard" "$@"; return $?; fi
     if command -v hookguard >/dev/null 2>&1; then hookguard "$@"; return $?; fi
@@ -35,10 +42,21 @@ hookguard_run() {
     echo "hookguard: cannot find hookguard (looked in $hg_where); $hg_fix, set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
   fi
+  # node: the first on PATH (searched here, as `command -v` would, without a fork), then the usual places.
   hg_node=
-  for n in "$(command -v node 2>/dev/null)" "__HOOKGUARD_NODE__" /usr/local/bin/node /opt/homebrew/bin/node /usr/bin/node "$HOME/.volta/bin/node"; do
-    if [ -n "$n" ] && [ -x "$n" ]; then hg_node=$n; break; fi
+  hg_ifs=$IFS
+  IFS=:
+  case $- in *f*) hg_glob= ;; *) hg_glob=1; set -f ;; esac
+  for d in $PATH; do
+    if [ -n "$d" ] && [ -f "$d/node" ] && [ -x "$d/node" ]; then hg_node=$d/node; break; fi
   done
+  [ -n "$hg_glob" ] && set +f
+  IFS=$hg_ifs
+  if [ -z "$hg_node" ]; then
+    for n in "__HOOKGUARD_NODE__" /usr/local/bin/node /opt/homebrew/bin/node /usr/bin/node "$HOME/.volta/bin/node"; do
+      if [ -n "$n" ] && [ -x "$n" ]; then hg_node=$n; break; fi
+    done
+  fi
   if [ -z "$hg_node" ]; then
     for n in "$HOME"/.nvm/versions/node/*/bin/node "$HOME"/.local/share/fnm/aliases/default/bin/node; do
       if [ -x "$n" ]; then hg_node=$n; fi
@@ -47,6 +65,14 @@ hookguard_run() {
   if [ -z "$hg_node" ]; then
     echo "hookguard: cannot find node (looked in PATH, /usr/local/bin, /usr/bin, Homebrew, nvm, volta and fnm); set HOOKGUARD_BIN, or skip once with HOOKGUARD=0" >&2
     return 1
+  fi
+  # The staged check: git's diff on a pipe into hookguard, both started at once (lib/staged.sh, from the same package
+  # as the CLI; an older package without it gets the plain command).
+  hg_pkg=${hg_cli%/bin/hookguard.cjs}
+  if [ $# = 2 ] && [ "$1" = scan ] && [ "$2" = --staged ] && [ "$hg_pkg" != "$hg_cli" ] && [ -f "$hg_pkg/lib/staged.sh" ]; then
+    . "$hg_pkg/lib/staged.sh"
+    hookguard_staged "$hg_node" "$hg_cli"
+    return $?
   fi
   "$hg_node" "$hg_cli" "$@"
 }

@@ -15,6 +15,7 @@ import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -131,6 +132,25 @@ await Promise.all(
 );
 for (const name of Object.keys(COLD)) seal(`cold/${name}.cjs`);
 await build({ ...cjs, entryPoints: ['src/git/prestart.ts'], outfile: 'lib/prestart.cjs' });
+// lib/staged.sh: the installed hook's pipe of `git diff --cached` into hookguard, with the arguments hookguard expects
+// (src/git/prestart.ts says why). Written from the same constants, so a package never pairs one with another's.
+{
+  const pre = createRequire(import.meta.url)(path.join(root, 'lib', 'prestart.cjs'));
+  const q = (a) => `'${a.replace(/'/g, `'\\''`)}'`;
+  const trailer = JSON.stringify(pre.PIPE_TRAILER).slice(1, -1).replace('\\u0000', '\\000');
+  writeFileSync(
+    path.join(root, 'lib', 'staged.sh'),
+    `# Written by hookguard's build from src/git/prestart.ts. The installed hook sources it: hookguard_staged NODE CLI
+# [OPTION...] runs \`git diff --cached\` into hookguard on a pipe, git's exit status following as a trailer.
+hookguard_staged() {
+  hg_sn=$1 hg_sc=$2
+  shift 2
+  { git ${[...pre.GIT_BASE_ARGS, ...pre.STAGED_ARGS].map(q).join(' ')}; printf '${trailer}%s\\n' "$?"; } |
+    "$hg_sn" "$hg_sc" scan --staged ${pre.STAGED_STDIN_FLAG} "$@"
+}
+`,
+  );
+}
 // Worker threads of parallel commit and directory scans (src/scan/parallel.ts): cold modules as the CLI loads them.
 await build({
   ...cjs,

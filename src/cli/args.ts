@@ -20,6 +20,8 @@ export interface ScanArgs {
   verbose?: boolean;
   /** `--pre-commit-framework`: run as the pre-commit framework's hook; the stage decides staged or pre-push. */
   preCommitFramework?: boolean;
+  /** `--staged-diff-stdin`: the installed hook pipes `git diff --cached` in (lib/staged.sh, src/git/prestart.ts). */
+  stagedDiffStdin?: boolean;
 }
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -63,6 +65,9 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
       case '--pre-push':
         a.mode = 'pre-push';
         modes.add(arg);
+        break;
+      case '--staged-diff-stdin':
+        a.stagedDiffStdin = true;
         break;
       case '--pre-commit-framework':
         a.mode = 'staged';
@@ -130,6 +135,8 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
   if (a.noBaseline && a.baseline) throw new UsageError('choose one of --baseline, --no-baseline');
   if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);
   if (a.since && a.mode !== 'history') throw new UsageError('--since goes with --history');
+  if (a.stagedDiffStdin && (a.mode !== 'staged' || a.preCommitFramework))
+    throw new UsageError('--staged-diff-stdin goes with --staged');
   if (a.paths.length && a.mode !== 'paths' && a.mode !== 'pre-push')
     throw new UsageError(
       `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}`,

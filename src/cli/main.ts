@@ -3,16 +3,16 @@
  */
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isatty } from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { atLeast, UsageError, type RuleDoc, type ScanRequest, type ScanResult } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
+import { isTerminal, writeAll } from './write.js';
 import { commandHelp, wantsHelp } from './help.js';
 import { writeFileAtomic } from '../disk/atomic.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
-import type { Prestarted } from '../git/prestart.js';
+import { stagedDiffOnStdin, type Prestarted } from '../git/prestart.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
 
@@ -79,21 +79,21 @@ export interface Io {
 
 function defaultIo(): Io {
   return {
-    stdout: (s) => process.stdout.write(s),
-    stderr: (s) => process.stderr.write(s),
+    stdout: (s) => writeAll(1, s),
+    stderr: (s) => writeAll(2, s),
     stdin: readStdin,
     cwd: process.cwd(),
     env: process.env,
-    isTTY: Boolean(process.stdout.isTTY),
-    errTTY: Boolean(process.stderr.isTTY),
-    // isatty(0), not process.stdin.isTTY: creating process.stdin loads fs streams, readline and fs/promises (4% of a
+    isTTY: isTerminal(1),
+    errTTY: isTerminal(2),
+    // isTerminal(0), not process.stdin.isTTY: creating process.stdin loads fs streams, readline and fs/promises (4% of a
     // clean commit's instructions); only a pre-push scan reads stdin.
-    stdinTTY: isatty(0),
+    stdinTTY: isTerminal(0),
   };
 }
 
 async function readStdin(): Promise<string> {
-  if (isatty(0)) return '';
+  if (isTerminal(0)) return '';
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
@@ -121,7 +121,7 @@ export async function main(argv: string[], io: Io = defaultIo(), extras: Extras 
   } catch (e) {
     return failure(e, io);
   } finally {
-    if (extras.prestarted && !extras.prestarted.used) extras.prestarted.child.kill();
+    if (extras.prestarted && !extras.prestarted.used) extras.prestarted.child?.kill();
     if (extras.bundles && debugOn(io))
       for (const b of extras.bundles())
         debug(io, `code cache ${b.cache}: ${path.basename(b.file)}${b.cacheFile ? ` (${b.cacheFile})` : ''}`);
@@ -292,10 +292,14 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   let lastDraw = 0;
   const t0 = Date.now();
   let drew = false;
+  // The installed hook pipes the staged diff in (bin/hookguard.cjs takes it from stdin then, and starts no git).
+  const prestarted =
+    a.stagedDiffStdin && extras.prestarted?.fd === undefined ? stagedDiffOnStdin(io.cwd) : extras.prestarted;
+  if (prestarted?.fd !== undefined) debug(io, 'staged diff: piped in by the hook');
   const outcome = await scan(await toRequest(a, io), {
     cwd: io.cwd,
     env: io.env,
-    ...(extras.prestarted ? { prestarted: extras.prestarted } : {}),
+    ...(prestarted ? { prestarted } : {}),
     ...(debugOn(io)
       ? {
           onPhase: (phase: string) => {

@@ -1,5 +1,6 @@
 /** Reading blobs through one long-lived `git cat-file --batch`, bounded in size. */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { childProcess } from './prestart.js';
 
 export type BlobText =
   | { kind: 'text'; text: string }
@@ -54,7 +55,10 @@ export class BlobReader {
 
   private start(): ChildProcessWithoutNullStreams {
     if (this.child) return this.child;
-    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', ['cat-file', '--batch'], {
+      cwd: this.cwd,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (b: Buffer) => this.onData(b));
     child.stdin.on('error', () => {});
     child.on('close', () => {

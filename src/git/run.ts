@@ -1,5 +1,4 @@
 /** Running git: the only place that spawns it. */
-import { spawn } from 'node:child_process';
 import { UsageError } from '../types.js';
 
 export interface GitResult {
@@ -8,11 +7,11 @@ export interface GitResult {
   stderr: string;
 }
 
-import { GIT_BASE_ARGS as BASE_ARGS, type Prestarted } from './prestart.js';
+import { childProcess, GIT_BASE_ARGS as BASE_ARGS, pipedChunks, type Prestarted } from './prestart.js';
 
 export function git(cwd: string, args: string[], input?: string | Buffer): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = childProcess().spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
@@ -57,7 +56,13 @@ export async function gitStream(
 ): Promise<{ code: number; stderr: string }> {
   const reuse = pre && !pre.used && pre.args.join('\0') === args.join('\0') ? pre : undefined;
   if (reuse) reuse.used = true;
-  const child = reuse?.child ?? spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  if (reuse?.fd !== undefined) {
+    // The hook's pipe (lib/staged.sh): git already ran; its exit status ends the stream.
+    for (const chunk of pipedChunks(reuse)) await onData(chunk);
+    return { code: reuse.exit ?? 1, stderr: Buffer.concat(reuse.stderr).toString('utf8') };
+  }
+  const child =
+    reuse?.child ?? childProcess().spawn('git', [...BASE_ARGS, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   const err: Buffer[] = reuse?.stderr ?? [];
   let errLen = 0;
   if (!reuse)

@@ -140,7 +140,8 @@ function nativeHook(name: HookName, opts: InstallOptions): string {
   const runner = runnerScript(opts)
     .replace(/^#!.*\n/, '')
     .replace(/\ncase "\$\{1:-\}" in[\s\S]*$/, '\n');
-  const chain = `"$(dirname "$0")/${name}${CHAIN_SUFFIX}"`;
+  // ${0%/*}, not $(dirname "$0"): a fork less on every commit (git runs a hook by a path with a slash).
+  const chain = `"\${0%/*}/${name}${CHAIN_SUFFIX}"`;
   const body =
     name === 'pre-push'
       ? `hg_input=$(cat)
@@ -162,9 +163,9 @@ ${body}`;
  * in a linked worktree git runs the main worktree's hooks, and the checked-out branch may predate hookguard.
  */
 const HUSKY_LINE: Record<HookName, string> = {
-  'pre-commit': `sh "$(dirname "$0")/hookguard.sh" pre-commit # ${MARKER}`,
-  'pre-merge-commit': `sh "$(dirname "$0")/hookguard.sh" pre-merge-commit # ${MARKER}`,
-  'pre-push': `sh "$(dirname "$0")/hookguard.sh" pre-push "$@" # ${MARKER}`,
+  'pre-commit': `sh "\${0%/*}/hookguard.sh" pre-commit # ${MARKER}`,
+  'pre-merge-commit': `sh "\${0%/*}/hookguard.sh" pre-merge-commit # ${MARKER}`,
+  'pre-push': `sh "\${0%/*}/hookguard.sh" pre-push "$@" # ${MARKER}`,
 };
 
 /** Our line in a .husky hook, in this version's form or an earlier one (`sh .husky/hookguard.sh pre-commit # hookguard`). */

@@ -231,7 +231,7 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
     return await scanInner(request, opts);
   } finally {
     // An early-started diff that was not consumed (a config error, another mode) must not outlive the scan.
-    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child.kill();
+    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child?.kill();
   }
 }
 

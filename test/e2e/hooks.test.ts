@@ -217,7 +217,7 @@ describe('hookguard init with package.json (husky)', () => {
     expect(r.stdout).toMatch(/added hookguard to your existing \.husky\/pre-commit/);
     const hook = readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8');
     // Our line goes first: a failing command after it cannot skip the scan.
-    expect(hook).toBe(`sh "$(dirname "$0")/hookguard.sh" pre-commit # hookguard\n${existing}`);
+    expect(hook).toBe(`sh "\${0%/*}/hookguard.sh" pre-commit # hookguard\n${existing}`);
     repo.write('ok.txt', 'ok\n');
     repo.git('add', '-A');
     expect(repo.gitRun(['commit', '-q', '-m', 'ok']).code).toBe(0);
