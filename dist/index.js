@@ -79,7 +79,49 @@ var init_types = __esm({
 });
 
 // src/git/prestart.ts
-var GIT_BASE_ARGS, DIFF_ARGS, STAGED_ARGS;
+import { readSync } from "node:fs";
+import { createRequire } from "node:module";
+function childProcess() {
+  return cp ??= createRequire(import.meta.url)("node:child_process");
+}
+function* pipedChunks(pre) {
+  const keep = PIPE_TRAILER.length + 12;
+  let held = Buffer.alloc(0);
+  for (; ; ) {
+    const buf = Buffer.allocUnsafe(65536);
+    let n;
+    try {
+      n = readSync(pre.fd, buf, 0, buf.length, null);
+    } catch (e) {
+      const code2 = e.code;
+      if (code2 === "EAGAIN") {
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        continue;
+      }
+      if (code2 === "EOF") n = 0;
+      else throw e;
+    }
+    if (n === 0) break;
+    held = held.length ? Buffer.concat([held, buf.subarray(0, n)]) : buf.subarray(0, n);
+    if (held.length > keep) {
+      yield held.subarray(0, held.length - keep);
+      held = Buffer.from(held.subarray(held.length - keep));
+    }
+  }
+  const text = held.toString("latin1");
+  const at = text.lastIndexOf(PIPE_TRAILER);
+  const status = at >= 0 ? /^(\d+)\n$/.exec(text.slice(at + PIPE_TRAILER.length)) : null;
+  if (!status) {
+    pre.exit = 1;
+    pre.stderr.push(Buffer.from("the staged diff piped in by the hook ended early (no exit status from git)"));
+    if (held.length) yield held;
+    return;
+  }
+  pre.exit = Number(status[1]);
+  if (pre.exit !== 0) pre.stderr.push(Buffer.from(`git diff --cached exited with ${pre.exit} (its message is above)`));
+  if (at > 0) yield held.subarray(0, at);
+}
+var cp, GIT_BASE_ARGS, DIFF_ARGS, STAGED_ARGS, PIPE_TRAILER;
 var init_prestart = __esm({
   "src/git/prestart.ts"() {
     "use strict";
@@ -96,6 +138,7 @@ var init_prestart = __esm({
       "--dst-prefix=b/"
     ];
     STAGED_ARGS = ["diff", "--cached", ...DIFF_ARGS, "--diff-filter=ACMRT"];
+    PIPE_TRAILER = "\n\0hookguard-exit ";
   }
 });
 
@@ -107,10 +150,9 @@ __export(run_exports, {
   gitOk: () => gitOk,
   gitStream: () => gitStream
 });
-import { spawn } from "node:child_process";
 function git(cwd, args2, input) {
   return new Promise((resolve, reject2) => {
-    const child = spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+    const child = childProcess().spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -139,7 +181,11 @@ function firstLine(s) {
 async function gitStream(cwd, args2, onData, input, pre) {
   const reuse = pre && !pre.used && pre.args.join("\0") === args2.join("\0") ? pre : void 0;
   if (reuse) reuse.used = true;
-  const child = reuse?.child ?? spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  if (reuse?.fd !== void 0) {
+    for (const chunk of pipedChunks(reuse)) await onData(chunk);
+    return { code: reuse.exit ?? 1, stderr: Buffer.concat(reuse.stderr).toString("utf8") };
+  }
+  const child = reuse?.child ?? childProcess().spawn("git", [...GIT_BASE_ARGS, ...args2], { cwd, stdio: ["pipe", "pipe", "pipe"] });
   const err = reuse?.stderr ?? [];
   let errLen = 0;
   if (!reuse)
@@ -174,7 +220,6 @@ var init_run = __esm({
 });
 
 // src/git/blobs.ts
-import { spawn as spawn2 } from "node:child_process";
 function isBinary(b) {
   if (hasUtf16Bom(b)) return false;
   return b.subarray(0, 8e3).includes(0);
@@ -196,6 +241,7 @@ var BlobReader, HEAD_BYTES;
 var init_blobs = __esm({
   "src/git/blobs.ts"() {
     "use strict";
+    init_prestart();
     BlobReader = class {
       constructor(cwd, maxBytes) {
         this.cwd = cwd;
@@ -229,7 +275,10 @@ var init_blobs = __esm({
       }
       start() {
         if (this.child) return this.child;
-        const child = spawn2("git", ["cat-file", "--batch"], { cwd: this.cwd, stdio: ["pipe", "pipe", "pipe"] });
+        const child = childProcess().spawn("git", ["cat-file", "--batch"], {
+          cwd: this.cwd,
+          stdio: ["pipe", "pipe", "pipe"]
+        });
         child.stdout.on("data", (b) => this.onData(b));
         child.stdin.on("error", () => {
         });
@@ -20722,9 +20771,9 @@ var init_ansible = __esm({
             }
           } else if (k === "vars") this.varsOfMap(p.value, "inventory", (v) => `${this.path}:${group2}.vars.${v}`);
           else if (k === "children" && (0, import_yaml9.isMap)(p.value)) {
-            for (const cp of p.value.items) {
-              const child = keyName(cp);
-              if (child) this.inventoryYaml(cp.value, child);
+            for (const cp2 of p.value.items) {
+              const child = keyName(cp2);
+              if (child) this.inventoryYaml(cp2.value, child);
             }
           }
         }
@@ -30546,7 +30595,7 @@ __export(walk_exports, {
   readTextFile: () => readTextFile,
   walk: () => walk
 });
-import { closeSync, lstatSync, openSync, readFileSync as readFileSync7, readSync, readdirSync as readdirSync2 } from "node:fs";
+import { closeSync, lstatSync, openSync, readFileSync as readFileSync7, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
 import path7 from "node:path";
 function toPosix(p) {
   return p.split(path7.sep).join("/");
@@ -30664,7 +30713,7 @@ async function readTextFile(abs, size, opts, onPiece) {
       };
     }
     const head = Buffer.alloc(Math.min(8e3, size));
-    readSync(fd, head, 0, head.length, 0);
+    readSync2(fd, head, 0, head.length, 0);
     if (isBinary(head)) return { kind: "binary" };
     let pos2 = 0;
     let line = 1;
@@ -30672,7 +30721,7 @@ async function readTextFile(abs, size, opts, onPiece) {
     let carry = Buffer.alloc(0);
     const piece = Buffer.alloc(opts.pieceBytes);
     while (pos2 < Math.min(size, opts.maxBytes)) {
-      const n = readSync(fd, piece, 0, piece.length, pos2);
+      const n = readSync2(fd, piece, 0, piece.length, pos2);
       if (n <= 0) break;
       pos2 += n;
       let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
@@ -32755,7 +32804,7 @@ async function scan(request2, opts) {
   try {
     return await scanInner(request2, opts);
   } finally {
-    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child.kill();
+    if (opts.prestarted && !opts.prestarted.used) opts.prestarted.child?.kill();
   }
 }
 async function scanInner(request2, opts) {
