@@ -72,7 +72,7 @@ function normalise(p: string): string {
 /** Top-level variables of a vars file's text (plain values); undefined when it is not a YAML mapping. */
 function varsOfText(text: string): Map<string, unknown> | undefined {
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return undefined;
-  const parsed = parseYamlAll(text);
+  const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length) return undefined;
   const root = parsed.docs[0]?.contents;
   if (!isMap(root)) return undefined;

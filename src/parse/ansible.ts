@@ -691,7 +691,7 @@ export function loadAnsible(path: string, text: string): LoadResult {
     b.inventoryIni();
     return { matched: true, file: b.file, errors: b.file.errors };
   }
-  const parsed = parseYamlAll(text);
+  const parsed = parseYamlAll(text, { fast: true });
   // A file that is neither YAML by name nor in an Ansible place is only Ansible when it parses as such.
   if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path)) return { matched: false, errors: [] };
   if (parsed.errors.length)

@@ -622,7 +622,7 @@ function isTemplateRoot(root: unknown): boolean {
 export function parseTemplate(text: string): ParsedTemplate {
   let parsed: ReturnType<typeof parseYamlAll>;
   try {
-    parsed = parseYamlAll(text);
+    parsed = parseYamlAll(text, { fast: true });
     if (parsed.errors.some((e) => /closing .?quote/i.test(e.message))) {
       const fixed = reindentQuoted(text);
       if (fixed !== text) {

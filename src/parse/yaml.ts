@@ -3,6 +3,7 @@
  * the data. Error messages are cut to their first line so a source excerpt (which may hold a secret) never leaks.
  */
 import { LineCounter, parseAllDocuments, parseDocument, isNode, type Document, type Node } from 'yaml';
+import { readBlockYaml } from './yaml-block.js';
 
 export interface Parsed {
   docs: Document[];
@@ -41,9 +42,21 @@ function withoutStacks<T>(fn: () => T): T {
   }
 }
 
-/** Parse every document of a YAML stream. */
-export function parseYamlAll(text: string): Parsed {
+/**
+ * Parse every document of a YAML stream. With `fast`, plain block YAML is read by src/parse/yaml-block.ts (the same
+ * nodes, values, tags and positions, but no comments on the nodes), and anything else by the library: for callers
+ * that never read comments (the CloudFormation and Ansible families).
+ */
+export function parseYamlAll(text: string, opts?: { fast?: boolean }): Parsed {
   const lc = new LineCounter();
+  if (opts?.fast) {
+    const docs = readBlockYaml(text, LIMITS);
+    if (docs) {
+      lc.addNewLine(0);
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+      return { docs, lc, errors: [] };
+    }
+  }
   const docs = withoutStacks(() => parseAllDocuments(text, { ...LIMITS, lineCounter: lc }));
   const list = Array.isArray(docs) ? docs : [];
   const errors: Parsed['errors'] = [];
