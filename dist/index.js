@@ -2847,7 +2847,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar3 = class extends Node.NodeBase {
+    var Scalar4 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -2859,12 +2859,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar3.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar3.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar3.PLAIN = "PLAIN";
-    Scalar3.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar3.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar3;
+    Scalar4.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar4.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar4.PLAIN = "PLAIN";
+    Scalar4.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar4.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar4;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -2875,7 +2875,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -2920,7 +2920,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node2 = new Scalar3.Scalar(value);
+          const node2 = new Scalar4.Scalar(value);
           if (ref)
             ref.node = node2;
           return node2;
@@ -2931,7 +2931,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar3.Scalar(value);
+      const node = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar4.Scalar(value);
       if (tagName)
         node.tag = tagName;
       else if (!tagObj.default)
@@ -3244,7 +3244,7 @@ ${indent}${text.slice(fold + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -3387,7 +3387,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar3.Scalar.BLOCK_FOLDED ? false : type === Scalar3.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal2 ? "|\n" : ">\n";
       let chomp;
@@ -3442,7 +3442,7 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar3.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar4.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
@@ -3465,7 +3465,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar3.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar4.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -3490,20 +3490,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar3.Scalar.QUOTE_DOUBLE;
+          type = Scalar4.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar3.Scalar.BLOCK_FOLDED:
-          case Scalar3.Scalar.BLOCK_LITERAL:
+          case Scalar4.Scalar.BLOCK_FOLDED:
+          case Scalar4.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar3.Scalar.QUOTE_DOUBLE:
+          case Scalar4.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.QUOTE_SINGLE:
+          case Scalar4.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar3.Scalar.PLAIN:
+          case Scalar4.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -3652,7 +3652,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -3667,7 +3667,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar3.Scalar.BLOCK_FOLDED || key.type === Scalar3.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar4.Scalar.BLOCK_FOLDED || key.type === Scalar4.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -3807,19 +3807,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar3.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar4.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar3.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar4.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -3937,9 +3937,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair2(k, v);
+      return new Pair3(k, v);
     }
-    var Pair2 = class _Pair {
+    var Pair3 = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
@@ -3961,7 +3961,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair2;
+    exports.Pair = Pair3;
     exports.createPair = createPair;
   }
 });
@@ -4125,8 +4125,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
+    var Pair3 = require_Pair();
+    var Scalar4 = require_Scalar();
     function findPair(items2, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items2) {
@@ -4139,7 +4139,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap2 = class extends Collection2.Collection {
+    var YAMLMap3 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -4160,7 +4160,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map.items.push(Pair2.createPair(key, value, ctx));
+            map.items.push(Pair3.createPair(key, value, ctx));
         };
         if (obj2 instanceof Map) {
           for (const [key, value] of obj2)
@@ -4185,15 +4185,15 @@ var require_YAMLMap = __commonJS({
         if (identity.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
-          _pair = new Pair2.Pair(pair, pair?.value);
+          _pair = new Pair3.Pair(pair, pair?.value);
         } else
-          _pair = new Pair2.Pair(pair.key, pair.value);
+          _pair = new Pair3.Pair(pair.key, pair.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar3.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar4.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -4223,7 +4223,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair2.Pair(key, value), true);
+        this.add(new Pair3.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -4256,7 +4256,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap2;
+    exports.YAMLMap = YAMLMap3;
     exports.findPair = findPair;
   }
 });
@@ -4266,18 +4266,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap2 = require_YAMLMap();
+    var YAMLMap3 = require_YAMLMap();
     var map = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap2.YAMLMap,
+      nodeClass: YAMLMap3.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map2, onError) {
         if (!identity.isMap(map2))
           onError("Expected a mapping for this tag");
         return map2;
       },
-      createNode: (schema, obj2, ctx) => YAMLMap2.YAMLMap.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLMap3.YAMLMap.from(schema, obj2, ctx)
     };
     exports.map = map;
   }
@@ -4291,9 +4291,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq2 = class extends Collection2.Collection {
+    var YAMLSeq3 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -4348,7 +4348,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar3.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar4.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -4395,7 +4395,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq2;
+    exports.YAMLSeq = YAMLSeq3;
   }
 });
 
@@ -4404,18 +4404,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq2.YAMLSeq,
+      nodeClass: YAMLSeq3.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj2, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj2, ctx)
+      createNode: (schema, obj2, ctx) => YAMLSeq3.YAMLSeq.from(schema, obj2, ctx)
     };
     exports.seq = seq;
   }
@@ -4444,14 +4444,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar3.Scalar(null),
+      createNode: () => new Scalar4.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar3.Scalar(null),
+      resolve: () => new Scalar4.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -4462,13 +4462,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str5) => new Scalar3.Scalar(str5[0] === "t" || str5[0] === "T"),
+      resolve: (str5) => new Scalar4.Scalar(str5[0] === "t" || str5[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -4513,7 +4513,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -4541,7 +4541,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str5) {
-        const node = new Scalar3.Scalar(parseFloat(str5));
+        const node = new Scalar4.Scalar(parseFloat(str5));
         const dot = str5.indexOf(".");
         if (dot !== -1 && str5[str5.length - 1] === "0")
           node.minFractionDigits = str5.length - dot - 1;
@@ -4632,7 +4632,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var map = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -4649,7 +4649,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar3.Scalar(null),
+        createNode: () => new Scalar4.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -4700,7 +4700,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -4744,15 +4744,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar3.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar3.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar4.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar4.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str5.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str5.substr(o, lineWidth);
           }
-          str5 = lines.join(type === Scalar3.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str5 = lines.join(type === Scalar4.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str5 }, ctx, onComment, onChompKeep);
       }
@@ -4766,9 +4766,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair3 = require_Pair();
+    var Scalar4 = require_Scalar();
+    var YAMLSeq3 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -4778,7 +4778,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair = item.items[0] || new Pair2.Pair(new Scalar3.Scalar(null));
+            const pair = item.items[0] || new Pair3.Pair(new Scalar4.Scalar(null));
             if (item.commentBefore)
               pair.key.commentBefore = pair.key.commentBefore ? `${item.commentBefore}
 ${pair.key.commentBefore}` : item.commentBefore;
@@ -4789,7 +4789,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair3.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -4797,7 +4797,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq3.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -4822,7 +4822,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair2.createPair(key, value, ctx));
+          pairs2.items.push(Pair3.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -4845,17 +4845,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq3.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap3.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap3.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap3.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap3.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap3.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -4921,7 +4921,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -4933,7 +4933,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar3.Scalar(true),
+      resolve: () => new Scalar4.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -4941,7 +4941,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar3.Scalar(false),
+      resolve: () => new Scalar4.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -4953,7 +4953,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -4981,7 +4981,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str5) {
-        const node = new Scalar3.Scalar(parseFloat(str5.replace(/_/g, "")));
+        const node = new Scalar4.Scalar(parseFloat(str5.replace(/_/g, "")));
         const dot = str5.indexOf(".");
         if (dot !== -1) {
           const f = str5.substring(dot + 1).replace(/_/g, "");
@@ -5082,9 +5082,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
+    var Pair3 = require_Pair();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap3.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -5094,10 +5094,10 @@ var require_set = __commonJS({
         if (identity.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair = new Pair2.Pair(key.key, null);
+          pair = new Pair3.Pair(key.key, null);
         else
-          pair = new Pair2.Pair(key, null);
-        const prev = YAMLMap2.findPair(this.items, pair.key);
+          pair = new Pair3.Pair(key, null);
+        const prev = YAMLMap3.findPair(this.items, pair.key);
         if (!prev)
           this.items.push(pair);
       }
@@ -5106,17 +5106,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair = YAMLMap2.findPair(this.items, key);
+        const pair = YAMLMap3.findPair(this.items, key);
         return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap2.findPair(this.items, key);
+        const prev = YAMLMap3.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair2.Pair(key));
+          this.items.push(new Pair3.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -5137,7 +5137,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair2.createPair(value, null, ctx));
+            set2.items.push(Pair3.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -5511,7 +5511,7 @@ var require_Document = __commonJS({
     var Alias = require_Alias();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair2 = require_Pair();
+    var Pair3 = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
@@ -5519,7 +5519,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options3) {
         this.commentBefore = null;
         this.comment = null;
@@ -5646,7 +5646,7 @@ var require_Document = __commonJS({
       createPair(key, value, options3 = {}) {
         const k = this.createNode(key, null, options3);
         const v = this.createNode(value, null, options3);
-        return new Pair2.Pair(k, v);
+        return new Pair3.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -5809,7 +5809,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -6092,15 +6092,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
+    var Pair3 = require_Pair();
+    var YAMLMap3 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap3.YAMLMap;
       const map = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -6168,7 +6168,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair = new Pair2.Pair(keyNode, valueNode);
+          const pair = new Pair3.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -6181,7 +6181,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair2.Pair(keyNode);
+          const pair = new Pair3.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           map.items.push(pair);
@@ -6200,11 +6200,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq2 = require_YAMLSeq();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq3.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -6295,9 +6295,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair3 = require_Pair();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -6307,7 +6307,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap8 = fc.start.source === "{";
       const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6435,7 +6435,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair = new Pair2.Pair(keyNode, valueNode);
+          const pair = new Pair3.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
           if (isMap8) {
@@ -6444,7 +6444,7 @@ var require_resolve_flow_collection = __commonJS({
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map.items.push(pair);
           } else {
-            const map = new YAMLMap2.YAMLMap(ctx.schema);
+            const map = new YAMLMap3.YAMLMap(ctx.schema);
             map.flow = true;
             map.items.push(pair);
             const endRange = (valueNode ?? keyNode).range;
@@ -6489,9 +6489,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Scalar4 = require_Scalar();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -6518,7 +6518,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap3.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq3.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -6538,7 +6538,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar3.Scalar(res);
+      const node = identity.isNode(res) ? res : new Scalar4.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -6553,13 +6553,13 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     function resolveBlockScalar(ctx, scalar2, onError) {
       const start = scalar2.offset;
       const header = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar3.Scalar.BLOCK_FOLDED : Scalar3.Scalar.BLOCK_LITERAL;
+      const type = header.mode === ">" ? Scalar4.Scalar.BLOCK_FOLDED : Scalar4.Scalar.BLOCK_LITERAL;
       const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -6621,7 +6621,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar3.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar4.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -6736,7 +6736,7 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveEnd = require_resolve_end();
     function resolveFlowScalar(scalar2, strict, onError) {
       const { offset, type, source, end } = scalar2;
@@ -6745,15 +6745,15 @@ var require_resolve_flow_scalar = __commonJS({
       const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar3.Scalar.PLAIN;
+          _type = Scalar4.Scalar.PLAIN;
           value = plainValue2(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_SINGLE;
+          _type = Scalar4.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar3.Scalar.QUOTE_DOUBLE;
+          _type = Scalar4.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
@@ -6958,7 +6958,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar3 = require_Scalar();
+    var Scalar4 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -6976,11 +6976,11 @@ var require_compose_scalar = __commonJS({
       let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar2 = identity.isScalar(res) ? res : new Scalar3.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar4.Scalar(res);
       } catch (error) {
         const msg = error instanceof Error ? error.message : String(error);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar2 = new Scalar3.Scalar(value);
+        scalar2 = new Scalar4.Scalar(value);
       }
       scalar2.range = range;
       scalar2.source = value;
@@ -7174,13 +7174,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     function composeDoc(options3, directives, { offset, start, value, end }, onError) {
       const opts = Object.assign({ _directives: directives }, options3);
-      const doc3 = new Document.Document(void 0, opts);
+      const doc3 = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -7219,7 +7219,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -7408,7 +7408,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc3 = new Document.Document(void 0, opts);
+          const doc3 = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc3.range = [0, endOffset, endOffset];
@@ -9330,7 +9330,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors();
     var log = require_log();
     var identity = require_identity();
@@ -9413,7 +9413,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options3);
-      return new Document.Document(value, _replacer, options3).toString(options3);
+      return new Document2.Document(value, _replacer, options3).toString(options3);
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
@@ -9427,15 +9427,15 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors();
     var Alias = require_Alias();
     var identity = require_identity();
-    var Pair2 = require_Pair();
-    var Scalar3 = require_Scalar();
-    var YAMLMap2 = require_YAMLMap();
-    var YAMLSeq2 = require_YAMLSeq();
+    var Pair3 = require_Pair();
+    var Scalar4 = require_Scalar();
+    var YAMLMap3 = require_YAMLMap();
+    var YAMLSeq3 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
@@ -9443,7 +9443,7 @@ var require_dist = __commonJS({
     var publicApi = require_public_api();
     var visit2 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -9457,10 +9457,10 @@ var require_dist = __commonJS({
     exports.isPair = identity.isPair;
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
-    exports.Pair = Pair2.Pair;
-    exports.Scalar = Scalar3.Scalar;
-    exports.YAMLMap = YAMLMap2.YAMLMap;
-    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
+    exports.Pair = Pair3.Pair;
+    exports.Scalar = Scalar4.Scalar;
+    exports.YAMLMap = YAMLMap3.YAMLMap;
+    exports.YAMLSeq = YAMLSeq3.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -10484,16 +10484,615 @@ var init_safety = __esm({
   }
 });
 
+// src/parse/yaml-block.ts
+function bail() {
+  throw BAIL;
+}
+function plainStart(t, i, n) {
+  if (i >= n) return false;
+  const c = t.charCodeAt(i);
+  switch (c) {
+    case 44:
+    // ,
+    case 91:
+    // [
+    case 93:
+    // ]
+    case 123:
+    // {
+    case 125:
+    // }
+    case HASH:
+    case 38:
+    // &
+    case 42:
+    // *
+    case 33:
+    // !
+    case 124:
+    // |
+    case 62:
+    // >
+    case 39:
+    // '
+    case 34:
+    // "
+    case 37:
+    // %
+    case 64:
+    // @
+    case 96:
+    // `
+    case SPACE:
+    case NL:
+    case 9:
+    case 13:
+      return false;
+    case DASH:
+    case 63:
+    // ?
+    case COLON: {
+      const nx = t.charCodeAt(i + 1);
+      return i + 1 < n && nx !== SPACE && nx !== NL && nx !== 9;
+    }
+    default:
+      return true;
+  }
+}
+function readBlockYaml(text, options3) {
+  if (text.length === 0 || UNHANDLED.test(text)) return void 0;
+  const docs = [];
+  let from = 0;
+  try {
+    for (let guard = 0; guard < 64; guard++) {
+      let line = nextContentLine(text, from);
+      let marker = false;
+      if (line < text.length && text.startsWith("---", line)) {
+        const after = text.charCodeAt(line + 3);
+        if (line + 3 < text.length && after !== NL) return void 0;
+        marker = true;
+        from = line + 4;
+        line = nextContentLine(text, from);
+      } else if (docs.length) return void 0;
+      if (line >= text.length) return marker && !docs.length ? void 0 : docs.length ? docs : void 0;
+      const doc3 = new import_yaml.Document(void 0, options3);
+      if (marker) doc3.directives.docStart = true;
+      const r = new Reader(text, doc3);
+      const next = r.root(from);
+      const contents = doc3.contents;
+      doc3.range = [docs.length ? contents.range[0] : 0, contents.range[1], contents.range[1]];
+      docs.push(doc3);
+      from = next;
+      if (nextContentLine(text, from) >= text.length) break;
+    }
+  } catch (e) {
+    if (e === BAIL) return void 0;
+    throw e;
+  }
+  return docs.length ? docs : void 0;
+}
+function nextContentLine(t, i) {
+  const n = t.length;
+  while (i < n) {
+    let j = i;
+    while (t.charCodeAt(j) === SPACE) j++;
+    const c = t.charCodeAt(j);
+    if (j < n && c !== NL && c !== HASH) return i;
+    const e = t.indexOf("\n", j);
+    if (e === -1) return n;
+    i = e + 1;
+  }
+  return n;
+}
+var import_yaml, BAIL, SPACE, NL, HASH, COLON, DASH, Reader, UNHANDLED;
+var init_yaml_block = __esm({
+  "src/parse/yaml-block.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    BAIL = new Error("yaml-block: not handled");
+    SPACE = 32;
+    NL = 10;
+    HASH = 35;
+    COLON = 58;
+    DASH = 45;
+    Reader = class {
+      constructor(text, doc3) {
+        this.text = text;
+        this.doc = doc3;
+        this.n = text.length;
+        this.schema = doc3.schema;
+        this.tags = doc3.schema.tags;
+        this.strTag = doc3.schema[/* @__PURE__ */ Symbol.for("yaml.scalar")];
+        if (!this.strTag) bail();
+      }
+      text;
+      doc;
+      pos = 0;
+      n;
+      tags;
+      strTag;
+      schema;
+      // ---- lines ----
+      /** Offset of the end of the line holding `i` (its newline, or the text's end). */
+      eol(i) {
+        const j = this.text.indexOf("\n", i);
+        return j === -1 ? this.n : j;
+      }
+      /** Skip blank and comment-only lines from line start `i`; the start of the next content line, or n. */
+      nextContent(i) {
+        const t = this.text;
+        while (i < this.n) {
+          let j = i;
+          while (t.charCodeAt(j) === SPACE) j++;
+          const c = t.charCodeAt(j);
+          if (j < this.n && c !== NL && c !== HASH) return i;
+          const e = this.eol(j);
+          i = e + 1;
+        }
+        return this.n;
+      }
+      indentAt(lineStart) {
+        let j = lineStart;
+        while (this.text.charCodeAt(j) === SPACE) j++;
+        return j - lineStart;
+      }
+      /** After an inline value ending at `i` (exclusive): only spaces and a comment may follow. Start of next line. */
+      endOfLine(i) {
+        const t = this.text;
+        let j = i;
+        while (t.charCodeAt(j) === SPACE) j++;
+        if (j < this.n && t.charCodeAt(j) !== NL) {
+          if (t.charCodeAt(j) !== HASH || j === i) bail();
+          j = this.eol(j);
+        }
+        return j < this.n ? j + 1 : this.n;
+      }
+      // ---- scalars ----
+      plainScalar(source, start, end, atKey) {
+        let tag;
+        for (const t of this.tags)
+          if ((t.default === true || atKey && t.default === "key") && t.test && t.test.test(source)) {
+            tag = t;
+            break;
+          }
+        tag ??= this.strTag;
+        return this.finish(tag, source, start, end, "PLAIN", void 0);
+      }
+      finish(tag, value, start, end, type, tagName) {
+        let failed = false;
+        const res = tag.resolve(value, () => failed = true, this.doc.options);
+        if (failed) bail();
+        const s = res instanceof import_yaml.Scalar ? res : new import_yaml.Scalar(res);
+        s.range = [start, end, end];
+        s.source = value;
+        s.type = type;
+        if (tagName) s.tag = tagName;
+        if (tag.format) s.format = tag.format;
+        return s;
+      }
+      /** A quoted scalar starting at `i` on one line; [scalar, offset after the closing quote]. */
+      quoted(i, tagName) {
+        const t = this.text;
+        const q = t.charCodeAt(i);
+        let j = i + 1;
+        let value = "";
+        if (q === 34) {
+          for (; j < this.n; j++) {
+            const c = t.charCodeAt(j);
+            if (c === 34) break;
+            if (c === 92 || c === NL) bail();
+          }
+          if (j >= this.n) bail();
+          value = t.slice(i + 1, j);
+        } else {
+          let from = i + 1;
+          for (; ; j++) {
+            if (j >= this.n) bail();
+            const c = t.charCodeAt(j);
+            if (c === NL) bail();
+            if (c === 39) {
+              if (t.charCodeAt(j + 1) === 39) {
+                value += t.slice(from, j + 1);
+                j++;
+                from = j + 1;
+                continue;
+              }
+              break;
+            }
+          }
+          value += t.slice(from, j);
+        }
+        const s = this.finish(this.strTag, value, i, j + 1, q === 34 ? "QUOTE_DOUBLE" : "QUOTE_SINGLE", tagName);
+        return [s, j + 1];
+      }
+      /** A short-form tag at `i` (`!Ref`); [name, offset after it]. */
+      tagAt(i) {
+        const t = this.text;
+        let j = i + 1;
+        for (; j < this.n; j++) {
+          const c2 = t.charCodeAt(j);
+          if (!(c2 >= 65 && c2 <= 90 || c2 >= 97 && c2 <= 122 || c2 >= 48 && c2 <= 57)) break;
+        }
+        const c = t.charCodeAt(j);
+        if (j === i + 1 || j < this.n && c !== SPACE && c !== NL) bail();
+        return [t.slice(i, j), j];
+      }
+      // ---- block context ----
+      //
+      // Where a node ends (range[2]) follows the library's parser: a scalar or flow collection takes its line's comment
+      // and line break, then any following comment lines indented past its collection's items (with the blank lines
+      // between them). Other blank and comment lines before the next content line are "pending": they belong to the next
+      // item of the innermost collection, or, when that collection ends, stay with it (its range[2] then runs up to the
+      // next content) if one of the comments is indented as far as its items, else move to the collection around it.
+      // A collection's range[1] is its last value's range[2].
+      /** Start of the content (first non-space character) of the line at `line`, or n. */
+      contentPos(line) {
+        return line >= this.n ? this.n : line + this.indentAt(line);
+      }
+      /**
+       * The lines after a value whose line ends at `from` (the start of the next line), in a collection with items at
+       * column `indent`. With `value` (a scalar or flow collection), indented comment lines are taken into its range[2].
+       */
+      trailing(from, indent, value) {
+        const t = this.text;
+        let i = from;
+        let absorbing = value !== void 0;
+        let pendStart = from;
+        let pendMax = -1;
+        while (i < this.n) {
+          let j = i;
+          while (t.charCodeAt(j) === SPACE) j++;
+          const c = t.charCodeAt(j);
+          if (j < this.n && c !== NL && c !== HASH) break;
+          const e = this.eol(j);
+          const lineEnd = e < this.n ? e + 1 : this.n;
+          if (c === HASH) {
+            const col = j - i;
+            if (absorbing && col > indent) {
+              value.range[2] = lineEnd;
+              pendStart = lineEnd;
+            } else {
+              absorbing = false;
+              if (col > pendMax) pendMax = col;
+            }
+          }
+          i = lineEnd;
+        }
+        void pendStart;
+        return { line: i, pendMax };
+      }
+      /** Close a block collection: its range, and whether the pending lines stay with it. */
+      close(node, start, end, indent, after) {
+        if (indent !== 0 && after.pendMax >= indent) {
+          node.range = [start, end, this.contentPos(after.line)];
+          return [node, { line: after.line, pendMax: -1 }];
+        }
+        node.range = [start, end, end];
+        return [node, after];
+      }
+      /**
+       * The value after `key:` or `- ` at `i`, in a collection whose items are at column `indent`. Returns the node and
+       * what follows it.
+       */
+      blockValue(i, indent, inMap) {
+        const t = this.text;
+        while (t.charCodeAt(i) === SPACE) i++;
+        const c = t.charCodeAt(i);
+        let tagName;
+        if (c === 33) {
+          let after;
+          [tagName, after] = this.tagAt(i);
+          if (tagName.length < 2) bail();
+          i = after;
+          while (t.charCodeAt(i) === SPACE) i++;
+          if (i >= this.n || t.charCodeAt(i) === NL || t.charCodeAt(i) === HASH) {
+            if (t.charCodeAt(i) === HASH && t.charCodeAt(i - 1) !== SPACE) bail();
+            const next = this.nextContent(this.endOfLine(i));
+            if (next >= this.n) bail();
+            const ind = this.indentAt(next);
+            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (!(ind > indent || inMap && ind === indent && isSeq8)) bail();
+            const r = isSeq8 ? this.blockSeq(next, ind) : this.blockMap(next + ind, ind, next);
+            r[0].tag = tagName;
+            return r;
+          }
+        }
+        if (i >= this.n || t.charCodeAt(i) === NL || t.charCodeAt(i) === HASH) {
+          if (i < this.n && t.charCodeAt(i) === HASH && t.charCodeAt(i - 1) !== SPACE) bail();
+          const lineNext = this.endOfLine(i);
+          const next = this.nextContent(lineNext);
+          if (next < this.n) {
+            const ind = this.indentAt(next);
+            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (ind > indent || inMap && ind === indent && isSeq8) {
+              if (isSeq8) return this.blockSeq(next, ind);
+              return this.blockMap(next + ind, ind, next);
+            }
+          }
+          if (i < this.n && t.charCodeAt(i) === HASH) bail();
+          for (let k = lineNext; k < next; k++) if (t.charCodeAt(k) === HASH) bail();
+          const s = this.plainScalar("", i, i, false);
+          return [s, { line: next, pendMax: -1 }];
+        }
+        return this.inlineValue(i, indent, tagName);
+      }
+      /** `-` at `i` starts a sequence item (followed by a space or the line's end). */
+      dashItem(i) {
+        const c = this.text.charCodeAt(i + 1);
+        return i + 1 >= this.n || c === SPACE || c === NL;
+      }
+      /** A scalar or flow collection starting at `i` and ending on this line. */
+      inlineValue(i, indent, tagName) {
+        const t = this.text;
+        const c = t.charCodeAt(i);
+        let node;
+        let end;
+        if (c === 34 || c === 39) {
+          [node, end] = this.quoted(i, tagName);
+        } else if (c === 91 || c === 123) {
+          [node, end] = this.flow(i, 0);
+          if (tagName) node.tag = tagName;
+        } else {
+          if (!plainStart(t, i, this.n)) bail();
+          const e = this.eol(i);
+          let j = i;
+          let last = i;
+          for (; j < e; j++) {
+            const ch = t.charCodeAt(j);
+            if (ch === HASH && t.charCodeAt(j - 1) === SPACE) break;
+            if (ch === COLON && (j + 1 >= e || t.charCodeAt(j + 1) === SPACE)) bail();
+            if (ch !== SPACE) last = j + 1;
+          }
+          const source = t.slice(i, last);
+          node = tagName ? this.finish(this.strTag, source, i, last, "PLAIN", tagName) : this.plainScalar(source, i, last, false);
+          end = last;
+        }
+        const lineNext = this.endOfLine(end);
+        node.range[2] = lineNext;
+        const after = this.trailing(lineNext, indent, node);
+        if (after.line < this.n && this.indentAt(after.line) > indent) bail();
+        return [node, after];
+      }
+      /**
+       * A block mapping whose first key starts at `i` (column `indent`; `lineStart` is the start of its line).
+       */
+      blockMap(i, indent, lineStart) {
+        const t = this.text;
+        const map = new import_yaml.YAMLMap(this.schema);
+        const start = i;
+        const seen = /* @__PURE__ */ new Set();
+        void lineStart;
+        for (; ; ) {
+          let key;
+          let k;
+          const c = t.charCodeAt(i);
+          if (c === 34 || c === 39) {
+            [key, k] = this.quoted(i, void 0);
+            if (t.charCodeAt(k) !== COLON) bail();
+          } else {
+            if (!plainStart(t, i, this.n)) bail();
+            k = i;
+            for (; ; ) {
+              const ch2 = t.charCodeAt(k);
+              if (k >= this.n || ch2 === NL) bail();
+              if (ch2 === COLON) {
+                const nx = t.charCodeAt(k + 1);
+                if (k + 1 >= this.n || nx === SPACE || nx === NL) break;
+              }
+              if (ch2 === HASH && t.charCodeAt(k - 1) === SPACE) bail();
+              k++;
+            }
+            if (t.charCodeAt(k - 1) === SPACE) bail();
+            key = this.plainScalar(t.slice(i, k), i, k, true);
+          }
+          if (seen.has(key.value)) bail();
+          seen.add(key.value);
+          const [value, after] = this.blockValue(k + 1, indent, true);
+          map.items.push(new import_yaml.Pair(key, value));
+          const end = value.range[2];
+          const line = after.line;
+          if (line >= this.n) return this.close(map, start, end, indent, after);
+          const ind = this.indentAt(line);
+          if (ind < indent) return this.close(map, start, end, indent, after);
+          if (ind > indent) bail();
+          i = line + ind;
+          const ch = t.charCodeAt(i);
+          if (ch === DASH && (this.dashItem(i) || t.startsWith("---", i))) {
+            if (indent === 0 && t.startsWith("---", i)) return this.close(map, start, end, indent, after);
+            bail();
+          }
+        }
+      }
+      /** A block sequence whose dashes are at column `indent` of the line starting at `lineStart`. */
+      blockSeq(lineStart, indent) {
+        const t = this.text;
+        const seq = new import_yaml.YAMLSeq(this.schema);
+        let i = lineStart + indent;
+        const start = i;
+        for (; ; ) {
+          let j = i + 1;
+          while (t.charCodeAt(j) === SPACE) j++;
+          const c = t.charCodeAt(j);
+          let item;
+          let after;
+          if (j < this.n && c !== NL && c !== HASH && c !== 33 && c !== 34 && c !== 39 && c !== 91 && c !== 123) {
+            if (c === DASH && this.dashItem(j)) bail();
+            if (this.looksLikeKey(j)) [item, after] = this.blockMap(j, j - lineStart, lineStart);
+            else [item, after] = this.blockValue(j, indent, false);
+          } else if ((c === 34 || c === 39) && this.quotedKeyFollows(j)) {
+            [item, after] = this.blockMap(j, j - lineStart, lineStart);
+          } else {
+            [item, after] = this.blockValue(i + 1, indent, false);
+          }
+          seq.items.push(item);
+          const end = item.range[2];
+          const line = after.line;
+          if (line >= this.n) return this.close(seq, start, end, indent, after);
+          const ind = this.indentAt(line);
+          if (ind < indent) return this.close(seq, start, end, indent, after);
+          if (ind > indent) bail();
+          i = line + ind;
+          if (!(t.charCodeAt(i) === DASH && this.dashItem(i))) return this.close(seq, start, end, indent, after);
+          lineStart = line;
+        }
+      }
+      /** A plain key ("name:" then space or the line's end) starts at `i`. */
+      looksLikeKey(i) {
+        const t = this.text;
+        const e = this.eol(i);
+        for (let k = i; k < e; k++) {
+          const ch = t.charCodeAt(k);
+          if (ch === HASH && t.charCodeAt(k - 1) === SPACE) return false;
+          if (ch === COLON && (k + 1 >= e || t.charCodeAt(k + 1) === SPACE)) return true;
+        }
+        return false;
+      }
+      quotedKeyFollows(i) {
+        const t = this.text;
+        const q = t.charCodeAt(i);
+        const e = this.eol(i);
+        let k = i + 1;
+        for (; k < e; k++) {
+          const ch = t.charCodeAt(k);
+          if (ch === q) {
+            if (q === 39 && t.charCodeAt(k + 1) === 39) {
+              k++;
+              continue;
+            }
+            break;
+          }
+        }
+        if (k >= e) return false;
+        return t.charCodeAt(k + 1) === COLON;
+      }
+      // ---- flow context (one line) ----
+      /** A flow collection at `i` (`[` or `{`) closing on the same line; [node, offset after the closing bracket]. */
+      flow(i, depth) {
+        if (depth > 16) bail();
+        const t = this.text;
+        const isMap8 = t.charCodeAt(i) === 123;
+        const close = isMap8 ? 125 : 93;
+        const coll = isMap8 ? new import_yaml.YAMLMap(this.schema) : new import_yaml.YAMLSeq(this.schema);
+        coll.flow = true;
+        const seen = /* @__PURE__ */ new Set();
+        let j = i + 1;
+        const skip = () => {
+          while (t.charCodeAt(j) === SPACE) j++;
+        };
+        skip();
+        if (t.charCodeAt(j) === close) bail();
+        for (; ; ) {
+          skip();
+          const item = this.flowItem(j, depth, isMap8);
+          j = item[1];
+          skip();
+          item[0].range[2] = j;
+          if (isMap8) {
+            if (t.charCodeAt(j) !== COLON) bail();
+            j++;
+            const nx = t.charCodeAt(j);
+            if (nx !== SPACE) bail();
+            skip();
+            const value = this.flowItem(j, depth, false);
+            j = value[1];
+            skip();
+            value[0].range[2] = j;
+            const key = item[0];
+            if (!(key instanceof import_yaml.Scalar) || seen.has(key.value)) bail();
+            seen.add(key.value);
+            coll.items.push(new import_yaml.Pair(key, value[0]));
+            skip();
+          } else {
+            if (t.charCodeAt(j) === COLON) bail();
+            coll.items.push(item[0]);
+          }
+          const c = t.charCodeAt(j);
+          if (c === close) {
+            coll.range = [i, j + 1, j + 1];
+            return [coll, j + 1];
+          }
+          if (c !== 44) bail();
+          j++;
+          skip();
+          if (t.charCodeAt(j) === close) bail();
+        }
+      }
+      /** One item of a flow collection; [node, offset after it]. Keys (`inKey`) stop at ":". */
+      flowItem(i, depth, inKey) {
+        const t = this.text;
+        let c = t.charCodeAt(i);
+        let tagName;
+        if (c === 33) {
+          if (inKey) bail();
+          let after;
+          [tagName, after] = this.tagAt(i);
+          if (tagName.length < 2 || t.charCodeAt(after) !== SPACE) bail();
+          i = after;
+          while (t.charCodeAt(i) === SPACE) i++;
+          c = t.charCodeAt(i);
+        }
+        if (c === 34 || c === 39) return this.quoted(i, tagName);
+        if (c === 91 || c === 123) {
+          if (inKey) bail();
+          const r = this.flow(i, depth + 1);
+          if (tagName) r[0].tag = tagName;
+          return r;
+        }
+        if (!plainStart(t, i, this.n) || c === 44 || c === 93 || c === 125) bail();
+        let j = i;
+        let last = i;
+        for (; j < this.n; j++) {
+          const ch = t.charCodeAt(j);
+          if (ch === NL) bail();
+          if (ch === 44 || ch === 93 || ch === 125 || ch === 91 || ch === 123) break;
+          if (ch === COLON) {
+            const nx = t.charCodeAt(j + 1);
+            if (nx === SPACE || nx === 44 || nx === 93 || nx === 125 || nx === NL) break;
+          }
+          if (ch === HASH && t.charCodeAt(j - 1) === SPACE) bail();
+          if (ch !== SPACE) last = j + 1;
+        }
+        const source = t.slice(i, last);
+        const s = tagName ? this.finish(this.strTag, source, i, last, "PLAIN", tagName) : this.plainScalar(source, i, last, inKey);
+        return [s, last];
+      }
+      // ---- documents ----
+      /** The root collection at the next content line; returns the start of the line after it. */
+      root(from) {
+        const line = this.nextContent(from);
+        if (line >= this.n) bail();
+        const ind = this.indentAt(line);
+        if (ind !== 0) bail();
+        const t = this.text;
+        let r;
+        if (t.charCodeAt(line) === DASH && this.dashItem(line)) r = this.blockSeq(line, 0);
+        else if (this.looksLikeKey(line) || (t.charCodeAt(line) === 34 || t.charCodeAt(line) === 39) && this.quotedKeyFollows(line))
+          r = this.blockMap(line, 0, line);
+        else bail();
+        this.doc.contents = r[0];
+        const next = r[1].line;
+        if (next < this.n && !(t.startsWith("---", next) && (next + 3 >= this.n || t.charCodeAt(next + 3) === NL))) bail();
+        this.pos = next;
+        return next;
+      }
+      get offset() {
+        return this.pos;
+      }
+    };
+    UNHANDLED = /[\t\r\uFEFF\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u0085\u2028\u2029]|^%|\n%|\n\.\.\.|^\.\.\./;
+  }
+});
+
 // src/parse/yaml.ts
 var yaml_exports = {};
 __export(yaml_exports, {
-  isAlias: () => import_yaml2.isAlias,
-  isMap: () => import_yaml2.isMap,
-  isPair: () => import_yaml2.isPair,
-  isScalar: () => import_yaml2.isScalar,
-  isSeq: () => import_yaml2.isSeq,
+  isAlias: () => import_yaml3.isAlias,
+  isMap: () => import_yaml3.isMap,
+  isPair: () => import_yaml3.isPair,
+  isScalar: () => import_yaml3.isScalar,
+  isSeq: () => import_yaml3.isSeq,
   nodePos: () => nodePos,
-  parse: () => import_yaml2.parse,
+  parse: () => import_yaml3.parse,
   parseYaml: () => parseYaml,
   parseYamlAll: () => parseYamlAll
 });
@@ -10509,9 +11108,17 @@ function withoutStacks(fn) {
     Error.stackTraceLimit = limit;
   }
 }
-function parseYamlAll(text) {
-  const lc = new import_yaml.LineCounter();
-  const docs = withoutStacks(() => (0, import_yaml.parseAllDocuments)(text, { ...LIMITS, lineCounter: lc }));
+function parseYamlAll(text, opts) {
+  const lc = new import_yaml2.LineCounter();
+  if (opts?.fast) {
+    const docs2 = readBlockYaml(text, LIMITS);
+    if (docs2) {
+      lc.addNewLine(0);
+      for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lc.addNewLine(i + 1);
+      return { docs: docs2, lc, errors: [] };
+    }
+  }
+  const docs = withoutStacks(() => (0, import_yaml2.parseAllDocuments)(text, { ...LIMITS, lineCounter: lc }));
   const list4 = Array.isArray(docs) ? docs : [];
   const errors = [];
   for (const d of list4)
@@ -10519,24 +11126,25 @@ function parseYamlAll(text) {
   return { docs: list4, lc, errors };
 }
 function parseYaml(text) {
-  const lc = new import_yaml.LineCounter();
-  const doc3 = withoutStacks(() => (0, import_yaml.parseDocument)(text, { ...LIMITS, lineCounter: lc }));
+  const lc = new import_yaml2.LineCounter();
+  const doc3 = withoutStacks(() => (0, import_yaml2.parseDocument)(text, { ...LIMITS, lineCounter: lc }));
   const errors = doc3.errors.map((e) => ({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) }));
   return { doc: doc3, lc, errors };
 }
 function nodePos(node, lc) {
-  if (!(0, import_yaml.isNode)(node) || !node.range) return void 0;
+  if (!(0, import_yaml2.isNode)(node) || !node.range) return void 0;
   const [start, valueEnd] = node.range;
   const s = lc.linePos(start);
   const e = lc.linePos(valueEnd);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
 }
-var import_yaml, import_yaml2, LIMITS;
+var import_yaml2, import_yaml3, LIMITS;
 var init_yaml = __esm({
   "src/parse/yaml.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
     import_yaml2 = __toESM(require_dist(), 1);
+    init_yaml_block();
+    import_yaml3 = __toESM(require_dist(), 1);
     LIMITS = { maxAliasCount: 100, uniqueKeys: true, prettyErrors: false, strict: false };
   }
 });
@@ -11132,7 +11740,7 @@ var init_detect3 = __esm({
 
 // src/parse/cloudformation.ts
 function str2(n) {
-  return (0, import_yaml3.isScalar)(n) && typeof n.value === "string" ? n.value : void 0;
+  return (0, import_yaml4.isScalar)(n) && typeof n.value === "string" ? n.value : void 0;
 }
 function asBool(v) {
   if (v === true || v === false) return v;
@@ -11208,20 +11816,20 @@ function reindentQuoted(text) {
   return changed ? lines.join("\n") : text;
 }
 function isTemplateRoot(root) {
-  if (!(0, import_yaml3.isMap)(root)) return false;
-  const keys = new Set(root.items.map((p) => (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : ""));
+  if (!(0, import_yaml4.isMap)(root)) return false;
+  const keys = new Set(root.items.map((p) => (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : ""));
   if (keys.has("AWSTemplateFormatVersion")) return true;
-  const resources = root.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "Resources")?.value;
-  if (!(0, import_yaml3.isMap)(resources)) return false;
+  const resources = root.items.find((p) => (0, import_yaml4.isScalar)(p.key) && p.key.value === "Resources")?.value;
+  if (!(0, import_yaml4.isMap)(resources)) return false;
   return resources.items.some((p) => {
-    const t = (0, import_yaml3.isMap)(p.value) ? p.value.items.find((q) => (0, import_yaml3.isScalar)(q.key) && q.key.value === "Type")?.value : null;
-    return (0, import_yaml3.isScalar)(t) && typeof t.value === "string" && /^(?:AWS|Custom|Alexa)::/.test(t.value);
+    const t = (0, import_yaml4.isMap)(p.value) ? p.value.items.find((q) => (0, import_yaml4.isScalar)(q.key) && q.key.value === "Type")?.value : null;
+    return (0, import_yaml4.isScalar)(t) && typeof t.value === "string" && /^(?:AWS|Custom|Alexa)::/.test(t.value);
   });
 }
 function parseTemplate(text) {
   let parsed;
   try {
-    parsed = parseYamlAll(text);
+    parsed = parseYamlAll(text, { fast: true });
     if (parsed.errors.some((e) => /closing .?quote/i.test(e.message))) {
       const fixed = reindentQuoted(text);
       if (fixed !== text) {
@@ -11250,11 +11858,11 @@ function parseTemplate(text) {
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }
-var import_yaml3, SHORT_TAGS, UNKNOWN, PSEUDO, MAX_DEPTH, CfnTemplate, nullNode, TEMPLATE_HINT;
+var import_yaml4, SHORT_TAGS, UNKNOWN, PSEUDO, MAX_DEPTH, CfnTemplate, nullNode, TEMPLATE_HINT;
 var init_cloudformation = __esm({
   "src/parse/cloudformation.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_yaml();
     SHORT_TAGS = {
       "!Ref": "Ref",
@@ -11305,18 +11913,18 @@ var init_cloudformation = __esm({
       /** Record parent links for every node (paths and key lookups). */
       link(node, depth) {
         if (!node || depth > 200) return;
-        if ((0, import_yaml3.isMap)(node)) {
+        if ((0, import_yaml4.isMap)(node)) {
           for (const p of node.items) {
-            const k = (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "?";
+            const k = (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : "?";
             if (p.value && typeof p.value === "object")
               this.parents.set(p.value, {
                 parent: node,
                 key: k,
-                ...(0, import_yaml3.isScalar)(p.key) ? { keyNode: p.key } : {}
+                ...(0, import_yaml4.isScalar)(p.key) ? { keyNode: p.key } : {}
               });
             this.link(p.value, depth + 1);
           }
-        } else if ((0, import_yaml3.isSeq)(node)) {
+        } else if ((0, import_yaml4.isSeq)(node)) {
           node.items.forEach((it, i) => {
             if (it && typeof it === "object") this.parents.set(it, { parent: node, key: i });
             this.link(it, depth + 1);
@@ -11325,10 +11933,10 @@ var init_cloudformation = __esm({
       }
       readParameters() {
         const params = this.get(this.root, "Parameters");
-        if (!(0, import_yaml3.isMap)(params)) return;
+        if (!(0, import_yaml4.isMap)(params)) return;
         for (const p of params.items) {
           const name = str2(p.key);
-          if (!name || !(0, import_yaml3.isScalar)(p.key) || !p.value) continue;
+          if (!name || !(0, import_yaml4.isScalar)(p.key) || !p.value) continue;
           const node = p.value;
           const noEchoNode = this.get(node, "NoEcho");
           this.parameters.set(name, {
@@ -11337,7 +11945,7 @@ var init_cloudformation = __esm({
             keyNode: p.key,
             type: str2(this.get(node, "Type")),
             defaultNode: this.get(node, "Default"),
-            noEcho: noEchoNode !== void 0 && (0, import_yaml3.isScalar)(noEchoNode) && asBool(noEchoNode.value) === true,
+            noEcho: noEchoNode !== void 0 && (0, import_yaml4.isScalar)(noEchoNode) && asBool(noEchoNode.value) === true,
             scope: this.scopeOf(p.key, node)
           });
         }
@@ -11345,15 +11953,15 @@ var init_cloudformation = __esm({
       readResources() {
         const res = this.get(this.root, "Resources");
         if (res === void 0) return;
-        if (!(0, import_yaml3.isMap)(res)) {
+        if (!(0, import_yaml4.isMap)(res)) {
           this.errors.push({ line: this.line(res), message: "Resources must be a mapping of logical ids to resources" });
           return;
         }
         for (const p of res.items) {
-          const id = (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : void 0;
-          if (!id || !(0, import_yaml3.isScalar)(p.key)) continue;
+          const id = (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : void 0;
+          if (!id || !(0, import_yaml4.isScalar)(p.key)) continue;
           const node = p.value;
-          if (!(0, import_yaml3.isMap)(node)) {
+          if (!(0, import_yaml4.isMap)(node)) {
             this.errors.push({ line: this.line(p.key), message: `resource ${id} is not a mapping` });
             continue;
           }
@@ -11363,7 +11971,7 @@ var init_cloudformation = __esm({
             this.errors.push({ line: this.line(p.key), message: `resource ${id} has no Type` });
             continue;
           }
-          if (type === void 0 || (0, import_yaml3.isScalar)(typeNode) === false || typeNode.tag) {
+          if (type === void 0 || (0, import_yaml4.isScalar)(typeNode) === false || typeNode.tag) {
             this.errors.push({ line: this.line(typeNode), message: `resource ${id}: Type must be a string` });
             continue;
           }
@@ -11416,7 +12024,7 @@ var init_cloudformation = __esm({
         return parts.reverse().join("").replace(/^\./, "");
       }
       deref(node) {
-        if ((0, import_yaml3.isAlias)(node)) {
+        if ((0, import_yaml4.isAlias)(node)) {
           const r = node.resolve(this.doc);
           return r ?? void 0;
         }
@@ -11425,9 +12033,9 @@ var init_cloudformation = __esm({
       /** Map lookup (follows aliases). Returns undefined when `node` is not a map or lacks the key. */
       get(node, key) {
         const n = this.deref(node);
-        if (!(0, import_yaml3.isMap)(n)) return void 0;
+        if (!(0, import_yaml4.isMap)(n)) return void 0;
         for (const p of n.items) {
-          if ((0, import_yaml3.isScalar)(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
+          if ((0, import_yaml4.isScalar)(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
         }
         return void 0;
       }
@@ -11443,10 +12051,10 @@ var init_cloudformation = __esm({
       /** Entries of a map node (key, key node, value). */
       entries(node) {
         const n = this.deref(node);
-        if (!(0, import_yaml3.isMap)(n)) return [];
+        if (!(0, import_yaml4.isMap)(n)) return [];
         const out = [];
         for (const p of n.items)
-          if ((0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key))
+          if ((0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key))
             out.push({ key: String(p.key.value), keyNode: p.key, value: this.deref(p.value) ?? nullNode });
         return out;
       }
@@ -11455,7 +12063,7 @@ var init_cloudformation = __esm({
         const n = this.deref(node);
         if (!n) return void 0;
         if (n.tag && SHORT_TAGS[n.tag]) return { fn: SHORT_TAGS[n.tag], arg: n };
-        if ((0, import_yaml3.isMap)(n) && n.items.length === 1) {
+        if ((0, import_yaml4.isMap)(n) && n.items.length === 1) {
           const k = str2(n.items[0].key);
           if (k && (k === "Ref" || k === "Condition" || k.startsWith("Fn::")))
             return { fn: k, arg: this.deref(n.items[0].value) ?? null };
@@ -11478,19 +12086,19 @@ var init_cloudformation = __esm({
       items(node) {
         const out = [];
         for (const b of this.branches(node)) {
-          if ((0, import_yaml3.isSeq)(b) && !this.intrinsic(b)) for (const it of b.items) out.push(...this.branches(it));
+          if ((0, import_yaml4.isSeq)(b) && !this.intrinsic(b)) for (const it of b.items) out.push(...this.branches(it));
           else out.push(b);
         }
         return out;
       }
       listArgs(arg) {
         const a = this.deref(arg);
-        if (!(0, import_yaml3.isSeq)(a)) return [];
+        if (!(0, import_yaml4.isSeq)(a)) return [];
         return a.items.map((i) => this.deref(i));
       }
       scalarArg(arg) {
         const a = this.deref(arg);
-        return (0, import_yaml3.isScalar)(a) ? String(a.value) : void 0;
+        return (0, import_yaml4.isScalar)(a) ? String(a.value) : void 0;
       }
       /** Every value a scalar-valued property may take. Sequences and mappings are UNKNOWN (walk them with `items`). */
       values(node, depth = 0) {
@@ -11499,7 +12107,7 @@ var init_cloudformation = __esm({
         if (depth > MAX_DEPTH) return [{ value: UNKNOWN }];
         const fn = this.intrinsic(n);
         if (!fn) {
-          if ((0, import_yaml3.isScalar)(n)) {
+          if ((0, import_yaml4.isScalar)(n)) {
             const v = n.value;
             if (typeof v === "string") {
               if (v.includes("{{resolve:")) return [{ value: UNKNOWN, why: "dynamic reference" }];
@@ -11541,7 +12149,7 @@ var init_cloudformation = __esm({
         const out = [];
         for (const b of this.branches(node)) {
           const fn = this.intrinsic(b);
-          if ((0, import_yaml3.isSeq)(b) && !fn) {
+          if ((0, import_yaml4.isSeq)(b) && !fn) {
             for (const it of b.items) out.push(...this.values(it, depth + 1));
           } else if (fn?.fn === "Fn::Split") {
             const args2 = this.listArgs(fn.arg);
@@ -11584,10 +12192,10 @@ var init_cloudformation = __esm({
         const a = this.deref(arg);
         let template;
         let vars;
-        if ((0, import_yaml3.isScalar)(a)) template = typeof a.value === "string" ? a.value : void 0;
-        else if ((0, import_yaml3.isSeq)(a)) {
+        if ((0, import_yaml4.isScalar)(a)) template = typeof a.value === "string" ? a.value : void 0;
+        else if ((0, import_yaml4.isSeq)(a)) {
           const t = this.deref(a.items[0]);
-          template = (0, import_yaml3.isScalar)(t) && typeof t.value === "string" ? t.value : void 0;
+          template = (0, import_yaml4.isScalar)(t) && typeof t.value === "string" ? t.value : void 0;
           vars = this.deref(a.items[1]);
         }
         if (template === void 0) return { value: UNKNOWN };
@@ -11636,8 +12244,8 @@ var init_cloudformation = __esm({
         const fn = this.intrinsic(node);
         if (fn?.fn !== "Fn::Sub") return void 0;
         const a = this.deref(fn.arg);
-        const t = (0, import_yaml3.isScalar)(a) ? a : (0, import_yaml3.isSeq)(a) ? this.deref(a.items[0]) : void 0;
-        return (0, import_yaml3.isScalar)(t) && typeof t.value === "string" ? t.value : void 0;
+        const t = (0, import_yaml4.isScalar)(a) ? a : (0, import_yaml4.isSeq)(a) ? this.deref(a.items[0]) : void 0;
+        return (0, import_yaml4.isScalar)(t) && typeof t.value === "string" ? t.value : void 0;
       }
       /** Names of resources a node refers to (Ref, GetAtt, ${Name} in Sub), anywhere inside it. */
       references(node, out = /* @__PURE__ */ new Set(), depth = 0) {
@@ -11649,20 +12257,20 @@ var init_cloudformation = __esm({
           if (s) out.add(s);
         } else if (fn?.fn === "Fn::GetAtt") {
           const a = this.deref(fn.arg);
-          const s = (0, import_yaml3.isScalar)(a) ? String(a.value).split(".")[0] : (0, import_yaml3.isSeq)(a) ? str2(this.deref(a.items[0])) : void 0;
+          const s = (0, import_yaml4.isScalar)(a) ? String(a.value).split(".")[0] : (0, import_yaml4.isSeq)(a) ? str2(this.deref(a.items[0])) : void 0;
           if (s) out.add(s);
         } else if (fn?.fn === "Fn::Sub") {
           const a = this.deref(fn.arg);
-          const t = (0, import_yaml3.isScalar)(a) ? a : (0, import_yaml3.isSeq)(a) ? this.deref(a.items[0]) : void 0;
-          if ((0, import_yaml3.isScalar)(t) && typeof t.value === "string")
+          const t = (0, import_yaml4.isScalar)(a) ? a : (0, import_yaml4.isSeq)(a) ? this.deref(a.items[0]) : void 0;
+          if ((0, import_yaml4.isScalar)(t) && typeof t.value === "string")
             for (const m of t.value.matchAll(/\$\{([^!}][^}.]*)/g)) out.add(m[1].trim());
         }
-        if ((0, import_yaml3.isMap)(n)) for (const p of n.items) this.references(p.value, out, depth + 1);
-        else if ((0, import_yaml3.isSeq)(n)) for (const i of n.items) this.references(i, out, depth + 1);
+        if ((0, import_yaml4.isMap)(n)) for (const p of n.items) this.references(p.value, out, depth + 1);
+        else if ((0, import_yaml4.isSeq)(n)) for (const i of n.items) this.references(i, out, depth + 1);
         return out;
       }
     };
-    nullNode = new import_yaml3.Scalar(null);
+    nullNode = new import_yaml4.Scalar(null);
     TEMPLATE_HINT = /AWSTemplateFormatVersion|["']?Resources["']?\s*:/;
   }
 });
@@ -11849,7 +12457,7 @@ function cfnValue(t, node, path11 = "", depth = 0) {
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
     if (fn.fn === "Ref") {
-      const name = (0, import_yaml5.isScalar)(fn.arg) ? String(fn.arg.value) : void 0;
+      const name = (0, import_yaml6.isScalar)(fn.arg) ? String(fn.arg.value) : void 0;
       if (name === "AWS::NoValue") return void 0;
       const param = name ? t.parameters.get(name) : void 0;
       if (param?.type && /List|CommaDelimited/.test(param.type))
@@ -11871,7 +12479,7 @@ function cfnValue(t, node, path11 = "", depth = 0) {
       l
     );
   }
-  if ((0, import_yaml5.isMap)(node)) {
+  if ((0, import_yaml6.isMap)(node)) {
     const entries = /* @__PURE__ */ new Map();
     for (const e of t.entries(node)) {
       const v = cfnValue(t, e.value, `${l.path}.${e.key}`, depth + 1);
@@ -11879,7 +12487,7 @@ function cfnValue(t, node, path11 = "", depth = 0) {
     }
     return { t: "map", entries, loc: l };
   }
-  if ((0, import_yaml5.isSeq)(node)) {
+  if ((0, import_yaml6.isSeq)(node)) {
     const out = [];
     node.items.forEach((it, i) => {
       const v = cfnValue(t, it, `${l.path}[${i}]`, depth + 1);
@@ -11887,7 +12495,7 @@ function cfnValue(t, node, path11 = "", depth = 0) {
     });
     return { t: "list", items: out, loc: l };
   }
-  if ((0, import_yaml5.isScalar)(node)) {
+  if ((0, import_yaml6.isScalar)(node)) {
     const v = node.value;
     if (typeof v === "string" && v.includes("{{resolve:"))
       return { t: "unknown", loc: l, why: "dynamic reference", raw: v };
@@ -11918,11 +12526,11 @@ function fromCfnResource(t, r) {
   }
   return res;
 }
-var import_yaml5, MAX_DEPTH2, cache2;
+var import_yaml6, MAX_DEPTH2, cache2;
 var init_cloudformation2 = __esm({
   "src/cloud/adapters/cloudformation.ts"() {
     "use strict";
-    import_yaml5 = __toESM(require_dist(), 1);
+    import_yaml6 = __toESM(require_dist(), 1);
     init_cloudformation();
     MAX_DEPTH2 = 40;
     cache2 = /* @__PURE__ */ new WeakMap();
@@ -12091,7 +12699,7 @@ function parseDocText(text) {
     return JSON.parse(s);
   } catch {
     try {
-      const y = (0, import_yaml6.parse)(s, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
+      const y = (0, import_yaml7.parse)(s, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
       return y && typeof y === "object" ? y : void 0;
     } catch {
       return void 0;
@@ -12218,11 +12826,11 @@ function isAccountRoot(v) {
   const s = v.trim();
   return /^\d{12}$/.test(s) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(s);
 }
-var import_yaml6, MAX_JSON;
+var import_yaml7, MAX_JSON;
 var init_policy = __esm({
   "src/cloud/policy.ts"() {
     "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_values();
     MAX_JSON = 256 * 1024;
   }
@@ -12422,7 +13030,7 @@ function usesOf(t, name) {
     if (!n || depth > 40) return;
     const fn = t.intrinsic(n);
     if (fn?.fn === "Ref") {
-      if (t.values(n).length && (0, import_yaml7.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      if (t.values(n).length && (0, import_yaml8.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
       return;
     }
     if (fn?.fn === "Fn::Sub") {
@@ -12431,7 +13039,7 @@ function usesOf(t, name) {
       return;
     }
     for (const e of t.entries(n)) walk2(res, e.value, depth + 1);
-    if ((0, import_yaml7.isSeq)(n)) for (const it of n.items) walk2(res, it, depth + 1);
+    if ((0, import_yaml8.isSeq)(n)) for (const it of n.items) walk2(res, it, depth + 1);
   };
   for (const r of t.resources) walk2(r, r.props, 0);
   return out;
@@ -12468,11 +13076,11 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml7, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
+var import_yaml8, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
+    import_yaml8 = __toESM(require_dist(), 1);
     init_cloudformation();
     init_cloudformation2();
     init_policy();
@@ -13976,15 +14584,15 @@ function findSecretAtt(t, node, depth = 0) {
   const fn = t.intrinsic(node);
   if (fn?.fn === "Fn::GetAtt") {
     const a = fn.arg;
-    const s = (0, import_yaml8.isScalar)(a) ? String(a.value) : (0, import_yaml8.isSeq)(a) ? a.items.map((i) => (0, import_yaml8.isScalar)(i) ? String(i.value) : "").join(".") : "";
+    const s = (0, import_yaml9.isScalar)(a) ? String(a.value) : (0, import_yaml9.isSeq)(a) ? a.items.map((i) => (0, import_yaml9.isScalar)(i) ? String(i.value) : "").join(".") : "";
     if (/\.SecretAccessKey$/.test(s)) return node;
   }
   if (fn?.fn === "Fn::Sub") {
     const a = fn.arg;
-    const tpl = (0, import_yaml8.isScalar)(a) ? a : (0, import_yaml8.isSeq)(a) ? a.items[0] : void 0;
-    if ((0, import_yaml8.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
+    const tpl = (0, import_yaml9.isScalar)(a) ? a : (0, import_yaml9.isSeq)(a) ? a.items[0] : void 0;
+    if ((0, import_yaml9.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
   }
-  const children = (0, import_yaml8.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml8.isSeq)(node) ? node.items : [];
+  const children = (0, import_yaml9.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml9.isSeq)(node) ? node.items : [];
   for (const c of children) {
     if (!c || typeof c !== "object") continue;
     const h = findSecretAtt(t, c, depth + 1);
@@ -13992,11 +14600,11 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml8, rule19, cred_002_default;
+var import_yaml9, rule19, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml9 = __toESM(require_dist(), 1);
     init_util();
     rule19 = {
       meta: meta(
@@ -20216,10 +20824,10 @@ function moduleParts(m) {
   return { short: m, collection: "" };
 }
 function keyName(p) {
-  return (0, import_yaml9.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
+  return (0, import_yaml10.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
 }
 function plain(n) {
-  if (!(0, import_yaml9.isNode)(n)) return n;
+  if (!(0, import_yaml10.isNode)(n)) return n;
   try {
     return n.toJSON();
   } catch {
@@ -20227,7 +20835,7 @@ function plain(n) {
   }
 }
 function hasModuleKey(n) {
-  if (!(0, import_yaml9.isMap)(n)) return false;
+  if (!(0, import_yaml10.isMap)(n)) return false;
   if (n.items.some((p) => {
     const k = keyName(p);
     return !!k && (k === "block" || isKnownModule(k));
@@ -20236,7 +20844,7 @@ function hasModuleKey(n) {
   return taskShape(n) !== void 0;
 }
 function taskShape(n) {
-  if (!(0, import_yaml9.isMap)(n) || !n.items.length) return void 0;
+  if (!(0, import_yaml10.isMap)(n) || !n.items.length) return void 0;
   let module;
   let block = false;
   for (const p of n.items) {
@@ -20255,7 +20863,7 @@ function taskShape(n) {
   return { known: isKnownModule(module) };
 }
 function looksLikeTaskList(root) {
-  if (!(0, import_yaml9.isSeq)(root) || !root.items.length) return false;
+  if (!(0, import_yaml10.isSeq)(root) || !root.items.length) return false;
   let known5 = 0;
   for (const item of root.items) {
     const shape = taskShape(item);
@@ -20265,17 +20873,17 @@ function looksLikeTaskList(root) {
   return known5 > 0 && known5 * 2 >= root.items.length;
 }
 function looksLikeYamlInventoryDoc(root) {
-  if (!(0, import_yaml9.isMap)(root) || !root.items.length) return false;
+  if (!(0, import_yaml10.isMap)(root) || !root.items.length) return false;
   let structural = false;
   for (const p of root.items) {
     const v = p.value;
-    if (v === null || (0, import_yaml9.isScalar)(v) && v.value === null) continue;
-    if (!(0, import_yaml9.isMap)(v)) return false;
+    if (v === null || (0, import_yaml10.isScalar)(v) && v.value === null) continue;
+    if (!(0, import_yaml10.isMap)(v)) return false;
     for (const q of v.items) {
       const k = keyName(q);
       if (k !== "hosts" && k !== "children" && k !== "vars") return false;
       const qv = q.value;
-      if (!(qv === null || (0, import_yaml9.isScalar)(qv) && qv.value === null || (0, import_yaml9.isMap)(qv))) return false;
+      if (!(qv === null || (0, import_yaml10.isScalar)(qv) && qv.value === null || (0, import_yaml10.isMap)(qv))) return false;
       if (k === "hosts" || k === "children") structural = true;
     }
   }
@@ -20291,10 +20899,10 @@ function looksLikeYamlInventory(text) {
 }
 function mapVars(n) {
   const out = /* @__PURE__ */ new Map();
-  if ((0, import_yaml9.isMap)(n))
+  if ((0, import_yaml10.isMap)(n))
     for (const p of n.items) {
       const k = keyName(p);
-      if (k) out.set(k, (0, import_yaml9.isNode)(p.value) ? p.value : null);
+      if (k) out.set(k, (0, import_yaml10.isNode)(p.value) ? p.value : null);
     }
   return out;
 }
@@ -20330,13 +20938,13 @@ function loadAnsible(path11, text) {
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
-  const parsed = parseYamlAll(text);
+  const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path11)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
   const foreign = roots.some(
-    (r) => (0, import_yaml9.isMap)(r) && r.items.some(
+    (r) => (0, import_yaml10.isMap)(r) && r.items.some(
       (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
     )
   );
@@ -20344,26 +20952,26 @@ function loadAnsible(path11, text) {
   const root = roots[0];
   let kind = byPath;
   if (!kind) {
-    if ((0, import_yaml9.isSeq)(root)) {
-      const maps = root.items.filter(import_yaml9.isMap);
+    if ((0, import_yaml10.isSeq)(root)) {
+      const maps = root.items.filter(import_yaml10.isMap);
       if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? "")))) kind = "playbook";
       else if (looksLikeTaskList(root)) kind = "tasks";
-    } else if ((0, import_yaml9.isMap)(root)) {
+    } else if ((0, import_yaml10.isMap)(root)) {
       const keys = root.items.map((p) => keyName(p) ?? "");
       if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
       else if (looksLikeYamlInventoryDoc(root)) kind = "inventory";
     }
-  } else if (kind === "tasks" && (0, import_yaml9.isSeq)(root) && root.items.some((m) => (0, import_yaml9.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
+  } else if (kind === "tasks" && (0, import_yaml10.isSeq)(root) && root.items.some((m) => (0, import_yaml10.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
     kind = "playbook";
   if (!kind) return { matched: false, errors: [] };
-  if (kind === "tasks" && root !== void 0 && !((0, import_yaml9.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
+  if (kind === "tasks" && root !== void 0 && !((0, import_yaml10.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
     return { matched: false, errors: [] };
-  if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
+  if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
   const b = new Builder(path11, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
-      if ((0, import_yaml9.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
+      if ((0, import_yaml10.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
       const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path11);
@@ -20375,7 +20983,7 @@ function loadAnsible(path11, text) {
       break;
     case "inventory":
       for (const r of roots)
-        if ((0, import_yaml9.isMap)(r))
+        if ((0, import_yaml10.isMap)(r))
           for (const p of r.items) {
             const g = keyName(p);
             if (g) b.inventoryYaml(p.value, g);
@@ -20400,11 +21008,11 @@ function locateIn(file, range, sub) {
   const e = file.lc.linePos(i + sub.length);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
 }
-var import_yaml9, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
+var import_yaml10, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
 var init_ansible = __esm({
   "src/parse/ansible.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_yaml();
     init_ini();
     init_ansible_modules();
@@ -20527,11 +21135,11 @@ var init_ansible = __esm({
         return {
           key,
           keyPos: this.pos(p.key),
-          valuePos: (0, import_yaml9.isNode)(v) ? this.pos(v) : this.pos(p.key),
-          ...(0, import_yaml9.isNode)(v) ? { node: v } : {},
+          valuePos: (0, import_yaml10.isNode)(v) ? this.pos(v) : this.pos(p.key),
+          ...(0, import_yaml10.isNode)(v) ? { node: v } : {},
           value: plain(v),
-          ...(0, import_yaml9.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
-          vault: (0, import_yaml9.isNode)(v) && v.tag === "!vault"
+          ...(0, import_yaml10.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
+          vault: (0, import_yaml10.isNode)(v) && v.tag === "!vault"
         };
       }
       /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
@@ -20544,12 +21152,12 @@ var init_ansible = __esm({
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
       }
       varsOfMap(m, where, pathOf, scopeOf) {
-        if (!(0, import_yaml9.isMap)(m)) return;
+        if (!(0, import_yaml10.isMap)(m)) return;
         for (const p of m.items) {
           const name = keyName(p);
           if (!name) continue;
           const a = this.arg(p, name);
-          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml9.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
+          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml10.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
           this.file.vars.push({ ...a, scope, path: pathOf(name), where });
         }
       }
@@ -20606,7 +21214,7 @@ var init_ansible = __esm({
           const a = this.arg(modPair, modName);
           let body = modPair.value;
           if (modName === "action" || modName === "local_action") {
-            if ((0, import_yaml9.isMap)(body)) {
+            if ((0, import_yaml10.isMap)(body)) {
               const mp = body.items.find((p) => keyName(p) === "module");
               module = typeof plain(mp?.value) === "string" ? plain(mp?.value) : "";
             } else if (typeof a.value === "string") {
@@ -20618,7 +21226,7 @@ var init_ansible = __esm({
               if (ffText) freeForm2 = this.freeForm(a, ffText, cmd, args2);
             }
           }
-          if ((0, import_yaml9.isMap)(body)) {
+          if ((0, import_yaml10.isMap)(body)) {
             for (const p of body.items) {
               const k = keyName(p);
               if (!k || k === "module") continue;
@@ -20630,7 +21238,7 @@ var init_ansible = __esm({
           }
         }
         const argsKw = keywords.get("args");
-        if (argsKw?.node && (0, import_yaml9.isMap)(argsKw.node))
+        if (argsKw?.node && (0, import_yaml10.isMap)(argsKw.node))
           for (const p of argsKw.node.items) {
             const k = keyName(p);
             if (k && !args2.has(k)) args2.set(k, this.arg(p, k));
@@ -20673,16 +21281,16 @@ var init_ansible = __esm({
         return t;
       }
       label(n, i) {
-        if ((0, import_yaml9.isMap)(n)) {
+        if ((0, import_yaml10.isMap)(n)) {
           const nm = plain(n.items.find((p) => keyName(p) === "name")?.value);
           if (typeof nm === "string" && nm && !isJinja(nm)) return `[${JSON.stringify(nm)}]`;
         }
         return `[${i}]`;
       }
       taskList(seq, kind, prefix, inheritedNoLog) {
-        if (!(0, import_yaml9.isSeq)(seq)) return;
+        if (!(0, import_yaml10.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
-          if (!(0, import_yaml9.isMap)(item)) return;
+          if (!(0, import_yaml10.isMap)(item)) return;
           const path11 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
@@ -20716,7 +21324,7 @@ var init_ansible = __esm({
         });
       }
       play(n, i) {
-        if (!(0, import_yaml9.isMap)(n)) return;
+        if (!(0, import_yaml10.isMap)(n)) return;
         const prefix = `plays${this.label(n, i)}`;
         const get3 = (k) => n.items.find((p) => keyName(p) === k);
         const nlPair = get3("no_log");
@@ -20725,9 +21333,9 @@ var init_ansible = __esm({
         const varsPair = get3("vars");
         if (varsPair) this.varsOfMap(varsPair.value, "play", (v) => `${prefix}.vars.${v}`);
         const roles = get3("roles")?.value;
-        if ((0, import_yaml9.isSeq)(roles))
+        if ((0, import_yaml10.isSeq)(roles))
           roles.items.forEach((r, j) => {
-            if (!(0, import_yaml9.isMap)(r)) return;
+            if (!(0, import_yaml10.isMap)(r)) return;
             const rname = plain(r.items.find((p) => ["role", "name"].includes(keyName(p) ?? ""))?.value);
             const rp = `${prefix}.roles[${typeof rname === "string" ? JSON.stringify(rname) : j}]`;
             const scope = this.scopeOf(r);
@@ -20760,17 +21368,17 @@ var init_ansible = __esm({
         this.become = void 0;
       }
       inventoryYaml(n, group2) {
-        if (!(0, import_yaml9.isMap)(n)) return;
+        if (!(0, import_yaml10.isMap)(n)) return;
         for (const p of n.items) {
           const k = keyName(p);
           if (!k) continue;
-          if (k === "hosts" && (0, import_yaml9.isMap)(p.value)) {
+          if (k === "hosts" && (0, import_yaml10.isMap)(p.value)) {
             for (const hp of p.value.items) {
               const host = keyName(hp);
               if (host) this.varsOfMap(hp.value, "inventory", (v) => `${this.path}:${host}.${v}`);
             }
           } else if (k === "vars") this.varsOfMap(p.value, "inventory", (v) => `${this.path}:${group2}.vars.${v}`);
-          else if (k === "children" && (0, import_yaml9.isMap)(p.value)) {
+          else if (k === "children" && (0, import_yaml10.isMap)(p.value)) {
             for (const cp2 of p.value.items) {
               const child = keyName(cp2);
               if (child) this.inventoryYaml(cp2.value, child);
@@ -20848,15 +21456,15 @@ function normalise(p) {
 }
 function varsOfText(text) {
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
-  const parsed = parseYamlAll(text);
+  const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length) return void 0;
   const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml11.isMap)(root)) return void 0;
+  if (!(0, import_yaml12.isMap)(root)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const p of root.items) {
-    const k = (0, import_yaml11.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml11.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml11.isNode)(p.value) ? p.value.toJSON() : p.value);
+    const k = (0, import_yaml12.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml12.isNode)(p.value) && p.value.tag === "!vault"))
+      out.set(k, (0, import_yaml12.isNode)(p.value) ? p.value.toJSON() : p.value);
   }
   return out;
 }
@@ -20867,18 +21475,18 @@ function plainOf(v) {
 function synth(v, range, depth = 0) {
   let n;
   if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml11.YAMLSeq();
+    const s = new import_yaml12.YAMLSeq();
     s.items = v.map((x) => synth(x, range, depth + 1));
     n = s;
   } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml11.YAMLMap();
+    const m = new import_yaml12.YAMLMap();
     for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml11.Scalar(k);
+      const key = new import_yaml12.Scalar(k);
       if (range) key.range = range;
-      m.items.push(new import_yaml11.Pair(key, synth(x, range, depth + 1)));
+      m.items.push(new import_yaml12.Pair(key, synth(x, range, depth + 1)));
     }
     n = m;
-  } else n = new import_yaml11.Scalar(v);
+  } else n = new import_yaml12.Scalar(v);
   if (range) n.range = range;
   return n;
 }
@@ -20892,11 +21500,11 @@ function mentions(v, name) {
   if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
   return false;
 }
-var import_yaml11, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
+var import_yaml12, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
 var init_ansible_resolve = __esm({
   "src/parse/ansible-resolve.ts"() {
     "use strict";
-    import_yaml11 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_yaml();
     MAX_DEPTH3 = 6;
     MAX_ITEMS = 64;
@@ -20969,7 +21577,7 @@ var init_ansible_resolve = __esm({
       }
       /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
       settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml11.isScalar)(v.node) ? v.node.value : void 0;
+        const p = "plain" in v ? v.plain : (0, import_yaml12.isScalar)(v.node) ? v.node.value : void 0;
         if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
         return v;
       }
@@ -20983,10 +21591,10 @@ var init_ansible_resolve = __esm({
           return void 0;
         }
         const n = v.node;
-        if (index !== void 0) return (0, import_yaml11.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml11.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml11.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml11.isNode)(pair.value) ? pair.value : null } : void 0;
+        if (index !== void 0) return (0, import_yaml12.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml12.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml12.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml12.isNode)(pair.value) ? pair.value : null } : void 0;
         }
         return void 0;
       }
@@ -21007,7 +21615,7 @@ var init_ansible_resolve = __esm({
       /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
       node(n, f, depth = 0) {
         if (!n || depth > 30) return void 0;
-        if ((0, import_yaml11.isScalar)(n)) {
+        if ((0, import_yaml12.isScalar)(n)) {
           if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
           const whole = this.expr(n.value, f);
           if (whole) {
@@ -21016,34 +21624,34 @@ var init_ansible_resolve = __esm({
           }
           const s = this.interpolate(n.value, f);
           if (s === void 0) return void 0;
-          const sc = new import_yaml11.Scalar(s);
+          const sc = new import_yaml12.Scalar(s);
           if (n.range) sc.range = n.range;
           return sc;
         }
-        if ((0, import_yaml11.isSeq)(n)) {
+        if ((0, import_yaml12.isSeq)(n)) {
           let changed = false;
           const items2 = n.items.map((x) => {
-            const r = (0, import_yaml11.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+            const r = (0, import_yaml12.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
             if (r) changed = true;
             return r ?? x;
           });
           if (!changed) return void 0;
-          const s = new import_yaml11.YAMLSeq();
+          const s = new import_yaml12.YAMLSeq();
           s.items = items2;
           if (n.range) s.range = n.range;
           return s;
         }
-        if ((0, import_yaml11.isMap)(n)) {
+        if ((0, import_yaml12.isMap)(n)) {
           let changed = false;
           const items2 = n.items.map((p) => {
-            const k = (0, import_yaml11.isScalar)(p.key) ? String(p.key.value) : "";
-            const r = (0, import_yaml11.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
+            const k = (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "";
+            const r = (0, import_yaml12.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
             if (!r) return p;
             changed = true;
-            return new import_yaml11.Pair(p.key, r);
+            return new import_yaml12.Pair(p.key, r);
           });
           if (!changed) return void 0;
-          const m = new import_yaml11.YAMLMap();
+          const m = new import_yaml12.YAMLMap();
           m.items = items2;
           if (n.range) m.range = n.range;
           return m;
@@ -21059,7 +21667,7 @@ var init_ansible_resolve = __esm({
           const a = t.keywords.get(kw);
           if (!a) continue;
           let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml11.isScalar)(a.node) ? a.node.value : void 0;
+          const raw = a.node && (0, import_yaml12.isScalar)(a.node) ? a.node.value : void 0;
           if (typeof raw === "string")
             v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
           if (!v) return void 0;
@@ -21071,13 +21679,13 @@ var init_ansible_resolve = __esm({
               if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
               for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
             } else {
-              if (!(0, import_yaml11.isMap)(v.node)) return void 0;
+              if (!(0, import_yaml12.isMap)(v.node)) return void 0;
               for (const pair of v.node.items) {
-                const m = new import_yaml11.YAMLMap();
-                const key = new import_yaml11.Scalar("key");
-                const value = new import_yaml11.Scalar("value");
-                m.items.push(new import_yaml11.Pair(key, pair.key), new import_yaml11.Pair(value, pair.value));
-                const r = (0, import_yaml11.isNode)(pair.key) && pair.key.range || void 0;
+                const m = new import_yaml12.YAMLMap();
+                const key = new import_yaml12.Scalar("key");
+                const value = new import_yaml12.Scalar("value");
+                m.items.push(new import_yaml12.Pair(key, pair.key), new import_yaml12.Pair(value, pair.value));
+                const r = (0, import_yaml12.isNode)(pair.key) && pair.key.range || void 0;
                 if (r) m.range = key.range = value.range = r;
                 entries.push({ node: m });
               }
@@ -21090,12 +21698,12 @@ var init_ansible_resolve = __esm({
             const from = v.from;
             items2 = v.plain.map((x) => ({ plain: x, from }));
           } else {
-            if (!(0, import_yaml11.isSeq)(v.node)) return void 0;
-            items2 = v.node.items.map((x) => ({ node: (0, import_yaml11.isNode)(x) ? x : null }));
+            if (!(0, import_yaml12.isSeq)(v.node)) return void 0;
+            items2 = v.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null }));
           }
           if (kw === "with_items")
             items2 = items2.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml11.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml11.isNode)(x) ? x : null })) : [it]
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml12.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null })) : [it]
             );
           return { name, items: items2.slice(0, MAX_ITEMS), via };
         }
@@ -21273,7 +21881,7 @@ function urlHost(url) {
   return m?.[1];
 }
 function pairsOf(ctx, n) {
-  if (!(0, import_yaml9.isMap)(n)) return [];
+  if (!(0, import_yaml10.isMap)(n)) return [];
   const out = [];
   for (const p of n.items) {
     const key = pairKey(p);
@@ -21283,7 +21891,7 @@ function pairsOf(ctx, n) {
       key,
       keyPos: ctx.pos(p.key),
       valuePos: v ? ctx.pos(v) : ctx.pos(p.key),
-      ...v && (0, import_yaml9.isNode)(v) ? { node: v } : {},
+      ...v && (0, import_yaml10.isNode)(v) ? { node: v } : {},
       value: plain(v),
       ...v?.range ? { range: [v.range[0], v.range[1]] } : {},
       vault: v?.tag === "!vault"
@@ -22196,13 +22804,13 @@ var init_perm_004 = __esm({
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH, rule163, secret_001_default;
+var HASH2, rule163, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
+    HASH2 = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
     rule163 = {
       meta: {
         id: "ANS-SECRET-001",
@@ -22229,7 +22837,7 @@ var init_secret_001 = __esm({
         for (const t of ctx.tasksFor(["user"])) {
           const a = t.args.get("password");
           const v = plaintextSecret(a);
-          if (v && !HASH.test(v))
+          if (v && !HASH2.test(v))
             atSecretValue(
               ctx,
               a,
@@ -22431,7 +23039,7 @@ var init_secret_005 = __esm({
           const visit2 = (a, key, depth) => {
             if (a.node && depth < 4) {
               for (const sub of pairsOf(ctx, a.node)) visit2(sub, `${key}.${sub.key}`, depth + 1);
-              if ((0, import_yaml9.isSeq)(a.node))
+              if ((0, import_yaml10.isSeq)(a.node))
                 a.node.items.forEach((it, i) => {
                   for (const sub of pairsOf(ctx, it)) visit2(sub, `${key}[${i}].${sub.key}`, depth + 1);
                 });
@@ -23257,10 +23865,10 @@ function yamlValue(node, l, src, depth = 0) {
   const n = node;
   if (n && typeof n === "object" && n.tag === "!vault") return { t: "unknown", loc: l, why: "vaulted value" };
   if (depth > 40) return { t: "unknown", loc: l };
-  if ((0, import_yaml13.isMap)(node)) {
+  if ((0, import_yaml14.isMap)(node)) {
     const entries = /* @__PURE__ */ new Map();
     for (const p of node.items) {
-      if (!(0, import_yaml13.isScalar)(p.key)) continue;
+      if (!(0, import_yaml14.isScalar)(p.key)) continue;
       const k = String(p.key.value);
       entries.set(
         k,
@@ -23269,7 +23877,7 @@ function yamlValue(node, l, src, depth = 0) {
     }
     return { t: "map", entries, loc: l };
   }
-  if ((0, import_yaml13.isSeq)(node)) {
+  if ((0, import_yaml14.isSeq)(node)) {
     return {
       t: "list",
       items: node.items.map(
@@ -23278,7 +23886,7 @@ function yamlValue(node, l, src, depth = 0) {
       loc: l
     };
   }
-  const v = (0, import_yaml13.isScalar)(node) ? node.value : node;
+  const v = (0, import_yaml14.isScalar)(node) ? node.value : node;
   if (typeof v === "string") {
     if (JINJA2.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
     return { t: "scalar", value: v, loc: l };
@@ -23335,17 +23943,17 @@ function plainValue(v, l, depth = 0) {
 function documentText(v) {
   if (v.t !== "scalar" || typeof v.value !== "string" || v.value.length > 512 * 1024) return void 0;
   try {
-    const data = (0, import_yaml13.parse)(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
+    const data = (0, import_yaml14.parse)(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
     return data && typeof data === "object" ? plainValue(data, v.loc) : void 0;
   } catch {
     return void 0;
   }
 }
-var import_yaml13, JINJA2;
+var import_yaml14, JINJA2;
 var init_ansible_values = __esm({
   "src/cloud/adapters/ansible-values.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     JINJA2 = /\{\{|\{%/;
   }
 });
@@ -24433,7 +25041,7 @@ var init_aws_006 = __esm({
         }
         for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
           const list4 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
-          if (!list4?.node || !(0, import_yaml9.isSeq)(list4.node)) continue;
+          if (!list4?.node || !(0, import_yaml10.isSeq)(list4.node)) continue;
           list4.node.items.forEach((item, i) => {
             const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
             if (!ebs) return;
@@ -24855,7 +25463,7 @@ var init_az_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES4)) {
           const rules2 = t.args.get("rules");
-          if (!rules2?.node || !(0, import_yaml9.isSeq)(rules2.node)) continue;
+          if (!rules2?.node || !(0, import_yaml10.isSeq)(rules2.node)) continue;
           rules2.node.items.forEach((item, i) => {
             const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
             const access = String(a.get("access")?.value ?? "Allow").toLowerCase();
@@ -24969,7 +25577,7 @@ var init_gcp_001 = __esm({
           const world = list2(src?.value).find(isAnywhere);
           if (!src || world === void 0) continue;
           const allowed = t.args.get("allowed");
-          if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
+          if (!allowed?.node || !(0, import_yaml10.isSeq)(allowed.node)) continue;
           let all = false;
           const ports = /* @__PURE__ */ new Set();
           for (const item of allowed.node.items) {
@@ -25047,7 +25655,7 @@ var init_gcp_002 = __esm({
           if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
           for (const k of ["acl", "default_object_acl"]) {
             const list4 = t.args.get(k)?.node;
-            if (!(0, import_yaml9.isSeq)(list4)) continue;
+            if (!(0, import_yaml10.isSeq)(list4)) continue;
             list4.items.forEach((item, i) => {
               const e = pairsOf(ctx, item).find((x) => x.key === "entity");
               const v = known2(e);
@@ -28732,10 +29340,10 @@ function authorizedKeysFile(file, content, r, out) {
   });
 }
 function str4(n) {
-  return (0, import_yaml2.isScalar)(n) && typeof n.value === "string" ? n.value : (0, import_yaml2.isScalar)(n) && typeof n.value === "number" ? String(n.value) : void 0;
+  return (0, import_yaml3.isScalar)(n) && typeof n.value === "string" ? n.value : (0, import_yaml3.isScalar)(n) && typeof n.value === "number" ? String(n.value) : void 0;
 }
 function get2(map, key) {
-  if (!(0, import_yaml2.isMap)(map)) return void 0;
+  if (!(0, import_yaml3.isMap)(map)) return void 0;
   for (const p of map.items) {
     const k = str4(p.key);
     if (k !== void 0 && (typeof key === "string" ? k === key : key.test(k))) return { key: p.key, value: p.value };
@@ -28749,7 +29357,7 @@ function freeForm(s) {
 }
 function loopItems(task) {
   const l = get2(task, LOOP);
-  return l && (0, import_yaml2.isSeq)(l.value) ? l.value.items : void 0;
+  return l && (0, import_yaml3.isSeq)(l.value) ? l.value.items : void 0;
 }
 function resolveItem(v, item) {
   if (v === void 0) return void 0;
@@ -28779,7 +29387,7 @@ function report(c, rule253, message, at, scope, path11, lineOffset = 0) {
   );
 }
 function keysIn(c, node, text, scope, path11, what) {
-  const block = (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+  const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
@@ -28790,7 +29398,7 @@ function keysIn(c, node, text, scope, path11, what) {
 function cloudInit(c, node, text, path11) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
-  const block = node === void 0 || (0, import_yaml2.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
+  const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   const base = node === void 0 ? 0 : 1;
   const at = (line0) => block ? base + line0 : 0;
   let parsed;
@@ -28802,9 +29410,9 @@ function cloudInit(c, node, text, path11) {
   const root = parsed.doc.contents;
   const lineOf2 = (n) => (nodePos(n, parsed.lc)?.line ?? 1) - 1;
   const users = get2(root, "users")?.value;
-  if ((0, import_yaml2.isSeq)(users))
+  if ((0, import_yaml3.isSeq)(users))
     for (const u of users.items) {
-      const name = str4(get2(u, "name")?.value) ?? ((0, import_yaml2.isScalar)(u) ? str4(u) : void 0);
+      const name = str4(get2(u, "name")?.value) ?? ((0, import_yaml3.isScalar)(u) ? str4(u) : void 0);
       if (name && !UNKNOWN2.test(name) && revokedUser(name, c.r))
         report(
           c,
@@ -28836,7 +29444,7 @@ function taskScope(task, lc) {
   return [p.line, p.endLine];
 }
 function args(v) {
-  if ((0, import_yaml2.isMap)(v))
+  if ((0, import_yaml3.isMap)(v))
     return {
       get: (k) => {
         const e = get2(v, k);
@@ -28873,7 +29481,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
       );
     const k = item === void 0 ? key?.value : resolveItem(key?.value, item);
     if (k && !UNKNOWN2.test(k)) {
-      if (item === void 0 && key && (0, import_yaml2.isScalar)(key.node))
+      if (item === void 0 && key && (0, import_yaml3.isScalar)(key.node))
         keysIn(c, key.node, k, scope, "task:authorized_key", "authorized_key");
       else
         for (const pk of publicKeys(k)) {
@@ -28891,7 +29499,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
     }
   }
   const excl = a.get("exclusive");
-  const exclusive = excl?.value !== void 0 ? /^(?:true|yes|on|1)$/i.test(excl.value) : (0, import_yaml2.isScalar)(excl?.node) && excl?.node.value === true;
+  const exclusive = excl?.value !== void 0 ? /^(?:true|yes|on|1)$/i.test(excl.value) : (0, import_yaml3.isScalar)(excl?.node) && excl?.node.value === true;
   if (managesUsers && !exclusive && !(excl?.value && UNKNOWN2.test(excl.value)))
     report(
       c,
@@ -28903,7 +29511,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
     );
 }
 function userTask(c, task, mod) {
-  if (!(0, import_yaml2.isMap)(mod.value) && !str4(mod.value)) return;
+  if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
   const a = args(mod.value);
   if (absent(a)) return;
   const scope = taskScope(task, c.lc);
@@ -28920,7 +29528,7 @@ function userTask(c, task, mod) {
         scope,
         `task:user:${n}`
       );
-    if (item !== void 0 && (0, import_yaml2.isMap)(item)) {
+    if (item !== void 0 && (0, import_yaml3.isMap)(item)) {
       const k = str4(get2(item, /^(?:ssh_key|key|public_key|ssh_authorized_key)$/)?.value);
       if (k)
         for (const pk of publicKeys(k)) {
@@ -28941,22 +29549,22 @@ function userTask(c, task, mod) {
 function visitTasks(root, onTask) {
   const walk2 = (n, depth) => {
     if (depth > 200) return;
-    if ((0, import_yaml2.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
-    else if ((0, import_yaml2.isMap)(n)) {
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
+    else if ((0, import_yaml3.isMap)(n)) {
       for (const p of n.items) {
         const k = str4(p.key);
         if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
         walk2(p.value, depth + 1);
       }
-    } else if ((0, import_yaml2.isPair)(n)) walk2(n.value, depth + 1);
+    } else if ((0, import_yaml3.isPair)(n)) walk2(n.value, depth + 1);
   };
   walk2(root, 0);
 }
 function walkScalars(root, f) {
   const walk2 = (n, depth) => {
     if (depth > 200) return;
-    if ((0, import_yaml2.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
-    else if ((0, import_yaml2.isMap)(n)) for (const p of n.items) walk2(p.value, depth + 1);
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
+    else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk2(p.value, depth + 1);
     else {
       const s = str4(n);
       if (s !== void 0) f(n, s);
@@ -28980,12 +29588,12 @@ function checkAccess(file, content, revoked) {
     let managesUsers = false;
     const tasks = [];
     visitTasks(root, (task, key, mod) => {
-      if (USER_MODULE.test(key) && ((0, import_yaml2.isMap)(mod.value) || str4(mod.value)) && loopItems(task)) managesUsers = true;
+      if (USER_MODULE.test(key) && ((0, import_yaml3.isMap)(mod.value) || str4(mod.value)) && loopItems(task)) managesUsers = true;
       tasks.push([task, key, mod]);
     });
     for (const [task, key, mod] of tasks) {
       if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
-      else if ((0, import_yaml2.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
+      else if ((0, import_yaml3.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
     }
     walkScalars(root, (n, s) => {
       if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, "cloud-init");
@@ -29733,7 +30341,7 @@ var require_ignore = __commonJS({
     }
     var UNDEFINED = void 0;
     var EMPTY = "";
-    var SPACE = " ";
+    var SPACE2 = " ";
     var ESCAPE = "\\";
     var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
     var BOM = "\uFEFF";
@@ -29867,7 +30475,7 @@ var require_ignore = __commonJS({
           const escaped = pattern[index + 1];
           if (escaped === SLASH && index + 2 === length) {
             out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
             out += pattern.slice(index, index + 2);
           } else {
             out += hold(
@@ -29913,8 +30521,8 @@ var require_ignore = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE : run3,
-        ESCAPE + SPACE
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
+        ESCAPE + SPACE2
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
       //   whenever the run fills a path segment: it starts the pattern or follows
@@ -30305,7 +30913,7 @@ var require_ignore = __commonJS({
           lineEnd--;
         }
         end = lineEnd;
-        while (body[end - 1] === SPACE) {
+        while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
@@ -30320,7 +30928,7 @@ var require_ignore = __commonJS({
       while (body[end - backslashes - 1] === ESCAPE) {
         backslashes++;
       }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
     };
     var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
       let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
@@ -30333,7 +30941,7 @@ var require_ignore = __commonJS({
         body = body.slice(1);
       }
       const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
         body = trimEnd(body, stripLineEnd);
       }
       if (!body || hasTrailingBackslash(body)) {
@@ -31247,24 +31855,24 @@ function flattenYaml(text, format) {
       endLine: vp.endLine,
       endColumn: vp.endCol
     };
-    if ((0, import_yaml2.isSeq)(node)) {
-      const values = node.items.map((i) => (0, import_yaml2.isScalar)(i) ? String(i.value) : "");
+    if ((0, import_yaml3.isSeq)(node)) {
+      const values = node.items.map((i) => (0, import_yaml3.isScalar)(i) ? String(i.value) : "");
       out.entries.push({ ...base, value: [...values].sort().join(", "), kind: "list" });
       return;
     }
-    const v = (0, import_yaml2.isScalar)(node) ? node.value : null;
+    const v = (0, import_yaml3.isScalar)(node) ? node.value : null;
     out.entries.push({
       ...base,
       value: v === null || v === void 0 ? "" : String(v),
       kind: scalarKind(v),
-      ...(0, import_yaml2.isScalar)(node) && node.tag ? { tag: node.tag } : {}
+      ...(0, import_yaml3.isScalar)(node) && node.tag ? { tag: node.tag } : {}
     });
   };
   const walk2 = (node, segments, keyNode, depth) => {
     if (depth > MAX_DEPTH4) return;
-    if ((0, import_yaml2.isMap)(node)) {
+    if ((0, import_yaml3.isMap)(node)) {
       for (const p of node.items) {
-        if (!(0, import_yaml2.isScalar)(p.key)) continue;
+        if (!(0, import_yaml3.isScalar)(p.key)) continue;
         const k = String(p.key.value);
         if (k === "<<") continue;
         walk2(p.value, [...segments, k], p.key, depth + 1);
@@ -31272,17 +31880,17 @@ function flattenYaml(text, format) {
       if (!node.items.length && segments.length) add(segments, keyNode, node);
       return;
     }
-    if ((0, import_yaml2.isSeq)(node)) {
-      if (depth === 0 && node.items.length && node.items.every((i) => (0, import_yaml2.isMap)(i) && i.items.some((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterKey"))) {
+    if ((0, import_yaml3.isSeq)(node)) {
+      if (depth === 0 && node.items.length && node.items.every((i) => (0, import_yaml3.isMap)(i) && i.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "ParameterKey"))) {
         for (const i of node.items) {
-          if (!(0, import_yaml2.isMap)(i)) continue;
-          const k = i.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterKey");
-          const v = i.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "ParameterValue");
-          if (k && (0, import_yaml2.isScalar)(k.value)) add([String(k.value.value)], k.value, v?.value ?? null);
+          if (!(0, import_yaml3.isMap)(i)) continue;
+          const k = i.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "ParameterKey");
+          const v = i.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "ParameterValue");
+          if (k && (0, import_yaml3.isScalar)(k.value)) add([String(k.value.value)], k.value, v?.value ?? null);
         }
         return;
       }
-      if (node.items.every((i) => (0, import_yaml2.isScalar)(i))) {
+      if (node.items.every((i) => (0, import_yaml3.isScalar)(i))) {
         if (segments.length) add(segments, keyNode, node);
         return;
       }
@@ -31711,14 +32319,14 @@ function parseSopsConfig(text, dir = "") {
     return out;
   }
   const root = doc3.contents;
-  if (!(0, import_yaml2.isMap)(root)) return out;
-  const cr = root.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === "creation_rules")?.value;
-  if (!(0, import_yaml2.isSeq)(cr)) return out;
+  if (!(0, import_yaml3.isMap)(root)) return out;
+  const cr = root.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "creation_rules")?.value;
+  if (!(0, import_yaml3.isSeq)(cr)) return out;
   cr.items.forEach((item, index) => {
-    if (!(0, import_yaml2.isMap)(item)) return;
+    if (!(0, import_yaml3.isMap)(item)) return;
     const get3 = (k) => {
-      const v = item.items.find((p) => (0, import_yaml2.isScalar)(p.key) && p.key.value === k)?.value;
-      return (0, import_yaml2.isScalar)(v) ? v.value : void 0;
+      const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
+      return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
     const rule253 = { index: index + 1 };
     const pr = get3("path_regex");
@@ -31822,8 +32430,8 @@ function checkVault(path11, text) {
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
-    if (!(0, import_yaml2.isMap)(root)) return { hits: [], errors: [] };
-    const keys = root.items.map((p) => (0, import_yaml2.isScalar)(p.key) ? String(p.key.value) : "");
+    if (!(0, import_yaml3.isMap)(root)) return { hits: [], errors: [] };
+    const keys = root.items.map((p) => (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "");
     const varsLike = keys.every((k) => /^[a-z_][a-z0-9_]*$/.test(k));
     const foreign = keys.some(
       (k) => /^(?:apiVersion|kind|services|storage|listener|server|injector|global|ui|api_addr)$/.test(k)
