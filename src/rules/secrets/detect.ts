@@ -253,6 +253,36 @@ function weigh(
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(', ')}` : why };
 }
 
+/**
+ * The first match of the rule's regex in `text` starting at or after `from`, as its global regex would find it. A rule
+ * whose matches start shortly before an anchor (the generic assignment rule: a name like password or token within 41
+ * characters) is tried only at the starts that allow an anchor, in order: the same match, without running the regex
+ * at every position of the text.
+ */
+export function nextMatch(rule: CompiledRule, text: string, from: number): RegExpExecArray | null {
+  const w = rule.window;
+  if (!w) {
+    const re = rule.regex;
+    re.lastIndex = from;
+    return re.exec(text);
+  }
+  const { anchor, sticky, before } = w;
+  let tried = from; // no match starts in [from, tried)
+  anchor.lastIndex = from;
+  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
+    const at = k.index;
+    for (let s = Math.max(tried, at - before); s <= at; s++) {
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m !== null) return m;
+    }
+    tried = at + 1;
+    // Every place the anchor matches, overlapping ones included.
+    anchor.lastIndex = at + 1;
+  }
+  return null;
+}
+
 /** The rules over one text, no decoding. */
 function scanText(text: string, set: RuleSet, globalAllow: RegExp[], ctx: DetectContext): SecretHit[] {
   const drop = (rule: CompiledRule, start: number, end: number, reason: string, generated?: boolean) =>
@@ -266,13 +296,13 @@ function scanText(text: string, set: RuleSet, globalAllow: RegExp[], ctx: Detect
     });
   const hits: SecretHit[] = [];
   for (const rule of candidateRules(text, set)) {
-    const re = rule.regex;
-    re.lastIndex = 0;
     let count = 0;
+    let from = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = nextMatch(rule, text, from)) !== null) {
+      from = m.index + m[0].length;
       if (m[0].length === 0) {
-        re.lastIndex++;
+        from++;
         continue;
       }
       if (++count > MAX_MATCHES_PER_RULE) break;

@@ -129,6 +129,65 @@ export class CompiledRule {
     this.re ??= new RegExp(this.p.regex, 'gd' + (this.p.caseInsensitive ? 'i' : ''));
     return this.re;
   }
+  private win?: MatchWindow | null;
+  /** How to find this rule's matches near its anchors only, when its regex has that shape (see `windowOf`). */
+  get window(): MatchWindow | undefined {
+    if (this.win === undefined) this.win = windowOf(this.p.regex, this.p.caseInsensitive === true) ?? null;
+    return this.win ?? undefined;
+  }
+}
+
+/**
+ * A regex every match of which starts at most `before` characters ahead of a place where `anchor` matches, so its
+ * matches can be looked for only there (with `sticky`, the same regex tried at one position) instead of at every
+ * position of the text: the same matches, in the same order.
+ */
+export interface MatchWindow {
+  /** Where the alternatives the rule needs can start (global; positions are enumerated one by one). */
+  anchor: RegExp;
+  before: number;
+  /** The rule's regex, sticky. */
+  sticky: RegExp;
+}
+
+/** The closing parenthesis of the group opened at `open`, or -1 (escapes and character classes skipped). */
+function groupEnd(src: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < src.length && src[i] !== ']'; i++) if (src[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/**
+ * The shape of the generic assignment rules: an optional one-character boundary `(?:^|[^…])`, a bounded prefix
+ * `[…]{0,N}` (lazy or not), then a group of names `(?:password|secret|…)`. Each match starts at most N + 1
+ * characters before a place where that group matches. Otherwise undefined (the regex is run over the whole text).
+ */
+export function windowOf(src: string, caseInsensitive: boolean): MatchWindow | undefined {
+  const m = /^(\(\?:\^\|\[\^(?:\\.|[^\]\\])+\]\))?\[(?:\\.|[^\]\\])+\]\{0,(\d+)\}\??(?=\(\?:)/.exec(src);
+  if (!m) return undefined;
+  const open = m[0].length;
+  const close = groupEnd(src, open);
+  if (close === -1) return undefined;
+  const group = src.slice(open, close + 1);
+  // Standalone, the group must mean what it means inside the rule: no back-references, no named groups.
+  if (/\\[1-9k]|\(\?</.test(group)) return undefined;
+  const flags = caseInsensitive ? 'i' : '';
+  try {
+    return {
+      anchor: new RegExp(group, 'g' + flags),
+      before: Number(m[2]) + (m[1] ? 1 : 0),
+      sticky: new RegExp(src, 'yd' + flags),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface RuleSet {
