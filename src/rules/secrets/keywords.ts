@@ -1,21 +1,28 @@
 /**
  * The keyword prefilter: an Aho-Corasick automaton over every rule keyword, compiled to a dense transition table over
- * the characters keywords use (two lookups per character, ASCII case-folded), so one pass over a text finds every keyword that occurs in it, overlapping
- * ones included. It replaces one regex alternation of ~600 keywords, which tried the keyword trie at every position
+ * the characters keywords use (ASCII case-folded; a class lookup and a transition per character), so one pass over a
+ * text finds every keyword that occurs in it, overlapping ones included. It replaces one regex alternation of ~600 keywords, which tried the keyword trie at every position
  * and topped the profile of history and directory scans.
  * Pure: no I/O.
  */
 
 /** ASCII lower-case mapping: what the regex `i` flag does for ASCII (non-ASCII characters never match ASCII ones). */
 const LOWER = new Uint8Array(128);
+/** Sign bit of a transition: the state it leads to ends a keyword. */
+const ROW_ENDS = 0x80000000 | 0;
 for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 export class KeywordMatcher {
-  /** Character class of an ASCII code (case-folded): 0 for characters in no keyword, else 1..width-1. */
+  /** Character class of a UTF-16 code unit (ASCII case-folded): 0 for characters in no keyword (all non-ASCII
+   * ones), else 1..width-1. A table over every code unit: no range check per character. */
   private readonly cls: Uint8Array;
   private readonly width: number;
-  /** Next state for (state * width + class): a full DFA, failure transitions folded in. */
-  private readonly delta: Uint16Array | Uint32Array;
+  /**
+   * The full DFA, failure transitions folded in: for (row of a state + class), the row of the next state (state ×
+   * width), with its sign bit set when that state ends a keyword. Class 0 leads to the root. One load per
+   * character, and a branch only where a keyword ends.
+   */
+  private readonly rows: Int32Array;
   /** Keyword ids ending at a state, its suffixes' included (undefined: none). */
   private readonly out: Array<number[] | undefined>;
   /** Per scan: the generation in which a state's keywords were already recorded, and keywords seen. */
@@ -83,9 +90,16 @@ export class KeywordMatcher {
         }
       }
     }
-    this.cls = cls;
+    const wide = new Uint8Array(65536);
+    wide.set(cls);
+    this.cls = wide;
     this.width = width;
-    this.delta = delta;
+    const rows = new Int32Array(states * width);
+    for (let i = 0; i < rows.length; i++) {
+      const t = i % width === 0 ? 0 : delta[i]!;
+      rows[i] = (t * width) | (outs[t]!.length ? ROW_ENDS : 0);
+    }
+    this.rows = rows;
     this.out = outs.map((o) => (o.length ? o : undefined));
     this.stateGen = new Uint32Array(states);
     this.kwGen = new Uint32Array(keywords.length);
@@ -105,18 +119,18 @@ export class KeywordMatcher {
       this.gen = 1;
     }
     const gen = this.gen;
-    const { delta, out, stateGen, kwGen, cls, width } = this;
+    const { rows, out, stateGen, kwGen, cls, width } = this;
     let left = this.keywords.length;
-    let s = 0;
+    let row = 0;
     for (let i = 0, n = text.length; i < n; i++) {
-      const c = text.charCodeAt(i);
-      // A character of no keyword (or not ASCII) ends every partial match.
-      const k = c < 128 ? cls[c]! : 0;
-      if (k === 0) {
-        s = 0;
+      // A character of no keyword (or not ASCII) has class 0, which ends every partial match.
+      const next = rows[row + cls[text.charCodeAt(i)]!]!;
+      if (next >= 0) {
+        row = next;
         continue;
       }
-      s = delta[s * width + k]!;
+      row = next & ~ROW_ENDS;
+      const s = row / width;
       if (stateGen[s] === gen) continue;
       const ids = out[s];
       if (ids === undefined) continue;
