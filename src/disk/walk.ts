@@ -2,6 +2,7 @@
  * Files on disk: walk directories honouring .gitignore files (nested, via `ignore`) and config ignores, never
  * following symlinks, skipping non-regular files; read each file as text in bounded pieces.
  */
+import { isUtf8 } from 'node:buffer';
 import { closeSync, lstatSync, openSync, readFileSync, readSync, readdirSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -31,10 +32,12 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+const GITIGNORE = Buffer.from('.gitignore');
+
 function loadGitignore(absDir: string | Buffer, relDir: string): Layer | undefined {
   let text: string;
   try {
-    text = readFileSync(childPath(absDir, Buffer.from('.gitignore')), 'utf8');
+    text = readFileSync(childPath(absDir, GITIGNORE), 'utf8');
   } catch {
     return undefined;
   }
@@ -43,15 +46,13 @@ function loadGitignore(absDir: string | Buffer, relDir: string): Layer | undefin
 
 /** A child's path: a string while every name is valid UTF-8, a Buffer once one is not (fs accepts both). */
 function childPath(dir: string | Buffer, name: Buffer): string | Buffer {
-  const s = name.toString('utf8');
-  if (typeof dir === 'string' && Buffer.from(s).equals(name)) return path.join(dir, s);
+  if (typeof dir === 'string' && isUtf8(name)) return path.join(dir, name.toString('utf8'));
   return Buffer.concat([typeof dir === 'string' ? Buffer.from(dir) : dir, Buffer.from(path.sep), name]);
 }
 
 /** A name for reports: as is when valid UTF-8, else with its bytes above 0x7f written as \xNN. */
 function displayName(name: Buffer): string {
-  const s = name.toString('utf8');
-  if (Buffer.from(s).equals(name)) return s;
+  if (isUtf8(name)) return name.toString('utf8');
   return Array.from(name, (b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join('');
 }
 
@@ -105,17 +106,22 @@ export async function walk(root: string, targets: string[], extraIgnore: Ignore,
       const key = `${st.dev}:${st.ino}`;
       if (seen.has(key)) return;
       seen.add(key);
-      let next = layers;
-      if (inside) {
-        const l = loadGitignore(abs, rel);
-        if (l) next = [...layers, l];
-      }
       let names: Buffer[];
       try {
         names = readdirSync(abs, { encoding: 'buffer' }).sort((a, b) => Buffer.compare(a, b));
       } catch (e) {
         sink.error(rel, `cannot list directory: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
         return;
+      }
+      let next = layers;
+      // Only a directory that lists a .gitignore is asked for one (a failed read per directory cost more). Any case:
+      // on a case-insensitive file system `.GitIgnore` opens as `.gitignore`.
+      if (
+        inside &&
+        names.some((n) => n.length === GITIGNORE.length && n.toString('latin1').toLowerCase() === '.gitignore')
+      ) {
+        const l = loadGitignore(abs, rel);
+        if (l) next = [...layers, l];
       }
       const prefix = rel === '.' ? '' : `${rel}/`;
       for (const n of names) await visit(childPath(abs, n), prefix + displayName(n), next, false);
@@ -165,7 +171,8 @@ export async function readTextFile(
     if (size <= opts.wholeBytes) {
       const buf = readFileSync(fd);
       if (isBinary(buf)) return { kind: 'binary' };
-      const text = decodeText(buf).replace(/\r\n?/g, '\n');
+      const decoded = decodeText(buf);
+      const text = decoded.includes('\r') ? decoded.replace(/\r\n?/g, '\n') : decoded;
       return {
         kind: 'text',
         chunks: [{ startLine: 1, text }],
