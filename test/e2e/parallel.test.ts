@@ -246,3 +246,42 @@ describe('parallel directory scans give the sequential result', () => {
     expect(stable(run('4'))).toEqual(stable(seq));
   });
 });
+
+describe('directory walk', () => {
+  it('.gitignore files at every level apply below their folder only; a folder without one inherits', () => {
+    const dir = tempDir();
+    const home = tempDir();
+    const line = () => `const token = "${fakeGithubToken()}";\n`;
+    const files: Record<string, string> = {
+      '.gitignore': 'top-ignored.js\n',
+      'top-ignored.js': line(),
+      'kept.js': line(),
+      'a/.gitignore': 'inner.js\n/b/only-here.js\n',
+      'a/inner.js': line(),
+      'a/b/only-here.js': line(),
+      'a/b/inner.js': line(),
+      'a/b/c/.gitignore': 'kept.js\n',
+      'a/b/c/inner.js': line(),
+      'a/b/c/kept.js': line(),
+      'a/b/c/other.js': line(),
+      'a/b/only-here-too.js': line(),
+      'd/inner.js': line(),
+      'd/top-ignored.js': line(),
+    };
+    for (const [rel, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      writeFileSync(path.join(dir, rel), text);
+    }
+    const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
+      cwd: dir,
+      env: { ...testEnv(home), HOOKGUARD_WORKERS: '0' },
+    });
+    const report = JSON.parse(r.stdout) as Report;
+    expect([...new Set(report.findings.map((f) => f.file))].sort()).toEqual([
+      'a/b/c/other.js',
+      'a/b/only-here-too.js',
+      'd/inner.js',
+      'kept.js',
+    ]);
+  });
+});
