@@ -220,6 +220,7 @@ var init_run = __esm({
 });
 
 // src/git/blobs.ts
+import { isAscii } from "node:buffer";
 function isBinary(b) {
   if (hasUtf16Bom(b)) return false;
   return b.subarray(0, 8e3).includes(0);
@@ -235,7 +236,7 @@ function decodeText(b) {
     swapped.swap16();
     return swapped.toString("utf16le");
   }
-  return b.toString("utf8");
+  return isAscii(b) ? b.toString("latin1") : b.toString("utf8");
 }
 var BlobReader, HEAD_BYTES;
 var init_blobs = __esm({
@@ -2020,11 +2021,12 @@ var init_validators = __esm({
 });
 
 // src/rules/secrets/keywords.ts
-var LOWER, KeywordMatcher;
+var LOWER, ROW_ENDS, KeywordMatcher;
 var init_keywords = __esm({
   "src/rules/secrets/keywords.ts"() {
     "use strict";
     LOWER = new Uint8Array(128);
+    ROW_ENDS = 2147483648 | 0;
     for (let c = 0; c < 128; c++) LOWER[c] = c >= 65 && c <= 90 ? c + 32 : c;
     KeywordMatcher = class {
       /** `keywords` lower-case ASCII (see `KeywordMatcher.accepts`). */
@@ -2085,19 +2087,31 @@ var init_keywords = __esm({
             }
           }
         }
-        this.cls = cls;
+        const wide = new Uint8Array(65536);
+        wide.set(cls);
+        this.cls = wide;
         this.width = width;
-        this.delta = delta;
+        const rows = new Int32Array(states * width);
+        for (let i = 0; i < rows.length; i++) {
+          const t = i % width === 0 ? 0 : delta[i];
+          rows[i] = t * width | (outs[t].length ? ROW_ENDS : 0);
+        }
+        this.rows = rows;
         this.out = outs.map((o) => o.length ? o : void 0);
         this.stateGen = new Uint32Array(states);
         this.kwGen = new Uint32Array(keywords.length);
       }
       keywords;
-      /** Character class of an ASCII code (case-folded): 0 for characters in no keyword, else 1..width-1. */
+      /** Character class of a UTF-16 code unit (ASCII case-folded): 0 for characters in no keyword (all non-ASCII
+       * ones), else 1..width-1. A table over every code unit: no range check per character. */
       cls;
       width;
-      /** Next state for (state * width + class): a full DFA, failure transitions folded in. */
-      delta;
+      /**
+       * The full DFA, failure transitions folded in: for (row of a state + class), the row of the next state (state ×
+       * width), with its sign bit set when that state ends a keyword. Class 0 leads to the root. One load per
+       * character, and a branch only where a keyword ends.
+       */
+      rows;
       /** Keyword ids ending at a state, its suffixes' included (undefined: none). */
       out;
       /** Per scan: the generation in which a state's keywords were already recorded, and keywords seen. */
@@ -2117,17 +2131,17 @@ var init_keywords = __esm({
           this.gen = 1;
         }
         const gen = this.gen;
-        const { delta, out, stateGen, kwGen, cls, width } = this;
+        const { rows, out, stateGen, kwGen, cls, width } = this;
         let left = this.keywords.length;
-        let s = 0;
+        let row = 0;
         for (let i = 0, n = text.length; i < n; i++) {
-          const c = text.charCodeAt(i);
-          const k = c < 128 ? cls[c] : 0;
-          if (k === 0) {
-            s = 0;
+          const next = rows[row + cls[text.charCodeAt(i)]];
+          if (next >= 0) {
+            row = next;
             continue;
           }
-          s = delta[s * width + k];
+          row = next & ~ROW_ENDS;
+          const s = row / width;
           if (stateGen[s] === gen) continue;
           const ids = out[s];
           if (ids === void 0) continue;
@@ -9545,6 +9559,37 @@ function validatePatterns(raw, where, locate2) {
   }
   return { patterns, errors };
 }
+function groupEnd(src, open) {
+  let depth = 0;
+  for (let i = open; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < src.length && src[i] !== "]"; i++) if (src[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return i;
+  }
+  return -1;
+}
+function windowOf(src, caseInsensitive) {
+  const m = /^(\(\?:\^\|\[\^(?:\\.|[^\]\\])+\]\))?\[(?:\\.|[^\]\\])+\]\{0,(\d+)\}\??(?=\(\?:)/.exec(src);
+  if (!m) return void 0;
+  const open = m[0].length;
+  const close = groupEnd(src, open);
+  if (close === -1) return void 0;
+  const group2 = src.slice(open, close + 1);
+  if (/\\[1-9k]|\(\?</.test(group2)) return void 0;
+  const flags = caseInsensitive ? "i" : "";
+  try {
+    return {
+      anchor: new RegExp(group2, "g" + flags),
+      before: Number(m[2]) + (m[1] ? 1 : 0),
+      sticky: new RegExp(src, "yd" + flags)
+    };
+  } catch {
+    return void 0;
+  }
+}
 function compileRuleSet(patterns) {
   return ruleSetOf(patterns.map((p) => new CompiledRule(p)));
 }
@@ -9659,6 +9704,12 @@ var init_load = __esm({
         this.re ??= new RegExp(this.p.regex, "gd" + (this.p.caseInsensitive ? "i" : ""));
         return this.re;
       }
+      win;
+      /** How to find this rule's matches near its anchors only, when its regex has that shape (see `windowOf`). */
+      get window() {
+        if (this.win === void 0) this.win = windowOf(this.p.regex, this.p.caseInsensitive === true) ?? null;
+        return this.win ?? void 0;
+      }
     };
   }
 });
@@ -9724,7 +9775,7 @@ var init_stores = __esm({
 
 // src/rules/secrets/decode.ts
 function table(chars) {
-  const t = new Uint8Array(128);
+  const t = new Uint8Array(65536);
   for (const c of chars) t[c.charCodeAt(0)] = 1;
   return t;
 }
@@ -9740,17 +9791,12 @@ function runs(text, cls, min, padding, each) {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c >= 128 || !cls[c]) {
+    if (!cls[text.charCodeAt(i)]) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d >= 128 || !cls[d]) break;
-      i++;
-    }
+    while (i < n && cls[text.charCodeAt(i)]) i++;
     let end = i;
     if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
     if (end - start >= min && !each(start, end)) return;
@@ -10086,6 +10132,28 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
   else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
+function nextMatch(rule253, text, from) {
+  const w = rule253.window;
+  if (!w) {
+    const re = rule253.regex;
+    re.lastIndex = from;
+    return re.exec(text);
+  }
+  const { anchor, sticky, before } = w;
+  let tried = from;
+  anchor.lastIndex = from;
+  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
+    const at = k.index;
+    for (let s = Math.max(tried, at - before); s <= at; s++) {
+      sticky.lastIndex = s;
+      const m = sticky.exec(text);
+      if (m !== null) return m;
+    }
+    tried = at + 1;
+    anchor.lastIndex = at + 1;
+  }
+  return null;
+}
 function scanText(text, set, globalAllow, ctx) {
   const drop = (rule253, start, end, reason, generated) => ctx.onDrop?.({
     ruleId: rule253.p.id,
@@ -10097,13 +10165,13 @@ function scanText(text, set, globalAllow, ctx) {
   });
   const hits = [];
   for (const rule253 of candidateRules(text, set)) {
-    const re = rule253.regex;
-    re.lastIndex = 0;
     let count2 = 0;
+    let from = 0;
     let m;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = nextMatch(rule253, text, from)) !== null) {
+      from = m.index + m[0].length;
       if (m[0].length === 0) {
-        re.lastIndex++;
+        from++;
         continue;
       }
       if (++count2 > MAX_MATCHES_PER_RULE) break;
@@ -31203,6 +31271,7 @@ __export(walk_exports, {
   readTextFile: () => readTextFile,
   walk: () => walk
 });
+import { isUtf8 } from "node:buffer";
 import { closeSync, lstatSync, openSync, readFileSync as readFileSync7, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
 import path7 from "node:path";
 function toPosix(p) {
@@ -31211,20 +31280,18 @@ function toPosix(p) {
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync7(childPath(absDir, Buffer.from(".gitignore")), "utf8");
+    text = readFileSync7(childPath(absDir, GITIGNORE), "utf8");
   } catch {
     return void 0;
   }
   return { base: relDir, ig: (0, import_ignore.default)().add(text) };
 }
 function childPath(dir, name) {
-  const s = name.toString("utf8");
-  if (typeof dir === "string" && Buffer.from(s).equals(name)) return path7.join(dir, s);
+  if (typeof dir === "string" && isUtf8(name)) return path7.join(dir, name.toString("utf8"));
   return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path7.sep), name]);
 }
 function displayName(name) {
-  const s = name.toString("utf8");
-  if (Buffer.from(s).equals(name)) return s;
+  if (isUtf8(name)) return name.toString("utf8");
   return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
 }
 function ignoredBy(layers, rel, isDir) {
@@ -31270,17 +31337,17 @@ async function walk(root, targets, extraIgnore, sink) {
       const key = `${st.dev}:${st.ino}`;
       if (seen.has(key)) return;
       seen.add(key);
-      let next = layers;
-      if (inside) {
-        const l = loadGitignore(abs, rel);
-        if (l) next = [...layers, l];
-      }
       let names;
       try {
         names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
       } catch (e) {
         sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
         return;
+      }
+      let next = layers;
+      if (inside && names.some((n) => n.length === GITIGNORE.length && n.toString("latin1").toLowerCase() === ".gitignore")) {
+        const l = loadGitignore(abs, rel);
+        if (l) next = [...layers, l];
       }
       const prefix = rel === "." ? "" : `${rel}/`;
       for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
@@ -31313,7 +31380,8 @@ async function readTextFile(abs, size, opts, onPiece) {
     if (size <= opts.wholeBytes) {
       const buf = readFileSync7(fd);
       if (isBinary(buf)) return { kind: "binary" };
-      const text = decodeText(buf).replace(/\r\n?/g, "\n");
+      const decoded = decodeText(buf);
+      const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
       return {
         kind: "text",
         chunks: [{ startLine: 1, text }],
@@ -31358,12 +31426,13 @@ async function readTextFile(abs, size, opts, onPiece) {
     closeSync(fd);
   }
 }
-var import_ignore;
+var import_ignore, GITIGNORE;
 var init_walk = __esm({
   "src/disk/walk.ts"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
     init_blobs();
+    GITIGNORE = Buffer.from(".gitignore");
   }
 });
 
