@@ -80,6 +80,15 @@ hookguard_run() {
 # husky sets core.hooksPath=.husky/_ (relative) on every npm install; a linked worktree has no .husky/_ (it is
 # gitignored), so git would run no hook there. The main worktree's .husky/_ by its absolute path works everywhere.
 hookguard_worktrees() {
+  # In the main worktree, a look at .git/config first (no fork): only a config with the relative value (or one that
+  # includes another file) needs git's answer; the absolute path set below, or none, does not.
+  if [ -d .git ] && [ -f .git/config ]; then
+    hg_cfg=
+    while IFS= read -r hg_l || [ -n "$hg_l" ]; do
+      case $hg_l in *[=\ \"].husky/_ | *[=\ \"].husky/_[\ \"\;#]* | *include*) hg_cfg=1; break ;; esac
+    done < .git/config
+    [ -n "$hg_cfg" ] || return 0
+  fi
   [ "$(git config --local --get core.hooksPath 2>/dev/null)" = ".husky/_" ] || return 0
   hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || return 0
   case "$hg_common" in */.git) ;; *) return 0 ;; esac
