@@ -31,7 +31,8 @@ hookguard_run() {
     if [ -x "$hg_top/node_modules/.bin/hookguard" ]; then "$hg_top/node_modules/.bin/hookguard" "$@"; return $?; fi
     if command -v hookguard >/dev/null 2>&1; then hookguard "$@"; return $?; fi
     hg_where="node_modules and PATH"
-    [ -n "__HOOKGUARD_CLI__" ] && hg_where="node_modules, PATH and __HOOKGUARD_CLI__"
+    # (Run from the package itself, as lefthook does, the placeholder below was never filled in.)
+    case "__HOOKGUARD_CLI__" in '' | __HOOKGUARD*) ;; *) hg_where="node_modules, PATH and __HOOKGUARD_CLI__" ;; esac
     hg_fix="install it"
     if [ -f "$hg_top/package.json" ] && grep -q '"hookguard"' "$hg_top/package.json" 2>/dev/null; then
       if [ -f "$hg_top/pnpm-lock.yaml" ]; then hg_fix="run: pnpm install"
