@@ -56,11 +56,19 @@ function displayName(name: Buffer): string {
   return Array.from(name, (b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`)).join('');
 }
 
+/**
+ * git's answer for a path: the deepest .gitignore with a pattern that matches it decides, then the shallower ones,
+ * then .git/info/exclude (layers are kept in that order reversed). So a `!keep.env` below re-includes what a
+ * `*.env` above ignores, and an `ignored.js` below ignores what a `!ignored.js` above kept.
+ */
 function ignoredBy(layers: Layer[], rel: string, isDir: boolean): boolean {
-  for (const l of layers) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i]!;
     const sub = l.base ? rel.slice(l.base.length + 1) : rel;
     if (!sub) continue;
-    if (l.ig.ignores(isDir ? sub + '/' : sub)) return true;
+    const r = l.ig.test(isDir ? sub + '/' : sub);
+    if (r.ignored) return true;
+    if (r.unignored) return false;
   }
   return false;
 }
@@ -70,14 +78,15 @@ function ignoredBy(layers: Layer[], rel: string, isDir: boolean): boolean {
  * config's ignore patterns (gitignore syntax, relative to root).
  */
 export async function walk(root: string, targets: string[], extraIgnore: Ignore, sink: WalkSink): Promise<void> {
+  // Lowest precedence first: .git/info/exclude, the top .gitignore, then each folder's below (ignoredBy).
   const rootLayers: Layer[] = [];
-  const top = loadGitignore(root, '');
-  if (top) rootLayers.push(top);
   try {
     rootLayers.push({ base: '', ig: ignore().add(readFileSync(path.join(root, '.git', 'info', 'exclude'), 'utf8')) });
   } catch {
     /* no exclude file */
   }
+  const top = loadGitignore(root, '');
+  if (top) rootLayers.push(top);
   const seen = new Set<string>();
 
   const visit = async (abs: string | Buffer, rel: string, layers: Layer[], explicit: boolean): Promise<void> => {

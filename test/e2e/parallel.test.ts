@@ -284,4 +284,37 @@ describe('directory walk', () => {
       'kept.js',
     ]);
   });
+
+  it('a deeper .gitignore overrides a shallower one both ways, as git does (git ls-files is the reference)', () => {
+    const repo = Repo.init();
+    const line = () => `const token = "${fakeGithubToken()}";\n`;
+    const files: Record<string, string> = {
+      '.gitignore': '*.env\n!shared.js\n',
+      'app.env': line(),
+      'shared.js': line(),
+      'cfg/.gitignore': '!keep.env\nshared.js\n',
+      'cfg/keep.env': line(),
+      'cfg/other.env': line(),
+      'cfg/shared.js': line(),
+      'cfg/deep/.gitignore': 'keep.env\n',
+      'cfg/deep/keep.env': line(),
+      'cfg/deep/x.js': line(),
+      'excl/a.js': line(),
+      'excl/.gitignore': '!a.js\n',
+    };
+    for (const [rel, text] of Object.entries(files)) repo.write(rel, text);
+    repo.write('.git/info/exclude', 'excl/\n*.js.bak\n');
+    const tracked = repo
+      .git('ls-files', '-co', '--exclude-standard')
+      .split('\n')
+      .filter((f) => f && !f.endsWith('.gitignore'))
+      .sort();
+    const r = repo.hookguard(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
+      env: { HOOKGUARD_WORKERS: '0' },
+    });
+    const report = JSON.parse(r.stdout) as Report;
+    const scanned = [...new Set(report.findings.map((f) => f.file))].sort();
+    expect(scanned).toEqual(['cfg/deep/x.js', 'cfg/keep.env', 'shared.js']);
+    expect(scanned).toEqual(tracked);
+  });
 });
