@@ -31295,21 +31295,24 @@ function displayName(name) {
   return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
 }
 function ignoredBy(layers, rel, isDir) {
-  for (const l of layers) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i];
     const sub = l.base ? rel.slice(l.base.length + 1) : rel;
     if (!sub) continue;
-    if (l.ig.ignores(isDir ? sub + "/" : sub)) return true;
+    const r = l.ig.test(isDir ? sub + "/" : sub);
+    if (r.ignored) return true;
+    if (r.unignored) return false;
   }
   return false;
 }
 async function walk(root, targets, extraIgnore, sink) {
   const rootLayers = [];
-  const top = loadGitignore(root, "");
-  if (top) rootLayers.push(top);
   try {
     rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync7(path7.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
+  const top = loadGitignore(root, "");
+  if (top) rootLayers.push(top);
   const seen = /* @__PURE__ */ new Set();
   const visit2 = async (abs, rel, layers, explicit) => {
     let st;
