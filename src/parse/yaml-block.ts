@@ -6,8 +6,8 @@
  * the same lines and columns). It is a fast path: the library's lexer, CST and composer cost about a hundred
  * million instructions for a 130-line template in a fresh process, this reader a few.
  *
- * Anything it does not read exactly (block scalars `|`/`>`, multi-line plain or quoted scalars, escapes, anchors and
- * aliases, explicit keys, `!!` tags, directives, tabs, CR, a BOM, duplicate keys, multi-line flow collections,
+ * Anything it does not read exactly (the rarer forms of block scalars, multi-line plain or quoted scalars, escapes,
+ * anchors and aliases, explicit keys, `!!` tags, directives, tabs, CR, a BOM, duplicate keys, multi-line flow collections,
  * anything odd) makes it return undefined, and the caller parses with the library: the fast path never changes a
  * result, it only skips work. test/unit/yaml-block.test.ts checks it against the library on every YAML file in the
  * repository and on generated documents.
@@ -108,7 +108,8 @@ class Reader {
     let j = i;
     while (t.charCodeAt(j) === SPACE) j++;
     if (j < this.n && t.charCodeAt(j) !== NL) {
-      if (t.charCodeAt(j) !== HASH || j === i) bail();
+      // A comment needs white space before it ("a#b" is part of a plain scalar, `"a"#b` an error).
+      if (t.charCodeAt(j) !== HASH || t.charCodeAt(j - 1) !== SPACE) bail();
       j = this.eol(j);
     }
     return j < this.n ? j + 1 : this.n;
@@ -302,8 +303,9 @@ class Reader {
           return this.blockMap(next + ind, ind, next);
         }
       }
-      // Empty: placed after the spaces that follow the indicator. A comment near it would change its range: library.
-      if (i < this.n && t.charCodeAt(i) === HASH) bail();
+      // Empty: placed after the spaces that follow the indicator. A comment near it would change its range (for a
+      // sequence item, also a comment line above its dash): library.
+      if (!inMap || (i < this.n && t.charCodeAt(i) === HASH)) bail();
       for (let k = lineNext; k < next; k++) if (t.charCodeAt(k) === HASH) bail();
       const s = this.plainScalar('', i, i, false);
       return [s, { line: next, pendMax: -1 }];
@@ -323,6 +325,7 @@ class Reader {
     const c = t.charCodeAt(i);
     let node: Node;
     let end: number;
+    if (c === 124 || c === 62) return this.blockScalar(i, indent, tagName);
     if (c === 34 || c === 39) {
       [node, end] = this.quoted(i, tagName);
     } else if (c === 91 || c === 123) {
@@ -352,6 +355,84 @@ class Reader {
     // A more indented line after it would continue a plain scalar (or be an error): the library decides.
     if (after.line < this.n && this.indentAt(after.line) > indent) bail();
     return [node, after];
+  }
+
+  /**
+   * A literal (`|`) or folded (`>`) block scalar whose indicator is at `i`, in a collection with items at column
+   * `indent`. Read here: clip/strip/keep chomping, content indented past the collection, plain lines. Left to the
+   * library: indentation indicators, lines of only spaces, leading blank lines or more-indented lines in folded
+   * text, an empty scalar, a comment right after it.
+   */
+  private blockScalar(i: number, indent: number, tagName: string | undefined): [Scalar, After] {
+    const t = this.text;
+    const folded = t.charCodeAt(i) === 62;
+    let j = i + 1;
+    let chomp: 'clip' | 'strip' | 'keep' = 'clip';
+    const ch = t.charCodeAt(j);
+    if (ch === DASH || ch === 43) {
+      chomp = ch === DASH ? 'strip' : 'keep';
+      j++;
+    }
+    const after = t.charCodeAt(j);
+    if (j < this.n && after !== SPACE && after !== NL) bail();
+    let line = this.endOfLine(j);
+    // Content lines: from the first non-empty one, whose indentation is the scalar's.
+    const lines: string[] = [];
+    let contentIndent = -1;
+    let lastEnd = line; // end (after the line break) of the last non-empty content line
+    let trailingEmpty = 0;
+    let trailingEnd = line;
+    while (line < this.n) {
+      const e = this.eol(line);
+      const next = e < this.n ? e + 1 : this.n;
+      if (e === line) {
+        // An empty line: part of the scalar if more content follows (or kept by "+").
+        if (contentIndent === -1 && folded) bail();
+        trailingEmpty++;
+        trailingEnd = next;
+        line = next;
+        continue;
+      }
+      const ind = this.indentAt(line);
+      if (line + ind === e) bail(); // a line of only spaces
+      if (contentIndent === -1) {
+        if (ind <= indent) bail(); // empty block scalar
+        contentIndent = ind;
+      } else if (ind < contentIndent) break;
+      for (let k = 0; k < trailingEmpty; k++) lines.push('');
+      trailingEmpty = 0;
+      const text = t.slice(line + contentIndent, e);
+      if (folded && text.charCodeAt(0) === SPACE) bail(); // more-indented folded line
+      lines.push(text);
+      lastEnd = next;
+      trailingEnd = next;
+      line = next;
+    }
+    if (contentIndent === -1) bail();
+    // What follows must be the next item of this collection or an outer one, not a comment (which the library may
+    // read as the scalar's or the collection's).
+    if (line < this.n) {
+      const ind = this.indentAt(line);
+      if (ind > indent || t.charCodeAt(line + ind) === HASH) bail();
+    }
+    let body: string;
+    if (folded) {
+      body = lines[0]!;
+      let empty = 0;
+      for (let k = 1; k < lines.length; k++) {
+        const l = lines[k]!;
+        if (l === '') empty++;
+        else {
+          body += empty ? '\n'.repeat(empty) : ' ';
+          body += l;
+          empty = 0;
+        }
+      }
+    } else body = lines.join('\n');
+    const value = chomp === 'strip' ? body : chomp === 'clip' ? body + '\n' : body + '\n' + '\n'.repeat(trailingEmpty);
+    const end = chomp === 'keep' ? trailingEnd : lastEnd;
+    const s = this.finish(this.strTag, value, i, end, folded ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL', tagName);
+    return [s, { line, pendMax: -1 }];
   }
 
   /**
@@ -489,7 +570,10 @@ class Reader {
       while (t.charCodeAt(j) === SPACE) j++;
     };
     skip();
-    if (t.charCodeAt(j) === close) bail(); // empty: rare, leave it to the library
+    if (t.charCodeAt(j) === close) {
+      coll.range = [i, j + 1, j + 1];
+      return [coll, j + 1];
+    }
     for (;;) {
       skip();
       const item = this.flowItem(j, depth, isMap);
