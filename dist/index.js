@@ -10710,7 +10710,7 @@ var init_yaml_block = __esm({
         let j = i;
         while (t.charCodeAt(j) === SPACE) j++;
         if (j < this.n && t.charCodeAt(j) !== NL) {
-          if (t.charCodeAt(j) !== HASH || j === i) bail();
+          if (t.charCodeAt(j) !== HASH || t.charCodeAt(j - 1) !== SPACE) bail();
           j = this.eol(j);
         }
         return j < this.n ? j + 1 : this.n;
@@ -10877,7 +10877,7 @@ var init_yaml_block = __esm({
               return this.blockMap(next + ind, ind, next);
             }
           }
-          if (i < this.n && t.charCodeAt(i) === HASH) bail();
+          if (!inMap || i < this.n && t.charCodeAt(i) === HASH) bail();
           for (let k = lineNext; k < next; k++) if (t.charCodeAt(k) === HASH) bail();
           const s = this.plainScalar("", i, i, false);
           return [s, { line: next, pendMax: -1 }];
@@ -10895,6 +10895,7 @@ var init_yaml_block = __esm({
         const c = t.charCodeAt(i);
         let node;
         let end;
+        if (c === 124 || c === 62) return this.blockScalar(i, indent, tagName);
         if (c === 34 || c === 39) {
           [node, end] = this.quoted(i, tagName);
         } else if (c === 91 || c === 123) {
@@ -10920,6 +10921,79 @@ var init_yaml_block = __esm({
         const after = this.trailing(lineNext, indent, node);
         if (after.line < this.n && this.indentAt(after.line) > indent) bail();
         return [node, after];
+      }
+      /**
+       * A literal (`|`) or folded (`>`) block scalar whose indicator is at `i`, in a collection with items at column
+       * `indent`. Read here: clip/strip/keep chomping, content indented past the collection, plain lines. Left to the
+       * library: indentation indicators, lines of only spaces, leading blank lines or more-indented lines in folded
+       * text, an empty scalar, a comment right after it.
+       */
+      blockScalar(i, indent, tagName) {
+        const t = this.text;
+        const folded = t.charCodeAt(i) === 62;
+        let j = i + 1;
+        let chomp = "clip";
+        const ch = t.charCodeAt(j);
+        if (ch === DASH || ch === 43) {
+          chomp = ch === DASH ? "strip" : "keep";
+          j++;
+        }
+        const after = t.charCodeAt(j);
+        if (j < this.n && after !== SPACE && after !== NL) bail();
+        let line = this.endOfLine(j);
+        const lines = [];
+        let contentIndent = -1;
+        let lastEnd = line;
+        let trailingEmpty = 0;
+        let trailingEnd = line;
+        while (line < this.n) {
+          const e = this.eol(line);
+          const next = e < this.n ? e + 1 : this.n;
+          if (e === line) {
+            if (contentIndent === -1 && folded) bail();
+            trailingEmpty++;
+            trailingEnd = next;
+            line = next;
+            continue;
+          }
+          const ind = this.indentAt(line);
+          if (line + ind === e) bail();
+          if (contentIndent === -1) {
+            if (ind <= indent) bail();
+            contentIndent = ind;
+          } else if (ind < contentIndent) break;
+          for (let k = 0; k < trailingEmpty; k++) lines.push("");
+          trailingEmpty = 0;
+          const text = t.slice(line + contentIndent, e);
+          if (folded && text.charCodeAt(0) === SPACE) bail();
+          lines.push(text);
+          lastEnd = next;
+          trailingEnd = next;
+          line = next;
+        }
+        if (contentIndent === -1) bail();
+        if (line < this.n) {
+          const ind = this.indentAt(line);
+          if (ind > indent || t.charCodeAt(line + ind) === HASH) bail();
+        }
+        let body;
+        if (folded) {
+          body = lines[0];
+          let empty = 0;
+          for (let k = 1; k < lines.length; k++) {
+            const l = lines[k];
+            if (l === "") empty++;
+            else {
+              body += empty ? "\n".repeat(empty) : " ";
+              body += l;
+              empty = 0;
+            }
+          }
+        } else body = lines.join("\n");
+        const value = chomp === "strip" ? body : chomp === "clip" ? body + "\n" : body + "\n" + "\n".repeat(trailingEmpty);
+        const end = chomp === "keep" ? trailingEnd : lastEnd;
+        const s = this.finish(this.strTag, value, i, end, folded ? "BLOCK_FOLDED" : "BLOCK_LITERAL", tagName);
+        return [s, { line, pendMax: -1 }];
       }
       /**
        * A block mapping whose first key starts at `i` (column `indent`; `lineStart` is the start of its line).
@@ -11048,7 +11122,10 @@ var init_yaml_block = __esm({
           while (t.charCodeAt(j) === SPACE) j++;
         };
         skip();
-        if (t.charCodeAt(j) === close) bail();
+        if (t.charCodeAt(j) === close) {
+          coll.range = [i, j + 1, j + 1];
+          return [coll, j + 1];
+        }
         for (; ; ) {
           skip();
           const item = this.flowItem(j, depth, isMap8);
