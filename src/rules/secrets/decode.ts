@@ -90,6 +90,48 @@ function printable(buf: Buffer): boolean {
   return bad <= buf.length * 0.02;
 }
 
+/** Value of a base64 or base64url character (Node's decoder takes both alphabets), -1 for others. */
+const B64_VALUE = new Int8Array(128).fill(-1);
+for (let v = 0; v < 64; v++) B64_VALUE[(ALNUM + '+/').charCodeAt(v)] = v;
+B64_VALUE[45] = 62; // '-'
+B64_VALUE[95] = 63; // '_'
+
+/** `printable`, for bytes that are one decoded byte of base64: without decoding into a Buffer. */
+function printableByte(b: number): boolean {
+  return b === 9 || b === 10 || b === 13 || (b >= 32 && b < 127);
+}
+
+/**
+ * Whether the base64 characters text[start, end) (no padding; length not 1 modulo 4) decode to printable text, as
+ * `printable` judges the decoded bytes: computed from the characters, stopping at the first byte over the bound, so
+ * the many runs that decode to noise (identifiers, paths, hashes) cost no allocation.
+ */
+export function printableBase64(text: string, start: number, end: number): boolean {
+  const n = ((end - start) * 3) >>> 2;
+  if (n < 8) return false;
+  const limit = n * 0.02;
+  let bad = 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const x =
+      (B64_VALUE[text.charCodeAt(i)]! << 18) |
+      (B64_VALUE[text.charCodeAt(i + 1)]! << 12) |
+      (B64_VALUE[text.charCodeAt(i + 2)]! << 6) |
+      B64_VALUE[text.charCodeAt(i + 3)]!;
+    if (!printableByte(x >>> 16) && ++bad > limit) return false;
+    if (!printableByte((x >>> 8) & 255) && ++bad > limit) return false;
+    if (!printableByte(x & 255) && ++bad > limit) return false;
+  }
+  if (end - i >= 2) {
+    const a = B64_VALUE[text.charCodeAt(i)]!;
+    const b = B64_VALUE[text.charCodeAt(i + 1)]!;
+    if (!printableByte(((a << 2) | (b >> 4)) & 255) && ++bad > limit) return false;
+    if (end - i === 3 && !printableByte(((b << 4) | (B64_VALUE[text.charCodeAt(i + 2)]! >> 2)) & 255) && ++bad > limit)
+      return false;
+  }
+  return true;
+}
+
 /** Few distinct characters (under 8) in the first 32 of text[start, end): filler (xxxx, ----, aaaa...), not an
  * encoding. The run is ASCII. */
 function lowVariety(text: string, start: number, end: number): boolean {
@@ -164,10 +206,11 @@ export function findEncoded(text: string): EncodedRun[] {
     if ((bodyEnd - start) % 4 === 1) return true;
     // Plain identifiers and paths: letters only, or words between slashes; they decode to noise anyway.
     if (all & LETTER && ulu < 3) return true;
+    // Checked before the entropy: most runs fail here, at their first few characters.
+    if (!printableBase64(text, start, bodyEnd)) return true;
     const run = text.slice(start, end);
     if (shannonEntropy(run.length > 256 ? run.slice(0, 256) : run) < 3.2) return true;
     const buf = Buffer.from(text.slice(start, bodyEnd), 'base64');
-    if (!printable(buf)) return true;
     out.push({ encoding: 'base64', start, end, decoded: buf.toString('latin1') });
     bytes += buf.length;
     return true;

@@ -67,4 +67,29 @@ describe('decoding', () => {
     const token = fakeGithubToken();
     expect(detectSecrets(`const token = "${token}";`, set)).toHaveLength(1);
   });
+
+  it('base64 runs are judged printable from their characters exactly as from the decoded bytes', async () => {
+    const fc = await import('fast-check');
+    const { printableBase64 } = await import('../../../src/rules/secrets/decode.js');
+    const printable = (b: Buffer) =>
+      b.length >= 8 &&
+      [...b].filter((x) => !(x === 9 || x === 10 || x === 13 || (x >= 32 && x < 127))).length <= b.length * 0.02;
+    const byte = fc.oneof(
+      { weight: 30, arbitrary: fc.integer({ min: 32, max: 126 }) },
+      { weight: 1, arbitrary: fc.integer({ min: 0, max: 255 }) },
+    );
+    const urlSafe = (s: string) => s.replace(/\+/g, '-').replace(/\//g, '_');
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 400 }), fc.boolean(), fc.nat(2), (bytes, url, cut) => {
+        let s = Buffer.from(bytes).toString('base64').replace(/=+$/, '');
+        if (url) s = urlSafe(s);
+        // Also runs cut short (a length of 2 or 3 modulo 4), as found in text.
+        if (cut && s.length > cut && (s.length - cut) % 4 !== 1) s = s.slice(0, s.length - cut);
+        if (s.length % 4 === 1) return;
+        const text = `x ${s} y`;
+        expect(printableBase64(text, 2, 2 + s.length)).toBe(printable(Buffer.from(s, 'base64')));
+      }),
+      { numRuns: 3000 },
+    );
+  });
 });
