@@ -9809,6 +9809,30 @@ function printable(buf) {
   for (const b of buf) if (!(b === 9 || b === 10 || b === 13 || b >= 32 && b < 127)) bad++;
   return bad <= buf.length * 0.02;
 }
+function printableByte(b) {
+  return b === 9 || b === 10 || b === 13 || b >= 32 && b < 127;
+}
+function printableBase64(text, start, end) {
+  const n = (end - start) * 3 >>> 2;
+  if (n < 8) return false;
+  const limit = n * 0.02;
+  let bad = 0;
+  let i = start;
+  for (; i + 4 <= end; i += 4) {
+    const x = B64_VALUE[text.charCodeAt(i)] << 18 | B64_VALUE[text.charCodeAt(i + 1)] << 12 | B64_VALUE[text.charCodeAt(i + 2)] << 6 | B64_VALUE[text.charCodeAt(i + 3)];
+    if (!printableByte(x >>> 16) && ++bad > limit) return false;
+    if (!printableByte(x >>> 8 & 255) && ++bad > limit) return false;
+    if (!printableByte(x & 255) && ++bad > limit) return false;
+  }
+  if (end - i >= 2) {
+    const a = B64_VALUE[text.charCodeAt(i)];
+    const b = B64_VALUE[text.charCodeAt(i + 1)];
+    if (!printableByte((a << 2 | b >> 4) & 255) && ++bad > limit) return false;
+    if (end - i === 3 && !printableByte((b << 4 | B64_VALUE[text.charCodeAt(i + 2)] >> 2) & 255) && ++bad > limit)
+      return false;
+  }
+  return true;
+}
 function lowVariety(text, start, end) {
   let lo = 0;
   let hi = 0;
@@ -9866,10 +9890,10 @@ function findEncoded(text) {
     }
     if ((bodyEnd - start) % 4 === 1) return true;
     if (all & LETTER && ulu < 3) return true;
+    if (!printableBase64(text, start, bodyEnd)) return true;
     const run3 = text.slice(start, end);
     if (shannonEntropy(run3.length > 256 ? run3.slice(0, 256) : run3) < 3.2) return true;
     const buf = Buffer.from(text.slice(start, bodyEnd), "base64");
-    if (!printable(buf)) return true;
     out.push({ encoding: "base64", start, end, decoded: buf.toString("latin1") });
     bytes += buf.length;
     return true;
@@ -9904,7 +9928,7 @@ function mapBack(run3, dStart, dEnd) {
   }
   return [run3.start, run3.end];
 }
-var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget, HEX, LETTER, UPPER, LOWER2, CLASS;
+var DECODE_LIMITS, ALNUM, B64_CHARS, PCT_CHARS, B64_RUN, PCT_RUN, SMALL_TEXT, regexBudget, B64_VALUE, HEX, LETTER, UPPER, LOWER2, CLASS;
 var init_decode = __esm({
   "src/rules/secrets/decode.ts"() {
     "use strict";
@@ -9926,6 +9950,10 @@ var init_decode = __esm({
     PCT_RUN = /[A-Za-z0-9._~+%:/@=&?-]{16,}/g;
     SMALL_TEXT = 64 * 1024;
     regexBudget = 256 * 1024;
+    B64_VALUE = new Int8Array(128).fill(-1);
+    for (let v = 0; v < 64; v++) B64_VALUE[(ALNUM + "+/").charCodeAt(v)] = v;
+    B64_VALUE[45] = 62;
+    B64_VALUE[95] = 63;
     HEX = 1;
     LETTER = 2;
     UPPER = 4;
