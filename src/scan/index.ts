@@ -734,7 +734,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   // Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.
   let ownersFrom: string | undefined;
   if (all.length) {
-    const own = await loadOwnership(root, config, request.kind === 'staged');
+    const own = await loadOwnership(root, config, request.kind === 'staged', opts.env);
     if (own.ownership) {
       assignOwners(own.ownership, all);
       ownersFrom = own.ownership.from;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { indexMayHold } from '../git/index-file.js';
 import { git } from '../git/run.js';
 import { CODEOWNERS_PATHS, parseCodeowners, type Ownership } from '../owners/index.js';
 import type { Config } from '../config/load.js';
@@ -48,8 +49,15 @@ function fromDisk(root: string): { file: string; text: string } | undefined {
   return undefined;
 }
 
-export async function loadOwnership(root: string, config: Config, staged: boolean): Promise<LoadedOwnership> {
+export async function loadOwnership(
+  root: string,
+  config: Config,
+  staged: boolean,
+  env: NodeJS.ProcessEnv = {},
+): Promise<LoadedOwnership> {
   if (config.owners) return { ownership: { from: 'config', rules: config.owners }, problems: [] };
+  // Every place GitHub reads ends in CODEOWNERS: when the index cannot hold one, no git process is needed.
+  if (staged && indexMayHold(root, env, 'CODEOWNERS') === 'no') return { problems: [] };
   const found = staged ? await fromIndex(root) : fromDisk(root);
   if (!found) return { problems: [] };
   const parsed = parseCodeowners(found.text, found.file);

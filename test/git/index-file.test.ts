@@ -1,0 +1,52 @@
+// indexMayHold answers "no" only when git's index surely holds no path with the name; git itself is the reference.
+import { afterAll, describe, expect, it } from 'vitest';
+import { indexMayHold } from '../../src/git/index-file.js';
+import { cleanup, Repo } from '../helpers.js';
+
+afterAll(cleanup);
+
+function staged(repo: Repo, name: string): boolean {
+  return repo
+    .git('ls-files', '--cached')
+    .split('\n')
+    .some((p) => p === name || p.endsWith('/' + name));
+}
+
+describe('indexMayHold', () => {
+  it('is "no" only when git lists no such path, in every index version and layout', () => {
+    for (const setup of [
+      { version: '2', split: false },
+      { version: '3', split: false },
+      { version: '4', split: false },
+      { version: '2', split: true },
+    ]) {
+      const repo = Repo.init();
+      repo.git('config', 'index.version', setup.version);
+      if (setup.split) repo.git('config', 'core.splitIndex', 'true');
+      repo.commit('init', { 'README.md': '# x\n', 'src/app.js': 'x\n' });
+      const before = indexMayHold(repo.dir, {}, 'CODEOWNERS');
+      expect(staged(repo, 'CODEOWNERS')).toBe(false);
+      // Version 2/3 without a split index can answer; the others must leave it to git.
+      expect(before).toBe(setup.version !== '4' && !setup.split ? 'no' : 'maybe');
+      repo.write('.github/CODEOWNERS', '* @team\n');
+      repo.git('add', '-A');
+      expect(staged(repo, 'CODEOWNERS')).toBe(true);
+      expect(indexMayHold(repo.dir, {}, 'CODEOWNERS')).toBe('maybe');
+    }
+  });
+
+  it('reads the index git names in GIT_INDEX_FILE (relative to the top, as git sets it for pre-commit)', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n' });
+    repo.write('CODEOWNERS', '* @team\n');
+    repo.gitIn({ env: { GIT_INDEX_FILE: '.git/other-index' } }, 'add', 'CODEOWNERS');
+    expect(indexMayHold(repo.dir, {}, 'CODEOWNERS')).toBe('no');
+    expect(indexMayHold(repo.dir, { GIT_INDEX_FILE: '.git/other-index' }, 'CODEOWNERS')).toBe('maybe');
+  });
+
+  it('says "no" before the first `git add` (no index yet) and "maybe" when GIT_DIR redirects git', () => {
+    const repo = Repo.init();
+    expect(indexMayHold(repo.dir, {}, 'CODEOWNERS')).toBe('no');
+    expect(indexMayHold(repo.dir, { GIT_DIR: repo.dir + '/.git' }, 'CODEOWNERS')).toBe('maybe');
+  });
+});
