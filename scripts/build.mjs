@@ -105,7 +105,7 @@ const cjs = {
     js:
       "'use strict';const __hgModuleUrl=require('node:url').pathToFileURL(__filename).href;" +
       "const __hgResolve=(s)=>require('node:url').pathToFileURL(require.resolve(s)).href;" +
-      "const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>s.endsWith('.cjs')?Promise.resolve().then(()=>require(s)):import(s);",
+      "const __hgLoad=typeof __hgImport==='function'?__hgImport:(s)=>s.endsWith('.cjs')||s.startsWith('node:')?Promise.resolve().then(()=>require(s)):import(s);",
   },
 };
 

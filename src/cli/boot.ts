@@ -15,7 +15,17 @@
  *
  * Only node built-ins that node has loaded at start-up anyway (fs, path, vm, module): this is on every commit's path.
  */
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import path from 'node:path';
 import { Script } from 'node:vm';
 import { createRequire } from 'node:module';
@@ -112,16 +122,30 @@ function writeAtomic(file: string, parts: Buffer[]): void {
   }
 }
 
-/** Caches of other versions or builds of the same bundle: never used again. */
+/**
+ * How many builds of one bundle keep a cache side by side. Two projects on one machine may use two versions of
+ * hookguard: removing every other build's cache made each commit in one project throw the other's away, so both paid a
+ * cold start in turn. The oldest written beyond this many (an upgrade leaves its predecessor behind) are removed.
+ */
+const KEEP_BUILDS = 4;
+
 function removeStale(dir: string, base: string, build: string): void {
   try {
+    const others: Array<{ f: string; at: number }> = [];
     for (const f of readdirSync(dir))
       if (f.startsWith(`${base}-`) && f.endsWith('.v8') && !f.startsWith(`${build}-`))
         try {
-          unlinkSync(path.join(dir, f));
+          others.push({ f, at: statSync(path.join(dir, f)).mtimeMs });
         } catch {
-          /* another process's, or gone */
+          /* gone meanwhile */
         }
+    others.sort((a, b) => b.at - a.at || (a.f < b.f ? -1 : 1));
+    for (const { f } of others.slice(KEEP_BUILDS - 1))
+      try {
+        unlinkSync(path.join(dir, f));
+      } catch {
+        /* another process's, or gone */
+      }
   } catch {
     /* unreadable: leave it */
   }
@@ -196,11 +220,15 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
     ) => void;
     // The bundle's import() calls come here (build.mjs routes them): V8 (node 20) loses the dynamic-import callback
     // of a script compiled from a cache. A cold module (lib/cold/*.cjs) is loaded like this bundle, with its cache.
+    // A node: builtin is required: import() would start node's ES module loader (several modules) for it.
+    const req = createRequire(file);
     const hgImport = (specifier: string): Promise<unknown> =>
       specifier.endsWith('.cjs')
         ? new Promise((resolve) => resolve(load(path.resolve(dir, specifier)).exports))
-        : import(specifier);
-    fn.call(mod.exports, mod.exports, createRequire(file), mod, file, dir, hgImport);
+        : specifier.startsWith('node:')
+          ? new Promise((resolve) => resolve(req(specifier)))
+          : import(specifier);
+    fn.call(mod.exports, mod.exports, req, mod, file, dir, hgImport);
     mod.loaded = true;
     return bundle;
   }

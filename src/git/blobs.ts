@@ -1,5 +1,8 @@
 /** Reading blobs through one long-lived `git cat-file --batch`, bounded in size. */
 import { isAscii } from 'node:buffer';
+import { lstatSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { childProcess } from './prestart.js';
 
@@ -25,13 +28,25 @@ export class BlobReader {
   private need:
     { size: number; kind: 'blob' | 'other'; discarded?: number; utf16?: boolean; head?: Buffer } | undefined;
 
+  /**
+   * `worktree`: the staged files' working tree. A blob is read from the file there when the file's bytes hash to
+   * the blob's id (git's object hash, SHA-1 or SHA-256 by its length): the same bytes, without starting git, which
+   * costs more than the read on a commit that stages a template or two. A file edited again after `git add`, or
+   * changed by a filter (end-of-line conversion, LFS…), does not hash to its blob and is read from git as before.
+   */
   constructor(
     private readonly cwd: string,
     private readonly maxBytes: number,
+    private readonly worktree?: string,
   ) {}
 
-  read(sha: string, max?: number): Promise<BlobText> {
+  /** `path`: where the blob is in the working tree (used with `worktree`). */
+  read(sha: string, max?: number, path?: string): Promise<BlobText> {
     if (!/^[0-9a-f]{7,64}$/.test(sha)) return Promise.resolve({ kind: 'missing' });
+    if (this.worktree !== undefined && path !== undefined) {
+      const same = fromWorktree(this.worktree, path, sha, max ?? this.maxBytes);
+      if (same) return Promise.resolve(same);
+    }
     return this.readSpec(sha, max);
   }
 
@@ -122,6 +137,30 @@ export class BlobReader {
       else p.resolve({ kind: 'text', text: decodeText(body) });
     }
   }
+}
+
+let crypto: typeof import('node:crypto') | undefined;
+
+/** The working tree's file as the blob `sha` would read, when its bytes are that blob's (see BlobReader). */
+function fromWorktree(root: string, rel: string, sha: string, max: number): BlobText | undefined {
+  if (sha.length !== 40 && sha.length !== 64) return undefined;
+  let body: Buffer;
+  try {
+    const file = join(root, rel);
+    const st = lstatSync(file);
+    if (!st.isFile() || st.size > max) return undefined;
+    body = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  // node:crypto on first use only (the hook loads nothing it does not need).
+  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  const hash = crypto.createHash(sha.length === 40 ? 'sha1' : 'sha256');
+  hash.update(`blob ${body.length}\0`);
+  if (hash.update(body).digest('hex') !== sha) return undefined;
+  return isBinary(body)
+    ? { kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) }
+    : { kind: 'text', text: decodeText(body) };
 }
 
 /** How many first bytes of a binary or over-large blob are kept (headers: git-crypt's is 10 bytes). */

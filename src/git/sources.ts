@@ -38,7 +38,7 @@ const BINARY_NAME =
 /** A UTF-16 text (git diffs it as binary): its lines that the old version did not have, as chunks. */
 async function utf16Target(p: FilePatch, reader: BlobReader, sink: Sink, opts: SourceOptions): Promise<boolean> {
   const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
-  const blob = await reader.read(p.blob!, max);
+  const blob = await reader.read(p.blob!, max, p.path);
   if (blob.kind === 'large' && blob.utf16) {
     sink.error({
       file: p.path,
@@ -99,8 +99,9 @@ async function runDiff(
   opts: SourceOptions,
   input?: string,
   pre?: Prestarted,
+  worktree?: string,
 ): Promise<number> {
-  const reader = new BlobReader(root, opts.maxContentBytes);
+  const reader = new BlobReader(root, opts.maxContentBytes, worktree);
   const queue: FilePatch[] = [];
   const parser = new DiffParser({
     onPatch: (p) => queue.push(p),
@@ -139,7 +140,7 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
     // git diffs UTF-16 text as binary; a disk scan decodes it, and so does every git mode.
     if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && (await utf16Target(p, reader, sink, opts))) return;
     if (p.part === 0 && p.blob && sink.binary && opts.binaryHead?.(p.path)) {
-      const b = await reader.read(p.blob, 64);
+      const b = await reader.read(p.blob, 64, p.path);
       await sink.binary({
         path: p.path,
         ...(b.kind === 'binary' || b.kind === 'large' ? { head: b.head } : {}),
@@ -164,7 +165,7 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
       message: `${p.truncatedLines} over-long line(s) scanned only in part`,
     });
   if (p.part === 0 && p.blob && opts.wantsContent(p.path)) {
-    const blob = await reader.read(p.blob);
+    const blob = await reader.read(p.blob, undefined, p.path);
     if (blob.kind === 'text') t.content = blob.text;
     else if (blob.kind === 'binary') {
       sink.skip('binary', p.path);
@@ -187,7 +188,8 @@ export async function stagedSource(root: string, sink: Sink, opts: SourceOptions
       error: (e) => inner.error(e),
     };
   }
-  await runDiff(root, STAGED_ARGS, sink, opts, undefined, pre);
+  // Staged blobs are read from the working tree when the file there still hashes to them (BlobReader).
+  await runDiff(root, STAGED_ARGS, sink, opts, undefined, pre, root);
 }
 
 const LOG_ARGS = ['log', '-p', ...DIFF_ARGS, COMMIT_FORMAT, '--diff-filter=ACMRT'];

@@ -139,26 +139,39 @@ describe('code cache', () => {
     expect([a.errors, b.errors]).toEqual([[], []]);
   });
 
-  it('is keyed by version and build: another build writes its own and removes the old one', () => {
+  it('is keyed by version and build: builds in turn keep a cache each (two projects, two versions); the oldest beyond four go', () => {
     const repo = stagedRepo();
-    const pkg = packageCopy();
     const cache = tempDir('hg-cache-');
-    run(repo, pkg, cache);
     const dir = path.join(cache, 'hookguard');
-    const before = cacheFiles(dir).filter((f) => f.startsWith('cli-'));
-    expect(before).toHaveLength(1);
-    // A new build of the same version: a changed bundle, and its hash in the last line.
-    const file = path.join(pkg, 'lib', 'cli.cjs');
-    const text = readFileSync(file, 'utf8').replace(
-      / ([0-9a-f]{16})\n$/,
-      (_, h: string) => ` ${h.split('').reverse().join('')}\n`,
-    );
-    writeFileSync(file, text.replace(/^/, '/* rebuilt */'));
-    const r = run(repo, pkg, cache);
-    expect(r.states['cli.cjs']).toBe('miss');
-    const after = cacheFiles(dir).filter((f) => f.startsWith('cli-'));
-    expect(after).toHaveLength(1);
-    expect(after[0]).not.toBe(before[0]);
+    const cliCaches = () => cacheFiles(dir).filter((f) => f.startsWith('cli-'));
+    // Builds of the same version: a changed bundle, and another hash in its last line.
+    const builds = [
+      '0123456789abcdef',
+      'fedcba9876543210',
+      '00112233445566ff',
+      'aabbccddeeff0011',
+      '1111222233334444',
+    ].map((hash, i) => {
+      const pkg = packageCopy();
+      const file = path.join(pkg, 'lib', 'cli.cjs');
+      const text = readFileSync(file, 'utf8').replace(/ [0-9a-f]{16}\n$/, ` ${hash}\n`);
+      writeFileSync(file, `/* build ${i} */` + text);
+      return pkg;
+    });
+    run(repo, builds[0]!, cache);
+    const first = cliCaches();
+    expect(first).toHaveLength(1);
+    // Another project's version, then this one again: both caches stay, and each run hits its own.
+    const other = run(repo, builds[1]!, cache);
+    expect(other.states['cli.cjs']).toBe('miss');
+    expect(cliCaches()).toHaveLength(2);
+    expect(run(repo, builds[0]!, cache).states['cli.cjs']).toBe('hit');
+    expect(run(repo, builds[1]!, cache).states['cli.cjs']).toBe('hit');
+    // Three more builds: four are kept, and the one written first is the one removed.
+    for (const pkg of builds.slice(2)) run(repo, pkg, cache);
+    const kept = cliCaches();
+    expect(kept).toHaveLength(4);
+    expect(kept).not.toContain(first[0]);
   });
 
   it('a run of another kind adds its functions to the cache once', () => {

@@ -46,6 +46,47 @@ describe('scan --staged', () => {
     expect(report.findings[0]).toMatchObject({ file: 'README.md', line: 2 });
   });
 
+  it('judges a whole staged template by its staged version, whether or not the working tree still matches it', () => {
+    const open = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+`;
+    const closed = open.replace('0.0.0.0/0', '10.0.0.0/8');
+    const sgFindings = (repo: Repo) =>
+      repo
+        .json(['scan', '--staged'])
+        .report.findings.filter((f) => f.ruleId.startsWith('CFN-SG-') && f.severity !== 'low' && f.severity !== 'info')
+        .length;
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': 'x\n' });
+    // Same bytes in the index and the working tree (read from the working tree, no git process).
+    repo.write('infra/web.yaml', open);
+    repo.git('add', '-A');
+    const same = sgFindings(repo);
+    expect(same).toBeGreaterThan(0);
+    // Fixed in the working tree only: the staged (open) version still counts.
+    repo.write('infra/web.yaml', closed);
+    expect(sgFindings(repo)).toBe(same);
+    // Fixed and staged, then opened again in the working tree only: the staged (closed) version counts.
+    repo.git('add', '-A');
+    repo.write('infra/web.yaml', open);
+    expect(sgFindings(repo)).toBe(0);
+    // A filter between the working tree and the index (CRLF on disk, LF staged): the index is read.
+    repo.git('config', 'core.autocrlf', 'true');
+    repo.write('infra/web.yaml', open.replace(/\n/g, '\r\n'));
+    repo.git('add', '-A');
+    expect(repo.git('cat-file', '-p', ':infra/web.yaml')).not.toContain('\r');
+    expect(sgFindings(repo)).toBe(same);
+  });
+
   it('looks at added lines only: an old secret in a touched file does not block', () => {
     const repo = Repo.init();
     const token = fakeGithubToken();
