@@ -221,6 +221,26 @@ var init_run = __esm({
 
 // src/git/blobs.ts
 import { isAscii } from "node:buffer";
+import { lstatSync, readFileSync } from "node:fs";
+import { createRequire as createRequire2 } from "node:module";
+import { join } from "node:path";
+function fromWorktree(root, rel, sha2, max) {
+  if (sha2.length !== 40 && sha2.length !== 64) return void 0;
+  let body;
+  try {
+    const file = join(root, rel);
+    const st = lstatSync(file);
+    if (!st.isFile() || st.size > max) return void 0;
+    body = readFileSync(file);
+  } catch {
+    return void 0;
+  }
+  crypto ??= createRequire2(import.meta.url)("node:crypto");
+  const hash = crypto.createHash(sha2.length === 40 ? "sha1" : "sha256");
+  hash.update(`blob ${body.length}\0`);
+  if (hash.update(body).digest("hex") !== sha2) return void 0;
+  return isBinary(body) ? { kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) } : { kind: "text", text: decodeText(body) };
+}
 function isBinary(b) {
   if (hasUtf16Bom(b)) return false;
   return b.subarray(0, 8e3).includes(0);
@@ -238,30 +258,43 @@ function decodeText(b) {
   }
   return isAscii(b) ? b.toString("latin1") : b.toString("utf8");
 }
-var BlobReader, HEAD_BYTES;
+var BlobReader, crypto, HEAD_BYTES;
 var init_blobs = __esm({
   "src/git/blobs.ts"() {
     "use strict";
     init_prestart();
     BlobReader = class {
-      constructor(cwd, maxBytes) {
+      /**
+       * `worktree`: the staged files' working tree. A blob is read from the file there when the file's bytes hash to
+       * the blob's id (git's object hash, SHA-1 or SHA-256 by its length): the same bytes, without starting git, which
+       * costs more than the read on a commit that stages a template or two. A file edited again after `git add`, or
+       * changed by a filter (end-of-line conversion, LFS…), does not hash to its blob and is read from git as before.
+       */
+      constructor(cwd, maxBytes, worktree) {
         this.cwd = cwd;
         this.maxBytes = maxBytes;
+        this.worktree = worktree;
       }
       cwd;
       maxBytes;
+      worktree;
       child;
       queue = [];
       buf = Buffer.alloc(0);
       need;
-      read(sha2, max) {
+      /** `path`: where the blob is in the working tree (used with `worktree`). */
+      read(sha2, max, path12) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
+        if (this.worktree !== void 0 && path12 !== void 0) {
+          const same = fromWorktree(this.worktree, path12, sha2, max ?? this.maxBytes);
+          if (same) return Promise.resolve(same);
+        }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path11) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path11)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path11}`);
+      readAt(rev, path12) {
+        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path12)) return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path12}`);
       }
       readSpec(spec, max) {
         const child = this.start();
@@ -729,13 +762,13 @@ var init_diff_parser = __esm({
 });
 
 // src/git/merge.ts
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync2, statSync } from "node:fs";
 import path from "node:path";
 function gitDir(root) {
   const dotGit = path.join(root, ".git");
   try {
     if (statSync(dotGit).isDirectory()) return dotGit;
-    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync(dotGit, "utf8"));
+    const m = /^gitdir:\s*(.+?)\s*$/m.exec(readFileSync2(dotGit, "utf8"));
     return m ? path.resolve(root, m[1]) : void 0;
   } catch {
     return void 0;
@@ -746,7 +779,7 @@ async function mergeHeads(root, reflogAction = process.env.GIT_REFLOG_ACTION) {
   if (!dir) return [];
   const read = (name) => {
     const file = path.join(dir, name);
-    return existsSync(file) ? readFileSync(file, "utf8") : "";
+    return existsSync(file) ? readFileSync2(file, "utf8") : "";
   };
   const merging = read("MERGE_HEAD").split("\n").map((l) => l.trim()).filter((l) => SHA.test(l));
   if (merging.length || !reflogAction) return merging;
@@ -840,7 +873,7 @@ var init_merge = __esm({
 // src/git/sources.ts
 async function utf16Target(p, reader, sink, opts) {
   const max = opts.maxDecodeBytes ?? 8 * 1024 * 1024;
-  const blob = await reader.read(p.blob, max);
+  const blob = await reader.read(p.blob, max, p.path);
   if (blob.kind === "large" && blob.utf16) {
     sink.error({
       file: p.path,
@@ -891,8 +924,8 @@ async function utf16Target(p, reader, sink, opts) {
   });
   return true;
 }
-async function runDiff(root, args2, sink, opts, input, pre) {
-  const reader = new BlobReader(root, opts.maxContentBytes);
+async function runDiff(root, args2, sink, opts, input, pre, worktree) {
+  const reader = new BlobReader(root, opts.maxContentBytes, worktree);
   const queue = [];
   const parser = new DiffParser({
     onPatch: (p) => queue.push(p),
@@ -929,7 +962,7 @@ async function toTarget(p, reader, sink, opts) {
   if (p.binary) {
     if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && await utf16Target(p, reader, sink, opts)) return;
     if (p.part === 0 && p.blob && sink.binary && opts.binaryHead?.(p.path)) {
-      const b = await reader.read(p.blob, 64);
+      const b = await reader.read(p.blob, 64, p.path);
       await sink.binary({
         path: p.path,
         ...b.kind === "binary" || b.kind === "large" ? { head: b.head } : {},
@@ -954,7 +987,7 @@ async function toTarget(p, reader, sink, opts) {
       message: `${p.truncatedLines} over-long line(s) scanned only in part`
     });
   if (p.part === 0 && p.blob && opts.wantsContent(p.path)) {
-    const blob = await reader.read(p.blob);
+    const blob = await reader.read(p.blob, void 0, p.path);
     if (blob.kind === "text") t.content = blob.text;
     else if (blob.kind === "binary") {
       sink.skip("binary", p.path);
@@ -970,11 +1003,11 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path11) => inner.skip(kind, path11),
+      skip: (kind, path12) => inner.skip(kind, path12),
       error: (e) => inner.error(e)
     };
   }
-  await runDiff(root, STAGED_ARGS, sink, opts, void 0, pre);
+  await runDiff(root, STAGED_ARGS, sink, opts, void 0, pre, root);
 }
 async function commitsSource(root, shas, sink, opts) {
   if (!shas.length) return;
@@ -2235,17 +2268,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path11) {
-      const ctrl = callVisitor(key, node, visitor, path11);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visit_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path11);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2256,13 +2289,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = visit_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path11);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2283,17 +2316,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path11) {
-      const ctrl = await callVisitor(key, node, visitor, path11);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path11, ctrl);
-        return visitAsync_(key, ctrl, visitor, path11);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path11 = Object.freeze(path11.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path11);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2304,13 +2337,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path11 = Object.freeze(path11.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path11);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path11);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2337,23 +2370,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path11) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path11);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path11);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path11);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path11);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path11);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path11);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path11, node) {
-      const parent = path11[path11.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2965,10 +2998,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path11, value) {
+    function collectionFromPath(schema, path12, value) {
       let v = value;
-      for (let i = path11.length - 1; i >= 0; --i) {
-        const k = path11[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k = path12[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2987,7 +3020,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3017,11 +3050,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path11, value) {
-        if (isEmptyPath(path11))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path11;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3035,8 +3068,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        const [key, ...rest] = path11;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3050,8 +3083,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        const [key, ...rest] = path11;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3069,8 +3102,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path11) {
-        const [key, ...rest] = path11;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3080,8 +3113,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        const [key, ...rest] = path11;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5596,9 +5629,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path11, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path11, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5673,14 +5706,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path11) {
-        if (Collection2.isEmptyPath(path11)) {
+      deleteIn(path12) {
+        if (Collection2.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5695,10 +5728,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path11, keepScalar) {
-        if (Collection2.isEmptyPath(path11))
+      getIn(path12, keepScalar) {
+        if (Collection2.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5709,10 +5742,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path11) {
-        if (Collection2.isEmptyPath(path11))
+      hasIn(path12) {
+        if (Collection2.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5729,13 +5762,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path11, value) {
-        if (Collection2.isEmptyPath(path11)) {
+      setIn(path12, value) {
+        if (Collection2.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path11), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path11, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -7696,9 +7729,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path11) => {
+    visit2.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path11) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7707,23 +7740,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path11) => {
-      const parent = visit2.itemAtPath(cst, path11.slice(0, -1));
-      const field = path11[path11.length - 1][0];
+    visit2.parentCollection = (cst, path12) => {
+      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path11, item, visitor) {
-      let ctrl = visitor(item, path11);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7734,10 +7767,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path11);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9489,7 +9522,7 @@ var require_dist = __commonJS({
 });
 
 // src/rules/secrets/load.ts
-import { readFileSync as readFileSync3, readdirSync, existsSync as existsSync2 } from "node:fs";
+import { readFileSync as readFileSync4, readdirSync, existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
 function validatePatterns(raw, where, locate2) {
   const errors = [];
@@ -9637,7 +9670,7 @@ function findPatternsDir() {
 async function loadBuiltinPatterns() {
   for (const rel of ["./patterns.json", "../patterns.json"]) {
     const compiled2 = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync2(compiled2)) return JSON.parse(readFileSync3(compiled2, "utf8"));
+    if (existsSync2(compiled2)) return JSON.parse(readFileSync4(compiled2, "utf8"));
   }
   const dir = findPatternsDir();
   if (!dir) throw new Error("built-in patterns not found (run npm run build)");
@@ -9649,7 +9682,7 @@ async function readPatternDir(dir) {
   const all = [];
   const errors = [];
   for (const f of readdirSync(dir).filter((f2) => /\.ya?ml$/.test(f2)).sort()) {
-    const raw = parse4(readFileSync3(dir + "/" + f, "utf8"));
+    const raw = parse4(readFileSync4(dir + "/" + f, "utf8"));
     const { patterns, errors: errs } = validatePatterns(raw, `patterns/${f}`);
     errors.push(...errs);
     all.push(...patterns.map((p) => ({ ...p, source: `patterns/${f}` })));
@@ -9966,19 +9999,19 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path11) {
-  let p = placeCache.get(path11);
+function placeOf(path12) {
+  let p = placeCache.get(path12);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path11);
+  const example = EXAMPLE_PATH.test(path12);
   p = {
-    test: TEST_PATH.test(path11),
-    docs: DOCS_PATH.test(path11),
+    test: TEST_PATH.test(path12),
+    docs: DOCS_PATH.test(path12),
     example,
-    generated: GENERATED_PATH.test(path11),
-    deploy: !example && DEPLOY_PATH.test(path11)
+    generated: GENERATED_PATH.test(path12),
+    deploy: !example && DEPLOY_PATH.test(path12)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path11, p);
+  placeCache.set(path12, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10102,7 +10135,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule253, text, start, end, severity, confidence, why, quality, path11) {
+function weigh(rule253, text, start, end, severity, confidence, why, quality, path12) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -10121,7 +10154,7 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule253.p.validate === "private-key" && path11 !== void 0 && placeOf(path11).test)
+    if (rule253.p.validate === "private-key" && path12 !== void 0 && placeOf(path12).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10129,7 +10162,7 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path11 !== void 0 ? placeOf(path11) : void 0;
+  const place = path12 !== void 0 ? placeOf(path12) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -11323,7 +11356,7 @@ var init_yaml = __esm({
 });
 
 // src/config/load.ts
-import { existsSync as existsSync3, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import path2 from "node:path";
 function emptyConfig() {
   return { ignore: [], rules: /* @__PURE__ */ new Map(), allow: [], patterns: [] };
@@ -11338,7 +11371,7 @@ function findConfig(root) {
 async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"])) {
   let text;
   try {
-    text = readFileSync4(file, "utf8");
+    text = readFileSync5(file, "utf8");
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${e.code ?? e.message})`
@@ -11823,8 +11856,8 @@ const region = "eu-west-1";
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path11, content) {
-  if (NOT_TEMPLATE.test(path11)) return false;
+function looksLikeCloudFormation(path12, content) {
+  if (NOT_TEMPLATE.test(path12)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -11891,15 +11924,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path11, content) {
-  const base = path11.split("/").pop() ?? "";
+function looksLikeAnsible(path12, content) {
+  const base = path12.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path11)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path12)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path11)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path12)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -12213,9 +12246,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path11) {
+      at(node, path12) {
         let cur = node;
-        for (const k of path11.split(".")) {
+        for (const k of path12.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -12611,21 +12644,21 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path11, depth) {
-  return { node, path: depth > 0 && path11 ? path11 : t.pathOf(node) || path11 };
+function loc(t, node, path12, depth) {
+  return { node, path: depth > 0 && path12 ? path12 : t.pathOf(node) || path12 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path11 = "", depth = 0) {
+function cfnValue(t, node, path12 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path11, depth);
+  const l = loc(t, node, path12, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path11, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path12, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -12778,9 +12811,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path11) {
+function get(v, path12) {
   let cur = v;
-  for (const key of path11.split(".")) {
+  for (const key of path12.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12847,15 +12880,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path11, depth = 0) {
-  const here = { ...l, path: path11 };
+function fromPlain(v, l, path12, depth = 0) {
+  const here = { ...l, path: path12 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path11}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path12}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path11}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path12}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13068,8 +13101,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path11) {
-  const parts = path11.split(".");
+function parentOrUndefined(t, r, path12) {
+  const parts = path12.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -13445,8 +13478,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path11) {
-  const parts = path11.split(".");
+function nearest(r, path12) {
+  const parts = path12.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -13505,8 +13538,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path11) {
-  const s = scalars(get(r.props, path11)).find(isKnown2);
+function strProp(r, path12) {
+  const s = scalars(get(r.props, path12)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -14858,8 +14891,8 @@ var init_cred_003 = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path11) {
-  const [head, ...rest] = path11.split("[].");
+function valuesAt(props, path12) {
+  const [head, ...rest] = path12.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14867,8 +14900,8 @@ function valuesAt(props, path11) {
     );
   return cur;
 }
-function leaf(path11) {
-  return path11.split(/\.|\[\]\./).pop();
+function leaf(path12) {
+  return path12.split(/\.|\[\]\./).pop();
 }
 function isPlainSsm(raw) {
   return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
@@ -14955,16 +14988,16 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path11 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path11)) {
+        for (const path12 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path12)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path11 };
+              const base = { resource: r, at: s.at, detail: path12 };
               if (isKnown2(s)) {
                 if ((asStr(s) ?? "").length === 0) continue;
                 emit({
                   ...base,
                   code: "secret-literal",
-                  message: `${r.name} has a literal ${leaf(path11)}`,
+                  message: `${r.name} has a literal ${leaf(path12)}`,
                   why: s.why,
                   secret: !s.why
                 });
@@ -14972,7 +15005,7 @@ var init_secrets = __esm({
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path11)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf(path12)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -15996,8 +16029,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path11 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path11))) {
+          const path12 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path12))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -17914,7 +17947,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path11) => scalars(get(r.props, path11)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path12) => scalars(get(r.props, path12)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -21079,40 +21112,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path11, text) {
-  const base = path11.split("/").pop() ?? "";
+function kindByPath(path12, text) {
+  const base = path12.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path11)) return "vars";
-  if (META_PATH.test(path11)) return "meta";
+  if (VARS_PATH.test(path12)) return "vars";
+  if (META_PATH.test(path12)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path11) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path12) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path11)) return "tasks";
+  if (TASKS_PATH.test(path12)) return "tasks";
   return void 0;
 }
-function loadAnsible(path11, text) {
-  if (isProgram(path11.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path11, text);
+function loadAnsible(path12, text) {
+  if (isProgram(path12.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path12, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path11, text, void 0, "vault");
+    const b2 = new Builder(path12, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path11, text, void 0, "config");
+    const b2 = new Builder(path12, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path11, text, void 0, "inventory");
+    const b2 = new Builder(path12, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path11)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path12)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
@@ -21141,18 +21174,18 @@ function loadAnsible(path11, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path11, text, parsed.lc, kind);
+  const b = new Builder(path12, text, parsed.lc, kind);
   switch (kind) {
     case "playbook":
       if ((0, import_yaml10.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
       break;
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path11);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path12);
       b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path11}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path12}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -21252,14 +21285,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path11, text, lc, kind) {
-        this.path = path11;
+      constructor(path12, text, lc, kind) {
+        this.path = path12;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path11,
+          path: path12,
           text,
           lines: this.lines,
           tasks: [],
@@ -21358,7 +21391,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path11, inheritedNoLog) {
+      task(n, kind, path12, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -21425,7 +21458,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path11,
+          path: path12,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -21448,7 +21481,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path11}.vars.${v}`,
+            (v) => `${path12}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -21464,7 +21497,7 @@ var init_ansible = __esm({
         if (!(0, import_yaml10.isSeq)(seq)) return;
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml10.isMap)(item)) return;
-          const path11 = `${prefix}${this.label(item, i)}`;
+          const path12 = `${prefix}${this.label(item, i)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -21476,7 +21509,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path11}.vars.${v}`,
+                (v) => `${path12}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -21486,13 +21519,13 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path11}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path12}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path11, inheritedNoLog);
+          const t = this.task(item, kind, path12, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -21562,14 +21595,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path11) => this.file.vars.push({
+        const add = (v, path12) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path11,
+          path: path12,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -21584,10 +21617,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path11, text) {
-  const dir = path11.includes("/") ? path11.slice(0, path11.lastIndexOf("/") + 1) : "";
+function relatedPaths(path12, text) {
+  const dir = path12.includes("/") ? path12.slice(0, path12.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path11);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path12);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -21614,7 +21647,7 @@ function relatedPaths(path11, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path11))];
+  return [...new Set(out.filter((p) => p && p !== path12))];
 }
 function normalise(p) {
   const out = [];
@@ -21959,10 +21992,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path11, message) {
+function atSecretValue(ctx, a, scope, path12, message) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path11, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path12, message, secret: single });
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -23287,18 +23320,18 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path11, depth) {
+function visit(ctx, v, a, path12, depth) {
   if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
     atSecretValue(
       ctx,
       a,
       v.scope,
-      path11,
+      path12,
       `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
     );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path11}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path12}.${c.key}`, depth + 1);
 }
 var rule169, secret_007_default;
 var init_secret_007 = __esm({
@@ -23505,12 +23538,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path11, depth) => {
+  const visit2 = (v, a, path12, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path11, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path12, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path11}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path12}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -24132,8 +24165,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path11, v, l) {
-  const parts = path11.split(".");
+function setPath(out, path12, v, l) {
+  const parts = path12.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -24886,7 +24919,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path11, list4] of byPlace) {
+    for (const [path12, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -24894,7 +24927,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path11 : `${t.path}.${t.module}`,
+        path: f.at ? path12 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -25851,9 +25884,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path11 of options2(get(body, "paths")))
-    if (path11.t === "map") {
-      for (const ops of path11.entries.values())
+  for (const path12 of options2(get(body, "paths")))
+    if (path12.t === "map") {
+      for (const ops of path12.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -26967,8 +27000,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path11, bad, message, severity) {
-  const v = get(r.props, path11);
+function flag(r, emit, code2, path12, bad, message, severity) {
+  const v = get(r.props, path12);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
@@ -29038,10 +29071,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path11, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path12, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path11, content);
+    loaded = loadAnsible(path12, content);
   } catch (e) {
     return {
       matched: true,
@@ -29099,7 +29132,7 @@ function lintAnsible(path11, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path11);
+  const test = TEST_PATH2.exec(path12);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -29338,7 +29371,7 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path11, content, related) => lintAnsible(path11, content, rules, related),
+      lint: (path12, content, related) => lintAnsible(path12, content, rules, related),
       related: relatedPaths
     };
   }
@@ -29486,12 +29519,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path11, content) {
-  if (AUTH_KEYS.test(path11)) return true;
+function wantsAccess(path12, content) {
+  if (AUTH_KEYS.test(path12)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule253, message, pos2, scope, path11) {
-  return { ruleId: rule253.id, severity: rule253.severity, message, path: path11, scope, ...pos2 };
+function finding(rule253, message, pos2, scope, path12) {
+  return { ruleId: rule253.id, severity: rule253.severity, message, path: path12, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -29543,7 +29576,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule253, message, at, scope, path11, lineOffset = 0) {
+function report(c, rule253, message, at, scope, path12, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule253.id}:${line}`;
@@ -29555,20 +29588,20 @@ function report(c, rule253, message, at, scope, path11, lineOffset = 0) {
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path11
+      path12
     )
   );
 }
-function keysIn(c, node, text, scope, path11, what) {
+function keysIn(c, node, text, scope, path12, what) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path11}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path12}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path11) {
+function cloudInit(c, node, text, path12) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -29593,7 +29626,7 @@ function cloudInit(c, node, text, path11) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path11}:cloud-init:user:${name}`,
+          `${path12}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -29607,7 +29640,7 @@ function cloudInit(c, node, text, path11) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path11}:cloud-init:${k.fingerprint}`,
+      `${path12}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -29794,11 +29827,11 @@ var init_access = __esm({
 
 // src/engine/index.ts
 async function loadCrypto() {
-  crypto ??= await import("node:crypto");
-  return crypto;
+  crypto2 ??= await import("node:crypto");
+  return crypto2;
 }
 function sha256(s) {
-  return crypto.createHash("sha256").update(s).digest("hex");
+  return crypto2.createHash("sha256").update(s).digest("hex");
 }
 function fingerprint(...parts) {
   return sha256(parts.join("\0")).slice(0, 32);
@@ -30170,7 +30203,7 @@ async function examine(t, opts) {
   }
   return out;
 }
-var crypto, families, WHOLE_TEXT_BYTES, multiLineSets;
+var crypto2, families, WHOLE_TEXT_BYTES, multiLineSets;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
@@ -30246,9 +30279,45 @@ var init_repo = __esm({
   }
 });
 
-// src/scan/owners.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+// src/git/index-file.ts
+import { readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
 import path4 from "node:path";
+function indexFile(root, env) {
+  if (env.GIT_INDEX_FILE) return path4.resolve(root, env.GIT_INDEX_FILE);
+  if (env.GIT_DIR) return void 0;
+  try {
+    return statSync2(path4.join(root, ".git")).isDirectory() ? path4.join(root, ".git", "index") : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function indexMayHold(root, env, name) {
+  const file = indexFile(root, env);
+  if (!file) return "maybe";
+  let buf;
+  try {
+    if (statSync2(file).size > MAX_BYTES) return "maybe";
+    buf = readFileSync6(file);
+  } catch (e) {
+    return e.code === "ENOENT" ? "no" : "maybe";
+  }
+  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return "maybe";
+  const version = buf.readUInt32BE(4);
+  if (version !== 2 && version !== 3) return "maybe";
+  if (buf.includes("link") || buf.includes("sdir")) return "maybe";
+  return buf.includes(name) ? "maybe" : "no";
+}
+var MAX_BYTES;
+var init_index_file = __esm({
+  "src/git/index-file.ts"() {
+    "use strict";
+    MAX_BYTES = 8 << 20;
+  }
+});
+
+// src/scan/owners.ts
+import { readFileSync as readFileSync7 } from "node:fs";
+import path5 from "node:path";
 async function fromIndex(root) {
   const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
 `).join(""));
@@ -30273,14 +30342,15 @@ async function fromIndex(root) {
 function fromDisk(root) {
   for (const file of CODEOWNERS_PATHS) {
     try {
-      return { file, text: readFileSync5(path4.join(root, file), "utf8") };
+      return { file, text: readFileSync7(path5.join(root, file), "utf8") };
     } catch {
     }
   }
   return void 0;
 }
-async function loadOwnership(root, config, staged) {
+async function loadOwnership(root, config, staged, env = {}) {
   if (config.owners) return { ownership: { from: "config", rules: config.owners }, problems: [] };
+  if (staged && indexMayHold(root, env, "CODEOWNERS") === "no") return { problems: [] };
   const found = staged ? await fromIndex(root) : fromDisk(root);
   if (!found) return { problems: [] };
   const parsed = parseCodeowners(found.text, found.file);
@@ -30292,6 +30362,7 @@ async function loadOwnership(root, config, staged) {
 var init_owners2 = __esm({
   "src/scan/owners.ts"() {
     "use strict";
+    init_index_file();
     init_run();
     init_owners();
   }
@@ -30302,24 +30373,24 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path11) {
-  if (!path11 || path11.startsWith("/") || path11.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path11}`]);
-  if (r.code !== 0 || r.stdout.length > MAX_BYTES || isBinary(r.stdout)) return void 0;
+async function readTreeText(root, rev, path12) {
+  if (!path12 || path12.startsWith("/") || path12.split("/").includes("..")) return void 0;
+  const r = await git(root, ["cat-file", "blob", `${rev}:${path12}`]);
+  if (r.code !== 0 || r.stdout.length > MAX_BYTES2 || isBinary(r.stdout)) return void 0;
   return decodeText(r.stdout);
 }
-var MAX_BYTES;
+var MAX_BYTES2;
 var init_related = __esm({
   "src/git/related.ts"() {
     "use strict";
     init_run();
     init_blobs();
-    MAX_BYTES = 1024 * 1024;
+    MAX_BYTES2 = 1024 * 1024;
   }
 });
 
 // src/scan/related.ts
-import path5 from "node:path";
+import path6 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
@@ -30329,7 +30400,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path5.join(root, rel);
+    const abs = path6.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -30349,17 +30420,17 @@ var init_related2 = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path11) {
-  return ENV_TOKEN.test(path11) && CONFIG_FILE.test(path11);
+function isEnvCandidate(path12) {
+  return ENV_TOKEN.test(path12) && CONFIG_FILE.test(path12);
 }
-function isConfigFile(path11) {
-  return CONFIG_FILE.test(path11);
+function isConfigFile(path12) {
+  return CONFIG_FILE.test(path12);
 }
-function isAtRestConfig(path11) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path11);
+function isAtRestConfig(path12) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path12);
 }
-function isVaultName(path11) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path11) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path11) || /\.vault(?:\.ya?ml)?$/i.test(path11) || /(?:^|\/)vault\.ya?ml$/i.test(path11);
+function isVaultName(path12) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path12) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path12) || /\.vault(?:\.ya?ml)?$/i.test(path12) || /(?:^|\/)vault\.ya?ml$/i.test(path12);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -30387,9 +30458,9 @@ var init_paths = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path11) {
-  if (!isEnvCandidate(path11)) return void 0;
-  const parts = path11.split(/([/._-])/);
+function envRoleFromPath(path12) {
+  if (!isEnvCandidate(path12)) return void 0;
+  const parts = path12.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   const out = parts.map((p, i) => {
     if (i % 2 === 1) return p;
@@ -30447,9 +30518,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path11) => {
-    if (!isConfigFile(path11)) return void 0;
-    for (const c of compiled2) if (c.re.test(path11)) return { env: c.env, role: path11.slice(c.prefix.length) };
+  return (path12) => {
+    if (!isConfigFile(path12)) return void 0;
+    for (const c of compiled2) if (c.re.test(path12)) return { env: c.env, role: path12.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -30461,8 +30532,8 @@ var init_roles = __esm({
 });
 
 // src/scan/wants.ts
-import { readFileSync as readFileSync6 } from "node:fs";
-import path6 from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import path7 from "node:path";
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -30477,7 +30548,7 @@ function declaredNear(root, names, needle) {
     if (v === void 0) {
       v = names.some((n) => {
         try {
-          return readFileSync6(path6.join(root, dir, n), "utf8").includes(needle);
+          return readFileSync8(path7.join(root, dir, n), "utf8").includes(needle);
         } catch {
           return false;
         }
@@ -31008,26 +31079,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path11) => {
-      const end = path11.length - 1;
-      const index = path11.lastIndexOf(
+    var basenameOf = (path12) => {
+      const end = path12.length - 1;
+      const index = path12.lastIndexOf(
         SLASH,
-        path11[end] === SLASH ? end - 1 : end
+        path12[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path11 : path11.slice(index + 1);
+      return index < 0 ? path12 : path12.slice(index + 1);
     };
-    var parentOf2 = (path11) => {
-      if (path11.charCodeAt(0) === SLASH_CODE || path11.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path11.split(SLASH).filter(Boolean);
+    var parentOf2 = (path12) => {
+      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path12.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path11.length - 1;
-      const cut = path11.lastIndexOf(
+      const end = path12.length - 1;
+      const cut = path12.lastIndexOf(
         SLASH,
-        path11.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path11.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -31177,7 +31248,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path11) {
+      testLiteral(path12) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -31186,7 +31257,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule253 = rules2[index];
-          if (rule253.checkRegex.test(path11)) {
+          if (rule253.checkRegex.test(path12)) {
             ignored = !rule253.negative;
             unignored = rule253.negative;
             matchedRule = rule253.negative ? UNDEFINED : rule253;
@@ -31206,15 +31277,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path11, mode) {
+      test(path12, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path11) : path11;
+        const basename = shortcut ? basenameOf(path12) : path12;
         for (let index = length - 1; index >= 0; index--) {
           const rule253 = rules2[index];
           if (rule253[mode].test(
-            shortcut && rule253._basenameOnly ? basename : path11
+            shortcut && rule253._basenameOnly ? basename : path12
           )) {
             const { negative } = rule253;
             const ret = {
@@ -31236,17 +31307,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path11, originalPath, doThrow) => {
-      if (!isString(path11)) {
+    var checkPath = (path12, originalPath, doThrow) => {
+      if (!isString(path12)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path11) {
+      if (!path12) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path11)) {
+      if (checkPath.isNotRelative(path12)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -31255,25 +31326,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path11) => {
-      const first = path11.charCodeAt(0);
+    var isNotRelative = (path12) => {
+      const first = path12.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path11.length === 1) {
+      if (path12.length === 1) {
         return true;
       }
-      const second = path11.charCodeAt(1);
+      const second = path12.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path11.length === 2 || path11.charCodeAt(2) === SLASH_CODE;
+      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -31304,58 +31375,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path11) {
+      _test(originalPath, cache3, path12) {
         checkPath(
-          path11,
+          path12,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path11 ? this._t(path11, cache3) : {
+        return path12 ? this._t(path12, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path11 = convertPath(target);
-        if (!path11 || path11.charCodeAt(path11.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path11);
+        const path12 = convertPath(target);
+        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path12);
         }
-        const dir = this._t(path11, this._testCache);
+        const dir = this._t(path12, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path11);
+        const literal2 = this._rules.testLiteral(path12);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path11, cache3) {
-        if (path11 in cache3) {
-          return cache3[path11];
+      _t(path12, cache3) {
+        if (path12 in cache3) {
+          return cache3[path12];
         }
-        const parentPath = parentOf2(path11);
+        const parentPath = parentOf2(path12);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path11] = parent && parent.ignored ? parent : this._rules.test(path11, MODE_IGNORE);
+        return cache3[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
       }
-      ignores(path11) {
-        return this._test(path11, this._ignoreCache, convertPath(path11)).ignored;
+      ignores(path12) {
+        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
       }
       createFilter() {
-        return (path11) => !this.ignores(path11);
+        return (path12) => !this.ignores(path12);
       }
       filter(paths) {
         return makeArray(paths).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path11) {
-        return this._test(path11, this._testCache, convertPath(path11));
+      test(path12) {
+        return this._test(path12, this._testCache, convertPath(path12));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path11) => checkPath(convertPath(path11), path11, RETURN_FALSE);
+    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path11) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path11) || isNotRelative(path11);
+      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -31377,23 +31448,23 @@ __export(walk_exports, {
   walk: () => walk
 });
 import { isUtf8 } from "node:buffer";
-import { closeSync, lstatSync, openSync, readFileSync as readFileSync7, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
-import path7 from "node:path";
+import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync9, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
+import path8 from "node:path";
 function toPosix(p) {
-  return p.split(path7.sep).join("/");
+  return p.split(path8.sep).join("/");
 }
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync7(childPath(absDir, GITIGNORE), "utf8");
+    text = readFileSync9(childPath(absDir, GITIGNORE), "utf8");
   } catch {
     return void 0;
   }
   return { base: relDir, ig: (0, import_ignore.default)().add(text) };
 }
 function childPath(dir, name) {
-  if (typeof dir === "string" && isUtf8(name)) return path7.join(dir, name.toString("utf8"));
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path7.sep), name]);
+  if (typeof dir === "string" && isUtf8(name)) return path8.join(dir, name.toString("utf8"));
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path8.sep), name]);
 }
 function displayName(name) {
   if (isUtf8(name)) return name.toString("utf8");
@@ -31413,7 +31484,7 @@ function ignoredBy(layers, rel, isDir) {
 async function walk(root, targets, extraIgnore, sink) {
   const rootLayers = [];
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync7(path7.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path8.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const top = loadGitignore(root, "");
@@ -31422,7 +31493,7 @@ async function walk(root, targets, extraIgnore, sink) {
   const visit2 = async (abs, rel, layers, explicit) => {
     let st;
     try {
-      st = lstatSync(abs);
+      st = lstatSync2(abs);
     } catch (e) {
       sink.error(rel, `cannot read: ${e.code ?? e.message}`);
       return;
@@ -31472,8 +31543,8 @@ async function walk(root, targets, extraIgnore, sink) {
     await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
-    const abs = path7.resolve(t);
-    const rel = toPosix(path7.relative(root, abs)) || ".";
+    const abs = path8.resolve(t);
+    const rel = toPosix(path8.relative(root, abs)) || ".";
     await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
@@ -31486,7 +31557,7 @@ async function readTextFile(abs, size, opts, onPiece) {
   }
   try {
     if (size <= opts.wholeBytes) {
-      const buf = readFileSync7(fd);
+      const buf = readFileSync9(fd);
       if (isBinary(buf)) return { kind: "binary" };
       const decoded = decodeText(buf);
       const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
@@ -31736,10 +31807,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path11) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path11) || path11.startsWith(".git-crypt/")) return false;
+  return (path12) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path12) || path12.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path11)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path12)) v = l.gitCrypt;
     return v;
   };
 }
@@ -31970,18 +32041,18 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path11, text) {
-  const base = path11.slice(path11.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path12, text) {
+  const base = path12.slice(path12.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path11))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path12))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path11, text, format = formatOf(path11, text)) {
+function flatten(path12, text, format = formatOf(path12, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -32531,10 +32602,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path11) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path11) || !path11.startsWith(cfg.dir)) return void 0;
-  const rel = path11.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path11))) return r;
+function sopsRuleFor(cfg, path12) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path12) || !path12.startsWith(cfg.dir)) return void 0;
+  const rel = path12.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path12))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -32568,13 +32639,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path11, text, cfg) {
-  const governing = sopsRuleFor(cfg, path11);
+function checkSops(path12, text, cfg) {
+  const governing = sopsRuleFor(cfg, path12);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path11, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path12, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path11, text, format);
+  const flat = flatten(path12, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -32598,12 +32669,12 @@ function checkSops(path11, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path11, text) {
-  if (!isVaultName(path11)) return { hits: [], errors: [] };
+function checkVault(path12, text) {
+  if (!isVaultName(path12)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path11, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path11) || /\.vault(?:\.ya?ml)?$/i.test(path11);
+  const flat = flatten(path12, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path12) || /\.vault(?:\.ya?ml)?$/i.test(path12);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -32625,7 +32696,7 @@ function checkVault(path11, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path11} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path12} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -33031,8 +33102,8 @@ __export(extras_exports, {
   storesInUse: () => storesInUse
 });
 import { createHash as createHash2 } from "node:crypto";
-import { existsSync as existsSync6, readFileSync as readFileSync8 } from "node:fs";
-import path8 from "node:path";
+import { existsSync as existsSync6, readFileSync as readFileSync10 } from "node:fs";
+import path9 from "node:path";
 function fingerprint2(...parts) {
   const h = (s) => createHash2("sha256").update(s).digest("hex");
   return h(parts.join("\0")).slice(0, 32);
@@ -33125,7 +33196,7 @@ async function parityOfTree(root, targets, opts) {
         return;
       }
       try {
-        const buf = readFileSync8(e.abs);
+        const buf = readFileSync10(e.abs);
         if (buf.subarray(0, 8e3).includes(0)) {
           errors.push({ file: e.rel, message: "binary: not compared" });
           return;
@@ -33217,10 +33288,10 @@ var init_extras = __esm({
           if (this.probed.has(dir)) continue;
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
-            const abs = path8.join(this.o.root, dir, n);
+            const abs = path9.join(this.o.root, dir, n);
             if (!existsSync6(abs)) continue;
             try {
-              await this.loadSops(readFileSync8(abs, "utf8"), dir + n);
+              await this.loadSops(readFileSync10(abs, "utf8"), dir + n);
             } catch (e) {
               this.out.errors.push({ file: dir + n, message: `cannot read: ${e.code ?? ""}` });
             }
@@ -33500,8 +33571,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync7, readFileSync as readFileSync9 } from "node:fs";
-import path9 from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
+import path10 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -33551,20 +33622,20 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path9.resolve(cwd, configFile) : findConfig(root);
+  const file = configFile ? path10.resolve(cwd, configFile) : findConfig(root);
   if (configFile && !existsSync7(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync9(file, "utf8");
+    const text = readFileSync11(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path9.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path10.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -33575,8 +33646,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path9.resolve(explicit === flag2 ? cwd : root, explicit) : path9.join(root, DEFAULT_BASELINE);
-  const rel = path9.relative(cwd, file);
+  const file = explicit ? path10.resolve(explicit === flag2 ? cwd : root, explicit) : path10.join(root, DEFAULT_BASELINE);
+  const rel = path10.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -33606,14 +33677,14 @@ async function scanInner(request2, opts) {
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!opts.noBaseline && where) {
     if (existsSync7(where.file)) {
-      const text = readFileSync9(where.file, "utf8");
+      const text = readFileSync11(where.file, "utf8");
       const parsed = parseBaseline(text, where.display);
       if ("error" in parsed) throw new UsageError(parsed.error);
       baseline = parsed.entries;
-      baselineFile = { rel: path9.relative(root, where.file).split(path9.sep).join("/"), text };
+      baselineFile = { rel: path10.relative(root, where.file).split(path10.sep).join("/"), text };
     } else if (where.explicit)
       throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path9.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path10.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
       );
   }
   const workersAsked = requestedWorkers(opts);
@@ -33836,12 +33907,12 @@ async function scanInner(request2, opts) {
     case "paths": {
       const targets = request2.paths.length ? request2.paths : ["."];
       for (const p of targets)
-        if (!existsSync7(path9.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync7(path10.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       const walked = [];
       await walk2(
         root,
-        targets.map((p) => path9.resolve(opts.cwd, p)),
+        targets.map((p) => path10.resolve(opts.cwd, p)),
         ig,
         {
           skip: (kind) => {
@@ -33867,7 +33938,7 @@ async function scanInner(request2, opts) {
         }
       };
       const sopsFile = declaredNear(root, [".sops.yaml", ".sops.yml"], "");
-      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path9.relative(root, path9.resolve(opts.cwd, t)).split(path9.sep).join("/")}/x`));
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path10.relative(root, path10.resolve(opts.cwd, t)).split(path10.sep).join("/")}/x`));
       const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, workersAsked);
       let inParallel = false;
       if (n >= 2) {
@@ -33974,7 +34045,7 @@ async function scanInner(request2, opts) {
   const byKey = /* @__PURE__ */ new Map();
   if (baseline) {
     for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync7(path9.join(root, e.file))) byKey.set(e.key, e);
+      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync7(path10.join(root, e.file))) byKey.set(e.key, e);
   }
   for (const f of unmatched) {
     const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
@@ -34017,7 +34088,7 @@ async function scanInner(request2, opts) {
   );
   let ownersFrom;
   if (all.length) {
-    const own = await loadOwnership(root, config, request2.kind === "staged");
+    const own = await loadOwnership(root, config, request2.kind === "staged", opts.env);
     if (own.ownership) {
       assignOwners(own.ownership, all);
       ownersFrom = own.ownership.from;
@@ -34333,7 +34404,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -35943,17 +36014,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path11 = requestOptions.url.replace(options3.baseUrl, "");
+    const path12 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path11} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path11} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -38894,7 +38965,7 @@ init_run();
 init_sources();
 
 // src/action/runner.ts
-import { appendFileSync, readFileSync as readFileSync2 } from "node:fs";
+import { appendFileSync, readFileSync as readFileSync3 } from "node:fs";
 import { randomUUID } from "node:crypto";
 function defaultRunner() {
   return { env: process.env, stdout: (s) => process.stdout.write(s) };
@@ -38955,7 +39026,7 @@ function readEvent(r) {
   if (!file) return {};
   let text;
   try {
-    text = readFileSync2(file, "utf8");
+    text = readFileSync3(file, "utf8");
   } catch (e) {
     throw new ActionInputError(`cannot read the event payload ${file}: ${e.message}`);
   }
@@ -39352,8 +39423,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path10.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path10.dirname(abs), { recursive: true });
+    const abs = path11.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path11.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
