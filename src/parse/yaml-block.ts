@@ -755,9 +755,9 @@ export function readBlockYaml(text: string, options: Options): Document[] | unde
       from = next;
       if (nextContentLine(text, from) >= text.length) break;
     }
-  } catch (e) {
-    if (e === BAIL) return undefined;
-    throw e;
+  } catch {
+    // BAIL, or anything unexpected (a stack overflow on absurd nesting): the library reads it and reports as it does.
+    return undefined;
   }
   return docs.length ? docs : undefined;
 }

@@ -151,6 +151,9 @@ describe('block YAML fast path', () => {
       '',
     ];
     for (const o of others) expect(readBlockYaml(o, OPTIONS), JSON.stringify(o)).toBeUndefined();
+    // Nesting deep enough to overflow the reader's stack: the library's turn, never a throw.
+    const deep = Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' v\n';
+    expect(readBlockYaml(deep, OPTIONS)).toBeUndefined();
   });
 
   it('generated documents: fast path and library agree', () => {
