@@ -10694,9 +10694,8 @@ function readBlockYaml(text, options3) {
       from = next;
       if (nextContentLine(text, from) >= text.length) break;
     }
-  } catch (e) {
-    if (e === BAIL) return void 0;
-    throw e;
+  } catch {
+    return void 0;
   }
   return docs.length ? docs : void 0;
 }
