@@ -94,13 +94,15 @@ export function fromSlim(t: SlimTarget): Target {
 }
 
 /**
- * When workers pay for themselves (measured; see the notes of issue 14). Each worker loads and warms up the engine
- * (~0.2 s of CPU), so small work stays on the main thread. A commit scan on one thread already keeps two cores busy
- * (git on one, the engine on the other), and splitting the history costs more git work (each range starts with a
- * cold delta cache: about a third more on the histories measured): on two cores that is no faster, so commit scans
- * use workers from three cores on (or when HOOKGUARD_WORKERS asks). Reading and examining files gains on two.
+ * When workers pay for themselves (measured; see the notes of issue 14). Two workers cost ~0.3–0.6 s of CPU more than
+ * one thread (each loads and warms up the engine), while the engine examines ~14 MB per CPU-second: on two idle cores
+ * they finish first only when the one-thread work exceeds their cost, from about 8 MiB of files. A commit scan on one
+ * thread already keeps two cores busy (git on one, the engine on the other), and splitting the history costs more git
+ * work (each range starts with a cold delta cache: about a third more on the histories measured): on two cores that
+ * is no faster, so commit scans use workers from three cores on (or when HOOKGUARD_WORKERS asks). Reading and
+ * examining files gains on two.
  */
-export const PARALLEL_MIN = { commits: 300, bytes: 4 * 1024 * 1024, coresForCommits: 3 };
+export const PARALLEL_MIN = { commits: 300, bytes: 8 * 1024 * 1024, coresForCommits: 3 };
 
 /** The worker script beside the built library (lib/worker.cjs), wherever this module was bundled. */
 function workerFile(): string | undefined {
