@@ -31762,7 +31762,7 @@ var init_parallel = __esm({
   "src/scan/parallel.ts"() {
     "use strict";
     init_types();
-    PARALLEL_MIN = { commits: 300, bytes: 4 * 1024 * 1024, coresForCommits: 3 };
+    PARALLEL_MIN = { commits: 300, bytes: 8 * 1024 * 1024, coresForCommits: 3 };
   }
 });
 
