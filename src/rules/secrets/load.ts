@@ -115,6 +115,8 @@ export class CompiledRule {
   private re?: RegExp;
   private allowRes?: RegExp[];
   readonly group: number;
+  /** Text this rule has scanned with its plain regex in this process (see `nextMatch`). */
+  plainBytes = 0;
   constructor(readonly p: SecretPattern) {
     // Without secretGroup: the first capture group that took part in the match (alternatives may each capture).
     this.group = p.secretGroup ?? -1;
