@@ -9727,6 +9727,8 @@ var init_load = __esm({
       re;
       allowRes;
       group;
+      /** Text this rule has scanned with its plain regex in this process (see `nextMatch`). */
+      plainBytes = 0;
       /** Compiled on first use, like the regex. */
       get allow() {
         this.allowRes ??= (this.p.allow ?? []).map((a) => new RegExp(a));
@@ -10194,7 +10196,8 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function nextMatch(rule253, text, from) {
-  const w = rule253.window;
+  if (from === 0 && rule253.plainBytes < WINDOW_AFTER_BYTES) rule253.plainBytes += text.length;
+  const w = rule253.plainBytes >= WINDOW_AFTER_BYTES ? rule253.window : void 0;
   if (!w) {
     const re = rule253.regex;
     re.lastIndex = from;
@@ -10312,7 +10315,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -10331,6 +10334,7 @@ var init_detect = __esm({
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
+    WINDOW_AFTER_BYTES = 256 * 1024;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
 });
