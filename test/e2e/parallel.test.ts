@@ -248,10 +248,19 @@ describe('parallel directory scans give the sequential result', () => {
 });
 
 describe('directory walk', () => {
+  const line = () => `const token = "${fakeGithubToken()}";\n`;
+  /** The files a one-thread scan of `cwd` reports findings in. */
+  const scanned = (cwd: string, env: NodeJS.ProcessEnv): string[] => {
+    const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
+      cwd,
+      env: { ...env, HOOKGUARD_WORKERS: '0' },
+    });
+    return [...new Set((JSON.parse(r.stdout) as Report).findings.map((f) => f.file))].sort();
+  };
+
   it('.gitignore files at every level apply below their folder only; a folder without one inherits', () => {
     const dir = tempDir();
     const home = tempDir();
-    const line = () => `const token = "${fakeGithubToken()}";\n`;
     const files: Record<string, string> = {
       '.gitignore': 'top-ignored.js\n',
       'top-ignored.js': line(),
@@ -272,22 +281,11 @@ describe('directory walk', () => {
       mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
       writeFileSync(path.join(dir, rel), text);
     }
-    const r = runCli(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
-      cwd: dir,
-      env: { ...testEnv(home), HOOKGUARD_WORKERS: '0' },
-    });
-    const report = JSON.parse(r.stdout) as Report;
-    expect([...new Set(report.findings.map((f) => f.file))].sort()).toEqual([
-      'a/b/c/other.js',
-      'a/b/only-here-too.js',
-      'd/inner.js',
-      'kept.js',
-    ]);
+    expect(scanned(dir, testEnv(home))).toEqual(['a/b/c/other.js', 'a/b/only-here-too.js', 'd/inner.js', 'kept.js']);
   });
 
   it('a deeper .gitignore overrides a shallower one both ways, as git does (git ls-files is the reference)', () => {
     const repo = Repo.init();
-    const line = () => `const token = "${fakeGithubToken()}";\n`;
     const files: Record<string, string> = {
       '.gitignore': '*.env\n!shared.js\n',
       'app.env': line(),
@@ -309,12 +307,8 @@ describe('directory walk', () => {
       .split('\n')
       .filter((f) => f && !f.endsWith('.gitignore'))
       .sort();
-    const r = repo.hookguard(['scan', '.', '--format', 'json', '--fail-on', 'none'], {
-      env: { HOOKGUARD_WORKERS: '0' },
-    });
-    const report = JSON.parse(r.stdout) as Report;
-    const scanned = [...new Set(report.findings.map((f) => f.file))].sort();
-    expect(scanned).toEqual(['cfg/deep/x.js', 'cfg/keep.env', 'shared.js']);
-    expect(scanned).toEqual(tracked);
+    const found = scanned(repo.dir, repo.env);
+    expect(found).toEqual(['cfg/deep/x.js', 'cfg/keep.env', 'shared.js']);
+    expect(found).toEqual(tracked);
   });
 });
