@@ -50,18 +50,47 @@ export class BlobReader {
     return this.readSpec(sha, max);
   }
 
-  /** A blob named `REV:PATH` (a file as it is in a commit). */
-  readAt(rev: string, path: string): Promise<BlobText> {
-    if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path)) return Promise.resolve({ kind: 'missing' });
-    return this.readSpec(`${rev}:${path}`);
+  /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
+  readAt(rev: string, path: string, max?: number): Promise<BlobText> {
+    if ((rev !== '' && !/^[0-9a-f]{7,64}$/.test(rev)) || !path || /[\n\r]/.test(path))
+      return Promise.resolve({ kind: 'missing' });
+    return this.readSpec(`${rev}:${path}`, max);
+  }
+
+  /**
+   * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
+   * never keeps hookguard from exiting (git then reads the end of its input and exits too).
+   */
+  onlyWhileBusy(): this {
+    this.weak = true;
+    return this;
+  }
+
+  private weak = false;
+
+  private hold(on: boolean): void {
+    if (!this.weak || !this.child) return;
+    for (const h of [this.child, this.child.stdin, this.child.stdout, this.child.stderr] as Array<{
+      ref(): void;
+      unref(): void;
+    }>)
+      if (on) h.ref();
+      else h.unref();
   }
 
   private readSpec(spec: string, max?: number): Promise<BlobText> {
     const child = this.start();
+    this.hold(true);
     return new Promise((resolve) => {
       this.queue.push({ sha: spec, resolve, ...(max !== undefined ? { max } : {}) });
       child.stdin.write(spec + '\n');
     });
+  }
+
+  /** Settle the oldest read; an emptied queue lets go of the event loop (onlyWhileBusy). */
+  private settle(b: BlobText): void {
+    this.queue.shift()?.resolve(b);
+    if (!this.queue.length) this.hold(false);
   }
 
   close(): void {
@@ -95,7 +124,7 @@ export class BlobReader {
         this.buf = this.buf.subarray(nl + 1);
         const m = /^\S+ (\S+) (\d+)$/.exec(header);
         if (!m) {
-          this.queue.shift()?.resolve({ kind: 'missing' });
+          this.settle({ kind: 'missing' });
           continue;
         }
         this.need = { size: Number(m[2]), kind: m[1] === 'blob' ? 'blob' : 'other' };
@@ -120,9 +149,7 @@ export class BlobReader {
         }
         const { size, utf16, head } = this.need;
         this.need = undefined;
-        this.queue
-          .shift()
-          ?.resolve({ kind: 'large', size, head: head ?? Buffer.alloc(0), ...(utf16 ? { utf16 } : {}) });
+        this.settle({ kind: 'large', size, head: head ?? Buffer.alloc(0), ...(utf16 ? { utf16 } : {}) });
         continue;
       }
       if (this.buf.length < this.need.size + 1) return;
@@ -130,11 +157,10 @@ export class BlobReader {
       this.buf = this.buf.subarray(this.need.size + 1);
       const { kind } = this.need;
       this.need = undefined;
-      const p = this.queue.shift();
-      if (!p) continue;
-      if (kind !== 'blob') p.resolve({ kind: 'missing' });
-      else if (isBinary(body)) p.resolve({ kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
-      else p.resolve({ kind: 'text', text: decodeText(body) });
+      if (!this.queue.length) continue;
+      if (kind !== 'blob') this.settle({ kind: 'missing' });
+      else if (isBinary(body)) this.settle({ kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
+      else this.settle({ kind: 'text', text: decodeText(body) });
     }
   }
 }
