@@ -291,17 +291,39 @@ var init_blobs = __esm({
         }
         return this.readSpec(sha2, max);
       }
-      /** A blob named `REV:PATH` (a file as it is in a commit). */
-      readAt(rev, path12) {
-        if (!/^[0-9a-f]{7,64}$/.test(rev) || /[\n\r]/.test(path12)) return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path12}`);
+      /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
+      readAt(rev, path12, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path12 || /[\n\r]/.test(path12))
+          return Promise.resolve({ kind: "missing" });
+        return this.readSpec(`${rev}:${path12}`, max);
+      }
+      /**
+       * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
+       * never keeps hookguard from exiting (git then reads the end of its input and exits too).
+       */
+      onlyWhileBusy() {
+        this.weak = true;
+        return this;
+      }
+      weak = false;
+      hold(on) {
+        if (!this.weak || !this.child) return;
+        for (const h of [this.child, this.child.stdin, this.child.stdout, this.child.stderr])
+          if (on) h.ref();
+          else h.unref();
       }
       readSpec(spec, max) {
         const child = this.start();
+        this.hold(true);
         return new Promise((resolve) => {
           this.queue.push({ sha: spec, resolve, ...max !== void 0 ? { max } : {} });
           child.stdin.write(spec + "\n");
         });
+      }
+      /** Settle the oldest read; an emptied queue lets go of the event loop (onlyWhileBusy). */
+      settle(b) {
+        this.queue.shift()?.resolve(b);
+        if (!this.queue.length) this.hold(false);
       }
       close() {
         this.child?.stdin.end();
@@ -333,7 +355,7 @@ var init_blobs = __esm({
             this.buf = this.buf.subarray(nl + 1);
             const m = /^\S+ (\S+) (\d+)$/.exec(header);
             if (!m) {
-              this.queue.shift()?.resolve({ kind: "missing" });
+              this.settle({ kind: "missing" });
               continue;
             }
             this.need = { size: Number(m[2]), kind: m[1] === "blob" ? "blob" : "other" };
@@ -357,7 +379,7 @@ var init_blobs = __esm({
             }
             const { size, utf16, head } = this.need;
             this.need = void 0;
-            this.queue.shift()?.resolve({ kind: "large", size, head: head ?? Buffer.alloc(0), ...utf16 ? { utf16 } : {} });
+            this.settle({ kind: "large", size, head: head ?? Buffer.alloc(0), ...utf16 ? { utf16 } : {} });
             continue;
           }
           if (this.buf.length < this.need.size + 1) return;
@@ -365,11 +387,10 @@ var init_blobs = __esm({
           this.buf = this.buf.subarray(this.need.size + 1);
           const { kind } = this.need;
           this.need = void 0;
-          const p = this.queue.shift();
-          if (!p) continue;
-          if (kind !== "blob") p.resolve({ kind: "missing" });
-          else if (isBinary(body)) p.resolve({ kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
-          else p.resolve({ kind: "text", text: decodeText(body) });
+          if (!this.queue.length) continue;
+          if (kind !== "blob") this.settle({ kind: "missing" });
+          else if (isBinary(body)) this.settle({ kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
+          else this.settle({ kind: "text", text: decodeText(body) });
         }
       }
     };
@@ -30378,17 +30399,18 @@ __export(related_exports, {
 });
 async function readTreeText(root, rev, path12) {
   if (!path12 || path12.startsWith("/") || path12.split("/").includes("..")) return void 0;
-  const r = await git(root, ["cat-file", "blob", `${rev}:${path12}`]);
-  if (r.code !== 0 || r.stdout.length > MAX_BYTES2 || isBinary(r.stdout)) return void 0;
-  return decodeText(r.stdout);
+  let reader = readers.get(root);
+  if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
+  const b = await reader.readAt(rev, path12);
+  return b.kind === "text" ? b.text : void 0;
 }
-var MAX_BYTES2;
+var MAX_BYTES2, readers;
 var init_related = __esm({
   "src/git/related.ts"() {
     "use strict";
-    init_run();
     init_blobs();
     MAX_BYTES2 = 1024 * 1024;
+    readers = /* @__PURE__ */ new Map();
   }
 });
 
