@@ -362,7 +362,10 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     const rules = narrow
       ? {
           ...engine,
-          secrets: narrowRuleSet(engine.secrets, items.flatMap((t) => t.chunks.map((c) => c.text)).join('\n')),
+          secrets: narrowRuleSet(
+            engine.secrets,
+            items.flatMap((t) => t.chunks.map((c) => c.text)),
+          ),
           // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
           spanning: multiLineRules(engine.secrets),
         }

@@ -7,7 +7,7 @@ import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
 import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
 import { crc32, VALIDATORS } from './validators.js';
-import { findEncoded, mapBack } from './decode.js';
+import { findEncoded, mapBack, type EncodedRun } from './decode.js';
 import {
   capAt,
   inComment,
@@ -100,11 +100,24 @@ export function candidateRules(text: string, set: RuleSet): CompiledRule[] {
  * The rules that can fire anywhere in `text`, as a set of their own: a staged commit's added lines are prefiltered
  * once for all files, and each file then checks only these few rules' keywords.
  */
-export function narrowRuleSet(set: RuleSet, text: string): RuleSet {
-  const rules = new Set(candidateRules(text, set));
-  // Keywords may also appear only once decoded (a base64 Kubernetes Secret value).
-  for (const run of findEncoded(text)) for (const r of candidateRules(run.decoded, set)) rules.add(r);
+export function narrowRuleSet(set: RuleSet, texts: string[]): RuleSet {
+  const rules = new Set(candidateRules(texts.join('\n'), set));
+  // Keywords may also appear only once decoded (a base64 Kubernetes Secret value): the runs of each text, which are
+  // the runs its detection decodes, kept for that detection (one search per text, not two).
+  runsFound.clear();
+  for (const text of texts) {
+    const runs = findEncoded(text);
+    runsFound.set(text, runs);
+    for (const run of runs) for (const r of candidateRules(run.decoded, set)) rules.add(r);
+  }
   return ruleSetOf([...rules]);
+}
+
+/** The encoded runs of the texts the last narrowRuleSet looked at (a staged batch's chunks): findEncoded is pure. */
+const runsFound = new Map<string, EncodedRun[]>();
+
+function encodedRuns(text: string): EncodedRun[] {
+  return runsFound.get(text) ?? findEncoded(text);
 }
 
 /**
@@ -118,7 +131,7 @@ export function detectSecrets(
   ctx: DetectContext = {},
 ): SecretHit[] {
   const hits = scanText(text, set, globalAllow, ctx);
-  for (const run of findEncoded(text)) {
+  for (const run of encodedRuns(text)) {
     // Candidates inside decoded text are not reported as dropped: their offsets are not the text's.
     for (const h of scanText(run.decoded, set, globalAllow, { ...(ctx.path ? { path: ctx.path } : {}) })) {
       // A value cut off by the end of the encoded run while the text goes on (`…Token=IQo${r(…)}`) is a fragment.
