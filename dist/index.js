@@ -10123,14 +10123,22 @@ function candidateRules(text, set) {
   for (let k = 0; k < picked.length; k++) if (k === 0 || picked[k] !== picked[k - 1]) out.push(set.rules[picked[k]]);
   return out;
 }
-function narrowRuleSet(set, text) {
-  const rules2 = new Set(candidateRules(text, set));
-  for (const run3 of findEncoded(text)) for (const r of candidateRules(run3.decoded, set)) rules2.add(r);
+function narrowRuleSet(set, texts) {
+  const rules2 = new Set(candidateRules(texts.join("\n"), set));
+  runsFound.clear();
+  for (const text of texts) {
+    const runs2 = findEncoded(text);
+    runsFound.set(text, runs2);
+    for (const run3 of runs2) for (const r of candidateRules(run3.decoded, set)) rules2.add(r);
+  }
   return ruleSetOf([...rules2]);
+}
+function encodedRuns(text) {
+  return runsFound.get(text) ?? findEncoded(text);
 }
 function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   const hits = scanText(text, set, globalAllow, ctx);
-  for (const run3 of findEncoded(text)) {
+  for (const run3 of encodedRuns(text)) {
     for (const h of scanText(run3.decoded, set, globalAllow, { ...ctx.path ? { path: ctx.path } : {} })) {
       if (h.end === run3.decoded.length && /^[\w$]/.test(text.charAt(run3.end))) continue;
       const [start, end] = mapBack(run3, h.start, h.end);
@@ -10336,7 +10344,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, runsFound, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -10352,6 +10360,7 @@ var init_detect = __esm({
     UPPER2 = /[A-Z]+/g;
     lowerAscii = (s) => s.toLowerCase();
     includesBudget = 64 * 1024;
+    runsFound = /* @__PURE__ */ new Map();
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
@@ -33790,7 +33799,10 @@ async function scanInner(request2, opts) {
     batchBytes = 0;
     const rules2 = narrow ? {
       ...engine,
-      secrets: narrowRuleSet(engine.secrets, items2.flatMap((t) => t.chunks.map((c) => c.text)).join("\n")),
+      secrets: narrowRuleSet(
+        engine.secrets,
+        items2.flatMap((t) => t.chunks.map((c) => c.text))
+      ),
       // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
       spanning: multiLineRules(engine.secrets)
     } : engine;
