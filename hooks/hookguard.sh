@@ -17,10 +17,13 @@ hookguard_run() {
   if [ -f "$hg_top/node_modules/hookguard/bin/hookguard.cjs" ]; then
     hg_cli=$hg_top/node_modules/hookguard/bin/hookguard.cjs
   else
-    # The main worktree (a linked worktree has no node_modules until npm install runs there) and this script's folder.
-    hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || hg_common=
+    # The main worktree (a linked worktree has no node_modules until npm install runs there; in the main worktree,
+    # where .git is a folder, that is the top already looked at) and this script's folder.
     hg_main=
-    case "$hg_common" in */.git) hg_main=${hg_common%/.git} ;; esac
+    if [ ! -d "$hg_top/.git" ]; then
+      hg_common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null) || hg_common=
+      case "$hg_common" in */.git) hg_main=${hg_common%/.git} ;; esac
+    fi
     case "$0" in */*) hg_here=${0%/*}/.. ;; *) hg_here=.. ;; esac
     for c in "$hg_main/node_modules/hookguard/bin/hookguard.cjs" "$hg_here/node_modules/hookguard/bin/hookguard.cjs" \
       "__HOOKGUARD_CLI__"; do
