@@ -4,9 +4,7 @@
  * descriptor is what a short-lived CLI wants anyway: nothing is lost when the process exits right after.
  */
 import { writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
-
-const sleeper = new Int32Array(new SharedArrayBuffer(4));
+import { nodeRequire, pause } from '../git/prestart.js';
 
 /** Write all of `text` to `fd`; a closed pipe (`hookguard scan … | head`) ends the process quietly, as for any Unix tool. */
 export function writeAll(fd: number, text: string): void {
@@ -17,7 +15,7 @@ export function writeAll(fd: number, text: string): void {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // A descriptor left non-blocking by whoever opened it: wait until the reader catches up.
-      if (code === 'EAGAIN') Atomics.wait(sleeper, 0, 0, 2);
+      if (code === 'EAGAIN') pause(2);
       else if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
       else throw e;
     }
@@ -45,9 +43,5 @@ export function isTerminal(fd: number): boolean {
       // Not available in this node: the public way below.
     }
   }
-  return ttyModule().isatty(fd);
-}
-
-function ttyModule(): typeof import('node:tty') {
-  return createRequire(import.meta.url)('node:tty') as typeof import('node:tty');
+  return (nodeRequire('node:tty') as typeof import('node:tty')).isatty(fd);
 }

@@ -1,10 +1,9 @@
 /** Reading blobs through one long-lived `git cat-file --batch`, bounded in size. */
 import { isAscii } from 'node:buffer';
 import { lstatSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { childProcess } from './prestart.js';
+import { childProcess, nodeRequire } from './prestart.js';
 
 export type BlobText =
   | { kind: 'text'; text: string }
@@ -180,7 +179,7 @@ function fromWorktree(root: string, rel: string, sha: string, max: number): Blob
     return undefined;
   }
   // node:crypto on first use only (the hook loads nothing it does not need).
-  crypto ??= createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  crypto ??= nodeRequire('node:crypto') as typeof import('node:crypto');
   const hash = crypto.createHash(sha.length === 40 ? 'sha1' : 'sha256');
   hash.update(`blob ${body.length}\0`);
   if (hash.update(body).digest('hex') !== sha) return undefined;

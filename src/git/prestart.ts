@@ -13,13 +13,26 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+/**
+ * For node built-ins loaded on first use, not at start-up (child_process, crypto, tty): each pulls in modules a clean
+ * commit does not need. One require for the bundles that include this module (CommonJS and ES module builds alike).
+ */
+export const nodeRequire = createRequire(import.meta.url);
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+
+/** Block this thread for `ms` (a descriptor that is non-blocking answered EAGAIN: wait for the other end). */
+export function pause(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
+
 let cp: typeof import('node:child_process') | undefined;
 /**
  * node:child_process, loaded on first use: it pulls in net and stream (~10% of a clean commit's instructions), and
  * the hook that pipes the diff in starts no process at all on a commit without findings.
  */
 export function childProcess(): typeof import('node:child_process') {
-  return (cp ??= createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process'));
+  return (cp ??= nodeRequire('node:child_process') as typeof import('node:child_process'));
 }
 
 /** Options every git call gets: exact paths (no octal quoting of UTF-8), no colour. */
@@ -96,7 +109,7 @@ export function* pipedChunks(pre: Prestarted): Generator<Buffer> {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        pause(5);
         continue;
       }
       if (code === 'EOF') n = 0;
