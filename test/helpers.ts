@@ -128,6 +128,22 @@ export class Repo {
   }
 }
 
+/** A CloudFormation template whose one security group opens SSH to `cidr` (the world by default: a blocking finding). */
+export function sshTemplate(cidr = '0.0.0.0/0'): string {
+  return `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: ${cidr}
+`;
+}
+
 export function runCli(args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string }): Run {
   const o: SpawnSyncOptions = {
     cwd: opts.cwd,

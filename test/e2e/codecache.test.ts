@@ -3,24 +3,13 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, Repo, ROOT, tempDir } from '../helpers.js';
+import { cleanup, Repo, ROOT, sshTemplate, tempDir } from '../helpers.js';
 import { compareText } from '../../src/types.js';
 import { profileOf } from '../../src/cli/boot.js';
 
 afterAll(cleanup);
 
-const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Open:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: web
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
+const TEMPLATE = sshTemplate();
 
 /** A copy of the package (bin + lib), so a test can make lib/ unwritable or change a bundle. */
 function packageCopy(): string {

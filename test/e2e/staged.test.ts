@@ -1,7 +1,7 @@
 import { symlinkSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeAwsKeyId, fakeGithubToken } from '../../scripts/fakes.mjs';
-import { cleanup, leaks, Repo } from '../helpers.js';
+import { cleanup, leaks, Repo, sshTemplate } from '../helpers.js';
 
 afterAll(cleanup);
 
@@ -47,19 +47,8 @@ describe('scan --staged', () => {
   });
 
   it('judges a whole staged template by its staged version, whether or not the working tree still matches it', () => {
-    const open = `AWSTemplateFormatVersion: '2010-09-09'
-Resources:
-  Sg:
-    Type: AWS::EC2::SecurityGroup
-    Properties:
-      GroupDescription: web
-      SecurityGroupIngress:
-        - IpProtocol: tcp
-          FromPort: 22
-          ToPort: 22
-          CidrIp: 0.0.0.0/0
-`;
-    const closed = open.replace('0.0.0.0/0', '10.0.0.0/8');
+    const open = sshTemplate();
+    const closed = sshTemplate('10.0.0.0/8');
     const sgFindings = (repo: Repo) =>
       repo
         .json(['scan', '--staged'])
