@@ -81,8 +81,11 @@ var init_types = __esm({
 // src/git/prestart.ts
 import { readSync } from "node:fs";
 import { createRequire } from "node:module";
+function pause(ms) {
+  Atomics.wait(sleeper, 0, 0, ms);
+}
 function childProcess() {
-  return cp ??= createRequire(import.meta.url)("node:child_process");
+  return cp ??= nodeRequire("node:child_process");
 }
 function* pipedChunks(pre) {
   const keep = PIPE_TRAILER.length + 12;
@@ -95,7 +98,7 @@ function* pipedChunks(pre) {
     } catch (e) {
       const code2 = e.code;
       if (code2 === "EAGAIN") {
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 5);
+        pause(5);
         continue;
       }
       if (code2 === "EOF") n = 0;
@@ -121,10 +124,12 @@ function* pipedChunks(pre) {
   if (pre.exit !== 0) pre.stderr.push(Buffer.from(`git diff --cached exited with ${pre.exit} (its message is above)`));
   if (at > 0) yield held.subarray(0, at);
 }
-var cp, GIT_BASE_ARGS, DIFF_ARGS, STAGED_ARGS, PIPE_TRAILER;
+var nodeRequire, sleeper, cp, GIT_BASE_ARGS, DIFF_ARGS, STAGED_ARGS, PIPE_TRAILER;
 var init_prestart = __esm({
   "src/git/prestart.ts"() {
     "use strict";
+    nodeRequire = createRequire(import.meta.url);
+    sleeper = new Int32Array(new SharedArrayBuffer(4));
     GIT_BASE_ARGS = ["-c", "core.quotePath=false", "-c", "color.ui=false"];
     DIFF_ARGS = [
       "-U0",
@@ -222,7 +227,6 @@ var init_run = __esm({
 // src/git/blobs.ts
 import { isAscii } from "node:buffer";
 import { lstatSync, readFileSync } from "node:fs";
-import { createRequire as createRequire2 } from "node:module";
 import { join } from "node:path";
 function fromWorktree(root, rel, sha2, max) {
   if (sha2.length !== 40 && sha2.length !== 64) return void 0;
@@ -235,7 +239,7 @@ function fromWorktree(root, rel, sha2, max) {
   } catch {
     return void 0;
   }
-  crypto ??= createRequire2(import.meta.url)("node:crypto");
+  crypto ??= nodeRequire("node:crypto");
   const hash = crypto.createHash(sha2.length === 40 ? "sha1" : "sha256");
   hash.update(`blob ${body.length}\0`);
   if (hash.update(body).digest("hex") !== sha2) return void 0;
