@@ -6,15 +6,18 @@
 //   history:   hookguard scan --history      vs  git log -p -U0 --all > /dev/null          goal <= 0.7x
 //   directory: hookguard scan DIR            vs  rg with 20 secret patterns (else a readFileSync walk)   goal <= 2.5x
 //   pre-push:  a new branch of 500 commits   vs  scan --history of the same 500 commits    goal <= 1.2x
+// "floor" rows are what no scanner on this machine can beat, measured with the rest: git's own work split over the
+// cores with nothing scanned, and node reading the files (bench/floor-read.mjs).
 // Usage: node bench/speed.mjs [history|directory|prepush ...]   env: BENCH_RUNS (default 5), BENCH_COMMITS (2000)
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { GIT_ENV, makeHistory, makeTree, ROOT } from './material.mjs';
 import { median, table } from './util.mjs';
 
 const bin = path.join(ROOT, 'bin', 'hookguard.cjs');
+const FLOOR = path.join(ROOT, 'bench', 'floor-read.mjs');
 
 /** Twenty common secret formats, as ripgrep would be given them (Rust regex syntax, no look-around). */
 const RG_PATTERNS = [
@@ -75,7 +78,7 @@ function rows(res, base, goal) {
     r.ms.toFixed(0),
     r.cpu.toFixed(0),
     name === base ? '1.00 (baseline)' : (r.ms / b.ms).toFixed(2),
-    name === base ? '' : goal,
+    name === base || name.startsWith('floor') ? '' : goal,
   ]);
 }
 const HEAD = ['', 'median wall ms', 'median cpu ms', 'ratio (wall)', 'goal'];
@@ -95,9 +98,21 @@ try {
       `\nhistory: ${n} commits, ${(Number(patch.stdout) / 1048576).toFixed(1)} MB of -U0 patches (built in ${((Date.now() - t0) / 1000).toFixed(0)} s)`,
     );
     if (want('history')) {
+      // The floor on two cores: git's own work with nothing scanned, the commits cut in two halves (as workers would),
+      // each half a `git log -p` of its own, both at once.
+      const list = spawnSync('git', ['rev-list', '--all'], { cwd: repo, encoding: 'utf8' }).stdout.split('\n');
+      const shas = list.filter(Boolean);
+      const half = Math.ceil(shas.length / 2);
+      writeFileSync(path.join(work, 'half1'), shas.slice(0, half).join('\n') + '\n');
+      writeFileSync(path.join(work, 'half2'), shas.slice(half).join('\n') + '\n');
+      const halfLog = (f) => `git log -p -U0 --no-walk=unsorted --stdin < "${path.join(work, f)}" > /dev/null`;
       const res = race(
         [
           { name: 'git log -p -U0 --all', cmd: 'git log -p -U0 --all > /dev/null' },
+          {
+            name: 'floor: git log in two halves at once, no scan',
+            cmd: `${halfLog('half1')} & ${halfLog('half2')}; s=$?; wait $! || s=1; test $s = 0`,
+          },
           { name: 'hookguard scan --history', cmd: hg('scan --history') },
           { name: 'same, HOOKGUARD_WORKERS=0 (one thread)', cmd: hg('scan --history', 0) },
           { name: 'same, HOOKGUARD_WORKERS=2', cmd: hg('scan --history', 2) },
@@ -153,6 +168,10 @@ try {
         base,
         { name: 'hookguard scan (full catalog)', cmd: hg('scan .') },
         { name: 'same, HOOKGUARD_WORKERS=0 (one thread)', cmd: hg('scan .', 0) },
+        // The floor of any node scanner (bench/floor-read.mjs): walk and read every file, then also find the twenty
+        // patterns' literals with one regular expression.
+        { name: 'floor: node reads every file', cmd: `"${process.execPath}" "${FLOOR}" .` },
+        { name: 'floor: + one keyword regex', cmd: `"${process.execPath}" "${FLOOR}" --keywords .` },
       ],
       tree,
     );
