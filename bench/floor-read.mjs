@@ -21,7 +21,7 @@ function examine(files, keywords) {
   for (const f of files) {
     const fd = openSync(f, 'r');
     let n = 0;
-    for (let k; (k = readSync(fd, buf, n, buf.length - n, null)) > 0; ) {
+    for (let k; (k = readSync(fd, buf, n, buf.length - n, null)) > 0;) {
       n += k;
       if (n === buf.length) {
         const bigger = Buffer.allocUnsafe(buf.length * 2);
