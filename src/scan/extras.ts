@@ -48,8 +48,6 @@ export interface ExtrasOptions {
   isRuleId: (lowerCaseId: string) => boolean;
   environments?: { envs: ReadonlyMap<string, string[]>; expectDifferent: string[] };
   maxBytes: number;
-  /** Commit order of the source: 'newest-first' (git log) or 'oldest-first' (pre-push lists). */
-  order: 'newest-first' | 'oldest-first';
 }
 
 export interface ExtrasOutput {
@@ -101,6 +99,8 @@ export class Extras {
     string,
     { changed?: Array<[number, number]>; text?: string; commit?: CommitInfo }
   >();
+  /** Commit modes: the oldest commit that touched an environment file (commits come newest first: the last seen). */
+  private oldestTouch?: CommitInfo;
   private storesSeen = new Set<StoreName>();
 
   private constructor(private readonly o: ExtrasOptions) {
@@ -263,9 +263,8 @@ export class Extras {
       true,
     );
     f.snippet = '(contents not shown)';
-    const prev = this.plaintext.get(t.path);
-    // Keep the commit that first stored plaintext: in git log order that is the last one seen.
-    if (!prev || this.o.order === 'newest-first') this.plaintext.set(t.path, f);
+    // Keep the commit that first stored plaintext: commits come newest first (as git log gives them), so the last seen.
+    this.plaintext.set(t.path, f);
   }
 
   /** A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. */
@@ -312,8 +311,11 @@ export class Extras {
       const { mode } = this.o;
       if (mode === 'paths') this.touched.set(t.path, { ...(t.content !== undefined ? { text: t.content } : {}) });
       else if (mode === 'staged') this.touched.set(t.path, { changed: t.changed ?? [] });
-      else if (!this.touched.has(t.path) || this.o.order === 'newest-first')
+      // The oldest commit that touched it: commits come newest first, so the last seen.
+      else {
         this.touched.set(t.path, { ...(t.commit ? { commit: t.commit } : {}) });
+        if (t.commit) this.oldestTouch = t.commit;
+      }
     }
   }
 
@@ -346,7 +348,7 @@ export class Extras {
         let base = this.o.base;
         if (mode === 'range' && base && this.o.tip) base = (await mergeBase(root, base, this.o.tip)) ?? base;
         if (mode === 'pre-push') {
-          const oldest = [...this.touched.values()].map((v) => v.commit?.sha).find(Boolean);
+          const oldest = this.oldestTouch?.sha;
           base = this.o.base ?? (oldest ? await parentOf(root, oldest) : undefined);
         }
         changed = await changedLines(root, base, this.o.tip!, [...this.touched.keys()]);
