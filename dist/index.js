@@ -33289,6 +33289,8 @@ var init_extras = __esm({
       plaintext = /* @__PURE__ */ new Map();
       /** Environment files this change touched: path → changed lines (staged) or the file itself (disk). */
       touched = /* @__PURE__ */ new Map();
+      /** Commit modes: the oldest commit that touched an environment file (commits come newest first: the last seen). */
+      oldestTouch;
       storesSeen = /* @__PURE__ */ new Set();
       static async create(o) {
         const x = new _Extras(o);
@@ -33418,8 +33420,7 @@ var init_extras = __esm({
           true
         );
         f.snippet = "(contents not shown)";
-        const prev = this.plaintext.get(t.path);
-        if (!prev || this.o.order === "newest-first") this.plaintext.set(t.path, f);
+        this.plaintext.set(t.path, f);
       }
       /** A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. */
       onBinary(b) {
@@ -33463,8 +33464,10 @@ var init_extras = __esm({
           const { mode } = this.o;
           if (mode === "paths") this.touched.set(t.path, { ...t.content !== void 0 ? { text: t.content } : {} });
           else if (mode === "staged") this.touched.set(t.path, { changed: t.changed ?? [] });
-          else if (!this.touched.has(t.path) || this.o.order === "newest-first")
+          else {
             this.touched.set(t.path, { ...t.commit ? { commit: t.commit } : {} });
+            if (t.commit) this.oldestTouch = t.commit;
+          }
         }
       }
       /** The stores this repository uses (seen so far), for remediation texts. */
@@ -33494,7 +33497,7 @@ var init_extras = __esm({
             let base = this.o.base;
             if (mode === "range" && base && this.o.tip) base = await mergeBase(root, base, this.o.tip) ?? base;
             if (mode === "pre-push") {
-              const oldest = [...this.touched.values()].map((v) => v.commit?.sha).find(Boolean);
+              const oldest = this.oldestTouch?.sha;
               base = this.o.base ?? (oldest ? await parentOf(root, oldest) : void 0);
             }
             changed = await changedLines(root, base, this.o.tip, [...this.touched.keys()]);
@@ -33743,7 +33746,6 @@ async function scanInner(request2, opts) {
   };
   const findings = [];
   const commitSeq = /* @__PURE__ */ new Map();
-  const newestFirst = request2.kind === "history" || request2.kind === "range";
   const suppressed = [];
   const errors = [];
   const dropped = [];
@@ -33776,8 +33778,7 @@ async function scanInner(request2, opts) {
       overrides: config.rules,
       isRuleId: engine.isRuleId,
       ...config.environments ? { environments: config.environments } : {},
-      maxBytes: LIMITS2.contentBytes,
-      order: request2.kind === "range" || request2.kind === "history" ? "newest-first" : "oldest-first"
+      maxBytes: LIMITS2.contentBytes
     });
     return extrasNow;
   });
@@ -33915,7 +33916,8 @@ async function scanInner(request2, opts) {
       const { shas, tips } = await prePushCommits(root, request2.stdin, request2.remote);
       progress.commitsTotal = shas.length;
       if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
-      await scanCommits(shas, () => commitsSource(root, shas, sink, srcOpts));
+      const newest = [...shas].reverse();
+      await scanCommits(newest, () => commitsSource(root, newest, sink, srcOpts));
       pushedTips = tips;
       break;
     }
@@ -34100,7 +34102,7 @@ async function scanInner(request2, opts) {
   }
   const seq = (f) => {
     const n = f.commit ? commitSeq.get(f.commit) : void 0;
-    return n === void 0 ? void 0 : newestFirst ? -n : n;
+    return n === void 0 ? void 0 : -n;
   };
   const older = (a, b) => {
     const x = seq(a);
