@@ -11130,12 +11130,8 @@ var init_yaml_block = __esm({
           const [value, after] = this.blockValue(k + 1, indent, true);
           map.items.push(new import_yaml.Pair(key, value));
           const end = value.range[2];
-          const line = after.line;
-          if (line >= this.n) return this.close(map, start, end, indent, after);
-          const ind = this.indentAt(line);
-          if (ind < indent) return this.close(map, start, end, indent, after);
-          if (ind > indent) bail();
-          i = line + ind;
+          i = this.nextEntry(after, indent);
+          if (i < 0) return this.close(map, start, end, indent, after);
           const ch = t.charCodeAt(i);
           if (ch === DASH && (this.dashItem(i) || t.startsWith("---", i))) {
             if (indent === 0 && t.startsWith("---", i)) return this.close(map, start, end, indent, after);
@@ -11165,16 +11161,24 @@ var init_yaml_block = __esm({
             [item, after] = this.blockValue(i + 1, indent, false);
           }
           seq.items.push(item);
-          const end = item.range[2];
-          const line = after.line;
-          if (line >= this.n) return this.close(seq, start, end, indent, after);
-          const ind = this.indentAt(line);
-          if (ind < indent) return this.close(seq, start, end, indent, after);
-          if (ind > indent) bail();
-          i = line + ind;
-          if (!(t.charCodeAt(i) === DASH && this.dashItem(i))) return this.close(seq, start, end, indent, after);
-          lineStart = line;
+          i = this.nextEntry(after, indent);
+          if (i < 0 || !(t.charCodeAt(i) === DASH && this.dashItem(i)))
+            return this.close(seq, start, item.range[2], indent, after);
+          lineStart = i - indent;
         }
+      }
+      /**
+       * Where the next entry of a block at `indent` starts (the first character of its line, at `indent`), after the
+       * entry that ended at `after`; -1 when the block ends there (end of text, or a line indented less). A line indented
+       * more is not this reader's to judge (bail).
+       */
+      nextEntry(after, indent) {
+        const line = after.line;
+        if (line >= this.n) return -1;
+        const ind = this.indentAt(line);
+        if (ind < indent) return -1;
+        if (ind > indent) bail();
+        return line + ind;
       }
       /** A plain key ("name:" then space or the line's end) starts at `i`. */
       looksLikeKey(i) {
