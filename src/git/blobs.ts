@@ -157,9 +157,7 @@ export class BlobReader {
       const { kind } = this.need;
       this.need = undefined;
       if (!this.queue.length) continue;
-      if (kind !== 'blob') this.settle({ kind: 'missing' });
-      else if (isBinary(body)) this.settle({ kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
-      else this.settle({ kind: 'text', text: decodeText(body) });
+      this.settle(kind === 'blob' ? blobText(body) : { kind: 'missing' });
     }
   }
 }
@@ -183,6 +181,11 @@ function fromWorktree(root: string, rel: string, sha: string, max: number): Blob
   const hash = crypto.createHash(sha.length === 40 ? 'sha1' : 'sha256');
   hash.update(`blob ${body.length}\0`);
   if (hash.update(body).digest('hex') !== sha) return undefined;
+  return blobText(body);
+}
+
+/** A whole blob's bytes as read: binary (its first bytes kept) or decoded text. */
+function blobText(body: Buffer): BlobText {
   return isBinary(body)
     ? { kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) }
     : { kind: 'text', text: decodeText(body) };
