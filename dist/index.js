@@ -243,6 +243,9 @@ function fromWorktree(root, rel, sha2, max) {
   const hash = crypto.createHash(sha2.length === 40 ? "sha1" : "sha256");
   hash.update(`blob ${body.length}\0`);
   if (hash.update(body).digest("hex") !== sha2) return void 0;
+  return blobText(body);
+}
+function blobText(body) {
   return isBinary(body) ? { kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) } : { kind: "text", text: decodeText(body) };
 }
 function isBinary(b) {
@@ -392,9 +395,7 @@ var init_blobs = __esm({
           const { kind } = this.need;
           this.need = void 0;
           if (!this.queue.length) continue;
-          if (kind !== "blob") this.settle({ kind: "missing" });
-          else if (isBinary(body)) this.settle({ kind: "binary", head: Buffer.from(body.subarray(0, HEAD_BYTES)) });
-          else this.settle({ kind: "text", text: decodeText(body) });
+          this.settle(kind === "blob" ? blobText(body) : { kind: "missing" });
         }
       }
     };
