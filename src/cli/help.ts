@@ -16,25 +16,47 @@ const SCAN_OPTIONS = `Options:
   --help                            this text`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  init: `Usage: hookguard init [--force]
+  init: `Usage: hookguard init [--force] [--package DIR]
 
-Install the pre-commit, pre-merge-commit and pre-push hooks in this repository.
-- With a package.json: husky. hookguard and husky go to devDependencies, "prepare": "husky" is set, and hookguard's
-  line goes first in .husky/pre-commit, .husky/pre-merge-commit and .husky/pre-push (your commands stay). Commit
-  package.json, the lockfile and .husky/ so the team gets the hooks on npm install. If hookguard is not installed yet,
-  init says the exact command to run.
+Install the pre-commit, pre-merge-commit and pre-push hooks in this repository, then say whether protection is on
+(as hookguard doctor does).
+- With a package.json: husky (the project's husky 8 or 9; husky 9 when there is none). hookguard and husky go to
+  devDependencies, "prepare" runs husky, and hookguard's line goes first in .husky/pre-commit, .husky/pre-merge-commit
+  and .husky/pre-push (your commands stay, and still get git's input); .husky/post-checkout sets up new worktrees.
+  Commit package.json, the lockfile and .husky/ so the team gets the hooks on npm install. If hookguard is not
+  installed yet, init says the exact command to run.
+- A package in a subfolder (the only package.json is frontend/package.json): husky as its docs say for that case —
+  .husky at the repository root, "prepare": "cd .. && husky" in the package.
 - Without one: native hooks in .git/hooks; an existing hook is kept as <name>.pre-hookguard and still runs after ours.
+  Run through npx, hookguard first copies itself out of npx's temporary cache (~/.local/share/hookguard/VERSION).
 Running it again changes nothing. "hookguard uninstall" removes exactly what it added.
 
 Options:
-  --force   a core.hooksPath owned by another tool (lefthook, pre-commit, a global path) is never changed; with
-            --force, hookguard installs into that directory, chaining the hooks that are there
-  --help    this text
+  --force         a core.hooksPath owned by another tool (lefthook, pre-commit, a global path) is never changed; with
+                  --force, hookguard installs into that directory, chaining the hooks that are there
+  --package DIR   the package (folder with package.json) that carries hookguard and husky, in a monorepo
+  --help          this text
 
 Examples:
   npx hookguard init
-  npx hookguard init --force
+  npx hookguard init --package frontend
   HOOKGUARD=0 git commit -m "…"    # skip the check once
+`,
+  doctor: `Usage: hookguard doctor [--format text|json]
+
+Is protection on in this clone? For each hook (pre-commit, pre-merge-commit, pre-push): where git looks
+(core.hooksPath), whether the file is there and executable, who owns it (husky, lefthook, the pre-commit framework,
+hookguard's native hook, a global hooks path) and whether it calls hookguard; and which node and hookguard the hook
+would run (the hook's own runner answers). Exit 0 when protection is on; 1 when a hook that the repository's committed
+set-up expects is not active (or nothing sets hookguard up), with the one command that fixes it; 2 outside a git
+repository.
+
+Options:
+  --format text|json   the report's format (default text)
+  --help               this text
+
+Examples:
+  npx hookguard doctor
 `,
   uninstall: `Usage: hookguard uninstall
 

@@ -29,8 +29,9 @@ export function version(): string {
 const HELP = `hookguard — secrets and insecure infrastructure code, caught in your git workflow
 
 Usage:
-  hookguard init [--force]                 install pre-commit, pre-merge-commit and pre-push hooks (husky with package.json)
+  hookguard init [--force] [--package DIR] install pre-commit, pre-merge-commit and pre-push hooks (husky with package.json)
   hookguard uninstall                      remove them, restoring what was there before
+  hookguard doctor [--format json]         is protection on in this clone? each hook, who owns it; exit 1 if not
   hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
   hookguard scan --staged                  scan what is staged (added/changed lines only)
   hookguard scan --pre-push [REMOTE [URL]] scan every commit being pushed (reads git's pre-push lines on stdin)
@@ -180,9 +181,11 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
     case 'init':
     case 'uninstall':
       return installCommand(cmd, rest, io);
+    case 'doctor':
+      return doctorCommand(rest, io);
     default:
       throw new UsageError(
-        `unknown command "${cmd}" (commands: init, uninstall, scan, baseline, rules, explain, env, policy; see hookguard --help)`,
+        `unknown command "${cmd}" (commands: init, uninstall, doctor, scan, baseline, rules, explain, env, policy; see hookguard --help)`,
       );
   }
 }
@@ -594,9 +597,14 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
 
 async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io): Promise<number> {
   let force = false;
-  for (const r of rest) {
+  let packageDir: string | undefined;
+  for (let i = 0; i < rest.length; i++) {
+    const r = rest[i]!;
     if (r === '--force' && cmd === 'init') force = true;
-    else throw new UsageError(`unknown argument "${r}" for "hookguard ${cmd}"`);
+    else if ((r === '--package' || r.startsWith('--package=')) && cmd === 'init') {
+      packageDir = r.startsWith('--package=') ? r.slice('--package='.length) : rest[++i];
+      if (!packageDir) throw new UsageError('--package needs a folder (the package whose npm install sets up husky)');
+    } else throw new UsageError(`unknown argument "${r}" for "hookguard ${cmd}"`);
   }
   const { install, uninstall } = await import('../install/index.js');
   const res =
@@ -608,11 +616,43 @@ async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io)
           nodePath: process.execPath,
           cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
           version: version(),
+          ...(packageDir !== undefined ? { packageDir } : {}),
         })
       : await uninstall({ cwd: io.cwd });
   for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
   for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
-  return res.ok ? 0 : 2;
+  if (!res.ok) return 2;
+  // init ends with the answer to "is protection on now?"
+  if (cmd === 'init') {
+    const { doctor, formatDoctor } = await import('../install/doctor.js');
+    const d = await doctor({ cwd: io.cwd, env: io.env });
+    if (typeof d !== 'string')
+      io.stdout(
+        formatDoctor(d)
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => `hookguard doctor: ${l}\n`)
+          .join(''),
+      );
+  }
+  return 0;
+}
+
+async function doctorCommand(rest: string[], io: Io): Promise<number> {
+  let format = 'text';
+  for (let i = 0; i < rest.length; i++) {
+    const r = rest[i]!;
+    if (r === '--format' || r.startsWith('--format=')) {
+      format = (r.startsWith('--format=') ? r.slice('--format='.length) : rest[++i]) ?? '';
+      if (format !== 'text' && format !== 'json')
+        throw new UsageError(`--format must be text or json (got "${format}")`);
+    } else throw new UsageError(`unknown argument "${r}" for "hookguard doctor"`);
+  }
+  const { doctor, formatDoctor } = await import('../install/doctor.js');
+  const d = await doctor({ cwd: io.cwd, env: io.env });
+  if (typeof d === 'string') throw new UsageError(d);
+  io.stdout(format === 'json' ? JSON.stringify(d, null, 2) + '\n' : formatDoctor(d));
+  return d.ok ? 0 : 1;
 }
 
 /** `scan --verbose`: every candidate a secret rule matched and set aside, with the reason (values masked). */

@@ -52,6 +52,7 @@ const KEYS = [
   'escalation',
   'revoked',
   'environments',
+  'hookErrors',
 ];
 
 export function emptyConfig(): Config {
@@ -190,6 +191,11 @@ export async function loadConfig(
         cfg.ignore.forEach((g, i) => except('ignore', g, why[i]));
         break;
       }
+      case 'hookErrors':
+        // Read by the hook runner (hooks/hookguard.sh) where the check cannot run: warn and pass, or block.
+        if (!(isScalar(v) && (v.value === 'warn' || v.value === 'block')))
+          err(v ?? pair.key, 'hookErrors must be warn (say so and let the commit through) or block');
+        break;
       case 'baseline':
         if (isScalar(v) && typeof v.value === 'string') cfg.baseline = v.value;
         else err(v ?? pair.key, 'baseline must be a file path');

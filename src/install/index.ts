@@ -10,6 +10,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readFileSync,
@@ -20,6 +21,7 @@ import {
   readdirSync,
   rmdirSync,
 } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../disk/atomic.js';
@@ -33,6 +35,8 @@ export interface InstallOptions {
   nodePath: string;
   cliPath: string;
   version: string;
+  /** `init --package DIR`: the package (relative to the repository root) that carries hookguard and husky. */
+  packageDir?: string;
 }
 
 export interface InstallResult {
@@ -128,9 +132,10 @@ export function shDoubleQuoted(s: string): string {
  * or without them (`shared`: .husky/hookguard.sh is committed, and a teammate's paths differ; there hookguard comes
  * from node_modules after npm install).
  */
-function runnerScript(opts: InstallOptions, shared = false): string {
+function runnerScript(opts: InstallOptions, shared = false, sub = ''): string {
   // The template only uses these placeholders inside double quotes.
   return runnerTemplate()
+    .replaceAll('__HOOKGUARD_PACKAGE__', shDoubleQuoted(sub))
     .replaceAll('__HOOKGUARD_CLI__', shared ? '' : shDoubleQuoted(opts.cliPath))
     .replaceAll('__HOOKGUARD_NODE__', shared ? '' : shDoubleQuoted(opts.nodePath));
 }
@@ -142,11 +147,16 @@ function nativeHook(name: HookName, opts: InstallOptions): string {
     .replace(/\ncase "\$\{1:-\}" in[\s\S]*$/, '\n');
   // ${0%/*}, not $(dirname "$0"): a fork less on every commit (git runs a hook by a path with a slash).
   const chain = `"\${0%/*}/${name}${CHAIN_SUFFIX}"`;
+  // pre-push: git's ref lines go to a private file that the check reads and the chained hook reads again (the same
+  // bytes, none added: git sends nothing when everything is up to date).
   const body =
     name === 'pre-push'
-      ? `hg_input=$(cat)
-printf '%s\\n' "$hg_input" | hookguard_run scan --pre-push "$@" || exit $?
-if [ -x ${chain} ]; then printf '%s\\n' "$hg_input" | ${chain} "$@" || exit $?; fi
+      ? `hg_keep=$(hookguard_push_keep "$@") || exit $?
+if [ -x ${chain} ]; then
+  if [ -n "$hg_keep" ]; then ${chain} "$@" <"$hg_keep"; hg_rc=$?; rm -f "$hg_keep"; exit $hg_rc; fi
+  ${chain} "$@" || exit $?
+fi
+[ -z "$hg_keep" ] || rm -f "$hg_keep"
 `
       : `hookguard_run scan --staged || exit $?
 if [ -x ${chain} ]; then ${chain} "$@" || exit $?; fi
@@ -162,11 +172,17 @@ ${body}`;
  * Our line in a .husky hook. The runner is found next to the hook file ($0), not relative to the working directory:
  * in a linked worktree git runs the main worktree's hooks, and the checked-out branch may predate hookguard.
  */
-const HUSKY_LINE: Record<HookName, string> = {
+const HUSKY_LINE: Record<HuskyHook, string> = {
   'pre-commit': `sh "\${0%/*}/hookguard.sh" pre-commit # ${MARKER}`,
   'pre-merge-commit': `sh "\${0%/*}/hookguard.sh" pre-merge-commit # ${MARKER}`,
-  'pre-push': `sh "\${0%/*}/hookguard.sh" pre-push "$@" # ${MARKER}`,
+  // husky runs the whole file on git's stdin: the check keeps git's ref lines in a file, and the commands after this
+  // line (git lfs pre-push, …) read the same bytes from it.
+  'pre-push': `hg_in=$(sh "\${0%/*}/hookguard.sh" pre-push-keep "$@") || exit $?; [ -z "$hg_in" ] || { exec <"$hg_in"; rm -f "$hg_in"; } # ${MARKER}`,
+  // A new linked worktree gets its .husky/_ (gitignored), so that husky's relative core.hooksPath finds hooks there.
+  'post-checkout': `sh "\${0%/*}/hookguard.sh" post-checkout "$@" # ${MARKER}`,
 };
+const HUSKY_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'post-checkout'] as const;
+type HuskyHook = (typeof HUSKY_HOOKS)[number];
 
 /** Our line in a .husky hook, in this version's form or an earlier one (`sh .husky/hookguard.sh pre-commit # hookguard`). */
 function isOurLine(line: string): boolean {
@@ -190,6 +206,8 @@ interface HuskyRecord {
   prepareBefore?: string | null;
   /** The hook files init created (relative to the repository root). */
   created: string[];
+  /** The package (relative to the repository root) whose package.json init changed, when not the root's. */
+  package?: string;
 }
 const RECORD_PREFIX = '# hookguard-init-record: ';
 
@@ -203,6 +221,7 @@ function readRecord(runnerFile: string): HuskyRecord | undefined {
     return {
       addedDevDeps: r.addedDevDeps ?? [],
       created: r.created ?? [],
+      ...(r.package ? { package: r.package } : {}),
       ...('prepareBefore' in r ? { prepareBefore: r.prepareBefore ?? null } : {}),
     };
   } catch {
@@ -267,13 +286,55 @@ export async function install(opts: InstallOptions): Promise<InstallResult> {
   const repo = await repoInfo(opts.cwd);
   if (typeof repo === 'string') return { ok: false, messages: [], warnings: [repo] };
   const prev = readState(repo);
-  const pkgFile = path.join(repo.top, 'package.json');
-  const useHusky = existsSync(pkgFile) && (prev?.mode ?? 'husky') === 'husky';
+  const pkg = prev?.mode === 'native' ? { dir: undefined } : await findPackage(repo, opts.packageDir);
+  if (typeof pkg === 'string') return { ok: false, messages: [], warnings: [pkg] };
+  if (pkg.note) res.warnings.push(pkg.note);
+  const useHusky = pkg.dir !== undefined;
   const foreign =
-    repo.hooksPath !== undefined && !(useHusky && isHuskyPath(repo.hooksPath, repo.top)) && !isOwnNative(repo, prev);
+    repo.hooksPath !== undefined &&
+    !(useHusky && (isHuskyPath(repo.hooksPath, repo.top) || isStaleHuskyPath(repo.hooksPath))) &&
+    !isOwnNative(repo, prev);
   if (foreign && !opts.force) return { ok: false, messages: [], warnings: [describeForeign(repo)] };
-  if (useHusky && !foreign) return await installHusky(repo, opts, prev, res);
+  if (useHusky && !foreign) return await installHusky(repo, opts, prev, res, pkg.dir!);
   return installNative(repo, opts, prev, res);
+}
+
+/**
+ * The package whose devDependencies carry hookguard and husky: the top's package.json, or in a repository whose only
+ * package.json is in a subfolder (a monorepo's frontend/), that one — set up as husky documents for a package in a
+ * subfolder (.husky at the repository root, `prepare: cd .. && husky` in the package). `--package DIR` chooses.
+ * Several candidates and no choice: native hooks, with a note that says what that means for the team.
+ */
+async function findPackage(
+  repo: Repo,
+  chosen: string | undefined,
+): Promise<{ dir: string | undefined; note?: string } | string> {
+  if (chosen !== undefined) {
+    const dir = path.resolve(repo.top, chosen);
+    const rel = path.relative(repo.top, dir);
+    if (rel.startsWith('..') || path.isAbsolute(rel)) return `--package ${chosen} is outside the repository`;
+    if (!existsSync(path.join(dir, 'package.json'))) return `--package ${chosen}: there is no package.json in ${dir}`;
+    return { dir };
+  }
+  if (existsSync(path.join(repo.top, 'package.json'))) return { dir: repo.top };
+  const ls = await gitCmd(repo.top, ['ls-files', '--cached', '--others', '--exclude-standard', '--', '*package.json']);
+  const found = (ls.ok ? ls.out.split('\n') : [])
+    .filter((f) => path.posix.basename(f) === 'package.json' && !f.split('/').includes('node_modules'))
+    .map((f) => path.posix.dirname(f))
+    .filter((d, i, all) => d !== '.' && all.indexOf(d) === i)
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  if (found.length === 1) return { dir: path.join(repo.top, found[0]!) };
+  if (found.length > 1)
+    return {
+      dir: undefined,
+      note: `several package.json files (${found.slice(0, 4).join(', ')}${found.length > 4 ? ', …' : ''}) and none at the repository root: installed native hooks in .git/hooks, which are NOT shared — each teammate must run "npx hookguard init" too. To share them through husky, rerun with --package DIR (the package whose npm install your team runs).`,
+    };
+  return { dir: undefined };
+}
+
+/** An absolute core.hooksPath to a `.husky/_` that no longer exists: what hookguard < 0.2 left behind before a move. */
+function isStaleHuskyPath(p: string): boolean {
+  return path.isAbsolute(p) && /[\\/]\.husky[\\/]_$/.test(p) && !existsSync(p);
 }
 
 function isOwnNative(repo: Repo, prev: State | undefined): boolean {
@@ -285,7 +346,51 @@ function isOwnNative(repo: Repo, prev: State | undefined): boolean {
   );
 }
 
+/**
+ * Native hooks name the hookguard they were installed with, as a fallback for clones without node_modules. `npx
+ * hookguard init` runs from npm's temporary npx cache (~/.npm/_npx/<hash>), which npm prunes: a hook that named it
+ * would stop working one day. From there, the package is copied to a lasting place first
+ * (${XDG_DATA_HOME:-~/.local/share}/hookguard/<version>), and the hooks name that copy.
+ */
+export function durableCli(opts: InstallOptions, res: InstallResult): string {
+  const pkgRoot = path.dirname(path.dirname(opts.cliPath));
+  if (!isEphemeral(pkgRoot, opts.env)) return opts.cliPath;
+  const home = opts.env.HOME || homedir();
+  const base = opts.env.XDG_DATA_HOME || path.join(home, '.local', 'share');
+  const dest = path.join(base, 'hookguard', opts.version);
+  const cli = path.join(dest, 'bin', 'hookguard.cjs');
+  if (existsSync(cli) && existsSync(path.join(dest, 'lib', 'cli.cjs'))) return cli;
+  const tmp = `${dest}.tmp-${process.pid}`;
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    for (const part of ['package.json', 'bin', 'lib', 'hooks', 'patterns'])
+      if (existsSync(path.join(pkgRoot, part)))
+        cpSync(path.join(pkgRoot, part), path.join(tmp, part), { recursive: true });
+    rmSync(dest, { recursive: true, force: true });
+    renameSync(tmp, dest);
+  } catch (e) {
+    rmSync(tmp, { recursive: true, force: true });
+    res.warnings.push(
+      `hookguard runs from npx's temporary cache and could not be copied to ${dest} (${(e as Error).message}): the hooks will say "cannot find hookguard" once npm prunes that cache; install it for good with "npm install -g hookguard" or use the pre-commit framework (README)`,
+    );
+    return opts.cliPath;
+  }
+  res.messages.push(
+    `copied hookguard ${opts.version} to ${dest}: npx's cache is temporary, and the hooks use that copy (run "npx hookguard@latest init" to update it)`,
+  );
+  return cli;
+}
+
+/** npx's cache (`…/_npx/<hash>/node_modules/hookguard`) or anywhere under npm's cache: pruned by npm at will. */
+function isEphemeral(pkgRoot: string, env: NodeJS.ProcessEnv): boolean {
+  if (/[\\/]_npx[\\/]/.test(pkgRoot)) return true;
+  const cache = env.npm_config_cache;
+  return Boolean(cache) && !path.relative(path.resolve(cache!), pkgRoot).startsWith('..');
+}
+
 function installNative(repo: Repo, opts: InstallOptions, prev: State | undefined, res: InstallResult): InstallResult {
+  opts = { ...opts, cliPath: durableCli(opts, res) };
   const dir = repo.hooksPath ? path.resolve(repo.top, repo.hooksPath) : path.join(repo.commonDir, 'hooks');
   const state: State = prev ?? { version: 1, mode: 'native', hooksDir: dir, created: [], appended: [], chained: [] };
   mkdirSync(dir, { recursive: true });
@@ -338,32 +443,85 @@ function installCommand(top: string): string {
 }
 
 /**
- * husky sets core.hooksPath to `.husky/_`, relative: a linked worktree has no `.husky/_` (husky gitignores it), so
- * git would silently run no hook there. The same folder by its absolute path works in every worktree. (husky puts the
- * relative path back on `npm install`; the hook runner makes it absolute again on its next run.)
+ * husky's core.hooksPath is relative (`.husky/_`, husky 8: `.husky`), so it survives moving or renaming the
+ * repository. hookguard < 0.2 made it absolute for linked worktrees, which stops every hook after a move: put the
+ * relative path back. (Linked worktrees get their own `.husky/_` instead: see layoutWorktrees.)
  */
-async function absoluteHuskyPath(repo: Repo, res: InstallResult): Promise<void> {
-  const abs = path.join(mainTop(repo), '.husky', '_');
-  if (!existsSync(path.join(abs, 'h'))) return;
+async function relativeHuskyPath(repo: Repo, major: number, res: InstallResult): Promise<void> {
   const now = await gitCmd(repo.top, ['config', '--local', '--get', 'core.hooksPath']);
-  if (now.ok && now.out === abs) return;
-  if (now.ok && !isHuskyPath(now.out, mainTop(repo))) return;
-  const set = await gitCmd(repo.top, ['config', '--local', 'core.hooksPath', abs]);
-  if (!set.ok) res.warnings.push(`could not set core.hooksPath to ${abs}: ${set.err}`);
+  if (!now.ok || !path.isAbsolute(now.out)) return;
+  if (!isHuskyPath(now.out, mainTop(repo)) && !isStaleHuskyPath(now.out)) return;
+  const rel = major >= 9 ? '.husky/_' : '.husky';
+  const set = await gitCmd(repo.top, ['config', '--local', 'core.hooksPath', rel]);
+  if (set.ok) res.messages.push(`core.hooksPath: ${now.out} → ${rel} (relative: it survives moving the repository)`);
+  else res.warnings.push(`could not set core.hooksPath to ${rel}: ${set.err}`);
 }
+
+/**
+ * A linked worktree has no `.husky/_` (husky keeps it out of git): with the relative core.hooksPath git would run no
+ * hook there. New worktrees get it from the post-checkout hook; the ones that exist now get it here.
+ */
+async function layoutWorktrees(repo: Repo, res: InstallResult): Promise<void> {
+  const src = path.join(mainTop(repo), '.husky', '_');
+  if (!existsSync(src)) return;
+  const list = await gitCmd(repo.top, ['worktree', 'list', '--porcelain']);
+  if (!list.ok) return;
+  const dirs = list.out
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '))
+    .map((l) => l.slice('worktree '.length));
+  for (const dir of dirs) {
+    if (path.resolve(dir) === path.resolve(mainTop(repo)) || !existsSync(dir)) continue;
+    const dest = path.join(dir, '.husky', '_');
+    if (existsSync(path.join(dest, 'h')) || existsSync(path.join(dest, 'husky.sh'))) continue;
+    try {
+      cpSync(src, dest, { recursive: true });
+      res.messages.push(`set up the hooks in the worktree ${dir} (.husky/_)`);
+    } catch (e) {
+      res.warnings.push(`could not set up the hooks in the worktree ${dir}: ${(e as Error).message}`);
+    }
+  }
+}
+
+/**
+ * The project's husky major version: the installed one, else the range in package.json (`^8.0.0`), else 9 (what
+ * hookguard brings). husky 8 projects keep husky 8: its `husky install`, `.husky` as core.hooksPath, and hook files
+ * that source `_/husky.sh` (husky 9 prints a deprecation banner on every commit for those).
+ */
+function huskyMajor(pkgDir: string, deps: Record<string, string>): number {
+  try {
+    const v = (
+      JSON.parse(readFileSync(path.join(pkgDir, 'node_modules', 'husky', 'package.json'), 'utf8')) as {
+        version?: string;
+      }
+    ).version;
+    const m = /^(\d+)\./.exec(v ?? '');
+    if (m) return Number(m[1]);
+  } catch {
+    /* not installed: the declared range */
+  }
+  const m = /^\D*(\d+)/.exec(deps.husky ?? '');
+  return m ? Number(m[1]) : 9;
+}
+
+/** The first lines of a hook file that husky 8 runs (git runs it directly; husky.sh re-runs it with sh -e). */
+const HUSKY8_HEADER = '#!/usr/bin/env sh\n. "$(dirname -- "$0")/_/husky.sh"\n\n';
 
 async function installHusky(
   repo: Repo,
   opts: InstallOptions,
   prev: State | undefined,
   res: InstallResult,
+  pkgDir: string,
 ): Promise<InstallResult> {
-  const pkgFile = path.join(repo.top, 'package.json');
+  const pkgFile = path.join(pkgDir, 'package.json');
   const pkg = readPackageJson(pkgFile);
   if (typeof pkg === 'string') return { ok: false, messages: [], warnings: [pkg] };
+  const sub = path.relative(repo.top, pkgDir).split(path.sep).join('/');
   const runnerFile = path.join(repo.top, HUSKY_RUNNER);
   // What an earlier init (here or in a teammate's clone) added stays on record.
   const record: HuskyRecord = readRecord(runnerFile) ?? { addedDevDeps: [], created: [] };
+  if (sub) record.package = sub;
   const state: State = prev ?? {
     version: 1,
     mode: 'husky',
@@ -378,6 +536,15 @@ async function installHusky(
     ...((data.dependencies as Record<string, string>) ?? {}),
     ...((data.devDependencies as Record<string, string>) ?? {}),
   };
+  const major = huskyMajor(pkgDir, deps);
+  if (major < 8)
+    return {
+      ok: false,
+      messages: [],
+      warnings: [
+        `this project uses husky ${major}, whose hooks live in package.json; hookguard works with husky 8 and 9. Upgrade first (npx husky-init for 8, or see husky's migration guide for 9), then rerun hookguard init`,
+      ],
+    };
   const isSelf = data.name === 'hookguard';
   const dev = { ...((data.devDependencies as Record<string, string>) ?? {}) };
   const add: Array<[string, string]> = [];
@@ -391,7 +558,7 @@ async function installHusky(
   let prepareChanged = false;
   if (!/\bhusky\b/.test(scripts.prepare ?? '')) {
     if (record.prepareBefore === undefined) record.prepareBefore = scripts.prepare ?? null;
-    scripts.prepare = scripts.prepare ? `${scripts.prepare} && husky` : 'husky';
+    scripts.prepare = joinPrepare(scripts.prepare ?? null, sub, major);
     prepareChanged = true;
   }
   if (add.length || prepareChanged) {
@@ -402,19 +569,20 @@ async function installHusky(
     const trailing = pkg.text.endsWith('\n') ? '\n' : '';
     writeFileAtomic(pkgFile, JSON.stringify(next, null, pkg.indent) + trailing);
     res.messages.push(
-      `package.json: ${[add.length ? `added ${add.map(([n]) => n).join(' and ')} to devDependencies` : '', prepareChanged ? `set "prepare": "${scripts.prepare}"` : ''].filter(Boolean).join(', ')}`,
+      `${sub ? `${sub}/` : ''}package.json: ${[add.length ? `added ${add.map(([n]) => n).join(' and ')} to devDependencies` : '', prepareChanged ? `set "prepare": "${scripts.prepare}"` : ''].filter(Boolean).join(', ')}`,
     );
   }
-  // .husky hook files: our line first, so a failing `npm test` after it cannot skip the scan.
+  // .husky hook files (at the repository root, also for a package in a subfolder): our line first, so a failing
+  // `npm test` after it cannot skip the scan.
   const huskyDir = path.join(repo.top, '.husky');
   mkdirSync(huskyDir, { recursive: true });
   const hookChanges: string[] = [];
-  for (const name of HOOKS) {
+  for (const name of HUSKY_HOOKS) {
     const file = path.join(huskyDir, name);
     const rel = `.husky/${name}`;
     const line = HUSKY_LINE[name];
     if (!existsSync(file)) {
-      writeFileAtomic(file, line + '\n', 0o755);
+      writeFileAtomic(file, (major < 9 ? HUSKY8_HEADER : '') + line + '\n', 0o755);
       if (!record.created.includes(rel)) record.created.push(rel);
       hookChanges.push(`created ${rel}`);
       continue;
@@ -432,40 +600,79 @@ async function installHusky(
     );
   }
   const runner =
-    runnerScript(opts, true) +
+    runnerScript(opts, true, sub) +
     `# What "hookguard init" added, so "hookguard uninstall" can remove exactly that in any clone:\n${RECORD_PREFIX}${JSON.stringify(record)}\n`;
   if (!existsSync(runnerFile) || readFileSync(runnerFile, 'utf8') !== runner) {
     if (!existsSync(runnerFile)) state.created.push(runnerFile);
     writeFileAtomic(runnerFile, runner, 0o755);
   }
   res.messages.push(...hookChanges);
-  // Activate husky now (sets core.hooksPath), so the hooks work before the next npm install.
-  if (!isHuskyPath(repo.hooksPath, mainTop(repo)) || !existsSync(path.join(mainTop(repo), '.husky', '_', 'h'))) {
-    if (opts.env.HUSKY === '0') res.warnings.push('HUSKY=0 is set: husky was not activated; run "npx husky" later');
-    else {
-      const bin = huskyBin();
-      const r = bin
-        ? spawnSync(process.execPath, [bin], { cwd: mainTop(repo), encoding: 'utf8', env: { ...opts.env } })
-        : undefined;
-      if (r && r.status === 0 && !(r.stdout ?? '').trim()) {
-        state.huskyActivated = true;
-        res.messages.push('activated husky');
-      } else
-        res.warnings.push(
-          `could not activate husky${r ? `: ${(r.stdout || r.stderr || '').trim()}` : ' (not installed)'}; run "${installCommand(repo.top)}" to finish set-up`,
-        );
-    }
-  }
-  await absoluteHuskyPath(repo, res);
+  await activateHusky(repo, opts, state, res, pkgDir, major);
+  await relativeHuskyPath(repo, major, res);
+  await layoutWorktrees(repo, res);
   writeState(repo, state);
   // npx hookguard init without a prior install: the hooks need hookguard in node_modules. Say exactly what to run.
-  if (!isSelf && !existsSync(path.join(repo.top, 'node_modules', 'hookguard', 'package.json'))) {
+  if (!isSelf && !existsSync(path.join(pkgDir, 'node_modules', 'hookguard', 'package.json'))) {
     res.warnings.push(
-      `hookguard is in package.json but not installed here yet: run "${installCommand(repo.top)}" now; until then the hooks stop every commit and say so (HOOKGUARD=0 skips once)`,
+      `hookguard is in ${sub ? `${sub}/` : ''}package.json but not installed here yet: run "${installCommand(pkgDir)}"${sub ? ` in ${sub}` : ''} now; until then every commit says it was not checked`,
     );
   }
+  if (sub)
+    res.messages.push(
+      `the package is in ${sub}/: husky's hooks are at the repository root (.husky/), and "npm install" in ${sub}/ sets them up for every teammate`,
+    );
   if (!res.messages.length) res.messages.push('hooks already installed; nothing changed');
   return res;
+}
+
+/** `prepare` with husky added: from a package in a subfolder, husky runs at the repository root (`cd .. && husky`). */
+function joinPrepare(before: string | null, sub: string, major: number): string {
+  const up = sub
+    ? sub
+        .split('/')
+        .map(() => '..')
+        .join('/')
+    : '';
+  const husky = `${up ? `cd ${up} && ` : ''}husky${major < 9 ? ' install' : ''}`;
+  return before ? `${before} && ${husky}` : husky;
+}
+
+/** Activate husky now (sets core.hooksPath), so the hooks work before the next npm install. */
+async function activateHusky(
+  repo: Repo,
+  opts: InstallOptions,
+  state: State,
+  res: InstallResult,
+  pkgDir: string,
+  major: number,
+): Promise<void> {
+  const dir = major >= 9 ? '.husky/_' : '.husky';
+  const ready = existsSync(path.join(mainTop(repo), '.husky', '_', major >= 9 ? 'h' : 'husky.sh'));
+  const now = await gitCmd(repo.top, ['config', '--get', 'core.hooksPath']);
+  if (ready && now.ok && (now.out === dir || isHuskyPath(now.out, mainTop(repo)))) return;
+  if (opts.env.HUSKY === '0') {
+    res.warnings.push('HUSKY=0 is set: husky was not activated; run "npx husky" later');
+    return;
+  }
+  // husky 9 comes with hookguard; a husky 8 project activates with its own (husky 9 would print a deprecation banner
+  // on every commit of that project).
+  const own = path.join(pkgDir, 'node_modules', 'husky', 'lib', 'bin.js');
+  const bin = major >= 9 ? huskyBin() : existsSync(own) ? own : undefined;
+  const r = bin
+    ? spawnSync(process.execPath, major >= 9 ? [bin] : [bin, 'install'], {
+        cwd: mainTop(repo),
+        encoding: 'utf8',
+        env: { ...opts.env },
+      })
+    : undefined;
+  const out = (r?.stdout ?? '').trim();
+  if (r && r.status === 0 && (major >= 9 ? !out : !/error|not found/i.test(out))) {
+    state.huskyActivated = true;
+    res.messages.push(major >= 9 ? 'activated husky' : `activated husky ${major} (the project's own)`);
+  } else
+    res.warnings.push(
+      `could not activate husky${r ? `: ${(r.stdout || r.stderr || '').trim()}` : ' (not installed)'}; run "${installCommand(pkgDir)}" to finish set-up`,
+    );
 }
 
 export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
@@ -476,7 +683,7 @@ export async function uninstall(opts: { cwd: string }): Promise<InstallResult> {
   // husky mode is read from the committed files (any clone), native mode from the local state.
   const huskyHere =
     existsSync(path.join(repo.top, HUSKY_RUNNER)) ||
-    HOOKS.some((n) => fileHasOurLine(path.join(repo.top, '.husky', n)));
+    HUSKY_HOOKS.some((n) => fileHasOurLine(path.join(repo.top, '.husky', n)));
   if (state?.mode === 'native') uninstallNative(repo, state, res);
   else if (huskyHere) await uninstallHusky(repo, state, res);
   else res.messages.push('hookguard hooks are not installed here; nothing changed');
@@ -508,7 +715,9 @@ function uninstallNative(repo: Repo, state: State, res: InstallResult): void {
 
 /** Only a shebang, comments or blank lines: nothing would run. */
 function isEmptyHook(text: string): boolean {
-  return text.split('\n').every((l) => l.trim() === '' || l.trim().startsWith('#'));
+  return text
+    .split('\n')
+    .every((l) => l.trim() === '' || l.trim().startsWith('#') || /^\.\s.*_\/husky\.sh"?\s*$/.test(l.trim()));
 }
 
 async function uninstallHusky(repo: Repo, state: State | undefined, res: InstallResult): Promise<void> {
@@ -522,7 +731,7 @@ async function uninstallHusky(repo: Repo, state: State | undefined, res: Install
           ...(state.packageJson.prepareBefore !== undefined ? { prepareBefore: state.packageJson.prepareBefore } : {}),
         }
       : { addedDevDeps: [], created: [] });
-  for (const name of HOOKS) {
+  for (const name of HUSKY_HOOKS) {
     const file = path.join(repo.top, '.husky', name);
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
@@ -544,7 +753,8 @@ async function uninstallHusky(repo: Repo, state: State | undefined, res: Install
     res.messages.push(`removed ${HUSKY_RUNNER}`);
   }
   // package.json: take out what init added, if it is still as init left it.
-  const pkgFile = path.join(repo.top, 'package.json');
+  const sub = record.package ?? '';
+  const pkgFile = path.join(repo.top, sub, 'package.json');
   const pkg = existsSync(pkgFile) ? readPackageJson(pkgFile) : undefined;
   if (pkg && typeof pkg !== 'string') {
     const data = { ...pkg.data };
@@ -559,8 +769,7 @@ async function uninstallHusky(repo: Repo, state: State | undefined, res: Install
     let prepareRestored = false;
     if (record.prepareBefore !== undefined) {
       const before = record.prepareBefore;
-      const ours = before === null ? 'husky' : `${before} && husky`;
-      if (scripts.prepare === ours) {
+      if (scripts.prepare === joinPrepare(before, sub, 9) || scripts.prepare === joinPrepare(before, sub, 8)) {
         if (before === null) delete scripts.prepare;
         else scripts.prepare = before;
         prepareRestored = true;
@@ -576,7 +785,7 @@ async function uninstallHusky(repo: Repo, state: State | undefined, res: Install
     if (next !== pkg.text) {
       writeFileAtomic(pkgFile, next);
       res.messages.push(
-        `package.json: ${[removed.length ? `removed ${removed.join(' and ')} from devDependencies` : '', prepareRestored ? (record.prepareBefore === null ? 'removed "prepare"' : `restored "prepare": "${record.prepareBefore}"`) : ''].filter(Boolean).join(', ')}${removed.length ? ` (run "${installCommand(repo.top)}" to update the lockfile)` : ''}`,
+        `${sub ? `${sub}/` : ''}package.json: ${[removed.length ? `removed ${removed.join(' and ')} from devDependencies` : '', prepareRestored ? (record.prepareBefore === null ? 'removed "prepare"' : `restored "prepare": "${record.prepareBefore}"`) : ''].filter(Boolean).join(', ')}${removed.length ? ` (run "${installCommand(path.join(repo.top, sub))}" to update the lockfile)` : ''}`,
       );
     }
   }

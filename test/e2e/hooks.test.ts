@@ -128,15 +128,32 @@ describe('hookguard init (native hooks, no package.json)', () => {
     expect(blocked.code).toBe(1);
     expect(blocked.stdout + blocked.stderr).toContain('github-pat');
 
-    // Point the recorded paths at nothing: the hook must fail closed with one clear line.
+    // Point the recorded paths at nothing: the check cannot run. By default the hook says so in one line on every
+    // commit and lets it through (a broken tool must not stop all work, but never silently); configured, it blocks.
     const file = hookFile(repo, 'pre-commit');
     const text = readFileSync(file, 'utf8').replaceAll(/"\/[^"]*bin\/hookguard\.cjs"/g, '"/nonexistent/hookguard.cjs"');
     writeFileSync(file, text);
+    const stopped = repo.gitRun(['commit', '-q', '-m', 'x'], { PATH: bin, HOOKGUARD_ON_ERROR: 'block' });
+    expect(stopped.code).not.toBe(0);
+    expect(stopped.stderr.trim().split('\n')).toHaveLength(1);
+    expect(stopped.stderr).toMatch(
+      /^hookguard: NOT CHECKED, so stopped .*cannot find hookguard .*gone since.*rerun: npx hookguard init/,
+    );
+    repo.git('config', 'hookguard.onError', 'block');
+    expect(repo.gitRun(['commit', '-q', '-m', 'x'], { PATH: bin }).code).not.toBe(0);
+    repo.git('config', '--unset', 'hookguard.onError');
     const missing = repo.gitRun(['commit', '-q', '-m', 'x'], { PATH: bin });
-    expect(missing.code).not.toBe(0);
+    expect(missing.code).toBe(0);
     const lines = missing.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^hookguard: cannot find hookguard .*HOOKGUARD=0/);
+    expect(lines[0]).toMatch(/^hookguard: WARNING: this was NOT checked for secrets: cannot find hookguard/);
+    // A team can make it block for everyone, in the committed config.
+    repo.write('.hookguard.yaml', 'hookErrors: block\n');
+    repo.write('more.env', `T=${fakeGithubToken()}\n`);
+    repo.git('add', '-A');
+    const team = repo.gitRun(['commit', '-q', '-m', 'y'], { PATH: bin });
+    expect(team.code).not.toBe(0);
+    expect(team.stderr).toMatch(/NOT CHECKED, so stopped/);
   });
 
   it('exits 2 outside a git repository', () => {
@@ -168,7 +185,8 @@ describe('hookguard init with package.json (husky)', () => {
     expect(Object.keys(after.devDependencies)).toEqual(['hookguard', 'husky']);
     expect(readFileSync(path.join(repo.dir, '.husky', 'pre-commit'), 'utf8')).toContain('hookguard.sh" pre-commit');
     // Absolute, so linked worktrees (which have no gitignored .husky/_) run the hooks too.
-    expect(repo.git('config', 'core.hooksPath')).toBe(path.join(repo.dir, '.husky', '_'));
+    // husky's own relative path: it survives moving the repository.
+    expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
 
     repo.write('s.env', `T=${fakeGithubToken()}\n`);
     repo.git('add', '-A');

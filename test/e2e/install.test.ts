@@ -1,11 +1,12 @@
 /** Packaging and installation as a new user meets them (issue 10 "Hooks and installation", issue 16's npm pack). */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeGithubToken } from '../../scripts/fakes.mjs';
-import { cleanup, Repo, ROOT } from '../helpers.js';
+import { cleanup, Repo } from '../helpers.js';
+import { commitSecret, huskyProject, installed, runHusky } from './husky.js';
 import { snapshot } from './snapshot.js';
 
 afterAll(cleanup);
@@ -78,63 +79,43 @@ describe('scan --pre-push typed by hand', () => {
   });
 });
 
-/** What `npm install` leaves behind: node_modules/hookguard (this checkout) and husky. */
-function installed(dir: string): void {
-  mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
-  symlinkSync(ROOT, path.join(dir, 'node_modules', 'hookguard'));
-  symlinkSync(path.join(ROOT, 'node_modules', 'husky'), path.join(dir, 'node_modules', 'husky'));
-}
-
-/** `npm install` in a clone runs `prepare: husky`: husky sets core.hooksPath=.husky/_ (relative) and makes .husky/_. */
-function runHusky(repo: Repo, cwd = repo.dir): void {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'husky', 'bin.js')], {
-    cwd,
-    env: repo.env,
-    encoding: 'utf8',
-  });
-  expect(r.status, r.stderr).toBe(0);
-}
-
-function huskyProject(pkg: Record<string, unknown> = { name: 'app', version: '1.0.0' }): Repo {
-  const repo = Repo.init();
-  repo.commit('init', { 'package.json': JSON.stringify(pkg, null, 2) + '\n', '.gitignore': 'node_modules/\n' });
-  return repo;
-}
-
-function commitSecret(repo: Repo, cwd = repo.dir) {
-  const token = fakeGithubToken();
-  writeFileSync(path.join(cwd, 'leak.env'), `TOKEN=${token}\n`);
-  spawnSync('git', ['add', 'leak.env'], { cwd, env: repo.env });
-  const r = spawnSync('git', ['commit', '-q', '-m', 'leak'], { cwd, env: repo.env, encoding: 'utf8' });
-  return { code: r.status ?? -1, out: (r.stdout ?? '') + (r.stderr ?? ''), token };
-}
-
 describe('husky mode', () => {
-  it('protects a linked worktree (no .husky/_ there), also after npm install makes core.hooksPath relative again', () => {
+  it('protects a linked worktree: git worktree add lays out .husky/_ there, with the relative core.hooksPath', () => {
     const repo = huskyProject();
     installed(repo.dir);
     expect(repo.hookguard(['init']).code).toBe(0);
+    expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
     repo.commit('hooks', {});
     const wt = path.join(repo.home, '..', 'wt');
-    repo.git('worktree', 'add', '-q', '-b', 'feature', wt);
-    expect(existsSync(path.join(wt, '.husky', '_'))).toBe(false);
+    const add = repo.gitRun(['worktree', 'add', '-q', '-b', 'feature', wt]);
+    expect(add.code, add.stderr).toBe(0);
+    // The post-checkout hook that git runs in the new worktree set up husky's folder there (husky keeps it out of git).
+    expect(existsSync(path.join(wt, '.husky', '_', 'h'))).toBe(true);
+    expect(add.stderr).toContain('hooks set up in this worktree');
+    expect(spawnSync('git', ['status', '--porcelain'], { cwd: wt, env: repo.env, encoding: 'utf8' }).stdout).toBe('');
     const blocked = commitSecret(repo, wt);
     expect(blocked.code).not.toBe(0);
     expect(blocked.out).toContain('github-pat');
     expect(blocked.out).not.toContain(blocked.token);
 
-    // `npm install` in the main worktree runs husky, which puts the relative path back; the next hook run there
-    // makes it absolute again.
+    // `npm install` in the main worktree runs husky, which sets the same relative path: nothing to undo.
     runHusky(repo);
     expect(repo.git('config', 'core.hooksPath')).toBe('.husky/_');
-    repo.write('ok.txt', 'fine\n');
-    repo.git('add', 'ok.txt');
-    expect(repo.gitRun(['commit', '-q', '-m', 'ok']).code).toBe(0);
-    expect(repo.git('config', 'core.hooksPath')).toBe(path.join(repo.dir, '.husky', '_'));
     spawnSync('git', ['reset', '-q', '--hard'], { cwd: wt, env: repo.env });
     const again = commitSecret(repo, wt);
     expect(again.code).not.toBe(0);
     expect(again.out).toContain('github-pat');
+
+    // A worktree made before init gets its .husky/_ from init.
+    const early = huskyProject();
+    installed(early.dir);
+    const wt2 = path.join(early.home, '..', 'wt2');
+    early.git('worktree', 'add', '-q', '-b', 'f2', wt2);
+    const init = early.hookguard(['init']);
+    expect(init.stdout).toContain(`set up the hooks in the worktree ${wt2}`);
+    early.commit('hooks', {});
+    spawnSync('git', ['merge', '-q', 'main'], { cwd: wt2, env: early.env });
+    expect(commitSecret(early, wt2).code).not.toBe(0);
   });
 
   it('puts its line first in an existing husky hook, so a failing npm test cannot skip the scan', () => {
@@ -155,17 +136,22 @@ describe('husky mode', () => {
     expect(r.out).toContain('github-pat');
   });
 
-  it('npx hookguard init before any install: says the exact next command, and the blocked hook says it too', () => {
+  it('npx hookguard init before any install: says the exact next command, and every commit says it was not checked', () => {
     const repo = huskyProject();
     const r = repo.hookguard(['init']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('run "npm install" now');
-    const blocked = commitSecret(repo);
-    expect(blocked.code).not.toBe(0);
-    expect(blocked.out).toContain('hookguard is in package.json but not installed here; run: npm install');
-    expect(blocked.out).not.toContain('""');
+    // init ends with doctor's answer: not on yet, and the fix.
+    expect(r.stdout).toMatch(/hookguard doctor: protection is OFF in this clone — fix: npm install/);
+    const passed = commitSecret(repo);
+    // The check cannot run yet: the commit goes through, and the hook says so (never silently).
+    expect(passed.code).toBe(0);
+    expect(passed.out).toContain('NOT checked for secrets');
+    expect(passed.out).toContain('hookguard is in package.json but not installed here; run: npm install');
+    expect(passed.out).not.toContain('""');
     installed(repo.dir);
     const now = commitSecret(repo);
+    expect(now.code).not.toBe(0);
     expect(now.out).toContain('github-pat');
   });
 
