@@ -36,6 +36,7 @@ const COLD = {
   ansible: src('rules/ansible/index.ts'),
   yaml: src('parse/yaml.ts'),
   install: src('install/index.ts'),
+  render: src('report/render.ts'),
   doctor: src('install/doctor.ts'),
   json: src('report/json.ts'),
   sarif: src('report/sarif.ts'),

@@ -5,7 +5,7 @@ export interface ScanArgs {
   paths: string[];
   since?: string;
   range?: string;
-  format: 'text' | 'json' | 'sarif' | 'github';
+  format: (typeof FORMATS)[number];
   output?: string;
   failOn?: FailOn;
   config?: string;
@@ -24,7 +24,18 @@ export interface ScanArgs {
   stagedDiffStdin?: boolean;
 }
 
-const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export const FORMATS = [
+  'text',
+  'json',
+  'sarif',
+  'github',
+  'html',
+  'markdown',
+  'junit',
+  'gitlab-secrets',
+  'gitlab-sast',
+  'codequality',
+] as const;
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'] as const;
 
 /** Parse scan/baseline options. Unknown flags are errors (exit 2), never ignored. */

@@ -4,7 +4,8 @@
  */
 
 const SCAN_OPTIONS = `Options:
-  --format text|json|sarif|github   report format (default text)
+  --format FORMAT                   text (default), json, sarif, github, html (an audit report), markdown,
+                                    junit, gitlab-secrets, gitlab-sast or codequality
   --output FILE, -o FILE            write the report to FILE (atomically) instead of stdout
   --fail-on critical|high|medium|low|none
                                     exit 1 when a finding reaches this severity (default high, or failOn in config)
@@ -41,6 +42,22 @@ Examples:
   npx hookguard init
   npx hookguard init --package frontend
   HOOKGUARD=0 git commit -m "…"    # skip the check once
+`,
+  report: `Usage: hookguard report FILE.json [--format FORMAT] [--output FILE]
+
+Render a saved JSON report (hookguard scan --format json --output FILE) in another format, e.g. the HTML audit report
+of a scheduled history scan. FILE - reads standard input.
+
+Options:
+  --format FORMAT        html (default: one self-contained file with charts, owners, exceptions and every finding,
+                         values masked), markdown, junit, gitlab-secrets, gitlab-sast or codequality
+  --output FILE, -o FILE write it to FILE (atomically) instead of stdout
+  --help                 this text
+
+Examples:
+  hookguard scan --history --format json --output audit.json
+  hookguard report audit.json --output audit.html
+  hookguard report audit.json --format markdown
 `,
   doctor: `Usage: hookguard doctor [--format text|json]
 

@@ -32,6 +32,8 @@ Usage:
   hookguard init [--force] [--package DIR] install pre-commit, pre-merge-commit and pre-push hooks (husky with package.json)
   hookguard uninstall                      remove them, restoring what was there before
   hookguard doctor [--format json]         is protection on in this clone? each hook, who owns it; exit 1 if not
+  hookguard report FILE.json [--format html|markdown|junit|…] [--output FILE]
+                                           render a saved JSON report (default: the HTML audit report)
   hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
   hookguard scan --staged                  scan what is staged (added/changed lines only)
   hookguard scan --pre-push [REMOTE [URL]] scan every commit being pushed (reads git's pre-push lines on stdin)
@@ -48,7 +50,8 @@ Usage:
                                            --check exits 1 when FILE is not what policy writes now (for CI)
 
 Scan options:
-  --format text|json|sarif|github   report format (default text)
+  --format FORMAT                   text (default), json, sarif, github, html (an audit report), markdown,
+                                    junit, gitlab-secrets, gitlab-sast or codequality
   --output FILE                     write the report to FILE (atomically) instead of stdout
   --fail-on critical|high|medium|low|none   exit 1 when findings reach this severity (default high)
   --config FILE                     config file (default .hookguard.yaml at the repository root)
@@ -183,9 +186,11 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       return installCommand(cmd, rest, io);
     case 'doctor':
       return doctorCommand(rest, io);
+    case 'report':
+      return reportCommand(rest, io);
     default:
       throw new UsageError(
-        `unknown command "${cmd}" (commands: init, uninstall, doctor, scan, baseline, rules, explain, env, policy; see hookguard --help)`,
+        `unknown command "${cmd}" (commands: init, uninstall, doctor, scan, baseline, report, rules, explain, env, policy; see hookguard --help)`,
       );
   }
 }
@@ -359,8 +364,30 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     case 'github':
       text = (await import('../report/github.js')).githubReport(outcome.result, ctx);
       break;
-    default:
+    case 'text':
       text = textReport(outcome.result, ctx);
+      break;
+    default: {
+      const { publicReport } = await import('../report/json.js');
+      const pub = publicReport(outcome.result, ctx);
+      let parity;
+      if (a.format === 'html') {
+        // The HTML report shows masked snippets and, when the repository has environments, the parity matrix.
+        const snip = new Map(outcome.result.findings.map((f) => [f.fingerprint + (f.commit ?? ''), f.snippet]));
+        for (const f of pub.findings) {
+          const sn = snip.get(f.fingerprint + (f.commit ?? ''));
+          if (sn) f.snippet = sn;
+        }
+        const pathMod = await import('node:path');
+        const where =
+          a.mode === 'paths' && a.paths.length ? a.paths.map((p) => pathMod.resolve(io.cwd, p)) : [outcome.root];
+        parity = await parityFor(outcome.root, where, a.config, io).catch(() => undefined);
+      }
+      text = (await import('../report/render.js')).renderReport(a.format, pub, {
+        scope: SCOPE[a.mode],
+        ...(parity ? { parity } : {}),
+      });
+    }
   }
   if (a.output) writeOutput(a.output, text);
   else io.stdout(text);
@@ -541,6 +568,60 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
   const text = format === 'json' ? t.tableJson(r) : format === 'markdown' ? t.tableMarkdown(r) : t.tableText(r);
   if (output) writeOutput(output, text);
   else io.stdout(text);
+  return 0;
+}
+
+/** The repository's environment parity table (for the HTML report), or undefined when it has no environments. */
+async function parityFor(root: string, where: string[], config: string | undefined, io: Io) {
+  const { config: cfg, set } = await loadRulesAndConfig(root, config, io.cwd);
+  const { parityOfTree } = await import('../scan/extras.js');
+  const { LIMITS } = await import('../scan/index.js');
+  const r = await parityOfTree(root, where, {
+    ignore: cfg.ignore,
+    secrets: set,
+    allow: cfg.allow,
+    ...(cfg.environments ? { environments: cfg.environments } : {}),
+    maxBytes: LIMITS.contentBytes,
+  });
+  return r.table.roles.length ? r.table : undefined;
+}
+
+/** `hookguard report FILE.json --format html|markdown|junit|…`: render a saved JSON report. */
+async function reportCommand(rest: string[], io: Io): Promise<number> {
+  let format = 'html';
+  let output: string | undefined;
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const value = () => {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError(`${arg} needs a value (see hookguard report --help)`);
+      return v;
+    };
+    if (arg === '--format' || arg.startsWith('--format=')) format = value();
+    else if (arg === '--output' || arg === '-o' || arg.startsWith('--output=')) output = value();
+    else if (arg.startsWith('-') && arg !== '-')
+      throw new UsageError(`unknown argument "${arg}" for "hookguard report"`);
+    else files.push(arg);
+  }
+  const { RENDERED_FORMATS, parseSavedReport, renderReport } = await import('../report/render.js');
+  if (!(RENDERED_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`hookguard report: --format must be one of ${RENDERED_FORMATS.join(', ')} (got "${format}")`);
+  if (files.length !== 1)
+    throw new UsageError('hookguard report takes one saved JSON report (hookguard scan --format json --output FILE)');
+  const { readFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  let text: string;
+  try {
+    text = files[0] === '-' ? readFileSync(0, 'utf8') : readFileSync(path.resolve(io.cwd, files[0]!), 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read ${files[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const saved = parseSavedReport(text, files[0]!);
+  if (typeof saved === 'string') throw new UsageError(saved);
+  const out = renderReport(format as (typeof RENDERED_FORMATS)[number], saved);
+  if (output) writeOutput(output, out);
+  else io.stdout(out);
   return 0;
 }
 

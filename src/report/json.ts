@@ -2,7 +2,7 @@ import type { Finding, ScanResult } from '../types.js';
 import type { ReportContext } from './context.js';
 
 /** Only the contract's fields: internal ones (snippet, blocking) are not part of the JSON report. */
-function publicFinding(f: Finding) {
+export function publicFinding(f: Finding) {
   return {
     ruleId: f.ruleId,
     category: f.category,
@@ -26,24 +26,30 @@ function publicFinding(f: Finding) {
   };
 }
 
+export type PublicFinding = ReturnType<typeof publicFinding> & {
+  /** The masked source line: in the HTML report of a live scan, never in the JSON report. */
+  snippet?: string;
+};
+
+/** The JSON report as data: the contract every other reader (HTML, Markdown, JUnit, GitLab) renders from. */
+export function publicReport(r: ScanResult, ctx: ReportContext) {
+  return {
+    version: 1 as const,
+    tool: { name: 'hookguard', version: ctx.toolVersion },
+    failOn: ctx.failOn,
+    findings: r.findings.map(publicFinding) as PublicFinding[],
+    existing: r.existing.map(publicFinding) as PublicFinding[],
+    suppressed: r.suppressed,
+    errors: r.errors,
+    staleBaseline: r.staleBaseline,
+    summary: r.summary,
+    ...(r.ownersFrom ? { ownersFrom: r.ownersFrom } : {}),
+    ...(r.escalation ? { escalation: r.escalation } : {}),
+  };
+}
+
+export type PublicReport = ReturnType<typeof publicReport>;
+
 export function jsonReport(r: ScanResult, ctx: ReportContext): string {
-  return (
-    JSON.stringify(
-      {
-        version: 1,
-        tool: { name: 'hookguard', version: ctx.toolVersion },
-        failOn: ctx.failOn,
-        findings: r.findings.map(publicFinding),
-        existing: r.existing.map(publicFinding),
-        suppressed: r.suppressed,
-        errors: r.errors,
-        staleBaseline: r.staleBaseline,
-        summary: r.summary,
-        ...(r.ownersFrom ? { ownersFrom: r.ownersFrom } : {}),
-        ...(r.escalation ? { escalation: r.escalation } : {}),
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return JSON.stringify(publicReport(r, ctx), null, 2) + '\n';
 }
