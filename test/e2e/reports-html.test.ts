@@ -92,7 +92,7 @@ describe('the HTML audit report', () => {
         expect(cardDisplay).toBe('flex');
         // Charts: SVGs with sized bars, and the timeline's two months.
         const bars = await page.$$eval('#totals svg rect', (els) =>
-          els.map((e) => (e).getBBox().width).filter((w) => w > 0),
+          els.map((e) => e.getBBox().width).filter((w) => w > 0),
         );
         expect(bars.length).toBeGreaterThanOrEqual(3);
         const months = await page.$$eval('#timeline svg text', (els) => els.map((e) => e.textContent));
