@@ -7,7 +7,8 @@ import { toSuppressed } from '../suppress/record.js';
 import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '../types.js';
 import { ruleSetOf, type RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
-import { mask, maskLine } from '../rules/secrets/mask.js';
+import { mask } from '../rules/secrets/mask.js';
+import { makeFinding, valueHash } from '../finding/index.js';
 import { inlineAllow, isProblem } from '../suppress/inline.js';
 import { allowMarkers } from '../suppress/markers.js';
 import { UNUSED_ID, unusedRule } from '../rules/hookguard/unused.js';
@@ -56,31 +57,6 @@ export interface EngineOutput {
   dropped?: Dropped[];
   /** Generated code (minified bundle, source map, vendored release): heuristic rules were not applied to it. */
   generated?: boolean;
-}
-
-/** node:crypto is loaded the first time a finding needs a fingerprint: a clean commit never pays for it. */
-let crypto: typeof import('node:crypto') | undefined;
-async function loadCrypto(): Promise<typeof import('node:crypto')> {
-  crypto ??= await import('node:crypto');
-  return crypto;
-}
-
-function sha256(s: string): string {
-  return crypto!.createHash('sha256').update(s).digest('hex');
-}
-
-/** rule + file + hash of the value or resource path: stable when code moves. Call after loadCrypto(). */
-export function fingerprint(...parts: string[]): string {
-  return sha256(parts.join('\0')).slice(0, 32);
-}
-
-/**
- * The content key of a finding: its fingerprint without the file name (rule + hash of the value, or rule + resource
- * path + occurrence). A baseline entry whose fingerprint no longer matches may still match by this key, so accepted
- * findings survive `git mv`.
- */
-export function contentKey(...parts: string[]): string {
-  return sha256(['key', ...parts].join('\0')).slice(0, 32);
 }
 
 const families: Record<string, Promise<IacFamily> | undefined> = {};
@@ -138,14 +114,6 @@ export function multiLineRules(set: RuleSet): RuleSet {
 
 export async function examine(t: Target, opts: EngineOptions): Promise<EngineOutput> {
   const out: EngineOutput = { findings: [], suppressed: [], errors: [] };
-  const provenance = t.commit
-    ? {
-        commit: t.commit.sha,
-        ...(t.commit.author ? { author: t.commit.author } : {}),
-        ...(t.commit.date ? { date: t.commit.date } : {}),
-      }
-    : {};
-
   // Lines holding a hookguard:allow marker, and those whose marker suppressed something.
   const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : undefined;
   const usedMarkers = new Set<number>();
@@ -241,7 +209,6 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       },
     });
     if (hits.length === 0) return;
-    await loadCrypto();
     const starts = chunkStarts ?? lineStarts(chunk.text);
     // Every secret on a line is masked in that line's snippet.
     const rangesByLine = new Map<number, Array<[number, number]>>();
@@ -267,7 +234,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       found.add(where);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
-      const f: Finding = {
+      const f = makeFinding({
         ruleId: p.id,
         category: 'secret',
         severity: h.severity,
@@ -279,16 +246,16 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         column: col,
         endLine: chunk.startLine + le,
         endColumn: endCol,
-        ...provenance,
-        match: mask(h.secret),
-        fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
-        contentKey: contentKey(p.id, sha256(h.secret)),
+        commit: t.commit,
+        value: h.secret,
+        identity: [valueHash(h.secret)],
+        keyed: true,
         secret: true,
         confidence: h.confidence,
         why: h.why,
-        snippet: maskLine(raw, rangesByLine.get(li) ?? []),
+        snippet: { line: raw, masked: rangesByLine.get(li) ?? [] },
         blocking: true,
-      };
+      });
       if (h.allowedBy) {
         out.suppressed.push(toSuppressed(f, 'config', h.allowedBy));
         continue;
@@ -361,7 +328,6 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
           message: err.message,
         });
       if (!res.findings.length) continue;
-      await loadCrypto();
       const starts = lineStarts(t.content);
       const metas = new Map(fam.rules.map((r) => [r.id, r]));
       // Two identical tasks or resources in one file are two findings: the second and later occurrences of a rule at
@@ -378,7 +344,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
         const secretRange: Array<[number, number]> =
           r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
-        const f: Finding = {
+        const f = makeFinding({
           ruleId: r.ruleId,
           category: fam.category,
           severity: r.severity,
@@ -390,15 +356,15 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
           column: r.column,
           endLine: r.endLine,
           endColumn: r.endColumn,
-          ...provenance,
-          ...(r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0]![0], secretRange[0]![1])) } : {}),
-          fingerprint: fingerprint(r.ruleId, t.path, ...where),
-          contentKey: contentKey(r.ruleId, ...where),
+          commit: t.commit,
+          value: r.secret && secretRange.length ? raw.slice(secretRange[0]![0], secretRange[0]![1]) : undefined,
+          identity: where,
+          keyed: true,
           ...(r.secret ? { secret: true } : {}),
-          ...(r.why ? { why: r.why } : {}),
-          snippet: maskLine(raw, secretRange),
+          why: r.why,
+          snippet: { line: raw, masked: secretRange },
           blocking: overlaps(r.scope, t.changed),
-        };
+        });
         if (r.suppressed) {
           out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
           continue;
@@ -428,13 +394,12 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         });
       }
       if (res?.findings.length) {
-        await loadCrypto();
         const starts = lineStarts(t.content);
         const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
         for (const r of res.findings) {
           const meta = metas.get(r.ruleId)!;
           const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
-          const f: Finding = {
+          const f = makeFinding({
             ruleId: r.ruleId,
             category: 'access',
             severity: r.severity,
@@ -446,11 +411,11 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
             column: r.column,
             endLine: r.endLine,
             endColumn: r.endColumn,
-            ...provenance,
-            fingerprint: fingerprint(r.ruleId, t.path, r.path),
-            snippet: raw.length > 160 ? raw.slice(0, 157) + '…' : raw,
+            commit: t.commit,
+            identity: [r.path],
+            snippet: { text: raw.length > 160 ? raw.slice(0, 157) + '…' : raw },
             blocking: overlaps(r.scope, t.changed),
-          };
+          });
           // Inline allow on (or above) the flagged line, or on (or above) the first line of its block.
           const content = t.content;
           const at = (n: number) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
@@ -476,10 +441,9 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   // (A marker already reported for naming no rule is not reported twice.)
   const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
   if (unused.length) {
-    await loadCrypto();
     const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
     for (const m of unused) {
-      const f: Finding = {
+      const f = makeFinding({
         ruleId: UNUSED_ID,
         category: 'hookguard',
         severity: o && o !== 'off' ? o : unusedRule.severity,
@@ -491,11 +455,11 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         column: m.column,
         endLine: m.line,
         endColumn: m.column + 'hookguard:allow'.length,
-        ...provenance,
-        fingerprint: fingerprint(UNUSED_ID, t.path, m.text.trim()),
-        snippet: m.text,
+        commit: t.commit,
+        identity: [m.text.trim()],
+        snippet: { text: m.text },
         blocking: true,
-      };
+      });
       if (o === 'off') out.suppressed.push(toSuppressed(f, 'config', `rule ${UNUSED_ID} is off in config`));
       else out.findings.push(f);
     }

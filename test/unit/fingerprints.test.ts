@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from '../../src/scan/index.js';
+import { contentKey, fingerprint, makeFinding, valueHash } from '../../src/finding/index.js';
 import { base62, crc32 } from '../../scripts/fakes.mjs';
 
 const B62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
@@ -121,5 +122,73 @@ describe('fingerprints are stable (baselines depend on them)', () => {
       .sort();
     // Contained, not equal: a rule added later may find more in these files; what was found before must not move.
     expect(got).toEqual(expect.arrayContaining(PINNED));
+  });
+});
+
+describe('the finding factory', () => {
+  it('computes the pinned values from rule, file and identity', () => {
+    const h = valueHash(githubToken());
+    expect(fingerprint('github-pat', 'app/config.js', h)).toBe('9f7fd98dd5dc386240a1265592d29a23');
+    expect(contentKey('github-pat', h)).toBe('b98aa2a556b0776c699c2131b6b1a39e');
+    expect(fingerprint('HG-UNUSED-001', '.hookguard-baseline.json', STALE)).toBe('0a3971a02127750f516891dab7e64799');
+  });
+
+  it('keeps only the masked value, masks the snippet and carries the commit', () => {
+    const token = githubToken();
+    const line = `const token = "${token}";`;
+    const at = line.indexOf(token);
+    const f = makeFinding({
+      ruleId: 'github-pat',
+      category: 'secret',
+      severity: 'high',
+      title: 'GitHub personal access token',
+      message: 'found',
+      remediation: 'revoke it',
+      file: 'app/config.js',
+      line: 1,
+      column: at + 1,
+      endLine: 1,
+      endColumn: at + token.length + 1,
+      commit: { sha: 'a'.repeat(40), author: 'Test Author', email: 'a@example.test' },
+      value: token,
+      identity: [valueHash(token)],
+      keyed: true,
+      snippet: { line, masked: [[at, at + token.length]] },
+      secret: true,
+      blocking: true,
+    });
+    expect(f.fingerprint).toBe('9f7fd98dd5dc386240a1265592d29a23');
+    expect(f.contentKey).toBe('b98aa2a556b0776c699c2131b6b1a39e');
+    expect([f.commit, f.author, f.date]).toEqual(['a'.repeat(40), 'Test Author', undefined]);
+    expect('date' in f || 'email' in f).toBe(false);
+    for (const shown of [f.match!, f.snippet!]) {
+      expect(shown).not.toContain(token);
+      expect(shown).not.toContain(token.slice(4, 20));
+    }
+    expect(f.snippet!.startsWith('const token = "')).toBe(true);
+  });
+
+  it('gives no content key unless asked, and shows a literal snippet as it is', () => {
+    const f = makeFinding({
+      ruleId: 'ACCESS-001',
+      category: 'access',
+      severity: 'high',
+      title: 't',
+      message: 'm',
+      remediation: 'r',
+      file: 'playbooks/site.yml',
+      line: 10,
+      column: 15,
+      endLine: 10,
+      endColumn: 18,
+      identity: ['[0].tasks[1].ansible.builtin.user'],
+      snippet: { text: '        name: bob' },
+      blocking: false,
+    });
+    expect(f.contentKey).toBeUndefined();
+    expect(f.match).toBeUndefined();
+    expect(f.snippet).toBe('        name: bob');
+    expect(f.commit).toBeUndefined();
+    expect(f.blocking).toBe(false);
   });
 });
