@@ -7,13 +7,14 @@ import { toSuppressed } from '../suppress/record.js';
 import type { Dropped, FileError, Finding, Severity, Suppressed, Target } from '../types.js';
 import { ruleSetOf, type RuleSet } from '../rules/secrets/load.js';
 import { detectSecrets, type DroppedCandidate } from '../rules/secrets/detect.js';
-import { mask, maskLine } from '../rules/secrets/mask.js';
-import { inlineAllow, isProblem } from '../suppress/inline.js';
-import { allowMarkers } from '../suppress/markers.js';
-import { UNUSED_ID, unusedRule } from '../rules/hookguard/unused.js';
-import type { IacFamily } from '../rules/iac.js';
-import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
-import { looksLikeAnsible } from '../rules/ansible/detect.js';
+import { mask } from '../rules/secrets/mask.js';
+import { makeFinding, valueHash } from '../finding/index.js';
+import { aboveLines, lineIndexAt, lineStarts, lineText } from './lines.js';
+import { allowStage, unusedMarkerFindings } from './allows.js';
+import { iacFindings } from './iac.js';
+import { accessFindings } from './access.js';
+
+export { loadFamily } from './iac.js';
 
 export interface EngineOptions {
   secrets: RuleSet;
@@ -58,69 +59,6 @@ export interface EngineOutput {
   generated?: boolean;
 }
 
-/** node:crypto is loaded the first time a finding needs a fingerprint: a clean commit never pays for it. */
-let crypto: typeof import('node:crypto') | undefined;
-async function loadCrypto(): Promise<typeof import('node:crypto')> {
-  crypto ??= await import('node:crypto');
-  return crypto;
-}
-
-function sha256(s: string): string {
-  return crypto!.createHash('sha256').update(s).digest('hex');
-}
-
-/** rule + file + hash of the value or resource path: stable when code moves. Call after loadCrypto(). */
-export function fingerprint(...parts: string[]): string {
-  return sha256(parts.join('\0')).slice(0, 32);
-}
-
-/**
- * The content key of a finding: its fingerprint without the file name (rule + hash of the value, or rule + resource
- * path + occurrence). A baseline entry whose fingerprint no longer matches may still match by this key, so accepted
- * findings survive `git mv`.
- */
-export function contentKey(...parts: string[]): string {
-  return sha256(['key', ...parts].join('\0')).slice(0, 32);
-}
-
-const families: Record<string, Promise<IacFamily> | undefined> = {};
-export function loadFamily(name: 'cloudformation' | 'ansible'): Promise<IacFamily> {
-  families[name] ??=
-    name === 'cloudformation'
-      ? import('../rules/cloudformation/index.js').then((m) => m.family)
-      : import('../rules/ansible/index.js').then((m) => m.family);
-  return families[name];
-}
-
-/** Line starts of a text, for offset → line/column. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function lineIndexAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-function lineText(text: string, starts: number[], idx: number): string {
-  const s = starts[idx]!;
-  const e = idx + 1 < starts.length ? starts[idx + 1]! - 1 : text.length;
-  return text.slice(s, e);
-}
-
-function overlaps(scope: [number, number], changed: Array<[number, number]> | undefined): boolean {
-  if (!changed) return true;
-  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
-}
-
 /** Largest whole text the rules that span lines run over in a git mode (beyond it: the added lines only). */
 const WHOLE_TEXT_BYTES = 1024 * 1024;
 
@@ -138,78 +76,9 @@ export function multiLineRules(set: RuleSet): RuleSet {
 
 export async function examine(t: Target, opts: EngineOptions): Promise<EngineOutput> {
   const out: EngineOutput = { findings: [], suppressed: [], errors: [] };
-  const provenance = t.commit
-    ? {
-        commit: t.commit.sha,
-        ...(t.commit.author ? { author: t.commit.author } : {}),
-        ...(t.commit.date ? { date: t.commit.date } : {}),
-      }
-    : {};
-
-  // Lines holding a hookguard:allow marker, and those whose marker suppressed something.
-  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : undefined;
-  const usedMarkers = new Set<number>();
-  const reported = new Set<number>();
-  /** `lines`: the flagged line and the one above it (then, for IaC, the first line of the resource/task and the one
-   * above that): an allow on any of them applies. */
-  const emit = (f: Finding, lines: Array<[number, string, string | undefined]>) => {
-    const o = opts.overrides.get(f.ruleId.toLowerCase());
-    if (o === 'off') {
-      out.suppressed.push(toSuppressed(f, 'config', `rule ${f.ruleId} is off in config`));
-      return;
-    }
-    if (o) f.severity = o;
-    let problem: { line: number; id: string } | undefined;
-    for (const [n, line, above] of lines) {
-      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
-        ...(above !== undefined ? { above } : {}),
-        secret: f.secret === true,
-      });
-      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
-      else if (allow) {
-        // Which line's hookguard:allow marker did it (the flagged line's own, else the comment above it).
-        if (!allow.marker) {
-          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
-          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
-        }
-        out.suppressed.push(toSuppressed(f, 'inline', allow.reason));
-        return;
-      }
-    }
-    if (problem && !reported.has(problem.line)) {
-      reported.add(problem.line);
-      out.errors.push({
-        file: t.path,
-        line: problem.line,
-        ...(t.commit ? { commit: t.commit.sha } : {}),
-        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`,
-      });
-    }
-    out.findings.push(f);
-  };
-  // Lines of the full text (when there is one), for the line above a finding that starts a chunk.
-  let contentStarts: number[] | undefined;
-  const contentLine = (n: number): string | undefined => {
-    if (t.content === undefined || n < 1) return undefined;
-    contentStarts ??= lineStarts(t.content);
-    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : undefined;
-  };
-
-  // The file at the scanned revision (index or commit), read only when a finding starts a diff hunk.
-  let revisionText: Promise<string | undefined> | undefined;
-  const revisionLine = async (n: number): Promise<string | undefined> => {
-    if (!opts.readRelated || t.content !== undefined) return undefined;
-    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => undefined);
-    const text = await revisionText;
-    if (text === undefined) return undefined;
-    let at = 0;
-    for (let i = 1; i < n; i++) {
-      at = text.indexOf('\n', at) + 1;
-      if (at === 0) return undefined;
-    }
-    const e = text.indexOf('\n', at);
-    return text.slice(at, e === -1 ? undefined : e).replace(/\r$/, '');
-  };
+  const allows = allowStage(t, opts, out);
+  const { emit } = allows;
+  const { contentLine, revisionLine } = aboveLines(t, opts);
 
   // Secrets, over added lines, within the time budget.
   const deadline = Date.now() + (opts.budgetMs ?? 10_000);
@@ -241,7 +110,6 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       },
     });
     if (hits.length === 0) return;
-    await loadCrypto();
     const starts = chunkStarts ?? lineStarts(chunk.text);
     // Every secret on a line is masked in that line's snippet.
     const rangesByLine = new Map<number, Array<[number, number]>>();
@@ -267,7 +135,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
       found.add(where);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
-      const f: Finding = {
+      const f = makeFinding({
         ruleId: p.id,
         category: 'secret',
         severity: h.severity,
@@ -279,16 +147,16 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         column: col,
         endLine: chunk.startLine + le,
         endColumn: endCol,
-        ...provenance,
-        match: mask(h.secret),
-        fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
-        contentKey: contentKey(p.id, sha256(h.secret)),
+        commit: t.commit,
+        value: h.secret,
+        identity: [valueHash(h.secret)],
+        keyed: true,
         secret: true,
         confidence: h.confidence,
         why: h.why,
-        snippet: maskLine(raw, rangesByLine.get(li) ?? []),
+        snippet: { line: raw, masked: rangesByLine.get(li) ?? [] },
         blocking: true,
-      };
+      });
       if (h.allowedBy) {
         out.suppressed.push(toSuppressed(f, 'config', h.allowedBy));
         continue;
@@ -331,137 +199,10 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   }
 
   // Infrastructure as code, over the whole new file.
-  const iacSecrets: Finding[] = [];
-  if (opts.iac && t.content !== undefined) {
-    const kinds: Array<'cloudformation' | 'ansible'> = [];
-    if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
-    else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
-    for (const kind of kinds) {
-      const fam = await loadFamily(kind);
-      let res;
-      const related = new Map<string, string | undefined>();
-      if (fam.related && opts.readRelated)
-        for (const p of fam.related(t.path, t.content).slice(0, 16))
-          related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
-      try {
-        res = fam.lint(t.path, t.content, related);
-      } catch (e) {
-        out.errors.push({
-          file: t.path,
-          ...(t.commit ? { commit: t.commit.sha } : {}),
-          message: `${kind} rules failed: ${(e as Error).message}`,
-        });
-        continue;
-      }
-      for (const err of res.errors)
-        out.errors.push({
-          file: t.path,
-          ...(err.line ? { line: err.line } : {}),
-          ...(t.commit ? { commit: t.commit.sha } : {}),
-          message: err.message,
-        });
-      if (!res.findings.length) continue;
-      await loadCrypto();
-      const starts = lineStarts(t.content);
-      const metas = new Map(fam.rules.map((r) => [r.id, r]));
-      // Two identical tasks or resources in one file are two findings: the second and later occurrences of a rule at
-      // the same logical path get an occurrence number, so fingerprints stay unique per location and stable when
-      // lines move.
-      const seen = new Map<string, number>();
-      const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
-      for (const r of ordered) {
-        const occKey = `${r.ruleId}\0${r.path}`;
-        const occ = seen.get(occKey) ?? 0;
-        seen.set(occKey, occ + 1);
-        const where = occ ? [r.path, `#${occ}`] : [r.path];
-        const meta = metas.get(r.ruleId);
-        const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
-        const secretRange: Array<[number, number]> =
-          r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
-        const f: Finding = {
-          ruleId: r.ruleId,
-          category: fam.category,
-          severity: r.severity,
-          title: meta?.title ?? r.ruleId,
-          message: r.message,
-          remediation: meta?.remediation ?? '',
-          file: t.path,
-          line: r.line,
-          column: r.column,
-          endLine: r.endLine,
-          endColumn: r.endColumn,
-          ...provenance,
-          ...(r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0]![0], secretRange[0]![1])) } : {}),
-          fingerprint: fingerprint(r.ruleId, t.path, ...where),
-          contentKey: contentKey(r.ruleId, ...where),
-          ...(r.secret ? { secret: true } : {}),
-          ...(r.why ? { why: r.why } : {}),
-          snippet: maskLine(raw, secretRange),
-          blocking: overlaps(r.scope, t.changed),
-        };
-        if (r.suppressed) {
-          out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
-          continue;
-        }
-        // Inline allow on (or above) the flagged line, or on (or above) the first line of its resource/task.
-        const at = (n: number) => lineText(t.content!, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
-        emit(f, [
-          [r.line, raw, r.line > 1 ? at(r.line - 1) : undefined],
-          [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : undefined],
-        ]);
-        if (r.secret) iacSecrets.push(f);
-      }
-    }
-  }
-  // Access that should be gone (ACCESS-*): only with a `revoked` list, over the whole new file.
-  if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length)) {
-    const acc = await import('../rules/access/index.js');
-    if (acc.wantsAccess(t.path, t.content)) {
-      let res: ReturnType<typeof acc.checkAccess> | undefined;
-      try {
-        res = acc.checkAccess(t.path, t.content, opts.revoked);
-      } catch (e) {
-        out.errors.push({
-          file: t.path,
-          ...(t.commit ? { commit: t.commit.sha } : {}),
-          message: `access rules failed: ${(e as Error).message}`,
-        });
-      }
-      if (res?.findings.length) {
-        await loadCrypto();
-        const starts = lineStarts(t.content);
-        const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
-        for (const r of res.findings) {
-          const meta = metas.get(r.ruleId)!;
-          const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
-          const f: Finding = {
-            ruleId: r.ruleId,
-            category: 'access',
-            severity: r.severity,
-            title: meta.title,
-            message: r.message,
-            remediation: meta.remediation ?? '',
-            file: t.path,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            ...provenance,
-            fingerprint: fingerprint(r.ruleId, t.path, r.path),
-            snippet: raw.length > 160 ? raw.slice(0, 157) + '…' : raw,
-            blocking: overlaps(r.scope, t.changed),
-          };
-          // Inline allow on (or above) the flagged line, or on (or above) the first line of its block.
-          const content = t.content;
-          const at = (n: number) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
-          emit(f, [
-            [r.line, raw, r.line > 1 ? at(r.line - 1) : undefined],
-            [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : undefined],
-          ]);
-        }
-      }
-    }
-  }
+  const iacSecrets =
+    opts.iac && t.content !== undefined ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
+  if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length))
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
 
   // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
   // the IaC finding, which knows the context, is kept.
@@ -472,34 +213,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn),
     );
 
-  // Markers that allowed nothing: the exception list must stay true.
-  // (A marker already reported for naming no rule is not reported twice.)
-  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
-  if (unused.length) {
-    await loadCrypto();
-    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
-    for (const m of unused) {
-      const f: Finding = {
-        ruleId: UNUSED_ID,
-        category: 'hookguard',
-        severity: o && o !== 'off' ? o : unusedRule.severity,
-        title: unusedRule.title,
-        message: 'This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).',
-        remediation: unusedRule.remediation!,
-        file: t.path,
-        line: m.line,
-        column: m.column,
-        endLine: m.line,
-        endColumn: m.column + 'hookguard:allow'.length,
-        ...provenance,
-        fingerprint: fingerprint(UNUSED_ID, t.path, m.text.trim()),
-        snippet: m.text,
-        blocking: true,
-      };
-      if (o === 'off') out.suppressed.push(toSuppressed(f, 'config', `rule ${UNUSED_ID} is off in config`));
-      else out.findings.push(f);
-    }
-  }
+  unusedMarkerFindings(t, opts, allows, out);
   return out;
 }
 

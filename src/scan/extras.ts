@@ -7,12 +7,11 @@
  * pushes and ranges, HEAD for history, the work tree for a scan of files on disk. The engine has no fs and no git,
  * so this layer gathers those files and hands texts to the pure checks in src/env/.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
-import { mask, maskLine } from '../rules/secrets/mask.js';
+import { makeFinding } from '../finding/index.js';
 import { placeOf } from '../rules/secrets/context.js';
 import { inlineAllow } from '../suppress/inline.js';
 import { toSuppressed } from '../suppress/record.js';
@@ -58,11 +57,6 @@ export interface ExtrasOutput {
 }
 
 const DOCS = new Map(ENV_RULES.map((r) => [r.id, r]));
-
-function fingerprint(...parts: string[]): string {
-  const h = (s: string) => createHash('sha256').update(s).digest('hex');
-  return h(parts.join('\0')).slice(0, 32);
-}
 
 function lineOf(text: string | undefined, line: number): string {
   if (text === undefined) return '';
@@ -221,7 +215,7 @@ export class Extras {
     const d = DOCS.get(ruleId)!;
     const range: Array<[number, number]> =
       secret && pos.endLine === pos.line && pos.endColumn > pos.column ? [[pos.column - 1, pos.endColumn - 1]] : [];
-    return {
+    return makeFinding({
       ruleId,
       category: d.category,
       severity: d.severity,
@@ -229,20 +223,17 @@ export class Extras {
       message,
       remediation: d.remediation ?? '',
       file: t.path,
-      ...pos,
-      ...(t.commit
-        ? {
-            commit: t.commit.sha,
-            ...(t.commit.author ? { author: t.commit.author } : {}),
-            ...(t.commit.date ? { date: t.commit.date } : {}),
-          }
-        : {}),
-      ...(range.length ? { match: mask(raw.slice(range[0]![0], range[0]![1])) } : {}),
-      fingerprint: fingerprint(ruleId, t.path, key),
-      snippet: range.length ? maskLine(raw, range) : maskLine(raw, secret ? [[0, raw.length]] : []),
+      line: pos.line,
+      column: pos.column,
+      endLine: pos.endLine,
+      endColumn: pos.endColumn,
+      commit: t.commit,
+      value: range.length ? raw.slice(range[0]![0], range[0]![1]) : undefined,
+      identity: [key],
+      snippet: { line: raw, masked: range.length ? range : secret ? [[0, raw.length]] : [] },
       blocking,
       ...(secret ? { secret: true } : {}),
-    };
+    });
   }
 
   /** Whether .gitattributes puts a path under git-crypt (in the snapshot). */

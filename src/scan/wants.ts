@@ -79,7 +79,7 @@ export interface WantsConfig {
   extras?: { sopsDirs: string[]; gitCrypt: Array<{ path: string; text: string }> };
 }
 
-/** Files whose content a worker reads: as `srcOpts.wantsContent` of scanInner does (./index.ts). */
+/** Files whose content a worker reads: as `Examiner.srcOpts.wantsContent` does (./examine.ts). */
 export function contentWanted(c: WantsConfig, root: string): (p: string) => boolean {
   const isEnv = c.envs?.size ? isConfigFile : isEnvCandidate;
   const roleOf = makeRoleFinder(c.envs);

@@ -1,8 +1,8 @@
 /** Baseline entries that matched nothing in a full scan, as HG-UNUSED-001 findings on their line of the baseline. */
-import { createHash } from 'node:crypto';
 import type { Finding, Severity } from '../types.js';
 import type { BaselineEntry } from './baseline.js';
 import { UNUSED_ID, unusedRule } from '../rules/hookguard/unused.js';
+import { makeFinding } from '../finding/index.js';
 
 export function unusedBaselineFindings(
   file: string,
@@ -19,7 +19,7 @@ export function unusedBaselineFindings(
     const idx = lines.findIndex((l) => l.includes(`"${fp}"`));
     const line = idx >= 0 ? idx + 1 : 1;
     const col = idx >= 0 ? lines[idx]!.indexOf(`"${fp}"`) + 1 : 1;
-    return {
+    return makeFinding({
       ruleId: UNUSED_ID,
       category: 'hookguard',
       severity: o ?? unusedRule.severity,
@@ -31,8 +31,8 @@ export function unusedBaselineFindings(
       column: col,
       endLine: line,
       endColumn: col + fp.length + 2,
-      fingerprint: createHash('sha256').update(`${UNUSED_ID}\0${file}\0${fp}`).digest('hex').slice(0, 32),
+      identity: [fp],
       blocking: true,
-    };
+    });
   });
 }

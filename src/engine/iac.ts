@@ -1,0 +1,111 @@
+/** CloudFormation and Ansible rules over a target's whole new text, their findings made and admitted. */
+import type { Finding, Target } from '../types.js';
+import type { IacFamily } from '../rules/iac.js';
+import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
+import { looksLikeAnsible } from '../rules/ansible/detect.js';
+import { toSuppressed } from '../suppress/record.js';
+import { makeFinding } from '../finding/index.js';
+import { lineStarts, lineText, overlaps } from './lines.js';
+import type { Emit } from './allows.js';
+import type { EngineOptions, EngineOutput } from './index.js';
+
+const families: Record<string, Promise<IacFamily> | undefined> = {};
+export function loadFamily(name: 'cloudformation' | 'ansible'): Promise<IacFamily> {
+  families[name] ??=
+    name === 'cloudformation'
+      ? import('../rules/cloudformation/index.js').then((m) => m.family)
+      : import('../rules/ansible/index.js').then((m) => m.family);
+  return families[name];
+}
+
+/**
+ * CloudFormation and Ansible rules over the whole new text. Returns the findings that flag a plaintext secret (the
+ * engine keeps them over a secret rule's finding of the same value).
+ */
+export async function iacFindings(
+  t: Target & { content: string },
+  opts: EngineOptions,
+  out: EngineOutput,
+  emit: Emit,
+): Promise<Finding[]> {
+  const iacSecrets: Finding[] = [];
+  const kinds: Array<'cloudformation' | 'ansible'> = [];
+  if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
+  else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
+  for (const kind of kinds) {
+    const fam = await loadFamily(kind);
+    let res;
+    const related = new Map<string, string | undefined>();
+    if (fam.related && opts.readRelated)
+      for (const p of fam.related(t.path, t.content).slice(0, 16))
+        related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
+    try {
+      res = fam.lint(t.path, t.content, related);
+    } catch (e) {
+      out.errors.push({
+        file: t.path,
+        ...(t.commit ? { commit: t.commit.sha } : {}),
+        message: `${kind} rules failed: ${(e as Error).message}`,
+      });
+      continue;
+    }
+    for (const err of res.errors)
+      out.errors.push({
+        file: t.path,
+        ...(err.line ? { line: err.line } : {}),
+        ...(t.commit ? { commit: t.commit.sha } : {}),
+        message: err.message,
+      });
+    if (!res.findings.length) continue;
+    const starts = lineStarts(t.content);
+    const metas = new Map(fam.rules.map((r) => [r.id, r]));
+    // Two identical tasks or resources in one file are two findings: the second and later occurrences of a rule at
+    // the same logical path get an occurrence number, so fingerprints stay unique per location and stable when
+    // lines move.
+    const seen = new Map<string, number>();
+    const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const r of ordered) {
+      const occKey = `${r.ruleId}\0${r.path}`;
+      const occ = seen.get(occKey) ?? 0;
+      seen.set(occKey, occ + 1);
+      const where = occ ? [r.path, `#${occ}`] : [r.path];
+      const meta = metas.get(r.ruleId);
+      const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+      const secretRange: Array<[number, number]> =
+        r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
+      const f = makeFinding({
+        ruleId: r.ruleId,
+        category: fam.category,
+        severity: r.severity,
+        title: meta?.title ?? r.ruleId,
+        message: r.message,
+        remediation: meta?.remediation ?? '',
+        file: t.path,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        commit: t.commit,
+        value: r.secret && secretRange.length ? raw.slice(secretRange[0]![0], secretRange[0]![1]) : undefined,
+        identity: where,
+        keyed: true,
+        ...(r.secret ? { secret: true } : {}),
+        why: r.why,
+        snippet: { line: raw, masked: secretRange },
+        blocking: overlaps(r.scope, t.changed),
+      });
+      if (r.suppressed) {
+        out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
+        continue;
+      }
+      // Inline allow on (or above) the flagged line, or on (or above) the first line of its resource/task.
+      const at = (n: number) => lineText(t.content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+      emit(f, [
+        [r.line, raw, r.line > 1 ? at(r.line - 1) : undefined],
+        [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : undefined],
+      ]);
+      if (r.secret) iacSecrets.push(f);
+    }
+  }
+  return iacSecrets;
+}

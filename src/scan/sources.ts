@@ -1,0 +1,209 @@
+/**
+ * The source stage of a scan: one source per mode (as gitleaks' sources), each turning its request into targets that
+ * it writes to the examiner's sink (./examine.ts). A source checks its own arguments (a range's commits, a path) and
+ * says which commits a push ends at: those decide the IaC findings of a push (./merge.ts).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError, type FileError, type ScanRequest, type Target } from '../types.js';
+import type { Prestarted } from '../git/prestart.js';
+import {
+  commitsSource,
+  commitExists,
+  hasCommits,
+  listCommits,
+  logSource,
+  prePushCommits,
+  stagedSource,
+} from '../git/sources.js';
+import type { WalkEntry } from '../disk/walk.js';
+import { scanDiskFile } from './disk.js';
+import { fileJobs, workerCount, type Item } from './parallel.js';
+import { declaredNear } from './wants.js';
+import type { Examiner } from './examine.js';
+import { LIMITS } from './limits.js';
+
+export interface SourceContext {
+  root: string;
+  cwd: string;
+  /** Config `ignore` (a directory walk always has one). */
+  ignore: import('ignore').Ignore | undefined;
+  prestarted: Prestarted | undefined;
+}
+
+export interface SourceDone {
+  /** The commits a push ends at (pre-push only). */
+  pushedTips: string[];
+}
+
+type Source<K extends ScanRequest['kind']> = (
+  request: Extract<ScanRequest, { kind: K }>,
+  ex: Examiner,
+  c: SourceContext,
+) => Promise<SourceDone>;
+
+const none: SourceDone = { pushedTips: [] };
+
+/** The index: every staged file's added lines (and its whole staged text where rules need it). */
+const staged: Source<'staged'> = async (_request, ex, c) => {
+  await stagedSource(c.root, ex.sink, ex.srcOpts, c.prestarted);
+  ex.s.onPhase?.('staged diff read');
+  await ex.flushBatch(true);
+  return none;
+};
+
+/** Every commit a push sends (git's pre-push lines on stdin), the snapshot at the last pushed tip. */
+const prePush: Source<'pre-push'> = async (request, ex, c) => {
+  const { shas, tips } = await prePushCommits(c.root, request.stdin, request.remote);
+  ex.out.progress.commitsTotal = shas.length;
+  if (shas.length) await ex.snapshot.get(tips[tips.length - 1] ?? shas[shas.length - 1]);
+  // Newest first, as git log gives a history: git then reads the commits' files in the order its delta-base
+  // cache serves best (500 commits: ~10% less git time than oldest first, on a repacked clone too).
+  const newest = [...shas].reverse();
+  await ex.scanCommits(newest, () => commitsSource(c.root, newest, ex.sink, ex.srcOpts));
+  return { pushedTips: tips };
+};
+
+/** Every commit of BASE..HEAD (what the Action scans), the snapshot at HEAD. */
+const range: Source<'range'> = async (request, ex, c) => {
+  const m = /^(.+?)\.\.\.?(.+)$/.exec(request.range);
+  if (!m) throw new UsageError(`--diff expects BASE..HEAD, got "${request.range}"`);
+  for (const rev of [m[1]!, m[2]!])
+    if (!(await commitExists(c.root, rev)))
+      throw new UsageError(
+        `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`,
+      );
+  const revs = [`${m[1]}..${m[2]}`];
+  await ex.snapshot.get(m[2], m[1]);
+  const shas = await listCommits(c.root, revs);
+  ex.out.progress.commitsTotal = shas.length;
+  await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+  return none;
+};
+
+/** Every commit's added lines (all refs, or since a revision), the snapshot at HEAD. */
+const history: Source<'history'> = async (request, ex, c) => {
+  if (!(await hasCommits(c.root))) return none; // a repository with no commits has no history to scan
+  if (request.since && !(await commitExists(c.root, request.since)))
+    throw new UsageError(`--since: ${request.since} is not a commit in this repository`);
+  const revs = request.since ? [`${request.since}..HEAD`] : ['--all'];
+  if (await commitExists(c.root, 'HEAD')) await ex.snapshot.get('HEAD');
+  const shas = await listCommits(c.root, revs);
+  ex.out.progress.commitsTotal = shas.length;
+  await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+  return none;
+};
+
+type Walked = { k: 'file'; e: WalkEntry } | { k: 'skip'; kind: 'binary' | 'large' | 'other' } | FileError;
+
+/** Files on disk: the walk first (cheap), in order; then the files, on worker threads when there is enough to read. */
+const paths: Source<'paths'> = async (request, ex, c) => {
+  const targets = request.paths.length ? request.paths : ['.'];
+  for (const p of targets) if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+  const { walk } = await import('../disk/walk.js');
+  const walked: Walked[] = [];
+  await walk(
+    c.root,
+    targets.map((p) => path.resolve(c.cwd, p)),
+    c.ignore!,
+    {
+      skip: (kind) => {
+        if (kind !== 'ignored') walked.push({ k: 'skip', kind });
+      },
+      error: (rel, message) => walked.push({ file: rel, message }),
+      file: async (e) => {
+        walked.push({ k: 'file', e });
+      },
+    },
+  );
+  ex.s.onPhase?.('directories walked');
+  const files: Array<{ e: WalkEntry; at: number }> = [];
+  walked.forEach((w, i) => {
+    if ('k' in w && w.k === 'file') files.push({ e: w.e, at: i });
+  });
+  const bytes = files.reduce((n, f) => n + Math.min(f.e.size, LIMITS.maxBytes), 0);
+  // A .sops.yaml on disk is read when the first file below it comes (Extras.probeDisk), and what is read then
+  // decides what later files keep: with one anywhere near, the files stay in order on this thread.
+  const sopsFile = declaredNear(c.root, ['.sops.yaml', '.sops.yml'], '');
+  const sopsAround =
+    files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) ||
+    targets.some((t) => sopsFile(`${path.relative(c.root, path.resolve(c.cwd, t)).split(path.sep).join('/')}/x`));
+  const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, ex.s.workersAsked);
+  if (n >= 2 && (await walkedInWorkers(ex, walked, files, n))) {
+    for (const w of walked) if ('k' in w && w.k === 'skip') ex.out.skipped[w.kind]++;
+    ex.s.onPhase?.(`files scanned on ${n} worker threads`);
+    return none;
+  }
+  await walkedHere(ex, walked);
+  return none;
+};
+
+/** The walked files on `n` worker threads, each item put back in its place among the walk's events. */
+async function walkedInWorkers(
+  ex: Examiner,
+  walked: Walked[],
+  files: Array<{ e: WalkEntry; at: number }>,
+  n: number,
+): Promise<boolean> {
+  const jobs = fileJobs(
+    files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: ex.srcOpts.wantsContent(e.rel) })),
+  );
+  // An item's place: (the walk index of its file, its index among that file's items).
+  const firstFile: number[] = [];
+  let k = 0;
+  for (const j of jobs) {
+    firstFile.push(k);
+    k += 'files' in j ? j.files.length : 0;
+  }
+  const cursor = new Map<number, { file: number; minor: number }>();
+  // Walk errors take their place among the files' items; walk skips are counted by the caller.
+  const walkErrors: Array<[number, number, Item]> = [];
+  walked.forEach((w, i) => {
+    if (!('k' in w)) walkErrors.push([i, 0, { k: 'error', e: w }]);
+  });
+  return ex.inWorkers(
+    jobs,
+    n,
+    true,
+    (job, _index, it) => {
+      let cur = cursor.get(job);
+      if (!cur) cursor.set(job, (cur = { file: firstFile[job]!, minor: 0 }));
+      const place: [number, number] = [files[cur.file]!.at, cur.minor++];
+      if (it.k === 'end') {
+        cur.file++;
+        cur.minor = 0;
+      }
+      return place;
+    },
+    walkErrors,
+  );
+}
+
+/** The walked files on this thread, in walk order, with the walk's skips and errors where they came. */
+async function walkedHere(ex: Examiner, walked: Walked[]): Promise<void> {
+  const { out } = ex;
+  const diskSink = {
+    target: (t: Target) => ex.onTarget(t),
+    skip: (kind: 'binary' | 'large') => void out.skipped[kind]++,
+    error: (e: FileError) => void out.errors.push(e),
+  };
+  for (const w of walked) {
+    if (!('k' in w)) out.errors.push(w);
+    else if (w.k === 'skip') out.skipped[w.kind]++;
+    else await scanDiskFile(w.e, ex.srcOpts.wantsContent(w.e.rel), LIMITS, ex.s.engine.budgetMs ?? 10_000, diskSink);
+  }
+}
+
+const SOURCES: { [K in ScanRequest['kind']]: Source<K> } = {
+  staged,
+  'pre-push': prePush,
+  range,
+  history,
+  paths,
+};
+
+/** Run the source of a request's mode into the examiner. */
+export function runSource(request: ScanRequest, ex: Examiner, c: SourceContext): Promise<SourceDone> {
+  // The table gives each mode its own request type; TypeScript cannot pair them through an index.
+  return SOURCES[request.kind](request as never, ex, c);
+}
