@@ -152,6 +152,49 @@ ol.findings{list-style:none;padding:0}.finding article{background:var(--card);bo
 @media print{.filters{display:none}.finding article{break-inside:avoid}body{font-size:12px}}
 `;
 
+/**
+ * The filters: radio buttons (visually hidden, first in their container), their labels, and the CSS that hides the
+ * findings that do not match — no script.
+ */
+function filters(bySev: Map<string, number>, owners: string[]): { radios: string; labels: string; css: string } {
+  const sevIds = ['all', ...SEVERITIES.filter((s) => bySev.get(s))].map((s) => ({
+    id: `sev-${s}`,
+    label: s === 'all' ? 'all severities' : `${s} (${bySev.get(s)})`,
+  }));
+  const ownIds = owners.length
+    ? ['all', ...owners, '(none)'].map((o) => ({
+        id: o === 'all' ? 'own-all' : o === '(none)' ? 'own-none' : `own-${slug(o, owners)}`,
+        label: o === 'all' ? 'everyone' : o,
+      }))
+    : [];
+  const radios = [
+    ...sevIds.map(
+      (x, i) => `<input type="radio" name="sev" id="${x.id}"${i === 0 ? ' checked' : ''} aria-label="${esc(x.label)}">`,
+    ),
+    ...ownIds.map(
+      (x, i) =>
+        `<input type="radio" name="own" id="${x.id}"${i === 0 ? ' checked' : ''} aria-label="owner ${esc(x.label)}">`,
+    ),
+  ].join('');
+  const labels =
+    `<span class="title">Severity</span>${sevIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join('')}` +
+    (ownIds.length
+      ? `<span class="title">Owner</span>${ownIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join('')}`
+      : '');
+  const radioCss = [...sevIds, ...ownIds]
+    .map(
+      (x) =>
+        `#${x.id}:checked~.filters label[for=${x.id}]{background:var(--accent);color:var(--bg);border-color:var(--accent)}#${x.id}:focus-visible~.filters label[for=${x.id}]{outline:3px solid var(--accent);outline-offset:2px}`,
+    )
+    .join('');
+  // The filters: CSS over the radio buttons, which precede the list.
+  const filterCss =
+    SEVERITIES.map((s) => `#sev-${s}:checked~ol .finding:not(.sev-${s}){display:none}`).join('') +
+    owners.map((o) => `#own-${slug(o, owners)}:checked~ol .finding:not(.${slug(o, owners)}){display:none}`).join('') +
+    `#own-none:checked~ol .finding:not(.o-none){display:none}`;
+  return { radios, labels, css: filterCss + radioCss };
+}
+
 export interface HtmlInput {
   report: PublicReport;
   /** What was scanned ("history of all refs", "files in ."). */
@@ -228,42 +271,8 @@ export function htmlReport(input: HtmlInput): string {
     ]),
   );
 
-  const sevIds = ['all', ...SEVERITIES.filter((s) => bySev.get(s))].map((s) => ({
-    id: `sev-${s}`,
-    label: s === 'all' ? 'all severities' : `${s} (${bySev.get(s)})`,
-  }));
-  const ownIds = owners.length
-    ? ['all', ...owners, '(none)'].map((o) => ({
-        id: o === 'all' ? 'own-all' : o === '(none)' ? 'own-none' : `own-${slug(o, owners)}`,
-        label: o === 'all' ? 'everyone' : o,
-      }))
-    : [];
-  const radios = [
-    ...sevIds.map(
-      (x, i) => `<input type="radio" name="sev" id="${x.id}"${i === 0 ? ' checked' : ''} aria-label="${esc(x.label)}">`,
-    ),
-    ...ownIds.map(
-      (x, i) =>
-        `<input type="radio" name="own" id="${x.id}"${i === 0 ? ' checked' : ''} aria-label="owner ${esc(x.label)}">`,
-    ),
-  ].join('');
-  const labels =
-    `<span class="title">Severity</span>${sevIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join('')}` +
-    (ownIds.length
-      ? `<span class="title">Owner</span>${ownIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join('')}`
-      : '');
-  const radioCss = [...sevIds, ...ownIds]
-    .map(
-      (x) =>
-        `#${x.id}:checked~.filters label[for=${x.id}]{background:var(--accent);color:var(--bg);border-color:var(--accent)}#${x.id}:focus-visible~.filters label[for=${x.id}]{outline:3px solid var(--accent);outline-offset:2px}`,
-    )
-    .join('');
-  // The filters: CSS over the radio buttons, which precede the list.
-  const filterCss =
-    SEVERITIES.map((s) => `#sev-${s}:checked~ol .finding:not(.sev-${s}){display:none}`).join('') +
-    owners.map((o) => `#own-${slug(o, owners)}:checked~ol .finding:not(.${slug(o, owners)}){display:none}`).join('') +
-    `#own-none:checked~ol .finding:not(.o-none){display:none}`;
-  const style = STYLE + SEVERITIES.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join('') + filterCss + radioCss;
+  const { radios, labels, css: filtersCss } = filters(bySev, owners);
+  const style = STYLE + SEVERITIES.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join('') + filtersCss;
   const styleHash = createHash('sha256').update(style).digest('base64');
 
   const errors = r.errors.length
