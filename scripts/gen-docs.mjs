@@ -30,6 +30,19 @@ for (const [cat, list] of byCat) {
 }
 pages.set('README.md', index);
 
+// The JSON Schema of .hookguard.yaml, from the same definition the config validator takes its keys from.
+const schemaFile = path.join(root, 'schema', 'hookguard.schema.json');
+const schemaText = JSON.stringify(lib.CONFIG_SCHEMA, null, 2) + '\n';
+if (check) {
+  if (!existsSync(schemaFile) || readFileSync(schemaFile, 'utf8') !== schemaText) {
+    console.error('schema/hookguard.schema.json is stale: run node scripts/gen-docs.mjs and commit it');
+    process.exitCode = 1;
+  }
+} else {
+  mkdirSync(path.dirname(schemaFile), { recursive: true });
+  writeFileSync(schemaFile, schemaText);
+}
+
 const dir = path.join(root, 'docs', 'rules');
 if (check) {
   const stale = [];

@@ -17,3 +17,4 @@ export { textReport } from './report/text.js';
 export { githubReport } from './report/github.js';
 export * from './types.js';
 export { findEncoded } from './rules/secrets/decode.js';
+export { CONFIG_SCHEMA } from './config/schema.js';

@@ -107,7 +107,9 @@ Modes:
 Every mode runs the secret, CloudFormation and Ansible rules with the same rule ids and fingerprints. Secrets block
 on added lines (in a push: in every commit); CloudFormation/Ansible findings block where the change touches the
 resource or task (in a push: only if still present at the pushed tip; in --history/--diff: reported once, at the
-commit that introduced them). A file that could not be scanned in full blocks --staged and --pre-push.
+commit that introduced them). A file that could not be read in full (over a size bound, a line cut short) blocks
+--staged and --pre-push; a file that does not parse (malformed YAML/JSON) is listed under "Files with problems", its
+lines are still checked for secrets, and it does not block by itself.
 
 ${SCAN_OPTIONS}
 

@@ -1,6 +1,7 @@
 /**
  * `.hookguard.yaml`: load and validate, collecting every problem (file, line, what is wrong) before failing.
  */
+import { CONFIG_KEYS } from './schema.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isSeverity, UsageError, type Escalation, type FailOn, type Severity } from '../types.js';
@@ -41,19 +42,7 @@ export interface ConfigException {
 }
 
 export const CONFIG_NAMES = ['.hookguard.yaml', '.hookguard.yml'];
-const KEYS = [
-  'failOn',
-  'ignore',
-  'rules',
-  'allow',
-  'patterns',
-  'baseline',
-  'owners',
-  'escalation',
-  'revoked',
-  'environments',
-  'hookErrors',
-];
+const KEYS = CONFIG_KEYS;
 
 export function emptyConfig(): Config {
   return { ignore: [], rules: new Map(), allow: [], patterns: [] };
@@ -191,6 +180,10 @@ export async function loadConfig(
         cfg.ignore.forEach((g, i) => except('ignore', g, why[i]));
         break;
       }
+      case '$schema':
+        // For editors (the YAML language server): hookguard ignores it.
+        if (!(isScalar(v) && typeof v.value === 'string')) err(v ?? pair.key, '$schema must be a URL or path');
+        break;
       case 'hookErrors':
         // Read by the hook runner (hooks/hookguard.sh) where the check cannot run: warn and pass, or block.
         if (!(isScalar(v) && (v.value === 'warn' || v.value === 'block')))

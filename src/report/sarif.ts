@@ -21,12 +21,24 @@ export const DOCS_BASE = 'https://github.com/hookguard/hookguard/blob/main/docs/
 /** Short help: the rule's first paragraph and its fix; the full doc is one click away (helpUri). Code scanning caps
  * the size of a SARIF upload, so a report carries only what its results need. */
 function shortHelp(r: RuleDoc): string {
-  const first = r.docs
-    .split(/\n\s*\n/)[0]!
-    .trim()
-    .slice(0, 600);
+  const first = cutAtSentence(r.docs.split(/\n\s*\n/)[0]!.trim(), 600);
   const fix = r.remediation ? `\n\nFix: ${r.remediation}` : '';
   return `${first}${fix}\n\nMore: hookguard explain ${r.id}`;
+}
+
+/** At most `max` characters, cut after a whole sentence (or, with none that short, at a word, with an ellipsis). */
+export function cutAtSentence(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const sentence = Math.max(
+    head.lastIndexOf('. '),
+    head.lastIndexOf('.\n'),
+    head.lastIndexOf('? '),
+    head.lastIndexOf('! '),
+  );
+  if (sentence > max / 3) return head.slice(0, sentence + 1);
+  const word = head.lastIndexOf(' ');
+  return `${head.slice(0, word > 0 ? word : max).replace(/[\s,;:]+$/, '')}…`;
 }
 
 function ruleEntry(r: RuleDoc) {

@@ -5,7 +5,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeGithubToken } from '../../scripts/fakes.mjs';
-import { cleanup, Repo } from '../helpers.js';
+import { cleanup, Repo, ROOT } from '../helpers.js';
 import { commitSecret, huskyProject, installed, runHusky } from './husky.js';
 import { snapshot } from './snapshot.js';
 
@@ -34,6 +34,12 @@ describe('npm pack from a fresh clone', () => {
     expect(list).toContain('package/lib/cli.cjs');
     expect(list).toContain('package/lib/patterns.json');
     expect(list).toContain('package/hooks/hookguard.sh');
+    expect(list).toContain('package/LICENSE');
+    // The type definitions that `exports` declares.
+    expect(list).toContain('package/lib/index.d.ts');
+    expect(list).toContain('package/lib/types/index.d.ts');
+    // Nothing of the clone's own: tests, fixtures, sources, benchmarks.
+    expect(list.filter((f) => /^package\/(test|src|bench|fixtures|scripts)\//.test(f))).toEqual([]);
     const manifest = JSON.parse(
       spawnSync('tar', ['xzf', tgz, '-O', 'package/package.json'], { encoding: 'utf8' }).stdout,
     );
@@ -63,6 +69,37 @@ describe('npm pack from a fresh clone', () => {
     expect(scan.status).toBe(1);
     expect(scan.stdout).toContain('github-pat');
     expect(scan.stdout + scan.stderr).not.toContain(token);
+
+    // A TypeScript consumer of the library compiles against the shipped types.
+    writeFileSync(
+      path.join(app, 'consumer.ts'),
+      `import { scan, jsonReport, type Finding, type ScanRequest } from 'hookguard';\n` +
+        `const request: ScanRequest = { kind: 'paths', paths: ['.'] };\n` +
+        `export async function findings(): Promise<Finding[]> {\n` +
+        `  const outcome = await scan(request, { cwd: process.cwd(), env: process.env });\n` +
+        `  return outcome.result.findings;\n}\nexport const render: typeof jsonReport = jsonReport;\n`,
+    );
+    const tsc = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '--noEmit',
+        '--strict',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        '--target',
+        'es2022',
+        '--typeRoots',
+        path.join(ROOT, 'node_modules', '@types'),
+        '--types',
+        'node',
+        'consumer.ts',
+      ],
+      { cwd: app, encoding: 'utf8' },
+    );
+    expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
   });
 });
 
