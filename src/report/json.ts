@@ -1,5 +1,6 @@
 import type { Finding, ScanResult } from '../types.js';
 import type { ReportContext } from './context.js';
+import { scrubUserinfo } from './scrub.js';
 
 /** Only the contract's fields: internal ones (snippet, blocking) are not part of the JSON report. */
 function publicFinding(f: Finding) {
@@ -8,7 +9,7 @@ function publicFinding(f: Finding) {
     category: f.category,
     severity: f.severity,
     title: f.title,
-    message: f.message,
+    message: scrubUserinfo(f.message),
     remediation: f.remediation,
     file: f.file,
     line: f.line,
@@ -21,7 +22,7 @@ function publicFinding(f: Finding) {
     ...(f.match ? { match: f.match } : {}),
     fingerprint: f.fingerprint,
     ...(f.confidence ? { confidence: f.confidence } : {}),
-    ...(f.why ? { why: f.why } : {}),
+    ...(f.why ? { why: scrubUserinfo(f.why) } : {}),
     ...(f.owners ? { owners: f.owners } : {}),
   };
 }
@@ -36,7 +37,7 @@ export function jsonReport(r: ScanResult, ctx: ReportContext): string {
         findings: r.findings.map(publicFinding),
         existing: r.existing.map(publicFinding),
         suppressed: r.suppressed,
-        errors: r.errors,
+        errors: r.errors.map((e) => ({ ...e, message: scrubUserinfo(e.message) })),
         staleBaseline: r.staleBaseline,
         summary: r.summary,
         ...(r.ownersFrom ? { ownersFrom: r.ownersFrom } : {}),

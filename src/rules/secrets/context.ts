@@ -71,10 +71,13 @@ export function isNowhereHost(host: string): boolean {
   return NOWHERE_HOST.test(host.replace(/:\d+$|:\$\{[^}]*\}$|:\w+$/, ''));
 }
 
-/** The host after the `@` of a `scheme://user:pass@host` that contains offset `end` (the password's end). */
+/**
+ * The host after the `@` of a `scheme://user:pass@host` that contains offset `end` (the password's end). A multi-host
+ * URL's first host ends at its comma (`@db1:5432,app:…@db2`): the rest is the next host's userinfo.
+ */
 export function urlHostAfter(text: string, end: number): string | undefined {
   if (text.charAt(end) !== '@') return undefined;
-  const m = /^@((?:\[[^\]]*\]|\$\{[^}\n]*\}|[^\s/?#"'`<>)])+)/.exec(text.slice(end, end + 300));
+  const m = /^@((?:\[[^\]]*\]|\$\{[^}\n]*\}|[^\s/?#"'`<>),@])+)/.exec(text.slice(end, end + 300));
   return m?.[1];
 }
 
