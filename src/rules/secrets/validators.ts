@@ -118,6 +118,27 @@ function keyOf(match: string, secret: string): string {
 const NOT_A_SECRET_KEY =
   /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
 
+/** Credential names other than a bare `pass` (the generic rule's names: patterns/generic.yaml). */
+const OTHER_CREDENTIAL_NAME =
+  /passw|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credential|private[_-]?key/i;
+
+/**
+ * A key named only by `pass` names a password when `pass` is a word of its own: `PASS`, `DB_PASS`, `smtp-pass`,
+ * `dbPass` — not `bypass`, `compass`, `BYPASS` (the regex already refuses a letter after it: passed, passenger).
+ */
+function passIsAWord(match: string, secret: string): boolean {
+  const at = match.lastIndexOf(secret);
+  // The key right before the assignment (a command-line option such as `sshpass -p` has none).
+  const head = /([\w.-]+)["'\]]{0,2}[ \t]*(?::=|=>|=|:)[ \t]*["'`]?$/.exec(at > 0 ? match.slice(0, at) : match)?.[1];
+  if (head === undefined || OTHER_CREDENTIAL_NAME.test(head)) return true;
+  for (const m of head.matchAll(/pass(?![a-z])/gi)) {
+    const before = head.charAt(m.index - 1);
+    if (!/[A-Za-z]/.test(before)) return true;
+    if (/[a-z]/.test(before) && m[0].startsWith('P')) return true;
+  }
+  return !/pass/i.test(head);
+}
+
 /** Names of values that are public by design: publishable keys, client/app ids, CSRF tokens, site keys. */
 const PUBLIC_KEY_NAME =
   /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
@@ -281,6 +302,7 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
     return reject('encrypted value (Pulumi secret)');
   const key = keyOf(match, secret);
+  if (!passIsAWord(match, secret)) return reject('"pass" inside another word (bypass, compass), not a credential name');
   // A name/value pair (`- name: DB_PASSWORD` / `value: …`) is named by its name; a command line has no name.
   const bareKey = (/name["']?:\s*["']?([\w.-]+)["']?,?\s*["']?value$/.exec(key)?.[1] ?? key).replace(/["'\]]+$/, '');
   if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))

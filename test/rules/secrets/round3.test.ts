@@ -1,0 +1,138 @@
+/**
+ * Issue 31 ("Secrets, round three"): table tests per class, each with several fresh values generated here. A row is
+ * an exact line in an exact file and the highest severity expected ('none': no finding at all).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ALNUM, rand } from '../../../scripts/fakes.mjs';
+import { compileRuleSet, fromNames, readPatternDir } from '../../../src/rules/secrets/load.js';
+import { candidateRules, detectSecrets } from '../../../src/rules/secrets/detect.js';
+import type { Severity } from '../../../src/types.js';
+import { ROOT } from '../../helpers.js';
+
+const patterns = await readPatternDir(path.join(ROOT, 'patterns'));
+const set = compileRuleSet(patterns);
+const ORDER: Array<Severity | 'none'> = ['none', 'info', 'low', 'medium', 'high', 'critical'];
+const LD = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const HEX = '0123456789abcdef';
+
+function worst(file: string, text: string): { sev: Severity | 'none'; why: string } {
+  const hits = detectSecrets(text, set, [], { path: file });
+  let sev: Severity | 'none' = 'none';
+  for (const h of hits) if (ORDER.indexOf(h.severity) > ORDER.indexOf(sev)) sev = h.severity;
+  return { sev, why: hits.map((h) => `${h.rule.p.id}: ${h.severity} (${h.why})`).join('; ') };
+}
+const pw = () => rand(ALNUM, 10) + ['!', '#', '%', '@'][Math.floor(Math.random() * 4)]! + rand(ALNUM, 5);
+const pad = (n: number) => ' '.repeat(n);
+/** `blocks`: high or critical (a provider rule may rate its own token critical). */
+type Row = [name: string, file: string, make: () => string, want: Severity | 'none' | 'atLeastMedium' | 'blocks'];
+
+function table(rows: Row[], rounds = 4) {
+  it.each(rows)('%s', (_name, file, make, want) => {
+    for (let i = 0; i < rounds; i++) {
+      const text = make();
+      const { sev, why } = worst(file, text);
+      const label = `${text.length > 90 ? text.slice(0, 20) + '…' : text.replace(/[A-Za-z0-9]{12,}/g, (v) => v.slice(0, 3) + '…')} → ${why || 'nothing'}`;
+      if (want === 'atLeastMedium') expect(ORDER.indexOf(sev), label).toBeGreaterThanOrEqual(ORDER.indexOf('medium'));
+      else if (want === 'blocks') expect(ORDER.indexOf(sev), label).toBeGreaterThanOrEqual(ORDER.indexOf('high'));
+      else expect(sev, label).toBe(want);
+    }
+  });
+}
+
+describe('alignment: any run of spaces or tabs around =, : and => (generic and keyed rules)', () => {
+  const n = () => 6 + Math.floor(Math.random() * 30);
+  table([
+    ['conf, spaces before =', 'config/app.conf', () => `api_token${pad(n())}= "${rand(ALNUM, 40)}"`, 'high'],
+    ['tabs before =', 'config/app.conf', () => `secret_key\t\t\t= ${rand(ALNUM, 32)}`, 'high'],
+    ['Ruby hash =>', 'config/settings.rb', () => `  :password${pad(n())}=> '${pw()}',`, 'high'],
+    ['Perl hash =>', 'lib/Config.pm', () => `    'secret_key'${pad(n())}=> '${rand(ALNUM, 32)}',`, 'high'],
+    ['Terraform', 'infra/main.tf', () => `  password${pad(n())}= "${pw()}"`, 'high'],
+    ['YAML after the colon', 'config/app.yml', () => `db_password:${pad(n())}${pw()}`, 'high'],
+    ['both sides', 'config/app.ini', () => `auth_token${pad(n())}=${pad(n())}${rand(ALNUM, 36)}`, 'high'],
+    ['AWS secret key', 'config/aws.ini', () => `aws_secret_access_key${pad(n())}= ${rand(ALNUM + '/+', 40)}`, 'blocks'],
+    ['Vault token', 'config/vault.hcl', () => `vault_token${pad(n())}= "s.${rand(ALNUM, 24)}"`, 'blocks'],
+    ['Datadog API key', 'config/dd.ini', () => `dd_api_key${pad(n())}= ${rand(HEX, 32)}`, 'blocks'],
+    ['Sonar token', 'sonar-project.properties', () => `sonar.token${pad(n())}= ${rand(HEX, 40)}`, 'blocks'],
+    ['a reference stays a reference', 'infra/main.tf', () => `  password${pad(n())}= var.db_password`, 'none'],
+  ]);
+});
+
+describe('key names: PASS, *_PASS and camel/kebab spellings reach the generic rule', () => {
+  table([
+    ['PASS', '.env', () => `PASS=${pw()}`, 'high'],
+    ['DB_PASS', '.env', () => `DB_PASS=${pw()}`, 'high'],
+    ['SMTP_PASS quoted', 'config/app.env', () => `SMTP_PASS="${pw()}"`, 'high'],
+    ['db-pass in YAML', 'config/app.yml', () => `db-pass: ${pw()}`, 'high'],
+    ['dbPass in JS', 'src/config.js', () => `  dbPass: '${pw()}',`, 'high'],
+    ['privateKey', 'src/config.js', () => `const privateKey = "${rand(ALNUM, 40)}";`, 'high'],
+    ['authKey', 'src/config.ts', () => `  authKey: '${rand(ALNUM, 32)}',`, 'high'],
+    ['private-key:', 'config/app.yml', () => `private-key: ${rand(ALNUM, 40)}`, 'high'],
+    ['access-key:', 'config/app.yml', () => `access-key: ${rand(ALNUM, 32)}`, 'high'],
+    ['AccessKey in Java', 'src/Config.java', () => `String accessKey = "${rand(ALNUM, 32)}";`, 'high'],
+    ['bypass is not a password', 'src/proxy.py', () => `bypass = "${pw()}"`, 'none'],
+    ['compass is not a password', 'src/nav.py', () => `COMPASS_ID = "${pw()}"`, 'none'],
+    ['passed is not a password', 'src/run.py', () => `passed = "${pw()}"`, 'none'],
+    ['passenger is not a password', 'src/trip.py', () => `passenger_name = "${pw()}"`, 'none'],
+  ]);
+
+  it('every spelling the regex takes is admitted by the keyword prefilter (one list)', () => {
+    const generic = patterns.find((p) => p.id === 'generic-secret-assignment')!;
+    const only = compileRuleSet([generic]);
+    for (const key of [
+      'DB_PASS',
+      'privateKey',
+      'PRIVATE-KEY',
+      'authKey',
+      'access-key',
+      'ApiKey',
+      'db_passwd',
+      'pass2',
+    ]) {
+      const line = `${key} = "${rand(ALNUM, 30)}"`;
+      expect(candidateRules(line, only).length, key).toBe(1);
+      expect(detectSecrets(line, only).length, key).toBe(1);
+    }
+  });
+
+  it('fromNames derives keywords and the names group from one list', () => {
+    const { keywords, regex } = fromNames(['api_key', 'pass!'], 'x{names}y');
+    expect(regex).toBe('x(?:api[_-]?key|pass(?![a-z]))y');
+    expect(keywords).toEqual(
+      expect.arrayContaining(['api_key', 'api-key', 'apikey', 'pass=', 'pass:', 'pass_', 'pass1']),
+    );
+    expect(keywords).not.toContain('pass');
+  });
+});
+
+describe('dotted tokens: Vault and Kubernetes bootstrap tokens are not property references', () => {
+  const boot = () => `${rand(LD, 6)}.${rand(LD, 15)}${rand('0123456789', 1)}`;
+  table([
+    ['VAULT_TOKEN=hvs.', 'deploy/env.sh', () => `export VAULT_TOKEN=hvs.${rand(ALNUM, 24)}`, 'blocks'],
+    ['long hvs. without a key name', 'deploy/ci.yml', () => `token: hvs.${rand(ALNUM + '_-', 90)}`, 'blocks'],
+    ['legacy s. under vault_token', 'deploy/ci.yml', () => `      vault_token: s.${rand(ALNUM, 24)}`, 'high'],
+    ['vault login s.', 'scripts/login.sh', () => `vault login s.${rand(ALNUM, 24)}`, 'high'],
+    [
+      'vault login -method=token',
+      'scripts/login.sh',
+      () => `vault login -method=token token=s.${rand(ALNUM, 24)}`,
+      'high',
+    ],
+    [
+      'X-Vault-Token: b.',
+      'scripts/x.sh',
+      () => `curl -H "X-Vault-Token: b.${rand(ALNUM + '_-', 120)}" https://vault.acme.io/v1/x`,
+      'blocks',
+    ],
+    [
+      'kubeadm join --token',
+      'scripts/join.sh',
+      () => `kubeadm join 10.0.0.5:6443 --token ${boot()} --discovery-token-ca-cert-hash sha256:${rand(HEX, 64)}`,
+      'high',
+    ],
+    ['kubeadm config token:', 'k8s/kubeadm.yaml', () => `  - token: "${boot()}"`, 'high'],
+    ['KUBEADM_TOKEN=', 'deploy/.env', () => `KUBEADM_TOKEN=${boot()}`, 'high'],
+    ['kubeadm docs sample', 'k8s/kubeadm.yaml', () => `  token: abcdef.0123456789abcdef`, 'low'],
+    ['a property path', 'src/app.js', () => `  token: config.accesstokenvalue`, 'none'],
+  ]);
+});
