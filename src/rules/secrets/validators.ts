@@ -171,7 +171,12 @@ function looksLikeIdentifier(v: string): boolean {
     (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy)
   )
     return true;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
+  // PascalCase, of words a name has (`Scmjj` is from a random string)
+  if (
+    /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) &&
+    (v.match(/[A-Z][a-z]+/g) ?? []).every((w) => w.length <= 4 || wordy(w))
+  )
+    return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
   if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
   // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
@@ -260,7 +265,7 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // bundler suffix (`ClosingParenToken$1`).
   const after = text.charAt(index + match.length);
   if (after === '(' || after === '<') return reject('code (a call), not a value');
-  if (after === '{' && secret.endsWith('$')) return reject('reference (a template string interpolation)');
+  if (after === '{' && /[$#%]$/.test(secret)) return reject('reference (a template string interpolation)');
   const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
   if (
     unquoted &&
@@ -288,6 +293,20 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     return reject('an empty value followed by another assignment');
   if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
     return reject('a size or count, not a value');
+  // A method called on a number (`20.minutes`, `2.hours`, `1.day.ago` in Ruby): code.
+  if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return reject('code (a method on a number), not a value');
+  // Prose: a word (any script, in the case words are written) followed on its line by more words
+  // (`reset_password=Réinitialiser le mot de passe`, a translated label), not a secret cut at its first space. A
+  // command-line option's value (`--password=…`) is followed by the command's arguments.
+  if (
+    unquoted &&
+    /(?::|=>?)[ \t]*$/.test(match.slice(0, match.length - secret.length)) &&
+    !/(?:^|\s)--?[\w-]+=$/.test(match.slice(0, match.length - secret.length)) &&
+    /^\p{Lu}?\p{Ll}+[.,:!?]?$/u.test(secret) &&
+    /[aeiouy]|[^\x00-\x7f]/i.test(secret) &&
+    /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
+  )
+    return reject('prose (words separated by spaces), not a value');
   if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
     return reject('code (an expression), not a value');
   // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
@@ -343,9 +362,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   )
     return reject('a file name');
   // A password option of a command line (`sshpass -p '…'`, `psexec -p …`, `xfreerdp /p:…`) names a password too.
-  const pwKey =
-    PASSWORD_NAME.test(bareKey) ||
-    /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$/.test(match.slice(0, match.length - secret.length));
+  const optionSlot = /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$|\/user:\S+[ \t]{1,3}["']?$/.test(
+    match.slice(0, match.length - secret.length),
+  );
+  const pwKey = PASSWORD_NAME.test(bareKey) || optionSlot;
   if (pwKey && FIELD_WORDS.test(secret)) return reject('a word describing the field, not a password');
   if (!pwKey && secret.length < 8) return reject('too short for a key or token');
   if (pwKey && secret.length < 4) return reject('too short');
@@ -358,7 +378,8 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
   const passphrase =
     pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
-  if (!passphrase && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
+  // A command line's password option can hold nothing but a password, whatever it looks like (`-p ops_admin7`).
+  if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
   if (tier) return weakOrStrong(secret, pwKey);
   const e = shannonEntropy(secret);
   if (!pwKey && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);
@@ -633,6 +654,10 @@ const credentialValue: Validator = ({ secret }) => {
   const tier = placeholderTier(v);
   if (tier && tier.tier !== 'plausible') return reject(tier.why);
   if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject('reference or template');
+  // A lookup or call in code (`proxy_password=self._opts["password"]`, `smtp_pass=cfg.get(`): the match stops at its
+  // bracket.
+  if (/^(?:self|this|cls|opts|options|config|conf|cfg|settings|kwargs|params|args)\.|^[A-Za-z_$][\w$.]*[[(]$/.test(v))
+    return reject('code (a lookup or call), not a value');
   // A type annotation (`smtp_password: string;` in a .d.ts or a Python dataclass), not a value.
   if (
     /^(?:string|number|boolean|any|unknown|str|int|bytes|SecretStr|Optional\[[\w[\]]+\]|String|char\s*\*)[;,]?$/.test(v)

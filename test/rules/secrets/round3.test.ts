@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALNUM, rand } from '../../../scripts/fakes.mjs';
+import { ALNUM, fakeGithubToken, rand } from '../../../scripts/fakes.mjs';
 import { compileRuleSet, fromNames, readPatternDir } from '../../../src/rules/secrets/load.js';
 import { candidateRules, detectSecrets } from '../../../src/rules/secrets/detect.js';
 import type { Severity } from '../../../src/types.js';
@@ -134,5 +134,107 @@ describe('dotted tokens: Vault and Kubernetes bootstrap tokens are not property 
     ['KUBEADM_TOKEN=', 'deploy/.env', () => `KUBEADM_TOKEN=${boot()}`, 'high'],
     ['kubeadm docs sample', 'k8s/kubeadm.yaml', () => `  token: abcdef.0123456789abcdef`, 'low'],
     ['a property path', 'src/app.js', () => `  token: config.accesstokenvalue`, 'none'],
+  ]);
+});
+
+describe('real code in other languages: prose, code and CI material do not block', () => {
+  const word = () => ['Réinitialiser', 'Confirmación', 'Passwort', 'Забыли', 'Mot'][Math.floor(Math.random() * 5)]!;
+  table([
+    [
+      'locale .ini, value with spaces',
+      'conf/locale/locale_fr-FR.ini',
+      () => `reset_password=${word()} le mot de passe`,
+      'none',
+    ],
+    [
+      'locale YAML under locales/',
+      'config/locales/es.yml',
+      () => `    password_confirmation: ${word()} de contraseña`,
+      'none',
+    ],
+    ['English prose under a key', 'app/strings.ini', () => `forgot_password=Forgot your password?`, 'none'],
+    ['a one-word label in a locale file is low at most', 'i18n/de.json', () => `  "password": "${pw()}",`, 'low'],
+    [
+      'a provider token in a locale file still blocks',
+      'locales/en.yml',
+      () => `  token: ${fakeGithubToken()}`,
+      'blocks',
+    ],
+    [
+      'Ruby duration',
+      'config/initializers/auth.rb',
+      () => `PASSWORD_RESET_TOKEN_EXPIRES_IN = ${1 + Math.floor(Math.random() * 59)}.minutes`,
+      'none',
+    ],
+    ['Ruby interpolation', 'lib/settings.rb', () => `    raise "Missing credential: app_settings.#{name}"`, 'none'],
+    [
+      'Python lookup as a keyword argument',
+      'lib/client.py',
+      () => `        proxy_password=self._opts["password"],`,
+      'none',
+    ],
+    ['a lookup in a call', 'lib/client.py', () => `    smtp_password = cfg.get("smtp", "password")`, 'none'],
+    ['a real value after the key still blocks', 'app/settings.py', () => `proxy_password = "${pw()}"`, 'high'],
+    [
+      'a password cut by a space is not prose when random',
+      'scripts/db.sh',
+      () => `pg_dump --password=${rand(ALNUM, 18)}x1 app > dump.sql`,
+      'atLeastMedium',
+    ],
+  ]);
+  table([
+    ['tox.ini @postgres', 'tox.ini', () => `DATABASE_URL = postgresql://app:${pw()}@postgres:5432/app_test`, 'low'],
+    [
+      'setup.cfg @mssql-ci',
+      'setup.cfg',
+      () => `db_url = mssql+pyodbc://sa:${pw()}@mssql-ci:1433/test?driver=ODBC`,
+      'low',
+    ],
+    [
+      'workflow @mysql',
+      '.github/workflows/ci.yml',
+      () => `          DATABASE_URL: mysql://root:${pw()}@mysql:3306/test`,
+      'low',
+    ],
+    ['GitLab CI @redis', '.gitlab-ci.yml', () => `    REDIS_URL: redis://:${pw()}@redis:6379/0`, 'low'],
+    ['scott/tiger', 'lib/engine.py', () => `engine = create_engine("oracle://scott:tiger@dbhost/xe")`, 'low'],
+    [
+      'postgres/postgres in a dev container',
+      'docker-compose.yml',
+      () => `      DATABASE_URL: postgres://postgres:postgres@db:5432/dev`,
+      'low',
+    ],
+    [
+      'a service host in application code still blocks',
+      'app/settings.py',
+      () => `DATABASE_URL = "postgresql://app:${pw()}@postgres:5432/app"`,
+      'high',
+    ],
+    [
+      'a real host in tox.ini still blocks',
+      'tox.ini',
+      () => `DATABASE_URL = postgresql://app:${pw()}@db.acme-corp.io:5432/app`,
+      'high',
+    ],
+  ]);
+  table([
+    ['Perl t/', 't/unit/auth.t', () => `my $password = "${pw()}";`, 'low'],
+    ['celery-style t/unit/', 't/unit/test_backend.py', () => `    password = "${pw()}"`, 'low'],
+    ['spec/', 'spec/models/user_spec.rb', () => `  api_token = "${rand(ALNUM, 32)}"`, 'low'],
+    ['*_test.go', 'pkg/store/store_test.go', () => `\tpassword := "${pw()}"`, 'low'],
+    ['testdata/', 'internal/testdata/config.yml', () => `password: ${pw()}`, 'low'],
+    [
+      'counting-digit Slack fake in t/',
+      't/unit/test_slack.py',
+      () => `token = "xoxb-1111111111-2222222222-${rand(ALNUM, 24)}"`,
+      'low',
+    ],
+    [
+      'a real-shaped Slack token in t/ keeps its severity',
+      't/unit/test_slack.py',
+      () => `token = "xoxb-${rand('0123456789', 11)}-${rand('0123456789', 12)}-${rand(ALNUM, 24)}"`,
+      'blocks',
+    ],
+    ['the same password outside tests blocks', 'lib/auth.pl', () => `my $password = "${pw()}";`, 'high'],
   ]);
 });
