@@ -74,6 +74,9 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
   // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
   if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
     return { tier: 'plausible', why: 'hand-written fake (a keyboard or alphabet run)' };
+  // `AbCdEf123`, `sk-abcdefgh…`, `abcdefg1234`: an alphabet run in any case, or a short unit repeated.
+  if (/abcdef|bcdefg|cdefgh|abc123|123abc/i.test(v) || /^(.{2,12}?)\1{2,}$|^(.{4,24})\2$/.test(v))
+    return { tier: 'plausible', why: 'hand-written fake (an alphabet run or a repeated unit)' };
   return undefined;
 }
 
@@ -338,6 +341,14 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
   if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
+  // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
+  if (
+    /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
+    /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
+      text.slice(text.lastIndexOf('\n', index) + 1, index + match.length - secret.length),
+    )
+  )
+    return reject('a route target (controller#action)');
   if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
     return reject('a URL without credentials');
   if (/^data:|;base64,/.test(secret)) return reject('a data URI');

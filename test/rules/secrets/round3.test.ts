@@ -22,10 +22,21 @@ function worst(file: string, text: string): { sev: Severity | 'none'; why: strin
   for (const h of hits) if (ORDER.indexOf(h.severity) > ORDER.indexOf(sev)) sev = h.severity;
   return { sev, why: hits.map((h) => `${h.rule.p.id}: ${h.severity} (${h.why})`).join('; ') };
 }
-const pw = () => rand(ALNUM, 10) + ['!', '#', '%', '@'][Math.floor(Math.random() * 4)]! + rand(ALNUM, 5);
+/** A random password, with digits inside (an all-letter draw can read as a dictionary word: medium, not high). */
+const pw = () =>
+  rand(ALNUM, 5) +
+  rand('0123456789', 2) +
+  rand(ALNUM, 3) +
+  ['!', '#', '%', '@'][Math.floor(Math.random() * 4)]! +
+  rand(ALNUM, 5);
 const pad = (n: number) => ' '.repeat(n);
 /** `blocks`: high or critical (a provider rule may rate its own token critical). */
-type Row = [name: string, file: string, make: () => string, want: Severity | 'none' | 'atLeastMedium' | 'blocks'];
+type Row = [
+  name: string,
+  file: string,
+  make: () => string,
+  want: Severity | 'none' | 'atLeastMedium' | 'blocks' | 'atMostLow',
+];
 
 function table(rows: Row[], rounds = 4) {
   it.each(rows)('%s', (_name, file, make, want) => {
@@ -35,6 +46,7 @@ function table(rows: Row[], rounds = 4) {
       const label = `${text.length > 90 ? text.slice(0, 20) + '…' : text.replace(/[A-Za-z0-9]{12,}/g, (v) => v.slice(0, 3) + '…')} → ${why || 'nothing'}`;
       if (want === 'atLeastMedium') expect(ORDER.indexOf(sev), label).toBeGreaterThanOrEqual(ORDER.indexOf('medium'));
       else if (want === 'blocks') expect(ORDER.indexOf(sev), label).toBeGreaterThanOrEqual(ORDER.indexOf('high'));
+      else if (want === 'atMostLow') expect(ORDER.indexOf(sev), label).toBeLessThanOrEqual(ORDER.indexOf('low'));
       else expect(sev, label).toBe(want);
     }
   });
@@ -236,5 +248,66 @@ describe('real code in other languages: prose, code and CI material do not block
       'blocks',
     ],
     ['the same password outside tests blocks', 'lib/auth.pl', () => `my $password = "${pw()}";`, 'high'],
+  ]);
+});
+
+describe('blocked wrongly: placeholders, masked values, empty values and routes', () => {
+  table([
+    [
+      'curl -u <user:password>',
+      'scripts/api.sh',
+      () => `curl -u <user:password> https://api.acme.io/v1/${rand(ALNUM, 4)}`,
+      'none',
+    ],
+    ['[PASSWORD]', 'config/app.ini', () => `password = [PASSWORD]`, 'none'],
+    ['value ending in ####', 'config/app.ini', () => `api_key = ${rand(ALNUM, 8)}################`, 'none'],
+    ['AbCdEf123 run', 'config/app.yml', () => `secret: AbCdEf123AbCdEf123`, 'low'],
+    ['abcdefg1234 run', 'config/app.yml', () => `api_token: abcdefg${rand('0123456789', 8)}`, 'low'],
+    [
+      'repeated unit',
+      'config/app.yml',
+      () => {
+        const u = rand(ALNUM, 5);
+        return `secret_key: ${u}${u}${u}`;
+      },
+      'atMostLow',
+    ],
+    [
+      'OpenAI-shaped filler',
+      'src/cfg.py',
+      () => `OPENAI_API_KEY = "sk-${'abcdefgh'.repeat(5)}${rand('0123456789', 2)}"`,
+      'low',
+    ],
+    [
+      'empty value: the next line is not its value',
+      'conf/app.properties',
+      () => `snowflake.password=\nsnowflake.account=${rand(LD, 8)}-${rand(LD, 7)}`,
+      'none',
+    ],
+    ['empty value in INI', 'config/app.ini', () => `password =\nconnect_timeout = ${rand('0123456789', 3)}`, 'none'],
+    [
+      'Rails route with a path',
+      'config/routes.rb',
+      () => `  put '/forgot-password' => "ctrl/passwords#update"`,
+      'none',
+    ],
+    [
+      'Rails route with a :token segment',
+      'config/routes.rb',
+      () => `  get '/reset-password/:token' => 'passwords#edit', as: :reset_password`,
+      'none',
+    ],
+    [
+      'a random value with # is still found',
+      'config/app.ini',
+      () => `password = ${rand('abcdefghijklmnopqrstuvwxyz', 8)}${rand('0123456789', 2)}#${rand(ALNUM, 6)}`,
+      'atLeastMedium',
+    ],
+    [
+      'a real curl password still blocks',
+      'scripts/api.sh',
+      () => `curl -u deploy:${pw()} https://api.acme.io/v1/x`,
+      'high',
+    ],
   ]);
 });
