@@ -311,3 +311,71 @@ describe('blocked wrongly: placeholders, masked values, empty values and routes'
     ],
   ]);
 });
+
+describe('curl forms and credentials as call-argument defaults', () => {
+  table([
+    [
+      '-u on a continuation line',
+      'scripts/deploy.sh',
+      () => `curl -X POST \\\n  -u deploy:${pw()} \\\n  https://ci.acme-corp.io/api`,
+      'high',
+    ],
+    ['empty user', 'scripts/deploy.sh', () => `curl -u ":${pw()}" https://api.acme-corp.io/v1/x`, 'high'],
+    [
+      'empty password (a token as the user)',
+      'scripts/deploy.sh',
+      () => `curl -u "${rand(ALNUM, 32)}:" https://api.acme-corp.io/v1/x`,
+      'high',
+    ],
+    [
+      'quoted password after the colon',
+      'scripts/deploy.sh',
+      () => `curl --user deploy:'${pw()}' https://repo.acme-corp.io/up`,
+      'high',
+    ],
+    [
+      'Authorization without a scheme',
+      'scripts/deploy.sh',
+      () => `curl -H 'Authorization: ${rand(HEX, 40)}' https://api.acme-corp.io/v1/x`,
+      'high',
+    ],
+    [
+      'Authorization: Api-Token',
+      'scripts/deploy.sh',
+      () => `curl -H "Authorization: Api-Token ${rand(ALNUM, 32)}" https://api.acme-corp.io/`,
+      'high',
+    ],
+    [
+      'a variable after the colon',
+      'scripts/deploy.sh',
+      () => `curl -u "deploy:$DEPLOY_PASSWORD" https://api.acme-corp.io/v1/x`,
+      'none',
+    ],
+    [
+      'Bearer with a variable',
+      'scripts/deploy.sh',
+      () => `curl -H "Authorization: Bearer $TOKEN" https://api.acme-corp.io/`,
+      'none',
+    ],
+    [
+      'a continuation line without -u',
+      'scripts/deploy.sh',
+      () => `curl -X POST \\\n  -d name=${rand(LD, 8)} \\\n  https://ci.acme-corp.io/api`,
+      'none',
+    ],
+  ]);
+  table([
+    ['os.getenv default', 'app/settings.py', () => `API_TOKEN = os.getenv("API_TOKEN", "${rand(ALNUM, 32)}")`, 'high'],
+    [
+      'os.environ.get default',
+      'app/settings.py',
+      () => `SECRET = os.environ.get('APP_SECRET', '${rand(ALNUM, 40)}')`,
+      'high',
+    ],
+    ['Laravel env()', 'config/services.php', () => `'key' => env('TWILIO_KEY', '${rand(ALNUM, 32)}'),`, 'high'],
+    ['Ruby ENV.fetch', 'config/app.rb', () => `SECRET_KEY = ENV.fetch('SECRET_KEY_BASE', '${rand(HEX, 64)}')`, 'high'],
+    ['an empty default', 'app/settings.py', () => `API_TOKEN = os.getenv("API_TOKEN", "")`, 'none'],
+    ['a non-secret default', 'app/settings.py', () => `DEBUG = os.getenv("DEBUG_TOKEN_CACHE", "false")`, 'none'],
+    ['a placeholder default', 'config/services.php', () => `'key' => env('TWILIO_KEY', 'your-twilio-key'),`, 'none'],
+  ]);
+});
