@@ -139,11 +139,30 @@ export function inComment(line: string, col: number): boolean {
   return /(?:^|\s)\/\/|\s#\s/.test(bare) && !/:\/\/$/.test(bare.trimEnd());
 }
 
-/** Inside a docstring: a Python triple-quoted block or a JSDoc comment that is open at offset `at`. */
+/** Offsets of every triple quote (Python docstring delimiters) of the last text asked about. */
+let triples: { text: string; at: number[] } | undefined;
+
+/**
+ * Inside a docstring: a Python triple-quoted block or a JSDoc comment that is open at offset `at`. Triple quotes are
+ * counted from the start of the text (once per text), so an example seventy lines into a long docstring is in it.
+ */
 export function inDocstring(text: string, at: number): boolean {
+  if (triples?.text !== text) {
+    const found: number[] = [];
+    for (const m of text.matchAll(/"""|'''/g)) found.push(m.index);
+    triples = { text, at: found };
+  }
+  // How many triple quotes start before `at` (binary search).
+  const list = triples.at;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo % 2 === 1) return true;
   const before = text.slice(Math.max(0, at - 4000), at);
-  const triple = (before.match(/"""|'''/g) ?? []).length;
-  if (triple % 2 === 1) return true;
   const open = before.lastIndexOf('/*');
   return open !== -1 && before.indexOf('*/', open) === -1;
 }

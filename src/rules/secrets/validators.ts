@@ -181,7 +181,7 @@ function looksLikeIdentifier(v: string): boolean {
   )
     return true;
   if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
-  if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
+  if (/^_*[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME, _PRIVATE_CONSTANT
   // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
   // Hex-only values (UUIDs, hex keys) are never taken for words: `d2d89bcc-9345-0fea-…` has "fea" and "baea" runs.
   if (
@@ -339,6 +339,12 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
+  // A type annotation naming a class in a module (`private_key: ed25519.Ed25519PrivateKey`).
+  if (
+    /^[a-z_]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$/.test(secret) &&
+    looksLikeIdentifier(secret.replace(/^.*\./, '').replace(/\d+/g, ''))
+  )
+    return reject('code (a class of a module), not a value');
   if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
   // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.

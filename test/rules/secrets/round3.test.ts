@@ -379,3 +379,34 @@ describe('curl forms and credentials as call-argument defaults', () => {
     ['a placeholder default', 'config/services.php', () => `'key' => env('TWILIO_KEY', 'your-twilio-key'),`, 'none'],
   ]);
 });
+
+describe('real trees: long docstrings and type annotations', () => {
+  const longDoc = (line: string) =>
+    `def revoke(self, token):\n    """Revoke a token.\n\n${'    Some explanation of the request and its fields.\n'.repeat(120)}\n    ${line}\n    """\n    return self._send(token)\n`;
+  table([
+    [
+      'an example 120 lines into a docstring',
+      'lib/oauth/client.py',
+      () => longDoc(`access_token = "${rand(ALNUM, 24)}"`),
+      'medium',
+    ],
+    [
+      'the same line after the docstring closes',
+      'lib/oauth/client.py',
+      () => `${longDoc('pass')}\naccess_token = "${rand(ALNUM, 24)}"\n`,
+      'high',
+    ],
+    [
+      'a private constant',
+      'lib/crypto/pkcs7.py',
+      () => `        private_key: _ALLOWED_${rand('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 6)}_KEY_TYPES,`,
+      'none',
+    ],
+    [
+      'a class of a module',
+      'lib/crypto/ssh.py',
+      () => `        self, private_key: ed25519.Ed25519PrivateKey, f_priv: _FragList`,
+      'none',
+    ],
+  ]);
+});
