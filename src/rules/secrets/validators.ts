@@ -134,6 +134,13 @@ function passIsAWord(match: string, secret: string): boolean {
   // The key right before the assignment (a command-line option such as `sshpass -p` has none).
   const head = /([\w.-]+)["'\]]{0,2}[ \t]*(?::=|=>|=|:)[ \t]*["'`]?$/.exec(at > 0 ? match.slice(0, at) : match)?.[1];
   if (head === undefined || OTHER_CREDENTIAL_NAME.test(head)) return true;
+  // `--pass-arg=`, `pass_through`, `pass_rate`: a pass of a program or a test, not a password.
+  if (
+    /pass[-_](?:args?|through|thru|rate|fail(?:ed)?|count|phase|list|num|number|filter|mode|level|fn|func|callback)(?![a-z])/i.test(
+      head,
+    )
+  )
+    return false;
   for (const m of head.matchAll(/pass(?![a-z])/gi)) {
     const before = head.charAt(m.index - 1);
     if (!/[A-Za-z]/.test(before)) return true;
@@ -165,7 +172,9 @@ function wordy(w: string): boolean {
   return /[aeiouy]/i.test(w) || (w === w.toUpperCase() && w.length <= 4);
 }
 
-function looksLikeIdentifier(v: string): boolean {
+function looksLikeIdentifier(raw: string): boolean {
+  // A private name (`_convert_credentials`) and a versioned API type (`V1ServiceAccountTokenProjection`) are names.
+  const v = raw.replace(/^_+(?=[A-Za-z])/, '').replace(/^V\d+(?:(?:alpha|beta)\d+)?(?=[A-Z][a-z])/, '');
   if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
   if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
   // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
@@ -180,7 +189,7 @@ function looksLikeIdentifier(v: string): boolean {
     (v.match(/[A-Z][a-z]+/g) ?? []).every((w) => w.length <= 4 || wordy(w))
   )
     return true;
-  if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
+  if (/^[a-z]+(?:[_./-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted/path words
   if (/^_*[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME, _PRIVATE_CONSTANT
   // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
   // Hex-only values (UUIDs, hex keys) are never taken for words: `d2d89bcc-9345-0fea-…` has "fea" and "baea" runs.
@@ -191,6 +200,17 @@ function looksLikeIdentifier(v: string): boolean {
   )
     return true;
   return false;
+}
+
+/** Lower-case words (a few digits allowed) joined by `_ . / : # -`, one of them a real word: a name or a namespace. */
+function joinedWords(v: string): boolean {
+  const parts = v.split(/[_./:#-]/);
+  return (
+    parts.length >= 2 &&
+    parts.every((p) => /^[a-z]+\d{0,3}[a-z]*$/.test(p)) &&
+    parts.some((p) => /[a-z]{3,}/.test(p) && /[aeiou]/.test(p)) &&
+    !/^[0-9a-f_.:#/-]+$/.test(v)
+  );
 }
 
 /** Words a password-named field holds when it describes the field, not a password (`password: 'required'`). */
@@ -207,7 +227,12 @@ export function dictionaryLike(v: string): boolean {
     .replace(/[4@]/g, 'a')
     .replace(/[5$]/g, 's')
     .replace(/7/g, 't');
-  return t.length >= 4 && (/^[a-z]+$/.test(t) || /^(?:[A-Z][a-z]+)+$/.test(t) || /^[A-Z][a-z]+$/.test(t));
+  if (t.length < 4) return false;
+  if (/^[a-z]+$/.test(t) || /^[A-Z][a-z]+$/.test(t)) return true;
+  // Capitalised words (`RootPassword`): at most three, each of three letters or more with a vowel — a random string
+  // with leetspeak digits (`HzDgu51yQ7…`) splits into chunks that are not words.
+  const words = /^(?:[A-Z][a-z]+)+$/.test(t) ? (t.match(/[A-Z][a-z]+/g) ?? []) : [];
+  return words.length > 0 && words.length <= 3 && words.every((w) => w.length >= 3 && /[aeiouy]/.test(w));
 }
 
 function weakOrStrong(secret: string, pwKey: boolean): ValidatorResult {
@@ -339,6 +364,8 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
+  if (/^[A-Za-z_$][\w$]*\[-?\d{1,3}\]\.[A-Za-z_$]/.test(secret))
+    return reject('code (an index expression), not a value');
   // A type annotation naming a class in a module (`private_key: ed25519.Ed25519PrivateKey`).
   if (
     /^[a-z_]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$/.test(secret) &&
@@ -395,6 +422,8 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
   const passphrase =
     pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
+  // Lower-case words joined by punctuation (`oauth2client:secrets#ns`, `pkcs12_val`) under a token or key name: a name.
+  if (!pwKey && joinedWords(secret)) return reject('words joined by punctuation (a name), not a secret');
   // A command line's password option can hold nothing but a password, whatever it looks like (`-p ops_admin7`).
   if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
   if (tier) return weakOrStrong(secret, pwKey);
@@ -673,7 +702,11 @@ const credentialValue: Validator = ({ secret }) => {
   if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject('reference or template');
   // A lookup or call in code (`proxy_password=self._opts["password"]`, `smtp_pass=cfg.get(`): the match stops at its
   // bracket.
-  if (/^(?:self|this|cls|opts|options|config|conf|cfg|settings|kwargs|params|args)\.|^[A-Za-z_$][\w$.]*[[(]$/.test(v))
+  if (
+    /^(?:self|this|cls|opts|options|config|conf|cfg|settings|kwargs|params|args)\.|^[A-Za-z_$][\w$.]*[[(]$|^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[[(]/.test(
+      v,
+    )
+  )
     return reject('code (a lookup or call), not a value');
   // A type annotation (`smtp_password: string;` in a .d.ts or a Python dataclass), not a value.
   if (

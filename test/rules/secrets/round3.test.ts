@@ -85,6 +85,12 @@ describe('key names: PASS, *_PASS and camel/kebab spellings reach the generic ru
     ['bypass is not a password', 'src/proxy.py', () => `bypass = "${pw()}"`, 'none'],
     ['compass is not a password', 'src/nav.py', () => `COMPASS_ID = "${pw()}"`, 'none'],
     ['passed is not a password', 'src/run.py', () => `passed = "${pw()}"`, 'none'],
+    [
+      'a compiler pass option',
+      'package.json',
+      () => `"build": "wasm-opt x.wasm --pass-arg=asyncify-imports@env.${rand(LD, 6)}_sync -Oz"`,
+      'none',
+    ],
     ['passenger is not a password', 'src/trip.py', () => `passenger_name = "${pw()}"`, 'none'],
   ]);
 
@@ -276,7 +282,7 @@ describe('blocked wrongly: placeholders, masked values, empty values and routes'
       'OpenAI-shaped filler',
       'src/cfg.py',
       () => `OPENAI_API_KEY = "sk-${'abcdefgh'.repeat(5)}${rand('0123456789', 2)}"`,
-      'low',
+      'atMostLow',
     ],
     [
       'empty value: the next line is not its value',
@@ -401,6 +407,54 @@ describe('real trees: long docstrings and type annotations', () => {
       'lib/crypto/pkcs7.py',
       () => `        private_key: _ALLOWED_${rand('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 6)}_KEY_TYPES,`,
       'none',
+    ],
+    [
+      'an index expression',
+      'botocore/data/x/paginators-1.json',
+      () => `      "output_token": "Jobs[-1].${rand('ABCDEFGH', 1)}${rand(LD, 5)}Id",`,
+      'none',
+    ],
+    [
+      'a private function as a value',
+      'google/auth/_client.py',
+      () => `    oauth2client.client.OAuth2Credentials: _convert_oauth2_${rand('abcdefgh', 6)},`,
+      'none',
+    ],
+    [
+      'words joined by /',
+      'google/auth/metrics.py',
+      () => `REQUEST_TYPE_ACCESS_TOKEN = "auth-request-type/${rand('abcdefgh', 2)}"`,
+      'none',
+    ],
+    [
+      'a versioned API type',
+      'kubernetes/client/models/v1_x.py',
+      () => `      'service_account_token': 'V1ServiceAccountTokenProjection'`,
+      'none',
+    ],
+    [
+      'a namespace string',
+      'oauth2client/clientsecrets.py',
+      () => `    _SECRET_NAMESPACE = 'oauth2client:secrets#${rand('abcdefgh', 2)}'`,
+      'none',
+    ],
+    [
+      'a variable of the same kind',
+      'oauth2client/service_account.py',
+      () => `            credentials._private_key_pkcs12 = pkcs12_val`,
+      'none',
+    ],
+    [
+      'a conditional lookup',
+      'websocket/_http.py',
+      () => `            proxy_password = proxy.auth[1] if proxy.auth else None,`,
+      'none',
+    ],
+    [
+      'a random lower-case token under a key name still blocks',
+      'app/settings.py',
+      () => `api_token = "${rand(LD, 12)}_${rand(LD, 20)}x9"`,
+      'blocks',
     ],
     [
       'a class of a module',
