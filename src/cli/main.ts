@@ -12,6 +12,7 @@ import { writeFileAtomic } from '../disk/atomic.js';
 // The hook's hot path is imported statically so it loads as one chunk; everything else is loaded on demand.
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
+import { scrubUserinfo } from '../report/scrub.js';
 import { stagedDiffOnStdin, type Prestarted } from '../git/prestart.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
@@ -376,7 +377,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
         const snip = new Map(outcome.result.findings.map((f) => [f.fingerprint + (f.commit ?? ''), f.snippet]));
         for (const f of pub.findings) {
           const sn = snip.get(f.fingerprint + (f.commit ?? ''));
-          if (sn) f.snippet = sn;
+          if (sn) f.snippet = scrubUserinfo(sn);
         }
         const pathMod = await import('node:path');
         const where =

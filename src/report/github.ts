@@ -1,6 +1,7 @@
 import type { Finding, ScanResult } from '../types.js';
 import { atLeast } from '../types.js';
 import type { ReportContext } from './context.js';
+import { scrubUserinfo } from './scrub.js';
 
 /** Escaping of workflow command data and properties (as in @actions/core). */
 export function escapeData(s: string): string {
@@ -20,7 +21,7 @@ export function annotation(f: Finding, level: 'error' | 'warning' | 'notice'): s
     `title=${escapeProperty(`${f.ruleId}: ${f.title}`)}`,
   ];
   const msg = `${f.message}${f.match ? ` [${f.match}]` : ''}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}\nFix: ${f.remediation}`;
-  return `::${level} ${props.join(',')}::${escapeData(msg)}`;
+  return `::${level} ${props.join(',')}::${escapeData(scrubUserinfo(msg))}`;
 }
 
 /** GitHub workflow commands: errors for findings at or above fail-on, warnings below, notices for existing ones. */
@@ -29,7 +30,7 @@ export function githubReport(r: ScanResult, ctx: ReportContext): string {
   for (const f of r.existing) lines.push(annotation(f, 'notice'));
   for (const e of r.errors)
     lines.push(
-      `::warning file=${escapeProperty(e.file)}${e.line ? `,line=${e.line}` : ''},title=hookguard::${escapeData(e.message)}`,
+      `::warning file=${escapeProperty(e.file)}${e.line ? `,line=${e.line}` : ''},title=hookguard::${escapeData(scrubUserinfo(e.message))}`,
     );
   return lines.length ? lines.join('\n') + '\n' : '';
 }

@@ -1,5 +1,6 @@
 import type { Finding, ScanResult } from '../types.js';
 import type { ReportContext } from './context.js';
+import { scrubUserinfo } from './scrub.js';
 
 /** Only the contract's fields: internal ones (snippet, blocking) are not part of the JSON report. */
 export function publicFinding(f: Finding) {
@@ -8,7 +9,7 @@ export function publicFinding(f: Finding) {
     category: f.category,
     severity: f.severity,
     title: f.title,
-    message: f.message,
+    message: scrubUserinfo(f.message),
     remediation: f.remediation,
     file: f.file,
     line: f.line,
@@ -21,7 +22,7 @@ export function publicFinding(f: Finding) {
     ...(f.match ? { match: f.match } : {}),
     fingerprint: f.fingerprint,
     ...(f.confidence ? { confidence: f.confidence } : {}),
-    ...(f.why ? { why: f.why } : {}),
+    ...(f.why ? { why: scrubUserinfo(f.why) } : {}),
     ...(f.owners ? { owners: f.owners } : {}),
   };
 }
@@ -40,7 +41,7 @@ export function publicReport(r: ScanResult, ctx: ReportContext) {
     findings: r.findings.map(publicFinding) as PublicFinding[],
     existing: r.existing.map(publicFinding) as PublicFinding[],
     suppressed: r.suppressed,
-    errors: r.errors,
+    errors: r.errors.map((e) => ({ ...e, message: scrubUserinfo(e.message) })),
     staleBaseline: r.staleBaseline,
     summary: r.summary,
     ...(r.ownersFrom ? { ownersFrom: r.ownersFrom } : {}),

@@ -1,5 +1,6 @@
 import type { Finding, RuleDoc, ScanResult, Severity } from '../types.js';
 import type { ReportContext } from './context.js';
+import { scrubUserinfo } from './scrub.js';
 
 const SECURITY_SEVERITY: Record<Severity, string> = {
   critical: '9.5',
@@ -64,7 +65,7 @@ function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
     ruleId: f.ruleId,
     ...(ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {}),
     level: LEVEL[f.severity],
-    message: { text: `${f.message}${f.match ? ` [${f.match}]` : ''} Fix: ${f.remediation}` },
+    message: { text: scrubUserinfo(`${f.message}${f.match ? ` [${f.match}]` : ''} Fix: ${f.remediation}`) },
     locations: [
       {
         physicalLocation: {
@@ -109,7 +110,7 @@ export function sarifReport(r: ScanResult, ctx: ReportContext): string {
             executionSuccessful: true,
             toolExecutionNotifications: r.errors.map((e) => ({
               level: 'warning',
-              message: { text: e.message },
+              message: { text: scrubUserinfo(e.message) },
               locations: [
                 {
                   physicalLocation: {

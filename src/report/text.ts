@@ -1,6 +1,7 @@
 import type { Finding, ScanResult, Severity } from '../types.js';
 import { atLeast, SEVERITIES } from '../types.js';
 import type { ReportContext } from './context.js';
+import { scrubUserinfo } from './scrub.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [number, number]> = {
   critical: [35, 39],
@@ -54,8 +55,8 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
             )
           : '';
         out.push(`  ${where}${sev} ${blocks ? '' : c('dim', '(not blocking) ')}${f.ruleId}  ${f.title}${prov}`);
-        if (f.snippet) out.push(c('dim', `          │ `) + f.snippet.trim());
-        out.push(c('dim', `          │ `) + f.message);
+        if (f.snippet) out.push(c('dim', `          │ `) + scrubUserinfo(f.snippet.trim()));
+        out.push(c('dim', `          │ `) + scrubUserinfo(f.message));
         if (f.remediation) out.push(`          ${c('ok', 'fix:')} ${f.remediation}`);
         if (blocks && f.owners?.length) out.push(`          ${c('bold', 'owners:')} ${f.owners.join(', ')}`);
       }
@@ -71,7 +72,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
     out.push(c('bold', 'Files with problems (skipped or scanned in part):'));
     for (const e of r.errors)
       out.push(
-        `  ${e.file}${e.line ? `:${e.line}` : ''}${e.commit ? ` (commit ${e.commit.slice(0, 10)})` : ''}: ${e.message}`,
+        `  ${e.file}${e.line ? `:${e.line}` : ''}${e.commit ? ` (commit ${e.commit.slice(0, 10)})` : ''}: ${scrubUserinfo(e.message)}`,
       );
     out.push('');
   }

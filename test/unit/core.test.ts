@@ -5,6 +5,7 @@ import { checkRegexSafety } from '../../src/rules/secrets/safety.js';
 import { parseScanArgs } from '../../src/cli/args.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { textReport } from '../../src/report/text.js';
+import { scrubUserinfo } from '../../src/report/scrub.js';
 import type { Finding, ScanResult } from '../../src/types.js';
 
 describe('inline allow', () => {
@@ -284,5 +285,37 @@ describe('hook script quoting', () => {
     const { execFileSync } = await import('node:child_process');
     const nasty = '/tmp/a "b" $(touch /tmp/pwned) `x` \\ c';
     expect(execFileSync('sh', ['-c', `printf %s "${shDoubleQuoted(nasty)}"`], { encoding: 'utf8' })).toBe(nasty);
+  });
+});
+
+describe('masking repeats and URL userinfo (issue 31)', () => {
+  const hex = (n: number) => [...Array(n)].map(() => '0123456789abcdef'[Math.floor(Math.random() * 16)]).join('');
+  const word = () => 'K' + hex(6) + ['q%', 'q#', 'q?', 'q!'][Math.floor(Math.random() * 4)]! + hex(7);
+  it.each([
+    ['multi-host URL', (a: string, b: string) => `postgresql://app:${a}@db1:5432,app:${b}@db2:5432/app`],
+    ['empty user', (a: string, b: string) => `mysql://:${a}@db1/x?fallback=mysql://:${b}@db2/x`],
+    ['password with @', (a: string, b: string) => `redis://u:${a}@${b}@cache:6379`],
+    ['repeated in a comment', (a: string, b: string) => `x = f("${a}") # was ${a}, before ${b} # and ${b}`],
+  ])('%s: neither value is shown whole', (_name, make) => {
+    const [a, b] = [word(), word()];
+    const line = make(a, b);
+    // The findings' own ranges: the first occurrence of each value (what a rule reports).
+    const out = maskLine(
+      line,
+      [a, b].map((v): [number, number] => [line.indexOf(v), line.indexOf(v) + v.length]),
+    );
+    expect(out).not.toContain(a);
+    expect(out).not.toContain(b);
+  });
+  it('a token in the user position is masked; a plain user name is not', () => {
+    const t = hex(40);
+    expect(maskLine(`git+https://${t}:x-oauth-basic@github.com/a/b.git`, [])).not.toContain(t);
+    expect(maskLine(`ssh://deploy@host.acme.io/srv`, [])).toBe('ssh://deploy@host.acme.io/srv');
+  });
+  it('scrubUserinfo masks URL passwords in any printed text and leaves masked ones alone', () => {
+    const [a, b] = [word(), word()];
+    const s = scrubUserinfo(`could not open postgresql://app:${a}@db1,app:${b}@db2/app: refused`);
+    expect(s).toBe('could not open postgresql://app:****@db1,app:****@db2/app: refused');
+    expect(scrubUserinfo('postgresql://app:Ab…@db1/app')).toBe('postgresql://app:Ab…@db1/app');
   });
 });

@@ -12,8 +12,10 @@ import {
   capAt,
   inComment,
   inDocstring,
+  isDemoCredential,
   isMinifiedLine,
   isNowhereHost,
+  isServiceContainerHost,
   lineAround,
   lineMentionsNowhereHost,
   placeOf,
@@ -224,6 +226,14 @@ function weigh(
       return { drop: 'part of an image path, not a token' };
     // Key pairs generated for a test suite (TLS/SSH libraries ship dozens): shown, not blocking. A provider token
     // keeps its severity in a test file: its format says it was issued by the provider.
+    // A provider-shaped value with counting or repeated digits in test code (`xoxb-1111111111-2222222222-…`) was typed
+    // by hand for the test, not issued.
+    if (path !== undefined && placeOf(path).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+      return {
+        severity: capAt(severity, 'low'),
+        confidence: 'low',
+        why: `${why}; a made-up value (counting or repeated digits) in test code`,
+      };
     if (rule.p.validate === 'private-key' && path !== undefined && placeOf(path).test)
       return {
         severity: capAt(severity, 'medium'),
@@ -257,6 +267,13 @@ function weigh(
         ? `for ${host.replace(/\$\{[^}]*\}/g, '${…}').slice(0, 60)}, a loopback or example host`
         : 'next to a loopback or example host',
     );
+  if (host !== undefined && (place?.ci || place?.test) && isServiceContainerHost(host))
+    cap('low', `for ${host.slice(0, 40)}, a CI service container`);
+  if (host !== undefined) {
+    const user = /([^\s:/@"'`,]{1,64}):$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+    if (user !== undefined && isDemoCredential(user, secret)) cap('low', 'classic demo credentials');
+  }
+  if (place?.locale) cap('low', 'a translation file');
   if (place?.test) cap('low', 'test code');
   if (quality === 'placeholder') cap('low', 'placeholder-like');
   if (inComment(line, start - ls)) cap('medium', 'in a comment');

@@ -15,6 +15,7 @@ const KNOWN_KEYS = new Set([
   'title',
   'severity',
   'keywords',
+  'names',
   'regex',
   'secretGroup',
   'entropy',
@@ -26,6 +27,41 @@ const KNOWN_KEYS = new Set([
   'docs',
   'examples',
 ]);
+
+/** What can follow a whole-word name in a key (`DB_PASS=`, `pass: `, `"pass"`, `smtp_pass2`, `dbPass = `). */
+const WORD_ENDS = ['=', ':', '"', "'", ']', ' ', '\t', '_', '-', '.', ...'0123456789'];
+
+/** Where a rule's `names` go in its regex. */
+export const NAMES_SLOT = '{names}';
+
+/**
+ * A rule's keyword prefilter and the names group of its regex, from one list of names (issue 31: the generic rule's
+ * keywords listed only snake_case forms, so `privateKey`, `authKey`, `access-key:` never reached its regex). Each `_`
+ * in a name is an optional `_` or `-` (case-insensitive rules also take camelCase: `private_key` → privateKey,
+ * PRIVATE-KEY, private_key); each name gives every keyword its spellings need. A name ending in `!` is a whole word at
+ * its end (`pass!`: DB_PASS, dbPass, but not passed or passenger); its keywords are each spelling followed by each
+ * character that can end a word in a key.
+ */
+export function fromNames(names: string[], regex: string): { keywords: string[]; regex: string } {
+  const keywords = new Set<string>();
+  const alts: string[] = [];
+  for (const raw of names) {
+    const whole = raw.endsWith('!');
+    const name = whole ? raw.slice(0, -1) : raw;
+    const parts = name.split('_');
+    alts.push(parts.join('[_-]?') + (whole ? '(?![a-z])' : ''));
+    for (const sep of ['_', '-', '']) {
+      const spelling = parts.join(sep);
+      // A whole word is followed by what can follow a word in a key: the prefilter needs no bare `pass`, which
+      // occurs in every text (passed, bypass).
+      if (whole) for (const c of WORD_ENDS) keywords.add(spelling + c);
+      else keywords.add(spelling);
+    }
+  }
+  // A keyword that holds a shorter keyword adds nothing to the prefilter.
+  const kws = [...keywords].filter((k) => ![...keywords].some((o) => o !== k && k.includes(o)));
+  return { keywords: kws, regex: regex.split(NAMES_SLOT).join(`(?:${alts.join('|')})`) };
+}
 
 /** Validate raw pattern objects; returns every problem found, each naming the rule. */
 export function validatePatterns(
@@ -52,16 +88,35 @@ export function validatePatterns(
     if (typeof o.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad('id must be kebab-case', 'id');
     if (typeof o.title !== 'string' || !o.title) bad('title is required', 'title');
     if (!isSeverity(o.severity)) bad('severity must be one of critical, high, medium, low, info', 'severity');
-    if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === 'string' && k))
+    let derived: { keywords: string[]; regex: string } | undefined;
+    if (o.names !== undefined) {
+      if (
+        !Array.isArray(o.names) ||
+        o.names.length === 0 ||
+        !o.names.every((n) => typeof n === 'string' && /^[a-z0-9]+(?:_[a-z0-9]+)*!?$/.test(n))
+      )
+        bad('names must be a non-empty list of lower-case words joined by "_" (optionally ending in "!")', 'names');
+      else if (o.keywords !== undefined) bad('keywords are derived from names: give one or the other', 'keywords');
+      else if (typeof o.regex !== 'string' || !o.regex.includes(NAMES_SLOT))
+        bad(`a rule with names has ${NAMES_SLOT} in its regex, where the names go`, 'regex');
+      else derived = fromNames(o.names as string[], o.regex);
+    } else if (
+      !Array.isArray(o.keywords) ||
+      o.keywords.length === 0 ||
+      !o.keywords.every((k) => typeof k === 'string' && k)
+    )
       bad('keywords must be a non-empty list of strings', 'keywords');
+    // The rule as compiled: keywords and regex spelled out (a compiled rule has no `names`, and validates again).
+    const { names: _names, ...rest } = o;
+    const c: Record<string, unknown> = derived ? { ...rest, ...derived } : o;
     let groups = 0;
-    if (typeof o.regex !== 'string' || !o.regex) bad('regex is required', 'regex');
+    if (typeof c.regex !== 'string' || !c.regex) bad('regex is required', 'regex');
     else {
       const flags = o.caseInsensitive ? 'i' : '';
       try {
-        new RegExp(o.regex, flags);
+        new RegExp(c.regex, flags);
         // The number of groups, from a copy that matches the empty string.
-        groups = (new RegExp(o.regex + '|', flags).exec('')?.length ?? 1) - 1;
+        groups = (new RegExp(c.regex + '|', flags).exec('')?.length ?? 1) - 1;
       } catch (e) {
         bad(`regex does not compile: ${(e as Error).message}`, 'regex');
       }
@@ -98,8 +153,8 @@ export function validatePatterns(
     )
       bad('examples.match (non-empty) and examples.nomatch must be lists of strings', 'examples');
     patterns.push({
-      ...(o as unknown as SecretPattern),
-      keywords: Array.isArray(o.keywords) ? (o.keywords as string[]).map((k) => String(k).toLowerCase()) : [],
+      ...(c as unknown as SecretPattern),
+      keywords: Array.isArray(c.keywords) ? (c.keywords as string[]).map((k) => String(k).toLowerCase()) : [],
       examples: { match: (ex?.match as string[]) ?? [], nomatch: (ex?.nomatch as string[]) ?? [] },
     });
   });

@@ -42,13 +42,52 @@ export function credentialLikeRanges(line: string): Array<[number, number]> {
     /(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credentials?|private[_-]?key)[\w.-]{0,20}["'\]]{0,2}\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?([^\s"'`,;<>(){}[\]]+)/dgi,
   ))
     add(m, 1);
-  for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
+  for (const [s, e] of urlUserinfoRanges(line)) out.push([s, e]);
   for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
   // `=` only as padding: `REDIS_TOKEN=<value>` masks the value, not the name with it.
   for (const m of line.matchAll(/[A-Za-z0-9+/_~-]{20,}={0,3}(?:\.[A-Za-z0-9+/_~-]{8,}={0,3}){0,2}/dg)) {
     const v = m[0];
     if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
       out.push([m.index, m.index + v.length]);
+  }
+  return out;
+}
+
+/**
+ * The secret parts of every URL userinfo on a line: the password of each `user:password@` (every host of a multi-host
+ * URL, `postgresql://a:p1@db1,a:p2@db2/x`, a password holding `@`), and a user that is itself a token
+ * (`https://<token>@host`, `https://<token>:x-oauth-basic@host`). Offsets into `line`.
+ */
+export function urlUserinfoRanges(line: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  // The authority: after `//`, up to the path, whitespace or a quote (a password may hold an unescaped `#` or `?`).
+  for (const m of line.matchAll(/\/\/([^\s/"'`<>]{2,600})/dg)) {
+    const [from] = m.indices![1]!;
+    // One `userinfo@host[:port]` per comma-separated host; the userinfo ends at the host's last `@`.
+    let at = from;
+    for (const piece of m[1]!.split(',')) {
+      const amp = piece.lastIndexOf('@');
+      if (amp > 0) {
+        const userinfo = piece.slice(0, amp);
+        const colon = userinfo.indexOf(':');
+        const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+        if (colon >= 0 && amp - colon - 1 >= 1 && !/^\*+$|…/.test(userinfo.slice(colon + 1)))
+          out.push([at + colon + 1, at + amp]);
+        if (user.length >= 16 && /\d/.test(user) && /[A-Za-z]/.test(user) && !user.includes('…'))
+          out.push([at, at + user.length]);
+      }
+      at += piece.length + 1;
+    }
+  }
+  return out;
+}
+
+/** Every other place on `line` where the text of one of `ranges` occurs again (a value repeated on its line). */
+function repeats(line: string, ranges: Array<[number, number]>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const v of new Set(ranges.map(([s, e]) => line.slice(s, e)))) {
+    if (v.length < 4) continue;
+    for (let i = line.indexOf(v); i !== -1; i = line.indexOf(v, i + v.length)) out.push([i, i + v.length]);
   }
   return out;
 }
@@ -76,7 +115,8 @@ export function maskLine(line: string, ranges: Array<[number, number]>, width = 
   const lo = Math.max(0, anchor - width - 200);
   const hi = Math.min(line.length, Math.max(anchor, 0) + 2 * width + 200);
   const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]): [number, number] => [s + lo, e + lo]);
-  const sorted = mergeRanges([...ranges, ...extra]);
+  // A reported value is masked wherever it occurs on the line, not only where it was found.
+  const sorted = mergeRanges([...ranges, ...repeats(line, ranges), ...extra]);
   let out = '';
   let pos = 0;
   let firstStart = -1;

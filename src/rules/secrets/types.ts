@@ -7,6 +7,11 @@ export interface SecretPattern {
   severity: Severity;
   /** Lower-case literals; the regex runs only on chunks containing one of them. */
   keywords: string[];
+  /**
+   * Credential names the rule's regex takes at `{names}`: the keywords and that group of the regex are both derived
+   * from it (see `fromNames`), so the prefilter can never miss a spelling the regex takes.
+   */
+  names?: string[];
   regex: string;
   /** Capture group holding the secret (default: the first group that took part in the match, else the whole match). */
   secretGroup?: number;

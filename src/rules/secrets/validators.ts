@@ -74,6 +74,9 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
   // Sequential runs typical of hand-written fakes: abcdef..., 123456789, 0123456789abcdef.
   if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
     return { tier: 'plausible', why: 'hand-written fake (a keyboard or alphabet run)' };
+  // `AbCdEf123`, `sk-abcdefgh…`, `abcdefg1234`: an alphabet run in any case, or a short unit repeated.
+  if (/abcdef|bcdefg|cdefgh|abc123|123abc/i.test(v) || /^(.{2,12}?)\1{2,}$|^(.{4,24})\2$/.test(v))
+    return { tier: 'plausible', why: 'hand-written fake (an alphabet run or a repeated unit)' };
   return undefined;
 }
 
@@ -118,6 +121,34 @@ function keyOf(match: string, secret: string): string {
 const NOT_A_SECRET_KEY =
   /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
 
+/** Credential names other than a bare `pass` (the generic rule's names: patterns/generic.yaml). */
+const OTHER_CREDENTIAL_NAME =
+  /passw|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credential|private[_-]?key/i;
+
+/**
+ * A key named only by `pass` names a password when `pass` is a word of its own: `PASS`, `DB_PASS`, `smtp-pass`,
+ * `dbPass` — not `bypass`, `compass`, `BYPASS` (the regex already refuses a letter after it: passed, passenger).
+ */
+function passIsAWord(match: string, secret: string): boolean {
+  const at = match.lastIndexOf(secret);
+  // The key right before the assignment (a command-line option such as `sshpass -p` has none).
+  const head = /([\w.-]+)["'\]]{0,2}[ \t]*(?::=|=>|=|:)[ \t]*["'`]?$/.exec(at > 0 ? match.slice(0, at) : match)?.[1];
+  if (head === undefined || OTHER_CREDENTIAL_NAME.test(head)) return true;
+  // `--pass-arg=`, `pass_through`, `pass_rate`: a pass of a program or a test, not a password.
+  if (
+    /pass[-_](?:args?|through|thru|rate|fail(?:ed)?|count|phase|list|num|number|filter|mode|level|fn|func|callback)(?![a-z])/i.test(
+      head,
+    )
+  )
+    return false;
+  for (const m of head.matchAll(/pass(?![a-z])/gi)) {
+    const before = head.charAt(m.index - 1);
+    if (!/[A-Za-z]/.test(before)) return true;
+    if (/[a-z]/.test(before) && m[0].startsWith('P')) return true;
+  }
+  return !/pass/i.test(head);
+}
+
 /** Names of values that are public by design: publishable keys, client/app ids, CSRF tokens, site keys. */
 const PUBLIC_KEY_NAME =
   /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
@@ -141,7 +172,9 @@ function wordy(w: string): boolean {
   return /[aeiouy]/i.test(w) || (w === w.toUpperCase() && w.length <= 4);
 }
 
-function looksLikeIdentifier(v: string): boolean {
+function looksLikeIdentifier(raw: string): boolean {
+  // A private name (`_convert_credentials`) and a versioned API type (`V1ServiceAccountTokenProjection`) are names.
+  const v = raw.replace(/^_+(?=[A-Za-z])/, '').replace(/^V\d+(?:(?:alpha|beta)\d+)?(?=[A-Z][a-z])/, '');
   if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
   if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
   // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
@@ -150,9 +183,14 @@ function looksLikeIdentifier(v: string): boolean {
     (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy)
   )
     return true;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true; // PascalCase
-  if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted words
-  if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME
+  // PascalCase, of words a name has (`Scmjj` is from a random string)
+  if (
+    /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) &&
+    (v.match(/[A-Z][a-z]+/g) ?? []).every((w) => w.length <= 4 || wordy(w))
+  )
+    return true;
+  if (/^[a-z]+(?:[_./-][a-z]+)+$/.test(v)) return true; // snake/kebab/dotted/path words
+  if (/^_*[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true; // ENV_VAR_NAME, _PRIVATE_CONSTANT
   // Rule ids and option strings: lower-case words and short numbers (rhel8cis_rule_4_3_4, tls-1-2-ext).
   // Hex-only values (UUIDs, hex keys) are never taken for words: `d2d89bcc-9345-0fea-…` has "fea" and "baea" runs.
   if (
@@ -162,6 +200,17 @@ function looksLikeIdentifier(v: string): boolean {
   )
     return true;
   return false;
+}
+
+/** Lower-case words (a few digits allowed) joined by `_ . / : # -`, one of them a real word: a name or a namespace. */
+function joinedWords(v: string): boolean {
+  const parts = v.split(/[_./:#-]/);
+  return (
+    parts.length >= 2 &&
+    parts.every((p) => /^[a-z]+\d{0,3}[a-z]*$/.test(p)) &&
+    parts.some((p) => /[a-z]{3,}/.test(p) && /[aeiou]/.test(p)) &&
+    !/^[0-9a-f_.:#/-]+$/.test(v)
+  );
 }
 
 /** Words a password-named field holds when it describes the field, not a password (`password: 'required'`). */
@@ -178,7 +227,12 @@ export function dictionaryLike(v: string): boolean {
     .replace(/[4@]/g, 'a')
     .replace(/[5$]/g, 's')
     .replace(/7/g, 't');
-  return t.length >= 4 && (/^[a-z]+$/.test(t) || /^(?:[A-Z][a-z]+)+$/.test(t) || /^[A-Z][a-z]+$/.test(t));
+  if (t.length < 4) return false;
+  if (/^[a-z]+$/.test(t) || /^[A-Z][a-z]+$/.test(t)) return true;
+  // Capitalised words (`RootPassword`): at most three, each of three letters or more with a vowel — a random string
+  // with leetspeak digits (`HzDgu51yQ7…`) splits into chunks that are not words.
+  const words = /^(?:[A-Z][a-z]+)+$/.test(t) ? (t.match(/[A-Z][a-z]+/g) ?? []) : [];
+  return words.length > 0 && words.length <= 3 && words.every((w) => w.length >= 3 && /[aeiouy]/.test(w));
 }
 
 function weakOrStrong(secret: string, pwKey: boolean): ValidatorResult {
@@ -239,7 +293,7 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // bundler suffix (`ClosingParenToken$1`).
   const after = text.charAt(index + match.length);
   if (after === '(' || after === '<') return reject('code (a call), not a value');
-  if (after === '{' && secret.endsWith('$')) return reject('reference (a template string interpolation)');
+  if (after === '{' && /[$#%]$/.test(secret)) return reject('reference (a template string interpolation)');
   const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
   if (
     unquoted &&
@@ -267,6 +321,20 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     return reject('an empty value followed by another assignment');
   if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
     return reject('a size or count, not a value');
+  // A method called on a number (`20.minutes`, `2.hours`, `1.day.ago` in Ruby): code.
+  if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return reject('code (a method on a number), not a value');
+  // Prose: a word (any script, in the case words are written) followed on its line by more words
+  // (`reset_password=Réinitialiser le mot de passe`, a translated label), not a secret cut at its first space. A
+  // command-line option's value (`--password=…`) is followed by the command's arguments.
+  if (
+    unquoted &&
+    /(?::|=>?)[ \t]*$/.test(match.slice(0, match.length - secret.length)) &&
+    !/(?:^|\s)--?[\w-]+=$/.test(match.slice(0, match.length - secret.length)) &&
+    /^\p{Lu}?\p{Ll}+[.,:!?]?$/u.test(secret) &&
+    /[aeiouy]|[^\x00-\x7f]/i.test(secret) &&
+    /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
+  )
+    return reject('prose (words separated by spaces), not a value');
   if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
     return reject('code (an expression), not a value');
   // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
@@ -281,6 +349,7 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
     return reject('encrypted value (Pulumi secret)');
   const key = keyOf(match, secret);
+  if (!passIsAWord(match, secret)) return reject('"pass" inside another word (bypass, compass), not a credential name');
   // A name/value pair (`- name: DB_PASSWORD` / `value: …`) is named by its name; a command line has no name.
   const bareKey = (/name["']?:\s*["']?([\w.-]+)["']?,?\s*["']?value$/.exec(key)?.[1] ?? key).replace(/["'\]]+$/, '');
   if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
@@ -295,8 +364,24 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
+  if (/^[A-Za-z_$][\w$]*\[-?\d{1,3}\]\.[A-Za-z_$]/.test(secret))
+    return reject('code (an index expression), not a value');
+  // A type annotation naming a class in a module (`private_key: ed25519.Ed25519PrivateKey`).
+  if (
+    /^[a-z_]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$/.test(secret) &&
+    looksLikeIdentifier(secret.replace(/^.*\./, '').replace(/\d+/g, ''))
+  )
+    return reject('code (a class of a module), not a value');
   if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
+  // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
+  if (
+    /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
+    /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
+      text.slice(text.lastIndexOf('\n', index) + 1, index + match.length - secret.length),
+    )
+  )
+    return reject('a route target (controller#action)');
   if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
     return reject('a URL without credentials');
   if (/^data:|;base64,/.test(secret)) return reject('a data URI');
@@ -321,9 +406,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   )
     return reject('a file name');
   // A password option of a command line (`sshpass -p '…'`, `psexec -p …`, `xfreerdp /p:…`) names a password too.
-  const pwKey =
-    PASSWORD_NAME.test(bareKey) ||
-    /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$/.test(match.slice(0, match.length - secret.length));
+  const optionSlot = /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$|\/user:\S+[ \t]{1,3}["']?$/.test(
+    match.slice(0, match.length - secret.length),
+  );
+  const pwKey = PASSWORD_NAME.test(bareKey) || optionSlot;
   if (pwKey && FIELD_WORDS.test(secret)) return reject('a word describing the field, not a password');
   if (!pwKey && secret.length < 8) return reject('too short for a key or token');
   if (pwKey && secret.length < 4) return reject('too short');
@@ -336,7 +422,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
   const passphrase =
     pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
-  if (!passphrase && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
+  // Lower-case words joined by punctuation (`oauth2client:secrets#ns`, `pkcs12_val`) under a token or key name: a name.
+  if (!pwKey && joinedWords(secret)) return reject('words joined by punctuation (a name), not a secret');
+  // A command line's password option can hold nothing but a password, whatever it looks like (`-p ops_admin7`).
+  if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
   if (tier) return weakOrStrong(secret, pwKey);
   const e = shannonEntropy(secret);
   if (!pwKey && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);
@@ -611,6 +700,14 @@ const credentialValue: Validator = ({ secret }) => {
   const tier = placeholderTier(v);
   if (tier && tier.tier !== 'plausible') return reject(tier.why);
   if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject('reference or template');
+  // A lookup or call in code (`proxy_password=self._opts["password"]`, `smtp_pass=cfg.get(`): the match stops at its
+  // bracket.
+  if (
+    /^(?:self|this|cls|opts|options|config|conf|cfg|settings|kwargs|params|args)\.|^[A-Za-z_$][\w$.]*[[(]$|^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[[(]/.test(
+      v,
+    )
+  )
+    return reject('code (a lookup or call), not a value');
   // A type annotation (`smtp_password: string;` in a .d.ts or a Python dataclass), not a value.
   if (
     /^(?:string|number|boolean|any|unknown|str|int|bytes|SecretStr|Optional\[[\w[\]]+\]|String|char\s*\*)[;,]?$/.test(v)
