@@ -33,7 +33,18 @@ function repoWithRepeats() {
 
 describe('every printed line masks every reported value and every URL password', () => {
   const { repo, secrets } = repoWithRepeats();
-  it.each(['text', 'json', 'sarif', 'github'])('%s, on disk and staged', (format) => {
+  it.each([
+    'text',
+    'json',
+    'sarif',
+    'github',
+    'html',
+    'markdown',
+    'junit',
+    'gitlab-secrets',
+    'gitlab-sast',
+    'codequality',
+  ])('%s, on disk and staged', (format) => {
     for (const mode of [
       ['scan', '.'],
       ['scan', '--staged'],
