@@ -38,6 +38,7 @@ const COLD = {
   install: src('install/index.ts'),
   render: src('report/render.ts'),
   doctor: src('install/doctor.ts'),
+  global: src('install/global.ts'),
   json: src('report/json.ts'),
   sarif: src('report/sarif.ts'),
   github: src('report/github.ts'),

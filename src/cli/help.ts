@@ -17,7 +17,7 @@ const SCAN_OPTIONS = `Options:
   --help                            this text`;
 
 export const COMMAND_HELP: Record<string, string> = {
-  init: `Usage: hookguard init [--force] [--package DIR]
+  init: `Usage: hookguard init [--force] [--package DIR] | hookguard init --global [--force]
 
 Install the pre-commit, pre-merge-commit and pre-push hooks in this repository, then say whether protection is on
 (as hookguard doctor does).
@@ -36,6 +36,9 @@ Options:
   --force         a core.hooksPath owned by another tool (lefthook, pre-commit, a global path) is never changed; with
                   --force, hookguard installs into that directory, chaining the hooks that are there
   --package DIR   the package (folder with package.json) that carries hookguard and husky, in a monorepo
+  --global        every repository of yours, existing and new: a global core.hooksPath to hookguard's hooks
+                  (~/.config/hookguard/hooks), which then run each repository's own .git/hooks; a repository whose
+                  hook manager sets its own core.hooksPath (husky, lefthook) keeps its own hooks (doctor says so)
   --help          this text
 
 Examples:
@@ -75,17 +78,19 @@ Options:
 Examples:
   npx hookguard doctor
 `,
-  uninstall: `Usage: hookguard uninstall
+  uninstall: `Usage: hookguard uninstall [--global]
 
 Remove hookguard's hooks and restore what was there before init: chained native hooks come back, hookguard's lines
 leave the .husky hooks (files that only held them are removed), and in package.json the devDependencies and "prepare"
 that init added are taken out again (husky stays if it was there before). Works in any clone, from the committed files.
 
 Options:
+  --global  remove the hooks of init --global and put the previous global core.hooksPath back exactly
   --help    this text
 
 Examples:
   npx hookguard uninstall
+  npx hookguard uninstall --global
 `,
   scan: `Usage: hookguard scan [PATH...] | --staged | --pre-push [REMOTE [URL]] | --history [--since REV] | --diff BASE..HEAD
 

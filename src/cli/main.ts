@@ -31,7 +31,8 @@ const HELP = `hookguard — secrets and insecure infrastructure code, caught in 
 
 Usage:
   hookguard init [--force] [--package DIR] install pre-commit, pre-merge-commit and pre-push hooks (husky with package.json)
-  hookguard uninstall                      remove them, restoring what was there before
+  hookguard init --global                  the same for every repository of yours (a global core.hooksPath)
+  hookguard uninstall [--global]           remove them, restoring what was there before
   hookguard doctor [--format json]         is protection on in this clone? each hook, who owns it; exit 1 if not
   hookguard report FILE.json [--format html|markdown|junit|…] [--output FILE]
                                            render a saved JSON report (default: the HTML audit report)
@@ -679,14 +680,37 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
 
 async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io): Promise<number> {
   let force = false;
+  let global = false;
   let packageDir: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const r = rest[i]!;
     if (r === '--force' && cmd === 'init') force = true;
+    else if (r === '--global') global = true;
     else if ((r === '--package' || r.startsWith('--package=')) && cmd === 'init') {
       packageDir = r.startsWith('--package=') ? r.slice('--package='.length) : rest[++i];
       if (!packageDir) throw new UsageError('--package needs a folder (the package whose npm install sets up husky)');
     } else throw new UsageError(`unknown argument "${r}" for "hookguard ${cmd}"`);
+  }
+  if (global) {
+    if (packageDir !== undefined) throw new UsageError('--global and --package do not go together');
+    const g = await import('../install/global.js');
+    const res =
+      cmd === 'init'
+        ? await g.installGlobal(
+            {
+              cwd: io.cwd,
+              force,
+              env: io.env,
+              nodePath: process.execPath,
+              cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
+              version: version(),
+            },
+            force,
+          )
+        : await g.uninstallGlobal({ env: io.env });
+    for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
+    for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
+    return res.ok ? 0 : 2;
   }
   const { install, uninstall } = await import('../install/index.js');
   const res =

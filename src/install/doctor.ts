@@ -176,6 +176,13 @@ export async function doctor(opts: { cwd: string; env: NodeJS.ProcessEnv }): Pro
     for (const h of report.hooks) if (h.active) h.active = false;
     report.notes.push('the hooks cannot find node: every commit is let through unchecked, with a warning');
   }
+  if (scope === 'local') {
+    const g = await gitOut(top, ['config', '--global', '--get', 'core.hooksPath']);
+    if (g && /[\\/]hookguard[\\/]hooks$/.test(g))
+      report.notes.push(
+        `hookguard's global hooks (${g}, from init --global) do not run in this repository: its own core.hooksPath (${hooksPath}) wins over the global one`,
+      );
+  }
   if (opts.env.HOOKGUARD === '0')
     report.notes.push('HOOKGUARD=0 is set in this environment: every hook skips the check');
   if (scope === 'global' || scope === 'system')

@@ -46,8 +46,8 @@ export interface InstallResult {
 }
 
 export const MARKER = 'hookguard';
-const HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push'] as const;
-type HookName = (typeof HOOKS)[number];
+export const HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push'] as const;
+export type HookName = (typeof HOOKS)[number];
 const CHAIN_SUFFIX = '.pre-hookguard';
 const HUSKY_RUNNER = '.husky/hookguard.sh';
 
@@ -64,7 +64,7 @@ interface State {
 }
 
 /** git through src/git (the one place that runs it); an ordinary "can't" comes back as a message, never a throw. */
-async function gitCmd(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
+export async function gitCmd(cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
   try {
     const r = await git(cwd, args);
     return { ok: r.code === 0, out: r.stdout.toString('utf8').trim(), err: r.stderr.trim() };
@@ -141,12 +141,28 @@ function runnerScript(opts: InstallOptions, shared = false, sub = ''): string {
 }
 
 /** A native hook: our runner, then the hook that was there before (if any), with the same arguments and stdin. */
-function nativeHook(name: HookName, opts: InstallOptions): string {
+/**
+ * A native hook: our runner, then the hook that was there before (if any), with the same arguments and stdin.
+ * `global`: the hook of `init --global`, in a hooks folder of the user's; git then runs no hook of the repository's own
+ * `.git/hooks`, so that one is chained instead (and where it is hookguard's own native hook, it alone runs).
+ */
+export function nativeHook(name: HookName, opts: InstallOptions, global = false): string {
   const runner = runnerScript(opts)
     .replace(/^#!.*\n/, '')
     .replace(/\ncase "\$\{1:-\}" in[\s\S]*$/, '\n');
   // ${0%/*}, not $(dirname "$0"): a fork less on every commit (git runs a hook by a path with a slash).
-  const chain = `"\${0%/*}/${name}${CHAIN_SUFFIX}"`;
+  const chain = global ? '"$hg_own"' : `"\${0%/*}/${name}${CHAIN_SUFFIX}"`;
+  const preamble = global
+    ? `# The repository's own ${name} hook (.git/hooks: git does not run it while core.hooksPath points here).
+hg_own=.git/hooks/${name}
+[ -d .git ] || { hg_cd=$(git rev-parse --git-common-dir 2>/dev/null) && hg_own=$hg_cd/hooks/${name}; }
+if [ -f "$hg_own" ] && [ -x "$hg_own" ]; then
+  hg_l2=
+  { IFS= read -r hg_l1; IFS= read -r hg_l2; } <"$hg_own" 2>/dev/null
+  case $hg_l2 in "# ${MARKER} ${name} hook"*) exec "$hg_own" "$@" ;; esac
+fi
+`
+    : '';
   // pre-push: git's ref lines go to a private file that the check reads and the chained hook reads again (the same
   // bytes, none added: git sends nothing when everything is up to date).
   const body =
@@ -162,10 +178,10 @@ fi
 if [ -x ${chain} ]; then ${chain} "$@" || exit $?; fi
 `;
   return `#!/bin/sh
-# ${MARKER} ${name} hook: installed by "hookguard init", removed by "hookguard uninstall".
-# The hook that was here before, if any, is kept as ${name}${CHAIN_SUFFIX} and still runs after the check.
+# ${MARKER} ${name} hook: installed by "hookguard init${global ? ' --global' : ''}", removed by "hookguard uninstall${global ? ' --global' : ''}".
+${global ? `# Every repository of this user runs it; the repository's own .git/hooks/${name} still runs after the check.` : `# The hook that was here before, if any, is kept as ${name}${CHAIN_SUFFIX} and still runs after the check.`}
 ${runner}
-${body}`;
+${preamble}${body}`;
 }
 
 /**
@@ -352,9 +368,9 @@ function isOwnNative(repo: Repo, prev: State | undefined): boolean {
  * would stop working one day. From there, the package is copied to a lasting place first
  * (${XDG_DATA_HOME:-~/.local/share}/hookguard/<version>), and the hooks name that copy.
  */
-export function durableCli(opts: InstallOptions, res: InstallResult): string {
+export function durableCli(opts: InstallOptions, res: InstallResult, always = false): string {
   const pkgRoot = path.dirname(path.dirname(opts.cliPath));
-  if (!isEphemeral(pkgRoot, opts.env)) return opts.cliPath;
+  if (!always && !isEphemeral(pkgRoot, opts.env)) return opts.cliPath;
   const home = opts.env.HOME || homedir();
   const base = opts.env.XDG_DATA_HOME || path.join(home, '.local', 'share');
   const dest = path.join(base, 'hookguard', opts.version);
@@ -377,7 +393,7 @@ export function durableCli(opts: InstallOptions, res: InstallResult): string {
     return opts.cliPath;
   }
   res.messages.push(
-    `copied hookguard ${opts.version} to ${dest}: npx's cache is temporary, and the hooks use that copy (run "npx hookguard@latest init" to update it)`,
+    `copied hookguard ${opts.version} to ${dest}: ${always ? 'the hooks of every repository use that copy' : "npx's cache is temporary, and the hooks use that copy"} (run "npx hookguard@latest init${always ? ' --global' : ''}" to update it)`,
   );
   return cli;
 }

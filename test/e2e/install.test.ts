@@ -100,7 +100,7 @@ describe('npm pack from a fresh clone', () => {
       { cwd: app, encoding: 'utf8' },
     );
     expect(tsc.status, tsc.stdout + tsc.stderr).toBe(0);
-  });
+  }, 240_000); // npm pack builds lib/ and the type definitions (tsc), then npm installs the tarball
 });
 
 describe('scan --pre-push typed by hand', () => {
