@@ -351,6 +351,8 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     color,
     rules: [] as RuleDoc[],
     scope: SCOPE[a.mode],
+    hook: a.mode === 'staged' || a.mode === 'pre-push',
+    verbose: Boolean(a.verbose),
   };
   let text: string;
   switch (a.format) {

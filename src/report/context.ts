@@ -8,4 +8,7 @@ export interface ReportContext {
   rules: RuleDoc[];
   /** Human name of what was scanned, e.g. "staged changes". */
   scope?: string;
+  /** A hook run (staged, pre-push): existing problems below high are summed up per file unless `verbose`. */
+  hook?: boolean;
+  verbose?: boolean;
 }

@@ -66,7 +66,19 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
   section(r.findings, false);
   if (r.existing.length) {
     out.push(c('bold', `Existing problems in the files you touched (not blocking: outside the lines changed here):`));
-    section(r.existing, true);
+    // At every commit the same old, minor problems would be listed again: a hook lists the high and critical ones and
+    // sums up the rest per file (--verbose lists them all).
+    const full = ctx.hook && !ctx.verbose ? r.existing.filter((f) => atLeast(f.severity, 'high')) : r.existing;
+    section(full, true);
+    const rest = r.existing.filter((f) => !full.includes(f));
+    for (const [file, list] of groupByFile(rest))
+      out.push(
+        c(
+          'dim',
+          `${file}: ${list.length} more existing problem${list.length === 1 ? '' : 's'} (${counts(list)}); --verbose lists ${list.length === 1 ? 'it' : 'them'}`,
+        ),
+      );
+    if (rest.length) out.push('');
   }
   if (r.errors.length) {
     out.push(c('bold', 'Files with problems (skipped or scanned in part):'));

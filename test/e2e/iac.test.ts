@@ -49,6 +49,26 @@ describe('IaC findings in git modes block only where the change touches them', (
     expect(text).toMatch(/Existing problems in the files you touched/);
   });
 
+  it('a hook sums up minor existing problems per file instead of listing them at every commit; --verbose lists them', () => {
+    const repo = Repo.init();
+    const tpl = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Logs:\n    Type: AWS::S3::Bucket\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      DelaySeconds: 0\n`;
+    repo.commit('legacy', { 'infra/s.yaml': tpl });
+    repo.write('infra/s.yaml', tpl.replace('DelaySeconds: 0', 'DelaySeconds: 5'));
+    repo.git('add', '-A');
+    const { report } = repo.json(['scan', '--staged']);
+    const minor = report.existing.filter((f) => f.severity !== 'high' && f.severity !== 'critical');
+    expect(minor.length).toBeGreaterThan(0);
+    const text = repo.hookguard(['scan', '--staged']).stdout;
+    expect(text).toMatch(
+      new RegExp(`infra/s\\.yaml: ${minor.length} more existing problems? \\(.*\\); --verbose lists`),
+    );
+    expect(text).not.toContain(minor[0]!.ruleId);
+    const verbose = repo.hookguard(['scan', '--staged', '--verbose']).stdout;
+    expect(verbose).toContain(minor[0]!.ruleId);
+    // A directory scan lists everything, as before.
+    expect(repo.hookguard(['scan', 'infra']).stdout).toContain(minor[0]!.ruleId);
+  });
+
   it('touching the resource makes its finding blocking; deleting a line counts as touching it', () => {
     const repo = Repo.init();
     repo.commit('legacy template', { 'infra/stack.yaml': TEMPLATE });
