@@ -192,6 +192,61 @@ const TWINS: Twin[] = [
     want: ['trust-cross-account'],
   },
   {
+    name: 'trust of another account with MFA required to be absent',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document:\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "111122223333" }\n          Action: sts:AssumeRole\n          Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } }\n',
+    want: ['trust-cross-account'],
+  },
+  {
+    name: 'trust of another account with an empty ExternalId',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { StringEquals: { "sts:ExternalId": "" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document: \'{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": ""}}}]}\'\n',
+    want: ['trust-cross-account'],
+  },
+  {
+    name: 'trust of another account with an ExternalId',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { StringEquals: { "sts:ExternalId": "f2b9c1" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document:\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "111122223333" }\n          Action: sts:AssumeRole\n          Condition: { StringEquals: { "sts:ExternalId": "f2b9c1" } }\n',
+    want: [],
+  },
+  {
+    name: 'queue policy open to any Referer',
+    check: resourcePolicyOpen,
+    cfn: [
+      'AWS::SQS::QueuePolicy',
+      'Queues: [q]\nPolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: "*"\n      Action: sqs:SendMessage\n      Resource: "*"\n      Condition: { StringLike: { "aws:Referer": "https://example.com/*" } }',
+    ],
+    ansible:
+      '- community.aws.sqs_queue:\n    name: q\n    policy:\n      Statement:\n        - Effect: Allow\n          Principal: "*"\n          Action: sqs:SendMessage\n          Resource: "*"\n          Condition: { StringLike: { "aws:Referer": "https://example.com/*" } }\n',
+    want: ['policy-public'],
+  },
+  {
+    name: 'HTTP listener redirecting without a protocol',
+    check: elbListener,
+    cfn: [
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'Protocol: HTTP\nPort: 80\nLoadBalancerArn: arn\nDefaultActions:\n  - Type: redirect\n    RedirectConfig: { Host: www.example.com, StatusCode: HTTP_301 }',
+    ],
+    ansible:
+      '- amazon.aws.elb_application_lb:\n    name: w\n    listeners:\n      - Protocol: HTTP\n        Port: 80\n        DefaultActions:\n          - Type: redirect\n            RedirectConfig: { Host: www.example.com, StatusCode: HTTP_301 }\n',
+    want: ['listener-http'],
+  },
+  {
     name: 'Lambda without tracing',
     check: lambdaTracing,
     cfn: ['AWS::Lambda::Function', 'Runtime: python3.12\nRole: arn'],

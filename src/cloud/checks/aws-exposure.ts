@@ -62,7 +62,9 @@ export const resourcePolicyOpen: CloudCheck = {
         code: 'policy-public',
         resource: r,
         at: p.at.at,
-        message: `${r.name} ${what} allows any principal ("*") without a condition`,
+        message: p.client
+          ? `${r.name} ${what} allows any principal ("*") with only a ${p.client} condition, which the caller chooses`
+          : `${r.name} ${what} allows any principal ("*") without a condition`,
         why: p.at.why,
         detail: p.s.sid,
       });

@@ -8,12 +8,27 @@ export function weakElbPolicy(name: string): boolean {
   return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
 }
 
-function redirectsToHttps(listener: CValue): boolean {
-  return items(get(listener, 'DefaultActions')).some((a) => {
+/**
+ * Why an HTTP listener's default actions keep traffic on plain HTTP, or undefined when they do not: a fixed response
+ * serves nothing of the application, and a redirect moves to HTTPS only when `RedirectConfig.Protocol` says so (the
+ * default `#{protocol}` keeps the request's own, HTTP). A type or protocol that cannot be known is not reported.
+ */
+function keepsHttp(listener: CValue): string | undefined {
+  const actions = items(get(listener, 'DefaultActions'));
+  if (!actions.length) return 'serves plain HTTP without redirecting to HTTPS';
+  let why: string | undefined;
+  for (const a of actions) {
     const t = scalars(get(a, 'Type')).find(isKnown);
-    const proto = scalars(get(a, 'RedirectConfig.Protocol')).find(isKnown);
-    return !!t && asStr(t)?.toLowerCase() === 'redirect' && (!proto || asStr(proto)?.toUpperCase() === 'HTTPS');
-  });
+    const type = t ? asStr(t)?.toLowerCase() : undefined;
+    if (type === undefined || type === 'fixed-response') continue;
+    if (type !== 'redirect') return 'serves plain HTTP without redirecting to HTTPS';
+    const protos = scalars(get(a, 'RedirectConfig.Protocol'));
+    if (!protos.length)
+      why ??= 'redirects without RedirectConfig.Protocol: HTTPS, so the redirect keeps the request on HTTP';
+    else if (protos.some((p) => isKnown(p) && asStr(p)?.toUpperCase() !== 'HTTPS'))
+      why ??= 'redirects to another plain-HTTP address instead of HTTPS';
+  }
+  return why;
 }
 
 /** Listeners over plain HTTP (not redirecting to HTTPS) and TLS listeners with a weak or default security policy. */
@@ -30,12 +45,13 @@ export const elbListener: CloudCheck = {
     for (const l of listeners) {
       const p = scalars(get(l, 'Protocol')).find(isKnown);
       const proto = p ? asStr(p)?.toUpperCase() : undefined;
-      if (proto === 'HTTP' && !redirectsToHttps(l))
+      const plain = proto === 'HTTP' ? keepsHttp(l) : undefined;
+      if (plain)
         emit({
           code: 'listener-http',
           resource: r,
           at: p!.at,
-          message: `${r.name} listener serves plain HTTP without redirecting to HTTPS`,
+          message: `${r.name} listener ${plain}`,
           why: p!.why,
         });
       if (r.kind !== 'AWS::ElasticLoadBalancingV2::Listener' || (proto !== 'HTTPS' && proto !== 'TLS')) continue;

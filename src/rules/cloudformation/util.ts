@@ -283,16 +283,25 @@ export function publicPolicyCheck(prop: string): CfnRule['check'] {
   return (ctx) => {
     for (const r of ctx.resources)
       for (const p of publicStatements(ctx.t, ctx.t.get(r.props, prop)))
-        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+        ctx.report(
+          r,
+          p.node,
+          p.client
+            ? `${r.id} allows any principal ("*") with only a ${p.client} condition, which the caller chooses`
+            : `${r.id} allows any principal ("*") without a condition`,
+          { why: p.why },
+        );
   };
 }
 
 export function publicStatements(
   t: CfnTemplate,
   docNode: Node | undefined,
-): Array<{ s: policy.Statement; node: Node; why?: string | undefined }> {
+): Array<{ s: policy.Statement; node: Node; why?: string | undefined; client?: string | undefined }> {
   if (!docNode) return [];
-  return policy.publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at)!, why: p.at.why }));
+  return policy
+    .publicStatements(cfnValue(t, docNode))
+    .map((p) => ({ s: p.s, node: nodeOf(p.at.at)!, why: p.at.why, client: p.client }));
 }
 
 /** Does a name look like it holds a secret (password, token, key…)? */
