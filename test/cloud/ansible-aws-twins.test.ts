@@ -72,6 +72,17 @@ const TWINS: Twin[] = [
     want: ['trail-cloudwatch', 'trail-kms', 'trail-multi-region', 'trail-sns', 'trail-validation'],
   },
   {
+    name: 'CloudTrail trail with an empty key',
+    check: cloudtrailSettings,
+    cfn: [
+      'AWS::CloudTrail::Trail',
+      'IsLogging: true\nS3BucketName: logs\nKMSKeyId: ""\nIsMultiRegionTrail: true\nEnableLogFileValidation: true\nCloudWatchLogsLogGroupArn: arn\nSnsTopicName: t',
+    ],
+    ansible:
+      '- amazon.aws.cloudtrail:\n    name: t\n    s3_bucket_name: logs\n    enable_logging: true\n    kms_key_id: ""\n    is_multi_region_trail: true\n    enable_log_file_validation: true\n    cloudwatch_logs_log_group_arn: arn\n    sns_topic_name: t\n',
+    want: ['trail-kms'],
+  },
+  {
     name: 'log group without retention',
     check: logGroupRetention,
     cfn: ['AWS::Logs::LogGroup', 'LogGroupName: /app'],

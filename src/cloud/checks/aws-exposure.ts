@@ -5,7 +5,7 @@
  */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
 import { actionNames, publicStatements, statements, wildcardActions, wildcardPrincipal } from '../policy.js';
-import { asBool, asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
 import { forbidTrue, nearest } from './factory.js';
 
 /** Where each kind keeps its resource policy. */
@@ -42,7 +42,7 @@ export const resourcePolicyOpen: CloudCheck = {
   run(r: CloudResource, emit: Emit) {
     if (r.kind === 'AWS::Lambda::Permission') {
       for (const s of scalars(get(r.props, 'Principal')))
-        if (isKnown(s) && asStr(s) === '*' && !get(r.props, 'SourceArn') && !get(r.props, 'SourceAccount'))
+        if (isKnown(s) && asStr(s) === '*' && !getSet(r.props, 'SourceArn') && !getSet(r.props, 'SourceAccount'))
           emit({
             code: 'lambda-public',
             resource: r,

@@ -1,6 +1,6 @@
 /** Traffic in transit: load-balancer listeners, CloudFront viewers, OpenSearch endpoints. */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asBool, asStr, get, isKnown, items, scalars } from '../values.js';
+import { asBool, asStr, get, isKnown, items, scalars, getSet } from '../values.js';
 import { nearest } from './factory.js';
 
 /** ELB security policies that still accept TLS 1.0 or 1.1 (or are the 2015/2016 defaults that do). */
@@ -155,7 +155,7 @@ export const cloudfrontMonitoring: CloudCheck = {
       emit({ code: 'cloudfront-logging', resource: r, at: off.at, message: `${r.name} turns access logging off` });
     else if (!log && !r.partial)
       emit({ code: 'cloudfront-logging', resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
-    if (!get(cfg, 'WebACLId') && !r.partial)
+    if (!getSet(cfg, 'WebACLId') && !r.partial)
       emit({ code: 'cloudfront-waf', resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
   },
 };

@@ -3,7 +3,7 @@
  * argument names, which mirror the ARM properties in snake_case (`https_only`, `network_acls.default_action`).
  */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asBool, asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, items, scalars, type Scalar, getSet } from '../values.js';
 import { forbidTrue, nearest, propCheck, requireTrue } from './factory.js';
 
 const known = (v: CValue | undefined): Scalar | undefined => scalars(v).find(isKnown);
@@ -41,7 +41,7 @@ export const subnetNsg: CloudCheck = {
   kinds: ['Microsoft.Network/virtualNetworks/subnets'],
   codes: { 'az-subnet-nsg': 'the subnet has no network security group' },
   run(r, emit) {
-    if (get(r.props, 'security_group') ?? get(r.props, 'security_group_name')) return;
+    if (getSet(r.props, 'security_group') ?? getSet(r.props, 'security_group_name')) return;
     const name = lower(known(get(r.props, 'name'))) ?? '';
     // Azure reserves these subnets for its own gateways, which do not take an NSG.
     if (
@@ -114,7 +114,7 @@ export const cosmosIpFilter: CloudCheck = {
   kinds: ['Microsoft.DocumentDB/databaseAccounts'],
   codes: { 'az-cosmos-ip-filter': 'the account accepts connections from any network' },
   run(r, emit) {
-    if (get(r.props, 'ip_rules') ?? get(r.props, 'ip_range_filter')) return;
+    if (getSet(r.props, 'ip_rules') ?? getSet(r.props, 'ip_range_filter')) return;
     if (scalars(get(r.props, 'is_virtual_network_filter_enabled')).some((s) => asBool(s.value) !== false)) return;
     if (scalars(get(r.props, 'public_network_access')).some((s) => !isKnown(s) || /disabled/i.test(asStr(s) ?? '')))
       return;

@@ -1,7 +1,7 @@
 /** Encryption, logging and resilience settings of data and compute services. */
 import type { CloudCheck, CValue } from '../model.js';
 import { policyDocument } from '../policy.js';
-import { asBool, asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, nearest, propCheck, requireSet, requireTrue, strProp } from './factory.js';
 
 // ---------------------------------------------------------------------------------------------- encryption
@@ -180,7 +180,7 @@ export const firehoseEncryption: CloudCheck = {
     const type = strProp(r, 'DeliveryStreamType');
     // A stream fed from Kinesis or MSK keeps the source's encryption.
     if (type && type !== 'directput') return;
-    if (get(r.props, 'DeliveryStreamEncryptionConfigurationInput') !== undefined) return;
+    if (getSet(r.props, 'DeliveryStreamEncryptionConfigurationInput') !== undefined) return;
     emit({
       code: 'firehose-encryption',
       resource: r,
@@ -199,7 +199,7 @@ export const emrEncryption: CloudCheck = {
   },
   run(r, emit) {
     if (r.kind === 'AWS::EMR::Cluster') {
-      if (get(r.props, 'SecurityConfiguration') === undefined)
+      if (getSet(r.props, 'SecurityConfiguration') === undefined)
         emit({
           code: 'emr-no-security-configuration',
           resource: r,
@@ -226,7 +226,7 @@ export const emrEncryption: CloudCheck = {
         at: rest?.at ?? at,
         message: `${r.name} does not encrypt data at rest`,
       });
-    else if (!get(enc, 'AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration'))
+    else if (!getSet(enc, 'AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration'))
       emit({
         code: 'emr-encryption-off',
         resource: r,
@@ -390,7 +390,7 @@ export const route53QueryLogs: CloudCheck = {
   kinds: ['AWS::Route53::HostedZone'],
   codes: { 'route53-query-logs': 'public zone without query logging' },
   run(r, emit) {
-    if (get(r.props, 'VPCs') !== undefined || get(r.props, 'QueryLoggingConfig') !== undefined) return;
+    if (getSet(r.props, 'VPCs') !== undefined || getSet(r.props, 'QueryLoggingConfig') !== undefined) return;
     emit({
       code: 'route53-query-logs',
       resource: r,
@@ -414,8 +414,8 @@ export const rdsBackupRetention: CloudCheck = {
   kinds: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   codes: { 'rds-backup-retention': 'backups kept less than 7 days' },
   run(r, emit) {
-    if (r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined) return;
-    if (r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'SourceDBInstanceIdentifier') !== undefined) return;
+    if (r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined) return;
+    if (r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'SourceDBInstanceIdentifier') !== undefined) return;
     const v = get(r.props, 'BackupRetentionPeriod');
     const n = scalars(v)
       .map((s) => asNum(s.value))
@@ -444,7 +444,7 @@ export const rdsDeletionProtection = requireTrue({
   kinds: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   description: 'database can be deleted without turning protection off first',
   path: 'DeletionProtection',
-  when: (r) => !(r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined),
+  when: (r) => !(r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined),
   absentMessage: (r) => `${r.name} does not enable DeletionProtection`,
   falseMessage: (r) => `${r.name} turns DeletionProtection off`,
 });
@@ -455,8 +455,8 @@ export const rdsMultiAz = requireTrue({
   description: 'database instance in a single Availability Zone',
   path: 'MultiAZ',
   when: (r) =>
-    get(r.props, 'DBClusterIdentifier') === undefined &&
-    get(r.props, 'SourceDBInstanceIdentifier') === undefined &&
+    getSet(r.props, 'DBClusterIdentifier') === undefined &&
+    getSet(r.props, 'SourceDBInstanceIdentifier') === undefined &&
     !/^aurora/.test(strProp(r, 'Engine') ?? ''),
   absentMessage: (r) => `${r.name} runs in a single Availability Zone (MultiAZ is not set)`,
   falseMessage: (r) => `${r.name} sets MultiAZ to false`,

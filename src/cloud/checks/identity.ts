@@ -11,7 +11,7 @@ import {
   wildcardActions,
   wildcardResource,
 } from '../policy.js';
-import { asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asNum, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, forbidTrue, propCheck, requireTrue, strProp } from './factory.js';
 
 export const cognitoMfa = propCheck({
@@ -133,7 +133,7 @@ export const rdsIamAuth = requireTrue({
   // Instances of an Aurora cluster take the cluster's setting; other engines do not support it.
   when: (r) =>
     IAM_AUTH_ENGINES.test(strProp(r, 'Engine') ?? '') &&
-    !(r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined),
+    !(r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined),
   absentMessage: (r) => `${r.name} does not enable IAM database authentication`,
   falseMessage: (r) => `${r.name} turns IAM database authentication off`,
 });

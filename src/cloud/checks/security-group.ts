@@ -15,7 +15,7 @@ import {
   type PortList,
 } from '../constants.js';
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../values.js';
+import { asNum, asStr, get, isKnown, items, scalars, type Scalar, getSet } from '../values.js';
 
 export const SG_KINDS = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'];
 
@@ -186,7 +186,7 @@ function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void 
         detail: `${w.cidr} all`,
       });
   }
-  if (r.kind === 'AWS::EC2::SecurityGroup' && get(r.props, 'VpcId') === undefined)
+  if (r.kind === 'AWS::EC2::SecurityGroup' && getSet(r.props, 'VpcId') === undefined)
     emit({
       code: 'default-vpc',
       resource: r,

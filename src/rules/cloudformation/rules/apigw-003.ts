@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta } from '../util.js';
+import { doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -25,14 +25,14 @@ const rule: CfnRule = {
     for (const r of ctx.resources) {
       if (r.type === 'AWS::ApiGateway::Deployment') {
         // A Deployment makes a stage only when it names one; otherwise a Stage resource does.
-        if (!t.get(r.props, 'StageName')) continue;
+        if (!getSet(t, r.props, 'StageName')) continue;
         const sd = t.get(r.props, 'StageDescription');
-        if (!t.get(sd, 'AccessLogSetting'))
+        if (!getSet(t, sd, 'AccessLogSetting'))
           ctx.report(r, sd, `${r.id} creates stage without access logging (StageDescription.AccessLogSetting)`);
       } else {
         // The HTTP/WebSocket stage spells it in the plural.
         const prop = r.type === 'AWS::ApiGatewayV2::Stage' ? 'AccessLogSettings' : 'AccessLogSetting';
-        if (!t.get(r.props, prop)) ctx.report(r, undefined, `${r.id} has no ${prop}`);
+        if (!getSet(t, r.props, prop)) ctx.report(r, undefined, `${r.id} has no ${prop}`);
       }
     }
   },
