@@ -51,18 +51,21 @@ export function isPrivateCidr(s: string): boolean {
   );
 }
 
-export type PortList = ReadonlyArray<readonly [number, string]>;
+/** The transport a service listens on (`tcp` unless it says otherwise). */
+export type Transport = 'tcp' | 'udp' | 'both';
+/** `[port, service, transport]`; the transport defaults to `tcp`. */
+export type PortList = ReadonlyArray<readonly [number, string, Transport?]>;
 
 /** Remote administration of a host: a shell or desktop. */
 export const ADMIN_PORTS: PortList = [
   [22, 'SSH'],
-  [3389, 'RDP'],
+  [3389, 'RDP', 'both'],
 ];
 
 /** Databases, caches, search engines, message brokers and analytics stores. */
 export const DATA_PORTS: PortList = [
   [1433, 'SQL Server'],
-  [1434, 'SQL Server browser'],
+  [1434, 'SQL Server browser', 'both'],
   [1521, 'Oracle'],
   [2383, 'SQL Server Analysis Services'],
   [2379, 'etcd'],
@@ -87,7 +90,7 @@ export const DATA_PORTS: PortList = [
   [9160, 'Cassandra Thrift'],
   [9200, 'Elasticsearch'],
   [9300, 'Elasticsearch transport'],
-  [11211, 'Memcached'],
+  [11211, 'Memcached', 'both'],
   [11214, 'Memcached (TLS)'],
   [27017, 'MongoDB'],
   [27018, 'MongoDB shard'],
@@ -104,15 +107,15 @@ export const REMOTE_PORTS: PortList = [
   [20, 'FTP data'],
   [21, 'FTP'],
   [23, 'Telnet'],
-  [135, 'MS RPC'],
-  [137, 'NetBIOS'],
-  [138, 'NetBIOS'],
+  [135, 'MS RPC', 'both'],
+  [137, 'NetBIOS', 'both'],
+  [138, 'NetBIOS', 'udp'],
   [139, 'NetBIOS'],
-  [161, 'SNMP'],
-  [389, 'LDAP'],
+  [161, 'SNMP', 'udp'],
+  [389, 'LDAP', 'both'],
   [445, 'SMB'],
   [636, 'LDAPS'],
-  [2049, 'NFS'],
+  [2049, 'NFS', 'both'],
   [2375, 'Docker API'],
   [2376, 'Docker API (TLS)'],
   [4333, 'mSQL'],
@@ -124,8 +127,33 @@ export const REMOTE_PORTS: PortList = [
   [10250, 'kubelet'],
 ];
 
+/** Every entry of the three lists. */
+export const SENSITIVE_SERVICES: PortList = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS];
+
 /** Every port of the three lists (a range that includes none of them is "just a range"). */
-export const SENSITIVE_PORTS: readonly number[] = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+export const SENSITIVE_PORTS: readonly number[] = SENSITIVE_SERVICES.map(([p]) => p);
+
+/**
+ * The transport a rule's protocol names: `tcp`/`6`, `udp`/`17`; every protocol (`-1`, `all`, `*`, and a protocol
+ * that cannot be read) is `any`; anything else (`icmp`, `sctp`, `esp`) is `other`.
+ */
+export function transportOf(protocol: string | undefined): 'tcp' | 'udp' | 'any' | 'other' {
+  const l = (protocol ?? '*').trim().toLowerCase();
+  if (l === 'tcp' || l === '6') return 'tcp';
+  if (l === 'udp' || l === '17') return 'udp';
+  if (l === '' || l === '*' || l === 'any' || isAllProtocols(l)) return 'any';
+  return 'other';
+}
+
+/**
+ * Does a listed service answer on this protocol? Services match by transport as well as port: UDP 22 is not SSH and
+ * UDP 2383 is not Analysis Services, while RDP, the SQL Server browser, NFS or Memcached do answer on UDP.
+ */
+export function servesOn(entry: PortList[number], protocol: string | undefined): boolean {
+  const tr = transportOf(protocol);
+  const svc = entry[2] ?? 'tcp';
+  return tr === 'any' || svc === 'both' || svc === tr;
+}
 
 /** Protocol names/numbers that mean "all traffic". */
 export function isAllProtocols(p: string): boolean {

@@ -7,6 +7,8 @@ import {
   isWorldCidr,
   parseCidr,
   REMOTE_PORTS,
+  servesOn,
+  transportOf,
 } from '../../src/cloud/constants.js';
 
 describe('world CIDRs', () => {
@@ -51,5 +53,31 @@ describe('port lists', () => {
   });
   it('leave out public services (HTTP, HTTPS, SMTP, DNS)', () => {
     for (const p of [80, 443, 25, 53]) expect(all).not.toContain(p);
+  });
+});
+
+describe('services match by transport', () => {
+  const svc = (port: number) => [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].find(([p]) => p === port)!;
+  it.each([
+    [22, 'tcp', true],
+    [22, '6', true],
+    [22, 'udp', false],
+    [22, '17', false],
+    [22, '-1', true],
+    [22, '*', true],
+    [2383, 'Udp', false],
+    [3389, 'udp', true],
+    [1434, 'udp', true],
+    [161, 'tcp', false],
+    [161, 'udp', true],
+    [11211, '17', true],
+  ] as Array<[number, string, boolean]>)('port %i on %s: %s', (port, proto, want) => {
+    expect(servesOn(svc(port), proto)).toBe(want);
+  });
+  it('reads protocol names and numbers', () => {
+    expect(transportOf('TCP')).toBe('tcp');
+    expect(transportOf('17')).toBe('udp');
+    expect(transportOf(undefined)).toBe('any');
+    expect(transportOf('icmp')).toBe('other');
   });
 });
