@@ -4,6 +4,7 @@
  */
 import type { IacRuleMeta } from '../iac.js';
 import type { Severity } from '../../types.js';
+import { placeholderSecret } from '../../cloud/checks/secrets.js';
 import {
   isJinja,
   isMap as isMapNode,
@@ -123,6 +124,8 @@ export function plaintextSecret(a: Arg | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
   if (!s || isJinja(s) || s.startsWith('$ANSIBLE_VAULT') || PLACEHOLDER.test(s)) return undefined;
+  // A type name where the value belongs (`secret: String`, a skeleton copied from the docs) holds nothing.
+  if (placeholderSecret(s) === 'type-name') return undefined;
   return s;
 }
 
