@@ -71,6 +71,17 @@ export interface Intrinsic {
   arg: Node | null;
 }
 
+/**
+ * A value or resource that is deployed only under a condition the parameter defaults leave off (`off`), or under one
+ * they cannot decide (`unknown`: it depends on a parameter without a Default or a pseudo parameter).
+ */
+export interface Gate {
+  condition: string;
+  /** The condition's value under which the gated part is deployed. */
+  when: boolean;
+  state: 'off' | 'unknown';
+}
+
 export interface TemplateError {
   line?: number;
   message: string;
@@ -114,11 +125,14 @@ interface ParentLink {
 export class CfnTemplate {
   readonly resources: Resource[] = [];
   readonly parameters = new Map<string, Parameter>();
+  /** The `Conditions` section: name → its definition. */
+  readonly conditions = new Map<string, Node>();
   readonly errors: TemplateError[] = [];
   readonly root: Node;
   readonly sam: boolean;
   private readonly parents = new WeakMap<Node, ParentLink>();
   private readonly byId = new Map<string, Resource>();
+  private readonly conditionMemo = new Map<string, boolean | undefined | null>();
 
   constructor(
     readonly doc: Document,
@@ -130,7 +144,106 @@ export class CfnTemplate {
     const tv = transform ? this.listValues(transform) : [];
     this.sam = tv.some((v) => typeof v.value === 'string' && v.value.startsWith('AWS::Serverless'));
     this.readParameters();
+    this.readConditions();
     this.readResources();
+  }
+
+  private readConditions(): void {
+    for (const e of this.entries(this.get(this.root, 'Conditions'))) this.conditions.set(e.key, e.value);
+  }
+
+  /**
+   * The value of condition `name` with the parameters' defaults (what a deploy without overrides gets), or undefined
+   * when it cannot be known: a parameter without a Default, a pseudo parameter, an unknown condition, a cycle.
+   */
+  conditionValue(name: string): boolean | undefined {
+    const memo = this.conditionMemo.get(name);
+    if (memo === null) return undefined; // a cycle
+    if (memo !== undefined || this.conditionMemo.has(name)) return memo;
+    const node = this.conditions.get(name);
+    this.conditionMemo.set(name, null);
+    const v = node === undefined ? undefined : this.evalCondition(node, 0);
+    this.conditionMemo.set(name, v);
+    return v;
+  }
+
+  /** `Fn::Equals`/`And`/`Or`/`Not` and `Condition` references, in three-valued logic (undefined = unknown). */
+  private evalCondition(node: Node | undefined, depth: number): boolean | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const fn = this.intrinsic(node);
+    if (!fn) {
+      const n = this.deref(node);
+      return isScalar(n) ? asBool(n.value as Plain) : undefined;
+    }
+    const args = () => this.listArgs(fn.arg);
+    switch (fn.fn) {
+      case 'Condition': {
+        const name = this.scalarArg(fn.arg);
+        return name === undefined ? undefined : this.conditionValue(name);
+      }
+      case 'Fn::Equals': {
+        const [a, b] = args().map((x) => this.single(x, depth));
+        if (!a || !b || !isKnown(a) || !isKnown(b)) return undefined;
+        return String(a.value) === String(b.value);
+      }
+      case 'Fn::Not': {
+        const v = this.evalCondition(args()[0], depth + 1);
+        return v === undefined ? undefined : !v;
+      }
+      case 'Fn::And': {
+        const vs = args().map((x) => this.evalCondition(x, depth + 1));
+        if (vs.some((v) => v === false)) return false;
+        return vs.length > 0 && vs.every((v) => v === true) ? true : undefined;
+      }
+      case 'Fn::Or': {
+        const vs = args().map((x) => this.evalCondition(x, depth + 1));
+        if (vs.some((v) => v === true)) return true;
+        return vs.length > 0 && vs.every((v) => v === false) ? false : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The gate of a condition name: undefined when the gated part is deployed with the defaults. */
+  private gate(condition: string, when: boolean): Gate | undefined {
+    const v = this.conditionValue(condition);
+    if (v === when) return undefined;
+    return { condition, when, state: v === undefined ? 'unknown' : 'off' };
+  }
+
+  /** The resource's own `Condition:` when the defaults leave the resource out (or cannot tell). */
+  resourceGate(r: Resource): Gate | undefined {
+    const c = this.get(r.node, 'Condition');
+    const name = isScalar(c) && typeof c.value === 'string' ? c.value : undefined;
+    if (name === undefined) return undefined;
+    const g = this.gate(name, true);
+    return g?.state === 'off' ? g : undefined;
+  }
+
+  /**
+   * Is `node` inside a branch of an `Fn::If` that the defaults do not take (innermost first)? Walks up from the node
+   * to the top of the template; `undefined` when every `Fn::If` above it takes its branch.
+   */
+  gateOf(node: Node | undefined): Gate | undefined {
+    let cur = node;
+    for (let guard = 0; cur && guard < 200; guard++) {
+      const link = this.parents.get(cur);
+      if (!link) return undefined;
+      if (typeof link.key === 'number' && (link.key === 1 || link.key === 2) && isSeq(link.parent)) {
+        const seq = link.parent;
+        const holder = this.parents.get(seq)?.parent;
+        const isIf =
+          this.intrinsic(seq)?.fn === 'Fn::If' || (holder !== undefined && this.intrinsic(holder)?.fn === 'Fn::If');
+        const name = isIf ? this.scalarArg(seq.items[0] as Node) : undefined;
+        if (name !== undefined) {
+          const g = this.gate(name, link.key === 1);
+          if (g) return g;
+        }
+      }
+      cur = link.parent;
+    }
+    return undefined;
   }
 
   /** Record parent links for every node (paths and key lookups). */

@@ -4,8 +4,8 @@
  */
 import type { Node } from 'yaml';
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
-import { compareText } from '../../types.js';
-import { parseTemplate, type CfnTemplate } from '../../parse/cloudformation.js';
+import { compareText, SEVERITY_RANK } from '../../types.js';
+import { parseTemplate, type CfnTemplate, type Gate, type Resource } from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
 import { resourcesOfTypes } from './cloud.js';
@@ -333,6 +333,13 @@ function locate(t: CfnTemplate, a: Anchor, node: Node | undefined, secret: boole
   return kp;
 }
 
+/** ` — only when HasPublicAccess is true, which the parameter defaults leave off`. */
+function gateNote(g: Gate): string {
+  return g.state === 'off'
+    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)`
+    : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
+}
+
 export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES): IacLintResult {
   const parsed = parseTemplate(content);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
@@ -379,10 +386,19 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
         const secret = extra.secret === true && node !== undefined;
         const pos = locate(t, a, node, secret);
         const why = extra.why;
+        let severity = extra.severity ?? rule.meta.severity;
+        let text = why && !message.includes(why) ? `${message} (${why})` : message;
+        // Deployed only under a condition the parameter defaults leave off (or cannot decide, for an `!If` branch):
+        // at most low, naming the condition.
+        const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a as Resource) : undefined);
+        if (gate) {
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = 'low';
+          text += gateNote(gate);
+        }
         const f: IacFinding = {
           ruleId: rule.meta.id,
-          severity: extra.severity ?? rule.meta.severity,
-          message: why && !message.includes(why) ? `${message} (${why})` : message,
+          severity,
+          message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
           ...pos,
