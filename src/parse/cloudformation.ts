@@ -82,6 +82,17 @@ export interface Gate {
   state: 'off' | 'unknown';
 }
 
+/** A key given twice in one mapping: CloudFormation deploys the later value (YAML and JSON alike). */
+export interface DuplicateKey {
+  key: string;
+  /** The later occurrence (the one deployed). */
+  keyNode: Scalar;
+  /** The earlier occurrence (ignored by CloudFormation). */
+  firstNode: Scalar;
+  /** Logical path of the mapping holding them. */
+  path: string;
+}
+
 export interface TemplateError {
   line?: number;
   message: string;
@@ -128,6 +139,8 @@ export class CfnTemplate {
   /** The `Conditions` section: name → its definition. */
   readonly conditions = new Map<string, Node>();
   readonly errors: TemplateError[] = [];
+  /** Keys given twice in one mapping (only looked for when the parse reported them). */
+  readonly duplicates: DuplicateKey[] = [];
   readonly root: Node;
   readonly sam: boolean;
   private readonly parents = new WeakMap<Node, ParentLink>();
@@ -137,9 +150,12 @@ export class CfnTemplate {
   constructor(
     readonly doc: Document,
     readonly lc: LineCounter,
+    /** The text has a mapping with a key given twice: look-ups take the later one, as CloudFormation does. */
+    private readonly dupKeys = false,
   ) {
     this.root = doc.contents as Node;
     this.link(this.root, 0);
+    if (dupKeys) this.findDuplicates(this.root, 0);
     const transform = this.get(this.root, 'Transform');
     const tv = transform ? this.listValues(transform) : [];
     this.sam = tv.some((v) => typeof v.value === 'string' && v.value.startsWith('AWS::Serverless'));
@@ -268,6 +284,22 @@ export class CfnTemplate {
     }
   }
 
+  private findDuplicates(node: Node | null | undefined, depth: number): void {
+    if (!node || depth > 200) return;
+    if (isMap(node)) {
+      const seen = new Map<string, Scalar>();
+      for (const p of node.items) {
+        if (isScalar(p.key)) {
+          const k = String(p.key.value);
+          const first = seen.get(k);
+          if (first) this.duplicates.push({ key: k, keyNode: p.key, firstNode: first, path: this.pathOf(node) });
+          else seen.set(k, p.key);
+        }
+        this.findDuplicates(p.value as Node, depth + 1);
+      }
+    } else if (isSeq(node)) for (const it of node.items) this.findDuplicates(it as Node, depth + 1);
+  }
+
   private readParameters(): void {
     const params = this.get(this.root, 'Parameters');
     if (!isMap(params)) return;
@@ -295,7 +327,8 @@ export class CfnTemplate {
       this.errors.push({ line: this.line(res), message: 'Resources must be a mapping of logical ids to resources' });
       return;
     }
-    for (const p of res.items) {
+    const items = this.dupKeys ? lastWins(res.items) : res.items;
+    for (const p of items) {
       const id = isScalar(p.key) ? String(p.key.value) : undefined;
       if (!id || !isScalar(p.key)) continue;
       const node = p.value as Node | null;
@@ -381,6 +414,14 @@ export class CfnTemplate {
   get(node: Node | undefined, key: string): Node | undefined {
     const n = this.deref(node);
     if (!isMap(n)) return undefined;
+    if (this.dupKeys) {
+      // The later of duplicate keys is the one CloudFormation deploys.
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        const p = n.items[i]!;
+        if (isScalar(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
+      }
+      return undefined;
+    }
     for (const p of n.items) {
       if (isScalar(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
     }
@@ -402,7 +443,7 @@ export class CfnTemplate {
     const n = this.deref(node);
     if (!isMap(n)) return [];
     const out: Array<{ key: string; keyNode: Scalar; value: Node }> = [];
-    for (const p of n.items)
+    for (const p of this.dupKeys ? lastWins(n.items) : n.items)
       if (isPair(p) && isScalar(p.key))
         out.push({ key: String(p.key.value), keyNode: p.key, value: this.deref(p.value) ?? nullNode });
     return out;
@@ -638,6 +679,14 @@ export class CfnTemplate {
   }
 }
 
+/** The pairs of a mapping with only the last of each duplicated key (in the order of the last occurrences). */
+function lastWins<T extends { key: unknown }>(items: T[]): T[] {
+  const last = new Map<unknown, T>();
+  for (const p of items) last.set(isScalar(p.key) ? p.key.value : p, p);
+  const keep = new Set(last.values());
+  return items.filter((p) => keep.has(p));
+}
+
 /** Stand-in for a key with an empty value (`Key:`), so that "present but empty" differs from "absent". */
 const nullNode: Node = new Scalar(null);
 
@@ -750,6 +799,16 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors: [{ message: `could not parse template: ${String((e as Error).message).split('\n')[0]}` }],
     };
   }
+  // CloudFormation deploys a template with a key given twice (the later value wins, YAML and JSON alike): read it the
+  // same way, and let the rules report the duplicate, instead of skipping the whole template.
+  let dupKeys = false;
+  if (parsed.errors.length && parsed.errors.every((e) => /keys must be unique/i.test(e.message))) {
+    const again = parseYamlAll(text, { uniqueKeys: false });
+    if (!again.errors.length) {
+      parsed = again;
+      dupKeys = true;
+    }
+  }
   const { docs, lc, errors } = parsed;
   if (errors.length) {
     if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
@@ -760,7 +819,7 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })),
     };
   }
-  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc));
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys));
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }

@@ -152,6 +152,7 @@ import sns002 from './rules/sns-002.js';
 import sqs001 from './rules/sqs-001.js';
 import sqs002 from './rules/sqs-002.js';
 import stack001 from './rules/stack-001.js';
+import tpl001 from './rules/tpl-001.js';
 import vpc001 from './rules/vpc-001.js';
 import waf001 from './rules/waf-001.js';
 import ws001 from './rules/ws-001.js';
@@ -298,6 +299,7 @@ export const RULES: readonly CfnRule[] = [
   sqs001,
   sqs002,
   stack001,
+  tpl001,
   vpc001,
   waf001,
   ws001,
