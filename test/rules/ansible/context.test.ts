@@ -73,3 +73,83 @@ describe('validate_certs: false on a local health probe', () => {
     ]);
   });
 });
+
+describe('the forms people write', () => {
+  const fetch = (indent: string, url: string) =>
+    [
+      `${indent}- name: Fetch`,
+      `${indent}  ansible.builtin.get_url:`,
+      `${indent}    url: ${url}`,
+      `${indent}    dest: /tmp/x`,
+      `${indent}    mode: "0644"`,
+      `${indent}    checksum: sha256:0123`,
+      `${indent}    validate_certs: no`,
+    ].join('\n');
+
+  it('reads every YAML document of a playbook, not only the first', () => {
+    const text = lines(
+      '---',
+      '- name: Web',
+      '  hosts: web',
+      '  tasks:',
+      fetch('    ', 'https://example.com/a'),
+      '---',
+      '- name: Db',
+      '  hosts: db',
+      '  tasks:',
+      fetch('    ', 'https://example.com/b'),
+    );
+    expect(found('site.yml', text, 'ANS-TLS-001')).toEqual([
+      ['ANS-TLS-001', 11, 'high'],
+      ['ANS-TLS-001', 22, 'high'],
+    ]);
+  });
+
+  it('reads every YAML document of a task file, and a file whose first document is empty', () => {
+    const text = lines(
+      '---',
+      '# nothing here yet',
+      '---',
+      fetch('', 'https://example.com/a'),
+      '---',
+      fetch('', 'https://example.com/b'),
+    );
+    expect(found('roles/web/tasks/main.yml', text, 'ANS-TLS-001')).toEqual([
+      ['ANS-TLS-001', 10, 'high'],
+      ['ANS-TLS-001', 18, 'high'],
+    ]);
+  });
+
+  it('recognises plays without hosts (a playbook written for import_playbook)', () => {
+    const text = lines('- name: Hardening', '  become: true', '  tasks:', fetch('    ', 'https://example.com/a'));
+    expect(found('playbooks/hardening.yml', text, 'ANS-TLS-001')).toEqual([['ANS-TLS-001', 10, 'high']]);
+    const res = lintAnsible('playbooks/hardening.yml', text);
+    expect(res.findings[0]!.path).toContain('plays["Hardening"]');
+  });
+
+  it('reports two tasks that share a name once each, with distinct paths', () => {
+    const sg = (n: string) =>
+      [
+        '- name: Open group',
+        '  amazon.aws.ec2_security_group:',
+        `    name: ${n}`,
+        `    description: ${n}`,
+        '    vpc_id: vpc-1',
+        '    rules:',
+        '      - proto: tcp',
+        '        ports: [22]',
+        '        cidr_ip: 0.0.0.0/0',
+      ].join('\n');
+    const text = lines(sg('a'), sg('b'));
+    expect(found('tasks/main.yml', text, 'ANS-AWS-001')).toEqual([
+      ['ANS-AWS-001', 9, 'critical'],
+      ['ANS-AWS-001', 18, 'critical'],
+    ]);
+    const paths = lintAnsible('tasks/main.yml', text)
+      .findings.filter((f) => f.ruleId === 'ANS-AWS-001')
+      .map((f) => f.path);
+    expect(new Set(paths).size).toBe(2);
+    expect(paths[0]).not.toContain('#2');
+    expect(paths[1]).toContain('"Open group"#2');
+  });
+});
