@@ -159,7 +159,9 @@ export const predictableAdmin: CloudCheck = {
   },
 };
 
-const ROLE_ASSIGN = /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/roleassignments\/(?:\*|write))$/i;
+/** Actions that let a role's holders grant roles: assign them, or rewrite a role definition to include anything. */
+const ROLE_ASSIGN =
+  /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/(?:roleassignments|roledefinitions)\/(?:\*|write))$/i;
 
 export const roleAssignPermission: CloudCheck = {
   name: 'az-role-assign',
@@ -261,7 +263,14 @@ export const dbSslEnforcement = requireTrue({
   falseMessage: (r) => `${r.name} accepts connections without TLS (enforce_ssl: false)`,
 });
 
-const PG_ON = ['log_checkpoints', 'log_connections', 'log_disconnections', 'connection_throttling'];
+const PG_ON = [
+  'log_checkpoints',
+  'log_connections',
+  'log_disconnections',
+  'log_duration',
+  'log_retention',
+  'connection_throttling',
+];
 
 export const postgresLogSettings: CloudCheck = {
   name: 'az-pg-logs',

@@ -11,18 +11,20 @@ export function isAnywhere(v: unknown): boolean {
   return s === '*' || s === 'internet' || s === 'any' || isWorldCidr(s);
 }
 
-/** `22`, `1000-2000`, `*` (every port) → ranges; undefined for what cannot be read (Jinja). */
+/** `22`, `1000-2000`, `*` (every port), `"20-23, 94"` → ranges; undefined for what cannot be read (Jinja). */
 export function portRanges(values: unknown[]): Array<[number, number]> | undefined {
   const out: Array<[number, number]> = [];
-  for (const v of values) {
-    const s = String(v).trim();
-    if (s === '*' || s === '-1') out.push([0, 65535]);
-    else {
-      const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-      if (!m) return undefined;
-      out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+  // A string may list several ports and ranges: `"20-23, 94"` (Azure NSG rules accept this form).
+  for (const v of values)
+    for (const part of String(v).split(',')) {
+      const s = part.trim();
+      if (s === '*' || s === '-1') out.push([0, 65535]);
+      else {
+        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+        if (!m) return undefined;
+        out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+      }
     }
-  }
   return out;
 }
 
