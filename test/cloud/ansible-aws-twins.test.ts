@@ -109,6 +109,17 @@ const TWINS: Twin[] = [
     want: ['cloudfront-allow-all', 'cloudfront-tls'],
   },
   {
+    name: 'CloudFront with its own certificate and no minimum version',
+    check: cloudfrontTransport,
+    cfn: [
+      'AWS::CloudFront::Distribution',
+      'DistributionConfig:\n  Enabled: true\n  DefaultCacheBehavior:\n    ViewerProtocolPolicy: https-only\n    TargetOriginId: o\n  ViewerCertificate:\n    AcmCertificateArn: arn\n    SslSupportMethod: sni-only',
+    ],
+    ansible:
+      '- community.aws.cloudfront_distribution:\n    origins: [{ domain_name: a.example.com }]\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    viewer_certificate:\n      acm_certificate_arn: arn\n      ssl_support_method: sni-only\n',
+    want: ['cloudfront-tls'],
+  },
+  {
     name: 'OpenSearch without HTTPS',
     check: opensearchHttps,
     cfn: ['AWS::OpenSearchService::Domain', 'DomainEndpointOptions:\n  EnforceHTTPS: false'],

@@ -110,7 +110,10 @@ export const cloudfrontTransport: CloudCheck = {
         });
     });
     const cert = get(cfg, 'ViewerCertificate');
+    // An explicit weak version counts whatever the certificate source; with its own certificate and no version, a
+    // distribution gets TLSv1 (the default of the API, CloudFormation and the Ansible module).
     const min = scalars(get(cert, 'MinimumProtocolVersion')).find(isKnown);
+    const own = getSet(cert, 'AcmCertificateArn') ?? getSet(cert, 'IamCertificateId');
     if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ''))
       emit({
         code: 'cloudfront-tls',
@@ -118,6 +121,13 @@ export const cloudfrontTransport: CloudCheck = {
         at: min.at,
         message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
         why: min.why,
+      });
+    else if (own && !getSet(cert, 'MinimumProtocolVersion') && !r.partial)
+      emit({
+        code: 'cloudfront-tls',
+        resource: r,
+        at: cert,
+        message: `${r.name} sets no MinimumProtocolVersion for its own certificate, so viewers may connect with TLS 1.0`,
       });
     const def = scalars(get(cert, 'CloudFrontDefaultCertificate')).find((s) => asBool(s.value) === true);
     if (def)
