@@ -31,6 +31,20 @@ export function isWorldCidr(s: string): boolean {
   return c !== undefined && c.prefix === 0;
 }
 
+/** Does IPv4/IPv6 CIDR `outer` contain `inner`? IPv6 is compared only when equal or when `outer` is a /0. */
+export function cidrContains(outer: string, inner: string): boolean | undefined {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  if (!o || !i || o.v6 !== i.v6) return undefined;
+  if (o.prefix === 0) return true;
+  if (o.v6) return o.addr.toLowerCase() === i.addr.toLowerCase() && o.prefix <= i.prefix ? true : undefined;
+  if (o.prefix > i.prefix) return false;
+  const num = (a: string) => a.split('.').reduce((n, x) => n * 256 + Number(x), 0);
+  const mask = o.prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - o.prefix);
+  const and = (n: number) => Number(BigInt(n) & BigInt(mask));
+  return and(num(o.addr)) === and(num(i.addr));
+}
+
 /** A very wide range: IPv4 prefix shorter than /8 or IPv6 shorter than /16 (but not the whole internet). */
 export function isWideCidr(s: string): boolean {
   const c = parseCidr(s);

@@ -9,6 +9,7 @@ import {
   REMOTE_PORTS,
   servesOn,
   transportOf,
+  cidrContains,
 } from '../../src/cloud/constants.js';
 
 describe('world CIDRs', () => {
@@ -79,5 +80,22 @@ describe('services match by transport', () => {
     expect(transportOf('17')).toBe('udp');
     expect(transportOf(undefined)).toBe('any');
     expect(transportOf('icmp')).toBe('other');
+  });
+});
+
+describe('cidrContains', () => {
+  it.each([
+    ['10.0.0.0/8', '10.20.0.0/16', true],
+    ['10.0.0.0/16', '10.1.0.0/16', false],
+    ['10.0.0.0/16', '10.0.0.0/8', false],
+    ['0.0.0.0/0', '198.51.100.0/24', true],
+    ['198.51.100.0/24', '198.51.100.7/32', true],
+    ['::/0', '2001:db8::/32', true],
+  ] as Array<[string, string, boolean]>)('%s contains %s: %s', (a, b, want) => {
+    expect(cidrContains(a, b)).toBe(want);
+  });
+  it('cannot tell across families or for unreadable input', () => {
+    expect(cidrContains('10.0.0.0/8', '::/0')).toBeUndefined();
+    expect(cidrContains('nope', '10.0.0.0/8')).toBeUndefined();
   });
 });
