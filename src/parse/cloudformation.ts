@@ -365,6 +365,20 @@ export class CfnTemplate {
     return this.byId.get(id);
   }
 
+  /**
+   * The SAM `Globals` section for a serverless resource type (`Globals.Function` for `AWS::Serverless::Function`,
+   * `Globals.Api`, `Globals.HttpApi`, …): properties every resource of the type gets unless it sets them itself.
+   */
+  globalsOf(type: string): Node | undefined {
+    if (!this.sam || !type.startsWith('AWS::Serverless::')) return undefined;
+    return this.get(this.get(this.root, 'Globals'), type.slice('AWS::Serverless::'.length));
+  }
+
+  /** A property of a resource, or (SAM) its Globals value when the resource does not set it. */
+  propOf(r: Resource, key: string): Node | undefined {
+    return this.get(r.props, key) ?? this.get(this.globalsOf(r.type), key);
+  }
+
   /** [first line, last line] of a key and its value. */
   scopeOf(keyNode: Node, value: Node): [number, number] {
     const s = this.line(keyNode) ?? 1;

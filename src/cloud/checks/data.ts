@@ -498,6 +498,15 @@ export const lambdaDlq = requireSet({
   message: (r) => `${r.name} has no dead-letter queue, so failed asynchronous events are dropped`,
 });
 
+/** The SAM spelling: `DeadLetterQueue: {Type: SQS|SNS, TargetArn}` (or from Globals.Function). */
+export const samDlq = requireSet({
+  code: 'lambda-dlq',
+  kinds: ['AWS::Serverless::Function'],
+  description: 'function without a dead-letter queue',
+  path: 'DeadLetterQueue.TargetArn',
+  message: (r) => `${r.name} has no DeadLetterQueue, so failed asynchronous events are dropped`,
+});
+
 export const dynamoPitr = requireTrue({
   code: 'dynamodb-pitr',
   kinds: ['AWS::DynamoDB::Table'],

@@ -15,6 +15,7 @@ import apigw002 from './rules/apigw-002.js';
 import apigw003 from './rules/apigw-003.js';
 import apigw004 from './rules/apigw-004.js';
 import apigw005 from './rules/apigw-005.js';
+import apigw006 from './rules/apigw-006.js';
 import backup001 from './rules/backup-001.js';
 import batch001 from './rules/batch-001.js';
 import cf001 from './rules/cf-001.js';
@@ -162,6 +163,7 @@ export const RULES: readonly CfnRule[] = [
   apigw003,
   apigw004,
   apigw005,
+  apigw006,
   backup001,
   batch001,
   cf001,
