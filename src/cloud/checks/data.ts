@@ -1,7 +1,7 @@
 /** Encryption, logging and resilience settings of data and compute services. */
 import type { CloudCheck, CValue } from '../model.js';
 import { policyDocument } from '../policy.js';
-import { asBool, asNum, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, isSet, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, nearest, propCheck, requireSet, requireTrue, strProp } from './factory.js';
 
 // ---------------------------------------------------------------------------------------------- encryption
@@ -147,13 +147,32 @@ export const ebsCmk = requireSet({
   message: (r) => `${r.name} is encrypted with the AWS-managed EBS key, not your KMS key`,
 });
 
-export const eksSecrets = requireSet({
-  code: 'eks-secrets',
+/** EKS envelope encryption: an `EncryptionConfig` entry with `Provider.KeyArn` (an entry without a key encrypts nothing). */
+export const eksSecrets: CloudCheck = {
+  name: 'eks-secrets',
   kinds: ['AWS::EKS::Cluster'],
-  description: 'Kubernetes secrets not envelope-encrypted',
-  path: 'EncryptionConfig',
-  message: (r) => `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`,
-});
+  codes: { 'eks-secrets': 'Kubernetes secrets not envelope-encrypted' },
+  run(r, emit) {
+    const enc = get(r.props, 'EncryptionConfig');
+    if (!isSet(enc)) {
+      if (!r.partial)
+        emit({
+          code: 'eks-secrets',
+          resource: r,
+          at: enc,
+          message: `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`,
+        });
+      return;
+    }
+    if (items(enc).some((c) => c.t !== 'map' || getSet(c, 'Provider.KeyArn'))) return;
+    emit({
+      code: 'eks-secrets',
+      resource: r,
+      at: enc,
+      message: `${r.name} has an EncryptionConfig without Provider.KeyArn, so no KMS key encrypts its secrets`,
+    });
+  },
+};
 
 export const daxEncryption = requireTrue({
   code: 'dax-encryption',
