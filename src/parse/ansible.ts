@@ -89,6 +89,19 @@ export interface AnsibleFile {
   errors: Array<{ line?: number; message: string }>;
   /** `set_fact` values with a literal value, in file order (visible to the tasks after them). */
   facts: Array<{ line: number; name: string; node: Node | null }>;
+  /** Plays of a playbook: their path (the prefix of their tasks' paths), keywords and whether they use roles. */
+  plays?: PlayInfo[];
+}
+
+export interface PlayInfo {
+  path: string;
+  pos: Pos;
+  scope: [number, number];
+  /** Play keywords as arguments (`become`, `become_user`, `hosts`…). */
+  keywords: Map<string, Arg>;
+  /** Effective `become` of the play itself (false when absent; undefined for a Jinja value). */
+  become: boolean | undefined;
+  roles: boolean;
 }
 
 export interface LoadResult {
@@ -623,6 +636,19 @@ class Builder {
     const files = plain(get('vars_files')?.value);
     const outer = this.env;
     this.become = this.becomeOf(n, false);
+    const keywords = new Map<string, Arg>();
+    for (const p of n.items) {
+      const k = keyName(p);
+      if (k && ['become', 'become_user', 'become_method', 'hosts'].includes(k)) keywords.set(k, this.arg(p, k));
+    }
+    (this.file.plays ??= []).push({
+      path: prefix,
+      pos: this.pos(n.items[0]?.key ?? n),
+      scope: this.scopeOf(n),
+      keywords,
+      become: this.become,
+      roles: isSeq(roles) && roles.items.length > 0,
+    });
     this.env = {
       vars: mapVars(varsPair?.value),
       files: (Array.isArray(files) ? files : [files]).filter(
