@@ -310,9 +310,22 @@ export const mqLogs: CloudCheck = {
 
 export const apigwExecutionLogs: CloudCheck = {
   name: 'apigw-execution-logs',
-  kinds: ['AWS::ApiGateway::Stage'],
+  kinds: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
   codes: { 'apigw-execution-logs': 'execution logging off' },
   run(r, emit) {
+    if (r.kind === 'AWS::ApiGatewayV2::Stage') {
+      // Only WebSocket APIs log executions (HTTP APIs cannot): an explicit OFF is reported, absence is not.
+      const off = scalars(get(r.props, 'DefaultRouteSettings.LoggingLevel')).find((s) => equalsAny('OFF')(s));
+      if (off)
+        emit({
+          code: 'apigw-execution-logs',
+          resource: r,
+          at: off.at,
+          message: `${r.name} turns execution logging off for its routes (DefaultRouteSettings.LoggingLevel OFF)`,
+          why: off.why,
+        });
+      return;
+    }
     const settings = items(get(r.props, 'MethodSettings'));
     const levels = settings.flatMap((m) => scalars(get(m, 'LoggingLevel')));
     if (levels.some((s) => !isKnown(s) || equalsAny('INFO', 'ERROR')(s))) return;
