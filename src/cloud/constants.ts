@@ -31,6 +31,20 @@ export function isWorldCidr(s: string): boolean {
   return c !== undefined && c.prefix === 0;
 }
 
+/** Does IPv4/IPv6 CIDR `outer` contain `inner`? IPv6 is compared only when equal or when `outer` is a /0. */
+export function cidrContains(outer: string, inner: string): boolean | undefined {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  if (!o || !i || o.v6 !== i.v6) return undefined;
+  if (o.prefix === 0) return true;
+  if (o.v6) return o.addr.toLowerCase() === i.addr.toLowerCase() && o.prefix <= i.prefix ? true : undefined;
+  if (o.prefix > i.prefix) return false;
+  const num = (a: string) => a.split('.').reduce((n, x) => n * 256 + Number(x), 0);
+  const mask = o.prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - o.prefix);
+  const and = (n: number) => Number(BigInt(n) & BigInt(mask));
+  return and(num(o.addr)) === and(num(i.addr));
+}
+
 /** A very wide range: IPv4 prefix shorter than /8 or IPv6 shorter than /16 (but not the whole internet). */
 export function isWideCidr(s: string): boolean {
   const c = parseCidr(s);
@@ -51,18 +65,21 @@ export function isPrivateCidr(s: string): boolean {
   );
 }
 
-export type PortList = ReadonlyArray<readonly [number, string]>;
+/** The transport a service listens on (`tcp` unless it says otherwise). */
+export type Transport = 'tcp' | 'udp' | 'both';
+/** `[port, service, transport]`; the transport defaults to `tcp`. */
+export type PortList = ReadonlyArray<readonly [number, string, Transport?]>;
 
 /** Remote administration of a host: a shell or desktop. */
 export const ADMIN_PORTS: PortList = [
   [22, 'SSH'],
-  [3389, 'RDP'],
+  [3389, 'RDP', 'both'],
 ];
 
 /** Databases, caches, search engines, message brokers and analytics stores. */
 export const DATA_PORTS: PortList = [
   [1433, 'SQL Server'],
-  [1434, 'SQL Server browser'],
+  [1434, 'SQL Server browser', 'both'],
   [1521, 'Oracle'],
   [2383, 'SQL Server Analysis Services'],
   [2379, 'etcd'],
@@ -87,7 +104,7 @@ export const DATA_PORTS: PortList = [
   [9160, 'Cassandra Thrift'],
   [9200, 'Elasticsearch'],
   [9300, 'Elasticsearch transport'],
-  [11211, 'Memcached'],
+  [11211, 'Memcached', 'both'],
   [11214, 'Memcached (TLS)'],
   [27017, 'MongoDB'],
   [27018, 'MongoDB shard'],
@@ -104,15 +121,15 @@ export const REMOTE_PORTS: PortList = [
   [20, 'FTP data'],
   [21, 'FTP'],
   [23, 'Telnet'],
-  [135, 'MS RPC'],
-  [137, 'NetBIOS'],
-  [138, 'NetBIOS'],
+  [135, 'MS RPC', 'both'],
+  [137, 'NetBIOS', 'both'],
+  [138, 'NetBIOS', 'udp'],
   [139, 'NetBIOS'],
-  [161, 'SNMP'],
-  [389, 'LDAP'],
+  [161, 'SNMP', 'udp'],
+  [389, 'LDAP', 'both'],
   [445, 'SMB'],
   [636, 'LDAPS'],
-  [2049, 'NFS'],
+  [2049, 'NFS', 'both'],
   [2375, 'Docker API'],
   [2376, 'Docker API (TLS)'],
   [4333, 'mSQL'],
@@ -124,8 +141,33 @@ export const REMOTE_PORTS: PortList = [
   [10250, 'kubelet'],
 ];
 
+/** Every entry of the three lists. */
+export const SENSITIVE_SERVICES: PortList = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS];
+
 /** Every port of the three lists (a range that includes none of them is "just a range"). */
-export const SENSITIVE_PORTS: readonly number[] = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+export const SENSITIVE_PORTS: readonly number[] = SENSITIVE_SERVICES.map(([p]) => p);
+
+/**
+ * The transport a rule's protocol names: `tcp`/`6`, `udp`/`17`; every protocol (`-1`, `all`, `*`, and a protocol
+ * that cannot be read) is `any`; anything else (`icmp`, `sctp`, `esp`) is `other`.
+ */
+export function transportOf(protocol: string | undefined): 'tcp' | 'udp' | 'any' | 'other' {
+  const l = (protocol ?? '*').trim().toLowerCase();
+  if (l === 'tcp' || l === '6') return 'tcp';
+  if (l === 'udp' || l === '17') return 'udp';
+  if (l === '' || l === '*' || l === 'any' || isAllProtocols(l)) return 'any';
+  return 'other';
+}
+
+/**
+ * Does a listed service answer on this protocol? Services match by transport as well as port: UDP 22 is not SSH and
+ * UDP 2383 is not Analysis Services, while RDP, the SQL Server browser, NFS or Memcached do answer on UDP.
+ */
+export function servesOn(entry: PortList[number], protocol: string | undefined): boolean {
+  const tr = transportOf(protocol);
+  const svc = entry[2] ?? 'tcp';
+  return tr === 'any' || svc === 'both' || svc === tr;
+}
 
 /** Protocol names/numbers that mean "all traffic". */
 export function isAllProtocols(p: string): boolean {

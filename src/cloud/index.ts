@@ -20,7 +20,7 @@
  *   remote-management port lists. Nothing else keeps its own list.
  * - **policy.ts** — the policy-statement analyser for identity, trust and resource policies (JSON strings and folded
  *   YAML scalars parsed): `statements`, `grants`, `wildcardActions`, `wildcardPrincipal`, `publicStatements`,
- *   `conditionKeys`, `principalAccount`, `isAccountRoot`.
+ *   `conditionEntries`, `restricts`, `principalAccount`, `isAccountRoot`.
  * - **adapters/cloudformation.ts** — `fromCfnResource(t, r)`, `cfnValue(t, node)`.
  * - **adapters/ansible.ts** — `fromAnsibleTask(task, { pos })`, `yamlValue`, `argValue`, and `ANSIBLE_ADAPTERS`
  *   (module short name → kind + argument translation).

@@ -188,29 +188,84 @@ export function wildcardPrincipal(s: Statement): Scalar | undefined {
   )?.value;
 }
 
-/** A Condition that constrains (a non-empty mapping, or one that cannot be known). */
+/** One condition test: `StringEquals: {"sts:ExternalId": "x"}` → op `stringequals`, key `sts:externalid`. */
+export interface ConditionEntry {
+  /** The operator, lower-cased, without a `ForAnyValue:`/`ForAllValues:` qualifier (`stringequals`, `bool`). */
+  op: string;
+  /** The condition key, lower-cased. */
+  key: string;
+  /** Its values (a list expanded). */
+  values: Scalar[];
+  at: CValue;
+}
+
+/** Every test of a statement's Condition (each option expanded). An unknown operator block yields nothing. */
+export function conditionEntries(s: Statement): ConditionEntry[] {
+  const out: ConditionEntry[] = [];
+  for (const c of options(s.condition))
+    if (c.t === 'map')
+      for (const [op, block] of c.entries)
+        for (const o of options(block))
+          if (o.t === 'map')
+            for (const [k, v] of o.entries)
+              out.push({
+                op: op.toLowerCase().replace(/^for(?:any|all)values:/, ''),
+                key: k.toLowerCase(),
+                values: scalars(v),
+                at: v,
+              });
+  return out;
+}
+
+/**
+ * Does a condition test restrict who gets in? Judged by what it says, not by being there: no value, or only empty
+ * or `*` values restrict nothing; `Bool`/`Null` tests restrict only with the value that requires the key
+ * (`Bool: {aws:MultiFactorAuthPresent: "false"}` lets in exactly those without MFA). A value that cannot be known
+ * restricts (unknown is never insecure).
+ */
+export function restricts(e: ConditionEntry): boolean {
+  if (e.values.length === 0) return false;
+  if (e.op === 'null') return e.values.some((v) => !isKnown(v) || String(v.value).toLowerCase() === 'false');
+  if (e.op.startsWith('bool')) return e.values.some((v) => !isKnown(v) || String(v.value).toLowerCase() === 'true');
+  return e.values.some((v) => !isKnown(v) || (v.value !== null && !['', '*'].includes(String(v.value).trim())));
+}
+
+/** Condition keys the caller sets as it likes (a browser's Referer, its User-Agent): they restrict nothing. */
+const CLIENT_KEYS = new Set(['aws:referer', 'aws:useragent']);
+
+/** A Condition that constrains: a test that restricts on a key the caller does not choose, or one that cannot be known. */
 export function hasCondition(s: Statement): boolean {
   if (!s.condition) return false;
-  return options(s.condition).some((c) => c.t !== 'map' || c.entries.size > 0);
+  if (options(s.condition).some((c) => c.t !== 'map')) return true;
+  return conditionEntries(s).some((e) => !CLIENT_KEYS.has(e.key) && restricts(e));
+}
+
+/** Only client-chosen keys (aws:Referer, aws:UserAgent) in a condition that is present: named in messages. */
+export function clientOnlyCondition(s: Statement): string | undefined {
+  if (!s.condition || hasCondition(s)) return undefined;
+  const keys = [
+    ...new Set(
+      conditionEntries(s)
+        .filter((e) => CLIENT_KEYS.has(e.key))
+        .map((e) => e.key),
+    ),
+  ];
+  return keys.length ? keys.map((k) => (k === 'aws:referer' ? 'aws:Referer' : 'aws:UserAgent')).join(', ') : undefined;
 }
 
 /** Condition keys used by a statement, lower-cased (`sts:externalid`, `aws:multifactorauthpresent`). */
 export function conditionKeys(s: Statement): string[] {
-  const out: string[] = [];
-  for (const c of options(s.condition))
-    if (c.t === 'map')
-      for (const op of c.entries.values())
-        for (const o of options(op)) if (o.t === 'map') for (const k of o.entries.keys()) out.push(k.toLowerCase());
-  return out;
+  return conditionEntries(s).map((e) => e.key);
 }
 
-/** Allow statements open to any principal without a condition (resource policies). */
-export function publicStatements(doc: CValue | undefined): Array<{ s: Statement; at: Scalar }> {
-  const out: Array<{ s: Statement; at: Scalar }> = [];
+/** Allow statements open to any principal without a condition that restricts (resource policies). */
+export function publicStatements(doc: CValue | undefined): Array<{ s: Statement; at: Scalar; client?: string }> {
+  const out: Array<{ s: Statement; at: Scalar; client?: string }> = [];
   for (const s of statements(doc)) {
     if (!s.allow || hasCondition(s)) continue;
     const w = wildcardPrincipal(s);
-    if (w) out.push({ s, at: w });
+    const client = clientOnlyCondition(s);
+    if (w) out.push({ s, at: w, ...(client ? { client } : {}) });
   }
   return out;
 }

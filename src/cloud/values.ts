@@ -102,8 +102,35 @@ export function boolOf(v: CValue | undefined): { absent: boolean; falseAt?: Scal
   return { absent: false, ...(falseAt ? { falseAt } : {}), ...(trueAt ? { trueAt } : {}) };
 }
 
-/** Is the property present with some value other than null (unknown counts as present)? */
-export function present(v: CValue | undefined): boolean {
+/**
+ * Is the value set? The one notion of "set" for every check and format: absent, null (`Key:`), an empty string
+ * (`KMSKeyId: ""`, Azure `security_group: ""`), an empty list (`Groups: []`) and an empty mapping are not set; a
+ * value that cannot be known is set (unknown is never insecure). Through an `alt` (`!If`), set when any option is.
+ */
+export function isSet(v: CValue | undefined, depth = 0): boolean {
   if (v === undefined) return false;
-  return scalars(v).some((s) => s.value !== null) || items(v).some((o) => o.t === 'map' || o.t === 'list');
+  switch (v.t) {
+    case 'unknown':
+      return true;
+    case 'scalar':
+      return v.value !== null && !(typeof v.value === 'string' && v.value.trim() === '');
+    case 'list':
+      return depth > 20 || v.items.some((i) => isSet(i, depth + 1));
+    case 'map':
+      // A mapping of only unset values (`disk_encryption_key: {raw_key: ""}`) sets nothing.
+      return depth > 20 || [...v.entries.values()].some((e) => isSet(e, depth + 1));
+    case 'alt':
+      return v.options.some((o) => isSet(o, depth + 1));
+  }
+}
+
+/** The value at `path` when it is set (see `isSet`), else undefined: `if (!getSet(r.props, 'KmsKeyId'))`. */
+export function getSet(v: CValue | undefined, path: string): CValue | undefined {
+  const x = get(v, path);
+  return isSet(x) ? x : undefined;
+}
+
+/** Is the property set? (The same as `isSet`; kept for the checks that read "present".) */
+export function present(v: CValue | undefined): boolean {
+  return isSet(v);
 }

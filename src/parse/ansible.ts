@@ -89,6 +89,19 @@ export interface AnsibleFile {
   errors: Array<{ line?: number; message: string }>;
   /** `set_fact` values with a literal value, in file order (visible to the tasks after them). */
   facts: Array<{ line: number; name: string; node: Node | null }>;
+  /** Plays of a playbook: their path (the prefix of their tasks' paths), keywords and whether they use roles. */
+  plays?: PlayInfo[];
+}
+
+export interface PlayInfo {
+  path: string;
+  pos: Pos;
+  scope: [number, number];
+  /** Play keywords as arguments (`become`, `become_user`, `hosts`…). */
+  keywords: Map<string, Arg>;
+  /** Effective `become` of the play itself (false when absent; undefined for a Jinja value). */
+  become: boolean | undefined;
+  roles: boolean;
 }
 
 export interface LoadResult {
@@ -170,6 +183,22 @@ const TASK_KEYWORDS = new Set([
 ]);
 
 const PLAY_KEYS = ['hosts', 'import_playbook', 'ansible.builtin.import_playbook', 'ansible.legacy.import_playbook'];
+
+/** The sections only a play has (a play without `hosts:`, e.g. one written for `import_playbook`, still has these). */
+const PLAY_SECTIONS = ['tasks', 'pre_tasks', 'post_tasks', 'roles', 'handlers'];
+
+/** A play: it names `hosts` or imports a playbook, or it holds task/role sections and no module of its own. */
+function isPlay(n: unknown): boolean {
+  if (!isMap(n)) return false;
+  if (n.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ''))) return true;
+  let section = false;
+  for (const p of n.items) {
+    const k = keyName(p) ?? '';
+    if (PLAY_SECTIONS.includes(k)) section ||= isSeq(p.value);
+    else if (k === 'block' || k === 'action' || k === 'local_action' || isKnownModule(k)) return false;
+  }
+  return section;
+}
 
 function moduleParts(m: string): { short: string; collection: string } {
   const segs = m.split('.');
@@ -518,19 +547,28 @@ class Builder {
     return t;
   }
 
-  label(n: unknown, i: number): string {
+  /**
+   * `["Install nginx"]` by name (stable when tasks move), else `[3]`. Names need not be unique: a later task or play
+   * with a name already used in the same list is `["Install nginx"#2]`, so findings stay per task, not per name.
+   */
+  label(n: unknown, i: number, used?: Map<string, number>): string {
     if (isMap(n)) {
       const nm = plain(n.items.find((p) => keyName(p) === 'name')?.value);
-      if (typeof nm === 'string' && nm && !isJinja(nm)) return `[${JSON.stringify(nm)}]`;
+      if (typeof nm === 'string' && nm && !isJinja(nm)) {
+        const k = (used?.get(nm) ?? 0) + 1;
+        used?.set(nm, k);
+        return k === 1 ? `[${JSON.stringify(nm)}]` : `[${JSON.stringify(nm)}#${k}]`;
+      }
     }
     return `[${i}]`;
   }
 
   taskList(seq: unknown, kind: Task['kind'], prefix: string, inheritedNoLog: boolean | undefined): void {
     if (!isSeq(seq)) return;
+    const used = new Map<string, number>();
     seq.items.forEach((item, i) => {
       if (!isMap(item)) return;
-      const path = `${prefix}${this.label(item, i)}`;
+      const path = `${prefix}${this.label(item, i, used)}`;
       const blockPair = item.items.find((p) => keyName(p) === 'block');
       if (blockPair) {
         const nlPair = item.items.find((p) => keyName(p) === 'no_log');
@@ -563,9 +601,12 @@ class Builder {
     });
   }
 
-  play(n: unknown, i: number): void {
+  /** Play names used so far in the file (all its documents): play paths stay unique. */
+  private readonly playNames = new Map<string, number>();
+
+  play(n: unknown, i: number, docPrefix = ''): void {
     if (!isMap(n)) return;
-    const prefix = `plays${this.label(n, i)}`;
+    const prefix = `${docPrefix}plays${this.label(n, i, this.playNames)}`;
     const get = (k: string) => n.items.find((p) => keyName(p) === k);
     const nlPair = get('no_log');
     const nlv = plain(nlPair?.value);
@@ -595,6 +636,19 @@ class Builder {
     const files = plain(get('vars_files')?.value);
     const outer = this.env;
     this.become = this.becomeOf(n, false);
+    const keywords = new Map<string, Arg>();
+    for (const p of n.items) {
+      const k = keyName(p);
+      if (k && ['become', 'become_user', 'become_method', 'hosts'].includes(k)) keywords.set(k, this.arg(p, k));
+    }
+    (this.file.plays ??= []).push({
+      path: prefix,
+      pos: this.pos(n.items[0]?.key ?? n),
+      scope: this.scopeOf(n),
+      keywords,
+      become: this.become,
+      roles: isSeq(roles) && roles.items.length > 0,
+    });
     this.env = {
       vars: mapVars(varsPair?.value),
       files: (Array.isArray(files) ? files : [files]).filter(
@@ -696,7 +750,10 @@ export function loadAnsible(path: string, text: string): LoadResult {
   if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
-  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== undefined);
+  // Empty documents (`---` with only a comment) say nothing about the file.
+  const roots = parsed.docs
+    .map((d) => d.contents)
+    .filter((c) => c !== null && c !== undefined && !(isScalar(c) && (c.value === null || c.value === '')));
   // Kubernetes manifests, compose files, CI workflows… are left alone.
   const foreign = roots.some(
     (r) =>
@@ -706,24 +763,30 @@ export function loadAnsible(path: string, text: string): LoadResult {
       ),
   );
   if (foreign && byPath !== 'vars' && byPath !== 'inventory') return { matched: false, errors: [] };
-  const root = roots[0];
+  // A file may hold several YAML documents (`---`): the first that says what the file is decides, and every document
+  // of that kind is read.
+  const playbookDoc = (r: unknown) => isSeq(r) && r.items.some(isPlay);
+  let root = roots[0];
   let kind: AnsibleKind | undefined = byPath;
   if (!kind) {
-    if (isSeq(root)) {
-      const maps = root.items.filter(isMap);
-      if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? '')))) kind = 'playbook';
-      else if (looksLikeTaskList(root)) kind = 'tasks';
-    } else if (isMap(root)) {
-      const keys = root.items.map((p) => keyName(p) ?? '');
-      if (keys.some((k) => /^ansible_/.test(k))) kind = 'vars';
-      else if (looksLikeYamlInventoryDoc(root)) kind = 'inventory';
+    for (const r of roots) {
+      if (isSeq(r)) {
+        if (playbookDoc(r)) kind = 'playbook';
+        else if (looksLikeTaskList(r)) kind = 'tasks';
+      } else if (isMap(r)) {
+        const keys = r.items.map((p) => keyName(p) ?? '');
+        if (keys.some((k) => /^ansible_/.test(k))) kind = 'vars';
+        else if (looksLikeYamlInventoryDoc(r)) kind = 'inventory';
+      }
+      if (kind) {
+        root = r;
+        break;
+      }
     }
-  } else if (
-    kind === 'tasks' &&
-    isSeq(root) &&
-    root.items.some((m) => isMap(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? '')))
-  )
+  } else if (kind === 'tasks' && roots.some(playbookDoc)) {
     kind = 'playbook';
+    root = roots.find(playbookDoc);
+  }
   if (!kind) return { matched: false, errors: [] };
   // A folder name is a hint, not proof: `tasks/` and `inventories/` also hold other tools' YAML.
   if (kind === 'tasks' && root !== undefined && !(isSeq(root) && (!root.items.length || root.items.some(hasModuleKey))))
@@ -739,12 +802,25 @@ export function loadAnsible(path: string, text: string): LoadResult {
     return { matched: false, errors: [] };
   const b = new Builder(path, text, parsed.lc, kind);
   switch (kind) {
-    case 'playbook':
-      if (isSeq(root)) root.items.forEach((p, i) => b.play(p, i));
+    case 'playbook': {
+      // Paths of the first document stay as they always were; later documents are prefixed with their index.
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!playbookDoc(r) || !isSeq(r)) return;
+        r.items.forEach((p, i) => b.play(p, i, first ? '' : `documents[${d}].`));
+        first = false;
+      });
       break;
+    }
     case 'tasks': {
       const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path);
-      b.taskList(root, handlers ? 'handler' : 'task', handlers ? 'handlers' : 'tasks', false);
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!isSeq(r) || (r !== root && !looksLikeTaskList(r))) return;
+        const prefix = handlers ? 'handlers' : 'tasks';
+        b.taskList(r, handlers ? 'handler' : 'task', first ? prefix : `documents[${d}].${prefix}`, false);
+        first = false;
+      });
       break;
     }
     case 'vars':

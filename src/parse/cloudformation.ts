@@ -71,6 +71,28 @@ export interface Intrinsic {
   arg: Node | null;
 }
 
+/**
+ * A value or resource that is deployed only under a condition the parameter defaults leave off (`off`), or under one
+ * they cannot decide (`unknown`: it depends on a parameter without a Default or a pseudo parameter).
+ */
+export interface Gate {
+  condition: string;
+  /** The condition's value under which the gated part is deployed. */
+  when: boolean;
+  state: 'off' | 'unknown';
+}
+
+/** A key given twice in one mapping: CloudFormation deploys the later value (YAML and JSON alike). */
+export interface DuplicateKey {
+  key: string;
+  /** The later occurrence (the one deployed). */
+  keyNode: Scalar;
+  /** The earlier occurrence (ignored by CloudFormation). */
+  firstNode: Scalar;
+  /** Logical path of the mapping holding them. */
+  path: string;
+}
+
 export interface TemplateError {
   line?: number;
   message: string;
@@ -114,23 +136,130 @@ interface ParentLink {
 export class CfnTemplate {
   readonly resources: Resource[] = [];
   readonly parameters = new Map<string, Parameter>();
+  /** The `Conditions` section: name → its definition. */
+  readonly conditions = new Map<string, Node>();
   readonly errors: TemplateError[] = [];
+  /** Keys given twice in one mapping (only looked for when the parse reported them). */
+  readonly duplicates: DuplicateKey[] = [];
   readonly root: Node;
   readonly sam: boolean;
   private readonly parents = new WeakMap<Node, ParentLink>();
   private readonly byId = new Map<string, Resource>();
+  private readonly conditionMemo = new Map<string, boolean | undefined | null>();
 
   constructor(
     readonly doc: Document,
     readonly lc: LineCounter,
+    /** The text has a mapping with a key given twice: look-ups take the later one, as CloudFormation does. */
+    private readonly dupKeys = false,
   ) {
     this.root = doc.contents as Node;
     this.link(this.root, 0);
+    if (dupKeys) this.findDuplicates(this.root, 0);
     const transform = this.get(this.root, 'Transform');
     const tv = transform ? this.listValues(transform) : [];
     this.sam = tv.some((v) => typeof v.value === 'string' && v.value.startsWith('AWS::Serverless'));
     this.readParameters();
+    this.readConditions();
     this.readResources();
+  }
+
+  private readConditions(): void {
+    for (const e of this.entries(this.get(this.root, 'Conditions'))) this.conditions.set(e.key, e.value);
+  }
+
+  /**
+   * The value of condition `name` with the parameters' defaults (what a deploy without overrides gets), or undefined
+   * when it cannot be known: a parameter without a Default, a pseudo parameter, an unknown condition, a cycle.
+   */
+  conditionValue(name: string): boolean | undefined {
+    const memo = this.conditionMemo.get(name);
+    if (memo === null) return undefined; // a cycle
+    if (memo !== undefined || this.conditionMemo.has(name)) return memo;
+    const node = this.conditions.get(name);
+    this.conditionMemo.set(name, null);
+    const v = node === undefined ? undefined : this.evalCondition(node, 0);
+    this.conditionMemo.set(name, v);
+    return v;
+  }
+
+  /** `Fn::Equals`/`And`/`Or`/`Not` and `Condition` references, in three-valued logic (undefined = unknown). */
+  private evalCondition(node: Node | undefined, depth: number): boolean | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const fn = this.intrinsic(node);
+    if (!fn) {
+      const n = this.deref(node);
+      return isScalar(n) ? asBool(n.value as Plain) : undefined;
+    }
+    const args = () => this.listArgs(fn.arg);
+    switch (fn.fn) {
+      case 'Condition': {
+        const name = this.scalarArg(fn.arg);
+        return name === undefined ? undefined : this.conditionValue(name);
+      }
+      case 'Fn::Equals': {
+        const [a, b] = args().map((x) => this.single(x, depth));
+        if (!a || !b || !isKnown(a) || !isKnown(b)) return undefined;
+        return String(a.value) === String(b.value);
+      }
+      case 'Fn::Not': {
+        const v = this.evalCondition(args()[0], depth + 1);
+        return v === undefined ? undefined : !v;
+      }
+      case 'Fn::And': {
+        const vs = args().map((x) => this.evalCondition(x, depth + 1));
+        if (vs.some((v) => v === false)) return false;
+        return vs.length > 0 && vs.every((v) => v === true) ? true : undefined;
+      }
+      case 'Fn::Or': {
+        const vs = args().map((x) => this.evalCondition(x, depth + 1));
+        if (vs.some((v) => v === true)) return true;
+        return vs.length > 0 && vs.every((v) => v === false) ? false : undefined;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** The gate of a condition name: undefined when the gated part is deployed with the defaults. */
+  private gate(condition: string, when: boolean): Gate | undefined {
+    const v = this.conditionValue(condition);
+    if (v === when) return undefined;
+    return { condition, when, state: v === undefined ? 'unknown' : 'off' };
+  }
+
+  /** The resource's own `Condition:` when the defaults leave the resource out (or cannot tell). */
+  resourceGate(r: Resource): Gate | undefined {
+    const c = this.get(r.node, 'Condition');
+    const name = isScalar(c) && typeof c.value === 'string' ? c.value : undefined;
+    if (name === undefined) return undefined;
+    const g = this.gate(name, true);
+    return g?.state === 'off' ? g : undefined;
+  }
+
+  /**
+   * Is `node` inside a branch of an `Fn::If` that the defaults do not take (innermost first)? Walks up from the node
+   * to the top of the template; `undefined` when every `Fn::If` above it takes its branch.
+   */
+  gateOf(node: Node | undefined): Gate | undefined {
+    let cur = node;
+    for (let guard = 0; cur && guard < 200; guard++) {
+      const link = this.parents.get(cur);
+      if (!link) return undefined;
+      if (typeof link.key === 'number' && (link.key === 1 || link.key === 2) && isSeq(link.parent)) {
+        const seq = link.parent;
+        const holder = this.parents.get(seq)?.parent;
+        const isIf =
+          this.intrinsic(seq)?.fn === 'Fn::If' || (holder !== undefined && this.intrinsic(holder)?.fn === 'Fn::If');
+        const name = isIf ? this.scalarArg(seq.items[0] as Node) : undefined;
+        if (name !== undefined) {
+          const g = this.gate(name, link.key === 1);
+          if (g) return g;
+        }
+      }
+      cur = link.parent;
+    }
+    return undefined;
   }
 
   /** Record parent links for every node (paths and key lookups). */
@@ -153,6 +282,22 @@ export class CfnTemplate {
         this.link(it as Node, depth + 1);
       });
     }
+  }
+
+  private findDuplicates(node: Node | null | undefined, depth: number): void {
+    if (!node || depth > 200) return;
+    if (isMap(node)) {
+      const seen = new Map<string, Scalar>();
+      for (const p of node.items) {
+        if (isScalar(p.key)) {
+          const k = String(p.key.value);
+          const first = seen.get(k);
+          if (first) this.duplicates.push({ key: k, keyNode: p.key, firstNode: first, path: this.pathOf(node) });
+          else seen.set(k, p.key);
+        }
+        this.findDuplicates(p.value as Node, depth + 1);
+      }
+    } else if (isSeq(node)) for (const it of node.items) this.findDuplicates(it as Node, depth + 1);
   }
 
   private readParameters(): void {
@@ -182,7 +327,8 @@ export class CfnTemplate {
       this.errors.push({ line: this.line(res), message: 'Resources must be a mapping of logical ids to resources' });
       return;
     }
-    for (const p of res.items) {
+    const items = this.dupKeys ? lastWins(res.items) : res.items;
+    for (const p of items) {
       const id = isScalar(p.key) ? String(p.key.value) : undefined;
       if (!id || !isScalar(p.key)) continue;
       const node = p.value as Node | null;
@@ -217,6 +363,20 @@ export class CfnTemplate {
 
   resource(id: string): Resource | undefined {
     return this.byId.get(id);
+  }
+
+  /**
+   * The SAM `Globals` section for a serverless resource type (`Globals.Function` for `AWS::Serverless::Function`,
+   * `Globals.Api`, `Globals.HttpApi`, …): properties every resource of the type gets unless it sets them itself.
+   */
+  globalsOf(type: string): Node | undefined {
+    if (!this.sam || !type.startsWith('AWS::Serverless::')) return undefined;
+    return this.get(this.get(this.root, 'Globals'), type.slice('AWS::Serverless::'.length));
+  }
+
+  /** A property of a resource, or (SAM) its Globals value when the resource does not set it. */
+  propOf(r: Resource, key: string): Node | undefined {
+    return this.get(r.props, key) ?? this.get(this.globalsOf(r.type), key);
   }
 
   /** [first line, last line] of a key and its value. */
@@ -268,6 +428,14 @@ export class CfnTemplate {
   get(node: Node | undefined, key: string): Node | undefined {
     const n = this.deref(node);
     if (!isMap(n)) return undefined;
+    if (this.dupKeys) {
+      // The later of duplicate keys is the one CloudFormation deploys.
+      for (let i = n.items.length - 1; i >= 0; i--) {
+        const p = n.items[i]!;
+        if (isScalar(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
+      }
+      return undefined;
+    }
     for (const p of n.items) {
       if (isScalar(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
     }
@@ -289,7 +457,7 @@ export class CfnTemplate {
     const n = this.deref(node);
     if (!isMap(n)) return [];
     const out: Array<{ key: string; keyNode: Scalar; value: Node }> = [];
-    for (const p of n.items)
+    for (const p of this.dupKeys ? lastWins(n.items) : n.items)
       if (isPair(p) && isScalar(p.key))
         out.push({ key: String(p.key.value), keyNode: p.key, value: this.deref(p.value) ?? nullNode });
     return out;
@@ -525,6 +693,14 @@ export class CfnTemplate {
   }
 }
 
+/** The pairs of a mapping with only the last of each duplicated key (in the order of the last occurrences). */
+function lastWins<T extends { key: unknown }>(items: T[]): T[] {
+  const last = new Map<unknown, T>();
+  for (const p of items) last.set(isScalar(p.key) ? p.key.value : p, p);
+  const keep = new Set(last.values());
+  return items.filter((p) => keep.has(p));
+}
+
 /** Stand-in for a key with an empty value (`Key:`), so that "present but empty" differs from "absent". */
 const nullNode: Node = new Scalar(null);
 
@@ -637,6 +813,16 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors: [{ message: `could not parse template: ${String((e as Error).message).split('\n')[0]}` }],
     };
   }
+  // CloudFormation deploys a template with a key given twice (the later value wins, YAML and JSON alike): read it the
+  // same way, and let the rules report the duplicate, instead of skipping the whole template.
+  let dupKeys = false;
+  if (parsed.errors.length && parsed.errors.every((e) => /keys must be unique/i.test(e.message))) {
+    const again = parseYamlAll(text, { uniqueKeys: false });
+    if (!again.errors.length) {
+      parsed = again;
+      dupKeys = true;
+    }
+  }
   const { docs, lc, errors } = parsed;
   if (errors.length) {
     if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
@@ -647,7 +833,7 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })),
     };
   }
-  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc));
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys));
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }

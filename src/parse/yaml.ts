@@ -47,8 +47,17 @@ function withoutStacks<T>(fn: () => T): T {
  * nodes, values, tags and positions, but no comments on the nodes), and anything else by the library: for callers
  * that never read comments (the CloudFormation and Ansible families).
  */
-export function parseYamlAll(text: string, opts?: { fast?: boolean }): Parsed {
+export function parseYamlAll(text: string, opts?: { fast?: boolean; uniqueKeys?: boolean }): Parsed {
   const lc = new LineCounter();
+  if (opts?.uniqueKeys === false) {
+    // Duplicate keys kept (the later one wins where the caller looks up a key): for CloudFormation, which deploys them.
+    const docs = withoutStacks(() => parseAllDocuments(text, { ...LIMITS, uniqueKeys: false, lineCounter: lc }));
+    const list = Array.isArray(docs) ? docs : [];
+    const errors: Parsed['errors'] = [];
+    for (const d of list)
+      for (const e of d.errors) errors.push({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) });
+    return { docs: list as Document[], lc, errors };
+  }
   if (opts?.fast) {
     const docs = readBlockYaml(text, LIMITS);
     if (docs) {

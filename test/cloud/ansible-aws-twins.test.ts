@@ -72,6 +72,17 @@ const TWINS: Twin[] = [
     want: ['trail-cloudwatch', 'trail-kms', 'trail-multi-region', 'trail-sns', 'trail-validation'],
   },
   {
+    name: 'CloudTrail trail with an empty key',
+    check: cloudtrailSettings,
+    cfn: [
+      'AWS::CloudTrail::Trail',
+      'IsLogging: true\nS3BucketName: logs\nKMSKeyId: ""\nIsMultiRegionTrail: true\nEnableLogFileValidation: true\nCloudWatchLogsLogGroupArn: arn\nSnsTopicName: t',
+    ],
+    ansible:
+      '- amazon.aws.cloudtrail:\n    name: t\n    s3_bucket_name: logs\n    enable_logging: true\n    kms_key_id: ""\n    is_multi_region_trail: true\n    enable_log_file_validation: true\n    cloudwatch_logs_log_group_arn: arn\n    sns_topic_name: t\n',
+    want: ['trail-kms'],
+  },
+  {
     name: 'log group without retention',
     check: logGroupRetention,
     cfn: ['AWS::Logs::LogGroup', 'LogGroupName: /app'],
@@ -96,6 +107,17 @@ const TWINS: Twin[] = [
     ansible:
       '- community.aws.cloudfront_distribution:\n    origins: [{ domain_name: a.example.com }]\n    default_cache_behavior:\n      viewer_protocol_policy: allow-all\n    viewer_certificate:\n      acm_certificate_arn: arn\n      minimum_protocol_version: TLSv1\n',
     want: ['cloudfront-allow-all', 'cloudfront-tls'],
+  },
+  {
+    name: 'CloudFront with its own certificate and no minimum version',
+    check: cloudfrontTransport,
+    cfn: [
+      'AWS::CloudFront::Distribution',
+      'DistributionConfig:\n  Enabled: true\n  DefaultCacheBehavior:\n    ViewerProtocolPolicy: https-only\n    TargetOriginId: o\n  ViewerCertificate:\n    AcmCertificateArn: arn\n    SslSupportMethod: sni-only',
+    ],
+    ansible:
+      '- community.aws.cloudfront_distribution:\n    origins: [{ domain_name: a.example.com }]\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    viewer_certificate:\n      acm_certificate_arn: arn\n      ssl_support_method: sni-only\n',
+    want: ['cloudfront-tls'],
   },
   {
     name: 'OpenSearch without HTTPS',
@@ -190,6 +212,61 @@ const TWINS: Twin[] = [
     ansible:
       '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document:\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole\n',
     want: ['trust-cross-account'],
+  },
+  {
+    name: 'trust of another account with MFA required to be absent',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document:\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "111122223333" }\n          Action: sts:AssumeRole\n          Condition: { Bool: { "aws:MultiFactorAuthPresent": "false" } }\n',
+    want: ['trust-cross-account'],
+  },
+  {
+    name: 'trust of another account with an empty ExternalId',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { StringEquals: { "sts:ExternalId": "" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document: \'{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "111122223333"}, "Action": "sts:AssumeRole", "Condition": {"StringEquals": {"sts:ExternalId": ""}}}]}\'\n',
+    want: ['trust-cross-account'],
+  },
+  {
+    name: 'trust of another account with an ExternalId',
+    check: trustPolicy,
+    cfn: [
+      'AWS::IAM::Role',
+      'AssumeRolePolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: { AWS: "111122223333" }\n      Action: sts:AssumeRole\n      Condition: { StringEquals: { "sts:ExternalId": "f2b9c1" } }',
+    ],
+    ansible:
+      '- amazon.aws.iam_role:\n    name: r\n    assume_role_policy_document:\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "111122223333" }\n          Action: sts:AssumeRole\n          Condition: { StringEquals: { "sts:ExternalId": "f2b9c1" } }\n',
+    want: [],
+  },
+  {
+    name: 'queue policy open to any Referer',
+    check: resourcePolicyOpen,
+    cfn: [
+      'AWS::SQS::QueuePolicy',
+      'Queues: [q]\nPolicyDocument:\n  Statement:\n    - Effect: Allow\n      Principal: "*"\n      Action: sqs:SendMessage\n      Resource: "*"\n      Condition: { StringLike: { "aws:Referer": "https://example.com/*" } }',
+    ],
+    ansible:
+      '- community.aws.sqs_queue:\n    name: q\n    policy:\n      Statement:\n        - Effect: Allow\n          Principal: "*"\n          Action: sqs:SendMessage\n          Resource: "*"\n          Condition: { StringLike: { "aws:Referer": "https://example.com/*" } }\n',
+    want: ['policy-public'],
+  },
+  {
+    name: 'HTTP listener redirecting without a protocol',
+    check: elbListener,
+    cfn: [
+      'AWS::ElasticLoadBalancingV2::Listener',
+      'Protocol: HTTP\nPort: 80\nLoadBalancerArn: arn\nDefaultActions:\n  - Type: redirect\n    RedirectConfig: { Host: www.example.com, StatusCode: HTTP_301 }',
+    ],
+    ansible:
+      '- amazon.aws.elb_application_lb:\n    name: w\n    listeners:\n      - Protocol: HTTP\n        Port: 80\n        DefaultActions:\n          - Type: redirect\n            RedirectConfig: { Host: www.example.com, StatusCode: HTTP_301 }\n',
+    want: ['listener-http'],
   },
   {
     name: 'Lambda without tracing',

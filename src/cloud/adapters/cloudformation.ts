@@ -101,7 +101,15 @@ export function fromCfnResource(t: CfnTemplate, r: Resource): CloudResource {
   if (!m) cache.set(t, (m = new Map()));
   let res = m.get(r);
   if (!res) {
-    const props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : undefined;
+    let props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : undefined;
+    // SAM: a property the resource leaves out comes from Globals (the transform merges them the same way).
+    const globals = t.globalsOf(r.type);
+    const g = globals ? cfnValue(t, globals, `Globals.${r.type.slice('AWS::Serverless::'.length)}`) : undefined;
+    if (g?.t === 'map') {
+      const entries = new Map(g.entries);
+      if (props?.t === 'map') for (const [k, v] of props.entries) entries.set(k, v);
+      props = { t: 'map', entries, loc: props?.loc ?? { path: `${r.path}.Properties` } };
+    }
     res = {
       kind: r.type,
       name: r.id,

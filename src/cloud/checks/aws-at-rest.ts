@@ -3,7 +3,7 @@
  * S3 versioning and access logging.
  */
 import type { CloudCheck, CloudResource, Emit } from '../model.js';
-import { asBool, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asBool, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
 import { nearest, requireTrue } from './factory.js';
 
 export const kinesisEncryption: CloudCheck = {
@@ -35,7 +35,7 @@ export const sqsEncryption: CloudCheck = {
   kinds: ['AWS::SQS::Queue'],
   codes: { 'sqs-unencrypted': 'the queue is not encrypted at rest' },
   run(r, emit) {
-    if (get(r.props, 'KmsMasterKeyId')) return;
+    if (getSet(r.props, 'KmsMasterKeyId')) return;
     const sse = get(r.props, 'SqsManagedSseEnabled');
     const off = scalars(sse).find((s) => asBool(s.value) === false);
     if (off)
@@ -84,7 +84,7 @@ export const volumeEncryption: CloudCheck = {
       if (get(d, 'VirtualName') || scalars(get(d, 'NoDevice')).some((s) => asBool(s.value) === true)) continue;
       const ebs = get(d, 'Ebs');
       // A volume restored from a snapshot takes the snapshot's encryption.
-      if (ebs && get(ebs, 'SnapshotId') && !get(ebs, 'Encrypted')) continue;
+      if (ebs && getSet(ebs, 'SnapshotId') && !getSet(ebs, 'Encrypted')) continue;
       const enc = get(ebs, 'Encrypted');
       const f = scalars(enc).find((s) => asBool(s.value) === false);
       const dev = scalars(get(d, 'DeviceName')).find(isKnown);
@@ -158,7 +158,7 @@ export const s3Logging: CloudCheck = {
   kinds: ['AWS::S3::Bucket'],
   codes: { 's3-logging': 'server access logging is off' },
   run(r: CloudResource, emit: Emit, all) {
-    if (r.partial || get(r.props, 'LoggingConfiguration')) return;
+    if (r.partial || getSet(r.props, 'LoggingConfiguration')) return;
     if (sameBucket(r, all).some((o) => present(get(o.props, 'LoggingConfiguration')))) return;
     emit({
       code: 's3-logging',

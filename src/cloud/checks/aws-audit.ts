@@ -1,6 +1,6 @@
 /** Key management and audit trails: KMS key rotation and deletion, CloudTrail settings, log-group retention. */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asBool, asNum, asStr, get, isKnown, scalars } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, isSet, scalars } from '../values.js';
 
 export const kmsKeySettings: CloudCheck = {
   name: 'kms-key-settings',
@@ -59,7 +59,7 @@ function flag(
   const f = scalars(v).find((s) => asBool(s.value) === false);
   if (bad !== 'absent' && f)
     emit({ code, resource: r, at: f.at, message: `${r.name} ${message}`, ...(severity ? { severity } : {}) });
-  else if (bad !== 'false' && !v && !r.partial)
+  else if (bad !== 'false' && !isSet(v) && !r.partial)
     emit({ code, resource: r, message: `${r.name} ${message}`, ...(severity ? { severity } : {}) });
 }
 

@@ -5,7 +5,7 @@
  */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
 import { actionNames, publicStatements, statements, wildcardActions, wildcardPrincipal } from '../policy.js';
-import { asBool, asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, items, scalars, getSet } from '../values.js';
 import { forbidTrue, nearest } from './factory.js';
 
 /** Where each kind keeps its resource policy. */
@@ -42,7 +42,7 @@ export const resourcePolicyOpen: CloudCheck = {
   run(r: CloudResource, emit: Emit) {
     if (r.kind === 'AWS::Lambda::Permission') {
       for (const s of scalars(get(r.props, 'Principal')))
-        if (isKnown(s) && asStr(s) === '*' && !get(r.props, 'SourceArn') && !get(r.props, 'SourceAccount'))
+        if (isKnown(s) && asStr(s) === '*' && !getSet(r.props, 'SourceArn') && !getSet(r.props, 'SourceAccount'))
           emit({
             code: 'lambda-public',
             resource: r,
@@ -62,7 +62,9 @@ export const resourcePolicyOpen: CloudCheck = {
         code: 'policy-public',
         resource: r,
         at: p.at.at,
-        message: `${r.name} ${what} allows any principal ("*") without a condition`,
+        message: p.client
+          ? `${r.name} ${what} allows any principal ("*") with only a ${p.client} condition, which the caller chooses`
+          : `${r.name} ${what} allows any principal ("*") without a condition`,
         why: p.at.why,
         detail: p.s.sid,
       });
@@ -269,12 +271,17 @@ export const assumeRoleMfa: CloudCheck = {
   kinds: ['AWS::STS::AssumeRole'],
   codes: { 'assume-role-no-mfa': 'a role is assumed without MFA' },
   run(r, emit) {
-    const serial = get(r.props, 'SerialNumber');
-    if (serial && present(serial)) return;
+    // MFA takes both: the device (SerialNumber) and the current code (TokenCode); a serial alone is refused or,
+    // where the trust policy does not require MFA, ignored.
+    const serial = getSet(r.props, 'SerialNumber');
+    if (serial && getSet(r.props, 'TokenCode')) return;
     emit({
       code: 'assume-role-no-mfa',
       resource: r,
-      message: `${r.name} assumes a role without MFA (no mfa_serial_number / mfa_token)`,
+      ...(serial ? { at: serial } : {}),
+      message: serial
+        ? `${r.name} names an MFA device (mfa_serial_number) but passes no mfa_token, so no MFA code is presented`
+        : `${r.name} assumes a role without MFA (no mfa_serial_number / mfa_token)`,
     });
   },
 };

@@ -1,6 +1,6 @@
 /** Traffic in transit: load-balancer listeners, CloudFront viewers, OpenSearch endpoints. */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asBool, asStr, get, isKnown, items, scalars } from '../values.js';
+import { asBool, asStr, get, isKnown, items, scalars, getSet } from '../values.js';
 import { nearest } from './factory.js';
 
 /** ELB security policies that still accept TLS 1.0 or 1.1 (or are the 2015/2016 defaults that do). */
@@ -8,12 +8,27 @@ export function weakElbPolicy(name: string): boolean {
   return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
 }
 
-function redirectsToHttps(listener: CValue): boolean {
-  return items(get(listener, 'DefaultActions')).some((a) => {
+/**
+ * Why an HTTP listener's default actions keep traffic on plain HTTP, or undefined when they do not: a fixed response
+ * serves nothing of the application, and a redirect moves to HTTPS only when `RedirectConfig.Protocol` says so (the
+ * default `#{protocol}` keeps the request's own, HTTP). A type or protocol that cannot be known is not reported.
+ */
+function keepsHttp(listener: CValue): string | undefined {
+  const actions = items(get(listener, 'DefaultActions'));
+  if (!actions.length) return 'serves plain HTTP without redirecting to HTTPS';
+  let why: string | undefined;
+  for (const a of actions) {
     const t = scalars(get(a, 'Type')).find(isKnown);
-    const proto = scalars(get(a, 'RedirectConfig.Protocol')).find(isKnown);
-    return !!t && asStr(t)?.toLowerCase() === 'redirect' && (!proto || asStr(proto)?.toUpperCase() === 'HTTPS');
-  });
+    const type = t ? asStr(t)?.toLowerCase() : undefined;
+    if (type === undefined || type === 'fixed-response') continue;
+    if (type !== 'redirect') return 'serves plain HTTP without redirecting to HTTPS';
+    const protos = scalars(get(a, 'RedirectConfig.Protocol'));
+    if (!protos.length)
+      why ??= 'redirects without RedirectConfig.Protocol: HTTPS, so the redirect keeps the request on HTTP';
+    else if (protos.some((p) => isKnown(p) && asStr(p)?.toUpperCase() !== 'HTTPS'))
+      why ??= 'redirects to another plain-HTTP address instead of HTTPS';
+  }
+  return why;
 }
 
 /** Listeners over plain HTTP (not redirecting to HTTPS) and TLS listeners with a weak or default security policy. */
@@ -30,12 +45,13 @@ export const elbListener: CloudCheck = {
     for (const l of listeners) {
       const p = scalars(get(l, 'Protocol')).find(isKnown);
       const proto = p ? asStr(p)?.toUpperCase() : undefined;
-      if (proto === 'HTTP' && !redirectsToHttps(l))
+      const plain = proto === 'HTTP' ? keepsHttp(l) : undefined;
+      if (plain)
         emit({
           code: 'listener-http',
           resource: r,
           at: p!.at,
-          message: `${r.name} listener serves plain HTTP without redirecting to HTTPS`,
+          message: `${r.name} listener ${plain}`,
           why: p!.why,
         });
       if (r.kind !== 'AWS::ElasticLoadBalancingV2::Listener' || (proto !== 'HTTPS' && proto !== 'TLS')) continue;
@@ -94,7 +110,10 @@ export const cloudfrontTransport: CloudCheck = {
         });
     });
     const cert = get(cfg, 'ViewerCertificate');
+    // An explicit weak version counts whatever the certificate source; with its own certificate and no version, a
+    // distribution gets TLSv1 (the default of the API, CloudFormation and the Ansible module).
     const min = scalars(get(cert, 'MinimumProtocolVersion')).find(isKnown);
+    const own = getSet(cert, 'AcmCertificateArn') ?? getSet(cert, 'IamCertificateId');
     if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ''))
       emit({
         code: 'cloudfront-tls',
@@ -102,6 +121,13 @@ export const cloudfrontTransport: CloudCheck = {
         at: min.at,
         message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
         why: min.why,
+      });
+    else if (own && !getSet(cert, 'MinimumProtocolVersion') && !r.partial)
+      emit({
+        code: 'cloudfront-tls',
+        resource: r,
+        at: cert,
+        message: `${r.name} sets no MinimumProtocolVersion for its own certificate, so viewers may connect with TLS 1.0`,
       });
     const def = scalars(get(cert, 'CloudFrontDefaultCertificate')).find((s) => asBool(s.value) === true);
     if (def)
@@ -139,7 +165,7 @@ export const cloudfrontMonitoring: CloudCheck = {
       emit({ code: 'cloudfront-logging', resource: r, at: off.at, message: `${r.name} turns access logging off` });
     else if (!log && !r.partial)
       emit({ code: 'cloudfront-logging', resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
-    if (!get(cfg, 'WebACLId') && !r.partial)
+    if (!getSet(cfg, 'WebACLId') && !r.partial)
       emit({ code: 'cloudfront-waf', resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
   },
 };

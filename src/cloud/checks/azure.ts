@@ -3,7 +3,7 @@
  * argument names, which mirror the ARM properties in snake_case (`https_only`, `network_acls.default_action`).
  */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asBool, asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, items, scalars, type Scalar, getSet } from '../values.js';
 import { forbidTrue, nearest, propCheck, requireTrue } from './factory.js';
 
 const known = (v: CValue | undefined): Scalar | undefined => scalars(v).find(isKnown);
@@ -41,7 +41,7 @@ export const subnetNsg: CloudCheck = {
   kinds: ['Microsoft.Network/virtualNetworks/subnets'],
   codes: { 'az-subnet-nsg': 'the subnet has no network security group' },
   run(r, emit) {
-    if (get(r.props, 'security_group') ?? get(r.props, 'security_group_name')) return;
+    if (getSet(r.props, 'security_group') ?? getSet(r.props, 'security_group_name')) return;
     const name = lower(known(get(r.props, 'name'))) ?? '';
     // Azure reserves these subnets for its own gateways, which do not take an NSG.
     if (
@@ -114,7 +114,7 @@ export const cosmosIpFilter: CloudCheck = {
   kinds: ['Microsoft.DocumentDB/databaseAccounts'],
   codes: { 'az-cosmos-ip-filter': 'the account accepts connections from any network' },
   run(r, emit) {
-    if (get(r.props, 'ip_rules') ?? get(r.props, 'ip_range_filter')) return;
+    if (getSet(r.props, 'ip_rules') ?? getSet(r.props, 'ip_range_filter')) return;
     if (scalars(get(r.props, 'is_virtual_network_filter_enabled')).some((s) => asBool(s.value) !== false)) return;
     if (scalars(get(r.props, 'public_network_access')).some((s) => !isKnown(s) || /disabled/i.test(asStr(s) ?? '')))
       return;
@@ -159,7 +159,9 @@ export const predictableAdmin: CloudCheck = {
   },
 };
 
-const ROLE_ASSIGN = /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/roleassignments\/(?:\*|write))$/i;
+/** Actions that let a role's holders grant roles: assign them, or rewrite a role definition to include anything. */
+const ROLE_ASSIGN =
+  /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/(?:roleassignments|roledefinitions)\/(?:\*|write))$/i;
 
 export const roleAssignPermission: CloudCheck = {
   name: 'az-role-assign',
@@ -261,7 +263,14 @@ export const dbSslEnforcement = requireTrue({
   falseMessage: (r) => `${r.name} accepts connections without TLS (enforce_ssl: false)`,
 });
 
-const PG_ON = ['log_checkpoints', 'log_connections', 'log_disconnections', 'connection_throttling'];
+const PG_ON = [
+  'log_checkpoints',
+  'log_connections',
+  'log_disconnections',
+  'log_duration',
+  'log_retention',
+  'connection_throttling',
+];
 
 export const postgresLogSettings: CloudCheck = {
   name: 'az-pg-logs',

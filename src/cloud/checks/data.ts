@@ -1,7 +1,7 @@
 /** Encryption, logging and resilience settings of data and compute services. */
 import type { CloudCheck, CValue } from '../model.js';
 import { policyDocument } from '../policy.js';
-import { asBool, asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asBool, asNum, asStr, get, isKnown, isSet, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, nearest, propCheck, requireSet, requireTrue, strProp } from './factory.js';
 
 // ---------------------------------------------------------------------------------------------- encryption
@@ -147,13 +147,32 @@ export const ebsCmk = requireSet({
   message: (r) => `${r.name} is encrypted with the AWS-managed EBS key, not your KMS key`,
 });
 
-export const eksSecrets = requireSet({
-  code: 'eks-secrets',
+/** EKS envelope encryption: an `EncryptionConfig` entry with `Provider.KeyArn` (an entry without a key encrypts nothing). */
+export const eksSecrets: CloudCheck = {
+  name: 'eks-secrets',
   kinds: ['AWS::EKS::Cluster'],
-  description: 'Kubernetes secrets not envelope-encrypted',
-  path: 'EncryptionConfig',
-  message: (r) => `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`,
-});
+  codes: { 'eks-secrets': 'Kubernetes secrets not envelope-encrypted' },
+  run(r, emit) {
+    const enc = get(r.props, 'EncryptionConfig');
+    if (!isSet(enc)) {
+      if (!r.partial)
+        emit({
+          code: 'eks-secrets',
+          resource: r,
+          at: enc,
+          message: `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`,
+        });
+      return;
+    }
+    if (items(enc).some((c) => c.t !== 'map' || getSet(c, 'Provider.KeyArn'))) return;
+    emit({
+      code: 'eks-secrets',
+      resource: r,
+      at: enc,
+      message: `${r.name} has an EncryptionConfig without Provider.KeyArn, so no KMS key encrypts its secrets`,
+    });
+  },
+};
 
 export const daxEncryption = requireTrue({
   code: 'dax-encryption',
@@ -180,7 +199,7 @@ export const firehoseEncryption: CloudCheck = {
     const type = strProp(r, 'DeliveryStreamType');
     // A stream fed from Kinesis or MSK keeps the source's encryption.
     if (type && type !== 'directput') return;
-    if (get(r.props, 'DeliveryStreamEncryptionConfigurationInput') !== undefined) return;
+    if (getSet(r.props, 'DeliveryStreamEncryptionConfigurationInput') !== undefined) return;
     emit({
       code: 'firehose-encryption',
       resource: r,
@@ -199,7 +218,7 @@ export const emrEncryption: CloudCheck = {
   },
   run(r, emit) {
     if (r.kind === 'AWS::EMR::Cluster') {
-      if (get(r.props, 'SecurityConfiguration') === undefined)
+      if (getSet(r.props, 'SecurityConfiguration') === undefined)
         emit({
           code: 'emr-no-security-configuration',
           resource: r,
@@ -226,7 +245,7 @@ export const emrEncryption: CloudCheck = {
         at: rest?.at ?? at,
         message: `${r.name} does not encrypt data at rest`,
       });
-    else if (!get(enc, 'AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration'))
+    else if (!getSet(enc, 'AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration'))
       emit({
         code: 'emr-encryption-off',
         resource: r,
@@ -291,9 +310,22 @@ export const mqLogs: CloudCheck = {
 
 export const apigwExecutionLogs: CloudCheck = {
   name: 'apigw-execution-logs',
-  kinds: ['AWS::ApiGateway::Stage'],
+  kinds: ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
   codes: { 'apigw-execution-logs': 'execution logging off' },
   run(r, emit) {
+    if (r.kind === 'AWS::ApiGatewayV2::Stage') {
+      // Only WebSocket APIs log executions (HTTP APIs cannot): an explicit OFF is reported, absence is not.
+      const off = scalars(get(r.props, 'DefaultRouteSettings.LoggingLevel')).find((s) => equalsAny('OFF')(s));
+      if (off)
+        emit({
+          code: 'apigw-execution-logs',
+          resource: r,
+          at: off.at,
+          message: `${r.name} turns execution logging off for its routes (DefaultRouteSettings.LoggingLevel OFF)`,
+          why: off.why,
+        });
+      return;
+    }
     const settings = items(get(r.props, 'MethodSettings'));
     const levels = settings.flatMap((m) => scalars(get(m, 'LoggingLevel')));
     if (levels.some((s) => !isKnown(s) || equalsAny('INFO', 'ERROR')(s))) return;
@@ -390,7 +422,7 @@ export const route53QueryLogs: CloudCheck = {
   kinds: ['AWS::Route53::HostedZone'],
   codes: { 'route53-query-logs': 'public zone without query logging' },
   run(r, emit) {
-    if (get(r.props, 'VPCs') !== undefined || get(r.props, 'QueryLoggingConfig') !== undefined) return;
+    if (getSet(r.props, 'VPCs') !== undefined || getSet(r.props, 'QueryLoggingConfig') !== undefined) return;
     emit({
       code: 'route53-query-logs',
       resource: r,
@@ -414,8 +446,8 @@ export const rdsBackupRetention: CloudCheck = {
   kinds: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   codes: { 'rds-backup-retention': 'backups kept less than 7 days' },
   run(r, emit) {
-    if (r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined) return;
-    if (r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'SourceDBInstanceIdentifier') !== undefined) return;
+    if (r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined) return;
+    if (r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'SourceDBInstanceIdentifier') !== undefined) return;
     const v = get(r.props, 'BackupRetentionPeriod');
     const n = scalars(v)
       .map((s) => asNum(s.value))
@@ -444,7 +476,7 @@ export const rdsDeletionProtection = requireTrue({
   kinds: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
   description: 'database can be deleted without turning protection off first',
   path: 'DeletionProtection',
-  when: (r) => !(r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined),
+  when: (r) => !(r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined),
   absentMessage: (r) => `${r.name} does not enable DeletionProtection`,
   falseMessage: (r) => `${r.name} turns DeletionProtection off`,
 });
@@ -455,8 +487,8 @@ export const rdsMultiAz = requireTrue({
   description: 'database instance in a single Availability Zone',
   path: 'MultiAZ',
   when: (r) =>
-    get(r.props, 'DBClusterIdentifier') === undefined &&
-    get(r.props, 'SourceDBInstanceIdentifier') === undefined &&
+    getSet(r.props, 'DBClusterIdentifier') === undefined &&
+    getSet(r.props, 'SourceDBInstanceIdentifier') === undefined &&
     !/^aurora/.test(strProp(r, 'Engine') ?? ''),
   absentMessage: (r) => `${r.name} runs in a single Availability Zone (MultiAZ is not set)`,
   falseMessage: (r) => `${r.name} sets MultiAZ to false`,
@@ -496,6 +528,15 @@ export const lambdaDlq = requireSet({
   description: 'function without a dead-letter queue',
   path: 'DeadLetterConfig.TargetArn',
   message: (r) => `${r.name} has no dead-letter queue, so failed asynchronous events are dropped`,
+});
+
+/** The SAM spelling: `DeadLetterQueue: {Type: SQS|SNS, TargetArn}` (or from Globals.Function). */
+export const samDlq = requireSet({
+  code: 'lambda-dlq',
+  kinds: ['AWS::Serverless::Function'],
+  description: 'function without a dead-letter queue',
+  path: 'DeadLetterQueue.TargetArn',
+  message: (r) => `${r.name} has no DeadLetterQueue, so failed asynchronous events are dropped`,
 });
 
 export const dynamoPitr = requireTrue({

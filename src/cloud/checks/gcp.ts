@@ -4,7 +4,7 @@
  */
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
 import { isWorldCidr } from '../constants.js';
-import { asBool, asStr, get, isKnown, items, present, scalars, type Scalar } from '../values.js';
+import { asBool, asStr, get, isKnown, items, present, scalars, type Scalar, getSet } from '../values.js';
 import { nearest } from './factory.js';
 
 const known = (v: CValue | undefined): Scalar | undefined => scalars(v).find(isKnown);
@@ -170,7 +170,7 @@ export const vmAccess: CloudCheck = {
     const e = emitter(r, emit);
     for (const sa of items(get(r.props, 'service_accounts'))) {
       const email = known(get(sa, 'email'));
-      const isDefault = !get(sa, 'email') || (email && DEFAULT_SA.test((asStr(email) ?? '').trim()));
+      const isDefault = !getSet(sa, 'email') || (email && DEFAULT_SA.test((asStr(email) ?? '').trim()));
       const full = scalars(get(sa, 'scopes')).find((s) => isKnown(s) && CLOUD_PLATFORM.test((asStr(s) ?? '').trim()));
       if (isDefault && full)
         e(
@@ -309,7 +309,7 @@ export const bucketHygiene: CloudCheck = {
         off?.at ?? nearest(r, 'versioning.enabled'),
         'does not keep object versions: overwrites and deletes are final',
       );
-    if (!get(r.props, 'logging')) e('bucket-logging', undefined, 'does not log access (logging.log_bucket)');
+    if (!getSet(r.props, 'logging')) e('bucket-logging', undefined, 'does not log access (logging.log_bucket)');
   },
 };
 
@@ -333,7 +333,7 @@ export const diskKeys: CloudCheck = {
   kinds: ['compute.v1.disk'],
   codes: { 'disk-csek': 'the disk is encrypted with a Google-managed key' },
   run(r, emit) {
-    if (get(r.props, 'disk_encryption_key')) return;
+    if (getSet(r.props, 'disk_encryption_key')) return;
     emit({
       code: 'disk-csek',
       resource: r,

@@ -1,16 +1,17 @@
 /** Authentication, trust and least privilege: who can get in, and what they can do once in. */
 import type { CloudCheck, CloudResource, Emit } from '../model.js';
 import {
-  conditionKeys,
+  conditionEntries,
   grants,
   isAccountRoot,
   principalAccount,
   principals,
+  restricts,
   statements,
   wildcardActions,
   wildcardResource,
 } from '../policy.js';
-import { asNum, asStr, get, isKnown, items, present, scalars } from '../values.js';
+import { asNum, asStr, get, isKnown, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, forbidTrue, propCheck, requireTrue, strProp } from './factory.js';
 
 export const cognitoMfa = propCheck({
@@ -53,8 +54,11 @@ export const trustPolicy: CloudCheck = {
   run(r, emit) {
     for (const s of statements(get(r.props, 'AssumeRolePolicyDocument'))) {
       if (!s.allow) continue;
-      const keys = conditionKeys(s);
-      const guarded = keys.some((k) => TRUST_KEYS.includes(k));
+      // A guard is judged by its value: `sts:ExternalId: ""`, `aws:MultiFactorAuthPresent: "false"` or a negated
+      // operator (`StringNotEquals`) lets the other account in as freely as no condition at all.
+      const guarded = conditionEntries(s).some(
+        (e) => TRUST_KEYS.includes(e.key) && !/not(?:equals|like)/.test(e.op) && restricts(e),
+      );
       if (!guarded)
         for (const p of principals(s.principal)) {
           if (p.type !== 'AWS' || !isKnown(p.value)) continue;
@@ -129,7 +133,7 @@ export const rdsIamAuth = requireTrue({
   // Instances of an Aurora cluster take the cluster's setting; other engines do not support it.
   when: (r) =>
     IAM_AUTH_ENGINES.test(strProp(r, 'Engine') ?? '') &&
-    !(r.kind === 'AWS::RDS::DBInstance' && get(r.props, 'DBClusterIdentifier') !== undefined),
+    !(r.kind === 'AWS::RDS::DBInstance' && getSet(r.props, 'DBClusterIdentifier') !== undefined),
   absentMessage: (r) => `${r.name} does not enable IAM database authentication`,
   falseMessage: (r) => `${r.name} turns IAM database authentication off`,
 });

@@ -1,6 +1,6 @@
 /** Whose key encrypts the data: a customer managed KMS key, or an AWS-managed/owned one. */
 import type { CloudCheck, CloudResource } from '../model.js';
-import { asBool, asStr, get, isKnown, scalars } from '../values.js';
+import { asBool, asStr, get, isKnown, scalars, getSet } from '../values.js';
 import { nearest } from './factory.js';
 
 export interface CmkSpec {
@@ -26,7 +26,7 @@ export const CMK_PROPS: Readonly<Record<string, CmkSpec>> = {
   'AWS::Redshift::Cluster': { path: 'KmsKeyId', encrypted: (r) => isTrue(r, 'Encrypted'), notCustomer: awsAlias },
   'AWS::SNS::Topic': {
     path: 'KmsMasterKeyId',
-    encrypted: (r) => get(r.props, 'KmsMasterKeyId') !== undefined,
+    encrypted: (r) => getSet(r.props, 'KmsMasterKeyId') !== undefined,
     notCustomer: awsAlias,
   },
   'AWS::OpenSearchService::Domain': {

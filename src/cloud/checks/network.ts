@@ -2,7 +2,7 @@
 import { isWideCidr, isWorldCidr, isPrivateCidr } from '../constants.js';
 import type { CloudCheck, CloudResource, Emit } from '../model.js';
 import { publicStatements } from '../policy.js';
-import { asNum, asStr, get, isKnown, items, scalars } from '../values.js';
+import { asNum, asStr, get, isKnown, items, scalars, getSet } from '../values.js';
 import { equalsAny, forbidTrue, nearest, propCheck, strProp } from './factory.js';
 
 export const mskPublicAccess = propCheck({
@@ -56,7 +56,7 @@ export const eksNodeSsh: CloudCheck = {
   run(r, emit) {
     const remote = get(r.props, 'RemoteAccess');
     if (!remote || items(remote).every((x) => x.t !== 'map')) return;
-    if (get(remote, 'SourceSecurityGroups') !== undefined) return;
+    if (getSet(remote, 'SourceSecurityGroups') !== undefined) return;
     emit({
       code: 'eks-node-ssh',
       resource: r,
@@ -105,7 +105,7 @@ export const emrNoVpc: CloudCheck = {
   kinds: ['AWS::EMR::Cluster'],
   codes: { 'emr-no-vpc': 'EMR cluster not launched in a VPC subnet' },
   run(r, emit) {
-    if (get(r.props, 'Instances.Ec2SubnetId') || get(r.props, 'Instances.Ec2SubnetIds')) return;
+    if (getSet(r.props, 'Instances.Ec2SubnetId') || getSet(r.props, 'Instances.Ec2SubnetIds')) return;
     emit({
       code: 'emr-no-vpc',
       resource: r,

@@ -78,6 +78,7 @@ export const SECRET_PROPS: Readonly<Record<string, readonly string[]>> = {
   'AWS::QuickSight::DataSource': ['Credentials.CredentialPair.Password'],
   'AWS::Glue::Connection': ['ConnectionInput.ConnectionProperties.PASSWORD'],
   'AWS::SecretsManager::Secret': ['SecretString'],
+  'AWS::IAM::User': ['LoginProfile.Password'],
 };
 
 /** Every value at `path` (`A[].B` walks the list A), with alternatives expanded. */
@@ -96,6 +97,25 @@ export function valuesAt(props: CValue, path: string): CValue[] {
 /** The property's own name, for messages (`Users[].Password` → `Password`). */
 function leaf(path: string): string {
   return path.split(/\.|\[\]\./).pop()!;
+}
+
+/** A type name written where the value belongs (a skeleton copied from the resource reference: `SecretString: String`). */
+const TYPE_NAME =
+  /^(?:String|Number|Integer|Boolean|Json|Object|List|Array|Map|SecureString|StringList|CommaDelimitedList|Timestamp)$/i;
+
+/** Values that stand for a secret to be filled in: `changeme`, `<password>`, `${DB_PASSWORD}`, `xxxx`, `TODO`. */
+const PLACEHOLDER =
+  /^(?:change[-_]?me|replace[-_]?me|todo|tbd|none|null|placeholder|example|dummy|test|redacted|secret|password|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
+
+/**
+ * Is a literal in a secret's place not a secret? `type-name`: the property's type written as its value (nothing to
+ * leak); `placeholder`: a stand-in that deploys as a weak, well-known password. Anything else may be a real secret.
+ */
+export function placeholderSecret(value: string): 'type-name' | 'placeholder' | undefined {
+  const v = value.trim();
+  if (TYPE_NAME.test(v)) return 'type-name';
+  if (PLACEHOLDER.test(v)) return 'placeholder';
+  return undefined;
 }
 
 /** A dynamic reference to a plain-text SSM parameter (`{{resolve:ssm:…}}`, not `ssm-secure`). */
@@ -117,13 +137,20 @@ export const secretProps: CloudCheck = {
         for (const s of scalars(v)) {
           const base: Omit<CloudFinding, 'code' | 'message'> = { resource: r, at: s.at, detail: path };
           if (isKnown(s)) {
-            if ((asStr(s) ?? '').length === 0) continue;
+            const text = asStr(s) ?? '';
+            if (text.length === 0) continue;
+            const ph = placeholderSecret(text);
+            if (ph === 'type-name') continue;
             emit({
               ...base,
               code: 'secret-literal',
-              message: `${r.name} has a literal ${leaf(path)}`,
+              ...(ph
+                ? {
+                    message: `${r.name} has a placeholder ${leaf(path)}: it deploys as a well-known password; use a dynamic reference`,
+                    severity: 'low' as const,
+                  }
+                : { message: `${r.name} has a literal ${leaf(path)}`, secret: !s.why }),
               why: s.why,
-              secret: !s.why,
             });
           } else if (isPlainSsm(s.raw)) {
             emit({

@@ -11,11 +11,12 @@ import {
   isAllProtocols,
   isWorldCidr,
   REMOTE_PORTS,
-  SENSITIVE_PORTS,
+  SENSITIVE_SERVICES,
+  servesOn,
   type PortList,
 } from '../constants.js';
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
-import { asNum, asStr, get, isKnown, items, scalars, type Scalar } from '../values.js';
+import { asNum, asStr, get, isKnown, items, scalars, type Scalar, getSet } from '../values.js';
 
 export const SG_KINDS = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'];
 
@@ -86,10 +87,10 @@ export function portSpans(rule: CValue): PortSpan[] {
   return out;
 }
 
-function firstHit(spans: PortSpan[], ports: PortList): readonly [number, string] | undefined {
+function firstHit(spans: PortSpan[], ports: PortList): PortList[number] | undefined {
   for (const s of spans) {
     if (s.all) continue;
-    const hit = ports.find(([p]) => s.from <= p && p <= s.to);
+    const hit = ports.find((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol));
     if (hit) return hit;
   }
   return undefined;
@@ -161,7 +162,12 @@ function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void 
           detail: `${w.cidr} ${hit[0]}`,
         });
     }
-    const range = spans.find((s) => !s.all && s.to > s.from && !SENSITIVE_PORTS.some((p) => s.from <= p && p <= s.to));
+    const range = spans.find(
+      (s) =>
+        !s.all &&
+        s.to > s.from &&
+        !SENSITIVE_SERVICES.some((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol)),
+    );
     if (range)
       emit({
         code: 'ingress-range',
@@ -186,7 +192,7 @@ function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void 
         detail: `${w.cidr} all`,
       });
   }
-  if (r.kind === 'AWS::EC2::SecurityGroup' && get(r.props, 'VpcId') === undefined)
+  if (r.kind === 'AWS::EC2::SecurityGroup' && getSet(r.props, 'VpcId') === undefined)
     emit({
       code: 'default-vpc',
       resource: r,

@@ -4,6 +4,7 @@
  */
 import type { IacRuleMeta } from '../iac.js';
 import type { Severity } from '../../types.js';
+import { placeholderSecret } from '../../cloud/checks/secrets.js';
 import {
   isJinja,
   isMap as isMapNode,
@@ -77,10 +78,30 @@ export function atTask(ctx: AnsibleContext, t: Task, message: string, key = 'tas
 }
 
 /** Report a plaintext secret: the value's range on the key's line, masked by reports. */
-export function atSecretValue(ctx: AnsibleContext, a: Arg, scope: [number, number], path: string, message: string) {
+export function atSecretValue(
+  ctx: AnsibleContext,
+  a: Arg,
+  scope: [number, number],
+  path: string,
+  message: string,
+  severity?: Severity,
+) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path, message, secret: single, ...(severity ? { severity } : {}) });
+}
+
+/**
+ * A crypt(3) hash (`$6$…` SHA-512, `$5$…` SHA-256, `$y$…` yescrypt, `$2b$…` bcrypt, argon2…) is what the user
+ * module's `password:` takes: not plaintext. `weak` for MD5-crypt (`$1$…`), which is cracked quickly offline;
+ * `locked` for `!`/`*` markers.
+ */
+export function cryptHash(v: string): 'strong' | 'weak' | 'locked' | undefined {
+  const s = v.trim();
+  if (/^[!*]+\S*$/.test(s)) return 'locked';
+  if (/^\$(?:1|md5)\$[^$\s]*\$[./0-9A-Za-z]{22}$/.test(s)) return 'weak';
+  if (/^\$(?:2[abxy]?|5|6|7|y|gy|sha1|argon2(?:id|i|d)?)\$\S{8,}$/.test(s)) return 'strong';
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -123,6 +144,8 @@ export function plaintextSecret(a: Arg | undefined): string | undefined {
   if (typeof v !== 'string') return undefined;
   const s = v.trim();
   if (!s || isJinja(s) || s.startsWith('$ANSIBLE_VAULT') || PLACEHOLDER.test(s)) return undefined;
+  // A type name where the value belongs (`secret: String`, a skeleton copied from the docs) holds nothing.
+  if (placeholderSecret(s) === 'type-name') return undefined;
   return s;
 }
 

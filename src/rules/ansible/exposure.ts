@@ -2,7 +2,7 @@
  * Network exposure for the Azure NSG and GCP firewall rules: what counts as "anywhere" and which ports are sensitive,
  * both from the shared cloud constants (src/cloud/constants.ts), so every family uses the same lists.
  */
-import { isWorldCidr, SENSITIVE_PORTS } from '../../cloud/constants.js';
+import { isWorldCidr, SENSITIVE_SERVICES, servesOn } from '../../cloud/constants.js';
 
 /** Sources that mean the whole internet: CIDRs with prefix length 0 (every spelling) and Azure's service tags. */
 export function isAnywhere(v: unknown): boolean {
@@ -11,24 +11,30 @@ export function isAnywhere(v: unknown): boolean {
   return s === '*' || s === 'internet' || s === 'any' || isWorldCidr(s);
 }
 
-/** `22`, `1000-2000`, `*` (every port) → ranges; undefined for what cannot be read (Jinja). */
+/** `22`, `1000-2000`, `*` (every port), `"20-23, 94"` → ranges; undefined for what cannot be read (Jinja). */
 export function portRanges(values: unknown[]): Array<[number, number]> | undefined {
   const out: Array<[number, number]> = [];
-  for (const v of values) {
-    const s = String(v).trim();
-    if (s === '*' || s === '-1') out.push([0, 65535]);
-    else {
-      const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-      if (!m) return undefined;
-      out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+  // A string may list several ports and ranges: `"20-23, 94"` (Azure NSG rules accept this form).
+  for (const v of values)
+    for (const part of String(v).split(',')) {
+      const s = part.trim();
+      if (s === '*' || s === '-1') out.push([0, 65535]);
+      else {
+        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+        if (!m) return undefined;
+        out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+      }
     }
-  }
   return out;
 }
 
-export function exposed(ranges: Array<[number, number]>): { all: boolean; ports: number[] } {
+/** Every port, or the sensitive services the ranges open on `protocol` (`tcp`, `Udp`, `*`…; absent is any). */
+export function exposed(ranges: Array<[number, number]>, protocol?: string): { all: boolean; ports: number[] } {
   const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
-  return { all, ports: SENSITIVE_PORTS.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi)) };
+  const ports = SENSITIVE_SERVICES.filter(
+    (e) => servesOn(e, protocol) && ranges.some(([lo, hi]) => e[0] >= lo && e[0] <= hi),
+  ).map(([p]) => p);
+  return { all, ports: [...new Set(ports)] };
 }
 
 export function list(v: unknown): unknown[] {

@@ -64,9 +64,10 @@ export function reportCloud(ctx: CfnContext, f: CloudFinding): void {
   });
 }
 
-/** check(): report the findings of `check` whose code is one of `codes`. */
-export function cloudCheck(check: CloudCheck, codes: readonly string[]): CfnRule['check'] {
+/** check(): report the findings of `check` whose code is one of `codes` (on resources of `kinds`, when given). */
+export function cloudCheck(check: CloudCheck, codes: readonly string[], kinds?: readonly string[]): CfnRule['check'] {
   return (ctx) => {
-    for (const f of cloudFindings(ctx.t, check)) if (codes.includes(f.code)) reportCloud(ctx, f);
+    for (const f of cloudFindings(ctx.t, check))
+      if (codes.includes(f.code) && (!kinds || kinds.includes(f.resource.kind))) reportCloud(ctx, f);
   };
 }

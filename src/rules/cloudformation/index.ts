@@ -4,8 +4,8 @@
  */
 import type { Node } from 'yaml';
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
-import { compareText } from '../../types.js';
-import { parseTemplate, type CfnTemplate } from '../../parse/cloudformation.js';
+import { compareText, SEVERITY_RANK } from '../../types.js';
+import { parseTemplate, type CfnTemplate, type Gate, type Resource } from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
 import { resourcesOfTypes } from './cloud.js';
@@ -15,6 +15,7 @@ import apigw002 from './rules/apigw-002.js';
 import apigw003 from './rules/apigw-003.js';
 import apigw004 from './rules/apigw-004.js';
 import apigw005 from './rules/apigw-005.js';
+import apigw006 from './rules/apigw-006.js';
 import backup001 from './rules/backup-001.js';
 import batch001 from './rules/batch-001.js';
 import cf001 from './rules/cf-001.js';
@@ -152,6 +153,7 @@ import sns002 from './rules/sns-002.js';
 import sqs001 from './rules/sqs-001.js';
 import sqs002 from './rules/sqs-002.js';
 import stack001 from './rules/stack-001.js';
+import tpl001 from './rules/tpl-001.js';
 import vpc001 from './rules/vpc-001.js';
 import waf001 from './rules/waf-001.js';
 import ws001 from './rules/ws-001.js';
@@ -161,6 +163,7 @@ export const RULES: readonly CfnRule[] = [
   apigw003,
   apigw004,
   apigw005,
+  apigw006,
   backup001,
   batch001,
   cf001,
@@ -298,6 +301,7 @@ export const RULES: readonly CfnRule[] = [
   sqs001,
   sqs002,
   stack001,
+  tpl001,
   vpc001,
   waf001,
   ws001,
@@ -331,6 +335,13 @@ function locate(t: CfnTemplate, a: Anchor, node: Node | undefined, secret: boole
   if (vp.line === kp.line && vp.endLine === kp.line)
     return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
   return kp;
+}
+
+/** ` — only when HasPublicAccess is true, which the parameter defaults leave off`. */
+function gateNote(g: Gate): string {
+  return g.state === 'off'
+    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)`
+    : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
 }
 
 export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES): IacLintResult {
@@ -379,10 +390,19 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
         const secret = extra.secret === true && node !== undefined;
         const pos = locate(t, a, node, secret);
         const why = extra.why;
+        let severity = extra.severity ?? rule.meta.severity;
+        let text = why && !message.includes(why) ? `${message} (${why})` : message;
+        // Deployed only under a condition the parameter defaults leave off (or cannot decide, for an `!If` branch):
+        // at most low, naming the condition.
+        const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a as Resource) : undefined);
+        if (gate) {
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = 'low';
+          text += gateNote(gate);
+        }
         const f: IacFinding = {
           ruleId: rule.meta.id,
-          severity: extra.severity ?? rule.meta.severity,
-          message: why && !message.includes(why) ? `${message} (${why})` : message,
+          severity,
+          message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
           ...pos,

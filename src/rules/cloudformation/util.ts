@@ -5,7 +5,7 @@ import type { CfnContext, CfnRule } from './rule.js';
 import type { Severity } from '../../types.js';
 import { cfnValue } from '../../cloud/adapters/cloudformation.js';
 import * as policy from '../../cloud/policy.js';
-import type { Scalar } from '../../cloud/values.js';
+import { isSet, type Scalar } from '../../cloud/values.js';
 
 export interface DocParts {
   what: string;
@@ -67,9 +67,23 @@ export function isFalse(v: Val): boolean {
   return asBool(v.value) === false;
 }
 
-/** A boolean property: absent, or the first known true/false value (unknown values count as compliant). */
+/**
+ * Is the property node set? The shared notion of the cloud model (src/cloud/values.ts `isSet`): absent, null
+ * (`Key:`), `""`, `[]`, `{}` and mappings of only those are not set; a value that cannot be known is.
+ */
+export function isSetNode(t: CfnTemplate, node: Node | undefined): node is Node {
+  return node !== undefined && isSet(cfnValue(t, node));
+}
+
+/** Property `path` (dotted) of a node when it is set (see `isSetNode`), else undefined. */
+export function getSet(t: CfnTemplate, node: Node | undefined, path: string): Node | undefined {
+  const n = t.at(node, path);
+  return isSetNode(t, n) ? n : undefined;
+}
+
+/** A boolean property: absent (or not set), or the first known true/false value (unknown values count as compliant). */
 export function boolProp(t: CfnTemplate, node: Node | undefined): { absent: boolean; falseVal?: Val; trueVal?: Val } {
-  if (node === undefined) return { absent: true };
+  if (!isSetNode(t, node)) return { absent: true };
   const vals = t.values(node);
   const falseVal = findVal(vals, isFalse);
   const trueVal = findVal(vals, isTrue);
@@ -128,8 +142,7 @@ export function requireProp(opts: {
       for (const r of ctx.resources) {
         if (opts.when && !opts.when(ctx.t, r)) continue;
         const node = ctx.t.at(r.props, opts.prop);
-        if (node === undefined || ctx.t.values(node).every((v) => v.value === null))
-          ctx.report(r, node ?? parentOrUndefined(ctx.t, r, opts.prop), opts.message(r));
+        if (!isSetNode(ctx.t, node)) ctx.report(r, node ?? parentOrUndefined(ctx.t, r, opts.prop), opts.message(r));
       }
     },
   };
@@ -283,16 +296,25 @@ export function publicPolicyCheck(prop: string): CfnRule['check'] {
   return (ctx) => {
     for (const r of ctx.resources)
       for (const p of publicStatements(ctx.t, ctx.t.get(r.props, prop)))
-        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+        ctx.report(
+          r,
+          p.node,
+          p.client
+            ? `${r.id} allows any principal ("*") with only a ${p.client} condition, which the caller chooses`
+            : `${r.id} allows any principal ("*") without a condition`,
+          { why: p.why },
+        );
   };
 }
 
 export function publicStatements(
   t: CfnTemplate,
   docNode: Node | undefined,
-): Array<{ s: policy.Statement; node: Node; why?: string | undefined }> {
+): Array<{ s: policy.Statement; node: Node; why?: string | undefined; client?: string | undefined }> {
   if (!docNode) return [];
-  return policy.publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at)!, why: p.at.why }));
+  return policy
+    .publicStatements(cfnValue(t, docNode))
+    .map((p) => ({ s: p.s, node: nodeOf(p.at.at)!, why: p.at.why, client: p.client }));
 }
 
 /** Does a name look like it holds a secret (password, token, key…)? */

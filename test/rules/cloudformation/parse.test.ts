@@ -103,17 +103,27 @@ Resources:
     for (const e of res.errors) expect(e.message).not.toContain('Sup3rSecret');
   });
 
-  it('reports duplicate keys with the line of the duplicate', () => {
+  it('reads duplicate keys as CloudFormation does (the later wins), reports them as a finding and still checks', () => {
     const text = `AWSTemplateFormatVersion: '2010-09-09'
 Resources:
   Bucket:
     Type: AWS::S3::Bucket
   Bucket:
-    Type: AWS::S3::Bucket
+    Type: AWS::SQS::Queue
+    Properties:
+      SqsManagedSseEnabled: false
 `;
     const res = lint(text);
     expect(res.matched).toBe(true);
-    expect(res.errors).toEqual([{ line: 5, message: expect.stringContaining('unique') }]);
+    expect(res.errors).toEqual([]);
+    const dup = res.findings.filter((f) => f.ruleId === 'CFN-TPL-001');
+    expect(dup.map((f) => f.line)).toEqual([5]);
+    expect(dup[0]!.message).toContain('first on line 3');
+    // The later Bucket (a queue) is the one deployed, and it is checked.
+    expect(res.findings.map((f) => [f.ruleId, f.line])).toEqual([
+      ['CFN-TPL-001', 5],
+      ['CFN-SQS-002', 8],
+    ]);
   });
 
   it('reports a Type that is not a string and lints the other resources', () => {

@@ -1,6 +1,7 @@
 import { atArg, isFalse, isTrue, known, pairsOf, strings, type AnsibleRule } from '../context.js';
 import { doc } from '../docs.js';
-import { parsePolicy, statements } from '../policy.js';
+import { argValue } from '../../../cloud/adapters/ansible-values.js';
+import { publicStatements } from '../../../cloud/policy.js';
 
 const PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
 const BLOCKS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
@@ -13,7 +14,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['s3_bucket', 's3_object', 'aws_s3'],
     docs: doc({
-      what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false…}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition; and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
+      what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false…}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition that restricts (one on `aws:Referer` alone does not: the client sends it); and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
       why: 'Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.',
       bad: '- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read',
       good: '- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private',
@@ -41,9 +42,17 @@ const rule: AnsibleRule = {
       if (acl && PUBLIC_ACL.test(known(acl) ?? ''))
         atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
       const pol = t.args.get('policy');
-      const policyDoc = parsePolicy(pol?.value);
-      if (policyDoc && statements(policyDoc).some((s) => s.effect === 'Allow' && s.principalStar && !s.hasCondition))
-        atArg(ctx, t, pol!, 's3_bucket policy allows Principal "*" without a condition.');
+      // The shared policy analyser: a condition counts only when it restricts (not one on aws:Referer alone).
+      const open = pol ? publicStatements(argValue(t, pol, { pos: (n) => ctx.pos(n) }))[0] : undefined;
+      if (open)
+        atArg(
+          ctx,
+          t,
+          pol!,
+          open.client
+            ? `s3_bucket policy allows Principal "*" with only a ${open.client} condition, which the caller chooses.`
+            : 's3_bucket policy allows Principal "*" without a condition.',
+        );
     }
     for (const t of ctx.tasksFor(['s3_object', 'aws_s3'])) {
       const p = t.args.get('permission');

@@ -39,7 +39,8 @@ const rule: AnsibleRule = {
         if (values.some(isJinja)) return;
         const ranges = portRanges(values);
         if (!ranges) return;
-        const e = exposed(ranges);
+        const proto = a.get('protocol')?.value;
+        const e = exposed(ranges, typeof proto === 'string' && !isJinja(proto) ? proto : undefined);
         if (!e.all && !e.ports.length) return;
         ctx.report({
           at: src.keyPos,

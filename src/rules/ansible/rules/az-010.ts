@@ -11,7 +11,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['azure_rm_roledefinition'],
     docs: doc({
-      what: 'Flags azure_rm_roledefinition whose `permissions[].actions` include `*`, `Microsoft.Authorization/*` or `Microsoft.Authorization/roleAssignments/write`.',
+      what: 'Flags azure_rm_roledefinition whose `permissions[].actions` include `*`, `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/write` or `Microsoft.Authorization/roleDefinitions/write` (a holder can rewrite a custom role to include any action).',
       why: 'Whoever holds the role can grant any role, including Owner, to themselves or anyone else.',
       bad: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Web/sites/*"]',
       good: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Web/sites/*"]',

@@ -11,7 +11,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['azure_rm_postgresqlconfiguration'],
     docs: doc({
-      what: 'Flags azure_rm_postgresqlconfiguration setting `log_checkpoints`, `log_connections`, `log_disconnections` or `connection_throttling` to off, and `log_retention_days` below 4.',
+      what: 'Flags azure_rm_postgresqlconfiguration setting `log_checkpoints`, `log_connections`, `log_disconnections`, `log_duration`, `log_retention` or `connection_throttling` to off, and `log_retention_days` below 4.',
       why: 'Without these logs, brute-force attempts and suspicious sessions leave no trace; without throttling, password guessing is not slowed down.',
       bad: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "off"',
       good: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "on"',

@@ -45,7 +45,7 @@ const rule: AnsibleRule = {
         if (pv.some(isJinja)) continue;
         const ranges = portRanges(pv);
         if (!ranges) continue;
-        const e = exposed(ranges);
+        const e = exposed(ranges, p);
         all ||= e.all;
         for (const x of e.ports) ports.add(x);
       }

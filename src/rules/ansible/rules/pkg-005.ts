@@ -16,6 +16,16 @@ const MODULES = [
   'homebrew',
   'win_chocolatey',
   'chocolatey',
+  'bundler',
+  'jenkins_plugin',
+  'openbsd_pkg',
+  'pkg5',
+  'pkgutil',
+  'portage',
+  'slackpkg',
+  'sorcery',
+  'swdepot',
+  'yarn',
 ];
 
 const rule: AnsibleRule = {
@@ -26,7 +36,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: MODULES,
     docs: doc({
-      what: 'Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, …) with `state: latest`.',
+      what: 'Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, `yarn`, `bundler`, `jenkins_plugin`, `portage`, `openbsd_pkg`, `pkg5`, `pkgutil`, `slackpkg`, `sorcery`, `swdepot`, …) with `state: latest`.',
       why: 'Every run may install a different, untested version: a compromised or broken upstream release reaches production on the next run, and the same playbook no longer gives the same machine.',
       bad: '- ansible.builtin.apt:\n    name: nginx\n    state: latest',
       good: '- ansible.builtin.apt:\n    name: nginx=1.22.1-9\n    state: present',

@@ -1,8 +1,5 @@
-import { argPath, atSecretValue, plaintextSecret, type AnsibleRule } from '../context.js';
+import { argPath, atSecretValue, cryptHash, plaintextSecret, type AnsibleRule } from '../context.js';
 import { doc } from '../docs.js';
-
-/** crypt(3) hashes (`$6$…`, `$y$…`, bcrypt…) and locked/empty markers. */
-const HASH = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
 
 const rule: AnsibleRule = {
   meta: {
@@ -12,7 +9,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['user'],
     docs: doc({
-      what: 'Flags the user module given a literal `password:` that is not a crypt hash.',
+      what: 'Flags the user module given a literal `password:` that is not a crypt hash. A SHA-256/SHA-512 (`$5$`/`$6$`), yescrypt or bcrypt hash is the correct usage and is not reported; a weak MD5-crypt hash (`$1$`) is reported at low.',
       why: 'The password is committed in clear text, and Ansible writes the value as-is into /etc/shadow, where it is not a valid hash: the account either cannot log in or — with some tools — the clear text is exposed to every reader of the repository.',
       bad: '- ansible.builtin.user:\n    name: deploy\n    password: Sup3rSecretPassw0rd!',
       good: '- ansible.builtin.user:\n    name: deploy\n    password: "{{ vault_deploy_password | password_hash(\'sha512\') }}"\n  no_log: true',
@@ -27,7 +24,18 @@ const rule: AnsibleRule = {
     for (const t of ctx.tasksFor(['user'])) {
       const a = t.args.get('password');
       const v = plaintextSecret(a);
-      if (v && !HASH.test(v))
+      if (!v) continue;
+      const hash = cryptHash(v);
+      if (hash === 'weak')
+        atSecretValue(
+          ctx,
+          a!,
+          t.scope,
+          argPath(t, 'password'),
+          'user password is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.',
+          'low',
+        );
+      else if (!hash)
         atSecretValue(
           ctx,
           a!,

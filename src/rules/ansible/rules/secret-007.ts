@@ -1,5 +1,6 @@
 import {
   atSecretValue,
+  cryptHash,
   isSecretName,
   pairsOf,
   plaintextSecret,
@@ -12,14 +13,28 @@ import { doc } from '../docs.js';
 import { BECOME_PASSWORD, CONNECTION_PASSWORD } from '../varnames.js';
 
 function visit(ctx: AnsibleContext, v: VarEntry, a: Arg, path: string, depth: number): void {
-  if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
-    atSecretValue(
-      ctx,
-      a,
-      v.scope,
-      path,
-      `${a.key} is a plaintext secret${v.where === 'vars-file' || v.where === 'inventory' ? ' in a vars file; vault it' : ''}.`,
-    );
+  const plain =
+    isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : '';
+  if (plain) {
+    // A crypt hash (for the user module's password:) is not plaintext; a weak MD5-crypt one is worth a low.
+    const hash = cryptHash(plain);
+    if (hash === 'weak')
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path,
+        `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
+        'low',
+      );
+    else if (!hash)
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path,
+        `${a.key} is a plaintext secret${v.where === 'vars-file' || v.where === 'inventory' ? ' in a vars file; vault it' : ''}.`,
+      );
     return;
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path}.${c.key}`, depth + 1);
@@ -33,7 +48,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: [],
     docs: doc({
-      what: 'Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`…, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine.',
+      what: 'Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`…, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$…`, `$5$…`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low.',
       why: 'A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.',
       bad: '# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!',
       good: '# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  …',

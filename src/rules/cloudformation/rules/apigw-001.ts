@@ -1,6 +1,6 @@
 import type { CfnRule } from '../rule.js';
 import type { CfnTemplate, Resource } from '../../../parse/cloudformation.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { doc, findVal, meta, strVal, getSet } from '../util.js';
 
 const HTTP_ROUTE = /^(?:ANY|GET|POST|PUT|PATCH|DELETE|HEAD) \//i;
 
@@ -46,7 +46,7 @@ const rule: CfnRule = {
       if (findVal(t.values(method), (v) => /^OPTIONS\b/i.test(strVal(v) ?? ''))) continue;
       if (findVal(t.values(t.get(r.props, 'ApiKeyRequired')), (v) => String(v.value).toLowerCase() === 'true'))
         continue;
-      const n = t.get(r.props, 'AuthorizationType');
+      const n = getSet(t, r.props, 'AuthorizationType');
       if (!n) {
         ctx.report(r, undefined, `${r.id} does not set AuthorizationType, so it defaults to NONE (no authorization)`);
         continue;

@@ -8,9 +8,9 @@ const rule: CfnRule = {
     'CFN-APIGW-005',
     'API Gateway stage does not log executions',
     'low',
-    ['AWS::ApiGateway::Stage'],
+    ['AWS::ApiGateway::Stage', 'AWS::ApiGatewayV2::Stage'],
     doc({
-      what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default).`,
+      what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default), or an \`AWS::ApiGatewayV2::Stage\` whose \`DefaultRouteSettings.LoggingLevel\` is \`OFF\` (WebSocket APIs; HTTP APIs have no execution logs, so a V2 stage without the setting is not reported).`,
       why: `Execution logs show authorizer decisions, throttling and integration errors: what you need to investigate abuse of the API.`,
       example: `Stage:
   Type: AWS::ApiGateway::Stage

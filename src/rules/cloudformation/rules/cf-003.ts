@@ -1,8 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
-
-/** Viewer TLS policies that still accept protocols older than TLS 1.2. */
-const OLD = new Set(['SSLv3', 'TLSv1', 'TLSv1_2016', 'TLSv1.1_2016']);
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { cloudfrontTransport } from '../../../cloud/checks/aws-transport.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -11,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::CloudFront::Distribution'],
     doc({
-      what: 'A distribution with its own certificate (`AcmCertificateArn` or `IamCertificateId`) whose `ViewerCertificate.MinimumProtocolVersion` is SSLv3, TLSv1, TLSv1_2016 or TLSv1.1_2016, or is not set (CloudFormation then uses TLSv1). The default `*.cloudfront.net` certificate is left alone: its policy is not yours to choose.',
+      what: 'A distribution with its own certificate (`AcmCertificateArn` or `IamCertificateId`) whose `ViewerCertificate.MinimumProtocolVersion` is SSLv3, TLSv1, TLSv1_2016 or TLSv1.1_2016, or is not set (CloudFormation then uses TLSv1). An explicit old version is reported whatever the certificate source (even none). The default `*.cloudfront.net` certificate without a version is left alone: its policy is not yours to choose.',
       why: 'SSLv3, TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996); PCI DSS and most security baselines require TLS 1.2 or later.',
       example: `Cdn:
   Type: AWS::CloudFront::Distribution
@@ -28,21 +27,6 @@ const rule: CfnRule = {
     }),
     'Set ViewerCertificate.MinimumProtocolVersion to TLSv1.2_2021.',
   ),
-  check(ctx) {
-    const t = ctx.t;
-    for (const r of ctx.resources) {
-      const cert = t.at(r.props, 'DistributionConfig.ViewerCertificate');
-      if (!cert) continue;
-      const own = t.get(cert, 'AcmCertificateArn') ?? t.get(cert, 'IamCertificateId');
-      if (!own) continue;
-      const n = t.get(cert, 'MinimumProtocolVersion');
-      if (!n) {
-        ctx.report(r, cert, `${r.id} sets no MinimumProtocolVersion, so viewers may connect with TLS 1.0`);
-        continue;
-      }
-      const v = findVal(t.values(n), (x) => OLD.has(strVal(x) ?? ''));
-      if (v) ctx.report(r, n, `${r.id} accepts viewers on ${strVal(v)}`, { why: v.why });
-    }
-  },
+  check: cloudCheck(cloudfrontTransport, ['cloudfront-tls']),
 };
 export default rule;

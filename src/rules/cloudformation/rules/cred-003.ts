@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { secretProps } from '../../../cloud/checks/secrets.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -20,12 +22,6 @@ const rule: CfnRule = {
     }),
     'Use a {{resolve:secretsmanager:…}} dynamic reference for the password.',
   ),
-  check(ctx) {
-    for (const r of ctx.resources) {
-      const n = ctx.t.at(r.props, 'LoginProfile.Password');
-      const v = findVal(ctx.t.values(n), (x) => (strVal(x) ?? '').length > 0);
-      if (v) ctx.report(r, n, `${r.id} has a literal login password`, { why: v.why, secret: !v.why });
-    }
-  },
+  check: cloudCheck(secretProps, ['secret-literal'], ['AWS::IAM::User']),
 };
 export default rule;

@@ -10,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     Object.keys(SECRET_PROPS),
     doc({
-      what: 'A password, token or key property (those of CFN-CRED-006) set with a `{{resolve:ssm:…}}` dynamic reference. Only `{{resolve:ssm-secure:…}}` (a SecureString parameter) and `{{resolve:secretsmanager:…}}` keep the value encrypted.',
+      what: 'A password, token or key property (those of CFN-CRED-006, and the `LoginProfile.Password` of an IAM user) set with a `{{resolve:ssm:…}}` dynamic reference. Only `{{resolve:ssm-secure:…}}` (a SecureString parameter) and `{{resolve:secretsmanager:…}}` keep the value encrypted.',
       why: 'A plain `String` SSM parameter is stored unencrypted and readable by anyone with `ssm:GetParameter` on it (often granted broadly for configuration); it is not audited or rotated like a secret.',
       example: `Db:
   Type: AWS::RDS::DBInstance

@@ -14,7 +14,7 @@ const rule: CfnRule = {
     'critical',
     [],
     doc({
-      what: 'A resource whose `Metadata` has an `AWS::CloudFormation::Authentication` entry with a literal `password` (type `basic`) or `secretKey` (type `S3`), or one supplied by a parameter Default. A `!Ref` to a parameter without Default and dynamic references are not reported; `roleName` needs no secret at all.',
+      what: 'A resource whose `Metadata` has an `AWS::CloudFormation::Authentication` entry with a literal `password` (type `basic`) or `secretKey` (type `S3`), or one supplied by a parameter Default. A `!Ref` to a parameter without Default and dynamic references are not reported; `roleName` needs no secret at all. The secret of an `AWS::IAM::AccessKey` the template creates (`secretKey: !GetAtt Keys.SecretAccessKey`) is reported at high: the key is long-lived and the metadata is readable by anyone who can describe the stack.',
       why: 'cfn-init uses these credentials to download files and sources. Written in the template they are in version control and readable by anyone who can read the stack (`GetTemplate`) or the instance metadata.',
       example: `Web:
   Type: AWS::EC2::Instance
@@ -43,6 +43,20 @@ const rule: CfnRule = {
         for (const key of SECRET_KEYS) {
           const node = t.get(entry.value, key);
           if (!node) continue;
+          // The secret of an access key this stack creates (`!GetAtt Keys.SecretAccessKey`): not in the repository,
+          // but a long-lived key in the metadata, readable by anyone who can describe the stack.
+          const key0 = [...t.references(node)]
+            .map((id) => t.resource(id))
+            .find((x) => x?.type === 'AWS::IAM::AccessKey');
+          if (key0) {
+            ctx.report(
+              r,
+              node,
+              `${r.id} puts the secret of access key ${key0.id} into authentication ${entry.key}: a long-lived key in metadata that anyone who can describe the stack reads`,
+              { severity: 'high' },
+            );
+            continue;
+          }
           for (const s of scalars(cfnValue(t, node))) {
             if (!isKnown(s) || !(asStr(s) ?? '').length) continue;
             ctx.report(r, s.at.loc.node as Node, `${r.id} has a literal ${key} in authentication ${entry.key}`, {

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, requireTrue } from '../util.js';
+import { doc, meta, requireTrue, getSet } from '../util.js';
 
 const rule: CfnRule = requireTrue({
   meta: meta(
@@ -20,7 +20,7 @@ const rule: CfnRule = requireTrue({
     'Set StorageEncrypted: true.',
   ),
   prop: 'StorageEncrypted',
-  inherits: (t, r) => !!t.get(r.props, 'SnapshotIdentifier'),
+  inherits: (t, r) => !!getSet(t, r.props, 'SnapshotIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

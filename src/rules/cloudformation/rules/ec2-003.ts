@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, declaresVpc } from '../util.js';
+import { doc, meta, declaresVpc, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -22,9 +22,9 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const r of ctx.resources) {
-      if (ctx.t.get(r.props, 'SubnetId') !== undefined || ctx.t.get(r.props, 'NetworkInterfaces') !== undefined)
+      if (getSet(ctx.t, r.props, 'SubnetId') !== undefined || getSet(ctx.t, r.props, 'NetworkInterfaces') !== undefined)
         continue;
-      if (ctx.t.get(r.props, 'LaunchTemplate') !== undefined) continue; // the template may set the subnet
+      if (getSet(ctx.t, r.props, 'LaunchTemplate') !== undefined) continue; // the template may set the subnet
       // A template without a VPC of its own is usually a sample meant for the default VPC: note it, do not block.
       ctx.report(r, undefined, `${r.id} has no SubnetId, so it launches in the default VPC`, {
         ...(declaresVpc(ctx.t) ? {} : { severity: 'info' as const }),

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta, requireTrue } from '../util.js';
+import { doc, meta, requireTrue, getSet } from '../util.js';
 
 const rule: CfnRule = requireTrue({
   meta: meta(
@@ -21,7 +21,7 @@ const rule: CfnRule = requireTrue({
     'Set Encrypted: true.',
   ),
   prop: 'Encrypted',
-  when: (t, r) => !t.get(r.props, 'SnapshotId'),
+  when: (t, r) => !getSet(t, r.props, 'SnapshotId'),
   absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets Encrypted to false`,
 });

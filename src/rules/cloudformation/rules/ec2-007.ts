@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { boolProp, doc, meta } from '../util.js';
+import { boolProp, doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -30,7 +30,7 @@ const rule: CfnRule = {
         r.type === 'AWS::EC2::LaunchTemplate' ? 'LaunchTemplateData.BlockDeviceMappings' : 'BlockDeviceMappings';
       for (const m of t.items(t.at(r.props, path))) {
         const ebs = t.get(m, 'Ebs');
-        if (!ebs || t.get(ebs, 'SnapshotId') !== undefined) continue;
+        if (!ebs || getSet(t, ebs, 'SnapshotId') !== undefined) continue;
         const n = t.get(ebs, 'Encrypted');
         const b = boolProp(t, n);
         if (b.absent) ctx.report(r, ebs, `${r.id} maps an EBS volume without Encrypted: true`);

@@ -10,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::EKS::Cluster'],
     doc({
-      what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key).`,
+      what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key), or whose \`EncryptionConfig\` names no \`Provider.KeyArn\` (an entry without a key encrypts nothing).`,
       why: `Kubernetes secrets are otherwise only base64-encoded in etcd; envelope encryption adds a key you control and audit.`,
       example: `Cluster:
   Type: AWS::EKS::Cluster

@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { elbListener } from '../../../cloud/checks/aws-transport.js';
+import { cloudCheck } from '../cloud.js';
+import { doc, meta } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -8,7 +10,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::ElasticLoadBalancingV2::Listener'],
     doc({
-      what: 'An `AWS::ElasticLoadBalancingV2::Listener` with `Protocol: HTTP` whose `DefaultActions` do anything other than `redirect` (to HTTPS) or a `fixed-response`. A port-80 listener that only redirects is the normal setup and is not reported.',
+      what: "An `AWS::ElasticLoadBalancingV2::Listener` with `Protocol: HTTP` whose `DefaultActions` do anything other than redirect to HTTPS or give a `fixed-response`. A redirect goes to HTTPS only when `RedirectConfig.Protocol: HTTPS` says so: without it the redirect keeps the request's protocol (`#{protocol}`, the default), so a `Type: redirect` alone is reported too. A port-80 listener that only redirects to HTTPS is the normal setup and is not reported.",
       why: 'Traffic forwarded over HTTP — cookies, tokens, form posts — can be read and modified by anyone on the path.',
       example: `HttpListener:
   Type: AWS::ElasticLoadBalancingV2::Listener
@@ -23,23 +25,13 @@ const rule: CfnRule = {
       fixed: `    DefaultActions:
       - Type: redirect
         RedirectConfig: { Protocol: HTTPS, Port: '443', StatusCode: HTTP_301 }`,
-      refs: ['https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html'],
+      refs: [
+        'https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html',
+        'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-redirectconfig.html',
+      ],
     }),
     'Forward only on HTTPS listeners; make HTTP listeners redirect to HTTPS.',
   ),
-  check(ctx) {
-    const t = ctx.t;
-    for (const r of ctx.resources) {
-      const p = t.get(r.props, 'Protocol');
-      const http = findVal(t.values(p), (v) => strVal(v)?.toUpperCase() === 'HTTP');
-      if (!http) continue;
-      const actions = t.items(t.get(r.props, 'DefaultActions'));
-      const serves = actions.some((a) =>
-        findVal(t.values(t.get(a, 'Type')), (v) => !['redirect', 'fixed-response'].includes(strVal(v) ?? '')),
-      );
-      if (serves)
-        ctx.report(r, p, `${r.id} serves traffic over plain HTTP instead of redirecting to HTTPS`, { why: http.why });
-    }
-  },
+  check: cloudCheck(elbListener, ['listener-http'], ['AWS::ElasticLoadBalancingV2::Listener']),
 };
 export default rule;

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta } from '../util.js';
+import { doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -35,7 +35,7 @@ const rule: CfnRule = {
       }
       const mp = t.get(r.props, 'ManagedPolicyArns');
       if (mp && t.items(mp).length) ctx.report(r, mp, `${r.id} has managed policies attached directly`);
-      if (!t.get(r.props, 'Groups')) ctx.report(r, undefined, `${r.id} belongs to no group`);
+      if (!getSet(t, r.props, 'Groups')) ctx.report(r, undefined, `${r.id} belongs to no group`);
     }
   },
 };

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { doc, findVal, meta, strVal, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -29,7 +29,8 @@ const rule: CfnRule = {
       const p = ctx.t.get(r.props, 'Principal');
       const v = findVal(ctx.t.values(p), (x) => strVal(x) === '*');
       if (!v) continue;
-      if (['SourceArn', 'SourceAccount', 'PrincipalOrgID'].some((k) => ctx.t.get(r.props, k) !== undefined)) continue;
+      if (['SourceArn', 'SourceAccount', 'PrincipalOrgID'].some((k) => getSet(ctx.t, r.props, k) !== undefined))
+        continue;
       ctx.report(r, p, `${r.id} lets any principal ("*") invoke the function`, { why: v.why });
     }
   },

@@ -1,16 +1,16 @@
 import type { CfnRule } from '../rule.js';
 import { doc, meta } from '../util.js';
 import { cloudCheck } from '../cloud.js';
-import { lambdaDlq } from '../../../cloud/checks/data.js';
+import { lambdaDlq, samDlq } from '../../../cloud/checks/data.js';
 
 const rule: CfnRule = {
   meta: meta(
     'CFN-LAMBDA-005',
     'Lambda function has no dead-letter queue',
     'low',
-    ['AWS::Lambda::Function'],
+    ['AWS::Lambda::Function', 'AWS::Serverless::Function'],
     doc({
-      what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`.`,
+      what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`, or a SAM \`AWS::Serverless::Function\` without \`DeadLetterQueue.TargetArn\` (its own or from \`Globals.Function\`).`,
       why: `Asynchronous events that keep failing are dropped after the retries, silently.`,
       example: `Fn:
   Type: AWS::Lambda::Function
@@ -21,6 +21,9 @@ const rule: CfnRule = {
     }),
     'Set DeadLetterConfig.TargetArn.',
   ),
-  check: cloudCheck(lambdaDlq, ['lambda-dlq']),
+  check(ctx) {
+    cloudCheck(lambdaDlq, ['lambda-dlq'])(ctx);
+    cloudCheck(samDlq, ['lambda-dlq'])(ctx);
+  },
 };
 export default rule;

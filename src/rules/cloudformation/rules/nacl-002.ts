@@ -2,11 +2,7 @@ import type { CfnRule } from '../rule.js';
 import { asNum } from '../../../parse/cloudformation.js';
 import { doc, findVal, meta, privateAclEntry } from '../util.js';
 import { worldAllowEntry } from './nacl-001.js';
-
-const PORTS: ReadonlyArray<[number, string]> = [
-  [22, 'SSH'],
-  [3389, 'RDP'],
-];
+import { ADMIN_PORTS, servesOn, transportOf } from '../../../cloud/constants.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -15,7 +11,7 @@ const rule: CfnRule = {
     'medium',
     ['AWS::EC2::NetworkAclEntry'],
     doc({
-      what: 'An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose TCP `PortRange` includes 22 or 3389 (all-protocol entries are reported by CFN-NACL-001).',
+      what: 'An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose `PortRange` includes SSH (TCP 22) or RDP (TCP or UDP 3389); a service counts only on its own transport, so UDP 22 is not SSH (all-protocol entries are reported by CFN-NACL-001).',
       why: 'Administration ports should be reachable only from a management network at every layer; the NACL is the subnet-wide guard if a security group is misconfigured.',
       example: `Ssh:
   Type: AWS::EC2::NetworkAclEntry
@@ -36,14 +32,17 @@ const rule: CfnRule = {
     for (const r of ctx.resources) {
       const e = worldAllowEntry(t, r);
       if (!e || e.egress) continue;
-      if (!findVal(t.values(t.get(r.props, 'Protocol')), (v) => String(v.value) === '6' || String(v.value) === 'tcp'))
-        continue;
+      // Ports count on TCP and UDP only, and a service only on its own transport (UDP 22 is not SSH; RDP is both).
+      const proto = findVal(t.values(t.get(r.props, 'Protocol')), (v) =>
+        ['tcp', 'udp'].includes(transportOf(String(v.value))),
+      );
+      if (!proto) continue;
       const from = t.single(t.at(r.props, 'PortRange.From'));
       const to = t.single(t.at(r.props, 'PortRange.To'));
       const a = from ? asNum(from.value) : undefined;
       const b = to ? asNum(to.value) : undefined;
       if (a === undefined || b === undefined) continue;
-      const hit = PORTS.find(([p]) => a <= p && p <= b);
+      const hit = ADMIN_PORTS.find((p) => a <= p[0] && p[0] <= b && servesOn(p, String(proto.value)));
       if (hit)
         ctx.report(
           r,

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, requireTrue, strVal } from '../util.js';
+import { doc, findVal, meta, requireTrue, strVal, getSet } from '../util.js';
 
 const rule: CfnRule = requireTrue({
   meta: meta(
@@ -22,10 +22,11 @@ const rule: CfnRule = requireTrue({
   ),
   prop: 'StorageEncrypted',
   when: (t, r) =>
-    !t.get(r.props, 'DBClusterIdentifier') &&
+    !getSet(t, r.props, 'DBClusterIdentifier') &&
     !findVal(t.values(t.get(r.props, 'Engine')), (v) => (strVal(v) ?? '').startsWith('aurora')),
   // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
-  inherits: (t, r) => !!t.get(r.props, 'SourceDBInstanceIdentifier') || !!t.get(r.props, 'DBSnapshotIdentifier'),
+  inherits: (t, r) =>
+    !!getSet(t, r.props, 'SourceDBInstanceIdentifier') || !!getSet(t, r.props, 'DBSnapshotIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

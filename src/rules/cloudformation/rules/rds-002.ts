@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, requireTrue, strVal } from '../util.js';
+import { doc, findVal, meta, requireTrue, strVal, getSet } from '../util.js';
 
 const rule: CfnRule = requireTrue({
   meta: meta(
@@ -23,9 +23,9 @@ const rule: CfnRule = requireTrue({
   // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
   when: (t, r) => !findVal(t.values(t.get(r.props, 'EngineMode')), (v) => strVal(v)?.toLowerCase() === 'serverless'),
   inherits: (t, r) =>
-    !!t.get(r.props, 'SnapshotIdentifier') ||
-    !!t.get(r.props, 'ReplicationSourceIdentifier') ||
-    !!t.get(r.props, 'SourceDBClusterIdentifier'),
+    !!getSet(t, r.props, 'SnapshotIdentifier') ||
+    !!getSet(t, r.props, 'ReplicationSourceIdentifier') ||
+    !!getSet(t, r.props, 'SourceDBClusterIdentifier'),
   absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
   falseMessage: (r) => `${r.id} sets StorageEncrypted to false`,
 });

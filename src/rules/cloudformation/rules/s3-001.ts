@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { doc, findVal, meta, strVal, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -44,7 +44,7 @@ const rule: CfnRule = {
           continue;
         }
         const kms = findVal(t.values(algNode), (v) => (strVal(v) ?? '').startsWith('aws:kms'));
-        if (kms && t.get(def, 'KMSMasterKeyID') === undefined)
+        if (kms && getSet(t, def, 'KMSMasterKeyID') === undefined)
           ctx.report(r, algNode, `${r.id} uses the AWS managed aws/s3 key rather than a customer managed key`, {
             why: kms.why,
           });

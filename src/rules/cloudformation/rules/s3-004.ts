@@ -15,7 +15,7 @@ const rule: CfnRule = {
     'high',
     ['AWS::S3::BucketPolicy'],
     doc({
-      what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
+      what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition` that restricts who gets in. A condition only on `aws:Referer` (or `aws:UserAgent`) does not: the client sends those headers and can set them to anything (the S3 documentation warns against relying on Referer to keep content private). A condition with only empty or `*` values does not either.',
       why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
       example: `BucketPolicy:
   Type: AWS::S3::BucketPolicy

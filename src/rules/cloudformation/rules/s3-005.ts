@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, findVal, meta, strVal } from '../util.js';
+import { doc, findVal, meta, strVal, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -30,7 +30,7 @@ const rule: CfnRule = {
     for (const r of ctx.resources)
       for (const id of t.references(t.at(r.props, 'LoggingConfiguration.DestinationBucketName'))) targets.add(id);
     for (const r of ctx.resources) {
-      if (targets.has(r.id) || t.get(r.props, 'LoggingConfiguration') !== undefined) continue;
+      if (targets.has(r.id) || getSet(t, r.props, 'LoggingConfiguration') !== undefined) continue;
       if (findVal(t.values(t.get(r.props, 'AccessControl')), (v) => strVal(v) === 'LogDeliveryWrite')) continue;
       ctx.report(r, undefined, `${r.id} has no access logging`);
     }

@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { doc, meta } from '../util.js';
+import { doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -28,12 +28,12 @@ const rule: CfnRule = {
     const t = ctx.t;
     for (const r of ctx.resources) {
       if (r.type !== 'AWS::EC2::SecurityGroup') {
-        if (!t.get(r.props, 'Description')) ctx.report(r, undefined, `${r.id} has no Description`);
+        if (!getSet(t, r.props, 'Description')) ctx.report(r, undefined, `${r.id} has no Description`);
         continue;
       }
       for (const prop of ['SecurityGroupIngress', 'SecurityGroupEgress'])
         for (const rule of t.items(t.get(r.props, prop)))
-          if (!t.get(rule, 'Description'))
+          if (!getSet(t, rule, 'Description'))
             ctx.report(
               r,
               rule,

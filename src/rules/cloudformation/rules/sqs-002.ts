@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { boolProp, doc, meta } from '../util.js';
+import { boolProp, doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -23,7 +23,7 @@ const rule: CfnRule = {
   ),
   check(ctx) {
     for (const r of ctx.resources) {
-      if (ctx.t.get(r.props, 'KmsMasterKeyId') !== undefined) continue;
+      if (getSet(ctx.t, r.props, 'KmsMasterKeyId') !== undefined) continue;
       const n = ctx.t.get(r.props, 'SqsManagedSseEnabled');
       const b = boolProp(ctx.t, n);
       if (b.falseVal) ctx.report(r, n, `${r.id} turns off queue encryption`, { why: b.falseVal.why });

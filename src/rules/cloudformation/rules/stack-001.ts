@@ -1,5 +1,5 @@
 import type { CfnRule } from '../rule.js';
-import { boolProp, doc, meta } from '../util.js';
+import { boolProp, doc, meta, getSet } from '../util.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -28,7 +28,7 @@ const rule: CfnRule = {
     const t = ctx.t;
     for (const r of ctx.resources) {
       if (r.type === 'AWS::CloudFormation::Stack') {
-        if (!t.get(r.props, 'NotificationARNs')) ctx.report(r, undefined, `${r.id} has no NotificationARNs`);
+        if (!getSet(t, r.props, 'NotificationARNs')) ctx.report(r, undefined, `${r.id} has no NotificationARNs`);
         continue;
       }
       const auto = t.get(r.props, 'AutoDeployment');
