@@ -224,6 +224,30 @@ var init_run = __esm({
   }
 });
 
+// src/report/scrub.ts
+function scrubUserinfo(s) {
+  if (!s.includes("@")) return s;
+  return s.replace(/\/\/([^\s/"'`<>]{2,600})/g, (whole, authority) => {
+    if (!authority.includes("@")) return whole;
+    const hosts = authority.split(",").map((piece) => {
+      const amp = piece.lastIndexOf("@");
+      if (amp <= 0) return piece;
+      const userinfo = piece.slice(0, amp);
+      const colon = userinfo.indexOf(":");
+      if (colon < 0) return piece;
+      const password = userinfo.slice(colon + 1);
+      if (password.length === 0 || password.includes("\u2026") || /^\*+$/.test(password)) return piece;
+      return `${userinfo.slice(0, colon + 1)}****${piece.slice(amp)}`;
+    });
+    return `//${hosts.join(",")}`;
+  });
+}
+var init_scrub = __esm({
+  "src/report/scrub.ts"() {
+    "use strict";
+  }
+});
+
 // src/git/blobs.ts
 import { isAscii } from "node:buffer";
 import { lstatSync, readFileSync } from "node:fs";
@@ -290,19 +314,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path12) {
+      read(sha2, max, path13) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path12 !== void 0) {
-          const same = fromWorktree(this.worktree, path12, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path13 !== void 0) {
+          const same = fromWorktree(this.worktree, path13, sha2, max ?? this.maxBytes);
           if (same) return Promise.resolve(same);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path12, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path12 || /[\n\r]/.test(path12))
+      readAt(rev, path13, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path13 || /[\n\r]/.test(path13))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path12}`, max);
+        return this.readSpec(`${rev}:${path13}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -671,10 +695,10 @@ var init_diff_parser = __esm({
             const count2 = m[2] === void 0 ? 1 : Number(m[2]);
             if (this.chunkLines.length && start !== this.nextLine) this.flushChunk();
             this.nextLine = start;
-            const range = count2 > 0 ? [start, start + count2 - 1] : [Math.max(1, start), start + 1];
+            const range2 = count2 > 0 ? [start, start + count2 - 1] : [Math.max(1, start), start + 1];
             const last = cur.changed[cur.changed.length - 1];
-            if (last && last[1] + 1 >= range[0]) last[1] = Math.max(last[1], range[1]);
-            else cur.changed.push(range);
+            if (last && last[1] + 1 >= range2[0]) last[1] = Math.max(last[1], range2[1]);
+            else cur.changed.push(range2);
           }
           return;
         }
@@ -1029,7 +1053,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path12) => inner.skip(kind, path12),
+      skip: (kind, path13) => inner.skip(kind, path13),
       error: (e) => inner.error(e)
     };
   }
@@ -1588,6 +1612,8 @@ function placeholderTier(value) {
     return { tier: "plausible", why: "placeholder-like value" };
   if (/abcdefghij|0123456789abcdef|1234567890|123456789|qwertyuiop/i.test(v))
     return { tier: "plausible", why: "hand-written fake (a keyboard or alphabet run)" };
+  if (/abcdef|bcdefg|cdefgh|abc123|123abc/i.test(v) || /^(.{2,12}?)\1{2,}$|^(.{4,24})\2$/.test(v))
+    return { tier: "plausible", why: "hand-written fake (an alphabet run or a repeated unit)" };
   return void 0;
 }
 function referenceKind(v) {
@@ -1613,6 +1639,21 @@ function keyOf(match, secret) {
   const head = at > 0 ? match.slice(0, at) : match;
   return head.replace(/[\s"'`:=>,<]+$/, "").replace(/^[^A-Za-z0-9_.-]+/, "").toLowerCase();
 }
+function passIsAWord(match, secret) {
+  const at = match.lastIndexOf(secret);
+  const head = /([\w.-]+)["'\]]{0,2}[ \t]*(?::=|=>|=|:)[ \t]*["'`]?$/.exec(at > 0 ? match.slice(0, at) : match)?.[1];
+  if (head === void 0 || OTHER_CREDENTIAL_NAME.test(head)) return true;
+  if (/pass[-_](?:args?|through|thru|rate|fail(?:ed)?|count|phase|list|num|number|filter|mode|level|fn|func|callback)(?![a-z])/i.test(
+    head
+  ))
+    return false;
+  for (const m of head.matchAll(/pass(?![a-z])/gi)) {
+    const before = head.charAt(m.index - 1);
+    if (!/[A-Za-z]/.test(before)) return true;
+    if (/[a-z]/.test(before) && m[0].startsWith("P")) return true;
+  }
+  return !/pass/i.test(head);
+}
 function looksLikeWords(v) {
   const t = v.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, "").replace(/^I(?=[A-Z][a-z])/, "");
   if (!/^[A-Za-z]+$/.test(t)) return false;
@@ -1623,21 +1664,30 @@ function looksLikeWords(v) {
 function wordy(w) {
   return /[aeiouy]/i.test(w) || w === w.toUpperCase() && w.length <= 4;
 }
-function looksLikeIdentifier(v) {
+function looksLikeIdentifier(raw) {
+  const v = raw.replace(/^_+(?=[A-Za-z])/, "").replace(/^V\d+(?:(?:alpha|beta)\d+)?(?=[A-Z][a-z])/, "");
   if (looksLikeWords(v)) return true;
   if (/^[A-Za-z_$][\w$]*</.test(v)) return true;
   if ((/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) && (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy))
     return true;
-  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v)) return true;
-  if (/^[a-z]+(?:[_.-][a-z]+)+$/.test(v)) return true;
-  if (/^[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true;
+  if (/^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/.test(v) && (v.match(/[A-Z][a-z]+/g) ?? []).every((w) => w.length <= 4 || wordy(w)))
+    return true;
+  if (/^[a-z]+(?:[_./-][a-z]+)+$/.test(v)) return true;
+  if (/^_*[A-Z]+(?:_[A-Z0-9]+)+$/.test(v)) return true;
   if (/^[a-z][a-z0-9]*(?:[_.-][a-z0-9]{1,12}){2,}$/.test(v) && !/^[0-9a-f_.-]+$/i.test(v) && (v.match(/[a-z]{3,}/g) ?? []).length >= 2)
     return true;
   return false;
 }
+function joinedWords(v) {
+  const parts = v.split(/[_./:#-]/);
+  return parts.length >= 2 && parts.every((p) => /^[a-z]+\d{0,3}[a-z]*$/.test(p)) && parts.some((p) => /[a-z]{3,}/.test(p) && /[aeiou]/.test(p)) && !/^[0-9a-f_.:#/-]+$/.test(v);
+}
 function dictionaryLike(v) {
   const t = v.replace(/[0-9!?.#*$@]{1,4}$/, "").replace(/0/g, "o").replace(/[1!|]/g, "i").replace(/3/g, "e").replace(/[4@]/g, "a").replace(/[5$]/g, "s").replace(/7/g, "t");
-  return t.length >= 4 && (/^[a-z]+$/.test(t) || /^(?:[A-Z][a-z]+)+$/.test(t) || /^[A-Z][a-z]+$/.test(t));
+  if (t.length < 4) return false;
+  if (/^[a-z]+$/.test(t) || /^[A-Z][a-z]+$/.test(t)) return true;
+  const words = /^(?:[A-Z][a-z]+)+$/.test(t) ? t.match(/[A-Z][a-z]+/g) ?? [] : [];
+  return words.length > 0 && words.length <= 3 && words.every((w) => w.length >= 3 && /[aeiouy]/.test(w));
 }
 function weakOrStrong(secret, pwKey) {
   const e = shannonEntropy(secret);
@@ -1808,7 +1858,7 @@ function pgpKeyProtected(armored) {
     return void 0;
   }
 }
-var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, CODE_WORDS, CODE_ROOTS, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
+var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, OTHER_CREDENTIAL_NAME, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, CODE_WORDS, CODE_ROOTS, genericValue, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, notPlaceholder, VALIDATORS;
 var init_validators = __esm({
   "src/rules/secrets/validators.ts"() {
     "use strict";
@@ -1816,6 +1866,7 @@ var init_validators = __esm({
     EMPTY_WORDS = /^(?:null|none|nil|undefined|true|false|todo|tbd|fixme|redacted|removed|hidden|masked|omitted|required|optional|n\/a|xxx+|your[_-].*|insert[_-].*|replace[_-].*|enter[_-].*|put[_-].*)$/i;
     PLAUSIBLE_PLACEHOLDERS = /^(?:changeme|change[_-]?me|changeit|change[_-]?this|change[_-]?me[_-]?please|password|passwd|passw0rd|pass|pwd|secret|secrets|example|sample|placeholder|dummy|test(?:ing)?|foo|bar|baz|foobar|admin|root|guest|user|letmein|s3cr3t|secret\d{1,4}|password\d{1,4}|pass\d{1,4}|admin\d{1,4}|test\d{1,4}|notasecret|not[_-]?a[_-]?secret|my[_-]?(?:password|secret|token|key|pass)|super[_-]?secret|fake[_-].*|mock[_-].*|dummy[_-].*|test[_-].*|qwerty\d*|default|demo|123456\d*|1234\d*|abc123)$/i;
     NOT_A_SECRET_KEY = /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
+    OTHER_CREDENTIAL_NAME = /passw|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credential|private[_-]?key/i;
     PUBLIC_KEY_NAME = /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
     PASSWORD_NAME = /passw|pwd|passphrase/i;
     FIELD_WORDS = /^(?:string|number|boolean|text|input|field|value|type|required|optional|invalid|valid|match|mismatch|confirm|confirmed|empty|missing|strong|weak|medium|hidden|visible|show|hide|disabled|enabled|readonly|autocomplete|current-password|new-password|off|on|yes|no|any|object|unknown|never|void|str|int|bytes|secretstr|minlength|maxlength|sha256|bcrypt|argon2|scrypt|plain|plaintext|md5|sha1|keyring|prompt|ask|env|file|stdin|none)$/i;
@@ -1827,7 +1878,7 @@ var init_validators = __esm({
       if (tier && tier.tier !== "plausible") return reject(tier.why);
       const after = text.charAt(index + match.length);
       if (after === "(" || after === "<") return reject("code (a call), not a value");
-      if (after === "{" && secret.endsWith("$")) return reject("reference (a template string interpolation)");
+      if (after === "{" && /[$#%]$/.test(secret)) return reject("reference (a template string interpolation)");
       const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
       if (unquoted && (after === "[" || after === ";" || after === "." && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
         return reject("code (a variable), not a value");
@@ -1840,6 +1891,9 @@ var init_validators = __esm({
         return reject("an empty value followed by another assignment");
       if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
         return reject("a size or count, not a value");
+      if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return reject("code (a method on a number), not a value");
+      if (unquoted && /(?::|=>?)[ \t]*$/.test(match.slice(0, match.length - secret.length)) && !/(?:^|\s)--?[\w-]+=$/.test(match.slice(0, match.length - secret.length)) && new RegExp("^\\p{Lu}?\\p{Ll}+[.,:!?]?$", "u").test(secret) && /[aeiouy]|[^\x00-\x7f]/i.test(secret) && new RegExp("^[ \\t]+\\p{L}", "u").test(text.slice(index + match.length, index + match.length + 8)))
+        return reject("prose (words separated by spaces), not a value");
       if (/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret) || /&&|\|\||\?\?/.test(secret))
         return reject("code (an expression), not a value");
       if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
@@ -1852,6 +1906,7 @@ var init_validators = __esm({
       if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
         return reject("encrypted value (Pulumi secret)");
       const key = keyOf(match, secret);
+      if (!passIsAWord(match, secret)) return reject('"pass" inside another word (bypass, compass), not a credential name');
       const bareKey = (/name["']?:\s*["']?([\w.-]+)["']?,?\s*["']?value$/.exec(key)?.[1] ?? key).replace(/["'\]]+$/, "");
       if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
         return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
@@ -1861,8 +1916,16 @@ var init_validators = __esm({
       if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret)))
         return reject("code (a property reference), not a value");
       if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject("code (a call), not a value");
+      if (/^[A-Za-z_$][\w$]*\[-?\d{1,3}\]\.[A-Za-z_$]/.test(secret))
+        return reject("code (an index expression), not a value");
+      if (/^[a-z_]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$/.test(secret) && looksLikeIdentifier(secret.replace(/^.*\./, "").replace(/\d+/g, "")))
+        return reject("code (a class of a module), not a value");
       if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject("code (an expression), not a value");
       if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject("a path or route");
+      if (/^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) && /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
+        text.slice(text.lastIndexOf("\n", index) + 1, index + match.length - secret.length)
+      ))
+        return reject("a route target (controller#action)");
       if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
         return reject("a URL without credentials");
       if (/^data:|;base64,/.test(secret)) return reject("a data URI");
@@ -1880,7 +1943,10 @@ var init_validators = __esm({
         secret
       ))
         return reject("a file name");
-      const pwKey = PASSWORD_NAME.test(bareKey) || /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$/.test(match.slice(0, match.length - secret.length));
+      const optionSlot = /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$|\/user:\S+[ \t]{1,3}["']?$/.test(
+        match.slice(0, match.length - secret.length)
+      );
+      const pwKey = PASSWORD_NAME.test(bareKey) || optionSlot;
       if (pwKey && FIELD_WORDS.test(secret)) return reject("a word describing the field, not a password");
       if (!pwKey && secret.length < 8) return reject("too short for a key or token");
       if (pwKey && secret.length < 4) return reject("too short");
@@ -1889,7 +1955,8 @@ var init_validators = __esm({
         return weakOrStrong(secret, pwKey);
       }
       const passphrase = pwKey && /^[a-z]+(?:-[a-z0-9]+){2,}$/i.test(secret) && /-\d{2,}(?:-|$)|(?:-[a-z]{3,}){3,}/i.test(secret);
-      if (!passphrase && looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
+      if (!pwKey && joinedWords(secret)) return reject("words joined by punctuation (a name), not a secret");
+      if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
       if (tier) return weakOrStrong(secret, pwKey);
       const e = shannonEntropy(secret);
       if (!pwKey && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
@@ -1982,6 +2049,10 @@ var init_validators = __esm({
       const tier = placeholderTier(v);
       if (tier && tier.tier !== "plausible") return reject(tier.why);
       if (/^\$|^%|^\{|^<|^!|^\*+$/.test(v)) return reject("reference or template");
+      if (/^(?:self|this|cls|opts|options|config|conf|cfg|settings|kwargs|params|args)\.|^[A-Za-z_$][\w$.]*[[(]$|^[A-Za-z_$][\w$]*(?:\.[\w$]+)+[[(]/.test(
+        v
+      ))
+        return reject("code (a lookup or call), not a value");
       if (/^(?:string|number|boolean|any|unknown|str|int|bytes|SecretStr|Optional\[[\w[\]]+\]|String|char\s*\*)[;,]?$/.test(v))
         return reject("a type annotation, not a value");
       if (/^(?:x-oauth-basic|x-access-token|oauth2|oauth|bearer|anonymous|token)$/i.test(v))
@@ -2294,17 +2365,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path12) {
-      const ctrl = callVisitor(key, node, visitor, path12);
+    function visit_(key, node, visitor, path13) {
+      const ctrl = callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visit_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visit_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path12);
+            const ci = visit_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2315,13 +2386,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = visit_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = visit_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path12);
+          const cv = visit_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2342,17 +2413,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path12) {
-      const ctrl = await callVisitor(key, node, visitor, path12);
+    async function visitAsync_(key, node, visitor, path13) {
+      const ctrl = await callVisitor(key, node, visitor, path13);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path12, ctrl);
-        return visitAsync_(key, ctrl, visitor, path12);
+        replaceNode(key, path13, ctrl);
+        return visitAsync_(key, ctrl, visitor, path13);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path12 = Object.freeze(path12.concat(node));
+          path13 = Object.freeze(path13.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path12);
+            const ci = await visitAsync_(i, node.items[i], visitor, path13);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2363,13 +2434,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path12 = Object.freeze(path12.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path12);
+          path13 = Object.freeze(path13.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path13);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path12);
+          const cv = await visitAsync_("value", node.value, visitor, path13);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2396,23 +2467,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path12) {
+    function callVisitor(key, node, visitor, path13) {
       if (typeof visitor === "function")
-        return visitor(key, node, path12);
+        return visitor(key, node, path13);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path12);
+        return visitor.Map?.(key, node, path13);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path12);
+        return visitor.Seq?.(key, node, path13);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path12);
+        return visitor.Pair?.(key, node, path13);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path12);
+        return visitor.Scalar?.(key, node, path13);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path12);
+        return visitor.Alias?.(key, node, path13);
       return void 0;
     }
-    function replaceNode(key, path12, node) {
-      const parent = path12[path12.length - 1];
+    function replaceNode(key, path13, node) {
+      const parent = path13[path13.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3024,10 +3095,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path12, value) {
+    function collectionFromPath(schema, path13, value) {
       let v = value;
-      for (let i = path12.length - 1; i >= 0; --i) {
-        const k = path12[i];
+      for (let i = path13.length - 1; i >= 0; --i) {
+        const k = path13[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3046,7 +3117,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
+    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3076,11 +3147,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path12, value) {
-        if (isEmptyPath(path12))
+      addIn(path13, value) {
+        if (isEmptyPath(path13))
           this.add(value);
         else {
-          const [key, ...rest] = path12;
+          const [key, ...rest] = path13;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3094,8 +3165,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        const [key, ...rest] = path12;
+      deleteIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3109,8 +3180,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        const [key, ...rest] = path12;
+      getIn(path13, keepScalar) {
+        const [key, ...rest] = path13;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3128,8 +3199,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path12) {
-        const [key, ...rest] = path12;
+      hasIn(path13) {
+        const [key, ...rest] = path13;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3139,8 +3210,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        const [key, ...rest] = path12;
+      setIn(path13, value) {
+        const [key, ...rest] = path13;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5655,9 +5726,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path12, value) {
+      addIn(path13, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path12, value);
+          this.contents.addIn(path13, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5732,14 +5803,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path12) {
-        if (Collection2.isEmptyPath(path12)) {
+      deleteIn(path13) {
+        if (Collection2.isEmptyPath(path13)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5754,10 +5825,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path12, keepScalar) {
-        if (Collection2.isEmptyPath(path12))
+      getIn(path13, keepScalar) {
+        if (Collection2.isEmptyPath(path13))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5768,10 +5839,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path12) {
-        if (Collection2.isEmptyPath(path12))
+      hasIn(path13) {
+        if (Collection2.isEmptyPath(path13))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5788,13 +5859,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path12, value) {
-        if (Collection2.isEmptyPath(path12)) {
+      setIn(path13, value) {
+        if (Collection2.isEmptyPath(path13)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path12), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path12, value);
+          this.contents.setIn(path13, value);
         }
       }
       /**
@@ -7035,7 +7106,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -7055,7 +7126,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar4.Scalar(value);
       }
-      scalar2.range = range;
+      scalar2.range = range2;
       scalar2.source = value;
       if (type)
         scalar2.type = type;
@@ -7755,9 +7826,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path12) => {
+    visit2.itemAtPath = (cst, path13) => {
       let item = cst;
-      for (const [field, index] of path12) {
+      for (const [field, index] of path13) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7766,23 +7837,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path12) => {
-      const parent = visit2.itemAtPath(cst, path12.slice(0, -1));
-      const field = path12[path12.length - 1][0];
+    visit2.parentCollection = (cst, path13) => {
+      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
+      const field = path13[path13.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path12, item, visitor) {
-      let ctrl = visitor(item, path12);
+    function _visit(path13, item, visitor) {
+      let ctrl = visitor(item, path13);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7793,10 +7864,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path12);
+            ctrl = ctrl(item, path13);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9550,6 +9621,23 @@ var require_dist = __commonJS({
 // src/rules/secrets/load.ts
 import { readFileSync as readFileSync4, readdirSync, existsSync as existsSync2 } from "node:fs";
 import { fileURLToPath } from "node:url";
+function fromNames(names, regex) {
+  const keywords = /* @__PURE__ */ new Set();
+  const alts = [];
+  for (const raw of names) {
+    const whole = raw.endsWith("!");
+    const name = whole ? raw.slice(0, -1) : raw;
+    const parts = name.split("_");
+    alts.push(parts.join("[_-]?") + (whole ? "(?![a-z])" : ""));
+    for (const sep2 of ["_", "-", ""]) {
+      const spelling = parts.join(sep2);
+      if (whole) for (const c of WORD_ENDS) keywords.add(spelling + c);
+      else keywords.add(spelling);
+    }
+  }
+  const kws = [...keywords].filter((k) => ![...keywords].some((o) => o !== k && k.includes(o)));
+  return { keywords: kws, regex: regex.split(NAMES_SLOT).join(`(?:${alts.join("|")})`) };
+}
 function validatePatterns(raw, where, locate2) {
   const errors = [];
   const patterns = [];
@@ -9568,15 +9656,25 @@ function validatePatterns(raw, where, locate2) {
     if (typeof o.id !== "string" || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(o.id)) bad("id must be kebab-case", "id");
     if (typeof o.title !== "string" || !o.title) bad("title is required", "title");
     if (!isSeverity(o.severity)) bad("severity must be one of critical, high, medium, low, info", "severity");
-    if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === "string" && k))
+    let derived;
+    if (o.names !== void 0) {
+      if (!Array.isArray(o.names) || o.names.length === 0 || !o.names.every((n) => typeof n === "string" && /^[a-z0-9]+(?:_[a-z0-9]+)*!?$/.test(n)))
+        bad('names must be a non-empty list of lower-case words joined by "_" (optionally ending in "!")', "names");
+      else if (o.keywords !== void 0) bad("keywords are derived from names: give one or the other", "keywords");
+      else if (typeof o.regex !== "string" || !o.regex.includes(NAMES_SLOT))
+        bad(`a rule with names has ${NAMES_SLOT} in its regex, where the names go`, "regex");
+      else derived = fromNames(o.names, o.regex);
+    } else if (!Array.isArray(o.keywords) || o.keywords.length === 0 || !o.keywords.every((k) => typeof k === "string" && k))
       bad("keywords must be a non-empty list of strings", "keywords");
+    const { names: _names, ...rest } = o;
+    const c = derived ? { ...rest, ...derived } : o;
     let groups = 0;
-    if (typeof o.regex !== "string" || !o.regex) bad("regex is required", "regex");
+    if (typeof c.regex !== "string" || !c.regex) bad("regex is required", "regex");
     else {
       const flags = o.caseInsensitive ? "i" : "";
       try {
-        new RegExp(o.regex, flags);
-        groups = (new RegExp(o.regex + "|", flags).exec("")?.length ?? 1) - 1;
+        new RegExp(c.regex, flags);
+        groups = (new RegExp(c.regex + "|", flags).exec("")?.length ?? 1) - 1;
       } catch (e) {
         bad(`regex does not compile: ${e.message}`, "regex");
       }
@@ -9606,8 +9704,8 @@ function validatePatterns(raw, where, locate2) {
     if (!ex || typeof ex !== "object" || !Array.isArray(ex.match) || ex.match.length === 0 || !Array.isArray(ex.nomatch ?? []) || ![...ex.match, ...ex.nomatch ?? []].every((s) => typeof s === "string"))
       bad("examples.match (non-empty) and examples.nomatch must be lists of strings", "examples");
     patterns.push({
-      ...o,
-      keywords: Array.isArray(o.keywords) ? o.keywords.map((k) => String(k).toLowerCase()) : [],
+      ...c,
+      keywords: Array.isArray(c.keywords) ? c.keywords.map((k) => String(k).toLowerCase()) : [],
       examples: { match: ex?.match ?? [], nomatch: ex?.nomatch ?? [] }
     });
   });
@@ -9721,7 +9819,7 @@ async function readPatternDir(dir) {
   if (errors.length) throw new Error(errors.join("\n"));
   return all;
 }
-var KNOWN_KEYS, CompiledRule;
+var KNOWN_KEYS, WORD_ENDS, NAMES_SLOT, CompiledRule;
 var init_load = __esm({
   "src/rules/secrets/load.ts"() {
     "use strict";
@@ -9733,6 +9831,7 @@ var init_load = __esm({
       "title",
       "severity",
       "keywords",
+      "names",
       "regex",
       "secretGroup",
       "entropy",
@@ -9744,6 +9843,8 @@ var init_load = __esm({
       "docs",
       "examples"
     ]);
+    WORD_ENDS = ["=", ":", '"', "'", "]", " ", "	", "_", "-", ".", ..."0123456789"];
+    NAMES_SLOT = "{names}";
     CompiledRule = class {
       constructor(p) {
         this.p = p;
@@ -9772,6 +9873,218 @@ var init_load = __esm({
         return this.win ?? void 0;
       }
     };
+  }
+});
+
+// src/config/schema.ts
+var SEVERITY, STRINGS, OWNER, CONFIG_SCHEMA, CONFIG_KEYS;
+var init_schema = __esm({
+  "src/config/schema.ts"() {
+    "use strict";
+    SEVERITY = { enum: ["critical", "high", "medium", "low", "info"] };
+    STRINGS = { type: "array", items: { type: "string" } };
+    OWNER = {
+      type: "string",
+      pattern: "^(@[A-Za-z0-9][\\w.-]*(/[\\w.-]+)?|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$",
+      description: "@user, @org/team or an e-mail address"
+    };
+    CONFIG_SCHEMA = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "https://github.com/hookguard/hookguard/blob/main/schema/hookguard.schema.json",
+      title: "hookguard configuration (.hookguard.yaml)",
+      description: 'Settings for hookguard, the security checks in your git workflow. See the README, "Configuration".',
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        $schema: { type: "string", description: "The schema of this file (for editors); ignored by hookguard." },
+        failOn: {
+          description: "The lowest severity that blocks (exit 1). Default high.",
+          enum: ["critical", "high", "medium", "low", "none"]
+        },
+        ignore: { ...STRINGS, description: "Paths never scanned, in gitignore syntax, relative to the repository root." },
+        rules: {
+          type: "object",
+          description: "Turn a rule off, or change its severity: RULE_ID: off | critical | high | medium | low | info.",
+          additionalProperties: { anyOf: [{ enum: ["off", false] }, SEVERITY] }
+        },
+        allow: { ...STRINGS, description: "Regular expressions of values that are never secrets." },
+        patterns: {
+          type: "array",
+          description: "Custom secret rules, in the format of the built-in patterns/*.yaml.",
+          items: {
+            type: "object",
+            required: ["id", "title", "severity", "regex"],
+            properties: {
+              id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+              title: { type: "string" },
+              severity: SEVERITY,
+              keywords: STRINGS,
+              regex: { type: "string" },
+              secretGroup: { type: "integer", minimum: 0 },
+              entropy: { type: "number", minimum: 0 },
+              validate: { type: "string" },
+              remediation: { type: "string" },
+              examples: {
+                type: "object",
+                properties: { match: STRINGS, nomatch: STRINGS },
+                additionalProperties: false
+              }
+            }
+          }
+        },
+        baseline: { type: "string", description: "Path of the baseline file (default .hookguard-baseline.json)." },
+        owners: {
+          type: "array",
+          description: "Who owns a finding, by path and rule; the last matching entry wins (else CODEOWNERS).",
+          items: {
+            type: "object",
+            required: ["owners"],
+            additionalProperties: false,
+            properties: { paths: STRINGS, rules: STRINGS, owners: { type: "array", items: OWNER } }
+          }
+        },
+        escalation: {
+          type: "object",
+          description: "Whom to call when a finding blocks, and the document that says how.",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { contact: { type: "string", minLength: 1 }, doc: { type: "string", minLength: 1 } }
+        },
+        revoked: {
+          type: "object",
+          description: "Access that should be gone: users and SSH keys (SHA256 fingerprints or public keys).",
+          additionalProperties: false,
+          properties: { users: STRINGS, keys: STRINGS }
+        },
+        environments: {
+          type: "object",
+          description: "Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.",
+          propertyNames: { pattern: "^[A-Za-z][\\w-]*$" },
+          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }
+        },
+        hookErrors: {
+          description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
+          enum: ["warn", "block"]
+        }
+      }
+    };
+    CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== "$schema");
+  }
+});
+
+// src/owners/index.ts
+function escape(c) {
+  return /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
+}
+function patternRegExp(pattern) {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  let p = pattern.replace(/\\(.)/g, "\0$1");
+  const dirOnly = p.endsWith("/");
+  if (dirOnly) p = p.replace(/\/+$/, "");
+  const anchored = p.startsWith("/") || p.includes("/");
+  p = p.replace(/^\/+/, "");
+  const segments = p.split("/");
+  const last = segments[segments.length - 1];
+  let body = "";
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === "\0") {
+      body += escape(p[++i] ?? "");
+    } else if (c === "*") {
+      if (p[i + 1] === "*") {
+        const before = i === 0 || p[i - 1] === "/";
+        const after = p[i + 2];
+        if (before && after === "/") {
+          body += "(?:.*/)?";
+          i += 2;
+        } else if (before && after === void 0) {
+          body += ".*";
+          i += 1;
+        } else {
+          body += "[^/]*";
+          i += 1;
+        }
+      } else body += "[^/]*";
+    } else if (c === "?") body += "[^/]";
+    else body += escape(c);
+  }
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const suffix = dirOnly ? "/.*$" : last === "*" ? "$" : "(?:/.*)?$";
+  const re = new RegExp(prefix + body + suffix);
+  cache.set(pattern, re);
+  return re;
+}
+function pathMatches(pattern, file) {
+  return patternRegExp(pattern).test(file);
+}
+function ruleMatches(selector, f) {
+  const s = selector.toLowerCase();
+  if (s === f.category) return true;
+  const id = f.ruleId.toLowerCase();
+  if (!/[*?]/.test(s)) return s === id;
+  const re = new RegExp(
+    "^" + s.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : escape(c)).join("") + "$"
+  );
+  return re.test(id);
+}
+function isOwner(s) {
+  return OWNER2.test(s);
+}
+function parseCodeowners(text, file = "CODEOWNERS") {
+  const out = { rules: [], problems: [] };
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const tokens = [];
+    let cur = "";
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j];
+      if (c === "\\" && j + 1 < line.length) {
+        cur += c + line[++j];
+      } else if (/\s/.test(c)) {
+        if (cur) tokens.push(cur);
+        cur = "";
+      } else if (c === "#" && !cur)
+        break;
+      else cur += c;
+    }
+    if (cur) tokens.push(cur);
+    const [pattern, ...owners] = tokens;
+    if (!pattern) return;
+    const bad = owners.filter((o) => !isOwner(o));
+    if (bad.length) out.problems.push({ line: i + 1, message: `not an owner: ${bad.join(", ")} (ignored)` });
+    if (pattern.startsWith("!") || /(?<!\\)\[/.test(pattern)) {
+      out.problems.push({
+        line: i + 1,
+        message: `"${pattern}": CODEOWNERS does not support ${pattern.startsWith("!") ? "! negation" : "[ ] ranges"} (line ignored)`
+      });
+      return;
+    }
+    out.rules.push({ paths: [pattern], owners: owners.filter(isOwner), source: `${file}:${i + 1}` });
+  });
+  return out;
+}
+function ownersFor(o, f) {
+  for (let i = o.rules.length - 1; i >= 0; i--) {
+    const r = o.rules[i];
+    if (r.paths && !r.paths.some((p) => pathMatches(p, f.file))) continue;
+    if (r.rules && !r.rules.some((s) => ruleMatches(s, f))) continue;
+    return r.owners;
+  }
+  return [];
+}
+function assignOwners(o, findings) {
+  for (const f of findings) f.owners = ownersFor(o, f);
+}
+var CODEOWNERS_PATHS, cache, OWNER2;
+var init_owners = __esm({
+  "src/owners/index.ts"() {
+    "use strict";
+    CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+    cache = /* @__PURE__ */ new Map();
+    OWNER2 = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
   }
 });
 
@@ -10027,19 +10340,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path12) {
-  let p = placeCache.get(path12);
+function placeOf(path13) {
+  let p = placeCache.get(path13);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path12);
+  const example = EXAMPLE_PATH.test(path13);
   p = {
-    test: TEST_PATH.test(path12),
-    docs: DOCS_PATH.test(path12),
+    test: TEST_PATH.test(path13),
+    docs: DOCS_PATH.test(path13),
     example,
-    generated: GENERATED_PATH.test(path12),
-    deploy: !example && DEPLOY_PATH.test(path12)
+    generated: GENERATED_PATH.test(path13),
+    deploy: !example && DEPLOY_PATH.test(path13),
+    locale: LOCALE_PATH.test(path13),
+    ci: CI_PATH.test(path13)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path12, p);
+  placeCache.set(path13, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10054,10 +10369,22 @@ function isMinifiedLine(line) {
 function isNowhereHost(host) {
   return NOWHERE_HOST.test(host.replace(/:\d+$|:\$\{[^}]*\}$|:\w+$/, ""));
 }
+function isServiceContainerHost(host) {
+  return /^(?:postgres(?:ql)?|pg(?:sql)?|mysql|mariadb|mssql|sqlserver|mongo(?:db)?|redis|valkey|rabbitmq|rabbit|amqp|db|database|oracle|oracledb|cassandra|elasticsearch|memcached|clickhouse|cockroach(?:db)?|minio|kafka)(?:[-_](?:ci|test|tests|testing|dev|local|server|db|\d{1,3}))?\d{0,2}(?::\d{1,5})?$/i.test(
+    host
+  );
+}
+function isDemoCredential(user, password) {
+  const u = user.toLowerCase();
+  const p = password.toLowerCase();
+  return u === "scott" && p === "tiger" || u === p && /^(?:postgres|mysql|root|admin|guest|test|user|sa|oracle|mongo|redis|rabbitmq|demo|dev)$/.test(u);
+}
 function urlHostAfter(text, end) {
   if (text.charAt(end) !== "@") return void 0;
   const m = /^@((?:\[[^\]]*\]|\$\{[^}\n]*\}|[^\s/?#"'`<>)])+)/.exec(text.slice(end, end + 300));
-  return m?.[1];
+  if (!m) return void 0;
+  const first = m[1].split(",")[0];
+  return first.slice(first.lastIndexOf("@") + 1) || void 0;
 }
 function lineMentionsNowhereHost(line) {
   return /\/\/(?:[^\s/@]*@)?(?:localhost|127\.0\.0\.1|\[::1\]|0\.0\.0\.0|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:test|example|invalid|localhost))\b|['"](?:localhost|127\.0\.0\.1)['"]/i.test(
@@ -10076,9 +10403,21 @@ function inComment(line, col) {
   return /(?:^|\s)\/\/|\s#\s/.test(bare) && !/:\/\/$/.test(bare.trimEnd());
 }
 function inDocstring(text, at) {
+  if (triples?.text !== text) {
+    const found = [];
+    for (const m of text.matchAll(/"""|'''/g)) found.push(m.index);
+    triples = { text, at: found };
+  }
+  const list4 = triples.at;
+  let lo = 0;
+  let hi = list4.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list4[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo % 2 === 1) return true;
   const before = text.slice(Math.max(0, at - 4e3), at);
-  const triple = (before.match(/"""|'''/g) ?? []).length;
-  if (triple % 2 === 1) return true;
   const open = before.lastIndexOf("/*");
   return open !== -1 && before.indexOf("*/", open) === -1;
 }
@@ -10088,15 +10427,17 @@ function capAt(s, cap) {
 function raiseTo(s, floor) {
   return SEVERITY_ORDER.indexOf(s) < SEVERITY_ORDER.indexOf(floor) ? floor : s;
 }
-var TEST_PATH, DOCS_PATH, EXAMPLE_PATH, GENERATED_PATH, DEPLOY_PATH, placeCache, NOWHERE_HOST, SEVERITY_ORDER;
+var TEST_PATH, DOCS_PATH, EXAMPLE_PATH, GENERATED_PATH, DEPLOY_PATH, LOCALE_PATH, CI_PATH, placeCache, NOWHERE_HOST, triples, SEVERITY_ORDER;
 var init_context = __esm({
   "src/rules/secrets/context.ts"() {
     "use strict";
-    TEST_PATH = /(?:^|\/)(?:tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
+    TEST_PATH = /(?:^|\/)(?:t|tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
     DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$/i;
     EXAMPLE_PATH = /\.(?:example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults|skel)$|(?:^|\/)[^/]*\.(?:example|sample|template)\.[A-Za-z0-9]+$/i;
     GENERATED_PATH = /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
     DEPLOY_PATH = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[^/]+\.env$|(?:^|\/)(?:group_vars|host_vars|vars|defaults)\/|(?:^|\/)(?:k8s|kube|kubernetes|manifests|helm|charts|deploy|deployment|deployments|overlays|base)\/[^/]*\.ya?ml$|(?:^|\/)values(?:[.-][\w-]+)?\.ya?ml$|\.tfvars(?:\.json)?$|(?:^|\/)(?:secrets?|credentials)\.(?:ya?ml|json|ini|conf|properties)$|(?:^|\/)application(?:-[\w-]+)?\.(?:ya?ml|properties)$|(?:^|\/)(?:settings|config)\.(?:ini|conf|cfg)$/i;
+    LOCALE_PATH = /(?:^|\/)(?:locales?|locale[-_][\w-]+|i18n|l10n|translations?|lang|langs|languages)\/(?:[^/]+\/)*[^/]+\.(?:ini|po|pot|json|ya?ml|properties|strings|xliff|xlf|toml|resx)$|\.(?:po|pot|xliff|xlf)$|(?:^|\/)(?:locale|messages|strings)[-_.][a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:ini|json|ya?ml|properties)$/i;
+    CI_PATH = /(?:^|\/)(?:tox\.ini|setup\.cfg|pytest\.ini|noxfile\.py|conftest\.py|\.travis\.ya?ml|\.gitlab-ci\.ya?ml|azure-pipelines\.ya?ml|bitbucket-pipelines\.ya?ml|\.drone\.ya?ml|Jenkinsfile|appveyor\.ya?ml|\.woodpecker\.ya?ml)$|(?:^|\/)\.(?:github\/workflows|circleci|buildkite|woodpecker)\/[^/]+$/i;
     placeCache = /* @__PURE__ */ new Map();
     NOWHERE_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|0\.0\.0\.0|\[?::1\]?|(?:[\w-]+\.)*(?:example|localhost|test|invalid|local)|(?:[\w-]+\.)*example\.(?:com|org|net|edu)|host|hostname|server|domain|your[-_]?\w*|my[-_]?\w*|some[-_]?host|somewhere|[\w.-]*\$\{[^}]*\}[\w.-]*|\$\w+|<[^>]*>|\{\{[^}]*\}\})$/i;
     SEVERITY_ORDER = ["info", "low", "medium", "high", "critical"];
@@ -10158,12 +10499,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule253, secret) {
-  const e = rule253.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule253.p.id}${e}`;
+function describe(rule255, secret) {
+  const e = rule255.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule255.p.id}${e}`;
 }
-function isHeuristic(rule253) {
-  return rule253.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule253.p.validate ?? "");
+function isHeuristic(rule255) {
+  return rule255.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule255.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -10171,13 +10512,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule253, text, start, end, severity, confidence, why, quality, path12) {
+function weigh(rule255, text, start, end, severity, confidence, why, quality, path13) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule253)) {
-    if (rule253.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule255)) {
+    if (rule255.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -10190,7 +10531,13 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (rule253.p.validate === "private-key" && path12 !== void 0 && placeOf(path12).test)
+    if (path13 !== void 0 && placeOf(path13).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+      return {
+        severity: capAt(severity, "low"),
+        confidence: "low",
+        why: `${why}; a made-up value (counting or repeated digits) in test code`
+      };
+    if (rule255.p.validate === "private-key" && path13 !== void 0 && placeOf(path13).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10198,7 +10545,7 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path12 !== void 0 ? placeOf(path12) : void 0;
+  const place = path13 !== void 0 ? placeOf(path13) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10221,6 +10568,13 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
       "low",
       host !== void 0 ? `for ${host.replace(/\$\{[^}]*\}/g, "${\u2026}").slice(0, 60)}, a loopback or example host` : "next to a loopback or example host"
     );
+  if (host !== void 0 && (place?.ci || place?.test) && isServiceContainerHost(host))
+    cap("low", `for ${host.slice(0, 40)}, a CI service container`);
+  if (host !== void 0) {
+    const user = /([^\s:/@"'`,]{1,64}):$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+    if (user !== void 0 && isDemoCredential(user, secret)) cap("low", "classic demo credentials");
+  }
+  if (place?.locale) cap("low", "a translation file");
   if (place?.test) cap("low", "test code");
   if (quality === "placeholder") cap("low", "placeholder-like");
   if (inComment(line, start - ls)) cap("medium", "in a comment");
@@ -10229,11 +10583,11 @@ function weigh(rule253, text, start, end, severity, confidence, why, quality, pa
   else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
-function nextMatch(rule253, text, from) {
-  if (from === 0 && rule253.plainBytes < WINDOW_AFTER_BYTES) rule253.plainBytes += text.length;
-  const w = rule253.plainBytes >= WINDOW_AFTER_BYTES ? rule253.window : void 0;
+function nextMatch(rule255, text, from) {
+  if (from === 0 && rule255.plainBytes < WINDOW_AFTER_BYTES) rule255.plainBytes += text.length;
+  const w = rule255.plainBytes >= WINDOW_AFTER_BYTES ? rule255.window : void 0;
   if (!w) {
-    const re = rule253.regex;
+    const re = rule255.regex;
     re.lastIndex = from;
     return re.exec(text);
   }
@@ -10253,8 +10607,8 @@ function nextMatch(rule253, text, from) {
   return null;
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule253, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule253.p.id,
+  const drop = (rule255, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule255.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10262,18 +10616,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule253 of candidateRules(text, set)) {
+  for (const rule255 of candidateRules(text, set)) {
     let count2 = 0;
     let from = 0;
     let m;
-    while ((m = nextMatch(rule253, text, from)) !== null) {
+    while ((m = nextMatch(rule255, text, from)) !== null) {
       from = m.index + m[0].length;
       if (m[0].length === 0) {
         from++;
         continue;
       }
       if (++count2 > MAX_MATCHES_PER_RULE) break;
-      let g = rule253.group;
+      let g = rule255.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10286,27 +10640,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule253.allow.some((a) => a.test(secret))) {
-        drop(rule253, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule255.allow.some((a) => a.test(secret))) {
+        drop(rule255, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule253.p.entropy !== void 0) {
+      if (rule255.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule253.p.entropy) {
-          drop(rule253, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule253.p.entropy}`);
+        if (e < rule255.p.entropy) {
+          drop(rule255, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule255.p.entropy}`);
           continue;
         }
       }
-      let severity = rule253.p.severity;
-      let confidence = rule253.p.confidence ?? "high";
-      let why = describe(rule253, secret);
+      let severity = rule255.p.severity;
+      let confidence = rule255.p.confidence ?? "high";
+      let why = describe(rule255, secret);
       let quality;
-      if (rule253.p.validate) {
-        const v = VALIDATORS[rule253.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule255.p.validate) {
+        const v = VALIDATORS[rule255.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule253, start, end, v.why ?? `rejected by the ${rule253.p.validate} check`);
+            drop(rule255, start, end, v.why ?? `rejected by the ${rule255.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10319,14 +10673,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule253, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule255, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule253, start, end, w.drop, w.generated);
+        drop(rule255, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule253,
+        rule: rule255,
         secret,
         start,
         end,
@@ -10374,122 +10728,6 @@ var init_detect = __esm({
   }
 });
 
-// src/owners/index.ts
-function escape(c) {
-  return /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
-}
-function patternRegExp(pattern) {
-  const hit = cache.get(pattern);
-  if (hit) return hit;
-  let p = pattern.replace(/\\(.)/g, "\0$1");
-  const dirOnly = p.endsWith("/");
-  if (dirOnly) p = p.replace(/\/+$/, "");
-  const anchored = p.startsWith("/") || p.includes("/");
-  p = p.replace(/^\/+/, "");
-  const segments = p.split("/");
-  const last = segments[segments.length - 1];
-  let body = "";
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\0") {
-      body += escape(p[++i] ?? "");
-    } else if (c === "*") {
-      if (p[i + 1] === "*") {
-        const before = i === 0 || p[i - 1] === "/";
-        const after = p[i + 2];
-        if (before && after === "/") {
-          body += "(?:.*/)?";
-          i += 2;
-        } else if (before && after === void 0) {
-          body += ".*";
-          i += 1;
-        } else {
-          body += "[^/]*";
-          i += 1;
-        }
-      } else body += "[^/]*";
-    } else if (c === "?") body += "[^/]";
-    else body += escape(c);
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const suffix = dirOnly ? "/.*$" : last === "*" ? "$" : "(?:/.*)?$";
-  const re = new RegExp(prefix + body + suffix);
-  cache.set(pattern, re);
-  return re;
-}
-function pathMatches(pattern, file) {
-  return patternRegExp(pattern).test(file);
-}
-function ruleMatches(selector, f) {
-  const s = selector.toLowerCase();
-  if (s === f.category) return true;
-  const id = f.ruleId.toLowerCase();
-  if (!/[*?]/.test(s)) return s === id;
-  const re = new RegExp(
-    "^" + s.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : escape(c)).join("") + "$"
-  );
-  return re.test(id);
-}
-function isOwner(s) {
-  return OWNER.test(s);
-}
-function parseCodeowners(text, file = "CODEOWNERS") {
-  const out = { rules: [], problems: [] };
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const tokens = [];
-    let cur = "";
-    for (let j = 0; j < line.length; j++) {
-      const c = line[j];
-      if (c === "\\" && j + 1 < line.length) {
-        cur += c + line[++j];
-      } else if (/\s/.test(c)) {
-        if (cur) tokens.push(cur);
-        cur = "";
-      } else if (c === "#" && !cur)
-        break;
-      else cur += c;
-    }
-    if (cur) tokens.push(cur);
-    const [pattern, ...owners] = tokens;
-    if (!pattern) return;
-    const bad = owners.filter((o) => !isOwner(o));
-    if (bad.length) out.problems.push({ line: i + 1, message: `not an owner: ${bad.join(", ")} (ignored)` });
-    if (pattern.startsWith("!") || /(?<!\\)\[/.test(pattern)) {
-      out.problems.push({
-        line: i + 1,
-        message: `"${pattern}": CODEOWNERS does not support ${pattern.startsWith("!") ? "! negation" : "[ ] ranges"} (line ignored)`
-      });
-      return;
-    }
-    out.rules.push({ paths: [pattern], owners: owners.filter(isOwner), source: `${file}:${i + 1}` });
-  });
-  return out;
-}
-function ownersFor(o, f) {
-  for (let i = o.rules.length - 1; i >= 0; i--) {
-    const r = o.rules[i];
-    if (r.paths && !r.paths.some((p) => pathMatches(p, f.file))) continue;
-    if (r.rules && !r.rules.some((s) => ruleMatches(s, f))) continue;
-    return r.owners;
-  }
-  return [];
-}
-function assignOwners(o, findings) {
-  for (const f of findings) f.owners = ownersFor(o, f);
-}
-var CODEOWNERS_PATHS, cache, OWNER;
-var init_owners = __esm({
-  "src/owners/index.ts"() {
-    "use strict";
-    CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-    cache = /* @__PURE__ */ new Map();
-    OWNER = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
-  }
-});
-
 // src/rules/secrets/types.ts
 function unsplit(s) {
   return s.split(EXAMPLE_SPLIT).join("");
@@ -10533,12 +10771,41 @@ function credentialLikeRanges(line) {
     /(?:passw(?:or)?d|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credentials?|private[_-]?key)[\w.-]{0,20}["'\]]{0,2}\s{0,3}(?::=|=>|=|:)\s{0,3}["'`]?([^\s"'`,;<>(){}[\]]+)/dgi
   ))
     add(m, 1);
-  for (const m of line.matchAll(/\/\/[^\s:/@"'`]{1,100}:([^\s@/"'`]{1,200})@/dg)) add(m, 1);
+  for (const [s, e] of urlUserinfoRanges(line)) out.push([s, e]);
   for (const m of line.matchAll(/\b(?:Basic|Bearer|Token)\s{1,3}([A-Za-z0-9+/=_.~-]{8,})/dg)) add(m, 1);
   for (const m of line.matchAll(/[A-Za-z0-9+/_~-]{20,}={0,3}(?:\.[A-Za-z0-9+/_~-]{8,}={0,3}){0,2}/dg)) {
     const v = m[0];
     if (/[0-9]/.test(v) && /[A-Za-z]/.test(v) && entropy(v) >= 3.5 && !/^[a-z_-]+$|^[A-Z_-]+$/.test(v))
       out.push([m.index, m.index + v.length]);
+  }
+  return out;
+}
+function urlUserinfoRanges(line) {
+  const out = [];
+  for (const m of line.matchAll(/\/\/([^\s/"'`<>]{2,600})/dg)) {
+    const [from] = m.indices[1];
+    let at = from;
+    for (const piece of m[1].split(",")) {
+      const amp = piece.lastIndexOf("@");
+      if (amp > 0) {
+        const userinfo = piece.slice(0, amp);
+        const colon = userinfo.indexOf(":");
+        const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+        if (colon >= 0 && amp - colon - 1 >= 1 && !/^\*+$|…/.test(userinfo.slice(colon + 1)))
+          out.push([at + colon + 1, at + amp]);
+        if (user.length >= 16 && /\d/.test(user) && /[A-Za-z]/.test(user) && !user.includes("\u2026"))
+          out.push([at, at + user.length]);
+      }
+      at += piece.length + 1;
+    }
+  }
+  return out;
+}
+function repeats(line, ranges) {
+  const out = [];
+  for (const v of new Set(ranges.map(([s, e]) => line.slice(s, e)))) {
+    if (v.length < 4) continue;
+    for (let i = line.indexOf(v); i !== -1; i = line.indexOf(v, i + v.length)) out.push([i, i + v.length]);
   }
   return out;
 }
@@ -10557,7 +10824,7 @@ function maskLine(line, ranges, width = 160) {
   const lo = Math.max(0, anchor - width - 200);
   const hi = Math.min(line.length, Math.max(anchor, 0) + 2 * width + 200);
   const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]) => [s + lo, e + lo]);
-  const sorted = mergeRanges([...ranges, ...extra]);
+  const sorted = mergeRanges([...ranges, ...repeats(line, ranges), ...extra]);
   let out = "";
   let pos2 = 0;
   let firstStart = -1;
@@ -11358,6 +11625,14 @@ function withoutStacks(fn) {
 }
 function parseYamlAll(text, opts) {
   const lc = new import_yaml2.LineCounter();
+  if (opts?.uniqueKeys === false) {
+    const docs2 = withoutStacks(() => (0, import_yaml2.parseAllDocuments)(text, { ...LIMITS, uniqueKeys: false, lineCounter: lc }));
+    const list5 = Array.isArray(docs2) ? docs2 : [];
+    const errors2 = [];
+    for (const d of list5)
+      for (const e of d.errors) errors2.push({ line: lc.linePos(e.pos[0]).line, message: cleanMessage(e.message) });
+    return { docs: list5, lc, errors: errors2 };
+  }
   if (opts?.fast) {
     const docs2 = readBlockYaml(text, LIMITS);
     if (docs2) {
@@ -11505,6 +11780,13 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         cfg.ignore.forEach((g, i) => except("ignore", g, why[i]));
         break;
       }
+      case "$schema":
+        if (!(isScalar8(v) && typeof v.value === "string")) err(v ?? pair.key, "$schema must be a URL or path");
+        break;
+      case "hookErrors":
+        if (!(isScalar8(v) && (v.value === "warn" || v.value === "block")))
+          err(v ?? pair.key, "hookErrors must be warn (say so and let the commit through) or block");
+        break;
       case "baseline":
         if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
@@ -11728,6 +12010,7 @@ var CONFIG_NAMES, KEYS;
 var init_load2 = __esm({
   "src/config/load.ts"() {
     "use strict";
+    init_schema();
     init_types();
     init_owners();
     init_load();
@@ -11736,18 +12019,7 @@ var init_load2 = __esm({
     init_mask();
     init_safety();
     CONFIG_NAMES = [".hookguard.yaml", ".hookguard.yml"];
-    KEYS = [
-      "failOn",
-      "ignore",
-      "rules",
-      "allow",
-      "patterns",
-      "baseline",
-      "owners",
-      "escalation",
-      "revoked",
-      "environments"
-    ];
+    KEYS = CONFIG_KEYS;
   }
 });
 
@@ -11766,6 +12038,115 @@ function toSuppressed(f, by, reason) {
 }
 var init_record = __esm({
   "src/suppress/record.ts"() {
+    "use strict";
+  }
+});
+
+// src/finding/index.ts
+import { createRequire as createRequire2 } from "node:module";
+function sha256(s) {
+  crypto2 ??= nodeRequire2("node:crypto");
+  return crypto2.createHash("sha256").update(s).digest("hex");
+}
+function valueHash(value) {
+  return sha256(value);
+}
+function fingerprint(ruleId, file, ...identity) {
+  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
+}
+function contentKey(ruleId, ...identity) {
+  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
+}
+function provenanceOf(commit) {
+  return commit ? {
+    commit: commit.sha,
+    ...commit.author ? { author: commit.author } : {},
+    ...commit.date ? { date: commit.date } : {}
+  } : {};
+}
+function makeFinding(s) {
+  return {
+    ruleId: s.ruleId,
+    category: s.category,
+    severity: s.severity,
+    title: s.title,
+    message: s.message,
+    remediation: s.remediation,
+    file: s.file,
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    ...provenanceOf(s.commit),
+    ...s.value !== void 0 ? { match: mask(s.value) } : {},
+    fingerprint: fingerprint(s.ruleId, s.file, ...s.identity),
+    ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
+    ...s.secret ? { secret: true } : {},
+    ...s.confidence ? { confidence: s.confidence } : {},
+    ...s.why ? { why: s.why } : {},
+    ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
+    blocking: s.blocking
+  };
+}
+var nodeRequire2, crypto2;
+var init_finding = __esm({
+  "src/finding/index.ts"() {
+    "use strict";
+    init_mask();
+    nodeRequire2 = createRequire2(import.meta.url);
+  }
+});
+
+// src/engine/lines.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function lineIndexAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function lineText(text, starts, idx) {
+  const s = starts[idx];
+  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
+  return text.slice(s, e);
+}
+function overlaps(scope, changed) {
+  if (!changed) return true;
+  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
+}
+function aboveLines(t, opts) {
+  let contentStarts;
+  const contentLine = (n) => {
+    if (t.content === void 0 || n < 1) return void 0;
+    contentStarts ??= lineStarts(t.content);
+    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
+  };
+  let revisionText;
+  const revisionLine = async (n) => {
+    if (!opts.readRelated || t.content !== void 0) return void 0;
+    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
+    const text = await revisionText;
+    if (text === void 0) return void 0;
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      at = text.indexOf("\n", at) + 1;
+      if (at === 0) return void 0;
+    }
+    const e = text.indexOf("\n", at);
+    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
+  };
+  return { contentLine, revisionLine };
+}
+var init_lines = __esm({
+  "src/engine/lines.ts"() {
     "use strict";
   }
 });
@@ -11897,9 +12278,89 @@ const region = "eu-west-1";
   }
 });
 
+// src/engine/allows.ts
+function allowStage(t, opts, out) {
+  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
+  const usedMarkers = /* @__PURE__ */ new Set();
+  const reported = /* @__PURE__ */ new Set();
+  const emit = (f, lines) => {
+    const o = opts.overrides.get(f.ruleId.toLowerCase());
+    if (o === "off") {
+      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
+      return;
+    }
+    if (o) f.severity = o;
+    let problem;
+    for (const [n, line, above] of lines) {
+      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
+        ...above !== void 0 ? { above } : {},
+        secret: f.secret === true
+      });
+      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
+      else if (allow) {
+        if (!allow.marker) {
+          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
+          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
+        }
+        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
+        return;
+      }
+    }
+    if (problem && !reported.has(problem.line)) {
+      reported.add(problem.line);
+      out.errors.push({
+        file: t.path,
+        line: problem.line,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
+      });
+    }
+    out.findings.push(f);
+  };
+  return { emit, markers, usedMarkers, reported };
+}
+function unusedMarkerFindings(t, opts, allows, out) {
+  const { markers, usedMarkers, reported } = allows;
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
+  if (unused.length) {
+    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
+    for (const m of unused) {
+      const f = makeFinding({
+        ruleId: UNUSED_ID,
+        category: "hookguard",
+        severity: o && o !== "off" ? o : unusedRule.severity,
+        title: unusedRule.title,
+        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
+        remediation: unusedRule.remediation,
+        file: t.path,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + "hookguard:allow".length,
+        commit: t.commit,
+        identity: [m.text.trim()],
+        snippet: { text: m.text },
+        blocking: true
+      });
+      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
+      else out.findings.push(f);
+    }
+  }
+}
+var init_allows = __esm({
+  "src/engine/allows.ts"() {
+    "use strict";
+    init_record();
+    init_inline();
+    init_markers();
+    init_unused();
+    init_finding();
+  }
+});
+
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path12, content) {
-  if (NOT_TEMPLATE.test(path12)) return false;
+function looksLikeCloudFormation(path13, content) {
+  if (NOT_TEMPLATE.test(path13)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -11966,15 +12427,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path12, content) {
-  const base = path12.split("/").pop() ?? "";
+function looksLikeAnsible(path13, content) {
+  const base = path13.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path12)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path13)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path12)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path13)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -12006,6 +12467,12 @@ function asNum(v) {
 }
 function isKnown(v) {
   return v.value !== UNKNOWN;
+}
+function lastWins(items2) {
+  const last = /* @__PURE__ */ new Map();
+  for (const p of items2) last.set((0, import_yaml4.isScalar)(p.key) ? p.key.value : p, p);
+  const keep = new Set(last.values());
+  return items2.filter((p) => keep.has(p));
 }
 function opensScalar(line, j) {
   const before = line.slice(0, j).trimEnd();
@@ -12092,6 +12559,14 @@ function parseTemplate(text) {
       errors: [{ message: `could not parse template: ${String(e.message).split("\n")[0]}` }]
     };
   }
+  let dupKeys = false;
+  if (parsed.errors.length && parsed.errors.every((e) => /keys must be unique/i.test(e.message))) {
+    const again = parseYamlAll(text, { uniqueKeys: false });
+    if (!again.errors.length) {
+      parsed = again;
+      dupKeys = true;
+    }
+  }
   const { docs, lc, errors } = parsed;
   if (errors.length) {
     if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
@@ -12102,7 +12577,7 @@ function parseTemplate(text) {
       errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` }))
     };
   }
-  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc));
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys));
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }
@@ -12138,26 +12613,126 @@ var init_cloudformation = __esm({
     PSEUDO = /^AWS::/;
     MAX_DEPTH = 24;
     CfnTemplate = class {
-      constructor(doc3, lc) {
+      constructor(doc3, lc, dupKeys = false) {
         this.doc = doc3;
         this.lc = lc;
+        this.dupKeys = dupKeys;
         this.root = doc3.contents;
         this.link(this.root, 0);
+        if (dupKeys) this.findDuplicates(this.root, 0);
         const transform = this.get(this.root, "Transform");
         const tv = transform ? this.listValues(transform) : [];
         this.sam = tv.some((v) => typeof v.value === "string" && v.value.startsWith("AWS::Serverless"));
         this.readParameters();
+        this.readConditions();
         this.readResources();
       }
       doc;
       lc;
+      dupKeys;
       resources = [];
       parameters = /* @__PURE__ */ new Map();
+      /** The `Conditions` section: name → its definition. */
+      conditions = /* @__PURE__ */ new Map();
       errors = [];
+      /** Keys given twice in one mapping (only looked for when the parse reported them). */
+      duplicates = [];
       root;
       sam;
       parents = /* @__PURE__ */ new WeakMap();
       byId = /* @__PURE__ */ new Map();
+      conditionMemo = /* @__PURE__ */ new Map();
+      readConditions() {
+        for (const e of this.entries(this.get(this.root, "Conditions"))) this.conditions.set(e.key, e.value);
+      }
+      /**
+       * The value of condition `name` with the parameters' defaults (what a deploy without overrides gets), or undefined
+       * when it cannot be known: a parameter without a Default, a pseudo parameter, an unknown condition, a cycle.
+       */
+      conditionValue(name) {
+        const memo2 = this.conditionMemo.get(name);
+        if (memo2 === null) return void 0;
+        if (memo2 !== void 0 || this.conditionMemo.has(name)) return memo2;
+        const node = this.conditions.get(name);
+        this.conditionMemo.set(name, null);
+        const v = node === void 0 ? void 0 : this.evalCondition(node, 0);
+        this.conditionMemo.set(name, v);
+        return v;
+      }
+      /** `Fn::Equals`/`And`/`Or`/`Not` and `Condition` references, in three-valued logic (undefined = unknown). */
+      evalCondition(node, depth) {
+        if (depth > MAX_DEPTH) return void 0;
+        const fn = this.intrinsic(node);
+        if (!fn) {
+          const n = this.deref(node);
+          return (0, import_yaml4.isScalar)(n) ? asBool(n.value) : void 0;
+        }
+        const args2 = () => this.listArgs(fn.arg);
+        switch (fn.fn) {
+          case "Condition": {
+            const name = this.scalarArg(fn.arg);
+            return name === void 0 ? void 0 : this.conditionValue(name);
+          }
+          case "Fn::Equals": {
+            const [a, b] = args2().map((x) => this.single(x, depth));
+            if (!a || !b || !isKnown(a) || !isKnown(b)) return void 0;
+            return String(a.value) === String(b.value);
+          }
+          case "Fn::Not": {
+            const v = this.evalCondition(args2()[0], depth + 1);
+            return v === void 0 ? void 0 : !v;
+          }
+          case "Fn::And": {
+            const vs = args2().map((x) => this.evalCondition(x, depth + 1));
+            if (vs.some((v) => v === false)) return false;
+            return vs.length > 0 && vs.every((v) => v === true) ? true : void 0;
+          }
+          case "Fn::Or": {
+            const vs = args2().map((x) => this.evalCondition(x, depth + 1));
+            if (vs.some((v) => v === true)) return true;
+            return vs.length > 0 && vs.every((v) => v === false) ? false : void 0;
+          }
+          default:
+            return void 0;
+        }
+      }
+      /** The gate of a condition name: undefined when the gated part is deployed with the defaults. */
+      gate(condition, when) {
+        const v = this.conditionValue(condition);
+        if (v === when) return void 0;
+        return { condition, when, state: v === void 0 ? "unknown" : "off" };
+      }
+      /** The resource's own `Condition:` when the defaults leave the resource out (or cannot tell). */
+      resourceGate(r) {
+        const c = this.get(r.node, "Condition");
+        const name = (0, import_yaml4.isScalar)(c) && typeof c.value === "string" ? c.value : void 0;
+        if (name === void 0) return void 0;
+        const g = this.gate(name, true);
+        return g?.state === "off" ? g : void 0;
+      }
+      /**
+       * Is `node` inside a branch of an `Fn::If` that the defaults do not take (innermost first)? Walks up from the node
+       * to the top of the template; `undefined` when every `Fn::If` above it takes its branch.
+       */
+      gateOf(node) {
+        let cur = node;
+        for (let guard = 0; cur && guard < 200; guard++) {
+          const link = this.parents.get(cur);
+          if (!link) return void 0;
+          if (typeof link.key === "number" && (link.key === 1 || link.key === 2) && (0, import_yaml4.isSeq)(link.parent)) {
+            const seq = link.parent;
+            const holder = this.parents.get(seq)?.parent;
+            const isIf = this.intrinsic(seq)?.fn === "Fn::If" || holder !== void 0 && this.intrinsic(holder)?.fn === "Fn::If";
+            const name = isIf ? this.scalarArg(seq.items[0]) : void 0;
+            if (name !== void 0) {
+              const g = this.gate(name, link.key === 1);
+              if (g) return g;
+            }
+          }
+          cur = link.parent;
+        }
+        return void 0;
+      }
       /** Record parent links for every node (paths and key lookups). */
       link(node, depth) {
         if (!node || depth > 200) return;
@@ -12178,6 +12753,21 @@ var init_cloudformation = __esm({
             this.link(it, depth + 1);
           });
         }
+      }
+      findDuplicates(node, depth) {
+        if (!node || depth > 200) return;
+        if ((0, import_yaml4.isMap)(node)) {
+          const seen = /* @__PURE__ */ new Map();
+          for (const p of node.items) {
+            if ((0, import_yaml4.isScalar)(p.key)) {
+              const k = String(p.key.value);
+              const first = seen.get(k);
+              if (first) this.duplicates.push({ key: k, keyNode: p.key, firstNode: first, path: this.pathOf(node) });
+              else seen.set(k, p.key);
+            }
+            this.findDuplicates(p.value, depth + 1);
+          }
+        } else if ((0, import_yaml4.isSeq)(node)) for (const it of node.items) this.findDuplicates(it, depth + 1);
       }
       readParameters() {
         const params = this.get(this.root, "Parameters");
@@ -12205,7 +12795,8 @@ var init_cloudformation = __esm({
           this.errors.push({ line: this.line(res), message: "Resources must be a mapping of logical ids to resources" });
           return;
         }
-        for (const p of res.items) {
+        const items2 = this.dupKeys ? lastWins(res.items) : res.items;
+        for (const p of items2) {
           const id = (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : void 0;
           if (!id || !(0, import_yaml4.isScalar)(p.key)) continue;
           const node = p.value;
@@ -12239,6 +12830,18 @@ var init_cloudformation = __esm({
       }
       resource(id) {
         return this.byId.get(id);
+      }
+      /**
+       * The SAM `Globals` section for a serverless resource type (`Globals.Function` for `AWS::Serverless::Function`,
+       * `Globals.Api`, `Globals.HttpApi`, …): properties every resource of the type gets unless it sets them itself.
+       */
+      globalsOf(type) {
+        if (!this.sam || !type.startsWith("AWS::Serverless::")) return void 0;
+        return this.get(this.get(this.root, "Globals"), type.slice("AWS::Serverless::".length));
+      }
+      /** A property of a resource, or (SAM) its Globals value when the resource does not set it. */
+      propOf(r, key) {
+        return this.get(r.props, key) ?? this.get(this.globalsOf(r.type), key);
       }
       /** [first line, last line] of a key and its value. */
       scopeOf(keyNode, value) {
@@ -12282,15 +12885,22 @@ var init_cloudformation = __esm({
       get(node, key) {
         const n = this.deref(node);
         if (!(0, import_yaml4.isMap)(n)) return void 0;
+        if (this.dupKeys) {
+          for (let i = n.items.length - 1; i >= 0; i--) {
+            const p = n.items[i];
+            if ((0, import_yaml4.isScalar)(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
+          }
+          return void 0;
+        }
         for (const p of n.items) {
           if ((0, import_yaml4.isScalar)(p.key) && p.key.value === key) return this.deref(p.value) ?? nullNode;
         }
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path12) {
+      at(node, path13) {
         let cur = node;
-        for (const k of path12.split(".")) {
+        for (const k of path13.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -12301,7 +12911,7 @@ var init_cloudformation = __esm({
         const n = this.deref(node);
         if (!(0, import_yaml4.isMap)(n)) return [];
         const out = [];
-        for (const p of n.items)
+        for (const p of this.dupKeys ? lastWins(n.items) : n.items)
           if ((0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key))
             out.push({ key: String(p.key.value), keyNode: p.key, value: this.deref(p.value) ?? nullNode });
         return out;
@@ -12686,21 +13296,21 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path12, depth) {
-  return { node, path: depth > 0 && path12 ? path12 : t.pathOf(node) || path12 };
+function loc(t, node, path13, depth) {
+  return { node, path: depth > 0 && path13 ? path13 : t.pathOf(node) || path13 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path12 = "", depth = 0) {
+function cfnValue(t, node, path13 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path12, depth);
+  const l = loc(t, node, path13, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path12, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path13, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -12761,7 +13371,14 @@ function fromCfnResource(t, r) {
   if (!m) cache2.set(t, m = /* @__PURE__ */ new Map());
   let res = m.get(r);
   if (!res) {
-    const props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : void 0;
+    let props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : void 0;
+    const globals = t.globalsOf(r.type);
+    const g = globals ? cfnValue(t, globals, `Globals.${r.type.slice("AWS::Serverless::".length)}`) : void 0;
+    if (g?.t === "map") {
+      const entries = new Map(g.entries);
+      if (props?.t === "map") for (const [k, v] of props.entries) entries.set(k, v);
+      props = { t: "map", entries, loc: props?.loc ?? { path: `${r.path}.Properties` } };
+    }
     res = {
       kind: r.type,
       name: r.id,
@@ -12826,9 +13443,10 @@ function reportCloud(ctx, f) {
     ...f.secret ? { secret: true } : {}
   });
 }
-function cloudCheck(check, codes) {
+function cloudCheck(check, codes, kinds) {
   return (ctx) => {
-    for (const f of cloudFindings(ctx.t, check)) if (codes.includes(f.code)) reportCloud(ctx, f);
+    for (const f of cloudFindings(ctx.t, check))
+      if (codes.includes(f.code) && (!kinds || kinds.includes(f.resource.kind))) reportCloud(ctx, f);
   };
 }
 var memo, byTypeMemo;
@@ -12853,9 +13471,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path12) {
+function get(v, path13) {
   let cur = v;
-  for (const key of path12.split(".")) {
+  for (const key of path13.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12910,9 +13528,27 @@ function asNum2(v) {
 function asStr(s) {
   return typeof s.value === "string" ? s.value.trim() : typeof s.value === "number" ? String(s.value) : void 0;
 }
-function present(v) {
+function isSet(v, depth = 0) {
   if (v === void 0) return false;
-  return scalars(v).some((s) => s.value !== null) || items(v).some((o) => o.t === "map" || o.t === "list");
+  switch (v.t) {
+    case "unknown":
+      return true;
+    case "scalar":
+      return v.value !== null && !(typeof v.value === "string" && v.value.trim() === "");
+    case "list":
+      return depth > 20 || v.items.some((i) => isSet(i, depth + 1));
+    case "map":
+      return depth > 20 || [...v.entries.values()].some((e) => isSet(e, depth + 1));
+    case "alt":
+      return v.options.some((o) => isSet(o, depth + 1));
+  }
+}
+function getSet(v, path13) {
+  const x = get(v, path13);
+  return isSet(x) ? x : void 0;
+}
+function present(v) {
+  return isSet(v);
 }
 var init_values = __esm({
   "src/cloud/values.ts"() {
@@ -12922,15 +13558,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path12, depth = 0) {
-  const here = { ...l, path: path12 };
+function fromPlain(v, l, path13, depth = 0) {
+  const here = { ...l, path: path13 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path12}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path13}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path12}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path13}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13043,25 +13679,50 @@ function wildcardPrincipal(s) {
     (e) => ["*", "AWS", "CanonicalUser"].includes(e.type) && isKnown2(e.value) && asStr(e.value) === "*"
   )?.value;
 }
-function hasCondition(s) {
-  if (!s.condition) return false;
-  return options(s.condition).some((c) => c.t !== "map" || c.entries.size > 0);
-}
-function conditionKeys(s) {
+function conditionEntries(s) {
   const out = [];
   for (const c of options(s.condition))
     if (c.t === "map") {
-      for (const op of c.entries.values())
-        for (const o of options(op)) if (o.t === "map") for (const k of o.entries.keys()) out.push(k.toLowerCase());
+      for (const [op, block] of c.entries)
+        for (const o of options(block))
+          if (o.t === "map")
+            for (const [k, v] of o.entries)
+              out.push({
+                op: op.toLowerCase().replace(/^for(?:any|all)values:/, ""),
+                key: k.toLowerCase(),
+                values: scalars(v),
+                at: v
+              });
     }
   return out;
+}
+function restricts(e) {
+  if (e.values.length === 0) return false;
+  if (e.op === "null") return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "false");
+  if (e.op.startsWith("bool")) return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "true");
+  return e.values.some((v) => !isKnown2(v) || v.value !== null && !["", "*"].includes(String(v.value).trim()));
+}
+function hasCondition(s) {
+  if (!s.condition) return false;
+  if (options(s.condition).some((c) => c.t !== "map")) return true;
+  return conditionEntries(s).some((e) => !CLIENT_KEYS.has(e.key) && restricts(e));
+}
+function clientOnlyCondition(s) {
+  if (!s.condition || hasCondition(s)) return void 0;
+  const keys = [
+    ...new Set(
+      conditionEntries(s).filter((e) => CLIENT_KEYS.has(e.key)).map((e) => e.key)
+    )
+  ];
+  return keys.length ? keys.map((k) => k === "aws:referer" ? "aws:Referer" : "aws:UserAgent").join(", ") : void 0;
 }
 function publicStatements(doc3) {
   const out = [];
   for (const s of statements(doc3)) {
     if (!s.allow || hasCondition(s)) continue;
     const w = wildcardPrincipal(s);
-    if (w) out.push({ s, at: w });
+    const client = clientOnlyCondition(s);
+    if (w) out.push({ s, at: w, ...client ? { client } : {} });
   }
   return out;
 }
@@ -13074,13 +13735,14 @@ function isAccountRoot(v) {
   const s = v.trim();
   return /^\d{12}$/.test(s) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(s);
 }
-var import_yaml7, MAX_JSON;
+var import_yaml7, MAX_JSON, CLIENT_KEYS;
 var init_policy = __esm({
   "src/cloud/policy.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
     init_values();
     MAX_JSON = 256 * 1024;
+    CLIENT_KEYS = /* @__PURE__ */ new Set(["aws:referer", "aws:useragent"]);
   }
 });
 
@@ -13120,8 +13782,15 @@ function isTrue(v) {
 function isFalse(v) {
   return asBool(v.value) === false;
 }
+function isSetNode(t, node) {
+  return node !== void 0 && isSet(cfnValue(t, node));
+}
+function getSet2(t, node, path13) {
+  const n = t.at(node, path13);
+  return isSetNode(t, n) ? n : void 0;
+}
 function boolProp(t, node) {
-  if (node === void 0) return { absent: true };
+  if (!isSetNode(t, node)) return { absent: true };
   const vals = t.values(node);
   const falseVal = findVal(vals, isFalse);
   const trueVal = findVal(vals, isTrue);
@@ -13143,8 +13812,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path12) {
-  const parts = path12.split(".");
+function parentOrUndefined(t, r, path13) {
+  const parts = path13.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -13158,8 +13827,7 @@ function requireProp(opts) {
       for (const r of ctx.resources) {
         if (opts.when && !opts.when(ctx.t, r)) continue;
         const node = ctx.t.at(r.props, opts.prop);
-        if (node === void 0 || ctx.t.values(node).every((v) => v.value === null))
-          ctx.report(r, node ?? parentOrUndefined(ctx.t, r, opts.prop), opts.message(r));
+        if (!isSetNode(ctx.t, node)) ctx.report(r, node ?? parentOrUndefined(ctx.t, r, opts.prop), opts.message(r));
       }
     }
   };
@@ -13229,12 +13897,17 @@ function publicPolicyCheck(prop) {
   return (ctx) => {
     for (const r of ctx.resources)
       for (const p of publicStatements2(ctx.t, ctx.t.get(r.props, prop)))
-        ctx.report(r, p.node, `${r.id} allows any principal ("*") without a condition`, { why: p.why });
+        ctx.report(
+          r,
+          p.node,
+          p.client ? `${r.id} allows any principal ("*") with only a ${p.client} condition, which the caller chooses` : `${r.id} allows any principal ("*") without a condition`,
+          { why: p.why }
+        );
   };
 }
 function publicStatements2(t, docNode) {
   if (!docNode) return [];
-  return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at), why: p.at.why }));
+  return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at), why: p.at.why, client: p.client }));
 }
 function looksSecretName(name) {
   return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !SWITCH_OR_REFERENCE.test(name);
@@ -13332,6 +14005,7 @@ var init_util = __esm({
     init_cloudformation();
     init_cloudformation2();
     init_policy();
+    init_values();
     nodeOf = (v) => v?.loc.node;
     toVal = (s) => ({ value: s.value, ...s.why ? { why: s.why } : {} });
     IDENTITY_POLICY_TYPES = [
@@ -13414,7 +14088,7 @@ var init_apigw_001 = __esm({
           if (findVal(t.values(method), (v2) => /^OPTIONS\b/i.test(strVal(v2) ?? ""))) continue;
           if (findVal(t.values(t.get(r.props, "ApiKeyRequired")), (v2) => String(v2.value).toLowerCase() === "true"))
             continue;
-          const n = t.get(r.props, "AuthorizationType");
+          const n = getSet2(t, r.props, "AuthorizationType");
           if (!n) {
             ctx.report(r, void 0, `${r.id} does not set AuthorizationType, so it defaults to NONE (no authorization)`);
             continue;
@@ -13486,9 +14160,15 @@ var init_apigw_003 = __esm({
         "CFN-APIGW-003",
         "API Gateway stage has no access logging",
         "low",
-        ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage", "AWS::ApiGateway::Deployment"],
+        [
+          "AWS::ApiGateway::Stage",
+          "AWS::ApiGatewayV2::Stage",
+          "AWS::ApiGateway::Deployment",
+          "AWS::Serverless::Api",
+          "AWS::Serverless::HttpApi"
+        ],
         doc({
-          what: "An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting` (`AccessLogSettings` for the V2 stage), or an `AWS::ApiGateway::Deployment` that creates its stage itself (`StageName`) without `StageDescription.AccessLogSetting`.",
+          what: "An `AWS::ApiGateway::Stage` or `AWS::ApiGatewayV2::Stage` without `AccessLogSetting` (`AccessLogSettings` for the V2 stage), a SAM `AWS::Serverless::Api` without `AccessLogSetting` or `AWS::Serverless::HttpApi` without `AccessLogSettings` (their own or from `Globals`), or an `AWS::ApiGateway::Deployment` that creates its stage itself (`StageName`) without `StageDescription.AccessLogSetting`.",
           why: "Without access logs you cannot tell who called the API, from where, or with what result.",
           example: `Stage:
   Type: AWS::ApiGateway::Stage
@@ -13504,13 +14184,13 @@ var init_apigw_003 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           if (r.type === "AWS::ApiGateway::Deployment") {
-            if (!t.get(r.props, "StageName")) continue;
+            if (!getSet2(t, r.props, "StageName")) continue;
             const sd = t.get(r.props, "StageDescription");
-            if (!t.get(sd, "AccessLogSetting"))
+            if (!getSet2(t, sd, "AccessLogSetting"))
               ctx.report(r, sd, `${r.id} creates stage without access logging (StageDescription.AccessLogSetting)`);
           } else {
-            const prop = r.type === "AWS::ApiGatewayV2::Stage" ? "AccessLogSettings" : "AccessLogSetting";
-            if (!t.get(r.props, prop)) ctx.report(r, void 0, `${r.id} has no ${prop}`);
+            const prop = /ApiGatewayV2::Stage|Serverless::HttpApi/.test(r.type) ? "AccessLogSettings" : "AccessLogSetting";
+            if (!isSetNode(t, t.propOf(r, prop))) ctx.report(r, void 0, `${r.id} has no ${prop}`);
           }
         }
       }
@@ -13520,8 +14200,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path12) {
-  const parts = path12.split(".");
+function nearest(r, path13) {
+  const parts = path13.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -13580,8 +14260,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path12) {
-  const s = scalars(get(r.props, path12)).find(isKnown2);
+function strProp(r, path13) {
+  const s = scalars(get(r.props, path13)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -13596,7 +14276,7 @@ var init_factory = __esm({
 });
 
 // src/cloud/checks/data.ts
-var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, dynamoPitr;
+var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, samDlq, dynamoPitr;
 var init_data = __esm({
   "src/cloud/checks/data.ts"() {
     "use strict";
@@ -13732,13 +14412,31 @@ var init_data = __esm({
       when: (r) => scalars(get(r.props, "Encrypted")).some((s) => asBool2(s.value) === true),
       message: (r) => `${r.name} is encrypted with the AWS-managed EBS key, not your KMS key`
     });
-    eksSecrets = requireSet({
-      code: "eks-secrets",
+    eksSecrets = {
+      name: "eks-secrets",
       kinds: ["AWS::EKS::Cluster"],
-      description: "Kubernetes secrets not envelope-encrypted",
-      path: "EncryptionConfig",
-      message: (r) => `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`
-    });
+      codes: { "eks-secrets": "Kubernetes secrets not envelope-encrypted" },
+      run(r, emit) {
+        const enc = get(r.props, "EncryptionConfig");
+        if (!isSet(enc)) {
+          if (!r.partial)
+            emit({
+              code: "eks-secrets",
+              resource: r,
+              at: enc,
+              message: `${r.name} does not envelope-encrypt Kubernetes secrets with KMS (no EncryptionConfig)`
+            });
+          return;
+        }
+        if (items(enc).some((c) => c.t !== "map" || getSet(c, "Provider.KeyArn"))) return;
+        emit({
+          code: "eks-secrets",
+          resource: r,
+          at: enc,
+          message: `${r.name} has an EncryptionConfig without Provider.KeyArn, so no KMS key encrypts its secrets`
+        });
+      }
+    };
     daxEncryption = requireTrue2({
       code: "dax-encryption",
       kinds: ["AWS::DAX::Cluster"],
@@ -13761,7 +14459,7 @@ var init_data = __esm({
       run(r, emit) {
         const type = strProp(r, "DeliveryStreamType");
         if (type && type !== "directput") return;
-        if (get(r.props, "DeliveryStreamEncryptionConfigurationInput") !== void 0) return;
+        if (getSet(r.props, "DeliveryStreamEncryptionConfigurationInput") !== void 0) return;
         emit({
           code: "firehose-encryption",
           resource: r,
@@ -13778,7 +14476,7 @@ var init_data = __esm({
       },
       run(r, emit) {
         if (r.kind === "AWS::EMR::Cluster") {
-          if (get(r.props, "SecurityConfiguration") === void 0)
+          if (getSet(r.props, "SecurityConfiguration") === void 0)
             emit({
               code: "emr-no-security-configuration",
               resource: r,
@@ -13805,7 +14503,7 @@ var init_data = __esm({
             at: rest?.at ?? at,
             message: `${r.name} does not encrypt data at rest`
           });
-        else if (!get(enc, "AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration"))
+        else if (!getSet(enc, "AtRestEncryptionConfiguration.LocalDiskEncryptionConfiguration"))
           emit({
             code: "emr-encryption-off",
             resource: r,
@@ -13862,9 +14560,21 @@ var init_data = __esm({
     };
     apigwExecutionLogs = {
       name: "apigw-execution-logs",
-      kinds: ["AWS::ApiGateway::Stage"],
+      kinds: ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"],
       codes: { "apigw-execution-logs": "execution logging off" },
       run(r, emit) {
+        if (r.kind === "AWS::ApiGatewayV2::Stage") {
+          const off2 = scalars(get(r.props, "DefaultRouteSettings.LoggingLevel")).find((s) => equalsAny("OFF")(s));
+          if (off2)
+            emit({
+              code: "apigw-execution-logs",
+              resource: r,
+              at: off2.at,
+              message: `${r.name} turns execution logging off for its routes (DefaultRouteSettings.LoggingLevel OFF)`,
+              why: off2.why
+            });
+          return;
+        }
         const settings = items(get(r.props, "MethodSettings"));
         const levels = settings.flatMap((m) => scalars(get(m, "LoggingLevel")));
         if (levels.some((s) => !isKnown2(s) || equalsAny("INFO", "ERROR")(s))) return;
@@ -13956,7 +14666,7 @@ var init_data = __esm({
       kinds: ["AWS::Route53::HostedZone"],
       codes: { "route53-query-logs": "public zone without query logging" },
       run(r, emit) {
-        if (get(r.props, "VPCs") !== void 0 || get(r.props, "QueryLoggingConfig") !== void 0) return;
+        if (getSet(r.props, "VPCs") !== void 0 || getSet(r.props, "QueryLoggingConfig") !== void 0) return;
         emit({
           code: "route53-query-logs",
           resource: r,
@@ -13976,8 +14686,8 @@ var init_data = __esm({
       kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
       codes: { "rds-backup-retention": "backups kept less than 7 days" },
       run(r, emit) {
-        if (r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0) return;
-        if (r.kind === "AWS::RDS::DBInstance" && get(r.props, "SourceDBInstanceIdentifier") !== void 0) return;
+        if (r.kind === "AWS::RDS::DBInstance" && getSet(r.props, "DBClusterIdentifier") !== void 0) return;
+        if (r.kind === "AWS::RDS::DBInstance" && getSet(r.props, "SourceDBInstanceIdentifier") !== void 0) return;
         const v = get(r.props, "BackupRetentionPeriod");
         const n = scalars(v).map((s) => asNum2(s.value)).find((x) => x !== void 0 && x < 7);
         if (!v)
@@ -14000,7 +14710,7 @@ var init_data = __esm({
       kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
       description: "database can be deleted without turning protection off first",
       path: "DeletionProtection",
-      when: (r) => !(r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0),
+      when: (r) => !(r.kind === "AWS::RDS::DBInstance" && getSet(r.props, "DBClusterIdentifier") !== void 0),
       absentMessage: (r) => `${r.name} does not enable DeletionProtection`,
       falseMessage: (r) => `${r.name} turns DeletionProtection off`
     });
@@ -14009,7 +14719,7 @@ var init_data = __esm({
       kinds: ["AWS::RDS::DBInstance"],
       description: "database instance in a single Availability Zone",
       path: "MultiAZ",
-      when: (r) => get(r.props, "DBClusterIdentifier") === void 0 && get(r.props, "SourceDBInstanceIdentifier") === void 0 && !/^aurora/.test(strProp(r, "Engine") ?? ""),
+      when: (r) => getSet(r.props, "DBClusterIdentifier") === void 0 && getSet(r.props, "SourceDBInstanceIdentifier") === void 0 && !/^aurora/.test(strProp(r, "Engine") ?? ""),
       absentMessage: (r) => `${r.name} runs in a single Availability Zone (MultiAZ is not set)`,
       falseMessage: (r) => `${r.name} sets MultiAZ to false`
     });
@@ -14044,6 +14754,13 @@ var init_data = __esm({
       description: "function without a dead-letter queue",
       path: "DeadLetterConfig.TargetArn",
       message: (r) => `${r.name} has no dead-letter queue, so failed asynchronous events are dropped`
+    });
+    samDlq = requireSet({
+      code: "lambda-dlq",
+      kinds: ["AWS::Serverless::Function"],
+      description: "function without a dead-letter queue",
+      path: "DeadLetterQueue.TargetArn",
+      message: (r) => `${r.name} has no DeadLetterQueue, so failed asynchronous events are dropped`
     });
     dynamoPitr = requireTrue2({
       code: "dynamodb-pitr",
@@ -14102,9 +14819,9 @@ var init_apigw_005 = __esm({
         "CFN-APIGW-005",
         "API Gateway stage does not log executions",
         "low",
-        ["AWS::ApiGateway::Stage"],
+        ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"],
         doc({
-          what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default).`,
+          what: `An \`AWS::ApiGateway::Stage\` whose \`MethodSettings\` set no \`LoggingLevel\` of \`ERROR\` or \`INFO\` (execution logging is off by default), or an \`AWS::ApiGatewayV2::Stage\` whose \`DefaultRouteSettings.LoggingLevel\` is \`OFF\` (WebSocket APIs; HTTP APIs have no execution logs, so a V2 stage without the setting is not reported).`,
           why: `Execution logs show authorizer decisions, throttling and integration errors: what you need to investigate abuse of the API.`,
           example: `Stage:
   Type: AWS::ApiGateway::Stage
@@ -14121,13 +14838,61 @@ var init_apigw_005 = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/apigw-006.ts
+var rule6, apigw_006_default;
+var init_apigw_006 = __esm({
+  "src/rules/cloudformation/rules/apigw-006.ts"() {
+    "use strict";
+    init_util();
+    rule6 = {
+      meta: meta(
+        "CFN-APIGW-006",
+        "API Gateway stage without X-Ray tracing",
+        "low",
+        ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment", "AWS::Serverless::Api"],
+        doc({
+          what: "An `AWS::ApiGateway::Stage` whose `TracingEnabled` is false or not set (the default is off), an `AWS::ApiGateway::Deployment` that creates its stage (`StageName`) without `StageDescription.TracingEnabled: true`, or a SAM `AWS::Serverless::Api` without `TracingEnabled: true` (its own or from `Globals.Api`). Hygiene: never blocking.",
+          why: "Without X-Ray traces an investigation cannot follow a request from the API into the functions and services behind it: which caller reached which backend, and where a request was slowed or failed.",
+          example: `Prod:
+  Type: AWS::ApiGateway::Stage
+  Properties:
+    RestApiId: !Ref Api
+    DeploymentId: !Ref Deployment
+    StageName: prod`,
+          fix: "Set `TracingEnabled: true` on the stage.",
+          fixed: `    TracingEnabled: true`,
+          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html"]
+        }),
+        "Set TracingEnabled: true on API Gateway stages."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          let node;
+          let where = "TracingEnabled";
+          if (r.type === "AWS::ApiGateway::Deployment") {
+            if (!getSet2(t, r.props, "StageName")) continue;
+            node = t.at(r.props, "StageDescription.TracingEnabled");
+            where = "StageDescription.TracingEnabled";
+          } else node = t.propOf(r, "TracingEnabled");
+          const b = boolProp(t, node);
+          const parent = r.type === "AWS::ApiGateway::Deployment" ? t.get(r.props, "StageDescription") : void 0;
+          if (b.absent) ctx.report(r, parent, `${r.id} does not enable X-Ray tracing (${where} is off by default)`);
+          else if (b.falseVal) ctx.report(r, node, `${r.id} turns X-Ray tracing off`, { why: b.falseVal.why });
+        }
+      }
+    };
+    apigw_006_default = rule6;
+  }
+});
+
 // src/rules/cloudformation/rules/backup-001.ts
-var rule6, backup_001_default;
+var rule7, backup_001_default;
 var init_backup_001 = __esm({
   "src/rules/cloudformation/rules/backup-001.ts"() {
     "use strict";
     init_util();
-    rule6 = requireProp({
+    rule7 = requireProp({
       meta: meta(
         "CFN-BACKUP-001",
         "Backup vault does not use a customer managed KMS key",
@@ -14148,7 +14913,7 @@ var init_backup_001 = __esm({
       prop: "EncryptionKeyArn",
       message: (r) => `${r.id} has no EncryptionKeyArn`
     });
-    backup_001_default = rule6;
+    backup_001_default = rule7;
   }
 });
 
@@ -14206,8 +14971,9 @@ var init_identity = __esm({
       run(r, emit) {
         for (const s of statements(get(r.props, "AssumeRolePolicyDocument"))) {
           if (!s.allow) continue;
-          const keys = conditionKeys(s);
-          const guarded = keys.some((k) => TRUST_KEYS.includes(k));
+          const guarded = conditionEntries(s).some(
+            (e) => TRUST_KEYS.includes(e.key) && !/not(?:equals|like)/.test(e.op) && restricts(e)
+          );
           if (!guarded)
             for (const p of principals(s.principal)) {
               if (p.type !== "AWS" || !isKnown2(p.value)) continue;
@@ -14274,7 +15040,7 @@ var init_identity = __esm({
       description: "IAM database authentication is off",
       path: "EnableIAMDatabaseAuthentication",
       // Instances of an Aurora cluster take the cluster's setting; other engines do not support it.
-      when: (r) => IAM_AUTH_ENGINES.test(strProp(r, "Engine") ?? "") && !(r.kind === "AWS::RDS::DBInstance" && get(r.props, "DBClusterIdentifier") !== void 0),
+      when: (r) => IAM_AUTH_ENGINES.test(strProp(r, "Engine") ?? "") && !(r.kind === "AWS::RDS::DBInstance" && getSet(r.props, "DBClusterIdentifier") !== void 0),
       absentMessage: (r) => `${r.name} does not enable IAM database authentication`,
       falseMessage: (r) => `${r.name} turns IAM database authentication off`
     });
@@ -14376,14 +15142,14 @@ var init_identity = __esm({
 });
 
 // src/rules/cloudformation/rules/batch-001.ts
-var rule7, batch_001_default;
+var rule8, batch_001_default;
 var init_batch_001 = __esm({
   "src/rules/cloudformation/rules/batch-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule7 = {
+    rule8 = {
       meta: meta(
         "CFN-BATCH-001",
         "Batch job runs a privileged container",
@@ -14406,17 +15172,17 @@ var init_batch_001 = __esm({
       ),
       check: cloudCheck(batchPrivileged, ["batch-privileged"])
     };
-    batch_001_default = rule7;
+    batch_001_default = rule8;
   }
 });
 
 // src/rules/cloudformation/rules/cf-001.ts
-var rule8, cf_001_default;
+var rule9, cf_001_default;
 var init_cf_001 = __esm({
   "src/rules/cloudformation/rules/cf-001.ts"() {
     "use strict";
     init_util();
-    rule8 = {
+    rule9 = {
       meta: meta(
         "CFN-CF-001",
         "CloudFront allows plain HTTP to viewers",
@@ -14453,17 +15219,17 @@ var init_cf_001 = __esm({
         }
       }
     };
-    cf_001_default = rule8;
+    cf_001_default = rule9;
   }
 });
 
 // src/rules/cloudformation/rules/cf-002.ts
-var rule9, cf_002_default;
+var rule10, cf_002_default;
 var init_cf_002 = __esm({
   "src/rules/cloudformation/rules/cf-002.ts"() {
     "use strict";
     init_util();
-    rule9 = {
+    rule10 = {
       meta: meta(
         "CFN-CF-002",
         "CloudFront talks to a custom origin over plain HTTP",
@@ -14508,25 +15274,211 @@ var init_cf_002 = __esm({
         }
       }
     };
-    cf_002_default = rule9;
+    cf_002_default = rule10;
+  }
+});
+
+// src/cloud/checks/aws-transport.ts
+function weakElbPolicy(name) {
+  return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
+}
+function keepsHttp(listener) {
+  const actions = items(get(listener, "DefaultActions"));
+  if (!actions.length) return "serves plain HTTP without redirecting to HTTPS";
+  let why;
+  for (const a of actions) {
+    const t = scalars(get(a, "Type")).find(isKnown2);
+    const type = t ? asStr(t)?.toLowerCase() : void 0;
+    if (type === void 0 || type === "fixed-response") continue;
+    if (type !== "redirect") return "serves plain HTTP without redirecting to HTTPS";
+    const protos = scalars(get(a, "RedirectConfig.Protocol"));
+    if (!protos.length)
+      why ??= "redirects without RedirectConfig.Protocol: HTTPS, so the redirect keeps the request on HTTP";
+    else if (protos.some((p) => isKnown2(p) && asStr(p)?.toUpperCase() !== "HTTPS"))
+      why ??= "redirects to another plain-HTTP address instead of HTTPS";
+  }
+  return why;
+}
+var elbListener, OLD_VIEWER_TLS, cloudfrontTransport, cloudfrontMonitoring, opensearchHttps;
+var init_aws_transport = __esm({
+  "src/cloud/checks/aws-transport.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    elbListener = {
+      name: "elb-listener",
+      kinds: ["AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancing::LoadBalancer"],
+      codes: {
+        "listener-http": "a listener serves plain HTTP",
+        "listener-ssl-policy": "a TLS listener accepts TLS 1.0/1.1 (weak or default SslPolicy)"
+      },
+      run(r, emit) {
+        const listeners = r.kind === "AWS::ElasticLoadBalancing::LoadBalancer" ? items(get(r.props, "Listeners")) : [r.props];
+        for (const l of listeners) {
+          const p = scalars(get(l, "Protocol")).find(isKnown2);
+          const proto = p ? asStr(p)?.toUpperCase() : void 0;
+          const plain2 = proto === "HTTP" ? keepsHttp(l) : void 0;
+          if (plain2)
+            emit({
+              code: "listener-http",
+              resource: r,
+              at: p.at,
+              message: `${r.name} listener ${plain2}`,
+              why: p.why
+            });
+          if (r.kind !== "AWS::ElasticLoadBalancingV2::Listener" || proto !== "HTTPS" && proto !== "TLS") continue;
+          const pol = get(l, "SslPolicy");
+          const s = scalars(pol).find(isKnown2);
+          if (!pol)
+            emit({
+              code: "listener-ssl-policy",
+              resource: r,
+              at: p.at,
+              message: `${r.name} ${proto} listener sets no SslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1)`
+            });
+          else if (s && weakElbPolicy(asStr(s) ?? ""))
+            emit({
+              code: "listener-ssl-policy",
+              resource: r,
+              at: s.at,
+              message: `${r.name} ${proto} listener uses ${asStr(s)}, which accepts TLS 1.0/1.1`,
+              why: s.why
+            });
+        }
+      }
+    };
+    OLD_VIEWER_TLS = /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/;
+    cloudfrontTransport = {
+      name: "cloudfront-transport",
+      kinds: ["AWS::CloudFront::Distribution"],
+      codes: {
+        "cloudfront-allow-all": "viewers may use plain HTTP",
+        "cloudfront-tls": "viewers may use TLS older than 1.2",
+        "cloudfront-default-cert": "the distribution uses the default CloudFront certificate"
+      },
+      run(r, emit) {
+        const cfg = get(r.props, "DistributionConfig");
+        const behaviors = [get(cfg, "DefaultCacheBehavior"), ...items(get(cfg, "CacheBehaviors"))];
+        behaviors.forEach((b, i) => {
+          if (!b && i > 0) return;
+          const v = get(b, "ViewerProtocolPolicy");
+          const s = scalars(v).find(isKnown2);
+          if (s && asStr(s)?.toLowerCase() === "allow-all")
+            emit({
+              code: "cloudfront-allow-all",
+              resource: r,
+              at: s.at,
+              message: `${r.name} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all)`,
+              why: s.why
+            });
+          else if (!v && i === 0 && !r.partial && r.format === "ansible")
+            emit({
+              code: "cloudfront-allow-all",
+              resource: r,
+              at: b ?? cfg,
+              message: `${r.name} sets no viewer_protocol_policy, so viewers may use plain HTTP (allow-all)`
+            });
+        });
+        const cert = get(cfg, "ViewerCertificate");
+        const min = scalars(get(cert, "MinimumProtocolVersion")).find(isKnown2);
+        const own = getSet(cert, "AcmCertificateArn") ?? getSet(cert, "IamCertificateId");
+        if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ""))
+          emit({
+            code: "cloudfront-tls",
+            resource: r,
+            at: min.at,
+            message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
+            why: min.why
+          });
+        else if (own && !getSet(cert, "MinimumProtocolVersion") && !r.partial)
+          emit({
+            code: "cloudfront-tls",
+            resource: r,
+            at: cert,
+            message: `${r.name} sets no MinimumProtocolVersion for its own certificate, so viewers may connect with TLS 1.0`
+          });
+        const def = scalars(get(cert, "CloudFrontDefaultCertificate")).find((s) => asBool2(s.value) === true);
+        if (def)
+          emit({
+            code: "cloudfront-default-cert",
+            resource: r,
+            at: def.at,
+            message: `${r.name} uses the default *.cloudfront.net certificate, which allows TLS 1.0`,
+            why: def.why,
+            severity: "low"
+          });
+        else if (!cert && !r.partial)
+          emit({
+            code: "cloudfront-default-cert",
+            resource: r,
+            at: cfg,
+            message: `${r.name} sets no viewer certificate, so it uses the default *.cloudfront.net one (TLS 1.0 allowed)`,
+            severity: "low"
+          });
+      }
+    };
+    cloudfrontMonitoring = {
+      name: "cloudfront-monitoring",
+      kinds: ["AWS::CloudFront::Distribution"],
+      codes: {
+        "cloudfront-logging": "access logging is off",
+        "cloudfront-waf": "no web ACL (WAF) is attached"
+      },
+      run(r, emit) {
+        const cfg = get(r.props, "DistributionConfig");
+        const log = get(cfg, "Logging");
+        const off = scalars(get(log, "Enabled")).find((s) => asBool2(s.value) === false);
+        if (off)
+          emit({ code: "cloudfront-logging", resource: r, at: off.at, message: `${r.name} turns access logging off` });
+        else if (!log && !r.partial)
+          emit({ code: "cloudfront-logging", resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
+        if (!getSet(cfg, "WebACLId") && !r.partial)
+          emit({ code: "cloudfront-waf", resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
+      }
+    };
+    opensearchHttps = {
+      name: "opensearch-https",
+      kinds: ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+      codes: { "opensearch-https": "the domain endpoint accepts plain HTTP" },
+      run(r, emit) {
+        const v = get(r.props, "DomainEndpointOptions.EnforceHTTPS");
+        const f = scalars(v).find((s) => asBool2(s.value) === false);
+        if (f)
+          emit({
+            code: "opensearch-https",
+            resource: r,
+            at: f.at,
+            message: `${r.name} accepts plain HTTP (EnforceHTTPS false)`,
+            why: f.why
+          });
+        else if (!v && !r.partial)
+          emit({
+            code: "opensearch-https",
+            resource: r,
+            at: nearest(r, "DomainEndpointOptions.EnforceHTTPS"),
+            message: `${r.name} does not enforce HTTPS (EnforceHTTPS defaults to false)`
+          });
+      }
+    };
   }
 });
 
 // src/rules/cloudformation/rules/cf-003.ts
-var OLD, rule10, cf_003_default;
+var rule11, cf_003_default;
 var init_cf_003 = __esm({
   "src/rules/cloudformation/rules/cf-003.ts"() {
     "use strict";
     init_util();
-    OLD = /* @__PURE__ */ new Set(["SSLv3", "TLSv1", "TLSv1_2016", "TLSv1.1_2016"]);
-    rule10 = {
+    init_cloud();
+    init_aws_transport();
+    rule11 = {
       meta: meta(
         "CFN-CF-003",
         "CloudFront accepts viewer connections older than TLS 1.2",
         "medium",
         ["AWS::CloudFront::Distribution"],
         doc({
-          what: "A distribution with its own certificate (`AcmCertificateArn` or `IamCertificateId`) whose `ViewerCertificate.MinimumProtocolVersion` is SSLv3, TLSv1, TLSv1_2016 or TLSv1.1_2016, or is not set (CloudFormation then uses TLSv1). The default `*.cloudfront.net` certificate is left alone: its policy is not yours to choose.",
+          what: "A distribution with its own certificate (`AcmCertificateArn` or `IamCertificateId`) whose `ViewerCertificate.MinimumProtocolVersion` is SSLv3, TLSv1, TLSv1_2016 or TLSv1.1_2016, or is not set (CloudFormation then uses TLSv1). An explicit old version is reported whatever the certificate source (even none). The default `*.cloudfront.net` certificate without a version is left alone: its policy is not yours to choose.",
           why: "SSLv3, TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996); PCI DSS and most security baselines require TLS 1.2 or later.",
           example: `Cdn:
   Type: AWS::CloudFront::Distribution
@@ -14543,34 +15495,19 @@ var init_cf_003 = __esm({
         }),
         "Set ViewerCertificate.MinimumProtocolVersion to TLSv1.2_2021."
       ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const cert = t.at(r.props, "DistributionConfig.ViewerCertificate");
-          if (!cert) continue;
-          const own = t.get(cert, "AcmCertificateArn") ?? t.get(cert, "IamCertificateId");
-          if (!own) continue;
-          const n = t.get(cert, "MinimumProtocolVersion");
-          if (!n) {
-            ctx.report(r, cert, `${r.id} sets no MinimumProtocolVersion, so viewers may connect with TLS 1.0`);
-            continue;
-          }
-          const v = findVal(t.values(n), (x) => OLD.has(strVal(x) ?? ""));
-          if (v) ctx.report(r, n, `${r.id} accepts viewers on ${strVal(v)}`, { why: v.why });
-        }
-      }
+      check: cloudCheck(cloudfrontTransport, ["cloudfront-tls"])
     };
-    cf_003_default = rule10;
+    cf_003_default = rule11;
   }
 });
 
 // src/rules/cloudformation/rules/cf-004.ts
-var rule11, cf_004_default;
+var rule12, cf_004_default;
 var init_cf_004 = __esm({
   "src/rules/cloudformation/rules/cf-004.ts"() {
     "use strict";
     init_util();
-    rule11 = requireProp({
+    rule12 = requireProp({
       meta: meta(
         "CFN-CF-004",
         "CloudFront distribution access logging is off",
@@ -14592,19 +15529,19 @@ var init_cf_004 = __esm({
       prop: "DistributionConfig.Logging",
       message: (r) => `${r.id} has no access logging`
     });
-    cf_004_default = rule11;
+    cf_004_default = rule12;
   }
 });
 
 // src/rules/cloudformation/rules/codebuild-001.ts
-var rule12, codebuild_001_default;
+var rule13, codebuild_001_default;
 var init_codebuild_001 = __esm({
   "src/rules/cloudformation/rules/codebuild-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule12 = {
+    rule13 = {
       meta: meta(
         "CFN-CODEBUILD-001",
         "CodeBuild artifacts are not encrypted with your KMS key",
@@ -14624,19 +15561,19 @@ var init_codebuild_001 = __esm({
       ),
       check: cloudCheck(codebuildCmk, ["codebuild-cmk"])
     };
-    codebuild_001_default = rule12;
+    codebuild_001_default = rule13;
   }
 });
 
 // src/rules/cloudformation/rules/codestar-001.ts
-var rule13, codestar_001_default;
+var rule14, codestar_001_default;
 var init_codestar_001 = __esm({
   "src/rules/cloudformation/rules/codestar-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule13 = {
+    rule14 = {
       meta: meta(
         "CFN-CODESTAR-001",
         "CodeStar creates a public GitHub repository",
@@ -14659,19 +15596,19 @@ var init_codestar_001 = __esm({
       ),
       check: cloudCheck(codestarPrivate, ["codestar-public-repo"])
     };
-    codestar_001_default = rule13;
+    codestar_001_default = rule14;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-001.ts
-var rule14, cognito_001_default;
+var rule15, cognito_001_default;
 var init_cognito_001 = __esm({
   "src/rules/cloudformation/rules/cognito-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule14 = {
+    rule15 = {
       meta: meta(
         "CFN-COGNITO-001",
         "Cognito user pool does not use MFA",
@@ -14691,19 +15628,19 @@ var init_cognito_001 = __esm({
       ),
       check: cloudCheck(cognitoMfa, ["cognito-mfa-off"])
     };
-    cognito_001_default = rule14;
+    cognito_001_default = rule15;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-002.ts
-var rule15, cognito_002_default;
+var rule16, cognito_002_default;
 var init_cognito_002 = __esm({
   "src/rules/cloudformation/rules/cognito-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule15 = {
+    rule16 = {
       meta: meta(
         "CFN-COGNITO-002",
         "Cognito identity pool gives credentials to unauthenticated users",
@@ -14723,19 +15660,19 @@ var init_cognito_002 = __esm({
       ),
       check: cloudCheck(cognitoUnauthenticated, ["cognito-unauthenticated"])
     };
-    cognito_002_default = rule15;
+    cognito_002_default = rule16;
   }
 });
 
 // src/rules/cloudformation/rules/config-001.ts
-var rule16, config_001_default;
+var rule17, config_001_default;
 var init_config_001 = __esm({
   "src/rules/cloudformation/rules/config-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule16 = {
+    rule17 = {
       meta: meta(
         "CFN-CONFIG-001",
         "Config rule accepts access keys older than 90 days",
@@ -14756,19 +15693,19 @@ var init_config_001 = __esm({
       ),
       check: cloudCheck(configKeyAge, ["config-key-age"])
     };
-    config_001_default = rule16;
+    config_001_default = rule17;
   }
 });
 
 // src/rules/cloudformation/rules/config-002.ts
-var rule17, config_002_default;
+var rule18, config_002_default;
 var init_config_002 = __esm({
   "src/rules/cloudformation/rules/config-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule17 = {
+    rule18 = {
       meta: meta(
         "CFN-CONFIG-002",
         "Config aggregator does not cover every region",
@@ -14790,17 +15727,17 @@ var init_config_002 = __esm({
       ),
       check: cloudCheck(configAllRegions, ["config-all-regions"])
     };
-    config_002_default = rule17;
+    config_002_default = rule18;
   }
 });
 
 // src/rules/cloudformation/rules/cred-001.ts
-var rule18, cred_001_default;
+var rule19, cred_001_default;
 var init_cred_001 = __esm({
   "src/rules/cloudformation/rules/cred-001.ts"() {
     "use strict";
     init_util();
-    rule18 = {
+    rule19 = {
       meta: meta(
         "CFN-CRED-001",
         "Template creates a long-lived IAM access key",
@@ -14822,7 +15759,7 @@ var init_cred_001 = __esm({
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
       }
     };
-    cred_001_default = rule18;
+    cred_001_default = rule19;
   }
 });
 
@@ -14848,13 +15785,13 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml9, rule19, cred_002_default;
+var import_yaml9, rule20, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
     import_yaml9 = __toESM(require_dist(), 1);
     init_util();
-    rule19 = {
+    rule20 = {
       meta: meta(
         "CFN-CRED-002",
         "Stack output exposes a secret access key",
@@ -14891,50 +15828,13 @@ var init_cred_002 = __esm({
         }
       }
     };
-    cred_002_default = rule19;
-  }
-});
-
-// src/rules/cloudformation/rules/cred-003.ts
-var rule20, cred_003_default;
-var init_cred_003 = __esm({
-  "src/rules/cloudformation/rules/cred-003.ts"() {
-    "use strict";
-    init_util();
-    rule20 = {
-      meta: meta(
-        "CFN-CRED-003",
-        "IAM user login profile has a password in the template",
-        "critical",
-        ["AWS::IAM::User"],
-        doc({
-          what: "An `AWS::IAM::User` whose `LoginProfile.Password` is a literal string, or a `!Ref` to a parameter whose Default supplies it. Dynamic references (`{{resolve:secretsmanager:\u2026}}`) and parameters without a Default are fine.",
-          why: "The password is stored in version control and visible in the template to anyone who can read the stack.",
-          example: `Alice:
-  Type: AWS::IAM::User
-  Properties:
-    LoginProfile:
-      Password: Sup3rSecretPassw0rd!`,
-          fix: "Reference a secret: `Password: '{{resolve:secretsmanager:alice-initial:SecretString:password}}'` with `PasswordResetRequired: true`, or use IAM Identity Center.",
-          refs: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html"]
-        }),
-        "Use a {{resolve:secretsmanager:\u2026}} dynamic reference for the password."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const n = ctx.t.at(r.props, "LoginProfile.Password");
-          const v = findVal(ctx.t.values(n), (x) => (strVal(x) ?? "").length > 0);
-          if (v) ctx.report(r, n, `${r.id} has a literal login password`, { why: v.why, secret: !v.why });
-        }
-      }
-    };
-    cred_003_default = rule20;
+    cred_002_default = rule20;
   }
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path12) {
-  const [head, ...rest] = path12.split("[].");
+function valuesAt(props, path13) {
+  const [head, ...rest] = path13.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14942,13 +15842,19 @@ function valuesAt(props, path12) {
     );
   return cur;
 }
-function leaf(path12) {
-  return path12.split(/\.|\[\]\./).pop();
+function leaf(path13) {
+  return path13.split(/\.|\[\]\./).pop();
+}
+function placeholderSecret(value) {
+  const v = value.trim();
+  if (TYPE_NAME.test(v)) return "type-name";
+  if (PLACEHOLDER.test(v)) return "placeholder";
+  return void 0;
 }
 function isPlainSsm(raw) {
   return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
 }
-var SECRET_PROPS, secretProps;
+var SECRET_PROPS, TYPE_NAME, PLACEHOLDER, secretProps;
 var init_secrets = __esm({
   "src/cloud/checks/secrets.ts"() {
     "use strict";
@@ -15019,8 +15925,11 @@ var init_secrets = __esm({
       ],
       "AWS::QuickSight::DataSource": ["Credentials.CredentialPair.Password"],
       "AWS::Glue::Connection": ["ConnectionInput.ConnectionProperties.PASSWORD"],
-      "AWS::SecretsManager::Secret": ["SecretString"]
+      "AWS::SecretsManager::Secret": ["SecretString"],
+      "AWS::IAM::User": ["LoginProfile.Password"]
     };
+    TYPE_NAME = /^(?:String|Number|Integer|Boolean|Json|Object|List|Array|Map|SecureString|StringList|CommaDelimitedList|Timestamp)$/i;
+    PLACEHOLDER = /^(?:change[-_]?me|replace[-_]?me|todo|tbd|none|null|placeholder|example|dummy|test|redacted|secret|password|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
     secretProps = {
       name: "secret-props",
       kinds: Object.keys(SECRET_PROPS),
@@ -15030,24 +15939,29 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path12 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path12)) {
+        for (const path13 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path13)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path12 };
+              const base = { resource: r, at: s.at, detail: path13 };
               if (isKnown2(s)) {
-                if ((asStr(s) ?? "").length === 0) continue;
+                const text = asStr(s) ?? "";
+                if (text.length === 0) continue;
+                const ph = placeholderSecret(text);
+                if (ph === "type-name") continue;
                 emit({
                   ...base,
                   code: "secret-literal",
-                  message: `${r.name} has a literal ${leaf(path12)}`,
-                  why: s.why,
-                  secret: !s.why
+                  ...ph ? {
+                    message: `${r.name} has a placeholder ${leaf(path13)}: it deploys as a well-known password; use a dynamic reference`,
+                    severity: "low"
+                  } : { message: `${r.name} has a literal ${leaf(path13)}`, secret: !s.why },
+                  why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path12)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf(path13)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -15059,15 +15973,48 @@ var init_secrets = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/cred-003.ts
+var rule21, cred_003_default;
+var init_cred_003 = __esm({
+  "src/rules/cloudformation/rules/cred-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_secrets();
+    rule21 = {
+      meta: meta(
+        "CFN-CRED-003",
+        "IAM user login profile has a password in the template",
+        "critical",
+        ["AWS::IAM::User"],
+        doc({
+          what: "An `AWS::IAM::User` whose `LoginProfile.Password` is a literal string, or a `!Ref` to a parameter whose Default supplies it. Dynamic references (`{{resolve:secretsmanager:\u2026}}`) and parameters without a Default are fine.",
+          why: "The password is stored in version control and visible in the template to anyone who can read the stack.",
+          example: `Alice:
+  Type: AWS::IAM::User
+  Properties:
+    LoginProfile:
+      Password: Sup3rSecretPassw0rd!`,
+          fix: "Reference a secret: `Password: '{{resolve:secretsmanager:alice-initial:SecretString:password}}'` with `PasswordResetRequired: true`, or use IAM Identity Center.",
+          refs: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html"]
+        }),
+        "Use a {{resolve:secretsmanager:\u2026}} dynamic reference for the password."
+      ),
+      check: cloudCheck(secretProps, ["secret-literal"], ["AWS::IAM::User"])
+    };
+    cred_003_default = rule21;
+  }
+});
+
 // src/rules/cloudformation/rules/cred-004.ts
-var rule21, cred_004_default;
+var rule22, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule21 = {
+    rule22 = {
       meta: meta(
         "CFN-CRED-004",
         "Secret-looking parameter without NoEcho",
@@ -15119,17 +16066,17 @@ var init_cred_004 = __esm({
         }
       }
     };
-    cred_004_default = rule21;
+    cred_004_default = rule22;
   }
 });
 
 // src/rules/cloudformation/rules/cred-005.ts
-var rule22, cred_005_default;
+var rule23, cred_005_default;
 var init_cred_005 = __esm({
   "src/rules/cloudformation/rules/cred-005.ts"() {
     "use strict";
     init_util();
-    rule22 = {
+    rule23 = {
       meta: meta(
         "CFN-CRED-005",
         "Secret-looking parameter has a Default value",
@@ -15160,31 +16107,28 @@ var init_cred_005 = __esm({
         }
       }
     };
-    cred_005_default = rule22;
+    cred_005_default = rule23;
   }
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var PROPS, rule23, cred_006_default;
+var KINDS, PROPS, rule24, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    PROPS = [
-      ...new Set(
-        Object.values(SECRET_PROPS).flat().map((p) => p.split(/\.|\[\]\./).pop())
-      )
-    ].sort();
-    rule23 = {
+    KINDS = Object.keys(SECRET_PROPS).filter((k) => k !== "AWS::IAM::User");
+    PROPS = [...new Set(KINDS.flatMap((k) => SECRET_PROPS[k]).map((p) => p.split(/\.|\[\]\./).pop()))].sort();
+    rule24 = {
       meta: meta(
         "CFN-CRED-006",
         "Password, token or key property has a literal value",
         "critical",
-        Object.keys(SECRET_PROPS),
+        KINDS,
         doc({
-          what: `A property that holds a password, token or private key (${PROPS.join(", ")}; ${Object.keys(SECRET_PROPS).length} resource types) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine.`,
+          what: `A property that holds a password, token or private key (${PROPS.join(", ")}; ${KINDS.length} resource types) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine. A type name in the value's place (\`SecretString: String\`, a skeleton copied from the reference) is not a secret and is not reported; an obvious placeholder (\`changeme\`, \`<password>\`, \`xxxx\`) is reported at low, since it deploys as a well-known password.`,
           why: "A password in the template is in version control, in every copy of the repository, and visible to anyone who can read the stack template.",
           example: `Db:
   Type: AWS::RDS::DBInstance
@@ -15201,19 +16145,19 @@ var init_cred_006 = __esm({
         }),
         "Use a {{resolve:secretsmanager:\u2026}} dynamic reference or a managed password."
       ),
-      check: cloudCheck(secretProps, ["secret-literal"])
+      check: cloudCheck(secretProps, ["secret-literal"], KINDS)
     };
-    cred_006_default = rule23;
+    cred_006_default = rule24;
   }
 });
 
 // src/rules/cloudformation/rules/cred-007.ts
-var rule24, cred_007_default;
+var rule25, cred_007_default;
 var init_cred_007 = __esm({
   "src/rules/cloudformation/rules/cred-007.ts"() {
     "use strict";
     init_util();
-    rule24 = {
+    rule25 = {
       meta: meta(
         "CFN-CRED-007",
         "Lambda environment variable holds a secret in plain text",
@@ -15251,17 +16195,17 @@ var init_cred_007 = __esm({
           }
       }
     };
-    cred_007_default = rule24;
+    cred_007_default = rule25;
   }
 });
 
 // src/rules/cloudformation/rules/cred-008.ts
-var rule25, cred_008_default;
+var rule26, cred_008_default;
 var init_cred_008 = __esm({
   "src/rules/cloudformation/rules/cred-008.ts"() {
     "use strict";
     init_util();
-    rule25 = {
+    rule26 = {
       meta: meta(
         "CFN-CRED-008",
         "ECS container environment variable holds a secret in plain text",
@@ -15307,17 +16251,17 @@ var init_cred_008 = __esm({
             }
       }
     };
-    cred_008_default = rule25;
+    cred_008_default = rule26;
   }
 });
 
 // src/rules/cloudformation/rules/cred-009.ts
-var rule26, cred_009_default;
+var rule27, cred_009_default;
 var init_cred_009 = __esm({
   "src/rules/cloudformation/rules/cred-009.ts"() {
     "use strict";
     init_util();
-    rule26 = {
+    rule27 = {
       meta: meta(
         "CFN-CRED-009",
         "Secrets Manager secret has no rotation schedule",
@@ -15351,17 +16295,17 @@ var init_cred_009 = __esm({
           if (!rotated.has(r.id)) ctx.report(r, void 0, `${r.id} has no RotationSchedule in this template`);
       }
     };
-    cred_009_default = rule26;
+    cred_009_default = rule27;
   }
 });
 
 // src/rules/cloudformation/rules/cred-010.ts
-var rule27, cred_010_default;
+var rule28, cred_010_default;
 var init_cred_010 = __esm({
   "src/rules/cloudformation/rules/cred-010.ts"() {
     "use strict";
     init_util();
-    rule27 = {
+    rule28 = {
       meta: meta(
         "CFN-CRED-010",
         "CodeBuild project has a secret in a plain-text environment variable",
@@ -15407,26 +16351,26 @@ var init_cred_010 = __esm({
           }
       }
     };
-    cred_010_default = rule27;
+    cred_010_default = rule28;
   }
 });
 
 // src/rules/cloudformation/rules/cred-011.ts
-var rule28, cred_011_default;
+var rule29, cred_011_default;
 var init_cred_011 = __esm({
   "src/rules/cloudformation/rules/cred-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule28 = {
+    rule29 = {
       meta: meta(
         "CFN-CRED-011",
         "Secret property reads a plain-text SSM parameter",
         "medium",
         Object.keys(SECRET_PROPS),
         doc({
-          what: "A password, token or key property (those of CFN-CRED-006) set with a `{{resolve:ssm:\u2026}}` dynamic reference. Only `{{resolve:ssm-secure:\u2026}}` (a SecureString parameter) and `{{resolve:secretsmanager:\u2026}}` keep the value encrypted.",
+          what: "A password, token or key property (those of CFN-CRED-006, and the `LoginProfile.Password` of an IAM user) set with a `{{resolve:ssm:\u2026}}` dynamic reference. Only `{{resolve:ssm-secure:\u2026}}` (a SecureString parameter) and `{{resolve:secretsmanager:\u2026}}` keep the value encrypted.",
           why: "A plain `String` SSM parameter is stored unencrypted and readable by anyone with `ssm:GetParameter` on it (often granted broadly for configuration); it is not audited or rotated like a secret.",
           example: `Db:
   Type: AWS::RDS::DBInstance
@@ -15442,12 +16386,12 @@ var init_cred_011 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-ssm-plaintext"])
     };
-    cred_011_default = rule28;
+    cred_011_default = rule29;
   }
 });
 
 // src/rules/cloudformation/rules/cred-012.ts
-var SECRET_KEYS, rule29, cred_012_default;
+var SECRET_KEYS, rule30, cred_012_default;
 var init_cred_012 = __esm({
   "src/rules/cloudformation/rules/cred-012.ts"() {
     "use strict";
@@ -15455,14 +16399,14 @@ var init_cred_012 = __esm({
     init_cloudformation2();
     init_values();
     SECRET_KEYS = ["password", "secretKey"];
-    rule29 = {
+    rule30 = {
       meta: meta(
         "CFN-CRED-012",
         "CloudFormation::Authentication metadata holds a password or secret key",
         "critical",
         [],
         doc({
-          what: "A resource whose `Metadata` has an `AWS::CloudFormation::Authentication` entry with a literal `password` (type `basic`) or `secretKey` (type `S3`), or one supplied by a parameter Default. A `!Ref` to a parameter without Default and dynamic references are not reported; `roleName` needs no secret at all.",
+          what: "A resource whose `Metadata` has an `AWS::CloudFormation::Authentication` entry with a literal `password` (type `basic`) or `secretKey` (type `S3`), or one supplied by a parameter Default. A `!Ref` to a parameter without Default and dynamic references are not reported; `roleName` needs no secret at all. The secret of an `AWS::IAM::AccessKey` the template creates (`secretKey: !GetAtt Keys.SecretAccessKey`) is reported at high: the key is long-lived and the metadata is readable by anyone who can describe the stack.",
           why: "cfn-init uses these credentials to download files and sources. Written in the template they are in version control and readable by anyone who can read the stack (`GetTemplate`) or the instance metadata.",
           example: `Web:
   Type: AWS::EC2::Instance
@@ -15491,6 +16435,16 @@ var init_cred_012 = __esm({
             for (const key of SECRET_KEYS) {
               const node = t.get(entry.value, key);
               if (!node) continue;
+              const key0 = [...t.references(node)].map((id) => t.resource(id)).find((x) => x?.type === "AWS::IAM::AccessKey");
+              if (key0) {
+                ctx.report(
+                  r,
+                  node,
+                  `${r.id} puts the secret of access key ${key0.id} into authentication ${entry.key}: a long-lived key in metadata that anyone who can describe the stack reads`,
+                  { severity: "high" }
+                );
+                continue;
+              }
               for (const s of scalars(cfnValue(t, node))) {
                 if (!isKnown2(s) || !(asStr(s) ?? "").length) continue;
                 ctx.report(r, s.at.loc.node, `${r.id} has a literal ${key} in authentication ${entry.key}`, {
@@ -15503,19 +16457,19 @@ var init_cred_012 = __esm({
         }
       }
     };
-    cred_012_default = rule29;
+    cred_012_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/dax-001.ts
-var rule30, dax_001_default;
+var rule31, dax_001_default;
 var init_dax_001 = __esm({
   "src/rules/cloudformation/rules/dax-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule30 = {
+    rule31 = {
       meta: meta(
         "CFN-DAX-001",
         "DAX cluster is not encrypted at rest",
@@ -15535,17 +16489,17 @@ var init_dax_001 = __esm({
       ),
       check: cloudCheck(daxEncryption, ["dax-encryption"])
     };
-    dax_001_default = rule30;
+    dax_001_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule31, ddb_001_default;
+var rule32, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule31 = requireTrue({
+    rule32 = requireTrue({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -15569,19 +16523,19 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule31;
+    ddb_001_default = rule32;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-002.ts
-var rule32, ddb_002_default;
+var rule33, ddb_002_default;
 var init_ddb_002 = __esm({
   "src/rules/cloudformation/rules/ddb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule32 = {
+    rule33 = {
       meta: meta(
         "CFN-DDB-002",
         "DynamoDB table has no point-in-time recovery",
@@ -15601,17 +16555,17 @@ var init_ddb_002 = __esm({
       ),
       check: cloudCheck(dynamoPitr, ["dynamodb-pitr"])
     };
-    ddb_002_default = rule32;
+    ddb_002_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule33, dms_001_default;
+var rule34, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule33 = forbidTrue({
+    rule34 = forbidTrue({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -15633,17 +16587,17 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule33;
+    dms_001_default = rule34;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule34, docdb_001_default;
+var rule35, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule34 = requireTrue({
+    rule35 = requireTrue({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -15662,23 +16616,23 @@ var init_docdb_001 = __esm({
         "Set StorageEncrypted: true."
       ),
       prop: "StorageEncrypted",
-      inherits: (t, r) => !!t.get(r.props, "SnapshotIdentifier"),
+      inherits: (t, r) => !!getSet2(t, r.props, "SnapshotIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule34;
+    docdb_001_default = rule35;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-002.ts
-var rule35, docdb_002_default;
+var rule36, docdb_002_default;
 var init_docdb_002 = __esm({
   "src/rules/cloudformation/rules/docdb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule35 = {
+    rule36 = {
       meta: meta(
         "CFN-DOCDB-002",
         "DocumentDB cluster does not export audit and profiler logs",
@@ -15698,17 +16652,17 @@ var init_docdb_002 = __esm({
       ),
       check: cloudCheck(docdbAudit, ["docdb-audit"])
     };
-    docdb_002_default = rule35;
+    docdb_002_default = rule36;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule36, ec_001_default;
+var rule37, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule36 = requireTrue({
+    rule37 = requireTrue({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -15731,17 +16685,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule36;
+    ec_001_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule37, ec_002_default;
+var rule38, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule37 = requireTrue({
+    rule38 = requireTrue({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -15764,19 +16718,19 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule37;
+    ec_002_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/ec-003.ts
-var rule38, ec_003_default;
+var rule39, ec_003_default;
 var init_ec_003 = __esm({
   "src/rules/cloudformation/rules/ec-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule38 = {
+    rule39 = {
       meta: meta(
         "CFN-EC-003",
         "ElastiCache replication group is not Multi-AZ",
@@ -15796,17 +16750,17 @@ var init_ec_003 = __esm({
       ),
       check: cloudCheck(elasticacheMultiAz, ["elasticache-multi-az"])
     };
-    ec_003_default = rule38;
+    ec_003_default = rule39;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule39, ec2_001_default;
+var rule40, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule39 = {
+    rule40 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -15844,17 +16798,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule39;
+    ec2_001_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule40, ec2_002_default;
+var rule41, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule40 = forbidTrue({
+    rule41 = forbidTrue({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -15879,17 +16833,17 @@ var init_ec2_002 = __esm({
       // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
       severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
     });
-    ec2_002_default = rule40;
+    ec2_002_default = rule41;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule41, ec2_003_default;
+var rule42, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule41 = {
+    rule42 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -15910,16 +16864,16 @@ var init_ec2_003 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources) {
-          if (ctx.t.get(r.props, "SubnetId") !== void 0 || ctx.t.get(r.props, "NetworkInterfaces") !== void 0)
+          if (getSet2(ctx.t, r.props, "SubnetId") !== void 0 || getSet2(ctx.t, r.props, "NetworkInterfaces") !== void 0)
             continue;
-          if (ctx.t.get(r.props, "LaunchTemplate") !== void 0) continue;
+          if (getSet2(ctx.t, r.props, "LaunchTemplate") !== void 0) continue;
           ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`, {
             ...declaresVpc(ctx.t) ? {} : { severity: "info" }
           });
         }
       }
     };
-    ec2_003_default = rule41;
+    ec2_003_default = rule42;
   }
 });
 
@@ -15927,12 +16881,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule42, ec2_004_default;
+var rule43, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule42 = {
+    rule43 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -15963,18 +16917,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule42;
+    ec2_004_default = rule43;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule43, ec2_005_default;
+var rule44, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule43 = {
+    rule44 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -16002,17 +16956,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule43;
+    ec2_005_default = rule44;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule44, ec2_006_default;
+var rule45, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule44 = requireTrue({
+    rule45 = requireTrue({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -16032,21 +16986,21 @@ var init_ec2_006 = __esm({
         "Set Encrypted: true."
       ),
       prop: "Encrypted",
-      when: (t, r) => !t.get(r.props, "SnapshotId"),
+      when: (t, r) => !getSet2(t, r.props, "SnapshotId"),
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule44;
+    ec2_006_default = rule45;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule45, ec2_007_default;
+var rule46, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule45 = {
+    rule46 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -16071,10 +17025,10 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path12 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path12))) {
+          const path13 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path13))) {
             const ebs = t.get(m, "Ebs");
-            if (!ebs || t.get(ebs, "SnapshotId") !== void 0) continue;
+            if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
             const b = boolProp(t, n);
             if (b.absent) ctx.report(r, ebs, `${r.id} maps an EBS volume without Encrypted: true`);
@@ -16083,19 +17037,19 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule45;
+    ec2_007_default = rule46;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-008.ts
-var rule46, ec2_008_default;
+var rule47, ec2_008_default;
 var init_ec2_008 = __esm({
   "src/rules/cloudformation/rules/ec2-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule46 = {
+    rule47 = {
       meta: meta(
         "CFN-EC2-008",
         "EBS volume is not encrypted with your KMS key",
@@ -16116,7 +17070,7 @@ var init_ec2_008 = __esm({
       ),
       check: cloudCheck(ebsCmk, ["ebs-cmk"])
     };
-    ec2_008_default = rule46;
+    ec2_008_default = rule47;
   }
 });
 
@@ -16142,6 +17096,18 @@ function isWorldCidr(s) {
   const c = parseCidr(s);
   return c !== void 0 && c.prefix === 0;
 }
+function cidrContains(outer, inner) {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  if (!o || !i || o.v6 !== i.v6) return void 0;
+  if (o.prefix === 0) return true;
+  if (o.v6) return o.addr.toLowerCase() === i.addr.toLowerCase() && o.prefix <= i.prefix ? true : void 0;
+  if (o.prefix > i.prefix) return false;
+  const num = (a) => a.split(".").reduce((n, x) => n * 256 + Number(x), 0);
+  const mask2 = o.prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - o.prefix);
+  const and = (n) => Number(BigInt(n) & BigInt(mask2));
+  return and(num(o.addr)) === and(num(i.addr));
+}
 function isWideCidr(s) {
   const c = parseCidr(s);
   if (!c || c.prefix === 0) return false;
@@ -16154,6 +17120,18 @@ function isPrivateCidr(s) {
   const [a, b] = c.addr.split(".").map(Number);
   return a === 10 && c.prefix >= 8 || a === 172 && b >= 16 && b <= 31 && c.prefix >= 12 || a === 192 && b === 168 && c.prefix >= 16;
 }
+function transportOf(protocol) {
+  const l = (protocol ?? "*").trim().toLowerCase();
+  if (l === "tcp" || l === "6") return "tcp";
+  if (l === "udp" || l === "17") return "udp";
+  if (l === "" || l === "*" || l === "any" || isAllProtocols(l)) return "any";
+  return "other";
+}
+function servesOn(entry, protocol) {
+  const tr = transportOf(protocol);
+  const svc = entry[2] ?? "tcp";
+  return tr === "any" || svc === "both" || svc === tr;
+}
 function isAllProtocols(p) {
   const l = p.trim().toLowerCase();
   return l === "-1" || l === "all";
@@ -16161,17 +17139,17 @@ function isAllProtocols(p) {
 function hasPorts(p) {
   return ["tcp", "udp", "6", "17"].includes(p.trim().toLowerCase());
 }
-var ADMIN_PORTS, DATA_PORTS, REMOTE_PORTS, SENSITIVE_PORTS;
+var ADMIN_PORTS, DATA_PORTS, REMOTE_PORTS, SENSITIVE_SERVICES, SENSITIVE_PORTS;
 var init_constants = __esm({
   "src/cloud/constants.ts"() {
     "use strict";
     ADMIN_PORTS = [
       [22, "SSH"],
-      [3389, "RDP"]
+      [3389, "RDP", "both"]
     ];
     DATA_PORTS = [
       [1433, "SQL Server"],
-      [1434, "SQL Server browser"],
+      [1434, "SQL Server browser", "both"],
       [1521, "Oracle"],
       [2383, "SQL Server Analysis Services"],
       [2379, "etcd"],
@@ -16196,7 +17174,7 @@ var init_constants = __esm({
       [9160, "Cassandra Thrift"],
       [9200, "Elasticsearch"],
       [9300, "Elasticsearch transport"],
-      [11211, "Memcached"],
+      [11211, "Memcached", "both"],
       [11214, "Memcached (TLS)"],
       [27017, "MongoDB"],
       [27018, "MongoDB shard"],
@@ -16208,15 +17186,15 @@ var init_constants = __esm({
       [20, "FTP data"],
       [21, "FTP"],
       [23, "Telnet"],
-      [135, "MS RPC"],
-      [137, "NetBIOS"],
-      [138, "NetBIOS"],
+      [135, "MS RPC", "both"],
+      [137, "NetBIOS", "both"],
+      [138, "NetBIOS", "udp"],
       [139, "NetBIOS"],
-      [161, "SNMP"],
-      [389, "LDAP"],
+      [161, "SNMP", "udp"],
+      [389, "LDAP", "both"],
       [445, "SMB"],
       [636, "LDAPS"],
-      [2049, "NFS"],
+      [2049, "NFS", "both"],
       [2375, "Docker API"],
       [2376, "Docker API (TLS)"],
       [4333, "mSQL"],
@@ -16227,7 +17205,8 @@ var init_constants = __esm({
       [6443, "Kubernetes API"],
       [10250, "kubelet"]
     ];
-    SENSITIVE_PORTS = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS].map(([p]) => p);
+    SENSITIVE_SERVICES = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS];
+    SENSITIVE_PORTS = SENSITIVE_SERVICES.map(([p]) => p);
   }
 });
 
@@ -16286,7 +17265,7 @@ var init_network = __esm({
       run(r, emit) {
         const remote = get(r.props, "RemoteAccess");
         if (!remote || items(remote).every((x) => x.t !== "map")) return;
-        if (get(remote, "SourceSecurityGroups") !== void 0) return;
+        if (getSet(remote, "SourceSecurityGroups") !== void 0) return;
         emit({
           code: "eks-node-ssh",
           resource: r,
@@ -16333,7 +17312,7 @@ var init_network = __esm({
       kinds: ["AWS::EMR::Cluster"],
       codes: { "emr-no-vpc": "EMR cluster not launched in a VPC subnet" },
       run(r, emit) {
-        if (get(r.props, "Instances.Ec2SubnetId") || get(r.props, "Instances.Ec2SubnetIds")) return;
+        if (getSet(r.props, "Instances.Ec2SubnetId") || getSet(r.props, "Instances.Ec2SubnetIds")) return;
         emit({
           code: "emr-no-vpc",
           resource: r,
@@ -16348,8 +17327,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule253 of rules2)
-          for (const s of scalars(get(rule253, "CIDRIP"))) {
+        for (const rule255 of rules2)
+          for (const s of scalars(get(rule255, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -16428,14 +17407,14 @@ var init_network = __esm({
 });
 
 // src/rules/cloudformation/rules/ecr-001.ts
-var rule47, ecr_001_default;
+var rule48, ecr_001_default;
 var init_ecr_001 = __esm({
   "src/rules/cloudformation/rules/ecr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule47 = {
+    rule48 = {
       meta: meta(
         "CFN-ECR-001",
         "ECR repository policy allows any principal",
@@ -16459,19 +17438,19 @@ var init_ecr_001 = __esm({
       ),
       check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
     };
-    ecr_001_default = rule47;
+    ecr_001_default = rule48;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-002.ts
-var rule48, ecr_002_default;
+var rule49, ecr_002_default;
 var init_ecr_002 = __esm({
   "src/rules/cloudformation/rules/ecr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule48 = {
+    rule49 = {
       meta: meta(
         "CFN-ECR-002",
         "ECR repository does not scan images on push",
@@ -16491,19 +17470,19 @@ var init_ecr_002 = __esm({
       ),
       check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
     };
-    ecr_002_default = rule48;
+    ecr_002_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-003.ts
-var rule49, ecr_003_default;
+var rule50, ecr_003_default;
 var init_ecr_003 = __esm({
   "src/rules/cloudformation/rules/ecr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule49 = {
+    rule50 = {
       meta: meta(
         "CFN-ECR-003",
         "ECR image tags can be overwritten",
@@ -16523,19 +17502,19 @@ var init_ecr_003 = __esm({
       ),
       check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
     };
-    ecr_003_default = rule49;
+    ecr_003_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-001.ts
-var rule50, ecs_001_default;
+var rule51, ecs_001_default;
 var init_ecs_001 = __esm({
   "src/rules/cloudformation/rules/ecs-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule50 = {
+    rule51 = {
       meta: meta(
         "CFN-ECS-001",
         "ECS task mounts an EFS volume without TLS",
@@ -16557,19 +17536,19 @@ var init_ecs_001 = __esm({
       ),
       check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
     };
-    ecs_001_default = rule50;
+    ecs_001_default = rule51;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-002.ts
-var rule51, ecs_002_default;
+var rule52, ecs_002_default;
 var init_ecs_002 = __esm({
   "src/rules/cloudformation/rules/ecs-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule51 = {
+    rule52 = {
       meta: meta(
         "CFN-ECS-002",
         "ECS cluster does not enable Container Insights",
@@ -16589,17 +17568,17 @@ var init_ecs_002 = __esm({
       ),
       check: cloudCheck(ecsInsights, ["ecs-insights"])
     };
-    ecs_002_default = rule51;
+    ecs_002_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule52, efs_001_default;
+var rule53, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule52 = requireTrue({
+    rule53 = requireTrue({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -16621,19 +17600,19 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule52;
+    efs_001_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/eks-001.ts
-var rule53, eks_001_default;
+var rule54, eks_001_default;
 var init_eks_001 = __esm({
   "src/rules/cloudformation/rules/eks-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule53 = {
+    rule54 = {
       meta: meta(
         "CFN-EKS-001",
         "EKS node group allows SSH from anywhere",
@@ -16656,26 +17635,26 @@ var init_eks_001 = __esm({
       ),
       check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
     };
-    eks_001_default = rule53;
+    eks_001_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/eks-002.ts
-var rule54, eks_002_default;
+var rule55, eks_002_default;
 var init_eks_002 = __esm({
   "src/rules/cloudformation/rules/eks-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule54 = {
+    rule55 = {
       meta: meta(
         "CFN-EKS-002",
         "EKS secrets are not encrypted with KMS",
         "medium",
         ["AWS::EKS::Cluster"],
         doc({
-          what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key).`,
+          what: `An \`AWS::EKS::Cluster\` without \`EncryptionConfig\` (envelope encryption of Kubernetes secrets with a KMS key), or whose \`EncryptionConfig\` names no \`Provider.KeyArn\` (an entry without a key encrypts nothing).`,
           why: `Kubernetes secrets are otherwise only base64-encoded in etcd; envelope encryption adds a key you control and audit.`,
           example: `Cluster:
   Type: AWS::EKS::Cluster
@@ -16688,24 +17667,26 @@ var init_eks_002 = __esm({
       ),
       check: cloudCheck(eksSecrets, ["eks-secrets"])
     };
-    eks_002_default = rule54;
+    eks_002_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule55, elb_001_default;
+var rule56, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
+    init_aws_transport();
+    init_cloud();
     init_util();
-    rule55 = {
+    rule56 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
         "medium",
         ["AWS::ElasticLoadBalancingV2::Listener"],
         doc({
-          what: "An `AWS::ElasticLoadBalancingV2::Listener` with `Protocol: HTTP` whose `DefaultActions` do anything other than `redirect` (to HTTPS) or a `fixed-response`. A port-80 listener that only redirects is the normal setup and is not reported.",
+          what: "An `AWS::ElasticLoadBalancingV2::Listener` with `Protocol: HTTP` whose `DefaultActions` do anything other than redirect to HTTPS or give a `fixed-response`. A redirect goes to HTTPS only when `RedirectConfig.Protocol: HTTPS` says so: without it the redirect keeps the request's protocol (`#{protocol}`, the default), so a `Type: redirect` alone is reported too. A port-80 listener that only redirects to HTTPS is the normal setup and is not reported.",
           why: "Traffic forwarded over HTTP \u2014 cookies, tokens, form posts \u2014 can be read and modified by anyone on the path.",
           example: `HttpListener:
   Type: AWS::ElasticLoadBalancingV2::Listener
@@ -16720,44 +17701,35 @@ var init_elb_001 = __esm({
           fixed: `    DefaultActions:
       - Type: redirect
         RedirectConfig: { Protocol: HTTPS, Port: '443', StatusCode: HTTP_301 }`,
-          refs: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html"]
+          refs: [
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-elasticloadbalancingv2-listener-redirectconfig.html"
+          ]
         }),
         "Forward only on HTTPS listeners; make HTTP listeners redirect to HTTPS."
       ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const p = t.get(r.props, "Protocol");
-          const http = findVal(t.values(p), (v) => strVal(v)?.toUpperCase() === "HTTP");
-          if (!http) continue;
-          const actions = t.items(t.get(r.props, "DefaultActions"));
-          const serves = actions.some(
-            (a) => findVal(t.values(t.get(a, "Type")), (v) => !["redirect", "fixed-response"].includes(strVal(v) ?? ""))
-          );
-          if (serves)
-            ctx.report(r, p, `${r.id} serves traffic over plain HTTP instead of redirecting to HTTPS`, { why: http.why });
-        }
-      }
+      check: cloudCheck(elbListener, ["listener-http"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_001_default = rule55;
+    elb_001_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var MODERN, rule56, elb_002_default;
+var rule57, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
+    init_aws_transport();
+    init_cloud();
     init_util();
-    MODERN = /TLS13-1-[23]|TLS-1-2|FS-1-2|ELBSecurityPolicy-TLS13-1-2|Policy-Min-TLS-1-2/i;
-    rule56 = {
+    rule57 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
         "medium",
         ["AWS::ElasticLoadBalancingV2::Listener"],
         doc({
-          what: "An HTTPS or TLS listener whose `SslPolicy` still allows TLS 1.0/1.1 (for example `ELBSecurityPolicy-2016-08`, `ELBSecurityPolicy-TLS-1-1-2017-01`, `ELBSecurityPolicy-FS-2018-06`). Policies named `\u2026TLS13-1-2\u2026`, `\u2026TLS-1-2\u2026`, `\u2026FS-1-2\u2026` pass. A listener without `SslPolicy` gets the current AWS default and is not reported.",
+          what: "An HTTPS or TLS listener whose `SslPolicy` still allows TLS 1.0/1.1 (for example `ELBSecurityPolicy-2016-08`, `ELBSecurityPolicy-TLS-1-1-2017-01`, `ELBSecurityPolicy-FS-2018-06`). Policies named `\u2026TLS13-1-2\u2026`, `\u2026TLS13-1-3\u2026`, `\u2026TLS-1-2\u2026`, `\u2026FS-1-2\u2026` pass. A listener without `SslPolicy` is reported too: the console picks `ELBSecurityPolicy-TLS13-1-2-2021-06`, but a listener created through the API \u2014 CloudFormation, the AWS CLI, the CDK \u2014 without a policy gets `ELBSecurityPolicy-2016-08`, which accepts TLS 1.0 and 1.1 (see the Elastic Load Balancing security-policy documentation).",
           why: "TLS 1.0 and 1.1 have known weaknesses and are deprecated (RFC 8996); PCI DSS forbids them.",
           example: `HttpsListener:
   Type: AWS::ElasticLoadBalancingV2::Listener
@@ -16769,32 +17741,27 @@ var init_elb_002 = __esm({
     Certificates: [{ CertificateArn: !Ref Cert }]
     DefaultActions: [{ Type: forward, TargetGroupArn: !Ref Tg }]`,
           fix: "Use `ELBSecurityPolicy-TLS13-1-2-2021-06` (or a newer TLS 1.2+ policy).",
-          refs: ["https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html"]
+          refs: [
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/network/describe-ssl-policies.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticloadbalancingv2-listener.html"
+          ]
         }),
         "Use a TLS 1.2+ policy such as ELBSecurityPolicy-TLS13-1-2-2021-06."
       ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const n = ctx.t.get(r.props, "SslPolicy");
-          const v = findVal(ctx.t.values(n), (x) => {
-            const s = strVal(x);
-            return s !== void 0 && s !== "" && !MODERN.test(s);
-          });
-          if (v) ctx.report(r, n, `${r.id} uses SslPolicy ${strVal(v)}, which allows TLS below 1.2`, { why: v.why });
-        }
-      }
+      check: cloudCheck(elbListener, ["listener-ssl-policy"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_002_default = rule56;
+    elb_002_default = rule57;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule57, elb_003_default;
+var rule58, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule57 = {
+    rule58 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -16838,17 +17805,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule57;
+    elb_003_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule58, elb_004_default;
+var rule59, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule58 = {
+    rule59 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -16879,19 +17846,19 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule58;
+    elb_004_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/emr-001.ts
-var rule59, emr_001_default;
+var rule60, emr_001_default;
 var init_emr_001 = __esm({
   "src/rules/cloudformation/rules/emr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule59 = {
+    rule60 = {
       meta: meta(
         "CFN-EMR-001",
         "EMR cluster is not launched in a VPC subnet",
@@ -16912,19 +17879,19 @@ var init_emr_001 = __esm({
       ),
       check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
     };
-    emr_001_default = rule59;
+    emr_001_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/emr-002.ts
-var rule60, emr_002_default;
+var rule61, emr_002_default;
 var init_emr_002 = __esm({
   "src/rules/cloudformation/rules/emr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule60 = {
+    rule61 = {
       meta: meta(
         "CFN-EMR-002",
         "EMR cluster has no security configuration",
@@ -16944,19 +17911,19 @@ var init_emr_002 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
     };
-    emr_002_default = rule60;
+    emr_002_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/emr-003.ts
-var rule61, emr_003_default;
+var rule62, emr_003_default;
 var init_emr_003 = __esm({
   "src/rules/cloudformation/rules/emr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule61 = {
+    rule62 = {
       meta: meta(
         "CFN-EMR-003",
         "EMR security configuration leaves data unencrypted",
@@ -16979,17 +17946,17 @@ var init_emr_003 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-encryption-off"])
     };
-    emr_003_default = rule61;
+    emr_003_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule62, es_001_default;
+var rule63, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule62 = requireTrue({
+    rule63 = requireTrue({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -17011,17 +17978,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule62;
+    es_001_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule63, es_002_default;
+var rule64, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule63 = requireTrue({
+    rule64 = requireTrue({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -17043,17 +18010,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule63;
+    es_002_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule64, es_003_default;
+var rule65, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule64 = requireTrue({
+    rule65 = requireTrue({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -17075,19 +18042,19 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule64;
+    es_003_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/firehose-001.ts
-var rule65, firehose_001_default;
+var rule66, firehose_001_default;
 var init_firehose_001 = __esm({
   "src/rules/cloudformation/rules/firehose-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule65 = {
+    rule66 = {
       meta: meta(
         "CFN-FIREHOSE-001",
         "Firehose delivery stream is not encrypted",
@@ -17107,19 +18074,19 @@ var init_firehose_001 = __esm({
       ),
       check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
     };
-    firehose_001_default = rule65;
+    firehose_001_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/gamelift-001.ts
-var rule66, gamelift_001_default;
+var rule67, gamelift_001_default;
 var init_gamelift_001 = __esm({
   "src/rules/cloudformation/rules/gamelift-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule66 = {
+    rule67 = {
       meta: meta(
         "CFN-GAMELIFT-001",
         "GameLift fleet opens a port range to the internet",
@@ -17140,19 +18107,19 @@ var init_gamelift_001 = __esm({
       ),
       check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
     };
-    gamelift_001_default = rule66;
+    gamelift_001_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/guardduty-001.ts
-var rule67, guardduty_001_default;
+var rule68, guardduty_001_default;
 var init_guardduty_001 = __esm({
   "src/rules/cloudformation/rules/guardduty-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule67 = {
+    rule68 = {
       meta: meta(
         "CFN-GUARDDUTY-001",
         "GuardDuty detector is disabled",
@@ -17172,17 +18139,17 @@ var init_guardduty_001 = __esm({
       ),
       check: cloudCheck(guarddutyOff, ["guardduty-off"])
     };
-    guardduty_001_default = rule67;
+    guardduty_001_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule68, iam_001_default;
+var rule69, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule68 = {
+    rule69 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -17221,17 +18188,17 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule68;
+    iam_001_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule69, iam_002_default;
+var rule70, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule69 = {
+    rule70 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -17274,17 +18241,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule69;
+    iam_002_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule70, iam_003_default;
+var rule71, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule70 = {
+    rule71 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -17313,17 +18280,17 @@ var init_iam_003 = __esm({
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule70;
+    iam_003_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule71, iam_004_default;
+var rule72, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule71 = {
+    rule72 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -17352,17 +18319,17 @@ var init_iam_004 = __esm({
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule71;
+    iam_004_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule72, iam_005_default;
+var rule73, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule72 = {
+    rule73 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -17406,17 +18373,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule72;
+    iam_005_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule73, iam_006_default;
+var rule74, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule73 = {
+    rule74 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -17448,17 +18415,17 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule73;
+    iam_006_default = rule74;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule74, iam_007_default;
+var rule75, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule75 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -17492,12 +18459,12 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule74;
+    iam_007_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, ELEVATED, rule75, iam_008_default;
+var ADMIN, ELEVATED, rule76, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
@@ -17507,7 +18474,7 @@ var init_iam_008 = __esm({
       [/(?:^|:policy\/)IAMFullAccess$/, "IAMFullAccess (which can grant itself any permission)", "high"],
       [/(?:^|:policy\/)PowerUserAccess$/, "PowerUserAccess (every service but IAM)", "medium"]
     ];
-    rule75 = {
+    rule76 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess (or IAMFullAccess, PowerUserAccess) managed policy is attached",
@@ -17554,17 +18521,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule75;
+    iam_008_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule76, iam_009_default;
+var rule77, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule76 = {
+    rule77 = {
       meta: meta(
         "CFN-IAM-009",
         "Trust or resource policy uses Allow with NotPrincipal",
@@ -17596,19 +18563,19 @@ var init_iam_009 = __esm({
         }
       }
     };
-    iam_009_default = rule76;
+    iam_009_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/iam-010.ts
-var rule77, iam_010_default;
+var rule78, iam_010_default;
 var init_iam_010 = __esm({
   "src/rules/cloudformation/rules/iam-010.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule77 = {
+    rule78 = {
       meta: meta(
         "CFN-IAM-010",
         "Role trusts another account without an ExternalId or MFA condition",
@@ -17632,19 +18599,19 @@ var init_iam_010 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-cross-account"])
     };
-    iam_010_default = rule77;
+    iam_010_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/iam-011.ts
-var rule78, iam_011_default;
+var rule79, iam_011_default;
 var init_iam_011 = __esm({
   "src/rules/cloudformation/rules/iam-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule78 = {
+    rule79 = {
       meta: meta(
         "CFN-IAM-011",
         "Role trust policy allows every action",
@@ -17668,19 +18635,19 @@ var init_iam_011 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-all-actions"])
     };
-    iam_011_default = rule78;
+    iam_011_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/iam-012.ts
-var rule79, iam_012_default;
+var rule80, iam_012_default;
 var init_iam_012 = __esm({
   "src/rules/cloudformation/rules/iam-012.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule79 = {
+    rule80 = {
       meta: meta(
         "CFN-IAM-012",
         "Console password need not be changed at first sign-in",
@@ -17703,19 +18670,19 @@ var init_iam_012 = __esm({
       ),
       check: cloudCheck(loginProfileReset, ["login-profile-reset"])
     };
-    iam_012_default = rule79;
+    iam_012_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/iam-013.ts
-var rule80, iam_013_default;
+var rule81, iam_013_default;
 var init_iam_013 = __esm({
   "src/rules/cloudformation/rules/iam-013.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule80 = {
+    rule81 = {
       meta: meta(
         "CFN-IAM-013",
         "IAM policy allows assuming any role",
@@ -17748,17 +18715,17 @@ var init_iam_013 = __esm({
       ),
       check: cloudCheck(assumeAnyRole, ["assume-any-role"])
     };
-    iam_013_default = rule80;
+    iam_013_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/iam-014.ts
-var rule81, iam_014_default;
+var rule82, iam_014_default;
 var init_iam_014 = __esm({
   "src/rules/cloudformation/rules/iam-014.ts"() {
     "use strict";
     init_util();
-    rule81 = {
+    rule82 = {
       meta: meta(
         "CFN-IAM-014",
         "IAM user gets permissions directly instead of through a group",
@@ -17792,23 +18759,23 @@ var init_iam_014 = __esm({
           }
           const mp = t.get(r.props, "ManagedPolicyArns");
           if (mp && t.items(mp).length) ctx.report(r, mp, `${r.id} has managed policies attached directly`);
-          if (!t.get(r.props, "Groups")) ctx.report(r, void 0, `${r.id} belongs to no group`);
+          if (!getSet2(t, r.props, "Groups")) ctx.report(r, void 0, `${r.id} belongs to no group`);
         }
       }
     };
-    iam_014_default = rule81;
+    iam_014_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/iot-001.ts
-var rule82, iot_001_default;
+var rule83, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule82 = {
+    rule83 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -17832,19 +18799,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule82;
+    iot_001_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule83, kendra_001_default;
+var rule84, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule83 = {
+    rule84 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -17864,17 +18831,17 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule83;
+    kendra_001_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule84, kin_001_default;
+var rule85, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule84 = {
+    rule85 = {
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -17906,17 +18873,17 @@ var init_kin_001 = __esm({
         }
       }
     };
-    kin_001_default = rule84;
+    kin_001_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule85, kms_001_default;
+var rule86, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule85 = {
+    rule86 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -17941,17 +18908,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule85;
+    kms_001_default = rule86;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule86, kms_002_default;
+var rule87, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule86 = requireTrue({
+    rule87 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -17978,7 +18945,7 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule86;
+    kms_002_default = rule87;
   }
 });
 
@@ -17989,7 +18956,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path12) => scalars(get(r.props, path12)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path13) => scalars(get(r.props, path13)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -18001,7 +18968,7 @@ var init_kms = __esm({
       "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
       "AWS::SNS::Topic": {
         path: "KmsMasterKeyId",
-        encrypted: (r) => get(r.props, "KmsMasterKeyId") !== void 0,
+        encrypted: (r) => getSet(r.props, "KmsMasterKeyId") !== void 0,
         notCustomer: awsAlias
       },
       "AWS::OpenSearchService::Domain": {
@@ -18042,14 +19009,14 @@ var init_kms = __esm({
 });
 
 // src/rules/cloudformation/rules/kms-003.ts
-var rule87, kms_003_default;
+var rule88, kms_003_default;
 var init_kms_003 = __esm({
   "src/rules/cloudformation/rules/kms-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_kms();
-    rule87 = {
+    rule88 = {
       meta: meta(
         "CFN-KMS-003",
         "Data is encrypted with an AWS-managed key instead of your KMS key",
@@ -18076,17 +19043,17 @@ var init_kms_003 = __esm({
       ),
       check: cloudCheck(customerKey, ["customer-key"])
     };
-    kms_003_default = rule87;
+    kms_003_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule88, lambda_001_default;
+var rule89, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule88 = {
+    rule89 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -18114,22 +19081,23 @@ var init_lambda_001 = __esm({
           const p = ctx.t.get(r.props, "Principal");
           const v = findVal(ctx.t.values(p), (x) => strVal(x) === "*");
           if (!v) continue;
-          if (["SourceArn", "SourceAccount", "PrincipalOrgID"].some((k) => ctx.t.get(r.props, k) !== void 0)) continue;
+          if (["SourceArn", "SourceAccount", "PrincipalOrgID"].some((k) => getSet2(ctx.t, r.props, k) !== void 0))
+            continue;
           ctx.report(r, p, `${r.id} lets any principal ("*") invoke the function`, { why: v.why });
         }
       }
     };
-    lambda_001_default = rule88;
+    lambda_001_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule89, lambda_002_default;
+var rule90, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule89 = {
+    rule90 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -18156,19 +19124,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule89;
+    lambda_002_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule90, lambda_003_default;
+var rule91, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule90 = {
+    rule91 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -18191,19 +19159,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule90;
+    lambda_003_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule91, lambda_004_default;
+var rule92, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule91 = {
+    rule92 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -18223,26 +19191,26 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule91;
+    lambda_004_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule92, lambda_005_default;
+var rule93, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule92 = {
+    rule93 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
         "low",
-        ["AWS::Lambda::Function"],
+        ["AWS::Lambda::Function", "AWS::Serverless::Function"],
         doc({
-          what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`.`,
+          what: `An \`AWS::Lambda::Function\` without \`DeadLetterConfig.TargetArn\`, or a SAM \`AWS::Serverless::Function\` without \`DeadLetterQueue.TargetArn\` (its own or from \`Globals.Function\`).`,
           why: `Asynchronous events that keep failing are dropped after the retries, silently.`,
           example: `Fn:
   Type: AWS::Lambda::Function
@@ -18253,19 +19221,22 @@ var init_lambda_005 = __esm({
         }),
         "Set DeadLetterConfig.TargetArn."
       ),
-      check: cloudCheck(lambdaDlq, ["lambda-dlq"])
+      check(ctx) {
+        cloudCheck(lambdaDlq, ["lambda-dlq"])(ctx);
+        cloudCheck(samDlq, ["lambda-dlq"])(ctx);
+      }
     };
-    lambda_005_default = rule92;
+    lambda_005_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-006.ts
-var rule93, lambda_006_default;
+var rule94, lambda_006_default;
 var init_lambda_006 = __esm({
   "src/rules/cloudformation/rules/lambda-006.ts"() {
     "use strict";
     init_util();
-    rule93 = {
+    rule94 = {
       meta: meta(
         "CFN-LAMBDA-006",
         "Lambda functions share one execution role",
@@ -18308,17 +19279,17 @@ B:
         }
       }
     };
-    lambda_006_default = rule93;
+    lambda_006_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule94, log_001_default;
+var rule95, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule94 = requireTrue({
+    rule95 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -18341,17 +19312,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule94;
+    log_001_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule95, log_002_default;
+var rule96, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule95 = requireTrue({
+    rule96 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -18376,17 +19347,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule95;
+    log_002_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule96, log_003_default;
+var rule97, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule96 = requireProp({
+    rule97 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -18407,17 +19378,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule96;
+    log_003_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule97, log_004_default;
+var rule98, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule97 = requireProp({
+    rule98 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -18441,17 +19412,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule97;
+    log_004_default = rule98;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule98, log_005_default;
+var rule99, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule98 = requireProp({
+    rule99 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -18474,17 +19445,17 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule98;
+    log_005_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/log-006.ts
-var rule99, log_006_default;
+var rule100, log_006_default;
 var init_log_006 = __esm({
   "src/rules/cloudformation/rules/log-006.ts"() {
     "use strict";
     init_util();
-    rule99 = {
+    rule100 = {
       meta: meta(
         "CFN-LOG-006",
         "CloudTrail trail is not logging",
@@ -18513,19 +19484,19 @@ var init_log_006 = __esm({
         }
       }
     };
-    log_006_default = rule99;
+    log_006_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/mq-001.ts
-var rule100, mq_001_default;
+var rule101, mq_001_default;
 var init_mq_001 = __esm({
   "src/rules/cloudformation/rules/mq-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule100 = {
+    rule101 = {
       meta: meta(
         "CFN-MQ-001",
         "Amazon MQ broker is publicly accessible",
@@ -18545,19 +19516,19 @@ var init_mq_001 = __esm({
       ),
       check: cloudCheck(mqPublic, ["mq-public"])
     };
-    mq_001_default = rule100;
+    mq_001_default = rule101;
   }
 });
 
 // src/rules/cloudformation/rules/mq-002.ts
-var rule101, mq_002_default;
+var rule102, mq_002_default;
 var init_mq_002 = __esm({
   "src/rules/cloudformation/rules/mq-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule101 = {
+    rule102 = {
       meta: meta(
         "CFN-MQ-002",
         "Amazon MQ broker logs are off",
@@ -18577,19 +19548,19 @@ var init_mq_002 = __esm({
       ),
       check: cloudCheck(mqLogs, ["mq-logs"])
     };
-    mq_002_default = rule101;
+    mq_002_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/mq-003.ts
-var rule102, mq_003_default;
+var rule103, mq_003_default;
 var init_mq_003 = __esm({
   "src/rules/cloudformation/rules/mq-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule102 = {
+    rule103 = {
       meta: meta(
         "CFN-MQ-003",
         "Amazon MQ broker uses an AWS-owned encryption key",
@@ -18609,19 +19580,19 @@ var init_mq_003 = __esm({
       ),
       check: cloudCheck(mqCmk, ["mq-cmk"])
     };
-    mq_003_default = rule102;
+    mq_003_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/msk-001.ts
-var rule103, msk_001_default;
+var rule104, msk_001_default;
 var init_msk_001 = __esm({
   "src/rules/cloudformation/rules/msk-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule103 = {
+    rule104 = {
       meta: meta(
         "CFN-MSK-001",
         "MSK cluster brokers are reachable from the internet",
@@ -18644,19 +19615,19 @@ var init_msk_001 = __esm({
       ),
       check: cloudCheck(mskPublicAccess, ["msk-public-access"])
     };
-    msk_001_default = rule103;
+    msk_001_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/msk-002.ts
-var rule104, msk_002_default;
+var rule105, msk_002_default;
 var init_msk_002 = __esm({
   "src/rules/cloudformation/rules/msk-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule104 = {
+    rule105 = {
       meta: meta(
         "CFN-MSK-002",
         "MSK cluster accepts plaintext traffic",
@@ -18678,19 +19649,19 @@ var init_msk_002 = __esm({
       ),
       check: cloudCheck(mskInTransit, ["msk-in-transit"])
     };
-    msk_002_default = rule104;
+    msk_002_default = rule105;
   }
 });
 
 // src/rules/cloudformation/rules/msk-003.ts
-var rule105, msk_003_default;
+var rule106, msk_003_default;
 var init_msk_003 = __esm({
   "src/rules/cloudformation/rules/msk-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule105 = {
+    rule106 = {
       meta: meta(
         "CFN-MSK-003",
         "MSK broker logs are not delivered",
@@ -18710,7 +19681,7 @@ var init_msk_003 = __esm({
       ),
       check: cloudCheck(mskLogs, ["msk-logs"])
     };
-    msk_003_default = rule105;
+    msk_003_default = rule106;
   }
 });
 
@@ -18725,13 +19696,13 @@ function worldAllowEntry(t, r) {
   }
   return void 0;
 }
-var rule106, nacl_001_default;
+var rule107, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule106 = {
+    rule107 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -18773,30 +19744,27 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule106;
+    nacl_001_default = rule107;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var PORTS, rule107, nacl_002_default;
+var rule108, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
     init_cloudformation();
     init_util();
     init_nacl_001();
-    PORTS = [
-      [22, "SSH"],
-      [3389, "RDP"]
-    ];
-    rule107 = {
+    init_constants();
+    rule108 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
         "medium",
         ["AWS::EC2::NetworkAclEntry"],
         doc({
-          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose TCP `PortRange` includes 22 or 3389 (all-protocol entries are reported by CFN-NACL-001).",
+          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose `PortRange` includes SSH (TCP 22) or RDP (TCP or UDP 3389); a service counts only on its own transport, so UDP 22 is not SSH (all-protocol entries are reported by CFN-NACL-001).",
           why: "Administration ports should be reachable only from a management network at every layer; the NACL is the subnet-wide guard if a security group is misconfigured.",
           example: `Ssh:
   Type: AWS::EC2::NetworkAclEntry
@@ -18817,14 +19785,17 @@ var init_nacl_002 = __esm({
         for (const r of ctx.resources) {
           const e = worldAllowEntry(t, r);
           if (!e || e.egress) continue;
-          if (!findVal(t.values(t.get(r.props, "Protocol")), (v) => String(v.value) === "6" || String(v.value) === "tcp"))
-            continue;
+          const proto = findVal(
+            t.values(t.get(r.props, "Protocol")),
+            (v) => ["tcp", "udp"].includes(transportOf(String(v.value)))
+          );
+          if (!proto) continue;
           const from = t.single(t.at(r.props, "PortRange.From"));
           const to = t.single(t.at(r.props, "PortRange.To"));
           const a = from ? asNum(from.value) : void 0;
           const b = to ? asNum(to.value) : void 0;
           if (a === void 0 || b === void 0) continue;
-          const hit = PORTS.find(([p]) => a <= p && p <= b);
+          const hit = ADMIN_PORTS.find((p) => a <= p[0] && p[0] <= b && servesOn(p, String(proto.value)));
           if (hit)
             ctx.report(
               r,
@@ -18835,7 +19806,7 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule107;
+    nacl_002_default = rule108;
   }
 });
 
@@ -18866,19 +19837,75 @@ function entryOf(t, r) {
     portNode: ports
   };
 }
-var rule108, nacl_003_default;
+function covers(a, b) {
+  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
+    return void 0;
+  if (!ALL.has(a.protocol) && a.protocol !== b.protocol) return false;
+  if (!ALL.has(a.protocol)) {
+    if ([a.from, a.to, b.from, b.to].some((x) => x === void 0)) return void 0;
+    if (!(a.from <= b.from && b.to <= a.to)) return false;
+  }
+  return cidrContains(a.cidr, b.cidr);
+}
+function intersects(a, b) {
+  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
+    return void 0;
+  if (!ALL.has(a.protocol) && !ALL.has(b.protocol) && a.protocol !== b.protocol) return false;
+  if (!ALL.has(a.protocol) && !ALL.has(b.protocol)) {
+    if ([a.from, a.to, b.from, b.to].some((x2) => x2 === void 0)) return void 0;
+    if (a.to < b.from || b.to < a.from) return false;
+  }
+  const x = cidrContains(a.cidr, b.cidr);
+  const y = cidrContains(b.cidr, a.cidr);
+  if (x === void 0 || y === void 0) return x || y ? true : void 0;
+  return x || y;
+}
+function ineffective(t, entries, report2) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.number === void 0 || e.action === void 0 || t.resource(e.acl)?.type !== "AWS::EC2::NetworkAcl")
+      continue;
+    const k = `${e.acl}\0${String(e.egress)}`;
+    groups.set(k, [...groups.get(k) ?? [], e]);
+  }
+  for (const list4 of groups.values()) {
+    if (list4.length !== entries.filter((e) => e.acl === list4[0].acl && e.egress === list4[0].egress).length) continue;
+    list4.sort((a, b) => a.number - b.number);
+    list4.forEach((e, i) => {
+      if (e.action === "allow") {
+        const deny = list4.slice(0, i).find((d) => d.action === "deny" && covers(d, e) === true);
+        if (deny)
+          report2(
+            e,
+            e.numberNode,
+            `${e.r.id} can never match: ${deny.r.id} (rule ${deny.number}) denies all its traffic first`
+          );
+      } else if (e.action === "deny") {
+        const later = list4.slice(i + 1).filter((a) => a.action === "allow");
+        if (later.every((a) => intersects(e, a) === false))
+          report2(
+            e,
+            e.numberNode,
+            `${e.r.id} denies nothing that the ACL's final deny-all rule would not: no later entry allows that traffic`
+          );
+      }
+    });
+  }
+}
+var rule109, ALL, nacl_003_default;
 var init_nacl_003 = __esm({
   "src/rules/cloudformation/rules/nacl-003.ts"() {
     "use strict";
     init_util();
-    rule108 = {
+    init_constants();
+    rule109 = {
       meta: meta(
         "CFN-NACL-003",
-        "Network ACL entries repeat or overlap each other",
+        "Network ACL entries repeat, overlap or have no effect",
         "low",
         ["AWS::EC2::NetworkAclEntry"],
         doc({
-          what: "Entries of the same network ACL and direction that use the same `RuleNumber`, or that apply to the same protocol and CIDR with the same or overlapping `PortRange`. Only entries whose values are known from the template are compared. Hygiene: never blocking.",
+          what: "Entries of the same network ACL and direction that use the same `RuleNumber`, or that apply to the same protocol and CIDR with the same or overlapping `PortRange`. Duplicates are reported at both entries. Within an ACL of the template (all its entries known), an entry that has no effect is reported too: an `allow` whose traffic a lower-numbered `deny` already refuses (it can never match), and a `deny` that no higher-numbered `allow` could let through (the ACL's final deny-all `*` rule already refuses it, so it usually means an allow was meant to come later). Only entries whose values are known from the template are compared. Hygiene: never blocking.",
           why: "A NACL is evaluated in rule-number order and the first match wins: a duplicate number fails the deployment, and an overlapping entry is shadowed by the lower-numbered one, so what the template says is not what the network does.",
           example: `A:
   Type: AWS::EC2::NetworkAclEntry
@@ -18906,13 +19933,21 @@ B:
       check(ctx) {
         const t = ctx.t;
         const seen = [];
+        const reported = /* @__PURE__ */ new Set();
+        const report2 = (e, node, message) => {
+          const k = `${e.r.id}\0${message}`;
+          if (reported.has(k)) return;
+          reported.add(k);
+          ctx.report(e.r, node, message);
+        };
         for (const r of ctx.resources) {
           const e = entryOf(t, r);
           if (!e) continue;
           for (const o of seen) {
             if (o.acl !== e.acl || o.egress !== e.egress) continue;
             if (e.number !== void 0 && e.number === o.number) {
-              ctx.report(r, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
+              report2(e, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
+              report2(o, o.numberNode, `${o.r.id} uses rule number ${o.number}, like ${r.id}`);
               break;
             }
             if (e.protocol === void 0 || e.protocol !== o.protocol || e.cidr === void 0 || e.cidr !== o.cidr)
@@ -18920,31 +19955,34 @@ B:
             if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
             if (e.from <= o.to && o.from <= e.to) {
               const same = e.from === o.from && e.to === o.to;
-              ctx.report(
-                r,
+              report2(
+                e,
                 e.portNode,
                 `${r.id} ${same ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
               );
+              if (same) report2(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
               break;
             }
           }
           seen.push(e);
         }
+        ineffective(t, seen, report2);
       }
     };
-    nacl_003_default = rule108;
+    ALL = /* @__PURE__ */ new Set(["-1", "all"]);
+    nacl_003_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/neptune-001.ts
-var rule109, neptune_001_default;
+var rule110, neptune_001_default;
 var init_neptune_001 = __esm({
   "src/rules/cloudformation/rules/neptune-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule109 = {
+    rule110 = {
       meta: meta(
         "CFN-NEPTUNE-001",
         "Neptune IAM authentication is off",
@@ -18964,17 +20002,17 @@ var init_neptune_001 = __esm({
       ),
       check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
     };
-    neptune_001_default = rule109;
+    neptune_001_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule110, rds_001_default;
+var rule111, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule110 = requireTrue({
+    rule111 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -18994,23 +20032,23 @@ var init_rds_001 = __esm({
         "Set StorageEncrypted: true."
       ),
       prop: "StorageEncrypted",
-      when: (t, r) => !t.get(r.props, "DBClusterIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
+      when: (t, r) => !getSet2(t, r.props, "DBClusterIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
       // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
-      inherits: (t, r) => !!t.get(r.props, "SourceDBInstanceIdentifier") || !!t.get(r.props, "DBSnapshotIdentifier"),
+      inherits: (t, r) => !!getSet2(t, r.props, "SourceDBInstanceIdentifier") || !!getSet2(t, r.props, "DBSnapshotIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule110;
+    rds_001_default = rule111;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule111, rds_002_default;
+var rule112, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule111 = requireTrue({
+    rule112 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -19031,21 +20069,21 @@ var init_rds_002 = __esm({
       prop: "StorageEncrypted",
       // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
       when: (t, r) => !findVal(t.values(t.get(r.props, "EngineMode")), (v) => strVal(v)?.toLowerCase() === "serverless"),
-      inherits: (t, r) => !!t.get(r.props, "SnapshotIdentifier") || !!t.get(r.props, "ReplicationSourceIdentifier") || !!t.get(r.props, "SourceDBClusterIdentifier"),
+      inherits: (t, r) => !!getSet2(t, r.props, "SnapshotIdentifier") || !!getSet2(t, r.props, "ReplicationSourceIdentifier") || !!getSet2(t, r.props, "SourceDBClusterIdentifier"),
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule111;
+    rds_002_default = rule112;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule112, rds_003_default;
+var rule113, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule112 = forbidTrue({
+    rule113 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -19067,19 +20105,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule112;
+    rds_003_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule113, rds_004_default;
+var rule114, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule113 = {
+    rule114 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -19101,19 +20139,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule113;
+    rds_004_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule114, rds_005_default;
+var rule115, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule114 = {
+    rule115 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -19133,19 +20171,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule114;
+    rds_005_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule115, rds_006_default;
+var rule116, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule115 = {
+    rule116 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -19165,19 +20203,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule115;
+    rds_006_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule116, rds_007_default;
+var rule117, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule116 = {
+    rule117 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -19199,19 +20237,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule116;
+    rds_007_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule117, rds_008_default;
+var rule118, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule117 = {
+    rule118 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -19231,17 +20269,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule117;
+    rds_008_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule118, redshift_001_default;
+var rule119, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule118 = requireTrue({
+    rule119 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -19264,17 +20302,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule118;
+    redshift_001_default = rule119;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule119, redshift_002_default;
+var rule120, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule119 = forbidTrue({
+    rule120 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -19296,17 +20334,17 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule119;
+    redshift_002_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-003.ts
-var rule120, redshift_003_default;
+var rule121, redshift_003_default;
 var init_redshift_003 = __esm({
   "src/rules/cloudformation/rules/redshift-003.ts"() {
     "use strict";
     init_util();
-    rule120 = {
+    rule121 = {
       meta: meta(
         "CFN-REDSHIFT-003",
         "Redshift parameter group does not require SSL",
@@ -19339,19 +20377,19 @@ var init_redshift_003 = __esm({
           }
       }
     };
-    redshift_003_default = rule120;
+    redshift_003_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule121, route53_001_default;
+var rule122, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule121 = {
+    rule122 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -19371,17 +20409,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule121;
+    route53_001_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule122, s3_001_default;
+var rule123, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule122 = {
+    rule123 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -19424,7 +20462,7 @@ var init_s3_001 = __esm({
               continue;
             }
             const kms = findVal(t.values(algNode), (v) => (strVal(v) ?? "").startsWith("aws:kms"));
-            if (kms && t.get(def, "KMSMasterKeyID") === void 0)
+            if (kms && getSet2(t, def, "KMSMasterKeyID") === void 0)
               ctx.report(r, algNode, `${r.id} uses the AWS managed aws/s3 key rather than a customer managed key`, {
                 why: kms.why
               });
@@ -19432,18 +20470,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule122;
+    s3_001_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule123, s3_002_default;
+var PUBLIC, rule124, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule123 = {
+    rule124 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -19476,18 +20514,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule123;
+    s3_002_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule124, s3_003_default;
+var FLAGS, rule125, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule124 = {
+    rule125 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -19530,24 +20568,24 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule124;
+    s3_003_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule125, s3_004_default;
+var rule126, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule125 = {
+    rule126 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
         "high",
         ["AWS::S3::BucketPolicy"],
         doc({
-          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
+          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition` that restricts who gets in. A condition only on `aws:Referer` (or `aws:UserAgent`) does not: the client sends those headers and can set them to anything (the S3 documentation warns against relying on Referer to keep content private). A condition with only empty or `*` values does not either.',
           why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
           example: `BucketPolicy:
   Type: AWS::S3::BucketPolicy
@@ -19566,17 +20604,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule125;
+    s3_004_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule126, s3_005_default;
+var rule127, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule126 = {
+    rule127 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -19605,24 +20643,24 @@ var init_s3_005 = __esm({
         for (const r of ctx.resources)
           for (const id of t.references(t.at(r.props, "LoggingConfiguration.DestinationBucketName"))) targets.add(id);
         for (const r of ctx.resources) {
-          if (targets.has(r.id) || t.get(r.props, "LoggingConfiguration") !== void 0) continue;
+          if (targets.has(r.id) || getSet2(t, r.props, "LoggingConfiguration") !== void 0) continue;
           if (findVal(t.values(t.get(r.props, "AccessControl")), (v) => strVal(v) === "LogDeliveryWrite")) continue;
           ctx.report(r, void 0, `${r.id} has no access logging`);
         }
       }
     };
-    s3_005_default = rule126;
+    s3_005_default = rule127;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule127, s3_006_default;
+var rule128, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule127 = {
+    rule128 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -19673,7 +20711,7 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule127;
+    s3_006_default = rule128;
   }
 });
 
@@ -19687,9 +20725,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule253) {
+function worldCidr(rule255) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule253, key)).find((s) => {
+    const hit = scalars(get(rule255, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -19697,9 +20735,9 @@ function worldCidr(rule253) {
   }
   return void 0;
 }
-function portSpans(rule253) {
+function portSpans(rule255) {
   const out = [];
-  for (const p of scalars(get(rule253, "IpProtocol"))) {
+  for (const p of scalars(get(rule255, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -19707,8 +20745,8 @@ function portSpans(rule253) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule253, "FromPort")))
-      for (const t of scalars(get(rule253, "ToPort"))) {
+    for (const f of scalars(get(rule255, "FromPort")))
+      for (const t of scalars(get(rule255, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -19722,7 +20760,7 @@ function portSpans(rule253) {
 function firstHit(spans, ports) {
   for (const s of spans) {
     if (s.all) continue;
-    const hit = ports.find(([p]) => s.from <= p && p <= s.to);
+    const hit = ports.find((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol));
     if (hit) return hit;
   }
   return void 0;
@@ -19737,10 +20775,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule253 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule253);
+  for (const rule255 of sgRules(r, "ingress")) {
+    const w = worldCidr(rule255);
     if (!w) continue;
-    const spans = portSpans(rule253);
+    const spans = portSpans(rule255);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -19773,21 +20811,23 @@ function run(r, emit, all) {
           detail: `${w.cidr} ${hit[0]}`
         });
     }
-    const range = spans.find((s) => !s.all && s.to > s.from && !SENSITIVE_PORTS.some((p) => s.from <= p && p <= s.to));
-    if (range)
+    const range2 = spans.find(
+      (s) => !s.all && s.to > s.from && !SENSITIVE_SERVICES.some((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol))
+    );
+    if (range2)
       emit({
         code: "ingress-range",
         resource: r,
         at: w.at,
-        message: `${where} opens ports ${range.from}-${range.to} to ${w.cidr}`,
+        message: `${where} opens ports ${range2.from}-${range2.to} to ${w.cidr}`,
         why,
-        detail: `${w.cidr} ${range.from}-${range.to}`
+        detail: `${w.cidr} ${range2.from}-${range2.to}`
       });
   }
-  for (const rule253 of sgRules(r, "egress")) {
-    const w = worldCidr(rule253);
+  for (const rule255 of sgRules(r, "egress")) {
+    const w = worldCidr(rule255);
     if (!w) continue;
-    const allOut = portSpans(rule253).find((s) => s.all);
+    const allOut = portSpans(rule255).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -19798,7 +20838,7 @@ function run(r, emit, all) {
         detail: `${w.cidr} all`
       });
   }
-  if (r.kind === "AWS::EC2::SecurityGroup" && get(r.props, "VpcId") === void 0)
+  if (r.kind === "AWS::EC2::SecurityGroup" && getSet(r.props, "VpcId") === void 0)
     emit({
       code: "default-vpc",
       resource: r,
@@ -19839,7 +20879,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule128, sg_001_default;
+var rule129, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -19847,7 +20887,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule128 = {
+    rule129 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -19879,12 +20919,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule128;
+    sg_001_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule129, sg_002_default;
+var rule130, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -19892,7 +20932,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule129 = {
+    rule130 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -19921,19 +20961,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule129;
+    sg_002_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule130, sg_003_default;
+var rule131, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule130 = {
+    rule131 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -19960,19 +21000,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule130;
+    sg_003_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule131, sg_004_default;
+var rule132, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule131 = {
+    rule132 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -19997,19 +21037,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule131;
+    sg_004_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule132, sg_005_default;
+var rule133, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule132 = {
+    rule133 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -20037,12 +21077,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule132;
+    sg_005_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule133, sg_006_default;
+var rule134, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -20050,7 +21090,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule133 = {
+    rule134 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -20075,19 +21115,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule133;
+    sg_006_default = rule134;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule134, sg_007_default;
+var rule135, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule134 = {
+    rule135 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -20112,17 +21152,17 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule134;
+    sg_007_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/sg-008.ts
-var rule135, sg_008_default;
+var rule136, sg_008_default;
 var init_sg_008 = __esm({
   "src/rules/cloudformation/rules/sg-008.ts"() {
     "use strict";
     init_util();
-    rule135 = {
+    rule136 = {
       meta: meta(
         "CFN-SG-008",
         "Security group rule has no description",
@@ -20149,33 +21189,33 @@ var init_sg_008 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           if (r.type !== "AWS::EC2::SecurityGroup") {
-            if (!t.get(r.props, "Description")) ctx.report(r, void 0, `${r.id} has no Description`);
+            if (!getSet2(t, r.props, "Description")) ctx.report(r, void 0, `${r.id} has no Description`);
             continue;
           }
           for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
-            for (const rule253 of t.items(t.get(r.props, prop)))
-              if (!t.get(rule253, "Description"))
+            for (const rule255 of t.items(t.get(r.props, prop)))
+              if (!getSet2(t, rule255, "Description"))
                 ctx.report(
                   r,
-                  rule253,
+                  rule255,
                   `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
                 );
         }
       }
     };
-    sg_008_default = rule135;
+    sg_008_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule136, sm_001_default;
+var rule137, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule136 = {
+    rule137 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -20196,19 +21236,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule136;
+    sm_001_default = rule137;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule137, sm_002_default;
+var rule138, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule137 = {
+    rule138 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -20228,17 +21268,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule137;
+    sm_002_default = rule138;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule138, sns_001_default;
+var rule139, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule138 = {
+    rule139 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -20264,17 +21304,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule138;
+    sns_001_default = rule139;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule139, sns_002_default;
+var rule140, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule139 = requireProp({
+    rule140 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -20295,17 +21335,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule139;
+    sns_002_default = rule140;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule140, sqs_001_default;
+var rule141, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule140 = {
+    rule141 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -20334,17 +21374,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule140;
+    sqs_001_default = rule141;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule141, sqs_002_default;
+var rule142, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule141 = {
+    rule142 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -20366,24 +21406,24 @@ var init_sqs_002 = __esm({
       ),
       check(ctx) {
         for (const r of ctx.resources) {
-          if (ctx.t.get(r.props, "KmsMasterKeyId") !== void 0) continue;
+          if (getSet2(ctx.t, r.props, "KmsMasterKeyId") !== void 0) continue;
           const n = ctx.t.get(r.props, "SqsManagedSseEnabled");
           const b = boolProp(ctx.t, n);
           if (b.falseVal) ctx.report(r, n, `${r.id} turns off queue encryption`, { why: b.falseVal.why });
         }
       }
     };
-    sqs_002_default = rule141;
+    sqs_002_default = rule142;
   }
 });
 
 // src/rules/cloudformation/rules/stack-001.ts
-var rule142, stack_001_default;
+var rule143, stack_001_default;
 var init_stack_001 = __esm({
   "src/rules/cloudformation/rules/stack-001.ts"() {
     "use strict";
     init_util();
-    rule142 = {
+    rule143 = {
       meta: meta(
         "CFN-STACK-001",
         "Nested stack has no notifications, or a StackSet deletes stacks with the account",
@@ -20410,7 +21450,7 @@ var init_stack_001 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           if (r.type === "AWS::CloudFormation::Stack") {
-            if (!t.get(r.props, "NotificationARNs")) ctx.report(r, void 0, `${r.id} has no NotificationARNs`);
+            if (!getSet2(t, r.props, "NotificationARNs")) ctx.report(r, void 0, `${r.id} has no NotificationARNs`);
             continue;
           }
           const auto = t.get(r.props, "AutoDeployment");
@@ -20428,17 +21468,70 @@ var init_stack_001 = __esm({
         }
       }
     };
-    stack_001_default = rule142;
+    stack_001_default = rule143;
+  }
+});
+
+// src/rules/cloudformation/rules/tpl-001.ts
+var rule144, tpl_001_default;
+var init_tpl_001 = __esm({
+  "src/rules/cloudformation/rules/tpl-001.ts"() {
+    "use strict";
+    init_util();
+    rule144 = {
+      meta: meta(
+        "CFN-TPL-001",
+        "Template gives a key twice in one mapping",
+        "medium",
+        [],
+        doc({
+          what: "A mapping of the template \u2014 a resource, its `Properties`, a policy statement, the `Resources` section itself \u2014 that gives the same key twice. CloudFormation accepts such a template and deploys the later value (YAML and JSON alike); hookguard reads it the same way, reports the duplicate here, and still runs every other check on what is deployed.",
+          why: "A reviewer reading top-down sees the first value while CloudFormation deploys the last: `Encrypted: true` above `Encrypted: false`, or a second resource with the same logical id holding an administrator role, passes review unnoticed. YAML itself says mapping keys must be unique.",
+          example: `Data:
+  Type: AWS::EC2::Volume
+  Properties:
+    Encrypted: true
+    AvailabilityZone: eu-west-1a
+    Encrypted: false`,
+          fix: "Remove the duplicate, keeping the value you mean to deploy.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
+            "https://yaml.org/spec/1.2.2/#mapping"
+          ]
+        }),
+        "Keep one occurrence of the key, with the value you mean to deploy."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const d of t.duplicates) {
+          const line = t.line(d.keyNode) ?? 1;
+          const owner = t.resources.find((r) => r.scope[0] <= line && line <= r.scope[1] && r.keyNode !== d.keyNode);
+          const anchor = owner ?? {
+            id: d.path || "template",
+            keyNode: d.keyNode,
+            scope: [line, line],
+            path: d.path
+          };
+          const where = d.path ? ` in ${d.path}` : "";
+          ctx.report(
+            anchor,
+            d.keyNode,
+            `${d.key} is given twice${where} (first on line ${t.line(d.firstNode) ?? "?"}); CloudFormation deploys this later value`
+          );
+        }
+      }
+    };
+    tpl_001_default = rule144;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule143, vpc_001_default;
+var rule145, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule143 = {
+    rule145 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -20474,19 +21567,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule143;
+    vpc_001_default = rule145;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule144, waf_001_default;
+var rule146, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule144 = {
+    rule146 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -20506,19 +21599,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule144;
+    waf_001_default = rule146;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule145, ws_001_default;
+var rule147, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule145 = {
+    rule147 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -20540,7 +21633,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule145;
+    ws_001_default = rule147;
   }
 });
 
@@ -20574,6 +21667,9 @@ function locate(t, a, node, secret) {
     return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
   return kp;
 }
+function gateNote(g) {
+  return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
+}
 function lintTemplate(content, rules2 = RULES) {
   const parsed = parseTemplate(content);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
@@ -20603,8 +21699,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule253 of rules2) {
-    const types = rule253.meta.resources;
+  for (const rule255 of rules2) {
+    const types = rule255.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
@@ -20614,25 +21710,32 @@ function lintOne(t, rules2, findings, errors) {
         const secret = extra.secret === true && node !== void 0;
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
+        let severity = extra.severity ?? rule255.meta.severity;
+        let text = why && !message.includes(why) ? `${message} (${why})` : message;
+        const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
+        if (gate) {
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = "low";
+          text += gateNote(gate);
+        }
         const f = {
-          ruleId: rule253.meta.id,
-          severity: extra.severity ?? rule253.meta.severity,
-          message: why && !message.includes(why) ? `${message} (${why})` : message,
+          ruleId: rule255.meta.id,
+          severity,
+          message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
           ...pos2,
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule253.meta.id);
+        const sup = suppressionsOf(a).get(rule255.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule253.check(ctx);
+      rule255.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule253.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule255.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -20649,6 +21752,7 @@ var init_cloudformation3 = __esm({
     init_apigw_003();
     init_apigw_004();
     init_apigw_005();
+    init_apigw_006();
     init_backup_001();
     init_batch_001();
     init_cf_001();
@@ -20786,6 +21890,7 @@ var init_cloudformation3 = __esm({
     init_sqs_001();
     init_sqs_002();
     init_stack_001();
+    init_tpl_001();
     init_vpc_001();
     init_waf_001();
     init_ws_001();
@@ -20795,6 +21900,7 @@ var init_cloudformation3 = __esm({
       apigw_003_default,
       apigw_004_default,
       apigw_005_default,
+      apigw_006_default,
       backup_001_default,
       batch_001_default,
       cf_001_default,
@@ -20932,6 +22038,7 @@ var init_cloudformation3 = __esm({
       sqs_001_default,
       sqs_002_default,
       stack_001_default,
+      tpl_001_default,
       vpc_001_default,
       waf_001_default,
       ws_001_default
@@ -21066,6 +22173,17 @@ function truthy(v) {
   if (["no", "false", "off", "n", "0", "f"].includes(s)) return false;
   return void 0;
 }
+function isPlay(n) {
+  if (!(0, import_yaml10.isMap)(n)) return false;
+  if (n.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))) return true;
+  let section = false;
+  for (const p of n.items) {
+    const k = keyName(p) ?? "";
+    if (PLAY_SECTIONS.includes(k)) section ||= (0, import_yaml10.isSeq)(p.value);
+    else if (k === "block" || k === "action" || k === "local_action" || isKnownModule(k)) return false;
+  }
+  return section;
+}
 function moduleParts(m) {
   const segs = m.split(".");
   if (segs.length >= 3) return { short: segs[segs.length - 1], collection: segs.slice(0, 2).join(".") };
@@ -21154,80 +22272,100 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path12, text) {
-  const base = path12.split("/").pop() ?? "";
+function kindByPath(path13, text) {
+  const base = path13.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path12)) return "vars";
-  if (META_PATH.test(path12)) return "meta";
+  if (VARS_PATH.test(path13)) return "vars";
+  if (META_PATH.test(path13)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path12) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path13) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path12)) return "tasks";
+  if (TASKS_PATH.test(path13)) return "tasks";
   return void 0;
 }
-function loadAnsible(path12, text) {
-  if (isProgram(path12.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path12, text);
+function loadAnsible(path13, text) {
+  if (isProgram(path13.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path13, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path12, text, void 0, "vault");
+    const b2 = new Builder(path13, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path12, text, void 0, "config");
+    const b2 = new Builder(path13, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path12, text, void 0, "inventory");
+    const b2 = new Builder(path13, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path12)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path13)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
-  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0);
+  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml10.isScalar)(c) && (c.value === null || c.value === "")));
   const foreign = roots.some(
     (r) => (0, import_yaml10.isMap)(r) && r.items.some(
       (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
     )
   );
   if (foreign && byPath !== "vars" && byPath !== "inventory") return { matched: false, errors: [] };
-  const root = roots[0];
+  const playbookDoc = (r) => (0, import_yaml10.isSeq)(r) && r.items.some(isPlay);
+  let root = roots[0];
   let kind = byPath;
   if (!kind) {
-    if ((0, import_yaml10.isSeq)(root)) {
-      const maps = root.items.filter(import_yaml10.isMap);
-      if (maps.some((m) => m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? "")))) kind = "playbook";
-      else if (looksLikeTaskList(root)) kind = "tasks";
-    } else if ((0, import_yaml10.isMap)(root)) {
-      const keys = root.items.map((p) => keyName(p) ?? "");
-      if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
-      else if (looksLikeYamlInventoryDoc(root)) kind = "inventory";
+    for (const r of roots) {
+      if ((0, import_yaml10.isSeq)(r)) {
+        if (playbookDoc(r)) kind = "playbook";
+        else if (looksLikeTaskList(r)) kind = "tasks";
+      } else if ((0, import_yaml10.isMap)(r)) {
+        const keys = r.items.map((p) => keyName(p) ?? "");
+        if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
+        else if (looksLikeYamlInventoryDoc(r)) kind = "inventory";
+      }
+      if (kind) {
+        root = r;
+        break;
+      }
     }
-  } else if (kind === "tasks" && (0, import_yaml10.isSeq)(root) && root.items.some((m) => (0, import_yaml10.isMap)(m) && m.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))))
+  } else if (kind === "tasks" && roots.some(playbookDoc)) {
     kind = "playbook";
+    root = roots.find(playbookDoc);
+  }
   if (!kind) return { matched: false, errors: [] };
   if (kind === "tasks" && root !== void 0 && !((0, import_yaml10.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path12, text, parsed.lc, kind);
+  const b = new Builder(path13, text, parsed.lc, kind);
   switch (kind) {
-    case "playbook":
-      if ((0, import_yaml10.isSeq)(root)) root.items.forEach((p, i) => b.play(p, i));
+    case "playbook": {
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!playbookDoc(r) || !(0, import_yaml10.isSeq)(r)) return;
+        r.items.forEach((p, i) => b.play(p, i, first ? "" : `documents[${d}].`));
+        first = false;
+      });
       break;
+    }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path12);
-      b.taskList(root, handlers ? "handler" : "task", handlers ? "handlers" : "tasks", false);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path13);
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!(0, import_yaml10.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
+        const prefix = handlers ? "handlers" : "tasks";
+        b.taskList(r, handlers ? "handler" : "task", first ? prefix : `documents[${d}].${prefix}`, false);
+        first = false;
+      });
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path12}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path13}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -21248,15 +22386,15 @@ function pairKey(p) {
 function posOf(file, n) {
   return new Builder(file.path, "", file.lc, file.kind).pos(n);
 }
-function locateIn(file, range, sub) {
-  if (!file.lc || !range || !sub) return void 0;
-  const i = file.text.indexOf(sub, range[0]);
-  if (i === -1 || i + sub.length > range[1]) return void 0;
+function locateIn(file, range2, sub) {
+  if (!file.lc || !range2 || !sub) return void 0;
+  const i = file.text.indexOf(sub, range2[0]);
+  if (i === -1 || i + sub.length > range2[1]) return void 0;
   const s = file.lc.linePos(i);
   const e = file.lc.linePos(i + sub.length);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
 }
-var import_yaml10, TASK_KEYWORDS, PLAY_KEYS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
+var import_yaml10, TASK_KEYWORDS, PLAY_KEYS, PLAY_SECTIONS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
 var init_ansible = __esm({
   "src/parse/ansible.ts"() {
     "use strict";
@@ -21320,6 +22458,7 @@ var init_ansible = __esm({
       "static"
     ]);
     PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"];
+    PLAY_SECTIONS = ["tasks", "pre_tasks", "post_tasks", "roles", "handlers"];
     VARS_PATH = /(?:^|\/)(?:group_vars|host_vars)\/|(?:^|\/)roles\/[^/]+\/(?:defaults|vars)\/|(?:^|\/)vars\//;
     INVENTORY_PATH = /(?:^|\/)(?:inventory|inventories)\//;
     INVENTORY_BASE = /^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i;
@@ -21327,14 +22466,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path12, text, lc, kind) {
-        this.path = path12;
+      constructor(path13, text, lc, kind) {
+        this.path = path13;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path12,
+          path: path13,
           text,
           lines: this.lines,
           tasks: [],
@@ -21391,10 +22530,10 @@ var init_ansible = __esm({
         };
       }
       /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
-      locate(range, sub) {
-        if (!this.lc || !range || !sub) return void 0;
-        const i = this.text.indexOf(sub, range[0]);
-        if (i === -1 || i + sub.length > range[1]) return void 0;
+      locate(range2, sub) {
+        if (!this.lc || !range2 || !sub) return void 0;
+        const i = this.text.indexOf(sub, range2[0]);
+        if (i === -1 || i + sub.length > range2[1]) return void 0;
         const s = this.lc.linePos(i);
         const e = this.lc.linePos(i + sub.length);
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
@@ -21433,7 +22572,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path12, inheritedNoLog) {
+      task(n, kind, path13, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -21500,7 +22639,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path12,
+          path: path13,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -21523,23 +22662,32 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path12}.vars.${v}`,
+            (v) => `${path13}.vars.${v}`,
             () => t.scope
           );
         return t;
       }
-      label(n, i) {
+      /**
+       * `["Install nginx"]` by name (stable when tasks move), else `[3]`. Names need not be unique: a later task or play
+       * with a name already used in the same list is `["Install nginx"#2]`, so findings stay per task, not per name.
+       */
+      label(n, i, used) {
         if ((0, import_yaml10.isMap)(n)) {
           const nm = plain(n.items.find((p) => keyName(p) === "name")?.value);
-          if (typeof nm === "string" && nm && !isJinja(nm)) return `[${JSON.stringify(nm)}]`;
+          if (typeof nm === "string" && nm && !isJinja(nm)) {
+            const k = (used?.get(nm) ?? 0) + 1;
+            used?.set(nm, k);
+            return k === 1 ? `[${JSON.stringify(nm)}]` : `[${JSON.stringify(nm)}#${k}]`;
+          }
         }
         return `[${i}]`;
       }
       taskList(seq, kind, prefix, inheritedNoLog) {
         if (!(0, import_yaml10.isSeq)(seq)) return;
+        const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml10.isMap)(item)) return;
-          const path12 = `${prefix}${this.label(item, i)}`;
+          const path13 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -21551,7 +22699,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path12}.vars.${v}`,
+                (v) => `${path13}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -21561,19 +22709,21 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path12}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path13}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path12, inheritedNoLog);
+          const t = this.task(item, kind, path13, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
-      play(n, i) {
+      /** Play names used so far in the file (all its documents): play paths stay unique. */
+      playNames = /* @__PURE__ */ new Map();
+      play(n, i, docPrefix = "") {
         if (!(0, import_yaml10.isMap)(n)) return;
-        const prefix = `plays${this.label(n, i)}`;
+        const prefix = `${docPrefix}plays${this.label(n, i, this.playNames)}`;
         const get3 = (k) => n.items.find((p) => keyName(p) === k);
         const nlPair = get3("no_log");
         const nlv = plain(nlPair?.value);
@@ -21603,6 +22753,19 @@ var init_ansible = __esm({
         const files = plain(get3("vars_files")?.value);
         const outer = this.env;
         this.become = this.becomeOf(n, false);
+        const keywords = /* @__PURE__ */ new Map();
+        for (const p of n.items) {
+          const k = keyName(p);
+          if (k && ["become", "become_user", "become_method", "hosts"].includes(k)) keywords.set(k, this.arg(p, k));
+        }
+        (this.file.plays ??= []).push({
+          path: prefix,
+          pos: this.pos(n.items[0]?.key ?? n),
+          scope: this.scopeOf(n),
+          keywords,
+          become: this.become,
+          roles: (0, import_yaml10.isSeq)(roles) && roles.items.length > 0
+        });
         this.env = {
           vars: mapVars(varsPair?.value),
           files: (Array.isArray(files) ? files : [files]).filter(
@@ -21637,14 +22800,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path12) => this.file.vars.push({
+        const add = (v, path13) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path12,
+          path: path13,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -21659,10 +22822,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path12, text) {
-  const dir = path12.includes("/") ? path12.slice(0, path12.lastIndexOf("/") + 1) : "";
+function relatedPaths(path13, text) {
+  const dir = path13.includes("/") ? path13.slice(0, path13.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path12);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path13);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -21689,7 +22852,7 @@ function relatedPaths(path12, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path12))];
+  return [...new Set(out.filter((p) => p && p !== path13))];
 }
 function normalise(p) {
   const out = [];
@@ -21720,26 +22883,26 @@ function plainOf(v) {
   if ("plain" in v) return v.plain;
   return v.node ? v.node.toJSON() : null;
 }
-function synth(v, range, depth = 0) {
+function synth(v, range2, depth = 0) {
   let n;
   if (Array.isArray(v) && depth < 20) {
     const s = new import_yaml12.YAMLSeq();
-    s.items = v.map((x) => synth(x, range, depth + 1));
+    s.items = v.map((x) => synth(x, range2, depth + 1));
     n = s;
   } else if (v && typeof v === "object" && depth < 20) {
     const m = new import_yaml12.YAMLMap();
     for (const [k, x] of Object.entries(v)) {
       const key = new import_yaml12.Scalar(k);
-      if (range) key.range = range;
-      m.items.push(new import_yaml12.Pair(key, synth(x, range, depth + 1)));
+      if (range2) key.range = range2;
+      m.items.push(new import_yaml12.Pair(key, synth(x, range2, depth + 1)));
     }
     n = m;
   } else n = new import_yaml12.Scalar(v);
-  if (range) n.range = range;
+  if (range2) n.range = range2;
   return n;
 }
-function nodeOf2(v, range) {
-  return "plain" in v ? synth(v.plain, range) : v.node;
+function nodeOf2(v, range2) {
+  return "plain" in v ? synth(v.plain, range2) : v.node;
 }
 function mentions(v, name) {
   const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
@@ -21775,8 +22938,8 @@ var init_ansible_resolve = __esm({
       roleDefaults;
       roleVars;
       dir;
-      varsFile(...paths) {
-        for (const p of paths) {
+      varsFile(...paths2) {
+        for (const p of paths2) {
           if (!this.fileVars.has(p)) {
             const text = this.related.get(p);
             this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
@@ -22034,10 +23197,17 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path12, message) {
+function atSecretValue(ctx, a, scope, path13, message, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path12, message, secret: single });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path13, message, secret: single, ...severity ? { severity } : {} });
+}
+function cryptHash(v) {
+  const s = v.trim();
+  if (/^[!*]+\S*$/.test(s)) return "locked";
+  if (/^\$(?:1|md5)\$[^$\s]*\$[./0-9A-Za-z]{22}$/.test(s)) return "weak";
+  if (/^\$(?:2[abxy]?|5|6|7|y|gy|sha1|argon2(?:id|i|d)?)\$\S{8,}$/.test(s)) return "strong";
+  return void 0;
 }
 function str3(a) {
   return a && typeof a.value === "string" ? a.value : void 0;
@@ -22060,7 +23230,8 @@ function plaintextSecret(a) {
   const v = typeof a.value === "number" ? String(a.value) : a.value;
   if (typeof v !== "string") return void 0;
   const s = v.trim();
-  if (!s || isJinja(s) || s.startsWith("$ANSIBLE_VAULT") || PLACEHOLDER.test(s)) return void 0;
+  if (!s || isJinja(s) || s.startsWith("$ANSIBLE_VAULT") || PLACEHOLDER2.test(s)) return void 0;
+  if (placeholderSecret(s) === "type-name") return void 0;
   return s;
 }
 function jinjaVars(s) {
@@ -22147,15 +23318,16 @@ function pairsOf(ctx, n) {
   }
   return out;
 }
-var SECRET_NAME2, NOT_SECRET_NAME2, PLACEHOLDER, COMMAND_MODULES;
+var SECRET_NAME2, NOT_SECRET_NAME2, PLACEHOLDER2, COMMAND_MODULES;
 var init_context2 = __esm({
   "src/rules/ansible/context.ts"() {
     "use strict";
+    init_secrets();
     init_ansible();
     init_ansible();
     SECRET_NAME2 = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
     NOT_SECRET_NAME2 = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
-    PLACEHOLDER = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
+    PLACEHOLDER2 = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
     COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
   }
 });
@@ -22225,14 +23397,29 @@ var init_docs2 = __esm({
 });
 
 // src/rules/ansible/rules/tls-001.ts
-var KEYS2, rule146, tls_001_default;
+function healthProbe(t) {
+  if (t.short !== "uri" && t.short !== "win_uri") return false;
+  const method = (known2(t.args.get("method")) ?? "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (["body", "src", "url_password", "password", "client_key"].some((k) => t.args.has(k))) return false;
+  const headers = t.args.get("headers")?.value;
+  if (headers && typeof headers === "object" && Object.keys(headers).some((k) => /authorization|token|api[-_]?key/i.test(k)))
+    return false;
+  const url = str3(t.args.get("url")) ?? "";
+  const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
+  const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
+  const path13 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path13);
+}
+var KEYS2, HEALTH_PATH, rule148, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    rule146 = {
+    HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
+    rule148 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -22250,7 +23437,7 @@ var init_tls_001 = __esm({
           "docker_image"
         ],
         docs: doc2({
-          what: "Flags any module called with `validate_certs: no` (or `false`, `verify_ssl: false`): uri, get_url, every amazon.aws and community module.",
+          what: "Flags any module called with `validate_certs: no` (or `false`, `verify_ssl: false`): uri, get_url, every amazon.aws and community module. A local health probe \u2014 a `uri` GET to localhost/127.0.0.1/::1 or to a health endpoint (`/healthz`, `/readyz`, `/ping`\u2026) that sends no credentials or body \u2014 is reported at low: a faked answer misleads the play, but nothing secret travels.",
           why: "Without certificate verification anyone on the network path can impersonate the server: downloaded code, API responses and credentials sent to it are no longer protected.",
           bad: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    validate_certs: no",
           good: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    checksum: sha256:\u2026",
@@ -22265,17 +23452,26 @@ var init_tls_001 = __esm({
         for (const t of ctx.file.tasks)
           for (const k of KEYS2) {
             const a = t.args.get(k);
-            if (isFalse3(a))
+            if (!isFalse3(a)) continue;
+            if (healthProbe(t))
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} probes a local or health endpoint with ${k}: ${String(a.value)}; its certificate is not checked.`,
+                { severity: "low" }
+              );
+            else
               atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
           }
       }
     };
-    tls_001_default = rule146;
+    tls_001_default = rule148;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule147, tls_002_default;
+var URL_ARGS, HTTP, rule149, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -22299,7 +23495,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule147 = {
+    rule149 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -22337,12 +23533,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule147;
+    tls_002_default = rule149;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule148, tls_003_default;
+var PATTERNS, rule150, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -22356,7 +23552,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule148 = {
+    rule150 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -22386,18 +23582,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule148;
+    tls_003_default = rule150;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule149, tls_004_default;
+var rule151, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule149 = {
+    rule151 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -22430,18 +23626,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule149;
+    tls_004_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule150, tls_005_default;
+var rule152, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule150 = {
+    rule152 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -22470,18 +23666,18 @@ var init_tls_005 = __esm({
         }
       }
     };
-    tls_005_default = rule150;
+    tls_005_default = rule152;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule151, dl_001_default;
+var rule153, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule151 = {
+    rule153 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -22512,19 +23708,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule151;
+    dl_001_default = rule153;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule152, exec_001_default;
+var PIPE_TO_SHELL, rule154, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule152 = {
+    rule154 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -22551,7 +23747,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule152;
+    exec_001_default = rule154;
   }
 });
 
@@ -22559,7 +23755,7 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule153, exec_002_default;
+var FORMS, rule155, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -22578,7 +23774,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule153 = {
+    rule155 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -22626,18 +23822,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule153;
+    exec_002_default = rule155;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule154, exec_003_default;
+var rule156, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule154 = {
+    rule156 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -22665,18 +23861,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule154;
+    exec_003_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule155, pkg_001_default;
+var rule157, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule155 = {
+    rule157 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -22708,19 +23904,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule155;
+    pkg_001_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule156, pkg_002_default;
+var MODULES, rule158, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule156 = {
+    rule158 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -22751,18 +23947,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule156;
+    pkg_002_default = rule158;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule157, pkg_003_default;
+var rule159, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule157 = {
+    rule159 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -22795,19 +23991,19 @@ var init_pkg_003 = __esm({
         }
       }
     };
-    pkg_003_default = rule157;
+    pkg_003_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule158, pkg_004_default;
+var TRUSTED, rule160, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule158 = {
+    rule160 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -22838,7 +24034,7 @@ var init_pkg_004 = __esm({
           }
       }
     };
-    pkg_004_default = rule158;
+    pkg_004_default = rule160;
   }
 });
 
@@ -22871,14 +24067,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule159, perm_001_default;
+var rule161, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule159 = {
+    rule161 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -22911,19 +24107,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule159;
+    perm_001_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule160, perm_002_default;
+var rule162, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule160 = {
+    rule162 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -22957,12 +24153,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule160;
+    perm_002_default = rule162;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule161, perm_003_default;
+var SECRET_FILE, rule163, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -22970,7 +24166,7 @@ var init_perm_003 = __esm({
     init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule161 = {
+    rule163 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -23004,19 +24200,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule161;
+    perm_003_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule162, perm_004_default;
+var rule164, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule162 = {
+    rule164 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -23047,19 +24243,18 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule162;
+    perm_004_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var HASH2, rule163, secret_001_default;
+var rule165, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    HASH2 = /^(?:\$(?:1|2[abxy]?|5|6|7|y|gy|sha1|md5|argon2(?:id|i|d)?)\$\S+|[!*]+\S*)$/;
-    rule163 = {
+    rule165 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -23067,7 +24262,7 @@ var init_secret_001 = __esm({
         category: "ansible",
         modules: ["user"],
         docs: doc2({
-          what: "Flags the user module given a literal `password:` that is not a crypt hash.",
+          what: "Flags the user module given a literal `password:` that is not a crypt hash. A SHA-256/SHA-512 (`$5$`/`$6$`), yescrypt or bcrypt hash is the correct usage and is not reported; a weak MD5-crypt hash (`$1$`) is reported at low.",
           why: "The password is committed in clear text, and Ansible writes the value as-is into /etc/shadow, where it is not a valid hash: the account either cannot log in or \u2014 with some tools \u2014 the clear text is exposed to every reader of the repository.",
           bad: "- ansible.builtin.user:\n    name: deploy\n    password: Sup3rSecretPassw0rd!",
           good: `- ansible.builtin.user:
@@ -23085,7 +24280,18 @@ var init_secret_001 = __esm({
         for (const t of ctx.tasksFor(["user"])) {
           const a = t.args.get("password");
           const v = plaintextSecret(a);
-          if (v && !HASH2.test(v))
+          if (!v) continue;
+          const hash = cryptHash(v);
+          if (hash === "weak")
+            atSecretValue(
+              ctx,
+              a,
+              t.scope,
+              argPath(t, "password"),
+              "user password is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.",
+              "low"
+            );
+          else if (!hash)
             atSecretValue(
               ctx,
               a,
@@ -23096,7 +24302,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule163;
+    secret_001_default = rule165;
   }
 });
 
@@ -23111,14 +24317,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule164, secret_002_default;
+var rule166, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule164 = {
+    rule166 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -23143,19 +24349,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule164;
+    secret_002_default = rule166;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule165, secret_003_default;
+var rule167, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule165 = {
+    rule167 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -23186,7 +24392,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule165;
+    secret_003_default = rule167;
   }
 });
 
@@ -23213,7 +24419,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule166, secret_004_default;
+var KEYS3, rule168, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -23221,7 +24427,7 @@ var init_secret_004 = __esm({
     init_docs2();
     init_dbmodules();
     KEYS3 = ["password", "user_password", "new_password"];
-    rule166 = {
+    rule168 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -23250,12 +24456,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule166;
+    secret_004_default = rule168;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule167, secret_005_default;
+var AUTH_HEADER, rule169, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -23263,7 +24469,7 @@ var init_secret_005 = __esm({
     init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule167 = {
+    rule169 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -23316,18 +24522,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule167;
+    secret_005_default = rule169;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule168, secret_006_default;
+var rule170, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule168 = {
+    rule170 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -23357,32 +24563,44 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule168;
+    secret_006_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path12, depth) {
-  if (isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) && plaintextSecret(a)) {
-    atSecretValue(
-      ctx,
-      a,
-      v.scope,
-      path12,
-      `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
-    );
+function visit(ctx, v, a, path13, depth) {
+  const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
+  if (plain2) {
+    const hash = cryptHash(plain2);
+    if (hash === "weak")
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path13,
+        `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
+        "low"
+      );
+    else if (!hash)
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path13,
+        `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
+      );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path12}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path13}.${c.key}`, depth + 1);
 }
-var rule169, secret_007_default;
+var rule171, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule169 = {
+    rule171 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -23390,7 +24608,7 @@ var init_secret_007 = __esm({
         category: "ansible",
         modules: [],
         docs: doc2({
-          what: "Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`\u2026, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine.",
+          what: "Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`\u2026, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$\u2026`, `$5$\u2026`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low.",
           why: "A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.",
           bad: "# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!",
           good: "# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  \u2026",
@@ -23405,18 +24623,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule169;
+    secret_007_default = rule171;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule170, ssh_001_default;
+var rule172, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule170 = {
+    rule172 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -23463,12 +24681,12 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule170;
+    ssh_001_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule171, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule173, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -23476,7 +24694,7 @@ var init_ssh_002 = __esm({
     init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule171 = {
+    rule173 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -23516,18 +24734,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule171;
+    ssh_002_default = rule173;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule172, ssh_003_default;
+var rule174, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule172 = {
+    rule174 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -23552,7 +24770,7 @@ var init_ssh_003 = __esm({
         }
       }
     };
-    ssh_003_default = rule172;
+    ssh_003_default = rule174;
   }
 });
 
@@ -23580,12 +24798,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path12, depth) => {
+  const visit2 = (v, a, path13, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path12, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path13, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path12}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path13}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -23600,13 +24818,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule173, ssh_004_default;
+var rule175, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule173 = {
+    rule175 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -23630,18 +24848,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule173;
+    ssh_004_default = rule175;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule174, ssh_005_default;
+var rule176, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule174 = {
+    rule176 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -23665,18 +24883,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule174;
+    ssh_005_default = rule176;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule175, ssh_006_default;
+var rule177, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule175 = {
+    rule177 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -23700,12 +24918,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule175;
+    ssh_006_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule176, os_001_default;
+var CONFIG_LINE, COMMAND, rule178, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -23713,7 +24931,7 @@ var init_os_001 = __esm({
     init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule176 = {
+    rule178 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -23763,7 +24981,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule176;
+    os_001_default = rule178;
   }
 });
 
@@ -23789,7 +25007,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule177, os_002_default;
+var COMMAND2, rule179, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -23797,7 +25015,7 @@ var init_os_002 = __esm({
     init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule177 = {
+    rule179 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -23826,19 +25044,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule177;
+    os_002_default = rule179;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule178, os_003_default;
+var rule180, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_services();
-    rule178 = {
+    rule180 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -23873,19 +25091,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule178;
+    os_003_default = rule180;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule179, os_004_default;
+var NOPASSWD_ALL, rule181, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule179 = {
+    rule181 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -23914,7 +25132,7 @@ var init_os_004 = __esm({
         }
       }
     };
-    os_004_default = rule179;
+    os_004_default = rule181;
   }
 });
 
@@ -23929,14 +25147,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule180, ctr_001_default;
+var rule182, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_containers();
-    rule180 = {
+    rule182 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -23967,12 +25185,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule180;
+    ctr_001_default = rule182;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule181, ctr_002_default;
+var SOCKET, rule183, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -23980,7 +25198,7 @@ var init_ctr_002 = __esm({
     init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule181 = {
+    rule183 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -24010,12 +25228,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule181;
+    ctr_002_default = rule183;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule182, ctr_003_default;
+var KEYS4, rule184, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -24034,7 +25252,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule182 = {
+    rule184 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -24059,12 +25277,12 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule182;
+    ctr_003_default = rule184;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule183, ctr_004_default;
+var CAPS, OPTS, rule185, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -24073,7 +25291,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule183 = {
+    rule185 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -24104,7 +25322,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule183;
+    ctr_004_default = rule185;
   }
 });
 
@@ -24207,8 +25425,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path12, v, l) {
-  const parts = path12.split(".");
+function setPath(out, path13, v, l) {
+  const parts = path13.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -24772,16 +25990,16 @@ var init_ansible_providers = __esm({
 });
 
 // src/cloud/adapters/ansible.ts
-function sgRule(rule253) {
-  if (rule253.t !== "map") return [rule253];
-  const e = rule253.entries;
+function sgRule(rule255) {
+  if (rule255.t !== "map") return [rule255];
+  const e = rule255.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule253.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule255.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -24799,7 +26017,7 @@ function sgRule(rule253) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule253.loc });
+    out.push({ t: "map", entries: m, loc: rule255.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -24961,7 +26179,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path12, list4] of byPlace) {
+    for (const [path13, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -24969,7 +26187,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path12 : `${t.path}.${t.module}`,
+        path: f.at ? path13 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -24993,14 +26211,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule184, aws_001_default;
+var rule186, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule184 = {
+    rule186 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -25022,7 +26240,73 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule184;
+    aws_001_default = rule186;
+  }
+});
+
+// src/rules/ansible/rules/aws-002.ts
+var PUBLIC_ACL, BLOCKS, rule187, aws_002_default;
+var init_aws_002 = __esm({
+  "src/rules/ansible/rules/aws-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_ansible_values();
+    init_policy();
+    PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
+    BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+    rule187 = {
+      meta: {
+        id: "ANS-AWS-002",
+        title: "S3 bucket or object made public",
+        severity: "high",
+        category: "ansible",
+        modules: ["s3_bucket", "s3_object", "aws_s3"],
+        docs: doc2({
+          what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false\u2026}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition that restricts (one on `aws:Referer` alone does not: the client sends it); and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
+          why: "Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.",
+          bad: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read",
+          good: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+            "CIS AWS Foundations 2.1.4"
+          ]
+        }),
+        remediation: "Keep the bucket private with all four public-access blocks; share through CloudFront or presigned URLs."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["s3_bucket"])) {
+          for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
+            if (BLOCKS.includes(b.key) && isFalse3(b))
+              ctx.report({
+                at: b.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.public_access.${b.key}`,
+                message: `s3_bucket public_access.${b.key} is false.`
+              });
+          const del = t.args.get("delete_public_access");
+          if (isTrue4(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
+          const acl = t.args.get("acl");
+          if (acl && PUBLIC_ACL.test(known2(acl) ?? ""))
+            atArg(ctx, t, acl, `s3_bucket acl ${known2(acl)} makes the bucket public.`);
+          const pol = t.args.get("policy");
+          const open = pol ? publicStatements(argValue(t, pol, { pos: (n) => ctx.pos(n) }))[0] : void 0;
+          if (open)
+            atArg(
+              ctx,
+              t,
+              pol,
+              open.client ? `s3_bucket policy allows Principal "*" with only a ${open.client} condition, which the caller chooses.` : 's3_bucket policy allows Principal "*" without a condition.'
+            );
+        }
+        for (const t of ctx.tasksFor(["s3_object", "aws_s3"])) {
+          const p = t.args.get("permission");
+          if (p && strings(p.value).some((s) => PUBLIC_ACL.test(s.trim())))
+            atArg(ctx, t, p, `${t.module} uploads the object with a public ACL.`);
+        }
+      }
+    };
+    aws_002_default = rule187;
   }
 });
 
@@ -25064,68 +26348,8 @@ var init_policy2 = __esm({
   }
 });
 
-// src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule185, aws_002_default;
-var init_aws_002 = __esm({
-  "src/rules/ansible/rules/aws-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_policy2();
-    PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
-    BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule185 = {
-      meta: {
-        id: "ANS-AWS-002",
-        title: "S3 bucket or object made public",
-        severity: "high",
-        category: "ansible",
-        modules: ["s3_bucket", "s3_object", "aws_s3"],
-        docs: doc2({
-          what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false\u2026}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition; and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
-          why: "Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.",
-          bad: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read",
-          good: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private",
-          refs: [
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            "CIS AWS Foundations 2.1.4"
-          ]
-        }),
-        remediation: "Keep the bucket private with all four public-access blocks; share through CloudFront or presigned URLs."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["s3_bucket"])) {
-          for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
-            if (BLOCKS.includes(b.key) && isFalse3(b))
-              ctx.report({
-                at: b.keyPos,
-                scope: t.scope,
-                path: `${t.path}.${t.module}.public_access.${b.key}`,
-                message: `s3_bucket public_access.${b.key} is false.`
-              });
-          const del = t.args.get("delete_public_access");
-          if (isTrue4(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
-          const acl = t.args.get("acl");
-          if (acl && PUBLIC_ACL.test(known2(acl) ?? ""))
-            atArg(ctx, t, acl, `s3_bucket acl ${known2(acl)} makes the bucket public.`);
-          const pol = t.args.get("policy");
-          const policyDoc = parsePolicy(pol?.value);
-          if (policyDoc && statements3(policyDoc).some((s) => s.effect === "Allow" && s.principalStar && !s.hasCondition))
-            atArg(ctx, t, pol, 's3_bucket policy allows Principal "*" without a condition.');
-        }
-        for (const t of ctx.tasksFor(["s3_object", "aws_s3"])) {
-          const p = t.args.get("permission");
-          if (p && strings(p.value).some((s) => PUBLIC_ACL.test(s.trim())))
-            atArg(ctx, t, p, `${t.module} uploads the object with a public ACL.`);
-        }
-      }
-    };
-    aws_002_default = rule185;
-  }
-});
-
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule186, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule188, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
@@ -25134,7 +26358,7 @@ var init_aws_003 = __esm({
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule186 = {
+    rule188 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -25171,18 +26395,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule186;
+    aws_003_default = rule188;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule187, aws_004_default;
+var rule189, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule187 = {
+    rule189 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -25205,18 +26429,18 @@ var init_aws_004 = __esm({
         }
       }
     };
-    aws_004_default = rule187;
+    aws_004_default = rule189;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule188, aws_005_default;
+var rule190, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule188 = {
+    rule190 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -25249,18 +26473,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule188;
+    aws_005_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule189, aws_006_default;
+var rule191, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule189 = {
+    rule191 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -25307,12 +26531,12 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule189;
+    aws_006_default = rule191;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule190, pkg_005_default;
+var MODULES2, rule192, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
@@ -25332,9 +26556,19 @@ var init_pkg_005 = __esm({
       "npm",
       "homebrew",
       "win_chocolatey",
-      "chocolatey"
+      "chocolatey",
+      "bundler",
+      "jenkins_plugin",
+      "openbsd_pkg",
+      "pkg5",
+      "pkgutil",
+      "portage",
+      "slackpkg",
+      "sorcery",
+      "swdepot",
+      "yarn"
     ];
-    rule190 = {
+    rule192 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -25342,7 +26576,7 @@ var init_pkg_005 = __esm({
         category: "ansible",
         modules: MODULES2,
         docs: doc2({
-          what: "Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, \u2026) with `state: latest`.",
+          what: "Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, `yarn`, `bundler`, `jenkins_plugin`, `portage`, `openbsd_pkg`, `pkg5`, `pkgutil`, `slackpkg`, `sorcery`, `swdepot`, \u2026) with `state: latest`.",
           why: "Every run may install a different, untested version: a compromised or broken upstream release reaches production on the next run, and the same playbook no longer gives the same machine.",
           bad: "- ansible.builtin.apt:\n    name: nginx\n    state: latest",
           good: "- ansible.builtin.apt:\n    name: nginx=1.22.1-9\n    state: present",
@@ -25361,7 +26595,7 @@ var init_pkg_005 = __esm({
         }
       }
     };
-    pkg_005_default = rule190;
+    pkg_005_default = rule192;
   }
 });
 
@@ -25372,7 +26606,7 @@ function creates(t) {
   const state = known2(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule191, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule193, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
@@ -25381,7 +26615,7 @@ var init_perm_005 = __esm({
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule191 = {
+    rule193 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -25412,18 +26646,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule191;
+    perm_005_default = rule193;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule192, priv_001_default;
+var rule194, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule192 = {
+    rule194 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -25431,7 +26665,7 @@ var init_priv_001 = __esm({
         category: "ansible",
         modules: [],
         docs: doc2({
-          what: "Flags tasks that set `become_user` while neither they nor their block or play set `become: true` (in a task file included from elsewhere, only an explicit `become: false`).",
+          what: "Flags tasks that set `become_user` while neither they nor their block or play set `become: true` (in a task file included from elsewhere, only an explicit `become: false`), and plays that set `become_user` without `become` when none of their tasks sets `become` either (plays with roles are left alone: a role may set it).",
           why: "`become_user` alone does not switch users: the task runs as the connecting user. Commands meant for an unprivileged service account then run as whoever connects (often root through the inventory), or fail in ways that tempt people to widen privileges.",
           bad: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become_user: app",
           good: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become: true\n      become_user: app",
@@ -25443,6 +26677,21 @@ var init_priv_001 = __esm({
         remediation: "Add become: true next to become_user (or at the block/play level)."
       },
       check(ctx) {
+        for (const play of ctx.file.plays ?? []) {
+          const bu = play.keywords.get("become_user");
+          if (!bu || play.become !== false || play.roles) continue;
+          const tasks = ctx.file.tasks.filter((t) => t.path.startsWith(`${play.path}.`));
+          if (tasks.some((t) => t.become !== false)) continue;
+          ctx.report({
+            at: bu.keyPos,
+            scope: play.scope,
+            path: `${play.path}.become_user`,
+            message: `play sets become_user ${typeof bu.value === "string" ? bu.value : ""} without become: its tasks run as the connecting user.`.replace(
+              "  ",
+              " "
+            )
+          });
+        }
         for (const t of ctx.file.tasks) {
           const bu = t.keywords.get("become_user");
           if (!bu || t.become !== false) continue;
@@ -25458,7 +26707,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule192;
+    priv_001_default = rule194;
   }
 });
 
@@ -25480,7 +26729,7 @@ function sourceOf(t, arg) {
   const v = known2(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule193, path_001_default;
+var SOURCES, rule195, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
@@ -25498,7 +26747,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule193 = {
+    rule195 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -25526,18 +26775,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule193;
+    path_001_default = rule195;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule194, cfg_001_default;
+var rule196, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule194 = {
+    rule196 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -25598,18 +26847,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule194;
+    cfg_001_default = rule196;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule195, cfg_002_default;
+var rule197, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule195 = {
+    rule197 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -25643,7 +26892,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule195;
+    cfg_002_default = rule197;
   }
 });
 
@@ -25655,20 +26904,24 @@ function isAnywhere(v) {
 }
 function portRanges(values) {
   const out = [];
-  for (const v of values) {
-    const s = String(v).trim();
-    if (s === "*" || s === "-1") out.push([0, 65535]);
-    else {
-      const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-      if (!m) return void 0;
-      out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+  for (const v of values)
+    for (const part of String(v).split(",")) {
+      const s = part.trim();
+      if (s === "*" || s === "-1") out.push([0, 65535]);
+      else {
+        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+        if (!m) return void 0;
+        out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+      }
     }
-  }
   return out;
 }
-function exposed(ranges) {
+function exposed(ranges, protocol) {
   const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
-  return { all, ports: SENSITIVE_PORTS.filter((p) => ranges.some(([lo, hi]) => p >= lo && p <= hi)) };
+  const ports = SENSITIVE_SERVICES.filter(
+    (e) => servesOn(e, protocol) && ranges.some(([lo, hi]) => e[0] >= lo && e[0] <= hi)
+  ).map(([p]) => p);
+  return { all, ports: [...new Set(ports)] };
 }
 function list2(v) {
   return v === void 0 || v === null ? [] : Array.isArray(v) ? v : [v];
@@ -25681,7 +26934,7 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule196, az_001_default;
+var MODULES4, rule198, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
@@ -25689,7 +26942,7 @@ var init_az_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule196 = {
+    rule198 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -25724,7 +26977,8 @@ var init_az_001 = __esm({
             if (values.some(isJinja)) return;
             const ranges = portRanges(values);
             if (!ranges) return;
-            const e = exposed(ranges);
+            const proto = a.get("protocol")?.value;
+            const e = exposed(ranges, typeof proto === "string" && !isJinja(proto) ? proto : void 0);
             if (!e.all && !e.ports.length) return;
             ctx.report({
               at: src.keyPos,
@@ -25736,19 +26990,20 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule196;
+    az_001_default = rule198;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule197, az_002_default;
+var MODULES5, rule199, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
     init_context2();
+    init_constants();
     init_docs2();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule197 = {
+    rule199 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -25756,7 +27011,7 @@ var init_az_002 = __esm({
         category: "ansible",
         modules: MODULES5,
         docs: doc2({
-          what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, or `network_acls.default_action: Allow`.",
+          what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, `network_acls.default_action: Allow`, or `network_acls.ip_rules` admitting 0.0.0.0/0; and, at medium, an account that leaves out `minimum_tls_version` (an account created without it accepts TLS 1.0) or `network_acls` (every network may connect).",
           why: "Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.",
           bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0",
           good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2",
@@ -25775,9 +27030,28 @@ var init_az_002 = __esm({
           const tls = t.args.get("minimum_tls_version");
           const v = known2(tls);
           if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
+          const missing = [
+            ...tls ? [] : ["no minimum_tls_version, so the account accepts TLS 1.0 (what an account created without it allows)"],
+            ...t.args.get("network_acls") ? [] : ["no network_acls, so every network may reach the account"]
+          ];
+          if (missing.length)
+            ctx.report({
+              at: t.modulePos,
+              scope: t.scope,
+              path: argPath(t, tls ? "network_acls" : "minimum_tls_version"),
+              message: `${t.module} sets ${missing.join("; and ")}.`,
+              severity: "medium"
+            });
           const pub = t.args.get("allow_blob_public_access");
           if (isTrue4(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
-          for (const a of pairsOf(ctx, t.args.get("network_acls")?.node))
+          for (const a of pairsOf(ctx, t.args.get("network_acls")?.node)) {
+            if (a.key === "ip_rules" && strings(a.value).some((x) => isWorldCidr(x) || x.trim() === "0.0.0.0"))
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.network_acls.ip_rules`,
+                message: `${t.module} network_acls.ip_rules admits 0.0.0.0/0: every address may reach the account.`
+              });
             if (a.key === "default_action" && known2(a)?.toLowerCase() === "allow")
               ctx.report({
                 at: a.keyPos,
@@ -25785,15 +27059,16 @@ var init_az_002 = __esm({
                 path: `${t.path}.${t.module}.network_acls.default_action`,
                 message: `${t.module} network_acls.default_action is Allow: every network may reach the account.`
               });
+          }
         }
       }
     };
-    az_002_default = rule197;
+    az_002_default = rule199;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule198, gcp_001_default;
+var MODULES6, rule200, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
@@ -25801,7 +27076,7 @@ var init_gcp_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule198 = {
+    rule200 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -25842,7 +27117,7 @@ var init_gcp_001 = __esm({
             if (pv.some(isJinja)) continue;
             const ranges = portRanges(pv);
             if (!ranges) continue;
-            const e = exposed(ranges);
+            const e = exposed(ranges, p);
             all ||= e.all;
             for (const x of e.ports) ports.add(x);
           }
@@ -25857,12 +27132,12 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule198;
+    gcp_001_default = rule200;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule199, gcp_002_default;
+var MODULES7, PUBLIC2, rule201, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
@@ -25870,7 +27145,7 @@ var init_gcp_002 = __esm({
     init_docs2();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule199 = {
+    rule201 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -25919,16 +27194,16 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule199;
+    gcp_002_default = rule201;
   }
 });
 
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path12 of options2(get(body, "paths")))
-    if (path12.t === "map") {
-      for (const ops of path12.entries.values())
+  for (const path13 of options2(get(body, "paths")))
+    if (path13.t === "map") {
+      for (const ops of path13.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -25974,7 +27249,7 @@ var init_aws_exposure = __esm({
       run(r, emit) {
         if (r.kind === "AWS::Lambda::Permission") {
           for (const s of scalars(get(r.props, "Principal")))
-            if (isKnown2(s) && asStr(s) === "*" && !get(r.props, "SourceArn") && !get(r.props, "SourceAccount"))
+            if (isKnown2(s) && asStr(s) === "*" && !getSet(r.props, "SourceArn") && !getSet(r.props, "SourceAccount"))
               emit({
                 code: "lambda-public",
                 resource: r,
@@ -25994,7 +27269,7 @@ var init_aws_exposure = __esm({
             code: "policy-public",
             resource: r,
             at: p.at.at,
-            message: `${r.name} ${what} allows any principal ("*") without a condition`,
+            message: p.client ? `${r.name} ${what} allows any principal ("*") with only a ${p.client} condition, which the caller chooses` : `${r.name} ${what} allows any principal ("*") without a condition`,
             why: p.at.why,
             detail: p.s.sid
           });
@@ -26087,9 +27362,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule253 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule255 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule253, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule255, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -26165,12 +27440,13 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::STS::AssumeRole"],
       codes: { "assume-role-no-mfa": "a role is assumed without MFA" },
       run(r, emit) {
-        const serial = get(r.props, "SerialNumber");
-        if (serial && present(serial)) return;
+        const serial = getSet(r.props, "SerialNumber");
+        if (serial && getSet(r.props, "TokenCode")) return;
         emit({
           code: "assume-role-no-mfa",
           resource: r,
-          message: `${r.name} assumes a role without MFA (no mfa_serial_number / mfa_token)`
+          ...serial ? { at: serial } : {},
+          message: serial ? `${r.name} names an MFA device (mfa_serial_number) but passes no mfa_token, so no MFA code is presented` : `${r.name} assumes a role without MFA (no mfa_serial_number / mfa_token)`
         });
       }
     };
@@ -26178,7 +27454,7 @@ var init_aws_exposure = __esm({
 });
 
 // src/rules/ansible/rules/aws-007.ts
-var rule200, aws_007_default;
+var rule202, aws_007_default;
 var init_aws_007 = __esm({
   "src/rules/ansible/rules/aws-007.ts"() {
     "use strict";
@@ -26186,7 +27462,7 @@ var init_aws_007 = __esm({
     init_cloud2();
     init_network();
     init_aws_exposure();
-    rule200 = {
+    rule202 = {
       meta: {
         id: "ANS-AWS-007",
         title: "Resource policy open to any principal or allowing every action",
@@ -26219,19 +27495,19 @@ var init_aws_007 = __esm({
         [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
       ])
     };
-    aws_007_default = rule200;
+    aws_007_default = rule202;
   }
 });
 
 // src/rules/ansible/rules/aws-008.ts
-var rule201, aws_008_default;
+var rule203, aws_008_default;
 var init_aws_008 = __esm({
   "src/rules/ansible/rules/aws-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule201 = {
+    rule203 = {
       meta: {
         id: "ANS-AWS-008",
         title: "EC2 instance with a public IP, outside a VPC or in the default security group",
@@ -26252,7 +27528,7 @@ var init_aws_008 = __esm({
       },
       check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
     };
-    aws_008_default = rule201;
+    aws_008_default = rule203;
   }
 });
 
@@ -26276,14 +27552,14 @@ var init_aws_at_rest = __esm({
       codes: { "kinesis-unencrypted": "the stream is not encrypted at rest" },
       run(r, emit) {
         const v = get(r.props, "StreamEncryption");
-        const none = scalars(get(v, "EncryptionType")).find((s) => isKnown2(s) && asStr(s)?.toUpperCase() === "NONE");
-        if (none)
+        const none2 = scalars(get(v, "EncryptionType")).find((s) => isKnown2(s) && asStr(s)?.toUpperCase() === "NONE");
+        if (none2)
           emit({
             code: "kinesis-unencrypted",
             resource: r,
-            at: none.at,
+            at: none2.at,
             message: `${r.name} turns server-side encryption off`,
-            why: none.why
+            why: none2.why
           });
         else if (!v && !r.partial)
           emit({
@@ -26298,7 +27574,7 @@ var init_aws_at_rest = __esm({
       kinds: ["AWS::SQS::Queue"],
       codes: { "sqs-unencrypted": "the queue is not encrypted at rest" },
       run(r, emit) {
-        if (get(r.props, "KmsMasterKeyId")) return;
+        if (getSet(r.props, "KmsMasterKeyId")) return;
         const sse = get(r.props, "SqsManagedSseEnabled");
         const off = scalars(sse).find((s) => asBool2(s.value) === false);
         if (off)
@@ -26342,7 +27618,7 @@ var init_aws_at_rest = __esm({
         for (const d of items(get(r.props, "BlockDeviceMappings"))) {
           if (get(d, "VirtualName") || scalars(get(d, "NoDevice")).some((s) => asBool2(s.value) === true)) continue;
           const ebs = get(d, "Ebs");
-          if (ebs && get(ebs, "SnapshotId") && !get(ebs, "Encrypted")) continue;
+          if (ebs && getSet(ebs, "SnapshotId") && !getSet(ebs, "Encrypted")) continue;
           const enc = get(ebs, "Encrypted");
           const f = scalars(enc).find((s) => asBool2(s.value) === false);
           const dev = scalars(get(d, "DeviceName")).find(isKnown2);
@@ -26404,7 +27680,7 @@ var init_aws_at_rest = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-logging": "server access logging is off" },
       run(r, emit, all) {
-        if (r.partial || get(r.props, "LoggingConfiguration")) return;
+        if (r.partial || getSet(r.props, "LoggingConfiguration")) return;
         if (sameBucket(r, all).some((o) => present(get(o.props, "LoggingConfiguration")))) return;
         emit({
           code: "s3-logging",
@@ -26417,7 +27693,7 @@ var init_aws_at_rest = __esm({
 });
 
 // src/rules/ansible/rules/aws-009.ts
-var rule202, aws_009_default;
+var rule204, aws_009_default;
 var init_aws_009 = __esm({
   "src/rules/ansible/rules/aws-009.ts"() {
     "use strict";
@@ -26425,7 +27701,7 @@ var init_aws_009 = __esm({
     init_cloud2();
     init_aws_exposure();
     init_aws_at_rest();
-    rule202 = {
+    rule204 = {
       meta: {
         id: "ANS-AWS-009",
         title: "Redshift cluster publicly accessible or unencrypted",
@@ -26446,19 +27722,19 @@ var init_aws_009 = __esm({
         [redshiftEncryption, ["redshift-unencrypted"]]
       ])
     };
-    aws_009_default = rule202;
+    aws_009_default = rule204;
   }
 });
 
 // src/rules/ansible/rules/aws-010.ts
-var rule203, aws_010_default;
+var rule205, aws_010_default;
 var init_aws_010 = __esm({
   "src/rules/ansible/rules/aws-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule203 = {
+    rule205 = {
       meta: {
         id: "ANS-AWS-010",
         title: "AMI shared with every AWS account",
@@ -26479,19 +27755,19 @@ var init_aws_010 = __esm({
       },
       check: cloudCheck2(amiPublic, ["ami-public"])
     };
-    aws_010_default = rule203;
+    aws_010_default = rule205;
   }
 });
 
 // src/rules/ansible/rules/aws-011.ts
-var rule204, aws_011_default;
+var rule206, aws_011_default;
 var init_aws_011 = __esm({
   "src/rules/ansible/rules/aws-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule204 = {
+    rule206 = {
       meta: {
         id: "ANS-AWS-011",
         title: "S3 CORS allows any origin or method",
@@ -26509,19 +27785,19 @@ var init_aws_011 = __esm({
       },
       check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
     };
-    aws_011_default = rule204;
+    aws_011_default = rule206;
   }
 });
 
 // src/rules/ansible/rules/aws-012.ts
-var rule205, aws_012_default;
+var rule207, aws_012_default;
 var init_aws_012 = __esm({
   "src/rules/ansible/rules/aws-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule205 = {
+    rule207 = {
       meta: {
         id: "ANS-AWS-012",
         title: "Weak IAM account password policy",
@@ -26542,19 +27818,19 @@ var init_aws_012 = __esm({
       },
       check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
     };
-    aws_012_default = rule205;
+    aws_012_default = rule207;
   }
 });
 
 // src/rules/ansible/rules/aws-013.ts
-var rule206, aws_013_default;
+var rule208, aws_013_default;
 var init_aws_013 = __esm({
   "src/rules/ansible/rules/aws-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule206 = {
+    rule208 = {
       meta: {
         id: "ANS-AWS-013",
         title: "IAM role trust or policy lets principals assume roles too freely",
@@ -26575,19 +27851,19 @@ var init_aws_013 = __esm({
         [assumeAnyRole, ["assume-any-role"]]
       ])
     };
-    aws_013_default = rule206;
+    aws_013_default = rule208;
   }
 });
 
 // src/rules/ansible/rules/aws-014.ts
-var rule207, aws_014_default;
+var rule209, aws_014_default;
 var init_aws_014 = __esm({
   "src/rules/ansible/rules/aws-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule207 = {
+    rule209 = {
       meta: {
         id: "ANS-AWS-014",
         title: "Long-lived IAM user access key created active",
@@ -26610,19 +27886,19 @@ var init_aws_014 = __esm({
       },
       check: cloudCheck2(accessKeyActive, ["access-key-active"])
     };
-    aws_014_default = rule207;
+    aws_014_default = rule209;
   }
 });
 
 // src/rules/ansible/rules/aws-015.ts
-var rule208, aws_015_default;
+var rule210, aws_015_default;
 var init_aws_015 = __esm({
   "src/rules/ansible/rules/aws-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule208 = {
+    rule210 = {
       meta: {
         id: "ANS-AWS-015",
         title: "Role assumed without MFA",
@@ -26630,7 +27906,7 @@ var init_aws_015 = __esm({
         category: "ansible",
         modules: ["sts_assume_role"],
         docs: doc2({
-          what: "Flags sts_assume_role without `mfa_serial_number` (and `mfa_token`).",
+          what: "Flags sts_assume_role without `mfa_serial_number` and `mfa_token`: both are needed (a serial number alone presents no MFA code).",
           why: "Without MFA, whoever holds the caller's long-lived keys can assume the role; requiring MFA makes stolen keys alone useless.",
           bad: "- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops",
           good: '- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops\n    mfa_serial_number: arn:aws:iam::111122223333:mfa/ops\n    mfa_token: "{{ mfa_code }}"',
@@ -26640,19 +27916,19 @@ var init_aws_015 = __esm({
       },
       check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
     };
-    aws_015_default = rule208;
+    aws_015_default = rule210;
   }
 });
 
 // src/rules/ansible/rules/aws-016.ts
-var rule209, aws_016_default;
+var rule211, aws_016_default;
 var init_aws_016 = __esm({
   "src/rules/ansible/rules/aws-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule209 = {
+    rule211 = {
       meta: {
         id: "ANS-AWS-016",
         title: "API Gateway definition without an authorizer",
@@ -26670,185 +27946,19 @@ var init_aws_016 = __esm({
       },
       check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
     };
-    aws_016_default = rule209;
-  }
-});
-
-// src/cloud/checks/aws-transport.ts
-function weakElbPolicy(name) {
-  return /TLS-1-0|TLS-1-1|TLS13-1-[01]-|-1-[01]-20|2015-|2016-08|FS-2018-06|^ELBSecurityPolicy-FS-1-1/i.test(name);
-}
-function redirectsToHttps(listener) {
-  return items(get(listener, "DefaultActions")).some((a) => {
-    const t = scalars(get(a, "Type")).find(isKnown2);
-    const proto = scalars(get(a, "RedirectConfig.Protocol")).find(isKnown2);
-    return !!t && asStr(t)?.toLowerCase() === "redirect" && (!proto || asStr(proto)?.toUpperCase() === "HTTPS");
-  });
-}
-var elbListener, OLD_VIEWER_TLS, cloudfrontTransport, cloudfrontMonitoring, opensearchHttps;
-var init_aws_transport = __esm({
-  "src/cloud/checks/aws-transport.ts"() {
-    "use strict";
-    init_values();
-    init_factory();
-    elbListener = {
-      name: "elb-listener",
-      kinds: ["AWS::ElasticLoadBalancingV2::Listener", "AWS::ElasticLoadBalancing::LoadBalancer"],
-      codes: {
-        "listener-http": "a listener serves plain HTTP",
-        "listener-ssl-policy": "a TLS listener accepts TLS 1.0/1.1 (weak or default SslPolicy)"
-      },
-      run(r, emit) {
-        const listeners = r.kind === "AWS::ElasticLoadBalancing::LoadBalancer" ? items(get(r.props, "Listeners")) : [r.props];
-        for (const l of listeners) {
-          const p = scalars(get(l, "Protocol")).find(isKnown2);
-          const proto = p ? asStr(p)?.toUpperCase() : void 0;
-          if (proto === "HTTP" && !redirectsToHttps(l))
-            emit({
-              code: "listener-http",
-              resource: r,
-              at: p.at,
-              message: `${r.name} listener serves plain HTTP without redirecting to HTTPS`,
-              why: p.why
-            });
-          if (r.kind !== "AWS::ElasticLoadBalancingV2::Listener" || proto !== "HTTPS" && proto !== "TLS") continue;
-          const pol = get(l, "SslPolicy");
-          const s = scalars(pol).find(isKnown2);
-          if (!pol)
-            emit({
-              code: "listener-ssl-policy",
-              resource: r,
-              at: p.at,
-              message: `${r.name} ${proto} listener sets no SslPolicy, so it gets ELBSecurityPolicy-2016-08 (TLS 1.0 and 1.1)`
-            });
-          else if (s && weakElbPolicy(asStr(s) ?? ""))
-            emit({
-              code: "listener-ssl-policy",
-              resource: r,
-              at: s.at,
-              message: `${r.name} ${proto} listener uses ${asStr(s)}, which accepts TLS 1.0/1.1`,
-              why: s.why
-            });
-        }
-      }
-    };
-    OLD_VIEWER_TLS = /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/;
-    cloudfrontTransport = {
-      name: "cloudfront-transport",
-      kinds: ["AWS::CloudFront::Distribution"],
-      codes: {
-        "cloudfront-allow-all": "viewers may use plain HTTP",
-        "cloudfront-tls": "viewers may use TLS older than 1.2",
-        "cloudfront-default-cert": "the distribution uses the default CloudFront certificate"
-      },
-      run(r, emit) {
-        const cfg = get(r.props, "DistributionConfig");
-        const behaviors = [get(cfg, "DefaultCacheBehavior"), ...items(get(cfg, "CacheBehaviors"))];
-        behaviors.forEach((b, i) => {
-          if (!b && i > 0) return;
-          const v = get(b, "ViewerProtocolPolicy");
-          const s = scalars(v).find(isKnown2);
-          if (s && asStr(s)?.toLowerCase() === "allow-all")
-            emit({
-              code: "cloudfront-allow-all",
-              resource: r,
-              at: s.at,
-              message: `${r.name} lets viewers use plain HTTP (ViewerProtocolPolicy allow-all)`,
-              why: s.why
-            });
-          else if (!v && i === 0 && !r.partial && r.format === "ansible")
-            emit({
-              code: "cloudfront-allow-all",
-              resource: r,
-              at: b ?? cfg,
-              message: `${r.name} sets no viewer_protocol_policy, so viewers may use plain HTTP (allow-all)`
-            });
-        });
-        const cert = get(cfg, "ViewerCertificate");
-        const min = scalars(get(cert, "MinimumProtocolVersion")).find(isKnown2);
-        if (min && OLD_VIEWER_TLS.test(asStr(min) ?? ""))
-          emit({
-            code: "cloudfront-tls",
-            resource: r,
-            at: min.at,
-            message: `${r.name} accepts viewers on ${asStr(min)} (older than TLS 1.2)`,
-            why: min.why
-          });
-        const def = scalars(get(cert, "CloudFrontDefaultCertificate")).find((s) => asBool2(s.value) === true);
-        if (def)
-          emit({
-            code: "cloudfront-default-cert",
-            resource: r,
-            at: def.at,
-            message: `${r.name} uses the default *.cloudfront.net certificate, which allows TLS 1.0`,
-            why: def.why,
-            severity: "low"
-          });
-        else if (!cert && !r.partial)
-          emit({
-            code: "cloudfront-default-cert",
-            resource: r,
-            at: cfg,
-            message: `${r.name} sets no viewer certificate, so it uses the default *.cloudfront.net one (TLS 1.0 allowed)`,
-            severity: "low"
-          });
-      }
-    };
-    cloudfrontMonitoring = {
-      name: "cloudfront-monitoring",
-      kinds: ["AWS::CloudFront::Distribution"],
-      codes: {
-        "cloudfront-logging": "access logging is off",
-        "cloudfront-waf": "no web ACL (WAF) is attached"
-      },
-      run(r, emit) {
-        const cfg = get(r.props, "DistributionConfig");
-        const log = get(cfg, "Logging");
-        const off = scalars(get(log, "Enabled")).find((s) => asBool2(s.value) === false);
-        if (off)
-          emit({ code: "cloudfront-logging", resource: r, at: off.at, message: `${r.name} turns access logging off` });
-        else if (!log && !r.partial)
-          emit({ code: "cloudfront-logging", resource: r, at: cfg, message: `${r.name} does not log viewer requests` });
-        if (!get(cfg, "WebACLId") && !r.partial)
-          emit({ code: "cloudfront-waf", resource: r, at: cfg, message: `${r.name} has no web ACL (WAF) attached` });
-      }
-    };
-    opensearchHttps = {
-      name: "opensearch-https",
-      kinds: ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
-      codes: { "opensearch-https": "the domain endpoint accepts plain HTTP" },
-      run(r, emit) {
-        const v = get(r.props, "DomainEndpointOptions.EnforceHTTPS");
-        const f = scalars(v).find((s) => asBool2(s.value) === false);
-        if (f)
-          emit({
-            code: "opensearch-https",
-            resource: r,
-            at: f.at,
-            message: `${r.name} accepts plain HTTP (EnforceHTTPS false)`,
-            why: f.why
-          });
-        else if (!v && !r.partial)
-          emit({
-            code: "opensearch-https",
-            resource: r,
-            at: nearest(r, "DomainEndpointOptions.EnforceHTTPS"),
-            message: `${r.name} does not enforce HTTPS (EnforceHTTPS defaults to false)`
-          });
-      }
-    };
+    aws_016_default = rule211;
   }
 });
 
 // src/rules/ansible/rules/aws-017.ts
-var rule210, aws_017_default;
+var rule212, aws_017_default;
 var init_aws_017 = __esm({
   "src/rules/ansible/rules/aws-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule210 = {
+    rule212 = {
       meta: {
         id: "ANS-AWS-017",
         title: "Load balancer listener over HTTP or with a weak TLS policy",
@@ -26869,19 +27979,19 @@ var init_aws_017 = __esm({
       },
       check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
     };
-    aws_017_default = rule210;
+    aws_017_default = rule212;
   }
 });
 
 // src/rules/ansible/rules/aws-018.ts
-var rule211, aws_018_default;
+var rule213, aws_018_default;
 var init_aws_018 = __esm({
   "src/rules/ansible/rules/aws-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule211 = {
+    rule213 = {
       meta: {
         id: "ANS-AWS-018",
         title: "CloudFront allows HTTP or old TLS to viewers",
@@ -26899,19 +28009,19 @@ var init_aws_018 = __esm({
       },
       check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
     };
-    aws_018_default = rule211;
+    aws_018_default = rule213;
   }
 });
 
 // src/rules/ansible/rules/aws-019.ts
-var rule212, aws_019_default;
+var rule214, aws_019_default;
 var init_aws_019 = __esm({
   "src/rules/ansible/rules/aws-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule212 = {
+    rule214 = {
       meta: {
         id: "ANS-AWS-019",
         title: "CloudFront without access logging or WAF",
@@ -26929,19 +28039,19 @@ var init_aws_019 = __esm({
       },
       check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
     };
-    aws_019_default = rule212;
+    aws_019_default = rule214;
   }
 });
 
 // src/rules/ansible/rules/aws-020.ts
-var rule213, aws_020_default;
+var rule215, aws_020_default;
 var init_aws_020 = __esm({
   "src/rules/ansible/rules/aws-020.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule213 = {
+    rule215 = {
       meta: {
         id: "ANS-AWS-020",
         title: "OpenSearch domain does not enforce HTTPS",
@@ -26959,19 +28069,19 @@ var init_aws_020 = __esm({
       },
       check: cloudCheck2(opensearchHttps, ["opensearch-https"])
     };
-    aws_020_default = rule213;
+    aws_020_default = rule215;
   }
 });
 
 // src/rules/ansible/rules/aws-021.ts
-var rule214, aws_021_default;
+var rule216, aws_021_default;
 var init_aws_021 = __esm({
   "src/rules/ansible/rules/aws-021.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule214 = {
+    rule216 = {
       meta: {
         id: "ANS-AWS-021",
         title: "Data store or volume not encrypted at rest",
@@ -27007,19 +28117,19 @@ var init_aws_021 = __esm({
         [s3EncryptionNone, ["s3-encryption-none"]]
       ])
     };
-    aws_021_default = rule214;
+    aws_021_default = rule216;
   }
 });
 
 // src/rules/ansible/rules/aws-022.ts
-var rule215, aws_022_default;
+var rule217, aws_022_default;
 var init_aws_022 = __esm({
   "src/rules/ansible/rules/aws-022.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule215 = {
+    rule217 = {
       meta: {
         id: "ANS-AWS-022",
         title: "CodeBuild project without a customer KMS key",
@@ -27037,17 +28147,17 @@ var init_aws_022 = __esm({
       },
       check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
     };
-    aws_022_default = rule215;
+    aws_022_default = rule217;
   }
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path12, bad, message, severity) {
-  const v = get(r.props, path12);
+function flag(r, emit, code2, path13, bad, message, severity) {
+  const v = get(r.props, path13);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
-  else if (bad !== "false" && !v && !r.partial)
+  else if (bad !== "false" && !isSet(v) && !r.partial)
     emit({ code: code2, resource: r, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
 }
 var kmsKeySettings, cloudtrailSettings, logGroupRetention;
@@ -27142,14 +28252,14 @@ var init_aws_audit = __esm({
 });
 
 // src/rules/ansible/rules/aws-023.ts
-var rule216, aws_023_default;
+var rule218, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule216 = {
+    rule218 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -27167,19 +28277,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule216;
+    aws_023_default = rule218;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule217, aws_024_default;
+var rule219, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule217 = {
+    rule219 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -27207,19 +28317,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule217;
+    aws_024_default = rule219;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule218, aws_025_default;
+var rule220, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule218 = {
+    rule220 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -27237,19 +28347,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule218;
+    aws_025_default = rule220;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule219, aws_026_default;
+var rule221, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule219 = {
+    rule221 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -27267,19 +28377,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule219;
+    aws_026_default = rule221;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule220, aws_027_default;
+var rule222, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule220 = {
+    rule222 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -27297,19 +28407,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule220;
+    aws_027_default = rule222;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule221, aws_028_default;
+var rule223, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule221 = {
+    rule223 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -27333,19 +28443,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule221;
+    aws_028_default = rule223;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule222, aws_029_default;
+var rule224, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule222 = {
+    rule224 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -27363,7 +28473,7 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule222;
+    aws_029_default = rule224;
   }
 });
 
@@ -27412,7 +28522,7 @@ var init_azure = __esm({
       kinds: ["Microsoft.Network/virtualNetworks/subnets"],
       codes: { "az-subnet-nsg": "the subnet has no network security group" },
       run(r, emit) {
-        if (get(r.props, "security_group") ?? get(r.props, "security_group_name")) return;
+        if (getSet(r.props, "security_group") ?? getSet(r.props, "security_group_name")) return;
         const name = lower(known3(get(r.props, "name"))) ?? "";
         if (/^(?:gatewaysubnet|azurefirewallsubnet|azurefirewallmanagementsubnet|azurebastionsubnet|routeserversubnet)$/.test(
           name
@@ -27471,7 +28581,7 @@ var init_azure = __esm({
       kinds: ["Microsoft.DocumentDB/databaseAccounts"],
       codes: { "az-cosmos-ip-filter": "the account accepts connections from any network" },
       run(r, emit) {
-        if (get(r.props, "ip_rules") ?? get(r.props, "ip_range_filter")) return;
+        if (getSet(r.props, "ip_rules") ?? getSet(r.props, "ip_range_filter")) return;
         if (scalars(get(r.props, "is_virtual_network_filter_enabled")).some((s) => asBool2(s.value) !== false)) return;
         if (scalars(get(r.props, "public_network_access")).some((s) => !isKnown2(s) || /disabled/i.test(asStr(s) ?? "")))
           return;
@@ -27511,7 +28621,7 @@ var init_azure = __esm({
               });
       }
     };
-    ROLE_ASSIGN = /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/roleassignments\/(?:\*|write))$/i;
+    ROLE_ASSIGN = /^(?:\*|microsoft\.authorization\/\*|microsoft\.authorization\/(?:roleassignments|roledefinitions)\/(?:\*|write))$/i;
     roleAssignPermission = {
       name: "az-role-assign",
       kinds: ["Microsoft.Authorization/roleDefinitions"],
@@ -27607,7 +28717,14 @@ var init_azure = __esm({
       absentMessage: (r) => `${r.name} does not set enforce_ssl (it defaults to false): clients may connect without TLS`,
       falseMessage: (r) => `${r.name} accepts connections without TLS (enforce_ssl: false)`
     });
-    PG_ON = ["log_checkpoints", "log_connections", "log_disconnections", "connection_throttling"];
+    PG_ON = [
+      "log_checkpoints",
+      "log_connections",
+      "log_disconnections",
+      "log_duration",
+      "log_retention",
+      "connection_throttling"
+    ];
     postgresLogSettings = {
       name: "az-pg-logs",
       kinds: ["Microsoft.DBforPostgreSQL/servers/configurations"],
@@ -27730,14 +28847,14 @@ var init_azure = __esm({
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule223, az_003_default;
+var rule225, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule223 = {
+    rule225 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -27758,19 +28875,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule223;
+    az_003_default = rule225;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule224, az_004_default;
+var rule226, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule224 = {
+    rule226 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -27791,19 +28908,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule224;
+    az_004_default = rule226;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule225, az_005_default;
+var rule227, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule225 = {
+    rule227 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -27821,19 +28938,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule225;
+    az_005_default = rule227;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule226, az_006_default;
+var rule228, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule226 = {
+    rule228 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -27860,19 +28977,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule226;
+    az_006_default = rule228;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule227, az_007_default;
+var rule229, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule227 = {
+    rule229 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -27890,19 +29007,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule227;
+    az_007_default = rule229;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule228, az_008_default;
+var rule230, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule228 = {
+    rule230 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -27920,19 +29037,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule228;
+    az_008_default = rule230;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule229, az_009_default;
+var rule231, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule229 = {
+    rule231 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -27950,19 +29067,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule229;
+    az_009_default = rule231;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule230, az_010_default;
+var rule232, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule230 = {
+    rule232 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -27970,7 +29087,7 @@ var init_az_010 = __esm({
         category: "ansible",
         modules: ["azure_rm_roledefinition"],
         docs: doc2({
-          what: "Flags azure_rm_roledefinition whose `permissions[].actions` include `*`, `Microsoft.Authorization/*` or `Microsoft.Authorization/roleAssignments/write`.",
+          what: "Flags azure_rm_roledefinition whose `permissions[].actions` include `*`, `Microsoft.Authorization/*`, `Microsoft.Authorization/roleAssignments/write` or `Microsoft.Authorization/roleDefinitions/write` (a holder can rewrite a custom role to include any action).",
           why: "Whoever holds the role can grant any role, including Owner, to themselves or anyone else.",
           bad: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Web/sites/*"]',
           good: '- azure.azcollection.azure_rm_roledefinition:\n    name: deployer\n    assignable_scopes: ["/subscriptions/00000000-0000-0000-0000-000000000000"]\n    permissions:\n      - actions: ["Microsoft.Web/sites/*"]',
@@ -27983,19 +29100,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule230;
+    az_010_default = rule232;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule231, az_011_default;
+var rule233, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule231 = {
+    rule233 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -28016,19 +29133,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule231;
+    az_011_default = rule233;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule232, az_012_default;
+var rule234, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule232 = {
+    rule234 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -28049,19 +29166,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule232;
+    az_012_default = rule234;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule233, az_013_default;
+var rule235, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule233 = {
+    rule235 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -28079,19 +29196,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule233;
+    az_013_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule234, az_014_default;
+var rule236, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule234 = {
+    rule236 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -28112,19 +29229,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule234;
+    az_014_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule235, az_015_default;
+var rule237, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule235 = {
+    rule237 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -28132,7 +29249,7 @@ var init_az_015 = __esm({
         category: "ansible",
         modules: ["azure_rm_postgresqlconfiguration"],
         docs: doc2({
-          what: "Flags azure_rm_postgresqlconfiguration setting `log_checkpoints`, `log_connections`, `log_disconnections` or `connection_throttling` to off, and `log_retention_days` below 4.",
+          what: "Flags azure_rm_postgresqlconfiguration setting `log_checkpoints`, `log_connections`, `log_disconnections`, `log_duration`, `log_retention` or `connection_throttling` to off, and `log_retention_days` below 4.",
           why: "Without these logs, brute-force attempts and suspicious sessions leave no trace; without throttling, password guessing is not slowed down.",
           bad: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "off"',
           good: '- azure.azcollection.azure_rm_postgresqlconfiguration:\n    resource_group: prod\n    server_name: pg-prod\n    name: log_connections\n    value: "on"',
@@ -28142,19 +29259,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule235;
+    az_015_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule236, az_016_default;
+var rule238, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule236 = {
+    rule238 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -28172,19 +29289,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule236;
+    az_016_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule237, az_017_default;
+var rule239, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule237 = {
+    rule239 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -28205,19 +29322,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule237;
+    az_017_default = rule239;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule238, az_018_default;
+var rule240, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule238 = {
+    rule240 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -28235,19 +29352,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule238;
+    az_018_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule239, az_019_default;
+var rule241, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule239 = {
+    rule241 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -28265,7 +29382,7 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule239;
+    az_019_default = rule241;
   }
 });
 
@@ -28436,7 +29553,7 @@ var init_gcp = __esm({
         const e = emitter(r, emit);
         for (const sa of items(get(r.props, "service_accounts"))) {
           const email = known4(get(sa, "email"));
-          const isDefault = !get(sa, "email") || email && DEFAULT_SA.test((asStr(email) ?? "").trim());
+          const isDefault = !getSet(sa, "email") || email && DEFAULT_SA.test((asStr(email) ?? "").trim());
           const full = scalars(get(sa, "scopes")).find((s) => isKnown2(s) && CLOUD_PLATFORM.test((asStr(s) ?? "").trim()));
           if (isDefault && full)
             e(
@@ -28572,7 +29689,7 @@ var init_gcp = __esm({
             off?.at ?? nearest(r, "versioning.enabled"),
             "does not keep object versions: overwrites and deletes are final"
           );
-        if (!get(r.props, "logging")) e("bucket-logging", void 0, "does not log access (logging.log_bucket)");
+        if (!getSet(r.props, "logging")) e("bucket-logging", void 0, "does not log access (logging.log_bucket)");
       }
     };
     PUBLIC_MEMBERS = /^(?:allUsers|allAuthenticatedUsers)$/i;
@@ -28593,7 +29710,7 @@ var init_gcp = __esm({
       kinds: ["compute.v1.disk"],
       codes: { "disk-csek": "the disk is encrypted with a Google-managed key" },
       run(r, emit) {
-        if (get(r.props, "disk_encryption_key")) return;
+        if (getSet(r.props, "disk_encryption_key")) return;
         emit({
           code: "disk-csek",
           resource: r,
@@ -28698,14 +29815,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule240, gcp_003_default;
+var rule242, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule240 = {
+    rule242 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -28732,19 +29849,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule240;
+    gcp_003_default = rule242;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule241, gcp_004_default;
+var rule243, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule241 = {
+    rule243 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -28762,19 +29879,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule241;
+    gcp_004_default = rule243;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule242, gcp_005_default;
+var rule244, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule242 = {
+    rule244 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -28792,19 +29909,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule242;
+    gcp_005_default = rule244;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule243, gcp_006_default;
+var rule245, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule243 = {
+    rule245 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -28832,19 +29949,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule243;
+    gcp_006_default = rule245;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule244, gcp_007_default;
+var rule246, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule244 = {
+    rule246 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -28862,19 +29979,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule244;
+    gcp_007_default = rule246;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule245, gcp_008_default;
+var rule247, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule245 = {
+    rule247 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -28892,19 +30009,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule245;
+    gcp_008_default = rule247;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule246, gcp_009_default;
+var rule248, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule246 = {
+    rule248 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -28922,19 +30039,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule246;
+    gcp_009_default = rule248;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule247, gcp_010_default;
+var rule249, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule247 = {
+    rule249 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -28952,19 +30069,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule247;
+    gcp_010_default = rule249;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule248, gcp_011_default;
+var rule250, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule248 = {
+    rule250 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -28982,19 +30099,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule248;
+    gcp_011_default = rule250;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule249, gcp_012_default;
+var rule251, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule249 = {
+    rule251 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -29012,19 +30129,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule249;
+    gcp_012_default = rule251;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule250, gcp_013_default;
+var rule252, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule250 = {
+    rule252 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -29042,19 +30159,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule250;
+    gcp_013_default = rule252;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule251, gcp_014_default;
+var rule253, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule251 = {
+    rule253 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -29072,19 +30189,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule251;
+    gcp_014_default = rule253;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule252, gcp_015_default;
+var rule254, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule252 = {
+    rule254 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -29102,7 +30219,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule252;
+    gcp_015_default = rule254;
   }
 });
 
@@ -29113,10 +30230,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path12, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path13, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path12, content);
+    loaded = loadAnsible(path13, content);
   } catch (e) {
     return {
       matched: true,
@@ -29135,14 +30252,14 @@ function lintAnsible(path12, content, only = rules, related = /* @__PURE__ */ ne
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule253 of only) {
+  for (const rule255 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule253.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule255.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule253.meta.id,
-        severity: r.severity ?? rule253.meta.severity,
+        ruleId: rule255.meta.id,
+        severity: r.severity ?? rule255.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -29155,9 +30272,9 @@ function lintAnsible(path12, content, only = rules, related = /* @__PURE__ */ ne
       });
     });
     try {
-      rule253.check(ctx);
+      rule255.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule253.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule255.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -29174,7 +30291,7 @@ function lintAnsible(path12, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path12);
+  const test = TEST_PATH2.exec(path13);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -29413,9 +30530,104 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path12, content, related) => lintAnsible(path12, content, rules, related),
+      lint: (path13, content, related) => lintAnsible(path13, content, rules, related),
       related: relatedPaths
     };
+  }
+});
+
+// src/engine/iac.ts
+function loadFamily(name) {
+  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible3(), ansible_exports)).then((m) => m.family);
+  return families[name];
+}
+async function iacFindings(t, opts, out, emit) {
+  const iacSecrets = [];
+  const kinds = [];
+  if (looksLikeCloudFormation(t.path, t.content)) kinds.push("cloudformation");
+  else if (looksLikeAnsible(t.path, t.content)) kinds.push("ansible");
+  for (const kind of kinds) {
+    const fam = await loadFamily(kind);
+    let res;
+    const related = /* @__PURE__ */ new Map();
+    if (fam.related && opts.readRelated)
+      for (const p of fam.related(t.path, t.content).slice(0, 16))
+        related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    try {
+      res = fam.lint(t.path, t.content, related);
+    } catch (e) {
+      out.errors.push({
+        file: t.path,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `${kind} rules failed: ${e.message}`
+      });
+      continue;
+    }
+    for (const err of res.errors)
+      out.errors.push({
+        file: t.path,
+        ...err.line ? { line: err.line } : {},
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: err.message
+      });
+    if (!res.findings.length) continue;
+    const starts = lineStarts(t.content);
+    const metas = new Map(fam.rules.map((r) => [r.id, r]));
+    const seen = /* @__PURE__ */ new Map();
+    const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const r of ordered) {
+      const occKey = `${r.ruleId}\0${r.path}`;
+      const occ = seen.get(occKey) ?? 0;
+      seen.set(occKey, occ + 1);
+      const where = occ ? [r.path, `#${occ}`] : [r.path];
+      const meta2 = metas.get(r.ruleId);
+      const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+      const secretRange = r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
+      const f = makeFinding({
+        ruleId: r.ruleId,
+        category: fam.category,
+        severity: r.severity,
+        title: meta2?.title ?? r.ruleId,
+        message: r.message,
+        remediation: meta2?.remediation ?? "",
+        file: t.path,
+        line: r.line,
+        column: r.column,
+        endLine: r.endLine,
+        endColumn: r.endColumn,
+        commit: t.commit,
+        value: r.secret && secretRange.length ? raw.slice(secretRange[0][0], secretRange[0][1]) : void 0,
+        identity: where,
+        keyed: true,
+        ...r.secret ? { secret: true } : {},
+        why: r.why,
+        snippet: { line: raw, masked: secretRange },
+        blocking: overlaps(r.scope, t.changed)
+      });
+      if (r.suppressed) {
+        out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
+        continue;
+      }
+      const at = (n) => lineText(t.content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+      emit(f, [
+        [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
+        [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
+      ]);
+      if (r.secret) iacSecrets.push(f);
+    }
+  }
+  return iacSecrets;
+}
+var families;
+var init_iac = __esm({
+  "src/engine/iac.ts"() {
+    "use strict";
+    init_detect2();
+    init_detect3();
+    init_record();
+    init_finding();
+    init_lines();
+    families = {};
   }
 });
 
@@ -29561,12 +30773,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path12, content) {
-  if (AUTH_KEYS.test(path12)) return true;
+function wantsAccess(path13, content) {
+  if (AUTH_KEYS.test(path13)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule253, message, pos2, scope, path12) {
-  return { ruleId: rule253.id, severity: rule253.severity, message, path: path12, scope, ...pos2 };
+function finding(rule255, message, pos2, scope, path13) {
+  return { ruleId: rule255.id, severity: rule255.severity, message, path: path13, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -29618,32 +30830,32 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule253, message, at, scope, path12, lineOffset = 0) {
+function report(c, rule255, message, at, scope, path13, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule253.id}:${line}`;
+  const key = `${rule255.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule253,
+      rule255,
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path12
+      path13
     )
   );
 }
-function keysIn(c, node, text, scope, path12, what) {
+function keysIn(c, node, text, scope, path13, what) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path12}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path13}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path12) {
+function cloudInit(c, node, text, path13) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -29668,7 +30880,7 @@ function cloudInit(c, node, text, path12) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path12}:cloud-init:user:${name}`,
+          `${path13}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -29682,7 +30894,7 @@ function cloudInit(c, node, text, path12) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path12}:cloud-init:${k.fingerprint}`,
+      `${path13}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -29867,48 +31079,62 @@ var init_access = __esm({
   }
 });
 
-// src/engine/index.ts
-async function loadCrypto() {
-  crypto2 ??= await import("node:crypto");
-  return crypto2;
-}
-function sha256(s) {
-  return crypto2.createHash("sha256").update(s).digest("hex");
-}
-function fingerprint(...parts) {
-  return sha256(parts.join("\0")).slice(0, 32);
-}
-function contentKey(...parts) {
-  return sha256(["key", ...parts].join("\0")).slice(0, 32);
-}
-function loadFamily(name) {
-  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible3(), ansible_exports)).then((m) => m.family);
-  return families[name];
-}
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function lineIndexAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
+// src/engine/access.ts
+async function accessFindings(t, revoked, out, emit) {
+  const acc = await Promise.resolve().then(() => (init_access(), access_exports));
+  if (acc.wantsAccess(t.path, t.content)) {
+    let res;
+    try {
+      res = acc.checkAccess(t.path, t.content, revoked);
+    } catch (e) {
+      out.errors.push({
+        file: t.path,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `access rules failed: ${e.message}`
+      });
+    }
+    if (res?.findings.length) {
+      const starts = lineStarts(t.content);
+      const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
+      for (const r of res.findings) {
+        const meta2 = metas.get(r.ruleId);
+        const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
+        const f = makeFinding({
+          ruleId: r.ruleId,
+          category: "access",
+          severity: r.severity,
+          title: meta2.title,
+          message: r.message,
+          remediation: meta2.remediation ?? "",
+          file: t.path,
+          line: r.line,
+          column: r.column,
+          endLine: r.endLine,
+          endColumn: r.endColumn,
+          commit: t.commit,
+          identity: [r.path],
+          snippet: { text: raw.length > 160 ? raw.slice(0, 157) + "\u2026" : raw },
+          blocking: overlaps(r.scope, t.changed)
+        });
+        const content = t.content;
+        const at = (n) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+        emit(f, [
+          [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
+          [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
+        ]);
+      }
+    }
   }
-  return lo;
 }
-function lineText(text, starts, idx) {
-  const s = starts[idx];
-  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
-  return text.slice(s, e);
-}
-function overlaps(scope, changed) {
-  if (!changed) return true;
-  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
-}
+var init_access2 = __esm({
+  "src/engine/access.ts"() {
+    "use strict";
+    init_finding();
+    init_lines();
+  }
+});
+
+// src/engine/index.ts
 function multiLineRules(set) {
   let m = multiLineSets.get(set);
   if (!m) {
@@ -29920,68 +31146,9 @@ function multiLineRules(set) {
 }
 async function examine(t, opts) {
   const out = { findings: [], suppressed: [], errors: [] };
-  const provenance = t.commit ? {
-    commit: t.commit.sha,
-    ...t.commit.author ? { author: t.commit.author } : {},
-    ...t.commit.date ? { date: t.commit.date } : {}
-  } : {};
-  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
-  const usedMarkers = /* @__PURE__ */ new Set();
-  const reported = /* @__PURE__ */ new Set();
-  const emit = (f, lines) => {
-    const o = opts.overrides.get(f.ruleId.toLowerCase());
-    if (o === "off") {
-      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
-      return;
-    }
-    if (o) f.severity = o;
-    let problem;
-    for (const [n, line, above] of lines) {
-      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
-        ...above !== void 0 ? { above } : {},
-        secret: f.secret === true
-      });
-      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
-      else if (allow) {
-        if (!allow.marker) {
-          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
-          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
-        }
-        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
-        return;
-      }
-    }
-    if (problem && !reported.has(problem.line)) {
-      reported.add(problem.line);
-      out.errors.push({
-        file: t.path,
-        line: problem.line,
-        ...t.commit ? { commit: t.commit.sha } : {},
-        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
-      });
-    }
-    out.findings.push(f);
-  };
-  let contentStarts;
-  const contentLine = (n) => {
-    if (t.content === void 0 || n < 1) return void 0;
-    contentStarts ??= lineStarts(t.content);
-    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
-  };
-  let revisionText;
-  const revisionLine = async (n) => {
-    if (!opts.readRelated || t.content !== void 0) return void 0;
-    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
-    const text = await revisionText;
-    if (text === void 0) return void 0;
-    let at = 0;
-    for (let i = 1; i < n; i++) {
-      at = text.indexOf("\n", at) + 1;
-      if (at === 0) return void 0;
-    }
-    const e = text.indexOf("\n", at);
-    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
-  };
+  const allows = allowStage(t, opts, out);
+  const { emit } = allows;
+  const { contentLine, revisionLine } = aboveLines(t, opts);
   const deadline = Date.now() + (opts.budgetMs ?? 1e4);
   const found = /* @__PURE__ */ new Set();
   const scanChunk = async (chunk, set, keep = () => true) => {
@@ -30006,7 +31173,6 @@ async function examine(t, opts) {
       }
     });
     if (hits.length === 0) return;
-    await loadCrypto();
     const starts = chunkStarts ?? lineStarts(chunk.text);
     const rangesByLine = /* @__PURE__ */ new Map();
     const located = hits.map((h) => {
@@ -30031,7 +31197,7 @@ async function examine(t, opts) {
       found.add(where);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
-      const f = {
+      const f = makeFinding({
         ruleId: p.id,
         category: "secret",
         severity: h.severity,
@@ -30043,16 +31209,16 @@ async function examine(t, opts) {
         column: col,
         endLine: chunk.startLine + le,
         endColumn: endCol,
-        ...provenance,
-        match: mask(h.secret),
-        fingerprint: fingerprint(p.id, t.path, sha256(h.secret)),
-        contentKey: contentKey(p.id, sha256(h.secret)),
+        commit: t.commit,
+        value: h.secret,
+        identity: [valueHash(h.secret)],
+        keyed: true,
         secret: true,
         confidence: h.confidence,
         why: h.why,
-        snippet: maskLine(raw, rangesByLine.get(li) ?? []),
+        snippet: { line: raw, masked: rangesByLine.get(li) ?? [] },
         blocking: true
-      };
+      });
       if (h.allowedBy) {
         out.suppressed.push(toSuppressed(f, "config", h.allowedBy));
         continue;
@@ -30089,163 +31255,17 @@ async function examine(t, opts) {
         (line, endLine) => changed.some(([s, e]) => line <= e && s <= endLine)
       );
   }
-  const iacSecrets = [];
-  if (opts.iac && t.content !== void 0) {
-    const kinds = [];
-    if (looksLikeCloudFormation(t.path, t.content)) kinds.push("cloudformation");
-    else if (looksLikeAnsible(t.path, t.content)) kinds.push("ansible");
-    for (const kind of kinds) {
-      const fam = await loadFamily(kind);
-      let res;
-      const related = /* @__PURE__ */ new Map();
-      if (fam.related && opts.readRelated)
-        for (const p of fam.related(t.path, t.content).slice(0, 16))
-          related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
-      try {
-        res = fam.lint(t.path, t.content, related);
-      } catch (e) {
-        out.errors.push({
-          file: t.path,
-          ...t.commit ? { commit: t.commit.sha } : {},
-          message: `${kind} rules failed: ${e.message}`
-        });
-        continue;
-      }
-      for (const err of res.errors)
-        out.errors.push({
-          file: t.path,
-          ...err.line ? { line: err.line } : {},
-          ...t.commit ? { commit: t.commit.sha } : {},
-          message: err.message
-        });
-      if (!res.findings.length) continue;
-      await loadCrypto();
-      const starts = lineStarts(t.content);
-      const metas = new Map(fam.rules.map((r) => [r.id, r]));
-      const seen = /* @__PURE__ */ new Map();
-      const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
-      for (const r of ordered) {
-        const occKey = `${r.ruleId}\0${r.path}`;
-        const occ = seen.get(occKey) ?? 0;
-        seen.set(occKey, occ + 1);
-        const where = occ ? [r.path, `#${occ}`] : [r.path];
-        const meta2 = metas.get(r.ruleId);
-        const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
-        const secretRange = r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
-        const f = {
-          ruleId: r.ruleId,
-          category: fam.category,
-          severity: r.severity,
-          title: meta2?.title ?? r.ruleId,
-          message: r.message,
-          remediation: meta2?.remediation ?? "",
-          file: t.path,
-          line: r.line,
-          column: r.column,
-          endLine: r.endLine,
-          endColumn: r.endColumn,
-          ...provenance,
-          ...r.secret && secretRange.length ? { match: mask(raw.slice(secretRange[0][0], secretRange[0][1])) } : {},
-          fingerprint: fingerprint(r.ruleId, t.path, ...where),
-          contentKey: contentKey(r.ruleId, ...where),
-          ...r.secret ? { secret: true } : {},
-          ...r.why ? { why: r.why } : {},
-          snippet: maskLine(raw, secretRange),
-          blocking: overlaps(r.scope, t.changed)
-        };
-        if (r.suppressed) {
-          out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
-          continue;
-        }
-        const at = (n) => lineText(t.content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
-        emit(f, [
-          [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
-          [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
-        ]);
-        if (r.secret) iacSecrets.push(f);
-      }
-    }
-  }
-  if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length)) {
-    const acc = await Promise.resolve().then(() => (init_access(), access_exports));
-    if (acc.wantsAccess(t.path, t.content)) {
-      let res;
-      try {
-        res = acc.checkAccess(t.path, t.content, opts.revoked);
-      } catch (e) {
-        out.errors.push({
-          file: t.path,
-          ...t.commit ? { commit: t.commit.sha } : {},
-          message: `access rules failed: ${e.message}`
-        });
-      }
-      if (res?.findings.length) {
-        await loadCrypto();
-        const starts = lineStarts(t.content);
-        const metas = new Map([acc.access001, acc.access002].map((r) => [r.id, r]));
-        for (const r of res.findings) {
-          const meta2 = metas.get(r.ruleId);
-          const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
-          const f = {
-            ruleId: r.ruleId,
-            category: "access",
-            severity: r.severity,
-            title: meta2.title,
-            message: r.message,
-            remediation: meta2.remediation ?? "",
-            file: t.path,
-            line: r.line,
-            column: r.column,
-            endLine: r.endLine,
-            endColumn: r.endColumn,
-            ...provenance,
-            fingerprint: fingerprint(r.ruleId, t.path, r.path),
-            snippet: raw.length > 160 ? raw.slice(0, 157) + "\u2026" : raw,
-            blocking: overlaps(r.scope, t.changed)
-          };
-          const content = t.content;
-          const at = (n) => lineText(content, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
-          emit(f, [
-            [r.line, raw, r.line > 1 ? at(r.line - 1) : void 0],
-            [r.scope[0], at(r.scope[0]), r.scope[0] > 1 ? at(r.scope[0] - 1) : void 0]
-          ]);
-        }
-      }
-    }
-  }
+  const iacSecrets = opts.iac && t.content !== void 0 ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
+  if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length))
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
   if (iacSecrets.length)
     out.findings = out.findings.filter(
       (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
     );
-  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
-  if (unused.length) {
-    await loadCrypto();
-    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
-    for (const m of unused) {
-      const f = {
-        ruleId: UNUSED_ID,
-        category: "hookguard",
-        severity: o && o !== "off" ? o : unusedRule.severity,
-        title: unusedRule.title,
-        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
-        remediation: unusedRule.remediation,
-        file: t.path,
-        line: m.line,
-        column: m.column,
-        endLine: m.line,
-        endColumn: m.column + "hookguard:allow".length,
-        ...provenance,
-        fingerprint: fingerprint(UNUSED_ID, t.path, m.text.trim()),
-        snippet: m.text,
-        blocking: true
-      };
-      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
-      else out.findings.push(f);
-    }
-  }
+  unusedMarkerFindings(t, opts, allows, out);
   return out;
 }
-var crypto2, families, WHOLE_TEXT_BYTES, multiLineSets;
+var WHOLE_TEXT_BYTES, multiLineSets;
 var init_engine = __esm({
   "src/engine/index.ts"() {
     "use strict";
@@ -30253,12 +31273,12 @@ var init_engine = __esm({
     init_load();
     init_detect();
     init_mask();
-    init_inline();
-    init_markers();
-    init_unused();
-    init_detect2();
-    init_detect3();
-    families = {};
+    init_finding();
+    init_lines();
+    init_allows();
+    init_iac();
+    init_access2();
+    init_iac();
     WHOLE_TEXT_BYTES = 1024 * 1024;
     multiLineSets = /* @__PURE__ */ new WeakMap();
   }
@@ -30390,10 +31410,10 @@ function fromDisk(root) {
   }
   return void 0;
 }
-async function loadOwnership(root, config, staged, env = {}) {
+async function loadOwnership(root, config, staged2, env = {}) {
   if (config.owners) return { ownership: { from: "config", rules: config.owners }, problems: [] };
-  if (staged && indexMayHold(root, env, "CODEOWNERS") === "no") return { problems: [] };
-  const found = staged ? await fromIndex(root) : fromDisk(root);
+  if (staged2 && indexMayHold(root, env, "CODEOWNERS") === "no") return { problems: [] };
+  const found = staged2 ? await fromIndex(root) : fromDisk(root);
   if (!found) return { problems: [] };
   const parsed = parseCodeowners(found.text, found.file);
   return {
@@ -30415,11 +31435,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path12) {
-  if (!path12 || path12.startsWith("/") || path12.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path13) {
+  if (!path13 || path13.startsWith("/") || path13.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path12);
+  const b = await reader.readAt(rev, path13);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -30463,17 +31483,17 @@ var init_related2 = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path12) {
-  return ENV_TOKEN.test(path12) && CONFIG_FILE.test(path12);
+function isEnvCandidate(path13) {
+  return ENV_TOKEN.test(path13) && CONFIG_FILE.test(path13);
 }
-function isConfigFile(path12) {
-  return CONFIG_FILE.test(path12);
+function isConfigFile(path13) {
+  return CONFIG_FILE.test(path13);
 }
-function isAtRestConfig(path12) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path12);
+function isAtRestConfig(path13) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path13);
 }
-function isVaultName(path12) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path12) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path12) || /\.vault(?:\.ya?ml)?$/i.test(path12) || /(?:^|\/)vault\.ya?ml$/i.test(path12);
+function isVaultName(path13) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path13) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path13) || /\.vault(?:\.ya?ml)?$/i.test(path13) || /(?:^|\/)vault\.ya?ml$/i.test(path13);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -30501,9 +31521,9 @@ var init_paths = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path12) {
-  if (!isEnvCandidate(path12)) return void 0;
-  const parts = path12.split(/([/._-])/);
+function envRoleFromPath(path13) {
+  if (!isEnvCandidate(path13)) return void 0;
+  const parts = path13.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   const out = parts.map((p, i) => {
     if (i % 2 === 1) return p;
@@ -30561,9 +31581,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path12) => {
-    if (!isConfigFile(path12)) return void 0;
-    for (const c of compiled2) if (c.re.test(path12)) return { env: c.env, role: path12.slice(c.prefix.length) };
+  return (path13) => {
+    if (!isConfigFile(path13)) return void 0;
+    for (const c of compiled2) if (c.re.test(path13)) return { env: c.env, role: path13.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -30617,1090 +31637,6 @@ var init_wants = __esm({
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
     SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
     IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  }
-});
-
-// node_modules/ignore/index.js
-var require_ignore = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE2 = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "\uE000";
-    var TRAILING_DOUBLESTAR = "\uE001";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
-        ESCAPE + SPACE2
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match) => `\\${match}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str5) => index + 6 < str5.length ? str5.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match, range, close) => `\\[${range}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run3, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
-        separator += run3[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run3 = [];
-      const flush = () => {
-        let lastWildcard;
-        run3.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run3.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
-        });
-        run3 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run3.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path12) => {
-      const end = path12.length - 1;
-      const index = path12.lastIndexOf(
-        SLASH,
-        path12[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path12 : path12.slice(index + 1);
-    };
-    var parentOf2 = (path12) => {
-      if (path12.charCodeAt(0) === SLASH_CODE || path12.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path12.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path12.length - 1;
-      const cut = path12.lastIndexOf(
-        SLASH,
-        path12.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path12.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str5 = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str5, "i") : new RegExp(str5);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str5) => {
-      let count2 = 0;
-      while (str5[str5.length - count2 - 1] === ESCAPE) {
-        count2++;
-      }
-      return count2 % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE2) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule253 = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule253) {
-          this._added = true;
-          this._rules.push(rule253);
-          if (matchesBasename(rule253.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path12) {
-        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule253 = rules2[index];
-          if (rule253.checkRegex.test(path12)) {
-            ignored = !rule253.negative;
-            unignored = rule253.negative;
-            matchedRule = rule253.negative ? UNDEFINED : rule253;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path12, mode) {
-        const rules2 = this._rules;
-        const { length } = rules2;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path12) : path12;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule253 = rules2[index];
-          if (rule253[mode].test(
-            shortcut && rule253._basenameOnly ? basename : path12
-          )) {
-            const { negative } = rule253;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule253;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path12, originalPath, doThrow) => {
-      if (!isString(path12)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path12) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path12)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path12) => {
-      const first = path12.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path12.length === 1) {
-        return true;
-      }
-      const second = path12.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path12.length === 2 || path12.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache3, path12) {
-        checkPath(
-          path12,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path12 ? this._t(path12, cache3) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path12 = convertPath(target);
-        if (!path12 || path12.charCodeAt(path12.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path12);
-        }
-        const dir = this._t(path12, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal2 = this._rules.testLiteral(path12);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
-      }
-      _t(path12, cache3) {
-        if (path12 in cache3) {
-          return cache3[path12];
-        }
-        const parentPath = parentOf2(path12);
-        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path12] = parent && parent.ignored ? parent : this._rules.test(path12, MODE_IGNORE);
-      }
-      ignores(path12) {
-        return this._test(path12, this._ignoreCache, convertPath(path12)).ignored;
-      }
-      createFilter() {
-        return (path12) => !this.ignores(path12);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path12) {
-        return this._test(path12, this._testCache, convertPath(path12));
-      }
-    };
-    var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path12) => checkPath(convertPath(path12), path12, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path12) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path12) || isNotRelative(path12);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
-  }
-});
-
-// src/disk/walk.ts
-var walk_exports = {};
-__export(walk_exports, {
-  readTextFile: () => readTextFile,
-  walk: () => walk
-});
-import { isUtf8 } from "node:buffer";
-import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync9, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
-import path8 from "node:path";
-function toPosix(p) {
-  return p.split(path8.sep).join("/");
-}
-function loadGitignore(absDir, relDir) {
-  let text;
-  try {
-    text = readFileSync9(childPath(absDir, GITIGNORE), "utf8");
-  } catch {
-    return void 0;
-  }
-  return { base: relDir, ig: (0, import_ignore.default)().add(text) };
-}
-function childPath(dir, name) {
-  if (typeof dir === "string" && isUtf8(name)) return path8.join(dir, name.toString("utf8"));
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path8.sep), name]);
-}
-function displayName(name) {
-  if (isUtf8(name)) return name.toString("utf8");
-  return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
-}
-function ignoredBy(layers, rel, isDir) {
-  for (let i = layers.length - 1; i >= 0; i--) {
-    const l = layers[i];
-    const sub = l.base ? rel.slice(l.base.length + 1) : rel;
-    if (!sub) continue;
-    const r = l.ig.test(isDir ? sub + "/" : sub);
-    if (r.ignored) return true;
-    if (r.unignored) return false;
-  }
-  return false;
-}
-async function walk(root, targets, extraIgnore, sink) {
-  const rootLayers = [];
-  try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path8.join(root, ".git", "info", "exclude"), "utf8")) });
-  } catch {
-  }
-  const top = loadGitignore(root, "");
-  if (top) rootLayers.push(top);
-  const seen = /* @__PURE__ */ new Set();
-  const visit2 = async (abs, rel, layers, explicit) => {
-    let st;
-    try {
-      st = lstatSync2(abs);
-    } catch (e) {
-      sink.error(rel, `cannot read: ${e.code ?? e.message}`);
-      return;
-    }
-    if (st.isSymbolicLink()) {
-      sink.skip("other", rel);
-      return;
-    }
-    const inside = rel !== "." && !rel.startsWith("../");
-    if (st.isDirectory()) {
-      const name = rel.split("/").pop() ?? "";
-      if (name === ".git" || name === "node_modules" && !explicit) {
-        if (name === "node_modules") sink.skip("ignored", rel);
-        return;
-      }
-      if (inside && !explicit && (ignoredBy(layers, rel, true) || extraIgnore.ignores(rel + "/"))) {
-        sink.skip("ignored", rel);
-        return;
-      }
-      const key = `${st.dev}:${st.ino}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      let names;
-      try {
-        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
-      } catch (e) {
-        sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
-        return;
-      }
-      let next = layers;
-      if (inside && names.some((n) => n.length === GITIGNORE.length && n.toString("latin1").toLowerCase() === ".gitignore")) {
-        const l = loadGitignore(abs, rel);
-        if (l) next = [...layers, l];
-      }
-      const prefix = rel === "." ? "" : `${rel}/`;
-      for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
-      return;
-    }
-    if (!st.isFile()) {
-      sink.skip("other", rel);
-      return;
-    }
-    if (inside && !explicit && (ignoredBy(layers, rel, false) || extraIgnore.ignores(rel))) {
-      sink.skip("ignored", rel);
-      return;
-    }
-    await sink.file({ abs, rel, size: st.size });
-  };
-  for (const t of targets) {
-    const abs = path8.resolve(t);
-    const rel = toPosix(path8.relative(root, abs)) || ".";
-    await visit2(abs, rel, rel === "." ? rootLayers : [], true);
-  }
-}
-async function readTextFile(abs, size, opts, onPiece) {
-  let fd;
-  try {
-    fd = openSync(abs, "r");
-  } catch (e) {
-    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
-  }
-  try {
-    if (size <= opts.wholeBytes) {
-      const buf = readFileSync9(fd);
-      if (isBinary(buf)) return { kind: "binary" };
-      const decoded = decodeText(buf);
-      const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
-      return {
-        kind: "text",
-        chunks: [{ startLine: 1, text }],
-        ...buf.length <= opts.contentBytes ? { content: text } : {}
-      };
-    }
-    const head = Buffer.alloc(Math.min(8e3, size));
-    readSync2(fd, head, 0, head.length, 0);
-    if (isBinary(head)) return { kind: "binary" };
-    let pos2 = 0;
-    let line = 1;
-    let pieces = 0;
-    let carry = Buffer.alloc(0);
-    const piece = Buffer.alloc(opts.pieceBytes);
-    while (pos2 < Math.min(size, opts.maxBytes)) {
-      const n = readSync2(fd, piece, 0, piece.length, pos2);
-      if (n <= 0) break;
-      pos2 += n;
-      let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
-      let cut = data.lastIndexOf(10);
-      if (cut === -1 && data.length < opts.pieceBytes * 2) {
-        carry = data;
-        continue;
-      }
-      if (cut === -1) cut = data.length - 1;
-      const text = data.subarray(0, cut + 1).toString("utf8").replace(/\r\n?/g, "\n");
-      carry = Buffer.from(data.subarray(cut + 1));
-      data = Buffer.alloc(0);
-      pieces++;
-      if (onPiece && !await onPiece({ startLine: line, text }))
-        return { kind: "text", chunks: [], pieces, stopped: true };
-      line += (text.match(/\n/g) ?? []).length;
-    }
-    if (carry.length) {
-      pieces++;
-      await onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
-    }
-    return { kind: "text", chunks: [], pieces };
-  } catch (e) {
-    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
-  } finally {
-    closeSync(fd);
-  }
-}
-var import_ignore, GITIGNORE;
-var init_walk = __esm({
-  "src/disk/walk.ts"() {
-    "use strict";
-    import_ignore = __toESM(require_ignore(), 1);
-    init_blobs();
-    GITIGNORE = Buffer.from(".gitignore");
-  }
-});
-
-// src/scan/disk.ts
-async function scanDiskFile(e, wantsContent, limits, budgetMs, sink) {
-  const { readTextFile: readTextFile2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
-  const deadline = Date.now() + budgetMs;
-  const r = await readTextFile2(
-    e.abs,
-    e.size,
-    { ...limits, contentBytes: wantsContent ? limits.contentBytes : 0 },
-    async (c) => {
-      if (Date.now() > deadline) {
-        sink.error({
-          file: e.rel,
-          line: c.startLine,
-          message: `time budget spent: lines from ${c.startLine} on were not scanned`,
-          incomplete: true
-        });
-        return false;
-      }
-      await sink.target({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
-      return true;
-    }
-  );
-  if (r.kind === "binary") sink.skip("binary");
-  else if (r.kind === "error") sink.error({ file: e.rel, message: r.message });
-  else if (r.pieces) {
-    sink.skip("large");
-    if (e.size > limits.maxBytes && !r.stopped)
-      sink.error({
-        file: e.rel,
-        message: `only the first ${limits.maxBytes >> 20} MiB were scanned`,
-        incomplete: true
-      });
-  } else
-    await sink.target({
-      path: e.rel,
-      chunks: r.chunks,
-      ...r.content !== void 0 ? { content: r.content } : {},
-      bytes: e.size
-    });
-}
-var init_disk = __esm({
-  "src/scan/disk.ts"() {
-    "use strict";
   }
 });
 
@@ -31810,19 +31746,22 @@ var init_parallel = __esm({
   }
 });
 
-// src/rules/hookguard/index.ts
-var hookguard_exports = {};
-__export(hookguard_exports, {
-  hookguardRuleDocs: () => hookguardRuleDocs
-});
-function hookguardRuleDocs() {
-  return [unusedRule, access001, access002];
-}
-var init_hookguard = __esm({
-  "src/rules/hookguard/index.ts"() {
+// src/scan/limits.ts
+var LIMITS2;
+var init_limits = __esm({
+  "src/scan/limits.ts"() {
     "use strict";
-    init_unused();
-    init_rules();
+    LIMITS2 = {
+      /** Largest file read whole for IaC rules. */
+      contentBytes: 2 * 1024 * 1024,
+      /** Disk files up to this are read in one go; larger ones in pieces. */
+      wholeBytes: 8 * 1024 * 1024,
+      pieceBytes: 1024 * 1024,
+      /** A staged change up to this size is prefiltered as a whole (see Examiner.flushBatch). */
+      batchBytes: 512 * 1024,
+      /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
+      maxBytes: 256 * 1024 * 1024
+    };
   }
 });
 
@@ -31850,10 +31789,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path12) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path12) || path12.startsWith(".git-crypt/")) return false;
+  return (path13) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path13) || path13.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path12)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path13)) v = l.gitCrypt;
     return v;
   };
 }
@@ -32022,15 +31961,15 @@ async function grepSnapshot(root, snap, needles, pathspecs) {
   const e = needles.flatMap((n) => ["-e", n]);
   const r = await git(root, ["grep", "-l", "-z", "-I", "-F", ...e, ...where, "--", ...pathspecs]);
   if (r.code !== 0) return [];
-  const paths = r.stdout.toString("utf8").split("\0").filter(Boolean).map((p) => snap.kind === "rev" && p.startsWith(snap.rev + ":") ? p.slice(snap.rev.length + 1) : p);
-  if (!paths.length) return [];
+  const paths2 = r.stdout.toString("utf8").split("\0").filter(Boolean).map((p) => snap.kind === "rev" && p.startsWith(snap.rev + ":") ? p.slice(snap.rev.length + 1) : p);
+  if (!paths2.length) return [];
   const ids = await git(
     root,
     ["cat-file", "--batch-check=%(objectname)"],
-    paths.map((p) => `${snap.kind === "index" ? "" : snap.rev}:${p}`).join("\n") + "\n"
+    paths2.map((p) => `${snap.kind === "index" ? "" : snap.rev}:${p}`).join("\n") + "\n"
   );
   const shas = ids.stdout.toString("utf8").split("\n");
-  return paths.flatMap((p, i) => /^[0-9a-f]{40,64}$/.test(shas[i] ?? "") ? [{ path: p, sha: shas[i] }] : []);
+  return paths2.flatMap((p, i) => /^[0-9a-f]{40,64}$/.test(shas[i] ?? "") ? [{ path: p, sha: shas[i] }] : []);
 }
 async function readTexts(root, files, maxBytes) {
   const reader = new BlobReader(root, maxBytes);
@@ -32043,9 +31982,9 @@ async function readTexts(root, files, maxBytes) {
     reader.close();
   }
 }
-async function changedLines(root, base, tip, paths) {
+async function changedLines(root, base, tip, paths2) {
   const out = /* @__PURE__ */ new Map();
-  if (!paths.length) return out;
+  if (!paths2.length) return out;
   const from = base ?? await emptyTree(root);
   const parser = new DiffParser({
     onPatch: (p) => {
@@ -32055,7 +31994,7 @@ async function changedLines(root, base, tip, paths) {
       out.set(p.path, l);
     }
   });
-  const r = await git(root, ["diff", ...DIFF_ARGS, "--no-renames", from, tip, "--", ...paths]);
+  const r = await git(root, ["diff", ...DIFF_ARGS, "--no-renames", from, tip, "--", ...paths2]);
   if (r.code !== 0) return out;
   parser.write(r.stdout);
   parser.end();
@@ -32084,18 +32023,18 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path12, text) {
-  const base = path12.slice(path12.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path13, text) {
+  const base = path13.slice(path13.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path12))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path13))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path12, text, format = formatOf(path12, text)) {
+function flatten(path13, text, format = formatOf(path13, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -32619,7 +32558,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
-    const rule253 = { index: index + 1 };
+    const rule255 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -32630,25 +32569,25 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule253.pathRegex = re;
-      rule253.pathRegexSource = pr;
+      rule255.pathRegex = re;
+      rule255.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule253.encryptedRegex = er;
+    if (er) rule255.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule253.unencryptedRegex = ur;
+    if (ur) rule255.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule253.encryptedSuffix = es;
+    if (typeof es === "string") rule255.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule253.unencryptedSuffix = us;
-    out.rules.push(rule253);
+    if (typeof us === "string") rule255.unencryptedSuffix = us;
+    out.rules.push(rule255);
   });
   return out;
 }
-function sopsRuleFor(cfg, path12) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path12) || !path12.startsWith(cfg.dir)) return void 0;
-  const rel = path12.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path12))) return r;
+function sopsRuleFor(cfg, path13) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path13) || !path13.startsWith(cfg.dir)) return void 0;
+  const rel = path13.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path13))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -32682,22 +32621,22 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path12, text, cfg) {
-  const governing = sopsRuleFor(cfg, path12);
+function checkSops(path13, text, cfg) {
+  const governing = sopsRuleFor(cfg, path13);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path12, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path13, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path12, text, format);
+  const flat = flatten(path13, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule253 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule255 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule253) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule255) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -32712,12 +32651,12 @@ function checkSops(path12, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path12, text) {
-  if (!isVaultName(path12)) return { hits: [], errors: [] };
+function checkVault(path13, text) {
+  if (!isVaultName(path13)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path12, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path12) || /\.vault(?:\.ya?ml)?$/i.test(path12);
+  const flat = flatten(path13, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path13) || /\.vault(?:\.ya?ml)?$/i.test(path13);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -32739,7 +32678,7 @@ function checkVault(path12, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path12} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path13} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -33135,6 +33074,1044 @@ var init_compare = __esm({
   }
 });
 
+// node_modules/ignore/index.js
+var require_ignore = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE2 = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER3 = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "\uE000";
+    var TRAILING_DOUBLESTAR = "\uE001";
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE2) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run3, space) => space ? run3.slice(0, run3.length - run3.length % 2) + SPACE2 : run3,
+        ESCAPE + SPACE2
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match) => `\\${match}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str5) => index + 6 < str5.length ? str5.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run3, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run3.length && !run3[index].wildcard; index++) {
+        separator += run3[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run3 = [];
+      const flush = () => {
+        let lastWildcard;
+        run3.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run3.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run3, at)})[^\\/])*`;
+        });
+        run3 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run3.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path13) => {
+      const end = path13.length - 1;
+      const index = path13.lastIndexOf(
+        SLASH,
+        path13[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path13 : path13.slice(index + 1);
+    };
+    var parentOf2 = (path13) => {
+      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path13.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path13.length - 1;
+      const cut = path13.lastIndexOf(
+        SLASH,
+        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str5 = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str5, "i") : new RegExp(str5);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str5) => {
+      let count2 = 0;
+      while (str5[str5.length - count2 - 1] === ESCAPE) {
+        count2++;
+      }
+      return count2 % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE2) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE2 : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE2 || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule255 = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule255) {
+          this._added = true;
+          this._rules.push(rule255);
+          if (matchesBasename(rule255.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path13) {
+        const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules2.length - 1; index >= 0; index--) {
+          const rule255 = rules2[index];
+          if (rule255.checkRegex.test(path13)) {
+            ignored = !rule255.negative;
+            unignored = rule255.negative;
+            matchedRule = rule255.negative ? UNDEFINED : rule255;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path13, mode) {
+        const rules2 = this._rules;
+        const { length } = rules2;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename = shortcut ? basenameOf(path13) : path13;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule255 = rules2[index];
+          if (rule255[mode].test(
+            shortcut && rule255._basenameOnly ? basename : path13
+          )) {
+            const { negative } = rule255;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule255;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path13, originalPath, doThrow) => {
+      if (!isString(path13)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path13) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path13)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path13) => {
+      const first = path13.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path13.length === 1) {
+        return true;
+      }
+      const second = path13.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache3, path13) {
+        checkPath(
+          path13,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path13 ? this._t(path13, cache3) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path13 = convertPath(target);
+        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path13);
+        }
+        const dir = this._t(path13, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal2 = this._rules.testLiteral(path13);
+        return literal2.ignored || literal2.unignored ? literal2 : dir;
+      }
+      _t(path13, cache3) {
+        if (path13 in cache3) {
+          return cache3[path13];
+        }
+        const parentPath = parentOf2(path13);
+        const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
+        return cache3[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+      }
+      ignores(path13) {
+        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      }
+      createFilter() {
+        return (path13) => !this.ignores(path13);
+      }
+      filter(paths2) {
+        return makeArray(paths2).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path13) {
+        return this._test(path13, this._testCache, convertPath(path13));
+      }
+    };
+    var factory = (options3) => new Ignore(options3);
+    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
+  }
+});
+
+// src/disk/walk.ts
+var walk_exports = {};
+__export(walk_exports, {
+  readTextFile: () => readTextFile,
+  walk: () => walk
+});
+import { isUtf8 } from "node:buffer";
+import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync9, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
+import path8 from "node:path";
+function toPosix(p) {
+  return p.split(path8.sep).join("/");
+}
+function loadGitignore(absDir, relDir) {
+  let text;
+  try {
+    text = readFileSync9(childPath(absDir, GITIGNORE), "utf8");
+  } catch {
+    return void 0;
+  }
+  return { base: relDir, ig: (0, import_ignore.default)().add(text) };
+}
+function childPath(dir, name) {
+  if (typeof dir === "string" && isUtf8(name)) return path8.join(dir, name.toString("utf8"));
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path8.sep), name]);
+}
+function displayName(name) {
+  if (isUtf8(name)) return name.toString("utf8");
+  return Array.from(name, (b) => b < 128 ? String.fromCharCode(b) : `\\x${b.toString(16)}`).join("");
+}
+function ignoredBy(layers, rel, isDir) {
+  for (let i = layers.length - 1; i >= 0; i--) {
+    const l = layers[i];
+    const sub = l.base ? rel.slice(l.base.length + 1) : rel;
+    if (!sub) continue;
+    const r = l.ig.test(isDir ? sub + "/" : sub);
+    if (r.ignored) return true;
+    if (r.unignored) return false;
+  }
+  return false;
+}
+async function walk(root, targets, extraIgnore, sink) {
+  const rootLayers = [];
+  try {
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path8.join(root, ".git", "info", "exclude"), "utf8")) });
+  } catch {
+  }
+  const top = loadGitignore(root, "");
+  if (top) rootLayers.push(top);
+  const seen = /* @__PURE__ */ new Set();
+  const visit2 = async (abs, rel, layers, explicit) => {
+    let st;
+    try {
+      st = lstatSync2(abs);
+    } catch (e) {
+      sink.error(rel, `cannot read: ${e.code ?? e.message}`);
+      return;
+    }
+    if (st.isSymbolicLink()) {
+      sink.skip("other", rel);
+      return;
+    }
+    const inside = rel !== "." && !rel.startsWith("../");
+    if (st.isDirectory()) {
+      const name = rel.split("/").pop() ?? "";
+      if (name === ".git" || name === "node_modules" && !explicit) {
+        if (name === "node_modules") sink.skip("ignored", rel);
+        return;
+      }
+      if (inside && !explicit && (ignoredBy(layers, rel, true) || extraIgnore.ignores(rel + "/"))) {
+        sink.skip("ignored", rel);
+        return;
+      }
+      const key = `${st.dev}:${st.ino}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      let names;
+      try {
+        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
+      } catch (e) {
+        sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
+        return;
+      }
+      let next = layers;
+      if (inside && names.some((n) => n.length === GITIGNORE.length && n.toString("latin1").toLowerCase() === ".gitignore")) {
+        const l = loadGitignore(abs, rel);
+        if (l) next = [...layers, l];
+      }
+      const prefix = rel === "." ? "" : `${rel}/`;
+      for (const n of names) await visit2(childPath(abs, n), prefix + displayName(n), next, false);
+      return;
+    }
+    if (!st.isFile()) {
+      sink.skip("other", rel);
+      return;
+    }
+    if (inside && !explicit && (ignoredBy(layers, rel, false) || extraIgnore.ignores(rel))) {
+      sink.skip("ignored", rel);
+      return;
+    }
+    await sink.file({ abs, rel, size: st.size });
+  };
+  for (const t of targets) {
+    const abs = path8.resolve(t);
+    const rel = toPosix(path8.relative(root, abs)) || ".";
+    await visit2(abs, rel, rel === "." ? rootLayers : [], true);
+  }
+}
+async function readTextFile(abs, size, opts, onPiece) {
+  let fd;
+  try {
+    fd = openSync(abs, "r");
+  } catch (e) {
+    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
+  }
+  try {
+    if (size <= opts.wholeBytes) {
+      const buf = readFileSync9(fd);
+      if (isBinary(buf)) return { kind: "binary" };
+      const decoded = decodeText(buf);
+      const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
+      return {
+        kind: "text",
+        chunks: [{ startLine: 1, text }],
+        ...buf.length <= opts.contentBytes ? { content: text } : {}
+      };
+    }
+    const head = Buffer.alloc(Math.min(8e3, size));
+    readSync2(fd, head, 0, head.length, 0);
+    if (isBinary(head)) return { kind: "binary" };
+    let pos2 = 0;
+    let line = 1;
+    let pieces = 0;
+    let carry = Buffer.alloc(0);
+    const piece = Buffer.alloc(opts.pieceBytes);
+    while (pos2 < Math.min(size, opts.maxBytes)) {
+      const n = readSync2(fd, piece, 0, piece.length, pos2);
+      if (n <= 0) break;
+      pos2 += n;
+      let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
+      let cut = data.lastIndexOf(10);
+      if (cut === -1 && data.length < opts.pieceBytes * 2) {
+        carry = data;
+        continue;
+      }
+      if (cut === -1) cut = data.length - 1;
+      const text = data.subarray(0, cut + 1).toString("utf8").replace(/\r\n?/g, "\n");
+      carry = Buffer.from(data.subarray(cut + 1));
+      data = Buffer.alloc(0);
+      pieces++;
+      if (onPiece && !await onPiece({ startLine: line, text }))
+        return { kind: "text", chunks: [], pieces, stopped: true };
+      line += (text.match(/\n/g) ?? []).length;
+    }
+    if (carry.length) {
+      pieces++;
+      await onPiece?.({ startLine: line, text: carry.toString("utf8").replace(/\r\n?/g, "\n") });
+    }
+    return { kind: "text", chunks: [], pieces };
+  } catch (e) {
+    return { kind: "error", message: `cannot read: ${e.code ?? e.message}` };
+  } finally {
+    closeSync(fd);
+  }
+}
+var import_ignore, GITIGNORE;
+var init_walk = __esm({
+  "src/disk/walk.ts"() {
+    "use strict";
+    import_ignore = __toESM(require_ignore(), 1);
+    init_blobs();
+    GITIGNORE = Buffer.from(".gitignore");
+  }
+});
+
 // src/scan/extras.ts
 var extras_exports = {};
 __export(extras_exports, {
@@ -33144,13 +34121,8 @@ __export(extras_exports, {
   storeRemediation: () => storeRemediation,
   storesInUse: () => storesInUse
 });
-import { createHash as createHash2 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync10 } from "node:fs";
 import path9 from "node:path";
-function fingerprint2(...parts) {
-  const h = (s) => createHash2("sha256").update(s).digest("hex");
-  return h(parts.join("\0")).slice(0, 32);
-}
 function lineOf(text, line) {
   if (text === void 0) return "";
   let start = 0;
@@ -33262,7 +34234,7 @@ var DOCS2, Extras, HOW, SOPS_NAMES, STORE_FILES;
 var init_extras = __esm({
   "src/scan/extras.ts"() {
     "use strict";
-    init_mask();
+    init_finding();
     init_context();
     init_inline();
     init_record();
@@ -33386,8 +34358,8 @@ var init_extras = __esm({
       }
       finding(ruleId, t, pos2, message, key, blocking, raw, secret) {
         const d = DOCS2.get(ruleId);
-        const range = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
-        return {
+        const range2 = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
+        return makeFinding({
           ruleId,
           category: d.category,
           severity: d.severity,
@@ -33395,18 +34367,17 @@ var init_extras = __esm({
           message,
           remediation: d.remediation ?? "",
           file: t.path,
-          ...pos2,
-          ...t.commit ? {
-            commit: t.commit.sha,
-            ...t.commit.author ? { author: t.commit.author } : {},
-            ...t.commit.date ? { date: t.commit.date } : {}
-          } : {},
-          ...range.length ? { match: mask(raw.slice(range[0][0], range[0][1])) } : {},
-          fingerprint: fingerprint2(ruleId, t.path, key),
-          snippet: range.length ? maskLine(raw, range) : maskLine(raw, secret ? [[0, raw.length]] : []),
+          line: pos2.line,
+          column: pos2.column,
+          endLine: pos2.endLine,
+          endColumn: pos2.endColumn,
+          commit: t.commit,
+          value: range2.length ? raw.slice(range2[0][0], range2[0][1]) : void 0,
+          identity: [key],
+          snippet: { line: raw, masked: range2.length ? range2 : secret ? [[0, raw.length]] : [] },
           blocking,
           ...secret ? { secret: true } : {}
-        };
+        });
       }
       /** Whether .gitattributes puts a path under git-crypt (in the snapshot). */
       gitCryptDeclared(p) {
@@ -33565,12 +34536,545 @@ var init_extras = __esm({
   }
 });
 
+// src/scan/examine.ts
+var Collected, SnapshotChecks, Examiner;
+var init_examine = __esm({
+  "src/scan/examine.ts"() {
+    "use strict";
+    init_engine();
+    init_detect();
+    init_paths();
+    init_parallel();
+    init_wants();
+    init_limits();
+    Collected = class {
+      findings = [];
+      suppressed = [];
+      errors = [];
+      dropped = [];
+      /** Files whose text looked generated (heuristic rules were not applied to them). */
+      generated = /* @__PURE__ */ new Set();
+      skipped = { binary: 0, large: 0, other: 0 };
+      progress = { commitsDone: 0, commitsTotal: 0, bytes: 0, files: 0 };
+      /** The order in which commits were streamed: newest first in every mode (a push's list is given to git reversed). */
+      commitSeq = /* @__PURE__ */ new Map();
+      record(file, out) {
+        this.findings.push(...out.findings);
+        this.suppressed.push(...out.suppressed);
+        this.errors.push(...out.errors);
+        if (out.dropped) this.dropped.push(...out.dropped);
+        if (out.generated) this.generated.add(file);
+      }
+    };
+    SnapshotChecks = class {
+      constructor(s) {
+        this.s = s;
+        const envGlobs = s.config.environments?.envs;
+        this.envGlobs = envGlobs;
+        this.envPath = (p) => envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p);
+        const sopsNear = declaredNear(s.root, [".sops.yaml", ".sops.yml"], "creation_rules");
+        this.sopsConfigured = (p) => isConfigFile(p) && sopsNear(p);
+        this.gitCryptNear = s.kind === "staged" ? declaredNear(s.root, [".gitattributes"], "git-crypt") : () => false;
+      }
+      s;
+      started;
+      /** The checks once loaded (what sources may ask synchronously). */
+      now;
+      envGlobs;
+      envPath;
+      sopsConfigured;
+      gitCryptNear;
+      /** Whether the checks are running (a file needed them, or a commit mode started them). */
+      get active() {
+        return this.started !== void 0;
+      }
+      /** Whether a target needs the checks. */
+      wantedFor(t) {
+        return this.envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || this.sopsConfigured(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || this.gitCryptNear(t.path);
+      }
+      /** The checks, created on first use at the snapshot `tip` (and `base`, for a range). */
+      get(tip, base) {
+        const { root, kind, engine, config } = this.s;
+        return this.started ??= Promise.resolve().then(() => (init_extras(), extras_exports)).then(async (m) => {
+          this.now = await m.Extras.create({
+            root,
+            mode: kind === "paths" ? "paths" : kind,
+            ...tip ? { tip } : {},
+            ...base ? { base } : {},
+            secrets: engine.secrets,
+            allow: config.allow,
+            overrides: config.rules,
+            isRuleId: engine.isRuleId,
+            ...config.environments ? { environments: config.environments } : {},
+            maxBytes: LIMITS2.contentBytes
+          });
+          return this.now;
+        });
+      }
+      /** The snapshot-wide findings, once every target was seen; undefined when the checks never ran. */
+      async finish() {
+        return this.started ? (await this.started).finish() : void 0;
+      }
+    };
+    Examiner = class {
+      constructor(s, isIgnored) {
+        this.s = s;
+        this.snapshot = new SnapshotChecks(s);
+        this.batch = s.kind === "staged" ? [] : void 0;
+        const snap = this.snapshot;
+        const { out } = this;
+        this.sink = {
+          target: async (t) => {
+            if (isIgnored(t.path)) return;
+            if (!this.batch) return this.onTarget(t);
+            this.batch.push(t);
+            this.batchBytes += t.bytes + (t.content?.length ?? 0);
+            if (this.batchBytes > LIMITS2.batchBytes) await this.flushBatch(false);
+          },
+          skip: (kind) => {
+            out.skipped[kind]++;
+          },
+          binary: async (b) => {
+            if (!isIgnored(b.path) && (snap.active || snap.gitCryptNear(b.path))) (await snap.get()).onBinary(b);
+          },
+          commit: (c) => {
+            out.commitSeq.set(c.sha, out.progress.commitsDone);
+            out.progress.commitsDone++;
+            s.onProgress?.(out.progress);
+          },
+          error: (e) => out.errors.push(e)
+        };
+        this.srcOpts = {
+          wantsContent: (p) => s.engine.iac && wantsIac(p) || SPANNING_SECRETS.test(p) || snap.envPath(p) || isVaultName(p) || isAtRestConfig(p) || snap.sopsConfigured(p) || (snap.now?.wants(p) ?? false),
+          binaryHead: (p) => snap.gitCryptNear(p) || (snap.now?.gitCryptDeclared(p) ?? false),
+          maxContentBytes: LIMITS2.contentBytes,
+          maxDecodeBytes: LIMITS2.wholeBytes
+        };
+      }
+      s;
+      out = new Collected();
+      snapshot;
+      sink;
+      srcOpts;
+      /** A staged change is usually small: collect it (up to a bound), prefilter the secret rules once over all of its
+       * added lines, then examine each file against only the rules that can fire. Larger changes stream as usual. */
+      batch;
+      batchBytes = 0;
+      /** One target: the snapshot checks (when they want it), the counts, the engine. */
+      async onTarget(t, rules2 = this.s.engine) {
+        const { out, snapshot } = this;
+        if (snapshot.active || snapshot.wantedFor(t)) await (await snapshot.get()).onTarget(t);
+        out.progress.files++;
+        out.progress.bytes += t.bytes;
+        out.record(t.path, await examine(t, rules2));
+        this.s.onProgress?.(out.progress);
+      }
+      /** Examine the batched staged targets; `narrow`: against the secret rules whose keywords their added lines hold. */
+      async flushBatch(narrow) {
+        if (!this.batch?.length) return;
+        const items2 = this.batch.splice(0);
+        this.batchBytes = 0;
+        const { engine } = this.s;
+        const rules2 = narrow ? {
+          ...engine,
+          secrets: narrowRuleSet(
+            engine.secrets,
+            items2.flatMap((t) => t.chunks.map((c) => c.text))
+          ),
+          // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
+          spanning: multiLineRules(engine.secrets)
+        } : engine;
+        if (narrow) this.s.onPhase?.(`secret rules narrowed to ${rules2.secrets.rules.length}`);
+        for (const t of items2) await this.onTarget(t, rules2);
+      }
+      /**
+       * Jobs on worker threads (./parallel.ts), given the same settings as plain data. Their items arrive out of order,
+       * each with its place in the sequential stream (`place`); counts are taken as they come, the rest is applied in
+       * stream order once all are in: the findings, commits and errors of the sequential scan, in its order.
+       */
+      async inWorkers(jobs, n, disk, place, earlier = []) {
+        const { s, out, snapshot } = this;
+        const { engine, config } = s;
+        const x = snapshot.now?.forWorkers();
+        const got = earlier;
+        const ok = await runInWorkers(
+          jobs,
+          n,
+          {
+            root: s.root,
+            patterns: s.patterns,
+            allow: config.allow.map((r) => [r.source, r.flags]),
+            overrides: [...config.rules],
+            unusedAllows: engine.unusedAllows ?? false,
+            ...config.revoked ? { revoked: config.revoked } : {},
+            examples: engine.examples ?? [],
+            explainDropped: s.verbose,
+            ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
+            ignore: config.ignore,
+            wants: {
+              iac: engine.iac,
+              ...snapshot.envGlobs ? { envs: snapshot.envGlobs } : {},
+              ...x ? { extras: x } : {}
+            },
+            maxContentBytes: LIMITS2.contentBytes,
+            maxDecodeBytes: LIMITS2.wholeBytes,
+            ...disk ? { disk: LIMITS2 } : {}
+          },
+          {
+            item: (job, index, it) => {
+              if (it.k === "skip") out.skipped[it.kind]++;
+              else if (it.k === "commit") out.progress.commitsDone++;
+              else if (it.k === "target") {
+                out.progress.files++;
+                out.progress.bytes += it.t.bytes;
+              }
+              if (it.k !== "skip") got.push([...place(job, index, it), it]);
+            },
+            counted: (files, bytes) => {
+              out.progress.files += files;
+              out.progress.bytes += bytes;
+              s.onProgress?.(out.progress);
+            }
+          }
+        );
+        if (!ok) return false;
+        got.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        let seq = 0;
+        for (const [, , it] of got) {
+          if (it.k === "commit") out.commitSeq.set(it.sha, seq++);
+          else if (it.k === "error") out.errors.push(it.e);
+          else if (it.k === "binary") {
+            if (snapshot.active || snapshot.gitCryptNear(it.b.path)) (await snapshot.get()).onBinary(it.b);
+          } else if (it.k === "target") {
+            const t = fromSlim(it.t);
+            if (it.x && (snapshot.active || snapshot.wantedFor(t))) await (await snapshot.get()).onTarget(t);
+            if (it.out) out.record(t.path, it.out);
+          }
+        }
+        s.onProgress?.(out.progress);
+        return true;
+      }
+      /** Commits in `git log` order: on worker threads when there are enough of them (and the environment/at-rest pass
+       * was set up before the first: the workers are given its settings), else as `sequential` does. */
+      async scanCommits(shas, sequential) {
+        const n = this.snapshot.now ? workerCount({ commits: shas.length }, this.s.workersAsked) : 0;
+        if (n >= 2 && await this.inWorkers(commitJobs(shas, n), n, false, (job, index) => [job, index])) {
+          this.s.onPhase?.(`commits scanned on ${n} worker threads`);
+          return;
+        }
+        await sequential();
+      }
+    };
+  }
+});
+
+// src/scan/disk.ts
+async function scanDiskFile(e, wantsContent, limits, budgetMs, sink) {
+  const { readTextFile: readTextFile2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+  const deadline = Date.now() + budgetMs;
+  const r = await readTextFile2(
+    e.abs,
+    e.size,
+    { ...limits, contentBytes: wantsContent ? limits.contentBytes : 0 },
+    async (c) => {
+      if (Date.now() > deadline) {
+        sink.error({
+          file: e.rel,
+          line: c.startLine,
+          message: `time budget spent: lines from ${c.startLine} on were not scanned`,
+          incomplete: true
+        });
+        return false;
+      }
+      await sink.target({ path: e.rel, chunks: [c], bytes: Buffer.byteLength(c.text) });
+      return true;
+    }
+  );
+  if (r.kind === "binary") sink.skip("binary");
+  else if (r.kind === "error") sink.error({ file: e.rel, message: r.message });
+  else if (r.pieces) {
+    sink.skip("large");
+    if (e.size > limits.maxBytes && !r.stopped)
+      sink.error({
+        file: e.rel,
+        message: `only the first ${limits.maxBytes >> 20} MiB were scanned`,
+        incomplete: true
+      });
+  } else
+    await sink.target({
+      path: e.rel,
+      chunks: r.chunks,
+      ...r.content !== void 0 ? { content: r.content } : {},
+      bytes: e.size
+    });
+}
+var init_disk = __esm({
+  "src/scan/disk.ts"() {
+    "use strict";
+  }
+});
+
+// src/scan/sources.ts
+import { existsSync as existsSync7 } from "node:fs";
+import path10 from "node:path";
+async function walkedInWorkers(ex, walked, files, n) {
+  const jobs = fileJobs(
+    files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: ex.srcOpts.wantsContent(e.rel) }))
+  );
+  const firstFile = [];
+  let k = 0;
+  for (const j of jobs) {
+    firstFile.push(k);
+    k += "files" in j ? j.files.length : 0;
+  }
+  const cursor = /* @__PURE__ */ new Map();
+  const walkErrors = [];
+  walked.forEach((w, i) => {
+    if (!("k" in w)) walkErrors.push([i, 0, { k: "error", e: w }]);
+  });
+  return ex.inWorkers(
+    jobs,
+    n,
+    true,
+    (job, _index, it) => {
+      let cur = cursor.get(job);
+      if (!cur) cursor.set(job, cur = { file: firstFile[job], minor: 0 });
+      const place = [files[cur.file].at, cur.minor++];
+      if (it.k === "end") {
+        cur.file++;
+        cur.minor = 0;
+      }
+      return place;
+    },
+    walkErrors
+  );
+}
+async function walkedHere(ex, walked) {
+  const { out } = ex;
+  const diskSink = {
+    target: (t) => ex.onTarget(t),
+    skip: (kind) => void out.skipped[kind]++,
+    error: (e) => void out.errors.push(e)
+  };
+  for (const w of walked) {
+    if (!("k" in w)) out.errors.push(w);
+    else if (w.k === "skip") out.skipped[w.kind]++;
+    else await scanDiskFile(w.e, ex.srcOpts.wantsContent(w.e.rel), LIMITS2, ex.s.engine.budgetMs ?? 1e4, diskSink);
+  }
+}
+function runSource(request2, ex, c) {
+  return SOURCES2[request2.kind](request2, ex, c);
+}
+var none, staged, prePush, range, history, paths, SOURCES2;
+var init_sources2 = __esm({
+  "src/scan/sources.ts"() {
+    "use strict";
+    init_types();
+    init_sources();
+    init_disk();
+    init_parallel();
+    init_wants();
+    init_limits();
+    none = { pushedTips: [] };
+    staged = async (_request, ex, c) => {
+      await stagedSource(c.root, ex.sink, ex.srcOpts, c.prestarted);
+      ex.s.onPhase?.("staged diff read");
+      await ex.flushBatch(true);
+      return none;
+    };
+    prePush = async (request2, ex, c) => {
+      const { shas, tips } = await prePushCommits(c.root, request2.stdin, request2.remote);
+      ex.out.progress.commitsTotal = shas.length;
+      if (shas.length) await ex.snapshot.get(tips[tips.length - 1] ?? shas[shas.length - 1]);
+      const newest = [...shas].reverse();
+      await ex.scanCommits(newest, () => commitsSource(c.root, newest, ex.sink, ex.srcOpts));
+      return { pushedTips: tips };
+    };
+    range = async (request2, ex, c) => {
+      const m = /^(.+?)\.\.\.?(.+)$/.exec(request2.range);
+      if (!m) throw new UsageError(`--diff expects BASE..HEAD, got "${request2.range}"`);
+      for (const rev of [m[1], m[2]])
+        if (!await commitExists(c.root, rev))
+          throw new UsageError(
+            `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`
+          );
+      const revs = [`${m[1]}..${m[2]}`];
+      await ex.snapshot.get(m[2], m[1]);
+      const shas = await listCommits(c.root, revs);
+      ex.out.progress.commitsTotal = shas.length;
+      await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+      return none;
+    };
+    history = async (request2, ex, c) => {
+      if (!await hasCommits(c.root)) return none;
+      if (request2.since && !await commitExists(c.root, request2.since))
+        throw new UsageError(`--since: ${request2.since} is not a commit in this repository`);
+      const revs = request2.since ? [`${request2.since}..HEAD`] : ["--all"];
+      if (await commitExists(c.root, "HEAD")) await ex.snapshot.get("HEAD");
+      const shas = await listCommits(c.root, revs);
+      ex.out.progress.commitsTotal = shas.length;
+      await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+      return none;
+    };
+    paths = async (request2, ex, c) => {
+      const targets = request2.paths.length ? request2.paths : ["."];
+      for (const p of targets) if (!existsSync7(path10.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+      const walked = [];
+      await walk2(
+        c.root,
+        targets.map((p) => path10.resolve(c.cwd, p)),
+        c.ignore,
+        {
+          skip: (kind) => {
+            if (kind !== "ignored") walked.push({ k: "skip", kind });
+          },
+          error: (rel, message) => walked.push({ file: rel, message }),
+          file: async (e) => {
+            walked.push({ k: "file", e });
+          }
+        }
+      );
+      ex.s.onPhase?.("directories walked");
+      const files = [];
+      walked.forEach((w, i) => {
+        if ("k" in w && w.k === "file") files.push({ e: w.e, at: i });
+      });
+      const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
+      const sopsFile = declaredNear(c.root, [".sops.yaml", ".sops.yml"], "");
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path10.relative(c.root, path10.resolve(c.cwd, t)).split(path10.sep).join("/")}/x`));
+      const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, ex.s.workersAsked);
+      if (n >= 2 && await walkedInWorkers(ex, walked, files, n)) {
+        for (const w of walked) if ("k" in w && w.k === "skip") ex.out.skipped[w.kind]++;
+        ex.s.onPhase?.(`files scanned on ${n} worker threads`);
+        return none;
+      }
+      await walkedHere(ex, walked);
+      return none;
+    };
+    SOURCES2 = {
+      staged,
+      "pre-push": prePush,
+      range,
+      history,
+      paths
+    };
+  }
+});
+
+// src/scan/merge.ts
+function keepAtPushedTips(findings, atTips) {
+  return findings.filter((f) => f.secret || !f.commit || atTips.has(f.fingerprint));
+}
+function judgedAtTips(findings) {
+  return findings.filter((f) => !f.secret && f.commit && f.blocking);
+}
+function withSnapshotFindings(findings, snapshot) {
+  const atRest = snapshot.filter((f) => f.ruleId === "ATREST-002" || f.ruleId === "ATREST-003");
+  const kept = atRest.length ? findings.filter(
+    (f) => !((f.category === "secret" || /SECRET/.test(f.ruleId)) && atRest.some((a) => a.file === f.file && a.line === f.line && a.commit === f.commit))
+  ) : findings;
+  return [...kept, ...snapshot];
+}
+function applyBaseline(findings, baseline, fileGone) {
+  const kept = [];
+  const suppressed = [];
+  const matched = /* @__PURE__ */ new Set();
+  const unmatched = [];
+  for (const f of findings) {
+    if (baseline?.has(f.fingerprint)) {
+      matched.add(f.fingerprint);
+      suppressed.push(toSuppressed(f, "baseline", "accepted in baseline"));
+      continue;
+    }
+    unmatched.push(f);
+  }
+  const byKey = /* @__PURE__ */ new Map();
+  if (baseline) {
+    for (const e of baseline.values())
+      if (e.key && !matched.has(e.fingerprint) && fileGone(e.file)) byKey.set(e.key, e);
+  }
+  for (const f of unmatched) {
+    const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
+    if (e) {
+      byKey.delete(f.contentKey);
+      matched.add(e.fingerprint);
+      suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
+      continue;
+    }
+    kept.push(f);
+  }
+  return { kept, suppressed, matched };
+}
+function staleEntries(request2, baseline, matched) {
+  const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
+  return fullScan && baseline ? [...baseline.keys()].filter((k) => !matched.has(k)) : [];
+}
+function dedupe2(findings, suppressed, commitSeq) {
+  const seq = (f) => {
+    const n = f.commit ? commitSeq.get(f.commit) : void 0;
+    return n === void 0 ? void 0 : -n;
+  };
+  const older = (a, b) => {
+    const x = seq(a);
+    const y = seq(b);
+    return x !== void 0 && y !== void 0 && x < y;
+  };
+  const inlineAt = new Set(
+    suppressed.filter((x) => x.by === "inline").map((x) => `${x.commit ?? ""}\0${x.file}\0${x.line}`)
+  );
+  const dedup = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (f.ruleId === "HG-UNUSED-001" && inlineAt.has(`${f.commit ?? ""}\0${f.file}\0${f.line}`)) continue;
+    const key = f.category === "secret" ? `${f.fingerprint}:${f.commit ?? ""}:${f.file}:${f.line}` : f.fingerprint;
+    const prev = dedup.get(key);
+    if (!prev || !prev.blocking && f.blocking || prev.blocking === f.blocking && older(f, prev)) dedup.set(key, f);
+  }
+  return dedup;
+}
+function sortFindings(findings) {
+  return [...findings].sort(
+    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)
+  );
+}
+function bySeverity2(blocking) {
+  const out = {};
+  for (const f of blocking) out[f.severity] = (out[f.severity] ?? 0) + 1;
+  return out;
+}
+function decideExit(kind, blocking, errors, failOn) {
+  const hook2 = kind === "staged" || kind === "pre-push";
+  return blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
+}
+var init_merge2 = __esm({
+  "src/scan/merge.ts"() {
+    "use strict";
+    init_types();
+    init_record();
+  }
+});
+
+// src/rules/hookguard/index.ts
+var hookguard_exports = {};
+__export(hookguard_exports, {
+  hookguardRuleDocs: () => hookguardRuleDocs
+});
+function hookguardRuleDocs() {
+  return [unusedRule, access001, access002];
+}
+var init_hookguard = __esm({
+  "src/rules/hookguard/index.ts"() {
+    "use strict";
+    init_unused();
+    init_rules();
+  }
+});
+
 // src/suppress/unused-baseline.ts
 var unused_baseline_exports = {};
 __export(unused_baseline_exports, {
   unusedBaselineFindings: () => unusedBaselineFindings
 });
-import { createHash as createHash3 } from "node:crypto";
 function unusedBaselineFindings(file, text, stale, entries, overrides) {
   const o = overrides.get(UNUSED_ID.toLowerCase());
   if (o === "off") return [];
@@ -33580,7 +35084,7 @@ function unusedBaselineFindings(file, text, stale, entries, overrides) {
     const idx = lines.findIndex((l) => l.includes(`"${fp}"`));
     const line = idx >= 0 ? idx + 1 : 1;
     const col = idx >= 0 ? lines[idx].indexOf(`"${fp}"`) + 1 : 1;
-    return {
+    return makeFinding({
       ruleId: UNUSED_ID,
       category: "hookguard",
       severity: o ?? unusedRule.severity,
@@ -33592,15 +35096,16 @@ function unusedBaselineFindings(file, text, stale, entries, overrides) {
       column: col,
       endLine: line,
       endColumn: col + fp.length + 2,
-      fingerprint: createHash3("sha256").update(`${UNUSED_ID}\0${file}\0${fp}`).digest("hex").slice(0, 32),
+      identity: [fp],
       blocking: true
-    };
+    });
   });
 }
 var init_unused_baseline = __esm({
   "src/suppress/unused-baseline.ts"() {
     "use strict";
     init_unused();
+    init_finding();
   }
 });
 
@@ -33609,6 +35114,7 @@ var scan_exports = {};
 __export(scan_exports, {
   LIMITS: () => LIMITS2,
   baselinePath: () => baselinePath,
+  engineOptions: () => engineOptions,
   iacRuleDocs: () => iacRuleDocs,
   isNullDevice: () => isNullDevice,
   loadRulesAndConfig: () => loadRulesAndConfig,
@@ -33617,8 +35123,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
+import path11 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -33668,8 +35174,8 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path10.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync7(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const file = configFile ? path11.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync8(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
@@ -33681,7 +35187,7 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path10.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path11.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -33692,8 +35198,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path10.resolve(explicit === flag2 ? cwd : root, explicit) : path10.join(root, DEFAULT_BASELINE);
-  const rel = path10.relative(cwd, file);
+  const file = explicit ? path11.resolve(explicit === flag2 ? cwd : root, explicit) : path11.join(root, DEFAULT_BASELINE);
+  const rel = path11.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -33711,35 +35217,112 @@ async function scan(request2, opts) {
 }
 async function scanInner(request2, opts) {
   const t0 = Date.now();
-  const gitMode = request2.kind !== "paths";
-  const label = { staged: "--staged", "pre-push": "--pre-push", history: "--history", range: "--diff", paths: "scan" }[request2.kind];
-  const root = gitMode ? await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env) : await repoRoot(opts.cwd, opts.env) ?? opts.cwd;
+  const root = await findRoot(request2, opts);
   opts.onPhase?.("repository found");
-  const { set, config, patterns } = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  const loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
   opts.onPhase?.("rules and config loaded");
+  const { config } = loaded;
   const failOn = opts.failOn ?? config.failOn ?? "high";
-  let baseline;
-  let baselineFile;
-  const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
-  if (!opts.noBaseline && where) {
-    if (existsSync7(where.file)) {
-      const text = readFileSync11(where.file, "utf8");
-      const parsed = parseBaseline(text, where.display);
-      if ("error" in parsed) throw new UsageError(parsed.error);
-      baseline = parsed.entries;
-      baselineFile = { rel: path10.relative(root, where.file).split(path10.sep).join("/"), text };
-    } else if (where.explicit)
-      throw new UsageError(
-        `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path10.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
-      );
-  }
+  const baseline = opts.noBaseline ? void 0 : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
-  const engine = {
-    secrets: set,
+  const engine = engineOptions(request2, root, loaded, opts.verbose === true);
+  const ig = config.ignore.length || request2.kind === "paths" ? (await loadIgnore())().add(config.ignore) : void 0;
+  const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
+  const ex = new Examiner(
+    {
+      root,
+      kind: request2.kind,
+      engine,
+      patterns: loaded.patterns,
+      config,
+      workersAsked,
+      verbose: opts.verbose === true,
+      ...opts.onProgress ? { onProgress: opts.onProgress } : {},
+      ...opts.onPhase ? { onPhase: opts.onPhase } : {}
+    },
+    isIgnored
+  );
+  const { pushedTips } = await runSource(request2, ex, {
+    root,
+    cwd: opts.cwd,
+    ignore: ig,
+    prestarted: opts.prestarted
+  });
+  opts.onPhase?.("sources scanned");
+  const { out } = ex;
+  let findings = out.findings;
+  if (pushedTips.length)
+    findings = keepAtPushedTips(findings, await iacAtTips(root, pushedTips, judgedAtTips(findings), engine));
+  const snapshot = await ex.snapshot.finish();
+  if (snapshot) {
+    findings = withSnapshotFindings(findings, snapshot.findings);
+    out.suppressed.push(...snapshot.suppressed);
+    out.errors.push(...snapshot.errors);
+    opts.onPhase?.("environments and at-rest checked");
+  }
+  await nameSecretStores(request2, root, findings, ex.snapshot.now);
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path11.join(root, file)));
+  out.suppressed.push(...base.suppressed);
+  const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
+  const staleBaseline = staleEntries(request2, baseline?.entries, base.matched);
+  if (staleBaseline.length && baseline) {
+    const { unusedBaselineFindings: unusedBaselineFindings2 } = await Promise.resolve().then(() => (init_unused_baseline(), unused_baseline_exports));
+    for (const f of unusedBaselineFindings2(baseline.rel, baseline.text, staleBaseline, baseline.entries, config.rules))
+      merged.set(f.fingerprint, f);
+  }
+  const all = sortFindings(merged.values());
+  const ownersFrom = await ownersStage(root, config, request2, opts.env, all, out.errors);
+  const blocking = all.filter((f) => f.blocking);
+  const result2 = {
+    findings: blocking,
+    existing: all.filter((f) => !f.blocking),
+    suppressed: out.suppressed,
+    errors: out.errors,
+    staleBaseline,
+    summary: {
+      files: out.progress.files,
+      bytes: out.progress.bytes,
+      ...request2.kind === "paths" || request2.kind === "staged" ? {} : { commits: out.progress.commitsDone },
+      skipped: out.skipped,
+      ...out.generated.size ? { generated: out.generated.size } : {},
+      durationMs: Date.now() - t0,
+      bySeverity: bySeverity2(blocking)
+    },
+    ...opts.verbose ? { dropped: out.dropped } : {},
+    ...ownersFrom ? { ownersFrom } : {},
+    ...config.escalation ? { escalation: config.escalation } : {}
+  };
+  const exitCode = decideExit(request2.kind, blocking, out.errors, failOn);
+  return { result: result2, failOn, root, exitCode, config, ...snapshot?.parity ? { parity: snapshot.parity } : {} };
+}
+async function findRoot(request2, opts) {
+  if (request2.kind === "paths") return await repoRoot(opts.cwd, opts.env) ?? opts.cwd;
+  const label = { staged: "--staged", "pre-push": "--pre-push", history: "--history", range: "--diff" }[request2.kind];
+  return requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env);
+}
+function readBaseline(root, opts, config) {
+  const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
+  if (!where) return void 0;
+  if (existsSync8(where.file)) {
+    const text = readFileSync11(where.file, "utf8");
+    const parsed = parseBaseline(text, where.display);
+    if ("error" in parsed) throw new UsageError(parsed.error);
+    return { entries: parsed.entries, rel: path11.relative(root, where.file).split(path11.sep).join("/"), text };
+  }
+  if (where.explicit)
+    throw new UsageError(
+      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path11.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+    );
+  return void 0;
+}
+function engineOptions(request2, root, loaded, verbose) {
+  const { config } = loaded;
+  return {
+    secrets: loaded.set,
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest(patterns.map((p) => p.id)),
+    isRuleId: ruleIdTest(loaded.patterns.map((p) => p.id)),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request2.kind !== "history",
     ...config.revoked ? { revoked: config.revoked } : {},
@@ -33747,428 +35330,28 @@ async function scanInner(request2, opts) {
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     readRelated: relatedReader(root, request2.kind === "paths"),
-    ...opts.verbose ? { explainDropped: true } : {}
+    ...verbose ? { explainDropped: true } : {}
   };
-  const findings = [];
-  const commitSeq = /* @__PURE__ */ new Map();
-  const suppressed = [];
-  const errors = [];
-  const dropped = [];
-  const generatedFiles = /* @__PURE__ */ new Set();
-  const skipped = { binary: 0, large: 0, other: 0 };
-  const progress = {
-    commitsDone: 0,
-    commitsTotal: 0,
-    bytes: 0,
-    files: 0
+}
+async function nameSecretStores(request2, root, findings, extras) {
+  if (!findings.some((f) => f.category === "secret")) return;
+  const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
+  const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" ? "worktree" : {
+    kind: "rev",
+    rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
   };
-  const ig = config.ignore.length || request2.kind === "paths" ? (await loadIgnore())().add(config.ignore) : void 0;
-  const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
-  const envGlobs = config.environments?.envs;
-  const envPath = (p) => envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p);
-  const sopsNear = declaredNear(root, [".sops.yaml", ".sops.yml"], "creation_rules");
-  const sopsConfigured = (p) => isConfigFile(p) && sopsNear(p);
-  const gitCryptNear = request2.kind === "staged" ? declaredNear(root, [".gitattributes"], "git-crypt") : () => false;
-  const extrasFor = (t) => envPath(t.path) || isVaultName(t.path) || isAtRestConfig(t.path) || sopsConfigured(t.path) || t.content !== void 0 && hasSopsMetadata(t.content) || gitCryptNear(t.path);
-  let extras;
-  let extrasNow;
-  const getExtras = (tip, base) => extras ??= Promise.resolve().then(() => (init_extras(), extras_exports)).then(async (m) => {
-    extrasNow = await m.Extras.create({
-      root,
-      mode: request2.kind === "paths" ? "paths" : request2.kind,
-      ...tip ? { tip } : {},
-      ...base ? { base } : {},
-      secrets: set,
-      allow: config.allow,
-      overrides: config.rules,
-      isRuleId: engine.isRuleId,
-      ...config.environments ? { environments: config.environments } : {},
-      maxBytes: LIMITS2.contentBytes
-    });
-    return extrasNow;
-  });
-  const record = (file, out) => {
-    findings.push(...out.findings);
-    suppressed.push(...out.suppressed);
-    errors.push(...out.errors);
-    if (out.dropped) dropped.push(...out.dropped);
-    if (out.generated) generatedFiles.add(file);
-  };
-  const onTarget = async (t, rules2 = engine) => {
-    if (extras || extrasFor(t)) await (await getExtras()).onTarget(t);
-    progress.files++;
-    progress.bytes += t.bytes;
-    record(t.path, await examine(t, rules2));
-    opts.onProgress?.(progress);
-  };
-  const batch = request2.kind === "staged" ? [] : void 0;
-  let batchBytes = 0;
-  const flushBatch = async (narrow) => {
-    if (!batch?.length) return;
-    const items2 = batch.splice(0);
-    batchBytes = 0;
-    const rules2 = narrow ? {
-      ...engine,
-      secrets: narrowRuleSet(
-        engine.secrets,
-        items2.flatMap((t) => t.chunks.map((c) => c.text))
-      ),
-      // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
-      spanning: multiLineRules(engine.secrets)
-    } : engine;
-    if (narrow) opts.onPhase?.(`secret rules narrowed to ${rules2.secrets.rules.length}`);
-    for (const t of items2) await onTarget(t, rules2);
-  };
-  const sink = {
-    target: async (t) => {
-      if (isIgnored(t.path)) return;
-      if (!batch) return onTarget(t);
-      batch.push(t);
-      batchBytes += t.bytes + (t.content?.length ?? 0);
-      if (batchBytes > LIMITS2.batchBytes) await flushBatch(false);
-    },
-    skip: (kind) => {
-      skipped[kind]++;
-    },
-    binary: async (b) => {
-      if (!isIgnored(b.path) && (extras || gitCryptNear(b.path))) (await getExtras()).onBinary(b);
-    },
-    commit: (c) => {
-      commitSeq.set(c.sha, progress.commitsDone);
-      progress.commitsDone++;
-      opts.onProgress?.(progress);
-    },
-    error: (e) => errors.push(e)
-  };
-  let pushedTips = [];
-  const srcOpts = {
-    wantsContent: (p) => engine.iac && wantsIac(p) || SPANNING_SECRETS.test(p) || envPath(p) || isVaultName(p) || isAtRestConfig(p) || sopsConfigured(p) || (extrasNow?.wants(p) ?? false),
-    binaryHead: (p) => gitCryptNear(p) || (extrasNow?.gitCryptDeclared(p) ?? false),
-    maxContentBytes: LIMITS2.contentBytes,
-    maxDecodeBytes: LIMITS2.wholeBytes
-  };
-  const inWorkers = async (jobs, n, disk, place, earlier = []) => {
-    const x = extrasNow?.forWorkers();
-    const got = earlier;
-    const ok = await runInWorkers(
-      jobs,
-      n,
-      {
-        root,
-        patterns,
-        allow: config.allow.map((r) => [r.source, r.flags]),
-        overrides: [...config.rules],
-        unusedAllows: engine.unusedAllows ?? false,
-        ...config.revoked ? { revoked: config.revoked } : {},
-        examples: engine.examples ?? [],
-        explainDropped: opts.verbose === true,
-        ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
-        ignore: config.ignore,
-        wants: { iac: engine.iac, ...envGlobs ? { envs: envGlobs } : {}, ...x ? { extras: x } : {} },
-        maxContentBytes: LIMITS2.contentBytes,
-        maxDecodeBytes: LIMITS2.wholeBytes,
-        ...disk ? { disk: LIMITS2 } : {}
-      },
-      {
-        item: (job, index, it) => {
-          if (it.k === "skip") skipped[it.kind]++;
-          else if (it.k === "commit") progress.commitsDone++;
-          else if (it.k === "target") {
-            progress.files++;
-            progress.bytes += it.t.bytes;
-          }
-          if (it.k !== "skip") got.push([...place(job, index, it), it]);
-        },
-        counted: (files, bytes) => {
-          progress.files += files;
-          progress.bytes += bytes;
-          opts.onProgress?.(progress);
-        }
-      }
-    );
-    if (!ok) return false;
-    got.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let seq2 = 0;
-    for (const [, , it] of got) {
-      if (it.k === "commit") commitSeq.set(it.sha, seq2++);
-      else if (it.k === "error") errors.push(it.e);
-      else if (it.k === "binary") {
-        if (extras || gitCryptNear(it.b.path)) (await getExtras()).onBinary(it.b);
-      } else if (it.k === "target") {
-        const t = fromSlim(it.t);
-        if (it.x && (extras || extrasFor(t))) await (await getExtras()).onTarget(t);
-        if (it.out) record(t.path, it.out);
-      }
-    }
-    opts.onProgress?.(progress);
-    return true;
-  };
-  const scanCommits = async (shas, sequential) => {
-    const n = extrasNow ? workerCount({ commits: shas.length }, workersAsked) : 0;
-    if (n >= 2 && await inWorkers(commitJobs(shas, n), n, false, (job, index) => [job, index])) {
-      opts.onPhase?.(`commits scanned on ${n} worker threads`);
-      return;
-    }
-    await sequential();
-  };
-  switch (request2.kind) {
-    case "staged":
-      await stagedSource(root, sink, srcOpts, opts.prestarted);
-      opts.onPhase?.("staged diff read");
-      await flushBatch(true);
-      break;
-    case "pre-push": {
-      const { shas, tips } = await prePushCommits(root, request2.stdin, request2.remote);
-      progress.commitsTotal = shas.length;
-      if (shas.length) await getExtras(tips[tips.length - 1] ?? shas[shas.length - 1]);
-      const newest = [...shas].reverse();
-      await scanCommits(newest, () => commitsSource(root, newest, sink, srcOpts));
-      pushedTips = tips;
-      break;
-    }
-    case "range": {
-      const m = /^(.+?)\.\.\.?(.+)$/.exec(request2.range);
-      if (!m) throw new UsageError(`--diff expects BASE..HEAD, got "${request2.range}"`);
-      for (const rev of [m[1], m[2]])
-        if (!await commitExists(root, rev))
-          throw new UsageError(
-            `--diff: commit ${rev} is not in this clone; fetch it (git fetch origin ${rev}) or, in GitHub Actions, check out with fetch-depth: 0`
-          );
-      const revs = [`${m[1]}..${m[2]}`];
-      await getExtras(m[2], m[1]);
-      const shas = await listCommits(root, revs);
-      progress.commitsTotal = shas.length;
-      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
-      break;
-    }
-    case "history": {
-      if (!await hasCommits(root)) break;
-      if (request2.since && !await commitExists(root, request2.since))
-        throw new UsageError(`--since: ${request2.since} is not a commit in this repository`);
-      const revs = request2.since ? [`${request2.since}..HEAD`] : ["--all"];
-      if (await commitExists(root, "HEAD")) await getExtras("HEAD");
-      const shas = await listCommits(root, revs);
-      progress.commitsTotal = shas.length;
-      await scanCommits(shas, () => logSource(root, revs, sink, srcOpts));
-      break;
-    }
-    case "paths": {
-      const targets = request2.paths.length ? request2.paths : ["."];
-      for (const p of targets)
-        if (!existsSync7(path10.resolve(opts.cwd, p))) throw new UsageError(`path ${p} does not exist`);
-      const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
-      const walked = [];
-      await walk2(
-        root,
-        targets.map((p) => path10.resolve(opts.cwd, p)),
-        ig,
-        {
-          skip: (kind) => {
-            if (kind !== "ignored") walked.push({ k: "skip", kind });
-          },
-          error: (rel, message) => walked.push({ file: rel, message }),
-          file: async (e) => {
-            walked.push({ k: "file", e });
-          }
-        }
-      );
-      opts.onPhase?.("directories walked");
-      const files = [];
-      walked.forEach((w, i) => {
-        if ("k" in w && w.k === "file") files.push({ e: w.e, at: i });
-      });
-      const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
-      let at = 0;
-      const upToFile = () => {
-        for (let w = walked[at]; w && !("k" in w && w.k === "file"); w = walked[++at]) {
-          if (!("k" in w)) errors.push(w);
-          else if (w.k === "skip") skipped[w.kind]++;
-        }
-      };
-      const sopsFile = declaredNear(root, [".sops.yaml", ".sops.yml"], "");
-      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path10.relative(root, path10.resolve(opts.cwd, t)).split(path10.sep).join("/")}/x`));
-      const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, workersAsked);
-      let inParallel = false;
-      if (n >= 2) {
-        const jobs = fileJobs(
-          files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: srcOpts.wantsContent(e.rel) }))
-        );
-        const firstFile = [];
-        let k = 0;
-        for (const j of jobs) {
-          firstFile.push(k);
-          k += "files" in j ? j.files.length : 0;
-        }
-        const cursor = /* @__PURE__ */ new Map();
-        const walkErrors = [];
-        walked.forEach((w, i) => {
-          if (!("k" in w)) walkErrors.push([i, 0, { k: "error", e: w }]);
-        });
-        inParallel = await inWorkers(
-          jobs,
-          n,
-          true,
-          (job, _index, it) => {
-            let c = cursor.get(job);
-            if (!c) cursor.set(job, c = { file: firstFile[job], minor: 0 });
-            const place = [files[c.file].at, c.minor++];
-            if (it.k === "end") {
-              c.file++;
-              c.minor = 0;
-            }
-            return place;
-          },
-          walkErrors
-        );
-        if (inParallel) {
-          for (const w of walked) if ("k" in w && w.k === "skip") skipped[w.kind]++;
-        }
-      }
-      if (inParallel) opts.onPhase?.(`files scanned on ${n} worker threads`);
-      else {
-        const diskSink = {
-          target: (t) => onTarget(t),
-          skip: (kind) => void skipped[kind]++,
-          error: (e) => void errors.push(e)
-        };
-        for (upToFile(); at < walked.length; at++, upToFile()) {
-          const { e } = walked[at];
-          await scanDiskFile(e, srcOpts.wantsContent(e.rel), LIMITS2, engine.budgetMs ?? 1e4, diskSink);
-        }
-      }
-      break;
-    }
+  const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
+  if (stores.length) {
+    for (const f of findings) if (f.category === "secret") f.remediation = m.storeRemediation(f.remediation, stores);
   }
-  opts.onPhase?.("sources scanned");
-  if (pushedTips.length) {
-    const atTips = await iacAtTips(
-      root,
-      pushedTips,
-      findings.filter((f) => !f.secret && f.commit && f.blocking),
-      engine
-    );
-    for (let i = findings.length - 1; i >= 0; i--) {
-      const f = findings[i];
-      if (!f.secret && f.commit && !atTips.has(f.fingerprint)) findings.splice(i, 1);
-    }
-  }
-  let parity;
-  if (extras) {
-    const out = await (await extras).finish();
-    const atRest = out.findings.filter((f) => f.ruleId === "ATREST-002" || f.ruleId === "ATREST-003");
-    if (atRest.length)
-      for (let i = findings.length - 1; i >= 0; i--) {
-        const f = findings[i];
-        if ((f.category === "secret" || /SECRET/.test(f.ruleId)) && atRest.some((a) => a.file === f.file && a.line === f.line && a.commit === f.commit))
-          findings.splice(i, 1);
-      }
-    findings.push(...out.findings);
-    suppressed.push(...out.suppressed);
-    errors.push(...out.errors);
-    parity = out.parity;
-    opts.onPhase?.("environments and at-rest checked");
-  }
-  if (findings.some((f) => f.category === "secret")) {
-    const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
-    const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" ? "worktree" : {
-      kind: "rev",
-      rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
-    };
-    const stores = await m.storesInUse(root, snap, extrasNow?.stores() ?? []);
-    if (stores.length) {
-      for (const f of findings) if (f.category === "secret") f.remediation = m.storeRemediation(f.remediation, stores);
-    }
-  }
-  const kept = [];
-  const matchedBaseline = /* @__PURE__ */ new Set();
-  const unmatched = [];
-  for (const f of findings) {
-    if (baseline?.has(f.fingerprint)) {
-      matchedBaseline.add(f.fingerprint);
-      suppressed.push(toSuppressed(f, "baseline", "accepted in baseline"));
-      continue;
-    }
-    unmatched.push(f);
-  }
-  const byKey = /* @__PURE__ */ new Map();
-  if (baseline) {
-    for (const e of baseline.values())
-      if (e.key && !matchedBaseline.has(e.fingerprint) && !existsSync7(path10.join(root, e.file))) byKey.set(e.key, e);
-  }
-  for (const f of unmatched) {
-    const e = f.contentKey ? byKey.get(f.contentKey) : void 0;
-    if (e) {
-      byKey.delete(f.contentKey);
-      matchedBaseline.add(e.fingerprint);
-      suppressed.push(toSuppressed(f, "baseline", `accepted in baseline (as ${e.file})`));
-      continue;
-    }
-    kept.push(f);
-  }
-  const seq = (f) => {
-    const n = f.commit ? commitSeq.get(f.commit) : void 0;
-    return n === void 0 ? void 0 : -n;
-  };
-  const older = (a, b) => {
-    const x = seq(a);
-    const y = seq(b);
-    return x !== void 0 && y !== void 0 && x < y;
-  };
-  const inlineAt = new Set(
-    suppressed.filter((x) => x.by === "inline").map((x) => `${x.commit ?? ""}\0${x.file}\0${x.line}`)
-  );
-  const dedup = /* @__PURE__ */ new Map();
-  for (const f of kept) {
-    if (f.ruleId === "HG-UNUSED-001" && inlineAt.has(`${f.commit ?? ""}\0${f.file}\0${f.line}`)) continue;
-    const key = f.category === "secret" ? `${f.fingerprint}:${f.commit ?? ""}:${f.file}:${f.line}` : f.fingerprint;
-    const prev = dedup.get(key);
-    if (!prev || !prev.blocking && f.blocking || prev.blocking === f.blocking && older(f, prev)) dedup.set(key, f);
-  }
-  const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
-  const staleBaseline = fullScan && baseline ? [...baseline.keys()].filter((k) => !matchedBaseline.has(k)) : [];
-  if (staleBaseline.length && baselineFile) {
-    const { unusedBaselineFindings: unusedBaselineFindings2 } = await Promise.resolve().then(() => (init_unused_baseline(), unused_baseline_exports));
-    for (const f of unusedBaselineFindings2(baselineFile.rel, baselineFile.text, staleBaseline, baseline, config.rules))
-      dedup.set(f.fingerprint, f);
-  }
-  const all = [...dedup.values()].sort(
-    (a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId)
-  );
-  let ownersFrom;
-  if (all.length) {
-    const own = await loadOwnership(root, config, request2.kind === "staged", opts.env);
-    if (own.ownership) {
-      assignOwners(own.ownership, all);
-      ownersFrom = own.ownership.from;
-    }
-    errors.push(...own.problems);
-  }
-  const blocking = all.filter((f) => f.blocking);
-  const existing = all.filter((f) => !f.blocking);
-  const bySeverity2 = {};
-  for (const f of blocking) bySeverity2[f.severity] = (bySeverity2[f.severity] ?? 0) + 1;
-  const result2 = {
-    findings: blocking,
-    existing,
-    suppressed,
-    errors,
-    staleBaseline,
-    summary: {
-      files: progress.files,
-      bytes: progress.bytes,
-      ...request2.kind === "paths" || request2.kind === "staged" ? {} : { commits: progress.commitsDone },
-      skipped,
-      ...generatedFiles.size ? { generated: generatedFiles.size } : {},
-      durationMs: Date.now() - t0,
-      bySeverity: bySeverity2
-    },
-    ...opts.verbose ? { dropped } : {},
-    ...ownersFrom ? { ownersFrom } : {},
-    ...config.escalation ? { escalation: config.escalation } : {}
-  };
-  const hook2 = request2.kind === "staged" || request2.kind === "pre-push";
-  const exitCode = blocking.some((f) => atLeast(f.severity, failOn)) || hook2 && failOn !== "none" && errors.some((e) => e.incomplete) ? 1 : 0;
-  return { result: result2, failOn, root, exitCode, config, ...parity ? { parity } : {} };
+}
+async function ownersStage(root, config, request2, env, all, errors) {
+  if (!all.length) return void 0;
+  const own = await loadOwnership(root, config, request2.kind === "staged", env);
+  errors.push(...own.problems);
+  if (!own.ownership) return void 0;
+  assignOwners(own.ownership, all);
+  return own.ownership.from;
 }
 async function iacAtTips(root, tips, found, engine) {
   const out = /* @__PURE__ */ new Set();
@@ -34186,37 +35369,25 @@ async function iacAtTips(root, tips, found, engine) {
   }
   return out;
 }
-var LIMITS2;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
     init_docs();
     init_types();
     init_load();
-    init_detect();
     init_load2();
     init_engine();
     init_baseline();
     init_repo();
+    init_sources();
     init_owners();
     init_owners2();
     init_related2();
     init_wants();
-    init_paths();
-    init_disk();
-    init_parallel();
-    init_sources();
-    LIMITS2 = {
-      /** Largest file read whole for IaC rules. */
-      contentBytes: 2 * 1024 * 1024,
-      /** Disk files up to this are read in one go; larger ones in pieces. */
-      wholeBytes: 8 * 1024 * 1024,
-      pieceBytes: 1024 * 1024,
-      /** A staged change up to this size is prefiltered as a whole (see flushBatch). */
-      batchBytes: 512 * 1024,
-      /** Disk files are scanned up to this many bytes; the rest is reported as not scanned. */
-      maxBytes: 256 * 1024 * 1024
-    };
+    init_examine();
+    init_sources2();
+    init_limits();
+    init_merge2();
   }
 });
 
@@ -34224,16 +35395,30 @@ var init_scan = __esm({
 var sarif_exports = {};
 __export(sarif_exports, {
   DOCS_BASE: () => DOCS_BASE,
+  cutAtSentence: () => cutAtSentence,
   sarifReport: () => sarifReport
 });
 function shortHelp(r) {
-  const first = r.docs.split(/\n\s*\n/)[0].trim().slice(0, 600);
+  const first = cutAtSentence(r.docs.split(/\n\s*\n/)[0].trim(), 600);
   const fix = r.remediation ? `
 
 Fix: ${r.remediation}` : "";
   return `${first}${fix}
 
 More: hookguard explain ${r.id}`;
+}
+function cutAtSentence(text, max) {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const sentence = Math.max(
+    head.lastIndexOf(". "),
+    head.lastIndexOf(".\n"),
+    head.lastIndexOf("? "),
+    head.lastIndexOf("! ")
+  );
+  if (sentence > max / 3) return head.slice(0, sentence + 1);
+  const word = head.lastIndexOf(" ");
+  return `${head.slice(0, word > 0 ? word : max).replace(/[\s,;:]+$/, "")}\u2026`;
 }
 function ruleEntry(r) {
   const help = shortHelp(r);
@@ -34257,7 +35442,7 @@ function result(f, ruleIndex, existing) {
     ruleId: f.ruleId,
     ...ruleIndex.has(f.ruleId) ? { ruleIndex: ruleIndex.get(f.ruleId) } : {},
     level: LEVEL[f.severity],
-    message: { text: `${f.message}${f.match ? ` [${f.match}]` : ""} Fix: ${f.remediation}` },
+    message: { text: scrubUserinfo(`${f.message}${f.match ? ` [${f.match}]` : ""} Fix: ${f.remediation}`) },
     locations: [
       {
         physicalLocation: {
@@ -34279,7 +35464,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule253, i) => [rule253.id, i]));
+  const index = new Map(rules2.map((rule255, i) => [rule255.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -34300,7 +35485,7 @@ function sarifReport(r, ctx) {
             executionSuccessful: true,
             toolExecutionNotifications: r.errors.map((e) => ({
               level: "warning",
-              message: { text: e.message },
+              message: { text: scrubUserinfo(e.message) },
               locations: [
                 {
                   physicalLocation: {
@@ -34322,6 +35507,7 @@ var SECURITY_SEVERITY, LEVEL, DOCS_BASE;
 var init_sarif = __esm({
   "src/report/sarif.ts"() {
     "use strict";
+    init_scrub();
     SECURITY_SEVERITY = {
       critical: "9.5",
       high: "8.0",
@@ -34452,10 +35638,11 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 
 // src/report/github.ts
 init_types();
+init_scrub();
 function escapeData(s) {
   return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -34473,20 +35660,21 @@ function annotation(f, level) {
   ];
   const msg = `${f.message}${f.match ? ` [${f.match}]` : ""}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ""}
 Fix: ${f.remediation}`;
-  return `::${level} ${props.join(",")}::${escapeData(msg)}`;
+  return `::${level} ${props.join(",")}::${escapeData(scrubUserinfo(msg))}`;
 }
 function githubReport(r, ctx) {
   const lines = r.findings.map((f) => annotation(f, atLeast(f.severity, ctx.failOn) ? "error" : "warning"));
   for (const f of r.existing) lines.push(annotation(f, "notice"));
   for (const e of r.errors)
     lines.push(
-      `::warning file=${escapeProperty(e.file)}${e.line ? `,line=${e.line}` : ""},title=hookguard::${escapeData(e.message)}`
+      `::warning file=${escapeProperty(e.file)}${e.line ? `,line=${e.line}` : ""},title=hookguard::${escapeData(scrubUserinfo(e.message))}`
     );
   return lines.length ? lines.join("\n") + "\n" : "";
 }
 
 // src/report/text.ts
 init_types();
+init_scrub();
 var COLORS = {
   critical: [35, 39],
   high: [31, 39],
@@ -34533,8 +35721,8 @@ function textReport(r, ctx) {
           `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ""}${f.date ? `, ${f.date.slice(0, 10)}` : ""})`
         ) : "";
         out.push(`  ${where}${sev} ${blocks ? "" : c("dim", "(not blocking) ")}${f.ruleId}  ${f.title}${prov}`);
-        if (f.snippet) out.push(c("dim", `          \u2502 `) + f.snippet.trim());
-        out.push(c("dim", `          \u2502 `) + f.message);
+        if (f.snippet) out.push(c("dim", `          \u2502 `) + scrubUserinfo(f.snippet.trim()));
+        out.push(c("dim", `          \u2502 `) + scrubUserinfo(f.message));
         if (f.remediation) out.push(`          ${c("ok", "fix:")} ${f.remediation}`);
         if (blocks && f.owners?.length) out.push(`          ${c("bold", "owners:")} ${f.owners.join(", ")}`);
       }
@@ -34544,13 +35732,23 @@ function textReport(r, ctx) {
   section(r.findings, false);
   if (r.existing.length) {
     out.push(c("bold", `Existing problems in the files you touched (not blocking: outside the lines changed here):`));
-    section(r.existing, true);
+    const full = ctx.hook && !ctx.verbose ? r.existing.filter((f) => atLeast(f.severity, "high")) : r.existing;
+    section(full, true);
+    const rest = r.existing.filter((f) => !full.includes(f));
+    for (const [file, list4] of groupByFile(rest))
+      out.push(
+        c(
+          "dim",
+          `${file}: ${list4.length} more existing problem${list4.length === 1 ? "" : "s"} (${counts(list4)}); --verbose lists ${list4.length === 1 ? "it" : "them"}`
+        )
+      );
+    if (rest.length) out.push("");
   }
   if (r.errors.length) {
     out.push(c("bold", "Files with problems (skipped or scanned in part):"));
     for (const e of r.errors)
       out.push(
-        `  ${e.file}${e.line ? `:${e.line}` : ""}${e.commit ? ` (commit ${e.commit.slice(0, 10)})` : ""}: ${e.message}`
+        `  ${e.file}${e.line ? `:${e.line}` : ""}${e.commit ? ` (commit ${e.commit.slice(0, 10)})` : ""}: ${scrubUserinfo(e.message)}`
       );
     out.push("");
   }
@@ -36062,17 +37260,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path12 = requestOptions.url.replace(options3.baseUrl, "");
+    const path13 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path12} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path12} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -38916,10 +40114,10 @@ function commentBody(f, notes = {}) {
   );
   return lines.join("\n");
 }
-function resolvedBody(body, fingerprint3, headSha) {
+function resolvedBody(body, fingerprint2, headSha) {
   const rest = body.replace(MARKER, "").trim().split("\n").map((l) => l.trim() && !l.startsWith("<sub>") ? `~~${l.trim()}~~` : l).filter((l) => !l.startsWith("<sub>")).join("\n");
   return [
-    `<!-- hookguard:fingerprint=${fingerprint3} state=resolved -->`,
+    `<!-- hookguard:fingerprint=${fingerprint2} state=resolved -->`,
     `\u2705 **Resolved** \u2014 hookguard no longer finds this as of ${headSha.slice(0, 12)}.`,
     "",
     rest
@@ -39193,8 +40391,8 @@ async function rangePlan(cwd, base, head, what, notes) {
     notes
   };
 }
-async function countCommits(cwd, range) {
-  const r = await git(cwd, ["rev-list", "--count", range, "--"]);
+async function countCommits(cwd, range2) {
+  const r = await git(cwd, ["rev-list", "--count", range2, "--"]);
   return r.code === 0 ? Number(r.stdout.toString().trim()) || 0 : 0;
 }
 async function isShallow(cwd) {
@@ -39471,8 +40669,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path11.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path11.dirname(abs), { recursive: true });
+    const abs = path12.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path12.dirname(abs), { recursive: true });
     writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);

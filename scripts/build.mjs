@@ -39,6 +39,7 @@ const COLD = {
   render: src('report/render.ts'),
   doctor: src('install/doctor.ts'),
   global: src('install/global.ts'),
+  fix: src('cli/fix.ts'),
   json: src('report/json.ts'),
   sarif: src('report/sarif.ts'),
   github: src('report/github.ts'),

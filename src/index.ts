@@ -18,3 +18,4 @@ export { githubReport } from './report/github.js';
 export * from './types.js';
 export { findEncoded } from './rules/secrets/decode.js';
 export { CONFIG_SCHEMA } from './config/schema.js';
+export { FIXES } from './fix/registry.js';

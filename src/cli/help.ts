@@ -46,6 +46,29 @@ Examples:
   npx hookguard init --package frontend
   HOOKGUARD=0 git commit -m "…"    # skip the check once
 `,
+  fix: `Usage: hookguard fix [PATH...] [--staged] [--rule ID[,ID]...] [--dry-run]
+
+Apply the safe, local CloudFormation and Ansible fixes (set a flag, add a missing block, replace a value) to the files
+a scan finds them in — the same as hookguard scan --fix. Each edit touches only the lines it sets or adds: comments,
+order, quoting and !Ref/!Sub forms stay. A value that comes from elsewhere (a !Ref, a {{ variable }}) is the team's
+decision and is left alone, with the reason. After fixing, the files are scanned again: a fix that would not clear its
+finding, or would bring a new one, is put back. Secrets are never rewritten (removing a leaked value does not un-leak
+it): their findings get the rotation steps. Running it twice changes nothing the second time. Exit 0: nothing
+blocking is left; 1: findings remain; 2: an error. hookguard explain RULE_ID says whether a rule has a fix.
+
+Options:
+  --staged         fix the staged files and stage the fix again (only files whose working tree equals the index:
+                   unstaged work is never mixed into the commit)
+  --rule ID        only these rules (repeat, or a comma-separated list)
+  --dry-run        print the unified diff; change nothing
+  --config FILE    config file (default .hookguard.yaml at the repository root)
+  --help           this text
+
+Examples:
+  hookguard fix infra/ --dry-run
+  hookguard fix --staged
+  hookguard fix --rule CFN-S3-003 templates/
+`,
   report: `Usage: hookguard report FILE.json [--format FORMAT] [--output FILE]
 
 Render a saved JSON report (hookguard scan --format json --output FILE) in another format, e.g. the HTML audit report

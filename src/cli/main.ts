@@ -13,6 +13,7 @@ import { writeFileAtomic } from '../disk/atomic.js';
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
 import { scrubUserinfo } from '../report/scrub.js';
+import { hasFix } from '../fix/registry.js';
 import { stagedDiffOnStdin, type Prestarted } from '../git/prestart.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
@@ -34,6 +35,8 @@ Usage:
   hookguard init --global                  the same for every repository of yours (a global core.hooksPath)
   hookguard uninstall [--global]           remove them, restoring what was there before
   hookguard doctor [--format json]         is protection on in this clone? each hook, who owns it; exit 1 if not
+  hookguard fix [PATH...] [--staged] [--rule ID] [--dry-run]
+                                           apply the safe CloudFormation/Ansible fixes (scan --fix: the same)
   hookguard report FILE.json [--format html|markdown|junit|…] [--output FILE]
                                            render a saved JSON report (default: the HTML audit report)
   hookguard scan [PATH...]                 scan files on disk (default .), honouring .gitignore and config ignores
@@ -172,7 +175,14 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       io.stdout(version() + '\n');
       return 0;
     case 'scan':
+      if (rest.includes('--fix'))
+        return (await import('./fix.js')).fixCommand(
+          rest.filter((r) => r !== '--fix'),
+          io,
+        );
       return scanCommand(parseScanArgs(rest, 'scan'), io, extras);
+    case 'fix':
+      return (await import('./fix.js')).fixCommand(rest, io);
     case 'baseline':
       return baselineCommand(parseScanArgs(rest, 'baseline'), io);
     case 'rules':
@@ -192,7 +202,7 @@ async function run(argv: string[], io: Io, extras: Extras): Promise<number> {
       return reportCommand(rest, io);
     default:
       throw new UsageError(
-        `unknown command "${cmd}" (commands: init, uninstall, doctor, scan, baseline, report, rules, explain, env, policy; see hookguard --help)`,
+        `unknown command "${cmd}" (commands: init, uninstall, doctor, scan, fix, baseline, report, rules, explain, env, policy; see hookguard --help)`,
       );
   }
 }
@@ -398,6 +408,13 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   if (a.verbose) io.stderr(droppedReport(outcome.result));
   if (a.mode === 'pre-push' && outcome.exitCode === 1) io.stderr(prePushAdvice(outcome));
   else if (a.mode === 'staged' && outcome.exitCode === 1) io.stderr(incompleteAdvice(outcome, 'commit'));
+  if (a.mode === 'staged' && outcome.exitCode === 1) {
+    const fixable = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId));
+    if (fixable.length)
+      io.stderr(
+        `hookguard: ${fixable.length} of these ha${fixable.length === 1 ? 's' : 've'} a safe automatic fix: hookguard fix --staged (--dry-run shows it first)\n`,
+      );
+  }
   return outcome.exitCode;
 }
 
@@ -524,7 +541,17 @@ async function explainCommand(rest: string[], io: Io): Promise<number> {
       `no rule "${id}"${near.length ? ` (did you mean ${near.map((n) => n.id).join(', ')}?)` : ''}; "hookguard rules" lists them`,
     );
   }
-  io.stdout(`${d.id} — ${d.title}\nseverity: ${d.severity} · category: ${d.category}\n\n${d.docs}\n`);
+  const { FIXES } = await import('../fix/registry.js');
+  const fix = Object.prototype.hasOwnProperty.call(FIXES, d.id) ? FIXES[d.id] : undefined;
+  const fixLine =
+    d.category === 'cloudformation' || d.category === 'ansible'
+      ? fix
+        ? `\nAutomatic fix: yes — hookguard fix sets ${fix.what}.\n`
+        : "\nAutomatic fix: no — the right value is the team's decision or the change is not local; the fix above is done by hand.\n"
+      : d.category === 'secret'
+        ? '\nAutomatic fix: never — a leaked secret is rotated, not edited away.\n'
+        : '';
+  io.stdout(`${d.id} — ${d.title}\nseverity: ${d.severity} · category: ${d.category}\n\n${d.docs}\n${fixLine}`);
   return 0;
 }
 

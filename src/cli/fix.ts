@@ -1,0 +1,188 @@
+/**
+ * `hookguard fix [PATH...] [--staged] [--rule ID...] [--dry-run]` (and `scan --fix`): apply the safe IaC fixes of
+ * src/fix to the files the scan finds them in, check by scanning again that each fixed finding is gone and no new one
+ * appeared (a file where that does not hold is put back), and say what is left. Secrets are never rewritten: their
+ * findings get the rotation steps instead. Exit 0: everything fixable was fixed and nothing blocking is left; 1:
+ * findings remain; 2: errors.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { writeFileAtomic } from '../disk/atomic.js';
+import { applyFixes } from '../fix/index.js';
+import { hasFix } from '../fix/registry.js';
+import { scan } from '../scan/index.js';
+import { atLeast, UsageError, type Finding } from '../types.js';
+
+export interface FixIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout(s: string): void;
+  stderr(s: string): void;
+}
+
+interface FixArgs {
+  paths: string[];
+  staged: boolean;
+  dryRun: boolean;
+  rules: Set<string>;
+  config?: string;
+}
+
+function parse(rest: string[]): FixArgs {
+  const a: FixArgs = { paths: [], staged: false, dryRun: false, rules: new Set() };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    const value = () => {
+      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
+      if (!v) throw new UsageError(`${arg.split('=')[0]} needs a value (see hookguard fix --help)`);
+      return v;
+    };
+    if (arg === '--staged') a.staged = true;
+    else if (arg === '--dry-run') a.dryRun = true;
+    else if (arg === '--rule' || arg.startsWith('--rule=')) for (const r of value().split(',')) a.rules.add(r.trim());
+    else if (arg === '--config' || arg === '-c' || arg.startsWith('--config=')) a.config = value();
+    else if (arg.startsWith('-'))
+      throw new UsageError(`unknown argument "${arg}" for "hookguard fix" (see hookguard fix --help)`);
+    else a.paths.push(arg);
+  }
+  if (a.staged && a.paths.length)
+    throw new UsageError('hookguard fix: --staged takes no PATH (it fixes the staged files)');
+  return a;
+}
+
+function git(cwd: string, args: string[], input?: string) {
+  const r = spawnSync('git', args, { cwd, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  return { ok: r.status === 0, out: r.stdout ?? '', err: (r.stderr ?? '').trim() };
+}
+
+/** A unified diff of one file's change (git diff --no-index, with the file's own name in the headers). */
+function unifiedDiff(rel: string, before: string, after: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hookguard-fix-'));
+  try {
+    writeFileSync(path.join(dir, 'a'), before);
+    writeFileSync(path.join(dir, 'b'), after);
+    const r = spawnSync('git', ['diff', '--no-index', '--no-color', '-U3', 'a', 'b'], { cwd: dir, encoding: 'utf8' });
+    return (r.stdout ?? '')
+      .replace(/^diff --git a\/a b\/b\n/m, `diff --git a/${rel} b/${rel}\n`)
+      .replace(/^--- a\/a$/m, `--- a/${rel}`)
+      .replace(/^\+\+\+ b\/b$/m, `+++ b/${rel}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const key = (f: Pick<Finding, 'ruleId' | 'file'>) => `${f.ruleId}\u0000${f.file}`;
+
+export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
+  const a = parse(rest);
+  const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
+  const first = await scan(
+    a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] },
+    opts,
+  );
+  const root = first.root;
+  const all = [...first.result.findings, ...first.result.existing];
+  const fixable = all.filter(
+    (f) =>
+      hasFix(f.ruleId) &&
+      (!a.rules.size || a.rules.has(f.ruleId)) &&
+      (f.category === 'cloudformation' || f.category === 'ansible'),
+  );
+  const byFile = new Map<string, Finding[]>();
+  for (const f of fixable) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+
+  const changed = new Map<string, { before: string; after: string; applied: string[]; rules: string[] }>();
+  let problems = 0;
+  for (const [rel, list] of byFile) {
+    const abs = path.join(root, rel);
+    let text: string;
+    try {
+      text = readFileSync(abs, 'utf8');
+    } catch (e) {
+      io.stderr(`hookguard fix: cannot read ${rel}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      problems++;
+      continue;
+    }
+    if (a.staged) {
+      // Only where the working-tree file is what is staged: unstaged work is never mixed into the commit.
+      const staged = git(root, ['show', `:${rel}`]);
+      if (!staged.ok || staged.out !== text) {
+        io.stderr(
+          `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
+        );
+        continue;
+      }
+    }
+    const out = applyFixes(
+      text,
+      list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      list[0]!.category === 'ansible' ? 'ansible' : 'cloudformation',
+    );
+    for (const s of out.skipped) io.stderr(`hookguard fix: ${rel}:${s.line} ${s.ruleId} not fixed: ${s.why}\n`);
+    if (out.text !== text)
+      changed.set(rel, {
+        before: text,
+        after: out.text,
+        applied: out.applied.map((x) => `${x.ruleId} (${x.what})`),
+        rules: out.applied.map((x) => x.ruleId),
+      });
+  }
+
+  if (a.dryRun) {
+    for (const [rel, c] of changed) io.stdout(unifiedDiff(rel, c.before, c.after));
+    io.stderr(
+      `hookguard fix: --dry-run: ${changed.size} file${changed.size === 1 ? '' : 's'} would change; nothing was written\n`,
+    );
+    return problems ? 2 : changed.size ? 1 : 0;
+  }
+
+  for (const [rel, c] of changed) writeFileAtomic(path.join(root, rel), c.after);
+  // Check: each fixed finding is gone and no new one appeared; otherwise the file is put back as it was.
+  if (changed.size) {
+    const again = await scan({ kind: 'paths', paths: [...changed.keys()].map((r) => path.join(root, r)) }, opts);
+    const before = new Set(all.map(key));
+    const afterAll = [...again.result.findings, ...again.result.existing];
+    for (const [rel, c] of changed) {
+      const mine = afterAll.filter((f) => f.file === rel);
+      const fresh = mine.filter((f) => !before.has(key(f)));
+      // A fixed rule whose findings in this file did not go down by as many as were fixed.
+      const left = [...new Set(c.rules)].filter(
+        (id) =>
+          mine.filter((f) => f.ruleId === id).length >
+          (byFile.get(rel) ?? []).filter((f) => f.ruleId === id).length - c.rules.filter((r) => r === id).length,
+      );
+      if (fresh.length || left.length) {
+        writeFileAtomic(path.join(root, rel), c.before);
+        io.stderr(
+          `hookguard fix: ${rel}: put back as it was — the fix ${fresh.length ? `would add ${fresh.map((f) => f.ruleId).join(', ')}` : `did not clear ${left.join(', ')}`}\n`,
+        );
+        changed.delete(rel);
+        continue;
+      }
+      if (a.staged) {
+        const add = git(root, ['add', '--', rel]);
+        if (!add.ok) io.stderr(`hookguard fix: could not stage ${rel}: ${add.err}\n`);
+      }
+      io.stdout(`hookguard fix: ${rel}: ${c.applied.join('; ')}\n`);
+    }
+  }
+
+  // What is left: secrets (never rewritten: rotation steps), and findings without a safe fix.
+  const final = changed.size
+    ? await scan(a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] }, opts)
+    : first;
+  const blocking = final.result.findings.filter((f) => atLeast(f.severity, final.failOn));
+  const secrets = blocking.filter((f) => f.category === 'secret' || f.secret);
+  for (const f of secrets)
+    io.stdout(
+      `hookguard fix: ${f.file}:${f.line} ${f.ruleId}: a secret is not fixed by editing it — it is already exposed. ${f.remediation} Then replace the value with a reference to your secret store (an environment variable, {{resolve:secretsmanager:…}}, ansible-vault).\n`,
+    );
+  const others = blocking.length - secrets.length;
+  io.stderr(
+    `hookguard fix: ${changed.size} file${changed.size === 1 ? '' : 's'} fixed${blocking.length ? `; ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'} left (${secrets.length} secret${secrets.length === 1 ? '' : 's'}, ${others} without a safe automatic fix: hookguard scan${a.staged ? ' --staged' : ''} lists them)` : '; nothing blocking is left'}\n`,
+  );
+  if (problems) return 2;
+  return blocking.length ? 1 : 0;
+}

@@ -1,0 +1,295 @@
+/**
+ * `hookguard fix`: IaC fixes as minimal text edits located on the parsed document. Each fix is a small, safe, local
+ * change named by a rule id (set a flag, add a missing block, replace a value); the edit touches only the lines of the
+ * property it sets or adds, so comments, blank lines, key order, quoting, flow/block style, anchors and `!Ref`/`!Sub`
+ * short forms elsewhere stay byte for byte. A value that comes from somewhere else (a `!Ref`, a Jinja expression, an
+ * alias) is the team's decision: such a finding is left alone with a message, never guessed. Secrets are never
+ * rewritten: removing a leaked value does not un-leak it.
+ */
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { FIXES, type Value } from './registry.js';
+
+export interface FixTarget {
+  ruleId: string;
+  line: number;
+}
+
+export interface Edit {
+  /** Offsets in the original text. */
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface FixOutcome {
+  text: string;
+  applied: Array<{ ruleId: string; line: number; what: string }>;
+  skipped: Array<{ ruleId: string; line: number; why: string }>;
+}
+
+interface Ctx {
+  text: string;
+  lc: LineCounter;
+  json: boolean;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineEnd(text: string, offset: number): number {
+  const i = text.indexOf('\n', offset);
+  return i === -1 ? text.length : i;
+}
+
+function lineOf(ctx: Ctx, offset: number): number {
+  return ctx.lc.linePos(offset).line;
+}
+
+function range(node: unknown): [number, number] | undefined {
+  const r = (node as { range?: [number, number, number] } | null)?.range;
+  return r ? [r[0], r[1]] : undefined;
+}
+
+/** Is a scalar written as a literal (not a tag such as !Ref, not an alias)? */
+function literal(node: unknown): boolean {
+  return isScalar(node) && !node.tag;
+}
+
+/** A value in the style of the file: YAML block lines, or JSON. */
+function render(value: Value, ctx: Ctx, indent: string, step: string): string {
+  if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : String(value);
+  const entries = Object.entries(value);
+  if (ctx.json)
+    return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
+  return entries
+    .map(([k, v]) => `\n${indent}${step}${k}:${typeof v === 'object' ? '' : ' '}${render(v, ctx, indent + step, step)}`)
+    .join('');
+}
+
+/** Set `key` in a block (or JSON) mapping: replace a literal scalar value, or add an entry after the last one. */
+function setInMap(
+  map: YAMLMap,
+  key: string,
+  value: Value,
+  ctx: Ctx,
+  owner: unknown,
+): Edit | Edit[] | { why: string } | undefined {
+  const pair: Pair | undefined = map.items.find((p) => isScalar(p.key) && p.key.value === key);
+  if (pair) {
+    const v = pair.value;
+    if (typeof value !== 'object') {
+      if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
+      const r = range(v)!;
+      const cur = (v as { value: unknown }).value;
+      if (cur === value) return undefined;
+      const src = ctx.text.slice(r[0], r[1]);
+      // Keep the file's spelling of booleans (yes/no, True/False) and its quoting.
+      let out = ctx.json ? JSON.stringify(value) : String(value);
+      if (typeof value === 'boolean' && !ctx.json) {
+        if (/^(yes|no)$/i.test(src)) out = value ? 'yes' : 'no';
+        if (/^[A-Z]/.test(src)) out = out[0]!.toUpperCase() + out.slice(1);
+      } else if (typeof value === 'string' && /^["']/.test(src)) out = `${src[0]}${value}${src[0]}`;
+      return { start: r[0], end: r[1], text: out };
+    }
+    if (!isMap(v)) return { why: `${key} is not a mapping written here: change it by hand` };
+    // A nested block: set each of its keys (several edits, joined into one list).
+    const all: Edit[] = [];
+    for (const [k, sub] of Object.entries(value)) {
+      const e = setInMap(v, k, sub, ctx, v);
+      if (e && 'why' in e) return e;
+      if (e) all.push(...(Array.isArray(e) ? e : [e]));
+    }
+    if (all.length) return all;
+    return undefined;
+  }
+  if ((map as { flow?: boolean }).flow && !ctx.json)
+    return { why: `the mapping is written in flow style ({ … }): add ${key} by hand` };
+  const last = map.items[map.items.length - 1];
+  if (!last) return { why: `an empty mapping: add ${key} by hand` };
+  const lastEnd = range(last.value)?.[1] ?? range(last.key)![1];
+  const firstKeyStart = range(map.items[0]!.key)![0];
+  // The column of the mapping's keys (for a task in a list, after its "- ").
+  const indent = ' '.repeat(firstKeyStart - lineStart(ctx.text, firstKeyStart));
+  const step = detectStep(ctx.text);
+  if (ctx.json) {
+    // After the last value: `,\n<indent>"Key": value`.
+    const at = lastEnd;
+    return { start: at, end: at, text: `,\n${indent}${JSON.stringify(key)}: ${render(value, ctx, indent, step)}` };
+  }
+  // After the line where the last entry ends (its value may span lines; the range ends after trailing newline).
+  let at = lastEnd;
+  if (ctx.text[at - 1] === '\n') at -= 1;
+  at = lineEnd(ctx.text, Math.max(at, range(owner)?.[0] ?? 0));
+  const body =
+    typeof value === 'object'
+      ? `${key}:${render(value, ctx, indent, step)}`
+      : `${key}: ${render(value, ctx, indent, step)}`;
+  return { start: at, end: at, text: `\n${indent}${body}` };
+}
+
+/** The file's indentation step: the smallest indentation of an indented line (2 when none). */
+function detectStep(text: string): string {
+  const m = text.match(/^( +)\S/gm);
+  if (!m) return '  ';
+  const n = Math.min(...m.map((l) => l.length - 1));
+  return ' '.repeat(n || 2);
+}
+
+/** The CloudFormation resource (logical id pair) whose lines contain `line`. */
+function resourceAt(doc: Document, ctx: Ctx, line: number): Pair | undefined {
+  const res = isMap(doc.contents) ? doc.contents.get('Resources', true) : undefined;
+  if (!isMap(res)) return undefined;
+  return res.items.find((p: Pair) => {
+    const start = range(p.key)?.[0];
+    const end = range(p.value)?.[1];
+    return (
+      start !== undefined &&
+      end !== undefined &&
+      lineOf(ctx, start) <= line &&
+      line <= lineOf(ctx, Math.max(start, end - 1))
+    );
+  });
+}
+
+/** The Ansible task (a mapping in a list) whose lines contain `line`, innermost first. */
+function taskAt(node: unknown, ctx: Ctx, line: number): YAMLMap | undefined {
+  if (isSeq(node)) {
+    for (const item of node.items) {
+      const r = range(item);
+      if (!r || lineOf(ctx, r[0]) > line || line > lineOf(ctx, Math.max(r[0], r[1] - 1))) continue;
+      if (isMap(item)) {
+        for (const k of ['block', 'rescue', 'always', 'tasks', 'pre_tasks', 'post_tasks', 'handlers']) {
+          const inner = taskAt(item.get(k, true), ctx, line);
+          if (inner) return inner;
+        }
+        return item;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The module's argument mapping of a task: the value of its module key (`ansible.builtin.get_url:` …). */
+function moduleArgs(task: YAMLMap): { key: string; args: unknown } | undefined {
+  const skip = new Set([
+    'name',
+    'when',
+    'become',
+    'become_user',
+    'register',
+    'loop',
+    'with_items',
+    'tags',
+    'notify',
+    'no_log',
+    'vars',
+    'environment',
+    'args',
+    'delegate_to',
+    'ignore_errors',
+    'changed_when',
+    'failed_when',
+    'until',
+    'retries',
+    'delay',
+    'run_once',
+    'check_mode',
+    'diff',
+    'block',
+    'rescue',
+    'always',
+    'loop_control',
+    'timeout',
+    'throttle',
+    'any_errors_fatal',
+  ]);
+  for (const p of task.items) {
+    const k = isScalar(p.key) ? String(p.key.value) : '';
+    if (!skip.has(k)) return { key: k, args: p.value };
+  }
+  return undefined;
+}
+
+export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const out: FixOutcome = { text, applied: [], skipped: [] };
+  if (doc.errors.length) {
+    for (const t of targets) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: 'the file does not parse' });
+    return out;
+  }
+  const ctx: Ctx = { text, lc, json: /^\s*[{[]/.test(text) };
+  const edits: Array<Edit & { ruleId: string; line: number; what: string }> = [];
+  for (const t of targets) {
+    const spec = FIXES[t.ruleId];
+    if (!spec) continue;
+    let e: Edit | Edit[] | { why: string } | undefined;
+    if (spec.kind === 'cfn-set' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const body = res && isMap(res.value) ? res.value : undefined;
+      const props = body?.get('Properties', true);
+      if (!body) e = { why: 'no resource at that line' };
+      else if (isMap(props)) e = setInMap(props, spec.key, spec.value, ctx, props);
+      else if (props === undefined || props === null) {
+        // No Properties yet: add the block under the resource.
+        const r = range(body.items[body.items.length - 1]?.value ?? body.items[0]?.key)!;
+        const k0 = range(body.items[0]!.key)![0];
+        const indent = ' '.repeat(k0 - lineStart(text, k0));
+        const step = detectStep(text);
+        if (ctx.json) e = { why: 'a JSON resource without Properties: add them by hand' };
+        else {
+          let at = r[1];
+          if (text[at - 1] === '\n') at -= 1;
+          at = lineEnd(text, at);
+          const v = spec.value;
+          e = {
+            start: at,
+            end: at,
+            text: `\n${indent}Properties:\n${indent}${step}${spec.key}:${typeof v === 'object' ? render(v, ctx, indent + step, step) : ` ${render(v, ctx, indent, step)}`}`,
+          };
+        }
+      } else e = { why: 'Properties is not a mapping written here' };
+    } else if (spec.kind === 'ans-set' && format === 'ansible') {
+      const task = taskAt(doc.contents, ctx, t.line);
+      const mod = task && moduleArgs(task);
+      if (!task || !mod) e = { why: 'no task at that line' };
+      else if (isMap(mod.args)) {
+        const cur = mod.args.get(spec.key, true);
+        if (spec.when && !(isScalar(cur) && spec.when(cur.value)))
+          e = { why: `${spec.key} is not what the rule reported` };
+        else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
+      } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
+    } else if (spec.kind === 'ans-task' && format === 'ansible') {
+      const task = taskAt(doc.contents, ctx, t.line);
+      e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
+    }
+    if (!e) continue;
+    if (!Array.isArray(e) && 'why' in e) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: e.why });
+    else
+      for (const one of Array.isArray(e) ? e : [e])
+        edits.push({ ...one, ruleId: t.ruleId, line: t.line, what: spec.what });
+  }
+  // One edit per place (two findings asking for the same change), applied from the end.
+  const seen = new Set<string>();
+  const unique = edits.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let lastStart = Infinity;
+  for (const e of unique) {
+    if (e.end > lastStart) {
+      out.skipped.push({ ruleId: e.ruleId, line: e.line, why: 'overlaps another fix: run hookguard fix again' });
+      continue;
+    }
+    result = result.slice(0, e.start) + e.text + result.slice(e.end);
+    lastStart = e.start;
+    out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
+  }
+  out.text = result;
+  return out;
+}

@@ -1,0 +1,110 @@
+/**
+ * `hookguard fix` through the real CLI in temp git repositories (issue 27): findings gone after the fix and no new one,
+ * the file still parses, --dry-run changes nothing and prints the diff, --staged re-stages only a file whose working
+ * tree equals the index, secrets are never rewritten, running it twice changes nothing, exit codes.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fakeGithubToken } from '../../scripts/fakes.mjs';
+import { cleanup, Repo } from '../helpers.js';
+
+afterAll(cleanup);
+
+const TEMPLATE = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  # audit logs, kept for a year
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: acme-audit-logs
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      DBInstanceClass: db.t3.micro
+      MasterUsername: app
+      MasterUserPassword: '{{resolve:secretsmanager:db:SecretString:password}}'
+      StorageEncrypted: false
+      PubliclyAccessible: true
+`;
+
+const PLAY = `- hosts: web
+  tasks:
+    - name: installer
+      ansible.builtin.get_url:
+        url: https://vendor.example/install.sh
+        dest: /tmp/install.sh
+        validate_certs: false
+`;
+
+describe('hookguard fix', () => {
+  it('fixes what is safe, checks the result, and is idempotent; --dry-run shows the diff and writes nothing', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'infra/stack.yaml': TEMPLATE, 'ansible/site.yml': PLAY });
+    const before = repo.json(['scan', '.']).report.findings;
+    const fixable = ['CFN-RDS-001', 'CFN-RDS-003', 'CFN-S3-003', 'ANS-TLS-001'];
+    for (const id of fixable) expect(before.map((f) => f.ruleId)).toContain(id);
+
+    const dry = repo.hookguard(['fix', '--dry-run']);
+    expect(dry.stdout).toContain('--- a/infra/stack.yaml');
+    expect(dry.stdout).toContain('+      StorageEncrypted: true');
+    expect(dry.stdout).toContain('-      StorageEncrypted: false');
+    expect(readFileSync(path.join(repo.dir, 'infra/stack.yaml'), 'utf8')).toBe(TEMPLATE);
+
+    const r = repo.hookguard(['fix']);
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toContain('infra/stack.yaml: ');
+    const after = repo.json(['scan', '.']).report.findings;
+    for (const id of fixable) expect(after.map((f) => f.ruleId)).not.toContain(id);
+    // No new finding of any rule.
+    const had = new Set(before.map((f) => `${f.ruleId} ${f.file}`));
+    expect(after.filter((f) => !had.has(`${f.ruleId} ${f.file}`))).toEqual([]);
+    // The comment and everything not fixed is still there.
+    const fixed = readFileSync(path.join(repo.dir, 'infra/stack.yaml'), 'utf8');
+    expect(fixed).toContain('  # audit logs, kept for a year\n');
+    expect(fixed).toContain("MasterUserPassword: '{{resolve:secretsmanager:db:SecretString:password}}'");
+    expect(readFileSync(path.join(repo.dir, 'ansible/site.yml'), 'utf8')).toContain('validate_certs: true');
+    // Twice: nothing changes the second time.
+    const again = repo.hookguard(['fix']);
+    expect(readFileSync(path.join(repo.dir, 'infra/stack.yaml'), 'utf8')).toBe(fixed);
+    expect(again.stdout).not.toContain('infra/stack.yaml: ');
+    // scan --fix is the same command; --rule limits it.
+    expect(repo.hookguard(['scan', '--fix', '--bogus']).code).toBe(2);
+  });
+
+  it('--staged fixes and re-stages a file equal to the index; a file with unstaged changes is left alone', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n' });
+    repo.write('stack.yaml', TEMPLATE);
+    repo.git('add', 'stack.yaml');
+    const blocked = repo.hookguard(['scan', '--staged']);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/have a safe automatic fix: hookguard fix --staged/);
+    const r = repo.hookguard(['fix', '--staged', '--rule', 'CFN-RDS-003']);
+    expect(r.stdout).toContain('stack.yaml: CFN-RDS-003');
+    // The fix is in the index, and only that rule's.
+    const staged = repo.git('show', ':stack.yaml');
+    expect(staged).toContain('PubliclyAccessible: false');
+    expect(staged).toContain('StorageEncrypted: false');
+
+    repo.write('stack.yaml', TEMPLATE + '# work in progress\n');
+    const refused = repo.hookguard(['fix', '--staged']);
+    expect(refused.stderr).toContain('stack.yaml has unstaged changes; not fixed');
+    expect(readFileSync(path.join(repo.dir, 'stack.yaml'), 'utf8')).toBe(TEMPLATE + '# work in progress\n');
+  });
+
+  it('never rewrites a secret: it prints the rotation steps, masked, and exits 1', () => {
+    const repo = Repo.init();
+    const token = fakeGithubToken();
+    repo.commit('init', { 'deploy.env': `GITHUB_TOKEN=${token}\n` });
+    const r = repo.hookguard(['fix']);
+    expect(r.code).toBe(1);
+    expect(readFileSync(path.join(repo.dir, 'deploy.env'), 'utf8')).toBe(`GITHUB_TOKEN=${token}\n`);
+    expect(r.stdout).toMatch(/a secret is not fixed by editing it/);
+    expect(r.stdout + r.stderr).not.toContain(token);
+    const ex = repo.hookguard(['explain', 'CFN-RDS-001']);
+    expect(ex.stdout).toMatch(/Automatic fix: yes — hookguard fix sets StorageEncrypted: true/);
+    expect(repo.hookguard(['explain', 'github-pat']).stdout).toMatch(/Automatic fix: never/);
+  });
+});

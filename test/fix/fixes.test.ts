@@ -1,0 +1,221 @@
+/**
+ * `hookguard fix` edits (issue 27): each fix turns a FAIL document into the reviewed expected one, touches nothing
+ * outside the lines it sets or adds (comments, order, quoting, short-form tags stay), is idempotent, and leaves a value
+ * that comes from elsewhere (a !Ref, Jinja) alone with a reason. YAML and JSON CloudFormation, Ansible.
+ */
+import { describe, expect, it } from 'vitest';
+import { applyFixes } from '../../src/fix/index.js';
+import { FIXES } from '../../src/fix/registry.js';
+
+const CFN_YAML = `AWSTemplateFormatVersion: '2010-09-09'
+# the database tier
+Parameters:
+  Size: { Type: String, Default: db.t3.micro }
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres   # pinned by the platform team
+      DBInstanceClass: !Ref Size
+      StorageEncrypted: false
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-logs'
+  Vol:
+    Type: AWS::EC2::Volume
+`;
+
+const CFN_YAML_FIXED = `AWSTemplateFormatVersion: '2010-09-09'
+# the database tier
+Parameters:
+  Size: { Type: String, Default: db.t3.micro }
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres   # pinned by the platform team
+      DBInstanceClass: !Ref Size
+      StorageEncrypted: true
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-logs'
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+  Vol:
+    Type: AWS::EC2::Volume
+    Properties:
+      Encrypted: true
+`;
+
+const CFN_JSON = `{
+    "Resources": {
+        "Db": {
+            "Type": "AWS::RDS::DBInstance",
+            "Properties": {
+                "Engine": "postgres",
+                "PubliclyAccessible": true
+            }
+        },
+        "Fs": {
+            "Type": "AWS::EFS::FileSystem",
+            "Properties": {
+                "PerformanceMode": "generalPurpose"
+            }
+        }
+    }
+}
+`;
+
+const CFN_JSON_FIXED = `{
+    "Resources": {
+        "Db": {
+            "Type": "AWS::RDS::DBInstance",
+            "Properties": {
+                "Engine": "postgres",
+                "PubliclyAccessible": false
+            }
+        },
+        "Fs": {
+            "Type": "AWS::EFS::FileSystem",
+            "Properties": {
+                "PerformanceMode": "generalPurpose",
+                "Encrypted": true
+            }
+        }
+    }
+}
+`;
+
+const PLAY = `- hosts: web
+  become: yes
+  tasks:
+    - name: fetch the installer   # from the vendor
+      ansible.builtin.get_url:
+        url: https://vendor.example/install.sh
+        dest: /tmp/install.sh
+        validate_certs: no
+    - name: nginx
+      apt:
+        name: nginx
+        state: latest
+    - name: call the API
+      uri:
+        url: https://api.example/items
+        password: "{{ api_password }}"
+`;
+
+const PLAY_FIXED = `- hosts: web
+  become: yes
+  tasks:
+    - name: fetch the installer   # from the vendor
+      ansible.builtin.get_url:
+        url: https://vendor.example/install.sh
+        dest: /tmp/install.sh
+        validate_certs: yes
+    - name: nginx
+      apt:
+        name: nginx
+        state: present
+    - name: call the API
+      uri:
+        url: https://api.example/items
+        password: "{{ api_password }}"
+      no_log: true
+`;
+
+/** Every line of `before` that the fix did not set or add is still in `after`, in order. */
+function onlyAdded(before: string, after: string, changed: RegExp) {
+  const a = after.split('\n');
+  let i = 0;
+  for (const l of before.split('\n')) {
+    if (changed.test(l)) continue;
+    while (i < a.length && a[i] !== l) i++;
+    expect(i, `line lost: ${l}`).toBeLessThan(a.length);
+    i++;
+  }
+}
+
+describe('fixes', () => {
+  it('CloudFormation YAML: set a flag, add a missing block, add Properties; nothing else moves', () => {
+    const r = applyFixes(
+      CFN_YAML,
+      [
+        { ruleId: 'CFN-RDS-001', line: 11 },
+        { ruleId: 'CFN-S3-003', line: 12 },
+        { ruleId: 'CFN-EC2-006', line: 16 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(CFN_YAML_FIXED);
+    onlyAdded(CFN_YAML, r.text, /StorageEncrypted/);
+    // Idempotent: the same findings asked again change nothing.
+    const again = applyFixes(r.text, [{ ruleId: 'CFN-RDS-001', line: 11 }], 'cloudformation');
+    expect(again.text).toBe(r.text);
+  });
+
+  it('CloudFormation JSON keeps its indentation and commas', () => {
+    const r = applyFixes(
+      CFN_JSON,
+      [
+        { ruleId: 'CFN-RDS-003', line: 7 },
+        { ruleId: 'CFN-EFS-001', line: 10 },
+      ],
+      'cloudformation',
+    );
+    expect(r.text).toBe(CFN_JSON_FIXED);
+    expect(JSON.parse(r.text)).toBeTruthy();
+  });
+
+  it("Ansible: module arguments in the file's boolean spelling, state: latest → present, no_log on the task", () => {
+    const r = applyFixes(
+      PLAY,
+      [
+        { ruleId: 'ANS-TLS-001', line: 8 },
+        { ruleId: 'ANS-PKG-005', line: 12 },
+        { ruleId: 'ANS-SECRET-006', line: 16 },
+      ],
+      'ansible',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(PLAY_FIXED);
+    expect(applyFixes(r.text, [{ ruleId: 'ANS-SECRET-006', line: 16 }], 'ansible').text).toBe(r.text);
+  });
+
+  it('never guesses a value that comes from elsewhere: a !Ref, Jinja, inline key=value arguments', () => {
+    const ref = CFN_YAML.replace('StorageEncrypted: false', 'StorageEncrypted: !Ref Encrypt');
+    const r = applyFixes(ref, [{ ruleId: 'CFN-RDS-001', line: 11 }], 'cloudformation');
+    expect(r.text).toBe(ref);
+    expect(r.skipped[0]!.why).toMatch(/set from elsewhere/);
+    const inline = `- hosts: all\n  tasks:\n    - get_url: url=https://x.example/a dest=/tmp/a validate_certs=no\n`;
+    const a = applyFixes(inline, [{ ruleId: 'ANS-TLS-001', line: 3 }], 'ansible');
+    expect(a.text).toBe(inline);
+    expect(a.skipped[0]!.why).toMatch(/inline/);
+    const broken = 'Resources: [\n';
+    expect(applyFixes(broken, [{ ruleId: 'CFN-RDS-001', line: 1 }], 'cloudformation').skipped[0]!.why).toMatch(
+      /does not parse/,
+    );
+  });
+
+  it('every fix names what it does', () => {
+    for (const [id, spec] of Object.entries(FIXES)) {
+      expect(id).toMatch(/^(CFN|ANS)-/);
+      expect(spec.what.length).toBeGreaterThan(5);
+    }
+  });
+});
+
+describe('a block with some settings off', () => {
+  it('sets every one of them in one run', () => {
+    const t = `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: false\n        BlockPublicPolicy: true\n        IgnorePublicAcls: false\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-S3-003', line: 5 }], 'cloudformation');
+    expect(r.text).toBe(
+      `Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      PublicAccessBlockConfiguration:\n        BlockPublicAcls: true\n        BlockPublicPolicy: true\n        IgnorePublicAcls: true\n        RestrictPublicBuckets: true\n`,
+    );
+  });
+});
