@@ -92,6 +92,36 @@ describe('a Spring app whose production profile turns security off', () => {
   });
 });
 
+describe('the pre-commit hook', () => {
+  it('turning off validate_certs and auth_required in prod only is blocked (high); dev and qa are not blamed', () => {
+    const repo = Repo.init();
+    for (const env of ['dev', 'qa', 'prod'])
+      repo.write(
+        `inventories/${env}/group_vars/all.yml`,
+        `app_name: shop\nvalidate_certs: true\napi:\n  auth_required: true\n`,
+      );
+    repo.commit('secure everywhere');
+    expect(repo.hookguard(['init']).code).toBe(0);
+    repo.write(
+      'inventories/prod/group_vars/all.yml',
+      `app_name: shop\nvalidate_certs: false\napi:\n  auth_required: false\n`,
+    );
+    repo.git('add', '-A');
+    const blocked = repo.gitRun(['commit', '-q', '-m', 'prod: quick fix']);
+    expect(blocked.code).not.toBe(0);
+    expect(blocked.stdout + blocked.stderr).toContain('ENV-002');
+    const { report } = repo.json(['scan', '--staged']);
+    expect(report.findings.map((f) => `${at(f)} ${f.severity}`)).toEqual([
+      'ENV-002 inventories/prod/group_vars/all.yml:2 high',
+      'ENV-002 inventories/prod/group_vars/all.yml:4 high',
+    ]);
+    expect((report.findings[1] as Finding).remediation).toContain(
+      'prod is the environment to fix: set api.auth_required in inventories/prod/group_vars/all.yml to true, as in dev and qa',
+    );
+    expect(report.existing).toEqual([]);
+  });
+});
+
 describe('shared, weak and embedded passwords', () => {
   it('changeme in every environment is ENV-001; in production also ENV-004; URL and connection-string passwords compare', () => {
     const repo = Repo.init();
