@@ -612,6 +612,10 @@ export async function parityOfTree(
   });
   const { compareEnvironments } = await import('../env/compare.js');
   const res = compareEnvironments(files, {
+    // NoEcho parameters are secrets in the table too: their values are never shown.
+    ...(files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes('Parameter'))
+      ? { noEcho: await noEchoParameters(root, undefined) }
+      : {}),
     secrets: opts.secrets,
     allow: opts.allow,
     expectDifferent: opts.environments?.expectDifferent ?? [],

@@ -209,7 +209,11 @@ Resources:
       MasterUserPassword: !Ref DBPassword
 `,
     );
-    const pw = () => rand(ALNUM, 6) + '-' + rand(ALNUM, 6);
+    const made: string[] = [];
+    const pw = () => {
+      made.push(rand(ALNUM, 6) + '-' + rand(ALNUM, 6));
+      return made[made.length - 1]!;
+    };
     repo.write(
       'cfn/params/prod.json',
       JSON.stringify(
@@ -247,6 +251,15 @@ Resources:
     const role = envTable(repo).roles.find((r) => r.role === 'cfn/params/{env}.json')!;
     expect(role.rows.map((r) => r.key)).toEqual(['AdminCode', 'DBPassword', 'InstanceType']);
     expect(role.rows.find((r) => r.key === 'DBPassword')!.cells.prod!.state).toBe('secret');
+    // A NoEcho parameter is a secret in the table too: its value is never shown.
+    expect(role.rows.find((r) => r.key === 'AdminCode')!.cells.prod!.state).toBe('secret');
+    for (const out of [
+      repo.hookguard(['env']).stdout,
+      repo.hookguard(['env', '--format', 'markdown']).stdout,
+      repo.hookguard(['scan', '.']).stdout,
+      JSON.stringify(report),
+    ])
+      expect(leaks(out, made)).toEqual([]);
   });
 });
 
