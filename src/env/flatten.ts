@@ -1,13 +1,13 @@
 /**
  * Flatten a configuration file into dotted keys with positions: YAML (Ansible vars, YAML inventories, Helm values),
  * JSON (incl. CloudFormation parameter files `[{ParameterKey, ParameterValue}]`), dotenv, INI / ansible.cfg and
- * Ansible INI inventories. Pure: text in, entries out. Parse problems are returned, never thrown.
+ * Ansible INI inventories and Terraform `*.tfvars` (HCL attributes). Pure: text in, entries out. Parse problems are returned, never thrown.
  */
 import { parseYamlAll, isMap, isSeq, isScalar, type Node, type LineCounter } from '../parse/yaml.js';
 import { parseIni, parseHostLine } from '../parse/ini.js';
 import { looksLikeIniInventory } from '../parse/ansible.js';
 
-export type Format = 'yaml' | 'json' | 'dotenv' | 'ini' | 'inventory';
+export type Format = 'yaml' | 'json' | 'dotenv' | 'ini' | 'inventory' | 'tfvars';
 
 export interface Entry {
   /** Dotted path (`db.password`, `web:vars.ansible_user`, `servers[0].port`). */
@@ -41,6 +41,7 @@ export function formatOf(path: string, text?: string): Format | undefined {
   const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return 'yaml';
   if (/\.json$/.test(base)) return 'json';
+  if (/\.tfvars$/.test(base)) return 'tfvars';
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return 'dotenv';
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return 'ini';
   if (!base.includes('.') && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path))
@@ -64,6 +65,8 @@ export function flatten(path: string, text: string, format = formatOf(path, text
       return flattenIni(text);
     case 'inventory':
       return flattenInventory(text);
+    case 'tfvars':
+      return flattenTfvars(text);
     default:
       return { format: 'yaml', entries: [], errors: [{ message: 'not a configuration format hookguard can compare' }] };
   }
@@ -576,5 +579,167 @@ function flattenJson(text: string): Flat {
     if (segments.length) add(segments, keyLine, n);
   };
   walk(root, [], 1, 0);
+  return out;
+}
+
+/**
+ * Terraform variable files (`*.tfvars`): HCL attributes `name = value` with strings, numbers, booleans, lists and
+ * objects (`tags = { team = "x" }` → `tags.team`), comments (`#`, `//`, block) and heredocs. Expressions other than
+ * literals (function calls, references) are kept as text: they are unknowable to the comparison.
+ */
+export function flattenTfvars(text: string): Flat {
+  const out: Flat = { format: 'tfvars', entries: [], errors: [] };
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const col = () => i - lineStart + 1;
+  const fail = (m: string): never => {
+    throw Object.assign(new Error(m), { line });
+  };
+  const skip = (newlines: boolean) => {
+    for (;;) {
+      const c = text[i];
+      if (c === '\n') {
+        if (!newlines) return;
+        line++;
+        lineStart = ++i;
+      } else if (c === ' ' || c === '\t' || c === '\r' || (newlines && c === ',')) i++;
+      else if (c === '#' || (c === '/' && text[i + 1] === '/')) while (i < text.length && text[i] !== '\n') i++;
+      else if (c === '/' && text[i + 1] === '*') {
+        const end = text.indexOf('*/', i + 2);
+        const stop = end === -1 ? text.length : end + 2;
+        for (; i < stop; i++) if (text[i] === '\n') [line, lineStart] = [line + 1, i + 1];
+      } else return;
+    }
+  };
+  const ident = () => {
+    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 256));
+    if (!m) fail('expected a name');
+    i += m![0].length;
+    return m![0];
+  };
+  const add = (
+    segments: string[],
+    keyLine: number,
+    value: string,
+    kind: Entry['kind'],
+    pos: [number, number, number],
+  ) => {
+    if (out.entries.length < MAX_ENTRIES)
+      out.entries.push({
+        key: segments.join('.'),
+        segments,
+        value,
+        kind,
+        line: keyLine,
+        valueLine: pos[0],
+        column: pos[1],
+        endLine: pos[0],
+        endColumn: pos[2],
+      });
+  };
+  const str = (): string => {
+    i++;
+    let v = '';
+    for (;;) {
+      const c = text[i];
+      if (c === undefined || c === '\n') fail('unterminated string');
+      if (c === '"') break;
+      if (c === '\\') {
+        v += text[i + 1] === 'n' ? '\n' : (text[i + 1] ?? '');
+        i += 2;
+      } else v += text[i++];
+    }
+    i++;
+    return v;
+  };
+  const value = (segments: string[], keyLine: number, depth: number): string | undefined => {
+    if (depth > MAX_DEPTH) fail('nesting too deep');
+    skip(false);
+    const c = text[i];
+    const vl = line;
+    const vc = col();
+    if (c === '"') {
+      const v = str();
+      if (segments.length) add(segments, keyLine, v, 'string', [vl, vc + 1, col() - 1]);
+      return v;
+    }
+    if (c === '<' && text[i + 1] === '<') {
+      const m = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(i, i + 300));
+      if (!m) fail('bad heredoc');
+      const end = new RegExp(`^[ \\t]*${m![1]}[ \\t]*$`, 'm');
+      const rest = text.slice(i + m![0].length);
+      const e = end.exec(rest);
+      const body = e ? rest.slice(0, e.index) : rest;
+      const stop = i + m![0].length + (e ? e.index + e[0].length : rest.length);
+      for (; i < stop; i++) if (text[i] === '\n') [line, lineStart] = [line + 1, i + 1];
+      if (segments.length) add(segments, keyLine, body.replace(/\n$/, ''), 'string', [vl, vc, vc]);
+      return body;
+    }
+    if (c === '[') {
+      i++;
+      const items: string[] = [];
+      for (;;) {
+        skip(true);
+        if (text[i] === ']') break;
+        if (i >= text.length) fail("expected ']'");
+        items.push(value([], keyLine, depth + 1) ?? '');
+      }
+      i++;
+      if (segments.length) add(segments, keyLine, [...items].sort().join(', '), 'list', [vl, vc, col()]);
+      return undefined;
+    }
+    if (c === '{') {
+      i++;
+      let n = 0;
+      for (;;) {
+        skip(true);
+        if (text[i] === '}') break;
+        if (i >= text.length) fail("expected '}'");
+        const kl = line;
+        const k = text[i] === '"' ? str() : ident();
+        skip(false);
+        if (text[i] !== '=' && text[i] !== ':') fail("expected '='");
+        i++;
+        n++;
+        value([...segments, k], kl, depth + 1);
+      }
+      i++;
+      if (!n && segments.length) add(segments, keyLine, '', 'null', [vl, vc, col()]);
+      return undefined;
+    }
+    // A number, a boolean, null, or an expression (kept as text up to the end of the line or the enclosing item).
+    const m = /^[^,\]}\n#]*/.exec(text.slice(i))!;
+    const raw = m[0].replace(/\s*(?:\/\/.*)?$/, '');
+    if (!raw) fail('expected a value');
+    i += raw.length;
+    const kind: Entry['kind'] = /^(?:true|false)$/.test(raw)
+      ? 'bool'
+      : raw === 'null'
+        ? 'null'
+        : /^-?\d+(?:\.\d+)?$/.test(raw)
+          ? 'number'
+          : 'string';
+    const v = kind === 'null' ? '' : kind === 'string' ? `\${${raw}}` : raw;
+    if (segments.length) add(segments, keyLine, v, kind, [vl, vc, vc + raw.length]);
+    return v;
+  };
+  try {
+    for (;;) {
+      skip(true);
+      if (i >= text.length) break;
+      const kl = line;
+      const k = ident();
+      skip(false);
+      if (text[i] !== '=') fail("expected '=' after the variable name");
+      i++;
+      value([k], kl, 0);
+    }
+  } catch (e) {
+    out.errors.push({
+      line: (e as { line?: number }).line ?? line,
+      message: `invalid tfvars: ${(e as Error).message}`,
+    });
+  }
   return out;
 }

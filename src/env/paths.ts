@@ -16,13 +16,15 @@ export const ENV_WORDS: Readonly<Record<string, string>> = {
   preprod: 'preprod',
   prod: 'prod',
   production: 'prod',
+  live: 'prod',
+  sandbox: 'sandbox',
 };
 
 const ENV_TOKEN =
-  /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production)(?:[/._-]|$)/i;
+  /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/i;
 /** Formats the parity check can flatten (see flatten.ts formatOf). */
 const CONFIG_FILE =
-  /\.(?:ya?ml|json|ini|cfg|conf|properties|env)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
+  /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
 
 /** A file that may play a role in one environment (a path segment or name part names one, and we can parse it). */
 export function isEnvCandidate(path: string): boolean {

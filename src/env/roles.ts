@@ -13,20 +13,59 @@ export interface EnvRole {
 /** Environment globs from the config. */
 export type EnvGlobs = ReadonlyMap<string, readonly string[]>;
 
+/** Region words that qualify an environment name (`eu-prod`, `prod-us`): the environment keeps the whole name. */
+const REGION =
+  /^(?:eu|us|uk|ap|ca|sa|me|af|de|fr|jp|au|in|cn|br|asia|emea|apac|amer|americas|na|latam|global|east|west|north|south|central)$/i;
+
+/**
+ * Which environment a path names, and the role (the path with that part replaced by `{env}`). A name part is an
+ * environment word (`dev`, `production` → `prod`, `live` → `prod`, `sandbox`), `pre-prod`/`pre_prod` (→ `preprod`), or
+ * an environment word qualified by a region (`eu-prod`, `prod-us`: its own environment, production by class).
+ */
 export function envRoleFromPath(path: string): EnvRole | undefined {
   if (!isEnvCandidate(path)) return undefined;
   const parts = path.split(/([/._-])/);
   const envs = new Set<string>();
-  const out = parts.map((p, i) => {
-    if (i % 2 === 1) return p;
-    const env = ENV_WORDS[p.toLowerCase()];
-    if (!env) return p;
+  let out = '';
+  const joins = (i: number) => parts[i + 1] === '-' || parts[i + 1] === '_';
+  for (let i = 0; i < parts.length; i += 2) {
+    const w = parts[i]!.toLowerCase();
+    const next = parts[i + 2]?.toLowerCase();
+    const sep = parts[i + 1] ?? '';
+    const nextEnv = next !== undefined && joins(i) ? ENV_WORDS[next] : undefined;
+    let env: string | undefined;
+    let width = 1;
+    if (w === 'pre' && nextEnv === 'prod') [env, width] = ['preprod', 2];
+    else if (REGION.test(w) && nextEnv) [env, width] = [`${w}-${nextEnv}`, 2];
+    else if (ENV_WORDS[w]) {
+      env = ENV_WORDS[w];
+      const after = parts[i + 2];
+      if (after !== undefined && joins(i) && REGION.test(after) && !ENV_WORDS[after.toLowerCase()])
+        [env, width] = [`${env}-${after.toLowerCase()}`, 2];
+    }
+    if (!env) {
+      out += parts[i]! + sep;
+      continue;
+    }
     envs.add(env);
-    return '{env}';
-  });
+    out += '{env}' + (parts[i + 2 * width - 1] ?? '');
+    i += 2 * (width - 1);
+  }
   // Two different environments in one path (test/fixtures/prod/…) say nothing reliable: not compared.
   if (envs.size !== 1) return undefined;
-  return { env: [...envs][0]!, role: out.join('') };
+  return { env: [...envs][0]!, role: out };
+}
+
+/** The class of an environment name: `eu-prod` → `prod`, `preprod` → `preprod`, a configured name → itself. */
+export function envClass(env: string): string {
+  const words = env.toLowerCase().split(/[-_]/);
+  for (const w of words) if (ENV_WORDS[w]) return ENV_WORDS[w];
+  return ENV_WORDS[env.toLowerCase()] ?? env.toLowerCase();
+}
+
+/** Production by name or class (`prod`, `production`, `live`, `eu-prod`; a configured `prod-*`/`production` name). */
+export function isProduction(env: string): boolean {
+  return envClass(env) === 'prod';
 }
 
 /** A gitignore-style glob (`**`, `*`, `?`, `{a,b}`, `[…]`) as a regex over a repository-relative path. */

@@ -15,7 +15,10 @@ sharing a database password). Environments are found from paths (\`inventories/p
 \`.hookguard.yaml\` (\`environments: {dev: [globs], prod: [globs]}\`).
 
 A value counts as a secret when a secret rule finds it or its key is credential-named (password, secret, token,
-api_key, private_key…); references to secret stores (\`!vault\`, \`ENC[…]\`, Vault lookups, \`{{resolve:…}}\`), Jinja
+api_key, private_key…) and its value is a literal — in an environment file a default such as \`changeme\` or
+\`password\` is a real password, whatever its entropy. A password inside a URL or connection string
+(\`redis://:pw@redis.dev…\`, \`Password=…;\` in \`ConnectionStrings\`) is compared by that password alone, since the
+hosts differ. References to secret stores (\`!vault\`, \`ENC[…]\`, Vault lookups, \`{{resolve:…}}\`), Jinja
 expressions and placeholders never count. Values are compared by a keyed hash (HMAC-SHA-256 with a random key made
 for each run) in memory: the value is never printed, not even masked, and the report names only the other places.
 
@@ -37,10 +40,21 @@ Fix: generate a distinct credential per environment, rotate the one that was sha
       'Make the setting the same in every environment (secure everywhere), or list the key in environments.expectDifferent with a comment why.',
     docs: `Compares files that play the same role in different environments key by key and reports a security-relevant
 setting whose value differs: TLS/certificate verification (\`validate_certs\`, \`verify_ssl\`, \`sslmode\`…), SSL/TLS on
-or off, debug and verbose flags, allowed hosts and CIDRs, ports, authentication on/off, encryption flags and KMS keys,
-password policy, host key checking and audit log levels. The message names each environment's value (values of
-credential-named keys are never shown). Values that cannot be known (Jinja, \`\${VAR}\`, store references) are not
-compared. Booleans compare by meaning (\`yes\` = \`true\`).
+or off and minimum TLS versions, debug and verbose flags, allowed hosts and CIDRs, ports, authentication on/off, CSRF
+protection, secure cookies, encryption flags and KMS keys, password policy, host key checking and audit log levels.
+Settings are classified by their whole key path, the same way in every format: \`server: ssl: enabled:\` in YAML,
+\`server.ssl.enabled\` in \`.properties\` and \`SERVER_SSL_ENABLED\` in a dotenv file are one setting. Security meaning
+wins over the built-in list of keys expected to differ (\`tls_min_version\` is a security setting, not a "version").
+Values that cannot be known (Jinja, \`\${VAR}\`, store references) are not compared. Booleans compare by meaning
+(\`yes\` = \`true\`).
+
+Where the values have an order — booleans by the setting's meaning (\`validate_certs: false\`, \`debug: true\` are
+weaker), \`sslmode\`, TLS/SSL versions (1.0 is weaker than 1.2), CIDRs and host lists open to the world (\`0.0.0.0/0\`,
+\`*\`), minimum password lengths — the finding is raised only on the environments holding the weaker value, at
+**high** severity when that environment is production (\`prod\`, \`production\`, \`live\`, \`eu-prod\`…) and medium
+otherwise; the secure environments get nothing, the fix names the environment to change and \`hookguard env\` marks
+its column \`WEAKER\`. Where the values have no order (ports, KMS keys), every environment's file gets the finding
+(medium) and the message names each value. Values of credential-named keys are never shown.
 
 Why: "configured identically but with different passwords" — staging with \`validate_certs: false\` is how a
 man-in-the-middle gets a foothold, and it is the setting that slips into prod with the next copy-paste.
@@ -60,7 +74,7 @@ Fix: use the secure value everywhere. When a difference is intended, add the key
     docs: `Reports a key that files of the same role define in some environments and not in others (structural drift).
 It is reported where the key is present, naming the environments that lack it.
 
-Keys that are expected to differ are not drift: by default hostnames, hosts, URLs/endpoints, addresses, domains, IPs,
+Keys that are expected to differ are not drift (unless they are security settings): by default hostnames, hosts, URLs/endpoints, addresses, domains, IPs,
 instance sizes/types/classes, counts, replicas, capacities, names, ids, ARNs, regions, zones, tags, descriptions,
 versions and image tags; extend the list with \`environments.expectDifferent: [globs of keys]\` (matched against the
 dotted key, e.g. \`*.replicas\`, \`feature_flags.*\`).
@@ -69,6 +83,49 @@ Why: a setting that exists only in dev (a new timeout, a feature toggle) is unte
 only in prod is a difference nobody reviewed.
 
 Fix: add the key to the environments that lack it, or remove it where it is not wanted.`,
+  },
+  {
+    id: 'ENV-004',
+    title: 'A weak or default password is set in production',
+    severity: 'high',
+    category: 'environment',
+    remediation:
+      'Generate a strong, unique password for production, rotate the default one wherever it was deployed, and keep it in a secret store.',
+    docs: `Finds a credential-named key (password, secret, token…) in a production environment file whose value is a
+default or weak password — \`changeme\`, \`password\`, \`admin\`, \`root\`, \`123456\`, \`letmein\`… — or a URL or
+connection string whose password is one. Production is an environment named \`prod\`, \`production\` or \`live\`, or one
+qualified by a region (\`eu-prod\`, \`prod-us\`). Elsewhere such values are reported as secrets (ENV-001 when
+environments share them) but not as weak.
+
+Why: default passwords are the first ones tried — by scanners on the internet and by anyone who has read the
+framework's documentation. A placeholder that was never replaced is a real password once it is deployed.
+
+Example (fails): \`.env.production\` holds \`ADMIN_PASSWORD=password\`.
+
+Fix: set a generated password in production through the secret store, rotate the default wherever it is live.`,
+  },
+  {
+    id: 'ENV-005',
+    title: 'A secret is passed as plaintext in a CloudFormation parameter file',
+    severity: 'high',
+    category: 'environment',
+    remediation:
+      'Do not pass the secret as a parameter value: reference it in the template with {{resolve:secretsmanager:NAME:SecretString:KEY}} or {{resolve:ssm-secure:NAME}} (an SSM SecureString), or let CloudFormation create it (AWS::SecretsManager::Secret GenerateSecretString, RDS ManageMasterUserPassword); then rotate the committed value.',
+    docs: `Reads CloudFormation parameter files — the \`[{"ParameterKey": …, "ParameterValue": …}]\` list that
+\`aws cloudformation deploy/create-stack --parameters file://…\` takes, and the \`{"Parameters": {…}}\` template
+configuration files of CodePipeline — found by environment (\`params.prod.json\`, \`parameters/prod.json\`…) and reports
+a parameter with a literal value whose name is credential-named (\`DBPassword\`, \`ApiToken\`…) or that a template of
+the repository declares \`NoEcho: true\`. Both shapes are compared alike by the other ENV rules (the \`Parameters.\`
+prefix is not part of the key).
+
+Why: \`NoEcho\` hides the value in the console and API, but a parameter file in the repository gives it to everyone
+who can read the repository, and to every clone and CI cache.
+
+Example (fails): \`params.prod.json\` holds \`{"ParameterKey": "DBPassword", "ParameterValue": "…"}\`.
+
+Fix: remove the parameter from the file and resolve the secret at deploy time:
+\`MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'\`, or an SSM SecureString
+parameter (\`{{resolve:ssm-secure:/prod/db/password}}\`), or a generated secret; rotate the committed value.`,
   },
   {
     id: 'ATREST-001',

@@ -19,8 +19,8 @@ const MARK: Record<string, string> = {
 function cell(role: ParityRole, key: number, env: string): string {
   const c = role.rows[key]!.cells[env];
   if (!c) return '';
-  const m = MARK[c.state] ?? c.state;
-  return c.state === 'differs' && c.value !== undefined
+  const m = c.weaker ? 'WEAKER' : (MARK[c.state] ?? c.state);
+  return (c.state === 'differs' || c.weaker) && c.value !== undefined
     ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + '…' : c.value}`
     : m;
 }

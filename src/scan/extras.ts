@@ -362,6 +362,9 @@ export class Extras {
     }
     const { compareEnvironments } = await import('../env/compare.js');
     const res = compareEnvironments(files, {
+      ...(files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes('Parameter'))
+        ? { noEcho: await noEchoParameters(root, this.snap) }
+        : {}),
       secrets: this.o.secrets,
       allow: this.o.allow,
       expectDifferent: this.o.environments?.expectDifferent ?? [],
@@ -370,15 +373,99 @@ export class Extras {
       ...(mode === 'staged' || mode === 'pre-push' ? { focus: (p: string) => this.touched.has(p) } : {}),
     });
     const texts = new Map(files.map((f) => [f.path, f.text]));
+    // History: each finding names the commit that wrote its line (git blame at the tip), as every other rule does.
+    const blame = mode === 'history' && this.o.tip ? blamer(root, this.o.tip) : undefined;
     for (const h of res.hits) {
       // In diff modes, findings in environment files this change did not touch are not shown (not even as existing).
       if (mode !== 'paths' && mode !== 'history' && !this.touched.has(h.file)) continue;
       const raw = lineOf(texts.get(h.file), h.line);
-      this.emit(this.finding(h.ruleId, { path: h.file }, h, h.message, h.key, h.blocking, raw, h.secret), raw);
+      const commit = h.commit ?? (await blame?.(h.file, h.line));
+      const f = this.finding(
+        h.ruleId,
+        { path: h.file, ...(commit ? { commit } : {}) },
+        h,
+        h.message,
+        h.key,
+        h.blocking,
+        raw,
+        h.secret,
+      );
+      if (h.severity) f.severity = h.severity;
+      if (h.remediation) f.remediation = h.remediation;
+      this.emit(f, raw);
     }
     this.out.errors.push(...res.errors);
     this.out.parity = { table: res.table, errors: res.errors };
   }
+}
+
+/** `git blame` of a file at a commit, once per file: line → the commit that wrote it (sha, author, date, summary). */
+function blamer(root: string, tip: string): (file: string, line: number) => Promise<CommitInfo | undefined> {
+  const files = new Map<string, Promise<Map<number, CommitInfo>>>();
+  const read = async (file: string) => {
+    const { git } = await import('../git/run.js');
+    const r = await git(root, ['blame', '--porcelain', tip, '--', file]);
+    const out = new Map<number, CommitInfo>();
+    if (r.code !== 0) return out;
+    const info = new Map<string, CommitInfo>();
+    let cur: CommitInfo | undefined;
+    for (const l of r.stdout.toString('utf8').split('\n')) {
+      const m = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(l);
+      if (m) {
+        cur = info.get(m[1]!) ?? { sha: m[1]! };
+        info.set(m[1]!, cur);
+        out.set(Number(m[2]), cur);
+      } else if (cur && l.startsWith('author ')) cur.author = l.slice(7);
+      else if (cur && l.startsWith('author-mail ')) cur.email = l.slice(12).replace(/^<|>$/g, '');
+      else if (cur && l.startsWith('author-time ')) cur.date = l.slice(12);
+      else if (cur && l.startsWith('author-tz ') && cur.date && /^\d+$/.test(cur.date)) {
+        // As git's %aI gives it: the author's local time with its offset.
+        const tz = l.slice(10);
+        const off = (tz.startsWith('-') ? -1 : 1) * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(3, 5)));
+        const local = new Date((Number(cur.date) + off * 60) * 1000).toISOString().slice(0, 19);
+        cur.date = `${local}${tz.slice(0, 3)}:${tz.slice(3, 5)}`;
+      } else if (cur && l.startsWith('summary ')) cur.summary = l.slice(8);
+    }
+    return out;
+  };
+  return async (file, line) => {
+    let p = files.get(file);
+    if (!p) files.set(file, (p = read(file)));
+    return (await p).get(line);
+  };
+}
+
+/**
+ * CloudFormation parameters declared `NoEcho: true` in the snapshot's templates (the work tree's tracked files for a
+ * scan on disk): name → template path. One `git grep` finds the templates; only those are parsed.
+ */
+async function noEchoParameters(root: string, snap: Snapshot | undefined): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const specs = ['*.yaml', '*.yml', '*.json', '*.template'];
+  let texts: Array<{ path: string; text: string }> = [];
+  try {
+    if (snap) {
+      const found = await grepSnapshot(root, snap, ['NoEcho'], specs);
+      const read = await readTexts(root, found.slice(0, 200), 4 << 20);
+      texts = found.flatMap((f) => {
+        const b = read.get(f.path);
+        return b?.kind === 'text' ? [{ path: f.path, text: b.text }] : [];
+      });
+    } else {
+      const { git } = await import('../git/run.js');
+      const r = await git(root, ['grep', '-l', '-z', '-I', '-F', '-e', 'NoEcho', '--', ...specs]);
+      if (r.code === 0)
+        for (const p of r.stdout.toString('utf8').split('\0').filter(Boolean).slice(0, 200))
+          texts.push({ path: p, text: readFileSync(path.join(root, p), 'utf8') });
+    }
+  } catch {
+    return out;
+  }
+  const { parseTemplate } = await import('../parse/cloudformation.js');
+  for (const t of texts)
+    for (const tpl of parseTemplate(t.text).templates)
+      for (const [name, p] of tpl.parameters) if (p.noEcho && !out.has(name)) out.set(name, t.path);
+  return out;
 }
 
 const HOW: Record<StoreName, string> = {
@@ -525,6 +612,10 @@ export async function parityOfTree(
   });
   const { compareEnvironments } = await import('../env/compare.js');
   const res = compareEnvironments(files, {
+    // NoEcho parameters are secrets in the table too: their values are never shown.
+    ...(files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes('Parameter'))
+      ? { noEcho: await noEchoParameters(root, undefined) }
+      : {}),
     secrets: opts.secrets,
     allow: opts.allow,
     expectDifferent: opts.environments?.expectDifferent ?? [],

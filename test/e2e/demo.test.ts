@@ -28,7 +28,7 @@ describe("the README's demo: npx hookguard scan fixtures/demo", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('fixtures/demo/inventories/{env}/group_vars/all.yml');
     expect(r.stdout).toMatch(/db_password\s+SHARED SECRET\s+unknown\s+secret\s+SHARED SECRET/);
-    expect(r.stdout).toMatch(/validate_certs\s+DIFFERS: true\s+DIFFERS: true\s+DIFFERS: false\s+DIFFERS: true/);
+    expect(r.stdout).toMatch(/validate_certs\s+DIFFERS: true\s+DIFFERS: true\s+WEAKER: false\s+DIFFERS: true/);
     expect(r.stdout).toMatch(/debug_toolbar\s+same\s+MISSING\s+MISSING\s+MISSING/);
   });
 

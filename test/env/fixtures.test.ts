@@ -14,7 +14,7 @@ import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../../src/rul
 import { ROOT } from '../helpers.js';
 
 const DIR = path.join(ROOT, 'fixtures', 'env');
-const RULES = ['ENV-001', 'ENV-002', 'ENV-003', 'ATREST-001', 'ATREST-002', 'ATREST-003'];
+const RULES = ['ENV-001', 'ENV-002', 'ENV-003', 'ENV-004', 'ENV-005', 'ATREST-001', 'ATREST-002', 'ATREST-003'];
 
 function tree(dir: string): Map<string, string> {
   const out = new Map<string, string>();

@@ -7,7 +7,14 @@ import path from 'node:path';
 import { isStoreReference, storeReferenceAt } from '../../src/rules/secrets/stores.js';
 import { gitCryptMatcher, isGitCryptBlob } from '../../src/env/gitattributes.js';
 import { checkSops, parseSopsConfig } from '../../src/env/atrest.js';
-import { compareEnvironments, isCredentialKey, isSecurityKey, type EnvFile } from '../../src/env/compare.js';
+import {
+  compareEnvironments,
+  credentialPart,
+  isCredentialKey,
+  isSecurityKey,
+  strength,
+  type EnvFile,
+} from '../../src/env/compare.js';
 import { tableJson, tableMarkdown, tableText } from '../../src/env/table.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../../src/rules/secrets/load.js';
 import { detectSecrets } from '../../src/rules/secrets/detect.js';
@@ -332,10 +339,10 @@ describe('parity', () => {
       },
     ];
     const r = compareEnvironments(files, { secrets });
-    expect(r.hits.filter((h) => h.ruleId === 'ENV-002').map((h) => [h.file, h.blocking])).toEqual([
-      ['a/dev/c.yml', false],
-      ['a/prod/c.yml', true],
-    ]);
+    // Only the weaker value is reported (prod: high), where the change touched it.
+    expect(
+      r.hits.filter((h) => h.ruleId === 'ENV-002').map((h) => [h.file, h.blocking, h.severity ?? 'medium']),
+    ).toEqual([['a/prod/c.yml', true, 'high']]);
     expect(r.hits.some((h) => h.ruleId === 'ENV-003')).toBe(true);
     const r2 = compareEnvironments(files, { secrets, expectDifferent: ['replica_*', 'verify_ssl'] });
     expect(r2.hits).toEqual([]);
@@ -380,6 +387,66 @@ describe('parity', () => {
       { secrets },
     );
     expect(r.errors.map((e) => e.file)).toEqual(['x/qa/a.yml']);
-    expect(r.hits.filter((h) => h.ruleId === 'ENV-002').length).toBe(2);
+    expect(r.hits.filter((h) => h.ruleId === 'ENV-002').map((h) => h.file)).toEqual(['x/dev/a.yml']);
+  });
+});
+
+describe('issue 24: names, paths, ranks and formats', () => {
+  it.each([
+    ['config/eu-prod.yaml', 'eu-prod', 'config/{env}.yaml'],
+    ['deploy/prod-us/app.yaml', 'prod-us', 'deploy/{env}/app.yaml'],
+    ['config/pre-prod/app.yml', 'preprod', 'config/{env}/app.yml'],
+    ['env/live.tfvars', 'prod', 'env/{env}.tfvars'],
+    ['env/sandbox.tfvars', 'sandbox', 'env/{env}.tfvars'],
+  ])('%s → %s', (p, env, role) => expect(envRoleFromPath(p)).toEqual({ env, role }));
+  it('security settings by the whole path, in every spelling', () => {
+    for (const s of [
+      ['server', 'ssl', 'enabled'],
+      ['server.ssl.enabled'],
+      ['SERVER_SSL_ENABLED'],
+      ['security', 'csrf', 'enabled'],
+      ['auth', 'enabled'],
+      ['session', 'cookie_secure'],
+      ['app', 'tls_min_version'],
+      ['min_tls_version'],
+    ])
+      expect(isSecurityKey(s), s.join('.')).toBe(true);
+    for (const s of [
+      ['authentication', 'provider', 'url'],
+      ['app', 'enabled'],
+      ['ssl', 'cert_file'],
+    ])
+      expect(isSecurityKey(s), s.join('.')).toBe(false);
+  });
+  it('ranks values: the weaker one is lower', () => {
+    expect(strength(['validate_certs'], 'false')! < strength(['validate_certs'], 'yes')!).toBe(true);
+    expect(strength(['debug'], 'true')! < strength(['debug'], 'off')!).toBe(true);
+    expect(strength(['min_tls_version'], 'TLSv1.0')! < strength(['min_tls_version'], '1.2')!).toBe(true);
+    expect(strength(['db', 'sslmode'], 'disable')! < strength(['db', 'sslmode'], 'verify-full')!).toBe(true);
+    expect(strength(['allowed_cidrs'], '0.0.0.0/0')! < strength(['allowed_cidrs'], '10.0.0.0/8')!).toBe(true);
+    expect(strength(['port'], '443')).toBeUndefined();
+  });
+  it('credential parts of URLs and connection strings', () => {
+    expect(credentialPart('redis://:abcd1234@redis.dev:6379')?.value).toBe('abcd1234');
+    expect(credentialPart('postgres://app:s3cr3tpw@db/x')?.value).toBe('s3cr3tpw');
+    expect(credentialPart('Server=x;User Id=a;Password=p4ssw0rdX;')?.value).toBe('p4ssw0rdX');
+    expect(credentialPart('https://example.test/a?b=c')).toBeUndefined();
+  });
+  it('Terraform tfvars: attributes, objects, lists, comments; expressions are unknowable', () => {
+    const f = flatten(
+      'env/prod.tfvars',
+      '# c\nregion = "eu-west-1" // c\ncount_x = 3\nopen = true\ncidrs = ["10.0.0.0/8", "0.0.0.0/0"]\ntags = {\n  team = "shop"\n  "cost-center" = 42\n}\nami = data.x.id\n',
+    );
+    expect(f.errors).toEqual([]);
+    expect(f.entries.map((e) => [e.key, e.value, e.kind, e.line])).toEqual([
+      ['region', 'eu-west-1', 'string', 2],
+      ['count_x', '3', 'number', 3],
+      ['open', 'true', 'bool', 4],
+      ['cidrs', '0.0.0.0/0, 10.0.0.0/8', 'list', 5],
+      ['tags.team', 'shop', 'string', 7],
+      ['tags.cost-center', '42', 'number', 8],
+      ['ami', '${data.x.id}', 'string', 10],
+    ]);
+    expect(flatten('env/prod.tfvars', 'x = "unterminated\n').errors[0]?.message).toMatch(/invalid tfvars/);
   });
 });
