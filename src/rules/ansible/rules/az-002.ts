@@ -15,7 +15,7 @@ const rule: AnsibleRule = {
       what: 'Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, `network_acls.default_action: Allow`, or `network_acls.ip_rules` admitting 0.0.0.0/0; and, at medium, an account that leaves out `minimum_tls_version` (an account created without it accepts TLS 1.0) or `network_acls` (every network may connect).',
       why: 'Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.',
       bad: '- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0',
-      good: '- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2',
+      good: '- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2\n    network_acls:\n      default_action: Deny\n      bypass: AzureServices',
       refs: [
         'https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer',
         'CIS Microsoft Azure Foundations 3.1, 3.7, 3.15',

@@ -16,7 +16,8 @@ const rule: CfnRule = {
   Properties:
     RestApiId: !Ref Api
     DeploymentId: !Ref Deployment
-    StageName: prod`,
+    StageName: prod
+    TracingEnabled: false`,
       fix: 'Set `TracingEnabled: true` on the stage.',
       fixed: `    TracingEnabled: true`,
       refs: ['https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html'],
