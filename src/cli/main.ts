@@ -467,6 +467,8 @@ async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   }
   const merged = mergeBaseline(prev, all, `hookguard ${version()}`, {
     prune: Boolean(a.prune),
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(a.expires ? { expires: a.expires } : {}),
     exists: (f) => existsSync(path.join(outcome.root, f)),
   });
   writeOutput(where.file, JSON.stringify(merged.file, null, 2) + '\n');

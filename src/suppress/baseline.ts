@@ -2,7 +2,7 @@
  * Baseline: fingerprints of accepted findings. New findings still block; entries that no longer match anything are
  * reported as stale. The file holds no secret: only rule, file, line and a fingerprint (a hash).
  */
-import type { Finding } from '../types.js';
+import type { Finding, Severity } from '../types.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -11,10 +11,14 @@ export interface BaselineEntry {
   ruleId: string;
   file: string;
   line: number;
+  /** The finding's severity when it was accepted (the Action and `hookguard policy` show it). */
+  severity?: Severity;
   /** The day the entry was accepted (YYYY-MM-DD): `hookguard policy` shows the oldest per rule. */
   date?: string;
   /** Why it was accepted (optional; entries without one are listed as such by `hookguard policy`). */
   reason?: string;
+  /** The day the acceptance ends (YYYY-MM-DD), from `hookguard baseline --expires`. */
+  expires?: string;
 }
 
 export interface BaselineFile {
@@ -62,6 +66,7 @@ export function buildBaseline(findings: Finding[], tool: string, now = new Date(
         ruleId: f.ruleId,
         file: f.file,
         line: f.line,
+        severity: f.severity,
         date: now.toISOString().slice(0, 10),
       });
   const list = [...seen.values()].sort(
@@ -87,7 +92,7 @@ export function mergeBaseline(
   prev: ReadonlyMap<string, BaselineEntry> | undefined,
   findings: Finding[],
   tool: string,
-  opts: { prune?: boolean; exists: (file: string) => boolean },
+  opts: { prune?: boolean; exists: (file: string) => boolean; reason?: string; expires?: string },
   now = new Date(),
 ): MergeResult {
   const current = buildBaseline(findings, tool, now).findings;
@@ -101,6 +106,7 @@ export function mergeBaseline(
     ...to,
     ...(from.date ? { date: from.date } : {}),
     ...(from.reason ? { reason: from.reason } : {}),
+    ...(from.expires ? { expires: from.expires } : {}),
   });
   for (const e of prev?.values() ?? []) {
     const same = byFp.get(e.fingerprint);
@@ -125,7 +131,11 @@ export function mergeBaseline(
   }
   for (const e of current)
     if (!out.has(e.fingerprint)) {
-      out.set(e.fingerprint, e);
+      out.set(e.fingerprint, {
+        ...e,
+        ...(opts.reason ? { reason: opts.reason } : {}),
+        ...(opts.expires ? { expires: opts.expires } : {}),
+      });
       r.added++;
     }
   const list = [...out.values()].sort(
