@@ -18,6 +18,8 @@ export interface ScanArgs {
   /** hookguard baseline: why the new entries are accepted (--reason), and until when (--expires YYYY-MM-DD). */
   reason?: string;
   expires?: string;
+  /** hookguard baseline --resolve: union the two sides of a baseline that git left with conflict markers. */
+  resolve?: boolean;
   color: boolean;
   /** Say which candidates secret rules set aside, and why. */
   verbose?: boolean;
@@ -150,6 +152,10 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         }
         break;
       }
+      case '--resolve':
+        if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
+        a.resolve = true;
+        break;
       case '--replace':
       case '--prune':
         if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
@@ -161,6 +167,8 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
     }
   }
   if (a.replace && a.prune) throw new UsageError('choose one of --replace, --prune');
+  if (a.resolve && (a.replace || a.prune || a.reason || a.expires || modes.size))
+    throw new UsageError('--resolve only merges a conflicted baseline file; run it on its own (with --baseline FILE)');
   if (a.noBaseline && a.baseline) throw new UsageError('choose one of --baseline, --no-baseline');
   if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);
   if (a.since && a.mode !== 'history') throw new UsageError('--since goes with --history');
