@@ -227,6 +227,35 @@ export class Api {
     });
   }
 
+  /** GET /pulls/{n}/reviews, oldest first: who reviewed which commit, and how. */
+  listReviews(pull: number): Promise<Array<{ login: string; state: string; commitId?: string }>> {
+    return this.call('listing the pull request reviews', async () => {
+      const list = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, {
+        ...this.repo,
+        pull_number: pull,
+        per_page: 100,
+      });
+      return list
+        .filter((r) => r.user?.login)
+        .map((r) => ({
+          login: r.user!.login,
+          state: r.state,
+          ...(r.commit_id ? { commitId: r.commit_id } : {}),
+        }));
+    });
+  }
+
+  /** GET /orgs/{org}/teams/{slug}/memberships/{user}: an active member (404 = not a member). */
+  async isTeamMember(org: string, team: string, login: string): Promise<boolean> {
+    try {
+      const r = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: team, username: login });
+      return r.data.state === 'active';
+    } catch (e) {
+      if ((e as HttpErrorLike).status === 404) return false;
+      throw toApiError(e, 'reading a team membership');
+    }
+  }
+
   updateReviewComment(id: number, body: string): Promise<void> {
     return this.call('updating a review comment', async () => {
       await this.octokit.rest.pulls.updateReviewComment({ ...this.repo, comment_id: id, body });

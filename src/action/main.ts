@@ -24,6 +24,15 @@ import {
 import { MODES, planScan, type Mode } from './plan.js';
 import { reviewPullRequest } from './review.js';
 import {
+  EXCEPTION_MODES,
+  exceptionsMarkdown,
+  judgeApproval,
+  prExceptions,
+  type Approval,
+  type ExceptionMode,
+  type PrException,
+} from './exceptions.js';
+import {
   ActionInputError,
   appendSummary,
   command,
@@ -70,6 +79,8 @@ interface Inputs {
   sarifFile?: string;
   mode: Mode;
   paths: string[];
+  /** Input `exceptions`, when given (else the base branch's config, else require-owner-approval). */
+  exceptions?: ExceptionMode;
 }
 
 function readInputs(r: Runner): Inputs {
@@ -79,6 +90,9 @@ function readInputs(r: Runner): Inputs {
   const mode = (getInput(r, 'mode').toLowerCase() || 'auto') as Mode;
   if (!MODES.includes(mode))
     throw new ActionInputError(`input "mode" must be one of ${MODES.join(', ')}, got "${mode}"`);
+  const exceptions = getInput(r, 'exceptions').toLowerCase();
+  if (exceptions && !EXCEPTION_MODES.includes(exceptions as ExceptionMode))
+    throw new ActionInputError(`input "exceptions" must be one of ${EXCEPTION_MODES.join(', ')}, got "${exceptions}"`);
   const opt = (name: string) => getInput(r, name) || undefined;
   return {
     token: getInput(r, 'github-token') || r.env.GITHUB_TOKEN || '',
@@ -88,6 +102,7 @@ function readInputs(r: Runner): Inputs {
     comments: getBooleanInput(r, 'comments', true),
     ...(opt('sarif-file') ? { sarifFile: opt('sarif-file') } : {}),
     mode,
+    ...(exceptions ? { exceptions: exceptions as ExceptionMode } : {}),
     paths: getInput(r, 'path')
       .split(/[\s,]+/)
       .filter(Boolean),
@@ -219,6 +234,20 @@ async function action(r: Runner): Promise<number> {
   }
   const { result, failOn } = outcome;
   const failingCount = failing(result, failOn).length;
+
+  // Exceptions the pull request grants itself, and whether an owner approved them.
+  const ex = plan.pr
+    ? await exceptionsStage(r, {
+        root: outcome.root,
+        pr: plan.pr,
+        result,
+        inputs,
+        cwd,
+        api,
+        fail,
+      })
+    : undefined;
+  const needsApproval = Boolean(ex && ex.mode === 'require-owner-approval' && ex.approval.pending.length);
   const ctx: ReportContext = { toolVersion: VERSION, failOn, color: false, rules: [], scope: plan.scope };
 
   // The log: the text report (masked, like every report).
@@ -262,14 +291,18 @@ async function action(r: Runner): Promise<number> {
     const all = annotationsFor({ ...result, findings: await atHead(result.findings) }, failOn);
     const annotations = all.slice(0, MAX_ANNOTATIONS);
     capped = all.length - annotations.length;
-    const title = checkTitle(result, failOn);
-    const summary = checkSummary(plan.scope, result, failOn, capped);
+    const title = needsApproval
+      ? `Needs owner approval: ${ex!.approval.pending.length} exception${ex!.approval.pending.length === 1 ? '' : 's'} added by this pull request; ${checkTitle(result, failOn)}`
+      : checkTitle(result, failOn);
+    const summary = [checkSummary(plan.scope, result, failOn, capped), ex?.markdown].filter(Boolean).join('\n\n');
     try {
       const batches = Math.max(1, Math.ceil(annotations.length / BATCH));
       for (let i = 0; i < batches; i++) {
         const last = i === batches - 1;
         await api.updateCheckRun(checkId, {
-          ...(last ? { status: 'completed' as const, conclusion: failingCount ? 'failure' : 'success' } : {}),
+          ...(last
+            ? { status: 'completed' as const, conclusion: failingCount || needsApproval ? 'failure' : 'success' }
+            : {}),
           output: { title, summary, annotations: annotations.slice(i * BATCH, (i + 1) * BATCH) },
         });
       }
@@ -316,33 +349,16 @@ async function action(r: Runner): Promise<number> {
     }
   }
 
-  // 2b. Review requests: the owners of blocking findings are asked to review. GitHub answers 422 for a user who is not
-  // a collaborator or an unknown team: said once in the summary; the run goes on.
+  // 2b. Review requests: the owners of blocking findings, and of exceptions still waiting for an owner's approval.
   let reviewersLine: string | undefined;
-  if (api && plan.pr && blockingFindings.length) {
-    const users = new Set<string>();
-    const teams = new Set<string>();
-    for (const f of blockingFindings)
-      for (const o of f.owners ?? []) {
-        const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
-        if (!m) continue; // an e-mail address cannot be asked for a review
-        if (m[2]) teams.add(m[2]);
-        else if (m[1]!.toLowerCase() !== plan.pr.author?.toLowerCase()) users.add(m[1]!);
-      }
-    if (users.size || teams.size) {
-      const who = [...[...users].sort().map((u) => `@${u}`), ...[...teams].sort().map((t) => `team ${t}`)].join(', ');
-      try {
-        await api.requestReviewers(plan.pr.number, [...users].sort(), [...teams].sort());
-        reviewersLine = `Review requested from the owners: ${who}.`;
-      } catch (e) {
-        const err = toApiError(e, 'requesting reviews');
-        reviewersLine =
-          err.status === 422
-            ? `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.`
-            : `Could not request reviews from ${who} (${err.message}).`;
-      }
-      log(`hookguard: ${reviewersLine}`);
-    }
+  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
+    const approved = new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
+    const owners = [
+      ...blockingFindings.flatMap((f) => f.owners ?? []),
+      ...(ex?.mode === 'require-owner-approval' ? ex.approval.pending.flatMap((e) => e.owners) : []),
+    ];
+    reviewersLine = await requestOwnerReviews(api, plan.pr, owners, approved);
+    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
   }
 
   // 4. Fallback: workflow-command annotations when the check run could not carry them.
@@ -364,6 +380,7 @@ async function action(r: Runner): Promise<number> {
       ...(sarifFile ? { sarifFile } : {}),
     }),
   );
+  if (ex?.markdown) appendSummary(r, ex.markdown);
 
   // Environment parity: when the range touched environment files, their differences follow the summary.
   if (outcome.parity?.table.roles.length) {
@@ -378,15 +395,151 @@ async function action(r: Runner): Promise<number> {
   setOutput(r, 'findings', String(total));
   setOutput(r, 'blocking', String(failingCount));
   setOutput(r, 'sarif-file', sarifFile ?? '');
+  setOutput(r, 'exceptions', String(ex?.list.length ?? 0));
 
+  if (needsApproval)
+    command(
+      r,
+      'error',
+      `hookguard: this pull request adds ${ex!.list.length} exception${ex!.list.length === 1 ? '' : 's'} to the checks (${ex!.approval.pending.length} not approved): needs owner approval. An owner (${[...new Set(ex!.approval.pending.flatMap((e) => e.owners))].join(', ') || 'any reviewer'}) must approve the pull request; see the job summary.`,
+    );
   if (outcome.exitCode === 1)
     command(
       r,
       'error',
       `hookguard: ${failingCount} finding${failingCount === 1 ? '' : 's'} at or above "${failOn}" (${severityText(failing(result, failOn))}). Rotate any exposed secret: removing it in a later commit leaves it in the history.`,
     );
-  else log(`hookguard: passed (${checkTitle(result, failOn)}).`);
-  return outcome.exitCode;
+  else if (!needsApproval) log(`hookguard: passed (${checkTitle(result, failOn)}).`);
+  return needsApproval ? 1 : outcome.exitCode;
+}
+
+interface ExceptionsOutcome {
+  list: PrException[];
+  mode: ExceptionMode;
+  approval: Approval;
+  markdown: string;
+}
+
+async function exceptionsStage(
+  r: Runner,
+  o: {
+    root: string;
+    pr: NonNullable<Awaited<ReturnType<typeof planScan>>['pr']>;
+    result: import('../types.js').ScanResult;
+    inputs: Inputs;
+    cwd: string;
+    api: Api | undefined;
+    fail: (e: unknown, what: string) => void;
+  },
+): Promise<ExceptionsOutcome> {
+  const { loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
+  const { patterns } = await loadRulesAndConfig(o.root, o.inputs.config, o.cwd);
+  const rules = new Map<
+    string,
+    { severity: import('../types.js').Severity; category: import('../types.js').Category }
+  >();
+  for (const d of [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())])
+    rules.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
+  const configFile = o.inputs.config
+    ? path.relative(o.root, path.resolve(o.cwd, o.inputs.config)).split(path.sep).join('/')
+    : undefined;
+  const baselineFile = o.inputs.baseline
+    ? path.relative(o.root, path.resolve(o.cwd, o.inputs.baseline)).split(path.sep).join('/')
+    : undefined;
+  const rep = await prExceptions({
+    root: o.root,
+    base: o.pr.base,
+    head: o.pr.head,
+    result: o.result,
+    rules,
+    ...(configFile ? { configFile } : {}),
+    ...(baselineFile ? { baselineFile } : {}),
+  });
+  const mode = o.inputs.exceptions ?? rep.configMode ?? 'require-owner-approval';
+  let note: string | undefined;
+  let reviews: Array<{ login: string; state: string; commitId?: string }> = [];
+  const api = o.api;
+  if (rep.exceptions.length && mode === 'require-owner-approval') {
+    if (api)
+      try {
+        reviews = await api.listReviews(o.pr.number);
+      } catch (e) {
+        o.fail(e, 'listing the pull request reviews');
+        note = 'The reviews could not be read, so no approval could be counted.';
+      }
+    else note = 'Without GitHub API access the reviews cannot be read, so no approval could be counted.';
+  }
+  const approval = await judgeApproval(rep.exceptions, reviews, o.pr.head, o.pr.author, (org, team, login) =>
+    api ? api.isTeamMember(org, team, login) : Promise.resolve(false),
+  );
+  if (rep.exceptions.length)
+    info(
+      r,
+      `hookguard: the pull request adds ${rep.exceptions.length} exception(s); ${mode === 'report' ? 'reported only' : `${approval.pending.length} need an owner's approval`}`,
+    );
+  return {
+    list: rep.exceptions,
+    mode,
+    approval,
+    markdown: exceptionsMarkdown(rep.exceptions, { mode, approval, ...(note ? { note } : {}) }),
+  };
+}
+
+/**
+ * Ask the owners for a review. GitHub answers 422 for the whole request when one user is not a collaborator (or a
+ * team is unknown) and does not say which: then each one is asked on its own, so the others are still asked, and
+ * the refused ones are named.
+ */
+async function requestOwnerReviews(
+  api: Api,
+  pr: { number: number; author?: string },
+  owners: string[],
+  skip: ReadonlySet<string>,
+): Promise<string | undefined> {
+  const users = new Set<string>();
+  const teams = new Set<string>();
+  for (const o of owners) {
+    const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
+    if (!m) continue; // an e-mail address cannot be asked for a review
+    if (m[2]) teams.add(m[2]);
+    else if (m[1]!.toLowerCase() !== pr.author?.toLowerCase() && !skip.has(m[1]!.toLowerCase())) users.add(m[1]!);
+  }
+  if (!users.size && !teams.size) return undefined;
+  const u = [...users].sort();
+  const t = [...teams].sort();
+  const name = (x: { user?: string; team?: string }) => (x.user ? `@${x.user}` : `team ${x.team}`);
+  const all: Array<{ user?: string; team?: string }> = [...u.map((user) => ({ user })), ...t.map((team) => ({ team }))];
+  const who = all.map(name).join(', ');
+  try {
+    await api.requestReviewers(pr.number, u, t);
+    return `Review requested from the owners: ${who}.`;
+  } catch (e) {
+    const err = toApiError(e, 'requesting reviews');
+    if (err.status !== 422) return `Could not request reviews from ${who} (${err.message}).`;
+    if (all.length === 1)
+      return `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.`;
+  }
+  const asked: string[] = [];
+  const refused: string[] = [];
+  const other: string[] = [];
+  for (const x of all) {
+    try {
+      await api.requestReviewers(pr.number, x.user ? [x.user] : [], x.team ? [x.team] : []);
+      asked.push(name(x));
+    } catch (e) {
+      const err = toApiError(e, 'requesting reviews');
+      (err.status === 422 ? refused : other).push(name(x));
+    }
+  }
+  return [
+    asked.length ? `Review requested from the owners: ${asked.join(', ')}.` : '',
+    refused.length
+      ? `Could not request reviews from ${refused.join(', ')}: GitHub refused them (not a collaborator or not a team of this repository); check the owners in .hookguard.yaml or CODEOWNERS.`
+      : '',
+    other.length ? `Could not request reviews from ${other.join(', ')} (GitHub API error).` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 function checkSummary(scope: string, r: import('../types.js').ScanResult, failOn: FailOn, capped: number): string {

@@ -64,7 +64,12 @@ export async function planScan(i: PlanInput): Promise<Plan> {
     };
   if (i.mode === 'history') return { request: { kind: 'history' }, scope: 'full history', notes, ...sha(i) };
 
-  if (i.eventName === 'pull_request' || i.eventName === 'pull_request_target') {
+  // pull_request_review: an approval may settle the exceptions the pull request adds, so the same scan runs again.
+  if (
+    i.eventName === 'pull_request' ||
+    i.eventName === 'pull_request_target' ||
+    i.eventName === 'pull_request_review'
+  ) {
     const pr = obj(i.event.pull_request);
     const base = str(obj(pr.base).sha);
     const head = str(obj(pr.head).sha);

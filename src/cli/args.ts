@@ -15,6 +15,11 @@ export interface ScanArgs {
   /** hookguard baseline: start over instead of merging (--replace), or drop entries that no longer match (--prune). */
   replace?: boolean;
   prune?: boolean;
+  /** hookguard baseline: why the new entries are accepted (--reason), and until when (--expires YYYY-MM-DD). */
+  reason?: string;
+  expires?: string;
+  /** hookguard baseline --resolve: union the two sides of a baseline that git left with conflict markers. */
+  resolve?: boolean;
   color: boolean;
   /** Say which candidates secret rules set aside, and why. */
   verbose?: boolean;
@@ -132,6 +137,25 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
       case '--no-baseline':
         a.noBaseline = true;
         break;
+      case '--reason':
+      case '--expires': {
+        if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
+        const v = take(arg);
+        if (arg === '--reason') {
+          if (!v.trim()) throw new UsageError('--reason needs a text: why these findings are accepted');
+          a.reason = v.trim();
+        } else {
+          const d = /^\d{4}-\d{2}-\d{2}$/.test(v) ? new Date(`${v}T00:00:00Z`) : undefined;
+          if (!d || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v)
+            throw new UsageError(`--expires must be a date as YYYY-MM-DD (got "${v}")`);
+          a.expires = v;
+        }
+        break;
+      }
+      case '--resolve':
+        if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
+        a.resolve = true;
+        break;
       case '--replace':
       case '--prune':
         if (command !== 'baseline') throw new UsageError(`${arg} goes with "hookguard baseline"`);
@@ -143,6 +167,8 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
     }
   }
   if (a.replace && a.prune) throw new UsageError('choose one of --replace, --prune');
+  if (a.resolve && (a.replace || a.prune || a.reason || a.expires || modes.size))
+    throw new UsageError('--resolve only merges a conflicted baseline file; run it on its own (with --baseline FILE)');
   if (a.noBaseline && a.baseline) throw new UsageError('choose one of --baseline, --no-baseline');
   if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);
   if (a.since && a.mode !== 'history') throw new UsageError('--since goes with --history');

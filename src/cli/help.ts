@@ -158,15 +158,23 @@ modes as "hookguard scan".
 Options:
   --output FILE, -o FILE    where to write (default: --baseline, else baseline in config, else
                             .hookguard-baseline.json); missing folders are created
+  --reason TEXT             why the new entries are accepted (shown in pull requests and the policy)
+  --expires YYYY-MM-DD      until when they are accepted
   --replace                 start over instead of merging with the existing file
-  --prune                   drop entries that no longer match (needs a full scan: files, or --history)
+  --prune                   only drop entries that no longer match; adds nothing (needs a full scan: files, or
+                            --history; each entry is judged by a scan of the kind that wrote it)
+  --resolve                 a baseline git left with conflict markers becomes the union of both sides
   --config FILE, -c FILE    config file (default .hookguard.yaml at the repository root)
   --help                    this text
 
+Each entry is one line, sorted, with the kind of scan that wrote it; the file has no timestamp, so two branches that
+accept different findings merge cleanly, and a conflict is settled with --resolve (never --replace).
+
 Examples:
-  hookguard baseline
+  hookguard baseline --reason "test fixtures, revoked" --expires 2026-12-31
   hookguard baseline --history
   hookguard baseline --prune              # after fixing accepted findings
+  hookguard baseline --resolve            # after a merge conflict in the baseline
   hookguard baseline infra/ --output infra/.hookguard-baseline.json
 `,
   rules: `Usage: hookguard rules [--format text|json]

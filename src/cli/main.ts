@@ -459,8 +459,9 @@ function writeOutput(file: string, text: string): void {
 }
 
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
-  const { mergeBaseline, parseBaseline } = await import('../suppress/baseline.js');
+  const { mergeBaseline, parseBaseline, serializeBaseline } = await import('../suppress/baseline.js');
   const { baselinePath } = await import('../scan/index.js');
+  if (a.resolve) return resolveBaseline(a, io);
   const full = a.mode === 'paths' || (a.mode === 'history' && !a.since);
   if (a.prune && !full)
     throw new UsageError(
@@ -487,16 +488,59 @@ async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   }
   const merged = mergeBaseline(prev, all, `hookguard ${version()}`, {
     prune: Boolean(a.prune),
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(a.expires ? { expires: a.expires } : {}),
+    mode: BASELINE_MODE[a.mode],
     exists: (f) => existsSync(path.join(outcome.root, f)),
   });
-  writeOutput(where.file, JSON.stringify(merged.file, null, 2) + '\n');
+  writeOutput(where.file, serializeBaseline(merged.file));
   const n = merged.file.findings.length;
-  const parts = [`${merged.added} new`];
+  const parts = a.prune ? [] : [`${merged.added} new`];
   if (prev) parts.push(`${merged.kept} kept`);
   if (merged.moved) parts.push(`${merged.moved} followed a renamed file`);
-  if (merged.pruned) parts.push(`${merged.pruned} pruned`);
+  if (a.prune) parts.push(`${merged.pruned} pruned`);
+  if (merged.notAdded)
+    parts.push(
+      `${merged.notAdded} current finding${merged.notAdded === 1 ? '' : 's'} not in the baseline left out: --prune only prunes; accept them with "hookguard baseline"`,
+    );
   io.stderr(
     `hookguard: wrote ${n} entr${n === 1 ? 'y' : 'ies'} to ${where.display} (${parts.join(', ')}${prev ? '; merged with what was there, --replace starts over' : ''}); commit it so the team shares it.\n`,
+  );
+  return 0;
+}
+
+const BASELINE_MODE = {
+  paths: 'files',
+  history: 'history',
+  range: 'diff',
+  staged: 'staged',
+  'pre-push': 'pre-push',
+} as const;
+
+/** `hookguard baseline --resolve`: a baseline git left with conflict markers becomes the union of both sides. */
+async function resolveBaseline(a: ScanArgs, io: Io): Promise<number> {
+  const { resolveConflicted, serializeBaseline, parseBaseline } = await import('../suppress/baseline.js');
+  const { baselinePath, loadRulesAndConfig } = await import('../scan/index.js');
+  const { repoRoot } = await import('../git/repo.js');
+  const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+  let fromConfig: string | undefined;
+  if (!a.baseline) fromConfig = (await loadRulesAndConfig(root, a.config, io.cwd)).config.baseline;
+  const where = baselinePath(root, io.cwd, a.baseline, fromConfig);
+  if (!where || !existsSync(where.file))
+    throw new UsageError(`hookguard baseline --resolve: no baseline file ${where?.display ?? ''} to resolve`.trim());
+  const text = readFileSync(where.file, 'utf8');
+  const r = resolveConflicted(text, where.display);
+  if (!r) {
+    const parsed = parseBaseline(text, where.display);
+    if ('error' in parsed) throw new UsageError(parsed.error);
+    io.stderr(`hookguard: ${where.display} has no conflict markers; nothing to resolve.\n`);
+    return 0;
+  }
+  if ('error' in r) throw new UsageError(r.error);
+  writeOutput(where.file, serializeBaseline(r.file));
+  const n = r.file.findings.length;
+  io.stderr(
+    `hookguard: resolved ${where.display}: ${n} entr${n === 1 ? 'y' : 'ies'}, the union of both sides (${r.ours} on ours, ${r.theirs} more from theirs). Check it and "git add" it.\n`,
   );
   return 0;
 }

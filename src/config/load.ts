@@ -31,6 +31,8 @@ export interface Config {
   /** Exceptions the config grants (ignores, rules off or lowered, allowed values), with the comment that explains
    * each as its reason — for `hookguard policy`. */
   exceptions?: ConfigException[];
+  /** `exceptions:`: what the Action does with exceptions a pull request adds (default require-owner-approval). */
+  exceptionApproval?: 'require-owner-approval' | 'report';
 }
 
 export interface ConfigException {
@@ -188,6 +190,11 @@ export async function loadConfig(
         // Read by the hook runner (hooks/hookguard.sh) where the check cannot run: warn and pass, or block.
         if (!(isScalar(v) && (v.value === 'warn' || v.value === 'block')))
           err(v ?? pair.key, 'hookErrors must be warn (say so and let the commit through) or block');
+        break;
+      case 'exceptions':
+        if (isScalar(v) && (v.value === 'require-owner-approval' || v.value === 'report'))
+          cfg.exceptionApproval = v.value;
+        else err(v ?? pair.key, 'exceptions must be require-owner-approval (the default) or report');
         break;
       case 'baseline':
         if (isScalar(v) && typeof v.value === 'string') cfg.baseline = v.value;

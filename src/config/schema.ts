@@ -86,6 +86,11 @@ export const CONFIG_SCHEMA = {
       propertyNames: { pattern: '^[A-Za-z][\\w-]*$' },
       additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
     },
+    exceptions: {
+      description:
+        'Exceptions a pull request adds (baseline entries, hookguard:allow, rules off or lowered): require-owner-approval (the Action fails until an owner approves, the default) or report (listed only). Read from the base branch.',
+      enum: ['require-owner-approval', 'report'],
+    },
     hookErrors: {
       description:
         'When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.',

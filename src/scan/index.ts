@@ -260,7 +260,12 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync(path.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe(base.kept, out.suppressed, out.commitSeq);
-  const staleBaseline = staleEntries(request, baseline?.entries, base.matched);
+  const staleBaseline = staleEntries(
+    fullScanKind(request, root, opts.cwd),
+    baseline?.entries,
+    base.matched,
+    new Set(out.suppressed.filter((s) => s.by !== 'baseline').map((s) => s.fingerprint)),
+  );
   if (staleBaseline.length && baseline) {
     const { unusedBaselineFindings } = await import('../suppress/unused-baseline.js');
     for (const f of unusedBaselineFindings(baseline.rel, baseline.text, staleBaseline, baseline.entries, config.rules))
@@ -291,6 +296,14 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   };
   const exitCode = decideExit(request.kind, blocking, out.errors, failOn);
   return { result, failOn, root, exitCode, config, ...(snapshot?.parity ? { parity: snapshot.parity } : {}) };
+}
+
+/** Which whole the scan saw: every file of the tree (no paths, or the root itself), every commit, or neither. */
+function fullScanKind(request: ScanRequest, root: string, cwd: string): 'files' | 'history' | undefined {
+  if (request.kind === 'history') return request.since ? undefined : 'history';
+  if (request.kind !== 'paths') return undefined;
+  const whole = !request.paths.length || request.paths.some((p) => path.resolve(cwd, p) === root);
+  return whole ? 'files' : undefined;
 }
 
 /** The repository root (a git mode needs one); a scan of paths outside a repository is rooted at the cwd. */

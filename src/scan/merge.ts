@@ -5,7 +5,7 @@
  */
 import { atLeast, compareText, type FailOn, type FileError, type Finding, type ScanRequest } from '../types.js';
 import type { ScanSummary, Suppressed } from '../types.js';
-import type { BaselineEntry } from '../suppress/baseline.js';
+import { judgedBy, type BaselineEntry } from '../suppress/baseline.js';
 import { toSuppressed } from '../suppress/record.js';
 
 /**
@@ -87,14 +87,22 @@ export function applyBaseline(
   return { kept, suppressed, matched };
 }
 
-/** Baseline entries that matched nothing: reported only by a full scan (a partial one cannot tell). */
+/**
+ * Baseline entries that matched nothing: reported only by a full scan (the whole tree, or the whole history; a scan
+ * of some paths or some commits cannot tell), and only for entries that a scan of that kind produces (an entry from
+ * `--history` is about a commit, which a scan of the tree does not see). An entry whose finding an inline allow or
+ * the config suppressed first (`shadowed`) still matches something.
+ */
 export function staleEntries(
-  request: ScanRequest,
+  full: 'files' | 'history' | undefined,
   baseline: ReadonlyMap<string, BaselineEntry> | undefined,
   matched: ReadonlySet<string>,
+  shadowed: ReadonlySet<string> = new Set(),
 ): string[] {
-  const fullScan = request.kind === 'paths' || (request.kind === 'history' && !request.since);
-  return fullScan && baseline ? [...baseline.keys()].filter((k) => !matched.has(k)) : [];
+  if (!full || !baseline) return [];
+  return [...baseline.values()]
+    .filter((e) => judgedBy(e.mode).includes(full) && !matched.has(e.fingerprint) && !shadowed.has(e.fingerprint))
+    .map((e) => e.fingerprint);
 }
 
 /**

@@ -25,7 +25,7 @@ export function unusedBaselineFindings(
       severity: o ?? unusedRule.severity,
       title: unusedRule.title,
       message: `Baseline entry for ${e?.ruleId ?? 'a finding'} in ${e?.file ?? 'a file'}${e?.line ? `:${e.line}` : ''} matches nothing any more.`,
-      remediation: unusedRule.remediation!,
+      remediation: `Drop it with "hookguard baseline ${e?.mode && e.mode !== 'files' ? '--history ' : ''}--prune" (it removes only the entries a full scan of that kind no longer finds, and adds nothing), or delete its line from ${file}.`,
       file,
       line,
       column: col,

@@ -193,7 +193,12 @@ describe('GitHub Action (dist/index.js)', () => {
       expect(c.body).toContain('**Fix:**');
 
       // Outputs, summary, SARIF.
-      expect(res.outputs).toEqual({ findings: '1', blocking: '1', 'sarif-file': 'out/hookguard.sarif' });
+      expect(res.outputs).toEqual({
+        findings: '1',
+        blocking: '1',
+        'sarif-file': 'out/hookguard.sarif',
+        exceptions: '0',
+      });
       expect(res.summary).toContain('| `src/app.js` | 3 | high | `github-pat`');
       expect(res.summary).toContain('inline comment');
       const sarif = JSON.parse(readFileSync(path.join(repo.dir, 'out/hookguard.sarif'), 'utf8'));
@@ -309,7 +314,7 @@ describe('GitHub Action (dist/index.js)', () => {
     expect(run.conclusion).toBe('success');
     expect(run.annotations).toEqual([]);
     expect(gh.requests.slice(before).filter((r) => r.path.endsWith('/reviews'))).toEqual([]);
-    expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '' });
+    expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '', exceptions: '0' });
     expect(res.summary).toContain('no new findings');
     expect(res.summary).not.toContain('environment parity');
     expect(res.stdout).not.toContain('::error');
@@ -600,15 +605,224 @@ describe('GitHub Action: owners, review requests and review comments', () => {
 
       const res2 = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
       expect(res2.code).toBe(1); // the finding blocks; the refused request does not add a failure of its own
-      expect(g.reqs('POST', /\/requested_reviewers$/)).toHaveLength(1);
+      // Refused as a whole (422); each one is then asked on its own, and both are refused again.
+      expect(g.reqs('POST', /\/requested_reviewers$/).map((q) => q.json)).toEqual([
+        { reviewers: ['mallory'], team_reviewers: ['ghosts'] },
+        { reviewers: ['mallory'] },
+        { team_reviewers: ['ghosts'] },
+      ]);
       expect(res2.summary.match(/Could not request reviews/g)).toHaveLength(1);
       expect(res2.summary).toContain('@mallory, team ghosts');
       expect(res2.summary).toContain('not a collaborator');
+      expect(res2.summary).not.toContain('Review requested from');
       expect(res2.stdout).not.toContain('::warning::hookguard could not use the GitHub API');
       expect(g.checkRuns.at(-1)!.conclusion).toBe('failure');
       expect(res2.outputs.blocking).toBe('1');
     } finally {
       await g.stop();
     }
+  });
+
+  it('a 422 for one owner asks the others on their own and names the refused ones in the summary', async () => {
+    const { repo, base, head } = prRepo([
+      {
+        '.hookguard.yaml': 'owners:\n  - owners: ["@alice", "@mallory", "@acme/security", "@acme/ghosts"]\n',
+        'infra/sg.yaml': sgTemplate,
+      },
+    ]);
+    const g = await new FakeGitHub().start();
+    g.collaborators = new Set(['alice']);
+    g.teams = new Set(['security']);
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: prEvent(base, head) });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      const posts = g.reqs('POST', /\/pulls\/7\/requested_reviewers$/);
+      expect(posts[0]!.json).toEqual({ reviewers: ['alice', 'mallory'], team_reviewers: ['ghosts', 'security'] });
+      expect(posts).toHaveLength(5);
+      // Before the fix nobody was asked; now the collaborator and the team are.
+      expect(g.requestedReviewers.get(7)).toEqual({ users: ['alice'], teams: ['security'] });
+      expect(res.summary).toContain('Review requested from the owners: @alice, team security.');
+      expect(res.summary).toMatch(/Could not request reviews from @mallory, team ghosts: GitHub refused them/);
+      expect(res.stdout).not.toContain('::warning::hookguard could not use the GitHub API');
+    } finally {
+      await g.stop();
+    }
+  });
+});
+
+describe('GitHub Action: exceptions a pull request adds need an owner', () => {
+  const codeowners = '* @acme/security\nsrc/ @alice\n.hookguard* @acme/security\n';
+
+  /** main with CODEOWNERS and a clean app; feature adds a token, then (as Mallory) the exception for it. */
+  function exceptionRepo(exception: (repo: Repo, token: string) => Record<string, string>, tokenFirst = true) {
+    const token = fakeGithubToken();
+    const repo = Repo.init();
+    const base = repo.commit('base', {
+      'README.md': '# widgets\n',
+      '.github/CODEOWNERS': codeowners,
+      'src/app.js': 'const a = 1;\nmodule.exports = { a };\n',
+    });
+    repo.git('checkout', '-q', '-b', 'feature');
+    if (tokenFirst) repo.commit('add token', { 'src/app.js': appWith(token) });
+    for (const [f, t] of Object.entries(exception(repo, token))) repo.write(f, t);
+    repo.git('add', '-A');
+    repo.gitIn(
+      { env: { GIT_AUTHOR_NAME: 'Mallory Example', GIT_AUTHOR_EMAIL: 'mallory@example.test' } },
+      'commit',
+      '-q',
+      '--no-verify',
+      '-m',
+      'accept it',
+    );
+    const head = repo.git('rev-parse', 'HEAD');
+    return { repo, base, head, token };
+  }
+
+  async function withGitHub<T>(repo: Repo, base: string, head: string, f: (g: FakeGitHub) => Promise<T>) {
+    const g = await new FakeGitHub().start();
+    g.collaborators = new Set(['alice', 'bob']);
+    g.teams = new Set(['security']);
+    g.files = prFiles(repo, base, head);
+    try {
+      return await f(g);
+    } finally {
+      await g.stop();
+    }
+  }
+
+  const event = (base: string, head: string, name = 'pull_request') => {
+    const e = prEvent(base, head) as Record<string, unknown>;
+    (e.pull_request as Record<string, unknown>).user = { login: 'mallory' };
+    if (name === 'pull_request_review') {
+      e.action = 'submitted';
+      e.review = { state: 'approved', user: { login: 'alice' } };
+    }
+    return e;
+  };
+
+  it('a baseline entry the pull request adds for its own token fails the check until an owner approves the head commit', async () => {
+    const { repo, base, head, token } = exceptionRepo((r) => {
+      const b = r.hookguard(['baseline', '--reason', 'test fixture, revoked']);
+      if (b.code !== 0) throw new Error(`baseline failed: ${b.stdout}${b.stderr}`);
+      return {};
+    });
+    expect(repo.git('show', '--stat', 'HEAD')).toContain('.hookguard-baseline.json');
+    await withGitHub(repo, base, head, async (g) => {
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      const run = g.checkRuns.at(-1)!;
+      expect(run.conclusion).toBe('failure');
+      expect(run.output!.title).toMatch(/^Needs owner approval: 1 exception added by this pull request/);
+      expect(run.output!.summary).toContain('### Exceptions added by this pull request');
+      for (const text of [run.output!.summary, res.summary]) {
+        const row = text.split('\n').find((l) => l.startsWith('| src/app.js'))!;
+        expect(row).toMatch(/\| github-pat \| high \| baseline entry \(\.hookguard-baseline\.json:\d+\) \|/);
+        expect(row).toContain('| Mallory Example (');
+        expect(row).toContain('| @alice |');
+        expect(row).toContain('needs owner approval');
+      }
+      expect(res.outputs.exceptions).toBe('1');
+      expect(res.stdout).toContain('::error::hookguard: this pull request adds 1 exception');
+      // The owner of the finding (per CODEOWNERS at the base commit) is asked for a review.
+      expect(g.requestedReviewers.get(7)).toEqual({ users: ['alice'], teams: [] });
+
+      // An approval of an earlier commit, or by someone who does not own it, settles nothing.
+      g.submittedReviews = [
+        { login: 'alice', state: 'APPROVED', commit_id: base },
+        { login: 'bob', state: 'APPROVED', commit_id: head },
+      ];
+      const again = await runAction(repo, g, {
+        eventName: 'pull_request_review',
+        event: event(base, head, 'pull_request_review'),
+      });
+      expect(again.code).toBe(1);
+      expect(g.checkRuns.at(-1)!.conclusion).toBe('failure');
+      expect(g.checkRuns.at(-1)!.head_sha).toBe(head);
+
+      // The owner approves the head commit: the pull_request_review run passes, and says who approved.
+      g.submittedReviews.push({ login: 'alice', state: 'APPROVED', commit_id: head });
+      const ok = await runAction(repo, g, {
+        eventName: 'pull_request_review',
+        event: event(base, head, 'pull_request_review'),
+      });
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(g.checkRuns.at(-1)!.conclusion).toBe('success');
+      expect(ok.summary).toContain('approved by @alice');
+      expect(ok.summary).toContain('Every exception is approved by an owner.');
+      expect(leaks([res.everything, again.everything, ok.everything].join('\n'), [token])).toEqual([]);
+    });
+  });
+
+  it('a hookguard:allow added by the pull request is listed with its reason; a team owner approves through a member', async () => {
+    const { repo, base, head, token } = exceptionRepo(
+      (_r, t) => ({
+        'src/app.js': `const a = 1;\nconst token = "${t}"; // hookguard:allow github-pat used by the demo only\nmodule.exports = { a, token };\n`,
+        '.github/CODEOWNERS': '* @acme/security\n', // the PR rewrites ownership: the base commit's still counts
+      }),
+      false,
+    );
+    await withGitHub(repo, base, head, async (g) => {
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      const row = res.summary.split('\n').find((l) => l.startsWith('| src/app.js:2'))!;
+      expect(row).toContain('| github-pat | high | hookguard:allow | Mallory Example (');
+      expect(row).toContain('used by the demo only');
+      expect(row).toContain('| @alice |');
+
+      g.members.set('acme/security', new Set(['carol']));
+      g.submittedReviews = [{ login: 'carol', state: 'APPROVED', commit_id: head }];
+      const notOwner = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(notOwner.code).toBe(1); // carol is in @acme/security, but src/ belongs to @alice at the base commit
+      g.members.set('acme/security', new Set(['carol', 'alice']));
+      g.submittedReviews.push({ login: 'alice', state: 'COMMENTED', commit_id: head });
+      g.submittedReviews.push({ login: 'alice', state: 'APPROVED', commit_id: head });
+      const ok = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(leaks([res.everything, ok.everything].join('\n'), [token])).toEqual([]);
+    });
+  });
+
+  it('rules: off in the config is an exception owned by the config and finding owners; exceptions: report lists it without failing', async () => {
+    const { repo, base, head } = exceptionRepo(() => ({
+      '.hookguard.yaml': 'rules:\n  github-pat: off # our tokens are short-lived\n',
+    }));
+    await withGitHub(repo, base, head, async (g) => {
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      const row = res.summary.split('\n').find((l) => l.startsWith('| .hookguard.yaml'))!;
+      expect(row).toContain('| github-pat | high | rule off in .hookguard.yaml | Mallory Example (');
+      expect(row).toContain('our tokens are short-lived');
+      expect(row).toMatch(/\| @acme\/security, @alice \||\| @alice, @acme\/security \|/);
+      expect(g.requestedReviewers.get(7)).toEqual({ users: ['alice'], teams: ['security'] });
+
+      const report = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: event(base, head),
+        inputs: { exceptions: 'report' },
+      });
+      expect(report.code, report.stdout + report.stderr).toBe(0);
+      expect(report.summary).toContain('Reported only (`exceptions: report`)');
+      expect(g.checkRuns.at(-1)!.conclusion).toBe('success');
+
+      const bad = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: event(base, head),
+        inputs: { exceptions: 'sometimes' },
+      });
+      expect(bad.stdout).toContain('input "exceptions" must be one of require-owner-approval, report');
+    });
+  });
+
+  it('the PR cannot switch approval off for itself: exceptions: report is read from the base commit', async () => {
+    const { repo, base, head } = exceptionRepo(() => ({
+      '.hookguard.yaml': 'exceptions: report\nrules:\n  github-pat: low\n',
+    }));
+    await withGitHub(repo, base, head, async (g) => {
+      const res = await runAction(repo, g, { eventName: 'pull_request', event: event(base, head) });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      expect(res.summary).toContain('severity lowered to low in .hookguard.yaml');
+      expect(g.checkRuns.at(-1)!.output!.title).toMatch(/^Needs owner approval/);
+    });
   });
 });

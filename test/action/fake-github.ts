@@ -81,6 +81,10 @@ export class FakeGitHub {
   collaborators = new Set<string>();
   /** Team slugs of the organisation (others: 422). */
   teams = new Set<string>();
+  /** Submitted reviews (GET /pulls/{n}/reviews), oldest first. */
+  submittedReviews: Array<{ login: string; state: string; commit_id: string }> = [];
+  /** Team memberships, "org/slug" → active member logins. */
+  members = new Map<string, Set<string>>();
   /** Reviews requested so far, per pull request number. */
   requestedReviewers = new Map<number, { users: string[]; teams: string[] }>();
   private server?: Server;
@@ -189,6 +193,30 @@ export class FakeGitHub {
       return this.page(r, res, this.files);
     if (r.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/comments$/.test(r.path))
       return this.page(r, res, this.comments);
+    if (r.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(r.path))
+      // OpenAPI "pulls/list-reviews": pull-request-review objects (id, user, body, state, commit_id, …).
+      return this.page(
+        r,
+        res,
+        this.submittedReviews.map((x, i) => ({
+          id: 500 + i,
+          node_id: `PRR_${i}`,
+          user: { login: x.login, id: 9000 + i, type: 'User' },
+          body: '',
+          state: x.state,
+          commit_id: x.commit_id,
+          html_url: `https://github.com/acme/widgets/pull/7#pullrequestreview-${500 + i}`,
+          pull_request_url: 'https://api.github.com/repos/acme/widgets/pulls/7',
+          author_association: 'MEMBER',
+          submitted_at: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
+        })),
+      );
+    if (r.method === 'GET' && (m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(r.path))) {
+      // OpenAPI "teams/get-membership-for-user-in-org": 200 with a team-membership, or 404 when not a member.
+      const members = this.members.get(`${m[1]}/${m[2]}`.toLowerCase());
+      if (!members?.has(m[3]!.toLowerCase())) return this.send(res, 404, { message: 'Not Found' });
+      return this.send(res, 200, { url: `${this.url}${r.path}`, role: 'member', state: 'active' });
+    }
     if (r.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/pulls\/\d+\/reviews$/.test(r.path)) {
       // Like GitHub: a comment on a line that is not part of the diff fails the whole review.
       for (const c of json.comments ?? []) {

@@ -185,3 +185,49 @@ describe('ACCESS-001 / ACCESS-002', () => {
     expect(report.existing[0]!.message).toContain('file of revoked user bob');
   });
 });
+
+describe('offboarding: removals are the fix', () => {
+  it('authorized_key / user tasks with state: absent (also per loop item) are not findings; a present one still is', () => {
+    const old = sshKey('ops@old');
+    const repo = Repo.init();
+    repo.write('.hookguard.yaml', `revoked:\n  users: [bob]\n  keys: ["${old.fp}"]\n`);
+    const removal = [
+      '- name: remove the old ops key',
+      '  ansible.posix.authorized_key:',
+      '    user: deploy',
+      `    key: "${old.pub}"`,
+      '    state: absent',
+      '- name: remove bob',
+      '  ansible.builtin.user:',
+      '    name: bob',
+      '    state: absent',
+      '- name: drop keys',
+      '  ansible.posix.authorized_key:',
+      '    user: "{{ item.user }}"',
+      '    key: "{{ item.key }}"',
+      '    state: "{{ item.state }}"',
+      '  loop:',
+      `    - { user: deploy, key: "${old.pub}", state: absent }`,
+      '',
+    ].join('\n');
+    repo.write('roles/ops/tasks/main.yml', removal);
+    repo.git('add', '-A');
+    const staged = repo.json(['scan', '--staged']);
+    expect(
+      staged.report.findings.filter((f) => f.ruleId.startsWith('ACCESS')),
+      JSON.stringify(staged.report.findings),
+    ).toEqual([]);
+    expect(staged.code).toBe(0);
+    repo.commit('offboard');
+    expect(ids(repo.json(['scan']).report)).toEqual([]);
+
+    // The same key installed by a task that is not a removal is still reported.
+    repo.write(
+      'roles/ops/tasks/main.yml',
+      `${removal}- name: add it back\n  ansible.posix.authorized_key:\n    user: deploy\n    key: "${old.pub}"\n`,
+    );
+    const back = repo.json(['scan']);
+    expect(back.code).toBe(1);
+    expect(back.report.findings.filter((f) => f.ruleId === 'ACCESS-001').map((f) => f.line)).toEqual([20]);
+  });
+});

@@ -116,11 +116,21 @@ describe('baseline', () => {
       ['b', entry({ fingerprint: 'b' })],
     ]);
     const matched = new Set(['a']);
-    expect(staleEntries({ kind: 'paths', paths: [] }, baseline, matched)).toEqual(['b']);
-    expect(staleEntries({ kind: 'history' }, baseline, matched)).toEqual(['b']);
-    expect(staleEntries({ kind: 'history', since: 'HEAD~1' }, baseline, matched)).toEqual([]);
-    expect(staleEntries({ kind: 'staged' }, baseline, matched)).toEqual([]);
-    expect(staleEntries({ kind: 'paths', paths: [] }, undefined, matched)).toEqual([]);
+    expect(staleEntries('files', baseline, matched)).toEqual(['b']);
+    expect(staleEntries('history', baseline, matched)).toEqual(['b']);
+    expect(staleEntries(undefined, baseline, matched)).toEqual([]);
+    expect(staleEntries('files', undefined, matched)).toEqual([]);
+  });
+
+  it('judges an entry only by a full scan of the kind that wrote it, and never one an inline allow shadows', () => {
+    const baseline = new Map([
+      ['f', entry({ fingerprint: 'f', mode: 'files' })],
+      ['h', entry({ fingerprint: 'h', mode: 'history' })],
+      ['d', entry({ fingerprint: 'd', mode: 'diff' })],
+      ['s', entry({ fingerprint: 's', mode: 'files' })],
+    ]);
+    expect(staleEntries('files', baseline, new Set(), new Set(['s']))).toEqual(['f']);
+    expect(staleEntries('history', baseline, new Set(['h']))).toEqual(['d']);
   });
 });
 

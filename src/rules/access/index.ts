@@ -116,6 +116,9 @@ interface Ctx {
   out: Out;
   /** Lines already reported (one finding per line). */
   seen: Set<string>;
+  /** Tasks and loop items that remove a key or user (state: absent): the fix, never a finding, not even as a key
+   * that happens to appear in the file. */
+  removed: Set<Node>;
 }
 
 function pos(n: Node, lc: LineCounter) {
@@ -235,15 +238,27 @@ function absent(a: ReturnType<typeof args>): boolean {
   return s === 'absent';
 }
 
+/** A loop item whose task state resolves to absent through it (`state: "{{ item.state }}"`). */
+function absentItem(a: ReturnType<typeof args>, item: Node): boolean {
+  return item !== undefined && resolveItem(a.get('state')?.value, item) === 'absent';
+}
+
 function authorizedKeyTask(c: Ctx, task: Node, mod: { key: Node; value: Node }, managesUsers: boolean): void {
   const a = args(mod.value);
-  if (absent(a)) return;
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
   const scope = taskScope(task, c.lc);
   const items = loopItems(task);
   const user = a.get('user');
   const key = a.get('key');
   const variants = items ?? [undefined];
   for (const item of variants) {
+    if (absentItem(a, item)) {
+      c.removed.add(item);
+      continue;
+    }
     const u =
       item === undefined
         ? user?.value && !UNKNOWN.test(user.value)
@@ -298,11 +313,18 @@ function authorizedKeyTask(c: Ctx, task: Node, mod: { key: Node; value: Node }, 
 function userTask(c: Ctx, task: Node, mod: { key: Node; value: Node }): void {
   if (!isMap(mod.value) && !str(mod.value)) return;
   const a = args(mod.value);
-  if (absent(a)) return;
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
   const scope = taskScope(task, c.lc);
   const name = a.get('name');
   const items = loopItems(task);
   for (const item of items ?? [undefined]) {
+    if (absentItem(a, item)) {
+      c.removed.add(item);
+      continue;
+    }
     const n =
       item === undefined
         ? name?.value && !UNKNOWN.test(name.value)
@@ -353,9 +375,9 @@ function visitTasks(root: Node, onTask: (task: Node, key: string, mod: { key: No
   walk(root, 0);
 }
 
-function walkScalars(root: Node, f: (n: Node, s: string) => void): void {
+function walkScalars(root: Node, f: (n: Node, s: string) => void, skip: ReadonlySet<Node> = new Set()): void {
   const walk = (n: Node, depth: number) => {
-    if (depth > 200) return;
+    if (depth > 200 || skip.has(n)) return;
     if (isSeq(n)) for (const it of n.items) walk(it, depth + 1);
     else if (isMap(n)) for (const p of n.items) walk(p.value, depth + 1);
     else {
@@ -375,7 +397,7 @@ export function checkAccess(file: string, content: string, revoked: Revoked): Ou
   }
   const parsed = parseYamlAll(content);
   if (parsed.errors.length) return out; // the IaC families report malformed files
-  const c: Ctx = { lc: parsed.lc, r: revoked, out, seen: new Set() };
+  const c: Ctx = { lc: parsed.lc, r: revoked, out, seen: new Set(), removed: new Set() };
   // A cloud-init user-data file of its own (user-data.yaml, cloud-config.yaml).
   if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, undefined, content, 'cloud-init-file');
   for (const doc of parsed.docs) {
@@ -390,11 +412,15 @@ export function checkAccess(file: string, content: string, revoked: Revoked): Ou
       if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
       else if (isMap(mod.value) || (str(mod.value) ?? '').includes('=')) userTask(c, task, mod);
     }
-    walkScalars(root, (n, s) => {
-      if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, 'cloud-init');
-      else if (/ssh-|ecdsa-sha2|sk-/.test(s))
-        keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], 'value', 'A public key in this file');
-    });
+    walkScalars(
+      root,
+      (n, s) => {
+        if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, 'cloud-init');
+        else if (/ssh-|ecdsa-sha2|sk-/.test(s))
+          keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], 'value', 'A public key in this file');
+      },
+      c.removed,
+    );
   }
   return out;
 }

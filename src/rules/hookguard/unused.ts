@@ -9,7 +9,7 @@ export const unusedRule: RuleDoc = {
   severity: 'low',
   category: 'hookguard',
   remediation:
-    'Remove the hookguard:allow comment, or regenerate the baseline with "hookguard baseline", so the list of accepted exceptions stays true.',
+    'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
   docs: `## What it checks
 A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and —
 in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) — a baseline entry whose finding is gone.
@@ -25,7 +25,8 @@ const region = "eu-west-1"; // hookguard:${'allow'} generic-secret-assignment te
 \`\`\`
 
 ## Fix
-Delete the comment (or the baseline entry: \`hookguard baseline\` writes a fresh one).
+Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
+from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
 
 \`\`\`js
 const region = "eu-west-1";
