@@ -314,19 +314,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path13) {
+      read(sha2, max, path14) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path13 !== void 0) {
-          const same = fromWorktree(this.worktree, path13, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path14 !== void 0) {
+          const same = fromWorktree(this.worktree, path14, sha2, max ?? this.maxBytes);
           if (same) return Promise.resolve(same);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path13, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path13 || /[\n\r]/.test(path13))
+      readAt(rev, path14, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path14 || /[\n\r]/.test(path14))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path13}`, max);
+        return this.readSpec(`${rev}:${path14}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -1053,7 +1053,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path13) => inner.skip(kind, path13),
+      skip: (kind, path14) => inner.skip(kind, path14),
       error: (e) => inner.error(e)
     };
   }
@@ -1144,400 +1144,219 @@ var init_sources = __esm({
   }
 });
 
-// src/rules/secrets/docs.ts
-function sentenceTitle(title) {
-  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
-  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+// src/owners/index.ts
+function escape(c) {
+  return /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
 }
-function splitAlternatives(src) {
-  const out = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      out.push(src.slice(start, i));
-      start = i + 1;
-    }
+function patternRegExp(pattern) {
+  const hit = cache.get(pattern);
+  if (hit) return hit;
+  let p = pattern.replace(/\\(.)/g, "\0$1");
+  const dirOnly = p.endsWith("/");
+  if (dirOnly) p = p.replace(/\/+$/, "");
+  const anchored = p.startsWith("/") || p.includes("/");
+  p = p.replace(/^\/+/, "");
+  const segments = p.split("/");
+  const last = segments[segments.length - 1];
+  let body = "";
+  for (let i = 0; i < p.length; i++) {
+    const c = p[i];
+    if (c === "\0") {
+      body += escape(p[++i] ?? "");
+    } else if (c === "*") {
+      if (p[i + 1] === "*") {
+        const before = i === 0 || p[i - 1] === "/";
+        const after = p[i + 2];
+        if (before && after === "/") {
+          body += "(?:.*/)?";
+          i += 2;
+        } else if (before && after === void 0) {
+          body += ".*";
+          i += 1;
+        } else {
+          body += "[^/]*";
+          i += 1;
+        }
+      } else body += "[^/]*";
+    } else if (c === "?") body += "[^/]";
+    else body += escape(c);
   }
-  out.push(src.slice(start));
+  const prefix = anchored ? "^" : "^(?:.*/)?";
+  const suffix = dirOnly ? "/.*$" : last === "*" ? "$" : "(?:/.*)?$";
+  const re = new RegExp(prefix + body + suffix);
+  cache.set(pattern, re);
+  return re;
+}
+function pathMatches(pattern, file) {
+  return patternRegExp(pattern).test(file);
+}
+function ruleMatches(selector, f) {
+  const s = selector.toLowerCase();
+  if (s === f.category) return true;
+  const id = f.ruleId.toLowerCase();
+  if (!/[*?]/.test(s)) return s === id;
+  const re = new RegExp(
+    "^" + s.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : escape(c)).join("") + "$"
+  );
+  return re.test(id);
+}
+function isOwner(s) {
+  return OWNER.test(s);
+}
+function parseCodeowners(text, file = "CODEOWNERS") {
+  const out = { rules: [], problems: [] };
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) return;
+    const tokens = [];
+    let cur = "";
+    for (let j = 0; j < line.length; j++) {
+      const c = line[j];
+      if (c === "\\" && j + 1 < line.length) {
+        cur += c + line[++j];
+      } else if (/\s/.test(c)) {
+        if (cur) tokens.push(cur);
+        cur = "";
+      } else if (c === "#" && !cur)
+        break;
+      else cur += c;
+    }
+    if (cur) tokens.push(cur);
+    const [pattern, ...owners] = tokens;
+    if (!pattern) return;
+    const bad = owners.filter((o) => !isOwner(o));
+    if (bad.length) out.problems.push({ line: i + 1, message: `not an owner: ${bad.join(", ")} (ignored)` });
+    if (pattern.startsWith("!") || /(?<!\\)\[/.test(pattern)) {
+      out.problems.push({
+        line: i + 1,
+        message: `"${pattern}": CODEOWNERS does not support ${pattern.startsWith("!") ? "! negation" : "[ ] ranges"} (line ignored)`
+      });
+      return;
+    }
+    out.rules.push({ paths: [pattern], owners: owners.filter(isOwner), source: `${file}:${i + 1}` });
+  });
   return out;
 }
-function closing(src, i) {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const c = src[j];
-    if (c === "\\") {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") {
-        inClass = false;
-        if (depth === 0) return j + 1;
-      }
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return j + 1;
+function ownersFor(o, f) {
+  for (let i = o.rules.length - 1; i >= 0; i--) {
+    const r = o.rules[i];
+    if (r.paths && !r.paths.some((p) => pathMatches(p, f.file))) continue;
+    if (r.rules && !r.rules.some((s) => ruleMatches(s, f))) continue;
+    return r.owners;
   }
-  return src.length;
+  return [];
 }
-function tokenize(src) {
-  const toks = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    let tok;
-    if (c === "\\") {
-      const e = src[i + 1] ?? "";
-      i += 2;
-      if (e === "b" || e === "B") continue;
-      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
-      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
-      else return void 0;
-    } else if (c === "[") {
-      const end = closing(src, i);
-      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
-      i = end;
-    } else if (c === "(") {
-      const end = closing(src, i);
-      let inner = src.slice(i + 1, end - 1);
-      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
-        i = end;
-        continue;
-      }
-      if (inner.startsWith("?:")) inner = inner.slice(2);
-      else if (inner.startsWith("?")) return void 0;
-      const alts = splitAlternatives(inner).map(tokenize);
-      if (alts.some((a) => a === void 0)) return void 0;
-      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
-      i = end;
-    } else if (c === ".") {
-      tok = { kind: "any", text: ".", min: 1, max: 1 };
-      i++;
-    } else if (c === "^" || c === "$") {
-      i++;
-      continue;
-    } else if ("*+?{|)".includes(c)) return void 0;
-    else {
-      tok = { kind: "lit", text: c, min: 1, max: 1 };
-      i++;
-    }
-    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
-    if (q) {
-      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
-      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
-      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
-      else {
-        tok.min = Number(q[1]);
-        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
-      }
-      i += q[0].length;
-    }
-    toks.push(tok);
-  }
-  return toks;
+function assignOwners(o, findings) {
+  for (const f of findings) f.owners = ownersFor(o, f);
 }
-function describeClass(cls) {
-  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
-  if (cls.startsWith("[^")) return "characters other than the delimiters";
-  return `characters of \`${cls}\``;
-}
-function count(t) {
-  if (t.min === t.max) return String(t.min);
-  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
-  if (t.min === 0) return `up to ${t.max}`;
-  return `${t.min} to ${t.max}`;
-}
-function literalPrefixes(toks) {
-  let outs = [""];
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
-    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
-      const alts = t.alts.map(literalPrefixes);
-      const next = [];
-      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
-      if (next.length > 12) return outs;
-      outs = next;
-      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
-    } else return outs;
-  }
-  return outs;
-}
-function describeSeq(toks, depth = 0) {
-  if (depth > 3) return void 0;
-  const parts = [];
-  let lit = "";
-  const flush = () => {
-    if (lit) parts.push(`\`${lit}\``);
-    lit = "";
-  };
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
-      lit += t.text;
-      continue;
-    }
-    flush();
-    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
-    else if (t.kind === "class")
-      parts.push(
-        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
-      );
-    else if (t.kind === "any") parts.push(`${count(t)} characters`);
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
-      if (alts.some((a) => a === void 0)) return void 0;
-      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
-      if (t.min === 1 && t.max === 1) parts.push(body);
-      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
-      else parts.push(`${count(t)} \xD7 (${body})`);
-    } else return void 0;
-  }
-  flush();
-  return parts.join(", then ");
-}
-function captureGroup(src, n) {
-  let seen = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
-  }
-  return void 0;
-}
-function groupCount(src) {
-  let n = 0;
-  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
-  return n;
-}
-function secretShapes(p) {
-  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
-  const out = [];
-  for (const g of groups.length ? groups : [0]) {
-    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
-    if (src === void 0) continue;
-    for (const alt2 of splitAlternatives(src)) {
-      const toks = tokenize(alt2);
-      const text = toks && describeSeq(toks);
-      if (!toks || !text || text.length > 240) return [];
-      out.push({ text, prefixes: literalPrefixes(toks) });
-    }
-  }
-  return out.length > 4 ? [] : out;
-}
-function contextName(p) {
-  const g = p.secretGroup ?? 1;
-  let depth = 0;
-  let seen = 0;
-  let inClass = false;
-  let start = -1;
-  for (let i = 0; i < p.regex.length; i++) {
-    const c = p.regex[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") {
-      depth++;
-      if (p.regex[i + 1] !== "?" && ++seen === g) {
-        start = i;
-        break;
-      }
-    } else if (c === ")") depth--;
-  }
-  if (start <= 0 || depth !== 1) return void 0;
-  const toks = tokenize(p.regex.slice(0, start));
-  if (!toks) return void 0;
-  let out = "";
-  for (const t of toks) {
-    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
-    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
-    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
-      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
-    } else out += t.max > 1 ? "\u2026" : " ";
-  }
-  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
-  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
-}
-function whatItMatches(p) {
-  const lines = [];
-  const shapes = secretShapes(p);
-  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
-  const prefixed = shapes.length > 0 && shapes.every(
-    (s) => s.prefixes.every(
-      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
-    )
-  );
-  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
-  else if (shapes.length > 1) lines.push(`Format, one of:
-${shapes.map((s) => `- ${s.text}`).join("\n")}`);
-  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
-  if (selfShaped)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
-    );
-  else if (prefixed)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
-    );
-  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
-    lines.push(
-      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
-    );
-  else if (contextName(p))
-    lines.push(
-      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
-    );
-  else
-    lines.push(
-      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
-    );
-  const checks = [];
-  if (p.entropy !== void 0)
-    checks.push(
-      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
-    );
-  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
-  if (p.allow?.length)
-    checks.push(
-      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
-    );
-  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
-  lines.push(
-    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
-  );
-  return lines.join("\n\n");
-}
-function secretRuleDocText(p) {
-  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
-  const why = WHY[file ?? ""] ?? WHY.generic;
-  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
-  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
-  return [
-    intro,
-    `What it matches:
-
-${whatItMatches(p)}`,
-    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
-    `Fix: ${p.remediation}`,
-    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
-  ].join("\n\n");
-}
-var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
-var init_docs = __esm({
-  "src/rules/secrets/docs.ts"() {
+var CODEOWNERS_PATHS, cache, OWNER;
+var init_owners = __esm({
+  "src/owners/index.ts"() {
     "use strict";
-    WHY = {
-      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
-      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
-      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
-      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
-      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
-      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
-      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
-      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
-      databases: "A connection URL with its password gives direct read and write access to the database's data.",
-      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
-      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
-      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
-      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
-      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
-      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
-      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
-      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
-      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
-      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
-      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
-      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
-      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
-      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
-      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
-      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
+    CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+    cache = /* @__PURE__ */ new Map();
+    OWNER = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+  }
+});
+
+// src/config/schema.ts
+var SEVERITY, STRINGS, OWNER2, CONFIG_SCHEMA, CONFIG_KEYS;
+var init_schema = __esm({
+  "src/config/schema.ts"() {
+    "use strict";
+    SEVERITY = { enum: ["critical", "high", "medium", "low", "info"] };
+    STRINGS = { type: "array", items: { type: "string" } };
+    OWNER2 = {
+      type: "string",
+      pattern: "^(@[A-Za-z0-9][\\w.-]*(/[\\w.-]+)?|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$",
+      description: "@user, @org/team or an e-mail address"
     };
-    VALIDATOR_TEXT = {
-      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
-      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
-      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
-      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
-      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
-      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
-      "docker-auth": "the base64 value must decode to `user:password` with a real password",
-      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
+    CONFIG_SCHEMA = {
+      $schema: "http://json-schema.org/draft-07/schema#",
+      $id: "https://github.com/hookguard/hookguard/blob/main/schema/hookguard.schema.json",
+      title: "hookguard configuration (.hookguard.yaml)",
+      description: 'Settings for hookguard, the security checks in your git workflow. See the README, "Configuration".',
+      type: ["object", "null"],
+      additionalProperties: false,
+      properties: {
+        $schema: { type: "string", description: "The schema of this file (for editors); ignored by hookguard." },
+        failOn: {
+          description: "The lowest severity that blocks (exit 1). Default high.",
+          enum: ["critical", "high", "medium", "low", "none"]
+        },
+        ignore: { ...STRINGS, description: "Paths never scanned, in gitignore syntax, relative to the repository root." },
+        rules: {
+          type: "object",
+          description: "Turn a rule off, or change its severity: RULE_ID: off | critical | high | medium | low | info.",
+          additionalProperties: { anyOf: [{ enum: ["off", false] }, SEVERITY] }
+        },
+        allow: { ...STRINGS, description: "Regular expressions of values that are never secrets." },
+        patterns: {
+          type: "array",
+          description: "Custom secret rules, in the format of the built-in patterns/*.yaml.",
+          items: {
+            type: "object",
+            required: ["id", "title", "severity", "regex"],
+            properties: {
+              id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+              title: { type: "string" },
+              severity: SEVERITY,
+              keywords: STRINGS,
+              regex: { type: "string" },
+              secretGroup: { type: "integer", minimum: 0 },
+              entropy: { type: "number", minimum: 0 },
+              validate: { type: "string" },
+              remediation: { type: "string" },
+              examples: {
+                type: "object",
+                properties: { match: STRINGS, nomatch: STRINGS },
+                additionalProperties: false
+              }
+            }
+          }
+        },
+        baseline: { type: "string", description: "Path of the baseline file (default .hookguard-baseline.json)." },
+        owners: {
+          type: "array",
+          description: "Who owns a finding, by path and rule; the last matching entry wins (else CODEOWNERS).",
+          items: {
+            type: "object",
+            required: ["owners"],
+            additionalProperties: false,
+            properties: { paths: STRINGS, rules: STRINGS, owners: { type: "array", items: OWNER2 } }
+          }
+        },
+        escalation: {
+          type: "object",
+          description: "Whom to call when a finding blocks, and the document that says how.",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: { contact: { type: "string", minLength: 1 }, doc: { type: "string", minLength: 1 } }
+        },
+        revoked: {
+          type: "object",
+          description: "Access that should be gone: users and SSH keys (SHA256 fingerprints or public keys).",
+          additionalProperties: false,
+          properties: { users: STRINGS, keys: STRINGS }
+        },
+        environments: {
+          type: "object",
+          description: "Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.",
+          propertyNames: { pattern: "^[A-Za-z][\\w-]*$" },
+          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }
+        },
+        exceptions: {
+          description: "Exceptions a pull request adds (baseline entries, hookguard:allow, rules off or lowered): require-owner-approval (the Action fails until an owner approves, the default) or report (listed only). Read from the base branch.",
+          enum: ["require-owner-approval", "report"]
+        },
+        hookErrors: {
+          description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
+          enum: ["warn", "block"]
+        }
+      }
     };
-    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
-      "Password",
-      "Passwords",
-      "Hard-coded",
-      "Literal",
-      "Credentials",
-      "Credential",
-      "Token",
-      "Private",
-      "Bearer",
-      "Basic",
-      "Server",
-      "Registry",
-      "Secret",
-      "Connection",
-      "Command",
-      "Value",
-      "Values",
-      "Key",
-      "Keys",
-      "Webhook",
-      "Session"
-    ]);
-    NAMED_CLASSES = [
-      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
-      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
-      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
-      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
-      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
-      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
-      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
-      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
-      [/^\[A-Za-z\]$/, "letters"],
-      [/^\[a-z\]$/, "lowercase letters"],
-      [/^\[A-Z\]$/, "uppercase letters"],
-      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
-      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
-      [/^(?:\\d|\[0-9\])$/, "digits"],
-      [/^\\w$/, "word characters"],
-      [/^\\s$/, "whitespace characters"]
-    ];
+    CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== "$schema");
   }
 });
 
@@ -2365,17 +2184,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path13) {
-      const ctrl = callVisitor(key, node, visitor, path13);
+    function visit_(key, node, visitor, path14) {
+      const ctrl = callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visit_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visit_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path13);
+            const ci = visit_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2386,13 +2205,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = visit_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = visit_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path13);
+          const cv = visit_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2413,17 +2232,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path13) {
-      const ctrl = await callVisitor(key, node, visitor, path13);
+    async function visitAsync_(key, node, visitor, path14) {
+      const ctrl = await callVisitor(key, node, visitor, path14);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path13, ctrl);
-        return visitAsync_(key, ctrl, visitor, path13);
+        replaceNode(key, path14, ctrl);
+        return visitAsync_(key, ctrl, visitor, path14);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path13 = Object.freeze(path13.concat(node));
+          path14 = Object.freeze(path14.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path13);
+            const ci = await visitAsync_(i, node.items[i], visitor, path14);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2434,13 +2253,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path13 = Object.freeze(path13.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path13);
+          path14 = Object.freeze(path14.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path14);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path13);
+          const cv = await visitAsync_("value", node.value, visitor, path14);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2467,23 +2286,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path13) {
+    function callVisitor(key, node, visitor, path14) {
       if (typeof visitor === "function")
-        return visitor(key, node, path13);
+        return visitor(key, node, path14);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path13);
+        return visitor.Map?.(key, node, path14);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path13);
+        return visitor.Seq?.(key, node, path14);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path13);
+        return visitor.Pair?.(key, node, path14);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path13);
+        return visitor.Scalar?.(key, node, path14);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path13);
+        return visitor.Alias?.(key, node, path14);
       return void 0;
     }
-    function replaceNode(key, path13, node) {
-      const parent = path13[path13.length - 1];
+    function replaceNode(key, path14, node) {
+      const parent = path14[path14.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3095,10 +2914,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path13, value) {
+    function collectionFromPath(schema, path14, value) {
       let v = value;
-      for (let i = path13.length - 1; i >= 0; --i) {
-        const k = path13[i];
+      for (let i = path14.length - 1; i >= 0; --i) {
+        const k = path14[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3117,7 +2936,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path13) => path13 == null || typeof path13 === "object" && !!path13[Symbol.iterator]().next().done;
+    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3147,11 +2966,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path13, value) {
-        if (isEmptyPath(path13))
+      addIn(path14, value) {
+        if (isEmptyPath(path14))
           this.add(value);
         else {
-          const [key, ...rest] = path13;
+          const [key, ...rest] = path14;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3165,8 +2984,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        const [key, ...rest] = path13;
+      deleteIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3180,8 +2999,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        const [key, ...rest] = path13;
+      getIn(path14, keepScalar) {
+        const [key, ...rest] = path14;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3199,8 +3018,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path13) {
-        const [key, ...rest] = path13;
+      hasIn(path14) {
+        const [key, ...rest] = path14;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3210,8 +3029,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        const [key, ...rest] = path13;
+      setIn(path14, value) {
+        const [key, ...rest] = path14;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5726,9 +5545,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path13, value) {
+      addIn(path14, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path13, value);
+          this.contents.addIn(path14, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5803,14 +5622,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path13) {
-        if (Collection2.isEmptyPath(path13)) {
+      deleteIn(path14) {
+        if (Collection2.isEmptyPath(path14)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path13) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5825,10 +5644,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path13, keepScalar) {
-        if (Collection2.isEmptyPath(path13))
+      getIn(path14, keepScalar) {
+        if (Collection2.isEmptyPath(path14))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path13, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5839,10 +5658,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path13) {
-        if (Collection2.isEmptyPath(path13))
+      hasIn(path14) {
+        if (Collection2.isEmptyPath(path14))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path13) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5859,13 +5678,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path13, value) {
-        if (Collection2.isEmptyPath(path13)) {
+      setIn(path14, value) {
+        if (Collection2.isEmptyPath(path14)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path13), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path13, value);
+          this.contents.setIn(path14, value);
         }
       }
       /**
@@ -7826,9 +7645,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path13) => {
+    visit2.itemAtPath = (cst, path14) => {
       let item = cst;
-      for (const [field, index] of path13) {
+      for (const [field, index] of path14) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7837,23 +7656,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path13) => {
-      const parent = visit2.itemAtPath(cst, path13.slice(0, -1));
-      const field = path13[path13.length - 1][0];
+    visit2.parentCollection = (cst, path14) => {
+      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
+      const field = path14[path14.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path13, item, visitor) {
-      let ctrl = visitor(item, path13);
+    function _visit(path14, item, visitor) {
+      let ctrl = visitor(item, path14);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path13.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7864,10 +7683,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path13);
+            ctrl = ctrl(item, path14);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path13) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9876,218 +9695,6 @@ var init_load = __esm({
   }
 });
 
-// src/config/schema.ts
-var SEVERITY, STRINGS, OWNER, CONFIG_SCHEMA, CONFIG_KEYS;
-var init_schema = __esm({
-  "src/config/schema.ts"() {
-    "use strict";
-    SEVERITY = { enum: ["critical", "high", "medium", "low", "info"] };
-    STRINGS = { type: "array", items: { type: "string" } };
-    OWNER = {
-      type: "string",
-      pattern: "^(@[A-Za-z0-9][\\w.-]*(/[\\w.-]+)?|[^@\\s]+@[^@\\s]+\\.[^@\\s]+)$",
-      description: "@user, @org/team or an e-mail address"
-    };
-    CONFIG_SCHEMA = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "https://github.com/hookguard/hookguard/blob/main/schema/hookguard.schema.json",
-      title: "hookguard configuration (.hookguard.yaml)",
-      description: 'Settings for hookguard, the security checks in your git workflow. See the README, "Configuration".',
-      type: ["object", "null"],
-      additionalProperties: false,
-      properties: {
-        $schema: { type: "string", description: "The schema of this file (for editors); ignored by hookguard." },
-        failOn: {
-          description: "The lowest severity that blocks (exit 1). Default high.",
-          enum: ["critical", "high", "medium", "low", "none"]
-        },
-        ignore: { ...STRINGS, description: "Paths never scanned, in gitignore syntax, relative to the repository root." },
-        rules: {
-          type: "object",
-          description: "Turn a rule off, or change its severity: RULE_ID: off | critical | high | medium | low | info.",
-          additionalProperties: { anyOf: [{ enum: ["off", false] }, SEVERITY] }
-        },
-        allow: { ...STRINGS, description: "Regular expressions of values that are never secrets." },
-        patterns: {
-          type: "array",
-          description: "Custom secret rules, in the format of the built-in patterns/*.yaml.",
-          items: {
-            type: "object",
-            required: ["id", "title", "severity", "regex"],
-            properties: {
-              id: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
-              title: { type: "string" },
-              severity: SEVERITY,
-              keywords: STRINGS,
-              regex: { type: "string" },
-              secretGroup: { type: "integer", minimum: 0 },
-              entropy: { type: "number", minimum: 0 },
-              validate: { type: "string" },
-              remediation: { type: "string" },
-              examples: {
-                type: "object",
-                properties: { match: STRINGS, nomatch: STRINGS },
-                additionalProperties: false
-              }
-            }
-          }
-        },
-        baseline: { type: "string", description: "Path of the baseline file (default .hookguard-baseline.json)." },
-        owners: {
-          type: "array",
-          description: "Who owns a finding, by path and rule; the last matching entry wins (else CODEOWNERS).",
-          items: {
-            type: "object",
-            required: ["owners"],
-            additionalProperties: false,
-            properties: { paths: STRINGS, rules: STRINGS, owners: { type: "array", items: OWNER } }
-          }
-        },
-        escalation: {
-          type: "object",
-          description: "Whom to call when a finding blocks, and the document that says how.",
-          additionalProperties: false,
-          minProperties: 1,
-          properties: { contact: { type: "string", minLength: 1 }, doc: { type: "string", minLength: 1 } }
-        },
-        revoked: {
-          type: "object",
-          description: "Access that should be gone: users and SSH keys (SHA256 fingerprints or public keys).",
-          additionalProperties: false,
-          properties: { users: STRINGS, keys: STRINGS }
-        },
-        environments: {
-          type: "object",
-          description: "Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.",
-          propertyNames: { pattern: "^[A-Za-z][\\w-]*$" },
-          additionalProperties: { type: "array", items: { type: "string", minLength: 1 }, minItems: 1 }
-        },
-        hookErrors: {
-          description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
-          enum: ["warn", "block"]
-        }
-      }
-    };
-    CONFIG_KEYS = Object.keys(CONFIG_SCHEMA.properties).filter((k) => k !== "$schema");
-  }
-});
-
-// src/owners/index.ts
-function escape(c) {
-  return /[.+^${}()|[\]\\]/.test(c) ? `\\${c}` : c;
-}
-function patternRegExp(pattern) {
-  const hit = cache.get(pattern);
-  if (hit) return hit;
-  let p = pattern.replace(/\\(.)/g, "\0$1");
-  const dirOnly = p.endsWith("/");
-  if (dirOnly) p = p.replace(/\/+$/, "");
-  const anchored = p.startsWith("/") || p.includes("/");
-  p = p.replace(/^\/+/, "");
-  const segments = p.split("/");
-  const last = segments[segments.length - 1];
-  let body = "";
-  for (let i = 0; i < p.length; i++) {
-    const c = p[i];
-    if (c === "\0") {
-      body += escape(p[++i] ?? "");
-    } else if (c === "*") {
-      if (p[i + 1] === "*") {
-        const before = i === 0 || p[i - 1] === "/";
-        const after = p[i + 2];
-        if (before && after === "/") {
-          body += "(?:.*/)?";
-          i += 2;
-        } else if (before && after === void 0) {
-          body += ".*";
-          i += 1;
-        } else {
-          body += "[^/]*";
-          i += 1;
-        }
-      } else body += "[^/]*";
-    } else if (c === "?") body += "[^/]";
-    else body += escape(c);
-  }
-  const prefix = anchored ? "^" : "^(?:.*/)?";
-  const suffix = dirOnly ? "/.*$" : last === "*" ? "$" : "(?:/.*)?$";
-  const re = new RegExp(prefix + body + suffix);
-  cache.set(pattern, re);
-  return re;
-}
-function pathMatches(pattern, file) {
-  return patternRegExp(pattern).test(file);
-}
-function ruleMatches(selector, f) {
-  const s = selector.toLowerCase();
-  if (s === f.category) return true;
-  const id = f.ruleId.toLowerCase();
-  if (!/[*?]/.test(s)) return s === id;
-  const re = new RegExp(
-    "^" + s.split("").map((c) => c === "*" ? ".*" : c === "?" ? "." : escape(c)).join("") + "$"
-  );
-  return re.test(id);
-}
-function isOwner(s) {
-  return OWNER2.test(s);
-}
-function parseCodeowners(text, file = "CODEOWNERS") {
-  const out = { rules: [], problems: [] };
-  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
-  lines.forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) return;
-    const tokens = [];
-    let cur = "";
-    for (let j = 0; j < line.length; j++) {
-      const c = line[j];
-      if (c === "\\" && j + 1 < line.length) {
-        cur += c + line[++j];
-      } else if (/\s/.test(c)) {
-        if (cur) tokens.push(cur);
-        cur = "";
-      } else if (c === "#" && !cur)
-        break;
-      else cur += c;
-    }
-    if (cur) tokens.push(cur);
-    const [pattern, ...owners] = tokens;
-    if (!pattern) return;
-    const bad = owners.filter((o) => !isOwner(o));
-    if (bad.length) out.problems.push({ line: i + 1, message: `not an owner: ${bad.join(", ")} (ignored)` });
-    if (pattern.startsWith("!") || /(?<!\\)\[/.test(pattern)) {
-      out.problems.push({
-        line: i + 1,
-        message: `"${pattern}": CODEOWNERS does not support ${pattern.startsWith("!") ? "! negation" : "[ ] ranges"} (line ignored)`
-      });
-      return;
-    }
-    out.rules.push({ paths: [pattern], owners: owners.filter(isOwner), source: `${file}:${i + 1}` });
-  });
-  return out;
-}
-function ownersFor(o, f) {
-  for (let i = o.rules.length - 1; i >= 0; i--) {
-    const r = o.rules[i];
-    if (r.paths && !r.paths.some((p) => pathMatches(p, f.file))) continue;
-    if (r.rules && !r.rules.some((s) => ruleMatches(s, f))) continue;
-    return r.owners;
-  }
-  return [];
-}
-function assignOwners(o, findings) {
-  for (const f of findings) f.owners = ownersFor(o, f);
-}
-var CODEOWNERS_PATHS, cache, OWNER2;
-var init_owners = __esm({
-  "src/owners/index.ts"() {
-    "use strict";
-    CODEOWNERS_PATHS = [".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-    cache = /* @__PURE__ */ new Map();
-    OWNER2 = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\/[A-Za-z0-9._-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
-  }
-});
-
 // src/rules/secrets/stores.ts
 function lineBounds(text, start, end) {
   const ls = text.lastIndexOf("\n", start - 1) + 1;
@@ -10340,21 +9947,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path13) {
-  let p = placeCache.get(path13);
+function placeOf(path14) {
+  let p = placeCache.get(path14);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path13);
+  const example = EXAMPLE_PATH.test(path14);
   p = {
-    test: TEST_PATH.test(path13),
-    docs: DOCS_PATH.test(path13),
+    test: TEST_PATH.test(path14),
+    docs: DOCS_PATH.test(path14),
     example,
-    generated: GENERATED_PATH.test(path13),
-    deploy: !example && DEPLOY_PATH.test(path13),
-    locale: LOCALE_PATH.test(path13),
-    ci: CI_PATH.test(path13)
+    generated: GENERATED_PATH.test(path14),
+    deploy: !example && DEPLOY_PATH.test(path14),
+    locale: LOCALE_PATH.test(path14),
+    ci: CI_PATH.test(path14)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path13, p);
+  placeCache.set(path14, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10512,7 +10119,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule255, text, start, end, severity, confidence, why, quality, path13) {
+function weigh(rule255, text, start, end, severity, confidence, why, quality, path14) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -10531,13 +10138,13 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path13 !== void 0 && placeOf(path13).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path14 !== void 0 && placeOf(path14).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule255.p.validate === "private-key" && path13 !== void 0 && placeOf(path13).test)
+    if (rule255.p.validate === "private-key" && path14 !== void 0 && placeOf(path14).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10545,7 +10152,7 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path13 !== void 0 ? placeOf(path13) : void 0;
+  const place = path14 !== void 0 ? placeOf(path14) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -11787,6 +11394,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         if (!(isScalar8(v) && (v.value === "warn" || v.value === "block")))
           err(v ?? pair.key, "hookErrors must be warn (say so and let the commit through) or block");
         break;
+      case "exceptions":
+        if (isScalar8(v) && (v.value === "require-owner-approval" || v.value === "report"))
+          cfg.exceptionApproval = v.value;
+        else err(v ?? pair.key, "exceptions must be require-owner-approval (the default) or report");
+        break;
       case "baseline":
         if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
@@ -12023,6 +11635,437 @@ var init_load2 = __esm({
   }
 });
 
+// src/suppress/baseline.ts
+function judgedBy(mode) {
+  if (!mode) return ["files", "history"];
+  return mode === "files" ? ["files"] : ["history"];
+}
+function parseBaseline(text, display) {
+  if (!text.trim()) return { entries: /* @__PURE__ */ new Map() };
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { error: `baseline ${display}: not valid JSON (${e.message})` };
+  }
+  const o = raw;
+  if (!o || typeof o !== "object" || o.version !== 1 || !Array.isArray(o.findings))
+    return {
+      error: `baseline ${display}: expected {"version": 1, "findings": [...]} as written by "hookguard baseline"`
+    };
+  const entries = /* @__PURE__ */ new Map();
+  for (const [i, f] of o.findings.entries()) {
+    if (!f || typeof f.fingerprint !== "string")
+      return { error: `baseline ${display}: findings[${i}] has no fingerprint` };
+    entries.set(f.fingerprint, f);
+  }
+  return { entries };
+}
+var DEFAULT_BASELINE;
+var init_baseline = __esm({
+  "src/suppress/baseline.ts"() {
+    "use strict";
+    DEFAULT_BASELINE = ".hookguard-baseline.json";
+  }
+});
+
+// src/rules/secrets/docs.ts
+function sentenceTitle(title) {
+  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
+  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+}
+function splitAlternatives(src) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+function closing(src, i) {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === "\\") {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") {
+        inClass = false;
+        if (depth === 0) return j + 1;
+      }
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return j + 1;
+  }
+  return src.length;
+}
+function tokenize(src) {
+  const toks = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    let tok;
+    if (c === "\\") {
+      const e = src[i + 1] ?? "";
+      i += 2;
+      if (e === "b" || e === "B") continue;
+      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
+      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
+      else return void 0;
+    } else if (c === "[") {
+      const end = closing(src, i);
+      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
+      i = end;
+    } else if (c === "(") {
+      const end = closing(src, i);
+      let inner = src.slice(i + 1, end - 1);
+      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
+        i = end;
+        continue;
+      }
+      if (inner.startsWith("?:")) inner = inner.slice(2);
+      else if (inner.startsWith("?")) return void 0;
+      const alts = splitAlternatives(inner).map(tokenize);
+      if (alts.some((a) => a === void 0)) return void 0;
+      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
+      i = end;
+    } else if (c === ".") {
+      tok = { kind: "any", text: ".", min: 1, max: 1 };
+      i++;
+    } else if (c === "^" || c === "$") {
+      i++;
+      continue;
+    } else if ("*+?{|)".includes(c)) return void 0;
+    else {
+      tok = { kind: "lit", text: c, min: 1, max: 1 };
+      i++;
+    }
+    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
+    if (q) {
+      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
+      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
+      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
+      else {
+        tok.min = Number(q[1]);
+        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
+      }
+      i += q[0].length;
+    }
+    toks.push(tok);
+  }
+  return toks;
+}
+function describeClass(cls) {
+  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
+  if (cls.startsWith("[^")) return "characters other than the delimiters";
+  return `characters of \`${cls}\``;
+}
+function count(t) {
+  if (t.min === t.max) return String(t.min);
+  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
+  if (t.min === 0) return `up to ${t.max}`;
+  return `${t.min} to ${t.max}`;
+}
+function literalPrefixes(toks) {
+  let outs = [""];
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
+    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
+      const alts = t.alts.map(literalPrefixes);
+      const next = [];
+      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
+      if (next.length > 12) return outs;
+      outs = next;
+      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
+    } else return outs;
+  }
+  return outs;
+}
+function describeSeq(toks, depth = 0) {
+  if (depth > 3) return void 0;
+  const parts = [];
+  let lit = "";
+  const flush = () => {
+    if (lit) parts.push(`\`${lit}\``);
+    lit = "";
+  };
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
+      lit += t.text;
+      continue;
+    }
+    flush();
+    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
+    else if (t.kind === "class")
+      parts.push(
+        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
+      );
+    else if (t.kind === "any") parts.push(`${count(t)} characters`);
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
+      if (alts.some((a) => a === void 0)) return void 0;
+      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
+      if (t.min === 1 && t.max === 1) parts.push(body);
+      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
+      else parts.push(`${count(t)} \xD7 (${body})`);
+    } else return void 0;
+  }
+  flush();
+  return parts.join(", then ");
+}
+function captureGroup(src, n) {
+  let seen = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+  }
+  return void 0;
+}
+function groupCount(src) {
+  let n = 0;
+  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
+  return n;
+}
+function secretShapes(p) {
+  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
+  const out = [];
+  for (const g of groups.length ? groups : [0]) {
+    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
+    if (src === void 0) continue;
+    for (const alt2 of splitAlternatives(src)) {
+      const toks = tokenize(alt2);
+      const text = toks && describeSeq(toks);
+      if (!toks || !text || text.length > 240) return [];
+      out.push({ text, prefixes: literalPrefixes(toks) });
+    }
+  }
+  return out.length > 4 ? [] : out;
+}
+function contextName(p) {
+  const g = p.secretGroup ?? 1;
+  let depth = 0;
+  let seen = 0;
+  let inClass = false;
+  let start = -1;
+  for (let i = 0; i < p.regex.length; i++) {
+    const c = p.regex[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      depth++;
+      if (p.regex[i + 1] !== "?" && ++seen === g) {
+        start = i;
+        break;
+      }
+    } else if (c === ")") depth--;
+  }
+  if (start <= 0 || depth !== 1) return void 0;
+  const toks = tokenize(p.regex.slice(0, start));
+  if (!toks) return void 0;
+  let out = "";
+  for (const t of toks) {
+    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
+    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
+    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
+      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
+    } else out += t.max > 1 ? "\u2026" : " ";
+  }
+  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
+  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
+}
+function whatItMatches(p) {
+  const lines = [];
+  const shapes = secretShapes(p);
+  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
+  const prefixed = shapes.length > 0 && shapes.every(
+    (s) => s.prefixes.every(
+      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
+    )
+  );
+  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
+  else if (shapes.length > 1) lines.push(`Format, one of:
+${shapes.map((s) => `- ${s.text}`).join("\n")}`);
+  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
+  if (selfShaped)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
+    );
+  else if (prefixed)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
+    );
+  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
+    lines.push(
+      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
+    );
+  else if (contextName(p))
+    lines.push(
+      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
+    );
+  else
+    lines.push(
+      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
+    );
+  const checks = [];
+  if (p.entropy !== void 0)
+    checks.push(
+      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
+    );
+  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
+  if (p.allow?.length)
+    checks.push(
+      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
+    );
+  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
+  lines.push(
+    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
+  );
+  return lines.join("\n\n");
+}
+function secretRuleDocText(p) {
+  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
+  const why = WHY[file ?? ""] ?? WHY.generic;
+  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
+  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
+  return [
+    intro,
+    `What it matches:
+
+${whatItMatches(p)}`,
+    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
+    `Fix: ${p.remediation}`,
+    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
+  ].join("\n\n");
+}
+var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
+var init_docs = __esm({
+  "src/rules/secrets/docs.ts"() {
+    "use strict";
+    WHY = {
+      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
+      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
+      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
+      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
+      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
+      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
+      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
+      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
+      databases: "A connection URL with its password gives direct read and write access to the database's data.",
+      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
+      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
+      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
+      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
+      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
+      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
+      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
+      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
+      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
+      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
+      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
+      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
+      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
+      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
+      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
+      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
+    };
+    VALIDATOR_TEXT = {
+      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
+      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
+      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
+      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
+      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
+      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
+      "docker-auth": "the base64 value must decode to `user:password` with a real password",
+      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
+    };
+    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
+      "Password",
+      "Passwords",
+      "Hard-coded",
+      "Literal",
+      "Credentials",
+      "Credential",
+      "Token",
+      "Private",
+      "Bearer",
+      "Basic",
+      "Server",
+      "Registry",
+      "Secret",
+      "Connection",
+      "Command",
+      "Value",
+      "Values",
+      "Key",
+      "Keys",
+      "Webhook",
+      "Session"
+    ]);
+    NAMED_CLASSES = [
+      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
+      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
+      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
+      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
+      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
+      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
+      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
+      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
+      [/^\[A-Za-z\]$/, "letters"],
+      [/^\[a-z\]$/, "lowercase letters"],
+      [/^\[A-Z\]$/, "uppercase letters"],
+      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
+      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
+      [/^(?:\\d|\[0-9\])$/, "digits"],
+      [/^\\w$/, "word characters"],
+      [/^\\s$/, "whitespace characters"]
+    ];
+  }
+});
+
 // src/suppress/record.ts
 function toSuppressed(f, by, reason) {
   return {
@@ -12253,7 +12296,7 @@ var init_unused = __esm({
       title: "Suppression that matches nothing",
       severity: "low",
       category: "hookguard",
-      remediation: 'Remove the hookguard:allow comment, or regenerate the baseline with "hookguard baseline", so the list of accepted exceptions stays true.',
+      remediation: 'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
       docs: `## What it checks
 A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
 in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
@@ -12269,7 +12312,8 @@ const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment te
 \`\`\`
 
 ## Fix
-Delete the comment (or the baseline entry: \`hookguard baseline\` writes a fresh one).
+Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
+from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
 
 \`\`\`js
 const region = "eu-west-1";
@@ -12359,8 +12403,8 @@ var init_allows = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path13, content) {
-  if (NOT_TEMPLATE.test(path13)) return false;
+function looksLikeCloudFormation(path14, content) {
+  if (NOT_TEMPLATE.test(path14)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -12427,15 +12471,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path13, content) {
-  const base = path13.split("/").pop() ?? "";
+function looksLikeAnsible(path14, content) {
+  const base = path14.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path13)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path14)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path13)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path14)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -12448,6 +12492,17 @@ var init_detect3 = __esm({
 });
 
 // src/parse/cloudformation.ts
+var cloudformation_exports = {};
+__export(cloudformation_exports, {
+  CfnTemplate: () => CfnTemplate,
+  SHORT_TAGS: () => SHORT_TAGS,
+  UNKNOWN: () => UNKNOWN,
+  asBool: () => asBool,
+  asNum: () => asNum,
+  isKnown: () => isKnown,
+  parseTemplate: () => parseTemplate,
+  reindentQuoted: () => reindentQuoted
+});
 function str2(n) {
   return (0, import_yaml4.isScalar)(n) && typeof n.value === "string" ? n.value : void 0;
 }
@@ -12898,9 +12953,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path13) {
+      at(node, path14) {
         let cur = node;
-        for (const k of path13.split(".")) {
+        for (const k of path14.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -13296,21 +13351,21 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path13, depth) {
-  return { node, path: depth > 0 && path13 ? path13 : t.pathOf(node) || path13 };
+function loc(t, node, path14, depth) {
+  return { node, path: depth > 0 && path14 ? path14 : t.pathOf(node) || path14 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path13 = "", depth = 0) {
+function cfnValue(t, node, path14 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path13, depth);
+  const l = loc(t, node, path14, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path13, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path14, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -13471,9 +13526,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path13) {
+function get(v, path14) {
   let cur = v;
-  for (const key of path13.split(".")) {
+  for (const key of path14.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -13543,8 +13598,8 @@ function isSet(v, depth = 0) {
       return v.options.some((o) => isSet(o, depth + 1));
   }
 }
-function getSet(v, path13) {
-  const x = get(v, path13);
+function getSet(v, path14) {
+  const x = get(v, path14);
   return isSet(x) ? x : void 0;
 }
 function present(v) {
@@ -13558,15 +13613,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path13, depth = 0) {
-  const here = { ...l, path: path13 };
+function fromPlain(v, l, path14, depth = 0) {
+  const here = { ...l, path: path14 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path13}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path14}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path13}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path14}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13785,8 +13840,8 @@ function isFalse(v) {
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path13) {
-  const n = t.at(node, path13);
+function getSet2(t, node, path14) {
+  const n = t.at(node, path14);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
@@ -13812,8 +13867,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path13) {
-  const parts = path13.split(".");
+function parentOrUndefined(t, r, path14) {
+  const parts = path14.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -14200,8 +14255,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path13) {
-  const parts = path13.split(".");
+function nearest(r, path14) {
+  const parts = path14.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -14260,8 +14315,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path13) {
-  const s = scalars(get(r.props, path13)).find(isKnown2);
+function strProp(r, path14) {
+  const s = scalars(get(r.props, path14)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -14858,7 +14913,8 @@ var init_apigw_006 = __esm({
   Properties:
     RestApiId: !Ref Api
     DeploymentId: !Ref Deployment
-    StageName: prod`,
+    StageName: prod
+    TracingEnabled: false`,
           fix: "Set `TracingEnabled: true` on the stage.",
           fixed: `    TracingEnabled: true`,
           refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html"]
@@ -15833,8 +15889,8 @@ var init_cred_002 = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path13) {
-  const [head, ...rest] = path13.split("[].");
+function valuesAt(props, path14) {
+  const [head, ...rest] = path14.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -15842,8 +15898,8 @@ function valuesAt(props, path13) {
     );
   return cur;
 }
-function leaf(path13) {
-  return path13.split(/\.|\[\]\./).pop();
+function leaf(path14) {
+  return path14.split(/\.|\[\]\./).pop();
 }
 function placeholderSecret(value) {
   const v = value.trim();
@@ -15939,10 +15995,10 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path13 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path13)) {
+        for (const path14 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path14)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path13 };
+              const base = { resource: r, at: s.at, detail: path14 };
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
@@ -15952,16 +16008,16 @@ var init_secrets = __esm({
                   ...base,
                   code: "secret-literal",
                   ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf(path13)}: it deploys as a well-known password; use a dynamic reference`,
+                    message: `${r.name} has a placeholder ${leaf(path14)}: it deploys as a well-known password; use a dynamic reference`,
                     severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf(path13)}`, secret: !s.why },
+                  } : { message: `${r.name} has a literal ${leaf(path14)}`, secret: !s.why },
                   why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path13)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf(path14)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -17025,8 +17081,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path13 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path13))) {
+          const path14 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path14))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -18956,7 +19012,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path13) => scalars(get(r.props, path13)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path14) => scalars(get(r.props, path14)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -21638,8 +21694,8 @@ var init_ws_001 = __esm({
 });
 
 // src/rules/cloudformation/index.ts
-var cloudformation_exports = {};
-__export(cloudformation_exports, {
+var cloudformation_exports2 = {};
+__export(cloudformation_exports2, {
   RULES: () => RULES,
   family: () => family,
   lintTemplate: () => lintTemplate
@@ -22272,40 +22328,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path13, text) {
-  const base = path13.split("/").pop() ?? "";
+function kindByPath(path14, text) {
+  const base = path14.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path13)) return "vars";
-  if (META_PATH.test(path13)) return "meta";
+  if (VARS_PATH.test(path14)) return "vars";
+  if (META_PATH.test(path14)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path13) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path14) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path13)) return "tasks";
+  if (TASKS_PATH.test(path14)) return "tasks";
   return void 0;
 }
-function loadAnsible(path13, text) {
-  if (isProgram(path13.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path13, text);
+function loadAnsible(path14, text) {
+  if (isProgram(path14.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path14, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path13, text, void 0, "vault");
+    const b2 = new Builder(path14, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path13, text, void 0, "config");
+    const b2 = new Builder(path14, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path13, text, void 0, "inventory");
+    const b2 = new Builder(path14, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path13)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path14)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml10.isScalar)(c) && (c.value === null || c.value === "")));
@@ -22342,7 +22398,7 @@ function loadAnsible(path13, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path13, text, parsed.lc, kind);
+  const b = new Builder(path14, text, parsed.lc, kind);
   switch (kind) {
     case "playbook": {
       let first = true;
@@ -22354,7 +22410,7 @@ function loadAnsible(path13, text) {
       break;
     }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path13);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path14);
       let first = true;
       roots.forEach((r, d) => {
         if (!(0, import_yaml10.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
@@ -22365,7 +22421,7 @@ function loadAnsible(path13, text) {
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path13}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path14}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -22466,14 +22522,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path13, text, lc, kind) {
-        this.path = path13;
+      constructor(path14, text, lc, kind) {
+        this.path = path14;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path13,
+          path: path14,
           text,
           lines: this.lines,
           tasks: [],
@@ -22572,7 +22628,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path13, inheritedNoLog) {
+      task(n, kind, path14, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -22639,7 +22695,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path13,
+          path: path14,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -22662,7 +22718,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path13}.vars.${v}`,
+            (v) => `${path14}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -22687,7 +22743,7 @@ var init_ansible = __esm({
         const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml10.isMap)(item)) return;
-          const path13 = `${prefix}${this.label(item, i, used)}`;
+          const path14 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -22699,7 +22755,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path13}.vars.${v}`,
+                (v) => `${path14}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -22709,13 +22765,13 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path13}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path14}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path13, inheritedNoLog);
+          const t = this.task(item, kind, path14, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -22800,14 +22856,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path13) => this.file.vars.push({
+        const add = (v, path14) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path13,
+          path: path14,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -22822,10 +22878,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path13, text) {
-  const dir = path13.includes("/") ? path13.slice(0, path13.lastIndexOf("/") + 1) : "";
+function relatedPaths(path14, text) {
+  const dir = path14.includes("/") ? path14.slice(0, path14.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path13);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path14);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -22852,7 +22908,7 @@ function relatedPaths(path13, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path13))];
+  return [...new Set(out.filter((p) => p && p !== path14))];
 }
 function normalise(p) {
   const out = [];
@@ -23197,10 +23253,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path13, message, severity) {
+function atSecretValue(ctx, a, scope, path14, message, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path13, message, secret: single, ...severity ? { severity } : {} });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path14, message, secret: single, ...severity ? { severity } : {} });
 }
 function cryptHash(v) {
   const s = v.trim();
@@ -23408,8 +23464,8 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path13 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path13);
+  const path14 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path14);
 }
 var KEYS2, HEALTH_PATH, rule148, tls_001_default;
 var init_tls_001 = __esm({
@@ -24568,7 +24624,7 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path13, depth) {
+function visit(ctx, v, a, path14, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -24577,7 +24633,7 @@ function visit(ctx, v, a, path13, depth) {
         ctx,
         a,
         v.scope,
-        path13,
+        path14,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -24586,12 +24642,12 @@ function visit(ctx, v, a, path13, depth) {
         ctx,
         a,
         v.scope,
-        path13,
+        path14,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path13}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path14}.${c.key}`, depth + 1);
 }
 var rule171, secret_007_default;
 var init_secret_007 = __esm({
@@ -24798,12 +24854,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path13, depth) => {
+  const visit2 = (v, a, path14, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path13, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path14, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path13}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path14}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -25425,8 +25481,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path13, v, l) {
-  const parts = path13.split(".");
+function setPath(out, path14, v, l) {
+  const parts = path14.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -26179,7 +26235,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path13, list4] of byPlace) {
+    for (const [path14, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -26187,7 +26243,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path13 : `${t.path}.${t.module}`,
+        path: f.at ? path14 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -27014,7 +27070,7 @@ var init_az_002 = __esm({
           what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, `network_acls.default_action: Allow`, or `network_acls.ip_rules` admitting 0.0.0.0/0; and, at medium, an account that leaves out `minimum_tls_version` (an account created without it accepts TLS 1.0) or `network_acls` (every network may connect).",
           why: "Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.",
           bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0",
-          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2",
+          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2\n    network_acls:\n      default_action: Deny\n      bypass: AzureServices",
           refs: [
             "https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer",
             "CIS Microsoft Azure Foundations 3.1, 3.7, 3.15"
@@ -27201,9 +27257,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path13 of options2(get(body, "paths")))
-    if (path13.t === "map") {
-      for (const ops of path13.entries.values())
+  for (const path14 of options2(get(body, "paths")))
+    if (path14.t === "map") {
+      for (const ops of path14.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -28152,8 +28208,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path13, bad, message, severity) {
-  const v = get(r.props, path13);
+function flag(r, emit, code2, path14, bad, message, severity) {
+  const v = get(r.props, path14);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
@@ -30230,10 +30286,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path13, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path14, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path13, content);
+    loaded = loadAnsible(path14, content);
   } catch (e) {
     return {
       matched: true,
@@ -30291,7 +30347,7 @@ function lintAnsible(path13, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path13);
+  const test = TEST_PATH2.exec(path14);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -30530,7 +30586,7 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path13, content, related) => lintAnsible(path13, content, rules, related),
+      lint: (path14, content, related) => lintAnsible(path14, content, rules, related),
       related: relatedPaths
     };
   }
@@ -30538,7 +30594,7 @@ var init_ansible3 = __esm({
 
 // src/engine/iac.ts
 function loadFamily(name) {
-  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible3(), ansible_exports)).then((m) => m.family);
+  families[name] ??= name === "cloudformation" ? Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports2)).then((m) => m.family) : Promise.resolve().then(() => (init_ansible3(), ansible_exports)).then((m) => m.family);
   return families[name];
 }
 async function iacFindings(t, opts, out, emit) {
@@ -30773,12 +30829,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path13, content) {
-  if (AUTH_KEYS.test(path13)) return true;
+function wantsAccess(path14, content) {
+  if (AUTH_KEYS.test(path14)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule255, message, pos2, scope, path13) {
-  return { ruleId: rule255.id, severity: rule255.severity, message, path: path13, scope, ...pos2 };
+function finding(rule255, message, pos2, scope, path14) {
+  return { ruleId: rule255.id, severity: rule255.severity, message, path: path14, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -30830,7 +30886,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule255, message, at, scope, path13, lineOffset = 0) {
+function report(c, rule255, message, at, scope, path14, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule255.id}:${line}`;
@@ -30842,20 +30898,20 @@ function report(c, rule255, message, at, scope, path13, lineOffset = 0) {
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path13
+      path14
     )
   );
 }
-function keysIn(c, node, text, scope, path13, what) {
+function keysIn(c, node, text, scope, path14, what) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path13}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path14}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path13) {
+function cloudInit(c, node, text, path14) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -30880,7 +30936,7 @@ function cloudInit(c, node, text, path13) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path13}:cloud-init:user:${name}`,
+          `${path14}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -30894,7 +30950,7 @@ function cloudInit(c, node, text, path13) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path13}:cloud-init:${k.fingerprint}`,
+      `${path14}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -30919,15 +30975,25 @@ function absent(a) {
   const s = a.get("state")?.value;
   return s === "absent";
 }
+function absentItem(a, item) {
+  return item !== void 0 && resolveItem(a.get("state")?.value, item) === "absent";
+}
 function authorizedKeyTask(c, task, mod, managesUsers) {
   const a = args(mod.value);
-  if (absent(a)) return;
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
   const scope = taskScope(task, c.lc);
   const items2 = loopItems(task);
   const user = a.get("user");
   const key = a.get("key");
   const variants = items2 ?? [void 0];
   for (const item of variants) {
+    if (absentItem(a, item)) {
+      c.removed.add(item);
+      continue;
+    }
     const u = item === void 0 ? user?.value && !UNKNOWN2.test(user.value) ? user.value : void 0 : resolveItem(user?.value, item);
     const at = item ?? user?.node ?? mod.key;
     if (u && revokedUser(u, c.r))
@@ -30973,11 +31039,18 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
 function userTask(c, task, mod) {
   if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
   const a = args(mod.value);
-  if (absent(a)) return;
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
   const scope = taskScope(task, c.lc);
   const name = a.get("name");
   const items2 = loopItems(task);
   for (const item of items2 ?? [void 0]) {
+    if (absentItem(a, item)) {
+      c.removed.add(item);
+      continue;
+    }
     const n = item === void 0 ? name?.value && !UNKNOWN2.test(name.value) ? name.value : void 0 : resolveItem(name?.value, item);
     if (n && revokedUser(n, c.r))
       report(
@@ -31020,9 +31093,9 @@ function visitTasks(root, onTask) {
   };
   walk2(root, 0);
 }
-function walkScalars(root, f) {
+function walkScalars(root, f, skip = /* @__PURE__ */ new Set()) {
   const walk2 = (n, depth) => {
-    if (depth > 200) return;
+    if (depth > 200 || skip.has(n)) return;
     if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
     else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk2(p.value, depth + 1);
     else {
@@ -31041,7 +31114,7 @@ function checkAccess(file, content, revoked) {
   }
   const parsed = parseYamlAll(content);
   if (parsed.errors.length) return out;
-  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set() };
+  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set() };
   if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, void 0, content, "cloud-init-file");
   for (const doc3 of parsed.docs) {
     const root = doc3.contents;
@@ -31055,11 +31128,15 @@ function checkAccess(file, content, revoked) {
       if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
       else if ((0, import_yaml3.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
     }
-    walkScalars(root, (n, s) => {
-      if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, "cloud-init");
-      else if (/ssh-|ecdsa-sha2|sk-/.test(s))
-        keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], "value", "A public key in this file");
-    });
+    walkScalars(
+      root,
+      (n, s) => {
+        if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, "cloud-init");
+        else if (/ssh-|ecdsa-sha2|sk-/.test(s))
+          keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], "value", "A public key in this file");
+      },
+      c.removed
+    );
   }
   return out;
 }
@@ -31284,44 +31361,14 @@ var init_engine = __esm({
   }
 });
 
-// src/suppress/baseline.ts
-function parseBaseline(text, display) {
-  if (!text.trim()) return { entries: /* @__PURE__ */ new Map() };
-  let raw;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { error: `baseline ${display}: not valid JSON (${e.message})` };
-  }
-  const o = raw;
-  if (!o || typeof o !== "object" || o.version !== 1 || !Array.isArray(o.findings))
-    return {
-      error: `baseline ${display}: expected {"version": 1, "findings": [...]} as written by "hookguard baseline"`
-    };
-  const entries = /* @__PURE__ */ new Map();
-  for (const [i, f] of o.findings.entries()) {
-    if (!f || typeof f.fingerprint !== "string")
-      return { error: `baseline ${display}: findings[${i}] has no fingerprint` };
-    entries.set(f.fingerprint, f);
-  }
-  return { entries };
-}
-var DEFAULT_BASELINE;
-var init_baseline = __esm({
-  "src/suppress/baseline.ts"() {
-    "use strict";
-    DEFAULT_BASELINE = ".hookguard-baseline.json";
-  }
-});
-
 // src/git/repo.ts
 import { existsSync as existsSync4 } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 async function repoRoot(cwd, env = {}) {
   if (!env.GIT_DIR && !env.GIT_WORK_TREE && !env.GIT_CEILING_DIRECTORIES && !env.GIT_DISCOVERY_ACROSS_FILESYSTEM) {
-    for (let d = path3.resolve(cwd); ; ) {
-      if (existsSync4(path3.join(d, ".git"))) return d;
-      const parent = path3.dirname(d);
+    for (let d = path4.resolve(cwd); ; ) {
+      if (existsSync4(path4.join(d, ".git"))) return d;
+      const parent = path4.dirname(d);
       if (parent === d) break;
       d = parent;
     }
@@ -31343,12 +31390,12 @@ var init_repo = __esm({
 
 // src/git/index-file.ts
 import { readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
-import path4 from "node:path";
+import path5 from "node:path";
 function indexFile(root, env) {
-  if (env.GIT_INDEX_FILE) return path4.resolve(root, env.GIT_INDEX_FILE);
+  if (env.GIT_INDEX_FILE) return path5.resolve(root, env.GIT_INDEX_FILE);
   if (env.GIT_DIR) return void 0;
   try {
-    return statSync2(path4.join(root, ".git")).isDirectory() ? path4.join(root, ".git", "index") : void 0;
+    return statSync2(path5.join(root, ".git")).isDirectory() ? path5.join(root, ".git", "index") : void 0;
   } catch {
     return void 0;
   }
@@ -31379,7 +31426,7 @@ var init_index_file = __esm({
 
 // src/scan/owners.ts
 import { readFileSync as readFileSync7 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 async function fromIndex(root) {
   const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
 `).join(""));
@@ -31404,7 +31451,7 @@ async function fromIndex(root) {
 function fromDisk(root) {
   for (const file of CODEOWNERS_PATHS) {
     try {
-      return { file, text: readFileSync7(path5.join(root, file), "utf8") };
+      return { file, text: readFileSync7(path6.join(root, file), "utf8") };
     } catch {
     }
   }
@@ -31435,11 +31482,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path13) {
-  if (!path13 || path13.startsWith("/") || path13.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path14) {
+  if (!path14 || path14.startsWith("/") || path14.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path13);
+  const b = await reader.readAt(rev, path14);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -31453,7 +31500,7 @@ var init_related = __esm({
 });
 
 // src/scan/related.ts
-import path6 from "node:path";
+import path7 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
@@ -31463,7 +31510,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path6.join(root, rel);
+    const abs = path7.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -31483,17 +31530,17 @@ var init_related2 = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path13) {
-  return ENV_TOKEN.test(path13) && CONFIG_FILE.test(path13);
+function isEnvCandidate(path14) {
+  return ENV_TOKEN.test(path14) && CONFIG_FILE.test(path14);
 }
-function isConfigFile(path13) {
-  return CONFIG_FILE.test(path13);
+function isConfigFile(path14) {
+  return CONFIG_FILE.test(path14);
 }
-function isAtRestConfig(path13) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path13);
+function isAtRestConfig(path14) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path14);
 }
-function isVaultName(path13) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path13) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path13) || /\.vault(?:\.ya?ml)?$/i.test(path13) || /(?:^|\/)vault\.ya?ml$/i.test(path13);
+function isVaultName(path14) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path14) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path14) || /\.vault(?:\.ya?ml)?$/i.test(path14) || /(?:^|\/)vault\.ya?ml$/i.test(path14);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -31513,27 +31560,55 @@ var init_paths = __esm({
       uat: "uat",
       preprod: "preprod",
       prod: "prod",
-      production: "prod"
+      production: "prod",
+      live: "prod",
+      sandbox: "sandbox"
     };
-    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production)(?:[/._-]|$)/i;
-    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
+    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/i;
+    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
   }
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path13) {
-  if (!isEnvCandidate(path13)) return void 0;
-  const parts = path13.split(/([/._-])/);
+function envRoleFromPath(path14) {
+  if (!isEnvCandidate(path14)) return void 0;
+  const parts = path14.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
-  const out = parts.map((p, i) => {
-    if (i % 2 === 1) return p;
-    const env = ENV_WORDS[p.toLowerCase()];
-    if (!env) return p;
+  let out = "";
+  const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
+  for (let i = 0; i < parts.length; i += 2) {
+    const w = parts[i].toLowerCase();
+    const next = parts[i + 2]?.toLowerCase();
+    const sep2 = parts[i + 1] ?? "";
+    const nextEnv = next !== void 0 && joins(i) ? ENV_WORDS[next] : void 0;
+    let env;
+    let width = 1;
+    if (w === "pre" && nextEnv === "prod") [env, width] = ["preprod", 2];
+    else if (REGION.test(w) && nextEnv) [env, width] = [`${w}-${nextEnv}`, 2];
+    else if (ENV_WORDS[w]) {
+      env = ENV_WORDS[w];
+      const after = parts[i + 2];
+      if (after !== void 0 && joins(i) && REGION.test(after) && !ENV_WORDS[after.toLowerCase()])
+        [env, width] = [`${env}-${after.toLowerCase()}`, 2];
+    }
+    if (!env) {
+      out += parts[i] + sep2;
+      continue;
+    }
     envs.add(env);
-    return "{env}";
-  });
+    out += "{env}" + (parts[i + 2 * width - 1] ?? "");
+    i += 2 * (width - 1);
+  }
   if (envs.size !== 1) return void 0;
-  return { env: [...envs][0], role: out.join("") };
+  return { env: [...envs][0], role: out };
+}
+function envClass(env) {
+  const words = env.toLowerCase().split(/[-_]/);
+  for (const w of words) if (ENV_WORDS[w]) return ENV_WORDS[w];
+  return ENV_WORDS[env.toLowerCase()] ?? env.toLowerCase();
+}
+function isProduction(env) {
+  return envClass(env) === "prod";
 }
 function globRegex(glob, anchored) {
   const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
@@ -31581,22 +31656,24 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path13) => {
-    if (!isConfigFile(path13)) return void 0;
-    for (const c of compiled2) if (c.re.test(path13)) return { env: c.env, role: path13.slice(c.prefix.length) };
+  return (path14) => {
+    if (!isConfigFile(path14)) return void 0;
+    for (const c of compiled2) if (c.re.test(path14)) return { env: c.env, role: path14.slice(c.prefix.length) };
     return void 0;
   };
 }
+var REGION;
 var init_roles = __esm({
   "src/env/roles.ts"() {
     "use strict";
     init_paths();
+    REGION = /^(?:eu|us|uk|ap|ca|sa|me|af|de|fr|jp|au|in|cn|br|asia|emea|apac|amer|americas|na|latam|global|east|west|north|south|central)$/i;
   }
 });
 
 // src/scan/wants.ts
 import { readFileSync as readFileSync8 } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -31611,7 +31688,7 @@ function declaredNear(root, names, needle) {
     if (v === void 0) {
       v = names.some((n) => {
         try {
-          return readFileSync8(path7.join(root, dir, n), "utf8").includes(needle);
+          return readFileSync8(path8.join(root, dir, n), "utf8").includes(needle);
         } catch {
           return false;
         }
@@ -31789,10 +31866,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path13) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path13) || path13.startsWith(".git-crypt/")) return false;
+  return (path14) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path14) || path14.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path13)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path14)) v = l.gitCrypt;
     return v;
   };
 }
@@ -31826,7 +31903,10 @@ sharing a database password). Environments are found from paths (\`inventories/p
 \`.hookguard.yaml\` (\`environments: {dev: [globs], prod: [globs]}\`).
 
 A value counts as a secret when a secret rule finds it or its key is credential-named (password, secret, token,
-api_key, private_key\u2026); references to secret stores (\`!vault\`, \`ENC[\u2026]\`, Vault lookups, \`{{resolve:\u2026}}\`), Jinja
+api_key, private_key\u2026) and its value is a literal \u2014 in an environment file a default such as \`changeme\` or
+\`password\` is a real password, whatever its entropy. A password inside a URL or connection string
+(\`redis://:pw@redis.dev\u2026\`, \`Password=\u2026;\` in \`ConnectionStrings\`) is compared by that password alone, since the
+hosts differ. References to secret stores (\`!vault\`, \`ENC[\u2026]\`, Vault lookups, \`{{resolve:\u2026}}\`), Jinja
 expressions and placeholders never count. Values are compared by a keyed hash (HMAC-SHA-256 with a random key made
 for each run) in memory: the value is never printed, not even masked, and the report names only the other places.
 
@@ -31847,10 +31927,21 @@ Fix: generate a distinct credential per environment, rotate the one that was sha
         remediation: "Make the setting the same in every environment (secure everywhere), or list the key in environments.expectDifferent with a comment why.",
         docs: `Compares files that play the same role in different environments key by key and reports a security-relevant
 setting whose value differs: TLS/certificate verification (\`validate_certs\`, \`verify_ssl\`, \`sslmode\`\u2026), SSL/TLS on
-or off, debug and verbose flags, allowed hosts and CIDRs, ports, authentication on/off, encryption flags and KMS keys,
-password policy, host key checking and audit log levels. The message names each environment's value (values of
-credential-named keys are never shown). Values that cannot be known (Jinja, \`\${VAR}\`, store references) are not
-compared. Booleans compare by meaning (\`yes\` = \`true\`).
+or off and minimum TLS versions, debug and verbose flags, allowed hosts and CIDRs, ports, authentication on/off, CSRF
+protection, secure cookies, encryption flags and KMS keys, password policy, host key checking and audit log levels.
+Settings are classified by their whole key path, the same way in every format: \`server: ssl: enabled:\` in YAML,
+\`server.ssl.enabled\` in \`.properties\` and \`SERVER_SSL_ENABLED\` in a dotenv file are one setting. Security meaning
+wins over the built-in list of keys expected to differ (\`tls_min_version\` is a security setting, not a "version").
+Values that cannot be known (Jinja, \`\${VAR}\`, store references) are not compared. Booleans compare by meaning
+(\`yes\` = \`true\`).
+
+Where the values have an order \u2014 booleans by the setting's meaning (\`validate_certs: false\`, \`debug: true\` are
+weaker), \`sslmode\`, TLS/SSL versions (1.0 is weaker than 1.2), CIDRs and host lists open to the world (\`0.0.0.0/0\`,
+\`*\`), minimum password lengths \u2014 the finding is raised only on the environments holding the weaker value, at
+**high** severity when that environment is production (\`prod\`, \`production\`, \`live\`, \`eu-prod\`\u2026) and medium
+otherwise; the secure environments get nothing, the fix names the environment to change and \`hookguard env\` marks
+its column \`WEAKER\`. Where the values have no order (ports, KMS keys), every environment's file gets the finding
+(medium) and the message names each value. Values of credential-named keys are never shown.
 
 Why: "configured identically but with different passwords" \u2014 staging with \`validate_certs: false\` is how a
 man-in-the-middle gets a foothold, and it is the setting that slips into prod with the next copy-paste.
@@ -31869,7 +31960,7 @@ Fix: use the secure value everywhere. When a difference is intended, add the key
         docs: `Reports a key that files of the same role define in some environments and not in others (structural drift).
 It is reported where the key is present, naming the environments that lack it.
 
-Keys that are expected to differ are not drift: by default hostnames, hosts, URLs/endpoints, addresses, domains, IPs,
+Keys that are expected to differ are not drift (unless they are security settings): by default hostnames, hosts, URLs/endpoints, addresses, domains, IPs,
 instance sizes/types/classes, counts, replicas, capacities, names, ids, ARNs, regions, zones, tags, descriptions,
 versions and image tags; extend the list with \`environments.expectDifferent: [globs of keys]\` (matched against the
 dotted key, e.g. \`*.replicas\`, \`feature_flags.*\`).
@@ -31878,6 +31969,47 @@ Why: a setting that exists only in dev (a new timeout, a feature toggle) is unte
 only in prod is a difference nobody reviewed.
 
 Fix: add the key to the environments that lack it, or remove it where it is not wanted.`
+      },
+      {
+        id: "ENV-004",
+        title: "A weak or default password is set in production",
+        severity: "high",
+        category: "environment",
+        remediation: "Generate a strong, unique password for production, rotate the default one wherever it was deployed, and keep it in a secret store.",
+        docs: `Finds a credential-named key (password, secret, token\u2026) in a production environment file whose value is a
+default or weak password \u2014 \`changeme\`, \`password\`, \`admin\`, \`root\`, \`123456\`, \`letmein\`\u2026 \u2014 or a URL or
+connection string whose password is one. Production is an environment named \`prod\`, \`production\` or \`live\`, or one
+qualified by a region (\`eu-prod\`, \`prod-us\`). Elsewhere such values are reported as secrets (ENV-001 when
+environments share them) but not as weak.
+
+Why: default passwords are the first ones tried \u2014 by scanners on the internet and by anyone who has read the
+framework's documentation. A placeholder that was never replaced is a real password once it is deployed.
+
+Example (fails): \`.env.production\` holds \`ADMIN_PASSWORD=password\`.
+
+Fix: set a generated password in production through the secret store, rotate the default wherever it is live.`
+      },
+      {
+        id: "ENV-005",
+        title: "A secret is passed as plaintext in a CloudFormation parameter file",
+        severity: "high",
+        category: "environment",
+        remediation: "Do not pass the secret as a parameter value: reference it in the template with {{resolve:secretsmanager:NAME:SecretString:KEY}} or {{resolve:ssm-secure:NAME}} (an SSM SecureString), or let CloudFormation create it (AWS::SecretsManager::Secret GenerateSecretString, RDS ManageMasterUserPassword); then rotate the committed value.",
+        docs: `Reads CloudFormation parameter files \u2014 the \`[{"ParameterKey": \u2026, "ParameterValue": \u2026}]\` list that
+\`aws cloudformation deploy/create-stack --parameters file://\u2026\` takes, and the \`{"Parameters": {\u2026}}\` template
+configuration files of CodePipeline \u2014 found by environment (\`params.prod.json\`, \`parameters/prod.json\`\u2026) and reports
+a parameter with a literal value whose name is credential-named (\`DBPassword\`, \`ApiToken\`\u2026) or that a template of
+the repository declares \`NoEcho: true\`. Both shapes are compared alike by the other ENV rules (the \`Parameters.\`
+prefix is not part of the key).
+
+Why: \`NoEcho\` hides the value in the console and API, but a parameter file in the repository gives it to everyone
+who can read the repository, and to every clone and CI cache.
+
+Example (fails): \`params.prod.json\` holds \`{"ParameterKey": "DBPassword", "ParameterValue": "\u2026"}\`.
+
+Fix: remove the parameter from the file and resolve the secret at deploy time:
+\`MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'\`, or an SSM SecureString
+parameter (\`{{resolve:ssm-secure:/prod/db/password}}\`), or a generated secret; rotate the committed value.`
       },
       {
         id: "ATREST-001",
@@ -32023,18 +32155,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path13, text) {
-  const base = path13.slice(path13.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path14, text) {
+  const base = path14.slice(path14.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
+  if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path13))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path14))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path13, text, format = formatOf(path13, text)) {
+function flatten(path14, text, format = formatOf(path14, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -32048,6 +32181,8 @@ function flatten(path13, text, format = formatOf(path13, text)) {
       return flattenIni(text);
     case "inventory":
       return flattenInventory(text);
+    case "tfvars":
+      return flattenTfvars(text);
     default:
       return { format: "yaml", entries: [], errors: [{ message: "not a configuration format hookguard can compare" }] };
   }
@@ -32509,6 +32644,149 @@ function flattenJson(text) {
   walk2(root, [], 1, 0);
   return out;
 }
+function flattenTfvars(text) {
+  const out = { format: "tfvars", entries: [], errors: [] };
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+  const col = () => i - lineStart + 1;
+  const fail = (m) => {
+    throw Object.assign(new Error(m), { line });
+  };
+  const skip = (newlines) => {
+    for (; ; ) {
+      const c = text[i];
+      if (c === "\n") {
+        if (!newlines) return;
+        line++;
+        lineStart = ++i;
+      } else if (c === " " || c === "	" || c === "\r" || newlines && c === ",") i++;
+      else if (c === "#" || c === "/" && text[i + 1] === "/") while (i < text.length && text[i] !== "\n") i++;
+      else if (c === "/" && text[i + 1] === "*") {
+        const end = text.indexOf("*/", i + 2);
+        const stop = end === -1 ? text.length : end + 2;
+        for (; i < stop; i++) if (text[i] === "\n") [line, lineStart] = [line + 1, i + 1];
+      } else return;
+    }
+  };
+  const ident = () => {
+    const m = /^[A-Za-z_][\w-]*/.exec(text.slice(i, i + 256));
+    if (!m) fail("expected a name");
+    i += m[0].length;
+    return m[0];
+  };
+  const add = (segments, keyLine, value2, kind, pos2) => {
+    if (out.entries.length < MAX_ENTRIES)
+      out.entries.push({
+        key: segments.join("."),
+        segments,
+        value: value2,
+        kind,
+        line: keyLine,
+        valueLine: pos2[0],
+        column: pos2[1],
+        endLine: pos2[0],
+        endColumn: pos2[2]
+      });
+  };
+  const str5 = () => {
+    i++;
+    let v = "";
+    for (; ; ) {
+      const c = text[i];
+      if (c === void 0 || c === "\n") fail("unterminated string");
+      if (c === '"') break;
+      if (c === "\\") {
+        v += text[i + 1] === "n" ? "\n" : text[i + 1] ?? "";
+        i += 2;
+      } else v += text[i++];
+    }
+    i++;
+    return v;
+  };
+  const value = (segments, keyLine, depth) => {
+    if (depth > MAX_DEPTH4) fail("nesting too deep");
+    skip(false);
+    const c = text[i];
+    const vl = line;
+    const vc = col();
+    if (c === '"') {
+      const v2 = str5();
+      if (segments.length) add(segments, keyLine, v2, "string", [vl, vc + 1, col() - 1]);
+      return v2;
+    }
+    if (c === "<" && text[i + 1] === "<") {
+      const m2 = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(i, i + 300));
+      if (!m2) fail("bad heredoc");
+      const end = new RegExp(`^[ \\t]*${m2[1]}[ \\t]*$`, "m");
+      const rest = text.slice(i + m2[0].length);
+      const e = end.exec(rest);
+      const body = e ? rest.slice(0, e.index) : rest;
+      const stop = i + m2[0].length + (e ? e.index + e[0].length : rest.length);
+      for (; i < stop; i++) if (text[i] === "\n") [line, lineStart] = [line + 1, i + 1];
+      if (segments.length) add(segments, keyLine, body.replace(/\n$/, ""), "string", [vl, vc, vc]);
+      return body;
+    }
+    if (c === "[") {
+      i++;
+      const items2 = [];
+      for (; ; ) {
+        skip(true);
+        if (text[i] === "]") break;
+        if (i >= text.length) fail("expected ']'");
+        items2.push(value([], keyLine, depth + 1) ?? "");
+      }
+      i++;
+      if (segments.length) add(segments, keyLine, [...items2].sort().join(", "), "list", [vl, vc, col()]);
+      return void 0;
+    }
+    if (c === "{") {
+      i++;
+      let n = 0;
+      for (; ; ) {
+        skip(true);
+        if (text[i] === "}") break;
+        if (i >= text.length) fail("expected '}'");
+        const kl = line;
+        const k = text[i] === '"' ? str5() : ident();
+        skip(false);
+        if (text[i] !== "=" && text[i] !== ":") fail("expected '='");
+        i++;
+        n++;
+        value([...segments, k], kl, depth + 1);
+      }
+      i++;
+      if (!n && segments.length) add(segments, keyLine, "", "null", [vl, vc, col()]);
+      return void 0;
+    }
+    const m = /^[^,\]}\n#]*/.exec(text.slice(i));
+    const raw = m[0].replace(/\s*(?:\/\/.*)?$/, "");
+    if (!raw) fail("expected a value");
+    i += raw.length;
+    const kind = /^(?:true|false)$/.test(raw) ? "bool" : raw === "null" ? "null" : /^-?\d+(?:\.\d+)?$/.test(raw) ? "number" : "string";
+    const v = kind === "null" ? "" : kind === "string" ? `\${${raw}}` : raw;
+    if (segments.length) add(segments, keyLine, v, kind, [vl, vc, vc + raw.length]);
+    return v;
+  };
+  try {
+    for (; ; ) {
+      skip(true);
+      if (i >= text.length) break;
+      const kl = line;
+      const k = ident();
+      skip(false);
+      if (text[i] !== "=") fail("expected '=' after the variable name");
+      i++;
+      value([k], kl, 0);
+    }
+  } catch (e) {
+    out.errors.push({
+      line: e.line ?? line,
+      message: `invalid tfvars: ${e.message}`
+    });
+  }
+  return out;
+}
 var MAX_ENTRIES, MAX_DEPTH4, SIMPLE_KEY_LINE, YAML_KEYWORD, PLAIN_START, NUMBER_LIKE;
 var init_flatten = __esm({
   "src/env/flatten.ts"() {
@@ -32584,10 +32862,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path13) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path13) || !path13.startsWith(cfg.dir)) return void 0;
-  const rel = path13.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path13))) return r;
+function sopsRuleFor(cfg, path14) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path14) || !path14.startsWith(cfg.dir)) return void 0;
+  const rel = path14.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path14))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -32621,13 +32899,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path13, text, cfg) {
-  const governing = sopsRuleFor(cfg, path13);
+function checkSops(path14, text, cfg) {
+  const governing = sopsRuleFor(cfg, path14);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path13, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path14, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path13, text, format);
+  const flat = flatten(path14, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -32651,12 +32929,12 @@ function checkSops(path13, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path13, text) {
-  if (!isVaultName(path13)) return { hits: [], errors: [] };
+function checkVault(path14, text) {
+  if (!isVaultName(path14)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path13, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path13) || /\.vault(?:\.ya?ml)?$/i.test(path13);
+  const flat = flatten(path14, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path14) || /\.vault(?:\.ya?ml)?$/i.test(path14);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -32678,7 +32956,7 @@ function checkVault(path13, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path13} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path14} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -32717,11 +32995,15 @@ var init_atrest = __esm({
 var compare_exports = {};
 __export(compare_exports, {
   compareEnvironments: () => compareEnvironments,
+  credentialPart: () => credentialPart,
   envSort: () => envSort,
   isCredentialKey: () => isCredentialKey,
   isExpectedDifferent: () => isExpectedDifferent,
   isSecurityKey: () => isSecurityKey,
-  snake: () => snake
+  isWeakPassword: () => isWeakPassword,
+  keyPath: () => keyPath,
+  snake: () => snake,
+  strength: () => strength
 });
 import { createHmac, randomBytes } from "node:crypto";
 function snake(k) {
@@ -32731,10 +33013,38 @@ function isCredentialKey(key) {
   const k = snake(key);
   return CRED_KEY.test(k) && !NOT_SECRET_KEY.test(k);
 }
+function keyPath(segments) {
+  return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
+}
 function isSecurityKey(segments) {
-  const last = snake(segments[segments.length - 1] ?? "");
-  if (SECURITY_KEY.test(last)) return true;
-  return /(?:^|_)(?:log_?level|level)$/.test(last) && segments.some((s) => /audit/i.test(s));
+  const path14 = keyPath(segments);
+  if (SECURITY_KEY.test(path14)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path14) && segments.some((s) => /audit/i.test(s));
+}
+function strength(segments, value) {
+  const path14 = keyPath(segments);
+  const v = value.trim();
+  if (/(?:^|[._])ssl_?mode$/.test(path14)) {
+    const i = SSLMODE.indexOf(v.toLowerCase());
+    return i === -1 ? void 0 : i;
+  }
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path14) && !TRUE.test(v) && !FALSE.test(v)) {
+    const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
+      (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
+    );
+    return versions.length ? Math.min(...versions) : void 0;
+  }
+  if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
+    path14
+  ))
+    return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path14)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (TRUE.test(v) || FALSE.test(v)) {
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path14)) return void 0;
+    const on = TRUE.test(v);
+    return WEAK_WHEN_TRUE.test(path14) ? on ? 0 : 1 : on ? 1 : 0;
+  }
+  return void 0;
 }
 function isExpectedDifferent(segments) {
   return EXPECTED.test(snake(segments[segments.length - 1] ?? ""));
@@ -32748,18 +33058,38 @@ function normal(e) {
   if (FALSE.test(v)) return "false";
   return v.replace(ENV_WORD_RE, "{env}");
 }
-function secretEntries(f, entries, opts) {
-  const out = /* @__PURE__ */ new Set();
-  const literal2 = (e) => e.kind === "string" && e.value.length >= 4 && e.tag !== "!vault" && !TRUE.test(e.value) && !unknowable(e.value) && !isPlaceholder(e.value) && !TRUE.test(e.value) && !FALSE.test(e.value);
+function credentialPart(value) {
+  const url = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]*:([^\s@/]+)@/i.exec(value);
+  if (url?.[1]) return { value: url[1], start: url.index + url[0].length - 1 - url[1].length };
+  const kv = /(?:^|[;?&])\s*(?:password|pwd)\s*=\s*([^;&]+)/i.exec(value);
+  if (kv?.[1]) {
+    const v = kv[1].trim();
+    if (v) return { value: v, start: kv.index + kv[0].length - kv[1].length };
+  }
+  return void 0;
+}
+function isWeakPassword(value) {
+  return placeholderTier(value)?.tier === "plausible";
+}
+function secretEntries(f, entries, opts, extra) {
+  const out = /* @__PURE__ */ new Map();
+  const literal2 = (v) => v.length >= 4 && !unknowable(v) && !TRUE.test(v) && !FALSE.test(v) && (placeholderTier(v) === void 0 || isWeakPassword(v));
   let byLine;
   for (const e of entries) {
-    const credential = isCredentialKey(e.segments[e.segments.length - 1] ?? "");
-    if (!credential && (e.value.length < 12 || shannonEntropy(e.value) < 3)) continue;
-    if (!literal2(e) || opts.allow?.some((a) => a.test(e.value))) continue;
-    if (credential) {
-      out.add(e);
+    if (e.kind !== "string" || e.tag === "!vault" || opts.allow?.some((a) => a.test(e.value))) continue;
+    const cred = e.value.includes("=") || e.value.includes("@") ? credentialPart(e.value) : void 0;
+    if (cred) {
+      if (literal2(cred.value) && !opts.allow?.some((a) => a.test(cred.value))) out.set(e, `cred:${cred.value}`);
       continue;
     }
+    const credential = isCredentialKey(e.segments[e.segments.length - 1] ?? "") || extra?.(e) === true;
+    if (!credential && (e.value.length < 12 || shannonEntropy(e.value) < 3)) continue;
+    if (!literal2(e.value)) continue;
+    if (credential) {
+      out.set(e, e.value);
+      continue;
+    }
+    if (isPlaceholder(e.value)) continue;
     if (!byLine) {
       byLine = /* @__PURE__ */ new Map();
       const starts = [0];
@@ -32779,7 +33109,7 @@ function secretEntries(f, entries, opts) {
       }
     }
     const hits = byLine.get(e.valueLine);
-    if (hits?.some(([s, en]) => s < e.endColumn && e.column < en)) out.add(e);
+    if (hits?.some(([s, en]) => s < e.endColumn && e.column < en)) out.set(e, e.value);
   }
   return out;
 }
@@ -32805,14 +33135,35 @@ function list3(items2) {
   return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
 }
 function envSort(a, b) {
-  const ia = ENV_ORDER.indexOf(a);
-  const ib = ENV_ORDER.indexOf(b);
-  return (ia === -1 ? 99 : ia) - (ib === -1 ? 99 : ib) || a.localeCompare(b);
+  const rank = (e) => {
+    const i = ENV_ORDER.indexOf(envClass(e.replace(/ \(\d+\)$/, "")));
+    return i === -1 ? 99 : i;
+  };
+  return rank(a) - rank(b) || a.localeCompare(b);
+}
+function parameterFile(f, entries) {
+  if (!/\.(?:json|ya?ml)$/i.test(f.path) || !entries.length) return void 0;
+  if (/"?ParameterKey"?\s*:/.test(f.text) && entries.every((e) => e.segments.length === 1)) return entries;
+  if (entries.every((e) => TEMPLATE_CONFIG_KEYS.has(e.segments[0])) && entries.some((e) => e.segments[0] === "Parameters" && e.segments.length === 2))
+    return entries.filter((e) => e.segments[0] === "Parameters" && e.segments.length === 2).map((e) => ({ ...e, segments: [e.segments[1]], key: e.segments[1] }));
+  return void 0;
+}
+function inventoryHostsOut(f, entries) {
+  if (!/(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:[./]|$)|(?:^|\/)(?:hosts|inventory)[^/]*\.ya?ml$/i.test(f.path))
+    return entries;
+  return entries.map((e) => {
+    const s = e.segments;
+    const at = s.findIndex(
+      (x, j) => x === "hosts" && j >= 1 && j + 2 < s.length && (j === 1 || s[j - 2] === "children")
+    );
+    if (at === -1) return e;
+    const segments = [...s.slice(0, at + 1), "*", ...s.slice(at + 2)];
+    return { ...e, segments, key: segments.join(".") };
+  });
 }
 function compareEnvironments(files, opts) {
   const res = { hits: [], table: { environments: [], roles: [] }, errors: [] };
   const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
-  const expected = (e) => isExpectedDifferent(e.segments) || expectRes.some((r) => r.test(e.key));
   const userExpected = (e) => expectRes.some((r) => r.test(e.key));
   const key = randomBytes(32);
   const hmac = (v) => createHmac("sha256", key).update(v).digest("base64");
@@ -32834,9 +33185,25 @@ function compareEnvironments(files, opts) {
         });
       return void 0;
     }
+    const params = parameterFile(f, flat.entries);
+    const list4 = params ?? inventoryHostsOut(f, flat.entries);
     const entries = /* @__PURE__ */ new Map();
-    for (const e of flat.entries) if (!entries.has(e.key)) entries.set(e.key, e);
-    return { f, entries, secrets: secretEntries(f, [...entries.values()], opts) };
+    for (const e of list4) {
+      const had = entries.get(e.key);
+      if (!had) entries.set(e.key, e);
+      else if (isSecurityKey(e.segments)) {
+        const a = strength(had.segments, had.value);
+        const b = strength(e.segments, e.value);
+        if (a !== void 0 && b !== void 0 && b < a) entries.set(e.key, e);
+      }
+    }
+    const noEcho = params && opts.noEcho;
+    return {
+      f,
+      entries,
+      params: params !== void 0,
+      secrets: secretEntries(f, [...entries.values()], opts, noEcho ? (e) => noEcho.has(e.key) : void 0)
+    };
   };
   const { focus } = opts;
   const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
@@ -32854,8 +33221,8 @@ function compareEnvironments(files, opts) {
     let everything = false;
     for (const p of parsed)
       if (focus(p.f.path))
-        for (const e of p.secrets) {
-          const run3 = e.value.split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
+        for (const v of p.secrets.values()) {
+          const run3 = v.replace(/^cred:/, "").split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
           if (run3.length >= 4) needles.push(run3);
           else everything = true;
         }
@@ -32886,8 +33253,8 @@ function compareEnvironments(files, opts) {
   }
   const byHash = /* @__PURE__ */ new Map();
   for (const p of [...parsed, ...others])
-    for (const e of p.secrets) {
-      const h = hmac(e.value);
+    for (const [e, v] of p.secrets) {
+      const h = hmac(v);
       const l = byHash.get(h) ?? [];
       l.push({ p, e });
       byHash.set(h, l);
@@ -32900,71 +33267,120 @@ function compareEnvironments(files, opts) {
       shared.add(e);
       if (focus && !focus(p.f.path)) continue;
       const others2 = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
+      const what = p.secrets.get(e).startsWith("cred:") ? `The password inside ${e.key}` : `The secret in ${e.key}`;
       res.hits.push(
         valueHit(
           "ENV-001",
           p.f,
           e,
           true,
-          `The secret in ${e.key} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
+          `${what} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
         )
       );
     }
   }
+  for (const p of parsed) {
+    if (isProduction(p.f.env))
+      for (const [e, v] of p.secrets) {
+        const value = v.replace(/^cred:/, "");
+        if (!isWeakPassword(value)) continue;
+        res.hits.push({
+          ...valueHit(
+            "ENV-004",
+            p.f,
+            e,
+            true,
+            `${e.key} in production (${p.f.env}) is a weak or default password${v.startsWith("cred:") ? " (inside the URL)" : ""}: it is the first one an attacker tries.`
+          )
+        });
+      }
+    if (p.params)
+      for (const [e, v] of p.secrets) {
+        if (v.startsWith("cred:")) continue;
+        const tpl = opts.noEcho?.get(e.key);
+        res.hits.push(
+          valueHit(
+            "ENV-005",
+            p.f,
+            e,
+            true,
+            `Parameter ${e.key} (${p.f.env}) is passed as plaintext in a CloudFormation parameter file${tpl ? ` (${tpl} declares it NoEcho)` : ""}: everyone who can read the repository has it.`
+          )
+        );
+      }
+  }
   const roles = /* @__PURE__ */ new Map();
   for (const p of parsed) {
-    const m = roles.get(p.f.role) ?? /* @__PURE__ */ new Map();
-    if (!m.has(p.f.env)) m.set(p.f.env, p);
-    roles.set(p.f.role, m);
+    const cols = roles.get(p.f.role) ?? [];
+    cols.push({ label: p.f.env, env: p.f.env, p });
+    roles.set(p.f.role, cols);
   }
   const allEnvs = /* @__PURE__ */ new Set();
-  for (const [role, byEnv] of [...roles].sort(([a], [b]) => a.localeCompare(b))) {
-    if (byEnv.size < 2) continue;
-    const envs = [...byEnv.keys()].sort(envSort);
-    envs.forEach((e) => allEnvs.add(e));
+  for (const [role, unsorted] of [...roles].sort(([a], [b]) => a.localeCompare(b))) {
+    const cols = unsorted.sort((a, b) => envSort(a.env, b.env) || a.p.f.path.localeCompare(b.p.f.path));
+    if (new Set(cols.map((c) => c.env)).size < 2) continue;
+    cols.forEach((c, i) => {
+      const n = cols.slice(0, i).filter((x) => x.env === c.env).length;
+      if (n) c.label = `${c.env} (${n + 1})`;
+    });
+    cols.forEach((c) => allEnvs.add(c.env));
+    const labels = cols.map((c) => c.label);
+    const col = (l) => cols.find((c) => c.label === l);
     const keys = /* @__PURE__ */ new Set();
-    for (const p of byEnv.values()) for (const k of p.entries.keys()) keys.add(k);
+    for (const c of cols) for (const k of c.p.entries.keys()) keys.add(k);
     const row = {
       role,
-      files: Object.fromEntries(envs.map((e) => [e, byEnv.get(e).f.path])),
+      files: Object.fromEntries(cols.map((c) => [c.label, c.p.f.path])),
       rows: []
     };
     for (const k of [...keys].sort()) {
-      const present2 = envs.filter((e) => byEnv.get(e).entries.has(k));
-      const missing = envs.filter((e) => !byEnv.get(e).entries.has(k));
-      const sample = byEnv.get(present2[0]).entries.get(k);
+      const present2 = labels.filter((l) => col(l).p.entries.has(k));
+      const missing = labels.filter((l) => !col(l).p.entries.has(k));
+      const sample = col(present2[0]).p.entries.get(k);
       const security = isSecurityKey(sample.segments);
+      const userSaid = userExpected(sample);
+      const expected = userSaid || !security && isExpectedDifferent(sample.segments);
       const cells = {};
-      const anySecret = present2.some((e) => byEnv.get(e).secrets.has(byEnv.get(e).entries.get(k)));
+      const anySecret = present2.some((l) => col(l).p.secrets.has(col(l).p.entries.get(k)));
       const credential = isCredentialKey(sample.segments[sample.segments.length - 1] ?? "");
       const values = /* @__PURE__ */ new Map();
-      for (const e of present2) {
-        const en = byEnv.get(e).entries.get(k);
-        if (!unknowable(en.value)) values.set(e, normal(en));
+      for (const l of present2) {
+        const en = col(l).p.entries.get(k);
+        if (!unknowable(en.value)) values.set(l, normal(en));
       }
       const distinct = new Set(values.values());
-      for (const e of envs) {
-        const p = byEnv.get(e);
+      const ranks = /* @__PURE__ */ new Map();
+      if (security && distinct.size > 1)
+        for (const l of values.keys()) {
+          const r = strength(sample.segments, col(l).p.entries.get(k).value);
+          if (r !== void 0) ranks.set(l, r);
+        }
+      const ranked = ranks.size === values.size && ranks.size > 1;
+      const best = ranked ? Math.max(...ranks.values()) : void 0;
+      const weak = new Set(ranked ? [...ranks].filter(([, r]) => r < best).map(([l]) => l) : []);
+      for (const l of labels) {
+        const p = col(l).p;
         const en = p.entries.get(k);
         if (!en) {
-          cells[e] = { state: "missing" };
+          cells[l] = { state: "missing" };
           continue;
         }
         const base = { file: p.f.path, line: en.valueLine };
-        if (p.secrets.has(en)) cells[e] = { ...base, state: shared.has(en) ? "shared secret" : "secret" };
-        else if (!values.has(e)) cells[e] = { ...base, state: "unknown" };
-        else if (distinct.size <= 1) cells[e] = { ...base, state: "same" };
+        if (p.secrets.has(en)) cells[l] = { ...base, state: shared.has(en) ? "shared secret" : "secret" };
+        else if (!values.has(l)) cells[l] = { ...base, state: "unknown" };
+        else if (distinct.size <= 1) cells[l] = { ...base, state: "same" };
         else
-          cells[e] = {
+          cells[l] = {
             ...base,
-            state: expected(en) && !security ? "expected" : "differs",
+            state: expected ? "expected" : "differs",
+            ...weak.has(l) && !userSaid ? { weaker: true } : {},
             ...!anySecret && !credential ? { value: en.value.slice(0, 80) } : {}
           };
       }
       row.rows.push({ key: k, security, cells });
-      if (missing.length && !expected(sample))
-        for (const e of present2) {
-          const p = byEnv.get(e);
+      if (missing.length && !expected)
+        for (const l of present2) {
+          const p = col(l).p;
           const en = p.entries.get(k);
           res.hits.push({
             ruleId: "ENV-003",
@@ -32977,23 +33393,30 @@ function compareEnvironments(files, opts) {
             secret: false,
             blocking: touches(p.f, en.line),
             ...p.f.commit ? { commit: p.f.commit } : {},
-            message: `${k} is set in ${list3(present2)} but missing in ${list3(missing)} (${missing.map((m) => byEnv.get(m).f.path).join(", ")}).`
+            message: `${k} is set in ${list3(present2)} but missing in ${list3(missing)} (${missing.map((m) => col(m).p.f.path).join(", ")}).`
           });
         }
-      if (security && !anySecret && !credential && distinct.size > 1 && !userExpected(sample)) {
-        const shown = [...values.keys()].map((e) => `${e}=${byEnv.get(e).entries.get(k).value.slice(0, 60)}`);
-        for (const e of values.keys()) {
-          const p = byEnv.get(e);
+      if (security && !anySecret && !credential && distinct.size > 1 && !userSaid) {
+        const valueOf = (l) => col(l).p.entries.get(k).value.slice(0, 60);
+        const shown = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
+        const targets = ranked ? [...weak] : [...values.keys()];
+        const strong = ranked ? [...values.keys()].filter((l) => !weak.has(l)) : [];
+        for (const l of targets) {
+          const p = col(l).p;
           const en = p.entries.get(k);
-          res.hits.push(
-            valueHit(
-              "ENV-002",
-              p.f,
-              en,
-              false,
-              `Security setting ${k} differs between environments: ${shown.join(", ")}.`
-            )
+          const prod = isProduction(col(l).env);
+          const hit = valueHit(
+            "ENV-002",
+            p.f,
+            en,
+            false,
+            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown.join(", ")}.`
           );
+          if (ranked) {
+            hit.severity = prod ? "high" : "medium";
+            hit.remediation = `${l} is the environment to fix: set ${k} in ${p.f.path} to ${valueOf(strong[0])}, as in ${list3(strong)}. If ${l} must differ, list the key in environments.expectDifferent with the reason.`;
+          }
+          res.hits.push(hit);
         }
       }
     }
@@ -33003,7 +33426,7 @@ function compareEnvironments(files, opts) {
   if (focus) res.hits = res.hits.filter((h) => focus(h.file));
   return res;
 }
-var CRED_KEY, NOT_SECRET_KEY, SECURITY_KEY, EXPECTED, TRUE, FALSE, ENV_WORD_RE, ENV_ORDER;
+var CRED_KEY, NOT_SECRET_KEY, SECURITY_PATTERNS, SECURITY_KEY, WEAK_WHEN_TRUE, SSLMODE, EXPECTED, TRUE, FALSE, ENV_WORD_RE, ENV_ORDER, TEMPLATE_CONFIG_KEYS;
 var init_compare = __esm({
   "src/env/compare.ts"() {
     "use strict";
@@ -33016,61 +33439,73 @@ var init_compare = __esm({
     init_paths();
     CRED_KEY = /(?:^|_)(?:pass|passwd|password|passphrase|pwd|secret|token|api_?key|apikey|private_?key|client_?secret|access_?key|secret_?key|auth_?key|credentials?|connection_?string|dsn|signing_?key|encryption_?key|master_?key)(?:$|_)/;
     NOT_SECRET_KEY = /_(?:id|name|names|file|path|dir|url|uri|arn|length|len|min|max|policy|ttl|expiry|expires|expiration|enabled|type|env|var|header|field|rotation|age|count|format|mode|user|username|lifetime|timeout|version|ref|reference|param|parameter|location)$/;
-    SECURITY_KEY = new RegExp(
-      "(?:^|_)(?:" + [
-        "validate_certs?",
-        "verify(?:_(?:ssl|tls|certs?|peer|host|hostname))?",
-        "ssl_verify\\w*",
-        "tls_verify\\w*",
-        "\\w*insecure\\w*",
-        "skip_(?:tls_|ssl_)?verify\\w*",
-        "ssl_?mode",
-        "ssl",
-        "tls",
-        "(?:use|enable|require|force)_(?:ssl|tls|https)",
-        "(?:ssl|tls|https)_(?:enabled|only|required)",
-        "https_only",
-        "secure_cookies?",
-        "hsts\\w*",
-        "debug(?:_mode)?",
-        "verbose",
-        "allowed_hosts",
-        "allowed_(?:cidrs?|ips|origins)",
-        "cidrs?",
-        "cidr_blocks?",
-        "cidr_ip",
-        "source_ranges?",
-        "ip_(?:whitelist|allowlist)",
-        "trusted_proxies",
-        "cors_\\w*origins?",
-        "port",
-        "ports",
-        "auth",
-        "auth_(?:enabled|mode|required|type)",
-        "authentication\\w*",
-        "require_auth\\w*",
-        "anonymous\\w*",
-        "login_required",
-        "mfa\\w*",
-        "encrypt",
-        "encrypted",
-        "encryption\\w*",
-        "storage_encrypted",
-        "kms_key\\w*",
-        "password_(?:min_length|policy|complexity|max_age|reuse\\w*|require\\w*)",
-        "min(?:imum)?_password_length",
-        "host_key_checking",
-        "strict_host_key_checking",
-        "publicly_accessible",
-        "public_access\\w*",
-        "deletion_protection"
-      ].join("|") + ")$"
-    );
+    SECURITY_PATTERNS = [
+      "validate_certs?",
+      "verify(?:_(?:ssl|tls|certs?|peer|host|hostname))?",
+      "ssl_verify\\w*",
+      "tls_verify\\w*",
+      "\\w*insecure\\w*",
+      "skip_(?:tls_|ssl_)?verify\\w*",
+      "ssl_?mode",
+      "ssl",
+      "tls",
+      "(?:use|enable|require|force)_(?:ssl|tls|https)",
+      "(?:ssl|tls|https)_(?:enabled|only|required|enforced)",
+      "(?:min_)?(?:ssl|tls)_(?:min_)?(?:version|protocols?)",
+      "min_(?:ssl|tls)_(?:version|protocol)",
+      "(?:ssl|tls)_(?:enabled_protocols|ciphers?|cipher_suites?|min_protocol_version)",
+      "https_only",
+      "secure_cookies?",
+      "cookies?_(?:secure|http_?only|same_?site)",
+      "session_cookie_secure",
+      "http_?only",
+      "csrf\\w*",
+      "csrf_(?:enabled|protection|check\\w*)",
+      "security_(?:enabled|disabled)",
+      "hsts\\w*",
+      "debug(?:_mode)?",
+      "verbose",
+      "allowed_hosts",
+      "allowed_(?:cidrs?|ips|origins)",
+      "cidrs?",
+      "cidr_blocks?",
+      "cidr_ip",
+      "source_ranges?",
+      "ip_(?:whitelist|allowlist)",
+      "trusted_proxies",
+      "cors_\\w*origins?",
+      "port",
+      "ports",
+      "auth",
+      "auth_(?:enabled|disabled|mode|required|type)",
+      "authentication\\w*",
+      "authentication_(?:enabled|required|mode|type)",
+      "require_auth\\w*",
+      "anonymous\\w*",
+      "login_required",
+      "mfa\\w*",
+      "encrypt",
+      "encrypted",
+      "encryption\\w*",
+      "storage_encrypted",
+      "kms_key\\w*",
+      "password_(?:min_length|policy|complexity|max_age|reuse\\w*|require\\w*)",
+      "min(?:imum)?_password_length",
+      "host_key_checking",
+      "strict_host_key_checking",
+      "publicly_accessible",
+      "public_access\\w*",
+      "deletion_protection"
+    ];
+    SECURITY_KEY = new RegExp(`(?:^|[._])(?:${SECURITY_PATTERNS.map((p) => p.replace(/_/g, "[_.]")).join("|")})$`);
+    WEAK_WHEN_TRUE = /(?:^|[._])(?:\w*insecure\w*|skip\w*verify\w*|debug(?:_mode)?|verbose|anonymous\w*|publicly_accessible|public_access\w*|\w*_disabled|disable_\w+|security_disabled|auth_disabled)$/;
+    SSLMODE = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
     EXPECTED = /(?:^|_)(?:hosts?|hostname|hostnames|fqdn|server|servers|url|urls|uri|endpoint|endpoints|address|addr|domain|domains|ip|ips|ansible_host|size|instance_type|instance_class|type|class|count|replicas|capacity|min_size|max_size|desired_capacity|name|names|id|ids|arn|region|regions|zone|zones|az|azs|tags?|description|version|image_tag|cluster|namespace|bucket|email|emails|environment|env|stage|profile|subnets?|subnet_ids?|vpc|vpc_id|account|account_id|memory|cpu|workers|threads|pool_size|heap\w*)$/;
     TRUE = /^(?:true|yes|on|1|enabled?|y)$/i;
     FALSE = /^(?:false|no|off|0|disabled?|n)$/i;
     ENV_WORD_RE = new RegExp(`(?<![A-Za-z])(?:${Object.keys(ENV_WORDS).join("|")})(?![A-Za-z])`, "gi");
-    ENV_ORDER = ["dev", "test", "qa", "staging", "uat", "preprod", "prod"];
+    ENV_ORDER = ["sandbox", "dev", "test", "qa", "staging", "uat", "preprod", "prod"];
+    TEMPLATE_CONFIG_KEYS = /* @__PURE__ */ new Set(["Parameters", "Tags", "StackPolicy"]);
   }
 });
 
@@ -33576,26 +34011,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path13) => {
-      const end = path13.length - 1;
-      const index = path13.lastIndexOf(
+    var basenameOf = (path14) => {
+      const end = path14.length - 1;
+      const index = path14.lastIndexOf(
         SLASH,
-        path13[end] === SLASH ? end - 1 : end
+        path14[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path13 : path13.slice(index + 1);
+      return index < 0 ? path14 : path14.slice(index + 1);
     };
-    var parentOf2 = (path13) => {
-      if (path13.charCodeAt(0) === SLASH_CODE || path13.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path13.split(SLASH).filter(Boolean);
+    var parentOf2 = (path14) => {
+      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path14.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path13.length - 1;
-      const cut = path13.lastIndexOf(
+      const end = path14.length - 1;
+      const cut = path14.lastIndexOf(
         SLASH,
-        path13.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path13.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -33745,7 +34180,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path13) {
+      testLiteral(path14) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -33754,7 +34189,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule255 = rules2[index];
-          if (rule255.checkRegex.test(path13)) {
+          if (rule255.checkRegex.test(path14)) {
             ignored = !rule255.negative;
             unignored = rule255.negative;
             matchedRule = rule255.negative ? UNDEFINED : rule255;
@@ -33774,15 +34209,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path13, mode) {
+      test(path14, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path13) : path13;
+        const basename = shortcut ? basenameOf(path14) : path14;
         for (let index = length - 1; index >= 0; index--) {
           const rule255 = rules2[index];
           if (rule255[mode].test(
-            shortcut && rule255._basenameOnly ? basename : path13
+            shortcut && rule255._basenameOnly ? basename : path14
           )) {
             const { negative } = rule255;
             const ret = {
@@ -33804,17 +34239,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path13, originalPath, doThrow) => {
-      if (!isString(path13)) {
+    var checkPath = (path14, originalPath, doThrow) => {
+      if (!isString(path14)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path13) {
+      if (!path14) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path13)) {
+      if (checkPath.isNotRelative(path14)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -33823,25 +34258,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path13) => {
-      const first = path13.charCodeAt(0);
+    var isNotRelative = (path14) => {
+      const first = path14.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path13.length === 1) {
+      if (path14.length === 1) {
         return true;
       }
-      const second = path13.charCodeAt(1);
+      const second = path14.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path13.length === 2 || path13.charCodeAt(2) === SLASH_CODE;
+      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -33872,58 +34307,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path13) {
+      _test(originalPath, cache3, path14) {
         checkPath(
-          path13,
+          path14,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path13 ? this._t(path13, cache3) : {
+        return path14 ? this._t(path14, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path13 = convertPath(target);
-        if (!path13 || path13.charCodeAt(path13.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path13);
+        const path14 = convertPath(target);
+        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path14);
         }
-        const dir = this._t(path13, this._testCache);
+        const dir = this._t(path14, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path13);
+        const literal2 = this._rules.testLiteral(path14);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path13, cache3) {
-        if (path13 in cache3) {
-          return cache3[path13];
+      _t(path14, cache3) {
+        if (path14 in cache3) {
+          return cache3[path14];
         }
-        const parentPath = parentOf2(path13);
+        const parentPath = parentOf2(path14);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path13] = parent && parent.ignored ? parent : this._rules.test(path13, MODE_IGNORE);
+        return cache3[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
       }
-      ignores(path13) {
-        return this._test(path13, this._ignoreCache, convertPath(path13)).ignored;
+      ignores(path14) {
+        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
       }
       createFilter() {
-        return (path13) => !this.ignores(path13);
+        return (path14) => !this.ignores(path14);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path13) {
-        return this._test(path13, this._testCache, convertPath(path13));
+      test(path14) {
+        return this._test(path14, this._testCache, convertPath(path14));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path13) => checkPath(convertPath(path13), path13, RETURN_FALSE);
+    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path13) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path13) || isNotRelative(path13);
+      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -33946,9 +34381,9 @@ __export(walk_exports, {
 });
 import { isUtf8 } from "node:buffer";
 import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync9, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 function toPosix(p) {
-  return p.split(path8.sep).join("/");
+  return p.split(path9.sep).join("/");
 }
 function loadGitignore(absDir, relDir) {
   let text;
@@ -33960,8 +34395,8 @@ function loadGitignore(absDir, relDir) {
   return { base: relDir, ig: (0, import_ignore.default)().add(text) };
 }
 function childPath(dir, name) {
-  if (typeof dir === "string" && isUtf8(name)) return path8.join(dir, name.toString("utf8"));
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path8.sep), name]);
+  if (typeof dir === "string" && isUtf8(name)) return path9.join(dir, name.toString("utf8"));
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path9.sep), name]);
 }
 function displayName(name) {
   if (isUtf8(name)) return name.toString("utf8");
@@ -33981,7 +34416,7 @@ function ignoredBy(layers, rel, isDir) {
 async function walk(root, targets, extraIgnore, sink) {
   const rootLayers = [];
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path8.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path9.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const top = loadGitignore(root, "");
@@ -34040,8 +34475,8 @@ async function walk(root, targets, extraIgnore, sink) {
     await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
-    const abs = path8.resolve(t);
-    const rel = toPosix(path8.relative(root, abs)) || ".";
+    const abs = path9.resolve(t);
+    const rel = toPosix(path9.relative(root, abs)) || ".";
     await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
@@ -34122,7 +34557,7 @@ __export(extras_exports, {
   storesInUse: () => storesInUse
 });
 import { existsSync as existsSync6, readFileSync as readFileSync10 } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 function lineOf(text, line) {
   if (text === void 0) return "";
   let start = 0;
@@ -34136,6 +34571,67 @@ function lineOf(text, line) {
 }
 function envRuleDocs() {
   return ENV_RULES;
+}
+function blamer(root, tip) {
+  const files = /* @__PURE__ */ new Map();
+  const read = async (file) => {
+    const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+    const r = await git2(root, ["blame", "--porcelain", tip, "--", file]);
+    const out = /* @__PURE__ */ new Map();
+    if (r.code !== 0) return out;
+    const info2 = /* @__PURE__ */ new Map();
+    let cur;
+    for (const l of r.stdout.toString("utf8").split("\n")) {
+      const m = /^([0-9a-f]{40,64}) \d+ (\d+)/.exec(l);
+      if (m) {
+        cur = info2.get(m[1]) ?? { sha: m[1] };
+        info2.set(m[1], cur);
+        out.set(Number(m[2]), cur);
+      } else if (cur && l.startsWith("author ")) cur.author = l.slice(7);
+      else if (cur && l.startsWith("author-mail ")) cur.email = l.slice(12).replace(/^<|>$/g, "");
+      else if (cur && l.startsWith("author-time ")) cur.date = l.slice(12);
+      else if (cur && l.startsWith("author-tz ") && cur.date && /^\d+$/.test(cur.date)) {
+        const tz = l.slice(10);
+        const off = (tz.startsWith("-") ? -1 : 1) * (Number(tz.slice(1, 3)) * 60 + Number(tz.slice(3, 5)));
+        const local = new Date((Number(cur.date) + off * 60) * 1e3).toISOString().slice(0, 19);
+        cur.date = `${local}${tz.slice(0, 3)}:${tz.slice(3, 5)}`;
+      } else if (cur && l.startsWith("summary ")) cur.summary = l.slice(8);
+    }
+    return out;
+  };
+  return async (file, line) => {
+    let p = files.get(file);
+    if (!p) files.set(file, p = read(file));
+    return (await p).get(line);
+  };
+}
+async function noEchoParameters(root, snap) {
+  const out = /* @__PURE__ */ new Map();
+  const specs = ["*.yaml", "*.yml", "*.json", "*.template"];
+  let texts = [];
+  try {
+    if (snap) {
+      const found = await grepSnapshot(root, snap, ["NoEcho"], specs);
+      const read = await readTexts(root, found.slice(0, 200), 4 << 20);
+      texts = found.flatMap((f) => {
+        const b = read.get(f.path);
+        return b?.kind === "text" ? [{ path: f.path, text: b.text }] : [];
+      });
+    } else {
+      const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+      const r = await git2(root, ["grep", "-l", "-z", "-I", "-F", "-e", "NoEcho", "--", ...specs]);
+      if (r.code === 0)
+        for (const p of r.stdout.toString("utf8").split("\0").filter(Boolean).slice(0, 200))
+          texts.push({ path: p, text: readFileSync10(path10.join(root, p), "utf8") });
+    }
+  } catch {
+    return out;
+  }
+  const { parseTemplate: parseTemplate2 } = await Promise.resolve().then(() => (init_cloudformation(), cloudformation_exports));
+  for (const t of texts)
+    for (const tpl of parseTemplate2(t.text).templates)
+      for (const [name, p] of tpl.parameters) if (p.noEcho && !out.has(name)) out.set(name, t.path);
+  return out;
 }
 function isSopsName(p) {
   return /(?:^|\/)\.sops\.ya?ml$/.test(p);
@@ -34224,6 +34720,8 @@ async function parityOfTree(root, targets, opts) {
   });
   const { compareEnvironments: compareEnvironments2 } = await Promise.resolve().then(() => (init_compare(), compare_exports));
   const res = compareEnvironments2(files, {
+    // NoEcho parameters are secrets in the table too: their values are never shown.
+    ...files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes("Parameter")) ? { noEcho: await noEchoParameters(root, void 0) } : {},
     secrets: opts.secrets,
     allow: opts.allow,
     expectDifferent: opts.environments?.expectDifferent ?? []
@@ -34305,7 +34803,7 @@ var init_extras = __esm({
           if (this.probed.has(dir)) continue;
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
-            const abs = path9.join(this.o.root, dir, n);
+            const abs = path10.join(this.o.root, dir, n);
             if (!existsSync6(abs)) continue;
             try {
               await this.loadSops(readFileSync10(abs, "utf8"), dir + n);
@@ -34489,6 +34987,7 @@ var init_extras = __esm({
         }
         const { compareEnvironments: compareEnvironments2 } = await Promise.resolve().then(() => (init_compare(), compare_exports));
         const res = compareEnvironments2(files, {
+          ...files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes("Parameter")) ? { noEcho: await noEchoParameters(root, this.snap) } : {},
           secrets: this.o.secrets,
           allow: this.o.allow,
           expectDifferent: this.o.environments?.expectDifferent ?? [],
@@ -34497,10 +34996,24 @@ var init_extras = __esm({
           ...mode === "staged" || mode === "pre-push" ? { focus: (p) => this.touched.has(p) } : {}
         });
         const texts = new Map(files.map((f) => [f.path, f.text]));
+        const blame2 = mode === "history" && this.o.tip ? blamer(root, this.o.tip) : void 0;
         for (const h of res.hits) {
           if (mode !== "paths" && mode !== "history" && !this.touched.has(h.file)) continue;
           const raw = lineOf(texts.get(h.file), h.line);
-          this.emit(this.finding(h.ruleId, { path: h.file }, h, h.message, h.key, h.blocking, raw, h.secret), raw);
+          const commit = h.commit ?? await blame2?.(h.file, h.line);
+          const f = this.finding(
+            h.ruleId,
+            { path: h.file, ...commit ? { commit } : {} },
+            h,
+            h.message,
+            h.key,
+            h.blocking,
+            raw,
+            h.secret
+          );
+          if (h.severity) f.severity = h.severity;
+          if (h.remediation) f.remediation = h.remediation;
+          this.emit(f, raw);
         }
         this.out.errors.push(...res.errors);
         this.out.parity = { table: res.table, errors: res.errors };
@@ -34816,7 +35329,7 @@ var init_disk = __esm({
 
 // src/scan/sources.ts
 import { existsSync as existsSync7 } from "node:fs";
-import path10 from "node:path";
+import path11 from "node:path";
 async function walkedInWorkers(ex, walked, files, n) {
   const jobs = fileJobs(
     files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: ex.srcOpts.wantsContent(e.rel) }))
@@ -34918,12 +35431,12 @@ var init_sources2 = __esm({
     };
     paths = async (request2, ex, c) => {
       const targets = request2.paths.length ? request2.paths : ["."];
-      for (const p of targets) if (!existsSync7(path10.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      for (const p of targets) if (!existsSync7(path11.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       const walked = [];
       await walk2(
         c.root,
-        targets.map((p) => path10.resolve(c.cwd, p)),
+        targets.map((p) => path11.resolve(c.cwd, p)),
         c.ignore,
         {
           skip: (kind) => {
@@ -34942,7 +35455,7 @@ var init_sources2 = __esm({
       });
       const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
       const sopsFile = declaredNear(c.root, [".sops.yaml", ".sops.yml"], "");
-      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path10.relative(c.root, path10.resolve(c.cwd, t)).split(path10.sep).join("/")}/x`));
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path11.relative(c.root, path11.resolve(c.cwd, t)).split(path11.sep).join("/")}/x`));
       const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, ex.s.workersAsked);
       if (n >= 2 && await walkedInWorkers(ex, walked, files, n)) {
         for (const w of walked) if ("k" in w && w.k === "skip") ex.out.skipped[w.kind]++;
@@ -35006,9 +35519,9 @@ function applyBaseline(findings, baseline, fileGone) {
   }
   return { kept, suppressed, matched };
 }
-function staleEntries(request2, baseline, matched) {
-  const fullScan = request2.kind === "paths" || request2.kind === "history" && !request2.since;
-  return fullScan && baseline ? [...baseline.keys()].filter((k) => !matched.has(k)) : [];
+function staleEntries(full, baseline, matched, shadowed = /* @__PURE__ */ new Set()) {
+  if (!full || !baseline) return [];
+  return [...baseline.values()].filter((e) => judgedBy(e.mode).includes(full) && !matched.has(e.fingerprint) && !shadowed.has(e.fingerprint)).map((e) => e.fingerprint);
 }
 function dedupe2(findings, suppressed, commitSeq) {
   const seq = (f) => {
@@ -35050,6 +35563,7 @@ var init_merge2 = __esm({
   "src/scan/merge.ts"() {
     "use strict";
     init_types();
+    init_baseline();
     init_record();
   }
 });
@@ -35090,7 +35604,7 @@ function unusedBaselineFindings(file, text, stale, entries, overrides) {
       severity: o ?? unusedRule.severity,
       title: unusedRule.title,
       message: `Baseline entry for ${e?.ruleId ?? "a finding"} in ${e?.file ?? "a file"}${e?.line ? `:${e.line}` : ""} matches nothing any more.`,
-      remediation: unusedRule.remediation,
+      remediation: `Drop it with "hookguard baseline ${e?.mode && e.mode !== "files" ? "--history " : ""}--prune" (it removes only the entries a full scan of that kind no longer finds, and adds nothing), or delete its line from ${file}.`,
       file,
       line,
       column: col,
@@ -35124,7 +35638,7 @@ __export(scan_exports, {
   wantsIac: () => wantsIac
 });
 import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
-import path11 from "node:path";
+import path12 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -35174,7 +35688,7 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path11.resolve(cwd, configFile) : findConfig(root);
+  const file = configFile ? path12.resolve(cwd, configFile) : findConfig(root);
   if (configFile && !existsSync8(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
@@ -35187,7 +35701,7 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path11.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path12.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -35198,8 +35712,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path11.resolve(explicit === flag2 ? cwd : root, explicit) : path11.join(root, DEFAULT_BASELINE);
-  const rel = path11.relative(cwd, file);
+  const file = explicit ? path12.resolve(explicit === flag2 ? cwd : root, explicit) : path12.join(root, DEFAULT_BASELINE);
+  const rel = path12.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -35261,10 +35775,15 @@ async function scanInner(request2, opts) {
     opts.onPhase?.("environments and at-rest checked");
   }
   await nameSecretStores(request2, root, findings, ex.snapshot.now);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path11.join(root, file)));
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path12.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
-  const staleBaseline = staleEntries(request2, baseline?.entries, base.matched);
+  const staleBaseline = staleEntries(
+    fullScanKind(request2, root, opts.cwd),
+    baseline?.entries,
+    base.matched,
+    new Set(out.suppressed.filter((s) => s.by !== "baseline").map((s) => s.fingerprint))
+  );
   if (staleBaseline.length && baseline) {
     const { unusedBaselineFindings: unusedBaselineFindings2 } = await Promise.resolve().then(() => (init_unused_baseline(), unused_baseline_exports));
     for (const f of unusedBaselineFindings2(baseline.rel, baseline.text, staleBaseline, baseline.entries, config.rules))
@@ -35295,6 +35814,12 @@ async function scanInner(request2, opts) {
   const exitCode = decideExit(request2.kind, blocking, out.errors, failOn);
   return { result: result2, failOn, root, exitCode, config, ...snapshot?.parity ? { parity: snapshot.parity } : {} };
 }
+function fullScanKind(request2, root, cwd) {
+  if (request2.kind === "history") return request2.since ? void 0 : "history";
+  if (request2.kind !== "paths") return void 0;
+  const whole = !request2.paths.length || request2.paths.some((p) => path12.resolve(cwd, p) === root);
+  return whole ? "files" : void 0;
+}
 async function findRoot(request2, opts) {
   if (request2.kind === "paths") return await repoRoot(opts.cwd, opts.env) ?? opts.cwd;
   const label = { staged: "--staged", "pre-push": "--pre-push", history: "--history", range: "--diff" }[request2.kind];
@@ -35307,11 +35832,11 @@ function readBaseline(root, opts, config) {
     const text = readFileSync11(where.file, "utf8");
     const parsed = parseBaseline(text, where.display);
     if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path11.relative(root, where.file).split(path11.sep).join("/"), text };
+    return { entries: parsed.entries, rel: path12.relative(root, where.file).split(path12.sep).join("/"), text };
   }
   if (where.explicit)
     throw new UsageError(
-      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path11.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path12.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -35533,11 +36058,11 @@ __export(table_exports, {
   tableMarkdown: () => tableMarkdown,
   tableText: () => tableText
 });
-function cell2(role, key, env) {
+function cell3(role, key, env) {
   const c = role.rows[key].cells[env];
   if (!c) return "";
-  const m = MARK[c.state] ?? c.state;
-  return c.state === "differs" && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
+  const m = c.weaker ? "WEAKER" : MARK[c.state] ?? c.state;
+  return (c.state === "differs" || c.weaker) && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
 }
 function counts3(t) {
   let differs = 0;
@@ -35565,11 +36090,11 @@ ${errorsText(r)}`;
     for (const e of envs) out += `  ${e}: ${role.files[e]}
 `;
     const keyW = Math.min(48, Math.max(3, ...role.rows.map((x) => x.key.length)));
-    const widths = envs.map((e, i) => Math.max(e.length, ...role.rows.map((_, k) => cell2(role, k, envs[i]).length)));
+    const widths = envs.map((e, i) => Math.max(e.length, ...role.rows.map((_, k) => cell3(role, k, envs[i]).length)));
     out += `  ${"key".padEnd(keyW)}  ${envs.map((e, i) => e.padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
     role.rows.forEach((row, k) => {
       const name = row.key.length > keyW ? row.key.slice(0, keyW - 1) + "\u2026" : row.key;
-      out += `  ${name.padEnd(keyW)}  ${envs.map((e, i) => cell2(role, k, e).padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
+      out += `  ${name.padEnd(keyW)}  ${envs.map((e, i) => cell3(role, k, e).padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
     });
     out += "\n";
   }
@@ -35606,7 +36131,7 @@ function tableMarkdown(r, opts = {}) {
 |${" --- |".repeat(envs.length + 1)}
 `;
     for (const { row, k } of rows)
-      out += `| \`${md(row.key)}\`${row.security ? " \u{1F512}" : ""} | ${envs.map((e) => md(cell2(role, k, e))).join(" | ")} |
+      out += `| \`${md(row.key)}\`${row.security ? " \u{1F512}" : ""} | ${envs.map((e) => md(cell3(role, k, e))).join(" | ")} |
 `;
   }
   if (r.errors.length)
@@ -35637,8 +36162,8 @@ var init_table = __esm({
 // src/action/main.ts
 init_types();
 init_run();
-import { mkdirSync, writeFileSync } from "node:fs";
-import path12 from "node:path";
+import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path13 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -37260,17 +37785,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path13 = requestOptions.url.replace(options3.baseUrl, "");
+    const path14 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path13} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path13} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path14} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -39988,6 +40513,31 @@ var Api = class {
       });
     });
   }
+  /** GET /pulls/{n}/reviews, oldest first: who reviewed which commit, and how. */
+  listReviews(pull) {
+    return this.call("listing the pull request reviews", async () => {
+      const list4 = await this.octokit.paginate(this.octokit.rest.pulls.listReviews, {
+        ...this.repo,
+        pull_number: pull,
+        per_page: 100
+      });
+      return list4.filter((r) => r.user?.login).map((r) => ({
+        login: r.user.login,
+        state: r.state,
+        ...r.commit_id ? { commitId: r.commit_id } : {}
+      }));
+    });
+  }
+  /** GET /orgs/{org}/teams/{slug}/memberships/{user}: an active member (404 = not a member). */
+  async isTeamMember(org, team, login) {
+    try {
+      const r = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: team, username: login });
+      return r.data.state === "active";
+    } catch (e) {
+      if (e.status === 404) return false;
+      throw toApiError(e, "reading a team membership");
+    }
+  }
   updateReviewComment(id, body) {
     return this.call("updating a review comment", async () => {
       await this.octokit.rest.pulls.updateReviewComment({ ...this.repo, comment_id: id, body });
@@ -40304,7 +40854,7 @@ async function planScan(i) {
       ...sha(i)
     };
   if (i.mode === "history") return { request: { kind: "history" }, scope: "full history", notes, ...sha(i) };
-  if (i.eventName === "pull_request" || i.eventName === "pull_request_target") {
+  if (i.eventName === "pull_request" || i.eventName === "pull_request_target" || i.eventName === "pull_request_review") {
     const pr = obj(i.event.pull_request);
     const base = str(obj(pr.base).sha);
     const head = str(obj(pr.head).sha);
@@ -40513,6 +41063,262 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
   return res;
 }
 
+// src/action/exceptions.ts
+init_types();
+init_run();
+init_owners();
+init_load2();
+init_baseline();
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path3 from "node:path";
+var EXCEPTION_MODES = ["require-owner-approval", "report"];
+async function show(root, rev, file) {
+  const r = await git(root, ["show", `${rev}:${file}`]);
+  return r.code === 0 ? r.stdout.toString("utf8") : void 0;
+}
+async function blame(root, head, file) {
+  const lines = /* @__PURE__ */ new Map();
+  const moved = /* @__PURE__ */ new Map();
+  const r = await git(root, ["blame", "--porcelain", head, "--", file]);
+  if (r.code !== 0) return { lines, moved };
+  const authors = /* @__PURE__ */ new Map();
+  let cur;
+  for (const row of r.stdout.toString("utf8").split("\n")) {
+    const h = /^([0-9a-f]{40,64}) (\d+) (\d+)/.exec(row);
+    if (h) {
+      cur = { sha: h[1], orig: Number(h[2]), final: Number(h[3]) };
+      continue;
+    }
+    if (!cur) continue;
+    if (row.startsWith("author ")) authors.set(cur.sha, row.slice(7));
+    else if (row.startsWith("	")) {
+      lines.set(cur.final, { sha: cur.sha, author: authors.get(cur.sha) ?? "", text: row.slice(1) });
+      moved.set(`${cur.sha}:${cur.orig}`, cur.final);
+    }
+  }
+  return { lines, moved };
+}
+function categoryOf(ruleId, rules2) {
+  const known5 = rules2.get(ruleId.toLowerCase());
+  if (known5) return known5.category;
+  if (/^CFN-/i.test(ruleId)) return "cloudformation";
+  if (/^ANS-/i.test(ruleId)) return "ansible";
+  if (/^ENV-/i.test(ruleId)) return "environment";
+  if (/^ATREST-/i.test(ruleId)) return "at-rest";
+  if (/^ACCESS-/i.test(ruleId)) return "access";
+  if (/^HG-/i.test(ruleId)) return "hookguard";
+  return "secret";
+}
+async function configAt(root, rev, configFile, known5) {
+  for (const name of configFile ? [configFile] : CONFIG_NAMES) {
+    const text = await show(root, rev, name);
+    if (text === void 0) continue;
+    const dir = mkdtempSync(path3.join(tmpdir(), "hookguard-cfg-"));
+    try {
+      const tmp = path3.join(dir, path3.basename(name));
+      writeFileSync(tmp, text);
+      const categories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible", "environment", "at-rest", "access"]);
+      return { config: await loadConfig(tmp, known5, `${name} at ${rev.slice(0, 7)}`, categories), file: name };
+    } catch {
+      return void 0;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return void 0;
+}
+async function ownershipAt(root, rev, config) {
+  if (config?.owners) return { from: "config", rules: config.owners };
+  for (const file of CODEOWNERS_PATHS) {
+    const text = await show(root, rev, file);
+    if (text !== void 0) return { from: file, rules: parseCodeowners(text, file).rules };
+  }
+  return void 0;
+}
+var exceptionKey = (e) => `${e.kind}\0${e.what.toLowerCase()}\0${e.severity ?? ""}`;
+async function prExceptions(i) {
+  const known5 = new Set(i.rules.keys());
+  const baseCfg = await configAt(i.root, i.base, i.configFile, known5);
+  const headCfg = await configAt(i.root, i.head, i.configFile, known5);
+  const ownership = await ownershipAt(i.root, i.base, baseCfg?.config);
+  const owners = (file, ruleId) => ownership ? ownersFor(ownership, { file, ruleId, category: categoryOf(ruleId, i.rules) }) : [];
+  const blames = /* @__PURE__ */ new Map();
+  const blameOf = (file) => {
+    let b = blames.get(file);
+    if (!b) blames.set(file, b = blame(i.root, i.head, file));
+    return b;
+  };
+  const inRange = new Set(
+    (await git(i.root, ["rev-list", `${i.base}..${i.head}`])).stdout.toString("utf8").split("\n").filter(Boolean)
+  );
+  const out = [];
+  const bySev = new Map(i.result.suppressed.map((s) => [s.fingerprint, s.severity]));
+  const seenInline = /* @__PURE__ */ new Set();
+  for (const s of i.result.suppressed) {
+    if (s.by !== "inline") continue;
+    const b = await blameOf(s.file);
+    const line = s.commit && s.commit !== i.head ? b.moved.get(`${s.commit}:${s.line}`) : s.line;
+    if (line === void 0) continue;
+    const at = [line, line - 1].map((n) => ({ n, l: b.lines.get(n) })).find((x) => x.l && /hookguard:allow/i.test(x.l.text));
+    if (!at?.l || !inRange.has(at.l.sha)) continue;
+    const key = `${s.file}\0${at.n}\0${s.ruleId}`;
+    if (seenInline.has(key)) continue;
+    seenInline.add(key);
+    out.push({
+      kind: "inline",
+      what: "hookguard:allow",
+      file: s.file,
+      line: at.n,
+      ruleId: s.ruleId,
+      severity: s.severity,
+      addedBy: at.l.author,
+      commit: at.l.sha,
+      ...s.reason ? { reason: s.reason } : {},
+      owners: owners(s.file, s.ruleId)
+    });
+  }
+  const baselineFile = i.baselineFile ?? headCfg?.config.baseline ?? baseCfg?.config.baseline ?? DEFAULT_BASELINE;
+  const entries = async (rev) => {
+    const text = await show(i.root, rev, baselineFile);
+    if (text === void 0) return /* @__PURE__ */ new Map();
+    const p = parseBaseline(text, baselineFile);
+    return "entries" in p ? p.entries : /* @__PURE__ */ new Map();
+  };
+  const before = await entries(i.base);
+  const after = await entries(i.head);
+  for (const e of after.values()) {
+    if (before.has(e.fingerprint)) continue;
+    const b = await blameOf(baselineFile);
+    let by;
+    let lineNo;
+    for (const [n, l] of b.lines)
+      if (l.text.includes(e.fingerprint)) {
+        by = l;
+        lineNo = n;
+        break;
+      }
+    const severity = bySev.get(e.fingerprint) ?? e.severity ?? i.rules.get(e.ruleId.toLowerCase())?.severity;
+    out.push({
+      kind: "baseline",
+      what: `baseline entry (${baselineFile}${lineNo ? `:${lineNo}` : ""})`,
+      file: e.file,
+      ...e.line ? { line: e.line } : {},
+      ruleId: e.ruleId,
+      ...severity ? { severity } : {},
+      ...by ? { addedBy: by.author, commit: by.sha } : {},
+      ...e.reason ? { reason: e.reason } : {},
+      owners: owners(e.file, e.ruleId)
+    });
+  }
+  if (headCfg) {
+    const had = new Set((baseCfg?.config.exceptions ?? []).map(exceptionKey));
+    const b = await blameOf(headCfg.file);
+    for (const e of headCfg.config.exceptions ?? []) {
+      if (had.has(exceptionKey(e))) continue;
+      const rule255 = i.rules.get(e.what.toLowerCase());
+      if (e.kind === "severity lowered") {
+        const was = baseCfg?.config.rules.get(e.what.toLowerCase());
+        const from = was && was !== "off" ? was : rule255?.severity;
+        if (!from || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[from]) continue;
+      }
+      let by;
+      let lineNo;
+      const needle = new RegExp(`(^|[\\s"'\\-:])${e.what.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "i");
+      for (const [n, l] of b.lines)
+        if (needle.test(l.text)) {
+          by = l;
+          lineNo = n;
+          if (inRange.has(l.sha)) break;
+        }
+      const ruleId = e.kind === "rule off" || e.kind === "severity lowered" ? e.what : `${e.kind}: ${e.what}`;
+      const hidden = i.result.suppressed.filter(
+        (s) => s.by === "config" && e.kind === "rule off" && s.ruleId.toLowerCase() === e.what.toLowerCase()
+      );
+      const who = /* @__PURE__ */ new Set([
+        ...owners(headCfg.file, e.kind === "rule off" || e.kind === "severity lowered" ? e.what : "HG-CONFIG"),
+        ...hidden.flatMap((s) => owners(s.file, s.ruleId))
+      ]);
+      const severity = e.kind === "severity lowered" ? rule255?.severity : e.kind === "rule off" ? rule255?.severity : void 0;
+      out.push({
+        kind: "config",
+        what: e.kind === "severity lowered" ? `severity lowered to ${e.severity} in ${headCfg.file}` : `${e.kind} in ${headCfg.file}`,
+        file: headCfg.file,
+        ...lineNo ? { line: lineNo } : {},
+        ruleId,
+        ...severity ? { severity } : {},
+        ...by ? { addedBy: by.author, commit: by.sha } : {},
+        ...e.reason ? { reason: e.reason } : {},
+        owners: [...who]
+      });
+    }
+  }
+  const mode = baseCfg?.config.exceptionApproval;
+  return {
+    exceptions: out,
+    ...mode ? { configMode: mode } : {},
+    ...ownership ? { ownersFrom: ownership.from } : {}
+  };
+}
+async function judgeApproval(exceptions, reviews, head, author, isMember) {
+  const latest = /* @__PURE__ */ new Map();
+  for (const r of reviews) {
+    if (r.state === "COMMENTED" || r.state === "PENDING") continue;
+    latest.set(r.login.toLowerCase(), r);
+  }
+  const approvers = [...latest.values()].filter((r) => r.state === "APPROVED" && r.commitId === head).filter((r) => r.login.toLowerCase() !== author?.toLowerCase()).map((r) => r.login);
+  const approvedBy = /* @__PURE__ */ new Map();
+  const memo2 = /* @__PURE__ */ new Map();
+  for (const e of exceptions) {
+    const handles = e.owners.filter((o) => o.startsWith("@"));
+    if (!handles.length) {
+      if (approvers[0]) approvedBy.set(e, approvers[0]);
+      continue;
+    }
+    search: for (const a of approvers)
+      for (const o of handles) {
+        const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
+        if (!m) continue;
+        if (!m[2] && m[1].toLowerCase() === a.toLowerCase()) {
+          approvedBy.set(e, a);
+          break search;
+        }
+        if (m[2]) {
+          const k = `${m[1]}/${m[2]}/${a}`.toLowerCase();
+          let p = memo2.get(k);
+          if (!p) memo2.set(k, p = isMember(m[1], m[2], a).catch(() => false));
+          if (await p) {
+            approvedBy.set(e, `${a} (${o})`);
+            break search;
+          }
+        }
+      }
+  }
+  return { approvers, pending: exceptions.filter((e) => !approvedBy.has(e)), approvedBy };
+}
+var cell2 = (s) => s ? s.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim() : "\u2014";
+function exceptionsMarkdown(exceptions, o) {
+  if (!exceptions.length) return "";
+  const n = exceptions.length;
+  const pending = o.approval?.pending.length ?? (o.mode === "report" ? 0 : n);
+  const status = o.mode === "report" ? "Reported only (`exceptions: report`): no approval is required." : pending ? `**Needs owner approval:** ${pending} of ${n} not approved yet by an owner. An owner's approving review of the head commit settles them; this check runs again on each review.` : "Every exception is approved by an owner.";
+  const rows = exceptions.map((e) => {
+    const state = o.mode === "report" ? "reported" : o.approval?.approvedBy.get(e) ? `approved by @${o.approval.approvedBy.get(e)}` : "needs owner approval";
+    return `| ${cell2(e.file)}${e.line ? `:${e.line}` : ""} | ${cell2(e.ruleId)} | ${e.severity ?? "\u2014"} | ${cell2(e.what)} | ${cell2(e.addedBy)}${e.commit ? ` (${e.commit.slice(0, 7)})` : ""} | ${cell2(e.reason ?? "no reason given")} | ${cell2(e.owners.join(", ") || "no owner: any approving reviewer")} | ${state} |`;
+  });
+  return [
+    o.heading ?? "### Exceptions added by this pull request",
+    "",
+    `This pull request adds ${n === 1 ? "an exception" : `${n} exceptions`} to the checks (a baseline entry, a \`hookguard:allow\`, or a rule switched off or lowered in the config). ${status}`,
+    ...o.note ? ["", o.note] : [],
+    "",
+    "| File | Rule | Severity | Exception | Added by | Reason | Owners | Status |",
+    "|---|---|---|---|---|---|---|---|",
+    ...rows,
+    ""
+  ].join("\n");
+}
+
 // src/action/main.ts
 var VERSION9 = true ? "0.1.0" : "0.0.0-dev";
 var CHECK_NAME = "hookguard";
@@ -40540,6 +41346,9 @@ function readInputs(r) {
   const mode = getInput(r, "mode").toLowerCase() || "auto";
   if (!MODES.includes(mode))
     throw new ActionInputError(`input "mode" must be one of ${MODES.join(", ")}, got "${mode}"`);
+  const exceptions = getInput(r, "exceptions").toLowerCase();
+  if (exceptions && !EXCEPTION_MODES.includes(exceptions))
+    throw new ActionInputError(`input "exceptions" must be one of ${EXCEPTION_MODES.join(", ")}, got "${exceptions}"`);
   const opt = (name) => getInput(r, name) || void 0;
   return {
     token: getInput(r, "github-token") || r.env.GITHUB_TOKEN || "",
@@ -40549,6 +41358,7 @@ function readInputs(r) {
     comments: getBooleanInput(r, "comments", true),
     ...opt("sarif-file") ? { sarifFile: opt("sarif-file") } : {},
     mode,
+    ...exceptions ? { exceptions } : {},
     paths: getInput(r, "path").split(/[\s,]+/).filter(Boolean)
   };
 }
@@ -40561,7 +41371,7 @@ function explain(e, fork, checkDone) {
 }
 function headLocator(root, head) {
   const files = /* @__PURE__ */ new Map();
-  const blame = async (file) => {
+  const blame2 = async (file) => {
     const r = await git(root, ["blame", "--porcelain", head, "--", file]);
     const map = /* @__PURE__ */ new Map();
     if (r.code !== 0) return map;
@@ -40572,7 +41382,7 @@ function headLocator(root, head) {
   return async (f) => {
     if (f.category !== "secret" || !f.commit) return f.line;
     let p = files.get(f.file);
-    if (!p) files.set(f.file, p = blame(f.file));
+    if (!p) files.set(f.file, p = blame2(f.file));
     return (await p).get(`${f.commit}:${f.line}`);
   };
 }
@@ -40660,6 +41470,16 @@ ${plan.notes.join("\n\n")}
   }
   const { result: result2, failOn } = outcome;
   const failingCount = failing(result2, failOn).length;
+  const ex = plan.pr ? await exceptionsStage(r, {
+    root: outcome.root,
+    pr: plan.pr,
+    result: result2,
+    inputs,
+    cwd,
+    api,
+    fail
+  }) : void 0;
+  const needsApproval = Boolean(ex && ex.mode === "require-owner-approval" && ex.approval.pending.length);
   const ctx = { toolVersion: VERSION9, failOn, color: false, rules: [], scope: plan.scope };
   const end = group(r, `hookguard report: ${checkTitle(result2, failOn)}`);
   r.stdout(textReport(result2, ctx));
@@ -40669,9 +41489,9 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path12.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path12.dirname(abs), { recursive: true });
-    writeFileSync(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
+    const abs = path13.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path13.dirname(abs), { recursive: true });
+    writeFileSync2(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
   }
@@ -40693,14 +41513,14 @@ ${plan.notes.join("\n\n")}
     const all = annotationsFor({ ...result2, findings: await atHead(result2.findings) }, failOn);
     const annotations = all.slice(0, MAX_ANNOTATIONS);
     capped = all.length - annotations.length;
-    const title = checkTitle(result2, failOn);
-    const summary = checkSummary(plan.scope, result2, failOn, capped);
+    const title = needsApproval ? `Needs owner approval: ${ex.approval.pending.length} exception${ex.approval.pending.length === 1 ? "" : "s"} added by this pull request; ${checkTitle(result2, failOn)}` : checkTitle(result2, failOn);
+    const summary = [checkSummary(plan.scope, result2, failOn, capped), ex?.markdown].filter(Boolean).join("\n\n");
     try {
       const batches = Math.max(1, Math.ceil(annotations.length / BATCH));
       for (let i = 0; i < batches; i++) {
         const last = i === batches - 1;
         await api.updateCheckRun(checkId, {
-          ...last ? { status: "completed", conclusion: failingCount ? "failure" : "success" } : {},
+          ...last ? { status: "completed", conclusion: failingCount || needsApproval ? "failure" : "success" } : {},
           output: { title, summary, annotations: annotations.slice(i * BATCH, (i + 1) * BATCH) }
         });
       }
@@ -40744,27 +41564,14 @@ ${plan.notes.join("\n\n")}
     }
   }
   let reviewersLine;
-  if (api && plan.pr && blockingFindings.length) {
-    const users = /* @__PURE__ */ new Set();
-    const teams = /* @__PURE__ */ new Set();
-    for (const f of blockingFindings)
-      for (const o of f.owners ?? []) {
-        const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
-        if (!m) continue;
-        if (m[2]) teams.add(m[2]);
-        else if (m[1].toLowerCase() !== plan.pr.author?.toLowerCase()) users.add(m[1]);
-      }
-    if (users.size || teams.size) {
-      const who = [...[...users].sort().map((u) => `@${u}`), ...[...teams].sort().map((t) => `team ${t}`)].join(", ");
-      try {
-        await api.requestReviewers(plan.pr.number, [...users].sort(), [...teams].sort());
-        reviewersLine = `Review requested from the owners: ${who}.`;
-      } catch (e) {
-        const err = toApiError(e, "requesting reviews");
-        reviewersLine = err.status === 422 ? `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.` : `Could not request reviews from ${who} (${err.message}).`;
-      }
-      log(`hookguard: ${reviewersLine}`);
-    }
+  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
+    const approved = new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
+    const owners = [
+      ...blockingFindings.flatMap((f) => f.owners ?? []),
+      ...ex?.mode === "require-owner-approval" ? ex.approval.pending.flatMap((e) => e.owners) : []
+    ];
+    reviewersLine = await requestOwnerReviews(api, plan.pr, owners, approved);
+    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
   }
   if (!checkDone) r.stdout(githubReport(result2, ctx));
   appendSummary(
@@ -40782,6 +41589,7 @@ ${plan.notes.join("\n\n")}
       ...sarifFile ? { sarifFile } : {}
     })
   );
+  if (ex?.markdown) appendSummary(r, ex.markdown);
   if (outcome.parity?.table.roles.length) {
     const { tableMarkdown: tableMarkdown2 } = await Promise.resolve().then(() => (init_table(), table_exports));
     appendSummary(
@@ -40793,14 +41601,113 @@ ${plan.notes.join("\n\n")}
   setOutput(r, "findings", String(total));
   setOutput(r, "blocking", String(failingCount));
   setOutput(r, "sarif-file", sarifFile ?? "");
+  setOutput(r, "exceptions", String(ex?.list.length ?? 0));
+  if (needsApproval)
+    command(
+      r,
+      "error",
+      `hookguard: this pull request adds ${ex.list.length} exception${ex.list.length === 1 ? "" : "s"} to the checks (${ex.approval.pending.length} not approved): needs owner approval. An owner (${[...new Set(ex.approval.pending.flatMap((e) => e.owners))].join(", ") || "any reviewer"}) must approve the pull request; see the job summary.`
+    );
   if (outcome.exitCode === 1)
     command(
       r,
       "error",
       `hookguard: ${failingCount} finding${failingCount === 1 ? "" : "s"} at or above "${failOn}" (${severityText(failing(result2, failOn))}). Rotate any exposed secret: removing it in a later commit leaves it in the history.`
     );
-  else log(`hookguard: passed (${checkTitle(result2, failOn)}).`);
-  return outcome.exitCode;
+  else if (!needsApproval) log(`hookguard: passed (${checkTitle(result2, failOn)}).`);
+  return needsApproval ? 1 : outcome.exitCode;
+}
+async function exceptionsStage(r, o) {
+  const { loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
+  const { patterns } = await loadRulesAndConfig2(o.root, o.inputs.config, o.cwd);
+  const rules2 = /* @__PURE__ */ new Map();
+  for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()])
+    rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
+  const configFile = o.inputs.config ? path13.relative(o.root, path13.resolve(o.cwd, o.inputs.config)).split(path13.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path13.relative(o.root, path13.resolve(o.cwd, o.inputs.baseline)).split(path13.sep).join("/") : void 0;
+  const rep = await prExceptions({
+    root: o.root,
+    base: o.pr.base,
+    head: o.pr.head,
+    result: o.result,
+    rules: rules2,
+    ...configFile ? { configFile } : {},
+    ...baselineFile ? { baselineFile } : {}
+  });
+  const mode = o.inputs.exceptions ?? rep.configMode ?? "require-owner-approval";
+  let note;
+  let reviews = [];
+  const api = o.api;
+  if (rep.exceptions.length && mode === "require-owner-approval") {
+    if (api)
+      try {
+        reviews = await api.listReviews(o.pr.number);
+      } catch (e) {
+        o.fail(e, "listing the pull request reviews");
+        note = "The reviews could not be read, so no approval could be counted.";
+      }
+    else note = "Without GitHub API access the reviews cannot be read, so no approval could be counted.";
+  }
+  const approval = await judgeApproval(
+    rep.exceptions,
+    reviews,
+    o.pr.head,
+    o.pr.author,
+    (org, team, login) => api ? api.isTeamMember(org, team, login) : Promise.resolve(false)
+  );
+  if (rep.exceptions.length)
+    info(
+      r,
+      `hookguard: the pull request adds ${rep.exceptions.length} exception(s); ${mode === "report" ? "reported only" : `${approval.pending.length} need an owner's approval`}`
+    );
+  return {
+    list: rep.exceptions,
+    mode,
+    approval,
+    markdown: exceptionsMarkdown(rep.exceptions, { mode, approval, ...note ? { note } : {} })
+  };
+}
+async function requestOwnerReviews(api, pr, owners, skip) {
+  const users = /* @__PURE__ */ new Set();
+  const teams = /* @__PURE__ */ new Set();
+  for (const o of owners) {
+    const m = /^@([^/\s]+)(?:\/(.+))?$/.exec(o);
+    if (!m) continue;
+    if (m[2]) teams.add(m[2]);
+    else if (m[1].toLowerCase() !== pr.author?.toLowerCase() && !skip.has(m[1].toLowerCase())) users.add(m[1]);
+  }
+  if (!users.size && !teams.size) return void 0;
+  const u = [...users].sort();
+  const t = [...teams].sort();
+  const name = (x) => x.user ? `@${x.user}` : `team ${x.team}`;
+  const all = [...u.map((user) => ({ user })), ...t.map((team) => ({ team }))];
+  const who = all.map(name).join(", ");
+  try {
+    await api.requestReviewers(pr.number, u, t);
+    return `Review requested from the owners: ${who}.`;
+  } catch (e) {
+    const err = toApiError(e, "requesting reviews");
+    if (err.status !== 422) return `Could not request reviews from ${who} (${err.message}).`;
+    if (all.length === 1)
+      return `Could not request reviews from ${who}: GitHub refused (${err.message}). Reviews can only be requested from collaborators and teams of this repository; check the owners in .hookguard.yaml or CODEOWNERS.`;
+  }
+  const asked = [];
+  const refused = [];
+  const other = [];
+  for (const x of all) {
+    try {
+      await api.requestReviewers(pr.number, x.user ? [x.user] : [], x.team ? [x.team] : []);
+      asked.push(name(x));
+    } catch (e) {
+      const err = toApiError(e, "requesting reviews");
+      (err.status === 422 ? refused : other).push(name(x));
+    }
+  }
+  return [
+    asked.length ? `Review requested from the owners: ${asked.join(", ")}.` : "",
+    refused.length ? `Could not request reviews from ${refused.join(", ")}: GitHub refused them (not a collaborator or not a team of this repository); check the owners in .hookguard.yaml or CODEOWNERS.` : "",
+    other.length ? `Could not request reviews from ${other.join(", ")} (GitHub API error).` : ""
+  ].filter(Boolean).join(" ");
 }
 function checkSummary(scope, r, failOn, capped) {
   const rows = SEVERITIES.map(
