@@ -278,7 +278,9 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     seen.add(k);
     return true;
   });
-  unique.sort((a, b) => b.start - a.start || b.end - a.end);
+  // From the end of the text backwards; insertions at the same place in reverse, so they read in the order given.
+  const order = new Map(unique.map((e, i) => [e, i]));
+  unique.sort((a, b) => b.start - a.start || b.end - a.end || order.get(b)! - order.get(a)!);
   let result = text;
   let lastStart = Infinity;
   for (const e of unique) {
@@ -288,7 +290,9 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     }
     result = result.slice(0, e.start) + e.text + result.slice(e.end);
     lastStart = e.start;
-    out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
+    // One entry per finding fixed (a fix may take several edits).
+    if (!out.applied.some((x) => x.ruleId === e.ruleId && x.line === e.line))
+      out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
   }
   out.text = result;
   return out;

@@ -332,7 +332,7 @@ describe('GitHub Action (dist/index.js)', () => {
     const res = await runAction(repo, gh, { eventName: 'pull_request', event: prEvent(base, head, 9) });
     expect(res.summary).toContain('## hookguard: environment parity');
     expect(res.summary).toContain('### `config/{env}/app.yaml`');
-    expect(res.summary).toContain('| `verify_ssl` 🔒 | DIFFERS: true | DIFFERS: false |');
+    expect(res.summary).toContain('| `verify_ssl` 🔒 | DIFFERS: true | WEAKER: false |');
     // Only differences are listed: the counts differ by design (expected), nothing else.
     expect(res.summary).toContain('| `workers` | differs (expected) | differs (expected) |');
   });
