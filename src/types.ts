@@ -70,6 +70,8 @@ export interface Target {
   commit?: CommitInfo;
   /** Bytes of text this target represents (for the summary). */
   bytes: number;
+  /** Not a file: a commit message (path is empty; the finding names the commit). */
+  in?: 'message';
 }
 
 export interface Position {
@@ -86,7 +88,10 @@ export interface Finding extends Position {
   title: string;
   message: string;
   remediation: string;
+  /** The file, from the repository root; empty when the finding is `in` a commit message. */
   file: string;
+  /** Where a finding without a file is: a commit message (of `commit`, or the one being written). */
+  in?: 'message';
   commit?: string;
   author?: string;
   date?: string;
@@ -120,6 +125,7 @@ export type SuppressedBy = 'inline' | 'baseline' | 'config' | 'metadata';
 export interface Suppressed {
   ruleId: string;
   file: string;
+  in?: 'message';
   line: number;
   commit?: string;
   fingerprint: string;
@@ -179,7 +185,9 @@ export type ScanRequest =
   | { kind: 'pre-push'; remote?: string; url?: string; stdin: string }
   | { kind: 'history'; since?: string }
   | { kind: 'range'; range: string }
-  | { kind: 'paths'; paths: string[] };
+  | { kind: 'paths'; paths: string[] }
+  /** The message of the commit being made (the commit-msg hook): `text` as git wrote it, comments included. */
+  | { kind: 'commit-msg'; file: string; text: string };
 
 /** Documentation common to every rule kind, shown by `hookguard explain`. */
 export interface RuleDoc {

@@ -1,8 +1,10 @@
 import { UsageError, type FailOn } from '../types.js';
 
 export interface ScanArgs {
-  mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range';
+  mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range' | 'commit-msg';
   paths: string[];
+  /** `--commit-msg FILE`: the message file git gives a commit-msg hook. */
+  commitMsg?: string;
   since?: string;
   range?: string;
   format: (typeof FORMATS)[number];
@@ -89,6 +91,11 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         a.mode = 'history';
         modes.add(arg);
         break;
+      case '--commit-msg':
+        a.mode = 'commit-msg';
+        a.commitMsg = take(arg);
+        modes.add(arg);
+        break;
       case '--since':
         a.since = take(arg);
         break;
@@ -150,7 +157,7 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
     throw new UsageError('--staged-diff-stdin goes with --staged');
   if (a.paths.length && a.mode !== 'paths' && a.mode !== 'pre-push')
     throw new UsageError(
-      `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}`,
+      `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}${a.mode === 'commit-msg' ? ' (it takes one FILE)' : ''}`,
     );
   if (a.mode === 'pre-push' && a.paths.length > 2) throw new UsageError('--pre-push takes at most REMOTE and URL');
   return a;

@@ -88,6 +88,7 @@ Examples:
   npx hookguard uninstall
 `,
   scan: `Usage: hookguard scan [PATH...] | --staged | --pre-push [REMOTE [URL]] | --history [--since REV] | --diff BASE..HEAD
+       | --commit-msg FILE
 
 Find secrets and insecure CloudFormation/Ansible. Exit 0: nothing at or above --fail-on; 1: findings that block;
 2: a usage, config or git error.
@@ -103,6 +104,11 @@ Modes:
                           stage (PRE_COMMIT_TO_REF or PRE_COMMIT_REMOTE_NAME set), else --staged
   --history [--since REV] every commit's added lines (all refs unless --since)
   --diff BASE..HEAD       every commit in a range (what the GitHub Action runs)
+  --commit-msg FILE       the message of the commit being made (what the commit-msg hook runs with git's "$1");
+                          git's comment lines and everything below a scissors line are not part of it
+
+Commit messages are scanned too: --commit-msg, and every commit's message in --pre-push, --history and --diff. A
+finding there has no file ("file": null, "in": "message" in JSON) and names its commit.
 
 Every mode runs the secret, CloudFormation and Ansible rules with the same rule ids and fingerprints. Secrets block
 on added lines (in a push: in every commit); CloudFormation/Ansible findings block where the change touches the
@@ -120,6 +126,7 @@ Examples:
   hookguard scan --diff @{u}..HEAD        # the commits you are about to push
   hookguard scan --diff origin/main..HEAD --format sarif --output hookguard.sarif
   hookguard scan --history --since v1.0.0 --fail-on medium
+  hookguard scan --commit-msg .git/COMMIT_EDITMSG
 `,
   baseline: `Usage: hookguard baseline [PATH... | --staged | --history | --diff BASE..HEAD] [options]
 

@@ -143,6 +143,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         message: `${p.title} found (${h.why}).`,
         remediation: p.remediation,
         file: t.path,
+        in: t.in,
         line,
         column: col,
         endLine: chunk.startLine + le,

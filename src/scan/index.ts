@@ -206,7 +206,7 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
 /** The scan as stages: set up, run the mode's source through the examiner, merge, baseline, owners, exit code. */
 async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   const t0 = Date.now();
-  const root = await findRoot(request, opts);
+  const { root, inRepo } = await findRoot(request, opts);
   opts.onPhase?.('repository found');
   const loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
   opts.onPhase?.('rules and config loaded');
@@ -239,6 +239,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     cwd: opts.cwd,
     ignore: ig,
     prestarted: opts.prestarted,
+    inRepo,
   });
   opts.onPhase?.('sources scanned');
   const { out } = ex;
@@ -279,7 +280,9 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     summary: {
       files: out.progress.files,
       bytes: out.progress.bytes,
-      ...(request.kind === 'paths' || request.kind === 'staged' ? {} : { commits: out.progress.commitsDone }),
+      ...(request.kind === 'paths' || request.kind === 'staged' || request.kind === 'commit-msg'
+        ? {}
+        : { commits: out.progress.commitsDone }),
       skipped: out.skipped,
       ...(out.generated.size ? { generated: out.generated.size } : {}),
       durationMs: Date.now() - t0,
@@ -293,11 +296,15 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   return { result, failOn, root, exitCode, config, ...(snapshot?.parity ? { parity: snapshot.parity } : {}) };
 }
 
-/** The repository root (a git mode needs one); a scan of paths outside a repository is rooted at the cwd. */
-async function findRoot(request: ScanRequest, opts: ScanOptions): Promise<string> {
-  if (request.kind === 'paths') return (await repoRoot(opts.cwd, opts.env)) ?? opts.cwd;
+/** The repository root (a git mode needs one); a scan of paths or of a message file outside a repository is rooted
+ * at the cwd. */
+async function findRoot(request: ScanRequest, opts: ScanOptions): Promise<{ root: string; inRepo: boolean }> {
+  if (request.kind === 'paths' || request.kind === 'commit-msg') {
+    const root = await repoRoot(opts.cwd, opts.env);
+    return { root: root ?? opts.cwd, inRepo: root !== undefined };
+  }
   const label = { staged: '--staged', 'pre-push': '--pre-push', history: '--history', range: '--diff' }[request.kind];
-  return requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env);
+  return { root: await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env), inRepo: true };
 }
 
 interface LoadedBaseline {
@@ -356,7 +363,7 @@ async function nameSecretStores(
   findings: Finding[],
   extras: Extras | undefined,
 ): Promise<void> {
-  if (!findings.some((f) => f.category === 'secret')) return;
+  if (request.kind === 'commit-msg' || !findings.some((f) => f.category === 'secret' && !f.in)) return;
   const m = await import('./extras.js');
   const snap =
     request.kind === 'staged'
@@ -369,7 +376,8 @@ async function nameSecretStores(
           } as const);
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
   if (stores.length)
-    for (const f of findings) if (f.category === 'secret') f.remediation = m.storeRemediation(f.remediation, stores);
+    for (const f of findings)
+      if (f.category === 'secret' && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
 }
 
 /** Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.
