@@ -184,7 +184,12 @@ export type ScanRequest =
   | { kind: 'staged' }
   | { kind: 'pre-push'; remote?: string; url?: string; stdin: string }
   | { kind: 'history'; since?: string }
-  | { kind: 'range'; range: string }
+  | {
+      kind: 'range';
+      range: string;
+      /** Texts shown with the range that are messages too (a pull request's title and body), by name. */
+      texts?: Array<{ name: string; text: string }>;
+    }
   | { kind: 'paths'; paths: string[] }
   /** The message of the commit being made (the commit-msg hook): `text` as git wrote it, comments included. */
   | { kind: 'commit-msg'; file: string; text: string };

@@ -192,9 +192,13 @@ export class Examiner {
    * A commit message: the rules over its text, not counted as a file. `fix` says what to do about a secret in it,
    * which depends on where the message is (being written, about to be pushed, already shared).
    */
-  async onMessage(t: Target, fix: string): Promise<void> {
+  async onMessage(t: Target, fix: string, where = ''): Promise<void> {
     const r = await examine(t, this.s.engine);
-    for (const f of r.findings) if (f.secret) f.remediation = `${fix} ${f.remediation}`;
+    for (const f of r.findings)
+      if (f.secret) {
+        f.remediation = `${fix} ${f.remediation}`;
+        f.message = `${where}${f.message}`;
+      }
     this.out.progress.bytes += t.bytes;
     this.out.record('', r);
   }

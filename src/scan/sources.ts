@@ -55,6 +55,8 @@ export const MESSAGE_FIX = {
     'A commit message holds a secret: reword the commit before pushing (git rebase -i, "reword"), and rotate the credential if it was shared anywhere else.',
   pushed:
     'A commit message cannot be edited once it is pushed: rotate this credential (revoke it and issue a new one), then accept the finding in the baseline.',
+  shown:
+    'Edit the secret out of it, and rotate the credential (revoke it and issue a new one): the old text stays in its edit history and in notifications already sent.',
 } as const;
 
 /** A message as a target: no file, one chunk from line 1. */
@@ -117,6 +119,8 @@ const range: Source<'range'> = async (request, ex, c) => {
   ex.out.progress.commitsTotal = shas.length;
   await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
   await scanMessages(ex, c.root, shas, MESSAGE_FIX.pushed);
+  for (const t of request.texts ?? [])
+    if (t.text.trim()) await ex.onMessage(messageTarget(t.text), MESSAGE_FIX.shown, `In the ${t.name}: `);
   return none;
 };
 
