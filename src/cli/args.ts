@@ -3,6 +3,11 @@ import { UsageError, type FailOn } from '../types.js';
 export interface ScanArgs {
   mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range' | 'commit-msg';
   paths: string[];
+  /** `scan -`: the content comes on stdin; `--stdin-filename` names it. */
+  stdin?: boolean;
+  stdinFilename?: string;
+  /** `--untracked`: the repository's tracked and untracked files (git ls-files), not a directory walk. */
+  untracked?: boolean;
   /** `--commit-msg FILE`: the message file git gives a commit-msg hook. */
   commitMsg?: string;
   since?: string;
@@ -96,6 +101,12 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         a.commitMsg = take(arg);
         modes.add(arg);
         break;
+      case '--stdin-filename':
+        a.stdinFilename = take(arg);
+        break;
+      case '--untracked':
+        a.untracked = true;
+        break;
       case '--since':
         a.since = take(arg);
         break;
@@ -149,6 +160,16 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         throw new UsageError(`unknown option ${arg} for "hookguard ${command}" (see hookguard --help)`);
     }
   }
+  if (a.mode === 'paths' && a.paths.includes('-')) {
+    if (a.paths.length > 1) throw new UsageError('"-" (content on stdin) goes alone, without other paths');
+    if (a.untracked) throw new UsageError('choose one of "-" (stdin) and --untracked');
+    a.stdin = true;
+    a.paths = [];
+  }
+  if (a.stdinFilename !== undefined && !a.stdin)
+    throw new UsageError('--stdin-filename goes with "hookguard scan -" (content on stdin)');
+  if (a.untracked && a.mode !== 'paths')
+    throw new UsageError('--untracked goes with a scan of files (hookguard scan --untracked [PATH...])');
   if (a.replace && a.prune) throw new UsageError('choose one of --replace, --prune');
   if (a.noBaseline && a.baseline) throw new UsageError('choose one of --baseline, --no-baseline');
   if (modes.size > 1) throw new UsageError(`choose one of ${[...modes].join(', ')}`);

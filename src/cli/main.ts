@@ -42,6 +42,8 @@ Usage:
   hookguard scan --history [--since REV]   scan every commit's added lines (all refs unless --since)
   hookguard scan --diff BASE..HEAD         scan every commit in a range
   hookguard scan --commit-msg FILE         scan a commit message (what the commit-msg hook runs)
+  hookguard scan - [--stdin-filename NAME] scan what comes on stdin (reported as NAME)
+  hookguard scan --untracked [PATH...]     scan the tracked and untracked files git lists (not ignored ones)
   hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
                                            --prune drops entries that no longer match)
   hookguard rules [--format json]          list every rule
@@ -267,7 +269,13 @@ function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
     case 'commit-msg':
       return { kind: 'commit-msg', file: a.commitMsg!, text: readMessageFile(io.cwd, a.commitMsg!) };
     default:
-      return { kind: 'paths', paths: a.paths };
+      if (a.stdin)
+        return io.stdin().then((text) => ({
+          kind: 'stdin' as const,
+          text,
+          label: (a.stdinFilename ?? 'stdin').split(path.sep).join('/').replace(/^\.\//, ''),
+        }));
+      return { kind: 'paths', paths: a.paths, ...(a.untracked ? { untracked: true } : {}) };
   }
 }
 
@@ -465,7 +473,7 @@ function writeOutput(file: string, text: string): void {
 async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   const { mergeBaseline, parseBaseline } = await import('../suppress/baseline.js');
   const { baselinePath } = await import('../scan/index.js');
-  const full = a.mode === 'paths' || (a.mode === 'history' && !a.since);
+  const full = (a.mode === 'paths' && !a.stdin) || (a.mode === 'history' && !a.since);
   if (a.prune && !full)
     throw new UsageError(
       '--prune drops entries that no longer match, which only a full scan can tell: use "hookguard baseline --prune" (files) or "hookguard baseline --history --prune"',

@@ -103,7 +103,7 @@ export class SnapshotChecks {
     return (this.started ??= import('./extras.js').then(async (m) => {
       this.now = await m.Extras.create({
         root,
-        mode: kind === 'paths' || kind === 'commit-msg' ? 'paths' : kind, // a message never needs them
+        mode: kind === 'paths' || kind === 'commit-msg' || kind === 'stdin' ? 'paths' : kind, // a message never needs them
         ...(tip ? { tip } : {}),
         ...(base ? { base } : {}),
         secrets: engine.secrets,

@@ -280,7 +280,10 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     summary: {
       files: out.progress.files,
       bytes: out.progress.bytes,
-      ...(request.kind === 'paths' || request.kind === 'staged' || request.kind === 'commit-msg'
+      ...(request.kind === 'paths' ||
+      request.kind === 'staged' ||
+      request.kind === 'commit-msg' ||
+      request.kind === 'stdin'
         ? {}
         : { commits: out.progress.commitsDone }),
       skipped: out.skipped,
@@ -299,7 +302,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
 /** The repository root (a git mode needs one); a scan of paths or of a message file outside a repository is rooted
  * at the cwd. */
 async function findRoot(request: ScanRequest, opts: ScanOptions): Promise<{ root: string; inRepo: boolean }> {
-  if (request.kind === 'paths' || request.kind === 'commit-msg') {
+  if (request.kind === 'paths' || request.kind === 'commit-msg' || request.kind === 'stdin') {
     const root = await repoRoot(opts.cwd, opts.env);
     return { root: root ?? opts.cwd, inRepo: root !== undefined };
   }
@@ -368,7 +371,7 @@ async function nameSecretStores(
   const snap =
     request.kind === 'staged'
       ? ({ kind: 'index' } as const)
-      : request.kind === 'paths'
+      : request.kind === 'paths' || request.kind === 'stdin'
         ? 'worktree'
         : ({
             kind: 'rev',

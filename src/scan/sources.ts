@@ -18,6 +18,7 @@ import {
 } from '../git/sources.js';
 import type { WalkEntry } from '../disk/walk.js';
 import { commentChars, commitMessages, messageText } from '../git/messages.js';
+import { trackedAndUntracked } from '../git/repo.js';
 import { scanDiskFile } from './disk.js';
 import { fileJobs, workerCount, type Item } from './parallel.js';
 import { declaredNear } from './wants.js';
@@ -75,6 +76,19 @@ async function scanMessages(ex: Examiner, root: string, shas: string[], fix: str
   await commitMessages(root, shas, (commit, message) => ex.onMessage(messageTarget(message, commit), fix));
   ex.s.onPhase?.('commit messages scanned');
 }
+
+/** Text from stdin, as one file named by its label: the label decides which families look at it (a template, a
+ * playbook, an .env file). */
+const stdin: Source<'stdin'> = async (request, ex) => {
+  const text = request.text.replace(/\r\n?/g, '\n');
+  await ex.onTarget({
+    path: request.label,
+    chunks: [{ startLine: 1, text }],
+    bytes: Buffer.byteLength(request.text),
+    ...(ex.srcOpts.wantsContent(request.label) && text.length <= LIMITS.contentBytes ? { content: text } : {}),
+  });
+  return none;
+};
 
 /** The message of the commit being made (the commit-msg hook), without git's comments and what follows scissors. */
 const commitMsg: Source<'commit-msg'> = async (request, ex, c) => {
@@ -142,8 +156,15 @@ type Walked = { k: 'file'; e: WalkEntry } | { k: 'skip'; kind: 'binary' | 'large
 
 /** Files on disk: the walk first (cheap), in order; then the files, on worker threads when there is enough to read. */
 const paths: Source<'paths'> = async (request, ex, c) => {
-  const targets = request.paths.length ? request.paths : ['.'];
-  for (const p of targets) if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+  for (const p of request.paths)
+    if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+  let targets = request.paths.length ? request.paths : ['.'];
+  if (request.untracked) {
+    if (!c.inRepo) throw new UsageError('--untracked needs a git repository (it lists files as git does)');
+    // Named files are scanned whatever .gitignore says: a tracked file that an ignore pattern matches is one of them.
+    targets = (await trackedAndUntracked(c.cwd, request.paths)).filter((p) => existsSync(p));
+    if (!targets.length) return none;
+  }
   const { walk } = await import('../disk/walk.js');
   const walked: Walked[] = [];
   await walk(
@@ -245,6 +266,7 @@ const SOURCES: { [K in ScanRequest['kind']]: Source<K> } = {
   history,
   paths,
   'commit-msg': commitMsg,
+  stdin,
 };
 
 /** Run the source of a request's mode into the examiner. */
