@@ -11,6 +11,7 @@ import { detectSecrets } from '../rules/secrets/detect.js';
 import { unsplit } from '../rules/secrets/types.js';
 import { mask } from '../rules/secrets/mask.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
+import type { OwnCredentialsConfig } from '../own/credentials.js';
 import { checkRegexSafety } from '../rules/secrets/safety.js';
 
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   /** `owners:` entries (when present, CODEOWNERS is not read). */
   owners?: OwnerRule[];
   escalation?: Escalation;
+  /** Your own credentials by value (OWN-001): on or off, more files and environment variables. */
+  ownCredentials?: OwnCredentialsConfig;
   /** People and keys whose access must be gone (ACCESS-* rules). */
   revoked?: { users: string[]; keys: string[] };
   /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]`. */
@@ -294,6 +297,25 @@ export async function loadConfig(
         }
         if (!m.size) err(v ?? pair.key, 'escalation needs a contact, a doc or both');
         cfg.escalation = esc;
+        break;
+      }
+      case 'ownCredentials': {
+        if (isScalar(v) && typeof v.value === 'boolean') {
+          cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
+          break;
+        }
+        const m = mapping(v ?? pair.key, 'ownCredentials', ['enabled', 'files', 'env']);
+        if (!m) break;
+        const own: OwnCredentialsConfig = {
+          files: m.has('files') ? strings(m.get('files'), 'ownCredentials.files') : [],
+          env: m.has('env') ? strings(m.get('env'), 'ownCredentials.env') : [],
+        };
+        if (m.has('enabled')) {
+          const e = m.get('enabled');
+          if (isScalar(e) && typeof e.value === 'boolean') own.enabled = e.value;
+          else err(e ?? pair.key, 'ownCredentials.enabled must be true or false');
+        }
+        cfg.ownCredentials = own;
         break;
       }
       case 'revoked': {

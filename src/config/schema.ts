@@ -80,6 +80,18 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: { users: STRINGS, keys: STRINGS },
     },
+    ownCredentials: {
+      description:
+        'Your own credentials, found by exact value: true/false, or enabled (default: in hooks, not in CI), files and env (more files and environment variables holding them).',
+      anyOf: [
+        { type: 'boolean' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { enabled: { type: 'boolean' }, files: STRINGS, env: STRINGS },
+        },
+      ],
+    },
     environments: {
       type: 'object',
       description: 'Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.',

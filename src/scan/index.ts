@@ -31,6 +31,10 @@ import type { ParityTable } from '../env/compare.js';
 import { Examiner, type Progress } from './examine.js';
 import { runSource } from './sources.js';
 import { LIMITS } from './limits.js';
+// Static: the hooks read your own credentials on every run (small modules, no dependencies).
+import { readOwnCredentials } from '../own/credentials.js';
+import { OwnMatcher } from '../own/match.js';
+import { OWN_ID } from '../rules/hookguard/own.js';
 import {
   applyBaseline,
   bySeverity,
@@ -215,6 +219,11 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const baseline = opts.noBaseline ? undefined : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request, root, loaded, opts.verbose === true);
+  const own = ownMatcher(request, config, opts);
+  if (own) {
+    engine.own = own;
+    opts.onPhase?.(`own credentials read (${own.size} forms)`);
+  }
   // `ignore` is loaded only when there is something to ignore (or a directory to walk): not on a plain commit.
   const ig = config.ignore.length || request.kind === 'paths' ? (await loadIgnore())().add(config.ignore) : undefined;
   const isIgnored = (p: string) => ig !== undefined && config.ignore.length > 0 && ig.ignores(p);
@@ -334,6 +343,20 @@ function readBaseline(root: string, opts: ScanOptions, config: Config): LoadedBa
   return undefined;
 }
 
+/**
+ * Your own credentials by value (OWN-001): on in the hooks (staged, pre-push, commit-msg) unless CI is set; config
+ * `ownCredentials: true/false` (or `enabled:`) decides otherwise. Read now, held in memory only.
+ */
+function ownMatcher(request: ScanRequest, config: Config, opts: ScanOptions): OwnMatcher | undefined {
+  const env = opts.env ?? {};
+  const hook = request.kind === 'staged' || request.kind === 'pre-push' || request.kind === 'commit-msg';
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const on = config.ownCredentials?.enabled ?? (hook && !ci);
+  if (!on) return undefined;
+  const creds = readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd);
+  return creds.length ? new OwnMatcher(creds) : undefined;
+}
+
 /** The engine's settings for a request. */
 export function engineOptions(
   request: ScanRequest,
@@ -347,7 +370,7 @@ export function engineOptions(
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest(loaded.patterns.map((p) => p.id)),
+    isRuleId: ruleIdTest([...loaded.patterns.map((p) => p.id), OWN_ID]),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request.kind !== 'history',
     ...(config.revoked ? { revoked: config.revoked } : {}),
