@@ -12,6 +12,7 @@ import { unsplit } from '../rules/secrets/types.js';
 import { mask } from '../rules/secrets/mask.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import type { OwnCredentialsConfig } from '../own/credentials.js';
+import type { ProviderConfig } from '../own/providers.js';
 import { checkRegexSafety } from '../rules/secrets/safety.js';
 
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
   /** `owners:` entries (when present, CODEOWNERS is not read). */
   owners?: OwnerRule[];
   escalation?: Escalation;
+  /** Commands whose output lists prohibited values or patterns. */
+  providers?: ProviderConfig[];
   /** Your own credentials by value (OWN-001): on or off, more files and environment variables. */
   ownCredentials?: OwnCredentialsConfig;
   /** People and keys whose access must be gone (ACCESS-* rules). */
@@ -297,6 +300,41 @@ export async function loadConfig(
         }
         if (!m.size) err(v ?? pair.key, 'escalation needs a contact, a doc or both');
         cfg.escalation = esc;
+        break;
+      }
+      case 'providers': {
+        if (!isSeq(v)) {
+          err(v ?? pair.key, 'providers must be a list of {name, command, timeout, output}');
+          break;
+        }
+        const list: ProviderConfig[] = [];
+        v.items.forEach((item, j) => {
+          const m = mapping(item, `providers[${j}]`, ['name', 'command', 'timeout', 'output']);
+          if (!m) return;
+          const name = text1(m.get('name'), `providers[${j}].name`);
+          if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+            err(m.get('name'), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
+          const command = m.has('command') ? strings(m.get('command'), `providers[${j}].command`) : [];
+          if (!command.length || !command[0])
+            err(
+              m.get('command') ?? item,
+              `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`,
+            );
+          let timeout = 5;
+          if (m.has('timeout')) {
+            const t = m.get('timeout');
+            if (isScalar(t) && typeof t.value === 'number' && t.value > 0) timeout = t.value;
+            else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
+          }
+          let output: ProviderConfig['output'] = 'patterns';
+          if (m.has('output')) {
+            const o = m.get('output');
+            if (isScalar(o) && (o.value === 'values' || o.value === 'patterns')) output = o.value;
+            else err(o ?? item, `providers[${j}].output must be values or patterns`);
+          }
+          if (name && command.length) list.push({ name, command, timeout, output });
+        });
+        cfg.providers = list;
         break;
       }
       case 'ownCredentials': {

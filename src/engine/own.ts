@@ -35,7 +35,7 @@ export function ownFindings(
         category: 'secret',
         severity: ownRule.severity,
         title: ownRule.title,
-        message: `Your own credential from ${h.cred.source}${h.encoding === 'as it is' ? '' : ` (${h.encoding})`}.`,
+        message: `${h.cred.source.startsWith('provider ') ? `A value that ${h.cred.source} prohibits` : `Your own credential from ${h.cred.source}`}${h.encoding === 'as it is' ? '' : ` (${h.encoding})`}.`,
         remediation: ownRule.remediation!,
         file: t.path,
         in: t.in,

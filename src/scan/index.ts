@@ -32,7 +32,8 @@ import { Examiner, type Progress } from './examine.js';
 import { runSource } from './sources.js';
 import { LIMITS } from './limits.js';
 // Static: the hooks read your own credentials on every run (small modules, no dependencies).
-import { readOwnCredentials } from '../own/credentials.js';
+import { readOwnCredentials, type OwnCredential } from '../own/credentials.js';
+import type { ProvidersOutput } from '../own/providers.js';
 import { OwnMatcher } from '../own/match.js';
 import { OWN_ID } from '../rules/hookguard/own.js';
 import {
@@ -212,14 +213,20 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const t0 = Date.now();
   const { root, inRepo } = await findRoot(request, opts);
   opts.onPhase?.('repository found');
-  const loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
   opts.onPhase?.('rules and config loaded');
   const { config } = loaded;
+  // Providers run once per scan; their patterns join the rules, their values the own-credential matcher.
+  const provided = config.providers?.length ? await providersOutput(config, root, opts) : undefined;
+  if (provided?.patterns.length) {
+    const patterns = [...loaded.patterns, ...provided.patterns];
+    loaded = { ...loaded, patterns, set: compileRuleSet(patterns) };
+  }
   const failOn: FailOn = opts.failOn ?? config.failOn ?? 'high';
   const baseline = opts.noBaseline ? undefined : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request, root, loaded, opts.verbose === true);
-  const own = ownMatcher(request, config, opts);
+  const own = ownMatcher(request, config, opts, provided?.values ?? []);
   if (own) {
     engine.own = own;
     opts.onPhase?.(`own credentials read (${own.size} forms)`);
@@ -243,6 +250,9 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     },
     isIgnored,
   );
+  // A provider that failed is said once, with the scan's other problems; it blocks nothing by itself.
+  const cfgName = config.file ? path.relative(root, config.file).split(path.sep).join('/') : '.hookguard.yaml';
+  for (const message of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message });
   const { pushedTips } = await runSource(request, ex, {
     root,
     cwd: opts.cwd,
@@ -347,14 +357,28 @@ function readBaseline(root: string, opts: ScanOptions, config: Config): LoadedBa
  * Your own credentials by value (OWN-001): on in the hooks (staged, pre-push, commit-msg) unless CI is set; config
  * `ownCredentials: true/false` (or `enabled:`) decides otherwise. Read now, held in memory only.
  */
-function ownMatcher(request: ScanRequest, config: Config, opts: ScanOptions): OwnMatcher | undefined {
+function ownMatcher(
+  request: ScanRequest,
+  config: Config,
+  opts: ScanOptions,
+  fromProviders: OwnCredential[],
+): OwnMatcher | undefined {
   const env = opts.env ?? {};
   const hook = request.kind === 'staged' || request.kind === 'pre-push' || request.kind === 'commit-msg';
   const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
   const on = config.ownCredentials?.enabled ?? (hook && !ci);
-  if (!on) return undefined;
-  const creds = readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd);
+  const creds = on ? readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd) : [];
+  // A provider's values are the team's list: looked for in every mode.
+  creds.push(...fromProviders);
   return creds.length ? new OwnMatcher(creds) : undefined;
+}
+
+/** The configured providers' output; each failure becomes one line of `problems`, reported with the scan. */
+async function providersOutput(config: Config, root: string, opts: ScanOptions): Promise<ProvidersOutput> {
+  const { runProviders } = await import('../own/providers.js');
+  const out = runProviders(config.providers ?? [], root, opts.env);
+  opts.onPhase?.(`providers run (${config.providers?.length ?? 0})`);
+  return out;
 }
 
 /** The engine's settings for a request. */
