@@ -30,7 +30,8 @@ function b64Core(s: string, url: boolean): string {
 export class OwnMatcher {
   private readonly needles: Needle[] = [];
 
-  constructor(creds: OwnCredential[]) {
+  /** `creds`: kept for worker threads, which build their own matcher (memory to memory, never written). */
+  constructor(readonly creds: OwnCredential[]) {
     const seen = new Set<string>();
     const add = (text: string, cred: OwnCredential, encoding: string) => {
       if (text.length < 8 || seen.has(text)) return;

@@ -250,6 +250,7 @@ export class Examiner {
         overrides: [...config.rules],
         unusedAllows: engine.unusedAllows ?? false,
         ...(config.revoked ? { revoked: config.revoked } : {}),
+        ...(engine.own ? { own: engine.own.creds } : {}),
         examples: engine.examples ?? [],
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),

@@ -184,6 +184,24 @@ describe('own credentials by value', () => {
     expect(leaks(msg.stdout + push.stdout + push.stderr + JSON.stringify(allowed.report), [secret])).toEqual([]);
   });
 
+  it('worker threads look for them too (a history audit with ownCredentials: true)', () => {
+    const repo = devRepo();
+    const secret = shapeless();
+    put(repo.home, '.aws/credentials', `[default]\naws_secret_access_key = ${secret}\n`);
+    repo.write('.hookguard.yaml', 'ownCredentials: true\n');
+    for (let i = 0; i < 6; i++) repo.commit(`c${i}`, { [`f${i}.txt`]: i === 3 ? `k = ${secret}\n` : `n = ${i}\n` });
+    for (const workers of ['0', '2']) {
+      const r = repo.hookguard(['scan', '--history', '--format', 'json'], {
+        env: { HOOKGUARD_WORKERS: workers, DEBUG: 'hookguard:*' },
+      });
+      expect(r.code, workers).toBe(1);
+      if (workers === '2') expect(r.stderr).toMatch(/commits scanned on 2 worker threads/);
+      const found = (JSON.parse(r.stdout) as { findings: F[] }).findings;
+      expect(found.map((f) => [f.ruleId, f.file])).toEqual([['OWN-001', 'f3.txt']]);
+      expect(leaks(r.stdout + r.stderr, [secret])).toEqual([]);
+    }
+  });
+
   it('a bad ownCredentials config exits 2 naming the key', () => {
     const repo = devRepo();
     repo.write('.hookguard.yaml', 'ownCredentials:\n  enabled: sometimes\n');
