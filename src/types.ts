@@ -70,6 +70,8 @@ export interface Target {
   commit?: CommitInfo;
   /** Bytes of text this target represents (for the summary). */
   bytes: number;
+  /** Not a file: a commit message (path is empty; the finding names the commit). */
+  in?: 'message';
 }
 
 export interface Position {
@@ -86,7 +88,10 @@ export interface Finding extends Position {
   title: string;
   message: string;
   remediation: string;
+  /** The file, from the repository root; empty when the finding is `in` a commit message. */
   file: string;
+  /** Where a finding without a file is: a commit message (of `commit`, or the one being written). */
+  in?: 'message';
   commit?: string;
   author?: string;
   date?: string;
@@ -120,6 +125,7 @@ export type SuppressedBy = 'inline' | 'baseline' | 'config' | 'metadata';
 export interface Suppressed {
   ruleId: string;
   file: string;
+  in?: 'message';
   line: number;
   commit?: string;
   fingerprint: string;
@@ -178,8 +184,18 @@ export type ScanRequest =
   | { kind: 'staged' }
   | { kind: 'pre-push'; remote?: string; url?: string; stdin: string }
   | { kind: 'history'; since?: string }
-  | { kind: 'range'; range: string }
-  | { kind: 'paths'; paths: string[] };
+  | {
+      kind: 'range';
+      range: string;
+      /** Texts shown with the range that are messages too (a pull request's title and body), by name. */
+      texts?: Array<{ name: string; text: string }>;
+    }
+  /** Files on disk; `untracked`: the repository's tracked and untracked files (not ignored ones), as git lists them. */
+  | { kind: 'paths'; paths: string[]; untracked?: boolean }
+  /** Text read from stdin (`scan -`), labelled with a path (`--stdin-filename`) that decides which rules apply. */
+  | { kind: 'stdin'; text: string; label: string }
+  /** The message of the commit being made (the commit-msg hook): `text` as git wrote it, comments included. */
+  | { kind: 'commit-msg'; file: string; text: string };
 
 /** Documentation common to every rule kind, shown by `hookguard explain`. */
 export interface RuleDoc {

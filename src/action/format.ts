@@ -66,8 +66,11 @@ export function annotationFor(f: Finding, level: Annotation['annotation_level'])
 
 export function annotationsFor(r: ScanResult, failOn: FailOn): Annotation[] {
   return [
-    ...r.findings.map((f) => annotationFor(f, atLeast(f.severity, failOn) ? 'failure' : 'warning')),
-    ...r.existing.map((f) => annotationFor(f, 'notice')),
+    // A finding in a commit message or the pull request's text has no file to annotate: the summary lists it.
+    ...r.findings
+      .filter((f) => f.in !== 'message')
+      .map((f) => annotationFor(f, atLeast(f.severity, failOn) ? 'failure' : 'warning')),
+    ...r.existing.filter((f) => f.in !== 'message').map((f) => annotationFor(f, 'notice')),
   ];
 }
 
@@ -232,7 +235,7 @@ export function summaryMarkdown(s: SummaryInput): string {
     );
     for (const f of list.slice(0, MAX_ROWS))
       out.push(
-        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ''} |${withOwners ? ` ${cell(f.owners?.join(', ') ?? '')} |` : ''}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? '')} |` : ''}`,
+        `| ${code(cell(f.in === 'message' ? 'commit message' : f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ''} |${withOwners ? ` ${cell(f.owners?.join(', ') ?? '')} |` : ''}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? '')} |` : ''}`,
       );
     if (list.length > MAX_ROWS)
       out.push('', `…and ${list.length - MAX_ROWS} more (see the check run or the SARIF file).`);

@@ -83,8 +83,13 @@ export async function planScan(i: PlanInput): Promise<Plan> {
     const n = await countCommits(i.cwd, `${base}..${head}`);
     const baseRepo = str(obj(obj(pr.base).repo).full_name);
     const headRepo = str(obj(obj(pr.head).repo).full_name);
+    // The pull request's title and body are scanned as messages too (issue 26), as are its commits' messages.
+    const texts = [
+      { name: 'pull request title', text: str(pr.title) ?? '' },
+      { name: 'pull request body', text: str(pr.body) ?? '' },
+    ].filter((t) => t.text);
     return {
-      request: { kind: 'range', range: `${base}..${head}` },
+      request: { kind: 'range', range: `${base}..${head}`, ...(texts.length ? { texts } : {}) },
       scope: `pull request #${number}: ${n} commit${n === 1 ? '' : 's'} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
       headSha: head,
       pr: {

@@ -1,8 +1,15 @@
 import { UsageError, type FailOn } from '../types.js';
 
 export interface ScanArgs {
-  mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range';
+  mode: 'paths' | 'staged' | 'pre-push' | 'history' | 'range' | 'commit-msg';
   paths: string[];
+  /** `scan -`: the content comes on stdin; `--stdin-filename` names it. */
+  stdin?: boolean;
+  stdinFilename?: string;
+  /** `--untracked`: the repository's tracked and untracked files (git ls-files), not a directory walk. */
+  untracked?: boolean;
+  /** `--commit-msg FILE`: the message file git gives a commit-msg hook. */
+  commitMsg?: string;
   since?: string;
   range?: string;
   format: (typeof FORMATS)[number];
@@ -94,6 +101,17 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         a.mode = 'history';
         modes.add(arg);
         break;
+      case '--commit-msg':
+        a.mode = 'commit-msg';
+        a.commitMsg = take(arg);
+        modes.add(arg);
+        break;
+      case '--stdin-filename':
+        a.stdinFilename = take(arg);
+        break;
+      case '--untracked':
+        a.untracked = true;
+        break;
       case '--since':
         a.since = take(arg);
         break;
@@ -166,6 +184,16 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         throw new UsageError(`unknown option ${arg} for "hookguard ${command}" (see hookguard --help)`);
     }
   }
+  if (a.mode === 'paths' && a.paths.includes('-')) {
+    if (a.paths.length > 1) throw new UsageError('"-" (content on stdin) goes alone, without other paths');
+    if (a.untracked) throw new UsageError('choose one of "-" (stdin) and --untracked');
+    a.stdin = true;
+    a.paths = [];
+  }
+  if (a.stdinFilename !== undefined && !a.stdin)
+    throw new UsageError('--stdin-filename goes with "hookguard scan -" (content on stdin)');
+  if (a.untracked && a.mode !== 'paths')
+    throw new UsageError('--untracked goes with a scan of files (hookguard scan --untracked [PATH...])');
   if (a.replace && a.prune) throw new UsageError('choose one of --replace, --prune');
   if (a.resolve && (a.replace || a.prune || a.reason || a.expires || modes.size))
     throw new UsageError('--resolve only merges a conflicted baseline file; run it on its own (with --baseline FILE)');
@@ -176,7 +204,7 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
     throw new UsageError('--staged-diff-stdin goes with --staged');
   if (a.paths.length && a.mode !== 'paths' && a.mode !== 'pre-push')
     throw new UsageError(
-      `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}`,
+      `unexpected argument "${a.paths[0]}": paths go with "hookguard scan PATH…", not with --${a.mode === 'range' ? 'diff' : a.mode}${a.mode === 'commit-msg' ? ' (it takes one FILE)' : ''}`,
     );
   if (a.mode === 'pre-push' && a.paths.length > 2) throw new UsageError('--pre-push takes at most REMOTE and URL');
   return a;

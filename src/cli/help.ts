@@ -116,6 +116,7 @@ Examples:
   npx hookguard uninstall --global
 `,
   scan: `Usage: hookguard scan [PATH...] | --staged | --pre-push [REMOTE [URL]] | --history [--since REV] | --diff BASE..HEAD
+       | --commit-msg FILE | --untracked [PATH...] | - [--stdin-filename NAME]
 
 Find secrets and insecure CloudFormation/Ansible. Exit 0: nothing at or above --fail-on; 1: findings that block;
 2: a usage, config or git error.
@@ -131,6 +132,15 @@ Modes:
                           stage (PRE_COMMIT_TO_REF or PRE_COMMIT_REMOTE_NAME set), else --staged
   --history [--since REV] every commit's added lines (all refs unless --since)
   --diff BASE..HEAD       every commit in a range (what the GitHub Action runs)
+  --untracked [PATH...]   the repository's tracked and untracked files as git lists them (git ls-files --cached
+                          --others --exclude-standard): a tracked file that .gitignore matches is scanned too
+  -                       content from stdin (--stdin-filename NAME: the path it is reported as, which also decides
+                          which rules apply, e.g. template.yaml or .env)
+  --commit-msg FILE       the message of the commit being made (what the commit-msg hook runs with git's "$1");
+                          git's comment lines and everything below a scissors line are not part of it
+
+Commit messages are scanned too: --commit-msg, and every commit's message in --pre-push, --history and --diff. A
+finding there has no file ("file": null, "in": "message" in JSON) and names its commit.
 
 Every mode runs the secret, CloudFormation and Ansible rules with the same rule ids and fingerprints. Secrets block
 on added lines (in a push: in every commit); CloudFormation/Ansible findings block where the change touches the
@@ -148,6 +158,8 @@ Examples:
   hookguard scan --diff @{u}..HEAD        # the commits you are about to push
   hookguard scan --diff origin/main..HEAD --format sarif --output hookguard.sarif
   hookguard scan --history --since v1.0.0 --fail-on medium
+  hookguard scan --commit-msg .git/COMMIT_EDITMSG
+  git show HEAD:config/prod.env | hookguard scan - --stdin-filename config/prod.env
 `,
   baseline: `Usage: hookguard baseline [PATH... | --staged | --history | --diff BASE..HEAD] [options]
 

@@ -45,6 +45,9 @@ Usage:
   hookguard scan --pre-commit-framework    the pre-commit framework's hook (staged, or pushed commits at pre-push)
   hookguard scan --history [--since REV]   scan every commit's added lines (all refs unless --since)
   hookguard scan --diff BASE..HEAD         scan every commit in a range
+  hookguard scan --commit-msg FILE         scan a commit message (what the commit-msg hook runs)
+  hookguard scan - [--stdin-filename NAME] scan what comes on stdin (reported as NAME)
+  hookguard scan --untracked [PATH...]     scan the tracked and untracked files git lists (not ignored ones)
   hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
                                            --prune drops entries that no longer match)
   hookguard rules [--format json]          list every rule
@@ -274,12 +277,32 @@ function toRequest(a: ScanArgs, io: Io): Promise<ScanRequest> | ScanRequest {
       return { kind: 'history', ...(a.since ? { since: a.since } : {}) };
     case 'range':
       return { kind: 'range', range: a.range! };
+    case 'commit-msg':
+      return { kind: 'commit-msg', file: a.commitMsg!, text: readMessageFile(io.cwd, a.commitMsg!) };
     default:
-      return { kind: 'paths', paths: a.paths };
+      if (a.stdin)
+        return io.stdin().then((text) => ({
+          kind: 'stdin' as const,
+          text,
+          label: (a.stdinFilename ?? 'stdin').split(path.sep).join('/').replace(/^\.\//, ''),
+        }));
+      return { kind: 'paths', paths: a.paths, ...(a.untracked ? { untracked: true } : {}) };
+  }
+}
+
+/** The message file git gives a commit-msg hook (relative to the repository's top, where git runs hooks). */
+function readMessageFile(cwd: string, file: string): string {
+  try {
+    return readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `--commit-msg: cannot read ${file} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); a commit-msg hook passes the message file git gives it: hookguard scan --commit-msg "$1"`,
+    );
   }
 }
 
 const SCOPE: Record<ScanArgs['mode'], string> = {
+  'commit-msg': 'commit message',
   staged: 'staged changes',
   'pre-push': 'commits being pushed',
   history: 'history',
@@ -299,7 +322,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     if (io.env.PRE_COMMIT_CHECKOUT_TYPE !== undefined) return 0;
     a.mode = io.env.PRE_COMMIT_TO_REF || io.env.PRE_COMMIT_REMOTE_NAME ? 'pre-push' : 'staged';
   }
-  if ((a.mode === 'staged' || a.mode === 'pre-push') && io.env.HOOKGUARD === '0') {
+  if ((a.mode === 'staged' || a.mode === 'pre-push' || a.mode === 'commit-msg') && io.env.HOOKGUARD === '0') {
     io.stderr('hookguard: skipped (HOOKGUARD=0)\n');
     return 0;
   }
@@ -408,6 +431,10 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   if (a.verbose) io.stderr(droppedReport(outcome.result));
   if (a.mode === 'pre-push' && outcome.exitCode === 1) io.stderr(prePushAdvice(outcome));
   else if (a.mode === 'staged' && outcome.exitCode === 1) io.stderr(incompleteAdvice(outcome, 'commit'));
+  else if (a.mode === 'commit-msg' && outcome.exitCode === 1)
+    io.stderr(
+      'hookguard: commit blocked: the commit message holds a secret. Remove it from the message before committing (your message is kept in .git/COMMIT_EDITMSG), and rotate the credential if it was shared anywhere else.\n',
+    );
   if (a.mode === 'staged' && outcome.exitCode === 1) {
     const fixable = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId));
     if (fixable.length)
@@ -422,9 +449,14 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
  * are judged at the pushed tip. */
 function prePushAdvice(outcome: Awaited<ReturnType<typeof scan>>): string {
   const blocking = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn));
-  const secrets = blocking.filter((f) => f.secret).length;
-  const iac = blocking.length - secrets;
+  const inMessages = blocking.filter((f) => f.in === 'message').length;
+  const secrets = blocking.filter((f) => f.secret && !f.in).length;
+  const iac = blocking.length - secrets - inMessages;
   const lines = ['hookguard: push blocked.'];
+  if (inMessages)
+    lines.push(
+      `  ${inMessages} secret${inMessages === 1 ? '' : 's'} in commit messages: reword ${inMessages === 1 ? 'that commit' : 'those commits'} before pushing (git rebase -i, "reword"), and rotate what was shared anywhere else.`,
+    );
   if (secrets)
     lines.push(
       `  ${secrets} secret${secrets === 1 ? '' : 's'}: remove ${secrets === 1 ? 'it' : 'them'} from every commit that adds ${secrets === 1 ? 'it' : 'them'} (git rebase -i), not only from the last one, and revoke ${secrets === 1 ? 'it' : 'them'}.`,
@@ -462,7 +494,7 @@ async function baselineCommand(a: ScanArgs, io: Io): Promise<number> {
   const { mergeBaseline, parseBaseline, serializeBaseline } = await import('../suppress/baseline.js');
   const { baselinePath } = await import('../scan/index.js');
   if (a.resolve) return resolveBaseline(a, io);
-  const full = a.mode === 'paths' || (a.mode === 'history' && !a.since);
+  const full = (a.mode === 'paths' && !a.stdin) || (a.mode === 'history' && !a.since);
   if (a.prune && !full)
     throw new UsageError(
       '--prune drops entries that no longer match, which only a full scan can tell: use "hookguard baseline --prune" (files) or "hookguard baseline --history --prune"',
@@ -515,6 +547,7 @@ const BASELINE_MODE = {
   range: 'diff',
   staged: 'staged',
   'pre-push': 'pre-push',
+  'commit-msg': 'commit-msg',
 } as const;
 
 /** `hookguard baseline --resolve`: a baseline git left with conflict markers becomes the union of both sides. */

@@ -11,6 +11,8 @@ import { detectSecrets } from '../rules/secrets/detect.js';
 import { unsplit } from '../rules/secrets/types.js';
 import { mask } from '../rules/secrets/mask.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
+import type { OwnCredentialsConfig } from '../own/credentials.js';
+import type { ProviderConfig } from '../own/providers.js';
 import { checkRegexSafety } from '../rules/secrets/safety.js';
 
 export interface Config {
@@ -24,6 +26,10 @@ export interface Config {
   /** `owners:` entries (when present, CODEOWNERS is not read). */
   owners?: OwnerRule[];
   escalation?: Escalation;
+  /** Commands whose output lists prohibited values or patterns. */
+  providers?: ProviderConfig[];
+  /** Your own credentials by value (OWN-001): on or off, more files and environment variables. */
+  ownCredentials?: OwnCredentialsConfig;
   /** People and keys whose access must be gone (ACCESS-* rules). */
   revoked?: { users: string[]; keys: string[] };
   /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]`. */
@@ -301,6 +307,60 @@ export async function loadConfig(
         }
         if (!m.size) err(v ?? pair.key, 'escalation needs a contact, a doc or both');
         cfg.escalation = esc;
+        break;
+      }
+      case 'providers': {
+        if (!isSeq(v)) {
+          err(v ?? pair.key, 'providers must be a list of {name, command, timeout, output}');
+          break;
+        }
+        const list: ProviderConfig[] = [];
+        v.items.forEach((item, j) => {
+          const m = mapping(item, `providers[${j}]`, ['name', 'command', 'timeout', 'output']);
+          if (!m) return;
+          const name = text1(m.get('name'), `providers[${j}].name`);
+          if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+            err(m.get('name'), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
+          const command = m.has('command') ? strings(m.get('command'), `providers[${j}].command`) : [];
+          if (!command.length || !command[0])
+            err(
+              m.get('command') ?? item,
+              `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`,
+            );
+          let timeout = 5;
+          if (m.has('timeout')) {
+            const t = m.get('timeout');
+            if (isScalar(t) && typeof t.value === 'number' && t.value > 0) timeout = t.value;
+            else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
+          }
+          let output: ProviderConfig['output'] = 'patterns';
+          if (m.has('output')) {
+            const o = m.get('output');
+            if (isScalar(o) && (o.value === 'values' || o.value === 'patterns')) output = o.value;
+            else err(o ?? item, `providers[${j}].output must be values or patterns`);
+          }
+          if (name && command.length) list.push({ name, command, timeout, output });
+        });
+        cfg.providers = list;
+        break;
+      }
+      case 'ownCredentials': {
+        if (isScalar(v) && typeof v.value === 'boolean') {
+          cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
+          break;
+        }
+        const m = mapping(v ?? pair.key, 'ownCredentials', ['enabled', 'files', 'env']);
+        if (!m) break;
+        const own: OwnCredentialsConfig = {
+          files: m.has('files') ? strings(m.get('files'), 'ownCredentials.files') : [],
+          env: m.has('env') ? strings(m.get('env'), 'ownCredentials.env') : [],
+        };
+        if (m.has('enabled')) {
+          const e = m.get('enabled');
+          if (isScalar(e) && typeof e.value === 'boolean') own.enabled = e.value;
+          else err(e ?? pair.key, 'ownCredentials.enabled must be true or false');
+        }
+        cfg.ownCredentials = own;
         break;
       }
       case 'revoked': {

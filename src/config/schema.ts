@@ -80,6 +80,34 @@ export const CONFIG_SCHEMA = {
       additionalProperties: false,
       properties: { users: STRINGS, keys: STRINGS },
     },
+    providers: {
+      type: 'array',
+      description:
+        'Commands (argv, no shell) whose output lines are prohibited values or patterns (regular expressions); a failing one is reported and skipped.',
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'command'],
+        properties: {
+          name: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          command: { type: 'array', items: { type: 'string' }, minItems: 1 },
+          timeout: { type: 'number', exclusiveMinimum: 0, description: 'Seconds (default 5).' },
+          output: { enum: ['values', 'patterns'], description: 'What each output line is (default patterns).' },
+        },
+      },
+    },
+    ownCredentials: {
+      description:
+        'Your own credentials, found by exact value: true/false, or enabled (default: in hooks, not in CI), files and env (more files and environment variables holding them).',
+      anyOf: [
+        { type: 'boolean' },
+        {
+          type: 'object',
+          additionalProperties: false,
+          properties: { enabled: { type: 'boolean' }, files: STRINGS, env: STRINGS },
+        },
+      ],
+    },
     environments: {
       type: 'object',
       description: 'Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.',

@@ -89,6 +89,7 @@ export function unusedMarkerFindings(t: Target, opts: EngineOptions, allows: All
         message: 'This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).',
         remediation: unusedRule.remediation!,
         file: t.path,
+        in: t.in,
         line: m.line,
         column: m.column,
         endLine: m.line,

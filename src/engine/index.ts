@@ -13,6 +13,8 @@ import { aboveLines, lineIndexAt, lineStarts, lineText } from './lines.js';
 import { allowStage, unusedMarkerFindings } from './allows.js';
 import { iacFindings } from './iac.js';
 import { accessFindings } from './access.js';
+import { ownFindings } from './own.js';
+import type { OwnMatcher } from '../own/match.js';
 
 export { loadFamily } from './iac.js';
 
@@ -45,6 +47,8 @@ export interface EngineOptions {
    * `secrets`. A caller that narrows `secrets` to the keywords of the added lines passes the full set's here.
    */
   spanning?: RuleSet;
+  /** Your own credentials by value (OWN-001), when they are looked for in this scan. */
+  own?: OwnMatcher;
   /** Config `revoked`: users and keys whose SSH access must be gone (ACCESS-* rules run only when set). */
   revoked?: { users: string[]; keys: string[] };
 }
@@ -143,6 +147,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
         message: `${p.title} found (${h.why}).`,
         remediation: p.remediation,
         file: t.path,
+        in: t.in,
         line,
         column: col,
         endLine: chunk.startLine + le,
@@ -185,6 +190,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     }
     await scanChunk(chunk, opts.secrets);
   }
+  if (opts.own?.size) ownFindings(t, opts.own, out, emit, contentLine);
   // Rules whose match spans lines (a Kubernetes `- name: DB_PASSWORD` above its `value:`, a .netrc or .pypirc
   // block): a diff holds only the added lines, so when only the value changed they would not see their first line.
   // Where the whole new text is at hand (a git mode that read it), those rules run over it, and what they find on

@@ -47,7 +47,10 @@ export interface FindingSpec {
   title: string;
   message: string;
   remediation: string;
+  /** The file; ignored for a finding `in` a commit message (its file is empty: it has none). */
   file: string;
+  /** The text is a commit message, not a file: the finding has no file and names the commit. */
+  in?: 'message' | undefined;
   line: number;
   column: number;
   endLine: number;
@@ -80,6 +83,9 @@ export function provenanceOf(commit: CommitInfo | undefined): Pick<Finding, 'com
 }
 
 export function makeFinding(s: FindingSpec): Finding {
+  // A message has no file: its findings are keyed by rule and value alone, so one accepted in a baseline is accepted
+  // in whichever commit's message it is (a rebase changes the commit, not the message).
+  const file = s.in === 'message' ? '' : s.file;
   return {
     ruleId: s.ruleId,
     category: s.category,
@@ -87,14 +93,15 @@ export function makeFinding(s: FindingSpec): Finding {
     title: s.title,
     message: s.message,
     remediation: s.remediation,
-    file: s.file,
+    file,
+    ...(s.in ? { in: s.in } : {}),
     line: s.line,
     column: s.column,
     endLine: s.endLine,
     endColumn: s.endColumn,
     ...provenanceOf(s.commit),
     ...(s.value !== undefined ? { match: mask(s.value) } : {}),
-    fingerprint: fingerprint(s.ruleId, s.file, ...s.identity),
+    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
     ...(s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {}),
     ...(s.secret ? { secret: true } : {}),
     ...(s.confidence ? { confidence: s.confidence } : {}),

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { git } from './run.js';
+import { UsageError } from '../types.js';
 
 /**
  * The work-tree root: found by walking up to a `.git` entry (no process spawned — this runs in every hook), or by
@@ -24,4 +25,16 @@ export async function repoRoot(cwd: string, env: NodeJS.ProcessEnv = {}): Promis
 export async function isBareRepo(cwd: string): Promise<boolean> {
   const r = await git(cwd, ['rev-parse', '--is-bare-repository']);
   return r.code === 0 && r.stdout.toString().trim() === 'true';
+}
+
+/**
+ * Absolute paths of the tracked and untracked (not ignored) files under `cwd`, or under the given paths (git-secrets'
+ * `--scan --untracked`): what `git ls-files --cached --others --exclude-standard` lists.
+ */
+export async function trackedAndUntracked(cwd: string, paths: string[]): Promise<string[]> {
+  const r = await git(cwd, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...paths]);
+  if (r.code !== 0) throw new UsageError(`--untracked: git ls-files failed: ${r.stderr.trim().split('\n')[0] ?? ''}`);
+  const seen = new Set<string>();
+  for (const rel of r.stdout.toString('utf8').split('\0')) if (rel) seen.add(path.resolve(cwd, rel));
+  return [...seen];
 }

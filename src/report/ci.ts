@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../types.js';
 import type { PublicFinding, PublicReport } from './json.js';
+import { placeLine, placeOf } from './place.js';
 
 function xml(s: string): string {
   return s
@@ -17,6 +18,7 @@ function xml(s: string): string {
 }
 
 function where(f: PublicFinding): string {
+  if (f.in === 'message') return placeLine(f);
   return `${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 10)})` : ''}`;
 }
 
@@ -38,7 +40,7 @@ export function junitReport(r: PublicReport): string {
     const cases = list.map((f) => {
       const name = `${f.ruleId} ${where(f)}`;
       const detail = `${f.title}: ${f.message}${f.match ? ` [${f.match}]` : ''}\nFile: ${where(f)}\nFix: ${f.remediation}${f.owners?.length ? `\nOwners: ${f.owners.join(', ')}` : ''}\nMore: hookguard explain ${f.ruleId}`;
-      const attrs = `name="${xml(name)}" classname="hookguard.${xml(family)}.${xml(f.ruleId)}" file="${xml(f.file)}" line="${f.line}"`;
+      const attrs = `name="${xml(name)}" classname="hookguard.${xml(family)}.${xml(f.ruleId)}" ${f.file !== null ? `file="${xml(f.file)}" ` : ''}line="${f.line}"`;
       if (!blocks(f.severity))
         return `    <testcase ${attrs}>\n      <system-out>${xml(`${f.severity}: ${detail}`)}</system-out>\n    </testcase>`;
       failures++;
@@ -109,7 +111,7 @@ export function gitlabReport(r: PublicReport, type: 'secret_detection' | 'sast',
       solution: f.remediation,
       identifiers: [{ type: 'hookguard_rule_id', name: `hookguard ${f.ruleId}`, value: f.ruleId }],
       location: {
-        file: f.file,
+        file: placeOf(f),
         start_line: f.line,
         end_line: f.endLine,
         ...(type === 'secret_detection' && f.commit
@@ -155,7 +157,7 @@ export function codeQualityReport(r: PublicReport): string {
     categories: ['Security'],
     severity: CODE_QUALITY_SEVERITY[f.severity],
     fingerprint: findingHex(f),
-    location: { path: f.file, lines: { begin: f.line, end: f.endLine } },
+    location: { path: placeOf(f), lines: { begin: f.line, end: f.endLine } },
   }));
   return JSON.stringify(issues, null, 2) + '\n';
 }

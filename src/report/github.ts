@@ -12,15 +12,21 @@ export function escapeProperty(s: string): string {
 }
 
 export function annotation(f: Finding, level: 'error' | 'warning' | 'notice'): string {
+  // A commit message has no file to annotate: the annotation names the commit instead.
   const props = [
-    `file=${escapeProperty(f.file)}`,
-    `line=${f.line}`,
-    `col=${f.column}`,
-    `endLine=${f.endLine}`,
-    ...(f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
+    ...(f.in === 'message'
+      ? []
+      : [
+          `file=${escapeProperty(f.file)}`,
+          `line=${f.line}`,
+          `col=${f.column}`,
+          `endLine=${f.endLine}`,
+          ...(f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []),
+        ]),
     `title=${escapeProperty(`${f.ruleId}: ${f.title}`)}`,
   ];
-  const msg = `${f.message}${f.match ? ` [${f.match}]` : ''}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}\nFix: ${f.remediation}`;
+  const where = f.in === 'message' ? ' in the commit message' : '';
+  const msg = `${f.message}${f.match ? ` [${f.match}]` : ''}${where}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ''}\nFix: ${f.remediation}`;
   return `::${level} ${props.join(',')}::${escapeData(scrubUserinfo(msg))}`;
 }
 

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { Severity } from '../types.js';
 import type { ParityTable } from '../env/compare.js';
 import type { PublicFinding, PublicReport } from './json.js';
+import { placeLine, placeOf } from './place.js';
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const COLOR: Record<Severity, string> = {
@@ -121,7 +122,7 @@ function findingItem(f: PublicFinding, owners: string[], existing: boolean): str
   ];
   return `<li class="${cls.join(' ')}"><article>
 <header><span class="badge c-${f.severity}">${f.severity}</span> <a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a> <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ''}</header>
-<p class="where"><code>${esc(f.file)}:${f.line}:${f.column}</code>${f.commit ? ` · commit <code>${esc(f.commit.slice(0, 10))}</code>` : ''}${f.author ? ` · ${esc(f.author)}` : ''}${f.date ? ` · ${esc(f.date.slice(0, 10))}` : ''}${f.owners?.length ? ` · owners: ${esc(f.owners.join(', '))}` : ''}</p>
+<p class="where"><code>${f.in === 'message' ? esc(placeLine(f)) : `${esc(f.file ?? '')}:${f.line}:${f.column}`}</code>${f.commit ? ` · commit <code>${esc(f.commit.slice(0, 10))}</code>` : ''}${f.author ? ` · ${esc(f.author)}` : ''}${f.date ? ` · ${esc(f.date.slice(0, 10))}` : ''}${f.owners?.length ? ` · owners: ${esc(f.owners.join(', '))}` : ''}</p>
 <p>${esc(f.message)}${f.match ? ` <code class="match">${esc(f.match)}</code>` : ''}</p>
 ${f.snippet ? `<pre class="snippet"><code>${esc(f.snippet)}</code></pre>` : ''}
 ${f.why ? `<p class="muted">Why: ${esc(f.why)}</p>` : ''}
@@ -264,7 +265,7 @@ export function htmlReport(input: HtmlInput): string {
     ['rule', 'where', 'severity', 'by', 'reason'],
     r.suppressed.map((s) => [
       `<code>${esc(s.ruleId)}</code>`,
-      `<code>${esc(s.file)}:${s.line}</code>${s.commit ? ` · <code>${esc(s.commit.slice(0, 10))}</code>` : ''}`,
+      `<code>${esc(placeLine(s))}</code>${s.commit ? ` · <code>${esc(s.commit.slice(0, 10))}</code>` : ''}`,
       esc(s.severity),
       esc(s.by),
       esc(s.reason || '(no reason given)'),
@@ -312,7 +313,7 @@ ${errors}
     .sort(
       (a, b) =>
         SEVERITIES.indexOf(a.f.severity) - SEVERITIES.indexOf(b.f.severity) ||
-        a.f.file.localeCompare(b.f.file) ||
+        placeOf(a.f).localeCompare(placeOf(b.f)) ||
         a.f.line - b.f.line,
     )
     .map((x) => findingItem(x.f, owners, x.existing))

@@ -4,6 +4,7 @@
  */
 import type { Severity } from '../types.js';
 import type { PublicFinding, PublicReport } from './json.js';
+import { placeLine } from './place.js';
 
 const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
@@ -13,6 +14,7 @@ function cell(s: string): string {
 }
 
 function where(f: PublicFinding): string {
+  if (f.in === 'message') return `\`${placeLine(f)}\`${f.author ? ` (${f.author})` : ''}`;
   return `\`${f.file}:${f.line}\`${f.commit ? ` (commit \`${f.commit.slice(0, 10)}\`${f.author ? `, ${f.author}` : ''})` : ''}`;
 }
 
@@ -55,7 +57,7 @@ export function markdownReport(r: PublicReport, scope?: string): string {
     out.push('| rule | where | severity | by | reason |', '| --- | --- | --- | --- | --- |');
     for (const s of r.suppressed)
       out.push(
-        `| ${cell(s.ruleId)} | \`${cell(s.file)}:${s.line}\` | ${s.severity} | ${s.by} | ${cell(s.reason || '(no reason given)')} |`,
+        `| ${cell(s.ruleId)} | \`${cell(placeLine(s))}\` | ${s.severity} | ${s.by} | ${cell(s.reason || '(no reason given)')} |`,
       );
     out.push('');
   }

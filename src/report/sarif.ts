@@ -67,12 +67,23 @@ function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
     level: LEVEL[f.severity],
     message: { text: scrubUserinfo(`${f.message}${f.match ? ` [${f.match}]` : ''} Fix: ${f.remediation}`) },
     locations: [
-      {
-        physicalLocation: {
-          artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-          region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
-        },
-      },
+      f.in === 'message'
+        ? // A commit message is no file: a logical location naming the commit (or the commit being made).
+          {
+            logicalLocations: [
+              {
+                kind: 'resource',
+                name: 'commit message',
+                fullyQualifiedName: f.commit ? `commit/${f.commit}/message` : 'commit message',
+              },
+            ],
+          }
+        : {
+            physicalLocation: {
+              artifactLocation: { uri: f.file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+              region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
+            },
+          },
     ],
     partialFingerprints: { 'hookguard/v1': f.fingerprint },
     ...(existing ? { baselineState: 'unchanged' } : {}),

@@ -2,6 +2,7 @@ import type { Finding, ScanResult, Severity } from '../types.js';
 import { atLeast, SEVERITIES } from '../types.js';
 import type { ReportContext } from './context.js';
 import { scrubUserinfo } from './scrub.js';
+import { placeOf } from './place.js';
 
 const COLORS: Record<Severity | 'dim' | 'bold' | 'ok', [number, number]> = {
   critical: [35, 39],
@@ -21,9 +22,9 @@ function painter(on: boolean) {
 function groupByFile(findings: Finding[]): Map<string, Finding[]> {
   const m = new Map<string, Finding[]>();
   for (const f of findings) {
-    const list = m.get(f.file) ?? [];
+    const list = m.get(placeOf(f)) ?? [];
     list.push(f);
-    m.set(f.file, list);
+    m.set(placeOf(f), list);
   }
   return m;
 }
@@ -98,7 +99,9 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
 
   const s = r.summary;
   const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
-  const scanned = `${s.files} file${s.files === 1 ? '' : 's'}${s.commits !== undefined ? ` in ${s.commits} commit${s.commits === 1 ? '' : 's'}` : ''}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ''}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ''}, ${s.durationMs} ms`;
+  // A commit message alone (the commit-msg hook) has no files to count.
+  const counted = ctx.scope === 'commit message' && s.files === 0 ? '' : `${s.files} file${s.files === 1 ? '' : 's'}`;
+  const scanned = `${counted}${s.commits !== undefined ? ` in ${s.commits} commit${s.commits === 1 ? '' : 's'}` : ''}${counted ? ', ' : ''}${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ''}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ''}, ${s.durationMs} ms`;
   const supp = r.suppressed.length
     ? `; ${r.suppressed.length} suppressed (${(['inline', 'baseline', 'config', 'metadata'] as const)
         .map((b) => [b, r.suppressed.filter((x) => x.by === b).length] as const)
@@ -111,7 +114,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
     out.push(`${c('ok', '✔')} hookguard: no findings in ${ctx.scope ? `${ctx.scope}, ` : ''}${scanned}${supp}.`);
   } else {
     out.push(
-      `${blocking.length ? c('high', '✖') : c('medium', '!')} hookguard: ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${counts(r.findings)}) in ${scanned}${supp}.`,
+      `${blocking.length ? c('high', '✖') : c('medium', '!')} hookguard: ${r.findings.length} finding${r.findings.length === 1 ? '' : 's'} (${counts(r.findings)}) in ${ctx.scope === 'commit message' ? 'the commit message, ' : ''}${scanned}${supp}.`,
     );
     if (blocking.length)
       out.push(

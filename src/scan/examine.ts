@@ -103,7 +103,7 @@ export class SnapshotChecks {
     return (this.started ??= import('./extras.js').then(async (m) => {
       this.now = await m.Extras.create({
         root,
-        mode: kind === 'paths' ? 'paths' : kind,
+        mode: kind === 'paths' || kind === 'commit-msg' || kind === 'stdin' ? 'paths' : kind, // a message never needs them
         ...(tip ? { tip } : {}),
         ...(base ? { base } : {}),
         secrets: engine.secrets,
@@ -188,6 +188,21 @@ export class Examiner {
     this.s.onProgress?.(out.progress);
   }
 
+  /**
+   * A commit message: the rules over its text, not counted as a file. `fix` says what to do about a secret in it,
+   * which depends on where the message is (being written, about to be pushed, already shared).
+   */
+  async onMessage(t: Target, fix: string, where = ''): Promise<void> {
+    const r = await examine(t, this.s.engine);
+    for (const f of r.findings)
+      if (f.secret) {
+        f.remediation = `${fix} ${f.remediation}`;
+        f.message = `${where}${f.message}`;
+      }
+    this.out.progress.bytes += t.bytes;
+    this.out.record('', r);
+  }
+
   /** Examine the batched staged targets; `narrow`: against the secret rules whose keywords their added lines hold. */
   async flushBatch(narrow: boolean): Promise<void> {
     if (!this.batch?.length) return;
@@ -235,6 +250,7 @@ export class Examiner {
         overrides: [...config.rules],
         unusedAllows: engine.unusedAllows ?? false,
         ...(config.revoked ? { revoked: config.revoked } : {}),
+        ...(engine.own ? { own: engine.own.creds } : {}),
         examples: engine.examples ?? [],
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),

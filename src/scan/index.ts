@@ -31,6 +31,11 @@ import type { ParityTable } from '../env/compare.js';
 import { Examiner, type Progress } from './examine.js';
 import { runSource } from './sources.js';
 import { LIMITS } from './limits.js';
+// Static: the hooks read your own credentials on every run (small modules, no dependencies).
+import { readOwnCredentials, type OwnCredential } from '../own/credentials.js';
+import type { ProvidersOutput } from '../own/providers.js';
+import { OwnMatcher } from '../own/match.js';
+import { OWN_ID } from '../rules/hookguard/own.js';
 import {
   applyBaseline,
   bySeverity,
@@ -206,15 +211,26 @@ export async function scan(request: ScanRequest, opts: ScanOptions): Promise<Sca
 /** The scan as stages: set up, run the mode's source through the examiner, merge, baseline, owners, exit code. */
 async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanOutcome> {
   const t0 = Date.now();
-  const root = await findRoot(request, opts);
+  const { root, inRepo } = await findRoot(request, opts);
   opts.onPhase?.('repository found');
-  const loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
   opts.onPhase?.('rules and config loaded');
   const { config } = loaded;
+  // Providers run once per scan; their patterns join the rules, their values the own-credential matcher.
+  const provided = config.providers?.length ? await providersOutput(config, root, opts) : undefined;
+  if (provided?.patterns.length) {
+    const patterns = [...loaded.patterns, ...provided.patterns];
+    loaded = { ...loaded, patterns, set: compileRuleSet(patterns) };
+  }
   const failOn: FailOn = opts.failOn ?? config.failOn ?? 'high';
   const baseline = opts.noBaseline ? undefined : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request, root, loaded, opts.verbose === true);
+  const own = ownMatcher(request, config, opts, provided?.values ?? []);
+  if (own) {
+    engine.own = own;
+    opts.onPhase?.(`own credentials read (${own.size} forms)`);
+  }
   // `ignore` is loaded only when there is something to ignore (or a directory to walk): not on a plain commit.
   const ig = config.ignore.length || request.kind === 'paths' ? (await loadIgnore())().add(config.ignore) : undefined;
   const isIgnored = (p: string) => ig !== undefined && config.ignore.length > 0 && ig.ignores(p);
@@ -234,11 +250,15 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     },
     isIgnored,
   );
+  // A provider that failed is said once, with the scan's other problems; it blocks nothing by itself.
+  const cfgName = config.file ? path.relative(root, config.file).split(path.sep).join('/') : '.hookguard.yaml';
+  for (const message of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message });
   const { pushedTips } = await runSource(request, ex, {
     root,
     cwd: opts.cwd,
     ignore: ig,
     prestarted: opts.prestarted,
+    inRepo,
   });
   opts.onPhase?.('sources scanned');
   const { out } = ex;
@@ -284,7 +304,12 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     summary: {
       files: out.progress.files,
       bytes: out.progress.bytes,
-      ...(request.kind === 'paths' || request.kind === 'staged' ? {} : { commits: out.progress.commitsDone }),
+      ...(request.kind === 'paths' ||
+      request.kind === 'staged' ||
+      request.kind === 'commit-msg' ||
+      request.kind === 'stdin'
+        ? {}
+        : { commits: out.progress.commitsDone }),
       skipped: out.skipped,
       ...(out.generated.size ? { generated: out.generated.size } : {}),
       durationMs: Date.now() - t0,
@@ -306,11 +331,15 @@ function fullScanKind(request: ScanRequest, root: string, cwd: string): 'files' 
   return whole ? 'files' : undefined;
 }
 
-/** The repository root (a git mode needs one); a scan of paths outside a repository is rooted at the cwd. */
-async function findRoot(request: ScanRequest, opts: ScanOptions): Promise<string> {
-  if (request.kind === 'paths') return (await repoRoot(opts.cwd, opts.env)) ?? opts.cwd;
+/** The repository root (a git mode needs one); a scan of paths or of a message file outside a repository is rooted
+ * at the cwd. */
+async function findRoot(request: ScanRequest, opts: ScanOptions): Promise<{ root: string; inRepo: boolean }> {
+  if (request.kind === 'paths' || request.kind === 'commit-msg' || request.kind === 'stdin') {
+    const root = await repoRoot(opts.cwd, opts.env);
+    return { root: root ?? opts.cwd, inRepo: root !== undefined };
+  }
   const label = { staged: '--staged', 'pre-push': '--pre-push', history: '--history', range: '--diff' }[request.kind];
-  return requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env);
+  return { root: await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env), inRepo: true };
 }
 
 interface LoadedBaseline {
@@ -337,6 +366,34 @@ function readBaseline(root: string, opts: ScanOptions, config: Config): LoadedBa
   return undefined;
 }
 
+/**
+ * Your own credentials by value (OWN-001): on in the hooks (staged, pre-push, commit-msg) unless CI is set; config
+ * `ownCredentials: true/false` (or `enabled:`) decides otherwise. Read now, held in memory only.
+ */
+function ownMatcher(
+  request: ScanRequest,
+  config: Config,
+  opts: ScanOptions,
+  fromProviders: OwnCredential[],
+): OwnMatcher | undefined {
+  const env = opts.env ?? {};
+  const hook = request.kind === 'staged' || request.kind === 'pre-push' || request.kind === 'commit-msg';
+  const ci = env.CI !== undefined && env.CI !== '' && env.CI !== 'false' && env.CI !== '0';
+  const on = config.ownCredentials?.enabled ?? (hook && !ci);
+  const creds = on ? readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd) : [];
+  // A provider's values are the team's list: looked for in every mode.
+  creds.push(...fromProviders);
+  return creds.length ? new OwnMatcher(creds) : undefined;
+}
+
+/** The configured providers' output; each failure becomes one line of `problems`, reported with the scan. */
+async function providersOutput(config: Config, root: string, opts: ScanOptions): Promise<ProvidersOutput> {
+  const { runProviders } = await import('../own/providers.js');
+  const out = runProviders(config.providers ?? [], root, opts.env);
+  opts.onPhase?.(`providers run (${config.providers?.length ?? 0})`);
+  return out;
+}
+
 /** The engine's settings for a request. */
 export function engineOptions(
   request: ScanRequest,
@@ -350,7 +407,7 @@ export function engineOptions(
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest(loaded.patterns.map((p) => p.id)),
+    isRuleId: ruleIdTest([...loaded.patterns.map((p) => p.id), OWN_ID]),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request.kind !== 'history',
     ...(config.revoked ? { revoked: config.revoked } : {}),
@@ -369,12 +426,12 @@ async function nameSecretStores(
   findings: Finding[],
   extras: Extras | undefined,
 ): Promise<void> {
-  if (!findings.some((f) => f.category === 'secret')) return;
+  if (request.kind === 'commit-msg' || !findings.some((f) => f.category === 'secret' && !f.in)) return;
   const m = await import('./extras.js');
   const snap =
     request.kind === 'staged'
       ? ({ kind: 'index' } as const)
-      : request.kind === 'paths'
+      : request.kind === 'paths' || request.kind === 'stdin'
         ? 'worktree'
         : ({
             kind: 'rev',
@@ -382,7 +439,8 @@ async function nameSecretStores(
           } as const);
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
   if (stores.length)
-    for (const f of findings) if (f.category === 'secret') f.remediation = m.storeRemediation(f.remediation, stores);
+    for (const f of findings)
+      if (f.category === 'secret' && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
 }
 
 /** Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.

@@ -18,6 +18,7 @@ import { UsageError } from '../types.js';
 import type { EngineOutput } from '../engine/index.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import type { WantsConfig } from './wants.js';
+import type { OwnCredential } from '../own/credentials.js';
 import type { DiskLimits } from './disk.js';
 
 /** What a worker needs to run the engine as the main thread would: plain data only. */
@@ -28,6 +29,8 @@ export interface WorkerConfig {
   overrides: Array<[string, 'off' | Severity]>;
   unusedAllows: boolean;
   revoked?: { users: string[]; keys: string[] };
+  /** Your own credentials (and providers' values) to look for by value (OWN-001). */
+  own?: OwnCredential[];
   examples: string[];
   explainDropped: boolean;
   budgetMs?: number;

@@ -17,6 +17,8 @@ import {
   stagedSource,
 } from '../git/sources.js';
 import type { WalkEntry } from '../disk/walk.js';
+import { commentChars, commitMessages, messageText } from '../git/messages.js';
+import { trackedAndUntracked } from '../git/repo.js';
 import { scanDiskFile } from './disk.js';
 import { fileJobs, workerCount, type Item } from './parallel.js';
 import { declaredNear } from './wants.js';
@@ -29,6 +31,8 @@ export interface SourceContext {
   /** Config `ignore` (a directory walk always has one). */
   ignore: import('ignore').Ignore | undefined;
   prestarted: Prestarted | undefined;
+  /** `root` is a git repository's (false: a scan outside one, rooted at the working directory). */
+  inRepo?: boolean;
 }
 
 export interface SourceDone {
@@ -43,6 +47,55 @@ type Source<K extends ScanRequest['kind']> = (
 ) => Promise<SourceDone>;
 
 const none: SourceDone = { pushedTips: [] };
+
+/** What to do about a secret in a commit message, by where the message is. */
+export const MESSAGE_FIX = {
+  writing:
+    'The commit message holds a secret: remove it from the message before committing (git keeps your message in .git/COMMIT_EDITMSG; commit again with the secret taken out).',
+  pushing:
+    'A commit message holds a secret: reword the commit before pushing (git rebase -i, "reword"), and rotate the credential if it was shared anywhere else.',
+  pushed:
+    'A commit message cannot be edited once it is pushed: rotate this credential (revoke it and issue a new one), then accept the finding in the baseline.',
+  shown:
+    'Edit the secret out of it, and rotate the credential (revoke it and issue a new one): the old text stays in its edit history and in notifications already sent.',
+} as const;
+
+/** A message as a target: no file, one chunk from line 1. */
+export function messageTarget(text: string, commit?: Target['commit']): Target {
+  return {
+    path: '',
+    in: 'message',
+    chunks: [{ startLine: 1, text }],
+    bytes: Buffer.byteLength(text),
+    ...(commit ? { commit } : {}),
+  };
+}
+
+/** The messages of scanned commits, each a target of its own. */
+async function scanMessages(ex: Examiner, root: string, shas: string[], fix: string): Promise<void> {
+  await commitMessages(root, shas, (commit, message) => ex.onMessage(messageTarget(message, commit), fix));
+  ex.s.onPhase?.('commit messages scanned');
+}
+
+/** Text from stdin, as one file named by its label: the label decides which families look at it (a template, a
+ * playbook, an .env file). */
+const stdin: Source<'stdin'> = async (request, ex) => {
+  const text = request.text.replace(/\r\n?/g, '\n');
+  await ex.onTarget({
+    path: request.label,
+    chunks: [{ startLine: 1, text }],
+    bytes: Buffer.byteLength(request.text),
+    ...(ex.srcOpts.wantsContent(request.label) && text.length <= LIMITS.contentBytes ? { content: text } : {}),
+  });
+  return none;
+};
+
+/** The message of the commit being made (the commit-msg hook), without git's comments and what follows scissors. */
+const commitMsg: Source<'commit-msg'> = async (request, ex, c) => {
+  const text = messageText(request.text, await commentChars(c.inRepo ? c.root : undefined));
+  if (text.trim()) await ex.onMessage(messageTarget(text), MESSAGE_FIX.writing);
+  return none;
+};
 
 /** The index: every staged file's added lines (and its whole staged text where rules need it). */
 const staged: Source<'staged'> = async (_request, ex, c) => {
@@ -61,6 +114,7 @@ const prePush: Source<'pre-push'> = async (request, ex, c) => {
   // cache serves best (500 commits: ~10% less git time than oldest first, on a repacked clone too).
   const newest = [...shas].reverse();
   await ex.scanCommits(newest, () => commitsSource(c.root, newest, ex.sink, ex.srcOpts));
+  await scanMessages(ex, c.root, newest, MESSAGE_FIX.pushing);
   return { pushedTips: tips };
 };
 
@@ -78,6 +132,9 @@ const range: Source<'range'> = async (request, ex, c) => {
   const shas = await listCommits(c.root, revs);
   ex.out.progress.commitsTotal = shas.length;
   await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+  await scanMessages(ex, c.root, shas, MESSAGE_FIX.pushed);
+  for (const t of request.texts ?? [])
+    if (t.text.trim()) await ex.onMessage(messageTarget(t.text), MESSAGE_FIX.shown, `In the ${t.name}: `);
   return none;
 };
 
@@ -91,6 +148,7 @@ const history: Source<'history'> = async (request, ex, c) => {
   const shas = await listCommits(c.root, revs);
   ex.out.progress.commitsTotal = shas.length;
   await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+  await scanMessages(ex, c.root, shas, MESSAGE_FIX.pushed);
   return none;
 };
 
@@ -98,8 +156,15 @@ type Walked = { k: 'file'; e: WalkEntry } | { k: 'skip'; kind: 'binary' | 'large
 
 /** Files on disk: the walk first (cheap), in order; then the files, on worker threads when there is enough to read. */
 const paths: Source<'paths'> = async (request, ex, c) => {
-  const targets = request.paths.length ? request.paths : ['.'];
-  for (const p of targets) if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+  for (const p of request.paths)
+    if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+  let targets = request.paths.length ? request.paths : ['.'];
+  if (request.untracked) {
+    if (!c.inRepo) throw new UsageError('--untracked needs a git repository (it lists files as git does)');
+    // Named files are scanned whatever .gitignore says: a tracked file that an ignore pattern matches is one of them.
+    targets = (await trackedAndUntracked(c.cwd, request.paths)).filter((p) => existsSync(p));
+    if (!targets.length) return none;
+  }
   const { walk } = await import('../disk/walk.js');
   const walked: Walked[] = [];
   await walk(
@@ -200,6 +265,8 @@ const SOURCES: { [K in ScanRequest['kind']]: Source<K> } = {
   range,
   history,
   paths,
+  'commit-msg': commitMsg,
+  stdin,
 };
 
 /** Run the source of a request's mode into the examiner. */

@@ -15,13 +15,16 @@ import type { Item, WorkerConfig, WorkerReply, WorkerRequest } from './parallel.
 import { relatedReader } from './related.js';
 import { contentWanted, extrasMayLookAt, ruleIdTest } from './wants.js';
 import { scanDiskFile } from './disk.js';
+import { OwnMatcher } from '../own/match.js';
+import { OWN_ID } from '../rules/hookguard/own.js';
 
 const cfg = workerData as WorkerConfig;
 const engine: EngineOptions = {
   secrets: compileRuleSet(cfg.patterns),
   allow: cfg.allow.map(([source, flags]) => new RegExp(source, flags)),
   overrides: new Map(cfg.overrides),
-  isRuleId: ruleIdTest(cfg.patterns.map((p) => p.id)),
+  isRuleId: ruleIdTest([...cfg.patterns.map((p) => p.id), OWN_ID]),
+  ...(cfg.own?.length ? { own: new OwnMatcher(cfg.own) } : {}),
   unusedAllows: cfg.unusedAllows,
   ...(cfg.revoked ? { revoked: cfg.revoked } : {}),
   iac: cfg.wants.iac,

@@ -25,7 +25,7 @@ export interface BaselineEntry {
 }
 
 /** `files`: a scan of the tree; the others find secrets in commits (`hookguard baseline --history / --diff / …`). */
-export type BaselineMode = 'files' | 'history' | 'diff' | 'staged' | 'pre-push';
+export type BaselineMode = 'files' | 'history' | 'diff' | 'staged' | 'pre-push' | 'commit-msg';
 
 /** The mode an entry is judged by: files by a full scan of the tree, the commit kinds by a full history scan. */
 export function judgedBy(mode: BaselineMode | undefined): Array<'files' | 'history'> {

@@ -5,6 +5,7 @@ export function toSuppressed(f: Finding, by: Suppressed['by'], reason: string): 
   return {
     ruleId: f.ruleId,
     file: f.file,
+    ...(f.in ? { in: f.in } : {}),
     line: f.line,
     ...(f.commit ? { commit: f.commit } : {}),
     fingerprint: f.fingerprint,

@@ -320,6 +320,26 @@ describe('GitHub Action (dist/index.js)', () => {
     expect(res.stdout).not.toContain('::error');
   });
 
+  it('scans every commit message of the pull request, and its title and body (issue 26)', async () => {
+    const inMessage = fakeGithubToken();
+    const inBody = fakeGithubToken();
+    const { repo, base } = prRepo([{ 'src/app.js': 'const a = 1;\nconst b = 4;\nmodule.exports = { a, b };\n' }]);
+    const head = repo.commit(`Use the bot token\n\nit is ${inMessage}`, { 'b.txt': 'b\n' });
+    gh.files = prFiles(repo, base, head);
+    const event = prEvent(base, head, 10);
+    Object.assign(event.pull_request, { title: 'Bot token', body: `For review: ${inBody}` });
+    const res = await runAction(repo, gh, { eventName: 'pull_request', event, inputs: { 'fail-on': 'high' } });
+    expect(res.code, res.stdout + res.stderr).toBe(1);
+    expect(res.outputs.findings).toBe('2');
+    const run = gh.checkRuns.at(-1)!;
+    expect(run.conclusion).toBe('failure');
+    // No file to annotate: the summary lists them; the check run's annotations hold none with an empty path.
+    expect(run.annotations.filter((x) => !x.path)).toEqual([]);
+    expect(res.summary).toContain('commit message');
+    expect(res.summary.match(/`commit message`/g)).toHaveLength(2);
+    expect(leaks(res.everything, [inMessage, inBody])).toEqual([]);
+  });
+
   it('adds the environment parity table to the job summary when the pull request touches environment files', async () => {
     const { repo, base, head } = prRepo([
       {

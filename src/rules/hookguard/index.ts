@@ -4,8 +4,9 @@
  */
 import type { RuleDoc } from '../../types.js';
 import { unusedRule } from './unused.js';
+import { ownRule } from './own.js';
 import { access001, access002 } from '../access/rules.js';
 
 export function hookguardRuleDocs(): RuleDoc[] {
-  return [unusedRule, access001, access002];
+  return [unusedRule, ownRule, access001, access002];
 }
