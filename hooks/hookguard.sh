@@ -1,7 +1,7 @@
 #!/bin/sh
 # hookguard hook runner (installed by "hookguard init"; "hookguard uninstall" removes it).
 # Usage: hookguard.sh pre-commit | pre-merge-commit | pre-push REMOTE URL | pre-push-keep REMOTE URL
-#        | post-checkout PREV NEW FLAG
+#        | commit-msg FILE | post-checkout PREV NEW FLAG
 # pre-push-keep is pre-push for a hook file with more commands after this one (.husky/pre-push): git's ref lines are
 # kept in a file whose name is printed, so the hook file can give the same bytes to the commands that follow.
 # Skip once with HOOKGUARD=0. Point HOOKGUARD_BIN at a hookguard executable to override the lookup below.
@@ -189,6 +189,7 @@ case "${1:-}" in
   pre-commit | pre-merge-commit) hookguard_relative; shift; hookguard_run scan --staged ;;
   pre-push) hookguard_relative; shift; hookguard_run scan --pre-push "$@" ;;
   pre-push-keep) hookguard_relative; shift; hookguard_push_keep "$@" ;;
+  commit-msg) shift; hookguard_run scan --commit-msg "$@" ;;
   post-checkout) shift; hookguard_post_checkout "$@" ;;
-  *) echo "hookguard: unknown hook \"${1:-}\" (expected pre-commit, pre-merge-commit, pre-push or post-checkout)" >&2; exit 2 ;;
+  *) echo "hookguard: unknown hook \"${1:-}\" (expected pre-commit, pre-merge-commit, pre-push, commit-msg or post-checkout)" >&2; exit 2 ;;
 esac

@@ -11,7 +11,7 @@ import { accessSync, constants, existsSync, readFileSync, statSync } from 'node:
 import path from 'node:path';
 import { git } from '../git/run.js';
 
-export const DOCTOR_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push'] as const;
+export const DOCTOR_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'commit-msg'] as const;
 
 export interface HookStatus {
   hook: string;

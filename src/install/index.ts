@@ -46,7 +46,7 @@ export interface InstallResult {
 }
 
 export const MARKER = 'hookguard';
-export const HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push'] as const;
+export const HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'commit-msg'] as const;
 export type HookName = (typeof HOOKS)[number];
 const CHAIN_SUFFIX = '.pre-hookguard';
 const HUSKY_RUNNER = '.husky/hookguard.sh';
@@ -174,7 +174,11 @@ if [ -x ${chain} ]; then
 fi
 [ -z "$hg_keep" ] || rm -f "$hg_keep"
 `
-      : `hookguard_run scan --staged || exit $?
+      : name === 'commit-msg'
+        ? `hookguard_run scan --commit-msg "$1" || exit $?
+if [ -x ${chain} ]; then ${chain} "$@" || exit $?; fi
+`
+        : `hookguard_run scan --staged || exit $?
 if [ -x ${chain} ]; then ${chain} "$@" || exit $?; fi
 `;
   return `#!/bin/sh
@@ -194,10 +198,12 @@ const HUSKY_LINE: Record<HuskyHook, string> = {
   // husky runs the whole file on git's stdin: the check keeps git's ref lines in a file, and the commands after this
   // line (git lfs pre-push, …) read the same bytes from it.
   'pre-push': `hg_in=$(sh "\${0%/*}/hookguard.sh" pre-push-keep "$@") || exit $?; [ -z "$hg_in" ] || { exec <"$hg_in"; rm -f "$hg_in"; } # ${MARKER}`,
+  // The commit message, for secrets pasted into it (git-secrets' commit-msg hook).
+  'commit-msg': `sh "\${0%/*}/hookguard.sh" commit-msg "$1" # ${MARKER}`,
   // A new linked worktree gets its .husky/_ (gitignored), so that husky's relative core.hooksPath finds hooks there.
   'post-checkout': `sh "\${0%/*}/hookguard.sh" post-checkout "$@" # ${MARKER}`,
 };
-const HUSKY_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'post-checkout'] as const;
+const HUSKY_HOOKS = ['pre-commit', 'pre-merge-commit', 'pre-push', 'commit-msg', 'post-checkout'] as const;
 type HuskyHook = (typeof HUSKY_HOOKS)[number];
 
 /** Our line in a .husky hook, in this version's form or an earlier one (`sh .husky/hookguard.sh pre-commit # hookguard`). */

@@ -60,6 +60,19 @@ function checkManager(repo: Repo, remote: string, env: NodeJS.ProcessEnv, firstP
   const clean = git(['commit', '-q', '-m', 'clean']);
   expect(clean.code, clean.out).toBe(0);
 
+  // A secret pasted into the commit message blocks the commit (the commit-msg hook), never printed whole.
+  const msgToken = fakeGithubToken();
+  repo.write('src/more.js', 'export const more = 1;\n');
+  git(['add', '-A']);
+  const msg = git(['commit', '-q', '-m', `rotate the deploy token (was ${msgToken})`]);
+  expect(msg.code, msg.out).not.toBe(0);
+  expect(msg.out).toContain('github-pat');
+  expect(msg.out).not.toContain(msgToken);
+  expect(repo.git('log', '-1', '--format=%s')).toBe('clean');
+  expect(git(['commit', '-q', '-m', 'more']).code).toBe(0);
+  git(['reset', '-q', '--soft', 'HEAD~1']);
+  git(['commit', '-q', '--no-verify', '-m', 'clean']);
+
   // A staged secret blocks the commit, and is never printed whole.
   const token = fakeGithubToken();
   repo.write('config/app.env', `GITHUB_TOKEN=${token}\n`);
@@ -111,7 +124,7 @@ describe('pre-commit framework', () => {
     const env = npmEnv({ ...repo.env, PRE_COMMIT_HOME: path.join(repo.home, 'pre-commit-cache') });
     const install = run('pre-commit', ['install'], repo.dir, env);
     expect(install.code, install.out).toBe(0);
-    for (const hook of ['pre-commit', 'pre-merge-commit', 'pre-push'])
+    for (const hook of ['pre-commit', 'pre-merge-commit', 'pre-push', 'commit-msg'])
       expect(existsSync(path.join(repo.dir, '.git', 'hooks', hook)), hook).toBe(true);
     const envs = run('pre-commit', ['install-hooks'], repo.dir, env);
     expect(envs.code, envs.out).toBe(0);
