@@ -426,6 +426,13 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
       });
     }
   }
+  // The commit-msg hook runs right after pre-commit, which already said its line: a clean message says nothing.
+  const quiet =
+    a.mode === 'commit-msg' &&
+    a.format === 'text' &&
+    !a.output &&
+    outcome.result.findings.length + outcome.result.existing.length + outcome.result.errors.length === 0;
+  if (quiet) return outcome.exitCode;
   if (a.output) writeOutput(a.output, text);
   else io.stdout(text);
   if (a.verbose) io.stderr(droppedReport(outcome.result));

@@ -144,6 +144,7 @@ describe('hookguard init (native hooks, no package.json)', () => {
     repo.git('config', '--unset', 'hookguard.onError');
     const missing = repo.gitRun(['commit', '-q', '-m', 'x'], { PATH: bin });
     expect(missing.code).toBe(0);
+    // One line (the commit-msg hook, which finds hookguard here, says nothing about a clean message).
     const lines = missing.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^hookguard: WARNING: this was NOT checked for secrets: cannot find hookguard/);

@@ -346,6 +346,7 @@ describe('hookguard doctor', () => {
       ['pre-commit', true, 'husky'],
       ['pre-merge-commit', true, 'husky'],
       ['pre-push', true, 'husky'],
+      ['commit-msg', true, 'husky'],
     ]);
     expect(report.runner.cli).toContain('node_modules/hookguard/bin/hookguard.cjs');
     // A hook file that lost its executable bit: git skips it.
