@@ -314,19 +314,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path14) {
+      read(sha2, max, path15) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path14 !== void 0) {
-          const same = fromWorktree(this.worktree, path14, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path15 !== void 0) {
+          const same = fromWorktree(this.worktree, path15, sha2, max ?? this.maxBytes);
           if (same) return Promise.resolve(same);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path14, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path14 || /[\n\r]/.test(path14))
+      readAt(rev, path15, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path15 || /[\n\r]/.test(path15))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path14}`, max);
+        return this.readSpec(`${rev}:${path15}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -1053,7 +1053,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path14) => inner.skip(kind, path14),
+      skip: (kind, path15) => inner.skip(kind, path15),
       error: (e) => inner.error(e)
     };
   }
@@ -1080,13 +1080,13 @@ async function hasCommits(root) {
   const refs = await git(root, ["for-each-ref", "--count=1", "--format=%(refname)"]);
   return refs.stdout.toString().trim() !== "";
 }
-async function prePushCommits(root, stdin, remote) {
+async function prePushCommits(root, stdin2, remote) {
   const remotes = (await gitOk(root, ["remote"], "listing remotes")).split("\n").filter(Boolean);
   const knownRemote = remote && remotes.includes(remote) ? remote : void 0;
   const all = /* @__PURE__ */ new Set();
   const ordered = [];
   const tips = [];
-  for (const raw of stdin.split("\n")) {
+  for (const raw of stdin2.split("\n")) {
     const line = raw.trim();
     if (!line) continue;
     const parts = line.split(/\s+/);
@@ -1340,6 +1340,32 @@ var init_schema = __esm({
           additionalProperties: false,
           properties: { users: STRINGS, keys: STRINGS }
         },
+        providers: {
+          type: "array",
+          description: "Commands (argv, no shell) whose output lines are prohibited values or patterns (regular expressions); a failing one is reported and skipped.",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            required: ["name", "command"],
+            properties: {
+              name: { type: "string", pattern: "^[a-z0-9]+(-[a-z0-9]+)*$" },
+              command: { type: "array", items: { type: "string" }, minItems: 1 },
+              timeout: { type: "number", exclusiveMinimum: 0, description: "Seconds (default 5)." },
+              output: { enum: ["values", "patterns"], description: "What each output line is (default patterns)." }
+            }
+          }
+        },
+        ownCredentials: {
+          description: "Your own credentials, found by exact value: true/false, or enabled (default: in hooks, not in CI), files and env (more files and environment variables holding them).",
+          anyOf: [
+            { type: "boolean" },
+            {
+              type: "object",
+              additionalProperties: false,
+              properties: { enabled: { type: "boolean" }, files: STRINGS, env: STRINGS }
+            }
+          ]
+        },
         environments: {
           type: "object",
           description: "Environment names mapped to the globs of their files; expectDifferent lists keys that may differ.",
@@ -1542,10 +1568,10 @@ function crossesStringBoundary(match, secret, text, index) {
   return n % 2 === 1;
 }
 function decodeBase64(s) {
-  const clean = s.replace(/\\n/g, "\n").replace(/[^A-Za-z0-9+/=]/g, "");
-  if (clean.length < 16) return void 0;
+  const clean2 = s.replace(/\\n/g, "\n").replace(/[^A-Za-z0-9+/=]/g, "");
+  if (clean2.length < 16) return void 0;
   try {
-    return Buffer.from(clean, "base64");
+    return Buffer.from(clean2, "base64");
   } catch {
     return void 0;
   }
@@ -2184,17 +2210,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path14) {
-      const ctrl = callVisitor(key, node, visitor, path14);
+    function visit_(key, node, visitor, path15) {
+      const ctrl = callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visit_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visit_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path14);
+            const ci = visit_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2205,13 +2231,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = visit_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = visit_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path14);
+          const cv = visit_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2232,17 +2258,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path14) {
-      const ctrl = await callVisitor(key, node, visitor, path14);
+    async function visitAsync_(key, node, visitor, path15) {
+      const ctrl = await callVisitor(key, node, visitor, path15);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path14, ctrl);
-        return visitAsync_(key, ctrl, visitor, path14);
+        replaceNode(key, path15, ctrl);
+        return visitAsync_(key, ctrl, visitor, path15);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path14 = Object.freeze(path14.concat(node));
+          path15 = Object.freeze(path15.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path14);
+            const ci = await visitAsync_(i, node.items[i], visitor, path15);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2253,13 +2279,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path14 = Object.freeze(path14.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path14);
+          path15 = Object.freeze(path15.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path15);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path14);
+          const cv = await visitAsync_("value", node.value, visitor, path15);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2286,23 +2312,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path14) {
+    function callVisitor(key, node, visitor, path15) {
       if (typeof visitor === "function")
-        return visitor(key, node, path14);
+        return visitor(key, node, path15);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path14);
+        return visitor.Map?.(key, node, path15);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path14);
+        return visitor.Seq?.(key, node, path15);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path14);
+        return visitor.Pair?.(key, node, path15);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path14);
+        return visitor.Scalar?.(key, node, path15);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path14);
+        return visitor.Alias?.(key, node, path15);
       return void 0;
     }
-    function replaceNode(key, path14, node) {
-      const parent = path14[path14.length - 1];
+    function replaceNode(key, path15, node) {
+      const parent = path15[path15.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2914,10 +2940,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path14, value) {
+    function collectionFromPath(schema, path15, value) {
       let v = value;
-      for (let i = path14.length - 1; i >= 0; --i) {
-        const k = path14[i];
+      for (let i = path15.length - 1; i >= 0; --i) {
+        const k = path15[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2936,7 +2962,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path14) => path14 == null || typeof path14 === "object" && !!path14[Symbol.iterator]().next().done;
+    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -2966,11 +2992,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path14, value) {
-        if (isEmptyPath(path14))
+      addIn(path15, value) {
+        if (isEmptyPath(path15))
           this.add(value);
         else {
-          const [key, ...rest] = path14;
+          const [key, ...rest] = path15;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -2984,8 +3010,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        const [key, ...rest] = path14;
+      deleteIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -2999,8 +3025,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        const [key, ...rest] = path14;
+      getIn(path15, keepScalar) {
+        const [key, ...rest] = path15;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3018,8 +3044,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path14) {
-        const [key, ...rest] = path14;
+      hasIn(path15) {
+        const [key, ...rest] = path15;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3029,8 +3055,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        const [key, ...rest] = path14;
+      setIn(path15, value) {
+        const [key, ...rest] = path15;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5545,9 +5571,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path14, value) {
+      addIn(path15, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path14, value);
+          this.contents.addIn(path15, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5622,14 +5648,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path14) {
-        if (Collection2.isEmptyPath(path14)) {
+      deleteIn(path15) {
+        if (Collection2.isEmptyPath(path15)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path14) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5644,10 +5670,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path14, keepScalar) {
-        if (Collection2.isEmptyPath(path14))
+      getIn(path15, keepScalar) {
+        if (Collection2.isEmptyPath(path15))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path14, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5658,10 +5684,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path14) {
-        if (Collection2.isEmptyPath(path14))
+      hasIn(path15) {
+        if (Collection2.isEmptyPath(path15))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path14) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5678,13 +5704,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path14, value) {
-        if (Collection2.isEmptyPath(path14)) {
+      setIn(path15, value) {
+        if (Collection2.isEmptyPath(path15)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path14), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path14, value);
+          this.contents.setIn(path15, value);
         }
       }
       /**
@@ -7645,9 +7671,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path14) => {
+    visit2.itemAtPath = (cst, path15) => {
       let item = cst;
-      for (const [field, index] of path14) {
+      for (const [field, index] of path15) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7656,23 +7682,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path14) => {
-      const parent = visit2.itemAtPath(cst, path14.slice(0, -1));
-      const field = path14[path14.length - 1][0];
+    visit2.parentCollection = (cst, path15) => {
+      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
+      const field = path15[path15.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path14, item, visitor) {
-      let ctrl = visitor(item, path14);
+    function _visit(path15, item, visitor) {
+      let ctrl = visitor(item, path15);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path14.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7683,10 +7709,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path14);
+            ctrl = ctrl(item, path15);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path14) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9947,21 +9973,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf(path14) {
-  let p = placeCache.get(path14);
+function placeOf2(path15) {
+  let p = placeCache.get(path15);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path14);
+  const example = EXAMPLE_PATH.test(path15);
   p = {
-    test: TEST_PATH.test(path14),
-    docs: DOCS_PATH.test(path14),
+    test: TEST_PATH.test(path15),
+    docs: DOCS_PATH.test(path15),
     example,
-    generated: GENERATED_PATH.test(path14),
-    deploy: !example && DEPLOY_PATH.test(path14),
-    locale: LOCALE_PATH.test(path14),
-    ci: CI_PATH.test(path14)
+    generated: GENERATED_PATH.test(path15),
+    deploy: !example && DEPLOY_PATH.test(path15),
+    locale: LOCALE_PATH.test(path15),
+    ci: CI_PATH.test(path15)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path14, p);
+  placeCache.set(path15, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10119,7 +10145,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule255, text, start, end, severity, confidence, why, quality, path14) {
+function weigh(rule255, text, start, end, severity, confidence, why, quality, path15) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -10138,13 +10164,13 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path14 !== void 0 && placeOf(path14).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path15 !== void 0 && placeOf2(path15).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule255.p.validate === "private-key" && path14 !== void 0 && placeOf(path14).test)
+    if (rule255.p.validate === "private-key" && path15 !== void 0 && placeOf2(path15).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10152,7 +10178,7 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path14 !== void 0 ? placeOf(path14) : void 0;
+  const place = path15 !== void 0 ? placeOf2(path15) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10356,8 +10382,8 @@ function mask(secret) {
   if (n < 8) return "*".repeat(Math.max(3, n));
   const prefix = n >= 24 ? Math.min(4, Math.floor(n / 6)) : n >= 12 ? 2 : 1;
   const suffix = n >= 16 ? 2 : 0;
-  const shown = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
-  return shown;
+  const shown2 = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
+  return shown2;
 }
 function entropy(s) {
   const counts4 = /* @__PURE__ */ new Map();
@@ -11506,6 +11532,60 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         cfg.escalation = esc;
         break;
       }
+      case "providers": {
+        if (!isSeq8(v)) {
+          err(v ?? pair.key, "providers must be a list of {name, command, timeout, output}");
+          break;
+        }
+        const list4 = [];
+        v.items.forEach((item, j) => {
+          const m = mapping(item, `providers[${j}]`, ["name", "command", "timeout", "output"]);
+          if (!m) return;
+          const name = text1(m.get("name"), `providers[${j}].name`);
+          if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+            err(m.get("name"), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
+          const command2 = m.has("command") ? strings2(m.get("command"), `providers[${j}].command`) : [];
+          if (!command2.length || !command2[0])
+            err(
+              m.get("command") ?? item,
+              `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`
+            );
+          let timeout = 5;
+          if (m.has("timeout")) {
+            const t = m.get("timeout");
+            if (isScalar8(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
+            else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
+          }
+          let output = "patterns";
+          if (m.has("output")) {
+            const o = m.get("output");
+            if (isScalar8(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
+            else err(o ?? item, `providers[${j}].output must be values or patterns`);
+          }
+          if (name && command2.length) list4.push({ name, command: command2, timeout, output });
+        });
+        cfg.providers = list4;
+        break;
+      }
+      case "ownCredentials": {
+        if (isScalar8(v) && typeof v.value === "boolean") {
+          cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
+          break;
+        }
+        const m = mapping(v ?? pair.key, "ownCredentials", ["enabled", "files", "env"]);
+        if (!m) break;
+        const own = {
+          files: m.has("files") ? strings2(m.get("files"), "ownCredentials.files") : [],
+          env: m.has("env") ? strings2(m.get("env"), "ownCredentials.env") : []
+        };
+        if (m.has("enabled")) {
+          const e = m.get("enabled");
+          if (isScalar8(e) && typeof e.value === "boolean") own.enabled = e.value;
+          else err(e ?? pair.key, "ownCredentials.enabled must be true or false");
+        }
+        cfg.ownCredentials = own;
+        break;
+      }
       case "revoked": {
         const m = mapping(v ?? pair.key, "revoked", ["users", "keys"]);
         if (!m) break;
@@ -12071,6 +12151,7 @@ function toSuppressed(f, by, reason) {
   return {
     ruleId: f.ruleId,
     file: f.file,
+    ...f.in ? { in: f.in } : {},
     line: f.line,
     ...f.commit ? { commit: f.commit } : {},
     fingerprint: f.fingerprint,
@@ -12108,6 +12189,7 @@ function provenanceOf(commit) {
   } : {};
 }
 function makeFinding(s) {
+  const file = s.in === "message" ? "" : s.file;
   return {
     ruleId: s.ruleId,
     category: s.category,
@@ -12115,14 +12197,15 @@ function makeFinding(s) {
     title: s.title,
     message: s.message,
     remediation: s.remediation,
-    file: s.file,
+    file,
+    ...s.in ? { in: s.in } : {},
     line: s.line,
     column: s.column,
     endLine: s.endLine,
     endColumn: s.endColumn,
     ...provenanceOf(s.commit),
     ...s.value !== void 0 ? { match: mask(s.value) } : {},
-    fingerprint: fingerprint(s.ruleId, s.file, ...s.identity),
+    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
     ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
     ...s.secret ? { secret: true } : {},
     ...s.confidence ? { confidence: s.confidence } : {},
@@ -12377,6 +12460,7 @@ function unusedMarkerFindings(t, opts, allows, out) {
         message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
         remediation: unusedRule.remediation,
         file: t.path,
+        in: t.in,
         line: m.line,
         column: m.column,
         endLine: m.line,
@@ -12403,8 +12487,8 @@ var init_allows = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path14, content) {
-  if (NOT_TEMPLATE.test(path14)) return false;
+function looksLikeCloudFormation(path15, content) {
+  if (NOT_TEMPLATE.test(path15)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -12471,15 +12555,15 @@ var init_ansible_sniff = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path14, content) {
-  const base = path14.split("/").pop() ?? "";
+function looksLikeAnsible(path15, content) {
+  const base = path15.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path14)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path15)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path14)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path15)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -12953,9 +13037,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path14) {
+      at(node, path15) {
         let cur = node;
-        for (const k of path14.split(".")) {
+        for (const k of path15.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -13351,21 +13435,21 @@ var init_suppress = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path14, depth) {
-  return { node, path: depth > 0 && path14 ? path14 : t.pathOf(node) || path14 };
+function loc(t, node, path15, depth) {
+  return { node, path: depth > 0 && path15 ? path15 : t.pathOf(node) || path15 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path14 = "", depth = 0) {
+function cfnValue(t, node, path15 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path14, depth);
+  const l = loc(t, node, path15, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path14, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path15, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -13526,9 +13610,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path14) {
+function get(v, path15) {
   let cur = v;
-  for (const key of path14.split(".")) {
+  for (const key of path15.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -13598,8 +13682,8 @@ function isSet(v, depth = 0) {
       return v.options.some((o) => isSet(o, depth + 1));
   }
 }
-function getSet(v, path14) {
-  const x = get(v, path14);
+function getSet(v, path15) {
+  const x = get(v, path15);
   return isSet(x) ? x : void 0;
 }
 function present(v) {
@@ -13613,15 +13697,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path14, depth = 0) {
-  const here = { ...l, path: path14 };
+function fromPlain(v, l, path15, depth = 0) {
+  const here = { ...l, path: path15 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path14}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path15}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path14}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path15}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13840,8 +13924,8 @@ function isFalse(v) {
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path14) {
-  const n = t.at(node, path14);
+function getSet2(t, node, path15) {
+  const n = t.at(node, path15);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
@@ -13867,8 +13951,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path14) {
-  const parts = path14.split(".");
+function parentOrUndefined(t, r, path15) {
+  const parts = path15.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -14255,8 +14339,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path14) {
-  const parts = path14.split(".");
+function nearest(r, path15) {
+  const parts = path15.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -14315,8 +14399,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path14) {
-  const s = scalars(get(r.props, path14)).find(isKnown2);
+function strProp(r, path15) {
+  const s = scalars(get(r.props, path15)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -15889,8 +15973,8 @@ var init_cred_002 = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path14) {
-  const [head, ...rest] = path14.split("[].");
+function valuesAt(props, path15) {
+  const [head, ...rest] = path15.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -15898,8 +15982,8 @@ function valuesAt(props, path14) {
     );
   return cur;
 }
-function leaf(path14) {
-  return path14.split(/\.|\[\]\./).pop();
+function leaf(path15) {
+  return path15.split(/\.|\[\]\./).pop();
 }
 function placeholderSecret(value) {
   const v = value.trim();
@@ -15995,10 +16079,10 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path14 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path14)) {
+        for (const path15 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path15)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path14 };
+              const base = { resource: r, at: s.at, detail: path15 };
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
@@ -16008,16 +16092,16 @@ var init_secrets = __esm({
                   ...base,
                   code: "secret-literal",
                   ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf(path14)}: it deploys as a well-known password; use a dynamic reference`,
+                    message: `${r.name} has a placeholder ${leaf(path15)}: it deploys as a well-known password; use a dynamic reference`,
                     severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf(path14)}`, secret: !s.why },
+                  } : { message: `${r.name} has a literal ${leaf(path15)}`, secret: !s.why },
                   why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path14)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf(path15)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -17081,8 +17165,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path14 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path14))) {
+          const path15 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path15))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -19012,7 +19096,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path14) => scalars(get(r.props, path14)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path15) => scalars(get(r.props, path15)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -22328,40 +22412,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path14, text) {
-  const base = path14.split("/").pop() ?? "";
+function kindByPath(path15, text) {
+  const base = path15.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path14)) return "vars";
-  if (META_PATH.test(path14)) return "meta";
+  if (VARS_PATH.test(path15)) return "vars";
+  if (META_PATH.test(path15)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path14) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path15) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path14)) return "tasks";
+  if (TASKS_PATH.test(path15)) return "tasks";
   return void 0;
 }
-function loadAnsible(path14, text) {
-  if (isProgram(path14.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path14, text);
+function loadAnsible(path15, text) {
+  if (isProgram(path15.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path15, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path14, text, void 0, "vault");
+    const b2 = new Builder(path15, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path14, text, void 0, "config");
+    const b2 = new Builder(path15, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path14, text, void 0, "inventory");
+    const b2 = new Builder(path15, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path14)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path15)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml10.isScalar)(c) && (c.value === null || c.value === "")));
@@ -22398,7 +22482,7 @@ function loadAnsible(path14, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path14, text, parsed.lc, kind);
+  const b = new Builder(path15, text, parsed.lc, kind);
   switch (kind) {
     case "playbook": {
       let first = true;
@@ -22410,7 +22494,7 @@ function loadAnsible(path14, text) {
       break;
     }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path14);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path15);
       let first = true;
       roots.forEach((r, d) => {
         if (!(0, import_yaml10.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
@@ -22421,7 +22505,7 @@ function loadAnsible(path14, text) {
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path14}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path15}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -22522,14 +22606,14 @@ var init_ansible = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path14, text, lc, kind) {
-        this.path = path14;
+      constructor(path15, text, lc, kind) {
+        this.path = path15;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path14,
+          path: path15,
           text,
           lines: this.lines,
           tasks: [],
@@ -22628,7 +22712,7 @@ var init_ansible = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path14, inheritedNoLog) {
+      task(n, kind, path15, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -22695,7 +22779,7 @@ var init_ansible = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path14,
+          path: path15,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -22718,7 +22802,7 @@ var init_ansible = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path14}.vars.${v}`,
+            (v) => `${path15}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -22743,7 +22827,7 @@ var init_ansible = __esm({
         const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml10.isMap)(item)) return;
-          const path14 = `${prefix}${this.label(item, i, used)}`;
+          const path15 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -22755,7 +22839,7 @@ var init_ansible = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path14}.vars.${v}`,
+                (v) => `${path15}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -22765,13 +22849,13 @@ var init_ansible = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path14}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path15}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path14, inheritedNoLog);
+          const t = this.task(item, kind, path15, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -22856,14 +22940,14 @@ var init_ansible = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path14) => this.file.vars.push({
+        const add = (v, path15) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path14,
+          path: path15,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -22878,10 +22962,10 @@ var init_ansible = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path14, text) {
-  const dir = path14.includes("/") ? path14.slice(0, path14.lastIndexOf("/") + 1) : "";
+function relatedPaths(path15, text) {
+  const dir = path15.includes("/") ? path15.slice(0, path15.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path14);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path15);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -22908,7 +22992,7 @@ function relatedPaths(path14, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path14))];
+  return [...new Set(out.filter((p) => p && p !== path15))];
 }
 function normalise(p) {
   const out = [];
@@ -23253,10 +23337,10 @@ function atArg(ctx, t, a, message, extra = {}) {
 function atTask(ctx, t, message, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
 }
-function atSecretValue(ctx, a, scope, path14, message, severity) {
+function atSecretValue(ctx, a, scope, path15, message, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path14, message, secret: single, ...severity ? { severity } : {} });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path15, message, secret: single, ...severity ? { severity } : {} });
 }
 function cryptHash(v) {
   const s = v.trim();
@@ -23464,8 +23548,8 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path14 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path14);
+  const path15 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path15);
 }
 var KEYS2, HEALTH_PATH, rule148, tls_001_default;
 var init_tls_001 = __esm({
@@ -24624,7 +24708,7 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path14, depth) {
+function visit(ctx, v, a, path15, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -24633,7 +24717,7 @@ function visit(ctx, v, a, path14, depth) {
         ctx,
         a,
         v.scope,
-        path14,
+        path15,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -24642,12 +24726,12 @@ function visit(ctx, v, a, path14, depth) {
         ctx,
         a,
         v.scope,
-        path14,
+        path15,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path14}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path15}.${c.key}`, depth + 1);
 }
 var rule171, secret_007_default;
 var init_secret_007 = __esm({
@@ -24854,12 +24938,12 @@ function checkSshd(ctx, d, message) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
   }
-  const visit2 = (v, a, path14, depth) => {
+  const visit2 = (v, a, path15, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path14, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path15, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path14}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path15}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -25481,8 +25565,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path14, v, l) {
-  const parts = path14.split(".");
+function setPath(out, path15, v, l) {
+  const parts = path15.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -26235,7 +26319,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path14, list4] of byPlace) {
+    for (const [path15, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -26243,7 +26327,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path14 : `${t.path}.${t.module}`,
+        path: f.at ? path15 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -27257,9 +27341,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path14 of options2(get(body, "paths")))
-    if (path14.t === "map") {
-      for (const ops of path14.entries.values())
+  for (const path15 of options2(get(body, "paths")))
+    if (path15.t === "map") {
+      for (const ops of path15.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -28208,8 +28292,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path14, bad, message, severity) {
-  const v = get(r.props, path14);
+function flag(r, emit, code2, path15, bad, message, severity) {
+  const v = get(r.props, path15);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
@@ -30286,10 +30370,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path14, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path15, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path14, content);
+    loaded = loadAnsible(path15, content);
   } catch (e) {
     return {
       matched: true,
@@ -30347,7 +30431,7 @@ function lintAnsible(path14, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path14);
+  const test = TEST_PATH2.exec(path15);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -30586,7 +30670,7 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path14, content, related) => lintAnsible(path14, content, rules, related),
+      lint: (path15, content, related) => lintAnsible(path15, content, rules, related),
       related: relatedPaths
     };
   }
@@ -30829,12 +30913,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path14, content) {
-  if (AUTH_KEYS.test(path14)) return true;
+function wantsAccess(path15, content) {
+  if (AUTH_KEYS.test(path15)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule255, message, pos2, scope, path14) {
-  return { ruleId: rule255.id, severity: rule255.severity, message, path: path14, scope, ...pos2 };
+function finding(rule255, message, pos2, scope, path15) {
+  return { ruleId: rule255.id, severity: rule255.severity, message, path: path15, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -30886,7 +30970,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule255, message, at, scope, path14, lineOffset = 0) {
+function report(c, rule255, message, at, scope, path15, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule255.id}:${line}`;
@@ -30898,20 +30982,20 @@ function report(c, rule255, message, at, scope, path14, lineOffset = 0) {
       message,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path14
+      path15
     )
   );
 }
-function keysIn(c, node, text, scope, path14, what) {
+function keysIn(c, node, text, scope, path15, what) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path14}:${k.fingerprint}`, offset);
+    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path15}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path14) {
+function cloudInit(c, node, text, path15) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -30936,7 +31020,7 @@ function cloudInit(c, node, text, path14) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path14}:cloud-init:user:${name}`,
+          `${path15}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -30950,7 +31034,7 @@ function cloudInit(c, node, text, path14) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path14}:cloud-init:${k.fingerprint}`,
+      `${path15}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -31211,6 +31295,104 @@ var init_access2 = __esm({
   }
 });
 
+// src/rules/hookguard/own.ts
+var OWN_ID, ownRule;
+var init_own = __esm({
+  "src/rules/hookguard/own.ts"() {
+    "use strict";
+    OWN_ID = "OWN-001";
+    ownRule = {
+      id: OWN_ID,
+      title: "Your own credential",
+      severity: "critical",
+      category: "secret",
+      remediation: "Take it out, and rotate it if it was shared anywhere (it is a live credential of yours: the file it came from is named in the finding).",
+      docs: `## What it checks
+The exact value of one of your own credentials, as the tools on this machine keep them: \`~/.aws/credentials\` (or
+\`AWS_SHARED_CREDENTIALS_FILE\`), \`~/.npmrc\` (\`_authToken\`, \`_auth\`), \`~/.docker/config.json\` (\`auths\`),
+\`~/.config/gh/hosts.yml\`, \`~/.netrc\`, \`~/.pypirc\`, \`~/.git-credentials\`, kubeconfig tokens and client keys, plus the
+files and environment variables named in \`ownCredentials\` in the config. The value is found as it is and in its
+usual encodings: base64 (alone or as \`user:password\`), base64url and URL-encoded (as in a URL).
+
+On by default in the hooks (pre-commit, pre-push, commit-msg); off in CI and in other scans unless
+\`ownCredentials: { enabled: true }\` is set. The values are read when the scan starts, kept in memory only, and never
+printed, stored or cached: the finding names the file (and profile or host) they came from.
+
+## Why it matters
+Patterns find credentials with a recognisable shape. Many have none (an npm token of an internal registry, a docker
+password, a kubeconfig token); by value, yours are found whatever their shape.
+
+## Example
+A value copied from \`~/.aws/credentials\` into a script:
+\`\`\`sh
+export SECRET="(the value of aws_secret_access_key in your profile prod)"
+\`\`\`
+
+## Fix
+Remove it; read it at run time (the profile, an environment variable, a secrets manager). If it was committed or
+pushed, rotate it.`
+    };
+  }
+});
+
+// src/engine/own.ts
+function ownFindings(t, own, out, emit, contentLine) {
+  const made = [];
+  for (const chunk of t.chunks) {
+    const hits = own.find(chunk.text);
+    if (!hits.length) continue;
+    const starts = lineStarts(chunk.text);
+    for (const h of hits) {
+      const li = lineIndexAt(starts, h.start);
+      const le = lineIndexAt(starts, Math.max(h.start, h.end - 1));
+      const shift = li === 0 ? (chunk.startColumn ?? 1) - 1 : 0;
+      const raw = lineText(chunk.text, starts, li);
+      const s = h.start - starts[li];
+      const line = chunk.startLine + li;
+      const hidden = raw.slice(0, s) + HIDDEN + raw.slice(Math.min(raw.length, h.end - starts[li]));
+      const f = makeFinding({
+        ruleId: OWN_ID,
+        category: "secret",
+        severity: ownRule.severity,
+        title: ownRule.title,
+        message: `${h.cred.source.startsWith("provider ") ? `A value that ${h.cred.source} prohibits` : `Your own credential from ${h.cred.source}`}${h.encoding === "as it is" ? "" : ` (${h.encoding})`}.`,
+        remediation: ownRule.remediation,
+        file: t.path,
+        in: t.in,
+        line,
+        column: s + 1 + shift,
+        endLine: chunk.startLine + le,
+        endColumn: h.end - starts[le] + 1 + (le === 0 ? (chunk.startColumn ?? 1) - 1 : 0),
+        commit: t.commit,
+        identity: [valueHash(h.cred.value)],
+        keyed: true,
+        secret: true,
+        confidence: "high",
+        why: `exact value of a credential in ${h.cred.source.replace(/ \(.*$/, "")}`,
+        snippet: { line: hidden, masked: [] },
+        blocking: true
+      });
+      made.push(f);
+      const above = li > 0 ? lineText(chunk.text, starts, li - 1) : contentLine(line - 1);
+      emit(f, [[line, raw, above]]);
+    }
+  }
+  if (made.length)
+    out.findings = out.findings.filter(
+      (f) => f.ruleId === OWN_ID || f.category !== "secret" || !made.some((o) => o.line === f.line && f.column < o.endColumn && o.column < f.endColumn)
+    );
+}
+var HIDDEN;
+var init_own2 = __esm({
+  "src/engine/own.ts"() {
+    "use strict";
+    init_finding();
+    init_own();
+    init_lines();
+    HIDDEN = "\xAByour credential\xBB";
+  }
+});
+
 // src/engine/index.ts
 function multiLineRules(set) {
   let m = multiLineSets.get(set);
@@ -31282,6 +31464,7 @@ async function examine(t, opts) {
         message: `${p.title} found (${h.why}).`,
         remediation: p.remediation,
         file: t.path,
+        in: t.in,
         line,
         column: col,
         endLine: chunk.startLine + le,
@@ -31322,6 +31505,7 @@ async function examine(t, opts) {
     }
     await scanChunk(chunk, opts.secrets);
   }
+  if (opts.own?.size) ownFindings(t, opts.own, out, emit, contentLine);
   if (t.changed && t.content !== void 0 && t.content.length <= WHOLE_TEXT_BYTES && Date.now() <= deadline) {
     const multi = opts.spanning ?? multiLineRules(opts.secrets);
     const changed = t.changed;
@@ -31355,6 +31539,7 @@ var init_engine = __esm({
     init_allows();
     init_iac();
     init_access2();
+    init_own2();
     init_iac();
     WHOLE_TEXT_BYTES = 1024 * 1024;
     multiLineSets = /* @__PURE__ */ new WeakMap();
@@ -31381,10 +31566,18 @@ async function isBareRepo(cwd) {
   const r = await git(cwd, ["rev-parse", "--is-bare-repository"]);
   return r.code === 0 && r.stdout.toString().trim() === "true";
 }
+async function trackedAndUntracked(cwd, paths2) {
+  const r = await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...paths2]);
+  if (r.code !== 0) throw new UsageError(`--untracked: git ls-files failed: ${r.stderr.trim().split("\n")[0] ?? ""}`);
+  const seen = /* @__PURE__ */ new Set();
+  for (const rel of r.stdout.toString("utf8").split("\0")) if (rel) seen.add(path4.resolve(cwd, rel));
+  return [...seen];
+}
 var init_repo = __esm({
   "src/git/repo.ts"() {
     "use strict";
     init_run();
+    init_types();
   }
 });
 
@@ -31482,11 +31675,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path14) {
-  if (!path14 || path14.startsWith("/") || path14.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path15) {
+  if (!path15 || path15.startsWith("/") || path15.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path14);
+  const b = await reader.readAt(rev, path15);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -31530,17 +31723,17 @@ var init_related2 = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path14) {
-  return ENV_TOKEN.test(path14) && CONFIG_FILE.test(path14);
+function isEnvCandidate(path15) {
+  return ENV_TOKEN.test(path15) && CONFIG_FILE.test(path15);
 }
-function isConfigFile(path14) {
-  return CONFIG_FILE.test(path14);
+function isConfigFile(path15) {
+  return CONFIG_FILE.test(path15);
 }
-function isAtRestConfig(path14) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path14);
+function isAtRestConfig(path15) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path15);
 }
-function isVaultName(path14) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path14) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path14) || /\.vault(?:\.ya?ml)?$/i.test(path14) || /(?:^|\/)vault\.ya?ml$/i.test(path14);
+function isVaultName(path15) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path15) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path15) || /\.vault(?:\.ya?ml)?$/i.test(path15) || /(?:^|\/)vault\.ya?ml$/i.test(path15);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -31570,9 +31763,9 @@ var init_paths = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path14) {
-  if (!isEnvCandidate(path14)) return void 0;
-  const parts = path14.split(/([/._-])/);
+function envRoleFromPath(path15) {
+  if (!isEnvCandidate(path15)) return void 0;
+  const parts = path15.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   let out = "";
   const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
@@ -31656,9 +31849,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path14) => {
-    if (!isConfigFile(path14)) return void 0;
-    for (const c of compiled2) if (c.re.test(path14)) return { env: c.env, role: path14.slice(c.prefix.length) };
+  return (path15) => {
+    if (!isConfigFile(path15)) return void 0;
+    for (const c of compiled2) if (c.re.test(path15)) return { env: c.env, role: path15.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -31866,10 +32059,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path14) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path14) || path14.startsWith(".git-crypt/")) return false;
+  return (path15) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path15) || path15.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path14)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path15)) v = l.gitCrypt;
     return v;
   };
 }
@@ -32155,19 +32348,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path14, text) {
-  const base = path14.slice(path14.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path15, text) {
+  const base = path15.slice(path15.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path14))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path15))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path14, text, format = formatOf(path14, text)) {
+function flatten(path15, text, format = formatOf(path15, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -32862,10 +33055,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path14) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path14) || !path14.startsWith(cfg.dir)) return void 0;
-  const rel = path14.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path14))) return r;
+function sopsRuleFor(cfg, path15) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path15) || !path15.startsWith(cfg.dir)) return void 0;
+  const rel = path15.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path15))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -32899,13 +33092,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path14, text, cfg) {
-  const governing = sopsRuleFor(cfg, path14);
+function checkSops(path15, text, cfg) {
+  const governing = sopsRuleFor(cfg, path15);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path14, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path15, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path14, text, format);
+  const flat = flatten(path15, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -32929,12 +33122,12 @@ function checkSops(path14, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path14, text) {
-  if (!isVaultName(path14)) return { hits: [], errors: [] };
+function checkVault(path15, text) {
+  if (!isVaultName(path15)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path14, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path14) || /\.vault(?:\.ya?ml)?$/i.test(path14);
+  const flat = flatten(path15, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path15) || /\.vault(?:\.ya?ml)?$/i.test(path15);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -32956,7 +33149,7 @@ function checkVault(path14, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path14} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path15} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -33017,32 +33210,32 @@ function keyPath(segments) {
   return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
 }
 function isSecurityKey(segments) {
-  const path14 = keyPath(segments);
-  if (SECURITY_KEY.test(path14)) return true;
-  return /(?:^|[._])(?:log_?level|level)$/.test(path14) && segments.some((s) => /audit/i.test(s));
+  const path15 = keyPath(segments);
+  if (SECURITY_KEY.test(path15)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path15) && segments.some((s) => /audit/i.test(s));
 }
 function strength(segments, value) {
-  const path14 = keyPath(segments);
+  const path15 = keyPath(segments);
   const v = value.trim();
-  if (/(?:^|[._])ssl_?mode$/.test(path14)) {
+  if (/(?:^|[._])ssl_?mode$/.test(path15)) {
     const i = SSLMODE.indexOf(v.toLowerCase());
     return i === -1 ? void 0 : i;
   }
-  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path14) && !TRUE.test(v) && !FALSE.test(v)) {
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path15) && !TRUE.test(v) && !FALSE.test(v)) {
     const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
       (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
     );
     return versions.length ? Math.min(...versions) : void 0;
   }
   if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
-    path14
+    path15
   ))
     return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
-  if (/password_min_length$|min(?:imum)?_password_length$/.test(path14)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path15)) return /^\d+$/.test(v) ? Number(v) : void 0;
   if (TRUE.test(v) || FALSE.test(v)) {
-    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path14)) return void 0;
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path15)) return void 0;
     const on = TRUE.test(v);
-    return WEAK_WHEN_TRUE.test(path14) ? on ? 0 : 1 : on ? 1 : 0;
+    return WEAK_WHEN_TRUE.test(path15) ? on ? 0 : 1 : on ? 1 : 0;
   }
   return void 0;
 }
@@ -33398,7 +33591,7 @@ function compareEnvironments(files, opts) {
         }
       if (security && !anySecret && !credential && distinct.size > 1 && !userSaid) {
         const valueOf = (l) => col(l).p.entries.get(k).value.slice(0, 60);
-        const shown = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
+        const shown2 = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
         const targets = ranked ? [...weak] : [...values.keys()];
         const strong = ranked ? [...values.keys()].filter((l) => !weak.has(l)) : [];
         for (const l of targets) {
@@ -33410,7 +33603,7 @@ function compareEnvironments(files, opts) {
             p.f,
             en,
             false,
-            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown.join(", ")}.`
+            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown2.join(", ")}.`
           );
           if (ranked) {
             hit.severity = prod ? "high" : "medium";
@@ -34011,26 +34204,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path14) => {
-      const end = path14.length - 1;
-      const index = path14.lastIndexOf(
+    var basenameOf = (path15) => {
+      const end = path15.length - 1;
+      const index = path15.lastIndexOf(
         SLASH,
-        path14[end] === SLASH ? end - 1 : end
+        path15[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path14 : path14.slice(index + 1);
+      return index < 0 ? path15 : path15.slice(index + 1);
     };
-    var parentOf2 = (path14) => {
-      if (path14.charCodeAt(0) === SLASH_CODE || path14.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path14.split(SLASH).filter(Boolean);
+    var parentOf2 = (path15) => {
+      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path15.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path14.length - 1;
-      const cut = path14.lastIndexOf(
+      const end = path15.length - 1;
+      const cut = path15.lastIndexOf(
         SLASH,
-        path14.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path14.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -34180,7 +34373,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path14) {
+      testLiteral(path15) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -34189,7 +34382,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule255 = rules2[index];
-          if (rule255.checkRegex.test(path14)) {
+          if (rule255.checkRegex.test(path15)) {
             ignored = !rule255.negative;
             unignored = rule255.negative;
             matchedRule = rule255.negative ? UNDEFINED : rule255;
@@ -34209,15 +34402,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path14, mode) {
+      test(path15, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path14) : path14;
+        const basename = shortcut ? basenameOf(path15) : path15;
         for (let index = length - 1; index >= 0; index--) {
           const rule255 = rules2[index];
           if (rule255[mode].test(
-            shortcut && rule255._basenameOnly ? basename : path14
+            shortcut && rule255._basenameOnly ? basename : path15
           )) {
             const { negative } = rule255;
             const ret = {
@@ -34239,17 +34432,17 @@ var require_ignore = __commonJS({
     var throwError = (message, Ctor) => {
       throw new Ctor(message);
     };
-    var checkPath = (path14, originalPath, doThrow) => {
-      if (!isString(path14)) {
+    var checkPath = (path15, originalPath, doThrow) => {
+      if (!isString(path15)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path14) {
+      if (!path15) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path14)) {
+      if (checkPath.isNotRelative(path15)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -34258,25 +34451,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path14) => {
-      const first = path14.charCodeAt(0);
+    var isNotRelative = (path15) => {
+      const first = path15.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path14.length === 1) {
+      if (path15.length === 1) {
         return true;
       }
-      const second = path14.charCodeAt(1);
+      const second = path15.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path14.length === 2 || path14.charCodeAt(2) === SLASH_CODE;
+      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -34307,58 +34500,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path14) {
+      _test(originalPath, cache3, path15) {
         checkPath(
-          path14,
+          path15,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path14 ? this._t(path14, cache3) : {
+        return path15 ? this._t(path15, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path14 = convertPath(target);
-        if (!path14 || path14.charCodeAt(path14.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path14);
+        const path15 = convertPath(target);
+        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path15);
         }
-        const dir = this._t(path14, this._testCache);
+        const dir = this._t(path15, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path14);
+        const literal2 = this._rules.testLiteral(path15);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path14, cache3) {
-        if (path14 in cache3) {
-          return cache3[path14];
+      _t(path15, cache3) {
+        if (path15 in cache3) {
+          return cache3[path15];
         }
-        const parentPath = parentOf2(path14);
+        const parentPath = parentOf2(path15);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path14] = parent && parent.ignored ? parent : this._rules.test(path14, MODE_IGNORE);
+        return cache3[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
       }
-      ignores(path14) {
-        return this._test(path14, this._ignoreCache, convertPath(path14)).ignored;
+      ignores(path15) {
+        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
       }
       createFilter() {
-        return (path14) => !this.ignores(path14);
+        return (path15) => !this.ignores(path15);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path14) {
-        return this._test(path14, this._testCache, convertPath(path14));
+      test(path15) {
+        return this._test(path15, this._testCache, convertPath(path15));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path14) => checkPath(convertPath(path14), path14, RETURN_FALSE);
+    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path14) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path14) || isNotRelative(path14);
+      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -34643,7 +34836,7 @@ function folders(p) {
   return out;
 }
 function isStoreEvidence(p) {
-  const place = placeOf(p);
+  const place = placeOf2(p);
   return !place.test && !place.docs && !place.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
 }
 async function storesInUse(root, snap, seen = []) {
@@ -35111,7 +35304,8 @@ var init_examine = __esm({
         return this.started ??= Promise.resolve().then(() => (init_extras(), extras_exports)).then(async (m) => {
           this.now = await m.Extras.create({
             root,
-            mode: kind === "paths" ? "paths" : kind,
+            mode: kind === "paths" || kind === "commit-msg" || kind === "stdin" ? "paths" : kind,
+            // a message never needs them
             ...tip ? { tip } : {},
             ...base ? { base } : {},
             secrets: engine.secrets,
@@ -35182,6 +35376,20 @@ var init_examine = __esm({
         out.record(t.path, await examine(t, rules2));
         this.s.onProgress?.(out.progress);
       }
+      /**
+       * A commit message: the rules over its text, not counted as a file. `fix` says what to do about a secret in it,
+       * which depends on where the message is (being written, about to be pushed, already shared).
+       */
+      async onMessage(t, fix, where = "") {
+        const r = await examine(t, this.s.engine);
+        for (const f of r.findings)
+          if (f.secret) {
+            f.remediation = `${fix} ${f.remediation}`;
+            f.message = `${where}${f.message}`;
+          }
+        this.out.progress.bytes += t.bytes;
+        this.out.record("", r);
+      }
       /** Examine the batched staged targets; `narrow`: against the secret rules whose keywords their added lines hold. */
       async flushBatch(narrow) {
         if (!this.batch?.length) return;
@@ -35220,6 +35428,7 @@ var init_examine = __esm({
             overrides: [...config.rules],
             unusedAllows: engine.unusedAllows ?? false,
             ...config.revoked ? { revoked: config.revoked } : {},
+            ...engine.own ? { own: engine.own.creds } : {},
             examples: engine.examples ?? [],
             explainDropped: s.verbose,
             ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
@@ -35281,6 +35490,57 @@ var init_examine = __esm({
   }
 });
 
+// src/git/messages.ts
+async function commitMessages(root, shas, onMessage) {
+  for (let i = 0; i < shas.length; i += BATCH) {
+    const part = shas.slice(i, i + BATCH);
+    const r = await git(root, ["log", "--no-walk=unsorted", "--stdin", MESSAGE_FORMAT], part.join("\n") + "\n");
+    if (r.code !== 0) continue;
+    for (const rec of r.stdout.toString("utf8").split("")) {
+      if (!rec) continue;
+      const [sha2 = "", author, email, date, summary, ...body] = rec.split("");
+      const message = body.join("").replace(/\n+$/, "");
+      if (!sha2 || !message.trim()) continue;
+      await onMessage(
+        {
+          sha: sha2,
+          ...author ? { author } : {},
+          ...email ? { email } : {},
+          ...date ? { date } : {},
+          ...summary ? { summary } : {}
+        },
+        message
+      );
+    }
+  }
+}
+async function commentChars(root) {
+  if (!root) return ["#"];
+  const r = await git(root, ["config", "--get-regexp", "^core\\.comment(char|string)$"]);
+  const out = ["#"];
+  for (const line of r.stdout.toString("utf8").split("\n")) {
+    const v = line.replace(/^\S+\s?/, "");
+    if (line.trim() && v && v !== "auto" && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+function messageText(raw, comment) {
+  const lines = raw.replace(/\r\n?/g, "\n").split("\n");
+  const cut = lines.findIndex((l) => comment.some((c) => l.startsWith(c)) && SCISSORS.test(l));
+  const kept = cut >= 0 ? lines.slice(0, cut) : lines;
+  return kept.map((l) => comment.some((c) => l.startsWith(c)) ? "" : l).join("\n").replace(/\n+$/, "");
+}
+var MESSAGE_FORMAT, BATCH, SCISSORS;
+var init_messages = __esm({
+  "src/git/messages.ts"() {
+    "use strict";
+    init_run();
+    MESSAGE_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%B";
+    BATCH = 2e3;
+    SCISSORS = / -{24} >8 -{24}$/;
+  }
+});
+
 // src/scan/disk.ts
 async function scanDiskFile(e, wantsContent, limits, budgetMs, sink) {
   const { readTextFile: readTextFile2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
@@ -35330,6 +35590,19 @@ var init_disk = __esm({
 // src/scan/sources.ts
 import { existsSync as existsSync7 } from "node:fs";
 import path11 from "node:path";
+function messageTarget(text, commit) {
+  return {
+    path: "",
+    in: "message",
+    chunks: [{ startLine: 1, text }],
+    bytes: Buffer.byteLength(text),
+    ...commit ? { commit } : {}
+  };
+}
+async function scanMessages(ex, root, shas, fix) {
+  await commitMessages(root, shas, (commit, message) => ex.onMessage(messageTarget(message, commit), fix));
+  ex.s.onPhase?.("commit messages scanned");
+}
 async function walkedInWorkers(ex, walked, files, n) {
   const jobs = fileJobs(
     files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: ex.srcOpts.wantsContent(e.rel) }))
@@ -35378,17 +35651,40 @@ async function walkedHere(ex, walked) {
 function runSource(request2, ex, c) {
   return SOURCES2[request2.kind](request2, ex, c);
 }
-var none, staged, prePush, range, history, paths, SOURCES2;
+var none, MESSAGE_FIX, stdin, commitMsg, staged, prePush, range, history, paths, SOURCES2;
 var init_sources2 = __esm({
   "src/scan/sources.ts"() {
     "use strict";
     init_types();
     init_sources();
+    init_messages();
+    init_repo();
     init_disk();
     init_parallel();
     init_wants();
     init_limits();
     none = { pushedTips: [] };
+    MESSAGE_FIX = {
+      writing: "The commit message holds a secret: remove it from the message before committing (git keeps your message in .git/COMMIT_EDITMSG; commit again with the secret taken out).",
+      pushing: 'A commit message holds a secret: reword the commit before pushing (git rebase -i, "reword"), and rotate the credential if it was shared anywhere else.',
+      pushed: "A commit message cannot be edited once it is pushed: rotate this credential (revoke it and issue a new one), then accept the finding in the baseline.",
+      shown: "Edit the secret out of it, and rotate the credential (revoke it and issue a new one): the old text stays in its edit history and in notifications already sent."
+    };
+    stdin = async (request2, ex) => {
+      const text = request2.text.replace(/\r\n?/g, "\n");
+      await ex.onTarget({
+        path: request2.label,
+        chunks: [{ startLine: 1, text }],
+        bytes: Buffer.byteLength(request2.text),
+        ...ex.srcOpts.wantsContent(request2.label) && text.length <= LIMITS2.contentBytes ? { content: text } : {}
+      });
+      return none;
+    };
+    commitMsg = async (request2, ex, c) => {
+      const text = messageText(request2.text, await commentChars(c.inRepo ? c.root : void 0));
+      if (text.trim()) await ex.onMessage(messageTarget(text), MESSAGE_FIX.writing);
+      return none;
+    };
     staged = async (_request, ex, c) => {
       await stagedSource(c.root, ex.sink, ex.srcOpts, c.prestarted);
       ex.s.onPhase?.("staged diff read");
@@ -35401,6 +35697,7 @@ var init_sources2 = __esm({
       if (shas.length) await ex.snapshot.get(tips[tips.length - 1] ?? shas[shas.length - 1]);
       const newest = [...shas].reverse();
       await ex.scanCommits(newest, () => commitsSource(c.root, newest, ex.sink, ex.srcOpts));
+      await scanMessages(ex, c.root, newest, MESSAGE_FIX.pushing);
       return { pushedTips: tips };
     };
     range = async (request2, ex, c) => {
@@ -35416,6 +35713,9 @@ var init_sources2 = __esm({
       const shas = await listCommits(c.root, revs);
       ex.out.progress.commitsTotal = shas.length;
       await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+      await scanMessages(ex, c.root, shas, MESSAGE_FIX.pushed);
+      for (const t of request2.texts ?? [])
+        if (t.text.trim()) await ex.onMessage(messageTarget(t.text), MESSAGE_FIX.shown, `In the ${t.name}: `);
       return none;
     };
     history = async (request2, ex, c) => {
@@ -35427,11 +35727,18 @@ var init_sources2 = __esm({
       const shas = await listCommits(c.root, revs);
       ex.out.progress.commitsTotal = shas.length;
       await ex.scanCommits(shas, () => logSource(c.root, revs, ex.sink, ex.srcOpts));
+      await scanMessages(ex, c.root, shas, MESSAGE_FIX.pushed);
       return none;
     };
     paths = async (request2, ex, c) => {
-      const targets = request2.paths.length ? request2.paths : ["."];
-      for (const p of targets) if (!existsSync7(path11.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      for (const p of request2.paths)
+        if (!existsSync7(path11.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+      let targets = request2.paths.length ? request2.paths : ["."];
+      if (request2.untracked) {
+        if (!c.inRepo) throw new UsageError("--untracked needs a git repository (it lists files as git does)");
+        targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync7(p));
+        if (!targets.length) return none;
+      }
       const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       const walked = [];
       await walk2(
@@ -35470,7 +35777,237 @@ var init_sources2 = __esm({
       "pre-push": prePush,
       range,
       history,
-      paths
+      paths,
+      "commit-msg": commitMsg,
+      stdin
+    };
+  }
+});
+
+// src/own/credentials.ts
+import { readFileSync as readFileSync11, statSync as statSync3 } from "node:fs";
+import os from "node:os";
+import path12 from "node:path";
+function readSmall(file) {
+  try {
+    const st = statSync3(file, { throwIfNoEntry: false });
+    if (!st?.isFile() || st.size > MAX_FILE) return void 0;
+    return readFileSync11(file, "utf8");
+  } catch {
+    return void 0;
+  }
+}
+function clean(v) {
+  if (v === void 0) return void 0;
+  let s = v.trim();
+  if (/^(["']).*\1$/.test(s)) s = s.slice(1, -1);
+  if (s.length < MIN_LENGTH || /\$\{|^\$[A-Z_]/.test(s)) return void 0;
+  return s;
+}
+function shown(file, home) {
+  const rel = path12.relative(home, file);
+  return rel && !rel.startsWith("..") && !path12.isAbsolute(rel) ? `~/${rel.split(path12.sep).join("/")}` : file;
+}
+function aws(text, where, add) {
+  let profile = "default";
+  for (const line of text.split(/\r?\n/)) {
+    const sec = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]/.exec(line);
+    if (sec) {
+      profile = sec[1];
+      continue;
+    }
+    const m = /^\s*(aws_secret_access_key|aws_session_token|aws_access_key_id)\s*[=:]\s*(\S+)/i.exec(line);
+    if (m) add(clean(m[2]), `${where} (profile ${profile}, ${m[1].toLowerCase()})`);
+  }
+}
+function npmrc(text, where, add) {
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*(?:(\/\/[^\s=]*?):)?(_authToken|_auth|_password)\s*=\s*(.+)$/.exec(line);
+    if (!m) continue;
+    const what = `${m[2]}${m[1] ? ` for ${m[1]}` : ""}`;
+    const v = clean(m[3]);
+    add(v, `${where} (${what})`);
+    if (v && (m[2] === "_auth" || m[2] === "_password")) {
+      const dec = Buffer.from(v, "base64").toString("utf8");
+      const pass = m[2] === "_auth" ? dec.slice(dec.indexOf(":") + 1) : dec;
+      if (dec.includes(":") || m[2] === "_password") add(clean(pass), `${where} (${what}, decoded)`);
+    }
+  }
+}
+function docker(text, where, add) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return;
+  }
+  for (const [host, a] of Object.entries(data.auths ?? {})) {
+    if (!a || typeof a !== "object") continue;
+    if (typeof a.auth === "string") {
+      add(clean(a.auth), `${where} (auths ${host})`);
+      const dec = Buffer.from(a.auth, "base64").toString("utf8");
+      const at = dec.indexOf(":");
+      if (at > 0) add(clean(dec.slice(at + 1)), `${where} (auths ${host}, password)`, dec.slice(0, at));
+    }
+    if (typeof a.identitytoken === "string") add(clean(a.identitytoken), `${where} (auths ${host}, identitytoken)`);
+    if (typeof a.password === "string") add(clean(a.password), `${where} (auths ${host}, password)`);
+  }
+}
+function keyLines(text, where, keys, add, section = /^([^\s#][^:]*):\s*$/) {
+  let host = "";
+  for (const line of text.split(/\r?\n/)) {
+    const h = section.exec(line);
+    if (h) host = h[1].trim();
+    const m = keys.exec(line);
+    if (m) add(clean(m[2]), `${where} (${host ? `${host}, ` : ""}${m[1]})`);
+  }
+}
+function netrc(text, where, add) {
+  const tokens = text.replace(/#.*$/gm, "").split(/\s+/).filter(Boolean);
+  let machine = "default";
+  let login;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t === "machine") {
+      machine = tokens[++i] ?? machine;
+      login = void 0;
+    } else if (t === "default") {
+      machine = "default";
+      login = void 0;
+    } else if (t === "login") login = tokens[++i];
+    else if (t === "password" || t === "account") add(clean(tokens[++i]), `${where} (machine ${machine})`, login);
+  }
+}
+function pypirc(text, where, add) {
+  let section = "";
+  for (const line of text.split(/\r?\n/)) {
+    const sec = /^\s*\[([^\]]+)\]/.exec(line);
+    if (sec) section = sec[1];
+    const m = /^\s*password\s*[=:]\s*(.+)$/.exec(line);
+    if (m) add(clean(m[1]), `${where} (${section || "password"})`);
+  }
+}
+function gitCredentials(text, where, add) {
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^:@/\s]*):([^@/\s]+)@([^/\s]+)/i.exec(line);
+    if (!m) continue;
+    let pass = m[2];
+    try {
+      pass = decodeURIComponent(pass);
+    } catch {
+    }
+    let user = m[1];
+    try {
+      user = decodeURIComponent(user);
+    } catch {
+    }
+    add(clean(pass), `${where} (${m[3]})`, user);
+  }
+}
+function plainLines(text, where, add) {
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (/^\s*(#|$)/.test(line)) return;
+    const m = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*[=:]\s*(.+)$/.exec(line);
+    add(clean(m ? m[2] : line), `${where} (${m ? m[1] : `line ${i + 1}`})`);
+  });
+}
+function readOwnCredentials(env, config, cwd) {
+  const home = env.HOME || os.homedir();
+  const out = /* @__PURE__ */ new Map();
+  const add = (value, source, user) => {
+    if (value && !out.has(value)) out.set(value, { value, source, ...user ? { user } : {} });
+  };
+  const read = (file, parse4) => {
+    const text = readSmall(file);
+    if (text !== void 0) parse4(text, shown(file, home), add);
+  };
+  const xdg = env.XDG_CONFIG_HOME || path12.join(home, ".config");
+  read(env.AWS_SHARED_CREDENTIALS_FILE || path12.join(home, ".aws", "credentials"), aws);
+  read(path12.join(home, ".npmrc"), npmrc);
+  read(path12.join(env.DOCKER_CONFIG || path12.join(home, ".docker"), "config.json"), docker);
+  read(
+    path12.join(env.GH_CONFIG_DIR || path12.join(xdg, "gh"), "hosts.yml"),
+    (t, w, a) => keyLines(t, w, /^\s*(oauth_token|token):\s*(\S+)/, a)
+  );
+  read(path12.join(home, ".netrc"), netrc);
+  read(path12.join(home, ".pypirc"), pypirc);
+  read(path12.join(home, ".git-credentials"), gitCredentials);
+  read(path12.join(xdg, "git", "credentials"), gitCredentials);
+  const kube = env.KUBECONFIG ? env.KUBECONFIG.split(path12.delimiter).filter(Boolean) : [path12.join(home, ".kube", "config")];
+  for (const k of kube)
+    read(
+      k,
+      (t, w, a) => keyLines(
+        t,
+        w,
+        /^\s*-?\s*(token|client-key-data|password|client-secret):\s*(\S+)/,
+        a,
+        /^\s*-?\s*name:\s*(\S+)\s*$/
+      )
+    );
+  for (const f of config.files) {
+    const abs = f.startsWith("~/") ? path12.join(home, f.slice(2)) : path12.resolve(cwd, f);
+    read(abs, plainLines);
+  }
+  for (const name of config.env) add(clean(env[name]), `environment variable ${name}`);
+  return [...out.values()];
+}
+var MIN_LENGTH, MAX_FILE;
+var init_credentials = __esm({
+  "src/own/credentials.ts"() {
+    "use strict";
+    MIN_LENGTH = 8;
+    MAX_FILE = 1024 * 1024;
+  }
+});
+
+// src/own/match.ts
+function b64Core(s, url) {
+  const full = Buffer.from(s, "utf8").toString(url ? "base64url" : "base64");
+  const pad = (3 - Buffer.byteLength(s) % 3) % 3;
+  const bare = full.replace(/=+$/, "");
+  return pad ? bare.slice(0, -1) : bare;
+}
+var OwnMatcher;
+var init_match = __esm({
+  "src/own/match.ts"() {
+    "use strict";
+    OwnMatcher = class {
+      /** `creds`: kept for worker threads, which build their own matcher (memory to memory, never written). */
+      constructor(creds) {
+        this.creds = creds;
+        const seen = /* @__PURE__ */ new Set();
+        const add = (text, cred, encoding) => {
+          if (text.length < 8 || seen.has(text)) return;
+          seen.add(text);
+          this.needles.push({ text, cred, encoding });
+        };
+        for (const c of creds) {
+          add(c.value, c, "as it is");
+          add(encodeURIComponent(c.value), c, "URL-encoded");
+          add(b64Core(c.value, false), c, "base64");
+          add(b64Core(c.value, true), c, "base64url");
+          if (c.user) add(b64Core(`${c.user}:${c.value}`, false), c, "base64 of user:password");
+        }
+        this.needles.sort((a, b) => b.text.length - a.text.length);
+      }
+      creds;
+      needles = [];
+      get size() {
+        return this.needles.length;
+      }
+      /** Every occurrence, the longest needle winning where two overlap. */
+      find(text) {
+        const hits = [];
+        for (const n of this.needles) {
+          for (let at = text.indexOf(n.text); at >= 0; at = text.indexOf(n.text, at + n.text.length)) {
+            const end = at + n.text.length;
+            if (hits.some((h) => at < h.end && h.start < end)) continue;
+            hits.push({ start: at, end, cred: n.cred, encoding: n.encoding });
+          }
+        }
+        return hits.sort((a, b) => a.start - b.start);
+      }
     };
   }
 });
@@ -35574,12 +36111,13 @@ __export(hookguard_exports, {
   hookguardRuleDocs: () => hookguardRuleDocs
 });
 function hookguardRuleDocs() {
-  return [unusedRule, access001, access002];
+  return [unusedRule, ownRule, access001, access002];
 }
 var init_hookguard = __esm({
   "src/rules/hookguard/index.ts"() {
     "use strict";
     init_unused();
+    init_own();
     init_rules();
   }
 });
@@ -35623,6 +36161,128 @@ var init_unused_baseline = __esm({
   }
 });
 
+// src/own/providers.ts
+var providers_exports = {};
+__export(providers_exports, {
+  literalKeyword: () => literalKeyword,
+  runProviders: () => runProviders
+});
+import { spawnSync } from "node:child_process";
+function literalKeyword(regex) {
+  let best = "";
+  let run3 = "";
+  const end = () => {
+    if (run3.length > best.length) best = run3;
+    run3 = "";
+  };
+  for (let i = 0; i < regex.length; i++) {
+    const c = regex[i];
+    if (c === "\\") {
+      const n = regex[i + 1] ?? "";
+      i++;
+      if (/[A-Za-z0-9]/.test(n)) end();
+      else run3 += n;
+      continue;
+    }
+    if (c === "|") return void 0;
+    if (c === "[") {
+      end();
+      while (i < regex.length && regex[i] !== "]") i += regex[i] === "\\" ? 2 : 1;
+      continue;
+    }
+    if ("?*{".includes(c)) {
+      run3 = run3.slice(0, -1);
+      end();
+      if (c === "{") while (i < regex.length && regex[i] !== "}") i++;
+      continue;
+    }
+    if ("()^$.+".includes(c)) {
+      end();
+      continue;
+    }
+    run3 += c;
+  }
+  end();
+  return best.length >= 3 ? best.toLowerCase() : void 0;
+}
+function failure(p, r) {
+  const err = r.error;
+  if (err?.code === "ETIMEDOUT") return `timed out after ${p.timeout} s`;
+  if (err?.code === "ENOENT") return `command not found: ${p.command[0]}`;
+  if (err) return err.message;
+  if (r.status !== 0) {
+    const said = String(r.stderr ?? "").trim().split("\n")[0];
+    return `exited with ${r.status ?? r.signal}${said ? `: ${said.slice(0, 200)}` : ""}`;
+  }
+  return void 0;
+}
+function runProviders(providers, cwd, env) {
+  const out = { values: [], patterns: [], problems: [] };
+  for (const p of providers) {
+    const r = spawnSync(p.command[0], p.command.slice(1), {
+      cwd,
+      ...env ? { env } : {},
+      encoding: "utf8",
+      timeout: p.timeout * 1e3,
+      killSignal: "SIGKILL",
+      maxBuffer: 16 * 1024 * 1024,
+      stdio: ["ignore", "pipe", "pipe"],
+      shell: false
+    });
+    const failed = failure(p, r);
+    if (failed) {
+      out.problems.push(
+        `provider "${p.name}" (${p.command.join(" ")}) ${failed}; its ${p.output} were not used in this scan`
+      );
+      continue;
+    }
+    const lines = String(r.stdout ?? "").split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+    lines.forEach((line, i) => {
+      if (p.output === "values") {
+        if (line.length >= 8) out.values.push({ value: line, source: `provider ${p.name}` });
+        else
+          out.problems.push(
+            `provider "${p.name}": value on output line ${i + 1} is shorter than 8 characters and was not used`
+          );
+        return;
+      }
+      let bad;
+      try {
+        new RegExp(line);
+        bad = checkRegexSafety(line);
+      } catch (e) {
+        bad = e.message;
+      }
+      const keyword = bad ? void 0 : literalKeyword(line);
+      if (!bad && !keyword)
+        bad = "no literal text of 3 or more characters to look for it by, or alternatives: give one pattern per line";
+      if (bad) {
+        out.problems.push(`provider "${p.name}": pattern on output line ${i + 1} was not used (${bad})`);
+        return;
+      }
+      out.patterns.push({
+        id: `provider-${p.name}-${i + 1}`,
+        title: `Prohibited by provider ${p.name}`,
+        severity: "high",
+        keywords: [keyword],
+        regex: line,
+        secretGroup: 0,
+        confidence: "high",
+        remediation: `Remove it: provider ${p.name} lists this pattern as prohibited. Rotate it if it is a credential.`,
+        examples: { match: [], nomatch: [] },
+        source: `provider ${p.name}`
+      });
+    });
+  }
+  return out;
+}
+var init_providers = __esm({
+  "src/own/providers.ts"() {
+    "use strict";
+    init_safety();
+  }
+});
+
 // src/scan/index.ts
 var scan_exports = {};
 __export(scan_exports, {
@@ -35637,8 +36297,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync8, readFileSync as readFileSync11 } from "node:fs";
-import path12 from "node:path";
+import { existsSync as existsSync8, readFileSync as readFileSync12 } from "node:fs";
+import path13 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -35688,20 +36348,20 @@ function secretRuleDoc(p) {
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path12.resolve(cwd, configFile) : findConfig(root);
+  const file = configFile ? path13.resolve(cwd, configFile) : findConfig(root);
   if (configFile && !existsSync8(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync11(file, "utf8");
+    const text = readFileSync12(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path12.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path13.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -35712,8 +36372,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path12.resolve(explicit === flag2 ? cwd : root, explicit) : path12.join(root, DEFAULT_BASELINE);
-  const rel = path12.relative(cwd, file);
+  const file = explicit ? path13.resolve(explicit === flag2 ? cwd : root, explicit) : path13.join(root, DEFAULT_BASELINE);
+  const rel = path13.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -35731,15 +36391,25 @@ async function scan(request2, opts) {
 }
 async function scanInner(request2, opts) {
   const t0 = Date.now();
-  const root = await findRoot(request2, opts);
+  const { root, inRepo } = await findRoot(request2, opts);
   opts.onPhase?.("repository found");
-  const loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
   opts.onPhase?.("rules and config loaded");
   const { config } = loaded;
+  const provided = config.providers?.length ? await providersOutput(config, root, opts) : void 0;
+  if (provided?.patterns.length) {
+    const patterns = [...loaded.patterns, ...provided.patterns];
+    loaded = { ...loaded, patterns, set: compileRuleSet(patterns) };
+  }
   const failOn = opts.failOn ?? config.failOn ?? "high";
   const baseline = opts.noBaseline ? void 0 : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request2, root, loaded, opts.verbose === true);
+  const own = ownMatcher(request2, config, opts, provided?.values ?? []);
+  if (own) {
+    engine.own = own;
+    opts.onPhase?.(`own credentials read (${own.size} forms)`);
+  }
   const ig = config.ignore.length || request2.kind === "paths" ? (await loadIgnore())().add(config.ignore) : void 0;
   const isIgnored = (p) => ig !== void 0 && config.ignore.length > 0 && ig.ignores(p);
   const ex = new Examiner(
@@ -35756,11 +36426,14 @@ async function scanInner(request2, opts) {
     },
     isIgnored
   );
+  const cfgName = config.file ? path13.relative(root, config.file).split(path13.sep).join("/") : ".hookguard.yaml";
+  for (const message of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message });
   const { pushedTips } = await runSource(request2, ex, {
     root,
     cwd: opts.cwd,
     ignore: ig,
-    prestarted: opts.prestarted
+    prestarted: opts.prestarted,
+    inRepo
   });
   opts.onPhase?.("sources scanned");
   const { out } = ex;
@@ -35775,7 +36448,7 @@ async function scanInner(request2, opts) {
     opts.onPhase?.("environments and at-rest checked");
   }
   await nameSecretStores(request2, root, findings, ex.snapshot.now);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path12.join(root, file)));
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path13.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
   const staleBaseline = staleEntries(
@@ -35801,7 +36474,7 @@ async function scanInner(request2, opts) {
     summary: {
       files: out.progress.files,
       bytes: out.progress.bytes,
-      ...request2.kind === "paths" || request2.kind === "staged" ? {} : { commits: out.progress.commitsDone },
+      ...request2.kind === "paths" || request2.kind === "staged" || request2.kind === "commit-msg" || request2.kind === "stdin" ? {} : { commits: out.progress.commitsDone },
       skipped: out.skipped,
       ...out.generated.size ? { generated: out.generated.size } : {},
       durationMs: Date.now() - t0,
@@ -35817,28 +36490,46 @@ async function scanInner(request2, opts) {
 function fullScanKind(request2, root, cwd) {
   if (request2.kind === "history") return request2.since ? void 0 : "history";
   if (request2.kind !== "paths") return void 0;
-  const whole = !request2.paths.length || request2.paths.some((p) => path12.resolve(cwd, p) === root);
+  const whole = !request2.paths.length || request2.paths.some((p) => path13.resolve(cwd, p) === root);
   return whole ? "files" : void 0;
 }
 async function findRoot(request2, opts) {
-  if (request2.kind === "paths") return await repoRoot(opts.cwd, opts.env) ?? opts.cwd;
+  if (request2.kind === "paths" || request2.kind === "commit-msg" || request2.kind === "stdin") {
+    const root = await repoRoot(opts.cwd, opts.env);
+    return { root: root ?? opts.cwd, inRepo: root !== void 0 };
+  }
   const label = { staged: "--staged", "pre-push": "--pre-push", history: "--history", range: "--diff" }[request2.kind];
-  return requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env);
+  return { root: await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env), inRepo: true };
 }
 function readBaseline(root, opts, config) {
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where) return void 0;
   if (existsSync8(where.file)) {
-    const text = readFileSync11(where.file, "utf8");
+    const text = readFileSync12(where.file, "utf8");
     const parsed = parseBaseline(text, where.display);
     if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path12.relative(root, where.file).split(path12.sep).join("/"), text };
+    return { entries: parsed.entries, rel: path13.relative(root, where.file).split(path13.sep).join("/"), text };
   }
   if (where.explicit)
     throw new UsageError(
-      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path12.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path13.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
+}
+function ownMatcher(request2, config, opts, fromProviders) {
+  const env = opts.env ?? {};
+  const hook2 = request2.kind === "staged" || request2.kind === "pre-push" || request2.kind === "commit-msg";
+  const ci = env.CI !== void 0 && env.CI !== "" && env.CI !== "false" && env.CI !== "0";
+  const on = config.ownCredentials?.enabled ?? (hook2 && !ci);
+  const creds = on ? readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd) : [];
+  creds.push(...fromProviders);
+  return creds.length ? new OwnMatcher(creds) : void 0;
+}
+async function providersOutput(config, root, opts) {
+  const { runProviders: runProviders2 } = await Promise.resolve().then(() => (init_providers(), providers_exports));
+  const out = runProviders2(config.providers ?? [], root, opts.env);
+  opts.onPhase?.(`providers run (${config.providers?.length ?? 0})`);
+  return out;
 }
 function engineOptions(request2, root, loaded, verbose) {
   const { config } = loaded;
@@ -35847,7 +36538,7 @@ function engineOptions(request2, root, loaded, verbose) {
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest(loaded.patterns.map((p) => p.id)),
+    isRuleId: ruleIdTest([...loaded.patterns.map((p) => p.id), OWN_ID]),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request2.kind !== "history",
     ...config.revoked ? { revoked: config.revoked } : {},
@@ -35859,15 +36550,16 @@ function engineOptions(request2, root, loaded, verbose) {
   };
 }
 async function nameSecretStores(request2, root, findings, extras) {
-  if (!findings.some((f) => f.category === "secret")) return;
+  if (request2.kind === "commit-msg" || !findings.some((f) => f.category === "secret" && !f.in)) return;
   const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
-  const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" ? "worktree" : {
+  const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" || request2.kind === "stdin" ? "worktree" : {
     kind: "rev",
     rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
   };
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
   if (stores.length) {
-    for (const f of findings) if (f.category === "secret") f.remediation = m.storeRemediation(f.remediation, stores);
+    for (const f of findings)
+      if (f.category === "secret" && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
   }
 }
 async function ownersStage(root, config, request2, env, all, errors) {
@@ -35912,6 +36604,9 @@ var init_scan = __esm({
     init_examine();
     init_sources2();
     init_limits();
+    init_credentials();
+    init_match();
+    init_own();
     init_merge2();
   }
 });
@@ -35969,7 +36664,18 @@ function result(f, ruleIndex, existing) {
     level: LEVEL[f.severity],
     message: { text: scrubUserinfo(`${f.message}${f.match ? ` [${f.match}]` : ""} Fix: ${f.remediation}`) },
     locations: [
-      {
+      f.in === "message" ? (
+        // A commit message is no file: a logical location naming the commit (or the commit being made).
+        {
+          logicalLocations: [
+            {
+              kind: "resource",
+              name: "commit message",
+              fullyQualifiedName: f.commit ? `commit/${f.commit}/message` : "commit message"
+            }
+          ]
+        }
+      ) : {
         physicalLocation: {
           artifactLocation: { uri: f.file.split("/").map(encodeURIComponent).join("/"), uriBaseId: "%SRCROOT%" },
           region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn }
@@ -36163,7 +36869,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path13 from "node:path";
+import path14 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -36176,14 +36882,17 @@ function escapeProperty(s) {
 }
 function annotation(f, level) {
   const props = [
-    `file=${escapeProperty(f.file)}`,
-    `line=${f.line}`,
-    `col=${f.column}`,
-    `endLine=${f.endLine}`,
-    ...f.endLine === f.line ? [`endColumn=${f.endColumn}`] : [],
+    ...f.in === "message" ? [] : [
+      `file=${escapeProperty(f.file)}`,
+      `line=${f.line}`,
+      `col=${f.column}`,
+      `endLine=${f.endLine}`,
+      ...f.endLine === f.line ? [`endColumn=${f.endColumn}`] : []
+    ],
     `title=${escapeProperty(`${f.ruleId}: ${f.title}`)}`
   ];
-  const msg = `${f.message}${f.match ? ` [${f.match}]` : ""}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ""}
+  const where = f.in === "message" ? " in the commit message" : "";
+  const msg = `${f.message}${f.match ? ` [${f.match}]` : ""}${where}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ""}
 Fix: ${f.remediation}`;
   return `::${level} ${props.join(",")}::${escapeData(scrubUserinfo(msg))}`;
 }
@@ -36200,6 +36909,14 @@ function githubReport(r, ctx) {
 // src/report/text.ts
 init_types();
 init_scrub();
+
+// src/report/place.ts
+function placeOf(f) {
+  if (f.in !== "message" && f.file !== null) return f.file;
+  return f.commit ? `commit message of ${f.commit.slice(0, 10)}` : "commit message";
+}
+
+// src/report/text.ts
 var COLORS = {
   critical: [35, 39],
   high: [31, 39],
@@ -36216,9 +36933,9 @@ function painter(on) {
 function groupByFile(findings) {
   const m = /* @__PURE__ */ new Map();
   for (const f of findings) {
-    const list4 = m.get(f.file) ?? [];
+    const list4 = m.get(placeOf(f)) ?? [];
     list4.push(f);
-    m.set(f.file, list4);
+    m.set(placeOf(f), list4);
   }
   return m;
 }
@@ -36286,14 +37003,15 @@ function textReport(r, ctx) {
     );
   const s = r.summary;
   const skipped = s.skipped.binary + s.skipped.large + s.skipped.other;
-  const scanned = `${s.files} file${s.files === 1 ? "" : "s"}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}, ${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ""}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ""}, ${s.durationMs} ms`;
+  const counted = ctx.scope === "commit message" && s.files === 0 ? "" : `${s.files} file${s.files === 1 ? "" : "s"}`;
+  const scanned = `${counted}${s.commits !== void 0 ? ` in ${s.commits} commit${s.commits === 1 ? "" : "s"}` : ""}${counted ? ", " : ""}${fmtBytes(s.bytes)}${skipped ? ` (${s.skipped.binary} binary and ${s.skipped.other} other skipped, ${s.skipped.large} large streamed)` : ""}${s.generated ? `, ${s.generated} generated (minified/source map/vendored: provider-format rules only)` : ""}, ${s.durationMs} ms`;
   const supp = r.suppressed.length ? `; ${r.suppressed.length} suppressed (${["inline", "baseline", "config", "metadata"].map((b) => [b, r.suppressed.filter((x) => x.by === b).length]).filter(([, n]) => n).map(([b, n]) => `${b} ${n}`).join(", ")})` : "";
   const blocking = r.findings.filter((f) => atLeast(f.severity, ctx.failOn));
   if (r.findings.length === 0) {
     out.push(`${c("ok", "\u2714")} hookguard: no findings in ${ctx.scope ? `${ctx.scope}, ` : ""}${scanned}${supp}.`);
   } else {
     out.push(
-      `${blocking.length ? c("high", "\u2716") : c("medium", "!")} hookguard: ${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts(r.findings)}) in ${scanned}${supp}.`
+      `${blocking.length ? c("high", "\u2716") : c("medium", "!")} hookguard: ${r.findings.length} finding${r.findings.length === 1 ? "" : "s"} (${counts(r.findings)}) in ${ctx.scope === "commit message" ? "the commit message, " : ""}${scanned}${supp}.`
     );
     if (blocking.length)
       out.push(
@@ -37785,17 +38503,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path14 = requestOptions.url.replace(options3.baseUrl, "");
+    const path15 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path14} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path14} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path15} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -40600,8 +41318,9 @@ ${f.why}` : ""}` } : {}
 }
 function annotationsFor(r, failOn) {
   return [
-    ...r.findings.map((f) => annotationFor(f, atLeast(f.severity, failOn) ? "failure" : "warning")),
-    ...r.existing.map((f) => annotationFor(f, "notice"))
+    // A finding in a commit message or the pull request's text has no file to annotate: the summary lists it.
+    ...r.findings.filter((f) => f.in !== "message").map((f) => annotationFor(f, atLeast(f.severity, failOn) ? "failure" : "warning")),
+    ...r.existing.filter((f) => f.in !== "message").map((f) => annotationFor(f, "notice"))
   ];
 }
 var MARKER = /<!--\s*hookguard:fingerprint=([A-Za-z0-9._:-]+)(\s+state=resolved)?\s*-->/;
@@ -40709,7 +41428,7 @@ function summaryMarkdown(s) {
     );
     for (const f of list4.slice(0, MAX_ROWS))
       out.push(
-        `| ${code(cell(f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ""} |${withOwners ? ` ${cell(f.owners?.join(", ") ?? "")} |` : ""}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? "")} |` : ""}`
+        `| ${code(cell(f.in === "message" ? "commit message" : f.file))} | ${f.line} | ${f.severity} | ${code(f.ruleId)} ${cell(f.title)} | ${f.commit ? code(f.commit.slice(0, 7)) : ""} |${withOwners ? ` ${cell(f.owners?.join(", ") ?? "")} |` : ""}${withWhere ? ` ${cell(s.where?.get(f.fingerprint) ?? "")} |` : ""}`
       );
     if (list4.length > MAX_ROWS)
       out.push("", `\u2026and ${list4.length - MAX_ROWS} more (see the check run or the SARIF file).`);
@@ -40868,8 +41587,12 @@ async function planScan(i) {
     const n = await countCommits(i.cwd, `${base}..${head}`);
     const baseRepo = str(obj(obj(pr.base).repo).full_name);
     const headRepo = str(obj(obj(pr.head).repo).full_name);
+    const texts = [
+      { name: "pull request title", text: str(pr.title) ?? "" },
+      { name: "pull request body", text: str(pr.body) ?? "" }
+    ].filter((t) => t.text);
     return {
-      request: { kind: "range", range: `${base}..${head}` },
+      request: { kind: "range", range: `${base}..${head}`, ...texts.length ? { texts } : {} },
       scope: `pull request #${number}: ${n} commit${n === 1 ? "" : "s"} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
       headSha: head,
       pr: {
@@ -41322,7 +42045,7 @@ function exceptionsMarkdown(exceptions, o) {
 // src/action/main.ts
 var VERSION9 = true ? "0.1.0" : "0.0.0-dev";
 var CHECK_NAME = "hookguard";
-var BATCH = 50;
+var BATCH2 = 50;
 var MAX_ANNOTATIONS = 1e3;
 var FAIL_ON = [...SEVERITIES.filter((s) => s !== "info"), "none"];
 async function run2(runner = defaultRunner()) {
@@ -41489,8 +42212,8 @@ ${plan.notes.join("\n\n")}
     const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path13.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path13.dirname(abs), { recursive: true });
+    const abs = path14.resolve(cwd, inputs.sarifFile);
+    mkdirSync(path14.dirname(abs), { recursive: true });
     writeFileSync2(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
@@ -41516,12 +42239,12 @@ ${plan.notes.join("\n\n")}
     const title = needsApproval ? `Needs owner approval: ${ex.approval.pending.length} exception${ex.approval.pending.length === 1 ? "" : "s"} added by this pull request; ${checkTitle(result2, failOn)}` : checkTitle(result2, failOn);
     const summary = [checkSummary(plan.scope, result2, failOn, capped), ex?.markdown].filter(Boolean).join("\n\n");
     try {
-      const batches = Math.max(1, Math.ceil(annotations.length / BATCH));
+      const batches = Math.max(1, Math.ceil(annotations.length / BATCH2));
       for (let i = 0; i < batches; i++) {
         const last = i === batches - 1;
         await api.updateCheckRun(checkId, {
           ...last ? { status: "completed", conclusion: failingCount || needsApproval ? "failure" : "success" } : {},
-          output: { title, summary, annotations: annotations.slice(i * BATCH, (i + 1) * BATCH) }
+          output: { title, summary, annotations: annotations.slice(i * BATCH2, (i + 1) * BATCH2) }
         });
       }
       checkDone = true;
@@ -41623,8 +42346,8 @@ async function exceptionsStage(r, o) {
   const rules2 = /* @__PURE__ */ new Map();
   for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()])
     rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
-  const configFile = o.inputs.config ? path13.relative(o.root, path13.resolve(o.cwd, o.inputs.config)).split(path13.sep).join("/") : void 0;
-  const baselineFile = o.inputs.baseline ? path13.relative(o.root, path13.resolve(o.cwd, o.inputs.baseline)).split(path13.sep).join("/") : void 0;
+  const configFile = o.inputs.config ? path14.relative(o.root, path14.resolve(o.cwd, o.inputs.config)).split(path14.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path14.relative(o.root, path14.resolve(o.cwd, o.inputs.baseline)).split(path14.sep).join("/") : void 0;
   const rep = await prExceptions({
     root: o.root,
     base: o.pr.base,
