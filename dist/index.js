@@ -1885,7 +1885,9 @@ var init_validators = __esm({
         return { verdict: "unknown", confidence: "low", severity: "medium", why: "private key header without a body" };
       return { verdict: "valid", confidence: "high", why: "unencrypted private key" };
     };
-    credentialValue = ({ secret }) => {
+    credentialValue = ({ secret, match, text, index }) => {
+      if (match !== void 0 && text !== void 0 && /(?::|=>?)[ \t]+$/.test(match.slice(0, match.length - secret.length)) && new RegExp("^\\p{Lu}?\\p{Ll}+[.,:!?]?$", "u").test(secret) && new RegExp("^[ \\t]+\\p{L}", "u").test(text.slice(index + match.length, index + match.length + 8)))
+        return reject("prose (words separated by spaces), not a value");
       let v = secret;
       try {
         if (/%[0-9A-Fa-f]{2}/.test(v)) v = decodeURIComponent(v);

@@ -690,7 +690,17 @@ const privateKey: Validator = ({ match }) => {
 // ---------- structured credentials ----------
 
 /** A password taken from a URL, .netrc, inventory or config file: reject references, keep stand-ins at low. */
-const credentialValue: Validator = ({ secret }) => {
+const credentialValue: Validator = ({ secret, match, text, index }) => {
+  // Prose, as for the generic rule: after `key= ` a lower-case word followed on its line by more words
+  // (`snowflake.password= followed by another key` in a sentence), not a password cut at its first space.
+  if (
+    match !== undefined &&
+    text !== undefined &&
+    /(?::|=>?)[ \t]+$/.test(match.slice(0, match.length - secret.length)) &&
+    /^\p{Lu}?\p{Ll}+[.,:!?]?$/u.test(secret) &&
+    /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
+  )
+    return reject('prose (words separated by spaces), not a value');
   let v = secret;
   try {
     if (/%[0-9A-Fa-f]{2}/.test(v)) v = decodeURIComponent(v);

@@ -464,3 +464,14 @@ describe('real trees: long docstrings and type annotations', () => {
     ],
   ]);
 });
+
+describe('keyed provider rules: prose after the key is not a password', () => {
+  it('a sentence that mentions a credential key, in a commit message or notes, is not reported', () => {
+    expect(
+      worst('notes.txt', '- An empty value no longer takes the next line (snowflake.password= followed by another key)')
+        .sev,
+    ).toBe('none');
+    // A real value after the same key still is.
+    expect(worst('app.properties', `snowflake.password= ${pw()}`).sev).toBe('high');
+  });
+});
