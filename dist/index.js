@@ -1804,7 +1804,8 @@ var init_validators = __esm({
       if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
       if (tier) return weakOrStrong(secret, pwKey);
       const e = shannonEntropy(secret);
-      if (!pwKey && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
+      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
+      if (!pwKey && !uuid && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
       if (pwKey && e < 1.5) return reject(`entropy ${e.toFixed(1)} below 1.5`);
       return weakOrStrong(secret, pwKey);
     };

@@ -65,7 +65,7 @@ export function profileOf(argv: readonly string[]): string {
   const cmd = argv[0] ?? '';
   if (!/^[a-z-]{1,20}$/.test(cmd)) return 'other';
   if (cmd !== 'scan') return cmd;
-  const mode = argv.find((a) => /^--(?:staged|pre-push|pre-commit-framework|history|diff)$/.test(a));
+  const mode = argv.find((a) => /^--(?:staged|pre-push|pre-commit-framework|history|diff|commit-msg)$/.test(a));
   return mode ? `scan:${mode.slice(2)}` : 'scan';
 }
 

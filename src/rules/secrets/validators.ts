@@ -428,7 +428,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject('an identifier, not a secret');
   if (tier) return weakOrStrong(secret, pwKey);
   const e = shannonEntropy(secret);
-  if (!pwKey && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);
+  // A UUID holds 122 random bits however its 16 letters happen to repeat (`897afd9a-ad88-7caa-0ddd-…` measures 3.0):
+  // under a credential name it is a key, whatever its character entropy.
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
+  if (!pwKey && !uuid && e < 3.0) return reject(`entropy ${e.toFixed(1)} below 3.0`);
   if (pwKey && e < 1.5) return reject(`entropy ${e.toFixed(1)} below 1.5`);
   return weakOrStrong(secret, pwKey);
 };
