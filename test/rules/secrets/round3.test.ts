@@ -453,7 +453,8 @@ describe('real trees: long docstrings and type annotations', () => {
     [
       'a random lower-case token under a key name still blocks',
       'app/settings.py',
-      () => `api_token = "${rand(LD, 12)}_${rand(LD, 20)}x9"`,
+      // (A digit in the first run: twelve letters alone read as a word, and words joined by `_` as a name.)
+      () => `api_token = "${rand(LD, 11)}${rand('0123456789', 1)}_${rand(LD, 20)}x9"`,
       'blocks',
     ],
     [
