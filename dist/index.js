@@ -248,6 +248,20 @@ var init_scrub = __esm({
   }
 });
 
+// src/report/place.ts
+function placeOf(f) {
+  if (f.in !== "message" && f.file !== null) return f.file;
+  return f.commit ? `commit message of ${f.commit.slice(0, 10)}` : "commit message";
+}
+function placeLine(f) {
+  return f.in === "message" || f.file === null ? `${placeOf(f)}, line ${f.line}` : `${f.file}:${f.line}`;
+}
+var init_place = __esm({
+  "src/report/place.ts"() {
+    "use strict";
+  }
+});
+
 // src/git/blobs.ts
 import { isAscii } from "node:buffer";
 import { lstatSync, readFileSync } from "node:fs";
@@ -692,10 +706,10 @@ var init_diff_parser = __esm({
           if (m) {
             this.inHunk = true;
             const start = Number(m[1]);
-            const count2 = m[2] === void 0 ? 1 : Number(m[2]);
+            const count3 = m[2] === void 0 ? 1 : Number(m[2]);
             if (this.chunkLines.length && start !== this.nextLine) this.flushChunk();
             this.nextLine = start;
-            const range2 = count2 > 0 ? [start, start + count2 - 1] : [Math.max(1, start), start + 1];
+            const range2 = count3 > 0 ? [start, start + count3 - 1] : [Math.max(1, start), start + 1];
             const last = cur.changed[cur.changed.length - 1];
             if (last && last[1] + 1 >= range2[0]) last[1] = Math.max(last[1], range2[1]);
             else cur.changed.push(range2);
@@ -749,28 +763,28 @@ var init_diff_parser = __esm({
        */
       addedRun(buf, start) {
         let i = start;
-        let count2 = 0;
+        let count3 = 0;
         let bytes = 0;
         let end = start;
         while (i < buf.length && buf[i] === 43) {
           const nl = buf.indexOf(10, i);
           if (nl === -1 || nl - i > this.maxLine) break;
-          count2++;
+          count3++;
           bytes += nl - i;
           end = nl;
           i = nl + 1;
           if (this.chunkBytes + bytes >= this.partBytes) break;
         }
-        if (count2 === 0) return start;
+        if (count3 === 0) return start;
         let text = buf.toString("utf8", start + 1, end);
-        if (count2 > 1) text = text.replace(ADDED_SEP, "\n");
+        if (count3 > 1) text = text.replace(ADDED_SEP, "\n");
         if (text.endsWith("\r")) text = text.slice(0, -1);
         const cur = this.cur;
         if (this.chunkLines.length === 0) this.chunkStart = this.nextLine;
         this.chunkLines.push(text);
         this.chunkBytes += bytes;
         cur.bytes += bytes;
-        this.nextLine += count2;
+        this.nextLine += count3;
         if (this.chunkBytes >= this.partBytes) {
           this.flushChunk();
           this.emitPart();
@@ -1804,8 +1818,8 @@ var init_validators = __esm({
       if (!passphrase && !optionSlot && looksLikeIdentifier(secret)) return reject("an identifier, not a secret");
       if (tier) return weakOrStrong(secret, pwKey);
       const e = shannonEntropy(secret);
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
-      if (!pwKey && !uuid && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
+      const uuid2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret);
+      if (!pwKey && !uuid2 && e < 3) return reject(`entropy ${e.toFixed(1)} below 3.0`);
       if (pwKey && e < 1.5) return reject(`entropy ${e.toFixed(1)} below 1.5`);
       return weakOrStrong(secret, pwKey);
     };
@@ -2704,8 +2718,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -2813,13 +2827,13 @@ var require_Alias = __commonJS({
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
       } else if (identity.isCollection(node)) {
-        let count2 = 0;
+        let count3 = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc3, item, anchors2);
-          if (c > count2)
-            count2 = c;
+          if (c > count3)
+            count3 = c;
         }
-        return count2;
+        return count3;
       } else if (identity.isPair(node)) {
         const kc = getAliasCount(doc3, node.key, anchors2);
         const vc = getAliasCount(doc3, node.value, anchors2);
@@ -5772,8 +5786,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count: count2, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count2);
+          for (const { count: count3, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count3);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -5850,12 +5864,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count2 = 1;
+        let count3 = 1;
         const end = error.linePos[1];
         if (end?.line === line && end.col > col) {
-          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count3 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count2);
+        const pointer = " ".repeat(ci) + "^".repeat(count3);
         error.message += `:
 
 ${lineStr}
@@ -9486,12 +9500,12 @@ function fromNames(names, regex) {
   const kws = [...keywords].filter((k) => ![...keywords].some((o) => o !== k && k.includes(o)));
   return { keywords: kws, regex: regex.split(NAMES_SLOT).join(`(?:${alts.join("|")})`) };
 }
-function validatePatterns(raw, where, locate2) {
+function validatePatterns(raw, where3, locate2) {
   const errors = [];
   const patterns = [];
-  if (!Array.isArray(raw)) return { patterns, errors: [`${where}: expected a list of rules`] };
+  if (!Array.isArray(raw)) return { patterns, errors: [`${where3}: expected a list of rules`] };
   raw.forEach((r, i) => {
-    const at = (key) => locate2 ? locate2(i, key) : where;
+    const at = (key) => locate2 ? locate2(i, key) : where3;
     const label = `${at()}: rule ${i + 1}`;
     if (typeof r !== "object" || r === null || Array.isArray(r)) {
       errors.push(`${label}: expected a mapping`);
@@ -9559,7 +9573,7 @@ function validatePatterns(raw, where, locate2) {
   });
   const seen = /* @__PURE__ */ new Set();
   for (const p of patterns) {
-    if (seen.has(p.id)) errors.push(`${where}: duplicate rule id "${p.id}"`);
+    if (seen.has(p.id)) errors.push(`${where3}: duplicate rule id "${p.id}"`);
     seen.add(p.id);
   }
   return { patterns, errors };
@@ -10253,7 +10267,7 @@ function scanText(text, set, globalAllow, ctx) {
   });
   const hits = [];
   for (const rule255 of candidateRules(text, set)) {
-    let count2 = 0;
+    let count3 = 0;
     let from = 0;
     let m;
     while ((m = nextMatch(rule255, text, from)) !== null) {
@@ -10262,7 +10276,7 @@ function scanText(text, set, globalAllow, ctx) {
         from++;
         continue;
       }
-      if (++count2 > MAX_MATCHES_PER_RULE) break;
+      if (++count3 > MAX_MATCHES_PER_RULE) break;
       let g = rule255.group;
       if (g < 0) {
         g = 0;
@@ -11522,17 +11536,17 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       case "escalation": {
         const m = mapping(v ?? pair.key, "escalation", ["contact", "doc"]);
         if (!m) break;
-        const esc = {};
+        const esc2 = {};
         if (m.has("contact")) {
           const c = text1(m.get("contact"), "escalation.contact");
-          if (c) esc.contact = c;
+          if (c) esc2.contact = c;
         }
         if (m.has("doc")) {
           const d = text1(m.get("doc"), "escalation.doc");
-          if (d) esc.doc = d;
+          if (d) esc2.doc = d;
         }
         if (!m.size) err(v ?? pair.key, "escalation needs a contact, a doc or both");
-        cfg.escalation = esc;
+        cfg.escalation = esc2;
         break;
       }
       case "providers": {
@@ -15012,15 +15026,15 @@ var init_apigw_006 = __esm({
         const t = ctx.t;
         for (const r of ctx.resources) {
           let node;
-          let where = "TracingEnabled";
+          let where3 = "TracingEnabled";
           if (r.type === "AWS::ApiGateway::Deployment") {
             if (!getSet2(t, r.props, "StageName")) continue;
             node = t.at(r.props, "StageDescription.TracingEnabled");
-            where = "StageDescription.TracingEnabled";
+            where3 = "StageDescription.TracingEnabled";
           } else node = t.propOf(r, "TracingEnabled");
           const b = boolProp(t, node);
           const parent = r.type === "AWS::ApiGateway::Deployment" ? t.get(r.props, "StageDescription") : void 0;
-          if (b.absent) ctx.report(r, parent, `${r.id} does not enable X-Ray tracing (${where} is off by default)`);
+          if (b.absent) ctx.report(r, parent, `${r.id} does not enable X-Ray tracing (${where3} is off by default)`);
           else if (b.falseVal) ctx.report(r, node, `${r.id} turns X-Ray tracing off`, { why: b.falseVal.why });
         }
       }
@@ -20917,7 +20931,7 @@ function isLoadBalancerGroup(r, all) {
 }
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
-  const where = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
+  const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
   for (const rule255 of sgRules(r, "ingress")) {
     const w = worldCidr(rule255);
     if (!w) continue;
@@ -20930,7 +20944,7 @@ function run(r, emit, all) {
         code: "ingress-all",
         resource: r,
         at: w.at,
-        message: `${where} allows ${what} from ${w.cidr}`,
+        message: `${where3} allows ${what} from ${w.cidr}`,
         why,
         detail: `${w.cidr} all`,
         ...isLoadBalancerGroup(r, all) ? { severity: "medium" } : {}
@@ -20949,7 +20963,7 @@ function run(r, emit, all) {
           code: code2,
           resource: r,
           at: w.at,
-          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where}`,
+          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where3}`,
           why,
           detail: `${w.cidr} ${hit[0]}`
         });
@@ -20962,7 +20976,7 @@ function run(r, emit, all) {
         code: "ingress-range",
         resource: r,
         at: w.at,
-        message: `${where} opens ports ${range2.from}-${range2.to} to ${w.cidr}`,
+        message: `${where3} opens ports ${range2.from}-${range2.to} to ${w.cidr}`,
         why,
         detail: `${w.cidr} ${range2.from}-${range2.to}`
       });
@@ -20976,7 +20990,7 @@ function run(r, emit, all) {
         code: "egress-all",
         resource: r,
         at: w.at,
-        message: `${where} allows all outbound traffic to ${w.cidr}`,
+        message: `${where3} allows all outbound traffic to ${w.cidr}`,
         why: w.why ?? allOut.why,
         detail: `${w.cidr} all`
       });
@@ -20985,7 +20999,7 @@ function run(r, emit, all) {
     emit({
       code: "default-vpc",
       resource: r,
-      message: `${where} has no VpcId, so it is created in the default VPC`,
+      message: `${where3} has no VpcId, so it is created in the default VPC`,
       detail: "no VpcId",
       // Without a VPC of its own the file is usually a sample meant for the default VPC: note it, do not block.
       ...r.format === "cloudformation" && !all.some((x) => x.kind === "AWS::EC2::VPC") ? { severity: "info" } : {}
@@ -21655,11 +21669,11 @@ var init_tpl_001 = __esm({
             scope: [line, line],
             path: d.path
           };
-          const where = d.path ? ` in ${d.path}` : "";
+          const where3 = d.path ? ` in ${d.path}` : "";
           ctx.report(
             anchor,
             d.keyNode,
-            `${d.key} is given twice${where} (first on line ${t.line(d.firstNode) ?? "?"}); CloudFormation deploys this later value`
+            `${d.key} is given twice${where3} (first on line ${t.line(d.firstNode) ?? "?"}); CloudFormation deploys this later value`
           );
         }
       }
@@ -22681,14 +22695,14 @@ var init_ansible = __esm({
         const e = this.lc.linePos(i + sub.length);
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
       }
-      varsOfMap(m, where, pathOf, scopeOf) {
+      varsOfMap(m, where3, pathOf, scopeOf) {
         if (!(0, import_yaml10.isMap)(m)) return;
         for (const p of m.items) {
           const name = keyName(p);
           if (!name) continue;
           const a = this.arg(p, name);
           const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml10.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
-          this.file.vars.push({ ...a, scope, path: pathOf(name), where });
+          this.file.vars.push({ ...a, scope, path: pathOf(name), where: where3 });
         }
       }
       /** Split free-form arguments into `k=v` pairs and the rest (shell-style quoting). */
@@ -25581,10 +25595,10 @@ function setPath(out, path15, v, l) {
   }
   cur.set(parts[parts.length - 1], v);
 }
-function renamed(t, args2, table2) {
+function renamed(t, args2, table3) {
   const out = /* @__PURE__ */ new Map();
   const l = moduleLoc(t);
-  for (const [from, to] of Object.entries(table2)) {
+  for (const [from, to] of Object.entries(table3)) {
     const v = from.split("|").map((k) => args2.get(k)).find((x) => x !== void 0);
     if (v) setPath(out, to, v, l);
   }
@@ -30722,7 +30736,7 @@ async function iacFindings(t, opts, out, emit) {
       const occKey = `${r.ruleId}\0${r.path}`;
       const occ = seen.get(occKey) ?? 0;
       seen.set(occKey, occ + 1);
-      const where = occ ? [r.path, `#${occ}`] : [r.path];
+      const where3 = occ ? [r.path, `#${occ}`] : [r.path];
       const meta2 = metas.get(r.ruleId);
       const raw = lineText(t.content, starts, Math.min(r.line - 1, starts.length - 1));
       const secretRange = r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
@@ -30740,7 +30754,7 @@ async function iacFindings(t, opts, out, emit) {
         endColumn: r.endColumn,
         commit: t.commit,
         value: r.secret && secretRange.length ? raw.slice(secretRange[0][0], secretRange[0][1]) : void 0,
-        identity: where,
+        identity: where3,
         keyed: true,
         ...r.secret ? { secret: true } : {},
         why: r.why,
@@ -31454,9 +31468,9 @@ async function examine(t, opts) {
     });
     for (const { h, li, le, col, endCol } of located) {
       const line = chunk.startLine + li;
-      const where = `${h.rule.p.id}\0${line}\0${col}`;
-      if (!keep(line, chunk.startLine + le) || found.has(where)) continue;
-      found.add(where);
+      const where3 = `${h.rule.p.id}\0${line}\0${col}`;
+      if (!keep(line, chunk.startLine + le) || found.has(where3)) continue;
+      found.add(where3);
       const raw = lineText(chunk.text, starts, li);
       const p = h.rule.p;
       const f = makeFinding({
@@ -32285,9 +32299,9 @@ async function listSnapshot(root, snap) {
   return out;
 }
 async function grepSnapshot(root, snap, needles, pathspecs) {
-  const where = snap.kind === "index" ? ["--cached"] : [snap.rev];
+  const where3 = snap.kind === "index" ? ["--cached"] : [snap.rev];
   const e = needles.flatMap((n) => ["-e", n]);
-  const r = await git(root, ["grep", "-l", "-z", "-I", "-F", ...e, ...where, "--", ...pathspecs]);
+  const r = await git(root, ["grep", "-l", "-z", "-I", "-F", ...e, ...where3, "--", ...pathspecs]);
   if (r.code !== 0) return [];
   const paths2 = r.stdout.toString("utf8").split("\0").filter(Boolean).map((p) => snap.kind === "rev" && p.startsWith(snap.rev + ":") ? p.slice(snap.rev.length + 1) : p);
   if (!paths2.length) return [];
@@ -34271,11 +34285,11 @@ var require_ignore = __commonJS({
       }
     };
     var hasTrailingBackslash = (str5) => {
-      let count2 = 0;
-      while (str5[str5.length - count2 - 1] === ESCAPE) {
-        count2++;
+      let count3 = 0;
+      while (str5[str5.length - count3 - 1] === ESCAPE) {
+        count3++;
       }
-      return count2 % 2 === 1;
+      return count3 % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
       let lineEnd = body.length;
@@ -34845,7 +34859,7 @@ function isStoreEvidence(p) {
 async function storesInUse(root, snap, seen = []) {
   const out = new Set(seen);
   const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
-  const where = snap === "worktree" ? [] : snap.kind === "index" ? ["--cached"] : [snap.rev];
+  const where3 = snap === "worktree" ? [] : snap.kind === "index" ? ["--cached"] : [snap.rev];
   const r = await git2(root, [
     "grep",
     "-h",
@@ -34866,7 +34880,7 @@ async function storesInUse(root, snap, seen = []) {
     "resolve:secretsmanager",
     "-e",
     "resolve:ssm-secure",
-    ...where,
+    ...where3,
     "--",
     ...STORE_FILES
   ]);
@@ -35383,12 +35397,12 @@ var init_examine = __esm({
        * A commit message: the rules over its text, not counted as a file. `fix` says what to do about a secret in it,
        * which depends on where the message is (being written, about to be pushed, already shared).
        */
-      async onMessage(t, fix, where = "") {
+      async onMessage(t, fix, where3 = "") {
         const r = await examine(t, this.s.engine);
         for (const f of r.findings)
           if (f.secret) {
             f.remediation = `${fix} ${f.remediation}`;
-            f.message = `${where}${f.message}`;
+            f.message = `${where3}${f.message}`;
           }
         this.out.progress.bytes += t.bytes;
         this.out.record("", r);
@@ -35811,7 +35825,7 @@ function shown(file, home) {
   const rel = path12.relative(home, file);
   return rel && !rel.startsWith("..") && !path12.isAbsolute(rel) ? `~/${rel.split(path12.sep).join("/")}` : file;
 }
-function aws(text, where, add) {
+function aws(text, where3, add) {
   let profile = "default";
   for (const line of text.split(/\r?\n/)) {
     const sec = /^\s*\[\s*(?:profile\s+)?([^\]]+?)\s*\]/.exec(line);
@@ -35820,24 +35834,24 @@ function aws(text, where, add) {
       continue;
     }
     const m = /^\s*(aws_secret_access_key|aws_session_token|aws_access_key_id)\s*[=:]\s*(\S+)/i.exec(line);
-    if (m) add(clean(m[2]), `${where} (profile ${profile}, ${m[1].toLowerCase()})`);
+    if (m) add(clean(m[2]), `${where3} (profile ${profile}, ${m[1].toLowerCase()})`);
   }
 }
-function npmrc(text, where, add) {
+function npmrc(text, where3, add) {
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(?:(\/\/[^\s=]*?):)?(_authToken|_auth|_password)\s*=\s*(.+)$/.exec(line);
     if (!m) continue;
     const what = `${m[2]}${m[1] ? ` for ${m[1]}` : ""}`;
     const v = clean(m[3]);
-    add(v, `${where} (${what})`);
+    add(v, `${where3} (${what})`);
     if (v && (m[2] === "_auth" || m[2] === "_password")) {
       const dec = Buffer.from(v, "base64").toString("utf8");
       const pass = m[2] === "_auth" ? dec.slice(dec.indexOf(":") + 1) : dec;
-      if (dec.includes(":") || m[2] === "_password") add(clean(pass), `${where} (${what}, decoded)`);
+      if (dec.includes(":") || m[2] === "_password") add(clean(pass), `${where3} (${what}, decoded)`);
     }
   }
 }
-function docker(text, where, add) {
+function docker(text, where3, add) {
   let data;
   try {
     data = JSON.parse(text);
@@ -35847,25 +35861,25 @@ function docker(text, where, add) {
   for (const [host, a] of Object.entries(data.auths ?? {})) {
     if (!a || typeof a !== "object") continue;
     if (typeof a.auth === "string") {
-      add(clean(a.auth), `${where} (auths ${host})`);
+      add(clean(a.auth), `${where3} (auths ${host})`);
       const dec = Buffer.from(a.auth, "base64").toString("utf8");
       const at = dec.indexOf(":");
-      if (at > 0) add(clean(dec.slice(at + 1)), `${where} (auths ${host}, password)`, dec.slice(0, at));
+      if (at > 0) add(clean(dec.slice(at + 1)), `${where3} (auths ${host}, password)`, dec.slice(0, at));
     }
-    if (typeof a.identitytoken === "string") add(clean(a.identitytoken), `${where} (auths ${host}, identitytoken)`);
-    if (typeof a.password === "string") add(clean(a.password), `${where} (auths ${host}, password)`);
+    if (typeof a.identitytoken === "string") add(clean(a.identitytoken), `${where3} (auths ${host}, identitytoken)`);
+    if (typeof a.password === "string") add(clean(a.password), `${where3} (auths ${host}, password)`);
   }
 }
-function keyLines(text, where, keys, add, section = /^([^\s#][^:]*):\s*$/) {
+function keyLines(text, where3, keys, add, section = /^([^\s#][^:]*):\s*$/) {
   let host = "";
   for (const line of text.split(/\r?\n/)) {
     const h = section.exec(line);
     if (h) host = h[1].trim();
     const m = keys.exec(line);
-    if (m) add(clean(m[2]), `${where} (${host ? `${host}, ` : ""}${m[1]})`);
+    if (m) add(clean(m[2]), `${where3} (${host ? `${host}, ` : ""}${m[1]})`);
   }
 }
-function netrc(text, where, add) {
+function netrc(text, where3, add) {
   const tokens = text.replace(/#.*$/gm, "").split(/\s+/).filter(Boolean);
   let machine = "default";
   let login;
@@ -35878,19 +35892,19 @@ function netrc(text, where, add) {
       machine = "default";
       login = void 0;
     } else if (t === "login") login = tokens[++i];
-    else if (t === "password" || t === "account") add(clean(tokens[++i]), `${where} (machine ${machine})`, login);
+    else if (t === "password" || t === "account") add(clean(tokens[++i]), `${where3} (machine ${machine})`, login);
   }
 }
-function pypirc(text, where, add) {
+function pypirc(text, where3, add) {
   let section = "";
   for (const line of text.split(/\r?\n/)) {
     const sec = /^\s*\[([^\]]+)\]/.exec(line);
     if (sec) section = sec[1];
     const m = /^\s*password\s*[=:]\s*(.+)$/.exec(line);
-    if (m) add(clean(m[1]), `${where} (${section || "password"})`);
+    if (m) add(clean(m[1]), `${where3} (${section || "password"})`);
   }
 }
-function gitCredentials(text, where, add) {
+function gitCredentials(text, where3, add) {
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*[a-z][a-z0-9+.-]*:\/\/([^:@/\s]*):([^@/\s]+)@([^/\s]+)/i.exec(line);
     if (!m) continue;
@@ -35904,14 +35918,14 @@ function gitCredentials(text, where, add) {
       user = decodeURIComponent(user);
     } catch {
     }
-    add(clean(pass), `${where} (${m[3]})`, user);
+    add(clean(pass), `${where3} (${m[3]})`, user);
   }
 }
-function plainLines(text, where, add) {
+function plainLines(text, where3, add) {
   text.split(/\r?\n/).forEach((line, i) => {
     if (/^\s*(#|$)/.test(line)) return;
     const m = /^\s*(?:export\s+)?([A-Za-z_][\w.-]*)\s*[=:]\s*(.+)$/.exec(line);
-    add(clean(m ? m[2] : line), `${where} (${m ? m[1] : `line ${i + 1}`})`);
+    add(clean(m ? m[2] : line), `${where3} (${m ? m[1] : `line ${i + 1}`})`);
   });
 }
 function readOwnCredentials(env, config, cwd) {
@@ -36505,17 +36519,17 @@ async function findRoot(request2, opts) {
   return { root: await requireRepo(opts.cwd, `hookguard scan ${label}`, opts.env), inRepo: true };
 }
 function readBaseline(root, opts, config) {
-  const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
-  if (!where) return void 0;
-  if (existsSync8(where.file)) {
-    const text = readFileSync12(where.file, "utf8");
-    const parsed = parseBaseline(text, where.display);
+  const where3 = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
+  if (!where3) return void 0;
+  if (existsSync8(where3.file)) {
+    const text = readFileSync12(where3.file, "utf8");
+    const parsed = parseBaseline(text, where3.display);
     if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path13.relative(root, where.file).split(path13.sep).join("/"), text };
+    return { entries: parsed.entries, rel: path13.relative(root, where3.file).split(path13.sep).join("/"), text };
   }
-  if (where.explicit)
+  if (where3.explicit)
     throw new UsageError(
-      `baseline file ${where.display}${where.fromConfig ? ` (baseline: in ${config.file ? path13.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path13.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -36760,6 +36774,583 @@ var init_sarif = __esm({
   }
 });
 
+// src/report/json.ts
+var json_exports = {};
+__export(json_exports, {
+  jsonReport: () => jsonReport,
+  publicFinding: () => publicFinding,
+  publicReport: () => publicReport
+});
+function publicFinding(f) {
+  return {
+    ruleId: f.ruleId,
+    category: f.category,
+    severity: f.severity,
+    title: f.title,
+    message: scrubUserinfo(f.message),
+    remediation: f.remediation,
+    // A finding in a commit message has no file (the contract: null, and `in` says where it is).
+    file: f.in === "message" ? null : f.file,
+    ...f.in ? { in: f.in } : {},
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    ...f.commit ? { commit: f.commit } : {},
+    ...f.author ? { author: f.author } : {},
+    ...f.date ? { date: f.date } : {},
+    ...f.match ? { match: f.match } : {},
+    fingerprint: f.fingerprint,
+    ...f.confidence ? { confidence: f.confidence } : {},
+    ...f.why ? { why: scrubUserinfo(f.why) } : {},
+    ...f.owners ? { owners: f.owners } : {}
+  };
+}
+function publicReport(r, ctx) {
+  return {
+    version: 1,
+    tool: { name: "hookguard", version: ctx.toolVersion },
+    failOn: ctx.failOn,
+    findings: r.findings.map(publicFinding),
+    existing: r.existing.map(publicFinding),
+    suppressed: r.suppressed.map((x) => x.in === "message" ? { ...x, file: null } : x),
+    errors: r.errors.map((e) => ({ ...e, message: scrubUserinfo(e.message) })),
+    staleBaseline: r.staleBaseline,
+    summary: r.summary,
+    ...r.ownersFrom ? { ownersFrom: r.ownersFrom } : {},
+    ...r.escalation ? { escalation: r.escalation } : {}
+  };
+}
+function jsonReport(r, ctx) {
+  return JSON.stringify(publicReport(r, ctx), null, 2) + "\n";
+}
+var init_json = __esm({
+  "src/report/json.ts"() {
+    "use strict";
+    init_scrub();
+  }
+});
+
+// src/report/ci.ts
+function xml(s) {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "");
+}
+function where(f) {
+  if (f.in === "message") return placeLine(f);
+  return `${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 10)})` : ""}`;
+}
+function junitReport(r) {
+  const order2 = ["critical", "high", "medium", "low", "info"];
+  const blocks = (s) => r.failOn !== "none" && order2.indexOf(s) <= order2.indexOf(r.failOn);
+  const families2 = /* @__PURE__ */ new Map();
+  for (const f of r.findings) families2.set(f.category, [...families2.get(f.category) ?? [], f]);
+  const time = (r.summary.durationMs / 1e3).toFixed(3);
+  const suites = [];
+  let tests = 0;
+  let failures = 0;
+  for (const [family3, list4] of [...families2].sort(([a], [b]) => a.localeCompare(b))) {
+    const cases = list4.map((f) => {
+      const name = `${f.ruleId} ${where(f)}`;
+      const detail = `${f.title}: ${f.message}${f.match ? ` [${f.match}]` : ""}
+File: ${where(f)}
+Fix: ${f.remediation}${f.owners?.length ? `
+Owners: ${f.owners.join(", ")}` : ""}
+More: hookguard explain ${f.ruleId}`;
+      const attrs = `name="${xml(name)}" classname="hookguard.${xml(family3)}.${xml(f.ruleId)}" ${f.file !== null ? `file="${xml(f.file)}" ` : ""}line="${f.line}"`;
+      if (!blocks(f.severity))
+        return `    <testcase ${attrs}>
+      <system-out>${xml(`${f.severity}: ${detail}`)}</system-out>
+    </testcase>`;
+      failures++;
+      return `    <testcase ${attrs}>
+      <failure message="${xml(`${f.severity}: ${f.title} at ${where(f)}`)}" type="${xml(f.severity)}">${xml(detail)}</failure>
+    </testcase>`;
+    });
+    tests += cases.length;
+    const fails = list4.filter((f) => blocks(f.severity)).length;
+    suites.push(
+      `  <testsuite name="hookguard ${xml(family3)}" tests="${list4.length}" failures="${fails}" errors="0" skipped="0" time="${time}">
+${cases.join("\n")}
+  </testsuite>`
+    );
+  }
+  if (!suites.length) {
+    tests = 1;
+    suites.push(
+      `  <testsuite name="hookguard" tests="1" failures="0" errors="0" skipped="0" time="${time}">
+    <testcase name="no findings at or above ${xml(r.failOn)}" classname="hookguard.scan" time="${time}"/>
+  </testsuite>`
+    );
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="hookguard ${xml(r.tool.version)}" tests="${tests}" failures="${failures}" errors="0" time="${time}">
+${suites.join("\n")}
+</testsuites>
+`;
+}
+function findingHex(f) {
+  const fp = /^[0-9a-f]{32}$/.test(f.fingerprint) ? f.fingerprint : Buffer.from(f.fingerprint).toString("hex").padEnd(32, "0").slice(0, 32);
+  const c = (f.commit ?? "").slice(0, 32).padEnd(32, "0");
+  let out = "";
+  for (let i = 0; i < 32; i++) out += (parseInt(fp[i], 16) ^ (parseInt(c[i], 16) || 0)).toString(16);
+  return out;
+}
+function uuid(h) {
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+function gitlabTime(ms) {
+  return new Date(ms).toISOString().slice(0, 19);
+}
+function gitlabReport(r, type, now = Date.now()) {
+  const wanted = r.findings.filter((f) => type === "secret_detection" === (f.category === "secret"));
+  const tool = { id: "hookguard", name: "hookguard", version: r.tool.version, vendor: { name: "hookguard" } };
+  const report2 = {
+    version: "15.0.7",
+    vulnerabilities: wanted.map((f) => ({
+      id: uuid(findingHex(f)),
+      ...type === "secret_detection" ? { category: "secret_detection" } : {},
+      name: f.title,
+      description: `${f.message}${f.match ? ` [${f.match}]` : ""}${f.why ? `
+
+${f.why}` : ""}`,
+      severity: GITLAB_SEVERITY[f.severity],
+      ...f.confidence ? { confidence: f.confidence[0].toUpperCase() + f.confidence.slice(1) } : {},
+      solution: f.remediation,
+      identifiers: [{ type: "hookguard_rule_id", name: `hookguard ${f.ruleId}`, value: f.ruleId }],
+      location: {
+        file: placeOf(f),
+        start_line: f.line,
+        end_line: f.endLine,
+        ...type === "secret_detection" && f.commit ? {
+          commit: {
+            sha: f.commit,
+            ...f.author ? { author: f.author } : {},
+            ...f.date ? { date: f.date } : {}
+          }
+        } : type === "secret_detection" ? { commit: { sha: "0000000" } } : {}
+      }
+    })),
+    scan: {
+      analyzer: tool,
+      scanner: tool,
+      type,
+      start_time: gitlabTime(now - r.summary.durationMs),
+      end_time: gitlabTime(now),
+      status: "success"
+    }
+  };
+  return JSON.stringify(report2, null, 2) + "\n";
+}
+function codeQualityReport(r) {
+  const issues = r.findings.map((f) => ({
+    type: "issue",
+    check_name: f.ruleId,
+    description: `${f.title}: ${f.message}${f.match ? ` [${f.match}]` : ""}`,
+    content: { body: `Fix: ${f.remediation}
+
+More: hookguard explain ${f.ruleId}` },
+    categories: ["Security"],
+    severity: CODE_QUALITY_SEVERITY[f.severity],
+    fingerprint: findingHex(f),
+    location: { path: placeOf(f), lines: { begin: f.line, end: f.endLine } }
+  }));
+  return JSON.stringify(issues, null, 2) + "\n";
+}
+var GITLAB_SEVERITY, CODE_QUALITY_SEVERITY;
+var init_ci = __esm({
+  "src/report/ci.ts"() {
+    "use strict";
+    init_place();
+    GITLAB_SEVERITY = {
+      critical: "Critical",
+      high: "High",
+      medium: "Medium",
+      low: "Low",
+      info: "Info"
+    };
+    CODE_QUALITY_SEVERITY = {
+      critical: "blocker",
+      high: "critical",
+      medium: "major",
+      low: "minor",
+      info: "info"
+    };
+  }
+});
+
+// src/report/html.ts
+import { createHash as createHash2 } from "node:crypto";
+function esc(s) {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
+}
+function slug(s, all) {
+  return `o${all.indexOf(s)}`;
+}
+function count2(list4, key) {
+  const m = /* @__PURE__ */ new Map();
+  for (const t of list4) for (const k of key(t)) m.set(k, (m.get(k) ?? 0) + 1);
+  return m;
+}
+function barChart(title, rows) {
+  const max = Math.max(1, ...rows.map((r) => r.value));
+  const rowH = 26;
+  const labelW = 150;
+  const width = 520;
+  const h = rows.length * rowH + 8;
+  const bars = rows.map((r, i) => {
+    const w = Math.round((width - labelW - 50) * r.value / max);
+    const y = i * rowH + 4;
+    return `<text x="${labelW - 8}" y="${y + 16}" text-anchor="end" class="lbl">${esc(r.label)}</text><rect x="${labelW}" y="${y + 3}" width="${Math.max(w, r.value ? 2 : 0)}" height="${rowH - 8}" rx="3" fill="${r.color}"><title>${esc(r.label)}: ${r.value}</title></rect><text x="${labelW + w + 6}" y="${y + 16}" class="num">${r.value}</text>`;
+  }).join("");
+  return `<figure class="chart"><svg role="img" aria-label="${esc(title)}" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}">${bars}</svg><figcaption>${esc(title)}</figcaption></figure>`;
+}
+function timeline(findings) {
+  const dated = findings.filter((f) => f.date && !Number.isNaN(Date.parse(f.date)));
+  if (!dated.length) return "";
+  const months = /* @__PURE__ */ new Map();
+  for (const f of dated) {
+    const m = new Date(Date.parse(f.date)).toISOString().slice(0, 7);
+    const per = months.get(m) ?? /* @__PURE__ */ new Map();
+    per.set(f.severity, (per.get(f.severity) ?? 0) + 1);
+    months.set(m, per);
+  }
+  const keys = [...months.keys()].sort();
+  const max = Math.max(1, ...keys.map((k) => [...months.get(k).values()].reduce((a, b) => a + b, 0)));
+  const colW = Math.max(14, Math.min(48, Math.floor(640 / keys.length)));
+  const h = 180;
+  const width = keys.length * colW + 40;
+  const cols = keys.map((k, i) => {
+    let y = h - 24;
+    const parts = SEVERITIES2.map((s) => {
+      const n = months.get(k).get(s) ?? 0;
+      if (!n) return "";
+      const bh = Math.max(2, Math.round((h - 40) * n / max));
+      y -= bh;
+      return `<rect x="${30 + i * colW + 2}" y="${y}" width="${colW - 4}" height="${bh}" fill="${COLOR[s]}"><title>${k}: ${n} ${s}</title></rect>`;
+    }).join("");
+    const label = keys.length <= 12 || i % Math.ceil(keys.length / 12) === 0 ? `<text x="${30 + i * colW + colW / 2}" y="${h - 8}" text-anchor="middle" class="lbl small">${k}</text>` : "";
+    return parts + label;
+  }).join("");
+  return `<figure class="chart"><svg role="img" aria-label="Findings introduced per month" viewBox="0 0 ${width} ${h}" width="${width}" height="${h}"><line x1="28" y1="${h - 24}" x2="${width}" y2="${h - 24}" class="axis"/><text x="4" y="14" class="lbl small">${max}</text>${cols}</svg><figcaption>Findings introduced per month, by severity (the commit that added each)</figcaption></figure>`;
+}
+function table2(head, rows, caption) {
+  if (!rows.length) return '<p class="muted">None.</p>';
+  return `<table>${caption ? `<caption>${esc(caption)}</caption>` : ""}<thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
+}
+function parityMatrix(p) {
+  if (!p || !p.roles.length) return "";
+  const parts = p.roles.map((role) => {
+    const head = ["setting", ...p.environments];
+    const rows = role.rows.map((row) => [
+      `<code>${esc(row.key)}</code>`,
+      ...p.environments.map((env) => {
+        const c = row.cells[env];
+        if (!c) return "";
+        const bad = c.state === "shared secret" || c.state === "missing" || c.state === "differs";
+        return `<span class="cell ${bad ? "bad" : ""}">${esc(c.state)}</span>`;
+      })
+    ]);
+    return `<h3>${esc(role.role)}</h3>${table2(head, rows)}`;
+  });
+  return `<section id="parity" aria-labelledby="parity-h"><h2 id="parity-h">Environment parity</h2>${parts.join("")}</section>`;
+}
+function findingItem(f, owners, existing) {
+  const own = (f.owners ?? []).map((o) => slug(o, owners));
+  const cls = [
+    "finding",
+    `sev-${f.severity}`,
+    ...own,
+    ...own.length ? [] : ["o-none"],
+    ...existing ? ["existing"] : []
+  ];
+  return `<li class="${cls.join(" ")}"><article>
+<header><span class="badge c-${f.severity}">${f.severity}</span> <a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a> <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ""}</header>
+<p class="where"><code>${f.in === "message" ? esc(placeLine(f)) : `${esc(f.file ?? "")}:${f.line}:${f.column}`}</code>${f.commit ? ` \xB7 commit <code>${esc(f.commit.slice(0, 10))}</code>` : ""}${f.author ? ` \xB7 ${esc(f.author)}` : ""}${f.date ? ` \xB7 ${esc(f.date.slice(0, 10))}` : ""}${f.owners?.length ? ` \xB7 owners: ${esc(f.owners.join(", "))}` : ""}</p>
+<p>${esc(f.message)}${f.match ? ` <code class="match">${esc(f.match)}</code>` : ""}</p>
+${f.snippet ? `<pre class="snippet"><code>${esc(f.snippet)}</code></pre>` : ""}
+${f.why ? `<p class="muted">Why: ${esc(f.why)}</p>` : ""}
+<p class="fix"><strong>Fix:</strong> ${esc(f.remediation)}</p>
+</article></li>`;
+}
+function filters(bySev, owners) {
+  const sevIds = ["all", ...SEVERITIES2.filter((s) => bySev.get(s))].map((s) => ({
+    id: `sev-${s}`,
+    label: s === "all" ? "all severities" : `${s} (${bySev.get(s)})`
+  }));
+  const ownIds = owners.length ? ["all", ...owners, "(none)"].map((o) => ({
+    id: o === "all" ? "own-all" : o === "(none)" ? "own-none" : `own-${slug(o, owners)}`,
+    label: o === "all" ? "everyone" : o
+  })) : [];
+  const radios = [
+    ...sevIds.map(
+      (x, i) => `<input type="radio" name="sev" id="${x.id}"${i === 0 ? " checked" : ""} aria-label="${esc(x.label)}">`
+    ),
+    ...ownIds.map(
+      (x, i) => `<input type="radio" name="own" id="${x.id}"${i === 0 ? " checked" : ""} aria-label="owner ${esc(x.label)}">`
+    )
+  ].join("");
+  const labels = `<span class="title">Severity</span>${sevIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join("")}` + (ownIds.length ? `<span class="title">Owner</span>${ownIds.map((x) => `<label for="${x.id}">${esc(x.label)}</label>`).join("")}` : "");
+  const radioCss = [...sevIds, ...ownIds].map(
+    (x) => `#${x.id}:checked~.filters label[for=${x.id}]{background:var(--accent);color:var(--bg);border-color:var(--accent)}#${x.id}:focus-visible~.filters label[for=${x.id}]{outline:3px solid var(--accent);outline-offset:2px}`
+  ).join("");
+  const filterCss = SEVERITIES2.map((s) => `#sev-${s}:checked~ol .finding:not(.sev-${s}){display:none}`).join("") + owners.map((o) => `#own-${slug(o, owners)}:checked~ol .finding:not(.${slug(o, owners)}){display:none}`).join("") + `#own-none:checked~ol .finding:not(.o-none){display:none}`;
+  return { radios, labels, css: filterCss + radioCss };
+}
+function htmlReport(input) {
+  const r = input.report;
+  const all = [...r.findings.map((f) => ({ f, existing: false })), ...r.existing.map((f) => ({ f, existing: true }))];
+  const findings = all.map((x) => x.f);
+  const owners = [...new Set(findings.flatMap((f) => f.owners ?? []))].sort();
+  const bySev = count2(findings, (f) => [f.severity]);
+  const byFamily = count2(findings, (f) => [f.category]);
+  const when = (input.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().replace("T", " ").slice(0, 16) + " UTC";
+  const cards = SEVERITIES2.map((s) => `<div class="card c-${s}"><b>${bySev.get(s) ?? 0}</b>${s}</div>`).join("");
+  const charts = [
+    barChart(
+      "Findings by severity",
+      SEVERITIES2.map((s) => ({ label: s, value: bySev.get(s) ?? 0, color: COLOR[s] }))
+    ),
+    barChart(
+      "Findings by family",
+      [...byFamily].sort((a, b) => b[1] - a[1]).map(([k, v]) => ({ label: k, value: v, color: "#1a5fb4" }))
+    )
+  ].join("");
+  const byCommit = /* @__PURE__ */ new Map();
+  for (const f of findings) {
+    if (!f.commit) continue;
+    const e = byCommit.get(f.commit) ?? { author: f.author ?? "", date: f.date ?? "", n: 0, worst: "info" };
+    e.n++;
+    if (SEVERITIES2.indexOf(f.severity) < SEVERITIES2.indexOf(e.worst)) e.worst = f.severity;
+    byCommit.set(f.commit, e);
+  }
+  const commitsTable = byCommit.size ? `<h3>Commits that introduced findings</h3>${table2(
+    ["commit", "author", "date", "findings", "worst"],
+    [...byCommit].sort((a, b) => b[1].date.localeCompare(a[1].date)).slice(0, 200).map(([c, e]) => [
+      `<code>${esc(c.slice(0, 10))}</code>`,
+      esc(e.author),
+      esc(e.date.slice(0, 10)),
+      String(e.n),
+      esc(e.worst)
+    ])
+  )}` : "";
+  const ownerRows = [...count2(findings, (f) => f.owners?.length ? f.owners : ["(no owner)"])].sort((a, b) => b[1] - a[1]).map(([o, n]) => {
+    const mine = findings.filter((f) => f.owners?.length ? f.owners.includes(o) : o === "(no owner)");
+    const blocking = mine.filter(
+      (f) => SEVERITIES2.indexOf(f.severity) <= SEVERITIES2.indexOf(r.failOn === "none" ? "info" : r.failOn)
+    ).length;
+    return [esc(o), String(n), String(blocking)];
+  });
+  const exceptions = table2(
+    ["rule", "where", "severity", "by", "reason"],
+    r.suppressed.map((s) => [
+      `<code>${esc(s.ruleId)}</code>`,
+      `<code>${esc(placeLine(s))}</code>${s.commit ? ` \xB7 <code>${esc(s.commit.slice(0, 10))}</code>` : ""}`,
+      esc(s.severity),
+      esc(s.by),
+      esc(s.reason || "(no reason given)")
+    ])
+  );
+  const { radios, labels, css: filtersCss } = filters(bySev, owners);
+  const style = STYLE + SEVERITIES2.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join("") + filtersCss;
+  const styleHash = createHash2("sha256").update(style).digest("base64");
+  const errors = r.errors.length ? `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Not scanned</h2>${table2(
+    ["file", "problem"],
+    r.errors.map((e) => [`<code>${esc(e.file)}${e.line ? `:${e.line}` : ""}</code>`, esc(e.message)])
+  )}</section>` : "";
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="hookguard ${esc(r.tool.version)}">
+<title>hookguard report${input.scope ? ` \u2014 ${esc(input.scope)}` : ""}</title>
+<style>${style}</style>
+</head>
+<body>
+<header class="top">
+<h1>hookguard audit report</h1>
+<p class="muted">${input.scope ? `${esc(input.scope)} \xB7 ` : ""}${when} \xB7 hookguard ${esc(r.tool.version)} \xB7 blocking at ${esc(r.failOn)} and above \xB7 ${r.summary.files} files${r.summary.commits !== void 0 ? `, ${r.summary.commits} commits` : ""} \xB7 values are masked</p>
+</header>
+<main>
+<section id="totals" aria-labelledby="totals-h"><h2 id="totals-h">Totals</h2>
+<div class="cards">${cards}<div class="card"><b>${r.suppressed.length}</b>accepted exceptions</div></div>
+<div class="charts">${charts}</div></section>
+${byCommit.size || findings.some((f) => f.date) ? `<section id="timeline" aria-labelledby="timeline-h"><h2 id="timeline-h">When findings were introduced</h2>${timeline(findings)}${commitsTable}<p class="muted">${r.suppressed.filter((s) => s.by === "baseline").length} finding(s) already accepted in the baseline.</p></section>` : ""}
+<section id="owners" aria-labelledby="owners-h"><h2 id="owners-h">Who must act</h2>${table2(["owner", "findings", "blocking"], ownerRows)}</section>
+${parityMatrix(input.parity)}
+<section id="exceptions" aria-labelledby="exceptions-h"><h2 id="exceptions-h">Accepted exceptions</h2>${exceptions}</section>
+${errors}
+<section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings (${findings.length})</h2>
+<div class="filterable">${radios}<div class="filters" role="group" aria-label="Filter findings">${labels}</div>
+<ol class="findings">${all.sort(
+    (a, b) => SEVERITIES2.indexOf(a.f.severity) - SEVERITIES2.indexOf(b.f.severity) || placeOf(a.f).localeCompare(placeOf(b.f)) || a.f.line - b.f.line
+  ).map((x) => findingItem(x.f, owners, x.existing)).join("\n")}</ol></div>
+</section>
+</main>
+</body>
+</html>
+`;
+}
+var SEVERITIES2, COLOR, STYLE;
+var init_html = __esm({
+  "src/report/html.ts"() {
+    "use strict";
+    init_place();
+    SEVERITIES2 = ["critical", "high", "medium", "low", "info"];
+    COLOR = {
+      critical: "#b3261e",
+      high: "#e8710a",
+      medium: "#c99a00",
+      low: "#3b78c4",
+      info: "#7a7a7a"
+    };
+    STYLE = `
+:root{color-scheme:light dark;--bg:#fff;--fg:#1d1d1f;--muted:#666;--card:#f5f5f7;--line:#d9d9de;--accent:#1a5fb4}
+@media (prefers-color-scheme:dark){:root{--bg:#16171a;--fg:#e8e8ea;--muted:#a0a0a8;--card:#222328;--line:#3a3b42;--accent:#8ab4f8}}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;background:var(--bg);color:var(--fg)}
+header.top,main{max-width:1100px;margin:0 auto;padding:16px 24px}h1{font-size:1.6em;margin:.2em 0}h2{border-bottom:1px solid var(--line);padding-bottom:4px;margin-top:1.6em}
+a{color:var(--accent)}code,pre{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.92em}
+.muted{color:var(--muted)}.cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}.card{background:var(--card);border-radius:8px;padding:10px 16px;min-width:110px;border-top:4px solid var(--c,var(--line))}
+.card b{display:block;font-size:1.6em}.charts{display:flex;flex-wrap:wrap;gap:24px}.chart{margin:0}.chart svg{max-width:100%;height:auto}
+figcaption{color:var(--muted);font-size:.9em}.lbl{fill:var(--fg);font-size:13px}.small{font-size:11px}.num{fill:var(--muted);font-size:12px}.axis{stroke:var(--line)}
+table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border-bottom:1px solid var(--line);padding:4px 8px;text-align:left;vertical-align:top}
+.cell.bad{color:#b3261e;font-weight:600}
+.filters{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:8px 0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}
+.filters span.title{font-weight:600;margin:0 6px 0 8px}
+.filters label{border:1px solid var(--line);border-radius:14px;padding:2px 10px;cursor:pointer}
+.filterable>input{position:absolute;opacity:0;width:1px;height:1px}
+ol.findings{list-style:none;padding:0}.finding article{background:var(--card);border-radius:8px;padding:10px 14px;margin:10px 0;border-left:5px solid var(--line)}
+.sev-critical article{border-left-color:#b3261e}.sev-high article{border-left-color:#e8710a}.sev-medium article{border-left-color:#c99a00}.sev-low article{border-left-color:#3b78c4}
+.badge{display:inline-block;border-radius:4px;padding:0 6px;background:var(--c);color:#fff;font-size:.85em;text-transform:uppercase}
+.where{margin:4px 0;color:var(--muted)}.snippet{background:var(--bg);border:1px solid var(--line);border-radius:4px;padding:6px 8px;overflow-x:auto;margin:6px 0}
+.fix{margin-bottom:0}
+@media print{.filters{display:none}.finding article{break-inside:avoid}body{font-size:12px}}
+`;
+  }
+});
+
+// src/report/markdown.ts
+function cell3(s) {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+function where2(f) {
+  if (f.in === "message") return `\`${placeLine(f)}\`${f.author ? ` (${f.author})` : ""}`;
+  return `\`${f.file}:${f.line}\`${f.commit ? ` (commit \`${f.commit.slice(0, 10)}\`${f.author ? `, ${f.author}` : ""})` : ""}`;
+}
+function markdownReport(r, scope) {
+  const out = [];
+  const all = [...r.findings, ...r.existing];
+  out.push(`# hookguard report${scope ? `: ${scope}` : ""}`, "");
+  out.push(
+    `hookguard ${r.tool.version} \xB7 blocking at **${r.failOn}** and above \xB7 ${r.summary.files} files${r.summary.commits !== void 0 ? `, ${r.summary.commits} commits` : ""} \xB7 values are masked`,
+    ""
+  );
+  out.push("| severity | findings |", "| --- | ---: |");
+  for (const s of SEVERITIES3) out.push(`| ${s} | ${all.filter((f) => f.severity === s).length} |`);
+  out.push(`| accepted exceptions | ${r.suppressed.length} |`, "");
+  const owners = /* @__PURE__ */ new Map();
+  for (const f of all) for (const o of f.owners?.length ? f.owners : []) owners.set(o, (owners.get(o) ?? 0) + 1);
+  if (owners.size) {
+    out.push("## Who must act", "", "| owner | findings |", "| --- | ---: |");
+    for (const [o, n] of [...owners].sort((a, b) => b[1] - a[1])) out.push(`| ${cell3(o)} | ${n} |`);
+    out.push("");
+  }
+  out.push("## Findings", "");
+  if (!all.length) out.push("No findings.", "");
+  for (const s of SEVERITIES3) {
+    const list4 = all.filter((f) => f.severity === s);
+    if (!list4.length) continue;
+    out.push(`### ${s[0].toUpperCase()}${s.slice(1)} (${list4.length})`, "");
+    for (const f of list4) {
+      out.push(
+        `- **${f.ruleId}** ${f.title} \u2014 ${where2(f)}${r.existing.includes(f) ? " _(existing)_" : ""}${f.owners?.length ? ` \u2014 owners: ${f.owners.join(", ")}` : ""}`,
+        `  ${f.message}${f.match ? ` \`${f.match}\`` : ""}`,
+        `  Fix: ${f.remediation} (\`hookguard explain ${f.ruleId}\`)`
+      );
+    }
+    out.push("");
+  }
+  out.push("## Accepted exceptions", "");
+  if (!r.suppressed.length) out.push("None.", "");
+  else {
+    out.push("| rule | where | severity | by | reason |", "| --- | --- | --- | --- | --- |");
+    for (const s of r.suppressed)
+      out.push(
+        `| ${cell3(s.ruleId)} | \`${cell3(placeLine(s))}\` | ${s.severity} | ${s.by} | ${cell3(s.reason || "(no reason given)")} |`
+      );
+    out.push("");
+  }
+  if (r.errors.length) {
+    out.push("## Not scanned", "");
+    for (const e of r.errors) out.push(`- \`${e.file}${e.line ? `:${e.line}` : ""}\`: ${e.message}`);
+    out.push("");
+  }
+  return out.join("\n");
+}
+var SEVERITIES3;
+var init_markdown = __esm({
+  "src/report/markdown.ts"() {
+    "use strict";
+    init_place();
+    SEVERITIES3 = ["critical", "high", "medium", "low", "info"];
+  }
+});
+
+// src/report/render.ts
+var render_exports = {};
+__export(render_exports, {
+  RENDERED_FORMATS: () => RENDERED_FORMATS,
+  parseSavedReport: () => parseSavedReport,
+  renderReport: () => renderReport
+});
+function renderReport(format, report2, opts = {}) {
+  switch (format) {
+    case "html":
+      return htmlReport({ report: report2, ...opts });
+    case "markdown":
+      return markdownReport(report2, opts.scope);
+    case "junit":
+      return junitReport(report2);
+    case "gitlab-secrets":
+      return gitlabReport(report2, "secret_detection");
+    case "gitlab-sast":
+      return gitlabReport(report2, "sast");
+    case "codequality":
+      return codeQualityReport(report2);
+  }
+}
+function parseSavedReport(text, file) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return `${file} is not JSON (${e.message}); save one with hookguard scan --format json --output FILE`;
+  }
+  const r = data;
+  if (!r || typeof r !== "object" || r.version !== 1 || !Array.isArray(r.findings) || !r.summary)
+    return `${file} is not a hookguard JSON report (version 1 with findings and summary); save one with hookguard scan --format json --output FILE`;
+  return {
+    ...r,
+    existing: r.existing ?? [],
+    suppressed: r.suppressed ?? [],
+    errors: r.errors ?? [],
+    staleBaseline: r.staleBaseline ?? [],
+    failOn: r.failOn ?? "high",
+    tool: r.tool ?? { name: "hookguard", version: "?" }
+  };
+}
+var RENDERED_FORMATS;
+var init_render = __esm({
+  "src/report/render.ts"() {
+    "use strict";
+    init_ci();
+    init_html();
+    init_markdown();
+    RENDERED_FORMATS = ["html", "markdown", "junit", "gitlab-secrets", "gitlab-sast", "codequality"];
+  }
+});
+
 // src/env/table.ts
 var table_exports = {};
 __export(table_exports, {
@@ -36767,7 +37358,7 @@ __export(table_exports, {
   tableMarkdown: () => tableMarkdown,
   tableText: () => tableText
 });
-function cell3(role, key, env) {
+function cell4(role, key, env) {
   const c = role.rows[key].cells[env];
   if (!c) return "";
   const m = c.weaker ? "WEAKER" : MARK[c.state] ?? c.state;
@@ -36799,11 +37390,11 @@ ${errorsText(r)}`;
     for (const e of envs) out += `  ${e}: ${role.files[e]}
 `;
     const keyW = Math.min(48, Math.max(3, ...role.rows.map((x) => x.key.length)));
-    const widths = envs.map((e, i) => Math.max(e.length, ...role.rows.map((_, k) => cell3(role, k, envs[i]).length)));
+    const widths = envs.map((e, i) => Math.max(e.length, ...role.rows.map((_, k) => cell4(role, k, envs[i]).length)));
     out += `  ${"key".padEnd(keyW)}  ${envs.map((e, i) => e.padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
     role.rows.forEach((row, k) => {
       const name = row.key.length > keyW ? row.key.slice(0, keyW - 1) + "\u2026" : row.key;
-      out += `  ${name.padEnd(keyW)}  ${envs.map((e, i) => cell3(role, k, e).padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
+      out += `  ${name.padEnd(keyW)}  ${envs.map((e, i) => cell4(role, k, e).padEnd(widths[i])).join("  ")}`.trimEnd() + "\n";
     });
     out += "\n";
   }
@@ -36840,7 +37431,7 @@ function tableMarkdown(r, opts = {}) {
 |${" --- |".repeat(envs.length + 1)}
 `;
     for (const { row, k } of rows)
-      out += `| \`${md(row.key)}\`${row.security ? " \u{1F512}" : ""} | ${envs.map((e) => md(cell3(role, k, e))).join(" | ")} |
+      out += `| \`${md(row.key)}\`${row.security ? " \u{1F512}" : ""} | ${envs.map((e) => md(cell4(role, k, e))).join(" | ")} |
 `;
   }
   if (r.errors.length)
@@ -36894,8 +37485,8 @@ function annotation(f, level) {
     ],
     `title=${escapeProperty(`${f.ruleId}: ${f.title}`)}`
   ];
-  const where = f.in === "message" ? " in the commit message" : "";
-  const msg = `${f.message}${f.match ? ` [${f.match}]` : ""}${where}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ""}
+  const where3 = f.in === "message" ? " in the commit message" : "";
+  const msg = `${f.message}${f.match ? ` [${f.match}]` : ""}${where3}${f.commit ? ` (commit ${f.commit.slice(0, 12)})` : ""}
 Fix: ${f.remediation}`;
   return `::${level} ${props.join(",")}::${escapeData(scrubUserinfo(msg))}`;
 }
@@ -36912,14 +37503,7 @@ function githubReport(r, ctx) {
 // src/report/text.ts
 init_types();
 init_scrub();
-
-// src/report/place.ts
-function placeOf(f) {
-  if (f.in !== "message" && f.file !== null) return f.file;
-  return f.commit ? `commit message of ${f.commit.slice(0, 10)}` : "commit message";
-}
-
-// src/report/text.ts
+init_place();
 var COLORS = {
   critical: [35, 39],
   high: [31, 39],
@@ -36960,12 +37544,12 @@ function textReport(r, ctx) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
         const pos2 = `${f.line}:${f.column}`;
-        const where = pos2.length >= 8 ? `${pos2} ` : pos2.padEnd(8);
+        const where3 = pos2.length >= 8 ? `${pos2} ` : pos2.padEnd(8);
         const prov = f.commit ? c(
           "dim",
           `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ""}${f.date ? `, ${f.date.slice(0, 10)}` : ""})`
         ) : "";
-        out.push(`  ${where}${sev} ${blocks ? "" : c("dim", "(not blocking) ")}${f.ruleId}  ${f.title}${prov}`);
+        out.push(`  ${where3}${sev} ${blocks ? "" : c("dim", "(not blocking) ")}${f.ruleId}  ${f.title}${prov}`);
         if (f.snippet) out.push(c("dim", `          \u2502 `) + scrubUserinfo(f.snippet.trim()));
         out.push(c("dim", `          \u2502 `) + scrubUserinfo(f.message));
         if (f.remediation) out.push(`          ${c("ok", "fix:")} ${f.remediation}`);
@@ -37021,10 +37605,10 @@ function textReport(r, ctx) {
         `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
         `  More on a rule: hookguard explain ${blocking[0].ruleId}`
       );
-    const esc = r.escalation;
-    if (blocking.length && (esc?.contact || esc?.doc))
+    const esc2 = r.escalation;
+    if (blocking.length && (esc2?.contact || esc2?.doc))
       out.push(
-        `  Stuck? ${[esc.contact ? `Escalate to ${esc.contact}` : "", esc.doc ? `see ${esc.doc}` : ""].filter(Boolean).join(" \xB7 ")} \u2014 do not bypass the check with --no-verify.`
+        `  Stuck? ${[esc2.contact ? `Escalate to ${esc2.contact}` : "", esc2.doc ? `see ${esc2.doc}` : ""].filter(Boolean).join(" \xB7 ")} \u2014 do not bypass the check with --no-verify.`
       );
   }
   return out.join("\n") + "\n";
@@ -41424,7 +42008,7 @@ function summaryMarkdown(s) {
     if (blocking[sev] || existing[sev]) out.push(`| ${sev} | ${blocking[sev]} | ${existing[sev]} |`);
   out.push(`| **total** | **${r.findings.length}** | **${r.existing.length}** |`, "");
   const withOwners = [...r.findings, ...r.existing].some((f) => f.owners !== void 0);
-  const table2 = (list4, withWhere) => {
+  const table3 = (list4, withWhere) => {
     out.push(
       `| File | Line | Severity | Rule | Commit |${withOwners ? " Owners |" : ""}${withWhere ? " Shown |" : ""}`,
       `|---|---:|---|---|---|${withOwners ? "---|" : ""}${withWhere ? "---|" : ""}`
@@ -41439,11 +42023,11 @@ function summaryMarkdown(s) {
   };
   if (r.findings.length) {
     out.push("### New findings", "");
-    table2(r.findings, Boolean(s.where?.size));
+    table3(r.findings, Boolean(s.where?.size));
   }
   if (r.existing.length) {
     out.push("<details><summary>Existing problems in the files this change touched (not blocking)</summary>", "");
-    table2(r.existing, false);
+    table3(r.existing, false);
     out.push("</details>", "");
   }
   if (s.review) out.push(s.review, "");
@@ -41465,6 +42049,11 @@ function summaryMarkdown(s) {
       ""
     );
   if (s.sarifFile) out.push(`SARIF written to ${code(s.sarifFile)}.`, "");
+  if (s.reportHtml)
+    out.push(
+      `HTML audit report written to ${code(s.reportHtml)}${s.artifactsUrl ? ` \u2014 open it from [this run's artifacts](${s.artifactsUrl}) once actions/upload-artifact has uploaded it` : ""}.`,
+      ""
+    );
   if (fail.length)
     out.push(
       "False positive? Add `hookguard:allow RULE_ID reason` in a comment on that line, or accept it with `hookguard baseline`. A secret must be rotated: removing it in a later commit leaves it in the history.",
@@ -42083,6 +42672,7 @@ function readInputs(r) {
     ...opt("baseline") ? { baseline: opt("baseline") } : {},
     comments: getBooleanInput(r, "comments", true),
     ...opt("sarif-file") ? { sarifFile: opt("sarif-file") } : {},
+    ...opt("report-html") ? { reportHtml: opt("report-html") } : {},
     mode,
     ...exceptions ? { exceptions } : {},
     paths: getInput(r, "path").split(/[\s,]+/).filter(Boolean)
@@ -42221,6 +42811,22 @@ ${plan.notes.join("\n\n")}
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
   }
+  let reportHtml;
+  if (inputs.reportHtml) {
+    const { publicReport: publicReport2 } = await Promise.resolve().then(() => (init_json(), json_exports));
+    const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
+    const abs = path14.resolve(cwd, inputs.reportHtml);
+    mkdirSync(path14.dirname(abs), { recursive: true });
+    writeFileSync2(
+      abs,
+      renderReport2("html", publicReport2(result2, ctx), {
+        scope: plan.scope,
+        ...outcome.parity?.table.roles.length ? { parity: outcome.parity.table } : {}
+      })
+    );
+    reportHtml = inputs.reportHtml;
+    log(`hookguard: wrote the HTML audit report to ${reportHtml}`);
+  }
   let capped = 0;
   if (api && checkId !== void 0) {
     const locate2 = plan.headSha ? headLocator(outcome.root, plan.headSha) : void 0;
@@ -42255,7 +42861,7 @@ ${plan.notes.join("\n\n")}
       fail(e, "updating the check run");
     }
   }
-  let where;
+  let where3;
   let reviewLine;
   const blockingFindings = failing(result2, failOn);
   if (api && plan.pr && inputs.comments) {
@@ -42274,9 +42880,9 @@ ${plan.notes.join("\n\n")}
         headLocator(outcome.root, pr.head),
         (id) => docs.get(id) ?? {}
       );
-      where = rv.where;
+      where3 = rv.where;
       for (const f of result2.findings)
-        if (!where.has(f.fingerprint)) where.set(f.fingerprint, "check run annotation (below fail-on)");
+        if (!where3.has(f.fingerprint)) where3.set(f.fingerprint, "check run annotation (below fail-on)");
       const parts = [
         rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? "" : "s"}`,
         rv.alreadyThere && `${rv.alreadyThere} already commented`,
@@ -42307,12 +42913,18 @@ ${plan.notes.join("\n\n")}
       failOn,
       scope: plan.scope,
       notes: plan.notes,
-      ...where ? { where } : {},
+      ...where3 ? { where: where3 } : {},
       ...reviewLine ? { review: reviewLine } : {},
       ...reviewersLine ? { reviewers: reviewersLine } : {},
       ...fallback ? { fallback } : {},
       ...capped ? { annotationsCapped: capped } : {},
-      ...sarifFile ? { sarifFile } : {}
+      ...sarifFile ? { sarifFile } : {},
+      ...reportHtml ? {
+        reportHtml,
+        ...r.env.GITHUB_RUN_ID ? {
+          artifactsUrl: `${r.env.GITHUB_SERVER_URL || "https://github.com"}/${r.env.GITHUB_REPOSITORY ?? ""}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`
+        } : {}
+      } : {}
     })
   );
   if (ex?.markdown) appendSummary(r, ex.markdown);
@@ -42327,6 +42939,7 @@ ${plan.notes.join("\n\n")}
   setOutput(r, "findings", String(total));
   setOutput(r, "blocking", String(failingCount));
   setOutput(r, "sarif-file", sarifFile ?? "");
+  setOutput(r, "report-html", reportHtml ?? "");
   setOutput(r, "exceptions", String(ex?.list.length ?? 0));
   if (needsApproval)
     command(

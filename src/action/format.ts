@@ -197,6 +197,9 @@ export interface SummaryInput {
   fallback?: string;
   annotationsCapped?: number;
   sarifFile?: string;
+  /** The HTML audit report's path, and the run's artifacts page where actions/upload-artifact puts it. */
+  reportHtml?: string;
+  artifactsUrl?: string;
 }
 
 const MAX_ROWS = 300;
@@ -273,6 +276,11 @@ export function summaryMarkdown(s: SummaryInput): string {
       '',
     );
   if (s.sarifFile) out.push(`SARIF written to ${code(s.sarifFile)}.`, '');
+  if (s.reportHtml)
+    out.push(
+      `HTML audit report written to ${code(s.reportHtml)}${s.artifactsUrl ? ` — open it from [this run's artifacts](${s.artifactsUrl}) once actions/upload-artifact has uploaded it` : ''}.`,
+      '',
+    );
   if (fail.length)
     out.push(
       'False positive? Add `hookguard:allow RULE_ID reason` in a comment on that line, or accept it with `hookguard baseline`. A secret must be rotated: removing it in a later commit leaves it in the history.',

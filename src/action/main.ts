@@ -77,6 +77,8 @@ interface Inputs {
   baseline?: string;
   comments: boolean;
   sarifFile?: string;
+  /** `report-html`: where to write the HTML audit report (for actions/upload-artifact). */
+  reportHtml?: string;
   mode: Mode;
   paths: string[];
   /** Input `exceptions`, when given (else the base branch's config, else require-owner-approval). */
@@ -101,6 +103,7 @@ function readInputs(r: Runner): Inputs {
     ...(opt('baseline') ? { baseline: opt('baseline') } : {}),
     comments: getBooleanInput(r, 'comments', true),
     ...(opt('sarif-file') ? { sarifFile: opt('sarif-file') } : {}),
+    ...(opt('report-html') ? { reportHtml: opt('report-html') } : {}),
     mode,
     ...(exceptions ? { exceptions: exceptions as ExceptionMode } : {}),
     paths: getInput(r, 'path')
@@ -268,6 +271,24 @@ async function action(r: Runner): Promise<number> {
     log(`hookguard: wrote SARIF to ${sarifFile}`);
   }
 
+  // The HTML audit report (scheduled audits): a file for actions/upload-artifact; the summary links the run's artifacts.
+  let reportHtml: string | undefined;
+  if (inputs.reportHtml) {
+    const { publicReport } = await import('../report/json.js');
+    const { renderReport } = await import('../report/render.js');
+    const abs = path.resolve(cwd, inputs.reportHtml);
+    mkdirSync(path.dirname(abs), { recursive: true });
+    writeFileSync(
+      abs,
+      renderReport('html', publicReport(result, ctx), {
+        scope: plan.scope,
+        ...(outcome.parity?.table.roles.length ? { parity: outcome.parity.table } : {}),
+      }),
+    );
+    reportHtml = inputs.reportHtml;
+    log(`hookguard: wrote the HTML audit report to ${reportHtml}`);
+  }
+
   // 1. Check run with every finding as an annotation, 50 per request.
   let capped = 0;
   if (api && checkId !== undefined) {
@@ -378,6 +399,16 @@ async function action(r: Runner): Promise<number> {
       ...(fallback ? { fallback } : {}),
       ...(capped ? { annotationsCapped: capped } : {}),
       ...(sarifFile ? { sarifFile } : {}),
+      ...(reportHtml
+        ? {
+            reportHtml,
+            ...(r.env.GITHUB_RUN_ID
+              ? {
+                  artifactsUrl: `${r.env.GITHUB_SERVER_URL || 'https://github.com'}/${r.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`,
+                }
+              : {}),
+          }
+        : {}),
     }),
   );
   if (ex?.markdown) appendSummary(r, ex.markdown);
@@ -395,6 +426,7 @@ async function action(r: Runner): Promise<number> {
   setOutput(r, 'findings', String(total));
   setOutput(r, 'blocking', String(failingCount));
   setOutput(r, 'sarif-file', sarifFile ?? '');
+  setOutput(r, 'report-html', reportHtml ?? '');
   setOutput(r, 'exceptions', String(ex?.list.length ?? 0));
 
   if (needsApproval)

@@ -76,6 +76,8 @@ async function runAction(
     GITHUB_STEP_SUMMARY: summaryPath,
     GITHUB_OUTPUT: outputPath,
     GITHUB_SHA: o.sha ?? 'f'.repeat(40),
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '4242',
     HOOKGUARD_MAX_RATE_WAIT_MS: '5000',
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
   });
@@ -197,6 +199,7 @@ describe('GitHub Action (dist/index.js)', () => {
         findings: '1',
         blocking: '1',
         'sarif-file': 'out/hookguard.sarif',
+        'report-html': '',
         exceptions: '0',
       });
       expect(res.summary).toContain('| `src/app.js` | 3 | high | `github-pat`');
@@ -314,7 +317,7 @@ describe('GitHub Action (dist/index.js)', () => {
     expect(run.conclusion).toBe('success');
     expect(run.annotations).toEqual([]);
     expect(gh.requests.slice(before).filter((r) => r.path.endsWith('/reviews'))).toEqual([]);
-    expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '', exceptions: '0' });
+    expect(res.outputs).toEqual({ findings: '0', blocking: '0', 'sarif-file': '', 'report-html': '', exceptions: '0' });
     expect(res.summary).toContain('no new findings');
     expect(res.summary).not.toContain('environment parity');
     expect(res.stdout).not.toContain('::error');
@@ -489,9 +492,23 @@ describe('GitHub Action (dist/index.js)', () => {
     it('audits the full history on schedule, and reports bad inputs without a stack trace', async () => {
       const secret = fakeGithubToken();
       const { repo, head } = prRepo([{ 'src/app.js': appWith(secret) }, { 'src/app.js': 'module.exports = {};\n' }]);
-      const res = await runAction(repo, gh, { eventName: 'schedule', event: { schedule: '0 3 * * *' }, sha: head });
+      const res = await runAction(repo, gh, {
+        eventName: 'schedule',
+        event: { schedule: '0 3 * * *' },
+        sha: head,
+        inputs: { 'report-html': 'audit/hookguard.html' },
+      });
       expect(res.code).toBe(1);
       expect(res.summary).toContain('full history');
+      // The HTML audit report for actions/upload-artifact, linked from the summary; masked like everything else.
+      expect(res.outputs['report-html']).toBe('audit/hookguard.html');
+      const html = readFileSync(path.join(repo.dir, 'audit', 'hookguard.html'), 'utf8');
+      expect(html).toContain('<h1>hookguard audit report</h1>');
+      expect(html).toContain('github-pat');
+      expect(leaks(html, [secret])).toEqual([]);
+      expect(res.summary).toContain(
+        "HTML audit report written to `audit/hookguard.html` — open it from [this run's artifacts](https://github.com/acme/widgets/actions/runs/4242#artifacts)",
+      );
       expect(gh.checkRuns.at(-1)!.head_sha).toBe(head);
       expect(leaks(res.everything, [secret])).toEqual([]);
 
