@@ -36840,8 +36840,7 @@ function where(f) {
   return `${f.file}:${f.line}${f.commit ? ` (commit ${f.commit.slice(0, 10)})` : ""}`;
 }
 function junitReport(r) {
-  const order2 = ["critical", "high", "medium", "low", "info"];
-  const blocks = (s) => r.failOn !== "none" && order2.indexOf(s) <= order2.indexOf(r.failOn);
+  const blocks = (s) => atLeast(s, r.failOn);
   const families2 = /* @__PURE__ */ new Map();
   for (const f of r.findings) families2.set(f.category, [...families2.get(f.category) ?? [], f]);
   const time = (r.summary.durationMs / 1e3).toFixed(3);
@@ -36960,6 +36959,7 @@ var GITLAB_SEVERITY, CODE_QUALITY_SEVERITY;
 var init_ci = __esm({
   "src/report/ci.ts"() {
     "use strict";
+    init_types();
     init_place();
     GITLAB_SEVERITY = {
       critical: "Critical",
@@ -37021,7 +37021,7 @@ function timeline(findings) {
   const width = keys.length * colW + 40;
   const cols = keys.map((k, i) => {
     let y = h - 24;
-    const parts = SEVERITIES2.map((s) => {
+    const parts = SEVERITIES.map((s) => {
       const n = months.get(k).get(s) ?? 0;
       if (!n) return "";
       const bh = Math.max(2, Math.round((h - 40) * n / max));
@@ -37073,7 +37073,7 @@ ${f.why ? `<p class="muted">Why: ${esc(f.why)}</p>` : ""}
 </article></li>`;
 }
 function filters(bySev, owners) {
-  const sevIds = ["all", ...SEVERITIES2.filter((s) => bySev.get(s))].map((s) => ({
+  const sevIds = ["all", ...SEVERITIES.filter((s) => bySev.get(s))].map((s) => ({
     id: `sev-${s}`,
     label: s === "all" ? "all severities" : `${s} (${bySev.get(s)})`
   }));
@@ -37093,7 +37093,7 @@ function filters(bySev, owners) {
   const radioCss = [...sevIds, ...ownIds].map(
     (x) => `#${x.id}:checked~.filters label[for=${x.id}]{background:var(--accent);color:var(--bg);border-color:var(--accent)}#${x.id}:focus-visible~.filters label[for=${x.id}]{outline:3px solid var(--accent);outline-offset:2px}`
   ).join("");
-  const filterCss = SEVERITIES2.map((s) => `#sev-${s}:checked~ol .finding:not(.sev-${s}){display:none}`).join("") + owners.map((o) => `#own-${slug(o, owners)}:checked~ol .finding:not(.${slug(o, owners)}){display:none}`).join("") + `#own-none:checked~ol .finding:not(.o-none){display:none}`;
+  const filterCss = SEVERITIES.map((s) => `#sev-${s}:checked~ol .finding:not(.sev-${s}){display:none}`).join("") + owners.map((o) => `#own-${slug(o, owners)}:checked~ol .finding:not(.${slug(o, owners)}){display:none}`).join("") + `#own-none:checked~ol .finding:not(.o-none){display:none}`;
   return { radios, labels, css: filterCss + radioCss };
 }
 function htmlReport(input) {
@@ -37104,11 +37104,11 @@ function htmlReport(input) {
   const bySev = count2(findings, (f) => [f.severity]);
   const byFamily = count2(findings, (f) => [f.category]);
   const when = (input.generatedAt ?? /* @__PURE__ */ new Date()).toISOString().replace("T", " ").slice(0, 16) + " UTC";
-  const cards = SEVERITIES2.map((s) => `<div class="card c-${s}"><b>${bySev.get(s) ?? 0}</b>${s}</div>`).join("");
+  const cards = SEVERITIES.map((s) => `<div class="card c-${s}"><b>${bySev.get(s) ?? 0}</b>${s}</div>`).join("");
   const charts = [
     barChart(
       "Findings by severity",
-      SEVERITIES2.map((s) => ({ label: s, value: bySev.get(s) ?? 0, color: COLOR[s] }))
+      SEVERITIES.map((s) => ({ label: s, value: bySev.get(s) ?? 0, color: COLOR[s] }))
     ),
     barChart(
       "Findings by family",
@@ -37120,7 +37120,7 @@ function htmlReport(input) {
     if (!f.commit) continue;
     const e = byCommit.get(f.commit) ?? { author: f.author ?? "", date: f.date ?? "", n: 0, worst: "info" };
     e.n++;
-    if (SEVERITIES2.indexOf(f.severity) < SEVERITIES2.indexOf(e.worst)) e.worst = f.severity;
+    if (SEVERITIES.indexOf(f.severity) < SEVERITIES.indexOf(e.worst)) e.worst = f.severity;
     byCommit.set(f.commit, e);
   }
   const commitsTable = byCommit.size ? `<h3>Commits that introduced findings</h3>${table2(
@@ -37135,9 +37135,7 @@ function htmlReport(input) {
   )}` : "";
   const ownerRows = [...count2(findings, (f) => f.owners?.length ? f.owners : ["(no owner)"])].sort((a, b) => b[1] - a[1]).map(([o, n]) => {
     const mine = findings.filter((f) => f.owners?.length ? f.owners.includes(o) : o === "(no owner)");
-    const blocking = mine.filter(
-      (f) => SEVERITIES2.indexOf(f.severity) <= SEVERITIES2.indexOf(r.failOn === "none" ? "info" : r.failOn)
-    ).length;
+    const blocking = mine.filter((f) => atLeast(f.severity, r.failOn)).length;
     return [esc(o), String(n), String(blocking)];
   });
   const exceptions = table2(
@@ -37151,7 +37149,7 @@ function htmlReport(input) {
     ])
   );
   const { radios, labels, css: filtersCss } = filters(bySev, owners);
-  const style = STYLE + SEVERITIES2.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join("") + filtersCss;
+  const style = STYLE + SEVERITIES.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join("") + filtersCss;
   const styleHash = createHash2("sha256").update(style).digest("base64");
   const errors = r.errors.length ? `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Not scanned</h2>${table2(
     ["file", "problem"],
@@ -37184,7 +37182,7 @@ ${errors}
 <section id="findings" aria-labelledby="findings-h"><h2 id="findings-h">Findings (${findings.length})</h2>
 <div class="filterable">${radios}<div class="filters" role="group" aria-label="Filter findings">${labels}</div>
 <ol class="findings">${all.sort(
-    (a, b) => SEVERITIES2.indexOf(a.f.severity) - SEVERITIES2.indexOf(b.f.severity) || placeOf(a.f).localeCompare(placeOf(b.f)) || a.f.line - b.f.line
+    (a, b) => SEVERITIES.indexOf(a.f.severity) - SEVERITIES.indexOf(b.f.severity) || placeOf(a.f).localeCompare(placeOf(b.f)) || a.f.line - b.f.line
   ).map((x) => findingItem(x.f, owners, x.existing)).join("\n")}</ol></div>
 </section>
 </main>
@@ -37192,12 +37190,12 @@ ${errors}
 </html>
 `;
 }
-var SEVERITIES2, COLOR, STYLE;
+var COLOR, STYLE;
 var init_html = __esm({
   "src/report/html.ts"() {
     "use strict";
+    init_types();
     init_place();
-    SEVERITIES2 = ["critical", "high", "medium", "low", "info"];
     COLOR = {
       critical: "#b3261e",
       high: "#e8710a",
@@ -37247,7 +37245,7 @@ function markdownReport(r, scope) {
     ""
   );
   out.push("| severity | findings |", "| --- | ---: |");
-  for (const s of SEVERITIES3) out.push(`| ${s} | ${all.filter((f) => f.severity === s).length} |`);
+  for (const s of SEVERITIES) out.push(`| ${s} | ${all.filter((f) => f.severity === s).length} |`);
   out.push(`| accepted exceptions | ${r.suppressed.length} |`, "");
   const owners = /* @__PURE__ */ new Map();
   for (const f of all) for (const o of f.owners?.length ? f.owners : []) owners.set(o, (owners.get(o) ?? 0) + 1);
@@ -37258,7 +37256,7 @@ function markdownReport(r, scope) {
   }
   out.push("## Findings", "");
   if (!all.length) out.push("No findings.", "");
-  for (const s of SEVERITIES3) {
+  for (const s of SEVERITIES) {
     const list4 = all.filter((f) => f.severity === s);
     if (!list4.length) continue;
     out.push(`### ${s[0].toUpperCase()}${s.slice(1)} (${list4.length})`, "");
@@ -37288,12 +37286,11 @@ function markdownReport(r, scope) {
   }
   return out.join("\n");
 }
-var SEVERITIES3;
 var init_markdown = __esm({
   "src/report/markdown.ts"() {
     "use strict";
+    init_types();
     init_place();
-    SEVERITIES3 = ["critical", "high", "medium", "low", "info"];
   }
 });
 

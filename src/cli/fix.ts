@@ -5,13 +5,13 @@
  * findings get the rotation steps instead. Exit 0: everything fixable was fixed and nothing blocking is left; 1:
  * findings remain; 2: errors.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic.js';
 import { applyFixes } from '../fix/index.js';
 import { hasFix } from '../fix/registry.js';
+import { git } from '../git/run.js';
 import { scan } from '../scan/index.js';
 import { atLeast, UsageError, type Finding } from '../types.js';
 
@@ -52,19 +52,15 @@ function parse(rest: string[]): FixArgs {
   return a;
 }
 
-function git(cwd: string, args: string[], input?: string) {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
-  return { ok: r.status === 0, out: r.stdout ?? '', err: (r.stderr ?? '').trim() };
-}
-
 /** A unified diff of one file's change (git diff --no-index, with the file's own name in the headers). */
-function unifiedDiff(rel: string, before: string, after: string): string {
+async function unifiedDiff(rel: string, before: string, after: string): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hookguard-fix-'));
   try {
     writeFileSync(path.join(dir, 'a'), before);
     writeFileSync(path.join(dir, 'b'), after);
-    const r = spawnSync('git', ['diff', '--no-index', '--no-color', '-U3', 'a', 'b'], { cwd: dir, encoding: 'utf8' });
-    return (r.stdout ?? '')
+    const r = await git(dir, ['diff', '--no-index', '--no-color', '-U3', 'a', 'b']);
+    return r.stdout
+      .toString('utf8')
       .replace(/^diff --git a\/a b\/b\n/m, `diff --git a/${rel} b/${rel}\n`)
       .replace(/^--- a\/a$/m, `--- a/${rel}`)
       .replace(/^\+\+\+ b\/b$/m, `+++ b/${rel}`);
@@ -107,8 +103,8 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
     }
     if (a.staged) {
       // Only where the working-tree file is what is staged: unstaged work is never mixed into the commit.
-      const staged = git(root, ['show', `:${rel}`]);
-      if (!staged.ok || staged.out !== text) {
+      const staged = await git(root, ['show', `:${rel}`]);
+      if (staged.code !== 0 || staged.stdout.toString('utf8') !== text) {
         io.stderr(
           `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
         );
@@ -131,7 +127,7 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
   }
 
   if (a.dryRun) {
-    for (const [rel, c] of changed) io.stdout(unifiedDiff(rel, c.before, c.after));
+    for (const [rel, c] of changed) io.stdout(await unifiedDiff(rel, c.before, c.after));
     io.stderr(
       `hookguard fix: --dry-run: ${changed.size} file${changed.size === 1 ? '' : 's'} would change; nothing was written\n`,
     );
@@ -169,8 +165,8 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
         continue;
       }
       if (a.staged) {
-        const add = git(root, ['add', '--', rel]);
-        if (!add.ok) io.stderr(`hookguard fix: could not stage ${rel}: ${add.err}\n`);
+        const add = await git(root, ['add', '--', rel]);
+        if (add.code !== 0) io.stderr(`hookguard fix: could not stage ${rel}: ${add.stderr.trim()}\n`);
       }
       io.stdout(`hookguard fix: ${rel}: ${c.applied.join('; ')}\n`);
     }

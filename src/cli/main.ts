@@ -13,7 +13,6 @@ import { writeFileAtomic } from '../disk/atomic.js';
 import { scan, loadRulesAndConfig } from '../scan/index.js';
 import { textReport } from '../report/text.js';
 import { scrubUserinfo } from '../report/scrub.js';
-import { hasFix } from '../fix/registry.js';
 import { stagedDiffOnStdin, type Prestarted } from '../git/prestart.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
@@ -418,7 +417,8 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
         const pathMod = await import('node:path');
         const where =
           a.mode === 'paths' && a.paths.length ? a.paths.map((p) => pathMod.resolve(io.cwd, p)) : [outcome.root];
-        parity = await parityFor(outcome.root, where, a.config, io).catch(() => undefined);
+        const table = (await parityFor(outcome.root, where, a.config, io).catch(() => undefined))?.table;
+        if (table?.roles.length) parity = table;
       }
       text = (await import('../report/render.js')).renderReport(a.format, pub, {
         scope: SCOPE[a.mode],
@@ -443,6 +443,8 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
       'hookguard: commit blocked: the commit message holds a secret. Remove it from the message before committing (your message is kept in .git/COMMIT_EDITMSG), and rotate the credential if it was shared anywhere else.\n',
     );
   if (a.mode === 'staged' && outcome.exitCode === 1) {
+    // Only on a blocked commit: a clean one loads nothing for it.
+    const { hasFix } = await import('../fix/registry.js');
     const fixable = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId));
     if (fixable.length)
       io.stderr(
@@ -669,16 +671,7 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
   if (!existsSync(target)) throw new UsageError(`path ${paths[0]} does not exist`);
   const { repoRoot } = await import('../git/repo.js');
   const root = (await repoRoot(target, io.env)) ?? target;
-  const { config: cfg, set } = await loadRulesAndConfig(root, config, io.cwd);
-  const { parityOfTree } = await import('../scan/extras.js');
-  const { LIMITS } = await import('../scan/index.js');
-  const r = await parityOfTree(root, [target], {
-    ignore: cfg.ignore,
-    secrets: set,
-    allow: cfg.allow,
-    ...(cfg.environments ? { environments: cfg.environments } : {}),
-    maxBytes: LIMITS.contentBytes,
-  });
+  const r = await parityFor(root, [target], config, io);
   const t = await import('../env/table.js');
   const text = format === 'json' ? t.tableJson(r) : format === 'markdown' ? t.tableMarkdown(r) : t.tableText(r);
   if (output) writeOutput(output, text);
@@ -686,19 +679,18 @@ async function envCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** The repository's environment parity table (for the HTML report), or undefined when it has no environments. */
+/** The parity of the repository's environments under `where` (hookguard env, and the HTML report's matrix). */
 async function parityFor(root: string, where: string[], config: string | undefined, io: Io) {
   const { config: cfg, set } = await loadRulesAndConfig(root, config, io.cwd);
   const { parityOfTree } = await import('../scan/extras.js');
   const { LIMITS } = await import('../scan/index.js');
-  const r = await parityOfTree(root, where, {
+  return parityOfTree(root, where, {
     ignore: cfg.ignore,
     secrets: set,
     allow: cfg.allow,
     ...(cfg.environments ? { environments: cfg.environments } : {}),
     maxBytes: LIMITS.contentBytes,
   });
-  return r.table.roles.length ? r.table : undefined;
 }
 
 /** `hookguard report FILE.json --format html|markdown|junit|…`: render a saved JSON report. */

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync,
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic.js';
-import { durableCli, gitCmd, HOOKS, MARKER, nativeHook, type InstallOptions, type InstallResult } from './index.js';
+import { durableCli, gitCmd, HOOKS, isOurs, nativeHook, type InstallOptions, type InstallResult } from './index.js';
 
 interface GlobalState {
   version: 1;
@@ -26,14 +26,6 @@ export function globalDir(env: NodeJS.ProcessEnv): string {
 
 function statePath(dir: string): string {
   return path.join(path.dirname(dir), 'global-state.json');
-}
-
-function isOurs(file: string): boolean {
-  try {
-    return readFileSync(file, 'utf8').includes(`# ${MARKER} `);
-  } catch {
-    return false;
-  }
 }
 
 /** git config --global, run in a folder that is not a repository (the user's home) so no local config interferes. */

@@ -251,7 +251,8 @@ function readRecord(runnerFile: string): HuskyRecord | undefined {
   }
 }
 
-function isOurs(file: string): boolean {
+/** A hook file hookguard wrote (its marker comment). */
+export function isOurs(file: string): boolean {
   try {
     return readFileSync(file, 'utf8').includes(`# ${MARKER} `);
   } catch {

@@ -3,7 +3,7 @@
  * same as a live scan: JUnit XML (every CI shows it), GitLab's secret-detection report and Code Quality (Code Climate)
  * JSON. Values are masked as in every report: only `match` (already masked) is shown, never a source line.
  */
-import type { Severity } from '../types.js';
+import { atLeast, type Severity } from '../types.js';
 import type { PublicFinding, PublicReport } from './json.js';
 import { placeLine, placeOf } from './place.js';
 
@@ -28,8 +28,7 @@ function where(f: PublicFinding): string {
  * passing case, so CI shows that the check ran.
  */
 export function junitReport(r: PublicReport): string {
-  const order: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
-  const blocks = (s: Severity) => r.failOn !== 'none' && order.indexOf(s) <= order.indexOf(r.failOn);
+  const blocks = (s: Severity) => atLeast(s, r.failOn);
   const families = new Map<string, PublicFinding[]>();
   for (const f of r.findings) families.set(f.category, [...(families.get(f.category) ?? []), f]);
   const time = (r.summary.durationMs / 1000).toFixed(3);

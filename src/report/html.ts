@@ -6,12 +6,11 @@
  * prints without the filters. Values are masked as everywhere: only `match` and the masked snippet are shown.
  */
 import { createHash } from 'node:crypto';
-import type { Severity } from '../types.js';
+import { atLeast, SEVERITIES, type Severity } from '../types.js';
 import type { ParityTable } from '../env/compare.js';
 import type { PublicFinding, PublicReport } from './json.js';
 import { placeLine, placeOf } from './place.js';
 
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 const COLOR: Record<Severity, string> = {
   critical: '#b3261e',
   high: '#e8710a',
@@ -255,9 +254,7 @@ export function htmlReport(input: HtmlInput): string {
     .sort((a, b) => b[1] - a[1])
     .map(([o, n]) => {
       const mine = findings.filter((f) => (f.owners?.length ? f.owners.includes(o) : o === '(no owner)'));
-      const blocking = mine.filter(
-        (f) => SEVERITIES.indexOf(f.severity) <= SEVERITIES.indexOf(r.failOn === 'none' ? 'info' : r.failOn),
-      ).length;
+      const blocking = mine.filter((f) => atLeast(f.severity, r.failOn)).length;
       return [esc(o), String(n), String(blocking)];
     });
 

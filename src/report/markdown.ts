@@ -2,11 +2,9 @@
  * The report as Markdown, for tickets and wikis (`--format markdown`, `hookguard report FILE.json --format markdown`):
  * totals, who must act, findings grouped by severity with the fix, and the accepted exceptions. Values are masked.
  */
-import type { Severity } from '../types.js';
+import { SEVERITIES } from '../types.js';
 import type { PublicFinding, PublicReport } from './json.js';
 import { placeLine } from './place.js';
-
-const SEVERITIES: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 /** A table cell: no pipes or line breaks. */
 function cell(s: string): string {
