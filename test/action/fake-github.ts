@@ -1,9 +1,12 @@
 /**
  * A fake GitHub REST API on 127.0.0.1: the endpoints the Action calls (check runs, pull request files, review
  * comments, reviews), with pagination (Link headers), injectable 403s and rate limits, and a log of every request.
+ * Every request is checked against GitHub's published OpenAPI description (./openapi.ts); `stop()` fails with the
+ * list when one did not match it, so every test that runs the Action against the stand-in checks its requests.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { checkRequest } from './openapi.js';
 
 export interface SentAnnotation {
   path: string;
@@ -67,6 +70,8 @@ export interface CheckRun {
 
 export class FakeGitHub {
   readonly requests: Recorded[] = [];
+  /** Requests that do not match GitHub's OpenAPI description (see ./openapi.ts). */
+  readonly specViolations: string[] = [];
   readonly checkRuns: CheckRun[] = [];
   readonly reviews: Body[] = [];
   comments: FakeComment[] = [];
@@ -104,6 +109,8 @@ export class FakeGitHub {
 
   async stop(): Promise<void> {
     await new Promise<void>((r) => this.server?.close(() => r()));
+    if (this.specViolations.length)
+      throw new Error(`requests that do not match GitHub's OpenAPI description:\n${this.specViolations.join('\n')}`);
   }
 
   /** Everything the Action sent, as one string (for leak checks). */
@@ -152,6 +159,7 @@ export class FakeGitHub {
       headers: req.headers,
     };
     this.requests.push(r);
+    this.specViolations.push(...checkRequest(r.method, r.path, r.query, body));
     if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token')
       return this.send(res, 401, { message: 'Bad credentials' });
     const limit = this.rateLimits.find((l) => l.times > 0 && l.method === r.method && l.path.test(r.path));
