@@ -39,6 +39,19 @@ export interface Config {
   exceptions?: ConfigException[];
   /** `exceptions:`: what the Action does with exceptions a pull request adds (default require-owner-approval). */
   exceptionApproval?: 'require-owner-approval' | 'report';
+  /** The config has a `policies:` list (src/policies reads it, with its lines, from the file). */
+  inlinePolicies?: boolean;
+  /** `policyPaths:` where policy files are (default policies/). */
+  policyPaths?: string[];
+  /** `profiles:` named sets of rules and policies. */
+  profiles?: Map<string, Profile>;
+}
+
+/** A named set of rules and policies (cfn_nag's profile and deny list): ids or globs. */
+export interface Profile {
+  rules?: string[];
+  deny?: string[];
+  paths?: string[];
 }
 
 export interface ConfigException {
@@ -415,6 +428,31 @@ export async function loadConfig(
         }
         if (envs.size === 1) err(v, 'environments: name at least two environments to compare');
         cfg.environments = { envs, expectDifferent };
+        break;
+      }
+      case 'policies':
+        // Validated, with the examples run, by src/policies (only loaded when there are policies).
+        if (!isSeq(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        else cfg.inlinePolicies = v.items.length > 0;
+        break;
+      case 'policyPaths':
+        cfg.policyPaths = strings(v, 'policyPaths');
+        break;
+      case 'profiles': {
+        if (!isMap(v)) {
+          err(v ?? pair.key, 'profiles must map profile names to {rules, deny, paths}');
+          break;
+        }
+        cfg.profiles = new Map();
+        for (const pp of v.items) {
+          const name = isScalar(pp.key) ? String(pp.key.value) : '';
+          const m = mapping(pp.value ?? pp.key, `profiles.${name}`, ['rules', 'deny', 'paths']);
+          if (!m) continue;
+          const prof: Profile = {};
+          for (const k of ['rules', 'deny', 'paths'] as const)
+            if (m.has(k)) prof[k] = strings(m.get(k), `profiles.${name}.${k}`);
+          cfg.profiles.set(name, prof);
+        }
         break;
       }
       default:

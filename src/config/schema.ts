@@ -119,6 +119,59 @@ export const CONFIG_SCHEMA = {
         'Exceptions a pull request adds (baseline entries, hookguard:allow, rules off or lowered): require-owner-approval (the Action fails until an owner approves, the default) or report (listed only). Read from the base branch.',
       enum: ['require-owner-approval', 'report'],
     },
+    policies: {
+      type: 'array',
+      description:
+        'The team\'s own policies (as in policies/*.yaml): id, title, severity, description, owners, scope, resource/module/host, where, condition, examples. See the README, "Your own policies".',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'severity', 'description', 'condition', 'examples'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$' },
+          title: { type: 'string' },
+          severity: { enum: ['critical', 'high', 'medium', 'low'] },
+          description: { type: 'string', description: 'Markdown: why; it becomes the text of the standard.' },
+          owners: { type: 'array', items: OWNER },
+          service: { type: 'string' },
+          remediation: { type: 'string' },
+          scope: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { paths: STRINGS, environments: STRINGS },
+          },
+          resource: { anyOf: [{ type: 'string' }, STRINGS] },
+          resources: STRINGS,
+          module: { anyOf: [{ type: 'string' }, STRINGS] },
+          modules: STRINGS,
+          host: { enum: ['sshd', 'sysctl', 'packages'] },
+          where: {},
+          condition: {},
+          examples: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { fail: { type: 'array' }, pass: { type: 'array' } },
+          },
+        },
+      },
+    },
+    policyPaths: {
+      ...STRINGS,
+      description: 'Where policy files are (folders, files or globs from the repository root). Default policies/.',
+    },
+    profiles: {
+      type: 'object',
+      description:
+        'Named sets of rules and policies (ids or globs), for --profile NAME or per path: {name: {rules, deny, paths}}.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          rules: { ...STRINGS, description: 'Only these rules and policies apply (ids or globs).' },
+          deny: { ...STRINGS, description: 'These rules and policies never apply (ids or globs).' },
+          paths: { ...STRINGS, description: 'The profile applies to these paths without --profile.' },
+        },
+      },
+    },
     hookErrors: {
       description:
         'When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.',
