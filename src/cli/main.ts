@@ -744,7 +744,33 @@ async function reportCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** `hookguard policy init [DIR]`: the starter policies (default policies/), never overwriting a file. */
+async function policyInit(rest: string[], io: Io): Promise<number> {
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-')))
+    throw new UsageError('usage: hookguard policy init [DIR] (default policies/)');
+  const { writeStarter } = await import('../policies/index.js');
+  const { existsSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { repoRoot } = await import('../git/repo.js');
+  const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+  const dir = rest[0] ? path.resolve(io.cwd, rest[0]) : path.join(root, 'policies');
+  const r = writeStarter(dir, {
+    exists: existsSync,
+    write: (p, t) => writeFileSync(p, t, { flag: 'wx' }),
+    mkdir: (p) => mkdirSync(p, { recursive: true }),
+    join: (a, b) => path.join(a, b),
+  });
+  const rel = path.relative(io.cwd, dir) || '.';
+  for (const f of r.written) io.stderr(`hookguard: wrote ${path.join(rel, f)}\n`);
+  for (const f of r.kept) io.stderr(`hookguard: kept ${path.join(rel, f)} (it exists; not overwritten)\n`);
+  io.stderr(
+    `hookguard: edit the ids, owners and ranges to your team's, then "hookguard policy" renders them as your standard${rest[0] ? ` (set policyPaths: [${rest[0]}] in .hookguard.yaml)` : ''}.\n`,
+  );
+  return 0;
+}
+
 async function policyCommand(rest: string[], io: Io): Promise<number> {
+  if (rest[0] === 'init') return policyInit(rest.slice(1), io);
   const o: { output?: string; check?: string; config?: string; baseline?: string } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;

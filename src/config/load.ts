@@ -43,15 +43,6 @@ export interface Config {
   inlinePolicies?: boolean;
   /** `policyPaths:` where policy files are (default policies/). */
   policyPaths?: string[];
-  /** `profiles:` named sets of rules and policies. */
-  profiles?: Map<string, Profile>;
-}
-
-/** A named set of rules and policies (cfn_nag's profile and deny list): ids or globs. */
-export interface Profile {
-  rules?: string[];
-  deny?: string[];
-  paths?: string[];
 }
 
 export interface ConfigException {
@@ -438,23 +429,6 @@ export async function loadConfig(
       case 'policyPaths':
         cfg.policyPaths = strings(v, 'policyPaths');
         break;
-      case 'profiles': {
-        if (!isMap(v)) {
-          err(v ?? pair.key, 'profiles must map profile names to {rules, deny, paths}');
-          break;
-        }
-        cfg.profiles = new Map();
-        for (const pp of v.items) {
-          const name = isScalar(pp.key) ? String(pp.key.value) : '';
-          const m = mapping(pp.value ?? pp.key, `profiles.${name}`, ['rules', 'deny', 'paths']);
-          if (!m) continue;
-          const prof: Profile = {};
-          for (const k of ['rules', 'deny', 'paths'] as const)
-            if (m.has(k)) prof[k] = strings(m.get(k), `profiles.${name}.${k}`);
-          cfg.profiles.set(name, prof);
-        }
-        break;
-      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
     }

@@ -158,20 +158,6 @@ export const CONFIG_SCHEMA = {
       ...STRINGS,
       description: 'Where policy files are (folders, files or globs from the repository root). Default policies/.',
     },
-    profiles: {
-      type: 'object',
-      description:
-        'Named sets of rules and policies (ids or globs), for --profile NAME or per path: {name: {rules, deny, paths}}.',
-      additionalProperties: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          rules: { ...STRINGS, description: 'Only these rules and policies apply (ids or globs).' },
-          deny: { ...STRINGS, description: 'These rules and policies never apply (ids or globs).' },
-          paths: { ...STRINGS, description: 'The profile applies to these paths without --profile.' },
-        },
-      },
-    },
     hookErrors: {
       description:
         'When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.',

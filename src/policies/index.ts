@@ -22,3 +22,4 @@ export { cfnRules, ansibleRules, moduleMatches, policyMeta, environmentOf } from
 export { policyDoc, renderStandard } from './docs.js';
 export { checkExamples, runExample, type Families } from './examples.js';
 export type { PolicyDef, PolicyBundle, Cond, PolicyExample } from './types.js';
+export { STARTER, writeStarter } from './starter.js';

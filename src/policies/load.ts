@@ -501,7 +501,9 @@ export async function loadPolicies(src: PolicySources): Promise<{ bundle?: Polic
     } catch (e) {
       return { error: `${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }
-    sources.push({ file: f, text, inConfig: false, optional: !explicit });
+    // In the default folder, a file that does not look like policies (an IAM policy document, say) is not ours.
+    const looksLikePolicies = /^\s*-?\s*id:\s*\S/m.test(text) && /^\s*condition:/m.test(text);
+    sources.push({ file: f, text, inConfig: false, optional: !explicit && !looksLikePolicies });
   }
   if (src.inline) sources.push({ ...src.inline, inConfig: true, optional: false });
   if (!sources.length) return {};

@@ -3,6 +3,8 @@
  * (the same finding in both), in the pre-commit hook `hookguard init` installs and in pre-push; a policy whose example
  * misbehaves refused with file:line and exit 2; the standard `hookguard policy` renders; unknown values never violate.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, Repo } from '../helpers.js';
 import { NETWORK_POLICY, PLAYBOOK, PLAYBOOK_UNKNOWN, TEMPLATE, TEMPLATE_UNKNOWN } from '../policies/fixtures.js';
@@ -145,5 +147,31 @@ describe('team policies', () => {
     expect(repo.hookguard(['policy', '--check', 'POLICY.md']).code).toBe(0);
     repo.write('policies/network.yaml', NETWORK_POLICY.replace('one leaked key', 'a single leaked key'));
     expect(repo.hookguard(['policy', '--check', 'POLICY.md']).code).toBe(1);
+  });
+
+  it('policy init writes a starter pack whose examples behave, and never overwrites a file', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n', 'policies/network.yaml': '# ours\n' });
+    const init = repo.hookguard(['policy', 'init']);
+    expect(init.code).toBe(0);
+    expect(init.stderr).toContain('kept policies/network.yaml');
+    for (const f of ['encryption.yaml', 'data-stores.yaml', 'hosts.yaml'])
+      expect(init.stderr).toContain(`wrote policies/${f}`);
+    expect(readFileSync(path.join(repo.dir, 'policies/network.yaml'), 'utf8')).toBe('# ours\n');
+    // The starter loads (every example behaves) and catches what it says it does, in both formats.
+    repo.write(
+      'deploy/prod/db.yaml',
+      'Resources:\n  Orders:\n    Type: AWS::RDS::DBInstance\n    Properties: {Engine: postgres, PubliclyAccessible: true}\n',
+    );
+    repo.write(
+      'site.yml',
+      '- hosts: all\n  tasks:\n    - ansible.builtin.lineinfile: {path: /etc/ssh/sshd_config, line: PermitRootLogin yes}\n',
+    );
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    const ids = report.findings.map((f) => `${f.ruleId} ${f.file}`);
+    expect(ids).toContain('ACME-DATA-001 deploy/prod/db.yaml');
+    expect(ids).toContain('ACME-HOST-001 site.yml');
   });
 });
