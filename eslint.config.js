@@ -38,6 +38,20 @@ const boundaries = [
     deny: RULE_FAMILY_DENY,
   },
   {
+    // Team policies: over the cloud model, parse and the rule families' shapes; never the edges or the scan.
+    from: 'src/policies/**',
+    deny: [
+      '**/cli/**',
+      '**/action/**',
+      '**/install/**',
+      '**/git/**',
+      '**/report/**',
+      '**/scan/**',
+      '**/engine/**',
+      '**/config/**',
+    ],
+  },
+  {
     from: 'src/rules/ansible/**',
     deny: RULE_FAMILY_DENY,
   },

@@ -8,6 +8,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const all = [
   'hook',
+  'policies',
   'speed',
   'secrets-corpus',
   'secrets-contexts',

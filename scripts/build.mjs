@@ -48,6 +48,9 @@ const COLD = {
   extras: src('scan/extras.ts'),
   envtable: src('env/table.ts'),
   policy: src('policy/index.ts'),
+  // The team's policies: loaded (and validated) only when a repository has some; run.ts is what the engine needs.
+  policies: src('policies/index.ts'),
+  'policies-run': src('policies/run.ts'),
   access: src('rules/access/index.ts'),
   'unused-baseline': src('suppress/unused-baseline.ts'),
   ignore: path.join(root, 'node_modules', 'ignore', 'index.js'),

@@ -35,7 +35,16 @@ export function compareText(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-export type Category = 'secret' | 'cloudformation' | 'ansible' | 'environment' | 'at-rest' | 'access' | 'hookguard';
+export type Category =
+  | 'secret'
+  | 'cloudformation'
+  | 'ansible'
+  | 'environment'
+  | 'at-rest'
+  | 'access'
+  | 'hookguard'
+  /** A team's own policy (src/policies), on CloudFormation and Ansible alike. */
+  | 'policy';
 
 /** Commit provenance for findings from git history / ranges. */
 export interface CommitInfo {

@@ -261,8 +261,8 @@ async function action(r: Runner): Promise<number> {
   // SARIF for github/codeql-action/upload-sarif.
   let sarifFile: string | undefined;
   if (inputs.sarifFile) {
-    const { patterns } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
-    const rules: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
+    const { patterns, policies } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
+    const rules: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
     const { sarifReport } = await import('../report/sarif.js');
     const abs = path.resolve(cwd, inputs.sarifFile);
     mkdirSync(path.dirname(abs), { recursive: true });
@@ -341,10 +341,13 @@ async function action(r: Runner): Promise<number> {
   if (api && plan.pr && inputs.comments) {
     try {
       const pr = plan.pr;
-      const { patterns } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
+      const { patterns, policies } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
       const docs = new Map<string, RuleNotes>();
       const wanted = new Set(blockingFindings.map((f) => f.ruleId));
-      for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc), ...(await iacRuleDocs())])
+      for (const d of [
+        ...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc),
+        ...(await iacRuleDocs(policies)),
+      ])
         if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
       const rv = await reviewPullRequest(
         api,
@@ -465,12 +468,12 @@ async function exceptionsStage(
   },
 ): Promise<ExceptionsOutcome> {
   const { loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
-  const { patterns } = await loadRulesAndConfig(o.root, o.inputs.config, o.cwd);
+  const { patterns, policies } = await loadRulesAndConfig(o.root, o.inputs.config, o.cwd);
   const rules = new Map<
     string,
     { severity: import('../types.js').Severity; category: import('../types.js').Category }
   >();
-  for (const d of [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())])
+  for (const d of [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))])
     rules.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
   const configFile = o.inputs.config
     ? path.relative(o.root, path.resolve(o.cwd, o.inputs.config)).split(path.sep).join('/')

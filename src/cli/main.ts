@@ -309,9 +309,21 @@ const SCOPE: Record<ScanArgs['mode'], string> = {
   paths: 'files',
 };
 
-async function allRuleDocs(patterns: import('../rules/secrets/types.js').SecretPattern[]): Promise<RuleDoc[]> {
+async function allRuleDocs(
+  patterns: import('../rules/secrets/types.js').SecretPattern[],
+  policies?: import('../policies/types.js').PolicyBundle,
+): Promise<RuleDoc[]> {
   const { iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
-  return [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
+  return [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
+}
+
+/** Built-in rules plus the repository's own (custom patterns, team policies), for `rules` and `explain`. */
+async function repoRuleDocs(io: Io, config: string | undefined): Promise<RuleDoc[]> {
+  const { loadRulesAndConfig } = await import('../scan/index.js');
+  const { repoRoot } = await import('../git/repo.js');
+  const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+  const { patterns, policies } = await loadRulesAndConfig(root, config, io.cwd);
+  return allRuleDocs(patterns, policies);
 }
 
 async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number> {
@@ -392,8 +404,8 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
       text = (await import('../report/json.js')).jsonReport(outcome.result, ctx);
       break;
     case 'sarif': {
-      const { patterns } = await loadRulesAndConfig(outcome.root, a.config, io.cwd);
-      ctx.rules = await allRuleDocs(patterns);
+      const { patterns, policies } = await loadRulesAndConfig(outcome.root, a.config, io.cwd);
+      ctx.rules = await allRuleDocs(patterns, policies);
       text = (await import('../report/sarif.js')).sarifReport(outcome.result, ctx);
       break;
     }
@@ -589,15 +601,16 @@ async function resolveBaseline(a: ScanArgs, io: Io): Promise<number> {
 
 async function rulesCommand(rest: string[], io: Io): Promise<number> {
   let format = 'text';
+  let config: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--format' && rest[i + 1]) format = rest[++i]!;
     else if (arg.startsWith('--format=')) format = arg.slice(9);
+    else if (arg === '--config' && rest[i + 1]) config = rest[++i]!;
     else throw new UsageError(`unknown argument "${arg}" for "hookguard rules"`);
   }
   if (format !== 'text' && format !== 'json') throw new UsageError('hookguard rules: --format must be text or json');
-  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
-  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  const docs = await repoRuleDocs(io, config);
   if (format === 'json') {
     io.stdout(
       JSON.stringify(
@@ -618,8 +631,7 @@ async function rulesCommand(rest: string[], io: Io): Promise<number> {
 async function explainCommand(rest: string[], io: Io): Promise<number> {
   const id = rest[0];
   if (!id || rest.length > 1) throw new UsageError('usage: hookguard explain RULE_ID');
-  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
-  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  const docs = await repoRuleDocs(io, undefined);
   const d = docs.find((x) => x.id.toLowerCase() === id.toLowerCase());
   if (!d) {
     const near = docs.filter((x) => x.id.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
@@ -732,7 +744,33 @@ async function reportCommand(rest: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** `hookguard policy init [DIR]`: the starter policies (default policies/), never overwriting a file. */
+async function policyInit(rest: string[], io: Io): Promise<number> {
+  if (rest.length > 1 || rest.some((a) => a.startsWith('-')))
+    throw new UsageError('usage: hookguard policy init [DIR] (default policies/)');
+  const { writeStarter } = await import('../policies/index.js');
+  const { existsSync, mkdirSync, writeFileSync } = await import('node:fs');
+  const path = await import('node:path');
+  const { repoRoot } = await import('../git/repo.js');
+  const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+  const dir = rest[0] ? path.resolve(io.cwd, rest[0]) : path.join(root, 'policies');
+  const r = writeStarter(dir, {
+    exists: existsSync,
+    write: (p, t) => writeFileSync(p, t, { flag: 'wx' }),
+    mkdir: (p) => mkdirSync(p, { recursive: true }),
+    join: (a, b) => path.join(a, b),
+  });
+  const rel = path.relative(io.cwd, dir) || '.';
+  for (const f of r.written) io.stderr(`hookguard: wrote ${path.join(rel, f)}\n`);
+  for (const f of r.kept) io.stderr(`hookguard: kept ${path.join(rel, f)} (it exists; not overwritten)\n`);
+  io.stderr(
+    `hookguard: edit the ids, owners and ranges to your team's, then "hookguard policy" renders them as your standard${rest[0] ? ` (set policyPaths: [${rest[0]}] in .hookguard.yaml)` : ''}.\n`,
+  );
+  return 0;
+}
+
 async function policyCommand(rest: string[], io: Io): Promise<number> {
+  if (rest[0] === 'init') return policyInit(rest.slice(1), io);
   const o: { output?: string; check?: string; config?: string; baseline?: string } = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;

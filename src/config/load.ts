@@ -39,6 +39,10 @@ export interface Config {
   exceptions?: ConfigException[];
   /** `exceptions:`: what the Action does with exceptions a pull request adds (default require-owner-approval). */
   exceptionApproval?: 'require-owner-approval' | 'report';
+  /** The config has a `policies:` list (src/policies reads it, with its lines, from the file). */
+  inlinePolicies?: boolean;
+  /** `policyPaths:` where policy files are (default policies/). */
+  policyPaths?: string[];
 }
 
 export interface ConfigException {
@@ -417,6 +421,14 @@ export async function loadConfig(
         cfg.environments = { envs, expectDifferent };
         break;
       }
+      case 'policies':
+        // Validated, with the examples run, by src/policies (only loaded when there are policies).
+        if (!isSeq(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        else cfg.inlinePolicies = v.items.length > 0;
+        break;
+      case 'policyPaths':
+        cfg.policyPaths = strings(v, 'policyPaths');
+        break;
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
     }

@@ -119,6 +119,45 @@ export const CONFIG_SCHEMA = {
         'Exceptions a pull request adds (baseline entries, hookguard:allow, rules off or lowered): require-owner-approval (the Action fails until an owner approves, the default) or report (listed only). Read from the base branch.',
       enum: ['require-owner-approval', 'report'],
     },
+    policies: {
+      type: 'array',
+      description:
+        'The team\'s own policies (as in policies/*.yaml): id, title, severity, description, owners, scope, resource/module/host, where, condition, examples. See the README, "Your own policies".',
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'severity', 'description', 'condition', 'examples'],
+        properties: {
+          id: { type: 'string', pattern: '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$' },
+          title: { type: 'string' },
+          severity: { enum: ['critical', 'high', 'medium', 'low'] },
+          description: { type: 'string', description: 'Markdown: why; it becomes the text of the standard.' },
+          owners: { type: 'array', items: OWNER },
+          service: { type: 'string' },
+          remediation: { type: 'string' },
+          scope: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { paths: STRINGS, environments: STRINGS },
+          },
+          resource: { anyOf: [{ type: 'string' }, STRINGS] },
+          resources: STRINGS,
+          module: { anyOf: [{ type: 'string' }, STRINGS] },
+          modules: STRINGS,
+          host: { enum: ['sshd', 'sysctl', 'packages'] },
+          where: {},
+          condition: {},
+          examples: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { fail: { type: 'array' }, pass: { type: 'array' } },
+          },
+        },
+      },
+    },
+    policyPaths: {
+      ...STRINGS,
+      description: 'Where policy files are (folders, files or globs from the repository root). Default policies/.',
+    },
     hookErrors: {
       description:
         'When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.',

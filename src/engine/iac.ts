@@ -1,6 +1,6 @@
 /** CloudFormation and Ansible rules over a target's whole new text, their findings made and admitted. */
 import type { Finding, Target } from '../types.js';
-import type { IacFamily } from '../rules/iac.js';
+import type { ExtraRules, IacFamily, IacRuleMeta } from '../rules/iac.js';
 import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
 import { toSuppressed } from '../suppress/record.js';
@@ -10,6 +10,7 @@ import type { Emit } from './allows.js';
 import type { EngineOptions, EngineOutput } from './index.js';
 
 const families: Record<string, Promise<IacFamily> | undefined> = {};
+let policyRunner: Promise<typeof import('../policies/run.js')> | undefined;
 export function loadFamily(name: 'cloudformation' | 'ansible'): Promise<IacFamily> {
   families[name] ??=
     name === 'cloudformation'
@@ -39,8 +40,20 @@ export async function iacFindings(
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
+    // The team's policies run as rules of the family (one parse, the family's suppressions and positions).
+    let extra: IacRuleMeta[] = [];
+    let extraRules: ExtraRules | undefined;
+    if (opts.policies?.policies.length) {
+      const run = await (policyRunner ??= import('../policies/run.js'));
+      const rules =
+        kind === 'cloudformation' ? run.cfnRules(opts.policies, t.path) : run.ansibleRules(opts.policies, t.path);
+      if (rules.length) {
+        extra = rules.map((r) => r.meta);
+        extraRules = { rules };
+      }
+    }
     try {
-      res = fam.lint(t.path, t.content, related);
+      res = fam.lint(t.path, t.content, related, extraRules);
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -58,7 +71,7 @@ export async function iacFindings(
       });
     if (!res.findings.length) continue;
     const starts = lineStarts(t.content);
-    const metas = new Map(fam.rules.map((r) => [r.id, r]));
+    const metas = new Map([...fam.rules, ...extra].map((r) => [r.id, r]));
     // Two identical tasks or resources in one file are two findings: the second and later occurrences of a rule at
     // the same logical path get an occurrence number, so fingerprints stay unique per location and stable when
     // lines move.
@@ -75,7 +88,7 @@ export async function iacFindings(
         r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
       const f = makeFinding({
         ruleId: r.ruleId,
-        category: fam.category,
+        category: meta?.category ?? fam.category,
         severity: r.severity,
         title: meta?.title ?? r.ruleId,
         message: r.message,
@@ -93,6 +106,7 @@ export async function iacFindings(
         why: r.why,
         snippet: { line: raw, masked: secretRange },
         blocking: overlaps(r.scope, t.changed),
+        ...(meta?.owners?.length ? { owners: meta.owners } : {}),
       });
       if (r.suppressed) {
         out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));

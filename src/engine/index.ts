@@ -15,6 +15,7 @@ import { iacFindings } from './iac.js';
 import { accessFindings } from './access.js';
 import { ownFindings } from './own.js';
 import type { OwnMatcher } from '../own/match.js';
+import type { PolicyBundle } from '../policies/types.js';
 
 export { loadFamily } from './iac.js';
 
@@ -51,6 +52,8 @@ export interface EngineOptions {
   own?: OwnMatcher;
   /** Config `revoked`: users and keys whose SSH access must be gone (ACCESS-* rules run only when set). */
   revoked?: { users: string[]; keys: string[] };
+  /** The team's policies (src/policies): run with the CloudFormation and Ansible rules. Plain data. */
+  policies?: PolicyBundle;
 }
 
 export interface EngineOutput {

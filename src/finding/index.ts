@@ -69,6 +69,8 @@ export interface FindingSpec {
   secret?: boolean;
   confidence?: Finding['confidence'];
   why?: string | undefined;
+  /** Owners the rule itself names (a team policy's `owners`); config/CODEOWNERS owners are added to them. */
+  owners?: string[] | undefined;
 }
 
 /** The provenance a finding carries from its commit. */
@@ -110,5 +112,6 @@ export function makeFinding(s: FindingSpec): Finding {
       ? { snippet: 'text' in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) }
       : {}),
     blocking: s.blocking,
+    ...(s.owners?.length ? { owners: [...s.owners] } : {}),
   };
 }

@@ -165,5 +165,7 @@ export function ownersFor(o: Ownership, f: Pick<Finding, 'ruleId' | 'category' |
 
 /** Give every finding its owners (in place). */
 export function assignOwners(o: Ownership, findings: Finding[]): void {
-  for (const f of findings) f.owners = ownersFor(o, f);
+  // A team policy names its own owners on its findings: the configured owners join them.
+  for (const f of findings)
+    f.owners = f.owners?.length ? [...new Set([...f.owners, ...ownersFor(o, f)])] : ownersFor(o, f);
 }

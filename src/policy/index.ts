@@ -84,8 +84,8 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
     },
   );
   const { config, result } = outcome;
-  const { patterns } = await loadRulesAndConfig(root, o.config, o.cwd);
-  const docs: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
+  const { patterns, policies } = await loadRulesAndConfig(root, o.config, o.cwd);
+  const docs: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
   const byLower = new Map(docs.map((d) => [d.id.toLowerCase(), d]));
 
   const families = new Map<string, Family>();
@@ -175,5 +175,7 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
     config: configExceptions,
     unused,
   };
-  return renderPolicy(data);
+  // The team's own policies, as the standard they define (src/policies renders it).
+  const standard = policies ? `\n${(await import('../policies/docs.js')).renderStandard(policies.policies)}` : '';
+  return renderPolicy(data) + standard;
 }

@@ -18,6 +18,8 @@ export interface IacRuleMeta {
   docs: string;
   /** One-line fix shown in reports. */
   remediation: string;
+  /** Who owns the rule's findings (team policies name their owners). */
+  owners?: string[];
 }
 
 export interface IacFinding extends Position {
@@ -46,6 +48,13 @@ export interface IacLintResult {
   /** Warnings that are not rule findings (e.g. a suppression without a reason) are reported as errors too. */
 }
 
+/** Rules added to a family's run (each family's own rule type: CfnRule, AnsibleRule). */
+export interface ExtraRules {
+  rules: readonly unknown[];
+  /** Run these alone (no built-in rule). */
+  only?: boolean;
+}
+
 export interface IacFamily {
   category: Exclude<Category, 'secret'>;
   rules: IacRuleMeta[];
@@ -54,5 +63,14 @@ export interface IacFamily {
    * defaults). The engine asks the scan's source for them (`EngineOptions.readRelated`) and passes what it could read.
    */
   related?(path: string, content: string): string[];
-  lint(path: string, content: string, related?: ReadonlyMap<string, string | undefined>): IacLintResult;
+  /**
+   * `extra`: more rules of the family's own shape (team policies compiled by src/policies/run.ts) to run with the
+   * built-in ones — or alone, with `only`, when a policy's examples are checked.
+   */
+  lint(
+    path: string,
+    content: string,
+    related?: ReadonlyMap<string, string | undefined>,
+    extra?: ExtraRules,
+  ): IacLintResult;
 }

@@ -252,6 +252,7 @@ export class Examiner {
         ...(config.revoked ? { revoked: config.revoked } : {}),
         ...(engine.own ? { own: engine.own.creds } : {}),
         examples: engine.examples ?? [],
+        ...(engine.policies ? { policies: engine.policies } : {}),
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
         ignore: config.ignore,

@@ -3,7 +3,7 @@
  * and config, runs the engine over every target, applies the baseline and decides what blocks.
  */
 import { secretRuleDocText } from '../rules/secrets/docs.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   UsageError,
@@ -28,6 +28,7 @@ import { relatedReader } from './related.js';
 import { ruleIdTest, wantsIac } from './wants.js';
 import type { Extras } from './extras.js';
 import type { ParityTable } from '../env/compare.js';
+import type { PolicyBundle } from '../policies/types.js';
 import { Examiner, type Progress } from './examine.js';
 import { runSource } from './sources.js';
 import { LIMITS } from './limits.js';
@@ -109,8 +110,8 @@ export async function requireRepo(cwd: string, what: string, env: NodeJS.Process
   return root;
 }
 
-/** All IaC rule docs (loads the families, and with them the YAML parser). */
-export async function iacRuleDocs(): Promise<RuleDoc[]> {
+/** All IaC rule docs (loads the families, and with them the YAML parser), and the team's policies when given. */
+export async function iacRuleDocs(policies?: PolicyBundle): Promise<RuleDoc[]> {
   const fams = await Promise.all([loadFamily('cloudformation'), loadFamily('ansible')]);
   const iac = fams.flatMap((f) =>
     f.rules.map((r) => ({
@@ -123,7 +124,22 @@ export async function iacRuleDocs(): Promise<RuleDoc[]> {
     })),
   );
   const { hookguardRuleDocs } = await import('../rules/hookguard/index.js');
-  return [...iac, ...(await import('./extras.js')).envRuleDocs(), ...hookguardRuleDocs()];
+  const own: RuleDoc[] = [];
+  if (policies?.policies.length) {
+    const { policyMeta } = await import('../policies/index.js');
+    for (const p of policies.policies) {
+      const m = policyMeta(p);
+      own.push({
+        id: m.id,
+        title: m.title,
+        severity: m.severity,
+        category: 'policy',
+        docs: m.docs,
+        remediation: m.remediation,
+      });
+    }
+  }
+  return [...iac, ...(await import('./extras.js')).envRuleDocs(), ...hookguardRuleDocs(), ...own];
 }
 
 export function secretRuleDoc(p: SecretPattern): RuleDoc {
@@ -141,6 +157,56 @@ export interface LoadedRules {
   patterns: SecretPattern[];
   set: RuleSet;
   config: Config;
+  /** The team's policies (validated, examples run), when there are any. */
+  policies?: PolicyBundle;
+}
+
+/** Does the repository have policies to load (so src/policies is imported)? One stat on a plain commit. */
+function mayHavePolicies(root: string, config: Config): boolean {
+  return config.inlinePolicies === true || config.policyPaths !== undefined || existsSync(path.join(root, 'policies'));
+}
+
+/** The team's policies (src/policies, imported only when there may be some). */
+export async function loadTeamPolicies(
+  root: string,
+  config: Config,
+  secretIds: Iterable<string>,
+  env?: NodeJS.ProcessEnv,
+): Promise<PolicyBundle | undefined> {
+  if (!mayHavePolicies(root, config)) return undefined;
+  const { loadPolicies } = await import('../policies/index.js');
+  const rel = config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined;
+  const r = await loadPolicies({
+    root,
+    paths: config.policyPaths,
+    ...(config.inlinePolicies && config.file && rel
+      ? { inline: { file: rel, text: readFileSync(config.file, 'utf8') } }
+      : {}),
+    knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
+    ...(config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {}),
+    env: env ?? process.env,
+    families: async () => ({
+      cloudformation: await loadFamily('cloudformation'),
+      ansible: await loadFamily('ansible'),
+    }),
+  });
+  if (r.error) throw new UsageError(r.error);
+  return r.bundle;
+}
+
+/** Policy ids written in the policy files and the config (so `rules:` and `owners:` may name them). */
+function policyIdsIn(root: string, config: Config, configText: string): string[] {
+  const texts = [configText];
+  const dir = path.join(root, 'policies');
+  if (!config.policyPaths && existsSync(dir))
+    try {
+      for (const f of readdirSync(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync(path.join(dir, f), 'utf8'));
+    } catch {
+      /* unreadable: reported when the policies load */
+    }
+  return texts.flatMap((t) =>
+    [...t.matchAll(/^\s*-?\s*id:\s*['"]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)/gm)].map((m) => m[1]!),
+  );
 }
 
 /** Built-in patterns plus the config (explicit file, or .hookguard.yaml at the root). */
@@ -165,10 +231,19 @@ export async function loadRulesAndConfig(
       for (const d of docs) categories.add(d.category);
     }
     const known = new Set([...builtinIds, ...(iacIds ?? [])]);
+    if (iacIds) {
+      for (const id of policyIdsIn(root, emptyConfig(), text)) known.add(id.toLowerCase());
+      categories.add('policy');
+    }
     config = await loadConfig(file, known, path.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
-  return { patterns, set: compileRuleSet(patterns), config };
+  const policies = await loadTeamPolicies(
+    root,
+    config,
+    patterns.map((p) => p.id),
+  );
+  return { patterns, set: compileRuleSet(patterns), config, ...(policies ? { policies } : {}) };
 }
 
 /** The null device turns the baseline off (`--baseline /dev/null`, as with other tools). */
@@ -407,13 +482,18 @@ export function engineOptions(
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest([...loaded.patterns.map((p) => p.id), OWN_ID]),
+    isRuleId: ruleIdTest([
+      ...loaded.patterns.map((p) => p.id),
+      OWN_ID,
+      ...(loaded.policies?.policies.map((p) => p.id) ?? []),
+    ]),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request.kind !== 'history',
     ...(config.revoked ? { revoked: config.revoked } : {}),
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
+    ...(loaded.policies ? { policies: loaded.policies } : {}),
     readRelated: relatedReader(root, request.kind === 'paths'),
     ...(verbose ? { explainDropped: true } : {}),
   };

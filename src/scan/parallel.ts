@@ -16,6 +16,7 @@ import type { Worker } from 'node:worker_threads';
 import type { CommitInfo, FileError, Severity, Target } from '../types.js';
 import { UsageError } from '../types.js';
 import type { EngineOutput } from '../engine/index.js';
+import type { PolicyBundle } from '../policies/types.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
 import type { WantsConfig } from './wants.js';
 import type { OwnCredential } from '../own/credentials.js';
@@ -32,6 +33,8 @@ export interface WorkerConfig {
   /** Your own credentials (and providers' values) to look for by value (OWN-001). */
   own?: OwnCredential[];
   examples: string[];
+  /** The team's policies (plain data). */
+  policies?: PolicyBundle;
   explainDropped: boolean;
   budgetMs?: number;
   /** Config `ignore` patterns (gitignore syntax). */

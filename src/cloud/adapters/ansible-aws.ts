@@ -263,6 +263,10 @@ function s3Bucket(t: Task, a: Args): AdaptedPart[] {
   const ver = a.get('versioning');
   if (ver)
     props.set('VersioningConfiguration', cmap(new Map([['Status', boolTo(ver, 'Enabled', 'Suspended')]]), ver.loc));
+  // `tags: {data: confidential}`: a mapping where CloudFormation has a list of {Key, Value}; paths such as
+  // `Tags.data` read either (src/policies).
+  const tags = a.get('tags');
+  if (tags) props.set('Tags', tags);
   return one('AWS::S3::Bucket', props, t);
 }
 

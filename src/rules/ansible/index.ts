@@ -314,6 +314,16 @@ export function lintAnsible(
 export const family: IacFamily = {
   category: 'ansible',
   rules: rules.map((r) => r.meta),
-  lint: (path, content, related) => lintAnsible(path, content, rules, related),
+  lint: (path, content, related, extra) =>
+    lintAnsible(
+      path,
+      content,
+      !extra?.rules.length
+        ? rules
+        : extra.only
+          ? (extra.rules as readonly AnsibleRule[])
+          : [...rules, ...(extra.rules as readonly AnsibleRule[])],
+      related,
+    ),
   related: relatedPaths,
 };

@@ -3,7 +3,7 @@
  * (like ESLint's registry); a test checks that every file there is listed here.
  */
 import type { Node } from 'yaml';
-import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
+import type { ExtraRules, IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { compareText, SEVERITY_RANK } from '../../types.js';
 import { parseTemplate, type CfnTemplate, type Gate, type Resource } from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
@@ -366,11 +366,16 @@ export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES)
 }
 
 function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding[], errors: IacLintResult['errors']) {
+  // Team policies (rules beyond the registry) may be named in a resource's suppressions too.
+  const known =
+    rules.length > RULES.length || rules.some((r) => !KNOWN_IDS.has(r.meta.id))
+      ? new Set([...KNOWN_IDS, ...rules.map((r) => r.meta.id)])
+      : KNOWN_IDS;
   const suppressions = new Map<Anchor, Map<string, Suppression>>();
   const suppressionsOf = (a: Anchor) => {
     let s = suppressions.get(a);
     if (!s) {
-      s = readSuppressions(t, a, KNOWN_IDS, (line, message) => errors.push({ ...(line ? { line } : {}), message }));
+      s = readSuppressions(t, a, known, (line, message) => errors.push({ ...(line ? { line } : {}), message }));
       suppressions.set(a, s);
     }
     return s;
@@ -426,7 +431,9 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
 export const family: IacFamily = {
   category: 'cloudformation',
   rules: RULES.map((r) => r.meta),
-  lint(_path: string, content: string) {
-    return lintTemplate(content);
+  lint(_path: string, content: string, _related, extra?: ExtraRules) {
+    if (!extra?.rules.length) return lintTemplate(content);
+    const more = extra.rules as readonly CfnRule[];
+    return lintTemplate(content, extra.only ? more : [...RULES, ...more]);
   },
 };
