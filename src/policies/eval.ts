@@ -366,6 +366,30 @@ export function evaluate(c: Cond, r: CloudResource, ctx: EvalContext): Outcome {
     const hit = c.environment.names.includes(ctx.environment);
     return hit === (c.environment.op === 'in') ? PASS : { r: 'fail', detail: `environment is ${ctx.environment}` };
   }
+  if ('each' in c) {
+    const outs: Outcome[] = [];
+    for (const f of walk(r.props, c.each.path, r.props)) {
+      if ('unknown' in f) {
+        outs.push(UNK);
+        continue;
+      }
+      if (!('v' in f)) continue; // no items: nothing to judge
+      for (const item of options(f.v)) {
+        if (item.t === 'unknown') {
+          outs.push(UNK);
+          continue;
+        }
+        if (item.t !== 'map') continue;
+        // The item seen as a resource of its own: paths inside `where` and `condition` start at the item.
+        const sub: CloudResource = { ...r, props: item };
+        const w = c.each.where ? evaluate(c.each.where, sub, ctx) : PASS;
+        if (w.r === 'fail') continue;
+        const inner = evaluate(c.each.condition, sub, ctx);
+        outs.push(w.r === 'unknown' && inner.r === 'fail' ? UNK : inner);
+      }
+    }
+    return allOf(outs);
+  }
   if ('related' in c) {
     const rel = c.related;
     const outs: Outcome[] = [];

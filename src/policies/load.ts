@@ -346,7 +346,7 @@ function readCond(node: unknown, file: string, at: At, errors: string[], host: b
   if (!isMap(node))
     return err(
       node,
-      'a condition is a mapping: {attribute: PATH, OPERATOR: VALUE}, all, any, not, environment or related',
+      'a condition is a mapping: {attribute: PATH, OPERATOR: VALUE}, all, any, not, each, environment or related',
     );
   const keys = node.items.map((p) => (isScalar(p.key) ? String(p.key.value) : ''));
   const val = (k: string) => node.items.find((p) => isScalar(p.key) && p.key.value === k)?.value;
@@ -369,6 +369,21 @@ function readCond(node: unknown, file: string, at: At, errors: string[], host: b
     if (!op || !names.every((n) => typeof n === 'string'))
       return err(v ?? node, 'environment must be {in: [names]} or {not-in: [names]}');
     return { environment: { op, names: names.map((n) => n.toLowerCase()) }, line };
+  }
+  if (keys.includes('each')) {
+    const e = val('each');
+    if (!isScalar(e) || typeof e.value !== 'string' || !e.value.trim())
+      return err(e ?? node, 'each must name a list attribute (each: SecurityGroupIngress)');
+    const extra = keys.filter((k) => k !== 'each' && k !== 'where' && k !== 'condition');
+    if (extra.length || !keys.includes('condition'))
+      return err(node, 'each takes where (optional) and condition: {each: LIST, where: …, condition: …}');
+    const where = keys.includes('where') ? readCond(val('where'), file, at, errors, host) : undefined;
+    const condition = readCond(val('condition'), file, at, errors, host);
+    if (!condition || (keys.includes('where') && !where)) return undefined;
+    const attribute = e.value.trim();
+    const path = splitPath(attribute);
+    if (path.at(-1) !== '[]') path.push('[]');
+    return { each: { attribute, path, ...(where ? { where } : {}), condition }, line };
   }
   if (keys.includes('related')) {
     const r = val('related');
@@ -460,15 +475,20 @@ export function attributePaths(p: PolicyDef): Array<{ kind: string; path: string
   const kinds =
     p.target.resources ??
     (p.target.host ? [`host:${p.target.host}`] : (p.target.modules ?? []).map((x) => `ansible:${x}`));
-  const visit = (c: Cond | undefined, on: string[]) => {
+  const visit = (c: Cond | undefined, on: string[], prefix: string[] = []) => {
     if (!c) return;
-    if ('all' in c) c.all.forEach((x) => visit(x, on));
-    else if ('any' in c) c.any.forEach((x) => visit(x, on));
-    else if ('not' in c) visit(c.not, on);
-    else if ('related' in c) {
+    if ('all' in c) c.all.forEach((x) => visit(x, on, prefix));
+    else if ('any' in c) c.any.forEach((x) => visit(x, on, prefix));
+    else if ('not' in c) visit(c.not, on, prefix);
+    else if ('each' in c) {
+      for (const k of on) out.push({ kind: k, path: [...prefix, ...c.each.path], file: p.file, line: c.line });
+      visit(c.each.where, on, [...prefix, ...c.each.path]);
+      visit(c.each.condition, on, [...prefix, ...c.each.path]);
+    } else if ('related' in c) {
       if (c.related.via) out.push({ kind: c.related.kind, path: splitPath(c.related.via), file: p.file, line: c.line });
       visit(c.related.condition, [c.related.kind]);
-    } else if ('attribute' in c) for (const k of on) out.push({ kind: k, path: c.path, file: p.file, line: c.line });
+    } else if ('attribute' in c)
+      for (const k of on) out.push({ kind: k, path: [...prefix, ...c.path], file: p.file, line: c.line });
   };
   visit(p.where, kinds);
   visit(p.condition, kinds);

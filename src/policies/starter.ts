@@ -17,12 +17,22 @@ export const STARTER: Readonly<Record<string, string>> = {
     Security groups admit SSH (port 22) only from \`10.20.0.0/16\`, the office VPN range. Anything wider turns a
     leaked key into a breach; use the bastion or SSM Session Manager from elsewhere.
   resource: AWS::EC2::SecurityGroup
-  where:
-    attribute: SecurityGroupIngress[].FromPort
-    equals: 22
+  # Each ingress rule on its own: a rule that reaches port 22 (all protocols, or a port range that includes 22) must
+  # come from inside the office range; rules for other ports, or from another security group, are not judged here.
   condition:
-    attribute: SecurityGroupIngress[].CidrIp
-    cidr-within: 10.20.0.0/16
+    each: SecurityGroupIngress
+    where:
+      any:
+        - {attribute: IpProtocol, in: ['-1', all]}
+        - all:
+            - {attribute: FromPort, lte: 22}
+            - {attribute: ToPort, gte: 22}
+    condition:
+      all:
+        - any:
+            - {attribute: CidrIp, cidr-within: 10.20.0.0/16}
+            - {attribute: CidrIp, absent: true}
+        - {attribute: CidrIpv6, absent: true}
   remediation: Set CidrIp (cidr_ip in Ansible) to a range inside 10.20.0.0/16.
   examples:
     fail:
@@ -33,7 +43,16 @@ export const STARTER: Readonly<Record<string, string>> = {
               Properties:
                 GroupDescription: bastion
                 SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
                   - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+      - cloudformation: |
+          Resources:
+            Wide:
+              Type: AWS::EC2::SecurityGroup
+              Properties:
+                GroupDescription: every port from a partner
+                SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 192.168.7.0/24}
       - ansible: |
           - hosts: localhost
             tasks:
@@ -50,6 +69,7 @@ export const STARTER: Readonly<Record<string, string>> = {
               Properties:
                 GroupDescription: bastion
                 SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
                   - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.20.8.0/24}
 `,
   'encryption.yaml': `# Encryption with the team's key: data at rest is encrypted with our customer-managed KMS key, so access to the data

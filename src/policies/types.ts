@@ -33,6 +33,11 @@ export type Cond =
   | { attribute: string; path: string[]; op: Operator; value: unknown; line: number }
   /** The file's environment (src/env): `{environment: {in: [prod]}}`. */
   | { environment: { op: 'in' | 'not-in'; names: string[] }; line: number }
+  /**
+   * Every item of a list (`each: SecurityGroupIngress`): the `where` and `condition` paths are read on the item, so
+   * "port 22 only from the office range" judges each ingress rule on its own, whatever the other rules say.
+   */
+  | { each: { attribute: string; path: string[]; where?: Cond | undefined; condition: Cond }; line: number }
   /** Another resource of the same file that refers to this one (or comes from the same Ansible task). */
   | { related: { kind: string; via?: string | undefined; condition?: Cond | undefined }; line: number };
 

@@ -10,12 +10,10 @@ export const NETWORK_POLICY = `# The network team's boundaries.
     Security groups admit SSH (port 22) only from \`10.20.0.0/16\`, the office VPN range: a bastion open to
     anything else is one leaked key away from a breach.
   resource: AWS::EC2::SecurityGroup
-  where:
-    attribute: SecurityGroupIngress[].FromPort
-    equals: 22
   condition:
-    attribute: SecurityGroupIngress[].CidrIp
-    cidr-within: 10.20.0.0/16
+    each: SecurityGroupIngress
+    where: {attribute: FromPort, equals: 22}
+    condition: {attribute: CidrIp, cidr-within: 10.20.0.0/16}
   examples:
     fail:
       - cloudformation: |

@@ -326,4 +326,56 @@ P:
       expect.stringMatching(/^bad\.yaml:6: a leaf condition has exactly one operator/) as unknown,
     ]);
   });
+
+  it('each judges every item of a list on its own: one bad rule among good ones fails, other ports are not judged', () => {
+    const c = cond(`each: SecurityGroupIngress
+where:
+  all:
+    - {attribute: FromPort, lte: 22}
+    - {attribute: ToPort, gte: 22}
+condition: {attribute: CidrIp, cidr-within: 10.20.0.0/16}`);
+    const rules = (...r: string[]) => `SecurityGroupIngress:\n${r.map((x) => `  - ${x}`).join('\n')}`;
+    const open443 = '{FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}';
+    // A top-level where over SecurityGroupIngress[].FromPort would skip this group: not every rule is port 22.
+    expect(outcome(c, rules(open443, '{FromPort: 22, ToPort: 22, CidrIp: 172.16.0.0/12}'))).toBe('fail');
+    expect(outcome(c, rules(open443, '{FromPort: 0, ToPort: 65535, CidrIp: 192.168.0.0/16}'))).toBe('fail');
+    expect(outcome(c, rules(open443, '{FromPort: 22, ToPort: 22, CidrIp: 10.20.8.0/24}'))).toBe('pass');
+    expect(outcome(c, rules(open443))).toBe('pass');
+    expect(outcome(c, 'BucketName: none')).toBe('pass');
+    // Unknown port (a parameter without Default) with a bad range: unknown, never a violation.
+    expect(outcome(c, rules('{FromPort: !Ref P, ToPort: !Ref P, CidrIp: 172.16.0.0/12}'), UNKNOWN_PARAM)).toBe(
+      'unknown',
+    );
+    expect(outcome(c, rules('{FromPort: 22, ToPort: 22, CidrIp: !Ref P}'), UNKNOWN_PARAM)).toBe('unknown');
+    const all = cfn(rules(open443, '{FromPort: 22, ToPort: 22, CidrIp: 172.16.0.0/12}'));
+    const o = evaluate(c, all[0]!, { all });
+    expect(o.r === 'fail' && o.at?.loc.path).toMatch(/SecurityGroupIngress\[1\]\.CidrIp$/);
+  });
+
+  it('each is validated, and attributePaths reads its paths on the list item', () => {
+    const text = (c: string) => `- id: T-E-001
+  title: t
+  severity: low
+  description: d
+  resource: AWS::EC2::SecurityGroup
+  condition:
+${c.replace(/^/gm, '    ')}
+  examples: {fail: [{cloudformation: x}], pass: [{cloudformation: x}]}
+`;
+    const parse = (c: string) =>
+      parsePolicies([{ file: 'e.yaml', text: text(c), inConfig: false, optional: false }], new Set());
+    expect(parse('each: SecurityGroupIngress').errors.join('\n')).toMatch(/^e\.yaml:\d+: each takes where/);
+    expect(parse('each: [a]\ncondition: {attribute: CidrIp, exists: true}').errors.join('\n')).toMatch(
+      /each must name a list attribute/,
+    );
+    const ok = parse(
+      'each: SecurityGroupIngress\nwhere: {attribute: FromPort, equals: 22}\ncondition: {attribute: CidrIp, exists: true}',
+    );
+    expect(ok.errors).toEqual([]);
+    expect(attributePaths(ok.policies[0]!).map((x) => x.path.join('.'))).toEqual([
+      'SecurityGroupIngress.[]',
+      'SecurityGroupIngress.[].FromPort',
+      'SecurityGroupIngress.[].CidrIp',
+    ]);
+  });
 });
