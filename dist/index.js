@@ -70,8 +70,8 @@ var init_types = __esm({
     PLAIN_UPPER = /^[A-Z0-9./-]*$/;
     UsageError = class extends Error {
       exitCode = 2;
-      constructor(message) {
-        super(message);
+      constructor(message2) {
+        super(message2);
         this.name = "UsageError";
       }
     };
@@ -175,9 +175,9 @@ function git(cwd, args2, input) {
     child.stdin.end(input ?? "");
   });
 }
-async function gitOk(cwd, args2, what, input) {
+async function gitOk(cwd, args2, what2, input) {
   const r = await git(cwd, args2, input);
-  if (r.code !== 0) throw new UsageError(`${what}: ${firstLine(r.stderr) || `git ${args2[0]} failed`}`);
+  if (r.code !== 0) throw new UsageError(`${what2}: ${firstLine(r.stderr) || `git ${args2[0]} failed`}`);
   return r.stdout.toString("utf8");
 }
 function firstLine(s) {
@@ -328,19 +328,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path15) {
+      read(sha2, max, path16) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path15 !== void 0) {
-          const same = fromWorktree(this.worktree, path15, sha2, max ?? this.maxBytes);
-          if (same) return Promise.resolve(same);
+        if (this.worktree !== void 0 && path16 !== void 0) {
+          const same2 = fromWorktree(this.worktree, path16, sha2, max ?? this.maxBytes);
+          if (same2) return Promise.resolve(same2);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path15, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path15 || /[\n\r]/.test(path15))
+      readAt(rev, path16, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path16 || /[\n\r]/.test(path16))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path15}`, max);
+        return this.readSpec(`${rev}:${path16}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -1067,7 +1067,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path15) => inner.skip(kind, path15),
+      skip: (kind, path16) => inner.skip(kind, path16),
       error: (e) => inner.error(e)
     };
   }
@@ -1262,7 +1262,8 @@ function ownersFor(o, f) {
   return [];
 }
 function assignOwners(o, findings) {
-  for (const f of findings) f.owners = ownersFor(o, f);
+  for (const f of findings)
+    f.owners = f.owners?.length ? [.../* @__PURE__ */ new Set([...f.owners, ...ownersFor(o, f)])] : ownersFor(o, f);
 }
 var CODEOWNERS_PATHS, cache, OWNER;
 var init_owners = __esm({
@@ -1389,6 +1390,44 @@ var init_schema = __esm({
         exceptions: {
           description: "Exceptions a pull request adds (baseline entries, hookguard:allow, rules off or lowered): require-owner-approval (the Action fails until an owner approves, the default) or report (listed only). Read from the base branch.",
           enum: ["require-owner-approval", "report"]
+        },
+        policies: {
+          type: "array",
+          description: `The team's own policies (as in policies/*.yaml): id, title, severity, description, owners, scope, resource/module/host, where, condition, examples. See the README, "Your own policies".`,
+          items: {
+            type: "object",
+            required: ["id", "title", "severity", "description", "condition", "examples"],
+            properties: {
+              id: { type: "string", pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$" },
+              title: { type: "string" },
+              severity: { enum: ["critical", "high", "medium", "low"] },
+              description: { type: "string", description: "Markdown: why; it becomes the text of the standard." },
+              owners: { type: "array", items: OWNER2 },
+              service: { type: "string" },
+              remediation: { type: "string" },
+              scope: {
+                type: "object",
+                additionalProperties: false,
+                properties: { paths: STRINGS, environments: STRINGS }
+              },
+              resource: { anyOf: [{ type: "string" }, STRINGS] },
+              resources: STRINGS,
+              module: { anyOf: [{ type: "string" }, STRINGS] },
+              modules: STRINGS,
+              host: { enum: ["sshd", "sysctl", "packages"] },
+              where: {},
+              condition: {},
+              examples: {
+                type: "object",
+                additionalProperties: false,
+                properties: { fail: { type: "array" }, pass: { type: "array" } }
+              }
+            }
+          }
+        },
+        policyPaths: {
+          ...STRINGS,
+          description: "Where policy files are (folders, files or globs from the repository root). Default policies/."
         },
         hookErrors: {
           description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
@@ -1949,7 +1988,7 @@ var init_validators = __esm({
       if (colon <= 0 || /[^\x20-\x7e]/.test(text)) return reject("does not decode to user:password");
       const pass = text.slice(colon + 1);
       const header = /authorization/i.test(match);
-      const what = header ? "Basic authorization header (base64 user:password)" : "registry credentials (base64 user:password) in a docker config";
+      const what2 = header ? "Basic authorization header (base64 user:password)" : "registry credentials (base64 user:password) in a docker config";
       const inner = credentialValue({ secret: pass, match: pass, text: pass, index: 0 });
       if (inner.verdict === "reject") return reject(`the encoded password is ${inner.why ?? "not a literal"}`);
       if (inner.quality === "placeholder")
@@ -1958,13 +1997,13 @@ var init_validators = __esm({
           confidence: "low",
           severity: "low",
           quality: "placeholder",
-          why: `${what}; ${inner.why}`
+          why: `${what2}; ${inner.why}`
         };
       return {
         verdict: "valid",
         confidence: "high",
         ...inner.quality ? { quality: inner.quality } : {},
-        why: what
+        why: what2
       };
     };
     k8sSecretData = ({ secret, text, index }) => {
@@ -2227,17 +2266,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path15) {
-      const ctrl = callVisitor(key, node, visitor, path15);
+    function visit_(key, node, visitor, path16) {
+      const ctrl = callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path15);
+            const ci = visit_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2248,13 +2287,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = visit_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = visit_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path15);
+          const cv = visit_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2275,17 +2314,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path15) {
-      const ctrl = await callVisitor(key, node, visitor, path15);
+    async function visitAsync_(key, node, visitor, path16) {
+      const ctrl = await callVisitor(key, node, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path15 = Object.freeze(path15.concat(node));
+          path16 = Object.freeze(path16.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2296,13 +2335,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path15 = Object.freeze(path15.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path15);
+          path16 = Object.freeze(path16.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path15);
+          const cv = await visitAsync_("value", node.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2329,23 +2368,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path15) {
+    function callVisitor(key, node, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node, path15);
+        return visitor(key, node, path16);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path15);
+        return visitor.Map?.(key, node, path16);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path15);
+        return visitor.Seq?.(key, node, path16);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path15);
+        return visitor.Pair?.(key, node, path16);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path15);
+        return visitor.Scalar?.(key, node, path16);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path15);
+        return visitor.Alias?.(key, node, path16);
       return void 0;
     }
-    function replaceNode(key, path15, node) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path16, node) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2442,13 +2481,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -2957,10 +2996,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -2979,7 +3018,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3009,11 +3048,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path16;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3027,8 +3066,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3042,8 +3081,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3061,8 +3100,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3072,8 +3111,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5550,14 +5589,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options3);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options3?._directives) {
           this.directives = options3._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options3);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options3);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options3);
       }
       /**
@@ -5588,9 +5627,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5665,14 +5704,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5687,10 +5726,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5701,10 +5740,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5721,13 +5760,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -5737,11 +5776,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options3 = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options3 = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -5752,9 +5791,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -5763,7 +5802,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -5824,22 +5863,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos2, code2, message) {
+      constructor(name, pos2, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
-        this.message = message;
+        this.message = message2;
         this.pos = pos2;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos2, code2, message) {
-        super("YAMLParseError", pos2, code2, message);
+      constructor(pos2, code2, message2) {
+        super("YAMLParseError", pos2, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos2, code2, message) {
-        super("YAMLWarning", pos2, code2, message);
+      constructor(pos2, code2, message2) {
+        super("YAMLWarning", pos2, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
@@ -6519,8 +6558,8 @@ var require_compose_collection = __commonJS({
         const { anchor, newlineAfterProp: nl } = props;
         const lastProp = anchor && tagToken ? anchor.offset > tagToken.offset ? anchor : tagToken : anchor ?? tagToken;
         if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-          const message = "Missing newline after block sequence props";
-          onError(lastProp, "MISSING_CHAR", message);
+          const message2 = "Missing newline after block sequence props";
+          onError(lastProp, "MISSING_CHAR", message2);
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
@@ -6592,15 +6631,15 @@ var require_resolve_block_scalar = __commonJS({
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
-            const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
-            onError(offset + indent.length, "MISSING_CHAR", message);
+            const message2 = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
+            onError(offset + indent.length, "MISSING_CHAR", message2);
           }
           if (header.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
-            const message = "Block scalar values in collections must be indented";
-            onError(offset, "BAD_INDENT", message);
+            const message2 = "Block scalar values in collections must be indented";
+            onError(offset, "BAD_INDENT", message2);
           }
           break;
         }
@@ -6623,8 +6662,8 @@ var require_resolve_block_scalar = __commonJS({
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
           const src = header.indent ? "explicit indentation indicator" : "first line";
-          const message = `Block scalar lines must not be less indented than their ${src}`;
-          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
+          const message2 = `Block scalar lines must not be less indented than their ${src}`;
+          onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message2);
           indent = "";
         }
         if (type === Scalar4.Scalar.BLOCK_LITERAL) {
@@ -6702,8 +6741,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           case "comment":
             if (strict && !hasSpace) {
-              const message = "Comments must be separated from other tokens by white space characters";
-              onError(token, "MISSING_CHAR", message);
+              const message2 = "Comments must be separated from other tokens by white space characters";
+              onError(token, "MISSING_CHAR", message2);
             }
             length += token.source.length;
             comment = token.source.substring(1);
@@ -6714,8 +6753,8 @@ var require_resolve_block_scalar = __commonJS({
             break;
           /* istanbul ignore next should not happen */
           default: {
-            const message = `Unexpected token in block scalar header: ${token.type}`;
-            onError(token, "UNEXPECTED_TOKEN", message);
+            const message2 = `Unexpected token in block scalar header: ${token.type}`;
+            onError(token, "UNEXPECTED_TOKEN", message2);
             const ts = token.source;
             if (ts && typeof ts === "string")
               length += ts.length;
@@ -7108,13 +7147,13 @@ var require_compose_node = __commonJS({
             if (anchor)
               node.anchor = anchor.source.substring(1);
           } catch (error) {
-            const message = error instanceof Error ? error.message : String(error);
-            onError(token, "RESOURCE_EXHAUSTION", message);
+            const message2 = error instanceof Error ? error.message : String(error);
+            onError(token, "RESOURCE_EXHAUSTION", message2);
           }
           break;
         default: {
-          const message = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
-          onError(token, "UNEXPECTED_TOKEN", message);
+          const message2 = token.type === "error" ? token.message : `Unsupported token (type: ${token.type})`;
+          onError(token, "UNEXPECTED_TOKEN", message2);
           isSrcToken = false;
         }
       }
@@ -7270,12 +7309,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning) => {
+        this.onError = (source, code2, message2, warning) => {
           const pos2 = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos2, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos2, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos2, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos2, code2, message2));
         };
         this.directives = new directives.Directives({ version: options3.version || "1.2" });
         this.options = options3;
@@ -7345,10 +7384,10 @@ ${cb}` : comment;
           console.dir(token, { depth: null });
         switch (token.type) {
           case "directive":
-            this.directives.add(token.source, (offset, message, warning) => {
+            this.directives.add(token.source, (offset, message2, warning) => {
               const pos2 = getErrorPos(token);
               pos2[0] += offset;
-              this.onError(pos2, "BAD_DIRECTIVE", message, warning);
+              this.onError(pos2, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -7437,12 +7476,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos2, code2, message) => {
+        const _onError = (pos2, code2, message2) => {
           const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code2, message2);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code2, message2);
         };
         switch (token.type) {
           case "scalar":
@@ -7688,9 +7727,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit2.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7699,23 +7738,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit2.parentCollection = (cst, path16) => {
+      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7726,10 +7765,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -8602,8 +8641,8 @@ var require_parser = __commonJS({
         }
         const type = cst.tokenType(source);
         if (!type) {
-          const message = `Not a YAML token: ${source}`;
-          yield* this.pop({ type: "error", offset: this.offset, message, source });
+          const message2 = `Not a YAML token: ${source}`;
+          yield* this.pop({ type: "error", offset: this.offset, message: message2, source });
           this.offset += source.length;
         } else if (type === "scalar") {
           this.atNewLine = false;
@@ -8693,8 +8732,8 @@ var require_parser = __commonJS({
       *pop(error) {
         const token = error ?? this.stack.pop();
         if (!token) {
-          const message = "Tried to pop an empty stack";
-          yield { type: "error", offset: this.offset, source: "", message };
+          const message2 = "Tried to pop an empty stack";
+          yield { type: "error", offset: this.offset, source: "", message: message2 };
         } else if (this.stack.length === 0) {
           yield token;
         } else {
@@ -9990,21 +10029,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf2(path15) {
-  let p = placeCache.get(path15);
+function placeOf2(path16) {
+  let p = placeCache.get(path16);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path15);
+  const example = EXAMPLE_PATH.test(path16);
   p = {
-    test: TEST_PATH.test(path15),
-    docs: DOCS_PATH.test(path15),
+    test: TEST_PATH.test(path16),
+    docs: DOCS_PATH.test(path16),
     example,
-    generated: GENERATED_PATH.test(path15),
-    deploy: !example && DEPLOY_PATH.test(path15),
-    locale: LOCALE_PATH.test(path15),
-    ci: CI_PATH.test(path15)
+    generated: GENERATED_PATH.test(path16),
+    deploy: !example && DEPLOY_PATH.test(path16),
+    locale: LOCALE_PATH.test(path16),
+    ci: CI_PATH.test(path16)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path15, p);
+  placeCache.set(path16, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10149,12 +10188,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule255, secret) {
-  const e = rule255.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule255.p.id}${e}`;
+function describe(rule256, secret) {
+  const e = rule256.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule256.p.id}${e}`;
 }
-function isHeuristic(rule255) {
-  return rule255.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule255.p.validate ?? "");
+function isHeuristic(rule256) {
+  return rule256.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule256.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -10162,13 +10201,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule255, text, start, end, severity, confidence, why, quality, path15) {
+function weigh(rule256, text, start, end, severity, confidence, why, quality, path16) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule255)) {
-    if (rule255.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule256)) {
+    if (rule256.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -10181,13 +10220,13 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path15 !== void 0 && placeOf2(path15).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path16 !== void 0 && placeOf2(path16).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule255.p.validate === "private-key" && path15 !== void 0 && placeOf2(path15).test)
+    if (rule256.p.validate === "private-key" && path16 !== void 0 && placeOf2(path16).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10195,7 +10234,7 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path15 !== void 0 ? placeOf2(path15) : void 0;
+  const place = path16 !== void 0 ? placeOf2(path16) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10233,11 +10272,11 @@ function weigh(rule255, text, start, end, severity, confidence, why, quality, pa
   else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
-function nextMatch(rule255, text, from) {
-  if (from === 0 && rule255.plainBytes < WINDOW_AFTER_BYTES) rule255.plainBytes += text.length;
-  const w = rule255.plainBytes >= WINDOW_AFTER_BYTES ? rule255.window : void 0;
+function nextMatch(rule256, text, from) {
+  if (from === 0 && rule256.plainBytes < WINDOW_AFTER_BYTES) rule256.plainBytes += text.length;
+  const w = rule256.plainBytes >= WINDOW_AFTER_BYTES ? rule256.window : void 0;
   if (!w) {
-    const re = rule255.regex;
+    const re = rule256.regex;
     re.lastIndex = from;
     return re.exec(text);
   }
@@ -10257,8 +10296,8 @@ function nextMatch(rule255, text, from) {
   return null;
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule255, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule255.p.id,
+  const drop = (rule256, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule256.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10266,18 +10305,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule255 of candidateRules(text, set)) {
+  for (const rule256 of candidateRules(text, set)) {
     let count3 = 0;
     let from = 0;
     let m;
-    while ((m = nextMatch(rule255, text, from)) !== null) {
+    while ((m = nextMatch(rule256, text, from)) !== null) {
       from = m.index + m[0].length;
       if (m[0].length === 0) {
         from++;
         continue;
       }
       if (++count3 > MAX_MATCHES_PER_RULE) break;
-      let g = rule255.group;
+      let g = rule256.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10290,27 +10329,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule255.allow.some((a) => a.test(secret))) {
-        drop(rule255, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule256.allow.some((a) => a.test(secret))) {
+        drop(rule256, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule255.p.entropy !== void 0) {
+      if (rule256.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule255.p.entropy) {
-          drop(rule255, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule255.p.entropy}`);
+        if (e < rule256.p.entropy) {
+          drop(rule256, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule256.p.entropy}`);
           continue;
         }
       }
-      let severity = rule255.p.severity;
-      let confidence = rule255.p.confidence ?? "high";
-      let why = describe(rule255, secret);
+      let severity = rule256.p.severity;
+      let confidence = rule256.p.confidence ?? "high";
+      let why = describe(rule256, secret);
       let quality;
-      if (rule255.p.validate) {
-        const v = VALIDATORS[rule255.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule256.p.validate) {
+        const v = VALIDATORS[rule256.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule255, start, end, v.why ?? `rejected by the ${rule255.p.validate} check`);
+            drop(rule256, start, end, v.why ?? `rejected by the ${rule256.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10323,14 +10362,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule255, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule256, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule255, start, end, w.drop, w.generated);
+        drop(rule256, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule255,
+        rule: rule256,
         secret,
         start,
         end,
@@ -11360,41 +11399,41 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   if (!isMap8(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
-  const strings2 = (node, what) => {
+  const strings2 = (node, what2) => {
     if (!isSeq8(node)) {
-      err(node, `${what} must be a list of strings`);
+      err(node, `${what2} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
       if (isScalar8(item) && typeof item.value === "string") out.push(item.value);
-      else err(item, `${what}: every entry must be a string`);
+      else err(item, `${what2}: every entry must be a string`);
     }
     return out;
   };
-  const mapping = (node, what, keys) => {
+  const mapping = (node, what2, keys) => {
     if (!isMap8(node)) {
-      err(node, `${what} must be a mapping (${keys.join(", ")})`);
+      err(node, `${what2} must be a mapping (${keys.join(", ")})`);
       return void 0;
     }
     const m = /* @__PURE__ */ new Map();
     for (const p of node.items) {
       const k = isScalar8(p.key) ? String(p.key.value) : "";
-      if (!keys.includes(k)) err(p.key, `${what}: unknown key "${k}" (known: ${keys.join(", ")})`);
+      if (!keys.includes(k)) err(p.key, `${what2}: unknown key "${k}" (known: ${keys.join(", ")})`);
       else m.set(k, p.value ?? p.key);
     }
     return m;
   };
-  const text1 = (node, what) => {
+  const text1 = (node, what2) => {
     if (isScalar8(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
-    err(node, `${what} must be a non-empty string`);
+    err(node, `${what2} must be a non-empty string`);
     return void 0;
   };
   const note = (c) => typeof c === "string" && c.trim() ? c.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") : void 0;
   const reasons = (container) => {
     const items2 = container?.items ?? [];
     const out = [];
-    let heading;
+    let heading2;
     let prevLine = -1;
     items2.forEach((it, i) => {
       const n = it;
@@ -11402,15 +11441,15 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       const val = n.value;
       const line = at(n.key ?? it);
       const before = note(n.commentBefore) ?? note(key?.commentBefore) ?? (i === 0 ? note(container.commentBefore) : void 0);
-      if (before) heading = before;
-      else if (line !== prevLine + 1) heading = void 0;
-      out.push(note(n.comment) ?? note(val?.comment) ?? heading);
+      if (before) heading2 = before;
+      else if (line !== prevLine + 1) heading2 = void 0;
+      out.push(note(n.comment) ?? note(val?.comment) ?? heading2);
       prevLine = line;
     });
     return out;
   };
   const exceptions = [];
-  const except = (kind, what, reason) => exceptions.push({ kind, what, ...reason ? { reason } : {} });
+  const except = (kind, what2, reason) => exceptions.push({ kind, what: what2, ...reason ? { reason } : {} });
   let patternsNode;
   const ruleNodes = [];
   const selectorNodes = [];
@@ -11498,35 +11537,35 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         }
         cfg.owners = [];
         for (const [i, item] of v.items.entries()) {
-          const what = `owners[${i}]`;
-          const m = mapping(item, what, ["paths", "rules", "owners"]);
+          const what2 = `owners[${i}]`;
+          const m = mapping(item, what2, ["paths", "rules", "owners"]);
           if (!m) continue;
           const entry = { owners: [], source: `${display}:${at(item)}` };
           if (!m.has("owners"))
-            err(item, `${what}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
+            err(item, `${what2}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
           else
-            for (const [j, o] of strings2(m.get("owners"), `${what}.owners`).entries()) {
+            for (const [j, o] of strings2(m.get("owners"), `${what2}.owners`).entries()) {
               if (isOwner(o)) entry.owners.push(o);
               else
                 err(
                   m.get("owners").items[j],
-                  `${what}.owners: "${o}" is not @user, @org/team or an e-mail address`
+                  `${what2}.owners: "${o}" is not @user, @org/team or an e-mail address`
                 );
             }
           if (m.has("paths")) {
             const node = m.get("paths");
-            entry.paths = strings2(node, `${what}.paths`);
+            entry.paths = strings2(node, `${what2}.paths`);
             entry.paths.forEach((p, j) => {
               if (p.startsWith("!") || p.includes("["))
                 err(
                   node.items?.[j],
-                  `${what}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`
+                  `${what2}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`
                 );
             });
           }
           if (m.has("rules")) {
             const node = m.get("rules");
-            entry.rules = strings2(node, `${what}.rules`);
+            entry.rules = strings2(node, `${what2}.rules`);
             entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
           }
           cfg.owners.push(entry);
@@ -11631,15 +11670,15 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         let expectDifferent = [];
         for (const ep of v.items) {
           const name = isScalar8(ep.key) ? String(ep.key.value) : "";
-          const globs = (what) => {
+          const globs = (what2) => {
             if (!isSeq8(ep.value) || ep.value.items.length === 0) {
-              err(ep.value ?? ep.key, `${what} must be a non-empty list of globs`);
+              err(ep.value ?? ep.key, `${what2} must be a non-empty list of globs`);
               return [];
             }
-            const list4 = strings2(ep.value, what);
+            const list4 = strings2(ep.value, what2);
             ep.value.items.forEach((item, i) => {
               if (isScalar8(item) && typeof item.value === "string" && !item.value.trim())
-                err(item, `${what}: glob ${i + 1} is empty`);
+                err(item, `${what2}: glob ${i + 1} is empty`);
             });
             return list4.filter((g) => g.trim());
           };
@@ -11657,6 +11696,13 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         cfg.environments = { envs, expectDifferent };
         break;
       }
+      case "policies":
+        if (!isSeq8(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        else cfg.inlinePolicies = v.items.length > 0;
+        break;
+      case "policyPaths":
+        cfg.policyPaths = strings2(v, "policyPaths");
+        break;
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
@@ -11766,829 +11812,307 @@ var init_baseline = __esm({
   }
 });
 
-// src/rules/secrets/docs.ts
-function sentenceTitle(title) {
-  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
-  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+// src/env/paths.ts
+function isEnvCandidate(path16) {
+  return ENV_TOKEN.test(path16) && CONFIG_FILE.test(path16);
 }
-function splitAlternatives(src) {
-  const out = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      out.push(src.slice(start, i));
-      start = i + 1;
-    }
+function isConfigFile(path16) {
+  return CONFIG_FILE.test(path16);
+}
+function isAtRestConfig(path16) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path16);
+}
+function isVaultName(path16) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path16) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16) || /(?:^|\/)vault\.ya?ml$/i.test(path16);
+}
+function hasSopsMetadata(text) {
+  return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
+}
+var ENV_WORDS, ENV_TOKEN, CONFIG_FILE;
+var init_paths = __esm({
+  "src/env/paths.ts"() {
+    "use strict";
+    ENV_WORDS = {
+      dev: "dev",
+      development: "dev",
+      test: "test",
+      testing: "test",
+      qa: "qa",
+      staging: "staging",
+      stage: "staging",
+      uat: "uat",
+      preprod: "preprod",
+      prod: "prod",
+      production: "prod",
+      live: "prod",
+      sandbox: "sandbox"
+    };
+    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/i;
+    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
   }
-  out.push(src.slice(start));
-  return out;
-}
-function closing(src, i) {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const c = src[j];
-    if (c === "\\") {
-      j++;
+});
+
+// src/env/roles.ts
+function envRoleFromPath(path16) {
+  if (!isEnvCandidate(path16)) return void 0;
+  const parts = path16.split(/([/._-])/);
+  const envs = /* @__PURE__ */ new Set();
+  let out = "";
+  const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
+  for (let i = 0; i < parts.length; i += 2) {
+    const w = parts[i].toLowerCase();
+    const next = parts[i + 2]?.toLowerCase();
+    const sep2 = parts[i + 1] ?? "";
+    const nextEnv = next !== void 0 && joins(i) ? ENV_WORDS[next] : void 0;
+    let env;
+    let width = 1;
+    if (w === "pre" && nextEnv === "prod") [env, width] = ["preprod", 2];
+    else if (REGION.test(w) && nextEnv) [env, width] = [`${w}-${nextEnv}`, 2];
+    else if (ENV_WORDS[w]) {
+      env = ENV_WORDS[w];
+      const after = parts[i + 2];
+      if (after !== void 0 && joins(i) && REGION.test(after) && !ENV_WORDS[after.toLowerCase()])
+        [env, width] = [`${env}-${after.toLowerCase()}`, 2];
+    }
+    if (!env) {
+      out += parts[i] + sep2;
       continue;
     }
-    if (inClass) {
-      if (c === "]") {
-        inClass = false;
-        if (depth === 0) return j + 1;
-      }
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return j + 1;
+    envs.add(env);
+    out += "{env}" + (parts[i + 2 * width - 1] ?? "");
+    i += 2 * (width - 1);
   }
-  return src.length;
+  if (envs.size !== 1) return void 0;
+  return { env: [...envs][0], role: out };
 }
-function tokenize(src) {
-  const toks = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    let tok;
-    if (c === "\\") {
-      const e = src[i + 1] ?? "";
-      i += 2;
-      if (e === "b" || e === "B") continue;
-      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
-      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
-      else return void 0;
-    } else if (c === "[") {
-      const end = closing(src, i);
-      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
-      i = end;
-    } else if (c === "(") {
-      const end = closing(src, i);
-      let inner = src.slice(i + 1, end - 1);
-      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
-        i = end;
-        continue;
-      }
-      if (inner.startsWith("?:")) inner = inner.slice(2);
-      else if (inner.startsWith("?")) return void 0;
-      const alts = splitAlternatives(inner).map(tokenize);
-      if (alts.some((a) => a === void 0)) return void 0;
-      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
-      i = end;
-    } else if (c === ".") {
-      tok = { kind: "any", text: ".", min: 1, max: 1 };
-      i++;
-    } else if (c === "^" || c === "$") {
-      i++;
-      continue;
-    } else if ("*+?{|)".includes(c)) return void 0;
-    else {
-      tok = { kind: "lit", text: c, min: 1, max: 1 };
-      i++;
-    }
-    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
-    if (q) {
-      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
-      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
-      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
+function envClass(env) {
+  const words = env.toLowerCase().split(/[-_]/);
+  for (const w of words) if (ENV_WORDS[w]) return ENV_WORDS[w];
+  return ENV_WORDS[env.toLowerCase()] ?? env.toLowerCase();
+}
+function isProduction(env) {
+  return envClass(env) === "prod";
+}
+function globRegex(glob, anchored) {
+  const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
+  let g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  if (g.endsWith("/")) g += "**";
+  let re = "";
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === "*") {
+      if (g[i + 1] === "*") {
+        const slash2 = g[i + 2] === "/";
+        re += slash2 ? "(?:.*/)?" : ".*";
+        i += slash2 ? 2 : 1;
+      } else re += "[^/]*";
+    } else if (c === "?") re += "[^/]";
+    else if (c === "{") {
+      const end = g.indexOf("}", i);
+      if (end === -1) re += "\\{";
       else {
-        tok.min = Number(q[1]);
-        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
+        re += "(?:" + g.slice(i + 1, end).split(",").map(escape2).join("|") + ")";
+        i = end;
       }
-      i += q[0].length;
-    }
-    toks.push(tok);
+    } else if (c === "[") {
+      const end = g.indexOf("]", i + 1);
+      if (end === -1) re += "\\[";
+      else {
+        re += "[" + g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
+        i = end;
+      }
+    } else re += escape2(c);
   }
-  return toks;
+  return new RegExp(`^${slash ? "" : "(?:.*/)?"}${re}$`);
 }
-function describeClass(cls) {
-  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
-  if (cls.startsWith("[^")) return "characters other than the delimiters";
-  return `characters of \`${cls}\``;
+function escape2(s) {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
-function count(t) {
-  if (t.min === t.max) return String(t.min);
-  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
-  if (t.min === 0) return `up to ${t.max}`;
-  return `${t.min} to ${t.max}`;
+function fixedPrefix(glob) {
+  const g = glob.replace(/^\.\//, "").replace(/^\//, "");
+  const wild = g.search(/[*?[{]/);
+  const fixed = wild === -1 ? g : g.slice(0, wild);
+  return fixed.slice(0, fixed.lastIndexOf("/") + 1);
 }
-function literalPrefixes(toks) {
-  let outs = [""];
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
-    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
-      const alts = t.alts.map(literalPrefixes);
-      const next = [];
-      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
-      if (next.length > 12) return outs;
-      outs = next;
-      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
-    } else return outs;
-  }
-  return outs;
-}
-function describeSeq(toks, depth = 0) {
-  if (depth > 3) return void 0;
-  const parts = [];
-  let lit = "";
-  const flush = () => {
-    if (lit) parts.push(`\`${lit}\``);
-    lit = "";
+function makeRoleFinder(globs) {
+  if (!globs || globs.size === 0) return envRoleFromPath;
+  const compiled2 = [...globs].flatMap(
+    ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
+  );
+  return (path16) => {
+    if (!isConfigFile(path16)) return void 0;
+    for (const c of compiled2) if (c.re.test(path16)) return { env: c.env, role: path16.slice(c.prefix.length) };
+    return void 0;
   };
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
-      lit += t.text;
-      continue;
-    }
-    flush();
-    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
-    else if (t.kind === "class")
-      parts.push(
-        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
-      );
-    else if (t.kind === "any") parts.push(`${count(t)} characters`);
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
-      if (alts.some((a) => a === void 0)) return void 0;
-      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
-      if (t.min === 1 && t.max === 1) parts.push(body);
-      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
-      else parts.push(`${count(t)} \xD7 (${body})`);
-    } else return void 0;
-  }
-  flush();
-  return parts.join(", then ");
 }
-function captureGroup(src, n) {
-  let seen = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+var REGION;
+var init_roles = __esm({
+  "src/env/roles.ts"() {
+    "use strict";
+    init_paths();
+    REGION = /^(?:eu|us|uk|ap|ca|sa|me|af|de|fr|jp|au|in|cn|br|asia|emea|apac|amer|americas|na|latam|global|east|west|north|south|central)$/i;
+  }
+});
+
+// src/policies/types.ts
+var OPERATORS;
+var init_types3 = __esm({
+  "src/policies/types.ts"() {
+    "use strict";
+    OPERATORS = [
+      "exists",
+      "absent",
+      "equals",
+      "not-equals",
+      "in",
+      "not-in",
+      "matches",
+      "gt",
+      "gte",
+      "lt",
+      "lte",
+      "cidr-within",
+      "cidr-is-world",
+      "contains",
+      "count",
+      "denies-insecure-transport"
+    ];
+  }
+});
+
+// src/cloud/constants.ts
+function parseCidr(s) {
+  const m = /^\s*([0-9A-Fa-f:.]+)\s*\/\s*(\d{1,3})\s*$/.exec(s);
+  if (!m) return void 0;
+  const addr = m[1];
+  const prefix = Number(m[2]);
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(addr)) {
+    if (addr.split(".").some((o) => Number(o) > 255) || prefix > 32) return void 0;
+    return { v6: false, prefix, addr };
+  }
+  if (addr.includes(":") && /^[0-9A-Fa-f:.]+$/.test(addr) && prefix <= 128) {
+    const groups = addr.split("::");
+    if (groups.length > 2) return void 0;
+    if (groups.some((g) => g.split(":").some((h) => h.length > 4 && !h.includes(".")))) return void 0;
+    return { v6: true, prefix, addr };
   }
   return void 0;
 }
-function groupCount(src) {
-  let n = 0;
-  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
-  return n;
+function isWorldCidr(s) {
+  const c = parseCidr(s);
+  return c !== void 0 && c.prefix === 0;
 }
-function secretShapes(p) {
-  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
-  const out = [];
-  for (const g of groups.length ? groups : [0]) {
-    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
-    if (src === void 0) continue;
-    for (const alt2 of splitAlternatives(src)) {
-      const toks = tokenize(alt2);
-      const text = toks && describeSeq(toks);
-      if (!toks || !text || text.length > 240) return [];
-      out.push({ text, prefixes: literalPrefixes(toks) });
-    }
-  }
-  return out.length > 4 ? [] : out;
+function cidrContains(outer, inner) {
+  const o = parseCidr(outer);
+  const i = parseCidr(inner);
+  if (!o || !i || o.v6 !== i.v6) return void 0;
+  if (o.prefix === 0) return true;
+  if (o.v6) return o.addr.toLowerCase() === i.addr.toLowerCase() && o.prefix <= i.prefix ? true : void 0;
+  if (o.prefix > i.prefix) return false;
+  const num = (a) => a.split(".").reduce((n, x) => n * 256 + Number(x), 0);
+  const mask2 = o.prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - o.prefix);
+  const and = (n) => Number(BigInt(n) & BigInt(mask2));
+  return and(num(o.addr)) === and(num(i.addr));
 }
-function contextName(p) {
-  const g = p.secretGroup ?? 1;
-  let depth = 0;
-  let seen = 0;
-  let inClass = false;
-  let start = -1;
-  for (let i = 0; i < p.regex.length; i++) {
-    const c = p.regex[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") {
-      depth++;
-      if (p.regex[i + 1] !== "?" && ++seen === g) {
-        start = i;
-        break;
-      }
-    } else if (c === ")") depth--;
-  }
-  if (start <= 0 || depth !== 1) return void 0;
-  const toks = tokenize(p.regex.slice(0, start));
-  if (!toks) return void 0;
-  let out = "";
-  for (const t of toks) {
-    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
-    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
-    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
-      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
-    } else out += t.max > 1 ? "\u2026" : " ";
-  }
-  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
-  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
+function isWideCidr(s) {
+  const c = parseCidr(s);
+  if (!c || c.prefix === 0) return false;
+  return c.v6 ? c.prefix < 16 : c.prefix < 8;
 }
-function whatItMatches(p) {
-  const lines = [];
-  const shapes = secretShapes(p);
-  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
-  const prefixed = shapes.length > 0 && shapes.every(
-    (s) => s.prefixes.every(
-      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
-    )
-  );
-  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
-  else if (shapes.length > 1) lines.push(`Format, one of:
-${shapes.map((s) => `- ${s.text}`).join("\n")}`);
-  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
-  if (selfShaped)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
-    );
-  else if (prefixed)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
-    );
-  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
-    lines.push(
-      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
-    );
-  else if (contextName(p))
-    lines.push(
-      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
-    );
-  else
-    lines.push(
-      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
-    );
-  const checks = [];
-  if (p.entropy !== void 0)
-    checks.push(
-      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
-    );
-  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
-  if (p.allow?.length)
-    checks.push(
-      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
-    );
-  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
-  lines.push(
-    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
-  );
-  return lines.join("\n\n");
+function isPrivateCidr(s) {
+  const c = parseCidr(s);
+  if (!c) return false;
+  if (c.v6) return /^f[cd]/i.test(c.addr) && c.prefix >= 7;
+  const [a, b] = c.addr.split(".").map(Number);
+  return a === 10 && c.prefix >= 8 || a === 172 && b >= 16 && b <= 31 && c.prefix >= 12 || a === 192 && b === 168 && c.prefix >= 16;
 }
-function secretRuleDocText(p) {
-  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
-  const why = WHY[file ?? ""] ?? WHY.generic;
-  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
-  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
-  return [
-    intro,
-    `What it matches:
-
-${whatItMatches(p)}`,
-    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
-    `Fix: ${p.remediation}`,
-    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
-  ].join("\n\n");
+function transportOf(protocol) {
+  const l = (protocol ?? "*").trim().toLowerCase();
+  if (l === "tcp" || l === "6") return "tcp";
+  if (l === "udp" || l === "17") return "udp";
+  if (l === "" || l === "*" || l === "any" || isAllProtocols(l)) return "any";
+  return "other";
 }
-var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
-var init_docs = __esm({
-  "src/rules/secrets/docs.ts"() {
+function servesOn(entry, protocol) {
+  const tr = transportOf(protocol);
+  const svc = entry[2] ?? "tcp";
+  return tr === "any" || svc === "both" || svc === tr;
+}
+function isAllProtocols(p) {
+  const l = p.trim().toLowerCase();
+  return l === "-1" || l === "all";
+}
+function hasPorts(p) {
+  return ["tcp", "udp", "6", "17"].includes(p.trim().toLowerCase());
+}
+var ADMIN_PORTS, DATA_PORTS, REMOTE_PORTS, SENSITIVE_SERVICES, SENSITIVE_PORTS;
+var init_constants = __esm({
+  "src/cloud/constants.ts"() {
     "use strict";
-    WHY = {
-      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
-      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
-      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
-      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
-      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
-      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
-      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
-      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
-      databases: "A connection URL with its password gives direct read and write access to the database's data.",
-      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
-      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
-      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
-      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
-      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
-      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
-      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
-      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
-      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
-      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
-      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
-      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
-      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
-      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
-      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
-      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
-    };
-    VALIDATOR_TEXT = {
-      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
-      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
-      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
-      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
-      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
-      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
-      "docker-auth": "the base64 value must decode to `user:password` with a real password",
-      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
-    };
-    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
-      "Password",
-      "Passwords",
-      "Hard-coded",
-      "Literal",
-      "Credentials",
-      "Credential",
-      "Token",
-      "Private",
-      "Bearer",
-      "Basic",
-      "Server",
-      "Registry",
-      "Secret",
-      "Connection",
-      "Command",
-      "Value",
-      "Values",
-      "Key",
-      "Keys",
-      "Webhook",
-      "Session"
-    ]);
-    NAMED_CLASSES = [
-      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
-      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
-      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
-      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
-      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
-      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
-      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
-      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
-      [/^\[A-Za-z\]$/, "letters"],
-      [/^\[a-z\]$/, "lowercase letters"],
-      [/^\[A-Z\]$/, "uppercase letters"],
-      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
-      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
-      [/^(?:\\d|\[0-9\])$/, "digits"],
-      [/^\\w$/, "word characters"],
-      [/^\\s$/, "whitespace characters"]
+    ADMIN_PORTS = [
+      [22, "SSH"],
+      [3389, "RDP", "both"]
     ];
-  }
-});
-
-// src/suppress/record.ts
-function toSuppressed(f, by, reason) {
-  return {
-    ruleId: f.ruleId,
-    file: f.file,
-    ...f.in ? { in: f.in } : {},
-    line: f.line,
-    ...f.commit ? { commit: f.commit } : {},
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason
-  };
-}
-var init_record = __esm({
-  "src/suppress/record.ts"() {
-    "use strict";
-  }
-});
-
-// src/finding/index.ts
-import { createRequire as createRequire2 } from "node:module";
-function sha256(s) {
-  crypto2 ??= nodeRequire2("node:crypto");
-  return crypto2.createHash("sha256").update(s).digest("hex");
-}
-function valueHash(value) {
-  return sha256(value);
-}
-function fingerprint(ruleId, file, ...identity) {
-  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
-}
-function contentKey(ruleId, ...identity) {
-  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
-}
-function provenanceOf(commit) {
-  return commit ? {
-    commit: commit.sha,
-    ...commit.author ? { author: commit.author } : {},
-    ...commit.date ? { date: commit.date } : {}
-  } : {};
-}
-function makeFinding(s) {
-  const file = s.in === "message" ? "" : s.file;
-  return {
-    ruleId: s.ruleId,
-    category: s.category,
-    severity: s.severity,
-    title: s.title,
-    message: s.message,
-    remediation: s.remediation,
-    file,
-    ...s.in ? { in: s.in } : {},
-    line: s.line,
-    column: s.column,
-    endLine: s.endLine,
-    endColumn: s.endColumn,
-    ...provenanceOf(s.commit),
-    ...s.value !== void 0 ? { match: mask(s.value) } : {},
-    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
-    ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
-    ...s.secret ? { secret: true } : {},
-    ...s.confidence ? { confidence: s.confidence } : {},
-    ...s.why ? { why: s.why } : {},
-    ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
-    blocking: s.blocking
-  };
-}
-var nodeRequire2, crypto2;
-var init_finding = __esm({
-  "src/finding/index.ts"() {
-    "use strict";
-    init_mask();
-    nodeRequire2 = createRequire2(import.meta.url);
-  }
-});
-
-// src/engine/lines.ts
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function lineIndexAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function lineText(text, starts, idx) {
-  const s = starts[idx];
-  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
-  return text.slice(s, e);
-}
-function overlaps(scope, changed) {
-  if (!changed) return true;
-  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
-}
-function aboveLines(t, opts) {
-  let contentStarts;
-  const contentLine = (n) => {
-    if (t.content === void 0 || n < 1) return void 0;
-    contentStarts ??= lineStarts(t.content);
-    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
-  };
-  let revisionText;
-  const revisionLine = async (n) => {
-    if (!opts.readRelated || t.content !== void 0) return void 0;
-    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
-    const text = await revisionText;
-    if (text === void 0) return void 0;
-    let at = 0;
-    for (let i = 1; i < n; i++) {
-      at = text.indexOf("\n", at) + 1;
-      if (at === 0) return void 0;
-    }
-    const e = text.indexOf("\n", at);
-    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
-  };
-  return { contentLine, revisionLine };
-}
-var init_lines = __esm({
-  "src/engine/lines.ts"() {
-    "use strict";
-  }
-});
-
-// src/suppress/inline.ts
-function hookguardAllow(lineText2, ruleId, isRuleId) {
-  if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
-  let problem;
-  for (const m of lineText2.matchAll(MARKER2)) {
-    const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
-    const [first = "", ...others] = rest.split(/\s+/);
-    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
-    if (!named && RULE_SHAPED.test(first)) {
-      problem ??= { unknownRule: first };
-      continue;
-    }
-    if (named && named !== ruleId.toLowerCase()) continue;
-    const reason = (named ? others.join(" ") : rest).trim();
-    return { reason: reason || "inline hookguard:allow (no reason given)" };
-  }
-  return problem;
-}
-function inlineAllow(lineText2, ruleId, isRuleId, opts = {}) {
-  const here = hookguardAllow(lineText2, ruleId, isRuleId);
-  if (here && "reason" in here) return here;
-  const above = opts.above !== void 0 && /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b)/i.test(opts.above) ? hookguardAllow(opts.above, ruleId, isRuleId) : void 0;
-  if (above && "reason" in above) return { ...above, reason: above.reason };
-  if (opts.secret)
-    for (const f of FOREIGN) {
-      const text = f.above ? opts.above : lineText2;
-      if (text !== void 0 && f.re.test(text))
-        return { reason: `${f.name} marker`, marker: f.name.replace(/ \(.*$/, "") };
-    }
-  return here ?? above;
-}
-function isProblem(a) {
-  return a !== void 0 && "unknownRule" in a;
-}
-var MARKER2, FOREIGN, RULE_SHAPED;
-var init_inline = __esm({
-  "src/suppress/inline.ts"() {
-    "use strict";
-    MARKER2 = /hookguard:allow(?![-\w])([^\n]*)/gi;
-    FOREIGN = [
-      { re: /pragma:\s*allowlist[ -]secret/i, name: "pragma: allowlist secret (detect-secrets)" },
-      {
-        re: /pragma:\s*allowlist[ -]nextline[ -]secret/i,
-        name: "pragma: allowlist nextline secret (detect-secrets)",
-        above: true
-      },
-      { re: /gitleaks:allow\b/i, name: "gitleaks:allow (gitleaks)" },
-      { re: /trufflehog:ignore\b/i, name: "trufflehog:ignore (trufflehog)" },
-      { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
+    DATA_PORTS = [
+      [1433, "SQL Server"],
+      [1434, "SQL Server browser", "both"],
+      [1521, "Oracle"],
+      [2383, "SQL Server Analysis Services"],
+      [2379, "etcd"],
+      [2380, "etcd peer"],
+      [3306, "MySQL"],
+      [5432, "PostgreSQL"],
+      [5439, "Redshift"],
+      [5601, "Kibana"],
+      [5672, "AMQP"],
+      [5984, "CouchDB"],
+      [6379, "Redis"],
+      [7e3, "Cassandra inter-node"],
+      [7001, "Cassandra inter-node (TLS)"],
+      [7199, "Cassandra JMX"],
+      [7474, "Neo4j"],
+      [8020, "HDFS NameNode"],
+      [8086, "InfluxDB"],
+      [8888, "Cassandra OpsCenter"],
+      [9e3, "Hadoop / object storage"],
+      [9042, "Cassandra"],
+      [9092, "Kafka"],
+      [9160, "Cassandra Thrift"],
+      [9200, "Elasticsearch"],
+      [9300, "Elasticsearch transport"],
+      [11211, "Memcached", "both"],
+      [11214, "Memcached (TLS)"],
+      [27017, "MongoDB"],
+      [27018, "MongoDB shard"],
+      [27019, "MongoDB config"],
+      [50070, "HDFS web UI"],
+      [61616, "ActiveMQ"]
     ];
-    RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
-  }
-});
-
-// src/suppress/markers.ts
-function insideString(line, at) {
-  for (const q of ['"', "'", "`"]) {
-    let n = 0;
-    for (let i = 0; i < at; i++) if (line[i] === q && line[i - 1] !== "\\") n++;
-    if (n % 2 === 1) return true;
-  }
-  return false;
-}
-function allowMarkers(chunks, file = "") {
-  const out = [];
-  if (DOCS.test(file)) return out;
-  for (const c of chunks) {
-    if (!MARKER3.test(c.text)) continue;
-    const lines = c.text.split("\n");
-    lines.forEach((line, i) => {
-      const m = IN_COMMENT.exec(line);
-      if (!m) return;
-      const at = m.index + m[0].length - m[1].length;
-      if (insideString(line, at)) return;
-      if (m.index > 0 && COMMENT_LINE.test(line) && line.slice(0, m.index).trim() !== "") return;
-      out.push({ line: c.startLine + i, column: at + 1, text: line.slice(at).slice(0, 200) });
-    });
-  }
-  return out;
-}
-var IN_COMMENT, MARKER3, DOCS, COMMENT_LINE;
-var init_markers = __esm({
-  "src/suppress/markers.ts"() {
-    "use strict";
-    IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
-    MARKER3 = /hookguard:allow/i;
-    DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
-    COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
-  }
-});
-
-// src/rules/hookguard/unused.ts
-var UNUSED_ID, unusedRule;
-var init_unused = __esm({
-  "src/rules/hookguard/unused.ts"() {
-    "use strict";
-    UNUSED_ID = "HG-UNUSED-001";
-    unusedRule = {
-      id: UNUSED_ID,
-      title: "Suppression that matches nothing",
-      severity: "low",
-      category: "hookguard",
-      remediation: 'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
-      docs: `## What it checks
-A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
-in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
-A marker inside a string literal (a test that writes one into a file) does not count.
-
-## Why it matters
-An exception nobody needs any more still reads as an accepted risk: the policy (\`hookguard policy\`) lists it, reviewers
-trust it, and the next real secret pasted on that line is silently allowed.
-
-## Example
-\`\`\`js
-const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment test value
-\`\`\`
-
-## Fix
-Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
-from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
-
-\`\`\`js
-const region = "eu-west-1";
-\`\`\``
-    };
-  }
-});
-
-// src/engine/allows.ts
-function allowStage(t, opts, out) {
-  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
-  const usedMarkers = /* @__PURE__ */ new Set();
-  const reported = /* @__PURE__ */ new Set();
-  const emit = (f, lines) => {
-    const o = opts.overrides.get(f.ruleId.toLowerCase());
-    if (o === "off") {
-      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
-      return;
-    }
-    if (o) f.severity = o;
-    let problem;
-    for (const [n, line, above] of lines) {
-      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
-        ...above !== void 0 ? { above } : {},
-        secret: f.secret === true
-      });
-      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
-      else if (allow) {
-        if (!allow.marker) {
-          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
-          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
-        }
-        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
-        return;
-      }
-    }
-    if (problem && !reported.has(problem.line)) {
-      reported.add(problem.line);
-      out.errors.push({
-        file: t.path,
-        line: problem.line,
-        ...t.commit ? { commit: t.commit.sha } : {},
-        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
-      });
-    }
-    out.findings.push(f);
-  };
-  return { emit, markers, usedMarkers, reported };
-}
-function unusedMarkerFindings(t, opts, allows, out) {
-  const { markers, usedMarkers, reported } = allows;
-  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
-  if (unused.length) {
-    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
-    for (const m of unused) {
-      const f = makeFinding({
-        ruleId: UNUSED_ID,
-        category: "hookguard",
-        severity: o && o !== "off" ? o : unusedRule.severity,
-        title: unusedRule.title,
-        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
-        remediation: unusedRule.remediation,
-        file: t.path,
-        in: t.in,
-        line: m.line,
-        column: m.column,
-        endLine: m.line,
-        endColumn: m.column + "hookguard:allow".length,
-        commit: t.commit,
-        identity: [m.text.trim()],
-        snippet: { text: m.text },
-        blocking: true
-      });
-      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
-      else out.findings.push(f);
-    }
-  }
-}
-var init_allows = __esm({
-  "src/engine/allows.ts"() {
-    "use strict";
-    init_record();
-    init_inline();
-    init_markers();
-    init_unused();
-    init_finding();
-  }
-});
-
-// src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path15, content) {
-  if (NOT_TEMPLATE.test(path15)) return false;
-  return CONTENT.test(content);
-}
-var NOT_TEMPLATE, CONTENT;
-var init_detect2 = __esm({
-  "src/rules/cloudformation/detect.ts"() {
-    "use strict";
-    NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
-    CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
-  }
-});
-
-// src/parse/ansible-modules.ts
-function isKnownModule(key) {
-  return MODULE_NAMES.has(key) || FQCN.test(key) || MODULE_PREFIX.test(key);
-}
-var NAMES, MODULE_NAMES, MODULE_PREFIX, FQCN;
-var init_ansible_modules = __esm({
-  "src/parse/ansible-modules.ts"() {
-    "use strict";
-    NAMES = // ansible.builtin
-    "add_host apt apt_key apt_repository assemble assert async_status blockinfile command copy cron deb822_repository debconf debug dnf dnf5 dpkg_selections expect fail fetch file find gather_facts get_url getent git group group_by hostname import_playbook import_role import_tasks include include_role include_tasks include_vars iptables known_hosts lineinfile meta mount_facts package package_facts pause ping pip raw reboot replace rpm_key script service service_facts set_fact set_stats setup shell slurp stat subversion systemd systemd_service sysvinit tempfile template unarchive uri user validate_argument_spec wait_for wait_for_connection yum yum_repository acl at authorized_key firewalld mount patch seboolean selinux synchronize sysctl timezone ufw modprobe pam_limits locale_gen npm gem pipx homebrew snap flatpak zypper apk pacman htpasswd ini_file make git_config filesystem lvg lvol parted capabilities alternatives cronvar nmcli supervisorctl dconf xml ldap_entry ldap_attrs openssh_keypair openssl_privatekey openssl_csr openssl_certificate x509_certificate acme_certificate mysql_user mysql_db mysql_query mysql_variables postgresql_user postgresql_db postgresql_privs postgresql_query postgresql_ext postgresql_pg_hba mongodb_user mssql_db redis rabbitmq_user rabbitmq_vhost consul consul_kv helm helm_repository k8s k8s_info kubectl_exec docker_container docker_image docker_network docker_volume docker_login docker_compose docker_compose_v2 docker_swarm docker_secret docker_config podman_container podman_image podman_login lxc_container proxmox proxmox_kvm haproxy nginx_status_info jenkins_plugin jenkins_job vault_kv2_get hashivault_read slack mail grafana_dashboard keycloak_client s3_bucket lambda lambda_policy lambda_alias sqs_queue sns_topic sns kms_key iam cloudtrail cloudfront_distribution kinesis_stream efs redshift opensearch elasticsearch_domain codebuild_project acm_certificate api_gateway sts_assume_role config_aggregator xray_sampling_rule wafv2_web_acl dynamodb_table cloudwatchlogs_log_group route53 route53_zone ses_identity ses_identity_policy secretsmanager_secret ecs_ecr ecs_cluster ecs_service ecs_taskdefinition elasticache rds rds_instance rds_cluster ec2";
-    MODULE_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
-    MODULE_PREFIX = /^(?:win|azure_rm|gcp|ec2|aws|iam|rds|elb|s3|ecs|cloudformation|cloudfront|cloudwatch|route53|vmware|ovirt|openstack|os|nxos|ios|eos|junos|vyos|fortios|panos|netbox|zabbix|grafana|k8s|docker|podman|mysql|postgresql|openssl|x509|gitlab|github|redshift|elasticache|kinesis|dynamodb|lambda|sqs|sns|ses|kms|efs|elb|wafv2|opensearch|acm|api_gateway|iam|sts|codebuild|codecommit|codepipeline|ecs|eks|ssm|secretsmanager)_[a-z0-9_]+$/;
-    FQCN = /^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/;
-  }
-});
-
-// src/parse/ansible-sniff.ts
-function looksLikeIniInventory(base, text) {
-  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
-  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
-}
-function looksLikeAnsibleCfg(base, text) {
-  if (base === "ansible.cfg" || base === ".ansible.cfg") return true;
-  if (!/^[^.]+$|\.(?:cfg|ini|conf)$/i.test(base)) return false;
-  if (CFG_SECTION.test(text)) return true;
-  return /^\[defaults\][ \t]*$/m.test(text) && CFG_DEFAULTS_KEY.test(text);
-}
-function isProgram(base, text) {
-  return /\.(?:py|sh|rb|pl|js|ts|php|go|ps1|exe)$/i.test(base) || text.startsWith("#!");
-}
-function mayBeTaskList(text) {
-  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*[ \t]*(\S)/.exec(text);
-  if (first?.[1] !== "-") return false;
-  KEY_LINE.lastIndex = 0;
-  let n = 0;
-  for (let m = KEY_LINE.exec(text); m && n < 400; m = KEY_LINE.exec(text), n++) if (isKnownModule(m[1])) return true;
-  return false;
-}
-function mayBeYamlInventory(text) {
-  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
-  return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
-}
-var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH2, KEY_LINE;
-var init_ansible_sniff = __esm({
-  "src/parse/ansible-sniff.ts"() {
-    "use strict";
-    init_ansible_modules();
-    CFG_SECTION = /^\[(?:privilege_escalation|paramiko_connection|ssh_connection|persistent_connection|galaxy|galaxy_server\.[\w.-]+|inventory_plugins?|selinux|colors|diff)\][ \t]*$/m;
-    CFG_DEFAULTS_KEY = /^[ \t]*(?:inventory|remote_user|host_key_checking|roles_path|forks|vault_password_file|retry_files_enabled|gathering|callbacks_enabled|callback_whitelist|stdout_callback|private_key_file|collections_paths?|library|interpreter_python|allow_unsafe_lookups|ansible_managed|become|become_user|become_method|remote_port|log_path|timeout|nocows|deprecation_warnings|display_skipped_hosts|fact_caching|strategy)[ \t]*[=:]/m;
-    TEST_PATH2 = /(?:^|\/)(?:molecule|tests?)\//;
-    KEY_LINE = /^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){0,2})[ \t]*:/gm;
-  }
-});
-
-// src/rules/ansible/detect.ts
-function looksLikeAnsible(path15, content) {
-  const base = path15.split("/").pop() ?? "";
-  if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path15)) return !isProgram(base, content);
-  if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
-  if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
-  if (!/\.ya?ml$/i.test(base)) return false;
-  if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path15)) return true;
-  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
-    content
-  ) || mayBeTaskList(content) || mayBeYamlInventory(content);
-}
-var init_detect3 = __esm({
-  "src/rules/ansible/detect.ts"() {
-    "use strict";
-    init_ansible_sniff();
+    REMOTE_PORTS = [
+      [20, "FTP data"],
+      [21, "FTP"],
+      [23, "Telnet"],
+      [135, "MS RPC", "both"],
+      [137, "NetBIOS", "both"],
+      [138, "NetBIOS", "udp"],
+      [139, "NetBIOS"],
+      [161, "SNMP", "udp"],
+      [389, "LDAP", "both"],
+      [445, "SMB"],
+      [636, "LDAPS"],
+      [2049, "NFS", "both"],
+      [2375, "Docker API"],
+      [2376, "Docker API (TLS)"],
+      [4333, "mSQL"],
+      [5500, "VNC"],
+      [5900, "VNC"],
+      [5985, "WinRM"],
+      [5986, "WinRM (TLS)"],
+      [6443, "Kubernetes API"],
+      [10250, "kubelet"]
+    ];
+    SENSITIVE_SERVICES = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS];
+    SENSITIVE_PORTS = SENSITIVE_SERVICES.map(([p]) => p);
   }
 });
 
@@ -13054,9 +12578,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path15) {
+      at(node, path16) {
         let cur = node;
-        for (const k of path15.split(".")) {
+        for (const k of path16.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -13289,6 +12813,4256 @@ var init_cloudformation = __esm({
   }
 });
 
+// src/cloud/model.ts
+var init_model = __esm({
+  "src/cloud/model.ts"() {
+    "use strict";
+    init_cloudformation();
+  }
+});
+
+// src/cloud/values.ts
+function isKnown2(s) {
+  return s.value !== UNKNOWN;
+}
+function get(v, path16) {
+  let cur = v;
+  for (const key of path16.split(".")) {
+    if (!cur) return void 0;
+    cur = get1(cur, key);
+  }
+  return cur;
+}
+function get1(v, key) {
+  if (v.t === "map") return v.entries.get(key);
+  if (v.t === "alt") {
+    const opts = v.options.map((o) => get1(o, key)).filter((o) => o !== void 0);
+    if (!opts.length) return void 0;
+    return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
+  }
+  return void 0;
+}
+function options(v) {
+  if (!v) return [];
+  if (v.t === "alt") return v.options.flatMap(options);
+  return [v];
+}
+function items(v) {
+  const out = [];
+  for (const o of options(v)) {
+    if (o.t === "list") for (const it of o.items) out.push(...options(it));
+    else out.push(o);
+  }
+  return out;
+}
+function scalars(v) {
+  const out = [];
+  for (const o of items(v)) {
+    if (o.t === "scalar") out.push({ value: o.value, at: o, why: o.why, ref: o.ref });
+    else if (o.t === "unknown") out.push({ value: UNKNOWN, at: o, why: o.why, ref: o.ref, raw: o.raw });
+    else if (o.t === "list") out.push(...scalars(o));
+    else out.push({ value: UNKNOWN, at: o });
+  }
+  return out;
+}
+function asBool2(v) {
+  if (v === true || v === false) return v;
+  if (typeof v === "string") {
+    const l = v.trim().toLowerCase();
+    if (l === "true" || l === "yes" || l === "on") return true;
+    if (l === "false" || l === "no" || l === "off") return false;
+  }
+  return void 0;
+}
+function asNum2(v) {
+  if (typeof v === "number") return v;
+  if (typeof v === "string" && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
+  return void 0;
+}
+function asStr(s) {
+  return typeof s.value === "string" ? s.value.trim() : typeof s.value === "number" ? String(s.value) : void 0;
+}
+function isSet(v, depth = 0) {
+  if (v === void 0) return false;
+  switch (v.t) {
+    case "unknown":
+      return true;
+    case "scalar":
+      return v.value !== null && !(typeof v.value === "string" && v.value.trim() === "");
+    case "list":
+      return depth > 20 || v.items.some((i) => isSet(i, depth + 1));
+    case "map":
+      return depth > 20 || [...v.entries.values()].some((e) => isSet(e, depth + 1));
+    case "alt":
+      return v.options.some((o) => isSet(o, depth + 1));
+  }
+}
+function getSet(v, path16) {
+  const x = get(v, path16);
+  return isSet(x) ? x : void 0;
+}
+function present(v) {
+  return isSet(v);
+}
+var init_values = __esm({
+  "src/cloud/values.ts"() {
+    "use strict";
+    init_model();
+  }
+});
+
+// src/cloud/policy.ts
+function fromPlain(v, l, path16, depth = 0) {
+  const here = { ...l, path: path16 };
+  if (depth > 40) return { t: "unknown", loc: here };
+  if (Array.isArray(v))
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path16}[${i}]`, depth + 1)), loc: here };
+  if (v && typeof v === "object") {
+    const entries = /* @__PURE__ */ new Map();
+    for (const [k, x] of Object.entries(v))
+      entries.set(k, fromPlain(x, l, `${path16}.${k}`, depth + 1));
+    return { t: "map", entries, loc: here };
+  }
+  if (typeof v === "string") {
+    if (/\$\{[^}]*\}|\{\{|\{%/.test(v)) return { t: "unknown", loc: here, raw: v };
+    return { t: "scalar", value: v, loc: here };
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: here };
+  return { t: "unknown", loc: here };
+}
+function parseDocText(text) {
+  const s = text.trim();
+  if (!s.startsWith("{") || s.length > MAX_JSON) return void 0;
+  try {
+    return JSON.parse(s);
+  } catch {
+    try {
+      const y = (0, import_yaml6.parse)(s, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
+      return y && typeof y === "object" ? y : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+}
+function policyDocument(v) {
+  if (!v) return void 0;
+  if (v.t === "map") return v;
+  if (v.t === "alt") {
+    const opts = v.options.map(policyDocument).filter((x) => x !== void 0);
+    return opts.length === 0 ? void 0 : opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
+  }
+  const text = v.t === "scalar" && typeof v.value === "string" ? v.value : v.t === "unknown" ? v.raw : void 0;
+  if (text === void 0) return void 0;
+  const data = parseDocText(text);
+  if (!data || typeof data !== "object" || Array.isArray(data)) return void 0;
+  return fromPlain(data, v.loc, v.loc.path);
+}
+function effectIs(s, want) {
+  return scalars(s).some((x) => isKnown2(x) && asStr(x) === want);
+}
+function statements(doc3) {
+  const out = [];
+  for (const d of options(policyDocument(doc3))) {
+    for (const s of items(get(d, "Statement"))) {
+      if (s.t !== "map") continue;
+      const action2 = get(s, "Action");
+      const notAction = get(s, "NotAction");
+      const resource = get(s, "Resource");
+      const sid = scalars(get(s, "Sid")).map(asStr)[0];
+      out.push({
+        at: s,
+        sid,
+        allow: effectIs(get(s, "Effect"), "Allow"),
+        deny: effectIs(get(s, "Effect"), "Deny"),
+        action: action2,
+        notAction,
+        resource,
+        notResource: get(s, "NotResource"),
+        principal: get(s, "Principal"),
+        notPrincipal: get(s, "NotPrincipal"),
+        condition: get(s, "Condition"),
+        actions: scalars(action2),
+        notActions: scalars(notAction),
+        resources: scalars(resource)
+      });
+    }
+  }
+  return out;
+}
+function actionCovers(pattern, action2) {
+  const p = pattern.trim().toLowerCase();
+  const a = action2.toLowerCase();
+  if (p === "*") return true;
+  if (!p.includes("*") && !p.includes("?")) return p === a;
+  const re = new RegExp(
+    `^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
+  );
+  return re.test(a);
+}
+function actionNames(s) {
+  return s.actions.flatMap((a) => isKnown2(a) ? [asStr(a) ?? ""] : []).filter(Boolean);
+}
+function grants(s, action2) {
+  if (!s.allow) return void 0;
+  const hit = s.actions.find((a) => isKnown2(a) && actionCovers(asStr(a) ?? "", action2));
+  if (hit) return hit;
+  if (s.notAction && s.notActions.every((a) => isKnown2(a) && !actionCovers(asStr(a) ?? "", action2)))
+    return { value: "NotAction", at: s.notAction };
+  return void 0;
+}
+function wildcardActions(s) {
+  return s.actions.filter((a) => {
+    const v = isKnown2(a) ? asStr(a) : void 0;
+    return v !== void 0 && (v === "*" || /^[a-z0-9-]+:\*$/i.test(v));
+  });
+}
+function wildcardResource(s) {
+  return s.resources.find((r) => isKnown2(r) && asStr(r) === "*");
+}
+function principals(p) {
+  const out = [];
+  for (const o of options(p)) {
+    if (o.t === "map") {
+      for (const [k, v] of o.entries) for (const s of scalars(v)) out.push({ type: k, value: s });
+    } else for (const s of scalars(o)) out.push({ type: "*", value: s });
+  }
+  return out;
+}
+function wildcardPrincipal(s) {
+  return principals(s.principal).find(
+    (e) => ["*", "AWS", "CanonicalUser"].includes(e.type) && isKnown2(e.value) && asStr(e.value) === "*"
+  )?.value;
+}
+function conditionEntries(s) {
+  const out = [];
+  for (const c of options(s.condition))
+    if (c.t === "map") {
+      for (const [op, block] of c.entries)
+        for (const o of options(block))
+          if (o.t === "map")
+            for (const [k, v] of o.entries)
+              out.push({
+                op: op.toLowerCase().replace(/^for(?:any|all)values:/, ""),
+                key: k.toLowerCase(),
+                values: scalars(v),
+                at: v
+              });
+    }
+  return out;
+}
+function restricts(e) {
+  if (e.values.length === 0) return false;
+  if (e.op === "null") return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "false");
+  if (e.op.startsWith("bool")) return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "true");
+  return e.values.some((v) => !isKnown2(v) || v.value !== null && !["", "*"].includes(String(v.value).trim()));
+}
+function hasCondition(s) {
+  if (!s.condition) return false;
+  if (options(s.condition).some((c) => c.t !== "map")) return true;
+  return conditionEntries(s).some((e) => !CLIENT_KEYS.has(e.key) && restricts(e));
+}
+function clientOnlyCondition(s) {
+  if (!s.condition || hasCondition(s)) return void 0;
+  const keys = [
+    ...new Set(
+      conditionEntries(s).filter((e) => CLIENT_KEYS.has(e.key)).map((e) => e.key)
+    )
+  ];
+  return keys.length ? keys.map((k) => k === "aws:referer" ? "aws:Referer" : "aws:UserAgent").join(", ") : void 0;
+}
+function publicStatements(doc3) {
+  const out = [];
+  for (const s of statements(doc3)) {
+    if (!s.allow || hasCondition(s)) continue;
+    const w = wildcardPrincipal(s);
+    const client = clientOnlyCondition(s);
+    if (w) out.push({ s, at: w, ...client ? { client } : {} });
+  }
+  return out;
+}
+function principalAccount(v) {
+  const s = v.trim();
+  if (/^\d{12}$/.test(s)) return s;
+  return /^arn:aws[\w-]*:iam::(\d{12}):/.exec(s)?.[1];
+}
+function isAccountRoot(v) {
+  const s = v.trim();
+  return /^\d{12}$/.test(s) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(s);
+}
+var import_yaml6, MAX_JSON, CLIENT_KEYS;
+var init_policy = __esm({
+  "src/cloud/policy.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_values();
+    MAX_JSON = 256 * 1024;
+    CLIENT_KEYS = /* @__PURE__ */ new Set(["aws:referer", "aws:useragent"]);
+  }
+});
+
+// src/policies/eval.ts
+function splitPath(p) {
+  const out = [];
+  for (const part of p.split(".")) {
+    const m = /^([^[\]]*)((?:\[\d*\])*)$/.exec(part);
+    if (!m) {
+      out.push(part);
+      continue;
+    }
+    if (m[1]) out.push(m[1]);
+    for (const b of m[2].match(/\[\d*\]/g) ?? []) out.push(b);
+  }
+  return out.filter((s) => s !== "");
+}
+function walk(v, path16, from) {
+  if (v === void 0) return [{ absent: true, at: from }];
+  if (!path16.length) return [{ v }];
+  const [seg, ...rest] = path16;
+  const out = [];
+  for (const o of options(v)) {
+    if (o.t === "unknown") {
+      out.push({ unknown: true });
+      continue;
+    }
+    if (seg === "[]" || seg === "*") {
+      if (o.t === "list") {
+        if (!o.items.length) out.push({ absent: true, at: o });
+        for (const it of o.items) out.push(...walk(it, rest, o));
+      } else if (o.t === "map" && seg === "*") for (const e of o.entries.values()) out.push(...walk(e, rest, o));
+      else out.push(...walk(o, rest, o));
+      continue;
+    }
+    const idx = /^\[(\d+)\]$/.exec(seg);
+    if (idx) {
+      out.push(...walk(o.t === "list" ? o.items[Number(idx[1])] : void 0, rest, o));
+      continue;
+    }
+    if (o.t === "map") out.push(...walk(o.entries.get(seg), rest, o));
+    else if (o.t === "list") {
+      let hit;
+      let unsure = false;
+      for (const it of o.items)
+        for (const io of options(it)) {
+          if (io.t !== "map") continue;
+          const key = scalars(io.entries.get("Key"))[0];
+          if (!key || key.value === UNKNOWN) unsure = true;
+          else if (String(key.value) === seg) hit = io.entries.get("Value");
+        }
+      if (hit) out.push(...walk(hit, rest, o));
+      else if (unsure) out.push({ unknown: true });
+      else out.push({ absent: true, at: o });
+    } else out.push({ absent: true, at: o });
+  }
+  return out;
+}
+function allOf(outs) {
+  const f = outs.find((o) => o.r === "fail");
+  if (f) return f;
+  return outs.some((o) => o.r === "unknown") ? UNK : PASS;
+}
+function anyOf(outs, none2) {
+  if (outs.some((o) => o.r === "pass")) return PASS;
+  if (outs.some((o) => o.r === "unknown")) return UNK;
+  return outs.find((o) => o.r === "fail") ?? none2;
+}
+function show(x) {
+  return typeof x === "string" ? JSON.stringify(x) : Array.isArray(x) ? `[${x.map(show).join(", ")}]` : String(x);
+}
+function same(want, got) {
+  if (want === null || got === null) return want === got;
+  if (typeof want === "boolean") return asBool2(got) === want;
+  if (typeof want === "number") return asNum2(got) === want;
+  if (typeof got === "boolean") return asBool2(String(want)) === got;
+  return String(want) === String(got);
+}
+function holds(v, want) {
+  let unsure = false;
+  const match = (c) => {
+    if (c.t === "unknown") {
+      unsure = true;
+      return false;
+    }
+    if (want !== null && typeof want === "object" && !Array.isArray(want)) {
+      if (c.t !== "map") return false;
+      return Object.entries(want).every(([k, w]) => {
+        const sub = c.entries.get(k);
+        if (!sub) return false;
+        return scalars(sub).some((s) => s.value === UNKNOWN ? (unsure = true, false) : same(w, s.value));
+      });
+    }
+    return scalars(c).some((s) => s.value === UNKNOWN ? (unsure = true, false) : same(want, s.value));
+  };
+  for (const o of options(v)) {
+    if (o.t === "scalar" && typeof o.value === "string" && typeof want === "string") {
+      if (o.value.includes(want)) return "yes";
+      continue;
+    }
+    if (o.t === "list") {
+      for (const it of o.items) for (const io of options(it)) if (match(io)) return "yes";
+    } else if (o.t === "map" && typeof want === "string") {
+      if (o.entries.has(want)) return "yes";
+    } else if (match(o)) return "yes";
+  }
+  return unsure ? "unknown" : "no";
+}
+function scalarTest(op, want, got, regex) {
+  switch (op) {
+    case "equals":
+      return same(want, got);
+    case "not-equals":
+      return !same(want, got);
+    case "in":
+      return want.some((w) => same(w, got));
+    case "not-in":
+      return !want.some((w) => same(w, got));
+    case "matches":
+      return regex.test(String(got));
+    case "gt":
+    case "gte":
+    case "lt":
+    case "lte": {
+      const n = asNum2(got);
+      if (n === void 0) return false;
+      const w = want;
+      return op === "gt" ? n > w : op === "gte" ? n >= w : op === "lt" ? n < w : n <= w;
+    }
+    case "cidr-is-world":
+      return isWorldCidr(String(got)) === want;
+    case "cidr-within": {
+      const outers = Array.isArray(want) ? want : [want];
+      const r = outers.map((o) => cidrContains(o, String(got)));
+      if (r.includes(true)) return true;
+      return r.includes(void 0) && !r.includes(false) ? void 0 : false;
+    }
+  }
+  return void 0;
+}
+function countTest(n, want) {
+  if (typeof want === "number") return n === want;
+  const w = want;
+  return (w.equals === void 0 || n === w.equals) && (w.gt === void 0 || n > w.gt) && (w.gte === void 0 || n >= w.gte) && (w.lt === void 0 || n < w.lt) && (w.lte === void 0 || n <= w.lte);
+}
+function deniesInsecureTransport(doc3) {
+  if (options(doc3).some((o) => o.t === "unknown" || o.t === "scalar" && typeof o.value === "string"))
+    return "unknown";
+  for (const s of statements(doc3)) {
+    if (!s.deny) continue;
+    for (const op of options(s.condition))
+      for (const c of op.t === "map" ? [...op.entries.values()] : [])
+        for (const m of options(c))
+          if (m.t === "map") {
+            for (const [k, v] of m.entries)
+              if (k.toLowerCase() === "aws:securetransport" && scalars(v).some((x) => same(false, x.value)))
+                return "yes";
+          }
+  }
+  return "no";
+}
+function leaf(c, r) {
+  const found = walk(r.props, c.path, r.props);
+  const at = (f) => "v" in f ? f.v : "absent" in f ? f.at : void 0;
+  const absentOutcome = (f) => r.partial ? UNK : { r: "fail", at: at(f), detail: `${c.attribute} is not set` };
+  switch (c.op) {
+    case "exists": {
+      const want = c.value !== false;
+      const outs2 = found.map(
+        (f) => "unknown" in f ? UNK : "v" in f && isSet(f.v) ? want ? PASS : { r: "fail", at: f.v, detail: `${c.attribute} is set` } : want ? absentOutcome(f) : PASS
+      );
+      return want ? anyOf(outs2, absentOutcome(found[0] ?? { absent: true })) : allOf(outs2);
+    }
+    case "absent": {
+      const outs2 = found.map(
+        (f) => "unknown" in f ? UNK : "v" in f && isSet(f.v) ? c.value === false ? PASS : { r: "fail", at: f.v, detail: `${c.attribute} is set` } : c.value === false ? absentOutcome(f) : PASS
+      );
+      return allOf(outs2);
+    }
+    case "count": {
+      let n = 0;
+      for (const f of found) {
+        if ("unknown" in f) return UNK;
+        if ("v" in f) for (const o of options(f.v)) n += o.t === "list" ? o.items.length : o.t === "unknown" ? NaN : 1;
+      }
+      if (Number.isNaN(n)) return UNK;
+      if (r.partial && n === 0) return UNK;
+      return countTest(n, c.value) ? PASS : { r: "fail", at: at(found[0]), detail: `${c.attribute} has ${n} item${n === 1 ? "" : "s"}` };
+    }
+    case "contains":
+      return allOf(
+        found.map((f) => {
+          if ("unknown" in f) return UNK;
+          if (!("v" in f)) return absentOutcome(f);
+          const h = holds(f.v, c.value);
+          return h === "yes" ? PASS : h === "unknown" ? UNK : { r: "fail", at: f.v, detail: `${c.attribute} does not contain ${show(c.value)}` };
+        })
+      );
+    case "denies-insecure-transport":
+      return allOf(
+        found.map((f) => {
+          if ("unknown" in f) return UNK;
+          if (!("v" in f)) return absentOutcome(f);
+          const h = deniesInsecureTransport(f.v);
+          const ok = h === "yes" ? c.value !== false : h === "no" ? c.value === false : void 0;
+          return ok === void 0 ? UNK : ok ? PASS : {
+            r: "fail",
+            at: f.v,
+            detail: `${c.attribute} does not deny requests without TLS (aws:SecureTransport)`
+          };
+        })
+      );
+  }
+  let regex;
+  if (c.op === "matches") {
+    const src = String(c.value);
+    regex = regexCache.get(src);
+    if (!regex) regexCache.set(src, regex = new RegExp(src));
+  }
+  const outs = [];
+  for (const f of found) {
+    if ("unknown" in f) {
+      outs.push(UNK);
+      continue;
+    }
+    if (!("v" in f)) {
+      outs.push(absentOutcome(f));
+      continue;
+    }
+    const vals = scalars(f.v);
+    if (!vals.length) outs.push(absentOutcome({ absent: true, at: f.v }));
+    for (const s of vals) {
+      if (s.value === UNKNOWN || s.value === null) {
+        outs.push(s.value === null ? absentOutcome({ absent: true, at: s.at }) : UNK);
+        continue;
+      }
+      const ok = scalarTest(c.op, c.value, s.value, regex);
+      outs.push(
+        ok === void 0 ? UNK : ok ? PASS : {
+          r: "fail",
+          at: s.at,
+          detail: `${c.attribute} is ${show(s.value)}${s.why ? ` (${s.why})` : ""}, the policy wants ${c.op} ${show(c.value)}`
+        }
+      );
+    }
+  }
+  return allOf(outs);
+}
+function refersTo(other, r, via) {
+  if (r.format === "ansible") {
+    if (other.origin === r.origin) return "yes";
+    if (!via) return "no";
+  }
+  if (!via) return "no";
+  const names = /* @__PURE__ */ new Set([r.name]);
+  for (const k of ["BucketName", "GroupName", "QueueName", "TopicName", "Name"])
+    for (const s of scalars(r.props.entries.get(k))) if (typeof s.value === "string") names.add(s.value);
+  let unsure = false;
+  for (const f of walk(other.props, splitPath(via)))
+    if ("v" in f)
+      for (const s of scalars(f.v)) {
+        if (s.ref && names.has(s.ref)) return "yes";
+        if (s.value === UNKNOWN) unsure = true;
+        else if (names.has(String(s.value))) return "yes";
+      }
+    else if ("unknown" in f) unsure = true;
+  return unsure ? "unknown" : "no";
+}
+function evaluate(c, r, ctx) {
+  if ("all" in c) return allOf(c.all.map((x) => evaluate(x, r, ctx)));
+  if ("any" in c)
+    return anyOf(
+      c.any.map((x) => evaluate(x, r, ctx)),
+      { r: "fail", detail: "no alternative holds" }
+    );
+  if ("not" in c) {
+    const o = evaluate(c.not, r, ctx);
+    return o.r === "pass" ? { r: "fail", detail: "a condition the policy forbids holds" } : o.r === "fail" ? PASS : UNK;
+  }
+  if ("environment" in c) {
+    if (!ctx.environment) return UNK;
+    const hit = c.environment.names.includes(ctx.environment);
+    return hit === (c.environment.op === "in") ? PASS : { r: "fail", detail: `environment is ${ctx.environment}` };
+  }
+  if ("each" in c) {
+    const outs = [];
+    for (const f of walk(r.props, c.each.path, r.props)) {
+      if ("unknown" in f) {
+        outs.push(UNK);
+        continue;
+      }
+      if (!("v" in f)) continue;
+      for (const item of options(f.v)) {
+        if (item.t === "unknown") {
+          outs.push(UNK);
+          continue;
+        }
+        if (item.t !== "map") continue;
+        const sub = { ...r, props: item };
+        const w = c.each.where ? evaluate(c.each.where, sub, ctx) : PASS;
+        if (w.r === "fail") continue;
+        const inner = evaluate(c.each.condition, sub, ctx);
+        outs.push(w.r === "unknown" && inner.r === "fail" ? UNK : inner);
+      }
+    }
+    return allOf(outs);
+  }
+  if ("related" in c) {
+    const rel = c.related;
+    const outs = [];
+    for (const o of ctx.all) {
+      if (o === r || o.kind !== rel.kind) continue;
+      const link = refersTo(o, r, rel.via);
+      if (link === "no") continue;
+      const inner = rel.condition ? evaluate(rel.condition, o, ctx) : PASS;
+      outs.push(link === "unknown" && inner.r === "pass" ? UNK : inner);
+    }
+    const none2 = { r: "fail", detail: `no ${rel.kind} refers to ${r.name}` };
+    const any = anyOf(outs, none2);
+    return any.r === "fail" && outs.length ? { ...any, detail: `${rel.kind} of ${r.name}: ${any.detail}` } : any;
+  }
+  return leaf(c, r);
+}
+var PASS, UNK, regexCache;
+var init_eval = __esm({
+  "src/policies/eval.ts"() {
+    "use strict";
+    init_constants();
+    init_policy();
+    init_values();
+    init_model();
+    PASS = { r: "pass" };
+    UNK = { r: "unknown" };
+    regexCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/cloud/adapters/cloudformation.ts
+function loc(t, node, path16, depth) {
+  return { node, path: depth > 0 && path16 ? path16 : t.pathOf(node) || path16 };
+}
+function fromVal(v, l, ref, raw) {
+  const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
+  return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
+}
+function cfnValue(t, node, path16 = "", depth = 0) {
+  if (node === void 0) return void 0;
+  const l = loc(t, node, path16, depth);
+  if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
+  const fn = t.intrinsic(node);
+  if (fn) {
+    if (fn.fn === "Fn::If") {
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path16, depth + 1)).filter((x) => x !== void 0);
+      if (opts.length === 0) return void 0;
+      return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
+    }
+    if (fn.fn === "Ref") {
+      const name = (0, import_yaml7.isScalar)(fn.arg) ? String(fn.arg.value) : void 0;
+      if (name === "AWS::NoValue") return void 0;
+      const param = name ? t.parameters.get(name) : void 0;
+      if (param?.type && /List|CommaDelimited/.test(param.type))
+        return { t: "list", items: t.listValues(node).map((v) => fromVal(v, l, name)), loc: l };
+      const vals = t.values(node);
+      return alt(
+        vals.map((v) => fromVal(v, l, name)),
+        l
+      );
+    }
+    if (fn.fn === "Fn::Split" || fn.fn === "Fn::GetAZs" || fn.fn === "Fn::Cidr") {
+      const vals = t.listValues(node);
+      return { t: "list", items: vals.map((v) => fromVal(v, l)), loc: l };
+    }
+    const raw = fn.fn === "Fn::Sub" ? t.subTemplate(node) : void 0;
+    const ref = fn.fn === "Fn::GetAtt" ? [...t.references(node)][0] : void 0;
+    return alt(
+      t.values(node).map((v) => fromVal(v, l, ref, raw)),
+      l
+    );
+  }
+  if ((0, import_yaml7.isMap)(node)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const e of t.entries(node)) {
+      const v = cfnValue(t, e.value, `${l.path}.${e.key}`, depth + 1);
+      if (v) entries.set(e.key, v);
+    }
+    return { t: "map", entries, loc: l };
+  }
+  if ((0, import_yaml7.isSeq)(node)) {
+    const out = [];
+    node.items.forEach((it, i) => {
+      const v = cfnValue(t, it, `${l.path}[${i}]`, depth + 1);
+      if (v) out.push(v);
+    });
+    return { t: "list", items: out, loc: l };
+  }
+  if ((0, import_yaml7.isScalar)(node)) {
+    const v = node.value;
+    if (typeof v === "string" && v.includes("{{resolve:"))
+      return { t: "unknown", loc: l, why: "dynamic reference", raw: v };
+    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null)
+      return { t: "scalar", value: v, loc: l };
+  }
+  return { t: "unknown", loc: l };
+}
+function alt(vals, l) {
+  if (vals.length === 0) return void 0;
+  return vals.length === 1 ? vals[0] : { t: "alt", options: vals, loc: l };
+}
+function fromCfnResource(t, r) {
+  let m = cache2.get(t);
+  if (!m) cache2.set(t, m = /* @__PURE__ */ new Map());
+  let res = m.get(r);
+  if (!res) {
+    let props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : void 0;
+    const globals = t.globalsOf(r.type);
+    const g = globals ? cfnValue(t, globals, `Globals.${r.type.slice("AWS::Serverless::".length)}`) : void 0;
+    if (g?.t === "map") {
+      const entries = new Map(g.entries);
+      if (props?.t === "map") for (const [k, v] of props.entries) entries.set(k, v);
+      props = { t: "map", entries, loc: props?.loc ?? { path: `${r.path}.Properties` } };
+    }
+    res = {
+      kind: r.type,
+      name: r.id,
+      format: "cloudformation",
+      loc: { node: r.keyNode, path: r.path },
+      props: props?.t === "map" ? props : { t: "map", entries: /* @__PURE__ */ new Map(), loc: { path: `${r.path}.Properties` } },
+      origin: r
+    };
+    m.set(r, res);
+  }
+  return res;
+}
+var import_yaml7, MAX_DEPTH2, cache2;
+var init_cloudformation2 = __esm({
+  "src/cloud/adapters/cloudformation.ts"() {
+    "use strict";
+    import_yaml7 = __toESM(require_dist(), 1);
+    init_cloudformation();
+    MAX_DEPTH2 = 40;
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/cloud/adapters/ansible-values.ts
+function yamlValue(node, l, src, depth = 0) {
+  const n = node;
+  if (n && typeof n === "object" && n.tag === "!vault") return { t: "unknown", loc: l, why: "vaulted value" };
+  if (depth > 40) return { t: "unknown", loc: l };
+  if ((0, import_yaml8.isMap)(node)) {
+    const entries = /* @__PURE__ */ new Map();
+    for (const p of node.items) {
+      if (!(0, import_yaml8.isScalar)(p.key)) continue;
+      const k = String(p.key.value);
+      entries.set(
+        k,
+        yamlValue(p.value, { path: `${l.path}.${k}`, pos: src.pos(p.key), node: p.value }, src, depth + 1)
+      );
+    }
+    return { t: "map", entries, loc: l };
+  }
+  if ((0, import_yaml8.isSeq)(node)) {
+    return {
+      t: "list",
+      items: node.items.map(
+        (it, i) => yamlValue(it, { path: `${l.path}[${i}]`, pos: src.pos(it), node: it }, src, depth + 1)
+      ),
+      loc: l
+    };
+  }
+  const v = (0, import_yaml8.isScalar)(node) ? node.value : node;
+  if (typeof v === "string") {
+    if (JINJA2.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
+    return { t: "scalar", value: v, loc: l };
+  }
+  if (typeof v === "number" || typeof v === "boolean" || v === null || v === void 0)
+    return { t: "scalar", value: v ?? null, loc: l };
+  return { t: "unknown", loc: l };
+}
+function argValue(t, a, src) {
+  const l = { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos, node: a.node };
+  if (a.vault) return { t: "unknown", loc: l, why: "vaulted value" };
+  return yamlValue(a.node ?? a.value, l, src);
+}
+function taskArgs(t, src) {
+  const out = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) out.set(a.key, argValue(t, a, src));
+  return out;
+}
+function scalar(value, l) {
+  return { t: "scalar", value, loc: l };
+}
+function cmap(entries, l) {
+  return { t: "map", entries, loc: l };
+}
+function moduleLoc(t) {
+  return { path: `${t.path}.${t.module}`, pos: t.modulePos };
+}
+function pascal(k) {
+  return k.split("_").map((w) => w ? w[0].toUpperCase() + w.slice(1) : w).join("");
+}
+function pascalKeys(v, overrides = {}, depth = 0) {
+  if (depth > 20) return v;
+  if (v.t === "map") {
+    const e = /* @__PURE__ */ new Map();
+    for (const [k, x] of v.entries) e.set(overrides[k] ?? pascal(k), pascalKeys(x, overrides, depth + 1));
+    return { ...v, entries: e };
+  }
+  if (v.t === "list") return { ...v, items: v.items.map((x) => pascalKeys(x, overrides, depth + 1)) };
+  return v;
+}
+function plainValue(v, l, depth = 0) {
+  if (depth > 40) return { t: "unknown", loc: l };
+  if (Array.isArray(v)) return { t: "list", items: v.map((x) => plainValue(x, l, depth + 1)), loc: l };
+  if (v && typeof v === "object") {
+    const e = /* @__PURE__ */ new Map();
+    for (const [k, x] of Object.entries(v)) e.set(k, plainValue(x, l, depth + 1));
+    return { t: "map", entries: e, loc: l };
+  }
+  if (typeof v === "string")
+    return JINJA2.test(v) ? { t: "unknown", loc: l, raw: v } : { t: "scalar", value: v, loc: l };
+  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: l };
+  return { t: "unknown", loc: l };
+}
+function documentText(v) {
+  if (v.t !== "scalar" || typeof v.value !== "string" || v.value.length > 512 * 1024) return void 0;
+  try {
+    const data = (0, import_yaml8.parse)(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
+    return data && typeof data === "object" ? plainValue(data, v.loc) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var import_yaml8, JINJA2;
+var init_ansible_values = __esm({
+  "src/cloud/adapters/ansible-values.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    JINJA2 = /\{\{|\{%/;
+  }
+});
+
+// src/cloud/adapters/ansible-aws.ts
+function setPath(out, path16, v, l) {
+  const parts = path16.split(".");
+  let cur = out;
+  for (const p of parts.slice(0, -1)) {
+    let next = cur.get(p);
+    if (!next || next.t !== "map") {
+      next = cmap(/* @__PURE__ */ new Map(), l);
+      cur.set(p, next);
+    }
+    cur = next.entries;
+  }
+  cur.set(parts[parts.length - 1], v);
+}
+function renamed(t, args2, table3) {
+  const out = /* @__PURE__ */ new Map();
+  const l = moduleLoc(t);
+  for (const [from, to] of Object.entries(table3)) {
+    const v = from.split("|").map((k) => args2.get(k)).find((x) => x !== void 0);
+    if (v) setPath(out, to, v, l);
+  }
+  return out;
+}
+function boolTo(v, yes, no) {
+  const s = scalars(v)[0];
+  const b = s ? asBool2(s.value) : void 0;
+  return b === void 0 ? v : scalar(b ? yes : no, v.loc);
+}
+function one(kind, props, t, partial = false) {
+  return [{ kind, props: cmap(props, moduleLoc(t)), ...partial ? { partial } : {} }];
+}
+function policy(v) {
+  if (!v || v.t === "unknown") return v;
+  return policyDocument(v) ?? v;
+}
+function sqsQueue(t, a) {
+  const parts = one(
+    "AWS::SQS::Queue",
+    renamed(t, a, {
+      name: "QueueName",
+      kms_master_key_id: "KmsMasterKeyId",
+      sqs_managed_sse_enabled: "SqsManagedSseEnabled"
+    }),
+    t
+  );
+  const p = policy(a.get("policy"));
+  if (p) parts.push(...one("AWS::SQS::QueuePolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
+  return parts;
+}
+function snsTopic(t, a) {
+  const parts = one("AWS::SNS::Topic", renamed(t, a, { name: "TopicName", kms_master_key_id: "KmsMasterKeyId" }), t);
+  const p = policy(a.get("policy"));
+  if (p) parts.push(...one("AWS::SNS::TopicPolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
+  return parts;
+}
+function ecr(t, a) {
+  const props = renamed(t, a, { name: "RepositoryName", scan_on_push: "ImageScanningConfiguration.ScanOnPush" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("RepositoryPolicyText", p);
+  return one("AWS::ECR::Repository", props, t);
+}
+function lambdaPolicy(t, a) {
+  return one(
+    "AWS::Lambda::Permission",
+    renamed(t, a, {
+      function_name: "FunctionName",
+      action: "Action",
+      principal: "Principal",
+      source_arn: "SourceArn",
+      source_account: "SourceAccount"
+    }),
+    t
+  );
+}
+function sesPolicy(t, a) {
+  const props = renamed(t, a, { identity: "Identity", policy_name: "PolicyName" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("Policy", p);
+  return one("AWS::SES::IdentityPolicy", props, t);
+}
+function kmsKey(t, a) {
+  const props = renamed(t, a, {
+    alias: "Alias",
+    enable_key_rotation: "EnableKeyRotation",
+    enabled: "Enabled",
+    pending_window: "PendingWindowInDays",
+    "customer_master_key_spec|key_spec": "KeySpec",
+    key_usage: "KeyUsage"
+  });
+  const p = policy(a.get("policy"));
+  if (p) props.set("KeyPolicy", p);
+  const state = a.get("state");
+  if (state && scalars(state).some((s) => s.value === "absent")) props.set("PendingDeletion", scalar(true, state.loc));
+  return one("AWS::KMS::Key", props, t);
+}
+function interfacesWithPublicIp(v) {
+  return { t: "list", items: [cmap(/* @__PURE__ */ new Map([["AssociatePublicIpAddress", v]]), v.loc)], loc: v.loc };
+}
+function ec2Instance(t, a) {
+  const props = renamed(t, a, {
+    vpc_subnet_id: "SubnetId",
+    "security_groups|security_group": "SecurityGroups",
+    instance_type: "InstanceType"
+  });
+  const pub = a.get("network") && a.get("network").t === "map" ? a.get("network").entries : void 0;
+  const assign = pub?.get("assign_public_ip");
+  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
+  const nis = a.get("network_interfaces");
+  if (nis?.t === "list") {
+    props.set("NetworkInterfaces", pascalKeys(nis, { assign_public_ip: "AssociatePublicIpAddress" }));
+    for (const ni of nis.items)
+      if (ni.t === "map" && ni.entries.has("subnet_id")) props.set("SubnetId", ni.entries.get("subnet_id"));
+  }
+  if (a.get("launch_template")) props.set("LaunchTemplate", a.get("launch_template"));
+  return one("AWS::EC2::Instance", props, t);
+}
+function legacyEc2(t, a) {
+  const props = renamed(t, a, {
+    vpc_subnet_id: "SubnetId",
+    "group|group_id": "SecurityGroups",
+    instance_type: "InstanceType"
+  });
+  const assign = a.get("assign_public_ip");
+  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
+  const vols = a.get("volumes");
+  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
+  return one("AWS::EC2::Instance", props, t);
+}
+function blockDevices(v) {
+  if (v.t !== "list") return v;
+  return {
+    ...v,
+    items: v.items.map((it) => {
+      if (it.t !== "map") return it;
+      const e = it.entries;
+      const out = /* @__PURE__ */ new Map();
+      const ebs = /* @__PURE__ */ new Map();
+      for (const [k, x] of e) {
+        if (k === "device_name") out.set("DeviceName", x);
+        else if (k === "ephemeral" || k === "virtual_name") out.set("VirtualName", x);
+        else if (k === "no_device") out.set("NoDevice", x);
+        else if (k === "encrypted") ebs.set("Encrypted", x);
+        else if (k === "kms_key_id") ebs.set("KmsKeyId", x);
+        else if (k === "snapshot" || k === "snapshot_id") ebs.set("SnapshotId", x);
+        else if (k === "volume_size" || k === "size") ebs.set("VolumeSize", x);
+        else if (k === "volume_type") ebs.set("VolumeType", x);
+      }
+      out.set("Ebs", cmap(ebs, it.loc));
+      return cmap(out, it.loc);
+    })
+  };
+}
+function launchConfig(t, a) {
+  const props = renamed(t, a, { name: "LaunchConfigurationName", assign_public_ip: "AssociatePublicIpAddress" });
+  const vols = a.get("volumes");
+  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
+  return one("AWS::AutoScaling::LaunchConfiguration", props, t);
+}
+function ami(t, a) {
+  const props = renamed(t, a, { name: "Name", instance_id: "InstanceId" });
+  const lp = a.get("launch_permissions");
+  if (lp) props.set("LaunchPermissions", pascalKeys(lp));
+  const dm = a.get("device_mapping");
+  if (dm) props.set("BlockDeviceMappings", blockDevices(dm));
+  return one("AWS::EC2::Image", props, t);
+}
+function lambdaFunction(t, a) {
+  return one(
+    "AWS::Lambda::Function",
+    renamed(t, a, { name: "FunctionName", runtime: "Runtime", role: "Role", tracing_mode: "TracingConfig.Mode" }),
+    t
+  );
+}
+function codebuild(t, a) {
+  return one("AWS::CodeBuild::Project", renamed(t, a, { name: "Name", encryption_key: "EncryptionKey" }), t);
+}
+function s3Bucket(t, a) {
+  const props = renamed(t, a, { name: "BucketName" });
+  const enc = a.get("encryption");
+  if (enc)
+    props.set(
+      "BucketEncryption",
+      cmap(
+        /* @__PURE__ */ new Map([
+          [
+            "ServerSideEncryptionConfiguration",
+            {
+              t: "list",
+              items: [
+                cmap(
+                  /* @__PURE__ */ new Map([
+                    ["ServerSideEncryptionByDefault", cmap(/* @__PURE__ */ new Map([["SSEAlgorithm", enc]]), enc.loc)]
+                  ]),
+                  enc.loc
+                )
+              ],
+              loc: enc.loc
+            }
+          ]
+        ]),
+        enc.loc
+      )
+    );
+  const ver = a.get("versioning");
+  if (ver)
+    props.set("VersioningConfiguration", cmap(/* @__PURE__ */ new Map([["Status", boolTo(ver, "Enabled", "Suspended")]]), ver.loc));
+  const tags = a.get("tags");
+  if (tags) props.set("Tags", tags);
+  return one("AWS::S3::Bucket", props, t);
+}
+function s3Cors(t, a) {
+  const props = renamed(t, a, { name: "BucketName" });
+  const rules2 = a.get("rules");
+  if (rules2) setPath(props, "CorsConfiguration.CorsRules", pascalKeys(rules2), moduleLoc(t));
+  return one("AWS::S3::Bucket", props, t, true);
+}
+function s3Logging(t, a) {
+  const props = renamed(t, a, {
+    name: "BucketName",
+    target_bucket: "LoggingConfiguration.DestinationBucketName",
+    target_prefix: "LoggingConfiguration.LogFilePrefix"
+  });
+  return one("AWS::S3::Bucket", props, t, true);
+}
+function kinesis(t, a) {
+  const props = renamed(t, a, { name: "Name" });
+  const st = a.get("encryption_state");
+  if (st) {
+    const on = scalars(st)[0];
+    const b = on?.value === "enabled" ? true : on?.value === "disabled" ? false : void 0;
+    const type = b === void 0 ? st : b ? a.get("encryption_type") ?? scalar("KMS", st.loc) : scalar("NONE", st.loc);
+    const e = /* @__PURE__ */ new Map([["EncryptionType", type]]);
+    if (a.get("key_id")) e.set("KeyId", a.get("key_id"));
+    props.set("StreamEncryption", cmap(e, st.loc));
+  }
+  return one("AWS::Kinesis::Stream", props, t);
+}
+function efs(t, a) {
+  return one("AWS::EFS::FileSystem", renamed(t, a, { name: "Name", encrypt: "Encrypted", kms_key_id: "KmsKeyId" }), t);
+}
+function redshift(t, a) {
+  const cmd = a.get("command");
+  const create = !cmd || scalars(cmd).some((s) => s.value === "create");
+  return one(
+    "AWS::Redshift::Cluster",
+    renamed(t, a, {
+      identifier: "ClusterIdentifier",
+      publicly_accessible: "PubliclyAccessible",
+      encrypted: "Encrypted",
+      node_type: "NodeType"
+    }),
+    t,
+    !create
+  );
+}
+function rdsInstance(t, a) {
+  const props = renamed(t, a, {
+    "db_instance_identifier|id|instance_id": "DBInstanceIdentifier",
+    engine: "Engine",
+    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
+    publicly_accessible: "PubliclyAccessible",
+    storage_encrypted: "StorageEncrypted",
+    "db_cluster_identifier|cluster_id": "DBClusterIdentifier"
+  });
+  return one("AWS::RDS::DBInstance", props, t, !a.get("engine"));
+}
+function rdsCluster(t, a) {
+  const props = renamed(t, a, {
+    "db_cluster_identifier|cluster_id|id": "DBClusterIdentifier",
+    engine: "Engine",
+    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
+    storage_encrypted: "StorageEncrypted"
+  });
+  return one("AWS::RDS::DBCluster", props, t, !a.get("engine"));
+}
+function legacyRds(t, a) {
+  const cmd = a.get("command");
+  const create = scalars(cmd).some((s) => s.value === "create");
+  const props = renamed(t, a, {
+    instance_name: "DBInstanceIdentifier",
+    db_engine: "Engine",
+    publicly_accessible: "PubliclyAccessible"
+  });
+  return one("AWS::RDS::DBInstance", props, t, !create);
+}
+function opensearch(t, a) {
+  const props = renamed(t, a, { domain_name: "DomainName" });
+  const o = { enforce_https: "EnforceHTTPS", tls_security_policy: "TLSSecurityPolicy", kms_key_id: "KmsKeyId" };
+  for (const [k, to] of [
+    ["domain_endpoint_options", "DomainEndpointOptions"],
+    ["encryption_at_rest_options", "EncryptionAtRestOptions"],
+    ["node_to_node_encryption_options", "NodeToNodeEncryptionOptions"]
+  ]) {
+    const v = a.get(k);
+    if (v) props.set(to, pascalKeys(v, o));
+  }
+  return one("AWS::OpenSearchService::Domain", props, t);
+}
+function passwordPolicy(t, a) {
+  return one(
+    "AWS::IAM::AccountPasswordPolicy",
+    renamed(t, a, {
+      "min_pw_length|minimum_password_length": "MinimumPasswordLength",
+      "pw_max_age|password_max_age": "MaxPasswordAge",
+      "pw_reuse_prevent|password_reuse_prevent|pw_reuse_prevention": "PasswordReusePrevention",
+      "allow_pw_change|allow_password_change": "AllowUsersToChangePassword",
+      require_symbols: "RequireSymbols",
+      require_numbers: "RequireNumbers",
+      require_uppercase: "RequireUppercaseCharacters",
+      require_lowercase: "RequireLowercaseCharacters"
+    }),
+    t
+  );
+}
+function iamRole(t, a) {
+  const props = renamed(t, a, { name: "RoleName", managed_policies: "ManagedPolicyArns" });
+  const p = policy(a.get("assume_role_policy_document"));
+  if (p) props.set("AssumeRolePolicyDocument", p);
+  return one("AWS::IAM::Role", props, t);
+}
+function iamManagedPolicy(t, a) {
+  const props = renamed(t, a, { "policy_name|name": "ManagedPolicyName" });
+  const p = policy(a.get("policy"));
+  if (p) props.set("PolicyDocument", p);
+  return one("AWS::IAM::ManagedPolicy", props, t);
+}
+function iamPolicy(t, a) {
+  const props = renamed(t, a, { policy_name: "PolicyName" });
+  const p = policy(a.get("policy_json") ?? a.get("policy_document"));
+  if (p) props.set("PolicyDocument", p);
+  return one("AWS::IAM::Policy", props, t);
+}
+function legacyIam(t, a) {
+  const type = scalars(a.get("iam_type"))[0]?.value;
+  const out = [];
+  if (type === "role") {
+    const props = renamed(t, a, { name: "RoleName" });
+    const p = policy(a.get("trust_policy"));
+    if (p) props.set("AssumeRolePolicyDocument", p);
+    out.push(...one("AWS::IAM::Role", props, t));
+  }
+  const keys = a.get("access_key_state");
+  if (type === "user" && keys) {
+    const s = scalars(keys)[0];
+    const v = s?.value === "create" || s?.value === "active" ? scalar("Active", keys.loc) : s?.value === "inactive" ? scalar("Inactive", keys.loc) : void 0;
+    if (v)
+      out.push(
+        ...one(
+          "AWS::IAM::AccessKey",
+          /* @__PURE__ */ new Map([
+            ["UserName", a.get("name") ?? v],
+            ["Status", v]
+          ]),
+          t
+        )
+      );
+  }
+  return out;
+}
+function accessKey(t, a) {
+  const props = renamed(t, a, { "user_name|user|username": "UserName" });
+  const act = a.get("active");
+  if (act) props.set("Status", boolTo(act, "Active", "Inactive"));
+  return one("AWS::IAM::AccessKey", props, t);
+}
+function assumeRole(t, a) {
+  return one(
+    "AWS::STS::AssumeRole",
+    renamed(t, a, { role_arn: "RoleArn", mfa_serial_number: "SerialNumber", mfa_token: "TokenCode" }),
+    t
+  );
+}
+function apiGateway(t, a) {
+  const props = renamed(t, a, { api_id: "RestApiId", swagger_file: "BodyS3Location" });
+  const dict = a.get("swagger_dict");
+  const text = a.get("swagger_text");
+  const body = dict ?? (text ? documentText(text) ?? text : void 0);
+  if (body) props.set("Body", body);
+  return one("AWS::ApiGateway::RestApi", props, t);
+}
+function elbV2(t, a) {
+  const parts = one(
+    "AWS::ElasticLoadBalancingV2::LoadBalancer",
+    renamed(t, a, { name: "Name", scheme: "Scheme", security_groups: "SecurityGroups" }),
+    t
+  );
+  const ls = a.get("listeners");
+  if (ls?.t === "list")
+    for (const l of ls.items) {
+      const m = pascalKeys(l, { ssl_policy: "SslPolicy" });
+      if (m.t === "map") parts.push({ kind: "AWS::ElasticLoadBalancingV2::Listener", props: m });
+    }
+  return parts;
+}
+function elbClassic(t, a) {
+  const props = renamed(t, a, { name: "LoadBalancerName", scheme: "Scheme" });
+  const ls = a.get("listeners");
+  if (ls)
+    props.set(
+      "Listeners",
+      pascalKeys(ls, { ssl_certificate_id: "SSLCertificateId", load_balancer_port: "LoadBalancerPort" })
+    );
+  return one("AWS::ElasticLoadBalancing::LoadBalancer", props, t);
+}
+function cloudfront(t, a) {
+  const l = moduleLoc(t);
+  const cfg = /* @__PURE__ */ new Map();
+  const over = {
+    cloudfront_default_certificate: "CloudFrontDefaultCertificate",
+    acm_certificate_arn: "AcmCertificateArn",
+    iam_certificate_id: "IamCertificateId",
+    ssl_support_method: "SslSupportMethod"
+  };
+  for (const [k, to] of [
+    ["default_cache_behavior", "DefaultCacheBehavior"],
+    ["cache_behaviors", "CacheBehaviors"],
+    ["viewer_certificate", "ViewerCertificate"],
+    ["logging", "Logging"],
+    ["origins", "Origins"]
+  ]) {
+    const v = a.get(k);
+    if (v) cfg.set(to, pascalKeys(v, over));
+  }
+  if (a.get("web_acl_id")) cfg.set("WebACLId", a.get("web_acl_id"));
+  return one("AWS::CloudFront::Distribution", /* @__PURE__ */ new Map([["DistributionConfig", cmap(cfg, l)]]), t, !a.get("origins"));
+}
+function cloudtrail(t, a) {
+  return one(
+    "AWS::CloudTrail::Trail",
+    renamed(t, a, {
+      name: "TrailName",
+      "enable_log_file_validation|log_file_validation_enabled": "EnableLogFileValidation",
+      is_multi_region_trail: "IsMultiRegionTrail",
+      kms_key_id: "KMSKeyId",
+      cloudwatch_logs_log_group_arn: "CloudWatchLogsLogGroupArn",
+      cloudwatch_logs_role_arn: "CloudWatchLogsRoleArn",
+      sns_topic_name: "SnsTopicName",
+      enable_logging: "IsLogging",
+      s3_bucket_name: "S3BucketName"
+    }),
+    t
+  );
+}
+function logGroup(t, a) {
+  return one(
+    "AWS::Logs::LogGroup",
+    renamed(t, a, { log_group_name: "LogGroupName", retention: "RetentionInDays", kms_key_id: "KmsKeyId" }),
+    t
+  );
+}
+function configAggregator(t, a) {
+  const props = renamed(t, a, { name: "ConfigurationAggregatorName" });
+  const o = {
+    all_aws_regions: "AllAwsRegions",
+    aws_regions: "AwsRegions",
+    account_ids: "AccountIds",
+    role_arn: "RoleArn"
+  };
+  const acc = a.get("account_sources");
+  if (acc)
+    props.set(
+      "AccountAggregationSources",
+      pascalKeys(acc.t === "map" ? { t: "list", items: [acc], loc: acc.loc } : acc, o)
+    );
+  const org = a.get("organization_source");
+  if (org) props.set("OrganizationAggregationSource", pascalKeys(org, o));
+  return one("AWS::Config::ConfigurationAggregator", props, t);
+}
+function adaptAws(translate, t, src) {
+  return translate(t, taskArgs(t, src));
+}
+var AWS_MODULES;
+var init_ansible_aws = __esm({
+  "src/cloud/adapters/ansible-aws.ts"() {
+    "use strict";
+    init_policy();
+    init_values();
+    init_ansible_values();
+    AWS_MODULES = [
+      [["sqs_queue"], sqsQueue],
+      [["sns_topic"], snsTopic],
+      [["ecs_ecr"], ecr],
+      [["lambda_policy"], lambdaPolicy],
+      [["ses_identity_policy", "aws_ses_identity_policy"], sesPolicy],
+      [["kms_key", "aws_kms"], kmsKey],
+      [["ec2_instance"], ec2Instance],
+      [["ec2"], legacyEc2],
+      [["ec2_lc", "autoscaling_launch_config"], launchConfig],
+      [["ec2_ami"], ami],
+      [["lambda"], lambdaFunction],
+      [["codebuild_project", "aws_codebuild"], codebuild],
+      [["s3_bucket"], s3Bucket],
+      [["s3_cors"], s3Cors],
+      [["s3_logging"], s3Logging],
+      [["kinesis_stream"], kinesis],
+      [["efs"], efs],
+      [["redshift"], redshift],
+      [["rds_instance"], rdsInstance],
+      [["rds_cluster"], rdsCluster],
+      [["rds"], legacyRds],
+      [["opensearch"], opensearch],
+      [["iam_password_policy"], passwordPolicy],
+      [["iam_role"], iamRole],
+      [["iam_managed_policy"], iamManagedPolicy],
+      [["iam_policy"], iamPolicy],
+      [["iam"], legacyIam],
+      [["iam_access_key"], accessKey],
+      [["sts_assume_role"], assumeRole],
+      [["api_gateway", "aws_api_gateway"], apiGateway],
+      [["elb_application_lb", "elb_network_lb"], elbV2],
+      [["elb_classic_lb", "ec2_elb_lb"], elbClassic],
+      [["cloudfront_distribution"], cloudfront],
+      [["cloudtrail"], cloudtrail],
+      [["cloudwatchlogs_log_group"], logGroup],
+      [["config_aggregator", "aws_config_aggregator"], configAggregator]
+    ];
+  }
+});
+
+// src/cloud/adapters/ansible-providers.ts
+var AZ, GCP, PROVIDER_MODULES;
+var init_ansible_providers = __esm({
+  "src/cloud/adapters/ansible-providers.ts"() {
+    "use strict";
+    AZ = ["", "azure.azcollection"];
+    GCP = ["", "google.cloud"];
+    PROVIDER_MODULES = [
+      [["azure_rm_securitygroup"], "Microsoft.Network/networkSecurityGroups", AZ],
+      [["azure_rm_storageaccount"], "Microsoft.Storage/storageAccounts", AZ],
+      [["azure_rm_storageblob"], "Microsoft.Storage/storageAccounts/blobServices/containers", AZ],
+      [["azure_rm_subnet"], "Microsoft.Network/virtualNetworks/subnets", AZ],
+      [["azure_rm_sqlfirewallrule"], "Microsoft.Sql/servers/firewallRules", AZ],
+      [["azure_rm_rediscachefirewallrule"], "Microsoft.Cache/redis/firewallRules", AZ],
+      [["azure_rm_mysqlfirewallrule"], "Microsoft.DBforMySQL/servers/firewallRules", AZ],
+      [["azure_rm_postgresqlfirewallrule"], "Microsoft.DBforPostgreSQL/servers/firewallRules", AZ],
+      [["azure_rm_mariadbfirewallrule"], "Microsoft.DBforMariaDB/servers/firewallRules", AZ],
+      [["azure_rm_cosmosdbaccount"], "Microsoft.DocumentDB/databaseAccounts", AZ],
+      [["azure_rm_containerregistry"], "Microsoft.ContainerRegistry/registries", AZ],
+      [["azure_rm_sqlserver"], "Microsoft.Sql/servers", AZ],
+      [["azure_rm_roledefinition"], "Microsoft.Authorization/roleDefinitions", AZ],
+      [["azure_rm_aks"], "Microsoft.ContainerService/managedClusters", AZ],
+      [["azure_rm_webapp"], "Microsoft.Web/sites", AZ],
+      [["azure_rm_rediscache"], "Microsoft.Cache/redis", AZ],
+      [["azure_rm_mysqlserver"], "Microsoft.DBforMySQL/servers", AZ],
+      [["azure_rm_postgresqlserver"], "Microsoft.DBforPostgreSQL/servers", AZ],
+      [["azure_rm_mariadbserver"], "Microsoft.DBforMariaDB/servers", AZ],
+      [["azure_rm_postgresqlconfiguration"], "Microsoft.DBforPostgreSQL/servers/configurations", AZ],
+      [["azure_rm_monitorlogprofile"], "Microsoft.Insights/logprofiles", AZ],
+      [["azure_rm_keyvault"], "Microsoft.KeyVault/vaults", AZ],
+      [["azure_rm_lock"], "Microsoft.Authorization/locks", AZ],
+      [["azure_rm_appgateway"], "Microsoft.Network/applicationGateways", AZ],
+      [["gcp_container_cluster"], "container.v1.cluster", GCP],
+      [["gcp_container_node_pool"], "container.v1.nodePool", GCP],
+      [["gcp_compute_instance", "gcp_compute_instance_template"], "compute.v1.instance", GCP],
+      [["gcp_compute_firewall"], "compute.v1.firewall", GCP],
+      [["gcp_sql_instance"], "sqladmin.v1beta4.instance", GCP],
+      [["gcp_storage_bucket"], "storage.v1.bucket", GCP],
+      [["gcp_bigquery_dataset"], "bigquery.v2.dataset", GCP],
+      [["gcp_compute_disk"], "compute.v1.disk", GCP],
+      [["gcp_kms_crypto_key"], "cloudkms.v1.cryptoKey", GCP],
+      [["gcp_dns_managed_zone"], "dns.v1.managedZone", GCP],
+      [["gcp_compute_ssl_policy"], "compute.v1.sslPolicy", GCP],
+      [["gcp_compute_subnetwork"], "compute.v1.subnetwork", GCP]
+    ];
+  }
+});
+
+// src/cloud/adapters/ansible.ts
+function sgRule(rule256) {
+  if (rule256.t !== "map") return [rule256];
+  const e = rule256.entries;
+  const base = /* @__PURE__ */ new Map();
+  const proto = e.get("proto");
+  if (proto) {
+    const s = scalars(proto)[0];
+    const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
+    base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
+  } else base.set("IpProtocol", scalar("tcp", rule256.loc));
+  const rename = [
+    ["cidr_ip", "CidrIp"],
+    ["cidr_ipv6", "CidrIpv6"],
+    ["group_id", "SourceSecurityGroupId"],
+    ["group_name", "SourceSecurityGroupName"],
+    ["ip_prefix", "SourcePrefixListId"],
+    ["rule_desc", "Description"]
+  ];
+  for (const [from2, to2] of rename) {
+    const v = e.get(from2);
+    if (v) base.set(to2, v);
+  }
+  const out = [];
+  const withPorts = (from2, to2) => {
+    const m = new Map(base);
+    if (from2) m.set("FromPort", from2);
+    if (to2) m.set("ToPort", to2);
+    out.push({ t: "map", entries: m, loc: rule256.loc });
+  };
+  const ports = e.get("ports");
+  if (ports) {
+    for (const p of items(ports)) {
+      const s = scalars(p)[0];
+      if (!s || s.value === void 0) continue;
+      if (p.t === "unknown" || typeof s.value === "symbol") {
+        withPorts(p, p);
+        continue;
+      }
+      const text = String(s.value).trim();
+      const m = /^(-?\d+)\s*(?:-\s*(\d+))?$/.exec(text);
+      if (!m) {
+        withPorts({ t: "unknown", loc: ports.loc }, { t: "unknown", loc: ports.loc });
+        continue;
+      }
+      const lo = Number(m[1]);
+      const hi = m[2] !== void 0 ? Number(m[2]) : lo;
+      withPorts(scalar(lo, ports.loc), scalar(hi, ports.loc));
+    }
+  }
+  const from = e.get("from_port");
+  const to = e.get("to_port");
+  if (from || to) withPorts(from ?? to, to ?? from);
+  if (!ports && !from && !to) withPorts(void 0, void 0);
+  return out;
+}
+function sgRules(v) {
+  if (!v) return void 0;
+  if (v.t !== "list") return v;
+  return { t: "list", items: v.items.flatMap(sgRule), loc: v.loc };
+}
+function securityGroup(t, src) {
+  const args2 = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) args2.set(a.key, argValue(t, a, src));
+  const props = /* @__PURE__ */ new Map();
+  const put = (to, v) => {
+    if (v) props.set(to, v);
+  };
+  put("GroupName", args2.get("name"));
+  put("GroupDescription", args2.get("description"));
+  put("VpcId", args2.get("vpc_id"));
+  put("SecurityGroupIngress", sgRules(args2.get("rules")));
+  put("SecurityGroupEgress", sgRules(args2.get("rules_egress") ?? args2.get("egress_rules")));
+  put("Tags", args2.get("tags"));
+  return { t: "map", entries: props, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
+function build() {
+  const out = {};
+  const sg = {
+    kind: "AWS::EC2::SecurityGroup",
+    collections: AWS,
+    parts: (t, src) => [{ kind: "AWS::EC2::SecurityGroup", props: securityGroup(t, src) }],
+    applies: notAbsent
+  };
+  out.ec2_security_group = sg;
+  out.ec2_group = sg;
+  for (const [names, translate] of AWS_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind: "",
+        collections: AWS,
+        parts: (t, src) => adaptAws(translate, t, src),
+        // A KMS key being deleted still has a deletion window to check.
+        applies: n === "kms_key" || n === "aws_kms" ? void 0 : notAbsent
+      };
+  for (const [names, kind, collections] of PROVIDER_MODULES)
+    for (const n of names)
+      out[n] = {
+        kind,
+        collections,
+        parts: (t, src) => [{ kind, props: rawProps(t, src) }],
+        applies: notAbsent
+      };
+  return out;
+}
+function rawProps(t, src) {
+  const e = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) e.set(a.key, argValue(t, a, src));
+  return { t: "map", entries: e, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
+function nameOf(t, props) {
+  if (t.name) return `"${t.name}"`;
+  for (const k of ["GroupName", "name", "Name", "BucketName", "QueueName", "TopicName", "FunctionName"]) {
+    const n = scalars(get(props, k))[0];
+    if (n && typeof n.value === "string") return n.value;
+  }
+  const a = t.args.get("name");
+  return a && typeof a.value === "string" ? a.value : t.module;
+}
+function fromAnsibleTaskAll(t, src) {
+  const a = ANSIBLE_ADAPTERS[t.short];
+  if (!a || !a.collections.includes(t.collection)) return [];
+  if (a.applies && !a.applies(t)) return [];
+  return a.parts(t, src).map((p, i) => ({
+    kind: p.kind,
+    name: nameOf(t, p.props),
+    format: "ansible",
+    loc: { path: i ? `${t.path}#${i}` : t.path, pos: t.pos },
+    props: p.props,
+    origin: t,
+    ...p.partial ? { partial: true } : {}
+  }));
+}
+var AWS, notAbsent, ANSIBLE_ADAPTERS;
+var init_ansible = __esm({
+  "src/cloud/adapters/ansible.ts"() {
+    "use strict";
+    init_values();
+    init_ansible_aws();
+    init_ansible_providers();
+    init_ansible_values();
+    init_ansible_values();
+    AWS = ["", "amazon.aws", "community.aws"];
+    notAbsent = (t) => {
+      const s = t.args.get("state");
+      return !(s && typeof s.value === "string" && /^(?:absent|terminated|deleted)$/.test(s.value.trim()));
+    };
+    ANSIBLE_ADAPTERS = build();
+  }
+});
+
+// src/cloud/checks/secrets.ts
+function valuesAt(props, path16) {
+  const [head, ...rest] = path16.split("[].");
+  let cur = [get(props, head)].filter((v) => v !== void 0);
+  for (const part of rest)
+    cur = cur.flatMap(
+      (v) => items(v).map((it) => get(it, part)).filter((x) => x !== void 0)
+    );
+  return cur;
+}
+function leaf2(path16) {
+  return path16.split(/\.|\[\]\./).pop();
+}
+function placeholderSecret(value) {
+  const v = value.trim();
+  if (TYPE_NAME.test(v)) return "type-name";
+  if (PLACEHOLDER.test(v)) return "placeholder";
+  return void 0;
+}
+function isPlainSsm(raw) {
+  return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
+}
+var SECRET_PROPS, TYPE_NAME, PLACEHOLDER, secretProps;
+var init_secrets = __esm({
+  "src/cloud/checks/secrets.ts"() {
+    "use strict";
+    init_values();
+    SECRET_PROPS = {
+      "AWS::RDS::DBInstance": ["MasterUserPassword"],
+      "AWS::RDS::DBCluster": ["MasterUserPassword"],
+      "AWS::Redshift::Cluster": ["MasterUserPassword"],
+      "AWS::RedshiftServerless::Namespace": ["AdminUserPassword"],
+      "AWS::DocDB::DBCluster": ["MasterUserPassword"],
+      "AWS::DocDBElastic::Cluster": ["AdminUserPassword"],
+      "AWS::Neptune::DBCluster": ["MasterUserPassword"],
+      "AWS::Lightsail::Database": ["MasterUserPassword"],
+      "AWS::DMS::Endpoint": [
+        "Password",
+        "MongoDbSettings.Password",
+        "OracleSettings.AsmPassword",
+        "OracleSettings.SecurityDbEncryption"
+      ],
+      "AWS::DirectoryService::MicrosoftAD": ["Password"],
+      "AWS::DirectoryService::SimpleAD": ["Password"],
+      "AWS::OpenSearchService::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
+      "AWS::Elasticsearch::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
+      "AWS::ElastiCache::ReplicationGroup": ["AuthToken"],
+      "AWS::ElastiCache::User": ["Passwords"],
+      "AWS::AmazonMQ::Broker": ["Users[].Password"],
+      "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"],
+      "AWS::Amplify::App": [
+        "AccessToken",
+        "OauthToken",
+        "BasicAuthConfig.Password",
+        "AutoBranchCreationConfig.BasicAuthConfig.Password"
+      ],
+      "AWS::Amplify::Branch": ["BasicAuthConfig.Password"],
+      "Alexa::ASK::Skill": ["AuthenticationConfiguration.ClientSecret", "AuthenticationConfiguration.RefreshToken"],
+      "AWS::Pinpoint::APNSChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSSandboxChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSVoipChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::APNSVoipSandboxChannel": ["PrivateKey", "TokenKey"],
+      "AWS::Pinpoint::GCMChannel": ["ApiKey"],
+      "AWS::Pinpoint::BaiduChannel": ["ApiKey", "SecretKey"],
+      "AWS::Pinpoint::ADMChannel": ["ClientSecret"],
+      "AWS::AppStream::DirectoryConfig": ["ServiceAccountCredentials.AccountPassword"],
+      "AWS::CodePipeline::Webhook": ["AuthenticationConfiguration.SecretToken"],
+      "AWS::CodeBuild::SourceCredential": ["Token"],
+      "AWS::EMR::Cluster": [
+        "KerberosAttributes.KdcAdminPassword",
+        "KerberosAttributes.CrossRealmTrustPrincipalPassword",
+        "KerberosAttributes.ADDomainJoinPassword"
+      ],
+      "AWS::KinesisFirehose::DeliveryStream": [
+        "RedshiftDestinationConfiguration.Password",
+        "SplunkDestinationConfiguration.HECToken",
+        "HttpEndpointDestinationConfiguration.EndpointConfiguration.AccessKey"
+      ],
+      "AWS::Lambda::Permission": ["EventSourceToken"],
+      "AWS::ManagedBlockchain::Member": [
+        "MemberConfiguration.MemberFrameworkConfiguration.MemberFabricConfiguration.AdminPassword"
+      ],
+      "AWS::OpsWorks::App": ["AppSource.Password", "SslConfiguration.PrivateKey"],
+      "AWS::OpsWorks::Stack": ["CustomCookbooksSource.Password", "RdsDbInstances[].DbPassword"],
+      "AWS::DataSync::LocationSMB": ["Password"],
+      "AWS::DataSync::LocationObjectStorage": ["SecretKey"],
+      "AWS::Events::Connection": [
+        "AuthParameters.BasicAuthParameters.Password",
+        "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
+        "AuthParameters.OAuthParameters.ClientParameters.ClientSecret"
+      ],
+      "AWS::QuickSight::DataSource": ["Credentials.CredentialPair.Password"],
+      "AWS::Glue::Connection": ["ConnectionInput.ConnectionProperties.PASSWORD"],
+      "AWS::SecretsManager::Secret": ["SecretString"],
+      "AWS::IAM::User": ["LoginProfile.Password"]
+    };
+    TYPE_NAME = /^(?:String|Number|Integer|Boolean|Json|Object|List|Array|Map|SecureString|StringList|CommaDelimitedList|Timestamp)$/i;
+    PLACEHOLDER = /^(?:change[-_]?me|replace[-_]?me|todo|tbd|none|null|placeholder|example|dummy|test|redacted|secret|password|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
+    secretProps = {
+      name: "secret-props",
+      kinds: Object.keys(SECRET_PROPS),
+      codes: {
+        "secret-literal": "a secret property has a literal value (or a parameter Default)",
+        "secret-ssm-plaintext": "a secret property reads a plain-text SSM parameter",
+        "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
+      },
+      run(r, emit) {
+        for (const path16 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path16)) {
+            for (const s of scalars(v)) {
+              const base = { resource: r, at: s.at, detail: path16 };
+              if (isKnown2(s)) {
+                const text = asStr(s) ?? "";
+                if (text.length === 0) continue;
+                const ph = placeholderSecret(text);
+                if (ph === "type-name") continue;
+                emit({
+                  ...base,
+                  code: "secret-literal",
+                  ...ph ? {
+                    message: `${r.name} has a placeholder ${leaf2(path16)}: it deploys as a well-known password; use a dynamic reference`,
+                    severity: "low"
+                  } : { message: `${r.name} has a literal ${leaf2(path16)}`, secret: !s.why },
+                  why: s.why
+                });
+              } else if (isPlainSsm(s.raw)) {
+                emit({
+                  ...base,
+                  code: "secret-ssm-plaintext",
+                  message: `${r.name} reads ${leaf2(path16)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                });
+              }
+              if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
+            }
+          }
+        }
+      }
+    };
+  }
+});
+
+// src/parse/ini.ts
+function commentStart(s) {
+  let quote = "";
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quote) {
+      if (c === quote) quote = "";
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if ((c === "#" || c === ";") && (i === 0 || /\s/.test(s[i - 1]))) return i;
+  }
+  return -1;
+}
+function unquote(v, col) {
+  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
+    return { value: v.slice(1, -1), col: col + 1 };
+  return { value: v, col };
+}
+function parseIni(text, opts = {}) {
+  const doc3 = { sections: [], entries: [], other: [], errors: [] };
+  const lines = text.split("\n");
+  let section = "";
+  for (let i = 0; i < lines.length; i++) {
+    const lineNo = i + 1;
+    let raw = lines[i].replace(/\r$/, "");
+    const c = commentStart(raw);
+    if (c !== -1) raw = raw.slice(0, c);
+    raw = raw.replace(/\s+$/, "");
+    const lead = raw.length - raw.trimStart().length;
+    const body = raw.trimStart();
+    if (!body) continue;
+    if (body.startsWith("[")) {
+      const m = /^\[([^\]]*)\]$/.exec(body);
+      if (!m) {
+        doc3.errors.push({ line: lineNo, message: "malformed section header" });
+        continue;
+      }
+      section = m[1].trim();
+      doc3.sections.push({ name: section, line: lineNo });
+      continue;
+    }
+    const kv = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/.exec(body);
+    if (kv && !/\s/.test(kv[1]) && (opts.entriesIn?.(section) ?? true)) {
+      const key = kv[1];
+      const afterKey = body.indexOf(kv[2], key.length);
+      const vcol = lead + (kv[2] ? afterKey : body.length) + 1;
+      const u = unquote(kv[2], vcol);
+      doc3.entries.push({
+        section,
+        key,
+        value: u.value,
+        line: lineNo,
+        keyCol: lead + 1,
+        valueCol: u.col,
+        valueEndCol: u.col + u.value.length
+      });
+      continue;
+    }
+    doc3.other.push({ section, line: lineNo, text: body, col: lead + 1 });
+  }
+  return doc3;
+}
+function parseHostLine(l) {
+  const s = l.text;
+  const tokens = [];
+  let i = 0;
+  while (i < s.length) {
+    while (i < s.length && /\s/.test(s[i])) i++;
+    if (i >= s.length) break;
+    const start = i;
+    let quote = "";
+    while (i < s.length && (quote || !/\s/.test(s[i]))) {
+      const c = s[i];
+      if (quote) {
+        if (c === quote) quote = "";
+      } else if (c === '"' || c === "'") quote = c;
+      i++;
+    }
+    tokens.push({ text: s.slice(start, i), start, end: i });
+  }
+  const [first, ...rest] = tokens;
+  const out = { host: first?.text ?? "", line: l.line, col: l.col, vars: [] };
+  for (const t of rest) {
+    const eq = t.text.indexOf("=");
+    if (eq <= 0) continue;
+    const key = t.text.slice(0, eq);
+    const vStart = l.col + t.start + eq + 1;
+    const u = unquote(t.text.slice(eq + 1), vStart);
+    out.vars.push({
+      key,
+      value: u.value,
+      line: l.line,
+      keyCol: l.col + t.start,
+      valueCol: u.col,
+      valueEndCol: u.col + u.value.length
+    });
+  }
+  return out;
+}
+var init_ini = __esm({
+  "src/parse/ini.ts"() {
+    "use strict";
+  }
+});
+
+// src/parse/ansible-modules.ts
+function isKnownModule(key) {
+  return MODULE_NAMES.has(key) || FQCN.test(key) || MODULE_PREFIX.test(key);
+}
+var NAMES, MODULE_NAMES, MODULE_PREFIX, FQCN;
+var init_ansible_modules = __esm({
+  "src/parse/ansible-modules.ts"() {
+    "use strict";
+    NAMES = // ansible.builtin
+    "add_host apt apt_key apt_repository assemble assert async_status blockinfile command copy cron deb822_repository debconf debug dnf dnf5 dpkg_selections expect fail fetch file find gather_facts get_url getent git group group_by hostname import_playbook import_role import_tasks include include_role include_tasks include_vars iptables known_hosts lineinfile meta mount_facts package package_facts pause ping pip raw reboot replace rpm_key script service service_facts set_fact set_stats setup shell slurp stat subversion systemd systemd_service sysvinit tempfile template unarchive uri user validate_argument_spec wait_for wait_for_connection yum yum_repository acl at authorized_key firewalld mount patch seboolean selinux synchronize sysctl timezone ufw modprobe pam_limits locale_gen npm gem pipx homebrew snap flatpak zypper apk pacman htpasswd ini_file make git_config filesystem lvg lvol parted capabilities alternatives cronvar nmcli supervisorctl dconf xml ldap_entry ldap_attrs openssh_keypair openssl_privatekey openssl_csr openssl_certificate x509_certificate acme_certificate mysql_user mysql_db mysql_query mysql_variables postgresql_user postgresql_db postgresql_privs postgresql_query postgresql_ext postgresql_pg_hba mongodb_user mssql_db redis rabbitmq_user rabbitmq_vhost consul consul_kv helm helm_repository k8s k8s_info kubectl_exec docker_container docker_image docker_network docker_volume docker_login docker_compose docker_compose_v2 docker_swarm docker_secret docker_config podman_container podman_image podman_login lxc_container proxmox proxmox_kvm haproxy nginx_status_info jenkins_plugin jenkins_job vault_kv2_get hashivault_read slack mail grafana_dashboard keycloak_client s3_bucket lambda lambda_policy lambda_alias sqs_queue sns_topic sns kms_key iam cloudtrail cloudfront_distribution kinesis_stream efs redshift opensearch elasticsearch_domain codebuild_project acm_certificate api_gateway sts_assume_role config_aggregator xray_sampling_rule wafv2_web_acl dynamodb_table cloudwatchlogs_log_group route53 route53_zone ses_identity ses_identity_policy secretsmanager_secret ecs_ecr ecs_cluster ecs_service ecs_taskdefinition elasticache rds rds_instance rds_cluster ec2";
+    MODULE_NAMES = new Set(NAMES.split(/\s+/).filter(Boolean));
+    MODULE_PREFIX = /^(?:win|azure_rm|gcp|ec2|aws|iam|rds|elb|s3|ecs|cloudformation|cloudfront|cloudwatch|route53|vmware|ovirt|openstack|os|nxos|ios|eos|junos|vyos|fortios|panos|netbox|zabbix|grafana|k8s|docker|podman|mysql|postgresql|openssl|x509|gitlab|github|redshift|elasticache|kinesis|dynamodb|lambda|sqs|sns|ses|kms|efs|elb|wafv2|opensearch|acm|api_gateway|iam|sts|codebuild|codecommit|codepipeline|ecs|eks|ssm|secretsmanager)_[a-z0-9_]+$/;
+    FQCN = /^[a-z0-9_]+\.[a-z0-9_]+\.[a-z0-9_]+$/;
+  }
+});
+
+// src/parse/ansible-sniff.ts
+function looksLikeIniInventory(base, text) {
+  if (!/^[^.]+$|\.ini$/i.test(base)) return false;
+  return /^\[[\w.-]+(?::(?:vars|children))?\][ \t]*$/m.test(text) && /^[^#;\n[]*\bansible_\w+[ \t]*=/m.test(text);
+}
+function looksLikeAnsibleCfg(base, text) {
+  if (base === "ansible.cfg" || base === ".ansible.cfg") return true;
+  if (!/^[^.]+$|\.(?:cfg|ini|conf)$/i.test(base)) return false;
+  if (CFG_SECTION.test(text)) return true;
+  return /^\[defaults\][ \t]*$/m.test(text) && CFG_DEFAULTS_KEY.test(text);
+}
+function isProgram(base, text) {
+  return /\.(?:py|sh|rb|pl|js|ts|php|go|ps1|exe)$/i.test(base) || text.startsWith("#!");
+}
+function mayBeTaskList(text) {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*[ \t]*(\S)/.exec(text);
+  if (first?.[1] !== "-") return false;
+  KEY_LINE.lastIndex = 0;
+  let n = 0;
+  for (let m = KEY_LINE.exec(text); m && n < 400; m = KEY_LINE.exec(text), n++) if (isKnownModule(m[1])) return true;
+  return false;
+}
+function mayBeYamlInventory(text) {
+  const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
+  return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
+}
+var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH2, KEY_LINE;
+var init_ansible_sniff = __esm({
+  "src/parse/ansible-sniff.ts"() {
+    "use strict";
+    init_ansible_modules();
+    CFG_SECTION = /^\[(?:privilege_escalation|paramiko_connection|ssh_connection|persistent_connection|galaxy|galaxy_server\.[\w.-]+|inventory_plugins?|selinux|colors|diff)\][ \t]*$/m;
+    CFG_DEFAULTS_KEY = /^[ \t]*(?:inventory|remote_user|host_key_checking|roles_path|forks|vault_password_file|retry_files_enabled|gathering|callbacks_enabled|callback_whitelist|stdout_callback|private_key_file|collections_paths?|library|interpreter_python|allow_unsafe_lookups|ansible_managed|become|become_user|become_method|remote_port|log_path|timeout|nocows|deprecation_warnings|display_skipped_hosts|fact_caching|strategy)[ \t]*[=:]/m;
+    TEST_PATH2 = /(?:^|\/)(?:molecule|tests?)\//;
+    KEY_LINE = /^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){0,2})[ \t]*:/gm;
+  }
+});
+
+// src/parse/ansible.ts
+function isJinja(v) {
+  return typeof v === "string" && /\{\{|\{%/.test(v);
+}
+function truthy(v) {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : void 0;
+  if (typeof v !== "string") return void 0;
+  const s = v.trim().toLowerCase();
+  if (["yes", "true", "on", "y", "1", "t"].includes(s)) return true;
+  if (["no", "false", "off", "n", "0", "f"].includes(s)) return false;
+  return void 0;
+}
+function isPlay(n) {
+  if (!(0, import_yaml9.isMap)(n)) return false;
+  if (n.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))) return true;
+  let section = false;
+  for (const p of n.items) {
+    const k = keyName(p) ?? "";
+    if (PLAY_SECTIONS.includes(k)) section ||= (0, import_yaml9.isSeq)(p.value);
+    else if (k === "block" || k === "action" || k === "local_action" || isKnownModule(k)) return false;
+  }
+  return section;
+}
+function moduleParts(m) {
+  const segs = m.split(".");
+  if (segs.length >= 3) return { short: segs[segs.length - 1], collection: segs.slice(0, 2).join(".") };
+  return { short: m, collection: "" };
+}
+function keyName(p) {
+  return (0, import_yaml9.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
+}
+function plain(n) {
+  if (!(0, import_yaml9.isNode)(n)) return n;
+  try {
+    return n.toJSON();
+  } catch {
+    return void 0;
+  }
+}
+function hasModuleKey(n) {
+  if (!(0, import_yaml9.isMap)(n)) return false;
+  if (n.items.some((p) => {
+    const k = keyName(p);
+    return !!k && (k === "block" || isKnownModule(k));
+  }))
+    return true;
+  return taskShape(n) !== void 0;
+}
+function taskShape(n) {
+  if (!(0, import_yaml9.isMap)(n) || !n.items.length) return void 0;
+  let module;
+  let block = false;
+  for (const p of n.items) {
+    const k = keyName(p);
+    if (k === void 0) return void 0;
+    if (k === "block") block = true;
+    else if (TASK_KEYWORDS.has(k) || k.startsWith("with_")) continue;
+    else if (module !== void 0) return void 0;
+    else module = k;
+  }
+  if (block) return module === void 0 ? { known: true } : void 0;
+  if (module === void 0) {
+    const action2 = n.items.find((p) => ["action", "local_action"].includes(keyName(p) ?? ""));
+    return action2 ? { known: true } : void 0;
+  }
+  return { known: isKnownModule(module) };
+}
+function looksLikeTaskList(root) {
+  if (!(0, import_yaml9.isSeq)(root) || !root.items.length) return false;
+  let known5 = 0;
+  for (const item of root.items) {
+    const shape = taskShape(item);
+    if (!shape) return false;
+    if (shape.known) known5++;
+  }
+  return known5 > 0 && known5 * 2 >= root.items.length;
+}
+function looksLikeYamlInventoryDoc(root) {
+  if (!(0, import_yaml9.isMap)(root) || !root.items.length) return false;
+  let structural = false;
+  for (const p of root.items) {
+    const v = p.value;
+    if (v === null || (0, import_yaml9.isScalar)(v) && v.value === null) continue;
+    if (!(0, import_yaml9.isMap)(v)) return false;
+    for (const q of v.items) {
+      const k = keyName(q);
+      if (k !== "hosts" && k !== "children" && k !== "vars") return false;
+      const qv = q.value;
+      if (!(qv === null || (0, import_yaml9.isScalar)(qv) && qv.value === null || (0, import_yaml9.isMap)(qv))) return false;
+      if (k === "hosts" || k === "children") structural = true;
+    }
+  }
+  return structural;
+}
+function looksLikeYamlInventory(text) {
+  for (const raw of text.split("\n")) {
+    const l = raw.trim();
+    if (!l || l.startsWith("#") || l === "---") continue;
+    return !l.startsWith("[") && /^[\w.-]+:\s*(?:#.*)?$/.test(l);
+  }
+  return false;
+}
+function mapVars(n) {
+  const out = /* @__PURE__ */ new Map();
+  if ((0, import_yaml9.isMap)(n))
+    for (const p of n.items) {
+      const k = keyName(p);
+      if (k) out.set(k, (0, import_yaml9.isNode)(p.value) ? p.value : null);
+    }
+  return out;
+}
+function kindByPath(path16, text) {
+  const base = path16.split("/").pop() ?? "";
+  if (looksLikeAnsibleCfg(base, text)) return "config";
+  if (VARS_PATH.test(path16)) return "vars";
+  if (META_PATH.test(path16)) return "meta";
+  if (REQUIREMENTS_BASE.test(base)) return "requirements";
+  if ((INVENTORY_PATH.test(path16) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+    if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
+    if (/\.json$/i.test(base)) return void 0;
+    return "inventory-ini";
+  }
+  if (TASKS_PATH.test(path16)) return "tasks";
+  return void 0;
+}
+function loadAnsible(path16, text) {
+  if (isProgram(path16.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path16, text);
+  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
+    const b2 = new Builder(path16, text, void 0, "vault");
+    return { matched: true, file: b2.file, errors: [] };
+  }
+  if (byPath === "config") {
+    const b2 = new Builder(path16, text, void 0, "config");
+    b2.file.cfg = parseIni(text);
+    for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
+    return { matched: true, file: b2.file, errors: b2.file.errors };
+  }
+  if (byPath === "inventory-ini") {
+    const b2 = new Builder(path16, text, void 0, "inventory");
+    b2.inventoryIni();
+    return { matched: true, file: b2.file, errors: b2.file.errors };
+  }
+  const parsed = parseYamlAll(text, { fast: true });
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path16)) return { matched: false, errors: [] };
+  if (parsed.errors.length)
+    return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
+  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml9.isScalar)(c) && (c.value === null || c.value === "")));
+  const foreign = roots.some(
+    (r) => (0, import_yaml9.isMap)(r) && r.items.some(
+      (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
+    )
+  );
+  if (foreign && byPath !== "vars" && byPath !== "inventory") return { matched: false, errors: [] };
+  const playbookDoc = (r) => (0, import_yaml9.isSeq)(r) && r.items.some(isPlay);
+  let root = roots[0];
+  let kind = byPath;
+  if (!kind) {
+    for (const r of roots) {
+      if ((0, import_yaml9.isSeq)(r)) {
+        if (playbookDoc(r)) kind = "playbook";
+        else if (looksLikeTaskList(r)) kind = "tasks";
+      } else if ((0, import_yaml9.isMap)(r)) {
+        const keys = r.items.map((p) => keyName(p) ?? "");
+        if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
+        else if (looksLikeYamlInventoryDoc(r)) kind = "inventory";
+      }
+      if (kind) {
+        root = r;
+        break;
+      }
+    }
+  } else if (kind === "tasks" && roots.some(playbookDoc)) {
+    kind = "playbook";
+    root = roots.find(playbookDoc);
+  }
+  if (!kind) return { matched: false, errors: [] };
+  if (kind === "tasks" && root !== void 0 && !((0, import_yaml9.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
+    return { matched: false, errors: [] };
+  if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
+    return { matched: false, errors: [] };
+  const b = new Builder(path16, text, parsed.lc, kind);
+  switch (kind) {
+    case "playbook": {
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!playbookDoc(r) || !(0, import_yaml9.isSeq)(r)) return;
+        r.items.forEach((p, i) => b.play(p, i, first ? "" : `documents[${d}].`));
+        first = false;
+      });
+      break;
+    }
+    case "tasks": {
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path16);
+      let first = true;
+      roots.forEach((r, d) => {
+        if (!(0, import_yaml9.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
+        const prefix = handlers ? "handlers" : "tasks";
+        b.taskList(r, handlers ? "handler" : "task", first ? prefix : `documents[${d}].${prefix}`, false);
+        first = false;
+      });
+      break;
+    }
+    case "vars":
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path16}:${v}`);
+      break;
+    case "inventory":
+      for (const r of roots)
+        if ((0, import_yaml9.isMap)(r))
+          for (const p of r.items) {
+            const g = keyName(p);
+            if (g) b.inventoryYaml(p.value, g);
+          }
+      break;
+    default:
+      break;
+  }
+  return { matched: true, file: b.file, errors: [] };
+}
+function pairKey(p) {
+  return keyName(p);
+}
+function posOf(file, n) {
+  return new Builder(file.path, "", file.lc, file.kind).pos(n);
+}
+function locateIn(file, range2, sub) {
+  if (!file.lc || !range2 || !sub) return void 0;
+  const i = file.text.indexOf(sub, range2[0]);
+  if (i === -1 || i + sub.length > range2[1]) return void 0;
+  const s = file.lc.linePos(i);
+  const e = file.lc.linePos(i + sub.length);
+  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+}
+var import_yaml9, TASK_KEYWORDS, PLAY_KEYS, PLAY_SECTIONS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
+var init_ansible2 = __esm({
+  "src/parse/ansible.ts"() {
+    "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
+    init_yaml();
+    init_ini();
+    init_ansible_modules();
+    init_ansible_sniff();
+    init_ansible_sniff();
+    TASK_KEYWORDS = /* @__PURE__ */ new Set([
+      "name",
+      "action",
+      "local_action",
+      "args",
+      "any_errors_fatal",
+      "async",
+      "become",
+      "become_exe",
+      "become_flags",
+      "become_method",
+      "become_user",
+      "changed_when",
+      "check_mode",
+      "collections",
+      "connection",
+      "debugger",
+      "delay",
+      "delegate_facts",
+      "delegate_to",
+      "diff",
+      "environment",
+      "failed_when",
+      "ignore_errors",
+      "ignore_unreachable",
+      "loop",
+      "loop_control",
+      "module_defaults",
+      "no_log",
+      "notify",
+      "poll",
+      "port",
+      "register",
+      "remote_user",
+      "retries",
+      "run_once",
+      "tags",
+      "throttle",
+      "timeout",
+      "until",
+      "vars",
+      "when",
+      "listen",
+      "block",
+      "rescue",
+      "always",
+      // Pre-2.0 spellings still found in old playbooks.
+      "sudo",
+      "sudo_user",
+      "su",
+      "su_user",
+      "static"
+    ]);
+    PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"];
+    PLAY_SECTIONS = ["tasks", "pre_tasks", "post_tasks", "roles", "handlers"];
+    VARS_PATH = /(?:^|\/)(?:group_vars|host_vars)\/|(?:^|\/)roles\/[^/]+\/(?:defaults|vars)\/|(?:^|\/)vars\//;
+    INVENTORY_PATH = /(?:^|\/)(?:inventory|inventories)\//;
+    INVENTORY_BASE = /^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i;
+    TASKS_PATH = /(?:^|\/)(?:tasks|handlers)\//;
+    META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
+    REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
+    Builder = class {
+      constructor(path16, text, lc, kind) {
+        this.path = path16;
+        this.text = text;
+        this.lc = lc;
+        this.lines = text.split("\n");
+        this.file = {
+          kind,
+          path: path16,
+          text,
+          lines: this.lines,
+          tasks: [],
+          vars: [],
+          errors: [],
+          facts: [],
+          ...lc ? { lc } : {}
+        };
+      }
+      path;
+      text;
+      lc;
+      lines;
+      file;
+      /** The variables of the play/block being read. */
+      env = { vars: /* @__PURE__ */ new Map(), files: [] };
+      /** `become` of the enclosing play/blocks (undefined: not known here). */
+      become = void 0;
+      becomeOf(n, inherited) {
+        const p = n.items.find((q) => keyName(q) === "become");
+        if (!p) return inherited;
+        const v = plain(p.value);
+        return isJinja(v) ? void 0 : truthy(v) ?? inherited;
+      }
+      pos(n) {
+        return (this.lc && nodePos(n, this.lc)) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
+      }
+      /** Last line of a node, ignoring trailing blank and comment-only lines. */
+      lastLine(n, first) {
+        if (!this.lc || !n.range) return first;
+        const end = Math.max(n.range[0], n.range[1] - 1);
+        let line = this.lc.linePos(end).line;
+        while (line > first) {
+          const t = (this.lines[line - 1] ?? "").trim();
+          if (t && !t.startsWith("#")) break;
+          line--;
+        }
+        return line;
+      }
+      scopeOf(n, start) {
+        const first = this.pos(start ?? n).line;
+        return [first, this.lastLine(n, first)];
+      }
+      arg(p, key) {
+        const v = p.value;
+        return {
+          key,
+          keyPos: this.pos(p.key),
+          valuePos: (0, import_yaml9.isNode)(v) ? this.pos(v) : this.pos(p.key),
+          ...(0, import_yaml9.isNode)(v) ? { node: v } : {},
+          value: plain(v),
+          ...(0, import_yaml9.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
+          vault: (0, import_yaml9.isNode)(v) && v.tag === "!vault"
+        };
+      }
+      /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
+      locate(range2, sub) {
+        if (!this.lc || !range2 || !sub) return void 0;
+        const i = this.text.indexOf(sub, range2[0]);
+        if (i === -1 || i + sub.length > range2[1]) return void 0;
+        const s = this.lc.linePos(i);
+        const e = this.lc.linePos(i + sub.length);
+        return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
+      }
+      varsOfMap(m, where3, pathOf, scopeOf) {
+        if (!(0, import_yaml9.isMap)(m)) return;
+        for (const p of m.items) {
+          const name = keyName(p);
+          if (!name) continue;
+          const a = this.arg(p, name);
+          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml9.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
+          this.file.vars.push({ ...a, scope, path: pathOf(name), where: where3 });
+        }
+      }
+      /** Split free-form arguments into `k=v` pairs and the rest (shell-style quoting). */
+      freeForm(a, text, commandLike, args2) {
+        if (commandLike) return { ...a, value: text };
+        const rest = [];
+        const re = /(?:[^\s"']+|"[^"]*"|'[^']*')+/g;
+        for (const m of text.matchAll(re)) {
+          const tok = m[0];
+          const eq = tok.indexOf("=");
+          if (eq <= 0 || !/^[A-Za-z_][\w]*$/.test(tok.slice(0, eq))) {
+            rest.push(tok);
+            continue;
+          }
+          const key = tok.slice(0, eq);
+          let value = tok.slice(eq + 1);
+          if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]))
+            value = value.slice(1, -1);
+          const found = this.locate(a.range, tok);
+          const kp = found ?? a.valuePos;
+          const quoted = value.length !== tok.length - eq - 1 ? 1 : 0;
+          const valuePos = found && found.line === found.endLine ? { ...found, column: found.column + eq + 1 + quoted, endColumn: found.endColumn - quoted } : kp;
+          if (!args2.has(key)) args2.set(key, { key, keyPos: kp, valuePos, value, vault: false });
+        }
+        return rest.length ? { ...a, value: rest.join(" ") } : void 0;
+      }
+      task(n, kind, path16, inheritedNoLog) {
+        const keywords = /* @__PURE__ */ new Map();
+        let modPair;
+        let modName = "";
+        for (const p of n.items) {
+          const k = keyName(p);
+          if (!k) continue;
+          if (TASK_KEYWORDS.has(k) || k.startsWith("with_")) {
+            if (k === "action" || k === "local_action") {
+              modPair = p;
+              modName = k;
+            }
+            keywords.set(k, this.arg(p, k));
+          } else if (!modPair) {
+            modPair = p;
+            modName = k;
+          }
+        }
+        const name = keywords.get("name")?.value;
+        const pos2 = this.pos(n.items[0]?.key ?? n);
+        const args2 = /* @__PURE__ */ new Map();
+        let module = modName;
+        let freeForm2;
+        let modulePos = pos2;
+        if (modPair) {
+          modulePos = this.pos(modPair.key);
+          const a = this.arg(modPair, modName);
+          let body = modPair.value;
+          if (modName === "action" || modName === "local_action") {
+            if ((0, import_yaml9.isMap)(body)) {
+              const mp = body.items.find((p) => keyName(p) === "module");
+              module = typeof plain(mp?.value) === "string" ? plain(mp?.value) : "";
+            } else if (typeof a.value === "string") {
+              const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(a.value);
+              module = m?.[1] ?? "";
+              body = void 0;
+              const ffText = m?.[2] ?? "";
+              const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
+              if (ffText) freeForm2 = this.freeForm(a, ffText, cmd, args2);
+            }
+          }
+          if ((0, import_yaml9.isMap)(body)) {
+            for (const p of body.items) {
+              const k = keyName(p);
+              if (!k || k === "module") continue;
+              args2.set(k, this.arg(p, k));
+            }
+          } else if (body !== void 0 && typeof a.value === "string" && modName !== "action" && modName !== "local_action") {
+            const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
+            freeForm2 = this.freeForm(a, a.value, cmd, args2);
+          }
+        }
+        const argsKw = keywords.get("args");
+        if (argsKw?.node && (0, import_yaml9.isMap)(argsKw.node))
+          for (const p of argsKw.node.items) {
+            const k = keyName(p);
+            if (k && !args2.has(k)) args2.set(k, this.arg(p, k));
+          }
+        const cmdArg = args2.get("cmd") ?? args2.get("_raw_params");
+        if (!freeForm2 && cmdArg && typeof cmdArg.value === "string") freeForm2 = cmdArg;
+        const nl = keywords.get("no_log");
+        const noLog = nl ? isJinja(nl.value) ? void 0 : truthy(nl.value) ?? false : inheritedNoLog;
+        const parts = moduleParts(module);
+        const t = {
+          node: n,
+          kind,
+          ...typeof name === "string" ? { name } : {},
+          path: path16,
+          pos: pos2,
+          scope: this.scopeOf(n, n.items[0]?.key),
+          module,
+          short: parts.short,
+          collection: parts.collection,
+          modulePos,
+          ...freeForm2 ? { freeForm: freeForm2 } : {},
+          args: args2,
+          keywords,
+          noLog,
+          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env },
+          become: this.becomeOf(n, this.become)
+        };
+        if (parts.short === "set_fact") {
+          for (const [k, a] of args2)
+            if (k !== "cacheable") this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
+        }
+        const tv = keywords.get("vars");
+        if (tv?.node)
+          this.varsOfMap(
+            tv.node,
+            "task",
+            (v) => `${path16}.vars.${v}`,
+            () => t.scope
+          );
+        return t;
+      }
+      /**
+       * `["Install nginx"]` by name (stable when tasks move), else `[3]`. Names need not be unique: a later task or play
+       * with a name already used in the same list is `["Install nginx"#2]`, so findings stay per task, not per name.
+       */
+      label(n, i, used) {
+        if ((0, import_yaml9.isMap)(n)) {
+          const nm = plain(n.items.find((p) => keyName(p) === "name")?.value);
+          if (typeof nm === "string" && nm && !isJinja(nm)) {
+            const k = (used?.get(nm) ?? 0) + 1;
+            used?.set(nm, k);
+            return k === 1 ? `[${JSON.stringify(nm)}]` : `[${JSON.stringify(nm)}#${k}]`;
+          }
+        }
+        return `[${i}]`;
+      }
+      taskList(seq, kind, prefix, inheritedNoLog) {
+        if (!(0, import_yaml9.isSeq)(seq)) return;
+        const used = /* @__PURE__ */ new Map();
+        seq.items.forEach((item, i) => {
+          if (!(0, import_yaml9.isMap)(item)) return;
+          const path16 = `${prefix}${this.label(item, i, used)}`;
+          const blockPair = item.items.find((p) => keyName(p) === "block");
+          if (blockPair) {
+            const nlPair = item.items.find((p) => keyName(p) === "no_log");
+            const nlv = plain(nlPair?.value);
+            const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : inheritedNoLog;
+            const varsPair = item.items.find((p) => keyName(p) === "vars");
+            if (varsPair) {
+              const blockScope = this.scopeOf(item, item.items[0]?.key);
+              this.varsOfMap(
+                varsPair.value,
+                "block",
+                (v) => `${path16}.vars.${v}`,
+                () => blockScope
+              );
+            }
+            const outer = this.env;
+            const outerBecome = this.become;
+            this.become = this.becomeOf(item, outerBecome);
+            this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
+            for (const section of ["block", "rescue", "always"]) {
+              const sp = item.items.find((p) => keyName(p) === section);
+              if (sp) this.taskList(sp.value, kind, `${path16}.${section}`, noLog);
+            }
+            this.env = outer;
+            this.become = outerBecome;
+            return;
+          }
+          const t = this.task(item, kind, path16, inheritedNoLog);
+          if (t) this.file.tasks.push(t);
+        });
+      }
+      /** Play names used so far in the file (all its documents): play paths stay unique. */
+      playNames = /* @__PURE__ */ new Map();
+      play(n, i, docPrefix = "") {
+        if (!(0, import_yaml9.isMap)(n)) return;
+        const prefix = `${docPrefix}plays${this.label(n, i, this.playNames)}`;
+        const get3 = (k) => n.items.find((p) => keyName(p) === k);
+        const nlPair = get3("no_log");
+        const nlv = plain(nlPair?.value);
+        const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : false;
+        const varsPair = get3("vars");
+        if (varsPair) this.varsOfMap(varsPair.value, "play", (v) => `${prefix}.vars.${v}`);
+        const roles = get3("roles")?.value;
+        if ((0, import_yaml9.isSeq)(roles))
+          roles.items.forEach((r, j) => {
+            if (!(0, import_yaml9.isMap)(r)) return;
+            const rname = plain(r.items.find((p) => ["role", "name"].includes(keyName(p) ?? ""))?.value);
+            const rp = `${prefix}.roles[${typeof rname === "string" ? JSON.stringify(rname) : j}]`;
+            const scope = this.scopeOf(r);
+            for (const p of r.items) {
+              const k = keyName(p);
+              if (!k || ["role", "name", "when", "tags", "become", "become_user"].includes(k)) continue;
+              if (k === "vars")
+                this.varsOfMap(
+                  p.value,
+                  "role",
+                  (v) => `${rp}.vars.${v}`,
+                  () => scope
+                );
+              else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
+            }
+          });
+        const files = plain(get3("vars_files")?.value);
+        const outer = this.env;
+        this.become = this.becomeOf(n, false);
+        const keywords = /* @__PURE__ */ new Map();
+        for (const p of n.items) {
+          const k = keyName(p);
+          if (k && ["become", "become_user", "become_method", "hosts"].includes(k)) keywords.set(k, this.arg(p, k));
+        }
+        (this.file.plays ??= []).push({
+          path: prefix,
+          pos: this.pos(n.items[0]?.key ?? n),
+          scope: this.scopeOf(n),
+          keywords,
+          become: this.become,
+          roles: (0, import_yaml9.isSeq)(roles) && roles.items.length > 0
+        });
+        this.env = {
+          vars: mapVars(varsPair?.value),
+          files: (Array.isArray(files) ? files : [files]).filter(
+            (f) => typeof f === "string" && !!f && !isJinja(f)
+          ),
+          parent: outer
+        };
+        for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
+          this.taskList(get3(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
+        this.env = outer;
+        this.become = void 0;
+      }
+      inventoryYaml(n, group2) {
+        if (!(0, import_yaml9.isMap)(n)) return;
+        for (const p of n.items) {
+          const k = keyName(p);
+          if (!k) continue;
+          if (k === "hosts" && (0, import_yaml9.isMap)(p.value)) {
+            for (const hp of p.value.items) {
+              const host = keyName(hp);
+              if (host) this.varsOfMap(hp.value, "inventory", (v) => `${this.path}:${host}.${v}`);
+            }
+          } else if (k === "vars") this.varsOfMap(p.value, "inventory", (v) => `${this.path}:${group2}.vars.${v}`);
+          else if (k === "children" && (0, import_yaml9.isMap)(p.value)) {
+            for (const cp2 of p.value.items) {
+              const child = keyName(cp2);
+              if (child) this.inventoryYaml(cp2.value, child);
+            }
+          }
+        }
+      }
+      inventoryIni() {
+        const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
+        for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
+        const add = (v, path16) => this.file.vars.push({
+          key: v.key,
+          keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
+          valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
+          value: v.value,
+          vault: false,
+          scope: [v.line, v.line],
+          path: path16,
+          where: "inventory"
+        });
+        for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
+        for (const l of doc3.other) {
+          if (l.section.endsWith(":children") || l.section.endsWith(":vars")) continue;
+          const h = parseHostLine(l);
+          for (const v of h.vars) add(v, `${this.path}:${h.host}:${v.key}`);
+        }
+      }
+    };
+  }
+});
+
+// src/rules/ansible/context.ts
+function makeContext(file, onReport) {
+  return {
+    file,
+    tasksFor: (modules) => file.tasks.filter((t) => modules.includes(t.short)),
+    report: onReport,
+    pos: (n) => posOf(file, n),
+    locate: (a, sub) => locateIn(file, a.range, sub)
+  };
+}
+function argPath(t, key) {
+  return `${t.path}.${t.module || "task"}.${key}`;
+}
+function atArg(ctx, t, a, message2, extra = {}) {
+  ctx.report({ at: a.keyPos, scope: t.scope, path: argPath(t, a.key), message: message2, ...extra });
+}
+function atTask(ctx, t, message2, key = "task") {
+  ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message: message2 });
+}
+function atSecretValue(ctx, a, scope, path16, message2, severity) {
+  const v = a.valuePos;
+  const single = v.line === v.endLine && v.line === a.keyPos.line;
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path16, message: message2, secret: single, ...severity ? { severity } : {} });
+}
+function cryptHash(v) {
+  const s = v.trim();
+  if (/^[!*]+\S*$/.test(s)) return "locked";
+  if (/^\$(?:1|md5)\$[^$\s]*\$[./0-9A-Za-z]{22}$/.test(s)) return "weak";
+  if (/^\$(?:2[abxy]?|5|6|7|y|gy|sha1|argon2(?:id|i|d)?)\$\S{8,}$/.test(s)) return "strong";
+  return void 0;
+}
+function str3(a) {
+  return a && typeof a.value === "string" ? a.value : void 0;
+}
+function known(a) {
+  const s = str3(a);
+  return s !== void 0 && !a.vault && !isJinja(s) ? s : void 0;
+}
+function isFalse(a) {
+  return !!a && !isJinja(a.value) && truthy(a.value) === false;
+}
+function isTrue(a) {
+  return !!a && !isJinja(a.value) && truthy(a.value) === true;
+}
+function isSecretName(name) {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+}
+function plaintextSecret(a) {
+  if (!a || a.vault) return void 0;
+  const v = typeof a.value === "number" ? String(a.value) : a.value;
+  if (typeof v !== "string") return void 0;
+  const s = v.trim();
+  if (!s || isJinja(s) || s.startsWith("$ANSIBLE_VAULT") || PLACEHOLDER2.test(s)) return void 0;
+  if (placeholderSecret(s) === "type-name") return void 0;
+  return s;
+}
+function jinjaVars(s) {
+  const out = [];
+  for (const m of s.matchAll(/\{\{([\s\S]*?)\}\}/g))
+    for (const id of m[1].matchAll(/[A-Za-z_][\w]*/g)) out.push(id[0]);
+  return out;
+}
+function mentionsSecretVar(s) {
+  return jinjaVars(s).some((v) => isSecretName(v) || /^vault_/.test(v));
+}
+function commandOf(t) {
+  if (!COMMAND_MODULES.includes(t.short)) return void 0;
+  if (t.freeForm && typeof t.freeForm.value === "string") return { text: t.freeForm.value, arg: t.freeForm };
+  const cmd = t.args.get("cmd") ?? t.args.get("command");
+  if (cmd && typeof cmd.value === "string") return { text: cmd.value, arg: cmd };
+  const argv = t.args.get("argv");
+  if (argv && Array.isArray(argv.value)) return { text: argv.value.map(String).join(" "), arg: argv };
+  return void 0;
+}
+function strings(v, out = []) {
+  if (typeof v === "string") out.push(v);
+  else if (Array.isArray(v)) for (const x of v) strings(x, out);
+  else if (v && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
+  return out;
+}
+function modeOf(file, a) {
+  if (!a || a.vault || isJinja(a.value)) return void 0;
+  const raw = a.range ? file.text.slice(a.range[0], a.range[1]).trim() : String(a.value);
+  const quoted = /^["']/.test(raw);
+  if (typeof a.value === "number" && !quoted) {
+    if (/^0o?[0-7]+$/i.test(raw)) return { kind: "octal", bits: parseInt(raw.replace(/^0o?/i, "") || "0", 8) };
+    if (/^\d+$/.test(raw)) return { kind: "decimal", bits: a.value & 4095, written: a.value };
+    return void 0;
+  }
+  if (typeof a.value !== "string") return void 0;
+  const s = a.value.trim();
+  if (/^(?:0o?)?[0-7]{1,4}$/i.test(s)) return { kind: "octal", bits: parseInt(s.replace(/^0o/i, ""), 8) };
+  if (/^[ugoa]*[-+=][rwxXstugo]*(?:,[ugoa]*[-+=][rwxXstugo]*)*$/.test(s)) return { kind: "symbolic", text: s };
+  return void 0;
+}
+function symbolicGrants(text, who, perm) {
+  let granted = false;
+  for (const clause of text.split(",")) {
+    const m = /^([ugoa]*)([-+=])([rwxXstugo]*)$/.exec(clause);
+    if (!m) continue;
+    const whos = m[1] || "a";
+    if (!whos.includes(who) && !whos.includes("a")) continue;
+    if (m[2] === "-") {
+      if (m[3].includes(perm)) granted = false;
+    } else if (m[2] === "=") granted = m[3].includes(perm);
+    else if (m[3].includes(perm)) granted = true;
+  }
+  return granted;
+}
+function internalHost(host) {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  if (h === "localhost" || h === "::1" || h.endsWith(".localhost")) return true;
+  if (/^127\./.test(h) || /^10\./.test(h) || /^192\.168\./.test(h) || /^172\.(?:1[6-9]|2\d|3[01])\./.test(h))
+    return true;
+  if (/\.(?:local|internal|intranet|corp|lan|home\.arpa|svc|cluster\.local)$/.test(h)) return true;
+  return !h.includes(".") && !h.includes(":");
+}
+function urlHost(url) {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url.trim());
+  return m?.[1];
+}
+function pairsOf(ctx, n) {
+  if (!(0, import_yaml9.isMap)(n)) return [];
+  const out = [];
+  for (const p of n.items) {
+    const key = pairKey(p);
+    if (key === void 0) continue;
+    const v = p.value;
+    out.push({
+      key,
+      keyPos: ctx.pos(p.key),
+      valuePos: v ? ctx.pos(v) : ctx.pos(p.key),
+      ...v && (0, import_yaml9.isNode)(v) ? { node: v } : {},
+      value: plain(v),
+      ...v?.range ? { range: [v.range[0], v.range[1]] } : {},
+      vault: v?.tag === "!vault"
+    });
+  }
+  return out;
+}
+var SECRET_NAME, NOT_SECRET_NAME, PLACEHOLDER2, COMMAND_MODULES;
+var init_context2 = __esm({
+  "src/rules/ansible/context.ts"() {
+    "use strict";
+    init_secrets();
+    init_ansible2();
+    init_ansible2();
+    SECRET_NAME = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
+    NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
+    PLACEHOLDER2 = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
+    COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
+  }
+});
+
+// src/policies/docs.ts
+function heading(service) {
+  return SERVICES[service] ?? `${service.charAt(0).toUpperCase()}${service.slice(1)}`;
+}
+function fence(ex) {
+  const body = ex.text.replace(/\n+$/, "");
+  const ticks = /```/.test(body) ? "````" : "```";
+  return `${ticks}yaml
+# ${ex.format}${ex.path ? ` (${ex.path})` : ""}
+${body}
+${ticks}`;
+}
+function what(p) {
+  if (p.target.resources) return p.target.resources.map((r) => `\`${r}\``).join(", ");
+  if (p.target.modules) return `Ansible tasks of ${p.target.modules.map((m) => `\`${m}\``).join(", ")}`;
+  return `host settings (${p.target.host})`;
+}
+function scopeText(p) {
+  const parts = [
+    p.scope.paths.length ? `paths ${p.scope.paths.map((g) => `\`${g}\``).join(", ")}` : "every path",
+    p.scope.environments.length ? `environments ${p.scope.environments.join(", ")}` : "every environment"
+  ];
+  return parts.join("; ");
+}
+function policyDoc(p) {
+  return [
+    p.description.trim(),
+    "",
+    `Applies to: ${what(p)} \u2014 ${scopeText(p)}.`,
+    ...p.owners.length ? [`Owners: ${p.owners.join(", ")}.`] : [],
+    `Defined in ${p.file}:${p.line} (team policy).`,
+    "",
+    "Fails:",
+    "",
+    ...p.examples.fail.map(fence),
+    "",
+    "Passes:",
+    "",
+    ...p.examples.pass.map(fence)
+  ].join("\n");
+}
+function renderStandard(policies) {
+  if (!policies.length) return "";
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of [...policies].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    groups.set(p.service, [...groups.get(p.service) ?? [], p]);
+  const out = [
+    "## Our standard",
+    "",
+    `The team's own policies (${policies.length}): each is enforced by hookguard in every hook, push and pull request, and is written here as the standard it defines.`
+  ];
+  for (const service of [...groups.keys()].sort()) {
+    out.push("", `### ${heading(service)}`);
+    for (const p of groups.get(service)) {
+      out.push(
+        "",
+        `#### ${p.id}: ${p.title}`,
+        "",
+        p.description.trim(),
+        "",
+        `- Severity: ${p.severity}`,
+        `- Applies to: ${what(p)}`,
+        `- Scope: ${scopeText(p)}`,
+        `- Owners: ${p.owners.length ? p.owners.join(", ") : "none named"}`,
+        `- Source: \`${p.file}:${p.line}\``,
+        "",
+        "Not compliant:",
+        "",
+        ...p.examples.fail.flatMap((ex) => [fence(ex), ""]),
+        "Compliant:",
+        "",
+        ...p.examples.pass.flatMap((ex) => [fence(ex), ""])
+      );
+      out.pop();
+    }
+  }
+  return out.join("\n") + "\n";
+}
+var SERVICES;
+var init_docs = __esm({
+  "src/policies/docs.ts"() {
+    "use strict";
+    SERVICES = {
+      networking: "Networking: how VPCs and security groups are configured",
+      "data stores": "Data stores: who may reach our data, and how it is kept",
+      encryption: "Encryption: keys and the team's KMS key",
+      identity: "Identity: roles, users and their permissions",
+      hosts: "Hosts: how servers are hardened"
+    };
+  }
+});
+
+// src/policies/run.ts
+var run_exports2 = {};
+__export(run_exports2, {
+  ansibleRules: () => ansibleRules,
+  cfnRules: () => cfnRules,
+  environmentOf: () => environmentOf,
+  moduleMatches: () => moduleMatches,
+  policyMeta: () => policyMeta
+});
+function aliasesOf(short) {
+  return ALIASES.find((g) => g.includes(short)) ?? [short];
+}
+function moduleMatches(t, want) {
+  const parts = want.split(".");
+  const short = parts[parts.length - 1];
+  if (!aliasesOf(short).includes(t.short)) return false;
+  if (parts.length === 1) return true;
+  return t.collection === "" || t.collection === parts.slice(0, -1).join(".");
+}
+function policyMeta(p) {
+  return {
+    id: p.id,
+    title: p.title,
+    severity: p.severity,
+    category: "policy",
+    ...p.target.resources ? { resources: p.target.resources } : {},
+    ...p.target.modules ? { modules: p.target.modules } : {},
+    docs: policyDoc(p),
+    remediation: p.remediation,
+    owners: p.owners
+  };
+}
+function inScope(p, path16, env) {
+  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path16))) return false;
+  if (p.scope.environments.length && (!env || !p.scope.environments.includes(env))) return false;
+  return true;
+}
+function environmentOf(b, path16) {
+  let f = finders.get(b);
+  if (!f) {
+    const find = makeRoleFinder(b.envGlobs?.length ? new Map(b.envGlobs) : void 0);
+    f = (p) => {
+      const r = find(p);
+      return r ? envClass(r.env) : void 0;
+    };
+    finders.set(b, f);
+  }
+  return f(path16);
+}
+function message(p, r, detail) {
+  return `${p.id} ${p.title}: ${r.name}: ${detail}.`;
+}
+function cfnRules(b, path16, env = environmentOf(b, path16)) {
+  const out = [];
+  for (const p of b.policies) {
+    if (!p.target.resources?.length || !inScope(p, path16, env)) continue;
+    const meta2 = policyMeta(p);
+    out.push({
+      meta: meta2,
+      check(ctx) {
+        const t = ctx.t;
+        const all = t.resources.map((x) => fromCfnResource(t, x));
+        const ectx = { all, environment: env };
+        for (const r of all) {
+          if (!p.target.resources.includes(r.kind)) continue;
+          if (p.where && evaluate(p.where, r, ectx).r !== "pass") continue;
+          const o = evaluate(p.condition, r, ectx);
+          if (o.r !== "fail") continue;
+          const own = o.at && all.some((x) => x !== r && x.props === o.at) ? void 0 : o.at;
+          ctx.report(r.origin, own?.loc.node, message(p, r, o.detail));
+        }
+      }
+    });
+  }
+  return out;
+}
+function mapOf(entries, t) {
+  return { t: "map", entries, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
+}
+function hostResources(ctx, t) {
+  const src = { pos: (n) => ctx.pos(n) };
+  const base = (kind, props) => ({
+    kind,
+    name: t.name ? `"${t.name}"` : t.module,
+    format: "ansible",
+    loc: { path: t.path, pos: t.pos },
+    props,
+    origin: t,
+    partial: true
+  });
+  const out = [];
+  if (FILE_MODULES.includes(t.short)) {
+    const dest = t.args.get("path") ?? t.args.get("dest");
+    const target = typeof dest?.value === "string" ? dest.value : "";
+    const e = /* @__PURE__ */ new Map();
+    for (const a of t.args.values()) {
+      if (["path", "dest", "src", "regexp", "search_string", "insertafter", "insertbefore"].includes(a.key)) continue;
+      for (const s of strings(a.value))
+        for (const line of s.split("\n")) {
+          const m = /^\s*([A-Z][A-Za-z]+)\s+(.+?)\s*(?:#.*)?$/.exec(line);
+          if (!m) continue;
+          const value = /\{\{|\{%/.test(m[2]) ? { t: "unknown", loc: { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos } } : { t: "scalar", value: m[2], loc: { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos } };
+          e.set(m[1], value);
+        }
+    }
+    if (e.size && (/sshd_config/.test(target) || !target && t.short === "template"))
+      out.push(base("host:sshd", mapOf(e, t)));
+  }
+  if (t.short === "sysctl") {
+    const name = t.args.get("name");
+    const value = t.args.get("value") ?? t.args.get("val");
+    if (typeof name?.value === "string" && value)
+      out.push(base("host:sysctl", mapOf(/* @__PURE__ */ new Map([[name.value, argValue(t, value, src)]]), t)));
+  }
+  if (PKG_MODULES.includes(t.short)) {
+    const name = t.args.get("name") ?? t.args.get("pkg");
+    const state = t.args.get("state");
+    const removed = typeof state?.value === "string" && /^(?:absent|removed)$/.test(state.value);
+    if (name)
+      out.push(base("host:packages", mapOf(/* @__PURE__ */ new Map([[removed ? "Removed" : "Installed", argValue(t, name, src)]]), t)));
+  }
+  return out;
+}
+function taskResource(ctx, t) {
+  const src = { pos: (n) => ctx.pos(n) };
+  const e = /* @__PURE__ */ new Map();
+  for (const a of t.args.values()) e.set(a.key, argValue(t, a, src));
+  return {
+    kind: `ansible:${t.short}`,
+    name: t.name ? `"${t.name}"` : t.module,
+    format: "ansible",
+    loc: { path: t.path, pos: t.pos },
+    props: mapOf(e, t),
+    origin: t
+  };
+}
+function ansibleResources(ctx) {
+  let m = ansMemo.get(ctx.file);
+  if (!m) {
+    const src = { pos: (n) => ctx.pos(n) };
+    m = { cloud: [], host: [] };
+    for (const t of ctx.file.tasks) {
+      m.cloud.push(...fromAnsibleTaskAll(t, src));
+      m.host.push(...hostResources(ctx, t));
+    }
+    ansMemo.set(ctx.file, m);
+  }
+  return m;
+}
+function ansibleRules(b, path16, env = environmentOf(b, path16)) {
+  const out = [];
+  for (const p of b.policies) {
+    if (!inScope(p, path16, env)) continue;
+    const meta2 = { ...policyMeta(p), modules: p.target.modules ?? [] };
+    out.push({
+      meta: meta2,
+      check(ctx) {
+        const { cloud, host } = ansibleResources(ctx);
+        const ectx = { all: cloud, environment: env };
+        let targets;
+        if (p.target.resources?.length) targets = cloud.filter((r) => p.target.resources.includes(r.kind));
+        else if (p.target.host) targets = host.filter((r) => r.kind === `host:${p.target.host}`);
+        else if (p.target.modules?.length)
+          targets = ctx.file.tasks.filter((t) => p.target.modules.some((m) => moduleMatches(t, m))).map((t) => taskResource(ctx, t));
+        else targets = [];
+        for (const r of targets) {
+          if (p.where && evaluate(p.where, r, ectx).r !== "pass") continue;
+          const o = evaluate(p.condition, r, ectx);
+          if (o.r !== "fail") continue;
+          const t = r.origin;
+          ctx.report({
+            at: o.at?.loc.pos ?? t.pos,
+            scope: t.scope,
+            path: o.at ? o.at.loc.path : `${t.path}.${t.module}`,
+            message: message(p, r, o.detail)
+          });
+        }
+      }
+    });
+  }
+  return out;
+}
+var ALIASES, finders, FILE_MODULES, PKG_MODULES, ansMemo;
+var init_run2 = __esm({
+  "src/policies/run.ts"() {
+    "use strict";
+    init_cloudformation2();
+    init_ansible();
+    init_ansible_aws();
+    init_context2();
+    init_roles();
+    init_eval();
+    init_docs();
+    ALIASES = [
+      ...AWS_MODULES.map(([names]) => [...names]).filter((n) => n.length > 1),
+      ["ec2_security_group", "ec2_group"],
+      ["systemd", "systemd_service"]
+    ];
+    finders = /* @__PURE__ */ new WeakMap();
+    FILE_MODULES = ["lineinfile", "blockinfile", "copy", "template", "replace"];
+    PKG_MODULES = ["package", "apt", "yum", "dnf", "dnf5", "zypper", "apk", "pacman", "pip"];
+    ansMemo = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/policies/examples.ts
+function runExample(p, ex, fams, b) {
+  const one2 = { ...b, policies: [{ ...p, scope: { ...p.scope, paths: [] } }] };
+  const path16 = ex.path ?? DEFAULT_PATH[ex.format];
+  const env = ex.path ? environmentOf(b, ex.path) : p.scope.environments[0];
+  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path16, env) : ansibleRules(one2, path16, env);
+  const r = fams[ex.format].lint(path16, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
+  return {
+    hits: r.findings.filter((f) => f.ruleId === p.id).length,
+    errors: r.matched ? r.errors.map((e) => e.message) : [`the example is not ${ex.format === "ansible" ? "an Ansible file" : "a CloudFormation template"}`]
+  };
+}
+function checkExamples(b, fams) {
+  const out = [];
+  for (const p of b.policies)
+    for (const kind of ["fail", "pass"])
+      p.examples[kind].forEach((ex, i) => {
+        const { hits, errors } = runExample(p, ex, fams, b);
+        const where3 = `${p.file}:${ex.line}: policy ${p.id} ${kind} example ${i + 1} (${ex.format})`;
+        if (errors.length) out.push(`${where3}: ${errors[0]}`);
+        else if (kind === "fail" && !hits) out.push(`${where3} is not reported: the condition does not catch it`);
+        else if (kind === "pass" && hits) out.push(`${where3} is reported, but it should pass`);
+      });
+  return out;
+}
+var DEFAULT_PATH;
+var init_examples = __esm({
+  "src/policies/examples.ts"() {
+    "use strict";
+    init_run2();
+    DEFAULT_PATH = { cloudformation: "template.yaml", ansible: "playbook.yml" };
+  }
+});
+
+// src/policies/load.ts
+import { createHash } from "node:crypto";
+import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
+import path3 from "node:path";
+function policyFiles(root, paths2) {
+  const out = /* @__PURE__ */ new Set();
+  const yaml = /\.ya?ml$/i;
+  const listDir = (rel) => {
+    try {
+      for (const f of readdirSync2(path3.join(root, rel)).sort())
+        if (yaml.test(f)) out.add(path3.posix.join(rel.split(path3.sep).join("/"), f));
+    } catch {
+    }
+  };
+  for (const p of paths2 ?? ["policies"]) {
+    const clean2 = p.replace(/^\.\//, "").replace(/\/$/, "");
+    if (/[*?[{]/.test(clean2)) {
+      const re = globRegex(clean2, true);
+      const fixed = clean2.slice(0, Math.max(0, clean2.search(/[*?[{]/)));
+      const dir = fixed.slice(0, fixed.lastIndexOf("/") + 1) || ".";
+      const walk3 = (rel, depth) => {
+        let names = [];
+        try {
+          names = readdirSync2(path3.join(root, rel)).sort();
+        } catch {
+          return;
+        }
+        for (const n of names) {
+          const r = rel === "." ? n : `${rel}/${n}`;
+          let st;
+          try {
+            st = statSync2(path3.join(root, r));
+          } catch {
+            continue;
+          }
+          if (st.isDirectory() && depth < 8 && n !== ".git" && n !== "node_modules") walk3(r, depth + 1);
+          else if (st.isFile() && yaml.test(n) && re.test(r)) out.add(r);
+        }
+      };
+      walk3(dir.replace(/\/$/, "") || ".", 0);
+    } else if (existsSync4(path3.join(root, clean2)) && statSync2(path3.join(root, clean2)).isFile()) out.add(clean2);
+    else listDir(clean2);
+  }
+  return [...out];
+}
+function parsePolicies(sources, knownIds) {
+  const policies = [];
+  const errors = [];
+  const seen = /* @__PURE__ */ new Map();
+  for (const s of sources) {
+    const { doc: doc3, lc, errors: perr } = parseYaml(s.text);
+    const at = (node) => {
+      const r = node?.range;
+      return r ? lc.linePos(r[0]).line : 1;
+    };
+    if (perr.length) {
+      if (!s.optional) for (const e of perr) errors.push(`${s.file}:${e.line ?? 1}: ${e.message}`);
+      continue;
+    }
+    let list4 = doc3.contents;
+    if (s.inConfig || (0, import_yaml3.isMap)(list4)) {
+      const pair = (0, import_yaml3.isMap)(list4) ? list4.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === "policies") : void 0;
+      if (!pair) {
+        if (!s.optional && !s.inConfig) errors.push(`${s.file}:1: expected a list of policies (or a policies: key)`);
+        continue;
+      }
+      list4 = pair.value;
+    }
+    if (!(0, import_yaml3.isSeq)(list4)) {
+      if (!s.optional) errors.push(`${s.file}:${at(list4)}: policies must be a list`);
+      continue;
+    }
+    if (s.optional && !list4.items.every(
+      (it) => (0, import_yaml3.isMap)(it) && ["id", "condition"].every((k) => it.items.some((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k))
+    ))
+      continue;
+    for (const item of list4.items) {
+      const p = readPolicy(item, s.file, at, errors);
+      if (!p) continue;
+      const lower2 = p.id.toLowerCase();
+      if (seen.has(lower2)) errors.push(`${s.file}:${p.line}: policy id ${p.id} is already used at ${seen.get(lower2)}`);
+      else if (knownIds.has(lower2) || BUILTIN_PREFIX.test(p.id))
+        errors.push(
+          `${s.file}:${p.line}: policy id ${p.id} clashes with hookguard's built-in rule ids; use your team's prefix (ACME-S3-001)`
+        );
+      seen.set(lower2, `${s.file}:${p.line}`);
+      policies.push(p);
+    }
+  }
+  return { policies, errors };
+}
+function readPolicy(item, file, at, errors) {
+  const line = at(item);
+  const err = (node, msg) => errors.push(`${file}:${at(node)}: ${msg}`);
+  if (!(0, import_yaml3.isMap)(item)) {
+    err(item, "a policy must be a mapping (id, title, severity, description, resource/module/host, condition)");
+    return void 0;
+  }
+  const m = /* @__PURE__ */ new Map();
+  for (const p of item.items) {
+    const k = (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "";
+    if (!KEYS2.includes(k)) err(p.key, `unknown key "${k}" (known: ${KEYS2.join(", ")})`);
+    else m.set(k, p.value ?? p.key);
+  }
+  const before = errors.length;
+  const str5 = (k, required = true) => {
+    const v = m.get(k);
+    if (v === void 0) {
+      if (required) err(item, `${k} is required`);
+      return void 0;
+    }
+    if ((0, import_yaml3.isScalar)(v) && typeof v.value === "string" && v.value.trim()) return v.value.trim();
+    err(v, `${k} must be a non-empty string`);
+    return void 0;
+  };
+  const list4 = (k) => {
+    const v = m.get(k);
+    if (v === void 0) return [];
+    if ((0, import_yaml3.isScalar)(v) && typeof v.value === "string") return [v.value];
+    if ((0, import_yaml3.isSeq)(v) && v.items.every((i) => (0, import_yaml3.isScalar)(i) && typeof i.value === "string"))
+      return v.items.map((i) => String(i.value));
+    err(v, `${k} must be a string or a list of strings`);
+    return [];
+  };
+  const id = str5("id");
+  if (id && !POLICY_ID.test(id))
+    err(m.get("id"), `id "${id}" must be upper case words and numbers joined by - (ACME-S3-001)`);
+  const title = str5("title");
+  const description = str5("description");
+  const sev = str5("severity");
+  if (sev && (!isSeverity(sev) || sev === "info"))
+    err(m.get("severity"), "severity must be one of critical, high, medium, low");
+  const owners = list4("owners");
+  for (const o of owners)
+    if (!isOwner(o)) err(m.get("owners"), `owners: "${o}" is not @user, @org/team or an e-mail address`);
+  const resources = [...list4("resource"), ...list4("resources")];
+  const modules = [...list4("module"), ...list4("modules")];
+  const host = str5("host", false);
+  if (host && !["sshd", "sysctl", "packages"].includes(host))
+    err(m.get("host"), "host must be sshd, sysctl or packages");
+  if ([resources.length > 0, modules.length > 0, host !== void 0].filter(Boolean).length !== 1)
+    err(
+      item,
+      "say what the policy is about: one of resource (AWS::S3::Bucket\u2026), module (Ansible) or host (sshd, sysctl, packages)"
+    );
+  for (const r of resources)
+    if (!/^[A-Za-z0-9]+::[A-Za-z0-9]+::[A-Za-z0-9]+$|^[a-z][\w.]*\/[\w/]+$|^[a-z][\w-]*\.[\w.]+$/.test(r))
+      err(m.get("resource") ?? m.get("resources"), `resource "${r}" is not a resource type (AWS::S3::Bucket)`);
+  const scope = { paths: [], environments: [] };
+  const sc = m.get("scope");
+  if (sc !== void 0) {
+    if (!(0, import_yaml3.isMap)(sc)) err(sc, "scope must be a mapping (paths, environments)");
+    else
+      for (const p of sc.items) {
+        const k = (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "";
+        const v = p.value;
+        const vals = (0, import_yaml3.isSeq)(v) && v.items.every((i) => (0, import_yaml3.isScalar)(i)) ? v.items.map((i) => String(i.value)) : (0, import_yaml3.isScalar)(v) ? [String(v.value)] : void 0;
+        if (!vals) err(v ?? p.key, `scope.${k} must be a list of strings`);
+        else if (k === "paths") scope.paths = vals;
+        else if (k === "environments") scope.environments = vals.map((e) => e.toLowerCase());
+        else err(p.key, `scope: unknown key "${k}" (known: paths, environments)`);
+      }
+  }
+  const isHost = host !== void 0;
+  const cond = m.has("condition") ? readCond(m.get("condition"), file, at, errors, isHost) : void 0;
+  if (!m.has("condition")) err(item, "condition is required");
+  const where3 = m.has("where") ? readCond(m.get("where"), file, at, errors, isHost) : void 0;
+  const examples = readExamples(m.get("examples"), item, file, at, errors);
+  if (errors.length > before || !id || !title || !description || !sev || !cond) return void 0;
+  return {
+    id,
+    title,
+    severity: sev,
+    description,
+    owners,
+    service: (str5("service", false) ?? serviceOf(resources, modules, host)).toLowerCase(),
+    remediation: str5("remediation", false) ?? `Meet the team policy ${id}: ${title}.`,
+    scope,
+    target: {
+      ...resources.length ? { resources } : {},
+      ...modules.length ? { modules } : {},
+      ...host ? { host } : {}
+    },
+    ...where3 ? { where: where3 } : {},
+    condition: cond,
+    examples,
+    file,
+    line
+  };
+}
+function serviceOf(resources, modules, host) {
+  if (host || modules.length) return "hosts";
+  const r = resources[0] ?? "";
+  if (/::(?:EC2::(?:SecurityGroup|VPC|Subnet|NetworkAcl|Route)|ElasticLoadBalancing)/.test(r)) return "networking";
+  if (/::(?:S3|DynamoDB|RDS|EFS|ElastiCache|Redshift|DocDB|Neptune)::/.test(r)) return "data stores";
+  if (/::(?:KMS|SecretsManager)::/.test(r)) return "encryption";
+  if (/::IAM::/.test(r)) return "identity";
+  return r.split("::")[1]?.toLowerCase() ?? "other";
+}
+function readExamples(node, item, file, at, errors) {
+  const out = { fail: [], pass: [] };
+  if (node === void 0) {
+    errors.push(
+      `${file}:${at(item)}: examples are required: at least one fail and one pass example (cloudformation: or ansible:)`
+    );
+    return out;
+  }
+  if (!(0, import_yaml3.isMap)(node)) {
+    errors.push(`${file}:${at(node)}: examples must be a mapping of fail and pass lists`);
+    return out;
+  }
+  for (const p of node.items) {
+    const k = (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "";
+    if (k !== "fail" && k !== "pass") {
+      errors.push(`${file}:${at(p.key)}: examples: unknown key "${k}" (fail, pass)`);
+      continue;
+    }
+    if (!(0, import_yaml3.isSeq)(p.value)) {
+      errors.push(`${file}:${at(p.value ?? p.key)}: examples.${k} must be a list`);
+      continue;
+    }
+    for (const ex of p.value.items) {
+      const e = (0, import_yaml3.isMap)(ex) ? ex : void 0;
+      const get3 = (key) => e?.items.find((x) => (0, import_yaml3.isScalar)(x.key) && x.key.value === key)?.value;
+      const cfn = get3("cloudformation");
+      const ans = get3("ansible");
+      const pth = get3("path");
+      const body = cfn ?? ans;
+      if (!e || !body || !(0, import_yaml3.isScalar)(body) || typeof body.value !== "string" || cfn && ans) {
+        errors.push(
+          `${file}:${at(ex)}: an example is {cloudformation: TEXT} or {ansible: TEXT} (and an optional path)`
+        );
+        continue;
+      }
+      out[k].push({
+        format: cfn ? "cloudformation" : "ansible",
+        text: body.value,
+        line: at(ex),
+        ...(0, import_yaml3.isScalar)(pth) && typeof pth.value === "string" ? { path: pth.value } : {}
+      });
+    }
+  }
+  if (!out.fail.length || !out.pass.length)
+    errors.push(`${file}:${at(node)}: examples need at least one fail and one pass example`);
+  return out;
+}
+function readCond(node, file, at, errors, host) {
+  const line = at(node);
+  const err = (n, msg) => {
+    errors.push(`${file}:${at(n)}: ${msg}`);
+    return void 0;
+  };
+  if ((0, import_yaml3.isSeq)(node)) {
+    const all = node.items.map((i) => readCond(i, file, at, errors, host));
+    return all.every(Boolean) ? { all, line } : void 0;
+  }
+  if (!(0, import_yaml3.isMap)(node))
+    return err(
+      node,
+      "a condition is a mapping: {attribute: PATH, OPERATOR: VALUE}, all, any, not, each, environment or related"
+    );
+  const keys = node.items.map((p) => (0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : "");
+  const val = (k) => node.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
+  if (keys.length === 1 && (keys[0] === "all" || keys[0] === "any")) {
+    const v = val(keys[0]);
+    if (!(0, import_yaml3.isSeq)(v) || !v.items.length) return err(v ?? node, `${keys[0]} must be a non-empty list of conditions`);
+    const parts = v.items.map((i) => readCond(i, file, at, errors, host));
+    if (!parts.every(Boolean)) return void 0;
+    return keys[0] === "all" ? { all: parts, line } : { any: parts, line };
+  }
+  if (keys.length === 1 && keys[0] === "not") {
+    const inner = readCond(val("not"), file, at, errors, host);
+    return inner ? { not: inner, line } : void 0;
+  }
+  if (keys.length === 1 && keys[0] === "environment") {
+    const v = val("environment");
+    const j = v?.toJSON?.();
+    const op2 = j && ("in" in j ? "in" : "not-in" in j ? "not-in" : void 0);
+    const names = op2 ? [].concat(j[op2]) : [];
+    if (!op2 || !names.every((n) => typeof n === "string"))
+      return err(v ?? node, "environment must be {in: [names]} or {not-in: [names]}");
+    return { environment: { op: op2, names: names.map((n) => n.toLowerCase()) }, line };
+  }
+  if (keys.includes("each")) {
+    const e = val("each");
+    if (!(0, import_yaml3.isScalar)(e) || typeof e.value !== "string" || !e.value.trim())
+      return err(e ?? node, "each must name a list attribute (each: SecurityGroupIngress)");
+    const extra = keys.filter((k) => k !== "each" && k !== "where" && k !== "condition");
+    if (extra.length || !keys.includes("condition"))
+      return err(node, "each takes where (optional) and condition: {each: LIST, where: \u2026, condition: \u2026}");
+    const where3 = keys.includes("where") ? readCond(val("where"), file, at, errors, host) : void 0;
+    const condition = readCond(val("condition"), file, at, errors, host);
+    if (!condition || keys.includes("where") && !where3) return void 0;
+    const attribute2 = e.value.trim();
+    const path16 = splitPath(attribute2);
+    if (path16.at(-1) !== "[]") path16.push("[]");
+    return { each: { attribute: attribute2, path: path16, ...where3 ? { where: where3 } : {}, condition }, line };
+  }
+  if (keys.includes("related")) {
+    const r = val("related");
+    if (!(0, import_yaml3.isMap)(r)) return err(r ?? node, "related must be {kind: TYPE, via: PROPERTY, condition: \u2026}");
+    const rv = (k) => r.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
+    const kind = rv("kind");
+    const via = rv("via");
+    if (!(0, import_yaml3.isScalar)(kind) || typeof kind.value !== "string") return err(r, "related.kind must be a resource type");
+    const c = rv("condition");
+    const inner = c !== void 0 ? readCond(c, file, at, errors, host) : void 0;
+    if (c !== void 0 && !inner) return void 0;
+    return {
+      related: {
+        kind: kind.value,
+        ...(0, import_yaml3.isScalar)(via) && typeof via.value === "string" ? { via: via.value } : {},
+        ...inner ? { condition: inner } : {}
+      },
+      line
+    };
+  }
+  const attr = val("attribute");
+  if (!(0, import_yaml3.isScalar)(attr) || typeof attr.value !== "string" || !attr.value.trim())
+    return err(node, "a leaf condition needs attribute: PATH (and one operator)");
+  const ops = keys.filter((k) => k !== "attribute");
+  if (ops.length !== 1 || !OPERATORS.includes(ops[0]))
+    return err(node, `a leaf condition has exactly one operator: ${OPERATORS.join(", ")}`);
+  const op = ops[0];
+  const vnode = val(op);
+  const value = vnode?.toJSON?.() ?? null;
+  const bad = (what2) => err(vnode ?? node, `${op} takes ${what2}`);
+  switch (op) {
+    case "exists":
+    case "absent":
+    case "cidr-is-world":
+    case "denies-insecure-transport":
+      if (typeof value !== "boolean") return bad("true or false");
+      break;
+    case "in":
+    case "not-in":
+      if (!Array.isArray(value)) return bad("a list of values");
+      break;
+    case "gt":
+    case "gte":
+    case "lt":
+    case "lte":
+      if (typeof value !== "number") return bad("a number");
+      break;
+    case "count":
+      if (typeof value !== "number" && !(value && typeof value === "object" && Object.entries(value).every(
+        ([k, n]) => ["equals", "gt", "gte", "lt", "lte"].includes(k) && typeof n === "number"
+      )))
+        return bad("a number or {gte: N, lte: N, \u2026}");
+      break;
+    case "matches": {
+      if (typeof value !== "string") return bad("a regular expression");
+      try {
+        new RegExp(value);
+      } catch (e) {
+        return err(vnode, `matches: regex does not compile: ${e.message}`);
+      }
+      const unsafe = checkRegexSafety(value);
+      if (unsafe) return err(vnode, `matches: regex /${value}/ is unsafe: ${unsafe}`);
+      break;
+    }
+    case "cidr-within": {
+      const list4 = Array.isArray(value) ? value : [value];
+      if (!list4.every((c) => typeof c === "string" && /^[\d.]+\/\d+$|^[0-9a-f:]+\/\d+$/i.test(c)))
+        return bad("a CIDR or a list of CIDRs (10.20.0.0/16)");
+      break;
+    }
+    default:
+      break;
+  }
+  const attribute = attr.value.trim();
+  return { attribute, path: host ? [attribute] : splitPath(attribute), op, value, line: at(attr) };
+}
+function attributePaths(p) {
+  const out = [];
+  const kinds = p.target.resources ?? (p.target.host ? [`host:${p.target.host}`] : (p.target.modules ?? []).map((x) => `ansible:${x}`));
+  const visit2 = (c, on, prefix = []) => {
+    if (!c) return;
+    if ("all" in c) c.all.forEach((x) => visit2(x, on, prefix));
+    else if ("any" in c) c.any.forEach((x) => visit2(x, on, prefix));
+    else if ("not" in c) visit2(c.not, on, prefix);
+    else if ("each" in c) {
+      for (const k of on) out.push({ kind: k, path: [...prefix, ...c.each.path], file: p.file, line: c.line });
+      visit2(c.each.where, on, [...prefix, ...c.each.path]);
+      visit2(c.each.condition, on, [...prefix, ...c.each.path]);
+    } else if ("related" in c) {
+      if (c.related.via) out.push({ kind: c.related.kind, path: splitPath(c.related.via), file: p.file, line: c.line });
+      visit2(c.related.condition, [c.related.kind]);
+    } else if ("attribute" in c)
+      for (const k of on) out.push({ kind: k, path: [...prefix, ...c.path], file: p.file, line: c.line });
+  };
+  visit2(p.where, kinds);
+  visit2(p.condition, kinds);
+  return out;
+}
+function cacheDir(env) {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path3.isAbsolute(xdg)) return path3.join(xdg, "hookguard");
+  const home = env.HOME ?? env.USERPROFILE;
+  return home && path3.isAbsolute(home) ? path3.join(home, ".cache", "hookguard") : void 0;
+}
+async function loadPolicies(src) {
+  const sources = [];
+  const explicit = src.paths !== void 0;
+  for (const f of policyFiles(src.root, src.paths)) {
+    let text;
+    try {
+      text = readFileSync6(path3.join(src.root, f), "utf8");
+    } catch (e) {
+      return { error: `${f}: cannot read (${e.code ?? e.message})` };
+    }
+    const looksLikePolicies = /^\s*-?\s*id:\s*\S/m.test(text) && /^\s*condition:/m.test(text);
+    sources.push({ file: f, text, inConfig: false, optional: !explicit && !looksLikePolicies });
+  }
+  if (src.inline) sources.push({ ...src.inline, inConfig: true, optional: false });
+  if (!sources.length) return {};
+  const env = src.env ?? {};
+  const hash = createHash("sha256").update(
+    [
+      version,
+      JSON.stringify(src.envGlobs ?? []),
+      [...src.knownIds].sort().join(","),
+      ...sources.map((s) => `${s.file}\0${s.text}`)
+    ].join("\0\0")
+  ).digest("hex").slice(0, 32);
+  const dir = env.HOOKGUARD_POLICY_CACHE === "0" ? void 0 : cacheDir(env);
+  const cached = dir ? path3.join(dir, `policies-${hash}.json`) : void 0;
+  if (cached)
+    try {
+      const b = JSON.parse(readFileSync6(cached, "utf8"));
+      if (Array.isArray(b.policies)) return b.policies.length ? { bundle: b } : {};
+    } catch {
+    }
+  const { policies, errors } = parsePolicies(sources, src.knownIds);
+  if (errors.length) return { error: `invalid policies:
+  ${errors.join("\n  ")}` };
+  const bundle = { policies, ...src.envGlobs?.length ? { envGlobs: src.envGlobs } : {} };
+  const bad = checkExamples(bundle, await src.families());
+  if (bad.length) return { error: `policies whose examples do not behave:
+  ${bad.join("\n  ")}` };
+  if (cached && dir)
+    try {
+      mkdirSync(dir, { recursive: true });
+      const tmp = `${cached}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(bundle));
+      renameSync(tmp, cached);
+    } catch {
+    }
+  return policies.length ? { bundle } : {};
+}
+var BUILTIN_PREFIX, POLICY_ID, KEYS2, version;
+var init_load3 = __esm({
+  "src/policies/load.ts"() {
+    "use strict";
+    init_types();
+    init_safety();
+    init_owners();
+    init_roles();
+    init_yaml();
+    init_types3();
+    init_eval();
+    init_examples();
+    BUILTIN_PREFIX = /^(?:CFN|ANS|ENV|ATREST|HG|ACCESS|OWN)-/i;
+    POLICY_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
+    KEYS2 = [
+      "id",
+      "title",
+      "severity",
+      "description",
+      "owners",
+      "service",
+      "remediation",
+      "scope",
+      "resource",
+      "resources",
+      "module",
+      "modules",
+      "host",
+      "where",
+      "condition",
+      "examples"
+    ];
+    version = true ? "0.1.0" : "dev";
+  }
+});
+
+// src/rules/secrets/docs.ts
+function sentenceTitle(title) {
+  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
+  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+}
+function splitAlternatives(src) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+function closing(src, i) {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === "\\") {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") {
+        inClass = false;
+        if (depth === 0) return j + 1;
+      }
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return j + 1;
+  }
+  return src.length;
+}
+function tokenize(src) {
+  const toks = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    let tok;
+    if (c === "\\") {
+      const e = src[i + 1] ?? "";
+      i += 2;
+      if (e === "b" || e === "B") continue;
+      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
+      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
+      else return void 0;
+    } else if (c === "[") {
+      const end = closing(src, i);
+      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
+      i = end;
+    } else if (c === "(") {
+      const end = closing(src, i);
+      let inner = src.slice(i + 1, end - 1);
+      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
+        i = end;
+        continue;
+      }
+      if (inner.startsWith("?:")) inner = inner.slice(2);
+      else if (inner.startsWith("?")) return void 0;
+      const alts = splitAlternatives(inner).map(tokenize);
+      if (alts.some((a) => a === void 0)) return void 0;
+      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
+      i = end;
+    } else if (c === ".") {
+      tok = { kind: "any", text: ".", min: 1, max: 1 };
+      i++;
+    } else if (c === "^" || c === "$") {
+      i++;
+      continue;
+    } else if ("*+?{|)".includes(c)) return void 0;
+    else {
+      tok = { kind: "lit", text: c, min: 1, max: 1 };
+      i++;
+    }
+    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
+    if (q) {
+      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
+      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
+      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
+      else {
+        tok.min = Number(q[1]);
+        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
+      }
+      i += q[0].length;
+    }
+    toks.push(tok);
+  }
+  return toks;
+}
+function describeClass(cls) {
+  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
+  if (cls.startsWith("[^")) return "characters other than the delimiters";
+  return `characters of \`${cls}\``;
+}
+function count(t) {
+  if (t.min === t.max) return String(t.min);
+  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
+  if (t.min === 0) return `up to ${t.max}`;
+  return `${t.min} to ${t.max}`;
+}
+function literalPrefixes(toks) {
+  let outs = [""];
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
+    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
+      const alts = t.alts.map(literalPrefixes);
+      const next = [];
+      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
+      if (next.length > 12) return outs;
+      outs = next;
+      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
+    } else return outs;
+  }
+  return outs;
+}
+function describeSeq(toks, depth = 0) {
+  if (depth > 3) return void 0;
+  const parts = [];
+  let lit = "";
+  const flush = () => {
+    if (lit) parts.push(`\`${lit}\``);
+    lit = "";
+  };
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
+      lit += t.text;
+      continue;
+    }
+    flush();
+    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
+    else if (t.kind === "class")
+      parts.push(
+        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
+      );
+    else if (t.kind === "any") parts.push(`${count(t)} characters`);
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
+      if (alts.some((a) => a === void 0)) return void 0;
+      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
+      if (t.min === 1 && t.max === 1) parts.push(body);
+      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
+      else parts.push(`${count(t)} \xD7 (${body})`);
+    } else return void 0;
+  }
+  flush();
+  return parts.join(", then ");
+}
+function captureGroup(src, n) {
+  let seen = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+  }
+  return void 0;
+}
+function groupCount(src) {
+  let n = 0;
+  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
+  return n;
+}
+function secretShapes(p) {
+  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
+  const out = [];
+  for (const g of groups.length ? groups : [0]) {
+    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
+    if (src === void 0) continue;
+    for (const alt2 of splitAlternatives(src)) {
+      const toks = tokenize(alt2);
+      const text = toks && describeSeq(toks);
+      if (!toks || !text || text.length > 240) return [];
+      out.push({ text, prefixes: literalPrefixes(toks) });
+    }
+  }
+  return out.length > 4 ? [] : out;
+}
+function contextName(p) {
+  const g = p.secretGroup ?? 1;
+  let depth = 0;
+  let seen = 0;
+  let inClass = false;
+  let start = -1;
+  for (let i = 0; i < p.regex.length; i++) {
+    const c = p.regex[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      depth++;
+      if (p.regex[i + 1] !== "?" && ++seen === g) {
+        start = i;
+        break;
+      }
+    } else if (c === ")") depth--;
+  }
+  if (start <= 0 || depth !== 1) return void 0;
+  const toks = tokenize(p.regex.slice(0, start));
+  if (!toks) return void 0;
+  let out = "";
+  for (const t of toks) {
+    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
+    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
+    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
+      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
+    } else out += t.max > 1 ? "\u2026" : " ";
+  }
+  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
+  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
+}
+function whatItMatches(p) {
+  const lines = [];
+  const shapes = secretShapes(p);
+  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
+  const prefixed = shapes.length > 0 && shapes.every(
+    (s) => s.prefixes.every(
+      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
+    )
+  );
+  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
+  else if (shapes.length > 1) lines.push(`Format, one of:
+${shapes.map((s) => `- ${s.text}`).join("\n")}`);
+  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
+  if (selfShaped)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
+    );
+  else if (prefixed)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
+    );
+  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
+    lines.push(
+      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
+    );
+  else if (contextName(p))
+    lines.push(
+      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
+    );
+  else
+    lines.push(
+      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
+    );
+  const checks = [];
+  if (p.entropy !== void 0)
+    checks.push(
+      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
+    );
+  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
+  if (p.allow?.length)
+    checks.push(
+      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
+    );
+  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
+  lines.push(
+    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
+  );
+  return lines.join("\n\n");
+}
+function secretRuleDocText(p) {
+  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
+  const why = WHY[file ?? ""] ?? WHY.generic;
+  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
+  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
+  return [
+    intro,
+    `What it matches:
+
+${whatItMatches(p)}`,
+    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
+    `Fix: ${p.remediation}`,
+    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
+  ].join("\n\n");
+}
+var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
+var init_docs2 = __esm({
+  "src/rules/secrets/docs.ts"() {
+    "use strict";
+    WHY = {
+      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
+      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
+      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
+      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
+      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
+      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
+      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
+      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
+      databases: "A connection URL with its password gives direct read and write access to the database's data.",
+      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
+      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
+      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
+      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
+      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
+      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
+      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
+      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
+      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
+      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
+      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
+      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
+      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
+      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
+      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
+      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
+    };
+    VALIDATOR_TEXT = {
+      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
+      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
+      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
+      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
+      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
+      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
+      "docker-auth": "the base64 value must decode to `user:password` with a real password",
+      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
+    };
+    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
+      "Password",
+      "Passwords",
+      "Hard-coded",
+      "Literal",
+      "Credentials",
+      "Credential",
+      "Token",
+      "Private",
+      "Bearer",
+      "Basic",
+      "Server",
+      "Registry",
+      "Secret",
+      "Connection",
+      "Command",
+      "Value",
+      "Values",
+      "Key",
+      "Keys",
+      "Webhook",
+      "Session"
+    ]);
+    NAMED_CLASSES = [
+      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
+      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
+      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
+      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
+      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
+      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
+      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
+      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
+      [/^\[A-Za-z\]$/, "letters"],
+      [/^\[a-z\]$/, "lowercase letters"],
+      [/^\[A-Z\]$/, "uppercase letters"],
+      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
+      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
+      [/^(?:\\d|\[0-9\])$/, "digits"],
+      [/^\\w$/, "word characters"],
+      [/^\\s$/, "whitespace characters"]
+    ];
+  }
+});
+
+// src/suppress/record.ts
+function toSuppressed(f, by, reason) {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    ...f.in ? { in: f.in } : {},
+    line: f.line,
+    ...f.commit ? { commit: f.commit } : {},
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason
+  };
+}
+var init_record = __esm({
+  "src/suppress/record.ts"() {
+    "use strict";
+  }
+});
+
+// src/finding/index.ts
+import { createRequire as createRequire2 } from "node:module";
+function sha256(s) {
+  crypto2 ??= nodeRequire2("node:crypto");
+  return crypto2.createHash("sha256").update(s).digest("hex");
+}
+function valueHash(value) {
+  return sha256(value);
+}
+function fingerprint(ruleId, file, ...identity) {
+  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
+}
+function contentKey(ruleId, ...identity) {
+  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
+}
+function provenanceOf(commit) {
+  return commit ? {
+    commit: commit.sha,
+    ...commit.author ? { author: commit.author } : {},
+    ...commit.date ? { date: commit.date } : {}
+  } : {};
+}
+function makeFinding(s) {
+  const file = s.in === "message" ? "" : s.file;
+  return {
+    ruleId: s.ruleId,
+    category: s.category,
+    severity: s.severity,
+    title: s.title,
+    message: s.message,
+    remediation: s.remediation,
+    file,
+    ...s.in ? { in: s.in } : {},
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    ...provenanceOf(s.commit),
+    ...s.value !== void 0 ? { match: mask(s.value) } : {},
+    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
+    ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
+    ...s.secret ? { secret: true } : {},
+    ...s.confidence ? { confidence: s.confidence } : {},
+    ...s.why ? { why: s.why } : {},
+    ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
+    blocking: s.blocking,
+    ...s.owners?.length ? { owners: [...s.owners] } : {}
+  };
+}
+var nodeRequire2, crypto2;
+var init_finding = __esm({
+  "src/finding/index.ts"() {
+    "use strict";
+    init_mask();
+    nodeRequire2 = createRequire2(import.meta.url);
+  }
+});
+
+// src/engine/lines.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function lineIndexAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function lineText(text, starts, idx) {
+  const s = starts[idx];
+  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
+  return text.slice(s, e);
+}
+function overlaps(scope, changed) {
+  if (!changed) return true;
+  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
+}
+function aboveLines(t, opts) {
+  let contentStarts;
+  const contentLine = (n) => {
+    if (t.content === void 0 || n < 1) return void 0;
+    contentStarts ??= lineStarts(t.content);
+    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
+  };
+  let revisionText;
+  const revisionLine = async (n) => {
+    if (!opts.readRelated || t.content !== void 0) return void 0;
+    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
+    const text = await revisionText;
+    if (text === void 0) return void 0;
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      at = text.indexOf("\n", at) + 1;
+      if (at === 0) return void 0;
+    }
+    const e = text.indexOf("\n", at);
+    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
+  };
+  return { contentLine, revisionLine };
+}
+var init_lines = __esm({
+  "src/engine/lines.ts"() {
+    "use strict";
+  }
+});
+
+// src/suppress/inline.ts
+function hookguardAllow(lineText2, ruleId, isRuleId) {
+  if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
+  let problem;
+  for (const m of lineText2.matchAll(MARKER2)) {
+    const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
+    const [first = "", ...others] = rest.split(/\s+/);
+    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
+    if (!named && RULE_SHAPED.test(first)) {
+      problem ??= { unknownRule: first };
+      continue;
+    }
+    if (named && named !== ruleId.toLowerCase()) continue;
+    const reason = (named ? others.join(" ") : rest).trim();
+    return { reason: reason || "inline hookguard:allow (no reason given)" };
+  }
+  return problem;
+}
+function inlineAllow(lineText2, ruleId, isRuleId, opts = {}) {
+  const here = hookguardAllow(lineText2, ruleId, isRuleId);
+  if (here && "reason" in here) return here;
+  const above = opts.above !== void 0 && /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b)/i.test(opts.above) ? hookguardAllow(opts.above, ruleId, isRuleId) : void 0;
+  if (above && "reason" in above) return { ...above, reason: above.reason };
+  if (opts.secret)
+    for (const f of FOREIGN) {
+      const text = f.above ? opts.above : lineText2;
+      if (text !== void 0 && f.re.test(text))
+        return { reason: `${f.name} marker`, marker: f.name.replace(/ \(.*$/, "") };
+    }
+  return here ?? above;
+}
+function isProblem(a) {
+  return a !== void 0 && "unknownRule" in a;
+}
+var MARKER2, FOREIGN, RULE_SHAPED;
+var init_inline = __esm({
+  "src/suppress/inline.ts"() {
+    "use strict";
+    MARKER2 = /hookguard:allow(?![-\w])([^\n]*)/gi;
+    FOREIGN = [
+      { re: /pragma:\s*allowlist[ -]secret/i, name: "pragma: allowlist secret (detect-secrets)" },
+      {
+        re: /pragma:\s*allowlist[ -]nextline[ -]secret/i,
+        name: "pragma: allowlist nextline secret (detect-secrets)",
+        above: true
+      },
+      { re: /gitleaks:allow\b/i, name: "gitleaks:allow (gitleaks)" },
+      { re: /trufflehog:ignore\b/i, name: "trufflehog:ignore (trufflehog)" },
+      { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
+    ];
+    RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
+  }
+});
+
+// src/suppress/markers.ts
+function insideString(line, at) {
+  for (const q of ['"', "'", "`"]) {
+    let n = 0;
+    for (let i = 0; i < at; i++) if (line[i] === q && line[i - 1] !== "\\") n++;
+    if (n % 2 === 1) return true;
+  }
+  return false;
+}
+function allowMarkers(chunks, file = "") {
+  const out = [];
+  if (DOCS.test(file)) return out;
+  for (const c of chunks) {
+    if (!MARKER3.test(c.text)) continue;
+    const lines = c.text.split("\n");
+    lines.forEach((line, i) => {
+      const m = IN_COMMENT.exec(line);
+      if (!m) return;
+      const at = m.index + m[0].length - m[1].length;
+      if (insideString(line, at)) return;
+      if (m.index > 0 && COMMENT_LINE.test(line) && line.slice(0, m.index).trim() !== "") return;
+      out.push({ line: c.startLine + i, column: at + 1, text: line.slice(at).slice(0, 200) });
+    });
+  }
+  return out;
+}
+var IN_COMMENT, MARKER3, DOCS, COMMENT_LINE;
+var init_markers = __esm({
+  "src/suppress/markers.ts"() {
+    "use strict";
+    IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
+    MARKER3 = /hookguard:allow/i;
+    DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
+    COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
+  }
+});
+
+// src/rules/hookguard/unused.ts
+var UNUSED_ID, unusedRule;
+var init_unused = __esm({
+  "src/rules/hookguard/unused.ts"() {
+    "use strict";
+    UNUSED_ID = "HG-UNUSED-001";
+    unusedRule = {
+      id: UNUSED_ID,
+      title: "Suppression that matches nothing",
+      severity: "low",
+      category: "hookguard",
+      remediation: 'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
+      docs: `## What it checks
+A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
+in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
+A marker inside a string literal (a test that writes one into a file) does not count.
+
+## Why it matters
+An exception nobody needs any more still reads as an accepted risk: the policy (\`hookguard policy\`) lists it, reviewers
+trust it, and the next real secret pasted on that line is silently allowed.
+
+## Example
+\`\`\`js
+const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment test value
+\`\`\`
+
+## Fix
+Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
+from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
+
+\`\`\`js
+const region = "eu-west-1";
+\`\`\``
+    };
+  }
+});
+
+// src/engine/allows.ts
+function allowStage(t, opts, out) {
+  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
+  const usedMarkers = /* @__PURE__ */ new Set();
+  const reported = /* @__PURE__ */ new Set();
+  const emit = (f, lines) => {
+    const o = opts.overrides.get(f.ruleId.toLowerCase());
+    if (o === "off") {
+      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
+      return;
+    }
+    if (o) f.severity = o;
+    let problem;
+    for (const [n, line, above] of lines) {
+      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
+        ...above !== void 0 ? { above } : {},
+        secret: f.secret === true
+      });
+      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
+      else if (allow) {
+        if (!allow.marker) {
+          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
+          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
+        }
+        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
+        return;
+      }
+    }
+    if (problem && !reported.has(problem.line)) {
+      reported.add(problem.line);
+      out.errors.push({
+        file: t.path,
+        line: problem.line,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
+      });
+    }
+    out.findings.push(f);
+  };
+  return { emit, markers, usedMarkers, reported };
+}
+function unusedMarkerFindings(t, opts, allows, out) {
+  const { markers, usedMarkers, reported } = allows;
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
+  if (unused.length) {
+    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
+    for (const m of unused) {
+      const f = makeFinding({
+        ruleId: UNUSED_ID,
+        category: "hookguard",
+        severity: o && o !== "off" ? o : unusedRule.severity,
+        title: unusedRule.title,
+        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
+        remediation: unusedRule.remediation,
+        file: t.path,
+        in: t.in,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + "hookguard:allow".length,
+        commit: t.commit,
+        identity: [m.text.trim()],
+        snippet: { text: m.text },
+        blocking: true
+      });
+      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
+      else out.findings.push(f);
+    }
+  }
+}
+var init_allows = __esm({
+  "src/engine/allows.ts"() {
+    "use strict";
+    init_record();
+    init_inline();
+    init_markers();
+    init_unused();
+    init_finding();
+  }
+});
+
+// src/rules/cloudformation/detect.ts
+function looksLikeCloudFormation(path16, content) {
+  if (NOT_TEMPLATE.test(path16)) return false;
+  return CONTENT.test(content);
+}
+var NOT_TEMPLATE, CONTENT;
+var init_detect2 = __esm({
+  "src/rules/cloudformation/detect.ts"() {
+    "use strict";
+    NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
+    CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
+  }
+});
+
+// src/rules/ansible/detect.ts
+function looksLikeAnsible(path16, content) {
+  const base = path16.split("/").pop() ?? "";
+  if (looksLikeAnsibleCfg(base, content)) return true;
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path16)) return !isProgram(base, content);
+  if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
+  if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
+  if (!/\.ya?ml$/i.test(base)) return false;
+  if (/^requirements\.ya?ml$/i.test(base)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path16)) return true;
+  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
+    content
+  ) || mayBeTaskList(content) || mayBeYamlInventory(content);
+}
+var init_detect3 = __esm({
+  "src/rules/ansible/detect.ts"() {
+    "use strict";
+    init_ansible_sniff();
+  }
+});
+
 // src/rules/cloudformation/suppress.ts
 function readSuppressions(t, a, knownIds, warn) {
   const out = /* @__PURE__ */ new Map();
@@ -13451,113 +17225,6 @@ var init_suppress = __esm({
   }
 });
 
-// src/cloud/adapters/cloudformation.ts
-function loc(t, node, path15, depth) {
-  return { node, path: depth > 0 && path15 ? path15 : t.pathOf(node) || path15 };
-}
-function fromVal(v, l, ref, raw) {
-  const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
-  return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
-}
-function cfnValue(t, node, path15 = "", depth = 0) {
-  if (node === void 0) return void 0;
-  const l = loc(t, node, path15, depth);
-  if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
-  const fn = t.intrinsic(node);
-  if (fn) {
-    if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path15, depth + 1)).filter((x) => x !== void 0);
-      if (opts.length === 0) return void 0;
-      return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
-    }
-    if (fn.fn === "Ref") {
-      const name = (0, import_yaml6.isScalar)(fn.arg) ? String(fn.arg.value) : void 0;
-      if (name === "AWS::NoValue") return void 0;
-      const param = name ? t.parameters.get(name) : void 0;
-      if (param?.type && /List|CommaDelimited/.test(param.type))
-        return { t: "list", items: t.listValues(node).map((v) => fromVal(v, l, name)), loc: l };
-      const vals = t.values(node);
-      return alt(
-        vals.map((v) => fromVal(v, l, name)),
-        l
-      );
-    }
-    if (fn.fn === "Fn::Split" || fn.fn === "Fn::GetAZs" || fn.fn === "Fn::Cidr") {
-      const vals = t.listValues(node);
-      return { t: "list", items: vals.map((v) => fromVal(v, l)), loc: l };
-    }
-    const raw = fn.fn === "Fn::Sub" ? t.subTemplate(node) : void 0;
-    const ref = fn.fn === "Fn::GetAtt" ? [...t.references(node)][0] : void 0;
-    return alt(
-      t.values(node).map((v) => fromVal(v, l, ref, raw)),
-      l
-    );
-  }
-  if ((0, import_yaml6.isMap)(node)) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const e of t.entries(node)) {
-      const v = cfnValue(t, e.value, `${l.path}.${e.key}`, depth + 1);
-      if (v) entries.set(e.key, v);
-    }
-    return { t: "map", entries, loc: l };
-  }
-  if ((0, import_yaml6.isSeq)(node)) {
-    const out = [];
-    node.items.forEach((it, i) => {
-      const v = cfnValue(t, it, `${l.path}[${i}]`, depth + 1);
-      if (v) out.push(v);
-    });
-    return { t: "list", items: out, loc: l };
-  }
-  if ((0, import_yaml6.isScalar)(node)) {
-    const v = node.value;
-    if (typeof v === "string" && v.includes("{{resolve:"))
-      return { t: "unknown", loc: l, why: "dynamic reference", raw: v };
-    if (typeof v === "string" || typeof v === "number" || typeof v === "boolean" || v === null)
-      return { t: "scalar", value: v, loc: l };
-  }
-  return { t: "unknown", loc: l };
-}
-function alt(vals, l) {
-  if (vals.length === 0) return void 0;
-  return vals.length === 1 ? vals[0] : { t: "alt", options: vals, loc: l };
-}
-function fromCfnResource(t, r) {
-  let m = cache2.get(t);
-  if (!m) cache2.set(t, m = /* @__PURE__ */ new Map());
-  let res = m.get(r);
-  if (!res) {
-    let props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : void 0;
-    const globals = t.globalsOf(r.type);
-    const g = globals ? cfnValue(t, globals, `Globals.${r.type.slice("AWS::Serverless::".length)}`) : void 0;
-    if (g?.t === "map") {
-      const entries = new Map(g.entries);
-      if (props?.t === "map") for (const [k, v] of props.entries) entries.set(k, v);
-      props = { t: "map", entries, loc: props?.loc ?? { path: `${r.path}.Properties` } };
-    }
-    res = {
-      kind: r.type,
-      name: r.id,
-      format: "cloudformation",
-      loc: { node: r.keyNode, path: r.path },
-      props: props?.t === "map" ? props : { t: "map", entries: /* @__PURE__ */ new Map(), loc: { path: `${r.path}.Properties` } },
-      origin: r
-    };
-    m.set(r, res);
-  }
-  return res;
-}
-var import_yaml6, MAX_DEPTH2, cache2;
-var init_cloudformation2 = __esm({
-  "src/cloud/adapters/cloudformation.ts"() {
-    "use strict";
-    import_yaml6 = __toESM(require_dist(), 1);
-    init_cloudformation();
-    MAX_DEPTH2 = 40;
-    cache2 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
 // src/rules/cloudformation/cloud.ts
 function resourcesOfTypes(t, types) {
   let byType = byTypeMemo.get(t);
@@ -13615,293 +17282,6 @@ var init_cloud = __esm({
   }
 });
 
-// src/cloud/model.ts
-var init_model = __esm({
-  "src/cloud/model.ts"() {
-    "use strict";
-    init_cloudformation();
-  }
-});
-
-// src/cloud/values.ts
-function isKnown2(s) {
-  return s.value !== UNKNOWN;
-}
-function get(v, path15) {
-  let cur = v;
-  for (const key of path15.split(".")) {
-    if (!cur) return void 0;
-    cur = get1(cur, key);
-  }
-  return cur;
-}
-function get1(v, key) {
-  if (v.t === "map") return v.entries.get(key);
-  if (v.t === "alt") {
-    const opts = v.options.map((o) => get1(o, key)).filter((o) => o !== void 0);
-    if (!opts.length) return void 0;
-    return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
-  }
-  return void 0;
-}
-function options(v) {
-  if (!v) return [];
-  if (v.t === "alt") return v.options.flatMap(options);
-  return [v];
-}
-function items(v) {
-  const out = [];
-  for (const o of options(v)) {
-    if (o.t === "list") for (const it of o.items) out.push(...options(it));
-    else out.push(o);
-  }
-  return out;
-}
-function scalars(v) {
-  const out = [];
-  for (const o of items(v)) {
-    if (o.t === "scalar") out.push({ value: o.value, at: o, why: o.why, ref: o.ref });
-    else if (o.t === "unknown") out.push({ value: UNKNOWN, at: o, why: o.why, ref: o.ref, raw: o.raw });
-    else if (o.t === "list") out.push(...scalars(o));
-    else out.push({ value: UNKNOWN, at: o });
-  }
-  return out;
-}
-function asBool2(v) {
-  if (v === true || v === false) return v;
-  if (typeof v === "string") {
-    const l = v.trim().toLowerCase();
-    if (l === "true" || l === "yes" || l === "on") return true;
-    if (l === "false" || l === "no" || l === "off") return false;
-  }
-  return void 0;
-}
-function asNum2(v) {
-  if (typeof v === "number") return v;
-  if (typeof v === "string" && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v)) return Number(v);
-  return void 0;
-}
-function asStr(s) {
-  return typeof s.value === "string" ? s.value.trim() : typeof s.value === "number" ? String(s.value) : void 0;
-}
-function isSet(v, depth = 0) {
-  if (v === void 0) return false;
-  switch (v.t) {
-    case "unknown":
-      return true;
-    case "scalar":
-      return v.value !== null && !(typeof v.value === "string" && v.value.trim() === "");
-    case "list":
-      return depth > 20 || v.items.some((i) => isSet(i, depth + 1));
-    case "map":
-      return depth > 20 || [...v.entries.values()].some((e) => isSet(e, depth + 1));
-    case "alt":
-      return v.options.some((o) => isSet(o, depth + 1));
-  }
-}
-function getSet(v, path15) {
-  const x = get(v, path15);
-  return isSet(x) ? x : void 0;
-}
-function present(v) {
-  return isSet(v);
-}
-var init_values = __esm({
-  "src/cloud/values.ts"() {
-    "use strict";
-    init_model();
-  }
-});
-
-// src/cloud/policy.ts
-function fromPlain(v, l, path15, depth = 0) {
-  const here = { ...l, path: path15 };
-  if (depth > 40) return { t: "unknown", loc: here };
-  if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path15}[${i}]`, depth + 1)), loc: here };
-  if (v && typeof v === "object") {
-    const entries = /* @__PURE__ */ new Map();
-    for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path15}.${k}`, depth + 1));
-    return { t: "map", entries, loc: here };
-  }
-  if (typeof v === "string") {
-    if (/\$\{[^}]*\}|\{\{|\{%/.test(v)) return { t: "unknown", loc: here, raw: v };
-    return { t: "scalar", value: v, loc: here };
-  }
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: here };
-  return { t: "unknown", loc: here };
-}
-function parseDocText(text) {
-  const s = text.trim();
-  if (!s.startsWith("{") || s.length > MAX_JSON) return void 0;
-  try {
-    return JSON.parse(s);
-  } catch {
-    try {
-      const y = (0, import_yaml7.parse)(s, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
-      return y && typeof y === "object" ? y : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-}
-function policyDocument(v) {
-  if (!v) return void 0;
-  if (v.t === "map") return v;
-  if (v.t === "alt") {
-    const opts = v.options.map(policyDocument).filter((x) => x !== void 0);
-    return opts.length === 0 ? void 0 : opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: v.loc };
-  }
-  const text = v.t === "scalar" && typeof v.value === "string" ? v.value : v.t === "unknown" ? v.raw : void 0;
-  if (text === void 0) return void 0;
-  const data = parseDocText(text);
-  if (!data || typeof data !== "object" || Array.isArray(data)) return void 0;
-  return fromPlain(data, v.loc, v.loc.path);
-}
-function effectIs(s, want) {
-  return scalars(s).some((x) => isKnown2(x) && asStr(x) === want);
-}
-function statements(doc3) {
-  const out = [];
-  for (const d of options(policyDocument(doc3))) {
-    for (const s of items(get(d, "Statement"))) {
-      if (s.t !== "map") continue;
-      const action2 = get(s, "Action");
-      const notAction = get(s, "NotAction");
-      const resource = get(s, "Resource");
-      const sid = scalars(get(s, "Sid")).map(asStr)[0];
-      out.push({
-        at: s,
-        sid,
-        allow: effectIs(get(s, "Effect"), "Allow"),
-        deny: effectIs(get(s, "Effect"), "Deny"),
-        action: action2,
-        notAction,
-        resource,
-        notResource: get(s, "NotResource"),
-        principal: get(s, "Principal"),
-        notPrincipal: get(s, "NotPrincipal"),
-        condition: get(s, "Condition"),
-        actions: scalars(action2),
-        notActions: scalars(notAction),
-        resources: scalars(resource)
-      });
-    }
-  }
-  return out;
-}
-function actionCovers(pattern, action2) {
-  const p = pattern.trim().toLowerCase();
-  const a = action2.toLowerCase();
-  if (p === "*") return true;
-  if (!p.includes("*") && !p.includes("?")) return p === a;
-  const re = new RegExp(
-    `^${p.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`
-  );
-  return re.test(a);
-}
-function actionNames(s) {
-  return s.actions.flatMap((a) => isKnown2(a) ? [asStr(a) ?? ""] : []).filter(Boolean);
-}
-function grants(s, action2) {
-  if (!s.allow) return void 0;
-  const hit = s.actions.find((a) => isKnown2(a) && actionCovers(asStr(a) ?? "", action2));
-  if (hit) return hit;
-  if (s.notAction && s.notActions.every((a) => isKnown2(a) && !actionCovers(asStr(a) ?? "", action2)))
-    return { value: "NotAction", at: s.notAction };
-  return void 0;
-}
-function wildcardActions(s) {
-  return s.actions.filter((a) => {
-    const v = isKnown2(a) ? asStr(a) : void 0;
-    return v !== void 0 && (v === "*" || /^[a-z0-9-]+:\*$/i.test(v));
-  });
-}
-function wildcardResource(s) {
-  return s.resources.find((r) => isKnown2(r) && asStr(r) === "*");
-}
-function principals(p) {
-  const out = [];
-  for (const o of options(p)) {
-    if (o.t === "map") {
-      for (const [k, v] of o.entries) for (const s of scalars(v)) out.push({ type: k, value: s });
-    } else for (const s of scalars(o)) out.push({ type: "*", value: s });
-  }
-  return out;
-}
-function wildcardPrincipal(s) {
-  return principals(s.principal).find(
-    (e) => ["*", "AWS", "CanonicalUser"].includes(e.type) && isKnown2(e.value) && asStr(e.value) === "*"
-  )?.value;
-}
-function conditionEntries(s) {
-  const out = [];
-  for (const c of options(s.condition))
-    if (c.t === "map") {
-      for (const [op, block] of c.entries)
-        for (const o of options(block))
-          if (o.t === "map")
-            for (const [k, v] of o.entries)
-              out.push({
-                op: op.toLowerCase().replace(/^for(?:any|all)values:/, ""),
-                key: k.toLowerCase(),
-                values: scalars(v),
-                at: v
-              });
-    }
-  return out;
-}
-function restricts(e) {
-  if (e.values.length === 0) return false;
-  if (e.op === "null") return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "false");
-  if (e.op.startsWith("bool")) return e.values.some((v) => !isKnown2(v) || String(v.value).toLowerCase() === "true");
-  return e.values.some((v) => !isKnown2(v) || v.value !== null && !["", "*"].includes(String(v.value).trim()));
-}
-function hasCondition(s) {
-  if (!s.condition) return false;
-  if (options(s.condition).some((c) => c.t !== "map")) return true;
-  return conditionEntries(s).some((e) => !CLIENT_KEYS.has(e.key) && restricts(e));
-}
-function clientOnlyCondition(s) {
-  if (!s.condition || hasCondition(s)) return void 0;
-  const keys = [
-    ...new Set(
-      conditionEntries(s).filter((e) => CLIENT_KEYS.has(e.key)).map((e) => e.key)
-    )
-  ];
-  return keys.length ? keys.map((k) => k === "aws:referer" ? "aws:Referer" : "aws:UserAgent").join(", ") : void 0;
-}
-function publicStatements(doc3) {
-  const out = [];
-  for (const s of statements(doc3)) {
-    if (!s.allow || hasCondition(s)) continue;
-    const w = wildcardPrincipal(s);
-    const client = clientOnlyCondition(s);
-    if (w) out.push({ s, at: w, ...client ? { client } : {} });
-  }
-  return out;
-}
-function principalAccount(v) {
-  const s = v.trim();
-  if (/^\d{12}$/.test(s)) return s;
-  return /^arn:aws[\w-]*:iam::(\d{12}):/.exec(s)?.[1];
-}
-function isAccountRoot(v) {
-  const s = v.trim();
-  return /^\d{12}$/.test(s) || /^arn:aws[\w-]*:iam::\d{12}:root$/.test(s);
-}
-var import_yaml7, MAX_JSON, CLIENT_KEYS;
-var init_policy = __esm({
-  "src/cloud/policy.ts"() {
-    "use strict";
-    import_yaml7 = __toESM(require_dist(), 1);
-    init_values();
-    MAX_JSON = 256 * 1024;
-    CLIENT_KEYS = /* @__PURE__ */ new Set(["aws:referer", "aws:useragent"]);
-  }
-});
-
 // src/rules/cloudformation/util.ts
 function dedent(text) {
   const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
@@ -13932,24 +17312,24 @@ function doc(p) {
 function findVal(vals, pred) {
   return vals.find((v) => isKnown(v) && pred(v));
 }
-function isTrue(v) {
+function isTrue2(v) {
   return asBool(v.value) === true;
 }
-function isFalse(v) {
+function isFalse2(v) {
   return asBool(v.value) === false;
 }
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path15) {
-  const n = t.at(node, path15);
+function getSet2(t, node, path16) {
+  const n = t.at(node, path16);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
   if (!isSetNode(t, node)) return { absent: true };
   const vals = t.values(node);
-  const falseVal = findVal(vals, isFalse);
-  const trueVal = findVal(vals, isTrue);
+  const falseVal = findVal(vals, isFalse2);
+  const trueVal = findVal(vals, isTrue2);
   return { absent: false, ...falseVal ? { falseVal } : {}, ...trueVal ? { trueVal } : {} };
 }
 function requireTrue(opts) {
@@ -13968,8 +17348,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path15) {
-  const parts = path15.split(".");
+function parentOrUndefined(t, r, path16) {
+  const parts = path16.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -14066,7 +17446,7 @@ function publicStatements2(t, docNode) {
   return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at), why: p.at.why, client: p.client }));
 }
 function looksSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !SWITCH_OR_REFERENCE.test(name);
+  return SECRET_NAME2.test(name) && !NOT_SECRET_NAME2.test(name) && !SWITCH_OR_REFERENCE.test(name);
 }
 function nonSecretParameter(t, name) {
   const p = t.parameters.get(name);
@@ -14103,11 +17483,11 @@ function forbidTrue(opts) {
 function usesOf(t, name) {
   const out = [];
   const sub = new RegExp(`\\$\\{\\s*${name.replace(/[^\w]/g, "")}\\s*\\}`);
-  const walk2 = (res, n, depth) => {
+  const walk3 = (res, n, depth) => {
     if (!n || depth > 40) return;
     const fn = t.intrinsic(n);
     if (fn?.fn === "Ref") {
-      if (t.values(n).length && (0, import_yaml8.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      if (t.values(n).length && (0, import_yaml12.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
       return;
     }
     if (fn?.fn === "Fn::Sub") {
@@ -14115,10 +17495,10 @@ function usesOf(t, name) {
       if (tpl && sub.test(tpl)) out.push({ res, node: n });
       return;
     }
-    for (const e of t.entries(n)) walk2(res, e.value, depth + 1);
-    if ((0, import_yaml8.isSeq)(n)) for (const it of n.items) walk2(res, it, depth + 1);
+    for (const e of t.entries(n)) walk3(res, e.value, depth + 1);
+    if ((0, import_yaml12.isSeq)(n)) for (const it of n.items) walk3(res, it, depth + 1);
   };
-  for (const r of t.resources) walk2(r, r.props, 0);
+  for (const r of t.resources) walk3(r, r.props, 0);
   return out;
 }
 function namesOf(t, r) {
@@ -14153,11 +17533,11 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml8, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME, NOT_SECRET_NAME, SWITCH_OR_REFERENCE;
+var import_yaml12, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
-    import_yaml8 = __toESM(require_dist(), 1);
+    import_yaml12 = __toESM(require_dist(), 1);
     init_cloudformation();
     init_cloudformation2();
     init_policy();
@@ -14192,8 +17572,8 @@ var init_util = __esm({
     NAME_PRINCIPALS_FIX = "Name the principals (accounts, roles, services) that need access, or restrict the statement with a condition such as `aws:SourceArn`, `aws:SourceAccount` or `aws:PrincipalOrgID`.";
     NAME_PRINCIPALS_REMEDIATION = "Name the principals explicitly or add a restricting Condition.";
     PRINCIPAL_REF = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html";
-    SECRET_NAME = /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
-    NOT_SECRET_NAME = /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
+    SECRET_NAME2 = /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
+    NOT_SECRET_NAME2 = /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
     SWITCH_OR_REFERENCE = /^(?:allow|enable|disable|use|require|create|rotate|manage|generate|include|exclude|is|has|should|with)[A-Z_-]|(?:stack|stackname|module|bucket|prefix|suffix|mode|size|count|days|hours|minutes|seconds|format|kms|encrypt(?:ed|ion)?)$/i;
   }
 });
@@ -14209,13 +17589,13 @@ function httpOrConnectRoute(t, r) {
   if (!api) return false;
   return !!findVal(t.values(t.get(api.props, "ProtocolType")), (v) => strVal(v)?.toUpperCase() === "HTTP");
 }
-var HTTP_ROUTE, rule, apigw_001_default;
+var HTTP_ROUTE, rule2, apigw_001_default;
 var init_apigw_001 = __esm({
   "src/rules/cloudformation/rules/apigw-001.ts"() {
     "use strict";
     init_util();
     HTTP_ROUTE = /^(?:ANY|GET|POST|PUT|PATCH|DELETE|HEAD) \//i;
-    rule = {
+    rule2 = {
       meta: meta(
         "CFN-APIGW-001",
         "API Gateway method has no authorization",
@@ -14254,17 +17634,17 @@ var init_apigw_001 = __esm({
         }
       }
     };
-    apigw_001_default = rule;
+    apigw_001_default = rule2;
   }
 });
 
 // src/rules/cloudformation/rules/apigw-002.ts
-var rule2, apigw_002_default;
+var rule3, apigw_002_default;
 var init_apigw_002 = __esm({
   "src/rules/cloudformation/rules/apigw-002.ts"() {
     "use strict";
     init_util();
-    rule2 = {
+    rule3 = {
       meta: meta(
         "CFN-APIGW-002",
         "API Gateway custom domain allows TLS 1.0",
@@ -14301,17 +17681,17 @@ var init_apigw_002 = __esm({
         }
       }
     };
-    apigw_002_default = rule2;
+    apigw_002_default = rule3;
   }
 });
 
 // src/rules/cloudformation/rules/apigw-003.ts
-var rule3, apigw_003_default;
+var rule4, apigw_003_default;
 var init_apigw_003 = __esm({
   "src/rules/cloudformation/rules/apigw-003.ts"() {
     "use strict";
     init_util();
-    rule3 = {
+    rule4 = {
       meta: meta(
         "CFN-APIGW-003",
         "API Gateway stage has no access logging",
@@ -14351,13 +17731,13 @@ var init_apigw_003 = __esm({
         }
       }
     };
-    apigw_003_default = rule3;
+    apigw_003_default = rule4;
   }
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path15) {
-  const parts = path15.split(".");
+function nearest(r, path16) {
+  const parts = path16.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -14400,7 +17780,7 @@ function propCheck(spec) {
 function requireTrue2(spec) {
   return propCheck({
     ...spec,
-    bad: isFalse2,
+    bad: isFalse3,
     message: (r) => spec.falseMessage(r),
     ...spec.absentMessage ? { absent: spec.absentMessage } : {}
   });
@@ -14408,7 +17788,7 @@ function requireTrue2(spec) {
 function forbidTrue2(spec) {
   return propCheck({
     ...spec,
-    bad: isTrue2,
+    bad: isTrue3,
     message: (r) => spec.trueMessage(r),
     ...spec.absentMessage ? { absent: spec.absentMessage } : {}
   });
@@ -14416,17 +17796,17 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path15) {
-  const s = scalars(get(r.props, path15)).find(isKnown2);
+function strProp(r, path16) {
+  const s = scalars(get(r.props, path16)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
-var isFalse2, isTrue2, equalsAny;
+var isFalse3, isTrue3, equalsAny;
 var init_factory = __esm({
   "src/cloud/checks/factory.ts"() {
     "use strict";
     init_values();
-    isFalse2 = (s) => asBool2(s.value) === false;
-    isTrue2 = (s) => asBool2(s.value) === true;
+    isFalse3 = (s) => asBool2(s.value) === false;
+    isTrue3 = (s) => asBool2(s.value) === true;
     equalsAny = (...values) => (s) => values.some((v) => (asStr(s) ?? "").toLowerCase() === v.toLowerCase());
   }
 });
@@ -14930,14 +18310,14 @@ var init_data = __esm({
 });
 
 // src/rules/cloudformation/rules/apigw-004.ts
-var rule4, apigw_004_default;
+var rule5, apigw_004_default;
 var init_apigw_004 = __esm({
   "src/rules/cloudformation/rules/apigw-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule4 = {
+    rule5 = {
       meta: meta(
         "CFN-APIGW-004",
         "API Gateway cache is not encrypted",
@@ -14958,19 +18338,19 @@ var init_apigw_004 = __esm({
       ),
       check: cloudCheck(apigwCacheEncryption, ["apigw-cache-encryption"])
     };
-    apigw_004_default = rule4;
+    apigw_004_default = rule5;
   }
 });
 
 // src/rules/cloudformation/rules/apigw-005.ts
-var rule5, apigw_005_default;
+var rule6, apigw_005_default;
 var init_apigw_005 = __esm({
   "src/rules/cloudformation/rules/apigw-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule5 = {
+    rule6 = {
       meta: meta(
         "CFN-APIGW-005",
         "API Gateway stage does not log executions",
@@ -14990,17 +18370,17 @@ var init_apigw_005 = __esm({
       ),
       check: cloudCheck(apigwExecutionLogs, ["apigw-execution-logs"])
     };
-    apigw_005_default = rule5;
+    apigw_005_default = rule6;
   }
 });
 
 // src/rules/cloudformation/rules/apigw-006.ts
-var rule6, apigw_006_default;
+var rule7, apigw_006_default;
 var init_apigw_006 = __esm({
   "src/rules/cloudformation/rules/apigw-006.ts"() {
     "use strict";
     init_util();
-    rule6 = {
+    rule7 = {
       meta: meta(
         "CFN-APIGW-006",
         "API Gateway stage without X-Ray tracing",
@@ -15039,17 +18419,17 @@ var init_apigw_006 = __esm({
         }
       }
     };
-    apigw_006_default = rule6;
+    apigw_006_default = rule7;
   }
 });
 
 // src/rules/cloudformation/rules/backup-001.ts
-var rule7, backup_001_default;
+var rule8, backup_001_default;
 var init_backup_001 = __esm({
   "src/rules/cloudformation/rules/backup-001.ts"() {
     "use strict";
     init_util();
-    rule7 = requireProp({
+    rule8 = requireProp({
       meta: meta(
         "CFN-BACKUP-001",
         "Backup vault does not use a customer managed KMS key",
@@ -15070,7 +18450,7 @@ var init_backup_001 = __esm({
       prop: "EncryptionKeyArn",
       message: (r) => `${r.id} has no EncryptionKeyArn`
     });
-    backup_001_default = rule7;
+    backup_001_default = rule8;
   }
 });
 
@@ -15299,14 +18679,14 @@ var init_identity = __esm({
 });
 
 // src/rules/cloudformation/rules/batch-001.ts
-var rule8, batch_001_default;
+var rule9, batch_001_default;
 var init_batch_001 = __esm({
   "src/rules/cloudformation/rules/batch-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule8 = {
+    rule9 = {
       meta: meta(
         "CFN-BATCH-001",
         "Batch job runs a privileged container",
@@ -15329,17 +18709,17 @@ var init_batch_001 = __esm({
       ),
       check: cloudCheck(batchPrivileged, ["batch-privileged"])
     };
-    batch_001_default = rule8;
+    batch_001_default = rule9;
   }
 });
 
 // src/rules/cloudformation/rules/cf-001.ts
-var rule9, cf_001_default;
+var rule10, cf_001_default;
 var init_cf_001 = __esm({
   "src/rules/cloudformation/rules/cf-001.ts"() {
     "use strict";
     init_util();
-    rule9 = {
+    rule10 = {
       meta: meta(
         "CFN-CF-001",
         "CloudFront allows plain HTTP to viewers",
@@ -15376,17 +18756,17 @@ var init_cf_001 = __esm({
         }
       }
     };
-    cf_001_default = rule9;
+    cf_001_default = rule10;
   }
 });
 
 // src/rules/cloudformation/rules/cf-002.ts
-var rule10, cf_002_default;
+var rule11, cf_002_default;
 var init_cf_002 = __esm({
   "src/rules/cloudformation/rules/cf-002.ts"() {
     "use strict";
     init_util();
-    rule10 = {
+    rule11 = {
       meta: meta(
         "CFN-CF-002",
         "CloudFront talks to a custom origin over plain HTTP",
@@ -15431,7 +18811,7 @@ var init_cf_002 = __esm({
         }
       }
     };
-    cf_002_default = rule10;
+    cf_002_default = rule11;
   }
 });
 
@@ -15621,14 +19001,14 @@ var init_aws_transport = __esm({
 });
 
 // src/rules/cloudformation/rules/cf-003.ts
-var rule11, cf_003_default;
+var rule12, cf_003_default;
 var init_cf_003 = __esm({
   "src/rules/cloudformation/rules/cf-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_transport();
-    rule11 = {
+    rule12 = {
       meta: meta(
         "CFN-CF-003",
         "CloudFront accepts viewer connections older than TLS 1.2",
@@ -15654,17 +19034,17 @@ var init_cf_003 = __esm({
       ),
       check: cloudCheck(cloudfrontTransport, ["cloudfront-tls"])
     };
-    cf_003_default = rule11;
+    cf_003_default = rule12;
   }
 });
 
 // src/rules/cloudformation/rules/cf-004.ts
-var rule12, cf_004_default;
+var rule13, cf_004_default;
 var init_cf_004 = __esm({
   "src/rules/cloudformation/rules/cf-004.ts"() {
     "use strict";
     init_util();
-    rule12 = requireProp({
+    rule13 = requireProp({
       meta: meta(
         "CFN-CF-004",
         "CloudFront distribution access logging is off",
@@ -15686,19 +19066,19 @@ var init_cf_004 = __esm({
       prop: "DistributionConfig.Logging",
       message: (r) => `${r.id} has no access logging`
     });
-    cf_004_default = rule12;
+    cf_004_default = rule13;
   }
 });
 
 // src/rules/cloudformation/rules/codebuild-001.ts
-var rule13, codebuild_001_default;
+var rule14, codebuild_001_default;
 var init_codebuild_001 = __esm({
   "src/rules/cloudformation/rules/codebuild-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule13 = {
+    rule14 = {
       meta: meta(
         "CFN-CODEBUILD-001",
         "CodeBuild artifacts are not encrypted with your KMS key",
@@ -15718,19 +19098,19 @@ var init_codebuild_001 = __esm({
       ),
       check: cloudCheck(codebuildCmk, ["codebuild-cmk"])
     };
-    codebuild_001_default = rule13;
+    codebuild_001_default = rule14;
   }
 });
 
 // src/rules/cloudformation/rules/codestar-001.ts
-var rule14, codestar_001_default;
+var rule15, codestar_001_default;
 var init_codestar_001 = __esm({
   "src/rules/cloudformation/rules/codestar-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule14 = {
+    rule15 = {
       meta: meta(
         "CFN-CODESTAR-001",
         "CodeStar creates a public GitHub repository",
@@ -15753,19 +19133,19 @@ var init_codestar_001 = __esm({
       ),
       check: cloudCheck(codestarPrivate, ["codestar-public-repo"])
     };
-    codestar_001_default = rule14;
+    codestar_001_default = rule15;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-001.ts
-var rule15, cognito_001_default;
+var rule16, cognito_001_default;
 var init_cognito_001 = __esm({
   "src/rules/cloudformation/rules/cognito-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule15 = {
+    rule16 = {
       meta: meta(
         "CFN-COGNITO-001",
         "Cognito user pool does not use MFA",
@@ -15785,19 +19165,19 @@ var init_cognito_001 = __esm({
       ),
       check: cloudCheck(cognitoMfa, ["cognito-mfa-off"])
     };
-    cognito_001_default = rule15;
+    cognito_001_default = rule16;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-002.ts
-var rule16, cognito_002_default;
+var rule17, cognito_002_default;
 var init_cognito_002 = __esm({
   "src/rules/cloudformation/rules/cognito-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule16 = {
+    rule17 = {
       meta: meta(
         "CFN-COGNITO-002",
         "Cognito identity pool gives credentials to unauthenticated users",
@@ -15817,19 +19197,19 @@ var init_cognito_002 = __esm({
       ),
       check: cloudCheck(cognitoUnauthenticated, ["cognito-unauthenticated"])
     };
-    cognito_002_default = rule16;
+    cognito_002_default = rule17;
   }
 });
 
 // src/rules/cloudformation/rules/config-001.ts
-var rule17, config_001_default;
+var rule18, config_001_default;
 var init_config_001 = __esm({
   "src/rules/cloudformation/rules/config-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule17 = {
+    rule18 = {
       meta: meta(
         "CFN-CONFIG-001",
         "Config rule accepts access keys older than 90 days",
@@ -15850,19 +19230,19 @@ var init_config_001 = __esm({
       ),
       check: cloudCheck(configKeyAge, ["config-key-age"])
     };
-    config_001_default = rule17;
+    config_001_default = rule18;
   }
 });
 
 // src/rules/cloudformation/rules/config-002.ts
-var rule18, config_002_default;
+var rule19, config_002_default;
 var init_config_002 = __esm({
   "src/rules/cloudformation/rules/config-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule18 = {
+    rule19 = {
       meta: meta(
         "CFN-CONFIG-002",
         "Config aggregator does not cover every region",
@@ -15884,17 +19264,17 @@ var init_config_002 = __esm({
       ),
       check: cloudCheck(configAllRegions, ["config-all-regions"])
     };
-    config_002_default = rule18;
+    config_002_default = rule19;
   }
 });
 
 // src/rules/cloudformation/rules/cred-001.ts
-var rule19, cred_001_default;
+var rule20, cred_001_default;
 var init_cred_001 = __esm({
   "src/rules/cloudformation/rules/cred-001.ts"() {
     "use strict";
     init_util();
-    rule19 = {
+    rule20 = {
       meta: meta(
         "CFN-CRED-001",
         "Template creates a long-lived IAM access key",
@@ -15916,7 +19296,7 @@ var init_cred_001 = __esm({
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
       }
     };
-    cred_001_default = rule19;
+    cred_001_default = rule20;
   }
 });
 
@@ -15926,15 +19306,15 @@ function findSecretAtt(t, node, depth = 0) {
   const fn = t.intrinsic(node);
   if (fn?.fn === "Fn::GetAtt") {
     const a = fn.arg;
-    const s = (0, import_yaml9.isScalar)(a) ? String(a.value) : (0, import_yaml9.isSeq)(a) ? a.items.map((i) => (0, import_yaml9.isScalar)(i) ? String(i.value) : "").join(".") : "";
+    const s = (0, import_yaml13.isScalar)(a) ? String(a.value) : (0, import_yaml13.isSeq)(a) ? a.items.map((i) => (0, import_yaml13.isScalar)(i) ? String(i.value) : "").join(".") : "";
     if (/\.SecretAccessKey$/.test(s)) return node;
   }
   if (fn?.fn === "Fn::Sub") {
     const a = fn.arg;
-    const tpl = (0, import_yaml9.isScalar)(a) ? a : (0, import_yaml9.isSeq)(a) ? a.items[0] : void 0;
-    if ((0, import_yaml9.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
+    const tpl = (0, import_yaml13.isScalar)(a) ? a : (0, import_yaml13.isSeq)(a) ? a.items[0] : void 0;
+    if ((0, import_yaml13.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
   }
-  const children = (0, import_yaml9.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml9.isSeq)(node) ? node.items : [];
+  const children = (0, import_yaml13.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml13.isSeq)(node) ? node.items : [];
   for (const c of children) {
     if (!c || typeof c !== "object") continue;
     const h = findSecretAtt(t, c, depth + 1);
@@ -15942,13 +19322,13 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml9, rule20, cred_002_default;
+var import_yaml13, rule21, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_util();
-    rule20 = {
+    rule21 = {
       meta: meta(
         "CFN-CRED-002",
         "Stack output exposes a secret access key",
@@ -15985,160 +19365,19 @@ var init_cred_002 = __esm({
         }
       }
     };
-    cred_002_default = rule20;
-  }
-});
-
-// src/cloud/checks/secrets.ts
-function valuesAt(props, path15) {
-  const [head, ...rest] = path15.split("[].");
-  let cur = [get(props, head)].filter((v) => v !== void 0);
-  for (const part of rest)
-    cur = cur.flatMap(
-      (v) => items(v).map((it) => get(it, part)).filter((x) => x !== void 0)
-    );
-  return cur;
-}
-function leaf(path15) {
-  return path15.split(/\.|\[\]\./).pop();
-}
-function placeholderSecret(value) {
-  const v = value.trim();
-  if (TYPE_NAME.test(v)) return "type-name";
-  if (PLACEHOLDER.test(v)) return "placeholder";
-  return void 0;
-}
-function isPlainSsm(raw) {
-  return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
-}
-var SECRET_PROPS, TYPE_NAME, PLACEHOLDER, secretProps;
-var init_secrets = __esm({
-  "src/cloud/checks/secrets.ts"() {
-    "use strict";
-    init_values();
-    SECRET_PROPS = {
-      "AWS::RDS::DBInstance": ["MasterUserPassword"],
-      "AWS::RDS::DBCluster": ["MasterUserPassword"],
-      "AWS::Redshift::Cluster": ["MasterUserPassword"],
-      "AWS::RedshiftServerless::Namespace": ["AdminUserPassword"],
-      "AWS::DocDB::DBCluster": ["MasterUserPassword"],
-      "AWS::DocDBElastic::Cluster": ["AdminUserPassword"],
-      "AWS::Neptune::DBCluster": ["MasterUserPassword"],
-      "AWS::Lightsail::Database": ["MasterUserPassword"],
-      "AWS::DMS::Endpoint": [
-        "Password",
-        "MongoDbSettings.Password",
-        "OracleSettings.AsmPassword",
-        "OracleSettings.SecurityDbEncryption"
-      ],
-      "AWS::DirectoryService::MicrosoftAD": ["Password"],
-      "AWS::DirectoryService::SimpleAD": ["Password"],
-      "AWS::OpenSearchService::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
-      "AWS::Elasticsearch::Domain": ["AdvancedSecurityOptions.MasterUserOptions.MasterUserPassword"],
-      "AWS::ElastiCache::ReplicationGroup": ["AuthToken"],
-      "AWS::ElastiCache::User": ["Passwords"],
-      "AWS::AmazonMQ::Broker": ["Users[].Password"],
-      "AWS::MemoryDB::User": ["AuthenticationMode.Passwords"],
-      "AWS::Amplify::App": [
-        "AccessToken",
-        "OauthToken",
-        "BasicAuthConfig.Password",
-        "AutoBranchCreationConfig.BasicAuthConfig.Password"
-      ],
-      "AWS::Amplify::Branch": ["BasicAuthConfig.Password"],
-      "Alexa::ASK::Skill": ["AuthenticationConfiguration.ClientSecret", "AuthenticationConfiguration.RefreshToken"],
-      "AWS::Pinpoint::APNSChannel": ["PrivateKey", "TokenKey"],
-      "AWS::Pinpoint::APNSSandboxChannel": ["PrivateKey", "TokenKey"],
-      "AWS::Pinpoint::APNSVoipChannel": ["PrivateKey", "TokenKey"],
-      "AWS::Pinpoint::APNSVoipSandboxChannel": ["PrivateKey", "TokenKey"],
-      "AWS::Pinpoint::GCMChannel": ["ApiKey"],
-      "AWS::Pinpoint::BaiduChannel": ["ApiKey", "SecretKey"],
-      "AWS::Pinpoint::ADMChannel": ["ClientSecret"],
-      "AWS::AppStream::DirectoryConfig": ["ServiceAccountCredentials.AccountPassword"],
-      "AWS::CodePipeline::Webhook": ["AuthenticationConfiguration.SecretToken"],
-      "AWS::CodeBuild::SourceCredential": ["Token"],
-      "AWS::EMR::Cluster": [
-        "KerberosAttributes.KdcAdminPassword",
-        "KerberosAttributes.CrossRealmTrustPrincipalPassword",
-        "KerberosAttributes.ADDomainJoinPassword"
-      ],
-      "AWS::KinesisFirehose::DeliveryStream": [
-        "RedshiftDestinationConfiguration.Password",
-        "SplunkDestinationConfiguration.HECToken",
-        "HttpEndpointDestinationConfiguration.EndpointConfiguration.AccessKey"
-      ],
-      "AWS::Lambda::Permission": ["EventSourceToken"],
-      "AWS::ManagedBlockchain::Member": [
-        "MemberConfiguration.MemberFrameworkConfiguration.MemberFabricConfiguration.AdminPassword"
-      ],
-      "AWS::OpsWorks::App": ["AppSource.Password", "SslConfiguration.PrivateKey"],
-      "AWS::OpsWorks::Stack": ["CustomCookbooksSource.Password", "RdsDbInstances[].DbPassword"],
-      "AWS::DataSync::LocationSMB": ["Password"],
-      "AWS::DataSync::LocationObjectStorage": ["SecretKey"],
-      "AWS::Events::Connection": [
-        "AuthParameters.BasicAuthParameters.Password",
-        "AuthParameters.ApiKeyAuthParameters.ApiKeyValue",
-        "AuthParameters.OAuthParameters.ClientParameters.ClientSecret"
-      ],
-      "AWS::QuickSight::DataSource": ["Credentials.CredentialPair.Password"],
-      "AWS::Glue::Connection": ["ConnectionInput.ConnectionProperties.PASSWORD"],
-      "AWS::SecretsManager::Secret": ["SecretString"],
-      "AWS::IAM::User": ["LoginProfile.Password"]
-    };
-    TYPE_NAME = /^(?:String|Number|Integer|Boolean|Json|Object|List|Array|Map|SecureString|StringList|CommaDelimitedList|Timestamp)$/i;
-    PLACEHOLDER = /^(?:change[-_]?me|replace[-_]?me|todo|tbd|none|null|placeholder|example|dummy|test|redacted|secret|password|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
-    secretProps = {
-      name: "secret-props",
-      kinds: Object.keys(SECRET_PROPS),
-      codes: {
-        "secret-literal": "a secret property has a literal value (or a parameter Default)",
-        "secret-ssm-plaintext": "a secret property reads a plain-text SSM parameter",
-        "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
-      },
-      run(r, emit) {
-        for (const path15 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path15)) {
-            for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path15 };
-              if (isKnown2(s)) {
-                const text = asStr(s) ?? "";
-                if (text.length === 0) continue;
-                const ph = placeholderSecret(text);
-                if (ph === "type-name") continue;
-                emit({
-                  ...base,
-                  code: "secret-literal",
-                  ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf(path15)}: it deploys as a well-known password; use a dynamic reference`,
-                    severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf(path15)}`, secret: !s.why },
-                  why: s.why
-                });
-              } else if (isPlainSsm(s.raw)) {
-                emit({
-                  ...base,
-                  code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf(path15)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
-                });
-              }
-              if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
-            }
-          }
-        }
-      }
-    };
+    cred_002_default = rule21;
   }
 });
 
 // src/rules/cloudformation/rules/cred-003.ts
-var rule21, cred_003_default;
+var rule22, cred_003_default;
 var init_cred_003 = __esm({
   "src/rules/cloudformation/rules/cred-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule21 = {
+    rule22 = {
       meta: meta(
         "CFN-CRED-003",
         "IAM user login profile has a password in the template",
@@ -16159,19 +19398,19 @@ var init_cred_003 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-literal"], ["AWS::IAM::User"])
     };
-    cred_003_default = rule21;
+    cred_003_default = rule22;
   }
 });
 
 // src/rules/cloudformation/rules/cred-004.ts
-var rule22, cred_004_default;
+var rule23, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule22 = {
+    rule23 = {
       meta: meta(
         "CFN-CRED-004",
         "Secret-looking parameter without NoEcho",
@@ -16223,17 +19462,17 @@ var init_cred_004 = __esm({
         }
       }
     };
-    cred_004_default = rule22;
+    cred_004_default = rule23;
   }
 });
 
 // src/rules/cloudformation/rules/cred-005.ts
-var rule23, cred_005_default;
+var rule24, cred_005_default;
 var init_cred_005 = __esm({
   "src/rules/cloudformation/rules/cred-005.ts"() {
     "use strict";
     init_util();
-    rule23 = {
+    rule24 = {
       meta: meta(
         "CFN-CRED-005",
         "Secret-looking parameter has a Default value",
@@ -16264,12 +19503,12 @@ var init_cred_005 = __esm({
         }
       }
     };
-    cred_005_default = rule23;
+    cred_005_default = rule24;
   }
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var KINDS, PROPS, rule24, cred_006_default;
+var KINDS, PROPS, rule25, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
@@ -16278,7 +19517,7 @@ var init_cred_006 = __esm({
     init_secrets();
     KINDS = Object.keys(SECRET_PROPS).filter((k) => k !== "AWS::IAM::User");
     PROPS = [...new Set(KINDS.flatMap((k) => SECRET_PROPS[k]).map((p) => p.split(/\.|\[\]\./).pop()))].sort();
-    rule24 = {
+    rule25 = {
       meta: meta(
         "CFN-CRED-006",
         "Password, token or key property has a literal value",
@@ -16304,17 +19543,17 @@ var init_cred_006 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-literal"], KINDS)
     };
-    cred_006_default = rule24;
+    cred_006_default = rule25;
   }
 });
 
 // src/rules/cloudformation/rules/cred-007.ts
-var rule25, cred_007_default;
+var rule26, cred_007_default;
 var init_cred_007 = __esm({
   "src/rules/cloudformation/rules/cred-007.ts"() {
     "use strict";
     init_util();
-    rule25 = {
+    rule26 = {
       meta: meta(
         "CFN-CRED-007",
         "Lambda environment variable holds a secret in plain text",
@@ -16352,17 +19591,17 @@ var init_cred_007 = __esm({
           }
       }
     };
-    cred_007_default = rule25;
+    cred_007_default = rule26;
   }
 });
 
 // src/rules/cloudformation/rules/cred-008.ts
-var rule26, cred_008_default;
+var rule27, cred_008_default;
 var init_cred_008 = __esm({
   "src/rules/cloudformation/rules/cred-008.ts"() {
     "use strict";
     init_util();
-    rule26 = {
+    rule27 = {
       meta: meta(
         "CFN-CRED-008",
         "ECS container environment variable holds a secret in plain text",
@@ -16408,17 +19647,17 @@ var init_cred_008 = __esm({
             }
       }
     };
-    cred_008_default = rule26;
+    cred_008_default = rule27;
   }
 });
 
 // src/rules/cloudformation/rules/cred-009.ts
-var rule27, cred_009_default;
+var rule28, cred_009_default;
 var init_cred_009 = __esm({
   "src/rules/cloudformation/rules/cred-009.ts"() {
     "use strict";
     init_util();
-    rule27 = {
+    rule28 = {
       meta: meta(
         "CFN-CRED-009",
         "Secrets Manager secret has no rotation schedule",
@@ -16452,17 +19691,17 @@ var init_cred_009 = __esm({
           if (!rotated.has(r.id)) ctx.report(r, void 0, `${r.id} has no RotationSchedule in this template`);
       }
     };
-    cred_009_default = rule27;
+    cred_009_default = rule28;
   }
 });
 
 // src/rules/cloudformation/rules/cred-010.ts
-var rule28, cred_010_default;
+var rule29, cred_010_default;
 var init_cred_010 = __esm({
   "src/rules/cloudformation/rules/cred-010.ts"() {
     "use strict";
     init_util();
-    rule28 = {
+    rule29 = {
       meta: meta(
         "CFN-CRED-010",
         "CodeBuild project has a secret in a plain-text environment variable",
@@ -16508,19 +19747,19 @@ var init_cred_010 = __esm({
           }
       }
     };
-    cred_010_default = rule28;
+    cred_010_default = rule29;
   }
 });
 
 // src/rules/cloudformation/rules/cred-011.ts
-var rule29, cred_011_default;
+var rule30, cred_011_default;
 var init_cred_011 = __esm({
   "src/rules/cloudformation/rules/cred-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule29 = {
+    rule30 = {
       meta: meta(
         "CFN-CRED-011",
         "Secret property reads a plain-text SSM parameter",
@@ -16543,12 +19782,12 @@ var init_cred_011 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-ssm-plaintext"])
     };
-    cred_011_default = rule29;
+    cred_011_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/cred-012.ts
-var SECRET_KEYS, rule30, cred_012_default;
+var SECRET_KEYS, rule31, cred_012_default;
 var init_cred_012 = __esm({
   "src/rules/cloudformation/rules/cred-012.ts"() {
     "use strict";
@@ -16556,7 +19795,7 @@ var init_cred_012 = __esm({
     init_cloudformation2();
     init_values();
     SECRET_KEYS = ["password", "secretKey"];
-    rule30 = {
+    rule31 = {
       meta: meta(
         "CFN-CRED-012",
         "CloudFormation::Authentication metadata holds a password or secret key",
@@ -16614,19 +19853,19 @@ var init_cred_012 = __esm({
         }
       }
     };
-    cred_012_default = rule30;
+    cred_012_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/dax-001.ts
-var rule31, dax_001_default;
+var rule32, dax_001_default;
 var init_dax_001 = __esm({
   "src/rules/cloudformation/rules/dax-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule31 = {
+    rule32 = {
       meta: meta(
         "CFN-DAX-001",
         "DAX cluster is not encrypted at rest",
@@ -16646,17 +19885,17 @@ var init_dax_001 = __esm({
       ),
       check: cloudCheck(daxEncryption, ["dax-encryption"])
     };
-    dax_001_default = rule31;
+    dax_001_default = rule32;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule32, ddb_001_default;
+var rule33, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule32 = requireTrue({
+    rule33 = requireTrue({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -16680,19 +19919,19 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule32;
+    ddb_001_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-002.ts
-var rule33, ddb_002_default;
+var rule34, ddb_002_default;
 var init_ddb_002 = __esm({
   "src/rules/cloudformation/rules/ddb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule33 = {
+    rule34 = {
       meta: meta(
         "CFN-DDB-002",
         "DynamoDB table has no point-in-time recovery",
@@ -16712,17 +19951,17 @@ var init_ddb_002 = __esm({
       ),
       check: cloudCheck(dynamoPitr, ["dynamodb-pitr"])
     };
-    ddb_002_default = rule33;
+    ddb_002_default = rule34;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule34, dms_001_default;
+var rule35, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule34 = forbidTrue({
+    rule35 = forbidTrue({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -16744,17 +19983,17 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule34;
+    dms_001_default = rule35;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule35, docdb_001_default;
+var rule36, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule35 = requireTrue({
+    rule36 = requireTrue({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -16777,19 +20016,19 @@ var init_docdb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule35;
+    docdb_001_default = rule36;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-002.ts
-var rule36, docdb_002_default;
+var rule37, docdb_002_default;
 var init_docdb_002 = __esm({
   "src/rules/cloudformation/rules/docdb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule36 = {
+    rule37 = {
       meta: meta(
         "CFN-DOCDB-002",
         "DocumentDB cluster does not export audit and profiler logs",
@@ -16809,17 +20048,17 @@ var init_docdb_002 = __esm({
       ),
       check: cloudCheck(docdbAudit, ["docdb-audit"])
     };
-    docdb_002_default = rule36;
+    docdb_002_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule37, ec_001_default;
+var rule38, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule37 = requireTrue({
+    rule38 = requireTrue({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -16842,17 +20081,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule37;
+    ec_001_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule38, ec_002_default;
+var rule39, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule38 = requireTrue({
+    rule39 = requireTrue({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -16875,19 +20114,19 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule38;
+    ec_002_default = rule39;
   }
 });
 
 // src/rules/cloudformation/rules/ec-003.ts
-var rule39, ec_003_default;
+var rule40, ec_003_default;
 var init_ec_003 = __esm({
   "src/rules/cloudformation/rules/ec-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule39 = {
+    rule40 = {
       meta: meta(
         "CFN-EC-003",
         "ElastiCache replication group is not Multi-AZ",
@@ -16907,17 +20146,17 @@ var init_ec_003 = __esm({
       ),
       check: cloudCheck(elasticacheMultiAz, ["elasticache-multi-az"])
     };
-    ec_003_default = rule39;
+    ec_003_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule40, ec2_001_default;
+var rule41, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule40 = {
+    rule41 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -16955,17 +20194,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule40;
+    ec2_001_default = rule41;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule41, ec2_002_default;
+var rule42, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule41 = forbidTrue({
+    rule42 = forbidTrue({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -16990,17 +20229,17 @@ var init_ec2_002 = __esm({
       // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
       severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
     });
-    ec2_002_default = rule41;
+    ec2_002_default = rule42;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule42, ec2_003_default;
+var rule43, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule42 = {
+    rule43 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -17030,7 +20269,7 @@ var init_ec2_003 = __esm({
         }
       }
     };
-    ec2_003_default = rule42;
+    ec2_003_default = rule43;
   }
 });
 
@@ -17038,12 +20277,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule43, ec2_004_default;
+var rule44, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule43 = {
+    rule44 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -17074,18 +20313,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule43;
+    ec2_004_default = rule44;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule44, ec2_005_default;
+var rule45, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule44 = {
+    rule45 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -17113,17 +20352,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule44;
+    ec2_005_default = rule45;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule45, ec2_006_default;
+var rule46, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule45 = requireTrue({
+    rule46 = requireTrue({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -17147,17 +20386,17 @@ var init_ec2_006 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule45;
+    ec2_006_default = rule46;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule46, ec2_007_default;
+var rule47, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule46 = {
+    rule47 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -17182,8 +20421,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path15 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path15))) {
+          const path16 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path16))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -17194,19 +20433,19 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule46;
+    ec2_007_default = rule47;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-008.ts
-var rule47, ec2_008_default;
+var rule48, ec2_008_default;
 var init_ec2_008 = __esm({
   "src/rules/cloudformation/rules/ec2-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule47 = {
+    rule48 = {
       meta: meta(
         "CFN-EC2-008",
         "EBS volume is not encrypted with your KMS key",
@@ -17227,159 +20466,23 @@ var init_ec2_008 = __esm({
       ),
       check: cloudCheck(ebsCmk, ["ebs-cmk"])
     };
-    ec2_008_default = rule47;
-  }
-});
-
-// src/cloud/constants.ts
-function parseCidr(s) {
-  const m = /^\s*([0-9A-Fa-f:.]+)\s*\/\s*(\d{1,3})\s*$/.exec(s);
-  if (!m) return void 0;
-  const addr = m[1];
-  const prefix = Number(m[2]);
-  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(addr)) {
-    if (addr.split(".").some((o) => Number(o) > 255) || prefix > 32) return void 0;
-    return { v6: false, prefix, addr };
-  }
-  if (addr.includes(":") && /^[0-9A-Fa-f:.]+$/.test(addr) && prefix <= 128) {
-    const groups = addr.split("::");
-    if (groups.length > 2) return void 0;
-    if (groups.some((g) => g.split(":").some((h) => h.length > 4 && !h.includes(".")))) return void 0;
-    return { v6: true, prefix, addr };
-  }
-  return void 0;
-}
-function isWorldCidr(s) {
-  const c = parseCidr(s);
-  return c !== void 0 && c.prefix === 0;
-}
-function cidrContains(outer, inner) {
-  const o = parseCidr(outer);
-  const i = parseCidr(inner);
-  if (!o || !i || o.v6 !== i.v6) return void 0;
-  if (o.prefix === 0) return true;
-  if (o.v6) return o.addr.toLowerCase() === i.addr.toLowerCase() && o.prefix <= i.prefix ? true : void 0;
-  if (o.prefix > i.prefix) return false;
-  const num = (a) => a.split(".").reduce((n, x) => n * 256 + Number(x), 0);
-  const mask2 = o.prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - o.prefix);
-  const and = (n) => Number(BigInt(n) & BigInt(mask2));
-  return and(num(o.addr)) === and(num(i.addr));
-}
-function isWideCidr(s) {
-  const c = parseCidr(s);
-  if (!c || c.prefix === 0) return false;
-  return c.v6 ? c.prefix < 16 : c.prefix < 8;
-}
-function isPrivateCidr(s) {
-  const c = parseCidr(s);
-  if (!c) return false;
-  if (c.v6) return /^f[cd]/i.test(c.addr) && c.prefix >= 7;
-  const [a, b] = c.addr.split(".").map(Number);
-  return a === 10 && c.prefix >= 8 || a === 172 && b >= 16 && b <= 31 && c.prefix >= 12 || a === 192 && b === 168 && c.prefix >= 16;
-}
-function transportOf(protocol) {
-  const l = (protocol ?? "*").trim().toLowerCase();
-  if (l === "tcp" || l === "6") return "tcp";
-  if (l === "udp" || l === "17") return "udp";
-  if (l === "" || l === "*" || l === "any" || isAllProtocols(l)) return "any";
-  return "other";
-}
-function servesOn(entry, protocol) {
-  const tr = transportOf(protocol);
-  const svc = entry[2] ?? "tcp";
-  return tr === "any" || svc === "both" || svc === tr;
-}
-function isAllProtocols(p) {
-  const l = p.trim().toLowerCase();
-  return l === "-1" || l === "all";
-}
-function hasPorts(p) {
-  return ["tcp", "udp", "6", "17"].includes(p.trim().toLowerCase());
-}
-var ADMIN_PORTS, DATA_PORTS, REMOTE_PORTS, SENSITIVE_SERVICES, SENSITIVE_PORTS;
-var init_constants = __esm({
-  "src/cloud/constants.ts"() {
-    "use strict";
-    ADMIN_PORTS = [
-      [22, "SSH"],
-      [3389, "RDP", "both"]
-    ];
-    DATA_PORTS = [
-      [1433, "SQL Server"],
-      [1434, "SQL Server browser", "both"],
-      [1521, "Oracle"],
-      [2383, "SQL Server Analysis Services"],
-      [2379, "etcd"],
-      [2380, "etcd peer"],
-      [3306, "MySQL"],
-      [5432, "PostgreSQL"],
-      [5439, "Redshift"],
-      [5601, "Kibana"],
-      [5672, "AMQP"],
-      [5984, "CouchDB"],
-      [6379, "Redis"],
-      [7e3, "Cassandra inter-node"],
-      [7001, "Cassandra inter-node (TLS)"],
-      [7199, "Cassandra JMX"],
-      [7474, "Neo4j"],
-      [8020, "HDFS NameNode"],
-      [8086, "InfluxDB"],
-      [8888, "Cassandra OpsCenter"],
-      [9e3, "Hadoop / object storage"],
-      [9042, "Cassandra"],
-      [9092, "Kafka"],
-      [9160, "Cassandra Thrift"],
-      [9200, "Elasticsearch"],
-      [9300, "Elasticsearch transport"],
-      [11211, "Memcached", "both"],
-      [11214, "Memcached (TLS)"],
-      [27017, "MongoDB"],
-      [27018, "MongoDB shard"],
-      [27019, "MongoDB config"],
-      [50070, "HDFS web UI"],
-      [61616, "ActiveMQ"]
-    ];
-    REMOTE_PORTS = [
-      [20, "FTP data"],
-      [21, "FTP"],
-      [23, "Telnet"],
-      [135, "MS RPC", "both"],
-      [137, "NetBIOS", "both"],
-      [138, "NetBIOS", "udp"],
-      [139, "NetBIOS"],
-      [161, "SNMP", "udp"],
-      [389, "LDAP", "both"],
-      [445, "SMB"],
-      [636, "LDAPS"],
-      [2049, "NFS", "both"],
-      [2375, "Docker API"],
-      [2376, "Docker API (TLS)"],
-      [4333, "mSQL"],
-      [5500, "VNC"],
-      [5900, "VNC"],
-      [5985, "WinRM"],
-      [5986, "WinRM (TLS)"],
-      [6443, "Kubernetes API"],
-      [10250, "kubelet"]
-    ];
-    SENSITIVE_SERVICES = [...ADMIN_PORTS, ...DATA_PORTS, ...REMOTE_PORTS];
-    SENSITIVE_PORTS = SENSITIVE_SERVICES.map(([p]) => p);
+    ec2_008_default = rule48;
   }
 });
 
 // src/cloud/checks/network.ts
-function publicPolicy(code2, kinds, prop, what) {
+function publicPolicy(code2, kinds, prop, what2) {
   return {
     name: code2,
     kinds,
-    codes: { [code2]: `${what} allows any principal` },
+    codes: { [code2]: `${what2} allows any principal` },
     run(r, emit) {
       for (const p of publicStatements(get(r.props, prop)))
         emit({
           code: code2,
           resource: r,
           at: p.at.at,
-          message: `${r.name} ${what} allows any principal ("*") without a condition`,
+          message: `${r.name} ${what2} allows any principal ("*") without a condition`,
           why: p.at.why,
           detail: p.s.sid
         });
@@ -17484,8 +20587,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule255 of rules2)
-          for (const s of scalars(get(rule255, "CIDRIP"))) {
+        for (const rule256 of rules2)
+          for (const s of scalars(get(rule256, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -17564,14 +20667,14 @@ var init_network = __esm({
 });
 
 // src/rules/cloudformation/rules/ecr-001.ts
-var rule48, ecr_001_default;
+var rule49, ecr_001_default;
 var init_ecr_001 = __esm({
   "src/rules/cloudformation/rules/ecr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule48 = {
+    rule49 = {
       meta: meta(
         "CFN-ECR-001",
         "ECR repository policy allows any principal",
@@ -17595,19 +20698,19 @@ var init_ecr_001 = __esm({
       ),
       check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
     };
-    ecr_001_default = rule48;
+    ecr_001_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-002.ts
-var rule49, ecr_002_default;
+var rule50, ecr_002_default;
 var init_ecr_002 = __esm({
   "src/rules/cloudformation/rules/ecr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule49 = {
+    rule50 = {
       meta: meta(
         "CFN-ECR-002",
         "ECR repository does not scan images on push",
@@ -17627,19 +20730,19 @@ var init_ecr_002 = __esm({
       ),
       check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
     };
-    ecr_002_default = rule49;
+    ecr_002_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-003.ts
-var rule50, ecr_003_default;
+var rule51, ecr_003_default;
 var init_ecr_003 = __esm({
   "src/rules/cloudformation/rules/ecr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule50 = {
+    rule51 = {
       meta: meta(
         "CFN-ECR-003",
         "ECR image tags can be overwritten",
@@ -17659,19 +20762,19 @@ var init_ecr_003 = __esm({
       ),
       check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
     };
-    ecr_003_default = rule50;
+    ecr_003_default = rule51;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-001.ts
-var rule51, ecs_001_default;
+var rule52, ecs_001_default;
 var init_ecs_001 = __esm({
   "src/rules/cloudformation/rules/ecs-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule51 = {
+    rule52 = {
       meta: meta(
         "CFN-ECS-001",
         "ECS task mounts an EFS volume without TLS",
@@ -17693,19 +20796,19 @@ var init_ecs_001 = __esm({
       ),
       check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
     };
-    ecs_001_default = rule51;
+    ecs_001_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-002.ts
-var rule52, ecs_002_default;
+var rule53, ecs_002_default;
 var init_ecs_002 = __esm({
   "src/rules/cloudformation/rules/ecs-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule52 = {
+    rule53 = {
       meta: meta(
         "CFN-ECS-002",
         "ECS cluster does not enable Container Insights",
@@ -17725,17 +20828,17 @@ var init_ecs_002 = __esm({
       ),
       check: cloudCheck(ecsInsights, ["ecs-insights"])
     };
-    ecs_002_default = rule52;
+    ecs_002_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule53, efs_001_default;
+var rule54, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule53 = requireTrue({
+    rule54 = requireTrue({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -17757,19 +20860,19 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule53;
+    efs_001_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/eks-001.ts
-var rule54, eks_001_default;
+var rule55, eks_001_default;
 var init_eks_001 = __esm({
   "src/rules/cloudformation/rules/eks-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule54 = {
+    rule55 = {
       meta: meta(
         "CFN-EKS-001",
         "EKS node group allows SSH from anywhere",
@@ -17792,19 +20895,19 @@ var init_eks_001 = __esm({
       ),
       check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
     };
-    eks_001_default = rule54;
+    eks_001_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/eks-002.ts
-var rule55, eks_002_default;
+var rule56, eks_002_default;
 var init_eks_002 = __esm({
   "src/rules/cloudformation/rules/eks-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule55 = {
+    rule56 = {
       meta: meta(
         "CFN-EKS-002",
         "EKS secrets are not encrypted with KMS",
@@ -17824,19 +20927,19 @@ var init_eks_002 = __esm({
       ),
       check: cloudCheck(eksSecrets, ["eks-secrets"])
     };
-    eks_002_default = rule55;
+    eks_002_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule56, elb_001_default;
+var rule57, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule56 = {
+    rule57 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -17867,19 +20970,19 @@ var init_elb_001 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-http"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_001_default = rule56;
+    elb_001_default = rule57;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var rule57, elb_002_default;
+var rule58, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule57 = {
+    rule58 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -17908,17 +21011,17 @@ var init_elb_002 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-ssl-policy"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_002_default = rule57;
+    elb_002_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule58, elb_003_default;
+var rule59, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule58 = {
+    rule59 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -17962,17 +21065,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule58;
+    elb_003_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule59, elb_004_default;
+var rule60, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule59 = {
+    rule60 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -18003,19 +21106,19 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule59;
+    elb_004_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/emr-001.ts
-var rule60, emr_001_default;
+var rule61, emr_001_default;
 var init_emr_001 = __esm({
   "src/rules/cloudformation/rules/emr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule60 = {
+    rule61 = {
       meta: meta(
         "CFN-EMR-001",
         "EMR cluster is not launched in a VPC subnet",
@@ -18036,19 +21139,19 @@ var init_emr_001 = __esm({
       ),
       check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
     };
-    emr_001_default = rule60;
+    emr_001_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/emr-002.ts
-var rule61, emr_002_default;
+var rule62, emr_002_default;
 var init_emr_002 = __esm({
   "src/rules/cloudformation/rules/emr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule61 = {
+    rule62 = {
       meta: meta(
         "CFN-EMR-002",
         "EMR cluster has no security configuration",
@@ -18068,19 +21171,19 @@ var init_emr_002 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
     };
-    emr_002_default = rule61;
+    emr_002_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/emr-003.ts
-var rule62, emr_003_default;
+var rule63, emr_003_default;
 var init_emr_003 = __esm({
   "src/rules/cloudformation/rules/emr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule62 = {
+    rule63 = {
       meta: meta(
         "CFN-EMR-003",
         "EMR security configuration leaves data unencrypted",
@@ -18103,17 +21206,17 @@ var init_emr_003 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-encryption-off"])
     };
-    emr_003_default = rule62;
+    emr_003_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule63, es_001_default;
+var rule64, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule63 = requireTrue({
+    rule64 = requireTrue({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -18135,17 +21238,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule63;
+    es_001_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule64, es_002_default;
+var rule65, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule64 = requireTrue({
+    rule65 = requireTrue({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -18167,17 +21270,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule64;
+    es_002_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule65, es_003_default;
+var rule66, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule65 = requireTrue({
+    rule66 = requireTrue({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -18199,19 +21302,19 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule65;
+    es_003_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/firehose-001.ts
-var rule66, firehose_001_default;
+var rule67, firehose_001_default;
 var init_firehose_001 = __esm({
   "src/rules/cloudformation/rules/firehose-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule66 = {
+    rule67 = {
       meta: meta(
         "CFN-FIREHOSE-001",
         "Firehose delivery stream is not encrypted",
@@ -18231,19 +21334,19 @@ var init_firehose_001 = __esm({
       ),
       check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
     };
-    firehose_001_default = rule66;
+    firehose_001_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/gamelift-001.ts
-var rule67, gamelift_001_default;
+var rule68, gamelift_001_default;
 var init_gamelift_001 = __esm({
   "src/rules/cloudformation/rules/gamelift-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule67 = {
+    rule68 = {
       meta: meta(
         "CFN-GAMELIFT-001",
         "GameLift fleet opens a port range to the internet",
@@ -18264,19 +21367,19 @@ var init_gamelift_001 = __esm({
       ),
       check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
     };
-    gamelift_001_default = rule67;
+    gamelift_001_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/guardduty-001.ts
-var rule68, guardduty_001_default;
+var rule69, guardduty_001_default;
 var init_guardduty_001 = __esm({
   "src/rules/cloudformation/rules/guardduty-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule68 = {
+    rule69 = {
       meta: meta(
         "CFN-GUARDDUTY-001",
         "GuardDuty detector is disabled",
@@ -18296,17 +21399,17 @@ var init_guardduty_001 = __esm({
       ),
       check: cloudCheck(guarddutyOff, ["guardduty-off"])
     };
-    guardduty_001_default = rule68;
+    guardduty_001_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule69, iam_001_default;
+var rule70, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule69 = {
+    rule70 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -18345,17 +21448,17 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule69;
+    iam_001_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule70, iam_002_default;
+var rule71, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule70 = {
+    rule71 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -18398,17 +21501,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule70;
+    iam_002_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule71, iam_003_default;
+var rule72, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule71 = {
+    rule72 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -18437,17 +21540,17 @@ var init_iam_003 = __esm({
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule71;
+    iam_003_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule72, iam_004_default;
+var rule73, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule72 = {
+    rule73 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -18476,17 +21579,17 @@ var init_iam_004 = __esm({
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule72;
+    iam_004_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule73, iam_005_default;
+var rule74, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule73 = {
+    rule74 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -18530,17 +21633,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule73;
+    iam_005_default = rule74;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule74, iam_006_default;
+var rule75, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule75 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -18572,17 +21675,17 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule74;
+    iam_006_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule75, iam_007_default;
+var rule76, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule75 = {
+    rule76 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -18616,12 +21719,12 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule75;
+    iam_007_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, ELEVATED, rule76, iam_008_default;
+var ADMIN, ELEVATED, rule77, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
@@ -18631,7 +21734,7 @@ var init_iam_008 = __esm({
       [/(?:^|:policy\/)IAMFullAccess$/, "IAMFullAccess (which can grant itself any permission)", "high"],
       [/(?:^|:policy\/)PowerUserAccess$/, "PowerUserAccess (every service but IAM)", "medium"]
     ];
-    rule76 = {
+    rule77 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess (or IAMFullAccess, PowerUserAccess) managed policy is attached",
@@ -18678,17 +21781,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule76;
+    iam_008_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule77, iam_009_default;
+var rule78, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule77 = {
+    rule78 = {
       meta: meta(
         "CFN-IAM-009",
         "Trust or resource policy uses Allow with NotPrincipal",
@@ -18713,26 +21816,26 @@ var init_iam_009 = __esm({
       check(ctx) {
         for (const r of ctx.resources) {
           const d = r.type === "AWS::IAM::Role" ? ctx.t.get(r.props, "AssumeRolePolicyDocument") : policyDocs(ctx.t, r)[0];
-          const what = r.type === "AWS::IAM::Role" ? "trust policy" : "resource policy";
+          const what2 = r.type === "AWS::IAM::Role" ? "trust policy" : "resource policy";
           for (const s of statements2(ctx.t, d))
             if (s.allow && s.notPrincipalNode)
-              ctx.report(r, s.notPrincipalNode, `${r.id} ${what} uses Allow with NotPrincipal`);
+              ctx.report(r, s.notPrincipalNode, `${r.id} ${what2} uses Allow with NotPrincipal`);
         }
       }
     };
-    iam_009_default = rule77;
+    iam_009_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/iam-010.ts
-var rule78, iam_010_default;
+var rule79, iam_010_default;
 var init_iam_010 = __esm({
   "src/rules/cloudformation/rules/iam-010.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule78 = {
+    rule79 = {
       meta: meta(
         "CFN-IAM-010",
         "Role trusts another account without an ExternalId or MFA condition",
@@ -18756,19 +21859,19 @@ var init_iam_010 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-cross-account"])
     };
-    iam_010_default = rule78;
+    iam_010_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/iam-011.ts
-var rule79, iam_011_default;
+var rule80, iam_011_default;
 var init_iam_011 = __esm({
   "src/rules/cloudformation/rules/iam-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule79 = {
+    rule80 = {
       meta: meta(
         "CFN-IAM-011",
         "Role trust policy allows every action",
@@ -18792,19 +21895,19 @@ var init_iam_011 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-all-actions"])
     };
-    iam_011_default = rule79;
+    iam_011_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/iam-012.ts
-var rule80, iam_012_default;
+var rule81, iam_012_default;
 var init_iam_012 = __esm({
   "src/rules/cloudformation/rules/iam-012.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule80 = {
+    rule81 = {
       meta: meta(
         "CFN-IAM-012",
         "Console password need not be changed at first sign-in",
@@ -18827,19 +21930,19 @@ var init_iam_012 = __esm({
       ),
       check: cloudCheck(loginProfileReset, ["login-profile-reset"])
     };
-    iam_012_default = rule80;
+    iam_012_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/iam-013.ts
-var rule81, iam_013_default;
+var rule82, iam_013_default;
 var init_iam_013 = __esm({
   "src/rules/cloudformation/rules/iam-013.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule81 = {
+    rule82 = {
       meta: meta(
         "CFN-IAM-013",
         "IAM policy allows assuming any role",
@@ -18872,17 +21975,17 @@ var init_iam_013 = __esm({
       ),
       check: cloudCheck(assumeAnyRole, ["assume-any-role"])
     };
-    iam_013_default = rule81;
+    iam_013_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/iam-014.ts
-var rule82, iam_014_default;
+var rule83, iam_014_default;
 var init_iam_014 = __esm({
   "src/rules/cloudformation/rules/iam-014.ts"() {
     "use strict";
     init_util();
-    rule82 = {
+    rule83 = {
       meta: meta(
         "CFN-IAM-014",
         "IAM user gets permissions directly instead of through a group",
@@ -18920,19 +22023,19 @@ var init_iam_014 = __esm({
         }
       }
     };
-    iam_014_default = rule82;
+    iam_014_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/iot-001.ts
-var rule83, iot_001_default;
+var rule84, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule83 = {
+    rule84 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -18956,19 +22059,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule83;
+    iot_001_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule84, kendra_001_default;
+var rule85, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule84 = {
+    rule85 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -18988,17 +22091,17 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule84;
+    kendra_001_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule85, kin_001_default;
+var rule86, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule85 = {
+    rule86 = {
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -19030,17 +22133,17 @@ var init_kin_001 = __esm({
         }
       }
     };
-    kin_001_default = rule85;
+    kin_001_default = rule86;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule86, kms_001_default;
+var rule87, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule86 = {
+    rule87 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -19065,17 +22168,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule86;
+    kms_001_default = rule87;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule87, kms_002_default;
+var rule88, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule87 = requireTrue({
+    rule88 = requireTrue({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -19102,27 +22205,27 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule87;
+    kms_002_default = rule88;
   }
 });
 
 // src/cloud/checks/kms.ts
-var isTrue3, awsAlias, CMK_PROPS, customerKey;
+var isTrue4, awsAlias, CMK_PROPS, customerKey;
 var init_kms = __esm({
   "src/cloud/checks/kms.ts"() {
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path15) => scalars(get(r.props, path15)).some((s) => asBool2(s.value) === true);
+    isTrue4 = (r, path16) => scalars(get(r.props, path16)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
-      "AWS::EFS::FileSystem": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::EFS::FileSystem": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "Encrypted"), notCustomer: awsAlias },
       "AWS::ECR::Repository": { path: "EncryptionConfiguration.KmsKey" },
-      "AWS::DocDB::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::RDS::DBInstance": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::RDS::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::DocDB::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBInstance": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "Encrypted"), notCustomer: awsAlias },
       "AWS::SNS::Topic": {
         path: "KmsMasterKeyId",
         encrypted: (r) => getSet(r.props, "KmsMasterKeyId") !== void 0,
@@ -19130,7 +22233,7 @@ var init_kms = __esm({
       },
       "AWS::OpenSearchService::Domain": {
         path: "EncryptionAtRestOptions.KmsKeyId",
-        encrypted: (r) => isTrue3(r, "EncryptionAtRestOptions.Enabled"),
+        encrypted: (r) => isTrue4(r, "EncryptionAtRestOptions.Enabled"),
         notCustomer: awsAlias
       }
     };
@@ -19166,14 +22269,14 @@ var init_kms = __esm({
 });
 
 // src/rules/cloudformation/rules/kms-003.ts
-var rule88, kms_003_default;
+var rule89, kms_003_default;
 var init_kms_003 = __esm({
   "src/rules/cloudformation/rules/kms-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_kms();
-    rule88 = {
+    rule89 = {
       meta: meta(
         "CFN-KMS-003",
         "Data is encrypted with an AWS-managed key instead of your KMS key",
@@ -19200,17 +22303,17 @@ var init_kms_003 = __esm({
       ),
       check: cloudCheck(customerKey, ["customer-key"])
     };
-    kms_003_default = rule88;
+    kms_003_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule89, lambda_001_default;
+var rule90, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule89 = {
+    rule90 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -19244,17 +22347,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule89;
+    lambda_001_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule90, lambda_002_default;
+var rule91, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule90 = {
+    rule91 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -19281,19 +22384,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule90;
+    lambda_002_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule91, lambda_003_default;
+var rule92, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule91 = {
+    rule92 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -19316,19 +22419,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule91;
+    lambda_003_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule92, lambda_004_default;
+var rule93, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule92 = {
+    rule93 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -19348,19 +22451,19 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule92;
+    lambda_004_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule93, lambda_005_default;
+var rule94, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule93 = {
+    rule94 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
@@ -19383,17 +22486,17 @@ var init_lambda_005 = __esm({
         cloudCheck(samDlq, ["lambda-dlq"])(ctx);
       }
     };
-    lambda_005_default = rule93;
+    lambda_005_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-006.ts
-var rule94, lambda_006_default;
+var rule95, lambda_006_default;
 var init_lambda_006 = __esm({
   "src/rules/cloudformation/rules/lambda-006.ts"() {
     "use strict";
     init_util();
-    rule94 = {
+    rule95 = {
       meta: meta(
         "CFN-LAMBDA-006",
         "Lambda functions share one execution role",
@@ -19436,17 +22539,17 @@ B:
         }
       }
     };
-    lambda_006_default = rule94;
+    lambda_006_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule95, log_001_default;
+var rule96, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule95 = requireTrue({
+    rule96 = requireTrue({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -19469,17 +22572,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule95;
+    log_001_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule96, log_002_default;
+var rule97, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule96 = requireTrue({
+    rule97 = requireTrue({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -19504,17 +22607,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule96;
+    log_002_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule97, log_003_default;
+var rule98, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule97 = requireProp({
+    rule98 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -19535,17 +22638,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule97;
+    log_003_default = rule98;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule98, log_004_default;
+var rule99, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule98 = requireProp({
+    rule99 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -19569,17 +22672,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule98;
+    log_004_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule99, log_005_default;
+var rule100, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule99 = requireProp({
+    rule100 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -19602,17 +22705,17 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule99;
+    log_005_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/log-006.ts
-var rule100, log_006_default;
+var rule101, log_006_default;
 var init_log_006 = __esm({
   "src/rules/cloudformation/rules/log-006.ts"() {
     "use strict";
     init_util();
-    rule100 = {
+    rule101 = {
       meta: meta(
         "CFN-LOG-006",
         "CloudTrail trail is not logging",
@@ -19641,19 +22744,19 @@ var init_log_006 = __esm({
         }
       }
     };
-    log_006_default = rule100;
+    log_006_default = rule101;
   }
 });
 
 // src/rules/cloudformation/rules/mq-001.ts
-var rule101, mq_001_default;
+var rule102, mq_001_default;
 var init_mq_001 = __esm({
   "src/rules/cloudformation/rules/mq-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule101 = {
+    rule102 = {
       meta: meta(
         "CFN-MQ-001",
         "Amazon MQ broker is publicly accessible",
@@ -19673,19 +22776,19 @@ var init_mq_001 = __esm({
       ),
       check: cloudCheck(mqPublic, ["mq-public"])
     };
-    mq_001_default = rule101;
+    mq_001_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/mq-002.ts
-var rule102, mq_002_default;
+var rule103, mq_002_default;
 var init_mq_002 = __esm({
   "src/rules/cloudformation/rules/mq-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule102 = {
+    rule103 = {
       meta: meta(
         "CFN-MQ-002",
         "Amazon MQ broker logs are off",
@@ -19705,19 +22808,19 @@ var init_mq_002 = __esm({
       ),
       check: cloudCheck(mqLogs, ["mq-logs"])
     };
-    mq_002_default = rule102;
+    mq_002_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/mq-003.ts
-var rule103, mq_003_default;
+var rule104, mq_003_default;
 var init_mq_003 = __esm({
   "src/rules/cloudformation/rules/mq-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule103 = {
+    rule104 = {
       meta: meta(
         "CFN-MQ-003",
         "Amazon MQ broker uses an AWS-owned encryption key",
@@ -19737,19 +22840,19 @@ var init_mq_003 = __esm({
       ),
       check: cloudCheck(mqCmk, ["mq-cmk"])
     };
-    mq_003_default = rule103;
+    mq_003_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/msk-001.ts
-var rule104, msk_001_default;
+var rule105, msk_001_default;
 var init_msk_001 = __esm({
   "src/rules/cloudformation/rules/msk-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule104 = {
+    rule105 = {
       meta: meta(
         "CFN-MSK-001",
         "MSK cluster brokers are reachable from the internet",
@@ -19772,19 +22875,19 @@ var init_msk_001 = __esm({
       ),
       check: cloudCheck(mskPublicAccess, ["msk-public-access"])
     };
-    msk_001_default = rule104;
+    msk_001_default = rule105;
   }
 });
 
 // src/rules/cloudformation/rules/msk-002.ts
-var rule105, msk_002_default;
+var rule106, msk_002_default;
 var init_msk_002 = __esm({
   "src/rules/cloudformation/rules/msk-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule105 = {
+    rule106 = {
       meta: meta(
         "CFN-MSK-002",
         "MSK cluster accepts plaintext traffic",
@@ -19806,19 +22909,19 @@ var init_msk_002 = __esm({
       ),
       check: cloudCheck(mskInTransit, ["msk-in-transit"])
     };
-    msk_002_default = rule105;
+    msk_002_default = rule106;
   }
 });
 
 // src/rules/cloudformation/rules/msk-003.ts
-var rule106, msk_003_default;
+var rule107, msk_003_default;
 var init_msk_003 = __esm({
   "src/rules/cloudformation/rules/msk-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule106 = {
+    rule107 = {
       meta: meta(
         "CFN-MSK-003",
         "MSK broker logs are not delivered",
@@ -19838,7 +22941,7 @@ var init_msk_003 = __esm({
       ),
       check: cloudCheck(mskLogs, ["msk-logs"])
     };
-    msk_003_default = rule106;
+    msk_003_default = rule107;
   }
 });
 
@@ -19849,17 +22952,17 @@ function worldAllowEntry(t, r) {
   for (const key of ["CidrBlock", "Ipv6CidrBlock"]) {
     const n = t.get(r.props, key);
     const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ""));
-    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue), why: v.why };
+    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue2), why: v.why };
   }
   return void 0;
 }
-var rule107, nacl_001_default;
+var rule108, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule107 = {
+    rule108 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -19901,12 +23004,12 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule107;
+    nacl_001_default = rule108;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var rule108, nacl_002_default;
+var rule109, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -19914,7 +23017,7 @@ var init_nacl_002 = __esm({
     init_util();
     init_nacl_001();
     init_constants();
-    rule108 = {
+    rule109 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -19963,32 +23066,32 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule108;
+    nacl_002_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-003.ts
-function known(t, n) {
+function known2(t, n) {
   const v = t.single(n);
   return v && (typeof v.value === "string" || typeof v.value === "number" || typeof v.value === "boolean") ? String(v.value).toLowerCase() : void 0;
 }
 function entryOf(t, r) {
   const aclNode = t.get(r.props, "NetworkAclId");
-  const acl = [...t.references(aclNode)][0] ?? known(t, aclNode);
+  const acl = [...t.references(aclNode)][0] ?? known2(t, aclNode);
   if (!acl) return void 0;
-  const num = known(t, t.get(r.props, "RuleNumber"));
+  const num = known2(t, t.get(r.props, "RuleNumber"));
   const ports = t.get(r.props, "PortRange");
-  const from = known(t, t.get(ports, "From"));
-  const to = known(t, t.get(ports, "To"));
+  const from = known2(t, t.get(ports, "From"));
+  const to = known2(t, t.get(ports, "To"));
   return {
     r,
     acl,
-    egress: known(t, t.get(r.props, "Egress")) === "true",
+    egress: known2(t, t.get(r.props, "Egress")) === "true",
     number: num !== void 0 && /^\d+$/.test(num) ? Number(num) : void 0,
     numberNode: t.get(r.props, "RuleNumber"),
-    protocol: known(t, t.get(r.props, "Protocol")),
-    cidr: known(t, t.get(r.props, "CidrBlock")) ?? known(t, t.get(r.props, "Ipv6CidrBlock")),
-    action: known(t, t.get(r.props, "RuleAction")),
+    protocol: known2(t, t.get(r.props, "Protocol")),
+    cidr: known2(t, t.get(r.props, "CidrBlock")) ?? known2(t, t.get(r.props, "Ipv6CidrBlock")),
+    action: known2(t, t.get(r.props, "RuleAction")),
     from: from !== void 0 && /^-?\d+$/.test(from) ? Number(from) : void 0,
     to: to !== void 0 && /^-?\d+$/.test(to) ? Number(to) : void 0,
     portNode: ports
@@ -20049,13 +23152,13 @@ function ineffective(t, entries, report2) {
     });
   }
 }
-var rule109, ALL, nacl_003_default;
+var rule110, ALL, nacl_003_default;
 var init_nacl_003 = __esm({
   "src/rules/cloudformation/rules/nacl-003.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule109 = {
+    rule110 = {
       meta: meta(
         "CFN-NACL-003",
         "Network ACL entries repeat, overlap or have no effect",
@@ -20091,11 +23194,11 @@ B:
         const t = ctx.t;
         const seen = [];
         const reported = /* @__PURE__ */ new Set();
-        const report2 = (e, node, message) => {
-          const k = `${e.r.id}\0${message}`;
+        const report2 = (e, node, message2) => {
+          const k = `${e.r.id}\0${message2}`;
           if (reported.has(k)) return;
           reported.add(k);
-          ctx.report(e.r, node, message);
+          ctx.report(e.r, node, message2);
         };
         for (const r of ctx.resources) {
           const e = entryOf(t, r);
@@ -20111,13 +23214,13 @@ B:
               continue;
             if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
             if (e.from <= o.to && o.from <= e.to) {
-              const same = e.from === o.from && e.to === o.to;
+              const same2 = e.from === o.from && e.to === o.to;
               report2(
                 e,
                 e.portNode,
-                `${r.id} ${same ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
+                `${r.id} ${same2 ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
               );
-              if (same) report2(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
+              if (same2) report2(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
               break;
             }
           }
@@ -20127,19 +23230,19 @@ B:
       }
     };
     ALL = /* @__PURE__ */ new Set(["-1", "all"]);
-    nacl_003_default = rule109;
+    nacl_003_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/neptune-001.ts
-var rule110, neptune_001_default;
+var rule111, neptune_001_default;
 var init_neptune_001 = __esm({
   "src/rules/cloudformation/rules/neptune-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule110 = {
+    rule111 = {
       meta: meta(
         "CFN-NEPTUNE-001",
         "Neptune IAM authentication is off",
@@ -20159,17 +23262,17 @@ var init_neptune_001 = __esm({
       ),
       check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
     };
-    neptune_001_default = rule110;
+    neptune_001_default = rule111;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule111, rds_001_default;
+var rule112, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule111 = requireTrue({
+    rule112 = requireTrue({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -20195,17 +23298,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule111;
+    rds_001_default = rule112;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule112, rds_002_default;
+var rule113, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule112 = requireTrue({
+    rule113 = requireTrue({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -20230,17 +23333,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule112;
+    rds_002_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule113, rds_003_default;
+var rule114, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule113 = forbidTrue({
+    rule114 = forbidTrue({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -20262,19 +23365,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule113;
+    rds_003_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule114, rds_004_default;
+var rule115, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule114 = {
+    rule115 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -20296,19 +23399,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule114;
+    rds_004_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule115, rds_005_default;
+var rule116, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule115 = {
+    rule116 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -20328,19 +23431,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule115;
+    rds_005_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule116, rds_006_default;
+var rule117, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule116 = {
+    rule117 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -20360,19 +23463,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule116;
+    rds_006_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule117, rds_007_default;
+var rule118, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule117 = {
+    rule118 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -20394,19 +23497,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule117;
+    rds_007_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule118, rds_008_default;
+var rule119, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule118 = {
+    rule119 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -20426,17 +23529,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule118;
+    rds_008_default = rule119;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule119, redshift_001_default;
+var rule120, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule119 = requireTrue({
+    rule120 = requireTrue({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -20459,17 +23562,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule119;
+    redshift_001_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule120, redshift_002_default;
+var rule121, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule120 = forbidTrue({
+    rule121 = forbidTrue({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -20491,17 +23594,17 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule120;
+    redshift_002_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-003.ts
-var rule121, redshift_003_default;
+var rule122, redshift_003_default;
 var init_redshift_003 = __esm({
   "src/rules/cloudformation/rules/redshift-003.ts"() {
     "use strict";
     init_util();
-    rule121 = {
+    rule122 = {
       meta: meta(
         "CFN-REDSHIFT-003",
         "Redshift parameter group does not require SSL",
@@ -20534,19 +23637,19 @@ var init_redshift_003 = __esm({
           }
       }
     };
-    redshift_003_default = rule121;
+    redshift_003_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule122, route53_001_default;
+var rule123, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule122 = {
+    rule123 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -20566,17 +23669,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule122;
+    route53_001_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule123, s3_001_default;
+var rule124, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule123 = {
+    rule124 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -20627,18 +23730,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule123;
+    s3_001_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule124, s3_002_default;
+var PUBLIC, rule125, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule124 = {
+    rule125 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -20671,18 +23774,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule124;
+    s3_002_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule125, s3_003_default;
+var FLAGS, rule126, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule125 = {
+    rule126 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -20725,17 +23828,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule125;
+    s3_003_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule126, s3_004_default;
+var rule127, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule126 = {
+    rule127 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -20761,17 +23864,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule126;
+    s3_004_default = rule127;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule127, s3_005_default;
+var rule128, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule127 = {
+    rule128 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -20806,18 +23909,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule127;
+    s3_005_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule128, s3_006_default;
+var rule129, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule128 = {
+    rule129 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -20868,12 +23971,12 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule128;
+    s3_006_default = rule129;
   }
 });
 
 // src/cloud/checks/security-group.ts
-function sgRules(r, dir) {
+function sgRules2(r, dir) {
   if (r.kind === "AWS::EC2::SecurityGroup")
     return items(get(r.props, dir === "ingress" ? "SecurityGroupIngress" : "SecurityGroupEgress")).filter(
       (x) => x.t === "map"
@@ -20882,9 +23985,9 @@ function sgRules(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule255) {
+function worldCidr(rule256) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule255, key)).find((s) => {
+    const hit = scalars(get(rule256, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -20892,9 +23995,9 @@ function worldCidr(rule255) {
   }
   return void 0;
 }
-function portSpans(rule255) {
+function portSpans(rule256) {
   const out = [];
-  for (const p of scalars(get(rule255, "IpProtocol"))) {
+  for (const p of scalars(get(rule256, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -20902,8 +24005,8 @@ function portSpans(rule255) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule255, "FromPort")))
-      for (const t of scalars(get(rule255, "ToPort"))) {
+    for (const f of scalars(get(rule256, "FromPort")))
+      for (const t of scalars(get(rule256, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -20932,19 +24035,19 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule255 of sgRules(r, "ingress")) {
-    const w = worldCidr(rule255);
+  for (const rule256 of sgRules2(r, "ingress")) {
+    const w = worldCidr(rule256);
     if (!w) continue;
-    const spans = portSpans(rule255);
+    const spans = portSpans(rule256);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
-      const what = isAllProtocols(allSpan.protocol) ? "all protocols and ports" : "every port";
+      const what2 = isAllProtocols(allSpan.protocol) ? "all protocols and ports" : "every port";
       emit({
         code: "ingress-all",
         resource: r,
         at: w.at,
-        message: `${where3} allows ${what} from ${w.cidr}`,
+        message: `${where3} allows ${what2} from ${w.cidr}`,
         why,
         detail: `${w.cidr} all`,
         ...isLoadBalancerGroup(r, all) ? { severity: "medium" } : {}
@@ -20981,10 +24084,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range2.from}-${range2.to}`
       });
   }
-  for (const rule255 of sgRules(r, "egress")) {
-    const w = worldCidr(rule255);
+  for (const rule256 of sgRules2(r, "egress")) {
+    const w = worldCidr(rule256);
     if (!w) continue;
-    const allOut = portSpans(rule255).find((s) => s.all);
+    const allOut = portSpans(rule256).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -21036,7 +24139,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule129, sg_001_default;
+var rule130, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -21044,7 +24147,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule129 = {
+    rule130 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -21076,12 +24179,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule129;
+    sg_001_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule130, sg_002_default;
+var rule131, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -21089,7 +24192,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule130 = {
+    rule131 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -21118,19 +24221,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule130;
+    sg_002_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule131, sg_003_default;
+var rule132, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule131 = {
+    rule132 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -21157,19 +24260,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule131;
+    sg_003_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule132, sg_004_default;
+var rule133, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule132 = {
+    rule133 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -21194,19 +24297,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule132;
+    sg_004_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule133, sg_005_default;
+var rule134, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule133 = {
+    rule134 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -21234,12 +24337,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule133;
+    sg_005_default = rule134;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule134, sg_006_default;
+var rule135, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -21247,7 +24350,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule134 = {
+    rule135 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -21272,19 +24375,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule134;
+    sg_006_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule135, sg_007_default;
+var rule136, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule135 = {
+    rule136 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -21309,17 +24412,17 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule135;
+    sg_007_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/sg-008.ts
-var rule136, sg_008_default;
+var rule137, sg_008_default;
 var init_sg_008 = __esm({
   "src/rules/cloudformation/rules/sg-008.ts"() {
     "use strict";
     init_util();
-    rule136 = {
+    rule137 = {
       meta: meta(
         "CFN-SG-008",
         "Security group rule has no description",
@@ -21350,29 +24453,29 @@ var init_sg_008 = __esm({
             continue;
           }
           for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
-            for (const rule255 of t.items(t.get(r.props, prop)))
-              if (!getSet2(t, rule255, "Description"))
+            for (const rule256 of t.items(t.get(r.props, prop)))
+              if (!getSet2(t, rule256, "Description"))
                 ctx.report(
                   r,
-                  rule255,
+                  rule256,
                   `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
                 );
         }
       }
     };
-    sg_008_default = rule136;
+    sg_008_default = rule137;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule137, sm_001_default;
+var rule138, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule137 = {
+    rule138 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -21393,19 +24496,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule137;
+    sm_001_default = rule138;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule138, sm_002_default;
+var rule139, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule138 = {
+    rule139 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -21425,17 +24528,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule138;
+    sm_002_default = rule139;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule139, sns_001_default;
+var rule140, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule139 = {
+    rule140 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -21461,17 +24564,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule139;
+    sns_001_default = rule140;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule140, sns_002_default;
+var rule141, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule140 = requireProp({
+    rule141 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -21492,17 +24595,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule140;
+    sns_002_default = rule141;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule141, sqs_001_default;
+var rule142, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule141 = {
+    rule142 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -21531,17 +24634,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule141;
+    sqs_001_default = rule142;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule142, sqs_002_default;
+var rule143, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule142 = {
+    rule143 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -21570,17 +24673,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule142;
+    sqs_002_default = rule143;
   }
 });
 
 // src/rules/cloudformation/rules/stack-001.ts
-var rule143, stack_001_default;
+var rule144, stack_001_default;
 var init_stack_001 = __esm({
   "src/rules/cloudformation/rules/stack-001.ts"() {
     "use strict";
     init_util();
-    rule143 = {
+    rule144 = {
       meta: meta(
         "CFN-STACK-001",
         "Nested stack has no notifications, or a StackSet deletes stacks with the account",
@@ -21625,17 +24728,17 @@ var init_stack_001 = __esm({
         }
       }
     };
-    stack_001_default = rule143;
+    stack_001_default = rule144;
   }
 });
 
 // src/rules/cloudformation/rules/tpl-001.ts
-var rule144, tpl_001_default;
+var rule145, tpl_001_default;
 var init_tpl_001 = __esm({
   "src/rules/cloudformation/rules/tpl-001.ts"() {
     "use strict";
     init_util();
-    rule144 = {
+    rule145 = {
       meta: meta(
         "CFN-TPL-001",
         "Template gives a key twice in one mapping",
@@ -21678,17 +24781,17 @@ var init_tpl_001 = __esm({
         }
       }
     };
-    tpl_001_default = rule144;
+    tpl_001_default = rule145;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule145, vpc_001_default;
+var rule146, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule145 = {
+    rule146 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -21724,19 +24827,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule145;
+    vpc_001_default = rule146;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule146, waf_001_default;
+var rule147, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule146 = {
+    rule147 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -21756,19 +24859,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule146;
+    waf_001_default = rule147;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule147, ws_001_default;
+var rule148, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule147 = {
+    rule148 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -21790,7 +24893,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule147;
+    ws_001_default = rule148;
   }
 });
 
@@ -21846,36 +24949,37 @@ function lintTemplate(content, rules2 = RULES) {
   return { matched: true, findings: unique, errors };
 }
 function lintOne(t, rules2, findings, errors) {
+  const known5 = rules2.length > RULES.length || rules2.some((r) => !KNOWN_IDS.has(r.meta.id)) ? /* @__PURE__ */ new Set([...KNOWN_IDS, ...rules2.map((r) => r.meta.id)]) : KNOWN_IDS;
   const suppressions = /* @__PURE__ */ new Map();
   const suppressionsOf = (a) => {
     let s = suppressions.get(a);
     if (!s) {
-      s = readSuppressions(t, a, KNOWN_IDS, (line, message) => errors.push({ ...line ? { line } : {}, message }));
+      s = readSuppressions(t, a, known5, (line, message2) => errors.push({ ...line ? { line } : {}, message: message2 }));
       suppressions.set(a, s);
     }
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule255 of rules2) {
-    const types = rule255.meta.resources;
+  for (const rule256 of rules2) {
+    const types = rule256.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
       t,
       resources,
-      report(a, node, message, extra = {}) {
+      report(a, node, message2, extra = {}) {
         const secret = extra.secret === true && node !== void 0;
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
-        let severity = extra.severity ?? rule255.meta.severity;
-        let text = why && !message.includes(why) ? `${message} (${why})` : message;
+        let severity = extra.severity ?? rule256.meta.severity;
+        let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
         if (gate) {
           if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = "low";
           text += gateNote(gate);
         }
         const f = {
-          ruleId: rule255.meta.id,
+          ruleId: rule256.meta.id,
           severity,
           message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
@@ -21884,15 +24988,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule255.meta.id);
+        const sup = suppressionsOf(a).get(rule256.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule255.check(ctx);
+      rule256.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule255.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule256.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -22204,785 +25308,20 @@ var init_cloudformation3 = __esm({
     family = {
       category: "cloudformation",
       rules: RULES.map((r) => r.meta),
-      lint(_path, content) {
-        return lintTemplate(content);
-      }
-    };
-  }
-});
-
-// src/parse/ini.ts
-function commentStart(s) {
-  let quote = "";
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (quote) {
-      if (c === quote) quote = "";
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if ((c === "#" || c === ";") && (i === 0 || /\s/.test(s[i - 1]))) return i;
-  }
-  return -1;
-}
-function unquote(v, col) {
-  if (v.length >= 2 && (v[0] === '"' || v[0] === "'") && v[v.length - 1] === v[0])
-    return { value: v.slice(1, -1), col: col + 1 };
-  return { value: v, col };
-}
-function parseIni(text, opts = {}) {
-  const doc3 = { sections: [], entries: [], other: [], errors: [] };
-  const lines = text.split("\n");
-  let section = "";
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    let raw = lines[i].replace(/\r$/, "");
-    const c = commentStart(raw);
-    if (c !== -1) raw = raw.slice(0, c);
-    raw = raw.replace(/\s+$/, "");
-    const lead = raw.length - raw.trimStart().length;
-    const body = raw.trimStart();
-    if (!body) continue;
-    if (body.startsWith("[")) {
-      const m = /^\[([^\]]*)\]$/.exec(body);
-      if (!m) {
-        doc3.errors.push({ line: lineNo, message: "malformed section header" });
-        continue;
-      }
-      section = m[1].trim();
-      doc3.sections.push({ name: section, line: lineNo });
-      continue;
-    }
-    const kv = /^([^=:\s][^=:]*?)\s*[=:]\s*(.*)$/.exec(body);
-    if (kv && !/\s/.test(kv[1]) && (opts.entriesIn?.(section) ?? true)) {
-      const key = kv[1];
-      const afterKey = body.indexOf(kv[2], key.length);
-      const vcol = lead + (kv[2] ? afterKey : body.length) + 1;
-      const u = unquote(kv[2], vcol);
-      doc3.entries.push({
-        section,
-        key,
-        value: u.value,
-        line: lineNo,
-        keyCol: lead + 1,
-        valueCol: u.col,
-        valueEndCol: u.col + u.value.length
-      });
-      continue;
-    }
-    doc3.other.push({ section, line: lineNo, text: body, col: lead + 1 });
-  }
-  return doc3;
-}
-function parseHostLine(l) {
-  const s = l.text;
-  const tokens = [];
-  let i = 0;
-  while (i < s.length) {
-    while (i < s.length && /\s/.test(s[i])) i++;
-    if (i >= s.length) break;
-    const start = i;
-    let quote = "";
-    while (i < s.length && (quote || !/\s/.test(s[i]))) {
-      const c = s[i];
-      if (quote) {
-        if (c === quote) quote = "";
-      } else if (c === '"' || c === "'") quote = c;
-      i++;
-    }
-    tokens.push({ text: s.slice(start, i), start, end: i });
-  }
-  const [first, ...rest] = tokens;
-  const out = { host: first?.text ?? "", line: l.line, col: l.col, vars: [] };
-  for (const t of rest) {
-    const eq = t.text.indexOf("=");
-    if (eq <= 0) continue;
-    const key = t.text.slice(0, eq);
-    const vStart = l.col + t.start + eq + 1;
-    const u = unquote(t.text.slice(eq + 1), vStart);
-    out.vars.push({
-      key,
-      value: u.value,
-      line: l.line,
-      keyCol: l.col + t.start,
-      valueCol: u.col,
-      valueEndCol: u.col + u.value.length
-    });
-  }
-  return out;
-}
-var init_ini = __esm({
-  "src/parse/ini.ts"() {
-    "use strict";
-  }
-});
-
-// src/parse/ansible.ts
-function isJinja(v) {
-  return typeof v === "string" && /\{\{|\{%/.test(v);
-}
-function truthy(v) {
-  if (typeof v === "boolean") return v;
-  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : void 0;
-  if (typeof v !== "string") return void 0;
-  const s = v.trim().toLowerCase();
-  if (["yes", "true", "on", "y", "1", "t"].includes(s)) return true;
-  if (["no", "false", "off", "n", "0", "f"].includes(s)) return false;
-  return void 0;
-}
-function isPlay(n) {
-  if (!(0, import_yaml10.isMap)(n)) return false;
-  if (n.items.some((p) => PLAY_KEYS.includes(keyName(p) ?? ""))) return true;
-  let section = false;
-  for (const p of n.items) {
-    const k = keyName(p) ?? "";
-    if (PLAY_SECTIONS.includes(k)) section ||= (0, import_yaml10.isSeq)(p.value);
-    else if (k === "block" || k === "action" || k === "local_action" || isKnownModule(k)) return false;
-  }
-  return section;
-}
-function moduleParts(m) {
-  const segs = m.split(".");
-  if (segs.length >= 3) return { short: segs[segs.length - 1], collection: segs.slice(0, 2).join(".") };
-  return { short: m, collection: "" };
-}
-function keyName(p) {
-  return (0, import_yaml10.isScalar)(p.key) && (typeof p.key.value === "string" || typeof p.key.value === "number") ? String(p.key.value) : void 0;
-}
-function plain(n) {
-  if (!(0, import_yaml10.isNode)(n)) return n;
-  try {
-    return n.toJSON();
-  } catch {
-    return void 0;
-  }
-}
-function hasModuleKey(n) {
-  if (!(0, import_yaml10.isMap)(n)) return false;
-  if (n.items.some((p) => {
-    const k = keyName(p);
-    return !!k && (k === "block" || isKnownModule(k));
-  }))
-    return true;
-  return taskShape(n) !== void 0;
-}
-function taskShape(n) {
-  if (!(0, import_yaml10.isMap)(n) || !n.items.length) return void 0;
-  let module;
-  let block = false;
-  for (const p of n.items) {
-    const k = keyName(p);
-    if (k === void 0) return void 0;
-    if (k === "block") block = true;
-    else if (TASK_KEYWORDS.has(k) || k.startsWith("with_")) continue;
-    else if (module !== void 0) return void 0;
-    else module = k;
-  }
-  if (block) return module === void 0 ? { known: true } : void 0;
-  if (module === void 0) {
-    const action2 = n.items.find((p) => ["action", "local_action"].includes(keyName(p) ?? ""));
-    return action2 ? { known: true } : void 0;
-  }
-  return { known: isKnownModule(module) };
-}
-function looksLikeTaskList(root) {
-  if (!(0, import_yaml10.isSeq)(root) || !root.items.length) return false;
-  let known5 = 0;
-  for (const item of root.items) {
-    const shape = taskShape(item);
-    if (!shape) return false;
-    if (shape.known) known5++;
-  }
-  return known5 > 0 && known5 * 2 >= root.items.length;
-}
-function looksLikeYamlInventoryDoc(root) {
-  if (!(0, import_yaml10.isMap)(root) || !root.items.length) return false;
-  let structural = false;
-  for (const p of root.items) {
-    const v = p.value;
-    if (v === null || (0, import_yaml10.isScalar)(v) && v.value === null) continue;
-    if (!(0, import_yaml10.isMap)(v)) return false;
-    for (const q of v.items) {
-      const k = keyName(q);
-      if (k !== "hosts" && k !== "children" && k !== "vars") return false;
-      const qv = q.value;
-      if (!(qv === null || (0, import_yaml10.isScalar)(qv) && qv.value === null || (0, import_yaml10.isMap)(qv))) return false;
-      if (k === "hosts" || k === "children") structural = true;
-    }
-  }
-  return structural;
-}
-function looksLikeYamlInventory(text) {
-  for (const raw of text.split("\n")) {
-    const l = raw.trim();
-    if (!l || l.startsWith("#") || l === "---") continue;
-    return !l.startsWith("[") && /^[\w.-]+:\s*(?:#.*)?$/.test(l);
-  }
-  return false;
-}
-function mapVars(n) {
-  const out = /* @__PURE__ */ new Map();
-  if ((0, import_yaml10.isMap)(n))
-    for (const p of n.items) {
-      const k = keyName(p);
-      if (k) out.set(k, (0, import_yaml10.isNode)(p.value) ? p.value : null);
-    }
-  return out;
-}
-function kindByPath(path15, text) {
-  const base = path15.split("/").pop() ?? "";
-  if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path15)) return "vars";
-  if (META_PATH.test(path15)) return "meta";
-  if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path15) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
-    if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
-    if (/\.json$/i.test(base)) return void 0;
-    return "inventory-ini";
-  }
-  if (TASKS_PATH.test(path15)) return "tasks";
-  return void 0;
-}
-function loadAnsible(path15, text) {
-  if (isProgram(path15.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path15, text);
-  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path15, text, void 0, "vault");
-    return { matched: true, file: b2.file, errors: [] };
-  }
-  if (byPath === "config") {
-    const b2 = new Builder(path15, text, void 0, "config");
-    b2.file.cfg = parseIni(text);
-    for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
-    return { matched: true, file: b2.file, errors: b2.file.errors };
-  }
-  if (byPath === "inventory-ini") {
-    const b2 = new Builder(path15, text, void 0, "inventory");
-    b2.inventoryIni();
-    return { matched: true, file: b2.file, errors: b2.file.errors };
-  }
-  const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path15)) return { matched: false, errors: [] };
-  if (parsed.errors.length)
-    return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
-  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml10.isScalar)(c) && (c.value === null || c.value === "")));
-  const foreign = roots.some(
-    (r) => (0, import_yaml10.isMap)(r) && r.items.some(
-      (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
-    )
-  );
-  if (foreign && byPath !== "vars" && byPath !== "inventory") return { matched: false, errors: [] };
-  const playbookDoc = (r) => (0, import_yaml10.isSeq)(r) && r.items.some(isPlay);
-  let root = roots[0];
-  let kind = byPath;
-  if (!kind) {
-    for (const r of roots) {
-      if ((0, import_yaml10.isSeq)(r)) {
-        if (playbookDoc(r)) kind = "playbook";
-        else if (looksLikeTaskList(r)) kind = "tasks";
-      } else if ((0, import_yaml10.isMap)(r)) {
-        const keys = r.items.map((p) => keyName(p) ?? "");
-        if (keys.some((k) => /^ansible_/.test(k))) kind = "vars";
-        else if (looksLikeYamlInventoryDoc(r)) kind = "inventory";
-      }
-      if (kind) {
-        root = r;
-        break;
-      }
-    }
-  } else if (kind === "tasks" && roots.some(playbookDoc)) {
-    kind = "playbook";
-    root = roots.find(playbookDoc);
-  }
-  if (!kind) return { matched: false, errors: [] };
-  if (kind === "tasks" && root !== void 0 && !((0, import_yaml10.isSeq)(root) && (!root.items.length || root.items.some(hasModuleKey))))
-    return { matched: false, errors: [] };
-  if (kind === "inventory" && root !== void 0 && !((0, import_yaml10.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml10.isMap)(p.value) || (0, import_yaml10.isScalar)(p.value) && p.value.value === null)))
-    return { matched: false, errors: [] };
-  const b = new Builder(path15, text, parsed.lc, kind);
-  switch (kind) {
-    case "playbook": {
-      let first = true;
-      roots.forEach((r, d) => {
-        if (!playbookDoc(r) || !(0, import_yaml10.isSeq)(r)) return;
-        r.items.forEach((p, i) => b.play(p, i, first ? "" : `documents[${d}].`));
-        first = false;
-      });
-      break;
-    }
-    case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path15);
-      let first = true;
-      roots.forEach((r, d) => {
-        if (!(0, import_yaml10.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
-        const prefix = handlers ? "handlers" : "tasks";
-        b.taskList(r, handlers ? "handler" : "task", first ? prefix : `documents[${d}].${prefix}`, false);
-        first = false;
-      });
-      break;
-    }
-    case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path15}:${v}`);
-      break;
-    case "inventory":
-      for (const r of roots)
-        if ((0, import_yaml10.isMap)(r))
-          for (const p of r.items) {
-            const g = keyName(p);
-            if (g) b.inventoryYaml(p.value, g);
-          }
-      break;
-    default:
-      break;
-  }
-  return { matched: true, file: b.file, errors: [] };
-}
-function pairKey(p) {
-  return keyName(p);
-}
-function posOf(file, n) {
-  return new Builder(file.path, "", file.lc, file.kind).pos(n);
-}
-function locateIn(file, range2, sub) {
-  if (!file.lc || !range2 || !sub) return void 0;
-  const i = file.text.indexOf(sub, range2[0]);
-  if (i === -1 || i + sub.length > range2[1]) return void 0;
-  const s = file.lc.linePos(i);
-  const e = file.lc.linePos(i + sub.length);
-  return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
-}
-var import_yaml10, TASK_KEYWORDS, PLAY_KEYS, PLAY_SECTIONS, VARS_PATH, INVENTORY_PATH, INVENTORY_BASE, TASKS_PATH, META_PATH, REQUIREMENTS_BASE, Builder;
-var init_ansible = __esm({
-  "src/parse/ansible.ts"() {
-    "use strict";
-    import_yaml10 = __toESM(require_dist(), 1);
-    init_yaml();
-    init_ini();
-    init_ansible_modules();
-    init_ansible_sniff();
-    init_ansible_sniff();
-    TASK_KEYWORDS = /* @__PURE__ */ new Set([
-      "name",
-      "action",
-      "local_action",
-      "args",
-      "any_errors_fatal",
-      "async",
-      "become",
-      "become_exe",
-      "become_flags",
-      "become_method",
-      "become_user",
-      "changed_when",
-      "check_mode",
-      "collections",
-      "connection",
-      "debugger",
-      "delay",
-      "delegate_facts",
-      "delegate_to",
-      "diff",
-      "environment",
-      "failed_when",
-      "ignore_errors",
-      "ignore_unreachable",
-      "loop",
-      "loop_control",
-      "module_defaults",
-      "no_log",
-      "notify",
-      "poll",
-      "port",
-      "register",
-      "remote_user",
-      "retries",
-      "run_once",
-      "tags",
-      "throttle",
-      "timeout",
-      "until",
-      "vars",
-      "when",
-      "listen",
-      "block",
-      "rescue",
-      "always",
-      // Pre-2.0 spellings still found in old playbooks.
-      "sudo",
-      "sudo_user",
-      "su",
-      "su_user",
-      "static"
-    ]);
-    PLAY_KEYS = ["hosts", "import_playbook", "ansible.builtin.import_playbook", "ansible.legacy.import_playbook"];
-    PLAY_SECTIONS = ["tasks", "pre_tasks", "post_tasks", "roles", "handlers"];
-    VARS_PATH = /(?:^|\/)(?:group_vars|host_vars)\/|(?:^|\/)roles\/[^/]+\/(?:defaults|vars)\/|(?:^|\/)vars\//;
-    INVENTORY_PATH = /(?:^|\/)(?:inventory|inventories)\//;
-    INVENTORY_BASE = /^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i;
-    TASKS_PATH = /(?:^|\/)(?:tasks|handlers)\//;
-    META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
-    REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
-    Builder = class {
-      constructor(path15, text, lc, kind) {
-        this.path = path15;
-        this.text = text;
-        this.lc = lc;
-        this.lines = text.split("\n");
-        this.file = {
-          kind,
-          path: path15,
-          text,
-          lines: this.lines,
-          tasks: [],
-          vars: [],
-          errors: [],
-          facts: [],
-          ...lc ? { lc } : {}
-        };
-      }
-      path;
-      text;
-      lc;
-      lines;
-      file;
-      /** The variables of the play/block being read. */
-      env = { vars: /* @__PURE__ */ new Map(), files: [] };
-      /** `become` of the enclosing play/blocks (undefined: not known here). */
-      become = void 0;
-      becomeOf(n, inherited) {
-        const p = n.items.find((q) => keyName(q) === "become");
-        if (!p) return inherited;
-        const v = plain(p.value);
-        return isJinja(v) ? void 0 : truthy(v) ?? inherited;
-      }
-      pos(n) {
-        return (this.lc && nodePos(n, this.lc)) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
-      }
-      /** Last line of a node, ignoring trailing blank and comment-only lines. */
-      lastLine(n, first) {
-        if (!this.lc || !n.range) return first;
-        const end = Math.max(n.range[0], n.range[1] - 1);
-        let line = this.lc.linePos(end).line;
-        while (line > first) {
-          const t = (this.lines[line - 1] ?? "").trim();
-          if (t && !t.startsWith("#")) break;
-          line--;
-        }
-        return line;
-      }
-      scopeOf(n, start) {
-        const first = this.pos(start ?? n).line;
-        return [first, this.lastLine(n, first)];
-      }
-      arg(p, key) {
-        const v = p.value;
-        return {
-          key,
-          keyPos: this.pos(p.key),
-          valuePos: (0, import_yaml10.isNode)(v) ? this.pos(v) : this.pos(p.key),
-          ...(0, import_yaml10.isNode)(v) ? { node: v } : {},
-          value: plain(v),
-          ...(0, import_yaml10.isNode)(v) && v.range ? { range: [v.range[0], v.range[1]] } : {},
-          vault: (0, import_yaml10.isNode)(v) && v.tag === "!vault"
-        };
-      }
-      /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
-      locate(range2, sub) {
-        if (!this.lc || !range2 || !sub) return void 0;
-        const i = this.text.indexOf(sub, range2[0]);
-        if (i === -1 || i + sub.length > range2[1]) return void 0;
-        const s = this.lc.linePos(i);
-        const e = this.lc.linePos(i + sub.length);
-        return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
-      }
-      varsOfMap(m, where3, pathOf, scopeOf) {
-        if (!(0, import_yaml10.isMap)(m)) return;
-        for (const p of m.items) {
-          const name = keyName(p);
-          if (!name) continue;
-          const a = this.arg(p, name);
-          const scope = scopeOf ? scopeOf(p) : [a.keyPos.line, (0, import_yaml10.isNode)(p.value) ? this.lastLine(p.value, a.keyPos.line) : a.keyPos.line];
-          this.file.vars.push({ ...a, scope, path: pathOf(name), where: where3 });
-        }
-      }
-      /** Split free-form arguments into `k=v` pairs and the rest (shell-style quoting). */
-      freeForm(a, text, commandLike, args2) {
-        if (commandLike) return { ...a, value: text };
-        const rest = [];
-        const re = /(?:[^\s"']+|"[^"]*"|'[^']*')+/g;
-        for (const m of text.matchAll(re)) {
-          const tok = m[0];
-          const eq = tok.indexOf("=");
-          if (eq <= 0 || !/^[A-Za-z_][\w]*$/.test(tok.slice(0, eq))) {
-            rest.push(tok);
-            continue;
-          }
-          const key = tok.slice(0, eq);
-          let value = tok.slice(eq + 1);
-          if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value.endsWith(value[0]))
-            value = value.slice(1, -1);
-          const found = this.locate(a.range, tok);
-          const kp = found ?? a.valuePos;
-          const quoted = value.length !== tok.length - eq - 1 ? 1 : 0;
-          const valuePos = found && found.line === found.endLine ? { ...found, column: found.column + eq + 1 + quoted, endColumn: found.endColumn - quoted } : kp;
-          if (!args2.has(key)) args2.set(key, { key, keyPos: kp, valuePos, value, vault: false });
-        }
-        return rest.length ? { ...a, value: rest.join(" ") } : void 0;
-      }
-      task(n, kind, path15, inheritedNoLog) {
-        const keywords = /* @__PURE__ */ new Map();
-        let modPair;
-        let modName = "";
-        for (const p of n.items) {
-          const k = keyName(p);
-          if (!k) continue;
-          if (TASK_KEYWORDS.has(k) || k.startsWith("with_")) {
-            if (k === "action" || k === "local_action") {
-              modPair = p;
-              modName = k;
-            }
-            keywords.set(k, this.arg(p, k));
-          } else if (!modPair) {
-            modPair = p;
-            modName = k;
-          }
-        }
-        const name = keywords.get("name")?.value;
-        const pos2 = this.pos(n.items[0]?.key ?? n);
-        const args2 = /* @__PURE__ */ new Map();
-        let module = modName;
-        let freeForm2;
-        let modulePos = pos2;
-        if (modPair) {
-          modulePos = this.pos(modPair.key);
-          const a = this.arg(modPair, modName);
-          let body = modPair.value;
-          if (modName === "action" || modName === "local_action") {
-            if ((0, import_yaml10.isMap)(body)) {
-              const mp = body.items.find((p) => keyName(p) === "module");
-              module = typeof plain(mp?.value) === "string" ? plain(mp?.value) : "";
-            } else if (typeof a.value === "string") {
-              const m = /^\s*(\S+)\s*([\s\S]*)$/.exec(a.value);
-              module = m?.[1] ?? "";
-              body = void 0;
-              const ffText = m?.[2] ?? "";
-              const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
-              if (ffText) freeForm2 = this.freeForm(a, ffText, cmd, args2);
-            }
-          }
-          if ((0, import_yaml10.isMap)(body)) {
-            for (const p of body.items) {
-              const k = keyName(p);
-              if (!k || k === "module") continue;
-              args2.set(k, this.arg(p, k));
-            }
-          } else if (body !== void 0 && typeof a.value === "string" && modName !== "action" && modName !== "local_action") {
-            const cmd = /(?:^|\.)(?:command|shell|raw|script|win_shell|win_command)$/.test(module);
-            freeForm2 = this.freeForm(a, a.value, cmd, args2);
-          }
-        }
-        const argsKw = keywords.get("args");
-        if (argsKw?.node && (0, import_yaml10.isMap)(argsKw.node))
-          for (const p of argsKw.node.items) {
-            const k = keyName(p);
-            if (k && !args2.has(k)) args2.set(k, this.arg(p, k));
-          }
-        const cmdArg = args2.get("cmd") ?? args2.get("_raw_params");
-        if (!freeForm2 && cmdArg && typeof cmdArg.value === "string") freeForm2 = cmdArg;
-        const nl = keywords.get("no_log");
-        const noLog = nl ? isJinja(nl.value) ? void 0 : truthy(nl.value) ?? false : inheritedNoLog;
-        const parts = moduleParts(module);
-        const t = {
-          node: n,
-          kind,
-          ...typeof name === "string" ? { name } : {},
-          path: path15,
-          pos: pos2,
-          scope: this.scopeOf(n, n.items[0]?.key),
-          module,
-          short: parts.short,
-          collection: parts.collection,
-          modulePos,
-          ...freeForm2 ? { freeForm: freeForm2 } : {},
-          args: args2,
-          keywords,
-          noLog,
-          env: { vars: mapVars(keywords.get("vars")?.node), files: [], parent: this.env },
-          become: this.becomeOf(n, this.become)
-        };
-        if (parts.short === "set_fact") {
-          for (const [k, a] of args2)
-            if (k !== "cacheable") this.file.facts.push({ line: t.pos.line, name: k, node: a.node ?? null });
-        }
-        const tv = keywords.get("vars");
-        if (tv?.node)
-          this.varsOfMap(
-            tv.node,
-            "task",
-            (v) => `${path15}.vars.${v}`,
-            () => t.scope
-          );
-        return t;
-      }
-      /**
-       * `["Install nginx"]` by name (stable when tasks move), else `[3]`. Names need not be unique: a later task or play
-       * with a name already used in the same list is `["Install nginx"#2]`, so findings stay per task, not per name.
-       */
-      label(n, i, used) {
-        if ((0, import_yaml10.isMap)(n)) {
-          const nm = plain(n.items.find((p) => keyName(p) === "name")?.value);
-          if (typeof nm === "string" && nm && !isJinja(nm)) {
-            const k = (used?.get(nm) ?? 0) + 1;
-            used?.set(nm, k);
-            return k === 1 ? `[${JSON.stringify(nm)}]` : `[${JSON.stringify(nm)}#${k}]`;
-          }
-        }
-        return `[${i}]`;
-      }
-      taskList(seq, kind, prefix, inheritedNoLog) {
-        if (!(0, import_yaml10.isSeq)(seq)) return;
-        const used = /* @__PURE__ */ new Map();
-        seq.items.forEach((item, i) => {
-          if (!(0, import_yaml10.isMap)(item)) return;
-          const path15 = `${prefix}${this.label(item, i, used)}`;
-          const blockPair = item.items.find((p) => keyName(p) === "block");
-          if (blockPair) {
-            const nlPair = item.items.find((p) => keyName(p) === "no_log");
-            const nlv = plain(nlPair?.value);
-            const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : inheritedNoLog;
-            const varsPair = item.items.find((p) => keyName(p) === "vars");
-            if (varsPair) {
-              const blockScope = this.scopeOf(item, item.items[0]?.key);
-              this.varsOfMap(
-                varsPair.value,
-                "block",
-                (v) => `${path15}.vars.${v}`,
-                () => blockScope
-              );
-            }
-            const outer = this.env;
-            const outerBecome = this.become;
-            this.become = this.becomeOf(item, outerBecome);
-            this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
-            for (const section of ["block", "rescue", "always"]) {
-              const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path15}.${section}`, noLog);
-            }
-            this.env = outer;
-            this.become = outerBecome;
-            return;
-          }
-          const t = this.task(item, kind, path15, inheritedNoLog);
-          if (t) this.file.tasks.push(t);
-        });
-      }
-      /** Play names used so far in the file (all its documents): play paths stay unique. */
-      playNames = /* @__PURE__ */ new Map();
-      play(n, i, docPrefix = "") {
-        if (!(0, import_yaml10.isMap)(n)) return;
-        const prefix = `${docPrefix}plays${this.label(n, i, this.playNames)}`;
-        const get3 = (k) => n.items.find((p) => keyName(p) === k);
-        const nlPair = get3("no_log");
-        const nlv = plain(nlPair?.value);
-        const noLog = nlPair ? isJinja(nlv) ? void 0 : truthy(nlv) ?? false : false;
-        const varsPair = get3("vars");
-        if (varsPair) this.varsOfMap(varsPair.value, "play", (v) => `${prefix}.vars.${v}`);
-        const roles = get3("roles")?.value;
-        if ((0, import_yaml10.isSeq)(roles))
-          roles.items.forEach((r, j) => {
-            if (!(0, import_yaml10.isMap)(r)) return;
-            const rname = plain(r.items.find((p) => ["role", "name"].includes(keyName(p) ?? ""))?.value);
-            const rp = `${prefix}.roles[${typeof rname === "string" ? JSON.stringify(rname) : j}]`;
-            const scope = this.scopeOf(r);
-            for (const p of r.items) {
-              const k = keyName(p);
-              if (!k || ["role", "name", "when", "tags", "become", "become_user"].includes(k)) continue;
-              if (k === "vars")
-                this.varsOfMap(
-                  p.value,
-                  "role",
-                  (v) => `${rp}.vars.${v}`,
-                  () => scope
-                );
-              else this.file.vars.push({ ...this.arg(p, k), scope, path: `${rp}.${k}`, where: "role" });
-            }
-          });
-        const files = plain(get3("vars_files")?.value);
-        const outer = this.env;
-        this.become = this.becomeOf(n, false);
-        const keywords = /* @__PURE__ */ new Map();
-        for (const p of n.items) {
-          const k = keyName(p);
-          if (k && ["become", "become_user", "become_method", "hosts"].includes(k)) keywords.set(k, this.arg(p, k));
-        }
-        (this.file.plays ??= []).push({
-          path: prefix,
-          pos: this.pos(n.items[0]?.key ?? n),
-          scope: this.scopeOf(n),
-          keywords,
-          become: this.become,
-          roles: (0, import_yaml10.isSeq)(roles) && roles.items.length > 0
-        });
-        this.env = {
-          vars: mapVars(varsPair?.value),
-          files: (Array.isArray(files) ? files : [files]).filter(
-            (f) => typeof f === "string" && !!f && !isJinja(f)
-          ),
-          parent: outer
-        };
-        for (const section of ["pre_tasks", "tasks", "post_tasks", "handlers"])
-          this.taskList(get3(section)?.value, section === "handlers" ? "handler" : "task", `${prefix}.${section}`, noLog);
-        this.env = outer;
-        this.become = void 0;
-      }
-      inventoryYaml(n, group2) {
-        if (!(0, import_yaml10.isMap)(n)) return;
-        for (const p of n.items) {
-          const k = keyName(p);
-          if (!k) continue;
-          if (k === "hosts" && (0, import_yaml10.isMap)(p.value)) {
-            for (const hp of p.value.items) {
-              const host = keyName(hp);
-              if (host) this.varsOfMap(hp.value, "inventory", (v) => `${this.path}:${host}.${v}`);
-            }
-          } else if (k === "vars") this.varsOfMap(p.value, "inventory", (v) => `${this.path}:${group2}.vars.${v}`);
-          else if (k === "children" && (0, import_yaml10.isMap)(p.value)) {
-            for (const cp2 of p.value.items) {
-              const child = keyName(cp2);
-              if (child) this.inventoryYaml(cp2.value, child);
-            }
-          }
-        }
-      }
-      inventoryIni() {
-        const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
-        for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path15) => this.file.vars.push({
-          key: v.key,
-          keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
-          valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
-          value: v.value,
-          vault: false,
-          scope: [v.line, v.line],
-          path: path15,
-          where: "inventory"
-        });
-        for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
-        for (const l of doc3.other) {
-          if (l.section.endsWith(":children") || l.section.endsWith(":vars")) continue;
-          const h = parseHostLine(l);
-          for (const v of h.vars) add(v, `${this.path}:${h.host}:${v.key}`);
-        }
+      lint(_path, content, _related, extra) {
+        if (!extra?.rules.length) return lintTemplate(content);
+        const more = extra.rules;
+        return lintTemplate(content, extra.only ? more : [...RULES, ...more]);
       }
     };
   }
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path15, text) {
-  const dir = path15.includes("/") ? path15.slice(0, path15.lastIndexOf("/") + 1) : "";
+function relatedPaths(path16, text) {
+  const dir = path16.includes("/") ? path16.slice(0, path16.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path15);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path16);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -23009,7 +25348,7 @@ function relatedPaths(path15, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path15))];
+  return [...new Set(out.filter((p) => p && p !== path16))];
 }
 function normalise(p) {
   const out = [];
@@ -23027,12 +25366,12 @@ function varsOfText(text) {
   const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length) return void 0;
   const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml12.isMap)(root)) return void 0;
+  if (!(0, import_yaml14.isMap)(root)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const p of root.items) {
-    const k = (0, import_yaml12.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml12.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml12.isNode)(p.value) ? p.value.toJSON() : p.value);
+    const k = (0, import_yaml14.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml14.isNode)(p.value) && p.value.tag === "!vault"))
+      out.set(k, (0, import_yaml14.isNode)(p.value) ? p.value.toJSON() : p.value);
   }
   return out;
 }
@@ -23043,18 +25382,18 @@ function plainOf(v) {
 function synth(v, range2, depth = 0) {
   let n;
   if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml12.YAMLSeq();
+    const s = new import_yaml14.YAMLSeq();
     s.items = v.map((x) => synth(x, range2, depth + 1));
     n = s;
   } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml12.YAMLMap();
+    const m = new import_yaml14.YAMLMap();
     for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml12.Scalar(k);
+      const key = new import_yaml14.Scalar(k);
       if (range2) key.range = range2;
-      m.items.push(new import_yaml12.Pair(key, synth(x, range2, depth + 1)));
+      m.items.push(new import_yaml14.Pair(key, synth(x, range2, depth + 1)));
     }
     n = m;
-  } else n = new import_yaml12.Scalar(v);
+  } else n = new import_yaml14.Scalar(v);
   if (range2) n.range = range2;
   return n;
 }
@@ -23068,11 +25407,11 @@ function mentions(v, name) {
   if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
   return false;
 }
-var import_yaml12, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
+var import_yaml14, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
 var init_ansible_resolve = __esm({
   "src/parse/ansible-resolve.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_yaml();
     MAX_DEPTH3 = 6;
     MAX_ITEMS = 64;
@@ -23145,7 +25484,7 @@ var init_ansible_resolve = __esm({
       }
       /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
       settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml12.isScalar)(v.node) ? v.node.value : void 0;
+        const p = "plain" in v ? v.plain : (0, import_yaml14.isScalar)(v.node) ? v.node.value : void 0;
         if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
         return v;
       }
@@ -23159,10 +25498,10 @@ var init_ansible_resolve = __esm({
           return void 0;
         }
         const n = v.node;
-        if (index !== void 0) return (0, import_yaml12.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml12.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml12.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml12.isNode)(pair.value) ? pair.value : null } : void 0;
+        if (index !== void 0) return (0, import_yaml14.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml14.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml14.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml14.isNode)(pair.value) ? pair.value : null } : void 0;
         }
         return void 0;
       }
@@ -23183,7 +25522,7 @@ var init_ansible_resolve = __esm({
       /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
       node(n, f, depth = 0) {
         if (!n || depth > 30) return void 0;
-        if ((0, import_yaml12.isScalar)(n)) {
+        if ((0, import_yaml14.isScalar)(n)) {
           if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
           const whole = this.expr(n.value, f);
           if (whole) {
@@ -23192,34 +25531,34 @@ var init_ansible_resolve = __esm({
           }
           const s = this.interpolate(n.value, f);
           if (s === void 0) return void 0;
-          const sc = new import_yaml12.Scalar(s);
+          const sc = new import_yaml14.Scalar(s);
           if (n.range) sc.range = n.range;
           return sc;
         }
-        if ((0, import_yaml12.isSeq)(n)) {
+        if ((0, import_yaml14.isSeq)(n)) {
           let changed = false;
           const items2 = n.items.map((x) => {
-            const r = (0, import_yaml12.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+            const r = (0, import_yaml14.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
             if (r) changed = true;
             return r ?? x;
           });
           if (!changed) return void 0;
-          const s = new import_yaml12.YAMLSeq();
+          const s = new import_yaml14.YAMLSeq();
           s.items = items2;
           if (n.range) s.range = n.range;
           return s;
         }
-        if ((0, import_yaml12.isMap)(n)) {
+        if ((0, import_yaml14.isMap)(n)) {
           let changed = false;
           const items2 = n.items.map((p) => {
-            const k = (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "";
-            const r = (0, import_yaml12.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
+            const k = (0, import_yaml14.isScalar)(p.key) ? String(p.key.value) : "";
+            const r = (0, import_yaml14.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
             if (!r) return p;
             changed = true;
-            return new import_yaml12.Pair(p.key, r);
+            return new import_yaml14.Pair(p.key, r);
           });
           if (!changed) return void 0;
-          const m = new import_yaml12.YAMLMap();
+          const m = new import_yaml14.YAMLMap();
           m.items = items2;
           if (n.range) m.range = n.range;
           return m;
@@ -23235,7 +25574,7 @@ var init_ansible_resolve = __esm({
           const a = t.keywords.get(kw);
           if (!a) continue;
           let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml12.isScalar)(a.node) ? a.node.value : void 0;
+          const raw = a.node && (0, import_yaml14.isScalar)(a.node) ? a.node.value : void 0;
           if (typeof raw === "string")
             v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
           if (!v) return void 0;
@@ -23247,13 +25586,13 @@ var init_ansible_resolve = __esm({
               if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
               for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
             } else {
-              if (!(0, import_yaml12.isMap)(v.node)) return void 0;
+              if (!(0, import_yaml14.isMap)(v.node)) return void 0;
               for (const pair of v.node.items) {
-                const m = new import_yaml12.YAMLMap();
-                const key = new import_yaml12.Scalar("key");
-                const value = new import_yaml12.Scalar("value");
-                m.items.push(new import_yaml12.Pair(key, pair.key), new import_yaml12.Pair(value, pair.value));
-                const r = (0, import_yaml12.isNode)(pair.key) && pair.key.range || void 0;
+                const m = new import_yaml14.YAMLMap();
+                const key = new import_yaml14.Scalar("key");
+                const value = new import_yaml14.Scalar("value");
+                m.items.push(new import_yaml14.Pair(key, pair.key), new import_yaml14.Pair(value, pair.value));
+                const r = (0, import_yaml14.isNode)(pair.key) && pair.key.range || void 0;
                 if (r) m.range = key.range = value.range = r;
                 entries.push({ node: m });
               }
@@ -23266,12 +25605,12 @@ var init_ansible_resolve = __esm({
             const from = v.from;
             items2 = v.plain.map((x) => ({ plain: x, from }));
           } else {
-            if (!(0, import_yaml12.isSeq)(v.node)) return void 0;
-            items2 = v.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null }));
+            if (!(0, import_yaml14.isSeq)(v.node)) return void 0;
+            items2 = v.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null }));
           }
           if (kw === "with_items")
             items2 = items2.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml12.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null })) : [it]
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml14.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null })) : [it]
             );
           return { name, items: items2.slice(0, MAX_ITEMS), via };
         }
@@ -23335,160 +25674,6 @@ var init_ansible_resolve = __esm({
   }
 });
 
-// src/rules/ansible/context.ts
-function makeContext(file, onReport) {
-  return {
-    file,
-    tasksFor: (modules) => file.tasks.filter((t) => modules.includes(t.short)),
-    report: onReport,
-    pos: (n) => posOf(file, n),
-    locate: (a, sub) => locateIn(file, a.range, sub)
-  };
-}
-function argPath(t, key) {
-  return `${t.path}.${t.module || "task"}.${key}`;
-}
-function atArg(ctx, t, a, message, extra = {}) {
-  ctx.report({ at: a.keyPos, scope: t.scope, path: argPath(t, a.key), message, ...extra });
-}
-function atTask(ctx, t, message, key = "task") {
-  ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message });
-}
-function atSecretValue(ctx, a, scope, path15, message, severity) {
-  const v = a.valuePos;
-  const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path15, message, secret: single, ...severity ? { severity } : {} });
-}
-function cryptHash(v) {
-  const s = v.trim();
-  if (/^[!*]+\S*$/.test(s)) return "locked";
-  if (/^\$(?:1|md5)\$[^$\s]*\$[./0-9A-Za-z]{22}$/.test(s)) return "weak";
-  if (/^\$(?:2[abxy]?|5|6|7|y|gy|sha1|argon2(?:id|i|d)?)\$\S{8,}$/.test(s)) return "strong";
-  return void 0;
-}
-function str3(a) {
-  return a && typeof a.value === "string" ? a.value : void 0;
-}
-function known2(a) {
-  const s = str3(a);
-  return s !== void 0 && !a.vault && !isJinja(s) ? s : void 0;
-}
-function isFalse3(a) {
-  return !!a && !isJinja(a.value) && truthy(a.value) === false;
-}
-function isTrue4(a) {
-  return !!a && !isJinja(a.value) && truthy(a.value) === true;
-}
-function isSecretName(name) {
-  return SECRET_NAME2.test(name) && !NOT_SECRET_NAME2.test(name);
-}
-function plaintextSecret(a) {
-  if (!a || a.vault) return void 0;
-  const v = typeof a.value === "number" ? String(a.value) : a.value;
-  if (typeof v !== "string") return void 0;
-  const s = v.trim();
-  if (!s || isJinja(s) || s.startsWith("$ANSIBLE_VAULT") || PLACEHOLDER2.test(s)) return void 0;
-  if (placeholderSecret(s) === "type-name") return void 0;
-  return s;
-}
-function jinjaVars(s) {
-  const out = [];
-  for (const m of s.matchAll(/\{\{([\s\S]*?)\}\}/g))
-    for (const id of m[1].matchAll(/[A-Za-z_][\w]*/g)) out.push(id[0]);
-  return out;
-}
-function mentionsSecretVar(s) {
-  return jinjaVars(s).some((v) => isSecretName(v) || /^vault_/.test(v));
-}
-function commandOf(t) {
-  if (!COMMAND_MODULES.includes(t.short)) return void 0;
-  if (t.freeForm && typeof t.freeForm.value === "string") return { text: t.freeForm.value, arg: t.freeForm };
-  const cmd = t.args.get("cmd") ?? t.args.get("command");
-  if (cmd && typeof cmd.value === "string") return { text: cmd.value, arg: cmd };
-  const argv = t.args.get("argv");
-  if (argv && Array.isArray(argv.value)) return { text: argv.value.map(String).join(" "), arg: argv };
-  return void 0;
-}
-function strings(v, out = []) {
-  if (typeof v === "string") out.push(v);
-  else if (Array.isArray(v)) for (const x of v) strings(x, out);
-  else if (v && typeof v === "object") for (const x of Object.values(v)) strings(x, out);
-  return out;
-}
-function modeOf(file, a) {
-  if (!a || a.vault || isJinja(a.value)) return void 0;
-  const raw = a.range ? file.text.slice(a.range[0], a.range[1]).trim() : String(a.value);
-  const quoted = /^["']/.test(raw);
-  if (typeof a.value === "number" && !quoted) {
-    if (/^0o?[0-7]+$/i.test(raw)) return { kind: "octal", bits: parseInt(raw.replace(/^0o?/i, "") || "0", 8) };
-    if (/^\d+$/.test(raw)) return { kind: "decimal", bits: a.value & 4095, written: a.value };
-    return void 0;
-  }
-  if (typeof a.value !== "string") return void 0;
-  const s = a.value.trim();
-  if (/^(?:0o?)?[0-7]{1,4}$/i.test(s)) return { kind: "octal", bits: parseInt(s.replace(/^0o/i, ""), 8) };
-  if (/^[ugoa]*[-+=][rwxXstugo]*(?:,[ugoa]*[-+=][rwxXstugo]*)*$/.test(s)) return { kind: "symbolic", text: s };
-  return void 0;
-}
-function symbolicGrants(text, who, perm) {
-  let granted = false;
-  for (const clause of text.split(",")) {
-    const m = /^([ugoa]*)([-+=])([rwxXstugo]*)$/.exec(clause);
-    if (!m) continue;
-    const whos = m[1] || "a";
-    if (!whos.includes(who) && !whos.includes("a")) continue;
-    if (m[2] === "-") {
-      if (m[3].includes(perm)) granted = false;
-    } else if (m[2] === "=") granted = m[3].includes(perm);
-    else if (m[3].includes(perm)) granted = true;
-  }
-  return granted;
-}
-function internalHost(host) {
-  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  if (h === "localhost" || h === "::1" || h.endsWith(".localhost")) return true;
-  if (/^127\./.test(h) || /^10\./.test(h) || /^192\.168\./.test(h) || /^172\.(?:1[6-9]|2\d|3[01])\./.test(h))
-    return true;
-  if (/\.(?:local|internal|intranet|corp|lan|home\.arpa|svc|cluster\.local)$/.test(h)) return true;
-  return !h.includes(".") && !h.includes(":");
-}
-function urlHost(url) {
-  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]+\]|[^:/?#]+)/i.exec(url.trim());
-  return m?.[1];
-}
-function pairsOf(ctx, n) {
-  if (!(0, import_yaml10.isMap)(n)) return [];
-  const out = [];
-  for (const p of n.items) {
-    const key = pairKey(p);
-    if (key === void 0) continue;
-    const v = p.value;
-    out.push({
-      key,
-      keyPos: ctx.pos(p.key),
-      valuePos: v ? ctx.pos(v) : ctx.pos(p.key),
-      ...v && (0, import_yaml10.isNode)(v) ? { node: v } : {},
-      value: plain(v),
-      ...v?.range ? { range: [v.range[0], v.range[1]] } : {},
-      vault: v?.tag === "!vault"
-    });
-  }
-  return out;
-}
-var SECRET_NAME2, NOT_SECRET_NAME2, PLACEHOLDER2, COMMAND_MODULES;
-var init_context2 = __esm({
-  "src/rules/ansible/context.ts"() {
-    "use strict";
-    init_secrets();
-    init_ansible();
-    init_ansible();
-    SECRET_NAME2 = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
-    NOT_SECRET_NAME2 = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
-    PLACEHOLDER2 = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
-    COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
-  }
-});
-
 // src/rules/ansible/noqa.ts
 function noqaOn(line) {
   if (!line) return void 0;
@@ -23547,7 +25732,7 @@ function doc2(p) {
     ...p.refs.map((r) => `- ${r}`)
   ].join("\n");
 }
-var init_docs2 = __esm({
+var init_docs3 = __esm({
   "src/rules/ansible/docs.ts"() {
     "use strict";
   }
@@ -23556,7 +25741,7 @@ var init_docs2 = __esm({
 // src/rules/ansible/rules/tls-001.ts
 function healthProbe(t) {
   if (t.short !== "uri" && t.short !== "win_uri") return false;
-  const method = (known2(t.args.get("method")) ?? "GET").toUpperCase();
+  const method = (known(t.args.get("method")) ?? "GET").toUpperCase();
   if (method !== "GET" && method !== "HEAD") return false;
   if (["body", "src", "url_password", "password", "client_key"].some((k) => t.args.has(k))) return false;
   const headers = t.args.get("headers")?.value;
@@ -23565,18 +25750,18 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path15 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path15);
+  const path16 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path16);
 }
-var KEYS2, HEALTH_PATH, rule148, tls_001_default;
+var KEYS3, HEALTH_PATH, rule149, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    KEYS2 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
+    init_docs3();
+    KEYS3 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
     HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
-    rule148 = {
+    rule149 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -23607,9 +25792,9 @@ var init_tls_001 = __esm({
       },
       check(ctx) {
         for (const t of ctx.file.tasks)
-          for (const k of KEYS2) {
+          for (const k of KEYS3) {
             const a = t.args.get(k);
-            if (!isFalse3(a)) continue;
+            if (!isFalse(a)) continue;
             if (healthProbe(t))
               atArg(
                 ctx,
@@ -23623,17 +25808,17 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule148;
+    tls_001_default = rule149;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule149, tls_002_default;
+var URL_ARGS, HTTP, rule150, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     URL_ARGS = {
       get_url: ["url"],
       win_get_url: ["url"],
@@ -23652,7 +25837,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule149 = {
+    rule150 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -23690,17 +25875,17 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule149;
+    tls_002_default = rule150;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule150, tls_003_default;
+var PATTERNS, rule151, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     PATTERNS = [
       [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
       [/\bwget\b[^|;&\n]*\s--no-check-certificate\b/, "wget --no-check-certificate"],
@@ -23709,7 +25894,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule150 = {
+    rule151 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -23739,18 +25924,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule150;
+    tls_003_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule151, tls_004_default;
+var rule152, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule151 = {
+    init_docs3();
+    rule152 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -23771,7 +25956,7 @@ var init_tls_004 = __esm({
           for (const a of pairsOf(ctx, t.keywords.get("environment")?.node)) {
             const { key, value } = a;
             if (isJinja(value)) continue;
-            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse3(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
+            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
             if (bad)
               ctx.report({
                 at: a.keyPos,
@@ -23783,18 +25968,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule151;
+    tls_004_default = rule152;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule152, tls_005_default;
+var rule153, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule152 = {
+    init_docs3();
+    rule153 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -23813,28 +25998,28 @@ var init_tls_005 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["yum_repository"])) {
           const a = t.args.get("sslverify");
-          if (isFalse3(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
+          if (isFalse(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known2(t.args.get("option"));
+          const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "sslverify" && isFalse3(v))
+          if (opt?.toLowerCase() === "sslverify" && isFalse(v))
             atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
         }
       }
     };
-    tls_005_default = rule152;
+    tls_005_default = rule153;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule153, dl_001_default;
+var rule154, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule153 = {
+    init_docs3();
+    rule154 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -23855,7 +26040,7 @@ var init_dl_001 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["get_url", "win_get_url"])) {
-          const url = known2(t.args.get("url"));
+          const url = known(t.args.get("url"));
           if (!url) continue;
           const host = urlHost(url);
           if (!host || internalHost(host) || /^file:/i.test(url)) continue;
@@ -23865,19 +26050,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule153;
+    dl_001_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule154, exec_001_default;
+var PIPE_TO_SHELL, rule155, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule154 = {
+    rule155 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -23904,7 +26089,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule154;
+    exec_001_default = rule155;
   }
 });
 
@@ -23912,12 +26097,12 @@ var init_exec_001 = __esm({
 function literal(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule155, exec_002_default;
+var FORMS, rule156, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     FORMS = [
       [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
       [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
@@ -23931,7 +26116,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule155 = {
+    rule156 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -23954,7 +26139,7 @@ var init_exec_002 = __esm({
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
           if (!cmd) continue;
-          for (const [re, what] of FORMS) {
+          for (const [re, what2] of FORMS) {
             const m = re.exec(cmd.text);
             const secret = m?.[2] || m?.[1];
             if (!m || !secret || !literal(secret)) continue;
@@ -23970,27 +26155,27 @@ var init_exec_002 = __esm({
                 },
                 scope: t.scope,
                 path: `${t.path}.${t.module}`,
-                message: `${t.module} puts a literal secret on the command line (${what}).`,
+                message: `${t.module} puts a literal secret on the command line (${what2}).`,
                 secret: true
               });
-            else atArg(ctx, t, cmd.arg, `${t.module} puts a literal secret on the command line (${what}).`);
+            else atArg(ctx, t, cmd.arg, `${t.module} puts a literal secret on the command line (${what2}).`);
             break;
           }
         }
       }
     };
-    exec_002_default = rule155;
+    exec_002_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule156, exec_003_default;
+var rule157, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule156 = {
+    init_docs3();
+    rule157 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -24018,18 +26203,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule156;
+    exec_003_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule157, pkg_001_default;
+var rule158, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule157 = {
+    init_docs3();
+    rule158 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -24052,7 +26237,7 @@ var init_pkg_001 = __esm({
         for (const t of ctx.tasksFor(["apt"]))
           for (const k of ["allow_unauthenticated", "force"]) {
             const a = t.args.get(k);
-            if (isTrue4(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
+            if (isTrue(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
           }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -24061,19 +26246,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule157;
+    pkg_001_default = rule158;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule158, pkg_002_default;
+var MODULES, rule159, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule158 = {
+    rule159 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -24095,7 +26280,7 @@ var init_pkg_002 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES)) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -24104,18 +26289,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule158;
+    pkg_002_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule159, pkg_003_default;
+var rule160, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule159 = {
+    init_docs3();
+    rule160 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -24134,33 +26319,33 @@ var init_pkg_003 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["yum_repository"])) {
           const a = t.args.get("gpgcheck");
-          if (isFalse3(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
+          if (isFalse(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
         }
         for (const t of ctx.tasksFor(["zypper_repository"])) {
           const a = t.args.get("disable_gpg_check");
-          if (isTrue4(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
+          if (isTrue(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
         }
         for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known2(t.args.get("option"));
+          const opt = known(t.args.get("option"));
           const v = t.args.get("value");
-          if (opt?.toLowerCase() === "gpgcheck" && isFalse3(v))
+          if (opt?.toLowerCase() === "gpgcheck" && isFalse(v))
             atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
         }
       }
     };
-    pkg_003_default = rule159;
+    pkg_003_default = rule160;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule160, pkg_004_default;
+var TRUSTED, rule161, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule160 = {
+    rule161 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -24187,11 +26372,11 @@ var init_pkg_004 = __esm({
         for (const t of ctx.tasksFor(["deb822_repository"]))
           for (const k of ["trusted", "allow_insecure", "allow_weak"]) {
             const a = t.args.get(k);
-            if (isTrue4(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
+            if (isTrue(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
           }
       }
     };
-    pkg_004_default = rule160;
+    pkg_004_default = rule161;
   }
 });
 
@@ -24224,14 +26409,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule161, perm_001_default;
+var rule162, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_perm();
-    rule161 = {
+    rule162 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -24264,19 +26449,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule161;
+    perm_001_default = rule162;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule162, perm_002_default;
+var rule163, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_perm();
-    rule162 = {
+    rule163 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -24310,20 +26495,20 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule162;
+    perm_002_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule163, perm_003_default;
+var SECRET_FILE, rule164, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule163 = {
+    rule164 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -24341,7 +26526,7 @@ var init_perm_003 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODE_MODULES)) {
-          const dest = known2(t.args.get("dest")) ?? known2(t.args.get("path")) ?? known2(t.args.get("name"));
+          const dest = known(t.args.get("dest")) ?? known(t.args.get("path")) ?? known(t.args.get("name"));
           if (!dest || /\.pub$/.test(dest) || !SECRET_FILE.test(dest)) continue;
           const a = t.args.get("mode");
           const m = modeOf(ctx.file, a);
@@ -24357,19 +26542,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule163;
+    perm_003_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule164, perm_004_default;
+var rule165, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_perm();
-    rule164 = {
+    rule165 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -24400,18 +26585,18 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule164;
+    perm_004_default = rule165;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var rule165, secret_001_default;
+var rule166, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule165 = {
+    init_docs3();
+    rule166 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -24459,7 +26644,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule165;
+    secret_001_default = rule166;
   }
 });
 
@@ -24474,14 +26659,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule166, secret_002_default;
+var rule167, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_varnames();
-    rule166 = {
+    rule167 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -24506,19 +26691,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule166;
+    secret_002_default = rule167;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule167, secret_003_default;
+var rule168, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_varnames();
-    rule167 = {
+    rule168 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -24549,7 +26734,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule167;
+    secret_003_default = rule168;
   }
 });
 
@@ -24576,15 +26761,15 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS3, rule168, secret_004_default;
+var KEYS4, rule169, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_dbmodules();
-    KEYS3 = ["password", "user_password", "new_password"];
-    rule168 = {
+    KEYS4 = ["password", "user_password", "new_password"];
+    rule169 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -24605,7 +26790,7 @@ var init_secret_004 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(DB_USER_MODULES))
-          for (const k of KEYS3) {
+          for (const k of KEYS4) {
             const a = t.args.get(k);
             const v = plaintextSecret(a);
             if (v && !DB_HASH.test(v))
@@ -24613,20 +26798,20 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule168;
+    secret_004_default = rule169;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule169, secret_005_default;
+var AUTH_HEADER, rule170, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule169 = {
+    rule170 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -24650,7 +26835,7 @@ var init_secret_005 = __esm({
           const visit2 = (a, key, depth) => {
             if (a.node && depth < 4) {
               for (const sub of pairsOf(ctx, a.node)) visit2(sub, `${key}.${sub.key}`, depth + 1);
-              if ((0, import_yaml10.isSeq)(a.node))
+              if ((0, import_yaml9.isSeq)(a.node))
                 a.node.items.forEach((it, i) => {
                   for (const sub of pairsOf(ctx, it)) visit2(sub, `${key}[${i}].${sub.key}`, depth + 1);
                 });
@@ -24679,18 +26864,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule169;
+    secret_005_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule170, secret_006_default;
+var rule171, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule170 = {
+    init_docs3();
+    rule171 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -24720,12 +26905,12 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule170;
+    secret_006_default = rule171;
   }
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path15, depth) {
+function visit(ctx, v, a, path16, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -24734,7 +26919,7 @@ function visit(ctx, v, a, path15, depth) {
         ctx,
         a,
         v.scope,
-        path15,
+        path16,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -24743,21 +26928,21 @@ function visit(ctx, v, a, path15, depth) {
         ctx,
         a,
         v.scope,
-        path15,
+        path16,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path15}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path16}.${c.key}`, depth + 1);
 }
-var rule171, secret_007_default;
+var rule172, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_varnames();
-    rule171 = {
+    rule172 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -24780,18 +26965,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule171;
+    secret_007_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule172, ssh_001_default;
+var rule173, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule172 = {
+    init_docs3();
+    rule173 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -24820,7 +27005,7 @@ var init_ssh_001 = __esm({
               message: `ansible.cfg [${e.section}] host_key_checking = ${e.value}: SSH host keys are not verified.`
             });
         for (const v of ctx.file.vars)
-          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse3(v))
+          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse(v))
             ctx.report({
               at: v.keyPos,
               scope: v.scope,
@@ -24829,7 +27014,7 @@ var init_ssh_001 = __esm({
             });
         for (const t of ctx.file.tasks)
           for (const a of pairsOf(ctx, t.keywords.get("environment")?.node))
-            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse3(a))
+            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse(a))
               ctx.report({
                 at: a.keyPos,
                 scope: t.scope,
@@ -24838,20 +27023,20 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule172;
+    ssh_001_default = rule173;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule173, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule174, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule173 = {
+    rule174 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -24891,18 +27076,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule173;
+    ssh_002_default = rule174;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule174, ssh_003_default;
+var rule175, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule174 = {
+    init_docs3();
+    rule175 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -24923,11 +27108,11 @@ var init_ssh_003 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["git"])) {
           const a = t.args.get("accept_hostkey");
-          if (isTrue4(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
+          if (isTrue(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
         }
       }
     };
-    ssh_003_default = rule174;
+    ssh_003_default = rule175;
   }
 });
 
@@ -24949,18 +27134,18 @@ function regexes(d) {
   }
   return r;
 }
-function checkSshd(ctx, d, message) {
+function checkSshd(ctx, d, message2) {
   const { line, nameRe } = regexes(d);
   for (const t of ctx.file.tasks) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
-    if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message}`);
+    if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
   }
-  const visit2 = (v, a, path15, depth) => {
+  const visit2 = (v, a, path16, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path15, message: `${a.key}: ${String(a.value)} \u2014 ${message}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path16, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path15}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path16}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -24975,13 +27160,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule175, ssh_004_default;
+var rule176, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_sshd();
-    rule175 = {
+    rule176 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -25005,18 +27190,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule175;
+    ssh_004_default = rule176;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule176, ssh_005_default;
+var rule177, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_sshd();
-    rule176 = {
+    rule177 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -25040,18 +27225,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule176;
+    ssh_005_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule177, ssh_006_default;
+var rule178, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_sshd();
-    rule177 = {
+    rule178 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -25075,20 +27260,20 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule177;
+    ssh_006_default = rule178;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule178, os_001_default;
+var CONFIG_LINE, COMMAND, rule179, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule178 = {
+    rule179 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -25110,7 +27295,7 @@ var init_os_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["selinux"])) {
           const a = t.args.get("state");
-          const s = known2(a)?.toLowerCase();
+          const s = known(a)?.toLowerCase();
           if (s === "disabled" || s === "permissive")
             atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
         }
@@ -25138,20 +27323,20 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule178;
+    os_001_default = rule179;
   }
 });
 
 // src/rules/ansible/services.ts
-function serviceTurnedOff(ctx, names, message) {
+function serviceTurnedOff(ctx, names, message2) {
   for (const t of ctx.tasksFor(SERVICE_MODULES)) {
-    const name = known2(t.args.get("name"));
+    const name = known(t.args.get("name"));
     if (!name || !names.test(name)) continue;
     const state = t.args.get("state");
     const enabled = t.args.get("enabled");
     const masked = t.args.get("masked");
-    const bad = known2(state) === "stopped" ? state : isFalse3(enabled) ? enabled : isTrue4(masked) ? masked : void 0;
-    if (bad) atArg(ctx, t, bad, message(t, name));
+    const bad = known(state) === "stopped" ? state : isFalse(enabled) ? enabled : isTrue(masked) ? masked : void 0;
+    if (bad) atArg(ctx, t, bad, message2(t, name));
   }
 }
 var SERVICE_MODULES;
@@ -25164,15 +27349,15 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule179, os_002_default;
+var COMMAND2, rule180, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule179 = {
+    rule180 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -25201,19 +27386,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule179;
+    os_002_default = rule180;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule180, os_003_default;
+var rule181, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_services();
-    rule180 = {
+    rule181 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -25237,7 +27422,7 @@ var init_os_003 = __esm({
         );
         for (const t of ctx.tasksFor(["ufw"])) {
           const a = t.args.get("state");
-          if (known2(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
+          if (known(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -25248,19 +27433,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule180;
+    os_003_default = rule181;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule181, os_004_default;
+var NOPASSWD_ALL, rule182, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule181 = {
+    rule182 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -25283,13 +27468,13 @@ var init_os_004 = __esm({
         }
         for (const t of ctx.tasksFor(["sudoers"])) {
           const cmds = t.args.get("commands");
-          const all = known2(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
-          if (all && !isFalse3(t.args.get("nopassword")) && known2(t.args.get("state")) !== "absent")
+          const all = known(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
+          if (all && !isFalse(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
             atArg(ctx, t, cmds, "sudoers grants passwordless sudo for every command (nopassword defaults to true).");
         }
       }
     };
-    os_004_default = rule181;
+    os_004_default = rule182;
   }
 });
 
@@ -25304,14 +27489,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule182, ctr_001_default;
+var rule183, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_containers();
-    rule182 = {
+    rule183 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -25333,7 +27518,7 @@ var init_ctr_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
           const a = t.args.get("privileged");
-          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
         }
         for (const t of ctx.file.tasks) {
           const cmd = commandOf(t);
@@ -25342,20 +27527,20 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule182;
+    ctr_001_default = rule183;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule183, ctr_002_default;
+var SOCKET, rule184, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule183 = {
+    rule184 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -25385,19 +27570,19 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule183;
+    ctr_002_default = rule184;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS4, rule184, ctr_003_default;
+var KEYS5, rule185, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_containers();
-    KEYS4 = [
+    KEYS5 = [
       "network_mode",
       "pid_mode",
       "ipc_mode",
@@ -25409,7 +27594,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule184 = {
+    rule185 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -25427,28 +27612,28 @@ var init_ctr_003 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(CONTAINER_MODULES))
-          for (const k of KEYS4) {
+          for (const k of KEYS5) {
             const a = t.args.get(k);
-            if (known2(a)?.toLowerCase() === "host")
+            if (known(a)?.toLowerCase() === "host")
               atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
           }
       }
     };
-    ctr_003_default = rule184;
+    ctr_003_default = rule185;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule185, ctr_004_default;
+var CAPS, OPTS, rule186, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule185 = {
+    rule186 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -25479,821 +27664,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule185;
-  }
-});
-
-// src/cloud/adapters/ansible-values.ts
-function yamlValue(node, l, src, depth = 0) {
-  const n = node;
-  if (n && typeof n === "object" && n.tag === "!vault") return { t: "unknown", loc: l, why: "vaulted value" };
-  if (depth > 40) return { t: "unknown", loc: l };
-  if ((0, import_yaml14.isMap)(node)) {
-    const entries = /* @__PURE__ */ new Map();
-    for (const p of node.items) {
-      if (!(0, import_yaml14.isScalar)(p.key)) continue;
-      const k = String(p.key.value);
-      entries.set(
-        k,
-        yamlValue(p.value, { path: `${l.path}.${k}`, pos: src.pos(p.key), node: p.value }, src, depth + 1)
-      );
-    }
-    return { t: "map", entries, loc: l };
-  }
-  if ((0, import_yaml14.isSeq)(node)) {
-    return {
-      t: "list",
-      items: node.items.map(
-        (it, i) => yamlValue(it, { path: `${l.path}[${i}]`, pos: src.pos(it), node: it }, src, depth + 1)
-      ),
-      loc: l
-    };
-  }
-  const v = (0, import_yaml14.isScalar)(node) ? node.value : node;
-  if (typeof v === "string") {
-    if (JINJA2.test(v)) return { t: "unknown", loc: l, why: "Jinja expression", raw: v };
-    return { t: "scalar", value: v, loc: l };
-  }
-  if (typeof v === "number" || typeof v === "boolean" || v === null || v === void 0)
-    return { t: "scalar", value: v ?? null, loc: l };
-  return { t: "unknown", loc: l };
-}
-function argValue(t, a, src) {
-  const l = { path: `${t.path}.${t.module}.${a.key}`, pos: a.keyPos, node: a.node };
-  if (a.vault) return { t: "unknown", loc: l, why: "vaulted value" };
-  return yamlValue(a.node ?? a.value, l, src);
-}
-function taskArgs(t, src) {
-  const out = /* @__PURE__ */ new Map();
-  for (const a of t.args.values()) out.set(a.key, argValue(t, a, src));
-  return out;
-}
-function scalar(value, l) {
-  return { t: "scalar", value, loc: l };
-}
-function cmap(entries, l) {
-  return { t: "map", entries, loc: l };
-}
-function moduleLoc(t) {
-  return { path: `${t.path}.${t.module}`, pos: t.modulePos };
-}
-function pascal(k) {
-  return k.split("_").map((w) => w ? w[0].toUpperCase() + w.slice(1) : w).join("");
-}
-function pascalKeys(v, overrides = {}, depth = 0) {
-  if (depth > 20) return v;
-  if (v.t === "map") {
-    const e = /* @__PURE__ */ new Map();
-    for (const [k, x] of v.entries) e.set(overrides[k] ?? pascal(k), pascalKeys(x, overrides, depth + 1));
-    return { ...v, entries: e };
-  }
-  if (v.t === "list") return { ...v, items: v.items.map((x) => pascalKeys(x, overrides, depth + 1)) };
-  return v;
-}
-function plainValue(v, l, depth = 0) {
-  if (depth > 40) return { t: "unknown", loc: l };
-  if (Array.isArray(v)) return { t: "list", items: v.map((x) => plainValue(x, l, depth + 1)), loc: l };
-  if (v && typeof v === "object") {
-    const e = /* @__PURE__ */ new Map();
-    for (const [k, x] of Object.entries(v)) e.set(k, plainValue(x, l, depth + 1));
-    return { t: "map", entries: e, loc: l };
-  }
-  if (typeof v === "string")
-    return JINJA2.test(v) ? { t: "unknown", loc: l, raw: v } : { t: "scalar", value: v, loc: l };
-  if (typeof v === "number" || typeof v === "boolean" || v === null) return { t: "scalar", value: v, loc: l };
-  return { t: "unknown", loc: l };
-}
-function documentText(v) {
-  if (v.t !== "scalar" || typeof v.value !== "string" || v.value.length > 512 * 1024) return void 0;
-  try {
-    const data = (0, import_yaml14.parse)(v.value, { maxAliasCount: 10, prettyErrors: false, logLevel: "error" });
-    return data && typeof data === "object" ? plainValue(data, v.loc) : void 0;
-  } catch {
-    return void 0;
-  }
-}
-var import_yaml14, JINJA2;
-var init_ansible_values = __esm({
-  "src/cloud/adapters/ansible-values.ts"() {
-    "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
-    JINJA2 = /\{\{|\{%/;
-  }
-});
-
-// src/cloud/adapters/ansible-aws.ts
-function setPath(out, path15, v, l) {
-  const parts = path15.split(".");
-  let cur = out;
-  for (const p of parts.slice(0, -1)) {
-    let next = cur.get(p);
-    if (!next || next.t !== "map") {
-      next = cmap(/* @__PURE__ */ new Map(), l);
-      cur.set(p, next);
-    }
-    cur = next.entries;
-  }
-  cur.set(parts[parts.length - 1], v);
-}
-function renamed(t, args2, table3) {
-  const out = /* @__PURE__ */ new Map();
-  const l = moduleLoc(t);
-  for (const [from, to] of Object.entries(table3)) {
-    const v = from.split("|").map((k) => args2.get(k)).find((x) => x !== void 0);
-    if (v) setPath(out, to, v, l);
-  }
-  return out;
-}
-function boolTo(v, yes, no) {
-  const s = scalars(v)[0];
-  const b = s ? asBool2(s.value) : void 0;
-  return b === void 0 ? v : scalar(b ? yes : no, v.loc);
-}
-function one(kind, props, t, partial = false) {
-  return [{ kind, props: cmap(props, moduleLoc(t)), ...partial ? { partial } : {} }];
-}
-function policy(v) {
-  if (!v || v.t === "unknown") return v;
-  return policyDocument(v) ?? v;
-}
-function sqsQueue(t, a) {
-  const parts = one(
-    "AWS::SQS::Queue",
-    renamed(t, a, {
-      name: "QueueName",
-      kms_master_key_id: "KmsMasterKeyId",
-      sqs_managed_sse_enabled: "SqsManagedSseEnabled"
-    }),
-    t
-  );
-  const p = policy(a.get("policy"));
-  if (p) parts.push(...one("AWS::SQS::QueuePolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
-  return parts;
-}
-function snsTopic(t, a) {
-  const parts = one("AWS::SNS::Topic", renamed(t, a, { name: "TopicName", kms_master_key_id: "KmsMasterKeyId" }), t);
-  const p = policy(a.get("policy"));
-  if (p) parts.push(...one("AWS::SNS::TopicPolicy", /* @__PURE__ */ new Map([["PolicyDocument", p]]), t));
-  return parts;
-}
-function ecr(t, a) {
-  const props = renamed(t, a, { name: "RepositoryName", scan_on_push: "ImageScanningConfiguration.ScanOnPush" });
-  const p = policy(a.get("policy"));
-  if (p) props.set("RepositoryPolicyText", p);
-  return one("AWS::ECR::Repository", props, t);
-}
-function lambdaPolicy(t, a) {
-  return one(
-    "AWS::Lambda::Permission",
-    renamed(t, a, {
-      function_name: "FunctionName",
-      action: "Action",
-      principal: "Principal",
-      source_arn: "SourceArn",
-      source_account: "SourceAccount"
-    }),
-    t
-  );
-}
-function sesPolicy(t, a) {
-  const props = renamed(t, a, { identity: "Identity", policy_name: "PolicyName" });
-  const p = policy(a.get("policy"));
-  if (p) props.set("Policy", p);
-  return one("AWS::SES::IdentityPolicy", props, t);
-}
-function kmsKey(t, a) {
-  const props = renamed(t, a, {
-    alias: "Alias",
-    enable_key_rotation: "EnableKeyRotation",
-    enabled: "Enabled",
-    pending_window: "PendingWindowInDays",
-    "customer_master_key_spec|key_spec": "KeySpec",
-    key_usage: "KeyUsage"
-  });
-  const p = policy(a.get("policy"));
-  if (p) props.set("KeyPolicy", p);
-  const state = a.get("state");
-  if (state && scalars(state).some((s) => s.value === "absent")) props.set("PendingDeletion", scalar(true, state.loc));
-  return one("AWS::KMS::Key", props, t);
-}
-function interfacesWithPublicIp(v) {
-  return { t: "list", items: [cmap(/* @__PURE__ */ new Map([["AssociatePublicIpAddress", v]]), v.loc)], loc: v.loc };
-}
-function ec2Instance(t, a) {
-  const props = renamed(t, a, {
-    vpc_subnet_id: "SubnetId",
-    "security_groups|security_group": "SecurityGroups",
-    instance_type: "InstanceType"
-  });
-  const pub = a.get("network") && a.get("network").t === "map" ? a.get("network").entries : void 0;
-  const assign = pub?.get("assign_public_ip");
-  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
-  const nis = a.get("network_interfaces");
-  if (nis?.t === "list") {
-    props.set("NetworkInterfaces", pascalKeys(nis, { assign_public_ip: "AssociatePublicIpAddress" }));
-    for (const ni of nis.items)
-      if (ni.t === "map" && ni.entries.has("subnet_id")) props.set("SubnetId", ni.entries.get("subnet_id"));
-  }
-  if (a.get("launch_template")) props.set("LaunchTemplate", a.get("launch_template"));
-  return one("AWS::EC2::Instance", props, t);
-}
-function legacyEc2(t, a) {
-  const props = renamed(t, a, {
-    vpc_subnet_id: "SubnetId",
-    "group|group_id": "SecurityGroups",
-    instance_type: "InstanceType"
-  });
-  const assign = a.get("assign_public_ip");
-  if (assign) props.set("NetworkInterfaces", interfacesWithPublicIp(assign));
-  const vols = a.get("volumes");
-  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
-  return one("AWS::EC2::Instance", props, t);
-}
-function blockDevices(v) {
-  if (v.t !== "list") return v;
-  return {
-    ...v,
-    items: v.items.map((it) => {
-      if (it.t !== "map") return it;
-      const e = it.entries;
-      const out = /* @__PURE__ */ new Map();
-      const ebs = /* @__PURE__ */ new Map();
-      for (const [k, x] of e) {
-        if (k === "device_name") out.set("DeviceName", x);
-        else if (k === "ephemeral" || k === "virtual_name") out.set("VirtualName", x);
-        else if (k === "no_device") out.set("NoDevice", x);
-        else if (k === "encrypted") ebs.set("Encrypted", x);
-        else if (k === "kms_key_id") ebs.set("KmsKeyId", x);
-        else if (k === "snapshot" || k === "snapshot_id") ebs.set("SnapshotId", x);
-        else if (k === "volume_size" || k === "size") ebs.set("VolumeSize", x);
-        else if (k === "volume_type") ebs.set("VolumeType", x);
-      }
-      out.set("Ebs", cmap(ebs, it.loc));
-      return cmap(out, it.loc);
-    })
-  };
-}
-function launchConfig(t, a) {
-  const props = renamed(t, a, { name: "LaunchConfigurationName", assign_public_ip: "AssociatePublicIpAddress" });
-  const vols = a.get("volumes");
-  if (vols) props.set("BlockDeviceMappings", blockDevices(vols));
-  return one("AWS::AutoScaling::LaunchConfiguration", props, t);
-}
-function ami(t, a) {
-  const props = renamed(t, a, { name: "Name", instance_id: "InstanceId" });
-  const lp = a.get("launch_permissions");
-  if (lp) props.set("LaunchPermissions", pascalKeys(lp));
-  const dm = a.get("device_mapping");
-  if (dm) props.set("BlockDeviceMappings", blockDevices(dm));
-  return one("AWS::EC2::Image", props, t);
-}
-function lambdaFunction(t, a) {
-  return one(
-    "AWS::Lambda::Function",
-    renamed(t, a, { name: "FunctionName", runtime: "Runtime", role: "Role", tracing_mode: "TracingConfig.Mode" }),
-    t
-  );
-}
-function codebuild(t, a) {
-  return one("AWS::CodeBuild::Project", renamed(t, a, { name: "Name", encryption_key: "EncryptionKey" }), t);
-}
-function s3Bucket(t, a) {
-  const props = renamed(t, a, { name: "BucketName" });
-  const enc = a.get("encryption");
-  if (enc)
-    props.set(
-      "BucketEncryption",
-      cmap(
-        /* @__PURE__ */ new Map([
-          [
-            "ServerSideEncryptionConfiguration",
-            {
-              t: "list",
-              items: [
-                cmap(
-                  /* @__PURE__ */ new Map([
-                    ["ServerSideEncryptionByDefault", cmap(/* @__PURE__ */ new Map([["SSEAlgorithm", enc]]), enc.loc)]
-                  ]),
-                  enc.loc
-                )
-              ],
-              loc: enc.loc
-            }
-          ]
-        ]),
-        enc.loc
-      )
-    );
-  const ver = a.get("versioning");
-  if (ver)
-    props.set("VersioningConfiguration", cmap(/* @__PURE__ */ new Map([["Status", boolTo(ver, "Enabled", "Suspended")]]), ver.loc));
-  return one("AWS::S3::Bucket", props, t);
-}
-function s3Cors(t, a) {
-  const props = renamed(t, a, { name: "BucketName" });
-  const rules2 = a.get("rules");
-  if (rules2) setPath(props, "CorsConfiguration.CorsRules", pascalKeys(rules2), moduleLoc(t));
-  return one("AWS::S3::Bucket", props, t, true);
-}
-function s3Logging(t, a) {
-  const props = renamed(t, a, {
-    name: "BucketName",
-    target_bucket: "LoggingConfiguration.DestinationBucketName",
-    target_prefix: "LoggingConfiguration.LogFilePrefix"
-  });
-  return one("AWS::S3::Bucket", props, t, true);
-}
-function kinesis(t, a) {
-  const props = renamed(t, a, { name: "Name" });
-  const st = a.get("encryption_state");
-  if (st) {
-    const on = scalars(st)[0];
-    const b = on?.value === "enabled" ? true : on?.value === "disabled" ? false : void 0;
-    const type = b === void 0 ? st : b ? a.get("encryption_type") ?? scalar("KMS", st.loc) : scalar("NONE", st.loc);
-    const e = /* @__PURE__ */ new Map([["EncryptionType", type]]);
-    if (a.get("key_id")) e.set("KeyId", a.get("key_id"));
-    props.set("StreamEncryption", cmap(e, st.loc));
-  }
-  return one("AWS::Kinesis::Stream", props, t);
-}
-function efs(t, a) {
-  return one("AWS::EFS::FileSystem", renamed(t, a, { name: "Name", encrypt: "Encrypted", kms_key_id: "KmsKeyId" }), t);
-}
-function redshift(t, a) {
-  const cmd = a.get("command");
-  const create = !cmd || scalars(cmd).some((s) => s.value === "create");
-  return one(
-    "AWS::Redshift::Cluster",
-    renamed(t, a, {
-      identifier: "ClusterIdentifier",
-      publicly_accessible: "PubliclyAccessible",
-      encrypted: "Encrypted",
-      node_type: "NodeType"
-    }),
-    t,
-    !create
-  );
-}
-function rdsInstance(t, a) {
-  const props = renamed(t, a, {
-    "db_instance_identifier|id|instance_id": "DBInstanceIdentifier",
-    engine: "Engine",
-    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
-    publicly_accessible: "PubliclyAccessible",
-    storage_encrypted: "StorageEncrypted",
-    "db_cluster_identifier|cluster_id": "DBClusterIdentifier"
-  });
-  return one("AWS::RDS::DBInstance", props, t, !a.get("engine"));
-}
-function rdsCluster(t, a) {
-  const props = renamed(t, a, {
-    "db_cluster_identifier|cluster_id|id": "DBClusterIdentifier",
-    engine: "Engine",
-    enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
-    storage_encrypted: "StorageEncrypted"
-  });
-  return one("AWS::RDS::DBCluster", props, t, !a.get("engine"));
-}
-function legacyRds(t, a) {
-  const cmd = a.get("command");
-  const create = scalars(cmd).some((s) => s.value === "create");
-  const props = renamed(t, a, {
-    instance_name: "DBInstanceIdentifier",
-    db_engine: "Engine",
-    publicly_accessible: "PubliclyAccessible"
-  });
-  return one("AWS::RDS::DBInstance", props, t, !create);
-}
-function opensearch(t, a) {
-  const props = renamed(t, a, { domain_name: "DomainName" });
-  const o = { enforce_https: "EnforceHTTPS", tls_security_policy: "TLSSecurityPolicy", kms_key_id: "KmsKeyId" };
-  for (const [k, to] of [
-    ["domain_endpoint_options", "DomainEndpointOptions"],
-    ["encryption_at_rest_options", "EncryptionAtRestOptions"],
-    ["node_to_node_encryption_options", "NodeToNodeEncryptionOptions"]
-  ]) {
-    const v = a.get(k);
-    if (v) props.set(to, pascalKeys(v, o));
-  }
-  return one("AWS::OpenSearchService::Domain", props, t);
-}
-function passwordPolicy(t, a) {
-  return one(
-    "AWS::IAM::AccountPasswordPolicy",
-    renamed(t, a, {
-      "min_pw_length|minimum_password_length": "MinimumPasswordLength",
-      "pw_max_age|password_max_age": "MaxPasswordAge",
-      "pw_reuse_prevent|password_reuse_prevent|pw_reuse_prevention": "PasswordReusePrevention",
-      "allow_pw_change|allow_password_change": "AllowUsersToChangePassword",
-      require_symbols: "RequireSymbols",
-      require_numbers: "RequireNumbers",
-      require_uppercase: "RequireUppercaseCharacters",
-      require_lowercase: "RequireLowercaseCharacters"
-    }),
-    t
-  );
-}
-function iamRole(t, a) {
-  const props = renamed(t, a, { name: "RoleName", managed_policies: "ManagedPolicyArns" });
-  const p = policy(a.get("assume_role_policy_document"));
-  if (p) props.set("AssumeRolePolicyDocument", p);
-  return one("AWS::IAM::Role", props, t);
-}
-function iamManagedPolicy(t, a) {
-  const props = renamed(t, a, { "policy_name|name": "ManagedPolicyName" });
-  const p = policy(a.get("policy"));
-  if (p) props.set("PolicyDocument", p);
-  return one("AWS::IAM::ManagedPolicy", props, t);
-}
-function iamPolicy(t, a) {
-  const props = renamed(t, a, { policy_name: "PolicyName" });
-  const p = policy(a.get("policy_json") ?? a.get("policy_document"));
-  if (p) props.set("PolicyDocument", p);
-  return one("AWS::IAM::Policy", props, t);
-}
-function legacyIam(t, a) {
-  const type = scalars(a.get("iam_type"))[0]?.value;
-  const out = [];
-  if (type === "role") {
-    const props = renamed(t, a, { name: "RoleName" });
-    const p = policy(a.get("trust_policy"));
-    if (p) props.set("AssumeRolePolicyDocument", p);
-    out.push(...one("AWS::IAM::Role", props, t));
-  }
-  const keys = a.get("access_key_state");
-  if (type === "user" && keys) {
-    const s = scalars(keys)[0];
-    const v = s?.value === "create" || s?.value === "active" ? scalar("Active", keys.loc) : s?.value === "inactive" ? scalar("Inactive", keys.loc) : void 0;
-    if (v)
-      out.push(
-        ...one(
-          "AWS::IAM::AccessKey",
-          /* @__PURE__ */ new Map([
-            ["UserName", a.get("name") ?? v],
-            ["Status", v]
-          ]),
-          t
-        )
-      );
-  }
-  return out;
-}
-function accessKey(t, a) {
-  const props = renamed(t, a, { "user_name|user|username": "UserName" });
-  const act = a.get("active");
-  if (act) props.set("Status", boolTo(act, "Active", "Inactive"));
-  return one("AWS::IAM::AccessKey", props, t);
-}
-function assumeRole(t, a) {
-  return one(
-    "AWS::STS::AssumeRole",
-    renamed(t, a, { role_arn: "RoleArn", mfa_serial_number: "SerialNumber", mfa_token: "TokenCode" }),
-    t
-  );
-}
-function apiGateway(t, a) {
-  const props = renamed(t, a, { api_id: "RestApiId", swagger_file: "BodyS3Location" });
-  const dict = a.get("swagger_dict");
-  const text = a.get("swagger_text");
-  const body = dict ?? (text ? documentText(text) ?? text : void 0);
-  if (body) props.set("Body", body);
-  return one("AWS::ApiGateway::RestApi", props, t);
-}
-function elbV2(t, a) {
-  const parts = one(
-    "AWS::ElasticLoadBalancingV2::LoadBalancer",
-    renamed(t, a, { name: "Name", scheme: "Scheme", security_groups: "SecurityGroups" }),
-    t
-  );
-  const ls = a.get("listeners");
-  if (ls?.t === "list")
-    for (const l of ls.items) {
-      const m = pascalKeys(l, { ssl_policy: "SslPolicy" });
-      if (m.t === "map") parts.push({ kind: "AWS::ElasticLoadBalancingV2::Listener", props: m });
-    }
-  return parts;
-}
-function elbClassic(t, a) {
-  const props = renamed(t, a, { name: "LoadBalancerName", scheme: "Scheme" });
-  const ls = a.get("listeners");
-  if (ls)
-    props.set(
-      "Listeners",
-      pascalKeys(ls, { ssl_certificate_id: "SSLCertificateId", load_balancer_port: "LoadBalancerPort" })
-    );
-  return one("AWS::ElasticLoadBalancing::LoadBalancer", props, t);
-}
-function cloudfront(t, a) {
-  const l = moduleLoc(t);
-  const cfg = /* @__PURE__ */ new Map();
-  const over = {
-    cloudfront_default_certificate: "CloudFrontDefaultCertificate",
-    acm_certificate_arn: "AcmCertificateArn",
-    iam_certificate_id: "IamCertificateId",
-    ssl_support_method: "SslSupportMethod"
-  };
-  for (const [k, to] of [
-    ["default_cache_behavior", "DefaultCacheBehavior"],
-    ["cache_behaviors", "CacheBehaviors"],
-    ["viewer_certificate", "ViewerCertificate"],
-    ["logging", "Logging"],
-    ["origins", "Origins"]
-  ]) {
-    const v = a.get(k);
-    if (v) cfg.set(to, pascalKeys(v, over));
-  }
-  if (a.get("web_acl_id")) cfg.set("WebACLId", a.get("web_acl_id"));
-  return one("AWS::CloudFront::Distribution", /* @__PURE__ */ new Map([["DistributionConfig", cmap(cfg, l)]]), t, !a.get("origins"));
-}
-function cloudtrail(t, a) {
-  return one(
-    "AWS::CloudTrail::Trail",
-    renamed(t, a, {
-      name: "TrailName",
-      "enable_log_file_validation|log_file_validation_enabled": "EnableLogFileValidation",
-      is_multi_region_trail: "IsMultiRegionTrail",
-      kms_key_id: "KMSKeyId",
-      cloudwatch_logs_log_group_arn: "CloudWatchLogsLogGroupArn",
-      cloudwatch_logs_role_arn: "CloudWatchLogsRoleArn",
-      sns_topic_name: "SnsTopicName",
-      enable_logging: "IsLogging",
-      s3_bucket_name: "S3BucketName"
-    }),
-    t
-  );
-}
-function logGroup(t, a) {
-  return one(
-    "AWS::Logs::LogGroup",
-    renamed(t, a, { log_group_name: "LogGroupName", retention: "RetentionInDays", kms_key_id: "KmsKeyId" }),
-    t
-  );
-}
-function configAggregator(t, a) {
-  const props = renamed(t, a, { name: "ConfigurationAggregatorName" });
-  const o = {
-    all_aws_regions: "AllAwsRegions",
-    aws_regions: "AwsRegions",
-    account_ids: "AccountIds",
-    role_arn: "RoleArn"
-  };
-  const acc = a.get("account_sources");
-  if (acc)
-    props.set(
-      "AccountAggregationSources",
-      pascalKeys(acc.t === "map" ? { t: "list", items: [acc], loc: acc.loc } : acc, o)
-    );
-  const org = a.get("organization_source");
-  if (org) props.set("OrganizationAggregationSource", pascalKeys(org, o));
-  return one("AWS::Config::ConfigurationAggregator", props, t);
-}
-function adaptAws(translate, t, src) {
-  return translate(t, taskArgs(t, src));
-}
-var AWS_MODULES;
-var init_ansible_aws = __esm({
-  "src/cloud/adapters/ansible-aws.ts"() {
-    "use strict";
-    init_policy();
-    init_values();
-    init_ansible_values();
-    AWS_MODULES = [
-      [["sqs_queue"], sqsQueue],
-      [["sns_topic"], snsTopic],
-      [["ecs_ecr"], ecr],
-      [["lambda_policy"], lambdaPolicy],
-      [["ses_identity_policy", "aws_ses_identity_policy"], sesPolicy],
-      [["kms_key", "aws_kms"], kmsKey],
-      [["ec2_instance"], ec2Instance],
-      [["ec2"], legacyEc2],
-      [["ec2_lc", "autoscaling_launch_config"], launchConfig],
-      [["ec2_ami"], ami],
-      [["lambda"], lambdaFunction],
-      [["codebuild_project", "aws_codebuild"], codebuild],
-      [["s3_bucket"], s3Bucket],
-      [["s3_cors"], s3Cors],
-      [["s3_logging"], s3Logging],
-      [["kinesis_stream"], kinesis],
-      [["efs"], efs],
-      [["redshift"], redshift],
-      [["rds_instance"], rdsInstance],
-      [["rds_cluster"], rdsCluster],
-      [["rds"], legacyRds],
-      [["opensearch"], opensearch],
-      [["iam_password_policy"], passwordPolicy],
-      [["iam_role"], iamRole],
-      [["iam_managed_policy"], iamManagedPolicy],
-      [["iam_policy"], iamPolicy],
-      [["iam"], legacyIam],
-      [["iam_access_key"], accessKey],
-      [["sts_assume_role"], assumeRole],
-      [["api_gateway", "aws_api_gateway"], apiGateway],
-      [["elb_application_lb", "elb_network_lb"], elbV2],
-      [["elb_classic_lb", "ec2_elb_lb"], elbClassic],
-      [["cloudfront_distribution"], cloudfront],
-      [["cloudtrail"], cloudtrail],
-      [["cloudwatchlogs_log_group"], logGroup],
-      [["config_aggregator", "aws_config_aggregator"], configAggregator]
-    ];
-  }
-});
-
-// src/cloud/adapters/ansible-providers.ts
-var AZ, GCP, PROVIDER_MODULES;
-var init_ansible_providers = __esm({
-  "src/cloud/adapters/ansible-providers.ts"() {
-    "use strict";
-    AZ = ["", "azure.azcollection"];
-    GCP = ["", "google.cloud"];
-    PROVIDER_MODULES = [
-      [["azure_rm_securitygroup"], "Microsoft.Network/networkSecurityGroups", AZ],
-      [["azure_rm_storageaccount"], "Microsoft.Storage/storageAccounts", AZ],
-      [["azure_rm_storageblob"], "Microsoft.Storage/storageAccounts/blobServices/containers", AZ],
-      [["azure_rm_subnet"], "Microsoft.Network/virtualNetworks/subnets", AZ],
-      [["azure_rm_sqlfirewallrule"], "Microsoft.Sql/servers/firewallRules", AZ],
-      [["azure_rm_rediscachefirewallrule"], "Microsoft.Cache/redis/firewallRules", AZ],
-      [["azure_rm_mysqlfirewallrule"], "Microsoft.DBforMySQL/servers/firewallRules", AZ],
-      [["azure_rm_postgresqlfirewallrule"], "Microsoft.DBforPostgreSQL/servers/firewallRules", AZ],
-      [["azure_rm_mariadbfirewallrule"], "Microsoft.DBforMariaDB/servers/firewallRules", AZ],
-      [["azure_rm_cosmosdbaccount"], "Microsoft.DocumentDB/databaseAccounts", AZ],
-      [["azure_rm_containerregistry"], "Microsoft.ContainerRegistry/registries", AZ],
-      [["azure_rm_sqlserver"], "Microsoft.Sql/servers", AZ],
-      [["azure_rm_roledefinition"], "Microsoft.Authorization/roleDefinitions", AZ],
-      [["azure_rm_aks"], "Microsoft.ContainerService/managedClusters", AZ],
-      [["azure_rm_webapp"], "Microsoft.Web/sites", AZ],
-      [["azure_rm_rediscache"], "Microsoft.Cache/redis", AZ],
-      [["azure_rm_mysqlserver"], "Microsoft.DBforMySQL/servers", AZ],
-      [["azure_rm_postgresqlserver"], "Microsoft.DBforPostgreSQL/servers", AZ],
-      [["azure_rm_mariadbserver"], "Microsoft.DBforMariaDB/servers", AZ],
-      [["azure_rm_postgresqlconfiguration"], "Microsoft.DBforPostgreSQL/servers/configurations", AZ],
-      [["azure_rm_monitorlogprofile"], "Microsoft.Insights/logprofiles", AZ],
-      [["azure_rm_keyvault"], "Microsoft.KeyVault/vaults", AZ],
-      [["azure_rm_lock"], "Microsoft.Authorization/locks", AZ],
-      [["azure_rm_appgateway"], "Microsoft.Network/applicationGateways", AZ],
-      [["gcp_container_cluster"], "container.v1.cluster", GCP],
-      [["gcp_container_node_pool"], "container.v1.nodePool", GCP],
-      [["gcp_compute_instance", "gcp_compute_instance_template"], "compute.v1.instance", GCP],
-      [["gcp_compute_firewall"], "compute.v1.firewall", GCP],
-      [["gcp_sql_instance"], "sqladmin.v1beta4.instance", GCP],
-      [["gcp_storage_bucket"], "storage.v1.bucket", GCP],
-      [["gcp_bigquery_dataset"], "bigquery.v2.dataset", GCP],
-      [["gcp_compute_disk"], "compute.v1.disk", GCP],
-      [["gcp_kms_crypto_key"], "cloudkms.v1.cryptoKey", GCP],
-      [["gcp_dns_managed_zone"], "dns.v1.managedZone", GCP],
-      [["gcp_compute_ssl_policy"], "compute.v1.sslPolicy", GCP],
-      [["gcp_compute_subnetwork"], "compute.v1.subnetwork", GCP]
-    ];
-  }
-});
-
-// src/cloud/adapters/ansible.ts
-function sgRule(rule255) {
-  if (rule255.t !== "map") return [rule255];
-  const e = rule255.entries;
-  const base = /* @__PURE__ */ new Map();
-  const proto = e.get("proto");
-  if (proto) {
-    const s = scalars(proto)[0];
-    const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
-    base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule255.loc));
-  const rename = [
-    ["cidr_ip", "CidrIp"],
-    ["cidr_ipv6", "CidrIpv6"],
-    ["group_id", "SourceSecurityGroupId"],
-    ["group_name", "SourceSecurityGroupName"],
-    ["ip_prefix", "SourcePrefixListId"],
-    ["rule_desc", "Description"]
-  ];
-  for (const [from2, to2] of rename) {
-    const v = e.get(from2);
-    if (v) base.set(to2, v);
-  }
-  const out = [];
-  const withPorts = (from2, to2) => {
-    const m = new Map(base);
-    if (from2) m.set("FromPort", from2);
-    if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule255.loc });
-  };
-  const ports = e.get("ports");
-  if (ports) {
-    for (const p of items(ports)) {
-      const s = scalars(p)[0];
-      if (!s || s.value === void 0) continue;
-      if (p.t === "unknown" || typeof s.value === "symbol") {
-        withPorts(p, p);
-        continue;
-      }
-      const text = String(s.value).trim();
-      const m = /^(-?\d+)\s*(?:-\s*(\d+))?$/.exec(text);
-      if (!m) {
-        withPorts({ t: "unknown", loc: ports.loc }, { t: "unknown", loc: ports.loc });
-        continue;
-      }
-      const lo = Number(m[1]);
-      const hi = m[2] !== void 0 ? Number(m[2]) : lo;
-      withPorts(scalar(lo, ports.loc), scalar(hi, ports.loc));
-    }
-  }
-  const from = e.get("from_port");
-  const to = e.get("to_port");
-  if (from || to) withPorts(from ?? to, to ?? from);
-  if (!ports && !from && !to) withPorts(void 0, void 0);
-  return out;
-}
-function sgRules2(v) {
-  if (!v) return void 0;
-  if (v.t !== "list") return v;
-  return { t: "list", items: v.items.flatMap(sgRule), loc: v.loc };
-}
-function securityGroup(t, src) {
-  const args2 = /* @__PURE__ */ new Map();
-  for (const a of t.args.values()) args2.set(a.key, argValue(t, a, src));
-  const props = /* @__PURE__ */ new Map();
-  const put = (to, v) => {
-    if (v) props.set(to, v);
-  };
-  put("GroupName", args2.get("name"));
-  put("GroupDescription", args2.get("description"));
-  put("VpcId", args2.get("vpc_id"));
-  put("SecurityGroupIngress", sgRules2(args2.get("rules")));
-  put("SecurityGroupEgress", sgRules2(args2.get("rules_egress") ?? args2.get("egress_rules")));
-  put("Tags", args2.get("tags"));
-  return { t: "map", entries: props, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
-}
-function build() {
-  const out = {};
-  const sg = {
-    kind: "AWS::EC2::SecurityGroup",
-    collections: AWS,
-    parts: (t, src) => [{ kind: "AWS::EC2::SecurityGroup", props: securityGroup(t, src) }],
-    applies: notAbsent
-  };
-  out.ec2_security_group = sg;
-  out.ec2_group = sg;
-  for (const [names, translate] of AWS_MODULES)
-    for (const n of names)
-      out[n] = {
-        kind: "",
-        collections: AWS,
-        parts: (t, src) => adaptAws(translate, t, src),
-        // A KMS key being deleted still has a deletion window to check.
-        applies: n === "kms_key" || n === "aws_kms" ? void 0 : notAbsent
-      };
-  for (const [names, kind, collections] of PROVIDER_MODULES)
-    for (const n of names)
-      out[n] = {
-        kind,
-        collections,
-        parts: (t, src) => [{ kind, props: rawProps(t, src) }],
-        applies: notAbsent
-      };
-  return out;
-}
-function rawProps(t, src) {
-  const e = /* @__PURE__ */ new Map();
-  for (const a of t.args.values()) e.set(a.key, argValue(t, a, src));
-  return { t: "map", entries: e, loc: { path: `${t.path}.${t.module}`, pos: t.modulePos } };
-}
-function nameOf(t, props) {
-  if (t.name) return `"${t.name}"`;
-  for (const k of ["GroupName", "name", "Name", "BucketName", "QueueName", "TopicName", "FunctionName"]) {
-    const n = scalars(get(props, k))[0];
-    if (n && typeof n.value === "string") return n.value;
-  }
-  const a = t.args.get("name");
-  return a && typeof a.value === "string" ? a.value : t.module;
-}
-function fromAnsibleTaskAll(t, src) {
-  const a = ANSIBLE_ADAPTERS[t.short];
-  if (!a || !a.collections.includes(t.collection)) return [];
-  if (a.applies && !a.applies(t)) return [];
-  return a.parts(t, src).map((p, i) => ({
-    kind: p.kind,
-    name: nameOf(t, p.props),
-    format: "ansible",
-    loc: { path: i ? `${t.path}#${i}` : t.path, pos: t.pos },
-    props: p.props,
-    origin: t,
-    ...p.partial ? { partial: true } : {}
-  }));
-}
-var AWS, notAbsent, ANSIBLE_ADAPTERS;
-var init_ansible2 = __esm({
-  "src/cloud/adapters/ansible.ts"() {
-    "use strict";
-    init_values();
-    init_ansible_aws();
-    init_ansible_providers();
-    init_ansible_values();
-    init_ansible_values();
-    AWS = ["", "amazon.aws", "community.aws"];
-    notAbsent = (t) => {
-      const s = t.args.get("state");
-      return !(s && typeof s.value === "string" && /^(?:absent|terminated|deleted)$/.test(s.value.trim()));
-    };
-    ANSIBLE_ADAPTERS = build();
+    ctr_004_default = rule186;
   }
 });
 
@@ -26336,16 +27707,16 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path15, list4] of byPlace) {
+    for (const [path16, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
-      const message = [...new Set(list4.map((x) => x.message))].join("; ");
+      const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
       const severity = list4.some((x) => !x.severity) ? void 0 : list4.map((x) => x.severity).sort(bySeverity)[0];
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path15 : `${t.path}.${t.module}`,
-        message: `${t.module}: ${message}`,
+        path: f.at ? path16 : `${t.path}.${t.module}`,
+        message: `${t.module}: ${message2}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
         ...f.why ? { why: f.why } : {}
@@ -26360,7 +27731,7 @@ var resMemo, findMemo;
 var init_cloud2 = __esm({
   "src/rules/ansible/cloud.ts"() {
     "use strict";
-    init_ansible2();
+    init_ansible();
     init_types();
     resMemo = /* @__PURE__ */ new WeakMap();
     findMemo = /* @__PURE__ */ new WeakMap();
@@ -26368,14 +27739,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule186, aws_001_default;
+var rule187, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_security_group();
-    rule186 = {
+    rule187 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -26397,22 +27768,22 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule186;
+    aws_001_default = rule187;
   }
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule187, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule188, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_ansible_values();
     init_policy();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule187 = {
+    rule188 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -26434,7 +27805,7 @@ var init_aws_002 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["s3_bucket"])) {
           for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
-            if (BLOCKS.includes(b.key) && isFalse3(b))
+            if (BLOCKS.includes(b.key) && isFalse(b))
               ctx.report({
                 at: b.keyPos,
                 scope: t.scope,
@@ -26442,10 +27813,10 @@ var init_aws_002 = __esm({
                 message: `s3_bucket public_access.${b.key} is false.`
               });
           const del = t.args.get("delete_public_access");
-          if (isTrue4(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
+          if (isTrue(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
           const acl = t.args.get("acl");
-          if (acl && PUBLIC_ACL.test(known2(acl) ?? ""))
-            atArg(ctx, t, acl, `s3_bucket acl ${known2(acl)} makes the bucket public.`);
+          if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
+            atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
           const pol = t.args.get("policy");
           const open = pol ? publicStatements(argValue(t, pol, { pos: (n) => ctx.pos(n) }))[0] : void 0;
           if (open)
@@ -26463,7 +27834,7 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule187;
+    aws_002_default = rule188;
   }
 });
 
@@ -26506,16 +27877,16 @@ var init_policy2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule188, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule189, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule188 = {
+    rule189 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -26552,18 +27923,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule188;
+    aws_003_default = rule189;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule189, aws_004_default;
+var rule190, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule189 = {
+    init_docs3();
+    rule190 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -26582,22 +27953,22 @@ var init_aws_004 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster", "rds"])) {
           const a = t.args.get("publicly_accessible");
-          if (isTrue4(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
         }
       }
     };
-    aws_004_default = rule189;
+    aws_004_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule190, aws_005_default;
+var rule191, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule190 = {
+    init_docs3();
+    rule191 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -26615,33 +27986,33 @@ var init_aws_005 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
-          const state = known2(t.args.get("state")) ?? "present";
+          const state = known(t.args.get("state")) ?? "present";
           if (state !== "present" || !t.args.has("engine")) continue;
           if ([
             "source_db_instance_identifier",
             "snapshot_identifier",
             "db_snapshot_identifier",
             "replication_source_identifier"
-          ].some((k) => t.args.has(k)) || isTrue4(t.args.get("read_replica")))
+          ].some((k) => t.args.has(k)) || isTrue(t.args.get("read_replica")))
             continue;
           const a = t.args.get("storage_encrypted");
           if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
-          else if (isFalse3(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
+          else if (isFalse(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
         }
       }
     };
-    aws_005_default = rule190;
+    aws_005_default = rule191;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule191, aws_006_default;
+var rule192, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule191 = {
+    init_docs3();
+    rule192 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -26662,21 +28033,21 @@ var init_aws_006 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(["ec2_vol"])) {
-          if ((known2(t.args.get("state")) ?? "present") !== "present") continue;
+          if ((known(t.args.get("state")) ?? "present") !== "present") continue;
           if (!t.args.has("volume_size") && !t.args.has("snapshot")) continue;
           const a = t.args.get("encrypted");
           if (!a) atTask(ctx, t, "ec2_vol creates a volume without encrypted: yes.", "encrypted");
-          else if (isFalse3(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
+          else if (isFalse(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
         }
         for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
           const list4 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
-          if (!list4?.node || !(0, import_yaml10.isSeq)(list4.node)) continue;
+          if (!list4?.node || !(0, import_yaml9.isSeq)(list4.node)) continue;
           list4.node.items.forEach((item, i) => {
             const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
             if (!ebs) return;
             const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
-            if (enc && isTrue4(enc)) return;
-            if (enc && !isFalse3(enc)) return;
+            if (enc && isTrue(enc)) return;
+            if (enc && !isFalse(enc)) return;
             const at = enc ?? ebs;
             ctx.report({
               at: at.keyPos,
@@ -26688,17 +28059,17 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule191;
+    aws_006_default = rule192;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule192, pkg_005_default;
+var MODULES2, rule193, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     MODULES2 = [
       "apt",
       "yum",
@@ -26725,7 +28096,7 @@ var init_pkg_005 = __esm({
       "swdepot",
       "yarn"
     ];
-    rule192 = {
+    rule193 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -26747,32 +28118,32 @@ var init_pkg_005 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES2)) {
           const state = t.args.get("state");
-          if (known2(state)?.trim().toLowerCase() !== "latest") continue;
+          if (known(state)?.trim().toLowerCase() !== "latest") continue;
           atArg(ctx, t, state, `${t.module} installs whatever version is latest at run time.`);
         }
       }
     };
-    pkg_005_default = rule192;
+    pkg_005_default = rule193;
   }
 });
 
 // src/rules/ansible/rules/perm-005.ts
 function creates(t) {
   if (ALWAYS.includes(t.short)) return t.short !== "win_copy";
-  if (WITH_CREATE.includes(t.short)) return isTrue4(t.args.get("create"));
-  const state = known2(t.args.get("state"))?.trim().toLowerCase();
+  if (WITH_CREATE.includes(t.short)) return isTrue(t.args.get("create"));
+  const state = known(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule193, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule194, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule193 = {
+    rule194 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -26803,18 +28174,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule193;
+    perm_005_default = rule194;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule194, priv_001_default;
+var rule195, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule194 = {
+    init_docs3();
+    rule195 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -26864,7 +28235,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule194;
+    priv_001_default = rule195;
   }
 });
 
@@ -26883,15 +28254,15 @@ function escapes(role, folder, rel) {
 }
 function sourceOf(t, arg) {
   const a = t.args.get(arg) ?? (["include_tasks", "import_tasks", "include_vars", "script"].includes(t.short) ? t.freeForm : void 0);
-  const v = known2(a);
+  const v = known(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule195, path_001_default;
+var SOURCES, rule196, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     SOURCES = {
       copy: [["src", "files"]],
       template: [["src", "templates"]],
@@ -26904,7 +28275,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule195 = {
+    rule196 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -26932,18 +28303,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule195;
+    path_001_default = rule196;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule196, cfg_001_default;
+var rule197, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule196 = {
+    init_docs3();
+    rule197 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -27004,18 +28375,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule196;
+    cfg_001_default = rule197;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule197, cfg_002_default;
+var rule198, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
-    rule197 = {
+    init_docs3();
+    rule198 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -27049,7 +28420,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule197;
+    cfg_002_default = rule198;
   }
 });
 
@@ -27091,15 +28462,15 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule198, az_001_default;
+var MODULES4, rule199, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule198 = {
+    rule199 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -27121,7 +28492,7 @@ var init_az_001 = __esm({
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES4)) {
           const rules2 = t.args.get("rules");
-          if (!rules2?.node || !(0, import_yaml10.isSeq)(rules2.node)) continue;
+          if (!rules2?.node || !(0, import_yaml9.isSeq)(rules2.node)) continue;
           rules2.node.items.forEach((item, i) => {
             const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
             const access = String(a.get("access")?.value ?? "Allow").toLowerCase();
@@ -27147,20 +28518,20 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule198;
+    az_001_default = rule199;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule199, az_002_default;
+var MODULES5, rule200, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
     init_context2();
     init_constants();
-    init_docs2();
+    init_docs3();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule199 = {
+    rule200 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -27181,11 +28552,11 @@ var init_az_002 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES5)) {
-          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
           const https = t.args.get("https_only");
-          if (isFalse3(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
+          if (isFalse(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
           const tls = t.args.get("minimum_tls_version");
-          const v = known2(tls);
+          const v = known(tls);
           if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
           const missing = [
             ...tls ? [] : ["no minimum_tls_version, so the account accepts TLS 1.0 (what an account created without it allows)"],
@@ -27200,7 +28571,7 @@ var init_az_002 = __esm({
               severity: "medium"
             });
           const pub = t.args.get("allow_blob_public_access");
-          if (isTrue4(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
+          if (isTrue(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
           for (const a of pairsOf(ctx, t.args.get("network_acls")?.node)) {
             if (a.key === "ip_rules" && strings(a.value).some((x) => isWorldCidr(x) || x.trim() === "0.0.0.0"))
               ctx.report({
@@ -27209,7 +28580,7 @@ var init_az_002 = __esm({
                 path: `${t.path}.${t.module}.network_acls.ip_rules`,
                 message: `${t.module} network_acls.ip_rules admits 0.0.0.0/0: every address may reach the account.`
               });
-            if (a.key === "default_action" && known2(a)?.toLowerCase() === "allow")
+            if (a.key === "default_action" && known(a)?.toLowerCase() === "allow")
               ctx.report({
                 at: a.keyPos,
                 scope: t.scope,
@@ -27220,20 +28591,20 @@ var init_az_002 = __esm({
         }
       }
     };
-    az_002_default = rule199;
+    az_002_default = rule200;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule200, gcp_001_default;
+var MODULES6, rule201, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule200 = {
+    rule201 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -27251,13 +28622,13 @@ var init_gcp_001 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES6)) {
-          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
-          if ((known2(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if ((known(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
           const src = t.args.get("source_ranges");
           const world = list2(src?.value).find(isAnywhere);
           if (!src || world === void 0) continue;
           const allowed = t.args.get("allowed");
-          if (!allowed?.node || !(0, import_yaml10.isSeq)(allowed.node)) continue;
+          if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
           let all = false;
           const ports = /* @__PURE__ */ new Set();
           for (const item of allowed.node.items) {
@@ -27289,20 +28660,20 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule200;
+    gcp_001_default = rule201;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule201, gcp_002_default;
+var MODULES7, PUBLIC2, rule202, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
     init_context2();
-    init_docs2();
+    init_docs3();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule201 = {
+    rule202 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -27323,22 +28694,22 @@ var init_gcp_002 = __esm({
       },
       check(ctx) {
         for (const t of ctx.tasksFor(MODULES7)) {
-          if (known2(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
           for (const k of ["predefined_acl", "predefined_default_object_acl"]) {
             const a = t.args.get(k);
-            const v = known2(a);
+            const v = known(a);
             if (v && /^(?:publicRead|publicReadWrite|authenticatedRead)$/.test(v.trim()))
               atArg(ctx, t, a, `${t.module} ${k}: ${v} makes the bucket's objects public.`);
           }
           const entity = t.args.get("entity");
-          const ev = known2(entity);
+          const ev = known(entity);
           if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
           for (const k of ["acl", "default_object_acl"]) {
             const list4 = t.args.get(k)?.node;
-            if (!(0, import_yaml10.isSeq)(list4)) continue;
+            if (!(0, import_yaml9.isSeq)(list4)) continue;
             list4.items.forEach((item, i) => {
               const e = pairsOf(ctx, item).find((x) => x.key === "entity");
-              const v = known2(e);
+              const v = known(e);
               if (e && v && PUBLIC2.test(v.trim()))
                 ctx.report({
                   at: e.keyPos,
@@ -27351,16 +28722,16 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule201;
+    gcp_002_default = rule202;
   }
 });
 
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path15 of options2(get(body, "paths")))
-    if (path15.t === "map") {
-      for (const ops of path15.entries.values())
+  for (const path16 of options2(get(body, "paths")))
+    if (path16.t === "map") {
+      for (const ops of path16.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -27418,7 +28789,7 @@ var init_aws_exposure = __esm({
         }
         const prop = RESOURCE_POLICY_PROP[r.kind];
         const doc3 = get(r.props, prop);
-        const what = WHAT[r.kind];
+        const what2 = WHAT[r.kind];
         const reported = /* @__PURE__ */ new Set();
         for (const p of publicStatements(doc3)) {
           reported.add(p.at.at);
@@ -27426,7 +28797,7 @@ var init_aws_exposure = __esm({
             code: "policy-public",
             resource: r,
             at: p.at.at,
-            message: p.client ? `${r.name} ${what} allows any principal ("*") with only a ${p.client} condition, which the caller chooses` : `${r.name} ${what} allows any principal ("*") without a condition`,
+            message: p.client ? `${r.name} ${what2} allows any principal ("*") with only a ${p.client} condition, which the caller chooses` : `${r.name} ${what2} allows any principal ("*") without a condition`,
             why: p.at.why,
             detail: p.s.sid
           });
@@ -27442,7 +28813,7 @@ var init_aws_exposure = __esm({
               code: "policy-all-actions",
               resource: r,
               at: a.at,
-              message: `${r.name} ${what} allows ${name} to any principal`,
+              message: `${r.name} ${what2} allows ${name} to any principal`,
               why: a.why,
               detail: actionNames(s).join(",")
             });
@@ -27519,9 +28890,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule255 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule256 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule255, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule256, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -27556,7 +28927,7 @@ var init_aws_exposure = __esm({
       run(r, emit) {
         const num = (p) => scalars(get(r.props, p)).find(isKnown2);
         const missing = [];
-        const report2 = (at, message) => emit({ code: "password-policy-weak", resource: r, at, message: `${r.name}: ${message}` });
+        const report2 = (at, message2) => emit({ code: "password-policy-weak", resource: r, at, message: `${r.name}: ${message2}` });
         const len = num("MinimumPasswordLength");
         if (!len) missing.push("no minimum length (the default is 8)");
         else if ((asNum2(len.value) ?? 99) < 14) report2(len.at, `minimum password length ${String(len.value)} is below 14`);
@@ -27611,15 +28982,15 @@ var init_aws_exposure = __esm({
 });
 
 // src/rules/ansible/rules/aws-007.ts
-var rule202, aws_007_default;
+var rule203, aws_007_default;
 var init_aws_007 = __esm({
   "src/rules/ansible/rules/aws-007.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_network();
     init_aws_exposure();
-    rule202 = {
+    rule203 = {
       meta: {
         id: "ANS-AWS-007",
         title: "Resource policy open to any principal or allowing every action",
@@ -27652,19 +29023,19 @@ var init_aws_007 = __esm({
         [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
       ])
     };
-    aws_007_default = rule202;
+    aws_007_default = rule203;
   }
 });
 
 // src/rules/ansible/rules/aws-008.ts
-var rule203, aws_008_default;
+var rule204, aws_008_default;
 var init_aws_008 = __esm({
   "src/rules/ansible/rules/aws-008.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule203 = {
+    rule204 = {
       meta: {
         id: "ANS-AWS-008",
         title: "EC2 instance with a public IP, outside a VPC or in the default security group",
@@ -27685,7 +29056,7 @@ var init_aws_008 = __esm({
       },
       check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
     };
-    aws_008_default = rule203;
+    aws_008_default = rule204;
   }
 });
 
@@ -27850,15 +29221,15 @@ var init_aws_at_rest = __esm({
 });
 
 // src/rules/ansible/rules/aws-009.ts
-var rule204, aws_009_default;
+var rule205, aws_009_default;
 var init_aws_009 = __esm({
   "src/rules/ansible/rules/aws-009.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
     init_aws_at_rest();
-    rule204 = {
+    rule205 = {
       meta: {
         id: "ANS-AWS-009",
         title: "Redshift cluster publicly accessible or unencrypted",
@@ -27879,19 +29250,19 @@ var init_aws_009 = __esm({
         [redshiftEncryption, ["redshift-unencrypted"]]
       ])
     };
-    aws_009_default = rule204;
+    aws_009_default = rule205;
   }
 });
 
 // src/rules/ansible/rules/aws-010.ts
-var rule205, aws_010_default;
+var rule206, aws_010_default;
 var init_aws_010 = __esm({
   "src/rules/ansible/rules/aws-010.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule205 = {
+    rule206 = {
       meta: {
         id: "ANS-AWS-010",
         title: "AMI shared with every AWS account",
@@ -27912,19 +29283,19 @@ var init_aws_010 = __esm({
       },
       check: cloudCheck2(amiPublic, ["ami-public"])
     };
-    aws_010_default = rule205;
+    aws_010_default = rule206;
   }
 });
 
 // src/rules/ansible/rules/aws-011.ts
-var rule206, aws_011_default;
+var rule207, aws_011_default;
 var init_aws_011 = __esm({
   "src/rules/ansible/rules/aws-011.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule206 = {
+    rule207 = {
       meta: {
         id: "ANS-AWS-011",
         title: "S3 CORS allows any origin or method",
@@ -27942,19 +29313,19 @@ var init_aws_011 = __esm({
       },
       check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
     };
-    aws_011_default = rule206;
+    aws_011_default = rule207;
   }
 });
 
 // src/rules/ansible/rules/aws-012.ts
-var rule207, aws_012_default;
+var rule208, aws_012_default;
 var init_aws_012 = __esm({
   "src/rules/ansible/rules/aws-012.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule207 = {
+    rule208 = {
       meta: {
         id: "ANS-AWS-012",
         title: "Weak IAM account password policy",
@@ -27975,19 +29346,19 @@ var init_aws_012 = __esm({
       },
       check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
     };
-    aws_012_default = rule207;
+    aws_012_default = rule208;
   }
 });
 
 // src/rules/ansible/rules/aws-013.ts
-var rule208, aws_013_default;
+var rule209, aws_013_default;
 var init_aws_013 = __esm({
   "src/rules/ansible/rules/aws-013.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_identity();
-    rule208 = {
+    rule209 = {
       meta: {
         id: "ANS-AWS-013",
         title: "IAM role trust or policy lets principals assume roles too freely",
@@ -28008,19 +29379,19 @@ var init_aws_013 = __esm({
         [assumeAnyRole, ["assume-any-role"]]
       ])
     };
-    aws_013_default = rule208;
+    aws_013_default = rule209;
   }
 });
 
 // src/rules/ansible/rules/aws-014.ts
-var rule209, aws_014_default;
+var rule210, aws_014_default;
 var init_aws_014 = __esm({
   "src/rules/ansible/rules/aws-014.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule209 = {
+    rule210 = {
       meta: {
         id: "ANS-AWS-014",
         title: "Long-lived IAM user access key created active",
@@ -28043,19 +29414,19 @@ var init_aws_014 = __esm({
       },
       check: cloudCheck2(accessKeyActive, ["access-key-active"])
     };
-    aws_014_default = rule209;
+    aws_014_default = rule210;
   }
 });
 
 // src/rules/ansible/rules/aws-015.ts
-var rule210, aws_015_default;
+var rule211, aws_015_default;
 var init_aws_015 = __esm({
   "src/rules/ansible/rules/aws-015.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule210 = {
+    rule211 = {
       meta: {
         id: "ANS-AWS-015",
         title: "Role assumed without MFA",
@@ -28073,19 +29444,19 @@ var init_aws_015 = __esm({
       },
       check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
     };
-    aws_015_default = rule210;
+    aws_015_default = rule211;
   }
 });
 
 // src/rules/ansible/rules/aws-016.ts
-var rule211, aws_016_default;
+var rule212, aws_016_default;
 var init_aws_016 = __esm({
   "src/rules/ansible/rules/aws-016.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_exposure();
-    rule211 = {
+    rule212 = {
       meta: {
         id: "ANS-AWS-016",
         title: "API Gateway definition without an authorizer",
@@ -28103,19 +29474,19 @@ var init_aws_016 = __esm({
       },
       check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
     };
-    aws_016_default = rule211;
+    aws_016_default = rule212;
   }
 });
 
 // src/rules/ansible/rules/aws-017.ts
-var rule212, aws_017_default;
+var rule213, aws_017_default;
 var init_aws_017 = __esm({
   "src/rules/ansible/rules/aws-017.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_transport();
-    rule212 = {
+    rule213 = {
       meta: {
         id: "ANS-AWS-017",
         title: "Load balancer listener over HTTP or with a weak TLS policy",
@@ -28136,19 +29507,19 @@ var init_aws_017 = __esm({
       },
       check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
     };
-    aws_017_default = rule212;
+    aws_017_default = rule213;
   }
 });
 
 // src/rules/ansible/rules/aws-018.ts
-var rule213, aws_018_default;
+var rule214, aws_018_default;
 var init_aws_018 = __esm({
   "src/rules/ansible/rules/aws-018.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_transport();
-    rule213 = {
+    rule214 = {
       meta: {
         id: "ANS-AWS-018",
         title: "CloudFront allows HTTP or old TLS to viewers",
@@ -28166,19 +29537,19 @@ var init_aws_018 = __esm({
       },
       check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
     };
-    aws_018_default = rule213;
+    aws_018_default = rule214;
   }
 });
 
 // src/rules/ansible/rules/aws-019.ts
-var rule214, aws_019_default;
+var rule215, aws_019_default;
 var init_aws_019 = __esm({
   "src/rules/ansible/rules/aws-019.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_transport();
-    rule214 = {
+    rule215 = {
       meta: {
         id: "ANS-AWS-019",
         title: "CloudFront without access logging or WAF",
@@ -28196,19 +29567,19 @@ var init_aws_019 = __esm({
       },
       check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
     };
-    aws_019_default = rule214;
+    aws_019_default = rule215;
   }
 });
 
 // src/rules/ansible/rules/aws-020.ts
-var rule215, aws_020_default;
+var rule216, aws_020_default;
 var init_aws_020 = __esm({
   "src/rules/ansible/rules/aws-020.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_transport();
-    rule215 = {
+    rule216 = {
       meta: {
         id: "ANS-AWS-020",
         title: "OpenSearch domain does not enforce HTTPS",
@@ -28226,19 +29597,19 @@ var init_aws_020 = __esm({
       },
       check: cloudCheck2(opensearchHttps, ["opensearch-https"])
     };
-    aws_020_default = rule215;
+    aws_020_default = rule216;
   }
 });
 
 // src/rules/ansible/rules/aws-021.ts
-var rule216, aws_021_default;
+var rule217, aws_021_default;
 var init_aws_021 = __esm({
   "src/rules/ansible/rules/aws-021.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_at_rest();
-    rule216 = {
+    rule217 = {
       meta: {
         id: "ANS-AWS-021",
         title: "Data store or volume not encrypted at rest",
@@ -28274,19 +29645,19 @@ var init_aws_021 = __esm({
         [s3EncryptionNone, ["s3-encryption-none"]]
       ])
     };
-    aws_021_default = rule216;
+    aws_021_default = rule217;
   }
 });
 
 // src/rules/ansible/rules/aws-022.ts
-var rule217, aws_022_default;
+var rule218, aws_022_default;
 var init_aws_022 = __esm({
   "src/rules/ansible/rules/aws-022.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_data();
-    rule217 = {
+    rule218 = {
       meta: {
         id: "ANS-AWS-022",
         title: "CodeBuild project without a customer KMS key",
@@ -28304,18 +29675,18 @@ var init_aws_022 = __esm({
       },
       check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
     };
-    aws_022_default = rule217;
+    aws_022_default = rule218;
   }
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path15, bad, message, severity) {
-  const v = get(r.props, path15);
+function flag(r, emit, code2, path16, bad, message2, severity) {
+  const v = get(r.props, path16);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
-    emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+    emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
   else if (bad !== "false" && !isSet(v) && !r.partial)
-    emit({ code: code2, resource: r, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+    emit({ code: code2, resource: r, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
 }
 var kmsKeySettings, cloudtrailSettings, logGroupRetention;
 var init_aws_audit = __esm({
@@ -28409,14 +29780,14 @@ var init_aws_audit = __esm({
 });
 
 // src/rules/ansible/rules/aws-023.ts
-var rule218, aws_023_default;
+var rule219, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_audit();
-    rule218 = {
+    rule219 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -28434,19 +29805,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule218;
+    aws_023_default = rule219;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule219, aws_024_default;
+var rule220, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_audit();
-    rule219 = {
+    rule220 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -28474,19 +29845,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule219;
+    aws_024_default = rule220;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule220, aws_025_default;
+var rule221, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_audit();
-    rule220 = {
+    rule221 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -28504,19 +29875,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule220;
+    aws_025_default = rule221;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule221, aws_026_default;
+var rule222, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_data();
-    rule221 = {
+    rule222 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -28534,19 +29905,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule221;
+    aws_026_default = rule222;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule222, aws_027_default;
+var rule223, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_data();
-    rule222 = {
+    rule223 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -28564,19 +29935,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule222;
+    aws_027_default = rule223;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule223, aws_028_default;
+var rule224, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_aws_at_rest();
-    rule223 = {
+    rule224 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -28600,19 +29971,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule223;
+    aws_028_default = rule224;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule224, aws_029_default;
+var rule225, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_identity();
-    rule224 = {
+    rule225 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -28630,7 +30001,7 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule224;
+    aws_029_default = rule225;
   }
 });
 
@@ -29004,14 +30375,14 @@ var init_azure = __esm({
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule225, az_003_default;
+var rule226, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule225 = {
+    rule226 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -29032,19 +30403,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule225;
+    az_003_default = rule226;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule226, az_004_default;
+var rule227, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule226 = {
+    rule227 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -29065,19 +30436,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule226;
+    az_004_default = rule227;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule227, az_005_default;
+var rule228, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule227 = {
+    rule228 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -29095,19 +30466,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule227;
+    az_005_default = rule228;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule228, az_006_default;
+var rule229, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule228 = {
+    rule229 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -29134,19 +30505,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule228;
+    az_006_default = rule229;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule229, az_007_default;
+var rule230, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule229 = {
+    rule230 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -29164,19 +30535,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule229;
+    az_007_default = rule230;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule230, az_008_default;
+var rule231, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule230 = {
+    rule231 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -29194,19 +30565,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule230;
+    az_008_default = rule231;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule231, az_009_default;
+var rule232, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule231 = {
+    rule232 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -29224,19 +30595,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule231;
+    az_009_default = rule232;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule232, az_010_default;
+var rule233, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule232 = {
+    rule233 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -29257,19 +30628,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule232;
+    az_010_default = rule233;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule233, az_011_default;
+var rule234, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule233 = {
+    rule234 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -29290,19 +30661,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule233;
+    az_011_default = rule234;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule234, az_012_default;
+var rule235, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule234 = {
+    rule235 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -29323,19 +30694,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule234;
+    az_012_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule235, az_013_default;
+var rule236, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule235 = {
+    rule236 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -29353,19 +30724,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule235;
+    az_013_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule236, az_014_default;
+var rule237, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule236 = {
+    rule237 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -29386,19 +30757,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule236;
+    az_014_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule237, az_015_default;
+var rule238, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule237 = {
+    rule238 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -29416,19 +30787,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule237;
+    az_015_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule238, az_016_default;
+var rule239, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule238 = {
+    rule239 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -29446,19 +30817,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule238;
+    az_016_default = rule239;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule239, az_017_default;
+var rule240, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule239 = {
+    rule240 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -29479,19 +30850,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule239;
+    az_017_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule240, az_018_default;
+var rule241, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule240 = {
+    rule241 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -29509,19 +30880,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule240;
+    az_018_default = rule241;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule241, az_019_default;
+var rule242, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_azure();
-    rule241 = {
+    rule242 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -29539,13 +30910,13 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule241;
+    az_019_default = rule242;
   }
 });
 
 // src/cloud/checks/gcp.ts
 function emitter(r, emit) {
-  return (code2, at, message, severity) => emit({ code: code2, resource: r, at, message: `${r.name} ${message}`, ...severity ? { severity } : {} });
+  return (code2, at, message2, severity) => emit({ code: code2, resource: r, at, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
 }
 function metadata(r, key) {
   const m = get(r.props, "metadata");
@@ -29972,14 +31343,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule242, gcp_003_default;
+var rule243, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule242 = {
+    rule243 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -30006,19 +31377,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule242;
+    gcp_003_default = rule243;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule243, gcp_004_default;
+var rule244, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule243 = {
+    rule244 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -30036,19 +31407,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule243;
+    gcp_004_default = rule244;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule244, gcp_005_default;
+var rule245, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule244 = {
+    rule245 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -30066,19 +31437,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule244;
+    gcp_005_default = rule245;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule245, gcp_006_default;
+var rule246, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule245 = {
+    rule246 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -30106,19 +31477,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule245;
+    gcp_006_default = rule246;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule246, gcp_007_default;
+var rule247, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule246 = {
+    rule247 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -30136,19 +31507,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule246;
+    gcp_007_default = rule247;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule247, gcp_008_default;
+var rule248, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule247 = {
+    rule248 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -30166,19 +31537,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule247;
+    gcp_008_default = rule248;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule248, gcp_009_default;
+var rule249, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule248 = {
+    rule249 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -30196,19 +31567,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule248;
+    gcp_009_default = rule249;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule249, gcp_010_default;
+var rule250, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule249 = {
+    rule250 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -30226,19 +31597,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule249;
+    gcp_010_default = rule250;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule250, gcp_011_default;
+var rule251, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule250 = {
+    rule251 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -30256,19 +31627,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule250;
+    gcp_011_default = rule251;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule251, gcp_012_default;
+var rule252, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule251 = {
+    rule252 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -30286,19 +31657,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule251;
+    gcp_012_default = rule252;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule252, gcp_013_default;
+var rule253, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule252 = {
+    rule253 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -30316,19 +31687,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule252;
+    gcp_013_default = rule253;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule253, gcp_014_default;
+var rule254, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule253 = {
+    rule254 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -30346,19 +31717,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule253;
+    gcp_014_default = rule254;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule254, gcp_015_default;
+var rule255, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_cloud2();
     init_gcp();
-    rule254 = {
+    rule255 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -30376,7 +31747,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule254;
+    gcp_015_default = rule255;
   }
 });
 
@@ -30387,10 +31758,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path15, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path15, content);
+    loaded = loadAnsible(path16, content);
   } catch (e) {
     return {
       matched: true,
@@ -30409,14 +31780,14 @@ function lintAnsible(path15, content, only = rules, related = /* @__PURE__ */ ne
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule255 of only) {
+  for (const rule256 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule255.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule256.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule255.meta.id,
-        severity: r.severity ?? rule255.meta.severity,
+        ruleId: rule256.meta.id,
+        severity: r.severity ?? rule256.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -30429,9 +31800,9 @@ function lintAnsible(path15, content, only = rules, related = /* @__PURE__ */ ne
       });
     });
     try {
-      rule255.check(ctx);
+      rule256.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule255.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule256.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -30448,7 +31819,7 @@ function lintAnsible(path15, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path15);
+  const test = TEST_PATH2.exec(path16);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -30463,7 +31834,7 @@ var rules, family2;
 var init_ansible3 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
-    init_ansible();
+    init_ansible2();
     init_ansible_resolve();
     init_types();
     init_context2();
@@ -30687,7 +32058,12 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path15, content, related) => lintAnsible(path15, content, rules, related),
+      lint: (path16, content, related, extra) => lintAnsible(
+        path16,
+        content,
+        !extra?.rules.length ? rules : extra.only ? extra.rules : [...rules, ...extra.rules],
+        related
+      ),
       related: relatedPaths
     };
   }
@@ -30710,8 +32086,18 @@ async function iacFindings(t, opts, out, emit) {
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    let extra = [];
+    let extraRules;
+    if (opts.policies?.policies.length) {
+      const run3 = await (policyRunner ??= Promise.resolve().then(() => (init_run2(), run_exports2)));
+      const rules2 = kind === "cloudformation" ? run3.cfnRules(opts.policies, t.path) : run3.ansibleRules(opts.policies, t.path);
+      if (rules2.length) {
+        extra = rules2.map((r) => r.meta);
+        extraRules = { rules: rules2 };
+      }
+    }
     try {
-      res = fam.lint(t.path, t.content, related);
+      res = fam.lint(t.path, t.content, related, extraRules);
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -30729,7 +32115,7 @@ async function iacFindings(t, opts, out, emit) {
       });
     if (!res.findings.length) continue;
     const starts = lineStarts(t.content);
-    const metas = new Map(fam.rules.map((r) => [r.id, r]));
+    const metas = new Map([...fam.rules, ...extra].map((r) => [r.id, r]));
     const seen = /* @__PURE__ */ new Map();
     const ordered = [...res.findings].sort((a, b) => a.line - b.line || a.column - b.column);
     for (const r of ordered) {
@@ -30742,7 +32128,7 @@ async function iacFindings(t, opts, out, emit) {
       const secretRange = r.secret && r.endLine === r.line ? [[r.column - 1, r.endColumn - 1]] : [];
       const f = makeFinding({
         ruleId: r.ruleId,
-        category: fam.category,
+        category: meta2?.category ?? fam.category,
         severity: r.severity,
         title: meta2?.title ?? r.ruleId,
         message: r.message,
@@ -30759,7 +32145,8 @@ async function iacFindings(t, opts, out, emit) {
         ...r.secret ? { secret: true } : {},
         why: r.why,
         snippet: { line: raw, masked: secretRange },
-        blocking: overlaps(r.scope, t.changed)
+        blocking: overlaps(r.scope, t.changed),
+        ...meta2?.owners?.length ? { owners: meta2.owners } : {}
       });
       if (r.suppressed) {
         out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
@@ -30775,7 +32162,7 @@ async function iacFindings(t, opts, out, emit) {
   }
   return iacSecrets;
 }
-var families;
+var families, policyRunner;
 var init_iac = __esm({
   "src/engine/iac.ts"() {
     "use strict";
@@ -30789,9 +32176,9 @@ var init_iac = __esm({
 });
 
 // src/rules/access/keys.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function fingerprintOf(blob) {
-  return "SHA256:" + createHash("sha256").update(Buffer.from(blob, "base64")).digest("base64").replace(/=+$/, "");
+  return "SHA256:" + createHash2("sha256").update(Buffer.from(blob, "base64")).digest("base64").replace(/=+$/, "");
 }
 function publicKeys(text) {
   const out = [];
@@ -30930,12 +32317,12 @@ __export(access_exports, {
   checkAccess: () => checkAccess,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path15, content) {
-  if (AUTH_KEYS.test(path15)) return true;
+function wantsAccess(path16, content) {
+  if (AUTH_KEYS.test(path16)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
 }
-function finding(rule255, message, pos2, scope, path15) {
-  return { ruleId: rule255.id, severity: rule255.severity, message, path: path15, scope, ...pos2 };
+function finding(rule256, message2, pos2, scope, path16) {
+  return { ruleId: rule256.id, severity: rule256.severity, message: message2, path: path16, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -30987,32 +32374,32 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule255, message, at, scope, path15, lineOffset = 0) {
+function report(c, rule256, message2, at, scope, path16, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule255.id}:${line}`;
+  const key = `${rule256.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule255,
-      message,
+      rule256,
+      message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path15
+      path16
     )
   );
 }
-function keysIn(c, node, text, scope, path15, what) {
+function keysIn(c, node, text, scope, path16, what2) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what} still grants SSH access: ${why}.`, node, scope, `${path15}:${k.fingerprint}`, offset);
+    report(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path16}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path15) {
+function cloudInit(c, node, text, path16) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -31037,7 +32424,7 @@ function cloudInit(c, node, text, path15) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path15}:cloud-init:user:${name}`,
+          `${path16}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -31051,7 +32438,7 @@ function cloudInit(c, node, text, path15) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path15}:cloud-init:${k.fingerprint}`,
+      `${path16}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -31181,30 +32568,30 @@ function userTask(c, task, mod) {
   }
 }
 function visitTasks(root, onTask) {
-  const walk2 = (n, depth) => {
+  const walk3 = (n, depth) => {
     if (depth > 200) return;
-    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk3(it, depth + 1);
     else if ((0, import_yaml3.isMap)(n)) {
       for (const p of n.items) {
         const k = str4(p.key);
         if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
-        walk2(p.value, depth + 1);
+        walk3(p.value, depth + 1);
       }
-    } else if ((0, import_yaml3.isPair)(n)) walk2(n.value, depth + 1);
+    } else if ((0, import_yaml3.isPair)(n)) walk3(n.value, depth + 1);
   };
-  walk2(root, 0);
+  walk3(root, 0);
 }
 function walkScalars(root, f, skip = /* @__PURE__ */ new Set()) {
-  const walk2 = (n, depth) => {
+  const walk3 = (n, depth) => {
     if (depth > 200 || skip.has(n)) return;
-    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk2(it, depth + 1);
-    else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk2(p.value, depth + 1);
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk3(it, depth + 1);
+    else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk3(p.value, depth + 1);
     else {
       const s = str4(n);
       if (s !== void 0) f(n, s);
     }
   };
-  walk2(root, 0);
+  walk3(root, 0);
 }
 function checkAccess(file, content, revoked) {
   const out = { findings: [], errors: [] };
@@ -31564,13 +32951,13 @@ var init_engine = __esm({
 });
 
 // src/git/repo.ts
-import { existsSync as existsSync4 } from "node:fs";
-import path4 from "node:path";
+import { existsSync as existsSync5 } from "node:fs";
+import path5 from "node:path";
 async function repoRoot(cwd, env = {}) {
   if (!env.GIT_DIR && !env.GIT_WORK_TREE && !env.GIT_CEILING_DIRECTORIES && !env.GIT_DISCOVERY_ACROSS_FILESYSTEM) {
-    for (let d = path4.resolve(cwd); ; ) {
-      if (existsSync4(path4.join(d, ".git"))) return d;
-      const parent = path4.dirname(d);
+    for (let d = path5.resolve(cwd); ; ) {
+      if (existsSync5(path5.join(d, ".git"))) return d;
+      const parent = path5.dirname(d);
       if (parent === d) break;
       d = parent;
     }
@@ -31587,7 +32974,7 @@ async function trackedAndUntracked(cwd, paths2) {
   const r = await git(cwd, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...paths2]);
   if (r.code !== 0) throw new UsageError(`--untracked: git ls-files failed: ${r.stderr.trim().split("\n")[0] ?? ""}`);
   const seen = /* @__PURE__ */ new Set();
-  for (const rel of r.stdout.toString("utf8").split("\0")) if (rel) seen.add(path4.resolve(cwd, rel));
+  for (const rel of r.stdout.toString("utf8").split("\0")) if (rel) seen.add(path5.resolve(cwd, rel));
   return [...seen];
 }
 var init_repo = __esm({
@@ -31599,13 +32986,13 @@ var init_repo = __esm({
 });
 
 // src/git/index-file.ts
-import { readFileSync as readFileSync6, statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import { readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import path6 from "node:path";
 function indexFile(root, env) {
-  if (env.GIT_INDEX_FILE) return path5.resolve(root, env.GIT_INDEX_FILE);
+  if (env.GIT_INDEX_FILE) return path6.resolve(root, env.GIT_INDEX_FILE);
   if (env.GIT_DIR) return void 0;
   try {
-    return statSync2(path5.join(root, ".git")).isDirectory() ? path5.join(root, ".git", "index") : void 0;
+    return statSync3(path6.join(root, ".git")).isDirectory() ? path6.join(root, ".git", "index") : void 0;
   } catch {
     return void 0;
   }
@@ -31615,14 +33002,14 @@ function indexMayHold(root, env, name) {
   if (!file) return "maybe";
   let buf;
   try {
-    if (statSync2(file).size > MAX_BYTES) return "maybe";
-    buf = readFileSync6(file);
+    if (statSync3(file).size > MAX_BYTES) return "maybe";
+    buf = readFileSync7(file);
   } catch (e) {
     return e.code === "ENOENT" ? "no" : "maybe";
   }
   if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return "maybe";
-  const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return "maybe";
+  const version2 = buf.readUInt32BE(4);
+  if (version2 !== 2 && version2 !== 3) return "maybe";
   if (buf.includes("link") || buf.includes("sdir")) return "maybe";
   return buf.includes(name) ? "maybe" : "no";
 }
@@ -31635,8 +33022,8 @@ var init_index_file = __esm({
 });
 
 // src/scan/owners.ts
-import { readFileSync as readFileSync7 } from "node:fs";
-import path6 from "node:path";
+import { readFileSync as readFileSync8 } from "node:fs";
+import path7 from "node:path";
 async function fromIndex(root) {
   const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
 `).join(""));
@@ -31661,7 +33048,7 @@ async function fromIndex(root) {
 function fromDisk(root) {
   for (const file of CODEOWNERS_PATHS) {
     try {
-      return { file, text: readFileSync7(path6.join(root, file), "utf8") };
+      return { file, text: readFileSync8(path7.join(root, file), "utf8") };
     } catch {
     }
   }
@@ -31692,11 +33079,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path15) {
-  if (!path15 || path15.startsWith("/") || path15.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path16) {
+  if (!path16 || path16.startsWith("/") || path16.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path15);
+  const b = await reader.readAt(rev, path16);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -31710,7 +33097,7 @@ var init_related = __esm({
 });
 
 // src/scan/related.ts
-import path7 from "node:path";
+import path8 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
   const read = async (rel, commit) => {
@@ -31720,7 +33107,7 @@ function relatedReader(root, disk) {
     }
     if (!rel || rel.startsWith("/") || rel.split("/").includes("..")) return void 0;
     const { lstat, readFile } = await import("node:fs/promises");
-    const abs = path7.join(root, rel);
+    const abs = path8.join(root, rel);
     const st = await lstat(abs).catch(() => void 0);
     if (!st?.isFile() || st.size > 1024 * 1024) return void 0;
     const b = await readFile(abs);
@@ -31739,151 +33126,9 @@ var init_related2 = __esm({
   }
 });
 
-// src/env/paths.ts
-function isEnvCandidate(path15) {
-  return ENV_TOKEN.test(path15) && CONFIG_FILE.test(path15);
-}
-function isConfigFile(path15) {
-  return CONFIG_FILE.test(path15);
-}
-function isAtRestConfig(path15) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path15);
-}
-function isVaultName(path15) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path15) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path15) || /\.vault(?:\.ya?ml)?$/i.test(path15) || /(?:^|\/)vault\.ya?ml$/i.test(path15);
-}
-function hasSopsMetadata(text) {
-  return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
-}
-var ENV_WORDS, ENV_TOKEN, CONFIG_FILE;
-var init_paths = __esm({
-  "src/env/paths.ts"() {
-    "use strict";
-    ENV_WORDS = {
-      dev: "dev",
-      development: "dev",
-      test: "test",
-      testing: "test",
-      qa: "qa",
-      staging: "staging",
-      stage: "staging",
-      uat: "uat",
-      preprod: "preprod",
-      prod: "prod",
-      production: "prod",
-      live: "prod",
-      sandbox: "sandbox"
-    };
-    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/i;
-    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
-  }
-});
-
-// src/env/roles.ts
-function envRoleFromPath(path15) {
-  if (!isEnvCandidate(path15)) return void 0;
-  const parts = path15.split(/([/._-])/);
-  const envs = /* @__PURE__ */ new Set();
-  let out = "";
-  const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
-  for (let i = 0; i < parts.length; i += 2) {
-    const w = parts[i].toLowerCase();
-    const next = parts[i + 2]?.toLowerCase();
-    const sep2 = parts[i + 1] ?? "";
-    const nextEnv = next !== void 0 && joins(i) ? ENV_WORDS[next] : void 0;
-    let env;
-    let width = 1;
-    if (w === "pre" && nextEnv === "prod") [env, width] = ["preprod", 2];
-    else if (REGION.test(w) && nextEnv) [env, width] = [`${w}-${nextEnv}`, 2];
-    else if (ENV_WORDS[w]) {
-      env = ENV_WORDS[w];
-      const after = parts[i + 2];
-      if (after !== void 0 && joins(i) && REGION.test(after) && !ENV_WORDS[after.toLowerCase()])
-        [env, width] = [`${env}-${after.toLowerCase()}`, 2];
-    }
-    if (!env) {
-      out += parts[i] + sep2;
-      continue;
-    }
-    envs.add(env);
-    out += "{env}" + (parts[i + 2 * width - 1] ?? "");
-    i += 2 * (width - 1);
-  }
-  if (envs.size !== 1) return void 0;
-  return { env: [...envs][0], role: out };
-}
-function envClass(env) {
-  const words = env.toLowerCase().split(/[-_]/);
-  for (const w of words) if (ENV_WORDS[w]) return ENV_WORDS[w];
-  return ENV_WORDS[env.toLowerCase()] ?? env.toLowerCase();
-}
-function isProduction(env) {
-  return envClass(env) === "prod";
-}
-function globRegex(glob, anchored) {
-  const slash = anchored ?? glob.replace(/\/$/, "").includes("/");
-  let g = glob.replace(/^\.\//, "").replace(/^\//, "");
-  if (g.endsWith("/")) g += "**";
-  let re = "";
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === "*") {
-      if (g[i + 1] === "*") {
-        const slash2 = g[i + 2] === "/";
-        re += slash2 ? "(?:.*/)?" : ".*";
-        i += slash2 ? 2 : 1;
-      } else re += "[^/]*";
-    } else if (c === "?") re += "[^/]";
-    else if (c === "{") {
-      const end = g.indexOf("}", i);
-      if (end === -1) re += "\\{";
-      else {
-        re += "(?:" + g.slice(i + 1, end).split(",").map(escape2).join("|") + ")";
-        i = end;
-      }
-    } else if (c === "[") {
-      const end = g.indexOf("]", i + 1);
-      if (end === -1) re += "\\[";
-      else {
-        re += "[" + g.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\") + "]";
-        i = end;
-      }
-    } else re += escape2(c);
-  }
-  return new RegExp(`^${slash ? "" : "(?:.*/)?"}${re}$`);
-}
-function escape2(s) {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-function fixedPrefix(glob) {
-  const g = glob.replace(/^\.\//, "").replace(/^\//, "");
-  const wild = g.search(/[*?[{]/);
-  const fixed = wild === -1 ? g : g.slice(0, wild);
-  return fixed.slice(0, fixed.lastIndexOf("/") + 1);
-}
-function makeRoleFinder(globs) {
-  if (!globs || globs.size === 0) return envRoleFromPath;
-  const compiled2 = [...globs].flatMap(
-    ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
-  );
-  return (path15) => {
-    if (!isConfigFile(path15)) return void 0;
-    for (const c of compiled2) if (c.re.test(path15)) return { env: c.env, role: path15.slice(c.prefix.length) };
-    return void 0;
-  };
-}
-var REGION;
-var init_roles = __esm({
-  "src/env/roles.ts"() {
-    "use strict";
-    init_paths();
-    REGION = /^(?:eu|us|uk|ap|ca|sa|me|af|de|fr|jp|au|in|cn|br|asia|emea|apac|amer|americas|na|latam|global|east|west|north|south|central)$/i;
-  }
-});
-
 // src/scan/wants.ts
-import { readFileSync as readFileSync8 } from "node:fs";
-import path8 from "node:path";
+import { readFileSync as readFileSync9 } from "node:fs";
+import path9 from "node:path";
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
 }
@@ -31898,7 +33143,7 @@ function declaredNear(root, names, needle) {
     if (v === void 0) {
       v = names.some((n) => {
         try {
-          return readFileSync8(path8.join(root, dir, n), "utf8").includes(needle);
+          return readFileSync9(path9.join(root, dir, n), "utf8").includes(needle);
         } catch {
           return false;
         }
@@ -31928,7 +33173,7 @@ var init_wants = __esm({
 });
 
 // src/scan/parallel.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 function fromSlim(t) {
@@ -31944,7 +33189,7 @@ function fromSlim(t) {
 function workerFile() {
   for (const rel of ["./worker.cjs", "../worker.cjs", "../../lib/worker.cjs"]) {
     const f = fileURLToPath2(new URL(rel, import.meta.url));
-    if (existsSync5(f)) return f;
+    if (existsSync6(f)) return f;
   }
   return void 0;
 }
@@ -32076,10 +33321,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path15) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path15) || path15.startsWith(".git-crypt/")) return false;
+  return (path16) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path16) || path16.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path15)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path16)) v = l.gitCrypt;
     return v;
   };
 }
@@ -32365,19 +33610,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path15, text) {
-  const base = path15.slice(path15.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path16, text) {
+  const base = path16.slice(path16.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path15))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path16))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path15, text, format = formatOf(path15, text)) {
+function flatten(path16, text, format = formatOf(path16, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -32443,14 +33688,14 @@ function flattenYaml(text, format) {
       ...(0, import_yaml3.isScalar)(node) && node.tag ? { tag: node.tag } : {}
     });
   };
-  const walk2 = (node, segments, keyNode, depth) => {
+  const walk3 = (node, segments, keyNode, depth) => {
     if (depth > MAX_DEPTH4) return;
     if ((0, import_yaml3.isMap)(node)) {
       for (const p of node.items) {
         if (!(0, import_yaml3.isScalar)(p.key)) continue;
         const k = String(p.key.value);
         if (k === "<<") continue;
-        walk2(p.value, [...segments, k], p.key, depth + 1);
+        walk3(p.value, [...segments, k], p.key, depth + 1);
       }
       if (!node.items.length && segments.length) add(segments, keyNode, node);
       return;
@@ -32471,13 +33716,13 @@ function flattenYaml(text, format) {
       }
       node.items.forEach((item, idx) => {
         const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
-        walk2(item, seg, keyNode, depth + 1);
+        walk3(item, seg, keyNode, depth + 1);
       });
       return;
     }
     if (segments.length) add(segments, keyNode, node ?? null);
   };
-  docs.forEach((d, i) => walk2(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
+  docs.forEach((d, i) => walk3(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
   return out;
 }
 function flattenSimpleYaml(text) {
@@ -32818,9 +34063,9 @@ function flattenJson(text) {
       endColumn: base.endColumn
     });
   };
-  const walk2 = (n, segments, keyLine, depth) => {
+  const walk3 = (n, segments, keyLine, depth) => {
     if (n.kind === "object") {
-      for (const it of n.items ?? []) walk2(it.node, [...segments, it.key], it.keyLine, depth + 1);
+      for (const it of n.items ?? []) walk3(it.node, [...segments, it.key], it.keyLine, depth + 1);
       if (!n.items?.length && segments.length) add(segments, keyLine, n);
       return;
     }
@@ -32845,13 +34090,13 @@ function flattenJson(text) {
       }
       items2.forEach((x, idx) => {
         const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
-        walk2(x.node, seg, x.node.line, depth + 1);
+        walk3(x.node, seg, x.node.line, depth + 1);
       });
       return;
     }
     if (segments.length) add(segments, keyLine, n);
   };
-  walk2(root, [], 1, 0);
+  walk3(root, [], 1, 0);
   return out;
 }
 function flattenTfvars(text) {
@@ -33003,7 +34248,7 @@ var init_flatten = __esm({
     "use strict";
     init_yaml();
     init_ini();
-    init_ansible();
+    init_ansible2();
     MAX_ENTRIES = 2e4;
     MAX_DEPTH4 = 64;
     SIMPLE_KEY_LINE = /^( *)([A-Za-z_][\w.\-/]*)[ \t]*:(?:[ \t]+(.*))?$/;
@@ -33046,7 +34291,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
-    const rule255 = { index: index + 1 };
+    const rule256 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -33057,25 +34302,25 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule255.pathRegex = re;
-      rule255.pathRegexSource = pr;
+      rule256.pathRegex = re;
+      rule256.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule255.encryptedRegex = er;
+    if (er) rule256.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule255.unencryptedRegex = ur;
+    if (ur) rule256.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule255.encryptedSuffix = es;
+    if (typeof es === "string") rule256.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule255.unencryptedSuffix = us;
-    out.rules.push(rule255);
+    if (typeof us === "string") rule256.unencryptedSuffix = us;
+    out.rules.push(rule256);
   });
   return out;
 }
-function sopsRuleFor(cfg, path15) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path15) || !path15.startsWith(cfg.dir)) return void 0;
-  const rel = path15.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path15))) return r;
+function sopsRuleFor(cfg, path16) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path16) || !path16.startsWith(cfg.dir)) return void 0;
+  const rel = path16.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path16))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -33109,22 +34354,22 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path15, text, cfg) {
-  const governing = sopsRuleFor(cfg, path15);
+function checkSops(path16, text, cfg) {
+  const governing = sopsRuleFor(cfg, path16);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path15, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path16, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path15, text, format);
+  const flat = flatten(path16, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule255 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule256 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule255) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule256) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -33139,12 +34384,12 @@ function checkSops(path15, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path15, text) {
-  if (!isVaultName(path15)) return { hits: [], errors: [] };
+function checkVault(path16, text) {
+  if (!isVaultName(path16)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path15, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path15) || /\.vault(?:\.ya?ml)?$/i.test(path15);
+  const flat = flatten(path16, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -33166,7 +34411,7 @@ function checkVault(path15, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path15} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path16} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -33227,32 +34472,32 @@ function keyPath(segments) {
   return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
 }
 function isSecurityKey(segments) {
-  const path15 = keyPath(segments);
-  if (SECURITY_KEY.test(path15)) return true;
-  return /(?:^|[._])(?:log_?level|level)$/.test(path15) && segments.some((s) => /audit/i.test(s));
+  const path16 = keyPath(segments);
+  if (SECURITY_KEY.test(path16)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path16) && segments.some((s) => /audit/i.test(s));
 }
 function strength(segments, value) {
-  const path15 = keyPath(segments);
+  const path16 = keyPath(segments);
   const v = value.trim();
-  if (/(?:^|[._])ssl_?mode$/.test(path15)) {
+  if (/(?:^|[._])ssl_?mode$/.test(path16)) {
     const i = SSLMODE.indexOf(v.toLowerCase());
     return i === -1 ? void 0 : i;
   }
-  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path15) && !TRUE.test(v) && !FALSE.test(v)) {
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path16) && !TRUE.test(v) && !FALSE.test(v)) {
     const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
       (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
     );
     return versions.length ? Math.min(...versions) : void 0;
   }
   if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
-    path15
+    path16
   ))
     return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
-  if (/password_min_length$|min(?:imum)?_password_length$/.test(path15)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path16)) return /^\d+$/.test(v) ? Number(v) : void 0;
   if (TRUE.test(v) || FALSE.test(v)) {
-    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path15)) return void 0;
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path16)) return void 0;
     const on = TRUE.test(v);
-    return WEAK_WHEN_TRUE.test(path15) ? on ? 0 : 1 : on ? 1 : 0;
+    return WEAK_WHEN_TRUE.test(path16) ? on ? 0 : 1 : on ? 1 : 0;
   }
   return void 0;
 }
@@ -33323,7 +34568,7 @@ function secretEntries(f, entries, opts, extra) {
   }
   return out;
 }
-function valueHit(ruleId, f, e, secret, message) {
+function valueHit(ruleId, f, e, secret, message2) {
   return {
     ruleId,
     file: f.path,
@@ -33335,7 +34580,7 @@ function valueHit(ruleId, f, e, secret, message) {
     secret,
     blocking: touches(f, e.valueLine),
     ...f.commit ? { commit: f.commit } : {},
-    message
+    message: message2
   };
 }
 function touches(f, line) {
@@ -33477,14 +34722,14 @@ function compareEnvironments(files, opts) {
       shared.add(e);
       if (focus && !focus(p.f.path)) continue;
       const others2 = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
-      const what = p.secrets.get(e).startsWith("cred:") ? `The password inside ${e.key}` : `The secret in ${e.key}`;
+      const what2 = p.secrets.get(e).startsWith("cred:") ? `The password inside ${e.key}` : `The secret in ${e.key}`;
       res.hits.push(
         valueHit(
           "ENV-001",
           p.f,
           e,
           true,
-          `${what} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
+          `${what2} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
         )
       );
     }
@@ -34221,26 +35466,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path15) => {
-      const end = path15.length - 1;
-      const index = path15.lastIndexOf(
+    var basenameOf = (path16) => {
+      const end = path16.length - 1;
+      const index = path16.lastIndexOf(
         SLASH,
-        path15[end] === SLASH ? end - 1 : end
+        path16[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path15 : path15.slice(index + 1);
+      return index < 0 ? path16 : path16.slice(index + 1);
     };
-    var parentOf2 = (path15) => {
-      if (path15.charCodeAt(0) === SLASH_CODE || path15.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path15.split(SLASH).filter(Boolean);
+    var parentOf2 = (path16) => {
+      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path16.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path15.length - 1;
-      const cut = path15.lastIndexOf(
+      const end = path16.length - 1;
+      const cut = path16.lastIndexOf(
         SLASH,
-        path15.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path15.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -34359,17 +35604,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule255 = checkPattern(raw) && createRule(
+        const rule256 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule255) {
+        if (rule256) {
           this._added = true;
-          this._rules.push(rule255);
-          if (matchesBasename(rule255.body)) {
+          this._rules.push(rule256);
+          if (matchesBasename(rule256.body)) {
             this._basenameCount++;
           }
         }
@@ -34390,7 +35635,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path15) {
+      testLiteral(path16) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -34398,11 +35643,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule255 = rules2[index];
-          if (rule255.checkRegex.test(path15)) {
-            ignored = !rule255.negative;
-            unignored = rule255.negative;
-            matchedRule = rule255.negative ? UNDEFINED : rule255;
+          const rule256 = rules2[index];
+          if (rule256.checkRegex.test(path16)) {
+            ignored = !rule256.negative;
+            unignored = rule256.negative;
+            matchedRule = rule256.negative ? UNDEFINED : rule256;
             break;
           }
         }
@@ -34419,23 +35664,23 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path15, mode) {
+      test(path16, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path15) : path15;
+        const basename = shortcut ? basenameOf(path16) : path16;
         for (let index = length - 1; index >= 0; index--) {
-          const rule255 = rules2[index];
-          if (rule255[mode].test(
-            shortcut && rule255._basenameOnly ? basename : path15
+          const rule256 = rules2[index];
+          if (rule256[mode].test(
+            shortcut && rule256._basenameOnly ? basename : path16
           )) {
-            const { negative } = rule255;
+            const { negative } = rule256;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule255;
+              ret.rule = rule256;
             }
             return ret;
           }
@@ -34446,20 +35691,20 @@ var require_ignore = __commonJS({
         };
       }
     };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
+    var throwError = (message2, Ctor) => {
+      throw new Ctor(message2);
     };
-    var checkPath = (path15, originalPath, doThrow) => {
-      if (!isString(path15)) {
+    var checkPath = (path16, originalPath, doThrow) => {
+      if (!isString(path16)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path15) {
+      if (!path16) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path15)) {
+      if (checkPath.isNotRelative(path16)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -34468,25 +35713,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path15) => {
-      const first = path15.charCodeAt(0);
+    var isNotRelative = (path16) => {
+      const first = path16.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path15.length === 1) {
+      if (path16.length === 1) {
         return true;
       }
-      const second = path15.charCodeAt(1);
+      const second = path16.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path15.length === 2 || path15.charCodeAt(2) === SLASH_CODE;
+      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -34517,58 +35762,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path15) {
+      _test(originalPath, cache3, path16) {
         checkPath(
-          path15,
+          path16,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path15 ? this._t(path15, cache3) : {
+        return path16 ? this._t(path16, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path15 = convertPath(target);
-        if (!path15 || path15.charCodeAt(path15.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path15);
+        const path16 = convertPath(target);
+        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path16);
         }
-        const dir = this._t(path15, this._testCache);
+        const dir = this._t(path16, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path15);
+        const literal2 = this._rules.testLiteral(path16);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path15, cache3) {
-        if (path15 in cache3) {
-          return cache3[path15];
+      _t(path16, cache3) {
+        if (path16 in cache3) {
+          return cache3[path16];
         }
-        const parentPath = parentOf2(path15);
+        const parentPath = parentOf2(path16);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path15] = parent && parent.ignored ? parent : this._rules.test(path15, MODE_IGNORE);
+        return cache3[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
       }
-      ignores(path15) {
-        return this._test(path15, this._ignoreCache, convertPath(path15)).ignored;
+      ignores(path16) {
+        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
       }
       createFilter() {
-        return (path15) => !this.ignores(path15);
+        return (path16) => !this.ignores(path16);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path15) {
-        return this._test(path15, this._testCache, convertPath(path15));
+      test(path16) {
+        return this._test(path16, this._testCache, convertPath(path16));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path15) => checkPath(convertPath(path15), path15, RETURN_FALSE);
+    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path15) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path15) || isNotRelative(path15);
+      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -34587,26 +35832,26 @@ var require_ignore = __commonJS({
 var walk_exports = {};
 __export(walk_exports, {
   readTextFile: () => readTextFile,
-  walk: () => walk
+  walk: () => walk2
 });
 import { isUtf8 } from "node:buffer";
-import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync9, readSync as readSync2, readdirSync as readdirSync2 } from "node:fs";
-import path9 from "node:path";
+import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync10, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
+import path10 from "node:path";
 function toPosix(p) {
-  return p.split(path9.sep).join("/");
+  return p.split(path10.sep).join("/");
 }
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync9(childPath(absDir, GITIGNORE), "utf8");
+    text = readFileSync10(childPath(absDir, GITIGNORE), "utf8");
   } catch {
     return void 0;
   }
   return { base: relDir, ig: (0, import_ignore.default)().add(text) };
 }
 function childPath(dir, name) {
-  if (typeof dir === "string" && isUtf8(name)) return path9.join(dir, name.toString("utf8"));
-  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path9.sep), name]);
+  if (typeof dir === "string" && isUtf8(name)) return path10.join(dir, name.toString("utf8"));
+  return Buffer.concat([typeof dir === "string" ? Buffer.from(dir) : dir, Buffer.from(path10.sep), name]);
 }
 function displayName(name) {
   if (isUtf8(name)) return name.toString("utf8");
@@ -34623,10 +35868,10 @@ function ignoredBy(layers, rel, isDir) {
   }
   return false;
 }
-async function walk(root, targets, extraIgnore, sink) {
+async function walk2(root, targets, extraIgnore, sink) {
   const rootLayers = [];
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync9(path9.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync10(path10.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const top = loadGitignore(root, "");
@@ -34660,7 +35905,7 @@ async function walk(root, targets, extraIgnore, sink) {
       seen.add(key);
       let names;
       try {
-        names = readdirSync2(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
+        names = readdirSync3(abs, { encoding: "buffer" }).sort((a, b) => Buffer.compare(a, b));
       } catch (e) {
         sink.error(rel, `cannot list directory: ${e.code ?? e.message}`);
         return;
@@ -34685,8 +35930,8 @@ async function walk(root, targets, extraIgnore, sink) {
     await sink.file({ abs, rel, size: st.size });
   };
   for (const t of targets) {
-    const abs = path9.resolve(t);
-    const rel = toPosix(path9.relative(root, abs)) || ".";
+    const abs = path10.resolve(t);
+    const rel = toPosix(path10.relative(root, abs)) || ".";
     await visit2(abs, rel, rel === "." ? rootLayers : [], true);
   }
 }
@@ -34699,7 +35944,7 @@ async function readTextFile(abs, size, opts, onPiece) {
   }
   try {
     if (size <= opts.wholeBytes) {
-      const buf = readFileSync9(fd);
+      const buf = readFileSync10(fd);
       if (isBinary(buf)) return { kind: "binary" };
       const decoded = decodeText(buf);
       const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
@@ -34766,8 +36011,8 @@ __export(extras_exports, {
   storeRemediation: () => storeRemediation,
   storesInUse: () => storesInUse
 });
-import { existsSync as existsSync6, readFileSync as readFileSync10 } from "node:fs";
-import path10 from "node:path";
+import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
+import path11 from "node:path";
 function lineOf(text, line) {
   if (text === void 0) return "";
   let start = 0;
@@ -34832,7 +36077,7 @@ async function noEchoParameters(root, snap) {
       const r = await git2(root, ["grep", "-l", "-z", "-I", "-F", "-e", "NoEcho", "--", ...specs]);
       if (r.code === 0)
         for (const p of r.stdout.toString("utf8").split("\0").filter(Boolean).slice(0, 200))
-          texts.push({ path: p, text: readFileSync10(path10.join(root, p), "utf8") });
+          texts.push({ path: p, text: readFileSync11(path11.join(root, p), "utf8") });
     }
   } catch {
     return out;
@@ -34897,17 +36142,17 @@ function storeRemediation(base, stores) {
   return `${base} This repository already uses ${stores.join(" and ")}: ${stores.map((s) => HOW[s]).join("; or ")}.`;
 }
 async function parityOfTree(root, targets, opts) {
-  const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+  const { walk: walk3 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
   const ignoreMod = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
   const ig = (ignoreMod.default ?? ignoreMod)().add(opts.ignore);
   const roleOf = makeRoleFinder(opts.environments?.envs);
   const files = [];
   const errors = [];
-  await walk2(root, targets, ig, {
+  await walk3(root, targets, ig, {
     skip: () => {
     },
-    error: (rel, message) => {
-      if (roleOf(rel)) errors.push({ file: rel, message });
+    error: (rel, message2) => {
+      if (roleOf(rel)) errors.push({ file: rel, message: message2 });
     },
     file: async (e) => {
       const r = roleOf(e.rel);
@@ -34917,7 +36162,7 @@ async function parityOfTree(root, targets, opts) {
         return;
       }
       try {
-        const buf = readFileSync10(e.abs);
+        const buf = readFileSync11(e.abs);
         if (buf.subarray(0, 8e3).includes(0)) {
           errors.push({ file: e.rel, message: "binary: not compared" });
           return;
@@ -35013,10 +36258,10 @@ var init_extras = __esm({
           if (this.probed.has(dir)) continue;
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
-            const abs = path10.join(this.o.root, dir, n);
-            if (!existsSync6(abs)) continue;
+            const abs = path11.join(this.o.root, dir, n);
+            if (!existsSync7(abs)) continue;
             try {
-              await this.loadSops(readFileSync10(abs, "utf8"), dir + n);
+              await this.loadSops(readFileSync11(abs, "utf8"), dir + n);
             } catch (e) {
               this.out.errors.push({ file: dir + n, message: `cannot read: ${e.code ?? ""}` });
             }
@@ -35064,7 +36309,7 @@ var init_extras = __esm({
         }
         this.out.findings.push(f);
       }
-      finding(ruleId, t, pos2, message, key, blocking, raw, secret) {
+      finding(ruleId, t, pos2, message2, key, blocking, raw, secret) {
         const d = DOCS2.get(ruleId);
         const range2 = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
         return makeFinding({
@@ -35072,7 +36317,7 @@ var init_extras = __esm({
           category: d.category,
           severity: d.severity,
           title: d.title,
-          message,
+          message: message2,
           remediation: d.remediation ?? "",
           file: t.path,
           line: pos2.line,
@@ -35092,12 +36337,12 @@ var init_extras = __esm({
         return this.o.mode !== "paths" && (this.gitCrypt?.(p) ?? false);
       }
       /** ATREST-001: a blob stored in plaintext at a path .gitattributes declares git-crypt encrypted. */
-      storedPlaintext(t, line, what) {
+      storedPlaintext(t, line, what2) {
         const f = this.finding(
           "ATREST-001",
           t,
           { line, column: 1, endLine: line, endColumn: 1 },
-          `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : "commit"} stores it ${what}: git-crypt is not installed or the repository is not unlocked here.`,
+          `${t.path} is declared encrypted by .gitattributes (filter=git-crypt), but this ${t.commit ? `commit (${t.commit.sha.slice(0, 12)})` : "commit"} stores it ${what2}: git-crypt is not installed or the repository is not unlocked here.`,
           "",
           true,
           "",
@@ -35447,6 +36692,7 @@ var init_examine = __esm({
             ...config.revoked ? { revoked: config.revoked } : {},
             ...engine.own ? { own: engine.own.creds } : {},
             examples: engine.examples ?? [],
+            ...engine.policies ? { policies: engine.policies } : {},
             explainDropped: s.verbose,
             ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
             ignore: config.ignore,
@@ -35516,8 +36762,8 @@ async function commitMessages(root, shas, onMessage) {
     for (const rec of r.stdout.toString("utf8").split("")) {
       if (!rec) continue;
       const [sha2 = "", author, email, date, summary, ...body] = rec.split("");
-      const message = body.join("").replace(/\n+$/, "");
-      if (!sha2 || !message.trim()) continue;
+      const message2 = body.join("").replace(/\n+$/, "");
+      if (!sha2 || !message2.trim()) continue;
       await onMessage(
         {
           sha: sha2,
@@ -35526,7 +36772,7 @@ async function commitMessages(root, shas, onMessage) {
           ...date ? { date } : {},
           ...summary ? { summary } : {}
         },
-        message
+        message2
       );
     }
   }
@@ -35605,8 +36851,8 @@ var init_disk = __esm({
 });
 
 // src/scan/sources.ts
-import { existsSync as existsSync7 } from "node:fs";
-import path11 from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import path12 from "node:path";
 function messageTarget(text, commit) {
   return {
     path: "",
@@ -35617,7 +36863,7 @@ function messageTarget(text, commit) {
   };
 }
 async function scanMessages(ex, root, shas, fix) {
-  await commitMessages(root, shas, (commit, message) => ex.onMessage(messageTarget(message, commit), fix));
+  await commitMessages(root, shas, (commit, message2) => ex.onMessage(messageTarget(message2, commit), fix));
   ex.s.onPhase?.("commit messages scanned");
 }
 async function walkedInWorkers(ex, walked, files, n) {
@@ -35749,24 +36995,24 @@ var init_sources2 = __esm({
     };
     paths = async (request2, ex, c) => {
       for (const p of request2.paths)
-        if (!existsSync7(path11.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync8(path12.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       let targets = request2.paths.length ? request2.paths : ["."];
       if (request2.untracked) {
         if (!c.inRepo) throw new UsageError("--untracked needs a git repository (it lists files as git does)");
-        targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync7(p));
+        targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync8(p));
         if (!targets.length) return none;
       }
-      const { walk: walk2 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+      const { walk: walk3 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       const walked = [];
-      await walk2(
+      await walk3(
         c.root,
-        targets.map((p) => path11.resolve(c.cwd, p)),
+        targets.map((p) => path12.resolve(c.cwd, p)),
         c.ignore,
         {
           skip: (kind) => {
             if (kind !== "ignored") walked.push({ k: "skip", kind });
           },
-          error: (rel, message) => walked.push({ file: rel, message }),
+          error: (rel, message2) => walked.push({ file: rel, message: message2 }),
           file: async (e) => {
             walked.push({ k: "file", e });
           }
@@ -35779,7 +37025,7 @@ var init_sources2 = __esm({
       });
       const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
       const sopsFile = declaredNear(c.root, [".sops.yaml", ".sops.yml"], "");
-      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path11.relative(c.root, path11.resolve(c.cwd, t)).split(path11.sep).join("/")}/x`));
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path12.relative(c.root, path12.resolve(c.cwd, t)).split(path12.sep).join("/")}/x`));
       const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, ex.s.workersAsked);
       if (n >= 2 && await walkedInWorkers(ex, walked, files, n)) {
         for (const w of walked) if ("k" in w && w.k === "skip") ex.out.skipped[w.kind]++;
@@ -35802,14 +37048,14 @@ var init_sources2 = __esm({
 });
 
 // src/own/credentials.ts
-import { readFileSync as readFileSync11, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync12, statSync as statSync4 } from "node:fs";
 import os from "node:os";
-import path12 from "node:path";
+import path13 from "node:path";
 function readSmall(file) {
   try {
-    const st = statSync3(file, { throwIfNoEntry: false });
+    const st = statSync4(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size > MAX_FILE) return void 0;
-    return readFileSync11(file, "utf8");
+    return readFileSync12(file, "utf8");
   } catch {
     return void 0;
   }
@@ -35822,8 +37068,8 @@ function clean(v) {
   return s;
 }
 function shown(file, home) {
-  const rel = path12.relative(home, file);
-  return rel && !rel.startsWith("..") && !path12.isAbsolute(rel) ? `~/${rel.split(path12.sep).join("/")}` : file;
+  const rel = path13.relative(home, file);
+  return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? `~/${rel.split(path13.sep).join("/")}` : file;
 }
 function aws(text, where3, add) {
   let profile = "default";
@@ -35841,13 +37087,13 @@ function npmrc(text, where3, add) {
   for (const line of text.split(/\r?\n/)) {
     const m = /^\s*(?:(\/\/[^\s=]*?):)?(_authToken|_auth|_password)\s*=\s*(.+)$/.exec(line);
     if (!m) continue;
-    const what = `${m[2]}${m[1] ? ` for ${m[1]}` : ""}`;
+    const what2 = `${m[2]}${m[1] ? ` for ${m[1]}` : ""}`;
     const v = clean(m[3]);
-    add(v, `${where3} (${what})`);
+    add(v, `${where3} (${what2})`);
     if (v && (m[2] === "_auth" || m[2] === "_password")) {
       const dec = Buffer.from(v, "base64").toString("utf8");
       const pass = m[2] === "_auth" ? dec.slice(dec.indexOf(":") + 1) : dec;
-      if (dec.includes(":") || m[2] === "_password") add(clean(pass), `${where3} (${what}, decoded)`);
+      if (dec.includes(":") || m[2] === "_password") add(clean(pass), `${where3} (${what2}, decoded)`);
     }
   }
 }
@@ -35938,19 +37184,19 @@ function readOwnCredentials(env, config, cwd) {
     const text = readSmall(file);
     if (text !== void 0) parse4(text, shown(file, home), add);
   };
-  const xdg = env.XDG_CONFIG_HOME || path12.join(home, ".config");
-  read(env.AWS_SHARED_CREDENTIALS_FILE || path12.join(home, ".aws", "credentials"), aws);
-  read(path12.join(home, ".npmrc"), npmrc);
-  read(path12.join(env.DOCKER_CONFIG || path12.join(home, ".docker"), "config.json"), docker);
+  const xdg = env.XDG_CONFIG_HOME || path13.join(home, ".config");
+  read(env.AWS_SHARED_CREDENTIALS_FILE || path13.join(home, ".aws", "credentials"), aws);
+  read(path13.join(home, ".npmrc"), npmrc);
+  read(path13.join(env.DOCKER_CONFIG || path13.join(home, ".docker"), "config.json"), docker);
   read(
-    path12.join(env.GH_CONFIG_DIR || path12.join(xdg, "gh"), "hosts.yml"),
+    path13.join(env.GH_CONFIG_DIR || path13.join(xdg, "gh"), "hosts.yml"),
     (t, w, a) => keyLines(t, w, /^\s*(oauth_token|token):\s*(\S+)/, a)
   );
-  read(path12.join(home, ".netrc"), netrc);
-  read(path12.join(home, ".pypirc"), pypirc);
-  read(path12.join(home, ".git-credentials"), gitCredentials);
-  read(path12.join(xdg, "git", "credentials"), gitCredentials);
-  const kube = env.KUBECONFIG ? env.KUBECONFIG.split(path12.delimiter).filter(Boolean) : [path12.join(home, ".kube", "config")];
+  read(path13.join(home, ".netrc"), netrc);
+  read(path13.join(home, ".pypirc"), pypirc);
+  read(path13.join(home, ".git-credentials"), gitCredentials);
+  read(path13.join(xdg, "git", "credentials"), gitCredentials);
+  const kube = env.KUBECONFIG ? env.KUBECONFIG.split(path13.delimiter).filter(Boolean) : [path13.join(home, ".kube", "config")];
   for (const k of kube)
     read(
       k,
@@ -35963,7 +37209,7 @@ function readOwnCredentials(env, config, cwd) {
       )
     );
   for (const f of config.files) {
-    const abs = f.startsWith("~/") ? path12.join(home, f.slice(2)) : path12.resolve(cwd, f);
+    const abs = f.startsWith("~/") ? path13.join(home, f.slice(2)) : path13.resolve(cwd, f);
     read(abs, plainLines);
   }
   for (const name of config.env) add(clean(env[name]), `environment variable ${name}`);
@@ -36139,6 +37385,316 @@ var init_hookguard = __esm({
   }
 });
 
+// src/policies/starter.ts
+function writeStarter(dir, fs) {
+  fs.mkdir(dir);
+  const written = [];
+  const kept = [];
+  for (const [name, text] of Object.entries(STARTER)) {
+    const p = fs.join(dir, name);
+    if (fs.exists(p)) kept.push(name);
+    else {
+      fs.write(p, text);
+      written.push(name);
+    }
+  }
+  return { written, kept };
+}
+var STARTER;
+var init_starter = __esm({
+  "src/policies/starter.ts"() {
+    "use strict";
+    STARTER = {
+      "network.yaml": `# Network boundaries: how VPCs and security groups are configured.
+# Each policy is enforced by hookguard (pre-commit, pre-push, the Action) on CloudFormation templates and on the
+# equivalent Ansible amazon.aws tasks alike, and rendered as the team's standard by \`hookguard policy\`.
+# Replace ACME with your team's prefix, and 10.20.0.0/16 with your office or VPN range.
+- id: ACME-NET-001
+  title: SSH only from the office network
+  severity: high
+  owners: ['@acme/network']
+  service: networking
+  description: |
+    Security groups admit SSH (port 22) only from \`10.20.0.0/16\`, the office VPN range. Anything wider turns a
+    leaked key into a breach; use the bastion or SSM Session Manager from elsewhere.
+  resource: AWS::EC2::SecurityGroup
+  # Each ingress rule on its own: a rule that reaches port 22 (all protocols, or a port range that includes 22) must
+  # come from inside the office range; rules for other ports, or from another security group, are not judged here.
+  condition:
+    each: SecurityGroupIngress
+    where:
+      any:
+        - {attribute: IpProtocol, in: ['-1', all]}
+        - all:
+            - {attribute: FromPort, lte: 22}
+            - {attribute: ToPort, gte: 22}
+    condition:
+      all:
+        - any:
+            - {attribute: CidrIp, cidr-within: 10.20.0.0/16}
+            - {attribute: CidrIp, absent: true}
+        - {attribute: CidrIpv6, absent: true}
+  remediation: Set CidrIp (cidr_ip in Ansible) to a range inside 10.20.0.0/16.
+  examples:
+    fail:
+      - cloudformation: |
+          Resources:
+            Bastion:
+              Type: AWS::EC2::SecurityGroup
+              Properties:
+                GroupDescription: bastion
+                SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+                  - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0}
+      - cloudformation: |
+          Resources:
+            Wide:
+              Type: AWS::EC2::SecurityGroup
+              Properties:
+                GroupDescription: every port from a partner
+                SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 0, ToPort: 65535, CidrIp: 192.168.7.0/24}
+      - ansible: |
+          - hosts: localhost
+            tasks:
+              - amazon.aws.ec2_security_group:
+                  name: bastion
+                  description: bastion
+                  rules:
+                    - {proto: tcp, ports: [22], cidr_ip: 0.0.0.0/0}
+    pass:
+      - cloudformation: |
+          Resources:
+            Bastion:
+              Type: AWS::EC2::SecurityGroup
+              Properties:
+                GroupDescription: bastion
+                SecurityGroupIngress:
+                  - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 0.0.0.0/0}
+                  - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 10.20.8.0/24}
+`,
+      "encryption.yaml": `# Encryption with the team's key: data at rest is encrypted with our customer-managed KMS key, so access to the data
+# is access to the key, which we control and audit. Replace the alias with your team's key.
+- id: ACME-KMS-001
+  title: Buckets are encrypted with the team's KMS key
+  severity: high
+  owners: ['@acme/platform']
+  service: encryption
+  description: |
+    Every S3 bucket uses SSE-KMS with the team key \`alias/acme-data\`: S3-managed keys (SSE-S3) cannot be
+    restricted or audited per team.
+  resource: AWS::S3::Bucket
+  condition:
+    all:
+      - attribute: BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault.SSEAlgorithm
+        equals: aws:kms
+      - attribute: BucketEncryption.ServerSideEncryptionConfiguration[].ServerSideEncryptionByDefault.KMSMasterKeyID
+        matches: 'alias/acme-data$'
+  examples:
+    fail:
+      - cloudformation: |
+          Resources:
+            Reports:
+              Type: AWS::S3::Bucket
+              Properties:
+                BucketEncryption:
+                  ServerSideEncryptionConfiguration:
+                    - ServerSideEncryptionByDefault: {SSEAlgorithm: AES256}
+    pass:
+      - cloudformation: |
+          Resources:
+            Reports:
+              Type: AWS::S3::Bucket
+              Properties:
+                BucketEncryption:
+                  ServerSideEncryptionConfiguration:
+                    - ServerSideEncryptionByDefault:
+                        SSEAlgorithm: aws:kms
+                        KMSMasterKeyID: alias/acme-data
+`,
+      "data-stores.yaml": `# No public data stores: databases are private, buckets with confidential data deny plain HTTP.
+- id: ACME-DATA-001
+  title: Databases are never publicly accessible in prod
+  severity: critical
+  owners: ['@acme/data']
+  service: data stores
+  description: |
+    An RDS instance in production is reachable only from inside the VPC. Outside production a public endpoint may
+    be used for a demo, and is reported by the built-in rules instead.
+  resource: AWS::RDS::DBInstance
+  condition:
+    any:
+      - environment: {not-in: [prod]}
+      - {attribute: PubliclyAccessible, not-equals: true}
+  examples:
+    fail:
+      - path: deploy/prod/db.yaml
+        cloudformation: |
+          Resources:
+            Orders:
+              Type: AWS::RDS::DBInstance
+              Properties: {Engine: postgres, PubliclyAccessible: true}
+    pass:
+      - path: deploy/prod/db.yaml
+        cloudformation: |
+          Resources:
+            Orders:
+              Type: AWS::RDS::DBInstance
+              Properties: {Engine: postgres, PubliclyAccessible: false}
+      - path: deploy/dev/db.yaml
+        cloudformation: |
+          Resources:
+            Orders:
+              Type: AWS::RDS::DBInstance
+              Properties: {Engine: postgres, PubliclyAccessible: true}
+- id: ACME-DATA-002
+  title: Confidential buckets refuse plain HTTP
+  severity: high
+  owners: ['@acme/data']
+  service: data stores
+  description: |
+    A bucket tagged \`data: confidential\` has a bucket policy that denies every request made without TLS
+    (\`aws:SecureTransport\` false).
+  resource: AWS::S3::Bucket
+  where: {attribute: Tags.data, equals: confidential}
+  condition:
+    related:
+      kind: AWS::S3::BucketPolicy
+      via: Bucket
+      condition: {attribute: PolicyDocument, denies-insecure-transport: true}
+  examples:
+    fail:
+      - cloudformation: |
+          Resources:
+            Payroll:
+              Type: AWS::S3::Bucket
+              Properties:
+                Tags: [{Key: data, Value: confidential}]
+    pass:
+      - cloudformation: |
+          Resources:
+            Payroll:
+              Type: AWS::S3::Bucket
+              Properties:
+                Tags: [{Key: data, Value: confidential}]
+            PayrollPolicy:
+              Type: AWS::S3::BucketPolicy
+              Properties:
+                Bucket: !Ref Payroll
+                PolicyDocument:
+                  Statement:
+                    - Effect: Deny
+                      Principal: '*'
+                      Action: 's3:*'
+                      Resource: '*'
+                      Condition: {Bool: {'aws:SecureTransport': false}}
+`,
+      "hosts.yaml": `# Host hardening: what every server we manage with Ansible looks like.
+- id: ACME-HOST-001
+  title: sshd refuses root logins
+  severity: high
+  owners: ['@acme/platform']
+  service: hosts
+  description: |
+    Every host's sshd_config has \`PermitRootLogin no\`: administrators log in as themselves and use sudo, so every
+    action has a name in the logs.
+  host: sshd
+  condition: {attribute: PermitRootLogin, equals: 'no'}
+  examples:
+    fail:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.builtin.lineinfile:
+                  path: /etc/ssh/sshd_config
+                  regexp: '^PermitRootLogin'
+                  line: PermitRootLogin yes
+    pass:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.builtin.lineinfile:
+                  path: /etc/ssh/sshd_config
+                  regexp: '^PermitRootLogin'
+                  line: PermitRootLogin no
+- id: ACME-HOST-002
+  title: Hosts do not forward packets
+  severity: medium
+  owners: ['@acme/platform']
+  service: hosts
+  description: Hosts that are not routers keep \`net.ipv4.ip_forward = 0\`.
+  host: sysctl
+  condition: {attribute: net.ipv4.ip_forward, equals: 0}
+  examples:
+    fail:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.posix.sysctl: {name: net.ipv4.ip_forward, value: '1'}
+    pass:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.posix.sysctl: {name: net.ipv4.ip_forward, value: '0'}
+- id: ACME-HOST-003
+  title: No telnet client or server
+  severity: medium
+  owners: ['@acme/platform']
+  service: hosts
+  description: Telnet sends passwords in clear text; nothing we run needs it.
+  host: packages
+  condition:
+    not: {attribute: Installed, contains: telnet}
+  examples:
+    fail:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.builtin.package: {name: [curl, telnet], state: present}
+    pass:
+      - ansible: |
+          - hosts: all
+            tasks:
+              - ansible.builtin.package: {name: [curl], state: present}
+`
+    };
+  }
+});
+
+// src/policies/index.ts
+var policies_exports = {};
+__export(policies_exports, {
+  STARTER: () => STARTER,
+  ansibleRules: () => ansibleRules,
+  attributePaths: () => attributePaths,
+  cfnRules: () => cfnRules,
+  checkExamples: () => checkExamples,
+  environmentOf: () => environmentOf,
+  evaluate: () => evaluate,
+  loadPolicies: () => loadPolicies,
+  moduleMatches: () => moduleMatches,
+  parsePolicies: () => parsePolicies,
+  policyDoc: () => policyDoc,
+  policyFiles: () => policyFiles,
+  policyMeta: () => policyMeta,
+  renderStandard: () => renderStandard,
+  runExample: () => runExample,
+  splitPath: () => splitPath,
+  walk: () => walk,
+  writeStarter: () => writeStarter
+});
+var init_policies = __esm({
+  "src/policies/index.ts"() {
+    "use strict";
+    init_load3();
+    init_eval();
+    init_run2();
+    init_docs();
+    init_examples();
+    init_starter();
+  }
+});
+
 // src/suppress/unused-baseline.ts
 var unused_baseline_exports = {};
 __export(unused_baseline_exports, {
@@ -36309,13 +37865,14 @@ __export(scan_exports, {
   iacRuleDocs: () => iacRuleDocs,
   isNullDevice: () => isNullDevice,
   loadRulesAndConfig: () => loadRulesAndConfig,
+  loadTeamPolicies: () => loadTeamPolicies,
   requireRepo: () => requireRepo,
   scan: () => scan,
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync8, readFileSync as readFileSync12 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
+import path14 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -36329,15 +37886,15 @@ async function loadIgnore() {
   const m = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
   return m.default ?? m;
 }
-async function requireRepo(cwd, what, env = {}) {
+async function requireRepo(cwd, what2, env = {}) {
   const root = await repoRoot(cwd, env);
   if (!root) {
-    if (await isBareRepo(cwd)) throw new UsageError(`${what} needs a work tree; ${cwd} is a bare repository`);
-    throw new UsageError(`${what} needs a git repository, and ${cwd} is not inside one`);
+    if (await isBareRepo(cwd)) throw new UsageError(`${what2} needs a work tree; ${cwd} is a bare repository`);
+    throw new UsageError(`${what2} needs a git repository, and ${cwd} is not inside one`);
   }
   return root;
 }
-async function iacRuleDocs() {
+async function iacRuleDocs(policies) {
   const fams = await Promise.all([loadFamily("cloudformation"), loadFamily("ansible")]);
   const iac = fams.flatMap(
     (f) => f.rules.map((r) => ({
@@ -36350,7 +37907,22 @@ async function iacRuleDocs() {
     }))
   );
   const { hookguardRuleDocs: hookguardRuleDocs2 } = await Promise.resolve().then(() => (init_hookguard(), hookguard_exports));
-  return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs(), ...hookguardRuleDocs2()];
+  const own = [];
+  if (policies?.policies.length) {
+    const { policyMeta: policyMeta2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
+    for (const p of policies.policies) {
+      const m = policyMeta2(p);
+      own.push({
+        id: m.id,
+        title: m.title,
+        severity: m.severity,
+        category: "policy",
+        docs: m.docs,
+        remediation: m.remediation
+      });
+    }
+  }
+  return [...iac, ...(await Promise.resolve().then(() => (init_extras(), extras_exports))).envRuleDocs(), ...hookguardRuleDocs2(), ...own];
 }
 function secretRuleDoc(p) {
   return {
@@ -36362,26 +37934,69 @@ function secretRuleDoc(p) {
     remediation: p.remediation
   };
 }
+function mayHavePolicies(root, config) {
+  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync9(path14.join(root, "policies"));
+}
+async function loadTeamPolicies(root, config, secretIds, env) {
+  if (!mayHavePolicies(root, config)) return void 0;
+  const { loadPolicies: loadPolicies2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
+  const rel = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : void 0;
+  const r = await loadPolicies2({
+    root,
+    paths: config.policyPaths,
+    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync13(config.file, "utf8") } } : {},
+    knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
+    ...config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {},
+    env: env ?? process.env,
+    families: async () => ({
+      cloudformation: await loadFamily("cloudformation"),
+      ansible: await loadFamily("ansible")
+    })
+  });
+  if (r.error) throw new UsageError(r.error);
+  return r.bundle;
+}
+function policyIdsIn(root, config, configText) {
+  const texts = [configText];
+  const dir = path14.join(root, "policies");
+  if (!config.policyPaths && existsSync9(dir))
+    try {
+      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync13(path14.join(dir, f), "utf8"));
+    } catch {
+    }
+  return texts.flatMap(
+    (t) => [...t.matchAll(/^\s*-?\s*id:\s*['"]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)/gm)].map((m) => m[1])
+  );
+}
 async function loadRulesAndConfig(root, configFile, cwd) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path13.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync8(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const file = configFile ? path14.resolve(cwd, configFile) : findConfig(root);
+  if (configFile && !existsSync9(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync12(file, "utf8");
+    const text = readFileSync13(file, "utf8");
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
-    config = await loadConfig(file, known5, path13.relative(cwd, file) || file, categories);
+    if (iacIds) {
+      for (const id of policyIdsIn(root, emptyConfig(), text)) known5.add(id.toLowerCase());
+      categories.add("policy");
+    }
+    config = await loadConfig(file, known5, path14.relative(cwd, file) || file, categories);
   }
   const patterns = [...builtin, ...config.patterns];
-  return { patterns, set: compileRuleSet(patterns), config };
+  const policies = await loadTeamPolicies(
+    root,
+    config,
+    patterns.map((p) => p.id)
+  );
+  return { patterns, set: compileRuleSet(patterns), config, ...policies ? { policies } : {} };
 }
 function isNullDevice(p) {
   return p === "/dev/null" || p.toLowerCase() === "nul" || p === "\\\\.\\nul";
@@ -36389,8 +38004,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path13.resolve(explicit === flag2 ? cwd : root, explicit) : path13.join(root, DEFAULT_BASELINE);
-  const rel = path13.relative(cwd, file);
+  const file = explicit ? path14.resolve(explicit === flag2 ? cwd : root, explicit) : path14.join(root, DEFAULT_BASELINE);
+  const rel = path14.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -36443,8 +38058,8 @@ async function scanInner(request2, opts) {
     },
     isIgnored
   );
-  const cfgName = config.file ? path13.relative(root, config.file).split(path13.sep).join("/") : ".hookguard.yaml";
-  for (const message of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message });
+  const cfgName = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : ".hookguard.yaml";
+  for (const message2 of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message: message2 });
   const { pushedTips } = await runSource(request2, ex, {
     root,
     cwd: opts.cwd,
@@ -36465,7 +38080,7 @@ async function scanInner(request2, opts) {
     opts.onPhase?.("environments and at-rest checked");
   }
   await nameSecretStores(request2, root, findings, ex.snapshot.now);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync8(path13.join(root, file)));
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync9(path14.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
   const staleBaseline = staleEntries(
@@ -36507,7 +38122,7 @@ async function scanInner(request2, opts) {
 function fullScanKind(request2, root, cwd) {
   if (request2.kind === "history") return request2.since ? void 0 : "history";
   if (request2.kind !== "paths") return void 0;
-  const whole = !request2.paths.length || request2.paths.some((p) => path13.resolve(cwd, p) === root);
+  const whole = !request2.paths.length || request2.paths.some((p) => path14.resolve(cwd, p) === root);
   return whole ? "files" : void 0;
 }
 async function findRoot(request2, opts) {
@@ -36521,15 +38136,15 @@ async function findRoot(request2, opts) {
 function readBaseline(root, opts, config) {
   const where3 = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where3) return void 0;
-  if (existsSync8(where3.file)) {
-    const text = readFileSync12(where3.file, "utf8");
+  if (existsSync9(where3.file)) {
+    const text = readFileSync13(where3.file, "utf8");
     const parsed = parseBaseline(text, where3.display);
     if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path13.relative(root, where3.file).split(path13.sep).join("/"), text };
+    return { entries: parsed.entries, rel: path14.relative(root, where3.file).split(path14.sep).join("/"), text };
   }
   if (where3.explicit)
     throw new UsageError(
-      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path13.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path14.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -36555,13 +38170,18 @@ function engineOptions(request2, root, loaded, verbose) {
     allow: config.allow,
     overrides: config.rules,
     // IaC rule ids are recognised by their shape, so the hook need not load the IaC families to read an allow comment.
-    isRuleId: ruleIdTest([...loaded.patterns.map((p) => p.id), OWN_ID]),
+    isRuleId: ruleIdTest([
+      ...loaded.patterns.map((p) => p.id),
+      OWN_ID,
+      ...loaded.policies?.policies.map((p) => p.id) ?? []
+    ]),
     // Allow markers that suppress nothing are reported, except in history audits (old commits are not the list).
     unusedAllows: request2.kind !== "history",
     ...config.revoked ? { revoked: config.revoked } : {},
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
+    ...loaded.policies ? { policies: loaded.policies } : {},
     readRelated: relatedReader(root, request2.kind === "paths"),
     ...verbose ? { explainDropped: true } : {}
   };
@@ -36606,7 +38226,7 @@ async function iacAtTips(root, tips, found, engine) {
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
-    init_docs();
+    init_docs2();
     init_types();
     init_load();
     init_load2();
@@ -36663,8 +38283,11 @@ function ruleEntry(r) {
     id: r.id,
     name: r.id.replace(/(^|[-_])([a-z0-9])/gi, (_m, _s, c) => c.toUpperCase()),
     shortDescription: { text: r.title },
-    fullDescription: { text: r.title },
-    helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md`,
+    // A team policy's description is the team's text, and its doc is the policy file, not a page of hookguard's.
+    fullDescription: {
+      text: r.category === "policy" ? cutAtSentence(r.docs.split(/\n\s*\n/)[0].trim(), 1e3) : r.title
+    },
+    ...r.category === "policy" ? {} : { helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md` },
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {
@@ -36712,7 +38335,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule255, i) => [rule255.id, i]));
+  const index = new Map(rules2.map((rule256, i) => [rule256.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -36979,7 +38602,7 @@ var init_ci = __esm({
 });
 
 // src/report/html.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function esc(s) {
   return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]);
 }
@@ -37064,7 +38687,7 @@ function findingItem(f, owners, existing) {
     ...existing ? ["existing"] : []
   ];
   return `<li class="${cls.join(" ")}"><article>
-<header><span class="badge c-${f.severity}">${f.severity}</span> <a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a> <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ""}</header>
+<header><span class="badge c-${f.severity}">${f.severity}</span> ${f.category === "policy" ? `<code>${esc(f.ruleId)}</code>` : `<a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a>`} <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ""}</header>
 <p class="where"><code>${f.in === "message" ? esc(placeLine(f)) : `${esc(f.file ?? "")}:${f.line}:${f.column}`}</code>${f.commit ? ` \xB7 commit <code>${esc(f.commit.slice(0, 10))}</code>` : ""}${f.author ? ` \xB7 ${esc(f.author)}` : ""}${f.date ? ` \xB7 ${esc(f.date.slice(0, 10))}` : ""}${f.owners?.length ? ` \xB7 owners: ${esc(f.owners.join(", "))}` : ""}</p>
 <p>${esc(f.message)}${f.match ? ` <code class="match">${esc(f.match)}</code>` : ""}</p>
 ${f.snippet ? `<pre class="snippet"><code>${esc(f.snippet)}</code></pre>` : ""}
@@ -37150,7 +38773,7 @@ function htmlReport(input) {
   );
   const { radios, labels, css: filtersCss } = filters(bySev, owners);
   const style = STYLE + SEVERITIES.map((sv) => `.c-${sv}{--c:${COLOR[sv]}}`).join("") + filtersCss;
-  const styleHash = createHash2("sha256").update(style).digest("base64");
+  const styleHash = createHash3("sha256").update(style).digest("base64");
   const errors = r.errors.length ? `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Not scanned</h2>${table2(
     ["file", "problem"],
     r.errors.map((e) => [`<code>${esc(e.file)}${e.line ? `:${e.line}` : ""}</code>`, esc(e.message)])
@@ -37459,8 +39082,8 @@ var init_table = __esm({
 // src/action/main.ts
 init_types();
 init_run();
-import { mkdirSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path14 from "node:path";
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path15 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -38580,8 +40203,8 @@ var RequestError = class extends Error {
    * Response object if a response was received
    */
   response;
-  constructor(message, statusCode, options3) {
-    super(message, { cause: options3.cause });
+  constructor(message2, statusCode, options3) {
+    super(message2, { cause: options3.cause });
     this.name = "HttpError";
     this.status = Number.parseInt(statusCode);
     if (Number.isNaN(this.status)) {
@@ -38649,22 +40272,22 @@ async function fetchWrapper(requestOptions) {
       ...requestOptions.body && { duplex: "half" }
     });
   } catch (error) {
-    let message = "Unknown Error";
+    let message2 = "Unknown Error";
     if (error instanceof Error) {
       if (error.name === "AbortError") {
         error.status = 500;
         throw error;
       }
-      message = error.message;
+      message2 = error.message;
       if (error.name === "TypeError" && "cause" in error) {
         if (error.cause instanceof Error) {
-          message = error.cause.message;
+          message2 = error.cause.message;
         } else if (typeof error.cause === "string") {
-          message = error.cause;
+          message2 = error.cause;
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError(message2, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -39087,17 +40710,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path15 = requestOptions.url.replace(options3.baseUrl, "");
+    const path16 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -41668,8 +43291,8 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
 
 // src/action/api.ts
 var ApiError = class extends Error {
-  constructor(message, status) {
-    super(message);
+  constructor(message2, status) {
+    super(message2);
     this.status = status;
     this.name = "ApiError";
   }
@@ -41701,12 +43324,12 @@ function retryDelay(e, attempt, nowMs, maxWaitMs) {
   }
   return void 0;
 }
-function toApiError(e, what) {
+function toApiError(e, what2) {
   if (e instanceof ApiError) return e;
   const x = e;
   const data = x.response?.data;
   const detail = typeof data?.message === "string" ? data.message : (x.message ?? String(e)).split(" - ")[0];
-  return new ApiError(`${what}: ${x.status ? `HTTP ${x.status} ` : ""}${detail}`.trim(), x.status);
+  return new ApiError(`${what2}: ${x.status ? `HTTP ${x.status} ` : ""}${detail}`.trim(), x.status);
 }
 var Api = class {
   constructor(repo, o) {
@@ -41739,11 +43362,11 @@ var Api = class {
   }
   repo;
   octokit;
-  async call(what, f) {
+  async call(what2, f) {
     try {
       return await f();
     } catch (e) {
-      throw toApiError(e, what);
+      throw toApiError(e, what2);
     }
   }
   createCheckRun(headSha, name) {
@@ -42088,8 +43711,8 @@ function getBooleanInput(r, name, fallback) {
   throw new ActionInputError(`input "${name}" must be true or false, got "${v}"`);
 }
 var ActionInputError = class extends Error {
-  constructor(message) {
-    super(message);
+  constructor(message2) {
+    super(message2);
     this.name = "ActionInputError";
   }
 };
@@ -42107,12 +43730,12 @@ function appendSummary(r, markdown) {
   const file = r.env.GITHUB_STEP_SUMMARY;
   if (file) appendFileSync(file, markdown.endsWith("\n") ? markdown : markdown + "\n");
 }
-function command(r, name, message) {
-  r.stdout(`::${name}::${escapeData(message)}
+function command(r, name, message2) {
+  r.stdout(`::${name}::${escapeData(message2)}
 `);
 }
-function info(r, message) {
-  r.stdout(`${message}
+function info(r, message2) {
+  r.stdout(`${message2}
 `);
 }
 function group(r, title) {
@@ -42244,11 +43867,11 @@ async function planScan(i) {
 function sha(i) {
   return i.githubSha && SHA2.test(i.githubSha) ? { headSha: i.githubSha } : {};
 }
-async function rangePlan(cwd, base, head, what, notes) {
+async function rangePlan(cwd, base, head, what2, notes) {
   const n = await countCommits(cwd, `${base}..${head}`);
   return {
     request: { kind: "range", range: `${base}..${head}` },
-    scope: `${what}: ${n} commit${n === 1 ? "" : "s"} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
+    scope: `${what2}: ${n} commit${n === 1 ? "" : "s"} (${base.slice(0, 7)}..${head.slice(0, 7)})`,
     headSha: head,
     notes
   };
@@ -42294,9 +43917,9 @@ async function ensureRange(cwd, base, head, o) {
   const missing = [];
   if (!await commitExists(cwd, base)) missing.push(`base commit ${base.slice(0, 12)}`);
   if (!await commitExists(cwd, head)) missing.push(`head commit ${head.slice(0, 12)}`);
-  const what = missing.length ? `the ${o.what}'s ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not in this clone` : `the history between ${base.slice(0, 7)} and ${head.slice(0, 7)} is not in this shallow clone`;
+  const what2 = missing.length ? `the ${o.what}'s ${missing.join(" and ")} ${missing.length > 1 ? "are" : "is"} not in this clone` : `the history between ${base.slice(0, 7)} and ${head.slice(0, 7)} is not in this shallow clone`;
   throw new ActionInputError(
-    `${what} and could not be fetched. Check out the full history: actions/checkout with "fetch-depth: 0".`
+    `${what2} and could not be fetched. Check out the full history: actions/checkout with "fetch-depth: 0".`
   );
 }
 async function ensureFullHistory(cwd, log) {
@@ -42381,11 +44004,67 @@ init_run();
 init_owners();
 init_load2();
 init_baseline();
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync as writeFileSync2 } from "node:fs";
 import { tmpdir } from "node:os";
-import path3 from "node:path";
+import path4 from "node:path";
+
+// src/action/standard-changes.ts
+init_run();
+init_roles();
+init_load3();
+function policyFilesIn(tree, paths2) {
+  const yaml = /\.ya?ml$/i;
+  const out = /* @__PURE__ */ new Set();
+  for (const p of paths2 ?? ["policies"]) {
+    const clean2 = p.replace(/^\.\//, "").replace(/\/$/, "");
+    if (/[*?[{]/.test(clean2)) {
+      const re = globRegex(clean2, true);
+      for (const f of tree) if (yaml.test(f) && re.test(f)) out.add(f);
+    } else
+      for (const f of tree)
+        if (f === clean2 || yaml.test(f) && f.startsWith(`${clean2}/`) && !f.slice(clean2.length + 1).includes("/"))
+          out.add(f);
+  }
+  return [...out].sort();
+}
+function rule(p) {
+  const strip = (v) => Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(
+    Object.entries(v).filter(([k]) => k !== "line").map(([k, x]) => [k, strip(x)])
+  ) : v;
+  return JSON.stringify(strip({ s: p.severity, sc: p.scope, t: p.target, w: p.where, c: p.condition }));
+}
+async function policiesAt(root, rev, paths2, configFile) {
+  const ls = await git(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", rev]);
+  if (ls.code !== 0) return [];
+  const tree = ls.stdout.toString("utf8").split("\0").filter(Boolean);
+  const sources = [];
+  for (const file of policyFilesIn(tree, paths2)) {
+    const r = await git(root, ["show", `${rev}:${file}`]);
+    if (r.code === 0) sources.push({ file, text: r.stdout.toString("utf8"), inConfig: false, optional: !paths2 });
+  }
+  if (configFile) {
+    const r = await git(root, ["show", `${rev}:${configFile}`]);
+    if (r.code === 0)
+      sources.push({ file: configFile, text: r.stdout.toString("utf8"), inConfig: true, optional: true });
+  }
+  return parsePolicies(sources, /* @__PURE__ */ new Set()).policies;
+}
+async function standardChanges(root, base, head, o) {
+  const before = await policiesAt(root, base, o.basePaths, o.configFile);
+  if (!before.length) return [];
+  const after = new Map((await policiesAt(root, head, o.headPaths, o.configFile)).map((p) => [p.id.toLowerCase(), p]));
+  const out = [];
+  for (const p of before) {
+    const now = after.get(p.id.toLowerCase());
+    if (!now) out.push({ policy: p, file: p.file });
+    else if (rule(now) !== rule(p)) out.push({ policy: p, after: now, file: p.file });
+  }
+  return out;
+}
+
+// src/action/exceptions.ts
 var EXCEPTION_MODES = ["require-owner-approval", "report"];
-async function show(root, rev, file) {
+async function show2(root, rev, file) {
   const r = await git(root, ["show", `${rev}:${file}`]);
   return r.code === 0 ? r.stdout.toString("utf8") : void 0;
 }
@@ -42424,12 +44103,12 @@ function categoryOf(ruleId, rules2) {
 }
 async function configAt(root, rev, configFile, known5) {
   for (const name of configFile ? [configFile] : CONFIG_NAMES) {
-    const text = await show(root, rev, name);
+    const text = await show2(root, rev, name);
     if (text === void 0) continue;
-    const dir = mkdtempSync(path3.join(tmpdir(), "hookguard-cfg-"));
+    const dir = mkdtempSync(path4.join(tmpdir(), "hookguard-cfg-"));
     try {
-      const tmp = path3.join(dir, path3.basename(name));
-      writeFileSync(tmp, text);
+      const tmp = path4.join(dir, path4.basename(name));
+      writeFileSync2(tmp, text);
       const categories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible", "environment", "at-rest", "access"]);
       return { config: await loadConfig(tmp, known5, `${name} at ${rev.slice(0, 7)}`, categories), file: name };
     } catch {
@@ -42443,7 +44122,7 @@ async function configAt(root, rev, configFile, known5) {
 async function ownershipAt(root, rev, config) {
   if (config?.owners) return { from: "config", rules: config.owners };
   for (const file of CODEOWNERS_PATHS) {
-    const text = await show(root, rev, file);
+    const text = await show2(root, rev, file);
     if (text !== void 0) return { from: file, rules: parseCodeowners(text, file).rules };
   }
   return void 0;
@@ -42492,7 +44171,7 @@ async function prExceptions(i) {
   }
   const baselineFile = i.baselineFile ?? headCfg?.config.baseline ?? baseCfg?.config.baseline ?? DEFAULT_BASELINE;
   const entries = async (rev) => {
-    const text = await show(i.root, rev, baselineFile);
+    const text = await show2(i.root, rev, baselineFile);
     if (text === void 0) return /* @__PURE__ */ new Map();
     const p = parseBaseline(text, baselineFile);
     return "entries" in p ? p.entries : /* @__PURE__ */ new Map();
@@ -42528,10 +44207,10 @@ async function prExceptions(i) {
     const b = await blameOf(headCfg.file);
     for (const e of headCfg.config.exceptions ?? []) {
       if (had.has(exceptionKey(e))) continue;
-      const rule255 = i.rules.get(e.what.toLowerCase());
+      const rule256 = i.rules.get(e.what.toLowerCase());
       if (e.kind === "severity lowered") {
         const was = baseCfg?.config.rules.get(e.what.toLowerCase());
-        const from = was && was !== "off" ? was : rule255?.severity;
+        const from = was && was !== "off" ? was : rule256?.severity;
         if (!from || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[from]) continue;
       }
       let by;
@@ -42551,7 +44230,7 @@ async function prExceptions(i) {
         ...owners(headCfg.file, e.kind === "rule off" || e.kind === "severity lowered" ? e.what : "HG-CONFIG"),
         ...hidden.flatMap((s) => owners(s.file, s.ruleId))
       ]);
-      const severity = e.kind === "severity lowered" ? rule255?.severity : e.kind === "rule off" ? rule255?.severity : void 0;
+      const severity = e.kind === "severity lowered" ? rule256?.severity : e.kind === "rule off" ? rule256?.severity : void 0;
       out.push({
         kind: "config",
         what: e.kind === "severity lowered" ? `severity lowered to ${e.severity} in ${headCfg.file}` : `${e.kind} in ${headCfg.file}`,
@@ -42564,6 +44243,24 @@ async function prExceptions(i) {
         owners: [...who]
       });
     }
+  }
+  for (const c of await standardChanges(i.root, i.base, i.head, {
+    basePaths: baseCfg?.config.policyPaths,
+    headPaths: headCfg?.config.policyPaths,
+    configFile: baseCfg?.file
+  })) {
+    const b = c.after ? await blameOf(c.after.file) : void 0;
+    const by = c.after ? [...b?.lines.entries() ?? []].find(([, l]) => inRange.has(l.sha)) : void 0;
+    out.push({
+      kind: "policy",
+      what: c.after ? `team policy changed in ${c.after.file}` : `team policy removed from ${c.file}`,
+      file: c.after?.file ?? c.file,
+      ...c.after ? { line: c.after.line } : {},
+      ruleId: c.policy.id,
+      severity: c.policy.severity,
+      ...by ? { addedBy: by[1].author, commit: by[1].sha } : {},
+      owners: [.../* @__PURE__ */ new Set([...c.policy.owners, ...owners(c.file, c.policy.id)])]
+    });
   }
   const mode = baseCfg?.config.exceptionApproval;
   return {
@@ -42621,7 +44318,7 @@ function exceptionsMarkdown(exceptions, o) {
   return [
     o.heading ?? "### Exceptions added by this pull request",
     "",
-    `This pull request adds ${n === 1 ? "an exception" : `${n} exceptions`} to the checks (a baseline entry, a \`hookguard:allow\`, or a rule switched off or lowered in the config). ${status}`,
+    `This pull request adds ${n === 1 ? "an exception" : `${n} exceptions`} to the checks (a baseline entry, a \`hookguard:allow\`, a rule switched off or lowered in the config, or a team policy removed or changed). ${status}`,
     ...o.note ? ["", o.note] : [],
     "",
     "| File | Rule | Severity | Exception | Added by | Reason | Owners | Status |",
@@ -42731,8 +44428,8 @@ async function action(r) {
       ...r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}
     });
   if (fallback) command(r, "warning", fallback);
-  const fail = (e, what) => {
-    const err = toApiError(e, what);
+  const fail = (e, what2) => {
+    const err = toApiError(e, what2);
     if (!fallback) {
       fallback = explain(err, Boolean(plan.pr?.fork), checkDone);
       command(r, "warning", fallback);
@@ -42799,12 +44496,12 @@ ${plan.notes.join("\n\n")}
   end();
   let sarifFile;
   if (inputs.sarifFile) {
-    const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
-    const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()];
+    const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
+    const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path14.resolve(cwd, inputs.sarifFile);
-    mkdirSync(path14.dirname(abs), { recursive: true });
-    writeFileSync2(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
+    const abs = path15.resolve(cwd, inputs.sarifFile);
+    mkdirSync2(path15.dirname(abs), { recursive: true });
+    writeFileSync3(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
   }
@@ -42812,9 +44509,9 @@ ${plan.notes.join("\n\n")}
   if (inputs.reportHtml) {
     const { publicReport: publicReport2 } = await Promise.resolve().then(() => (init_json(), json_exports));
     const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-    const abs = path14.resolve(cwd, inputs.reportHtml);
-    mkdirSync(path14.dirname(abs), { recursive: true });
-    writeFileSync2(
+    const abs = path15.resolve(cwd, inputs.reportHtml);
+    mkdirSync2(path15.dirname(abs), { recursive: true });
+    writeFileSync3(
       abs,
       renderReport2("html", publicReport2(result2, ctx), {
         scope: plan.scope,
@@ -42864,10 +44561,13 @@ ${plan.notes.join("\n\n")}
   if (api && plan.pr && inputs.comments) {
     try {
       const pr = plan.pr;
-      const { patterns } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
+      const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
       const docs = /* @__PURE__ */ new Map();
       const wanted = new Set(blockingFindings.map((f) => f.ruleId));
-      for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc2), ...await iacRuleDocs2()])
+      for (const d of [
+        ...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc2),
+        ...await iacRuleDocs2(policies)
+      ])
         if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
       const rv = await reviewPullRequest(
         api,
@@ -42955,12 +44655,12 @@ ${plan.notes.join("\n\n")}
 }
 async function exceptionsStage(r, o) {
   const { loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
-  const { patterns } = await loadRulesAndConfig2(o.root, o.inputs.config, o.cwd);
+  const { patterns, policies } = await loadRulesAndConfig2(o.root, o.inputs.config, o.cwd);
   const rules2 = /* @__PURE__ */ new Map();
-  for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2()])
+  for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)])
     rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
-  const configFile = o.inputs.config ? path14.relative(o.root, path14.resolve(o.cwd, o.inputs.config)).split(path14.sep).join("/") : void 0;
-  const baselineFile = o.inputs.baseline ? path14.relative(o.root, path14.resolve(o.cwd, o.inputs.baseline)).split(path14.sep).join("/") : void 0;
+  const configFile = o.inputs.config ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.config)).split(path15.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.baseline)).split(path15.sep).join("/") : void 0;
   const rep = await prExceptions({
     root: o.root,
     base: o.pr.base,

@@ -14,12 +14,13 @@ import { git } from '../git/run.js';
 import { CODEOWNERS_PATHS, ownersFor, parseCodeowners, type Ownership } from '../owners/index.js';
 import { loadConfig, type Config, type ConfigException, CONFIG_NAMES } from '../config/load.js';
 import { parseBaseline, DEFAULT_BASELINE, type BaselineEntry } from '../suppress/baseline.js';
+import { standardChanges } from './standard-changes.js';
 
 export type ExceptionMode = 'require-owner-approval' | 'report';
 export const EXCEPTION_MODES: readonly ExceptionMode[] = ['require-owner-approval', 'report'];
 
 export interface PrException {
-  kind: 'baseline' | 'inline' | 'config';
+  kind: 'baseline' | 'inline' | 'config' | 'policy';
   /** What grants it, for people: "baseline entry", "hookguard:allow", "rule off in .hookguard.yaml"… */
   what: string;
   file: string;
@@ -275,6 +276,25 @@ export async function prExceptions(i: ExceptionInput): Promise<ExceptionReport> 
       });
     }
   }
+  // 4. Team policies the pull request removes or changes: the standard it is judged by.
+  for (const c of await standardChanges(i.root, i.base, i.head, {
+    basePaths: baseCfg?.config.policyPaths,
+    headPaths: headCfg?.config.policyPaths,
+    configFile: baseCfg?.file,
+  })) {
+    const b = c.after ? await blameOf(c.after.file) : undefined;
+    const by = c.after ? [...(b?.lines.entries() ?? [])].find(([, l]) => inRange.has(l.sha)) : undefined;
+    out.push({
+      kind: 'policy',
+      what: c.after ? `team policy changed in ${c.after.file}` : `team policy removed from ${c.file}`,
+      file: c.after?.file ?? c.file,
+      ...(c.after ? { line: c.after.line } : {}),
+      ruleId: c.policy.id,
+      severity: c.policy.severity,
+      ...(by ? { addedBy: by[1].author, commit: by[1].sha } : {}),
+      owners: [...new Set([...c.policy.owners, ...owners(c.file, c.policy.id)])],
+    });
+  }
   const mode = baseCfg?.config.exceptionApproval;
   return {
     exceptions: out,
@@ -371,7 +391,7 @@ export function exceptionsMarkdown(
   return [
     o.heading ?? '### Exceptions added by this pull request',
     '',
-    `This pull request adds ${n === 1 ? 'an exception' : `${n} exceptions`} to the checks (a baseline entry, a \`hookguard:allow\`, or a rule switched off or lowered in the config). ${status}`,
+    `This pull request adds ${n === 1 ? 'an exception' : `${n} exceptions`} to the checks (a baseline entry, a \`hookguard:allow\`, a rule switched off or lowered in the config, or a team policy removed or changed). ${status}`,
     ...(o.note ? ['', o.note] : []),
     '',
     '| File | Rule | Severity | Exception | Added by | Reason | Owners | Status |',

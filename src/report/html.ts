@@ -120,7 +120,7 @@ function findingItem(f: PublicFinding, owners: string[], existing: boolean): str
     ...(existing ? ['existing'] : []),
   ];
   return `<li class="${cls.join(' ')}"><article>
-<header><span class="badge c-${f.severity}">${f.severity}</span> <a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a> <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ''}</header>
+<header><span class="badge c-${f.severity}">${f.severity}</span> ${f.category === 'policy' ? `<code>${esc(f.ruleId)}</code>` : `<a href="https://github.com/hookguard/hookguard/blob/main/docs/rules/${encodeURIComponent(f.ruleId)}.md"><code>${esc(f.ruleId)}</code></a>`} <strong>${esc(f.title)}</strong>${existing ? ' <span class="muted">(existing)</span>' : ''}</header>
 <p class="where"><code>${f.in === 'message' ? esc(placeLine(f)) : `${esc(f.file ?? '')}:${f.line}:${f.column}`}</code>${f.commit ? ` · commit <code>${esc(f.commit.slice(0, 10))}</code>` : ''}${f.author ? ` · ${esc(f.author)}` : ''}${f.date ? ` · ${esc(f.date.slice(0, 10))}` : ''}${f.owners?.length ? ` · owners: ${esc(f.owners.join(', '))}` : ''}</p>
 <p>${esc(f.message)}${f.match ? ` <code class="match">${esc(f.match)}</code>` : ''}</p>
 ${f.snippet ? `<pre class="snippet"><code>${esc(f.snippet)}</code></pre>` : ''}

@@ -48,8 +48,11 @@ function ruleEntry(r: RuleDoc) {
     id: r.id,
     name: r.id.replace(/(^|[-_])([a-z0-9])/gi, (_m, _s: string, c: string) => c.toUpperCase()),
     shortDescription: { text: r.title },
-    fullDescription: { text: r.title },
-    helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md`,
+    // A team policy's description is the team's text, and its doc is the policy file, not a page of hookguard's.
+    fullDescription: {
+      text: r.category === 'policy' ? cutAtSentence(r.docs.split(/\n\s*\n/)[0]!.trim(), 1000) : r.title,
+    },
+    ...(r.category === 'policy' ? {} : { helpUri: `${DOCS_BASE}${encodeURIComponent(r.id)}.md` }),
     help: { text: help, markdown: help },
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, leaks, Repo, ROOT, tempDir } from '../helpers.js';
 import { fakeGithubToken } from '../../scripts/fakes.mjs';
 import { FakeGitHub } from './fake-github.js';
+import { NETWORK_POLICY, PLAYBOOK, TEMPLATE } from '../policies/fixtures.js';
 
 const DIST = path.join(ROOT, 'dist', 'index.js');
 
@@ -860,6 +861,116 @@ describe('GitHub Action: exceptions a pull request adds need an owner', () => {
       expect(res.code, res.stdout + res.stderr).toBe(1);
       expect(res.summary).toContain('severity lowered to low in .hookguard.yaml');
       expect(g.checkRuns.at(-1)!.output!.title).toMatch(/^Needs owner approval/);
+    });
+  });
+
+  /** main with CODEOWNERS and the network team's policy; feature adds a bastion template and play, and `extra`. */
+  function policyRepo(extra: (repo: Repo) => void = () => undefined, bastion = true) {
+    const repo = Repo.init();
+    const base = repo.commit('base', {
+      'README.md': '# widgets\n',
+      '.github/CODEOWNERS': codeowners,
+      'policies/network.yaml': NETWORK_POLICY,
+    });
+    repo.git('checkout', '-q', '-b', 'feature');
+    if (bastion) {
+      repo.write('infra/bastion.yaml', TEMPLATE);
+      repo.write('playbooks/bastion.yml', PLAYBOOK);
+    }
+    extra(repo);
+    repo.git('add', '-A');
+    repo.gitIn(
+      { env: { GIT_AUTHOR_NAME: 'Mallory Example', GIT_AUTHOR_EMAIL: 'mallory@example.test' } },
+      'commit',
+      '-q',
+      '--no-verify',
+      '-m',
+      'bastion',
+    );
+    return { repo, base, head: repo.git('rev-parse', 'HEAD') };
+  }
+
+  it('a team policy blocks the same way in a template and the equivalent play: annotations, SARIF with its description, owners', async () => {
+    const { repo, base, head } = policyRepo();
+    await withGitHub(repo, base, head, async (g) => {
+      const res = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: event(base, head),
+        inputs: { 'sarif-file': 'out/hookguard.sarif' },
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      const run = g.checkRuns.at(-1)!;
+      expect(run.conclusion).toBe('failure');
+      const hits = run.annotations
+        .filter((a) => a.title?.startsWith('ACME-NET-001'))
+        .map((a) => `${a.path}:${a.start_line}:${a.annotation_level}`)
+        .sort();
+      expect(hits).toEqual(['infra/bastion.yaml:13:failure', 'playbooks/bastion.yml:11:failure']);
+      const sarif = JSON.parse(readFileSync(path.join(repo.dir, 'out/hookguard.sarif'), 'utf8'));
+      const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'ACME-NET-001');
+      expect(rule.fullDescription.text).toContain('office VPN range');
+      const comments = g.reviews.flatMap((r) => r.comments ?? []).filter((c) => c.body.includes('ACME-NET-001'));
+      expect(comments.map((c) => `${c.path}:${c.line}`).sort()).toEqual([
+        'infra/bastion.yaml:13',
+        'playbooks/bastion.yml:11',
+      ]);
+      for (const c of comments) expect(c.body).toContain('@acme/network');
+      expect(res.summary).toContain('ACME-NET-001');
+      expect(res.outputs.exceptions).toBe('0');
+    });
+  });
+
+  it('a pull request that removes or rewrites the team policy it breaks needs the policy owners to approve', async () => {
+    const removed = policyRepo((r) => r.git('rm', '-q', 'policies/network.yaml'));
+    await withGitHub(removed.repo, removed.base, removed.head, async (g) => {
+      g.teams.add('network');
+      g.members.set('acme/network', new Set(['nora']));
+      const res = await runAction(removed.repo, g, {
+        eventName: 'pull_request',
+        event: event(removed.base, removed.head),
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      expect(g.checkRuns.at(-1)!.output!.title).toMatch(/^Needs owner approval: 1 exception/);
+      const row = res.summary.split('\n').find((l) => l.startsWith('| policies/network.yaml'))!;
+      expect(row).toMatch(/\| ACME-NET-001 \| high \| team policy removed from policies\/network\.yaml \|/);
+      expect(row).toContain('@acme/network');
+      expect(g.requestedReviewers.get(7)?.teams).toContain('network');
+
+      g.submittedReviews = [{ login: 'nora', state: 'APPROVED', commit_id: removed.head }];
+      const ok = await runAction(removed.repo, g, {
+        eventName: 'pull_request_review',
+        event: event(removed.base, removed.head, 'pull_request_review'),
+      });
+      expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+      expect(ok.summary).toContain('approved by @nora (@acme/network)');
+    });
+
+    // Widening the allowed range is a change to the standard too; rewording the description is not.
+    const widened = policyRepo((r) =>
+      r.write('policies/network.yaml', NETWORK_POLICY.replace('cidr-within: 10.20.0.0/16', 'cidr-within: 10.0.0.0/8')),
+    );
+    await withGitHub(widened.repo, widened.base, widened.head, async (g) => {
+      const res = await runAction(widened.repo, g, {
+        eventName: 'pull_request',
+        event: event(widened.base, widened.head),
+      });
+      expect(res.code).toBe(1);
+      expect(res.summary).toMatch(
+        /\| ACME-NET-001 \| high \| team policy changed in policies\/network\.yaml \| Mallory Example/,
+      );
+    });
+    const reworded = policyRepo(
+      (r) =>
+        r.write('policies/network.yaml', NETWORK_POLICY.replace('the office VPN range', 'the VPN range of the office')),
+      false,
+    );
+    await withGitHub(reworded.repo, reworded.base, reworded.head, async (g) => {
+      const res = await runAction(reworded.repo, g, {
+        eventName: 'pull_request',
+        event: event(reworded.base, reworded.head),
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(0);
+      expect(res.outputs.exceptions).toBe('0');
     });
   });
 });
