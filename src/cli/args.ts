@@ -15,6 +15,10 @@ export interface ScanArgs {
   format: (typeof FORMATS)[number];
   output?: string;
   failOn?: FailOn;
+  /** `--profile NAME` (from the config's profiles:), `--profile-path FILE` and `--deny-list-path FILE` (rule ids). */
+  profile?: string;
+  profilePath?: string;
+  denyListPath?: string;
   config?: string;
   baseline?: string;
   /** --no-baseline: apply no baseline at all. */
@@ -139,6 +143,15 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
         a.failOn = f as FailOn;
         break;
       }
+      case '--profile':
+        a.profile = take(arg);
+        break;
+      case '--profile-path':
+        a.profilePath = take(arg);
+        break;
+      case '--deny-list-path':
+        a.denyListPath = take(arg);
+        break;
       case '--config':
       case '-c':
         a.config = take(arg);

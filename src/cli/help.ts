@@ -13,6 +13,9 @@ const SCAN_OPTIONS = `Options:
   --baseline FILE                   baseline file (default: baseline in config, else .hookguard-baseline.json
                                     when present)
   --no-baseline                     apply no baseline (same as --baseline /dev/null)
+  --profile NAME                    apply one profile of the config's profiles: to every file
+  --profile-path FILE               only these CloudFormation/Ansible/policy rules (ids or globs, one per line)
+  --deny-list-path FILE             never these rules (ids or globs, one per line)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
   --help                            this text`;
 

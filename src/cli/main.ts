@@ -369,6 +369,9 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     ...(a.baseline ? { baseline: a.baseline } : {}),
     ...(a.noBaseline ? { noBaseline: true } : {}),
     ...(a.failOn ? { failOn: a.failOn } : {}),
+    ...(a.profile ? { profile: a.profile } : {}),
+    ...(a.profilePath ? { profilePath: a.profilePath } : {}),
+    ...(a.denyListPath ? { denyListPath: a.denyListPath } : {}),
     ...(a.verbose ? { verbose: true } : {}),
     ...(showProgress
       ? {

@@ -43,6 +43,18 @@ export interface Config {
   inlinePolicies?: boolean;
   /** `policyPaths:` where policy files are (default policies/). */
   policyPaths?: string[];
+  /** `profiles:` named sets of rules and policies, per path or by `--profile` (src/scan/profiles.ts). */
+  profiles?: Profile[];
+}
+
+export interface Profile {
+  name: string;
+  /** Allow list over the infrastructure families (ids, globs, family names). */
+  rules?: string[];
+  /** Never applied (any rule). */
+  deny?: string[];
+  /** The files it applies to without `--profile`. */
+  paths?: string[];
 }
 
 export interface ConfigException {
@@ -175,7 +187,7 @@ export async function loadConfig(
 
   let patternsNode: unknown;
   const ruleNodes: Array<[string, unknown]> = [];
-  const selectorNodes: Array<[string, unknown]> = [];
+  const selectorNodes: Array<[string, unknown, string]> = [];
   for (const pair of root.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const v = pair.value;
@@ -291,7 +303,7 @@ export async function loadConfig(
           if (m.has('rules')) {
             const node = m.get('rules') as { items?: unknown[] };
             entry.rules = strings(node, `${what}.rules`);
-            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
+            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j], 'owners']));
           }
           cfg.owners.push(entry);
         }
@@ -429,6 +441,42 @@ export async function loadConfig(
       case 'policyPaths':
         cfg.policyPaths = strings(v, 'policyPaths');
         break;
+      case 'profiles': {
+        if (!isMap(v)) {
+          err(v ?? pair.key, 'profiles must map profile names to {rules, deny, paths}');
+          break;
+        }
+        cfg.profiles = [];
+        for (const pp of v.items) {
+          const name = isScalar(pp.key) ? String(pp.key.value) : '';
+          const body = pp.value;
+          if (!isMap(body)) {
+            err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
+            continue;
+          }
+          const prof: Profile = { name };
+          for (const kp of body.items) {
+            const k = isScalar(kp.key) ? String(kp.key.value) : '';
+            if (k !== 'rules' && k !== 'deny' && k !== 'paths') {
+              err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
+              continue;
+            }
+            const list = strings(kp.value, `profiles.${name}.${k}`);
+            prof[k] = list;
+            if (k !== 'paths') {
+              const items = (kp.value as { items?: unknown[] } | undefined)?.items ?? [];
+              list.forEach((r, j) => selectorNodes.push([r, items[j], `profiles.${name}.${k}`]));
+            }
+            if (k === 'deny') {
+              const why = reasons(kp.value);
+              list.forEach((r, j) => except('rule off', r, why[j] ?? `denied by profile ${name}`));
+            }
+          }
+          if (!prof.rules && !prof.deny) err(body, `profiles.${name}: name rules (an allow list) or deny`);
+          cfg.profiles.push(prof);
+        }
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
     }
@@ -475,16 +523,16 @@ export async function loadConfig(
     if (!known.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   // owners[].rules: a category, a rule id or an id glob that matches at least one rule (checked when ids are known).
   if (knownRules.size)
-    for (const [sel, node] of selectorNodes) {
+    for (const [sel, node, where] of selectorNodes) {
       const s = sel.toLowerCase();
       if (knownCategories.has(s) || known.has(s)) continue;
       if (/[*?]/.test(s)) {
         if ([...known].some((k) => ruleMatches(s, { ruleId: k, category: '' }))) continue;
-        err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
+        err(node, `${where}: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
         err(
           node,
-          `owners: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(', ')}; see hookguard rules)`,
+          `${where}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(', ')}; see hookguard rules)`,
         );
     }
   if (errors.length) throw new UsageError(`invalid config:\n  ${errors.join('\n  ')}`);

@@ -158,6 +158,24 @@ export const CONFIG_SCHEMA = {
       ...STRINGS,
       description: 'Where policy files are (folders, files or globs from the repository root). Default policies/.',
     },
+    profiles: {
+      type: 'object',
+      description:
+        'Named sets of rules and team policies (as cfn_nag profiles): {name: {rules, deny, paths}}. Applied to the files under paths, or to every file with --profile NAME.',
+      additionalProperties: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          rules: {
+            ...STRINGS,
+            description:
+              'Allow list: only these CloudFormation, Ansible and policy rules apply (ids, globs such as CFN-S3-*, or family names). Secrets and the other families stay on.',
+          },
+          deny: { ...STRINGS, description: 'These rules never apply (ids, globs or family names; any family).' },
+          paths: { ...STRINGS, description: 'Globs of the files the profile applies to (first matching profile wins).' },
+        },
+      },
+    },
     hookErrors: {
       description:
         'When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.',

@@ -48,6 +48,7 @@ import {
   staleEntries,
   withSnapshotFindings,
 } from './merge.js';
+import { profileFilter } from './profiles.js';
 
 export interface ScanOptions {
   cwd: string;
@@ -70,6 +71,10 @@ export interface ScanOptions {
    * `env`, else one per core when the work is large enough (src/scan/parallel.ts).
    */
   workers?: number;
+  /** `--profile NAME`, `--profile-path FILE`, `--deny-list-path FILE` (src/scan/profiles.ts). */
+  profile?: string | undefined;
+  profilePath?: string | undefined;
+  denyListPath?: string | undefined;
 }
 
 export interface ScanOutcome {
@@ -225,7 +230,7 @@ export async function loadRulesAndConfig(
     const categories = new Set<string>(['secret']);
     const text = readFileSync(file, 'utf8');
     // Rule ids of IaC families are only needed (and their modules only loaded) when the config names rules.
-    if (/^\s*rules\s*:/m.test(text)) {
+    if (/^\s*(?:rules|deny)\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
@@ -350,6 +355,10 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     opts.onPhase?.('environments and at-rest checked');
   }
   await nameSecretStores(request, root, findings, ex.snapshot.now);
+
+  // Profiles: only the rules a file's profile names apply to it (nothing to do without one).
+  const inProfile = profileFilter(config, opts);
+  if (inProfile) findings = findings.filter(inProfile);
 
   // Baseline, then de-duplication; a full scan reports the entries that matched nothing (HG-UNUSED-001).
   const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync(path.join(root, file)));
