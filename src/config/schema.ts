@@ -172,7 +172,10 @@ export const CONFIG_SCHEMA = {
               'Allow list: only these CloudFormation, Ansible and policy rules apply (ids, globs such as CFN-S3-*, or family names). Secrets and the other families stay on.',
           },
           deny: { ...STRINGS, description: 'These rules never apply (ids, globs or family names; any family).' },
-          paths: { ...STRINGS, description: 'Globs of the files the profile applies to (first matching profile wins).' },
+          paths: {
+            ...STRINGS,
+            description: 'Globs of the files the profile applies to (first matching profile wins).',
+          },
         },
       },
     },

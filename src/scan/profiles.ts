@@ -84,7 +84,7 @@ export function profileFilter(
   return (f) => {
     if (forAll) return applies(forAll, f);
     if (!f.file) return true;
-    const m = matchers.find((x) => x.res.some((re) => re.test(f.file!)));
+    const m = matchers.find((x) => x.res.some((re) => re.test(f.file)));
     return m ? applies(m.p, f) : true;
   };
 }
