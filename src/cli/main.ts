@@ -49,8 +49,8 @@ Usage:
   hookguard scan --untracked [PATH...]     scan the tracked and untracked files git lists (not ignored ones)
   hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
                                            --prune drops entries that no longer match)
-  hookguard rules [--format json]          list every rule
-  hookguard explain RULE_ID                print a rule's documentation
+  hookguard rules [--format json]          list every rule (custom patterns of the config too)
+  hookguard explain RULE_ID                print a rule's documentation (custom patterns too)
   hookguard env [PATH] [--format text|json|markdown]   the parity table of the repository's environments
   hookguard policy [--output FILE] [--check FILE]
                                            the enforced policy, owners and every accepted exception as Markdown;
@@ -589,19 +589,27 @@ async function resolveBaseline(a: ScanArgs, io: Io): Promise<number> {
 
 async function rulesCommand(rest: string[], io: Io): Promise<number> {
   let format = 'text';
+  let config: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     if (arg === '--format' && rest[i + 1]) format = rest[++i]!;
     else if (arg.startsWith('--format=')) format = arg.slice(9);
+    else if (arg === '--config' && rest[i + 1]) config = rest[++i]!;
+    else if (arg.startsWith('--config=')) config = arg.slice(9);
     else throw new UsageError(`unknown argument "${arg}" for "hookguard rules"`);
   }
   if (format !== 'text' && format !== 'json') throw new UsageError('hookguard rules: --format must be text or json');
-  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
-  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  const { docs, custom } = await ruleDocsHere(io, config);
   if (format === 'json') {
     io.stdout(
       JSON.stringify(
-        docs.map(({ id, title, severity, category }) => ({ id, title, severity, category })),
+        docs.map(({ id, title, severity, category }) => ({
+          id,
+          title,
+          severity,
+          category,
+          ...(custom.has(id) ? { source: custom.get(id) } : {}),
+        })),
         null,
         2,
       ) + '\n',
@@ -610,16 +618,50 @@ async function rulesCommand(rest: string[], io: Io): Promise<number> {
   }
   const width = Math.max(...docs.map((d) => d.id.length));
   for (const d of docs)
-    io.stdout(`${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.category.padEnd(14)}  ${d.title}\n`);
-  io.stdout(`\n${docs.length} rules. "hookguard explain RULE_ID" shows what a rule checks, why, and the fix.\n`);
+    io.stdout(
+      `${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.category.padEnd(14)}  ${d.title}${custom.has(d.id) ? ` (custom, ${custom.get(d.id)})` : ''}\n`,
+    );
+  io.stdout(
+    `\n${docs.length} rules${custom.size ? ` (${custom.size} custom)` : ''}. "hookguard explain RULE_ID" shows what a rule checks, why, and the fix.\n`,
+  );
   return 0;
 }
 
-async function explainCommand(rest: string[], io: Io): Promise<number> {
-  const id = rest[0];
-  if (!id || rest.length > 1) throw new UsageError('usage: hookguard explain RULE_ID');
+/**
+ * Every rule's doc: the built-in ones and the repository's custom secret patterns (config `patterns:`), which are
+ * rules like any other (their findings point to `hookguard explain ID`). A config that does not load is said on
+ * stderr and the built-in rules are listed.
+ */
+async function ruleDocsHere(io: Io, config?: string): Promise<{ docs: RuleDoc[]; custom: Map<string, string> }> {
   const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
-  const docs = await allRuleDocs(await loadBuiltinPatterns());
+  let patterns = await loadBuiltinPatterns();
+  const custom = new Map<string, string>();
+  try {
+    const { loadRulesAndConfig } = await import('../scan/index.js');
+    const { repoRoot } = await import('../git/repo.js');
+    const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+    const loaded = await loadRulesAndConfig(root, config, io.cwd);
+    for (const p of loaded.config.patterns) custom.set(p.id, p.source ?? '.hookguard.yaml');
+    patterns = loaded.patterns;
+  } catch (e) {
+    if (config) throw e;
+    io.stderr(`hookguard: the config was not read, custom patterns are not listed: ${(e as Error).message}\n`);
+  }
+  return { docs: await allRuleDocs(patterns), custom };
+}
+
+async function explainCommand(rest: string[], io: Io): Promise<number> {
+  let config: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--config' && rest[i + 1]) config = rest[++i]!;
+    else if (arg.startsWith('--config=')) config = arg.slice(9);
+    else args.push(arg);
+  }
+  const id = args[0];
+  if (!id || args.length > 1) throw new UsageError('usage: hookguard explain RULE_ID [--config FILE]');
+  const { docs } = await ruleDocsHere(io, config);
   const d = docs.find((x) => x.id.toLowerCase() === id.toLowerCase());
   if (!d) {
     const near = docs.filter((x) => x.id.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
@@ -771,6 +813,9 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
       io.stderr(`hookguard: ${o.check} is current.\n`);
       return 0;
     }
+    // What regenerating would change, as a unified diff (CI logs show why the check failed).
+    const { unifiedDiff } = await import('../policy/diff.js');
+    io.stdout(unifiedDiff(current ?? '', text, current === undefined ? '/dev/null' : `a/${o.check}`, `b/${o.check}`));
     io.stderr(
       `hookguard: ${o.check} is ${current === undefined ? 'missing' : 'stale'}; regenerate it with "hookguard policy --output ${o.check}" and commit it.\n`,
     );

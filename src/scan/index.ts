@@ -274,7 +274,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     out.errors.push(...snapshot.errors);
     opts.onPhase?.('environments and at-rest checked');
   }
-  await nameSecretStores(request, root, findings, ex.snapshot.now);
+  await nameSecretStores(request, root, findings, ex.snapshot.now, storable(loaded.patterns));
 
   // Baseline, then de-duplication; a full scan reports the entries that matched nothing (HG-UNUSED-001).
   const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync(path.join(root, file)));
@@ -414,22 +414,38 @@ export function engineOptions(
     // Every mode runs every family: history audits included (each commit's changed templates and playbooks).
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
-    readRelated: relatedReader(root, request.kind === 'paths'),
+    readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),
   };
 }
 
-/** Remediation of secret findings names the secret store the repository already uses. */
+/**
+ * Secret rules whose value an application keeps as configuration (passwords, connection strings, generic and custom
+ * secrets): their fix may be to keep the value in the repository's secret store. A provider's token is revoked and
+ * rotated, and kept out of the repository: no store is offered for it.
+ */
+const STORABLE_SOURCES = new Set(['patterns/generic.yaml', 'patterns/databases.yaml', 'patterns/config-files.yaml']);
+function storable(patterns: LoadedRules['patterns']): (ruleId: string) => boolean {
+  const ids = new Set(
+    patterns.filter((p) => !p.source?.startsWith('patterns/') || STORABLE_SOURCES.has(p.source)).map((p) => p.id),
+  );
+  return (id) => ids.has(id) || id === OWN_ID;
+}
+
+/** Remediation of secret findings names the secret store the repository already uses (for secrets kept as
+ * configuration; git-crypt not for a file that is already in a git-crypt path). */
 async function nameSecretStores(
   request: ScanRequest,
   root: string,
-  findings: Finding[],
+  all: Finding[],
   extras: Extras | undefined,
+  isStorable: (ruleId: string) => boolean,
 ): Promise<void> {
-  if (request.kind === 'commit-msg' || !findings.some((f) => f.category === 'secret' && !f.in)) return;
+  const findings = all.filter((f) => f.category === 'secret' && !f.in && isStorable(f.ruleId));
+  if (request.kind === 'commit-msg' || !findings.length) return;
   const m = await import('./extras.js');
   const snap =
-    request.kind === 'staged'
+    request.kind === 'staged' || (request.kind === 'paths' && request.index)
       ? ({ kind: 'index' } as const)
       : request.kind === 'paths' || request.kind === 'stdin'
         ? 'worktree'
@@ -438,9 +454,15 @@ async function nameSecretStores(
             rev: request.kind === 'range' ? request.range.replace(/^.*?\.\.\.?/, '') : 'HEAD',
           } as const);
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
-  if (stores.length)
-    for (const f of findings)
-      if (f.category === 'secret' && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
+  if (!stores.length) return;
+  const crypted = stores.includes('git-crypt')
+    ? await m.gitCryptPaths(root, snap, [...new Set(findings.map((f) => f.file))])
+    : new Set<string>();
+  for (const f of findings)
+    f.remediation = m.storeRemediation(
+      f.remediation,
+      crypted.has(f.file) ? stores.filter((s) => s !== 'git-crypt') : stores,
+    );
 }
 
 /** Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.
