@@ -54,5 +54,10 @@ export interface IacFamily {
    * defaults). The engine asks the scan's source for them (`EngineOptions.readRelated`) and passes what it could read.
    */
   related?(path: string, content: string): string[];
+  /**
+   * Folders whose files (those `keep` takes) are related too, when the file uses variables: an Ansible inventory's
+   * group_vars and host_vars. The engine lists them through `EngineOptions.listRelated` (bounded).
+   */
+  relatedIn?: { dirs(path: string, content: string): string[]; keep(path: string): boolean };
   lint(path: string, content: string, related?: ReadonlyMap<string, string | undefined>): IacLintResult;
 }

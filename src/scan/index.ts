@@ -24,7 +24,7 @@ import type { Prestarted } from '../git/prestart.js';
 import { readAtRevs } from '../git/sources.js';
 import { assignOwners } from '../owners/index.js';
 import { loadOwnership } from './owners.js';
-import { relatedReader } from './related.js';
+import { relatedLister, relatedReader } from './related.js';
 import { ruleIdTest, wantsIac } from './wants.js';
 import type { Extras } from './extras.js';
 import type { ParityTable } from '../env/compare.js';
@@ -415,6 +415,7 @@ export function engineOptions(
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
+    listRelated: relatedLister(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),
   };
 }

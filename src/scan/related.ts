@@ -27,3 +27,38 @@ export function relatedReader(root: string, disk: boolean): NonNullable<EngineOp
     return p;
   };
 }
+
+/** How the engine lists a folder's files (recursively; at most 512): the disk, the index, or a commit's tree. */
+export function relatedLister(root: string, disk: boolean): NonNullable<EngineOptions['listRelated']> {
+  const cache = new Map<string, Promise<string[]>>();
+  const list = async (dir: string, commit?: string): Promise<string[]> => {
+    if (!dir || dir.startsWith('/') || dir.split('/').includes('..')) return [];
+    if (!disk) {
+      const { git } = await import('../git/run.js');
+      const r = commit
+        ? await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', dir])
+        : await git(root, ['ls-files', '-z', '--', dir]);
+      return r.code === 0 ? r.stdout.toString('utf8').split('\0').filter(Boolean).slice(0, 512) : [];
+    }
+    const { readdir } = await import('node:fs/promises');
+    const out: string[] = [];
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      if (depth > 6 || out.length >= 512) return;
+      const entries = await readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (e.name === '.git' || e.name === 'node_modules') continue;
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) await walk(r, depth + 1);
+        else if (e.isFile() && out.length < 512) out.push(r);
+      }
+    };
+    await walk(dir.replace(/\/+$/, ''), 0);
+    return out;
+  };
+  return (dir, commit) => {
+    const key = `${commit ?? ''}:${dir}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = list(dir, commit).catch(() => [])));
+    return p;
+  };
+}
