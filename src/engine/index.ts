@@ -210,7 +210,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   const iacSecrets =
     opts.iac && t.content !== undefined ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length))
-    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
 
   // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
   // the IaC finding, which knows the context, is kept.
