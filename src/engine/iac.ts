@@ -41,8 +41,9 @@ export async function iacFindings(
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
     if (fam.relatedIn && opts.listRelated && opts.readRelated) {
       const found: string[] = [];
-      for (const dir of fam.relatedIn.dirs(t.path, t.content))
-        for (const p of await opts.listRelated(dir, t.commit?.sha).catch(() => []))
+      const dirs = fam.relatedIn.dirs(t.path, t.content);
+      if (dirs.length)
+        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
           if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
       for (const p of [...new Set(found)].slice(0, 64))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));

@@ -36,8 +36,8 @@ export interface EngineOptions {
    * Undefined when it cannot be read; without it such references stay unknown.
    */
   readRelated?: (path: string, commit?: string) => Promise<string | undefined>;
-  /** Files of the same tree under a folder (recursively, bounded), for `IacFamily.relatedIn`. */
-  listRelated?: (dir: string, commit?: string) => Promise<string[]>;
+  /** Files of the same tree under some folders (recursively, bounded; one git call), for `IacFamily.relatedIn`. */
+  listRelated?: (dirs: string[], commit?: string) => Promise<string[]>;
   /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
   budgetMs?: number;
   /** Record the candidates that rules matched and then set aside, with the reason (`scan --verbose`). */

@@ -75,8 +75,19 @@ interface FileVar {
   line: number;
 }
 
+/** Parsed vars files by text: every task file of a tree reads the same inventory files (bounded). */
+const parsedVars = new Map<string, Map<string, FileVar> | undefined>();
+
 /** Top-level variables of a vars file's text (plain values and lines); undefined when it is not a YAML mapping. */
 function varsOfText(text: string): Map<string, FileVar> | undefined {
+  if (parsedVars.has(text)) return parsedVars.get(text);
+  const v = parseVars(text);
+  if (parsedVars.size >= 256) parsedVars.delete(parsedVars.keys().next().value!);
+  parsedVars.set(text, v);
+  return v;
+}
+
+function parseVars(text: string): Map<string, FileVar> | undefined {
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return undefined;
   const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length) return undefined;

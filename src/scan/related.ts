@@ -28,16 +28,18 @@ export function relatedReader(root: string, disk: boolean): NonNullable<EngineOp
   };
 }
 
-/** How the engine lists a folder's files (recursively; at most 512): the disk, the index, or a commit's tree. */
+/** How the engine lists folders' files (recursively; at most 512): the disk, the index or a commit's tree, in one git
+ * call per set of folders; cached for the run. */
 export function relatedLister(root: string, disk: boolean): NonNullable<EngineOptions['listRelated']> {
   const cache = new Map<string, Promise<string[]>>();
-  const list = async (dir: string, commit?: string): Promise<string[]> => {
-    if (!dir || dir.startsWith('/') || dir.split('/').includes('..')) return [];
+  const list = async (dirs: string[], commit?: string): Promise<string[]> => {
+    dirs = dirs.filter((d) => d && !d.startsWith('/') && !d.split('/').includes('..'));
+    if (!dirs.length) return [];
     if (!disk) {
       const { git } = await import('../git/run.js');
       const r = commit
-        ? await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', dir])
-        : await git(root, ['ls-files', '-z', '--', dir]);
+        ? await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...dirs])
+        : await git(root, ['ls-files', '-z', '--', ...dirs]);
       return r.code === 0 ? r.stdout.toString('utf8').split('\0').filter(Boolean).slice(0, 512) : [];
     }
     const { readdir } = await import('node:fs/promises');
@@ -52,13 +54,13 @@ export function relatedLister(root: string, disk: boolean): NonNullable<EngineOp
         else if (e.isFile() && out.length < 512) out.push(r);
       }
     };
-    await walk(dir.replace(/\/+$/, ''), 0);
+    for (const d of dirs) await walk(d.replace(/\/+$/, ''), 0);
     return out;
   };
-  return (dir, commit) => {
-    const key = `${commit ?? ''}:${dir}`;
+  return (dirs, commit) => {
+    const key = `${commit ?? ''}:${dirs.join('\0')}`;
     let p = cache.get(key);
-    if (!p) cache.set(key, (p = list(dir, commit).catch(() => [])));
+    if (!p) cache.set(key, (p = list(dirs, commit).catch(() => [])));
     return p;
   };
 }
