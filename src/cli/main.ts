@@ -793,6 +793,7 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
     o[key] = v;
   }
   if (o.output && o.check) throw new UsageError('choose one of --output and --check');
+  await thisClone(io);
   const { buildPolicy } = await import('../policy/index.js');
   const text = await buildPolicy({
     cwd: io.cwd,
@@ -826,6 +827,28 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
     io.stderr(`hookguard: wrote the policy to ${o.output}.\n`);
   } else io.stdout(text);
   return 0;
+}
+
+/**
+ * The hooks this clone runs (native hooks in .git/hooks, a global core.hooksPath…), said on stderr: they are each
+ * developer's, not the repository's policy, so the document (the same in every clone and in CI) leaves them out.
+ */
+async function thisClone(io: Io): Promise<void> {
+  const { doctor } = await import('../install/doctor.js');
+  const r = await doctor({ cwd: io.cwd, env: io.env }).catch(() => undefined);
+  if (!r || typeof r === 'string') return;
+  const on = r.hooks.filter((h) => h.active).map((h) => h.hook);
+  const where =
+    r.hooksPathScope === 'global'
+      ? `global hooks (core.hooksPath ${r.hooksPath})`
+      : r.hooksPathScope
+        ? `core.hooksPath ${r.hooksPath} (${r.hooksPathScope} config)`
+        : `${r.hooksPath}`;
+  io.stderr(
+    on.length
+      ? `hookguard: this clone runs hookguard at ${on.join(', ')} through ${where}; a clone's own hooks are not part of the policy document.\n`
+      : `hookguard: this clone runs no hookguard hook (hookguard doctor says why); the policy document describes the repository.\n`,
+  );
 }
 
 async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io): Promise<number> {

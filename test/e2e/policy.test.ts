@@ -314,7 +314,21 @@ describe('hookguard policy: a document a security lead can sign (issue 24)', () 
   it('with no workflow, says there is no pull request gate and that hooks are per clone', () => {
     const repo = Repo.init();
     repo.commit('empty', { 'README.md': '# x\n' });
-    const md = repo.hookguard(['policy']).stdout;
+    const before = repo.hookguard(['policy']);
+    expect(before.stderr).toContain('this clone runs no hookguard hook');
+    // Hooks installed in this clone (native, or global): said on stderr, the document stays the repository's.
+    expect(repo.hookguard(['init']).code).toBe(0);
+    const after = repo.hookguard(['policy']);
+    expect(after.stderr).toMatch(
+      /this clone runs hookguard at pre-commit, pre-merge-commit, pre-push, commit-msg through \S*\.git\/hooks/,
+    );
+    expect(after.stdout).toBe(before.stdout);
+    const other = Repo.init();
+    other.commit('empty', { 'README.md': '# x\n' });
+    const g = other.hookguard(['init', '--global']);
+    expect(g.code, g.stderr).toBe(0);
+    expect(other.hookguard(['policy']).stderr).toMatch(/through global hooks \(core\.hooksPath /);
+    const md = after.stdout;
     expect(md).toContain('Nothing in the repository runs hookguard.');
     expect(md).toContain('**No pull request gate:**');
     expect(md).toContain('`hookguard init --global`');
