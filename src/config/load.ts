@@ -78,10 +78,12 @@ export async function loadConfig(
   display = file,
   /** Rule categories `owners[].rules` may name. */
   knownCategories: ReadonlySet<string> = new Set(['secret', 'cloudformation', 'ansible']),
+  /** The file's text when it does not come from the disk (the index, for `hookguard policy`). */
+  given?: string,
 ): Promise<Config> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = given ?? readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,

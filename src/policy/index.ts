@@ -13,6 +13,7 @@ import { loadOwnership } from '../scan/owners.js';
 import { repoRoot } from '../git/repo.js';
 import { ownersFor } from '../owners/index.js';
 import { DEFAULT_BASELINE } from '../suppress/baseline.js';
+import { CONFIG_NAMES } from '../config/load.js';
 import { findEnforcement, type TrackedFiles } from './enforcement.js';
 import { renderPolicy, type BaselineShown, type Exception, type Family, type PolicyData } from './render.js';
 
@@ -31,12 +32,20 @@ const NO_REASON = /no reason given|without a reason/i;
 /** The tracked files as the index holds them; outside a repository, the files on disk. */
 async function trackedFiles(root: string, inRepo: boolean): Promise<TrackedFiles> {
   if (inRepo) {
-    const { listSnapshot, grepSnapshot } = await import('../git/snapshot.js');
+    const { listSnapshot, grepSnapshot, readTexts } = await import('../git/snapshot.js');
     const { readTreeText } = await import('../git/related.js');
-    const paths = (await listSnapshot(root, { kind: 'index' })).map((f) => f.path);
+    const listed = await listSnapshot(root, { kind: 'index' });
+    const paths = listed.map((f) => f.path);
+    const sha = new Map(listed.map((f) => [f.path, f.sha]));
     return {
       paths,
-      read: (rel) => readTreeText(root, '', rel),
+      // Small files through the shared reader; a larger one (a big baseline) read on its own, up to 64 MiB.
+      read: async (rel) => {
+        const small = await readTreeText(root, '', rel);
+        if (small !== undefined || !sha.has(rel)) return small;
+        const b = (await readTexts(root, [{ path: rel, sha: sha.get(rel)! }], 64 * 1024 * 1024)).get(rel);
+        return b?.kind === 'text' ? b.text : undefined;
+      },
       grep: async (needle) => (await grepSnapshot(root, { kind: 'index' }, [needle], ['.'])).map((f) => f.path),
     };
   }
@@ -58,6 +67,28 @@ async function trackedFiles(root: string, inRepo: boolean): Promise<TrackedFiles
     }
   };
   return { paths: paths.sort(), read };
+}
+
+/** The tracked texts of the config and of the baseline it names (or the default one). */
+async function trackedSettings(files: TrackedFiles): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const names = [...CONFIG_NAMES, DEFAULT_BASELINE];
+  for (const n of CONFIG_NAMES) {
+    const text = files.paths.includes(n) ? await files.read(n) : undefined;
+    if (text === undefined) continue;
+    try {
+      const b = (parse(text) as { baseline?: unknown } | null)?.baseline;
+      if (typeof b === 'string') names.push(b.replace(/^\.\//, ''));
+    } catch {
+      /* the scan reports a config that does not parse */
+    }
+    break;
+  }
+  for (const n of names) {
+    const text = files.paths.includes(n) ? await files.read(n) : undefined;
+    if (text !== undefined) out.set(n, text);
+  }
+  return out;
 }
 
 /** A revoked key as the document shows it: a fingerprint whole, a public key by its type, end and comment. */
@@ -110,6 +141,9 @@ async function declaredAtRest(files: TrackedFiles): Promise<PolicyData['atRest']
 export async function buildPolicy(o: PolicyOptions): Promise<string> {
   const inRepo = await repoRoot(o.cwd, o.env);
   const root = inRepo ?? o.cwd;
+  const files = await trackedFiles(root, inRepo !== undefined);
+  // The config and the baseline as committed (staged): an untracked or unstaged one is not the policy.
+  const tracked = inRepo ? await trackedSettings(files) : undefined;
   // A full scan of the tracked files as staged: which inline allows and Metadata suppressions are in effect, and
   // which match nothing.
   const outcome = await scan(
@@ -119,11 +153,12 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
       ...(o.env ? { env: o.env } : {}),
       ...(o.config ? { config: o.config } : {}),
       ...(o.baseline ? { baseline: o.baseline } : {}),
+      ...(tracked ? { tracked } : {}),
       failOn: 'none',
     },
   );
   const { config, result } = outcome;
-  const { patterns } = await loadRulesAndConfig(root, o.config, o.cwd);
+  const { patterns } = await loadRulesAndConfig(root, o.config, o.cwd, tracked);
   const docs: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs())];
   const byLower = new Map(docs.map((d) => [d.id.toLowerCase(), d]));
 
@@ -142,7 +177,6 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
   }
 
   const own = await loadOwnership(root, config, inRepo !== undefined, o.env);
-  const files = await trackedFiles(root, inRepo !== undefined);
 
   const seen = new Set<string>();
   const inline: Exception[] = [];

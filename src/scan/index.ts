@@ -16,7 +16,7 @@ import {
 } from '../types.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secrets/load.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
-import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { CONFIG_NAMES, emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { examine, loadFamily, type EngineOptions } from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
@@ -54,6 +54,9 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   config?: string;
   baseline?: string;
+  /** Texts of the config and baseline files by path from the root, as tracked (the index): read instead of the disk
+   * when no file is named (`hookguard policy` describes what is committed; an untracked config is not the policy). */
+  tracked?: ReadonlyMap<string, string>;
   /** Do not apply any baseline (used when writing one). */
   noBaseline?: boolean;
   failOn?: FailOn;
@@ -148,16 +151,22 @@ export async function loadRulesAndConfig(
   root: string,
   configFile: string | undefined,
   cwd: string,
+  tracked?: ReadonlyMap<string, string>,
 ): Promise<LoadedRules> {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path.resolve(cwd, configFile) : findConfig(root);
+  const trackedName = !configFile && tracked ? CONFIG_NAMES.find((n) => tracked.has(n)) : undefined;
+  const file = configFile
+    ? path.resolve(cwd, configFile)
+    : tracked
+      ? trackedName && path.join(root, trackedName)
+      : findConfig(root);
   if (configFile && !existsSync(file!)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds: Set<string> | undefined;
     const categories = new Set<string>(['secret']);
-    const text = readFileSync(file, 'utf8');
+    const text = trackedName ? tracked!.get(trackedName)! : readFileSync(file, 'utf8');
     // Rule ids of IaC families are only needed (and their modules only loaded) when the config names rules.
     if (/^\s*rules\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
@@ -165,7 +174,7 @@ export async function loadRulesAndConfig(
       for (const d of docs) categories.add(d.category);
     }
     const known = new Set([...builtinIds, ...(iacIds ?? [])]);
-    config = await loadConfig(file, known, path.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known, path.relative(cwd, file) || file, categories, text);
   }
   const patterns = [...builtin, ...config.patterns];
   return { patterns, set: compileRuleSet(patterns), config };
@@ -213,7 +222,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const t0 = Date.now();
   const { root, inRepo } = await findRoot(request, opts);
   opts.onPhase?.('repository found');
-  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd, opts.tracked);
   opts.onPhase?.('rules and config loaded');
   const { config } = loaded;
   // Providers run once per scan; their patterns join the rules, their values the own-credential matcher.
@@ -353,8 +362,11 @@ interface LoadedBaseline {
 function readBaseline(root: string, opts: ScanOptions, config: Config): LoadedBaseline | undefined {
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where) return undefined;
-  if (existsSync(where.file)) {
-    const text = readFileSync(where.file, 'utf8');
+  const rel = path.relative(root, where.file).split(path.sep).join('/');
+  const tracked = opts.tracked && !opts.baseline ? opts.tracked.get(rel) : undefined;
+  if (opts.tracked && !opts.baseline && tracked === undefined && !where.explicit) return undefined;
+  if (tracked !== undefined || existsSync(where.file)) {
+    const text = tracked ?? readFileSync(where.file, 'utf8');
     const parsed = parseBaseline(text, where.display);
     if ('error' in parsed) throw new UsageError(parsed.error);
     return { entries: parsed.entries, rel: path.relative(root, where.file).split(path.sep).join('/'), text };

@@ -300,6 +300,13 @@ describe('hookguard policy: a document a security lead can sign (issue 24)', () 
     );
     const c = repo.hookguard(['policy', '--check', 'POLICY.md']);
     expect(c.code, c.stdout + c.stderr).toBe(0);
+    // An unstaged edit of the config is not the policy either (the committed failOn: high stands).
+    repo.write(
+      '.hookguard.yaml',
+      readFileSync(path.join(repo.dir, '.hookguard.yaml'), 'utf8').replace('failOn: high', 'failOn: none'),
+    );
+    const cfg = repo.hookguard(['policy', '--check', 'POLICY.md']);
+    expect(cfg.code, cfg.stdout).toBe(0);
     // Staging the lefthook edit changes the policy: the hooks then block at nothing, and the diff says so.
     repo.git('add', 'lefthook.yml');
     const s = repo.hookguard(['policy', '--check', 'POLICY.md']);
