@@ -199,8 +199,9 @@ export type ScanRequest =
       /** Texts shown with the range that are messages too (a pull request's title and body), by name. */
       texts?: Array<{ name: string; text: string }>;
     }
-  /** Files on disk; `untracked`: the repository's tracked and untracked files (not ignored ones), as git lists them. */
-  | { kind: 'paths'; paths: string[]; untracked?: boolean }
+  /** Files on disk; `untracked`: the repository's tracked and untracked files (not ignored ones), as git lists them;
+   * `index`: the tracked files as the index holds them (their staged text, nothing untracked: `hookguard policy`). */
+  | { kind: 'paths'; paths: string[]; untracked?: boolean; index?: boolean }
   /** Text read from stdin (`scan -`), labelled with a path (`--stdin-filename`) that decides which rules apply. */
   | { kind: 'stdin'; text: string; label: string }
   /** The message of the commit being made (the commit-msg hook): `text` as git wrote it, comments included. */

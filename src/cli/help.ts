@@ -192,12 +192,14 @@ Examples:
   hookguard baseline --resolve            # after a merge conflict in the baseline
   hookguard baseline infra/ --output infra/.hookguard-baseline.json
 `,
-  rules: `Usage: hookguard rules [--format text|json]
+  rules: `Usage: hookguard rules [--format text|json] [--config FILE]
 
-List every rule: id, severity, category and title.
+List every rule: id, severity, category and title. The custom secret patterns of the config (\`patterns:\` in
+.hookguard.yaml) are rules too: listed with "(custom, FILE)" (json: "source").
 
 Options:
   --format text|json   output format (default text)
+  --config FILE        the config whose custom patterns to list (default .hookguard.yaml at the repository root)
   --help               this text
 
 Examples:
@@ -205,12 +207,14 @@ Examples:
   hookguard rules --format json
   hookguard rules | grep CFN-S3
 `,
-  explain: `Usage: hookguard explain RULE_ID
+  explain: `Usage: hookguard explain RULE_ID [--config FILE]
 
 Print a rule's documentation: what it checks, why it matters, an example, the fix and references (the same text as
-docs/rules/RULE_ID.md). Rule ids are matched without regard to case.
+docs/rules/RULE_ID.md). Rule ids are matched without regard to case. A custom secret pattern of the config is
+explained from its own fields (what it matches, its remediation, where it is defined).
 
 Options:
+  --config FILE   the config whose custom patterns to include (default .hookguard.yaml at the repository root)
   --help    this text
 
 Examples:
@@ -239,14 +243,19 @@ Examples:
 `,
   policy: `Usage: hookguard policy [--output FILE] [--check FILE] [--config FILE] [--baseline FILE]
 
-Write the security policy hookguard enforces as Markdown: where it runs (hooks and workflows set up in the
-repository), what blocks, the rule families, owners and escalation, and every accepted exception (inline allows,
-resource Metadata suppressions, baseline entries, config ignores and rules turned off or lowered), with the ones that
-lack a reason and the unused ones listed separately. The output is deterministic: commit it, and let CI check it.
+Write the security policy hookguard enforces as Markdown: where it runs (husky, lefthook, the pre-commit framework,
+committed hook scripts, the Action and hookguard commands in .github/workflows) and the threshold each place blocks
+at, the rule families, owners and escalation, revoked users and keys, environments and the keys expected to differ,
+declared encryption at rest (git-crypt, SOPS, Ansible Vault), and every accepted exception (inline allows, resource
+Metadata suppressions, baseline entries — each high or critical one listed —, config ignores and rules turned off or
+lowered), with the ones that lack a reason and the unused ones listed separately. It is built from the tracked files
+as the index holds them (untracked files and unstaged edits are not the policy), and is deterministic: commit it,
+and let CI check it.
 
 Options:
   --output FILE, -o FILE   write the document to FILE (atomically) instead of stdout
-  --check FILE             compare with FILE: exit 0 when it is current, 1 when it is stale or missing
+  --check FILE             compare with FILE: exit 0 when it is current, 1 when it is stale or missing (the diff
+                           that regenerating would make is printed)
   --config FILE            config file (default .hookguard.yaml at the repository root)
   --baseline FILE          baseline file (default .hookguard-baseline.json when present)
   --help                   this text

@@ -49,8 +49,8 @@ Usage:
   hookguard scan --untracked [PATH...]     scan the tracked and untracked files git lists (not ignored ones)
   hookguard baseline [scan options]        merge the current findings into the baseline (--replace starts over,
                                            --prune drops entries that no longer match)
-  hookguard rules [--format json]          list every rule
-  hookguard explain RULE_ID                print a rule's documentation
+  hookguard rules [--format json]          list every rule (custom patterns of the config too)
+  hookguard explain RULE_ID                print a rule's documentation (custom patterns too)
   hookguard env [PATH] [--format text|json|markdown]   the parity table of the repository's environments
   hookguard policy [--output FILE] [--check FILE]
                                            the enforced policy, owners and every accepted exception as Markdown;
@@ -318,14 +318,6 @@ async function allRuleDocs(
 }
 
 /** Built-in rules plus the repository's own (custom patterns, team policies), for `rules` and `explain`. */
-async function repoRuleDocs(io: Io, config: string | undefined): Promise<RuleDoc[]> {
-  const { loadRulesAndConfig } = await import('../scan/index.js');
-  const { repoRoot } = await import('../git/repo.js');
-  const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
-  const { patterns, policies } = await loadRulesAndConfig(root, config, io.cwd);
-  return allRuleDocs(patterns, policies);
-}
-
 async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number> {
   if (a.preCommitFramework) {
     // One hook for every stage of the pre-commit framework: its pre-push stage passes the refs being pushed (or, on
@@ -610,14 +602,21 @@ async function rulesCommand(rest: string[], io: Io): Promise<number> {
     if (arg === '--format' && rest[i + 1]) format = rest[++i]!;
     else if (arg.startsWith('--format=')) format = arg.slice(9);
     else if (arg === '--config' && rest[i + 1]) config = rest[++i]!;
+    else if (arg.startsWith('--config=')) config = arg.slice(9);
     else throw new UsageError(`unknown argument "${arg}" for "hookguard rules"`);
   }
   if (format !== 'text' && format !== 'json') throw new UsageError('hookguard rules: --format must be text or json');
-  const docs = await repoRuleDocs(io, config);
+  const { docs, custom } = await ruleDocsHere(io, config);
   if (format === 'json') {
     io.stdout(
       JSON.stringify(
-        docs.map(({ id, title, severity, category }) => ({ id, title, severity, category })),
+        docs.map(({ id, title, severity, category }) => ({
+          id,
+          title,
+          severity,
+          category,
+          ...(custom.has(id) ? { source: custom.get(id) } : {}),
+        })),
         null,
         2,
       ) + '\n',
@@ -626,15 +625,55 @@ async function rulesCommand(rest: string[], io: Io): Promise<number> {
   }
   const width = Math.max(...docs.map((d) => d.id.length));
   for (const d of docs)
-    io.stdout(`${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.category.padEnd(14)}  ${d.title}\n`);
-  io.stdout(`\n${docs.length} rules. "hookguard explain RULE_ID" shows what a rule checks, why, and the fix.\n`);
+    io.stdout(
+      `${d.id.padEnd(width)}  ${d.severity.padEnd(8)}  ${d.category.padEnd(14)}  ${d.title}${custom.has(d.id) ? ` (custom, ${custom.get(d.id)})` : ''}\n`,
+    );
+  io.stdout(
+    `\n${docs.length} rules${custom.size ? ` (${custom.size} custom)` : ''}. "hookguard explain RULE_ID" shows what a rule checks, why, and the fix.\n`,
+  );
   return 0;
 }
 
+/**
+ * Every rule's doc: the built-in ones and the repository's custom secret patterns (config `patterns:`), which are
+ * rules like any other (their findings point to `hookguard explain ID`). A config that does not load is said on
+ * stderr and the built-in rules are listed.
+ */
+async function ruleDocsHere(io: Io, config?: string): Promise<{ docs: RuleDoc[]; custom: Map<string, string> }> {
+  const { loadBuiltinPatterns } = await import('../rules/secrets/load.js');
+  let patterns = await loadBuiltinPatterns();
+  let policies: import('../policies/types.js').PolicyBundle | undefined;
+  const custom = new Map<string, string>();
+  try {
+    const { loadRulesAndConfig } = await import('../scan/index.js');
+    const { repoRoot } = await import('../git/repo.js');
+    const root = (await repoRoot(io.cwd, io.env)) ?? io.cwd;
+    const loaded = await loadRulesAndConfig(root, config, io.cwd);
+    for (const p of loaded.config.patterns) custom.set(p.id, p.source ?? '.hookguard.yaml');
+    for (const p of loaded.policies?.policies ?? []) custom.set(p.id, p.file);
+    patterns = loaded.patterns;
+    policies = loaded.policies;
+  } catch (e) {
+    if (config) throw e;
+    io.stderr(
+      `hookguard: the config was not read, custom patterns and team policies are not listed: ${(e as Error).message}\n`,
+    );
+  }
+  return { docs: await allRuleDocs(patterns, policies), custom };
+}
+
 async function explainCommand(rest: string[], io: Io): Promise<number> {
-  const id = rest[0];
-  if (!id || rest.length > 1) throw new UsageError('usage: hookguard explain RULE_ID');
-  const docs = await repoRuleDocs(io, undefined);
+  let config: string | undefined;
+  const args: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i]!;
+    if (arg === '--config' && rest[i + 1]) config = rest[++i]!;
+    else if (arg.startsWith('--config=')) config = arg.slice(9);
+    else args.push(arg);
+  }
+  const id = args[0];
+  if (!id || args.length > 1) throw new UsageError('usage: hookguard explain RULE_ID [--config FILE]');
+  const { docs } = await ruleDocsHere(io, config);
   const d = docs.find((x) => x.id.toLowerCase() === id.toLowerCase());
   if (!d) {
     const near = docs.filter((x) => x.id.toLowerCase().includes(id.toLowerCase())).slice(0, 5);
@@ -792,6 +831,7 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
     o[key] = v;
   }
   if (o.output && o.check) throw new UsageError('choose one of --output and --check');
+  await thisClone(io);
   const { buildPolicy } = await import('../policy/index.js');
   const text = await buildPolicy({
     cwd: io.cwd,
@@ -812,6 +852,9 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
       io.stderr(`hookguard: ${o.check} is current.\n`);
       return 0;
     }
+    // What regenerating would change, as a unified diff (CI logs show why the check failed).
+    const { unifiedDiff } = await import('../policy/diff.js');
+    io.stdout(unifiedDiff(current ?? '', text, current === undefined ? '/dev/null' : `a/${o.check}`, `b/${o.check}`));
     io.stderr(
       `hookguard: ${o.check} is ${current === undefined ? 'missing' : 'stale'}; regenerate it with "hookguard policy --output ${o.check}" and commit it.\n`,
     );
@@ -822,6 +865,28 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
     io.stderr(`hookguard: wrote the policy to ${o.output}.\n`);
   } else io.stdout(text);
   return 0;
+}
+
+/**
+ * The hooks this clone runs (native hooks in .git/hooks, a global core.hooksPath…), said on stderr: they are each
+ * developer's, not the repository's policy, so the document (the same in every clone and in CI) leaves them out.
+ */
+async function thisClone(io: Io): Promise<void> {
+  const { doctor } = await import('../install/doctor.js');
+  const r = await doctor({ cwd: io.cwd, env: io.env }).catch(() => undefined);
+  if (!r || typeof r === 'string') return;
+  const on = r.hooks.filter((h) => h.active).map((h) => h.hook);
+  const where =
+    r.hooksPathScope === 'global'
+      ? `global hooks (core.hooksPath ${r.hooksPath})`
+      : r.hooksPathScope
+        ? `core.hooksPath ${r.hooksPath} (${r.hooksPathScope} config)`
+        : `${r.hooksPath}`;
+  io.stderr(
+    on.length
+      ? `hookguard: this clone runs hookguard at ${on.join(', ')} through ${where}; a clone's own hooks are not part of the policy document.\n`
+      : `hookguard: this clone runs no hookguard hook (hookguard doctor says why); the policy document describes the repository.\n`,
+  );
 }
 
 async function installCommand(cmd: 'init' | 'uninstall', rest: string[], io: Io): Promise<number> {

@@ -31,9 +31,14 @@ export interface Config {
   /** Your own credentials by value (OWN-001): on or off, more files and environment variables. */
   ownCredentials?: OwnCredentialsConfig;
   /** People and keys whose access must be gone (ACCESS-* rules). */
-  revoked?: { users: string[]; keys: string[] };
-  /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]`. */
-  environments?: { envs: Map<string, string[]>; expectDifferent: string[] };
+  /** `why`: each entry's comment (the reason, as `hookguard policy` shows it), by index. */
+  revoked?: {
+    users: string[];
+    keys: string[];
+    why?: { users: Array<string | undefined>; keys: Array<string | undefined> };
+  };
+  /** `environments: {name: [globs]}` and `expectDifferent: [globs of keys]` (`why`: each glob's comment). */
+  environments?: { envs: Map<string, string[]>; expectDifferent: string[]; why?: Array<string | undefined> };
   /** Exceptions the config grants (ignores, rules off or lowered, allowed values), with the comment that explains
    * each as its reason — for `hookguard policy`. */
   exceptions?: ConfigException[];
@@ -89,10 +94,12 @@ export async function loadConfig(
   display = file,
   /** Rule categories `owners[].rules` may name. */
   knownCategories: ReadonlySet<string> = new Set(['secret', 'cloudformation', 'ansible']),
+  /** The file's text when it does not come from the disk (the index, for `hookguard policy`). */
+  given?: string,
 ): Promise<Config> {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = given ?? readFileSync(file, 'utf8');
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
@@ -392,7 +399,7 @@ export async function loadConfig(
               `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`,
             );
         });
-        cfg.revoked = { users, keys };
+        cfg.revoked = { users, keys, why: { users: reasons(m.get('users')), keys: reasons(keysNode) } };
         break;
       }
       case 'environments': {
@@ -405,6 +412,7 @@ export async function loadConfig(
         }
         const envs = new Map<string, string[]>();
         let expectDifferent: string[] = [];
+        let why: Array<string | undefined> = [];
         for (const ep of v.items) {
           const name = isScalar(ep.key) ? String(ep.key.value) : '';
           const globs = (what: string) => {
@@ -419,8 +427,10 @@ export async function loadConfig(
             });
             return list.filter((g) => g.trim());
           };
-          if (name === 'expectDifferent') expectDifferent = globs('environments.expectDifferent');
-          else if (!/^[A-Za-z][\w-]*$/.test(name))
+          if (name === 'expectDifferent') {
+            expectDifferent = globs('environments.expectDifferent');
+            why = reasons(ep.value);
+          } else if (!/^[A-Za-z][\w-]*$/.test(name))
             err(
               ep.key,
               `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`,
@@ -430,7 +440,7 @@ export async function loadConfig(
           else envs.set(name, globs(`environments.${name}`));
         }
         if (envs.size === 1) err(v, 'environments: name at least two environments to compare');
-        cfg.environments = { envs, expectDifferent };
+        cfg.environments = { envs, expectDifferent, why };
         break;
       }
       case 'policies':

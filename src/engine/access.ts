@@ -11,12 +11,18 @@ export async function accessFindings(
   revoked: { users: string[]; keys: string[] },
   out: EngineOutput,
   emit: Emit,
+  readRelated?: (path: string, commit?: string) => Promise<string | undefined>,
 ): Promise<void> {
   const acc = await import('../rules/access/index.js');
   if (acc.wantsAccess(t.path, t.content)) {
     let res: ReturnType<typeof acc.checkAccess> | undefined;
+    // The key files and sudoers sources its tasks deploy, from the scan's source (disk, index or the commit).
+    const related = new Map<string, string | undefined>();
+    if (readRelated)
+      for (const p of acc.accessRelated(t.path, t.content))
+        related.set(p, await readRelated(p, t.commit?.sha).catch(() => undefined));
     try {
-      res = acc.checkAccess(t.path, t.content, revoked);
+      res = acc.checkAccess(t.path, t.content, revoked, related);
     } catch (e) {
       out.errors.push({
         file: t.path,

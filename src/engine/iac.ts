@@ -40,6 +40,15 @@ export async function iacFindings(
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
+    if (fam.relatedIn && opts.listRelated && opts.readRelated) {
+      const found: string[] = [];
+      const dirs = fam.relatedIn.dirs(t.path, t.content);
+      if (dirs.length)
+        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
+          if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
+      for (const p of [...new Set(found)].slice(0, 64))
+        related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
+    }
     // The team's policies run as rules of the family (one parse, the family's suppressions and positions).
     let extra: IacRuleMeta[] = [];
     let extraRules: ExtraRules | undefined;

@@ -37,6 +37,8 @@ export interface EngineOptions {
    * Undefined when it cannot be read; without it such references stay unknown.
    */
   readRelated?: (path: string, commit?: string) => Promise<string | undefined>;
+  /** Files of the same tree under some folders (recursively, bounded; one git call), for `IacFamily.relatedIn`. */
+  listRelated?: (dirs: string[], commit?: string) => Promise<string[]>;
   /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
   budgetMs?: number;
   /** Record the candidates that rules matched and then set aside, with the reason (`scan --verbose`). */
@@ -211,7 +213,7 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
   const iacSecrets =
     opts.iac && t.content !== undefined ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length))
-    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
 
   // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
   // the IaC finding, which knows the context, is kept.

@@ -69,20 +69,73 @@ function normalise(p: string): string {
   return out.join('/');
 }
 
-/** Top-level variables of a vars file's text (plain values); undefined when it is not a YAML mapping. */
-function varsOfText(text: string): Map<string, unknown> | undefined {
+/** A variable of another file: its plain value and the line where it is set. */
+interface FileVar {
+  v: unknown;
+  line: number;
+}
+
+/** Parsed vars files by text: every task file of a tree reads the same inventory files (bounded). */
+const parsedVars = new Map<string, Map<string, FileVar> | undefined>();
+
+/** Top-level variables of a vars file's text (plain values and lines); undefined when it is not a YAML mapping. */
+function varsOfText(text: string): Map<string, FileVar> | undefined {
+  if (parsedVars.has(text)) return parsedVars.get(text);
+  const v = parseVars(text);
+  if (parsedVars.size >= 256) parsedVars.delete(parsedVars.keys().next().value!);
+  parsedVars.set(text, v);
+  return v;
+}
+
+function parseVars(text: string): Map<string, FileVar> | undefined {
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return undefined;
   const parsed = parseYamlAll(text, { fast: true });
   if (parsed.errors.length) return undefined;
   const root = parsed.docs[0]?.contents;
   if (!isMap(root)) return undefined;
-  const out = new Map<string, unknown>();
+  const out = new Map<string, FileVar>();
   for (const p of root.items) {
     const k = isScalar(p.key) ? p.key.value : undefined;
-    if (typeof k === 'string' && !(isNode(p.value) && p.value.tag === '!vault'))
-      out.set(k, isNode(p.value) ? p.value.toJSON() : p.value);
+    if (typeof k === 'string' && !(isNode(p.value) && p.value.tag === '!vault')) {
+      const at = isNode(p.key) ? (p.key.range?.[0] ?? 0) : 0;
+      let line = 1;
+      for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+      out.set(k, { v: isNode(p.value) ? p.value.toJSON() : p.value, line });
+    }
   }
   return out;
+}
+
+/** Folders whose group_vars/host_vars may set this file's variables: the inventories at the repository root, beside
+ * the playbook and beside the roles folder. Only for a file that uses variables. */
+export function relatedDirs(path: string, text: string): string[] {
+  if (!text.includes('{{')) return [];
+  const bases = new Set<string>(['']);
+  if (path.includes('/')) bases.add(path.slice(0, path.lastIndexOf('/') + 1));
+  const role = /^(.*?\/)?roles\/[^/]+\/(?:tasks|handlers)\//.exec(path);
+  if (role) bases.add(role[1] ?? '');
+  const out: string[] = [];
+  for (const b of bases) for (const d of ['group_vars', 'host_vars', 'inventories', 'inventory']) out.push(`${b}${d}`);
+  return out;
+}
+
+/** A group_vars/host_vars file (`group_vars/web.yml`, `group_vars/web/main.yml`, `host_vars/db1`). */
+export function isInventoryVars(p: string): boolean {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?[^/]+$/.test(p) && !/\.(?!ya?ml$|json$)[^./]+$/.test(p);
+}
+
+/** Which group (or host) an inventory vars file is for. */
+function inventoryOwner(p: string): string {
+  const m = /(?:^|\/)(group_vars|host_vars)\/([^/]+)/.exec(p)!;
+  const name = m[2]!.replace(/\.(?:ya?ml|json)$/, '');
+  return m[1] === 'group_vars' ? `group ${name}` : `host ${name}`;
+}
+
+/** Every value an inventory gives a variable, one per group or host file that sets it. */
+interface InventoryVal {
+  v: unknown;
+  from: string;
+  owner: string;
 }
 
 function plainOf(v: Val): unknown {
@@ -117,15 +170,21 @@ function nodeOf(v: Val, range: Range | undefined): Node | null {
 interface Frame {
   /** The loop variable and its item, for a task variant. */
   loop?: { name: string; item: Val };
+  /** For a task variant: the value each inventory variable with several values takes. */
+  inventory?: Map<string, InventoryVal>;
   env: VarScope;
   line: number;
 }
 
 export class Resolver {
-  private readonly fileVars = new Map<string, Map<string, unknown> | undefined>();
-  private readonly roleDefaults: Map<string, unknown>;
-  private readonly roleVars: Map<string, unknown>;
+  private readonly fileVars = new Map<string, Map<string, FileVar> | undefined>();
+  private readonly roleDefaults: { path: string; vars: Map<string, FileVar> };
+  private readonly roleVars: { path: string; vars: Map<string, FileVar> };
+  /** Variables the inventories' group_vars and host_vars set, each with every distinct value and where. */
+  private readonly inventory = new Map<string, InventoryVal[]>();
   private readonly dir: string;
+  /** While arguments are resolved: the variables of other files that gave a value, per argument. */
+  private used: string[] | undefined;
 
   constructor(
     readonly file: AnsibleFile,
@@ -134,21 +193,49 @@ export class Resolver {
     this.dir = file.path.includes('/') ? file.path.slice(0, file.path.lastIndexOf('/') + 1) : '';
     const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
     const base = role ? (role[1] ?? '') : undefined;
+    const none = { path: '', vars: new Map<string, FileVar>() };
     this.roleDefaults =
-      base !== undefined ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : new Map();
-    this.roleVars = base !== undefined ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : new Map();
+      base !== undefined ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : none;
+    this.roleVars = base !== undefined ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : none;
+    for (const p of [...related.keys()].filter(isInventoryVars).sort()) {
+      const vars = this.varsFile(p).vars;
+      for (const [name, fv] of vars) {
+        const list = this.inventory.get(name) ?? [];
+        const key = JSON.stringify(fv.v);
+        if (!list.some((x) => JSON.stringify(x.v) === key))
+          list.push({ v: fv.v, from: `${p}:${fv.line}`, owner: inventoryOwner(p) });
+        this.inventory.set(name, list);
+      }
+    }
   }
 
-  private varsFile(...paths: string[]): Map<string, unknown> {
+  private varsFile(...paths: string[]): { path: string; vars: Map<string, FileVar> } {
     for (const p of paths) {
       if (!this.fileVars.has(p)) {
         const text = this.related.get(p);
         this.fileVars.set(p, text === undefined ? undefined : varsOfText(text));
       }
       const v = this.fileVars.get(p);
-      if (v) return v;
+      if (v) return { path: p, vars: v };
     }
-    return new Map();
+    return { path: '', vars: new Map() };
+  }
+
+  /** A value of another file, noted for the finding (`name from file:line`). */
+  private fromFile(name: string, v: unknown, from: string, owner?: string): Val {
+    this.used?.push(`${name} from ${from}${owner ? ` (${owner})` : ''}`);
+    return { plain: v, from };
+  }
+
+  /** Whether a variable is set above the inventory (facts, task/block/play vars, vars_files, role vars). */
+  private setAbove(name: string, f: Frame): boolean {
+    if (f.loop && name === f.loop.name) return true;
+    if (this.file.facts.some((x) => x.name === name && x.line < f.line)) return true;
+    for (let s: VarScope | undefined = f.env; s; s = s.parent) {
+      if (s.vars.has(name)) return true;
+      if (s.files.some((p) => this.varsFile(normalise(this.dir + p)).vars.has(name))) return true;
+    }
+    return this.roleVars.vars.has(name);
   }
 
   /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
@@ -161,13 +248,21 @@ export class Resolver {
     for (let s: VarScope | undefined = f.env; s; s = s.parent) {
       for (let i = s.files.length - 1; i >= 0; i--) {
         const p = normalise(this.dir + s.files[i]!);
-        const vars = this.varsFile(p);
-        if (vars.has(name)) return { plain: vars.get(name), from: p };
+        const fv = this.varsFile(p).vars.get(name);
+        if (fv) return this.fromFile(name, fv.v, `${p}:${fv.line}`);
       }
       if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
     }
-    if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: 'role vars' };
-    if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: 'role defaults' };
+    const rv = this.roleVars.vars.get(name);
+    if (rv) return this.fromFile(name, rv.v, `${this.roleVars.path}:${rv.line}`);
+    // The inventory: the value this variant of the task takes (one per distinct value), else the only one.
+    const chosen = f.inventory?.get(name);
+    if (chosen) return this.fromFile(name, chosen.v, chosen.from, chosen.owner);
+    const inv = this.inventory.get(name);
+    if (inv?.length === 1) return this.fromFile(name, inv[0]!.v, inv[0]!.from, inv[0]!.owner);
+    if (inv?.length) return undefined; // several values and none chosen: unknown
+    const rd = this.roleDefaults.vars.get(name);
+    if (rd) return this.fromFile(name, rd.v, `${this.roleDefaults.path}:${rd.line}`);
     return undefined;
   }
 
@@ -341,16 +436,24 @@ export class Resolver {
     return undefined;
   }
 
-  private resolveArgs(t: Task, f: Frame): { args: Map<string, Arg>; freeForm: Arg | undefined; changed: boolean } {
+  private resolveArgs(
+    t: Task,
+    f: Frame,
+  ): { args: Map<string, Arg>; freeForm: Arg | undefined; changed: boolean; origins: Map<string, string[]> } {
     let changed = false;
     const args = new Map<string, Arg>();
+    const origins = new Map<string, string[]>();
     for (const [k, a] of t.args) {
       // A secret argument stays as written: secret rules judge `"{{ db_password }}"` as a reference.
       if (SECRETISH.test(k)) {
         args.set(k, a);
         continue;
       }
+      this.used = [];
       const n = a.node ? this.node(a.node, f) : undefined;
+      const used = this.used;
+      this.used = undefined;
+      if (used.length && (n || (!a.node && typeof a.value === 'string'))) origins.set(k, [...new Set(used)]);
       if (n) {
         changed = true;
         args.set(k, { ...a, node: n, value: n.toJSON() as unknown });
@@ -364,13 +467,41 @@ export class Resolver {
     }
     let freeForm = t.freeForm;
     if (freeForm && typeof freeForm.value === 'string' && freeForm.value.includes('{{')) {
+      this.used = [];
       const s = this.interpolate(freeForm.value, f);
       if (s !== undefined) {
         changed = true;
         freeForm = { ...freeForm, value: s };
+        if (this.used.length) origins.set('', [...new Set(this.used)]);
       }
+      this.used = undefined;
     }
-    return { args, freeForm, changed };
+    return { args, freeForm, changed, origins };
+  }
+
+  /**
+   * The inventory variables with several values (one per group or host) that a task's arguments use and nothing
+   * above the inventory sets: each combination of their values (bounded) is a variant of the task. A variable that
+   * is insecure in any group is then reported, naming the group.
+   */
+  private inventoryChoices(t: Task, f: Frame): Array<Map<string, InventoryVal>> {
+    const names = new Set<string>();
+    const scan = (v: unknown) => {
+      if (typeof v === 'string') for (const m of v.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)) names.add(m[1]!);
+      else if (Array.isArray(v)) v.forEach(scan);
+      else if (v && typeof v === 'object') Object.values(v).forEach(scan);
+    };
+    for (const [k, a] of t.args) if (!SECRETISH.test(k)) scan(a.value);
+    if (t.freeForm) scan(t.freeForm.value);
+    // Variables that those variables name, one level down (`{{ verify }}` where verify is `"{{ api_verify }}"`).
+    for (const n of [...names]) for (const x of this.inventory.get(n) ?? []) scan(x.v);
+    let combos: Array<Map<string, InventoryVal>> = [new Map()];
+    for (const n of [...names].sort()) {
+      const vals = this.inventory.get(n);
+      if (!vals || vals.length < 2 || SECRETISH.test(n) || this.setAbove(n, f)) continue;
+      combos = combos.flatMap((c) => vals.map((v) => new Map([...c, [n, v]]))).slice(0, MAX_ITEMS);
+    }
+    return combos.length === 1 && combos[0]!.size === 0 ? [] : combos;
   }
 
   /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
@@ -389,12 +520,40 @@ export class Resolver {
             ...(r.freeForm ? { freeForm: r.freeForm } : {}),
             path: `${t.path}{${i}}`,
             via: `${loop.via}, item ${i + 1}${'from' in item ? ` (from ${item.from})` : ''}`,
+            ...(r.origins.size ? { origins: r.origins } : {}),
           });
         });
         continue;
       }
-      const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
-      out.push(r.changed ? { ...t, args: r.args, ...(r.freeForm ? { freeForm: r.freeForm } : {}) } : t);
+      const base: Frame = { env: t.env, line: t.pos.line };
+      const choices = this.inventoryChoices(t, base);
+      if (choices.length) {
+        // One variant per combination of group values; the path of each names its values, so a finding's
+        // fingerprint stays with the group that holds the value.
+        for (const inventory of choices) {
+          const r = this.resolveArgs(t, { ...base, inventory });
+          const tag = [...inventory].map(([n, v]) => `${n}@${v.from.replace(/:\d+$/, '')}`).join(',');
+          out.push({
+            ...t,
+            args: r.args,
+            ...(r.freeForm ? { freeForm: r.freeForm } : {}),
+            path: `${t.path}{${tag}}`,
+            ...(r.origins.size ? { origins: r.origins } : {}),
+          });
+        }
+        continue;
+      }
+      const r = this.resolveArgs(t, base);
+      out.push(
+        r.changed
+          ? {
+              ...t,
+              args: r.args,
+              ...(r.freeForm ? { freeForm: r.freeForm } : {}),
+              ...(r.origins.size ? { origins: r.origins } : {}),
+            }
+          : t,
+      );
     }
     return out;
   }

@@ -60,6 +60,9 @@ export interface Task {
   become: boolean | undefined;
   /** For a task made from one item of a literal loop: how (`with_items over rules, item 2`). */
   via?: string;
+  /** Arguments whose value came through variables of other files (vars_files, role defaults and vars, inventory
+   * group_vars/host_vars), by argument name ('' for the free-form part): `name from file:line (group g)`. */
+  origins?: Map<string, string[]>;
 }
 
 /** A level of variables: a play (with its `vars_files`), a block, a task. Values stay YAML nodes. */

@@ -1,16 +1,21 @@
 /**
  * `hookguard policy`: gathers what the policy document shows — the config, the rules, ownership, the baseline, the
- * enforcement points set up in the repository, and the exceptions a full scan of the tree finds in effect — and
- * renders it (./render.ts). Reads files; never writes (the CLI does).
+ * enforcement points set up in the repository, revoked access, environments, encryption at rest, and the exceptions
+ * a full scan finds in effect — and renders it (./render.ts). Everything comes from the tracked files as the index
+ * holds them: an untracked scratch file or an unstaged edit is not the policy. Reads; never writes (the CLI does).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { SEVERITY_RANK, type RuleDoc } from '../types.js';
 import { scan, iacRuleDocs, secretRuleDoc, loadRulesAndConfig } from '../scan/index.js';
 import { loadOwnership } from '../scan/owners.js';
 import { repoRoot } from '../git/repo.js';
+import { ownersFor } from '../owners/index.js';
 import { DEFAULT_BASELINE } from '../suppress/baseline.js';
-import { renderPolicy, type Enforcement, type Exception, type Family, type PolicyData } from './render.js';
+import { CONFIG_NAMES } from '../config/load.js';
+import { findEnforcement, type TrackedFiles } from './enforcement.js';
+import { renderPolicy, type BaselineShown, type Exception, type Family, type PolicyData } from './render.js';
 
 export const DOCS_BASE = 'https://github.com/hookguard/hookguard/blob/main/docs/rules';
 
@@ -24,67 +29,136 @@ export interface PolicyOptions {
 
 const NO_REASON = /no reason given|without a reason/i;
 
-function read(root: string, rel: string): string | undefined {
-  try {
-    return readFileSync(path.join(root, rel), 'utf8');
-  } catch {
-    return undefined;
+/** The tracked files as the index holds them; outside a repository, the files on disk. */
+async function trackedFiles(root: string, inRepo: boolean): Promise<TrackedFiles> {
+  if (inRepo) {
+    const { listSnapshot, grepSnapshot, readTexts } = await import('../git/snapshot.js');
+    const { readTreeText } = await import('../git/related.js');
+    const listed = await listSnapshot(root, { kind: 'index' });
+    const paths = listed.map((f) => f.path);
+    const sha = new Map(listed.map((f) => [f.path, f.sha]));
+    return {
+      paths,
+      // Small files through the shared reader; a larger one (a big baseline) read on its own, up to 64 MiB.
+      read: async (rel) => {
+        const small = await readTreeText(root, '', rel);
+        if (small !== undefined || !sha.has(rel)) return small;
+        const b = (await readTexts(root, [{ path: rel, sha: sha.get(rel)! }], 64 * 1024 * 1024)).get(rel);
+        return b?.kind === 'text' ? b.text : undefined;
+      },
+      grep: async (needle) => (await grepSnapshot(root, { kind: 'index' }, [needle], ['.'])).map((f) => f.path),
+    };
   }
+  const paths: string[] = [];
+  const walk = (rel: string) => {
+    for (const e of readdirSync(path.join(root, rel), { withFileTypes: true })) {
+      if (e.name === '.git' || e.name === 'node_modules') continue;
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) walk(r);
+      else if (e.isFile()) paths.push(r);
+    }
+  };
+  walk('');
+  const read = (rel: string) => {
+    try {
+      return Promise.resolve<string | undefined>(readFileSync(path.join(root, rel), 'utf8'));
+    } catch {
+      return Promise.resolve<string | undefined>(undefined);
+    }
+  };
+  return { paths: paths.sort(), read };
 }
 
-/** Where the repository itself sets hookguard up (committed files only: a developer's .git/hooks is not policy). */
-export function enforcementPoints(root: string): Enforcement[] {
-  const found = (cands: Array<[string, RegExp]>) =>
-    cands.filter(([rel, re]) => re.test(read(root, rel) ?? '')).map(([rel]) => rel);
-  const lefthook = ['lefthook.yml', 'lefthook.yaml', '.lefthook.yml', '.lefthook.yaml'];
-  const workflows: string[] = [];
-  const wfDir = path.join(root, '.github', 'workflows');
-  if (existsSync(wfDir))
-    for (const n of readdirSync(wfDir).sort())
-      if (/\.ya?ml$/.test(n) && /hookguard/i.test(read(root, `.github/workflows/${n}`) ?? ''))
-        workflows.push(`.github/workflows/${n}`);
-  return [
-    {
-      where: 'pre-commit hook',
-      what: 'staged changes: added lines for secrets; CloudFormation/Ansible resources and tasks the change touches',
-      configuredIn: found([
-        ['.husky/pre-commit', /hookguard/],
-        ['.pre-commit-config.yaml', /id:\s*hookguard\s*$/m],
-        ...lefthook.map((f) => [f, /hookguard scan --staged/] as [string, RegExp]),
-      ]),
-    },
-    {
-      where: 'pre-push hook',
-      what: 'every commit being pushed (a secret added and removed again still blocks)',
-      configuredIn: found([
-        ['.husky/pre-push', /hookguard/],
-        ['.pre-commit-config.yaml', /id:\s*hookguard-pre-push\b/],
-        ...lefthook.map((f) => [f, /hookguard scan --pre-push/] as [string, RegExp]),
-      ]),
-    },
-    {
-      where: 'pull requests (GitHub Action)',
-      what: 'every commit of the pull request: check run, inline comments on blocking findings, reviews requested from their owners',
-      configuredIn: workflows,
-    },
-  ];
+/** The tracked texts of the config and of the baseline it names (or the default one). */
+async function trackedSettings(files: TrackedFiles): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const names = [...CONFIG_NAMES, DEFAULT_BASELINE];
+  for (const n of CONFIG_NAMES) {
+    const text = files.paths.includes(n) ? await files.read(n) : undefined;
+    if (text === undefined) continue;
+    try {
+      const b = (parse(text) as { baseline?: unknown } | null)?.baseline;
+      if (typeof b === 'string') names.push(b.replace(/^\.\//, ''));
+    } catch {
+      /* the scan reports a config that does not parse */
+    }
+    break;
+  }
+  for (const n of names) {
+    const text = files.paths.includes(n) ? await files.read(n) : undefined;
+    if (text !== undefined) out.set(n, text);
+  }
+  return out;
+}
+
+/** A revoked key as the document shows it: a fingerprint whole, a public key by its type, end and comment. */
+function shortKey(k: string): string {
+  const m = /^(\S+)\s+([A-Za-z0-9+/=]{20,})(?:\s+(.*))?$/.exec(k.trim());
+  return m ? `${m[1]} …${m[2]!.slice(-12)}${m[3] ? ` ${m[3]}` : ''}` : k.trim();
+}
+
+/** Encryption at rest the tracked files declare: git-crypt patterns, SOPS creation rules, Ansible Vault files. */
+async function declaredAtRest(files: TrackedFiles): Promise<PolicyData['atRest']> {
+  const out: PolicyData['atRest'] = { gitCrypt: [], sops: [], vault: [] };
+  for (const p of files.paths) {
+    const name = p.slice(p.lastIndexOf('/') + 1);
+    const dir = p.includes('/') ? p.slice(0, p.lastIndexOf('/') + 1) : '';
+    if (name === '.gitattributes') {
+      for (const line of ((await files.read(p)) ?? '').split('\n')) {
+        const t = line.trim();
+        if (!t || t.startsWith('#') || !/\bfilter=git-crypt\b/.test(t)) continue;
+        out.gitCrypt.push({ file: p, pattern: `${dir}${t.split(/\s+/)[0]!}` });
+      }
+    } else if (name === '.sops.yaml' || name === '.sops.yml') {
+      let doc: unknown;
+      try {
+        doc = parse((await files.read(p)) ?? '');
+      } catch {
+        continue;
+      }
+      const rules = (doc as { creation_rules?: unknown } | null)?.creation_rules;
+      for (const r of Array.isArray(rules) ? (rules as Array<Record<string, unknown>>) : []) {
+        if (typeof r !== 'object' || r === null) continue;
+        const keys = ['kms', 'age', 'pgp', 'gcp_kms', 'azure_keyvault', 'hc_vault_transit_uri', 'key_groups'].filter(
+          (k) => r[k] !== undefined && r[k] !== '',
+        );
+        out.sops.push({ file: p, ...(typeof r.path_regex === 'string' ? { pathRegex: r.path_regex } : {}), keys });
+      }
+    }
+  }
+  const vaultish = files.grep
+    ? await files.grep('$ANSIBLE_VAULT;')
+    : files.paths.filter((p) => /\.(?:ya?ml|json|ini|cfg|j2|txt)$|(?:^|\/)[^./]+$|vault/i.test(p));
+  for (const p of vaultish.sort()) {
+    const text = await files.read(p);
+    if (!text) continue;
+    if (text.startsWith('$ANSIBLE_VAULT;')) out.vault.push({ file: p, whole: true });
+    else if (/!vault\s*\|/.test(text) && text.includes('$ANSIBLE_VAULT;')) out.vault.push({ file: p, whole: false });
+  }
+  return out;
 }
 
 export async function buildPolicy(o: PolicyOptions): Promise<string> {
-  const root = (await repoRoot(o.cwd, o.env)) ?? o.cwd;
-  // A full scan of the tree: which inline allows and Metadata suppressions are in effect, and which match nothing.
+  const inRepo = await repoRoot(o.cwd, o.env);
+  const root = inRepo ?? o.cwd;
+  const files = await trackedFiles(root, inRepo !== undefined);
+  // The config and the baseline as committed (staged): an untracked or unstaged one is not the policy.
+  const tracked = inRepo ? await trackedSettings(files) : undefined;
+  // A full scan of the tracked files as staged: which inline allows and Metadata suppressions are in effect, and
+  // which match nothing.
   const outcome = await scan(
-    { kind: 'paths', paths: [root] },
+    { kind: 'paths', paths: [root], ...(inRepo ? { index: true } : {}) },
     {
       cwd: o.cwd,
       ...(o.env ? { env: o.env } : {}),
       ...(o.config ? { config: o.config } : {}),
       ...(o.baseline ? { baseline: o.baseline } : {}),
+      ...(tracked ? { tracked } : {}),
       failOn: 'none',
     },
   );
   const { config, result } = outcome;
-  const { patterns, policies } = await loadRulesAndConfig(root, o.config, o.cwd);
+  const { patterns, policies } = await loadRulesAndConfig(root, o.config, o.cwd, tracked);
   const docs: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
   const byLower = new Map(docs.map((d) => [d.id.toLowerCase(), d]));
 
@@ -102,7 +176,7 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
     else if (setting !== d.severity) f.changed.push([d.id, `${d.severity} → ${setting}`]);
   }
 
-  const own = await loadOwnership(root, config, false);
+  const own = await loadOwnership(root, config, inRepo !== undefined, o.env);
 
   const seen = new Set<string>();
   const inline: Exception[] = [];
@@ -126,18 +200,39 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
     : config.baseline
       ? path.resolve(root, config.baseline)
       : path.join(root, DEFAULT_BASELINE);
-  if (existsSync(bfile)) {
-    const raw = JSON.parse(readFileSync(bfile, 'utf8')) as {
+  const brel = path.relative(root, bfile).split(path.sep).join('/');
+  // The committed baseline (the index's); a named one outside the repository, from the disk.
+  const btext =
+    inRepo && !brel.startsWith('../')
+      ? await files.read(brel)
+      : existsSync(bfile)
+        ? readFileSync(bfile, 'utf8')
+        : undefined;
+  if (btext !== undefined && btext.trim()) {
+    const raw = JSON.parse(btext) as {
       createdAt?: string;
-      findings?: Array<{ ruleId?: string; date?: string; reason?: string }>;
+      findings?: Array<Record<string, unknown>>;
     };
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
     baseline = {
-      file: path.relative(root, bfile).split(path.sep).join('/'),
-      entries: (raw.findings ?? []).map((e) => ({
-        ruleId: String(e.ruleId ?? 'unknown'),
-        ...(typeof e.date === 'string' ? { date: e.date.slice(0, 10) } : {}),
-        ...(typeof e.reason === 'string' && e.reason.trim() ? { reason: e.reason } : {}),
-      })),
+      file: brel,
+      entries: (raw.findings ?? []).map((e): BaselineShown => {
+        const ruleId = String(e.ruleId ?? 'unknown');
+        const d = byLower.get(ruleId.toLowerCase());
+        const severity = str(e.severity) ?? d?.severity;
+        const file = str(e.file);
+        const owners =
+          own.ownership && file && d ? ownersFor(own.ownership, { ruleId: d.id, category: d.category, file }) : [];
+        return {
+          ruleId,
+          ...(file ? { file } : {}),
+          ...(severity ? { severity } : {}),
+          ...(owners.length ? { owners } : {}),
+          ...(str(e.date) ? { date: str(e.date)!.slice(0, 10) } : {}),
+          ...(str(e.reason) ? { reason: str(e.reason)! } : {}),
+          ...(str(e.expires) ? { expires: str(e.expires)!.slice(0, 10) } : {}),
+        };
+      }),
       ...(typeof raw.createdAt === 'string' ? { createdAt: raw.createdAt } : {}),
       stale: result.staleBaseline.length,
     };
@@ -161,15 +256,45 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
     } else configExceptions.push({ kind: e.kind, what: e.what, ...(e.reason ? { reason: e.reason } : {}) });
   }
 
+  const failOn = config.failOn ?? 'high';
+  const doc = config.escalation?.doc;
+  const escalationDocMissing =
+    doc !== undefined && !/^[a-z][a-z0-9+.-]*:\/\//i.test(doc) && !files.paths.includes(doc.replace(/^\.?\//, ''));
+  const r = config.revoked;
+  const e = config.environments;
   const data: PolicyData = {
     toolVersion: o.toolVersion,
     ...(config.file ? { configFile: path.relative(root, config.file).split(path.sep).join('/') } : {}),
-    failOn: config.failOn ?? 'high',
-    enforcement: enforcementPoints(root),
+    failOn,
+    enforcement: await findEnforcement(files, failOn, config.exceptionApproval),
     families: [...families.values()],
     docsBase: DOCS_BASE,
     ...(own.ownership ? { owners: own.ownership } : {}),
     ...(config.escalation ? { escalation: config.escalation } : {}),
+    ...(escalationDocMissing ? { escalationDocMissing } : {}),
+    ...(r
+      ? {
+          revoked: {
+            users: r.users.map((name, i) => ({ name, ...(r.why?.users[i] ? { reason: r.why.users[i] } : {}) })),
+            keys: r.keys.map((key, i) => ({
+              key: shortKey(key),
+              ...(r.why?.keys[i] ? { reason: r.why.keys[i] } : {}),
+            })),
+          },
+        }
+      : {}),
+    ...(e
+      ? {
+          environments: {
+            envs: [...e.envs],
+            expectDifferent: e.expectDifferent.map((glob, i) => ({
+              glob,
+              ...(e.why?.[i] ? { reason: e.why[i] } : {}),
+            })),
+          },
+        }
+      : {}),
+    atRest: await declaredAtRest(files),
     inline,
     ...(baseline ? { baseline } : {}),
     config: configExceptions,

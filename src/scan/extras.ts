@@ -560,6 +560,22 @@ export async function storesInUse(
   return [...out];
 }
 
+/** Which of `files` git-crypt encrypts (their `filter` attribute, as the snapshot's .gitattributes say). */
+export async function gitCryptPaths(root: string, snap: Snapshot | 'worktree', files: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  if (!files.length) return out;
+  const { git } = await import('../git/run.js');
+  const where = snap === 'worktree' ? [] : snap.kind === 'index' ? ['--cached'] : [`--source=${snap.rev}`];
+  let r = await git(root, ['check-attr', '-z', ...where, 'filter', '--', ...files]);
+  // git before 2.40 has no --source: the index is the nearest answer.
+  if (r.code !== 0 && snap !== 'worktree' && snap.kind === 'rev')
+    r = await git(root, ['check-attr', '-z', '--cached', 'filter', '--', ...files]);
+  if (r.code !== 0) return out;
+  const f = r.stdout.toString('utf8').split('\0');
+  for (let i = 0; i + 2 < f.length; i += 3) if (f[i + 2] === 'git-crypt') out.add(f[i]!);
+  return out;
+}
+
 /** Remediation of a secret finding, naming the store(s) the repository already uses. */
 export function storeRemediation(base: string, stores: StoreName[]): string {
   if (!stores.length) return base;

@@ -16,7 +16,7 @@ import {
 } from '../types.js';
 import { compileRuleSet, loadBuiltinPatterns, type RuleSet } from '../rules/secrets/load.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
-import { emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
+import { CONFIG_NAMES, emptyConfig, findConfig, loadConfig, type Config } from '../config/load.js';
 import { examine, loadFamily, type EngineOptions } from '../engine/index.js';
 import { DEFAULT_BASELINE, parseBaseline, type BaselineEntry } from '../suppress/baseline.js';
 import { isBareRepo, repoRoot } from '../git/repo.js';
@@ -24,7 +24,7 @@ import type { Prestarted } from '../git/prestart.js';
 import { readAtRevs } from '../git/sources.js';
 import { assignOwners } from '../owners/index.js';
 import { loadOwnership } from './owners.js';
-import { relatedReader } from './related.js';
+import { relatedLister, relatedReader } from './related.js';
 import { ruleIdTest, wantsIac } from './wants.js';
 import type { Extras } from './extras.js';
 import type { ParityTable } from '../env/compare.js';
@@ -56,6 +56,9 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   config?: string;
   baseline?: string;
+  /** Texts of the config and baseline files by path from the root, as tracked (the index): read instead of the disk
+   * when no file is named (`hookguard policy` describes what is committed; an untracked config is not the policy). */
+  tracked?: ReadonlyMap<string, string>;
   /** Do not apply any baseline (used when writing one). */
   noBaseline?: boolean;
   failOn?: FailOn;
@@ -219,16 +222,22 @@ export async function loadRulesAndConfig(
   root: string,
   configFile: string | undefined,
   cwd: string,
+  tracked?: ReadonlyMap<string, string>,
 ): Promise<LoadedRules> {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path.resolve(cwd, configFile) : findConfig(root);
+  const trackedName = !configFile && tracked ? CONFIG_NAMES.find((n) => tracked.has(n)) : undefined;
+  const file = configFile
+    ? path.resolve(cwd, configFile)
+    : tracked
+      ? trackedName && path.join(root, trackedName)
+      : findConfig(root);
   if (configFile && !existsSync(file!)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds: Set<string> | undefined;
     const categories = new Set<string>(['secret']);
-    const text = readFileSync(file, 'utf8');
+    const text = trackedName ? tracked!.get(trackedName)! : readFileSync(file, 'utf8');
     // Rule ids of IaC families are only needed (and their modules only loaded) when the config names rules.
     if (/^\s*(?:rules|deny)\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
@@ -240,7 +249,7 @@ export async function loadRulesAndConfig(
       for (const id of policyIdsIn(root, emptyConfig(), text)) known.add(id.toLowerCase());
       categories.add('policy');
     }
-    config = await loadConfig(file, known, path.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known, path.relative(cwd, file) || file, categories, text);
   }
   const patterns = [...builtin, ...config.patterns];
   const policies = await loadTeamPolicies(
@@ -293,7 +302,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const t0 = Date.now();
   const { root, inRepo } = await findRoot(request, opts);
   opts.onPhase?.('repository found');
-  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd, opts.tracked);
   opts.onPhase?.('rules and config loaded');
   const { config } = loaded;
   // Providers run once per scan; their patterns join the rules, their values the own-credential matcher.
@@ -354,7 +363,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     out.errors.push(...snapshot.errors);
     opts.onPhase?.('environments and at-rest checked');
   }
-  await nameSecretStores(request, root, findings, ex.snapshot.now);
+  await nameSecretStores(request, root, findings, ex.snapshot.now, storable(loaded.patterns));
 
   // Profiles: only the rules a file's profile names apply to it (nothing to do without one).
   const inProfile = profileFilter(config, opts);
@@ -437,8 +446,11 @@ interface LoadedBaseline {
 function readBaseline(root: string, opts: ScanOptions, config: Config): LoadedBaseline | undefined {
   const where = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where) return undefined;
-  if (existsSync(where.file)) {
-    const text = readFileSync(where.file, 'utf8');
+  const rel = path.relative(root, where.file).split(path.sep).join('/');
+  const tracked = opts.tracked && !opts.baseline ? opts.tracked.get(rel) : undefined;
+  if (opts.tracked && !opts.baseline && tracked === undefined && !where.explicit) return undefined;
+  if (tracked !== undefined || existsSync(where.file)) {
+    const text = tracked ?? readFileSync(where.file, 'utf8');
     const parsed = parseBaseline(text, where.display);
     if ('error' in parsed) throw new UsageError(parsed.error);
     return { entries: parsed.entries, rel: path.relative(root, where.file).split(path.sep).join('/'), text };
@@ -503,22 +515,39 @@ export function engineOptions(
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...(loaded.policies ? { policies: loaded.policies } : {}),
-    readRelated: relatedReader(root, request.kind === 'paths'),
+    readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
+    listRelated: relatedLister(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),
   };
 }
 
-/** Remediation of secret findings names the secret store the repository already uses. */
+/**
+ * Secret rules whose value an application keeps as configuration (passwords, connection strings, generic and custom
+ * secrets): their fix may be to keep the value in the repository's secret store. A provider's token is revoked and
+ * rotated, and kept out of the repository: no store is offered for it.
+ */
+const STORABLE_SOURCES = new Set(['patterns/generic.yaml', 'patterns/databases.yaml', 'patterns/config-files.yaml']);
+function storable(patterns: LoadedRules['patterns']): (ruleId: string) => boolean {
+  const ids = new Set(
+    patterns.filter((p) => !p.source?.startsWith('patterns/') || STORABLE_SOURCES.has(p.source)).map((p) => p.id),
+  );
+  return (id) => ids.has(id) || id === OWN_ID;
+}
+
+/** Remediation of secret findings names the secret store the repository already uses (for secrets kept as
+ * configuration; git-crypt not for a file that is already in a git-crypt path). */
 async function nameSecretStores(
   request: ScanRequest,
   root: string,
-  findings: Finding[],
+  all: Finding[],
   extras: Extras | undefined,
+  isStorable: (ruleId: string) => boolean,
 ): Promise<void> {
-  if (request.kind === 'commit-msg' || !findings.some((f) => f.category === 'secret' && !f.in)) return;
+  const findings = all.filter((f) => f.category === 'secret' && !f.in && isStorable(f.ruleId));
+  if (request.kind === 'commit-msg' || !findings.length) return;
   const m = await import('./extras.js');
   const snap =
-    request.kind === 'staged'
+    request.kind === 'staged' || (request.kind === 'paths' && request.index)
       ? ({ kind: 'index' } as const)
       : request.kind === 'paths' || request.kind === 'stdin'
         ? 'worktree'
@@ -527,9 +556,15 @@ async function nameSecretStores(
             rev: request.kind === 'range' ? request.range.replace(/^.*?\.\.\.?/, '') : 'HEAD',
           } as const);
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
-  if (stores.length)
-    for (const f of findings)
-      if (f.category === 'secret' && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
+  if (!stores.length) return;
+  const crypted = stores.includes('git-crypt')
+    ? await m.gitCryptPaths(root, snap, [...new Set(findings.map((f) => f.file))])
+    : new Set<string>();
+  for (const f of findings)
+    f.remediation = m.storeRemediation(
+      f.remediation,
+      crypted.has(f.file) ? stores.filter((s) => s !== 'git-crypt') : stores,
+    );
 }
 
 /** Owners: read (config, or CODEOWNERS from the index when staged) only when there is a finding to give them to.

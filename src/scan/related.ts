@@ -27,3 +27,40 @@ export function relatedReader(root: string, disk: boolean): NonNullable<EngineOp
     return p;
   };
 }
+
+/** How the engine lists folders' files (recursively; at most 512): the disk, the index or a commit's tree, in one git
+ * call per set of folders; cached for the run. */
+export function relatedLister(root: string, disk: boolean): NonNullable<EngineOptions['listRelated']> {
+  const cache = new Map<string, Promise<string[]>>();
+  const list = async (dirs: string[], commit?: string): Promise<string[]> => {
+    dirs = dirs.filter((d) => d && !d.startsWith('/') && !d.split('/').includes('..'));
+    if (!dirs.length) return [];
+    if (!disk) {
+      const { git } = await import('../git/run.js');
+      const r = commit
+        ? await git(root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...dirs])
+        : await git(root, ['ls-files', '-z', '--', ...dirs]);
+      return r.code === 0 ? r.stdout.toString('utf8').split('\0').filter(Boolean).slice(0, 512) : [];
+    }
+    const { readdir } = await import('node:fs/promises');
+    const out: string[] = [];
+    const walk = async (rel: string, depth: number): Promise<void> => {
+      if (depth > 6 || out.length >= 512) return;
+      const entries = await readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
+      for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+        if (e.name === '.git' || e.name === 'node_modules') continue;
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) await walk(r, depth + 1);
+        else if (e.isFile() && out.length < 512) out.push(r);
+      }
+    };
+    for (const d of dirs) await walk(d.replace(/\/+$/, ''), 0);
+    return out;
+  };
+  return (dirs, commit) => {
+    const key = `${commit ?? ''}:${dirs.join('\0')}`;
+    let p = cache.get(key);
+    if (!p) cache.set(key, (p = list(dirs, commit).catch(() => [])));
+    return p;
+  };
+}

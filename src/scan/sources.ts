@@ -159,6 +159,10 @@ const paths: Source<'paths'> = async (request, ex, c) => {
   for (const p of request.paths)
     if (!existsSync(path.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
   let targets = request.paths.length ? request.paths : ['.'];
+  if (request.index) {
+    if (!c.inRepo) throw new UsageError('reading the index needs a git repository');
+    return indexFiles(ex, c, targets);
+  }
   if (request.untracked) {
     if (!c.inRepo) throw new UsageError('--untracked needs a git repository (it lists files as git does)');
     // Named files are scanned whatever .gitignore says: a tracked file that an ignore pattern matches is one of them.
@@ -202,6 +206,40 @@ const paths: Source<'paths'> = async (request, ex, c) => {
   await walkedHere(ex, walked);
   return none;
 };
+
+/** The index's files under `targets`, as staged (untracked files and unstaged edits are not part of it), in order. */
+async function indexFiles(ex: Examiner, c: SourceContext, targets: string[]): Promise<SourceDone> {
+  const { listSnapshot, readTexts } = await import('../git/snapshot.js');
+  const under = targets.map((t) => path.relative(c.root, path.resolve(c.cwd, t)).split(path.sep).join('/'));
+  const inside = (p: string) => under.some((u) => u === '' || p === u || p.startsWith(`${u}/`));
+  const files = (await listSnapshot(c.root, { kind: 'index' })).filter((f) => inside(f.path));
+  for (let i = 0; i < files.length; i += 256) {
+    const batch = files.slice(i, i + 256);
+    const texts = await readTexts(c.root, batch, LIMITS.wholeBytes);
+    for (const f of batch) {
+      const b = texts.get(f.path);
+      if (b?.kind === 'binary') ex.sink.skip('binary', f.path);
+      else if (b?.kind === 'large') {
+        ex.sink.skip('large', f.path);
+        ex.sink.error({
+          file: f.path,
+          message: `over ${LIMITS.wholeBytes >> 20} MiB in the index: not read for the policy`,
+          incomplete: true,
+        });
+      } else if (b?.kind === 'text') {
+        const text = b.text.replace(/\r\n?/g, '\n');
+        await ex.sink.target({
+          path: f.path,
+          chunks: [{ startLine: 1, text }],
+          bytes: Buffer.byteLength(b.text),
+          ...(ex.srcOpts.wantsContent(f.path) && text.length <= LIMITS.contentBytes ? { content: text } : {}),
+        });
+      }
+    }
+  }
+  ex.s.onPhase?.('index read');
+  return none;
+}
 
 /** The walked files on `n` worker threads, each item put back in its place among the walk's events. */
 async function walkedInWorkers(

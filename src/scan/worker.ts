@@ -12,7 +12,7 @@ import { makeRoleFinder } from '../env/roles.js';
 import { gitCryptMatcher } from '../env/gitattributes.js';
 import { commitsSource, type Sink } from '../git/sources.js';
 import type { Item, WorkerConfig, WorkerReply, WorkerRequest } from './parallel.js';
-import { relatedReader } from './related.js';
+import { relatedLister, relatedReader } from './related.js';
 import { contentWanted, extrasMayLookAt, ruleIdTest } from './wants.js';
 import { scanDiskFile } from './disk.js';
 import { OwnMatcher } from '../own/match.js';
@@ -31,6 +31,7 @@ const engine: EngineOptions = {
   examples: cfg.examples,
   ...(cfg.policies ? { policies: cfg.policies } : {}),
   readRelated: relatedReader(cfg.root, cfg.disk !== undefined),
+  listRelated: relatedLister(cfg.root, cfg.disk !== undefined),
   ...(cfg.budgetMs !== undefined ? { budgetMs: cfg.budgetMs } : {}),
   ...(cfg.explainDropped ? { explainDropped: true } : {}),
 };

@@ -231,3 +231,128 @@ describe('offboarding: removals are the fix', () => {
     expect(back.report.findings.filter((f) => f.ruleId === 'ACCESS-001').map((f) => f.line)).toEqual([20]);
   });
 });
+
+describe('ACCESS-001: keys deployed from files and sudo grants (issue 24)', () => {
+  function repoWithRevoked(): { repo: Repo; carol: { pub: string; fp: string }; alice: { pub: string; fp: string } } {
+    const carol = sshKey('carol-old-key');
+    const alice = sshKey('alice@desk');
+    const repo = Repo.init();
+    repo.write('.hookguard.yaml', `revoked:\n  users: [bob]\n  keys:\n    - ${carol.fp}\n`);
+    return { repo, carol, alice };
+  }
+
+  it("a revoked key in a .pub file that a task deploys (lookup('file'), a role's files/, copy to authorized_keys)", () => {
+    const { repo, carol, alice } = repoWithRevoked();
+    repo.write('playbooks/files/ops.pub', `${alice.pub}\n${carol.pub}\n`);
+    repo.write('playbooks/files/alice.pub', `${alice.pub}\n`);
+    repo.write(
+      'playbooks/keys.yml',
+      [
+        '- hosts: all',
+        '  tasks:',
+        '    - name: Ops keys',
+        '      ansible.posix.authorized_key:',
+        '        user: deploy',
+        `        key: "{{ lookup('file', 'ops.pub') }}"`,
+        '    - name: Alice',
+        '      ansible.posix.authorized_key:',
+        '        user: alice',
+        `        key: "{{ lookup('file', 'alice.pub') }}"`,
+        '',
+      ].join('\n'),
+    );
+    repo.write('roles/ops/files/carol.pub', `${carol.pub}\n`);
+    repo.write(
+      'roles/ops/tasks/main.yml',
+      [
+        '- name: Carol',
+        '  ansible.posix.authorized_key:',
+        '    user: deploy',
+        `    key: "{{ lookup('ansible.builtin.file', 'carol.pub') }}"`,
+        '- name: Whole file',
+        '  ansible.builtin.copy:',
+        '    src: carol.pub',
+        '    dest: /home/deploy/.ssh/authorized_keys',
+        '    mode: "0600"',
+        '',
+      ].join('\n'),
+    );
+    repo.git('add', '-A');
+    const want = [
+      ['ACCESS-001', 'playbooks/keys.yml', 6],
+      ['ACCESS-001', 'roles/ops/tasks/main.yml', 4],
+      ['ACCESS-001', 'roles/ops/tasks/main.yml', 7],
+    ];
+    const staged = repo.json(['scan', '--staged']);
+    expect(ids(staged.report)).toEqual(want);
+    expect(staged.code).toBe(1);
+    const msg = staged.report.findings.find((f) => f.file === 'playbooks/keys.yml')!.message;
+    expect(msg).toContain('deploys playbooks/files/ops.pub (line 2)');
+    expect(msg).toContain(carol.fp);
+    repo.git('commit', '-q', '--no-verify', '-m', 'keys');
+    expect(ids(repo.json(['scan', '.']).report)).toEqual(want);
+    expect(ids(repo.json(['scan', '--history']).report)).toEqual(want);
+    // Taking the key out of the file is the fix.
+    repo.commit('drop carol', { 'playbooks/files/ops.pub': `${alice.pub}\n` });
+    expect(ids(repo.json(['scan', 'playbooks']).report)).toEqual([]);
+  });
+
+  it('sudo grants to revoked users: lineinfile, copy content, a template, /etc/sudoers.d files, the sudoers module', () => {
+    const { repo } = repoWithRevoked();
+    repo.write(
+      'site.yml',
+      [
+        '- hosts: all',
+        '  become: true',
+        '  tasks:',
+        '    - name: Bob may sudo',
+        '      ansible.builtin.lineinfile:',
+        '        path: /etc/sudoers',
+        "        line: 'bob ALL=(ALL) NOPASSWD: ALL'",
+        "        validate: 'visudo -cf %s'",
+        '    - name: Drop-in',
+        '      ansible.builtin.copy:',
+        '        dest: /etc/sudoers.d/ops',
+        '        content: "bob ALL=(root) /usr/bin/systemctl\\n"',
+        '        mode: "0440"',
+        '    - name: From a template',
+        '      ansible.builtin.template:',
+        '        src: admins.j2',
+        '        dest: /etc/sudoers.d/admins',
+        '    - name: Module',
+        '      community.general.sudoers:',
+        '        name: bob-restart',
+        '        user: bob',
+        '        commands: /usr/bin/systemctl restart app',
+        '    - name: Alice is fine',
+        '      ansible.builtin.lineinfile:',
+        '        path: /etc/sudoers.d/alice',
+        "        line: 'alice ALL=(ALL) ALL'",
+        '    - name: Removing bob is the fix',
+        '      ansible.builtin.lineinfile:',
+        '        path: /etc/sudoers',
+        "        line: 'bob ALL=(ALL) NOPASSWD: ALL'",
+        '        state: absent',
+        '',
+      ].join('\n'),
+    );
+    repo.write('templates/admins.j2', '# admins\nUser_Alias ADMINS = alice, bob\nADMINS ALL=(ALL) ALL\n');
+    repo.write('files/sudoers.d/legacy', 'Defaults env_reset\n%wheel ALL=(ALL) ALL\nbob ALL=(ALL) ALL\n');
+    repo.commit('sudo');
+    for (const args of [
+      ['scan', '.'],
+      ['scan', '--history'],
+    ]) {
+      const r = repo.json(args);
+      expect(ids(r.report), args.join(' ')).toEqual([
+        ['ACCESS-001', 'files/sudoers.d/legacy', 3],
+        ['ACCESS-001', 'site.yml', 7],
+        ['ACCESS-001', 'site.yml', 12],
+        ['ACCESS-001', 'site.yml', 16],
+        ['ACCESS-001', 'site.yml', 21],
+      ]);
+      const tpl = r.report.findings.find((f) => f.line === 16)!;
+      expect(tpl.message).toContain('revoked user bob in /etc/sudoers.d/admins (templates/admins.j2 line 3)');
+    }
+  });
+});

@@ -313,14 +313,21 @@ describe('secrets at rest', () => {
     });
     const r = repo.json(['scan', '.', '--fail-on', 'low']);
     expect(r.report.findings.filter((f) => f.category === 'secret' || /SECRET|ENV-00/.test(f.ruleId))).toEqual([]);
-    repo.write('app.py', `token = "${fakeGithubToken()}"\n`);
+    repo.write(
+      'app.py',
+      `token = "${fakeGithubToken()}"\ndb = "postgres://app:${'Zq8vLm2R' + 't5Kp9Wx3'}@db.internal/app"\n`,
+    );
     repo.git('add', '-A');
     const s = repo.json(['scan', '--staged']);
     expect(s.code).toBe(1);
-    const f = s.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+    const f = s.report.findings.find((x) => x.ruleId === 'postgres-connection-url') as
+      { remediation?: string } | undefined;
     expect(f?.remediation).toContain('This repository already uses');
     expect(f?.remediation).toContain('Ansible Vault');
     expect(f?.remediation).toContain('HashiCorp Vault');
+    // A provider's token is revoked and kept out of the repository: no store is offered for it.
+    const t = s.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+    expect(t?.remediation).toMatch(/keep it out of the repository\.$/);
   });
 
   it('stores declared only by test fixtures or docs are not "in use": no mode names them in remediation', () => {
@@ -330,21 +337,22 @@ describe('secrets at rest', () => {
       'test/fixtures/vault/group_vars/all.yml': `db_password: ${VAULTED}`,
       'docs/vault.yml': `api_password: "{{ lookup('hashi_vault', 'secret=kv/app') }}"\n`,
     });
-    repo.commit('a token', { 'app.py': `token = "${fakeGithubToken()}"\n` });
+    repo.commit('a password', { 'app.py': `db = "postgres://app:${'Zq8vLm2R' + 't5Kp9Wx3'}@db.internal/app"\n` });
+    const rule = 'postgres-connection-url';
     for (const args of [
       ['scan', '.'],
       ['scan', '--history'],
       ['scan', '--diff', 'HEAD~1..HEAD'],
     ]) {
       const r = repo.json(args);
-      const f = r.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+      const f = r.report.findings.find((x) => x.ruleId === rule) as { remediation?: string } | undefined;
       expect(f, args.join(' ')).toBeDefined();
       expect(f?.remediation, args.join(' ')).not.toContain('already uses');
     }
     // The same declaration at the root is the repository's own: named.
     repo.commit('real git-crypt', { '.gitattributes': 'secrets/** filter=git-crypt diff=git-crypt\n' });
     const h = repo.json(['scan', '--history']);
-    const f = h.report.findings.find((x) => x.ruleId === 'github-pat') as { remediation?: string } | undefined;
+    const f = h.report.findings.find((x) => x.ruleId === rule) as { remediation?: string } | undefined;
     expect(f?.remediation).toContain('This repository already uses git-crypt');
   });
 });

@@ -25,9 +25,94 @@ export const accessRuleDocs = (): RuleDoc[] => [access001, access002];
 const AUTH_KEYS = /(?:^|\/)authorized_keys2?$/;
 const UNKNOWN = /\{\{|\{%|\$\{/;
 
+/** A sudoers file (`/etc/sudoers`, `sudoers.d/NAME`, a `sudoers.j2` template). */
+const SUDOERS_FILE = /(?:^|\/)sudoers(?:\.j2)?$|(?:^|\/)sudoers\.d\/[^/]+$/;
+/** A task destination that is sudoers or authorized_keys on the host. */
+const SUDOERS_DEST = /^\/etc\/sudoers(?:\.d\/[^/]+)?$/;
+const AUTH_KEYS_DEST = /(?:^|\/)authorized_keys2?$/;
+
 export function wantsAccess(path: string, content: string): boolean {
-  if (AUTH_KEYS.test(path)) return true;
-  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
+  if (AUTH_KEYS.test(path) || SUDOERS_FILE.test(path)) return true;
+  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:|sudoers/.test(content);
+}
+
+const FILE_LOOKUP = /lookup\(\s*['"](?:ansible\.builtin\.)?file['"]\s*,\s*['"]([^'"{}]+)['"]/g;
+
+/** Where Ansible looks for a relative `src`/`lookup('file')` name: the role's files/ (or templates/), then beside
+ * the task file, then the playbook folder's files/ and the folder itself. */
+function searchPaths(file: string, name: string, kind: 'files' | 'templates'): string[] {
+  if (!name || name.startsWith('/') || UNKNOWN.test(name)) return [];
+  const dir = file.includes('/') ? file.slice(0, file.lastIndexOf('/') + 1) : '';
+  const role = /^(?:.*?\/)?roles\/[^/]+\//.exec(file)?.[0];
+  const out = role ? [`${role}${kind}/${name}`, `${role}tasks/${name}`, `${role}${name}`] : [];
+  out.push(`${dir}${kind}/${name}`, `${dir}${name}`);
+  return [...new Set(out.map(normalise).filter(Boolean))];
+}
+
+function normalise(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '.' || seg === '') continue;
+    if (seg === '..') {
+      if (!out.length) return '';
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join('/');
+}
+
+/** Repository files a file's tasks deploy (a key file read with lookup('file'), a copy/template src): read by the
+ * engine from the scan's source, then given to `checkAccess`. */
+export function accessRelated(file: string, content: string): string[] {
+  const out: string[] = [];
+  for (const m of content.matchAll(FILE_LOOKUP)) out.push(...searchPaths(file, m[1]!, 'files'));
+  if (/authorized_keys|sudoers/.test(content))
+    for (const m of content.matchAll(/^\s*(?:-\s+)?src:\s*['"]?([^'"\s{}#]+)['"]?\s*(?:#.*)?$/gm))
+      out.push(...searchPaths(file, m[1]!, 'files'), ...searchPaths(file, m[1]!, 'templates'));
+  return [...new Set(out)].slice(0, 32);
+}
+
+/** The first of `paths` that the scan could read. */
+function firstRead(c: Ctx, paths: string[]): { path: string; text: string } | undefined {
+  for (const p of paths) {
+    const text = c.related.get(p);
+    if (text !== undefined) return { path: p, text };
+  }
+  return undefined;
+}
+
+/** Lines of a sudoers text that grant something to a revoked user (directly, or through a User_Alias). */
+export function sudoersGrants(text: string, r: Revoked): Array<{ line: number; user: string }> {
+  const out: Array<{ line: number; user: string }> = [];
+  const aliases = new Map<string, string[]>();
+  const lines = text.split('\n');
+  lines.forEach((raw) => {
+    const m = /^\s*User_Alias\s+(.+)$/.exec(raw.replace(/(?<!\\)#.*$/, ''));
+    if (m)
+      for (const def of m[1]!.split(':')) {
+        const d = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(.+)$/.exec(def);
+        if (d)
+          aliases.set(
+            d[1]!,
+            d[2]!.split(',').map((x) => x.trim()),
+          );
+      }
+  });
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/(?<!\\)#.*$/, '').trim();
+    if (!line || /^(?:Defaults|User_Alias|Runas_Alias|Host_Alias|Cmnd_Alias|@include|#include)/.test(line)) return;
+    const m = /^([^\s=]+)\s+[^=]+=/.exec(line);
+    if (!m) return;
+    for (const who of m[1]!.split(',')) {
+      const names = aliases.get(who) ?? [who];
+      const hit = names.find((n) => !n.startsWith('%') && !n.startsWith('+') && revokedUser(n, r));
+      if (hit) {
+        out.push({ line: i + 1, user: hit });
+        return;
+      }
+    }
+  });
+  return out;
 }
 
 interface Out {
@@ -119,6 +204,9 @@ interface Ctx {
   /** Tasks and loop items that remove a key or user (state: absent): the fix, never a finding, not even as a key
    * that happens to appear in the file. */
   removed: Set<Node>;
+  file: string;
+  /** Texts of the files tasks deploy (see `accessRelated`); a missing one leaves the task unknown. */
+  related: ReadonlyMap<string, string | undefined>;
 }
 
 function pos(n: Node, lc: LineCounter) {
@@ -276,6 +364,8 @@ function authorizedKeyTask(c: Ctx, task: Node, mod: { key: Node; value: Node }, 
         `task:authorized_key:user:${u}`,
       );
     const k = item === undefined ? key?.value : resolveItem(key?.value, item);
+    if (item === undefined && key?.value && UNKNOWN.test(key.value))
+      for (const m of key.value.matchAll(FILE_LOOKUP)) deployedKeys(c, m[1]!, key.node, scope, 'authorized_key');
     if (k && !UNKNOWN.test(k)) {
       if (item === undefined && key && isScalar(key.node))
         keysIn(c, key.node, k, scope, 'task:authorized_key', 'authorized_key');
@@ -308,6 +398,81 @@ function authorizedKeyTask(c: Ctx, task: Node, mod: { key: Node; value: Node }, 
       scope,
       `task:authorized_key:exclusive:${user?.value ?? ''}:${key?.value ?? ''}`,
     );
+}
+
+/** A key file a task deploys (`lookup('file', NAME)`, a copy `src`): each revoked key in it, reported at the task. */
+function deployedKeys(c: Ctx, name: string, at: Node, scope: [number, number], what: string): void {
+  const f = firstRead(c, searchPaths(c.file, name, 'files'));
+  if (!f) return;
+  for (const [i, line] of f.text.split('\n').entries())
+    for (const pk of publicKeys(line)) {
+      const why = revokedKey(pk, c.r);
+      if (why)
+        report(
+          c,
+          access001,
+          `${what} deploys ${f.path} (line ${i + 1}), which still grants SSH access: ${why}.`,
+          at,
+          scope,
+          `task:${what}:file:${pk.fingerprint}`,
+        );
+    }
+}
+
+const WRITE_MODULE =
+  /^(?:ansible\.builtin\.|ansible\.legacy\.)?(copy|template|lineinfile|blockinfile)$|^community\.general\.(sudoers)$/;
+
+/** A task that writes sudoers (lineinfile/blockinfile/copy/template into /etc/sudoers or /etc/sudoers.d/*, the
+ * sudoers module) or authorized_keys (copy/template of a key file): a grant to a revoked user or key is reported. */
+function writeTask(c: Ctx, task: Node, mod: { key: Node; value: Node }, module: string): void {
+  if (!isMap(mod.value) && !str(mod.value)) return;
+  const a = args(mod.value);
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
+  const scope = taskScope(task, c.lc);
+  if (module === 'sudoers') {
+    const user = a.get('user');
+    if (user?.value && !UNKNOWN.test(user.value) && revokedUser(user.value, c.r))
+      report(
+        c,
+        access001,
+        `sudoers rule still grants sudo to revoked user ${user.value}.`,
+        user.node,
+        scope,
+        `task:sudoers:${user.value}`,
+      );
+    return;
+  }
+  const dest = a.get('dest') ?? a.get('path');
+  const to = dest?.value;
+  if (!to || UNKNOWN.test(to)) return;
+  if (SUDOERS_DEST.test(to)) {
+    const texts: Array<{ text: string; at: Node; from?: string }> = [];
+    for (const k of ['line', 'block', 'content']) {
+      const v = a.get(k);
+      if (v?.value && !UNKNOWN.test(v.value)) texts.push({ text: v.value, at: v.node });
+    }
+    const src = a.get('src');
+    if (src?.value && (module === 'copy' || module === 'template')) {
+      const f = firstRead(c, searchPaths(c.file, src.value, module === 'template' ? 'templates' : 'files'));
+      if (f) texts.push({ text: f.text, at: src.node, from: f.path });
+    }
+    for (const t of texts)
+      for (const g of sudoersGrants(t.text, c.r))
+        report(
+          c,
+          access001,
+          `${module} still grants sudo to revoked user ${g.user} in ${to}${t.from ? ` (${t.from} line ${g.line})` : ''}.`,
+          t.at,
+          scope,
+          `task:sudo:${to}:${g.user}`,
+        );
+  } else if (AUTH_KEYS_DEST.test(to) && (module === 'copy' || module === 'template')) {
+    const src = a.get('src');
+    if (src?.value && !UNKNOWN.test(src.value)) deployedKeys(c, src.value, src.node, scope, module);
+  }
 }
 
 function userTask(c: Ctx, task: Node, mod: { key: Node; value: Node }): void {
@@ -367,7 +532,8 @@ function visitTasks(root: Node, onTask: (task: Node, key: string, mod: { key: No
     else if (isMap(n)) {
       for (const p of n.items) {
         const k = str(p.key);
-        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
+        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k) || WRITE_MODULE.test(k)))
+          onTask(n, k, { key: p.key, value: p.value });
         walk(p.value, depth + 1);
       }
     } else if (isPair(n)) walk(n.value, depth + 1);
@@ -388,16 +554,34 @@ function walkScalars(root: Node, f: (n: Node, s: string) => void, skip: Readonly
   walk(root, 0);
 }
 
-export function checkAccess(file: string, content: string, revoked: Revoked): Out {
+export function checkAccess(
+  file: string,
+  content: string,
+  revoked: Revoked,
+  related: ReadonlyMap<string, string | undefined> = new Map(),
+): Out {
   const out: Out = { findings: [], errors: [] };
   if (!revoked.users.length && !revoked.keys.length) return out;
   if (AUTH_KEYS.test(file)) {
     authorizedKeysFile(file, content, revoked, out);
     return out;
   }
+  if (SUDOERS_FILE.test(file) && !/\.ya?ml$/.test(file)) {
+    for (const g of sudoersGrants(content, revoked))
+      out.findings.push(
+        finding(
+          access001,
+          `sudoers still grants sudo to revoked user ${g.user}.`,
+          { line: g.line, column: 1, endLine: g.line, endColumn: 1 },
+          [g.line, g.line],
+          `sudoers:${g.user}`,
+        ),
+      );
+    return out;
+  }
   const parsed = parseYamlAll(content);
   if (parsed.errors.length) return out; // the IaC families report malformed files
-  const c: Ctx = { lc: parsed.lc, r: revoked, out, seen: new Set(), removed: new Set() };
+  const c: Ctx = { lc: parsed.lc, r: revoked, out, seen: new Set(), removed: new Set(), file, related };
   // A cloud-init user-data file of its own (user-data.yaml, cloud-config.yaml).
   if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, undefined, content, 'cloud-init-file');
   for (const doc of parsed.docs) {
@@ -409,7 +593,9 @@ export function checkAccess(file: string, content: string, revoked: Revoked): Ou
       tasks.push([task, key, mod]);
     });
     for (const [task, key, mod] of tasks) {
-      if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
+      const w = WRITE_MODULE.exec(key);
+      if (w) writeTask(c, task, mod, w[1] ?? w[2]!);
+      else if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
       else if (isMap(mod.value) || (str(mod.value) ?? '').includes('=')) userTask(c, task, mod);
     }
     walkScalars(

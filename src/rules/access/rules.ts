@@ -3,11 +3,11 @@ import type { RuleDoc } from '../../types.js';
 
 export const access001: RuleDoc = {
   id: 'ACCESS-001',
-  title: 'SSH access still granted to a revoked user or key',
+  title: 'SSH or sudo access still granted to a revoked user or key',
   severity: 'high',
   category: 'access',
   remediation:
-    'Remove the user and the key (Ansible: state: absent; authorized_keys: delete the line; cloud-init: drop the user), and check the hosts themselves: a key already installed stays until it is removed there.',
+    'Remove the user, the key and the sudo rule (Ansible: state: absent; authorized_keys, a deployed .pub file or sudoers: delete the line; cloud-init: drop the user), and check the hosts themselves: a key or sudoers line already installed stays until it is removed there.',
   docs: `## What it checks
 With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as the \`SHA256:…\` fingerprint that
 \`ssh-keygen -lf key.pub\` prints, or as the key's comment), it flags what still grants SSH access to them:
@@ -16,8 +16,15 @@ With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as th
   revoked user's account — literal \`loop\`/\`with_items\` lists are followed, \`{{ item.name }}\` included;
 - cloud-init user data (\`#cloud-config\` in CloudFormation \`UserData\`, in Ansible vars, anywhere in YAML or JSON) whose
   \`users:\` create a revoked user or whose \`ssh_authorized_keys\` hold a revoked key;
-- a revoked public key written anywhere in a YAML value.
-A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
+- a revoked public key written anywhere in a YAML value;
+- a key file that a task deploys and that holds a revoked key: \`key: "{{ lookup('file', 'ops.pub') }}"\` in an
+  \`authorized_key\` task, or a \`copy\`/\`template\` whose \`dest\` is an \`authorized_keys\` file — the file is looked
+  for where Ansible looks (the role's \`files/\`, then beside the playbook and its \`files/\`), read from the scanned
+  commit or index, and the finding is on the task, naming the file and line;
+- sudo for a revoked user: a \`sudoers\` or \`sudoers.d/*\` file of the repository, \`lineinfile\`/\`blockinfile\`/
+  \`copy\` content or a \`copy\`/\`template\` source written to \`/etc/sudoers\` or \`/etc/sudoers.d/*\` (a
+  \`User_Alias\` naming them counts), and \`community.general.sudoers\` with \`user:\` them.
+A task with \`state: absent\` removes the access: it is the fix, never a finding. A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
 
 ## Why it matters
 People leave and laptops are lost; their keys must go with them. A key that stays in the playbook or template is

@@ -4,7 +4,7 @@
  */
 import type { IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { loadAnsible, TEST_PATH } from '../../parse/ansible.js';
-import { relatedPaths, Resolver } from '../../parse/ansible-resolve.js';
+import { isInventoryVars, relatedDirs, relatedPaths, Resolver } from '../../parse/ansible-resolve.js';
 import { compareText, SEVERITY_RANK } from '../../types.js';
 import { makeContext, type AnsibleRule } from './context.js';
 import { noqaMatch, noqaOn } from './noqa.js';
@@ -298,6 +298,19 @@ export function lintAnsible(
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
+  // A value that came through a variable of another file says where it is set (file:line, and the group).
+  const withOrigins = file.tasks.filter((t) => t.origins);
+  if (withOrigins.length)
+    for (const f of findings) {
+      const t = withOrigins.find((x) => f.path === x.path || f.path.startsWith(`${x.path}.`));
+      if (!t) continue;
+      const rest = f.path.slice(t.path.length + 1);
+      const arg = t.module && rest.startsWith(`${t.module}.`) ? rest.slice(t.module.length + 1).split('.')[0]! : '';
+      const from = t.origins!.get(arg) ?? (t.origins!.size === 1 ? [...t.origins!.values()][0] : undefined);
+      if (!from) continue;
+      f.message += `${/[.!?]$/.test(f.message) ? '' : '.'} The value comes through ${from.join(', then ')}.`;
+      f.why = f.why ? `${f.why}; value through ${from.join(', then ')}` : `Value through ${from.join(', then ')}`;
+    }
   // Molecule scenarios and the test playbooks of a role or collection exercise the role; they are not deployed.
   const test = TEST_PATH.exec(path);
   if (test)
@@ -326,4 +339,5 @@ export const family: IacFamily = {
       related,
     ),
   related: relatedPaths,
+  relatedIn: { dirs: relatedDirs, keep: isInventoryVars },
 };
