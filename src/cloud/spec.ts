@@ -4,9 +4,12 @@
  * Generated from npm `@aws-cdk/aws-service-spec` by scripts/gen-cfn-spec.mjs into cfn-spec.json (format described
  * there). Enough to answer "does path X.Y[].Z exist on type T", and "which real property was meant".
  *
- * The data is a JSON of short strings (~650 KB, a few ms to parse); each resource type's and property type's string is
- * decoded the first time it is asked about. Only the CloudFormation rule family imports this module, and the family is
- * loaded only when a scanned file looks like a template: a commit of code never pays for it.
+ * The data is a JSON of short strings (~650 KB). The builds keep it out of the bundles (scripts/cfn-spec-plugin.mjs):
+ * there the import is a function that reads the file next to the bundle, called on the first question (~5 ms, read
+ * and parse) rather than a JavaScript object built whenever the module loads; each
+ * resource type's and property type's string is then decoded the first time it is asked about. Only the
+ * CloudFormation rule family imports this module, and the family is loaded only when a scanned file looks like a
+ * template: a commit of code never pays for it.
  *
  * Types this data does not know (newer than the package, `Custom::*`, third-party registry types, SAM's
  * `AWS::Serverless::*`) are unknown, never wrong.
@@ -39,12 +42,19 @@ export type Lookup =
       suggestion?: string;
     };
 
-const data = raw as RawSpec;
+let parsed: RawSpec | undefined;
+/** The data: in the bundles a function that reads it (see above), in tests and tsc the JSON module. */
+function spec(): RawSpec {
+  const r = raw as unknown as RawSpec | (() => string);
+  return (parsed ??= typeof r === 'function' ? (JSON.parse(r()) as RawSpec) : r);
+}
 const decodedResources = new Map<string, Map<string, Shape>>();
 const decodedTypes = new Map<number, Map<string, Shape>>();
 
 /** The package and version the data was generated from (e.g. `@aws-cdk/aws-service-spec 0.1.216`). */
-export const SPEC_SOURCE: string = data.source;
+export function specSource(): string {
+  return spec().source;
+}
 
 /** Resource types the data never judges: SAM's, and anything not `AWS::` (Custom::, Alexa::, third-party). */
 export function judged(kind: string): boolean {
@@ -106,7 +116,8 @@ export function resourceProperties(kind: string): ReadonlyMap<string, Shape> | u
   if (!judged(kind)) return undefined;
   let m = decodedResources.get(kind);
   if (!m) {
-    const text = Object.prototype.hasOwnProperty.call(data.resources, kind) ? data.resources[kind] : undefined;
+    const { resources } = spec();
+    const text = Object.prototype.hasOwnProperty.call(resources, kind) ? resources[kind] : undefined;
     if (text === undefined) return undefined;
     m = decodeProps(text);
     decodedResources.set(kind, m);
@@ -118,7 +129,7 @@ export function resourceProperties(kind: string): ReadonlyMap<string, Shape> | u
 export function typeProperties(index: number): ReadonlyMap<string, Shape> {
   let m = decodedTypes.get(index);
   if (!m) {
-    const text = data.types[index];
+    const text = spec().types[index];
     if (text === undefined) throw new Error(`cfn-spec.json: no property type ${index}`);
     m = decodeProps(text);
     decodedTypes.set(index, m);
@@ -244,4 +255,20 @@ export function lookupPath(kind: string, path: readonly string[]): Lookup {
     if (cur?.t === 'json') return 'ok';
   }
   return 'ok';
+}
+
+/** The shape of a list's items, when the shape is (or may be) a list. */
+export function listItems(shape: Shape): Shape | undefined {
+  const s = items(shape);
+  return s === shape ? undefined : s;
+}
+
+/** The shape of a map's values, when the shape is (or may be) a map of string to something. */
+export function mapValues(shape: Shape): Shape | undefined {
+  if (shape.t === 'map') return shape.of;
+  if (shape.t === 'union') {
+    const of = shape.of.flatMap((s) => (s.t === 'map' ? [s.of] : []));
+    if (of.length) return of.length === 1 ? of[0]! : { t: 'union', of };
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { editDistance, lookupPath, resourceProperties, SPEC_SOURCE, suggest } from '../../src/cloud/spec.js';
+import { editDistance, lookupPath, resourceProperties, specSource, suggest } from '../../src/cloud/spec.js';
 import { generate } from '../../scripts/gen-cfn-spec.mjs';
 
 describe('CloudFormation resource specification data', () => {
@@ -10,7 +10,7 @@ describe('CloudFormation resource specification data', () => {
     const pkg = JSON.parse(
       readFileSync(new URL('../../node_modules/@aws-cdk/aws-service-spec/package.json', import.meta.url), 'utf8'),
     ) as { version: string };
-    expect(SPEC_SOURCE).toBe(`@aws-cdk/aws-service-spec ${pkg.version}`);
+    expect(specSource()).toBe(`@aws-cdk/aws-service-spec ${pkg.version}`);
   });
 
   it('knows the AWS resource types and their properties', () => {
