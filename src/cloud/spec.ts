@@ -56,9 +56,14 @@ export function specSource(): string {
   return spec().source;
 }
 
-/** Resource types the data never judges: SAM's, and anything not `AWS::` (Custom::, Alexa::, third-party). */
+/**
+ * Resource types the data never judges: SAM's, anything not `AWS::` (Custom::, Alexa::, third-party), and
+ * `AWS::CloudFormation::CustomResource`, which passes any property it is given to its provider.
+ */
 export function judged(kind: string): boolean {
-  return kind.startsWith('AWS::') && !kind.startsWith('AWS::Serverless::');
+  return (
+    kind.startsWith('AWS::') && !kind.startsWith('AWS::Serverless::') && kind !== 'AWS::CloudFormation::CustomResource'
+  );
 }
 
 function parseShape(code: string): Shape {

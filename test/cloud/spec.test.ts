@@ -67,6 +67,7 @@ describe('lookupPath', () => {
 
   it('never judges types it does not know: Custom::, SAM, third-party, newer than the data', () => {
     expect(lookupPath('Custom::Thing', ['Anything'])).toBe('unknown-kind');
+    expect(lookupPath('AWS::CloudFormation::CustomResource', ['AnyInput'])).toBe('unknown-kind');
     expect(lookupPath('AWS::Serverless::Function', ['CodeUri'])).toBe('unknown-kind');
     expect(lookupPath('AWS::CloudFormation::Typo', ['X'])).toBe('unknown-kind');
     expect(lookupPath('Acme::Service::Thing', ['X'])).toBe('unknown-kind');
