@@ -237,6 +237,18 @@ function items(shape: Shape): Shape {
  * below free JSON (a policy document) anything goes. 'unknown-kind' for a type the data does not judge.
  */
 export function lookupPath(kind: string, path: readonly string[]): Lookup {
+  const r = resolvePath(kind, path);
+  return typeof r === 'object' && 'shape' in r ? 'ok' : r;
+}
+
+/**
+ * The shape at the end of a property path (as {@link lookupPath} reads it): `{ shape }` where the path exists, with
+ * `shape` undefined below free JSON or a map key that has no known shape; otherwise what lookupPath answers.
+ */
+export function resolvePath(
+  kind: string,
+  path: readonly string[],
+): Exclude<Lookup, 'ok'> | { shape: Shape | undefined } {
   const top = resourceProperties(kind);
   if (!top) return 'unknown-kind';
   let cur: Shape | undefined;
@@ -247,7 +259,7 @@ export function lookupPath(kind: string, path: readonly string[]): Lookup {
         cur = cur.of; // the key of a map: any name goes
       else {
         const names = cur ? propertiesOf(cur) : top;
-        if (names === 'any') return 'ok';
+        if (names === 'any') return { shape: undefined };
         const next = names?.get(name);
         if (!next) {
           const suggestion = names ? suggest(name, names.keys()) : undefined;
@@ -257,9 +269,9 @@ export function lookupPath(kind: string, path: readonly string[]): Lookup {
       }
     }
     for (let k = 0; k < lists && cur; k++) cur = items(cur);
-    if (cur?.t === 'json') return 'ok';
+    if (cur?.t === 'json') return { shape: undefined };
   }
-  return 'ok';
+  return { shape: cur };
 }
 
 /** The shape of a list's items, when the shape is (or may be) a list. */
