@@ -4,9 +4,27 @@
  */
 export type Value = boolean | string | number | { [k: string]: Value };
 
+/**
+ * A template parameter a fix introduces where the right value is the team's decision (which network may reach a port,
+ * which KMS key): no Default, a Description that names the decision; the user sets it when deploying.
+ */
+export interface ParamSpec {
+  name: string;
+  description: string;
+  /** For a world IPv6 CIDR (`::/0`): the parameter to use instead. */
+  ipv6?: { name: string; description: string };
+  allowedPattern?: string;
+}
+
 /** What a rule's fix does, declared as data. */
 export type FixSpec =
   | { kind: 'cfn-set'; key: string; value: Value; what: string }
+  /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
+  | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
+  /** Set `key` to `!Ref` of a new parameter. */
+  | { kind: 'cfn-set-param'; key: string; param: ParamSpec; what: string }
+  /** Replace the world CIDR on the finding's line with `"{{ variable }}"` and a comment naming the decision. */
+  | { kind: 'ans-world-var'; variable: string; ipv6: string; decision: string; what: string }
   | { kind: 'ans-set'; key: string; value: Value; what: string; when?: (current: unknown) => boolean }
   | { kind: 'ans-task'; key: string; value: Value; what: string };
 
@@ -16,6 +34,21 @@ const PAB: Value = {
   IgnorePublicAcls: true,
   RestrictPublicBuckets: true,
 };
+
+const CIDR4 = '^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$';
+
+/** An open port's fix: a parameter for the network allowed to reach it. */
+function networkParam(name: string, who: string): ParamSpec {
+  return {
+    name,
+    description: `The network (CIDR) allowed to reach ${who}: the team's decision, never 0.0.0.0/0`,
+    allowedPattern: CIDR4,
+    ipv6: {
+      name: `${name}Ipv6`,
+      description: `The IPv6 network (CIDR) allowed to reach ${who}: the team's decision, never ::/0`,
+    },
+  };
+}
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -53,6 +86,37 @@ export const FIXES: Record<string, FixSpec> = {
     key: 'NodeToNodeEncryptionOptions',
     value: { Enabled: true },
     what: 'NodeToNodeEncryptionOptions.Enabled: true',
+  },
+  'CFN-SG-001': {
+    kind: 'cfn-world-param',
+    param: networkParam('AdminAccessCidr', 'SSH and RDP'),
+    what: "the world CIDR to !Ref AdminAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)",
+  },
+  'CFN-SG-002': {
+    kind: 'cfn-world-param',
+    param: networkParam('DatabaseClientCidr', 'the database and cache ports'),
+    what: "the world CIDR → !Ref DatabaseClientCidr, a new parameter without default: set it to the clients' network",
+  },
+  'CFN-SG-006': {
+    kind: 'cfn-world-param',
+    param: networkParam('ManagementAccessCidr', 'remote-access and management services'),
+    what: "the world CIDR to !Ref ManagementAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)",
+  },
+  'CFN-SNS-002': {
+    kind: 'cfn-set-param',
+    key: 'KmsMasterKeyId',
+    param: {
+      name: 'TopicKmsKey',
+      description: "The team's KMS key (key ARN, key id or alias/name) that encrypts the topic: the team's decision",
+    },
+    what: "KmsMasterKeyId: !Ref TopicKmsKey, a new parameter without default: set it to the team's KMS key",
+  },
+  'ANS-AWS-001': {
+    kind: 'ans-world-var',
+    variable: 'admin_cidr',
+    ipv6: 'admin_cidr_ipv6',
+    decision: 'the network allowed to reach this administrative port',
+    what: 'the world CIDR to "{{ admin_cidr }}", a variable to set in group_vars or the inventory (the admin network is the team\'s decision)',
   },
   'ANS-TLS-001': {
     kind: 'ans-set',

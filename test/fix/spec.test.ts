@@ -23,16 +23,23 @@ function fits(shape: Shape | undefined, value: Exclude<Value, object>): boolean 
   return shape.t === 'string';
 }
 
+/** The property each CloudFormation fix sets, and the value it writes (a !Ref of a new parameter is a string). */
 const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
-  if (spec.kind !== 'cfn-set') return [];
+  const set =
+    spec.kind === 'cfn-set'
+      ? { key: spec.key, value: spec.value }
+      : spec.kind === 'cfn-set-param'
+        ? { key: spec.key, value: 'a parameter' }
+        : undefined;
+  if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
-  return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec }));
+  return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec: set }));
 });
 
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => s.kind === 'cfn-set')
+      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param')
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
