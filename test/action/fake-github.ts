@@ -2,8 +2,38 @@
  * A fake GitHub REST API on 127.0.0.1: the endpoints the Action calls (check runs, pull request files, review
  * comments, reviews), with pagination (Link headers), injectable 403s and rate limits, and a log of every request.
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Ajv, type ValidateFunction } from 'ajv';
+
+/**
+ * GitHub's OpenAPI description of the request bodies the Action sends (scripts/gen-github-openapi.mjs extracts it from
+ * npm @octokit/openapi). Objects are closed here (no property the description does not name), so a misspelt or
+ * invented field fails as GitHub would ignore or refuse it.
+ */
+const OPENAPI = JSON.parse(readFileSync(new URL('./github-openapi.json', import.meta.url), 'utf8')) as {
+  operations: Record<string, { method: string; path: string; body: object }>;
+};
+function closed(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(closed);
+  if (!schema || typeof schema !== 'object') return schema;
+  const o: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(schema))
+    o[k] =
+      k === 'properties' ? Object.fromEntries(Object.entries(v as object).map(([n, x]) => [n, closed(x)])) : closed(v);
+  if (o.properties && o.additionalProperties === undefined) o.additionalProperties = false;
+  return o;
+}
+const ajv = new Ajv({ strict: false, allErrors: true });
+const VALIDATORS: Array<{ id: string; method: string; path: RegExp; validate: ValidateFunction }> = Object.entries(
+  OPENAPI.operations,
+).map(([id, op]) => ({
+  id,
+  method: op.method,
+  path: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  validate: ajv.compile(closed(op.body) as object),
+}));
 
 export interface SentAnnotation {
   path: string;
@@ -20,6 +50,8 @@ export interface SentComment {
   path: string;
   line: number;
   side: string;
+  start_line?: number;
+  start_side?: string;
   body: string;
 }
 
@@ -52,6 +84,7 @@ export interface FakeComment {
   body: string;
   path: string;
   line: number;
+  start_line?: number;
   commit_id: string;
 }
 
@@ -85,6 +118,8 @@ export class FakeGitHub {
   submittedReviews: Array<{ login: string; state: string; commit_id: string }> = [];
   /** Team memberships, "org/slug" → active member logins. */
   members = new Map<string, Set<string>>();
+  /** Request bodies that GitHub's OpenAPI description refuses ("operationId: error"); each was answered 422. */
+  readonly invalid: string[] = [];
   /** Reviews requested so far, per pull request number. */
   requestedReviewers = new Map<number, { users: string[]; teams: string[] }>();
   private server?: Server;
@@ -165,6 +200,12 @@ export class FakeGitHub {
       );
     }
     if (this.forbidden) return this.send(res, 403, { message: 'Resource not accessible by integration' });
+    const op = VALIDATORS.find((v) => v.method === r.method && v.path.test(r.path));
+    if (op && !op.validate(json)) {
+      const why = ajv.errorsText(op.validate.errors);
+      this.invalid.push(`${op.id}: ${why}`);
+      return this.send(res, 422, { message: 'Invalid request', errors: [why] });
+    }
 
     let m: RegExpExecArray | null;
     if (r.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(r.path)) {
@@ -223,6 +264,15 @@ export class FakeGitHub {
         const f = this.files.find((x) => x.filename === c.path);
         if (!f?.patch || !patchRightLines(f.patch).has(c.line))
           return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+        // A multi-line comment (a suggestion's lines): start_side given, start_line before line, both in one hunk.
+        if (c.start_line !== undefined) {
+          const inOne = patchHunks(f.patch).some(([a, b]) => a <= c.start_line! && c.line <= b);
+          if (!c.start_side || c.start_line >= c.line || !inOne)
+            return this.send(res, 422, {
+              message: 'Unprocessable Entity',
+              errors: ['start_line must precede line, in the same hunk'],
+            });
+        }
       }
       this.reviews.push(json);
       for (const c of json.comments ?? [])
@@ -231,6 +281,7 @@ export class FakeGitHub {
           body: c.body,
           path: c.path,
           line: c.line,
+          ...(c.start_line !== undefined ? { start_line: c.start_line } : {}),
           commit_id: json.commit_id ?? '',
         });
       return this.send(res, 200, { id: this.nextId++ });
@@ -284,6 +335,20 @@ export function patchRightLines(patch: string): Set<number> {
     const h = /^@@ -\S+ \+(\d+)/.exec(row);
     if (h) n = Number(h[1]);
     else if (n && (row.startsWith('+') || row.startsWith(' '))) out.add(n++);
+  }
+  return out;
+}
+
+/** Independent of the Action's parser: the right-side line range of each hunk of a patch. */
+export function patchHunks(patch: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let n = 0;
+  for (const row of patch.split('\n')) {
+    const h = /^@@ -\S+ \+(\d+)/.exec(row);
+    if (h) {
+      n = Number(h[1]);
+      out.push([n, n - 1]);
+    } else if (out.length && (row.startsWith('+') || row.startsWith(' '))) out[out.length - 1]![1] = n++;
   }
   return out;
 }
