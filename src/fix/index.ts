@@ -7,6 +7,7 @@
  * rewritten: removing a leaked value does not un-leak it.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { CMK_PROPS } from '../cloud/checks/kms.js';
 import { FIXES, type Value } from './registry.js';
 
 export interface FixTarget {
@@ -385,6 +386,23 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
+      e = withParam(doc, ctx, spec.param, set, params, owner);
+    } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      const ref = refText(ctx, spec.param.name);
+      let set: ReturnType<typeof setOnResource>;
+      if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
+      else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
+      else {
+        const props = (res!.value as YAMLMap).get('Properties', true);
+        const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
+        set = isMap(parent)
+          ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
+          : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
+      }
       e = withParam(doc, ctx, spec.param, set, params, owner);
     } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
       const res = resourceAt(doc, ctx, t.line);

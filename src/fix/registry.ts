@@ -23,6 +23,8 @@ export type FixSpec =
   | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
   /** Set `key` to `!Ref` of a new parameter. */
   | { kind: 'cfn-set-param'; key: string; param: ParamSpec; what: string }
+  /** Set the resource type's customer-key property (src/cloud/checks/kms.ts CMK_PROPS) to `!Ref` of a new parameter. */
+  | { kind: 'cfn-kms-param'; param: ParamSpec; what: string }
   /** Replace the world CIDR on the finding's line with `"{{ variable }}"` and a comment naming the decision. */
   | { kind: 'ans-world-var'; variable: string; ipv6: string; decision: string; what: string }
   | { kind: 'ans-set'; key: string; value: Value; what: string; when?: (current: unknown) => boolean }
@@ -150,6 +152,14 @@ export const FIXES: Record<string, FixSpec> = {
       description: "The team's KMS key (key ARN, key id or alias/name) that encrypts the topic: the team's decision",
     },
     what: "KmsMasterKeyId: !Ref TopicKmsKey, a new parameter without default: set it to the team's KMS key",
+  },
+  'CFN-KMS-003': {
+    kind: 'cfn-kms-param',
+    param: {
+      name: 'DataKmsKeyArn',
+      description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
+    },
+    what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -348,6 +348,19 @@ Resources:
     expect(r.skipped[0]!.why).toMatch(/AdminAccessCidr already exists with a Default/);
   });
 
+  it("CFN-KMS-003: the resource type's key property, top level or nested, becomes !Ref of one new parameter", () => {
+    const t = `Resources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EncryptionAtRestOptions:\n        Enabled: true\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n      KmsKeyId: alias/aws/rds\n`;
+    const r = applyFixes(
+      t,
+      [2, 9, 15].map((line) => ({ ruleId: 'CFN-KMS-003', line })),
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      `Parameters:\n  DataKmsKeyArn:\n    Type: String\n    Description: 'The ARN of the team''s KMS key that encrypts data at rest in this template: the team''s decision'\nResources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n      KmsKeyId: !Ref DataKmsKeyArn\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EncryptionAtRestOptions:\n        Enabled: true\n        KmsKeyId: !Ref DataKmsKeyArn\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n      KmsKeyId: !Ref DataKmsKeyArn\n`,
+    );
+  });
+
   it('a CIDR set from a parameter is changed where it is set, not here', () => {
     const t = `Parameters:\n  Cidr:\n    Type: String\n    Default: 0.0.0.0/0\nResources:\n  S:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: !Ref Cidr\n`;
     const r = applyFixes(t, [{ ruleId: 'CFN-SG-001', line: 13 }], 'cloudformation');

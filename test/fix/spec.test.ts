@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { resolvePath, type Shape } from '../../src/cloud/spec.js';
 import { FIXES, type Value } from '../../src/fix/registry.js';
 import { RULES } from '../../src/rules/cloudformation/index.js';
+import { CMK_PROPS } from '../../src/cloud/checks/kms.js';
 
 /** Every path a value sets: `[key]` for a scalar, `[key, sub…]` for each leaf of a block, with the leaf's value. */
 function leaves(key: string[], value: Value): Array<{ path: string[]; value: Exclude<Value, object> }> {
@@ -31,6 +32,13 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
       : spec.kind === 'cfn-set-param'
         ? { key: spec.key, value: 'a parameter' }
         : undefined;
+  if (spec.kind === 'cfn-kms-param')
+    // The customer-key property of each resource type, nested where the type nests it.
+    return Object.entries(CMK_PROPS).map(([kind, p]) => {
+      const [key, ...rest] = p.path.split('.');
+      const value: Value = rest.length ? { [rest.join('.')]: 'a parameter' } : 'a parameter';
+      return { id, kind, spec: { key: key!, value } };
+    });
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec: set }));
@@ -39,7 +47,7 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param')
+      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param' || s.kind === 'cfn-kms-param')
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
