@@ -39,6 +39,10 @@ const PAB: Value = {
 
 const CIDR4 = '^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$';
 
+/** A YAML true or false as Ansible reads it (`yes`, `True`, `on`…). */
+const truthy = (v: unknown) => v === true || /^(?:yes|true|on|y)$/i.test(String(v));
+const falsy = (v: unknown) => v === false || /^(?:no|false|off|n)$/i.test(String(v));
+
 /** An open port's fix: a parameter for the network allowed to reach it. */
 function networkParam(name: string, who: string): ParamSpec {
   return {
@@ -168,6 +172,22 @@ export const FIXES: Record<string, FixSpec> = {
     decision: 'the network allowed to reach this administrative port',
     what: 'the world CIDR to "{{ admin_cidr }}", a variable to set in group_vars or the inventory (the admin network is the team\'s decision)',
   },
+  // Present and wrong only: an absent argument may be spelt by an alias, or not exist on the rule's other modules.
+  'ANS-AWS-004': {
+    kind: 'ans-set',
+    key: 'publicly_accessible',
+    value: false,
+    what: 'publicly_accessible: false',
+    when: truthy,
+  },
+  'ANS-AWS-005': {
+    kind: 'ans-set',
+    key: 'storage_encrypted',
+    value: true,
+    what: 'storage_encrypted: true',
+    when: falsy,
+  },
+  'ANS-AWS-006': { kind: 'ans-set', key: 'encrypted', value: true, what: 'encrypted: true', when: falsy },
   'ANS-TLS-001': {
     kind: 'ans-set',
     key: 'validate_certs',

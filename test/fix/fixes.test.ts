@@ -411,3 +411,51 @@ Resources:
     );
   });
 });
+
+describe('Ansible AWS modules: an argument written wrong is set right; an absent one is left (aliases, other modules)', () => {
+  const PLAY = `- name: Public database
+  amazon.aws.rds_instance:
+    id: app-db
+    storage_encrypted: no
+    publicly_accessible: yes   # for the migration
+- name: Data volume
+  amazon.aws.ec2_vol:
+    instance: i-0123456789abcdef0
+    volume_size: 50
+    encrypted: False
+- name: Another database
+  amazon.aws.rds_instance:
+    id: other
+`;
+  const FIXED = `- name: Public database
+  amazon.aws.rds_instance:
+    id: app-db
+    storage_encrypted: yes
+    publicly_accessible: no   # for the migration
+- name: Data volume
+  amazon.aws.ec2_vol:
+    instance: i-0123456789abcdef0
+    volume_size: 50
+    encrypted: True
+- name: Another database
+  amazon.aws.rds_instance:
+    id: other
+`;
+  it('keeps the file’s spelling of booleans and its comments; skips the absent argument with a reason', () => {
+    const r = applyFixes(
+      PLAY,
+      [
+        { ruleId: 'ANS-AWS-005', line: 4 },
+        { ruleId: 'ANS-AWS-004', line: 5 },
+        { ruleId: 'ANS-AWS-006', line: 10 },
+        { ruleId: 'ANS-AWS-005', line: 11 },
+      ],
+      'ansible',
+    );
+    expect(r.text).toBe(FIXED);
+    expect(r.skipped).toEqual([
+      { ruleId: 'ANS-AWS-005', line: 11, why: 'storage_encrypted is not what the rule reported' },
+    ]);
+    expect(applyFixes(FIXED, [{ ruleId: 'ANS-AWS-004', line: 5 }], 'ansible').text).toBe(FIXED);
+  });
+});
