@@ -328,19 +328,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path16) {
+      read(sha2, max, path17) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path16 !== void 0) {
-          const same2 = fromWorktree(this.worktree, path16, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path17 !== void 0) {
+          const same2 = fromWorktree(this.worktree, path17, sha2, max ?? this.maxBytes);
           if (same2) return Promise.resolve(same2);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path16, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path16 || /[\n\r]/.test(path16))
+      readAt(rev, path17, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path17 || /[\n\r]/.test(path17))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path16}`, max);
+        return this.readSpec(`${rev}:${path17}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -357,12 +357,12 @@ var init_blobs = __esm({
           if (on) h.ref();
           else h.unref();
       }
-      readSpec(spec, max) {
+      readSpec(spec2, max) {
         const child = this.start();
         this.hold(true);
         return new Promise((resolve) => {
-          this.queue.push({ sha: spec, resolve, ...max !== void 0 ? { max } : {} });
-          child.stdin.write(spec + "\n");
+          this.queue.push({ sha: spec2, resolve, ...max !== void 0 ? { max } : {} });
+          child.stdin.write(spec2 + "\n");
         });
       }
       /** Settle the oldest read; an emptied queue lets go of the event loop (onlyWhileBusy). */
@@ -709,10 +709,10 @@ var init_diff_parser = __esm({
             const count3 = m[2] === void 0 ? 1 : Number(m[2]);
             if (this.chunkLines.length && start !== this.nextLine) this.flushChunk();
             this.nextLine = start;
-            const range2 = count3 > 0 ? [start, start + count3 - 1] : [Math.max(1, start), start + 1];
+            const range3 = count3 > 0 ? [start, start + count3 - 1] : [Math.max(1, start), start + 1];
             const last = cur.changed[cur.changed.length - 1];
-            if (last && last[1] + 1 >= range2[0]) last[1] = Math.max(last[1], range2[1]);
-            else cur.changed.push(range2);
+            if (last && last[1] + 1 >= range3[0]) last[1] = Math.max(last[1], range3[1]);
+            else cur.changed.push(range3);
           }
           return;
         }
@@ -1067,7 +1067,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path16) => inner.skip(kind, path16),
+      skip: (kind, path17) => inner.skip(kind, path17),
       error: (e) => inner.error(e)
     };
   }
@@ -1429,6 +1429,25 @@ var init_schema = __esm({
           ...STRINGS,
           description: "Where policy files are (folders, files or globs from the repository root). Default policies/."
         },
+        profiles: {
+          type: "object",
+          description: "Named sets of rules and team policies (as cfn_nag profiles): {name: {rules, deny, paths}}. Applied to the files under paths, or to every file with --profile NAME.",
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              rules: {
+                ...STRINGS,
+                description: "Allow list: only these CloudFormation, Ansible and policy rules apply (ids, globs such as CFN-S3-*, or family names). Secrets and the other families stay on."
+              },
+              deny: { ...STRINGS, description: "These rules never apply (ids, globs or family names; any family)." },
+              paths: {
+                ...STRINGS,
+                description: "Globs of the files the profile applies to (first matching profile wins)."
+              }
+            }
+          }
+        },
         hookErrors: {
           description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
           enum: ["warn", "block"]
@@ -1614,8 +1633,8 @@ function crossesStringBoundary(match, secret, text, index) {
   if (at <= 0) return false;
   const q = match.charAt(at - 1);
   if (q !== '"' && q !== "'") return false;
-  const lineStart = text.lastIndexOf("\n", index) + 1;
-  const before = text.slice(lineStart, index + at - 1).replace(/\\./g, "");
+  const lineStart2 = text.lastIndexOf("\n", index) + 1;
+  const before = text.slice(lineStart2, index + at - 1).replace(/\\./g, "");
   let n = 0;
   for (const ch of before) if (ch === q) n++;
   return n % 2 === 1;
@@ -1798,8 +1817,8 @@ var init_validators = __esm({
         return reject("code (a generated identifier)");
       if (crossesStringBoundary(match, secret, text, index)) return reject("code: the match runs across a string boundary");
       if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject("code (a concatenation)");
-      const lineEnd = text.indexOf("\n", index);
-      const line = text.slice(text.lastIndexOf("\n", index) + 1, lineEnd === -1 ? void 0 : lineEnd);
+      const lineEnd2 = text.indexOf("\n", index);
+      const line = text.slice(text.lastIndexOf("\n", index) + 1, lineEnd2 === -1 ? void 0 : lineEnd2);
       if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return reject("public badge token");
       if (/fn::secret|\bsecure:\s*v1:/i.test(line) || /^v1:[A-Za-z0-9+/=]{8,}$/.test(secret))
         return reject("encrypted value (Pulumi secret)");
@@ -2202,10 +2221,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -2226,7 +2245,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar9(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2238,11 +2257,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap8;
+    exports.isMap = isMap10;
     exports.isNode = isNode4;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq8;
+    exports.isScalar = isScalar9;
+    exports.isSeq = isSeq10;
   }
 });
 
@@ -2266,17 +2285,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2287,13 +2306,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2314,17 +2333,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2335,13 +2354,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2368,23 +2387,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2996,10 +3015,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3018,7 +3037,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3048,11 +3067,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3066,8 +3085,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3081,8 +3100,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3100,8 +3119,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3111,8 +3130,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -3432,9 +3451,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal3 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar4.Scalar.BLOCK_FOLDED ? false : type === Scalar4.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal2 ? "|\n" : ">\n";
+        return literal3 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -3483,7 +3502,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal2) {
+      if (!literal3) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -4023,13 +4042,13 @@ var require_stringifyCollection = __commonJS({
       const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify2(collection, ctx, options3);
     }
-    function stringifyBlockCollection({ comment, items: items2 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment, items: items3 }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items3.length; ++i) {
+        const item = items3[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
@@ -4072,7 +4091,7 @@ ${indent}${line}` : "\n";
         onChompKeep();
       return str5;
     }
-    function stringifyFlowCollection({ items: items2 }, ctx, { flowChars, itemIndent }) {
+    function stringifyFlowCollection({ items: items3 }, ctx, { flowChars, itemIndent }) {
       const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
       itemIndent += indentStep;
       const itemCtx = Object.assign({}, ctx, {
@@ -4083,8 +4102,8 @@ ${indent}${line}` : "\n";
       let reqNewline = false;
       let linesAtValue = 0;
       const lines = [];
-      for (let i = 0; i < items2.length; ++i) {
-        const item = items2[i];
+      for (let i = 0; i < items3.length; ++i) {
+        const item = items3[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
@@ -4115,7 +4134,7 @@ ${indent}${line}` : "\n";
           reqNewline = true;
         let str5 = stringify.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str5.includes("\n"));
-        if (i < items2.length - 1) {
+        if (i < items3.length - 1) {
           str5 += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
@@ -4172,9 +4191,9 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair3 = require_Pair();
     var Scalar4 = require_Scalar();
-    function findPair(items2, key) {
+    function findPair(items3, key) {
       const k = identity.isScalar(key) ? key.value : key;
-      for (const it of items2) {
+      for (const it of items3) {
         if (identity.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
@@ -5627,9 +5646,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5704,14 +5723,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5726,10 +5745,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5740,10 +5759,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5760,13 +5779,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -6122,12 +6141,12 @@ var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
-    function mapIncludes(ctx, items2, search) {
+    function mapIncludes(ctx, items3, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
       const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
-      return items2.some((pair) => isEqual(pair.key, search));
+      return items3.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
   }
@@ -6350,9 +6369,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap10 = fc.start.source === "{";
+      const fcName = isMap10 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap10 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6388,7 +6407,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap10 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6428,7 +6447,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep2 && !props.found) {
+        if (!isMap10 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6451,7 +6470,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap10 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -6483,7 +6502,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair3.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap8) {
+          if (isMap10) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6499,7 +6518,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap10 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -7007,7 +7026,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range: range2 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment, range: range3 } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -7027,7 +7046,7 @@ var require_compose_scalar = __commonJS({
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
         scalar2 = new Scalar4.Scalar(value);
       }
-      scalar2.range = range2;
+      scalar2.range = range3;
       scalar2.source = value;
       if (type)
         scalar2.type = type;
@@ -7727,9 +7746,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7738,23 +7757,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7765,10 +7784,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7786,7 +7805,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar9 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7870,7 +7889,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar9;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8469,7 +8488,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8492,7 +8511,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -9400,7 +9419,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options3 = {}) {
+    function parseDocument3(source, options3 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options3);
@@ -9426,7 +9445,7 @@ var require_public_api = __commonJS({
       } else if (options3 === void 0 && reviver && typeof reviver === "object") {
         options3 = reviver;
       }
-      const doc3 = parseDocument2(src, options3);
+      const doc3 = parseDocument3(src, options3);
       if (!doc3)
         return null;
       doc3.warnings.forEach((warning) => log.warn(doc3.options.logLevel, warning));
@@ -9462,7 +9481,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -10029,21 +10048,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf2(path16) {
-  let p = placeCache.get(path16);
+function placeOf2(path17) {
+  let p = placeCache.get(path17);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path16);
+  const example = EXAMPLE_PATH.test(path17);
   p = {
-    test: TEST_PATH.test(path16),
-    docs: DOCS_PATH.test(path16),
+    test: TEST_PATH.test(path17),
+    docs: DOCS_PATH.test(path17),
     example,
-    generated: GENERATED_PATH.test(path16),
-    deploy: !example && DEPLOY_PATH.test(path16),
-    locale: LOCALE_PATH.test(path16),
-    ci: CI_PATH.test(path16)
+    generated: GENERATED_PATH.test(path17),
+    deploy: !example && DEPLOY_PATH.test(path17),
+    locale: LOCALE_PATH.test(path17),
+    ci: CI_PATH.test(path17)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path16, p);
+  placeCache.set(path17, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10188,12 +10207,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
   }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule256, secret) {
-  const e = rule256.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule256.p.id}${e}`;
+function describe(rule257, secret) {
+  const e = rule257.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule257.p.id}${e}`;
 }
-function isHeuristic(rule256) {
-  return rule256.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule256.p.validate ?? "");
+function isHeuristic(rule257) {
+  return rule257.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule257.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -10201,13 +10220,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule256, text, start, end, severity, confidence, why, quality, path16) {
+function weigh(rule257, text, start, end, severity, confidence, why, quality, path17) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule256)) {
-    if (rule256.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule257)) {
+    if (rule257.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -10220,13 +10239,13 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path16 !== void 0 && placeOf2(path16).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path17 !== void 0 && placeOf2(path17).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule256.p.validate === "private-key" && path16 !== void 0 && placeOf2(path16).test)
+    if (rule257.p.validate === "private-key" && path17 !== void 0 && placeOf2(path17).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10234,7 +10253,7 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path16 !== void 0 ? placeOf2(path16) : void 0;
+  const place = path17 !== void 0 ? placeOf2(path17) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -10272,11 +10291,11 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
   else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
-function nextMatch(rule256, text, from) {
-  if (from === 0 && rule256.plainBytes < WINDOW_AFTER_BYTES) rule256.plainBytes += text.length;
-  const w = rule256.plainBytes >= WINDOW_AFTER_BYTES ? rule256.window : void 0;
+function nextMatch(rule257, text, from) {
+  if (from === 0 && rule257.plainBytes < WINDOW_AFTER_BYTES) rule257.plainBytes += text.length;
+  const w = rule257.plainBytes >= WINDOW_AFTER_BYTES ? rule257.window : void 0;
   if (!w) {
-    const re = rule256.regex;
+    const re = rule257.regex;
     re.lastIndex = from;
     return re.exec(text);
   }
@@ -10296,8 +10315,8 @@ function nextMatch(rule256, text, from) {
   return null;
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule256, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule256.p.id,
+  const drop = (rule257, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule257.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10305,18 +10324,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule256 of candidateRules(text, set)) {
+  for (const rule257 of candidateRules(text, set)) {
     let count3 = 0;
     let from = 0;
     let m;
-    while ((m = nextMatch(rule256, text, from)) !== null) {
+    while ((m = nextMatch(rule257, text, from)) !== null) {
       from = m.index + m[0].length;
       if (m[0].length === 0) {
         from++;
         continue;
       }
       if (++count3 > MAX_MATCHES_PER_RULE) break;
-      let g = rule256.group;
+      let g = rule257.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10329,27 +10348,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule256.allow.some((a) => a.test(secret))) {
-        drop(rule256, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule257.allow.some((a) => a.test(secret))) {
+        drop(rule257, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule256.p.entropy !== void 0) {
+      if (rule257.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule256.p.entropy) {
-          drop(rule256, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule256.p.entropy}`);
+        if (e < rule257.p.entropy) {
+          drop(rule257, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule257.p.entropy}`);
           continue;
         }
       }
-      let severity = rule256.p.severity;
-      let confidence = rule256.p.confidence ?? "high";
-      let why = describe(rule256, secret);
+      let severity = rule257.p.severity;
+      let confidence = rule257.p.confidence ?? "high";
+      let why = describe(rule257, secret);
       let quality;
-      if (rule256.p.validate) {
-        const v = VALIDATORS[rule256.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule257.p.validate) {
+        const v = VALIDATORS[rule257.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule256, start, end, v.why ?? `rejected by the ${rule256.p.validate} check`);
+            drop(rule257, start, end, v.why ?? `rejected by the ${rule257.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10362,14 +10381,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule256, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule257, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule256, start, end, w.drop, w.generated);
+        drop(rule257, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule256,
+        rule: rule257,
         secret,
         start,
         end,
@@ -10754,10 +10773,10 @@ var init_yaml_block = __esm({
         }
         return this.n;
       }
-      indentAt(lineStart) {
-        let j = lineStart;
+      indentAt(lineStart2) {
+        let j = lineStart2;
         while (this.text.charCodeAt(j) === SPACE) j++;
-        return j - lineStart;
+        return j - lineStart2;
       }
       /** After an inline value ending at `i` (exclusive): only spaces and a comment may follow. Start of next line. */
       endOfLine(i) {
@@ -10868,18 +10887,18 @@ var init_yaml_block = __esm({
           const c = t.charCodeAt(j);
           if (j < this.n && c !== NL && c !== HASH) break;
           const e = this.eol(j);
-          const lineEnd = e < this.n ? e + 1 : this.n;
+          const lineEnd2 = e < this.n ? e + 1 : this.n;
           if (c === HASH) {
             const col = j - i;
             if (absorbing && col > indent) {
-              value.range[2] = lineEnd;
-              pendStart = lineEnd;
+              value.range[2] = lineEnd2;
+              pendStart = lineEnd2;
             } else {
               absorbing = false;
               if (col > pendMax) pendMax = col;
             }
           }
-          i = lineEnd;
+          i = lineEnd2;
         }
         void pendStart;
         return { line: i, pendMax };
@@ -10913,9 +10932,9 @@ var init_yaml_block = __esm({
             const next = this.nextContent(this.endOfLine(i));
             if (next >= this.n) bail();
             const ind = this.indentAt(next);
-            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
-            if (!(ind > indent || inMap && ind === indent && isSeq8)) bail();
-            const r = isSeq8 ? this.blockSeq(next, ind) : this.blockMap(next + ind, ind, next);
+            const isSeq10 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (!(ind > indent || inMap && ind === indent && isSeq10)) bail();
+            const r = isSeq10 ? this.blockSeq(next, ind) : this.blockMap(next + ind, ind, next);
             r[0].tag = tagName;
             return r;
           }
@@ -10926,9 +10945,9 @@ var init_yaml_block = __esm({
           const next = this.nextContent(lineNext);
           if (next < this.n) {
             const ind = this.indentAt(next);
-            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
-            if (ind > indent || inMap && ind === indent && isSeq8) {
-              if (isSeq8) return this.blockSeq(next, ind);
+            const isSeq10 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (ind > indent || inMap && ind === indent && isSeq10) {
+              if (isSeq10) return this.blockSeq(next, ind);
               return this.blockMap(next + ind, ind, next);
             }
           }
@@ -11053,12 +11072,12 @@ var init_yaml_block = __esm({
       /**
        * A block mapping whose first key starts at `i` (column `indent`; `lineStart` is the start of its line).
        */
-      blockMap(i, indent, lineStart) {
+      blockMap(i, indent, lineStart2) {
         const t = this.text;
         const map = new import_yaml.YAMLMap(this.schema);
         const start = i;
         const seen = /* @__PURE__ */ new Set();
-        void lineStart;
+        void lineStart2;
         for (; ; ) {
           let key;
           let k;
@@ -11097,10 +11116,10 @@ var init_yaml_block = __esm({
         }
       }
       /** A block sequence whose dashes are at column `indent` of the line starting at `lineStart`. */
-      blockSeq(lineStart, indent) {
+      blockSeq(lineStart2, indent) {
         const t = this.text;
         const seq = new import_yaml.YAMLSeq(this.schema);
-        let i = lineStart + indent;
+        let i = lineStart2 + indent;
         const start = i;
         for (; ; ) {
           let j = i + 1;
@@ -11110,10 +11129,10 @@ var init_yaml_block = __esm({
           let after;
           if (j < this.n && c !== NL && c !== HASH && c !== 33 && c !== 34 && c !== 39 && c !== 91 && c !== 123) {
             if (c === DASH && this.dashItem(j)) bail();
-            if (this.looksLikeKey(j)) [item, after] = this.blockMap(j, j - lineStart, lineStart);
+            if (this.looksLikeKey(j)) [item, after] = this.blockMap(j, j - lineStart2, lineStart2);
             else [item, after] = this.blockValue(j, indent, false);
           } else if ((c === 34 || c === 39) && this.quotedKeyFollows(j)) {
-            [item, after] = this.blockMap(j, j - lineStart, lineStart);
+            [item, after] = this.blockMap(j, j - lineStart2, lineStart2);
           } else {
             [item, after] = this.blockValue(i + 1, indent, false);
           }
@@ -11121,7 +11140,7 @@ var init_yaml_block = __esm({
           i = this.nextEntry(after, indent);
           if (i < 0 || !(t.charCodeAt(i) === DASH && this.dashItem(i)))
             return this.close(seq, start, item.range[2], indent, after);
-          lineStart = i - indent;
+          lineStart2 = i - indent;
         }
       }
       /**
@@ -11171,9 +11190,9 @@ var init_yaml_block = __esm({
       flow(i, depth) {
         if (depth > 16) bail();
         const t = this.text;
-        const isMap8 = t.charCodeAt(i) === 123;
-        const close = isMap8 ? 125 : 93;
-        const coll = isMap8 ? new import_yaml.YAMLMap(this.schema) : new import_yaml.YAMLSeq(this.schema);
+        const isMap10 = t.charCodeAt(i) === 123;
+        const close = isMap10 ? 125 : 93;
+        const coll = isMap10 ? new import_yaml.YAMLMap(this.schema) : new import_yaml.YAMLSeq(this.schema);
         coll.flow = true;
         const seen = /* @__PURE__ */ new Set();
         let j = i + 1;
@@ -11187,11 +11206,11 @@ var init_yaml_block = __esm({
         }
         for (; ; ) {
           skip();
-          const item = this.flowItem(j, depth, isMap8);
+          const item = this.flowItem(j, depth, isMap10);
           j = item[1];
           skip();
           item[0].range[2] = j;
-          if (isMap8) {
+          if (isMap10) {
             if (t.charCodeAt(j) !== COLON) bail();
             j++;
             const nx = t.charCodeAt(j);
@@ -11374,16 +11393,16 @@ function findConfig(root) {
   }
   return void 0;
 }
-async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"])) {
+async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"]), given) {
   let text;
   try {
-    text = readFileSync5(file, "utf8");
+    text = given ?? readFileSync5(file, "utf8");
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml3, isMap: isMap8, isScalar: isScalar8, isSeq: isSeq8 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml3, isMap: isMap10, isScalar: isScalar9, isSeq: isSeq10 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml3(text);
   const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
   const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
@@ -11395,47 +11414,47 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   const root = doc3.contents;
-  if (root === null || isScalar8(root) && (root.value === null || root.value === "")) return cfg;
-  if (!isMap8(root)) throw new UsageError(`invalid config:
+  if (root === null || isScalar9(root) && (root.value === null || root.value === "")) return cfg;
+  if (!isMap10(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
   const strings2 = (node, what2) => {
-    if (!isSeq8(node)) {
+    if (!isSeq10(node)) {
       err(node, `${what2} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
-      if (isScalar8(item) && typeof item.value === "string") out.push(item.value);
+      if (isScalar9(item) && typeof item.value === "string") out.push(item.value);
       else err(item, `${what2}: every entry must be a string`);
     }
     return out;
   };
   const mapping = (node, what2, keys) => {
-    if (!isMap8(node)) {
+    if (!isMap10(node)) {
       err(node, `${what2} must be a mapping (${keys.join(", ")})`);
       return void 0;
     }
     const m = /* @__PURE__ */ new Map();
     for (const p of node.items) {
-      const k = isScalar8(p.key) ? String(p.key.value) : "";
+      const k = isScalar9(p.key) ? String(p.key.value) : "";
       if (!keys.includes(k)) err(p.key, `${what2}: unknown key "${k}" (known: ${keys.join(", ")})`);
       else m.set(k, p.value ?? p.key);
     }
     return m;
   };
   const text1 = (node, what2) => {
-    if (isScalar8(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
+    if (isScalar9(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
     err(node, `${what2} must be a non-empty string`);
     return void 0;
   };
   const note = (c) => typeof c === "string" && c.trim() ? c.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") : void 0;
   const reasons = (container) => {
-    const items2 = container?.items ?? [];
+    const items3 = container?.items ?? [];
     const out = [];
     let heading2;
     let prevLine = -1;
-    items2.forEach((it, i) => {
+    items3.forEach((it, i) => {
       const n = it;
       const key = n.key;
       const val = n.value;
@@ -11454,11 +11473,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   const ruleNodes = [];
   const selectorNodes = [];
   for (const pair of root.items) {
-    const key = isScalar8(pair.key) ? String(pair.key.value) : "";
+    const key = isScalar9(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
     switch (key) {
       case "failOn": {
-        const s = isScalar8(v) ? v.value : void 0;
+        const s = isScalar9(v) ? v.value : void 0;
         if (s === "none" || isSeverity(s) && s !== "info") cfg.failOn = s;
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
@@ -11470,19 +11489,19 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "$schema":
-        if (!(isScalar8(v) && typeof v.value === "string")) err(v ?? pair.key, "$schema must be a URL or path");
+        if (!(isScalar9(v) && typeof v.value === "string")) err(v ?? pair.key, "$schema must be a URL or path");
         break;
       case "hookErrors":
-        if (!(isScalar8(v) && (v.value === "warn" || v.value === "block")))
+        if (!(isScalar9(v) && (v.value === "warn" || v.value === "block")))
           err(v ?? pair.key, "hookErrors must be warn (say so and let the commit through) or block");
         break;
       case "exceptions":
-        if (isScalar8(v) && (v.value === "require-owner-approval" || v.value === "report"))
+        if (isScalar9(v) && (v.value === "require-owner-approval" || v.value === "report"))
           cfg.exceptionApproval = v.value;
         else err(v ?? pair.key, "exceptions must be require-owner-approval (the default) or report");
         break;
       case "baseline":
-        if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
+        if (isScalar9(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
       case "allow": {
@@ -11492,23 +11511,23 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq8(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+            if (unsafe) err(isSeq10(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
             else cfg.allow.push(re);
           } catch (e) {
-            err(isSeq8(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+            err(isSeq10(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
           }
         }
         break;
       }
       case "rules": {
-        if (!isMap8(v)) {
+        if (!isMap10(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
         const why = reasons(v);
         for (const [i, rp] of v.items.entries()) {
-          const id = isScalar8(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar8(rp.value) ? rp.value.value : void 0;
+          const id = isScalar9(rp.key) ? String(rp.key.value) : "";
+          const val = isScalar9(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
@@ -11531,7 +11550,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         patternsNode = v;
         break;
       case "owners": {
-        if (!isSeq8(v)) {
+        if (!isSeq10(v)) {
           err(v ?? pair.key, "owners must be a list of {paths, rules, owners} entries");
           break;
         }
@@ -11566,7 +11585,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           if (m.has("rules")) {
             const node = m.get("rules");
             entry.rules = strings2(node, `${what2}.rules`);
-            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
+            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j], "owners"]));
           }
           cfg.owners.push(entry);
         }
@@ -11589,7 +11608,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "providers": {
-        if (!isSeq8(v)) {
+        if (!isSeq10(v)) {
           err(v ?? pair.key, "providers must be a list of {name, command, timeout, output}");
           break;
         }
@@ -11609,13 +11628,13 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           let timeout = 5;
           if (m.has("timeout")) {
             const t = m.get("timeout");
-            if (isScalar8(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
+            if (isScalar9(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
             else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
           }
           let output = "patterns";
           if (m.has("output")) {
             const o = m.get("output");
-            if (isScalar8(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
+            if (isScalar9(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
             else err(o ?? item, `providers[${j}].output must be values or patterns`);
           }
           if (name && command2.length) list4.push({ name, command: command2, timeout, output });
@@ -11624,7 +11643,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "ownCredentials": {
-        if (isScalar8(v) && typeof v.value === "boolean") {
+        if (isScalar9(v) && typeof v.value === "boolean") {
           cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
           break;
         }
@@ -11636,7 +11655,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         };
         if (m.has("enabled")) {
           const e = m.get("enabled");
-          if (isScalar8(e) && typeof e.value === "boolean") own.enabled = e.value;
+          if (isScalar9(e) && typeof e.value === "boolean") own.enabled = e.value;
           else err(e ?? pair.key, "ownCredentials.enabled must be true or false");
         }
         cfg.ownCredentials = own;
@@ -11655,11 +11674,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
               `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`
             );
         });
-        cfg.revoked = { users, keys };
+        cfg.revoked = { users, keys, why: { users: reasons(m.get("users")), keys: reasons(keysNode) } };
         break;
       }
       case "environments": {
-        if (!isMap8(v)) {
+        if (!isMap10(v)) {
           err(
             v ?? pair.key,
             "environments must map environment names to lists of globs (and expectDifferent to key globs)"
@@ -11668,74 +11687,113 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         }
         const envs = /* @__PURE__ */ new Map();
         let expectDifferent = [];
+        let why = [];
         for (const ep of v.items) {
-          const name = isScalar8(ep.key) ? String(ep.key.value) : "";
+          const name = isScalar9(ep.key) ? String(ep.key.value) : "";
           const globs = (what2) => {
-            if (!isSeq8(ep.value) || ep.value.items.length === 0) {
+            if (!isSeq10(ep.value) || ep.value.items.length === 0) {
               err(ep.value ?? ep.key, `${what2} must be a non-empty list of globs`);
               return [];
             }
             const list4 = strings2(ep.value, what2);
             ep.value.items.forEach((item, i) => {
-              if (isScalar8(item) && typeof item.value === "string" && !item.value.trim())
+              if (isScalar9(item) && typeof item.value === "string" && !item.value.trim())
                 err(item, `${what2}: glob ${i + 1} is empty`);
             });
             return list4.filter((g) => g.trim());
           };
-          if (name === "expectDifferent") expectDifferent = globs("environments.expectDifferent");
-          else if (!/^[A-Za-z][\w-]*$/.test(name))
+          if (name === "expectDifferent") {
+            expectDifferent = globs("environments.expectDifferent");
+            why = reasons(ep.value);
+          } else if (!/^[A-Za-z][\w-]*$/.test(name))
             err(
               ep.key,
               `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`
             );
-          else if (!isSeq8(ep.value))
+          else if (!isSeq10(ep.value))
             err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
           else envs.set(name, globs(`environments.${name}`));
         }
         if (envs.size === 1) err(v, "environments: name at least two environments to compare");
-        cfg.environments = { envs, expectDifferent };
+        cfg.environments = { envs, expectDifferent, why };
         break;
       }
       case "policies":
-        if (!isSeq8(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        if (!isSeq10(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
         else cfg.inlinePolicies = v.items.length > 0;
         break;
       case "policyPaths":
         cfg.policyPaths = strings2(v, "policyPaths");
         break;
+      case "profiles": {
+        if (!isMap10(v)) {
+          err(v ?? pair.key, "profiles must map profile names to {rules, deny, paths}");
+          break;
+        }
+        cfg.profiles = [];
+        for (const pp of v.items) {
+          const name = isScalar9(pp.key) ? String(pp.key.value) : "";
+          const body = pp.value;
+          if (!isMap10(body)) {
+            err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
+            continue;
+          }
+          const prof = { name };
+          for (const kp of body.items) {
+            const k = isScalar9(kp.key) ? String(kp.key.value) : "";
+            if (k !== "rules" && k !== "deny" && k !== "paths") {
+              err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
+              continue;
+            }
+            const list4 = strings2(kp.value, `profiles.${name}.${k}`);
+            prof[k] = list4;
+            if (k !== "paths") {
+              const items3 = kp.value?.items ?? [];
+              list4.forEach((r, j) => selectorNodes.push([r, items3[j], `profiles.${name}.${k}`]));
+            }
+            if (k === "deny") {
+              const why = reasons(kp.value);
+              list4.forEach((r, j) => except("rule off", r, why[j] ?? `denied by profile ${name}`));
+            }
+          }
+          if (!prof.rules && !prof.deny) err(body, `profiles.${name}: name rules (an allow list) or deny`);
+          cfg.profiles.push(prof);
+        }
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
   }
   if (patternsNode !== void 0) {
     const raw = patternsNode.toJSON?.() ?? null;
-    const items2 = isSeq8(patternsNode) ? patternsNode.items : [];
+    const items3 = isSeq10(patternsNode) ? patternsNode.items : [];
     const nodeOf3 = (i, key) => {
-      const item = items2[i];
-      if (key && isMap8(item)) {
-        const pair = item.items.find((p) => isScalar8(p.key) && p.key.value === key);
+      const item = items3[i];
+      if (key && isMap10(item)) {
+        const pair = item.items.find((p) => isScalar9(p.key) && p.key.value === key);
         if (pair) return pair.key;
       }
       return item ?? patternsNode;
     };
-    const lineOf2 = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf2);
+    const lineOf3 = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
+    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf3);
     errors.push(...perrs);
     for (const [i, p] of patterns.entries()) {
-      if (knownRules.has(p.id)) errors.push(`${lineOf2(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
+      if (knownRules.has(p.id)) errors.push(`${lineOf3(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
       const unsafe = typeof p.regex === "string" ? checkRegexSafety(p.regex) : void 0;
-      if (unsafe) errors.push(`${lineOf2(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
+      if (unsafe) errors.push(`${lineOf3(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
     }
     if (!errors.length)
       for (const [pi, p] of patterns.entries()) {
         const set = compileRuleSet([p]);
         p.examples.match.forEach((ex, i) => {
           if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf2(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
+            errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
         });
         p.examples.nomatch.forEach((ex, i) => {
           if (detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf2(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
+            errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
         });
       }
     cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
@@ -11744,16 +11802,16 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   for (const [id, node] of ruleNodes)
     if (!known5.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   if (knownRules.size)
-    for (const [sel, node] of selectorNodes) {
+    for (const [sel, node, where3] of selectorNodes) {
       const s = sel.toLowerCase();
       if (knownCategories.has(s) || known5.has(s)) continue;
       if (/[*?]/.test(s)) {
         if ([...known5].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
-        err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
+        err(node, `${where3}: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
         err(
           node,
-          `owners: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
+          `${where3}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
         );
     }
   if (errors.length) throw new UsageError(`invalid config:
@@ -11813,17 +11871,17 @@ var init_baseline = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path16) {
-  return ENV_TOKEN.test(path16) && CONFIG_FILE.test(path16);
+function isEnvCandidate(path17) {
+  return ENV_TOKEN.test(path17) && CONFIG_FILE.test(path17);
 }
-function isConfigFile(path16) {
-  return CONFIG_FILE.test(path16);
+function isConfigFile(path17) {
+  return CONFIG_FILE.test(path17);
 }
-function isAtRestConfig(path16) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path16);
+function isAtRestConfig(path17) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path17);
 }
-function isVaultName(path16) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path16) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16) || /(?:^|\/)vault\.ya?ml$/i.test(path16);
+function isVaultName(path17) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path17) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17) || /(?:^|\/)vault\.ya?ml$/i.test(path17);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -11853,9 +11911,9 @@ var init_paths = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path16) {
-  if (!isEnvCandidate(path16)) return void 0;
-  const parts = path16.split(/([/._-])/);
+function envRoleFromPath(path17) {
+  if (!isEnvCandidate(path17)) return void 0;
+  const parts = path17.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   let out = "";
   const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
@@ -11939,9 +11997,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path16) => {
-    if (!isConfigFile(path16)) return void 0;
-    for (const c of compiled2) if (c.re.test(path16)) return { env: c.env, role: path16.slice(c.prefix.length) };
+  return (path17) => {
+    if (!isConfigFile(path17)) return void 0;
+    for (const c of compiled2) if (c.re.test(path17)) return { env: c.env, role: path17.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -12148,11 +12206,11 @@ function asNum(v) {
 function isKnown(v) {
   return v.value !== UNKNOWN;
 }
-function lastWins(items2) {
+function lastWins(items3) {
   const last = /* @__PURE__ */ new Map();
-  for (const p of items2) last.set((0, import_yaml4.isScalar)(p.key) ? p.key.value : p, p);
+  for (const p of items3) last.set((0, import_yaml4.isScalar)(p.key) ? p.key.value : p, p);
   const keep = new Set(last.values());
-  return items2.filter((p) => keep.has(p));
+  return items3.filter((p) => keep.has(p));
 }
 function opensScalar(line, j) {
   const before = line.slice(0, j).trimEnd();
@@ -12222,14 +12280,14 @@ function isTemplateRoot(root) {
   });
 }
 function parseTemplate(text) {
-  let parsed;
+  let parsed2;
   try {
-    parsed = parseYamlAll(text, { fast: true });
-    if (parsed.errors.some((e) => /closing .?quote/i.test(e.message))) {
+    parsed2 = parseYamlAll(text, { fast: true });
+    if (parsed2.errors.some((e) => /closing .?quote/i.test(e.message))) {
       const fixed = reindentQuoted(text);
       if (fixed !== text) {
         const again = parseYamlAll(fixed);
-        if (!again.errors.length) parsed = again;
+        if (!again.errors.length) parsed2 = again;
       }
     }
   } catch (e) {
@@ -12240,14 +12298,14 @@ function parseTemplate(text) {
     };
   }
   let dupKeys = false;
-  if (parsed.errors.length && parsed.errors.every((e) => /keys must be unique/i.test(e.message))) {
+  if (parsed2.errors.length && parsed2.errors.every((e) => /keys must be unique/i.test(e.message))) {
     const again = parseYamlAll(text, { uniqueKeys: false });
     if (!again.errors.length) {
-      parsed = again;
+      parsed2 = again;
       dupKeys = true;
     }
   }
-  const { docs, lc, errors } = parsed;
+  const { docs, lc, errors } = parsed2;
   if (errors.length) {
     if (!TEMPLATE_HINT.test(text) || !/(?:AWS|Custom|Alexa)::/.test(text))
       return { matched: false, templates: [], errors: [] };
@@ -12475,8 +12533,8 @@ var init_cloudformation = __esm({
           this.errors.push({ line: this.line(res), message: "Resources must be a mapping of logical ids to resources" });
           return;
         }
-        const items2 = this.dupKeys ? lastWins(res.items) : res.items;
-        for (const p of items2) {
+        const items3 = this.dupKeys ? lastWins(res.items) : res.items;
+        for (const p of items3) {
           const id = (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : void 0;
           if (!id || !(0, import_yaml4.isScalar)(p.key)) continue;
           const node = p.value;
@@ -12578,9 +12636,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path16) {
+      at(node, path17) {
         let cur = node;
-        for (const k of path16.split(".")) {
+        for (const k of path17.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -12825,9 +12883,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path16) {
+function get(v, path17) {
   let cur = v;
-  for (const key of path16.split(".")) {
+  for (const key of path17.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12897,8 +12955,8 @@ function isSet(v, depth = 0) {
       return v.options.some((o) => isSet(o, depth + 1));
   }
 }
-function getSet(v, path16) {
-  const x = get(v, path16);
+function getSet(v, path17) {
+  const x = get(v, path17);
   return isSet(x) ? x : void 0;
 }
 function present(v) {
@@ -12912,15 +12970,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path16, depth = 0) {
-  const here = { ...l, path: path16 };
+function fromPlain(v, l, path17, depth = 0) {
+  const here = { ...l, path: path17 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path16}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path17}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path16}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path17}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13114,10 +13172,10 @@ function splitPath(p) {
   }
   return out.filter((s) => s !== "");
 }
-function walk(v, path16, from) {
+function walk(v, path17, from) {
   if (v === void 0) return [{ absent: true, at: from }];
-  if (!path16.length) return [{ v }];
-  const [seg, ...rest] = path16;
+  if (!path17.length) return [{ v }];
+  const [seg, ...rest] = path17;
   const out = [];
   for (const o of options(v)) {
     if (o.t === "unknown") {
@@ -13435,21 +13493,21 @@ var init_eval = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path16, depth) {
-  return { node, path: depth > 0 && path16 ? path16 : t.pathOf(node) || path16 };
+function loc(t, node, path17, depth) {
+  return { node, path: depth > 0 && path17 ? path17 : t.pathOf(node) || path17 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path16 = "", depth = 0) {
+function cfnValue(t, node, path17 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path16, depth);
+  const l = loc(t, node, path17, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path16, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path17, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -13640,8 +13698,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path16, v, l) {
-  const parts = path16.split(".");
+function setPath(out, path17, v, l) {
+  const parts = path17.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -14207,16 +14265,16 @@ var init_ansible_providers = __esm({
 });
 
 // src/cloud/adapters/ansible.ts
-function sgRule(rule256) {
-  if (rule256.t !== "map") return [rule256];
-  const e = rule256.entries;
+function sgRule(rule257) {
+  if (rule257.t !== "map") return [rule257];
+  const e = rule257.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule256.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule257.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -14234,7 +14292,7 @@ function sgRule(rule256) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule256.loc });
+    out.push({ t: "map", entries: m, loc: rule257.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -14358,8 +14416,8 @@ var init_ansible = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path16) {
-  const [head, ...rest] = path16.split("[].");
+function valuesAt(props, path17) {
+  const [head, ...rest] = path17.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14367,8 +14425,8 @@ function valuesAt(props, path16) {
     );
   return cur;
 }
-function leaf2(path16) {
-  return path16.split(/\.|\[\]\./).pop();
+function leaf2(path17) {
+  return path17.split(/\.|\[\]\./).pop();
 }
 function placeholderSecret(value) {
   const v = value.trim();
@@ -14464,10 +14522,10 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path16 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path16)) {
+        for (const path17 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path17)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path16 };
+              const base = { resource: r, at: s.at, detail: path17 };
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
@@ -14477,16 +14535,16 @@ var init_secrets = __esm({
                   ...base,
                   code: "secret-literal",
                   ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf2(path16)}: it deploys as a well-known password; use a dynamic reference`,
+                    message: `${r.name} has a placeholder ${leaf2(path17)}: it deploys as a well-known password; use a dynamic reference`,
                     severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf2(path16)}`, secret: !s.why },
+                  } : { message: `${r.name} has a literal ${leaf2(path17)}`, secret: !s.why },
                   why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf2(path16)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf2(path17)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -14770,43 +14828,43 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path16, text) {
-  const base = path16.split("/").pop() ?? "";
+function kindByPath(path17, text) {
+  const base = path17.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path16)) return "vars";
-  if (META_PATH.test(path16)) return "meta";
+  if (VARS_PATH.test(path17)) return "vars";
+  if (META_PATH.test(path17)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path16) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path17) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path16)) return "tasks";
+  if (TASKS_PATH.test(path17)) return "tasks";
   return void 0;
 }
-function loadAnsible(path16, text) {
-  if (isProgram(path16.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path16, text);
+function loadAnsible(path17, text) {
+  if (isProgram(path17.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path17, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path16, text, void 0, "vault");
+    const b2 = new Builder(path17, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path16, text, void 0, "config");
+    const b2 = new Builder(path17, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path16, text, void 0, "inventory");
+    const b2 = new Builder(path17, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
-  const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path16)) return { matched: false, errors: [] };
-  if (parsed.errors.length)
-    return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
-  const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml9.isScalar)(c) && (c.value === null || c.value === "")));
+  const parsed2 = parseYamlAll(text, { fast: true });
+  if (parsed2.errors.length && !byPath && !/\.ya?ml$/i.test(path17)) return { matched: false, errors: [] };
+  if (parsed2.errors.length)
+    return { matched: true, errors: parsed2.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
+  const roots = parsed2.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml9.isScalar)(c) && (c.value === null || c.value === "")));
   const foreign = roots.some(
     (r) => (0, import_yaml9.isMap)(r) && r.items.some(
       (p) => ["apiVersion", "kind", "services", "jobs", "stages", "AWSTemplateFormatVersion"].includes(keyName(p) ?? "")
@@ -14840,7 +14898,7 @@ function loadAnsible(path16, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path16, text, parsed.lc, kind);
+  const b = new Builder(path17, text, parsed2.lc, kind);
   switch (kind) {
     case "playbook": {
       let first = true;
@@ -14852,7 +14910,7 @@ function loadAnsible(path16, text) {
       break;
     }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path16);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path17);
       let first = true;
       roots.forEach((r, d) => {
         if (!(0, import_yaml9.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
@@ -14863,7 +14921,7 @@ function loadAnsible(path16, text) {
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path16}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path17}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -14884,10 +14942,10 @@ function pairKey(p) {
 function posOf(file, n) {
   return new Builder(file.path, "", file.lc, file.kind).pos(n);
 }
-function locateIn(file, range2, sub) {
-  if (!file.lc || !range2 || !sub) return void 0;
-  const i = file.text.indexOf(sub, range2[0]);
-  if (i === -1 || i + sub.length > range2[1]) return void 0;
+function locateIn(file, range3, sub) {
+  if (!file.lc || !range3 || !sub) return void 0;
+  const i = file.text.indexOf(sub, range3[0]);
+  if (i === -1 || i + sub.length > range3[1]) return void 0;
   const s = file.lc.linePos(i);
   const e = file.lc.linePos(i + sub.length);
   return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
@@ -14964,14 +15022,14 @@ var init_ansible2 = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path16, text, lc, kind) {
-        this.path = path16;
+      constructor(path17, text, lc, kind) {
+        this.path = path17;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path16,
+          path: path17,
           text,
           lines: this.lines,
           tasks: [],
@@ -15028,10 +15086,10 @@ var init_ansible2 = __esm({
         };
       }
       /** Position of `sub` inside a value's source, or undefined when it cannot be found there. */
-      locate(range2, sub) {
-        if (!this.lc || !range2 || !sub) return void 0;
-        const i = this.text.indexOf(sub, range2[0]);
-        if (i === -1 || i + sub.length > range2[1]) return void 0;
+      locate(range3, sub) {
+        if (!this.lc || !range3 || !sub) return void 0;
+        const i = this.text.indexOf(sub, range3[0]);
+        if (i === -1 || i + sub.length > range3[1]) return void 0;
         const s = this.lc.linePos(i);
         const e = this.lc.linePos(i + sub.length);
         return { line: s.line, column: s.col, endLine: e.line, endColumn: e.col };
@@ -15070,7 +15128,7 @@ var init_ansible2 = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path16, inheritedNoLog) {
+      task(n, kind, path17, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -15137,7 +15195,7 @@ var init_ansible2 = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path16,
+          path: path17,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -15160,7 +15218,7 @@ var init_ansible2 = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path16}.vars.${v}`,
+            (v) => `${path17}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -15185,7 +15243,7 @@ var init_ansible2 = __esm({
         const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path16 = `${prefix}${this.label(item, i, used)}`;
+          const path17 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -15197,7 +15255,7 @@ var init_ansible2 = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path16}.vars.${v}`,
+                (v) => `${path17}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -15207,13 +15265,13 @@ var init_ansible2 = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path16}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path17}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path16, inheritedNoLog);
+          const t = this.task(item, kind, path17, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -15298,14 +15356,14 @@ var init_ansible2 = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path16) => this.file.vars.push({
+        const add = (v, path17) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path16,
+          path: path17,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -15338,10 +15396,10 @@ function atArg(ctx, t, a, message2, extra = {}) {
 function atTask(ctx, t, message2, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message: message2 });
 }
-function atSecretValue(ctx, a, scope, path16, message2, severity) {
+function atSecretValue(ctx, a, scope, path17, message2, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path16, message: message2, secret: single, ...severity ? { severity } : {} });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path17, message: message2, secret: single, ...severity ? { severity } : {} });
 }
 function cryptHash(v) {
   const s = v.trim();
@@ -15477,7 +15535,7 @@ var init_context2 = __esm({
 function heading(service) {
   return SERVICES[service] ?? `${service.charAt(0).toUpperCase()}${service.slice(1)}`;
 }
-function fence(ex) {
+function fence2(ex) {
   const body = ex.text.replace(/\n+$/, "");
   const ticks = /```/.test(body) ? "````" : "```";
   return `${ticks}yaml
@@ -15507,11 +15565,11 @@ function policyDoc(p) {
     "",
     "Fails:",
     "",
-    ...p.examples.fail.map(fence),
+    ...p.examples.fail.map(fence2),
     "",
     "Passes:",
     "",
-    ...p.examples.pass.map(fence)
+    ...p.examples.pass.map(fence2)
   ].join("\n");
 }
 function renderStandard(policies) {
@@ -15541,10 +15599,10 @@ function renderStandard(policies) {
         "",
         "Not compliant:",
         "",
-        ...p.examples.fail.flatMap((ex) => [fence(ex), ""]),
+        ...p.examples.fail.flatMap((ex) => [fence2(ex), ""]),
         "Compliant:",
         "",
-        ...p.examples.pass.flatMap((ex) => [fence(ex), ""])
+        ...p.examples.pass.flatMap((ex) => [fence2(ex), ""])
       );
       out.pop();
     }
@@ -15597,12 +15655,12 @@ function policyMeta(p) {
     owners: p.owners
   };
 }
-function inScope(p, path16, env) {
-  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path16))) return false;
+function inScope(p, path17, env) {
+  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path17))) return false;
   if (p.scope.environments.length && (!env || !p.scope.environments.includes(env))) return false;
   return true;
 }
-function environmentOf(b, path16) {
+function environmentOf(b, path17) {
   let f = finders.get(b);
   if (!f) {
     const find = makeRoleFinder(b.envGlobs?.length ? new Map(b.envGlobs) : void 0);
@@ -15612,15 +15670,15 @@ function environmentOf(b, path16) {
     };
     finders.set(b, f);
   }
-  return f(path16);
+  return f(path17);
 }
 function message(p, r, detail) {
   return `${p.id} ${p.title}: ${r.name}: ${detail}.`;
 }
-function cfnRules(b, path16, env = environmentOf(b, path16)) {
+function cfnRules(b, path17, env = environmentOf(b, path17)) {
   const out = [];
   for (const p of b.policies) {
-    if (!p.target.resources?.length || !inScope(p, path16, env)) continue;
+    if (!p.target.resources?.length || !inScope(p, path17, env)) continue;
     const meta2 = policyMeta(p);
     out.push({
       meta: meta2,
@@ -15714,10 +15772,10 @@ function ansibleResources(ctx) {
   }
   return m;
 }
-function ansibleRules(b, path16, env = environmentOf(b, path16)) {
+function ansibleRules(b, path17, env = environmentOf(b, path17)) {
   const out = [];
   for (const p of b.policies) {
-    if (!inScope(p, path16, env)) continue;
+    if (!inScope(p, path17, env)) continue;
     const meta2 = { ...policyMeta(p), modules: p.target.modules ?? [] };
     out.push({
       meta: meta2,
@@ -15773,10 +15831,10 @@ var init_run2 = __esm({
 // src/policies/examples.ts
 function runExample(p, ex, fams, b) {
   const one2 = { ...b, policies: [{ ...p, scope: { ...p.scope, paths: [] } }] };
-  const path16 = ex.path ?? DEFAULT_PATH[ex.format];
+  const path17 = ex.path ?? DEFAULT_PATH[ex.format];
   const env = ex.path ? environmentOf(b, ex.path) : p.scope.environments[0];
-  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path16, env) : ansibleRules(one2, path16, env);
-  const r = fams[ex.format].lint(path16, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
+  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path17, env) : ansibleRules(one2, path17, env);
+  const r = fams[ex.format].lint(path17, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
   return {
     hits: r.findings.filter((f) => f.ruleId === p.id).length,
     errors: r.matched ? r.errors.map((e) => e.message) : [`the example is not ${ex.format === "ansible" ? "an Ansible file" : "a CloudFormation template"}`]
@@ -15824,7 +15882,7 @@ function policyFiles(root, paths2) {
       const re = globRegex(clean2, true);
       const fixed = clean2.slice(0, Math.max(0, clean2.search(/[*?[{]/)));
       const dir = fixed.slice(0, fixed.lastIndexOf("/") + 1) || ".";
-      const walk3 = (rel, depth) => {
+      const walk4 = (rel, depth) => {
         let names = [];
         try {
           names = readdirSync2(path3.join(root, rel)).sort();
@@ -15839,11 +15897,11 @@ function policyFiles(root, paths2) {
           } catch {
             continue;
           }
-          if (st.isDirectory() && depth < 8 && n !== ".git" && n !== "node_modules") walk3(r, depth + 1);
+          if (st.isDirectory() && depth < 8 && n !== ".git" && n !== "node_modules") walk4(r, depth + 1);
           else if (st.isFile() && yaml.test(n) && re.test(r)) out.add(r);
         }
       };
-      walk3(dir.replace(/\/$/, "") || ".", 0);
+      walk4(dir.replace(/\/$/, "") || ".", 0);
     } else if (existsSync4(path3.join(root, clean2)) && statSync2(path3.join(root, clean2)).isFile()) out.add(clean2);
     else listDir(clean2);
   }
@@ -16098,9 +16156,9 @@ function readCond(node, file, at, errors, host) {
     const condition = readCond(val("condition"), file, at, errors, host);
     if (!condition || keys.includes("where") && !where3) return void 0;
     const attribute2 = e.value.trim();
-    const path16 = splitPath(attribute2);
-    if (path16.at(-1) !== "[]") path16.push("[]");
-    return { each: { attribute: attribute2, path: path16, ...where3 ? { where: where3 } : {}, condition }, line };
+    const path17 = splitPath(attribute2);
+    if (path17.at(-1) !== "[]") path17.push("[]");
+    return { each: { attribute: attribute2, path: path17, ...where3 ? { where: where3 } : {}, condition }, line };
   }
   if (keys.includes("related")) {
     const r = val("related");
@@ -16290,776 +16348,689 @@ var init_load3 = __esm({
   }
 });
 
-// src/rules/secrets/docs.ts
-function sentenceTitle(title) {
-  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
-  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
-}
-function splitAlternatives(src) {
-  const out = [];
-  let depth = 0;
-  let inClass = false;
-  let start = 0;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
+// src/fix/registry.ts
+var registry_exports = {};
+__export(registry_exports, {
+  FIXES: () => FIXES,
+  hasFix: () => hasFix
+});
+function networkParam(name, who) {
+  return {
+    name,
+    description: `The network (CIDR) allowed to reach ${who}: the team's decision, never 0.0.0.0/0`,
+    allowedPattern: CIDR4,
+    ipv6: {
+      name: `${name}Ipv6`,
+      description: `The IPv6 network (CIDR) allowed to reach ${who}: the team's decision, never ::/0`
     }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")") depth--;
-    else if (c === "|" && depth === 0) {
-      out.push(src.slice(start, i));
-      start = i + 1;
-    }
-  }
-  out.push(src.slice(start));
-  return out;
-}
-function closing(src, i) {
-  let depth = 0;
-  let inClass = false;
-  for (let j = i; j < src.length; j++) {
-    const c = src[j];
-    if (c === "\\") {
-      j++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") {
-        inClass = false;
-        if (depth === 0) return j + 1;
-      }
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") depth++;
-    else if (c === ")" && --depth === 0) return j + 1;
-  }
-  return src.length;
-}
-function tokenize(src) {
-  const toks = [];
-  let i = 0;
-  while (i < src.length) {
-    const c = src[i];
-    let tok;
-    if (c === "\\") {
-      const e = src[i + 1] ?? "";
-      i += 2;
-      if (e === "b" || e === "B") continue;
-      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
-      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
-      else return void 0;
-    } else if (c === "[") {
-      const end = closing(src, i);
-      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
-      i = end;
-    } else if (c === "(") {
-      const end = closing(src, i);
-      let inner = src.slice(i + 1, end - 1);
-      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
-        i = end;
-        continue;
-      }
-      if (inner.startsWith("?:")) inner = inner.slice(2);
-      else if (inner.startsWith("?")) return void 0;
-      const alts = splitAlternatives(inner).map(tokenize);
-      if (alts.some((a) => a === void 0)) return void 0;
-      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
-      i = end;
-    } else if (c === ".") {
-      tok = { kind: "any", text: ".", min: 1, max: 1 };
-      i++;
-    } else if (c === "^" || c === "$") {
-      i++;
-      continue;
-    } else if ("*+?{|)".includes(c)) return void 0;
-    else {
-      tok = { kind: "lit", text: c, min: 1, max: 1 };
-      i++;
-    }
-    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
-    if (q) {
-      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
-      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
-      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
-      else {
-        tok.min = Number(q[1]);
-        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
-      }
-      i += q[0].length;
-    }
-    toks.push(tok);
-  }
-  return toks;
-}
-function describeClass(cls) {
-  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
-  if (cls.startsWith("[^")) return "characters other than the delimiters";
-  return `characters of \`${cls}\``;
-}
-function count(t) {
-  if (t.min === t.max) return String(t.min);
-  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
-  if (t.min === 0) return `up to ${t.max}`;
-  return `${t.min} to ${t.max}`;
-}
-function literalPrefixes(toks) {
-  let outs = [""];
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
-    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
-      const alts = t.alts.map(literalPrefixes);
-      const next = [];
-      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
-      if (next.length > 12) return outs;
-      outs = next;
-      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
-    } else return outs;
-  }
-  return outs;
-}
-function describeSeq(toks, depth = 0) {
-  if (depth > 3) return void 0;
-  const parts = [];
-  let lit = "";
-  const flush = () => {
-    if (lit) parts.push(`\`${lit}\``);
-    lit = "";
   };
-  for (const t of toks) {
-    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
-      lit += t.text;
-      continue;
-    }
-    flush();
-    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
-    else if (t.kind === "class")
-      parts.push(
-        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
-      );
-    else if (t.kind === "any") parts.push(`${count(t)} characters`);
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
-      if (alts.some((a) => a === void 0)) return void 0;
-      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
-      if (t.min === 1 && t.max === 1) parts.push(body);
-      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
-      else parts.push(`${count(t)} \xD7 (${body})`);
-    } else return void 0;
-  }
-  flush();
-  return parts.join(", then ");
 }
-function captureGroup(src, n) {
-  let seen = 0;
-  let inClass = false;
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+function hasFix(ruleId) {
+  return Object.prototype.hasOwnProperty.call(FIXES, ruleId);
+}
+var PAB, CIDR4, truthy2, falsy, FIXES;
+var init_registry = __esm({
+  "src/fix/registry.ts"() {
+    "use strict";
+    PAB = {
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true
+    };
+    CIDR4 = "^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$";
+    truthy2 = (v) => v === true || /^(?:yes|true|on|y)$/i.test(String(v));
+    falsy = (v) => v === false || /^(?:no|false|off|n)$/i.test(String(v));
+    FIXES = {
+      "CFN-RDS-001": { kind: "cfn-set", key: "StorageEncrypted", value: true, what: "StorageEncrypted: true" },
+      "CFN-RDS-002": { kind: "cfn-set", key: "StorageEncrypted", value: true, what: "StorageEncrypted: true" },
+      "CFN-RDS-003": { kind: "cfn-set", key: "PubliclyAccessible", value: false, what: "PubliclyAccessible: false" },
+      "CFN-DOCDB-001": { kind: "cfn-set", key: "StorageEncrypted", value: true, what: "StorageEncrypted: true" },
+      "CFN-EC2-006": { kind: "cfn-set", key: "Encrypted", value: true, what: "Encrypted: true" },
+      "CFN-EFS-001": { kind: "cfn-set", key: "Encrypted", value: true, what: "Encrypted: true" },
+      "CFN-REDSHIFT-001": { kind: "cfn-set", key: "Encrypted", value: true, what: "Encrypted: true" },
+      "CFN-REDSHIFT-002": { kind: "cfn-set", key: "PubliclyAccessible", value: false, what: "PubliclyAccessible: false" },
+      "CFN-DMS-001": { kind: "cfn-set", key: "PubliclyAccessible", value: false, what: "PubliclyAccessible: false" },
+      "CFN-MQ-001": { kind: "cfn-set", key: "PubliclyAccessible", value: false, what: "PubliclyAccessible: false" },
+      "CFN-LOG-001": {
+        kind: "cfn-set",
+        key: "EnableLogFileValidation",
+        value: true,
+        what: "EnableLogFileValidation: true"
+      },
+      "CFN-DDB-002": {
+        kind: "cfn-set",
+        key: "PointInTimeRecoverySpecification",
+        value: { PointInTimeRecoveryEnabled: true },
+        what: "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true"
+      },
+      "CFN-S3-003": {
+        kind: "cfn-set",
+        key: "PublicAccessBlockConfiguration",
+        value: PAB,
+        what: "PublicAccessBlockConfiguration with its four settings true"
+      },
+      "CFN-SQS-002": { kind: "cfn-set", key: "SqsManagedSseEnabled", value: true, what: "SqsManagedSseEnabled: true" },
+      "CFN-ES-003": {
+        kind: "cfn-set",
+        key: "NodeToNodeEncryptionOptions",
+        value: { Enabled: true },
+        what: "NodeToNodeEncryptionOptions.Enabled: true"
+      },
+      "CFN-DDB-001": {
+        kind: "cfn-set",
+        key: "SSESpecification",
+        value: { SSEEnabled: true },
+        what: "SSESpecification.SSEEnabled: true"
+      },
+      "CFN-EC-001": {
+        kind: "cfn-set",
+        key: "AtRestEncryptionEnabled",
+        value: true,
+        what: "AtRestEncryptionEnabled: true"
+      },
+      "CFN-ES-001": {
+        kind: "cfn-set",
+        key: "EncryptionAtRestOptions",
+        value: { Enabled: true },
+        what: "EncryptionAtRestOptions.Enabled: true"
+      },
+      "CFN-ES-002": {
+        kind: "cfn-set",
+        key: "DomainEndpointOptions",
+        value: { EnforceHTTPS: true },
+        what: "DomainEndpointOptions.EnforceHTTPS: true"
+      },
+      "CFN-KMS-002": { kind: "cfn-set", key: "EnableKeyRotation", value: true, what: "EnableKeyRotation: true" },
+      "CFN-LOG-002": { kind: "cfn-set", key: "IsMultiRegionTrail", value: true, what: "IsMultiRegionTrail: true" },
+      "CFN-RDS-005": {
+        kind: "cfn-set",
+        key: "EnableIAMDatabaseAuthentication",
+        value: true,
+        what: "EnableIAMDatabaseAuthentication: true"
+      },
+      "CFN-RDS-006": { kind: "cfn-set", key: "BackupRetentionPeriod", value: 7, what: "BackupRetentionPeriod: 7" },
+      "CFN-RDS-007": { kind: "cfn-set", key: "DeletionProtection", value: true, what: "DeletionProtection: true" },
+      "CFN-ECR-002": {
+        kind: "cfn-set",
+        key: "ImageScanningConfiguration",
+        value: { ScanOnPush: true },
+        what: "ImageScanningConfiguration.ScanOnPush: true"
+      },
+      "CFN-SG-001": {
+        kind: "cfn-world-param",
+        param: networkParam("AdminAccessCidr", "SSH and RDP"),
+        what: "the world CIDR to !Ref AdminAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)"
+      },
+      "CFN-SG-002": {
+        kind: "cfn-world-param",
+        param: networkParam("DatabaseClientCidr", "the database and cache ports"),
+        what: "the world CIDR \u2192 !Ref DatabaseClientCidr, a new parameter without default: set it to the clients' network"
+      },
+      "CFN-SG-006": {
+        kind: "cfn-world-param",
+        param: networkParam("ManagementAccessCidr", "remote-access and management services"),
+        what: "the world CIDR to !Ref ManagementAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)"
+      },
+      "CFN-SNS-002": {
+        kind: "cfn-set-param",
+        key: "KmsMasterKeyId",
+        param: {
+          name: "TopicKmsKey",
+          description: "The team's KMS key (key ARN, key id or alias/name) that encrypts the topic: the team's decision"
+        },
+        what: "KmsMasterKeyId: !Ref TopicKmsKey, a new parameter without default: set it to the team's KMS key"
+      },
+      "CFN-KMS-003": {
+        kind: "cfn-kms-param",
+        param: {
+          name: "DataKmsKeyArn",
+          description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision"
+        },
+        what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)"
+      },
+      "ANS-AWS-001": {
+        kind: "ans-world-var",
+        variable: "admin_cidr",
+        ipv6: "admin_cidr_ipv6",
+        decision: "the network allowed to reach this administrative port",
+        what: `the world CIDR to "{{ admin_cidr }}", a variable to set in group_vars or the inventory (the admin network is the team's decision)`
+      },
+      // Present and wrong only: an absent argument may be spelt by an alias, or not exist on the rule's other modules.
+      "ANS-AWS-004": {
+        kind: "ans-set",
+        key: "publicly_accessible",
+        value: false,
+        what: "publicly_accessible: false",
+        when: truthy2
+      },
+      "ANS-AWS-005": {
+        kind: "ans-set",
+        key: "storage_encrypted",
+        value: true,
+        what: "storage_encrypted: true",
+        when: falsy
+      },
+      "ANS-AWS-006": { kind: "ans-set", key: "encrypted", value: true, what: "encrypted: true", when: falsy },
+      "ANS-TLS-001": {
+        kind: "ans-set",
+        key: "validate_certs",
+        value: true,
+        what: "validate_certs: true"
+      },
+      "ANS-PKG-005": {
+        kind: "ans-set",
+        key: "state",
+        value: "present",
+        what: "state: present",
+        when: (v) => v === "latest"
+      },
+      "ANS-SECRET-006": { kind: "ans-task", key: "no_log", value: true, what: "no_log: true on the task" },
+      "ANS-EXEC-003": { kind: "ans-task", key: "no_log", value: true, what: "no_log: true on the task" }
+    };
+  }
+});
+
+// src/cloud/checks/factory.ts
+function nearest(r, path17) {
+  const parts = path17.split(".");
+  for (let i = parts.length - 1; i > 0; i--) {
+    const v = get(r.props, parts.slice(0, i).join("."));
+    if (v !== void 0) return v;
   }
   return void 0;
 }
-function groupCount(src) {
-  let n = 0;
-  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
-  return n;
-}
-function secretShapes(p) {
-  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
-  const out = [];
-  for (const g of groups.length ? groups : [0]) {
-    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
-    if (src === void 0) continue;
-    for (const alt2 of splitAlternatives(src)) {
-      const toks = tokenize(alt2);
-      const text = toks && describeSeq(toks);
-      if (!toks || !text || text.length > 240) return [];
-      out.push({ text, prefixes: literalPrefixes(toks) });
-    }
-  }
-  return out.length > 4 ? [] : out;
-}
-function contextName(p) {
-  const g = p.secretGroup ?? 1;
-  let depth = 0;
-  let seen = 0;
-  let inClass = false;
-  let start = -1;
-  for (let i = 0; i < p.regex.length; i++) {
-    const c = p.regex[i];
-    if (c === "\\") {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === "]") inClass = false;
-      continue;
-    }
-    if (c === "[") inClass = true;
-    else if (c === "(") {
-      depth++;
-      if (p.regex[i + 1] !== "?" && ++seen === g) {
-        start = i;
-        break;
-      }
-    } else if (c === ")") depth--;
-  }
-  if (start <= 0 || depth !== 1) return void 0;
-  const toks = tokenize(p.regex.slice(0, start));
-  if (!toks) return void 0;
-  let out = "";
-  for (const t of toks) {
-    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
-    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
-    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
-    else if (t.kind === "group") {
-      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
-      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
-    } else out += t.max > 1 ? "\u2026" : " ";
-  }
-  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
-  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
-}
-function whatItMatches(p) {
-  const lines = [];
-  const shapes = secretShapes(p);
-  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
-  const prefixed = shapes.length > 0 && shapes.every(
-    (s) => s.prefixes.every(
-      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
-    )
-  );
-  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
-  else if (shapes.length > 1) lines.push(`Format, one of:
-${shapes.map((s) => `- ${s.text}`).join("\n")}`);
-  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
-  if (selfShaped)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
-    );
-  else if (prefixed)
-    lines.push(
-      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
-    );
-  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
-    lines.push(
-      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
-    );
-  else if (contextName(p))
-    lines.push(
-      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
-    );
-  else
-    lines.push(
-      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
-    );
-  const checks = [];
-  if (p.entropy !== void 0)
-    checks.push(
-      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
-    );
-  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
-  if (p.allow?.length)
-    checks.push(
-      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
-    );
-  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
-  lines.push(
-    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
-  );
-  return lines.join("\n\n");
-}
-function secretRuleDocText(p) {
-  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
-  const why = WHY[file ?? ""] ?? WHY.generic;
-  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
-  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
-  return [
-    intro,
-    `What it matches:
-
-${whatItMatches(p)}`,
-    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
-    `Fix: ${p.remediation}`,
-    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
-  ].join("\n\n");
-}
-var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
-var init_docs2 = __esm({
-  "src/rules/secrets/docs.ts"() {
-    "use strict";
-    WHY = {
-      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
-      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
-      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
-      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
-      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
-      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
-      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
-      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
-      databases: "A connection URL with its password gives direct read and write access to the database's data.",
-      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
-      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
-      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
-      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
-      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
-      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
-      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
-      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
-      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
-      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
-      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
-      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
-      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
-      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
-      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
-      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
-    };
-    VALIDATOR_TEXT = {
-      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
-      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
-      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
-      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
-      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
-      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
-      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
-      "docker-auth": "the base64 value must decode to `user:password` with a real password",
-      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
-    };
-    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
-      "Password",
-      "Passwords",
-      "Hard-coded",
-      "Literal",
-      "Credentials",
-      "Credential",
-      "Token",
-      "Private",
-      "Bearer",
-      "Basic",
-      "Server",
-      "Registry",
-      "Secret",
-      "Connection",
-      "Command",
-      "Value",
-      "Values",
-      "Key",
-      "Keys",
-      "Webhook",
-      "Session"
-    ]);
-    NAMED_CLASSES = [
-      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
-      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
-      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
-      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
-      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
-      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
-      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
-      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
-      [/^\[A-Za-z\]$/, "letters"],
-      [/^\[a-z\]$/, "lowercase letters"],
-      [/^\[A-Z\]$/, "uppercase letters"],
-      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
-      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
-      [/^(?:\\d|\[0-9\])$/, "digits"],
-      [/^\\w$/, "word characters"],
-      [/^\\s$/, "whitespace characters"]
-    ];
-  }
-});
-
-// src/suppress/record.ts
-function toSuppressed(f, by, reason) {
+function propCheck(spec2) {
   return {
-    ruleId: f.ruleId,
-    file: f.file,
-    ...f.in ? { in: f.in } : {},
-    line: f.line,
-    ...f.commit ? { commit: f.commit } : {},
-    fingerprint: f.fingerprint,
-    severity: f.severity,
-    by,
-    reason
-  };
-}
-var init_record = __esm({
-  "src/suppress/record.ts"() {
-    "use strict";
-  }
-});
-
-// src/finding/index.ts
-import { createRequire as createRequire2 } from "node:module";
-function sha256(s) {
-  crypto2 ??= nodeRequire2("node:crypto");
-  return crypto2.createHash("sha256").update(s).digest("hex");
-}
-function valueHash(value) {
-  return sha256(value);
-}
-function fingerprint(ruleId, file, ...identity) {
-  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
-}
-function contentKey(ruleId, ...identity) {
-  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
-}
-function provenanceOf(commit) {
-  return commit ? {
-    commit: commit.sha,
-    ...commit.author ? { author: commit.author } : {},
-    ...commit.date ? { date: commit.date } : {}
-  } : {};
-}
-function makeFinding(s) {
-  const file = s.in === "message" ? "" : s.file;
-  return {
-    ruleId: s.ruleId,
-    category: s.category,
-    severity: s.severity,
-    title: s.title,
-    message: s.message,
-    remediation: s.remediation,
-    file,
-    ...s.in ? { in: s.in } : {},
-    line: s.line,
-    column: s.column,
-    endLine: s.endLine,
-    endColumn: s.endColumn,
-    ...provenanceOf(s.commit),
-    ...s.value !== void 0 ? { match: mask(s.value) } : {},
-    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
-    ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
-    ...s.secret ? { secret: true } : {},
-    ...s.confidence ? { confidence: s.confidence } : {},
-    ...s.why ? { why: s.why } : {},
-    ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
-    blocking: s.blocking,
-    ...s.owners?.length ? { owners: [...s.owners] } : {}
-  };
-}
-var nodeRequire2, crypto2;
-var init_finding = __esm({
-  "src/finding/index.ts"() {
-    "use strict";
-    init_mask();
-    nodeRequire2 = createRequire2(import.meta.url);
-  }
-});
-
-// src/engine/lines.ts
-function lineStarts(text) {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
-}
-function lineIndexAt(starts, offset) {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-function lineText(text, starts, idx) {
-  const s = starts[idx];
-  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
-  return text.slice(s, e);
-}
-function overlaps(scope, changed) {
-  if (!changed) return true;
-  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
-}
-function aboveLines(t, opts) {
-  let contentStarts;
-  const contentLine = (n) => {
-    if (t.content === void 0 || n < 1) return void 0;
-    contentStarts ??= lineStarts(t.content);
-    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
-  };
-  let revisionText;
-  const revisionLine = async (n) => {
-    if (!opts.readRelated || t.content !== void 0) return void 0;
-    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
-    const text = await revisionText;
-    if (text === void 0) return void 0;
-    let at = 0;
-    for (let i = 1; i < n; i++) {
-      at = text.indexOf("\n", at) + 1;
-      if (at === 0) return void 0;
-    }
-    const e = text.indexOf("\n", at);
-    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
-  };
-  return { contentLine, revisionLine };
-}
-var init_lines = __esm({
-  "src/engine/lines.ts"() {
-    "use strict";
-  }
-});
-
-// src/suppress/inline.ts
-function hookguardAllow(lineText2, ruleId, isRuleId) {
-  if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
-  let problem;
-  for (const m of lineText2.matchAll(MARKER2)) {
-    const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
-    const [first = "", ...others] = rest.split(/\s+/);
-    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
-    if (!named && RULE_SHAPED.test(first)) {
-      problem ??= { unknownRule: first };
-      continue;
-    }
-    if (named && named !== ruleId.toLowerCase()) continue;
-    const reason = (named ? others.join(" ") : rest).trim();
-    return { reason: reason || "inline hookguard:allow (no reason given)" };
-  }
-  return problem;
-}
-function inlineAllow(lineText2, ruleId, isRuleId, opts = {}) {
-  const here = hookguardAllow(lineText2, ruleId, isRuleId);
-  if (here && "reason" in here) return here;
-  const above = opts.above !== void 0 && /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b)/i.test(opts.above) ? hookguardAllow(opts.above, ruleId, isRuleId) : void 0;
-  if (above && "reason" in above) return { ...above, reason: above.reason };
-  if (opts.secret)
-    for (const f of FOREIGN) {
-      const text = f.above ? opts.above : lineText2;
-      if (text !== void 0 && f.re.test(text))
-        return { reason: `${f.name} marker`, marker: f.name.replace(/ \(.*$/, "") };
-    }
-  return here ?? above;
-}
-function isProblem(a) {
-  return a !== void 0 && "unknownRule" in a;
-}
-var MARKER2, FOREIGN, RULE_SHAPED;
-var init_inline = __esm({
-  "src/suppress/inline.ts"() {
-    "use strict";
-    MARKER2 = /hookguard:allow(?![-\w])([^\n]*)/gi;
-    FOREIGN = [
-      { re: /pragma:\s*allowlist[ -]secret/i, name: "pragma: allowlist secret (detect-secrets)" },
-      {
-        re: /pragma:\s*allowlist[ -]nextline[ -]secret/i,
-        name: "pragma: allowlist nextline secret (detect-secrets)",
-        above: true
-      },
-      { re: /gitleaks:allow\b/i, name: "gitleaks:allow (gitleaks)" },
-      { re: /trufflehog:ignore\b/i, name: "trufflehog:ignore (trufflehog)" },
-      { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
-    ];
-    RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
-  }
-});
-
-// src/suppress/markers.ts
-function insideString(line, at) {
-  for (const q of ['"', "'", "`"]) {
-    let n = 0;
-    for (let i = 0; i < at; i++) if (line[i] === q && line[i - 1] !== "\\") n++;
-    if (n % 2 === 1) return true;
-  }
-  return false;
-}
-function allowMarkers(chunks, file = "") {
-  const out = [];
-  if (DOCS.test(file)) return out;
-  for (const c of chunks) {
-    if (!MARKER3.test(c.text)) continue;
-    const lines = c.text.split("\n");
-    lines.forEach((line, i) => {
-      const m = IN_COMMENT.exec(line);
-      if (!m) return;
-      const at = m.index + m[0].length - m[1].length;
-      if (insideString(line, at)) return;
-      if (m.index > 0 && COMMENT_LINE.test(line) && line.slice(0, m.index).trim() !== "") return;
-      out.push({ line: c.startLine + i, column: at + 1, text: line.slice(at).slice(0, 200) });
-    });
-  }
-  return out;
-}
-var IN_COMMENT, MARKER3, DOCS, COMMENT_LINE;
-var init_markers = __esm({
-  "src/suppress/markers.ts"() {
-    "use strict";
-    IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
-    MARKER3 = /hookguard:allow/i;
-    DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
-    COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
-  }
-});
-
-// src/rules/hookguard/unused.ts
-var UNUSED_ID, unusedRule;
-var init_unused = __esm({
-  "src/rules/hookguard/unused.ts"() {
-    "use strict";
-    UNUSED_ID = "HG-UNUSED-001";
-    unusedRule = {
-      id: UNUSED_ID,
-      title: "Suppression that matches nothing",
-      severity: "low",
-      category: "hookguard",
-      remediation: 'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
-      docs: `## What it checks
-A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
-in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
-A marker inside a string literal (a test that writes one into a file) does not count.
-
-## Why it matters
-An exception nobody needs any more still reads as an accepted risk: the policy (\`hookguard policy\`) lists it, reviewers
-trust it, and the next real secret pasted on that line is silently allowed.
-
-## Example
-\`\`\`js
-const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment test value
-\`\`\`
-
-## Fix
-Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
-from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
-
-\`\`\`js
-const region = "eu-west-1";
-\`\`\``
-    };
-  }
-});
-
-// src/engine/allows.ts
-function allowStage(t, opts, out) {
-  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
-  const usedMarkers = /* @__PURE__ */ new Set();
-  const reported = /* @__PURE__ */ new Set();
-  const emit = (f, lines) => {
-    const o = opts.overrides.get(f.ruleId.toLowerCase());
-    if (o === "off") {
-      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
-      return;
-    }
-    if (o) f.severity = o;
-    let problem;
-    for (const [n, line, above] of lines) {
-      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
-        ...above !== void 0 ? { above } : {},
-        secret: f.secret === true
-      });
-      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
-      else if (allow) {
-        if (!allow.marker) {
-          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
-          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
-        }
-        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
+    name: spec2.code,
+    kinds: spec2.kinds,
+    codes: { [spec2.code]: spec2.description },
+    run(r, emit) {
+      if (spec2.when && !spec2.when(r)) return;
+      const v = get(r.props, spec2.path);
+      if (v === void 0 || !present(v)) {
+        if (spec2.absent && !r.partial)
+          emit({
+            code: spec2.code,
+            resource: r,
+            at: v ?? nearest(r, spec2.path),
+            message: spec2.absent(r),
+            severity: spec2.severity?.(r, void 0)
+          });
         return;
       }
+      const hit = scalars(v).find((s) => isKnown2(s) && spec2.bad(s, r));
+      if (hit)
+        emit({
+          code: spec2.code,
+          resource: r,
+          at: hit.at,
+          message: spec2.message(r, hit),
+          why: hit.why,
+          severity: spec2.severity?.(r, hit),
+          detail: String(hit.value)
+        });
     }
-    if (problem && !reported.has(problem.line)) {
-      reported.add(problem.line);
-      out.errors.push({
-        file: t.path,
-        line: problem.line,
-        ...t.commit ? { commit: t.commit.sha } : {},
-        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
-      });
-    }
-    out.findings.push(f);
   };
-  return { emit, markers, usedMarkers, reported };
 }
-function unusedMarkerFindings(t, opts, allows, out) {
-  const { markers, usedMarkers, reported } = allows;
-  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
-  if (unused.length) {
-    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
-    for (const m of unused) {
-      const f = makeFinding({
-        ruleId: UNUSED_ID,
-        category: "hookguard",
-        severity: o && o !== "off" ? o : unusedRule.severity,
-        title: unusedRule.title,
-        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
-        remediation: unusedRule.remediation,
-        file: t.path,
-        in: t.in,
-        line: m.line,
-        column: m.column,
-        endLine: m.line,
-        endColumn: m.column + "hookguard:allow".length,
-        commit: t.commit,
-        identity: [m.text.trim()],
-        snippet: { text: m.text },
-        blocking: true
-      });
-      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
-      else out.findings.push(f);
+function requireTrue(spec2) {
+  return propCheck({
+    ...spec2,
+    bad: isFalse2,
+    message: (r) => spec2.falseMessage(r),
+    ...spec2.absentMessage ? { absent: spec2.absentMessage } : {}
+  });
+}
+function forbidTrue(spec2) {
+  return propCheck({
+    ...spec2,
+    bad: isTrue2,
+    message: (r) => spec2.trueMessage(r),
+    ...spec2.absentMessage ? { absent: spec2.absentMessage } : {}
+  });
+}
+function requireSet(spec2) {
+  return propCheck({ ...spec2, bad: () => false, message: spec2.message, absent: spec2.message });
+}
+function strProp(r, path17) {
+  const s = scalars(get(r.props, path17)).find(isKnown2);
+  return s ? asStr(s)?.toLowerCase() : void 0;
+}
+var isFalse2, isTrue2, equalsAny;
+var init_factory = __esm({
+  "src/cloud/checks/factory.ts"() {
+    "use strict";
+    init_values();
+    isFalse2 = (s) => asBool2(s.value) === false;
+    isTrue2 = (s) => asBool2(s.value) === true;
+    equalsAny = (...values) => (s) => values.some((v) => (asStr(s) ?? "").toLowerCase() === v.toLowerCase());
+  }
+});
+
+// src/cloud/checks/kms.ts
+var isTrue3, awsAlias, CMK_PROPS, customerKey;
+var init_kms = __esm({
+  "src/cloud/checks/kms.ts"() {
+    "use strict";
+    init_values();
+    init_factory();
+    isTrue3 = (r, path17) => scalars(get(r.props, path17)).some((s) => asBool2(s.value) === true);
+    awsAlias = (v) => /^alias\/aws\//i.test(v);
+    CMK_PROPS = {
+      "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
+      "AWS::EFS::FileSystem": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::ECR::Repository": { path: "EncryptionConfiguration.KmsKey" },
+      "AWS::DocDB::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBInstance": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::RDS::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "StorageEncrypted"), notCustomer: awsAlias },
+      "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue3(r, "Encrypted"), notCustomer: awsAlias },
+      "AWS::SNS::Topic": {
+        path: "KmsMasterKeyId",
+        encrypted: (r) => getSet(r.props, "KmsMasterKeyId") !== void 0,
+        notCustomer: awsAlias
+      },
+      "AWS::OpenSearchService::Domain": {
+        path: "EncryptionAtRestOptions.KmsKeyId",
+        encrypted: (r) => isTrue3(r, "EncryptionAtRestOptions.Enabled"),
+        notCustomer: awsAlias
+      }
+    };
+    customerKey = {
+      name: "customer-key",
+      kinds: Object.keys(CMK_PROPS),
+      codes: { "customer-key": "encrypted with an AWS-managed key, not a customer managed one" },
+      run(r, emit) {
+        const spec2 = CMK_PROPS[r.kind];
+        if (!spec2 || spec2.encrypted && !spec2.encrypted(r)) return;
+        const v = get(r.props, spec2.path);
+        if (v === void 0) {
+          emit({
+            code: "customer-key",
+            resource: r,
+            at: nearest(r, spec2.path),
+            message: `${r.name} is encrypted with an AWS-managed key (no ${spec2.path.split(".").pop()})`
+          });
+          return;
+        }
+        const bad = scalars(v).find((s) => isKnown2(s) && spec2.notCustomer?.(asStr(s) ?? "") === true);
+        if (bad)
+          emit({
+            code: "customer-key",
+            resource: r,
+            at: bad.at,
+            message: `${r.name} is encrypted with the AWS-managed key ${asStr(bad)}`,
+            why: bad.why
+          });
+      }
+    };
+  }
+});
+
+// src/fix/index.ts
+var fix_exports = {};
+__export(fix_exports, {
+  applyFixes: () => applyFixes
+});
+function lineStart(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineEnd(text, offset) {
+  const i = text.indexOf("\n", offset);
+  return i === -1 ? text.length : i;
+}
+function lineOf(ctx, offset) {
+  return ctx.lc.linePos(offset).line;
+}
+function range(node) {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : void 0;
+}
+function literal(node) {
+  return (0, import_yaml12.isScalar)(node) && !node.tag;
+}
+function yamlScalar(value) {
+  if (typeof value !== "string") return String(value);
+  const plain2 = /^[A-Za-z][\w .,()/-]*$/.test(value) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(value) && !/\s$/.test(value);
+  return plain2 ? value : `'${value.replace(/'/g, "''")}'`;
+}
+function render(value, ctx, indent, step) {
+  if (typeof value !== "object") return ctx.json ? JSON.stringify(value) : yamlScalar(value);
+  const entries = Object.entries(value);
+  if (ctx.json)
+    return `{
+${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(",\n")}
+${indent}}`;
+  return entries.map(([k, v]) => `
+${indent}${step}${k}:${typeof v === "object" ? "" : " "}${render(v, ctx, indent + step, step)}`).join("");
+}
+function setInMap(map, key, value, ctx, owner, raw) {
+  const pair = map.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === key);
+  if (pair) {
+    const v = pair.value;
+    if (typeof value !== "object") {
+      if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
+      const r = range(v);
+      const cur = v.value;
+      if (raw !== void 0) return { start: r[0], end: r[1], text: raw };
+      if (cur === value) return void 0;
+      const src = ctx.text.slice(r[0], r[1]);
+      let out = ctx.json ? JSON.stringify(value) : String(value);
+      if (typeof value === "boolean" && !ctx.json) {
+        if (/^(yes|no)$/i.test(src)) out = value ? "yes" : "no";
+        if (/^[A-Z]/.test(src)) out = out[0].toUpperCase() + out.slice(1);
+      } else if (typeof value === "string" && /^["']/.test(src)) out = `${src[0]}${value}${src[0]}`;
+      return { start: r[0], end: r[1], text: out };
+    }
+    if (!(0, import_yaml12.isMap)(v)) return { why: `${key} is not a mapping written here: change it by hand` };
+    const all = [];
+    for (const [k, sub] of Object.entries(value)) {
+      const e = setInMap(v, k, sub, ctx, v);
+      if (e && "why" in e) return e;
+      if (e) all.push(...Array.isArray(e) ? e : [e]);
+    }
+    if (all.length) return all;
+    return void 0;
+  }
+  if (map.flow && !ctx.json)
+    return { why: `the mapping is written in flow style ({ \u2026 }): add ${key} by hand` };
+  const last = map.items[map.items.length - 1];
+  if (!last) return { why: `an empty mapping: add ${key} by hand` };
+  const lastEnd = range(last.value)?.[1] ?? range(last.key)[1];
+  const firstKeyStart = range(map.items[0].key)[0];
+  const indent = " ".repeat(firstKeyStart - lineStart(ctx.text, firstKeyStart));
+  const step = detectStep(ctx.text);
+  if (ctx.json) {
+    const at2 = lastEnd;
+    return {
+      start: at2,
+      end: at2,
+      text: `,
+${indent}${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}`
+    };
+  }
+  let at = lastEnd;
+  if (ctx.text[at - 1] === "\n") at -= 1;
+  at = lineEnd(ctx.text, Math.max(at, range(owner)?.[0] ?? 0));
+  const body = raw !== void 0 ? `${key}: ${raw}` : typeof value === "object" ? `${key}:${render(value, ctx, indent, step)}` : `${key}: ${render(value, ctx, indent, step)}`;
+  return { start: at, end: at, text: `
+${indent}${body}` };
+}
+function detectStep(text) {
+  const m = text.match(/^( +)\S/gm);
+  if (!m) return "  ";
+  const n = Math.min(...m.map((l) => l.length - 1));
+  return " ".repeat(n || 2);
+}
+function resourceAt(doc3, ctx, line) {
+  const res = (0, import_yaml12.isMap)(doc3.contents) ? doc3.contents.get("Resources", true) : void 0;
+  if (!(0, import_yaml12.isMap)(res)) return void 0;
+  return res.items.find((p) => {
+    const start = range(p.key)?.[0];
+    const end = range(p.value)?.[1];
+    return start !== void 0 && end !== void 0 && lineOf(ctx, start) <= line && line <= lineOf(ctx, Math.max(start, end - 1));
+  });
+}
+function taskAt(node, ctx, line) {
+  if ((0, import_yaml12.isSeq)(node)) {
+    for (const item of node.items) {
+      const r = range(item);
+      if (!r || lineOf(ctx, r[0]) > line || line > lineOf(ctx, Math.max(r[0], r[1] - 1))) continue;
+      if ((0, import_yaml12.isMap)(item)) {
+        for (const k of ["block", "rescue", "always", "tasks", "pre_tasks", "post_tasks", "handlers"]) {
+          const inner = taskAt(item.get(k, true), ctx, line);
+          if (inner) return inner;
+        }
+        return item;
+      }
     }
   }
+  return void 0;
 }
-var init_allows = __esm({
-  "src/engine/allows.ts"() {
-    "use strict";
-    init_record();
-    init_inline();
-    init_markers();
-    init_unused();
-    init_finding();
+function moduleArgs(task) {
+  const skip = /* @__PURE__ */ new Set([
+    "name",
+    "when",
+    "become",
+    "become_user",
+    "register",
+    "loop",
+    "with_items",
+    "tags",
+    "notify",
+    "no_log",
+    "vars",
+    "environment",
+    "args",
+    "delegate_to",
+    "ignore_errors",
+    "changed_when",
+    "failed_when",
+    "until",
+    "retries",
+    "delay",
+    "run_once",
+    "check_mode",
+    "diff",
+    "block",
+    "rescue",
+    "always",
+    "loop_control",
+    "timeout",
+    "throttle",
+    "any_errors_fatal"
+  ]);
+  for (const p of task.items) {
+    const k = (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "";
+    if (!skip.has(k)) return { key: k, args: p.value };
   }
-});
-
-// src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path16, content) {
-  if (NOT_TEMPLATE.test(path16)) return false;
-  return CONTENT.test(content);
+  return void 0;
 }
-var NOT_TEMPLATE, CONTENT;
-var init_detect2 = __esm({
-  "src/rules/cloudformation/detect.ts"() {
-    "use strict";
-    NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
-    CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
+function setOnResource(doc3, ctx, line, key, value, raw) {
+  const text = ctx.text;
+  const res = resourceAt(doc3, ctx, line);
+  const body = res && (0, import_yaml12.isMap)(res.value) ? res.value : void 0;
+  const props = body?.get("Properties", true);
+  if (!body) return { why: "no resource at that line" };
+  if ((0, import_yaml12.isMap)(props)) return setInMap(props, key, value, ctx, props, raw);
+  if (props !== void 0 && props !== null) return { why: "Properties is not a mapping written here" };
+  const r = range(body.items[body.items.length - 1]?.value ?? body.items[0]?.key);
+  const k0 = range(body.items[0].key)[0];
+  const indent = " ".repeat(k0 - lineStart(text, k0));
+  const step = detectStep(text);
+  if (ctx.json) return { why: "a JSON resource without Properties: add them by hand" };
+  let at = r[1];
+  if (text[at - 1] === "\n") at -= 1;
+  at = lineEnd(text, at);
+  const v = raw !== void 0 ? ` ${raw}` : typeof value === "object" ? render(value, ctx, indent + step, step) : ` ${render(value, ctx, indent, step)}`;
+  return { start: at, end: at, text: `
+${indent}Properties:
+${indent}${step}${key}:${v}` };
+}
+function refText(ctx, name) {
+  return ctx.json ? `{ "Ref": ${JSON.stringify(name)} }` : `!Ref ${name}`;
+}
+function worldScalarOn(node, ctx, line) {
+  let found;
+  const visit2 = (n, depth) => {
+    if (found || depth > 40) return;
+    if ((0, import_yaml12.isScalar)(n)) {
+      const r = range(n);
+      const v = typeof n.value === "string" ? n.value.trim() : void 0;
+      if (r && v && WORLD.has(v) && literal(n) && lineOf(ctx, r[0]) === line) found = { node: n, v6: v.includes(":") };
+    } else if ((0, import_yaml12.isMap)(n)) for (const p of n.items) visit2(p.value, depth + 1);
+    else if ((0, import_yaml12.isSeq)(n)) for (const it of n.items) visit2(it, depth + 1);
+  };
+  visit2(node, 0);
+  return found;
+}
+function withParam(doc3, ctx, p, e, params, owner) {
+  if (!e || !Array.isArray(e) && "why" in e) return e;
+  const root = doc3.contents;
+  if (!(0, import_yaml12.isMap)(root)) return { why: "the template is not a mapping" };
+  const section = root.get("Parameters", true);
+  if ((0, import_yaml12.isMap)(section)) {
+    if (section.flow && !ctx.json)
+      return { why: `Parameters is written in flow style ({ \u2026 }): add ${p.name} by hand` };
+    const existing = section.items.find((x) => (0, import_yaml12.isScalar)(x.key) && x.key.value === p.name);
+    if (existing) {
+      if ((0, import_yaml12.isMap)(existing.value) && existing.value.has("Default"))
+        return { why: `parameter ${p.name} already exists with a Default: decide its value there` };
+      return e;
+    }
+  } else if (section !== void 0 && section !== null) return { why: "Parameters is not a mapping written here" };
+  else if (!root.items.some((x) => (0, import_yaml12.isScalar)(x.key) && x.key.value === "Resources"))
+    return { why: "no Resources section to put Parameters before" };
+  if (!params.has(p.name))
+    params.set(p.name, {
+      value: {
+        Type: "String",
+        Description: p.description,
+        ...p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {}
+      },
+      ...owner
+    });
+  return e;
+}
+function paramEdits(doc3, ctx, params) {
+  const root = doc3.contents;
+  if (!params.size || !(0, import_yaml12.isMap)(root)) return [];
+  const section = root.get("Parameters", true);
+  const out = [];
+  if ((0, import_yaml12.isMap)(section)) {
+    for (const [name, p] of params) {
+      const e = setInMap(section, name, p.value, ctx, section);
+      if (e && !("why" in e))
+        for (const one2 of Array.isArray(e) ? e : [e])
+          out.push({ ...one2, ruleId: p.ruleId, line: p.line, what: p.what });
+    }
+    return out;
   }
-});
-
-// src/rules/ansible/detect.ts
-function looksLikeAnsible(path16, content) {
-  const base = path16.split("/").pop() ?? "";
-  if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path16)) return !isProgram(base, content);
-  if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
-  if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
-  if (!/\.ya?ml$/i.test(base)) return false;
-  if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path16)) return true;
-  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
-    content
-  ) || mayBeTaskList(content) || mayBeYamlInventory(content);
+  const resources = root.items.find((x) => (0, import_yaml12.isScalar)(x.key) && x.key.value === "Resources");
+  const k = resources && range(resources.key);
+  if (!k) return [];
+  const step = detectStep(ctx.text);
+  const indent = " ".repeat(k[0] - lineStart(ctx.text, k[0]));
+  const block = {};
+  for (const [name, p] of params) block[name] = p.value;
+  const text = ctx.json ? `"Parameters": ${render(block, ctx, indent, step)},
+${indent}` : `Parameters:${render(block, ctx, indent, step)}
+${indent}`;
+  const first = [...params.values()][0];
+  return [{ start: k[0], end: k[0], text, ruleId: first.ruleId, line: first.line, what: first.what }];
 }
-var init_detect3 = __esm({
-  "src/rules/ansible/detect.ts"() {
+function applyFixes(text, targets, format) {
+  const lc = new import_yaml12.LineCounter();
+  const doc3 = (0, import_yaml12.parseDocument)(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
+  const out = { text, applied: [], skipped: [] };
+  if (doc3.errors.length) {
+    for (const t of targets) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: "the file does not parse" });
+    return out;
+  }
+  const ctx = { text, lc, json: /^\s*[{[]/.test(text) };
+  const edits = [];
+  const params = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    const spec2 = FIXES[t.ruleId];
+    if (!spec2) continue;
+    let e;
+    if (spec2.kind === "cfn-set" && format === "cloudformation") {
+      e = setOnResource(doc3, ctx, t.line, spec2.key, spec2.value);
+    } else if (spec2.kind === "cfn-set-param" && format === "cloudformation") {
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+      const set = setOnResource(doc3, ctx, t.line, spec2.key, "", refText(ctx, spec2.param.name));
+      e = withParam(doc3, ctx, spec2.param, set, params, owner);
+    } else if (spec2.kind === "cfn-kms-param" && format === "cloudformation") {
+      const res = resourceAt(doc3, ctx, t.line);
+      const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
+      const keyPath2 = typeof type === "string" ? CMK_PROPS[type]?.path.split(".") : void 0;
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+      const ref = refText(ctx, spec2.param.name);
+      let set;
+      if (!keyPath2) set = { why: "not a resource type whose KMS key hookguard knows" };
+      else if (keyPath2.length === 1) set = setOnResource(doc3, ctx, t.line, keyPath2[0], "", ref);
+      else {
+        const props = res.value.get("Properties", true);
+        const parent = (0, import_yaml12.isMap)(props) ? props.get(keyPath2[0], true) : void 0;
+        set = (0, import_yaml12.isMap)(parent) ? setInMap(parent, keyPath2[1], "", ctx, parent, ref) : { why: `no ${keyPath2[0]} block written here: add ${keyPath2.join(".")} by hand` };
+      }
+      e = withParam(doc3, ctx, spec2.param, set, params, owner);
+    } else if (spec2.kind === "cfn-world-param" && format === "cloudformation") {
+      const res = resourceAt(doc3, ctx, t.line);
+      const node = res && worldScalarOn(res.value, ctx, t.line);
+      if (!node) e = { why: "no literal world CIDR on that line (a !Ref or a default: change it where it is set)" };
+      else {
+        const p = node.v6 && spec2.param.ipv6 ? spec2.param.ipv6 : spec2.param;
+        const r = range(node.node);
+        const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+        e = withParam(doc3, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
+      }
+    } else if (spec2.kind === "ans-world-var" && format === "ansible") {
+      const task = taskAt(doc3.contents, ctx, t.line);
+      const node = task && worldScalarOn(task, ctx, t.line);
+      if (!node) e = { why: "no literal world CIDR on that line (a variable: change it where it is set)" };
+      else {
+        const name = node.v6 ? spec2.ipv6 : spec2.variable;
+        const r = range(node.node);
+        const eol = lineEnd(text, r[1]);
+        const hasComment = /\s#/.test(text.slice(r[1], eol));
+        e = [
+          { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
+          ...hasComment ? [] : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec2.decision} (the team's decision)` }]
+        ];
+      }
+    } else if (spec2.kind === "ans-set" && format === "ansible") {
+      const task = taskAt(doc3.contents, ctx, t.line);
+      const mod = task && moduleArgs(task);
+      if (!task || !mod) e = { why: "no task at that line" };
+      else if ((0, import_yaml12.isMap)(mod.args)) {
+        const cur = mod.args.get(spec2.key, true);
+        if (spec2.when && !((0, import_yaml12.isScalar)(cur) && spec2.when(cur.value)))
+          e = { why: `${spec2.key} is not what the rule reported` };
+        else e = setInMap(mod.args, spec2.key, spec2.value, ctx, mod.args);
+      } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec2.key} by hand` };
+    } else if (spec2.kind === "ans-task" && format === "ansible") {
+      const task = taskAt(doc3.contents, ctx, t.line);
+      e = task ? setInMap(task, spec2.key, spec2.value, ctx, task) : { why: "no task at that line" };
+    }
+    if (!e) continue;
+    if (!Array.isArray(e) && "why" in e) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: e.why });
+    else
+      for (const one2 of Array.isArray(e) ? e : [e])
+        edits.push({ ...one2, ruleId: t.ruleId, line: t.line, what: spec2.what });
+  }
+  edits.push(...paramEdits(doc3, ctx, params));
+  const seen = /* @__PURE__ */ new Set();
+  const unique = edits.filter((e) => {
+    const k = `${e.start}:${e.end}:${e.text}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  const order2 = new Map(unique.map((e, i) => [e, i]));
+  unique.sort((a, b) => b.start - a.start || b.end - a.end || order2.get(b) - order2.get(a));
+  let result2 = text;
+  let lastStart = Infinity;
+  for (const e of unique) {
+    if (e.end > lastStart) {
+      out.skipped.push({ ruleId: e.ruleId, line: e.line, why: "overlaps another fix: run hookguard fix again" });
+      continue;
+    }
+    result2 = result2.slice(0, e.start) + e.text + result2.slice(e.end);
+    lastStart = e.start;
+    if (!out.applied.some((x) => x.ruleId === e.ruleId && x.line === e.line))
+      out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
+  }
+  out.text = result2;
+  return out;
+}
+var import_yaml12, WORLD;
+var init_fix = __esm({
+  "src/fix/index.ts"() {
     "use strict";
-    init_ansible_sniff();
+    import_yaml12 = __toESM(require_dist(), 1);
+    init_kms();
+    init_registry();
+    WORLD = /* @__PURE__ */ new Set(["0.0.0.0/0", "::/0", "::0/0", "0::0/0"]);
   }
 });
 
@@ -17312,27 +17283,27 @@ function doc(p) {
 function findVal(vals, pred) {
   return vals.find((v) => isKnown(v) && pred(v));
 }
-function isTrue2(v) {
+function isTrue4(v) {
   return asBool(v.value) === true;
 }
-function isFalse2(v) {
+function isFalse3(v) {
   return asBool(v.value) === false;
 }
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path16) {
-  const n = t.at(node, path16);
+function getSet2(t, node, path17) {
+  const n = t.at(node, path17);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
   if (!isSetNode(t, node)) return { absent: true };
   const vals = t.values(node);
-  const falseVal = findVal(vals, isFalse2);
-  const trueVal = findVal(vals, isTrue2);
+  const falseVal = findVal(vals, isFalse3);
+  const trueVal = findVal(vals, isTrue4);
   return { absent: false, ...falseVal ? { falseVal } : {}, ...trueVal ? { trueVal } : {} };
 }
-function requireTrue(opts) {
+function requireTrue2(opts) {
   return {
     meta: opts.meta,
     check(ctx) {
@@ -17348,8 +17319,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path16) {
-  const parts = path16.split(".");
+function parentOrUndefined(t, r, path17) {
+  const parts = path17.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -17462,7 +17433,7 @@ function literalSecretValue(v) {
     return false;
   return true;
 }
-function forbidTrue(opts) {
+function forbidTrue2(opts) {
   return {
     meta: opts.meta,
     check(ctx) {
@@ -17483,11 +17454,11 @@ function forbidTrue(opts) {
 function usesOf(t, name) {
   const out = [];
   const sub = new RegExp(`\\$\\{\\s*${name.replace(/[^\w]/g, "")}\\s*\\}`);
-  const walk3 = (res, n, depth) => {
+  const walk4 = (res, n, depth) => {
     if (!n || depth > 40) return;
     const fn = t.intrinsic(n);
     if (fn?.fn === "Ref") {
-      if (t.values(n).length && (0, import_yaml12.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      if (t.values(n).length && (0, import_yaml13.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
       return;
     }
     if (fn?.fn === "Fn::Sub") {
@@ -17495,10 +17466,10 @@ function usesOf(t, name) {
       if (tpl && sub.test(tpl)) out.push({ res, node: n });
       return;
     }
-    for (const e of t.entries(n)) walk3(res, e.value, depth + 1);
-    if ((0, import_yaml12.isSeq)(n)) for (const it of n.items) walk3(res, it, depth + 1);
+    for (const e of t.entries(n)) walk4(res, e.value, depth + 1);
+    if ((0, import_yaml13.isSeq)(n)) for (const it of n.items) walk4(res, it, depth + 1);
   };
-  for (const r of t.resources) walk3(r, r.props, 0);
+  for (const r of t.resources) walk4(r, r.props, 0);
   return out;
 }
 function namesOf(t, r) {
@@ -17533,11 +17504,11 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml12, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
+var import_yaml13, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml13 = __toESM(require_dist(), 1);
     init_cloudformation();
     init_cloudformation2();
     init_policy();
@@ -17735,82 +17706,6 @@ var init_apigw_003 = __esm({
   }
 });
 
-// src/cloud/checks/factory.ts
-function nearest(r, path16) {
-  const parts = path16.split(".");
-  for (let i = parts.length - 1; i > 0; i--) {
-    const v = get(r.props, parts.slice(0, i).join("."));
-    if (v !== void 0) return v;
-  }
-  return void 0;
-}
-function propCheck(spec) {
-  return {
-    name: spec.code,
-    kinds: spec.kinds,
-    codes: { [spec.code]: spec.description },
-    run(r, emit) {
-      if (spec.when && !spec.when(r)) return;
-      const v = get(r.props, spec.path);
-      if (v === void 0 || !present(v)) {
-        if (spec.absent && !r.partial)
-          emit({
-            code: spec.code,
-            resource: r,
-            at: v ?? nearest(r, spec.path),
-            message: spec.absent(r),
-            severity: spec.severity?.(r, void 0)
-          });
-        return;
-      }
-      const hit = scalars(v).find((s) => isKnown2(s) && spec.bad(s, r));
-      if (hit)
-        emit({
-          code: spec.code,
-          resource: r,
-          at: hit.at,
-          message: spec.message(r, hit),
-          why: hit.why,
-          severity: spec.severity?.(r, hit),
-          detail: String(hit.value)
-        });
-    }
-  };
-}
-function requireTrue2(spec) {
-  return propCheck({
-    ...spec,
-    bad: isFalse3,
-    message: (r) => spec.falseMessage(r),
-    ...spec.absentMessage ? { absent: spec.absentMessage } : {}
-  });
-}
-function forbidTrue2(spec) {
-  return propCheck({
-    ...spec,
-    bad: isTrue3,
-    message: (r) => spec.trueMessage(r),
-    ...spec.absentMessage ? { absent: spec.absentMessage } : {}
-  });
-}
-function requireSet(spec) {
-  return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
-}
-function strProp(r, path16) {
-  const s = scalars(get(r.props, path16)).find(isKnown2);
-  return s ? asStr(s)?.toLowerCase() : void 0;
-}
-var isFalse3, isTrue3, equalsAny;
-var init_factory = __esm({
-  "src/cloud/checks/factory.ts"() {
-    "use strict";
-    init_values();
-    isFalse3 = (s) => asBool2(s.value) === false;
-    isTrue3 = (s) => asBool2(s.value) === true;
-    equalsAny = (...values) => (s) => values.some((v) => (asStr(s) ?? "").toLowerCase() === v.toLowerCase());
-  }
-});
-
 // src/cloud/checks/data.ts
 var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, samDlq, dynamoPitr;
 var init_data = __esm({
@@ -17973,7 +17868,7 @@ var init_data = __esm({
         });
       }
     };
-    daxEncryption = requireTrue2({
+    daxEncryption = requireTrue({
       code: "dax-encryption",
       kinds: ["AWS::DAX::Cluster"],
       description: "DAX cluster not encrypted at rest",
@@ -18210,7 +18105,7 @@ var init_data = __esm({
         });
       }
     };
-    guarddutyOff = requireTrue2({
+    guarddutyOff = requireTrue({
       code: "guardduty-off",
       kinds: ["AWS::GuardDuty::Detector"],
       description: "GuardDuty detector disabled",
@@ -18241,7 +18136,7 @@ var init_data = __esm({
           });
       }
     };
-    rdsDeletionProtection = requireTrue2({
+    rdsDeletionProtection = requireTrue({
       code: "rds-deletion-protection",
       kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
       description: "database can be deleted without turning protection off first",
@@ -18250,7 +18145,7 @@ var init_data = __esm({
       absentMessage: (r) => `${r.name} does not enable DeletionProtection`,
       falseMessage: (r) => `${r.name} turns DeletionProtection off`
     });
-    rdsMultiAz = requireTrue2({
+    rdsMultiAz = requireTrue({
       code: "rds-multi-az",
       kinds: ["AWS::RDS::DBInstance"],
       description: "database instance in a single Availability Zone",
@@ -18259,7 +18154,7 @@ var init_data = __esm({
       absentMessage: (r) => `${r.name} runs in a single Availability Zone (MultiAZ is not set)`,
       falseMessage: (r) => `${r.name} sets MultiAZ to false`
     });
-    ecrScanOnPush = requireTrue2({
+    ecrScanOnPush = requireTrue({
       code: "ecr-scan-on-push",
       kinds: ["AWS::ECR::Repository"],
       description: "images not scanned on push",
@@ -18276,7 +18171,7 @@ var init_data = __esm({
       message: (r) => `${r.name} lets a pushed tag be overwritten (ImageTagMutability MUTABLE)`,
       absent: (r) => `${r.name} lets a pushed tag be overwritten (ImageTagMutability defaults to MUTABLE)`
     });
-    elasticacheMultiAz = requireTrue2({
+    elasticacheMultiAz = requireTrue({
       code: "elasticache-multi-az",
       kinds: ["AWS::ElastiCache::ReplicationGroup"],
       description: "replication group without Multi-AZ failover",
@@ -18298,7 +18193,7 @@ var init_data = __esm({
       path: "DeadLetterQueue.TargetArn",
       message: (r) => `${r.name} has no DeadLetterQueue, so failed asynchronous events are dropped`
     });
-    dynamoPitr = requireTrue2({
+    dynamoPitr = requireTrue({
       code: "dynamodb-pitr",
       kinds: ["AWS::DynamoDB::Table"],
       description: "point-in-time recovery off",
@@ -18481,7 +18376,7 @@ var init_identity = __esm({
       message: (r) => `${r.name} turns MFA off`,
       absent: (r) => `${r.name} does not set MfaConfiguration (it defaults to OFF)`
     });
-    cognitoUnauthenticated = forbidTrue2({
+    cognitoUnauthenticated = forbidTrue({
       code: "cognito-unauthenticated",
       kinds: ["AWS::Cognito::IdentityPool"],
       description: "identity pool hands out credentials to unauthenticated users",
@@ -18571,7 +18466,7 @@ var init_identity = __esm({
       }
     };
     IAM_AUTH_ENGINES = /^(?:mysql|postgres|mariadb|aurora|aurora-mysql|aurora-postgresql)$/;
-    rdsIamAuth = requireTrue2({
+    rdsIamAuth = requireTrue({
       code: "rds-iam-auth-off",
       kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
       description: "IAM database authentication is off",
@@ -18581,7 +18476,7 @@ var init_identity = __esm({
       absentMessage: (r) => `${r.name} does not enable IAM database authentication`,
       falseMessage: (r) => `${r.name} turns IAM database authentication off`
     });
-    neptuneIamAuth = requireTrue2({
+    neptuneIamAuth = requireTrue({
       code: "neptune-iam-auth-off",
       kinds: ["AWS::Neptune::DBCluster"],
       description: "Neptune IAM authentication is off",
@@ -18609,7 +18504,7 @@ var init_identity = __esm({
         }
       }
     };
-    codestarPrivate = requireTrue2({
+    codestarPrivate = requireTrue({
       code: "codestar-public-repo",
       kinds: ["AWS::CodeStar::GitHubRepository"],
       description: "repository is created public",
@@ -18668,7 +18563,7 @@ var init_identity = __esm({
         }
       }
     };
-    batchPrivileged = forbidTrue2({
+    batchPrivileged = forbidTrue({
       code: "batch-privileged",
       kinds: ["AWS::Batch::JobDefinition"],
       description: "Batch container runs privileged",
@@ -19306,15 +19201,15 @@ function findSecretAtt(t, node, depth = 0) {
   const fn = t.intrinsic(node);
   if (fn?.fn === "Fn::GetAtt") {
     const a = fn.arg;
-    const s = (0, import_yaml13.isScalar)(a) ? String(a.value) : (0, import_yaml13.isSeq)(a) ? a.items.map((i) => (0, import_yaml13.isScalar)(i) ? String(i.value) : "").join(".") : "";
+    const s = (0, import_yaml14.isScalar)(a) ? String(a.value) : (0, import_yaml14.isSeq)(a) ? a.items.map((i) => (0, import_yaml14.isScalar)(i) ? String(i.value) : "").join(".") : "";
     if (/\.SecretAccessKey$/.test(s)) return node;
   }
   if (fn?.fn === "Fn::Sub") {
     const a = fn.arg;
-    const tpl = (0, import_yaml13.isScalar)(a) ? a : (0, import_yaml13.isSeq)(a) ? a.items[0] : void 0;
-    if ((0, import_yaml13.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
+    const tpl = (0, import_yaml14.isScalar)(a) ? a : (0, import_yaml14.isSeq)(a) ? a.items[0] : void 0;
+    if ((0, import_yaml14.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
   }
-  const children = (0, import_yaml13.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml13.isSeq)(node) ? node.items : [];
+  const children = (0, import_yaml14.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml14.isSeq)(node) ? node.items : [];
   for (const c of children) {
     if (!c || typeof c !== "object") continue;
     const h = findSecretAtt(t, c, depth + 1);
@@ -19322,11 +19217,11 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml13, rule21, cred_002_default;
+var import_yaml14, rule21, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml14 = __toESM(require_dist(), 1);
     init_util();
     rule21 = {
       meta: meta(
@@ -19895,7 +19790,7 @@ var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule33 = requireTrue({
+    rule33 = requireTrue2({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -19961,7 +19856,7 @@ var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule35 = forbidTrue({
+    rule35 = forbidTrue2({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -19993,7 +19888,7 @@ var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule36 = requireTrue({
+    rule36 = requireTrue2({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -20058,7 +19953,7 @@ var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule38 = requireTrue({
+    rule38 = requireTrue2({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -20091,7 +19986,7 @@ var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule39 = requireTrue({
+    rule39 = requireTrue2({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -20204,7 +20099,7 @@ var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule42 = forbidTrue({
+    rule42 = forbidTrue2({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -20362,7 +20257,7 @@ var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule46 = requireTrue({
+    rule46 = requireTrue2({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -20421,8 +20316,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path16 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path16))) {
+          const path17 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path17))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -20505,7 +20400,7 @@ var init_network = __esm({
       bad: equalsAny("SERVICE_PROVIDED_EIPS"),
       message: (r) => `${r.name} gives its Kafka brokers public IP addresses (PublicAccess SERVICE_PROVIDED_EIPS)`
     });
-    mqPublic = forbidTrue2({
+    mqPublic = forbidTrue({
       code: "mq-public",
       kinds: ["AWS::AmazonMQ::Broker"],
       description: "Amazon MQ broker is publicly accessible",
@@ -20587,8 +20482,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule256 of rules2)
-          for (const s of scalars(get(rule256, "CIDRIP"))) {
+        for (const rule257 of rules2)
+          for (const s of scalars(get(rule257, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -20838,7 +20733,7 @@ var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule54 = requireTrue({
+    rule54 = requireTrue2({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -21216,7 +21111,7 @@ var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule64 = requireTrue({
+    rule64 = requireTrue2({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -21248,7 +21143,7 @@ var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule65 = requireTrue({
+    rule65 = requireTrue2({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -21280,7 +21175,7 @@ var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule66 = requireTrue({
+    rule66 = requireTrue2({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -22178,7 +22073,7 @@ var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule88 = requireTrue({
+    rule88 = requireTrue2({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -22198,73 +22093,14 @@ var init_kms_002 = __esm({
       ),
       prop: "EnableKeyRotation",
       when: (t, r) => {
-        const spec = t.get(r.props, "KeySpec");
-        if (!spec) return true;
-        return findVal(t.values(spec), (v) => strVal(v) === "SYMMETRIC_DEFAULT") !== void 0;
+        const spec2 = t.get(r.props, "KeySpec");
+        if (!spec2) return true;
+        return findVal(t.values(spec2), (v) => strVal(v) === "SYMMETRIC_DEFAULT") !== void 0;
       },
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
     kms_002_default = rule88;
-  }
-});
-
-// src/cloud/checks/kms.ts
-var isTrue4, awsAlias, CMK_PROPS, customerKey;
-var init_kms = __esm({
-  "src/cloud/checks/kms.ts"() {
-    "use strict";
-    init_values();
-    init_factory();
-    isTrue4 = (r, path16) => scalars(get(r.props, path16)).some((s) => asBool2(s.value) === true);
-    awsAlias = (v) => /^alias\/aws\//i.test(v);
-    CMK_PROPS = {
-      "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
-      "AWS::EFS::FileSystem": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "Encrypted"), notCustomer: awsAlias },
-      "AWS::ECR::Repository": { path: "EncryptionConfiguration.KmsKey" },
-      "AWS::DocDB::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::RDS::DBInstance": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::RDS::DBCluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "StorageEncrypted"), notCustomer: awsAlias },
-      "AWS::Redshift::Cluster": { path: "KmsKeyId", encrypted: (r) => isTrue4(r, "Encrypted"), notCustomer: awsAlias },
-      "AWS::SNS::Topic": {
-        path: "KmsMasterKeyId",
-        encrypted: (r) => getSet(r.props, "KmsMasterKeyId") !== void 0,
-        notCustomer: awsAlias
-      },
-      "AWS::OpenSearchService::Domain": {
-        path: "EncryptionAtRestOptions.KmsKeyId",
-        encrypted: (r) => isTrue4(r, "EncryptionAtRestOptions.Enabled"),
-        notCustomer: awsAlias
-      }
-    };
-    customerKey = {
-      name: "customer-key",
-      kinds: Object.keys(CMK_PROPS),
-      codes: { "customer-key": "encrypted with an AWS-managed key, not a customer managed one" },
-      run(r, emit) {
-        const spec = CMK_PROPS[r.kind];
-        if (!spec || spec.encrypted && !spec.encrypted(r)) return;
-        const v = get(r.props, spec.path);
-        if (v === void 0) {
-          emit({
-            code: "customer-key",
-            resource: r,
-            at: nearest(r, spec.path),
-            message: `${r.name} is encrypted with an AWS-managed key (no ${spec.path.split(".").pop()})`
-          });
-          return;
-        }
-        const bad = scalars(v).find((s) => isKnown2(s) && spec.notCustomer?.(asStr(s) ?? "") === true);
-        if (bad)
-          emit({
-            code: "customer-key",
-            resource: r,
-            at: bad.at,
-            message: `${r.name} is encrypted with the AWS-managed key ${asStr(bad)}`,
-            why: bad.why
-          });
-      }
-    };
   }
 });
 
@@ -22549,7 +22385,7 @@ var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule96 = requireTrue({
+    rule96 = requireTrue2({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -22582,7 +22418,7 @@ var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule97 = requireTrue({
+    rule97 = requireTrue2({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -22952,7 +22788,7 @@ function worldAllowEntry(t, r) {
   for (const key of ["CidrBlock", "Ipv6CidrBlock"]) {
     const n = t.get(r.props, key);
     const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ""));
-    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue2), why: v.why };
+    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue4), why: v.why };
   }
   return void 0;
 }
@@ -23120,7 +22956,7 @@ function intersects(a, b) {
   if (x === void 0 || y === void 0) return x || y ? true : void 0;
   return x || y;
 }
-function ineffective(t, entries, report2) {
+function ineffective(t, entries, report3) {
   const groups = /* @__PURE__ */ new Map();
   for (const e of entries) {
     if (e.number === void 0 || e.action === void 0 || t.resource(e.acl)?.type !== "AWS::EC2::NetworkAcl")
@@ -23135,7 +22971,7 @@ function ineffective(t, entries, report2) {
       if (e.action === "allow") {
         const deny = list4.slice(0, i).find((d) => d.action === "deny" && covers(d, e) === true);
         if (deny)
-          report2(
+          report3(
             e,
             e.numberNode,
             `${e.r.id} can never match: ${deny.r.id} (rule ${deny.number}) denies all its traffic first`
@@ -23143,7 +22979,7 @@ function ineffective(t, entries, report2) {
       } else if (e.action === "deny") {
         const later = list4.slice(i + 1).filter((a) => a.action === "allow");
         if (later.every((a) => intersects(e, a) === false))
-          report2(
+          report3(
             e,
             e.numberNode,
             `${e.r.id} denies nothing that the ACL's final deny-all rule would not: no later entry allows that traffic`
@@ -23194,7 +23030,7 @@ B:
         const t = ctx.t;
         const seen = [];
         const reported = /* @__PURE__ */ new Set();
-        const report2 = (e, node, message2) => {
+        const report3 = (e, node, message2) => {
           const k = `${e.r.id}\0${message2}`;
           if (reported.has(k)) return;
           reported.add(k);
@@ -23206,8 +23042,8 @@ B:
           for (const o of seen) {
             if (o.acl !== e.acl || o.egress !== e.egress) continue;
             if (e.number !== void 0 && e.number === o.number) {
-              report2(e, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
-              report2(o, o.numberNode, `${o.r.id} uses rule number ${o.number}, like ${r.id}`);
+              report3(e, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
+              report3(o, o.numberNode, `${o.r.id} uses rule number ${o.number}, like ${r.id}`);
               break;
             }
             if (e.protocol === void 0 || e.protocol !== o.protocol || e.cidr === void 0 || e.cidr !== o.cidr)
@@ -23215,18 +23051,18 @@ B:
             if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
             if (e.from <= o.to && o.from <= e.to) {
               const same2 = e.from === o.from && e.to === o.to;
-              report2(
+              report3(
                 e,
                 e.portNode,
                 `${r.id} ${same2 ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
               );
-              if (same2) report2(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
+              if (same2) report3(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
               break;
             }
           }
           seen.push(e);
         }
-        ineffective(t, seen, report2);
+        ineffective(t, seen, report3);
       }
     };
     ALL = /* @__PURE__ */ new Set(["-1", "all"]);
@@ -23266,13 +23102,348 @@ var init_neptune_001 = __esm({
   }
 });
 
+// src/cloud/cfn-spec.json
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function readCfnSpec() {
+  for (const rel of ["./cfn-spec.json", "../cfn-spec.json"]) {
+    const file = fileURLToPath2(new URL(rel, import.meta.url));
+    if (existsSync5(file)) return readFileSync7(file, "utf8");
+  }
+  throw new Error("hookguard: cfn-spec.json not found next to the bundle (run npm run build)");
+}
+var init_cfn_spec = __esm({
+  "src/cloud/cfn-spec.json"() {
+    "use strict";
+  }
+});
+
+// src/cloud/spec.ts
+function spec() {
+  const r = readCfnSpec;
+  return parsed ??= typeof r === "function" ? JSON.parse(r()) : r;
+}
+function specSource() {
+  return spec().source;
+}
+function judged(kind) {
+  return kind.startsWith("AWS::") && !kind.startsWith("AWS::Serverless::") && kind !== "AWS::CloudFormation::CustomResource";
+}
+function parseShape(code2) {
+  let i = 0;
+  const one2 = () => {
+    const c = code2[i++];
+    switch (c) {
+      case "s":
+        return { t: "string" };
+      case "b":
+        return { t: "boolean" };
+      case "n":
+        return { t: "number" };
+      case "j":
+        return { t: "json" };
+      case "t":
+        return { t: "tag" };
+      case "[":
+        return { t: "list", of: one2() };
+      case "{":
+        return { t: "map", of: one2() };
+      case "(": {
+        const of = [one2()];
+        while (code2[i] === ",") {
+          i++;
+          of.push(one2());
+        }
+        i++;
+        return { t: "union", of };
+      }
+      default: {
+        const start = i - 1;
+        while (i < code2.length && code2[i] >= "0" && code2[i] <= "9") i++;
+        const index = Number(code2.slice(start, i));
+        if (!Number.isInteger(index) || start === i) throw new Error(`cfn-spec.json: bad type code ${code2}`);
+        return { t: "object", index };
+      }
+    }
+  };
+  return one2();
+}
+function decodeProps(text) {
+  const out = /* @__PURE__ */ new Map();
+  if (!text) return out;
+  for (const entry of text.split(";")) {
+    const eq = entry.indexOf("=");
+    out.set(entry.slice(0, eq), parseShape(entry.slice(eq + 1)));
+  }
+  return out;
+}
+function resourceProperties(kind) {
+  if (!judged(kind)) return void 0;
+  let m = decodedResources.get(kind);
+  if (!m) {
+    const { resources } = spec();
+    const text = Object.prototype.hasOwnProperty.call(resources, kind) ? resources[kind] : void 0;
+    if (text === void 0) return void 0;
+    m = decodeProps(text);
+    decodedResources.set(kind, m);
+  }
+  return m;
+}
+function typeProperties(index) {
+  let m = decodedTypes.get(index);
+  if (!m) {
+    const text = spec().types[index];
+    if (text === void 0) throw new Error(`cfn-spec.json: no property type ${index}`);
+    m = decodeProps(text);
+    decodedTypes.set(index, m);
+  }
+  return m;
+}
+function propertiesOf(shape) {
+  switch (shape.t) {
+    case "object":
+      return typeProperties(shape.index);
+    case "tag":
+      return TAG;
+    case "json":
+    case "map":
+      return "any";
+    case "union": {
+      const merged = /* @__PURE__ */ new Map();
+      for (const s of shape.of) {
+        const p = propertiesOf(s);
+        if (p === "any") return "any";
+        if (p) {
+          for (const [k, v] of p) if (!merged.has(k)) merged.set(k, v);
+        }
+      }
+      return merged.size ? merged : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function editDistance(a, b) {
+  const d = [];
+  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  return d[a.length][b.length];
+}
+function suggest(name, names) {
+  const lower2 = name.toLowerCase();
+  let best;
+  let bestD = Infinity;
+  for (const n of names) {
+    if (n.toLowerCase() === lower2) return n;
+    const d = editDistance(lower2, n.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = n;
+    }
+  }
+  const limit = name.length <= 5 ? 1 : name.length <= 11 ? 2 : 3;
+  return bestD <= limit ? best : void 0;
+}
+function items2(shape) {
+  if (shape.t === "list") return shape.of;
+  if (shape.t === "union") {
+    const of = shape.of.flatMap((s) => s.t === "list" ? [s.of] : []);
+    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
+  }
+  return shape;
+}
+function listItems(shape) {
+  const s = items2(shape);
+  return s === shape ? void 0 : s;
+}
+function mapValues(shape) {
+  if (shape.t === "map") return shape.of;
+  if (shape.t === "union") {
+    const of = shape.of.flatMap((s) => s.t === "map" ? [s.of] : []);
+    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
+  }
+  return void 0;
+}
+var parsed, decodedResources, decodedTypes, TAG;
+var init_spec = __esm({
+  "src/cloud/spec.ts"() {
+    "use strict";
+    init_cfn_spec();
+    decodedResources = /* @__PURE__ */ new Map();
+    decodedTypes = /* @__PURE__ */ new Map();
+    TAG = /* @__PURE__ */ new Map([
+      ["Key", { t: "string" }],
+      ["Value", { t: "string" }]
+    ]);
+  }
+});
+
+// src/rules/cloudformation/rules/prop-001.ts
+function securityRelevant(path17) {
+  return path17.some(
+    (name) => name.split(/(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+/).some((w) => SECURITY.some((s) => w.toLowerCase().startsWith(s)))
+  );
+}
+function report(w, keyNode, value, name, path17, names) {
+  const real = suggest(name, names);
+  const node = w.t.keyOf(value) === keyNode ? value : keyNode;
+  const where3 = path17.length ? ` in ${path17.join(".")}` : "";
+  if (real) {
+    const security = securityRelevant([...path17, real]);
+    w.ctx.report(
+      w.r,
+      node,
+      `${name} is not a property of ${w.r.type}${where3}: did you mean ${real}? As written, the setting is not applied`,
+      { severity: security ? "medium" : "low" }
+    );
+  } else
+    w.ctx.report(
+      w.r,
+      node,
+      `${name} is not a property of ${w.r.type}${where3} in the CloudFormation specification (${specSource()})`,
+      { severity: "info" }
+    );
+}
+function walk2(w, node, shape, path17, depth) {
+  if (!node || depth > MAX_DEPTH3) return;
+  for (const b of w.t.branches(node)) {
+    if (w.t.intrinsic(b)) continue;
+    if ((0, import_yaml15.isSeq)(b)) {
+      const item = listItems(shape);
+      if (item) for (const it of w.t.items(b)) walk2(w, it, item, path17, depth + 1);
+      continue;
+    }
+    if (!(0, import_yaml15.isMap)(b)) continue;
+    const values = mapValues(shape);
+    if (values) {
+      for (const e of w.t.entries(b)) walk2(w, e.value, values, [...path17, e.key], depth + 1);
+      continue;
+    }
+    const names = propertiesOf(shape);
+    if (!names || names === "any") continue;
+    for (const e of w.t.entries(b)) {
+      if (e.key === "<<") continue;
+      const sub = names.get(e.key);
+      if (sub) walk2(w, e.value, sub, [...path17, e.key], depth + 1);
+      else report(w, e.keyNode, e.value, e.key, path17, names.keys());
+    }
+  }
+}
+var import_yaml15, SECURITY, MAX_DEPTH3, rule112, prop_001_default;
+var init_prop_001 = __esm({
+  "src/rules/cloudformation/rules/prop-001.ts"() {
+    "use strict";
+    import_yaml15 = __toESM(require_dist(), 1);
+    init_spec();
+    init_util();
+    SECURITY = [
+      "encrypt",
+      "kms",
+      "sse",
+      "ssl",
+      "tls",
+      "https",
+      "certificate",
+      "cipher",
+      "public",
+      "acl",
+      "access",
+      "auth",
+      "password",
+      "secret",
+      "credential",
+      "polic",
+      "principal",
+      "permission",
+      "role",
+      "iam",
+      "log",
+      "audit",
+      "trail",
+      "monitor",
+      "versioning",
+      "backup",
+      "retention",
+      "deletion",
+      "protect",
+      "mfa",
+      "ingress",
+      "egress",
+      "cidr",
+      "firewall",
+      "security",
+      "waf",
+      "token",
+      "privilege",
+      "signing",
+      "validation"
+    ];
+    MAX_DEPTH3 = 24;
+    rule112 = {
+      meta: meta(
+        "CFN-PROP-001",
+        "Property name not in the resource type\u2019s specification (misspelt?)",
+        "medium",
+        [],
+        doc({
+          what: `A property of an \`AWS::*\` resource, at the top of \`Properties\` or nested at any depth, whose name the resource type does not have according to the CloudFormation resource specification (npm \`@aws-cdk/aws-service-spec\`, the CDK team's database of CloudFormation schemas, trimmed into hookguard at build time). When a real property is close (a typo, a transposition, a wrong case) the finding names it. Types the data does not know are never judged: \`Custom::*\` and \`AWS::CloudFormation::CustomResource\` (their properties are the provider's), third-party types, SAM's \`AWS::Serverless::*\` (the transform defines them) and types newer than the data. Values written with an intrinsic function (\`!If\`, \`!Ref\`, \u2026) are unknown and are not looked into, except that each \`!If\` branch is checked. Severity: **medium** when the real property the name most likely misspells is about security (encryption, KMS keys, TLS and certificates, public access and ACLs, logging and audit, policies, roles and principals, versioning, backup and deletion protection, ingress/egress and CIDRs); **low** for any other misspelling; **info** for a name with no close real property (it may be a property newer than the data, so it never blocks).`,
+          why: `\`BucketEncyption:\` reads like encryption in review, and hookguard's own checks, looking for \`BucketEncryption\`, then report a bucket without encryption \u2014 while the author believes it is there. CloudFormation refuses most unknown properties only when the stack is deployed, late and far from the author; where a pipeline "fixes" that failure by deleting the line, the security setting is gone for good. A misspelt property is never what was meant, so finding it in the commit is cheap; it is rated by what was meant: a misspelt encryption or public-access setting leaves a control off (medium), a misspelt description or size is only a broken template (low).`,
+          example: `Data:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncyption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms`,
+          fix: "Spell the property as the finding suggests (the resource type\u2019s documentation lists its properties). `hookguard fix` does not rename it: the misspelt block was never deployed, so renaming it changes what the stack does, which is for the author to review.",
+          fixed: `Data:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html",
+            "https://github.com/cdklabs/awscdk-service-spec"
+          ]
+        }),
+        "Spell the property as the resource type defines it (the finding names the closest real property)."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const top = resourceProperties(r.type);
+          if (!top || !r.props) continue;
+          const w = { ctx, t: ctx.t, r };
+          for (const b of ctx.t.branches(r.props)) {
+            if (!(0, import_yaml15.isMap)(b) || ctx.t.intrinsic(b)) continue;
+            for (const e of ctx.t.entries(b)) {
+              const sub = top.get(e.key);
+              if (sub) walk2(w, e.value, sub, [e.key], 1);
+              else report(w, e.keyNode, e.value, e.key, [], top.keys());
+            }
+          }
+        }
+      }
+    };
+    prop_001_default = rule112;
+  }
+});
+
 // src/rules/cloudformation/rules/rds-001.ts
-var rule112, rds_001_default;
+var rule113, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule112 = requireTrue({
+    rule113 = requireTrue2({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -23298,17 +23469,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule112;
+    rds_001_default = rule113;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule113, rds_002_default;
+var rule114, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule113 = requireTrue({
+    rule114 = requireTrue2({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -23333,17 +23504,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule113;
+    rds_002_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule114, rds_003_default;
+var rule115, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule114 = forbidTrue({
+    rule115 = forbidTrue2({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -23365,19 +23536,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule114;
+    rds_003_default = rule115;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule115, rds_004_default;
+var rule116, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule115 = {
+    rule116 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -23399,19 +23570,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule115;
+    rds_004_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule116, rds_005_default;
+var rule117, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule116 = {
+    rule117 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -23431,19 +23602,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule116;
+    rds_005_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule117, rds_006_default;
+var rule118, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule117 = {
+    rule118 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -23463,19 +23634,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule117;
+    rds_006_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule118, rds_007_default;
+var rule119, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule118 = {
+    rule119 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -23497,19 +23668,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule118;
+    rds_007_default = rule119;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule119, rds_008_default;
+var rule120, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule119 = {
+    rule120 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -23529,17 +23700,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule119;
+    rds_008_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule120, redshift_001_default;
+var rule121, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule120 = requireTrue({
+    rule121 = requireTrue2({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -23562,17 +23733,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule120;
+    redshift_001_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule121, redshift_002_default;
+var rule122, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule121 = forbidTrue({
+    rule122 = forbidTrue2({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -23594,17 +23765,17 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule121;
+    redshift_002_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-003.ts
-var rule122, redshift_003_default;
+var rule123, redshift_003_default;
 var init_redshift_003 = __esm({
   "src/rules/cloudformation/rules/redshift-003.ts"() {
     "use strict";
     init_util();
-    rule122 = {
+    rule123 = {
       meta: meta(
         "CFN-REDSHIFT-003",
         "Redshift parameter group does not require SSL",
@@ -23637,19 +23808,19 @@ var init_redshift_003 = __esm({
           }
       }
     };
-    redshift_003_default = rule122;
+    redshift_003_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule123, route53_001_default;
+var rule124, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule123 = {
+    rule124 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -23669,17 +23840,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule123;
+    route53_001_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule124, s3_001_default;
+var rule125, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule124 = {
+    rule125 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -23730,18 +23901,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule124;
+    s3_001_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule125, s3_002_default;
+var PUBLIC, rule126, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule125 = {
+    rule126 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -23774,18 +23945,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule125;
+    s3_002_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule126, s3_003_default;
+var FLAGS, rule127, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule126 = {
+    rule127 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -23828,17 +23999,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule126;
+    s3_003_default = rule127;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule127, s3_004_default;
+var rule128, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule127 = {
+    rule128 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -23864,17 +24035,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule127;
+    s3_004_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule128, s3_005_default;
+var rule129, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule128 = {
+    rule129 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -23909,18 +24080,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule128;
+    s3_005_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule129, s3_006_default;
+var rule130, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule129 = {
+    rule130 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -23971,7 +24142,7 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule129;
+    s3_006_default = rule130;
   }
 });
 
@@ -23985,9 +24156,9 @@ function sgRules2(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule256) {
+function worldCidr(rule257) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule256, key)).find((s) => {
+    const hit = scalars(get(rule257, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -23995,9 +24166,9 @@ function worldCidr(rule256) {
   }
   return void 0;
 }
-function portSpans(rule256) {
+function portSpans(rule257) {
   const out = [];
-  for (const p of scalars(get(rule256, "IpProtocol"))) {
+  for (const p of scalars(get(rule257, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -24005,8 +24176,8 @@ function portSpans(rule256) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule256, "FromPort")))
-      for (const t of scalars(get(rule256, "ToPort"))) {
+    for (const f of scalars(get(rule257, "FromPort")))
+      for (const t of scalars(get(rule257, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -24035,10 +24206,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule256 of sgRules2(r, "ingress")) {
-    const w = worldCidr(rule256);
+  for (const rule257 of sgRules2(r, "ingress")) {
+    const w = worldCidr(rule257);
     if (!w) continue;
-    const spans = portSpans(rule256);
+    const spans = portSpans(rule257);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -24071,23 +24242,23 @@ function run(r, emit, all) {
           detail: `${w.cidr} ${hit[0]}`
         });
     }
-    const range2 = spans.find(
+    const range3 = spans.find(
       (s) => !s.all && s.to > s.from && !SENSITIVE_SERVICES.some((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol))
     );
-    if (range2)
+    if (range3)
       emit({
         code: "ingress-range",
         resource: r,
         at: w.at,
-        message: `${where3} opens ports ${range2.from}-${range2.to} to ${w.cidr}`,
+        message: `${where3} opens ports ${range3.from}-${range3.to} to ${w.cidr}`,
         why,
-        detail: `${w.cidr} ${range2.from}-${range2.to}`
+        detail: `${w.cidr} ${range3.from}-${range3.to}`
       });
   }
-  for (const rule256 of sgRules2(r, "egress")) {
-    const w = worldCidr(rule256);
+  for (const rule257 of sgRules2(r, "egress")) {
+    const w = worldCidr(rule257);
     if (!w) continue;
-    const allOut = portSpans(rule256).find((s) => s.all);
+    const allOut = portSpans(rule257).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -24139,7 +24310,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule130, sg_001_default;
+var rule131, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -24147,7 +24318,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule130 = {
+    rule131 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -24179,12 +24350,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule130;
+    sg_001_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule131, sg_002_default;
+var rule132, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -24192,7 +24363,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule131 = {
+    rule132 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -24221,19 +24392,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule131;
+    sg_002_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule132, sg_003_default;
+var rule133, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule132 = {
+    rule133 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -24260,19 +24431,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule132;
+    sg_003_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule133, sg_004_default;
+var rule134, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule133 = {
+    rule134 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -24297,19 +24468,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule133;
+    sg_004_default = rule134;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule134, sg_005_default;
+var rule135, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule134 = {
+    rule135 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -24337,12 +24508,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule134;
+    sg_005_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule135, sg_006_default;
+var rule136, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -24350,7 +24521,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule135 = {
+    rule136 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -24375,19 +24546,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule135;
+    sg_006_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule136, sg_007_default;
+var rule137, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule136 = {
+    rule137 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -24412,17 +24583,17 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule136;
+    sg_007_default = rule137;
   }
 });
 
 // src/rules/cloudformation/rules/sg-008.ts
-var rule137, sg_008_default;
+var rule138, sg_008_default;
 var init_sg_008 = __esm({
   "src/rules/cloudformation/rules/sg-008.ts"() {
     "use strict";
     init_util();
-    rule137 = {
+    rule138 = {
       meta: meta(
         "CFN-SG-008",
         "Security group rule has no description",
@@ -24453,29 +24624,29 @@ var init_sg_008 = __esm({
             continue;
           }
           for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
-            for (const rule256 of t.items(t.get(r.props, prop)))
-              if (!getSet2(t, rule256, "Description"))
+            for (const rule257 of t.items(t.get(r.props, prop)))
+              if (!getSet2(t, rule257, "Description"))
                 ctx.report(
                   r,
-                  rule256,
+                  rule257,
                   `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
                 );
         }
       }
     };
-    sg_008_default = rule137;
+    sg_008_default = rule138;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule138, sm_001_default;
+var rule139, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule138 = {
+    rule139 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -24496,19 +24667,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule138;
+    sm_001_default = rule139;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule139, sm_002_default;
+var rule140, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule139 = {
+    rule140 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -24528,17 +24699,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule139;
+    sm_002_default = rule140;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule140, sns_001_default;
+var rule141, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule140 = {
+    rule141 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -24564,17 +24735,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule140;
+    sns_001_default = rule141;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule141, sns_002_default;
+var rule142, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule141 = requireProp({
+    rule142 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -24595,17 +24766,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule141;
+    sns_002_default = rule142;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule142, sqs_001_default;
+var rule143, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule142 = {
+    rule143 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -24634,17 +24805,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule142;
+    sqs_001_default = rule143;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule143, sqs_002_default;
+var rule144, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule143 = {
+    rule144 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -24673,17 +24844,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule143;
+    sqs_002_default = rule144;
   }
 });
 
 // src/rules/cloudformation/rules/stack-001.ts
-var rule144, stack_001_default;
+var rule145, stack_001_default;
 var init_stack_001 = __esm({
   "src/rules/cloudformation/rules/stack-001.ts"() {
     "use strict";
     init_util();
-    rule144 = {
+    rule145 = {
       meta: meta(
         "CFN-STACK-001",
         "Nested stack has no notifications, or a StackSet deletes stacks with the account",
@@ -24728,17 +24899,17 @@ var init_stack_001 = __esm({
         }
       }
     };
-    stack_001_default = rule144;
+    stack_001_default = rule145;
   }
 });
 
 // src/rules/cloudformation/rules/tpl-001.ts
-var rule145, tpl_001_default;
+var rule146, tpl_001_default;
 var init_tpl_001 = __esm({
   "src/rules/cloudformation/rules/tpl-001.ts"() {
     "use strict";
     init_util();
-    rule145 = {
+    rule146 = {
       meta: meta(
         "CFN-TPL-001",
         "Template gives a key twice in one mapping",
@@ -24781,17 +24952,17 @@ var init_tpl_001 = __esm({
         }
       }
     };
-    tpl_001_default = rule145;
+    tpl_001_default = rule146;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule146, vpc_001_default;
+var rule147, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule146 = {
+    rule147 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -24827,19 +24998,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule146;
+    vpc_001_default = rule147;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule147, waf_001_default;
+var rule148, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule147 = {
+    rule148 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -24859,19 +25030,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule147;
+    waf_001_default = rule148;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule148, ws_001_default;
+var rule149, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule148 = {
+    rule149 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -24893,7 +25064,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule148;
+    ws_001_default = rule149;
   }
 });
 
@@ -24931,13 +25102,13 @@ function gateNote(g) {
   return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
 }
 function lintTemplate(content, rules2 = RULES) {
-  const parsed = parseTemplate(content);
-  if (!parsed.matched) return { matched: false, findings: [], errors: [] };
-  const errors = [...parsed.errors];
-  if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith("invalid YAML")))
+  const parsed2 = parseTemplate(content);
+  if (!parsed2.matched) return { matched: false, findings: [], errors: [] };
+  const errors = [...parsed2.errors];
+  if (!parsed2.templates.length || parsed2.errors.some((e) => e.message.startsWith("invalid YAML")))
     return { matched: true, findings: [], errors };
   const findings = [];
-  for (const t of parsed.templates) lintOne(t, rules2, findings, errors);
+  for (const t of parsed2.templates) lintOne(t, rules2, findings, errors);
   const seen = /* @__PURE__ */ new Set();
   const unique = findings.filter((f) => {
     const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
@@ -24960,8 +25131,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule256 of rules2) {
-    const types = rule256.meta.resources;
+  for (const rule257 of rules2) {
+    const types = rule257.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
@@ -24971,7 +25142,7 @@ function lintOne(t, rules2, findings, errors) {
         const secret = extra.secret === true && node !== void 0;
         const pos2 = locate(t, a, node, secret);
         const why = extra.why;
-        let severity = extra.severity ?? rule256.meta.severity;
+        let severity = extra.severity ?? rule257.meta.severity;
         let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
         if (gate) {
@@ -24979,7 +25150,7 @@ function lintOne(t, rules2, findings, errors) {
           text += gateNote(gate);
         }
         const f = {
-          ruleId: rule256.meta.id,
+          ruleId: rule257.meta.id,
           severity,
           message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
@@ -24988,15 +25159,15 @@ function lintOne(t, rules2, findings, errors) {
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
-        const sup = suppressionsOf(a).get(rule256.meta.id);
+        const sup = suppressionsOf(a).get(rule257.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule256.check(ctx);
+      rule257.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule256.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule257.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -25118,6 +25289,7 @@ var init_cloudformation3 = __esm({
     init_nacl_002();
     init_nacl_003();
     init_neptune_001();
+    init_prop_001();
     init_rds_001();
     init_rds_002();
     init_rds_003();
@@ -25266,6 +25438,7 @@ var init_cloudformation3 = __esm({
       nacl_002_default,
       nacl_003_default,
       neptune_001_default,
+      prop_001_default,
       rds_001_default,
       rds_002_default,
       rds_003_default,
@@ -25318,10 +25491,10 @@ var init_cloudformation3 = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path16, text) {
-  const dir = path16.includes("/") ? path16.slice(0, path16.lastIndexOf("/") + 1) : "";
+function relatedPaths(path17, text) {
+  const dir = path17.includes("/") ? path17.slice(0, path17.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path16);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path17);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -25348,7 +25521,7 @@ function relatedPaths(path16, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path16))];
+  return [...new Set(out.filter((p) => p && p !== path17))];
 }
 function normalise(p) {
   const out = [];
@@ -25362,43 +25535,72 @@ function normalise(p) {
   return out.join("/");
 }
 function varsOfText(text) {
+  if (parsedVars.has(text)) return parsedVars.get(text);
+  const v = parseVars(text);
+  if (parsedVars.size >= 256) parsedVars.delete(parsedVars.keys().next().value);
+  parsedVars.set(text, v);
+  return v;
+}
+function parseVars(text) {
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
-  const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length) return void 0;
-  const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml14.isMap)(root)) return void 0;
+  const parsed2 = parseYamlAll(text, { fast: true });
+  if (parsed2.errors.length) return void 0;
+  const root = parsed2.docs[0]?.contents;
+  if (!(0, import_yaml16.isMap)(root)) return void 0;
   const out = /* @__PURE__ */ new Map();
   for (const p of root.items) {
-    const k = (0, import_yaml14.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml14.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml14.isNode)(p.value) ? p.value.toJSON() : p.value);
+    const k = (0, import_yaml16.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml16.isNode)(p.value) && p.value.tag === "!vault")) {
+      const at = (0, import_yaml16.isNode)(p.key) ? p.key.range?.[0] ?? 0 : 0;
+      let line = 1;
+      for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
+      out.set(k, { v: (0, import_yaml16.isNode)(p.value) ? p.value.toJSON() : p.value, line });
+    }
   }
   return out;
+}
+function relatedDirs(path17, text) {
+  if (!text.includes("{{")) return [];
+  const bases = /* @__PURE__ */ new Set([""]);
+  if (path17.includes("/")) bases.add(path17.slice(0, path17.lastIndexOf("/") + 1));
+  const role = /^(.*?\/)?roles\/[^/]+\/(?:tasks|handlers)\//.exec(path17);
+  if (role) bases.add(role[1] ?? "");
+  const out = [];
+  for (const b of bases) for (const d of ["group_vars", "host_vars", "inventories", "inventory"]) out.push(`${b}${d}`);
+  return out;
+}
+function isInventoryVars(p) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?[^/]+$/.test(p) && !/\.(?!ya?ml$|json$)[^./]+$/.test(p);
+}
+function inventoryOwner(p) {
+  const m = /(?:^|\/)(group_vars|host_vars)\/([^/]+)/.exec(p);
+  const name = m[2].replace(/\.(?:ya?ml|json)$/, "");
+  return m[1] === "group_vars" ? `group ${name}` : `host ${name}`;
 }
 function plainOf(v) {
   if ("plain" in v) return v.plain;
   return v.node ? v.node.toJSON() : null;
 }
-function synth(v, range2, depth = 0) {
+function synth(v, range3, depth = 0) {
   let n;
   if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml14.YAMLSeq();
-    s.items = v.map((x) => synth(x, range2, depth + 1));
+    const s = new import_yaml16.YAMLSeq();
+    s.items = v.map((x) => synth(x, range3, depth + 1));
     n = s;
   } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml14.YAMLMap();
+    const m = new import_yaml16.YAMLMap();
     for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml14.Scalar(k);
-      if (range2) key.range = range2;
-      m.items.push(new import_yaml14.Pair(key, synth(x, range2, depth + 1)));
+      const key = new import_yaml16.Scalar(k);
+      if (range3) key.range = range3;
+      m.items.push(new import_yaml16.Pair(key, synth(x, range3, depth + 1)));
     }
     n = m;
-  } else n = new import_yaml14.Scalar(v);
-  if (range2) n.range = range2;
+  } else n = new import_yaml16.Scalar(v);
+  if (range3) n.range = range3;
   return n;
 }
-function nodeOf2(v, range2) {
-  return "plain" in v ? synth(v.plain, range2) : v.node;
+function nodeOf2(v, range3) {
+  return "plain" in v ? synth(v.plain, range3) : v.node;
 }
 function mentions(v, name) {
   const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
@@ -25407,17 +25609,18 @@ function mentions(v, name) {
   if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
   return false;
 }
-var import_yaml14, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
+var import_yaml16, MAX_DEPTH4, MAX_ITEMS, SECRETISH, EXPR, STEP, parsedVars, Resolver;
 var init_ansible_resolve = __esm({
   "src/parse/ansible-resolve.ts"() {
     "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_yaml();
-    MAX_DEPTH3 = 6;
+    MAX_DEPTH4 = 6;
     MAX_ITEMS = 64;
     SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
     EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
     STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
+    parsedVars = /* @__PURE__ */ new Map();
     Resolver = class {
       constructor(file, related) {
         this.file = file;
@@ -25425,15 +25628,30 @@ var init_ansible_resolve = __esm({
         this.dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
         const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
         const base = role ? role[1] ?? "" : void 0;
-        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : /* @__PURE__ */ new Map();
-        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : /* @__PURE__ */ new Map();
+        const none2 = { path: "", vars: /* @__PURE__ */ new Map() };
+        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : none2;
+        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : none2;
+        for (const p of [...related.keys()].filter(isInventoryVars).sort()) {
+          const vars = this.varsFile(p).vars;
+          for (const [name, fv] of vars) {
+            const list4 = this.inventory.get(name) ?? [];
+            const key = JSON.stringify(fv.v);
+            if (!list4.some((x) => JSON.stringify(x.v) === key))
+              list4.push({ v: fv.v, from: `${p}:${fv.line}`, owner: inventoryOwner(p) });
+            this.inventory.set(name, list4);
+          }
+        }
       }
       file;
       related;
       fileVars = /* @__PURE__ */ new Map();
       roleDefaults;
       roleVars;
+      /** Variables the inventories' group_vars and host_vars set, each with every distinct value and where. */
+      inventory = /* @__PURE__ */ new Map();
       dir;
+      /** While arguments are resolved: the variables of other files that gave a value, per argument. */
+      used;
       varsFile(...paths2) {
         for (const p of paths2) {
           if (!this.fileVars.has(p)) {
@@ -25441,9 +25659,24 @@ var init_ansible_resolve = __esm({
             this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
           }
           const v = this.fileVars.get(p);
-          if (v) return v;
+          if (v) return { path: p, vars: v };
         }
-        return /* @__PURE__ */ new Map();
+        return { path: "", vars: /* @__PURE__ */ new Map() };
+      }
+      /** A value of another file, noted for the finding (`name from file:line`). */
+      fromFile(name, v, from, owner) {
+        this.used?.push(`${name} from ${from}${owner ? ` (${owner})` : ""}`);
+        return { plain: v, from };
+      }
+      /** Whether a variable is set above the inventory (facts, task/block/play vars, vars_files, role vars). */
+      setAbove(name, f) {
+        if (f.loop && name === f.loop.name) return true;
+        if (this.file.facts.some((x) => x.name === name && x.line < f.line)) return true;
+        for (let s = f.env; s; s = s.parent) {
+          if (s.vars.has(name)) return true;
+          if (s.files.some((p) => this.varsFile(normalise(this.dir + p)).vars.has(name))) return true;
+        }
+        return this.roleVars.vars.has(name);
       }
       /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
       lookup(name, f) {
@@ -25455,19 +25688,26 @@ var init_ansible_resolve = __esm({
         for (let s = f.env; s; s = s.parent) {
           for (let i = s.files.length - 1; i >= 0; i--) {
             const p = normalise(this.dir + s.files[i]);
-            const vars = this.varsFile(p);
-            if (vars.has(name)) return { plain: vars.get(name), from: p };
+            const fv = this.varsFile(p).vars.get(name);
+            if (fv) return this.fromFile(name, fv.v, `${p}:${fv.line}`);
           }
           if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
         }
-        if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: "role vars" };
-        if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: "role defaults" };
+        const rv = this.roleVars.vars.get(name);
+        if (rv) return this.fromFile(name, rv.v, `${this.roleVars.path}:${rv.line}`);
+        const chosen = f.inventory?.get(name);
+        if (chosen) return this.fromFile(name, chosen.v, chosen.from, chosen.owner);
+        const inv = this.inventory.get(name);
+        if (inv?.length === 1) return this.fromFile(name, inv[0].v, inv[0].from, inv[0].owner);
+        if (inv?.length) return void 0;
+        const rd = this.roleDefaults.vars.get(name);
+        if (rd) return this.fromFile(name, rd.v, `${this.roleDefaults.path}:${rd.line}`);
         return void 0;
       }
       /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
       expr(text, f, depth = 0) {
         const m = EXPR.exec(text.trim());
-        if (!m || depth > MAX_DEPTH3 || SECRETISH.test(text)) return void 0;
+        if (!m || depth > MAX_DEPTH4 || SECRETISH.test(text)) return void 0;
         let v = this.lookup(m[1], f);
         if (!v) return void 0;
         v = this.settle(v, f, depth);
@@ -25484,7 +25724,7 @@ var init_ansible_resolve = __esm({
       }
       /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
       settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml14.isScalar)(v.node) ? v.node.value : void 0;
+        const p = "plain" in v ? v.plain : (0, import_yaml16.isScalar)(v.node) ? v.node.value : void 0;
         if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
         return v;
       }
@@ -25498,10 +25738,10 @@ var init_ansible_resolve = __esm({
           return void 0;
         }
         const n = v.node;
-        if (index !== void 0) return (0, import_yaml14.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml14.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml14.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml14.isNode)(pair.value) ? pair.value : null } : void 0;
+        if (index !== void 0) return (0, import_yaml16.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml16.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml16.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml16.isNode)(pair.value) ? pair.value : null } : void 0;
         }
         return void 0;
       }
@@ -25522,7 +25762,7 @@ var init_ansible_resolve = __esm({
       /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
       node(n, f, depth = 0) {
         if (!n || depth > 30) return void 0;
-        if ((0, import_yaml14.isScalar)(n)) {
+        if ((0, import_yaml16.isScalar)(n)) {
           if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
           const whole = this.expr(n.value, f);
           if (whole) {
@@ -25531,35 +25771,35 @@ var init_ansible_resolve = __esm({
           }
           const s = this.interpolate(n.value, f);
           if (s === void 0) return void 0;
-          const sc = new import_yaml14.Scalar(s);
+          const sc = new import_yaml16.Scalar(s);
           if (n.range) sc.range = n.range;
           return sc;
         }
-        if ((0, import_yaml14.isSeq)(n)) {
+        if ((0, import_yaml16.isSeq)(n)) {
           let changed = false;
-          const items2 = n.items.map((x) => {
-            const r = (0, import_yaml14.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+          const items3 = n.items.map((x) => {
+            const r = (0, import_yaml16.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
             if (r) changed = true;
             return r ?? x;
           });
           if (!changed) return void 0;
-          const s = new import_yaml14.YAMLSeq();
-          s.items = items2;
+          const s = new import_yaml16.YAMLSeq();
+          s.items = items3;
           if (n.range) s.range = n.range;
           return s;
         }
-        if ((0, import_yaml14.isMap)(n)) {
+        if ((0, import_yaml16.isMap)(n)) {
           let changed = false;
-          const items2 = n.items.map((p) => {
-            const k = (0, import_yaml14.isScalar)(p.key) ? String(p.key.value) : "";
-            const r = (0, import_yaml14.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
+          const items3 = n.items.map((p) => {
+            const k = (0, import_yaml16.isScalar)(p.key) ? String(p.key.value) : "";
+            const r = (0, import_yaml16.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
             if (!r) return p;
             changed = true;
-            return new import_yaml14.Pair(p.key, r);
+            return new import_yaml16.Pair(p.key, r);
           });
           if (!changed) return void 0;
-          const m = new import_yaml14.YAMLMap();
-          m.items = items2;
+          const m = new import_yaml16.YAMLMap();
+          m.items = items3;
           if (n.range) m.range = n.range;
           return m;
         }
@@ -25574,7 +25814,7 @@ var init_ansible_resolve = __esm({
           const a = t.keywords.get(kw);
           if (!a) continue;
           let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml14.isScalar)(a.node) ? a.node.value : void 0;
+          const raw = a.node && (0, import_yaml16.isScalar)(a.node) ? a.node.value : void 0;
           if (typeof raw === "string")
             v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
           if (!v) return void 0;
@@ -25586,45 +25826,50 @@ var init_ansible_resolve = __esm({
               if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
               for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
             } else {
-              if (!(0, import_yaml14.isMap)(v.node)) return void 0;
+              if (!(0, import_yaml16.isMap)(v.node)) return void 0;
               for (const pair of v.node.items) {
-                const m = new import_yaml14.YAMLMap();
-                const key = new import_yaml14.Scalar("key");
-                const value = new import_yaml14.Scalar("value");
-                m.items.push(new import_yaml14.Pair(key, pair.key), new import_yaml14.Pair(value, pair.value));
-                const r = (0, import_yaml14.isNode)(pair.key) && pair.key.range || void 0;
+                const m = new import_yaml16.YAMLMap();
+                const key = new import_yaml16.Scalar("key");
+                const value = new import_yaml16.Scalar("value");
+                m.items.push(new import_yaml16.Pair(key, pair.key), new import_yaml16.Pair(value, pair.value));
+                const r = (0, import_yaml16.isNode)(pair.key) && pair.key.range || void 0;
                 if (r) m.range = key.range = value.range = r;
                 entries.push({ node: m });
               }
             }
             return { name, items: entries.slice(0, MAX_ITEMS), via };
           }
-          let items2;
+          let items3;
           if ("plain" in v) {
             if (!Array.isArray(v.plain)) return void 0;
             const from = v.from;
-            items2 = v.plain.map((x) => ({ plain: x, from }));
+            items3 = v.plain.map((x) => ({ plain: x, from }));
           } else {
-            if (!(0, import_yaml14.isSeq)(v.node)) return void 0;
-            items2 = v.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null }));
+            if (!(0, import_yaml16.isSeq)(v.node)) return void 0;
+            items3 = v.node.items.map((x) => ({ node: (0, import_yaml16.isNode)(x) ? x : null }));
           }
           if (kw === "with_items")
-            items2 = items2.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml14.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null })) : [it]
+            items3 = items3.flatMap(
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml16.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml16.isNode)(x) ? x : null })) : [it]
             );
-          return { name, items: items2.slice(0, MAX_ITEMS), via };
+          return { name, items: items3.slice(0, MAX_ITEMS), via };
         }
         return void 0;
       }
       resolveArgs(t, f) {
         let changed = false;
         const args2 = /* @__PURE__ */ new Map();
+        const origins = /* @__PURE__ */ new Map();
         for (const [k, a] of t.args) {
           if (SECRETISH.test(k)) {
             args2.set(k, a);
             continue;
           }
+          this.used = [];
           const n = a.node ? this.node(a.node, f) : void 0;
+          const used = this.used;
+          this.used = void 0;
+          if (used.length && (n || !a.node && typeof a.value === "string")) origins.set(k, [...new Set(used)]);
           if (n) {
             changed = true;
             args2.set(k, { ...a, node: n, value: n.toJSON() });
@@ -25638,13 +25883,39 @@ var init_ansible_resolve = __esm({
         }
         let freeForm2 = t.freeForm;
         if (freeForm2 && typeof freeForm2.value === "string" && freeForm2.value.includes("{{")) {
+          this.used = [];
           const s = this.interpolate(freeForm2.value, f);
           if (s !== void 0) {
             changed = true;
             freeForm2 = { ...freeForm2, value: s };
+            if (this.used.length) origins.set("", [...new Set(this.used)]);
           }
+          this.used = void 0;
         }
-        return { args: args2, freeForm: freeForm2, changed };
+        return { args: args2, freeForm: freeForm2, changed, origins };
+      }
+      /**
+       * The inventory variables with several values (one per group or host) that a task's arguments use and nothing
+       * above the inventory sets: each combination of their values (bounded) is a variant of the task. A variable that
+       * is insecure in any group is then reported, naming the group.
+       */
+      inventoryChoices(t, f) {
+        const names = /* @__PURE__ */ new Set();
+        const scan2 = (v) => {
+          if (typeof v === "string") for (const m of v.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)) names.add(m[1]);
+          else if (Array.isArray(v)) v.forEach(scan2);
+          else if (v && typeof v === "object") Object.values(v).forEach(scan2);
+        };
+        for (const [k, a] of t.args) if (!SECRETISH.test(k)) scan2(a.value);
+        if (t.freeForm) scan2(t.freeForm.value);
+        for (const n of [...names]) for (const x of this.inventory.get(n) ?? []) scan2(x.v);
+        let combos = [/* @__PURE__ */ new Map()];
+        for (const n of [...names].sort()) {
+          const vals = this.inventory.get(n);
+          if (!vals || vals.length < 2 || SECRETISH.test(n) || this.setAbove(n, f)) continue;
+          combos = combos.flatMap((c) => vals.map((v) => new Map([...c, [n, v]]))).slice(0, MAX_ITEMS);
+        }
+        return combos.length === 1 && combos[0].size === 0 ? [] : combos;
       }
       /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
       tasks() {
@@ -25660,13 +25931,37 @@ var init_ansible_resolve = __esm({
                 args: r2.args,
                 ...r2.freeForm ? { freeForm: r2.freeForm } : {},
                 path: `${t.path}{${i}}`,
-                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`
+                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`,
+                ...r2.origins.size ? { origins: r2.origins } : {}
               });
             });
             continue;
           }
-          const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
-          out.push(r.changed ? { ...t, args: r.args, ...r.freeForm ? { freeForm: r.freeForm } : {} } : t);
+          const base = { env: t.env, line: t.pos.line };
+          const choices = this.inventoryChoices(t, base);
+          if (choices.length) {
+            for (const inventory of choices) {
+              const r2 = this.resolveArgs(t, { ...base, inventory });
+              const tag = [...inventory].map(([n, v]) => `${n}@${v.from.replace(/:\d+$/, "")}`).join(",");
+              out.push({
+                ...t,
+                args: r2.args,
+                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
+                path: `${t.path}{${tag}}`,
+                ...r2.origins.size ? { origins: r2.origins } : {}
+              });
+            }
+            continue;
+          }
+          const r = this.resolveArgs(t, base);
+          out.push(
+            r.changed ? {
+              ...t,
+              args: r.args,
+              ...r.freeForm ? { freeForm: r.freeForm } : {},
+              ...r.origins.size ? { origins: r.origins } : {}
+            } : t
+          );
         }
         return out;
       }
@@ -25732,7 +26027,7 @@ function doc2(p) {
     ...p.refs.map((r) => `- ${r}`)
   ].join("\n");
 }
-var init_docs3 = __esm({
+var init_docs2 = __esm({
   "src/rules/ansible/docs.ts"() {
     "use strict";
   }
@@ -25750,18 +26045,18 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path16 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path16);
+  const path17 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path17);
 }
-var KEYS3, HEALTH_PATH, rule149, tls_001_default;
+var KEYS3, HEALTH_PATH, rule150, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     KEYS3 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
     HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
-    rule149 = {
+    rule150 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -25808,17 +26103,17 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule149;
+    tls_001_default = rule150;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule150, tls_002_default;
+var URL_ARGS, HTTP, rule151, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     URL_ARGS = {
       get_url: ["url"],
       win_get_url: ["url"],
@@ -25837,7 +26132,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule150 = {
+    rule151 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -25875,17 +26170,17 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule150;
+    tls_002_default = rule151;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule151, tls_003_default;
+var PATTERNS, rule152, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     PATTERNS = [
       [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
       [/\bwget\b[^|;&\n]*\s--no-check-certificate\b/, "wget --no-check-certificate"],
@@ -25894,7 +26189,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule151 = {
+    rule152 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -25924,18 +26219,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule151;
+    tls_003_default = rule152;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule152, tls_004_default;
+var rule153, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule152 = {
+    init_docs2();
+    rule153 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -25968,18 +26263,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule152;
+    tls_004_default = rule153;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule153, tls_005_default;
+var rule154, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule153 = {
+    init_docs2();
+    rule154 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -26008,18 +26303,18 @@ var init_tls_005 = __esm({
         }
       }
     };
-    tls_005_default = rule153;
+    tls_005_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule154, dl_001_default;
+var rule155, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule154 = {
+    init_docs2();
+    rule155 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -26050,19 +26345,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule154;
+    dl_001_default = rule155;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule155, exec_001_default;
+var PIPE_TO_SHELL, rule156, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule155 = {
+    rule156 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -26089,20 +26384,20 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule155;
+    exec_001_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/exec-002.ts
-function literal(s) {
+function literal2(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule156, exec_002_default;
+var FORMS, rule157, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     FORMS = [
       [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
       [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
@@ -26116,7 +26411,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule156 = {
+    rule157 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -26142,7 +26437,7 @@ var init_exec_002 = __esm({
           for (const [re, what2] of FORMS) {
             const m = re.exec(cmd.text);
             const secret = m?.[2] || m?.[1];
-            if (!m || !secret || !literal(secret)) continue;
+            if (!m || !secret || !literal2(secret)) continue;
             const whole = ctx.locate(cmd.arg, m[0]);
             const off = m[0].indexOf(secret);
             if (whole && whole.line === whole.endLine)
@@ -26164,18 +26459,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule156;
+    exec_002_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule157, exec_003_default;
+var rule158, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule157 = {
+    init_docs2();
+    rule158 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -26203,18 +26498,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule157;
+    exec_003_default = rule158;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule158, pkg_001_default;
+var rule159, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule158 = {
+    init_docs2();
+    rule159 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -26246,19 +26541,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule158;
+    pkg_001_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule159, pkg_002_default;
+var MODULES, rule160, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule159 = {
+    rule160 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -26289,18 +26584,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule159;
+    pkg_002_default = rule160;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule160, pkg_003_default;
+var rule161, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule160 = {
+    init_docs2();
+    rule161 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -26333,19 +26628,19 @@ var init_pkg_003 = __esm({
         }
       }
     };
-    pkg_003_default = rule160;
+    pkg_003_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule161, pkg_004_default;
+var TRUSTED, rule162, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule161 = {
+    rule162 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -26376,7 +26671,7 @@ var init_pkg_004 = __esm({
           }
       }
     };
-    pkg_004_default = rule161;
+    pkg_004_default = rule162;
   }
 });
 
@@ -26409,14 +26704,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule162, perm_001_default;
+var rule163, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_perm();
-    rule162 = {
+    rule163 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -26449,19 +26744,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule162;
+    perm_001_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule163, perm_002_default;
+var rule164, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_perm();
-    rule163 = {
+    rule164 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -26495,20 +26790,20 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule163;
+    perm_002_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule164, perm_003_default;
+var SECRET_FILE, rule165, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule164 = {
+    rule165 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -26542,19 +26837,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule164;
+    perm_003_default = rule165;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule165, perm_004_default;
+var rule166, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_perm();
-    rule165 = {
+    rule166 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -26585,18 +26880,18 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule165;
+    perm_004_default = rule166;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var rule166, secret_001_default;
+var rule167, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule166 = {
+    init_docs2();
+    rule167 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -26644,7 +26939,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule166;
+    secret_001_default = rule167;
   }
 });
 
@@ -26659,14 +26954,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule167, secret_002_default;
+var rule168, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_varnames();
-    rule167 = {
+    rule168 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -26691,19 +26986,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule167;
+    secret_002_default = rule168;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule168, secret_003_default;
+var rule169, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_varnames();
-    rule168 = {
+    rule169 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -26734,7 +27029,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule168;
+    secret_003_default = rule169;
   }
 });
 
@@ -26761,15 +27056,15 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS4, rule169, secret_004_default;
+var KEYS4, rule170, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_dbmodules();
     KEYS4 = ["password", "user_password", "new_password"];
-    rule169 = {
+    rule170 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -26798,20 +27093,20 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule169;
+    secret_004_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule170, secret_005_default;
+var AUTH_HEADER, rule171, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule170 = {
+    rule171 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -26864,18 +27159,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule170;
+    secret_005_default = rule171;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule171, secret_006_default;
+var rule172, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule171 = {
+    init_docs2();
+    rule172 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -26905,12 +27200,12 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule171;
+    secret_006_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path16, depth) {
+function visit(ctx, v, a, path17, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -26919,7 +27214,7 @@ function visit(ctx, v, a, path16, depth) {
         ctx,
         a,
         v.scope,
-        path16,
+        path17,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -26928,21 +27223,21 @@ function visit(ctx, v, a, path16, depth) {
         ctx,
         a,
         v.scope,
-        path16,
+        path17,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path16}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path17}.${c.key}`, depth + 1);
 }
-var rule172, secret_007_default;
+var rule173, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_varnames();
-    rule172 = {
+    rule173 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -26965,18 +27260,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule172;
+    secret_007_default = rule173;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule173, ssh_001_default;
+var rule174, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule173 = {
+    init_docs2();
+    rule174 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -27023,20 +27318,20 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule173;
+    ssh_001_default = rule174;
   }
 });
 
 // src/rules/ansible/rules/ssh-002.ts
-var NO_CHECK, SKIP_ARGS, rule174, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule175, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule174 = {
+    rule175 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -27076,18 +27371,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule174;
+    ssh_002_default = rule175;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule175, ssh_003_default;
+var rule176, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule175 = {
+    init_docs2();
+    rule176 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -27112,7 +27407,7 @@ var init_ssh_003 = __esm({
         }
       }
     };
-    ssh_003_default = rule175;
+    ssh_003_default = rule176;
   }
 });
 
@@ -27140,12 +27435,12 @@ function checkSshd(ctx, d, message2) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
   }
-  const visit2 = (v, a, path16, depth) => {
+  const visit2 = (v, a, path17, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path16, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path17, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path16}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path17}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -27160,13 +27455,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule176, ssh_004_default;
+var rule177, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_sshd();
-    rule176 = {
+    rule177 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -27190,18 +27485,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule176;
+    ssh_004_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule177, ssh_005_default;
+var rule178, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_sshd();
-    rule177 = {
+    rule178 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -27225,18 +27520,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule177;
+    ssh_005_default = rule178;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule178, ssh_006_default;
+var rule179, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_sshd();
-    rule178 = {
+    rule179 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -27260,20 +27555,20 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule178;
+    ssh_006_default = rule179;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule179, os_001_default;
+var CONFIG_LINE, COMMAND, rule180, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule179 = {
+    rule180 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -27323,7 +27618,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule179;
+    os_001_default = rule180;
   }
 });
 
@@ -27349,15 +27644,15 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule180, os_002_default;
+var COMMAND2, rule181, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule180 = {
+    rule181 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -27386,19 +27681,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule180;
+    os_002_default = rule181;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule181, os_003_default;
+var rule182, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_services();
-    rule181 = {
+    rule182 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -27433,19 +27728,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule181;
+    os_003_default = rule182;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule182, os_004_default;
+var NOPASSWD_ALL, rule183, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule182 = {
+    rule183 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -27474,7 +27769,7 @@ var init_os_004 = __esm({
         }
       }
     };
-    os_004_default = rule182;
+    os_004_default = rule183;
   }
 });
 
@@ -27489,14 +27784,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule183, ctr_001_default;
+var rule184, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_containers();
-    rule183 = {
+    rule184 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -27527,20 +27822,20 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule183;
+    ctr_001_default = rule184;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule184, ctr_002_default;
+var SOCKET, rule185, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule184 = {
+    rule185 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -27570,17 +27865,17 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule184;
+    ctr_002_default = rule185;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS5, rule185, ctr_003_default;
+var KEYS5, rule186, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_containers();
     KEYS5 = [
       "network_mode",
@@ -27594,7 +27889,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule185 = {
+    rule186 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -27619,21 +27914,21 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule185;
+    ctr_003_default = rule186;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule186, ctr_004_default;
+var CAPS, OPTS, rule187, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule186 = {
+    rule187 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -27664,7 +27959,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule186;
+    ctr_004_default = rule187;
   }
 });
 
@@ -27707,7 +28002,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path16, list4] of byPlace) {
+    for (const [path17, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -27715,7 +28010,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path16 : `${t.path}.${t.module}`,
+        path: f.at ? path17 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message2}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -27739,14 +28034,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule187, aws_001_default;
+var rule188, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_security_group();
-    rule187 = {
+    rule188 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -27768,22 +28063,22 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule187;
+    aws_001_default = rule188;
   }
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule188, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule189, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_ansible_values();
     init_policy();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule188 = {
+    rule189 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -27834,7 +28129,7 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule188;
+    aws_002_default = rule189;
   }
 });
 
@@ -27877,16 +28172,16 @@ var init_policy2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule189, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule190, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule189 = {
+    rule190 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -27923,18 +28218,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule189;
+    aws_003_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule190, aws_004_default;
+var rule191, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule190 = {
+    init_docs2();
+    rule191 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -27957,18 +28252,18 @@ var init_aws_004 = __esm({
         }
       }
     };
-    aws_004_default = rule190;
+    aws_004_default = rule191;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule191, aws_005_default;
+var rule192, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule191 = {
+    init_docs2();
+    rule192 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -28001,18 +28296,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule191;
+    aws_005_default = rule192;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule192, aws_006_default;
+var rule193, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule192 = {
+    init_docs2();
+    rule193 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -28059,17 +28354,17 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule192;
+    aws_006_default = rule193;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule193, pkg_005_default;
+var MODULES2, rule194, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     MODULES2 = [
       "apt",
       "yum",
@@ -28096,7 +28391,7 @@ var init_pkg_005 = __esm({
       "swdepot",
       "yarn"
     ];
-    rule193 = {
+    rule194 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -28123,7 +28418,7 @@ var init_pkg_005 = __esm({
         }
       }
     };
-    pkg_005_default = rule193;
+    pkg_005_default = rule194;
   }
 });
 
@@ -28134,16 +28429,16 @@ function creates(t) {
   const state = known(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule194, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule195, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule194 = {
+    rule195 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -28174,18 +28469,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule194;
+    perm_005_default = rule195;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule195, priv_001_default;
+var rule196, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule195 = {
+    init_docs2();
+    rule196 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -28235,7 +28530,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule195;
+    priv_001_default = rule196;
   }
 });
 
@@ -28257,12 +28552,12 @@ function sourceOf(t, arg) {
   const v = known(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule196, path_001_default;
+var SOURCES, rule197, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     SOURCES = {
       copy: [["src", "files"]],
       template: [["src", "templates"]],
@@ -28275,7 +28570,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule196 = {
+    rule197 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -28303,18 +28598,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule196;
+    path_001_default = rule197;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule197, cfg_001_default;
+var rule198, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule197 = {
+    init_docs2();
+    rule198 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -28375,18 +28670,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule197;
+    cfg_001_default = rule198;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule198, cfg_002_default;
+var rule199, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
-    rule198 = {
+    init_docs2();
+    rule199 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -28420,7 +28715,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule198;
+    cfg_002_default = rule199;
   }
 });
 
@@ -28462,15 +28757,15 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule199, az_001_default;
+var MODULES4, rule200, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule199 = {
+    rule200 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -28518,20 +28813,20 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule199;
+    az_001_default = rule200;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule200, az_002_default;
+var MODULES5, rule201, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
     init_context2();
     init_constants();
-    init_docs3();
+    init_docs2();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule200 = {
+    rule201 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -28591,20 +28886,20 @@ var init_az_002 = __esm({
         }
       }
     };
-    az_002_default = rule200;
+    az_002_default = rule201;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule201, gcp_001_default;
+var MODULES6, rule202, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule201 = {
+    rule202 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -28660,20 +28955,20 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule201;
+    gcp_001_default = rule202;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule202, gcp_002_default;
+var MODULES7, PUBLIC2, rule203, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
     init_context2();
-    init_docs3();
+    init_docs2();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule202 = {
+    rule203 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -28722,16 +29017,16 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule202;
+    gcp_002_default = rule203;
   }
 });
 
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path16 of options2(get(body, "paths")))
-    if (path16.t === "map") {
-      for (const ops of path16.entries.values())
+  for (const path17 of options2(get(body, "paths")))
+    if (path17.t === "map") {
+      for (const ops of path17.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -28878,7 +29173,7 @@ var init_aws_exposure = __esm({
             });
       }
     };
-    redshiftPublic = forbidTrue2({
+    redshiftPublic = forbidTrue({
       code: "redshift-public",
       kinds: ["AWS::Redshift::Cluster"],
       description: "the cluster is publicly accessible",
@@ -28890,9 +29185,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule256 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule257 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule256, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule257, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -28927,23 +29222,23 @@ var init_aws_exposure = __esm({
       run(r, emit) {
         const num = (p) => scalars(get(r.props, p)).find(isKnown2);
         const missing = [];
-        const report2 = (at, message2) => emit({ code: "password-policy-weak", resource: r, at, message: `${r.name}: ${message2}` });
+        const report3 = (at, message2) => emit({ code: "password-policy-weak", resource: r, at, message: `${r.name}: ${message2}` });
         const len = num("MinimumPasswordLength");
         if (!len) missing.push("no minimum length (the default is 8)");
-        else if ((asNum2(len.value) ?? 99) < 14) report2(len.at, `minimum password length ${String(len.value)} is below 14`);
+        else if ((asNum2(len.value) ?? 99) < 14) report3(len.at, `minimum password length ${String(len.value)} is below 14`);
         const age = num("MaxPasswordAge");
         if (!age) missing.push("no maximum age (passwords never expire)");
         else if ((asNum2(age.value) ?? 0) === 0 || (asNum2(age.value) ?? 0) > 90)
-          report2(age.at, `maximum password age ${String(age.value)} is not between 1 and 90 days`);
+          report3(age.at, `maximum password age ${String(age.value)} is not between 1 and 90 days`);
         const reuse = num("PasswordReusePrevention");
         if (!reuse) missing.push("no reuse prevention");
         else if ((asNum2(reuse.value) ?? 24) < 24)
-          report2(reuse.at, `only the last ${String(reuse.value)} passwords cannot be reused (24 recommended)`);
+          report3(reuse.at, `only the last ${String(reuse.value)} passwords cannot be reused (24 recommended)`);
         const change = get(r.props, "AllowUsersToChangePassword");
         const f = scalars(change).find((s) => asBool2(s.value) === false);
         if (!change) missing.push("users may not change their own password (allow_pw_change not set)");
-        else if (f) report2(f.at, "users cannot change their own password");
-        if (missing.length) report2(void 0, missing.join(", "));
+        else if (f) report3(f.at, "users cannot change their own password");
+        if (missing.length) report3(void 0, missing.join(", "));
       }
     };
     accessKeyActive = {
@@ -28982,15 +29277,15 @@ var init_aws_exposure = __esm({
 });
 
 // src/rules/ansible/rules/aws-007.ts
-var rule203, aws_007_default;
+var rule204, aws_007_default;
 var init_aws_007 = __esm({
   "src/rules/ansible/rules/aws-007.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_network();
     init_aws_exposure();
-    rule203 = {
+    rule204 = {
       meta: {
         id: "ANS-AWS-007",
         title: "Resource policy open to any principal or allowing every action",
@@ -29023,19 +29318,19 @@ var init_aws_007 = __esm({
         [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
       ])
     };
-    aws_007_default = rule203;
+    aws_007_default = rule204;
   }
 });
 
 // src/rules/ansible/rules/aws-008.ts
-var rule204, aws_008_default;
+var rule205, aws_008_default;
 var init_aws_008 = __esm({
   "src/rules/ansible/rules/aws-008.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule204 = {
+    rule205 = {
       meta: {
         id: "ANS-AWS-008",
         title: "EC2 instance with a public IP, outside a VPC or in the default security group",
@@ -29056,7 +29351,7 @@ var init_aws_008 = __esm({
       },
       check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
     };
-    aws_008_default = rule204;
+    aws_008_default = rule205;
   }
 });
 
@@ -29122,7 +29417,7 @@ var init_aws_at_rest = __esm({
           });
       }
     };
-    efsEncryption = requireTrue2({
+    efsEncryption = requireTrue({
       code: "efs-unencrypted",
       kinds: ["AWS::EFS::FileSystem"],
       description: "the file system is not encrypted at rest",
@@ -29130,7 +29425,7 @@ var init_aws_at_rest = __esm({
       absentMessage: (r) => `${r.name} is not encrypted at rest (Encrypted not set)`,
       falseMessage: (r) => `${r.name} is not encrypted at rest (Encrypted false)`
     });
-    redshiftEncryption = requireTrue2({
+    redshiftEncryption = requireTrue({
       code: "redshift-unencrypted",
       kinds: ["AWS::Redshift::Cluster"],
       description: "the cluster is not encrypted at rest",
@@ -29221,15 +29516,15 @@ var init_aws_at_rest = __esm({
 });
 
 // src/rules/ansible/rules/aws-009.ts
-var rule205, aws_009_default;
+var rule206, aws_009_default;
 var init_aws_009 = __esm({
   "src/rules/ansible/rules/aws-009.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
     init_aws_at_rest();
-    rule205 = {
+    rule206 = {
       meta: {
         id: "ANS-AWS-009",
         title: "Redshift cluster publicly accessible or unencrypted",
@@ -29250,19 +29545,19 @@ var init_aws_009 = __esm({
         [redshiftEncryption, ["redshift-unencrypted"]]
       ])
     };
-    aws_009_default = rule205;
+    aws_009_default = rule206;
   }
 });
 
 // src/rules/ansible/rules/aws-010.ts
-var rule206, aws_010_default;
+var rule207, aws_010_default;
 var init_aws_010 = __esm({
   "src/rules/ansible/rules/aws-010.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule206 = {
+    rule207 = {
       meta: {
         id: "ANS-AWS-010",
         title: "AMI shared with every AWS account",
@@ -29283,19 +29578,19 @@ var init_aws_010 = __esm({
       },
       check: cloudCheck2(amiPublic, ["ami-public"])
     };
-    aws_010_default = rule206;
+    aws_010_default = rule207;
   }
 });
 
 // src/rules/ansible/rules/aws-011.ts
-var rule207, aws_011_default;
+var rule208, aws_011_default;
 var init_aws_011 = __esm({
   "src/rules/ansible/rules/aws-011.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule207 = {
+    rule208 = {
       meta: {
         id: "ANS-AWS-011",
         title: "S3 CORS allows any origin or method",
@@ -29313,19 +29608,19 @@ var init_aws_011 = __esm({
       },
       check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
     };
-    aws_011_default = rule207;
+    aws_011_default = rule208;
   }
 });
 
 // src/rules/ansible/rules/aws-012.ts
-var rule208, aws_012_default;
+var rule209, aws_012_default;
 var init_aws_012 = __esm({
   "src/rules/ansible/rules/aws-012.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule208 = {
+    rule209 = {
       meta: {
         id: "ANS-AWS-012",
         title: "Weak IAM account password policy",
@@ -29346,19 +29641,19 @@ var init_aws_012 = __esm({
       },
       check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
     };
-    aws_012_default = rule208;
+    aws_012_default = rule209;
   }
 });
 
 // src/rules/ansible/rules/aws-013.ts
-var rule209, aws_013_default;
+var rule210, aws_013_default;
 var init_aws_013 = __esm({
   "src/rules/ansible/rules/aws-013.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_identity();
-    rule209 = {
+    rule210 = {
       meta: {
         id: "ANS-AWS-013",
         title: "IAM role trust or policy lets principals assume roles too freely",
@@ -29379,19 +29674,19 @@ var init_aws_013 = __esm({
         [assumeAnyRole, ["assume-any-role"]]
       ])
     };
-    aws_013_default = rule209;
+    aws_013_default = rule210;
   }
 });
 
 // src/rules/ansible/rules/aws-014.ts
-var rule210, aws_014_default;
+var rule211, aws_014_default;
 var init_aws_014 = __esm({
   "src/rules/ansible/rules/aws-014.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule210 = {
+    rule211 = {
       meta: {
         id: "ANS-AWS-014",
         title: "Long-lived IAM user access key created active",
@@ -29414,19 +29709,19 @@ var init_aws_014 = __esm({
       },
       check: cloudCheck2(accessKeyActive, ["access-key-active"])
     };
-    aws_014_default = rule210;
+    aws_014_default = rule211;
   }
 });
 
 // src/rules/ansible/rules/aws-015.ts
-var rule211, aws_015_default;
+var rule212, aws_015_default;
 var init_aws_015 = __esm({
   "src/rules/ansible/rules/aws-015.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule211 = {
+    rule212 = {
       meta: {
         id: "ANS-AWS-015",
         title: "Role assumed without MFA",
@@ -29444,19 +29739,19 @@ var init_aws_015 = __esm({
       },
       check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
     };
-    aws_015_default = rule211;
+    aws_015_default = rule212;
   }
 });
 
 // src/rules/ansible/rules/aws-016.ts
-var rule212, aws_016_default;
+var rule213, aws_016_default;
 var init_aws_016 = __esm({
   "src/rules/ansible/rules/aws-016.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule212 = {
+    rule213 = {
       meta: {
         id: "ANS-AWS-016",
         title: "API Gateway definition without an authorizer",
@@ -29474,19 +29769,19 @@ var init_aws_016 = __esm({
       },
       check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
     };
-    aws_016_default = rule212;
+    aws_016_default = rule213;
   }
 });
 
 // src/rules/ansible/rules/aws-017.ts
-var rule213, aws_017_default;
+var rule214, aws_017_default;
 var init_aws_017 = __esm({
   "src/rules/ansible/rules/aws-017.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule213 = {
+    rule214 = {
       meta: {
         id: "ANS-AWS-017",
         title: "Load balancer listener over HTTP or with a weak TLS policy",
@@ -29507,19 +29802,19 @@ var init_aws_017 = __esm({
       },
       check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
     };
-    aws_017_default = rule213;
+    aws_017_default = rule214;
   }
 });
 
 // src/rules/ansible/rules/aws-018.ts
-var rule214, aws_018_default;
+var rule215, aws_018_default;
 var init_aws_018 = __esm({
   "src/rules/ansible/rules/aws-018.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule214 = {
+    rule215 = {
       meta: {
         id: "ANS-AWS-018",
         title: "CloudFront allows HTTP or old TLS to viewers",
@@ -29537,19 +29832,19 @@ var init_aws_018 = __esm({
       },
       check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
     };
-    aws_018_default = rule214;
+    aws_018_default = rule215;
   }
 });
 
 // src/rules/ansible/rules/aws-019.ts
-var rule215, aws_019_default;
+var rule216, aws_019_default;
 var init_aws_019 = __esm({
   "src/rules/ansible/rules/aws-019.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule215 = {
+    rule216 = {
       meta: {
         id: "ANS-AWS-019",
         title: "CloudFront without access logging or WAF",
@@ -29567,19 +29862,19 @@ var init_aws_019 = __esm({
       },
       check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
     };
-    aws_019_default = rule215;
+    aws_019_default = rule216;
   }
 });
 
 // src/rules/ansible/rules/aws-020.ts
-var rule216, aws_020_default;
+var rule217, aws_020_default;
 var init_aws_020 = __esm({
   "src/rules/ansible/rules/aws-020.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule216 = {
+    rule217 = {
       meta: {
         id: "ANS-AWS-020",
         title: "OpenSearch domain does not enforce HTTPS",
@@ -29597,19 +29892,19 @@ var init_aws_020 = __esm({
       },
       check: cloudCheck2(opensearchHttps, ["opensearch-https"])
     };
-    aws_020_default = rule216;
+    aws_020_default = rule217;
   }
 });
 
 // src/rules/ansible/rules/aws-021.ts
-var rule217, aws_021_default;
+var rule218, aws_021_default;
 var init_aws_021 = __esm({
   "src/rules/ansible/rules/aws-021.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule217 = {
+    rule218 = {
       meta: {
         id: "ANS-AWS-021",
         title: "Data store or volume not encrypted at rest",
@@ -29645,19 +29940,19 @@ var init_aws_021 = __esm({
         [s3EncryptionNone, ["s3-encryption-none"]]
       ])
     };
-    aws_021_default = rule217;
+    aws_021_default = rule218;
   }
 });
 
 // src/rules/ansible/rules/aws-022.ts
-var rule218, aws_022_default;
+var rule219, aws_022_default;
 var init_aws_022 = __esm({
   "src/rules/ansible/rules/aws-022.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_data();
-    rule218 = {
+    rule219 = {
       meta: {
         id: "ANS-AWS-022",
         title: "CodeBuild project without a customer KMS key",
@@ -29675,13 +29970,13 @@ var init_aws_022 = __esm({
       },
       check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
     };
-    aws_022_default = rule218;
+    aws_022_default = rule219;
   }
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path16, bad, message2, severity) {
-  const v = get(r.props, path16);
+function flag(r, emit, code2, path17, bad, message2, severity) {
+  const v = get(r.props, path17);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
@@ -29703,8 +29998,8 @@ var init_aws_audit = __esm({
       },
       run(r, emit) {
         const deleting = scalars(get(r.props, "PendingDeletion")).some((s) => asBool2(s.value) === true);
-        const spec = scalars(get(r.props, "KeySpec")).find(isKnown2);
-        const symmetric = !spec || asStr(spec)?.toUpperCase() === "SYMMETRIC_DEFAULT";
+        const spec2 = scalars(get(r.props, "KeySpec")).find(isKnown2);
+        const symmetric = !spec2 || asStr(spec2)?.toUpperCase() === "SYMMETRIC_DEFAULT";
         const rot = get(r.props, "EnableKeyRotation");
         const off = scalars(rot).find((s) => asBool2(s.value) === false);
         if (!deleting && symmetric && (off || !rot && !r.partial))
@@ -29780,14 +30075,14 @@ var init_aws_audit = __esm({
 });
 
 // src/rules/ansible/rules/aws-023.ts
-var rule219, aws_023_default;
+var rule220, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule219 = {
+    rule220 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -29805,19 +30100,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule219;
+    aws_023_default = rule220;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule220, aws_024_default;
+var rule221, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule220 = {
+    rule221 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -29845,19 +30140,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule220;
+    aws_024_default = rule221;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule221, aws_025_default;
+var rule222, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule221 = {
+    rule222 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -29875,19 +30170,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule221;
+    aws_025_default = rule222;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule222, aws_026_default;
+var rule223, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_data();
-    rule222 = {
+    rule223 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -29905,19 +30200,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule222;
+    aws_026_default = rule223;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule223, aws_027_default;
+var rule224, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_data();
-    rule223 = {
+    rule224 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -29935,19 +30230,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule223;
+    aws_027_default = rule224;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule224, aws_028_default;
+var rule225, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule224 = {
+    rule225 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -29971,19 +30266,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule224;
+    aws_028_default = rule225;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule225, aws_029_default;
+var rule226, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_identity();
-    rule225 = {
+    rule226 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -30001,7 +30296,7 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule225;
+    aws_029_default = rule226;
   }
 });
 
@@ -30120,7 +30415,7 @@ var init_azure = __esm({
         });
       }
     };
-    acrAdminUser = forbidTrue2({
+    acrAdminUser = forbidTrue({
       code: "az-acr-admin",
       kinds: ["Microsoft.ContainerRegistry/registries"],
       description: "the registry admin user is enabled",
@@ -30205,7 +30500,7 @@ var init_azure = __esm({
           });
       }
     };
-    webAppHttps = requireTrue2({
+    webAppHttps = requireTrue({
       code: "az-webapp-https",
       kinds: ["Microsoft.Web/sites"],
       description: "the web app accepts plain HTTP",
@@ -30237,7 +30532,7 @@ var init_azure = __esm({
           });
       }
     };
-    dbSslEnforcement = requireTrue2({
+    dbSslEnforcement = requireTrue({
       code: "az-db-ssl",
       kinds: ["Microsoft.DBforMySQL/servers", "Microsoft.DBforPostgreSQL/servers", "Microsoft.DBforMariaDB/servers"],
       description: "the server accepts connections without TLS",
@@ -30375,14 +30670,14 @@ var init_azure = __esm({
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule226, az_003_default;
+var rule227, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule226 = {
+    rule227 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -30403,19 +30698,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule226;
+    az_003_default = rule227;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule227, az_004_default;
+var rule228, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule227 = {
+    rule228 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -30436,19 +30731,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule227;
+    az_004_default = rule228;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule228, az_005_default;
+var rule229, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule228 = {
+    rule229 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -30466,19 +30761,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule228;
+    az_005_default = rule229;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule229, az_006_default;
+var rule230, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule229 = {
+    rule230 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -30505,19 +30800,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule229;
+    az_006_default = rule230;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule230, az_007_default;
+var rule231, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule230 = {
+    rule231 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -30535,19 +30830,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule230;
+    az_007_default = rule231;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule231, az_008_default;
+var rule232, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule231 = {
+    rule232 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -30565,19 +30860,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule231;
+    az_008_default = rule232;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule232, az_009_default;
+var rule233, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule232 = {
+    rule233 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -30595,19 +30890,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule232;
+    az_009_default = rule233;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule233, az_010_default;
+var rule234, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule233 = {
+    rule234 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -30628,19 +30923,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule233;
+    az_010_default = rule234;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule234, az_011_default;
+var rule235, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule234 = {
+    rule235 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -30661,19 +30956,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule234;
+    az_011_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule235, az_012_default;
+var rule236, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule235 = {
+    rule236 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -30694,19 +30989,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule235;
+    az_012_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule236, az_013_default;
+var rule237, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule236 = {
+    rule237 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -30724,19 +31019,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule236;
+    az_013_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule237, az_014_default;
+var rule238, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule237 = {
+    rule238 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -30757,19 +31052,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule237;
+    az_014_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule238, az_015_default;
+var rule239, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule238 = {
+    rule239 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -30787,19 +31082,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule238;
+    az_015_default = rule239;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule239, az_016_default;
+var rule240, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule239 = {
+    rule240 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -30817,19 +31112,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule239;
+    az_016_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule240, az_017_default;
+var rule241, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule240 = {
+    rule241 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -30850,19 +31145,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule240;
+    az_017_default = rule241;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule241, az_018_default;
+var rule242, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule241 = {
+    rule242 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -30880,19 +31175,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule241;
+    az_018_default = rule242;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule242, az_019_default;
+var rule243, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_azure();
-    rule242 = {
+    rule243 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -30910,7 +31205,7 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule242;
+    az_019_default = rule243;
   }
 });
 
@@ -30930,7 +31225,7 @@ function seconds(s) {
   const mult = { s: 1, m: 60, h: 3600, d: 86400 }[m[2] ?? "s"];
   return Number(m[1]) * mult;
 }
-var known4, isFalse4, isTrue5, DEFAULT_SA, gkeAccess, gkeOperations, nodePool, CLOUD_PLATFORM, truthy2, falsy, vmAccess, vmShielded, SQL_FLAGS_ON_BAD, SQL_FLAGS_OFF_BAD, cloudSql, bucketHygiene, PUBLIC_MEMBERS, bigqueryPublic, diskKeys, kmsRotation, dnssec, sslPolicyWeak, privateGoogleAccess;
+var known4, isFalse4, isTrue5, DEFAULT_SA, gkeAccess, gkeOperations, nodePool, CLOUD_PLATFORM, truthy3, falsy2, vmAccess, vmShielded, SQL_FLAGS_ON_BAD, SQL_FLAGS_OFF_BAD, cloudSql, bucketHygiene, PUBLIC_MEMBERS, bigqueryPublic, diskKeys, kmsRotation, dnssec, sslPolicyWeak, privateGoogleAccess;
 var init_gcp = __esm({
   "src/cloud/checks/gcp.ts"() {
     "use strict";
@@ -31064,8 +31359,8 @@ var init_gcp = __esm({
       }
     };
     CLOUD_PLATFORM = /\/auth\/cloud-platform$|^cloud-platform$/;
-    truthy2 = (s) => !!s && /^(?:true|1|yes|on)$/i.test(String(s.value).trim());
-    falsy = (s) => !!s && /^(?:false|0|no|off)$/i.test(String(s.value).trim());
+    truthy3 = (s) => !!s && /^(?:true|1|yes|on)$/i.test(String(s.value).trim());
+    falsy2 = (s) => !!s && /^(?:false|0|no|off)$/i.test(String(s.value).trim());
     vmAccess = {
       name: "gce-vm-access",
       kinds: ["compute.v1.instance"],
@@ -31093,22 +31388,22 @@ var init_gcp = __esm({
             e("vm-default-sa", email.at, "runs as the default compute service account (Editor on the project)", "medium");
         }
         const block = metadata(r, "block-project-ssh-keys");
-        if (!truthy2(block))
+        if (!truthy3(block))
           e(
             "vm-project-ssh-keys",
             block?.at ?? nearest(r, "metadata.block-project-ssh-keys"),
             "accepts project-wide SSH keys (metadata block-project-ssh-keys is not true)",
-            falsy(block) ? "medium" : "low"
+            falsy2(block) ? "medium" : "low"
           );
         const serial = metadata(r, "serial-port-enable");
-        if (truthy2(serial))
+        if (truthy3(serial))
           e(
             "vm-serial-port",
             serial.at,
             "enables the interactive serial console, reachable from the internet with project SSH keys"
           );
         const osl = metadata(r, "enable-oslogin");
-        if (falsy(osl)) e("vm-os-login", osl.at, "turns OS Login off, so SSH access is not tied to IAM", "medium");
+        if (falsy2(osl)) e("vm-os-login", osl.at, "turns OS Login off, so SSH access is not tied to IAM", "medium");
         for (const ni of items(get(r.props, "network_interfaces"))) {
           const ac = get(ni, "access_configs");
           if (ac && items(ac).length) e("vm-public-ip", ac, "gets an external IP address (access_configs)", "medium");
@@ -31343,14 +31638,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule243, gcp_003_default;
+var rule244, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule243 = {
+    rule244 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -31377,19 +31672,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule243;
+    gcp_003_default = rule244;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule244, gcp_004_default;
+var rule245, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule244 = {
+    rule245 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -31407,19 +31702,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule244;
+    gcp_004_default = rule245;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule245, gcp_005_default;
+var rule246, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule245 = {
+    rule246 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -31437,19 +31732,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule245;
+    gcp_005_default = rule246;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule246, gcp_006_default;
+var rule247, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule246 = {
+    rule247 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -31477,19 +31772,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule246;
+    gcp_006_default = rule247;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule247, gcp_007_default;
+var rule248, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule247 = {
+    rule248 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -31507,19 +31802,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule247;
+    gcp_007_default = rule248;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule248, gcp_008_default;
+var rule249, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule248 = {
+    rule249 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -31537,19 +31832,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule248;
+    gcp_008_default = rule249;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule249, gcp_009_default;
+var rule250, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule249 = {
+    rule250 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -31567,19 +31862,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule249;
+    gcp_009_default = rule250;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule250, gcp_010_default;
+var rule251, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule250 = {
+    rule251 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -31597,19 +31892,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule250;
+    gcp_010_default = rule251;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule251, gcp_011_default;
+var rule252, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule251 = {
+    rule252 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -31627,19 +31922,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule251;
+    gcp_011_default = rule252;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule252, gcp_012_default;
+var rule253, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule252 = {
+    rule253 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -31657,19 +31952,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule252;
+    gcp_012_default = rule253;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule253, gcp_013_default;
+var rule254, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule253 = {
+    rule254 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -31687,19 +31982,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule253;
+    gcp_013_default = rule254;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule254, gcp_014_default;
+var rule255, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule254 = {
+    rule255 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -31717,19 +32012,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule254;
+    gcp_014_default = rule255;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule255, gcp_015_default;
+var rule256, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
-    init_docs3();
+    init_docs2();
     init_cloud2();
     init_gcp();
-    rule255 = {
+    rule256 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -31747,7 +32042,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule255;
+    gcp_015_default = rule256;
   }
 });
 
@@ -31758,10 +32053,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path17, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path16, content);
+    loaded = loadAnsible(path17, content);
   } catch (e) {
     return {
       matched: true,
@@ -31780,14 +32075,14 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule256 of only) {
+  for (const rule257 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule256.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule257.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       findings.push({
-        ruleId: rule256.meta.id,
-        severity: r.severity ?? rule256.meta.severity,
+        ruleId: rule257.meta.id,
+        severity: r.severity ?? rule257.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -31800,9 +32095,9 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
       });
     });
     try {
-      rule256.check(ctx);
+      rule257.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule256.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule257.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -31819,7 +32114,19 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path16);
+  const withOrigins = file.tasks.filter((t) => t.origins);
+  if (withOrigins.length)
+    for (const f of findings) {
+      const t = withOrigins.find((x) => f.path === x.path || f.path.startsWith(`${x.path}.`));
+      if (!t) continue;
+      const rest = f.path.slice(t.path.length + 1);
+      const arg = t.module && rest.startsWith(`${t.module}.`) ? rest.slice(t.module.length + 1).split(".")[0] : "";
+      const from = t.origins.get(arg) ?? (t.origins.size === 1 ? [...t.origins.values()][0] : void 0);
+      if (!from) continue;
+      f.message += `${/[.!?]$/.test(f.message) ? "" : "."} The value comes through ${from.join(", then ")}.`;
+      f.why = f.why ? `${f.why}; value through ${from.join(", then ")}` : `Value through ${from.join(", then ")}`;
+    }
+  const test = TEST_PATH2.exec(path17);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -32058,14 +32365,788 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path16, content, related, extra) => lintAnsible(
-        path16,
+      lint: (path17, content, related, extra) => lintAnsible(
+        path17,
         content,
         !extra?.rules.length ? rules : extra.only ? extra.rules : [...rules, ...extra.rules],
         related
       ),
-      related: relatedPaths
+      related: relatedPaths,
+      relatedIn: { dirs: relatedDirs, keep: isInventoryVars }
     };
+  }
+});
+
+// src/rules/secrets/docs.ts
+function sentenceTitle(title) {
+  const first = /^[^\s(/]+/.exec(title)?.[0] ?? "";
+  return COMMON_FIRST_WORDS.has(first) ? title[0].toLowerCase() + title.slice(1) : title;
+}
+function splitAlternatives(src) {
+  const out = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(src.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(src.slice(start));
+  return out;
+}
+function closing(src, i) {
+  let depth = 0;
+  let inClass = false;
+  for (let j = i; j < src.length; j++) {
+    const c = src[j];
+    if (c === "\\") {
+      j++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") {
+        inClass = false;
+        if (depth === 0) return j + 1;
+      }
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") depth++;
+    else if (c === ")" && --depth === 0) return j + 1;
+  }
+  return src.length;
+}
+function tokenize(src) {
+  const toks = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    let tok;
+    if (c === "\\") {
+      const e = src[i + 1] ?? "";
+      i += 2;
+      if (e === "b" || e === "B") continue;
+      if (/[dws]/.test(e)) tok = { kind: "class", text: `\\${e}`, min: 1, max: 1 };
+      else if (/[.\-+*?^$/()[\]{}|\\_~=:!@#%&,;'"`<> ]/.test(e)) tok = { kind: "lit", text: e, min: 1, max: 1 };
+      else return void 0;
+    } else if (c === "[") {
+      const end = closing(src, i);
+      tok = { kind: "class", text: src.slice(i, end), min: 1, max: 1 };
+      i = end;
+    } else if (c === "(") {
+      const end = closing(src, i);
+      let inner = src.slice(i + 1, end - 1);
+      if (inner.startsWith("?=") || inner.startsWith("?!") || inner.startsWith("?<=") || inner.startsWith("?<!")) {
+        i = end;
+        continue;
+      }
+      if (inner.startsWith("?:")) inner = inner.slice(2);
+      else if (inner.startsWith("?")) return void 0;
+      const alts = splitAlternatives(inner).map(tokenize);
+      if (alts.some((a) => a === void 0)) return void 0;
+      tok = { kind: "group", text: inner, alts, min: 1, max: 1 };
+      i = end;
+    } else if (c === ".") {
+      tok = { kind: "any", text: ".", min: 1, max: 1 };
+      i++;
+    } else if (c === "^" || c === "$") {
+      i++;
+      continue;
+    } else if ("*+?{|)".includes(c)) return void 0;
+    else {
+      tok = { kind: "lit", text: c, min: 1, max: 1 };
+      i++;
+    }
+    const q = /^(?:\{(\d+)(?:(,)(\d*))?\}|([*+?]))\??/.exec(src.slice(i));
+    if (q) {
+      if (q[4] === "*") [tok.min, tok.max] = [0, Infinity];
+      else if (q[4] === "+") [tok.min, tok.max] = [1, Infinity];
+      else if (q[4] === "?") [tok.min, tok.max] = [0, 1];
+      else {
+        tok.min = Number(q[1]);
+        tok.max = q[2] ? q[3] ? Number(q[3]) : Infinity : tok.min;
+      }
+      i += q[0].length;
+    }
+    toks.push(tok);
+  }
+  return toks;
+}
+function describeClass(cls) {
+  for (const [re, name] of NAMED_CLASSES) if (re.test(cls)) return name;
+  if (cls.startsWith("[^")) return "characters other than the delimiters";
+  return `characters of \`${cls}\``;
+}
+function count(t) {
+  if (t.min === t.max) return String(t.min);
+  if (t.max === Infinity) return t.min <= 1 ? "any number of" : `${t.min} or more`;
+  if (t.min === 0) return `up to ${t.max}`;
+  return `${t.min} to ${t.max}`;
+}
+function literalPrefixes(toks) {
+  let outs = [""];
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) outs = outs.map((o) => o + t.text);
+    else if (t.kind === "group" && t.min === 1 && t.max === 1) {
+      const alts = t.alts.map(literalPrefixes);
+      const next = [];
+      for (const o of outs) for (const a of alts) for (const x of a) next.push(o + x);
+      if (next.length > 12) return outs;
+      outs = next;
+      if (!t.alts.every((a) => a.every((x) => x.kind === "lit" && x.min === 1 && x.max === 1))) return outs;
+    } else return outs;
+  }
+  return outs;
+}
+function describeSeq(toks, depth = 0) {
+  if (depth > 3) return void 0;
+  const parts = [];
+  let lit = "";
+  const flush = () => {
+    if (lit) parts.push(`\`${lit}\``);
+    lit = "";
+  };
+  for (const t of toks) {
+    if (t.kind === "lit" && t.min === 1 && t.max === 1) {
+      lit += t.text;
+      continue;
+    }
+    flush();
+    if (t.kind === "lit") parts.push(`${t.max === 1 && t.min === 0 ? "an optional" : count(t)} \`${t.text}\``);
+    else if (t.kind === "class")
+      parts.push(
+        t.min === 1 && t.max === 1 ? `one of ${describeClass(t.text)}` : `${count(t)} ${describeClass(t.text)}`
+      );
+    else if (t.kind === "any") parts.push(`${count(t)} characters`);
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => describeSeq(a, depth + 1));
+      if (alts.some((a) => a === void 0)) return void 0;
+      const body = alts.length === 1 ? alts[0] : `one of (${alts.join(" | ")})`;
+      if (t.min === 1 && t.max === 1) parts.push(body);
+      else if (t.min === 0 && t.max === 1) parts.push(`optionally ${body}`);
+      else parts.push(`${count(t)} \xD7 (${body})`);
+    } else return void 0;
+  }
+  flush();
+  return parts.join(", then ");
+}
+function captureGroup(src, n) {
+  let seen = 0;
+  let inClass = false;
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(" && src[i + 1] !== "?" && ++seen === n) return src.slice(i + 1, closing(src, i) - 1);
+  }
+  return void 0;
+}
+function groupCount(src) {
+  let n = 0;
+  for (let i = 1; captureGroup(src, i) !== void 0; i++) n = i;
+  return n;
+}
+function secretShapes(p) {
+  const groups = p.secretGroup ? [p.secretGroup] : Array.from({ length: groupCount(p.regex) }, (_, i) => i + 1);
+  const out = [];
+  for (const g of groups.length ? groups : [0]) {
+    const src = g === 0 ? p.regex : captureGroup(p.regex, g);
+    if (src === void 0) continue;
+    for (const alt2 of splitAlternatives(src)) {
+      const toks = tokenize(alt2);
+      const text = toks && describeSeq(toks);
+      if (!toks || !text || text.length > 240) return [];
+      out.push({ text, prefixes: literalPrefixes(toks) });
+    }
+  }
+  return out.length > 4 ? [] : out;
+}
+function contextName(p) {
+  const g = p.secretGroup ?? 1;
+  let depth = 0;
+  let seen = 0;
+  let inClass = false;
+  let start = -1;
+  for (let i = 0; i < p.regex.length; i++) {
+    const c = p.regex[i];
+    if (c === "\\") {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === "]") inClass = false;
+      continue;
+    }
+    if (c === "[") inClass = true;
+    else if (c === "(") {
+      depth++;
+      if (p.regex[i + 1] !== "?" && ++seen === g) {
+        start = i;
+        break;
+      }
+    } else if (c === ")") depth--;
+  }
+  if (start <= 0 || depth !== 1) return void 0;
+  const toks = tokenize(p.regex.slice(0, start));
+  if (!toks) return void 0;
+  let out = "";
+  for (const t of toks) {
+    if (t.kind === "lit" && /[=:,]/.test(t.text)) break;
+    if (t.kind === "group" && t.alts.some((a) => a.some((x) => x.kind === "lit" && /[=:,]/.test(x.text)))) break;
+    if (t.kind === "lit" && t.max === 1) out += /[A-Za-z0-9_.-]/.test(t.text) ? t.text : " ";
+    else if (t.kind === "group") {
+      const alts = t.alts.map((a) => a.every((x) => x.kind === "lit") ? a.map((x) => x.text).join("") : "\u2026");
+      out += alts.length > 1 ? `(${alts.join("|")})` : alts[0];
+    } else out += t.max > 1 ? "\u2026" : " ";
+  }
+  const name = out.replace(/\s+/g, " ").replace(/…+/g, "\u2026").trim().replace(/^[…\s]+|[…\s]+$/g, "");
+  return /[A-Za-z]{3}/.test(name) && name.length <= 80 ? name : void 0;
+}
+function whatItMatches(p) {
+  const lines = [];
+  const shapes = secretShapes(p);
+  const kw = p.keywords.map((k) => `\`${k}\``).join(", ");
+  const prefixed = shapes.length > 0 && shapes.every(
+    (s) => s.prefixes.every(
+      (x) => x.length >= 3 && p.keywords.some((k) => x.toLowerCase().startsWith(k) || k.startsWith(x.toLowerCase()))
+    )
+  );
+  if (shapes.length === 1) lines.push(`Format: ${shapes[0].text}.`);
+  else if (shapes.length > 1) lines.push(`Format, one of:
+${shapes.map((s) => `- ${s.text}`).join("\n")}`);
+  const selfShaped = !prefixed && shapes.length > 0 && shapes.every((s) => p.keywords.some((k) => s.text.toLowerCase().includes(k)));
+  if (selfShaped)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own shape (the marker it contains) wherever it appears."
+    );
+  else if (prefixed)
+    lines.push(
+      "Context: none needed \u2014 the value is recognised by its own prefix wherever it appears (code, config, logs, URLs)."
+    );
+  else if (/:\/\/|:\\\/\\\//.test(p.regex.split("(")[0] + p.regex.slice(0, 200)) && /@/.test(p.regex))
+    lines.push(
+      `Context: the password part of a \`scheme://user:password@host\` URL (${kw}); a URL without a password, or with a reference or placeholder as its password, is not reported.`
+    );
+  else if (contextName(p))
+    lines.push(
+      `Context: the value counts only after a name shaped like \`${contextName(p)}\` (\`\u2026\` is any short run of name characters) followed by \`=\`, \`:\`, \`=>\` or the delimiter the pattern expects; the same value elsewhere is not reported by this rule. Prefilter keywords: ${kw}.`
+    );
+  else
+    lines.push(
+      `Context: the value must appear where the rule's pattern expects it \u2014 next to one of the keywords (${kw}), such as a name containing the provider or credential word followed by \`=\`, \`:\` or \`=>\`, a header, a URL or a command-line option.`
+    );
+  const checks = [];
+  if (p.entropy !== void 0)
+    checks.push(
+      `at least ${p.entropy} bits of Shannon entropy per character (repeated or sequential fakes fall below)`
+    );
+  if (p.validate) checks.push(VALIDATOR_TEXT[p.validate] ?? `checked by the \`${p.validate}\` validator`);
+  if (p.allow?.length)
+    checks.push(
+      `values matching the allow list (${p.allow.map((a) => `\`${a}\``).join(", ")}) \u2014 documentation examples \u2014 are never reported`
+    );
+  if (checks.length) lines.push(`Checks: ${checks.join("; ")}.`);
+  lines.push(
+    `Prefilter keywords: ${kw} (the pattern only runs on text containing one${p.caseInsensitive ? ", in any case" : ""}).`
+  );
+  return lines.join("\n\n");
+}
+function secretRuleDocText(p) {
+  const file = p.source?.replace(/^patterns\//, "").replace(/\.ya?ml$/, "");
+  const why = WHY[file ?? ""] ?? WHY.generic;
+  const intro = p.docs ?? `Finds ${/^[aeiou]/i.test(p.title) && sentenceTitle(p.title) !== p.title ? "an " : ""}${sentenceTitle(p.title)} in committed text: code, configuration, documentation and history.`;
+  const custom = p.source && p.source !== "builtin" && !p.source.startsWith("patterns/");
+  return [
+    intro,
+    `What it matches:
+
+${whatItMatches(p)}`,
+    `Why: ${why} A secret stays in the repository's history after it is deleted from the files, so deleting it is not enough: rotate it.`,
+    `Fix: ${p.remediation}`,
+    `Severity ${p.severity}${p.confidence ? `, confidence ${p.confidence}` : ""}.${custom ? ` Defined in: ${p.source}` : ""}`
+  ].join("\n\n");
+}
+var WHY, VALIDATOR_TEXT, COMMON_FIRST_WORDS, NAMED_CLASSES;
+var init_docs3 = __esm({
+  "src/rules/secrets/docs.ts"() {
+    "use strict";
+    WHY = {
+      ai: "AI API keys are billed per request: a leaked key is found by scrapers within hours and used to run up your bill, and it can read the prompts, files, fine-tunes and assistants of your organisation.",
+      atlassian: "The token acts as its user on Jira, Confluence or Bitbucket: it reads and changes issues, pages and repositories, and often reaches other secrets pasted into them.",
+      aws: "AWS credentials act on the account with every permission of their IAM principal: reading data, starting compute (crypto mining is the usual first use), and creating further credentials that survive the key's deletion.",
+      azure: "Azure keys and connection strings grant access to storage accounts, service buses, subscriptions or DevOps organisations without any further login; account keys bypass Entra ID entirely.",
+      ci: "CI/CD tokens trigger and change pipelines and read the secrets stored in them: a path to every system the pipeline deploys to.",
+      cloud: "Hosting and cloud tokens control infrastructure: they deploy, delete and read the environment variables that hold an application's other secrets.",
+      "config-files": "Credentials in well-known config files (netrc, kubeconfig, Kubernetes Secrets, inventories, framework settings) are the passwords and keys of running systems, ready to use by anyone who reads the file.",
+      "credential-shapes": "Passwords in connection strings, HTTP headers, command lines and tool settings log in to databases and services directly; command lines also leak into shell history, CI logs and process lists.",
+      databases: "A connection URL with its password gives direct read and write access to the database's data.",
+      gcp: "Google Cloud credentials act for a project or user: API keys are billed to the project, service-account keys and OAuth tokens reach whatever their roles allow.",
+      generic: "A hard-coded password or secret is readable by everyone with access to the repository, its forks and clones, and stays in its history after it is deleted.",
+      github: "GitHub tokens act as their user or app: they read and push code (including private repositories), change workflows and read the secrets Actions expose to them.",
+      gitlab: "GitLab tokens act as their user, project or runner: they read and push code, run pipelines and read CI variables.",
+      hashicorp: "Vault, Consul and Terraform Cloud tokens unlock the secrets store, service mesh or infrastructure state itself \u2014 usually the keys to everything else.",
+      identity: "Identity-provider and secrets-manager credentials administer users, sign-ins and stored secrets: one leak reaches every application behind them.",
+      messaging: "Messaging and e-mail keys send as your organisation: phishing from your own domain or bot, spam billed to you, and access to message history.",
+      monitoring: "Observability keys read logs and traces (which often contain further secrets) and can write fake data or change alerting.",
+      "password-hashes": "A password hash is not the password, but anyone who reads it can run a dictionary attack offline at GPU speed, and some (NTLM) log in as they are; a repository is no place for one.",
+      payments: "Payment keys move money: charges, refunds and payouts, and they expose customers' payment data \u2014 often with regulatory consequences.",
+      "private-keys": "A private key proves identity to servers, clients and signature checkers: whoever holds it can log in, decrypt traffic or sign releases as you.",
+      productivity: "Workspace tokens read and change an organisation's documents, tickets, designs and messages, where other secrets are often pasted.",
+      "providers-more": "The credential acts for your account at the provider: reading and changing data, spending money, or controlling devices, until it is revoked.",
+      registries: "Package-registry tokens publish packages: a leaked token lets an attacker ship a malicious release to everyone who installs yours.",
+      slack: "Slack tokens and webhooks read channels and files or post as your app, a trusted channel for phishing inside your workspace.",
+      tokens: "Bearer credentials in headers and URLs are used as they are: anyone who reads them is authenticated as their owner until they expire or are revoked."
+    };
+    VALIDATOR_TEXT = {
+      "generic-value": "references (`${VAR}`, `process.env.X`, `{{ var }}`), placeholders, code, identifiers, versions, checksums and file names are dropped; weak-looking words are reported as low",
+      "credential-value": "references (`$VAR`, `${\u2026}`, `<\u2026>`), placeholders and default words (password, admin, guest, root\u2026) are dropped",
+      "not-placeholder": "placeholders and references (`xxxx`, `<token>`, `your-\u2026`, `${VAR}`) are dropped",
+      "github-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "npm-checksum": "the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low",
+      "aws-key-id": "the AWS account id is decoded from the key id (keys created since 2019) and shown in the finding",
+      jwt: "header and payload must decode to JSON; only the algorithm and expiry are shown, and expired, unsigned or anonymous-role tokens are low",
+      "private-key": "passphrase-protected keys (PKCS#8 encrypted, Proc-Type ENCRYPTED, OpenSSH with a cipher, PuTTY with encryption, protected OpenPGP) are info; a header without a body is medium",
+      "docker-auth": "the base64 value must decode to `user:password` with a real password",
+      "k8s-secret-data": "only values under `data:` (decoded from base64) or `stringData:` of a `kind: Secret` count; references, placeholders and short or plain-word values are dropped"
+    };
+    COMMON_FIRST_WORDS = /* @__PURE__ */ new Set([
+      "Password",
+      "Passwords",
+      "Hard-coded",
+      "Literal",
+      "Credentials",
+      "Credential",
+      "Token",
+      "Private",
+      "Bearer",
+      "Basic",
+      "Server",
+      "Registry",
+      "Secret",
+      "Connection",
+      "Command",
+      "Value",
+      "Values",
+      "Key",
+      "Keys",
+      "Webhook",
+      "Session"
+    ]);
+    NAMED_CLASSES = [
+      [/^\[(?:A-Za-z0-9|a-zA-Z0-9|0-9A-Za-z|0-9a-zA-Z)\]$/, "letters and digits"],
+      [/^\[(?:A-Za-z0-9_-|a-zA-Z0-9_-|A-Za-z0-9_\\-|\\w-|0-9A-Za-z_-|A-Za-z0-9-_)\]$/, "letters, digits, `_` and `-`"],
+      [/^\[(?:a-f0-9|0-9a-f)\]$/, "lowercase hex digits"],
+      [/^\[(?:A-F0-9|0-9A-F)\]$/, "uppercase hex digits"],
+      [/^\[(?:a-fA-F0-9|A-Fa-f0-9|0-9a-fA-F|0-9A-Fa-f)\]$/, "hex digits"],
+      [/^\[A-Z2-7\]$/, "base32 characters (A\u2013Z, 2\u20137)"],
+      [/^\[(?:A-Za-z0-9\+\/|A-Za-z0-9\/\+|a-zA-Z0-9\+\/|A-Za-z0-9\/+|A-Za-z0-9+\/)\]$/, "base64 characters"],
+      [/^\[\.\/A-Za-z0-9\]$/, "crypt base64 characters (`./A\u2013Za\u2013z0\u20139`)"],
+      [/^\[A-Za-z\]$/, "letters"],
+      [/^\[a-z\]$/, "lowercase letters"],
+      [/^\[A-Z\]$/, "uppercase letters"],
+      [/^\[(?:a-z0-9|0-9a-z)\]$/, "lowercase letters and digits"],
+      [/^\[(?:A-Z0-9|0-9A-Z)\]$/, "uppercase letters and digits"],
+      [/^(?:\\d|\[0-9\])$/, "digits"],
+      [/^\\w$/, "word characters"],
+      [/^\\s$/, "whitespace characters"]
+    ];
+  }
+});
+
+// src/suppress/record.ts
+function toSuppressed(f, by, reason) {
+  return {
+    ruleId: f.ruleId,
+    file: f.file,
+    ...f.in ? { in: f.in } : {},
+    line: f.line,
+    ...f.commit ? { commit: f.commit } : {},
+    fingerprint: f.fingerprint,
+    severity: f.severity,
+    by,
+    reason
+  };
+}
+var init_record = __esm({
+  "src/suppress/record.ts"() {
+    "use strict";
+  }
+});
+
+// src/finding/index.ts
+import { createRequire as createRequire2 } from "node:module";
+function sha256(s) {
+  crypto2 ??= nodeRequire2("node:crypto");
+  return crypto2.createHash("sha256").update(s).digest("hex");
+}
+function valueHash(value) {
+  return sha256(value);
+}
+function fingerprint(ruleId, file, ...identity) {
+  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
+}
+function contentKey(ruleId, ...identity) {
+  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
+}
+function provenanceOf(commit) {
+  return commit ? {
+    commit: commit.sha,
+    ...commit.author ? { author: commit.author } : {},
+    ...commit.date ? { date: commit.date } : {}
+  } : {};
+}
+function makeFinding(s) {
+  const file = s.in === "message" ? "" : s.file;
+  return {
+    ruleId: s.ruleId,
+    category: s.category,
+    severity: s.severity,
+    title: s.title,
+    message: s.message,
+    remediation: s.remediation,
+    file,
+    ...s.in ? { in: s.in } : {},
+    line: s.line,
+    column: s.column,
+    endLine: s.endLine,
+    endColumn: s.endColumn,
+    ...provenanceOf(s.commit),
+    ...s.value !== void 0 ? { match: mask(s.value) } : {},
+    fingerprint: fingerprint(s.ruleId, file, ...s.identity),
+    ...s.keyed ? { contentKey: contentKey(s.ruleId, ...s.identity) } : {},
+    ...s.secret ? { secret: true } : {},
+    ...s.confidence ? { confidence: s.confidence } : {},
+    ...s.why ? { why: s.why } : {},
+    ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
+    blocking: s.blocking,
+    ...s.owners?.length ? { owners: [...s.owners] } : {}
+  };
+}
+var nodeRequire2, crypto2;
+var init_finding = __esm({
+  "src/finding/index.ts"() {
+    "use strict";
+    init_mask();
+    nodeRequire2 = createRequire2(import.meta.url);
+  }
+});
+
+// src/engine/lines.ts
+function lineStarts(text) {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function lineIndexAt(starts, offset) {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = lo + hi + 1 >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function lineText(text, starts, idx) {
+  const s = starts[idx];
+  const e = idx + 1 < starts.length ? starts[idx + 1] - 1 : text.length;
+  return text.slice(s, e);
+}
+function overlaps(scope, changed) {
+  if (!changed) return true;
+  return changed.some(([s, e]) => scope[0] <= e && s <= scope[1]);
+}
+function aboveLines(t, opts) {
+  let contentStarts;
+  const contentLine = (n) => {
+    if (t.content === void 0 || n < 1) return void 0;
+    contentStarts ??= lineStarts(t.content);
+    return n <= contentStarts.length ? lineText(t.content, contentStarts, n - 1) : void 0;
+  };
+  let revisionText;
+  const revisionLine = async (n) => {
+    if (!opts.readRelated || t.content !== void 0) return void 0;
+    revisionText ??= opts.readRelated(t.path, t.commit?.sha).catch(() => void 0);
+    const text = await revisionText;
+    if (text === void 0) return void 0;
+    let at = 0;
+    for (let i = 1; i < n; i++) {
+      at = text.indexOf("\n", at) + 1;
+      if (at === 0) return void 0;
+    }
+    const e = text.indexOf("\n", at);
+    return text.slice(at, e === -1 ? void 0 : e).replace(/\r$/, "");
+  };
+  return { contentLine, revisionLine };
+}
+var init_lines = __esm({
+  "src/engine/lines.ts"() {
+    "use strict";
+  }
+});
+
+// src/suppress/inline.ts
+function hookguardAllow(lineText2, ruleId, isRuleId) {
+  if (!lineText2.toLowerCase().includes("hookguard:allow")) return void 0;
+  let problem;
+  for (const m of lineText2.matchAll(MARKER2)) {
+    const rest = (m[1] ?? "").replace(/\s*(?:\*\/|-->|%>|#>|\}\})\s*$/, "").trim();
+    const [first = "", ...others] = rest.split(/\s+/);
+    const named = first && isRuleId(first.toLowerCase()) ? first.toLowerCase() : void 0;
+    if (!named && RULE_SHAPED.test(first)) {
+      problem ??= { unknownRule: first };
+      continue;
+    }
+    if (named && named !== ruleId.toLowerCase()) continue;
+    const reason = (named ? others.join(" ") : rest).trim();
+    return { reason: reason || "inline hookguard:allow (no reason given)" };
+  }
+  return problem;
+}
+function inlineAllow(lineText2, ruleId, isRuleId, opts = {}) {
+  const here = hookguardAllow(lineText2, ruleId, isRuleId);
+  if (here && "reason" in here) return here;
+  const above = opts.above !== void 0 && /^\s*(?:#|\/\/|\/\*|\*|--|;|<!--|%|'|rem\b)/i.test(opts.above) ? hookguardAllow(opts.above, ruleId, isRuleId) : void 0;
+  if (above && "reason" in above) return { ...above, reason: above.reason };
+  if (opts.secret)
+    for (const f of FOREIGN) {
+      const text = f.above ? opts.above : lineText2;
+      if (text !== void 0 && f.re.test(text))
+        return { reason: `${f.name} marker`, marker: f.name.replace(/ \(.*$/, "") };
+    }
+  return here ?? above;
+}
+function isProblem(a) {
+  return a !== void 0 && "unknownRule" in a;
+}
+var MARKER2, FOREIGN, RULE_SHAPED;
+var init_inline = __esm({
+  "src/suppress/inline.ts"() {
+    "use strict";
+    MARKER2 = /hookguard:allow(?![-\w])([^\n]*)/gi;
+    FOREIGN = [
+      { re: /pragma:\s*allowlist[ -]secret/i, name: "pragma: allowlist secret (detect-secrets)" },
+      {
+        re: /pragma:\s*allowlist[ -]nextline[ -]secret/i,
+        name: "pragma: allowlist nextline secret (detect-secrets)",
+        above: true
+      },
+      { re: /gitleaks:allow\b/i, name: "gitleaks:allow (gitleaks)" },
+      { re: /trufflehog:ignore\b/i, name: "trufflehog:ignore (trufflehog)" },
+      { re: /#\s*nosec\b/i, name: "# nosec (bandit)" }
+    ];
+    RULE_SHAPED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+){1,3}|[a-z0-9]+(?:-[a-z0-9]+)*-(?:key|keys|token|tokens|secret|secrets|password|pat|webhook|id|credentials?|assignment|cert)(?:-[a-z0-9]+)*)$/;
+  }
+});
+
+// src/suppress/markers.ts
+function insideString(line, at) {
+  for (const q of ['"', "'", "`"]) {
+    let n = 0;
+    for (let i = 0; i < at; i++) if (line[i] === q && line[i - 1] !== "\\") n++;
+    if (n % 2 === 1) return true;
+  }
+  return false;
+}
+function allowMarkers(chunks, file = "") {
+  const out = [];
+  if (DOCS.test(file)) return out;
+  for (const c of chunks) {
+    if (!MARKER3.test(c.text)) continue;
+    const lines = c.text.split("\n");
+    lines.forEach((line, i) => {
+      const m = IN_COMMENT.exec(line);
+      if (!m) return;
+      const at = m.index + m[0].length - m[1].length;
+      if (insideString(line, at)) return;
+      if (m.index > 0 && COMMENT_LINE.test(line) && line.slice(0, m.index).trim() !== "") return;
+      out.push({ line: c.startLine + i, column: at + 1, text: line.slice(at).slice(0, 200) });
+    });
+  }
+  return out;
+}
+var IN_COMMENT, MARKER3, DOCS, COMMENT_LINE;
+var init_markers = __esm({
+  "src/suppress/markers.ts"() {
+    "use strict";
+    IN_COMMENT = /(?:#|\/\/|\/\*|<!--|--|;|%|\bREM\b)[ \t]*(hookguard:allow)(?![-\w])/i;
+    MARKER3 = /hookguard:allow/i;
+    DOCS = /\.(?:md|markdown|mdx|rst|adoc|asciidoc|txt)$/i;
+    COMMENT_LINE = /^\s*(?:#|\/\/|\/\*|\*|<!--|--|;|%|REM\b)/i;
+  }
+});
+
+// src/rules/hookguard/unused.ts
+var UNUSED_ID, unusedRule;
+var init_unused = __esm({
+  "src/rules/hookguard/unused.ts"() {
+    "use strict";
+    UNUSED_ID = "HG-UNUSED-001";
+    unusedRule = {
+      id: UNUSED_ID,
+      title: "Suppression that matches nothing",
+      severity: "low",
+      category: "hookguard",
+      remediation: 'Remove the hookguard:allow comment (for a baseline entry: "hookguard baseline --prune", or delete its line), so the list of accepted exceptions stays true.',
+      docs: `## What it checks
+A \`hookguard:allow\` comment on a line where no rule finds anything (or where the rule it names finds nothing), and \u2014
+in full scans (\`hookguard scan\` of the tree, \`--history\` without \`--since\`) \u2014 a baseline entry whose finding is gone.
+A marker inside a string literal (a test that writes one into a file) does not count.
+
+## Why it matters
+An exception nobody needs any more still reads as an accepted risk: the policy (\`hookguard policy\`) lists it, reviewers
+trust it, and the next real secret pasted on that line is silently allowed.
+
+## Example
+\`\`\`js
+const region = "eu-west-1"; // hookguard:${"allow"} generic-secret-assignment test value
+\`\`\`
+
+## Fix
+Delete the comment. For a baseline entry: \`hookguard baseline --prune\` (\`--history --prune\` for entries written
+from commits) removes the entries that match nothing and adds nothing; or delete the entry's line.
+
+\`\`\`js
+const region = "eu-west-1";
+\`\`\``
+    };
+  }
+});
+
+// src/engine/allows.ts
+function allowStage(t, opts, out) {
+  const markers = opts.unusedAllows ? allowMarkers(t.chunks, t.path) : void 0;
+  const usedMarkers = /* @__PURE__ */ new Set();
+  const reported = /* @__PURE__ */ new Set();
+  const emit = (f, lines) => {
+    const o = opts.overrides.get(f.ruleId.toLowerCase());
+    if (o === "off") {
+      out.suppressed.push(toSuppressed(f, "config", `rule ${f.ruleId} is off in config`));
+      return;
+    }
+    if (o) f.severity = o;
+    let problem;
+    for (const [n, line, above] of lines) {
+      const allow = inlineAllow(line, f.ruleId, opts.isRuleId, {
+        ...above !== void 0 ? { above } : {},
+        secret: f.secret === true
+      });
+      if (isProblem(allow)) problem ??= { line: n, id: allow.unknownRule };
+      else if (allow) {
+        if (!allow.marker) {
+          const here = inlineAllow(line, f.ruleId, opts.isRuleId);
+          usedMarkers.add(here && !isProblem(here) ? n : n - 1);
+        }
+        out.suppressed.push(toSuppressed(f, "inline", allow.reason));
+        return;
+      }
+    }
+    if (problem && !reported.has(problem.line)) {
+      reported.add(problem.line);
+      out.errors.push({
+        file: t.path,
+        line: problem.line,
+        ...t.commit ? { commit: t.commit.sha } : {},
+        message: `hookguard:allow names "${problem.id}", which is not a rule id, so it allows nothing ("hookguard rules" lists them)`
+      });
+    }
+    out.findings.push(f);
+  };
+  return { emit, markers, usedMarkers, reported };
+}
+function unusedMarkerFindings(t, opts, allows, out) {
+  const { markers, usedMarkers, reported } = allows;
+  const unused = markers?.filter((m) => !usedMarkers.has(m.line) && !reported.has(m.line)) ?? [];
+  if (unused.length) {
+    const o = opts.overrides.get(UNUSED_ID.toLowerCase()) ?? opts.overrides.get(UNUSED_ID);
+    for (const m of unused) {
+      const f = makeFinding({
+        ruleId: UNUSED_ID,
+        category: "hookguard",
+        severity: o && o !== "off" ? o : unusedRule.severity,
+        title: unusedRule.title,
+        message: "This hookguard:allow suppresses nothing: no rule finds anything on its line (any more).",
+        remediation: unusedRule.remediation,
+        file: t.path,
+        in: t.in,
+        line: m.line,
+        column: m.column,
+        endLine: m.line,
+        endColumn: m.column + "hookguard:allow".length,
+        commit: t.commit,
+        identity: [m.text.trim()],
+        snippet: { text: m.text },
+        blocking: true
+      });
+      if (o === "off") out.suppressed.push(toSuppressed(f, "config", `rule ${UNUSED_ID} is off in config`));
+      else out.findings.push(f);
+    }
+  }
+}
+var init_allows = __esm({
+  "src/engine/allows.ts"() {
+    "use strict";
+    init_record();
+    init_inline();
+    init_markers();
+    init_unused();
+    init_finding();
+  }
+});
+
+// src/rules/cloudformation/detect.ts
+function looksLikeCloudFormation(path17, content) {
+  if (NOT_TEMPLATE.test(path17)) return false;
+  return CONTENT.test(content);
+}
+var NOT_TEMPLATE, CONTENT;
+var init_detect2 = __esm({
+  "src/rules/cloudformation/detect.ts"() {
+    "use strict";
+    NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
+    CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
+  }
+});
+
+// src/rules/ansible/detect.ts
+function looksLikeAnsible(path17, content) {
+  const base = path17.split("/").pop() ?? "";
+  if (looksLikeAnsibleCfg(base, content)) return true;
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path17)) return !isProgram(base, content);
+  if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
+  if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
+  if (!/\.ya?ml$/i.test(base)) return false;
+  if (/^requirements\.ya?ml$/i.test(base)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path17)) return true;
+  return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
+    content
+  ) || mayBeTaskList(content) || mayBeYamlInventory(content);
+}
+var init_detect3 = __esm({
+  "src/rules/ansible/detect.ts"() {
+    "use strict";
+    init_ansible_sniff();
   }
 });
 
@@ -32086,6 +33167,16 @@ async function iacFindings(t, opts, out, emit) {
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    if (fam.relatedIn && opts.listRelated && opts.readRelated) {
+      const found = [];
+      const dirs = fam.relatedIn.dirs(t.path, t.content);
+      if (dirs.length) {
+        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
+          if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
+      }
+      for (const p of [...new Set(found)].slice(0, 64))
+        related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    }
     let extra = [];
     let extraRules;
     if (opts.policies?.policies.length) {
@@ -32225,10 +33316,10 @@ var init_rules = __esm({
     "use strict";
     access001 = {
       id: "ACCESS-001",
-      title: "SSH access still granted to a revoked user or key",
+      title: "SSH or sudo access still granted to a revoked user or key",
       severity: "high",
       category: "access",
-      remediation: "Remove the user and the key (Ansible: state: absent; authorized_keys: delete the line; cloud-init: drop the user), and check the hosts themselves: a key already installed stays until it is removed there.",
+      remediation: "Remove the user, the key and the sudo rule (Ansible: state: absent; authorized_keys, a deployed .pub file or sudoers: delete the line; cloud-init: drop the user), and check the hosts themselves: a key or sudoers line already installed stays until it is removed there.",
       docs: `## What it checks
 With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as the \`SHA256:\u2026\` fingerprint that
 \`ssh-keygen -lf key.pub\` prints, or as the key's comment), it flags what still grants SSH access to them:
@@ -32237,8 +33328,15 @@ With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as th
   revoked user's account \u2014 literal \`loop\`/\`with_items\` lists are followed, \`{{ item.name }}\` included;
 - cloud-init user data (\`#cloud-config\` in CloudFormation \`UserData\`, in Ansible vars, anywhere in YAML or JSON) whose
   \`users:\` create a revoked user or whose \`ssh_authorized_keys\` hold a revoked key;
-- a revoked public key written anywhere in a YAML value.
-A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
+- a revoked public key written anywhere in a YAML value;
+- a key file that a task deploys and that holds a revoked key: \`key: "{{ lookup('file', 'ops.pub') }}"\` in an
+  \`authorized_key\` task, or a \`copy\`/\`template\` whose \`dest\` is an \`authorized_keys\` file \u2014 the file is looked
+  for where Ansible looks (the role's \`files/\`, then beside the playbook and its \`files/\`), read from the scanned
+  commit or index, and the finding is on the task, naming the file and line;
+- sudo for a revoked user: a \`sudoers\` or \`sudoers.d/*\` file of the repository, \`lineinfile\`/\`blockinfile\`/
+  \`copy\` content or a \`copy\`/\`template\` source written to \`/etc/sudoers\` or \`/etc/sudoers.d/*\` (a
+  \`User_Alias\` naming them counts), and \`community.general.sudoers\` with \`user:\` them.
+A task with \`state: absent\` removes the access: it is the fix, never a finding. A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
 
 ## Why it matters
 People leave and laptops are lost; their keys must go with them. A key that stays in the playbook or template is
@@ -32313,16 +33411,84 @@ var access_exports = {};
 __export(access_exports, {
   access001: () => access001,
   access002: () => access002,
+  accessRelated: () => accessRelated,
   accessRuleDocs: () => accessRuleDocs,
   checkAccess: () => checkAccess,
+  sudoersGrants: () => sudoersGrants,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path16, content) {
-  if (AUTH_KEYS.test(path16)) return true;
-  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
+function wantsAccess(path17, content) {
+  if (AUTH_KEYS.test(path17) || SUDOERS_FILE.test(path17)) return true;
+  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:|sudoers/.test(content);
 }
-function finding(rule256, message2, pos2, scope, path16) {
-  return { ruleId: rule256.id, severity: rule256.severity, message: message2, path: path16, scope, ...pos2 };
+function searchPaths(file, name, kind) {
+  if (!name || name.startsWith("/") || UNKNOWN2.test(name)) return [];
+  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+  const role = /^(?:.*?\/)?roles\/[^/]+\//.exec(file)?.[0];
+  const out = role ? [`${role}${kind}/${name}`, `${role}tasks/${name}`, `${role}${name}`] : [];
+  out.push(`${dir}${kind}/${name}`, `${dir}${name}`);
+  return [...new Set(out.map(normalise2).filter(Boolean))];
+}
+function normalise2(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") {
+      if (!out.length) return "";
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+function accessRelated(file, content) {
+  const out = [];
+  for (const m of content.matchAll(FILE_LOOKUP)) out.push(...searchPaths(file, m[1], "files"));
+  if (/authorized_keys|sudoers/.test(content))
+    for (const m of content.matchAll(/^\s*(?:-\s+)?src:\s*['"]?([^'"\s{}#]+)['"]?\s*(?:#.*)?$/gm))
+      out.push(...searchPaths(file, m[1], "files"), ...searchPaths(file, m[1], "templates"));
+  return [...new Set(out)].slice(0, 32);
+}
+function firstRead(c, paths2) {
+  for (const p of paths2) {
+    const text = c.related.get(p);
+    if (text !== void 0) return { path: p, text };
+  }
+  return void 0;
+}
+function sudoersGrants(text, r) {
+  const out = [];
+  const aliases = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  lines.forEach((raw) => {
+    const m = /^\s*User_Alias\s+(.+)$/.exec(raw.replace(/(?<!\\)#.*$/, ""));
+    if (m)
+      for (const def of m[1].split(":")) {
+        const d = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(.+)$/.exec(def);
+        if (d)
+          aliases.set(
+            d[1],
+            d[2].split(",").map((x) => x.trim())
+          );
+      }
+  });
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/(?<!\\)#.*$/, "").trim();
+    if (!line || /^(?:Defaults|User_Alias|Runas_Alias|Host_Alias|Cmnd_Alias|@include|#include)/.test(line)) return;
+    const m = /^([^\s=]+)\s+[^=]+=/.exec(line);
+    if (!m) return;
+    for (const who of m[1].split(",")) {
+      const names = aliases.get(who) ?? [who];
+      const hit = names.find((n) => !n.startsWith("%") && !n.startsWith("+") && revokedUser(n, r));
+      if (hit) {
+        out.push({ line: i + 1, user: hit });
+        return;
+      }
+    }
+  });
+  return out;
+}
+function finding(rule257, message2, pos2, scope, path17) {
+  return { ruleId: rule257.id, severity: rule257.severity, message: message2, path: path17, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -32374,71 +33540,71 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule256, message2, at, scope, path16, lineOffset = 0) {
+function report2(c, rule257, message2, at, scope, path17, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule256.id}:${line}`;
+  const key = `${rule257.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule256,
+      rule257,
       message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path16
+      path17
     )
   );
 }
-function keysIn(c, node, text, scope, path16, what2) {
+function keysIn(c, node, text, scope, path17, what2) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path16}:${k.fingerprint}`, offset);
+    report2(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path17}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path16) {
+function cloudInit(c, node, text, path17) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   const base = node === void 0 ? 0 : 1;
   const at = (line0) => block ? base + line0 : 0;
-  let parsed;
+  let parsed2;
   try {
-    parsed = parseYaml(text);
+    parsed2 = parseYaml(text);
   } catch {
     return;
   }
-  const root = parsed.doc.contents;
-  const lineOf2 = (n) => (nodePos(n, parsed.lc)?.line ?? 1) - 1;
+  const root = parsed2.doc.contents;
+  const lineOf3 = (n) => (nodePos(n, parsed2.lc)?.line ?? 1) - 1;
   const users = get2(root, "users")?.value;
   if ((0, import_yaml3.isSeq)(users))
     for (const u of users.items) {
       const name = str4(get2(u, "name")?.value) ?? ((0, import_yaml3.isScalar)(u) ? str4(u) : void 0);
       if (name && !UNKNOWN2.test(name) && revokedUser(name, c.r))
-        report(
+        report2(
           c,
           access001,
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path16}:cloud-init:user:${name}`,
-          at(lineOf2(u))
+          `${path17}:cloud-init:user:${name}`,
+          at(lineOf3(u))
         );
     }
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = at(text.slice(0, k.start).match(/\n/g)?.length ?? 0);
-    report(
+    report2(
       c,
       access001,
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path16}:cloud-init:${k.fingerprint}`,
+      `${path17}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -32473,10 +33639,10 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
     return;
   }
   const scope = taskScope(task, c.lc);
-  const items2 = loopItems(task);
+  const items3 = loopItems(task);
   const user = a.get("user");
   const key = a.get("key");
-  const variants = items2 ?? [void 0];
+  const variants = items3 ?? [void 0];
   for (const item of variants) {
     if (absentItem(a, item)) {
       c.removed.add(item);
@@ -32485,7 +33651,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
     const u = item === void 0 ? user?.value && !UNKNOWN2.test(user.value) ? user.value : void 0 : resolveItem(user?.value, item);
     const at = item ?? user?.node ?? mod.key;
     if (u && revokedUser(u, c.r))
-      report(
+      report2(
         c,
         access001,
         `authorized_key still installs SSH keys for revoked user ${u}.`,
@@ -32494,6 +33660,8 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
         `task:authorized_key:user:${u}`
       );
     const k = item === void 0 ? key?.value : resolveItem(key?.value, item);
+    if (item === void 0 && key?.value && UNKNOWN2.test(key.value))
+      for (const m of key.value.matchAll(FILE_LOOKUP)) deployedKeys(c, m[1], key.node, scope, "authorized_key");
     if (k && !UNKNOWN2.test(k)) {
       if (item === void 0 && key && (0, import_yaml3.isScalar)(key.node))
         keysIn(c, key.node, k, scope, "task:authorized_key", "authorized_key");
@@ -32501,7 +33669,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
         for (const pk of publicKeys(k)) {
           const why = revokedKey(pk, c.r);
           if (why)
-            report(
+            report2(
               c,
               access001,
               `authorized_key still grants SSH access: ${why}.`,
@@ -32515,7 +33683,7 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
   const excl = a.get("exclusive");
   const exclusive = excl?.value !== void 0 ? /^(?:true|yes|on|1)$/i.test(excl.value) : (0, import_yaml3.isScalar)(excl?.node) && excl?.node.value === true;
   if (managesUsers && !exclusive && !(excl?.value && UNKNOWN2.test(excl.value)))
-    report(
+    report2(
       c,
       access002,
       `authorized_key without exclusive: true in a play that manages the host's users: keys removed from the list stay on the host.`,
@@ -32523,6 +33691,73 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
       scope,
       `task:authorized_key:exclusive:${user?.value ?? ""}:${key?.value ?? ""}`
     );
+}
+function deployedKeys(c, name, at, scope, what2) {
+  const f = firstRead(c, searchPaths(c.file, name, "files"));
+  if (!f) return;
+  for (const [i, line] of f.text.split("\n").entries())
+    for (const pk of publicKeys(line)) {
+      const why = revokedKey(pk, c.r);
+      if (why)
+        report2(
+          c,
+          access001,
+          `${what2} deploys ${f.path} (line ${i + 1}), which still grants SSH access: ${why}.`,
+          at,
+          scope,
+          `task:${what2}:file:${pk.fingerprint}`
+        );
+    }
+}
+function writeTask(c, task, mod, module) {
+  if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
+  const a = args(mod.value);
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
+  const scope = taskScope(task, c.lc);
+  if (module === "sudoers") {
+    const user = a.get("user");
+    if (user?.value && !UNKNOWN2.test(user.value) && revokedUser(user.value, c.r))
+      report2(
+        c,
+        access001,
+        `sudoers rule still grants sudo to revoked user ${user.value}.`,
+        user.node,
+        scope,
+        `task:sudoers:${user.value}`
+      );
+    return;
+  }
+  const dest = a.get("dest") ?? a.get("path");
+  const to = dest?.value;
+  if (!to || UNKNOWN2.test(to)) return;
+  if (SUDOERS_DEST.test(to)) {
+    const texts = [];
+    for (const k of ["line", "block", "content"]) {
+      const v = a.get(k);
+      if (v?.value && !UNKNOWN2.test(v.value)) texts.push({ text: v.value, at: v.node });
+    }
+    const src = a.get("src");
+    if (src?.value && (module === "copy" || module === "template")) {
+      const f = firstRead(c, searchPaths(c.file, src.value, module === "template" ? "templates" : "files"));
+      if (f) texts.push({ text: f.text, at: src.node, from: f.path });
+    }
+    for (const t of texts)
+      for (const g of sudoersGrants(t.text, c.r))
+        report2(
+          c,
+          access001,
+          `${module} still grants sudo to revoked user ${g.user} in ${to}${t.from ? ` (${t.from} line ${g.line})` : ""}.`,
+          t.at,
+          scope,
+          `task:sudo:${to}:${g.user}`
+        );
+  } else if (AUTH_KEYS_DEST.test(to) && (module === "copy" || module === "template")) {
+    const src = a.get("src");
+    if (src?.value && !UNKNOWN2.test(src.value)) deployedKeys(c, src.value, src.node, scope, module);
+  }
 }
 function userTask(c, task, mod) {
   if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
@@ -32533,15 +33768,15 @@ function userTask(c, task, mod) {
   }
   const scope = taskScope(task, c.lc);
   const name = a.get("name");
-  const items2 = loopItems(task);
-  for (const item of items2 ?? [void 0]) {
+  const items3 = loopItems(task);
+  for (const item of items3 ?? [void 0]) {
     if (absentItem(a, item)) {
       c.removed.add(item);
       continue;
     }
     const n = item === void 0 ? name?.value && !UNKNOWN2.test(name.value) ? name.value : void 0 : resolveItem(name?.value, item);
     if (n && revokedUser(n, c.r))
-      report(
+      report2(
         c,
         access001,
         `user task still creates the account of revoked user ${n}.`,
@@ -32555,7 +33790,7 @@ function userTask(c, task, mod) {
         for (const pk of publicKeys(k)) {
           const why = revokedKey(pk, c.r);
           if (why)
-            report(
+            report2(
               c,
               access001,
               `user task still grants SSH access: ${why}.`,
@@ -32568,43 +33803,57 @@ function userTask(c, task, mod) {
   }
 }
 function visitTasks(root, onTask) {
-  const walk3 = (n, depth) => {
+  const walk4 = (n, depth) => {
     if (depth > 200) return;
-    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk3(it, depth + 1);
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk4(it, depth + 1);
     else if ((0, import_yaml3.isMap)(n)) {
       for (const p of n.items) {
         const k = str4(p.key);
-        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
-        walk3(p.value, depth + 1);
+        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k) || WRITE_MODULE.test(k)))
+          onTask(n, k, { key: p.key, value: p.value });
+        walk4(p.value, depth + 1);
       }
-    } else if ((0, import_yaml3.isPair)(n)) walk3(n.value, depth + 1);
+    } else if ((0, import_yaml3.isPair)(n)) walk4(n.value, depth + 1);
   };
-  walk3(root, 0);
+  walk4(root, 0);
 }
 function walkScalars(root, f, skip = /* @__PURE__ */ new Set()) {
-  const walk3 = (n, depth) => {
+  const walk4 = (n, depth) => {
     if (depth > 200 || skip.has(n)) return;
-    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk3(it, depth + 1);
-    else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk3(p.value, depth + 1);
+    if ((0, import_yaml3.isSeq)(n)) for (const it of n.items) walk4(it, depth + 1);
+    else if ((0, import_yaml3.isMap)(n)) for (const p of n.items) walk4(p.value, depth + 1);
     else {
       const s = str4(n);
       if (s !== void 0) f(n, s);
     }
   };
-  walk3(root, 0);
+  walk4(root, 0);
 }
-function checkAccess(file, content, revoked) {
+function checkAccess(file, content, revoked, related = /* @__PURE__ */ new Map()) {
   const out = { findings: [], errors: [] };
   if (!revoked.users.length && !revoked.keys.length) return out;
   if (AUTH_KEYS.test(file)) {
     authorizedKeysFile(file, content, revoked, out);
     return out;
   }
-  const parsed = parseYamlAll(content);
-  if (parsed.errors.length) return out;
-  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set() };
+  if (SUDOERS_FILE.test(file) && !/\.ya?ml$/.test(file)) {
+    for (const g of sudoersGrants(content, revoked))
+      out.findings.push(
+        finding(
+          access001,
+          `sudoers still grants sudo to revoked user ${g.user}.`,
+          { line: g.line, column: 1, endLine: g.line, endColumn: 1 },
+          [g.line, g.line],
+          `sudoers:${g.user}`
+        )
+      );
+    return out;
+  }
+  const parsed2 = parseYamlAll(content);
+  if (parsed2.errors.length) return out;
+  const c = { lc: parsed2.lc, r: revoked, out, seen: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set(), file, related };
   if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, void 0, content, "cloud-init-file");
-  for (const doc3 of parsed.docs) {
+  for (const doc3 of parsed2.docs) {
     const root = doc3.contents;
     let managesUsers = false;
     const tasks = [];
@@ -32613,7 +33862,9 @@ function checkAccess(file, content, revoked) {
       tasks.push([task, key, mod]);
     });
     for (const [task, key, mod] of tasks) {
-      if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
+      const w = WRITE_MODULE.exec(key);
+      if (w) writeTask(c, task, mod, w[1] ?? w[2]);
+      else if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
       else if ((0, import_yaml3.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
     }
     walkScalars(
@@ -32628,7 +33879,7 @@ function checkAccess(file, content, revoked) {
   }
   return out;
 }
-var accessRuleDocs, AUTH_KEYS, UNKNOWN2, LOOP, AUTH_KEY_MODULE, USER_MODULE;
+var accessRuleDocs, AUTH_KEYS, UNKNOWN2, SUDOERS_FILE, SUDOERS_DEST, AUTH_KEYS_DEST, FILE_LOOKUP, LOOP, AUTH_KEY_MODULE, USER_MODULE, WRITE_MODULE;
 var init_access = __esm({
   "src/rules/access/index.ts"() {
     "use strict";
@@ -32638,19 +33889,28 @@ var init_access = __esm({
     accessRuleDocs = () => [access001, access002];
     AUTH_KEYS = /(?:^|\/)authorized_keys2?$/;
     UNKNOWN2 = /\{\{|\{%|\$\{/;
+    SUDOERS_FILE = /(?:^|\/)sudoers(?:\.j2)?$|(?:^|\/)sudoers\.d\/[^/]+$/;
+    SUDOERS_DEST = /^\/etc\/sudoers(?:\.d\/[^/]+)?$/;
+    AUTH_KEYS_DEST = /(?:^|\/)authorized_keys2?$/;
+    FILE_LOOKUP = /lookup\(\s*['"](?:ansible\.builtin\.)?file['"]\s*,\s*['"]([^'"{}]+)['"]/g;
     LOOP = /^(?:loop|with_items|with_list)$/;
     AUTH_KEY_MODULE = /^(?:ansible\.posix\.|community\.general\.)?authorized_key$/;
     USER_MODULE = /^(?:ansible\.builtin\.|ansible\.legacy\.)?user$/;
+    WRITE_MODULE = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(copy|template|lineinfile|blockinfile)$|^community\.general\.(sudoers)$/;
   }
 });
 
 // src/engine/access.ts
-async function accessFindings(t, revoked, out, emit) {
+async function accessFindings(t, revoked, out, emit, readRelated) {
   const acc = await Promise.resolve().then(() => (init_access(), access_exports));
   if (acc.wantsAccess(t.path, t.content)) {
     let res;
+    const related = /* @__PURE__ */ new Map();
+    if (readRelated)
+      for (const p of acc.accessRelated(t.path, t.content))
+        related.set(p, await readRelated(p, t.commit?.sha).catch(() => void 0));
     try {
-      res = acc.checkAccess(t.path, t.content, revoked);
+      res = acc.checkAccess(t.path, t.content, revoked, related);
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -32922,7 +34182,7 @@ async function examine(t, opts) {
   }
   const iacSecrets = opts.iac && t.content !== void 0 ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length))
-    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
   if (iacSecrets.length)
     out.findings = out.findings.filter(
       (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
@@ -32951,12 +34211,12 @@ var init_engine = __esm({
 });
 
 // src/git/repo.ts
-import { existsSync as existsSync5 } from "node:fs";
+import { existsSync as existsSync6 } from "node:fs";
 import path5 from "node:path";
 async function repoRoot(cwd, env = {}) {
   if (!env.GIT_DIR && !env.GIT_WORK_TREE && !env.GIT_CEILING_DIRECTORIES && !env.GIT_DISCOVERY_ACROSS_FILESYSTEM) {
     for (let d = path5.resolve(cwd); ; ) {
-      if (existsSync5(path5.join(d, ".git"))) return d;
+      if (existsSync6(path5.join(d, ".git"))) return d;
       const parent = path5.dirname(d);
       if (parent === d) break;
       d = parent;
@@ -32986,7 +34246,7 @@ var init_repo = __esm({
 });
 
 // src/git/index-file.ts
-import { readFileSync as readFileSync7, statSync as statSync3 } from "node:fs";
+import { readFileSync as readFileSync8, statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 function indexFile(root, env) {
   if (env.GIT_INDEX_FILE) return path6.resolve(root, env.GIT_INDEX_FILE);
@@ -33003,7 +34263,7 @@ function indexMayHold(root, env, name) {
   let buf;
   try {
     if (statSync3(file).size > MAX_BYTES) return "maybe";
-    buf = readFileSync7(file);
+    buf = readFileSync8(file);
   } catch (e) {
     return e.code === "ENOENT" ? "no" : "maybe";
   }
@@ -33022,7 +34282,7 @@ var init_index_file = __esm({
 });
 
 // src/scan/owners.ts
-import { readFileSync as readFileSync8 } from "node:fs";
+import { readFileSync as readFileSync9 } from "node:fs";
 import path7 from "node:path";
 async function fromIndex(root) {
   const r = await git(root, ["cat-file", "--batch"], CODEOWNERS_PATHS.map((p) => `:${p}
@@ -33048,7 +34308,7 @@ async function fromIndex(root) {
 function fromDisk(root) {
   for (const file of CODEOWNERS_PATHS) {
     try {
-      return { file, text: readFileSync8(path7.join(root, file), "utf8") };
+      return { file, text: readFileSync9(path7.join(root, file), "utf8") };
     } catch {
     }
   }
@@ -33059,10 +34319,10 @@ async function loadOwnership(root, config, staged2, env = {}) {
   if (staged2 && indexMayHold(root, env, "CODEOWNERS") === "no") return { problems: [] };
   const found = staged2 ? await fromIndex(root) : fromDisk(root);
   if (!found) return { problems: [] };
-  const parsed = parseCodeowners(found.text, found.file);
+  const parsed2 = parseCodeowners(found.text, found.file);
   return {
-    ownership: { from: found.file, rules: parsed.rules },
-    problems: parsed.problems.map((p) => ({ file: found.file, line: p.line, message: p.message }))
+    ownership: { from: found.file, rules: parsed2.rules },
+    problems: parsed2.problems.map((p) => ({ file: found.file, line: p.line, message: p.message }))
   };
 }
 var init_owners2 = __esm({
@@ -33079,11 +34339,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path16) {
-  if (!path16 || path16.startsWith("/") || path16.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path17) {
+  if (!path17 || path17.startsWith("/") || path17.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path16);
+  const b = await reader.readAt(rev, path17);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -33120,6 +34380,38 @@ function relatedReader(root, disk) {
     return p;
   };
 }
+function relatedLister(root, disk) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const list4 = async (dirs, commit) => {
+    dirs = dirs.filter((d) => d && !d.startsWith("/") && !d.split("/").includes(".."));
+    if (!dirs.length) return [];
+    if (!disk) {
+      const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+      const r = commit ? await git2(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", ...dirs]) : await git2(root, ["ls-files", "-z", "--", ...dirs]);
+      return r.code === 0 ? r.stdout.toString("utf8").split("\0").filter(Boolean).slice(0, 512) : [];
+    }
+    const { readdir } = await import("node:fs/promises");
+    const out = [];
+    const walk4 = async (rel, depth) => {
+      if (depth > 6 || out.length >= 512) return;
+      const entries = await readdir(path8.join(root, rel), { withFileTypes: true }).catch(() => []);
+      for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (e.name === ".git" || e.name === "node_modules") continue;
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) await walk4(r, depth + 1);
+        else if (e.isFile() && out.length < 512) out.push(r);
+      }
+    };
+    for (const d of dirs) await walk4(d.replace(/\/+$/, ""), 0);
+    return out;
+  };
+  return (dirs, commit) => {
+    const key = `${commit ?? ""}:${dirs.join("\0")}`;
+    let p = cache3.get(key);
+    if (!p) cache3.set(key, p = list4(dirs, commit).catch(() => []));
+    return p;
+  };
+}
 var init_related2 = __esm({
   "src/scan/related.ts"() {
     "use strict";
@@ -33127,7 +34419,7 @@ var init_related2 = __esm({
 });
 
 // src/scan/wants.ts
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
 import path9 from "node:path";
 function wantsIac(p) {
   return IAC_NAME.test(p) || NO_EXT.test(p);
@@ -33143,7 +34435,7 @@ function declaredNear(root, names, needle) {
     if (v === void 0) {
       v = names.some((n) => {
         try {
-          return readFileSync9(path9.join(root, dir, n), "utf8").includes(needle);
+          return readFileSync10(path9.join(root, dir, n), "utf8").includes(needle);
         } catch {
           return false;
         }
@@ -33173,9 +34465,9 @@ var init_wants = __esm({
 });
 
 // src/scan/parallel.ts
-import { existsSync as existsSync6 } from "node:fs";
+import { existsSync as existsSync7 } from "node:fs";
 import { availableParallelism } from "node:os";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
+import { fileURLToPath as fileURLToPath3 } from "node:url";
 function fromSlim(t) {
   return {
     path: t.path,
@@ -33188,8 +34480,8 @@ function fromSlim(t) {
 }
 function workerFile() {
   for (const rel of ["./worker.cjs", "../worker.cjs", "../../lib/worker.cjs"]) {
-    const f = fileURLToPath2(new URL(rel, import.meta.url));
-    if (existsSync6(f)) return f;
+    const f = fileURLToPath3(new URL(rel, import.meta.url));
+    if (existsSync7(f)) return f;
   }
   return void 0;
 }
@@ -33321,10 +34613,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path16) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path16) || path16.startsWith(".git-crypt/")) return false;
+  return (path17) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path17) || path17.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path16)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path17)) v = l.gitCrypt;
     return v;
   };
 }
@@ -33527,6 +34819,15 @@ Fix: \`ansible-vault encrypt FILE\`, then rotate the values if the plaintext was
 });
 
 // src/git/snapshot.ts
+var snapshot_exports = {};
+__export(snapshot_exports, {
+  changedLines: () => changedLines,
+  grepSnapshot: () => grepSnapshot,
+  listSnapshot: () => listSnapshot,
+  mergeBase: () => mergeBase,
+  parentOf: () => parentOf,
+  readTexts: () => readTexts
+});
 async function listSnapshot(root, snap) {
   const r = snap.kind === "index" ? await git(root, ["ls-files", "-s", "-z"]) : await git(root, ["ls-tree", "-r", "-z", "--full-tree", snap.rev]);
   if (r.code !== 0) return [];
@@ -33610,19 +34911,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path16, text) {
-  const base = path16.slice(path16.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path17, text) {
+  const base = path17.slice(path17.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path16))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path17))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path16, text, format = formatOf(path16, text)) {
+function flatten(path17, text, format = formatOf(path17, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -33688,14 +34989,14 @@ function flattenYaml(text, format) {
       ...(0, import_yaml3.isScalar)(node) && node.tag ? { tag: node.tag } : {}
     });
   };
-  const walk3 = (node, segments, keyNode, depth) => {
-    if (depth > MAX_DEPTH4) return;
+  const walk4 = (node, segments, keyNode, depth) => {
+    if (depth > MAX_DEPTH5) return;
     if ((0, import_yaml3.isMap)(node)) {
       for (const p of node.items) {
         if (!(0, import_yaml3.isScalar)(p.key)) continue;
         const k = String(p.key.value);
         if (k === "<<") continue;
-        walk3(p.value, [...segments, k], p.key, depth + 1);
+        walk4(p.value, [...segments, k], p.key, depth + 1);
       }
       if (!node.items.length && segments.length) add(segments, keyNode, node);
       return;
@@ -33716,13 +35017,13 @@ function flattenYaml(text, format) {
       }
       node.items.forEach((item, idx) => {
         const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
-        walk3(item, seg, keyNode, depth + 1);
+        walk4(item, seg, keyNode, depth + 1);
       });
       return;
     }
     if (segments.length) add(segments, keyNode, node ?? null);
   };
-  docs.forEach((d, i) => walk3(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
+  docs.forEach((d, i) => walk4(d.contents, i > 0 ? [`#${i}`] : [], void 0, 0));
   return out;
 }
 function flattenSimpleYaml(text) {
@@ -33932,13 +35233,13 @@ function flattenInventory(text) {
 function parseJsonPositions(text) {
   let i = 0;
   let line = 1;
-  let lineStart = 0;
+  let lineStart2 = 0;
   const ws = () => {
     for (; ; ) {
       const c = text.charCodeAt(i);
       if (c === 10) {
         line++;
-        lineStart = ++i;
+        lineStart2 = ++i;
       } else if (c === 32 || c === 9 || c === 13 || c === 65279) i++;
       else return;
     }
@@ -33964,7 +35265,7 @@ function parseJsonPositions(text) {
     if (depth > 64) fail("nesting too deep");
     ws();
     const sl = line;
-    const sc = i - lineStart + 1;
+    const sc = i - lineStart2 + 1;
     const c = text[i];
     const end = (n) => ({
       kind: n.kind,
@@ -33973,16 +35274,16 @@ function parseJsonPositions(text) {
       line: sl,
       col: sc,
       endLine: line,
-      endCol: i - lineStart + 1
+      endCol: i - lineStart2 + 1
     });
     if (c === "{" || c === "[") {
       const obj2 = c === "{";
       i++;
-      const items2 = [];
+      const items3 = [];
       ws();
       if (text[i] === (obj2 ? "}" : "]")) {
         i++;
-        return end({ kind: obj2 ? "object" : "array", items: items2 });
+        return end({ kind: obj2 ? "object" : "array", items: items3 });
       }
       for (; ; ) {
         ws();
@@ -33993,8 +35294,8 @@ function parseJsonPositions(text) {
           ws();
           if (text[i] !== ":") fail("expected ':'");
           i++;
-          items2.push({ key, keyLine, node: value(depth + 1) });
-        } else items2.push({ node: value(depth + 1) });
+          items3.push({ key, keyLine, node: value(depth + 1) });
+        } else items3.push({ node: value(depth + 1) });
         ws();
         if (text[i] === ",") {
           i++;
@@ -34002,7 +35303,7 @@ function parseJsonPositions(text) {
         }
         if (text[i] === (obj2 ? "}" : "]")) {
           i++;
-          return end({ kind: obj2 ? "object" : "array", items: items2 });
+          return end({ kind: obj2 ? "object" : "array", items: items3 });
         }
         fail(`expected ',' or '${obj2 ? "}" : "]"}'`);
       }
@@ -34063,16 +35364,16 @@ function flattenJson(text) {
       endColumn: base.endColumn
     });
   };
-  const walk3 = (n, segments, keyLine, depth) => {
+  const walk4 = (n, segments, keyLine, depth) => {
     if (n.kind === "object") {
-      for (const it of n.items ?? []) walk3(it.node, [...segments, it.key], it.keyLine, depth + 1);
+      for (const it of n.items ?? []) walk4(it.node, [...segments, it.key], it.keyLine, depth + 1);
       if (!n.items?.length && segments.length) add(segments, keyLine, n);
       return;
     }
     if (n.kind === "array") {
-      const items2 = n.items ?? [];
-      if (depth === 0 && items2.length && items2.every((x) => x.node.kind === "object" && x.node.items?.some((p) => p.key === "ParameterKey"))) {
-        for (const x of items2) {
+      const items3 = n.items ?? [];
+      if (depth === 0 && items3.length && items3.every((x) => x.node.kind === "object" && x.node.items?.some((p) => p.key === "ParameterKey"))) {
+        for (const x of items3) {
           const k = x.node.items.find((p) => p.key === "ParameterKey");
           const v = x.node.items.find((p) => p.key === "ParameterValue");
           if (k && k.node.kind === "scalar")
@@ -34084,27 +35385,27 @@ function flattenJson(text) {
         }
         return;
       }
-      if (items2.every((x) => x.node.kind === "scalar")) {
+      if (items3.every((x) => x.node.kind === "scalar")) {
         if (segments.length) add(segments, keyLine, n);
         return;
       }
-      items2.forEach((x, idx) => {
+      items3.forEach((x, idx) => {
         const seg = segments.length ? [...segments.slice(0, -1), `${segments[segments.length - 1]}[${idx}]`] : [`[${idx}]`];
-        walk3(x.node, seg, x.node.line, depth + 1);
+        walk4(x.node, seg, x.node.line, depth + 1);
       });
       return;
     }
     if (segments.length) add(segments, keyLine, n);
   };
-  walk3(root, [], 1, 0);
+  walk4(root, [], 1, 0);
   return out;
 }
 function flattenTfvars(text) {
   const out = { format: "tfvars", entries: [], errors: [] };
   let i = 0;
   let line = 1;
-  let lineStart = 0;
-  const col = () => i - lineStart + 1;
+  let lineStart2 = 0;
+  const col = () => i - lineStart2 + 1;
   const fail = (m) => {
     throw Object.assign(new Error(m), { line });
   };
@@ -34114,13 +35415,13 @@ function flattenTfvars(text) {
       if (c === "\n") {
         if (!newlines) return;
         line++;
-        lineStart = ++i;
+        lineStart2 = ++i;
       } else if (c === " " || c === "	" || c === "\r" || newlines && c === ",") i++;
       else if (c === "#" || c === "/" && text[i + 1] === "/") while (i < text.length && text[i] !== "\n") i++;
       else if (c === "/" && text[i + 1] === "*") {
         const end = text.indexOf("*/", i + 2);
         const stop = end === -1 ? text.length : end + 2;
-        for (; i < stop; i++) if (text[i] === "\n") [line, lineStart] = [line + 1, i + 1];
+        for (; i < stop; i++) if (text[i] === "\n") [line, lineStart2] = [line + 1, i + 1];
       } else return;
     }
   };
@@ -34160,7 +35461,7 @@ function flattenTfvars(text) {
     return v;
   };
   const value = (segments, keyLine, depth) => {
-    if (depth > MAX_DEPTH4) fail("nesting too deep");
+    if (depth > MAX_DEPTH5) fail("nesting too deep");
     skip(false);
     const c = text[i];
     const vl = line;
@@ -34178,21 +35479,21 @@ function flattenTfvars(text) {
       const e = end.exec(rest);
       const body = e ? rest.slice(0, e.index) : rest;
       const stop = i + m2[0].length + (e ? e.index + e[0].length : rest.length);
-      for (; i < stop; i++) if (text[i] === "\n") [line, lineStart] = [line + 1, i + 1];
+      for (; i < stop; i++) if (text[i] === "\n") [line, lineStart2] = [line + 1, i + 1];
       if (segments.length) add(segments, keyLine, body.replace(/\n$/, ""), "string", [vl, vc, vc]);
       return body;
     }
     if (c === "[") {
       i++;
-      const items2 = [];
+      const items3 = [];
       for (; ; ) {
         skip(true);
         if (text[i] === "]") break;
         if (i >= text.length) fail("expected ']'");
-        items2.push(value([], keyLine, depth + 1) ?? "");
+        items3.push(value([], keyLine, depth + 1) ?? "");
       }
       i++;
-      if (segments.length) add(segments, keyLine, [...items2].sort().join(", "), "list", [vl, vc, col()]);
+      if (segments.length) add(segments, keyLine, [...items3].sort().join(", "), "list", [vl, vc, col()]);
       return void 0;
     }
     if (c === "{") {
@@ -34242,7 +35543,7 @@ function flattenTfvars(text) {
   }
   return out;
 }
-var MAX_ENTRIES, MAX_DEPTH4, SIMPLE_KEY_LINE, YAML_KEYWORD, PLAIN_START, NUMBER_LIKE;
+var MAX_ENTRIES, MAX_DEPTH5, SIMPLE_KEY_LINE, YAML_KEYWORD, PLAIN_START, NUMBER_LIKE;
 var init_flatten = __esm({
   "src/env/flatten.ts"() {
     "use strict";
@@ -34250,7 +35551,7 @@ var init_flatten = __esm({
     init_ini();
     init_ansible2();
     MAX_ENTRIES = 2e4;
-    MAX_DEPTH4 = 64;
+    MAX_DEPTH5 = 64;
     SIMPLE_KEY_LINE = /^( *)([A-Za-z_][\w.\-/]*)[ \t]*:(?:[ \t]+(.*))?$/;
     YAML_KEYWORD = /^(?:true|false|null|True|False|TRUE|FALSE|Null|NULL|y|n|yes|no|on|off)$/i;
     PLAIN_START = /^[A-Za-z0-9_./$(+=^;<~]|^-[^\s]/;
@@ -34291,7 +35592,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
-    const rule256 = { index: index + 1 };
+    const rule257 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -34302,25 +35603,25 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule256.pathRegex = re;
-      rule256.pathRegexSource = pr;
+      rule257.pathRegex = re;
+      rule257.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule256.encryptedRegex = er;
+    if (er) rule257.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule256.unencryptedRegex = ur;
+    if (ur) rule257.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule256.encryptedSuffix = es;
+    if (typeof es === "string") rule257.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule256.unencryptedSuffix = us;
-    out.rules.push(rule256);
+    if (typeof us === "string") rule257.unencryptedSuffix = us;
+    out.rules.push(rule257);
   });
   return out;
 }
-function sopsRuleFor(cfg, path16) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path16) || !path16.startsWith(cfg.dir)) return void 0;
-  const rel = path16.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path16))) return r;
+function sopsRuleFor(cfg, path17) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path17) || !path17.startsWith(cfg.dir)) return void 0;
+  const rel = path17.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path17))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -34354,22 +35655,22 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path16, text, cfg) {
-  const governing = sopsRuleFor(cfg, path16);
+function checkSops(path17, text, cfg) {
+  const governing = sopsRuleFor(cfg, path17);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path16, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path17, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path16, text, format);
+  const flat = flatten(path17, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule256 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule257 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule256) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule257) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -34384,12 +35685,12 @@ function checkSops(path16, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path16, text) {
-  if (!isVaultName(path16)) return { hits: [], errors: [] };
+function checkVault(path17, text) {
+  if (!isVaultName(path17)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path16, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16);
+  const flat = flatten(path17, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -34411,7 +35712,7 @@ function checkVault(path16, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path16} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path17} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -34472,32 +35773,32 @@ function keyPath(segments) {
   return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
 }
 function isSecurityKey(segments) {
-  const path16 = keyPath(segments);
-  if (SECURITY_KEY.test(path16)) return true;
-  return /(?:^|[._])(?:log_?level|level)$/.test(path16) && segments.some((s) => /audit/i.test(s));
+  const path17 = keyPath(segments);
+  if (SECURITY_KEY.test(path17)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path17) && segments.some((s) => /audit/i.test(s));
 }
 function strength(segments, value) {
-  const path16 = keyPath(segments);
+  const path17 = keyPath(segments);
   const v = value.trim();
-  if (/(?:^|[._])ssl_?mode$/.test(path16)) {
+  if (/(?:^|[._])ssl_?mode$/.test(path17)) {
     const i = SSLMODE.indexOf(v.toLowerCase());
     return i === -1 ? void 0 : i;
   }
-  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path16) && !TRUE.test(v) && !FALSE.test(v)) {
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path17) && !TRUE.test(v) && !FALSE.test(v)) {
     const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
       (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
     );
     return versions.length ? Math.min(...versions) : void 0;
   }
   if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
-    path16
+    path17
   ))
     return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
-  if (/password_min_length$|min(?:imum)?_password_length$/.test(path16)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path17)) return /^\d+$/.test(v) ? Number(v) : void 0;
   if (TRUE.test(v) || FALSE.test(v)) {
-    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path16)) return void 0;
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path17)) return void 0;
     const on = TRUE.test(v);
-    return WEAK_WHEN_TRUE.test(path16) ? on ? 0 : 1 : on ? 1 : 0;
+    return WEAK_WHEN_TRUE.test(path17) ? on ? 0 : 1 : on ? 1 : 0;
   }
   return void 0;
 }
@@ -34528,18 +35829,18 @@ function isWeakPassword(value) {
 }
 function secretEntries(f, entries, opts, extra) {
   const out = /* @__PURE__ */ new Map();
-  const literal2 = (v) => v.length >= 4 && !unknowable(v) && !TRUE.test(v) && !FALSE.test(v) && (placeholderTier(v) === void 0 || isWeakPassword(v));
+  const literal3 = (v) => v.length >= 4 && !unknowable(v) && !TRUE.test(v) && !FALSE.test(v) && (placeholderTier(v) === void 0 || isWeakPassword(v));
   let byLine;
   for (const e of entries) {
     if (e.kind !== "string" || e.tag === "!vault" || opts.allow?.some((a) => a.test(e.value))) continue;
     const cred = e.value.includes("=") || e.value.includes("@") ? credentialPart(e.value) : void 0;
     if (cred) {
-      if (literal2(cred.value) && !opts.allow?.some((a) => a.test(cred.value))) out.set(e, `cred:${cred.value}`);
+      if (literal3(cred.value) && !opts.allow?.some((a) => a.test(cred.value))) out.set(e, `cred:${cred.value}`);
       continue;
     }
     const credential = isCredentialKey(e.segments[e.segments.length - 1] ?? "") || extra?.(e) === true;
     if (!credential && (e.value.length < 12 || shannonEntropy(e.value) < 3)) continue;
-    if (!literal2(e.value)) continue;
+    if (!literal3(e.value)) continue;
     if (credential) {
       out.set(e, e.value);
       continue;
@@ -34586,8 +35887,8 @@ function valueHit(ruleId, f, e, secret, message2) {
 function touches(f, line) {
   return !f.changed || f.changed.some(([s, e]) => s <= line && line <= e);
 }
-function list3(items2) {
-  return items2.length <= 1 ? items2[0] ?? "" : `${items2.slice(0, -1).join(", ")} and ${items2[items2.length - 1]}`;
+function list3(items3) {
+  return items3.length <= 1 ? items3[0] ?? "" : `${items3.slice(0, -1).join(", ")} and ${items3[items3.length - 1]}`;
 }
 function envSort(a, b) {
   const rank = (e) => {
@@ -34622,7 +35923,7 @@ function compareEnvironments(files, opts) {
   const userExpected = (e) => expectRes.some((r) => r.test(e.key));
   const key = randomBytes(32);
   const hmac = (v) => createHmac("sha256", key).update(v).digest("base64");
-  const parsed = [];
+  const parsed2 = [];
   const vaulted = /* @__PURE__ */ new Map();
   const parse4 = (f) => {
     if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
@@ -34667,14 +35968,14 @@ function compareEnvironments(files, opts) {
     if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
     else {
       const p = parse4(f);
-      if (p) parsed.push(p);
+      if (p) parsed2.push(p);
     }
   }
   const others = [];
   if (focus && deferred.length) {
     const needles = [];
     let everything = false;
-    for (const p of parsed)
+    for (const p of parsed2)
       if (focus(p.f.path))
         for (const v of p.secrets.values()) {
           const run3 = v.replace(/^cred:/, "").split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
@@ -34687,7 +35988,7 @@ function compareEnvironments(files, opts) {
         if (p) others.push(p);
       }
   }
-  for (const p of parsed) {
+  for (const p of parsed2) {
     const twins = vaulted.get(p.f.role)?.filter((v) => v.env !== p.f.env);
     if (!twins?.length || isVaultName(p.f.path)) continue;
     let n = 0;
@@ -34707,7 +36008,7 @@ function compareEnvironments(files, opts) {
     }
   }
   const byHash = /* @__PURE__ */ new Map();
-  for (const p of [...parsed, ...others])
+  for (const p of [...parsed2, ...others])
     for (const [e, v] of p.secrets) {
       const h = hmac(v);
       const l = byHash.get(h) ?? [];
@@ -34734,7 +36035,7 @@ function compareEnvironments(files, opts) {
       );
     }
   }
-  for (const p of parsed) {
+  for (const p of parsed2) {
     if (isProduction(p.f.env))
       for (const [e, v] of p.secrets) {
         const value = v.replace(/^cred:/, "");
@@ -34765,7 +36066,7 @@ function compareEnvironments(files, opts) {
       }
   }
   const roles = /* @__PURE__ */ new Map();
-  for (const p of parsed) {
+  for (const p of parsed2) {
     const cols = roles.get(p.f.role) ?? [];
     cols.push({ label: p.f.env, env: p.f.env, p });
     roles.set(p.f.role, cols);
@@ -35300,7 +36601,7 @@ var require_ignore = __commonJS({
         //   `]`, and `\]` is held aside long before this.
         /\\\[([^\]/]*?)($|\])/g,
         // '\\[bar]' -> '\\\\[bar]'
-        (match, range2, close) => `\\[${range2}${close}`,
+        (match, range3, close) => `\\[${range3}${close}`,
         "["
       ],
       // ending
@@ -35466,26 +36767,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf2 = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf2 = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -35537,23 +36838,23 @@ var require_ignore = __commonJS({
       return count3 % 2 === 1;
     };
     var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
+      let lineEnd2 = body.length;
       let end;
       for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
+        if (stripLineEnd && body[lineEnd2 - 1] === "\r") {
+          lineEnd2--;
         }
-        end = lineEnd;
+        end = lineEnd2;
         while (body[end - 1] === SPACE2) {
           end--;
         }
         if (!stripLineEnd || body[end - 1] !== "\n") {
           break;
         }
-        lineEnd = end - 1;
+        lineEnd2 = end - 1;
       }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
+      if (end === lineEnd2) {
+        return body.slice(0, lineEnd2);
       }
       let backslashes = 0;
       while (body[end - backslashes - 1] === ESCAPE) {
@@ -35604,17 +36905,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule256 = checkPattern(raw) && createRule(
+        const rule257 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule256) {
+        if (rule257) {
           this._added = true;
-          this._rules.push(rule256);
-          if (matchesBasename(rule256.body)) {
+          this._rules.push(rule257);
+          if (matchesBasename(rule257.body)) {
             this._basenameCount++;
           }
         }
@@ -35635,7 +36936,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -35643,11 +36944,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule256 = rules2[index];
-          if (rule256.checkRegex.test(path16)) {
-            ignored = !rule256.negative;
-            unignored = rule256.negative;
-            matchedRule = rule256.negative ? UNDEFINED : rule256;
+          const rule257 = rules2[index];
+          if (rule257.checkRegex.test(path17)) {
+            ignored = !rule257.negative;
+            unignored = rule257.negative;
+            matchedRule = rule257.negative ? UNDEFINED : rule257;
             break;
           }
         }
@@ -35664,23 +36965,23 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
-          const rule256 = rules2[index];
-          if (rule256[mode].test(
-            shortcut && rule256._basenameOnly ? basename : path16
+          const rule257 = rules2[index];
+          if (rule257[mode].test(
+            shortcut && rule257._basenameOnly ? basename : path17
           )) {
-            const { negative } = rule256;
+            const { negative } = rule257;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule256;
+              ret.rule = rule257;
             }
             return ret;
           }
@@ -35694,17 +36995,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -35713,25 +37014,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -35762,58 +37063,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path16) {
+      _test(originalPath, cache3, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache3) : {
+        return path17 ? this._t(path17, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path16);
-        return literal2.ignored || literal2.unignored ? literal2 : dir;
+        const literal3 = this._rules.testLiteral(path17);
+        return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path16, cache3) {
-        if (path16 in cache3) {
-          return cache3[path16];
+      _t(path17, cache3) {
+        if (path17 in cache3) {
+          return cache3[path17];
         }
-        const parentPath = parentOf2(path16);
+        const parentPath = parentOf2(path17);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache3[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -35832,10 +37133,10 @@ var require_ignore = __commonJS({
 var walk_exports = {};
 __export(walk_exports, {
   readTextFile: () => readTextFile,
-  walk: () => walk2
+  walk: () => walk3
 });
 import { isUtf8 } from "node:buffer";
-import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync10, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
+import { closeSync, lstatSync as lstatSync2, openSync, readFileSync as readFileSync11, readSync as readSync2, readdirSync as readdirSync3 } from "node:fs";
 import path10 from "node:path";
 function toPosix(p) {
   return p.split(path10.sep).join("/");
@@ -35843,7 +37144,7 @@ function toPosix(p) {
 function loadGitignore(absDir, relDir) {
   let text;
   try {
-    text = readFileSync10(childPath(absDir, GITIGNORE), "utf8");
+    text = readFileSync11(childPath(absDir, GITIGNORE), "utf8");
   } catch {
     return void 0;
   }
@@ -35868,10 +37169,10 @@ function ignoredBy(layers, rel, isDir) {
   }
   return false;
 }
-async function walk2(root, targets, extraIgnore, sink) {
+async function walk3(root, targets, extraIgnore, sink) {
   const rootLayers = [];
   try {
-    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync10(path10.join(root, ".git", "info", "exclude"), "utf8")) });
+    rootLayers.push({ base: "", ig: (0, import_ignore.default)().add(readFileSync11(path10.join(root, ".git", "info", "exclude"), "utf8")) });
   } catch {
   }
   const top = loadGitignore(root, "");
@@ -35944,7 +37245,7 @@ async function readTextFile(abs, size, opts, onPiece) {
   }
   try {
     if (size <= opts.wholeBytes) {
-      const buf = readFileSync10(fd);
+      const buf = readFileSync11(fd);
       if (isBinary(buf)) return { kind: "binary" };
       const decoded = decodeText(buf);
       const text = decoded.includes("\r") ? decoded.replace(/\r\n?/g, "\n") : decoded;
@@ -36007,13 +37308,14 @@ var extras_exports = {};
 __export(extras_exports, {
   Extras: () => Extras,
   envRuleDocs: () => envRuleDocs,
+  gitCryptPaths: () => gitCryptPaths,
   parityOfTree: () => parityOfTree,
   storeRemediation: () => storeRemediation,
   storesInUse: () => storesInUse
 });
-import { existsSync as existsSync7, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync8, readFileSync as readFileSync12 } from "node:fs";
 import path11 from "node:path";
-function lineOf(text, line) {
+function lineOf2(text, line) {
   if (text === void 0) return "";
   let start = 0;
   for (let i = 1; i < line; i++) {
@@ -36077,7 +37379,7 @@ async function noEchoParameters(root, snap) {
       const r = await git2(root, ["grep", "-l", "-z", "-I", "-F", "-e", "NoEcho", "--", ...specs]);
       if (r.code === 0)
         for (const p of r.stdout.toString("utf8").split("\0").filter(Boolean).slice(0, 200))
-          texts.push({ path: p, text: readFileSync11(path11.join(root, p), "utf8") });
+          texts.push({ path: p, text: readFileSync12(path11.join(root, p), "utf8") });
     }
   } catch {
     return out;
@@ -36137,18 +37439,31 @@ async function storesInUse(root, snap, seen = []) {
   if (s.includes("resolve:")) out.add("AWS Secrets Manager / SSM");
   return [...out];
 }
+async function gitCryptPaths(root, snap, files) {
+  const out = /* @__PURE__ */ new Set();
+  if (!files.length) return out;
+  const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+  const where3 = snap === "worktree" ? [] : snap.kind === "index" ? ["--cached"] : [`--source=${snap.rev}`];
+  let r = await git2(root, ["check-attr", "-z", ...where3, "filter", "--", ...files]);
+  if (r.code !== 0 && snap !== "worktree" && snap.kind === "rev")
+    r = await git2(root, ["check-attr", "-z", "--cached", "filter", "--", ...files]);
+  if (r.code !== 0) return out;
+  const f = r.stdout.toString("utf8").split("\0");
+  for (let i = 0; i + 2 < f.length; i += 3) if (f[i + 2] === "git-crypt") out.add(f[i]);
+  return out;
+}
 function storeRemediation(base, stores) {
   if (!stores.length) return base;
   return `${base} This repository already uses ${stores.join(" and ")}: ${stores.map((s) => HOW[s]).join("; or ")}.`;
 }
 async function parityOfTree(root, targets, opts) {
-  const { walk: walk3 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+  const { walk: walk4 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
   const ignoreMod = await Promise.resolve().then(() => __toESM(require_ignore(), 1));
   const ig = (ignoreMod.default ?? ignoreMod)().add(opts.ignore);
   const roleOf = makeRoleFinder(opts.environments?.envs);
   const files = [];
   const errors = [];
-  await walk3(root, targets, ig, {
+  await walk4(root, targets, ig, {
     skip: () => {
     },
     error: (rel, message2) => {
@@ -36162,7 +37477,7 @@ async function parityOfTree(root, targets, opts) {
         return;
       }
       try {
-        const buf = readFileSync11(e.abs);
+        const buf = readFileSync12(e.abs);
         if (buf.subarray(0, 8e3).includes(0)) {
           errors.push({ file: e.rel, message: "binary: not compared" });
           return;
@@ -36259,9 +37574,9 @@ var init_extras = __esm({
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
             const abs = path11.join(this.o.root, dir, n);
-            if (!existsSync7(abs)) continue;
+            if (!existsSync8(abs)) continue;
             try {
-              await this.loadSops(readFileSync11(abs, "utf8"), dir + n);
+              await this.loadSops(readFileSync12(abs, "utf8"), dir + n);
             } catch (e) {
               this.out.errors.push({ file: dir + n, message: `cannot read: ${e.code ?? ""}` });
             }
@@ -36311,7 +37626,7 @@ var init_extras = __esm({
       }
       finding(ruleId, t, pos2, message2, key, blocking, raw, secret) {
         const d = DOCS2.get(ruleId);
-        const range2 = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
+        const range3 = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
         return makeFinding({
           ruleId,
           category: d.category,
@@ -36325,9 +37640,9 @@ var init_extras = __esm({
           endLine: pos2.endLine,
           endColumn: pos2.endColumn,
           commit: t.commit,
-          value: range2.length ? raw.slice(range2[0][0], range2[0][1]) : void 0,
+          value: range3.length ? raw.slice(range3[0][0], range3[0][1]) : void 0,
           identity: [key],
-          snippet: { line: raw, masked: range2.length ? range2 : secret ? [[0, raw.length]] : [] },
+          snippet: { line: raw, masked: range3.length ? range3 : secret ? [[0, raw.length]] : [] },
           blocking,
           ...secret ? { secret: true } : {}
         });
@@ -36382,7 +37697,7 @@ var init_extras = __esm({
                   message: e.message
                 });
               for (const h of r.hits) {
-                const raw = lineOf(text, h.line);
+                const raw = lineOf2(text, h.line);
                 this.emit(this.finding(h.ruleId, t, h, h.message, h.path, touches2(h.line), raw, true), raw);
               }
             }
@@ -36454,7 +37769,7 @@ var init_extras = __esm({
         const blame2 = mode === "history" && this.o.tip ? blamer(root, this.o.tip) : void 0;
         for (const h of res.hits) {
           if (mode !== "paths" && mode !== "history" && !this.touched.has(h.file)) continue;
-          const raw = lineOf(texts.get(h.file), h.line);
+          const raw = lineOf2(texts.get(h.file), h.line);
           const commit = h.commit ?? await blame2?.(h.file, h.line);
           const f = this.finding(
             h.ruleId,
@@ -36655,20 +37970,20 @@ var init_examine = __esm({
       /** Examine the batched staged targets; `narrow`: against the secret rules whose keywords their added lines hold. */
       async flushBatch(narrow) {
         if (!this.batch?.length) return;
-        const items2 = this.batch.splice(0);
+        const items3 = this.batch.splice(0);
         this.batchBytes = 0;
         const { engine } = this.s;
         const rules2 = narrow ? {
           ...engine,
           secrets: narrowRuleSet(
             engine.secrets,
-            items2.flatMap((t) => t.chunks.map((c) => c.text))
+            items3.flatMap((t) => t.chunks.map((c) => c.text))
           ),
           // The rules run over whole texts keep their keywords from the unchanged lines: not narrowed.
           spanning: multiLineRules(engine.secrets)
         } : engine;
         if (narrow) this.s.onPhase?.(`secret rules narrowed to ${rules2.secrets.rules.length}`);
-        for (const t of items2) await this.onTarget(t, rules2);
+        for (const t of items3) await this.onTarget(t, rules2);
       }
       /**
        * Jobs on worker threads (./parallel.ts), given the same settings as plain data. Their items arrive out of order,
@@ -36851,7 +38166,7 @@ var init_disk = __esm({
 });
 
 // src/scan/sources.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
 import path12 from "node:path";
 function messageTarget(text, commit) {
   return {
@@ -36865,6 +38180,38 @@ function messageTarget(text, commit) {
 async function scanMessages(ex, root, shas, fix) {
   await commitMessages(root, shas, (commit, message2) => ex.onMessage(messageTarget(message2, commit), fix));
   ex.s.onPhase?.("commit messages scanned");
+}
+async function indexFiles(ex, c, targets) {
+  const { listSnapshot: listSnapshot2, readTexts: readTexts2 } = await Promise.resolve().then(() => (init_snapshot(), snapshot_exports));
+  const under = targets.map((t) => path12.relative(c.root, path12.resolve(c.cwd, t)).split(path12.sep).join("/"));
+  const inside = (p) => under.some((u) => u === "" || p === u || p.startsWith(`${u}/`));
+  const files = (await listSnapshot2(c.root, { kind: "index" })).filter((f) => inside(f.path));
+  for (let i = 0; i < files.length; i += 256) {
+    const batch = files.slice(i, i + 256);
+    const texts = await readTexts2(c.root, batch, LIMITS2.wholeBytes);
+    for (const f of batch) {
+      const b = texts.get(f.path);
+      if (b?.kind === "binary") ex.sink.skip("binary", f.path);
+      else if (b?.kind === "large") {
+        ex.sink.skip("large", f.path);
+        ex.sink.error({
+          file: f.path,
+          message: `over ${LIMITS2.wholeBytes >> 20} MiB in the index: not read for the policy`,
+          incomplete: true
+        });
+      } else if (b?.kind === "text") {
+        const text = b.text.replace(/\r\n?/g, "\n");
+        await ex.sink.target({
+          path: f.path,
+          chunks: [{ startLine: 1, text }],
+          bytes: Buffer.byteLength(b.text),
+          ...ex.srcOpts.wantsContent(f.path) && text.length <= LIMITS2.contentBytes ? { content: text } : {}
+        });
+      }
+    }
+  }
+  ex.s.onPhase?.("index read");
+  return none;
 }
 async function walkedInWorkers(ex, walked, files, n) {
   const jobs = fileJobs(
@@ -36914,7 +38261,7 @@ async function walkedHere(ex, walked) {
 function runSource(request2, ex, c) {
   return SOURCES2[request2.kind](request2, ex, c);
 }
-var none, MESSAGE_FIX, stdin, commitMsg, staged, prePush, range, history, paths, SOURCES2;
+var none, MESSAGE_FIX, stdin, commitMsg, staged, prePush, range2, history, paths, SOURCES2;
 var init_sources2 = __esm({
   "src/scan/sources.ts"() {
     "use strict";
@@ -36963,7 +38310,7 @@ var init_sources2 = __esm({
       await scanMessages(ex, c.root, newest, MESSAGE_FIX.pushing);
       return { pushedTips: tips };
     };
-    range = async (request2, ex, c) => {
+    range2 = async (request2, ex, c) => {
       const m = /^(.+?)\.\.\.?(.+)$/.exec(request2.range);
       if (!m) throw new UsageError(`--diff expects BASE..HEAD, got "${request2.range}"`);
       for (const rev of [m[1], m[2]])
@@ -36995,16 +38342,20 @@ var init_sources2 = __esm({
     };
     paths = async (request2, ex, c) => {
       for (const p of request2.paths)
-        if (!existsSync8(path12.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync9(path12.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       let targets = request2.paths.length ? request2.paths : ["."];
+      if (request2.index) {
+        if (!c.inRepo) throw new UsageError("reading the index needs a git repository");
+        return indexFiles(ex, c, targets);
+      }
       if (request2.untracked) {
         if (!c.inRepo) throw new UsageError("--untracked needs a git repository (it lists files as git does)");
-        targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync8(p));
+        targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync9(p));
         if (!targets.length) return none;
       }
-      const { walk: walk3 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
+      const { walk: walk4 } = await Promise.resolve().then(() => (init_walk(), walk_exports));
       const walked = [];
-      await walk3(
+      await walk4(
         c.root,
         targets.map((p) => path12.resolve(c.cwd, p)),
         c.ignore,
@@ -37038,7 +38389,7 @@ var init_sources2 = __esm({
     SOURCES2 = {
       staged,
       "pre-push": prePush,
-      range,
+      range: range2,
       history,
       paths,
       "commit-msg": commitMsg,
@@ -37048,14 +38399,14 @@ var init_sources2 = __esm({
 });
 
 // src/own/credentials.ts
-import { readFileSync as readFileSync12, statSync as statSync4 } from "node:fs";
+import { readFileSync as readFileSync13, statSync as statSync4 } from "node:fs";
 import os from "node:os";
 import path13 from "node:path";
 function readSmall(file) {
   try {
     const st = statSync4(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size > MAX_FILE) return void 0;
-    return readFileSync12(file, "utf8");
+    return readFileSync13(file, "utf8");
   } catch {
     return void 0;
   }
@@ -37365,6 +38716,66 @@ var init_merge2 = __esm({
     init_types();
     init_baseline();
     init_record();
+  }
+});
+
+// src/scan/profiles.ts
+import { readFileSync as readFileSync14 } from "node:fs";
+import path14 from "node:path";
+function readRuleList(file, flag2, cwd) {
+  let text;
+  try {
+    text = readFileSync14(path14.resolve(cwd, file), "utf8");
+  } catch (e) {
+    throw new UsageError(`${flag2} ${file}: cannot read (${e.code ?? e.message})`);
+  }
+  const ids = text.split(/\r?\n/).map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).flatMap((l) => l.split(/[\s,]+/));
+  if (!ids.length) throw new UsageError(`${flag2} ${file}: names no rule (one rule id or glob per line)`);
+  return ids;
+}
+function profileFilter(config, args2) {
+  let forAll;
+  if (args2.profile) {
+    forAll = config.profiles?.find((p) => p.name === args2.profile);
+    if (!forAll)
+      throw new UsageError(
+        `--profile ${args2.profile}: no such profile in the config (${config.profiles?.map((p) => p.name).join(", ") || "none defined under profiles:"})`
+      );
+  }
+  if (args2.profilePath || args2.denyListPath) {
+    forAll = {
+      name: forAll?.name ?? "command line",
+      ...args2.profilePath ? { rules: readRuleList(args2.profilePath, "--profile-path", args2.cwd) } : forAll?.rules ? { rules: forAll.rules } : {},
+      deny: [
+        ...forAll?.deny ?? [],
+        ...args2.denyListPath ? readRuleList(args2.denyListPath, "--deny-list-path", args2.cwd) : []
+      ]
+    };
+  }
+  const byPath = forAll ? [] : (config.profiles ?? []).filter((p) => p.paths?.length);
+  if (!forAll && !byPath.length) return void 0;
+  const matchers = byPath.map((p) => ({ p, res: p.paths.map((g) => globRegex(g)) }));
+  const applies = (p, f) => {
+    const sel = { ruleId: f.ruleId, category: f.category };
+    if (p.deny?.some((d) => ruleMatches(d, sel))) return false;
+    if (p.rules && ALLOW_LIST_FAMILIES.has(f.category)) return p.rules.some((r) => ruleMatches(r, sel));
+    return true;
+  };
+  return (f) => {
+    if (forAll) return applies(forAll, f);
+    if (!f.file) return true;
+    const m = matchers.find((x) => x.res.some((re) => re.test(f.file)));
+    return m ? applies(m.p, f) : true;
+  };
+}
+var ALLOW_LIST_FAMILIES;
+var init_profiles = __esm({
+  "src/scan/profiles.ts"() {
+    "use strict";
+    init_types();
+    init_owners();
+    init_roles();
+    ALLOW_LIST_FAMILIES = /* @__PURE__ */ new Set(["cloudformation", "ansible", "policy"]);
   }
 });
 
@@ -37871,8 +39282,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync4, readFileSync as readFileSync15 } from "node:fs";
+import path15 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -37935,16 +39346,16 @@ function secretRuleDoc(p) {
   };
 }
 function mayHavePolicies(root, config) {
-  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync9(path14.join(root, "policies"));
+  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync10(path15.join(root, "policies"));
 }
 async function loadTeamPolicies(root, config, secretIds, env) {
   if (!mayHavePolicies(root, config)) return void 0;
   const { loadPolicies: loadPolicies2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
-  const rel = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : void 0;
+  const rel = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : void 0;
   const r = await loadPolicies2({
     root,
     paths: config.policyPaths,
-    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync13(config.file, "utf8") } } : {},
+    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync15(config.file, "utf8") } } : {},
     knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
     ...config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {},
     env: env ?? process.env,
@@ -37958,27 +39369,28 @@ async function loadTeamPolicies(root, config, secretIds, env) {
 }
 function policyIdsIn(root, config, configText) {
   const texts = [configText];
-  const dir = path14.join(root, "policies");
-  if (!config.policyPaths && existsSync9(dir))
+  const dir = path15.join(root, "policies");
+  if (!config.policyPaths && existsSync10(dir))
     try {
-      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync13(path14.join(dir, f), "utf8"));
+      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync15(path15.join(dir, f), "utf8"));
     } catch {
     }
   return texts.flatMap(
     (t) => [...t.matchAll(/^\s*-?\s*id:\s*['"]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)/gm)].map((m) => m[1])
   );
 }
-async function loadRulesAndConfig(root, configFile, cwd) {
+async function loadRulesAndConfig(root, configFile, cwd, tracked) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path14.resolve(cwd, configFile) : findConfig(root);
-  if (configFile && !existsSync9(file)) throw new UsageError(`config file ${configFile} does not exist`);
+  const trackedName = !configFile && tracked ? CONFIG_NAMES.find((n) => tracked.has(n)) : void 0;
+  const file = configFile ? path15.resolve(cwd, configFile) : tracked ? trackedName && path15.join(root, trackedName) : findConfig(root);
+  if (configFile && !existsSync10(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync13(file, "utf8");
-    if (/^\s*rules\s*:/m.test(text)) {
+    const text = trackedName ? tracked.get(trackedName) : readFileSync15(file, "utf8");
+    if (/^\s*(?:rules|deny)\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
@@ -37988,7 +39400,7 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       for (const id of policyIdsIn(root, emptyConfig(), text)) known5.add(id.toLowerCase());
       categories.add("policy");
     }
-    config = await loadConfig(file, known5, path14.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path15.relative(cwd, file) || file, categories, text);
   }
   const patterns = [...builtin, ...config.patterns];
   const policies = await loadTeamPolicies(
@@ -38004,8 +39416,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path14.resolve(explicit === flag2 ? cwd : root, explicit) : path14.join(root, DEFAULT_BASELINE);
-  const rel = path14.relative(cwd, file);
+  const file = explicit ? path15.resolve(explicit === flag2 ? cwd : root, explicit) : path15.join(root, DEFAULT_BASELINE);
+  const rel = path15.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -38025,7 +39437,7 @@ async function scanInner(request2, opts) {
   const t0 = Date.now();
   const { root, inRepo } = await findRoot(request2, opts);
   opts.onPhase?.("repository found");
-  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd, opts.tracked);
   opts.onPhase?.("rules and config loaded");
   const { config } = loaded;
   const provided = config.providers?.length ? await providersOutput(config, root, opts) : void 0;
@@ -38058,7 +39470,7 @@ async function scanInner(request2, opts) {
     },
     isIgnored
   );
-  const cfgName = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : ".hookguard.yaml";
+  const cfgName = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : ".hookguard.yaml";
   for (const message2 of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message: message2 });
   const { pushedTips } = await runSource(request2, ex, {
     root,
@@ -38079,8 +39491,10 @@ async function scanInner(request2, opts) {
     out.errors.push(...snapshot.errors);
     opts.onPhase?.("environments and at-rest checked");
   }
-  await nameSecretStores(request2, root, findings, ex.snapshot.now);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync9(path14.join(root, file)));
+  await nameSecretStores(request2, root, findings, ex.snapshot.now, storable(loaded.patterns));
+  const inProfile = profileFilter(config, opts);
+  if (inProfile) findings = findings.filter(inProfile);
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync10(path15.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
   const staleBaseline = staleEntries(
@@ -38122,7 +39536,7 @@ async function scanInner(request2, opts) {
 function fullScanKind(request2, root, cwd) {
   if (request2.kind === "history") return request2.since ? void 0 : "history";
   if (request2.kind !== "paths") return void 0;
-  const whole = !request2.paths.length || request2.paths.some((p) => path14.resolve(cwd, p) === root);
+  const whole = !request2.paths.length || request2.paths.some((p) => path15.resolve(cwd, p) === root);
   return whole ? "files" : void 0;
 }
 async function findRoot(request2, opts) {
@@ -38136,15 +39550,18 @@ async function findRoot(request2, opts) {
 function readBaseline(root, opts, config) {
   const where3 = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where3) return void 0;
-  if (existsSync9(where3.file)) {
-    const text = readFileSync13(where3.file, "utf8");
-    const parsed = parseBaseline(text, where3.display);
-    if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path14.relative(root, where3.file).split(path14.sep).join("/"), text };
+  const rel = path15.relative(root, where3.file).split(path15.sep).join("/");
+  const tracked = opts.tracked && !opts.baseline ? opts.tracked.get(rel) : void 0;
+  if (opts.tracked && !opts.baseline && tracked === void 0 && !where3.explicit) return void 0;
+  if (tracked !== void 0 || existsSync10(where3.file)) {
+    const text = tracked ?? readFileSync15(where3.file, "utf8");
+    const parsed2 = parseBaseline(text, where3.display);
+    if ("error" in parsed2) throw new UsageError(parsed2.error);
+    return { entries: parsed2.entries, rel: path15.relative(root, where3.file).split(path15.sep).join("/"), text };
   }
   if (where3.explicit)
     throw new UsageError(
-      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path14.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path15.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -38182,22 +39599,33 @@ function engineOptions(request2, root, loaded, verbose) {
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...loaded.policies ? { policies: loaded.policies } : {},
-    readRelated: relatedReader(root, request2.kind === "paths"),
+    readRelated: relatedReader(root, request2.kind === "paths" && !request2.index),
+    listRelated: relatedLister(root, request2.kind === "paths" && !request2.index),
     ...verbose ? { explainDropped: true } : {}
   };
 }
-async function nameSecretStores(request2, root, findings, extras) {
-  if (request2.kind === "commit-msg" || !findings.some((f) => f.category === "secret" && !f.in)) return;
+function storable(patterns) {
+  const ids = new Set(
+    patterns.filter((p) => !p.source?.startsWith("patterns/") || STORABLE_SOURCES.has(p.source)).map((p) => p.id)
+  );
+  return (id) => ids.has(id) || id === OWN_ID;
+}
+async function nameSecretStores(request2, root, all, extras, isStorable) {
+  const findings = all.filter((f) => f.category === "secret" && !f.in && isStorable(f.ruleId));
+  if (request2.kind === "commit-msg" || !findings.length) return;
   const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
-  const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" || request2.kind === "stdin" ? "worktree" : {
+  const snap = request2.kind === "staged" || request2.kind === "paths" && request2.index ? { kind: "index" } : request2.kind === "paths" || request2.kind === "stdin" ? "worktree" : {
     kind: "rev",
     rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
   };
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
-  if (stores.length) {
-    for (const f of findings)
-      if (f.category === "secret" && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
-  }
+  if (!stores.length) return;
+  const crypted = stores.includes("git-crypt") ? await m.gitCryptPaths(root, snap, [...new Set(findings.map((f) => f.file))]) : /* @__PURE__ */ new Set();
+  for (const f of findings)
+    f.remediation = m.storeRemediation(
+      f.remediation,
+      crypted.has(f.file) ? stores.filter((s) => s !== "git-crypt") : stores
+    );
 }
 async function ownersStage(root, config, request2, env, all, errors) {
   if (!all.length) return void 0;
@@ -38223,10 +39651,11 @@ async function iacAtTips(root, tips, found, engine) {
   }
   return out;
 }
+var STORABLE_SOURCES;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
-    init_docs2();
+    init_docs3();
     init_types();
     init_load();
     init_load2();
@@ -38245,6 +39674,8 @@ var init_scan = __esm({
     init_match();
     init_own();
     init_merge2();
+    init_profiles();
+    STORABLE_SOURCES = /* @__PURE__ */ new Set(["patterns/generic.yaml", "patterns/databases.yaml", "patterns/config-files.yaml"]);
   }
 });
 
@@ -38335,7 +39766,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule256, i) => [rule256.id, i]));
+  const index = new Map(rules2.map((rule257, i) => [rule257.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -38526,7 +39957,7 @@ function gitlabTime(ms) {
 function gitlabReport(r, type, now = Date.now()) {
   const wanted = r.findings.filter((f) => type === "secret_detection" === (f.category === "secret"));
   const tool = { id: "hookguard", name: "hookguard", version: r.tool.version, vendor: { name: "hookguard" } };
-  const report2 = {
+  const report3 = {
     version: "15.0.7",
     vulnerabilities: wanted.map((f) => ({
       id: uuid(findingHex(f)),
@@ -38561,7 +39992,7 @@ ${f.why}` : ""}`,
       status: "success"
     }
   };
-  return JSON.stringify(report2, null, 2) + "\n";
+  return JSON.stringify(report3, null, 2) + "\n";
 }
 function codeQualityReport(r) {
   const issues = r.findings.map((f) => ({
@@ -38924,20 +40355,20 @@ __export(render_exports, {
   parseSavedReport: () => parseSavedReport,
   renderReport: () => renderReport
 });
-function renderReport(format, report2, opts = {}) {
+function renderReport(format, report3, opts = {}) {
   switch (format) {
     case "html":
-      return htmlReport({ report: report2, ...opts });
+      return htmlReport({ report: report3, ...opts });
     case "markdown":
-      return markdownReport(report2, opts.scope);
+      return markdownReport(report3, opts.scope);
     case "junit":
-      return junitReport(report2);
+      return junitReport(report3);
     case "gitlab-secrets":
-      return gitlabReport(report2, "secret_detection");
+      return gitlabReport(report3, "secret_detection");
     case "gitlab-sast":
-      return gitlabReport(report2, "sast");
+      return gitlabReport(report3, "sast");
     case "codequality":
-      return codeQualityReport(report2);
+      return codeQualityReport(report3);
   }
 }
 function parseSavedReport(text, file) {
@@ -39083,7 +40514,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -39557,7 +40988,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal2) {
+    function(_, expression, literal3) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -39581,7 +41012,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal2);
+        return encodeReserved(literal3);
       }
     }
   );
@@ -40112,8 +41543,8 @@ var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
 var MAX_DIGITS = MAX_INT.length;
 var stringsOrLargeNumbers = /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
 var noiseValueWithQuotes = /^"-?\d+n+"$/;
-var applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
+var applyReviverIteratively = (parsed2, userReviver) => {
+  const rootHolder = { "": parsed2 };
   const stack = [{ parent: rootHolder, key: "", visited: false }];
   while (stack.length > 0) {
     const node = stack[stack.length - 1];
@@ -40181,8 +41612,8 @@ var JSONParse = (text, reviver) => {
   } catch (error) {
     if (error instanceof RangeError) {
       const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-      return applyReviverIteratively(parsed, reviver);
+      const parsed2 = originalParse(serializedData);
+      return applyReviverIteratively(parsed2, reviver);
     }
     throw error;
   }
@@ -40710,17 +42141,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path16 = requestOptions.url.replace(options3.baseUrl, "");
+    const path17 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path16} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -43876,8 +45307,8 @@ async function rangePlan(cwd, base, head, what2, notes) {
     notes
   };
 }
-async function countCommits(cwd, range2) {
-  const r = await git(cwd, ["rev-list", "--count", range2, "--"]);
+async function countCommits(cwd, range3) {
+  const r = await git(cwd, ["rev-list", "--count", range3, "--"]);
   return r.code === 0 ? Number(r.stdout.toString().trim()) || 0 : 0;
 }
 async function isShallow(cwd) {
@@ -43944,11 +45375,115 @@ async function defaultBranchSha(cwd, branch, log) {
 
 // src/action/review.ts
 init_types();
+
+// src/action/suggest.ts
+function suggestionFor(before, after, focus) {
+  if (before === after) return void 0;
+  const a = before.split("\n");
+  const b = after.split("\n");
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  let start = p + 1;
+  let end = a.length - s;
+  if (end < start) {
+    start = Math.max(1, p);
+    end = start;
+  }
+  start = Math.min(start, focus);
+  end = Math.max(end, focus);
+  if (end > a.length) end = a.length;
+  const shift = b.length - a.length;
+  const text = b.slice(start - 1, end + shift).join("\n");
+  const old = a.slice(start - 1, end);
+  const neu = b.slice(start - 1, end + shift);
+  return { startLine: start, endLine: end, text, diff: compact(lineDiff(old, neu)) };
+}
+function compact(diff) {
+  const rows = diff.split("\n");
+  const changed = rows.map((r, i) => r.startsWith(" ") ? -1 : i).filter((i) => i >= 0);
+  const keep = rows.map((r, i) => !r.startsWith(" ") || changed.some((c) => Math.abs(c - i) <= 3));
+  const out = [];
+  keep.forEach((k, i) => {
+    if (k) out.push(rows[i]);
+    else if (out.length && out[out.length - 1] !== "@@" && keep.slice(i).some(Boolean)) out.push("@@");
+  });
+  return out.join("\n");
+}
+function lineDiff(old, neu) {
+  if (old.length * neu.length > 25e4) return [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)].join("\n");
+  const lcs = Array.from({ length: old.length + 1 }, () => new Array(neu.length + 1).fill(0));
+  for (let i2 = old.length - 1; i2 >= 0; i2--)
+    for (let j2 = neu.length - 1; j2 >= 0; j2--)
+      lcs[i2][j2] = old[i2] === neu[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < neu.length) {
+    if (i < old.length && j < neu.length && old[i] === neu[j]) {
+      out.push(` ${old[i]}`);
+      i++;
+      j++;
+    } else if (i < old.length && (j === neu.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${old[i++]}`);
+    else out.push(`+${neu[j++]}`);
+  }
+  return out.join("\n");
+}
+function hunkRanges(patch) {
+  const out = [];
+  let line = 0;
+  let cur;
+  const rows = patch.split("\n");
+  if (rows[rows.length - 1] === "") rows.pop();
+  for (const row of rows) {
+    const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
+    if (m) {
+      line = Number(m[1]);
+      cur = [line, line - 1];
+      out.push(cur);
+      continue;
+    }
+    if (!cur || row.startsWith("-") || row.startsWith("\\")) continue;
+    cur[1] = line++;
+  }
+  return out.filter(([s, e]) => e >= s);
+}
+function inOneHunk(hunks, start, end) {
+  return hunks.some(([s, e]) => s <= start && end <= e);
+}
+function fence(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function fixBlock(sg, asSuggestion, what2) {
+  if (asSuggestion) {
+    const f2 = fence(sg.text);
+    return `**Suggested fix** (\`hookguard fix\` ${what2}):
+
+${f2}suggestion
+${sg.text}
+${f2}`;
+  }
+  const f = fence(sg.diff);
+  return `**Automatic fix** \u2014 \`hookguard fix\` ${what2}. It changes lines outside this pull request's diff, so it cannot be a one-click suggestion here:
+
+${f}diff
+${sg.diff}
+${f}`;
+}
+
+// src/action/review.ts
 var MAX_COMMENTS = 50;
-async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => f.line, notes = () => ({})) {
+async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => f.line, notes = () => ({}), fixFor = async () => void 0) {
   const files = await api.listPullFiles(pr.number);
   const diff = /* @__PURE__ */ new Map();
-  for (const f of files) if (f.patch) diff.set(f.filename, rightLines(f.patch));
+  const hunks = /* @__PURE__ */ new Map();
+  for (const f of files)
+    if (f.patch) {
+      diff.set(f.filename, rightLines(f.patch));
+      hunks.set(f.filename, hunkRanges(f.patch));
+    }
   const earlier = (await api.listReviewComments(pr.number)).map((c) => ({ c, m: parseMarker(c.body) })).filter((x) => x.m !== void 0);
   const byFp = /* @__PURE__ */ new Map();
   for (const e of earlier) byFp.set(e.m.fingerprint, [...byFp.get(e.m.fingerprint) ?? [], e]);
@@ -43977,7 +45512,7 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
       res.where.set(f.fingerprint, "summary only (comment limit)");
       continue;
     }
-    comments.push({ path: f.file, line, side: "RIGHT", body: commentBody(f, notes(f.ruleId)) });
+    comments.push(await withFix(f, line, commentBody(f, notes(f.ruleId)), hunks.get(f.file) ?? [], fixFor));
     res.where.set(f.fingerprint, "inline comment");
   }
   const present2 = new Set(all.map((f) => f.fingerprint));
@@ -43996,6 +45531,26 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
     res.posted = comments.length;
   }
   return res;
+}
+async function withFix(f, line, body, hunks, fixFor) {
+  let fx;
+  try {
+    fx = await fixFor(f, line);
+  } catch {
+    fx = void 0;
+  }
+  if (!fx) return { path: f.file, line, side: "RIGHT", body };
+  const sg = fx.suggestion;
+  const ok = inOneHunk(hunks, sg.startLine, sg.endLine);
+  const at = body.lastIndexOf("\n\n<sub>");
+  const block = fixBlock(sg, ok, fx.what);
+  const text = at === -1 ? `${body}
+
+${block}` : `${body.slice(0, at)}
+
+${block}${body.slice(at)}`;
+  if (!ok) return { path: f.file, line, side: "RIGHT", body: text };
+  return sg.startLine < sg.endLine ? { path: f.file, start_line: sg.startLine, start_side: "RIGHT", line: sg.endLine, side: "RIGHT", body: text } : { path: f.file, line: sg.endLine, side: "RIGHT", body: text };
 }
 
 // src/action/exceptions.ts
@@ -44207,10 +45762,10 @@ async function prExceptions(i) {
     const b = await blameOf(headCfg.file);
     for (const e of headCfg.config.exceptions ?? []) {
       if (had.has(exceptionKey(e))) continue;
-      const rule256 = i.rules.get(e.what.toLowerCase());
+      const rule257 = i.rules.get(e.what.toLowerCase());
       if (e.kind === "severity lowered") {
         const was = baseCfg?.config.rules.get(e.what.toLowerCase());
-        const from = was && was !== "off" ? was : rule256?.severity;
+        const from = was && was !== "off" ? was : rule257?.severity;
         if (!from || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[from]) continue;
       }
       let by;
@@ -44230,7 +45785,7 @@ async function prExceptions(i) {
         ...owners(headCfg.file, e.kind === "rule off" || e.kind === "severity lowered" ? e.what : "HG-CONFIG"),
         ...hidden.flatMap((s) => owners(s.file, s.ruleId))
       ]);
-      const severity = e.kind === "severity lowered" ? rule256?.severity : e.kind === "rule off" ? rule256?.severity : void 0;
+      const severity = e.kind === "severity lowered" ? rule257?.severity : e.kind === "rule off" ? rule257?.severity : void 0;
       out.push({
         kind: "config",
         what: e.kind === "severity lowered" ? `severity lowered to ${e.severity} in ${headCfg.file}` : `${e.kind} in ${headCfg.file}`,
@@ -44396,6 +45951,28 @@ function headLocator(root, head) {
     return (await p).get(`${f.commit}:${f.line}`);
   };
 }
+function headFixer(root, head, failOn) {
+  return async (f, line) => {
+    if (f.category !== "cloudformation" && f.category !== "ansible") return void 0;
+    const { FIXES: FIXES2, hasFix: hasFix2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
+    if (!hasFix2(f.ruleId)) return void 0;
+    const blob = await git(root, ["show", `${head}:${f.file}`]);
+    if (blob.code !== 0) return void 0;
+    const text = blob.stdout.toString("utf8");
+    const { applyFixes: applyFixes2 } = await Promise.resolve().then(() => (init_fix(), fix_exports));
+    const out = applyFixes2(text, [{ ruleId: f.ruleId, line }], f.category);
+    if (!out.applied.length) return void 0;
+    const family3 = f.category === "cloudformation" ? (await Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports2))).family : (await Promise.resolve().then(() => (init_ansible3(), ansible_exports))).family;
+    const before = family3.lint(f.file, text).findings;
+    const after = family3.lint(f.file, out.text).findings;
+    const count3 = (l, id) => l.filter((x) => x.ruleId === id).length;
+    if (count3(after, f.ruleId) >= count3(before, f.ruleId)) return void 0;
+    if (after.some((x) => atLeast(x.severity, failOn) && count3(after, x.ruleId) > count3(before, x.ruleId)))
+      return void 0;
+    const suggestion = suggestionFor(text, out.text, line);
+    return suggestion && { suggestion, what: `sets ${FIXES2[f.ruleId].what}` };
+  };
+}
 async function action(r) {
   const inputs = readInputs(r);
   const cwd = r.env.GITHUB_WORKSPACE || process.cwd();
@@ -44499,8 +46076,8 @@ ${plan.notes.join("\n\n")}
     const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path15.resolve(cwd, inputs.sarifFile);
-    mkdirSync2(path15.dirname(abs), { recursive: true });
+    const abs = path16.resolve(cwd, inputs.sarifFile);
+    mkdirSync2(path16.dirname(abs), { recursive: true });
     writeFileSync3(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
@@ -44509,8 +46086,8 @@ ${plan.notes.join("\n\n")}
   if (inputs.reportHtml) {
     const { publicReport: publicReport2 } = await Promise.resolve().then(() => (init_json(), json_exports));
     const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-    const abs = path15.resolve(cwd, inputs.reportHtml);
-    mkdirSync2(path15.dirname(abs), { recursive: true });
+    const abs = path16.resolve(cwd, inputs.reportHtml);
+    mkdirSync2(path16.dirname(abs), { recursive: true });
     writeFileSync3(
       abs,
       renderReport2("html", publicReport2(result2, ctx), {
@@ -44575,7 +46152,8 @@ ${plan.notes.join("\n\n")}
         blockingFindings,
         [...result2.findings, ...result2.existing],
         headLocator(outcome.root, pr.head),
-        (id) => docs.get(id) ?? {}
+        (id) => docs.get(id) ?? {},
+        headFixer(outcome.root, pr.head, failOn)
       );
       where3 = rv.where;
       for (const f of result2.findings)
@@ -44659,8 +46237,8 @@ async function exceptionsStage(r, o) {
   const rules2 = /* @__PURE__ */ new Map();
   for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)])
     rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
-  const configFile = o.inputs.config ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.config)).split(path15.sep).join("/") : void 0;
-  const baselineFile = o.inputs.baseline ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.baseline)).split(path15.sep).join("/") : void 0;
+  const configFile = o.inputs.config ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.config)).split(path16.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.baseline)).split(path16.sep).join("/") : void 0;
   const rep = await prExceptions({
     root: o.root,
     base: o.pr.base,

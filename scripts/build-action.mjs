@@ -1,5 +1,6 @@
 // Build the GitHub Action: src/action/index.ts → one bundled dist/index.js (octokit, yaml and every rule included),
-// plus dist/patterns.json (the compiled built-in secret rules, found next to the running module) and
+// plus dist/patterns.json (the compiled built-in secret rules, found next to the running module), dist/cfn-spec.json
+// (the trimmed CloudFormation specification, read on first use: scripts/cfn-spec-plugin.mjs) and
 // dist/package.json (marks the bundle as ESM wherever the action is checked out). The output is deterministic:
 // CI rebuilds it and runs `git diff --exit-code dist/`.
 import { build } from 'esbuild';
@@ -7,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { cfnSpecPlugin, copyCfnSpec } from './cfn-spec-plugin.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -30,9 +32,11 @@ await build({
   ...common,
   entryPoints: ['src/action/index.ts'],
   outfile: 'dist/index.js',
+  plugins: [cfnSpecPlugin],
   splitting: false,
   define: { __HOOKGUARD_VERSION__: JSON.stringify(pkg.version) },
 });
+copyCfnSpec(dist);
 writeFileSync(path.join(dist, 'package.json'), JSON.stringify({ type: 'module', private: true }, null, 2) + '\n');
 
 // Patterns: compile patterns/*.yaml with the same validation as the CLI build (a broken rule fails the build).

@@ -10,6 +10,7 @@
 //   copied): one compile, and one code cache, per module; an ES module graph has neither in node 20.
 // - lib/index.js: the library (ESM), for the Action, benchmarks and API users.
 // - lib/patterns.json: patterns/*.yaml compiled, so a scan never parses YAML to start.
+// - lib/cfn-spec.json: the trimmed CloudFormation specification, read on first use (scripts/cfn-spec-plugin.mjs).
 // Then fixtures/demo is generated.
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
@@ -17,6 +18,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { cfnSpecPlugin, copyCfnSpec } from './cfn-spec-plugin.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -78,7 +80,7 @@ await build({
   outdir: 'lib',
   splitting: true,
   format: 'esm',
-  plugins: [yamlEsm],
+  plugins: [yamlEsm, cfnSpecPlugin],
   chunkNames: 'chunks/[name]-[hash]',
 });
 
@@ -129,12 +131,17 @@ function seal(rel) {
   writeFileSync(file, `${text}//# hookguard-build ${pkg.version} ${hash}\n`);
 }
 
-await build({ ...cjs, plugins: [coldExternal, yamlEsm], entryPoints: ['src/cli/main.ts'], outfile: 'lib/cli.cjs' });
+await build({
+  ...cjs,
+  plugins: [coldExternal, yamlEsm, cfnSpecPlugin],
+  entryPoints: ['src/cli/main.ts'],
+  outfile: 'lib/cli.cjs',
+});
 seal('cli.cjs');
 // Cold modules: one self-contained bundle each (what they share is copied), so each is one compile and one cache.
 await Promise.all(
   Object.entries(COLD).map(([name, file]) =>
-    build({ ...cjs, plugins: [yamlEsm], entryPoints: [file], outfile: `lib/cold/${name}.cjs` }),
+    build({ ...cjs, plugins: [yamlEsm, cfnSpecPlugin], entryPoints: [file], outfile: `lib/cold/${name}.cjs` }),
   ),
 );
 for (const name of Object.keys(COLD)) seal(`cold/${name}.cjs`);
@@ -161,7 +168,7 @@ hookguard_staged() {
 // Worker threads of parallel commit and directory scans (src/scan/parallel.ts): cold modules as the CLI loads them.
 await build({
   ...cjs,
-  plugins: [coldExternal, yamlEsm],
+  plugins: [coldExternal, yamlEsm, cfnSpecPlugin],
   entryPoints: ['src/scan/worker.ts'],
   outfile: 'lib/worker.cjs',
 });
@@ -172,6 +179,7 @@ await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'lib/boot.cjs' 
 const lib = await import(path.join(root, 'lib', 'index.js'));
 const patterns = await lib.readPatternDir(path.join(root, 'patterns'));
 writeFileSync(path.join(root, 'lib', 'patterns.json'), JSON.stringify(patterns));
+copyCfnSpec(path.join(root, 'lib'));
 
 const { makeDemo } = await import('./make-demo.mjs');
 makeDemo(path.join(root, 'fixtures', 'demo'));

@@ -104,8 +104,11 @@ export interface ReviewComment {
 
 export interface NewComment {
   path: string;
+  /** The (last) line commented on; with start_line, the comment covers start_line…line (a suggestion's lines). */
   line: number;
   side: 'RIGHT';
+  start_line?: number;
+  start_side?: 'RIGHT';
   body: string;
 }
 

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { SEVERITIES, type FailOn, type Finding, type RuleDoc } from '../types.js';
+import { atLeast, SEVERITIES, type FailOn, type Finding, type RuleDoc } from '../types.js';
 import { git } from '../git/run.js';
 import { githubReport } from '../report/github.js';
 import { textReport } from '../report/text.js';
@@ -22,7 +22,8 @@ import {
   type RuleNotes,
 } from './format.js';
 import { MODES, planScan, type Mode } from './plan.js';
-import { reviewPullRequest } from './review.js';
+import { reviewPullRequest, type FixFor } from './review.js';
+import { suggestionFor } from './suggest.js';
 import {
   EXCEPTION_MODES,
   exceptionsMarkdown,
@@ -143,6 +144,38 @@ function headLocator(root: string, head: string): (f: Finding) => Promise<number
     let p = files.get(f.file);
     if (!p) files.set(f.file, (p = blame(f.file)));
     return (await p).get(`${f.commit}:${f.line}`);
+  };
+}
+
+/**
+ * The automatic fix of a fixable IaC finding, on the file as it is at the head commit: what `hookguard fix` would write
+ * for that finding alone, offered only when, as `hookguard fix` checks, the rule family run again finds one finding of
+ * that rule fewer and nothing new at or above fail-on (a new lower one, such as "encrypted, but not with your KMS
+ * key", is the team's next decision, not a reason to withhold the fix).
+ */
+function headFixer(root: string, head: string, failOn: FailOn): FixFor {
+  return async (f, line) => {
+    if (f.category !== 'cloudformation' && f.category !== 'ansible') return undefined;
+    const { FIXES, hasFix } = await import('../fix/registry.js');
+    if (!hasFix(f.ruleId)) return undefined;
+    const blob = await git(root, ['show', `${head}:${f.file}`]);
+    if (blob.code !== 0) return undefined;
+    const text = blob.stdout.toString('utf8');
+    const { applyFixes } = await import('../fix/index.js');
+    const out = applyFixes(text, [{ ruleId: f.ruleId, line }], f.category);
+    if (!out.applied.length) return undefined;
+    const family =
+      f.category === 'cloudformation'
+        ? (await import('../rules/cloudformation/index.js')).family
+        : (await import('../rules/ansible/index.js')).family;
+    const before = family.lint(f.file, text).findings;
+    const after = family.lint(f.file, out.text).findings;
+    const count = (l: typeof before, id: string) => l.filter((x) => x.ruleId === id).length;
+    if (count(after, f.ruleId) >= count(before, f.ruleId)) return undefined;
+    if (after.some((x) => atLeast(x.severity, failOn) && count(after, x.ruleId) > count(before, x.ruleId)))
+      return undefined;
+    const suggestion = suggestionFor(text, out.text, line);
+    return suggestion && { suggestion, what: `sets ${FIXES[f.ruleId]!.what}` };
   };
 }
 
@@ -356,6 +389,7 @@ async function action(r: Runner): Promise<number> {
         [...result.findings, ...result.existing],
         headLocator(outcome.root, pr.head),
         (id) => docs.get(id) ?? {},
+        headFixer(outcome.root, pr.head, failOn),
       );
       where = rv.where;
       for (const f of result.findings)

@@ -7,6 +7,10 @@
 import { SEVERITY_RANK, type Finding } from '../types.js';
 import type { Api, NewComment } from './api.js';
 import { commentBody, parseMarker, rightLines, resolvedBody, type RuleNotes } from './format.js';
+import { fixBlock, hunkRanges, inOneHunk, type Suggestion } from './suggest.js';
+
+/** A finding's automatic fix at the head commit: the lines it replaces and what it does. */
+export type FixFor = (f: Finding, line: number) => Promise<{ suggestion: Suggestion; what: string } | undefined>;
 
 export interface ReviewResult {
   posted: number;
@@ -28,10 +32,17 @@ export async function reviewPullRequest(
   locate: (f: Finding) => Promise<number | undefined> = async (f) => f.line,
   /** The risk and the fixed snippet from each rule's docs. */
   notes: (ruleId: string) => RuleNotes = () => ({}),
+  /** A fixable finding's fix: a suggestion block when its lines lie in one hunk of the diff, else the diff. */
+  fixFor: FixFor = async () => undefined,
 ): Promise<ReviewResult> {
   const files = await api.listPullFiles(pr.number);
   const diff = new Map<string, Set<number>>();
-  for (const f of files) if (f.patch) diff.set(f.filename, rightLines(f.patch));
+  const hunks = new Map<string, Array<[number, number]>>();
+  for (const f of files)
+    if (f.patch) {
+      diff.set(f.filename, rightLines(f.patch));
+      hunks.set(f.filename, hunkRanges(f.patch));
+    }
 
   const earlier = (await api.listReviewComments(pr.number))
     .map((c) => ({ c, m: parseMarker(c.body) }))
@@ -66,7 +77,7 @@ export async function reviewPullRequest(
       res.where.set(f.fingerprint, 'summary only (comment limit)');
       continue;
     }
-    comments.push({ path: f.file, line, side: 'RIGHT', body: commentBody(f, notes(f.ruleId)) });
+    comments.push(await withFix(f, line, commentBody(f, notes(f.ruleId)), hunks.get(f.file) ?? [], fixFor));
     res.where.set(f.fingerprint, 'inline comment');
   }
 
@@ -87,4 +98,34 @@ export async function reviewPullRequest(
     res.posted = comments.length;
   }
   return res;
+}
+
+/**
+ * The comment of a finding, with its automatic fix when it has one: GitHub applies a suggestion only to the lines the
+ * comment covers, and only when they lie in one hunk, so the comment then spans the suggestion's lines; otherwise it
+ * stays on the finding's line and shows the change as a diff. A fix that cannot be computed leaves the comment as it is.
+ */
+async function withFix(
+  f: Finding,
+  line: number,
+  body: string,
+  hunks: Array<[number, number]>,
+  fixFor: FixFor,
+): Promise<NewComment> {
+  let fx: Awaited<ReturnType<FixFor>>;
+  try {
+    fx = await fixFor(f, line);
+  } catch {
+    fx = undefined;
+  }
+  if (!fx) return { path: f.file, line, side: 'RIGHT', body };
+  const sg = fx.suggestion;
+  const ok = inOneHunk(hunks, sg.startLine, sg.endLine);
+  const at = body.lastIndexOf('\n\n<sub>');
+  const block = fixBlock(sg, ok, fx.what);
+  const text = at === -1 ? `${body}\n\n${block}` : `${body.slice(0, at)}\n\n${block}${body.slice(at)}`;
+  if (!ok) return { path: f.file, line, side: 'RIGHT', body: text };
+  return sg.startLine < sg.endLine
+    ? { path: f.file, start_line: sg.startLine, start_side: 'RIGHT', line: sg.endLine, side: 'RIGHT', body: text }
+    : { path: f.file, line: sg.endLine, side: 'RIGHT', body: text };
 }

@@ -79,101 +79,123 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
     opts,
   );
   const root = first.root;
-  const all = [...first.result.findings, ...first.result.existing];
-  const fixable = all.filter(
-    (f) =>
-      hasFix(f.ruleId) &&
-      (!a.rules.size || a.rules.has(f.ruleId)) &&
-      (f.category === 'cloudformation' || f.category === 'ansible'),
-  );
-  const byFile = new Map<string, Finding[]>();
-  for (const f of fixable) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
-
-  const changed = new Map<string, { before: string; after: string; applied: string[]; rules: string[] }>();
+  const isFixable = (f: Finding) =>
+    hasFix(f.ruleId) &&
+    (!a.rules.size || a.rules.has(f.ruleId)) &&
+    (f.category === 'cloudformation' || f.category === 'ansible');
+  // Findings known before the current round (new ones are judged against them).
+  const known = new Set([...first.result.findings, ...first.result.existing].map(key));
+  let candidates = [...first.result.findings, ...first.result.existing].filter(isFixable);
+  const fixedFiles = new Set<string>();
   let problems = 0;
-  for (const [rel, list] of byFile) {
-    const abs = path.join(root, rel);
-    let text: string;
-    try {
-      text = readFileSync(abs, 'utf8');
-    } catch (e) {
-      io.stderr(`hookguard fix: cannot read ${rel}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
-      problems++;
-      continue;
-    }
-    if (a.staged) {
-      // Only where the working-tree file is what is staged: unstaged work is never mixed into the commit.
-      const staged = await git(root, ['show', `:${rel}`]);
-      if (staged.code !== 0 || staged.stdout.toString('utf8') !== text) {
-        io.stderr(
-          `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
-        );
-        continue;
-      }
-    }
-    const out = applyFixes(
-      text,
-      list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
-      list[0]!.category === 'ansible' ? 'ansible' : 'cloudformation',
-    );
-    for (const s of out.skipped) io.stderr(`hookguard fix: ${rel}:${s.line} ${s.ruleId} not fixed: ${s.why}\n`);
-    if (out.text !== text)
-      changed.set(rel, {
-        before: text,
-        after: out.text,
-        applied: out.applied.map((x) => `${x.ruleId} (${x.what})`),
-        rules: out.applied.map((x) => x.ruleId),
-      });
+  // A fix may bring a finding that has its own fix (encrypted, now with the AWS-managed key: the team's key as a
+  // parameter). Up to three rounds, so that one run reaches the end and a second run changes nothing.
+  for (let round = 0; round < 3 && candidates.length; round++) {
+    const r = await fixRound(candidates, round === 0 && a.dryRun);
+    if (r.dryRun !== undefined) return r.dryRun;
+    for (const f of r.kept) fixedFiles.add(f);
+    candidates = r.after.filter((f) => isFixable(f) && r.kept.has(f.file) && !known.has(key(f)));
+    for (const f of r.after) known.add(key(f));
   }
 
-  if (a.dryRun) {
-    for (const [rel, c] of changed) io.stdout(await unifiedDiff(rel, c.before, c.after));
-    io.stderr(
-      `hookguard fix: --dry-run: ${changed.size} file${changed.size === 1 ? '' : 's'} would change; nothing was written\n`,
-    );
-    return problems ? 2 : changed.size ? 1 : 0;
-  }
+  /** One round: apply the fixes of `fixable`, write, scan again, put back a file where that does not hold. */
+  async function fixRound(
+    fixable: Finding[],
+    dryRun: boolean,
+  ): Promise<{ kept: Set<string>; after: Finding[]; dryRun?: number }> {
+    const byFile = new Map<string, Finding[]>();
+    for (const f of fixable) byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
 
-  for (const [rel, c] of changed) writeFileAtomic(path.join(root, rel), c.after);
-  // Check: each fixed finding is gone and no new one appeared; otherwise the file is put back as it was.
-  if (changed.size) {
-    const again = await scan({ kind: 'paths', paths: [...changed.keys()].map((r) => path.join(root, r)) }, opts);
-    const before = new Set(all.map(key));
-    const afterAll = [...again.result.findings, ...again.result.existing];
-    for (const [rel, c] of changed) {
-      const mine = afterAll.filter((f) => f.file === rel);
-      // A new blocking finding puts the file back; a new finding below the threshold (encrypted, but with the AWS-managed
-      // key rather than the team's: the team's key is their decision) is said, and the fix stays.
-      const newOnes = mine.filter((f) => !before.has(key(f)));
-      const fresh = newOnes.filter((f) => atLeast(f.severity, again.failOn));
-      for (const f of newOnes.filter((x) => !fresh.includes(x)))
-        io.stderr(
-          `hookguard fix: ${rel}:${f.line} now shows ${f.ruleId} (${f.severity}): ${f.title} — ${f.remediation}\n`,
-        );
-      // A fixed rule whose findings in this file did not go down by as many as were fixed.
-      const left = [...new Set(c.rules)].filter(
-        (id) =>
-          mine.filter((f) => f.ruleId === id).length >
-          (byFile.get(rel) ?? []).filter((f) => f.ruleId === id).length - c.rules.filter((r) => r === id).length,
-      );
-      if (fresh.length || left.length) {
-        writeFileAtomic(path.join(root, rel), c.before);
-        io.stderr(
-          `hookguard fix: ${rel}: put back as it was — the fix ${fresh.length ? `would add ${fresh.map((f) => f.ruleId).join(', ')}` : `did not clear ${left.join(', ')}`}\n`,
-        );
-        changed.delete(rel);
+    const kept = new Set<string>();
+    let after: Finding[] = [];
+    const changed = new Map<string, { before: string; after: string; applied: string[]; rules: string[] }>();
+    for (const [rel, list] of byFile) {
+      const abs = path.join(root, rel);
+      let text: string;
+      try {
+        text = readFileSync(abs, 'utf8');
+      } catch (e) {
+        io.stderr(`hookguard fix: cannot read ${rel}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+        problems++;
         continue;
       }
       if (a.staged) {
-        const add = await git(root, ['add', '--', rel]);
-        if (add.code !== 0) io.stderr(`hookguard fix: could not stage ${rel}: ${add.stderr.trim()}\n`);
+        // Only where the working-tree file is what is staged: unstaged work is never mixed into the commit.
+        const staged = await git(root, ['show', `:${rel}`]);
+        if (staged.code !== 0 || staged.stdout.toString('utf8') !== text) {
+          io.stderr(
+            `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
+          );
+          continue;
+        }
       }
-      io.stdout(`hookguard fix: ${rel}: ${c.applied.join('; ')}\n`);
+      const out = applyFixes(
+        text,
+        list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+        list[0]!.category === 'ansible' ? 'ansible' : 'cloudformation',
+      );
+      for (const s of out.skipped) io.stderr(`hookguard fix: ${rel}:${s.line} ${s.ruleId} not fixed: ${s.why}\n`);
+      if (out.text !== text)
+        changed.set(rel, {
+          before: text,
+          after: out.text,
+          applied: out.applied.map((x) => `${x.ruleId} (${x.what})`),
+          rules: out.applied.map((x) => x.ruleId),
+        });
     }
+
+    if (dryRun) {
+      for (const [rel, c] of changed) io.stdout(await unifiedDiff(rel, c.before, c.after));
+      io.stderr(
+        `hookguard fix: --dry-run: ${changed.size} file${changed.size === 1 ? '' : 's'} would change; nothing was written\n`,
+      );
+      return { kept, after, dryRun: problems ? 2 : changed.size ? 1 : 0 };
+    }
+
+    for (const [rel, c] of changed) writeFileAtomic(path.join(root, rel), c.after);
+    // Check: each fixed finding is gone and no new one appeared; otherwise the file is put back as it was.
+    if (changed.size) {
+      const again = await scan({ kind: 'paths', paths: [...changed.keys()].map((r) => path.join(root, r)) }, opts);
+      const before = new Set(known);
+      const afterAll = [...again.result.findings, ...again.result.existing];
+      after = afterAll;
+      for (const [rel, c] of changed) {
+        const mine = afterAll.filter((f) => f.file === rel);
+        // A new blocking finding puts the file back; a new finding below the threshold (encrypted, but with the AWS-managed
+        // key rather than the team's: the team's key is their decision) is said, and the fix stays.
+        const newOnes = mine.filter((f) => !before.has(key(f)));
+        const fresh = newOnes.filter((f) => atLeast(f.severity, again.failOn));
+        for (const f of newOnes.filter((x) => !fresh.includes(x)))
+          io.stderr(
+            `hookguard fix: ${rel}:${f.line} now shows ${f.ruleId} (${f.severity}): ${f.title} — ${f.remediation}\n`,
+          );
+        // A fixed rule whose findings in this file did not go down by as many as were fixed.
+        const left = [...new Set(c.rules)].filter(
+          (id) =>
+            mine.filter((f) => f.ruleId === id).length >
+            (byFile.get(rel) ?? []).filter((f) => f.ruleId === id).length - c.rules.filter((r) => r === id).length,
+        );
+        if (fresh.length || left.length) {
+          writeFileAtomic(path.join(root, rel), c.before);
+          io.stderr(
+            `hookguard fix: ${rel}: put back as it was — the fix ${fresh.length ? `would add ${fresh.map((f) => f.ruleId).join(', ')}` : `did not clear ${left.join(', ')}`}\n`,
+          );
+          changed.delete(rel);
+          continue;
+        }
+        if (a.staged) {
+          const add = await git(root, ['add', '--', rel]);
+          if (add.code !== 0) io.stderr(`hookguard fix: could not stage ${rel}: ${add.stderr.trim()}\n`);
+        }
+        io.stdout(`hookguard fix: ${rel}: ${c.applied.join('; ')}\n`);
+        kept.add(rel);
+      }
+    }
+    return { kept, after };
   }
 
   // What is left: secrets (never rewritten: rotation steps), and findings without a safe fix.
-  const final = changed.size
+  const final = fixedFiles.size
     ? await scan(a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] }, opts)
     : first;
   const blocking = final.result.findings.filter((f) => atLeast(f.severity, final.failOn));
@@ -184,7 +206,7 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
     );
   const others = blocking.length - secrets.length;
   io.stderr(
-    `hookguard fix: ${changed.size} file${changed.size === 1 ? '' : 's'} fixed${blocking.length ? `; ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'} left (${secrets.length} secret${secrets.length === 1 ? '' : 's'}, ${others} without a safe automatic fix: hookguard scan${a.staged ? ' --staged' : ''} lists them)` : '; nothing blocking is left'}\n`,
+    `hookguard fix: ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'} fixed${blocking.length ? `; ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'} left (${secrets.length} secret${secrets.length === 1 ? '' : 's'}, ${others} without a safe automatic fix: hookguard scan${a.staged ? ' --staged' : ''} lists them)` : '; nothing blocking is left'}\n`,
   );
   if (problems) return 2;
   return blocking.length ? 1 : 0;

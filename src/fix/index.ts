@@ -7,6 +7,7 @@
  * rewritten: removing a leaked value does not un-leak it.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import { CMK_PROPS } from '../cloud/checks/kms.js';
 import { FIXES, type Value } from './registry.js';
 
 export interface FixTarget {
@@ -56,9 +57,19 @@ function literal(node: unknown): boolean {
   return isScalar(node) && !node.tag;
 }
 
+/** A YAML scalar: plain where that reads back as the same string, else single-quoted. */
+function yamlScalar(value: string | number | boolean): string {
+  if (typeof value !== 'string') return String(value);
+  const plain =
+    /^[A-Za-z][\w .,()/-]*$/.test(value) &&
+    !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(value) &&
+    !/\s$/.test(value);
+  return plain ? value : `'${value.replace(/'/g, "''")}'`;
+}
+
 /** A value in the style of the file: YAML block lines, or JSON. */
 function render(value: Value, ctx: Ctx, indent: string, step: string): string {
-  if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : String(value);
+  if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : yamlScalar(value);
   const entries = Object.entries(value);
   if (ctx.json)
     return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
@@ -74,6 +85,7 @@ function setInMap(
   value: Value,
   ctx: Ctx,
   owner: unknown,
+  raw?: string,
 ): Edit | Edit[] | { why: string } | undefined {
   const pair: Pair | undefined = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (pair) {
@@ -82,6 +94,7 @@ function setInMap(
       if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
       const r = range(v)!;
       const cur = (v as { value: unknown }).value;
+      if (raw !== undefined) return { start: r[0], end: r[1], text: raw };
       if (cur === value) return undefined;
       const src = ctx.text.slice(r[0], r[1]);
       // Keep the file's spelling of booleans (yes/no, True/False) and its quoting.
@@ -115,16 +128,22 @@ function setInMap(
   if (ctx.json) {
     // After the last value: `,\n<indent>"Key": value`.
     const at = lastEnd;
-    return { start: at, end: at, text: `,\n${indent}${JSON.stringify(key)}: ${render(value, ctx, indent, step)}` };
+    return {
+      start: at,
+      end: at,
+      text: `,\n${indent}${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}`,
+    };
   }
   // After the line where the last entry ends (its value may span lines; the range ends after trailing newline).
   let at = lastEnd;
   if (ctx.text[at - 1] === '\n') at -= 1;
   at = lineEnd(ctx.text, Math.max(at, range(owner)?.[0] ?? 0));
   const body =
-    typeof value === 'object'
-      ? `${key}:${render(value, ctx, indent, step)}`
-      : `${key}: ${render(value, ctx, indent, step)}`;
+    raw !== undefined
+      ? `${key}: ${raw}`
+      : typeof value === 'object'
+        ? `${key}:${render(value, ctx, indent, step)}`
+        : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}${body}` };
 }
 
@@ -211,6 +230,142 @@ function moduleArgs(task: YAMLMap): { key: string; args: unknown } | undefined {
   return undefined;
 }
 
+/** Set `key` in the Properties of the resource at `line` (adding Properties when the resource has none). */
+function setOnResource(
+  doc: Document,
+  ctx: Ctx,
+  line: number,
+  key: string,
+  value: Value,
+  raw?: string,
+): Edit | Edit[] | { why: string } | undefined {
+  const text = ctx.text;
+  const res = resourceAt(doc, ctx, line);
+  const body = res && isMap(res.value) ? res.value : undefined;
+  const props = body?.get('Properties', true);
+  if (!body) return { why: 'no resource at that line' };
+  if (isMap(props)) return setInMap(props, key, value, ctx, props, raw);
+  if (props !== undefined && props !== null) return { why: 'Properties is not a mapping written here' };
+  // No Properties yet: add the block under the resource.
+  const r = range(body.items[body.items.length - 1]?.value ?? body.items[0]?.key)!;
+  const k0 = range(body.items[0]!.key)![0];
+  const indent = ' '.repeat(k0 - lineStart(text, k0));
+  const step = detectStep(text);
+  if (ctx.json) return { why: 'a JSON resource without Properties: add them by hand' };
+  let at = r[1];
+  if (text[at - 1] === '\n') at -= 1;
+  at = lineEnd(text, at);
+  const v =
+    raw !== undefined
+      ? ` ${raw}`
+      : typeof value === 'object'
+        ? render(value, ctx, indent + step, step)
+        : ` ${render(value, ctx, indent, step)}`;
+  return { start: at, end: at, text: `\n${indent}Properties:\n${indent}${step}${key}:${v}` };
+}
+
+/** `!Ref Name` in YAML, `{ "Ref": "Name" }` in JSON. */
+function refText(ctx: Ctx, name: string): string {
+  return ctx.json ? `{ "Ref": ${JSON.stringify(name)} }` : `!Ref ${name}`;
+}
+
+const WORLD = new Set(['0.0.0.0/0', '::/0', '::0/0', '0::0/0']);
+
+/** The literal world-CIDR scalar on `line` below `node` (a resource or a task), and whether it is IPv6. */
+function worldScalarOn(node: unknown, ctx: Ctx, line: number): { node: unknown; v6: boolean } | undefined {
+  let found: { node: unknown; v6: boolean } | undefined;
+  const visit = (n: unknown, depth: number) => {
+    if (found || depth > 40) return;
+    if (isScalar(n)) {
+      const r = range(n);
+      const v = typeof n.value === 'string' ? n.value.trim() : undefined;
+      if (r && v && WORLD.has(v) && literal(n) && lineOf(ctx, r[0]) === line) found = { node: n, v6: v.includes(':') };
+    } else if (isMap(n)) for (const p of n.items) visit(p.value, depth + 1);
+    else if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+  };
+  visit(node, 0);
+  return found;
+}
+
+type NewParams = Map<string, { value: Value; ruleId: string; line: number; what: string }>;
+
+/**
+ * A fix's edits, once the parameter they refer to is sure to exist: an existing parameter of that name is used as it
+ * is when it has no Default (the fix is refused when it has one); a new one is noted in `params`, which
+ * {@link paramEdits} adds in one place afterwards.
+ */
+function withParam(
+  doc: Document,
+  ctx: Ctx,
+  p: { name: string; description: string; allowedPattern?: string | undefined },
+  e: Edit | Edit[] | { why: string } | undefined,
+  params: NewParams,
+  owner: { ruleId: string; line: number; what: string },
+): Edit | Edit[] | { why: string } | undefined {
+  if (!e || (!Array.isArray(e) && 'why' in e)) return e;
+  const root = doc.contents;
+  if (!isMap(root)) return { why: 'the template is not a mapping' };
+  const section = root.get('Parameters', true);
+  if (isMap(section)) {
+    if ((section as { flow?: boolean }).flow && !ctx.json)
+      return { why: `Parameters is written in flow style ({ … }): add ${p.name} by hand` };
+    const existing = section.items.find((x) => isScalar(x.key) && x.key.value === p.name);
+    if (existing) {
+      if (isMap(existing.value) && existing.value.has('Default'))
+        return { why: `parameter ${p.name} already exists with a Default: decide its value there` };
+      return e;
+    }
+  } else if (section !== undefined && section !== null) return { why: 'Parameters is not a mapping written here' };
+  else if (!root.items.some((x) => isScalar(x.key) && x.key.value === 'Resources'))
+    return { why: 'no Resources section to put Parameters before' };
+  if (!params.has(p.name))
+    params.set(p.name, {
+      value: {
+        Type: 'String',
+        Description: p.description,
+        ...(p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {}),
+      },
+      ...owner,
+    });
+  return e;
+}
+
+/**
+ * The new parameters (Type String, a Description that names the decision, no Default): added at the end of
+ * `Parameters`, or in a new `Parameters` section just before `Resources`.
+ */
+function paramEdits(
+  doc: Document,
+  ctx: Ctx,
+  params: NewParams,
+): Array<Edit & { ruleId: string; line: number; what: string }> {
+  const root = doc.contents;
+  if (!params.size || !isMap(root)) return [];
+  const section = root.get('Parameters', true);
+  const out: Array<Edit & { ruleId: string; line: number; what: string }> = [];
+  if (isMap(section)) {
+    for (const [name, p] of params) {
+      const e = setInMap(section, name, p.value, ctx, section);
+      if (e && !('why' in e))
+        for (const one of Array.isArray(e) ? e : [e])
+          out.push({ ...one, ruleId: p.ruleId, line: p.line, what: p.what });
+    }
+    return out;
+  }
+  const resources = root.items.find((x) => isScalar(x.key) && x.key.value === 'Resources');
+  const k = resources && range(resources.key);
+  if (!k) return [];
+  const step = detectStep(ctx.text);
+  const indent = ' '.repeat(k[0] - lineStart(ctx.text, k[0]));
+  const block: Record<string, Value> = {};
+  for (const [name, p] of params) block[name] = p.value;
+  const text = ctx.json
+    ? `"Parameters": ${render(block, ctx, indent, step)},\n${indent}`
+    : `Parameters:${render(block, ctx, indent, step)}\n${indent}`;
+  const first = [...params.values()][0]!;
+  return [{ start: k[0], end: k[0], text, ruleId: first.ruleId, line: first.line, what: first.what }];
+}
+
 export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
@@ -221,35 +376,60 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
   }
   const ctx: Ctx = { text, lc, json: /^\s*[{[]/.test(text) };
   const edits: Array<Edit & { ruleId: string; line: number; what: string }> = [];
+  const params: NewParams = new Map();
   for (const t of targets) {
     const spec = FIXES[t.ruleId];
     if (!spec) continue;
     let e: Edit | Edit[] | { why: string } | undefined;
     if (spec.kind === 'cfn-set' && format === 'cloudformation') {
+      e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+    } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
+      e = withParam(doc, ctx, spec.param, set, params, owner);
+    } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
       const res = resourceAt(doc, ctx, t.line);
-      const body = res && isMap(res.value) ? res.value : undefined;
-      const props = body?.get('Properties', true);
-      if (!body) e = { why: 'no resource at that line' };
-      else if (isMap(props)) e = setInMap(props, spec.key, spec.value, ctx, props);
-      else if (props === undefined || props === null) {
-        // No Properties yet: add the block under the resource.
-        const r = range(body.items[body.items.length - 1]?.value ?? body.items[0]?.key)!;
-        const k0 = range(body.items[0]!.key)![0];
-        const indent = ' '.repeat(k0 - lineStart(text, k0));
-        const step = detectStep(text);
-        if (ctx.json) e = { why: 'a JSON resource without Properties: add them by hand' };
-        else {
-          let at = r[1];
-          if (text[at - 1] === '\n') at -= 1;
-          at = lineEnd(text, at);
-          const v = spec.value;
-          e = {
-            start: at,
-            end: at,
-            text: `\n${indent}Properties:\n${indent}${step}${spec.key}:${typeof v === 'object' ? render(v, ctx, indent + step, step) : ` ${render(v, ctx, indent, step)}`}`,
-          };
-        }
-      } else e = { why: 'Properties is not a mapping written here' };
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      const ref = refText(ctx, spec.param.name);
+      let set: ReturnType<typeof setOnResource>;
+      if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
+      else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
+      else {
+        const props = (res!.value as YAMLMap).get('Properties', true);
+        const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
+        set = isMap(parent)
+          ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
+          : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
+      }
+      e = withParam(doc, ctx, spec.param, set, params, owner);
+    } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const node = res && worldScalarOn(res.value, ctx, t.line);
+      if (!node) e = { why: 'no literal world CIDR on that line (a !Ref or a default: change it where it is set)' };
+      else {
+        const p = node.v6 && spec.param.ipv6 ? spec.param.ipv6 : spec.param;
+        const r = range(node.node)!;
+        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+        e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
+      }
+    } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
+      const task = taskAt(doc.contents, ctx, t.line);
+      const node = task && worldScalarOn(task, ctx, t.line);
+      if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
+      else {
+        const name = node.v6 ? spec.ipv6 : spec.variable;
+        const r = range(node.node)!;
+        const eol = lineEnd(text, r[1]);
+        const hasComment = /\s#/.test(text.slice(r[1], eol));
+        e = [
+          { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
+          ...(hasComment
+            ? []
+            : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
+        ];
+      }
     } else if (spec.kind === 'ans-set' && format === 'ansible') {
       const task = taskAt(doc.contents, ctx, t.line);
       const mod = task && moduleArgs(task);
@@ -270,6 +450,7 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       for (const one of Array.isArray(e) ? e : [e])
         edits.push({ ...one, ruleId: t.ruleId, line: t.line, what: spec.what });
   }
+  edits.push(...paramEdits(doc, ctx, params));
   // One edit per place (two findings asking for the same change), applied from the end.
   const seen = new Set<string>();
   const unique = edits.filter((e) => {

@@ -4,9 +4,29 @@
  */
 export type Value = boolean | string | number | { [k: string]: Value };
 
+/**
+ * A template parameter a fix introduces where the right value is the team's decision (which network may reach a port,
+ * which KMS key): no Default, a Description that names the decision; the user sets it when deploying.
+ */
+export interface ParamSpec {
+  name: string;
+  description: string;
+  /** For a world IPv6 CIDR (`::/0`): the parameter to use instead. */
+  ipv6?: { name: string; description: string };
+  allowedPattern?: string;
+}
+
 /** What a rule's fix does, declared as data. */
 export type FixSpec =
   | { kind: 'cfn-set'; key: string; value: Value; what: string }
+  /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
+  | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
+  /** Set `key` to `!Ref` of a new parameter. */
+  | { kind: 'cfn-set-param'; key: string; param: ParamSpec; what: string }
+  /** Set the resource type's customer-key property (src/cloud/checks/kms.ts CMK_PROPS) to `!Ref` of a new parameter. */
+  | { kind: 'cfn-kms-param'; param: ParamSpec; what: string }
+  /** Replace the world CIDR on the finding's line with `"{{ variable }}"` and a comment naming the decision. */
+  | { kind: 'ans-world-var'; variable: string; ipv6: string; decision: string; what: string }
   | { kind: 'ans-set'; key: string; value: Value; what: string; when?: (current: unknown) => boolean }
   | { kind: 'ans-task'; key: string; value: Value; what: string };
 
@@ -16,6 +36,25 @@ const PAB: Value = {
   IgnorePublicAcls: true,
   RestrictPublicBuckets: true,
 };
+
+const CIDR4 = '^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$';
+
+/** A YAML true or false as Ansible reads it (`yes`, `True`, `on`…). */
+const truthy = (v: unknown) => v === true || /^(?:yes|true|on|y)$/i.test(String(v));
+const falsy = (v: unknown) => v === false || /^(?:no|false|off|n)$/i.test(String(v));
+
+/** An open port's fix: a parameter for the network allowed to reach it. */
+function networkParam(name: string, who: string): ParamSpec {
+  return {
+    name,
+    description: `The network (CIDR) allowed to reach ${who}: the team's decision, never 0.0.0.0/0`,
+    allowedPattern: CIDR4,
+    ipv6: {
+      name: `${name}Ipv6`,
+      description: `The IPv6 network (CIDR) allowed to reach ${who}: the team's decision, never ::/0`,
+    },
+  };
+}
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -54,6 +93,101 @@ export const FIXES: Record<string, FixSpec> = {
     value: { Enabled: true },
     what: 'NodeToNodeEncryptionOptions.Enabled: true',
   },
+  'CFN-DDB-001': {
+    kind: 'cfn-set',
+    key: 'SSESpecification',
+    value: { SSEEnabled: true },
+    what: 'SSESpecification.SSEEnabled: true',
+  },
+  'CFN-EC-001': {
+    kind: 'cfn-set',
+    key: 'AtRestEncryptionEnabled',
+    value: true,
+    what: 'AtRestEncryptionEnabled: true',
+  },
+  'CFN-ES-001': {
+    kind: 'cfn-set',
+    key: 'EncryptionAtRestOptions',
+    value: { Enabled: true },
+    what: 'EncryptionAtRestOptions.Enabled: true',
+  },
+  'CFN-ES-002': {
+    kind: 'cfn-set',
+    key: 'DomainEndpointOptions',
+    value: { EnforceHTTPS: true },
+    what: 'DomainEndpointOptions.EnforceHTTPS: true',
+  },
+  'CFN-KMS-002': { kind: 'cfn-set', key: 'EnableKeyRotation', value: true, what: 'EnableKeyRotation: true' },
+  'CFN-LOG-002': { kind: 'cfn-set', key: 'IsMultiRegionTrail', value: true, what: 'IsMultiRegionTrail: true' },
+  'CFN-RDS-005': {
+    kind: 'cfn-set',
+    key: 'EnableIAMDatabaseAuthentication',
+    value: true,
+    what: 'EnableIAMDatabaseAuthentication: true',
+  },
+  'CFN-RDS-006': { kind: 'cfn-set', key: 'BackupRetentionPeriod', value: 7, what: 'BackupRetentionPeriod: 7' },
+  'CFN-RDS-007': { kind: 'cfn-set', key: 'DeletionProtection', value: true, what: 'DeletionProtection: true' },
+  'CFN-ECR-002': {
+    kind: 'cfn-set',
+    key: 'ImageScanningConfiguration',
+    value: { ScanOnPush: true },
+    what: 'ImageScanningConfiguration.ScanOnPush: true',
+  },
+  'CFN-SG-001': {
+    kind: 'cfn-world-param',
+    param: networkParam('AdminAccessCidr', 'SSH and RDP'),
+    what: "the world CIDR to !Ref AdminAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)",
+  },
+  'CFN-SG-002': {
+    kind: 'cfn-world-param',
+    param: networkParam('DatabaseClientCidr', 'the database and cache ports'),
+    what: "the world CIDR → !Ref DatabaseClientCidr, a new parameter without default: set it to the clients' network",
+  },
+  'CFN-SG-006': {
+    kind: 'cfn-world-param',
+    param: networkParam('ManagementAccessCidr', 'remote-access and management services'),
+    what: "the world CIDR to !Ref ManagementAccessCidr, a new parameter without default (the admin network is the team's decision: set it when deploying)",
+  },
+  'CFN-SNS-002': {
+    kind: 'cfn-set-param',
+    key: 'KmsMasterKeyId',
+    param: {
+      name: 'TopicKmsKey',
+      description: "The team's KMS key (key ARN, key id or alias/name) that encrypts the topic: the team's decision",
+    },
+    what: "KmsMasterKeyId: !Ref TopicKmsKey, a new parameter without default: set it to the team's KMS key",
+  },
+  'CFN-KMS-003': {
+    kind: 'cfn-kms-param',
+    param: {
+      name: 'DataKmsKeyArn',
+      description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
+    },
+    what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
+  },
+  'ANS-AWS-001': {
+    kind: 'ans-world-var',
+    variable: 'admin_cidr',
+    ipv6: 'admin_cidr_ipv6',
+    decision: 'the network allowed to reach this administrative port',
+    what: 'the world CIDR to "{{ admin_cidr }}", a variable to set in group_vars or the inventory (the admin network is the team\'s decision)',
+  },
+  // Present and wrong only: an absent argument may be spelt by an alias, or not exist on the rule's other modules.
+  'ANS-AWS-004': {
+    kind: 'ans-set',
+    key: 'publicly_accessible',
+    value: false,
+    what: 'publicly_accessible: false',
+    when: truthy,
+  },
+  'ANS-AWS-005': {
+    kind: 'ans-set',
+    key: 'storage_encrypted',
+    value: true,
+    what: 'storage_encrypted: true',
+    when: falsy,
+  },
+  'ANS-AWS-006': { kind: 'ans-set', key: 'encrypted', value: true, what: 'encrypted: true', when: falsy },
   'ANS-TLS-001': {
     kind: 'ans-set',
     key: 'validate_certs',

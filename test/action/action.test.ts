@@ -974,3 +974,115 @@ describe('GitHub Action: exceptions a pull request adds need an owner', () => {
     });
   });
 });
+
+describe('GitHub Action: one-click fixes in review comments (issue 27)', () => {
+  const longTemplate = (cidr: string, encrypted: string) =>
+    [
+      "AWSTemplateFormatVersion: '2010-09-09'",
+      'Resources:',
+      '  BastionSG:',
+      '    Type: AWS::EC2::SecurityGroup',
+      '    Properties:',
+      '      GroupDescription: ssh',
+      '      SecurityGroupIngress:',
+      '        - IpProtocol: tcp',
+      '          FromPort: 22',
+      '          ToPort: 22',
+      `          CidrIp: ${cidr}`,
+      '          Description: admin',
+      '  Spacer1:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      SqsManagedSseEnabled: true',
+      '  Spacer2:',
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      '      SqsManagedSseEnabled: true',
+      '  Db:',
+      '    Type: AWS::RDS::DBInstance',
+      '    Properties:',
+      '      Engine: postgres',
+      '      DBInstanceClass: db.t3.micro',
+      '      ManageMasterUserPassword: true',
+      `      StorageEncrypted: ${encrypted}`,
+      '  Data:',
+      '    Type: AWS::EC2::Volume',
+      '    Properties:',
+      '      AvailabilityZone: eu-west-1a',
+      '      Size: 10',
+      '',
+    ].join('\n');
+
+  it('a fix within the hunk is a suggestion on its lines; one reaching outside it is shown as a diff; requests match GitHub’s OpenAPI description', async () => {
+    const repo = Repo.init();
+    const base = repo.commit('base', {
+      'infra/stack.yaml': longTemplate('10.0.0.0/8', 'true').replace(/ {2}Data:[\s\S]*/, ''),
+    });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const head = repo.commit('open it up', { 'infra/stack.yaml': longTemplate('0.0.0.0/0', 'false') });
+    const g = await new FakeGitHub().start();
+    try {
+      g.files = prFiles(repo, base, head);
+      const res = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: prEvent(base, head),
+        inputs: { 'fail-on': 'medium' },
+      });
+      expect(res.code, res.stdout + res.stderr).toBe(1);
+      expect(g.invalid).toEqual([]);
+      const comments = g.reviews[0]!.comments!;
+      const byRule = (id: string) => comments.find((c) => c.body.includes(`\`${id}\``))!;
+
+      // RDS: one line changed, inside the hunk: a suggestion on that line.
+      const rds = byRule('CFN-RDS-001');
+      expect([rds.start_line, rds.line]).toEqual([undefined, 27]);
+      expect(rds.body).toContain('```suggestion\n      StorageEncrypted: true\n```');
+
+      // A new volume without Encrypted: the suggestion covers the resource down to the added line (multi-line).
+      const vol = byRule('CFN-EC2-006');
+      expect([vol.start_line, vol.start_side, vol.line]).toEqual([28, 'RIGHT', 32]);
+      expect(vol.body).toContain(
+        '```suggestion\n  Data:\n    Type: AWS::EC2::Volume\n    Properties:\n      AvailabilityZone: eu-west-1a\n      Size: 10\n      Encrypted: true\n```',
+      );
+
+      // Open SSH: the fix adds a parameter at the top of the file, outside the hunk: the diff, no suggestion.
+      const sg = byRule('CFN-SG-001');
+      expect(sg.start_line).toBeUndefined();
+      expect(sg.line).toBe(11);
+      expect(sg.body).not.toContain('```suggestion');
+      expect(sg.body).toMatch(
+        /cannot be a one-click suggestion here:\n\n```diff\n\+Parameters:\n\+ {2}AdminAccessCidr:/,
+      );
+      expect(sg.body).toContain('-          CidrIp: 0.0.0.0/0\n+          CidrIp: !Ref AdminAccessCidr');
+
+      // A re-run posts nothing new.
+      const again = await runAction(repo, g, {
+        eventName: 'pull_request',
+        event: prEvent(base, head),
+        inputs: { 'fail-on': 'medium' },
+      });
+      expect(again.code).toBe(1);
+      expect(g.reviews).toHaveLength(1);
+      expect(g.invalid).toEqual([]);
+    } finally {
+      await g.stop();
+    }
+  });
+
+  it('the fake refuses what GitHub refuses: a body the OpenAPI description does not allow', async () => {
+    const g = await new FakeGitHub().start();
+    try {
+      const r = await fetch(`${g.url}/repos/acme/widgets/pulls/7/reviews`, {
+        method: 'POST',
+        headers: { authorization: 'token test-token', 'content-type': 'application/json' },
+        body: JSON.stringify({ event: 'COMMENT', comments: [{ path: 'a', line: '3', body: 'x', startLine: 2 }] }),
+      });
+      expect(r.status).toBe(422);
+      expect(g.invalid.join('\n')).toMatch(/pulls\/create-review: .*must be integer/);
+      expect(g.invalid.join('\n')).toMatch(/must NOT have additional properties/);
+      g.specViolations.splice(0); // sent on purpose: stop() would fail on them
+    } finally {
+      await g.stop();
+    }
+  });
+});

@@ -23,6 +23,8 @@ export interface SentComment {
   path: string;
   line: number;
   side: string;
+  start_line?: number;
+  start_side?: string;
   body: string;
 }
 
@@ -55,6 +57,7 @@ export interface FakeComment {
   body: string;
   path: string;
   line: number;
+  start_line?: number;
   commit_id: string;
 }
 
@@ -90,6 +93,10 @@ export class FakeGitHub {
   submittedReviews: Array<{ login: string; state: string; commit_id: string }> = [];
   /** Team memberships, "org/slug" → active member logins. */
   members = new Map<string, Set<string>>();
+  /** Requests GitHub's OpenAPI description refuses (the same list as specViolations); each was answered 422. */
+  get invalid(): string[] {
+    return this.specViolations;
+  }
   /** Reviews requested so far, per pull request number. */
   requestedReviewers = new Map<number, { users: string[]; teams: string[] }>();
   private server?: Server;
@@ -159,7 +166,8 @@ export class FakeGitHub {
       headers: req.headers,
     };
     this.requests.push(r);
-    this.specViolations.push(...checkRequest(r.method, r.path, r.query, body));
+    const problems = checkRequest(r.method, r.path, r.query, body);
+    this.specViolations.push(...problems);
     if (req.headers.authorization !== 'token test-token' && req.headers.authorization !== 'bearer test-token')
       return this.send(res, 401, { message: 'Bad credentials' });
     const limit = this.rateLimits.find((l) => l.times > 0 && l.method === r.method && l.path.test(r.path));
@@ -173,6 +181,9 @@ export class FakeGitHub {
       );
     }
     if (this.forbidden) return this.send(res, 403, { message: 'Resource not accessible by integration' });
+    // What GitHub's description refuses, GitHub answers 422 (an unknown endpoint falls through to 404 below).
+    if (problems.length && !problems[0]!.includes('no operation'))
+      return this.send(res, 422, { message: 'Invalid request', errors: problems });
 
     let m: RegExpExecArray | null;
     if (r.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(r.path)) {
@@ -231,6 +242,15 @@ export class FakeGitHub {
         const f = this.files.find((x) => x.filename === c.path);
         if (!f?.patch || !patchRightLines(f.patch).has(c.line))
           return this.send(res, 422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] });
+        // A multi-line comment (a suggestion's lines): start_side given, start_line before line, both in one hunk.
+        if (c.start_line !== undefined) {
+          const inOne = patchHunks(f.patch).some(([a, b]) => a <= c.start_line! && c.line <= b);
+          if (!c.start_side || c.start_line >= c.line || !inOne)
+            return this.send(res, 422, {
+              message: 'Unprocessable Entity',
+              errors: ['start_line must precede line, in the same hunk'],
+            });
+        }
       }
       this.reviews.push(json);
       for (const c of json.comments ?? [])
@@ -239,6 +259,7 @@ export class FakeGitHub {
           body: c.body,
           path: c.path,
           line: c.line,
+          ...(c.start_line !== undefined ? { start_line: c.start_line } : {}),
           commit_id: json.commit_id ?? '',
         });
       return this.send(res, 200, { id: this.nextId++ });
@@ -292,6 +313,20 @@ export function patchRightLines(patch: string): Set<number> {
     const h = /^@@ -\S+ \+(\d+)/.exec(row);
     if (h) n = Number(h[1]);
     else if (n && (row.startsWith('+') || row.startsWith(' '))) out.add(n++);
+  }
+  return out;
+}
+
+/** Independent of the Action's parser: the right-side line range of each hunk of a patch. */
+export function patchHunks(patch: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let n = 0;
+  for (const row of patch.split('\n')) {
+    const h = /^@@ -\S+ \+(\d+)/.exec(row);
+    if (h) {
+      n = Number(h[1]);
+      out.push([n, n - 1]);
+    } else if (out.length && (row.startsWith('+') || row.startsWith(' '))) out[out.length - 1]![1] = n++;
   }
   return out;
 }

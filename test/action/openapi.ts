@@ -43,6 +43,9 @@ function toJsonSchema(s: unknown): unknown {
         ? Object.fromEntries(Object.entries(v as Schema).map(([p, ps]) => [p, toJsonSchema(ps)]))
         : toJsonSchema(v);
   }
+  // Objects are closed: a property the description does not name is a misspelt or invented field, which GitHub
+  // ignores or refuses — either way the Action did not send what it meant to.
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   if ((s as Schema).nullable === true) {
     if (typeof out.type === 'string') out.type = [out.type, 'null'];
     else if (out.enum) out.enum = [...(out.enum as unknown[]), null];

@@ -117,3 +117,53 @@ describe('hookguard fix', () => {
     expect(repo.hookguard(['explain', 'github-pat']).stdout).toMatch(/Automatic fix: never/);
   });
 });
+
+describe("hookguard fix where the value is the team's decision (issue 27)", () => {
+  it('an open SSH rule becomes a parameter without default; the rescan finds it gone and nothing new blocking', () => {
+    const repo = Repo.init();
+    repo.commit('stack', {
+      'infra/bastion.yaml': `Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - IpProtocol: tcp
+          FromPort: 22
+          ToPort: 22
+          CidrIp: 0.0.0.0/0
+          Description: ssh
+`,
+      'site.yml': `- hosts: bastion
+  tasks:
+    - name: bastion group
+      amazon.aws.ec2_security_group:
+        name: bastion
+        description: bastion
+        rules:
+          - proto: tcp
+            ports: [22]
+            cidr_ip: 0.0.0.0/0
+`,
+    });
+    const before = repo.json(['scan', '.']).report.findings.map((f) => f.ruleId);
+    expect(before).toContain('CFN-SG-001');
+    expect(before).toContain('ANS-AWS-001');
+    const r = repo.hookguard(['fix']);
+    expect(r.stderr).not.toMatch(/put back/);
+    expect(r.stdout).toMatch(/infra\/bastion\.yaml: CFN-SG-001 \(the world CIDR to !Ref AdminAccessCidr/);
+    expect(r.stdout).toMatch(/site\.yml: ANS-AWS-001 \(the world CIDR to "\{\{ admin_cidr \}\}"/);
+    const tpl = readFileSync(path.join(repo.dir, 'infra/bastion.yaml'), 'utf8');
+    expect(tpl).toContain('CidrIp: !Ref AdminAccessCidr\n');
+    expect(tpl).toMatch(/^Parameters:\n {2}AdminAccessCidr:\n {4}Type: String\n {4}Description: /);
+    expect(tpl).not.toMatch(/Default/);
+    const after = repo.json(['scan', '.']).report.findings.map((f) => f.ruleId);
+    expect(after).not.toContain('CFN-SG-001');
+    expect(after).not.toContain('ANS-AWS-001');
+    // Nothing appeared that the fix brought in.
+    expect(after.filter((id) => !before.includes(id))).toEqual([]);
+    // A second run changes nothing.
+    repo.hookguard(['fix']);
+    expect(readFileSync(path.join(repo.dir, 'infra/bastion.yaml'), 'utf8')).toBe(tpl);
+  });
+});

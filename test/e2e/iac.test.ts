@@ -118,3 +118,17 @@ describe('IaC findings in git modes block only where the change touches them', (
     expect(report.errors.map((e) => e.file)).toEqual(['b.yaml']);
   });
 });
+
+describe('a misspelt security property (CFN-PROP-001, issue 28)', () => {
+  it('is reported at medium in the staged template, and blocks at --fail-on medium', () => {
+    const repo = Repo.init();
+    repo.commit('template', { 'infra/stack.yaml': TEMPLATE });
+    repo.write('infra/stack.yaml', TEMPLATE.replace('SqsManagedSseEnabled: true', 'SqsManagedSseEnable: true'));
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged', '--fail-on', 'medium']);
+    expect(code).toBe(1);
+    const f = report.findings.filter((x) => x.ruleId === 'CFN-PROP-001');
+    expect(f.map((x) => [x.severity, x.line])).toEqual([['medium', 29]]);
+    expect(f[0]!.message).toContain('did you mean SqsManagedSseEnabled?');
+  });
+});

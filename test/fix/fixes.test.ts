@@ -219,3 +219,243 @@ describe('a block with some settings off', () => {
     );
   });
 });
+
+/**
+ * Fixes whose right value is the team's decision (issue 27): a template parameter without Default whose Description
+ * names the decision, or an Ansible variable with a comment; never a guessed value.
+ */
+describe("the team's decision: a new parameter or variable, never a guessed value", () => {
+  const SG_YAML = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: 0.0.0.0/0 }
+        - IpProtocol: tcp
+          FromPort: 3389
+          ToPort: 3389
+          CidrIpv6: ::/0   # RDP for the ops team
+  Alerts:
+    Type: AWS::SNS::Topic
+`;
+  const SG_YAML_FIXED = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  AdminAccessCidr:
+    Type: String
+    Description: 'The network (CIDR) allowed to reach SSH and RDP: the team''s decision, never 0.0.0.0/0'
+    AllowedPattern: '^(\\d{1,3}\\.){3}\\d{1,3}/\\d{1,2}$'
+  AdminAccessCidrIpv6:
+    Type: String
+    Description: 'The IPv6 network (CIDR) allowed to reach SSH and RDP: the team''s decision, never ::/0'
+  TopicKmsKey:
+    Type: String
+    Description: 'The team''s KMS key (key ARN, key id or alias/name) that encrypts the topic: the team''s decision'
+Resources:
+  Bastion:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: ssh
+      SecurityGroupIngress:
+        - { IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminAccessCidr }
+        - IpProtocol: tcp
+          FromPort: 3389
+          ToPort: 3389
+          CidrIpv6: !Ref AdminAccessCidrIpv6   # RDP for the ops team
+  Alerts:
+    Type: AWS::SNS::Topic
+    Properties:
+      KmsMasterKeyId: !Ref TopicKmsKey
+`;
+  const targets = [
+    { ruleId: 'CFN-SG-001', line: 8 },
+    { ruleId: 'CFN-SG-001', line: 12 },
+    { ruleId: 'CFN-SNS-002', line: 13 },
+  ];
+
+  it('CloudFormation YAML: the world CIDR becomes !Ref of a new parameter in a new Parameters section', () => {
+    const r = applyFixes(SG_YAML, targets, 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(SG_YAML_FIXED);
+    expect(r.applied.map((a) => a.ruleId)).toEqual(['CFN-SNS-002', 'CFN-SG-001', 'CFN-SG-001']);
+    // Once fixed, a second run changes nothing (the parameter exists without a Default and is used as it is).
+    const again = applyFixes(SG_YAML_FIXED, targets, 'cloudformation');
+    expect(again.text).toBe(SG_YAML_FIXED);
+  });
+
+  const DB_JSON = `{
+  "Parameters": {
+    "Env": {
+      "Type": "String",
+      "Default": "dev"
+    }
+  },
+  "Resources": {
+    "Db": {
+      "Type": "AWS::EC2::SecurityGroupIngress",
+      "Properties": {
+        "GroupId": "sg-1",
+        "IpProtocol": "tcp",
+        "FromPort": 5432,
+        "ToPort": 5432,
+        "CidrIp": "0.0.0.0/0"
+      }
+    }
+  }
+}
+`;
+  const DB_JSON_FIXED = `{
+  "Parameters": {
+    "Env": {
+      "Type": "String",
+      "Default": "dev"
+    },
+    "DatabaseClientCidr": {
+      "Type": "String",
+      "Description": "The network (CIDR) allowed to reach the database and cache ports: the team's decision, never 0.0.0.0/0",
+      "AllowedPattern": "^(\\\\d{1,3}\\\\.){3}\\\\d{1,3}/\\\\d{1,2}$"
+    }
+  },
+  "Resources": {
+    "Db": {
+      "Type": "AWS::EC2::SecurityGroupIngress",
+      "Properties": {
+        "GroupId": "sg-1",
+        "IpProtocol": "tcp",
+        "FromPort": 5432,
+        "ToPort": 5432,
+        "CidrIp": { "Ref": "DatabaseClientCidr" }
+      }
+    }
+  }
+}
+`;
+
+  it('CloudFormation JSON: the parameter joins the existing Parameters', () => {
+    const r = applyFixes(DB_JSON, [{ ruleId: 'CFN-SG-002', line: 16 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(DB_JSON_FIXED);
+    const p = (JSON.parse(r.text) as { Parameters: Record<string, { Default?: string }> }).Parameters;
+    expect(p.DatabaseClientCidr).toBeDefined();
+    expect(p.DatabaseClientCidr!.Default).toBeUndefined();
+  });
+
+  it('an existing parameter of that name with a Default is the team’s value already: refused, nothing changes', () => {
+    const t = `Parameters:\n  AdminAccessCidr:\n    Type: String\n    Default: 10.0.0.0/8\nResources:\n  S:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: 0.0.0.0/0\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-SG-001', line: 13 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/AdminAccessCidr already exists with a Default/);
+  });
+
+  it("CFN-KMS-003: the resource type's key property, top level or nested, becomes !Ref of one new parameter", () => {
+    const t = `Resources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EncryptionAtRestOptions:\n        Enabled: true\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n      KmsKeyId: alias/aws/rds\n`;
+    const r = applyFixes(
+      t,
+      [2, 9, 15].map((line) => ({ ruleId: 'CFN-KMS-003', line })),
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      `Parameters:\n  DataKmsKeyArn:\n    Type: String\n    Description: 'The ARN of the team''s KMS key that encrypts data at rest in this template: the team''s decision'\nResources:\n  Files:\n    Type: AWS::EFS::FileSystem\n    Properties:\n      Encrypted: true\n      KmsKeyId: !Ref DataKmsKeyArn\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EncryptionAtRestOptions:\n        Enabled: true\n        KmsKeyId: !Ref DataKmsKeyArn\n  Db:\n    Type: AWS::RDS::DBInstance\n    Properties:\n      StorageEncrypted: true\n      KmsKeyId: !Ref DataKmsKeyArn\n`,
+    );
+  });
+
+  it('a CIDR set from a parameter is changed where it is set, not here', () => {
+    const t = `Parameters:\n  Cidr:\n    Type: String\n    Default: 0.0.0.0/0\nResources:\n  S:\n    Type: AWS::EC2::SecurityGroupIngress\n    Properties:\n      GroupId: sg-1\n      IpProtocol: tcp\n      FromPort: 22\n      ToPort: 22\n      CidrIp: !Ref Cidr\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-SG-001', line: 13 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/no literal world CIDR/);
+  });
+
+  const SG_PLAY = `- name: Web security group
+  amazon.aws.ec2_security_group:
+    name: web
+    description: web
+    rules:
+      - proto: tcp
+        ports: [22]
+        cidr_ip: 0.0.0.0/0
+      - proto: tcp
+        ports: [3389]
+        cidr_ipv6: ::/0   # rdp
+      - proto: all
+        cidr_ip:
+          - 10.0.0.0/8
+          - '0.0.0.0/0'
+`;
+  const SG_PLAY_FIXED = `- name: Web security group
+  amazon.aws.ec2_security_group:
+    name: web
+    description: web
+    rules:
+      - proto: tcp
+        ports: [22]
+        cidr_ip: "{{ admin_cidr }}"  # hookguard: set admin_cidr to the network allowed to reach this administrative port (the team's decision)
+      - proto: tcp
+        ports: [3389]
+        cidr_ipv6: "{{ admin_cidr_ipv6 }}"   # rdp
+      - proto: all
+        cidr_ip:
+          - 10.0.0.0/8
+          - "{{ admin_cidr }}"  # hookguard: set admin_cidr to the network allowed to reach this administrative port (the team's decision)
+`;
+
+  it('Ansible: the world CIDR becomes a variable, with a comment that names the decision', () => {
+    const t = [8, 11, 15].map((line) => ({ ruleId: 'ANS-AWS-001', line }));
+    const r = applyFixes(SG_PLAY, t, 'ansible');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(SG_PLAY_FIXED);
+    expect(applyFixes(r.text, t, 'ansible').skipped.map((s) => s.why)).toEqual(
+      Array(3).fill('no literal world CIDR on that line (a variable: change it where it is set)'),
+    );
+  });
+});
+
+describe('Ansible AWS modules: an argument written wrong is set right; an absent one is left (aliases, other modules)', () => {
+  const PLAY = `- name: Public database
+  amazon.aws.rds_instance:
+    id: app-db
+    storage_encrypted: no
+    publicly_accessible: yes   # for the migration
+- name: Data volume
+  amazon.aws.ec2_vol:
+    instance: i-0123456789abcdef0
+    volume_size: 50
+    encrypted: False
+- name: Another database
+  amazon.aws.rds_instance:
+    id: other
+`;
+  const FIXED = `- name: Public database
+  amazon.aws.rds_instance:
+    id: app-db
+    storage_encrypted: yes
+    publicly_accessible: no   # for the migration
+- name: Data volume
+  amazon.aws.ec2_vol:
+    instance: i-0123456789abcdef0
+    volume_size: 50
+    encrypted: True
+- name: Another database
+  amazon.aws.rds_instance:
+    id: other
+`;
+  it('keeps the file’s spelling of booleans and its comments; skips the absent argument with a reason', () => {
+    const r = applyFixes(
+      PLAY,
+      [
+        { ruleId: 'ANS-AWS-005', line: 4 },
+        { ruleId: 'ANS-AWS-004', line: 5 },
+        { ruleId: 'ANS-AWS-006', line: 10 },
+        { ruleId: 'ANS-AWS-005', line: 11 },
+      ],
+      'ansible',
+    );
+    expect(r.text).toBe(FIXED);
+    expect(r.skipped).toEqual([
+      { ruleId: 'ANS-AWS-005', line: 11, why: 'storage_encrypted is not what the rule reported' },
+    ]);
+    expect(applyFixes(FIXED, [{ ruleId: 'ANS-AWS-004', line: 5 }], 'ansible').text).toBe(FIXED);
+  });
+});

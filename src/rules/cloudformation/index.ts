@@ -120,6 +120,7 @@ import nacl001 from './rules/nacl-001.js';
 import nacl002 from './rules/nacl-002.js';
 import nacl003 from './rules/nacl-003.js';
 import neptune001 from './rules/neptune-001.js';
+import prop001 from './rules/prop-001.js';
 import rds001 from './rules/rds-001.js';
 import rds002 from './rules/rds-002.js';
 import rds003 from './rules/rds-003.js';
@@ -268,6 +269,7 @@ export const RULES: readonly CfnRule[] = [
   nacl002,
   nacl003,
   neptune001,
+  prop001,
   rds001,
   rds002,
   rds003,

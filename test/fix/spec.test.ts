@@ -1,0 +1,64 @@
+/**
+ * Every property a CloudFormation fix sets or adds exists on each resource type its rule applies to, with the type the
+ * fix writes, per the CloudFormation resource specification (src/cloud/spec.ts, from @aws-cdk/aws-service-spec).
+ * A fix that wrote a misspelt or wrongly typed property would "fix" nothing (issue 27).
+ */
+import { describe, expect, it } from 'vitest';
+import { resolvePath, type Shape } from '../../src/cloud/spec.js';
+import { FIXES, type Value } from '../../src/fix/registry.js';
+import { RULES } from '../../src/rules/cloudformation/index.js';
+import { CMK_PROPS } from '../../src/cloud/checks/kms.js';
+
+/** Every path a value sets: `[key]` for a scalar, `[key, sub…]` for each leaf of a block, with the leaf's value. */
+function leaves(key: string[], value: Value): Array<{ path: string[]; value: Exclude<Value, object> }> {
+  if (typeof value !== 'object') return [{ path: key, value }];
+  return Object.entries(value).flatMap(([k, v]) => leaves([...key, k], v));
+}
+
+/** Does a literal of this JavaScript type fit the shape? (CloudFormation also takes "true" and "5" as strings.) */
+function fits(shape: Shape | undefined, value: Exclude<Value, object>): boolean {
+  if (!shape) return true;
+  if (shape.t === 'union') return shape.of.some((s) => fits(s, value));
+  if (typeof value === 'boolean') return shape.t === 'boolean';
+  if (typeof value === 'number') return shape.t === 'number';
+  return shape.t === 'string';
+}
+
+/** The property each CloudFormation fix sets, and the value it writes (a !Ref of a new parameter is a string). */
+const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
+  const set =
+    spec.kind === 'cfn-set'
+      ? { key: spec.key, value: spec.value }
+      : spec.kind === 'cfn-set-param'
+        ? { key: spec.key, value: 'a parameter' }
+        : undefined;
+  if (spec.kind === 'cfn-kms-param')
+    // The customer-key property of each resource type, nested where the type nests it.
+    return Object.entries(CMK_PROPS).map(([kind, p]) => {
+      const [key, ...rest] = p.path.split('.');
+      const value: Value = rest.length ? { [rest.join('.')]: 'a parameter' } : 'a parameter';
+      return { id, kind, spec: { key: key!, value } };
+    });
+  if (!set) return [];
+  const rule = RULES.find((r) => r.meta.id === id);
+  return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec: set }));
+});
+
+describe('CloudFormation fixes against the resource specification', () => {
+  it('there are fixes to check, and each names rule resource types', () => {
+    const ids = Object.entries(FIXES)
+      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param' || s.kind === 'cfn-kms-param')
+      .map(([id]) => id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
+  });
+
+  it.each(cfnFixes)('$id on $kind: every property it sets exists, with the type it writes', ({ kind, spec }) => {
+    for (const leaf of leaves([spec.key], spec.value)) {
+      const r = resolvePath(kind, leaf.path);
+      expect(r, `${kind} ${leaf.path.join('.')}`).toHaveProperty('shape');
+      const shape = typeof r === 'object' && 'shape' in r ? r.shape : undefined;
+      expect(fits(shape, leaf.value), `${kind} ${leaf.path.join('.')}: ${JSON.stringify(shape)}`).toBe(true);
+    }
+  });
+});
