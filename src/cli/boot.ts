@@ -108,7 +108,7 @@ function parseCache(buf: Buffer): { profiles: string[]; data: Buffer } | undefin
   const nl = buf.indexOf(0x0a);
   if (nl < MAGIC.length || nl > 1024 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
   const profiles = buf.toString('latin1', MAGIC.length, nl).split(',');
-  if (!profiles.every((p) => /^[a-z:-]{1,40}$/.test(p))) return undefined;
+  if (!profiles.every((p) => /^[a-z:-]{1,80}$/.test(p))) return undefined;
   return { profiles, data: buf.subarray(nl + 1) };
 }
 
@@ -244,7 +244,22 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
     return bundle;
   }
 
+  /**
+   * The kind of run as a bundle's cache records it. The CLI's bundle runs other code when the run loaded cold modules
+   * (a commit with a template runs the IaC engine, a finding the report): the names of those (three letters each) join
+   * the kind, so a first commit of code only does not leave every later commit with a template compiling that code.
+   */
+  function profileFor(e: Entry): string {
+    if (path.basename(path.dirname(e.bundle.file)) === 'cold') return profile;
+    const cold = [...entries.values()]
+      .filter((o) => path.basename(path.dirname(o.bundle.file)) === 'cold')
+      .map((o) => o.base.replace(/[^a-z]/g, '').slice(0, 3))
+      .sort();
+    return cold.length ? `${profile}:${cold.join('-')}`.slice(0, 80) : profile;
+  }
+
   function saveOne(e: Entry): void {
+    const profile = profileFor(e);
     if (e.bundle.cache === 'off' || e.profiles.includes(profile)) return;
     let data: Buffer;
     try {
@@ -253,7 +268,10 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
     } catch {
       return;
     }
-    const header = Buffer.from(`${MAGIC}${[...e.profiles, profile].join(',')}\n`, 'latin1');
+    // The header stays under parseCache's limit: the oldest kinds go first (their functions stay in the data).
+    const list = [...e.profiles, profile];
+    while (list.join(',').length > 900) list.shift();
+    const header = Buffer.from(`${MAGIC}${list.join(',')}\n`, 'latin1');
     for (const d of e.dirs) {
       try {
         mkdirSync(d, { recursive: true });
