@@ -24,8 +24,13 @@ const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/;
 
 /** Files whose credentials span lines (.netrc machine blocks, .pypirc sections, Gradle/Maven blocks): git modes read
  * them whole so those rules see the unchanged lines around a changed value (YAML and JSON are read for IaC anyway). */
-export const SPANNING_SECRETS =
-  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
+const SPANNING_SECRETS =
+  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/;
+
+/** SPANNING_SECRETS, case-insensitively (written in lower case, over lowerAscii: see there). */
+export function spanningSecrets(p: string): boolean {
+  return SPANNING_SECRETS.test(lowerAscii(p));
+}
 
 export function wantsIac(p: string): boolean {
   // Lower case (IAC_NAME and NO_EXT are written so, without the i flag: see lowerAscii).
@@ -96,7 +101,7 @@ export function contentWanted(c: WantsConfig, root: string): (p: string) => bool
   const sopsDirs = new Set(c.extras?.sopsDirs ?? []);
   return (p) =>
     (c.iac && wantsIac(p)) ||
-    SPANNING_SECRETS.test(p) ||
+    spanningSecrets(p) ||
     isEnv(p) ||
     isVaultName(p) ||
     isAtRestConfig(p) ||

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isConfigFile, isEnvCandidate, isVaultName, lowerAscii } from '../../src/env/paths.js';
-import { wantsIac } from '../../src/scan/wants.js';
+import { spanningSecrets, wantsIac } from '../../src/scan/wants.js';
 
 // The case-insensitive definitions these tests had before they went to lower case without the i flag: the oracles.
 const ENV_TOKEN =
@@ -17,6 +17,8 @@ const VAULT = [
 const IAC_NAME =
   /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
 const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
+const SPANNING =
+  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
 
 const piece = fc.oneof(
   fc.constantFrom(
@@ -35,6 +37,7 @@ const piece = fc.oneof(
     'yaml',
   ),
   fc.constantFrom('.Env', 'json', 'Hosts', 'inventory', 'INVENTORIES', 'ansible.cfg', 'template', 'Txt', 'conf'),
+  fc.constantFrom('.NetRC', '_netrc', 'Settings.XML', 'build.Gradle', '.kts', '.npmrc', 'gradle.properties'),
   fc.constantFrom('\u212A', '\u0130', '\u017F', '\u00E9', '\uFF21'),
   fc.string({ maxLength: 3 }),
 );
@@ -48,6 +51,7 @@ describe('path tests in lower case without the i flag', () => {
         expect(isConfigFile(p)).toBe(CONFIG_FILE.test(p));
         expect(isVaultName(p)).toBe(VAULT.some((r) => r.test(p)));
         expect(wantsIac(p)).toBe(IAC_NAME.test(p) || NO_EXT.test(p));
+        expect(spanningSecrets(p)).toBe(SPANNING.test(p));
       }),
       { numRuns: 5000 },
     );
