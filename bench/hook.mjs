@@ -1,13 +1,14 @@
-// The pre-commit hook's cost, as a ratio against `node -e 0` measured in the same run, interleaved (medians):
+// The git hooks' cost, as a ratio against `node -e 0` measured in the same run, interleaved (medians). Goals (issue 30):
 // - iac: the issue's realistic change: 10 files, ~480 added lines of JS/YAML/JSON with one CloudFormation template and
-//   one Ansible playbook. Target <= 1.3x.
-// - code: only code files staged (11 files, ~500 added lines of JS/TS/Python/Markdown). Target <= 1.15x.
-// Measured: the pre-commit hook file as installed by `hookguard init` (what a commit waits for) and the bare
-// `hookguard scan --staged` command. `git diff --cached` alone, and piped into a node that only reads it (the least any
-// node hook can cost), are shown for scale. BENCH_RUNS (default 30) sets the runs per contender, BENCH_KEEP=1 keeps
-// the repositories. NODE_EXTRA_CA_CERTS makes node parse a certificate bundle at every start (tens of ms, more than
-// hookguard itself): it is left out of every contender's environment, as on most developer machines, and the run says
-// so; BENCH_CA=inherit keeps it.
+//   one Ansible playbook. Goal <= 2.0x.
+// - code: only code files staged (11 files, ~500 added lines of JS/TS/Python/Markdown). Goal <= 1.4x.
+// - commit-msg: the commit-msg hook `init` installs, on a three-line message (no goal set; shown for its cost).
+// Floor: `git diff --cached` piped into a node that only reads it (the least any node hook can cost).
+// Measured: the hook files as installed by `hookguard init` (what a commit waits for) and the bare
+// `hookguard scan --staged` command. `git diff --cached` alone is shown for scale. BENCH_RUNS (default 30) sets the
+// runs per contender, BENCH_KEEP=1 keeps the repositories. NODE_EXTRA_CA_CERTS makes node parse a certificate bundle at
+// every start (tens of ms, more than hookguard itself): it is left out of every contender's environment, as on most
+// developer machines, and the run says so; BENCH_CA=inherit keeps it.
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,7 +19,7 @@ import { compare, table } from './util.mjs';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const bin = path.join(root, 'bin', 'hookguard.cjs');
 const runs = Number(process.env.BENCH_RUNS ?? 30);
-const TARGETS = { iac: 1.3, code: 1.15 };
+const TARGETS = { iac: 2.0, code: 1.4 };
 
 const base = mkdtempSync(path.join(tmpdir(), 'hg-bench-hook-'));
 const env = {
@@ -333,6 +334,8 @@ function addedLines(dir) {
 
 try {
   const dirs = { code: codeChange(), iac: iacChange() };
+  const message = path.join(base, 'COMMIT_EDITMSG');
+  writeFileSync(message, 'Retry the orders worker on an empty queue\n\nThe worker gave up after one empty poll.\n');
   const shape = Object.fromEntries(Object.entries(dirs).map(([k, d]) => [k, addedLines(d)]));
   const command = (name, dir) => ({
     name,
@@ -350,12 +353,17 @@ try {
     expectStatus: 0,
   });
   // One run of each before timing: the first run writes the code cache, as a user's first commit does.
-  for (const d of Object.values(dirs))
-    for (const c of [command('', d), hook('', d)]) {
-      const r = spawnSync(c.cmd, c.args, { ...c.opts, encoding: 'utf8' });
-      if (r.status !== 0)
-        throw new Error(`${c.cmd} ${c.args.join(' ')} in ${d}: exit ${r.status}\n${r.stdout}${r.stderr}`);
-    }
+  const commitMsg = {
+    name: 'commit-msg hook: three-line message',
+    cmd: path.join(dirs.code, '.git', 'hooks', 'commit-msg'),
+    args: [message],
+    opts: { cwd: dirs.code, env },
+    expectStatus: 0,
+  };
+  for (const c of [...Object.values(dirs).flatMap((d) => [command('', d), hook('', d)]), commitMsg]) {
+    const r = spawnSync(c.cmd, c.args, { ...c.opts, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`${c.cmd} ${c.args.join(' ')}: exit ${r.status}\n${r.stdout}${r.stderr}`);
+  }
   const m = compare(
     [
       { name: 'node -e 0', cmd: process.execPath, args: ['-e', '0'], opts: { cwd: dirs.code, env } },
@@ -368,6 +376,7 @@ try {
         opts: { cwd: dirs.code, env },
       },
       hook('pre-commit hook: code files only', dirs.code),
+      commitMsg,
       hook('pre-commit hook: with template + playbook', dirs.iac),
       command('hookguard scan --staged: code files only', dirs.code),
       command('hookguard scan --staged: with template + playbook', dirs.iac),
@@ -388,10 +397,17 @@ try {
       ...Object.entries(m).map(([k, v]) => [k, v.toFixed(1), (v / node).toFixed(2)]),
     ]),
   );
-  const code = m['pre-commit hook: code files only'] / node;
-  const iac = m['pre-commit hook: with template + playbook'] / node;
-  console.log(`pre-commit hook (code only) / node -e 0 = ${code.toFixed(2)} (target <= ${TARGETS.code})`);
-  console.log(`pre-commit hook (with IaC) / node -e 0 = ${iac.toFixed(2)} (target <= ${TARGETS.iac})`);
+  const ratio = (k) => (m[k] / node).toFixed(2);
+  const floor = ratio('floor: git diff --cached | node reading it (code)');
+  console.log(
+    `pre-commit hook (code only) / node -e 0 = ${ratio('pre-commit hook: code files only')} (floor ${floor}, goal <= ${TARGETS.code})`,
+  );
+  console.log(
+    `pre-commit hook (with IaC) / node -e 0 = ${ratio('pre-commit hook: with template + playbook')} (floor ${floor}, goal <= ${TARGETS.iac})`,
+  );
+  console.log(
+    `commit-msg hook / node -e 0 = ${ratio('commit-msg hook: three-line message')} (floor ${floor}, no goal set)`,
+  );
 } finally {
   if (process.env.BENCH_KEEP) console.log(`kept ${base}`);
   else rmSync(base, { recursive: true, force: true });

@@ -118,12 +118,22 @@ const cjs = {
   },
 };
 
+/**
+ * Non-ASCII characters as \u escapes (esbuild leaves some raw, in regular expression literals): the same program, and
+ * an ASCII file, which lib/boot.cjs reads as Latin-1 rather than decoding UTF-8 at every start. In a string, a
+ * template, a regular expression (with or without the u flag, surrogate pairs included) or an identifier, \uXXXX
+ * stands for the character itself.
+ */
+const asciiOnly = (text) => text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 /** Route a bundle's import() calls through __hgLoad and end it with the line that keys its code cache. */
 function seal(rel) {
   const file = path.join(root, 'lib', rel);
-  const text = readFileSync(file, 'utf8')
-    .replace(/\bimport\((?=["'](?:\.\/cold\/|node:))/g, '__hgLoad(')
-    .replace(/\n?$/, '\n');
+  const text = asciiOnly(
+    readFileSync(file, 'utf8')
+      .replace(/\bimport\((?=["'](?:\.\/cold\/|node:))/g, '__hgLoad(')
+      .replace(/\n?$/, '\n'),
+  );
   // The one import( left is the banner's.
   if (text.match(/\bimport\(/g)?.length !== 1)
     throw new Error(`lib/${rel}: an import() that does not go through __hgLoad`);
@@ -178,7 +188,7 @@ await build({ ...cjs, entryPoints: ['src/cli/boot.ts'], outfile: 'lib/boot.cjs' 
 // Patterns: validated here, so a broken rule fails the build rather than a user's commit.
 const lib = await import(path.join(root, 'lib', 'index.js'));
 const patterns = await lib.readPatternDir(path.join(root, 'patterns'));
-writeFileSync(path.join(root, 'lib', 'patterns.json'), JSON.stringify(patterns));
+writeFileSync(path.join(root, 'lib', 'patterns.json'), asciiOnly(JSON.stringify(patterns)));
 copyCfnSpec(path.join(root, 'lib'));
 
 const { makeDemo } = await import('./make-demo.mjs');

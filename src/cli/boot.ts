@@ -13,7 +13,8 @@
  * not leave every later commit compiling the scanner. A missing, unreadable, corrupt or rejected cache only costs the
  * compile; an unwritable place is skipped. Never an error, never a message. HOOKGUARD_CODE_CACHE=0 turns it off.
  *
- * Only node built-ins that node has loaded at start-up anyway (fs, path, vm, module): this is on every commit's path.
+ * Only node built-ins that node has loaded at start-up anyway (fs, path, vm, module, buffer): this is on every commit's
+ * path.
  */
 import {
   closeSync,
@@ -27,6 +28,7 @@ import {
   writeSync,
 } from 'node:fs';
 import path from 'node:path';
+import { isAscii } from 'node:buffer';
 import { Script } from 'node:vm';
 import { createRequire } from 'node:module';
 
@@ -84,6 +86,15 @@ export function cacheDirs(env: NodeJS.ProcessEnv, bundleDir: string): string[] {
   return dirs;
 }
 
+/**
+ * A bundle's text. The build writes them in ASCII (non-ASCII characters escaped), which is read as Latin-1: a copy,
+ * where UTF-8 decoding costs V8 a pass to count and one to convert (a few million instructions for the CLI's bundle).
+ */
+function readSource(file: string): string {
+  const buf = readFileSync(file);
+  return isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8');
+}
+
 function readIfThere(file: string): Buffer | undefined {
   try {
     return readFileSync(file);
@@ -97,7 +108,7 @@ function parseCache(buf: Buffer): { profiles: string[]; data: Buffer } | undefin
   const nl = buf.indexOf(0x0a);
   if (nl < MAGIC.length || nl > 1024 || buf.toString('latin1', 0, MAGIC.length) !== MAGIC) return undefined;
   const profiles = buf.toString('latin1', MAGIC.length, nl).split(',');
-  if (!profiles.every((p) => /^[a-z:-]{1,40}$/.test(p))) return undefined;
+  if (!profiles.every((p) => /^[a-z:-]{1,80}$/.test(p))) return undefined;
   return { profiles, data: buf.subarray(nl + 1) };
 }
 
@@ -168,7 +179,7 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
   function load<T>(file: string): LoadedBundle<T> {
     const known = entries.get(file);
     if (known) return known.bundle as LoadedBundle<T>;
-    const source = readFileSync(file, 'utf8');
+    const source = readSource(file);
     const dir = path.dirname(file);
     const base = path.basename(file).replace(/\.c?js$/, '');
     const m = TRAILER.exec(source.slice(-200));
@@ -233,7 +244,22 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
     return bundle;
   }
 
+  /**
+   * The kind of run as a bundle's cache records it. The CLI's bundle runs other code when the run loaded cold modules
+   * (a commit with a template runs the IaC engine, a finding the report): the names of those (three letters each) join
+   * the kind, so a first commit of code only does not leave every later commit with a template compiling that code.
+   */
+  function profileFor(e: Entry): string {
+    if (path.basename(path.dirname(e.bundle.file)) === 'cold') return profile;
+    const cold = [...entries.values()]
+      .filter((o) => path.basename(path.dirname(o.bundle.file)) === 'cold')
+      .map((o) => o.base.replace(/[^a-z]/g, '').slice(0, 3))
+      .sort();
+    return cold.length ? `${profile}:${cold.join('-')}`.slice(0, 80) : profile;
+  }
+
   function saveOne(e: Entry): void {
+    const profile = profileFor(e);
     if (e.bundle.cache === 'off' || e.profiles.includes(profile)) return;
     let data: Buffer;
     try {
@@ -242,7 +268,10 @@ export function createLoader(env: NodeJS.ProcessEnv = process.env, profile = 'ot
     } catch {
       return;
     }
-    const header = Buffer.from(`${MAGIC}${[...e.profiles, profile].join(',')}\n`, 'latin1');
+    // The header stays under parseCache's limit: the oldest kinds go first (their functions stay in the data).
+    const list = [...e.profiles, profile];
+    while (list.join(',').length > 900) list.shift();
+    const header = Buffer.from(`${MAGIC}${list.join(',')}\n`, 'latin1');
     for (const d of e.dirs) {
       try {
         mkdirSync(d, { recursive: true });

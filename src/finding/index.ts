@@ -7,17 +7,13 @@
  * test/unit/fingerprints.test.ts pins them: rule + file + what names the problem in the file (the hash of a secret
  * value, a resource or task path, a dotted key), never a line number, so they survive code moving.
  */
-import { createRequire } from 'node:module';
 import type { Category, CommitInfo, Finding, Severity } from '../types.js';
 import { mask, maskLine } from '../rules/secrets/mask.js';
+import { digestHex } from '../sha.js';
 
-// node:crypto on first use only: a clean commit never loads it (the hook loads nothing it does not need).
-const nodeRequire = createRequire(import.meta.url);
-let crypto: typeof import('node:crypto') | undefined;
-
+// Hashed in JavaScript (src/sha.ts): a commit with a finding or two does not load node:crypto for them.
 function sha256(s: string): string {
-  crypto ??= nodeRequire('node:crypto') as typeof import('node:crypto');
-  return crypto.createHash('sha256').update(s).digest('hex');
+  return digestHex('sha256', s);
 }
 
 /** The hash of a secret value, as a fingerprint holds it (the value itself is never kept). */

@@ -3,7 +3,8 @@ import { isAscii } from 'node:buffer';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
-import { childProcess, nodeRequire } from './prestart.js';
+import { childProcess } from './prestart.js';
+import { digestHex } from '../sha.js';
 
 export type BlobText =
   | { kind: 'text'; text: string }
@@ -162,8 +163,6 @@ export class BlobReader {
   }
 }
 
-let crypto: typeof import('node:crypto') | undefined;
-
 /** The working tree's file as the blob `sha` would read, when its bytes are that blob's (see BlobReader). */
 function fromWorktree(root: string, rel: string, sha: string, max: number): BlobText | undefined {
   if (sha.length !== 40 && sha.length !== 64) return undefined;
@@ -176,11 +175,8 @@ function fromWorktree(root: string, rel: string, sha: string, max: number): Blob
   } catch {
     return undefined;
   }
-  // node:crypto on first use only (the hook loads nothing it does not need).
-  crypto ??= nodeRequire('node:crypto') as typeof import('node:crypto');
-  const hash = crypto.createHash(sha.length === 40 ? 'sha1' : 'sha256');
-  hash.update(`blob ${body.length}\0`);
-  if (hash.update(body).digest('hex') !== sha) return undefined;
+  // Hashed in JavaScript for a small file (src/sha.ts): the hook does not load node:crypto for a template or two.
+  if (digestHex(sha.length === 40 ? 'sha1' : 'sha256', `blob ${body.length}\0`, body) !== sha) return undefined;
   return blobText(body);
 }
 

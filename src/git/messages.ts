@@ -2,6 +2,8 @@
  * Commit messages as text to scan: the messages of given commits (pre-push, ranges, history), and the message of the
  * commit being made (the commit-msg hook), without git's comment lines.
  */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { CommitInfo } from '../types.js';
 import { git } from './run.js';
 
@@ -38,9 +40,67 @@ export async function commitMessages(
   }
 }
 
-/** The comment character(s) git uses in this repository (core.commentString, core.commentChar; default `#`). */
-export async function commentChars(root: string | undefined): Promise<string[]> {
+/**
+ * Whether no config file git reads for this repository can set the comment character, so it is `#` without asking
+ * git (on a commit-msg hook, starting git is most of what a clean message costs, and node's child_process with it).
+ * Only when every file is known and plain: the system files at the usual places (or GIT_CONFIG_SYSTEM /
+ * GIT_CONFIG_NOSYSTEM), the global ones (or GIT_CONFIG_GLOBAL), and the repository's own, none of them saying
+ * `comment` or `include`; no config from the environment or the command line (GIT_CONFIG_COUNT, `git -c`), no GIT_DIR,
+ * and `.git` a folder. Otherwise git is asked.
+ */
+function plainConfig(root: string, env: NodeJS.ProcessEnv): boolean {
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG || env.GIT_DIR || env.GIT_COMMON_DIR)
+    return false;
+  if (process.platform === 'win32') return false;
+  const home = env.HOME;
+  if (!home) return false;
+  const files: string[] = [];
+  if (env.GIT_CONFIG_SYSTEM !== undefined) files.push(env.GIT_CONFIG_SYSTEM);
+  else if (!env.GIT_CONFIG_NOSYSTEM || env.GIT_CONFIG_NOSYSTEM === '0' || env.GIT_CONFIG_NOSYSTEM === 'false')
+    files.push(...SYSTEM_CONFIGS);
+  if (env.GIT_CONFIG_GLOBAL !== undefined) files.push(env.GIT_CONFIG_GLOBAL);
+  else
+    files.push(
+      path.join(home, '.gitconfig'),
+      path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), 'git', 'config'),
+    );
+  const dotGit = path.join(root, '.git');
+  try {
+    if (!statSync(dotGit).isDirectory()) return false; // a linked worktree or a submodule: git knows where
+  } catch {
+    return false;
+  }
+  files.push(path.join(dotGit, 'config'), path.join(dotGit, 'config.worktree'));
+  for (const f of files) {
+    if (!f || f === '/dev/null') continue;
+    let text: string;
+    try {
+      text = readFileSync(f, 'latin1');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR') continue;
+      return false;
+    }
+    if (/comment|include/i.test(text)) return false;
+  }
+  return true;
+}
+
+/** Where git builds keep their system config (/etc, Homebrew, Apple's command line tools and Xcode). */
+const SYSTEM_CONFIGS = [
+  '/etc/gitconfig',
+  '/usr/local/etc/gitconfig',
+  '/opt/homebrew/etc/gitconfig',
+  '/Library/Developer/CommandLineTools/usr/share/git-core/gitconfig',
+  '/Applications/Xcode.app/Contents/Developer/usr/share/git-core/gitconfig',
+];
+
+/**
+ * The comment character(s) git uses in this repository (core.commentString, core.commentChar; default `#`). `env`:
+ * the environment git would run in; without it git is always asked.
+ */
+export async function commentChars(root: string | undefined, env?: NodeJS.ProcessEnv): Promise<string[]> {
   if (!root) return ['#'];
+  if (env && plainConfig(root, env)) return ['#'];
   const r = await git(root, ['config', '--get-regexp', '^core\\.comment(char|string)$']);
   const out = ['#'];
   for (const line of r.stdout.toString('utf8').split('\n')) {

@@ -11,7 +11,7 @@ import type { Config } from '../config/load.js';
 import type { Sink, SourceOptions } from '../git/sources.js';
 import { hasSopsMetadata, isAtRestConfig, isConfigFile, isEnvCandidate, isVaultName } from '../env/paths.js';
 import { commitJobs, fromSlim, runInWorkers, workerCount, type Item, type Job } from './parallel.js';
-import { declaredNear, SPANNING_SECRETS, wantsIac } from './wants.js';
+import { declaredNear, spanningSecrets, wantsIac } from './wants.js';
 import type { Extras, ExtrasOutput } from './extras.js';
 import { LIMITS } from './limits.js';
 
@@ -166,7 +166,7 @@ export class Examiner {
     this.srcOpts = {
       wantsContent: (p: string) =>
         (s.engine.iac && wantsIac(p)) ||
-        SPANNING_SECRETS.test(p) ||
+        spanningSecrets(p) ||
         snap.envPath(p) ||
         isVaultName(p) ||
         isAtRestConfig(p) ||

@@ -348,6 +348,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
     ignore: ig,
     prestarted: opts.prestarted,
     inRepo,
+    ...(opts.env ? { env: opts.env } : {}),
   });
   opts.onPhase?.('sources scanned');
   const { out } = ex;

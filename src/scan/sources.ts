@@ -33,6 +33,8 @@ export interface SourceContext {
   prestarted: Prestarted | undefined;
   /** `root` is a git repository's (false: a scan outside one, rooted at the working directory). */
   inRepo?: boolean;
+  /** The environment git runs in (undefined: unknown, git is asked what it would read). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface SourceDone {
@@ -92,7 +94,7 @@ const stdin: Source<'stdin'> = async (request, ex) => {
 
 /** The message of the commit being made (the commit-msg hook), without git's comments and what follows scissors. */
 const commitMsg: Source<'commit-msg'> = async (request, ex, c) => {
-  const text = messageText(request.text, await commentChars(c.inRepo ? c.root : undefined));
+  const text = messageText(request.text, await commentChars(c.inRepo ? c.root : undefined, c.env));
   if (text.trim()) await ex.onMessage(messageTarget(text), MESSAGE_FIX.writing);
   return none;
 };

@@ -6,22 +6,36 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeRoleFinder, type EnvGlobs } from '../env/roles.js';
-import { hasSopsMetadata, isAtRestConfig, isConfigFile, isEnvCandidate, isVaultName } from '../env/paths.js';
+import {
+  hasSopsMetadata,
+  isAtRestConfig,
+  isConfigFile,
+  isEnvCandidate,
+  isVaultName,
+  lowerAscii,
+} from '../env/paths.js';
 
 const IAC_NAME =
-  /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
+  /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
 
 /** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides;
  * so are INI-ish files (.cfg, .conf), which may be an ansible.cfg under another name (ANSIBLE_CONFIG). */
-const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
+const NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/;
 
 /** Files whose credentials span lines (.netrc machine blocks, .pypirc sections, Gradle/Maven blocks): git modes read
  * them whole so those rules see the unchanged lines around a changed value (YAML and JSON are read for IaC anyway). */
-export const SPANNING_SECRETS =
-  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
+const SPANNING_SECRETS =
+  /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/;
+
+/** SPANNING_SECRETS, case-insensitively (written in lower case, over lowerAscii: see there). */
+export function spanningSecrets(p: string): boolean {
+  return SPANNING_SECRETS.test(lowerAscii(p));
+}
 
 export function wantsIac(p: string): boolean {
-  return IAC_NAME.test(p) || NO_EXT.test(p);
+  // Lower case (IAC_NAME and NO_EXT are written so, without the i flag: see lowerAscii).
+  const l = lowerAscii(p);
+  return IAC_NAME.test(l) || NO_EXT.test(l);
 }
 
 /** IaC and hookguard rule ids by their shape, so the hook need not load the IaC families to read an allow comment. */
@@ -87,7 +101,7 @@ export function contentWanted(c: WantsConfig, root: string): (p: string) => bool
   const sopsDirs = new Set(c.extras?.sopsDirs ?? []);
   return (p) =>
     (c.iac && wantsIac(p)) ||
-    SPANNING_SECRETS.test(p) ||
+    spanningSecrets(p) ||
     isEnv(p) ||
     isVaultName(p) ||
     isAtRestConfig(p) ||

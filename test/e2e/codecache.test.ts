@@ -47,7 +47,13 @@ function run(repo: Repo, pkg: string, cache: string, extra: NodeJS.ProcessEnv = 
   const report = JSON.parse(r.stdout) as { findings: Array<{ ruleId: string; line: number; fingerprint: string }> };
   const errors = r.stderr
     .split('\n')
-    .filter((l) => l && !l.startsWith('hookguard:debug') && !l.startsWith('hookguard: commit blocked'));
+    .filter(
+      (l) =>
+        l &&
+        !l.startsWith('hookguard:debug') &&
+        !l.startsWith('hookguard: commit blocked') &&
+        !/^hookguard: \d+ of these ha(s|ve) a safe automatic fix/.test(l),
+    );
   return {
     code: r.status,
     states,
@@ -183,10 +189,39 @@ describe('code cache', () => {
     const header = () => cli().subarray(0, cli().indexOf(0x0a)).toString('latin1');
     expect(header()).toBe('hookguard-code-cache 1 --version');
     expect(run(repo, ROOT, cache).states['cli.cjs']).toBe('hit');
-    expect(header()).toBe('hookguard-code-cache 1 --version,scan:staged');
+    // The staged template loaded the CloudFormation rules and the JSON report: the kind names them.
+    expect(header()).toBe('hookguard-code-cache 1 --version,scan:staged:clo-jso');
     const size = cli().length;
     expect(run(repo, ROOT, cache).states['cli.cjs']).toBe('hit');
     expect(cli().length).toBe(size);
+  });
+
+  it('a commit that runs code the first commit did not (a template after code only) adds it to the cache once', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': 'hello\n' });
+    repo.write('src/app.js', 'export const x = 1;\n');
+    repo.git('add', '-A');
+    const cache = tempDir('hg-cache-');
+    const dir = path.join(cache, 'hookguard');
+    const header = () => {
+      const buf = readFileSync(
+        path.join(
+          dir,
+          cacheFiles(dir).find((f) => f.startsWith('cli-'))!,
+        ),
+      );
+      return buf.subarray(0, buf.indexOf(0x0a)).toString('latin1');
+    };
+    expect(run(repo, ROOT, cache).code).toBe(0);
+    expect(header()).toBe('hookguard-code-cache 1 scan:staged:jso');
+    repo.write('infra/web.yaml', TEMPLATE);
+    repo.git('add', '-A');
+    const first = run(repo, ROOT, cache);
+    expect(first.states['cli.cjs']).toBe('hit');
+    expect(header()).toBe('hookguard-code-cache 1 scan:staged:jso,scan:staged:clo-jso');
+    const again = run(repo, ROOT, cache);
+    expect(again.findings).toEqual(first.findings);
+    expect(header()).toBe('hookguard-code-cache 1 scan:staged:jso,scan:staged:clo-jso');
   });
 
   it('names the kind of run by command and scan mode', () => {

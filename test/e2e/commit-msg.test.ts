@@ -4,7 +4,8 @@
  * inline allows and every report format coping with a finding that has no file.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, cleanup, leaks, Repo } from '../helpers.js';
@@ -78,6 +79,26 @@ describe('scan --commit-msg FILE', () => {
     // A line that merely contains the comment character is message text.
     repo.write('m3', `Subject\nkey: ${key} ; # not a comment\n`);
     expect(repo.hookguard(['scan', '--commit-msg', 'm3']).code).toBe(1);
+  });
+
+  it('a comment character set in the global config or through an include is honoured; with neither, git is not started', () => {
+    const repo = Repo.init();
+    const key = awsKey();
+    repo.write('m', `Clean subject\n; ${key}\n`);
+    // No config mentions it: ';' lines are message text, and the answer needs no git (none on PATH here).
+    const noGit = mkdtempSync(path.join(tmpdir(), 'hg-nogit-'));
+    expect(repo.hookguard(['scan', '--commit-msg', 'm']).code).toBe(1);
+    repo.write('ok', 'Clean subject\n\nNothing to see.\n');
+    expect(repo.hookguard(['scan', '--commit-msg', 'ok'], { env: { PATH: noGit } }).code).toBe(0);
+    // The global config (GIT_CONFIG_GLOBAL, as in every test repository) sets it.
+    repo.git('config', '--global', 'core.commentChar', ';');
+    expect(repo.hookguard(['scan', '--commit-msg', 'm']).code).toBe(0);
+    // An included file sets it.
+    writeFileSync(repo.env.GIT_CONFIG_GLOBAL!, '');
+    expect(repo.hookguard(['scan', '--commit-msg', 'm']).code).toBe(1);
+    writeFileSync(path.join(repo.dir, 'extra.gitconfig'), '[core]\n\tcommentChar = ";"\n');
+    repo.git('config', 'include.path', path.join(repo.dir, 'extra.gitconfig'));
+    expect(repo.hookguard(['scan', '--commit-msg', 'm']).code).toBe(0);
   });
 
   it('honours an inline allow in the message, and a clean message passes', () => {

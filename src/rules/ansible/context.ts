@@ -130,9 +130,43 @@ const SECRET_NAME =
   /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
 const NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
 
+/** SECRET_NAME's words, spelled out: an ASCII name is matched by `endsWith`, without compiling the regex. */
+const SECRET_WORDS = [
+  'pass',
+  'password',
+  'passwd',
+  'passphrase',
+  'pwd',
+  'secret',
+  'token',
+  'api_key',
+  'apikey',
+  'secret_key',
+  'secretkey',
+  'private_key',
+  'privatekey',
+  'token_key',
+  'tokenkey',
+  'client_secret',
+  'auth_key',
+  'authkey',
+  'credential',
+  'credentials',
+];
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** SECRET_NAME.test(name): for an ASCII name (lower-cased, ASCII letters are what the i flag folds) by its words. */
+function secretWordAtEnd(name: string): boolean {
+  if (!ASCII.test(name)) return SECRET_NAME.test(name);
+  const l = name.toLowerCase();
+  return SECRET_WORDS.some(
+    (w) => l.endsWith(w) && (l.length === w.length || l.charCodeAt(l.length - w.length - 1) === 95),
+  );
+}
+
 /** A variable/argument name that holds a secret (`db_password`, `api_token`, `aws_secret_key`). */
 export function isSecretName(name: string): boolean {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  return secretWordAtEnd(name) && !NOT_SECRET_NAME.test(name);
 }
 
 const PLACEHOLDER = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;

@@ -36,16 +36,33 @@ function regexes(d: Directive): { line: RegExp; nameRe: RegExp } {
   return r;
 }
 
+/**
+ * What a match needs, tested before the case-insensitive regexes (compiling one costs more than the lower-casing of
+ * a playbook's strings, and most playbooks never name sshd): a line that matches holds the directive's name, a
+ * variable that matches ends with its last word, in ASCII letters of either case (the regexes have no u flag, so no
+ * other character matches them), which lower-casing keeps.
+ */
+function mayName(d: Directive, s: string): boolean {
+  return s.toLowerCase().includes(d.name.toLowerCase());
+}
+
+function mayEndVar(d: Directive, key: string): boolean {
+  return key.toLowerCase().endsWith(d.name.replace(/^.*[a-z](?=[A-Z])/, '').toLowerCase());
+}
+
 export function checkSshd(ctx: AnsibleContext, d: Directive, message: string): void {
   const { line, nameRe } = regexes(d);
   for (const t of ctx.file.tasks) {
     const hit = [...t.args.values()]
       .filter((a) => !SKIP_ARGS.has(a.key))
-      .find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
+      .find((a) => strings(a.value).some((s) => !isJinja(s) && mayName(d, s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} …": ${message}`);
   }
   const visit = (v: VarEntry, a: Arg, path: string, depth: number): void => {
-    if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
+    if (
+      ((mayEndVar(d, a.key) && nameRe.test(a.key)) || a.key.toLowerCase() === d.name.toLowerCase()) &&
+      badValue(d, a.value)
+    ) {
       ctx.report({ at: a.keyPos, scope: v.scope, path, message: `${a.key}: ${String(a.value)} — ${message}` });
       return;
     }

@@ -4,6 +4,7 @@
  * YAML to start.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { fileURLToPath } from 'node:url';
 import { isSeverity } from '../../types.js';
 import type { SecretPattern } from './types.js';
@@ -312,7 +313,11 @@ function findPatternsDir(): string | undefined {
 export async function loadBuiltinPatterns(): Promise<SecretPattern[]> {
   for (const rel of ['./patterns.json', '../patterns.json']) {
     const compiled = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync(compiled)) return JSON.parse(readFileSync(compiled, 'utf8')) as SecretPattern[];
+    if (existsSync(compiled)) {
+      // The build writes it in ASCII (\u escapes): read as Latin-1, a copy, where UTF-8 decoding is two passes.
+      const buf = readFileSync(compiled);
+      return JSON.parse(isAscii(buf) ? buf.toString('latin1') : buf.toString('utf8')) as SecretPattern[];
+    }
   }
   const dir = findPatternsDir();
   if (!dir) throw new Error('built-in patterns not found (run npm run build)');

@@ -3,6 +3,7 @@
  * forms people write (several YAML documents, plays without hosts, tasks sharing a name). Exact lines and severities.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { lintAnsible } from '../../../src/rules/ansible/index.js';
 
 const lines = (...l: string[]) => [...l, ''].join('\n');
@@ -151,5 +152,47 @@ describe('the forms people write', () => {
     expect(new Set(paths).size).toBe(2);
     expect(paths[0]).not.toContain('#2');
     expect(paths[1]).toContain('"Open group"#2');
+  });
+});
+
+describe('secret names and sshd directives without the case-insensitive regexes', () => {
+  // The definitions the fast paths replace, as oracles.
+  const SECRET =
+    /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
+  const NOT_SECRET = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
+  const words = [
+    'pass',
+    'Password',
+    'PASSWD',
+    'api_key',
+    'ApiKey',
+    'secret',
+    'token',
+    'credentials',
+    'auth',
+    'key',
+    'no_log',
+    'update_password',
+    'login',
+  ];
+  const piece = fc.oneof(
+    fc.constantFrom(...words),
+    fc.constantFrom('_', '-', 'x', 'K', 'İ', 'ſ', 'ß', ' '),
+    fc.string({ maxLength: 3 }),
+  );
+
+  it('isSecretName is the regex definition, for any name', async () => {
+    const { isSecretName } = await import('../../../src/rules/ansible/context.js');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (parts) => {
+        const name = parts.join('');
+        expect(isSecretName(name)).toBe(SECRET.test(name) && !NOT_SECRET.test(name));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(isSecretName('db_Password')).toBe(true);
+    expect(isSecretName('update_password')).toBe(false);
+    expect(isSecretName('apiKey')).toBe(true);
+    expect(isSecretName('passport')).toBe(false);
   });
 });

@@ -5,6 +5,13 @@ const NO_CHECK =
   /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
 const SKIP_ARGS = new Set(['regexp', 'search_string', 'insertafter', 'insertbefore']);
 
+/** NO_CHECK can match only where either option is named (ASCII letters, either case): tested first, it spares most
+ * playbooks compiling the case-insensitive regex. */
+function noCheck(s: string): boolean {
+  const l = s.toLowerCase();
+  return (l.includes('stricthostkeychecking') || l.includes('userknownhostsfile')) && NO_CHECK.test(s);
+}
+
 const rule: AnsibleRule = {
   meta: {
     id: 'ANS-SSH-002',
@@ -24,7 +31,7 @@ const rule: AnsibleRule = {
   },
   check(ctx) {
     for (const e of ctx.file.cfg?.entries ?? [])
-      if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && NO_CHECK.test(e.value))
+      if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && noCheck(e.value))
         ctx.report({
           at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
           scope: [e.line, e.line],
@@ -32,7 +39,7 @@ const rule: AnsibleRule = {
           message: `ansible.cfg ${e.key} turns SSH host key checking off.`,
         });
     for (const v of ctx.file.vars)
-      if (strings(v.value).some((s) => !isJinja(s) && NO_CHECK.test(s)))
+      if (strings(v.value).some((s) => !isJinja(s) && noCheck(s)))
         ctx.report({
           at: v.keyPos,
           scope: v.scope,
@@ -41,7 +48,7 @@ const rule: AnsibleRule = {
         });
     for (const t of ctx.file.tasks) {
       const args = [...(t.freeForm ? [t.freeForm] : []), ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
-      const hit = args.find((a) => strings(a.value).some((s) => NO_CHECK.test(s)));
+      const hit = args.find((a) => strings(a.value).some((s) => noCheck(s)));
       if (hit) atArg(ctx, t, hit, `${t.module} uses SSH with host key checking off.`);
     }
   },
