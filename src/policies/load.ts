@@ -18,6 +18,7 @@ import { globRegex } from '../env/roles.js';
 import { parseYaml, isMap, isScalar, isSeq } from '../parse/yaml.js';
 import { OPERATORS, type Cond, type Operator, type PolicyBundle, type PolicyDef } from './types.js';
 import { splitPath } from './eval.js';
+import { lookupPath, resolvePath } from '../cloud/spec.js';
 import { checkExamples, type Families } from './examples.js';
 
 declare const __HOOKGUARD_VERSION__: string | undefined;
@@ -495,6 +496,38 @@ export function attributePaths(p: PolicyDef): Array<{ kind: string; path: string
   return out;
 }
 
+/**
+ * Attribute paths checked against the CloudFormation resource specification (src/cloud/spec.ts): a misspelt property
+ * in a policy would otherwise never match and the policy would silently pass everything. Types the data does not
+ * judge (Azure, GCP, host settings, Ansible modules, Custom::) are not checked; `Tags.KEY` reads a tag, and below `*`
+ * any key goes.
+ */
+export function specErrors(p: PolicyDef): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const a of attributePaths(p)) {
+    const star = a.path.indexOf('*');
+    const path = star >= 0 ? a.path.slice(0, star) : a.path;
+    const key = `${a.kind}\0${path.join('.')}\0${a.line}`;
+    if (!path.length || seen.has(key)) continue;
+    seen.add(key);
+    const r = lookupPath(a.kind, path);
+    if (r === 'ok' || r === 'unknown-kind') continue;
+    // A tag read by its key (`Tags.data`): the step after a list of tags is the tag's key, not a property.
+    const before = r.at > 0 ? resolvePath(a.kind, path.slice(0, r.at)) : undefined;
+    const shape = before && typeof before === 'object' && 'shape' in before ? before.shape : undefined;
+    if (shape && (shape.t === 'tag' || (shape.t === 'list' && shape.of.t === 'tag'))) continue;
+    const shown = path
+      .slice(0, r.at + 1)
+      .join('.')
+      .replace(/\.\[\]/g, '[]');
+    out.push(
+      `${a.file}:${a.line}: ${a.kind} has no property ${shown}${r.suggestion ? ` (did you mean ${r.suggestion}?)` : ''}: the policy would never see a value there`,
+    );
+  }
+  return out;
+}
+
 // ------------------------------------------------------------------------------------------------ cache
 
 function cacheDir(env: NodeJS.ProcessEnv): string | undefined {
@@ -549,6 +582,7 @@ export async function loadPolicies(src: PolicySources): Promise<{ bundle?: Polic
       /* not cached yet */
     }
   const { policies, errors } = parsePolicies(sources, src.knownIds);
+  for (const p of policies) errors.push(...specErrors(p));
   if (errors.length) return { error: `invalid policies:\n  ${errors.join('\n  ')}` };
   const bundle: PolicyBundle = { policies, ...(src.envGlobs?.length ? { envGlobs: src.envGlobs } : {}) };
   const bad = checkExamples(bundle, await src.families());

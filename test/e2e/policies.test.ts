@@ -109,6 +109,13 @@ describe('team policies', () => {
     const unsafe = repo.hookguard(['scan', '--staged']);
     expect(unsafe.code).toBe(2);
     expect(unsafe.stderr).toMatch(/policies\/network\.yaml:\d+: matches: regex .* is unsafe/);
+    // A misspelt property, checked against the CloudFormation specification shipped beside the bundles.
+    repo.write('policies/network.yaml', NETWORK_POLICY.replace('attribute: CidrIp', 'attribute: CidrIP'));
+    const typo = repo.hookguard(['scan', '--staged']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /policies\/network\.yaml:\d+: AWS::EC2::SecurityGroup has no property SecurityGroupIngress\[\]\.CidrIP \(did you mean CidrIp\?\)/,
+    );
   });
 
   it('never report an unknown value (a parameter without Default, a Jinja variable)', () => {
