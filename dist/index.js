@@ -262,6 +262,211 @@ var init_place = __esm({
   }
 });
 
+// src/sha.ts
+import { createRequire as createRequire2 } from "node:module";
+function digestHex(algorithm, ...parts) {
+  const bytes = parts.map((p) => typeof p === "string" ? Buffer.from(p, "utf8") : p);
+  const size = bytes.reduce((n, b) => n + b.length, 0);
+  if (crypto || size > SMALL) {
+    crypto ??= nodeRequire2("node:crypto");
+    const h = crypto.createHash(algorithm);
+    for (const b of bytes) h.update(b);
+    return h.digest("hex");
+  }
+  const all = bytes.length === 1 ? bytes[0] : Buffer.concat(bytes, size);
+  return algorithm === "sha1" ? sha1(all) : sha256(all);
+}
+function padded(m) {
+  const len = m.length;
+  const total = (len + 8 >> 6) + 1 << 6;
+  const buf = new Uint8Array(total);
+  buf.set(m);
+  buf[len] = 128;
+  const view = new DataView(buf.buffer);
+  view.setUint32(total - 8, Math.floor(len / 536870912));
+  view.setUint32(total - 4, len << 3 >>> 0);
+  return view;
+}
+function hex(words) {
+  let s = "";
+  for (let i = 0; i < words.length; i++) s += (words[i] >>> 0).toString(16).padStart(8, "0");
+  return s;
+}
+function sha1(m) {
+  const v = padded(m);
+  const h = Int32Array.of(1732584193, 4023233417 | 0, 2562383102 | 0, 271733878, 3285377520 | 0);
+  const w = new Int32Array(80);
+  for (let off = 0; off < v.byteLength; off += 64) {
+    for (let i = 0; i < 16; i++) w[i] = v.getInt32(off + i * 4);
+    for (let i = 16; i < 80; i++) {
+      const x = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+      w[i] = x << 1 | x >>> 31;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    for (let i = 0; i < 80; i++) {
+      let f;
+      let k;
+      if (i < 20) {
+        f = b & c | ~b & d;
+        k = 1518500249;
+      } else if (i < 40) {
+        f = b ^ c ^ d;
+        k = 1859775393;
+      } else if (i < 60) {
+        f = b & c | b & d | c & d;
+        k = 2400959708 | 0;
+      } else {
+        f = b ^ c ^ d;
+        k = 3395469782 | 0;
+      }
+      const t = (a << 5 | a >>> 27) + f + e + k + w[i] | 0;
+      e = d;
+      d = c;
+      c = b << 30 | b >>> 2;
+      b = a;
+      a = t;
+    }
+    h[0] = h[0] + a | 0;
+    h[1] = h[1] + b | 0;
+    h[2] = h[2] + c | 0;
+    h[3] = h[3] + d | 0;
+    h[4] = h[4] + e | 0;
+  }
+  return hex(h);
+}
+function sha256(m) {
+  const v = padded(m);
+  const h = Int32Array.from(
+    [1779033703, 3144134277, 1013904242, 2773480762, 1359893119, 2600822924, 528734635, 1541459225],
+    (x) => x | 0
+  );
+  const w = new Int32Array(64);
+  for (let off = 0; off < v.byteLength; off += 64) {
+    for (let i = 0; i < 16; i++) w[i] = v.getInt32(off + i * 4);
+    for (let i = 16; i < 64; i++) {
+      const x = w[i - 15];
+      const y = w[i - 2];
+      const s0 = (x >>> 7 | x << 25) ^ (x >>> 18 | x << 14) ^ x >>> 3;
+      const s1 = (y >>> 17 | y << 15) ^ (y >>> 19 | y << 13) ^ y >>> 10;
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1 | 0;
+    }
+    let a = h[0];
+    let b = h[1];
+    let c = h[2];
+    let d = h[3];
+    let e = h[4];
+    let f = h[5];
+    let g = h[6];
+    let hh = h[7];
+    for (let i = 0; i < 64; i++) {
+      const S1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
+      const ch = e & f ^ ~e & g;
+      const t1 = hh + S1 + ch + K256[i] + w[i] | 0;
+      const S0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
+      const maj = a & b ^ a & c ^ b & c;
+      const t2 = S0 + maj | 0;
+      hh = g;
+      g = f;
+      f = e;
+      e = d + t1 | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = t1 + t2 | 0;
+    }
+    h[0] = h[0] + a | 0;
+    h[1] = h[1] + b | 0;
+    h[2] = h[2] + c | 0;
+    h[3] = h[3] + d | 0;
+    h[4] = h[4] + e | 0;
+    h[5] = h[5] + f | 0;
+    h[6] = h[6] + g | 0;
+    h[7] = h[7] + hh | 0;
+  }
+  return hex(h);
+}
+var nodeRequire2, crypto, SMALL, K256;
+var init_sha = __esm({
+  "src/sha.ts"() {
+    "use strict";
+    nodeRequire2 = createRequire2(import.meta.url);
+    SMALL = 64 * 1024;
+    K256 = Int32Array.from(
+      [
+        1116352408,
+        1899447441,
+        3049323471,
+        3921009573,
+        961987163,
+        1508970993,
+        2453635748,
+        2870763221,
+        3624381080,
+        310598401,
+        607225278,
+        1426881987,
+        1925078388,
+        2162078206,
+        2614888103,
+        3248222580,
+        3835390401,
+        4022224774,
+        264347078,
+        604807628,
+        770255983,
+        1249150122,
+        1555081692,
+        1996064986,
+        2554220882,
+        2821834349,
+        2952996808,
+        3210313671,
+        3336571891,
+        3584528711,
+        113926993,
+        338241895,
+        666307205,
+        773529912,
+        1294757372,
+        1396182291,
+        1695183700,
+        1986661051,
+        2177026350,
+        2456956037,
+        2730485921,
+        2820302411,
+        3259730800,
+        3345764771,
+        3516065817,
+        3600352804,
+        4094571909,
+        275423344,
+        430227734,
+        506948616,
+        659060556,
+        883997877,
+        958139571,
+        1322822218,
+        1537002063,
+        1747873779,
+        1955562222,
+        2024104815,
+        2227730452,
+        2361852424,
+        2428436474,
+        2756734187,
+        3204031479,
+        3329325298
+      ],
+      (x) => x | 0
+    );
+  }
+});
+
 // src/git/blobs.ts
 import { isAscii } from "node:buffer";
 import { lstatSync, readFileSync } from "node:fs";
@@ -277,10 +482,7 @@ function fromWorktree(root, rel, sha2, max) {
   } catch {
     return void 0;
   }
-  crypto ??= nodeRequire("node:crypto");
-  const hash = crypto.createHash(sha2.length === 40 ? "sha1" : "sha256");
-  hash.update(`blob ${body.length}\0`);
-  if (hash.update(body).digest("hex") !== sha2) return void 0;
+  if (digestHex(sha2.length === 40 ? "sha1" : "sha256", `blob ${body.length}\0`, body) !== sha2) return void 0;
   return blobText(body);
 }
 function blobText(body) {
@@ -303,11 +505,12 @@ function decodeText(b) {
   }
   return isAscii(b) ? b.toString("latin1") : b.toString("utf8");
 }
-var BlobReader, crypto, HEAD_BYTES;
+var BlobReader, HEAD_BYTES;
 var init_blobs = __esm({
   "src/git/blobs.ts"() {
     "use strict";
     init_prestart();
+    init_sha();
     BlobReader = class {
       /**
        * `worktree`: the staged files' working tree. A blob is read from the file there when the file's bytes hash to
@@ -328,19 +531,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path17) {
+      read(sha2, max, path18) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path17 !== void 0) {
-          const same2 = fromWorktree(this.worktree, path17, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path18 !== void 0) {
+          const same2 = fromWorktree(this.worktree, path18, sha2, max ?? this.maxBytes);
           if (same2) return Promise.resolve(same2);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path17, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path17 || /[\n\r]/.test(path17))
+      readAt(rev, path18, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path18 || /[\n\r]/.test(path18))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path17}`, max);
+        return this.readSpec(`${rev}:${path18}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -1067,7 +1270,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path17) => inner.skip(kind, path17),
+      skip: (kind, path18) => inner.skip(kind, path18),
       error: (e) => inner.error(e)
     };
   }
@@ -2285,17 +2488,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2306,13 +2509,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2333,17 +2536,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2354,13 +2557,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2387,23 +2590,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3015,10 +3218,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3037,7 +3240,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3067,11 +3270,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3085,8 +3288,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3100,8 +3303,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3119,8 +3322,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3130,8 +3333,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5646,9 +5849,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5723,14 +5926,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection2.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5745,10 +5948,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection2.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5759,10 +5962,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection2.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5779,13 +5982,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection2.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -7746,9 +7949,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7757,23 +7960,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7784,10 +7987,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -9540,6 +9743,7 @@ var require_dist = __commonJS({
 
 // src/rules/secrets/load.ts
 import { readFileSync as readFileSync4, readdirSync, existsSync as existsSync2 } from "node:fs";
+import { isAscii as isAscii2 } from "node:buffer";
 import { fileURLToPath } from "node:url";
 function fromNames(names, regex) {
   const keywords = /* @__PURE__ */ new Set();
@@ -9714,7 +9918,10 @@ function findPatternsDir() {
 async function loadBuiltinPatterns() {
   for (const rel of ["./patterns.json", "../patterns.json"]) {
     const compiled2 = fileURLToPath(new URL(rel, import.meta.url));
-    if (existsSync2(compiled2)) return JSON.parse(readFileSync4(compiled2, "utf8"));
+    if (existsSync2(compiled2)) {
+      const buf = readFileSync4(compiled2);
+      return JSON.parse(isAscii2(buf) ? buf.toString("latin1") : buf.toString("utf8"));
+    }
   }
   const dir = findPatternsDir();
   if (!dir) throw new Error("built-in patterns not found (run npm run build)");
@@ -10048,21 +10255,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf2(path17) {
-  let p = placeCache.get(path17);
+function placeOf2(path18) {
+  let p = placeCache.get(path18);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path17);
+  const example = EXAMPLE_PATH.test(path18);
   p = {
-    test: TEST_PATH.test(path17),
-    docs: DOCS_PATH.test(path17),
+    test: TEST_PATH.test(path18),
+    docs: DOCS_PATH.test(path18),
     example,
-    generated: GENERATED_PATH.test(path17),
-    deploy: !example && DEPLOY_PATH.test(path17),
-    locale: LOCALE_PATH.test(path17),
-    ci: CI_PATH.test(path17)
+    generated: GENERATED_PATH.test(path18),
+    deploy: !example && DEPLOY_PATH.test(path18),
+    locale: LOCALE_PATH.test(path18),
+    ci: CI_PATH.test(path18)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path17, p);
+  placeCache.set(path18, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10220,7 +10427,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule257, text, start, end, severity, confidence, why, quality, path17) {
+function weigh(rule257, text, start, end, severity, confidence, why, quality, path18) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -10239,13 +10446,13 @@ function weigh(rule257, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path17 !== void 0 && placeOf2(path17).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path18 !== void 0 && placeOf2(path18).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule257.p.validate === "private-key" && path17 !== void 0 && placeOf2(path17).test)
+    if (rule257.p.validate === "private-key" && path18 !== void 0 && placeOf2(path18).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10253,7 +10460,7 @@ function weigh(rule257, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path17 !== void 0 ? placeOf2(path17) : void 0;
+  const place = path18 !== void 0 ? placeOf2(path18) : void 0;
   if (place?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
@@ -11871,22 +12078,31 @@ var init_baseline = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path17) {
-  return ENV_TOKEN.test(path17) && CONFIG_FILE.test(path17);
+function lowerAscii2(path18) {
+  if (path18 !== lastPath) {
+    lastPath = path18;
+    lastLower = NON_ASCII3.test(path18) ? path18.replace(UPPER3, (m) => m.toLowerCase()) : path18.toLowerCase();
+  }
+  return lastLower;
 }
-function isConfigFile(path17) {
-  return CONFIG_FILE.test(path17);
+function isEnvCandidate(path18) {
+  const p = lowerAscii2(path18);
+  return ENV_TOKEN.test(p) && CONFIG_FILE.test(p);
 }
-function isAtRestConfig(path17) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path17);
+function isConfigFile(path18) {
+  return CONFIG_FILE.test(lowerAscii2(path18));
 }
-function isVaultName(path17) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path17) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17) || /(?:^|\/)vault\.ya?ml$/i.test(path17);
+function isAtRestConfig(path18) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path18);
+}
+function isVaultName(path18) {
+  const p = lowerAscii2(path18);
+  return p.includes("vault") && (/(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/.test(p) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/.test(p) || /\.vault(?:\.ya?ml)?$/.test(p) || /(?:^|\/)vault\.ya?ml$/.test(p));
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
 }
-var ENV_WORDS, ENV_TOKEN, CONFIG_FILE;
+var ENV_WORDS, lastPath, lastLower, NON_ASCII3, UPPER3, ENV_TOKEN, CONFIG_FILE;
 var init_paths = __esm({
   "src/env/paths.ts"() {
     "use strict";
@@ -11905,15 +12121,19 @@ var init_paths = __esm({
       live: "prod",
       sandbox: "sandbox"
     };
-    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/i;
-    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/i;
+    lastPath = "";
+    lastLower = "";
+    NON_ASCII3 = /[^\x00-\x7f]/;
+    UPPER3 = /[A-Z]+/g;
+    ENV_TOKEN = /(?:^|[/._-])(?:dev|development|test|testing|qa|staging|stage|uat|preprod|prod|production|live|sandbox)(?:[/._-]|$)/;
+    CONFIG_FILE = /\.(?:ya?ml|json|ini|cfg|conf|properties|env|tfvars)$|(?:^|\/)\.env(?:\.[^/]*)?$|(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/[^/.]*)*$|(?:^|\/)(?:hosts|inventory)$/;
   }
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path17) {
-  if (!isEnvCandidate(path17)) return void 0;
-  const parts = path17.split(/([/._-])/);
+function envRoleFromPath(path18) {
+  if (!isEnvCandidate(path18)) return void 0;
+  const parts = path18.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   let out = "";
   const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
@@ -11997,9 +12217,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path17) => {
-    if (!isConfigFile(path17)) return void 0;
-    for (const c of compiled2) if (c.re.test(path17)) return { env: c.env, role: path17.slice(c.prefix.length) };
+  return (path18) => {
+    if (!isConfigFile(path18)) return void 0;
+    for (const c of compiled2) if (c.re.test(path18)) return { env: c.env, role: path18.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -12636,9 +12856,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path17) {
+      at(node, path18) {
         let cur = node;
-        for (const k of path17.split(".")) {
+        for (const k of path18.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -12883,9 +13103,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path17) {
+function get(v, path18) {
   let cur = v;
-  for (const key of path17.split(".")) {
+  for (const key of path18.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12955,8 +13175,8 @@ function isSet(v, depth = 0) {
       return v.options.some((o) => isSet(o, depth + 1));
   }
 }
-function getSet(v, path17) {
-  const x = get(v, path17);
+function getSet(v, path18) {
+  const x = get(v, path18);
   return isSet(x) ? x : void 0;
 }
 function present(v) {
@@ -12970,15 +13190,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path17, depth = 0) {
-  const here = { ...l, path: path17 };
+function fromPlain(v, l, path18, depth = 0) {
+  const here = { ...l, path: path18 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path17}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path18}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path17}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path18}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13172,10 +13392,10 @@ function splitPath(p) {
   }
   return out.filter((s) => s !== "");
 }
-function walk(v, path17, from) {
+function walk(v, path18, from) {
   if (v === void 0) return [{ absent: true, at: from }];
-  if (!path17.length) return [{ v }];
-  const [seg, ...rest] = path17;
+  if (!path18.length) return [{ v }];
+  const [seg, ...rest] = path18;
   const out = [];
   for (const o of options(v)) {
     if (o.t === "unknown") {
@@ -13492,22 +13712,246 @@ var init_eval = __esm({
   }
 });
 
+// src/cloud/cfn-spec.json
+import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
+function readCfnSpec() {
+  for (const rel of ["./cfn-spec.json", "../cfn-spec.json"]) {
+    const file = fileURLToPath2(new URL(rel, import.meta.url));
+    if (existsSync4(file)) return readFileSync6(file, "utf8");
+  }
+  throw new Error("hookguard: cfn-spec.json not found next to the bundle (run npm run build)");
+}
+var init_cfn_spec = __esm({
+  "src/cloud/cfn-spec.json"() {
+    "use strict";
+  }
+});
+
+// src/cloud/spec.ts
+function spec() {
+  const r = readCfnSpec;
+  return parsed ??= typeof r === "function" ? JSON.parse(r()) : r;
+}
+function specSource() {
+  return spec().source;
+}
+function judged(kind) {
+  return kind.startsWith("AWS::") && !kind.startsWith("AWS::Serverless::") && kind !== "AWS::CloudFormation::CustomResource";
+}
+function parseShape(code2) {
+  let i = 0;
+  const one2 = () => {
+    const c = code2[i++];
+    switch (c) {
+      case "s":
+        return { t: "string" };
+      case "b":
+        return { t: "boolean" };
+      case "n":
+        return { t: "number" };
+      case "j":
+        return { t: "json" };
+      case "t":
+        return { t: "tag" };
+      case "[":
+        return { t: "list", of: one2() };
+      case "{":
+        return { t: "map", of: one2() };
+      case "(": {
+        const of = [one2()];
+        while (code2[i] === ",") {
+          i++;
+          of.push(one2());
+        }
+        i++;
+        return { t: "union", of };
+      }
+      default: {
+        const start = i - 1;
+        while (i < code2.length && code2[i] >= "0" && code2[i] <= "9") i++;
+        const index = Number(code2.slice(start, i));
+        if (!Number.isInteger(index) || start === i) throw new Error(`cfn-spec.json: bad type code ${code2}`);
+        return { t: "object", index };
+      }
+    }
+  };
+  return one2();
+}
+function decodeProps(text) {
+  const out = /* @__PURE__ */ new Map();
+  if (!text) return out;
+  for (const entry of text.split(";")) {
+    const eq = entry.indexOf("=");
+    out.set(entry.slice(0, eq), parseShape(entry.slice(eq + 1)));
+  }
+  return out;
+}
+function resourceProperties(kind) {
+  if (!judged(kind)) return void 0;
+  let m = decodedResources.get(kind);
+  if (!m) {
+    const { resources } = spec();
+    const text = Object.prototype.hasOwnProperty.call(resources, kind) ? resources[kind] : void 0;
+    if (text === void 0) return void 0;
+    m = decodeProps(text);
+    decodedResources.set(kind, m);
+  }
+  return m;
+}
+function typeProperties(index) {
+  let m = decodedTypes.get(index);
+  if (!m) {
+    const text = spec().types[index];
+    if (text === void 0) throw new Error(`cfn-spec.json: no property type ${index}`);
+    m = decodeProps(text);
+    decodedTypes.set(index, m);
+  }
+  return m;
+}
+function propertiesOf(shape) {
+  switch (shape.t) {
+    case "object":
+      return typeProperties(shape.index);
+    case "tag":
+      return TAG;
+    case "json":
+    case "map":
+      return "any";
+    case "union": {
+      const merged = /* @__PURE__ */ new Map();
+      for (const s of shape.of) {
+        const p = propertiesOf(s);
+        if (p === "any") return "any";
+        if (p) {
+          for (const [k, v] of p) if (!merged.has(k)) merged.set(k, v);
+        }
+      }
+      return merged.size ? merged : void 0;
+    }
+    default:
+      return void 0;
+  }
+}
+function editDistance(a, b) {
+  const d = [];
+  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
+      d[i][j] = v;
+    }
+  return d[a.length][b.length];
+}
+function suggest(name, names) {
+  const lower2 = name.toLowerCase();
+  let best;
+  let bestD = Infinity;
+  for (const n of names) {
+    if (n.toLowerCase() === lower2) return n;
+    const d = editDistance(lower2, n.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = n;
+    }
+  }
+  const limit = name.length <= 5 ? 1 : name.length <= 11 ? 2 : 3;
+  return bestD <= limit ? best : void 0;
+}
+function splitSegment(seg) {
+  let s = seg;
+  let lists = 0;
+  for (; ; ) {
+    const m = /\[(?:\d*|\*)\]$/.exec(s);
+    if (!m) break;
+    lists++;
+    s = s.slice(0, m.index);
+  }
+  if (s === "" || s === "*" || /^\d+$/.test(s)) return { name: void 0, lists: lists + (s === "" ? 0 : 1) };
+  return { name: s, lists };
+}
+function items2(shape) {
+  if (shape.t === "list") return shape.of;
+  if (shape.t === "union") {
+    const of = shape.of.flatMap((s) => s.t === "list" ? [s.of] : []);
+    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
+  }
+  return shape;
+}
+function lookupPath(kind, path18) {
+  const r = resolvePath(kind, path18);
+  return typeof r === "object" && "shape" in r ? "ok" : r;
+}
+function resolvePath(kind, path18) {
+  const top = resourceProperties(kind);
+  if (!top) return "unknown-kind";
+  let cur;
+  for (let at = 0; at < path18.length; at++) {
+    const { name, lists } = splitSegment(path18[at]);
+    if (name !== void 0) {
+      if (cur?.t === "map")
+        cur = cur.of;
+      else {
+        const names = cur ? propertiesOf(cur) : top;
+        if (names === "any") return { shape: void 0 };
+        const next = names?.get(name);
+        if (!next) {
+          const suggestion = names ? suggest(name, names.keys()) : void 0;
+          return { missing: name, at, ...suggestion ? { suggestion } : {} };
+        }
+        cur = next;
+      }
+    }
+    for (let k = 0; k < lists && cur; k++) cur = items2(cur);
+    if (cur?.t === "json") return { shape: void 0 };
+  }
+  return { shape: cur };
+}
+function listItems(shape) {
+  const s = items2(shape);
+  return s === shape ? void 0 : s;
+}
+function mapValues(shape) {
+  if (shape.t === "map") return shape.of;
+  if (shape.t === "union") {
+    const of = shape.of.flatMap((s) => s.t === "map" ? [s.of] : []);
+    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
+  }
+  return void 0;
+}
+var parsed, decodedResources, decodedTypes, TAG;
+var init_spec = __esm({
+  "src/cloud/spec.ts"() {
+    "use strict";
+    init_cfn_spec();
+    decodedResources = /* @__PURE__ */ new Map();
+    decodedTypes = /* @__PURE__ */ new Map();
+    TAG = /* @__PURE__ */ new Map([
+      ["Key", { t: "string" }],
+      ["Value", { t: "string" }]
+    ]);
+  }
+});
+
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path17, depth) {
-  return { node, path: depth > 0 && path17 ? path17 : t.pathOf(node) || path17 };
+function loc(t, node, path18, depth) {
+  return { node, path: depth > 0 && path18 ? path18 : t.pathOf(node) || path18 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path17 = "", depth = 0) {
+function cfnValue(t, node, path18 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path17, depth);
+  const l = loc(t, node, path18, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path17, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path18, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -13698,8 +14142,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path17, v, l) {
-  const parts = path17.split(".");
+function setPath(out, path18, v, l) {
+  const parts = path18.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -14416,8 +14860,8 @@ var init_ansible = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path17) {
-  const [head, ...rest] = path17.split("[].");
+function valuesAt(props, path18) {
+  const [head, ...rest] = path18.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14425,8 +14869,8 @@ function valuesAt(props, path17) {
     );
   return cur;
 }
-function leaf2(path17) {
-  return path17.split(/\.|\[\]\./).pop();
+function leaf2(path18) {
+  return path18.split(/\.|\[\]\./).pop();
 }
 function placeholderSecret(value) {
   const v = value.trim();
@@ -14522,10 +14966,10 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path17 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path17)) {
+        for (const path18 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path18)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path17 };
+              const base = { resource: r, at: s.at, detail: path18 };
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
@@ -14535,16 +14979,16 @@ var init_secrets = __esm({
                   ...base,
                   code: "secret-literal",
                   ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf2(path17)}: it deploys as a well-known password; use a dynamic reference`,
+                    message: `${r.name} has a placeholder ${leaf2(path18)}: it deploys as a well-known password; use a dynamic reference`,
                     severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf2(path17)}`, secret: !s.why },
+                  } : { message: `${r.name} has a literal ${leaf2(path18)}`, secret: !s.why },
                   why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf2(path17)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf2(path18)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -14828,40 +15272,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path17, text) {
-  const base = path17.split("/").pop() ?? "";
+function kindByPath(path18, text) {
+  const base = path18.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path17)) return "vars";
-  if (META_PATH.test(path17)) return "meta";
+  if (VARS_PATH.test(path18)) return "vars";
+  if (META_PATH.test(path18)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path17) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path18) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path17)) return "tasks";
+  if (TASKS_PATH.test(path18)) return "tasks";
   return void 0;
 }
-function loadAnsible(path17, text) {
-  if (isProgram(path17.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path17, text);
+function loadAnsible(path18, text) {
+  if (isProgram(path18.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path18, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path17, text, void 0, "vault");
+    const b2 = new Builder(path18, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path17, text, void 0, "config");
+    const b2 = new Builder(path18, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path17, text, void 0, "inventory");
+    const b2 = new Builder(path18, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed2 = parseYamlAll(text, { fast: true });
-  if (parsed2.errors.length && !byPath && !/\.ya?ml$/i.test(path17)) return { matched: false, errors: [] };
+  if (parsed2.errors.length && !byPath && !/\.ya?ml$/i.test(path18)) return { matched: false, errors: [] };
   if (parsed2.errors.length)
     return { matched: true, errors: parsed2.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed2.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml9.isScalar)(c) && (c.value === null || c.value === "")));
@@ -14898,7 +15342,7 @@ function loadAnsible(path17, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path17, text, parsed2.lc, kind);
+  const b = new Builder(path18, text, parsed2.lc, kind);
   switch (kind) {
     case "playbook": {
       let first = true;
@@ -14910,7 +15354,7 @@ function loadAnsible(path17, text) {
       break;
     }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path17);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path18);
       let first = true;
       roots.forEach((r, d) => {
         if (!(0, import_yaml9.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
@@ -14921,7 +15365,7 @@ function loadAnsible(path17, text) {
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path17}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path18}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -15022,14 +15466,14 @@ var init_ansible2 = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path17, text, lc, kind) {
-        this.path = path17;
+      constructor(path18, text, lc, kind) {
+        this.path = path18;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path17,
+          path: path18,
           text,
           lines: this.lines,
           tasks: [],
@@ -15128,7 +15572,7 @@ var init_ansible2 = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path17, inheritedNoLog) {
+      task(n, kind, path18, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -15195,7 +15639,7 @@ var init_ansible2 = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path17,
+          path: path18,
           pos: pos2,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
@@ -15218,7 +15662,7 @@ var init_ansible2 = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path17}.vars.${v}`,
+            (v) => `${path18}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -15243,7 +15687,7 @@ var init_ansible2 = __esm({
         const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path17 = `${prefix}${this.label(item, i, used)}`;
+          const path18 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -15255,7 +15699,7 @@ var init_ansible2 = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path17}.vars.${v}`,
+                (v) => `${path18}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -15265,13 +15709,13 @@ var init_ansible2 = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path17}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path18}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path17, inheritedNoLog);
+          const t = this.task(item, kind, path18, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -15356,14 +15800,14 @@ var init_ansible2 = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path17) => this.file.vars.push({
+        const add = (v, path18) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path17,
+          path: path18,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -15396,10 +15840,10 @@ function atArg(ctx, t, a, message2, extra = {}) {
 function atTask(ctx, t, message2, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message: message2 });
 }
-function atSecretValue(ctx, a, scope, path17, message2, severity) {
+function atSecretValue(ctx, a, scope, path18, message2, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path17, message: message2, secret: single, ...severity ? { severity } : {} });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path18, message: message2, secret: single, ...severity ? { severity } : {} });
 }
 function cryptHash(v) {
   const s = v.trim();
@@ -15421,8 +15865,15 @@ function isFalse(a) {
 function isTrue(a) {
   return !!a && !isJinja(a.value) && truthy(a.value) === true;
 }
+function secretWordAtEnd(name) {
+  if (!ASCII.test(name)) return SECRET_NAME.test(name);
+  const l = name.toLowerCase();
+  return SECRET_WORDS.some(
+    (w) => l.endsWith(w) && (l.length === w.length || l.charCodeAt(l.length - w.length - 1) === 95)
+  );
+}
 function isSecretName(name) {
-  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name);
+  return secretWordAtEnd(name) && !NOT_SECRET_NAME.test(name);
 }
 function plaintextSecret(a) {
   if (!a || a.vault) return void 0;
@@ -15517,7 +15968,7 @@ function pairsOf(ctx, n) {
   }
   return out;
 }
-var SECRET_NAME, NOT_SECRET_NAME, PLACEHOLDER2, COMMAND_MODULES;
+var SECRET_NAME, NOT_SECRET_NAME, SECRET_WORDS, ASCII, PLACEHOLDER2, COMMAND_MODULES;
 var init_context2 = __esm({
   "src/rules/ansible/context.ts"() {
     "use strict";
@@ -15526,6 +15977,29 @@ var init_context2 = __esm({
     init_ansible2();
     SECRET_NAME = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
     NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
+    SECRET_WORDS = [
+      "pass",
+      "password",
+      "passwd",
+      "passphrase",
+      "pwd",
+      "secret",
+      "token",
+      "api_key",
+      "apikey",
+      "secret_key",
+      "secretkey",
+      "private_key",
+      "privatekey",
+      "token_key",
+      "tokenkey",
+      "client_secret",
+      "auth_key",
+      "authkey",
+      "credential",
+      "credentials"
+    ];
+    ASCII = /^[\x00-\x7f]*$/;
     PLACEHOLDER2 = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
     COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
   }
@@ -15655,12 +16129,12 @@ function policyMeta(p) {
     owners: p.owners
   };
 }
-function inScope(p, path17, env) {
-  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path17))) return false;
+function inScope(p, path18, env) {
+  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path18))) return false;
   if (p.scope.environments.length && (!env || !p.scope.environments.includes(env))) return false;
   return true;
 }
-function environmentOf(b, path17) {
+function environmentOf(b, path18) {
   let f = finders.get(b);
   if (!f) {
     const find = makeRoleFinder(b.envGlobs?.length ? new Map(b.envGlobs) : void 0);
@@ -15670,15 +16144,15 @@ function environmentOf(b, path17) {
     };
     finders.set(b, f);
   }
-  return f(path17);
+  return f(path18);
 }
 function message(p, r, detail) {
   return `${p.id} ${p.title}: ${r.name}: ${detail}.`;
 }
-function cfnRules(b, path17, env = environmentOf(b, path17)) {
+function cfnRules(b, path18, env = environmentOf(b, path18)) {
   const out = [];
   for (const p of b.policies) {
-    if (!p.target.resources?.length || !inScope(p, path17, env)) continue;
+    if (!p.target.resources?.length || !inScope(p, path18, env)) continue;
     const meta2 = policyMeta(p);
     out.push({
       meta: meta2,
@@ -15772,10 +16246,10 @@ function ansibleResources(ctx) {
   }
   return m;
 }
-function ansibleRules(b, path17, env = environmentOf(b, path17)) {
+function ansibleRules(b, path18, env = environmentOf(b, path18)) {
   const out = [];
   for (const p of b.policies) {
-    if (!inScope(p, path17, env)) continue;
+    if (!inScope(p, path18, env)) continue;
     const meta2 = { ...policyMeta(p), modules: p.target.modules ?? [] };
     out.push({
       meta: meta2,
@@ -15831,10 +16305,10 @@ var init_run2 = __esm({
 // src/policies/examples.ts
 function runExample(p, ex, fams, b) {
   const one2 = { ...b, policies: [{ ...p, scope: { ...p.scope, paths: [] } }] };
-  const path17 = ex.path ?? DEFAULT_PATH[ex.format];
+  const path18 = ex.path ?? DEFAULT_PATH[ex.format];
   const env = ex.path ? environmentOf(b, ex.path) : p.scope.environments[0];
-  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path17, env) : ansibleRules(one2, path17, env);
-  const r = fams[ex.format].lint(path17, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
+  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path18, env) : ansibleRules(one2, path18, env);
+  const r = fams[ex.format].lint(path18, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
   return {
     hits: r.findings.filter((f) => f.ruleId === p.id).length,
     errors: r.matched ? r.errors.map((e) => e.message) : [`the example is not ${ex.format === "ansible" ? "an Ansible file" : "a CloudFormation template"}`]
@@ -15864,7 +16338,7 @@ var init_examples = __esm({
 
 // src/policies/load.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync4, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync6, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
+import { existsSync as existsSync5, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync7, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
 import path3 from "node:path";
 function policyFiles(root, paths2) {
   const out = /* @__PURE__ */ new Set();
@@ -15902,7 +16376,7 @@ function policyFiles(root, paths2) {
         }
       };
       walk4(dir.replace(/\/$/, "") || ".", 0);
-    } else if (existsSync4(path3.join(root, clean2)) && statSync2(path3.join(root, clean2)).isFile()) out.add(clean2);
+    } else if (existsSync5(path3.join(root, clean2)) && statSync2(path3.join(root, clean2)).isFile()) out.add(clean2);
     else listDir(clean2);
   }
   return [...out];
@@ -16156,9 +16630,9 @@ function readCond(node, file, at, errors, host) {
     const condition = readCond(val("condition"), file, at, errors, host);
     if (!condition || keys.includes("where") && !where3) return void 0;
     const attribute2 = e.value.trim();
-    const path17 = splitPath(attribute2);
-    if (path17.at(-1) !== "[]") path17.push("[]");
-    return { each: { attribute: attribute2, path: path17, ...where3 ? { where: where3 } : {}, condition }, line };
+    const path18 = splitPath(attribute2);
+    if (path18.at(-1) !== "[]") path18.push("[]");
+    return { each: { attribute: attribute2, path: path18, ...where3 ? { where: where3 } : {}, condition }, line };
   }
   if (keys.includes("related")) {
     const r = val("related");
@@ -16257,6 +16731,27 @@ function attributePaths(p) {
   visit2(p.condition, kinds);
   return out;
 }
+function specErrors(p) {
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const a of attributePaths(p)) {
+    const star = a.path.indexOf("*");
+    const path18 = star >= 0 ? a.path.slice(0, star) : a.path;
+    const key = `${a.kind}\0${path18.join(".")}\0${a.line}`;
+    if (!path18.length || seen.has(key)) continue;
+    seen.add(key);
+    const r = lookupPath(a.kind, path18);
+    if (r === "ok" || r === "unknown-kind") continue;
+    const before = r.at > 0 ? resolvePath(a.kind, path18.slice(0, r.at)) : void 0;
+    const shape = before && typeof before === "object" && "shape" in before ? before.shape : void 0;
+    if (shape && (shape.t === "tag" || shape.t === "list" && shape.of.t === "tag")) continue;
+    const shown2 = path18.slice(0, r.at + 1).join(".").replace(/\.\[\]/g, "[]");
+    out.push(
+      `${a.file}:${a.line}: ${a.kind} has no property ${shown2}${r.suggestion ? ` (did you mean ${r.suggestion}?)` : ""}: the policy would never see a value there`
+    );
+  }
+  return out;
+}
 function cacheDir(env) {
   const xdg = env.XDG_CACHE_HOME;
   if (xdg && path3.isAbsolute(xdg)) return path3.join(xdg, "hookguard");
@@ -16269,7 +16764,7 @@ async function loadPolicies(src) {
   for (const f of policyFiles(src.root, src.paths)) {
     let text;
     try {
-      text = readFileSync6(path3.join(src.root, f), "utf8");
+      text = readFileSync7(path3.join(src.root, f), "utf8");
     } catch (e) {
       return { error: `${f}: cannot read (${e.code ?? e.message})` };
     }
@@ -16291,11 +16786,12 @@ async function loadPolicies(src) {
   const cached = dir ? path3.join(dir, `policies-${hash}.json`) : void 0;
   if (cached)
     try {
-      const b = JSON.parse(readFileSync6(cached, "utf8"));
+      const b = JSON.parse(readFileSync7(cached, "utf8"));
       if (Array.isArray(b.policies)) return b.policies.length ? { bundle: b } : {};
     } catch {
     }
   const { policies, errors } = parsePolicies(sources, src.knownIds);
+  for (const p of policies) errors.push(...specErrors(p));
   if (errors.length) return { error: `invalid policies:
   ${errors.join("\n  ")}` };
   const bundle = { policies, ...src.envGlobs?.length ? { envGlobs: src.envGlobs } : {} };
@@ -16323,6 +16819,7 @@ var init_load3 = __esm({
     init_yaml();
     init_types3();
     init_eval();
+    init_spec();
     init_examples();
     BUILTIN_PREFIX = /^(?:CFN|ANS|ENV|ATREST|HG|ACCESS|OWN)-/i;
     POLICY_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$/;
@@ -16532,8 +17029,8 @@ var init_registry = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path17) {
-  const parts = path17.split(".");
+function nearest(r, path18) {
+  const parts = path18.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -16592,8 +17089,8 @@ function forbidTrue(spec2) {
 function requireSet(spec2) {
   return propCheck({ ...spec2, bad: () => false, message: spec2.message, absent: spec2.message });
 }
-function strProp(r, path17) {
-  const s = scalars(get(r.props, path17)).find(isKnown2);
+function strProp(r, path18) {
+  const s = scalars(get(r.props, path18)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse2, isTrue2, equalsAny;
@@ -16614,7 +17111,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue3 = (r, path17) => scalars(get(r.props, path17)).some((s) => asBool2(s.value) === true);
+    isTrue3 = (r, path18) => scalars(get(r.props, path18)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -17292,8 +17789,8 @@ function isFalse3(v) {
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path17) {
-  const n = t.at(node, path17);
+function getSet2(t, node, path18) {
+  const n = t.at(node, path18);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
@@ -17319,8 +17816,8 @@ function requireTrue2(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path17) {
-  const parts = path17.split(".");
+function parentOrUndefined(t, r, path18) {
+  const parts = path18.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -20316,8 +20813,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path17 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path17))) {
+          const path18 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path18))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -23102,201 +23599,18 @@ var init_neptune_001 = __esm({
   }
 });
 
-// src/cloud/cfn-spec.json
-import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
-import { fileURLToPath as fileURLToPath2 } from "node:url";
-function readCfnSpec() {
-  for (const rel of ["./cfn-spec.json", "../cfn-spec.json"]) {
-    const file = fileURLToPath2(new URL(rel, import.meta.url));
-    if (existsSync5(file)) return readFileSync7(file, "utf8");
-  }
-  throw new Error("hookguard: cfn-spec.json not found next to the bundle (run npm run build)");
-}
-var init_cfn_spec = __esm({
-  "src/cloud/cfn-spec.json"() {
-    "use strict";
-  }
-});
-
-// src/cloud/spec.ts
-function spec() {
-  const r = readCfnSpec;
-  return parsed ??= typeof r === "function" ? JSON.parse(r()) : r;
-}
-function specSource() {
-  return spec().source;
-}
-function judged(kind) {
-  return kind.startsWith("AWS::") && !kind.startsWith("AWS::Serverless::") && kind !== "AWS::CloudFormation::CustomResource";
-}
-function parseShape(code2) {
-  let i = 0;
-  const one2 = () => {
-    const c = code2[i++];
-    switch (c) {
-      case "s":
-        return { t: "string" };
-      case "b":
-        return { t: "boolean" };
-      case "n":
-        return { t: "number" };
-      case "j":
-        return { t: "json" };
-      case "t":
-        return { t: "tag" };
-      case "[":
-        return { t: "list", of: one2() };
-      case "{":
-        return { t: "map", of: one2() };
-      case "(": {
-        const of = [one2()];
-        while (code2[i] === ",") {
-          i++;
-          of.push(one2());
-        }
-        i++;
-        return { t: "union", of };
-      }
-      default: {
-        const start = i - 1;
-        while (i < code2.length && code2[i] >= "0" && code2[i] <= "9") i++;
-        const index = Number(code2.slice(start, i));
-        if (!Number.isInteger(index) || start === i) throw new Error(`cfn-spec.json: bad type code ${code2}`);
-        return { t: "object", index };
-      }
-    }
-  };
-  return one2();
-}
-function decodeProps(text) {
-  const out = /* @__PURE__ */ new Map();
-  if (!text) return out;
-  for (const entry of text.split(";")) {
-    const eq = entry.indexOf("=");
-    out.set(entry.slice(0, eq), parseShape(entry.slice(eq + 1)));
-  }
-  return out;
-}
-function resourceProperties(kind) {
-  if (!judged(kind)) return void 0;
-  let m = decodedResources.get(kind);
-  if (!m) {
-    const { resources } = spec();
-    const text = Object.prototype.hasOwnProperty.call(resources, kind) ? resources[kind] : void 0;
-    if (text === void 0) return void 0;
-    m = decodeProps(text);
-    decodedResources.set(kind, m);
-  }
-  return m;
-}
-function typeProperties(index) {
-  let m = decodedTypes.get(index);
-  if (!m) {
-    const text = spec().types[index];
-    if (text === void 0) throw new Error(`cfn-spec.json: no property type ${index}`);
-    m = decodeProps(text);
-    decodedTypes.set(index, m);
-  }
-  return m;
-}
-function propertiesOf(shape) {
-  switch (shape.t) {
-    case "object":
-      return typeProperties(shape.index);
-    case "tag":
-      return TAG;
-    case "json":
-    case "map":
-      return "any";
-    case "union": {
-      const merged = /* @__PURE__ */ new Map();
-      for (const s of shape.of) {
-        const p = propertiesOf(s);
-        if (p === "any") return "any";
-        if (p) {
-          for (const [k, v] of p) if (!merged.has(k)) merged.set(k, v);
-        }
-      }
-      return merged.size ? merged : void 0;
-    }
-    default:
-      return void 0;
-  }
-}
-function editDistance(a, b) {
-  const d = [];
-  for (let i = 0; i <= a.length; i++) d.push([i, ...new Array(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2][j - 2] + 1);
-      d[i][j] = v;
-    }
-  return d[a.length][b.length];
-}
-function suggest(name, names) {
-  const lower2 = name.toLowerCase();
-  let best;
-  let bestD = Infinity;
-  for (const n of names) {
-    if (n.toLowerCase() === lower2) return n;
-    const d = editDistance(lower2, n.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = n;
-    }
-  }
-  const limit = name.length <= 5 ? 1 : name.length <= 11 ? 2 : 3;
-  return bestD <= limit ? best : void 0;
-}
-function items2(shape) {
-  if (shape.t === "list") return shape.of;
-  if (shape.t === "union") {
-    const of = shape.of.flatMap((s) => s.t === "list" ? [s.of] : []);
-    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
-  }
-  return shape;
-}
-function listItems(shape) {
-  const s = items2(shape);
-  return s === shape ? void 0 : s;
-}
-function mapValues(shape) {
-  if (shape.t === "map") return shape.of;
-  if (shape.t === "union") {
-    const of = shape.of.flatMap((s) => s.t === "map" ? [s.of] : []);
-    if (of.length) return of.length === 1 ? of[0] : { t: "union", of };
-  }
-  return void 0;
-}
-var parsed, decodedResources, decodedTypes, TAG;
-var init_spec = __esm({
-  "src/cloud/spec.ts"() {
-    "use strict";
-    init_cfn_spec();
-    decodedResources = /* @__PURE__ */ new Map();
-    decodedTypes = /* @__PURE__ */ new Map();
-    TAG = /* @__PURE__ */ new Map([
-      ["Key", { t: "string" }],
-      ["Value", { t: "string" }]
-    ]);
-  }
-});
-
 // src/rules/cloudformation/rules/prop-001.ts
-function securityRelevant(path17) {
-  return path17.some(
+function securityRelevant(path18) {
+  return path18.some(
     (name) => name.split(/(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+/).some((w) => SECURITY.some((s) => w.toLowerCase().startsWith(s)))
   );
 }
-function report(w, keyNode, value, name, path17, names) {
+function report(w, keyNode, value, name, path18, names) {
   const real = suggest(name, names);
   const node = w.t.keyOf(value) === keyNode ? value : keyNode;
-  const where3 = path17.length ? ` in ${path17.join(".")}` : "";
+  const where3 = path18.length ? ` in ${path18.join(".")}` : "";
   if (real) {
-    const security = securityRelevant([...path17, real]);
+    const security = securityRelevant([...path18, real]);
     w.ctx.report(
       w.r,
       node,
@@ -23311,19 +23625,19 @@ function report(w, keyNode, value, name, path17, names) {
       { severity: "info" }
     );
 }
-function walk2(w, node, shape, path17, depth) {
+function walk2(w, node, shape, path18, depth) {
   if (!node || depth > MAX_DEPTH3) return;
   for (const b of w.t.branches(node)) {
     if (w.t.intrinsic(b)) continue;
     if ((0, import_yaml15.isSeq)(b)) {
       const item = listItems(shape);
-      if (item) for (const it of w.t.items(b)) walk2(w, it, item, path17, depth + 1);
+      if (item) for (const it of w.t.items(b)) walk2(w, it, item, path18, depth + 1);
       continue;
     }
     if (!(0, import_yaml15.isMap)(b)) continue;
     const values = mapValues(shape);
     if (values) {
-      for (const e of w.t.entries(b)) walk2(w, e.value, values, [...path17, e.key], depth + 1);
+      for (const e of w.t.entries(b)) walk2(w, e.value, values, [...path18, e.key], depth + 1);
       continue;
     }
     const names = propertiesOf(shape);
@@ -23331,8 +23645,8 @@ function walk2(w, node, shape, path17, depth) {
     for (const e of w.t.entries(b)) {
       if (e.key === "<<") continue;
       const sub = names.get(e.key);
-      if (sub) walk2(w, e.value, sub, [...path17, e.key], depth + 1);
-      else report(w, e.keyNode, e.value, e.key, path17, names.keys());
+      if (sub) walk2(w, e.value, sub, [...path18, e.key], depth + 1);
+      else report(w, e.keyNode, e.value, e.key, path18, names.keys());
     }
   }
 }
@@ -25491,10 +25805,10 @@ var init_cloudformation3 = __esm({
 });
 
 // src/parse/ansible-resolve.ts
-function relatedPaths(path17, text) {
-  const dir = path17.includes("/") ? path17.slice(0, path17.lastIndexOf("/") + 1) : "";
+function relatedPaths(path18, text) {
+  const dir = path18.includes("/") ? path18.slice(0, path18.lastIndexOf("/") + 1) : "";
   const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path17);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path18);
   if (role) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
@@ -25521,7 +25835,7 @@ function relatedPaths(path17, text) {
       }
     }
   }
-  return [...new Set(out.filter((p) => p && p !== path17))];
+  return [...new Set(out.filter((p) => p && p !== path18))];
 }
 function normalise(p) {
   const out = [];
@@ -25559,11 +25873,11 @@ function parseVars(text) {
   }
   return out;
 }
-function relatedDirs(path17, text) {
+function relatedDirs(path18, text) {
   if (!text.includes("{{")) return [];
   const bases = /* @__PURE__ */ new Set([""]);
-  if (path17.includes("/")) bases.add(path17.slice(0, path17.lastIndexOf("/") + 1));
-  const role = /^(.*?\/)?roles\/[^/]+\/(?:tasks|handlers)\//.exec(path17);
+  if (path18.includes("/")) bases.add(path18.slice(0, path18.lastIndexOf("/") + 1));
+  const role = /^(.*?\/)?roles\/[^/]+\/(?:tasks|handlers)\//.exec(path18);
   if (role) bases.add(role[1] ?? "");
   const out = [];
   for (const b of bases) for (const d of ["group_vars", "host_vars", "inventories", "inventory"]) out.push(`${b}${d}`);
@@ -26045,8 +26359,8 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path17 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path17);
+  const path18 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path18);
 }
 var KEYS3, HEALTH_PATH, rule150, tls_001_default;
 var init_tls_001 = __esm({
@@ -27205,7 +27519,7 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path17, depth) {
+function visit(ctx, v, a, path18, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -27214,7 +27528,7 @@ function visit(ctx, v, a, path17, depth) {
         ctx,
         a,
         v.scope,
-        path17,
+        path18,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -27223,12 +27537,12 @@ function visit(ctx, v, a, path17, depth) {
         ctx,
         a,
         v.scope,
-        path17,
+        path18,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path17}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path18}.${c.key}`, depth + 1);
 }
 var rule173, secret_007_default;
 var init_secret_007 = __esm({
@@ -27323,6 +27637,10 @@ var init_ssh_001 = __esm({
 });
 
 // src/rules/ansible/rules/ssh-002.ts
+function noCheck(s) {
+  const l = s.toLowerCase();
+  return (l.includes("stricthostkeychecking") || l.includes("userknownhostsfile")) && NO_CHECK.test(s);
+}
 var NO_CHECK, SKIP_ARGS, rule175, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
@@ -27349,7 +27667,7 @@ var init_ssh_002 = __esm({
       },
       check(ctx) {
         for (const e of ctx.file.cfg?.entries ?? [])
-          if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && NO_CHECK.test(e.value))
+          if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && noCheck(e.value))
             ctx.report({
               at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
               scope: [e.line, e.line],
@@ -27357,7 +27675,7 @@ var init_ssh_002 = __esm({
               message: `ansible.cfg ${e.key} turns SSH host key checking off.`
             });
         for (const v of ctx.file.vars)
-          if (strings(v.value).some((s) => !isJinja(s) && NO_CHECK.test(s)))
+          if (strings(v.value).some((s) => !isJinja(s) && noCheck(s)))
             ctx.report({
               at: v.keyPos,
               scope: v.scope,
@@ -27366,7 +27684,7 @@ var init_ssh_002 = __esm({
             });
         for (const t of ctx.file.tasks) {
           const args2 = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
-          const hit = args2.find((a) => strings(a.value).some((s) => NO_CHECK.test(s)));
+          const hit = args2.find((a) => strings(a.value).some((s) => noCheck(s)));
           if (hit) atArg(ctx, t, hit, `${t.module} uses SSH with host key checking off.`);
         }
       }
@@ -27429,18 +27747,24 @@ function regexes(d) {
   }
   return r;
 }
+function mayName(d, s) {
+  return s.toLowerCase().includes(d.name.toLowerCase());
+}
+function mayEndVar(d, key) {
+  return key.toLowerCase().endsWith(d.name.replace(/^.*[a-z](?=[A-Z])/, "").toLowerCase());
+}
 function checkSshd(ctx, d, message2) {
   const { line, nameRe } = regexes(d);
   for (const t of ctx.file.tasks) {
-    const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
+    const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && mayName(d, s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
   }
-  const visit2 = (v, a, path17, depth) => {
-    if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path17, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
+  const visit2 = (v, a, path18, depth) => {
+    if ((mayEndVar(d, a.key) && nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path18, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path17}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path18}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -28002,7 +28326,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path17, list4] of byPlace) {
+    for (const [path18, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -28010,7 +28334,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path17 : `${t.path}.${t.module}`,
+        path: f.at ? path18 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message2}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -29024,9 +29348,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path17 of options2(get(body, "paths")))
-    if (path17.t === "map") {
-      for (const ops of path17.entries.values())
+  for (const path18 of options2(get(body, "paths")))
+    if (path18.t === "map") {
+      for (const ops of path18.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -29975,8 +30299,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path17, bad, message2, severity) {
-  const v = get(r.props, path17);
+function flag(r, emit, code2, path18, bad, message2, severity) {
+  const v = get(r.props, path18);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
@@ -32053,10 +32377,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path17, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path17, content);
+    loaded = loadAnsible(path18, content);
   } catch (e) {
     return {
       matched: true,
@@ -32126,7 +32450,7 @@ function lintAnsible(path17, content, only = rules, related = /* @__PURE__ */ ne
       f.message += `${/[.!?]$/.test(f.message) ? "" : "."} The value comes through ${from.join(", then ")}.`;
       f.why = f.why ? `${f.why}; value through ${from.join(", then ")}` : `Value through ${from.join(", then ")}`;
     }
-  const test = TEST_PATH2.exec(path17);
+  const test = TEST_PATH2.exec(path18);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -32365,8 +32689,8 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path17, content, related, extra) => lintAnsible(
-        path17,
+      lint: (path18, content, related, extra) => lintAnsible(
+        path18,
         content,
         !extra?.rules.length ? rules : extra.only ? extra.rules : [...rules, ...extra.rules],
         related
@@ -32795,19 +33119,17 @@ var init_record = __esm({
 });
 
 // src/finding/index.ts
-import { createRequire as createRequire2 } from "node:module";
-function sha256(s) {
-  crypto2 ??= nodeRequire2("node:crypto");
-  return crypto2.createHash("sha256").update(s).digest("hex");
+function sha2562(s) {
+  return digestHex("sha256", s);
 }
 function valueHash(value) {
-  return sha256(value);
+  return sha2562(value);
 }
 function fingerprint(ruleId, file, ...identity) {
-  return sha256([ruleId, file, ...identity].join("\0")).slice(0, 32);
+  return sha2562([ruleId, file, ...identity].join("\0")).slice(0, 32);
 }
 function contentKey(ruleId, ...identity) {
-  return sha256(["key", ruleId, ...identity].join("\0")).slice(0, 32);
+  return sha2562(["key", ruleId, ...identity].join("\0")).slice(0, 32);
 }
 function provenanceOf(commit) {
   return commit ? {
@@ -32843,12 +33165,11 @@ function makeFinding(s) {
     ...s.owners?.length ? { owners: [...s.owners] } : {}
   };
 }
-var nodeRequire2, crypto2;
 var init_finding = __esm({
   "src/finding/index.ts"() {
     "use strict";
     init_mask();
-    nodeRequire2 = createRequire2(import.meta.url);
+    init_sha();
   }
 });
 
@@ -33116,8 +33437,8 @@ var init_allows = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path17, content) {
-  if (NOT_TEMPLATE.test(path17)) return false;
+function looksLikeCloudFormation(path18, content) {
+  if (NOT_TEMPLATE.test(path18)) return false;
   return CONTENT.test(content);
 }
 var NOT_TEMPLATE, CONTENT;
@@ -33130,15 +33451,15 @@ var init_detect2 = __esm({
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path17, content) {
-  const base = path17.split("/").pop() ?? "";
+function looksLikeAnsible(path18, content) {
+  const base = path18.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path17)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path18)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path17)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path18)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -33417,8 +33738,8 @@ __export(access_exports, {
   sudoersGrants: () => sudoersGrants,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path17, content) {
-  if (AUTH_KEYS.test(path17) || SUDOERS_FILE.test(path17)) return true;
+function wantsAccess(path18, content) {
+  if (AUTH_KEYS.test(path18) || SUDOERS_FILE.test(path18)) return true;
   return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:|sudoers/.test(content);
 }
 function searchPaths(file, name, kind) {
@@ -33487,8 +33808,8 @@ function sudoersGrants(text, r) {
   });
   return out;
 }
-function finding(rule257, message2, pos2, scope, path17) {
-  return { ruleId: rule257.id, severity: rule257.severity, message: message2, path: path17, scope, ...pos2 };
+function finding(rule257, message2, pos2, scope, path18) {
+  return { ruleId: rule257.id, severity: rule257.severity, message: message2, path: path18, scope, ...pos2 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -33540,7 +33861,7 @@ function resolveItem(v, item) {
 function pos(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report2(c, rule257, message2, at, scope, path17, lineOffset = 0) {
+function report2(c, rule257, message2, at, scope, path18, lineOffset = 0) {
   const p = pos(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule257.id}:${line}`;
@@ -33552,20 +33873,20 @@ function report2(c, rule257, message2, at, scope, path17, lineOffset = 0) {
       message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path17
+      path18
     )
   );
 }
-function keysIn(c, node, text, scope, path17, what2) {
+function keysIn(c, node, text, scope, path18, what2) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report2(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path17}:${k.fingerprint}`, offset);
+    report2(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path18}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path17) {
+function cloudInit(c, node, text, path18) {
   const p = pos(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
@@ -33590,7 +33911,7 @@ function cloudInit(c, node, text, path17) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path17}:cloud-init:user:${name}`,
+          `${path18}:cloud-init:user:${name}`,
           at(lineOf3(u))
         );
     }
@@ -33604,7 +33925,7 @@ function cloudInit(c, node, text, path17) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path17}:cloud-init:${k.fingerprint}`,
+      `${path18}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
@@ -34339,11 +34660,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path17) {
-  if (!path17 || path17.startsWith("/") || path17.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path18) {
+  if (!path18 || path18.startsWith("/") || path18.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path17);
+  const b = await reader.readAt(rev, path18);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -34421,8 +34742,12 @@ var init_related2 = __esm({
 // src/scan/wants.ts
 import { readFileSync as readFileSync10 } from "node:fs";
 import path9 from "node:path";
+function spanningSecrets(p) {
+  return SPANNING_SECRETS.test(lowerAscii2(p));
+}
 function wantsIac(p) {
-  return IAC_NAME.test(p) || NO_EXT.test(p);
+  const l = lowerAscii2(p);
+  return IAC_NAME.test(l) || NO_EXT.test(l);
 }
 function ruleIdTest(secretIds) {
   const ids = new Set([...secretIds].map((id) => id.toLowerCase()));
@@ -34457,9 +34782,9 @@ var init_wants = __esm({
     "use strict";
     init_roles();
     init_paths();
-    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/i;
-    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/i;
-    SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/i;
+    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
+    NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/;
+    SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/;
     IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
@@ -34613,10 +34938,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path17) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path17) || path17.startsWith(".git-crypt/")) return false;
+  return (path18) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path18) || path18.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path17)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path18)) v = l.gitCrypt;
     return v;
   };
 }
@@ -34911,19 +35236,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path17, text) {
-  const base = path17.slice(path17.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path18, text) {
+  const base = path18.slice(path18.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path17))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path18))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path17, text, format = formatOf(path17, text)) {
+function flatten(path18, text, format = formatOf(path18, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -35618,10 +35943,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path17) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path17) || !path17.startsWith(cfg.dir)) return void 0;
-  const rel = path17.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path17))) return r;
+function sopsRuleFor(cfg, path18) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path18) || !path18.startsWith(cfg.dir)) return void 0;
+  const rel = path18.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path18))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -35655,13 +35980,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path17, text, cfg) {
-  const governing = sopsRuleFor(cfg, path17);
+function checkSops(path18, text, cfg) {
+  const governing = sopsRuleFor(cfg, path18);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path17, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path18, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path17, text, format);
+  const flat = flatten(path18, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -35685,12 +36010,12 @@ function checkSops(path17, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path17, text) {
-  if (!isVaultName(path17)) return { hits: [], errors: [] };
+function checkVault(path18, text) {
+  if (!isVaultName(path18)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path17, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17);
+  const flat = flatten(path18, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path18) || /\.vault(?:\.ya?ml)?$/i.test(path18);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -35712,7 +36037,7 @@ function checkVault(path17, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path17} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path18} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -35773,32 +36098,32 @@ function keyPath(segments) {
   return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
 }
 function isSecurityKey(segments) {
-  const path17 = keyPath(segments);
-  if (SECURITY_KEY.test(path17)) return true;
-  return /(?:^|[._])(?:log_?level|level)$/.test(path17) && segments.some((s) => /audit/i.test(s));
+  const path18 = keyPath(segments);
+  if (SECURITY_KEY.test(path18)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path18) && segments.some((s) => /audit/i.test(s));
 }
 function strength(segments, value) {
-  const path17 = keyPath(segments);
+  const path18 = keyPath(segments);
   const v = value.trim();
-  if (/(?:^|[._])ssl_?mode$/.test(path17)) {
+  if (/(?:^|[._])ssl_?mode$/.test(path18)) {
     const i = SSLMODE.indexOf(v.toLowerCase());
     return i === -1 ? void 0 : i;
   }
-  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path17) && !TRUE.test(v) && !FALSE.test(v)) {
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path18) && !TRUE.test(v) && !FALSE.test(v)) {
     const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
       (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
     );
     return versions.length ? Math.min(...versions) : void 0;
   }
   if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
-    path17
+    path18
   ))
     return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
-  if (/password_min_length$|min(?:imum)?_password_length$/.test(path17)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path18)) return /^\d+$/.test(v) ? Number(v) : void 0;
   if (TRUE.test(v) || FALSE.test(v)) {
-    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path17)) return void 0;
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path18)) return void 0;
     const on = TRUE.test(v);
-    return WEAK_WHEN_TRUE.test(path17) ? on ? 0 : 1 : on ? 1 : 0;
+    return WEAK_WHEN_TRUE.test(path18) ? on ? 0 : 1 : on ? 1 : 0;
   }
   return void 0;
 }
@@ -36767,26 +37092,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path17) => {
-      const end = path17.length - 1;
-      const index = path17.lastIndexOf(
+    var basenameOf = (path18) => {
+      const end = path18.length - 1;
+      const index = path18.lastIndexOf(
         SLASH,
-        path17[end] === SLASH ? end - 1 : end
+        path18[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path17 : path17.slice(index + 1);
+      return index < 0 ? path18 : path18.slice(index + 1);
     };
-    var parentOf2 = (path17) => {
-      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path17.split(SLASH).filter(Boolean);
+    var parentOf2 = (path18) => {
+      if (path18.charCodeAt(0) === SLASH_CODE || path18.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path18.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path17.length - 1;
-      const cut = path17.lastIndexOf(
+      const end = path18.length - 1;
+      const cut = path18.lastIndexOf(
         SLASH,
-        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path18.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path18.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -36936,7 +37261,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path17) {
+      testLiteral(path18) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -36945,7 +37270,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule257 = rules2[index];
-          if (rule257.checkRegex.test(path17)) {
+          if (rule257.checkRegex.test(path18)) {
             ignored = !rule257.negative;
             unignored = rule257.negative;
             matchedRule = rule257.negative ? UNDEFINED : rule257;
@@ -36965,15 +37290,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path17, mode) {
+      test(path18, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path17) : path17;
+        const basename = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
           const rule257 = rules2[index];
           if (rule257[mode].test(
-            shortcut && rule257._basenameOnly ? basename : path17
+            shortcut && rule257._basenameOnly ? basename : path18
           )) {
             const { negative } = rule257;
             const ret = {
@@ -36995,17 +37320,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path17, originalPath, doThrow) => {
-      if (!isString(path17)) {
+    var checkPath = (path18, originalPath, doThrow) => {
+      if (!isString(path18)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path17) {
+      if (!path18) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path17)) {
+      if (checkPath.isNotRelative(path18)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -37014,25 +37339,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path17) => {
-      const first = path17.charCodeAt(0);
+    var isNotRelative = (path18) => {
+      const first = path18.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path17.length === 1) {
+      if (path18.length === 1) {
         return true;
       }
-      const second = path17.charCodeAt(1);
+      const second = path18.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
+      return path18.length === 2 || path18.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -37063,58 +37388,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path17) {
+      _test(originalPath, cache3, path18) {
         checkPath(
-          path17,
+          path18,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path17 ? this._t(path17, cache3) : {
+        return path18 ? this._t(path18, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path17 = convertPath(target);
-        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path17);
+        const path18 = convertPath(target);
+        if (!path18 || path18.charCodeAt(path18.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path18);
         }
-        const dir = this._t(path17, this._testCache);
+        const dir = this._t(path18, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal3 = this._rules.testLiteral(path17);
+        const literal3 = this._rules.testLiteral(path18);
         return literal3.ignored || literal3.unignored ? literal3 : dir;
       }
-      _t(path17, cache3) {
-        if (path17 in cache3) {
-          return cache3[path17];
+      _t(path18, cache3) {
+        if (path18 in cache3) {
+          return cache3[path18];
         }
-        const parentPath = parentOf2(path17);
+        const parentPath = parentOf2(path18);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
+        return cache3[path18] = parent && parent.ignored ? parent : this._rules.test(path18, MODE_IGNORE);
       }
-      ignores(path17) {
-        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
+      ignores(path18) {
+        return this._test(path18, this._ignoreCache, convertPath(path18)).ignored;
       }
       createFilter() {
-        return (path17) => !this.ignores(path17);
+        return (path18) => !this.ignores(path18);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path17) {
-        return this._test(path17, this._testCache, convertPath(path17));
+      test(path18) {
+        return this._test(path18, this._testCache, convertPath(path18));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
+    var isPathValid = (path18) => checkPath(convertPath(path18), path18, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
+      checkPath.isNotRelative = (path18) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path18) || isNotRelative(path18);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -37929,7 +38254,7 @@ var init_examine = __esm({
           error: (e) => out.errors.push(e)
         };
         this.srcOpts = {
-          wantsContent: (p) => s.engine.iac && wantsIac(p) || SPANNING_SECRETS.test(p) || snap.envPath(p) || isVaultName(p) || isAtRestConfig(p) || snap.sopsConfigured(p) || (snap.now?.wants(p) ?? false),
+          wantsContent: (p) => s.engine.iac && wantsIac(p) || spanningSecrets(p) || snap.envPath(p) || isVaultName(p) || isAtRestConfig(p) || snap.sopsConfigured(p) || (snap.now?.wants(p) ?? false),
           binaryHead: (p) => snap.gitCryptNear(p) || (snap.now?.gitCryptDeclared(p) ?? false),
           maxContentBytes: LIMITS2.contentBytes,
           maxDecodeBytes: LIMITS2.wholeBytes
@@ -38069,6 +38394,8 @@ var init_examine = __esm({
 });
 
 // src/git/messages.ts
+import { readFileSync as readFileSync13, statSync as statSync4 } from "node:fs";
+import path12 from "node:path";
 async function commitMessages(root, shas, onMessage) {
   for (let i = 0; i < shas.length; i += BATCH) {
     const part = shas.slice(i, i + BATCH);
@@ -38092,8 +38419,45 @@ async function commitMessages(root, shas, onMessage) {
     }
   }
 }
-async function commentChars(root) {
+function plainConfig(root, env) {
+  if (env.GIT_CONFIG_PARAMETERS || env.GIT_CONFIG_COUNT || env.GIT_CONFIG || env.GIT_DIR || env.GIT_COMMON_DIR)
+    return false;
+  if (process.platform === "win32") return false;
+  const home = env.HOME;
+  if (!home) return false;
+  const files = [];
+  if (env.GIT_CONFIG_SYSTEM !== void 0) files.push(env.GIT_CONFIG_SYSTEM);
+  else if (!env.GIT_CONFIG_NOSYSTEM || env.GIT_CONFIG_NOSYSTEM === "0" || env.GIT_CONFIG_NOSYSTEM === "false")
+    files.push(...SYSTEM_CONFIGS);
+  if (env.GIT_CONFIG_GLOBAL !== void 0) files.push(env.GIT_CONFIG_GLOBAL);
+  else
+    files.push(
+      path12.join(home, ".gitconfig"),
+      path12.join(env.XDG_CONFIG_HOME || path12.join(home, ".config"), "git", "config")
+    );
+  const dotGit = path12.join(root, ".git");
+  try {
+    if (!statSync4(dotGit).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  files.push(path12.join(dotGit, "config"), path12.join(dotGit, "config.worktree"));
+  for (const f of files) {
+    if (!f || f === "/dev/null") continue;
+    let text;
+    try {
+      text = readFileSync13(f, "latin1");
+    } catch (e) {
+      if (e.code === "ENOENT" || e.code === "ENOTDIR") continue;
+      return false;
+    }
+    if (/comment|include/i.test(text)) return false;
+  }
+  return true;
+}
+async function commentChars(root, env) {
   if (!root) return ["#"];
+  if (env && plainConfig(root, env)) return ["#"];
   const r = await git(root, ["config", "--get-regexp", "^core\\.comment(char|string)$"]);
   const out = ["#"];
   for (const line of r.stdout.toString("utf8").split("\n")) {
@@ -38108,13 +38472,20 @@ function messageText(raw, comment) {
   const kept = cut >= 0 ? lines.slice(0, cut) : lines;
   return kept.map((l) => comment.some((c) => l.startsWith(c)) ? "" : l).join("\n").replace(/\n+$/, "");
 }
-var MESSAGE_FORMAT, BATCH, SCISSORS;
+var MESSAGE_FORMAT, BATCH, SYSTEM_CONFIGS, SCISSORS;
 var init_messages = __esm({
   "src/git/messages.ts"() {
     "use strict";
     init_run();
     MESSAGE_FORMAT = "--format=%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f%B";
     BATCH = 2e3;
+    SYSTEM_CONFIGS = [
+      "/etc/gitconfig",
+      "/usr/local/etc/gitconfig",
+      "/opt/homebrew/etc/gitconfig",
+      "/Library/Developer/CommandLineTools/usr/share/git-core/gitconfig",
+      "/Applications/Xcode.app/Contents/Developer/usr/share/git-core/gitconfig"
+    ];
     SCISSORS = / -{24} >8 -{24}$/;
   }
 });
@@ -38167,7 +38538,7 @@ var init_disk = __esm({
 
 // src/scan/sources.ts
 import { existsSync as existsSync9 } from "node:fs";
-import path12 from "node:path";
+import path13 from "node:path";
 function messageTarget(text, commit) {
   return {
     path: "",
@@ -38183,7 +38554,7 @@ async function scanMessages(ex, root, shas, fix) {
 }
 async function indexFiles(ex, c, targets) {
   const { listSnapshot: listSnapshot2, readTexts: readTexts2 } = await Promise.resolve().then(() => (init_snapshot(), snapshot_exports));
-  const under = targets.map((t) => path12.relative(c.root, path12.resolve(c.cwd, t)).split(path12.sep).join("/"));
+  const under = targets.map((t) => path13.relative(c.root, path13.resolve(c.cwd, t)).split(path13.sep).join("/"));
   const inside = (p) => under.some((u) => u === "" || p === u || p.startsWith(`${u}/`));
   const files = (await listSnapshot2(c.root, { kind: "index" })).filter((f) => inside(f.path));
   for (let i = 0; i < files.length; i += 256) {
@@ -38291,7 +38662,7 @@ var init_sources2 = __esm({
       return none;
     };
     commitMsg = async (request2, ex, c) => {
-      const text = messageText(request2.text, await commentChars(c.inRepo ? c.root : void 0));
+      const text = messageText(request2.text, await commentChars(c.inRepo ? c.root : void 0, c.env));
       if (text.trim()) await ex.onMessage(messageTarget(text), MESSAGE_FIX.writing);
       return none;
     };
@@ -38342,7 +38713,7 @@ var init_sources2 = __esm({
     };
     paths = async (request2, ex, c) => {
       for (const p of request2.paths)
-        if (!existsSync9(path12.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
+        if (!existsSync9(path13.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       let targets = request2.paths.length ? request2.paths : ["."];
       if (request2.index) {
         if (!c.inRepo) throw new UsageError("reading the index needs a git repository");
@@ -38357,7 +38728,7 @@ var init_sources2 = __esm({
       const walked = [];
       await walk4(
         c.root,
-        targets.map((p) => path12.resolve(c.cwd, p)),
+        targets.map((p) => path13.resolve(c.cwd, p)),
         c.ignore,
         {
           skip: (kind) => {
@@ -38376,7 +38747,7 @@ var init_sources2 = __esm({
       });
       const bytes = files.reduce((n2, f) => n2 + Math.min(f.e.size, LIMITS2.maxBytes), 0);
       const sopsFile = declaredNear(c.root, [".sops.yaml", ".sops.yml"], "");
-      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path12.relative(c.root, path12.resolve(c.cwd, t)).split(path12.sep).join("/")}/x`));
+      const sopsAround = files.some(({ e }) => /(?:^|\/)\.sops\.ya?ml$/.test(e.rel)) || targets.some((t) => sopsFile(`${path13.relative(c.root, path13.resolve(c.cwd, t)).split(path13.sep).join("/")}/x`));
       const n = sopsAround ? 0 : workerCount({ bytes, files: files.length }, ex.s.workersAsked);
       if (n >= 2 && await walkedInWorkers(ex, walked, files, n)) {
         for (const w of walked) if ("k" in w && w.k === "skip") ex.out.skipped[w.kind]++;
@@ -38399,14 +38770,14 @@ var init_sources2 = __esm({
 });
 
 // src/own/credentials.ts
-import { readFileSync as readFileSync13, statSync as statSync4 } from "node:fs";
+import { readFileSync as readFileSync14, statSync as statSync5 } from "node:fs";
 import os from "node:os";
-import path13 from "node:path";
+import path14 from "node:path";
 function readSmall(file) {
   try {
-    const st = statSync4(file, { throwIfNoEntry: false });
+    const st = statSync5(file, { throwIfNoEntry: false });
     if (!st?.isFile() || st.size > MAX_FILE) return void 0;
-    return readFileSync13(file, "utf8");
+    return readFileSync14(file, "utf8");
   } catch {
     return void 0;
   }
@@ -38419,8 +38790,8 @@ function clean(v) {
   return s;
 }
 function shown(file, home) {
-  const rel = path13.relative(home, file);
-  return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? `~/${rel.split(path13.sep).join("/")}` : file;
+  const rel = path14.relative(home, file);
+  return rel && !rel.startsWith("..") && !path14.isAbsolute(rel) ? `~/${rel.split(path14.sep).join("/")}` : file;
 }
 function aws(text, where3, add) {
   let profile = "default";
@@ -38535,19 +38906,19 @@ function readOwnCredentials(env, config, cwd) {
     const text = readSmall(file);
     if (text !== void 0) parse4(text, shown(file, home), add);
   };
-  const xdg = env.XDG_CONFIG_HOME || path13.join(home, ".config");
-  read(env.AWS_SHARED_CREDENTIALS_FILE || path13.join(home, ".aws", "credentials"), aws);
-  read(path13.join(home, ".npmrc"), npmrc);
-  read(path13.join(env.DOCKER_CONFIG || path13.join(home, ".docker"), "config.json"), docker);
+  const xdg = env.XDG_CONFIG_HOME || path14.join(home, ".config");
+  read(env.AWS_SHARED_CREDENTIALS_FILE || path14.join(home, ".aws", "credentials"), aws);
+  read(path14.join(home, ".npmrc"), npmrc);
+  read(path14.join(env.DOCKER_CONFIG || path14.join(home, ".docker"), "config.json"), docker);
   read(
-    path13.join(env.GH_CONFIG_DIR || path13.join(xdg, "gh"), "hosts.yml"),
+    path14.join(env.GH_CONFIG_DIR || path14.join(xdg, "gh"), "hosts.yml"),
     (t, w, a) => keyLines(t, w, /^\s*(oauth_token|token):\s*(\S+)/, a)
   );
-  read(path13.join(home, ".netrc"), netrc);
-  read(path13.join(home, ".pypirc"), pypirc);
-  read(path13.join(home, ".git-credentials"), gitCredentials);
-  read(path13.join(xdg, "git", "credentials"), gitCredentials);
-  const kube = env.KUBECONFIG ? env.KUBECONFIG.split(path13.delimiter).filter(Boolean) : [path13.join(home, ".kube", "config")];
+  read(path14.join(home, ".netrc"), netrc);
+  read(path14.join(home, ".pypirc"), pypirc);
+  read(path14.join(home, ".git-credentials"), gitCredentials);
+  read(path14.join(xdg, "git", "credentials"), gitCredentials);
+  const kube = env.KUBECONFIG ? env.KUBECONFIG.split(path14.delimiter).filter(Boolean) : [path14.join(home, ".kube", "config")];
   for (const k of kube)
     read(
       k,
@@ -38560,7 +38931,7 @@ function readOwnCredentials(env, config, cwd) {
       )
     );
   for (const f of config.files) {
-    const abs = f.startsWith("~/") ? path13.join(home, f.slice(2)) : path13.resolve(cwd, f);
+    const abs = f.startsWith("~/") ? path14.join(home, f.slice(2)) : path14.resolve(cwd, f);
     read(abs, plainLines);
   }
   for (const name of config.env) add(clean(env[name]), `environment variable ${name}`);
@@ -38720,12 +39091,12 @@ var init_merge2 = __esm({
 });
 
 // src/scan/profiles.ts
-import { readFileSync as readFileSync14 } from "node:fs";
-import path14 from "node:path";
+import { readFileSync as readFileSync15 } from "node:fs";
+import path15 from "node:path";
 function readRuleList(file, flag2, cwd) {
   let text;
   try {
-    text = readFileSync14(path14.resolve(cwd, file), "utf8");
+    text = readFileSync15(path15.resolve(cwd, file), "utf8");
   } catch (e) {
     throw new UsageError(`${flag2} ${file}: cannot read (${e.code ?? e.message})`);
   }
@@ -39282,8 +39653,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync10, readdirSync as readdirSync4, readFileSync as readFileSync15 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync10, readdirSync as readdirSync4, readFileSync as readFileSync16 } from "node:fs";
+import path16 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -39346,16 +39717,16 @@ function secretRuleDoc(p) {
   };
 }
 function mayHavePolicies(root, config) {
-  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync10(path15.join(root, "policies"));
+  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync10(path16.join(root, "policies"));
 }
 async function loadTeamPolicies(root, config, secretIds, env) {
   if (!mayHavePolicies(root, config)) return void 0;
   const { loadPolicies: loadPolicies2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
-  const rel = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : void 0;
+  const rel = config.file ? path16.relative(root, config.file).split(path16.sep).join("/") : void 0;
   const r = await loadPolicies2({
     root,
     paths: config.policyPaths,
-    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync15(config.file, "utf8") } } : {},
+    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync16(config.file, "utf8") } } : {},
     knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
     ...config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {},
     env: env ?? process.env,
@@ -39369,10 +39740,10 @@ async function loadTeamPolicies(root, config, secretIds, env) {
 }
 function policyIdsIn(root, config, configText) {
   const texts = [configText];
-  const dir = path15.join(root, "policies");
+  const dir = path16.join(root, "policies");
   if (!config.policyPaths && existsSync10(dir))
     try {
-      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync15(path15.join(dir, f), "utf8"));
+      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync16(path16.join(dir, f), "utf8"));
     } catch {
     }
   return texts.flatMap(
@@ -39383,13 +39754,13 @@ async function loadRulesAndConfig(root, configFile, cwd, tracked) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
   const trackedName = !configFile && tracked ? CONFIG_NAMES.find((n) => tracked.has(n)) : void 0;
-  const file = configFile ? path15.resolve(cwd, configFile) : tracked ? trackedName && path15.join(root, trackedName) : findConfig(root);
+  const file = configFile ? path16.resolve(cwd, configFile) : tracked ? trackedName && path16.join(root, trackedName) : findConfig(root);
   if (configFile && !existsSync10(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = trackedName ? tracked.get(trackedName) : readFileSync15(file, "utf8");
+    const text = trackedName ? tracked.get(trackedName) : readFileSync16(file, "utf8");
     if (/^\s*(?:rules|deny)\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
@@ -39400,7 +39771,7 @@ async function loadRulesAndConfig(root, configFile, cwd, tracked) {
       for (const id of policyIdsIn(root, emptyConfig(), text)) known5.add(id.toLowerCase());
       categories.add("policy");
     }
-    config = await loadConfig(file, known5, path15.relative(cwd, file) || file, categories, text);
+    config = await loadConfig(file, known5, path16.relative(cwd, file) || file, categories, text);
   }
   const patterns = [...builtin, ...config.patterns];
   const policies = await loadTeamPolicies(
@@ -39416,8 +39787,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path15.resolve(explicit === flag2 ? cwd : root, explicit) : path15.join(root, DEFAULT_BASELINE);
-  const rel = path15.relative(cwd, file);
+  const file = explicit ? path16.resolve(explicit === flag2 ? cwd : root, explicit) : path16.join(root, DEFAULT_BASELINE);
+  const rel = path16.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -39470,14 +39841,15 @@ async function scanInner(request2, opts) {
     },
     isIgnored
   );
-  const cfgName = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : ".hookguard.yaml";
+  const cfgName = config.file ? path16.relative(root, config.file).split(path16.sep).join("/") : ".hookguard.yaml";
   for (const message2 of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message: message2 });
   const { pushedTips } = await runSource(request2, ex, {
     root,
     cwd: opts.cwd,
     ignore: ig,
     prestarted: opts.prestarted,
-    inRepo
+    inRepo,
+    ...opts.env ? { env: opts.env } : {}
   });
   opts.onPhase?.("sources scanned");
   const { out } = ex;
@@ -39494,7 +39866,7 @@ async function scanInner(request2, opts) {
   await nameSecretStores(request2, root, findings, ex.snapshot.now, storable(loaded.patterns));
   const inProfile = profileFilter(config, opts);
   if (inProfile) findings = findings.filter(inProfile);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync10(path15.join(root, file)));
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync10(path16.join(root, file)));
   out.suppressed.push(...base.suppressed);
   const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
   const staleBaseline = staleEntries(
@@ -39536,7 +39908,7 @@ async function scanInner(request2, opts) {
 function fullScanKind(request2, root, cwd) {
   if (request2.kind === "history") return request2.since ? void 0 : "history";
   if (request2.kind !== "paths") return void 0;
-  const whole = !request2.paths.length || request2.paths.some((p) => path15.resolve(cwd, p) === root);
+  const whole = !request2.paths.length || request2.paths.some((p) => path16.resolve(cwd, p) === root);
   return whole ? "files" : void 0;
 }
 async function findRoot(request2, opts) {
@@ -39550,18 +39922,18 @@ async function findRoot(request2, opts) {
 function readBaseline(root, opts, config) {
   const where3 = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where3) return void 0;
-  const rel = path15.relative(root, where3.file).split(path15.sep).join("/");
+  const rel = path16.relative(root, where3.file).split(path16.sep).join("/");
   const tracked = opts.tracked && !opts.baseline ? opts.tracked.get(rel) : void 0;
   if (opts.tracked && !opts.baseline && tracked === void 0 && !where3.explicit) return void 0;
   if (tracked !== void 0 || existsSync10(where3.file)) {
-    const text = tracked ?? readFileSync15(where3.file, "utf8");
+    const text = tracked ?? readFileSync16(where3.file, "utf8");
     const parsed2 = parseBaseline(text, where3.display);
     if ("error" in parsed2) throw new UsageError(parsed2.error);
-    return { entries: parsed2.entries, rel: path15.relative(root, where3.file).split(path15.sep).join("/"), text };
+    return { entries: parsed2.entries, rel: path16.relative(root, where3.file).split(path16.sep).join("/"), text };
   }
   if (where3.explicit)
     throw new UsageError(
-      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path15.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path16.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -40514,7 +40886,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -42141,17 +42513,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path17 = requestOptions.url.replace(options3.baseUrl, "");
+    const path18 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path17} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -46076,8 +46448,8 @@ ${plan.notes.join("\n\n")}
     const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path16.resolve(cwd, inputs.sarifFile);
-    mkdirSync2(path16.dirname(abs), { recursive: true });
+    const abs = path17.resolve(cwd, inputs.sarifFile);
+    mkdirSync2(path17.dirname(abs), { recursive: true });
     writeFileSync3(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
@@ -46086,8 +46458,8 @@ ${plan.notes.join("\n\n")}
   if (inputs.reportHtml) {
     const { publicReport: publicReport2 } = await Promise.resolve().then(() => (init_json(), json_exports));
     const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-    const abs = path16.resolve(cwd, inputs.reportHtml);
-    mkdirSync2(path16.dirname(abs), { recursive: true });
+    const abs = path17.resolve(cwd, inputs.reportHtml);
+    mkdirSync2(path17.dirname(abs), { recursive: true });
     writeFileSync3(
       abs,
       renderReport2("html", publicReport2(result2, ctx), {
@@ -46237,8 +46609,8 @@ async function exceptionsStage(r, o) {
   const rules2 = /* @__PURE__ */ new Map();
   for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)])
     rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
-  const configFile = o.inputs.config ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.config)).split(path16.sep).join("/") : void 0;
-  const baselineFile = o.inputs.baseline ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.baseline)).split(path16.sep).join("/") : void 0;
+  const configFile = o.inputs.config ? path17.relative(o.root, path17.resolve(o.cwd, o.inputs.config)).split(path17.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path17.relative(o.root, path17.resolve(o.cwd, o.inputs.baseline)).split(path17.sep).join("/") : void 0;
   const rep = await prExceptions({
     root: o.root,
     base: o.pr.base,
