@@ -7,6 +7,7 @@
  */
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
+import { wordLike } from './letters.js';
 
 export interface ValidatorInput {
   secret: string;
@@ -164,7 +165,9 @@ function looksLikeWords(v: string): boolean {
   if (!/^[A-Za-z]+$/.test(t)) return false;
   const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => w.length >= 2 && wordy(w)) && t.length / words.length >= 3.5;
+  return (
+    words.every((w) => w.length >= 2 && wordy(w) && (w.length < 12 || wordLike(w))) && t.length / words.length >= 3.5
+  );
 }
 
 /** A word of a name has a vowel (or is a short acronym): `dbz`, `Gtmy` come from random strings, not names. */
@@ -176,7 +179,8 @@ function looksLikeIdentifier(raw: string): boolean {
   // A private name (`_convert_credentials`) and a versioned API type (`V1ServiceAccountTokenProjection`) are names.
   const v = raw.replace(/^_+(?=[A-Za-z])/, '').replace(/^V\d+(?:(?:alpha|beta)\d+)?(?=[A-Z][a-z])/, '');
   if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
-  if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
+  // A generic type (`Operation<Foo>`, `Map<K, V>`): type names inside, closed by '>' — not `z7Q<D>pe+vh…`.
+  if (/^[A-Za-z_$][\w$]*<[\w$.,\s<>[\]|?]*>$/.test(v) || /^[A-Za-z_$][\w$]*<$/.test(v)) return true;
   // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
   if (
     (/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) &&
@@ -286,7 +290,42 @@ function crossesStringBoundary(match: string, secret: string, text: string, inde
   return n % 2 === 1;
 }
 
-const genericValue: Validator = ({ secret, match, text, index }) => {
+/** Every part between operators and punctuation is a name (`user??fallback`, `lib$Name`): code, even when quoted. */
+function identifiersOnly(v: string): boolean {
+  const parts = v.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => /^[A-Za-z_]\w*$/.test(p) && (p.length <= 3 || looksLikeIdentifier(p)));
+}
+
+/** A segment of 16+ characters mixing upper case, lower case and digits that is not a name: random, not a property. */
+function randomSegment(seg: string): boolean {
+  return seg.length >= 16 && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && /\d/.test(seg) && !looksLikeIdentifier(seg);
+}
+
+/** Names of the AWS secret access key, whose values are exactly 40 characters of base64. */
+const AWS_SECRET_NAME = /aws[_.-]?secret[_.-]?(?:access[_.-]?)?key|^secret[_.-]?access[_.-]?key$/i;
+
+/**
+ * A value under an AWS secret key's name that cannot be one (another length, marked encrypted): reported below the
+ * blocking threshold (issue 31). Every other value is judged by the generic checks.
+ */
+const genericValue: Validator = (input) => {
+  const v = genericValueChecks(input);
+  if (v.verdict === 'reject' || v.verdict === 'invalid') return v;
+  const { secret, match } = input;
+  if (!AWS_SECRET_NAME.test(keyOf(match, secret))) return v;
+  if (/^(?:encrypted|enc|secure|cipher(?:text)?|kms|sops):/i.test(secret))
+    return { ...v, severity: 'low', confidence: 'low', why: 'a value marked encrypted under an AWS secret key name' };
+  if (!/^[A-Za-z0-9/+]{40}$/.test(secret))
+    return {
+      ...v,
+      severity: 'medium',
+      confidence: 'low',
+      why: `a literal under an AWS secret key name that cannot be an AWS secret key (${secret.length} characters, not 40 of base64)`,
+    };
+  return v;
+};
+
+const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   const tier = placeholderTier(secret);
   if (tier && tier.tier !== 'plausible') return reject(tier.why);
   // Code, not a value: a call (`withJSDoc(`), a ternary or bit operation in minified code, an identifier with a
@@ -295,6 +334,9 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (after === '(' || after === '<') return reject('code (a call), not a value');
   if (after === '{' && /[$#%]$/.test(secret)) return reject('reference (a template string interpolation)');
   const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+  // A quoted value is a string literal (a value crossing a string boundary is set aside below): what reads as an
+  // operator or a generated identifier inside it (`??`, `&&`, `hyper$ecret9`) is part of a password.
+  const quoted = !unquoted && /["']$/.test(match);
   if (
     unquoted &&
     (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
@@ -335,10 +377,13 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
   )
     return reject('prose (words separated by spaces), not a value');
-  if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
+  if (
+    ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret)) &&
+    (!quoted || identifiersOnly(secret))
+  )
     return reject('code (an expression), not a value');
   // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
-  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret) && (!quoted || identifiersOnly(secret)))
     return reject('code (a generated identifier)');
   if (crossesStringBoundary(match, secret, text, index)) return reject('code: the match runs across a string boundary');
   if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject('code (a concatenation)');
@@ -360,7 +405,9 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.
   if (
     /^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) &&
-    (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret))
+    (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret)) &&
+    // `?token=<id>.<secret>` in a URL's query string, or a segment of random characters (`x.bwNUEUyAa4xfAl…`).
+    (CODE_ROOTS.test(secret) || (!/^[?&]/.test(match) && !secret.split('.').some(randomSegment)))
   )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
@@ -415,7 +462,10 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (pwKey && secret.length < 4) return reject('too short');
   // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers) — except under a
   // password name in a quoted or config value, where `mysecretpassword` is a real (weak) password.
-  if (/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) {
+  // A run of 12+ letters that does not read as words (letter pairs and consonant runs, letters.ts) is a random
+  // token drawn from letters alone, not a name.
+  const randomLetters = /^(?:[a-z]{12,}|[A-Z]{12,})$/.test(secret) && !wordLike(secret);
+  if ((/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) && !randomLetters) {
     if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
