@@ -47,7 +47,10 @@ const ghsJwt = () =>
   `ghs_${r(DIGITS, 6)}_${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${b64url(JSON.stringify({ iss: r(DIGITS, 6), exp: 1900000000, ins: r(DIGITS, 8) }))}.${r(AN + '_-', 342)}`;
 const pwBare = () => r(AN, 8) + pick('!', '#', '%', '@') + r(AN, 6);
 const WORDS = ['violet', 'tundra', 'marble', 'kettle', 'copper', 'lantern', 'orchid', 'glacier', 'pepper', 'saddle'];
-const passphrase = () => [pick(...WORDS), pick(...WORDS), pick(...WORDS), r(DIGITS, 2), pick(...WORDS)].join(' ');
+const passphrase = () => {
+  const w = [...WORDS].sort(() => randomBytes(1)[0] - 128);
+  return [w[0], w[1], w[2], r(DIGITS, 2), w[3]].join(' ');
+};
 const alphabetRun = (n) => {
   const a = UP + LOWER + DIGITS;
   const at = randomBytes(1)[0] % 26;

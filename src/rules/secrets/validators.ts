@@ -51,7 +51,9 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
   if (/^(.)\1{3,}$/.test(v)) return { tier: 'mask', why: 'a run of one character' };
   if (/^[x*•.#-]{4,}$/i.test(v) || /x{5,}|\*{4,}|\.{3}|…/i.test(v))
     return { tier: 'mask', why: 'masked or elided value' };
-  if (/^<[^>]*>?$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v)) return { tier: 'mask', why: 'template placeholder' };
+  // `<your-token>`, `<token` — not a random password that starts with '<' (`<RpMqu~u~y+…`).
+  if (/^<[^>]*>$|^<[\w\s.-]*$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v))
+    return { tier: 'mask', why: 'template placeholder' };
   if (EMPTY_WORDS.test(v)) return { tier: 'mask', why: 'a word meaning "no value"' };
   if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v))
     return { tier: 'mask', why: 'instructions, not a value' };
@@ -184,7 +186,8 @@ function looksLikeIdentifier(raw: string): boolean {
   // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
   if (
     (/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) &&
-    (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy)
+    // A short acronym may lead without a vowel (gcpSecretManagerConfig, tlsConfig, httpClient).
+    (v.match(/[A-Z]?[a-z]+/g) ?? []).every((w, i) => wordy(w) || (i === 0 && w.length <= 4))
   )
     return true;
   // PascalCase, of words a name has (`Scmjj` is from a random string)
@@ -283,6 +286,8 @@ function crossesStringBoundary(match: string, secret: string, text: string, inde
   if (at <= 0) return false;
   const q = match.charAt(at - 1);
   if (q !== '"' && q !== "'") return false;
+  // An escaped quote (`"\\"value\\""`) opens a string inside a string: no boundary there.
+  if (match.charAt(at - 2) === '\\') return false;
   const lineStart = text.lastIndexOf('\n', index) + 1;
   const before = text.slice(lineStart, index + at - 1).replace(/\\./g, '');
   let n = 0;
@@ -299,6 +304,15 @@ function identifiersOnly(v: string): boolean {
 /** A segment of 16+ characters mixing upper case, lower case and digits that is not a name: random, not a property. */
 function randomSegment(seg: string): boolean {
   return seg.length >= 16 && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && /\d/.test(seg) && !looksLikeIdentifier(seg);
+}
+
+/**
+ * A quoted value of 12+ characters mixing letters, digits and symbols at high entropy (`[O9ua1#R{-1rn^#Y…`): a
+ * generated password whose symbols only look like operators.
+ */
+function randomPunctuated(v: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 12 && classes >= 3 && shannonEntropy(v) >= 3.8 && !identifiersOnly(v);
 }
 
 /** Names of the AWS secret access key, whose values are exactly 40 characters of base64. */
@@ -419,8 +433,15 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
     looksLikeIdentifier(secret.replace(/^.*\./, '').replace(/\d+/g, ''))
   )
     return reject('code (a class of a module), not a value');
-  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
+  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
+    return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
+  // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath
+  // template, a secret reference given as ENV=name:version (gcloud run --set-secrets).
+  if (/^roles\/[\w.]+$/.test(secret)) return reject('an IAM role name');
+  if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return reject('a YAML anchor or alias');
+  if (/^\{\.[\w.[\]]+\}$/.test(secret)) return reject('a JSONPath template');
+  if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return reject('a secret reference (name:version)');
   // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
   if (
     /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
@@ -465,8 +486,8 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   // A run of 12+ letters that does not read as words (letter pairs and consonant runs, letters.ts) is a random
   // token drawn from letters alone, not a name.
   const randomLetters = /^(?:[a-z]{12,}|[A-Z]{12,})$/.test(secret) && !wordLike(secret);
-  if ((/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) && !randomLetters) {
-    if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
+  if ((/^[a-z_]+$/.test(secret) || /^[A-Z][A-Z0-9]*(?:[_-][A-Z][A-Z0-9]*)*_?$/.test(secret)) && !randomLetters) {
+    if (!pwKey || /^[A-Z0-9_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
   // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
@@ -867,6 +888,60 @@ const k8sSecretData: Validator = ({ secret, text, index }) => {
   };
 };
 
+// ---------- values the generic rule cannot see ----------
+
+/**
+ * A Terraform variable's default (`variable "db_password" { … default = "…" }`, also with the value on the next
+ * line): judged as the generic rule judges `db_password = "…"`, the variable's name standing for the key.
+ */
+const terraformVariable: Validator = ({ secret, match }) => {
+  const name = /variable[ \t]+"([\w-]+)"/.exec(match)?.[1] ?? '';
+  const m = `${name} = "${secret}"`;
+  return genericValue({ secret, match: m, text: m, index: 0 });
+};
+
+/** Function words of prose (English and a few other languages): a passphrase is random words, not a sentence. */
+const PROSE_WORDS = new Set(
+  (
+    'a an the and or but nor of to in on at by for with from into onto over under about than then so as if is are ' +
+    'was were be been being am do does did done has have had will would shall should can could may might must not ' +
+    'no yes it its this that these those there here what which who whom whose when where why how all any each every ' +
+    'some more most less least only also very too again your you yours our we us my me mine i he she they them their ' +
+    'his her please enter type use used set get new old confirm forgot reset change required invalid incorrect wrong ' +
+    'match matches short long minimum maximum contain contains characters character letters letter digits digit ' +
+    'numbers number symbols symbol password passwords passphrase secret token key login sign user username account ' +
+    'email field value one two three four five six seven eight nine ten twelve de la le les des du et un une est pas ' +
+    'el los las y en con por para que der die das und mit zu ist nicht ein eine il di che per non het een van och att'
+  ).split(' '),
+);
+
+/**
+ * A passphrase under a password name (`password = "violet tundra marble 42 kettle"`): four or more lower-case words
+ * (a number among them allowed), none of them a function word of prose — `"must be at least twelve characters"` is a
+ * sentence, not a passphrase. Reported as a weak-quality password: medium in code, high in deploy configuration.
+ */
+const passphraseValue: Validator = ({ secret }) => {
+  const words = secret.split(' ');
+  if (words.length < 4 || words.some((w) => PROSE_WORDS.has(w))) return reject('prose (a sentence), not a passphrase');
+  const alpha = new Set(words.filter((w) => /^[a-z]{3,}$/.test(w)));
+  if (alpha.size < 3) return reject('too few words for a passphrase');
+  if (secret === 'correct horse battery staple')
+    return {
+      verdict: 'unknown',
+      severity: 'low',
+      confidence: 'low',
+      quality: 'placeholder',
+      why: 'a famous example passphrase',
+    };
+  return {
+    verdict: 'unknown',
+    severity: 'medium',
+    confidence: 'medium',
+    quality: 'weak',
+    why: 'a passphrase (random words) assigned to a password-named key',
+  };
+};
+
 /** Value-only rules (keyword context + value shape): reject placeholders, keep the rule's own confidence. */
 const notPlaceholder: Validator = ({ secret }) =>
   isPlaceholder(secret) ? { verdict: 'reject' } : { verdict: 'unknown' };
@@ -882,6 +957,8 @@ export const VALIDATORS: Record<string, Validator> = {
   'docker-auth': dockerAuth,
   'k8s-secret-data': k8sSecretData,
   'not-placeholder': notPlaceholder,
+  'terraform-variable': terraformVariable,
+  passphrase: passphraseValue,
 };
 
 export function registerValidator(name: string, v: Validator): void {

@@ -22,6 +22,13 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const CISCO = './' + DIGITS + UPPER + LOWER;
 const pick = <T>(...xs: T[]): T => xs[Math.floor(Math.random() * xs.length)]!;
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
+/** A random password with digits and a symbol inside. */
+const pw = () => rand(ALNUM, 5) + rand(DIGITS, 2) + rand(ALNUM, 3) + pick('!', '#', '%', '@') + rand(ALNUM, 5);
+const WORDS = ['violet', 'tundra', 'marble', 'kettle', 'copper', 'lantern', 'orchid', 'glacier', 'pepper', 'saddle'];
+const passphrase = () => {
+  const w = [...WORDS].sort(() => Math.random() - 0.5);
+  return [w[0], w[1], w[2], rand(DIGITS, 2), w[3]].join(' ');
+};
 
 function worst(file: string, text: string): { sev: Severity | 'none'; why: string } {
   const hits = detectSecrets(text, set, [], { path: file });
@@ -285,4 +292,212 @@ describe('letters-only random tokens under a credential name', () => {
     // Measured: about 93% of 24-letter random strings read as random; the bound leaves room for chance.
     expect(random).toBeGreaterThan(160);
   });
+});
+
+describe('credentials as call arguments', () => {
+  table([
+    ['NetworkCredential', 'src/Mail.cs', () => `var cred = new NetworkCredential("svc_mail", "${pw()}");`, 'high'],
+    [
+      'Java PasswordAuthentication',
+      'src/Relay.java',
+      () => `return new PasswordAuthentication("relay", "${pw()}".toCharArray());`,
+      'high',
+    ],
+    [
+      'DirectoryEntry over several lines',
+      'src/Ldap.cs',
+      () =>
+        `var entry = new DirectoryEntry(\n    "LDAP://dc01.acme-corp.local/DC=acme,DC=local",\n    "ACME\\\\svc_ldap",\n    "${pw()}");`,
+      'high',
+    ],
+    [
+      'keyword argument',
+      'app/graph.py',
+      () => `cred = UsernamePasswordCredential(client_id, "ops@acme-corp.io", password='${pw()}')`,
+      'high',
+    ],
+    [
+      'PowerShell -Password literal',
+      'deploy/connect.ps1',
+      () => `Connect-VIServer -Server vc01 -User admin -Password ${rand(ALNUM, 8)}!${rand(ALNUM, 6)}`,
+      'high',
+    ],
+    [
+      'PowerShell ConvertTo-SecureString',
+      'deploy/connect.ps1',
+      () => `$sec = ConvertTo-SecureString "${pw()}" -AsPlainText -Force`,
+      'high',
+    ],
+    ['vault operator unseal', 'ops/unseal.sh', () => `vault operator unseal ${rand(ALNUM + '+/', 43)}=`, 'critical'],
+    ['comparison (reported, not blocked)', 'app/auth.py', () => `    if password == "${pw()}":`, 'medium'],
+    ['comparison in JS', 'src/auth.js', () => `if (apiToken === "${rand(ALNUM, 32)}") {`, 'medium'],
+    [
+      'Gradle buildConfigField',
+      'app/build.gradle',
+      () => `        buildConfigField 'String', 'API_KEY', '"${rand(ALNUM, 32)}"'`,
+      'high',
+    ],
+    [
+      'Gradle escaped quotes',
+      'app/build.gradle',
+      () => `        buildConfigField "String", "MAPS_TOKEN", "\\"${rand(ALNUM, 40)}\\""`,
+      'high',
+    ],
+    [
+      'PowerShell variable',
+      'deploy/connect.ps1',
+      () => `Connect-VIServer -Server vc01 -User admin -Password $password`,
+      'none',
+    ],
+    [
+      'NetworkCredential with a variable',
+      'src/Mail.cs',
+      () => `var cred = new NetworkCredential(user, password);`,
+      'none',
+    ],
+    ['comparison with another variable', 'app/auth.py', () => `    if password == confirm_password:`, 'none'],
+    ['comparison with a type name', 'app/auth.py', () => `    if token_type == "refresh_token":`, 'none'],
+    ['Gradle reference', 'app/build.gradle', () => `buildConfigField 'String', 'API_KEY', "\\"\${apiKey}\\""`, 'none'],
+  ]);
+});
+
+describe('real passwords: passphrases and slots that hold only a password', () => {
+  table([
+    ['a passphrase with spaces', 'app/settings.py', () => `password = "${passphrase()}"`, 'atLeastMedium'],
+    ['a passphrase in a deploy file blocks', 'deploy/.env', () => `DB_PASSPHRASE="${passphrase()}"`, 'high'],
+    [
+      'psexec -p with an identifier-shaped password',
+      'ops/run.bat',
+      () => `psexec \\\\srv01 -u admin -p ${rand(LOWER, 3)}_${rand(LOWER, 5)}${rand(DIGITS, 1)} cmd`,
+      'atLeastMedium',
+    ],
+    [
+      'Password=svc_user; in a connection string',
+      'src/Db.cs',
+      () => `var cs = "Server=db01;Database=app;User Id=svc;Password=${rand(LOWER, 3)}_${rand(LOWER, 4)};";`,
+      'atLeastMedium',
+    ],
+    [
+      'a sentence under a password name',
+      'app/forms.py',
+      () => `    password_help = "Use at least ${pick('twelve', 'ten', 'eight')} characters and a digit"`,
+      'none',
+    ],
+    ['a label', 'config/locales/en.yml', () => `  password: "Enter your password again"`, 'none'],
+    ['a sentence in French', 'app/messages.py', () => `    password_error = "le mot de passe est incorrect"`, 'none'],
+    ['the famous example', 'docs/guide.py', () => `password = "correct horse battery staple"`, 'atMostLow'],
+    [
+      'a punctuation-heavy secret opening with [',
+      'config/app.yml',
+      () => `jwt_secret: "[${rand(ALNUM, 4)}#9${rand(ALNUM, 5)}{-${rand(ALNUM, 7)}^#"`,
+      'high',
+    ],
+    [
+      'a punctuation-heavy secret opening with <',
+      'config/app.yml',
+      () => `jwt_secret: "<${rand(ALNUM, 5)}~${rand(ALNUM, 3)}+${rand(ALNUM, 6)}*"`,
+      'high',
+    ],
+    ['a placeholder in angle brackets stays quiet', 'config/app.yml', () => `jwt_secret: "<your-jwt-secret>"`, 'none'],
+  ]);
+});
+
+describe('layout: notebooks, escaped strings, quoted JSON, Terraform defaults, git URLs', () => {
+  const notebook = (line: string) =>
+    `{\n "cells": [\n  {\n   "cell_type": "code",\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "${line}",\n    "requests.get(url)"\n   ]\n  }\n ],\n "nbformat": 4\n}\n`;
+  table([
+    [
+      'a notebook code cell',
+      'notebooks/explore.ipynb',
+      () => notebook(`api_token = \\"${rand(ALNUM, 40)}\\"\\n`),
+      'high',
+    ],
+    [
+      'code inside an escaped string',
+      'deploy/run.js',
+      () => `const ps = "$password = \\"${pw()}\\"; Connect-Db $password";`,
+      'high',
+    ],
+    [
+      'JSON wrapped in a string',
+      'deploy/env.json',
+      () => `{"CONFIG": "{\\"client_secret\\":\\"${rand(ALNUM, 40)}\\"}"}`,
+      'high',
+    ],
+    [
+      'Terraform default on the next line',
+      'infra/vars.tf',
+      () => `variable "db_password" {\n  type      = string\n  sensitive = true\n  default   =\n    "${pw()}"\n}`,
+      'high',
+    ],
+    [
+      'Terraform default on its line',
+      'infra/vars.tf',
+      () => `variable "api_token" {\n  default = "${rand(ALNUM, 32)}"\n}`,
+      'high',
+    ],
+    [
+      'git+https token as the user',
+      'package.json',
+      () => `    "lib": "git+https://${rand(HEX, 40)}:x-oauth-basic@github.com/acme/lib.git",`,
+      'high',
+    ],
+    [
+      'a hex token as the user of a github.com URL',
+      'scripts/clone.sh',
+      () => `git clone https://${rand(HEX, 40)}@github.com/acme/app.git`,
+      'high',
+    ],
+    [
+      'a Terraform variable without a default',
+      'infra/vars.tf',
+      () => `variable "db_password" {\n  type = string\n}`,
+      'none',
+    ],
+    ['a Terraform duration', 'infra/vars.tf', () => `variable "token_ttl" {\n  default = "3600s"\n}`, 'none'],
+    [
+      'an escaped string without a secret',
+      'src/msg.js',
+      () => `const m = "say \\"hello\\" to the password prompt";`,
+      'none',
+    ],
+    ['a plain git URL', 'package.json', () => `    "lib": "git+https://github.com/acme/lib.git",`, 'none'],
+  ]);
+
+  it('a notebook finding points at the code cell line in the file', () => {
+    const text = notebook(`api_token = \\"${rand(ALNUM, 40)}\\"\\n`);
+    const hits = detectSecrets(text, set, [], { path: 'notebooks/explore.ipynb' });
+    expect(hits.length).toBeGreaterThan(0);
+    const h = hits[0]!;
+    const line = text.slice(0, h.start).split('\n').length;
+    expect(text.split('\n')[line - 1]).toContain('api_token');
+    // The reported value is the literal's characters in the file, the token alone.
+    expect(h.secret).toMatch(/^[A-Za-z0-9]{40}$/);
+  });
+});
+
+describe('real trees: names in Google Cloud SDK code stay quiet', () => {
+  table([
+    [
+      'an IAM role',
+      'lib/daisy_utils.py',
+      () => `ROLE_IAM_SERVICE_ACCOUNT_TOKEN_CREATOR = 'roles/iam.serviceAccountTokenCreator'`,
+      'none',
+    ],
+    [
+      'camelCase led by an acronym',
+      'lib/util.py',
+      () => `NC_CC_GCP_SECRET_CONFIG = 'gcpSecretManagerCertificateConfig'`,
+      'none',
+    ],
+    ['a metavar', 'lib/flags.py', () => `               'oauth2-client-secret=OAUTH2-CLIENT-SECRET]'),`, 'none'],
+    ['a JSONPath template', 'lib/kube.py', () => `        'token-key': '{.credential.access_token}',`, 'none'],
+    ['a YAML anchor', 'lib/flags.yaml', () => `  oidc_client_secret: &oidc_client_secret`, 'none'],
+    [
+      'a secret reference name:version',
+      'lib/flags.py',
+      () => `          "For example: '--set-secrets=ENV=mysecret:latest,"`,
+      'none',
+    ],
+  ]);
 });
