@@ -486,7 +486,9 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   // A run of 12+ letters that does not read as words (letter pairs and consonant runs, letters.ts) is a random
   // token drawn from letters alone, not a name.
   const randomLetters = /^(?:[a-z]{12,}|[A-Z]{12,})$/.test(secret) && !wordLike(secret);
-  if ((/^[a-z_]+$/.test(secret) || /^[A-Z][A-Z0-9]*(?:[_-][A-Z][A-Z0-9]*)*_?$/.test(secret)) && !randomLetters) {
+  // A constant name, also with a version digit in a word (`OAUTH2-CLIENT-SECRET`), but not upper-case hex.
+  const constant = /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret) || /^[A-Z]+\d{0,2}(?:[_-][A-Z]+\d{0,2})+_?$/.test(secret);
+  if ((/^[a-z_]+$/.test(secret) || constant) && !randomLetters) {
     if (!pwKey || /^[A-Z0-9_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
@@ -946,6 +948,17 @@ const passphraseValue: Validator = ({ secret }) => {
 const notPlaceholder: Validator = ({ secret }) =>
   isPlaceholder(secret) ? { verdict: 'reject' } : { verdict: 'unknown' };
 
+/**
+ * A rule whose match opens with its provider word (`aws…secret`), matched case-insensitively: the word is read
+ * case-aware — after a lower-case letter it must start a camelCase word (`myAwsSecret`), else it is the end of another
+ * word (`lawsSecretKey`) and the candidate is dropped. Then as not-placeholder.
+ */
+const notPlaceholderWord: Validator = (input) => {
+  const before = input.text.charAt(input.index - 1);
+  if (/[a-z]/.test(before) && /^[a-z]/.test(input.match)) return reject('the provider word is inside another word');
+  return notPlaceholder(input);
+};
+
 export const VALIDATORS: Record<string, Validator> = {
   'generic-value': genericValue,
   'private-key': privateKey,
@@ -957,6 +970,7 @@ export const VALIDATORS: Record<string, Validator> = {
   'docker-auth': dockerAuth,
   'k8s-secret-data': k8sSecretData,
   'not-placeholder': notPlaceholder,
+  'not-placeholder-word': notPlaceholderWord,
   'terraform-variable': terraformVariable,
   passphrase: passphraseValue,
 };

@@ -211,7 +211,23 @@ describe('blocked wrongly: provider rules without bounds', () => {
     ['okta inside another word (rookTable)', 'src/chess.js', () => `const rookTable = "00${rand(ALNUM, 40)}";`, 'none'],
     ['okta in camelCase still matches', 'src/okta.js', () => `const myOktaToken = "00${rand(ALNUM, 40)}";`, 'high'],
     ['OKTA_API_TOKEN still matches', '.env', () => `OKTA_API_TOKEN=00${rand(ALNUM, 40)}`, 'high'],
+    [
+      'upper-case hex under a key name still blocks',
+      'src/x.js',
+      () => `const API_KEY = "${rand(HEX, 64).toUpperCase()}";`,
+      'high',
+    ],
   ]);
+
+  it('aws is matched case-aware: not inside another word (lawsSecretKey), but in camelCase (myAwsSecretKey)', () => {
+    const key = () => rand(ALNUM + '/+', 38) + 'a1';
+    const ids = (text: string) => detectSecrets(text, set, [], { path: 'src/x.js' }).map((h) => h.rule.p.id);
+    for (let i = 0; i < 4; i++) {
+      expect(ids(`const lawsSecretKey = "${key()}";`)).not.toContain('aws-secret-access-key');
+      expect(ids(`const myAwsSecretKey = "${key()}";`)).toContain('aws-secret-access-key');
+      expect(ids(`AWS_SECRET_KEY=${key()}`)).toContain('aws-secret-access-key');
+    }
+  });
 });
 
 describe('blocked wrongly: a value under AWS_SECRET_ACCESS_KEY that cannot be one is reported, not blocked', () => {
@@ -258,7 +274,7 @@ describe('letters-only random tokens under a credential name', () => {
     [
       'lower-case letters',
       'config/app.yml',
-      () => `secret_key: ${rand(LOWER, 20)}x${rand(LOWER, 3)}qj`,
+      () => `secret_key: ${rand(LOWER, 8)}${rand('bcdfghjklmnpqrstvwxz', 6)}${rand(LOWER, 8)}`,
       'atLeastMedium',
     ],
     ['mixed-case letters', 'src/config.js', () => `const apiKey = "${rand(UPPER + LOWER, 32)}";`, 'high'],
