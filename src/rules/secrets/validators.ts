@@ -439,6 +439,8 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath
   // template, a secret reference given as ENV=name:version (gcloud run --set-secrets).
   if (/^roles\/[\w.]+$/.test(secret)) return reject('an IAM role name');
+  // A Perl reference to a sub or a variable (`pass => \&fetch_password`, Authen::SASL's callbacks).
+  if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return reject('code (a Perl reference)');
   if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return reject('a YAML anchor or alias');
   if (/^\{\.[\w.[\]]+\}$/.test(secret)) return reject('a JSONPath template');
   if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return reject('a secret reference (name:version)');

@@ -492,7 +492,7 @@ describe('layout: notebooks, escaped strings, quoted JSON, Terraform defaults, g
   });
 });
 
-describe('real trees: names in Google Cloud SDK code stay quiet', () => {
+describe('real trees: names in Google Cloud SDK and Perl code stay quiet', () => {
   table([
     [
       'an IAM role',
@@ -515,5 +515,6 @@ describe('real trees: names in Google Cloud SDK code stay quiet', () => {
       () => `          "For example: '--set-secrets=ENV=mysecret:latest,"`,
       'none',
     ],
+    ['a Perl code reference', 'lib/Authen/SASL.pod', () => `     pass => \\&fetch_password,`, 'none'],
   ]);
 });
