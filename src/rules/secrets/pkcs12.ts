@@ -171,3 +171,8 @@ export function pkcs12DefaultPassword(file: Uint8Array): Pkcs12Verdict | undefin
   }
   return undefined;
 }
+
+/** A stable identity for a key store (its fingerprint survives moves): a SHA-256 of its bytes, cut short. */
+export function pkcs12Key(file: Uint8Array): string {
+  return createHash('sha256').update(file).digest('hex').slice(0, 32);
+}
