@@ -30,6 +30,35 @@ const pick = (...xs) => xs[randomBytes(1)[0] % xs.length];
 const pw = () => r(AN, 10) + pick('!', '#', '%', '@') + r(AN, 5);
 const spaces = () =>
   pick(true, false) ? ' '.repeat(6 + (randomBytes(1)[0] % 20)) : '\t'.repeat(2 + (randomBytes(1)[0] % 3));
+const UP = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+const CISCO = './' + DIGITS + UP + LOWER;
+const b64url = (s) => Buffer.from(s).toString('base64url');
+const mixedHex = (n) => {
+  for (;;) {
+    const s = r('0123456789abcdefABCDEF', n);
+    if (/[a-f]/.test(s) && /[A-F]/.test(s)) return s;
+  }
+};
+/** A Mapbox temporary token: `tk.`, a base64url JSON payload, a signature. */
+const mapboxTemp = () =>
+  `tk.${b64url(JSON.stringify({ u: r(LOWER, 8), exp: 1900000000 + (randomBytes(2).readUInt16LE(0) % 9999), scopes: ['styles:read'] }))}.${r(AN + '_-', 22)}`;
+/** GitHub's stateless installation token: `ghs_<app id>_<JWT>`. */
+const ghsJwt = () =>
+  `ghs_${r(DIGITS, 6)}_${b64url(JSON.stringify({ alg: 'RS256', typ: 'JWT' }))}.${b64url(JSON.stringify({ iss: r(DIGITS, 6), exp: 1900000000, ins: r(DIGITS, 8) }))}.${r(AN + '_-', 342)}`;
+const pwBare = () => r(AN, 8) + pick('!', '#', '%', '@') + r(AN, 6);
+const WORDS = ['violet', 'tundra', 'marble', 'kettle', 'copper', 'lantern', 'orchid', 'glacier', 'pepper', 'saddle'];
+const passphrase = () => {
+  const w = [...WORDS].sort(() => randomBytes(1)[0] - 128);
+  return [w[0], w[1], w[2], r(DIGITS, 2), w[3]].join(' ');
+};
+const alphabetRun = (n) => {
+  const a = UP + LOWER + DIGITS;
+  const at = randomBytes(1)[0] % 26;
+  return (a + a).slice(at, at + n);
+};
+/** A notebook whose code cell holds `line`. */
+const notebook = (line) =>
+  `{\n "cells": [\n  {\n   "cell_type": "code",\n   "execution_count": 1,\n   "metadata": {},\n   "outputs": [],\n   "source": [\n    "import requests\\n",\n    "${line}",\n    "requests.get(url, headers={\\"X-Token\\": api_token})"\n   ]\n  }\n ],\n "metadata": {},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n`;
 
 /** [class, kind, () => Array<[path, text]>]: kind 'secret' must be found, 'lookalike' must not block. */
 const CLASSES = [
@@ -169,6 +198,153 @@ const CLASSES = [
       ['config/app.ini', `password =\n${r(LOWER, 6)}_timeout = ${r(DIGITS, 3)}`],
       ['config/routes.rb', `  put '/forgot-password' => "ctrl/passwords#update"`],
       ['config/routes.rb', `  get '/reset-password/:token' => 'passwords#edit', as: :reset_password`],
+    ],
+  ],
+  // ---- the rest of issue 31 (second pass): provider formats, blocked wrongly, call arguments, dropped as code,
+  // layout, letters-only tokens.
+  [
+    'dotted provider tokens (Mapbox tk., StackHawk, ?token=id.secret)',
+    'secret',
+    () => [
+      ['scripts/tiles.sh', `export MAPBOX_TOKEN=${mapboxTemp()}`],
+      ['.env', `HAWK_API_KEY=hawk.${r(AN, 20)}.${r(AN, 20)}`],
+      ['stackhawk.yml', `  apiKey: hawk.${r(AN, 20)}.${r(AN, 20)}`],
+      ['scripts/poll.sh', `curl "https://api.acme-corp.io/v2/events?token=${r(HEX, 8)}.${r(AN, 32)}"`],
+      [
+        'src/ingest.js',
+        `fetch("https://hooks.acme-corp.io/ingest?source=ci&token=${r(DIGITS, 6)}.${r(AN + '_-', 40)}")`,
+      ],
+    ],
+  ],
+  [
+    'near-misses of a known prefix (medium)',
+    'secret',
+    () => [
+      ['.env', `SRC_ACCESS_TOKEN=sgp_${mixedHex(40)}`],
+      ['.env', `SHOPIFY_TOKEN=shpat_${r(AN, 32)}`],
+      ['config/shop.yml', `access_token: shpca_${r(AN, 38)}`],
+      ['.env', `STRIPE_KEY=rk_prod_${r(AN, 40)}`],
+      ['bot/config.py', `BOT = "${r(DIGITS, 10)}:AA${r(AN + '_-', pick(30, 31, 36, 40))}"`],
+      [
+        'ci/notify.sh',
+        `curl -X POST http://hooks.slack.com/services/T${r(UP + DIGITS, 10)}/B${r(UP + DIGITS, 10)}/${r(AN, 24)}`,
+      ],
+      ['wg0.conf', `PrivateKey = ${r(AN + '+/', 42)}${pick('B', 'C', 'D', 'F', 'b', 'z', '1', '7')}=`],
+    ],
+  ],
+  [
+    'formats with no rule before (42, Tavily, Jina, ADO, ghs_ JWT, tskey-*, Cisco 8/9)',
+    'secret',
+    () => [
+      ['.env', `FT_SECRET=s-s4t2ud-${r(HEX, 64)}`],
+      ['.env', `TAVILY=tvly-${pick('', 'dev-', 'prod-')}${r(AN, 32)}`],
+      ['agent/search.py', `client = TavilyClient(api_key="tvly-${r(AN, 32)}")`],
+      ['.env', `EMBEDDINGS=jina_${r(HEX, 32)}${r(AN + '_-', 28)}`],
+      [
+        'scripts/clone.sh',
+        `git clone https://build:${r(AN, 52)}${r(AN, 24)}AZDO${r(AN, 4)}@example.visualstudio.com/p/_git/r`,
+      ],
+      ['src/fb.js', `const graph = "https://graph.facebook.com/me?access_token=${r(DIGITS, 15)}|${r(HEX, 32)}";`],
+      ['ci/release.sh', `export GH=${ghsJwt()}`],
+      [
+        'deploy/ts.env',
+        `TS_KEY=tskey-${pick('federated', 'oauth', 'k8s', 'device', 'share')}-${r(AN, 12)}CNTRL-${r(AN, 30)}`,
+      ],
+      ['net/router.cfg', `username admin privilege 15 secret 8 $8$${r(CISCO, 14)}$${r(CISCO, 43)}`],
+      ['net/router.cfg', `enable secret 9 $9$${r(CISCO, 14)}$${r(CISCO, 43)}`],
+    ],
+  ],
+  [
+    'provider look-alikes (AIzaSy runs, API- in a path, keyword inside a word)',
+    'lookalike',
+    () => [
+      ['src/maps.js', `const key = "AIzaSy${alphabetRun(33)}";`],
+      ['docs/links.txt', `see https://docs.acme-corp.io/reference/API-${r(UP + DIGITS, 28)}/index.html`],
+      ['web/nav.html', `<a href="/wiki/API-${r(UP + DIGITS, 28)}">endpoint</a>`],
+      ['src/chess.js', `const rookTable = "${r(AN, 40)}";`],
+    ],
+  ],
+  [
+    'AWS_SECRET_ACCESS_KEY that cannot be one (report, not block)',
+    'lookalike',
+    () => [
+      ['.env', `AWS_SECRET_ACCESS_KEY=${r(AN, pick(20, 32, 48))}`],
+      ['.travis.yml', `  AWS_SECRET_ACCESS_KEY: "encrypted:${r(AN + '+/', 60)}"`],
+      ['config/ci.yml', `aws_secret_access_key: !encrypted ${r(AN + '+/', 64)}`],
+    ],
+  ],
+  [
+    'credentials as call arguments',
+    'secret',
+    () => [
+      ['src/Mail.cs', `var cred = new NetworkCredential("svc_mail", "${pw()}");`],
+      [
+        'src/Ldap.cs',
+        `var entry = new DirectoryEntry(\n    "LDAP://dc01.acme-corp.local/DC=acme,DC=local",\n    "ACME\\\\svc_ldap",\n    "${pw()}");`,
+      ],
+      ['app/graph.py', `cred = UsernamePasswordCredential(client_id, "ops@acme-corp.io", password='${pw()}')`],
+      ['deploy/connect.ps1', `Connect-VIServer -Server vc01 -User admin -Password ${pwBare()}`],
+      ['deploy/connect.ps1', `$sec = ConvertTo-SecureString "${pw()}" -AsPlainText -Force`],
+      ['ops/unseal.sh', `vault operator unseal ${r(AN + '+/', 43)}=`],
+      ['app/auth.py', `    if password == "${pw()}":`],
+      ['app/build.gradle', `        buildConfigField 'String', 'API_KEY', '"${r(AN, 32)}"'`],
+      ['app/build.gradle', `        buildConfigField "String", "MAPS_TOKEN", "\\"${r(AN, 40)}\\""`],
+    ],
+  ],
+  [
+    'real passwords read as code before',
+    'secret',
+    () => [
+      ['config/db.yml', `db_password: "${r(LOWER, 5)}$${r(LOWER, 5)}${r(DIGITS, 1)}"`],
+      ['config/app.yml', `jwt_secret: "${r(AN + '#{}[]~<>!%^&*-+=', 24)}"`],
+      ['config/app.ini', `password = "${r(AN, 5)}??${r(AN, 6)}!"`],
+      ['ops/run.bat', `psexec \\\\\\\\srv01 -u admin -p ${r(LOWER, 3)}_${r(LOWER, 5)}${r(DIGITS, 1)} cmd`],
+      ['src/Db.cs', `var cs = "Server=db01;Database=app;User Id=svc;Password=${r(LOWER, 3)}_${r(LOWER, 4)};";`],
+      ['app/settings.py', `password = "${passphrase()}"`],
+    ],
+  ],
+  [
+    'prose under credential names (quiet)',
+    'lookalike',
+    () => [
+      ['app/forms.py', `    password_help = "Use at least ${pick('twelve', 'ten', 'eight')} characters and a digit"`],
+      ['config/locales/en.yml', `  password: "Enter your password again"`],
+      ['app/messages.py', `TOKEN_EXPIRED = "Your session token has expired, please sign in"`],
+      ['src/i18n/de.js', `  password: "Passwort vergessen",`],
+    ],
+  ],
+  [
+    'layout (notebooks, escaped strings, quoted JSON, Terraform default, git+https)',
+    'secret',
+    () => [
+      ['notebooks/explore.ipynb', notebook(`api_token = \\"${r(AN, 40)}\\"\\n`)],
+      ['deploy/run.js', `const ps = "$password = \\"${pw()}\\"; Connect-Db $password";`],
+      ['deploy/env.json', `{"CONFIG": "{\\"client_secret\\":\\"${r(AN, 40)}\\"}"}`],
+      [
+        'infra/vars.tf',
+        `variable "db_password" {\n  type      = string\n  sensitive = true\n  default   =\n    "${pw()}"\n}`,
+      ],
+      ['package.json', `    "lib": "git+https://${r(HEX, 40)}:x-oauth-basic@github.com/acme/lib.git",`],
+    ],
+  ],
+  [
+    'letters-only random tokens',
+    'secret',
+    () => [
+      ['config/app.env', `API_TOKEN=${r(UP + LOWER, 24)}`],
+      ['src/config.js', `const apiKey = "${r(UP + LOWER, 32)}";`],
+      ['config/app.yml', `secret_key: ${r(LOWER, 20)}`],
+    ],
+  ],
+  [
+    'letters-only names under credential keys (quiet)',
+    'lookalike',
+    () => [
+      ['src/errors.js', `const TOKEN = "AccessTokenExpiredError";`],
+      ['config/app.yml', `secret: keepItSecretKeepItSafe`],
+      ['src/api.ts', `  apiKey: "RequiredApiKeyHeader",`],
+      ['src/auth.ts', `const authToken = "unauthenticatedRequestHandler";`],
+      ['config/app.yml', `token_type: ${pick('bearerauthorization', 'refreshtokengrant', 'clientcredentials')}`],
     ],
   ],
 ];

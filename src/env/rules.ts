@@ -186,4 +186,24 @@ anything when the vault file really is encrypted; one \`ansible-vault decrypt\` 
 
 Fix: \`ansible-vault encrypt FILE\`, then rotate the values if the plaintext was pushed.`,
   },
+  {
+    id: 'ATREST-004',
+    title: 'A PKCS#12 key store opens with a default password or none',
+    severity: 'high',
+    category: 'at-rest',
+    remediation:
+      'Treat the private key as exposed: revoke the certificate or delete the service-account key, issue a new one, keep it out of the repository (a secret store, a CI secret file), and protect any PKCS#12 file you must keep with a real password.',
+    docs: `A \`.p12\` / \`.pfx\` file is a private key with its certificate, encrypted with a password — but this one opens
+with a password everyone knows: \`notasecret\` (every Google Cloud service-account .p12 key), \`changeit\` (Java's
+default), \`password\`, the empty password, or none at all (no integrity password and its key stored unencrypted).
+hookguard reads the file's MAC as RFC 7292 describes (no OpenSSL needed) and tries those passwords only. A binary
+file has no line: the finding names the file (line 1). In test folders it is reported at low (TLS libraries ship
+test key stores).
+
+Checked on files on disk, staged files, every pushed commit, pull request ranges and history; files up to 256 KiB.
+
+Why: the key store's password is its only protection; a published one protects nothing.
+
+Fix: revoke or delete the key and issue a new one; load key stores from a secret store at run time.`,
+  },
 ];

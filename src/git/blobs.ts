@@ -8,8 +8,8 @@ import { digestHex } from '../sha.js';
 
 export type BlobText =
   | { kind: 'text'; text: string }
-  /** `head`: its first bytes (a file format's or an encryption tool's header). */
-  | { kind: 'binary'; head: Buffer }
+  /** `head`: its first bytes (a file format's or an encryption tool's header); `body`: all of them, as read. */
+  | { kind: 'binary'; head: Buffer; body: Buffer }
   /** Over the size bound; `utf16` when its first bytes are a UTF-16 byte-order mark (text that cannot be read whole). */
   | { kind: 'large'; size: number; utf16?: boolean; head: Buffer }
   | { kind: 'missing' };
@@ -183,7 +183,7 @@ function fromWorktree(root: string, rel: string, sha: string, max: number): Blob
 /** A whole blob's bytes as read: binary (its first bytes kept) or decoded text. */
 function blobText(body: Buffer): BlobText {
   return isBinary(body)
-    ? { kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)) }
+    ? { kind: 'binary', head: Buffer.from(body.subarray(0, HEAD_BYTES)), body }
     : { kind: 'text', text: decodeText(body) };
 }
 

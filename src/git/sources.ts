@@ -14,8 +14,9 @@ import { mergeFilter, mergeHeads } from './merge.js';
 export interface Sink {
   target(t: Target): Promise<void>;
   skip(kind: 'binary' | 'large' | 'other', path: string): void;
-  /** A binary file that `SourceOptions.binaryHead` asked about, with its first bytes (when it could be read). */
-  binary?(b: { path: string; head?: Uint8Array; commit?: CommitInfo }): Promise<void>;
+  /** A binary file that `SourceOptions.binaryHead` asked about, with its first bytes (when it could be read), and all
+   * of them when `SourceOptions.binaryWhole` asked for it and it is within the bound. */
+  binary?(b: { path: string; head?: Uint8Array; bytes?: Uint8Array; commit?: CommitInfo }): Promise<void>;
   commit?(c: CommitInfo): void;
   error(e: FileError): void;
 }
@@ -29,6 +30,8 @@ export interface SourceOptions {
   maxDecodeBytes?: number;
   /** Binary files whose first bytes `Sink.binary` wants (a path declared encrypted: is the blob really?). */
   binaryHead?: (path: string) => boolean;
+  /** Of those, the binary files `Sink.binary` wants whole, up to this many bytes (a PKCS#12 file: 0 when none). */
+  binaryWhole?: (path: string) => number;
 }
 
 /** Files that are binary by name: never read to look for a UTF-16 byte-order mark. */
@@ -140,10 +143,12 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
     // git diffs UTF-16 text as binary; a disk scan decodes it, and so does every git mode.
     if (p.part === 0 && p.blob && !BINARY_NAME.test(p.path) && (await utf16Target(p, reader, sink, opts))) return;
     if (p.part === 0 && p.blob && sink.binary && opts.binaryHead?.(p.path)) {
-      const b = await reader.read(p.blob, 64, p.path);
+      const whole = opts.binaryWhole?.(p.path) ?? 0;
+      const b = await reader.read(p.blob, Math.max(64, whole), p.path);
       await sink.binary({
         path: p.path,
         ...(b.kind === 'binary' || b.kind === 'large' ? { head: b.head } : {}),
+        ...(b.kind === 'binary' && whole > 0 ? { bytes: b.body } : {}),
         ...(p.commit ? { commit: p.commit } : {}),
       });
     }

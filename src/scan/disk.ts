@@ -4,6 +4,7 @@
  */
 import type { FileError, Target } from '../types.js';
 import type { WalkEntry } from '../disk/walk.js';
+import { PKCS12_MAX_BYTES, PKCS12_NAME } from './binaries.js';
 
 export interface DiskLimits {
   contentBytes: number;
@@ -14,6 +15,8 @@ export interface DiskLimits {
 
 export interface DiskSink {
   target(t: Target): Promise<void>;
+  /** A binary file whose bytes the checks want (a PKCS#12 file: does it open with a default password?). */
+  binary?(b: { path: string; bytes: Uint8Array }): Promise<void>;
   skip(kind: 'binary' | 'large'): void;
   error(e: FileError): void;
 }
@@ -46,8 +49,14 @@ export async function scanDiskFile(
       return true;
     },
   );
-  if (r.kind === 'binary') sink.skip('binary');
-  else if (r.kind === 'error') sink.error({ file: e.rel, message: r.message });
+  if (r.kind === 'binary') {
+    if (sink.binary && PKCS12_NAME.test(e.rel) && e.size <= PKCS12_MAX_BYTES) {
+      const { readFile } = await import('node:fs/promises');
+      const bytes = await readFile(e.abs).catch(() => undefined);
+      if (bytes) await sink.binary({ path: e.rel, bytes });
+    }
+    sink.skip('binary');
+  } else if (r.kind === 'error') sink.error({ file: e.rel, message: r.message });
   else if (r.pieces) {
     sink.skip('large');
     if (e.size > limits.maxBytes && !r.stopped)

@@ -4,6 +4,7 @@
  * (environment parity and secrets at rest, ./extras.ts), which see every target of the snapshot.
  */
 import type { Dropped, FileError, Finding, ScanRequest, Suppressed, Target } from '../types.js';
+import { binaryWhole } from './binaries.js';
 import { examine, multiLineRules, type EngineOptions, type EngineOutput } from '../engine/index.js';
 import { narrowRuleSet } from '../rules/secrets/detect.js';
 import type { SecretPattern } from '../rules/secrets/types.js';
@@ -154,7 +155,8 @@ export class Examiner {
         out.skipped[kind]++;
       },
       binary: async (b) => {
-        if (!isIgnored(b.path) && (snap.active || snap.gitCryptNear(b.path))) (await snap.get()).onBinary(b);
+        if (!isIgnored(b.path) && (snap.active || snap.gitCryptNear(b.path) || b.bytes))
+          await (await snap.get()).onBinary(b);
       },
       commit: (c) => {
         out.commitSeq.set(c.sha, out.progress.commitsDone);
@@ -172,7 +174,8 @@ export class Examiner {
         isAtRestConfig(p) ||
         snap.sopsConfigured(p) ||
         (snap.now?.wants(p) ?? false),
-      binaryHead: (p: string) => snap.gitCryptNear(p) || (snap.now?.gitCryptDeclared(p) ?? false),
+      binaryHead: (p: string) => binaryWhole(p) > 0 || snap.gitCryptNear(p) || (snap.now?.gitCryptDeclared(p) ?? false),
+      binaryWhole,
       maxContentBytes: LIMITS.contentBytes,
       maxDecodeBytes: LIMITS.wholeBytes,
     };
@@ -289,7 +292,8 @@ export class Examiner {
       if (it.k === 'commit') out.commitSeq.set(it.sha, seq++);
       else if (it.k === 'error') out.errors.push(it.e);
       else if (it.k === 'binary') {
-        if (snapshot.active || snapshot.gitCryptNear(it.b.path)) (await snapshot.get()).onBinary(it.b);
+        if (snapshot.active || snapshot.gitCryptNear(it.b.path) || it.b.bytes)
+          await (await snapshot.get()).onBinary(it.b);
       } else if (it.k === 'target') {
         const t = fromSlim(it.t);
         if (it.x && (snapshot.active || snapshot.wantedFor(t))) await (await snapshot.get()).onTarget(t);

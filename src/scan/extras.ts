@@ -13,6 +13,7 @@ import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Tar
 import type { RuleSet } from '../rules/secrets/load.js';
 import { makeFinding } from '../finding/index.js';
 import { placeOf } from '../rules/secrets/context.js';
+import { PKCS12_NAME } from './binaries.js';
 import { inlineAllow } from '../suppress/inline.js';
 import { toSuppressed } from '../suppress/record.js';
 import { gitCryptMatcher, isGitCryptBlob } from '../env/gitattributes.js';
@@ -258,10 +259,31 @@ export class Extras {
     this.plaintext.set(t.path, f);
   }
 
-  /** A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. */
-  onBinary(b: { path: string; head?: Uint8Array; commit?: CommitInfo }): void {
+  /**
+   * A binary blob at a git-crypt path: git-crypt's own blobs start with its header; anything else is plaintext. A
+   * PKCS#12 file read whole (ATREST-004): does it open with a published default password or none?
+   */
+  async onBinary(b: { path: string; head?: Uint8Array; bytes?: Uint8Array; commit?: CommitInfo }): Promise<void> {
     if (b.head && this.gitCryptDeclared(b.path) && !isGitCryptBlob(b.head))
       this.storedPlaintext(b, 1, 'unencrypted (a binary file without the git-crypt header)');
+    if (b.bytes && PKCS12_NAME.test(b.path)) {
+      const { pkcs12DefaultPassword, pkcs12Key } = await import('../rules/secrets/pkcs12.js');
+      const v = pkcs12DefaultPassword(b.bytes);
+      if (!v) return;
+      const f = this.finding(
+        'ATREST-004',
+        b,
+        { line: 1, column: 1, endLine: 1, endColumn: 1 },
+        `${b.path}: ${v.why}.`,
+        pkcs12Key(b.bytes),
+        true,
+        '',
+        false,
+      );
+      f.snippet = '(binary file, contents not shown)';
+      if (placeOf(b.path).test) f.severity = 'low';
+      this.emit(f, '');
+    }
   }
 
   async onTarget(t: Target): Promise<void> {

@@ -78,7 +78,7 @@ export type Item =
   | { k: 'skip'; kind: 'binary' | 'large' | 'other' }
   | { k: 'error'; e: FileError }
   /** A binary blob at a path declared git-crypt, with its first bytes (Extras.onBinary). */
-  | { k: 'binary'; b: { path: string; head?: Uint8Array; commit?: CommitInfo } }
+  | { k: 'binary'; b: { path: string; head?: Uint8Array; bytes?: Uint8Array; commit?: CommitInfo } }
   /** The end of one file of a directory scan. */
   | { k: 'end' };
 

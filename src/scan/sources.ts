@@ -289,6 +289,8 @@ async function walkedHere(ex: Examiner, walked: Walked[]): Promise<void> {
   const { out } = ex;
   const diskSink = {
     target: (t: Target) => ex.onTarget(t),
+    // A disk file was walked past the ignore rules already (as its targets go straight to onTarget).
+    binary: async (b: { path: string; bytes: Uint8Array }) => (await ex.snapshot.get()).onBinary(b),
     skip: (kind: 'binary' | 'large') => void out.skipped[kind]++,
     error: (e: FileError) => void out.errors.push(e),
   };

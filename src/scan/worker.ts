@@ -15,6 +15,7 @@ import type { Item, WorkerConfig, WorkerReply, WorkerRequest } from './parallel.
 import { relatedLister, relatedReader } from './related.js';
 import { contentWanted, extrasMayLookAt, ruleIdTest } from './wants.js';
 import { scanDiskFile } from './disk.js';
+import { binaryWhole } from './binaries.js';
 import { OwnMatcher } from '../own/match.js';
 import { OWN_ID } from '../rules/hookguard/own.js';
 
@@ -39,7 +40,8 @@ const roleOf = makeRoleFinder(cfg.wants.envs);
 const gitCrypt = cfg.wants.extras ? gitCryptMatcher(cfg.wants.extras.gitCrypt) : undefined;
 const srcOpts = {
   wantsContent: contentWanted(cfg.wants, cfg.root),
-  binaryHead: (p: string) => gitCrypt?.(p) ?? false,
+  binaryHead: (p: string) => binaryWhole(p) > 0 || (gitCrypt?.(p) ?? false),
+  binaryWhole,
   maxContentBytes: cfg.maxContentBytes,
   maxDecodeBytes: cfg.maxDecodeBytes,
 };
@@ -125,6 +127,8 @@ async function run(job: WorkerRequest): Promise<void> {
     await scanDiskFile({ abs, rel: f.rel, size: f.size }, f.wantsContent, cfg.disk!, engine.budgetMs ?? 10_000, {
       target: examined,
       skip: (kind) => items.push({ k: 'skip', kind }),
+      // Walked past the ignore rules already, as its targets.
+      binary: async (b) => void items.push({ k: 'binary', b }),
       error: (e) => items.push({ k: 'error', e }),
     });
     items.push({ k: 'end' });

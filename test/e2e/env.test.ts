@@ -2,6 +2,9 @@
  * Environment parity and secrets at rest through the real CLI in temporary git repositories: staged commits with the
  * installed hook, pushes, ranges, history, files on disk and `hookguard env`.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALNUM, fakeGithubToken, rand } from '../../scripts/fakes.mjs';
 import { cleanup, leaks, Repo } from '../helpers.js';
@@ -173,6 +176,62 @@ describe('secrets at rest', () => {
     }
     // A scan of the unlocked work tree does not apply it.
     expect(repo.json(['scan', '.']).report.findings.filter((x) => x.ruleId === 'ATREST-001')).toEqual([]);
+  });
+
+  it('PKCS#12: a key store that opens with a default password or none blocks in every mode (ATREST-004)', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n' });
+    // Key stores made by the real openssl now: Google Cloud's notasecret, the empty password, a real password.
+    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: repo.dir, stdio: 'ignore' });
+    openssl(
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      'k.pem',
+      '-out',
+      'c.pem',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=hookguard-e2e',
+    );
+    const p12 = (out: string, pass: string) =>
+      openssl('pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', out, '-passout', `pass:${pass}`);
+    mkdirSync(path.join(repo.dir, 'keys'));
+    mkdirSync(path.join(repo.dir, 'tests'));
+    p12('keys/svc.p12', 'notasecret');
+    p12('keys/client.pfx', '');
+    p12('keys/real.p12', rand(ALNUM, 20));
+    p12('tests/fixture.p12', 'notasecret');
+    rmSync(path.join(repo.dir, 'k.pem'));
+    rmSync(path.join(repo.dir, 'c.pem'));
+    const want = [
+      'ATREST-004 high keys/client.pfx:1',
+      'ATREST-004 high keys/svc.p12:1',
+      'ATREST-004 low tests/fixture.p12:1',
+    ];
+    const seen = (r: {
+      report: { findings: Array<{ ruleId: string; severity: string; file: string; line: number }> };
+    }) => r.report.findings.map((f) => `${f.ruleId} ${f.severity} ${f.file}:${f.line}`).sort();
+    const disk = repo.json(['scan', '.']);
+    expect(disk.code).toBe(1);
+    expect(seen(disk)).toEqual(want);
+    repo.git('add', '-A');
+    const staged = repo.json(['scan', '--staged']);
+    expect(staged.code).toBe(1);
+    expect(seen(staged)).toEqual(want);
+    expect(staged.report.findings.find((f) => f.file === 'keys/svc.p12')!.message).toContain('"notasecret"');
+    repo.git('commit', '-q', '--no-verify', '-m', 'key stores');
+    for (const args of [
+      ['scan', '--diff', 'HEAD~1..HEAD'],
+      ['scan', '--history'],
+    ])
+      expect(seen(repo.json(args))).toEqual(want);
   });
 
   it('git-crypt: a binary file stored without git-crypt (a keystore) is plaintext too, in every git mode', () => {

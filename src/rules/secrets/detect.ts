@@ -8,6 +8,7 @@ import { shannonEntropy } from './entropy.js';
 import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
 import { crc32, VALIDATORS } from './validators.js';
 import { findEncoded, mapBack, type EncodedRun } from './decode.js';
+import { findEscaped, mapEscaped } from './escaped.js';
 import {
   capAt,
   inComment,
@@ -148,6 +149,12 @@ export function detectSecrets(
       });
     }
   }
+  // Code inside escaped strings (a notebook's code cells, a script or JSON in a string literal): read unescaped.
+  for (const run of findEscaped(text))
+    for (const h of scanText(run.decoded, set, globalAllow, { ...(ctx.path ? { path: ctx.path } : {}) })) {
+      const [start, end] = mapEscaped(run, h.start, h.end);
+      hits.push({ ...h, secret: text.slice(start, end), start, end, why: `${h.why}; inside an escaped string` });
+    }
   // A reference to a secret store (Vault lookup, ENC[…], !vault, {{resolve:…}}) is the right way, never a finding.
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === undefined);
 }

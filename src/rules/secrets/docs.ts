@@ -60,6 +60,12 @@ const VALIDATOR_TEXT: Record<string, string> = {
   'credential-value':
     'references (`$VAR`, `${…}`, `<…>`), placeholders and default words (password, admin, guest, root…) are dropped',
   'not-placeholder': 'placeholders and references (`xxxx`, `<token>`, `your-…`, `${VAR}`) are dropped',
+  'not-placeholder-word':
+    'placeholders and references (`xxxx`, `<token>`, `your-…`, `${VAR}`) are dropped, and so is a provider word that ends another lower-case word (`lawsSecretKey`)',
+  'terraform-variable':
+    'the default is judged as the generic rule judges `name = "…"` (the variable\'s name as the key): references, placeholders, code and names are dropped',
+  passphrase:
+    'four or more lower-case words, none a function word of prose (the, your, must, de, la, …); a sentence is not a passphrase',
   'github-checksum':
     'the CRC-32 checksum in the last six characters is verified offline; a token whose checksum does not match is reported as low',
   'npm-checksum':

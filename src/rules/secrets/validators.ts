@@ -7,6 +7,7 @@
  */
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
+import { wordLike } from './letters.js';
 
 export interface ValidatorInput {
   secret: string;
@@ -50,7 +51,9 @@ export function placeholderTier(value: string): { tier: PlaceholderTier; why: st
   if (/^(.)\1{3,}$/.test(v)) return { tier: 'mask', why: 'a run of one character' };
   if (/^[x*•.#-]{4,}$/i.test(v) || /x{5,}|\*{4,}|\.{3}|…/i.test(v))
     return { tier: 'mask', why: 'masked or elided value' };
-  if (/^<[^>]*>?$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v)) return { tier: 'mask', why: 'template placeholder' };
+  // `<your-token>`, `<token` — not a random password that starts with '<' (`<RpMqu~u~y+…`).
+  if (/^<[^>]*>$|^<[\w\s.-]*$|^\[\[|^__[A-Z0-9_]+__$|^@[A-Za-z_]+@$/.test(v))
+    return { tier: 'mask', why: 'template placeholder' };
   if (EMPTY_WORDS.test(v)) return { tier: 'mask', why: 'a word meaning "no value"' };
   if (/\byour[\s_-]|\bunique phrase\b|\bgoes here\b|\bhere$/i.test(v))
     return { tier: 'mask', why: 'instructions, not a value' };
@@ -164,7 +167,9 @@ function looksLikeWords(v: string): boolean {
   if (!/^[A-Za-z]+$/.test(t)) return false;
   const words = t.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (words.length === 0 || words.length > 6) return false;
-  return words.every((w) => w.length >= 2 && wordy(w)) && t.length / words.length >= 3.5;
+  return (
+    words.every((w) => w.length >= 2 && wordy(w) && (w.length < 12 || wordLike(w))) && t.length / words.length >= 3.5
+  );
 }
 
 /** A word of a name has a vowel (or is a short acronym): `dbz`, `Gtmy` come from random strings, not names. */
@@ -176,11 +181,13 @@ function looksLikeIdentifier(raw: string): boolean {
   // A private name (`_convert_credentials`) and a versioned API type (`V1ServiceAccountTokenProjection`) are names.
   const v = raw.replace(/^_+(?=[A-Za-z])/, '').replace(/^V\d+(?:(?:alpha|beta)\d+)?(?=[A-Z][a-z])/, '');
   if (looksLikeWords(v)) return true; // ?NonExpressionParenEnd, Operation, InterpolationInJSX
-  if (/^[A-Za-z_$][\w$]*</.test(v)) return true; // a generic type: Operation<...>
+  // A generic type (`Operation<Foo>`, `Map<K, V>`): type names inside, closed by '>' — not `z7Q<D>pe+vh…`.
+  if (/^[A-Za-z_$][\w$]*<[\w$.,\s<>[\]|?]*>$/.test(v) || /^[A-Za-z_$][\w$]*<$/.test(v)) return true;
   // camelCase: words of two or more letters, digits only at the end of a word (`getUser2Name`, not `yR1pvC2mv3Fnog`).
   if (
     (/^[a-z]{2,}\d?(?:[A-Z][a-z]{2,}\d?)+$/.test(v) || /^[a-z]{2,}(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) &&
-    (v.match(/[A-Z]?[a-z]+/g) ?? []).every(wordy)
+    // A short acronym may lead without a vowel (gcpSecretManagerConfig, tlsConfig, httpClient).
+    (v.match(/[A-Z]?[a-z]+/g) ?? []).every((w, i) => wordy(w) || (i === 0 && w.length <= 4))
   )
     return true;
   // PascalCase, of words a name has (`Scmjj` is from a random string)
@@ -279,6 +286,8 @@ function crossesStringBoundary(match: string, secret: string, text: string, inde
   if (at <= 0) return false;
   const q = match.charAt(at - 1);
   if (q !== '"' && q !== "'") return false;
+  // An escaped quote (`"\\"value\\""`) opens a string inside a string: no boundary there.
+  if (match.charAt(at - 2) === '\\') return false;
   const lineStart = text.lastIndexOf('\n', index) + 1;
   const before = text.slice(lineStart, index + at - 1).replace(/\\./g, '');
   let n = 0;
@@ -286,7 +295,51 @@ function crossesStringBoundary(match: string, secret: string, text: string, inde
   return n % 2 === 1;
 }
 
-const genericValue: Validator = ({ secret, match, text, index }) => {
+/** Every part between operators and punctuation is a name (`user??fallback`, `lib$Name`): code, even when quoted. */
+function identifiersOnly(v: string): boolean {
+  const parts = v.split(/[^A-Za-z0-9_]+/).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => /^[A-Za-z_]\w*$/.test(p) && (p.length <= 3 || looksLikeIdentifier(p)));
+}
+
+/** A segment of 16+ characters mixing upper case, lower case and digits that is not a name: random, not a property. */
+function randomSegment(seg: string): boolean {
+  return seg.length >= 16 && /[A-Z]/.test(seg) && /[a-z]/.test(seg) && /\d/.test(seg) && !looksLikeIdentifier(seg);
+}
+
+/**
+ * A quoted value of 12+ characters mixing letters, digits and symbols at high entropy (`[O9ua1#R{-1rn^#Y…`): a
+ * generated password whose symbols only look like operators.
+ */
+function randomPunctuated(v: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
+  return v.length >= 12 && classes >= 3 && shannonEntropy(v) >= 3.8 && !identifiersOnly(v);
+}
+
+/** Names of the AWS secret access key, whose values are exactly 40 characters of base64. */
+const AWS_SECRET_NAME = /aws[_.-]?secret[_.-]?(?:access[_.-]?)?key|^secret[_.-]?access[_.-]?key$/i;
+
+/**
+ * A value under an AWS secret key's name that cannot be one (another length, marked encrypted): reported below the
+ * blocking threshold (issue 31). Every other value is judged by the generic checks.
+ */
+const genericValue: Validator = (input) => {
+  const v = genericValueChecks(input);
+  if (v.verdict === 'reject' || v.verdict === 'invalid') return v;
+  const { secret, match } = input;
+  if (!AWS_SECRET_NAME.test(keyOf(match, secret))) return v;
+  if (/^(?:encrypted|enc|secure|cipher(?:text)?|kms|sops):/i.test(secret))
+    return { ...v, severity: 'low', confidence: 'low', why: 'a value marked encrypted under an AWS secret key name' };
+  if (!/^[A-Za-z0-9/+]{40}$/.test(secret))
+    return {
+      ...v,
+      severity: 'medium',
+      confidence: 'low',
+      why: `a literal under an AWS secret key name that cannot be an AWS secret key (${secret.length} characters, not 40 of base64)`,
+    };
+  return v;
+};
+
+const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   const tier = placeholderTier(secret);
   if (tier && tier.tier !== 'plausible') return reject(tier.why);
   // Code, not a value: a call (`withJSDoc(`), a ternary or bit operation in minified code, an identifier with a
@@ -295,6 +348,9 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (after === '(' || after === '<') return reject('code (a call), not a value');
   if (after === '{' && /[$#%]$/.test(secret)) return reject('reference (a template string interpolation)');
   const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+  // A quoted value is a string literal (a value crossing a string boundary is set aside below): what reads as an
+  // operator or a generated identifier inside it (`??`, `&&`, `hyper$ecret9`) is part of a password.
+  const quoted = !unquoted && /["']$/.test(match);
   if (
     unquoted &&
     (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
@@ -335,10 +391,13 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
   )
     return reject('prose (words separated by spaces), not a value');
-  if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret))
+  if (
+    ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret)) &&
+    (!quoted || identifiersOnly(secret))
+  )
     return reject('code (an expression), not a value');
   // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
-  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret))
+  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret) && (!quoted || identifiersOnly(secret)))
     return reject('code (a generated identifier)');
   if (crossesStringBoundary(match, secret, text, index)) return reject('code: the match runs across a string boundary');
   if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject('code (a concatenation)');
@@ -360,7 +419,9 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.
   if (
     /^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) &&
-    (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret))
+    (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret)) &&
+    // `?token=<id>.<secret>` in a URL's query string, or a segment of random characters (`x.bwNUEUyAa4xfAl…`).
+    (CODE_ROOTS.test(secret) || (!/^[?&]/.test(match) && !secret.split('.').some(randomSegment)))
   )
     return reject('code (a property reference), not a value');
   if (/^[A-Za-z_$][\w$.]*\(/.test(secret)) return reject('code (a call), not a value');
@@ -372,8 +433,17 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
     looksLikeIdentifier(secret.replace(/^.*\./, '').replace(/\d+/g, ''))
   )
     return reject('code (a class of a module), not a value');
-  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret)) return reject('code (an expression), not a value');
+  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
+    return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
+  // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath
+  // template, a secret reference given as ENV=name:version (gcloud run --set-secrets).
+  if (/^roles\/[\w.]+$/.test(secret)) return reject('an IAM role name');
+  // A Perl reference to a sub or a variable (`pass => \&fetch_password`, Authen::SASL's callbacks).
+  if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return reject('code (a Perl reference)');
+  if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return reject('a YAML anchor or alias');
+  if (/^\{\.[\w.[\]]+\}$/.test(secret)) return reject('a JSONPath template');
+  if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return reject('a secret reference (name:version)');
   // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
   if (
     /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
@@ -415,8 +485,13 @@ const genericValue: Validator = ({ secret, match, text, index }) => {
   if (pwKey && secret.length < 4) return reject('too short');
   // Only letters of one case and no digits/symbols: a word, not a secret (i18n keys, identifiers) — except under a
   // password name in a quoted or config value, where `mysecretpassword` is a real (weak) password.
-  if (/^[a-z_]+$/.test(secret) || /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret)) {
-    if (!pwKey || /^[A-Z_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
+  // A run of 12+ letters that does not read as words (letter pairs and consonant runs, letters.ts) is a random
+  // token drawn from letters alone, not a name.
+  const randomLetters = /^(?:[a-z]{12,}|[A-Z]{12,})$/.test(secret) && !wordLike(secret);
+  // A constant name, also with a version digit in a word (`OAUTH2-CLIENT-SECRET`), but not upper-case hex.
+  const constant = /^[A-Z]+(?:[_-][A-Z]+)*_?$/.test(secret) || /^[A-Z]+\d{0,2}(?:[_-][A-Z]+\d{0,2})+_?$/.test(secret);
+  if ((/^[a-z_]+$/.test(secret) || constant) && !randomLetters) {
+    if (!pwKey || /^[A-Z0-9_-]+$/.test(secret) || /_/.test(secret)) return reject('a single word or constant name');
     return weakOrStrong(secret, pwKey);
   }
   // A passphrase (`copper-tundra-417-ember`) under a password name is a password, not an option string.
@@ -817,9 +892,74 @@ const k8sSecretData: Validator = ({ secret, text, index }) => {
   };
 };
 
+// ---------- values the generic rule cannot see ----------
+
+/**
+ * A Terraform variable's default (`variable "db_password" { … default = "…" }`, also with the value on the next
+ * line): judged as the generic rule judges `db_password = "…"`, the variable's name standing for the key.
+ */
+const terraformVariable: Validator = ({ secret, match }) => {
+  const name = /variable[ \t]+"([\w-]+)"/.exec(match)?.[1] ?? '';
+  const m = `${name} = "${secret}"`;
+  return genericValue({ secret, match: m, text: m, index: 0 });
+};
+
+/** Function words of prose (English and a few other languages): a passphrase is random words, not a sentence. */
+const PROSE_WORDS = new Set(
+  (
+    'a an the and or but nor of to in on at by for with from into onto over under about than then so as if is are ' +
+    'was were be been being am do does did done has have had will would shall should can could may might must not ' +
+    'no yes it its this that these those there here what which who whom whose when where why how all any each every ' +
+    'some more most less least only also very too again your you yours our we us my me mine i he she they them their ' +
+    'his her please enter type use used set get new old confirm forgot reset change required invalid incorrect wrong ' +
+    'match matches short long minimum maximum contain contains characters character letters letter digits digit ' +
+    'numbers number symbols symbol password passwords passphrase secret token key login sign user username account ' +
+    'email field value one two three four five six seven eight nine ten twelve de la le les des du et un une est pas ' +
+    'el los las y en con por para que der die das und mit zu ist nicht ein eine il di che per non het een van och att'
+  ).split(' '),
+);
+
+/**
+ * A passphrase under a password name (`password = "violet tundra marble 42 kettle"`): four or more lower-case words
+ * (a number among them allowed), none of them a function word of prose — `"must be at least twelve characters"` is a
+ * sentence, not a passphrase. Reported as a weak-quality password: medium in code, high in deploy configuration.
+ */
+const passphraseValue: Validator = ({ secret }) => {
+  const words = secret.split(' ');
+  if (words.length < 4 || words.some((w) => PROSE_WORDS.has(w))) return reject('prose (a sentence), not a passphrase');
+  const alpha = new Set(words.filter((w) => /^[a-z]{3,}$/.test(w)));
+  if (alpha.size < 3) return reject('too few words for a passphrase');
+  if (secret === 'correct horse battery staple')
+    return {
+      verdict: 'unknown',
+      severity: 'low',
+      confidence: 'low',
+      quality: 'placeholder',
+      why: 'a famous example passphrase',
+    };
+  return {
+    verdict: 'unknown',
+    severity: 'medium',
+    confidence: 'medium',
+    quality: 'weak',
+    why: 'a passphrase (random words) assigned to a password-named key',
+  };
+};
+
 /** Value-only rules (keyword context + value shape): reject placeholders, keep the rule's own confidence. */
 const notPlaceholder: Validator = ({ secret }) =>
   isPlaceholder(secret) ? { verdict: 'reject' } : { verdict: 'unknown' };
+
+/**
+ * A rule whose match opens with its provider word (`aws…secret`), matched case-insensitively: the word is read
+ * case-aware — after a lower-case letter it must start a camelCase word (`myAwsSecret`), else it is the end of another
+ * word (`lawsSecretKey`) and the candidate is dropped. Then as not-placeholder.
+ */
+const notPlaceholderWord: Validator = (input) => {
+  const before = input.text.charAt(input.index - 1);
+  if (/[a-z]/.test(before) && /^[a-z]/.test(input.match)) return reject('the provider word is inside another word');
+  return notPlaceholder(input);
+};
 
 export const VALIDATORS: Record<string, Validator> = {
   'generic-value': genericValue,
@@ -832,6 +972,9 @@ export const VALIDATORS: Record<string, Validator> = {
   'docker-auth': dockerAuth,
   'k8s-secret-data': k8sSecretData,
   'not-placeholder': notPlaceholder,
+  'not-placeholder-word': notPlaceholderWord,
+  'terraform-variable': terraformVariable,
+  passphrase: passphraseValue,
 };
 
 export function registerValidator(name: string, v: Validator): void {
