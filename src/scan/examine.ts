@@ -72,7 +72,10 @@ export class SnapshotChecks {
   readonly sopsConfigured: (p: string) => boolean;
   readonly gitCryptNear: (p: string) => boolean;
 
-  constructor(private readonly s: ExamineSettings) {
+  constructor(
+    private readonly s: ExamineSettings,
+    private readonly isIgnored?: (p: string) => boolean,
+  ) {
     const envGlobs = s.config.environments?.envs;
     this.envGlobs = envGlobs;
     this.envPath = (p) => (envGlobs?.size ? isConfigFile(p) : isEnvCandidate(p));
@@ -113,6 +116,7 @@ export class SnapshotChecks {
         isRuleId: engine.isRuleId,
         ...(config.environments ? { environments: config.environments } : {}),
         maxBytes: LIMITS.contentBytes,
+        ignored: this.isIgnored,
       });
       return this.now;
     }));
@@ -139,7 +143,7 @@ export class Examiner {
     readonly s: ExamineSettings,
     isIgnored: (p: string) => boolean,
   ) {
-    this.snapshot = new SnapshotChecks(s);
+    this.snapshot = new SnapshotChecks(s, isIgnored);
     this.batch = s.kind === 'staged' ? [] : undefined;
     const snap = this.snapshot;
     const { out } = this;

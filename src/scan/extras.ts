@@ -48,6 +48,8 @@ export interface ExtrasOptions {
   isRuleId: (lowerCaseId: string) => boolean;
   environments?: { envs: ReadonlyMap<string, string[]>; expectDifferent: string[] };
   maxBytes: number;
+  /** Config `ignore`: an ignored environment file is not compared, as it is not scanned. */
+  ignored?: ((path: string) => boolean) | undefined;
 }
 
 export interface ExtrasOutput {
@@ -354,7 +356,7 @@ export class Extras {
       }
     } else {
       if (!this.snap) return;
-      const all = (await listSnapshot(root, this.snap)).filter((f) => this.roleOf(f.path));
+      const all = (await listSnapshot(root, this.snap)).filter((f) => this.roleOf(f.path) && !this.o.ignored?.(f.path));
       const texts = await readTexts(root, all, this.o.maxBytes);
       let changed: Map<string, Array<[number, number]>> | undefined;
       if (mode === 'pre-push' || mode === 'range') {

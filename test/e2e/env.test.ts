@@ -111,6 +111,38 @@ describe('environment parity', () => {
     expect(push.report.findings.map((f) => f.ruleId)).toEqual(['ENV-002']);
   });
 
+  it('an ignored environment file is not compared, in history or on a push, once another environment file changes', () => {
+    const shared = `Shared-${rand(ALNUM, 12)}9`;
+    const repo = Repo.init();
+    repo.commit('fixtures', {
+      '.hookguard.yaml': 'ignore:\n  - fixtures/\n',
+      'fixtures/.env.development': `ADMIN_PASSWORD=${shared}\n`,
+      'fixtures/.env.production': `ADMIN_PASSWORD=${shared}\n`,
+    });
+    const base = repo.git('rev-parse', 'HEAD');
+    // A later commit touches an environment file that is scanned: the comparison runs over the tip's files.
+    repo.commit('app config', {
+      'config/.env.development': `ADMIN_PASSWORD=Dev-${rand(ALNUM, 12)}7\n`,
+      'config/.env.production': `ADMIN_PASSWORD=${shared}\n`,
+    });
+    for (const args of [
+      ['scan', '--history'],
+      ['scan', '--diff', `${base}..HEAD`],
+    ]) {
+      const { report } = repo.json(args);
+      const files = report.findings.filter((f) => /^ENV-/.test(f.ruleId)).map((f) => `${f.ruleId} ${f.file}`);
+      expect(
+        files.filter((f) => f.includes('fixtures/')),
+        args.join(' '),
+      ).toEqual([]);
+      // The production file shares nothing with an ignored file: no ENV-001 on it either.
+      expect(
+        files.filter((f) => f.startsWith('ENV-001')),
+        args.join(' '),
+      ).toEqual([]);
+    }
+  });
+
   it('config environments: globs name the environments; bad entries are errors with file:line', () => {
     const repo = Repo.init();
     repo.write('deploy/blue/app.env', 'TLS_VERIFY=true\n');
