@@ -14,6 +14,7 @@ const SCAN_OPTIONS = `Options:
                                     when present)
   --no-baseline                     apply no baseline (same as --baseline /dev/null)
   --profile NAME                    apply one profile of the config's profiles: to every file
+  --parameters FILE                 evaluate CloudFormation templates with this parameter file's values
   --profile-path FILE               only these CloudFormation/Ansible/policy rules (ids or globs, one per line)
   --deny-list-path FILE             never these rules (ids or globs, one per line)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)

@@ -1,7 +1,7 @@
 /** CloudFormation and Ansible rules over a target's whole new text, their findings made and admitted. */
 import type { Finding, Target } from '../types.js';
 import type { ExtraRules, IacFamily, IacRuleMeta } from '../rules/iac.js';
-import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
+import { looksLikeCloudFormation, looksLikeParameterFile } from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
 import { toSuppressed } from '../suppress/record.js';
 import { makeFinding } from '../finding/index.js';
@@ -33,6 +33,8 @@ export async function iacFindings(
   const kinds: Array<'cloudformation' | 'ansible'> = [];
   if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
   else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
+  // A parameter file: the family judges the template it belongs to with its values.
+  else if (looksLikeParameterFile(t.path, t.content)) kinds.push('cloudformation');
   for (const kind of kinds) {
     const fam = await loadFamily(kind);
     let res;
@@ -62,7 +64,7 @@ export async function iacFindings(
       }
     }
     try {
-      res = fam.lint(t.path, t.content, related, extraRules);
+      res = fam.lint(t.path, t.content, related, extraRules, opts.parameters);
     } catch (e) {
       out.errors.push({
         file: t.path,

@@ -77,5 +77,7 @@ export interface IacFamily {
     content: string,
     related?: ReadonlyMap<string, string | undefined>,
     extra?: ExtraRules,
+    /** A parameter file for a one-off evaluation (`scan --parameters FILE`): its values replace the defaults. */
+    parameters?: { path: string; text: string },
   ): IacLintResult;
 }

@@ -253,6 +253,7 @@ export class Examiner {
         ...(engine.own ? { own: engine.own.creds } : {}),
         examples: engine.examples ?? [],
         ...(engine.policies ? { policies: engine.policies } : {}),
+        ...(engine.parameters ? { parameters: engine.parameters } : {}),
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
         ignore: config.ignore,

@@ -30,6 +30,7 @@ const engine: EngineOptions = {
   iac: cfg.wants.iac,
   examples: cfg.examples,
   ...(cfg.policies ? { policies: cfg.policies } : {}),
+  ...(cfg.parameters ? { parameters: cfg.parameters } : {}),
   readRelated: relatedReader(cfg.root, cfg.disk !== undefined),
   listRelated: relatedLister(cfg.root, cfg.disk !== undefined),
   ...(cfg.budgetMs !== undefined ? { budgetMs: cfg.budgetMs } : {}),

@@ -13,3 +13,13 @@ export function looksLikeCloudFormation(path: string, content: string): boolean 
   if (NOT_TEMPLATE.test(path)) return false;
   return CONTENT.test(content);
 }
+
+/** Could this be a CloudFormation parameter file (`[{ParameterKey, ParameterValue}]`, `{"Parameters": {…}}`,
+ * `["Key=Value"]` named as parameters)? The family then looks for the template it belongs to. */
+const PARAM_NAME = /(?:^|[/._-])(?:params?|parameters?)(?:[/._-]|$)/i;
+export function looksLikeParameterFile(path: string, content: string): boolean {
+  if (!/\.(?:json|ya?ml)$/i.test(path)) return false;
+  if (/"?ParameterKey"?\s*:/.test(content)) return true;
+  if (/^\s*\{?\s*"?Parameters"?\s*:\s*[{[\n]/m.test(content)) return !CONTENT.test(content);
+  return PARAM_NAME.test(path) && /^\s*\[\s*"[A-Za-z0-9]+=/.test(content);
+}

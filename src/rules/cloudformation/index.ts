@@ -5,10 +5,26 @@
 import type { Node } from 'yaml';
 import type { ExtraRules, IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { compareText, SEVERITY_RANK } from '../../types.js';
-import { parseTemplate, type CfnTemplate, type Gate, type Resource } from '../../parse/cloudformation.js';
+import {
+  parseTemplate,
+  type CfnTemplate,
+  type Gate,
+  type GivenValue,
+  type Resource,
+} from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
 import { resourcesOfTypes } from './cloud.js';
+import { looksLikeCloudFormation } from './detect.js';
+import {
+  lintParameterFile,
+  mayBeTemplate,
+  nestedStackFindings,
+  nestedTemplatePaths,
+  readParameterFile,
+  templateCandidates,
+  templateDirs,
+} from './environments.js';
 // RULES-BEGIN (explicit registry: one line per file in ./rules/)
 import apigw001 from './rules/apigw-001.js';
 import apigw002 from './rules/apigw-002.js';
@@ -308,6 +324,7 @@ export const RULES: readonly CfnRule[] = [
 ];
 // RULES-END
 export type { CfnRule };
+export { readParameterFile };
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -338,14 +355,22 @@ function locate(t: CfnTemplate, a: Anchor, node: Node | undefined, secret: boole
 }
 
 /** ` — only when HasPublicAccess is true, which the parameter defaults leave off`. */
-function gateNote(g: Gate): string {
+function gateNote(g: Gate, given: boolean): string {
   return g.state === 'off'
-    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)`
+    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter ${given ? 'values' : 'defaults'} leave off)`
     : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
 }
 
-export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES): IacLintResult {
-  const parsed = parseTemplate(content);
+/**
+ * `given`: parameter values of one deployment (an environment's parameter file, a nested stack's parameters), used in
+ * place of the defaults.
+ */
+export function lintTemplate(
+  content: string,
+  rules: readonly CfnRule[] = RULES,
+  given?: ReadonlyMap<string, GivenValue>,
+): IacLintResult {
+  const parsed = parseTemplate(content, given);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
   if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith('invalid YAML')))
@@ -402,7 +427,7 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a as Resource) : undefined);
         if (gate) {
           if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = 'low';
-          text += gateNote(gate);
+          text += gateNote(gate, t.given !== undefined);
         }
         const f: IacFinding = {
           ruleId: rule.meta.id,
@@ -428,12 +453,50 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
   }
 }
 
+/**
+ * A template, or a parameter file judged through the templates it belongs to (./environments.ts). `parameters`: a
+ * parameter file given for a one-off evaluation (`scan --parameters FILE`), used in place of the defaults.
+ */
+export function lintFile(
+  path: string,
+  content: string,
+  related: ReadonlyMap<string, string | undefined> | undefined,
+  rules: readonly CfnRule[],
+  parameters?: { path: string; text: string },
+): IacLintResult {
+  const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, rules, given);
+  if (!looksLikeCloudFormation(path, content)) return lintParameterFile(path, content, related ?? new Map(), lint);
+  let given: Map<string, GivenValue> | undefined;
+  if (parameters) {
+    const entries = readParameterFile(parameters.text) ?? [];
+    given = new Map(
+      entries.map((e) => [e.name, { value: e.value, why: `${e.name} = ${e.value ?? '?'} from ${parameters.path}` }]),
+    );
+  }
+  const res = lintTemplate(content, rules, given);
+  if (related?.size && !given) {
+    const t = parseTemplate(content).templates;
+    if (t.length === 1) {
+      res.findings.push(...nestedStackFindings(path, t[0]!, related, lint));
+      res.findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+    }
+  }
+  return res;
+}
+
 export const family: IacFamily = {
   category: 'cloudformation',
   rules: RULES.map((r) => r.meta),
-  lint(_path: string, content: string, _related, extra?: ExtraRules) {
-    if (!extra?.rules.length) return lintTemplate(content);
+  related(path: string, content: string) {
+    return looksLikeCloudFormation(path, content) ? nestedTemplatePaths(path, content) : templateCandidates(path);
+  },
+  relatedIn: {
+    dirs: (path, content) => (looksLikeCloudFormation(path, content) ? [] : templateDirs(path)),
+    keep: mayBeTemplate,
+  },
+  lint(path: string, content: string, related, extra?: ExtraRules, parameters?: { path: string; text: string }) {
+    if (!extra?.rules.length) return lintFile(path, content, related, RULES, parameters);
     const more = extra.rules as readonly CfnRule[];
-    return lintTemplate(content, extra.only ? more : [...RULES, ...more]);
+    return lintFile(path, content, related, extra.only ? more : [...RULES, ...more], parameters);
   },
 };
