@@ -1,7 +1,7 @@
 /** CloudFormation and Ansible rules over a target's whole new text, their findings made and admitted. */
 import type { Finding, Target } from '../types.js';
 import type { ExtraRules, IacFamily, IacRuleMeta } from '../rules/iac.js';
-import { looksLikeCloudFormation, looksLikeParameterFile } from '../rules/cloudformation/detect.js';
+import { looksLikeCloudFormation, looksLikeParameterFile, looksLikeStackTask } from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
 import { toSuppressed } from '../suppress/record.js';
 import { makeFinding } from '../finding/index.js';
@@ -32,7 +32,11 @@ export async function iacFindings(
   const iacSecrets: Finding[] = [];
   const kinds: Array<'cloudformation' | 'ansible'> = [];
   if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
-  else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
+  else if (looksLikeAnsible(t.path, t.content)) {
+    kinds.push('ansible');
+    // A play that deploys a template with parameters: the template is judged with them.
+    if (looksLikeStackTask(t.content)) kinds.push('cloudformation');
+  }
   // A parameter file: the family judges the template it belongs to with its values.
   else if (looksLikeParameterFile(t.path, t.content)) kinds.push('cloudformation');
   for (const kind of kinds) {

@@ -107,6 +107,32 @@ describe('a parameter file that opens a template in one environment', () => {
   });
 });
 
+describe('the Ansible twin', () => {
+  it('a staged play deploying the template with a group_vars value that opens it blocks, at the parameter', () => {
+    const repo = repoWithStack();
+    repo.write('deploy/group_vars/all.yml', 'bastion_cidr: 0.0.0.0/0\n');
+    repo.write(
+      'deploy/site.yml',
+      `- hosts: localhost
+  tasks:
+    - name: Deploy the bastion
+      amazon.aws.cloudformation:
+        stack_name: bastion
+        template: ../infra/stack.yaml
+        template_parameters:
+          AllowedCidr: "{{ bastion_cidr }}"
+`,
+    );
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    const f = sg(report.findings);
+    expect(f.map(at)).toEqual(['CFN-SG-001 deploy/site.yml:8']);
+    expect(f[0]!.message).toContain('deployed by task "Deploy the bastion"');
+    expect(f[0]!.message).toContain('deploy/group_vars/all.yml:1');
+  });
+});
+
 describe('scan --parameters FILE', () => {
   it('evaluates the template with the file’s values at the template’s lines; a missing file is exit 2', () => {
     const repo = repoWithStack();

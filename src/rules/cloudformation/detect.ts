@@ -23,3 +23,11 @@ export function looksLikeParameterFile(path: string, content: string): boolean {
   if (/^\s*\{?\s*"?Parameters"?\s*:\s*[{[\n]/m.test(content)) return !CONTENT.test(content);
   return PARAM_NAME.test(path) && /^\s*\[\s*"[A-Za-z0-9]+=/.test(content);
 }
+
+/** An Ansible task that deploys a CloudFormation template with parameters (`amazon.aws.cloudformation`). */
+export function looksLikeStackTask(content: string): boolean {
+  return (
+    content.includes('template_parameters') &&
+    /^\s*(?:-\s+)?(?:amazon\.aws\.|community\.aws\.)?cloudformation:/m.test(content)
+  );
+}

@@ -15,7 +15,8 @@ import {
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
 import { resourcesOfTypes } from './cloud.js';
-import { looksLikeCloudFormation } from './detect.js';
+import { looksLikeCloudFormation, looksLikeStackTask } from './detect.js';
+import { lintStackTasks, stackTaskRelated, stackTaskRelatedIn } from './stack-tasks.js';
 import {
   lintParameterFile,
   mayBeTemplate,
@@ -465,7 +466,10 @@ export function lintFile(
   parameters?: { path: string; text: string },
 ): IacLintResult {
   const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, rules, given);
-  if (!looksLikeCloudFormation(path, content)) return lintParameterFile(path, content, related ?? new Map(), lint);
+  if (!looksLikeCloudFormation(path, content))
+    return looksLikeStackTask(content)
+      ? lintStackTasks(path, content, related ?? new Map(), lint)
+      : lintParameterFile(path, content, related ?? new Map(), lint);
   let given: Map<string, GivenValue> | undefined;
   if (parameters) {
     const entries = readParameterFile(parameters.text) ?? [];
@@ -488,11 +492,17 @@ export const family: IacFamily = {
   category: 'cloudformation',
   rules: RULES.map((r) => r.meta),
   related(path: string, content: string) {
-    return looksLikeCloudFormation(path, content) ? nestedTemplatePaths(path, content) : templateCandidates(path);
+    if (looksLikeCloudFormation(path, content)) return nestedTemplatePaths(path, content);
+    return looksLikeStackTask(content) ? stackTaskRelated(path, content) : templateCandidates(path);
   },
   relatedIn: {
-    dirs: (path, content) => (looksLikeCloudFormation(path, content) ? [] : templateDirs(path)),
-    keep: mayBeTemplate,
+    dirs: (path, content) =>
+      looksLikeCloudFormation(path, content)
+        ? []
+        : looksLikeStackTask(content)
+          ? stackTaskRelatedIn.dirs(path, content)
+          : templateDirs(path),
+    keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p),
   },
   lint(path: string, content: string, related, extra?: ExtraRules, parameters?: { path: string; text: string }) {
     if (!extra?.rules.length) return lintFile(path, content, related, RULES, parameters);

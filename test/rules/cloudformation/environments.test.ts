@@ -170,6 +170,33 @@ describe('a template judged with an environment’s values', () => {
     );
   });
 
+  it('the Ansible twin: a cloudformation task’s template_parameters (through a variable) at the parameter’s line', () => {
+    const play = lines(
+      '- hosts: localhost',
+      '  vars:',
+      '    ssh_cidr: 0.0.0.0/0',
+      '  tasks:',
+      '    - name: Deploy the bastion stack',
+      '      amazon.aws.cloudformation:',
+      '        stack_name: bastion',
+      '        template: files/stack.yaml',
+      '        template_parameters:',
+      '          Public: "false"',
+      '          AllowedCidr: "{{ ssh_cidr }}"',
+    );
+    expect(family.related!('deploy/site.yml', play)).toContain('deploy/files/stack.yaml');
+    const res = family.lint('deploy/site.yml', play, new Map([['deploy/files/stack.yaml', TEMPLATE]]));
+    expect(res.findings.map((f) => [f.ruleId, f.line, f.severity])).toEqual([['CFN-SG-001', 11, 'high']]);
+    expect(res.findings[0]!.message).toMatch(
+      /^deployed by task "Deploy the bastion stack".*AllowedCidr = 0\.0\.0\.0\/0.*deploy\/files\/stack\.yaml:20$/,
+    );
+    // A value the play cannot know (an undefined variable) is unknown, never insecure.
+    const unknown = play.replace('ssh_cidr: 0.0.0.0/0', 'other: 1');
+    expect(family.lint('deploy/site.yml', unknown, new Map([['deploy/files/stack.yaml', TEMPLATE]])).findings).toEqual(
+      [],
+    );
+  });
+
   it('scan --parameters: the template is evaluated with the file’s values at its own lines', () => {
     const res = family.lint('infra/stack.yaml', TEMPLATE, new Map(), undefined, { path: 'p.json', text: PROD_LIST });
     const sg = res.findings.filter((f) => f.ruleId === 'CFN-SG-001');
