@@ -227,8 +227,9 @@ Examples:
 Compare the files that play the same role in different environments (inventories/prod/…, group_vars/production.yml,
 .env.staging, values-prod.yaml, params.prod.json…, or the config's \`environments\` globs) key by key and print the
 parity table: same / differs / missing / secret / shared secret per environment; WEAKER marks the environment that
-holds the weaker value of a security setting, and keys in \`expectDifferent\` show "differs (expected)". Values of
-secrets are never shown.
+holds the weaker value of a security setting, and keys in \`expectDifferent\` show "differs (expected)". A
+CloudFormation parameter value that opens something in its template names the findings it causes (→ CFN-SG-001).
+Values of secrets are never shown.
 The table is information (exit 0); \`hookguard scan\` reports ENV-* findings. Unparsable files are listed, the rest is
 compared.
 

@@ -107,6 +107,26 @@ describe('a parameter file that opens a template in one environment', () => {
   });
 });
 
+describe('hookguard env', () => {
+  it('marks the parameter difference that changes a security finding, with the rule, in the prod column only', () => {
+    const repo = repoWithStack();
+    repo.commit('prod', { 'infra/params/prod.json': params('0.0.0.0/0') });
+    const table = JSON.parse(repo.hookguard(['env', '--format', 'json']).stdout) as {
+      roles: Array<{
+        role: string;
+        rows: Array<{ key: string; security: boolean; cells: Record<string, { findings?: string[] }> }>;
+      }>;
+    };
+    const role = table.roles.find((r) => r.role === 'infra/params/{env}.json')!;
+    const cidr = role.rows.find((r) => r.key === 'AllowedCidr')!;
+    expect(cidr.cells.prod!.findings).toEqual(['CFN-SG-001']);
+    expect(cidr.cells.dev!.findings).toBeUndefined();
+    // InstanceType differs too, but changes no finding.
+    expect(role.rows.find((r) => r.key === 'InstanceType')!.cells.prod!.findings).toBeUndefined();
+    expect(repo.hookguard(['env']).stdout).toMatch(/AllowedCidr\s+.*0\.0\.0\.0\/0 → CFN-SG-001/);
+  });
+});
+
 describe('the Ansible twin', () => {
   it('a staged play deploying the template with a group_vars value that opens it blocks, at the parameter', () => {
     const repo = repoWithStack();
