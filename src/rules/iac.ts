@@ -77,7 +77,11 @@ export interface IacFamily {
     content: string,
     related?: ReadonlyMap<string, string | undefined>,
     extra?: ExtraRules,
-    /** A parameter file for a one-off evaluation (`scan --parameters FILE`): its values replace the defaults. */
-    parameters?: { path: string; text: string },
+    opts?: {
+      /** A parameter file for a one-off evaluation (`scan --parameters FILE`): its values replace the defaults. */
+      parameters?: { path: string; text: string };
+      /** The templates a parameter file deploys, as the config's `parameterFiles` maps it (read into `related`). */
+      templates?: string[];
+    },
   ): IacLintResult;
 }

@@ -254,6 +254,7 @@ export class Examiner {
         examples: engine.examples ?? [],
         ...(engine.policies ? { policies: engine.policies } : {}),
         ...(engine.parameters ? { parameters: engine.parameters } : {}),
+        ...(engine.parameterFiles ? { parameterFiles: engine.parameterFiles } : {}),
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
         ignore: config.ignore,

@@ -518,6 +518,7 @@ export function engineOptions(
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...(loaded.policies ? { policies: loaded.policies } : {}),
+    ...(config.parameterFiles?.length ? { parameterFiles: config.parameterFiles } : {}),
     readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
     listRelated: relatedLister(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),

@@ -37,6 +37,8 @@ export interface WorkerConfig {
   policies?: PolicyBundle;
   /** `--parameters FILE`, read by the main thread. */
   parameters?: { path: string; text: string };
+  /** Config `parameterFiles`. */
+  parameterFiles?: Array<[glob: string, template: string]>;
   explainDropped: boolean;
   budgetMs?: number;
   /** Config `ignore` patterns (gitignore syntax). */

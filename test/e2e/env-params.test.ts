@@ -107,6 +107,28 @@ describe('a parameter file that opens a template in one environment', () => {
   });
 });
 
+describe('the config maps parameter files to their template', () => {
+  it('parameterFiles: {glob: template} judges files no name would tie to it; a bad mapping is exit 2', () => {
+    const repo = Repo.init();
+    repo.write('cfn/app.yaml', TEMPLATE);
+    repo.write('deploy/customers/acme.json', params('0.0.0.0/0'));
+    repo.write('.hookguard.yaml', 'parameterFiles:\n  "deploy/customers/*.json": cfn/app.yaml\n');
+    repo.commit('mapped');
+    const { report } = repo.json(['scan', '.']);
+    const f = sg([...report.findings, ...report.existing]);
+    expect(f.map(at)).toEqual(['CFN-SG-001 deploy/customers/acme.json:3']);
+    expect(f[0]!.message).toMatch(/^in acme: .* — cfn\/app\.yaml:19$/);
+    // Without the mapping nothing ties the file to the template.
+    repo.write('.hookguard.yaml', 'failOn: high\n');
+    const none = repo.json(['scan', '.']).report;
+    expect(sg([...none.findings, ...none.existing])).toEqual([]);
+    repo.write('.hookguard.yaml', 'parameterFiles:\n  "deploy/*.json": ../outside.yaml\n');
+    const bad = repo.hookguard(['scan', '.']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('parameterFiles');
+  });
+});
+
 describe('hookguard env', () => {
   it('marks the parameter difference that changes a security finding, with the rule, in the prod column only', () => {
     const repo = repoWithStack();

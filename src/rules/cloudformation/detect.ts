@@ -1,3 +1,5 @@
+import { globRegex } from '../../env/roles.js';
+
 /**
  * Cheap textual test (no YAML parsing, no imports): could this file be a CloudFormation/SAM template?
  * Runs on every file in the pre-commit hook, so it is a couple of regex tests. Templates are recognised by content,
@@ -30,4 +32,10 @@ export function looksLikeStackTask(content: string): boolean {
     content.includes('template_parameters') &&
     /^\s*(?:-\s+)?(?:amazon\.aws\.|community\.aws\.)?cloudformation:/m.test(content)
   );
+}
+
+/** The templates the config's `parameterFiles` ({glob: template}) maps a file to. */
+export function mappedTemplates(path: string, map: ReadonlyArray<readonly [string, string]> | undefined): string[] {
+  if (!map?.length) return [];
+  return [...new Set(map.filter(([g]) => globRegex(g).test(path)).map(([, t]) => t))].filter((t) => t !== path);
 }

@@ -182,7 +182,14 @@ export function templatesFor(
   paramPath: string,
   entries: readonly ParamEntry[],
   related: ReadonlyMap<string, string | undefined>,
+  mapped: readonly string[] = [],
 ): Array<{ path: string; text: string }> {
+  // The config's mapping decides alone.
+  if (mapped.length)
+    return mapped.flatMap((p) => {
+      const text = related.get(p);
+      return text !== undefined && looksLikeCloudFormation(p, text) ? [{ path: p, text }] : [];
+    });
   const named = new Set(templateCandidates(paramPath));
   const fits: Array<{ path: string; text: string; named: boolean }> = [];
   for (const [p, text] of related) {
@@ -270,12 +277,13 @@ export function lintParameterFile(
   text: string,
   related: ReadonlyMap<string, string | undefined>,
   lint: Lint,
+  mapped: readonly string[] = [],
 ): IacLintResult {
   const entries = readParameterFile(text);
   if (!entries) return { matched: false, findings: [], errors: [] };
   const env = environmentOf(paramPath);
   const findings: IacFinding[] = [];
-  for (const tpl of templatesFor(paramPath, entries, related)) {
+  for (const tpl of templatesFor(paramPath, entries, related, mapped)) {
     const t = templatesOf(tpl.text)[0];
     const given = givenOf(t, entries);
     for (const { finding: f, params } of findingsOnlyWith(tpl.text, given, lint)) {

@@ -463,13 +463,14 @@ export function lintFile(
   content: string,
   related: ReadonlyMap<string, string | undefined> | undefined,
   rules: readonly CfnRule[],
-  parameters?: { path: string; text: string },
+  opts: { parameters?: { path: string; text: string }; templates?: string[] } = {},
 ): IacLintResult {
+  const { parameters } = opts;
   const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, rules, given);
   if (!looksLikeCloudFormation(path, content))
     return looksLikeStackTask(content)
       ? lintStackTasks(path, content, related ?? new Map(), lint)
-      : lintParameterFile(path, content, related ?? new Map(), lint);
+      : lintParameterFile(path, content, related ?? new Map(), lint, opts.templates);
   let given: Map<string, GivenValue> | undefined;
   if (parameters) {
     const entries = readParameterFile(parameters.text) ?? [];
@@ -504,9 +505,9 @@ export const family: IacFamily = {
           : templateDirs(path),
     keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p),
   },
-  lint(path: string, content: string, related, extra?: ExtraRules, parameters?: { path: string; text: string }) {
-    if (!extra?.rules.length) return lintFile(path, content, related, RULES, parameters);
+  lint(path: string, content: string, related, extra?: ExtraRules, opts = {}) {
+    if (!extra?.rules.length) return lintFile(path, content, related, RULES, opts);
     const more = extra.rules as readonly CfnRule[];
-    return lintFile(path, content, related, extra.only ? more : [...RULES, ...more], parameters);
+    return lintFile(path, content, related, extra.only ? more : [...RULES, ...more], opts);
   },
 };

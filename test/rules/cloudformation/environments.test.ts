@@ -198,7 +198,9 @@ describe('a template judged with an environment’s values', () => {
   });
 
   it('scan --parameters: the template is evaluated with the file’s values at its own lines', () => {
-    const res = family.lint('infra/stack.yaml', TEMPLATE, new Map(), undefined, { path: 'p.json', text: PROD_LIST });
+    const res = family.lint('infra/stack.yaml', TEMPLATE, new Map(), undefined, {
+      parameters: { path: 'p.json', text: PROD_LIST },
+    });
     const sg = res.findings.filter((f) => f.ruleId === 'CFN-SG-001');
     expect(sg.map((f) => f.line)).toEqual([20]);
     expect(sg[0]!.message).toContain('AllowedCidr = 0.0.0.0/0 from p.json');
