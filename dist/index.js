@@ -328,19 +328,19 @@ var init_blobs = __esm({
       buf = Buffer.alloc(0);
       need;
       /** `path`: where the blob is in the working tree (used with `worktree`). */
-      read(sha2, max, path16) {
+      read(sha2, max, path17) {
         if (!/^[0-9a-f]{7,64}$/.test(sha2)) return Promise.resolve({ kind: "missing" });
-        if (this.worktree !== void 0 && path16 !== void 0) {
-          const same2 = fromWorktree(this.worktree, path16, sha2, max ?? this.maxBytes);
+        if (this.worktree !== void 0 && path17 !== void 0) {
+          const same2 = fromWorktree(this.worktree, path17, sha2, max ?? this.maxBytes);
           if (same2) return Promise.resolve(same2);
         }
         return this.readSpec(sha2, max);
       }
       /** A blob named `REV:PATH` (a file as it is in a commit), or `:PATH` (as it is staged) when `rev` is empty. */
-      readAt(rev, path16, max) {
-        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path16 || /[\n\r]/.test(path16))
+      readAt(rev, path17, max) {
+        if (rev !== "" && !/^[0-9a-f]{7,64}$/.test(rev) || !path17 || /[\n\r]/.test(path17))
           return Promise.resolve({ kind: "missing" });
-        return this.readSpec(`${rev}:${path16}`, max);
+        return this.readSpec(`${rev}:${path17}`, max);
       }
       /**
        * For a reader nobody closes: its git process holds the event loop only while a read is pending, so an idle reader
@@ -1067,7 +1067,7 @@ async function stagedSource(root, sink, opts, pre) {
     const inner = sink;
     sink = {
       target: (t) => inner.target(keep(t)),
-      skip: (kind, path16) => inner.skip(kind, path16),
+      skip: (kind, path17) => inner.skip(kind, path17),
       error: (e) => inner.error(e)
     };
   }
@@ -1425,9 +1425,33 @@ var init_schema = __esm({
             }
           }
         },
+        parameterFiles: {
+          type: "object",
+          description: "CloudFormation parameter files mapped to the template they deploy: {glob of parameter files: template path}. Each file is judged in its template with its values (as files named params/prod.json beside a template are).",
+          additionalProperties: { type: "string", minLength: 1 }
+        },
         policyPaths: {
           ...STRINGS,
           description: "Where policy files are (folders, files or globs from the repository root). Default policies/."
+        },
+        profiles: {
+          type: "object",
+          description: "Named sets of rules and team policies (as cfn_nag profiles): {name: {rules, deny, paths}}. Applied to the files under paths, or to every file with --profile NAME.",
+          additionalProperties: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              rules: {
+                ...STRINGS,
+                description: "Allow list: only these CloudFormation, Ansible and policy rules apply (ids, globs such as CFN-S3-*, or family names). Secrets and the other families stay on."
+              },
+              deny: { ...STRINGS, description: "These rules never apply (ids, globs or family names; any family)." },
+              paths: {
+                ...STRINGS,
+                description: "Globs of the files the profile applies to (first matching profile wins)."
+              }
+            }
+          }
         },
         hookErrors: {
           description: "When a hook cannot run the check (hookguard or node not found): warn (say so and let the commit through) or block.",
@@ -2202,10 +2226,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair4 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq8 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isScalar10 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq9 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -2226,7 +2250,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar8(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar10(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -2238,11 +2262,11 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias3;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap8;
+    exports.isMap = isMap10;
     exports.isNode = isNode4;
     exports.isPair = isPair4;
-    exports.isScalar = isScalar8;
-    exports.isSeq = isSeq8;
+    exports.isScalar = isScalar10;
+    exports.isSeq = isSeq9;
   }
 });
 
@@ -2266,17 +2290,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path16) {
-      const ctrl = callVisitor(key, node, visitor, path16);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visit_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path16);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2287,13 +2311,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = visit_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path16);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2314,17 +2338,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path16) {
-      const ctrl = await callVisitor(key, node, visitor, path16);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path16, ctrl);
-        return visitAsync_(key, ctrl, visitor, path16);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path16 = Object.freeze(path16.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path16);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2335,13 +2359,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path16 = Object.freeze(path16.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path16);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path16);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2368,23 +2392,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path16) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path16);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path16);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path16);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path16);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path16);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path16);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path16, node) {
-      const parent = path16[path16.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -2996,10 +3020,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path16, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path16.length - 1; i >= 0; --i) {
-        const k = path16[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -3018,7 +3042,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3048,11 +3072,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path16, value) {
-        if (isEmptyPath(path16))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path16;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3066,8 +3090,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        const [key, ...rest] = path16;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3081,8 +3105,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        const [key, ...rest] = path16;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3100,8 +3124,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path16) {
-        const [key, ...rest] = path16;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3111,8 +3135,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        const [key, ...rest] = path16;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -5627,9 +5651,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path16, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path16, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -5704,14 +5728,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path16) {
-        if (Collection2.isEmptyPath(path16)) {
+      deleteIn(path17) {
+        if (Collection2.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -5726,10 +5750,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path16, keepScalar) {
-        if (Collection2.isEmptyPath(path16))
+      getIn(path17, keepScalar) {
+        if (Collection2.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -5740,10 +5764,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path16) {
-        if (Collection2.isEmptyPath(path16))
+      hasIn(path17) {
+        if (Collection2.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -5760,13 +5784,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path16, value) {
-        if (Collection2.isEmptyPath(path16)) {
+      setIn(path17, value) {
+        if (Collection2.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path16, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -5863,28 +5887,28 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos2, code2, message2) {
+      constructor(name, pos3, code2, message2) {
         super();
         this.name = name;
         this.code = code2;
         this.message = message2;
-        this.pos = pos2;
+        this.pos = pos3;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos2, code2, message2) {
-        super("YAMLParseError", pos2, code2, message2);
+      constructor(pos3, code2, message2) {
+        super("YAMLParseError", pos3, code2, message2);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos2, code2, message2) {
-        super("YAMLWarning", pos2, code2, message2);
+      constructor(pos3, code2, message2) {
+        super("YAMLWarning", pos3, code2, message2);
       }
     };
     var prettifyError = (src, lc) => (error) => {
       if (error.pos[0] === -1)
         return;
-      error.linePos = error.pos.map((pos2) => lc.linePos(pos2));
+      error.linePos = error.pos.map((pos3) => lc.linePos(pos3));
       const { line, col } = error.linePos[0];
       error.message += ` at line ${line}, column ${col}`;
       let ci = col - 1;
@@ -6350,9 +6374,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap8 = fc.start.source === "{";
-      const fcName = isMap8 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap8 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
+      const isMap10 = fc.start.source === "{";
+      const fcName = isMap10 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap10 ? YAMLMap3.YAMLMap : YAMLSeq3.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -6388,7 +6412,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap8 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap10 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -6428,7 +6452,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap8 && !sep2 && !props.found) {
+        if (!isMap10 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -6451,7 +6475,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap8 && !props.found && ctx.options.strict) {
+            if (!isMap10 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -6483,7 +6507,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair3.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap8) {
+          if (isMap10) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -6499,7 +6523,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap8 ? "}" : "]";
+      const expectedEnd = isMap10 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -6868,7 +6892,7 @@ var require_resolve_flow_scalar = __commonJS({
       }
       let res = match[1].replace(trimEnd, "");
       let sep2 = " ";
-      let pos2 = line.lastIndex;
+      let pos3 = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
@@ -6880,10 +6904,10 @@ var require_resolve_flow_scalar = __commonJS({
           res += sep2 + lm;
           sep2 = " ";
         }
-        pos2 = line.lastIndex;
+        pos3 = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
-      last.lastIndex = pos2;
+      last.lastIndex = pos3;
       match = last.exec(source);
       return res + sep2 + (match?.[1] ?? "");
     }
@@ -7083,10 +7107,10 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos2) {
+    function emptyScalarPosition(offset, before, pos3) {
       if (before) {
-        pos2 ?? (pos2 = before.length);
-        for (let i = pos2 - 1; i >= 0; --i) {
+        pos3 ?? (pos3 = before.length);
+        for (let i = pos3 - 1; i >= 0; --i) {
           let st = before[i];
           switch (st.type) {
             case "space":
@@ -7176,10 +7200,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos2, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos3, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos2),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos3),
         indent: -1,
         source: ""
       };
@@ -7310,11 +7334,11 @@ var require_composer = __commonJS({
         this.errors = [];
         this.warnings = [];
         this.onError = (source, code2, message2, warning) => {
-          const pos2 = getErrorPos(source);
+          const pos3 = getErrorPos(source);
           if (warning)
-            this.warnings.push(new errors.YAMLWarning(pos2, code2, message2));
+            this.warnings.push(new errors.YAMLWarning(pos3, code2, message2));
           else
-            this.errors.push(new errors.YAMLParseError(pos2, code2, message2));
+            this.errors.push(new errors.YAMLParseError(pos3, code2, message2));
         };
         this.directives = new directives.Directives({ version: options3.version || "1.2" });
         this.options = options3;
@@ -7385,9 +7409,9 @@ ${cb}` : comment;
         switch (token.type) {
           case "directive":
             this.directives.add(token.source, (offset, message2, warning) => {
-              const pos2 = getErrorPos(token);
-              pos2[0] += offset;
-              this.onError(pos2, "BAD_DIRECTIVE", message2, warning);
+              const pos3 = getErrorPos(token);
+              pos3[0] += offset;
+              this.onError(pos3, "BAD_DIRECTIVE", message2, warning);
             });
             this.prelude.push(token.source);
             this.atDirectives = true;
@@ -7476,8 +7500,8 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos2, code2, message2) => {
-          const offset = typeof pos2 === "number" ? pos2 : Array.isArray(pos2) ? pos2[0] : pos2.offset;
+        const _onError = (pos3, code2, message2) => {
+          const offset = typeof pos3 === "number" ? pos3 : Array.isArray(pos3) ? pos3[0] : pos3.offset;
           if (onError)
             onError(offset, code2, message2);
           else
@@ -7727,9 +7751,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path16) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path16) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -7738,23 +7762,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path16) => {
-      const parent = visit2.itemAtPath(cst, path16.slice(0, -1));
-      const field = path16[path16.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path16, item, visitor) {
-      let ctrl = visitor(item, path16);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7765,10 +7789,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path16);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -7786,7 +7810,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar8 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar10 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -7870,7 +7894,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar8;
+    exports.isScalar = isScalar10;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -8469,7 +8493,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter2 = class {
+    var LineCounter3 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -8492,7 +8516,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter2;
+    exports.LineCounter = LineCounter3;
   }
 });
 
@@ -9400,7 +9424,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options3 = {}) {
+    function parseDocument3(source, options3 = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options3);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options3);
@@ -9426,7 +9450,7 @@ var require_public_api = __commonJS({
       } else if (options3 === void 0 && reviver && typeof reviver === "object") {
         options3 = reviver;
       }
-      const doc3 = parseDocument2(src, options3);
+      const doc3 = parseDocument3(src, options3);
       if (!doc3)
         return null;
       doc3.warnings.forEach((warning) => log.warn(doc3.options.logLevel, warning));
@@ -9462,7 +9486,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -10029,21 +10053,21 @@ var init_decode = __esm({
 });
 
 // src/rules/secrets/context.ts
-function placeOf2(path16) {
-  let p = placeCache.get(path16);
+function placeOf2(path17) {
+  let p = placeCache.get(path17);
   if (p) return p;
-  const example = EXAMPLE_PATH.test(path16);
+  const example = EXAMPLE_PATH.test(path17);
   p = {
-    test: TEST_PATH.test(path16),
-    docs: DOCS_PATH.test(path16),
+    test: TEST_PATH.test(path17),
+    docs: DOCS_PATH.test(path17),
     example,
-    generated: GENERATED_PATH.test(path16),
-    deploy: !example && DEPLOY_PATH.test(path16),
-    locale: LOCALE_PATH.test(path16),
-    ci: CI_PATH.test(path16)
+    generated: GENERATED_PATH.test(path17),
+    deploy: !example && DEPLOY_PATH.test(path17),
+    locale: LOCALE_PATH.test(path17),
+    ci: CI_PATH.test(path17)
   };
   if (placeCache.size > 4096) placeCache.clear();
-  placeCache.set(path16, p);
+  placeCache.set(path17, p);
   return p;
 }
 function isMinifiedLine(line) {
@@ -10201,7 +10225,7 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule256, text, start, end, severity, confidence, why, quality, path16) {
+function weigh(rule256, text, start, end, severity, confidence, why, quality, path17) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
@@ -10220,13 +10244,13 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
     const seg = line.slice(0, start - ls).split(/[\s"'`(=]/).pop() ?? "";
     if (/:\/\/|^\/|\//.test(seg) && /<img|!\[|\bsrc=|\.(?:png|jpe?g|gif|svg|webp)\b/i.test(line) && !/[?&]/.test(seg))
       return { drop: "part of an image path, not a token" };
-    if (path16 !== void 0 && placeOf2(path16).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
+    if (path17 !== void 0 && placeOf2(path17).test && /(\d)\1{5,}|0123456|1234567|2345678|3456789/.test(secret))
       return {
         severity: capAt(severity, "low"),
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule256.p.validate === "private-key" && path16 !== void 0 && placeOf2(path16).test)
+    if (rule256.p.validate === "private-key" && path17 !== void 0 && placeOf2(path17).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10234,8 +10258,8 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
       };
     return { severity, confidence, why };
   }
-  const place = path16 !== void 0 ? placeOf2(path16) : void 0;
-  if (place?.generated)
+  const place2 = path17 !== void 0 ? placeOf2(path17) : void 0;
+  if (place2?.generated)
     return { drop: "generated file (minified bundle, source map or vendored release)", generated: true };
   if (isMinifiedLine(line)) return { drop: "minified line (generated code)", generated: true };
   const notes = [];
@@ -10247,7 +10271,7 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
     sev = capped;
     if (to === "low") conf = "low";
   };
-  if (quality === "weak" && place?.deploy && !place.test) {
+  if (quality === "weak" && place2?.deploy && !place2.test) {
     sev = raiseTo(sev, "high");
     notes.push("deploy configuration");
   }
@@ -10257,19 +10281,19 @@ function weigh(rule256, text, start, end, severity, confidence, why, quality, pa
       "low",
       host !== void 0 ? `for ${host.replace(/\$\{[^}]*\}/g, "${\u2026}").slice(0, 60)}, a loopback or example host` : "next to a loopback or example host"
     );
-  if (host !== void 0 && (place?.ci || place?.test) && isServiceContainerHost(host))
+  if (host !== void 0 && (place2?.ci || place2?.test) && isServiceContainerHost(host))
     cap("low", `for ${host.slice(0, 40)}, a CI service container`);
   if (host !== void 0) {
     const user = /([^\s:/@"'`,]{1,64}):$/.exec(text.slice(Math.max(0, start - 80), start))?.[1];
     if (user !== void 0 && isDemoCredential(user, secret)) cap("low", "classic demo credentials");
   }
-  if (place?.locale) cap("low", "a translation file");
-  if (place?.test) cap("low", "test code");
+  if (place2?.locale) cap("low", "a translation file");
+  if (place2?.test) cap("low", "test code");
   if (quality === "placeholder") cap("low", "placeholder-like");
   if (inComment(line, start - ls)) cap("medium", "in a comment");
   else if (inDocstring(text, start)) cap("medium", "in a docstring or block comment");
-  if (place?.docs) cap(quality ? "low" : "medium", "documentation");
-  else if (place?.example) cap(quality ? "low" : "medium", "an example/template file");
+  if (place2?.docs) cap(quality ? "low" : "medium", "documentation");
+  else if (place2?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
 function nextMatch(rule256, text, from) {
@@ -10438,8 +10462,8 @@ function mask(secret) {
   if (n < 8) return "*".repeat(Math.max(3, n));
   const prefix = n >= 24 ? Math.min(4, Math.floor(n / 6)) : n >= 12 ? 2 : 1;
   const suffix = n >= 16 ? 2 : 0;
-  const shown2 = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
-  return shown2;
+  const shown3 = secret.slice(0, prefix) + "\u2026" + (suffix ? secret.slice(n - suffix) : "");
+  return shown3;
 }
 function entropy(s) {
   const counts4 = /* @__PURE__ */ new Map();
@@ -10515,16 +10539,16 @@ function maskLine(line, ranges, width = 160) {
   const extra = credentialLikeRanges(line.slice(lo, hi)).map(([s, e]) => [s + lo, e + lo]);
   const sorted = mergeRanges([...ranges, ...repeats(line, ranges), ...extra]);
   let out = "";
-  let pos2 = 0;
+  let pos3 = 0;
   let firstStart = -1;
   for (const [s, e] of sorted) {
-    if (s < pos2) continue;
-    out += line.slice(pos2, s);
+    if (s < pos3) continue;
+    out += line.slice(pos3, s);
     if (firstStart < 0 && (anchor < 0 || s <= anchor && anchor < e)) firstStart = out.length;
     out += mask(line.slice(s, e));
-    pos2 = e;
+    pos3 = e;
   }
-  out += line.slice(pos2);
+  out += line.slice(pos3);
   out = out.replace(/\t/g, " ").replace(/[\u0000-\u001f\u007f]/g, "?");
   if (out.length <= width) return out.trimEnd();
   const from = Math.max(0, (firstStart < 0 ? 0 : firstStart) - Math.floor(width / 3));
@@ -10913,9 +10937,9 @@ var init_yaml_block = __esm({
             const next = this.nextContent(this.endOfLine(i));
             if (next >= this.n) bail();
             const ind = this.indentAt(next);
-            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
-            if (!(ind > indent || inMap && ind === indent && isSeq8)) bail();
-            const r = isSeq8 ? this.blockSeq(next, ind) : this.blockMap(next + ind, ind, next);
+            const isSeq9 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (!(ind > indent || inMap && ind === indent && isSeq9)) bail();
+            const r = isSeq9 ? this.blockSeq(next, ind) : this.blockMap(next + ind, ind, next);
             r[0].tag = tagName;
             return r;
           }
@@ -10926,9 +10950,9 @@ var init_yaml_block = __esm({
           const next = this.nextContent(lineNext);
           if (next < this.n) {
             const ind = this.indentAt(next);
-            const isSeq8 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
-            if (ind > indent || inMap && ind === indent && isSeq8) {
-              if (isSeq8) return this.blockSeq(next, ind);
+            const isSeq9 = t.charCodeAt(next + ind) === DASH && this.dashItem(next + ind);
+            if (ind > indent || inMap && ind === indent && isSeq9) {
+              if (isSeq9) return this.blockSeq(next, ind);
               return this.blockMap(next + ind, ind, next);
             }
           }
@@ -11171,9 +11195,9 @@ var init_yaml_block = __esm({
       flow(i, depth) {
         if (depth > 16) bail();
         const t = this.text;
-        const isMap8 = t.charCodeAt(i) === 123;
-        const close = isMap8 ? 125 : 93;
-        const coll = isMap8 ? new import_yaml.YAMLMap(this.schema) : new import_yaml.YAMLSeq(this.schema);
+        const isMap10 = t.charCodeAt(i) === 123;
+        const close = isMap10 ? 125 : 93;
+        const coll = isMap10 ? new import_yaml.YAMLMap(this.schema) : new import_yaml.YAMLSeq(this.schema);
         coll.flow = true;
         const seen = /* @__PURE__ */ new Set();
         let j = i + 1;
@@ -11187,11 +11211,11 @@ var init_yaml_block = __esm({
         }
         for (; ; ) {
           skip();
-          const item = this.flowItem(j, depth, isMap8);
+          const item = this.flowItem(j, depth, isMap10);
           j = item[1];
           skip();
           item[0].range[2] = j;
-          if (isMap8) {
+          if (isMap10) {
             if (t.charCodeAt(j) !== COLON) bail();
             j++;
             const nx = t.charCodeAt(j);
@@ -11374,16 +11398,16 @@ function findConfig(root) {
   }
   return void 0;
 }
-async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"])) {
+async function loadConfig(file, knownRules, display = file, knownCategories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible"]), given) {
   let text;
   try {
-    text = readFileSync5(file, "utf8");
+    text = given ?? readFileSync5(file, "utf8");
   } catch (e) {
     throw new UsageError(
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml3, isMap: isMap8, isScalar: isScalar8, isSeq: isSeq8 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml3, isMap: isMap10, isScalar: isScalar10, isSeq: isSeq9 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
   const { doc: doc3, lc, errors: parseErrors } = parseYaml3(text);
   const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
   const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
@@ -11395,37 +11419,37 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   const root = doc3.contents;
-  if (root === null || isScalar8(root) && (root.value === null || root.value === "")) return cfg;
-  if (!isMap8(root)) throw new UsageError(`invalid config:
+  if (root === null || isScalar10(root) && (root.value === null || root.value === "")) return cfg;
+  if (!isMap10(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
   const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
   const strings2 = (node, what2) => {
-    if (!isSeq8(node)) {
+    if (!isSeq9(node)) {
       err(node, `${what2} must be a list of strings`);
       return [];
     }
     const out = [];
     for (const item of node.items) {
-      if (isScalar8(item) && typeof item.value === "string") out.push(item.value);
+      if (isScalar10(item) && typeof item.value === "string") out.push(item.value);
       else err(item, `${what2}: every entry must be a string`);
     }
     return out;
   };
   const mapping = (node, what2, keys) => {
-    if (!isMap8(node)) {
+    if (!isMap10(node)) {
       err(node, `${what2} must be a mapping (${keys.join(", ")})`);
       return void 0;
     }
     const m = /* @__PURE__ */ new Map();
     for (const p of node.items) {
-      const k = isScalar8(p.key) ? String(p.key.value) : "";
+      const k = isScalar10(p.key) ? String(p.key.value) : "";
       if (!keys.includes(k)) err(p.key, `${what2}: unknown key "${k}" (known: ${keys.join(", ")})`);
       else m.set(k, p.value ?? p.key);
     }
     return m;
   };
   const text1 = (node, what2) => {
-    if (isScalar8(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
+    if (isScalar10(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
     err(node, `${what2} must be a non-empty string`);
     return void 0;
   };
@@ -11454,11 +11478,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   const ruleNodes = [];
   const selectorNodes = [];
   for (const pair of root.items) {
-    const key = isScalar8(pair.key) ? String(pair.key.value) : "";
+    const key = isScalar10(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
     switch (key) {
       case "failOn": {
-        const s = isScalar8(v) ? v.value : void 0;
+        const s = isScalar10(v) ? v.value : void 0;
         if (s === "none" || isSeverity(s) && s !== "info") cfg.failOn = s;
         else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
         break;
@@ -11470,19 +11494,19 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "$schema":
-        if (!(isScalar8(v) && typeof v.value === "string")) err(v ?? pair.key, "$schema must be a URL or path");
+        if (!(isScalar10(v) && typeof v.value === "string")) err(v ?? pair.key, "$schema must be a URL or path");
         break;
       case "hookErrors":
-        if (!(isScalar8(v) && (v.value === "warn" || v.value === "block")))
+        if (!(isScalar10(v) && (v.value === "warn" || v.value === "block")))
           err(v ?? pair.key, "hookErrors must be warn (say so and let the commit through) or block");
         break;
       case "exceptions":
-        if (isScalar8(v) && (v.value === "require-owner-approval" || v.value === "report"))
+        if (isScalar10(v) && (v.value === "require-owner-approval" || v.value === "report"))
           cfg.exceptionApproval = v.value;
         else err(v ?? pair.key, "exceptions must be require-owner-approval (the default) or report");
         break;
       case "baseline":
-        if (isScalar8(v) && typeof v.value === "string") cfg.baseline = v.value;
+        if (isScalar10(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
       case "allow": {
@@ -11492,23 +11516,23 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           try {
             const re = new RegExp(s);
             const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq8(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+            if (unsafe) err(isSeq9(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
             else cfg.allow.push(re);
           } catch (e) {
-            err(isSeq8(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+            err(isSeq9(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
           }
         }
         break;
       }
       case "rules": {
-        if (!isMap8(v)) {
+        if (!isMap10(v)) {
           err(v ?? pair.key, "rules must map rule ids to off or a severity");
           break;
         }
         const why = reasons(v);
         for (const [i, rp] of v.items.entries()) {
-          const id = isScalar8(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar8(rp.value) ? rp.value.value : void 0;
+          const id = isScalar10(rp.key) ? String(rp.key.value) : "";
+          const val = isScalar10(rp.value) ? rp.value.value : void 0;
           const setting = val === false ? "off" : val;
           if (setting !== "off" && !isSeverity(setting))
             err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
@@ -11531,7 +11555,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         patternsNode = v;
         break;
       case "owners": {
-        if (!isSeq8(v)) {
+        if (!isSeq9(v)) {
           err(v ?? pair.key, "owners must be a list of {paths, rules, owners} entries");
           break;
         }
@@ -11566,7 +11590,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           if (m.has("rules")) {
             const node = m.get("rules");
             entry.rules = strings2(node, `${what2}.rules`);
-            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j]]));
+            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j], "owners"]));
           }
           cfg.owners.push(entry);
         }
@@ -11589,7 +11613,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "providers": {
-        if (!isSeq8(v)) {
+        if (!isSeq9(v)) {
           err(v ?? pair.key, "providers must be a list of {name, command, timeout, output}");
           break;
         }
@@ -11609,13 +11633,13 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
           let timeout = 5;
           if (m.has("timeout")) {
             const t = m.get("timeout");
-            if (isScalar8(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
+            if (isScalar10(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
             else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
           }
           let output = "patterns";
           if (m.has("output")) {
             const o = m.get("output");
-            if (isScalar8(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
+            if (isScalar10(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
             else err(o ?? item, `providers[${j}].output must be values or patterns`);
           }
           if (name && command2.length) list4.push({ name, command: command2, timeout, output });
@@ -11624,7 +11648,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         break;
       }
       case "ownCredentials": {
-        if (isScalar8(v) && typeof v.value === "boolean") {
+        if (isScalar10(v) && typeof v.value === "boolean") {
           cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
           break;
         }
@@ -11636,7 +11660,7 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         };
         if (m.has("enabled")) {
           const e = m.get("enabled");
-          if (isScalar8(e) && typeof e.value === "boolean") own.enabled = e.value;
+          if (isScalar10(e) && typeof e.value === "boolean") own.enabled = e.value;
           else err(e ?? pair.key, "ownCredentials.enabled must be true or false");
         }
         cfg.ownCredentials = own;
@@ -11655,11 +11679,11 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
               `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`
             );
         });
-        cfg.revoked = { users, keys };
+        cfg.revoked = { users, keys, why: { users: reasons(m.get("users")), keys: reasons(keysNode) } };
         break;
       }
       case "environments": {
-        if (!isMap8(v)) {
+        if (!isMap10(v)) {
           err(
             v ?? pair.key,
             "environments must map environment names to lists of globs (and expectDifferent to key globs)"
@@ -11668,52 +11692,106 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         }
         const envs = /* @__PURE__ */ new Map();
         let expectDifferent = [];
+        let why = [];
         for (const ep of v.items) {
-          const name = isScalar8(ep.key) ? String(ep.key.value) : "";
+          const name = isScalar10(ep.key) ? String(ep.key.value) : "";
           const globs = (what2) => {
-            if (!isSeq8(ep.value) || ep.value.items.length === 0) {
+            if (!isSeq9(ep.value) || ep.value.items.length === 0) {
               err(ep.value ?? ep.key, `${what2} must be a non-empty list of globs`);
               return [];
             }
             const list4 = strings2(ep.value, what2);
             ep.value.items.forEach((item, i) => {
-              if (isScalar8(item) && typeof item.value === "string" && !item.value.trim())
+              if (isScalar10(item) && typeof item.value === "string" && !item.value.trim())
                 err(item, `${what2}: glob ${i + 1} is empty`);
             });
             return list4.filter((g) => g.trim());
           };
-          if (name === "expectDifferent") expectDifferent = globs("environments.expectDifferent");
-          else if (!/^[A-Za-z][\w-]*$/.test(name))
+          if (name === "expectDifferent") {
+            expectDifferent = globs("environments.expectDifferent");
+            why = reasons(ep.value);
+          } else if (!/^[A-Za-z][\w-]*$/.test(name))
             err(
               ep.key,
               `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`
             );
-          else if (!isSeq8(ep.value))
+          else if (!isSeq9(ep.value))
             err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
           else envs.set(name, globs(`environments.${name}`));
         }
         if (envs.size === 1) err(v, "environments: name at least two environments to compare");
-        cfg.environments = { envs, expectDifferent };
+        cfg.environments = { envs, expectDifferent, why };
         break;
       }
       case "policies":
-        if (!isSeq8(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        if (!isSeq9(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
         else cfg.inlinePolicies = v.items.length > 0;
         break;
       case "policyPaths":
         cfg.policyPaths = strings2(v, "policyPaths");
         break;
+      case "parameterFiles": {
+        if (!isMap10(v)) {
+          err(v ?? pair.key, "parameterFiles must map globs of parameter files to the template path each deploys");
+          break;
+        }
+        cfg.parameterFiles = [];
+        for (const pp of v.items) {
+          const glob = isScalar10(pp.key) ? String(pp.key.value).trim() : "";
+          const tpl = isScalar10(pp.value) && typeof pp.value.value === "string" ? pp.value.value.trim() : "";
+          if (!glob || !tpl || tpl.startsWith("/") || tpl.split("/").includes(".."))
+            err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
+          else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, "")]);
+        }
+        break;
+      }
+      case "profiles": {
+        if (!isMap10(v)) {
+          err(v ?? pair.key, "profiles must map profile names to {rules, deny, paths}");
+          break;
+        }
+        cfg.profiles = [];
+        for (const pp of v.items) {
+          const name = isScalar10(pp.key) ? String(pp.key.value) : "";
+          const body = pp.value;
+          if (!isMap10(body)) {
+            err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
+            continue;
+          }
+          const prof = { name };
+          for (const kp of body.items) {
+            const k = isScalar10(kp.key) ? String(kp.key.value) : "";
+            if (k !== "rules" && k !== "deny" && k !== "paths") {
+              err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
+              continue;
+            }
+            const list4 = strings2(kp.value, `profiles.${name}.${k}`);
+            prof[k] = list4;
+            if (k !== "paths") {
+              const items2 = kp.value?.items ?? [];
+              list4.forEach((r, j) => selectorNodes.push([r, items2[j], `profiles.${name}.${k}`]));
+            }
+            if (k === "deny") {
+              const why = reasons(kp.value);
+              list4.forEach((r, j) => except("rule off", r, why[j] ?? `denied by profile ${name}`));
+            }
+          }
+          if (!prof.rules && !prof.deny) err(body, `profiles.${name}: name rules (an allow list) or deny`);
+          cfg.profiles.push(prof);
+        }
+        break;
+      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
   }
   if (patternsNode !== void 0) {
     const raw = patternsNode.toJSON?.() ?? null;
-    const items2 = isSeq8(patternsNode) ? patternsNode.items : [];
+    const items2 = isSeq9(patternsNode) ? patternsNode.items : [];
     const nodeOf3 = (i, key) => {
       const item = items2[i];
-      if (key && isMap8(item)) {
-        const pair = item.items.find((p) => isScalar8(p.key) && p.key.value === key);
+      if (key && isMap10(item)) {
+        const pair = item.items.find((p) => isScalar10(p.key) && p.key.value === key);
         if (pair) return pair.key;
       }
       return item ?? patternsNode;
@@ -11744,16 +11822,16 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   for (const [id, node] of ruleNodes)
     if (!known5.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   if (knownRules.size)
-    for (const [sel, node] of selectorNodes) {
+    for (const [sel, node, where3] of selectorNodes) {
       const s = sel.toLowerCase();
       if (knownCategories.has(s) || known5.has(s)) continue;
       if (/[*?]/.test(s)) {
         if ([...known5].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
-        err(node, `owners: rule glob "${sel}" matches no rule (see hookguard rules)`);
+        err(node, `${where3}: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
         err(
           node,
-          `owners: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
+          `${where3}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
         );
     }
   if (errors.length) throw new UsageError(`invalid config:
@@ -11813,17 +11891,17 @@ var init_baseline = __esm({
 });
 
 // src/env/paths.ts
-function isEnvCandidate(path16) {
-  return ENV_TOKEN.test(path16) && CONFIG_FILE.test(path16);
+function isEnvCandidate(path17) {
+  return ENV_TOKEN.test(path17) && CONFIG_FILE.test(path17);
 }
-function isConfigFile(path16) {
-  return CONFIG_FILE.test(path16);
+function isConfigFile(path17) {
+  return CONFIG_FILE.test(path17);
 }
-function isAtRestConfig(path16) {
-  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path16);
+function isAtRestConfig(path17) {
+  return /(?:^|\/)(?:\.gitattributes|\.sops\.ya?ml)$/.test(path17);
 }
-function isVaultName(path16) {
-  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path16) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16) || /(?:^|\/)vault\.ya?ml$/i.test(path16);
+function isVaultName(path17) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?vault[^/]*$/i.test(path17) || /(?:^|\/)vars\/vault[^/]*\.ya?ml$/i.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17) || /(?:^|\/)vault\.ya?ml$/i.test(path17);
 }
 function hasSopsMetadata(text) {
   return text.includes("sops") && /^(?:sops:\s*$|\s*"sops"\s*:\s*\{|sops_version=|\[sops\]\s*$)/m.test(text) && /(?:mac|lastmodified|version)/.test(text);
@@ -11853,9 +11931,9 @@ var init_paths = __esm({
 });
 
 // src/env/roles.ts
-function envRoleFromPath(path16) {
-  if (!isEnvCandidate(path16)) return void 0;
-  const parts = path16.split(/([/._-])/);
+function envRoleFromPath(path17) {
+  if (!isEnvCandidate(path17)) return void 0;
+  const parts = path17.split(/([/._-])/);
   const envs = /* @__PURE__ */ new Set();
   let out = "";
   const joins = (i) => parts[i + 1] === "-" || parts[i + 1] === "_";
@@ -11939,9 +12017,9 @@ function makeRoleFinder(globs) {
   const compiled2 = [...globs].flatMap(
     ([env, list4]) => list4.map((g) => ({ env, re: globRegex(g), prefix: fixedPrefix(g) }))
   );
-  return (path16) => {
-    if (!isConfigFile(path16)) return void 0;
-    for (const c of compiled2) if (c.re.test(path16)) return { env: c.env, role: path16.slice(c.prefix.length) };
+  return (path17) => {
+    if (!isConfigFile(path17)) return void 0;
+    for (const c of compiled2) if (c.re.test(path17)) return { env: c.env, role: path17.slice(c.prefix.length) };
     return void 0;
   };
 }
@@ -12221,7 +12299,7 @@ function isTemplateRoot(root) {
     return (0, import_yaml4.isScalar)(t) && typeof t.value === "string" && /^(?:AWS|Custom|Alexa)::/.test(t.value);
   });
 }
-function parseTemplate(text) {
+function parseTemplate(text, given) {
   let parsed;
   try {
     parsed = parseYamlAll(text, { fast: true });
@@ -12257,7 +12335,7 @@ function parseTemplate(text) {
       errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` }))
     };
   }
-  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys));
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys, given));
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }
@@ -12293,10 +12371,11 @@ var init_cloudformation = __esm({
     PSEUDO = /^AWS::/;
     MAX_DEPTH = 24;
     CfnTemplate = class {
-      constructor(doc3, lc, dupKeys = false) {
+      constructor(doc3, lc, dupKeys = false, given) {
         this.doc = doc3;
         this.lc = lc;
         this.dupKeys = dupKeys;
+        this.given = given;
         this.root = doc3.contents;
         this.link(this.root, 0);
         if (dupKeys) this.findDuplicates(this.root, 0);
@@ -12310,6 +12389,7 @@ var init_cloudformation = __esm({
       doc;
       lc;
       dupKeys;
+      given;
       resources = [];
       parameters = /* @__PURE__ */ new Map();
       /** The `Conditions` section: name → its definition. */
@@ -12578,9 +12658,9 @@ var init_cloudformation = __esm({
         return void 0;
       }
       /** Lookup along a dotted path of map keys. */
-      at(node, path16) {
+      at(node, path17) {
         let cur = node;
-        for (const k of path16.split(".")) {
+        for (const k of path17.split(".")) {
           if (cur === void 0) return void 0;
           cur = this.get(cur, k);
         }
@@ -12722,6 +12802,8 @@ var init_cloudformation = __esm({
         if (PSEUDO.test(name)) return [{ value: UNKNOWN, why: `pseudo parameter ${name}` }];
         const p = this.parameters.get(name);
         if (!p) return [{ value: UNKNOWN, why: `reference to ${name}` }];
+        const g = this.given?.get(name);
+        if (g) return [{ value: g.value ?? UNKNOWN, why: g.why }];
         if (!p.defaultNode) return [{ value: UNKNOWN, why: `parameter ${name} has no Default` }];
         const why = `Default of parameter ${name}`;
         return this.values(p.defaultNode, depth + 1).map((v) => ({ value: v.value, why: v.why ?? why }));
@@ -12825,9 +12907,9 @@ var init_model = __esm({
 function isKnown2(s) {
   return s.value !== UNKNOWN;
 }
-function get(v, path16) {
+function get(v, path17) {
   let cur = v;
-  for (const key of path16.split(".")) {
+  for (const key of path17.split(".")) {
     if (!cur) return void 0;
     cur = get1(cur, key);
   }
@@ -12897,8 +12979,8 @@ function isSet(v, depth = 0) {
       return v.options.some((o) => isSet(o, depth + 1));
   }
 }
-function getSet(v, path16) {
-  const x = get(v, path16);
+function getSet(v, path17) {
+  const x = get(v, path17);
   return isSet(x) ? x : void 0;
 }
 function present(v) {
@@ -12912,15 +12994,15 @@ var init_values = __esm({
 });
 
 // src/cloud/policy.ts
-function fromPlain(v, l, path16, depth = 0) {
-  const here = { ...l, path: path16 };
+function fromPlain(v, l, path17, depth = 0) {
+  const here = { ...l, path: path17 };
   if (depth > 40) return { t: "unknown", loc: here };
   if (Array.isArray(v))
-    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path16}[${i}]`, depth + 1)), loc: here };
+    return { t: "list", items: v.map((x, i) => fromPlain(x, l, `${path17}[${i}]`, depth + 1)), loc: here };
   if (v && typeof v === "object") {
     const entries = /* @__PURE__ */ new Map();
     for (const [k, x] of Object.entries(v))
-      entries.set(k, fromPlain(x, l, `${path16}.${k}`, depth + 1));
+      entries.set(k, fromPlain(x, l, `${path17}.${k}`, depth + 1));
     return { t: "map", entries, loc: here };
   }
   if (typeof v === "string") {
@@ -13114,10 +13196,10 @@ function splitPath(p) {
   }
   return out.filter((s) => s !== "");
 }
-function walk(v, path16, from) {
+function walk(v, path17, from) {
   if (v === void 0) return [{ absent: true, at: from }];
-  if (!path16.length) return [{ v }];
-  const [seg, ...rest] = path16;
+  if (!path17.length) return [{ v }];
+  const [seg, ...rest] = path17;
   const out = [];
   for (const o of options(v)) {
     if (o.t === "unknown") {
@@ -13435,21 +13517,21 @@ var init_eval = __esm({
 });
 
 // src/cloud/adapters/cloudformation.ts
-function loc(t, node, path16, depth) {
-  return { node, path: depth > 0 && path16 ? path16 : t.pathOf(node) || path16 };
+function loc(t, node, path17, depth) {
+  return { node, path: depth > 0 && path17 ? path17 : t.pathOf(node) || path17 };
 }
 function fromVal(v, l, ref, raw) {
   const base = { loc: l, ...v.why ? { why: v.why } : {}, ...ref ? { ref } : {} };
   return v.value === UNKNOWN ? { t: "unknown", ...base, ...raw !== void 0 ? { raw } : {} } : { t: "scalar", value: v.value, ...base };
 }
-function cfnValue(t, node, path16 = "", depth = 0) {
+function cfnValue(t, node, path17 = "", depth = 0) {
   if (node === void 0) return void 0;
-  const l = loc(t, node, path16, depth);
+  const l = loc(t, node, path17, depth);
   if (depth > MAX_DEPTH2) return { t: "unknown", loc: l };
   const fn = t.intrinsic(node);
   if (fn) {
     if (fn.fn === "Fn::If") {
-      const opts = t.branches(node).map((b) => cfnValue(t, b, path16, depth + 1)).filter((x) => x !== void 0);
+      const opts = t.branches(node).map((b) => cfnValue(t, b, path17, depth + 1)).filter((x) => x !== void 0);
       if (opts.length === 0) return void 0;
       return opts.length === 1 ? opts[0] : { t: "alt", options: opts, loc: l };
     }
@@ -13640,8 +13722,8 @@ var init_ansible_values = __esm({
 });
 
 // src/cloud/adapters/ansible-aws.ts
-function setPath(out, path16, v, l) {
-  const parts = path16.split(".");
+function setPath(out, path17, v, l) {
+  const parts = path17.split(".");
   let cur = out;
   for (const p of parts.slice(0, -1)) {
     let next = cur.get(p);
@@ -14358,8 +14440,8 @@ var init_ansible = __esm({
 });
 
 // src/cloud/checks/secrets.ts
-function valuesAt(props, path16) {
-  const [head, ...rest] = path16.split("[].");
+function valuesAt(props, path17) {
+  const [head, ...rest] = path17.split("[].");
   let cur = [get(props, head)].filter((v) => v !== void 0);
   for (const part of rest)
     cur = cur.flatMap(
@@ -14367,8 +14449,8 @@ function valuesAt(props, path16) {
     );
   return cur;
 }
-function leaf2(path16) {
-  return path16.split(/\.|\[\]\./).pop();
+function leaf2(path17) {
+  return path17.split(/\.|\[\]\./).pop();
 }
 function placeholderSecret(value) {
   const v = value.trim();
@@ -14464,10 +14546,10 @@ var init_secrets = __esm({
         "secret-from-parameter": "a secret property takes a parameter (the format checks the parameter is NoEcho)"
       },
       run(r, emit) {
-        for (const path16 of SECRET_PROPS[r.kind] ?? []) {
-          for (const v of valuesAt(r.props, path16)) {
+        for (const path17 of SECRET_PROPS[r.kind] ?? []) {
+          for (const v of valuesAt(r.props, path17)) {
             for (const s of scalars(v)) {
-              const base = { resource: r, at: s.at, detail: path16 };
+              const base = { resource: r, at: s.at, detail: path17 };
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
@@ -14477,16 +14559,16 @@ var init_secrets = __esm({
                   ...base,
                   code: "secret-literal",
                   ...ph ? {
-                    message: `${r.name} has a placeholder ${leaf2(path16)}: it deploys as a well-known password; use a dynamic reference`,
+                    message: `${r.name} has a placeholder ${leaf2(path17)}: it deploys as a well-known password; use a dynamic reference`,
                     severity: "low"
-                  } : { message: `${r.name} has a literal ${leaf2(path16)}`, secret: !s.why },
+                  } : { message: `${r.name} has a literal ${leaf2(path17)}`, secret: !s.why },
                   why: s.why
                 });
               } else if (isPlainSsm(s.raw)) {
                 emit({
                   ...base,
                   code: "secret-ssm-plaintext",
-                  message: `${r.name} reads ${leaf2(path16)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
+                  message: `${r.name} reads ${leaf2(path17)} from a plain-text SSM parameter ({{resolve:ssm:\u2026}}); use ssm-secure or Secrets Manager`
                 });
               }
               if (s.ref) emit({ ...base, code: "secret-from-parameter", message: s.ref, detail: s.ref });
@@ -14770,40 +14852,40 @@ function mapVars(n) {
     }
   return out;
 }
-function kindByPath(path16, text) {
-  const base = path16.split("/").pop() ?? "";
+function kindByPath(path17, text) {
+  const base = path17.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, text)) return "config";
-  if (VARS_PATH.test(path16)) return "vars";
-  if (META_PATH.test(path16)) return "meta";
+  if (VARS_PATH.test(path17)) return "vars";
+  if (META_PATH.test(path17)) return "meta";
   if (REQUIREMENTS_BASE.test(base)) return "requirements";
-  if ((INVENTORY_PATH.test(path16) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
+  if ((INVENTORY_PATH.test(path17) || INVENTORY_BASE.test(base) || looksLikeIniInventory(base, text)) && !isProgram(base, text)) {
     if (/\.ya?ml$/i.test(base) || looksLikeYamlInventory(text)) return "inventory";
     if (/\.json$/i.test(base)) return void 0;
     return "inventory-ini";
   }
-  if (TASKS_PATH.test(path16)) return "tasks";
+  if (TASKS_PATH.test(path17)) return "tasks";
   return void 0;
 }
-function loadAnsible(path16, text) {
-  if (isProgram(path16.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
-  const byPath = kindByPath(path16, text);
+function loadAnsible(path17, text) {
+  if (isProgram(path17.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const byPath = kindByPath(path17, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
-    const b2 = new Builder(path16, text, void 0, "vault");
+    const b2 = new Builder(path17, text, void 0, "vault");
     return { matched: true, file: b2.file, errors: [] };
   }
   if (byPath === "config") {
-    const b2 = new Builder(path16, text, void 0, "config");
+    const b2 = new Builder(path17, text, void 0, "config");
     b2.file.cfg = parseIni(text);
     for (const e of b2.file.cfg.errors) b2.file.errors.push({ line: e.line, message: `ansible.cfg: ${e.message}` });
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   if (byPath === "inventory-ini") {
-    const b2 = new Builder(path16, text, void 0, "inventory");
+    const b2 = new Builder(path17, text, void 0, "inventory");
     b2.inventoryIni();
     return { matched: true, file: b2.file, errors: b2.file.errors };
   }
   const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path16)) return { matched: false, errors: [] };
+  if (parsed.errors.length && !byPath && !/\.ya?ml$/i.test(path17)) return { matched: false, errors: [] };
   if (parsed.errors.length)
     return { matched: true, errors: parsed.errors.map((e) => ({ ...e, message: `invalid YAML: ${e.message}` })) };
   const roots = parsed.docs.map((d) => d.contents).filter((c) => c !== null && c !== void 0 && !((0, import_yaml9.isScalar)(c) && (c.value === null || c.value === "")));
@@ -14840,7 +14922,7 @@ function loadAnsible(path16, text) {
     return { matched: false, errors: [] };
   if (kind === "inventory" && root !== void 0 && !((0, import_yaml9.isMap)(root) && root.items.every((p) => p.value === null || (0, import_yaml9.isMap)(p.value) || (0, import_yaml9.isScalar)(p.value) && p.value.value === null)))
     return { matched: false, errors: [] };
-  const b = new Builder(path16, text, parsed.lc, kind);
+  const b = new Builder(path17, text, parsed.lc, kind);
   switch (kind) {
     case "playbook": {
       let first = true;
@@ -14852,7 +14934,7 @@ function loadAnsible(path16, text) {
       break;
     }
     case "tasks": {
-      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path16);
+      const handlers = /(?:^|\/)handlers(?:\/|\.ya?ml$)/.test(path17);
       let first = true;
       roots.forEach((r, d) => {
         if (!(0, import_yaml9.isSeq)(r) || r !== root && !looksLikeTaskList(r)) return;
@@ -14863,7 +14945,7 @@ function loadAnsible(path16, text) {
       break;
     }
     case "vars":
-      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path16}:${v}`);
+      for (const r of roots) b.varsOfMap(r, "vars-file", (v) => `${path17}:${v}`);
       break;
     case "inventory":
       for (const r of roots)
@@ -14964,14 +15046,14 @@ var init_ansible2 = __esm({
     META_PATH = /(?:^|\/)roles\/[^/]+\/meta\/|(?:^|\/)meta\/main\.ya?ml$/;
     REQUIREMENTS_BASE = /^requirements\.ya?ml$/i;
     Builder = class {
-      constructor(path16, text, lc, kind) {
-        this.path = path16;
+      constructor(path17, text, lc, kind) {
+        this.path = path17;
         this.text = text;
         this.lc = lc;
         this.lines = text.split("\n");
         this.file = {
           kind,
-          path: path16,
+          path: path17,
           text,
           lines: this.lines,
           tasks: [],
@@ -15070,7 +15152,7 @@ var init_ansible2 = __esm({
         }
         return rest.length ? { ...a, value: rest.join(" ") } : void 0;
       }
-      task(n, kind, path16, inheritedNoLog) {
+      task(n, kind, path17, inheritedNoLog) {
         const keywords = /* @__PURE__ */ new Map();
         let modPair;
         let modName = "";
@@ -15089,11 +15171,11 @@ var init_ansible2 = __esm({
           }
         }
         const name = keywords.get("name")?.value;
-        const pos2 = this.pos(n.items[0]?.key ?? n);
+        const pos3 = this.pos(n.items[0]?.key ?? n);
         const args2 = /* @__PURE__ */ new Map();
         let module = modName;
         let freeForm2;
-        let modulePos = pos2;
+        let modulePos = pos3;
         if (modPair) {
           modulePos = this.pos(modPair.key);
           const a = this.arg(modPair, modName);
@@ -15137,8 +15219,8 @@ var init_ansible2 = __esm({
           node: n,
           kind,
           ...typeof name === "string" ? { name } : {},
-          path: path16,
-          pos: pos2,
+          path: path17,
+          pos: pos3,
           scope: this.scopeOf(n, n.items[0]?.key),
           module,
           short: parts.short,
@@ -15160,7 +15242,7 @@ var init_ansible2 = __esm({
           this.varsOfMap(
             tv.node,
             "task",
-            (v) => `${path16}.vars.${v}`,
+            (v) => `${path17}.vars.${v}`,
             () => t.scope
           );
         return t;
@@ -15185,7 +15267,7 @@ var init_ansible2 = __esm({
         const used = /* @__PURE__ */ new Map();
         seq.items.forEach((item, i) => {
           if (!(0, import_yaml9.isMap)(item)) return;
-          const path16 = `${prefix}${this.label(item, i, used)}`;
+          const path17 = `${prefix}${this.label(item, i, used)}`;
           const blockPair = item.items.find((p) => keyName(p) === "block");
           if (blockPair) {
             const nlPair = item.items.find((p) => keyName(p) === "no_log");
@@ -15197,7 +15279,7 @@ var init_ansible2 = __esm({
               this.varsOfMap(
                 varsPair.value,
                 "block",
-                (v) => `${path16}.vars.${v}`,
+                (v) => `${path17}.vars.${v}`,
                 () => blockScope
               );
             }
@@ -15207,13 +15289,13 @@ var init_ansible2 = __esm({
             this.env = { vars: mapVars(varsPair?.value), files: [], parent: outer };
             for (const section of ["block", "rescue", "always"]) {
               const sp = item.items.find((p) => keyName(p) === section);
-              if (sp) this.taskList(sp.value, kind, `${path16}.${section}`, noLog);
+              if (sp) this.taskList(sp.value, kind, `${path17}.${section}`, noLog);
             }
             this.env = outer;
             this.become = outerBecome;
             return;
           }
-          const t = this.task(item, kind, path16, inheritedNoLog);
+          const t = this.task(item, kind, path17, inheritedNoLog);
           if (t) this.file.tasks.push(t);
         });
       }
@@ -15298,14 +15380,14 @@ var init_ansible2 = __esm({
       inventoryIni() {
         const doc3 = parseIni(this.text, { entriesIn: (s) => s.endsWith(":vars") });
         for (const e of doc3.errors) this.file.errors.push({ line: e.line, message: `inventory: ${e.message}` });
-        const add = (v, path16) => this.file.vars.push({
+        const add = (v, path17) => this.file.vars.push({
           key: v.key,
           keyPos: { line: v.line, column: v.keyCol, endLine: v.line, endColumn: v.keyCol + v.key.length },
           valuePos: { line: v.line, column: v.valueCol, endLine: v.line, endColumn: v.valueEndCol },
           value: v.value,
           vault: false,
           scope: [v.line, v.line],
-          path: path16,
+          path: path17,
           where: "inventory"
         });
         for (const e of doc3.entries) add(e, `${this.path}:[${e.section}]:${e.key}`);
@@ -15338,10 +15420,10 @@ function atArg(ctx, t, a, message2, extra = {}) {
 function atTask(ctx, t, message2, key = "task") {
   ctx.report({ at: t.pos, scope: t.scope, path: argPath(t, key), message: message2 });
 }
-function atSecretValue(ctx, a, scope, path16, message2, severity) {
+function atSecretValue(ctx, a, scope, path17, message2, severity) {
   const v = a.valuePos;
   const single = v.line === v.endLine && v.line === a.keyPos.line;
-  ctx.report({ at: single ? v : a.keyPos, scope, path: path16, message: message2, secret: single, ...severity ? { severity } : {} });
+  ctx.report({ at: single ? v : a.keyPos, scope, path: path17, message: message2, secret: single, ...severity ? { severity } : {} });
 }
 function cryptHash(v) {
   const s = v.trim();
@@ -15597,12 +15679,12 @@ function policyMeta(p) {
     owners: p.owners
   };
 }
-function inScope(p, path16, env) {
-  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path16))) return false;
+function inScope(p, path17, env) {
+  if (p.scope.paths.length && !p.scope.paths.some((g) => globRegex(g).test(path17))) return false;
   if (p.scope.environments.length && (!env || !p.scope.environments.includes(env))) return false;
   return true;
 }
-function environmentOf(b, path16) {
+function environmentOf(b, path17) {
   let f = finders.get(b);
   if (!f) {
     const find = makeRoleFinder(b.envGlobs?.length ? new Map(b.envGlobs) : void 0);
@@ -15612,15 +15694,15 @@ function environmentOf(b, path16) {
     };
     finders.set(b, f);
   }
-  return f(path16);
+  return f(path17);
 }
 function message(p, r, detail) {
   return `${p.id} ${p.title}: ${r.name}: ${detail}.`;
 }
-function cfnRules(b, path16, env = environmentOf(b, path16)) {
+function cfnRules(b, path17, env = environmentOf(b, path17)) {
   const out = [];
   for (const p of b.policies) {
-    if (!p.target.resources?.length || !inScope(p, path16, env)) continue;
+    if (!p.target.resources?.length || !inScope(p, path17, env)) continue;
     const meta2 = policyMeta(p);
     out.push({
       meta: meta2,
@@ -15714,10 +15796,10 @@ function ansibleResources(ctx) {
   }
   return m;
 }
-function ansibleRules(b, path16, env = environmentOf(b, path16)) {
+function ansibleRules(b, path17, env = environmentOf(b, path17)) {
   const out = [];
   for (const p of b.policies) {
-    if (!inScope(p, path16, env)) continue;
+    if (!inScope(p, path17, env)) continue;
     const meta2 = { ...policyMeta(p), modules: p.target.modules ?? [] };
     out.push({
       meta: meta2,
@@ -15773,10 +15855,10 @@ var init_run2 = __esm({
 // src/policies/examples.ts
 function runExample(p, ex, fams, b) {
   const one2 = { ...b, policies: [{ ...p, scope: { ...p.scope, paths: [] } }] };
-  const path16 = ex.path ?? DEFAULT_PATH[ex.format];
+  const path17 = ex.path ?? DEFAULT_PATH[ex.format];
   const env = ex.path ? environmentOf(b, ex.path) : p.scope.environments[0];
-  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path16, env) : ansibleRules(one2, path16, env);
-  const r = fams[ex.format].lint(path16, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
+  const rules2 = ex.format === "cloudformation" ? cfnRules(one2, path17, env) : ansibleRules(one2, path17, env);
+  const r = fams[ex.format].lint(path17, ex.text, /* @__PURE__ */ new Map(), { rules: rules2, only: true });
   return {
     hits: r.findings.filter((f) => f.ruleId === p.id).length,
     errors: r.matched ? r.errors.map((e) => e.message) : [`the example is not ${ex.format === "ansible" ? "an Ansible file" : "a CloudFormation template"}`]
@@ -16098,9 +16180,9 @@ function readCond(node, file, at, errors, host) {
     const condition = readCond(val("condition"), file, at, errors, host);
     if (!condition || keys.includes("where") && !where3) return void 0;
     const attribute2 = e.value.trim();
-    const path16 = splitPath(attribute2);
-    if (path16.at(-1) !== "[]") path16.push("[]");
-    return { each: { attribute: attribute2, path: path16, ...where3 ? { where: where3 } : {}, condition }, line };
+    const path17 = splitPath(attribute2);
+    if (path17.at(-1) !== "[]") path17.push("[]");
+    return { each: { attribute: attribute2, path: path17, ...where3 ? { where: where3 } : {}, condition }, line };
   }
   if (keys.includes("related")) {
     const r = val("related");
@@ -16753,7 +16835,8 @@ function makeFinding(s) {
     ...s.why ? { why: s.why } : {},
     ...s.snippet ? { snippet: "text" in s.snippet ? s.snippet.text : maskLine(s.snippet.line, s.snippet.masked) } : {},
     blocking: s.blocking,
-    ...s.owners?.length ? { owners: [...s.owners] } : {}
+    ...s.owners?.length ? { owners: [...s.owners] } : {},
+    ...s.related?.length ? { related: s.related } : {}
   };
 }
 var nodeRequire2, crypto2;
@@ -17029,29 +17112,51 @@ var init_allows = __esm({
 });
 
 // src/rules/cloudformation/detect.ts
-function looksLikeCloudFormation(path16, content) {
-  if (NOT_TEMPLATE.test(path16)) return false;
+var detect_exports = {};
+__export(detect_exports, {
+  looksLikeCloudFormation: () => looksLikeCloudFormation,
+  looksLikeParameterFile: () => looksLikeParameterFile,
+  looksLikeStackTask: () => looksLikeStackTask,
+  mappedTemplates: () => mappedTemplates
+});
+function looksLikeCloudFormation(path17, content) {
+  if (NOT_TEMPLATE.test(path17)) return false;
   return CONTENT.test(content);
 }
-var NOT_TEMPLATE, CONTENT;
+function looksLikeParameterFile(path17, content) {
+  if (!/\.(?:json|ya?ml)$/i.test(path17)) return false;
+  if (/"?ParameterKey"?\s*:/.test(content)) return true;
+  if (/^\s*\{?\s*"?Parameters"?\s*:\s*[{[\n]/m.test(content)) return !CONTENT.test(content);
+  return PARAM_NAME.test(path17) && /^\s*\[\s*"[A-Za-z0-9]+=/.test(content);
+}
+function looksLikeStackTask(content) {
+  return content.includes("template_parameters") && /^\s*(?:-\s+)?(?:amazon\.aws\.|community\.aws\.)?cloudformation:/m.test(content);
+}
+function mappedTemplates(path17, map) {
+  if (!map?.length) return [];
+  return [...new Set(map.filter(([g]) => globRegex(g).test(path17)).map(([, t]) => t))].filter((t) => t !== path17);
+}
+var NOT_TEMPLATE, CONTENT, PARAM_NAME;
 var init_detect2 = __esm({
   "src/rules/cloudformation/detect.ts"() {
     "use strict";
+    init_roles();
     NOT_TEMPLATE = /\.(?:[cm]?[jt]sx?|py|rb|go|rs|java|kt|cs|php|swift|scala|c|h|cc|cpp|hpp|sh|bash|zsh|ps1|md|markdown|rst|adoc|html?|css|scss|lock|map|svg|xml|csv|ini|toml|tf|tfvars|hcl|lua|sql)$/i;
     CONTENT = /AWSTemplateFormatVersion|(?:^|[\s{,])["']?Type["']?\s*:\s*["']?(?:AWS|Custom|Alexa)::/m;
+    PARAM_NAME = /(?:^|[/._-])(?:params?|parameters?)(?:[/._-]|$)/i;
   }
 });
 
 // src/rules/ansible/detect.ts
-function looksLikeAnsible(path16, content) {
-  const base = path16.split("/").pop() ?? "";
+function looksLikeAnsible(path17, content) {
+  const base = path17.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
-  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path16)) return !isProgram(base, content);
+  if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path17)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
   if (!/\.ya?ml$/i.test(base)) return false;
   if (/^requirements\.ya?ml$/i.test(base)) return true;
-  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path16)) return true;
+  if (/(?:^|\/)(?:roles|playbooks|tasks|handlers|vars|defaults)\//.test(path17)) return true;
   return /^\s*-?\s*(?:hosts|import_playbook|tasks|become|ansible\.(?:builtin|legacy)\.[a-z_]+|include_tasks|import_tasks|ansible_(?:password|ssh_pass|become_pass(?:word)?|user|host))\s*:/m.test(
     content
   ) || mayBeTaskList(content) || mayBeYamlInventory(content);
@@ -17282,6 +17387,911 @@ var init_cloud = __esm({
   }
 });
 
+// src/parse/ansible-resolve.ts
+function relatedPaths(path17, text) {
+  const dir = path17.includes("/") ? path17.slice(0, path17.lastIndexOf("/") + 1) : "";
+  const out = [];
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path17);
+  if (role) {
+    const base = role[1] ?? "";
+    for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
+  }
+  if (text.includes("vars_files")) {
+    const lines = text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const m = /^(\s*)(?:-\s+)?vars_files:\s*(.*)$/.exec(lines[i]);
+      if (!m) continue;
+      const inline = m[2].replace(/\s+#.*$/, "").trim();
+      const names = [];
+      if (inline.startsWith("[")) names.push(...inline.replace(/^\[|\]$/g, "").split(","));
+      else if (inline) names.push(inline);
+      else
+        for (let j = i + 1; j < lines.length; j++) {
+          const it = /^\s*-\s+(.+?)\s*(?:#.*)?$/.exec(lines[j]);
+          if (!it) break;
+          names.push(it[1]);
+        }
+      for (const raw of names) {
+        const n = raw.trim().replace(/^["']|["']$/g, "");
+        if (!n || n.includes("{{") || n.startsWith("/")) continue;
+        out.push(normalise(dir + n));
+      }
+    }
+  }
+  return [...new Set(out.filter((p) => p && p !== path17))];
+}
+function normalise(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") {
+      if (!out.length) return "";
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+function varsOfText(text) {
+  if (parsedVars.has(text)) return parsedVars.get(text);
+  const v = parseVars(text);
+  if (parsedVars.size >= 256) parsedVars.delete(parsedVars.keys().next().value);
+  parsedVars.set(text, v);
+  return v;
+}
+function parseVars(text) {
+  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
+  const parsed = parseYamlAll(text, { fast: true });
+  if (parsed.errors.length) return void 0;
+  const root = parsed.docs[0]?.contents;
+  if (!(0, import_yaml12.isMap)(root)) return void 0;
+  const out = /* @__PURE__ */ new Map();
+  for (const p of root.items) {
+    const k = (0, import_yaml12.isScalar)(p.key) ? p.key.value : void 0;
+    if (typeof k === "string" && !((0, import_yaml12.isNode)(p.value) && p.value.tag === "!vault")) {
+      const at = (0, import_yaml12.isNode)(p.key) ? p.key.range?.[0] ?? 0 : 0;
+      let line = 1;
+      for (let i = text.indexOf("\n"); i !== -1 && i < at; i = text.indexOf("\n", i + 1)) line++;
+      out.set(k, { v: (0, import_yaml12.isNode)(p.value) ? p.value.toJSON() : p.value, line });
+    }
+  }
+  return out;
+}
+function relatedDirs(path17, text) {
+  if (!text.includes("{{")) return [];
+  const bases = /* @__PURE__ */ new Set([""]);
+  if (path17.includes("/")) bases.add(path17.slice(0, path17.lastIndexOf("/") + 1));
+  const role = /^(.*?\/)?roles\/[^/]+\/(?:tasks|handlers)\//.exec(path17);
+  if (role) bases.add(role[1] ?? "");
+  const out = [];
+  for (const b of bases) for (const d of ["group_vars", "host_vars", "inventories", "inventory"]) out.push(`${b}${d}`);
+  return out;
+}
+function isInventoryVars(p) {
+  return /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)?[^/]+$/.test(p) && !/\.(?!ya?ml$|json$)[^./]+$/.test(p);
+}
+function inventoryOwner(p) {
+  const m = /(?:^|\/)(group_vars|host_vars)\/([^/]+)/.exec(p);
+  const name = m[2].replace(/\.(?:ya?ml|json)$/, "");
+  return m[1] === "group_vars" ? `group ${name}` : `host ${name}`;
+}
+function plainOf(v) {
+  if ("plain" in v) return v.plain;
+  return v.node ? v.node.toJSON() : null;
+}
+function synth(v, range2, depth = 0) {
+  let n;
+  if (Array.isArray(v) && depth < 20) {
+    const s = new import_yaml12.YAMLSeq();
+    s.items = v.map((x) => synth(x, range2, depth + 1));
+    n = s;
+  } else if (v && typeof v === "object" && depth < 20) {
+    const m = new import_yaml12.YAMLMap();
+    for (const [k, x] of Object.entries(v)) {
+      const key = new import_yaml12.Scalar(k);
+      if (range2) key.range = range2;
+      m.items.push(new import_yaml12.Pair(key, synth(x, range2, depth + 1)));
+    }
+    n = m;
+  } else n = new import_yaml12.Scalar(v);
+  if (range2) n.range = range2;
+  return n;
+}
+function nodeOf(v, range2) {
+  return "plain" in v ? synth(v.plain, range2) : v.node;
+}
+function mentions(v, name) {
+  const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
+  if (typeof v === "string") return re.test(v);
+  if (Array.isArray(v)) return v.some((x) => mentions(x, name));
+  if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
+  return false;
+}
+var import_yaml12, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, parsedVars, Resolver;
+var init_ansible_resolve = __esm({
+  "src/parse/ansible-resolve.ts"() {
+    "use strict";
+    import_yaml12 = __toESM(require_dist(), 1);
+    init_yaml();
+    MAX_DEPTH3 = 6;
+    MAX_ITEMS = 64;
+    SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
+    EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
+    STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
+    parsedVars = /* @__PURE__ */ new Map();
+    Resolver = class {
+      constructor(file, related) {
+        this.file = file;
+        this.related = related;
+        this.dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
+        const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
+        const base = role ? role[1] ?? "" : void 0;
+        const none2 = { path: "", vars: /* @__PURE__ */ new Map() };
+        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : none2;
+        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : none2;
+        for (const p of [...related.keys()].filter(isInventoryVars).sort()) {
+          const vars = this.varsFile(p).vars;
+          for (const [name, fv] of vars) {
+            const list4 = this.inventory.get(name) ?? [];
+            const key = JSON.stringify(fv.v);
+            if (!list4.some((x) => JSON.stringify(x.v) === key))
+              list4.push({ v: fv.v, from: `${p}:${fv.line}`, owner: inventoryOwner(p) });
+            this.inventory.set(name, list4);
+          }
+        }
+      }
+      file;
+      related;
+      fileVars = /* @__PURE__ */ new Map();
+      roleDefaults;
+      roleVars;
+      /** Variables the inventories' group_vars and host_vars set, each with every distinct value and where. */
+      inventory = /* @__PURE__ */ new Map();
+      dir;
+      /** While arguments are resolved: the variables of other files that gave a value, per argument. */
+      used;
+      varsFile(...paths2) {
+        for (const p of paths2) {
+          if (!this.fileVars.has(p)) {
+            const text = this.related.get(p);
+            this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
+          }
+          const v = this.fileVars.get(p);
+          if (v) return { path: p, vars: v };
+        }
+        return { path: "", vars: /* @__PURE__ */ new Map() };
+      }
+      /** A value of another file, noted for the finding (`name from file:line`). */
+      fromFile(name, v, from, owner) {
+        this.used?.push(`${name} from ${from}${owner ? ` (${owner})` : ""}`);
+        return { plain: v, from };
+      }
+      /** Whether a variable is set above the inventory (facts, task/block/play vars, vars_files, role vars). */
+      setAbove(name, f) {
+        if (f.loop && name === f.loop.name) return true;
+        if (this.file.facts.some((x) => x.name === name && x.line < f.line)) return true;
+        for (let s = f.env; s; s = s.parent) {
+          if (s.vars.has(name)) return true;
+          if (s.files.some((p) => this.varsFile(normalise(this.dir + p)).vars.has(name))) return true;
+        }
+        return this.roleVars.vars.has(name);
+      }
+      /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
+      lookup(name, f) {
+        if (f.loop && name === f.loop.name) return f.loop.item;
+        for (let i = this.file.facts.length - 1; i >= 0; i--) {
+          const fact = this.file.facts[i];
+          if (fact.name === name && fact.line < f.line) return { node: fact.node };
+        }
+        for (let s = f.env; s; s = s.parent) {
+          for (let i = s.files.length - 1; i >= 0; i--) {
+            const p = normalise(this.dir + s.files[i]);
+            const fv = this.varsFile(p).vars.get(name);
+            if (fv) return this.fromFile(name, fv.v, `${p}:${fv.line}`);
+          }
+          if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
+        }
+        const rv = this.roleVars.vars.get(name);
+        if (rv) return this.fromFile(name, rv.v, `${this.roleVars.path}:${rv.line}`);
+        const chosen = f.inventory?.get(name);
+        if (chosen) return this.fromFile(name, chosen.v, chosen.from, chosen.owner);
+        const inv = this.inventory.get(name);
+        if (inv?.length === 1) return this.fromFile(name, inv[0].v, inv[0].from, inv[0].owner);
+        if (inv?.length) return void 0;
+        const rd = this.roleDefaults.vars.get(name);
+        if (rd) return this.fromFile(name, rd.v, `${this.roleDefaults.path}:${rd.line}`);
+        return void 0;
+      }
+      /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
+      expr(text, f, depth = 0) {
+        const m = EXPR.exec(text.trim());
+        if (!m || depth > MAX_DEPTH3 || SECRETISH.test(text)) return void 0;
+        let v = this.lookup(m[1], f);
+        if (!v) return void 0;
+        v = this.settle(v, f, depth);
+        if (!v) return void 0;
+        for (const s of m[2].matchAll(STEP)) {
+          const key = s[1] ?? s[3] ?? s[4];
+          const index = s[2] !== void 0 ? Number(s[2]) : void 0;
+          v = this.step(v, key, index);
+          if (!v) return void 0;
+          v = this.settle(v, f, depth);
+          if (!v) return void 0;
+        }
+        return v;
+      }
+      /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
+      settle(v, f, depth) {
+        const p = "plain" in v ? v.plain : (0, import_yaml12.isScalar)(v.node) ? v.node.value : void 0;
+        if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
+        return v;
+      }
+      step(v, key, index) {
+        if ("plain" in v) {
+          const p = v.plain;
+          if (index !== void 0)
+            return Array.isArray(p) && index < p.length ? { plain: p[index], from: v.from } : void 0;
+          if (p && typeof p === "object" && !Array.isArray(p) && key !== void 0 && key in p)
+            return { plain: p[key], from: v.from };
+          return void 0;
+        }
+        const n = v.node;
+        if (index !== void 0) return (0, import_yaml12.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
+        if ((0, import_yaml12.isMap)(n) && key !== void 0) {
+          const pair = n.items.find((q) => (0, import_yaml12.isScalar)(q.key) && q.key.value === key);
+          return pair ? { node: (0, import_yaml12.isNode)(pair.value) ? pair.value : null } : void 0;
+        }
+        return void 0;
+      }
+      /** A string with `{{ }}` in part of it, when every expression is a known scalar. */
+      interpolate(text, f) {
+        let ok = true;
+        const out = text.replace(/\{\{[\s\S]*?\}\}/g, (e) => {
+          const v = this.expr(e, f);
+          const p = v ? plainOf(v) : void 0;
+          if (p === void 0 || p === null || typeof p === "object") {
+            ok = false;
+            return e;
+          }
+          return String(p);
+        });
+        return ok && !out.includes("{{") ? out : void 0;
+      }
+      /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
+      node(n, f, depth = 0) {
+        if (!n || depth > 30) return void 0;
+        if ((0, import_yaml12.isScalar)(n)) {
+          if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
+          const whole = this.expr(n.value, f);
+          if (whole) {
+            const r = nodeOf(whole, n.range ?? void 0);
+            return r ? this.node(r, f, depth + 1) ?? r : void 0;
+          }
+          const s = this.interpolate(n.value, f);
+          if (s === void 0) return void 0;
+          const sc = new import_yaml12.Scalar(s);
+          if (n.range) sc.range = n.range;
+          return sc;
+        }
+        if ((0, import_yaml12.isSeq)(n)) {
+          let changed = false;
+          const items2 = n.items.map((x) => {
+            const r = (0, import_yaml12.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
+            if (r) changed = true;
+            return r ?? x;
+          });
+          if (!changed) return void 0;
+          const s = new import_yaml12.YAMLSeq();
+          s.items = items2;
+          if (n.range) s.range = n.range;
+          return s;
+        }
+        if ((0, import_yaml12.isMap)(n)) {
+          let changed = false;
+          const items2 = n.items.map((p) => {
+            const k = (0, import_yaml12.isScalar)(p.key) ? String(p.key.value) : "";
+            const r = (0, import_yaml12.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
+            if (!r) return p;
+            changed = true;
+            return new import_yaml12.Pair(p.key, r);
+          });
+          if (!changed) return void 0;
+          const m = new import_yaml12.YAMLMap();
+          m.items = items2;
+          if (n.range) m.range = n.range;
+          return m;
+        }
+        return void 0;
+      }
+      /** The items of a task's loop, when they are literal. */
+      loopItems(t) {
+        const lc = t.keywords.get("loop_control")?.value;
+        const name = typeof lc?.loop_var === "string" ? lc.loop_var : "item";
+        const f = { env: t.env, line: t.pos.line };
+        for (const kw of ["loop", "with_items", "with_list", "with_dict"]) {
+          const a = t.keywords.get(kw);
+          if (!a) continue;
+          let v = { node: a.node ?? null };
+          const raw = a.node && (0, import_yaml12.isScalar)(a.node) ? a.node.value : void 0;
+          if (typeof raw === "string")
+            v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
+          if (!v) return void 0;
+          const via = `${kw} over ${typeof raw === "string" ? raw.trim() : "a literal list"}`;
+          if (kw === "with_dict") {
+            const entries = [];
+            if ("plain" in v) {
+              const p = v.plain;
+              if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
+              for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
+            } else {
+              if (!(0, import_yaml12.isMap)(v.node)) return void 0;
+              for (const pair of v.node.items) {
+                const m = new import_yaml12.YAMLMap();
+                const key = new import_yaml12.Scalar("key");
+                const value = new import_yaml12.Scalar("value");
+                m.items.push(new import_yaml12.Pair(key, pair.key), new import_yaml12.Pair(value, pair.value));
+                const r = (0, import_yaml12.isNode)(pair.key) && pair.key.range || void 0;
+                if (r) m.range = key.range = value.range = r;
+                entries.push({ node: m });
+              }
+            }
+            return { name, items: entries.slice(0, MAX_ITEMS), via };
+          }
+          let items2;
+          if ("plain" in v) {
+            if (!Array.isArray(v.plain)) return void 0;
+            const from = v.from;
+            items2 = v.plain.map((x) => ({ plain: x, from }));
+          } else {
+            if (!(0, import_yaml12.isSeq)(v.node)) return void 0;
+            items2 = v.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null }));
+          }
+          if (kw === "with_items")
+            items2 = items2.flatMap(
+              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml12.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml12.isNode)(x) ? x : null })) : [it]
+            );
+          return { name, items: items2.slice(0, MAX_ITEMS), via };
+        }
+        return void 0;
+      }
+      resolveArgs(t, f) {
+        let changed = false;
+        const args2 = /* @__PURE__ */ new Map();
+        const origins = /* @__PURE__ */ new Map();
+        for (const [k, a] of t.args) {
+          if (SECRETISH.test(k)) {
+            args2.set(k, a);
+            continue;
+          }
+          this.used = [];
+          const n = a.node ? this.node(a.node, f) : void 0;
+          const used = this.used;
+          this.used = void 0;
+          if (used.length && (n || !a.node && typeof a.value === "string")) origins.set(k, [...new Set(used)]);
+          if (n) {
+            changed = true;
+            args2.set(k, { ...a, node: n, value: n.toJSON() });
+          } else if (!a.node && typeof a.value === "string" && a.value.includes("{{")) {
+            const s = this.interpolate(a.value, f);
+            if (s !== void 0) {
+              changed = true;
+              args2.set(k, { ...a, value: s });
+            } else args2.set(k, a);
+          } else args2.set(k, a);
+        }
+        let freeForm2 = t.freeForm;
+        if (freeForm2 && typeof freeForm2.value === "string" && freeForm2.value.includes("{{")) {
+          this.used = [];
+          const s = this.interpolate(freeForm2.value, f);
+          if (s !== void 0) {
+            changed = true;
+            freeForm2 = { ...freeForm2, value: s };
+            if (this.used.length) origins.set("", [...new Set(this.used)]);
+          }
+          this.used = void 0;
+        }
+        return { args: args2, freeForm: freeForm2, changed, origins };
+      }
+      /**
+       * The inventory variables with several values (one per group or host) that a task's arguments use and nothing
+       * above the inventory sets: each combination of their values (bounded) is a variant of the task. A variable that
+       * is insecure in any group is then reported, naming the group.
+       */
+      inventoryChoices(t, f) {
+        const names = /* @__PURE__ */ new Set();
+        const scan2 = (v) => {
+          if (typeof v === "string") for (const m of v.matchAll(/\{\{\s*([A-Za-z_]\w*)/g)) names.add(m[1]);
+          else if (Array.isArray(v)) v.forEach(scan2);
+          else if (v && typeof v === "object") Object.values(v).forEach(scan2);
+        };
+        for (const [k, a] of t.args) if (!SECRETISH.test(k)) scan2(a.value);
+        if (t.freeForm) scan2(t.freeForm.value);
+        for (const n of [...names]) for (const x of this.inventory.get(n) ?? []) scan2(x.v);
+        let combos = [/* @__PURE__ */ new Map()];
+        for (const n of [...names].sort()) {
+          const vals = this.inventory.get(n);
+          if (!vals || vals.length < 2 || SECRETISH.test(n) || this.setAbove(n, f)) continue;
+          combos = combos.flatMap((c) => vals.map((v) => new Map([...c, [n, v]]))).slice(0, MAX_ITEMS);
+        }
+        return combos.length === 1 && combos[0].size === 0 ? [] : combos;
+      }
+      /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
+      tasks() {
+        const out = [];
+        for (const t of this.file.tasks) {
+          const loop = this.loopItems(t);
+          const usesLoop = loop && [...t.args.values(), ...t.freeForm ? [t.freeForm] : []].some((a) => mentions(a.value, loop.name));
+          if (loop && usesLoop && loop.items.length) {
+            loop.items.forEach((item, i) => {
+              const r2 = this.resolveArgs(t, { env: t.env, line: t.pos.line, loop: { name: loop.name, item } });
+              out.push({
+                ...t,
+                args: r2.args,
+                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
+                path: `${t.path}{${i}}`,
+                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`,
+                ...r2.origins.size ? { origins: r2.origins } : {}
+              });
+            });
+            continue;
+          }
+          const base = { env: t.env, line: t.pos.line };
+          const choices = this.inventoryChoices(t, base);
+          if (choices.length) {
+            for (const inventory of choices) {
+              const r2 = this.resolveArgs(t, { ...base, inventory });
+              const tag = [...inventory].map(([n, v]) => `${n}@${v.from.replace(/:\d+$/, "")}`).join(",");
+              out.push({
+                ...t,
+                args: r2.args,
+                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
+                path: `${t.path}{${tag}}`,
+                ...r2.origins.size ? { origins: r2.origins } : {}
+              });
+            }
+            continue;
+          }
+          const r = this.resolveArgs(t, base);
+          out.push(
+            r.changed ? {
+              ...t,
+              args: r.args,
+              ...r.freeForm ? { freeForm: r.freeForm } : {},
+              ...r.origins.size ? { origins: r.origins } : {}
+            } : t
+          );
+        }
+        return out;
+      }
+    };
+  }
+});
+
+// src/rules/cloudformation/environments.ts
+function pos(lc, n) {
+  const r = n?.range;
+  if (!r) return void 0;
+  const a = lc.linePos(r[0]);
+  const b = lc.linePos(r[1]);
+  return { line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
+}
+function scalarText(n) {
+  if (!(0, import_yaml14.isScalar)(n)) return void 0;
+  const v = n.value;
+  return typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? String(v) : void 0;
+}
+function readParameterFile(text) {
+  const lc = new import_yaml14.LineCounter();
+  let doc3;
+  try {
+    doc3 = (0, import_yaml14.parseDocument)(text, { lineCounter: lc, uniqueKeys: false });
+  } catch {
+    return void 0;
+  }
+  if (doc3.errors.length) return void 0;
+  let root = doc3.contents;
+  if ((0, import_yaml14.isMap)(root)) {
+    if (root.items.some((p2) => ["Resources", "AWSTemplateFormatVersion"].includes(scalarText(p2.key) ?? ""))) return;
+    const p = root.items.find((q) => scalarText(q.key) === "Parameters");
+    root = p?.value ?? null;
+  }
+  const out = [];
+  const entry = (name, value, at, key) => {
+    const vp = pos(lc, at ?? void 0);
+    const kp = pos(lc, key);
+    const p = kp && vp && kp.line === vp.line ? { ...kp, endLine: vp.endLine, endColumn: vp.endColumn } : vp ?? kp;
+    if (p) out.push({ name, value, ...p });
+  };
+  if ((0, import_yaml14.isMap)(root)) {
+    for (const p of root.items) {
+      const name = scalarText(p.key);
+      if (name) entry(name, scalarText(p.value) ?? listText(p.value), p.value, p.key);
+    }
+  } else if ((0, import_yaml14.isSeq)(root)) {
+    for (const it of root.items) {
+      if ((0, import_yaml14.isMap)(it)) {
+        const k = it.items.find((q) => scalarText(q.key) === "ParameterKey");
+        const v = it.items.find((q) => scalarText(q.key) === "ParameterValue");
+        const name = scalarText(k?.value);
+        if (!name) return void 0;
+        entry(name, v ? scalarText(v.value) ?? listText(v.value) : void 0, v?.value ?? k?.value, v?.key);
+      } else {
+        const s = scalarText(it);
+        const m = s ? /^([A-Za-z0-9]+)=(.*)$/s.exec(s) : null;
+        if (!m) return void 0;
+        entry(m[1], m[2], it);
+      }
+    }
+  } else return void 0;
+  return out.length ? out : void 0;
+}
+function listText(n) {
+  if (!(0, import_yaml14.isSeq)(n)) return void 0;
+  const parts = n.items.map(scalarText);
+  return parts.every((p) => p !== void 0) ? parts.join(",") : void 0;
+}
+function dirOf(p) {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i);
+}
+function join2(dir, name) {
+  return dir ? `${dir}/${name}` : name;
+}
+function stemOf(paramPath) {
+  const base = paramPath.slice(paramPath.lastIndexOf("/") + 1).replace(/\.(?:ya?ml|json)$/i, "");
+  const parts = base.split(/[._-]/);
+  const env = envRoleFromPath(paramPath)?.env;
+  const drop = (w) => /^(?:params?|parameters?|values|overrides|config|cfg)$/i.test(w) || env !== void 0 && (w.toLowerCase() === env || envRoleFromPath(`${w}.json`)?.env === env);
+  const kept = parts.filter((w) => !drop(w));
+  return kept.length === parts.length ? "" : kept.join(base.includes("-") ? "-" : ".");
+}
+function templateCandidates(paramPath) {
+  const dir = dirOf(paramPath);
+  const dirs = [dir];
+  const last = dir.slice(dir.lastIndexOf("/") + 1);
+  if (dir && (PARAM_DIR.test(last) || envRoleFromPath(`${last}/x.json`))) dirs.push(dirOf(dir));
+  const stem = stemOf(paramPath);
+  const out = [];
+  for (const d of dirs) {
+    if (stem) for (const e of TEMPLATE_EXT) out.push(join2(d, `${stem}.${e}`));
+    for (const e of TEMPLATE_EXT.slice(0, 3)) out.push(join2(d, `template.${e}`));
+  }
+  return [...new Set(out)].filter((p) => p !== paramPath);
+}
+function templateDirs(paramPath) {
+  const dir = dirOf(paramPath);
+  const last = dir.slice(dir.lastIndexOf("/") + 1);
+  const up = dir && (PARAM_DIR.test(last) || envRoleFromPath(`${last}/x.json`)) ? dirOf(dir) : dir;
+  return up ? [up] : [];
+}
+function mayBeTemplate(p) {
+  if (!/\.(?:ya?ml|json|template|cfn)$/i.test(p)) return false;
+  const dir = dirOf(p);
+  if (PARAM_DIR.test(dir.slice(dir.lastIndexOf("/") + 1))) return false;
+  return !/(?:^|[/._-])(?:params?|parameters?)(?:[._-]|\.[a-z]+$)/i.test(p.slice(p.lastIndexOf("/")));
+}
+function environmentOf2(paramPath) {
+  const env = envRoleFromPath(paramPath)?.env;
+  if (env) return env;
+  const base = paramPath.slice(paramPath.lastIndexOf("/") + 1).replace(/\.(?:ya?ml|json)$/i, "");
+  return base.replace(/^(?:params?|parameters?)[._-]|[._-](?:params?|parameters?)$/i, "") || base;
+}
+function templatesOf(text) {
+  let t = parsedCache.get(text);
+  if (!t) {
+    if (parsedCache.size > 32) parsedCache.clear();
+    t = parseTemplate(text).templates;
+    parsedCache.set(text, t);
+  }
+  return t;
+}
+function templatesFor(paramPath, entries, related, mapped = []) {
+  if (mapped.length)
+    return mapped.flatMap((p) => {
+      const text = related.get(p);
+      return text !== void 0 && looksLikeCloudFormation(p, text) ? [{ path: p, text }] : [];
+    });
+  const named = new Set(templateCandidates(paramPath));
+  const fits = [];
+  for (const [p, text] of related) {
+    if (text === void 0 || p === paramPath || !looksLikeCloudFormation(p, text)) continue;
+    const ts = templatesOf(text);
+    if (ts.length !== 1) continue;
+    if (!entries.every((e) => ts[0].parameters.has(e.name))) continue;
+    fits.push({ path: p, text, named: named.has(p) });
+  }
+  const byName = fits.filter((f) => f.named);
+  return (byName.length ? byName : fits).slice(0, 3).map(({ path: path17, text }) => ({ path: path17, text }));
+}
+function shown(t, name, value) {
+  if (value === void 0) return `${name} (unknown)`;
+  if (t.parameters.get(name)?.noEcho) return `${name} (NoEcho)`;
+  return `${name} = ${value.length > 60 ? `${value.slice(0, 57)}\u2026` : value || '""'}`;
+}
+function findingsOnlyWith(templateText, given, lint) {
+  const base = lint(templateText);
+  const before = new Map(base.findings.map((f) => [`${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`, f]));
+  const after = lint(templateText, given);
+  const t = parseTemplate(templateText, given).templates[0];
+  if (!t) return [];
+  const out = [];
+  for (const f of after.findings) {
+    if (f.secret || f.ruleId.startsWith("CFN-CRED-")) continue;
+    const old = before.get(`${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`);
+    if (old && SEVERITY_RANK[old.severity] >= SEVERITY_RANK[f.severity]) continue;
+    const params = causes(t, f, given);
+    if (params.some((n) => t.parameters.get(n)?.noEcho)) continue;
+    out.push({ finding: f, params });
+  }
+  return out;
+}
+function causes(t, f, given) {
+  const text = `${f.message} ${f.why ?? ""}`;
+  const named = [...given].filter(([, g]) => text.includes(g.why)).map(([n]) => n);
+  if (named.length) return named;
+  const id = /^Resources\.([^.[]+)/.exec(f.path)?.[1];
+  const r = id ? t.resource(id) : void 0;
+  if (!r) return [];
+  const refs = t.references(r.node);
+  const conds = /* @__PURE__ */ new Set();
+  const c = t.get(r.node, "Condition");
+  if ((0, import_yaml14.isScalar)(c) && typeof c.value === "string") conds.add(c.value);
+  for (const m of JSON.stringify(r.node.toJSON() ?? null).matchAll(/"(?:Fn::If|!If)"\s*:\s*\[\s*"([^"]+)"/g))
+    conds.add(m[1]);
+  for (const name of conds) t.references(t.conditions.get(name), refs);
+  return [...given.keys()].filter((n) => refs.has(n));
+}
+function givenOf(t, entries) {
+  const given = /* @__PURE__ */ new Map();
+  for (const e of entries)
+    given.set(e.name, { value: e.value, why: t ? shown(t, e.name, e.value) : `${e.name} = ${e.value ?? "?"}` });
+  return given;
+}
+function lintParameterFile(paramPath, text, related, lint, mapped = []) {
+  const entries = readParameterFile(text);
+  if (!entries) return { matched: false, findings: [], errors: [] };
+  const env = environmentOf2(paramPath);
+  const findings = [];
+  for (const tpl of templatesFor(paramPath, entries, related, mapped)) {
+    const t = templatesOf(tpl.text)[0];
+    const given = givenOf(t, entries);
+    for (const { finding: f, params } of findingsOnlyWith(tpl.text, given, lint)) {
+      const at = entries.filter((e) => params.includes(e.name)).sort((a, b) => a.line - b.line)[0] ?? entries[0];
+      const values = params.length ? params.map((n) => given.get(n).why) : [];
+      const named = values.length && !values.every((v) => f.message.includes(v)) ? ` (${values.join(", ")})` : "";
+      findings.push({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: `in ${env}${named}: ${f.message} \u2014 ${tpl.path}:${f.line}`,
+        path: `${tpl.path}#${f.path}`,
+        scope: [at.line, at.endLine],
+        related: [{ file: tpl.path, ...place(f), message: `where ${tpl.path} uses the value` }],
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        ...f.suppressed ? { suppressed: f.suppressed } : {},
+        ...f.why ? { why: f.why } : {}
+      });
+    }
+  }
+  return { matched: true, findings: dedupe2(findings), errors: [] };
+}
+function place(f) {
+  return { line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
+}
+function dedupe2(fs) {
+  const seen = /* @__PURE__ */ new Set();
+  return fs.filter((f) => {
+    const k = `${f.ruleId}\0${f.path}\0${f.line}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+function nestedTemplatePaths(templatePath, content) {
+  if (!content.includes("TemplateURL")) return [];
+  const out = [];
+  for (const m of content.matchAll(/["']?TemplateURL["']?\s*:\s*["']?([^"'\s,}]+)/g)) {
+    const url = m[1];
+    if (/^[a-z][a-z0-9+.-]*:|^!|^\{|\$\{/i.test(url)) continue;
+    const p = normalise2(join2(dirOf(templatePath), url));
+    if (p) out.push(p);
+  }
+  return [...new Set(out)].slice(0, 8);
+}
+function normalise2(p) {
+  const out = [];
+  for (const s of p.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") {
+      if (!out.length) return void 0;
+      out.pop();
+    } else out.push(s);
+  }
+  return out.join("/");
+}
+function nestedStackFindings(templatePath, t, related, lint) {
+  const out = [];
+  for (const r of t.resources) {
+    if (r.type !== "AWS::CloudFormation::Stack") continue;
+    const urlNode = t.propOf(r, "TemplateURL");
+    const url = (0, import_yaml14.isScalar)(urlNode) && typeof urlNode.value === "string" ? urlNode.value : void 0;
+    if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
+    const child = normalise2(join2(dirOf(templatePath), url));
+    const text = child ? related.get(child) : void 0;
+    if (!child || text === void 0) continue;
+    const ct = templatesOf(text)[0];
+    if (!ct) continue;
+    const params = t.propOf(r, "Parameters");
+    const given = /* @__PURE__ */ new Map();
+    const keyLines2 = /* @__PURE__ */ new Map();
+    for (const e of t.entries(params)) {
+      const v = t.single(e.value);
+      const value = v && typeof v.value !== "symbol" && v.value !== null ? String(v.value) : void 0;
+      given.set(e.key, { value, why: shown(ct, e.key, value) });
+      keyLines2.set(e.key, e.keyNode);
+    }
+    if (!given.size) continue;
+    for (const { finding: f, params: ps } of findingsOnlyWith(text, given, lint)) {
+      const key = ps.map((n) => keyLines2.get(n)).find(Boolean) ?? urlNode;
+      const p = t.pos(key) ?? t.pos(r.keyNode);
+      if (!p) continue;
+      const values = ps.map((n) => given.get(n).why);
+      const named = values.length && !values.every((v) => f.message.includes(v)) ? ` (${values.join(", ")})` : "";
+      out.push({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: `in nested stack ${r.id}${named}: ${f.message} \u2014 ${child}:${f.line}`,
+        path: `${r.path}#${child}#${f.path}`,
+        scope: r.scope,
+        related: [{ file: child, ...place(f), message: `where ${child} uses the value` }],
+        ...p,
+        ...f.suppressed ? { suppressed: f.suppressed } : {},
+        ...f.why ? { why: f.why } : {}
+      });
+    }
+  }
+  return dedupe2(out);
+}
+var import_yaml14, PARAM_DIR, TEMPLATE_EXT, parsedCache;
+var init_environments = __esm({
+  "src/rules/cloudformation/environments.ts"() {
+    "use strict";
+    import_yaml14 = __toESM(require_dist(), 1);
+    init_types();
+    init_cloudformation();
+    init_roles();
+    init_detect2();
+    PARAM_DIR = /^(?:params|parameters|parameter|param|cfn-params|cfn-parameters|stack-params|config|configs|env|envs|environments)$/i;
+    TEMPLATE_EXT = ["yaml", "yml", "json", "template"];
+    parsedCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/rules/cloudformation/stack-tasks.ts
+function dirOf2(p) {
+  const i = p.lastIndexOf("/");
+  return i < 0 ? "" : p.slice(0, i + 1);
+}
+function normalise3(p) {
+  const out = [];
+  for (const s of p.split("/")) {
+    if (s === "" || s === ".") continue;
+    if (s === "..") {
+      if (!out.length) return void 0;
+      out.pop();
+    } else out.push(s);
+  }
+  return out.length ? out.join("/") : void 0;
+}
+function whereIs(playbook, name) {
+  const dir = dirOf2(playbook);
+  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(playbook);
+  const base = role ? role[1] ?? "" : void 0;
+  const n = name.replace(/\{\{\s*role_path\s*\}\}\/?/, base ?? "").replace(/\{\{\s*playbook_dir\s*\}\}\/?/, dir);
+  if (n.includes("{{") || n.startsWith("/")) return [];
+  const out = [dir + n, dir + "files/" + n, n];
+  if (base !== void 0) out.unshift(base + "files/" + n, base + n);
+  return [...new Set(out.map(normalise3).filter((p) => p !== void 0))];
+}
+function templateNames(content) {
+  const out = [];
+  for (const m of content.matchAll(/^\s*template:\s*["']?([^"'\n#]+?)["']?\s*(?:#.*)?$/gm)) out.push(m[1]);
+  for (const m of content.matchAll(/lookup\(\s*['"](?:file|template)['"]\s*,\s*['"]([^'"]+)['"]/g)) out.push(m[1]);
+  return out;
+}
+function stackTaskRelated(path17, content) {
+  const out = templateNames(content).flatMap((n) => whereIs(path17, n));
+  return [.../* @__PURE__ */ new Set([...out, ...relatedPaths(path17, content)])];
+}
+function templateOf(t) {
+  const tpl = t.args.get("template")?.value;
+  if (typeof tpl === "string") return tpl;
+  const body = t.args.get("template_body")?.value;
+  const m = typeof body === "string" ? /lookup\(\s*['"](?:file|template)['"]\s*,\s*['"]([^'"]+)['"]/.exec(body) : null;
+  return m?.[1];
+}
+function lintStackTasks(path17, content, related, lint) {
+  let loaded;
+  try {
+    loaded = loadAnsible(path17, content);
+  } catch {
+    return { matched: false, findings: [], errors: [] };
+  }
+  const file = loaded.file;
+  if (!loaded.matched || !file?.lc) return { matched: false, findings: [], errors: [] };
+  const lc = file.lc;
+  let tasks;
+  try {
+    tasks = new Resolver(file, related).tasks();
+  } catch {
+    tasks = file.tasks;
+  }
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const t of tasks) {
+    if (!MODULE.test(t.module)) continue;
+    const name = templateOf(t);
+    const tplPath = name ? whereIs(path17, name).find((p) => related.get(p) !== void 0) : void 0;
+    const text = tplPath ? related.get(tplPath) : void 0;
+    const params = t.args.get("template_parameters");
+    if (!tplPath || text === void 0 || !(0, import_yaml15.isMap)(params?.node)) continue;
+    const entries = [];
+    for (const p of params.node.items) {
+      const key = p.key;
+      if (!(0, import_yaml15.isScalar)(key) || !key.range) continue;
+      const v = p.value;
+      const value = (0, import_yaml15.isScalar)(v) && v.value !== null && typeof v.value !== "object" && !String(v.value).includes("{{") ? String(v.value) : void 0;
+      const a = lc.linePos(key.range[0]);
+      const b = lc.linePos((v?.range ?? key.range)[1]);
+      entries.push({ name: String(key.value), value, line: a.line, column: a.col, endLine: a.line, endColumn: b.col });
+    }
+    const tpl = parseTemplate(text).templates[0];
+    if (!tpl || !entries.length) continue;
+    const given = givenOf(tpl, entries);
+    const label = t.name ? `task "${t.name}"` : `the task at line ${t.pos.line}`;
+    const from = t.origins?.get("template_parameters");
+    const via = (t.via ? ` (${t.via})` : "") + (from?.length ? ` (value through ${from.join(", then ")})` : "");
+    for (const { finding: f, params: ps } of findingsOnlyWith(text, given, lint)) {
+      const at = entries.filter((e) => ps.includes(e.name)).sort((a, b) => a.line - b.line)[0] ?? entries[0];
+      const values = ps.map((n) => given.get(n).why);
+      const named = values.length && !values.every((v) => f.message.includes(v)) ? ` (${values.join(", ")})` : "";
+      const k = `${f.ruleId}\0${t.path}\0${f.path}\0${at.line}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      findings.push({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: `deployed by ${label}${via}${named}: ${f.message} \u2014 ${tplPath}:${f.line}`,
+        path: `${t.path}#${tplPath}#${f.path}`,
+        scope: t.scope,
+        related: [{ file: tplPath, ...place(f), message: `where ${tplPath} uses the value` }],
+        line: at.line,
+        column: at.column,
+        endLine: at.endLine,
+        endColumn: at.endColumn,
+        ...f.suppressed ? { suppressed: f.suppressed } : {},
+        ...f.why ? { why: f.why } : {}
+      });
+    }
+  }
+  findings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { matched: true, findings, errors: [] };
+}
+var import_yaml15, MODULE, stackTaskRelatedIn;
+var init_stack_tasks = __esm({
+  "src/rules/cloudformation/stack-tasks.ts"() {
+    "use strict";
+    import_yaml15 = __toESM(require_dist(), 1);
+    init_ansible2();
+    init_ansible_resolve();
+    init_environments();
+    init_cloudformation();
+    MODULE = /^(?:amazon\.aws\.|community\.aws\.)?cloudformation$/;
+    stackTaskRelatedIn = { dirs: relatedDirs, keep: isInventoryVars };
+  }
+});
+
 // src/rules/cloudformation/util.ts
 function dedent(text) {
   const lines = text.replace(/^\s*\n/, "").trimEnd().split("\n");
@@ -17321,8 +18331,8 @@ function isFalse2(v) {
 function isSetNode(t, node) {
   return node !== void 0 && isSet(cfnValue(t, node));
 }
-function getSet2(t, node, path16) {
-  const n = t.at(node, path16);
+function getSet2(t, node, path17) {
+  const n = t.at(node, path17);
   return isSetNode(t, n) ? n : void 0;
 }
 function boolProp(t, node) {
@@ -17348,8 +18358,8 @@ function requireTrue(opts) {
     }
   };
 }
-function parentOrUndefined(t, r, path16) {
-  const parts = path16.split(".");
+function parentOrUndefined(t, r, path17) {
+  const parts = path17.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const n = t.at(r.props, parts.slice(0, i).join("."));
     if (n !== void 0) return n;
@@ -17374,16 +18384,16 @@ function meta(id, title, severity, resources, docs, remediation) {
 function statements2(t, docNode) {
   if (!docNode) return [];
   return statements(cfnValue(t, docNode)).map((s) => ({
-    node: nodeOf(s.at),
+    node: nodeOf2(s.at),
     allow: s.allow,
     deny: s.deny,
-    actionNode: nodeOf(s.action),
-    notActionNode: nodeOf(s.notAction),
-    resourceNode: nodeOf(s.resource),
-    notResourceNode: nodeOf(s.notResource),
-    principalNode: nodeOf(s.principal),
-    notPrincipalNode: nodeOf(s.notPrincipal),
-    conditionNode: nodeOf(s.condition),
+    actionNode: nodeOf2(s.action),
+    notActionNode: nodeOf2(s.notAction),
+    resourceNode: nodeOf2(s.resource),
+    notResourceNode: nodeOf2(s.notResource),
+    principalNode: nodeOf2(s.principal),
+    notPrincipalNode: nodeOf2(s.notPrincipal),
+    conditionNode: nodeOf2(s.condition),
     actions: s.actions.map(toVal),
     resources: s.resources.map(toVal),
     cloud: s
@@ -17424,7 +18434,7 @@ function strVal(v) {
 }
 function wildcardPrincipal2(s) {
   const w = wildcardPrincipal(s.cloud);
-  return w ? { node: nodeOf(w.at), val: toVal(w) } : void 0;
+  return w ? { node: nodeOf2(w.at), val: toVal(w) } : void 0;
 }
 function hasCondition2(s) {
   return hasCondition(s.cloud);
@@ -17443,7 +18453,7 @@ function publicPolicyCheck(prop) {
 }
 function publicStatements2(t, docNode) {
   if (!docNode) return [];
-  return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf(p.at.at), why: p.at.why, client: p.client }));
+  return publicStatements(cfnValue(t, docNode)).map((p) => ({ s: p.s, node: nodeOf2(p.at.at), why: p.at.why, client: p.client }));
 }
 function looksSecretName(name) {
   return SECRET_NAME2.test(name) && !NOT_SECRET_NAME2.test(name) && !SWITCH_OR_REFERENCE.test(name);
@@ -17487,7 +18497,7 @@ function usesOf(t, name) {
     if (!n || depth > 40) return;
     const fn = t.intrinsic(n);
     if (fn?.fn === "Ref") {
-      if (t.values(n).length && (0, import_yaml12.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
+      if (t.values(n).length && (0, import_yaml16.isScalar)(fn.arg) && String(fn.arg.value) === name) out.push({ res, node: n });
       return;
     }
     if (fn?.fn === "Fn::Sub") {
@@ -17496,7 +18506,7 @@ function usesOf(t, name) {
       return;
     }
     for (const e of t.entries(n)) walk3(res, e.value, depth + 1);
-    if ((0, import_yaml12.isSeq)(n)) for (const it of n.items) walk3(res, it, depth + 1);
+    if ((0, import_yaml16.isSeq)(n)) for (const it of n.items) walk3(res, it, depth + 1);
   };
   for (const r of t.resources) walk3(r, r.props, 0);
   return out;
@@ -17533,16 +18543,16 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml12, nodeOf, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
+var import_yaml16, nodeOf2, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
-    import_yaml12 = __toESM(require_dist(), 1);
+    import_yaml16 = __toESM(require_dist(), 1);
     init_cloudformation();
     init_cloudformation2();
     init_policy();
     init_values();
-    nodeOf = (v) => v?.loc.node;
+    nodeOf2 = (v) => v?.loc.node;
     toVal = (s) => ({ value: s.value, ...s.why ? { why: s.why } : {} });
     IDENTITY_POLICY_TYPES = [
       "AWS::IAM::Policy",
@@ -17736,8 +18746,8 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/factory.ts
-function nearest(r, path16) {
-  const parts = path16.split(".");
+function nearest(r, path17) {
+  const parts = path17.split(".");
   for (let i = parts.length - 1; i > 0; i--) {
     const v = get(r.props, parts.slice(0, i).join("."));
     if (v !== void 0) return v;
@@ -17796,8 +18806,8 @@ function forbidTrue2(spec) {
 function requireSet(spec) {
   return propCheck({ ...spec, bad: () => false, message: spec.message, absent: spec.message });
 }
-function strProp(r, path16) {
-  const s = scalars(get(r.props, path16)).find(isKnown2);
+function strProp(r, path17) {
+  const s = scalars(get(r.props, path17)).find(isKnown2);
   return s ? asStr(s)?.toLowerCase() : void 0;
 }
 var isFalse3, isTrue3, equalsAny;
@@ -19306,15 +20316,15 @@ function findSecretAtt(t, node, depth = 0) {
   const fn = t.intrinsic(node);
   if (fn?.fn === "Fn::GetAtt") {
     const a = fn.arg;
-    const s = (0, import_yaml13.isScalar)(a) ? String(a.value) : (0, import_yaml13.isSeq)(a) ? a.items.map((i) => (0, import_yaml13.isScalar)(i) ? String(i.value) : "").join(".") : "";
+    const s = (0, import_yaml17.isScalar)(a) ? String(a.value) : (0, import_yaml17.isSeq)(a) ? a.items.map((i) => (0, import_yaml17.isScalar)(i) ? String(i.value) : "").join(".") : "";
     if (/\.SecretAccessKey$/.test(s)) return node;
   }
   if (fn?.fn === "Fn::Sub") {
     const a = fn.arg;
-    const tpl = (0, import_yaml13.isScalar)(a) ? a : (0, import_yaml13.isSeq)(a) ? a.items[0] : void 0;
-    if ((0, import_yaml13.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
+    const tpl = (0, import_yaml17.isScalar)(a) ? a : (0, import_yaml17.isSeq)(a) ? a.items[0] : void 0;
+    if ((0, import_yaml17.isScalar)(tpl) && /\$\{[^}]*\.SecretAccessKey\}/.test(String(tpl.value))) return node;
   }
-  const children = (0, import_yaml13.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml13.isSeq)(node) ? node.items : [];
+  const children = (0, import_yaml17.isMap)(node) ? node.items.map((p) => p.value) : (0, import_yaml17.isSeq)(node) ? node.items : [];
   for (const c of children) {
     if (!c || typeof c !== "object") continue;
     const h = findSecretAtt(t, c, depth + 1);
@@ -19322,11 +20332,11 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml13, rule21, cred_002_default;
+var import_yaml17, rule21, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
-    import_yaml13 = __toESM(require_dist(), 1);
+    import_yaml17 = __toESM(require_dist(), 1);
     init_util();
     rule21 = {
       meta: meta(
@@ -20421,8 +21431,8 @@ var init_ec2_007 = __esm({
       check(ctx) {
         const t = ctx.t;
         for (const r of ctx.resources) {
-          const path16 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path16))) {
+          const path17 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path17))) {
             const ebs = t.get(m, "Ebs");
             if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
             const n = t.get(ebs, "Encrypted");
@@ -22216,7 +23226,7 @@ var init_kms = __esm({
     "use strict";
     init_values();
     init_factory();
-    isTrue4 = (r, path16) => scalars(get(r.props, path16)).some((s) => asBool2(s.value) === true);
+    isTrue4 = (r, path17) => scalars(get(r.props, path17)).some((s) => asBool2(s.value) === true);
     awsAlias = (v) => /^alias\/aws\//i.test(v);
     CMK_PROPS = {
       "AWS::SecretsManager::Secret": { path: "KmsKeyId", notCustomer: awsAlias },
@@ -24902,7 +25912,9 @@ var cloudformation_exports2 = {};
 __export(cloudformation_exports2, {
   RULES: () => RULES,
   family: () => family,
-  lintTemplate: () => lintTemplate
+  lintFile: () => lintFile,
+  lintTemplate: () => lintTemplate,
+  readParameterFile: () => readParameterFile
 });
 function locate(t, a, node, secret) {
   const fallback = t.pos(a.keyNode) ?? { line: a.scope[0], column: 1, endLine: a.scope[0], endColumn: 1 };
@@ -24927,11 +25939,11 @@ function locate(t, a, node, secret) {
     return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
   return kp;
 }
-function gateNote(g) {
-  return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
+function gateNote(g, given) {
+  return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter ${given ? "values" : "defaults"} leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
 }
-function lintTemplate(content, rules2 = RULES) {
-  const parsed = parseTemplate(content);
+function lintTemplate(content, rules2 = RULES, given) {
+  const parsed = parseTemplate(content, given);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
   if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith("invalid YAML")))
@@ -24969,14 +25981,14 @@ function lintOne(t, rules2, findings, errors) {
       resources,
       report(a, node, message2, extra = {}) {
         const secret = extra.secret === true && node !== void 0;
-        const pos2 = locate(t, a, node, secret);
+        const pos3 = locate(t, a, node, secret);
         const why = extra.why;
         let severity = extra.severity ?? rule256.meta.severity;
         let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
         if (gate) {
           if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = "low";
-          text += gateNote(gate);
+          text += gateNote(gate, t.given !== void 0);
         }
         const f = {
           ruleId: rule256.meta.id,
@@ -24984,10 +25996,13 @@ function lintOne(t, rules2, findings, errors) {
           message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
           scope: a.scope,
-          ...pos2,
+          ...pos3,
           ...secret ? { secret: true } : {},
           ...why ? { why } : {}
         };
+        const kp = t.pos(a.keyNode);
+        if (kp && kp.line !== pos3.line)
+          f.related = [{ ...kp, message: a.path.startsWith("Resources.") ? `resource ${a.id}` : a.id }];
         const sup = suppressionsOf(a).get(rule256.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
@@ -25000,6 +26015,28 @@ function lintOne(t, rules2, findings, errors) {
     }
   }
 }
+function lintFile(path17, content, related, rules2, opts = {}) {
+  const { parameters } = opts;
+  const lint = (text, given2) => lintTemplate(text, rules2, given2);
+  if (!looksLikeCloudFormation(path17, content))
+    return looksLikeStackTask(content) ? lintStackTasks(path17, content, related ?? /* @__PURE__ */ new Map(), lint) : lintParameterFile(path17, content, related ?? /* @__PURE__ */ new Map(), lint, opts.templates);
+  let given;
+  if (parameters) {
+    const entries = readParameterFile(parameters.text) ?? [];
+    given = new Map(
+      entries.map((e) => [e.name, { value: e.value, why: `${e.name} = ${e.value ?? "?"} from ${parameters.path}` }])
+    );
+  }
+  const res = lintTemplate(content, rules2, given);
+  if (related?.size && !given) {
+    const t = parseTemplate(content).templates;
+    if (t.length === 1) {
+      res.findings.push(...nestedStackFindings(path17, t[0], related, lint));
+      res.findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+    }
+  }
+  return res;
+}
 var RULES, KNOWN_IDS, family;
 var init_cloudformation3 = __esm({
   "src/rules/cloudformation/index.ts"() {
@@ -25008,6 +26045,9 @@ var init_cloudformation3 = __esm({
     init_cloudformation();
     init_suppress();
     init_cloud();
+    init_detect2();
+    init_stack_tasks();
+    init_environments();
     init_apigw_001();
     init_apigw_002();
     init_apigw_003();
@@ -25308,367 +26348,18 @@ var init_cloudformation3 = __esm({
     family = {
       category: "cloudformation",
       rules: RULES.map((r) => r.meta),
-      lint(_path, content, _related, extra) {
-        if (!extra?.rules.length) return lintTemplate(content);
+      related(path17, content) {
+        if (looksLikeCloudFormation(path17, content)) return nestedTemplatePaths(path17, content);
+        return looksLikeStackTask(content) ? stackTaskRelated(path17, content) : templateCandidates(path17);
+      },
+      relatedIn: {
+        dirs: (path17, content) => looksLikeCloudFormation(path17, content) ? [] : looksLikeStackTask(content) ? stackTaskRelatedIn.dirs(path17, content) : templateDirs(path17),
+        keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p)
+      },
+      lint(path17, content, related, extra, opts = {}) {
+        if (!extra?.rules.length) return lintFile(path17, content, related, RULES, opts);
         const more = extra.rules;
-        return lintTemplate(content, extra.only ? more : [...RULES, ...more]);
-      }
-    };
-  }
-});
-
-// src/parse/ansible-resolve.ts
-function relatedPaths(path16, text) {
-  const dir = path16.includes("/") ? path16.slice(0, path16.lastIndexOf("/") + 1) : "";
-  const out = [];
-  const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(path16);
-  if (role) {
-    const base = role[1] ?? "";
-    for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
-  }
-  if (text.includes("vars_files")) {
-    const lines = text.split("\n");
-    for (let i = 0; i < lines.length; i++) {
-      const m = /^(\s*)(?:-\s+)?vars_files:\s*(.*)$/.exec(lines[i]);
-      if (!m) continue;
-      const inline = m[2].replace(/\s+#.*$/, "").trim();
-      const names = [];
-      if (inline.startsWith("[")) names.push(...inline.replace(/^\[|\]$/g, "").split(","));
-      else if (inline) names.push(inline);
-      else
-        for (let j = i + 1; j < lines.length; j++) {
-          const it = /^\s*-\s+(.+?)\s*(?:#.*)?$/.exec(lines[j]);
-          if (!it) break;
-          names.push(it[1]);
-        }
-      for (const raw of names) {
-        const n = raw.trim().replace(/^["']|["']$/g, "");
-        if (!n || n.includes("{{") || n.startsWith("/")) continue;
-        out.push(normalise(dir + n));
-      }
-    }
-  }
-  return [...new Set(out.filter((p) => p && p !== path16))];
-}
-function normalise(p) {
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "." || seg === "") continue;
-    if (seg === "..") {
-      if (!out.length) return "";
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join("/");
-}
-function varsOfText(text) {
-  if (/^\s*\$ANSIBLE_VAULT;/.test(text)) return void 0;
-  const parsed = parseYamlAll(text, { fast: true });
-  if (parsed.errors.length) return void 0;
-  const root = parsed.docs[0]?.contents;
-  if (!(0, import_yaml14.isMap)(root)) return void 0;
-  const out = /* @__PURE__ */ new Map();
-  for (const p of root.items) {
-    const k = (0, import_yaml14.isScalar)(p.key) ? p.key.value : void 0;
-    if (typeof k === "string" && !((0, import_yaml14.isNode)(p.value) && p.value.tag === "!vault"))
-      out.set(k, (0, import_yaml14.isNode)(p.value) ? p.value.toJSON() : p.value);
-  }
-  return out;
-}
-function plainOf(v) {
-  if ("plain" in v) return v.plain;
-  return v.node ? v.node.toJSON() : null;
-}
-function synth(v, range2, depth = 0) {
-  let n;
-  if (Array.isArray(v) && depth < 20) {
-    const s = new import_yaml14.YAMLSeq();
-    s.items = v.map((x) => synth(x, range2, depth + 1));
-    n = s;
-  } else if (v && typeof v === "object" && depth < 20) {
-    const m = new import_yaml14.YAMLMap();
-    for (const [k, x] of Object.entries(v)) {
-      const key = new import_yaml14.Scalar(k);
-      if (range2) key.range = range2;
-      m.items.push(new import_yaml14.Pair(key, synth(x, range2, depth + 1)));
-    }
-    n = m;
-  } else n = new import_yaml14.Scalar(v);
-  if (range2) n.range = range2;
-  return n;
-}
-function nodeOf2(v, range2) {
-  return "plain" in v ? synth(v.plain, range2) : v.node;
-}
-function mentions(v, name) {
-  const re = new RegExp(`\\{\\{[^}]*\\b${name}\\b`);
-  if (typeof v === "string") return re.test(v);
-  if (Array.isArray(v)) return v.some((x) => mentions(x, name));
-  if (v && typeof v === "object") return Object.values(v).some((x) => mentions(x, name));
-  return false;
-}
-var import_yaml14, MAX_DEPTH3, MAX_ITEMS, SECRETISH, EXPR, STEP, Resolver;
-var init_ansible_resolve = __esm({
-  "src/parse/ansible-resolve.ts"() {
-    "use strict";
-    import_yaml14 = __toESM(require_dist(), 1);
-    init_yaml();
-    MAX_DEPTH3 = 6;
-    MAX_ITEMS = 64;
-    SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
-    EXPR = /^\{\{\s*([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*)\s*\}\}$/;
-    STEP = /\.([A-Za-z_]\w*)|\[\s*(?:(\d+)|'([^']*)'|"([^"]*)")\s*\]/g;
-    Resolver = class {
-      constructor(file, related) {
-        this.file = file;
-        this.related = related;
-        this.dir = file.path.includes("/") ? file.path.slice(0, file.path.lastIndexOf("/") + 1) : "";
-        const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(file.path);
-        const base = role ? role[1] ?? "" : void 0;
-        this.roleDefaults = base !== void 0 ? this.varsFile(`${base}defaults/main.yml`, `${base}defaults/main.yaml`) : /* @__PURE__ */ new Map();
-        this.roleVars = base !== void 0 ? this.varsFile(`${base}vars/main.yml`, `${base}vars/main.yaml`) : /* @__PURE__ */ new Map();
-      }
-      file;
-      related;
-      fileVars = /* @__PURE__ */ new Map();
-      roleDefaults;
-      roleVars;
-      dir;
-      varsFile(...paths2) {
-        for (const p of paths2) {
-          if (!this.fileVars.has(p)) {
-            const text = this.related.get(p);
-            this.fileVars.set(p, text === void 0 ? void 0 : varsOfText(text));
-          }
-          const v = this.fileVars.get(p);
-          if (v) return v;
-        }
-        return /* @__PURE__ */ new Map();
-      }
-      /** A variable by name, in Ansible's order of precedence (roughly): facts, task/block/play (vars_files over vars), role. */
-      lookup(name, f) {
-        if (f.loop && name === f.loop.name) return f.loop.item;
-        for (let i = this.file.facts.length - 1; i >= 0; i--) {
-          const fact = this.file.facts[i];
-          if (fact.name === name && fact.line < f.line) return { node: fact.node };
-        }
-        for (let s = f.env; s; s = s.parent) {
-          for (let i = s.files.length - 1; i >= 0; i--) {
-            const p = normalise(this.dir + s.files[i]);
-            const vars = this.varsFile(p);
-            if (vars.has(name)) return { plain: vars.get(name), from: p };
-          }
-          if (s.vars.has(name)) return { node: s.vars.get(name) ?? null };
-        }
-        if (this.roleVars.has(name)) return { plain: this.roleVars.get(name), from: "role vars" };
-        if (this.roleDefaults.has(name)) return { plain: this.roleDefaults.get(name), from: "role defaults" };
-        return void 0;
-      }
-      /** `{{ name.attr[0] }}` → its value, following variables that are themselves a single expression. */
-      expr(text, f, depth = 0) {
-        const m = EXPR.exec(text.trim());
-        if (!m || depth > MAX_DEPTH3 || SECRETISH.test(text)) return void 0;
-        let v = this.lookup(m[1], f);
-        if (!v) return void 0;
-        v = this.settle(v, f, depth);
-        if (!v) return void 0;
-        for (const s of m[2].matchAll(STEP)) {
-          const key = s[1] ?? s[3] ?? s[4];
-          const index = s[2] !== void 0 ? Number(s[2]) : void 0;
-          v = this.step(v, key, index);
-          if (!v) return void 0;
-          v = this.settle(v, f, depth);
-          if (!v) return void 0;
-        }
-        return v;
-      }
-      /** A value that is itself `{{ … }}` is followed; other strings with Jinja are unknown. */
-      settle(v, f, depth) {
-        const p = "plain" in v ? v.plain : (0, import_yaml14.isScalar)(v.node) ? v.node.value : void 0;
-        if (typeof p === "string" && p.includes("{{")) return this.expr(p, f, depth + 1);
-        return v;
-      }
-      step(v, key, index) {
-        if ("plain" in v) {
-          const p = v.plain;
-          if (index !== void 0)
-            return Array.isArray(p) && index < p.length ? { plain: p[index], from: v.from } : void 0;
-          if (p && typeof p === "object" && !Array.isArray(p) && key !== void 0 && key in p)
-            return { plain: p[key], from: v.from };
-          return void 0;
-        }
-        const n = v.node;
-        if (index !== void 0) return (0, import_yaml14.isSeq)(n) && index < n.items.length ? { node: n.items[index] } : void 0;
-        if ((0, import_yaml14.isMap)(n) && key !== void 0) {
-          const pair = n.items.find((q) => (0, import_yaml14.isScalar)(q.key) && q.key.value === key);
-          return pair ? { node: (0, import_yaml14.isNode)(pair.value) ? pair.value : null } : void 0;
-        }
-        return void 0;
-      }
-      /** A string with `{{ }}` in part of it, when every expression is a known scalar. */
-      interpolate(text, f) {
-        let ok = true;
-        const out = text.replace(/\{\{[\s\S]*?\}\}/g, (e) => {
-          const v = this.expr(e, f);
-          const p = v ? plainOf(v) : void 0;
-          if (p === void 0 || p === null || typeof p === "object") {
-            ok = false;
-            return e;
-          }
-          return String(p);
-        });
-        return ok && !out.includes("{{") ? out : void 0;
-      }
-      /** A node with every resolvable expression in it resolved; undefined when nothing changed. */
-      node(n, f, depth = 0) {
-        if (!n || depth > 30) return void 0;
-        if ((0, import_yaml14.isScalar)(n)) {
-          if (typeof n.value !== "string" || !n.value.includes("{{")) return void 0;
-          const whole = this.expr(n.value, f);
-          if (whole) {
-            const r = nodeOf2(whole, n.range ?? void 0);
-            return r ? this.node(r, f, depth + 1) ?? r : void 0;
-          }
-          const s = this.interpolate(n.value, f);
-          if (s === void 0) return void 0;
-          const sc = new import_yaml14.Scalar(s);
-          if (n.range) sc.range = n.range;
-          return sc;
-        }
-        if ((0, import_yaml14.isSeq)(n)) {
-          let changed = false;
-          const items2 = n.items.map((x) => {
-            const r = (0, import_yaml14.isNode)(x) ? this.node(x, f, depth + 1) : void 0;
-            if (r) changed = true;
-            return r ?? x;
-          });
-          if (!changed) return void 0;
-          const s = new import_yaml14.YAMLSeq();
-          s.items = items2;
-          if (n.range) s.range = n.range;
-          return s;
-        }
-        if ((0, import_yaml14.isMap)(n)) {
-          let changed = false;
-          const items2 = n.items.map((p) => {
-            const k = (0, import_yaml14.isScalar)(p.key) ? String(p.key.value) : "";
-            const r = (0, import_yaml14.isNode)(p.value) && !SECRETISH.test(k) ? this.node(p.value, f, depth + 1) : void 0;
-            if (!r) return p;
-            changed = true;
-            return new import_yaml14.Pair(p.key, r);
-          });
-          if (!changed) return void 0;
-          const m = new import_yaml14.YAMLMap();
-          m.items = items2;
-          if (n.range) m.range = n.range;
-          return m;
-        }
-        return void 0;
-      }
-      /** The items of a task's loop, when they are literal. */
-      loopItems(t) {
-        const lc = t.keywords.get("loop_control")?.value;
-        const name = typeof lc?.loop_var === "string" ? lc.loop_var : "item";
-        const f = { env: t.env, line: t.pos.line };
-        for (const kw of ["loop", "with_items", "with_list", "with_dict"]) {
-          const a = t.keywords.get(kw);
-          if (!a) continue;
-          let v = { node: a.node ?? null };
-          const raw = a.node && (0, import_yaml14.isScalar)(a.node) ? a.node.value : void 0;
-          if (typeof raw === "string")
-            v = raw.includes("{{") ? this.expr(raw, f) : /^[A-Za-z_]\w*$/.test(raw.trim()) ? this.lookup(raw.trim(), f) : void 0;
-          if (!v) return void 0;
-          const via = `${kw} over ${typeof raw === "string" ? raw.trim() : "a literal list"}`;
-          if (kw === "with_dict") {
-            const entries = [];
-            if ("plain" in v) {
-              const p = v.plain;
-              if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
-              for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
-            } else {
-              if (!(0, import_yaml14.isMap)(v.node)) return void 0;
-              for (const pair of v.node.items) {
-                const m = new import_yaml14.YAMLMap();
-                const key = new import_yaml14.Scalar("key");
-                const value = new import_yaml14.Scalar("value");
-                m.items.push(new import_yaml14.Pair(key, pair.key), new import_yaml14.Pair(value, pair.value));
-                const r = (0, import_yaml14.isNode)(pair.key) && pair.key.range || void 0;
-                if (r) m.range = key.range = value.range = r;
-                entries.push({ node: m });
-              }
-            }
-            return { name, items: entries.slice(0, MAX_ITEMS), via };
-          }
-          let items2;
-          if ("plain" in v) {
-            if (!Array.isArray(v.plain)) return void 0;
-            const from = v.from;
-            items2 = v.plain.map((x) => ({ plain: x, from }));
-          } else {
-            if (!(0, import_yaml14.isSeq)(v.node)) return void 0;
-            items2 = v.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null }));
-          }
-          if (kw === "with_items")
-            items2 = items2.flatMap(
-              (it) => "plain" in it ? Array.isArray(it.plain) ? it.plain.map((x) => ({ plain: x, from: it.from })) : [it] : (0, import_yaml14.isSeq)(it.node) ? it.node.items.map((x) => ({ node: (0, import_yaml14.isNode)(x) ? x : null })) : [it]
-            );
-          return { name, items: items2.slice(0, MAX_ITEMS), via };
-        }
-        return void 0;
-      }
-      resolveArgs(t, f) {
-        let changed = false;
-        const args2 = /* @__PURE__ */ new Map();
-        for (const [k, a] of t.args) {
-          if (SECRETISH.test(k)) {
-            args2.set(k, a);
-            continue;
-          }
-          const n = a.node ? this.node(a.node, f) : void 0;
-          if (n) {
-            changed = true;
-            args2.set(k, { ...a, node: n, value: n.toJSON() });
-          } else if (!a.node && typeof a.value === "string" && a.value.includes("{{")) {
-            const s = this.interpolate(a.value, f);
-            if (s !== void 0) {
-              changed = true;
-              args2.set(k, { ...a, value: s });
-            } else args2.set(k, a);
-          } else args2.set(k, a);
-        }
-        let freeForm2 = t.freeForm;
-        if (freeForm2 && typeof freeForm2.value === "string" && freeForm2.value.includes("{{")) {
-          const s = this.interpolate(freeForm2.value, f);
-          if (s !== void 0) {
-            changed = true;
-            freeForm2 = { ...freeForm2, value: s };
-          }
-        }
-        return { args: args2, freeForm: freeForm2, changed };
-      }
-      /** The file's tasks with literal values resolved; loops over literal items become one task per item. */
-      tasks() {
-        const out = [];
-        for (const t of this.file.tasks) {
-          const loop = this.loopItems(t);
-          const usesLoop = loop && [...t.args.values(), ...t.freeForm ? [t.freeForm] : []].some((a) => mentions(a.value, loop.name));
-          if (loop && usesLoop && loop.items.length) {
-            loop.items.forEach((item, i) => {
-              const r2 = this.resolveArgs(t, { env: t.env, line: t.pos.line, loop: { name: loop.name, item } });
-              out.push({
-                ...t,
-                args: r2.args,
-                ...r2.freeForm ? { freeForm: r2.freeForm } : {},
-                path: `${t.path}{${i}}`,
-                via: `${loop.via}, item ${i + 1}${"from" in item ? ` (from ${item.from})` : ""}`
-              });
-            });
-            continue;
-          }
-          const r = this.resolveArgs(t, { env: t.env, line: t.pos.line });
-          out.push(r.changed ? { ...t, args: r.args, ...r.freeForm ? { freeForm: r.freeForm } : {} } : t);
-        }
-        return out;
+        return lintFile(path17, content, related, extra.only ? more : [...RULES, ...more], opts);
       }
     };
   }
@@ -25750,8 +26441,8 @@ function healthProbe(t) {
   const url = str3(t.args.get("url")) ?? "";
   const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
   const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path16 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path16);
+  const path17 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path17);
 }
 var KEYS3, HEALTH_PATH, rule149, tls_001_default;
 var init_tls_001 = __esm({
@@ -26910,7 +27601,7 @@ var init_secret_006 = __esm({
 });
 
 // src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path16, depth) {
+function visit(ctx, v, a, path17, depth) {
   const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
   if (plain2) {
     const hash = cryptHash(plain2);
@@ -26919,7 +27610,7 @@ function visit(ctx, v, a, path16, depth) {
         ctx,
         a,
         v.scope,
-        path16,
+        path17,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
         "low"
       );
@@ -26928,12 +27619,12 @@ function visit(ctx, v, a, path16, depth) {
         ctx,
         a,
         v.scope,
-        path16,
+        path17,
         `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
       );
     return;
   }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path16}.${c.key}`, depth + 1);
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path17}.${c.key}`, depth + 1);
 }
 var rule172, secret_007_default;
 var init_secret_007 = __esm({
@@ -27140,12 +27831,12 @@ function checkSshd(ctx, d, message2) {
     const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && line.test(s)));
     if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
   }
-  const visit2 = (v, a, path16, depth) => {
+  const visit2 = (v, a, path17, depth) => {
     if ((nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path16, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path17, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
       return;
     }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path16}.${c.key}`, depth + 1);
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path17}.${c.key}`, depth + 1);
   };
   for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
 }
@@ -27707,7 +28398,7 @@ function cloudChecks(pairs) {
         list4.push(f);
         byPlace.set(k, list4);
       }
-    for (const [path16, list4] of byPlace) {
+    for (const [path17, list4] of byPlace) {
       const f = list4[0];
       const t = f.resource.origin;
       const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
@@ -27715,7 +28406,7 @@ function cloudChecks(pairs) {
       ctx.report({
         at: f.at?.loc.pos ?? t.pos,
         scope: t.scope,
-        path: f.at ? path16 : `${t.path}.${t.module}`,
+        path: f.at ? path17 : `${t.path}.${t.module}`,
         message: `${t.module}: ${message2}`,
         ...list4.some((x) => x.secret) ? { secret: true } : {},
         ...severity ? { severity } : {},
@@ -28511,6 +29202,7 @@ var init_az_001 = __esm({
             ctx.report({
               at: src.keyPos,
               scope: t.scope,
+              ...portArg ? { related: [{ at: portArg.keyPos, message: "the ports it opens" }] } : {},
               path: `${t.path}.${t.module}.rules[${i}].source_address_prefix`,
               message: `${t.module} rule ${String(a.get("name")?.value ?? i)} allows ${String(list2(src.value).find(isAnywhere))} on ${e.all ? "every port" : `port${e.ports.length > 1 ? "s" : ""} ${e.ports.slice(0, 5).join(", ")}`}.`
             });
@@ -28631,6 +29323,7 @@ var init_gcp_001 = __esm({
           if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
           let all = false;
           const ports = /* @__PURE__ */ new Set();
+          const at = [];
           for (const item of allowed.node.items) {
             const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
             const proto = a.get("ip_protocol")?.value;
@@ -28640,6 +29333,7 @@ var init_gcp_001 = __esm({
             const pv = list2(a.get("ports")?.value);
             if (p === "all" || !pv.length) {
               all = true;
+              at.push({ at: a.get("ip_protocol").keyPos, message: "every port of this protocol" });
               continue;
             }
             if (pv.some(isJinja)) continue;
@@ -28648,12 +29342,15 @@ var init_gcp_001 = __esm({
             const e = exposed(ranges, p);
             all ||= e.all;
             for (const x of e.ports) ports.add(x);
+            const portsArg = a.get("ports");
+            if ((e.all || e.ports.length) && portsArg) at.push({ at: portsArg.keyPos, message: "the ports it opens" });
           }
           if (!all && !ports.size) continue;
           const list5 = [...ports].sort((x, y) => x - y).slice(0, 5);
           ctx.report({
             at: src.keyPos,
             scope: t.scope,
+            ...at.length ? { related: at } : {},
             path: `${t.path}.${t.module}.source_ranges`,
             message: `${t.module} allows ${String(world)} on ${all ? "every port" : `port${list5.length > 1 ? "s" : ""} ${list5.join(", ")}`}.`
           });
@@ -28729,9 +29426,9 @@ var init_gcp_002 = __esm({
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
-  for (const path16 of options2(get(body, "paths")))
-    if (path16.t === "map") {
-      for (const ops of path16.entries.values())
+  for (const path17 of options2(get(body, "paths")))
+    if (path17.t === "map") {
+      for (const ops of path17.entries.values())
         if (ops.t === "map") {
           for (const op of ops.entries.values())
             if (op.t === "map" && (op.entries.has("security") || op.entries.has("x-amazon-apigateway-auth")))
@@ -29680,8 +30377,8 @@ var init_aws_022 = __esm({
 });
 
 // src/cloud/checks/aws-audit.ts
-function flag(r, emit, code2, path16, bad, message2, severity) {
-  const v = get(r.props, path16);
+function flag(r, emit, code2, path17, bad, message2, severity) {
+  const v = get(r.props, path17);
   const f = scalars(v).find((s) => asBool2(s.value) === false);
   if (bad !== "absent" && f)
     emit({ code: code2, resource: r, at: f.at, message: `${r.name} ${message2}`, ...severity ? { severity } : {} });
@@ -31758,10 +32455,10 @@ __export(ansible_exports, {
   lintAnsible: () => lintAnsible,
   rules: () => rules
 });
-function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ new Map()) {
+function lintAnsible(path17, content, only = rules, related = /* @__PURE__ */ new Map()) {
   let loaded;
   try {
-    loaded = loadAnsible(path16, content);
+    loaded = loadAnsible(path17, content);
   } catch (e) {
     return {
       matched: true,
@@ -31785,6 +32482,10 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
       const key = `${rule256.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
+      const related2 = [
+        ...(r.related ?? []).map((x) => ({ ...x.at, message: x.message })),
+        ...r.at.line !== r.scope[0] ? [taskLine(file.lines, r.scope[0])] : []
+      ];
       findings.push({
         ruleId: rule256.meta.id,
         severity: r.severity ?? rule256.meta.severity,
@@ -31796,7 +32497,8 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
         endLine: r.at.endLine,
         endColumn: r.at.endColumn,
         ...r.secret ? { secret: true } : {},
-        ...r.why ? { why: r.why } : {}
+        ...r.why ? { why: r.why } : {},
+        ...related2.length ? { related: related2 } : {}
       });
     });
     try {
@@ -31819,7 +32521,19 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
       const v = vias.find(([p]) => f.path === p || f.path.startsWith(`${p}.`));
       if (v && !f.why) f.why = `Resolved through ${v[1]}`;
     }
-  const test = TEST_PATH2.exec(path16);
+  const withOrigins = file.tasks.filter((t) => t.origins);
+  if (withOrigins.length)
+    for (const f of findings) {
+      const t = withOrigins.find((x) => f.path === x.path || f.path.startsWith(`${x.path}.`));
+      if (!t) continue;
+      const rest = f.path.slice(t.path.length + 1);
+      const arg = t.module && rest.startsWith(`${t.module}.`) ? rest.slice(t.module.length + 1).split(".")[0] : "";
+      const from = t.origins.get(arg) ?? (t.origins.size === 1 ? [...t.origins.values()][0] : void 0);
+      if (!from) continue;
+      f.message += `${/[.!?]$/.test(f.message) ? "" : "."} The value comes through ${from.join(", then ")}.`;
+      f.why = f.why ? `${f.why}; value through ${from.join(", then ")}` : `Value through ${from.join(", then ")}`;
+    }
+  const test = TEST_PATH2.exec(path17);
   if (test) {
     for (const f of findings)
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.low) {
@@ -31829,6 +32543,11 @@ function lintAnsible(path16, content, only = rules, related = /* @__PURE__ */ ne
   }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
+}
+function taskLine(lines, line) {
+  const text = lines[line - 1] ?? "";
+  const col = (/^[\s-]*/.exec(text)?.[0].length ?? 0) + 1;
+  return { line, column: col, endLine: line, endColumn: Math.max(col, text.trimEnd().length + 1), message: "the task" };
 }
 var rules, family2;
 var init_ansible3 = __esm({
@@ -32058,13 +32777,14 @@ var init_ansible3 = __esm({
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
-      lint: (path16, content, related, extra) => lintAnsible(
-        path16,
+      lint: (path17, content, related, extra) => lintAnsible(
+        path17,
         content,
         !extra?.rules.length ? rules : extra.only ? extra.rules : [...rules, ...extra.rules],
         related
       ),
-      related: relatedPaths
+      related: relatedPaths,
+      relatedIn: { dirs: relatedDirs, keep: isInventoryVars }
     };
   }
 });
@@ -32078,7 +32798,11 @@ async function iacFindings(t, opts, out, emit) {
   const iacSecrets = [];
   const kinds = [];
   if (looksLikeCloudFormation(t.path, t.content)) kinds.push("cloudformation");
-  else if (looksLikeAnsible(t.path, t.content)) kinds.push("ansible");
+  else if (looksLikeAnsible(t.path, t.content)) {
+    kinds.push("ansible");
+    if (looksLikeStackTask(t.content)) kinds.push("cloudformation");
+  } else if (looksLikeParameterFile(t.path, t.content)) kinds.push("cloudformation");
+  const mapped = kinds.includes("cloudformation") ? mappedTemplates(t.path, opts.parameterFiles) : [];
   for (const kind of kinds) {
     const fam = await loadFamily(kind);
     let res;
@@ -32086,6 +32810,18 @@ async function iacFindings(t, opts, out, emit) {
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    if (kind === "cloudformation" && opts.readRelated)
+      for (const p of mapped) related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    if (fam.relatedIn && opts.listRelated && opts.readRelated) {
+      const found = [];
+      const dirs = fam.relatedIn.dirs(t.path, t.content);
+      if (dirs.length) {
+        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
+          if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
+      }
+      for (const p of [...new Set(found)].slice(0, 64))
+        related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => void 0));
+    }
     let extra = [];
     let extraRules;
     if (opts.policies?.policies.length) {
@@ -32097,7 +32833,10 @@ async function iacFindings(t, opts, out, emit) {
       }
     }
     try {
-      res = fam.lint(t.path, t.content, related, extraRules);
+      res = fam.lint(t.path, t.content, related, extraRules, {
+        ...opts.parameters ? { parameters: opts.parameters } : {},
+        ...mapped.length ? { templates: mapped } : {}
+      });
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -32146,7 +32885,8 @@ async function iacFindings(t, opts, out, emit) {
         why: r.why,
         snippet: { line: raw, masked: secretRange },
         blocking: overlaps(r.scope, t.changed),
-        ...meta2?.owners?.length ? { owners: meta2.owners } : {}
+        ...meta2?.owners?.length ? { owners: meta2.owners } : {},
+        ...r.related?.length ? { related: r.related } : {}
       });
       if (r.suppressed) {
         out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
@@ -32225,10 +32965,10 @@ var init_rules = __esm({
     "use strict";
     access001 = {
       id: "ACCESS-001",
-      title: "SSH access still granted to a revoked user or key",
+      title: "SSH or sudo access still granted to a revoked user or key",
       severity: "high",
       category: "access",
-      remediation: "Remove the user and the key (Ansible: state: absent; authorized_keys: delete the line; cloud-init: drop the user), and check the hosts themselves: a key already installed stays until it is removed there.",
+      remediation: "Remove the user, the key and the sudo rule (Ansible: state: absent; authorized_keys, a deployed .pub file or sudoers: delete the line; cloud-init: drop the user), and check the hosts themselves: a key or sudoers line already installed stays until it is removed there.",
       docs: `## What it checks
 With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as the \`SHA256:\u2026\` fingerprint that
 \`ssh-keygen -lf key.pub\` prints, or as the key's comment), it flags what still grants SSH access to them:
@@ -32237,8 +32977,15 @@ With \`revoked: {users: [...], keys: [...]}\` in \`.hookguard.yaml\` (keys as th
   revoked user's account \u2014 literal \`loop\`/\`with_items\` lists are followed, \`{{ item.name }}\` included;
 - cloud-init user data (\`#cloud-config\` in CloudFormation \`UserData\`, in Ansible vars, anywhere in YAML or JSON) whose
   \`users:\` create a revoked user or whose \`ssh_authorized_keys\` hold a revoked key;
-- a revoked public key written anywhere in a YAML value.
-A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
+- a revoked public key written anywhere in a YAML value;
+- a key file that a task deploys and that holds a revoked key: \`key: "{{ lookup('file', 'ops.pub') }}"\` in an
+  \`authorized_key\` task, or a \`copy\`/\`template\` whose \`dest\` is an \`authorized_keys\` file \u2014 the file is looked
+  for where Ansible looks (the role's \`files/\`, then beside the playbook and its \`files/\`), read from the scanned
+  commit or index, and the finding is on the task, naming the file and line;
+- sudo for a revoked user: a \`sudoers\` or \`sudoers.d/*\` file of the repository, \`lineinfile\`/\`blockinfile\`/
+  \`copy\` content or a \`copy\`/\`template\` source written to \`/etc/sudoers\` or \`/etc/sudoers.d/*\` (a
+  \`User_Alias\` naming them counts), and \`community.general.sudoers\` with \`user:\` them.
+A task with \`state: absent\` removes the access: it is the fix, never a finding. A key comment \`bob@laptop\` counts as bob's key. Jinja and \`\${}\` values are unknown, never revoked.
 
 ## Why it matters
 People leave and laptops are lost; their keys must go with them. A key that stays in the playbook or template is
@@ -32313,16 +33060,84 @@ var access_exports = {};
 __export(access_exports, {
   access001: () => access001,
   access002: () => access002,
+  accessRelated: () => accessRelated,
   accessRuleDocs: () => accessRuleDocs,
   checkAccess: () => checkAccess,
+  sudoersGrants: () => sudoersGrants,
   wantsAccess: () => wantsAccess
 });
-function wantsAccess(path16, content) {
-  if (AUTH_KEYS.test(path16)) return true;
-  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:/.test(content);
+function wantsAccess(path17, content) {
+  if (AUTH_KEYS.test(path17) || SUDOERS_FILE.test(path17)) return true;
+  return /authorized_key|cloud-config|ssh-(?:rsa|ed25519|dss)|ecdsa-sha2|\buser\s*:|sudoers/.test(content);
 }
-function finding(rule256, message2, pos2, scope, path16) {
-  return { ruleId: rule256.id, severity: rule256.severity, message: message2, path: path16, scope, ...pos2 };
+function searchPaths(file, name, kind) {
+  if (!name || name.startsWith("/") || UNKNOWN2.test(name)) return [];
+  const dir = file.includes("/") ? file.slice(0, file.lastIndexOf("/") + 1) : "";
+  const role = /^(?:.*?\/)?roles\/[^/]+\//.exec(file)?.[0];
+  const out = role ? [`${role}${kind}/${name}`, `${role}tasks/${name}`, `${role}${name}`] : [];
+  out.push(`${dir}${kind}/${name}`, `${dir}${name}`);
+  return [...new Set(out.map(normalise4).filter(Boolean))];
+}
+function normalise4(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "." || seg === "") continue;
+    if (seg === "..") {
+      if (!out.length) return "";
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+function accessRelated(file, content) {
+  const out = [];
+  for (const m of content.matchAll(FILE_LOOKUP)) out.push(...searchPaths(file, m[1], "files"));
+  if (/authorized_keys|sudoers/.test(content))
+    for (const m of content.matchAll(/^\s*(?:-\s+)?src:\s*['"]?([^'"\s{}#]+)['"]?\s*(?:#.*)?$/gm))
+      out.push(...searchPaths(file, m[1], "files"), ...searchPaths(file, m[1], "templates"));
+  return [...new Set(out)].slice(0, 32);
+}
+function firstRead(c, paths2) {
+  for (const p of paths2) {
+    const text = c.related.get(p);
+    if (text !== void 0) return { path: p, text };
+  }
+  return void 0;
+}
+function sudoersGrants(text, r) {
+  const out = [];
+  const aliases = /* @__PURE__ */ new Map();
+  const lines = text.split("\n");
+  lines.forEach((raw) => {
+    const m = /^\s*User_Alias\s+(.+)$/.exec(raw.replace(/(?<!\\)#.*$/, ""));
+    if (m)
+      for (const def of m[1].split(":")) {
+        const d = /^\s*([A-Z][A-Z0-9_]*)\s*=\s*(.+)$/.exec(def);
+        if (d)
+          aliases.set(
+            d[1],
+            d[2].split(",").map((x) => x.trim())
+          );
+      }
+  });
+  lines.forEach((raw, i) => {
+    const line = raw.replace(/(?<!\\)#.*$/, "").trim();
+    if (!line || /^(?:Defaults|User_Alias|Runas_Alias|Host_Alias|Cmnd_Alias|@include|#include)/.test(line)) return;
+    const m = /^([^\s=]+)\s+[^=]+=/.exec(line);
+    if (!m) return;
+    for (const who of m[1].split(",")) {
+      const names = aliases.get(who) ?? [who];
+      const hit = names.find((n) => !n.startsWith("%") && !n.startsWith("+") && revokedUser(n, r));
+      if (hit) {
+        out.push({ line: i + 1, user: hit });
+        return;
+      }
+    }
+  });
+  return out;
+}
+function finding(rule256, message2, pos3, scope, path17) {
+  return { ruleId: rule256.id, severity: rule256.severity, message: message2, path: path17, scope, ...pos3 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -32371,11 +33186,11 @@ function resolveItem(v, item) {
   if (!field) return str4(item);
   return str4(get2(item, field)?.value);
 }
-function pos(n, lc) {
+function pos2(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report(c, rule256, message2, at, scope, path16, lineOffset = 0) {
-  const p = pos(at, c.lc);
+function report(c, rule256, message2, at, scope, path17, lineOffset = 0) {
+  const p = pos2(at, c.lc);
   const line = p.line + lineOffset;
   const key = `${rule256.id}:${line}`;
   if (c.seen.has(key)) return;
@@ -32386,21 +33201,21 @@ function report(c, rule256, message2, at, scope, path16, lineOffset = 0) {
       message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
-      path16
+      path17
     )
   );
 }
-function keysIn(c, node, text, scope, path16, what2) {
+function keysIn(c, node, text, scope, path17, what2) {
   const block = (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   for (const k of publicKeys(text)) {
     const why = revokedKey(k, c.r);
     if (!why) continue;
     const offset = block ? 1 + (text.slice(0, k.start).match(/\n/g)?.length ?? 0) : 0;
-    report(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path16}:${k.fingerprint}`, offset);
+    report(c, access001, `${what2} still grants SSH access: ${why}.`, node, scope, `${path17}:${k.fingerprint}`, offset);
   }
 }
-function cloudInit(c, node, text, path16) {
-  const p = pos(node, c.lc);
+function cloudInit(c, node, text, path17) {
+  const p = pos2(node, c.lc);
   const scope = [p.line, p.endLine];
   const block = node === void 0 || (0, import_yaml3.isScalar)(node) && (node.type === "BLOCK_LITERAL" || node.type === "BLOCK_FOLDED");
   const base = node === void 0 ? 0 : 1;
@@ -32424,7 +33239,7 @@ function cloudInit(c, node, text, path16) {
           `cloud-init user data creates revoked user ${name} with SSH access.`,
           node,
           scope,
-          `${path16}:cloud-init:user:${name}`,
+          `${path17}:cloud-init:user:${name}`,
           at(lineOf2(u))
         );
     }
@@ -32438,13 +33253,13 @@ function cloudInit(c, node, text, path16) {
       `cloud-init user data still grants SSH access: ${why}.`,
       node,
       scope,
-      `${path16}:cloud-init:${k.fingerprint}`,
+      `${path17}:cloud-init:${k.fingerprint}`,
       offset
     );
   }
 }
 function taskScope(task, lc) {
-  const p = pos(task, lc);
+  const p = pos2(task, lc);
   return [p.line, p.endLine];
 }
 function args(v) {
@@ -32494,6 +33309,8 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
         `task:authorized_key:user:${u}`
       );
     const k = item === void 0 ? key?.value : resolveItem(key?.value, item);
+    if (item === void 0 && key?.value && UNKNOWN2.test(key.value))
+      for (const m of key.value.matchAll(FILE_LOOKUP)) deployedKeys(c, m[1], key.node, scope, "authorized_key");
     if (k && !UNKNOWN2.test(k)) {
       if (item === void 0 && key && (0, import_yaml3.isScalar)(key.node))
         keysIn(c, key.node, k, scope, "task:authorized_key", "authorized_key");
@@ -32523,6 +33340,73 @@ function authorizedKeyTask(c, task, mod, managesUsers) {
       scope,
       `task:authorized_key:exclusive:${user?.value ?? ""}:${key?.value ?? ""}`
     );
+}
+function deployedKeys(c, name, at, scope, what2) {
+  const f = firstRead(c, searchPaths(c.file, name, "files"));
+  if (!f) return;
+  for (const [i, line] of f.text.split("\n").entries())
+    for (const pk of publicKeys(line)) {
+      const why = revokedKey(pk, c.r);
+      if (why)
+        report(
+          c,
+          access001,
+          `${what2} deploys ${f.path} (line ${i + 1}), which still grants SSH access: ${why}.`,
+          at,
+          scope,
+          `task:${what2}:file:${pk.fingerprint}`
+        );
+    }
+}
+function writeTask(c, task, mod, module) {
+  if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
+  const a = args(mod.value);
+  if (absent(a)) {
+    c.removed.add(task);
+    return;
+  }
+  const scope = taskScope(task, c.lc);
+  if (module === "sudoers") {
+    const user = a.get("user");
+    if (user?.value && !UNKNOWN2.test(user.value) && revokedUser(user.value, c.r))
+      report(
+        c,
+        access001,
+        `sudoers rule still grants sudo to revoked user ${user.value}.`,
+        user.node,
+        scope,
+        `task:sudoers:${user.value}`
+      );
+    return;
+  }
+  const dest = a.get("dest") ?? a.get("path");
+  const to = dest?.value;
+  if (!to || UNKNOWN2.test(to)) return;
+  if (SUDOERS_DEST.test(to)) {
+    const texts = [];
+    for (const k of ["line", "block", "content"]) {
+      const v = a.get(k);
+      if (v?.value && !UNKNOWN2.test(v.value)) texts.push({ text: v.value, at: v.node });
+    }
+    const src = a.get("src");
+    if (src?.value && (module === "copy" || module === "template")) {
+      const f = firstRead(c, searchPaths(c.file, src.value, module === "template" ? "templates" : "files"));
+      if (f) texts.push({ text: f.text, at: src.node, from: f.path });
+    }
+    for (const t of texts)
+      for (const g of sudoersGrants(t.text, c.r))
+        report(
+          c,
+          access001,
+          `${module} still grants sudo to revoked user ${g.user} in ${to}${t.from ? ` (${t.from} line ${g.line})` : ""}.`,
+          t.at,
+          scope,
+          `task:sudo:${to}:${g.user}`
+        );
+  } else if (AUTH_KEYS_DEST.test(to) && (module === "copy" || module === "template")) {
+    const src = a.get("src");
+    if (src?.value && !UNKNOWN2.test(src.value)) deployedKeys(c, src.value, src.node, scope, module);
+  }
 }
 function userTask(c, task, mod) {
   if (!(0, import_yaml3.isMap)(mod.value) && !str4(mod.value)) return;
@@ -32574,7 +33458,8 @@ function visitTasks(root, onTask) {
     else if ((0, import_yaml3.isMap)(n)) {
       for (const p of n.items) {
         const k = str4(p.key);
-        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k))) onTask(n, k, { key: p.key, value: p.value });
+        if (k && (AUTH_KEY_MODULE.test(k) || USER_MODULE.test(k) || WRITE_MODULE.test(k)))
+          onTask(n, k, { key: p.key, value: p.value });
         walk3(p.value, depth + 1);
       }
     } else if ((0, import_yaml3.isPair)(n)) walk3(n.value, depth + 1);
@@ -32593,16 +33478,29 @@ function walkScalars(root, f, skip = /* @__PURE__ */ new Set()) {
   };
   walk3(root, 0);
 }
-function checkAccess(file, content, revoked) {
+function checkAccess(file, content, revoked, related = /* @__PURE__ */ new Map()) {
   const out = { findings: [], errors: [] };
   if (!revoked.users.length && !revoked.keys.length) return out;
   if (AUTH_KEYS.test(file)) {
     authorizedKeysFile(file, content, revoked, out);
     return out;
   }
+  if (SUDOERS_FILE.test(file) && !/\.ya?ml$/.test(file)) {
+    for (const g of sudoersGrants(content, revoked))
+      out.findings.push(
+        finding(
+          access001,
+          `sudoers still grants sudo to revoked user ${g.user}.`,
+          { line: g.line, column: 1, endLine: g.line, endColumn: 1 },
+          [g.line, g.line],
+          `sudoers:${g.user}`
+        )
+      );
+    return out;
+  }
   const parsed = parseYamlAll(content);
   if (parsed.errors.length) return out;
-  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set() };
+  const c = { lc: parsed.lc, r: revoked, out, seen: /* @__PURE__ */ new Set(), removed: /* @__PURE__ */ new Set(), file, related };
   if (/^\s*#cloud-config\b/.test(content)) cloudInit(c, void 0, content, "cloud-init-file");
   for (const doc3 of parsed.docs) {
     const root = doc3.contents;
@@ -32613,7 +33511,9 @@ function checkAccess(file, content, revoked) {
       tasks.push([task, key, mod]);
     });
     for (const [task, key, mod] of tasks) {
-      if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
+      const w = WRITE_MODULE.exec(key);
+      if (w) writeTask(c, task, mod, w[1] ?? w[2]);
+      else if (AUTH_KEY_MODULE.test(key)) authorizedKeyTask(c, task, mod, managesUsers);
       else if ((0, import_yaml3.isMap)(mod.value) || (str4(mod.value) ?? "").includes("=")) userTask(c, task, mod);
     }
     walkScalars(
@@ -32621,14 +33521,14 @@ function checkAccess(file, content, revoked) {
       (n, s) => {
         if (/^\s*#cloud-config\b/.test(s)) cloudInit(c, n, s, "cloud-init");
         else if (/ssh-|ecdsa-sha2|sk-/.test(s))
-          keysIn(c, n, s, [pos(n, c.lc).line, pos(n, c.lc).endLine], "value", "A public key in this file");
+          keysIn(c, n, s, [pos2(n, c.lc).line, pos2(n, c.lc).endLine], "value", "A public key in this file");
       },
       c.removed
     );
   }
   return out;
 }
-var accessRuleDocs, AUTH_KEYS, UNKNOWN2, LOOP, AUTH_KEY_MODULE, USER_MODULE;
+var accessRuleDocs, AUTH_KEYS, UNKNOWN2, SUDOERS_FILE, SUDOERS_DEST, AUTH_KEYS_DEST, FILE_LOOKUP, LOOP, AUTH_KEY_MODULE, USER_MODULE, WRITE_MODULE;
 var init_access = __esm({
   "src/rules/access/index.ts"() {
     "use strict";
@@ -32638,19 +33538,28 @@ var init_access = __esm({
     accessRuleDocs = () => [access001, access002];
     AUTH_KEYS = /(?:^|\/)authorized_keys2?$/;
     UNKNOWN2 = /\{\{|\{%|\$\{/;
+    SUDOERS_FILE = /(?:^|\/)sudoers(?:\.j2)?$|(?:^|\/)sudoers\.d\/[^/]+$/;
+    SUDOERS_DEST = /^\/etc\/sudoers(?:\.d\/[^/]+)?$/;
+    AUTH_KEYS_DEST = /(?:^|\/)authorized_keys2?$/;
+    FILE_LOOKUP = /lookup\(\s*['"](?:ansible\.builtin\.)?file['"]\s*,\s*['"]([^'"{}]+)['"]/g;
     LOOP = /^(?:loop|with_items|with_list)$/;
     AUTH_KEY_MODULE = /^(?:ansible\.posix\.|community\.general\.)?authorized_key$/;
     USER_MODULE = /^(?:ansible\.builtin\.|ansible\.legacy\.)?user$/;
+    WRITE_MODULE = /^(?:ansible\.builtin\.|ansible\.legacy\.)?(copy|template|lineinfile|blockinfile)$|^community\.general\.(sudoers)$/;
   }
 });
 
 // src/engine/access.ts
-async function accessFindings(t, revoked, out, emit) {
+async function accessFindings(t, revoked, out, emit, readRelated) {
   const acc = await Promise.resolve().then(() => (init_access(), access_exports));
   if (acc.wantsAccess(t.path, t.content)) {
     let res;
+    const related = /* @__PURE__ */ new Map();
+    if (readRelated)
+      for (const p of acc.accessRelated(t.path, t.content))
+        related.set(p, await readRelated(p, t.commit?.sha).catch(() => void 0));
     try {
-      res = acc.checkAccess(t.path, t.content, revoked);
+      res = acc.checkAccess(t.path, t.content, revoked, related);
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -32922,7 +33831,7 @@ async function examine(t, opts) {
   }
   const iacSecrets = opts.iac && t.content !== void 0 ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length))
-    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit);
+    await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
   if (iacSecrets.length)
     out.findings = out.findings.filter(
       (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
@@ -33079,11 +33988,11 @@ var related_exports = {};
 __export(related_exports, {
   readTreeText: () => readTreeText
 });
-async function readTreeText(root, rev, path16) {
-  if (!path16 || path16.startsWith("/") || path16.split("/").includes("..")) return void 0;
+async function readTreeText(root, rev, path17) {
+  if (!path17 || path17.startsWith("/") || path17.split("/").includes("..")) return void 0;
   let reader = readers.get(root);
   if (!reader) readers.set(root, reader = new BlobReader(root, MAX_BYTES2).onlyWhileBusy());
-  const b = await reader.readAt(rev, path16);
+  const b = await reader.readAt(rev, path17);
   return b.kind === "text" ? b.text : void 0;
 }
 var MAX_BYTES2, readers;
@@ -33097,6 +34006,11 @@ var init_related = __esm({
 });
 
 // src/scan/related.ts
+var related_exports2 = {};
+__export(related_exports2, {
+  relatedLister: () => relatedLister,
+  relatedReader: () => relatedReader
+});
 import path8 from "node:path";
 function relatedReader(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
@@ -33117,6 +34031,38 @@ function relatedReader(root, disk) {
     const key = `${commit ?? ""}:${rel}`;
     let p = cache3.get(key);
     if (!p) cache3.set(key, p = read(rel, commit).catch(() => void 0));
+    return p;
+  };
+}
+function relatedLister(root, disk) {
+  const cache3 = /* @__PURE__ */ new Map();
+  const list4 = async (dirs, commit) => {
+    dirs = dirs.filter((d) => d && !d.startsWith("/") && !d.split("/").includes(".."));
+    if (!dirs.length) return [];
+    if (!disk) {
+      const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+      const r = commit ? await git2(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", ...dirs]) : await git2(root, ["ls-files", "-z", "--", ...dirs]);
+      return r.code === 0 ? r.stdout.toString("utf8").split("\0").filter(Boolean).slice(0, 512) : [];
+    }
+    const { readdir } = await import("node:fs/promises");
+    const out = [];
+    const walk3 = async (rel, depth) => {
+      if (depth > 6 || out.length >= 512) return;
+      const entries = await readdir(path8.join(root, rel), { withFileTypes: true }).catch(() => []);
+      for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
+        if (e.name === ".git" || e.name === "node_modules") continue;
+        const r = `${rel}/${e.name}`;
+        if (e.isDirectory()) await walk3(r, depth + 1);
+        else if (e.isFile() && out.length < 512) out.push(r);
+      }
+    };
+    for (const d of dirs) await walk3(d.replace(/\/+$/, ""), 0);
+    return out;
+  };
+  return (dirs, commit) => {
+    const key = `${commit ?? ""}:${dirs.join("\0")}`;
+    let p = cache3.get(key);
+    if (!p) cache3.set(key, p = list4(dirs, commit).catch(() => []));
     return p;
   };
 }
@@ -33321,10 +34267,10 @@ function gitCryptMatcher(files) {
     }
   }
   if (!lines.some((l) => l.gitCrypt)) return void 0;
-  return (path16) => {
-    if (/(?:^|\/)\.gitattributes$/.test(path16) || path16.startsWith(".git-crypt/")) return false;
+  return (path17) => {
+    if (/(?:^|\/)\.gitattributes$/.test(path17) || path17.startsWith(".git-crypt/")) return false;
     let v = false;
-    for (const l of lines) if (l.re.test(path16)) v = l.gitCrypt;
+    for (const l of lines) if (l.re.test(path17)) v = l.gitCrypt;
     return v;
   };
 }
@@ -33527,6 +34473,15 @@ Fix: \`ansible-vault encrypt FILE\`, then rotate the values if the plaintext was
 });
 
 // src/git/snapshot.ts
+var snapshot_exports = {};
+__export(snapshot_exports, {
+  changedLines: () => changedLines,
+  grepSnapshot: () => grepSnapshot,
+  listSnapshot: () => listSnapshot,
+  mergeBase: () => mergeBase,
+  parentOf: () => parentOf,
+  readTexts: () => readTexts
+});
 async function listSnapshot(root, snap) {
   const r = snap.kind === "index" ? await git(root, ["ls-files", "-s", "-z"]) : await git(root, ["ls-tree", "-r", "-z", "--full-tree", snap.rev]);
   if (r.code !== 0) return [];
@@ -33610,19 +34565,19 @@ var init_snapshot = __esm({
 });
 
 // src/env/flatten.ts
-function formatOf(path16, text) {
-  const base = path16.slice(path16.lastIndexOf("/") + 1).toLowerCase();
+function formatOf(path17, text) {
+  const base = path17.slice(path17.lastIndexOf("/") + 1).toLowerCase();
   if (/\.ya?ml$/.test(base)) return "yaml";
   if (/\.json$/.test(base)) return "json";
   if (/\.tfvars$/.test(base)) return "tfvars";
   if (/^\.env(?:\.|$)|\.env$/.test(base)) return "dotenv";
   if (/\.(?:ini|cfg|conf|properties)$/.test(base)) return "ini";
-  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path16))
+  if (!base.includes(".") && /(?:^|\/)(?:inventor(?:y|ies)|hosts)(?:\/|$)/i.test(path17))
     return text === void 0 || looksLikeIniInventory(base, text) ? "inventory" : "yaml";
   if (/^(?:hosts|inventory)$/.test(base)) return "inventory";
   return void 0;
 }
-function flatten(path16, text, format = formatOf(path16, text)) {
+function flatten(path17, text, format = formatOf(path17, text)) {
   switch (format) {
     case "json": {
       const j = flattenJson(text);
@@ -33655,7 +34610,7 @@ function flattenYaml(text, format) {
     out.errors.push(...errors.slice(0, 5));
     return out;
   }
-  const pos2 = (n, l) => {
+  const pos3 = (n, l) => {
     const r = n?.range;
     if (!r) return void 0;
     const s = l.linePos(r[0]);
@@ -33664,8 +34619,8 @@ function flattenYaml(text, format) {
   };
   const add = (segments, keyNode, node) => {
     if (out.entries.length >= MAX_ENTRIES) return;
-    const kp = pos2(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
-    const vp = pos2(node, lc) ?? kp;
+    const kp = pos3(keyNode ?? node, lc) ?? { line: 1, col: 1, endLine: 1, endCol: 1 };
+    const vp = pos3(node, lc) ?? kp;
     const base = {
       key: segments.join("."),
       segments,
@@ -34130,7 +35085,7 @@ function flattenTfvars(text) {
     i += m[0].length;
     return m[0];
   };
-  const add = (segments, keyLine, value2, kind, pos2) => {
+  const add = (segments, keyLine, value2, kind, pos3) => {
     if (out.entries.length < MAX_ENTRIES)
       out.entries.push({
         key: segments.join("."),
@@ -34138,10 +35093,10 @@ function flattenTfvars(text) {
         value: value2,
         kind,
         line: keyLine,
-        valueLine: pos2[0],
-        column: pos2[1],
-        endLine: pos2[0],
-        endColumn: pos2[2]
+        valueLine: pos3[0],
+        column: pos3[1],
+        endLine: pos3[0],
+        endColumn: pos3[2]
       });
   };
   const str5 = () => {
@@ -34317,10 +35272,10 @@ function parseSopsConfig(text, dir = "") {
   });
   return out;
 }
-function sopsRuleFor(cfg, path16) {
-  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path16) || !path16.startsWith(cfg.dir)) return void 0;
-  const rel = path16.slice(cfg.dir.length);
-  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path16))) return r;
+function sopsRuleFor(cfg, path17) {
+  if (!cfg || /(?:^|\/)\.sops\.ya?ml$/.test(path17) || !path17.startsWith(cfg.dir)) return void 0;
+  const rel = path17.slice(cfg.dir.length);
+  for (const r of cfg.rules) if (r.pathRegex && (r.pathRegex.test(rel) || r.pathRegex.test(path17))) return r;
   return void 0;
 }
 function mustEncrypt(segments, r) {
@@ -34354,13 +35309,13 @@ function isPlainValue(e) {
   if (e.kind === "string" && (isStoreReference(e.value) || ENC.test(e.value))) return false;
   return true;
 }
-function checkSops(path16, text, cfg) {
-  const governing = sopsRuleFor(cfg, path16);
+function checkSops(path17, text, cfg) {
+  const governing = sopsRuleFor(cfg, path17);
   const meta2 = hasSopsMetadata(text);
   if (!governing && !meta2) return { hits: [], errors: [] };
-  const format = formatOf(path16, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
+  const format = formatOf(path17, text) ?? (text.trimStart().startsWith("{") ? "json" : "yaml");
   if (format === "inventory") return { hits: [], errors: [] };
-  const flat = flatten(path16, text, format);
+  const flat = flatten(path17, text, format);
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
@@ -34384,12 +35339,12 @@ function checkSops(path16, text, cfg) {
   }
   return { hits, errors: [] };
 }
-function checkVault(path16, text) {
-  if (!isVaultName(path16)) return { hits: [], errors: [] };
+function checkVault(path17, text) {
+  if (!isVaultName(path17)) return { hits: [], errors: [] };
   const body = text.replace(/^\uFEFF/, "").trimStart();
   if (!body || body.startsWith("$ANSIBLE_VAULT;")) return { hits: [], errors: [] };
-  const flat = flatten(path16, text, "yaml");
-  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path16) || /\.vault(?:\.ya?ml)?$/i.test(path16);
+  const flat = flatten(path17, text, "yaml");
+  const strictName = /(?:^|\/)(?:group_vars|host_vars|vars)\//.test(path17) || /\.vault(?:\.ya?ml)?$/i.test(path17);
   if (!strictName) {
     const { doc: doc3 } = parseYaml(text);
     const root = doc3.contents;
@@ -34411,7 +35366,7 @@ function checkVault(path16, text) {
           endLine: 1,
           endColumn: 2,
           path: "",
-          message: `${path16} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
+          message: `${path17} is an Ansible Vault file by name, but it does not start with the $ANSIBLE_VAULT header (and is not valid YAML).`
         }
       ],
       errors: []
@@ -34472,32 +35427,32 @@ function keyPath(segments) {
   return segments.flatMap((s) => s.split(".")).map(snake).filter((s) => s && s !== "*").join(".");
 }
 function isSecurityKey(segments) {
-  const path16 = keyPath(segments);
-  if (SECURITY_KEY.test(path16)) return true;
-  return /(?:^|[._])(?:log_?level|level)$/.test(path16) && segments.some((s) => /audit/i.test(s));
+  const path17 = keyPath(segments);
+  if (SECURITY_KEY.test(path17)) return true;
+  return /(?:^|[._])(?:log_?level|level)$/.test(path17) && segments.some((s) => /audit/i.test(s));
 }
 function strength(segments, value) {
-  const path16 = keyPath(segments);
+  const path17 = keyPath(segments);
   const v = value.trim();
-  if (/(?:^|[._])ssl_?mode$/.test(path16)) {
+  if (/(?:^|[._])ssl_?mode$/.test(path17)) {
     const i = SSLMODE.indexOf(v.toLowerCase());
     return i === -1 ? void 0 : i;
   }
-  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path16) && !TRUE.test(v) && !FALSE.test(v)) {
+  if (/(?:ssl|tls|protocol)[^.]*$|(?:ssl|tls)\.(?:min_)?(?:version|protocols?)$/.test(path17) && !TRUE.test(v) && !FALSE.test(v)) {
     const versions = [...v.matchAll(/(ssl|tls)?[ _-]?v?(\d)(?:[._](\d))?/gi)].map(
       (m) => (m[1]?.toLowerCase() === "ssl" ? 0 : 10) + Number(m[2]) + Number(m[3] ?? 0) / 10
     );
     return versions.length ? Math.min(...versions) : void 0;
   }
   if (/(?:^|[._])(?:allowed_hosts|allowed_(?:cidrs?|ips|origins)|cidrs?|cidr_blocks?|cidr_ip|source_ranges?|ip_(?:whitelist|allowlist)|trusted_proxies|cors_\w*origins?)$/.test(
-    path16
+    path17
   ))
     return /(?:^|[\s,'"[])(?:0\.0\.0\.0\/0|::\/0|\*)(?:$|[\s,'"\]])/.test(v) ? 0 : 1;
-  if (/password_min_length$|min(?:imum)?_password_length$/.test(path16)) return /^\d+$/.test(v) ? Number(v) : void 0;
+  if (/password_min_length$|min(?:imum)?_password_length$/.test(path17)) return /^\d+$/.test(v) ? Number(v) : void 0;
   if (TRUE.test(v) || FALSE.test(v)) {
-    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path16)) return void 0;
+    if (/(?:^|[._])(?:port|ports|kms_key\w*|log_?level|level)$/.test(path17)) return void 0;
     const on = TRUE.test(v);
-    return WEAK_WHEN_TRUE.test(path16) ? on ? 0 : 1 : on ? 1 : 0;
+    return WEAK_WHEN_TRUE.test(path17) ? on ? 0 : 1 : on ? 1 : 0;
   }
   return void 0;
 }
@@ -34853,7 +35808,7 @@ function compareEnvironments(files, opts) {
         }
       if (security && !anySecret && !credential && distinct.size > 1 && !userSaid) {
         const valueOf = (l) => col(l).p.entries.get(k).value.slice(0, 60);
-        const shown2 = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
+        const shown3 = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
         const targets = ranked ? [...weak] : [...values.keys()];
         const strong = ranked ? [...values.keys()].filter((l) => !weak.has(l)) : [];
         for (const l of targets) {
@@ -34865,7 +35820,7 @@ function compareEnvironments(files, opts) {
             p.f,
             en,
             false,
-            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown2.join(", ")}.`
+            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown3.join(", ")}.`
           );
           if (ranked) {
             hit.severity = prod ? "high" : "medium";
@@ -35466,26 +36421,26 @@ var require_ignore = __commonJS({
       const index = body.indexOf(SLASH);
       return index < 0 || index === body.length - 1;
     };
-    var basenameOf = (path16) => {
-      const end = path16.length - 1;
-      const index = path16.lastIndexOf(
+    var basenameOf = (path17) => {
+      const end = path17.length - 1;
+      const index = path17.lastIndexOf(
         SLASH,
-        path16[end] === SLASH ? end - 1 : end
+        path17[end] === SLASH ? end - 1 : end
       );
-      return index < 0 ? path16 : path16.slice(index + 1);
+      return index < 0 ? path17 : path17.slice(index + 1);
     };
-    var parentOf2 = (path16) => {
-      if (path16.charCodeAt(0) === SLASH_CODE || path16.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path16.split(SLASH).filter(Boolean);
+    var parentOf2 = (path17) => {
+      if (path17.charCodeAt(0) === SLASH_CODE || path17.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path17.split(SLASH).filter(Boolean);
         slices.pop();
         return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
       }
-      const end = path16.length - 1;
-      const cut = path16.lastIndexOf(
+      const end = path17.length - 1;
+      const cut = path17.lastIndexOf(
         SLASH,
-        path16.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+        path17.charCodeAt(end) === SLASH_CODE ? end - 1 : end
       );
-      return cut < 0 ? EMPTY : path16.slice(0, cut + 1);
+      return cut < 0 ? EMPTY : path17.slice(0, cut + 1);
     };
     var isString = (subject) => typeof subject === "string";
     var checkPattern = (pattern) => pattern && isString(pattern);
@@ -35635,7 +36590,7 @@ var require_ignore = __commonJS({
       // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
       //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
       //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path16) {
+      testLiteral(path17) {
         const rules2 = this._literalRules || (this._literalRules = this._rules.filter(
           ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
         ));
@@ -35644,7 +36599,7 @@ var require_ignore = __commonJS({
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
           const rule256 = rules2[index];
-          if (rule256.checkRegex.test(path16)) {
+          if (rule256.checkRegex.test(path17)) {
             ignored = !rule256.negative;
             unignored = rule256.negative;
             matchedRule = rule256.negative ? UNDEFINED : rule256;
@@ -35664,15 +36619,15 @@ var require_ignore = __commonJS({
       //
       // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
       // @returns {TestResult}
-      test(path16, mode) {
+      test(path17, mode) {
         const rules2 = this._rules;
         const { length } = rules2;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path16) : path16;
+        const basename = shortcut ? basenameOf(path17) : path17;
         for (let index = length - 1; index >= 0; index--) {
           const rule256 = rules2[index];
           if (rule256[mode].test(
-            shortcut && rule256._basenameOnly ? basename : path16
+            shortcut && rule256._basenameOnly ? basename : path17
           )) {
             const { negative } = rule256;
             const ret = {
@@ -35694,17 +36649,17 @@ var require_ignore = __commonJS({
     var throwError = (message2, Ctor) => {
       throw new Ctor(message2);
     };
-    var checkPath = (path16, originalPath, doThrow) => {
-      if (!isString(path16)) {
+    var checkPath = (path17, originalPath, doThrow) => {
+      if (!isString(path17)) {
         return doThrow(
           `path must be a string, but got \`${originalPath}\``,
           TypeError
         );
       }
-      if (!path16) {
+      if (!path17) {
         return doThrow(`path must not be empty`, TypeError);
       }
-      if (checkPath.isNotRelative(path16)) {
+      if (checkPath.isNotRelative(path17)) {
         const r = "`path.relative()`d";
         return doThrow(
           `path should be a ${r} string, but got "${originalPath}"`,
@@ -35713,25 +36668,25 @@ var require_ignore = __commonJS({
       }
       return true;
     };
-    var isNotRelative = (path16) => {
-      const first = path16.charCodeAt(0);
+    var isNotRelative = (path17) => {
+      const first = path17.charCodeAt(0);
       if (first === SLASH_CODE) {
         return true;
       }
       if (first !== DOT_CODE) {
         return false;
       }
-      if (path16.length === 1) {
+      if (path17.length === 1) {
         return true;
       }
-      const second = path16.charCodeAt(1);
+      const second = path17.charCodeAt(1);
       if (second === SLASH_CODE) {
         return true;
       }
       if (second !== DOT_CODE) {
         return false;
       }
-      return path16.length === 2 || path16.charCodeAt(2) === SLASH_CODE;
+      return path17.length === 2 || path17.charCodeAt(2) === SLASH_CODE;
     };
     checkPath.isNotRelative = isNotRelative;
     checkPath.convert = (p) => p;
@@ -35762,58 +36717,58 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache3, path16) {
+      _test(originalPath, cache3, path17) {
         checkPath(
-          path16,
+          path17,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path16 ? this._t(path16, cache3) : {
+        return path17 ? this._t(path17, cache3) : {
           ignored: false,
           unignored: false
         };
       }
       checkIgnore(target) {
-        const path16 = convertPath(target);
-        if (!path16 || path16.charCodeAt(path16.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path16);
+        const path17 = convertPath(target);
+        if (!path17 || path17.charCodeAt(path17.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path17);
         }
-        const dir = this._t(path16, this._testCache);
+        const dir = this._t(path17, this._testCache);
         if (dir.ignored) {
           return dir;
         }
-        const literal2 = this._rules.testLiteral(path16);
+        const literal2 = this._rules.testLiteral(path17);
         return literal2.ignored || literal2.unignored ? literal2 : dir;
       }
-      _t(path16, cache3) {
-        if (path16 in cache3) {
-          return cache3[path16];
+      _t(path17, cache3) {
+        if (path17 in cache3) {
+          return cache3[path17];
         }
-        const parentPath = parentOf2(path16);
+        const parentPath = parentOf2(path17);
         const parent = parentPath ? this._t(parentPath, cache3) : UNDEFINED;
-        return cache3[path16] = parent && parent.ignored ? parent : this._rules.test(path16, MODE_IGNORE);
+        return cache3[path17] = parent && parent.ignored ? parent : this._rules.test(path17, MODE_IGNORE);
       }
-      ignores(path16) {
-        return this._test(path16, this._ignoreCache, convertPath(path16)).ignored;
+      ignores(path17) {
+        return this._test(path17, this._ignoreCache, convertPath(path17)).ignored;
       }
       createFilter() {
-        return (path16) => !this.ignores(path16);
+        return (path17) => !this.ignores(path17);
       }
       filter(paths2) {
         return makeArray(paths2).filter(this.createFilter());
       }
       // @returns {TestResult}
-      test(path16) {
-        return this._test(path16, this._testCache, convertPath(path16));
+      test(path17) {
+        return this._test(path17, this._testCache, convertPath(path17));
       }
     };
     var factory = (options3) => new Ignore(options3);
-    var isPathValid = (path16) => checkPath(convertPath(path16), path16, RETURN_FALSE);
+    var isPathValid = (path17) => checkPath(convertPath(path17), path17, RETURN_FALSE);
     var setupWindows = () => {
       const makePosix = (str5) => /^\\\\\?\\/.test(str5) || /["<>|\u0000-\u001F]+/u.test(str5) ? str5 : str5.replace(/\\/g, "/");
       checkPath.convert = makePosix;
       const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path16) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path16) || isNotRelative(path16);
+      checkPath.isNotRelative = (path17) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path17) || isNotRelative(path17);
     };
     if (
       // Detect `process` so that it can run in browsers.
@@ -35957,15 +36912,15 @@ async function readTextFile(abs, size, opts, onPiece) {
     const head = Buffer.alloc(Math.min(8e3, size));
     readSync2(fd, head, 0, head.length, 0);
     if (isBinary(head)) return { kind: "binary" };
-    let pos2 = 0;
+    let pos3 = 0;
     let line = 1;
     let pieces = 0;
     let carry = Buffer.alloc(0);
     const piece = Buffer.alloc(opts.pieceBytes);
-    while (pos2 < Math.min(size, opts.maxBytes)) {
-      const n = readSync2(fd, piece, 0, piece.length, pos2);
+    while (pos3 < Math.min(size, opts.maxBytes)) {
+      const n = readSync2(fd, piece, 0, piece.length, pos3);
       if (n <= 0) break;
-      pos2 += n;
+      pos3 += n;
       let data = carry.length ? Buffer.concat([carry, piece.subarray(0, n)]) : Buffer.from(piece.subarray(0, n));
       let cut = data.lastIndexOf(10);
       if (cut === -1 && data.length < opts.pieceBytes * 2) {
@@ -36007,6 +36962,7 @@ var extras_exports = {};
 __export(extras_exports, {
   Extras: () => Extras,
   envRuleDocs: () => envRuleDocs,
+  gitCryptPaths: () => gitCryptPaths,
   parityOfTree: () => parityOfTree,
   storeRemediation: () => storeRemediation,
   storesInUse: () => storesInUse
@@ -36098,8 +37054,8 @@ function folders(p) {
   return out;
 }
 function isStoreEvidence(p) {
-  const place = placeOf2(p);
-  return !place.test && !place.docs && !place.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
+  const place2 = placeOf2(p);
+  return !place2.test && !place2.docs && !place2.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
 }
 async function storesInUse(root, snap, seen = []) {
   const out = new Set(seen);
@@ -36136,6 +37092,19 @@ async function storesInUse(root, snap, seen = []) {
   if (s.includes("hashi_vault")) out.add("HashiCorp Vault");
   if (s.includes("resolve:")) out.add("AWS Secrets Manager / SSM");
   return [...out];
+}
+async function gitCryptPaths(root, snap, files) {
+  const out = /* @__PURE__ */ new Set();
+  if (!files.length) return out;
+  const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
+  const where3 = snap === "worktree" ? [] : snap.kind === "index" ? ["--cached"] : [`--source=${snap.rev}`];
+  let r = await git2(root, ["check-attr", "-z", ...where3, "filter", "--", ...files]);
+  if (r.code !== 0 && snap !== "worktree" && snap.kind === "rev")
+    r = await git2(root, ["check-attr", "-z", "--cached", "filter", "--", ...files]);
+  if (r.code !== 0) return out;
+  const f = r.stdout.toString("utf8").split("\0");
+  for (let i = 0; i + 2 < f.length; i += 3) if (f[i + 2] === "git-crypt") out.add(f[i]);
+  return out;
 }
 function storeRemediation(base, stores) {
   if (!stores.length) return base;
@@ -36181,7 +37150,40 @@ async function parityOfTree(root, targets, opts) {
     allow: opts.allow,
     expectDifferent: opts.environments?.expectDifferent ?? []
   });
+  if (files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes("Parameter")))
+    await markParameterFindings(root, res.table, files);
   return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
+}
+async function markParameterFindings(root, table3, files) {
+  const { family: family3, readParameterFile: readParameterFile2 } = await Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports2));
+  const { looksLikeParameterFile: looksLikeParameterFile2 } = await Promise.resolve().then(() => (init_detect2(), detect_exports));
+  const { relatedLister: relatedLister2, relatedReader: relatedReader2 } = await Promise.resolve().then(() => (init_related2(), related_exports2));
+  const read = relatedReader2(root, true);
+  const list4 = relatedLister2(root, true);
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    if (!looksLikeParameterFile2(f.path, f.text)) continue;
+    const entries = readParameterFile2(f.text);
+    if (!entries) continue;
+    const related = /* @__PURE__ */ new Map();
+    const dirs = family3.relatedIn?.dirs(f.path, f.text) ?? [];
+    const names = [...family3.related?.(f.path, f.text) ?? [], ...dirs.length ? await list4(dirs) : []];
+    for (const p of names.slice(0, 64)) if (p !== f.path) related.set(p, await read(p));
+    const ids = /* @__PURE__ */ new Map();
+    for (const x of family3.lint(f.path, f.text, related).findings) {
+      const name = entries.find((e) => e.line === x.line)?.name;
+      if (name && !ids.get(name)?.includes(x.ruleId)) ids.set(name, [...ids.get(name) ?? [], x.ruleId]);
+    }
+    if (ids.size) byFile.set(f.path, ids);
+  }
+  for (const role of table3.roles)
+    for (const row of role.rows)
+      for (const [env, cell5] of Object.entries(row.cells)) {
+        const ids = byFile.get(role.files[env] ?? "")?.get(row.key);
+        if (!ids) continue;
+        cell5.findings = ids.sort();
+        row.security = true;
+      }
 }
 var DOCS2, Extras, HOW, SOPS_NAMES, STORE_FILES;
 var init_extras = __esm({
@@ -36309,9 +37311,9 @@ var init_extras = __esm({
         }
         this.out.findings.push(f);
       }
-      finding(ruleId, t, pos2, message2, key, blocking, raw, secret) {
+      finding(ruleId, t, pos3, message2, key, blocking, raw, secret) {
         const d = DOCS2.get(ruleId);
-        const range2 = secret && pos2.endLine === pos2.line && pos2.endColumn > pos2.column ? [[pos2.column - 1, pos2.endColumn - 1]] : [];
+        const range2 = secret && pos3.endLine === pos3.line && pos3.endColumn > pos3.column ? [[pos3.column - 1, pos3.endColumn - 1]] : [];
         return makeFinding({
           ruleId,
           category: d.category,
@@ -36320,10 +37322,10 @@ var init_extras = __esm({
           message: message2,
           remediation: d.remediation ?? "",
           file: t.path,
-          line: pos2.line,
-          column: pos2.column,
-          endLine: pos2.endLine,
-          endColumn: pos2.endColumn,
+          line: pos3.line,
+          column: pos3.column,
+          endLine: pos3.endLine,
+          endColumn: pos3.endColumn,
           commit: t.commit,
           value: range2.length ? raw.slice(range2[0][0], range2[0][1]) : void 0,
           identity: [key],
@@ -36675,7 +37677,7 @@ var init_examine = __esm({
        * each with its place in the sequential stream (`place`); counts are taken as they come, the rest is applied in
        * stream order once all are in: the findings, commits and errors of the sequential scan, in its order.
        */
-      async inWorkers(jobs, n, disk, place, earlier = []) {
+      async inWorkers(jobs, n, disk, place2, earlier = []) {
         const { s, out, snapshot } = this;
         const { engine, config } = s;
         const x = snapshot.now?.forWorkers();
@@ -36693,6 +37695,8 @@ var init_examine = __esm({
             ...engine.own ? { own: engine.own.creds } : {},
             examples: engine.examples ?? [],
             ...engine.policies ? { policies: engine.policies } : {},
+            ...engine.parameters ? { parameters: engine.parameters } : {},
+            ...engine.parameterFiles ? { parameterFiles: engine.parameterFiles } : {},
             explainDropped: s.verbose,
             ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
             ignore: config.ignore,
@@ -36713,7 +37717,7 @@ var init_examine = __esm({
                 out.progress.files++;
                 out.progress.bytes += it.t.bytes;
               }
-              if (it.k !== "skip") got.push([...place(job, index, it), it]);
+              if (it.k !== "skip") got.push([...place2(job, index, it), it]);
             },
             counted: (files, bytes) => {
               out.progress.files += files;
@@ -36866,6 +37870,38 @@ async function scanMessages(ex, root, shas, fix) {
   await commitMessages(root, shas, (commit, message2) => ex.onMessage(messageTarget(message2, commit), fix));
   ex.s.onPhase?.("commit messages scanned");
 }
+async function indexFiles(ex, c, targets) {
+  const { listSnapshot: listSnapshot2, readTexts: readTexts2 } = await Promise.resolve().then(() => (init_snapshot(), snapshot_exports));
+  const under = targets.map((t) => path12.relative(c.root, path12.resolve(c.cwd, t)).split(path12.sep).join("/"));
+  const inside = (p) => under.some((u) => u === "" || p === u || p.startsWith(`${u}/`));
+  const files = (await listSnapshot2(c.root, { kind: "index" })).filter((f) => inside(f.path));
+  for (let i = 0; i < files.length; i += 256) {
+    const batch = files.slice(i, i + 256);
+    const texts = await readTexts2(c.root, batch, LIMITS2.wholeBytes);
+    for (const f of batch) {
+      const b = texts.get(f.path);
+      if (b?.kind === "binary") ex.sink.skip("binary", f.path);
+      else if (b?.kind === "large") {
+        ex.sink.skip("large", f.path);
+        ex.sink.error({
+          file: f.path,
+          message: `over ${LIMITS2.wholeBytes >> 20} MiB in the index: not read for the policy`,
+          incomplete: true
+        });
+      } else if (b?.kind === "text") {
+        const text = b.text.replace(/\r\n?/g, "\n");
+        await ex.sink.target({
+          path: f.path,
+          chunks: [{ startLine: 1, text }],
+          bytes: Buffer.byteLength(b.text),
+          ...ex.srcOpts.wantsContent(f.path) && text.length <= LIMITS2.contentBytes ? { content: text } : {}
+        });
+      }
+    }
+  }
+  ex.s.onPhase?.("index read");
+  return none;
+}
 async function walkedInWorkers(ex, walked, files, n) {
   const jobs = fileJobs(
     files.map(({ e }) => ({ abs: e.abs, rel: e.rel, size: e.size, wantsContent: ex.srcOpts.wantsContent(e.rel) }))
@@ -36888,12 +37924,12 @@ async function walkedInWorkers(ex, walked, files, n) {
     (job, _index, it) => {
       let cur = cursor.get(job);
       if (!cur) cursor.set(job, cur = { file: firstFile[job], minor: 0 });
-      const place = [files[cur.file].at, cur.minor++];
+      const place2 = [files[cur.file].at, cur.minor++];
       if (it.k === "end") {
         cur.file++;
         cur.minor = 0;
       }
-      return place;
+      return place2;
     },
     walkErrors
   );
@@ -36997,6 +38033,10 @@ var init_sources2 = __esm({
       for (const p of request2.paths)
         if (!existsSync8(path12.resolve(c.cwd, p))) throw new UsageError(`path ${p} does not exist`);
       let targets = request2.paths.length ? request2.paths : ["."];
+      if (request2.index) {
+        if (!c.inRepo) throw new UsageError("reading the index needs a git repository");
+        return indexFiles(ex, c, targets);
+      }
       if (request2.untracked) {
         if (!c.inRepo) throw new UsageError("--untracked needs a git repository (it lists files as git does)");
         targets = (await trackedAndUntracked(c.cwd, request2.paths)).filter((p) => existsSync8(p));
@@ -37067,7 +38107,7 @@ function clean(v) {
   if (s.length < MIN_LENGTH || /\$\{|^\$[A-Z_]/.test(s)) return void 0;
   return s;
 }
-function shown(file, home) {
+function shown2(file, home) {
   const rel = path13.relative(home, file);
   return rel && !rel.startsWith("..") && !path13.isAbsolute(rel) ? `~/${rel.split(path13.sep).join("/")}` : file;
 }
@@ -37182,7 +38222,7 @@ function readOwnCredentials(env, config, cwd) {
   };
   const read = (file, parse4) => {
     const text = readSmall(file);
-    if (text !== void 0) parse4(text, shown(file, home), add);
+    if (text !== void 0) parse4(text, shown2(file, home), add);
   };
   const xdg = env.XDG_CONFIG_HOME || path13.join(home, ".config");
   read(env.AWS_SHARED_CREDENTIALS_FILE || path13.join(home, ".aws", "credentials"), aws);
@@ -37323,7 +38363,7 @@ function staleEntries(full, baseline, matched, shadowed = /* @__PURE__ */ new Se
   if (!full || !baseline) return [];
   return [...baseline.values()].filter((e) => judgedBy(e.mode).includes(full) && !matched.has(e.fingerprint) && !shadowed.has(e.fingerprint)).map((e) => e.fingerprint);
 }
-function dedupe2(findings, suppressed, commitSeq) {
+function dedupe3(findings, suppressed, commitSeq) {
   const seq = (f) => {
     const n = f.commit ? commitSeq.get(f.commit) : void 0;
     return n === void 0 ? void 0 : -n;
@@ -37365,6 +38405,66 @@ var init_merge2 = __esm({
     init_types();
     init_baseline();
     init_record();
+  }
+});
+
+// src/scan/profiles.ts
+import { readFileSync as readFileSync13 } from "node:fs";
+import path14 from "node:path";
+function readRuleList(file, flag2, cwd) {
+  let text;
+  try {
+    text = readFileSync13(path14.resolve(cwd, file), "utf8");
+  } catch (e) {
+    throw new UsageError(`${flag2} ${file}: cannot read (${e.code ?? e.message})`);
+  }
+  const ids = text.split(/\r?\n/).map((l) => l.replace(/#.*/, "").trim()).filter(Boolean).flatMap((l) => l.split(/[\s,]+/));
+  if (!ids.length) throw new UsageError(`${flag2} ${file}: names no rule (one rule id or glob per line)`);
+  return ids;
+}
+function profileFilter(config, args2) {
+  let forAll;
+  if (args2.profile) {
+    forAll = config.profiles?.find((p) => p.name === args2.profile);
+    if (!forAll)
+      throw new UsageError(
+        `--profile ${args2.profile}: no such profile in the config (${config.profiles?.map((p) => p.name).join(", ") || "none defined under profiles:"})`
+      );
+  }
+  if (args2.profilePath || args2.denyListPath) {
+    forAll = {
+      name: forAll?.name ?? "command line",
+      ...args2.profilePath ? { rules: readRuleList(args2.profilePath, "--profile-path", args2.cwd) } : forAll?.rules ? { rules: forAll.rules } : {},
+      deny: [
+        ...forAll?.deny ?? [],
+        ...args2.denyListPath ? readRuleList(args2.denyListPath, "--deny-list-path", args2.cwd) : []
+      ]
+    };
+  }
+  const byPath = forAll ? [] : (config.profiles ?? []).filter((p) => p.paths?.length);
+  if (!forAll && !byPath.length) return void 0;
+  const matchers = byPath.map((p) => ({ p, res: p.paths.map((g) => globRegex(g)) }));
+  const applies = (p, f) => {
+    const sel = { ruleId: f.ruleId, category: f.category };
+    if (p.deny?.some((d) => ruleMatches(d, sel))) return false;
+    if (p.rules && ALLOW_LIST_FAMILIES.has(f.category)) return p.rules.some((r) => ruleMatches(r, sel));
+    return true;
+  };
+  return (f) => {
+    if (forAll) return applies(forAll, f);
+    if (!f.file) return true;
+    const m = matchers.find((x) => x.res.some((re) => re.test(f.file)));
+    return m ? applies(m.p, f) : true;
+  };
+}
+var ALLOW_LIST_FAMILIES;
+var init_profiles = __esm({
+  "src/scan/profiles.ts"() {
+    "use strict";
+    init_types();
+    init_owners();
+    init_roles();
+    ALLOW_LIST_FAMILIES = /* @__PURE__ */ new Set(["cloudformation", "ansible", "policy"]);
   }
 });
 
@@ -37871,8 +38971,8 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync13 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync9, readdirSync as readdirSync4, readFileSync as readFileSync14 } from "node:fs";
+import path15 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
   const v = opts.env?.HOOKGUARD_WORKERS;
@@ -37935,16 +39035,16 @@ function secretRuleDoc(p) {
   };
 }
 function mayHavePolicies(root, config) {
-  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync9(path14.join(root, "policies"));
+  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync9(path15.join(root, "policies"));
 }
 async function loadTeamPolicies(root, config, secretIds, env) {
   if (!mayHavePolicies(root, config)) return void 0;
   const { loadPolicies: loadPolicies2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
-  const rel = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : void 0;
+  const rel = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : void 0;
   const r = await loadPolicies2({
     root,
     paths: config.policyPaths,
-    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync13(config.file, "utf8") } } : {},
+    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync14(config.file, "utf8") } } : {},
     knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
     ...config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {},
     env: env ?? process.env,
@@ -37958,27 +39058,28 @@ async function loadTeamPolicies(root, config, secretIds, env) {
 }
 function policyIdsIn(root, config, configText) {
   const texts = [configText];
-  const dir = path14.join(root, "policies");
+  const dir = path15.join(root, "policies");
   if (!config.policyPaths && existsSync9(dir))
     try {
-      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync13(path14.join(dir, f), "utf8"));
+      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync14(path15.join(dir, f), "utf8"));
     } catch {
     }
   return texts.flatMap(
     (t) => [...t.matchAll(/^\s*-?\s*id:\s*['"]?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)/gm)].map((m) => m[1])
   );
 }
-async function loadRulesAndConfig(root, configFile, cwd) {
+async function loadRulesAndConfig(root, configFile, cwd, tracked) {
   const builtin = await loadBuiltinPatterns();
   let config = emptyConfig();
-  const file = configFile ? path14.resolve(cwd, configFile) : findConfig(root);
+  const trackedName = !configFile && tracked ? CONFIG_NAMES.find((n) => tracked.has(n)) : void 0;
+  const file = configFile ? path15.resolve(cwd, configFile) : tracked ? trackedName && path15.join(root, trackedName) : findConfig(root);
   if (configFile && !existsSync9(file)) throw new UsageError(`config file ${configFile} does not exist`);
   if (file) {
     const builtinIds = new Set(builtin.map((p) => p.id));
     let iacIds;
     const categories = /* @__PURE__ */ new Set(["secret"]);
-    const text = readFileSync13(file, "utf8");
-    if (/^\s*rules\s*:/m.test(text)) {
+    const text = trackedName ? tracked.get(trackedName) : readFileSync14(file, "utf8");
+    if (/^\s*(?:rules|deny)\s*:/m.test(text)) {
       const docs = await iacRuleDocs();
       iacIds = new Set(docs.map((d) => d.id.toLowerCase()));
       for (const d of docs) categories.add(d.category);
@@ -37988,7 +39089,7 @@ async function loadRulesAndConfig(root, configFile, cwd) {
       for (const id of policyIdsIn(root, emptyConfig(), text)) known5.add(id.toLowerCase());
       categories.add("policy");
     }
-    config = await loadConfig(file, known5, path14.relative(cwd, file) || file, categories);
+    config = await loadConfig(file, known5, path15.relative(cwd, file) || file, categories, text);
   }
   const patterns = [...builtin, ...config.patterns];
   const policies = await loadTeamPolicies(
@@ -38004,8 +39105,8 @@ function isNullDevice(p) {
 function baselinePath(root, cwd, flag2, fromConfig) {
   const explicit = flag2 ?? fromConfig;
   if (explicit !== void 0 && isNullDevice(explicit)) return void 0;
-  const file = explicit ? path14.resolve(explicit === flag2 ? cwd : root, explicit) : path14.join(root, DEFAULT_BASELINE);
-  const rel = path14.relative(cwd, file);
+  const file = explicit ? path15.resolve(explicit === flag2 ? cwd : root, explicit) : path15.join(root, DEFAULT_BASELINE);
+  const rel = path15.relative(cwd, file);
   const display = !rel ? file : rel.startsWith("..") ? file : rel;
   return {
     file,
@@ -38025,7 +39126,7 @@ async function scanInner(request2, opts) {
   const t0 = Date.now();
   const { root, inRepo } = await findRoot(request2, opts);
   opts.onPhase?.("repository found");
-  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd);
+  let loaded = await loadRulesAndConfig(root, opts.config, opts.cwd, opts.tracked);
   opts.onPhase?.("rules and config loaded");
   const { config } = loaded;
   const provided = config.providers?.length ? await providersOutput(config, root, opts) : void 0;
@@ -38037,6 +39138,7 @@ async function scanInner(request2, opts) {
   const baseline = opts.noBaseline ? void 0 : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request2, root, loaded, opts.verbose === true);
+  if (opts.parameters) engine.parameters = await readParameters(opts.parameters, opts.cwd, root);
   const own = ownMatcher(request2, config, opts, provided?.values ?? []);
   if (own) {
     engine.own = own;
@@ -38058,7 +39160,7 @@ async function scanInner(request2, opts) {
     },
     isIgnored
   );
-  const cfgName = config.file ? path14.relative(root, config.file).split(path14.sep).join("/") : ".hookguard.yaml";
+  const cfgName = config.file ? path15.relative(root, config.file).split(path15.sep).join("/") : ".hookguard.yaml";
   for (const message2 of provided?.problems ?? []) ex.out.errors.push({ file: cfgName, message: message2 });
   const { pushedTips } = await runSource(request2, ex, {
     root,
@@ -38079,10 +39181,12 @@ async function scanInner(request2, opts) {
     out.errors.push(...snapshot.errors);
     opts.onPhase?.("environments and at-rest checked");
   }
-  await nameSecretStores(request2, root, findings, ex.snapshot.now);
-  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync9(path14.join(root, file)));
+  await nameSecretStores(request2, root, findings, ex.snapshot.now, storable(loaded.patterns));
+  const inProfile = profileFilter(config, opts);
+  if (inProfile) findings = findings.filter(inProfile);
+  const base = applyBaseline(findings, baseline?.entries, (file) => !existsSync9(path15.join(root, file)));
   out.suppressed.push(...base.suppressed);
-  const merged = dedupe2(base.kept, out.suppressed, out.commitSeq);
+  const merged = dedupe3(base.kept, out.suppressed, out.commitSeq);
   const staleBaseline = staleEntries(
     fullScanKind(request2, root, opts.cwd),
     baseline?.entries,
@@ -38122,7 +39226,7 @@ async function scanInner(request2, opts) {
 function fullScanKind(request2, root, cwd) {
   if (request2.kind === "history") return request2.since ? void 0 : "history";
   if (request2.kind !== "paths") return void 0;
-  const whole = !request2.paths.length || request2.paths.some((p) => path14.resolve(cwd, p) === root);
+  const whole = !request2.paths.length || request2.paths.some((p) => path15.resolve(cwd, p) === root);
   return whole ? "files" : void 0;
 }
 async function findRoot(request2, opts) {
@@ -38136,15 +39240,18 @@ async function findRoot(request2, opts) {
 function readBaseline(root, opts, config) {
   const where3 = baselinePath(root, opts.cwd, opts.baseline, config.baseline);
   if (!where3) return void 0;
-  if (existsSync9(where3.file)) {
-    const text = readFileSync13(where3.file, "utf8");
+  const rel = path15.relative(root, where3.file).split(path15.sep).join("/");
+  const tracked = opts.tracked && !opts.baseline ? opts.tracked.get(rel) : void 0;
+  if (opts.tracked && !opts.baseline && tracked === void 0 && !where3.explicit) return void 0;
+  if (tracked !== void 0 || existsSync9(where3.file)) {
+    const text = tracked ?? readFileSync14(where3.file, "utf8");
     const parsed = parseBaseline(text, where3.display);
     if ("error" in parsed) throw new UsageError(parsed.error);
-    return { entries: parsed.entries, rel: path14.relative(root, where3.file).split(path14.sep).join("/"), text };
+    return { entries: parsed.entries, rel: path15.relative(root, where3.file).split(path15.sep).join("/"), text };
   }
   if (where3.explicit)
     throw new UsageError(
-      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path14.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
+      `baseline file ${where3.display}${where3.fromConfig ? ` (baseline: in ${config.file ? path15.relative(opts.cwd, config.file) || config.file : "the config"})` : ""} does not exist: write it with "hookguard baseline", or scan without one with --no-baseline`
     );
   return void 0;
 }
@@ -38182,22 +39289,34 @@ function engineOptions(request2, root, loaded, verbose) {
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...loaded.policies ? { policies: loaded.policies } : {},
-    readRelated: relatedReader(root, request2.kind === "paths"),
+    ...config.parameterFiles?.length ? { parameterFiles: config.parameterFiles } : {},
+    readRelated: relatedReader(root, request2.kind === "paths" && !request2.index),
+    listRelated: relatedLister(root, request2.kind === "paths" && !request2.index),
     ...verbose ? { explainDropped: true } : {}
   };
 }
-async function nameSecretStores(request2, root, findings, extras) {
-  if (request2.kind === "commit-msg" || !findings.some((f) => f.category === "secret" && !f.in)) return;
+function storable(patterns) {
+  const ids = new Set(
+    patterns.filter((p) => !p.source?.startsWith("patterns/") || STORABLE_SOURCES.has(p.source)).map((p) => p.id)
+  );
+  return (id) => ids.has(id) || id === OWN_ID;
+}
+async function nameSecretStores(request2, root, all, extras, isStorable) {
+  const findings = all.filter((f) => f.category === "secret" && !f.in && isStorable(f.ruleId));
+  if (request2.kind === "commit-msg" || !findings.length) return;
   const m = await Promise.resolve().then(() => (init_extras(), extras_exports));
-  const snap = request2.kind === "staged" ? { kind: "index" } : request2.kind === "paths" || request2.kind === "stdin" ? "worktree" : {
+  const snap = request2.kind === "staged" || request2.kind === "paths" && request2.index ? { kind: "index" } : request2.kind === "paths" || request2.kind === "stdin" ? "worktree" : {
     kind: "rev",
     rev: request2.kind === "range" ? request2.range.replace(/^.*?\.\.\.?/, "") : "HEAD"
   };
   const stores = await m.storesInUse(root, snap, extras?.stores() ?? []);
-  if (stores.length) {
-    for (const f of findings)
-      if (f.category === "secret" && !f.in) f.remediation = m.storeRemediation(f.remediation, stores);
-  }
+  if (!stores.length) return;
+  const crypted = stores.includes("git-crypt") ? await m.gitCryptPaths(root, snap, [...new Set(findings.map((f) => f.file))]) : /* @__PURE__ */ new Set();
+  for (const f of findings)
+    f.remediation = m.storeRemediation(
+      f.remediation,
+      crypted.has(f.file) ? stores.filter((s) => s !== "git-crypt") : stores
+    );
 }
 async function ownersStage(root, config, request2, env, all, errors) {
   if (!all.length) return void 0;
@@ -38223,6 +39342,21 @@ async function iacAtTips(root, tips, found, engine) {
   }
   return out;
 }
+async function readParameters(file, cwd, root) {
+  const { readFile } = await import("node:fs/promises");
+  const abs = path15.resolve(cwd, file);
+  const text = await readFile(abs, "utf8").catch(() => {
+    throw new UsageError(`--parameters: cannot read ${file}`);
+  });
+  const { readParameterFile: readParameterFile2 } = await Promise.resolve().then(() => (init_cloudformation3(), cloudformation_exports2));
+  if (!readParameterFile2(text))
+    throw new UsageError(
+      `--parameters: ${file} is not a CloudFormation parameter file ([{ParameterKey, ParameterValue}] or {"Parameters": {\u2026}})`
+    );
+  const rel = path15.relative(root, abs).split(path15.sep).join("/");
+  return { path: rel && !rel.startsWith("..") ? rel : file, text };
+}
+var STORABLE_SOURCES;
 var init_scan = __esm({
   "src/scan/index.ts"() {
     "use strict";
@@ -38245,6 +39379,8 @@ var init_scan = __esm({
     init_match();
     init_own();
     init_merge2();
+    init_profiles();
+    STORABLE_SOURCES = /* @__PURE__ */ new Set(["patterns/generic.yaml", "patterns/databases.yaml", "patterns/config-files.yaml"]);
   }
 });
 
@@ -38322,6 +39458,19 @@ function result(f, ruleIndex, existing) {
         }
       }
     ],
+    ...f.related?.length && f.in !== "message" ? {
+      relatedLocations: f.related.map((r, id) => ({
+        id,
+        message: { text: scrubUserinfo(r.message) },
+        physicalLocation: {
+          artifactLocation: {
+            uri: (r.file ?? f.file).split("/").map(encodeURIComponent).join("/"),
+            uriBaseId: "%SRCROOT%"
+          },
+          region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn }
+        }
+      }))
+    } : {},
     partialFingerprints: { "hookguard/v1": f.fingerprint },
     ...existing ? { baselineState: "unchanged" } : {},
     properties: {
@@ -38426,7 +39575,8 @@ function publicFinding(f) {
     fingerprint: f.fingerprint,
     ...f.confidence ? { confidence: f.confidence } : {},
     ...f.why ? { why: scrubUserinfo(f.why) } : {},
-    ...f.owners ? { owners: f.owners } : {}
+    ...f.owners ? { owners: f.owners } : {},
+    ...f.related?.length ? { related: f.related.map((r) => ({ ...r, message: scrubUserinfo(r.message) })) } : {}
   };
 }
 function publicReport(r, ctx) {
@@ -38982,7 +40132,8 @@ function cell4(role, key, env) {
   const c = role.rows[key].cells[env];
   if (!c) return "";
   const m = c.weaker ? "WEAKER" : MARK[c.state] ?? c.state;
-  return (c.state === "differs" || c.weaker) && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
+  const text = (c.state === "differs" || c.weaker) && c.value !== void 0 ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + "\u2026" : c.value}` : m;
+  return c.findings?.length ? `${text} \u2192 ${c.findings.join(", ")}` : text;
 }
 function counts3(t) {
   let differs = 0;
@@ -39083,7 +40234,7 @@ var init_table = __esm({
 init_types();
 init_run();
 import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path15 from "node:path";
+import path16 from "node:path";
 
 // src/report/github.ts
 init_types();
@@ -39163,8 +40314,8 @@ function textReport(r, ctx) {
       for (const f of list4) {
         const blocks = !existing && atLeast(f.severity, ctx.failOn);
         const sev = c(f.severity, f.severity.padEnd(8));
-        const pos2 = `${f.line}:${f.column}`;
-        const where3 = pos2.length >= 8 ? `${pos2} ` : pos2.padEnd(8);
+        const pos3 = `${f.line}:${f.column}`;
+        const where3 = pos3.length >= 8 ? `${pos3} ` : pos3.padEnd(8);
         const prov = f.commit ? c(
           "dim",
           `  (commit ${f.commit.slice(0, 10)}${f.author ? `, ${f.author}` : ""}${f.date ? `, ${f.date.slice(0, 10)}` : ""})`
@@ -40710,17 +41861,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options3);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options3);
-    const path16 = requestOptions.url.replace(options3.baseUrl, "");
+    const path17 = requestOptions.url.replace(options3.baseUrl, "");
     return request2(options3).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error) => {
       const requestId = error.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path16} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path17} - ${error.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error;
     });
@@ -44499,8 +45650,8 @@ ${plan.notes.join("\n\n")}
     const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
-    const abs = path15.resolve(cwd, inputs.sarifFile);
-    mkdirSync2(path15.dirname(abs), { recursive: true });
+    const abs = path16.resolve(cwd, inputs.sarifFile);
+    mkdirSync2(path16.dirname(abs), { recursive: true });
     writeFileSync3(abs, sarifReport2(result2, { ...ctx, rules: rules2 }));
     sarifFile = inputs.sarifFile;
     log(`hookguard: wrote SARIF to ${sarifFile}`);
@@ -44509,8 +45660,8 @@ ${plan.notes.join("\n\n")}
   if (inputs.reportHtml) {
     const { publicReport: publicReport2 } = await Promise.resolve().then(() => (init_json(), json_exports));
     const { renderReport: renderReport2 } = await Promise.resolve().then(() => (init_render(), render_exports));
-    const abs = path15.resolve(cwd, inputs.reportHtml);
-    mkdirSync2(path15.dirname(abs), { recursive: true });
+    const abs = path16.resolve(cwd, inputs.reportHtml);
+    mkdirSync2(path16.dirname(abs), { recursive: true });
     writeFileSync3(
       abs,
       renderReport2("html", publicReport2(result2, ctx), {
@@ -44659,8 +45810,8 @@ async function exceptionsStage(r, o) {
   const rules2 = /* @__PURE__ */ new Map();
   for (const d of [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)])
     rules2.set(d.id.toLowerCase(), { severity: d.severity, category: d.category });
-  const configFile = o.inputs.config ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.config)).split(path15.sep).join("/") : void 0;
-  const baselineFile = o.inputs.baseline ? path15.relative(o.root, path15.resolve(o.cwd, o.inputs.baseline)).split(path15.sep).join("/") : void 0;
+  const configFile = o.inputs.config ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.config)).split(path16.sep).join("/") : void 0;
+  const baselineFile = o.inputs.baseline ? path16.relative(o.root, path16.resolve(o.cwd, o.inputs.baseline)).split(path16.sep).join("/") : void 0;
   const rep = await prExceptions({
     root: o.root,
     base: o.pr.base,
