@@ -17,6 +17,8 @@ export interface ScanArgs {
   failOn?: FailOn;
   /** `--profile NAME` (from the config's profiles:), `--profile-path FILE` and `--deny-list-path FILE` (rule ids). */
   profile?: string;
+  /** `--parameters FILE`: CloudFormation templates evaluated with this parameter file's values (as cfn_nag's). */
+  parameters?: string;
   profilePath?: string;
   denyListPath?: string;
   config?: string;
@@ -145,6 +147,9 @@ export function parseScanArgs(argv: string[], command: string): ScanArgs {
       }
       case '--profile':
         a.profile = take(arg);
+        break;
+      case '--parameters':
+        a.parameters = take(arg);
         break;
       case '--profile-path':
         a.profilePath = take(arg);

@@ -14,6 +14,7 @@ const SCAN_OPTIONS = `Options:
                                     when present)
   --no-baseline                     apply no baseline (same as --baseline /dev/null)
   --profile NAME                    apply one profile of the config's profiles: to every file
+  --parameters FILE                 evaluate CloudFormation templates with this parameter file's values
   --profile-path FILE               only these CloudFormation/Ansible/policy rules (ids or globs, one per line)
   --deny-list-path FILE             never these rules (ids or globs, one per line)
   --no-color                        plain output (also NO_COLOR=1, and whenever stdout is not a terminal)
@@ -226,8 +227,9 @@ Examples:
 Compare the files that play the same role in different environments (inventories/prod/…, group_vars/production.yml,
 .env.staging, values-prod.yaml, params.prod.json…, or the config's \`environments\` globs) key by key and print the
 parity table: same / differs / missing / secret / shared secret per environment; WEAKER marks the environment that
-holds the weaker value of a security setting, and keys in \`expectDifferent\` show "differs (expected)". Values of
-secrets are never shown.
+holds the weaker value of a security setting, and keys in \`expectDifferent\` show "differs (expected)". A
+CloudFormation parameter value that opens something in its template names the findings it causes (→ CFN-SG-001).
+Values of secrets are never shown.
 The table is information (exit 0); \`hookguard scan\` reports ENV-* findings. Unparsable files are listed, the rest is
 compared.
 

@@ -363,6 +363,7 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
     ...(a.failOn ? { failOn: a.failOn } : {}),
     ...(a.profile ? { profile: a.profile } : {}),
     ...(a.profilePath ? { profilePath: a.profilePath } : {}),
+    ...(a.parameters ? { parameters: a.parameters } : {}),
     ...(a.denyListPath ? { denyListPath: a.denyListPath } : {}),
     ...(a.verbose ? { verbose: true } : {}),
     ...(showProgress

@@ -48,6 +48,8 @@ export interface Config {
   inlinePolicies?: boolean;
   /** `policyPaths:` where policy files are (default policies/). */
   policyPaths?: string[];
+  /** `parameterFiles: {glob: template}`: CloudFormation parameter files and the template each deploys. */
+  parameterFiles?: Array<[glob: string, template: string]>;
   /** `profiles:` named sets of rules and policies, per path or by `--profile` (src/scan/profiles.ts). */
   profiles?: Profile[];
 }
@@ -451,6 +453,21 @@ export async function loadConfig(
       case 'policyPaths':
         cfg.policyPaths = strings(v, 'policyPaths');
         break;
+      case 'parameterFiles': {
+        if (!isMap(v)) {
+          err(v ?? pair.key, 'parameterFiles must map globs of parameter files to the template path each deploys');
+          break;
+        }
+        cfg.parameterFiles = [];
+        for (const pp of v.items) {
+          const glob = isScalar(pp.key) ? String(pp.key.value).trim() : '';
+          const tpl = isScalar(pp.value) && typeof pp.value.value === 'string' ? pp.value.value.trim() : '';
+          if (!glob || !tpl || tpl.startsWith('/') || tpl.split('/').includes('..'))
+            err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
+          else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, '')]);
+        }
+        break;
+      }
       case 'profiles': {
         if (!isMap(v)) {
           err(v ?? pair.key, 'profiles must map profile names to {rules, deny, paths}');

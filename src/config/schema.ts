@@ -154,6 +154,12 @@ export const CONFIG_SCHEMA = {
         },
       },
     },
+    parameterFiles: {
+      type: 'object',
+      description:
+        'CloudFormation parameter files mapped to the template they deploy: {glob of parameter files: template path}. Each file is judged in its template with its values (as files named params/prod.json beside a template are).',
+      additionalProperties: { type: 'string', minLength: 1 },
+    },
     policyPaths: {
       ...STRINGS,
       description: 'Where policy files are (folders, files or globs from the repository root). Default policies/.',

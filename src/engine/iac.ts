@@ -1,7 +1,12 @@
 /** CloudFormation and Ansible rules over a target's whole new text, their findings made and admitted. */
 import type { Finding, Target } from '../types.js';
 import type { ExtraRules, IacFamily, IacRuleMeta } from '../rules/iac.js';
-import { looksLikeCloudFormation } from '../rules/cloudformation/detect.js';
+import {
+  looksLikeCloudFormation,
+  looksLikeParameterFile,
+  looksLikeStackTask,
+  mappedTemplates,
+} from '../rules/cloudformation/detect.js';
 import { looksLikeAnsible } from '../rules/ansible/detect.js';
 import { toSuppressed } from '../suppress/record.js';
 import { makeFinding } from '../finding/index.js';
@@ -32,7 +37,15 @@ export async function iacFindings(
   const iacSecrets: Finding[] = [];
   const kinds: Array<'cloudformation' | 'ansible'> = [];
   if (looksLikeCloudFormation(t.path, t.content)) kinds.push('cloudformation');
-  else if (looksLikeAnsible(t.path, t.content)) kinds.push('ansible');
+  else if (looksLikeAnsible(t.path, t.content)) {
+    kinds.push('ansible');
+    // A play that deploys a template with parameters: the template is judged with them.
+    if (looksLikeStackTask(t.content)) kinds.push('cloudformation');
+  }
+  // A parameter file: the family judges the template it belongs to with its values.
+  else if (looksLikeParameterFile(t.path, t.content)) kinds.push('cloudformation');
+  // Config parameterFiles: the templates this file deploys.
+  const mapped = kinds.includes('cloudformation') ? mappedTemplates(t.path, opts.parameterFiles) : [];
   for (const kind of kinds) {
     const fam = await loadFamily(kind);
     let res;
@@ -40,6 +53,8 @@ export async function iacFindings(
     if (fam.related && opts.readRelated)
       for (const p of fam.related(t.path, t.content).slice(0, 16))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
+    if (kind === 'cloudformation' && opts.readRelated)
+      for (const p of mapped) related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));
     if (fam.relatedIn && opts.listRelated && opts.readRelated) {
       const found: string[] = [];
       const dirs = fam.relatedIn.dirs(t.path, t.content);
@@ -62,7 +77,10 @@ export async function iacFindings(
       }
     }
     try {
-      res = fam.lint(t.path, t.content, related, extraRules);
+      res = fam.lint(t.path, t.content, related, extraRules, {
+        ...(opts.parameters ? { parameters: opts.parameters } : {}),
+        ...(mapped.length ? { templates: mapped } : {}),
+      });
     } catch (e) {
       out.errors.push({
         file: t.path,
@@ -116,6 +134,7 @@ export async function iacFindings(
         snippet: { line: raw, masked: secretRange },
         blocking: overlaps(r.scope, t.changed),
         ...(meta?.owners?.length ? { owners: meta.owners } : {}),
+        ...(r.related?.length ? { related: r.related } : {}),
       });
       if (r.suppressed) {
         out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));

@@ -54,6 +54,10 @@ export interface EngineOptions {
   own?: OwnMatcher;
   /** Config `revoked`: users and keys whose SSH access must be gone (ACCESS-* rules run only when set). */
   revoked?: { users: string[]; keys: string[] };
+  /** Config `parameterFiles`: globs of CloudFormation parameter files and the template each deploys. */
+  parameterFiles?: Array<[glob: string, template: string]>;
+  /** `scan --parameters FILE`: CloudFormation templates are evaluated with this file's values, not the defaults. */
+  parameters?: { path: string; text: string };
   /** The team's policies (src/policies): run with the CloudFormation and Ansible rules. Plain data. */
   policies?: PolicyBundle;
 }

@@ -49,6 +49,8 @@ export interface ParityCell {
   weaker?: boolean;
   /** The value, for settings that differ and are not secrets. */
   value?: string;
+  /** CloudFormation findings this environment's value causes in the template the file belongs to (rule ids). */
+  findings?: string[];
   file?: string;
   line?: number;
 }

@@ -20,9 +20,12 @@ function cell(role: ParityRole, key: number, env: string): string {
   const c = role.rows[key]!.cells[env];
   if (!c) return '';
   const m = c.weaker ? 'WEAKER' : (MARK[c.state] ?? c.state);
-  return (c.state === 'differs' || c.weaker) && c.value !== undefined
-    ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + '…' : c.value}`
-    : m;
+  const text =
+    (c.state === 'differs' || c.weaker) && c.value !== undefined
+      ? `${m}: ${c.value.length > 24 ? c.value.slice(0, 23) + '…' : c.value}`
+      : m;
+  // The value opens something in the template: the findings it causes there.
+  return c.findings?.length ? `${text} → ${c.findings.join(', ')}` : text;
 }
 
 function counts(t: ParityTable): string {

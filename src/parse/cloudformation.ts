@@ -66,6 +66,16 @@ export interface Parameter {
   scope: [number, number];
 }
 
+/**
+ * A parameter's value for one deployment (an environment's parameter file, a nested stack's `Parameters`): used in
+ * place of its Default. `value` undefined: given, but not known (a `!Ref` of the parent's own parameter).
+ */
+export interface GivenValue {
+  value: string | undefined;
+  /** Why the value is what it is ("AllowedCidr = 0.0.0.0/0 in params/prod.json"). */
+  why: string;
+}
+
 export interface Intrinsic {
   fn: string;
   arg: Node | null;
@@ -152,6 +162,8 @@ export class CfnTemplate {
     readonly lc: LineCounter,
     /** The text has a mapping with a key given twice: look-ups take the later one, as CloudFormation does. */
     private readonly dupKeys = false,
+    /** Parameter values of one deployment, used in place of the defaults (conditions included). */
+    readonly given?: ReadonlyMap<string, GivenValue>,
   ) {
     this.root = doc.contents as Node;
     this.link(this.root, 0);
@@ -597,6 +609,8 @@ export class CfnTemplate {
     if (PSEUDO.test(name)) return [{ value: UNKNOWN, why: `pseudo parameter ${name}` }];
     const p = this.parameters.get(name);
     if (!p) return [{ value: UNKNOWN, why: `reference to ${name}` }];
+    const g = this.given?.get(name);
+    if (g) return [{ value: g.value ?? UNKNOWN, why: g.why }];
     if (!p.defaultNode) return [{ value: UNKNOWN, why: `parameter ${name} has no Default` }];
     const why = `Default of parameter ${name}`;
     return this.values(p.defaultNode, depth + 1).map((v) => ({ value: v.value, why: v.why ?? why }));
@@ -795,7 +809,7 @@ function isTemplateRoot(root: unknown): boolean {
 }
 
 /** Parse a template (YAML or JSON, one document or several). Never throws; problems come back in `errors`. */
-export function parseTemplate(text: string): ParsedTemplate {
+export function parseTemplate(text: string, given?: ReadonlyMap<string, GivenValue>): ParsedTemplate {
   let parsed: ReturnType<typeof parseYamlAll>;
   try {
     parsed = parseYamlAll(text, { fast: true });
@@ -833,7 +847,7 @@ export function parseTemplate(text: string): ParsedTemplate {
       errors: errors.map((e) => ({ ...e, message: `invalid YAML/JSON: ${e.message}` })),
     };
   }
-  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys));
+  const templates = docs.filter((d) => isTemplateRoot(d.contents)).map((d) => new CfnTemplate(d, lc, dupKeys, given));
   if (!templates.length) return { matched: false, templates: [], errors: [] };
   return { matched: true, template: templates[0], templates, errors: templates.flatMap((t) => [...t.errors]) };
 }

@@ -260,6 +260,8 @@ export class Examiner {
         ...(engine.own ? { own: engine.own.creds } : {}),
         examples: engine.examples ?? [],
         ...(engine.policies ? { policies: engine.policies } : {}),
+        ...(engine.parameters ? { parameters: engine.parameters } : {}),
+        ...(engine.parameterFiles ? { parameterFiles: engine.parameterFiles } : {}),
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
         ignore: config.ignore,

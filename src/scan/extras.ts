@@ -660,5 +660,44 @@ export async function parityOfTree(
     allow: opts.allow,
     expectDifferent: opts.environments?.expectDifferent ?? [],
   });
+  if (files.some((f) => /\.(?:json|ya?ml)$/i.test(f.path) && f.text.includes('Parameter')))
+    await markParameterFindings(root, res.table, files);
   return { table: res.table, errors: [...errors, ...res.errors], files: files.length };
+}
+
+/**
+ * `hookguard env`: a parameter whose value in one environment opens something in the template (the findings a
+ * parameter file gets, src/rules/cloudformation/environments.ts) has those rule ids in its cell, and the row counts
+ * as a security setting.
+ */
+async function markParameterFindings(root: string, table: ParityTable, files: EnvFile[]): Promise<void> {
+  const { family, readParameterFile } = await import('../rules/cloudformation/index.js');
+  const { looksLikeParameterFile } = await import('../rules/cloudformation/detect.js');
+  const { relatedLister, relatedReader } = await import('./related.js');
+  const read = relatedReader(root, true);
+  const list = relatedLister(root, true);
+  const byFile = new Map<string, Map<string, string[]>>();
+  for (const f of files) {
+    if (!looksLikeParameterFile(f.path, f.text)) continue;
+    const entries = readParameterFile(f.text);
+    if (!entries) continue;
+    const related = new Map<string, string | undefined>();
+    const dirs = family.relatedIn?.dirs(f.path, f.text) ?? [];
+    const names = [...(family.related?.(f.path, f.text) ?? []), ...(dirs.length ? await list(dirs) : [])];
+    for (const p of names.slice(0, 64)) if (p !== f.path) related.set(p, await read(p));
+    const ids = new Map<string, string[]>();
+    for (const x of family.lint(f.path, f.text, related).findings) {
+      const name = entries.find((e) => e.line === x.line)?.name;
+      if (name && !ids.get(name)?.includes(x.ruleId)) ids.set(name, [...(ids.get(name) ?? []), x.ruleId]);
+    }
+    if (ids.size) byFile.set(f.path, ids);
+  }
+  for (const role of table.roles)
+    for (const row of role.rows)
+      for (const [env, cell] of Object.entries(row.cells)) {
+        const ids = byFile.get(role.files[env] ?? '')?.get(row.key);
+        if (!ids) continue;
+        cell.findings = ids.sort();
+        row.security = true;
+      }
 }

@@ -78,6 +78,8 @@ export interface ScanOptions {
   profile?: string | undefined;
   profilePath?: string | undefined;
   denyListPath?: string | undefined;
+  /** `--parameters FILE`: CloudFormation templates are evaluated with this parameter file's values. */
+  parameters?: string | undefined;
 }
 
 export interface ScanOutcome {
@@ -315,6 +317,7 @@ async function scanInner(request: ScanRequest, opts: ScanOptions): Promise<ScanO
   const baseline = opts.noBaseline ? undefined : readBaseline(root, opts, config);
   const workersAsked = requestedWorkers(opts);
   const engine = engineOptions(request, root, loaded, opts.verbose === true);
+  if (opts.parameters) engine.parameters = await readParameters(opts.parameters, opts.cwd, root);
   const own = ownMatcher(request, config, opts, provided?.values ?? []);
   if (own) {
     engine.own = own;
@@ -516,6 +519,7 @@ export function engineOptions(
     iac: true,
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...(loaded.policies ? { policies: loaded.policies } : {}),
+    ...(config.parameterFiles?.length ? { parameterFiles: config.parameterFiles } : {}),
     readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
     listRelated: relatedLister(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),
@@ -604,4 +608,21 @@ async function iacAtTips(root: string, tips: string[], found: Finding[], engine:
     for (const f of r.findings) out.add(f.fingerprint);
   }
   return out;
+}
+
+/** `--parameters FILE`: read once (a missing or unreadable file, or one that is not a parameter file, is exit 2). */
+async function readParameters(file: string, cwd: string, root: string): Promise<{ path: string; text: string }> {
+  const { readFile } = await import('node:fs/promises');
+  const abs = path.resolve(cwd, file);
+  const text = await readFile(abs, 'utf8').catch(() => {
+    throw new UsageError(`--parameters: cannot read ${file}`);
+  });
+  // Through the family's cold bundle (lib/cold/cloudformation.cjs): the YAML parser stays out of the hot path.
+  const { readParameterFile } = await import('../rules/cloudformation/index.js');
+  if (!readParameterFile(text))
+    throw new UsageError(
+      `--parameters: ${file} is not a CloudFormation parameter file ([{ParameterKey, ParameterValue}] or {"Parameters": {…}})`,
+    );
+  const rel = path.relative(root, abs).split(path.sep).join('/');
+  return { path: rel && !rel.startsWith('..') ? rel : file, text };
 }

@@ -35,6 +35,10 @@ export interface WorkerConfig {
   examples: string[];
   /** The team's policies (plain data). */
   policies?: PolicyBundle;
+  /** `--parameters FILE`, read by the main thread. */
+  parameters?: { path: string; text: string };
+  /** Config `parameterFiles`. */
+  parameterFiles?: Array<[glob: string, template: string]>;
   explainDropped: boolean;
   budgetMs?: number;
   /** Config `ignore` patterns (gitignore syntax). */

@@ -31,6 +31,8 @@ const engine: EngineOptions = {
   iac: cfg.wants.iac,
   examples: cfg.examples,
   ...(cfg.policies ? { policies: cfg.policies } : {}),
+  ...(cfg.parameters ? { parameters: cfg.parameters } : {}),
+  ...(cfg.parameterFiles ? { parameterFiles: cfg.parameterFiles } : {}),
   readRelated: relatedReader(cfg.root, cfg.disk !== undefined),
   listRelated: relatedLister(cfg.root, cfg.disk !== undefined),
   ...(cfg.budgetMs !== undefined ? { budgetMs: cfg.budgetMs } : {}),

@@ -18,10 +18,16 @@ import {
   redshiftEncryption,
   s3Versioning,
 } from '../../src/cloud/checks/aws-at-rest.js';
-import { resourcePolicyOpen, redshiftPublic, ec2InstanceExposure } from '../../src/cloud/checks/aws-exposure.js';
-import { rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
+import {
+  resourcePolicyOpen,
+  redshiftPublic,
+  ec2InstanceExposure,
+  ec2DefaultSecurityGroup,
+} from '../../src/cloud/checks/aws-exposure.js';
+import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
 import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
-import { ecrPublicPolicy } from '../../src/cloud/checks/network.js';
+import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
+import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
 
 function cfn(type: string, props: string): CloudResource[] {
   const text = `Resources:\n  R:\n    Type: ${type}\n    Properties:\n${props.replace(/^/gm, '      ')}\n`;
@@ -50,6 +56,80 @@ interface Twin {
 }
 
 const TWINS: Twin[] = [
+  {
+    name: 'port range open to the internet',
+    check: securityGroupCheck,
+    cfn: [
+      'AWS::EC2::SecurityGroup',
+      'GroupDescription: app\nVpcId: vpc-1\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 30000\n    ToPort: 30100\n    CidrIp: 0.0.0.0/0',
+    ],
+    ansible:
+      '- amazon.aws.ec2_security_group:\n    name: app\n    description: app\n    vpc_id: vpc-1\n    rules:\n      - proto: tcp\n        from_port: 30000\n        to_port: 30100\n        cidr_ip: 0.0.0.0/0\n',
+    want: ['ingress-range'],
+  },
+  {
+    name: 'one public port',
+    check: securityGroupCheck,
+    cfn: [
+      'AWS::EC2::SecurityGroup',
+      'GroupDescription: web\nVpcId: vpc-1\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 443\n    ToPort: 443\n    CidrIp: 0.0.0.0/0',
+    ],
+    ansible:
+      '- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    vpc_id: vpc-1\n    rules:\n      - proto: tcp\n        ports: [443]\n        cidr_ip: 0.0.0.0/0\n',
+    want: [],
+  },
+  {
+    name: 'instance in the default security group',
+    check: ec2DefaultSecurityGroup,
+    cfn: ['AWS::EC2::Instance', 'ImageId: ami-1\nSecurityGroups: [web, default]'],
+    ansible: '- amazon.aws.ec2_instance:\n    name: i\n    image_id: ami-1\n    security_groups: [web, default]\n',
+    want: ['ec2-default-sg'],
+  },
+  {
+    name: 'instance in its own security group',
+    check: ec2DefaultSecurityGroup,
+    cfn: ['AWS::EC2::Instance', 'ImageId: ami-1\nSecurityGroups: [web]'],
+    ansible: '- amazon.aws.ec2_instance:\n    name: i\n    image_id: ami-1\n    security_group: web\n',
+    want: [],
+  },
+  {
+    name: 'privileged Batch container',
+    check: batchPrivileged,
+    cfn: ['AWS::Batch::JobDefinition', 'Type: container\nContainerProperties:\n  Image: alpine\n  Privileged: true'],
+    ansible:
+      '- community.aws.batch_job_definition:\n    job_definition_name: j\n    type: container\n    image: alpine\n    privileged: true\n',
+    want: ['batch-privileged'],
+  },
+  {
+    name: 'unprivileged Batch container',
+    check: batchPrivileged,
+    cfn: ['AWS::Batch::JobDefinition', 'Type: container\nContainerProperties:\n  Image: alpine'],
+    ansible:
+      '- community.aws.batch_job_definition:\n    job_definition_name: j\n    type: container\n    image: alpine\n',
+    want: [],
+  },
+  {
+    name: 'Lambda permission for every action and any bucket',
+    check: lambdaPermissionScope,
+    cfn: [
+      'AWS::Lambda::Permission',
+      'FunctionName: f\nAction: lambda:*\nPrincipal: s3.amazonaws.com\nSourceArn: arn:aws:s3:::*',
+    ],
+    ansible:
+      '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:*\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::*\n',
+    want: ['lambda-permission-scope', 'lambda-permission-scope'],
+  },
+  {
+    name: 'Lambda permission to invoke from one bucket',
+    check: lambdaPermissionScope,
+    cfn: [
+      'AWS::Lambda::Permission',
+      'FunctionName: f\nAction: lambda:InvokeFunction\nPrincipal: s3.amazonaws.com\nSourceArn: arn:aws:s3:::uploads',
+    ],
+    ansible:
+      '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:InvokeFunction\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::uploads\n',
+    want: [],
+  },
   {
     name: 'KMS key without rotation',
     check: kmsKeySettings,

@@ -85,6 +85,9 @@ import aws_026 from './rules/aws-026.js';
 import aws_027 from './rules/aws-027.js';
 import aws_028 from './rules/aws-028.js';
 import aws_029 from './rules/aws-029.js';
+import aws_030 from './rules/aws-030.js';
+import aws_031 from './rules/aws-031.js';
+import aws_032 from './rules/aws-032.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -102,6 +105,7 @@ import az_016 from './rules/az-016.js';
 import az_017 from './rules/az-017.js';
 import az_018 from './rules/az-018.js';
 import az_019 from './rules/az-019.js';
+import az_020 from './rules/az-020.js';
 import gcp_003 from './rules/gcp-003.js';
 import gcp_004 from './rules/gcp-004.js';
 import gcp_005 from './rules/gcp-005.js';
@@ -194,6 +198,9 @@ export const rules: readonly AnsibleRule[] = [
   aws_027,
   aws_028,
   aws_029,
+  aws_030,
+  aws_031,
+  aws_032,
   az_003,
   az_004,
   az_005,
@@ -211,6 +218,7 @@ export const rules: readonly AnsibleRule[] = [
   az_017,
   az_018,
   az_019,
+  az_020,
   gcp_003,
   gcp_004,
   gcp_005,
@@ -263,6 +271,10 @@ export function lintAnsible(
       const key = `${rule.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
+      const related = [
+        ...(r.related ?? []).map((x) => ({ ...x.at, message: x.message })),
+        ...(r.at.line !== r.scope[0] ? [taskLine(file.lines, r.scope[0])] : []),
+      ];
       findings.push({
         ruleId: rule.meta.id,
         severity: r.severity ?? rule.meta.severity,
@@ -275,6 +287,7 @@ export function lintAnsible(
         endColumn: r.at.endColumn,
         ...(r.secret ? { secret: true } : {}),
         ...(r.why ? { why: r.why } : {}),
+        ...(related.length ? { related } : {}),
       });
     });
     try {
@@ -321,6 +334,13 @@ export function lintAnsible(
       }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
+}
+
+/** The first line of a task (or play) as a related location: its first key, after the list dash. */
+function taskLine(lines: readonly string[], line: number) {
+  const text = lines[line - 1] ?? '';
+  const col = (/^[\s-]*/.exec(text)?.[0].length ?? 0) + 1;
+  return { line, column: col, endLine: line, endColumn: Math.max(col, text.trimEnd().length + 1), message: 'the task' };
 }
 
 /** Ansible rule family (rules are registered here one file each). */

@@ -5,10 +5,27 @@
 import type { Node } from 'yaml';
 import type { ExtraRules, IacFamily, IacFinding, IacLintResult } from '../iac.js';
 import { compareText, SEVERITY_RANK } from '../../types.js';
-import { parseTemplate, type CfnTemplate, type Gate, type Resource } from '../../parse/cloudformation.js';
+import {
+  parseTemplate,
+  type CfnTemplate,
+  type Gate,
+  type GivenValue,
+  type Resource,
+} from '../../parse/cloudformation.js';
 import type { Anchor, CfnContext, CfnRule, ReportExtra } from './rule.js';
 import { readSuppressions, type Suppression } from './suppress.js';
 import { resourcesOfTypes } from './cloud.js';
+import { looksLikeCloudFormation, looksLikeStackTask } from './detect.js';
+import { lintStackTasks, stackTaskRelated, stackTaskRelatedIn } from './stack-tasks.js';
+import {
+  lintParameterFile,
+  mayBeTemplate,
+  nestedStackFindings,
+  nestedTemplatePaths,
+  readParameterFile,
+  templateCandidates,
+  templateDirs,
+} from './environments.js';
 // RULES-BEGIN (explicit registry: one line per file in ./rules/)
 import apigw001 from './rules/apigw-001.js';
 import apigw002 from './rules/apigw-002.js';
@@ -43,6 +60,7 @@ import cred012 from './rules/cred-012.js';
 import dax001 from './rules/dax-001.js';
 import ddb001 from './rules/ddb-001.js';
 import ddb002 from './rules/ddb-002.js';
+import dlm001 from './rules/dlm-001.js';
 import dms001 from './rules/dms-001.js';
 import docdb001 from './rules/docdb-001.js';
 import docdb002 from './rules/docdb-002.js';
@@ -57,6 +75,7 @@ import ec2005 from './rules/ec2-005.js';
 import ec2006 from './rules/ec2-006.js';
 import ec2007 from './rules/ec2-007.js';
 import ec2008 from './rules/ec2-008.js';
+import ec2009 from './rules/ec2-009.js';
 import ecr001 from './rules/ecr-001.js';
 import ecr002 from './rules/ecr-002.js';
 import ecr003 from './rules/ecr-003.js';
@@ -69,6 +88,7 @@ import elb001 from './rules/elb-001.js';
 import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
 import elb004 from './rules/elb-004.js';
+import elb005 from './rules/elb-005.js';
 import emr001 from './rules/emr-001.js';
 import emr002 from './rules/emr-002.js';
 import emr003 from './rules/emr-003.js';
@@ -192,6 +212,7 @@ export const RULES: readonly CfnRule[] = [
   dax001,
   ddb001,
   ddb002,
+  dlm001,
   dms001,
   docdb001,
   docdb002,
@@ -206,6 +227,7 @@ export const RULES: readonly CfnRule[] = [
   ec2006,
   ec2007,
   ec2008,
+  ec2009,
   ecr001,
   ecr002,
   ecr003,
@@ -218,6 +240,7 @@ export const RULES: readonly CfnRule[] = [
   elb002,
   elb003,
   elb004,
+  elb005,
   emr001,
   emr002,
   emr003,
@@ -310,6 +333,7 @@ export const RULES: readonly CfnRule[] = [
 ];
 // RULES-END
 export type { CfnRule };
+export { readParameterFile };
 
 const KNOWN_IDS: ReadonlySet<string> = new Set(RULES.map((r) => r.meta.id));
 
@@ -340,14 +364,22 @@ function locate(t: CfnTemplate, a: Anchor, node: Node | undefined, secret: boole
 }
 
 /** ` — only when HasPublicAccess is true, which the parameter defaults leave off`. */
-function gateNote(g: Gate): string {
+function gateNote(g: Gate, given: boolean): string {
   return g.state === 'off'
-    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter defaults leave off)`
+    ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter ${given ? 'values' : 'defaults'} leave off)`
     : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
 }
 
-export function lintTemplate(content: string, rules: readonly CfnRule[] = RULES): IacLintResult {
-  const parsed = parseTemplate(content);
+/**
+ * `given`: parameter values of one deployment (an environment's parameter file, a nested stack's parameters), used in
+ * place of the defaults.
+ */
+export function lintTemplate(
+  content: string,
+  rules: readonly CfnRule[] = RULES,
+  given?: ReadonlyMap<string, GivenValue>,
+): IacLintResult {
+  const parsed = parseTemplate(content, given);
   if (!parsed.matched) return { matched: false, findings: [], errors: [] };
   const errors = [...parsed.errors];
   if (!parsed.templates.length || parsed.errors.some((e) => e.message.startsWith('invalid YAML')))
@@ -404,7 +436,7 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a as Resource) : undefined);
         if (gate) {
           if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = 'low';
-          text += gateNote(gate);
+          text += gateNote(gate, t.given !== undefined);
         }
         const f: IacFinding = {
           ruleId: rule.meta.id,
@@ -416,6 +448,10 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
           ...(secret ? { secret: true } : {}),
           ...(why ? { why } : {}),
         };
+        // A property-level finding also points at its resource (or output/parameter) key.
+        const kp = t.pos(a.keyNode);
+        if (kp && kp.line !== pos.line)
+          f.related = [{ ...kp, message: a.path.startsWith('Resources.') ? `resource ${a.id}` : a.id }];
         const sup = suppressionsOf(a).get(rule.meta.id);
         if (sup) f.suppressed = { by: 'metadata', reason: sup.reason };
         findings.push(f);
@@ -430,12 +466,60 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
   }
 }
 
+/**
+ * A template, or a parameter file judged through the templates it belongs to (./environments.ts). `parameters`: a
+ * parameter file given for a one-off evaluation (`scan --parameters FILE`), used in place of the defaults.
+ */
+export function lintFile(
+  path: string,
+  content: string,
+  related: ReadonlyMap<string, string | undefined> | undefined,
+  rules: readonly CfnRule[],
+  opts: { parameters?: { path: string; text: string }; templates?: string[] } = {},
+): IacLintResult {
+  const { parameters } = opts;
+  const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, rules, given);
+  if (!looksLikeCloudFormation(path, content))
+    return looksLikeStackTask(content)
+      ? lintStackTasks(path, content, related ?? new Map(), lint)
+      : lintParameterFile(path, content, related ?? new Map(), lint, opts.templates);
+  let given: Map<string, GivenValue> | undefined;
+  if (parameters) {
+    const entries = readParameterFile(parameters.text) ?? [];
+    given = new Map(
+      entries.map((e) => [e.name, { value: e.value, why: `${e.name} = ${e.value ?? '?'} from ${parameters.path}` }]),
+    );
+  }
+  const res = lintTemplate(content, rules, given);
+  if (related?.size && !given) {
+    const t = parseTemplate(content).templates;
+    if (t.length === 1) {
+      res.findings.push(...nestedStackFindings(path, t[0]!, related, lint));
+      res.findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+    }
+  }
+  return res;
+}
+
 export const family: IacFamily = {
   category: 'cloudformation',
   rules: RULES.map((r) => r.meta),
-  lint(_path: string, content: string, _related, extra?: ExtraRules) {
-    if (!extra?.rules.length) return lintTemplate(content);
+  related(path: string, content: string) {
+    if (looksLikeCloudFormation(path, content)) return nestedTemplatePaths(path, content);
+    return looksLikeStackTask(content) ? stackTaskRelated(path, content) : templateCandidates(path);
+  },
+  relatedIn: {
+    dirs: (path, content) =>
+      looksLikeCloudFormation(path, content)
+        ? []
+        : looksLikeStackTask(content)
+          ? stackTaskRelatedIn.dirs(path, content)
+          : templateDirs(path),
+    keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p),
+  },
+  lint(path: string, content: string, related, extra?: ExtraRules, opts = {}) {
+    if (!extra?.rules.length) return lintFile(path, content, related, RULES, opts);
     const more = extra.rules as readonly CfnRule[];
-    return lintTemplate(content, extra.only ? more : [...RULES, ...more]);
+    return lintFile(path, content, related, extra.only ? more : [...RULES, ...more], opts);
   },
 };
