@@ -67,14 +67,25 @@ function yamlScalar(value: string | number | boolean): string {
   return plain ? value : `'${value.replace(/'/g, "''")}'`;
 }
 
+/** A `{ Ref: Name }` value: written `!Ref Name` in YAML, on the key's line. */
+function isRef(value: Value): value is { Ref: string } {
+  return typeof value === 'object' && Object.keys(value).length === 1 && typeof value.Ref === 'string';
+}
+
+/** A value written as block lines under its key (a mapping other than a `!Ref`). */
+function isBlock(value: Value): boolean {
+  return typeof value === 'object' && !isRef(value);
+}
+
 /** A value in the style of the file: YAML block lines, or JSON. */
 function render(value: Value, ctx: Ctx, indent: string, step: string): string {
   if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : yamlScalar(value);
+  if (isRef(value)) return refText(ctx, value.Ref);
   const entries = Object.entries(value);
   if (ctx.json)
     return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
   return entries
-    .map(([k, v]) => `\n${indent}${step}${k}:${typeof v === 'object' ? '' : ' '}${render(v, ctx, indent + step, step)}`)
+    .map(([k, v]) => `\n${indent}${step}${k}:${isBlock(v) ? '' : ' '}${render(v, ctx, indent + step, step)}`)
     .join('');
 }
 
@@ -90,6 +101,7 @@ function setInMap(
   const pair: Pair | undefined = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (pair) {
     const v = pair.value;
+    if (isRef(value)) return { why: `${key} is already set: check its value by hand` };
     if (typeof value !== 'object') {
       if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
       const r = range(v)!;
@@ -141,7 +153,7 @@ function setInMap(
   const body =
     raw !== undefined
       ? `${key}: ${raw}`
-      : typeof value === 'object'
+      : isBlock(value)
         ? `${key}:${render(value, ctx, indent, step)}`
         : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}${body}` };
@@ -258,7 +270,7 @@ function setOnResource(
   const v =
     raw !== undefined
       ? ` ${raw}`
-      : typeof value === 'object'
+      : isBlock(value)
         ? render(value, ctx, indent + step, step)
         : ` ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}Properties:\n${indent}${step}${key}:${v}` };
@@ -366,6 +378,43 @@ function paramEdits(
   return [{ start: k[0], end: k[0], text, ruleId: first.ruleId, line: first.line, what: first.what }];
 }
 
+/**
+ * Two fixes that add the same missing block at the same place (`StageDescription:` for its tracing and its access
+ * log, `Properties:` for two settings) would write the key twice: the second one's entries join the first block,
+ * under the block openers (`Key:`, `"Key": {`) the two share. In place; the merged edit is dropped from the list.
+ */
+type Owner = { ruleId: string; line: number; what: string };
+
+function mergeBlocks(edits: Array<Edit & Owner & { also?: Owner[] }>, json: boolean): void {
+  const opener = json ? (l: string) => l.endsWith('{') : (l: string) => l.endsWith(':');
+  for (let i = 0; i < edits.length; i++) {
+    const a = edits[i]!;
+    if (a.start !== a.end) continue;
+    for (let j = i + 1; j < edits.length; j++) {
+      const b = edits[j]!;
+      if (b.start !== a.start || b.end !== a.end) continue;
+      const al = a.text.split('\n');
+      const bl = b.text.split('\n');
+      // Line 0 is empty (YAML) or the comma (JSON); then the shared openers.
+      let n = 0;
+      while (n + 1 < Math.min(al.length, bl.length) && al[n + 1] === bl[n + 1] && opener(al[n + 1]!)) n++;
+      if (!n || al[0] !== bl[0]) continue;
+      a.text = json
+        ? `${al.slice(0, al.length - n).join('\n')},\n${bl.slice(1 + n).join('\n')}`
+        : `${a.text}\n${bl.slice(1 + n).join('\n')}`;
+      a.also = [...(a.also ?? []), { ruleId: b.ruleId, line: b.line, what: b.what }, ...(b.also ?? [])];
+      edits.splice(j--, 1);
+    }
+  }
+}
+
+/** A fix's value with `{id}` in its strings replaced by the resource's logical id (a log prefix per resource). */
+function withId(value: Value, id: string): Value {
+  if (typeof value === 'string') return value.replace(/\{id\}/g, id);
+  if (typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
+}
+
 export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
@@ -375,14 +424,25 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     return out;
   }
   const ctx: Ctx = { text, lc, json: /^\s*[{[]/.test(text) };
-  const edits: Array<Edit & { ruleId: string; line: number; what: string }> = [];
+  const edits: Array<Edit & Owner & { also?: Owner[] }> = [];
   const params: NewParams = new Map();
   for (const t of targets) {
     const spec = FIXES[t.ruleId];
     if (!spec) continue;
     let e: Edit | Edit[] | { why: string } | undefined;
     if (spec.kind === 'cfn-set' && format === 'cloudformation') {
-      e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+      const res = resourceAt(doc, ctx, t.line);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
+      const id = res && isScalar(res.key) ? String(res.key.value) : '';
+      const key = set?.key ?? spec.key;
+      const value = withId(set?.value ?? spec.value, id);
+      if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+      else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
+      else {
+        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+        e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
+      }
     } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
@@ -452,16 +512,25 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
   }
   edits.push(...paramEdits(doc, ctx, params));
   // One edit per place (two findings asking for the same change), applied from the end.
-  const seen = new Set<string>();
+  const seen = new Map<string, (typeof edits)[number]>();
   const unique = edits.filter((e) => {
     const k = `${e.start}:${e.end}:${e.text}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const first = seen.get(k);
+    if (first) {
+      // The one edit fixes this finding too.
+      first.also = [...(first.also ?? []), { ruleId: e.ruleId, line: e.line, what: e.what }];
+      return false;
+    }
+    seen.set(k, e);
     return true;
   });
+  mergeBlocks(unique, ctx.json);
   // From the end of the text backwards; insertions at the same place in reverse, so they read in the order given.
   const order = new Map(unique.map((e, i) => [e, i]));
-  unique.sort((a, b) => b.start - a.start || b.end - a.end || order.get(b)! - order.get(a)!);
+  // Insertions at one place that close different blocks (a nested entry added at the end of a block, and a new
+  // property after that block): the deeper one first, so it stays inside its block.
+  const depth = (e: Edit) => (e.start === e.end ? (/^,?\n( *)/.exec(e.text)?.[1]?.length ?? 0) : 0);
+  unique.sort((a, b) => b.start - a.start || b.end - a.end || depth(a) - depth(b) || order.get(b)! - order.get(a)!);
   let result = text;
   let lastStart = Infinity;
   for (const e of unique) {
@@ -471,9 +540,10 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     }
     result = result.slice(0, e.start) + e.text + result.slice(e.end);
     lastStart = e.start;
-    // One entry per finding fixed (a fix may take several edits).
-    if (!out.applied.some((x) => x.ruleId === e.ruleId && x.line === e.line))
-      out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
+    // One entry per finding fixed (a fix may take several edits, an edit serve several fixes).
+    for (const o of [e, ...(e.also ?? [])])
+      if (!out.applied.some((x) => x.ruleId === o.ruleId && x.line === o.line))
+        out.applied.push({ ruleId: o.ruleId, line: o.line, what: o.what });
   }
   out.text = result;
   return out;

@@ -18,7 +18,18 @@ export interface ParamSpec {
 
 /** What a rule's fix does, declared as data. */
 export type FixSpec =
-  | { kind: 'cfn-set'; key: string; value: Value; what: string }
+  /**
+   * Set `key` to `value` in the resource's Properties (`{id}` in a string: the logical id); `byType`: the key and
+   * value per resource type where they differ; `param`: the parameter a `{ Ref: name }` in the value refers to.
+   */
+  | {
+      kind: 'cfn-set';
+      key: string;
+      value: Value;
+      what: string;
+      byType?: Record<string, { key: string; value: Value }>;
+      param?: ParamSpec;
+    }
   /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
   | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
   /** Set `key` to `!Ref` of a new parameter. */
@@ -55,6 +66,22 @@ function networkParam(name: string, who: string): ParamSpec {
     },
   };
 }
+
+/**
+ * An access-log format both REST and HTTP APIs accept (JSON, one line per request); the variables are those the two
+ * share in API Gateway's `$context` reference.
+ */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+});
+const ACCESS_LOG: Value = { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: ACCESS_LOG_FORMAT };
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -164,6 +191,46 @@ export const FIXES: Record<string, FixSpec> = {
       description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
     },
     what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
+  },
+  'CFN-APIGW-006': {
+    kind: 'cfn-set',
+    key: 'TracingEnabled',
+    value: true,
+    byType: {
+      'AWS::ApiGateway::Stage': { key: 'TracingEnabled', value: true },
+      'AWS::Serverless::Api': { key: 'TracingEnabled', value: true },
+      'AWS::ApiGateway::Deployment': { key: 'StageDescription', value: { TracingEnabled: true } },
+    },
+    what: 'TracingEnabled: true on the stage (StageDescription.TracingEnabled on a deployment that creates it)',
+  },
+  'CFN-APIGW-003': {
+    kind: 'cfn-set',
+    key: 'AccessLogSetting',
+    value: ACCESS_LOG,
+    byType: {
+      'AWS::ApiGateway::Stage': { key: 'AccessLogSetting', value: ACCESS_LOG },
+      'AWS::Serverless::Api': { key: 'AccessLogSetting', value: ACCESS_LOG },
+      'AWS::ApiGatewayV2::Stage': { key: 'AccessLogSettings', value: ACCESS_LOG },
+      'AWS::Serverless::HttpApi': { key: 'AccessLogSettings', value: ACCESS_LOG },
+      'AWS::ApiGateway::Deployment': { key: 'StageDescription', value: { AccessLogSetting: ACCESS_LOG } },
+    },
+    param: {
+      name: 'ApiAccessLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group that receives the API's access logs (REST APIs also need the account's API Gateway CloudWatch role): the team's decision",
+    },
+    what: "AccessLogSetting (AccessLogSettings on HTTP APIs) with a JSON format and DestinationArn: !Ref ApiAccessLogGroupArn, a new parameter without default: set it to the team's log group",
+  },
+  'CFN-S3-005': {
+    kind: 'cfn-set',
+    key: 'LoggingConfiguration',
+    value: { DestinationBucketName: { Ref: 'AccessLogBucketName' }, LogFilePrefix: '{id}/' },
+    param: {
+      name: 'AccessLogBucketName',
+      description:
+        "The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team's decision",
+    },
+    what: "LoggingConfiguration to !Ref AccessLogBucketName, a new parameter without default (the log bucket is the team's decision), with the bucket's logical id as the log prefix",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

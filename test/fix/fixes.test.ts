@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/index.js';
 import { FIXES } from '../../src/fix/registry.js';
+import { lintTemplate } from '../../src/rules/cloudformation/index.js';
 
 const CFN_YAML = `AWSTemplateFormatVersion: '2010-09-09'
 # the database tier
@@ -457,5 +458,239 @@ describe('Ansible AWS modules: an argument written wrong is set right; an absent
       { ruleId: 'ANS-AWS-005', line: 11, why: 'storage_encrypted is not what the rule reported' },
     ]);
     expect(applyFixes(FIXED, [{ ruleId: 'ANS-AWS-004', line: 5 }], 'ansible').text).toBe(FIXED);
+  });
+});
+
+describe('fixes per resource type, with a new parameter inside a block (APIGW-003, APIGW-006, S3-005)', () => {
+  const FORMAT =
+    '{"requestId":"$context.requestId","sourceIp":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
+  const API = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Prod:   # the public stage
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+  Http:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+  Deploy:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Api
+      StageName: beta
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-reports'
+`;
+  const API_FIXED = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ApiAccessLogGroupArn:
+    Type: String
+    Description: 'The ARN of the CloudWatch Logs log group that receives the API''s access logs (REST APIs also need the account''s API Gateway CloudWatch role): the team''s decision'
+  AccessLogBucketName:
+    Type: String
+    Description: 'The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team''s decision'
+Resources:
+  Prod:   # the public stage
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      TracingEnabled: true
+      AccessLogSetting:
+        DestinationArn: !Ref ApiAccessLogGroupArn
+        Format: '${FORMAT}'
+  Http:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+      AccessLogSettings:
+        DestinationArn: !Ref ApiAccessLogGroupArn
+        Format: '${FORMAT}'
+  Deploy:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Api
+      StageName: beta
+      StageDescription:
+        TracingEnabled: true
+        AccessLogSetting:
+          DestinationArn: !Ref ApiAccessLogGroupArn
+          Format: '${FORMAT}'
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-reports'
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogBucketName
+        LogFilePrefix: Reports/
+`;
+  const targets = [
+    { ruleId: 'CFN-APIGW-006', line: 3 },
+    { ruleId: 'CFN-APIGW-003', line: 3 },
+    { ruleId: 'CFN-APIGW-003', line: 8 },
+    { ruleId: 'CFN-APIGW-006', line: 13 },
+    { ruleId: 'CFN-APIGW-003', line: 13 },
+    { ruleId: 'CFN-S3-005', line: 18 },
+  ];
+
+  it('YAML: each stage gets the key its type names, the deployment a StageDescription, the bucket its own prefix', () => {
+    const r = applyFixes(API, targets, 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(API_FIXED);
+    onlyAdded(API, r.text, /^$/);
+    // The targets are the rules' own findings, and the fix clears them all.
+    const ids = new Set(targets.map((t) => t.ruleId));
+    const mine = (text: string) =>
+      lintTemplate(text)
+        .findings.filter((f) => ids.has(f.ruleId))
+        .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+    expect(mine(API)).toEqual(expect.arrayContaining(targets));
+    expect(mine(API)).toHaveLength(targets.length);
+    expect(mine(r.text)).toEqual([]);
+  });
+
+  it('JSON: the !Ref is { "Ref": … }, and the parameter joins the existing Parameters', () => {
+    const json = `{
+  "Parameters": {
+    "Env": { "Type": "String" }
+  },
+  "Resources": {
+    "Stage": {
+      "Type": "AWS::ApiGateway::Stage",
+      "Properties": {
+        "RestApiId": "abc123",
+        "TracingEnabled": false
+      }
+    }
+  }
+}
+`;
+    const r = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 10 },
+        { ruleId: 'CFN-APIGW-003', line: 6 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(`{
+  "Parameters": {
+    "Env": { "Type": "String" },
+    "ApiAccessLogGroupArn": {
+      "Type": "String",
+      "Description": "The ARN of the CloudWatch Logs log group that receives the API's access logs (REST APIs also need the account's API Gateway CloudWatch role): the team's decision"
+    }
+  },
+  "Resources": {
+    "Stage": {
+      "Type": "AWS::ApiGateway::Stage",
+      "Properties": {
+        "RestApiId": "abc123",
+        "TracingEnabled": true,
+        "AccessLogSetting": {
+          "DestinationArn": { "Ref": "ApiAccessLogGroupArn" },
+          "Format": ${JSON.stringify(FORMAT)}
+        }
+      }
+    }
+  }
+}
+`);
+    expect(JSON.parse(r.text).Resources.Stage.Properties.AccessLogSetting.Format).toBe(FORMAT);
+  });
+
+  it('JSON: two fixes that add the same missing block write it once, with both settings', () => {
+    const json = `{
+  "Resources": {
+    "Deploy": {
+      "Type": "AWS::ApiGateway::Deployment",
+      "Properties": {
+        "RestApiId": "abc123",
+        "StageName": "beta"
+      }
+    }
+  }
+}
+`;
+    const r = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 3 },
+        { ruleId: 'CFN-APIGW-003', line: 3 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.applied.map((a) => a.ruleId).sort()).toEqual(['CFN-APIGW-003', 'CFN-APIGW-006']);
+    // The merged edit answers for both findings, with or without the parameter's edit.
+    const alone = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 3 },
+        { ruleId: 'CFN-APIGW-006', line: 4 },
+      ],
+      'cloudformation',
+    );
+    expect(alone.applied).toHaveLength(2);
+    expect(JSON.parse(r.text).Resources.Deploy.Properties.StageDescription).toEqual({
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: FORMAT },
+    });
+    expect(r.text).toContain(`        "StageName": "beta",
+        "StageDescription": {
+          "TracingEnabled": true,
+          "AccessLogSetting": {`);
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId.startsWith('CFN-APIGW-00'))).toEqual([]);
+  });
+
+  it('an entry added at the end of a nested block stays in it when a property is added after the block', () => {
+    const t = `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+`;
+    // The order findings come in (here the access log first) does not decide where the edits land.
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-S3-005', line: 2 },
+        { ruleId: 'CFN-S3-003', line: 5 },
+      ],
+      'cloudformation',
+    );
+    expect(r.text).toBe(`Parameters:
+  AccessLogBucketName:
+    Type: String
+    Description: 'The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team''s decision'
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogBucketName
+        LogFilePrefix: Logs/
+`);
+  });
+
+  it('a type the fix does not know is left alone with a reason', () => {
+    const t = `Resources:\n  X:\n    Type: AWS::Custom::Thing\n    Properties:\n      A: 1\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-APIGW-006', line: 2 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/no fix for resource type AWS::Custom::Thing/);
   });
 });
