@@ -299,6 +299,26 @@ function worldScalarOn(node: unknown, ctx: Ctx, line: number): { node: unknown; 
   return found;
 }
 
+/** The value node of `key` on `line` below `node` (a resource): in nested blocks and list items. */
+function keyedScalarOn(node: unknown, ctx: Ctx, line: number, key: string): unknown {
+  let found: unknown;
+  const visit = (n: unknown, depth: number) => {
+    if (found !== undefined || depth > 40) return;
+    if (isMap(n))
+      for (const p of n.items) {
+        const r = range(p.value);
+        if (isScalar(p.key) && p.key.value === key && isScalar(p.value) && r && lineOf(ctx, r[0]) === line) {
+          found = p.value;
+          return;
+        }
+        visit(p.value, depth + 1);
+      }
+    else if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+  };
+  visit(node, 0);
+  return found;
+}
+
 type NewParams = Map<string, { value: Value; ruleId: string; line: number; what: string }>;
 
 /**
@@ -464,6 +484,21 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
           : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
       }
       e = withParam(doc, ctx, spec.param, set, params, owner);
+    } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      if (node && !literal(node))
+        e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
+      else if (node) {
+        const r = range(node)!;
+        const src = text.slice(r[0], r[1]);
+        const q = /^["']/.test(src) ? src[0]! : '';
+        if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
+        else e = { start: r[0], end: r[1], text: ctx.json ? JSON.stringify(spec.value) : `${q}${spec.value}${q}` };
+      } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
+        e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+      else e = { why: `no ${spec.key} written on that line: set it by hand` };
     } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
       const res = resourceAt(doc, ctx, t.line);
       const node = res && worldScalarOn(res.value, ctx, t.line);

@@ -30,6 +30,20 @@ export type FixSpec =
       byType?: Record<string, { key: string; value: Value }>;
       param?: ParamSpec;
     }
+  /**
+   * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
+   * `when` holds; with `orSet`, a finding without `key` on its line sets it in the resource's Properties.
+   */
+  | {
+      kind: 'cfn-replace';
+      key: string;
+      value: string;
+      when: (current: unknown) => boolean;
+      what: string;
+      orSet?: boolean;
+      /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
+      paths: Record<string, string[]>;
+    }
   /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
   | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
   /** Set `key` to `!Ref` of a new parameter. */
@@ -231,6 +245,49 @@ export const FIXES: Record<string, FixSpec> = {
         "The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team's decision",
     },
     what: "LoggingConfiguration to !Ref AccessLogBucketName, a new parameter without default (the log bucket is the team's decision), with the bucket's logical id as the log prefix",
+  },
+  'CFN-GUARDDUTY-001': { kind: 'cfn-set', key: 'Enable', value: true, what: 'Enable: true' },
+  'CFN-CF-001': {
+    kind: 'cfn-replace',
+    key: 'ViewerProtocolPolicy',
+    value: 'redirect-to-https',
+    when: (v) => v === 'allow-all',
+    what: 'ViewerProtocolPolicy: redirect-to-https (plain-HTTP viewers are redirected, not refused)',
+    paths: {
+      'AWS::CloudFront::Distribution': [
+        'DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy',
+        'DistributionConfig.CacheBehaviors[].ViewerProtocolPolicy',
+      ],
+    },
+  },
+  'CFN-CF-003': {
+    kind: 'cfn-replace',
+    key: 'MinimumProtocolVersion',
+    value: 'TLSv1.2_2021',
+    when: (v) => typeof v === 'string' && /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/.test(v),
+    what: 'ViewerCertificate.MinimumProtocolVersion: TLSv1.2_2021 where an older version is written',
+    paths: { 'AWS::CloudFront::Distribution': ['DistributionConfig.ViewerCertificate.MinimumProtocolVersion'] },
+  },
+  'CFN-ELB-002': {
+    kind: 'cfn-replace',
+    key: 'SslPolicy',
+    value: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    when: (v) => typeof v === 'string' && v.startsWith('ELBSecurityPolicy-'),
+    orSet: true,
+    what: 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3), written or replacing an older policy',
+    paths: { 'AWS::ElasticLoadBalancingV2::Listener': ['SslPolicy'] },
+  },
+  'CFN-APIGW-002': {
+    kind: 'cfn-replace',
+    key: 'SecurityPolicy',
+    value: 'TLS_1_2',
+    when: (v) => typeof v === 'string' && v.toUpperCase() === 'TLS_1_0',
+    orSet: true,
+    what: 'SecurityPolicy: TLS_1_2, written or replacing TLS_1_0',
+    paths: {
+      'AWS::ApiGateway::DomainName': ['SecurityPolicy'],
+      'AWS::ApiGatewayV2::DomainName': ['DomainNameConfigurations[].SecurityPolicy'],
+    },
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

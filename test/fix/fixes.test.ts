@@ -694,3 +694,109 @@ Resources:
     expect(r.skipped[0]!.why).toMatch(/no fix for resource type AWS::Custom::Thing/);
   });
 });
+
+describe('a version raised or a value replaced where it is written (CF-001, CF-003, ELB-002, APIGW-002, GUARDDUTY-001)', () => {
+  const T = `Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        DefaultCacheBehavior:
+          TargetOriginId: web
+          ViewerProtocolPolicy: "allow-all"   # legacy clients
+        CacheBehaviors:
+          - PathPattern: /img/*
+            TargetOriginId: web
+            ViewerProtocolPolicy: allow-all
+        ViewerCertificate:
+          AcmCertificateArn: !Ref Cert
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1_2016
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      Port: 443
+      SslPolicy: ELBSecurityPolicy-2016-08
+  Tls:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: TLS
+      Port: 8443
+  Domain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: False
+`;
+  const FIXED = T.replace('"allow-all"   # legacy', '"redirect-to-https"   # legacy')
+    .replace('ViewerProtocolPolicy: allow-all\n', 'ViewerProtocolPolicy: redirect-to-https\n')
+    .replace('TLSv1_2016', 'TLSv1.2_2021')
+    .replace('ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06')
+    .replace('Port: 8443\n', 'Port: 8443\n      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n')
+    .replace('api.example.com\n', 'api.example.com\n      SecurityPolicy: TLS_1_2\n')
+    .replace('Enable: False', 'Enable: True');
+  const ids = ['CFN-CF-001', 'CFN-CF-003', 'CFN-ELB-002', 'CFN-APIGW-002', 'CFN-GUARDDUTY-001'];
+  const mine = (text: string) =>
+    lintTemplate(text)
+      .findings.filter((f) => ids.includes(f.ruleId))
+      .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+
+  it('YAML: the quoting, comment and boolean spelling of the line stay; absent settings are added', () => {
+    const targets = mine(T);
+    expect(new Set(targets.map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(T, targets, 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(FIXED);
+    expect(mine(r.text)).toEqual([]);
+    // Added only on a resource type where the key is a top-level property.
+    const wrong = applyFixes(T, [{ ruleId: 'CFN-APIGW-002', line: 25 }], 'cloudformation');
+    expect(wrong.text).toBe(T);
+    expect(wrong.skipped[0]!.why).toMatch(/no SecurityPolicy written on that line/);
+  });
+
+  it('JSON', () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          Https: {
+            Type: 'AWS::ElasticLoadBalancingV2::Listener',
+            Properties: { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS-1-1-2017-01' },
+          },
+          Domain: {
+            Type: 'AWS::ApiGatewayV2::DomainName',
+            Properties: {
+              DomainName: 'api.example.com',
+              DomainNameConfigurations: [{ CertificateArn: 'arn:cert', SecurityPolicy: 'TLS_1_0' }],
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const r = applyFixes(json, mine(json), 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      json
+        .replace('ELBSecurityPolicy-TLS-1-1-2017-01', 'ELBSecurityPolicy-TLS13-1-2-2021-06')
+        .replace('"TLS_1_0"', '"TLS_1_2"'),
+    );
+    expect(mine(r.text)).toEqual([]);
+  });
+
+  it('a value the rule did not report, or one set from elsewhere, is left with a reason', () => {
+    const t = `Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Protocol: HTTPS\n      SslPolicy: !Ref Policy\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-ELB-002', line: 6 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/set from elsewhere/);
+    const other = t.replace('!Ref Policy', 'CustomPolicy');
+    expect(applyFixes(other, [{ ruleId: 'CFN-ELB-002', line: 6 }], 'cloudformation').skipped[0]!.why).toMatch(
+      /not what the rule reported/,
+    );
+  });
+});

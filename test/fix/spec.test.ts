@@ -41,6 +41,15 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
       const value: Value = rest.length ? { [rest.join('.')]: 'a parameter' } : 'a parameter';
       return { id, kind, spec: { key: key!, value } };
     });
+  if (spec.kind === 'cfn-replace')
+    // A value replaced where it is written: each place, as a path.
+    return Object.entries(spec.paths).flatMap(([kind, paths]) =>
+      paths.map((p) => {
+        const [key, ...rest] = p.split('.');
+        const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
+        return { id, kind, spec: { key: key!, value } };
+      }),
+    );
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
@@ -65,7 +74,7 @@ const SAM_PASSTHROUGH: Record<string, string> = {
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param' || s.kind === 'cfn-kms-param')
+      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace'].includes(s.kind))
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
