@@ -319,6 +319,73 @@ function keyedScalarOn(node: unknown, ctx: Ctx, line: number, key: string): unkn
   return found;
 }
 
+export const DENY_SID = 'DenyInsecureTransport';
+
+/**
+ * CFN-S3-006: a statement appended to the bucket policy's block (or JSON) `Statement` list that denies every request
+ * over plain HTTP, on the bucket named by the policy's `Bucket` (a `!Ref` or a literal name) and its objects.
+ */
+function denyInsecure(doc: Document, ctx: Ctx, line: number): Edit | { why: string } | undefined {
+  const res = resourceAt(doc, ctx, line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  if (!isMap(props)) return { why: 'no Properties written here' };
+  const bucket = props.get('Bucket', true);
+  // The bucket's name, as !Sub reads it: ${Name} for a !Ref, the literal name.
+  let name: string | undefined;
+  if (isScalar(bucket) && bucket.tag === '!Ref' && typeof bucket.value === 'string') name = `\${${bucket.value}}`;
+  else if (isMap(bucket) && bucket.items.length === 1 && typeof bucket.get('Ref') === 'string')
+    name = `\${${String(bucket.get('Ref'))}}`;
+  else if (literal(bucket) && typeof (bucket as { value: unknown }).value === 'string')
+    name = String((bucket as { value: string }).value);
+  if (!name || !/^[\w.${}-]+$/.test(name))
+    return { why: 'Bucket is not a !Ref or a literal name: add the Deny statement by hand' };
+  const pd = props.get('PolicyDocument', true);
+  const list = isMap(pd) ? pd.get('Statement', true) : undefined;
+  if (!isSeq(list) || Boolean((list as { flow?: boolean }).flow) !== ctx.json || !list.items.length)
+    return { why: 'the Statement list is not written as a block list here: add the Deny statement by hand' };
+  if (list.items.some((it) => isMap(it) && it.get('Sid') === DENY_SID)) return undefined;
+  const arn = `arn:\${AWS::Partition}:s3:::${name}`;
+  const last = list.items[list.items.length - 1];
+  const r = range(last)!;
+  const first = range(list.items[0])!;
+  const step = detectStep(ctx.text);
+  if (ctx.json) {
+    const ind = ' '.repeat(first[0] - lineStart(ctx.text, first[0]));
+    const i2 = ind + step;
+    const sub = (s: string) => `{ "Fn::Sub": ${JSON.stringify(s)} }`;
+    const body = [
+      `"Sid": ${JSON.stringify(DENY_SID)}`,
+      '"Effect": "Deny"',
+      '"Principal": "*"',
+      '"Action": "s3:*"',
+      `"Resource": [${sub(arn)}, ${sub(`${arn}/*`)}]`,
+      '"Condition": { "Bool": { "aws:SecureTransport": "false" } }',
+    ];
+    return { start: r[1], end: r[1], text: `,\n${ind}{\n${body.map((b) => i2 + b).join(',\n')}\n${ind}}` };
+  }
+  // `- ` and the item's keys at the column of the existing items.
+  const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
+  if (!/^ *- +$/.test(dash)) return { why: 'the Statement list is not written as a block list here' };
+  const ind = ' '.repeat(dash.length);
+  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const lines = [
+    `${dash}Sid: ${DENY_SID}`,
+    `${ind}Effect: Deny`,
+    `${ind}Principal: '*'`,
+    `${ind}Action: 's3:*'`,
+    `${ind}Resource:`,
+    `${ind}${step}- !Sub ${quote(arn)}`,
+    `${ind}${step}- !Sub ${quote(`${arn}/*`)}`,
+    `${ind}Condition:`,
+    `${ind}${step}Bool:`,
+    `${ind}${step}${step}aws:SecureTransport: 'false'`,
+  ];
+  let at = r[1];
+  if (ctx.text[at - 1] === '\n') at -= 1;
+  at = lineEnd(ctx.text, at);
+  return { start: at, end: at, text: `\n${lines.join('\n')}` };
+}
+
 type NewParams = Map<string, { value: Value; ruleId: string; line: number; what: string }>;
 
 /**
@@ -499,6 +566,8 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
         e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
       else e = { why: `no ${spec.key} written on that line: set it by hand` };
+    } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
+      e = denyInsecure(doc, ctx, t.line);
     } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
       const res = resourceAt(doc, ctx, t.line);
       const node = res && worldScalarOn(res.value, ctx, t.line);

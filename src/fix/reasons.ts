@@ -79,8 +79,6 @@ const ONE: Record<string, string> = {
     'a rule’s description says who needs it and why: only the team can write that, and a placeholder would only silence the check',
   'CFN-NACL-003':
     'which of the overlapping entries is meant, and which rule numbers to use, is a network design decision that spans several entries',
-  'CFN-S3-006':
-    'the Deny statement names the bucket’s ARN in the form the policy uses (a !Ref, a name, an import): not automated yet; add the statement the fix above shows',
   'CFN-LAMBDA-005':
     'a dead-letter target needs a queue or topic and send permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-APIGW-005':

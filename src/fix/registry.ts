@@ -44,6 +44,8 @@ export type FixSpec =
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
+  /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
+  | { kind: 'cfn-deny-insecure'; what: string }
   /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
   | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
   /** Set `key` to `!Ref` of a new parameter. */
@@ -288,6 +290,10 @@ export const FIXES: Record<string, FixSpec> = {
       'AWS::ApiGateway::DomainName': ['SecurityPolicy'],
       'AWS::ApiGatewayV2::DomainName': ['DomainNameConfigurations[].SecurityPolicy'],
     },
+  },
+  'CFN-S3-006': {
+    kind: 'cfn-deny-insecure',
+    what: 'a statement in the bucket policy that denies every request over plain HTTP (Sid DenyInsecureTransport, aws:SecureTransport false) on the bucket and its objects',
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -800,3 +800,85 @@ describe('a version raised or a value replaced where it is written (CF-001, CF-0
     );
   });
 });
+
+describe('CFN-S3-006: a statement denying plain HTTP joins the bucket policy', () => {
+  const T = `Resources:
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: team-reports   # created by the data team
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+        - Effect: Allow
+          Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }
+          Action: s3:GetObject
+          Resource: arn:aws:s3:::team-reports/*
+`;
+  it('YAML: after the last statement, at its column, for a bucket named literally', () => {
+    const r = applyFixes(T, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      T +
+        `        - Sid: DenyInsecureTransport
+          Effect: Deny
+          Principal: '*'
+          Action: 's3:*'
+          Resource:
+            - !Sub 'arn:\${AWS::Partition}:s3:::team-reports'
+            - !Sub 'arn:\${AWS::Partition}:s3:::team-reports/*'
+          Condition:
+            Bool:
+              aws:SecureTransport: 'false'
+`,
+    );
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-S3-006')).toEqual([]);
+    // Asked again (the same finding), nothing is added twice.
+    expect(applyFixes(r.text, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation').text).toBe(r.text);
+  });
+
+  it('JSON: { "Ref": … } becomes ${Name} in the Fn::Sub; a bucket from elsewhere is left with a reason', () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          Policy: {
+            Type: 'AWS::S3::BucketPolicy',
+            Properties: {
+              Bucket: { Ref: 'Data' },
+              PolicyDocument: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: { Service: 'logs.amazonaws.com' },
+                    Action: 's3:PutObject',
+                    Resource: '*',
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const r = applyFixes(json, [{ ruleId: 'CFN-S3-006', line: 3 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(JSON.parse(r.text).Resources.Policy.Properties.PolicyDocument.Statement[1]).toEqual({
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: [
+        { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Data}' },
+        { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Data}/*' },
+      ],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-S3-006')).toEqual([]);
+    const imported = T.replace('team-reports   # created', '!ImportValue data-bucket   # created');
+    const x = applyFixes(imported, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation');
+    expect(x.text).toBe(imported);
+    expect(x.skipped[0]!.why).toMatch(/not a !Ref or a literal name/);
+  });
+});
