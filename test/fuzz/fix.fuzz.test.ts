@@ -172,6 +172,72 @@ const fixable: Array<fc.Arbitrary<{ type: string; props: Entry[] }>> = [
       },
     ] as Entry[],
   })),
+  // A value replaced where it is written, nested and in a list (CF-001, CF-003).
+  fc
+    .record({ vpp: str('allow-all'), min: fc.constantFrom('TLSv1', 'TLSv1_2016', 'TLSv1.1_2016'), n: note })
+    .map(({ vpp, min, n }) => ({
+      type: 'AWS::CloudFront::Distribution',
+      props: [
+        {
+          k: 'DistributionConfig',
+          v: [
+            { k: 'Enabled', v: { s: true } },
+            {
+              k: 'DefaultCacheBehavior',
+              v: [
+                { k: 'TargetOriginId', v: { s: 'web', q: 'plain' } },
+                { k: 'ViewerProtocolPolicy', v: vpp },
+              ],
+            },
+            {
+              k: 'ViewerCertificate',
+              v: [
+                { k: 'AcmCertificateArn', v: { s: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', q: 'plain' } },
+                { k: 'SslSupportMethod', v: { s: 'sni-only', q: 'plain' } },
+                { k: 'MinimumProtocolVersion', v: { s: min, q: 'plain', note: n } },
+              ],
+            },
+          ] as Entry[],
+        },
+      ] as Entry[],
+    })),
+  // A listener's policy raised or added (ELB-002).
+  fc.option(str('ELBSecurityPolicy-2016-08'), { nil: undefined }).map((policy) => ({
+    type: 'AWS::ElasticLoadBalancingV2::Listener',
+    props: [
+      { k: 'Protocol', v: { s: 'HTTPS', q: 'plain' } },
+      { k: 'Port', v: { s: 443 } },
+      ...(policy ? [{ k: 'SslPolicy', v: policy }] : []),
+    ] as Entry[],
+  })),
+  // A statement appended to a bucket policy (S3-006).
+  str('team-reports').map((name) => ({
+    type: 'AWS::S3::BucketPolicy',
+    props: [
+      { k: 'Bucket', v: name },
+      {
+        k: 'PolicyDocument',
+        v: [
+          {
+            k: 'Statement',
+            v: [
+              [
+                { k: 'Effect', v: { s: 'Allow', q: 'plain' } },
+                { k: 'Principal', v: [{ k: 'AWS', v: { s: 'arn:aws:iam::123456789012:root', q: 'single' } }] },
+                { k: 'Action', v: { s: 's3:GetObject', q: 'plain' } },
+                { k: 'Resource', v: { s: 'arn:aws:s3:::team-reports/*', q: 'plain' } },
+              ] as Entry[],
+            ],
+          },
+        ] as Entry[],
+      },
+    ] as Entry[],
+  })),
+  // A stage: tracing and an access log (APIGW-003, APIGW-006: two additions at one place, one with a parameter).
+  props(one('RestApiId', str('abc123')), one('StageName', str('prod')), offOrAbsent('TracingEnabled')).map((p) => ({
+    type: 'AWS::ApiGateway::Stage',
+    props: p,
+  })),
 ];
 
 /** Resources no fix touches, around the fixable ones. */
