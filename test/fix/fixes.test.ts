@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/index.js';
 import { FIXES } from '../../src/fix/registry.js';
 import { lintTemplate } from '../../src/rules/cloudformation/index.js';
+import { family as ansible } from '../../src/rules/ansible/index.js';
 
 const CFN_YAML = `AWSTemplateFormatVersion: '2010-09-09'
 # the database tier
@@ -880,5 +881,50 @@ describe('CFN-S3-006: a statement denying plain HTTP joins the bucket policy', (
     const x = applyFixes(imported, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation');
     expect(x.text).toBe(imported);
     expect(x.skipped[0]!.why).toMatch(/not a !Ref or a literal name/);
+  });
+});
+
+describe('Ansible package and repository checks turned back on (PKG-001/002/003, TLS-005)', () => {
+  const PLAY = `- hosts: all
+  become: true
+  tasks:
+    - name: Agent from the vendor
+      ansible.builtin.apt:
+        deb: /tmp/agent.deb
+        allow_unauthenticated: yes   # the vendor's key expired
+    - name: Agent on RHEL
+      ansible.builtin.dnf:
+        name: agent
+        disable_gpg_check: True
+    - name: Vendor repository
+      ansible.builtin.yum_repository:
+        name: vendor
+        description: Vendor
+        baseurl: https://repo.vendor.example/el9
+        gpgcheck: no
+        sslverify: "false"
+    - name: Inline
+      yum: name=agent disable_gpg_check=yes
+`;
+  const ids = ['ANS-PKG-001', 'ANS-PKG-002', 'ANS-PKG-003', 'ANS-TLS-005'];
+  const mine = (text: string) =>
+    ansible
+      .lint('site.yml', text)
+      .findings.filter((f) => ids.includes(f.ruleId))
+      .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+
+  it("keeps the file's boolean spelling (a quoted string becomes a boolean); inline key=value arguments are left with a reason", () => {
+    const targets = mine(PLAY);
+    expect(new Set(targets.map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(PLAY, targets, 'ansible');
+    expect(r.text).toBe(
+      PLAY.replace('allow_unauthenticated: yes', 'allow_unauthenticated: no')
+        .replace('disable_gpg_check: True', 'disable_gpg_check: False')
+        .replace('gpgcheck: no', 'gpgcheck: yes')
+        .replace('sslverify: "false"', 'sslverify: true'),
+    );
+    expect(r.skipped.map((s) => [s.ruleId, s.line])).toEqual([['ANS-PKG-002', 20]]);
+    expect(r.skipped[0]!.why).toMatch(/inline/);
+    expect(mine(r.text)).toEqual([{ ruleId: 'ANS-PKG-002', line: 20 }]);
   });
 });
