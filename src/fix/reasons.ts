@@ -81,6 +81,8 @@ const ONE: Record<string, string> = {
     'which of the overlapping entries is meant, and which rule numbers to use, is a network design decision that spans several entries',
   'CFN-LAMBDA-005':
     'a dead-letter target needs a queue or topic and send permission on the function’s role (Lambda refuses the function without it): a change across resources',
+  'CFN-LAMBDA-004':
+    'active tracing needs X-Ray write permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-APIGW-005':
     'execution logging needs the account’s API Gateway CloudWatch role (the deployment fails without it) and a log level the team picks',
   'CFN-MQ-002':

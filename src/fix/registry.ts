@@ -249,6 +249,21 @@ export const FIXES: Record<string, FixSpec> = {
     what: "LoggingConfiguration to !Ref AccessLogBucketName, a new parameter without default (the log bucket is the team's decision), with the bucket's logical id as the log prefix",
   },
   'CFN-GUARDDUTY-001': { kind: 'cfn-set', key: 'Enable', value: true, what: 'Enable: true' },
+  'CFN-LOG-006': { kind: 'cfn-set', key: 'IsLogging', value: true, what: 'IsLogging: true' },
+  'CFN-KIN-001': {
+    kind: 'cfn-set',
+    key: 'StreamEncryption',
+    value: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
+    what: 'StreamEncryption with EncryptionType: KMS and the AWS-managed key alias/aws/kinesis (a key of your own is CFN-KMS-003’s next step)',
+  },
+  'CFN-ECS-001': {
+    kind: 'cfn-replace',
+    key: 'TransitEncryption',
+    value: 'ENABLED',
+    when: (v) => v === 'DISABLED',
+    what: 'TransitEncryption: ENABLED where the volume writes DISABLED (a volume that leaves it out is left with a reason)',
+    paths: { 'AWS::ECS::TaskDefinition': ['Volumes[].EFSVolumeConfiguration.TransitEncryption'] },
+  },
   'CFN-CF-001': {
     kind: 'cfn-replace',
     key: 'ViewerProtocolPolicy',

@@ -928,3 +928,43 @@ describe('Ansible package and repository checks turned back on (PKG-001/002/003,
     expect(mine(r.text)).toEqual([{ ruleId: 'ANS-PKG-002', line: 20 }]);
   });
 });
+
+describe('CFN-LOG-006, CFN-KIN-001, CFN-ECS-001', () => {
+  const T = `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      S3BucketName: !Ref TrailBucket
+      IsLogging: false
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption:
+        EncryptionType: NONE
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Volumes:
+        - Name: shared
+          EFSVolumeConfiguration:
+            FilesystemId: !Ref Fs
+            TransitEncryption: DISABLED   # TODO
+`;
+  it('YAML: a flag, a block whose value was wrong and gains its key, a value in a list item', () => {
+    const ids = ['CFN-LOG-006', 'CFN-KIN-001', 'CFN-ECS-001'];
+    const mine = (text: string) =>
+      lintTemplate(text)
+        .findings.filter((f) => ids.includes(f.ruleId))
+        .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+    expect(new Set(mine(T).map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(T, mine(T), 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      T.replace('IsLogging: false', 'IsLogging: true')
+        .replace('EncryptionType: NONE\n', 'EncryptionType: KMS\n        KeyId: alias/aws/kinesis\n')
+        .replace('DISABLED   # TODO', 'ENABLED   # TODO'),
+    );
+    expect(mine(r.text)).toEqual([]);
+  });
+});
