@@ -168,8 +168,8 @@ function detectStep(text: string): string {
 }
 
 /** The CloudFormation resource (logical id pair) whose lines contain `line`. */
-function resourceAt(doc: Document, ctx: Ctx, line: number): Pair | undefined {
-  const res = isMap(doc.contents) ? doc.contents.get('Resources', true) : undefined;
+function resourceAt(doc: Document, ctx: Ctx, line: number, section = 'Resources'): Pair | undefined {
+  const res = isMap(doc.contents) ? doc.contents.get(section, true) : undefined;
   if (!isMap(res)) return undefined;
   return res.items.find((p: Pair) => {
     const start = range(p.key)?.[0];
@@ -566,6 +566,12 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
         e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
       else e = { why: `no ${spec.key} written on that line: set it by hand` };
+    } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
+      const p = resourceAt(doc, ctx, t.line, 'Parameters');
+      e =
+        p && isMap(p.value)
+          ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
+          : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
     } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
       e = denyInsecure(doc, ctx, t.line);
     } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {

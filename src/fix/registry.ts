@@ -44,6 +44,8 @@ export type FixSpec =
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
+  /** Set `key` in the template parameter whose lines hold the finding. */
+  | { kind: 'cfn-param-set'; key: string; value: Value; what: string }
   /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
   | { kind: 'cfn-deny-insecure'; what: string }
   /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
@@ -263,6 +265,12 @@ export const FIXES: Record<string, FixSpec> = {
     when: (v) => v === 'DISABLED',
     what: 'TransitEncryption: ENABLED where the volume writes DISABLED (a volume that leaves it out is left with a reason)',
     paths: { 'AWS::ECS::TaskDefinition': ['Volumes[].EFSVolumeConfiguration.TransitEncryption'] },
+  },
+  'CFN-CRED-004': {
+    kind: 'cfn-param-set',
+    key: 'NoEcho',
+    value: true,
+    what: 'NoEcho: true on the parameter (the console and the API then mask its value; a Default written in the template is CFN-CRED-006’s: rotate it)',
   },
   'CFN-CF-001': {
     kind: 'cfn-replace',

@@ -968,3 +968,39 @@ describe('CFN-LOG-006, CFN-KIN-001, CFN-ECS-001', () => {
     expect(mine(r.text)).toEqual([]);
   });
 });
+
+describe('CFN-CRED-004: NoEcho on a secret-looking parameter', () => {
+  it('added to the parameter, or a false one turned true; YAML and JSON', () => {
+    const t = `Parameters:
+  DbPassword:   # rotated by the DBA team
+    Type: String
+  ApiToken:
+    Type: String
+    NoEcho: false
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+`;
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-CRED-004', line: 2 },
+        { ruleId: 'CFN-CRED-004', line: 4 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      t
+        .replace('    Type: String\n  ApiToken', '    Type: String\n    NoEcho: true\n  ApiToken')
+        .replace('NoEcho: false', 'NoEcho: true'),
+    );
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-CRED-004')).toEqual([]);
+    const json = `{\n  "Parameters": {\n    "DbPassword": { "Type": "String" }\n  },\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue" } }\n}\n`;
+    const j = applyFixes(json, [{ ruleId: 'CFN-CRED-004', line: 3 }], 'cloudformation');
+    expect(JSON.parse(j.text).Parameters.DbPassword).toEqual({ Type: 'String', NoEcho: true });
+    expect(applyFixes(t, [{ ruleId: 'CFN-CRED-004', line: 9 }], 'cloudformation').skipped[0]!.why).toMatch(
+      /set NoEcho: true on its parameter/,
+    );
+  });
+});
