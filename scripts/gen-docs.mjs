@@ -19,7 +19,7 @@ function fixLine(d) {
   const fix = Object.prototype.hasOwnProperty.call(lib.FIXES, d.id) ? lib.FIXES[d.id] : undefined;
   return fix
     ? `Automatic fix: yes — \`hookguard fix\` sets ${fix.what}.\n\n`
-    : "Automatic fix: no — the right value is the team's decision or the change is not local; apply the fix above by hand.\n\n";
+    : `Automatic fix: no — ${lib.noFixReason(d.id)}.\n\n`;
 }
 
 const pages = new Map();

@@ -19,4 +19,5 @@ export * from './types.js';
 export { findEncoded } from './rules/secrets/decode.js';
 export { CONFIG_SCHEMA } from './config/schema.js';
 export { FIXES } from './fix/registry.js';
+export { noFixReason } from './fix/reasons.js';
 export { applyFixes } from './fix/index.js';

@@ -683,12 +683,13 @@ async function explainCommand(rest: string[], io: Io): Promise<number> {
     );
   }
   const { FIXES } = await import('../fix/registry.js');
+  const { noFixReason } = await import('../fix/reasons.js');
   const fix = Object.prototype.hasOwnProperty.call(FIXES, d.id) ? FIXES[d.id] : undefined;
   const fixLine =
     d.category === 'cloudformation' || d.category === 'ansible'
       ? fix
         ? `\nAutomatic fix: yes — hookguard fix sets ${fix.what}.\n`
-        : "\nAutomatic fix: no — the right value is the team's decision or the change is not local; the fix above is done by hand.\n"
+        : `\nAutomatic fix: no — ${noFixReason(d.id)}.\n`
       : d.category === 'secret'
         ? '\nAutomatic fix: never — a leaked secret is rotated, not edited away.\n'
         : '';

@@ -67,14 +67,25 @@ function yamlScalar(value: string | number | boolean): string {
   return plain ? value : `'${value.replace(/'/g, "''")}'`;
 }
 
+/** A `{ Ref: Name }` value: written `!Ref Name` in YAML, on the key's line. */
+function isRef(value: Value): value is { Ref: string } {
+  return typeof value === 'object' && Object.keys(value).length === 1 && typeof value.Ref === 'string';
+}
+
+/** A value written as block lines under its key (a mapping other than a `!Ref`). */
+function isBlock(value: Value): boolean {
+  return typeof value === 'object' && !isRef(value);
+}
+
 /** A value in the style of the file: YAML block lines, or JSON. */
 function render(value: Value, ctx: Ctx, indent: string, step: string): string {
   if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : yamlScalar(value);
+  if (isRef(value)) return refText(ctx, value.Ref);
   const entries = Object.entries(value);
   if (ctx.json)
     return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
   return entries
-    .map(([k, v]) => `\n${indent}${step}${k}:${typeof v === 'object' ? '' : ' '}${render(v, ctx, indent + step, step)}`)
+    .map(([k, v]) => `\n${indent}${step}${k}:${isBlock(v) ? '' : ' '}${render(v, ctx, indent + step, step)}`)
     .join('');
 }
 
@@ -90,6 +101,7 @@ function setInMap(
   const pair: Pair | undefined = map.items.find((p) => isScalar(p.key) && p.key.value === key);
   if (pair) {
     const v = pair.value;
+    if (isRef(value)) return { why: `${key} is already set: check its value by hand` };
     if (typeof value !== 'object') {
       if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
       const r = range(v)!;
@@ -141,7 +153,7 @@ function setInMap(
   const body =
     raw !== undefined
       ? `${key}: ${raw}`
-      : typeof value === 'object'
+      : isBlock(value)
         ? `${key}:${render(value, ctx, indent, step)}`
         : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}${body}` };
@@ -156,8 +168,8 @@ function detectStep(text: string): string {
 }
 
 /** The CloudFormation resource (logical id pair) whose lines contain `line`. */
-function resourceAt(doc: Document, ctx: Ctx, line: number): Pair | undefined {
-  const res = isMap(doc.contents) ? doc.contents.get('Resources', true) : undefined;
+function resourceAt(doc: Document, ctx: Ctx, line: number, section = 'Resources'): Pair | undefined {
+  const res = isMap(doc.contents) ? doc.contents.get(section, true) : undefined;
   if (!isMap(res)) return undefined;
   return res.items.find((p: Pair) => {
     const start = range(p.key)?.[0];
@@ -258,7 +270,7 @@ function setOnResource(
   const v =
     raw !== undefined
       ? ` ${raw}`
-      : typeof value === 'object'
+      : isBlock(value)
         ? render(value, ctx, indent + step, step)
         : ` ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}Properties:\n${indent}${step}${key}:${v}` };
@@ -285,6 +297,93 @@ function worldScalarOn(node: unknown, ctx: Ctx, line: number): { node: unknown; 
   };
   visit(node, 0);
   return found;
+}
+
+/** The value node of `key` on `line` below `node` (a resource): in nested blocks and list items. */
+function keyedScalarOn(node: unknown, ctx: Ctx, line: number, key: string): unknown {
+  let found: unknown;
+  const visit = (n: unknown, depth: number) => {
+    if (found !== undefined || depth > 40) return;
+    if (isMap(n))
+      for (const p of n.items) {
+        const r = range(p.value);
+        if (isScalar(p.key) && p.key.value === key && isScalar(p.value) && r && lineOf(ctx, r[0]) === line) {
+          found = p.value;
+          return;
+        }
+        visit(p.value, depth + 1);
+      }
+    else if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+  };
+  visit(node, 0);
+  return found;
+}
+
+export const DENY_SID = 'DenyInsecureTransport';
+
+/**
+ * CFN-S3-006: a statement appended to the bucket policy's block (or JSON) `Statement` list that denies every request
+ * over plain HTTP, on the bucket named by the policy's `Bucket` (a `!Ref` or a literal name) and its objects.
+ */
+function denyInsecure(doc: Document, ctx: Ctx, line: number): Edit | { why: string } | undefined {
+  const res = resourceAt(doc, ctx, line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  if (!isMap(props)) return { why: 'no Properties written here' };
+  const bucket = props.get('Bucket', true);
+  // The bucket's name, as !Sub reads it: ${Name} for a !Ref, the literal name.
+  let name: string | undefined;
+  if (isScalar(bucket) && bucket.tag === '!Ref' && typeof bucket.value === 'string') name = `\${${bucket.value}}`;
+  else if (isMap(bucket) && bucket.items.length === 1 && typeof bucket.get('Ref') === 'string')
+    name = `\${${String(bucket.get('Ref'))}}`;
+  else if (literal(bucket) && typeof (bucket as { value: unknown }).value === 'string')
+    name = String((bucket as { value: string }).value);
+  if (!name || !/^[\w.${}-]+$/.test(name))
+    return { why: 'Bucket is not a !Ref or a literal name: add the Deny statement by hand' };
+  const pd = props.get('PolicyDocument', true);
+  const list = isMap(pd) ? pd.get('Statement', true) : undefined;
+  if (!isSeq(list) || Boolean((list as { flow?: boolean }).flow) !== ctx.json || !list.items.length)
+    return { why: 'the Statement list is not written as a block list here: add the Deny statement by hand' };
+  if (list.items.some((it) => isMap(it) && it.get('Sid') === DENY_SID)) return undefined;
+  const arn = `arn:\${AWS::Partition}:s3:::${name}`;
+  const last = list.items[list.items.length - 1];
+  const r = range(last)!;
+  const first = range(list.items[0])!;
+  const step = detectStep(ctx.text);
+  if (ctx.json) {
+    const ind = ' '.repeat(first[0] - lineStart(ctx.text, first[0]));
+    const i2 = ind + step;
+    const sub = (s: string) => `{ "Fn::Sub": ${JSON.stringify(s)} }`;
+    const body = [
+      `"Sid": ${JSON.stringify(DENY_SID)}`,
+      '"Effect": "Deny"',
+      '"Principal": "*"',
+      '"Action": "s3:*"',
+      `"Resource": [${sub(arn)}, ${sub(`${arn}/*`)}]`,
+      '"Condition": { "Bool": { "aws:SecureTransport": "false" } }',
+    ];
+    return { start: r[1], end: r[1], text: `,\n${ind}{\n${body.map((b) => i2 + b).join(',\n')}\n${ind}}` };
+  }
+  // `- ` and the item's keys at the column of the existing items.
+  const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
+  if (!/^ *- +$/.test(dash)) return { why: 'the Statement list is not written as a block list here' };
+  const ind = ' '.repeat(dash.length);
+  const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  const lines = [
+    `${dash}Sid: ${DENY_SID}`,
+    `${ind}Effect: Deny`,
+    `${ind}Principal: '*'`,
+    `${ind}Action: 's3:*'`,
+    `${ind}Resource:`,
+    `${ind}${step}- !Sub ${quote(arn)}`,
+    `${ind}${step}- !Sub ${quote(`${arn}/*`)}`,
+    `${ind}Condition:`,
+    `${ind}${step}Bool:`,
+    `${ind}${step}${step}aws:SecureTransport: 'false'`,
+  ];
+  let at = r[1];
+  if (ctx.text[at - 1] === '\n') at -= 1;
+  at = lineEnd(ctx.text, at);
+  return { start: at, end: at, text: `\n${lines.join('\n')}` };
 }
 
 type NewParams = Map<string, { value: Value; ruleId: string; line: number; what: string }>;
@@ -366,6 +465,43 @@ function paramEdits(
   return [{ start: k[0], end: k[0], text, ruleId: first.ruleId, line: first.line, what: first.what }];
 }
 
+/**
+ * Two fixes that add the same missing block at the same place (`StageDescription:` for its tracing and its access
+ * log, `Properties:` for two settings) would write the key twice: the second one's entries join the first block,
+ * under the block openers (`Key:`, `"Key": {`) the two share. In place; the merged edit is dropped from the list.
+ */
+type Owner = { ruleId: string; line: number; what: string };
+
+function mergeBlocks(edits: Array<Edit & Owner & { also?: Owner[] }>, json: boolean): void {
+  const opener = json ? (l: string) => l.endsWith('{') : (l: string) => l.endsWith(':');
+  for (let i = 0; i < edits.length; i++) {
+    const a = edits[i]!;
+    if (a.start !== a.end) continue;
+    for (let j = i + 1; j < edits.length; j++) {
+      const b = edits[j]!;
+      if (b.start !== a.start || b.end !== a.end) continue;
+      const al = a.text.split('\n');
+      const bl = b.text.split('\n');
+      // Line 0 is empty (YAML) or the comma (JSON); then the shared openers.
+      let n = 0;
+      while (n + 1 < Math.min(al.length, bl.length) && al[n + 1] === bl[n + 1] && opener(al[n + 1]!)) n++;
+      if (!n || al[0] !== bl[0]) continue;
+      a.text = json
+        ? `${al.slice(0, al.length - n).join('\n')},\n${bl.slice(1 + n).join('\n')}`
+        : `${a.text}\n${bl.slice(1 + n).join('\n')}`;
+      a.also = [...(a.also ?? []), { ruleId: b.ruleId, line: b.line, what: b.what }, ...(b.also ?? [])];
+      edits.splice(j--, 1);
+    }
+  }
+}
+
+/** A fix's value with `{id}` in its strings replaced by the resource's logical id (a log prefix per resource). */
+function withId(value: Value, id: string): Value {
+  if (typeof value === 'string') return value.replace(/\{id\}/g, id);
+  if (typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
+}
+
 export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
@@ -375,14 +511,25 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     return out;
   }
   const ctx: Ctx = { text, lc, json: /^\s*[{[]/.test(text) };
-  const edits: Array<Edit & { ruleId: string; line: number; what: string }> = [];
+  const edits: Array<Edit & Owner & { also?: Owner[] }> = [];
   const params: NewParams = new Map();
   for (const t of targets) {
     const spec = FIXES[t.ruleId];
     if (!spec) continue;
     let e: Edit | Edit[] | { why: string } | undefined;
     if (spec.kind === 'cfn-set' && format === 'cloudformation') {
-      e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+      const res = resourceAt(doc, ctx, t.line);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
+      const id = res && isScalar(res.key) ? String(res.key.value) : '';
+      const key = set?.key ?? spec.key;
+      const value = withId(set?.value ?? spec.value, id);
+      if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+      else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
+      else {
+        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+        e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
+      }
     } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
@@ -404,6 +551,29 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
           : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
       }
       e = withParam(doc, ctx, spec.param, set, params, owner);
+    } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      if (node && !literal(node))
+        e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
+      else if (node) {
+        const r = range(node)!;
+        const src = text.slice(r[0], r[1]);
+        const q = /^["']/.test(src) ? src[0]! : '';
+        if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
+        else e = { start: r[0], end: r[1], text: ctx.json ? JSON.stringify(spec.value) : `${q}${spec.value}${q}` };
+      } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
+        e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+      else e = { why: `no ${spec.key} written on that line: set it by hand` };
+    } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
+      const p = resourceAt(doc, ctx, t.line, 'Parameters');
+      e =
+        p && isMap(p.value)
+          ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
+          : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
+    } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
+      e = denyInsecure(doc, ctx, t.line);
     } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
       const res = resourceAt(doc, ctx, t.line);
       const node = res && worldScalarOn(res.value, ctx, t.line);
@@ -452,16 +622,25 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
   }
   edits.push(...paramEdits(doc, ctx, params));
   // One edit per place (two findings asking for the same change), applied from the end.
-  const seen = new Set<string>();
+  const seen = new Map<string, (typeof edits)[number]>();
   const unique = edits.filter((e) => {
     const k = `${e.start}:${e.end}:${e.text}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const first = seen.get(k);
+    if (first) {
+      // The one edit fixes this finding too.
+      first.also = [...(first.also ?? []), { ruleId: e.ruleId, line: e.line, what: e.what }];
+      return false;
+    }
+    seen.set(k, e);
     return true;
   });
+  mergeBlocks(unique, ctx.json);
   // From the end of the text backwards; insertions at the same place in reverse, so they read in the order given.
   const order = new Map(unique.map((e, i) => [e, i]));
-  unique.sort((a, b) => b.start - a.start || b.end - a.end || order.get(b)! - order.get(a)!);
+  // Insertions at one place that close different blocks (a nested entry added at the end of a block, and a new
+  // property after that block): the deeper one first, so it stays inside its block.
+  const depth = (e: Edit) => (e.start === e.end ? (/^,?\n( *)/.exec(e.text)?.[1]?.length ?? 0) : 0);
+  unique.sort((a, b) => b.start - a.start || b.end - a.end || depth(a) - depth(b) || order.get(b)! - order.get(a)!);
   let result = text;
   let lastStart = Infinity;
   for (const e of unique) {
@@ -471,9 +650,10 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
     }
     result = result.slice(0, e.start) + e.text + result.slice(e.end);
     lastStart = e.start;
-    // One entry per finding fixed (a fix may take several edits).
-    if (!out.applied.some((x) => x.ruleId === e.ruleId && x.line === e.line))
-      out.applied.push({ ruleId: e.ruleId, line: e.line, what: e.what });
+    // One entry per finding fixed (a fix may take several edits, an edit serve several fixes).
+    for (const o of [e, ...(e.also ?? [])])
+      if (!out.applied.some((x) => x.ruleId === o.ruleId && x.line === o.line))
+        out.applied.push({ ruleId: o.ruleId, line: o.line, what: o.what });
   }
   out.text = result;
   return out;

@@ -18,7 +18,36 @@ export interface ParamSpec {
 
 /** What a rule's fix does, declared as data. */
 export type FixSpec =
-  | { kind: 'cfn-set'; key: string; value: Value; what: string }
+  /**
+   * Set `key` to `value` in the resource's Properties (`{id}` in a string: the logical id); `byType`: the key and
+   * value per resource type where they differ; `param`: the parameter a `{ Ref: name }` in the value refers to.
+   */
+  | {
+      kind: 'cfn-set';
+      key: string;
+      value: Value;
+      what: string;
+      byType?: Record<string, { key: string; value: Value }>;
+      param?: ParamSpec;
+    }
+  /**
+   * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
+   * `when` holds; with `orSet`, a finding without `key` on its line sets it in the resource's Properties.
+   */
+  | {
+      kind: 'cfn-replace';
+      key: string;
+      value: string;
+      when: (current: unknown) => boolean;
+      what: string;
+      orSet?: boolean;
+      /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
+      paths: Record<string, string[]>;
+    }
+  /** Set `key` in the template parameter whose lines hold the finding. */
+  | { kind: 'cfn-param-set'; key: string; value: Value; what: string }
+  /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
+  | { kind: 'cfn-deny-insecure'; what: string }
   /** Replace the world CIDR on the finding's line with `!Ref` of a new parameter. */
   | { kind: 'cfn-world-param'; param: ParamSpec; what: string }
   /** Set `key` to `!Ref` of a new parameter. */
@@ -55,6 +84,22 @@ function networkParam(name: string, who: string): ParamSpec {
     },
   };
 }
+
+/**
+ * An access-log format both REST and HTTP APIs accept (JSON, one line per request); the variables are those the two
+ * share in API Gateway's `$context` reference.
+ */
+const ACCESS_LOG_FORMAT = JSON.stringify({
+  requestId: '$context.requestId',
+  sourceIp: '$context.identity.sourceIp',
+  requestTime: '$context.requestTime',
+  httpMethod: '$context.httpMethod',
+  path: '$context.path',
+  status: '$context.status',
+  protocol: '$context.protocol',
+  responseLength: '$context.responseLength',
+});
+const ACCESS_LOG: Value = { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: ACCESS_LOG_FORMAT };
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -165,6 +210,114 @@ export const FIXES: Record<string, FixSpec> = {
     },
     what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
   },
+  'CFN-APIGW-006': {
+    kind: 'cfn-set',
+    key: 'TracingEnabled',
+    value: true,
+    byType: {
+      'AWS::ApiGateway::Stage': { key: 'TracingEnabled', value: true },
+      'AWS::Serverless::Api': { key: 'TracingEnabled', value: true },
+      'AWS::ApiGateway::Deployment': { key: 'StageDescription', value: { TracingEnabled: true } },
+    },
+    what: 'TracingEnabled: true on the stage (StageDescription.TracingEnabled on a deployment that creates it)',
+  },
+  'CFN-APIGW-003': {
+    kind: 'cfn-set',
+    key: 'AccessLogSetting',
+    value: ACCESS_LOG,
+    byType: {
+      'AWS::ApiGateway::Stage': { key: 'AccessLogSetting', value: ACCESS_LOG },
+      'AWS::Serverless::Api': { key: 'AccessLogSetting', value: ACCESS_LOG },
+      'AWS::ApiGatewayV2::Stage': { key: 'AccessLogSettings', value: ACCESS_LOG },
+      'AWS::Serverless::HttpApi': { key: 'AccessLogSettings', value: ACCESS_LOG },
+      'AWS::ApiGateway::Deployment': { key: 'StageDescription', value: { AccessLogSetting: ACCESS_LOG } },
+    },
+    param: {
+      name: 'ApiAccessLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group that receives the API's access logs (REST APIs also need the account's API Gateway CloudWatch role): the team's decision",
+    },
+    what: "AccessLogSetting (AccessLogSettings on HTTP APIs) with a JSON format and DestinationArn: !Ref ApiAccessLogGroupArn, a new parameter without default: set it to the team's log group",
+  },
+  'CFN-S3-005': {
+    kind: 'cfn-set',
+    key: 'LoggingConfiguration',
+    value: { DestinationBucketName: { Ref: 'AccessLogBucketName' }, LogFilePrefix: '{id}/' },
+    param: {
+      name: 'AccessLogBucketName',
+      description:
+        "The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team's decision",
+    },
+    what: "LoggingConfiguration to !Ref AccessLogBucketName, a new parameter without default (the log bucket is the team's decision), with the bucket's logical id as the log prefix",
+  },
+  'CFN-GUARDDUTY-001': { kind: 'cfn-set', key: 'Enable', value: true, what: 'Enable: true' },
+  'CFN-LOG-006': { kind: 'cfn-set', key: 'IsLogging', value: true, what: 'IsLogging: true' },
+  'CFN-KIN-001': {
+    kind: 'cfn-set',
+    key: 'StreamEncryption',
+    value: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
+    what: 'StreamEncryption with EncryptionType: KMS and the AWS-managed key alias/aws/kinesis (a key of your own is CFN-KMS-003’s next step)',
+  },
+  'CFN-ECS-001': {
+    kind: 'cfn-replace',
+    key: 'TransitEncryption',
+    value: 'ENABLED',
+    when: (v) => v === 'DISABLED',
+    what: 'TransitEncryption: ENABLED where the volume writes DISABLED (a volume that leaves it out is left with a reason)',
+    paths: { 'AWS::ECS::TaskDefinition': ['Volumes[].EFSVolumeConfiguration.TransitEncryption'] },
+  },
+  'CFN-CRED-004': {
+    kind: 'cfn-param-set',
+    key: 'NoEcho',
+    value: true,
+    what: 'NoEcho: true on the parameter (the console and the API then mask its value; a Default written in the template is CFN-CRED-006’s: rotate it)',
+  },
+  'CFN-CF-001': {
+    kind: 'cfn-replace',
+    key: 'ViewerProtocolPolicy',
+    value: 'redirect-to-https',
+    when: (v) => v === 'allow-all',
+    what: 'ViewerProtocolPolicy: redirect-to-https (plain-HTTP viewers are redirected, not refused)',
+    paths: {
+      'AWS::CloudFront::Distribution': [
+        'DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy',
+        'DistributionConfig.CacheBehaviors[].ViewerProtocolPolicy',
+      ],
+    },
+  },
+  'CFN-CF-003': {
+    kind: 'cfn-replace',
+    key: 'MinimumProtocolVersion',
+    value: 'TLSv1.2_2021',
+    when: (v) => typeof v === 'string' && /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/.test(v),
+    what: 'ViewerCertificate.MinimumProtocolVersion: TLSv1.2_2021 where an older version is written',
+    paths: { 'AWS::CloudFront::Distribution': ['DistributionConfig.ViewerCertificate.MinimumProtocolVersion'] },
+  },
+  'CFN-ELB-002': {
+    kind: 'cfn-replace',
+    key: 'SslPolicy',
+    value: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+    when: (v) => typeof v === 'string' && v.startsWith('ELBSecurityPolicy-'),
+    orSet: true,
+    what: 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3), written or replacing an older policy',
+    paths: { 'AWS::ElasticLoadBalancingV2::Listener': ['SslPolicy'] },
+  },
+  'CFN-APIGW-002': {
+    kind: 'cfn-replace',
+    key: 'SecurityPolicy',
+    value: 'TLS_1_2',
+    when: (v) => typeof v === 'string' && v.toUpperCase() === 'TLS_1_0',
+    orSet: true,
+    what: 'SecurityPolicy: TLS_1_2, written or replacing TLS_1_0',
+    paths: {
+      'AWS::ApiGateway::DomainName': ['SecurityPolicy'],
+      'AWS::ApiGatewayV2::DomainName': ['DomainNameConfigurations[].SecurityPolicy'],
+    },
+  },
+  'CFN-S3-006': {
+    kind: 'cfn-deny-insecure',
+    what: 'a statement in the bucket policy that denies every request over plain HTTP (Sid DenyInsecureTransport, aws:SecureTransport false) on the bucket and its objects',
+  },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
     variable: 'admin_cidr',
@@ -200,6 +353,34 @@ export const FIXES: Record<string, FixSpec> = {
     value: 'present',
     what: 'state: present',
     when: (v) => v === 'latest',
+  },
+  'ANS-PKG-001': {
+    kind: 'ans-set',
+    key: 'allow_unauthenticated',
+    value: false,
+    what: 'allow_unauthenticated: false (where the task sets it true)',
+    when: truthy,
+  },
+  'ANS-PKG-002': {
+    kind: 'ans-set',
+    key: 'disable_gpg_check',
+    value: false,
+    what: 'disable_gpg_check: false (where the task sets it true)',
+    when: truthy,
+  },
+  'ANS-PKG-003': {
+    kind: 'ans-set',
+    key: 'gpgcheck',
+    value: true,
+    what: 'gpgcheck: true (where the repository sets it false)',
+    when: falsy,
+  },
+  'ANS-TLS-005': {
+    kind: 'ans-set',
+    key: 'sslverify',
+    value: true,
+    what: 'sslverify: true (where the repository sets it false)',
+    when: falsy,
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },

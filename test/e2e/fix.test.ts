@@ -115,6 +115,10 @@ describe('hookguard fix', () => {
     const ex = repo.hookguard(['explain', 'CFN-RDS-001']);
     expect(ex.stdout).toMatch(/Automatic fix: yes — hookguard fix sets StorageEncrypted: true/);
     expect(repo.hookguard(['explain', 'github-pat']).stdout).toMatch(/Automatic fix: never/);
+    // A rule without a fix says why not.
+    expect(repo.hookguard(['explain', 'CFN-SG-008']).stdout).toMatch(
+      /Automatic fix: no — a rule’s description says who/,
+    );
   });
 });
 

@@ -6,6 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/index.js';
 import { FIXES } from '../../src/fix/registry.js';
+import { lintTemplate } from '../../src/rules/cloudformation/index.js';
+import { family as ansible } from '../../src/rules/ansible/index.js';
 
 const CFN_YAML = `AWSTemplateFormatVersion: '2010-09-09'
 # the database tier
@@ -457,5 +459,548 @@ describe('Ansible AWS modules: an argument written wrong is set right; an absent
       { ruleId: 'ANS-AWS-005', line: 11, why: 'storage_encrypted is not what the rule reported' },
     ]);
     expect(applyFixes(FIXED, [{ ruleId: 'ANS-AWS-004', line: 5 }], 'ansible').text).toBe(FIXED);
+  });
+});
+
+describe('fixes per resource type, with a new parameter inside a block (APIGW-003, APIGW-006, S3-005)', () => {
+  const FORMAT =
+    '{"requestId":"$context.requestId","sourceIp":"$context.identity.sourceIp","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod","path":"$context.path","status":"$context.status","protocol":"$context.protocol","responseLength":"$context.responseLength"}';
+  const API = `AWSTemplateFormatVersion: '2010-09-09'
+Resources:
+  Prod:   # the public stage
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+  Http:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+  Deploy:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Api
+      StageName: beta
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-reports'
+`;
+  const API_FIXED = `AWSTemplateFormatVersion: '2010-09-09'
+Parameters:
+  ApiAccessLogGroupArn:
+    Type: String
+    Description: 'The ARN of the CloudWatch Logs log group that receives the API''s access logs (REST APIs also need the account''s API Gateway CloudWatch role): the team''s decision'
+  AccessLogBucketName:
+    Type: String
+    Description: 'The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team''s decision'
+Resources:
+  Prod:   # the public stage
+    Type: AWS::ApiGateway::Stage
+    Properties:
+      RestApiId: !Ref Api
+      StageName: prod
+      TracingEnabled: true
+      AccessLogSetting:
+        DestinationArn: !Ref ApiAccessLogGroupArn
+        Format: '${FORMAT}'
+  Http:
+    Type: AWS::ApiGatewayV2::Stage
+    Properties:
+      ApiId: !Ref HttpApi
+      StageName: $default
+      AccessLogSettings:
+        DestinationArn: !Ref ApiAccessLogGroupArn
+        Format: '${FORMAT}'
+  Deploy:
+    Type: AWS::ApiGateway::Deployment
+    Properties:
+      RestApiId: !Ref Api
+      StageName: beta
+      StageDescription:
+        TracingEnabled: true
+        AccessLogSetting:
+          DestinationArn: !Ref ApiAccessLogGroupArn
+          Format: '${FORMAT}'
+  Reports:
+    Type: AWS::S3::Bucket
+    Properties:
+      BucketName: !Sub '\${AWS::StackName}-reports'
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogBucketName
+        LogFilePrefix: Reports/
+`;
+  const targets = [
+    { ruleId: 'CFN-APIGW-006', line: 3 },
+    { ruleId: 'CFN-APIGW-003', line: 3 },
+    { ruleId: 'CFN-APIGW-003', line: 8 },
+    { ruleId: 'CFN-APIGW-006', line: 13 },
+    { ruleId: 'CFN-APIGW-003', line: 13 },
+    { ruleId: 'CFN-S3-005', line: 18 },
+  ];
+
+  it('YAML: each stage gets the key its type names, the deployment a StageDescription, the bucket its own prefix', () => {
+    const r = applyFixes(API, targets, 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(API_FIXED);
+    onlyAdded(API, r.text, /^$/);
+    // The targets are the rules' own findings, and the fix clears them all.
+    const ids = new Set(targets.map((t) => t.ruleId));
+    const mine = (text: string) =>
+      lintTemplate(text)
+        .findings.filter((f) => ids.has(f.ruleId))
+        .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+    expect(mine(API)).toEqual(expect.arrayContaining(targets));
+    expect(mine(API)).toHaveLength(targets.length);
+    expect(mine(r.text)).toEqual([]);
+  });
+
+  it('JSON: the !Ref is { "Ref": … }, and the parameter joins the existing Parameters', () => {
+    const json = `{
+  "Parameters": {
+    "Env": { "Type": "String" }
+  },
+  "Resources": {
+    "Stage": {
+      "Type": "AWS::ApiGateway::Stage",
+      "Properties": {
+        "RestApiId": "abc123",
+        "TracingEnabled": false
+      }
+    }
+  }
+}
+`;
+    const r = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 10 },
+        { ruleId: 'CFN-APIGW-003', line: 6 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(`{
+  "Parameters": {
+    "Env": { "Type": "String" },
+    "ApiAccessLogGroupArn": {
+      "Type": "String",
+      "Description": "The ARN of the CloudWatch Logs log group that receives the API's access logs (REST APIs also need the account's API Gateway CloudWatch role): the team's decision"
+    }
+  },
+  "Resources": {
+    "Stage": {
+      "Type": "AWS::ApiGateway::Stage",
+      "Properties": {
+        "RestApiId": "abc123",
+        "TracingEnabled": true,
+        "AccessLogSetting": {
+          "DestinationArn": { "Ref": "ApiAccessLogGroupArn" },
+          "Format": ${JSON.stringify(FORMAT)}
+        }
+      }
+    }
+  }
+}
+`);
+    expect(JSON.parse(r.text).Resources.Stage.Properties.AccessLogSetting.Format).toBe(FORMAT);
+  });
+
+  it('JSON: two fixes that add the same missing block write it once, with both settings', () => {
+    const json = `{
+  "Resources": {
+    "Deploy": {
+      "Type": "AWS::ApiGateway::Deployment",
+      "Properties": {
+        "RestApiId": "abc123",
+        "StageName": "beta"
+      }
+    }
+  }
+}
+`;
+    const r = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 3 },
+        { ruleId: 'CFN-APIGW-003', line: 3 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.applied.map((a) => a.ruleId).sort()).toEqual(['CFN-APIGW-003', 'CFN-APIGW-006']);
+    // The merged edit answers for both findings, with or without the parameter's edit.
+    const alone = applyFixes(
+      json,
+      [
+        { ruleId: 'CFN-APIGW-006', line: 3 },
+        { ruleId: 'CFN-APIGW-006', line: 4 },
+      ],
+      'cloudformation',
+    );
+    expect(alone.applied).toHaveLength(2);
+    expect(JSON.parse(r.text).Resources.Deploy.Properties.StageDescription).toEqual({
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: FORMAT },
+    });
+    expect(r.text).toContain(`        "StageName": "beta",
+        "StageDescription": {
+          "TracingEnabled": true,
+          "AccessLogSetting": {`);
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId.startsWith('CFN-APIGW-00'))).toEqual([]);
+  });
+
+  it('an entry added at the end of a nested block stays in it when a property is added after the block', () => {
+    const t = `Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+`;
+    // The order findings come in (here the access log first) does not decide where the edits land.
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-S3-005', line: 2 },
+        { ruleId: 'CFN-S3-003', line: 5 },
+      ],
+      'cloudformation',
+    );
+    expect(r.text).toBe(`Parameters:
+  AccessLogBucketName:
+    Type: String
+    Description: 'The bucket that receives the S3 server access logs (same account and Region, log delivery allowed): the team''s decision'
+Resources:
+  Logs:
+    Type: AWS::S3::Bucket
+    Properties:
+      PublicAccessBlockConfiguration:
+        BlockPublicAcls: true
+        BlockPublicPolicy: true
+        IgnorePublicAcls: true
+        RestrictPublicBuckets: true
+      LoggingConfiguration:
+        DestinationBucketName: !Ref AccessLogBucketName
+        LogFilePrefix: Logs/
+`);
+  });
+
+  it('a type the fix does not know is left alone with a reason', () => {
+    const t = `Resources:\n  X:\n    Type: AWS::Custom::Thing\n    Properties:\n      A: 1\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-APIGW-006', line: 2 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/no fix for resource type AWS::Custom::Thing/);
+  });
+});
+
+describe('a version raised or a value replaced where it is written (CF-001, CF-003, ELB-002, APIGW-002, GUARDDUTY-001)', () => {
+  const T = `Resources:
+  Cdn:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        DefaultCacheBehavior:
+          TargetOriginId: web
+          ViewerProtocolPolicy: "allow-all"   # legacy clients
+        CacheBehaviors:
+          - PathPattern: /img/*
+            TargetOriginId: web
+            ViewerProtocolPolicy: allow-all
+        ViewerCertificate:
+          AcmCertificateArn: !Ref Cert
+          SslSupportMethod: sni-only
+          MinimumProtocolVersion: TLSv1_2016
+  Https:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: HTTPS
+      Port: 443
+      SslPolicy: ELBSecurityPolicy-2016-08
+  Tls:
+    Type: AWS::ElasticLoadBalancingV2::Listener
+    Properties:
+      Protocol: TLS
+      Port: 8443
+  Domain:
+    Type: AWS::ApiGateway::DomainName
+    Properties:
+      DomainName: api.example.com
+  Detector:
+    Type: AWS::GuardDuty::Detector
+    Properties:
+      Enable: False
+`;
+  const FIXED = T.replace('"allow-all"   # legacy', '"redirect-to-https"   # legacy')
+    .replace('ViewerProtocolPolicy: allow-all\n', 'ViewerProtocolPolicy: redirect-to-https\n')
+    .replace('TLSv1_2016', 'TLSv1.2_2021')
+    .replace('ELBSecurityPolicy-2016-08', 'ELBSecurityPolicy-TLS13-1-2-2021-06')
+    .replace('Port: 8443\n', 'Port: 8443\n      SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n')
+    .replace('api.example.com\n', 'api.example.com\n      SecurityPolicy: TLS_1_2\n')
+    .replace('Enable: False', 'Enable: True');
+  const ids = ['CFN-CF-001', 'CFN-CF-003', 'CFN-ELB-002', 'CFN-APIGW-002', 'CFN-GUARDDUTY-001'];
+  const mine = (text: string) =>
+    lintTemplate(text)
+      .findings.filter((f) => ids.includes(f.ruleId))
+      .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+
+  it('YAML: the quoting, comment and boolean spelling of the line stay; absent settings are added', () => {
+    const targets = mine(T);
+    expect(new Set(targets.map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(T, targets, 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(FIXED);
+    expect(mine(r.text)).toEqual([]);
+    // Added only on a resource type where the key is a top-level property.
+    const wrong = applyFixes(T, [{ ruleId: 'CFN-APIGW-002', line: 25 }], 'cloudformation');
+    expect(wrong.text).toBe(T);
+    expect(wrong.skipped[0]!.why).toMatch(/no SecurityPolicy written on that line/);
+  });
+
+  it('JSON', () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          Https: {
+            Type: 'AWS::ElasticLoadBalancingV2::Listener',
+            Properties: { Protocol: 'HTTPS', Port: 443, SslPolicy: 'ELBSecurityPolicy-TLS-1-1-2017-01' },
+          },
+          Domain: {
+            Type: 'AWS::ApiGatewayV2::DomainName',
+            Properties: {
+              DomainName: 'api.example.com',
+              DomainNameConfigurations: [{ CertificateArn: 'arn:cert', SecurityPolicy: 'TLS_1_0' }],
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const r = applyFixes(json, mine(json), 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      json
+        .replace('ELBSecurityPolicy-TLS-1-1-2017-01', 'ELBSecurityPolicy-TLS13-1-2-2021-06')
+        .replace('"TLS_1_0"', '"TLS_1_2"'),
+    );
+    expect(mine(r.text)).toEqual([]);
+  });
+
+  it('a value the rule did not report, or one set from elsewhere, is left with a reason', () => {
+    const t = `Resources:\n  L:\n    Type: AWS::ElasticLoadBalancingV2::Listener\n    Properties:\n      Protocol: HTTPS\n      SslPolicy: !Ref Policy\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-ELB-002', line: 6 }], 'cloudformation');
+    expect(r.text).toBe(t);
+    expect(r.skipped[0]!.why).toMatch(/set from elsewhere/);
+    const other = t.replace('!Ref Policy', 'CustomPolicy');
+    expect(applyFixes(other, [{ ruleId: 'CFN-ELB-002', line: 6 }], 'cloudformation').skipped[0]!.why).toMatch(
+      /not what the rule reported/,
+    );
+  });
+});
+
+describe('CFN-S3-006: a statement denying plain HTTP joins the bucket policy', () => {
+  const T = `Resources:
+  Policy:
+    Type: AWS::S3::BucketPolicy
+    Properties:
+      Bucket: team-reports   # created by the data team
+      PolicyDocument:
+        Version: '2012-10-17'
+        Statement:
+        - Effect: Allow
+          Principal: { AWS: !Sub 'arn:\${AWS::Partition}:iam::\${AWS::AccountId}:root' }
+          Action: s3:GetObject
+          Resource: arn:aws:s3:::team-reports/*
+`;
+  it('YAML: after the last statement, at its column, for a bucket named literally', () => {
+    const r = applyFixes(T, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      T +
+        `        - Sid: DenyInsecureTransport
+          Effect: Deny
+          Principal: '*'
+          Action: 's3:*'
+          Resource:
+            - !Sub 'arn:\${AWS::Partition}:s3:::team-reports'
+            - !Sub 'arn:\${AWS::Partition}:s3:::team-reports/*'
+          Condition:
+            Bool:
+              aws:SecureTransport: 'false'
+`,
+    );
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-S3-006')).toEqual([]);
+    // Asked again (the same finding), nothing is added twice.
+    expect(applyFixes(r.text, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation').text).toBe(r.text);
+  });
+
+  it('JSON: { "Ref": … } becomes ${Name} in the Fn::Sub; a bucket from elsewhere is left with a reason', () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          Policy: {
+            Type: 'AWS::S3::BucketPolicy',
+            Properties: {
+              Bucket: { Ref: 'Data' },
+              PolicyDocument: {
+                Statement: [
+                  {
+                    Effect: 'Allow',
+                    Principal: { Service: 'logs.amazonaws.com' },
+                    Action: 's3:PutObject',
+                    Resource: '*',
+                  },
+                ],
+              },
+            },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const r = applyFixes(json, [{ ruleId: 'CFN-S3-006', line: 3 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(JSON.parse(r.text).Resources.Policy.Properties.PolicyDocument.Statement[1]).toEqual({
+      Sid: 'DenyInsecureTransport',
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:*',
+      Resource: [
+        { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Data}' },
+        { 'Fn::Sub': 'arn:${AWS::Partition}:s3:::${Data}/*' },
+      ],
+      Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+    });
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-S3-006')).toEqual([]);
+    const imported = T.replace('team-reports   # created', '!ImportValue data-bucket   # created');
+    const x = applyFixes(imported, [{ ruleId: 'CFN-S3-006', line: 6 }], 'cloudformation');
+    expect(x.text).toBe(imported);
+    expect(x.skipped[0]!.why).toMatch(/not a !Ref or a literal name/);
+  });
+});
+
+describe('Ansible package and repository checks turned back on (PKG-001/002/003, TLS-005)', () => {
+  const PLAY = `- hosts: all
+  become: true
+  tasks:
+    - name: Agent from the vendor
+      ansible.builtin.apt:
+        deb: /tmp/agent.deb
+        allow_unauthenticated: yes   # the vendor's key expired
+    - name: Agent on RHEL
+      ansible.builtin.dnf:
+        name: agent
+        disable_gpg_check: True
+    - name: Vendor repository
+      ansible.builtin.yum_repository:
+        name: vendor
+        description: Vendor
+        baseurl: https://repo.vendor.example/el9
+        gpgcheck: no
+        sslverify: "false"
+    - name: Inline
+      yum: name=agent disable_gpg_check=yes
+`;
+  const ids = ['ANS-PKG-001', 'ANS-PKG-002', 'ANS-PKG-003', 'ANS-TLS-005'];
+  const mine = (text: string) =>
+    ansible
+      .lint('site.yml', text)
+      .findings.filter((f) => ids.includes(f.ruleId))
+      .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+
+  it("keeps the file's boolean spelling (a quoted string becomes a boolean); inline key=value arguments are left with a reason", () => {
+    const targets = mine(PLAY);
+    expect(new Set(targets.map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(PLAY, targets, 'ansible');
+    expect(r.text).toBe(
+      PLAY.replace('allow_unauthenticated: yes', 'allow_unauthenticated: no')
+        .replace('disable_gpg_check: True', 'disable_gpg_check: False')
+        .replace('gpgcheck: no', 'gpgcheck: yes')
+        .replace('sslverify: "false"', 'sslverify: true'),
+    );
+    expect(r.skipped.map((s) => [s.ruleId, s.line])).toEqual([['ANS-PKG-002', 20]]);
+    expect(r.skipped[0]!.why).toMatch(/inline/);
+    expect(mine(r.text)).toEqual([{ ruleId: 'ANS-PKG-002', line: 20 }]);
+  });
+});
+
+describe('CFN-LOG-006, CFN-KIN-001, CFN-ECS-001', () => {
+  const T = `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      S3BucketName: !Ref TrailBucket
+      IsLogging: false
+  Stream:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption:
+        EncryptionType: NONE
+  Task:
+    Type: AWS::ECS::TaskDefinition
+    Properties:
+      Volumes:
+        - Name: shared
+          EFSVolumeConfiguration:
+            FilesystemId: !Ref Fs
+            TransitEncryption: DISABLED   # TODO
+`;
+  it('YAML: a flag, a block whose value was wrong and gains its key, a value in a list item', () => {
+    const ids = ['CFN-LOG-006', 'CFN-KIN-001', 'CFN-ECS-001'];
+    const mine = (text: string) =>
+      lintTemplate(text)
+        .findings.filter((f) => ids.includes(f.ruleId))
+        .map((f) => ({ ruleId: f.ruleId, line: f.line }));
+    expect(new Set(mine(T).map((t) => t.ruleId))).toEqual(new Set(ids));
+    const r = applyFixes(T, mine(T), 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      T.replace('IsLogging: false', 'IsLogging: true')
+        .replace('EncryptionType: NONE\n', 'EncryptionType: KMS\n        KeyId: alias/aws/kinesis\n')
+        .replace('DISABLED   # TODO', 'ENABLED   # TODO'),
+    );
+    expect(mine(r.text)).toEqual([]);
+  });
+});
+
+describe('CFN-CRED-004: NoEcho on a secret-looking parameter', () => {
+  it('added to the parameter, or a false one turned true; YAML and JSON', () => {
+    const t = `Parameters:
+  DbPassword:   # rotated by the DBA team
+    Type: String
+  ApiToken:
+    Type: String
+    NoEcho: false
+Resources:
+  Q:
+    Type: AWS::SQS::Queue
+`;
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-CRED-004', line: 2 },
+        { ruleId: 'CFN-CRED-004', line: 4 },
+      ],
+      'cloudformation',
+    );
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(
+      t
+        .replace('    Type: String\n  ApiToken', '    Type: String\n    NoEcho: true\n  ApiToken')
+        .replace('NoEcho: false', 'NoEcho: true'),
+    );
+    expect(lintTemplate(r.text).findings.filter((f) => f.ruleId === 'CFN-CRED-004')).toEqual([]);
+    const json = `{\n  "Parameters": {\n    "DbPassword": { "Type": "String" }\n  },\n  "Resources": { "Q": { "Type": "AWS::SQS::Queue" } }\n}\n`;
+    const j = applyFixes(json, [{ ruleId: 'CFN-CRED-004', line: 3 }], 'cloudformation');
+    expect(JSON.parse(j.text).Parameters.DbPassword).toEqual({ Type: 'String', NoEcho: true });
+    expect(applyFixes(t, [{ ruleId: 'CFN-CRED-004', line: 9 }], 'cloudformation').skipped[0]!.why).toMatch(
+      /set NoEcho: true on its parameter/,
+    );
   });
 });

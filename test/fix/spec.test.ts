@@ -12,6 +12,8 @@ import { CMK_PROPS } from '../../src/cloud/checks/kms.js';
 /** Every path a value sets: `[key]` for a scalar, `[key, sub…]` for each leaf of a block, with the leaf's value. */
 function leaves(key: string[], value: Value): Array<{ path: string[]; value: Exclude<Value, object> }> {
   if (typeof value !== 'object') return [{ path: key, value }];
+  // `{ Ref: name }`: a parameter's value, a string.
+  if (Object.keys(value).length === 1 && typeof value.Ref === 'string') return [{ path: key, value: 'a parameter' }];
   return Object.entries(value).flatMap(([k, v]) => leaves([...key, k], v));
 }
 
@@ -39,15 +41,40 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
       const value: Value = rest.length ? { [rest.join('.')]: 'a parameter' } : 'a parameter';
       return { id, kind, spec: { key: key!, value } };
     });
+  if (spec.kind === 'cfn-replace')
+    // A value replaced where it is written: each place, as a path.
+    return Object.entries(spec.paths).flatMap(([kind, paths]) =>
+      paths.map((p) => {
+        const [key, ...rest] = p.split('.');
+        const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
+        return { id, kind, spec: { key: key!, value } };
+      }),
+    );
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
+  // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
+  if (spec.kind === 'cfn-set' && spec.byType) {
+    expect(Object.keys(spec.byType).sort(), id).toEqual([...(rule?.meta.resources ?? [])].sort());
+    return Object.entries(spec.byType).map(([kind, s]) => ({ id, kind, spec: s }));
+  }
   return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec: set }));
 });
+
+/**
+ * SAM resource types are not in the CloudFormation specification. The properties the fixes set on them are those SAM
+ * documents as "passed directly to" the CloudFormation resource it generates (TracingEnabled, AccessLogSetting of
+ * AWS::Serverless::Api to its AWS::ApiGateway::Stage; AccessLogSettings of AWS::Serverless::HttpApi to its
+ * AWS::ApiGatewayV2::Stage): they are checked there.
+ */
+const SAM_PASSTHROUGH: Record<string, string> = {
+  'AWS::Serverless::Api': 'AWS::ApiGateway::Stage',
+  'AWS::Serverless::HttpApi': 'AWS::ApiGatewayV2::Stage',
+};
 
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => s.kind === 'cfn-set' || s.kind === 'cfn-set-param' || s.kind === 'cfn-kms-param')
+      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace'].includes(s.kind))
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
@@ -55,7 +82,7 @@ describe('CloudFormation fixes against the resource specification', () => {
 
   it.each(cfnFixes)('$id on $kind: every property it sets exists, with the type it writes', ({ kind, spec }) => {
     for (const leaf of leaves([spec.key], spec.value)) {
-      const r = resolvePath(kind, leaf.path);
+      const r = resolvePath(SAM_PASSTHROUGH[kind] ?? kind, leaf.path);
       expect(r, `${kind} ${leaf.path.join('.')}`).toHaveProperty('shape');
       const shape = typeof r === 'object' && 'shape' in r ? r.shape : undefined;
       expect(fits(shape, leaf.value), `${kind} ${leaf.path.join('.')}: ${JSON.stringify(shape)}`).toBe(true);
