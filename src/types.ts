@@ -90,6 +90,13 @@ export interface Position {
   endColumn: number;
 }
 
+/** Another place a finding concerns (the resource or task it is in, the port of a rule, the template line a
+ * parameter opens): JSON `related`, SARIF `relatedLocations`. `file` only when it is another file. */
+export interface RelatedLocation extends Position {
+  message: string;
+  file?: string;
+}
+
 export interface Finding extends Position {
   ruleId: string;
   category: Category;
@@ -121,6 +128,8 @@ export interface Finding extends Position {
   secret?: boolean;
   /** Who must look at it (config `owners` or CODEOWNERS); set on every finding when ownership is configured. */
   owners?: string[];
+  /** Other places the finding concerns (IaC: the resource or task key of a property-level finding, and so on). */
+  related?: RelatedLocation[];
 }
 
 /** Config `escalation`: whom to call when a finding blocks, and the document that says how. */

@@ -134,6 +134,7 @@ export async function iacFindings(
         snippet: { line: raw, masked: secretRange },
         blocking: overlaps(r.scope, t.changed),
         ...(meta?.owners?.length ? { owners: meta.owners } : {}),
+        ...(r.related?.length ? { related: r.related } : {}),
       });
       if (r.suppressed) {
         out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));

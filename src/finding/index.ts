@@ -71,6 +71,7 @@ export interface FindingSpec {
   why?: string | undefined;
   /** Owners the rule itself names (a team policy's `owners`); config/CODEOWNERS owners are added to them. */
   owners?: string[] | undefined;
+  related?: Finding['related'];
 }
 
 /** The provenance a finding carries from its commit. */
@@ -113,5 +114,6 @@ export function makeFinding(s: FindingSpec): Finding {
       : {}),
     blocking: s.blocking,
     ...(s.owners?.length ? { owners: [...s.owners] } : {}),
+    ...(s.related?.length ? { related: s.related } : {}),
   };
 }

@@ -26,6 +26,7 @@ export function publicFinding(f: Finding) {
     ...(f.confidence ? { confidence: f.confidence } : {}),
     ...(f.why ? { why: scrubUserinfo(f.why) } : {}),
     ...(f.owners ? { owners: f.owners } : {}),
+    ...(f.related?.length ? { related: f.related.map((r) => ({ ...r, message: scrubUserinfo(r.message) })) } : {}),
   };
 }
 

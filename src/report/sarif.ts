@@ -88,6 +88,21 @@ function result(f: Finding, ruleIndex: Map<string, number>, existing: boolean) {
             },
           },
     ],
+    ...(f.related?.length && f.in !== 'message'
+      ? {
+          relatedLocations: f.related.map((r, id) => ({
+            id,
+            message: { text: scrubUserinfo(r.message) },
+            physicalLocation: {
+              artifactLocation: {
+                uri: (r.file ?? f.file).split('/').map(encodeURIComponent).join('/'),
+                uriBaseId: '%SRCROOT%',
+              },
+              region: { startLine: r.line, startColumn: r.column, endLine: r.endLine, endColumn: r.endColumn },
+            },
+          })),
+        }
+      : {}),
     partialFingerprints: { 'hookguard/v1': f.fingerprint },
     ...(existing ? { baselineState: 'unchanged' } : {}),
     properties: {

@@ -3,7 +3,7 @@
  * A family module is imported lazily, only when a file looks like it belongs to it, so the YAML parser is never
  * loaded for a commit without YAML.
  */
-import type { Category, Position, Severity } from '../types.js';
+import type { Category, Position, RelatedLocation, Severity } from '../types.js';
 
 export interface IacRuleMeta {
   id: string;
@@ -37,6 +37,9 @@ export interface IacFinding extends Position {
   suppressed?: { by: 'metadata' | 'inline'; reason: string };
   /** Optional one-line explanation (e.g. "Default of parameter SshCidr"). */
   why?: string;
+  /** Other places it concerns: the resource or task key of a property-level finding, the template line a parameter
+   * file's value opens. */
+  related?: RelatedLocation[];
 }
 
 export interface IacLintResult {

@@ -74,6 +74,11 @@ describe('a parameter file that opens a template in one environment', () => {
     expect(sg(report.findings)[0]!.message).toBe(
       'in prod: SSH (port 22) is open to 0.0.0.0/0 in Bastion (AllowedCidr = 0.0.0.0/0) — infra/stack.yaml:19',
     );
+    // The template line the value opens is a related location (JSON related, SARIF relatedLocations).
+    const related = (sg(report.findings)[0] as ReportFinding & { related?: Array<Record<string, unknown>> }).related;
+    expect(related).toEqual([
+      expect.objectContaining({ file: 'infra/stack.yaml', line: 19, message: 'where infra/stack.yaml uses the value' }),
+    ]);
     const all = repo.json(['scan', '.']).report;
     expect([...all.findings, ...all.existing].filter((f) => f.file === 'infra/params/dev.json')).toEqual([]);
   });

@@ -33,6 +33,9 @@ export interface Report {
   why?: string;
   /** The risk in this context, when it differs from the rule's severity. */
   severity?: Severity;
+  /** Other places the finding concerns (the port of a firewall rule); the task's first line is added by the family
+   * when the finding is not on it. */
+  related?: Array<{ at: Pos; message: string }>;
 }
 
 export interface AnsibleContext {

@@ -263,6 +263,10 @@ export function lintAnsible(
       const key = `${rule.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
+      const related = [
+        ...(r.related ?? []).map((x) => ({ ...x.at, message: x.message })),
+        ...(r.at.line !== r.scope[0] ? [taskLine(file.lines, r.scope[0])] : []),
+      ];
       findings.push({
         ruleId: rule.meta.id,
         severity: r.severity ?? rule.meta.severity,
@@ -275,6 +279,7 @@ export function lintAnsible(
         endColumn: r.at.endColumn,
         ...(r.secret ? { secret: true } : {}),
         ...(r.why ? { why: r.why } : {}),
+        ...(related.length ? { related } : {}),
       });
     });
     try {
@@ -321,6 +326,13 @@ export function lintAnsible(
       }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
+}
+
+/** The first line of a task (or play) as a related location: its first key, after the list dash. */
+function taskLine(lines: readonly string[], line: number) {
+  const text = lines[line - 1] ?? '';
+  const col = (/^[\s-]*/.exec(text)?.[0].length ?? 0) + 1;
+  return { line, column: col, endLine: line, endColumn: Math.max(col, text.trimEnd().length + 1), message: 'the task' };
 }
 
 /** Ansible rule family (rules are registered here one file each). */

@@ -296,6 +296,7 @@ export function lintParameterFile(
         message: `in ${env}${named}: ${f.message} — ${tpl.path}:${f.line}`,
         path: `${tpl.path}#${f.path}`,
         scope: [at.line, at.endLine],
+        related: [{ file: tpl.path, ...place(f), message: `where ${tpl.path} uses the value` }],
         line: at.line,
         column: at.column,
         endLine: at.endLine,
@@ -306,6 +307,11 @@ export function lintParameterFile(
     }
   }
   return { matched: true, findings: dedupe(findings), errors: [] };
+}
+
+/** A finding's own position (for a related location in another file). */
+export function place(f: IacFinding) {
+  return { line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
 }
 
 function dedupe(fs: IacFinding[]): IacFinding[] {
@@ -387,6 +393,7 @@ export function nestedStackFindings(
         message: `in nested stack ${r.id}${named}: ${f.message} — ${child}:${f.line}`,
         path: `${r.path}#${child}#${f.path}`,
         scope: r.scope,
+        related: [{ file: child, ...place(f), message: `where ${child} uses the value` }],
         ...p,
         ...(f.suppressed ? { suppressed: f.suppressed } : {}),
         ...(f.why ? { why: f.why } : {}),

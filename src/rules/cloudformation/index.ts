@@ -440,6 +440,10 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
           ...(secret ? { secret: true } : {}),
           ...(why ? { why } : {}),
         };
+        // A property-level finding also points at its resource (or output/parameter) key.
+        const kp = t.pos(a.keyNode);
+        if (kp && kp.line !== pos.line)
+          f.related = [{ ...kp, message: a.path.startsWith('Resources.') ? `resource ${a.id}` : a.id }];
         const sup = suppressionsOf(a).get(rule.meta.id);
         if (sup) f.suppressed = { by: 'metadata', reason: sup.reason };
         findings.push(f);

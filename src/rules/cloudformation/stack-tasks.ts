@@ -10,7 +10,7 @@ import { loadAnsible, type Task } from '../../parse/ansible.js';
 import { relatedDirs, relatedPaths, Resolver, isInventoryVars } from '../../parse/ansible-resolve.js';
 import type { GivenValue } from '../../parse/cloudformation.js';
 import type { IacFinding, IacLintResult } from '../iac.js';
-import { findingsOnlyWith, givenOf, type ParamEntry } from './environments.js';
+import { findingsOnlyWith, givenOf, place, type ParamEntry } from './environments.js';
 import { parseTemplate } from '../../parse/cloudformation.js';
 
 type Lint = (content: string, given?: ReadonlyMap<string, GivenValue>) => IacLintResult;
@@ -133,6 +133,7 @@ export function lintStackTasks(
         message: `deployed by ${label}${via}${named}: ${f.message} — ${tplPath}:${f.line}`,
         path: `${t.path}#${tplPath}#${f.path}`,
         scope: t.scope,
+        related: [{ file: tplPath, ...place(f), message: `where ${tplPath} uses the value` }],
         line: at.line,
         column: at.column,
         endLine: at.endLine,

@@ -45,6 +45,7 @@ const rule: AnsibleRule = {
         ctx.report({
           at: src.keyPos,
           scope: t.scope,
+          ...(portArg ? { related: [{ at: portArg.keyPos, message: 'the ports it opens' }] } : {}),
           path: `${t.path}.${t.module}.rules[${i}].source_address_prefix`,
           message: `${t.module} rule ${String(a.get('name')?.value ?? i)} allows ${String(list(src.value).find(isAnywhere))} on ${e.all ? 'every port' : `port${e.ports.length > 1 ? 's' : ''} ${e.ports.slice(0, 5).join(', ')}`}.`,
         });

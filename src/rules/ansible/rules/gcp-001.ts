@@ -1,4 +1,4 @@
-import { isJinja, isSeq, known, pairsOf, type AnsibleRule } from '../context.js';
+import { isJinja, isSeq, known, pairsOf, type AnsibleRule, type Arg } from '../context.js';
 import { doc } from '../docs.js';
 import { exposed, isAnywhere, list, portRanges } from '../exposure.js';
 
@@ -31,6 +31,7 @@ const rule: AnsibleRule = {
       if (!allowed?.node || !isSeq(allowed.node)) continue;
       let all = false;
       const ports = new Set<number>();
+      const at: Array<{ at: Arg['keyPos']; message: string }> = [];
       for (const item of allowed.node.items) {
         const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
         const proto = a.get('ip_protocol')?.value;
@@ -40,6 +41,7 @@ const rule: AnsibleRule = {
         const pv = list(a.get('ports')?.value);
         if (p === 'all' || !pv.length) {
           all = true;
+          at.push({ at: a.get('ip_protocol')!.keyPos, message: 'every port of this protocol' });
           continue;
         }
         if (pv.some(isJinja)) continue;
@@ -48,12 +50,15 @@ const rule: AnsibleRule = {
         const e = exposed(ranges, p);
         all ||= e.all;
         for (const x of e.ports) ports.add(x);
+        const portsArg = a.get('ports');
+        if ((e.all || e.ports.length) && portsArg) at.push({ at: portsArg.keyPos, message: 'the ports it opens' });
       }
       if (!all && !ports.size) continue;
       const list5 = [...ports].sort((x, y) => x - y).slice(0, 5);
       ctx.report({
         at: src.keyPos,
         scope: t.scope,
+        ...(at.length ? { related: at } : {}),
         path: `${t.path}.${t.module}.source_ranges`,
         message: `${t.module} allows ${String(world)} on ${all ? 'every port' : `port${list5.length > 1 ? 's' : ''} ${list5.join(', ')}`}.`,
       });
