@@ -19,9 +19,9 @@ import {
   s3Versioning,
 } from '../../src/cloud/checks/aws-at-rest.js';
 import { resourcePolicyOpen, redshiftPublic, ec2InstanceExposure } from '../../src/cloud/checks/aws-exposure.js';
-import { rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
+import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
 import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
-import { ecrPublicPolicy } from '../../src/cloud/checks/network.js';
+import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
 
 function cfn(type: string, props: string): CloudResource[] {
   const text = `Resources:\n  R:\n    Type: ${type}\n    Properties:\n${props.replace(/^/gm, '      ')}\n`;
@@ -50,6 +50,44 @@ interface Twin {
 }
 
 const TWINS: Twin[] = [
+  {
+    name: 'privileged Batch container',
+    check: batchPrivileged,
+    cfn: ['AWS::Batch::JobDefinition', 'Type: container\nContainerProperties:\n  Image: alpine\n  Privileged: true'],
+    ansible:
+      '- community.aws.batch_job_definition:\n    job_definition_name: j\n    type: container\n    image: alpine\n    privileged: true\n',
+    want: ['batch-privileged'],
+  },
+  {
+    name: 'unprivileged Batch container',
+    check: batchPrivileged,
+    cfn: ['AWS::Batch::JobDefinition', 'Type: container\nContainerProperties:\n  Image: alpine'],
+    ansible:
+      '- community.aws.batch_job_definition:\n    job_definition_name: j\n    type: container\n    image: alpine\n',
+    want: [],
+  },
+  {
+    name: 'Lambda permission for every action and any bucket',
+    check: lambdaPermissionScope,
+    cfn: [
+      'AWS::Lambda::Permission',
+      'FunctionName: f\nAction: lambda:*\nPrincipal: s3.amazonaws.com\nSourceArn: arn:aws:s3:::*',
+    ],
+    ansible:
+      '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:*\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::*\n',
+    want: ['lambda-permission-scope', 'lambda-permission-scope'],
+  },
+  {
+    name: 'Lambda permission to invoke from one bucket',
+    check: lambdaPermissionScope,
+    cfn: [
+      'AWS::Lambda::Permission',
+      'FunctionName: f\nAction: lambda:InvokeFunction\nPrincipal: s3.amazonaws.com\nSourceArn: arn:aws:s3:::uploads',
+    ],
+    ansible:
+      '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:InvokeFunction\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::uploads\n',
+    want: [],
+  },
   {
     name: 'KMS key without rotation',
     check: kmsKeySettings,

@@ -567,6 +567,22 @@ function configAggregator(t: Task, a: Args): AdaptedPart[] {
   return one('AWS::Config::ConfigurationAggregator', props, t);
 }
 
+/** community.aws.batch_job_definition: the container settings are top-level arguments of the module. */
+function batchJobDefinition(t: Task, a: Args): AdaptedPart[] {
+  return one(
+    'AWS::Batch::JobDefinition',
+    renamed(t, a, {
+      job_definition_name: 'JobDefinitionName',
+      type: 'Type',
+      image: 'ContainerProperties.Image',
+      privileged: 'ContainerProperties.Privileged',
+      readonly_root_filesystem: 'ContainerProperties.ReadonlyRootFilesystem',
+      user: 'ContainerProperties.User',
+    }),
+    t,
+  );
+}
+
 export type AwsTranslator = (t: Task, args: Args) => AdaptedPart[];
 
 /** Module short name(s) → translator. Aliases and legacy names share a translator. */
@@ -607,6 +623,7 @@ export const AWS_MODULES: ReadonlyArray<readonly [readonly string[], AwsTranslat
   [['cloudtrail'], cloudtrail],
   [['cloudwatchlogs_log_group'], logGroup],
   [['config_aggregator', 'aws_config_aggregator'], configAggregator],
+  [['batch_job_definition', 'aws_batch_job_definition'], batchJobDefinition],
 ];
 
 export function adaptAws(translate: AwsTranslator, t: Task, src: AnsibleSource): AdaptedPart[] {

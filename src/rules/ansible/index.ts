@@ -85,6 +85,8 @@ import aws_026 from './rules/aws-026.js';
 import aws_027 from './rules/aws-027.js';
 import aws_028 from './rules/aws-028.js';
 import aws_029 from './rules/aws-029.js';
+import aws_030 from './rules/aws-030.js';
+import aws_031 from './rules/aws-031.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -194,6 +196,8 @@ export const rules: readonly AnsibleRule[] = [
   aws_027,
   aws_028,
   aws_029,
+  aws_030,
+  aws_031,
   az_003,
   az_004,
   az_005,
