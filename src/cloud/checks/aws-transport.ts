@@ -76,6 +76,49 @@ export const elbListener: CloudCheck = {
   },
 };
 
+/** Classic ELB negotiation protocols older than TLS 1.2, and cipher suites that are broken or anonymous. */
+const WEAK_PROTOCOL = /^Protocol-(?:SSLv2|SSLv3|TLSv1|TLSv1\.1)$/i;
+const WEAK_CIPHER = /RC4|DES|^EXP-|NULL|MD5|^ADH-|^AECDH-|IDEA|SEED/i;
+
+/**
+ * Classic load balancers' `SSLNegotiationPolicyType` policies that enable SSLv3/TLS 1.0/1.1 or a weak cipher
+ * (attribute set to true), or reference an outdated predefined policy (`Reference-Security-Policy`).
+ */
+export const elbNegotiationPolicy: CloudCheck = {
+  name: 'elb-negotiation-policy',
+  kinds: ['AWS::ElasticLoadBalancing::LoadBalancer'],
+  codes: { 'elb-negotiation-weak': 'an SSL negotiation policy enables old protocols or weak ciphers' },
+  run(r, emit) {
+    for (const pol of items(get(r.props, 'Policies'))) {
+      const type = scalars(get(pol, 'PolicyType')).find(isKnown);
+      if (!type || asStr(type) !== 'SSLNegotiationPolicyType') continue;
+      const pn = scalars(get(pol, 'PolicyName')).find(isKnown);
+      const name = (pn && asStr(pn)) ?? '?';
+      for (const a of items(get(pol, 'Attributes'))) {
+        const n = scalars(get(a, 'Name')).find(isKnown);
+        const v = scalars(get(a, 'Value')).find(isKnown);
+        const key = n ? asStr(n) : undefined;
+        if (!key || !v) continue;
+        const on = asBool(v.value) === true;
+        let what: string | undefined;
+        if (key === 'Reference-Security-Policy') {
+          const ref = asStr(v) ?? '';
+          if (weakElbPolicy(ref) || /-201[1-4]-/.test(ref)) what = `references ${ref}, which accepts TLS 1.0`;
+        } else if (on && WEAK_PROTOCOL.test(key)) what = `enables ${key.slice('Protocol-'.length)}`;
+        else if (on && WEAK_CIPHER.test(key)) what = `enables the weak cipher ${key}`;
+        if (what)
+          emit({
+            code: 'elb-negotiation-weak',
+            resource: r,
+            at: n!.at,
+            message: `${r.name} SSL negotiation policy ${name} ${what}`,
+            why: v.why,
+          });
+      }
+    }
+  },
+};
+
 const OLD_VIEWER_TLS = /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/;
 
 export const cloudfrontTransport: CloudCheck = {

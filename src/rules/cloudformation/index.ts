@@ -86,6 +86,7 @@ import elb001 from './rules/elb-001.js';
 import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
 import elb004 from './rules/elb-004.js';
+import elb005 from './rules/elb-005.js';
 import emr001 from './rules/emr-001.js';
 import emr002 from './rules/emr-002.js';
 import emr003 from './rules/emr-003.js';
@@ -234,6 +235,7 @@ export const RULES: readonly CfnRule[] = [
   elb002,
   elb003,
   elb004,
+  elb005,
   emr001,
   emr002,
   emr003,
