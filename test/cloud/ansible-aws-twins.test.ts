@@ -18,7 +18,12 @@ import {
   redshiftEncryption,
   s3Versioning,
 } from '../../src/cloud/checks/aws-at-rest.js';
-import { resourcePolicyOpen, redshiftPublic, ec2InstanceExposure } from '../../src/cloud/checks/aws-exposure.js';
+import {
+  resourcePolicyOpen,
+  redshiftPublic,
+  ec2InstanceExposure,
+  ec2DefaultSecurityGroup,
+} from '../../src/cloud/checks/aws-exposure.js';
 import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
 import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
@@ -50,6 +55,20 @@ interface Twin {
 }
 
 const TWINS: Twin[] = [
+  {
+    name: 'instance in the default security group',
+    check: ec2DefaultSecurityGroup,
+    cfn: ['AWS::EC2::Instance', 'ImageId: ami-1\nSecurityGroups: [web, default]'],
+    ansible: '- amazon.aws.ec2_instance:\n    name: i\n    image_id: ami-1\n    security_groups: [web, default]\n',
+    want: ['ec2-default-sg'],
+  },
+  {
+    name: 'instance in its own security group',
+    check: ec2DefaultSecurityGroup,
+    cfn: ['AWS::EC2::Instance', 'ImageId: ami-1\nSecurityGroups: [web]'],
+    ansible: '- amazon.aws.ec2_instance:\n    name: i\n    image_id: ami-1\n    security_group: web\n',
+    want: [],
+  },
   {
     name: 'privileged Batch container',
     check: batchPrivileged,

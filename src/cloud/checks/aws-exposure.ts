@@ -285,3 +285,25 @@ export const assumeRoleMfa: CloudCheck = {
     });
   },
 };
+
+/**
+ * An instance (or launch template/configuration) placed in the VPC's `default` security group by name: that group is
+ * shared by everything launched without a group, and its rules let all of its members reach each other.
+ */
+export const ec2DefaultSecurityGroup: CloudCheck = {
+  name: 'ec2-default-security-group',
+  kinds: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate', 'AWS::AutoScaling::LaunchConfiguration'],
+  codes: { 'ec2-default-sg': 'the instance is in the default security group' },
+  run(r, emit) {
+    const base = r.kind === 'AWS::EC2::LaunchTemplate' ? get(r.props, 'LaunchTemplateData') : r.props;
+    for (const s of scalars(get(base, 'SecurityGroups')))
+      if (isKnown(s) && asStr(s)?.toLowerCase() === 'default')
+        emit({
+          code: 'ec2-default-sg',
+          resource: r,
+          at: s.at,
+          message: `${r.name} is placed in the VPC's default security group`,
+          why: s.why,
+        });
+  },
+};

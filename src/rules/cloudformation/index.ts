@@ -74,6 +74,7 @@ import ec2005 from './rules/ec2-005.js';
 import ec2006 from './rules/ec2-006.js';
 import ec2007 from './rules/ec2-007.js';
 import ec2008 from './rules/ec2-008.js';
+import ec2009 from './rules/ec2-009.js';
 import ecr001 from './rules/ecr-001.js';
 import ecr002 from './rules/ecr-002.js';
 import ecr003 from './rules/ecr-003.js';
@@ -223,6 +224,7 @@ export const RULES: readonly CfnRule[] = [
   ec2006,
   ec2007,
   ec2008,
+  ec2009,
   ecr001,
   ecr002,
   ecr003,
