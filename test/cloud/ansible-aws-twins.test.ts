@@ -27,6 +27,7 @@ import {
 import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
 import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
+import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
 
 function cfn(type: string, props: string): CloudResource[] {
   const text = `Resources:\n  R:\n    Type: ${type}\n    Properties:\n${props.replace(/^/gm, '      ')}\n`;
@@ -55,6 +56,28 @@ interface Twin {
 }
 
 const TWINS: Twin[] = [
+  {
+    name: 'port range open to the internet',
+    check: securityGroupCheck,
+    cfn: [
+      'AWS::EC2::SecurityGroup',
+      'GroupDescription: app\nVpcId: vpc-1\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 30000\n    ToPort: 30100\n    CidrIp: 0.0.0.0/0',
+    ],
+    ansible:
+      '- amazon.aws.ec2_security_group:\n    name: app\n    description: app\n    vpc_id: vpc-1\n    rules:\n      - proto: tcp\n        from_port: 30000\n        to_port: 30100\n        cidr_ip: 0.0.0.0/0\n',
+    want: ['ingress-range'],
+  },
+  {
+    name: 'one public port',
+    check: securityGroupCheck,
+    cfn: [
+      'AWS::EC2::SecurityGroup',
+      'GroupDescription: web\nVpcId: vpc-1\nSecurityGroupIngress:\n  - IpProtocol: tcp\n    FromPort: 443\n    ToPort: 443\n    CidrIp: 0.0.0.0/0',
+    ],
+    ansible:
+      '- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    vpc_id: vpc-1\n    rules:\n      - proto: tcp\n        ports: [443]\n        cidr_ip: 0.0.0.0/0\n',
+    want: [],
+  },
   {
     name: 'instance in the default security group',
     check: ec2DefaultSecurityGroup,

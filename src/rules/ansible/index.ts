@@ -87,6 +87,7 @@ import aws_028 from './rules/aws-028.js';
 import aws_029 from './rules/aws-029.js';
 import aws_030 from './rules/aws-030.js';
 import aws_031 from './rules/aws-031.js';
+import aws_032 from './rules/aws-032.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -198,6 +199,7 @@ export const rules: readonly AnsibleRule[] = [
   aws_029,
   aws_030,
   aws_031,
+  aws_032,
   az_003,
   az_004,
   az_005,
