@@ -105,6 +105,7 @@ import az_016 from './rules/az-016.js';
 import az_017 from './rules/az-017.js';
 import az_018 from './rules/az-018.js';
 import az_019 from './rules/az-019.js';
+import az_020 from './rules/az-020.js';
 import gcp_003 from './rules/gcp-003.js';
 import gcp_004 from './rules/gcp-004.js';
 import gcp_005 from './rules/gcp-005.js';
@@ -217,6 +218,7 @@ export const rules: readonly AnsibleRule[] = [
   az_017,
   az_018,
   az_019,
+  az_020,
   gcp_003,
   gcp_004,
   gcp_005,
