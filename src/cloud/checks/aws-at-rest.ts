@@ -167,3 +167,39 @@ export const s3Logging: CloudCheck = {
     });
   },
 };
+
+/**
+ * Data Lifecycle Manager copies of snapshots to another Region (or account) made without encryption: a schedule's
+ * `CrossRegionCopyRules[].Encrypted: false`, or an event-based policy's `CrossRegionCopy[].EncryptionConfiguration`.
+ */
+export const dlmCrossRegionEncryption: CloudCheck = {
+  name: 'dlm-copy-encryption',
+  kinds: ['AWS::DLM::LifecyclePolicy'],
+  codes: { 'dlm-copy-unencrypted': 'cross-Region snapshot copies are not encrypted' },
+  run(r, emit) {
+    const details = get(r.props, 'PolicyDetails');
+    const flags = [
+      ...items(get(details, 'Schedules')).flatMap((s) =>
+        items(get(s, 'CrossRegionCopyRules')).map((c) => ({ v: get(c, 'Encrypted'), to: get(c, 'TargetRegion') })),
+      ),
+      ...items(get(details, 'Actions')).flatMap((a) =>
+        items(get(a, 'CrossRegionCopy')).map((c) => ({
+          v: get(c, 'EncryptionConfiguration.Encrypted'),
+          to: get(c, 'Target'),
+        })),
+      ),
+    ];
+    for (const { v, to } of flags) {
+      const s = scalars(v).find((x) => isKnown(x) && asBool(x.value) === false);
+      if (!s) continue;
+      const target = scalars(to).find(isKnown);
+      emit({
+        code: 'dlm-copy-unencrypted',
+        resource: r,
+        at: s.at,
+        message: `${r.name} copies snapshots${target ? ` to ${String(target.value)}` : ' to another Region'} without encryption`,
+        why: s.why,
+      });
+    }
+  },
+};

@@ -60,6 +60,7 @@ import cred012 from './rules/cred-012.js';
 import dax001 from './rules/dax-001.js';
 import ddb001 from './rules/ddb-001.js';
 import ddb002 from './rules/ddb-002.js';
+import dlm001 from './rules/dlm-001.js';
 import dms001 from './rules/dms-001.js';
 import docdb001 from './rules/docdb-001.js';
 import docdb002 from './rules/docdb-002.js';
@@ -210,6 +211,7 @@ export const RULES: readonly CfnRule[] = [
   dax001,
   ddb001,
   ddb002,
+  dlm001,
   dms001,
   docdb001,
   docdb002,
