@@ -6,7 +6,7 @@
 import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
 import { actionNames, publicStatements, statements, wildcardActions, wildcardPrincipal } from '../policy.js';
 import { asBool, asNum, asStr, get, isKnown, items, scalars, getSet } from '../values.js';
-import { forbidTrue, nearest } from './factory.js';
+import { forbidTrue, nearest, propCheck } from './factory.js';
 
 /** Where each kind keeps its resource policy. */
 export const RESOURCE_POLICY_PROP: Readonly<Record<string, string>> = {
@@ -307,3 +307,19 @@ export const ec2DefaultSecurityGroup: CloudCheck = {
         });
   },
 };
+
+/**
+ * An ElastiCache cluster or replication group without a subnet group: it is created in the default subnet group of
+ * the default VPC (or, in the oldest accounts, outside any VPC), not in the application's private subnets.
+ */
+export const elasticacheSubnetGroup = propCheck({
+  code: 'elasticache-no-subnet-group',
+  kinds: ['AWS::ElastiCache::CacheCluster', 'AWS::ElastiCache::ReplicationGroup'],
+  description: 'the cache is not placed in a subnet group of your VPC',
+  path: 'CacheSubnetGroupName',
+  // A replica group built on an existing cluster takes that cluster's placement.
+  when: (r) => get(r.props, 'PrimaryClusterId') === undefined,
+  bad: () => false,
+  message: (r) => `${r.name} has no CacheSubnetGroupName`,
+  absent: (r) => `${r.name} sets no CacheSubnetGroupName, so it is created in the default VPC's default subnet group`,
+});

@@ -67,6 +67,7 @@ import docdb002 from './rules/docdb-002.js';
 import ec001 from './rules/ec-001.js';
 import ec002 from './rules/ec-002.js';
 import ec003 from './rules/ec-003.js';
+import ec004 from './rules/ec-004.js';
 import ec2001 from './rules/ec2-001.js';
 import ec2002 from './rules/ec2-002.js';
 import ec2003 from './rules/ec2-003.js';
@@ -219,6 +220,7 @@ export const RULES: readonly CfnRule[] = [
   ec001,
   ec002,
   ec003,
+  ec004,
   ec2001,
   ec2002,
   ec2003,
