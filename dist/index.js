@@ -10587,12 +10587,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
     }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule264, secret) {
-  const e = rule264.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule264.p.id}${e}`;
+function describe(rule265, secret) {
+  const e = rule265.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule265.p.id}${e}`;
 }
-function isHeuristic(rule264) {
-  return rule264.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule264.p.validate ?? "");
+function isHeuristic(rule265) {
+  return rule265.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule265.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -10600,13 +10600,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule264, text, start, end, severity, confidence, why, quality, path18) {
+function weigh(rule265, text, start, end, severity, confidence, why, quality, path18) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule264)) {
-    if (rule264.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule265)) {
+    if (rule265.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -10625,7 +10625,7 @@ function weigh(rule264, text, start, end, severity, confidence, why, quality, pa
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule264.p.validate === "private-key" && path18 !== void 0 && placeOf2(path18).test)
+    if (rule265.p.validate === "private-key" && path18 !== void 0 && placeOf2(path18).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10671,11 +10671,11 @@ function weigh(rule264, text, start, end, severity, confidence, why, quality, pa
   else if (place2?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
-function nextMatch(rule264, text, from) {
-  if (from === 0 && rule264.plainBytes < WINDOW_AFTER_BYTES) rule264.plainBytes += text.length;
-  const w = rule264.plainBytes >= WINDOW_AFTER_BYTES ? rule264.window : void 0;
+function nextMatch(rule265, text, from) {
+  if (from === 0 && rule265.plainBytes < WINDOW_AFTER_BYTES) rule265.plainBytes += text.length;
+  const w = rule265.plainBytes >= WINDOW_AFTER_BYTES ? rule265.window : void 0;
   if (!w) {
-    const re = rule264.regex;
+    const re = rule265.regex;
     re.lastIndex = from;
     return re.exec(text);
   }
@@ -10695,8 +10695,8 @@ function nextMatch(rule264, text, from) {
   return null;
 }
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule264, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule264.p.id,
+  const drop = (rule265, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule265.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10704,18 +10704,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule264 of candidateRules(text, set)) {
+  for (const rule265 of candidateRules(text, set)) {
     let count3 = 0;
     let from = 0;
     let m;
-    while ((m = nextMatch(rule264, text, from)) !== null) {
+    while ((m = nextMatch(rule265, text, from)) !== null) {
       from = m.index + m[0].length;
       if (m[0].length === 0) {
         from++;
         continue;
       }
       if (++count3 > MAX_MATCHES_PER_RULE) break;
-      let g = rule264.group;
+      let g = rule265.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10728,27 +10728,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule264.allow.some((a) => a.test(secret))) {
-        drop(rule264, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule265.allow.some((a) => a.test(secret))) {
+        drop(rule265, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule264.p.entropy !== void 0) {
+      if (rule265.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule264.p.entropy) {
-          drop(rule264, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule264.p.entropy}`);
+        if (e < rule265.p.entropy) {
+          drop(rule265, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule265.p.entropy}`);
           continue;
         }
       }
-      let severity = rule264.p.severity;
-      let confidence = rule264.p.confidence ?? "high";
-      let why = describe(rule264, secret);
+      let severity = rule265.p.severity;
+      let confidence = rule265.p.confidence ?? "high";
+      let why = describe(rule265, secret);
       let quality;
-      if (rule264.p.validate) {
-        const v = VALIDATORS[rule264.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule265.p.validate) {
+        const v = VALIDATORS[rule265.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule264, start, end, v.why ?? `rejected by the ${rule264.p.validate} check`);
+            drop(rule265, start, end, v.why ?? `rejected by the ${rule265.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10761,14 +10761,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule264, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule265, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule264, start, end, w.drop, w.generated);
+        drop(rule265, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule264,
+        rule: rule265,
         secret,
         start,
         end,
@@ -14917,16 +14917,16 @@ var init_ansible_providers = __esm({
 });
 
 // src/cloud/adapters/ansible.ts
-function sgRule(rule264) {
-  if (rule264.t !== "map") return [rule264];
-  const e = rule264.entries;
+function sgRule(rule265) {
+  if (rule265.t !== "map") return [rule265];
+  const e = rule265.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule264.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule265.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -14944,7 +14944,7 @@ function sgRule(rule264) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule264.loc });
+    out.push({ t: "map", entries: m, loc: rule265.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -22270,326 +22270,6 @@ var init_ec_003 = __esm({
   }
 });
 
-// src/rules/cloudformation/rules/ec2-001.ts
-var rule42, ec2_001_default;
-var init_ec2_001 = __esm({
-  "src/rules/cloudformation/rules/ec2-001.ts"() {
-    "use strict";
-    init_util();
-    rule42 = {
-      meta: meta(
-        "CFN-EC2-001",
-        "Instance gets a public IP address",
-        "medium",
-        ["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
-        doc({
-          what: "`AssociatePublicIpAddress: true` on an instance's `NetworkInterfaces`, a launch template's `LaunchTemplateData.NetworkInterfaces`, or a launch configuration.",
-          why: "A public IP makes the instance directly reachable from the internet; any security group mistake is immediately exploitable. Most workloads belong in private subnets behind a load balancer or NAT.",
-          example: `Web:
-  Type: AWS::EC2::Instance
-  Properties:
-    ImageId: ami-12345678
-    NetworkInterfaces:
-      - DeviceIndex: '0'
-        SubnetId: !Ref Subnet
-        AssociatePublicIpAddress: true`,
-          fix: "Launch in a private subnet without a public IP; expose services through a load balancer, and reach instances with SSM Session Manager.",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9"]
-        }),
-        "Do not associate public IPs; use private subnets and a load balancer."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const nodes = r.type === "AWS::AutoScaling::LaunchConfiguration" ? [t.get(r.props, "AssociatePublicIpAddress")] : t.items(
-            t.at(
-              r.props,
-              r.type === "AWS::EC2::Instance" ? "NetworkInterfaces" : "LaunchTemplateData.NetworkInterfaces"
-            )
-          ).map((ni) => t.get(ni, "AssociatePublicIpAddress"));
-          for (const n of nodes) {
-            const b = boolProp(t, n);
-            if (b.trueVal) ctx.report(r, n, `${r.id} associates a public IP address`, { why: b.trueVal.why });
-          }
-        }
-      }
-    };
-    ec2_001_default = rule42;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-002.ts
-var rule43, ec2_002_default;
-var init_ec2_002 = __esm({
-  "src/rules/cloudformation/rules/ec2-002.ts"() {
-    "use strict";
-    init_util();
-    rule43 = forbidTrue2({
-      meta: meta(
-        "CFN-EC2-002",
-        "Subnet assigns public IPs on launch",
-        "medium",
-        ["AWS::EC2::Subnet"],
-        doc({
-          what: "An `AWS::EC2::Subnet` with `MapPublicIpOnLaunch: true`.",
-          why: "Every instance launched in the subnet gets a public IP, so one missing security group rule puts it on the internet. Public load balancers do not need it.",
-          example: `PublicSubnet:
-  Type: AWS::EC2::Subnet
-  Properties:
-    VpcId: !Ref Vpc
-    CidrBlock: 10.0.0.0/24
-    MapPublicIpOnLaunch: true`,
-          fix: "Set `MapPublicIpOnLaunch: false`; give public IPs (or Elastic IPs) only to the instances that need them, or put them behind a load balancer or NAT gateway.",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15"]
-        }),
-        "Set MapPublicIpOnLaunch: false."
-      ),
-      prop: "MapPublicIpOnLaunch",
-      trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`,
-      // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
-      severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
-    });
-    ec2_002_default = rule43;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-003.ts
-var rule44, ec2_003_default;
-var init_ec2_003 = __esm({
-  "src/rules/cloudformation/rules/ec2-003.ts"() {
-    "use strict";
-    init_util();
-    rule44 = {
-      meta: meta(
-        "CFN-EC2-003",
-        "EC2 instance is launched in the default VPC",
-        "low",
-        ["AWS::EC2::Instance"],
-        doc({
-          what: "An `AWS::EC2::Instance` with neither `SubnetId` nor `NetworkInterfaces`, which launches in a default subnet of the default VPC.",
-          why: "Default subnets are public: instances get a public IP and a route to the internet gateway unless someone intervenes.",
-          example: `Worker:
-  Type: AWS::EC2::Instance
-  Properties:
-    ImageId: ami-12345678
-    InstanceType: t3.micro`,
-          fix: "Set `SubnetId` to a private subnet of a purpose-built VPC.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html"]
-        }),
-        "Set SubnetId to a private subnet."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          if (getSet2(ctx.t, r.props, "SubnetId") !== void 0 || getSet2(ctx.t, r.props, "NetworkInterfaces") !== void 0)
-            continue;
-          if (getSet2(ctx.t, r.props, "LaunchTemplate") !== void 0) continue;
-          ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`, {
-            ...declaresVpc(ctx.t) ? {} : { severity: "info" }
-          });
-        }
-      }
-    };
-    ec2_003_default = rule44;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-004.ts
-function metadataOptionsPath(type) {
-  return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
-}
-var rule45, ec2_004_default;
-var init_ec2_004 = __esm({
-  "src/rules/cloudformation/rules/ec2-004.ts"() {
-    "use strict";
-    init_util();
-    rule45 = {
-      meta: meta(
-        "CFN-EC2-004",
-        "Instance metadata service allows IMDSv1",
-        "high",
-        ["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Instance"],
-        doc({
-          what: "`MetadataOptions.HttpTokens: optional` on a launch template (`LaunchTemplateData.MetadataOptions`), a launch configuration or an instance. (A launch template that does not set HttpTokens at all is reported by CFN-EC2-005.)",
-          why: "IMDSv1 answers unauthenticated GET requests, so any server-side request forgery in the application can read the instance role's credentials \u2014 the root cause of several large breaches.",
-          example: `Lt:
-  Type: AWS::EC2::LaunchTemplate
-  Properties:
-    LaunchTemplateData:
-      MetadataOptions:
-        HttpTokens: optional`,
-          fix: "Set `HttpTokens: required` (IMDSv2 only).",
-          fixed: `      MetadataOptions:
-        HttpTokens: required
-        HttpPutResponseHopLimit: 1`,
-          refs: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"]
-        }),
-        "Set MetadataOptions.HttpTokens: required."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const n = ctx.t.at(r.props, `${metadataOptionsPath(r.type)}.HttpTokens`);
-          const v = findVal(ctx.t.values(n), (x) => strVal(x)?.toLowerCase() === "optional");
-          if (v) ctx.report(r, n, `${r.id} allows IMDSv1 (HttpTokens: optional)`, { why: v.why });
-        }
-      }
-    };
-    ec2_004_default = rule45;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-005.ts
-var rule46, ec2_005_default;
-var init_ec2_005 = __esm({
-  "src/rules/cloudformation/rules/ec2-005.ts"() {
-    "use strict";
-    init_util();
-    init_ec2_004();
-    rule46 = {
-      meta: meta(
-        "CFN-EC2-005",
-        "Launch template does not require IMDSv2",
-        "low",
-        ["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
-        doc({
-          what: "A launch template or launch configuration that does not set `MetadataOptions.HttpTokens` at all. Whether IMDSv1 is then allowed depends on the AMI and account defaults; an explicit `optional` is reported by CFN-EC2-004.",
-          why: "Relying on defaults means a different AMI or account silently re-enables IMDSv1, exposing role credentials to SSRF.",
-          example: `Lt:
-  Type: AWS::EC2::LaunchTemplate
-  Properties:
-    LaunchTemplateData:
-      ImageId: ami-12345678`,
-          fix: "Set `MetadataOptions: { HttpTokens: required }` explicitly.",
-          refs: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html"]
-        }),
-        "Set MetadataOptions.HttpTokens: required explicitly."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const opts = metadataOptionsPath(r.type);
-          if (ctx.t.at(r.props, `${opts}.HttpTokens`) !== void 0) continue;
-          const near = ctx.t.at(r.props, opts) ?? (r.type === "AWS::EC2::LaunchTemplate" ? ctx.t.get(r.props, "LaunchTemplateData") : void 0);
-          ctx.report(r, near, `${r.id} does not set MetadataOptions.HttpTokens to required`);
-        }
-      }
-    };
-    ec2_005_default = rule46;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-006.ts
-var rule47, ec2_006_default;
-var init_ec2_006 = __esm({
-  "src/rules/cloudformation/rules/ec2-006.ts"() {
-    "use strict";
-    init_util();
-    rule47 = requireTrue2({
-      meta: meta(
-        "CFN-EC2-006",
-        "EBS volume is not encrypted",
-        "medium",
-        ["AWS::EC2::Volume"],
-        doc({
-          what: "An `AWS::EC2::Volume` without `Encrypted: true` (volumes created from a snapshot inherit its encryption and are skipped).",
-          why: "Unencrypted volumes and their snapshots can be read by anyone who gets access to a snapshot copy; encryption cannot be added in place. Stating it in the template also protects accounts where EBS encryption by default is off.",
-          example: `Data:
-  Type: AWS::EC2::Volume
-  Properties:
-    Size: 100
-    AvailabilityZone: us-east-1a`,
-          fix: "Set `Encrypted: true` (optionally with `KmsKeyId`).",
-          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
-        }),
-        "Set Encrypted: true."
-      ),
-      prop: "Encrypted",
-      when: (t, r) => !getSet2(t, r.props, "SnapshotId"),
-      absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
-      falseMessage: (r) => `${r.id} sets Encrypted to false`
-    });
-    ec2_006_default = rule47;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-007.ts
-var rule48, ec2_007_default;
-var init_ec2_007 = __esm({
-  "src/rules/cloudformation/rules/ec2-007.ts"() {
-    "use strict";
-    init_util();
-    rule48 = {
-      meta: meta(
-        "CFN-EC2-007",
-        "Block device mapping creates an unencrypted EBS volume",
-        "medium",
-        ["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
-        doc({
-          what: "`BlockDeviceMappings[].Ebs` of an instance, launch template (`LaunchTemplateData.BlockDeviceMappings`) or launch configuration where `Encrypted` is false or not set (mappings from a snapshot inherit its encryption and are skipped).",
-          why: "Volumes created at launch are unencrypted unless the account enforces EBS encryption by default \u2014 a setting the template cannot see.",
-          example: `Lt:
-  Type: AWS::EC2::LaunchTemplate
-  Properties:
-    LaunchTemplateData:
-      BlockDeviceMappings:
-        - DeviceName: /dev/xvda
-          Ebs:
-            VolumeSize: 50`,
-          fix: "Set `Encrypted: true` (and optionally `KmsKeyId`) on every `Ebs` mapping.",
-          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
-        }),
-        "Set Ebs.Encrypted: true in block device mappings."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const path18 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
-          for (const m of t.items(t.at(r.props, path18))) {
-            const ebs = t.get(m, "Ebs");
-            if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
-            const n = t.get(ebs, "Encrypted");
-            const b = boolProp(t, n);
-            if (b.absent) ctx.report(r, ebs, `${r.id} maps an EBS volume without Encrypted: true`);
-            else if (b.falseVal) ctx.report(r, n, `${r.id} maps an unencrypted EBS volume`, { why: b.falseVal.why });
-          }
-        }
-      }
-    };
-    ec2_007_default = rule48;
-  }
-});
-
-// src/rules/cloudformation/rules/ec2-008.ts
-var rule49, ec2_008_default;
-var init_ec2_008 = __esm({
-  "src/rules/cloudformation/rules/ec2-008.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule49 = {
-      meta: meta(
-        "CFN-EC2-008",
-        "EBS volume is not encrypted with your KMS key",
-        "low",
-        ["AWS::EC2::Volume"],
-        doc({
-          what: `An encrypted \`AWS::EC2::Volume\` without \`KmsKeyId\` (it then uses the AWS-managed \`aws/ebs\` key). Unencrypted volumes are CFN-EC2-006's.`,
-          why: `The AWS-managed key cannot be shared across accounts or restricted by key policy; snapshots are harder to control.`,
-          example: `Data:
-  Type: AWS::EC2::Volume
-  Properties:
-    Encrypted: true
-    Size: 100`,
-          fix: `Set \`KmsKeyId\` to a customer managed key.`,
-          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
-        }),
-        "Set KmsKeyId."
-      ),
-      check: cloudCheck(ebsCmk, ["ebs-cmk"])
-    };
-    ec2_008_default = rule49;
-  }
-});
-
 // src/cloud/checks/aws-exposure.ts
 function hasAuth(body) {
   if (get(body, "securityDefinitions") || get(body, "components.securitySchemes") || get(body, "security")) return true;
@@ -22607,7 +22287,7 @@ function hasAuth(body) {
 function options2(v) {
   return v ? v.t === "alt" ? v.options : [v] : [];
 }
-var RESOURCE_POLICY_PROP, WHAT, resourcePolicyOpen, isDefaultGroup, ec2InstanceExposure, amiPublic, redshiftPublic, s3CorsWildcard, apiBodyAuthorizer, passwordPolicyWeak, accessKeyActive, assumeRoleMfa, ec2DefaultSecurityGroup;
+var RESOURCE_POLICY_PROP, WHAT, resourcePolicyOpen, isDefaultGroup, ec2InstanceExposure, amiPublic, redshiftPublic, s3CorsWildcard, apiBodyAuthorizer, passwordPolicyWeak, accessKeyActive, assumeRoleMfa, ec2DefaultSecurityGroup, elasticacheSubnetGroup;
 var init_aws_exposure = __esm({
   "src/cloud/checks/aws-exposure.ts"() {
     "use strict";
@@ -22754,9 +22434,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule264 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule265 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule264, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule265, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -22859,18 +22539,395 @@ var init_aws_exposure = __esm({
             });
       }
     };
+    elasticacheSubnetGroup = propCheck({
+      code: "elasticache-no-subnet-group",
+      kinds: ["AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"],
+      description: "the cache is not placed in a subnet group of your VPC",
+      path: "CacheSubnetGroupName",
+      // A replica group built on an existing cluster takes that cluster's placement.
+      when: (r) => get(r.props, "PrimaryClusterId") === void 0,
+      bad: () => false,
+      message: (r) => `${r.name} has no CacheSubnetGroupName`,
+      absent: (r) => `${r.name} sets no CacheSubnetGroupName, so it is created in the default VPC's default subnet group`
+    });
+  }
+});
+
+// src/rules/cloudformation/rules/ec-004.ts
+var rule42, ec_004_default;
+var init_ec_004 = __esm({
+  "src/rules/cloudformation/rules/ec-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_exposure();
+    rule42 = {
+      meta: meta(
+        "CFN-EC-004",
+        "ElastiCache cache without a subnet group",
+        "low",
+        ["AWS::ElastiCache::CacheCluster", "AWS::ElastiCache::ReplicationGroup"],
+        doc({
+          what: "An `AWS::ElastiCache::CacheCluster` or `AWS::ElastiCache::ReplicationGroup` without `CacheSubnetGroupName` (empty counts as absent). A replication group built on an existing cluster (`PrimaryClusterId`) takes that cluster's placement and is not reported.",
+          why: "Without a subnet group the cache is created in the default subnet group of the account's default VPC \u2014 public subnets with an internet gateway, shared with everything else launched by default \u2014 instead of the application's private subnets and their network controls.",
+          example: `Sessions:
+  Type: AWS::ElastiCache::CacheCluster
+  Properties:
+    Engine: memcached
+    CacheNodeType: cache.t3.micro
+    NumCacheNodes: 1
+    VpcSecurityGroupIds: [sg-0a1b2c3d]`,
+          fix: "Create an `AWS::ElastiCache::SubnetGroup` of private subnets and name it in `CacheSubnetGroupName`.",
+          fixed: `Sessions:
+  Type: AWS::ElastiCache::CacheCluster
+  Properties:
+    Engine: memcached
+    CacheNodeType: cache.t3.micro
+    NumCacheNodes: 1
+    VpcSecurityGroupIds: [sg-0a1b2c3d]
+    CacheSubnetGroupName: cache-private-subnets`,
+          refs: [
+            "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SubnetGroups.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-elasticache-cachecluster.html"
+          ]
+        }),
+        "Place the cache in a subnet group of private subnets (CacheSubnetGroupName)."
+      ),
+      check: cloudCheck(elasticacheSubnetGroup, ["elasticache-no-subnet-group"])
+    };
+    ec_004_default = rule42;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-001.ts
+var rule43, ec2_001_default;
+var init_ec2_001 = __esm({
+  "src/rules/cloudformation/rules/ec2-001.ts"() {
+    "use strict";
+    init_util();
+    rule43 = {
+      meta: meta(
+        "CFN-EC2-001",
+        "Instance gets a public IP address",
+        "medium",
+        ["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+        doc({
+          what: "`AssociatePublicIpAddress: true` on an instance's `NetworkInterfaces`, a launch template's `LaunchTemplateData.NetworkInterfaces`, or a launch configuration.",
+          why: "A public IP makes the instance directly reachable from the internet; any security group mistake is immediately exploitable. Most workloads belong in private subnets behind a load balancer or NAT.",
+          example: `Web:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-12345678
+    NetworkInterfaces:
+      - DeviceIndex: '0'
+        SubnetId: !Ref Subnet
+        AssociatePublicIpAddress: true`,
+          fix: "Launch in a private subnet without a public IP; expose services through a load balancer, and reach instances with SSM Session Manager.",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9"]
+        }),
+        "Do not associate public IPs; use private subnets and a load balancer."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const nodes = r.type === "AWS::AutoScaling::LaunchConfiguration" ? [t.get(r.props, "AssociatePublicIpAddress")] : t.items(
+            t.at(
+              r.props,
+              r.type === "AWS::EC2::Instance" ? "NetworkInterfaces" : "LaunchTemplateData.NetworkInterfaces"
+            )
+          ).map((ni) => t.get(ni, "AssociatePublicIpAddress"));
+          for (const n of nodes) {
+            const b = boolProp(t, n);
+            if (b.trueVal) ctx.report(r, n, `${r.id} associates a public IP address`, { why: b.trueVal.why });
+          }
+        }
+      }
+    };
+    ec2_001_default = rule43;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-002.ts
+var rule44, ec2_002_default;
+var init_ec2_002 = __esm({
+  "src/rules/cloudformation/rules/ec2-002.ts"() {
+    "use strict";
+    init_util();
+    rule44 = forbidTrue2({
+      meta: meta(
+        "CFN-EC2-002",
+        "Subnet assigns public IPs on launch",
+        "medium",
+        ["AWS::EC2::Subnet"],
+        doc({
+          what: "An `AWS::EC2::Subnet` with `MapPublicIpOnLaunch: true`.",
+          why: "Every instance launched in the subnet gets a public IP, so one missing security group rule puts it on the internet. Public load balancers do not need it.",
+          example: `PublicSubnet:
+  Type: AWS::EC2::Subnet
+  Properties:
+    VpcId: !Ref Vpc
+    CidrBlock: 10.0.0.0/24
+    MapPublicIpOnLaunch: true`,
+          fix: "Set `MapPublicIpOnLaunch: false`; give public IPs (or Elastic IPs) only to the instances that need them, or put them behind a load balancer or NAT gateway.",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-15"]
+        }),
+        "Set MapPublicIpOnLaunch: false."
+      ),
+      prop: "MapPublicIpOnLaunch",
+      trueMessage: (r) => `${r.id} assigns a public IP to every instance launched in it`,
+      // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
+      severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
+    });
+    ec2_002_default = rule44;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-003.ts
+var rule45, ec2_003_default;
+var init_ec2_003 = __esm({
+  "src/rules/cloudformation/rules/ec2-003.ts"() {
+    "use strict";
+    init_util();
+    rule45 = {
+      meta: meta(
+        "CFN-EC2-003",
+        "EC2 instance is launched in the default VPC",
+        "low",
+        ["AWS::EC2::Instance"],
+        doc({
+          what: "An `AWS::EC2::Instance` with neither `SubnetId` nor `NetworkInterfaces`, which launches in a default subnet of the default VPC.",
+          why: "Default subnets are public: instances get a public IP and a route to the internet gateway unless someone intervenes.",
+          example: `Worker:
+  Type: AWS::EC2::Instance
+  Properties:
+    ImageId: ami-12345678
+    InstanceType: t3.micro`,
+          fix: "Set `SubnetId` to a private subnet of a purpose-built VPC.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html"]
+        }),
+        "Set SubnetId to a private subnet."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          if (getSet2(ctx.t, r.props, "SubnetId") !== void 0 || getSet2(ctx.t, r.props, "NetworkInterfaces") !== void 0)
+            continue;
+          if (getSet2(ctx.t, r.props, "LaunchTemplate") !== void 0) continue;
+          ctx.report(r, void 0, `${r.id} has no SubnetId, so it launches in the default VPC`, {
+            ...declaresVpc(ctx.t) ? {} : { severity: "info" }
+          });
+        }
+      }
+    };
+    ec2_003_default = rule45;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-004.ts
+function metadataOptionsPath(type) {
+  return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
+}
+var rule46, ec2_004_default;
+var init_ec2_004 = __esm({
+  "src/rules/cloudformation/rules/ec2-004.ts"() {
+    "use strict";
+    init_util();
+    rule46 = {
+      meta: meta(
+        "CFN-EC2-004",
+        "Instance metadata service allows IMDSv1",
+        "high",
+        ["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration", "AWS::EC2::Instance"],
+        doc({
+          what: "`MetadataOptions.HttpTokens: optional` on a launch template (`LaunchTemplateData.MetadataOptions`), a launch configuration or an instance. (A launch template that does not set HttpTokens at all is reported by CFN-EC2-005.)",
+          why: "IMDSv1 answers unauthenticated GET requests, so any server-side request forgery in the application can read the instance role's credentials \u2014 the root cause of several large breaches.",
+          example: `Lt:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      MetadataOptions:
+        HttpTokens: optional`,
+          fix: "Set `HttpTokens: required` (IMDSv2 only).",
+          fixed: `      MetadataOptions:
+        HttpTokens: required
+        HttpPutResponseHopLimit: 1`,
+          refs: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html"]
+        }),
+        "Set MetadataOptions.HttpTokens: required."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const n = ctx.t.at(r.props, `${metadataOptionsPath(r.type)}.HttpTokens`);
+          const v = findVal(ctx.t.values(n), (x) => strVal(x)?.toLowerCase() === "optional");
+          if (v) ctx.report(r, n, `${r.id} allows IMDSv1 (HttpTokens: optional)`, { why: v.why });
+        }
+      }
+    };
+    ec2_004_default = rule46;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-005.ts
+var rule47, ec2_005_default;
+var init_ec2_005 = __esm({
+  "src/rules/cloudformation/rules/ec2-005.ts"() {
+    "use strict";
+    init_util();
+    init_ec2_004();
+    rule47 = {
+      meta: meta(
+        "CFN-EC2-005",
+        "Launch template does not require IMDSv2",
+        "low",
+        ["AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+        doc({
+          what: "A launch template or launch configuration that does not set `MetadataOptions.HttpTokens` at all. Whether IMDSv1 is then allowed depends on the AMI and account defaults; an explicit `optional` is reported by CFN-EC2-004.",
+          why: "Relying on defaults means a different AMI or account silently re-enables IMDSv1, exposing role credentials to SSRF.",
+          example: `Lt:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      ImageId: ami-12345678`,
+          fix: "Set `MetadataOptions: { HttpTokens: required }` explicitly.",
+          refs: ["https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-instance-metadata-options.html"]
+        }),
+        "Set MetadataOptions.HttpTokens: required explicitly."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const opts = metadataOptionsPath(r.type);
+          if (ctx.t.at(r.props, `${opts}.HttpTokens`) !== void 0) continue;
+          const near = ctx.t.at(r.props, opts) ?? (r.type === "AWS::EC2::LaunchTemplate" ? ctx.t.get(r.props, "LaunchTemplateData") : void 0);
+          ctx.report(r, near, `${r.id} does not set MetadataOptions.HttpTokens to required`);
+        }
+      }
+    };
+    ec2_005_default = rule47;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-006.ts
+var rule48, ec2_006_default;
+var init_ec2_006 = __esm({
+  "src/rules/cloudformation/rules/ec2-006.ts"() {
+    "use strict";
+    init_util();
+    rule48 = requireTrue2({
+      meta: meta(
+        "CFN-EC2-006",
+        "EBS volume is not encrypted",
+        "medium",
+        ["AWS::EC2::Volume"],
+        doc({
+          what: "An `AWS::EC2::Volume` without `Encrypted: true` (volumes created from a snapshot inherit its encryption and are skipped).",
+          why: "Unencrypted volumes and their snapshots can be read by anyone who gets access to a snapshot copy; encryption cannot be added in place. Stating it in the template also protects accounts where EBS encryption by default is off.",
+          example: `Data:
+  Type: AWS::EC2::Volume
+  Properties:
+    Size: 100
+    AvailabilityZone: us-east-1a`,
+          fix: "Set `Encrypted: true` (optionally with `KmsKeyId`).",
+          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
+        }),
+        "Set Encrypted: true."
+      ),
+      prop: "Encrypted",
+      when: (t, r) => !getSet2(t, r.props, "SnapshotId"),
+      absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
+      falseMessage: (r) => `${r.id} sets Encrypted to false`
+    });
+    ec2_006_default = rule48;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-007.ts
+var rule49, ec2_007_default;
+var init_ec2_007 = __esm({
+  "src/rules/cloudformation/rules/ec2-007.ts"() {
+    "use strict";
+    init_util();
+    rule49 = {
+      meta: meta(
+        "CFN-EC2-007",
+        "Block device mapping creates an unencrypted EBS volume",
+        "medium",
+        ["AWS::EC2::Instance", "AWS::EC2::LaunchTemplate", "AWS::AutoScaling::LaunchConfiguration"],
+        doc({
+          what: "`BlockDeviceMappings[].Ebs` of an instance, launch template (`LaunchTemplateData.BlockDeviceMappings`) or launch configuration where `Encrypted` is false or not set (mappings from a snapshot inherit its encryption and are skipped).",
+          why: "Volumes created at launch are unencrypted unless the account enforces EBS encryption by default \u2014 a setting the template cannot see.",
+          example: `Lt:
+  Type: AWS::EC2::LaunchTemplate
+  Properties:
+    LaunchTemplateData:
+      BlockDeviceMappings:
+        - DeviceName: /dev/xvda
+          Ebs:
+            VolumeSize: 50`,
+          fix: "Set `Encrypted: true` (and optionally `KmsKeyId`) on every `Ebs` mapping.",
+          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
+        }),
+        "Set Ebs.Encrypted: true in block device mappings."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const path18 = r.type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.BlockDeviceMappings" : "BlockDeviceMappings";
+          for (const m of t.items(t.at(r.props, path18))) {
+            const ebs = t.get(m, "Ebs");
+            if (!ebs || getSet2(t, ebs, "SnapshotId") !== void 0) continue;
+            const n = t.get(ebs, "Encrypted");
+            const b = boolProp(t, n);
+            if (b.absent) ctx.report(r, ebs, `${r.id} maps an EBS volume without Encrypted: true`);
+            else if (b.falseVal) ctx.report(r, n, `${r.id} maps an unencrypted EBS volume`, { why: b.falseVal.why });
+          }
+        }
+      }
+    };
+    ec2_007_default = rule49;
+  }
+});
+
+// src/rules/cloudformation/rules/ec2-008.ts
+var rule50, ec2_008_default;
+var init_ec2_008 = __esm({
+  "src/rules/cloudformation/rules/ec2-008.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule50 = {
+      meta: meta(
+        "CFN-EC2-008",
+        "EBS volume is not encrypted with your KMS key",
+        "low",
+        ["AWS::EC2::Volume"],
+        doc({
+          what: `An encrypted \`AWS::EC2::Volume\` without \`KmsKeyId\` (it then uses the AWS-managed \`aws/ebs\` key). Unencrypted volumes are CFN-EC2-006's.`,
+          why: `The AWS-managed key cannot be shared across accounts or restricted by key policy; snapshots are harder to control.`,
+          example: `Data:
+  Type: AWS::EC2::Volume
+  Properties:
+    Encrypted: true
+    Size: 100`,
+          fix: `Set \`KmsKeyId\` to a customer managed key.`,
+          refs: ["https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html"]
+        }),
+        "Set KmsKeyId."
+      ),
+      check: cloudCheck(ebsCmk, ["ebs-cmk"])
+    };
+    ec2_008_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-009.ts
-var rule50, ec2_009_default;
+var rule51, ec2_009_default;
 var init_ec2_009 = __esm({
   "src/rules/cloudformation/rules/ec2-009.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_exposure();
-    rule50 = {
+    rule51 = {
       meta: meta(
         "CFN-EC2-009",
         "Instance is placed in the default security group",
@@ -22896,7 +22953,7 @@ var init_ec2_009 = __esm({
       ),
       check: cloudCheck(ec2DefaultSecurityGroup, ["ec2-default-sg"])
     };
-    ec2_009_default = rule50;
+    ec2_009_default = rule51;
   }
 });
 
@@ -23017,8 +23074,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule264 of rules2)
-          for (const s of scalars(get(rule264, "CIDRIP"))) {
+        for (const rule265 of rules2)
+          for (const s of scalars(get(rule265, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -23097,14 +23154,14 @@ var init_network = __esm({
 });
 
 // src/rules/cloudformation/rules/ecr-001.ts
-var rule51, ecr_001_default;
+var rule52, ecr_001_default;
 var init_ecr_001 = __esm({
   "src/rules/cloudformation/rules/ecr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule51 = {
+    rule52 = {
       meta: meta(
         "CFN-ECR-001",
         "ECR repository policy allows any principal",
@@ -23128,19 +23185,19 @@ var init_ecr_001 = __esm({
       ),
       check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
     };
-    ecr_001_default = rule51;
+    ecr_001_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-002.ts
-var rule52, ecr_002_default;
+var rule53, ecr_002_default;
 var init_ecr_002 = __esm({
   "src/rules/cloudformation/rules/ecr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule52 = {
+    rule53 = {
       meta: meta(
         "CFN-ECR-002",
         "ECR repository does not scan images on push",
@@ -23160,19 +23217,19 @@ var init_ecr_002 = __esm({
       ),
       check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
     };
-    ecr_002_default = rule52;
+    ecr_002_default = rule53;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-003.ts
-var rule53, ecr_003_default;
+var rule54, ecr_003_default;
 var init_ecr_003 = __esm({
   "src/rules/cloudformation/rules/ecr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule53 = {
+    rule54 = {
       meta: meta(
         "CFN-ECR-003",
         "ECR image tags can be overwritten",
@@ -23192,19 +23249,19 @@ var init_ecr_003 = __esm({
       ),
       check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
     };
-    ecr_003_default = rule53;
+    ecr_003_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-001.ts
-var rule54, ecs_001_default;
+var rule55, ecs_001_default;
 var init_ecs_001 = __esm({
   "src/rules/cloudformation/rules/ecs-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule54 = {
+    rule55 = {
       meta: meta(
         "CFN-ECS-001",
         "ECS task mounts an EFS volume without TLS",
@@ -23226,19 +23283,19 @@ var init_ecs_001 = __esm({
       ),
       check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
     };
-    ecs_001_default = rule54;
+    ecs_001_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-002.ts
-var rule55, ecs_002_default;
+var rule56, ecs_002_default;
 var init_ecs_002 = __esm({
   "src/rules/cloudformation/rules/ecs-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule55 = {
+    rule56 = {
       meta: meta(
         "CFN-ECS-002",
         "ECS cluster does not enable Container Insights",
@@ -23258,17 +23315,17 @@ var init_ecs_002 = __esm({
       ),
       check: cloudCheck(ecsInsights, ["ecs-insights"])
     };
-    ecs_002_default = rule55;
+    ecs_002_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule56, efs_001_default;
+var rule57, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule56 = requireTrue2({
+    rule57 = requireTrue2({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -23290,19 +23347,19 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule56;
+    efs_001_default = rule57;
   }
 });
 
 // src/rules/cloudformation/rules/eks-001.ts
-var rule57, eks_001_default;
+var rule58, eks_001_default;
 var init_eks_001 = __esm({
   "src/rules/cloudformation/rules/eks-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule57 = {
+    rule58 = {
       meta: meta(
         "CFN-EKS-001",
         "EKS node group allows SSH from anywhere",
@@ -23325,19 +23382,19 @@ var init_eks_001 = __esm({
       ),
       check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
     };
-    eks_001_default = rule57;
+    eks_001_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/eks-002.ts
-var rule58, eks_002_default;
+var rule59, eks_002_default;
 var init_eks_002 = __esm({
   "src/rules/cloudformation/rules/eks-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule58 = {
+    rule59 = {
       meta: meta(
         "CFN-EKS-002",
         "EKS secrets are not encrypted with KMS",
@@ -23357,19 +23414,19 @@ var init_eks_002 = __esm({
       ),
       check: cloudCheck(eksSecrets, ["eks-secrets"])
     };
-    eks_002_default = rule58;
+    eks_002_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule59, elb_001_default;
+var rule60, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule59 = {
+    rule60 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -23400,19 +23457,19 @@ var init_elb_001 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-http"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_001_default = rule59;
+    elb_001_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var rule60, elb_002_default;
+var rule61, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule60 = {
+    rule61 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -23441,17 +23498,17 @@ var init_elb_002 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-ssl-policy"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_002_default = rule60;
+    elb_002_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule61, elb_003_default;
+var rule62, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule61 = {
+    rule62 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -23495,17 +23552,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule61;
+    elb_003_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule62, elb_004_default;
+var rule63, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule62 = {
+    rule63 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -23536,19 +23593,19 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule62;
+    elb_004_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/elb-005.ts
-var rule63, elb_005_default;
+var rule64, elb_005_default;
 var init_elb_005 = __esm({
   "src/rules/cloudformation/rules/elb-005.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule63 = {
+    rule64 = {
       meta: meta(
         "CFN-ELB-005",
         "Classic load balancer negotiates old TLS versions or weak ciphers",
@@ -23590,19 +23647,19 @@ var init_elb_005 = __esm({
       ),
       check: cloudCheck(elbNegotiationPolicy, ["elb-negotiation-weak"])
     };
-    elb_005_default = rule63;
+    elb_005_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/emr-001.ts
-var rule64, emr_001_default;
+var rule65, emr_001_default;
 var init_emr_001 = __esm({
   "src/rules/cloudformation/rules/emr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule64 = {
+    rule65 = {
       meta: meta(
         "CFN-EMR-001",
         "EMR cluster is not launched in a VPC subnet",
@@ -23623,19 +23680,19 @@ var init_emr_001 = __esm({
       ),
       check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
     };
-    emr_001_default = rule64;
+    emr_001_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/emr-002.ts
-var rule65, emr_002_default;
+var rule66, emr_002_default;
 var init_emr_002 = __esm({
   "src/rules/cloudformation/rules/emr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule65 = {
+    rule66 = {
       meta: meta(
         "CFN-EMR-002",
         "EMR cluster has no security configuration",
@@ -23655,19 +23712,19 @@ var init_emr_002 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
     };
-    emr_002_default = rule65;
+    emr_002_default = rule66;
   }
 });
 
 // src/rules/cloudformation/rules/emr-003.ts
-var rule66, emr_003_default;
+var rule67, emr_003_default;
 var init_emr_003 = __esm({
   "src/rules/cloudformation/rules/emr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule66 = {
+    rule67 = {
       meta: meta(
         "CFN-EMR-003",
         "EMR security configuration leaves data unencrypted",
@@ -23690,17 +23747,17 @@ var init_emr_003 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-encryption-off"])
     };
-    emr_003_default = rule66;
+    emr_003_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule67, es_001_default;
+var rule68, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule67 = requireTrue2({
+    rule68 = requireTrue2({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -23722,17 +23779,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule67;
+    es_001_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule68, es_002_default;
+var rule69, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule68 = requireTrue2({
+    rule69 = requireTrue2({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -23754,17 +23811,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule68;
+    es_002_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule69, es_003_default;
+var rule70, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule69 = requireTrue2({
+    rule70 = requireTrue2({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -23786,19 +23843,19 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule69;
+    es_003_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/firehose-001.ts
-var rule70, firehose_001_default;
+var rule71, firehose_001_default;
 var init_firehose_001 = __esm({
   "src/rules/cloudformation/rules/firehose-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule70 = {
+    rule71 = {
       meta: meta(
         "CFN-FIREHOSE-001",
         "Firehose delivery stream is not encrypted",
@@ -23818,19 +23875,19 @@ var init_firehose_001 = __esm({
       ),
       check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
     };
-    firehose_001_default = rule70;
+    firehose_001_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/gamelift-001.ts
-var rule71, gamelift_001_default;
+var rule72, gamelift_001_default;
 var init_gamelift_001 = __esm({
   "src/rules/cloudformation/rules/gamelift-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule71 = {
+    rule72 = {
       meta: meta(
         "CFN-GAMELIFT-001",
         "GameLift fleet opens a port range to the internet",
@@ -23851,19 +23908,19 @@ var init_gamelift_001 = __esm({
       ),
       check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
     };
-    gamelift_001_default = rule71;
+    gamelift_001_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/guardduty-001.ts
-var rule72, guardduty_001_default;
+var rule73, guardduty_001_default;
 var init_guardduty_001 = __esm({
   "src/rules/cloudformation/rules/guardduty-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule72 = {
+    rule73 = {
       meta: meta(
         "CFN-GUARDDUTY-001",
         "GuardDuty detector is disabled",
@@ -23883,17 +23940,17 @@ var init_guardduty_001 = __esm({
       ),
       check: cloudCheck(guarddutyOff, ["guardduty-off"])
     };
-    guardduty_001_default = rule72;
+    guardduty_001_default = rule73;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule73, iam_001_default;
+var rule74, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule73 = {
+    rule74 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -23932,17 +23989,17 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule73;
+    iam_001_default = rule74;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule74, iam_002_default;
+var rule75, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule75 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -23985,17 +24042,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule74;
+    iam_002_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule75, iam_003_default;
+var rule76, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule75 = {
+    rule76 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -24024,17 +24081,17 @@ var init_iam_003 = __esm({
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule75;
+    iam_003_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule76, iam_004_default;
+var rule77, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule76 = {
+    rule77 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -24063,17 +24120,17 @@ var init_iam_004 = __esm({
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule76;
+    iam_004_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule77, iam_005_default;
+var rule78, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule77 = {
+    rule78 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -24117,17 +24174,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule77;
+    iam_005_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule78, iam_006_default;
+var rule79, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule78 = {
+    rule79 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -24159,17 +24216,17 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule78;
+    iam_006_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule79, iam_007_default;
+var rule80, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule79 = {
+    rule80 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
@@ -24203,12 +24260,12 @@ var init_iam_007 = __esm({
         }
       }
     };
-    iam_007_default = rule79;
+    iam_007_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, ELEVATED, rule80, iam_008_default;
+var ADMIN, ELEVATED, rule81, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
@@ -24218,7 +24275,7 @@ var init_iam_008 = __esm({
       [/(?:^|:policy\/)IAMFullAccess$/, "IAMFullAccess (which can grant itself any permission)", "high"],
       [/(?:^|:policy\/)PowerUserAccess$/, "PowerUserAccess (every service but IAM)", "medium"]
     ];
-    rule80 = {
+    rule81 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess (or IAMFullAccess, PowerUserAccess) managed policy is attached",
@@ -24265,17 +24322,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule80;
+    iam_008_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule81, iam_009_default;
+var rule82, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule81 = {
+    rule82 = {
       meta: meta(
         "CFN-IAM-009",
         "Trust or resource policy uses Allow with NotPrincipal",
@@ -24307,19 +24364,19 @@ var init_iam_009 = __esm({
         }
       }
     };
-    iam_009_default = rule81;
+    iam_009_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/iam-010.ts
-var rule82, iam_010_default;
+var rule83, iam_010_default;
 var init_iam_010 = __esm({
   "src/rules/cloudformation/rules/iam-010.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule82 = {
+    rule83 = {
       meta: meta(
         "CFN-IAM-010",
         "Role trusts another account without an ExternalId or MFA condition",
@@ -24343,19 +24400,19 @@ var init_iam_010 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-cross-account"])
     };
-    iam_010_default = rule82;
+    iam_010_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/iam-011.ts
-var rule83, iam_011_default;
+var rule84, iam_011_default;
 var init_iam_011 = __esm({
   "src/rules/cloudformation/rules/iam-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule83 = {
+    rule84 = {
       meta: meta(
         "CFN-IAM-011",
         "Role trust policy allows every action",
@@ -24379,19 +24436,19 @@ var init_iam_011 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-all-actions"])
     };
-    iam_011_default = rule83;
+    iam_011_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/iam-012.ts
-var rule84, iam_012_default;
+var rule85, iam_012_default;
 var init_iam_012 = __esm({
   "src/rules/cloudformation/rules/iam-012.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule84 = {
+    rule85 = {
       meta: meta(
         "CFN-IAM-012",
         "Console password need not be changed at first sign-in",
@@ -24414,19 +24471,19 @@ var init_iam_012 = __esm({
       ),
       check: cloudCheck(loginProfileReset, ["login-profile-reset"])
     };
-    iam_012_default = rule84;
+    iam_012_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/iam-013.ts
-var rule85, iam_013_default;
+var rule86, iam_013_default;
 var init_iam_013 = __esm({
   "src/rules/cloudformation/rules/iam-013.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule85 = {
+    rule86 = {
       meta: meta(
         "CFN-IAM-013",
         "IAM policy allows assuming any role",
@@ -24459,17 +24516,17 @@ var init_iam_013 = __esm({
       ),
       check: cloudCheck(assumeAnyRole, ["assume-any-role"])
     };
-    iam_013_default = rule85;
+    iam_013_default = rule86;
   }
 });
 
 // src/rules/cloudformation/rules/iam-014.ts
-var rule86, iam_014_default;
+var rule87, iam_014_default;
 var init_iam_014 = __esm({
   "src/rules/cloudformation/rules/iam-014.ts"() {
     "use strict";
     init_util();
-    rule86 = {
+    rule87 = {
       meta: meta(
         "CFN-IAM-014",
         "IAM user gets permissions directly instead of through a group",
@@ -24507,19 +24564,19 @@ var init_iam_014 = __esm({
         }
       }
     };
-    iam_014_default = rule86;
+    iam_014_default = rule87;
   }
 });
 
 // src/rules/cloudformation/rules/iot-001.ts
-var rule87, iot_001_default;
+var rule88, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule87 = {
+    rule88 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -24543,19 +24600,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule87;
+    iot_001_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule88, kendra_001_default;
+var rule89, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule88 = {
+    rule89 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -24575,17 +24632,17 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule88;
+    kendra_001_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule89, kin_001_default;
+var rule90, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule89 = {
+    rule90 = {
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -24617,17 +24674,17 @@ var init_kin_001 = __esm({
         }
       }
     };
-    kin_001_default = rule89;
+    kin_001_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule90, kms_001_default;
+var rule91, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule90 = {
+    rule91 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -24652,17 +24709,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule90;
+    kms_001_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule91, kms_002_default;
+var rule92, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule91 = requireTrue2({
+    rule92 = requireTrue2({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -24689,19 +24746,19 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule91;
+    kms_002_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/kms-003.ts
-var rule92, kms_003_default;
+var rule93, kms_003_default;
 var init_kms_003 = __esm({
   "src/rules/cloudformation/rules/kms-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_kms();
-    rule92 = {
+    rule93 = {
       meta: meta(
         "CFN-KMS-003",
         "Data is encrypted with an AWS-managed key instead of your KMS key",
@@ -24728,17 +24785,17 @@ var init_kms_003 = __esm({
       ),
       check: cloudCheck(customerKey, ["customer-key"])
     };
-    kms_003_default = rule92;
+    kms_003_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule93, lambda_001_default;
+var rule94, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule93 = {
+    rule94 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -24772,17 +24829,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule93;
+    lambda_001_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule94, lambda_002_default;
+var rule95, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule94 = {
+    rule95 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -24809,19 +24866,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule94;
+    lambda_002_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule95, lambda_003_default;
+var rule96, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule95 = {
+    rule96 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -24844,19 +24901,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule95;
+    lambda_003_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule96, lambda_004_default;
+var rule97, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule96 = {
+    rule97 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -24876,19 +24933,19 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule96;
+    lambda_004_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule97, lambda_005_default;
+var rule98, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule97 = {
+    rule98 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
@@ -24911,17 +24968,17 @@ var init_lambda_005 = __esm({
         cloudCheck(samDlq, ["lambda-dlq"])(ctx);
       }
     };
-    lambda_005_default = rule97;
+    lambda_005_default = rule98;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-006.ts
-var rule98, lambda_006_default;
+var rule99, lambda_006_default;
 var init_lambda_006 = __esm({
   "src/rules/cloudformation/rules/lambda-006.ts"() {
     "use strict";
     init_util();
-    rule98 = {
+    rule99 = {
       meta: meta(
         "CFN-LAMBDA-006",
         "Lambda functions share one execution role",
@@ -24964,17 +25021,17 @@ B:
         }
       }
     };
-    lambda_006_default = rule98;
+    lambda_006_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule99, log_001_default;
+var rule100, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule99 = requireTrue2({
+    rule100 = requireTrue2({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -24997,17 +25054,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule99;
+    log_001_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule100, log_002_default;
+var rule101, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule100 = requireTrue2({
+    rule101 = requireTrue2({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -25032,17 +25089,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule100;
+    log_002_default = rule101;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule101, log_003_default;
+var rule102, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule101 = requireProp({
+    rule102 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -25063,17 +25120,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule101;
+    log_003_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule102, log_004_default;
+var rule103, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule102 = requireProp({
+    rule103 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -25097,17 +25154,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule102;
+    log_004_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule103, log_005_default;
+var rule104, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule103 = requireProp({
+    rule104 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -25130,17 +25187,17 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule103;
+    log_005_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/log-006.ts
-var rule104, log_006_default;
+var rule105, log_006_default;
 var init_log_006 = __esm({
   "src/rules/cloudformation/rules/log-006.ts"() {
     "use strict";
     init_util();
-    rule104 = {
+    rule105 = {
       meta: meta(
         "CFN-LOG-006",
         "CloudTrail trail is not logging",
@@ -25169,19 +25226,19 @@ var init_log_006 = __esm({
         }
       }
     };
-    log_006_default = rule104;
+    log_006_default = rule105;
   }
 });
 
 // src/rules/cloudformation/rules/mq-001.ts
-var rule105, mq_001_default;
+var rule106, mq_001_default;
 var init_mq_001 = __esm({
   "src/rules/cloudformation/rules/mq-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule105 = {
+    rule106 = {
       meta: meta(
         "CFN-MQ-001",
         "Amazon MQ broker is publicly accessible",
@@ -25201,19 +25258,19 @@ var init_mq_001 = __esm({
       ),
       check: cloudCheck(mqPublic, ["mq-public"])
     };
-    mq_001_default = rule105;
+    mq_001_default = rule106;
   }
 });
 
 // src/rules/cloudformation/rules/mq-002.ts
-var rule106, mq_002_default;
+var rule107, mq_002_default;
 var init_mq_002 = __esm({
   "src/rules/cloudformation/rules/mq-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule106 = {
+    rule107 = {
       meta: meta(
         "CFN-MQ-002",
         "Amazon MQ broker logs are off",
@@ -25233,19 +25290,19 @@ var init_mq_002 = __esm({
       ),
       check: cloudCheck(mqLogs, ["mq-logs"])
     };
-    mq_002_default = rule106;
+    mq_002_default = rule107;
   }
 });
 
 // src/rules/cloudformation/rules/mq-003.ts
-var rule107, mq_003_default;
+var rule108, mq_003_default;
 var init_mq_003 = __esm({
   "src/rules/cloudformation/rules/mq-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule107 = {
+    rule108 = {
       meta: meta(
         "CFN-MQ-003",
         "Amazon MQ broker uses an AWS-owned encryption key",
@@ -25265,19 +25322,19 @@ var init_mq_003 = __esm({
       ),
       check: cloudCheck(mqCmk, ["mq-cmk"])
     };
-    mq_003_default = rule107;
+    mq_003_default = rule108;
   }
 });
 
 // src/rules/cloudformation/rules/msk-001.ts
-var rule108, msk_001_default;
+var rule109, msk_001_default;
 var init_msk_001 = __esm({
   "src/rules/cloudformation/rules/msk-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule108 = {
+    rule109 = {
       meta: meta(
         "CFN-MSK-001",
         "MSK cluster brokers are reachable from the internet",
@@ -25300,19 +25357,19 @@ var init_msk_001 = __esm({
       ),
       check: cloudCheck(mskPublicAccess, ["msk-public-access"])
     };
-    msk_001_default = rule108;
+    msk_001_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/msk-002.ts
-var rule109, msk_002_default;
+var rule110, msk_002_default;
 var init_msk_002 = __esm({
   "src/rules/cloudformation/rules/msk-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule109 = {
+    rule110 = {
       meta: meta(
         "CFN-MSK-002",
         "MSK cluster accepts plaintext traffic",
@@ -25334,19 +25391,19 @@ var init_msk_002 = __esm({
       ),
       check: cloudCheck(mskInTransit, ["msk-in-transit"])
     };
-    msk_002_default = rule109;
+    msk_002_default = rule110;
   }
 });
 
 // src/rules/cloudformation/rules/msk-003.ts
-var rule110, msk_003_default;
+var rule111, msk_003_default;
 var init_msk_003 = __esm({
   "src/rules/cloudformation/rules/msk-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule110 = {
+    rule111 = {
       meta: meta(
         "CFN-MSK-003",
         "MSK broker logs are not delivered",
@@ -25366,7 +25423,7 @@ var init_msk_003 = __esm({
       ),
       check: cloudCheck(mskLogs, ["msk-logs"])
     };
-    msk_003_default = rule110;
+    msk_003_default = rule111;
   }
 });
 
@@ -25381,13 +25438,13 @@ function worldAllowEntry(t, r) {
   }
   return void 0;
 }
-var rule111, nacl_001_default;
+var rule112, nacl_001_default;
 var init_nacl_001 = __esm({
   "src/rules/cloudformation/rules/nacl-001.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule111 = {
+    rule112 = {
       meta: meta(
         "CFN-NACL-001",
         "Network ACL allows all traffic from the whole internet",
@@ -25429,12 +25486,12 @@ var init_nacl_001 = __esm({
         }
       }
     };
-    nacl_001_default = rule111;
+    nacl_001_default = rule112;
   }
 });
 
 // src/rules/cloudformation/rules/nacl-002.ts
-var rule112, nacl_002_default;
+var rule113, nacl_002_default;
 var init_nacl_002 = __esm({
   "src/rules/cloudformation/rules/nacl-002.ts"() {
     "use strict";
@@ -25442,7 +25499,7 @@ var init_nacl_002 = __esm({
     init_util();
     init_nacl_001();
     init_constants();
-    rule112 = {
+    rule113 = {
       meta: meta(
         "CFN-NACL-002",
         "Network ACL allows SSH or RDP from the whole internet",
@@ -25491,7 +25548,7 @@ var init_nacl_002 = __esm({
         }
       }
     };
-    nacl_002_default = rule112;
+    nacl_002_default = rule113;
   }
 });
 
@@ -25577,13 +25634,13 @@ function ineffective(t, entries, report3) {
     });
   }
 }
-var rule113, ALL, nacl_003_default;
+var rule114, ALL, nacl_003_default;
 var init_nacl_003 = __esm({
   "src/rules/cloudformation/rules/nacl-003.ts"() {
     "use strict";
     init_util();
     init_constants();
-    rule113 = {
+    rule114 = {
       meta: meta(
         "CFN-NACL-003",
         "Network ACL entries repeat, overlap or have no effect",
@@ -25655,19 +25712,19 @@ B:
       }
     };
     ALL = /* @__PURE__ */ new Set(["-1", "all"]);
-    nacl_003_default = rule113;
+    nacl_003_default = rule114;
   }
 });
 
 // src/rules/cloudformation/rules/neptune-001.ts
-var rule114, neptune_001_default;
+var rule115, neptune_001_default;
 var init_neptune_001 = __esm({
   "src/rules/cloudformation/rules/neptune-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule114 = {
+    rule115 = {
       meta: meta(
         "CFN-NEPTUNE-001",
         "Neptune IAM authentication is off",
@@ -25687,7 +25744,7 @@ var init_neptune_001 = __esm({
       ),
       check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
     };
-    neptune_001_default = rule114;
+    neptune_001_default = rule115;
   }
 });
 
@@ -25742,7 +25799,7 @@ function walk2(w, node, shape, path18, depth) {
     }
   }
 }
-var import_yaml19, SECURITY, MAX_DEPTH4, rule115, prop_001_default;
+var import_yaml19, SECURITY, MAX_DEPTH4, rule116, prop_001_default;
 var init_prop_001 = __esm({
   "src/rules/cloudformation/rules/prop-001.ts"() {
     "use strict";
@@ -25792,7 +25849,7 @@ var init_prop_001 = __esm({
       "validation"
     ];
     MAX_DEPTH4 = 24;
-    rule115 = {
+    rule116 = {
       meta: meta(
         "CFN-PROP-001",
         "Property name not in the resource type\u2019s specification (misspelt?)",
@@ -25839,17 +25896,17 @@ var init_prop_001 = __esm({
         }
       }
     };
-    prop_001_default = rule115;
+    prop_001_default = rule116;
   }
 });
 
 // src/rules/cloudformation/rules/rds-001.ts
-var rule116, rds_001_default;
+var rule117, rds_001_default;
 var init_rds_001 = __esm({
   "src/rules/cloudformation/rules/rds-001.ts"() {
     "use strict";
     init_util();
-    rule116 = requireTrue2({
+    rule117 = requireTrue2({
       meta: meta(
         "CFN-RDS-001",
         "RDS instance storage is not encrypted",
@@ -25875,17 +25932,17 @@ var init_rds_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_001_default = rule116;
+    rds_001_default = rule117;
   }
 });
 
 // src/rules/cloudformation/rules/rds-002.ts
-var rule117, rds_002_default;
+var rule118, rds_002_default;
 var init_rds_002 = __esm({
   "src/rules/cloudformation/rules/rds-002.ts"() {
     "use strict";
     init_util();
-    rule117 = requireTrue2({
+    rule118 = requireTrue2({
       meta: meta(
         "CFN-RDS-002",
         "RDS/Aurora cluster storage is not encrypted",
@@ -25910,17 +25967,17 @@ var init_rds_002 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    rds_002_default = rule117;
+    rds_002_default = rule118;
   }
 });
 
 // src/rules/cloudformation/rules/rds-003.ts
-var rule118, rds_003_default;
+var rule119, rds_003_default;
 var init_rds_003 = __esm({
   "src/rules/cloudformation/rules/rds-003.ts"() {
     "use strict";
     init_util();
-    rule118 = forbidTrue2({
+    rule119 = forbidTrue2({
       meta: meta(
         "CFN-RDS-003",
         "RDS instance is publicly accessible",
@@ -25942,19 +25999,19 @@ var init_rds_003 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    rds_003_default = rule118;
+    rds_003_default = rule119;
   }
 });
 
 // src/rules/cloudformation/rules/rds-004.ts
-var rule119, rds_004_default;
+var rule120, rds_004_default;
 var init_rds_004 = __esm({
   "src/rules/cloudformation/rules/rds-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule119 = {
+    rule120 = {
       meta: meta(
         "CFN-RDS-004",
         "Classic DB security group is open to the internet or a wide range",
@@ -25976,19 +26033,19 @@ var init_rds_004 = __esm({
       ),
       check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
     };
-    rds_004_default = rule119;
+    rds_004_default = rule120;
   }
 });
 
 // src/rules/cloudformation/rules/rds-005.ts
-var rule120, rds_005_default;
+var rule121, rds_005_default;
 var init_rds_005 = __esm({
   "src/rules/cloudformation/rules/rds-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule120 = {
+    rule121 = {
       meta: meta(
         "CFN-RDS-005",
         "RDS IAM database authentication is off",
@@ -26008,19 +26065,19 @@ var init_rds_005 = __esm({
       ),
       check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    rds_005_default = rule120;
+    rds_005_default = rule121;
   }
 });
 
 // src/rules/cloudformation/rules/rds-006.ts
-var rule121, rds_006_default;
+var rule122, rds_006_default;
 var init_rds_006 = __esm({
   "src/rules/cloudformation/rules/rds-006.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule121 = {
+    rule122 = {
       meta: meta(
         "CFN-RDS-006",
         "RDS keeps automated backups less than 7 days",
@@ -26040,19 +26097,19 @@ var init_rds_006 = __esm({
       ),
       check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
     };
-    rds_006_default = rule121;
+    rds_006_default = rule122;
   }
 });
 
 // src/rules/cloudformation/rules/rds-007.ts
-var rule122, rds_007_default;
+var rule123, rds_007_default;
 var init_rds_007 = __esm({
   "src/rules/cloudformation/rules/rds-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule122 = {
+    rule123 = {
       meta: meta(
         "CFN-RDS-007",
         "RDS database has no deletion protection",
@@ -26074,19 +26131,19 @@ var init_rds_007 = __esm({
       ),
       check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
     };
-    rds_007_default = rule122;
+    rds_007_default = rule123;
   }
 });
 
 // src/rules/cloudformation/rules/rds-008.ts
-var rule123, rds_008_default;
+var rule124, rds_008_default;
 var init_rds_008 = __esm({
   "src/rules/cloudformation/rules/rds-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule123 = {
+    rule124 = {
       meta: meta(
         "CFN-RDS-008",
         "RDS instance runs in a single Availability Zone",
@@ -26106,17 +26163,17 @@ var init_rds_008 = __esm({
       ),
       check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
     };
-    rds_008_default = rule123;
+    rds_008_default = rule124;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-001.ts
-var rule124, redshift_001_default;
+var rule125, redshift_001_default;
 var init_redshift_001 = __esm({
   "src/rules/cloudformation/rules/redshift-001.ts"() {
     "use strict";
     init_util();
-    rule124 = requireTrue2({
+    rule125 = requireTrue2({
       meta: meta(
         "CFN-REDSHIFT-001",
         "Redshift cluster is not encrypted",
@@ -26139,17 +26196,17 @@ var init_redshift_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    redshift_001_default = rule124;
+    redshift_001_default = rule125;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-002.ts
-var rule125, redshift_002_default;
+var rule126, redshift_002_default;
 var init_redshift_002 = __esm({
   "src/rules/cloudformation/rules/redshift-002.ts"() {
     "use strict";
     init_util();
-    rule125 = forbidTrue2({
+    rule126 = forbidTrue2({
       meta: meta(
         "CFN-REDSHIFT-002",
         "Redshift cluster is publicly accessible",
@@ -26171,17 +26228,17 @@ var init_redshift_002 = __esm({
       prop: "PubliclyAccessible",
       trueMessage: (r) => `${r.id} is publicly accessible`
     });
-    redshift_002_default = rule125;
+    redshift_002_default = rule126;
   }
 });
 
 // src/rules/cloudformation/rules/redshift-003.ts
-var rule126, redshift_003_default;
+var rule127, redshift_003_default;
 var init_redshift_003 = __esm({
   "src/rules/cloudformation/rules/redshift-003.ts"() {
     "use strict";
     init_util();
-    rule126 = {
+    rule127 = {
       meta: meta(
         "CFN-REDSHIFT-003",
         "Redshift parameter group does not require SSL",
@@ -26214,19 +26271,19 @@ var init_redshift_003 = __esm({
           }
       }
     };
-    redshift_003_default = rule126;
+    redshift_003_default = rule127;
   }
 });
 
 // src/rules/cloudformation/rules/route53-001.ts
-var rule127, route53_001_default;
+var rule128, route53_001_default;
 var init_route53_001 = __esm({
   "src/rules/cloudformation/rules/route53-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule127 = {
+    rule128 = {
       meta: meta(
         "CFN-ROUTE53-001",
         "Public hosted zone does not log DNS queries",
@@ -26246,17 +26303,17 @@ var init_route53_001 = __esm({
       ),
       check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
     };
-    route53_001_default = rule127;
+    route53_001_default = rule128;
   }
 });
 
 // src/rules/cloudformation/rules/s3-001.ts
-var rule128, s3_001_default;
+var rule129, s3_001_default;
 var init_s3_001 = __esm({
   "src/rules/cloudformation/rules/s3-001.ts"() {
     "use strict";
     init_util();
-    rule128 = {
+    rule129 = {
       meta: meta(
         "CFN-S3-001",
         "S3 bucket encryption is configured without a KMS key",
@@ -26307,18 +26364,18 @@ var init_s3_001 = __esm({
         }
       }
     };
-    s3_001_default = rule128;
+    s3_001_default = rule129;
   }
 });
 
 // src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule129, s3_002_default;
+var PUBLIC, rule130, s3_002_default;
 var init_s3_002 = __esm({
   "src/rules/cloudformation/rules/s3-002.ts"() {
     "use strict";
     init_util();
     PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule129 = {
+    rule130 = {
       meta: meta(
         "CFN-S3-002",
         "S3 bucket has a public canned ACL",
@@ -26351,18 +26408,18 @@ var init_s3_002 = __esm({
         }
       }
     };
-    s3_002_default = rule129;
+    s3_002_default = rule130;
   }
 });
 
 // src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule130, s3_003_default;
+var FLAGS, rule131, s3_003_default;
 var init_s3_003 = __esm({
   "src/rules/cloudformation/rules/s3-003.ts"() {
     "use strict";
     init_util();
     FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule130 = {
+    rule131 = {
       meta: meta(
         "CFN-S3-003",
         "S3 public access block is turned off",
@@ -26405,17 +26462,17 @@ var init_s3_003 = __esm({
         }
       }
     };
-    s3_003_default = rule130;
+    s3_003_default = rule131;
   }
 });
 
 // src/rules/cloudformation/rules/s3-004.ts
-var rule131, s3_004_default;
+var rule132, s3_004_default;
 var init_s3_004 = __esm({
   "src/rules/cloudformation/rules/s3-004.ts"() {
     "use strict";
     init_util();
-    rule131 = {
+    rule132 = {
       meta: meta(
         "CFN-S3-004",
         "S3 bucket policy allows any principal without a condition",
@@ -26441,17 +26498,17 @@ var init_s3_004 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    s3_004_default = rule131;
+    s3_004_default = rule132;
   }
 });
 
 // src/rules/cloudformation/rules/s3-005.ts
-var rule132, s3_005_default;
+var rule133, s3_005_default;
 var init_s3_005 = __esm({
   "src/rules/cloudformation/rules/s3-005.ts"() {
     "use strict";
     init_util();
-    rule132 = {
+    rule133 = {
       meta: meta(
         "CFN-S3-005",
         "S3 bucket access logging is not enabled",
@@ -26486,18 +26543,18 @@ var init_s3_005 = __esm({
         }
       }
     };
-    s3_005_default = rule132;
+    s3_005_default = rule133;
   }
 });
 
 // src/rules/cloudformation/rules/s3-006.ts
-var rule133, s3_006_default;
+var rule134, s3_006_default;
 var init_s3_006 = __esm({
   "src/rules/cloudformation/rules/s3-006.ts"() {
     "use strict";
     init_values();
     init_util();
-    rule133 = {
+    rule134 = {
       meta: meta(
         "CFN-S3-006",
         "S3 bucket policy does not deny plain-HTTP requests",
@@ -26548,7 +26605,7 @@ var init_s3_006 = __esm({
         }
       }
     };
-    s3_006_default = rule133;
+    s3_006_default = rule134;
   }
 });
 
@@ -26562,9 +26619,9 @@ function sgRules2(r, dir) {
     return [r.props];
   return [];
 }
-function worldCidr(rule264) {
+function worldCidr(rule265) {
   for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule264, key)).find((s) => {
+    const hit = scalars(get(rule265, key)).find((s) => {
       const v = isKnown2(s) ? asStr(s) : void 0;
       return v !== void 0 && isWorldCidr(v);
     });
@@ -26572,9 +26629,9 @@ function worldCidr(rule264) {
   }
   return void 0;
 }
-function portSpans(rule264) {
+function portSpans(rule265) {
   const out = [];
-  for (const p of scalars(get(rule264, "IpProtocol"))) {
+  for (const p of scalars(get(rule265, "IpProtocol"))) {
     if (!isKnown2(p)) continue;
     const proto = String(p.value).trim().toLowerCase();
     if (isAllProtocols(proto)) {
@@ -26582,8 +26639,8 @@ function portSpans(rule264) {
       continue;
     }
     if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule264, "FromPort")))
-      for (const t of scalars(get(rule264, "ToPort"))) {
+    for (const f of scalars(get(rule265, "FromPort")))
+      for (const t of scalars(get(rule265, "ToPort"))) {
         const a = asNum2(f.value);
         const b = asNum2(t.value);
         if (a === void 0 || b === void 0) continue;
@@ -26612,10 +26669,10 @@ function isLoadBalancerGroup(r, all) {
 function run(r, emit, all) {
   if (!SG_KINDS.includes(r.kind)) return;
   const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule264 of sgRules2(r, "ingress")) {
-    const w = worldCidr(rule264);
+  for (const rule265 of sgRules2(r, "ingress")) {
+    const w = worldCidr(rule265);
     if (!w) continue;
-    const spans = portSpans(rule264);
+    const spans = portSpans(rule265);
     const why = w.why ?? spans.find((s) => s.why)?.why;
     const allSpan = spans.find((s) => s.all);
     if (allSpan) {
@@ -26661,10 +26718,10 @@ function run(r, emit, all) {
         detail: `${w.cidr} ${range3.from}-${range3.to}`
       });
   }
-  for (const rule264 of sgRules2(r, "egress")) {
-    const w = worldCidr(rule264);
+  for (const rule265 of sgRules2(r, "egress")) {
+    const w = worldCidr(rule265);
     if (!w) continue;
-    const allOut = portSpans(rule264).find((s) => s.all);
+    const allOut = portSpans(rule265).find((s) => s.all);
     if (allOut)
       emit({
         code: "egress-all",
@@ -26716,7 +26773,7 @@ var init_security_group = __esm({
 });
 
 // src/rules/cloudformation/rules/sg-001.ts
-var rule134, sg_001_default;
+var rule135, sg_001_default;
 var init_sg_001 = __esm({
   "src/rules/cloudformation/rules/sg-001.ts"() {
     "use strict";
@@ -26724,7 +26781,7 @@ var init_sg_001 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule134 = {
+    rule135 = {
       meta: meta(
         "CFN-SG-001",
         "Security group allows SSH or RDP from the whole internet",
@@ -26756,12 +26813,12 @@ var init_sg_001 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-admin"])
     };
-    sg_001_default = rule134;
+    sg_001_default = rule135;
   }
 });
 
 // src/rules/cloudformation/rules/sg-002.ts
-var rule135, sg_002_default;
+var rule136, sg_002_default;
 var init_sg_002 = __esm({
   "src/rules/cloudformation/rules/sg-002.ts"() {
     "use strict";
@@ -26769,7 +26826,7 @@ var init_sg_002 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule135 = {
+    rule136 = {
       meta: meta(
         "CFN-SG-002",
         "Security group exposes a database or cache port to the whole internet",
@@ -26798,19 +26855,19 @@ var init_sg_002 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-data"])
     };
-    sg_002_default = rule135;
+    sg_002_default = rule136;
   }
 });
 
 // src/rules/cloudformation/rules/sg-003.ts
-var rule136, sg_003_default;
+var rule137, sg_003_default;
 var init_sg_003 = __esm({
   "src/rules/cloudformation/rules/sg-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule136 = {
+    rule137 = {
       meta: meta(
         "CFN-SG-003",
         "Security group allows all ports or all protocols from the whole internet",
@@ -26837,19 +26894,19 @@ var init_sg_003 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-all"])
     };
-    sg_003_default = rule136;
+    sg_003_default = rule137;
   }
 });
 
 // src/rules/cloudformation/rules/sg-004.ts
-var rule137, sg_004_default;
+var rule138, sg_004_default;
 var init_sg_004 = __esm({
   "src/rules/cloudformation/rules/sg-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule137 = {
+    rule138 = {
       meta: meta(
         "CFN-SG-004",
         "Security group opens a wide port range to the whole internet",
@@ -26874,19 +26931,19 @@ var init_sg_004 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-range"])
     };
-    sg_004_default = rule137;
+    sg_004_default = rule138;
   }
 });
 
 // src/rules/cloudformation/rules/sg-005.ts
-var rule138, sg_005_default;
+var rule139, sg_005_default;
 var init_sg_005 = __esm({
   "src/rules/cloudformation/rules/sg-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule138 = {
+    rule139 = {
       meta: meta(
         "CFN-SG-005",
         "Security group allows all outbound traffic to the whole internet",
@@ -26914,12 +26971,12 @@ var init_sg_005 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["egress-all"])
     };
-    sg_005_default = rule138;
+    sg_005_default = rule139;
   }
 });
 
 // src/rules/cloudformation/rules/sg-006.ts
-var rule139, sg_006_default;
+var rule140, sg_006_default;
 var init_sg_006 = __esm({
   "src/rules/cloudformation/rules/sg-006.ts"() {
     "use strict";
@@ -26927,7 +26984,7 @@ var init_sg_006 = __esm({
     init_cloud();
     init_security_group();
     init_constants();
-    rule139 = {
+    rule140 = {
       meta: meta(
         "CFN-SG-006",
         "Security group exposes a remote-access or management service to the whole internet",
@@ -26952,19 +27009,19 @@ var init_sg_006 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["ingress-remote"])
     };
-    sg_006_default = rule139;
+    sg_006_default = rule140;
   }
 });
 
 // src/rules/cloudformation/rules/sg-007.ts
-var rule140, sg_007_default;
+var rule141, sg_007_default;
 var init_sg_007 = __esm({
   "src/rules/cloudformation/rules/sg-007.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_security_group();
-    rule140 = {
+    rule141 = {
       meta: meta(
         "CFN-SG-007",
         "Security group is created in the default VPC",
@@ -26989,17 +27046,17 @@ var init_sg_007 = __esm({
       ),
       check: cloudCheck(securityGroupCheck, ["default-vpc"])
     };
-    sg_007_default = rule140;
+    sg_007_default = rule141;
   }
 });
 
 // src/rules/cloudformation/rules/sg-008.ts
-var rule141, sg_008_default;
+var rule142, sg_008_default;
 var init_sg_008 = __esm({
   "src/rules/cloudformation/rules/sg-008.ts"() {
     "use strict";
     init_util();
-    rule141 = {
+    rule142 = {
       meta: meta(
         "CFN-SG-008",
         "Security group rule has no description",
@@ -27030,29 +27087,29 @@ var init_sg_008 = __esm({
             continue;
           }
           for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
-            for (const rule264 of t.items(t.get(r.props, prop)))
-              if (!getSet2(t, rule264, "Description"))
+            for (const rule265 of t.items(t.get(r.props, prop)))
+              if (!getSet2(t, rule265, "Description"))
                 ctx.report(
                   r,
-                  rule264,
+                  rule265,
                   `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
                 );
         }
       }
     };
-    sg_008_default = rule141;
+    sg_008_default = rule142;
   }
 });
 
 // src/rules/cloudformation/rules/sm-001.ts
-var rule142, sm_001_default;
+var rule143, sm_001_default;
 var init_sm_001 = __esm({
   "src/rules/cloudformation/rules/sm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule142 = {
+    rule143 = {
       meta: meta(
         "CFN-SM-001",
         "SageMaker notebook has direct internet access",
@@ -27073,19 +27130,19 @@ var init_sm_001 = __esm({
       ),
       check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
     };
-    sm_001_default = rule142;
+    sm_001_default = rule143;
   }
 });
 
 // src/rules/cloudformation/rules/sm-002.ts
-var rule143, sm_002_default;
+var rule144, sm_002_default;
 var init_sm_002 = __esm({
   "src/rules/cloudformation/rules/sm-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule143 = {
+    rule144 = {
       meta: meta(
         "CFN-SM-002",
         "SageMaker storage is not encrypted with your KMS key",
@@ -27105,17 +27162,17 @@ var init_sm_002 = __esm({
       ),
       check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
     };
-    sm_002_default = rule143;
+    sm_002_default = rule144;
   }
 });
 
 // src/rules/cloudformation/rules/sns-001.ts
-var rule144, sns_001_default;
+var rule145, sns_001_default;
 var init_sns_001 = __esm({
   "src/rules/cloudformation/rules/sns-001.ts"() {
     "use strict";
     init_util();
-    rule144 = {
+    rule145 = {
       meta: meta(
         "CFN-SNS-001",
         "SNS topic policy allows any principal without a condition",
@@ -27141,17 +27198,17 @@ var init_sns_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sns_001_default = rule144;
+    sns_001_default = rule145;
   }
 });
 
 // src/rules/cloudformation/rules/sns-002.ts
-var rule145, sns_002_default;
+var rule146, sns_002_default;
 var init_sns_002 = __esm({
   "src/rules/cloudformation/rules/sns-002.ts"() {
     "use strict";
     init_util();
-    rule145 = requireProp({
+    rule146 = requireProp({
       meta: meta(
         "CFN-SNS-002",
         "SNS topic is not encrypted with KMS",
@@ -27172,17 +27229,17 @@ var init_sns_002 = __esm({
       prop: "KmsMasterKeyId",
       message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
     });
-    sns_002_default = rule145;
+    sns_002_default = rule146;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-001.ts
-var rule146, sqs_001_default;
+var rule147, sqs_001_default;
 var init_sqs_001 = __esm({
   "src/rules/cloudformation/rules/sqs-001.ts"() {
     "use strict";
     init_util();
-    rule146 = {
+    rule147 = {
       meta: meta(
         "CFN-SQS-001",
         "SQS queue policy allows any principal without a condition",
@@ -27211,17 +27268,17 @@ var init_sqs_001 = __esm({
       ),
       check: publicPolicyCheck("PolicyDocument")
     };
-    sqs_001_default = rule146;
+    sqs_001_default = rule147;
   }
 });
 
 // src/rules/cloudformation/rules/sqs-002.ts
-var rule147, sqs_002_default;
+var rule148, sqs_002_default;
 var init_sqs_002 = __esm({
   "src/rules/cloudformation/rules/sqs-002.ts"() {
     "use strict";
     init_util();
-    rule147 = {
+    rule148 = {
       meta: meta(
         "CFN-SQS-002",
         "SQS queue encryption is turned off",
@@ -27250,17 +27307,17 @@ var init_sqs_002 = __esm({
         }
       }
     };
-    sqs_002_default = rule147;
+    sqs_002_default = rule148;
   }
 });
 
 // src/rules/cloudformation/rules/stack-001.ts
-var rule148, stack_001_default;
+var rule149, stack_001_default;
 var init_stack_001 = __esm({
   "src/rules/cloudformation/rules/stack-001.ts"() {
     "use strict";
     init_util();
-    rule148 = {
+    rule149 = {
       meta: meta(
         "CFN-STACK-001",
         "Nested stack has no notifications, or a StackSet deletes stacks with the account",
@@ -27305,17 +27362,17 @@ var init_stack_001 = __esm({
         }
       }
     };
-    stack_001_default = rule148;
+    stack_001_default = rule149;
   }
 });
 
 // src/rules/cloudformation/rules/tpl-001.ts
-var rule149, tpl_001_default;
+var rule150, tpl_001_default;
 var init_tpl_001 = __esm({
   "src/rules/cloudformation/rules/tpl-001.ts"() {
     "use strict";
     init_util();
-    rule149 = {
+    rule150 = {
       meta: meta(
         "CFN-TPL-001",
         "Template gives a key twice in one mapping",
@@ -27358,17 +27415,17 @@ var init_tpl_001 = __esm({
         }
       }
     };
-    tpl_001_default = rule149;
+    tpl_001_default = rule150;
   }
 });
 
 // src/rules/cloudformation/rules/vpc-001.ts
-var rule150, vpc_001_default;
+var rule151, vpc_001_default;
 var init_vpc_001 = __esm({
   "src/rules/cloudformation/rules/vpc-001.ts"() {
     "use strict";
     init_util();
-    rule150 = {
+    rule151 = {
       meta: meta(
         "CFN-VPC-001",
         "VPC has no flow log",
@@ -27404,19 +27461,19 @@ var init_vpc_001 = __esm({
           if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
       }
     };
-    vpc_001_default = rule150;
+    vpc_001_default = rule151;
   }
 });
 
 // src/rules/cloudformation/rules/waf-001.ts
-var rule151, waf_001_default;
+var rule152, waf_001_default;
 var init_waf_001 = __esm({
   "src/rules/cloudformation/rules/waf-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule151 = {
+    rule152 = {
       meta: meta(
         "CFN-WAF-001",
         "Classic WAF web ACL allows requests no rule blocks",
@@ -27436,19 +27493,19 @@ var init_waf_001 = __esm({
       ),
       check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
     };
-    waf_001_default = rule151;
+    waf_001_default = rule152;
   }
 });
 
 // src/rules/cloudformation/rules/ws-001.ts
-var rule152, ws_001_default;
+var rule153, ws_001_default;
 var init_ws_001 = __esm({
   "src/rules/cloudformation/rules/ws-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule152 = {
+    rule153 = {
       meta: meta(
         "CFN-WS-001",
         "WorkSpaces volumes are not encrypted",
@@ -27470,7 +27527,7 @@ var init_ws_001 = __esm({
       ),
       check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
     };
-    ws_001_default = rule152;
+    ws_001_default = rule153;
   }
 });
 
@@ -27539,8 +27596,8 @@ function lintOne(t, rules2, findings, errors) {
     return s;
   };
   for (const r of t.resources) suppressionsOf(r);
-  for (const rule264 of rules2) {
-    const types = rule264.meta.resources;
+  for (const rule265 of rules2) {
+    const types = rule265.meta.resources;
     const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
     if (types.length && !resources.length) continue;
     const ctx = {
@@ -27550,7 +27607,7 @@ function lintOne(t, rules2, findings, errors) {
         const secret = extra.secret === true && node !== void 0;
         const pos3 = locate(t, a, node, secret);
         const why = extra.why;
-        let severity = extra.severity ?? rule264.meta.severity;
+        let severity = extra.severity ?? rule265.meta.severity;
         let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
         const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
         if (gate) {
@@ -27558,7 +27615,7 @@ function lintOne(t, rules2, findings, errors) {
           text += gateNote(gate, t.given !== void 0);
         }
         const f = {
-          ruleId: rule264.meta.id,
+          ruleId: rule265.meta.id,
           severity,
           message: text,
           path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
@@ -27570,15 +27627,15 @@ function lintOne(t, rules2, findings, errors) {
         const kp = t.pos(a.keyNode);
         if (kp && kp.line !== pos3.line)
           f.related = [{ ...kp, message: a.path.startsWith("Resources.") ? `resource ${a.id}` : a.id }];
-        const sup = suppressionsOf(a).get(rule264.meta.id);
+        const sup = suppressionsOf(a).get(rule265.meta.id);
         if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
         findings.push(f);
       }
     };
     try {
-      rule264.check(ctx);
+      rule265.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule264.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+      errors.push({ message: `rule ${rule265.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
     }
   }
 }
@@ -27655,6 +27712,7 @@ var init_cloudformation3 = __esm({
     init_ec_001();
     init_ec_002();
     init_ec_003();
+    init_ec_004();
     init_ec2_001();
     init_ec2_002();
     init_ec2_003();
@@ -27807,6 +27865,7 @@ var init_cloudformation3 = __esm({
       ec_001_default,
       ec_002_default,
       ec_003_default,
+      ec_004_default,
       ec2_001_default,
       ec2_002_default,
       ec2_003_default,
@@ -28019,7 +28078,7 @@ function healthProbe(t) {
   const path18 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
   return loopback || HEALTH_PATH.test(path18);
 }
-var KEYS3, HEALTH_PATH, rule153, tls_001_default;
+var KEYS3, HEALTH_PATH, rule154, tls_001_default;
 var init_tls_001 = __esm({
   "src/rules/ansible/rules/tls-001.ts"() {
     "use strict";
@@ -28027,7 +28086,7 @@ var init_tls_001 = __esm({
     init_docs2();
     KEYS3 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
     HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
-    rule153 = {
+    rule154 = {
       meta: {
         id: "ANS-TLS-001",
         title: "TLS certificate verification disabled",
@@ -28074,12 +28133,12 @@ var init_tls_001 = __esm({
           }
       }
     };
-    tls_001_default = rule153;
+    tls_001_default = rule154;
   }
 });
 
 // src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule154, tls_002_default;
+var URL_ARGS, HTTP, rule155, tls_002_default;
 var init_tls_002 = __esm({
   "src/rules/ansible/rules/tls-002.ts"() {
     "use strict";
@@ -28103,7 +28162,7 @@ var init_tls_002 = __esm({
       git: ["repo"]
     };
     HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule154 = {
+    rule155 = {
       meta: {
         id: "ANS-TLS-002",
         title: "Plain-HTTP URL for a download, repository or key",
@@ -28141,12 +28200,12 @@ var init_tls_002 = __esm({
           }
       }
     };
-    tls_002_default = rule154;
+    tls_002_default = rule155;
   }
 });
 
 // src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule155, tls_003_default;
+var PATTERNS, rule156, tls_003_default;
 var init_tls_003 = __esm({
   "src/rules/ansible/rules/tls-003.ts"() {
     "use strict";
@@ -28160,7 +28219,7 @@ var init_tls_003 = __esm({
       [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
       [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
     ];
-    rule155 = {
+    rule156 = {
       meta: {
         id: "ANS-TLS-003",
         title: "Command disables TLS verification",
@@ -28190,18 +28249,18 @@ var init_tls_003 = __esm({
         }
       }
     };
-    tls_003_default = rule155;
+    tls_003_default = rule156;
   }
 });
 
 // src/rules/ansible/rules/tls-004.ts
-var rule156, tls_004_default;
+var rule157, tls_004_default;
 var init_tls_004 = __esm({
   "src/rules/ansible/rules/tls-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule156 = {
+    rule157 = {
       meta: {
         id: "ANS-TLS-004",
         title: "Environment variable disables TLS verification",
@@ -28234,18 +28293,18 @@ var init_tls_004 = __esm({
         }
       }
     };
-    tls_004_default = rule156;
+    tls_004_default = rule157;
   }
 });
 
 // src/rules/ansible/rules/tls-005.ts
-var rule157, tls_005_default;
+var rule158, tls_005_default;
 var init_tls_005 = __esm({
   "src/rules/ansible/rules/tls-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule157 = {
+    rule158 = {
       meta: {
         id: "ANS-TLS-005",
         title: "Package repository with SSL verification off",
@@ -28274,18 +28333,18 @@ var init_tls_005 = __esm({
         }
       }
     };
-    tls_005_default = rule157;
+    tls_005_default = rule158;
   }
 });
 
 // src/rules/ansible/rules/dl-001.ts
-var rule158, dl_001_default;
+var rule159, dl_001_default;
 var init_dl_001 = __esm({
   "src/rules/ansible/rules/dl-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule158 = {
+    rule159 = {
       meta: {
         id: "ANS-DL-001",
         title: "Download from outside the organisation without a checksum",
@@ -28316,19 +28375,19 @@ var init_dl_001 = __esm({
         }
       }
     };
-    dl_001_default = rule158;
+    dl_001_default = rule159;
   }
 });
 
 // src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule159, exec_001_default;
+var PIPE_TO_SHELL, rule160, exec_001_default;
 var init_exec_001 = __esm({
   "src/rules/ansible/rules/exec-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule159 = {
+    rule160 = {
       meta: {
         id: "ANS-EXEC-001",
         title: "Remote script piped into a shell",
@@ -28355,7 +28414,7 @@ var init_exec_001 = __esm({
         }
       }
     };
-    exec_001_default = rule159;
+    exec_001_default = rule160;
   }
 });
 
@@ -28363,7 +28422,7 @@ var init_exec_001 = __esm({
 function literal2(s) {
   return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
 }
-var FORMS, rule160, exec_002_default;
+var FORMS, rule161, exec_002_default;
 var init_exec_002 = __esm({
   "src/rules/ansible/rules/exec-002.ts"() {
     "use strict";
@@ -28382,7 +28441,7 @@ var init_exec_002 = __esm({
       // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
       [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
     ];
-    rule160 = {
+    rule161 = {
       meta: {
         id: "ANS-EXEC-002",
         title: "Secret written on a command line",
@@ -28430,18 +28489,18 @@ var init_exec_002 = __esm({
         }
       }
     };
-    exec_002_default = rule160;
+    exec_002_default = rule161;
   }
 });
 
 // src/rules/ansible/rules/exec-003.ts
-var rule161, exec_003_default;
+var rule162, exec_003_default;
 var init_exec_003 = __esm({
   "src/rules/ansible/rules/exec-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule161 = {
+    rule162 = {
       meta: {
         id: "ANS-EXEC-003",
         title: "Secret variable on a command line without no_log",
@@ -28469,18 +28528,18 @@ var init_exec_003 = __esm({
         }
       }
     };
-    exec_003_default = rule161;
+    exec_003_default = rule162;
   }
 });
 
 // src/rules/ansible/rules/pkg-001.ts
-var rule162, pkg_001_default;
+var rule163, pkg_001_default;
 var init_pkg_001 = __esm({
   "src/rules/ansible/rules/pkg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule162 = {
+    rule163 = {
       meta: {
         id: "ANS-PKG-001",
         title: "APT installs unauthenticated packages",
@@ -28512,19 +28571,19 @@ var init_pkg_001 = __esm({
         }
       }
     };
-    pkg_001_default = rule162;
+    pkg_001_default = rule163;
   }
 });
 
 // src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule163, pkg_002_default;
+var MODULES, rule164, pkg_002_default;
 var init_pkg_002 = __esm({
   "src/rules/ansible/rules/pkg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule163 = {
+    rule164 = {
       meta: {
         id: "ANS-PKG-002",
         title: "Package installed with GPG signature check disabled",
@@ -28555,18 +28614,18 @@ var init_pkg_002 = __esm({
         }
       }
     };
-    pkg_002_default = rule163;
+    pkg_002_default = rule164;
   }
 });
 
 // src/rules/ansible/rules/pkg-003.ts
-var rule164, pkg_003_default;
+var rule165, pkg_003_default;
 var init_pkg_003 = __esm({
   "src/rules/ansible/rules/pkg-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule164 = {
+    rule165 = {
       meta: {
         id: "ANS-PKG-003",
         title: "Package repository without GPG checking",
@@ -28599,19 +28658,19 @@ var init_pkg_003 = __esm({
         }
       }
     };
-    pkg_003_default = rule164;
+    pkg_003_default = rule165;
   }
 });
 
 // src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule165, pkg_004_default;
+var TRUSTED, rule166, pkg_004_default;
 var init_pkg_004 = __esm({
   "src/rules/ansible/rules/pkg-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule165 = {
+    rule166 = {
       meta: {
         id: "ANS-PKG-004",
         title: "APT repository marked trusted",
@@ -28642,7 +28701,7 @@ var init_pkg_004 = __esm({
           }
       }
     };
-    pkg_004_default = rule165;
+    pkg_004_default = rule166;
   }
 });
 
@@ -28675,14 +28734,14 @@ var init_perm = __esm({
 });
 
 // src/rules/ansible/rules/perm-001.ts
-var rule166, perm_001_default;
+var rule167, perm_001_default;
 var init_perm_001 = __esm({
   "src/rules/ansible/rules/perm-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule166 = {
+    rule167 = {
       meta: {
         id: "ANS-PERM-001",
         title: "World-writable file mode",
@@ -28715,19 +28774,19 @@ var init_perm_001 = __esm({
           }
       }
     };
-    perm_001_default = rule166;
+    perm_001_default = rule167;
   }
 });
 
 // src/rules/ansible/rules/perm-002.ts
-var rule167, perm_002_default;
+var rule168, perm_002_default;
 var init_perm_002 = __esm({
   "src/rules/ansible/rules/perm-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule167 = {
+    rule168 = {
       meta: {
         id: "ANS-PERM-002",
         title: "File mode written as a decimal number",
@@ -28761,12 +28820,12 @@ var init_perm_002 = __esm({
           }
       }
     };
-    perm_002_default = rule167;
+    perm_002_default = rule168;
   }
 });
 
 // src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule168, perm_003_default;
+var SECRET_FILE, rule169, perm_003_default;
 var init_perm_003 = __esm({
   "src/rules/ansible/rules/perm-003.ts"() {
     "use strict";
@@ -28774,7 +28833,7 @@ var init_perm_003 = __esm({
     init_docs2();
     init_perm();
     SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule168 = {
+    rule169 = {
       meta: {
         id: "ANS-PERM-003",
         title: "Secret file readable by every user",
@@ -28808,19 +28867,19 @@ var init_perm_003 = __esm({
         }
       }
     };
-    perm_003_default = rule168;
+    perm_003_default = rule169;
   }
 });
 
 // src/rules/ansible/rules/perm-004.ts
-var rule169, perm_004_default;
+var rule170, perm_004_default;
 var init_perm_004 = __esm({
   "src/rules/ansible/rules/perm-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_perm();
-    rule169 = {
+    rule170 = {
       meta: {
         id: "ANS-PERM-004",
         title: "setuid/setgid file mode",
@@ -28851,18 +28910,18 @@ var init_perm_004 = __esm({
         }
       }
     };
-    perm_004_default = rule169;
+    perm_004_default = rule170;
   }
 });
 
 // src/rules/ansible/rules/secret-001.ts
-var rule170, secret_001_default;
+var rule171, secret_001_default;
 var init_secret_001 = __esm({
   "src/rules/ansible/rules/secret-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule170 = {
+    rule171 = {
       meta: {
         id: "ANS-SECRET-001",
         title: "Plaintext password for a system user",
@@ -28910,7 +28969,7 @@ var init_secret_001 = __esm({
         }
       }
     };
-    secret_001_default = rule170;
+    secret_001_default = rule171;
   }
 });
 
@@ -28925,14 +28984,14 @@ var init_varnames = __esm({
 });
 
 // src/rules/ansible/rules/secret-002.ts
-var rule171, secret_002_default;
+var rule172, secret_002_default;
 var init_secret_002 = __esm({
   "src/rules/ansible/rules/secret-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule171 = {
+    rule172 = {
       meta: {
         id: "ANS-SECRET-002",
         title: "Plaintext connection password in vars or inventory",
@@ -28957,19 +29016,19 @@ var init_secret_002 = __esm({
             atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
       }
     };
-    secret_002_default = rule171;
+    secret_002_default = rule172;
   }
 });
 
 // src/rules/ansible/rules/secret-003.ts
-var rule172, secret_003_default;
+var rule173, secret_003_default;
 var init_secret_003 = __esm({
   "src/rules/ansible/rules/secret-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule172 = {
+    rule173 = {
       meta: {
         id: "ANS-SECRET-003",
         title: "Plaintext become (sudo) password",
@@ -29000,7 +29059,7 @@ var init_secret_003 = __esm({
             );
       }
     };
-    secret_003_default = rule172;
+    secret_003_default = rule173;
   }
 });
 
@@ -29027,7 +29086,7 @@ var init_dbmodules = __esm({
 });
 
 // src/rules/ansible/rules/secret-004.ts
-var KEYS4, rule173, secret_004_default;
+var KEYS4, rule174, secret_004_default;
 var init_secret_004 = __esm({
   "src/rules/ansible/rules/secret-004.ts"() {
     "use strict";
@@ -29035,7 +29094,7 @@ var init_secret_004 = __esm({
     init_docs2();
     init_dbmodules();
     KEYS4 = ["password", "user_password", "new_password"];
-    rule173 = {
+    rule174 = {
       meta: {
         id: "ANS-SECRET-004",
         title: "Plaintext database user password",
@@ -29064,12 +29123,12 @@ var init_secret_004 = __esm({
           }
       }
     };
-    secret_004_default = rule173;
+    secret_004_default = rule174;
   }
 });
 
 // src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule174, secret_005_default;
+var AUTH_HEADER, rule175, secret_005_default;
 var init_secret_005 = __esm({
   "src/rules/ansible/rules/secret-005.ts"() {
     "use strict";
@@ -29077,7 +29136,7 @@ var init_secret_005 = __esm({
     init_docs2();
     init_dbmodules();
     AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule174 = {
+    rule175 = {
       meta: {
         id: "ANS-SECRET-005",
         title: "Literal credential in module arguments",
@@ -29130,18 +29189,18 @@ var init_secret_005 = __esm({
         }
       }
     };
-    secret_005_default = rule174;
+    secret_005_default = rule175;
   }
 });
 
 // src/rules/ansible/rules/secret-006.ts
-var rule175, secret_006_default;
+var rule176, secret_006_default;
 var init_secret_006 = __esm({
   "src/rules/ansible/rules/secret-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule175 = {
+    rule176 = {
       meta: {
         id: "ANS-SECRET-006",
         title: "Secret argument without no_log",
@@ -29171,7 +29230,7 @@ var init_secret_006 = __esm({
         }
       }
     };
-    secret_006_default = rule175;
+    secret_006_default = rule176;
   }
 });
 
@@ -29201,14 +29260,14 @@ function visit(ctx, v, a, path18, depth) {
   }
   if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path18}.${c.key}`, depth + 1);
 }
-var rule176, secret_007_default;
+var rule177, secret_007_default;
 var init_secret_007 = __esm({
   "src/rules/ansible/rules/secret-007.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_varnames();
-    rule176 = {
+    rule177 = {
       meta: {
         id: "ANS-SECRET-007",
         title: "Plaintext secret in variables",
@@ -29231,18 +29290,18 @@ var init_secret_007 = __esm({
         for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
       }
     };
-    secret_007_default = rule176;
+    secret_007_default = rule177;
   }
 });
 
 // src/rules/ansible/rules/ssh-001.ts
-var rule177, ssh_001_default;
+var rule178, ssh_001_default;
 var init_ssh_001 = __esm({
   "src/rules/ansible/rules/ssh-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule177 = {
+    rule178 = {
       meta: {
         id: "ANS-SSH-001",
         title: "SSH host key checking disabled",
@@ -29289,7 +29348,7 @@ var init_ssh_001 = __esm({
               });
       }
     };
-    ssh_001_default = rule177;
+    ssh_001_default = rule178;
   }
 });
 
@@ -29298,7 +29357,7 @@ function noCheck(s) {
   const l = s.toLowerCase();
   return (l.includes("stricthostkeychecking") || l.includes("userknownhostsfile")) && NO_CHECK.test(s);
 }
-var NO_CHECK, SKIP_ARGS, rule178, ssh_002_default;
+var NO_CHECK, SKIP_ARGS, rule179, ssh_002_default;
 var init_ssh_002 = __esm({
   "src/rules/ansible/rules/ssh-002.ts"() {
     "use strict";
@@ -29306,7 +29365,7 @@ var init_ssh_002 = __esm({
     init_docs2();
     NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
     SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule178 = {
+    rule179 = {
       meta: {
         id: "ANS-SSH-002",
         title: "StrictHostKeyChecking=no in SSH options",
@@ -29346,18 +29405,18 @@ var init_ssh_002 = __esm({
         }
       }
     };
-    ssh_002_default = rule178;
+    ssh_002_default = rule179;
   }
 });
 
 // src/rules/ansible/rules/ssh-003.ts
-var rule179, ssh_003_default;
+var rule180, ssh_003_default;
 var init_ssh_003 = __esm({
   "src/rules/ansible/rules/ssh-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule179 = {
+    rule180 = {
       meta: {
         id: "ANS-SSH-003",
         title: "git accepts unknown SSH host keys",
@@ -29382,7 +29441,7 @@ var init_ssh_003 = __esm({
         }
       }
     };
-    ssh_003_default = rule179;
+    ssh_003_default = rule180;
   }
 });
 
@@ -29436,13 +29495,13 @@ var init_sshd = __esm({
 });
 
 // src/rules/ansible/rules/ssh-004.ts
-var rule180, ssh_004_default;
+var rule181, ssh_004_default;
 var init_ssh_004 = __esm({
   "src/rules/ansible/rules/ssh-004.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule180 = {
+    rule181 = {
       meta: {
         id: "ANS-SSH-004",
         title: "SSH server permits root login",
@@ -29466,18 +29525,18 @@ var init_ssh_004 = __esm({
         );
       }
     };
-    ssh_004_default = rule180;
+    ssh_004_default = rule181;
   }
 });
 
 // src/rules/ansible/rules/ssh-005.ts
-var rule181, ssh_005_default;
+var rule182, ssh_005_default;
 var init_ssh_005 = __esm({
   "src/rules/ansible/rules/ssh-005.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule181 = {
+    rule182 = {
       meta: {
         id: "ANS-SSH-005",
         title: "SSH server allows password authentication",
@@ -29501,18 +29560,18 @@ var init_ssh_005 = __esm({
         );
       }
     };
-    ssh_005_default = rule181;
+    ssh_005_default = rule182;
   }
 });
 
 // src/rules/ansible/rules/ssh-006.ts
-var rule182, ssh_006_default;
+var rule183, ssh_006_default;
 var init_ssh_006 = __esm({
   "src/rules/ansible/rules/ssh-006.ts"() {
     "use strict";
     init_docs2();
     init_sshd();
-    rule182 = {
+    rule183 = {
       meta: {
         id: "ANS-SSH-006",
         title: "SSH server permits empty passwords",
@@ -29536,12 +29595,12 @@ var init_ssh_006 = __esm({
         );
       }
     };
-    ssh_006_default = rule182;
+    ssh_006_default = rule183;
   }
 });
 
 // src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule183, os_001_default;
+var CONFIG_LINE, COMMAND, rule184, os_001_default;
 var init_os_001 = __esm({
   "src/rules/ansible/rules/os-001.ts"() {
     "use strict";
@@ -29549,7 +29608,7 @@ var init_os_001 = __esm({
     init_docs2();
     CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
     COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule183 = {
+    rule184 = {
       meta: {
         id: "ANS-OS-001",
         title: "SELinux disabled or permissive",
@@ -29599,7 +29658,7 @@ var init_os_001 = __esm({
         }
       }
     };
-    os_001_default = rule183;
+    os_001_default = rule184;
   }
 });
 
@@ -29625,7 +29684,7 @@ var init_services = __esm({
 });
 
 // src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule184, os_002_default;
+var COMMAND2, rule185, os_002_default;
 var init_os_002 = __esm({
   "src/rules/ansible/rules/os-002.ts"() {
     "use strict";
@@ -29633,7 +29692,7 @@ var init_os_002 = __esm({
     init_docs2();
     init_services();
     COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule184 = {
+    rule185 = {
       meta: {
         id: "ANS-OS-002",
         title: "AppArmor disabled",
@@ -29662,19 +29721,19 @@ var init_os_002 = __esm({
         }
       }
     };
-    os_002_default = rule184;
+    os_002_default = rule185;
   }
 });
 
 // src/rules/ansible/rules/os-003.ts
-var rule185, os_003_default;
+var rule186, os_003_default;
 var init_os_003 = __esm({
   "src/rules/ansible/rules/os-003.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_services();
-    rule185 = {
+    rule186 = {
       meta: {
         id: "ANS-OS-003",
         title: "Host firewall disabled",
@@ -29709,19 +29768,19 @@ var init_os_003 = __esm({
         }
       }
     };
-    os_003_default = rule185;
+    os_003_default = rule186;
   }
 });
 
 // src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule186, os_004_default;
+var NOPASSWD_ALL, rule187, os_004_default;
 var init_os_004 = __esm({
   "src/rules/ansible/rules/os-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule186 = {
+    rule187 = {
       meta: {
         id: "ANS-OS-004",
         title: "Passwordless sudo for every command",
@@ -29750,7 +29809,7 @@ var init_os_004 = __esm({
         }
       }
     };
-    os_004_default = rule186;
+    os_004_default = rule187;
   }
 });
 
@@ -29765,14 +29824,14 @@ var init_containers = __esm({
 });
 
 // src/rules/ansible/rules/ctr-001.ts
-var rule187, ctr_001_default;
+var rule188, ctr_001_default;
 var init_ctr_001 = __esm({
   "src/rules/ansible/rules/ctr-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     init_containers();
-    rule187 = {
+    rule188 = {
       meta: {
         id: "ANS-CTR-001",
         title: "Privileged container",
@@ -29803,12 +29862,12 @@ var init_ctr_001 = __esm({
         }
       }
     };
-    ctr_001_default = rule187;
+    ctr_001_default = rule188;
   }
 });
 
 // src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule188, ctr_002_default;
+var SOCKET, rule189, ctr_002_default;
 var init_ctr_002 = __esm({
   "src/rules/ansible/rules/ctr-002.ts"() {
     "use strict";
@@ -29816,7 +29875,7 @@ var init_ctr_002 = __esm({
     init_docs2();
     init_containers();
     SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule188 = {
+    rule189 = {
       meta: {
         id: "ANS-CTR-002",
         title: "Container runtime socket mounted into a container",
@@ -29846,12 +29905,12 @@ var init_ctr_002 = __esm({
         }
       }
     };
-    ctr_002_default = rule188;
+    ctr_002_default = rule189;
   }
 });
 
 // src/rules/ansible/rules/ctr-003.ts
-var KEYS5, rule189, ctr_003_default;
+var KEYS5, rule190, ctr_003_default;
 var init_ctr_003 = __esm({
   "src/rules/ansible/rules/ctr-003.ts"() {
     "use strict";
@@ -29870,7 +29929,7 @@ var init_ctr_003 = __esm({
       "userns",
       "cgroupns_mode"
     ];
-    rule189 = {
+    rule190 = {
       meta: {
         id: "ANS-CTR-003",
         title: "Container shares host namespaces",
@@ -29895,12 +29954,12 @@ var init_ctr_003 = __esm({
           }
       }
     };
-    ctr_003_default = rule189;
+    ctr_003_default = rule190;
   }
 });
 
 // src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule190, ctr_004_default;
+var CAPS, OPTS, rule191, ctr_004_default;
 var init_ctr_004 = __esm({
   "src/rules/ansible/rules/ctr-004.ts"() {
     "use strict";
@@ -29909,7 +29968,7 @@ var init_ctr_004 = __esm({
     init_containers();
     CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
     OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule190 = {
+    rule191 = {
       meta: {
         id: "ANS-CTR-004",
         title: "Container with dangerous capabilities or confinement off",
@@ -29940,7 +29999,7 @@ var init_ctr_004 = __esm({
         }
       }
     };
-    ctr_004_default = rule190;
+    ctr_004_default = rule191;
   }
 });
 
@@ -30015,14 +30074,14 @@ var init_cloud2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-001.ts
-var rule191, aws_001_default;
+var rule192, aws_001_default;
 var init_aws_001 = __esm({
   "src/rules/ansible/rules/aws-001.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule191 = {
+    rule192 = {
       meta: {
         id: "ANS-AWS-001",
         title: "Security group open to the internet on an administrative port",
@@ -30044,12 +30103,12 @@ var init_aws_001 = __esm({
       // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
     };
-    aws_001_default = rule191;
+    aws_001_default = rule192;
   }
 });
 
 // src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule192, aws_002_default;
+var PUBLIC_ACL, BLOCKS, rule193, aws_002_default;
 var init_aws_002 = __esm({
   "src/rules/ansible/rules/aws-002.ts"() {
     "use strict";
@@ -30059,7 +30118,7 @@ var init_aws_002 = __esm({
     init_policy();
     PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
     BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule192 = {
+    rule193 = {
       meta: {
         id: "ANS-AWS-002",
         title: "S3 bucket or object made public",
@@ -30110,7 +30169,7 @@ var init_aws_002 = __esm({
         }
       }
     };
-    aws_002_default = rule192;
+    aws_002_default = rule193;
   }
 });
 
@@ -30153,7 +30212,7 @@ var init_policy2 = __esm({
 });
 
 // src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule193, aws_003_default;
+var POLICY_KEYS, ADMIN_ARN, rule194, aws_003_default;
 var init_aws_003 = __esm({
   "src/rules/ansible/rules/aws-003.ts"() {
     "use strict";
@@ -30162,7 +30221,7 @@ var init_aws_003 = __esm({
     init_policy2();
     POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
     ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule193 = {
+    rule194 = {
       meta: {
         id: "ANS-AWS-003",
         title: "IAM policy grants full administrator access",
@@ -30199,18 +30258,18 @@ var init_aws_003 = __esm({
           }
       }
     };
-    aws_003_default = rule193;
+    aws_003_default = rule194;
   }
 });
 
 // src/rules/ansible/rules/aws-004.ts
-var rule194, aws_004_default;
+var rule195, aws_004_default;
 var init_aws_004 = __esm({
   "src/rules/ansible/rules/aws-004.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule194 = {
+    rule195 = {
       meta: {
         id: "ANS-AWS-004",
         title: "RDS instance publicly accessible",
@@ -30233,18 +30292,18 @@ var init_aws_004 = __esm({
         }
       }
     };
-    aws_004_default = rule194;
+    aws_004_default = rule195;
   }
 });
 
 // src/rules/ansible/rules/aws-005.ts
-var rule195, aws_005_default;
+var rule196, aws_005_default;
 var init_aws_005 = __esm({
   "src/rules/ansible/rules/aws-005.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule195 = {
+    rule196 = {
       meta: {
         id: "ANS-AWS-005",
         title: "RDS storage not encrypted",
@@ -30277,18 +30336,18 @@ var init_aws_005 = __esm({
         }
       }
     };
-    aws_005_default = rule195;
+    aws_005_default = rule196;
   }
 });
 
 // src/rules/ansible/rules/aws-006.ts
-var rule196, aws_006_default;
+var rule197, aws_006_default;
 var init_aws_006 = __esm({
   "src/rules/ansible/rules/aws-006.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule196 = {
+    rule197 = {
       meta: {
         id: "ANS-AWS-006",
         title: "EBS volume not encrypted",
@@ -30335,12 +30394,12 @@ var init_aws_006 = __esm({
         }
       }
     };
-    aws_006_default = rule196;
+    aws_006_default = rule197;
   }
 });
 
 // src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule197, pkg_005_default;
+var MODULES2, rule198, pkg_005_default;
 var init_pkg_005 = __esm({
   "src/rules/ansible/rules/pkg-005.ts"() {
     "use strict";
@@ -30372,7 +30431,7 @@ var init_pkg_005 = __esm({
       "swdepot",
       "yarn"
     ];
-    rule197 = {
+    rule198 = {
       meta: {
         id: "ANS-PKG-005",
         title: "Package installed with state: latest",
@@ -30399,7 +30458,7 @@ var init_pkg_005 = __esm({
         }
       }
     };
-    pkg_005_default = rule197;
+    pkg_005_default = rule198;
   }
 });
 
@@ -30410,7 +30469,7 @@ function creates(t) {
   const state = known(t.args.get("state"))?.trim().toLowerCase();
   return state === "touch" || state === "directory";
 }
-var ALWAYS, WITH_CREATE, MODULES3, rule198, perm_005_default;
+var ALWAYS, WITH_CREATE, MODULES3, rule199, perm_005_default;
 var init_perm_005 = __esm({
   "src/rules/ansible/rules/perm-005.ts"() {
     "use strict";
@@ -30419,7 +30478,7 @@ var init_perm_005 = __esm({
     ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
     WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
     MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule198 = {
+    rule199 = {
       meta: {
         id: "ANS-PERM-005",
         title: "File created without an explicit mode",
@@ -30450,18 +30509,18 @@ var init_perm_005 = __esm({
         }
       }
     };
-    perm_005_default = rule198;
+    perm_005_default = rule199;
   }
 });
 
 // src/rules/ansible/rules/priv-001.ts
-var rule199, priv_001_default;
+var rule200, priv_001_default;
 var init_priv_001 = __esm({
   "src/rules/ansible/rules/priv-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule199 = {
+    rule200 = {
       meta: {
         id: "ANS-PRIV-001",
         title: "become_user without become",
@@ -30511,7 +30570,7 @@ var init_priv_001 = __esm({
         }
       }
     };
-    priv_001_default = rule199;
+    priv_001_default = rule200;
   }
 });
 
@@ -30533,7 +30592,7 @@ function sourceOf(t, arg) {
   const v = known(a);
   return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
 }
-var SOURCES, rule200, path_001_default;
+var SOURCES, rule201, path_001_default;
 var init_path_001 = __esm({
   "src/rules/ansible/rules/path-001.ts"() {
     "use strict";
@@ -30551,7 +30610,7 @@ var init_path_001 = __esm({
       win_copy: [["src", "files"]],
       win_template: [["src", "templates"]]
     };
-    rule200 = {
+    rule201 = {
       meta: {
         id: "ANS-PATH-001",
         title: "Role source path escapes the role",
@@ -30579,18 +30638,18 @@ var init_path_001 = __esm({
           }
       }
     };
-    path_001_default = rule200;
+    path_001_default = rule201;
   }
 });
 
 // src/rules/ansible/rules/cfg-001.ts
-var rule201, cfg_001_default;
+var rule202, cfg_001_default;
 var init_cfg_001 = __esm({
   "src/rules/ansible/rules/cfg-001.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule201 = {
+    rule202 = {
       meta: {
         id: "ANS-CFG-001",
         title: "Unsafe lookups allowed",
@@ -30651,18 +30710,18 @@ var init_cfg_001 = __esm({
         }
       }
     };
-    cfg_001_default = rule201;
+    cfg_001_default = rule202;
   }
 });
 
 // src/rules/ansible/rules/cfg-002.ts
-var rule202, cfg_002_default;
+var rule203, cfg_002_default;
 var init_cfg_002 = __esm({
   "src/rules/ansible/rules/cfg-002.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    rule202 = {
+    rule203 = {
       meta: {
         id: "ANS-CFG-002",
         title: "Galaxy server over plain HTTP",
@@ -30696,7 +30755,7 @@ var init_cfg_002 = __esm({
         }
       }
     };
-    cfg_002_default = rule202;
+    cfg_002_default = rule203;
   }
 });
 
@@ -30738,7 +30797,7 @@ var init_exposure = __esm({
 });
 
 // src/rules/ansible/rules/az-001.ts
-var MODULES4, rule203, az_001_default;
+var MODULES4, rule204, az_001_default;
 var init_az_001 = __esm({
   "src/rules/ansible/rules/az-001.ts"() {
     "use strict";
@@ -30746,7 +30805,7 @@ var init_az_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES4 = ["azure_rm_securitygroup"];
-    rule203 = {
+    rule204 = {
       meta: {
         id: "ANS-AZ-001",
         title: "Azure network security group opens a sensitive port to the internet",
@@ -30795,12 +30854,12 @@ var init_az_001 = __esm({
         }
       }
     };
-    az_001_default = rule203;
+    az_001_default = rule204;
   }
 });
 
 // src/rules/ansible/rules/az-002.ts
-var MODULES5, rule204, az_002_default;
+var MODULES5, rule205, az_002_default;
 var init_az_002 = __esm({
   "src/rules/ansible/rules/az-002.ts"() {
     "use strict";
@@ -30808,7 +30867,7 @@ var init_az_002 = __esm({
     init_constants();
     init_docs2();
     MODULES5 = ["azure_rm_storageaccount"];
-    rule204 = {
+    rule205 = {
       meta: {
         id: "ANS-AZ-002",
         title: "Azure storage account accepts insecure or public access",
@@ -30868,12 +30927,12 @@ var init_az_002 = __esm({
         }
       }
     };
-    az_002_default = rule204;
+    az_002_default = rule205;
   }
 });
 
 // src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule205, gcp_001_default;
+var MODULES6, rule206, gcp_001_default;
 var init_gcp_001 = __esm({
   "src/rules/ansible/rules/gcp-001.ts"() {
     "use strict";
@@ -30881,7 +30940,7 @@ var init_gcp_001 = __esm({
     init_docs2();
     init_exposure();
     MODULES6 = ["gcp_compute_firewall"];
-    rule205 = {
+    rule206 = {
       meta: {
         id: "ANS-GCP-001",
         title: "GCP firewall opens a sensitive port or every port to the internet",
@@ -30942,12 +31001,12 @@ var init_gcp_001 = __esm({
         }
       }
     };
-    gcp_001_default = rule205;
+    gcp_001_default = rule206;
   }
 });
 
 // src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule206, gcp_002_default;
+var MODULES7, PUBLIC2, rule207, gcp_002_default;
 var init_gcp_002 = __esm({
   "src/rules/ansible/rules/gcp-002.ts"() {
     "use strict";
@@ -30955,7 +31014,7 @@ var init_gcp_002 = __esm({
     init_docs2();
     MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
     PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule206 = {
+    rule207 = {
       meta: {
         id: "ANS-GCP-002",
         title: "GCP storage bucket readable or writable by everyone",
@@ -31004,12 +31063,12 @@ var init_gcp_002 = __esm({
         }
       }
     };
-    gcp_002_default = rule206;
+    gcp_002_default = rule207;
   }
 });
 
 // src/rules/ansible/rules/aws-007.ts
-var rule207, aws_007_default;
+var rule208, aws_007_default;
 var init_aws_007 = __esm({
   "src/rules/ansible/rules/aws-007.ts"() {
     "use strict";
@@ -31017,7 +31076,7 @@ var init_aws_007 = __esm({
     init_cloud2();
     init_network();
     init_aws_exposure();
-    rule207 = {
+    rule208 = {
       meta: {
         id: "ANS-AWS-007",
         title: "Resource policy open to any principal or allowing every action",
@@ -31050,19 +31109,19 @@ var init_aws_007 = __esm({
         [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
       ])
     };
-    aws_007_default = rule207;
+    aws_007_default = rule208;
   }
 });
 
 // src/rules/ansible/rules/aws-008.ts
-var rule208, aws_008_default;
+var rule209, aws_008_default;
 var init_aws_008 = __esm({
   "src/rules/ansible/rules/aws-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule208 = {
+    rule209 = {
       meta: {
         id: "ANS-AWS-008",
         title: "EC2 instance with a public IP, outside a VPC or in the default security group",
@@ -31083,12 +31142,12 @@ var init_aws_008 = __esm({
       },
       check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
     };
-    aws_008_default = rule208;
+    aws_008_default = rule209;
   }
 });
 
 // src/rules/ansible/rules/aws-009.ts
-var rule209, aws_009_default;
+var rule210, aws_009_default;
 var init_aws_009 = __esm({
   "src/rules/ansible/rules/aws-009.ts"() {
     "use strict";
@@ -31096,7 +31155,7 @@ var init_aws_009 = __esm({
     init_cloud2();
     init_aws_exposure();
     init_aws_at_rest();
-    rule209 = {
+    rule210 = {
       meta: {
         id: "ANS-AWS-009",
         title: "Redshift cluster publicly accessible or unencrypted",
@@ -31117,19 +31176,19 @@ var init_aws_009 = __esm({
         [redshiftEncryption, ["redshift-unencrypted"]]
       ])
     };
-    aws_009_default = rule209;
+    aws_009_default = rule210;
   }
 });
 
 // src/rules/ansible/rules/aws-010.ts
-var rule210, aws_010_default;
+var rule211, aws_010_default;
 var init_aws_010 = __esm({
   "src/rules/ansible/rules/aws-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule210 = {
+    rule211 = {
       meta: {
         id: "ANS-AWS-010",
         title: "AMI shared with every AWS account",
@@ -31150,19 +31209,19 @@ var init_aws_010 = __esm({
       },
       check: cloudCheck2(amiPublic, ["ami-public"])
     };
-    aws_010_default = rule210;
+    aws_010_default = rule211;
   }
 });
 
 // src/rules/ansible/rules/aws-011.ts
-var rule211, aws_011_default;
+var rule212, aws_011_default;
 var init_aws_011 = __esm({
   "src/rules/ansible/rules/aws-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule211 = {
+    rule212 = {
       meta: {
         id: "ANS-AWS-011",
         title: "S3 CORS allows any origin or method",
@@ -31180,19 +31239,19 @@ var init_aws_011 = __esm({
       },
       check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
     };
-    aws_011_default = rule211;
+    aws_011_default = rule212;
   }
 });
 
 // src/rules/ansible/rules/aws-012.ts
-var rule212, aws_012_default;
+var rule213, aws_012_default;
 var init_aws_012 = __esm({
   "src/rules/ansible/rules/aws-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule212 = {
+    rule213 = {
       meta: {
         id: "ANS-AWS-012",
         title: "Weak IAM account password policy",
@@ -31213,19 +31272,19 @@ var init_aws_012 = __esm({
       },
       check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
     };
-    aws_012_default = rule212;
+    aws_012_default = rule213;
   }
 });
 
 // src/rules/ansible/rules/aws-013.ts
-var rule213, aws_013_default;
+var rule214, aws_013_default;
 var init_aws_013 = __esm({
   "src/rules/ansible/rules/aws-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule213 = {
+    rule214 = {
       meta: {
         id: "ANS-AWS-013",
         title: "IAM role trust or policy lets principals assume roles too freely",
@@ -31246,19 +31305,19 @@ var init_aws_013 = __esm({
         [assumeAnyRole, ["assume-any-role"]]
       ])
     };
-    aws_013_default = rule213;
+    aws_013_default = rule214;
   }
 });
 
 // src/rules/ansible/rules/aws-014.ts
-var rule214, aws_014_default;
+var rule215, aws_014_default;
 var init_aws_014 = __esm({
   "src/rules/ansible/rules/aws-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule214 = {
+    rule215 = {
       meta: {
         id: "ANS-AWS-014",
         title: "Long-lived IAM user access key created active",
@@ -31281,19 +31340,19 @@ var init_aws_014 = __esm({
       },
       check: cloudCheck2(accessKeyActive, ["access-key-active"])
     };
-    aws_014_default = rule214;
+    aws_014_default = rule215;
   }
 });
 
 // src/rules/ansible/rules/aws-015.ts
-var rule215, aws_015_default;
+var rule216, aws_015_default;
 var init_aws_015 = __esm({
   "src/rules/ansible/rules/aws-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule215 = {
+    rule216 = {
       meta: {
         id: "ANS-AWS-015",
         title: "Role assumed without MFA",
@@ -31311,19 +31370,19 @@ var init_aws_015 = __esm({
       },
       check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
     };
-    aws_015_default = rule215;
+    aws_015_default = rule216;
   }
 });
 
 // src/rules/ansible/rules/aws-016.ts
-var rule216, aws_016_default;
+var rule217, aws_016_default;
 var init_aws_016 = __esm({
   "src/rules/ansible/rules/aws-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_exposure();
-    rule216 = {
+    rule217 = {
       meta: {
         id: "ANS-AWS-016",
         title: "API Gateway definition without an authorizer",
@@ -31341,19 +31400,19 @@ var init_aws_016 = __esm({
       },
       check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
     };
-    aws_016_default = rule216;
+    aws_016_default = rule217;
   }
 });
 
 // src/rules/ansible/rules/aws-017.ts
-var rule217, aws_017_default;
+var rule218, aws_017_default;
 var init_aws_017 = __esm({
   "src/rules/ansible/rules/aws-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule217 = {
+    rule218 = {
       meta: {
         id: "ANS-AWS-017",
         title: "Load balancer listener over HTTP or with a weak TLS policy",
@@ -31374,19 +31433,19 @@ var init_aws_017 = __esm({
       },
       check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
     };
-    aws_017_default = rule217;
+    aws_017_default = rule218;
   }
 });
 
 // src/rules/ansible/rules/aws-018.ts
-var rule218, aws_018_default;
+var rule219, aws_018_default;
 var init_aws_018 = __esm({
   "src/rules/ansible/rules/aws-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule218 = {
+    rule219 = {
       meta: {
         id: "ANS-AWS-018",
         title: "CloudFront allows HTTP or old TLS to viewers",
@@ -31404,19 +31463,19 @@ var init_aws_018 = __esm({
       },
       check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
     };
-    aws_018_default = rule218;
+    aws_018_default = rule219;
   }
 });
 
 // src/rules/ansible/rules/aws-019.ts
-var rule219, aws_019_default;
+var rule220, aws_019_default;
 var init_aws_019 = __esm({
   "src/rules/ansible/rules/aws-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule219 = {
+    rule220 = {
       meta: {
         id: "ANS-AWS-019",
         title: "CloudFront without access logging or WAF",
@@ -31434,19 +31493,19 @@ var init_aws_019 = __esm({
       },
       check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
     };
-    aws_019_default = rule219;
+    aws_019_default = rule220;
   }
 });
 
 // src/rules/ansible/rules/aws-020.ts
-var rule220, aws_020_default;
+var rule221, aws_020_default;
 var init_aws_020 = __esm({
   "src/rules/ansible/rules/aws-020.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_transport();
-    rule220 = {
+    rule221 = {
       meta: {
         id: "ANS-AWS-020",
         title: "OpenSearch domain does not enforce HTTPS",
@@ -31464,19 +31523,19 @@ var init_aws_020 = __esm({
       },
       check: cloudCheck2(opensearchHttps, ["opensearch-https"])
     };
-    aws_020_default = rule220;
+    aws_020_default = rule221;
   }
 });
 
 // src/rules/ansible/rules/aws-021.ts
-var rule221, aws_021_default;
+var rule222, aws_021_default;
 var init_aws_021 = __esm({
   "src/rules/ansible/rules/aws-021.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule221 = {
+    rule222 = {
       meta: {
         id: "ANS-AWS-021",
         title: "Data store or volume not encrypted at rest",
@@ -31512,19 +31571,19 @@ var init_aws_021 = __esm({
         [s3EncryptionNone, ["s3-encryption-none"]]
       ])
     };
-    aws_021_default = rule221;
+    aws_021_default = rule222;
   }
 });
 
 // src/rules/ansible/rules/aws-022.ts
-var rule222, aws_022_default;
+var rule223, aws_022_default;
 var init_aws_022 = __esm({
   "src/rules/ansible/rules/aws-022.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule222 = {
+    rule223 = {
       meta: {
         id: "ANS-AWS-022",
         title: "CodeBuild project without a customer KMS key",
@@ -31542,7 +31601,7 @@ var init_aws_022 = __esm({
       },
       check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
     };
-    aws_022_default = rule222;
+    aws_022_default = rule223;
   }
 });
 
@@ -31647,14 +31706,14 @@ var init_aws_audit = __esm({
 });
 
 // src/rules/ansible/rules/aws-023.ts
-var rule223, aws_023_default;
+var rule224, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule223 = {
+    rule224 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -31672,19 +31731,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule223;
+    aws_023_default = rule224;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule224, aws_024_default;
+var rule225, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule224 = {
+    rule225 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -31712,19 +31771,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule224;
+    aws_024_default = rule225;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule225, aws_025_default;
+var rule226, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule225 = {
+    rule226 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -31742,19 +31801,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule225;
+    aws_025_default = rule226;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule226, aws_026_default;
+var rule227, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule226 = {
+    rule227 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -31772,19 +31831,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule226;
+    aws_026_default = rule227;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule227, aws_027_default;
+var rule228, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule227 = {
+    rule228 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -31802,19 +31861,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule227;
+    aws_027_default = rule228;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule228, aws_028_default;
+var rule229, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule228 = {
+    rule229 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -31838,19 +31897,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule228;
+    aws_028_default = rule229;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule229, aws_029_default;
+var rule230, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule229 = {
+    rule230 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -31868,19 +31927,19 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule229;
+    aws_029_default = rule230;
   }
 });
 
 // src/rules/ansible/rules/aws-030.ts
-var rule230, aws_030_default;
+var rule231, aws_030_default;
 var init_aws_030 = __esm({
   "src/rules/ansible/rules/aws-030.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule230 = {
+    rule231 = {
       meta: {
         id: "ANS-AWS-030",
         title: "Batch job runs a privileged container",
@@ -31901,19 +31960,19 @@ var init_aws_030 = __esm({
       },
       check: cloudCheck2(batchPrivileged, ["batch-privileged"])
     };
-    aws_030_default = rule230;
+    aws_030_default = rule231;
   }
 });
 
 // src/rules/ansible/rules/aws-031.ts
-var rule231, aws_031_default;
+var rule232, aws_031_default;
 var init_aws_031 = __esm({
   "src/rules/ansible/rules/aws-031.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_network();
-    rule231 = {
+    rule232 = {
       meta: {
         id: "ANS-AWS-031",
         title: "Lambda permission grants more than invoke, or for any source",
@@ -31934,19 +31993,19 @@ var init_aws_031 = __esm({
       },
       check: cloudCheck2(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    aws_031_default = rule231;
+    aws_031_default = rule232;
   }
 });
 
 // src/rules/ansible/rules/aws-032.ts
-var rule232, aws_032_default;
+var rule233, aws_032_default;
 var init_aws_032 = __esm({
   "src/rules/ansible/rules/aws-032.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule232 = {
+    rule233 = {
       meta: {
         id: "ANS-AWS-032",
         title: "Security group opens a port range to the whole internet",
@@ -31968,7 +32027,7 @@ var init_aws_032 = __esm({
       // The same check as CFN-SG-004, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-range"])
     };
-    aws_032_default = rule232;
+    aws_032_default = rule233;
   }
 });
 
@@ -32342,14 +32401,14 @@ var init_azure = __esm({
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule233, az_003_default;
+var rule234, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule233 = {
+    rule234 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -32370,19 +32429,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule233;
+    az_003_default = rule234;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule234, az_004_default;
+var rule235, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule234 = {
+    rule235 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -32403,19 +32462,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule234;
+    az_004_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule235, az_005_default;
+var rule236, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule235 = {
+    rule236 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -32433,19 +32492,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule235;
+    az_005_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule236, az_006_default;
+var rule237, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule236 = {
+    rule237 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -32472,19 +32531,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule236;
+    az_006_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule237, az_007_default;
+var rule238, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule237 = {
+    rule238 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -32502,19 +32561,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule237;
+    az_007_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule238, az_008_default;
+var rule239, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule238 = {
+    rule239 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -32532,19 +32591,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule238;
+    az_008_default = rule239;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule239, az_009_default;
+var rule240, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule239 = {
+    rule240 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -32562,19 +32621,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule239;
+    az_009_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule240, az_010_default;
+var rule241, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule240 = {
+    rule241 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -32595,19 +32654,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule240;
+    az_010_default = rule241;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule241, az_011_default;
+var rule242, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule241 = {
+    rule242 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -32628,19 +32687,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule241;
+    az_011_default = rule242;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule242, az_012_default;
+var rule243, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule242 = {
+    rule243 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -32661,19 +32720,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule242;
+    az_012_default = rule243;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule243, az_013_default;
+var rule244, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule243 = {
+    rule244 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -32691,19 +32750,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule243;
+    az_013_default = rule244;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule244, az_014_default;
+var rule245, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule244 = {
+    rule245 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -32724,19 +32783,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule244;
+    az_014_default = rule245;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule245, az_015_default;
+var rule246, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule245 = {
+    rule246 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -32754,19 +32813,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule245;
+    az_015_default = rule246;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule246, az_016_default;
+var rule247, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule246 = {
+    rule247 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -32784,19 +32843,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule246;
+    az_016_default = rule247;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule247, az_017_default;
+var rule248, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule247 = {
+    rule248 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -32817,19 +32876,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule247;
+    az_017_default = rule248;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule248, az_018_default;
+var rule249, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule248 = {
+    rule249 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -32847,19 +32906,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule248;
+    az_018_default = rule249;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule249, az_019_default;
+var rule250, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule249 = {
+    rule250 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -32877,19 +32936,19 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule249;
+    az_019_default = rule250;
   }
 });
 
 // src/rules/ansible/rules/az-020.ts
-var MODULES8, rule250, az_020_default;
+var MODULES8, rule251, az_020_default;
 var init_az_020 = __esm({
   "src/rules/ansible/rules/az-020.ts"() {
     "use strict";
     init_context2();
     init_docs2();
     MODULES8 = ["azure_rm_virtualmachine", "azure_rm_virtualmachinescaleset"];
-    rule250 = {
+    rule251 = {
       meta: {
         id: "ANS-AZ-020",
         title: "Azure Linux VM allows password login without an SSH key",
@@ -32938,7 +32997,7 @@ var init_az_020 = __esm({
         }
       }
     };
-    az_020_default = rule250;
+    az_020_default = rule251;
   }
 });
 
@@ -33371,14 +33430,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule251, gcp_003_default;
+var rule252, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule251 = {
+    rule252 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -33405,19 +33464,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule251;
+    gcp_003_default = rule252;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule252, gcp_004_default;
+var rule253, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule252 = {
+    rule253 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -33435,19 +33494,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule252;
+    gcp_004_default = rule253;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule253, gcp_005_default;
+var rule254, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule253 = {
+    rule254 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -33465,19 +33524,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule253;
+    gcp_005_default = rule254;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule254, gcp_006_default;
+var rule255, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule254 = {
+    rule255 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -33505,19 +33564,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule254;
+    gcp_006_default = rule255;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule255, gcp_007_default;
+var rule256, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule255 = {
+    rule256 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -33535,19 +33594,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule255;
+    gcp_007_default = rule256;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule256, gcp_008_default;
+var rule257, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule256 = {
+    rule257 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -33565,19 +33624,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule256;
+    gcp_008_default = rule257;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule257, gcp_009_default;
+var rule258, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule257 = {
+    rule258 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -33595,19 +33654,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule257;
+    gcp_009_default = rule258;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule258, gcp_010_default;
+var rule259, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule258 = {
+    rule259 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -33625,19 +33684,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule258;
+    gcp_010_default = rule259;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule259, gcp_011_default;
+var rule260, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule259 = {
+    rule260 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -33655,19 +33714,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule259;
+    gcp_011_default = rule260;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule260, gcp_012_default;
+var rule261, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule260 = {
+    rule261 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -33685,19 +33744,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule260;
+    gcp_012_default = rule261;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule261, gcp_013_default;
+var rule262, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule261 = {
+    rule262 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -33715,19 +33774,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule261;
+    gcp_013_default = rule262;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule262, gcp_014_default;
+var rule263, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule262 = {
+    rule263 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -33745,19 +33804,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule262;
+    gcp_014_default = rule263;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule263, gcp_015_default;
+var rule264, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule263 = {
+    rule264 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -33775,7 +33834,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule263;
+    gcp_015_default = rule264;
   }
 });
 
@@ -33808,9 +33867,9 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule264 of only) {
+  for (const rule265 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule264.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule265.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       const related2 = [
@@ -33818,8 +33877,8 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
         ...r.at.line !== r.scope[0] ? [taskLine(file.lines, r.scope[0])] : []
       ];
       findings.push({
-        ruleId: rule264.meta.id,
-        severity: r.severity ?? rule264.meta.severity,
+        ruleId: rule265.meta.id,
+        severity: r.severity ?? rule265.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -33833,9 +33892,9 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
       });
     });
     try {
-      rule264.check(ctx);
+      rule265.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule264.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule265.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -35235,8 +35294,8 @@ function sudoersGrants(text, r) {
   });
   return out;
 }
-function finding(rule264, message2, pos3, scope, path18) {
-  return { ruleId: rule264.id, severity: rule264.severity, message: message2, path: path18, scope, ...pos3 };
+function finding(rule265, message2, pos3, scope, path18) {
+  return { ruleId: rule265.id, severity: rule265.severity, message: message2, path: path18, scope, ...pos3 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -35288,15 +35347,15 @@ function resolveItem(v, item) {
 function pos2(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report2(c, rule264, message2, at, scope, path18, lineOffset = 0) {
+function report2(c, rule265, message2, at, scope, path18, lineOffset = 0) {
   const p = pos2(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule264.id}:${line}`;
+  const key = `${rule265.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule264,
+      rule265,
       message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
@@ -37381,7 +37440,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
-    const rule264 = { index: index + 1 };
+    const rule265 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -37392,18 +37451,18 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule264.pathRegex = re;
-      rule264.pathRegexSource = pr;
+      rule265.pathRegex = re;
+      rule265.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule264.encryptedRegex = er;
+    if (er) rule265.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule264.unencryptedRegex = ur;
+    if (ur) rule265.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule264.encryptedSuffix = es;
+    if (typeof es === "string") rule265.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule264.unencryptedSuffix = us;
-    out.rules.push(rule264);
+    if (typeof us === "string") rule265.unencryptedSuffix = us;
+    out.rules.push(rule265);
   });
   return out;
 }
@@ -37454,12 +37513,12 @@ function checkSops(path18, text, cfg) {
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule264 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule265 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule264) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule265) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -38828,17 +38887,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule264 = checkPattern(raw) && createRule(
+        const rule265 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule264) {
+        if (rule265) {
           this._added = true;
-          this._rules.push(rule264);
-          if (matchesBasename(rule264.body)) {
+          this._rules.push(rule265);
+          if (matchesBasename(rule265.body)) {
             this._basenameCount++;
           }
         }
@@ -38867,11 +38926,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule264 = rules2[index];
-          if (rule264.checkRegex.test(path18)) {
-            ignored = !rule264.negative;
-            unignored = rule264.negative;
-            matchedRule = rule264.negative ? UNDEFINED : rule264;
+          const rule265 = rules2[index];
+          if (rule265.checkRegex.test(path18)) {
+            ignored = !rule265.negative;
+            unignored = rule265.negative;
+            matchedRule = rule265.negative ? UNDEFINED : rule265;
             break;
           }
         }
@@ -38894,17 +38953,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
-          const rule264 = rules2[index];
-          if (rule264[mode].test(
-            shortcut && rule264._basenameOnly ? basename : path18
+          const rule265 = rules2[index];
+          if (rule265[mode].test(
+            shortcut && rule265._basenameOnly ? basename : path18
           )) {
-            const { negative } = rule264;
+            const { negative } = rule265;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule264;
+              ret.rule = rule265;
             }
             return ret;
           }
@@ -41838,7 +41897,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule264, i) => [rule264.id, i]));
+  const index = new Map(rules2.map((rule265, i) => [rule265.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -47836,10 +47895,10 @@ async function prExceptions(i) {
     const b = await blameOf(headCfg.file);
     for (const e of headCfg.config.exceptions ?? []) {
       if (had.has(exceptionKey(e))) continue;
-      const rule264 = i.rules.get(e.what.toLowerCase());
+      const rule265 = i.rules.get(e.what.toLowerCase());
       if (e.kind === "severity lowered") {
         const was = baseCfg?.config.rules.get(e.what.toLowerCase());
-        const from = was && was !== "off" ? was : rule264?.severity;
+        const from = was && was !== "off" ? was : rule265?.severity;
         if (!from || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[from]) continue;
       }
       let by;
@@ -47859,7 +47918,7 @@ async function prExceptions(i) {
         ...owners(headCfg.file, e.kind === "rule off" || e.kind === "severity lowered" ? e.what : "HG-CONFIG"),
         ...hidden.flatMap((s) => owners(s.file, s.ruleId))
       ]);
-      const severity = e.kind === "severity lowered" ? rule264?.severity : e.kind === "rule off" ? rule264?.severity : void 0;
+      const severity = e.kind === "severity lowered" ? rule265?.severity : e.kind === "rule off" ? rule265?.severity : void 0;
       out.push({
         kind: "config",
         what: e.kind === "severity lowered" ? `severity lowered to ${e.severity} in ${headCfg.file}` : `${e.kind} in ${headCfg.file}`,
