@@ -247,6 +247,14 @@ function weigh(
         confidence: 'medium',
         why: capAt(severity, 'medium') !== severity ? `${why}; a test fixture` : why,
       };
+    // A key published as an example (a library's examples/ or samples/ folder, a demo): public already, so reported,
+    // not blocking. Debatable — a real key committed there is leaked all the same — and the rule doc says so.
+    if (rule.p.validate === 'private-key' && path !== undefined && EXAMPLE_DIR.test(path))
+      return {
+        severity: capAt(severity, 'medium'),
+        confidence: 'medium',
+        why: capAt(severity, 'medium') !== severity ? `${why}; an example key (examples folder)` : why,
+      };
     return { severity, confidence, why };
   }
   const place = path !== undefined ? placeOf(path) : undefined;
@@ -289,6 +297,9 @@ function weigh(
   else if (place?.example) cap(quality ? 'low' : 'medium', 'an example/template file');
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(', ')}` : why };
 }
+
+/** Folders of published examples: `examples/`, `samples/`, `demo/` (keys there are reported, not blocking). */
+const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|demos?)\//i;
 
 /** How much text a rule scans with its plain regex before its window (when it has one) takes over. */
 const WINDOW_AFTER_BYTES = 256 * 1024;

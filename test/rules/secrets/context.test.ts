@@ -156,6 +156,13 @@ describe('real code: blocking must mean a real secret', () => {
     expect(fixture.sev).toBe('medium');
     expect(fixture.why.join(' ')).toMatch(/a test fixture/);
     expect(worst('deploy/id_rsa', pem('RSA')).sev).toBe('critical');
+    // A key published as an example (issue 31): reported, not blocking.
+    for (const file of ['examples/tls/server.key', 'docs/samples/client.pem', 'demo/id_ed25519']) {
+      const ex = worst(file, pem('RSA'));
+      expect(ex.sev, file).toBe('medium');
+      expect(ex.why.join(' ')).toMatch(/an example key/);
+    }
+    expect(worst('examples-of-config/server.key', pem('RSA')).sev).toBe('critical');
   });
 
   it('a provider-format token still blocks in a generated file and in a test', () => {
