@@ -10631,6 +10631,12 @@ function weigh(rule265, text, start, end, severity, confidence, why, quality, pa
         confidence: "medium",
         why: capAt(severity, "medium") !== severity ? `${why}; a test fixture` : why
       };
+    if (rule265.p.validate === "private-key" && path18 !== void 0 && EXAMPLE_DIR.test(path18))
+      return {
+        severity: capAt(severity, "medium"),
+        confidence: "medium",
+        why: capAt(severity, "medium") !== severity ? `${why}; an example key (examples folder)` : why
+      };
     return { severity, confidence, why };
   }
   const place2 = path18 !== void 0 ? placeOf2(path18) : void 0;
@@ -10791,7 +10797,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, runsFound, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, runsFound, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, EXAMPLE_DIR, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -10812,6 +10818,7 @@ var init_detect = __esm({
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
+    EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|demos?)\//i;
     WINDOW_AFTER_BYTES = 256 * 1024;
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
