@@ -366,8 +366,19 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   // A language keyword or a number literal where the value should be (`hashedPassword = await hash(…)`,
   // `CHANGE_PASSWORD_YES: 0x01`).
   if (unquoted && CODE_WORDS.test(secret)) return reject('code (a language keyword), not a value');
-  if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
+  if (unquoted && /^-?(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 13)
     return reject('a number literal');
+  // `NL80211_ATTR_SAE_PASSWORD = C.NL80211_ATTR_SAE_PASSWORD` (cgo), `Token = pkg.Token`: the same name from a package.
+  if (
+    unquoted &&
+    /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) &&
+    keyOf(match, secret).replace(/^.*[^\w$]/, '') === secret.replace(/^.*\./, '').toLowerCase()
+  )
+    return reject('code (the same name from another package), not a value');
+  // Ruby: a symbol (`private_key: :client_key`), a constant path (`token = RDoc::Parser::Token.new`).
+  if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return reject('code (a Ruby symbol), not a value');
+  if (unquoted && /^(?:[A-Z]\w*::)+[A-Z]\w*(?:\.[a-z_]\w*[?!]?)*$/.test(secret))
+    return reject('code (a Ruby constant), not a value');
   // `MYSQL_PASSWORD= FILTER=x npm test`: the value is empty and the next assignment follows.
   if (
     unquoted &&
@@ -433,7 +444,10 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
     looksLikeIdentifier(secret.replace(/^.*\./, '').replace(/\d+/g, ''))
   )
     return reject('code (a class of a module), not a value');
-  if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
+  if (
+    /\|\||&&|\?\.|&\.[A-Za-z_]|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) &&
+    !(quoted && randomPunctuated(secret))
+  )
     return reject('code (an expression), not a value');
   if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
   // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath

@@ -204,6 +204,17 @@ describe('what blocked but should not', () => {
     ],
     ['1Password reference', '.env.tpl', 'API_TOKEN=op://prod/api/credential', 'none'],
     ['route path', 'src/routes.js', "  resetToken: '/users/:id/reset/:token',", 'none'],
+    // Go and Ruby sources installed from Debian (issue 31's real-code check): code, not values.
+    [
+      'cgo constant',
+      'unix/types.go',
+      '\tNL80211_ATTR_SAE_PASSWORD                = C.NL80211_ATTR_SAE_PASSWORD',
+      'none',
+    ],
+    ['negative hex constant', 'unix/zerrors.go', '\tSIOCGLIFTOKEN                 = -0x3f879678', 'none'],
+    ['Ruby symbol', 'lib/adapter.rb', '        private_key: :client_key,', 'none'],
+    ['Ruby safe navigation', 'lib/net/http.rb', '        pass = proxy_uri&.password', 'none'],
+    ['Ruby constant', 'lib/rdoc/parser.rb', '      token = RDoc::Parser::RipperStateLex::Token.new', 'none'],
     ['Maven coordinate', 'build.gradle', "credentials = 'org.jenkins-ci.plugins:credentials:2.6.1'", 'none'],
     ['URL without credentials', 'config.yml', 'token_endpoint: https://login.acme.io/oauth2/v2.0/token', 'none'],
     ['Stripe publishable key', 'src/checkout.js', `const publishableKey = 'pk_live_${rand(ALNUM, 24)}';`, 'none'],
