@@ -2069,8 +2069,13 @@ var init_validators = __esm({
       if (unquoted && /^[A-Za-z_$][\w$]*$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.toLowerCase())
         return reject("code (the variable of the same name), not a value");
       if (unquoted && CODE_WORDS.test(secret)) return reject("code (a language keyword), not a value");
-      if (unquoted && /^(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 12)
+      if (unquoted && /^-?(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 13)
         return reject("a number literal");
+      if (unquoted && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.replace(/^.*\./, "").toLowerCase())
+        return reject("code (the same name from another package), not a value");
+      if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return reject("code (a Ruby symbol), not a value");
+      if (unquoted && /^(?:[A-Z]\w*::)+[A-Z]\w*(?:\.[a-z_]\w*[?!]?)*$/.test(secret))
+        return reject("code (a Ruby constant), not a value");
       if (unquoted && /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
         return reject("an empty value followed by another assignment");
       if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
@@ -2105,7 +2110,7 @@ var init_validators = __esm({
         return reject("code (an index expression), not a value");
       if (/^[a-z_]\w*(?:\.[a-z_]\w*)*\.[A-Z]\w*$/.test(secret) && looksLikeIdentifier(secret.replace(/^.*\./, "").replace(/\d+/g, "")))
         return reject("code (a class of a module), not a value");
-      if (/\|\||&&|\?\.|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
+      if (/\|\||&&|\?\.|&\.[A-Za-z_]|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
         return reject("code (an expression), not a value");
       if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject("a path or route");
       if (/^roles\/[\w.]+$/.test(secret)) return reject("an IAM role name");
@@ -10515,7 +10520,7 @@ var init_context = __esm({
   "src/rules/secrets/context.ts"() {
     "use strict";
     TEST_PATH = /(?:^|\/)(?:t|tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
-    DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$/i;
+    DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$|(?:^|\/)man\/(?:man[1-9]\/)?[^/]+\.[1-9][a-z]?$/i;
     EXAMPLE_PATH = /\.(?:example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults|skel)$|(?:^|\/)[^/]*\.(?:example|sample|template)\.[A-Za-z0-9]+$/i;
     GENERATED_PATH = /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
     DEPLOY_PATH = /(?:^|\/)(?:docker-)?compose[^/]*\.ya?ml$|(?:^|\/)\.env(?:\.[\w-]+)?$|(?:^|\/)[^/]+\.env$|(?:^|\/)(?:group_vars|host_vars|vars|defaults)\/|(?:^|\/)(?:k8s|kube|kubernetes|manifests|helm|charts|deploy|deployment|deployments|overlays|base)\/[^/]*\.ya?ml$|(?:^|\/)values(?:[.-][\w-]+)?\.ya?ml$|\.tfvars(?:\.json)?$|(?:^|\/)(?:secrets?|credentials)\.(?:ya?ml|json|ini|conf|properties)$|(?:^|\/)application(?:-[\w-]+)?\.(?:ya?ml|properties)$|(?:^|\/)(?:settings|config)\.(?:ini|conf|cfg)$/i;
