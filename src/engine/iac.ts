@@ -59,7 +59,7 @@ export async function iacFindings(
       const found: string[] = [];
       const dirs = fam.relatedIn.dirs(t.path, t.content);
       if (dirs.length)
-        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
+        for (const p of await opts.listRelated(dirs, t.commit?.sha, fam.relatedIn.names).catch(() => []))
           if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
       for (const p of [...new Set(found)].slice(0, 64))
         related.set(p, await opts.readRelated(p, t.commit?.sha).catch(() => undefined));

@@ -38,7 +38,7 @@ export interface EngineOptions {
    */
   readRelated?: (path: string, commit?: string) => Promise<string | undefined>;
   /** Files of the same tree under some folders (recursively, bounded; one git call), for `IacFamily.relatedIn`. */
-  listRelated?: (dirs: string[], commit?: string) => Promise<string[]>;
+  listRelated?: (dirs: string[], commit?: string, names?: string[]) => Promise<string[]>;
   /** Time budget per target in ms (default 10 s): chunks after it is spent are not scanned, and that is reported. */
   budgetMs?: number;
   /** Record the candidates that rules matched and then set aside, with the reason (`scan --verbose`). */

@@ -70,7 +70,12 @@ export interface IacFamily {
    * Folders whose files (those `keep` takes) are related too, when the file uses variables: an Ansible inventory's
    * group_vars and host_vars. The engine lists them through `EngineOptions.listRelated` (bounded).
    */
-  relatedIn?: { dirs(path: string, content: string): string[]; keep(path: string): boolean };
+  relatedIn?: {
+    dirs(path: string, content: string): string[];
+    keep(path: string): boolean;
+    /** Every file `keep` takes has one of these in its path: when the index surely holds none, git is not asked. */
+    names?: string[];
+  };
   /**
    * `extra`: more rules of the family's own shape (team policies compiled by src/policies/run.ts) to run with the
    * built-in ones — or alone, with `only`, when a policy's examples are checked.

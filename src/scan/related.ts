@@ -3,6 +3,7 @@
  * else from the index (staged) or the commit being scanned. Small regular files only; cached for the run.
  */
 import path from 'node:path';
+import { indexMayHold } from '../git/index-file.js';
 import type { EngineOptions } from '../engine/index.js';
 
 export function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['readRelated']> {
@@ -32,9 +33,12 @@ export function relatedReader(root: string, disk: boolean): NonNullable<EngineOp
  * call per set of folders; cached for the run. */
 export function relatedLister(root: string, disk: boolean): NonNullable<EngineOptions['listRelated']> {
   const cache = new Map<string, Promise<string[]>>();
-  const list = async (dirs: string[], commit?: string): Promise<string[]> => {
+  const list = async (dirs: string[], commit?: string, names?: string[]): Promise<string[]> => {
     dirs = dirs.filter((d) => d && !d.startsWith('/') && !d.split('/').includes('..'));
     if (!dirs.length) return [];
+    // The index (what a hook lists) read without git: when it surely holds no path with one of `names`
+    // (`group_vars/`), there is nothing to list — a commit with a playbook then starts no git process for it.
+    if (!disk && !commit && names?.length && names.every((n) => indexMayHold(root, process.env, n) === 'no')) return [];
     if (!disk) {
       const { git } = await import('../git/run.js');
       const r = commit
@@ -57,10 +61,10 @@ export function relatedLister(root: string, disk: boolean): NonNullable<EngineOp
     for (const d of dirs) await walk(d.replace(/\/+$/, ''), 0);
     return out;
   };
-  return (dirs, commit) => {
-    const key = `${commit ?? ''}:${dirs.join('\0')}`;
+  return (dirs, commit, names) => {
+    const key = `${commit ?? ''}:${dirs.join('\0')}:${names?.join('\0') ?? ''}`;
     let p = cache.get(key);
-    if (!p) cache.set(key, (p = list(dirs, commit).catch(() => [])));
+    if (!p) cache.set(key, (p = list(dirs, commit, names).catch(() => [])));
     return p;
   };
 }

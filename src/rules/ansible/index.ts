@@ -359,5 +359,5 @@ export const family: IacFamily = {
       related,
     ),
   related: relatedPaths,
-  relatedIn: { dirs: relatedDirs, keep: isInventoryVars },
+  relatedIn: { dirs: relatedDirs, keep: isInventoryVars, names: ['group_vars/', 'host_vars/'] },
 };
