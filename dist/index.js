@@ -34194,7 +34194,7 @@ var init_ansible3 = __esm({
         related
       ),
       related: relatedPaths,
-      relatedIn: { dirs: relatedDirs, keep: isInventoryVars }
+      relatedIn: { dirs: relatedDirs, keep: isInventoryVars, names: ["group_vars/", "host_vars/"] }
     };
   }
 });
@@ -34986,7 +34986,7 @@ async function iacFindings(t, opts, out, emit) {
       const found = [];
       const dirs = fam.relatedIn.dirs(t.path, t.content);
       if (dirs.length) {
-        for (const p of await opts.listRelated(dirs, t.commit?.sha).catch(() => []))
+        for (const p of await opts.listRelated(dirs, t.commit?.sha, fam.relatedIn.names).catch(() => []))
           if (fam.relatedIn.keep(p) && !related.has(p) && p !== t.path) found.push(p);
       }
       for (const p of [...new Set(found)].slice(0, 64))
@@ -36206,9 +36206,10 @@ function relatedReader(root, disk) {
 }
 function relatedLister(root, disk) {
   const cache3 = /* @__PURE__ */ new Map();
-  const list4 = async (dirs, commit) => {
+  const list4 = async (dirs, commit, names) => {
     dirs = dirs.filter((d) => d && !d.startsWith("/") && !d.split("/").includes(".."));
     if (!dirs.length) return [];
+    if (!disk && !commit && names?.length && names.every((n) => indexMayHold(root, process.env, n) === "no")) return [];
     if (!disk) {
       const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
       const r = commit ? await git2(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", ...dirs]) : await git2(root, ["ls-files", "-z", "--", ...dirs]);
@@ -36229,16 +36230,17 @@ function relatedLister(root, disk) {
     for (const d of dirs) await walk4(d.replace(/\/+$/, ""), 0);
     return out;
   };
-  return (dirs, commit) => {
-    const key = `${commit ?? ""}:${dirs.join("\0")}`;
+  return (dirs, commit, names) => {
+    const key = `${commit ?? ""}:${dirs.join("\0")}:${names?.join("\0") ?? ""}`;
     let p = cache3.get(key);
-    if (!p) cache3.set(key, p = list4(dirs, commit).catch(() => []));
+    if (!p) cache3.set(key, p = list4(dirs, commit, names).catch(() => []));
     return p;
   };
 }
 var init_related2 = __esm({
   "src/scan/related.ts"() {
     "use strict";
+    init_index_file();
   }
 });
 
