@@ -4,24 +4,17 @@
  */
 import { atLeast, SEVERITIES, type FailOn, type Finding, type ScanResult, type Severity } from '../types.js';
 import type { Annotation } from './api.js';
+import { hunkRanges } from './suggest.js';
 
 /** The right-hand (new file) line numbers a pull request patch shows: added and context lines. */
 export function rightLines(patch: string): Set<number> {
+  return linesIn(hunkRanges(patch));
+}
+
+/** Every line of the hunks' right-hand ranges (a hunk's added and context lines are consecutive there). */
+export function linesIn(hunks: ReadonlyArray<readonly [number, number]>): Set<number> {
   const out = new Set<number>();
-  let line = 0;
-  let inHunk = false;
-  const rows = patch.split('\n');
-  if (rows[rows.length - 1] === '') rows.pop();
-  for (const row of rows) {
-    const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
-    if (m) {
-      line = Number(m[1]);
-      inHunk = true;
-      continue;
-    }
-    if (!inHunk || row.startsWith('-') || row.startsWith('\\')) continue;
-    out.add(line++); // '+', ' ', or an empty context line
-  }
+  for (const [s, e] of hunks) for (let n = s; n <= e; n++) out.add(n);
   return out;
 }
 

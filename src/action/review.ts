@@ -6,7 +6,7 @@
  */
 import { SEVERITY_RANK, type Finding } from '../types.js';
 import type { Api, NewComment } from './api.js';
-import { commentBody, parseMarker, rightLines, resolvedBody, type RuleNotes } from './format.js';
+import { commentBody, linesIn, parseMarker, resolvedBody, type RuleNotes } from './format.js';
 import { fixBlock, hunkRanges, inOneHunk, type Suggestion } from './suggest.js';
 
 /** A finding's automatic fix at the head commit: the lines it replaces and what it does. */
@@ -40,8 +40,9 @@ export async function reviewPullRequest(
   const hunks = new Map<string, Array<[number, number]>>();
   for (const f of files)
     if (f.patch) {
-      diff.set(f.filename, rightLines(f.patch));
-      hunks.set(f.filename, hunkRanges(f.patch));
+      const h = hunkRanges(f.patch);
+      hunks.set(f.filename, h);
+      diff.set(f.filename, linesIn(h));
     }
 
   const earlier = (await api.listReviewComments(pr.number))

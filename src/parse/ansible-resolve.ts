@@ -11,6 +11,7 @@
 import { isMap, isNode, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
 import { parseYamlAll } from './yaml.js';
 import type { AnsibleFile, Arg, Task, VarScope } from './ansible.js';
+import { normaliseRepoPath } from './repo-path.js';
 
 type Range = [number, number, number];
 /** A resolved value: a node of this file, or a plain value from another file. */
@@ -50,23 +51,11 @@ export function relatedPaths(path: string, text: string): string[] {
       for (const raw of names) {
         const n = raw.trim().replace(/^["']|["']$/g, '');
         if (!n || n.includes('{{') || n.startsWith('/')) continue;
-        out.push(normalise(dir + n));
+        out.push(normaliseRepoPath(dir + n) ?? '');
       }
     }
   }
   return [...new Set(out.filter((p) => p && p !== path))];
-}
-
-function normalise(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '.' || seg === '') continue;
-    if (seg === '..') {
-      if (!out.length) return '';
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
 }
 
 /** A variable of another file: its plain value and the line where it is set. */
@@ -233,7 +222,7 @@ export class Resolver {
     if (this.file.facts.some((x) => x.name === name && x.line < f.line)) return true;
     for (let s: VarScope | undefined = f.env; s; s = s.parent) {
       if (s.vars.has(name)) return true;
-      if (s.files.some((p) => this.varsFile(normalise(this.dir + p)).vars.has(name))) return true;
+      if (s.files.some((p) => this.varsFile(normaliseRepoPath(this.dir + p) ?? '').vars.has(name))) return true;
     }
     return this.roleVars.vars.has(name);
   }
@@ -247,7 +236,7 @@ export class Resolver {
     }
     for (let s: VarScope | undefined = f.env; s; s = s.parent) {
       for (let i = s.files.length - 1; i >= 0; i--) {
-        const p = normalise(this.dir + s.files[i]!);
+        const p = normaliseRepoPath(this.dir + s.files[i]!) ?? '';
         const fv = this.varsFile(p).vars.get(name);
         if (fv) return this.fromFile(name, fv.v, `${p}:${fv.line}`);
       }

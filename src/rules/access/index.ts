@@ -18,6 +18,7 @@ import {
 } from '../../parse/yaml.js';
 import { publicKeys, revokedKey, revokedUser, type Revoked } from './keys.js';
 import { access001, access002 } from './rules.js';
+import { normaliseRepoPath } from '../../parse/repo-path.js';
 
 export { access001, access002 };
 export const accessRuleDocs = (): RuleDoc[] => [access001, access002];
@@ -46,19 +47,7 @@ function searchPaths(file: string, name: string, kind: 'files' | 'templates'): s
   const role = /^(?:.*?\/)?roles\/[^/]+\//.exec(file)?.[0];
   const out = role ? [`${role}${kind}/${name}`, `${role}tasks/${name}`, `${role}${name}`] : [];
   out.push(`${dir}${kind}/${name}`, `${dir}${name}`);
-  return [...new Set(out.map(normalise).filter(Boolean))];
-}
-
-function normalise(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '.' || seg === '') continue;
-    if (seg === '..') {
-      if (!out.length) return '';
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join('/');
+  return [...new Set(out.map(normaliseRepoPath).filter((p): p is string => Boolean(p)))];
 }
 
 /** Repository files a file's tasks deploy (a key file read with lookup('file'), a copy/template src): read by the

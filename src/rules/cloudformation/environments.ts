@@ -12,6 +12,7 @@ import { parseTemplate, type CfnTemplate, type GivenValue } from '../../parse/cl
 import { envRoleFromPath } from '../../env/roles.js';
 import type { IacFinding, IacLintResult } from '../iac.js';
 import { looksLikeCloudFormation } from './detect.js';
+import { normaliseRepoPath } from '../../parse/repo-path.js';
 
 /** One parameter a file sets, with the place its value is written. */
 export interface ParamEntry {
@@ -332,22 +333,10 @@ export function nestedTemplatePaths(templatePath: string, content: string): stri
   for (const m of content.matchAll(/["']?TemplateURL["']?\s*:\s*["']?([^"'\s,}]+)/g)) {
     const url = m[1]!;
     if (/^[a-z][a-z0-9+.-]*:|^!|^\{|\$\{/i.test(url)) continue;
-    const p = normalise(join(dirOf(templatePath), url));
+    const p = normaliseRepoPath(join(dirOf(templatePath), url));
     if (p) out.push(p);
   }
   return [...new Set(out)].slice(0, 8);
-}
-
-function normalise(p: string): string | undefined {
-  const out: string[] = [];
-  for (const s of p.split('/')) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') {
-      if (!out.length) return undefined;
-      out.pop();
-    } else out.push(s);
-  }
-  return out.join('/');
 }
 
 /**
@@ -366,7 +355,7 @@ export function nestedStackFindings(
     const urlNode = t.propOf(r, 'TemplateURL');
     const url = isScalar(urlNode) && typeof urlNode.value === 'string' ? urlNode.value : undefined;
     if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
-    const child = normalise(join(dirOf(templatePath), url));
+    const child = normaliseRepoPath(join(dirOf(templatePath), url));
     const text = child ? related.get(child) : undefined;
     if (!child || text === undefined) continue;
     const ct = templatesOf(text)[0];

@@ -12,6 +12,7 @@ import type { GivenValue } from '../../parse/cloudformation.js';
 import type { IacFinding, IacLintResult } from '../iac.js';
 import { findingsOnlyWith, givenOf, place, type ParamEntry } from './environments.js';
 import { parseTemplate } from '../../parse/cloudformation.js';
+import { normaliseRepoPath } from '../../parse/repo-path.js';
 
 type Lint = (content: string, given?: ReadonlyMap<string, GivenValue>) => IacLintResult;
 
@@ -20,18 +21,6 @@ const MODULE = /^(?:amazon\.aws\.|community\.aws\.)?cloudformation$/;
 function dirOf(p: string): string {
   const i = p.lastIndexOf('/');
   return i < 0 ? '' : p.slice(0, i + 1);
-}
-
-function normalise(p: string): string | undefined {
-  const out: string[] = [];
-  for (const s of p.split('/')) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') {
-      if (!out.length) return undefined;
-      out.pop();
-    } else out.push(s);
-  }
-  return out.length ? out.join('/') : undefined;
 }
 
 /** Where a playbook's `template:` (or a `lookup('file', …)`) may be, relative to the repository: beside the playbook,
@@ -44,7 +33,7 @@ function whereIs(playbook: string, name: string): string[] {
   if (n.includes('{{') || n.startsWith('/')) return [];
   const out = [dir + n, dir + 'files/' + n, n];
   if (base !== undefined) out.unshift(base + 'files/' + n, base + n);
-  return [...new Set(out.map(normalise).filter((p): p is string => p !== undefined))];
+  return [...new Set(out.map(normaliseRepoPath).filter((p): p is string => Boolean(p)))];
 }
 
 /** Template names a playbook's stack tasks use, as written (cheap; no parse). */
