@@ -18305,6 +18305,24 @@ var init_detect2 = __esm({
   }
 });
 
+// src/parse/repo-path.ts
+function normaliseRepoPath(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (!out.length) return void 0;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+var init_repo_path = __esm({
+  "src/parse/repo-path.ts"() {
+    "use strict";
+  }
+});
+
 // src/parse/ansible-resolve.ts
 function relatedPaths(path18, text) {
   const dir = path18.includes("/") ? path18.slice(0, path18.lastIndexOf("/") + 1) : "";
@@ -18332,22 +18350,11 @@ function relatedPaths(path18, text) {
       for (const raw of names) {
         const n = raw.trim().replace(/^["']|["']$/g, "");
         if (!n || n.includes("{{") || n.startsWith("/")) continue;
-        out.push(normalise(dir + n));
+        out.push(normaliseRepoPath(dir + n) ?? "");
       }
     }
   }
   return [...new Set(out.filter((p) => p && p !== path18))];
-}
-function normalise(p) {
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "." || seg === "") continue;
-    if (seg === "..") {
-      if (!out.length) return "";
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join("/");
 }
 function varsOfText(text) {
   if (parsedVars.has(text)) return parsedVars.get(text);
@@ -18430,6 +18437,7 @@ var init_ansible_resolve = __esm({
     "use strict";
     import_yaml13 = __toESM(require_dist(), 1);
     init_yaml();
+    init_repo_path();
     MAX_DEPTH3 = 6;
     MAX_ITEMS = 64;
     SECRETISH = /pass|pwd|secret|token|key|cred|auth|vault_/i;
@@ -18489,7 +18497,7 @@ var init_ansible_resolve = __esm({
         if (this.file.facts.some((x) => x.name === name && x.line < f.line)) return true;
         for (let s = f.env; s; s = s.parent) {
           if (s.vars.has(name)) return true;
-          if (s.files.some((p) => this.varsFile(normalise(this.dir + p)).vars.has(name))) return true;
+          if (s.files.some((p) => this.varsFile(normaliseRepoPath(this.dir + p) ?? "").vars.has(name))) return true;
         }
         return this.roleVars.vars.has(name);
       }
@@ -18502,7 +18510,7 @@ var init_ansible_resolve = __esm({
         }
         for (let s = f.env; s; s = s.parent) {
           for (let i = s.files.length - 1; i >= 0; i--) {
-            const p = normalise(this.dir + s.files[i]);
+            const p = normaliseRepoPath(this.dir + s.files[i]) ?? "";
             const fv = this.varsFile(p).vars.get(name);
             if (fv) return this.fromFile(name, fv.v, `${p}:${fv.line}`);
           }
@@ -19012,21 +19020,10 @@ function nestedTemplatePaths(templatePath, content) {
   for (const m of content.matchAll(/["']?TemplateURL["']?\s*:\s*["']?([^"'\s,}]+)/g)) {
     const url = m[1];
     if (/^[a-z][a-z0-9+.-]*:|^!|^\{|\$\{/i.test(url)) continue;
-    const p = normalise2(join2(dirOf(templatePath), url));
+    const p = normaliseRepoPath(join2(dirOf(templatePath), url));
     if (p) out.push(p);
   }
   return [...new Set(out)].slice(0, 8);
-}
-function normalise2(p) {
-  const out = [];
-  for (const s of p.split("/")) {
-    if (s === "" || s === ".") continue;
-    if (s === "..") {
-      if (!out.length) return void 0;
-      out.pop();
-    } else out.push(s);
-  }
-  return out.join("/");
 }
 function nestedStackFindings(templatePath, t, related, lint) {
   const out = [];
@@ -19035,7 +19032,7 @@ function nestedStackFindings(templatePath, t, related, lint) {
     const urlNode = t.propOf(r, "TemplateURL");
     const url = (0, import_yaml15.isScalar)(urlNode) && typeof urlNode.value === "string" ? urlNode.value : void 0;
     if (!url || /^[a-z][a-z0-9+.-]*:/i.test(url)) continue;
-    const child = normalise2(join2(dirOf(templatePath), url));
+    const child = normaliseRepoPath(join2(dirOf(templatePath), url));
     const text = child ? related.get(child) : void 0;
     if (!child || text === void 0) continue;
     const ct = templatesOf(text)[0];
@@ -19080,6 +19077,7 @@ var init_environments = __esm({
     init_cloudformation();
     init_roles();
     init_detect2();
+    init_repo_path();
     PARAM_DIR = /^(?:params|parameters|parameter|param|cfn-params|cfn-parameters|stack-params|config|configs|env|envs|environments)$/i;
     TEMPLATE_EXT = ["yaml", "yml", "json", "template"];
     parsedCache = /* @__PURE__ */ new Map();
@@ -19091,17 +19089,6 @@ function dirOf2(p) {
   const i = p.lastIndexOf("/");
   return i < 0 ? "" : p.slice(0, i + 1);
 }
-function normalise3(p) {
-  const out = [];
-  for (const s of p.split("/")) {
-    if (s === "" || s === ".") continue;
-    if (s === "..") {
-      if (!out.length) return void 0;
-      out.pop();
-    } else out.push(s);
-  }
-  return out.length ? out.join("/") : void 0;
-}
 function whereIs(playbook, name) {
   const dir = dirOf2(playbook);
   const role = /^(.*?\/)?(?:tasks|handlers)\/[^/]+$/.exec(playbook);
@@ -19110,7 +19097,7 @@ function whereIs(playbook, name) {
   if (n.includes("{{") || n.startsWith("/")) return [];
   const out = [dir + n, dir + "files/" + n, n];
   if (base !== void 0) out.unshift(base + "files/" + n, base + n);
-  return [...new Set(out.map(normalise3).filter((p) => p !== void 0))];
+  return [...new Set(out.map(normaliseRepoPath).filter((p) => Boolean(p)))];
 }
 function templateNames(content) {
   const out = [];
@@ -19205,6 +19192,7 @@ var init_stack_tasks = __esm({
     init_ansible_resolve();
     init_environments();
     init_cloudformation();
+    init_repo_path();
     MODULE = /^(?:amazon\.aws\.|community\.aws\.)?cloudformation$/;
     stackTaskRelatedIn = { dirs: relatedDirs, keep: isInventoryVars };
   }
@@ -35246,18 +35234,7 @@ function searchPaths(file, name, kind) {
   const role = /^(?:.*?\/)?roles\/[^/]+\//.exec(file)?.[0];
   const out = role ? [`${role}${kind}/${name}`, `${role}tasks/${name}`, `${role}${name}`] : [];
   out.push(`${dir}${kind}/${name}`, `${dir}${name}`);
-  return [...new Set(out.map(normalise4).filter(Boolean))];
-}
-function normalise4(p) {
-  const out = [];
-  for (const seg of p.split("/")) {
-    if (seg === "." || seg === "") continue;
-    if (seg === "..") {
-      if (!out.length) return "";
-      out.pop();
-    } else out.push(seg);
-  }
-  return out.join("/");
+  return [...new Set(out.map(normaliseRepoPath).filter((p) => Boolean(p)))];
 }
 function accessRelated(file, content) {
   const out = [];
@@ -35705,6 +35682,7 @@ var init_access = __esm({
     init_yaml();
     init_keys();
     init_rules();
+    init_repo_path();
     accessRuleDocs = () => [access001, access002];
     AUTH_KEYS = /(?:^|\/)authorized_keys2?$/;
     UNKNOWN2 = /\{\{|\{%|\$\{/;
@@ -47050,22 +47028,108 @@ var Api = class {
 
 // src/action/format.ts
 init_types();
-function rightLines(patch) {
-  const out = /* @__PURE__ */ new Set();
+
+// src/action/suggest.ts
+function suggestionFor(before, after, focus) {
+  if (before === after) return void 0;
+  const a = before.split("\n");
+  const b = after.split("\n");
+  let p = 0;
+  while (p < a.length && p < b.length && a[p] === b[p]) p++;
+  let s = 0;
+  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  let start = p + 1;
+  let end = a.length - s;
+  if (end < start) {
+    start = Math.max(1, p);
+    end = start;
+  }
+  start = Math.min(start, focus);
+  end = Math.max(end, focus);
+  if (end > a.length) end = a.length;
+  const shift = b.length - a.length;
+  const text = b.slice(start - 1, end + shift).join("\n");
+  const old = a.slice(start - 1, end);
+  const neu = b.slice(start - 1, end + shift);
+  return { startLine: start, endLine: end, text, diff: compact(lineDiff(old, neu)) };
+}
+function compact(diff) {
+  const rows = diff.split("\n");
+  const changed = rows.map((r, i) => r.startsWith(" ") ? -1 : i).filter((i) => i >= 0);
+  const keep = rows.map((r, i) => !r.startsWith(" ") || changed.some((c) => Math.abs(c - i) <= 3));
+  const out = [];
+  keep.forEach((k, i) => {
+    if (k) out.push(rows[i]);
+    else if (out.length && out[out.length - 1] !== "@@" && keep.slice(i).some(Boolean)) out.push("@@");
+  });
+  return out.join("\n");
+}
+function lineDiff(old, neu) {
+  if (old.length * neu.length > 25e4) return [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)].join("\n");
+  const lcs = Array.from({ length: old.length + 1 }, () => new Array(neu.length + 1).fill(0));
+  for (let i2 = old.length - 1; i2 >= 0; i2--)
+    for (let j2 = neu.length - 1; j2 >= 0; j2--)
+      lcs[i2][j2] = old[i2] === neu[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
+  const out = [];
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < neu.length) {
+    if (i < old.length && j < neu.length && old[i] === neu[j]) {
+      out.push(` ${old[i]}`);
+      i++;
+      j++;
+    } else if (i < old.length && (j === neu.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${old[i++]}`);
+    else out.push(`+${neu[j++]}`);
+  }
+  return out.join("\n");
+}
+function hunkRanges(patch) {
+  const out = [];
   let line = 0;
-  let inHunk = false;
+  let cur;
   const rows = patch.split("\n");
   if (rows[rows.length - 1] === "") rows.pop();
   for (const row of rows) {
     const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
     if (m) {
       line = Number(m[1]);
-      inHunk = true;
+      cur = [line, line - 1];
+      out.push(cur);
       continue;
     }
-    if (!inHunk || row.startsWith("-") || row.startsWith("\\")) continue;
-    out.add(line++);
+    if (!cur || row.startsWith("-") || row.startsWith("\\")) continue;
+    cur[1] = line++;
   }
+  return out.filter(([s, e]) => e >= s);
+}
+function inOneHunk(hunks, start, end) {
+  return hunks.some(([s, e]) => s <= start && end <= e);
+}
+function fence(text) {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(longest + 1);
+}
+function fixBlock(sg, asSuggestion, what2) {
+  if (asSuggestion) {
+    const f2 = fence(sg.text);
+    return `**Suggested fix** (\`hookguard fix\` ${what2}):
+
+${f2}suggestion
+${sg.text}
+${f2}`;
+  }
+  const f = fence(sg.diff);
+  return `**Automatic fix** \u2014 \`hookguard fix\` ${what2}. It changes lines outside this pull request's diff, so it cannot be a one-click suggestion here:
+
+${f}diff
+${sg.diff}
+${f}`;
+}
+
+// src/action/format.ts
+function linesIn(hunks) {
+  const out = /* @__PURE__ */ new Set();
+  for (const [s, e] of hunks) for (let n = s; n <= e; n++) out.add(n);
   return out;
 }
 function countBySeverity(findings) {
@@ -47522,105 +47586,6 @@ async function defaultBranchSha(cwd, branch, log) {
 
 // src/action/review.ts
 init_types();
-
-// src/action/suggest.ts
-function suggestionFor(before, after, focus) {
-  if (before === after) return void 0;
-  const a = before.split("\n");
-  const b = after.split("\n");
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
-  let start = p + 1;
-  let end = a.length - s;
-  if (end < start) {
-    start = Math.max(1, p);
-    end = start;
-  }
-  start = Math.min(start, focus);
-  end = Math.max(end, focus);
-  if (end > a.length) end = a.length;
-  const shift = b.length - a.length;
-  const text = b.slice(start - 1, end + shift).join("\n");
-  const old = a.slice(start - 1, end);
-  const neu = b.slice(start - 1, end + shift);
-  return { startLine: start, endLine: end, text, diff: compact(lineDiff(old, neu)) };
-}
-function compact(diff) {
-  const rows = diff.split("\n");
-  const changed = rows.map((r, i) => r.startsWith(" ") ? -1 : i).filter((i) => i >= 0);
-  const keep = rows.map((r, i) => !r.startsWith(" ") || changed.some((c) => Math.abs(c - i) <= 3));
-  const out = [];
-  keep.forEach((k, i) => {
-    if (k) out.push(rows[i]);
-    else if (out.length && out[out.length - 1] !== "@@" && keep.slice(i).some(Boolean)) out.push("@@");
-  });
-  return out.join("\n");
-}
-function lineDiff(old, neu) {
-  if (old.length * neu.length > 25e4) return [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)].join("\n");
-  const lcs = Array.from({ length: old.length + 1 }, () => new Array(neu.length + 1).fill(0));
-  for (let i2 = old.length - 1; i2 >= 0; i2--)
-    for (let j2 = neu.length - 1; j2 >= 0; j2--)
-      lcs[i2][j2] = old[i2] === neu[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < old.length || j < neu.length) {
-    if (i < old.length && j < neu.length && old[i] === neu[j]) {
-      out.push(` ${old[i]}`);
-      i++;
-      j++;
-    } else if (i < old.length && (j === neu.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${old[i++]}`);
-    else out.push(`+${neu[j++]}`);
-  }
-  return out.join("\n");
-}
-function hunkRanges(patch) {
-  const out = [];
-  let line = 0;
-  let cur;
-  const rows = patch.split("\n");
-  if (rows[rows.length - 1] === "") rows.pop();
-  for (const row of rows) {
-    const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(row);
-    if (m) {
-      line = Number(m[1]);
-      cur = [line, line - 1];
-      out.push(cur);
-      continue;
-    }
-    if (!cur || row.startsWith("-") || row.startsWith("\\")) continue;
-    cur[1] = line++;
-  }
-  return out.filter(([s, e]) => e >= s);
-}
-function inOneHunk(hunks, start, end) {
-  return hunks.some(([s, e]) => s <= start && end <= e);
-}
-function fence(text) {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
-  return "`".repeat(longest + 1);
-}
-function fixBlock(sg, asSuggestion, what2) {
-  if (asSuggestion) {
-    const f2 = fence(sg.text);
-    return `**Suggested fix** (\`hookguard fix\` ${what2}):
-
-${f2}suggestion
-${sg.text}
-${f2}`;
-  }
-  const f = fence(sg.diff);
-  return `**Automatic fix** \u2014 \`hookguard fix\` ${what2}. It changes lines outside this pull request's diff, so it cannot be a one-click suggestion here:
-
-${f}diff
-${sg.diff}
-${f}`;
-}
-
-// src/action/review.ts
 var MAX_COMMENTS = 50;
 async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => f.line, notes = () => ({}), fixFor = async () => void 0) {
   const files = await api.listPullFiles(pr.number);
@@ -47628,8 +47593,9 @@ async function reviewPullRequest(api, pr, blocking, all, locate2 = async (f) => 
   const hunks = /* @__PURE__ */ new Map();
   for (const f of files)
     if (f.patch) {
-      diff.set(f.filename, rightLines(f.patch));
-      hunks.set(f.filename, hunkRanges(f.patch));
+      const h = hunkRanges(f.patch);
+      hunks.set(f.filename, h);
+      diff.set(f.filename, linesIn(h));
     }
   const earlier = (await api.listReviewComments(pr.number)).map((c) => ({ c, m: parseMarker(c.body) })).filter((x) => x.m !== void 0);
   const byFp = /* @__PURE__ */ new Map();
