@@ -3,7 +3,7 @@
  * and config, runs the engine over every target, applies the baseline and decides what blocks.
  */
 import { secretRuleDocText } from '../rules/secrets/docs.js';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   UsageError,
@@ -204,13 +204,25 @@ export async function loadTeamPolicies(
   return r.bundle;
 }
 
-/** Policy ids written in the policy files and the config (so `rules:` and `owners:` may name them). */
-function policyIdsIn(root: string, config: Config, configText: string): string[] {
+/**
+ * Policy ids written in the policy files and the config (so `rules:` and `owners:` may name them): the files
+ * `policyPaths:` names in this config text (default `policies/`), read before the config is validated.
+ */
+async function policyIdsIn(root: string, configText: string): Promise<string[]> {
   const texts = [configText];
-  const dir = path.join(root, 'policies');
-  if (!config.policyPaths && existsSync(dir))
+  let paths: string[] | undefined;
+  if (/^policyPaths\s*:/m.test(configText)) {
     try {
-      for (const f of readdirSync(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync(path.join(dir, f), 'utf8'));
+      const v: unknown = ((await import('yaml')).parse(configText) as Record<string, unknown> | null)?.policyPaths;
+      paths = (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string');
+    } catch {
+      /* a config that does not parse is reported by loadConfig */
+    }
+  }
+  const { policyFiles } = await import('../policies/load.js');
+  for (const f of policyFiles(root, paths))
+    try {
+      texts.push(readFileSync(path.join(root, f), 'utf8'));
     } catch {
       /* unreadable: reported when the policies load */
     }
@@ -248,7 +260,7 @@ export async function loadRulesAndConfig(
     }
     const known = new Set([...builtinIds, ...(iacIds ?? [])]);
     if (iacIds) {
-      for (const id of policyIdsIn(root, emptyConfig(), text)) known.add(id.toLowerCase());
+      for (const id of await policyIdsIn(root, text)) known.add(id.toLowerCase());
       categories.add('policy');
     }
     config = await loadConfig(file, known, path.relative(cwd, file) || file, categories, text);

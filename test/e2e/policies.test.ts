@@ -118,6 +118,26 @@ describe('team policies', () => {
     );
   });
 
+  it('may be turned off in rules: when policyPaths names their folder', () => {
+    const repo = Repo.init();
+    repo.commit('init', {
+      'README.md': '# x\n',
+      'team/policies/network.yaml': NETWORK_POLICY,
+      '.hookguard.yaml': 'policyPaths: [team/policies]\nrules:\n  ACME-NET-001: off\n',
+    });
+    repo.write('infra/bastion.yaml', TEMPLATE);
+    repo.git('add', '-A');
+    // Before, the config was validated against policies/ only, and the id was refused as unknown (exit 2).
+    const off = repo.json(['scan', '--staged']);
+    expect(off.code).toBe(0);
+    expect(off.report.findings.filter((f) => f.ruleId === 'ACME-NET-001')).toEqual([]);
+    repo.write('.hookguard.yaml', 'policyPaths: [team/policies]\n');
+    repo.git('add', '-A');
+    const on = repo.json(['scan', '--staged']);
+    expect(on.code).toBe(1);
+    expect(on.report.findings.map((f) => f.ruleId)).toContain('ACME-NET-001');
+  });
+
   it('never report an unknown value (a parameter without Default, a Jinja variable)', () => {
     const repo = repoWithPolicy();
     repo.write('infra/bastion.yaml', TEMPLATE_UNKNOWN);
