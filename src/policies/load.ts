@@ -49,6 +49,8 @@ export interface PolicySources {
   root: string;
   /** Config `policyPaths` (folders, files or globs, from the root); default `policies/`. */
   paths?: string[] | undefined;
+  /** Policy files as tracked (path from the root → text): chosen and read from here instead of the disk. */
+  tracked?: ReadonlyMap<string, string> | undefined;
   /** The config file holding a `policies:` list (its path from the root, and its text). */
   inline?: { file: string; text: string } | undefined;
   /** Built-in and custom secret rule ids (case-insensitive): a policy may not reuse one. */
@@ -59,10 +61,23 @@ export interface PolicySources {
   families: () => Promise<Families>;
 }
 
-/** Files named by `policyPaths` (default: `policies/*.y?ml`), sorted, relative to the root with `/`. */
-export function policyFiles(root: string, paths: string[] | undefined): string[] {
+/**
+ * Files named by `policyPaths` (default: `policies/*.y?ml`), sorted, relative to the root with `/`. With `tracked`
+ * (paths as committed or staged), they are chosen from that list instead of the disk.
+ */
+export function policyFiles(root: string, paths: string[] | undefined, tracked?: readonly string[]): string[] {
   const out = new Set<string>();
   const yaml = /\.ya?ml$/i;
+  if (tracked) {
+    for (const p of paths ?? ['policies']) {
+      const clean = p.replace(/^\.\//, '').replace(/\/$/, '');
+      const re = /[*?[{]/.test(clean) ? globRegex(clean, true) : undefined;
+      for (const t of [...tracked].sort())
+        if (re ? yaml.test(t) && re.test(t) : t === clean || (yaml.test(t) && path.posix.dirname(t) === clean))
+          out.add(t);
+    }
+    return [...out];
+  }
   const listDir = (rel: string) => {
     try {
       for (const f of readdirSync(path.join(root, rel)).sort())
@@ -547,10 +562,11 @@ const version = typeof __HOOKGUARD_VERSION__ === 'string' ? __HOOKGUARD_VERSION_
 export async function loadPolicies(src: PolicySources): Promise<{ bundle?: PolicyBundle; error?: string }> {
   const sources: RawSource[] = [];
   const explicit = src.paths !== undefined;
-  for (const f of policyFiles(src.root, src.paths)) {
+  const tracked = src.tracked;
+  for (const f of policyFiles(src.root, src.paths, tracked && [...tracked.keys()])) {
     let text: string;
     try {
-      text = readFileSync(path.join(src.root, f), 'utf8');
+      text = tracked?.get(f) ?? readFileSync(path.join(src.root, f), 'utf8');
     } catch (e) {
       return { error: `${f}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
     }

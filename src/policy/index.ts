@@ -15,6 +15,7 @@ import { ownersFor } from '../owners/index.js';
 import { DEFAULT_BASELINE } from '../suppress/baseline.js';
 import { CONFIG_NAMES } from '../config/load.js';
 import { findEnforcement, type TrackedFiles } from './enforcement.js';
+import { policyFiles } from '../policies/load.js';
 import { renderPolicy, type BaselineShown, type Exception, type Family, type PolicyData } from './render.js';
 
 export const DOCS_BASE = 'https://github.com/hookguard/hookguard/blob/main/docs/rules';
@@ -73,17 +74,22 @@ async function trackedFiles(root: string, inRepo: boolean): Promise<TrackedFiles
 async function trackedSettings(files: TrackedFiles): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const names = [...CONFIG_NAMES, DEFAULT_BASELINE];
+  let policyPaths: string[] | undefined;
   for (const n of CONFIG_NAMES) {
     const text = files.paths.includes(n) ? await files.read(n) : undefined;
     if (text === undefined) continue;
     try {
-      const b = (parse(text) as { baseline?: unknown } | null)?.baseline;
-      if (typeof b === 'string') names.push(b.replace(/^\.\//, ''));
+      const c = parse(text) as { baseline?: unknown; policyPaths?: unknown } | null;
+      if (typeof c?.baseline === 'string') names.push(c.baseline.replace(/^\.\//, ''));
+      const pp = c?.policyPaths;
+      if (pp !== undefined) policyPaths = (Array.isArray(pp) ? pp : [pp]).filter((x) => typeof x === 'string');
     } catch {
       /* the scan reports a config that does not parse */
     }
     break;
   }
+  // The team's policy files as staged, so an untracked or unstaged policy is not part of the document.
+  names.push(...policyFiles('.', policyPaths, files.paths));
   for (const n of names) {
     const text = files.paths.includes(n) ? await files.read(n) : undefined;
     if (text !== undefined) out.set(n, text);

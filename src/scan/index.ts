@@ -56,8 +56,9 @@ export interface ScanOptions {
   env?: NodeJS.ProcessEnv;
   config?: string;
   baseline?: string;
-  /** Texts of the config and baseline files by path from the root, as tracked (the index): read instead of the disk
-   * when no file is named (`hookguard policy` describes what is committed; an untracked config is not the policy). */
+  /** Texts of the config, baseline and team policy files by path from the root, as tracked (the index): read instead
+   * of the disk when no file is named (`hookguard policy` describes what is committed; an untracked config or policy
+   * file is not the policy). */
   tracked?: ReadonlyMap<string, string>;
   /** Do not apply any baseline (used when writing one). */
   noBaseline?: boolean;
@@ -172,8 +173,9 @@ export interface LoadedRules {
 }
 
 /** Does the repository have policies to load (so src/policies is imported)? One stat on a plain commit. */
-function mayHavePolicies(root: string, config: Config): boolean {
-  return config.inlinePolicies === true || config.policyPaths !== undefined || existsSync(path.join(root, 'policies'));
+function mayHavePolicies(root: string, config: Config, tracked?: ReadonlyMap<string, string>): boolean {
+  if (config.inlinePolicies === true || config.policyPaths !== undefined) return true;
+  return tracked ? [...tracked.keys()].some((k) => k.startsWith('policies/')) : existsSync(path.join(root, 'policies'));
 }
 
 /** The team's policies (src/policies, imported only when there may be some). */
@@ -182,15 +184,17 @@ export async function loadTeamPolicies(
   config: Config,
   secretIds: Iterable<string>,
   env?: NodeJS.ProcessEnv,
+  tracked?: ReadonlyMap<string, string>,
 ): Promise<PolicyBundle | undefined> {
-  if (!mayHavePolicies(root, config)) return undefined;
+  if (!mayHavePolicies(root, config, tracked)) return undefined;
   const { loadPolicies } = await import('../policies/index.js');
   const rel = config.file ? path.relative(root, config.file).split(path.sep).join('/') : undefined;
   const r = await loadPolicies({
     root,
     paths: config.policyPaths,
+    ...(tracked ? { tracked } : {}),
     ...(config.inlinePolicies && config.file && rel
-      ? { inline: { file: rel, text: readFileSync(config.file, 'utf8') } }
+      ? { inline: { file: rel, text: tracked?.get(rel) ?? readFileSync(config.file, 'utf8') } }
       : {}),
     knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
     ...(config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {}),
@@ -208,7 +212,7 @@ export async function loadTeamPolicies(
  * Policy ids written in the policy files and the config (so `rules:` and `owners:` may name them): the files
  * `policyPaths:` names in this config text (default `policies/`), read before the config is validated.
  */
-async function policyIdsIn(root: string, configText: string): Promise<string[]> {
+async function policyIdsIn(root: string, configText: string, tracked?: ReadonlyMap<string, string>): Promise<string[]> {
   const texts = [configText];
   let paths: string[] | undefined;
   if (/^policyPaths\s*:/m.test(configText)) {
@@ -220,9 +224,9 @@ async function policyIdsIn(root: string, configText: string): Promise<string[]> 
     }
   }
   const { policyFiles } = await import('../policies/load.js');
-  for (const f of policyFiles(root, paths))
+  for (const f of policyFiles(root, paths, tracked && [...tracked.keys()]))
     try {
-      texts.push(readFileSync(path.join(root, f), 'utf8'));
+      texts.push(tracked?.get(f) ?? readFileSync(path.join(root, f), 'utf8'));
     } catch {
       /* unreadable: reported when the policies load */
     }
@@ -260,7 +264,7 @@ export async function loadRulesAndConfig(
     }
     const known = new Set([...builtinIds, ...(iacIds ?? [])]);
     if (iacIds) {
-      for (const id of await policyIdsIn(root, text)) known.add(id.toLowerCase());
+      for (const id of await policyIdsIn(root, text, tracked)) known.add(id.toLowerCase());
       categories.add('policy');
     }
     config = await loadConfig(file, known, path.relative(cwd, file) || file, categories, text);
@@ -270,6 +274,8 @@ export async function loadRulesAndConfig(
     root,
     config,
     patterns.map((p) => p.id),
+    undefined,
+    tracked,
   );
   return { patterns, set: compileRuleSet(patterns), config, ...(policies ? { policies } : {}) };
 }

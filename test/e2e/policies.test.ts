@@ -172,8 +172,15 @@ describe('team policies', () => {
     expect(doc).toContain('- Owners: @acme/network');
     repo.write('POLICY.md', doc);
     expect(repo.hookguard(['policy', '--check', 'POLICY.md']).code).toBe(0);
+    // The document describes what is staged: an unstaged edit or an untracked policy file is not the standard yet.
     repo.write('policies/network.yaml', NETWORK_POLICY.replace('one leaked key', 'a single leaked key'));
+    repo.write('policies/extra.yaml', NETWORK_POLICY.replaceAll('ACME-NET-001', 'ACME-NET-002'));
+    expect(repo.hookguard(['policy', '--check', 'POLICY.md']).code).toBe(0);
+    repo.git('add', 'policies/network.yaml');
     expect(repo.hookguard(['policy', '--check', 'POLICY.md']).code).toBe(1);
+    expect(repo.hookguard(['policy']).stdout).not.toContain('ACME-NET-002');
+    repo.git('add', 'policies/extra.yaml');
+    expect(repo.hookguard(['policy']).stdout).toContain('ACME-NET-002');
   });
 
   it('policy init writes a starter pack whose examples behave, and never overwrites a file', () => {
