@@ -235,3 +235,11 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/**
+ * A usage error from any bundle: each lazily loaded command bundle (lib/cold/*) carries its own copy of the class, so
+ * `instanceof` alone would call a broken config found there an internal error.
+ */
+export function isUsageError(e: unknown): e is UsageError {
+  return e instanceof UsageError || (e instanceof Error && e.name === 'UsageError');
+}

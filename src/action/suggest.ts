@@ -4,6 +4,8 @@
  * one hunk of the pull request's diff; when they do not, the comment shows the change as a diff instead.
  */
 
+import { commonEnds, lineOps } from '../report/diff.js';
+
 export interface Suggestion {
   /** 1-based first and last line (of the file at the head commit) that the suggestion replaces. */
   startLine: number;
@@ -22,10 +24,7 @@ export function suggestionFor(before: string, after: string, focus: number): Sug
   if (before === after) return undefined;
   const a = before.split('\n');
   const b = after.split('\n');
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const { pre: p, suf: s } = commonEnds(a, b);
   // Replaced: before lines p+1 … a.length-s (1-based); empty for an insertion, which then takes the line above it.
   let start = p + 1;
   let end = a.length - s;
@@ -56,26 +55,11 @@ function compact(diff: string): string {
   return out.join('\n');
 }
 
-/** A line diff (longest common subsequence): ` ` kept, `-` removed, `+` added. Large inputs: all out, all in. */
+/** A line diff: ` ` kept, `-` removed, `+` added. Large inputs: all out, all in. */
 export function lineDiff(old: string[], neu: string[]): string {
-  if (old.length * neu.length > 250_000) return [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)].join('\n');
-  // lcs[i][j]: the longest common subsequence of old[i…] and neu[j…].
-  const lcs: number[][] = Array.from({ length: old.length + 1 }, () => new Array<number>(neu.length + 1).fill(0));
-  for (let i = old.length - 1; i >= 0; i--)
-    for (let j = neu.length - 1; j >= 0; j--)
-      lcs[i]![j] = old[i] === neu[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  const out: string[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < old.length || j < neu.length) {
-    if (i < old.length && j < neu.length && old[i] === neu[j]) {
-      out.push(` ${old[i]}`);
-      i++;
-      j++;
-    } else if (i < old.length && (j === neu.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) out.push(`-${old[i++]}`);
-    else out.push(`+${neu[j++]}`);
-  }
-  return out.join('\n');
+  return lineOps(old, neu, 250_000)
+    .map(([t, l]) => `${t}${l}`)
+    .join('\n');
 }
 
 /** The right-hand line ranges of each hunk of a patch (GitHub's `patch` field of a pull request file). */

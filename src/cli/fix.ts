@@ -5,13 +5,13 @@
  * findings get the rotation steps instead. Exit 0: everything fixable was fixed and nothing blocking is left; 1:
  * findings remain; 2: errors.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic.js';
 import { applyFixes } from '../fix/index.js';
 import { hasFix } from '../fix/registry.js';
 import { git } from '../git/run.js';
+import { unifiedDiff } from '../report/diff.js';
 import { scan } from '../scan/index.js';
 import { atLeast, UsageError, type Finding } from '../types.js';
 
@@ -50,23 +50,6 @@ function parse(rest: string[]): FixArgs {
   if (a.staged && a.paths.length)
     throw new UsageError('hookguard fix: --staged takes no PATH (it fixes the staged files)');
   return a;
-}
-
-/** A unified diff of one file's change (git diff --no-index, with the file's own name in the headers). */
-async function unifiedDiff(rel: string, before: string, after: string): Promise<string> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hookguard-fix-'));
-  try {
-    writeFileSync(path.join(dir, 'a'), before);
-    writeFileSync(path.join(dir, 'b'), after);
-    const r = await git(dir, ['diff', '--no-index', '--no-color', '-U3', 'a', 'b']);
-    return r.stdout
-      .toString('utf8')
-      .replace(/^diff --git a\/a b\/b\n/m, `diff --git a/${rel} b/${rel}\n`)
-      .replace(/^--- a\/a$/m, `--- a/${rel}`)
-      .replace(/^\+\+\+ b\/b$/m, `+++ b/${rel}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
 
 const key = (f: Pick<Finding, 'ruleId' | 'file'>) => `${f.ruleId}\u0000${f.file}`;
@@ -145,7 +128,7 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
     }
 
     if (dryRun) {
-      for (const [rel, c] of changed) io.stdout(await unifiedDiff(rel, c.before, c.after));
+      for (const [rel, c] of changed) io.stdout(unifiedDiff(c.before, c.after, `a/${rel}`, `b/${rel}`, 3));
       io.stderr(
         `hookguard fix: --dry-run: ${changed.size} file${changed.size === 1 ? '' : 's'} would change; nothing was written\n`,
       );

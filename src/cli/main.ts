@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { atLeast, UsageError, type RuleDoc, type ScanRequest, type ScanResult } from '../types.js';
+import { atLeast, isUsageError, UsageError, type RuleDoc, type ScanRequest, type ScanResult } from '../types.js';
 import { parseScanArgs, type ScanArgs } from './args.js';
 import { isTerminal, writeAll } from './write.js';
 import { commandHelp, wantsHelp } from './help.js';
@@ -140,7 +140,7 @@ export async function main(argv: string[], io: Io = defaultIo(), extras: Extras 
 }
 
 function failure(e: unknown, io: Io): number {
-  if (e instanceof UsageError) {
+  if (isUsageError(e)) {
     io.stderr(`hookguard: ${e.message}\n`);
     return 2;
   }
@@ -855,7 +855,7 @@ async function policyCommand(rest: string[], io: Io): Promise<number> {
       return 0;
     }
     // What regenerating would change, as a unified diff (CI logs show why the check failed).
-    const { unifiedDiff } = await import('../policy/diff.js');
+    const { unifiedDiff } = await import('../report/diff.js');
     io.stdout(unifiedDiff(current ?? '', text, current === undefined ? '/dev/null' : `a/${o.check}`, `b/${o.check}`));
     io.stderr(
       `hookguard: ${o.check} is ${current === undefined ? 'missing' : 'stale'}; regenerate it with "hookguard policy --output ${o.check}" and commit it.\n`,

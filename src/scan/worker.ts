@@ -5,7 +5,7 @@
  * looks at it, else just counted.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { UsageError, type Target } from '../types.js';
+import { isUsageError, type Target } from '../types.js';
 import { examine, type EngineOptions, type EngineOutput } from '../engine/index.js';
 import { compileRuleSet } from '../rules/secrets/load.js';
 import { makeRoleFinder } from '../env/roles.js';
@@ -142,6 +142,6 @@ parentPort!.on('message', (job: WorkerRequest) => {
   run(job).then(
     () => flush(job.job, true),
     (e: Error) =>
-      parentPort!.postMessage({ job: job.job, error: e.message, usage: e instanceof UsageError } satisfies WorkerReply),
+      parentPort!.postMessage({ job: job.job, error: e.message, usage: isUsageError(e) } satisfies WorkerReply),
   );
 });

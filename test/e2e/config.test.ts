@@ -101,6 +101,16 @@ describe('.hookguard.yaml', () => {
     const broken = repo.hookguard(['scan', '.']);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toMatch(/invalid config:\n {2}\.hookguard\.yaml:\d+: /);
+    // Every command that reads the config says the same, never "internal error" (the commands loaded lazily carry
+    // their own bundle).
+    repo.write('x.yaml', 'Resources: {}\n');
+    repo.git('add', '-A'); // the policy document reads the config as staged
+    for (const args of [['fix', 'x.yaml'], ['fix', '--dry-run', 'x.yaml'], ['policy'], ['baseline']]) {
+      const r2 = repo.hookguard(args);
+      expect(r2.code, args.join(' ')).toBe(2);
+      expect(r2.stderr, args.join(' ')).toMatch(/(?:^|\n)hookguard: invalid config:\n {2}\.hookguard\.yaml:\d+: /);
+      expect(r2.stderr, args.join(' ')).not.toContain('internal error');
+    }
   });
 
   it('rejects a custom pattern whose regex can backtrack catastrophically', () => {

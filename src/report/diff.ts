@@ -1,21 +1,33 @@
-/** A unified diff of two texts by line (`hookguard policy --check` shows what regenerating would change). */
+/**
+ * Line diffs, written once: `hookguard policy --check` (what regenerating would change), `hookguard fix --dry-run`
+ * (what a fix would write) and the Action's fix comments (a suggestion's change shown as a diff).
+ */
 
-export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 2): string {
-  const a = oldText.split('\n');
-  const b = newText.split('\n');
-  // Common prefix and suffix first: a policy document changes in a few places.
+/** Lines equal at the start (`pre`) and at the end (`suf`) of `a` and `b`, not overlapping. */
+export function commonEnds(a: readonly string[], b: readonly string[]): { pre: number; suf: number } {
   let pre = 0;
   while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
   let suf = 0;
   while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  return { pre, suf };
+}
+
+export type DiffOp = [' ' | '-' | '+', string];
+
+/**
+ * The line edits from `a` to `b`: kept (` `), removed (`-`), added (`+`). The common ends are trimmed first; the middle
+ * is a longest common subsequence while `middle(a) × middle(b)` stays within `bound`, past which it is shown as
+ * replaced whole.
+ */
+export function lineOps(a: readonly string[], b: readonly string[], bound = 4_000_000): DiffOp[] {
+  const { pre, suf } = commonEnds(a, b);
   const am = a.slice(pre, a.length - suf);
   const bm = b.slice(pre, b.length - suf);
-  // LCS of the middle (bounded: past this size, the middle is shown as replaced whole).
-  type Op = [' ' | '-' | '+', string];
-  const ops: Op[] = [];
-  if (am.length * bm.length <= 4_000_000) {
+  const ops: DiffOp[] = a.slice(0, pre).map((l): DiffOp => [' ', l]);
+  if (am.length * bm.length <= bound) {
     const n = am.length;
     const m = bm.length;
+    // L[i][j]: the longest common subsequence of am[i…] and bm[j…].
     const L: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
     for (let i = n - 1; i >= 0; i--)
       for (let j = m - 1; j >= 0; j--)
@@ -30,13 +42,14 @@ export function unifiedDiff(oldText: string, newText: string, oldName: string, n
       } else if (i < n && (j >= m || L[i + 1]![j]! >= L[i]![j + 1]!)) ops.push(['-', am[i++]!]);
       else ops.push(['+', bm[j++]!]);
     }
-  } else ops.push(...am.map((l): Op => ['-', l]), ...bm.map((l): Op => ['+', l]));
-  const all: Op[] = [
-    ...a.slice(0, pre).map((l): Op => [' ', l]),
-    ...ops,
-    ...a.slice(a.length - suf).map((l): Op => [' ', l]),
-  ];
+  } else ops.push(...am.map((l): DiffOp => ['-', l]), ...bm.map((l): DiffOp => ['+', l]));
+  ops.push(...a.slice(a.length - suf).map((l): DiffOp => [' ', l]));
+  return ops;
+}
 
+/** A unified diff of two texts by line, with `context` unchanged lines around each change. */
+export function unifiedDiff(oldText: string, newText: string, oldName: string, newName: string, context = 2): string {
+  const all = lineOps(oldText.split('\n'), newText.split('\n'));
   const out = [`--- ${oldName}`, `+++ ${newName}`];
   let k = 0;
   let oldLine = 1;
