@@ -2,12 +2,12 @@
  * Environment parity and secrets at rest through the real CLI in temporary git repositories: staged commits with the
  * installed hook, pushes, ranges, history, files on disk and `hookguard env`.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALNUM, fakeGithubToken, rand } from '../../scripts/fakes.mjs';
 import { cleanup, leaks, Repo } from '../helpers.js';
+import { keyStoreMaker } from '../p12.js';
 
 afterAll(cleanup);
 
@@ -214,34 +214,14 @@ describe('secrets at rest', () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': '# x\n' });
     // Key stores made by the real openssl now: Google Cloud's notasecret, the empty password, a real password.
-    const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: repo.dir, stdio: 'ignore' });
-    openssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      'k.pem',
-      '-out',
-      'c.pem',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=hookguard-e2e',
-    );
-    const p12 = (out: string, pass: string) =>
-      openssl('pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', out, '-passout', `pass:${pass}`);
+    const make = keyStoreMaker('hookguard-e2e');
+    const p12 = (out: string, pass: string) => make(path.join(repo.dir, out), '-passout', `pass:${pass}`);
     mkdirSync(path.join(repo.dir, 'keys'));
     mkdirSync(path.join(repo.dir, 'tests'));
     p12('keys/svc.p12', 'notasecret');
     p12('keys/client.pfx', '');
     p12('keys/real.p12', rand(ALNUM, 20));
     p12('tests/fixture.p12', 'notasecret');
-    rmSync(path.join(repo.dir, 'k.pem'));
-    rmSync(path.join(repo.dir, 'c.pem'));
     const want = [
       'ATREST-004 high keys/client.pfx:1',
       'ATREST-004 high keys/svc.p12:1',

@@ -2,41 +2,17 @@
  * PKCS#12 files that open with a published default password or with none (issue 31, layout): files made by the real
  * openssl at test time with fresh keys and passwords, read by src/rules/secrets/pkcs12.ts (RFC 7292 MAC check).
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALNUM, rand } from '../../../scripts/fakes.mjs';
 import { PKCS12_LIMITS, pkcs12DefaultPassword } from '../../../src/rules/secrets/pkcs12.js';
+import { cleanup } from '../../helpers.js';
+import { keyStoreMaker } from '../../p12.js';
 
-const dir = mkdtempSync(path.join(tmpdir(), 'hg-p12-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
-openssl(
-  'req',
-  '-x509',
-  '-newkey',
-  'ec',
-  '-pkeyopt',
-  'ec_paramgen_curve:prime256v1',
-  '-nodes',
-  '-keyout',
-  'k.pem',
-  '-out',
-  'c.pem',
-  '-days',
-  '1',
-  '-subj',
-  '/CN=hookguard-test',
-);
+afterAll(() => cleanup());
+const make = keyStoreMaker('hookguard-test');
 let n = 0;
 /** A fresh .p12 of the test key, exported with `args`; its bytes. */
-function p12(...args: string[]): Buffer {
-  const out = `f${n++}.p12`;
-  openssl('pkcs12', '-export', '-inkey', 'k.pem', '-in', 'c.pem', '-out', out, ...args);
-  return readFileSync(path.join(dir, out));
-}
+const p12 = (...args: string[]): Buffer => make(`f${n++}.p12`, ...args);
 
 describe('PKCS#12 files that open with a default password or none', () => {
   it("opens Google Cloud's notasecret", () => {
