@@ -93,6 +93,13 @@ const ONE: Record<string, string> = {
   'CFN-CF-002':
     'https-only to the origin works only where the origin serves HTTPS with a valid certificate: the team must know it does',
   'CFN-TPL-001': 'which of the two values of a key is meant is the author’s decision',
+  'CFN-CF-005':
+    'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
+  'CFN-LOG-007':
+    'delivery to CloudWatch Logs needs a log group and a role CloudTrail can assume, and SNS a topic whose policy lets CloudTrail publish: new resources, not an edit',
+  'CFN-S3-007':
+    'versioning keeps every overwritten object and cannot be turned off again (only suspended): what it costs, and the lifecycle rule that bounds it, is the team’s decision',
+  'CFN-S3-008': 'which origins may read the bucket from a browser is the team’s list; a tool cannot know its sites',
   'CFN-PROP-001':
     'the finding names the closest real property, but whether it is the one meant is the author’s decision',
 };

@@ -39,6 +39,7 @@ import cf001 from './rules/cf-001.js';
 import cf002 from './rules/cf-002.js';
 import cf003 from './rules/cf-003.js';
 import cf004 from './rules/cf-004.js';
+import cf005 from './rules/cf-005.js';
 import codebuild001 from './rules/codebuild-001.js';
 import codestar001 from './rules/codestar-001.js';
 import cognito001 from './rules/cognito-001.js';
@@ -131,6 +132,7 @@ import log003 from './rules/log-003.js';
 import log004 from './rules/log-004.js';
 import log005 from './rules/log-005.js';
 import log006 from './rules/log-006.js';
+import log007 from './rules/log-007.js';
 import mq001 from './rules/mq-001.js';
 import mq002 from './rules/mq-002.js';
 import mq003 from './rules/mq-003.js';
@@ -160,6 +162,8 @@ import s3003 from './rules/s3-003.js';
 import s3004 from './rules/s3-004.js';
 import s3005 from './rules/s3-005.js';
 import s3006 from './rules/s3-006.js';
+import s3007 from './rules/s3-007.js';
+import s3008 from './rules/s3-008.js';
 import sg001 from './rules/sg-001.js';
 import sg002 from './rules/sg-002.js';
 import sg003 from './rules/sg-003.js';
@@ -192,6 +196,7 @@ export const RULES: readonly CfnRule[] = [
   cf002,
   cf003,
   cf004,
+  cf005,
   codebuild001,
   codestar001,
   cognito001,
@@ -284,6 +289,7 @@ export const RULES: readonly CfnRule[] = [
   log004,
   log005,
   log006,
+  log007,
   mq001,
   mq002,
   mq003,
@@ -313,6 +319,8 @@ export const RULES: readonly CfnRule[] = [
   s3004,
   s3005,
   s3006,
+  s3007,
+  s3008,
   sg001,
   sg002,
   sg003,
