@@ -93,6 +93,10 @@ const ONE: Record<string, string> = {
   'CFN-CF-002':
     'https-only to the origin works only where the origin serves HTTPS with a valid certificate: the team must know it does',
   'CFN-TPL-001': 'which of the two values of a key is meant is the author’s decision',
+  'CFN-APIGW-007':
+    'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several stages',
+  'CFN-ELB-006':
+    'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several load balancers',
   'CFN-CF-005':
     'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
   'CFN-LOG-007':

@@ -33,6 +33,7 @@ import apigw003 from './rules/apigw-003.js';
 import apigw004 from './rules/apigw-004.js';
 import apigw005 from './rules/apigw-005.js';
 import apigw006 from './rules/apigw-006.js';
+import apigw007 from './rules/apigw-007.js';
 import backup001 from './rules/backup-001.js';
 import batch001 from './rules/batch-001.js';
 import cf001 from './rules/cf-001.js';
@@ -91,6 +92,7 @@ import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
 import elb004 from './rules/elb-004.js';
 import elb005 from './rules/elb-005.js';
+import elb006 from './rules/elb-006.js';
 import emr001 from './rules/emr-001.js';
 import emr002 from './rules/emr-002.js';
 import emr003 from './rules/emr-003.js';
@@ -190,6 +192,7 @@ export const RULES: readonly CfnRule[] = [
   apigw004,
   apigw005,
   apigw006,
+  apigw007,
   backup001,
   batch001,
   cf001,
@@ -248,6 +251,7 @@ export const RULES: readonly CfnRule[] = [
   elb003,
   elb004,
   elb005,
+  elb006,
   emr001,
   emr002,
   emr003,
