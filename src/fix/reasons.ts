@@ -90,6 +90,9 @@ const ONE: Record<string, string> = {
   'CFN-NEPTUNE-001':
     'with IAM authentication on, every client must sign its requests: turning it on breaks clients until they do',
   'CFN-ECR-003': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
+  'ANS-AWS-033': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
+  'ANS-AWS-034':
+    'moving a policy from a user to a group (or a role) changes who holds it: which group, and who else is in it, is the team’s decision',
   'CFN-CF-002':
     'https-only to the origin works only where the origin serves HTTPS with a valid certificate: the team must know it does',
   'CFN-TPL-001': 'which of the two values of a key is meant is the author’s decision',

@@ -24,8 +24,8 @@ import {
   ec2InstanceExposure,
   ec2DefaultSecurityGroup,
 } from '../../src/cloud/checks/aws-exposure.js';
-import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
-import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
+import { batchPrivileged, iamUserInlinePolicy, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
+import { lambdaTracing, configAllRegions, codebuildCmk, ecrMutableTags } from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
 import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
 
@@ -128,6 +128,34 @@ const TWINS: Twin[] = [
     ],
     ansible:
       '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:InvokeFunction\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::uploads\n',
+    want: [],
+  },
+  {
+    name: 'ECR repository with mutable tags (the default)',
+    check: ecrMutableTags,
+    cfn: ['AWS::ECR::Repository', 'RepositoryName: shop/web'],
+    ansible: '- community.aws.ecs_ecr:\n    name: shop/web\n',
+    want: ['ecr-mutable-tags'],
+  },
+  {
+    name: 'ECR repository with immutable tags',
+    check: ecrMutableTags,
+    cfn: ['AWS::ECR::Repository', 'RepositoryName: shop/web\nImageTagMutability: IMMUTABLE'],
+    ansible: '- community.aws.ecs_ecr:\n    name: shop/web\n    image_tag_mutability: immutable\n',
+    want: [],
+  },
+  {
+    name: 'inline policy on a user',
+    check: iamUserInlinePolicy,
+    cfn: ['AWS::IAM::Policy', 'PolicyName: p\nUsers: [deployer]\nPolicyDocument: {Statement: []}'],
+    ansible: '- amazon.aws.iam_policy:\n    iam_type: user\n    iam_name: deployer\n    policy_name: p\n',
+    want: ['iam-user-inline-policy'],
+  },
+  {
+    name: 'inline policy on a group',
+    check: iamUserInlinePolicy,
+    cfn: ['AWS::IAM::Policy', 'PolicyName: p\nGroups: [deployers]\nPolicyDocument: {Statement: []}'],
+    ansible: '- amazon.aws.iam_policy:\n    iam_type: group\n    iam_name: deployers\n    policy_name: p\n',
     want: [],
   },
   {
