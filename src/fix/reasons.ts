@@ -100,6 +100,14 @@ const ONE: Record<string, string> = {
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several stages',
   'CFN-ELB-006':
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several load balancers',
+  'CFN-ES-004':
+    'publishing logs needs a CloudWatch Logs group whose resource policy lets OpenSearch write to it, and audit logs need fine-grained access control: a change beyond this property',
+  'CFN-ES-005':
+    'a domain cannot move from a public endpoint into a VPC: a new domain in subnets and security groups the team chooses, and the data migrated',
+  'ANS-AWS-035':
+    'a domain cannot move into a VPC in place, and which KMS key (with a key policy that lets OpenSearch use it) is the team’s decision',
+  'CFN-REDSHIFT-004':
+    'where audit logs go (CloudWatch Logs or a bucket whose policy lets Redshift write) and which logs to export is the team’s decision',
   'CFN-CF-005':
     'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
   'CFN-LOG-007':

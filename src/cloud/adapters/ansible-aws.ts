@@ -363,8 +363,15 @@ function legacyRds(t: Task, a: Args): AdaptedPart[] {
 
 function opensearch(t: Task, a: Args): AdaptedPart[] {
   const props = renamed(t, a, { domain_name: 'DomainName' });
-  const o = { enforce_https: 'EnforceHTTPS', tls_security_policy: 'TLSSecurityPolicy', kms_key_id: 'KmsKeyId' };
+  const o = {
+    enforce_https: 'EnforceHTTPS',
+    tls_security_policy: 'TLSSecurityPolicy',
+    kms_key_id: 'KmsKeyId',
+    subnets: 'SubnetIds',
+    security_groups: 'SecurityGroupIds',
+  };
   for (const [k, to] of [
+    ['vpc_options', 'VPCOptions'],
     ['domain_endpoint_options', 'DomainEndpointOptions'],
     ['encryption_at_rest_options', 'EncryptionAtRestOptions'],
     ['node_to_node_encryption_options', 'NodeToNodeEncryptionOptions'],

@@ -99,6 +99,8 @@ import emr003 from './rules/emr-003.js';
 import es001 from './rules/es-001.js';
 import es002 from './rules/es-002.js';
 import es003 from './rules/es-003.js';
+import es004 from './rules/es-004.js';
+import es005 from './rules/es-005.js';
 import firehose001 from './rules/firehose-001.js';
 import gamelift001 from './rules/gamelift-001.js';
 import guardduty001 from './rules/guardduty-001.js';
@@ -157,6 +159,7 @@ import rds008 from './rules/rds-008.js';
 import redshift001 from './rules/redshift-001.js';
 import redshift002 from './rules/redshift-002.js';
 import redshift003 from './rules/redshift-003.js';
+import redshift004 from './rules/redshift-004.js';
 import route53001 from './rules/route53-001.js';
 import s3001 from './rules/s3-001.js';
 import s3002 from './rules/s3-002.js';
@@ -258,6 +261,8 @@ export const RULES: readonly CfnRule[] = [
   es001,
   es002,
   es003,
+  es004,
+  es005,
   firehose001,
   gamelift001,
   guardduty001,
@@ -316,6 +321,7 @@ export const RULES: readonly CfnRule[] = [
   redshift001,
   redshift002,
   redshift003,
+  redshift004,
   route53001,
   s3001,
   s3002,
