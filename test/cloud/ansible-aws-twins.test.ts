@@ -23,11 +23,13 @@ import {
   redshiftPublic,
   ec2InstanceExposure,
   ec2DefaultSecurityGroup,
+  opensearchOutsideVpc,
 } from '../../src/cloud/checks/aws-exposure.js';
-import { batchPrivileged, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
-import { lambdaTracing, configAllRegions, codebuildCmk } from '../../src/cloud/checks/data.js';
+import { batchPrivileged, iamUserInlinePolicy, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
+import { lambdaTracing, configAllRegions, codebuildCmk, ecrMutableTags } from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
 import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
+import { customerKey } from '../../src/cloud/checks/kms.js';
 
 function cfn(type: string, props: string): CloudResource[] {
   const text = `Resources:\n  R:\n    Type: ${type}\n    Properties:\n${props.replace(/^/gm, '      ')}\n`;
@@ -128,6 +130,71 @@ const TWINS: Twin[] = [
     ],
     ansible:
       '- amazon.aws.lambda_policy:\n    function_name: f\n    statement_id: s\n    action: lambda:InvokeFunction\n    principal: s3.amazonaws.com\n    source_arn: arn:aws:s3:::uploads\n',
+    want: [],
+  },
+  {
+    name: 'ECR repository with mutable tags (the default)',
+    check: ecrMutableTags,
+    cfn: ['AWS::ECR::Repository', 'RepositoryName: shop/web'],
+    ansible: '- community.aws.ecs_ecr:\n    name: shop/web\n',
+    want: ['ecr-mutable-tags'],
+  },
+  {
+    name: 'ECR repository with immutable tags',
+    check: ecrMutableTags,
+    cfn: ['AWS::ECR::Repository', 'RepositoryName: shop/web\nImageTagMutability: IMMUTABLE'],
+    ansible: '- community.aws.ecs_ecr:\n    name: shop/web\n    image_tag_mutability: immutable\n',
+    want: [],
+  },
+  {
+    name: 'inline policy on a user',
+    check: iamUserInlinePolicy,
+    cfn: ['AWS::IAM::Policy', 'PolicyName: p\nUsers: [deployer]\nPolicyDocument: {Statement: []}'],
+    ansible: '- amazon.aws.iam_policy:\n    iam_type: user\n    iam_name: deployer\n    policy_name: p\n',
+    want: ['iam-user-inline-policy'],
+  },
+  {
+    name: 'inline policy on a group',
+    check: iamUserInlinePolicy,
+    cfn: ['AWS::IAM::Policy', 'PolicyName: p\nGroups: [deployers]\nPolicyDocument: {Statement: []}'],
+    ansible: '- amazon.aws.iam_policy:\n    iam_type: group\n    iam_name: deployers\n    policy_name: p\n',
+    want: [],
+  },
+  {
+    name: 'OpenSearch domain with a public endpoint',
+    check: opensearchOutsideVpc,
+    cfn: ['AWS::OpenSearchService::Domain', 'DomainName: search\nEngineVersion: OpenSearch_2.11'],
+    ansible: '- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n',
+    want: ['opensearch-outside-vpc'],
+  },
+  {
+    name: 'OpenSearch domain in private subnets',
+    check: opensearchOutsideVpc,
+    cfn: [
+      'AWS::OpenSearchService::Domain',
+      'DomainName: search\nVPCOptions:\n  SubnetIds: [subnet-1]\n  SecurityGroupIds: [sg-1]',
+    ],
+    ansible:
+      '- community.aws.opensearch:\n    domain_name: search\n    vpc_options:\n      subnets: [subnet-1]\n      security_groups: [sg-1]\n',
+    want: [],
+  },
+  {
+    name: 'OpenSearch domain encrypted with the AWS-managed key',
+    check: customerKey,
+    cfn: ['AWS::OpenSearchService::Domain', 'DomainName: search\nEncryptionAtRestOptions:\n  Enabled: true'],
+    ansible:
+      '- community.aws.opensearch:\n    domain_name: search\n    encryption_at_rest_options:\n      enabled: true\n',
+    want: ['customer-key'],
+  },
+  {
+    name: 'OpenSearch domain encrypted with a customer key',
+    check: customerKey,
+    cfn: [
+      'AWS::OpenSearchService::Domain',
+      'DomainName: search\nEncryptionAtRestOptions:\n  Enabled: true\n  KmsKeyId: arn:aws:kms:eu-west-1:111122223333:key/k',
+    ],
+    ansible:
+      '- community.aws.opensearch:\n    domain_name: search\n    encryption_at_rest_options:\n      enabled: true\n      kms_key_id: arn:aws:kms:eu-west-1:111122223333:key/k\n',
     want: [],
   },
   {

@@ -96,7 +96,12 @@ function snsTopic(t: Task, a: Args): AdaptedPart[] {
 }
 
 function ecr(t: Task, a: Args): AdaptedPart[] {
-  const props = renamed(t, a, { name: 'RepositoryName', scan_on_push: 'ImageScanningConfiguration.ScanOnPush' });
+  const props = renamed(t, a, {
+    name: 'RepositoryName',
+    scan_on_push: 'ImageScanningConfiguration.ScanOnPush',
+    // `mutable` / `immutable` (the module's default is mutable); the check compares without case.
+    image_tag_mutability: 'ImageTagMutability',
+  });
   const p = policy(a.get('policy'));
   if (p) props.set('RepositoryPolicyText', p);
   return one('AWS::ECR::Repository', props, t);
@@ -358,8 +363,15 @@ function legacyRds(t: Task, a: Args): AdaptedPart[] {
 
 function opensearch(t: Task, a: Args): AdaptedPart[] {
   const props = renamed(t, a, { domain_name: 'DomainName' });
-  const o = { enforce_https: 'EnforceHTTPS', tls_security_policy: 'TLSSecurityPolicy', kms_key_id: 'KmsKeyId' };
+  const o = {
+    enforce_https: 'EnforceHTTPS',
+    tls_security_policy: 'TLSSecurityPolicy',
+    kms_key_id: 'KmsKeyId',
+    subnets: 'SubnetIds',
+    security_groups: 'SecurityGroupIds',
+  };
   for (const [k, to] of [
+    ['vpc_options', 'VPCOptions'],
     ['domain_endpoint_options', 'DomainEndpointOptions'],
     ['encryption_at_rest_options', 'EncryptionAtRestOptions'],
     ['node_to_node_encryption_options', 'NodeToNodeEncryptionOptions'],
@@ -407,6 +419,11 @@ function iamPolicy(t: Task, a: Args): AdaptedPart[] {
   const props = renamed(t, a, { policy_name: 'PolicyName' });
   const p = policy(a.get('policy_json') ?? a.get('policy_document'));
   if (p) props.set('PolicyDocument', p);
+  // The inline policy's owner: `iam_type: user` + `iam_name` is CloudFormation's `Users: [name]` (located at iam_type).
+  const type = a.get('iam_type');
+  const owner = { user: 'Users', group: 'Groups', role: 'Roles' }[String(scalars(type)[0]?.value ?? '')];
+  const name = a.get('iam_name');
+  if (type && owner && name) props.set(owner, { t: 'list', items: [name], loc: type.loc });
   return one('AWS::IAM::Policy', props, t);
 }
 

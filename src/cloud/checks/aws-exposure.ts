@@ -323,3 +323,21 @@ export const elasticacheSubnetGroup = propCheck({
   message: (r) => `${r.name} has no CacheSubnetGroupName`,
   absent: (r) => `${r.name} sets no CacheSubnetGroupName, so it is created in the default VPC's default subnet group`,
 });
+
+// ---------------------------------------------------------------------------------------------- OpenSearch
+
+/** A domain without `VPCOptions.SubnetIds` gets a public endpoint (only its access policy guards it). */
+export const opensearchOutsideVpc: CloudCheck = {
+  name: 'opensearch-outside-vpc',
+  kinds: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  codes: { 'opensearch-outside-vpc': 'the domain has a public endpoint (no VPC subnets)' },
+  run(r, emit) {
+    if (r.partial || getSet(r.props, 'VPCOptions.SubnetIds')) return;
+    emit({
+      code: 'opensearch-outside-vpc',
+      resource: r,
+      at: get(r.props, 'VPCOptions'),
+      message: `${r.name} is not placed in a VPC (no VPCOptions.SubnetIds), so its endpoint is public`,
+    });
+  },
+};

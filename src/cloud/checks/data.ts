@@ -547,3 +547,56 @@ export const dynamoPitr = requireTrue({
   absentMessage: (r) => `${r.name} does not enable point-in-time recovery`,
   falseMessage: (r) => `${r.name} turns point-in-time recovery off`,
 });
+
+// ---------------------------------------------------------------------------------------------- audit logs
+
+/** Log types that record errors and who did what (slow logs are performance logs). */
+const OPENSEARCH_LOGS = ['ES_APPLICATION_LOGS', 'AUDIT_LOGS'];
+
+export const opensearchLogs: CloudCheck = {
+  name: 'opensearch-logs',
+  kinds: ['AWS::OpenSearchService::Domain', 'AWS::Elasticsearch::Domain'],
+  codes: { 'opensearch-logs': 'neither application nor audit logs are published' },
+  run(r, emit) {
+    if (r.partial) return;
+    const opts = get(r.props, 'LogPublishingOptions');
+    // A whole option map from a parameter or a condition cannot be judged.
+    if (opts && opts.t !== 'map') return;
+    const on = OPENSEARCH_LOGS.some((k) => {
+      const o = get(opts, k);
+      if (!o) return false;
+      const enabled = scalars(get(o, 'Enabled'));
+      if (enabled.some((e) => asBool(e.value) === false) && !enabled.some((e) => !isKnown(e))) return false;
+      return enabled.length > 0 || isSet(get(o, 'CloudWatchLogsLogGroupArn'));
+    });
+    if (!on)
+      emit({
+        code: 'opensearch-logs',
+        resource: r,
+        at: opts,
+        message: `${r.name} publishes neither application (error) logs nor audit logs to CloudWatch Logs`,
+      });
+  },
+};
+
+export const redshiftAuditLogging: CloudCheck = {
+  name: 'redshift-audit-logging',
+  kinds: ['AWS::Redshift::Cluster'],
+  codes: { 'redshift-audit-logging': 'audit logging is off' },
+  run(r, emit) {
+    if (r.partial) return;
+    const lp = get(r.props, 'LoggingProperties');
+    if (lp && lp.t !== 'map' && lp.t !== 'scalar') return;
+    const dest = scalars(get(lp, 'LogDestinationType'));
+    const cloudwatch = dest.some((d) => !isKnown(d) || asStr(d)?.toLowerCase() === 'cloudwatch');
+    if (cloudwatch || isSet(get(lp, 'BucketName'))) return;
+    emit({
+      code: 'redshift-audit-logging',
+      resource: r,
+      at: lp,
+      message: lp
+        ? `${r.name} sets LoggingProperties without a BucketName or LogDestinationType cloudwatch, so audit logging stays off`
+        : `${r.name} does not enable audit logging (no LoggingProperties)`,
+    });
+  },
+};

@@ -253,3 +253,33 @@ export const batchPrivileged = forbidTrue({
   path: 'ContainerProperties.Privileged',
   trueMessage: (r) => `${r.name} runs its container privileged (root on the host)`,
 });
+
+/** Permissions attached to an IAM user directly: inline `Policies`, a UserPolicy, a Policy attached to `Users`. */
+export const iamUserInlinePolicy: CloudCheck = {
+  name: 'iam-user-inline-policy',
+  kinds: ['AWS::IAM::User', 'AWS::IAM::UserPolicy', 'AWS::IAM::Policy'],
+  codes: { 'iam-user-inline-policy': 'an inline policy on a user' },
+  run(r, emit) {
+    if (r.kind === 'AWS::IAM::User') {
+      const p = get(r.props, 'Policies');
+      if (p && items(p).length)
+        emit({ code: 'iam-user-inline-policy', resource: r, at: p, message: `${r.name} has inline policies` });
+    } else if (r.kind === 'AWS::IAM::UserPolicy')
+      emit({
+        code: 'iam-user-inline-policy',
+        resource: r,
+        at: get(r.props, 'UserName'),
+        message: `${r.name} is an inline policy on a user`,
+      });
+    else {
+      const u = get(r.props, 'Users');
+      if (u && items(u).length)
+        emit({
+          code: 'iam-user-inline-policy',
+          resource: r,
+          at: u,
+          message: `${r.name} attaches a policy directly to users`,
+        });
+    }
+  },
+};

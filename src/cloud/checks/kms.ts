@@ -34,6 +34,11 @@ export const CMK_PROPS: Readonly<Record<string, CmkSpec>> = {
     encrypted: (r) => isTrue(r, 'EncryptionAtRestOptions.Enabled'),
     notCustomer: awsAlias,
   },
+  'AWS::Elasticsearch::Domain': {
+    path: 'EncryptionAtRestOptions.KmsKeyId',
+    encrypted: (r) => isTrue(r, 'EncryptionAtRestOptions.Enabled'),
+    notCustomer: awsAlias,
+  },
 };
 
 export const customerKey: CloudCheck = {

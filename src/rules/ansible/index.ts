@@ -88,6 +88,9 @@ import aws_029 from './rules/aws-029.js';
 import aws_030 from './rules/aws-030.js';
 import aws_031 from './rules/aws-031.js';
 import aws_032 from './rules/aws-032.js';
+import aws_033 from './rules/aws-033.js';
+import aws_034 from './rules/aws-034.js';
+import aws_035 from './rules/aws-035.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -201,6 +204,9 @@ export const rules: readonly AnsibleRule[] = [
   aws_030,
   aws_031,
   aws_032,
+  aws_033,
+  aws_034,
+  aws_035,
   az_003,
   az_004,
   az_005,

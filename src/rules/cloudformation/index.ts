@@ -33,12 +33,14 @@ import apigw003 from './rules/apigw-003.js';
 import apigw004 from './rules/apigw-004.js';
 import apigw005 from './rules/apigw-005.js';
 import apigw006 from './rules/apigw-006.js';
+import apigw007 from './rules/apigw-007.js';
 import backup001 from './rules/backup-001.js';
 import batch001 from './rules/batch-001.js';
 import cf001 from './rules/cf-001.js';
 import cf002 from './rules/cf-002.js';
 import cf003 from './rules/cf-003.js';
 import cf004 from './rules/cf-004.js';
+import cf005 from './rules/cf-005.js';
 import codebuild001 from './rules/codebuild-001.js';
 import codestar001 from './rules/codestar-001.js';
 import cognito001 from './rules/cognito-001.js';
@@ -90,12 +92,15 @@ import elb002 from './rules/elb-002.js';
 import elb003 from './rules/elb-003.js';
 import elb004 from './rules/elb-004.js';
 import elb005 from './rules/elb-005.js';
+import elb006 from './rules/elb-006.js';
 import emr001 from './rules/emr-001.js';
 import emr002 from './rules/emr-002.js';
 import emr003 from './rules/emr-003.js';
 import es001 from './rules/es-001.js';
 import es002 from './rules/es-002.js';
 import es003 from './rules/es-003.js';
+import es004 from './rules/es-004.js';
+import es005 from './rules/es-005.js';
 import firehose001 from './rules/firehose-001.js';
 import gamelift001 from './rules/gamelift-001.js';
 import guardduty001 from './rules/guardduty-001.js';
@@ -131,6 +136,7 @@ import log003 from './rules/log-003.js';
 import log004 from './rules/log-004.js';
 import log005 from './rules/log-005.js';
 import log006 from './rules/log-006.js';
+import log007 from './rules/log-007.js';
 import mq001 from './rules/mq-001.js';
 import mq002 from './rules/mq-002.js';
 import mq003 from './rules/mq-003.js';
@@ -153,6 +159,7 @@ import rds008 from './rules/rds-008.js';
 import redshift001 from './rules/redshift-001.js';
 import redshift002 from './rules/redshift-002.js';
 import redshift003 from './rules/redshift-003.js';
+import redshift004 from './rules/redshift-004.js';
 import route53001 from './rules/route53-001.js';
 import s3001 from './rules/s3-001.js';
 import s3002 from './rules/s3-002.js';
@@ -160,6 +167,8 @@ import s3003 from './rules/s3-003.js';
 import s3004 from './rules/s3-004.js';
 import s3005 from './rules/s3-005.js';
 import s3006 from './rules/s3-006.js';
+import s3007 from './rules/s3-007.js';
+import s3008 from './rules/s3-008.js';
 import sg001 from './rules/sg-001.js';
 import sg002 from './rules/sg-002.js';
 import sg003 from './rules/sg-003.js';
@@ -186,12 +195,14 @@ export const RULES: readonly CfnRule[] = [
   apigw004,
   apigw005,
   apigw006,
+  apigw007,
   backup001,
   batch001,
   cf001,
   cf002,
   cf003,
   cf004,
+  cf005,
   codebuild001,
   codestar001,
   cognito001,
@@ -243,12 +254,15 @@ export const RULES: readonly CfnRule[] = [
   elb003,
   elb004,
   elb005,
+  elb006,
   emr001,
   emr002,
   emr003,
   es001,
   es002,
   es003,
+  es004,
+  es005,
   firehose001,
   gamelift001,
   guardduty001,
@@ -284,6 +298,7 @@ export const RULES: readonly CfnRule[] = [
   log004,
   log005,
   log006,
+  log007,
   mq001,
   mq002,
   mq003,
@@ -306,6 +321,7 @@ export const RULES: readonly CfnRule[] = [
   redshift001,
   redshift002,
   redshift003,
+  redshift004,
   route53001,
   s3001,
   s3002,
@@ -313,6 +329,8 @@ export const RULES: readonly CfnRule[] = [
   s3004,
   s3005,
   s3006,
+  s3007,
+  s3008,
   sg001,
   sg002,
   sg003,

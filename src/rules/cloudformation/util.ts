@@ -453,3 +453,23 @@ export function privateAclEntry(t: CfnTemplate, entry: Resource): boolean {
     (subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s))))
   );
 }
+
+const wafMemo = new WeakMap<CfnTemplate, Set<string>>();
+
+/**
+ * Logical ids of this template's resources that a web ACL association names in its `ResourceArn`
+ * (`AWS::WAFv2::WebACLAssociation`, classic `AWS::WAFRegional::WebACLAssociation`): `!Ref Alb`, `!GetAtt`, or a
+ * `!Sub` stage ARN naming `${Api}`/`${Stage}`. An association whose target is not a resource of this template (a
+ * literal ARN, a parameter, an import) covers something created elsewhere.
+ */
+export function wafAssociated(t: CfnTemplate): Set<string> {
+  let out = wafMemo.get(t);
+  if (!out) {
+    out = new Set();
+    for (const a of t.resources)
+      if (a.type === 'AWS::WAFv2::WebACLAssociation' || a.type === 'AWS::WAFRegional::WebACLAssociation')
+        for (const id of t.references(t.get(a.props, 'ResourceArn'))) if (t.resource(id)) out.add(id);
+    wafMemo.set(t, out);
+  }
+  return out;
+}

@@ -1,5 +1,7 @@
 import type { CfnRule } from '../rule.js';
 import { doc, meta } from '../util.js';
+import { cloudCheck } from '../cloud.js';
+import { iamUserInlinePolicy } from '../../../cloud/checks/identity.js';
 
 const rule: CfnRule = {
   meta: meta(
@@ -8,7 +10,7 @@ const rule: CfnRule = {
     'low',
     ['AWS::IAM::User', 'AWS::IAM::Policy', 'AWS::IAM::UserPolicy'],
     doc({
-      what: 'An `AWS::IAM::User` with `Policies`, an `AWS::IAM::UserPolicy`, or an `AWS::IAM::Policy` attached to `Users`.',
+      what: 'An `AWS::IAM::User` with `Policies`, an `AWS::IAM::UserPolicy`, or an `AWS::IAM::Policy` attached to `Users`. The same check as the Ansible ANS-AWS-034.',
       why: 'Permissions attached directly to users are hard to audit and tend to accumulate; grant them through groups or roles instead.',
       example: `Deployer:
   Type: AWS::IAM::User
@@ -21,18 +23,6 @@ const rule: CfnRule = {
     }),
     'Grant permissions through groups or roles, not inline on users.',
   ),
-  check(ctx) {
-    for (const r of ctx.resources) {
-      if (r.type === 'AWS::IAM::User') {
-        const p = ctx.t.get(r.props, 'Policies');
-        if (p && ctx.t.items(p).length) ctx.report(r, p, `${r.id} has inline policies`);
-      } else if (r.type === 'AWS::IAM::UserPolicy') {
-        ctx.report(r, ctx.t.get(r.props, 'UserName'), `${r.id} is an inline policy on a user`);
-      } else {
-        const u = ctx.t.get(r.props, 'Users');
-        if (u && ctx.t.items(u).length) ctx.report(r, u, `${r.id} attaches a policy directly to users`);
-      }
-    }
-  },
+  check: cloudCheck(iamUserInlinePolicy, ['iam-user-inline-policy']),
 };
 export default rule;
