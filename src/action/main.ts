@@ -157,7 +157,7 @@ function headFixer(root: string, head: string, failOn: FailOn): FixFor {
   return async (f, line) => {
     if (f.category !== 'cloudformation' && f.category !== 'ansible') return undefined;
     const { FIXES, hasFix } = await import('../fix/registry.js');
-    if (!hasFix(f.ruleId)) return undefined;
+    if (!hasFix(f.ruleId, f.file)) return undefined;
     const blob = await git(root, ['show', `${head}:${f.file}`]);
     if (blob.code !== 0) return undefined;
     const text = blob.stdout.toString('utf8');

@@ -63,7 +63,7 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
   );
   const root = first.root;
   const isFixable = (f: Finding) =>
-    hasFix(f.ruleId) &&
+    hasFix(f.ruleId, f.file) &&
     (!a.rules.size || a.rules.has(f.ruleId)) &&
     (f.category === 'cloudformation' || f.category === 'ansible');
   // Findings known before the current round (new ones are judged against them).

@@ -453,7 +453,9 @@ async function scanCommand(a: ScanArgs, io: Io, extras: Extras): Promise<number>
   if (a.mode === 'staged' && outcome.exitCode === 1) {
     // Only on a blocked commit: a clean one loads nothing for it.
     const { hasFix } = await import('../fix/registry.js');
-    const fixable = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId));
+    const fixable = outcome.result.findings.filter(
+      (f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId, f.file),
+    );
     if (fixable.length)
       io.stderr(
         `hookguard: ${fixable.length} of these ha${fixable.length === 1 ? 's' : 've'} a safe automatic fix: hookguard fix --staged (--dry-run shows it first)\n`,

@@ -105,6 +105,8 @@ export interface CloudFinding {
   secret?: boolean | undefined;
   /** A short, format-neutral detail for tests and de-duplication (the port, the CIDR, the action). */
   detail?: string | undefined;
+  /** Other values the finding concerns (the ports a world-open rule opens), shown as related locations. */
+  related?: Array<{ at: CValue; message: string }> | undefined;
 }
 
 export type Emit = (f: CloudFinding) => void;

@@ -386,6 +386,15 @@ export const FIXES: Record<string, FixSpec> = {
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
 };
 
-export function hasFix(ruleId: string): boolean {
+/**
+ * Whether the rule has a fix, and (given the finding's file) whether that file is one the fixes can edit: they edit a
+ * parsed YAML/JSON document, so a finding in an INI-style file (ansible.cfg, a yum `.repo` file, an SSH client config
+ * or another template a role installs) has none.
+ */
+export function hasFix(ruleId: string, file?: string): boolean {
+  if (file !== undefined && NOT_A_DOCUMENT.test(file)) return false;
   return Object.prototype.hasOwnProperty.call(FIXES, ruleId);
 }
+
+const NOT_A_DOCUMENT =
+  /\.(?:repo|j2|jinja2?|cfg|ini|conf)$|(?:^|\/)\.?ssh[_-]?config(?:\.d\/[^/]+)?$|(?:^|\/)\.?ssh\/config$/i;

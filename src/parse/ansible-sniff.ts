@@ -50,3 +50,20 @@ export function mayBeYamlInventory(text: string): boolean {
   const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
   return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
 }
+
+/**
+ * Files a role copies or templates onto hosts that say something about the host's security on their own: a yum
+ * repository definition (`epel.repo`, `custom.repo.j2`) and an SSH client configuration template (`ssh_config.j2`,
+ * `templates/ssh/config.j2`, a role's `files/ssh_config`). Lower-case paths (see scan/wants.ts).
+ */
+const REPO_FILE = /\.repo(?:\.j2|\.jinja2?)?$/;
+const SSH_CONFIG_FILE = /(?:^|\/)(?:\.?ssh[_-]?config(?:\.d\/[^/]+)?|\.?ssh\/config(?:\.d\/[^/]+)?)$/;
+const TEMPLATE_EXT = /\.(?:j2|jinja2?)$/;
+const ROLE_FILES = /(?:^|\/)(?:files|templates)\//;
+
+export function managedFileKind(lowerPath: string): 'repo' | 'ssh-config' | undefined {
+  if (REPO_FILE.test(lowerPath)) return 'repo';
+  const templated = TEMPLATE_EXT.test(lowerPath);
+  if (!templated && !ROLE_FILES.test(lowerPath)) return undefined;
+  return SSH_CONFIG_FILE.test(templated ? lowerPath.replace(TEMPLATE_EXT, '') : lowerPath) ? 'ssh-config' : undefined;
+}

@@ -8,11 +8,21 @@ import { isMap, isNode, isPair, isScalar, isSeq, type Node, type Pair, type Scal
 import { parseYamlAll, nodePos, type Pos, type LineCounter } from './yaml.js';
 import { parseIni, parseHostLine, type IniDoc } from './ini.js';
 import { isKnownModule } from './ansible-modules.js';
-import { isProgram, looksLikeAnsibleCfg, looksLikeIniInventory } from './ansible-sniff.js';
+import { isProgram, looksLikeAnsibleCfg, looksLikeIniInventory, managedFileKind } from './ansible-sniff.js';
 
 export { looksLikeIniInventory, looksLikeAnsibleCfg, TEST_PATH } from './ansible-sniff.js';
 
-export type AnsibleKind = 'playbook' | 'tasks' | 'vars' | 'inventory' | 'config' | 'requirements' | 'meta' | 'vault';
+export type AnsibleKind =
+  | 'playbook'
+  | 'tasks'
+  | 'vars'
+  | 'inventory'
+  | 'config'
+  | 'requirements'
+  | 'meta'
+  | 'vault'
+  /** A file a role copies or templates onto hosts: a yum `.repo` file, an SSH client config. */
+  | 'managed';
 
 /** A module argument, task keyword or variable value with where it is written. */
 export interface Arg {
@@ -88,6 +98,8 @@ export interface AnsibleFile {
   vars: VarEntry[];
   /** ansible.cfg */
   cfg?: IniDoc;
+  /** A `managed` file: a yum repository definition (`repo`, its INI) or an SSH client config (`ssh-config`). */
+  managed?: { kind: 'repo'; ini: IniDoc } | { kind: 'ssh-config' };
   lc?: LineCounter;
   errors: Array<{ line?: number; message: string }>;
   /** `set_fact` values with a literal value, in file order (visible to the tasks after them). */
@@ -732,6 +744,12 @@ function kindByPath(path: string, text: string): AnsibleKind | 'inventory-ini' |
 /** Classify and model one file. `matched: false` for files that are not Ansible. */
 export function loadAnsible(path: string, text: string): LoadResult {
   if (isProgram(path.split('/').pop() ?? '', text)) return { matched: false, errors: [] };
+  const managed = managedFileKind(path.toLowerCase());
+  if (managed) {
+    const b = new Builder(path, text, undefined, 'managed');
+    b.file.managed = managed === 'repo' ? { kind: 'repo', ini: parseIni(text) } : { kind: 'ssh-config' };
+    return { matched: true, file: b.file, errors: [] };
+  }
   const byPath = kindByPath(path, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
     const b = new Builder(path, text, undefined, 'vault');

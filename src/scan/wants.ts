@@ -16,7 +16,7 @@ import {
 } from '../env/paths.js';
 
 const IAC_NAME =
-  /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
+  /\.(?:ya?ml|json|template|tmpl|cfn)$|\.repo(?:\.j2|\.jinja2?)?$|(?:^|\/)\.?ssh[_-]?config(?:\.d\/[^/]+)?(?:\.j2|\.jinja2?)?$|(?:^|\/)\.?ssh\/config(?:\.d\/[^/]+)?(?:\.j2|\.jinja2?)?$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
 
 /** Templates may have any name: files without an extension (or .txt) are loaded too, and their content decides;
  * so are INI-ish files (.cfg, .conf), which may be an ansible.cfg under another name (ANSIBLE_CONFIG). */

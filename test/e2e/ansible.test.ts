@@ -109,3 +109,26 @@ describe('Ansible: files a playbook refers to come from the scanned source', () 
     expect(r.report.findings.map((f) => [f.ruleId, f.file, f.line])).toEqual([['ANS-TLS-001', 'deploy/site.yml', 11]]);
   });
 });
+
+describe('issue 32: files a role installs, in git modes', () => {
+  it('a staged yum .repo file and SSH config template are judged at their lines; no fix is offered for them', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': 'roles\n' });
+    repo.write(
+      'roles/base/files/vendor.repo',
+      '[vendor]\nname=Vendor\nbaseurl=http://pkgs.example.net/el9/\ngpgcheck=0\n',
+    );
+    repo.write(
+      'roles/base/templates/ssh_config.j2',
+      'Host *\n{% if lab %}\n    StrictHostKeyChecking no\n{% endif %}\n',
+    );
+    repo.git('add', '-A');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    expect(report.findings.map((f) => [f.file, f.line, f.ruleId, f.severity])).toEqual([
+      ['roles/base/files/vendor.repo', 4, 'ANS-PKG-003', 'high'],
+      ['roles/base/templates/ssh_config.j2', 3, 'ANS-SSH-002', 'high'],
+    ]);
+    expect(repo.hookguard(['scan', '--staged']).stderr).not.toMatch(/safe automatic fix/);
+  });
+});

@@ -34,7 +34,15 @@ describe('CloudFormation', () => {
     );
     const fs = lintTemplate(text).findings;
     const sg = fs.find((f) => f.ruleId === 'CFN-SG-001')!;
-    expect([sg.line, rel(sg)]).toEqual([11, [[2, 3, 'resource Bastion']]]);
+    // …and, for a world-open rule, at the ports it opens (as the NSG and GCP firewall findings do).
+    expect([sg.line, rel(sg)]).toEqual([
+      11,
+      [
+        [2, 3, 'resource Bastion'],
+        [9, 21, 'the ports it opens'],
+        [10, 19, 'the ports it opens'],
+      ],
+    ]);
     const atKey = fs.filter((f) => f.line === 13);
     expect(atKey.length).toBeGreaterThan(0);
     expect(atKey.every((f) => f.related === undefined)).toBe(true);
@@ -83,6 +91,29 @@ describe('Ansible', () => {
       [
         [10, 13, 'the ports it opens'],
         [3, 7, 'the task'],
+      ],
+    ]);
+  });
+
+  it('an AWS security group rule open to the internet relates to its ports and to the task', () => {
+    const text = lines(
+      '- name: Web group',
+      '  amazon.aws.ec2_security_group:',
+      '    name: web',
+      '    description: web',
+      '    vpc_id: vpc-1',
+      '    rules:',
+      '      - proto: tcp',
+      '        ports:',
+      '          - 22',
+      '        cidr_ip: 0.0.0.0/0',
+    );
+    const f = lintAnsible('tasks/sg.yml', text).findings.find((x) => x.ruleId === 'ANS-AWS-001')!;
+    expect([f.line, rel(f).map(([l, , m]) => [l, m])]).toEqual([
+      10,
+      [
+        [8, 'the ports it opens'],
+        [1, 'the task'],
       ],
     ]);
   });

@@ -118,6 +118,41 @@ export function placeholderSecret(value: string): 'type-name' | 'placeholder' | 
   return undefined;
 }
 
+/** JSON keys of a secret's fields that hold the secret itself (as opposed to the username, host or port beside it). */
+const SECRET_FIELD = /pass|pwd|secret|token|key|credential|auth/i;
+/** Fields that describe a secret and are not one (Secrets Manager's RDS secret structure: username, host, port…). */
+const DESCRIPTIVE_FIELD =
+  /^(?:user(?:name)?|login|host(?:name)?|port|engine|db ?name|database|dbname|dbInstanceIdentifier|dbClusterIdentifier|proxies|masterarn|endpoint|url|region|account(?:id)?)$/i;
+
+/**
+ * A JSON SecretString judged by its fields: `none` when it holds no secret (`{"username":"admin","password":""}`,
+ * built from a username parameter and an empty default, or a username alone); `placeholder` when every secret field
+ * is a stand-in; undefined when a secret field has a value, or the text is not a JSON object.
+ */
+export function jsonSecret(text: string): 'none' | 'placeholder' | undefined {
+  if (!/^\s*\{/.test(text)) return undefined;
+  let o: unknown;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!o || typeof o !== 'object' || Array.isArray(o)) return undefined;
+  let placeholders = 0;
+  for (const [k, v] of Object.entries(o as Record<string, unknown>)) {
+    if (SECRET_FIELD.test(k)) {
+      if (v === null || v === '') continue;
+      if (typeof v === 'string' && placeholderSecret(v)) {
+        placeholders++;
+        continue;
+      }
+      return undefined;
+    }
+    if (!DESCRIPTIVE_FIELD.test(k)) return undefined;
+  }
+  return placeholders ? 'placeholder' : 'none';
+}
+
 /** A dynamic reference to a plain-text SSM parameter (`{{resolve:ssm:…}}`, not `ssm-secure`). */
 export function isPlainSsm(raw: string | undefined): boolean {
   return raw !== undefined && /\{\{resolve:ssm:/.test(raw);
@@ -139,8 +174,13 @@ export const secretProps: CloudCheck = {
           if (isKnown(s)) {
             const text = asStr(s) ?? '';
             if (text.length === 0) continue;
-            const ph = placeholderSecret(text);
+            let ph = placeholderSecret(text);
             if (ph === 'type-name') continue;
+            if (r.kind === 'AWS::SecretsManager::Secret' && path === 'SecretString') {
+              const j = jsonSecret(text);
+              if (j === 'none') continue;
+              if (j === 'placeholder') ph = 'placeholder';
+            }
             emit({
               ...base,
               code: 'secret-literal',

@@ -15,7 +15,7 @@ import {
   servesOn,
   type PortList,
 } from '../constants.js';
-import type { CloudCheck, CloudResource, CValue, Emit } from '../model.js';
+import type { CloudCheck, CloudFinding, CloudResource, CValue, Emit } from '../model.js';
 import { asNum, asStr, get, isKnown, items, scalars, type Scalar, getSet } from '../values.js';
 
 export const SG_KINDS = ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'];
@@ -85,6 +85,20 @@ export function portSpans(rule: CValue): PortSpan[] {
       }
   }
   return out;
+}
+
+/** The rule's port values (FromPort, and ToPort when it differs), as related locations of a port finding. */
+function portsAt(rule: CValue): CloudFinding['related'] {
+  const at = [...scalars(get(rule, 'FromPort')), ...scalars(get(rule, 'ToPort'))]
+    .map((v) => v.at)
+    .filter((v) => v.loc.node ?? v.loc.pos);
+  const seen = new Set<string>();
+  const out = at.filter((v) => {
+    if (seen.has(v.loc.path)) return false;
+    seen.add(v.loc.path);
+    return true;
+  });
+  return out.length ? out.map((v) => ({ at: v, message: 'the ports it opens' })) : undefined;
 }
 
 function firstHit(spans: PortSpan[], ports: PortList): PortList[number] | undefined {
@@ -160,6 +174,7 @@ function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void 
           message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where}`,
           why,
           detail: `${w.cidr} ${hit[0]}`,
+          related: portsAt(rule),
         });
     }
     const range = spans.find(
@@ -176,6 +191,7 @@ function run(r: CloudResource, emit: Emit, all: readonly CloudResource[]): void 
         message: `${where} opens ports ${range.from}-${range.to} to ${w.cidr}`,
         why,
         detail: `${w.cidr} ${range.from}-${range.to}`,
+        related: portsAt(rule),
       });
   }
   for (const rule of sgRules(r, 'egress')) {

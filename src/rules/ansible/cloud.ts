@@ -74,6 +74,11 @@ export function cloudChecks(
         ...(list.some((x) => x.secret) ? { secret: true } : {}),
         ...(severity ? { severity } : {}),
         ...(f.why ? { why: f.why } : {}),
+        ...(f.related?.some((x) => x.at.loc.pos)
+          ? {
+              related: f.related.flatMap((x) => (x.at.loc.pos ? [{ at: x.at.loc.pos, message: x.message }] : [])),
+            }
+          : {}),
       });
     }
   };

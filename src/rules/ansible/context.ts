@@ -131,7 +131,9 @@ export function isTrue(a: Arg | undefined): boolean {
 
 const SECRET_NAME =
   /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
-const NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
+/** Names with a credential word that hold no secret: etcd's initial cluster token names the cluster (etcd docs). */
+const NOT_SECRET_NAME =
+  /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$|(?:^|_)initial_cluster_token$/i;
 
 /** SECRET_NAME's words, spelled out: an ASCII name is matched by `endsWith`, without compiling the regex. */
 const SECRET_WORDS = [
@@ -172,7 +174,13 @@ export function isSecretName(name: string): boolean {
   return secretWordAtEnd(name) && !NOT_SECRET_NAME.test(name);
 }
 
-const PLACEHOLDER = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
+/**
+ * Stand-ins for a value the user must supply: `changeme` and its spellings (`changeme-not-used`, `CHANGE_ME_PLEASE`),
+ * `not-used`, `must-be-set`, `undefined`… A role that ships one of these as a default means "override me" (many
+ * refuse to run with it); it is not a password anyone deploys.
+ */
+const PLACEHOLDER =
+  /^(?:change[-_ ]?me(?:[-_ ][\w -]*)?|please[-_ ]?change[\w -]*|replace[-_ ]?me[\w -]*|set[-_ ]?me|fill[-_ ]?me[-_ ]?in|fixme|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~|undefined|unset|not[-_ ]?(?:used|set|configured)|unused|required|must[-_ ]be[-_ ](?:set|changed|overridden|defined)|override[-_ ]?me|__[\w]+__)$/i;
 
 /** A value that is a literal secret: a non-empty string that is not Jinja, not vaulted, not a placeholder. */
 export function plaintextSecret(a: Arg | undefined): string | undefined {

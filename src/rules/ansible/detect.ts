@@ -8,6 +8,7 @@ import {
   isProgram,
   looksLikeAnsibleCfg,
   looksLikeIniInventory,
+  managedFileKind,
   mayBeTaskList,
   mayBeYamlInventory,
 } from '../../parse/ansible-sniff.js';
@@ -15,6 +16,10 @@ import {
 export function looksLikeAnsible(path: string, content: string): boolean {
   const base = path.split('/').pop() ?? '';
   if (looksLikeAnsibleCfg(base, content)) return true;
+  // A yum repository file or an SSH client config a role installs: read only when it holds what the rules look at.
+  const managed = managedFileKind(path.toLowerCase());
+  if (managed)
+    return managed === 'repo' ? /gpgcheck/i.test(content) : /stricthostkeychecking|userknownhostsfile/i.test(content);
   if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   // An INI inventory under any name (`production`, `staging.ini`).

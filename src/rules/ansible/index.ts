@@ -338,9 +338,21 @@ export function lintAnsible(
         f.message += ` Reported as low (was ${f.severity}): ${test[0].replace(/^\//, '')} holds test material.`;
         f.severity = 'low';
       }
+  // Demo playbooks (a collection's or repository's examples/, demo/) show how to use the content; they are not what
+  // is deployed. Shown, not blocking: reported at medium at most.
+  const demo = test ? null : DEMO_PATH.exec(path);
+  if (demo)
+    for (const f of findings)
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.medium) {
+        f.message += ` Reported as medium (was ${f.severity}): ${demo[0].replace(/^\//, '')} holds demo material.`;
+        f.severity = 'medium';
+      }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
 }
+
+/** Example and demo folders (`examples/`, `demo/`, `samples/`). */
+const DEMO_PATH = /(?:^|\/)(?:examples?|demos?|samples?)\//;
 
 /** The first line of a task (or play) as a related location: its first key, after the list dash. */
 function taskLine(lines: readonly string[], line: number) {

@@ -61,6 +61,13 @@ export function reportCloud(ctx: CfnContext, f: CloudFinding): void {
     why: f.why,
     ...(f.severity ? { severity: f.severity } : {}),
     ...(f.secret ? { secret: true } : {}),
+    ...(f.related?.length
+      ? {
+          related: f.related.flatMap((x) =>
+            x.at.loc.node ? [{ node: x.at.loc.node as Node, message: x.message }] : [],
+          ),
+        }
+      : {}),
   });
 }
 

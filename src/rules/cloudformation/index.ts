@@ -472,6 +472,12 @@ function lintOne(t: CfnTemplate, rules: readonly CfnRule[], findings: IacFinding
         const kp = t.pos(a.keyNode);
         if (kp && kp.line !== pos.line)
           f.related = [{ ...kp, message: a.path.startsWith('Resources.') ? `resource ${a.id}` : a.id }];
+        // And at the other values it concerns (the ports a world-open rule opens), where they are on another line.
+        for (const r of extra.related ?? []) {
+          const rp = t.pos(r.node);
+          if (rp && rp.line !== pos.line && !f.related?.some((x) => x.line === rp.line))
+            (f.related ??= []).push({ ...rp, message: r.message });
+        }
         const sup = suppressionsOf(a).get(rule.meta.id);
         if (sup) f.suppressed = { by: 'metadata', reason: sup.reason };
         findings.push(f);

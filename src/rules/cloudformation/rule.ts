@@ -22,6 +22,8 @@ export interface ReportExtra {
   secret?: boolean;
   /** Severity for this finding when it differs from the rule's. */
   severity?: Severity;
+  /** Other nodes the finding concerns (the ports a rule opens): related locations after the resource key. */
+  related?: Array<{ node: Node; message: string }>;
 }
 
 export interface CfnContext {

@@ -8,7 +8,7 @@
 import type { Severity } from '../../types.js';
 
 export interface Place {
-  /** Test code, fixtures, mocks. */
+  /** Test code, fixtures, mocks; an Ansible role's molecule scenarios. */
   test: boolean;
   /** Documentation: README, Markdown, docs/ and examples/ folders. */
   docs: boolean;
@@ -25,7 +25,7 @@ export interface Place {
 }
 
 const TEST_PATH =
-  /(?:^|\/)(?:t|tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
+  /(?:^|\/)(?:t|tests?|molecule|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
 const DOCS_PATH =
   /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$|(?:^|\/)man\/(?:man[1-9]\/)?[^/]+\.[1-9][a-z]?$/i;
 const EXAMPLE_PATH =

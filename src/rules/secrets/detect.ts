@@ -290,6 +290,9 @@ function weigh(
   }
   if (place?.locale) cap('low', 'a translation file');
   if (place?.test) cap('low', 'test code');
+  // Vagrant's base boxes ship the user `vagrant` with the password `vagrant` (a published default, local VMs only).
+  if (secret.toLowerCase() === 'vagrant' && path !== undefined && VAGRANTFILE.test(path))
+    cap('low', "the Vagrant boxes' public default password in a Vagrantfile");
   if (quality === 'placeholder') cap('low', 'placeholder-like');
   if (inComment(line, start - ls)) cap('medium', 'in a comment');
   else if (inDocstring(text, start)) cap('medium', 'in a docstring or block comment');
@@ -297,6 +300,8 @@ function weigh(
   else if (place?.example) cap(quality ? 'low' : 'medium', 'an example/template file');
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(', ')}` : why };
 }
+
+const VAGRANTFILE = /(?:^|\/)Vagrantfile(?:\.[\w.-]+)?$/;
 
 /** Folders of published examples: `examples/`, `samples/`, `demo/` (keys there are reported, not blocking). */
 const EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|demos?)\//i;

@@ -156,6 +156,13 @@ function passIsAWord(match: string, secret: string): boolean {
 const PUBLIC_KEY_NAME =
   /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
 
+/**
+ * Names that carry a credential word but hold an identifier: etcd's initial cluster token names the cluster so that
+ * members of another cluster are not joined by mistake (etcd's configuration docs: "--initial-cluster-token"); a
+ * registry's `REGISTRY_AUTH_HTPASSWD_REALM` is the realm label shown in the Basic-auth prompt.
+ */
+const IDENTIFIER_NAME = /initial[_.-]?cluster[_.-]?token|[_.-]realm$/i;
+
 /** Names that hold a password (as opposed to a token or key): a weak value is still a real, bad password there. */
 const PASSWORD_NAME = /passw|pwd|passphrase/i;
 
@@ -425,6 +432,8 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
   if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
     return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
   if (PUBLIC_KEY_NAME.test(bareKey)) return reject('public by design (publishable key, client/app id, CSRF token)');
+  if (IDENTIFIER_NAME.test(bareKey))
+    return reject('an identifier or label (a cluster token, an auth realm), not a secret');
   if (/^pk_(?:live|test)_/.test(secret)) return reject('public by design (Stripe publishable key)');
   if (/^pk\.eyJ/.test(secret)) return reject('public by design (Mapbox public token)');
   // Looks like code rather than a value: a member access (also of a private #field), a call, a path, an operator.

@@ -349,3 +349,43 @@ describe('generated text stays out of unrelated families', () => {
     expect(worst('src/data.js', `const blob = "${rand(B64, 60)}";`).sev).toBe('none');
   });
 });
+
+describe('issue 32: test material, local defaults and identifiers from real repositories', () => {
+  const pw = () => ['pass', 'word'].join('');
+  const rows: Row[] = [
+    [
+      'a molecule scenario of a role',
+      'roles/db/molecule/default/molecule.yml',
+      `      MYSQL_ROOT_PASSWORD: ${strong()}`,
+      'low',
+    ],
+    ['a molecule scenario at the top', 'molecule/default/files/app.env', `DB_PASSWORD=${strong()}`, 'low'],
+    ['the same line in deploy configuration', 'deploy/app.env', `DB_PASSWORD=${strong()}`, 'high'],
+    [
+      "Vagrant's public default in a Vagrantfile",
+      'Vagrantfile',
+      '    ansible.extra_vars = { ansible_become_pass: "vagrant" }',
+      'low',
+    ],
+    [
+      'Vagrant raw arguments',
+      'Vagrantfile',
+      '  ansible.raw_arguments = ["--extra-vars", "ansible_become_pass=vagrant"]',
+      'low',
+    ],
+    [
+      'another password in a Vagrantfile',
+      'Vagrantfile',
+      `    ansible.extra_vars = { ansible_become_pass: "${strong()}" }`,
+      'high',
+    ],
+    ['etcd cluster token (names the cluster)', 'etcd.env', `ETCD_INITIAL_CLUSTER_TOKEN=${strong()}`, 'none'],
+    ['etcd cluster token in compose', 'docker-compose.yml', `      ETCD_INITIAL_CLUSTER_TOKEN: ${strong()}`, 'none'],
+    ['a registry realm label', 'docker-compose.yml', `      REGISTRY_AUTH_HTPASSWD_REALM: ${strong()}`, 'none'],
+    ['a token beside them still counts', 'etcd.env', `ETCD_PEER_AUTH_TOKEN=${strong()}`, 'high'],
+  ];
+  it.each(rows)('%s (%s)', (_name, file, text, want) => {
+    const got = worst(file, text.replace(/PASSWORD/g, pw().toUpperCase()));
+    expect(got.sev, got.why.join('; ')).toBe(want);
+  });
+});

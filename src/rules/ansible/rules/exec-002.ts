@@ -5,8 +5,9 @@ import { doc } from '../docs.js';
 const FORMS: Array<[RegExp, string]> = [
   [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, 'sshpass -p'],
   [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, 'mysql -p'],
+  // etcd's --initial-cluster-token names the cluster (etcd's configuration docs); it is not a credential.
   [
-    /--(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
+    /--(?!initial-cluster-token\b)(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
     '--password',
   ],
   [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, 'an environment assignment'],

@@ -12,6 +12,12 @@ import {
 import { doc } from '../docs.js';
 import { BECOME_PASSWORD, CONNECTION_PASSWORD } from '../varnames.js';
 
+/** A role's defaults (lowest precedence: meant to be overridden by the inventory or the play). */
+const ROLE_DEFAULTS = /(?:^|\/)defaults\/[^/]+\.ya?ml$/;
+/** Default passwords everyone knows (the product's or the distribution's own): shipped as a role default, low. */
+const WELL_KNOWN =
+  /^(?:root|admin|administrator|password|passw0rd|secret|vagrant|guest|default|changeit|postgres|mysql|toor|pass|test|user|demo)$/i;
+
 function visit(ctx: AnsibleContext, v: VarEntry, a: Arg, path: string, depth: number): void {
   const plain =
     isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : '';
@@ -25,6 +31,15 @@ function visit(ctx: AnsibleContext, v: VarEntry, a: Arg, path: string, depth: nu
         v.scope,
         path,
         `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
+        'low',
+      );
+    else if (!hash && v.where === 'vars-file' && ROLE_DEFAULTS.test(ctx.file.path) && WELL_KNOWN.test(plain))
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path,
+        `${a.key} ships a well-known default password in the role's defaults: it applies wherever the role is used without overriding it; set it from a vaulted variable.`,
         'low',
       );
     else if (!hash)
@@ -48,7 +63,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: [],
     docs: doc({
-      what: 'Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`…, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$…`, `$5$…`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low.',
+      what: 'Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`…, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$…`, `$5$…`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low. Stand-ins a role ships to mean "override me" (`changeme-not-used`, `none`, `must-be-set`) are not secrets; a well-known password (`root`, `admin`) shipped in a role\'s `defaults/` applies wherever the role is not given another and is reported at low.',
       why: 'A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.',
       bad: '# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!',
       good: '# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  …',

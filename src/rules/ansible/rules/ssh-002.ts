@@ -1,4 +1,4 @@
-import { atArg, isJinja, strings, type AnsibleRule } from '../context.js';
+import { atArg, strings, type AnsibleRule } from '../context.js';
 import { doc } from '../docs.js';
 
 const NO_CHECK =
@@ -20,7 +20,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['command', 'shell', 'git', 'synchronize', 'lineinfile', 'copy', 'template'],
     docs: doc({
-      what: 'Flags `StrictHostKeyChecking=no` (and `UserKnownHostsFile=/dev/null`) in ansible.cfg `ssh_args`/`ssh_common_args`/`ssh_extra_args`, in `ansible_ssh_common_args`/`ansible_ssh_extra_args` vars and inventories, in ssh commands, and in git/synchronize options or ssh_config lines written by tasks.',
+      what: 'Flags `StrictHostKeyChecking=no` (and `UserKnownHostsFile=/dev/null`) in ansible.cfg `ssh_args`/`ssh_common_args`/`ssh_extra_args`, in `ansible_ssh_common_args`/`ansible_ssh_extra_args` vars and inventories, in ssh commands, and in git/synchronize options or ssh_config lines written by tasks; also inside Jinja blocks, and in SSH client config files a role copies or templates (`templates/ssh_config.j2`, `files/ssh_config`).',
       why: 'The SSH client accepts any host key, so a man in the middle receives the connection and its credentials without a warning.',
       bad: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=no"',
       good: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=yes"\n# pre-seed known_hosts with the known_hosts module',
@@ -38,8 +38,23 @@ const rule: AnsibleRule = {
           path: `ansible.cfg:[${e.section}].${e.key}`,
           message: `ansible.cfg ${e.key} turns SSH host key checking off.`,
         });
+    // An SSH client config a role copies or templates (`ssh_config.j2`): its lines, Jinja tags and all.
+    if (ctx.file.managed?.kind === 'ssh-config')
+      ctx.file.lines.forEach((line, i) => {
+        const text = line.replace(/\{#.*?#\}/g, '');
+        if (/^\s*#/.test(text) || !noCheck(text)) return;
+        const col = text.search(/StrictHostKeyChecking|UserKnownHostsFile/i) + 1;
+        ctx.report({
+          at: { line: i + 1, column: col, endLine: i + 1, endColumn: text.trimEnd().length + 1 },
+          scope: [i + 1, i + 1],
+          path: `${ctx.file.path}:${i + 1}`,
+          message: 'The SSH client configuration the role installs turns host key checking off.',
+        });
+      });
+    // A value with Jinja still says it when the option is written out (`{% if bastion %}-o StrictHostKeyChecking=no
+    // {% endif %}`, `{{ '-o StrictHostKeyChecking=no' if x }}`): noCheck needs the literal `=no`.
     for (const v of ctx.file.vars)
-      if (strings(v.value).some((s) => !isJinja(s) && noCheck(s)))
+      if (strings(v.value).some((s) => noCheck(s)))
         ctx.report({
           at: v.keyPos,
           scope: v.scope,
