@@ -26,7 +26,14 @@ import {
   opensearchOutsideVpc,
 } from '../../src/cloud/checks/aws-exposure.js';
 import { batchPrivileged, iamUserInlinePolicy, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
-import { lambdaTracing, configAllRegions, codebuildCmk, ecrMutableTags } from '../../src/cloud/checks/data.js';
+import {
+  lambdaTracing,
+  configAllRegions,
+  codebuildCmk,
+  ecrMutableTags,
+  rdsBackupsOff,
+  rdsRetiredCa,
+} from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
 import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
 import { customerKey } from '../../src/cloud/checks/kms.js';
@@ -195,6 +202,40 @@ const TWINS: Twin[] = [
     ],
     ansible:
       '- community.aws.opensearch:\n    domain_name: search\n    encryption_at_rest_options:\n      enabled: true\n      kms_key_id: arn:aws:kms:eu-west-1:111122223333:key/k\n',
+    want: [],
+  },
+  {
+    name: 'RDS instance without backups and with a retired CA',
+    check: rdsBackupsOff,
+    cfn: ['AWS::RDS::DBInstance', 'Engine: postgres\nBackupRetentionPeriod: 0\nCACertificateIdentifier: rds-ca-2019'],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 0\n    ca_certificate_identifier: rds-ca-2019\n',
+    want: ['rds-backups-off'],
+  },
+  {
+    name: 'RDS instance with a retired CA',
+    check: rdsRetiredCa,
+    cfn: ['AWS::RDS::DBInstance', 'Engine: postgres\nBackupRetentionPeriod: 7\nCACertificateIdentifier: rds-ca-2019'],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 7\n    ca_certificate_identifier: rds-ca-2019\n',
+    want: ['rds-retired-ca'],
+  },
+  {
+    name: 'RDS instance with backups and a current CA',
+    check: rdsRetiredCa,
+    cfn: [
+      'AWS::RDS::DBInstance',
+      'Engine: postgres\nBackupRetentionPeriod: 7\nCACertificateIdentifier: rds-ca-rsa2048-g1',
+    ],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 7\n    ca_certificate_identifier: rds-ca-rsa2048-g1\n',
+    want: [],
+  },
+  {
+    name: 'RDS cluster keeping backups',
+    check: rdsBackupsOff,
+    cfn: ['AWS::RDS::DBCluster', 'Engine: aurora-postgresql\nBackupRetentionPeriod: 7'],
+    ansible: '- amazon.aws.rds_cluster:\n    id: c\n    engine: aurora-postgresql\n    backup_retention_period: 7\n',
     want: [],
   },
   {

@@ -334,6 +334,8 @@ function rdsInstance(t: Task, a: Args): AdaptedPart[] {
     publicly_accessible: 'PubliclyAccessible',
     storage_encrypted: 'StorageEncrypted',
     'db_cluster_identifier|cluster_id': 'DBClusterIdentifier',
+    backup_retention_period: 'BackupRetentionPeriod',
+    ca_certificate_identifier: 'CACertificateIdentifier',
   });
   // Without an engine the task changes (or starts, reboots…) an existing instance.
   return one('AWS::RDS::DBInstance', props, t, !a.get('engine'));
@@ -345,6 +347,7 @@ function rdsCluster(t: Task, a: Args): AdaptedPart[] {
     engine: 'Engine',
     enable_iam_database_authentication: 'EnableIAMDatabaseAuthentication',
     storage_encrypted: 'StorageEncrypted',
+    backup_retention_period: 'BackupRetentionPeriod',
   });
   return one('AWS::RDS::DBCluster', props, t, !a.get('engine'));
 }

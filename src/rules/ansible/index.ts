@@ -91,6 +91,7 @@ import aws_032 from './rules/aws-032.js';
 import aws_033 from './rules/aws-033.js';
 import aws_034 from './rules/aws-034.js';
 import aws_035 from './rules/aws-035.js';
+import aws_036 from './rules/aws-036.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -207,6 +208,7 @@ export const rules: readonly AnsibleRule[] = [
   aws_033,
   aws_034,
   aws_035,
+  aws_036,
   az_003,
   az_004,
   az_005,
