@@ -114,6 +114,8 @@ const ONE: Record<string, string> = {
     'which subnets are private is a network design decision across resources (subnets, route tables), not a property of the subnet group',
   'ANS-AWS-036':
     'how long to keep backups is the team’s decision, and changing the CA restarts the instance after clients have the new bundle: a rollout, not an edit',
+  'ANS-AZ-021':
+    'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
   'CFN-CF-005':
     'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
   'CFN-LOG-007':

@@ -110,6 +110,7 @@ import az_017 from './rules/az-017.js';
 import az_018 from './rules/az-018.js';
 import az_019 from './rules/az-019.js';
 import az_020 from './rules/az-020.js';
+import az_021 from './rules/az-021.js';
 import gcp_003 from './rules/gcp-003.js';
 import gcp_004 from './rules/gcp-004.js';
 import gcp_005 from './rules/gcp-005.js';
@@ -227,6 +228,7 @@ export const rules: readonly AnsibleRule[] = [
   az_018,
   az_019,
   az_020,
+  az_021,
   gcp_003,
   gcp_004,
   gcp_005,
