@@ -116,6 +116,8 @@ const ONE: Record<string, string> = {
     'how long to keep backups is the team’s decision, and changing the CA restarts the instance after clients have the new bundle: a rollout, not an edit',
   'ANS-AZ-021':
     'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
+  'ANS-AWS-037':
+    'a subnet group is a separate resource of private subnets the team chooses, and moving a cache into it recreates the cache',
   'CFN-CF-005':
     'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
   'CFN-LOG-007':

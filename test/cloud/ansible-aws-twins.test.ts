@@ -24,6 +24,7 @@ import {
   ec2InstanceExposure,
   ec2DefaultSecurityGroup,
   opensearchOutsideVpc,
+  elasticacheSubnetGroup,
 } from '../../src/cloud/checks/aws-exposure.js';
 import { batchPrivileged, iamUserInlinePolicy, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
 import {
@@ -236,6 +237,25 @@ const TWINS: Twin[] = [
     check: rdsBackupsOff,
     cfn: ['AWS::RDS::DBCluster', 'Engine: aurora-postgresql\nBackupRetentionPeriod: 7'],
     ansible: '- amazon.aws.rds_cluster:\n    id: c\n    engine: aurora-postgresql\n    backup_retention_period: 7\n',
+    want: [],
+  },
+  {
+    name: 'ElastiCache cluster without a subnet group',
+    check: elasticacheSubnetGroup,
+    cfn: ['AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1'],
+    ansible:
+      '- community.aws.elasticache:\n    name: c\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n',
+    want: ['elasticache-no-subnet-group'],
+  },
+  {
+    name: 'ElastiCache cluster in a subnet group',
+    check: elasticacheSubnetGroup,
+    cfn: [
+      'AWS::ElastiCache::CacheCluster',
+      'Engine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nCacheSubnetGroupName: private',
+    ],
+    ansible:
+      '- community.aws.elasticache:\n    name: c\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n    cache_subnet_group: private\n',
     want: [],
   },
   {

@@ -603,6 +603,20 @@ function batchJobDefinition(t: Task, a: Args): AdaptedPart[] {
   );
 }
 
+/** community.aws.elasticache: one cache cluster (memcached by default). `state: rebooted` acts on an existing one. */
+function elasticache(t: Task, a: Args): AdaptedPart[] {
+  const props = renamed(t, a, {
+    name: 'ClusterName',
+    engine: 'Engine',
+    node_type: 'CacheNodeType',
+    num_nodes: 'NumCacheNodes',
+    cache_subnet_group: 'CacheSubnetGroupName',
+    security_group_ids: 'VpcSecurityGroupIds',
+  });
+  const rebooted = scalars(a.get('state')).some((s) => s.value === 'rebooted');
+  return one('AWS::ElastiCache::CacheCluster', props, t, rebooted);
+}
+
 export type AwsTranslator = (t: Task, args: Args) => AdaptedPart[];
 
 /** Module short name(s) → translator. Aliases and legacy names share a translator. */
@@ -610,6 +624,7 @@ export const AWS_MODULES: ReadonlyArray<readonly [readonly string[], AwsTranslat
   [['sqs_queue'], sqsQueue],
   [['sns_topic'], snsTopic],
   [['ecs_ecr'], ecr],
+  [['elasticache'], elasticache],
   [['lambda_policy'], lambdaPolicy],
   [['ses_identity_policy', 'aws_ses_identity_policy'], sesPolicy],
   [['kms_key', 'aws_kms'], kmsKey],
