@@ -42,6 +42,8 @@ export type Category =
   | 'environment'
   | 'at-rest'
   | 'access'
+  /** Certificates kept in the repository (CERT-*). */
+  | 'certificate'
   | 'hookguard'
   /** A team's own policy (src/policies), on CloudFormation and Ansible alike. */
   | 'policy';

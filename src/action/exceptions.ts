@@ -104,6 +104,7 @@ function categoryOf(ruleId: string, rules: ExceptionInput['rules']): Category {
   if (/^ENV-/i.test(ruleId)) return 'environment';
   if (/^ATREST-/i.test(ruleId)) return 'at-rest';
   if (/^ACCESS-/i.test(ruleId)) return 'access';
+  if (/^CERT-/i.test(ruleId)) return 'certificate';
   if (/^HG-/i.test(ruleId)) return 'hookguard';
   return 'secret';
 }
@@ -122,7 +123,15 @@ async function configAt(
     try {
       const tmp = path.join(dir, path.basename(name));
       writeFileSync(tmp, text);
-      const categories = new Set(['secret', 'cloudformation', 'ansible', 'environment', 'at-rest', 'access']);
+      const categories = new Set([
+        'secret',
+        'cloudformation',
+        'ansible',
+        'environment',
+        'at-rest',
+        'access',
+        'certificate',
+      ]);
       return { config: await loadConfig(tmp, known, `${name} at ${rev.slice(0, 7)}`, categories), file: name };
     } catch {
       return undefined; // a broken config at that revision grants nothing we could read

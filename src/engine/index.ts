@@ -13,6 +13,7 @@ import { aboveLines, lineIndexAt, lineStarts, lineText } from './lines.js';
 import { allowStage, unusedMarkerFindings } from './allows.js';
 import { iacFindings } from './iac.js';
 import { accessFindings } from './access.js';
+import { CERT_MARK, certFindings } from './certs.js';
 import { ownFindings } from './own.js';
 import type { OwnMatcher } from '../own/match.js';
 import type { PolicyBundle } from '../policies/types.js';
@@ -218,6 +219,8 @@ export async function examine(t: Target, opts: EngineOptions): Promise<EngineOut
     opts.iac && t.content !== undefined ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== undefined && (opts.revoked.users.length || opts.revoked.keys.length))
     await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
+  // CERT-001: a certificate with a short RSA key, wherever its text is read (certificate files, YAML, JSON).
+  if (t.content !== undefined && t.content.includes(CERT_MARK)) await certFindings({ ...t, content: t.content }, emit);
 
   // A value an IaC rule already reports as a plaintext secret (ansible_become_password: …) is one problem, not two:
   // the IaC finding, which knows the context, is kept.

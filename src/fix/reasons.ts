@@ -108,6 +108,16 @@ const ONE: Record<string, string> = {
     'a domain cannot move into a VPC in place, and which KMS key (with a key policy that lets OpenSearch use it) is the team’s decision',
   'CFN-REDSHIFT-004':
     'where audit logs go (CloudWatch Logs or a bucket whose policy lets Redshift write) and which logs to export is the team’s decision',
+  'CFN-RDS-009':
+    'changing the CA restarts the instance (for most engines) and every client needs the new bundle first: a rollout the team schedules',
+  'CFN-RDS-010':
+    'which subnets are private is a network design decision across resources (subnets, route tables), not a property of the subnet group',
+  'ANS-AWS-036':
+    'how long to keep backups is the team’s decision, and changing the CA restarts the instance after clients have the new bundle: a rollout, not an edit',
+  'ANS-AZ-021':
+    'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
+  'ANS-AWS-037':
+    'a subnet group is a separate resource of private subnets the team chooses, and moving a cache into it recreates the cache',
   'CFN-CF-005':
     'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
   'CFN-LOG-007':

@@ -12,7 +12,7 @@ import type { Config } from '../config/load.js';
 import type { Sink, SourceOptions } from '../git/sources.js';
 import { hasSopsMetadata, isAtRestConfig, isConfigFile, isEnvCandidate, isVaultName } from '../env/paths.js';
 import { commitJobs, fromSlim, runInWorkers, workerCount, type Item, type Job } from './parallel.js';
-import { declaredNear, spanningSecrets, wantsIac } from './wants.js';
+import { certFile, declaredNear, spanningSecrets, wantsIac } from './wants.js';
 import type { Extras, ExtrasOutput } from './extras.js';
 import { LIMITS } from './limits.js';
 
@@ -173,6 +173,7 @@ export class Examiner {
       wantsContent: (p: string) =>
         (s.engine.iac && wantsIac(p)) ||
         spanningSecrets(p) ||
+        certFile(p) ||
         snap.envPath(p) ||
         isVaultName(p) ||
         isAtRestConfig(p) ||

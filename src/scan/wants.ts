@@ -32,6 +32,13 @@ export function spanningSecrets(p: string): boolean {
   return SPANNING_SECRETS.test(lowerAscii(p));
 }
 
+/** Certificate files (CERT-001 reads their text in every mode). */
+const CERT_FILE = /\.(?:crt|cer|cert|pem)$/;
+
+export function certFile(p: string): boolean {
+  return CERT_FILE.test(lowerAscii(p));
+}
+
 export function wantsIac(p: string): boolean {
   // Lower case (IAC_NAME and NO_EXT are written so, without the i flag: see lowerAscii).
   const l = lowerAscii(p);
@@ -39,7 +46,7 @@ export function wantsIac(p: string): boolean {
 }
 
 /** IaC and hookguard rule ids by their shape, so the hook need not load the IaC families to read an allow comment. */
-export const IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const IAC_ID = /^(?:cfn|ans|env|atrest|hg|access|cert)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function ruleIdTest(secretIds: Iterable<string>): (lowerCaseId: string) => boolean {
   const ids = new Set([...secretIds].map((id) => id.toLowerCase()));
@@ -102,6 +109,7 @@ export function contentWanted(c: WantsConfig, root: string): (p: string) => bool
   return (p) =>
     (c.iac && wantsIac(p)) ||
     spanningSecrets(p) ||
+    certFile(p) ||
     isEnv(p) ||
     isVaultName(p) ||
     isAtRestConfig(p) ||

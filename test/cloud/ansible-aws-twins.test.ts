@@ -24,9 +24,17 @@ import {
   ec2InstanceExposure,
   ec2DefaultSecurityGroup,
   opensearchOutsideVpc,
+  elasticacheSubnetGroup,
 } from '../../src/cloud/checks/aws-exposure.js';
 import { batchPrivileged, iamUserInlinePolicy, rdsIamAuth, trustPolicy } from '../../src/cloud/checks/identity.js';
-import { lambdaTracing, configAllRegions, codebuildCmk, ecrMutableTags } from '../../src/cloud/checks/data.js';
+import {
+  lambdaTracing,
+  configAllRegions,
+  codebuildCmk,
+  ecrMutableTags,
+  rdsBackupsOff,
+  rdsRetiredCa,
+} from '../../src/cloud/checks/data.js';
 import { ecrPublicPolicy, lambdaPermissionScope } from '../../src/cloud/checks/network.js';
 import { securityGroupCheck } from '../../src/cloud/checks/security-group.js';
 import { customerKey } from '../../src/cloud/checks/kms.js';
@@ -195,6 +203,59 @@ const TWINS: Twin[] = [
     ],
     ansible:
       '- community.aws.opensearch:\n    domain_name: search\n    encryption_at_rest_options:\n      enabled: true\n      kms_key_id: arn:aws:kms:eu-west-1:111122223333:key/k\n',
+    want: [],
+  },
+  {
+    name: 'RDS instance without backups and with a retired CA',
+    check: rdsBackupsOff,
+    cfn: ['AWS::RDS::DBInstance', 'Engine: postgres\nBackupRetentionPeriod: 0\nCACertificateIdentifier: rds-ca-2019'],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 0\n    ca_certificate_identifier: rds-ca-2019\n',
+    want: ['rds-backups-off'],
+  },
+  {
+    name: 'RDS instance with a retired CA',
+    check: rdsRetiredCa,
+    cfn: ['AWS::RDS::DBInstance', 'Engine: postgres\nBackupRetentionPeriod: 7\nCACertificateIdentifier: rds-ca-2019'],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 7\n    ca_certificate_identifier: rds-ca-2019\n',
+    want: ['rds-retired-ca'],
+  },
+  {
+    name: 'RDS instance with backups and a current CA',
+    check: rdsRetiredCa,
+    cfn: [
+      'AWS::RDS::DBInstance',
+      'Engine: postgres\nBackupRetentionPeriod: 7\nCACertificateIdentifier: rds-ca-rsa2048-g1',
+    ],
+    ansible:
+      '- amazon.aws.rds_instance:\n    id: db\n    engine: postgres\n    backup_retention_period: 7\n    ca_certificate_identifier: rds-ca-rsa2048-g1\n',
+    want: [],
+  },
+  {
+    name: 'RDS cluster keeping backups',
+    check: rdsBackupsOff,
+    cfn: ['AWS::RDS::DBCluster', 'Engine: aurora-postgresql\nBackupRetentionPeriod: 7'],
+    ansible: '- amazon.aws.rds_cluster:\n    id: c\n    engine: aurora-postgresql\n    backup_retention_period: 7\n',
+    want: [],
+  },
+  {
+    name: 'ElastiCache cluster without a subnet group',
+    check: elasticacheSubnetGroup,
+    cfn: ['AWS::ElastiCache::CacheCluster', 'Engine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1'],
+    ansible:
+      '- community.aws.elasticache:\n    name: c\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n',
+    want: ['elasticache-no-subnet-group'],
+  },
+  {
+    name: 'ElastiCache cluster in a subnet group',
+    check: elasticacheSubnetGroup,
+    cfn: [
+      'AWS::ElastiCache::CacheCluster',
+      'Engine: redis\nCacheNodeType: cache.t3.micro\nNumCacheNodes: 1\nCacheSubnetGroupName: private',
+    ],
+    ansible:
+      '- community.aws.elasticache:\n    name: c\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n    cache_subnet_group: private\n',
     want: [],
   },
   {

@@ -334,6 +334,8 @@ function rdsInstance(t: Task, a: Args): AdaptedPart[] {
     publicly_accessible: 'PubliclyAccessible',
     storage_encrypted: 'StorageEncrypted',
     'db_cluster_identifier|cluster_id': 'DBClusterIdentifier',
+    backup_retention_period: 'BackupRetentionPeriod',
+    ca_certificate_identifier: 'CACertificateIdentifier',
   });
   // Without an engine the task changes (or starts, reboots…) an existing instance.
   return one('AWS::RDS::DBInstance', props, t, !a.get('engine'));
@@ -345,6 +347,7 @@ function rdsCluster(t: Task, a: Args): AdaptedPart[] {
     engine: 'Engine',
     enable_iam_database_authentication: 'EnableIAMDatabaseAuthentication',
     storage_encrypted: 'StorageEncrypted',
+    backup_retention_period: 'BackupRetentionPeriod',
   });
   return one('AWS::RDS::DBCluster', props, t, !a.get('engine'));
 }
@@ -600,6 +603,20 @@ function batchJobDefinition(t: Task, a: Args): AdaptedPart[] {
   );
 }
 
+/** community.aws.elasticache: one cache cluster (memcached by default). `state: rebooted` acts on an existing one. */
+function elasticache(t: Task, a: Args): AdaptedPart[] {
+  const props = renamed(t, a, {
+    name: 'ClusterName',
+    engine: 'Engine',
+    node_type: 'CacheNodeType',
+    num_nodes: 'NumCacheNodes',
+    cache_subnet_group: 'CacheSubnetGroupName',
+    security_group_ids: 'VpcSecurityGroupIds',
+  });
+  const rebooted = scalars(a.get('state')).some((s) => s.value === 'rebooted');
+  return one('AWS::ElastiCache::CacheCluster', props, t, rebooted);
+}
+
 export type AwsTranslator = (t: Task, args: Args) => AdaptedPart[];
 
 /** Module short name(s) → translator. Aliases and legacy names share a translator. */
@@ -607,6 +624,7 @@ export const AWS_MODULES: ReadonlyArray<readonly [readonly string[], AwsTranslat
   [['sqs_queue'], sqsQueue],
   [['sns_topic'], snsTopic],
   [['ecs_ecr'], ecr],
+  [['elasticache'], elasticache],
   [['lambda_policy'], lambdaPolicy],
   [['ses_identity_policy', 'aws_ses_identity_policy'], sesPolicy],
   [['kms_key', 'aws_kms'], kmsKey],

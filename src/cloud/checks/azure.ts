@@ -397,3 +397,26 @@ export const appGatewayWaf: CloudCheck = {
       });
   },
 };
+
+/**
+ * A SQL server created with SQL authentication only: no Microsoft Entra ID (Azure AD) administrator in
+ * `administrators`. A task without `admin_username`/`admin_password` changes an existing server and is not judged.
+ */
+export const sqlEntraAdmin: CloudCheck = {
+  name: 'az-sql-entra-admin',
+  kinds: ['Microsoft.Sql/servers'],
+  codes: { 'az-sql-entra-admin': 'no Microsoft Entra ID administrator' },
+  run(r, emit) {
+    const admins = get(r.props, 'administrators');
+    if (admins && admins.t !== 'map') return;
+    if (getSet(admins, 'login') || getSet(admins, 'sid')) return;
+    const sqlLogin = get(r.props, 'admin_username') ?? get(r.props, 'admin_password');
+    if (!sqlLogin) return;
+    emit({
+      code: 'az-sql-entra-admin',
+      resource: r,
+      at: admins ?? get(r.props, 'admin_username'),
+      message: `${r.name} has no Microsoft Entra ID administrator (administrators), so only SQL logins with passwords can manage it`,
+    });
+  },
+};

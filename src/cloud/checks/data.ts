@@ -1,5 +1,5 @@
 /** Encryption, logging and resilience settings of data and compute services. */
-import type { CloudCheck, CValue } from '../model.js';
+import type { CloudCheck, CloudResource, CValue } from '../model.js';
 import { policyDocument } from '../policy.js';
 import { asBool, asNum, asStr, get, isKnown, isSet, items, present, scalars, getSet } from '../values.js';
 import { equalsAny, nearest, propCheck, requireSet, requireTrue, strProp } from './factory.js';
@@ -600,3 +600,31 @@ export const redshiftAuditLogging: CloudCheck = {
     });
   },
 };
+
+// ---------------------------------------------------------------------------------------------- RDS
+
+/** A member of a cluster or a read replica takes its backups (and retention) from elsewhere. */
+const ownBackups = (r: CloudResource): boolean =>
+  r.kind !== 'AWS::RDS::DBInstance' ||
+  (getSet(r.props, 'DBClusterIdentifier') === undefined && getSet(r.props, 'SourceDBInstanceIdentifier') === undefined);
+
+export const rdsBackupsOff = propCheck({
+  code: 'rds-backups-off',
+  kinds: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
+  description: 'automated backups turned off (retention 0)',
+  path: 'BackupRetentionPeriod',
+  when: ownBackups,
+  bad: (s) => asNum(s.value) === 0,
+  message: (r) => `${r.name} turns automated backups off (BackupRetentionPeriod 0): no point-in-time restore`,
+});
+
+/** The CA bundles named by year (rds-ca-2015, rds-ca-2019 and their regional variants) have expired. */
+export const rdsRetiredCa = propCheck({
+  code: 'rds-retired-ca',
+  kinds: ['AWS::RDS::DBInstance'],
+  description: 'the server certificate is signed by a retired CA',
+  path: 'CACertificateIdentifier',
+  bad: (s) => /^rds-ca-20\d\d\b/i.test(asStr(s) ?? ''),
+  message: (r, s) =>
+    `${r.name} uses the retired certificate authority ${asStr(s)} (expired): clients that verify the server certificate fail, and those that do not verify nothing`,
+});

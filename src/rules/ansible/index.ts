@@ -91,6 +91,8 @@ import aws_032 from './rules/aws-032.js';
 import aws_033 from './rules/aws-033.js';
 import aws_034 from './rules/aws-034.js';
 import aws_035 from './rules/aws-035.js';
+import aws_036 from './rules/aws-036.js';
+import aws_037 from './rules/aws-037.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -109,6 +111,7 @@ import az_017 from './rules/az-017.js';
 import az_018 from './rules/az-018.js';
 import az_019 from './rules/az-019.js';
 import az_020 from './rules/az-020.js';
+import az_021 from './rules/az-021.js';
 import gcp_003 from './rules/gcp-003.js';
 import gcp_004 from './rules/gcp-004.js';
 import gcp_005 from './rules/gcp-005.js';
@@ -207,6 +210,8 @@ export const rules: readonly AnsibleRule[] = [
   aws_033,
   aws_034,
   aws_035,
+  aws_036,
+  aws_037,
   az_003,
   az_004,
   az_005,
@@ -225,6 +230,7 @@ export const rules: readonly AnsibleRule[] = [
   az_018,
   az_019,
   az_020,
+  az_021,
   gcp_003,
   gcp_004,
   gcp_005,

@@ -156,6 +156,8 @@ import rds005 from './rules/rds-005.js';
 import rds006 from './rules/rds-006.js';
 import rds007 from './rules/rds-007.js';
 import rds008 from './rules/rds-008.js';
+import rds009 from './rules/rds-009.js';
+import rds010 from './rules/rds-010.js';
 import redshift001 from './rules/redshift-001.js';
 import redshift002 from './rules/redshift-002.js';
 import redshift003 from './rules/redshift-003.js';
@@ -318,6 +320,8 @@ export const RULES: readonly CfnRule[] = [
   rds006,
   rds007,
   rds008,
+  rds009,
+  rds010,
   redshift001,
   redshift002,
   redshift003,
