@@ -149,5 +149,83 @@ export async function iacFindings(
       if (r.secret) iacSecrets.push(f);
     }
   }
+  if (kinds.includes('cloudformation') && opts.templateEnvironments) await environmentFindings(t, opts, out, emit);
   return iacSecrets;
+}
+
+/**
+ * A changed template judged with its environments' parameter files, which a git mode does not otherwise see when
+ * they did not change: they are listed and read from the index or the commit (src/scan/related.ts), and the findings
+ * that appear only with a file's values are reported at the parameter's line in that file, naming the environment
+ * (the same findings, with the same fingerprints, as when the parameter file itself is scanned). One blocks when the
+ * template's lines that use the value changed. Only templates that declare parameters list anything.
+ */
+async function environmentFindings(
+  t: Target & { content: string },
+  opts: EngineOptions,
+  out: EngineOutput,
+  emit: Emit,
+): Promise<void> {
+  const fam = await loadFamily('cloudformation');
+  const envs = fam.environments;
+  if (!envs || !opts.listRelated || !opts.readRelated || !envs.wants(t.path, t.content)) return;
+  let { dirs, names } = envs.dirs(t.path);
+  // The config's parameterFiles globs that map files to this template: the folders they start in.
+  const mappedDirs = (opts.parameterFiles ?? [])
+    .filter(([, tpl]) => tpl === t.path)
+    .map(([g]) => {
+      const segs = g.split('/').slice(0, -1);
+      const wild = segs.findIndex((s) => /[*?[{]/.test(s));
+      return (wild === -1 ? segs : segs.slice(0, wild)).join('/');
+    })
+    .filter(Boolean);
+  if (mappedDirs.length) {
+    dirs = [...new Set([...dirs, ...mappedDirs])];
+    names = [];
+  }
+  const listed = await opts.listRelated(dirs, t.commit?.sha, names.length ? names : undefined).catch(() => []);
+  const params: Array<{ path: string; text: string; mapped: string[] }> = [];
+  const mine = (x: string) => envs.keep(t.path, x) || mappedTemplates(x, opts.parameterFiles).includes(t.path);
+  for (const p of [...new Set(listed)].filter(mine).slice(0, 32)) {
+    const text = await opts.readRelated(p, t.commit?.sha).catch(() => undefined);
+    if (text !== undefined && looksLikeParameterFile(p, text))
+      params.push({ path: p, text, mapped: mappedTemplates(p, opts.parameterFiles) });
+  }
+  if (!params.length) return;
+  const metas = new Map(fam.rules.map((r) => [r.id, r]));
+  const startsOf = new Map<string, number[]>();
+  for (const { file, text, finding: r, templateScope } of envs.lint(t.path, t.content, params)) {
+    let starts = startsOf.get(file);
+    if (!starts) startsOf.set(file, (starts = lineStarts(text)));
+    const at = (n: number) => lineText(text, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+    const raw = at(r.line);
+    const meta = metas.get(r.ruleId);
+    const f = makeFinding({
+      ruleId: r.ruleId,
+      category: meta?.category ?? fam.category,
+      severity: r.severity,
+      title: meta?.title ?? r.ruleId,
+      message: r.message,
+      remediation: meta?.remediation ?? '',
+      file,
+      line: r.line,
+      column: r.column,
+      endLine: r.endLine,
+      endColumn: r.endColumn,
+      commit: t.commit,
+      value: undefined,
+      identity: [r.path],
+      keyed: true,
+      why: r.why,
+      snippet: { line: raw, masked: [] },
+      blocking: overlaps(templateScope, t.changed),
+      ...(meta?.owners?.length ? { owners: meta.owners } : {}),
+      ...(r.related?.length ? { related: r.related } : {}),
+    });
+    if (r.suppressed) {
+      out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
+      continue;
+    }
+    emit(f, [[r.line, raw, r.line > 1 ? at(r.line - 1) : undefined]]);
+  }
 }

@@ -57,6 +57,9 @@ export interface EngineOptions {
   revoked?: { users: string[]; keys: string[] };
   /** Config `parameterFiles`: globs of CloudFormation parameter files and the template each deploys. */
   parameterFiles?: Array<[glob: string, template: string]>;
+  /** Git modes: a changed template is also judged with its environments' parameter files, read from the index or
+   * the commit (a scan of paths reads those files as targets of their own). */
+  templateEnvironments?: boolean;
   /** `scan --parameters FILE`: CloudFormation templates are evaluated with this file's values, not the defaults. */
   parameters?: { path: string; text: string };
   /** The team's policies (src/policies): run with the CloudFormation and Ansible rules. Plain data. */

@@ -23,6 +23,11 @@ function indexFile(root: string, env: NodeJS.ProcessEnv): string | undefined {
 const MAX_BYTES = 8 << 20;
 
 export function indexMayHold(root: string, env: NodeJS.ProcessEnv, name: string): 'no' | 'maybe' {
+  return indexMayHoldAny(root, env, [name]);
+}
+
+/** indexMayHold for several names, reading the index once: 'no' when it surely holds none of them. */
+export function indexMayHoldAny(root: string, env: NodeJS.ProcessEnv, names: readonly string[]): 'no' | 'maybe' {
   const file = indexFile(root, env);
   if (!file) return 'maybe';
   let buf: Buffer;
@@ -38,5 +43,5 @@ export function indexMayHold(root: string, env: NodeJS.ProcessEnv, name: string)
   if (version !== 2 && version !== 3) return 'maybe';
   // Extension signatures that move or fold entries; their bytes may also occur in a path, which only costs a git run.
   if (buf.includes('link') || buf.includes('sdir')) return 'maybe';
-  return buf.includes(name) ? 'maybe' : 'no';
+  return names.some((n) => buf.includes(n)) ? 'maybe' : 'no';
 }

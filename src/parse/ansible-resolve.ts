@@ -33,6 +33,10 @@ export function relatedPaths(path: string, text: string): string[] {
     const base = role[1] ?? '';
     for (const sub of ['defaults', 'vars']) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
   }
+  // A role's defaults with a secret-looking value: its tasks say whether the value is a sentinel the role refuses.
+  const defaults = /^(.*?\/)?defaults\/main\.ya?ml$/.exec(path);
+  if (defaults && /(?:pass|passwd|password|secret|token|key)["']?\s*:/i.test(text))
+    out.push(`${defaults[1] ?? ''}tasks/main.yml`, `${defaults[1] ?? ''}tasks/main.yaml`);
   if (text.includes('vars_files')) {
     const lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) {

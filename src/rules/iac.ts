@@ -77,6 +77,22 @@ export interface IacFamily {
     names?: string[];
   };
   /**
+   * A changed template judged with its environments' parameter files (git modes, whose targets are only the changed
+   * files): the folders to list, which listed files may be one, and the findings that appear only with a file's
+   * values — at the parameter's line in that file, each with the template's lines that must have changed for it
+   * to be this change's.
+   */
+  environments?: {
+    wants(path: string, content: string): boolean;
+    dirs(path: string): { dirs: string[]; names: string[] };
+    keep(templatePath: string, p: string): boolean;
+    lint(
+      templatePath: string,
+      content: string,
+      params: ReadonlyArray<{ path: string; text: string; mapped: readonly string[] }>,
+    ): Array<{ file: string; text: string; finding: IacFinding; templateScope: [number, number] }>;
+  };
+  /**
    * `extra`: more rules of the family's own shape (team policies compiled by src/policies/run.ts) to run with the
    * built-in ones — or alone, with `only`, when a policy's examples are checked.
    */

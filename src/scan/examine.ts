@@ -263,6 +263,7 @@ export class Examiner {
         ...(engine.policies ? { policies: engine.policies } : {}),
         ...(engine.parameters ? { parameters: engine.parameters } : {}),
         ...(engine.parameterFiles ? { parameterFiles: engine.parameterFiles } : {}),
+        ...(engine.templateEnvironments ? { templateEnvironments: true } : {}),
         explainDropped: s.verbose,
         ...(engine.budgetMs !== undefined ? { budgetMs: engine.budgetMs } : {}),
         ignore: config.ignore,

@@ -538,6 +538,10 @@ export function engineOptions(
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...(loaded.policies ? { policies: loaded.policies } : {}),
     ...(config.parameterFiles?.length ? { parameterFiles: config.parameterFiles } : {}),
+    // A hook, a push and a range see the changed files only: a changed template brings its parameter files.
+    ...(request.kind === 'staged' || request.kind === 'pre-push' || request.kind === 'range'
+      ? { templateEnvironments: true }
+      : {}),
     readRelated: relatedReader(root, request.kind === 'paths' && !request.index),
     listRelated: relatedLister(root, request.kind === 'paths' && !request.index),
     ...(verbose ? { explainDropped: true } : {}),

@@ -39,6 +39,8 @@ export interface WorkerConfig {
   parameters?: { path: string; text: string };
   /** Config `parameterFiles`. */
   parameterFiles?: Array<[glob: string, template: string]>;
+  /** Git modes: changed templates are judged with their parameter files (EngineOptions.templateEnvironments). */
+  templateEnvironments?: boolean;
   explainDropped: boolean;
   budgetMs?: number;
   /** Config `ignore` patterns (gitignore syntax). */

@@ -3,7 +3,7 @@
  * else from the index (staged) or the commit being scanned. Small regular files only; cached for the run.
  */
 import path from 'node:path';
-import { indexMayHold } from '../git/index-file.js';
+import { indexMayHoldAny } from '../git/index-file.js';
 import type { EngineOptions } from '../engine/index.js';
 
 export function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['readRelated']> {
@@ -38,7 +38,7 @@ export function relatedLister(root: string, disk: boolean): NonNullable<EngineOp
     if (!dirs.length) return [];
     // The index (what a hook lists) read without git: when it surely holds no path with one of `names`
     // (`group_vars/`), there is nothing to list — a commit with a playbook then starts no git process for it.
-    if (!disk && !commit && names?.length && names.every((n) => indexMayHold(root, process.env, n) === 'no')) return [];
+    if (!disk && !commit && names?.length && indexMayHoldAny(root, process.env, names) === 'no') return [];
     if (!disk) {
       const { git } = await import('../git/run.js');
       const r = commit

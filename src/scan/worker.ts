@@ -33,6 +33,7 @@ const engine: EngineOptions = {
   ...(cfg.policies ? { policies: cfg.policies } : {}),
   ...(cfg.parameters ? { parameters: cfg.parameters } : {}),
   ...(cfg.parameterFiles ? { parameterFiles: cfg.parameterFiles } : {}),
+  ...(cfg.templateEnvironments ? { templateEnvironments: true } : {}),
   readRelated: relatedReader(cfg.root, cfg.disk !== undefined),
   listRelated: relatedLister(cfg.root, cfg.disk !== undefined),
   ...(cfg.budgetMs !== undefined ? { budgetMs: cfg.budgetMs } : {}),

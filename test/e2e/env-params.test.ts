@@ -4,6 +4,9 @@
  * parameter's line, naming the environment — in the installed pre-commit hook, pre-push, --diff, --history and a
  * scan of paths; `scan --parameters FILE` evaluates a template with one file's values (as cfn_nag's).
  */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cleanup, Repo, type ReportFinding } from '../helpers.js';
 
@@ -196,5 +199,109 @@ describe('scan --parameters FILE', () => {
     const wrong = repo.hookguard(['scan', 'infra/stack.yaml', '--parameters', 'notparams.json']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('is not a CloudFormation parameter file');
+  });
+});
+
+describe('a changed template whose parameter files did not change', () => {
+  // The SSH rule takes its CIDR from the parameter only in the new version: prod's value opens it.
+  const before = TEMPLATE.replace('CidrIp: !Ref AllowedCidr', 'CidrIp: 10.0.0.0/8');
+  function repoWithParams(): Repo {
+    const repo = Repo.init();
+    repo.commit('stack', {
+      'infra/stack.yaml': before,
+      'infra/params/dev.json': params('10.1.0.0/16'),
+      'infra/params/prod.json': params('0.0.0.0/0'),
+    });
+    return repo;
+  }
+
+  it('--staged: the template is judged with each environment read from the index, at prod’s parameter line', () => {
+    const repo = repoWithParams();
+    repo.write('infra/stack.yaml', TEMPLATE);
+    repo.git('add', 'infra/stack.yaml');
+    // The working tree's prod file is not what is committed: the index is.
+    repo.write('infra/params/prod.json', params('10.9.0.0/16'));
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    expect(sg(report.findings).map(at)).toEqual(['CFN-SG-001 infra/params/prod.json:3']);
+    expect(sg(report.findings)[0]!.message).toBe(
+      'in prod: SSH (port 22) is open to 0.0.0.0/0 in Bastion (AllowedCidr = 0.0.0.0/0) — infra/stack.yaml:19',
+    );
+  });
+
+  it('the installed hook blocks the commit; a template change elsewhere shows prod’s finding as existing only', () => {
+    const repo = repoWithParams();
+    expect(repo.hookguard(['init']).code).toBe(0);
+    repo.write('infra/stack.yaml', TEMPLATE);
+    repo.git('add', 'infra/stack.yaml');
+    const r = repo.gitRun(['commit', '-m', 'ssh from a parameter']);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/infra\/params\/prod\.json\n\s+3:\d+\s+high\s+CFN-SG-001/);
+    expect(repo.gitRun(['commit', '--no-verify', '-q', '-m', 'ssh from a parameter']).code).toBe(0);
+    // A later change that does not touch the group: prod's finding is old, not this change's.
+    repo.write('infra/stack.yaml', `${TEMPLATE}Outputs:\n  Group:\n    Value: !Ref Bastion\n`);
+    repo.git('add', 'infra/stack.yaml');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(0);
+    expect(sg(report.findings)).toEqual([]);
+    expect(sg(report.existing).map(at)).toEqual(['CFN-SG-001 infra/params/prod.json:3']);
+  });
+
+  it('pre-push and --diff read the parameter files from the pushed commit', () => {
+    const repo = repoWithParams();
+    const base = repo.git('rev-parse', 'HEAD');
+    const sha = repo.commit('ssh from a parameter', { 'infra/stack.yaml': TEMPLATE });
+    const diff = repo.json(['scan', '--diff', `${base}..HEAD`]);
+    expect(diff.code).toBe(1);
+    expect(sg(diff.report.findings).map((f) => [at(f), f.commit])).toEqual([
+      ['CFN-SG-001 infra/params/prod.json:3', sha],
+    ]);
+    const push = repo.json(['scan', '--pre-push', 'origin', 'x'], {
+      input: `refs/heads/main ${sha} refs/heads/main ${base}\n`,
+    });
+    expect(push.code).toBe(1);
+    expect(sg(push.report.findings).map(at)).toEqual(['CFN-SG-001 infra/params/prod.json:3']);
+  });
+
+  it('a template at the root with params/, and files the config maps to it elsewhere', () => {
+    const repo = Repo.init();
+    repo.commit('stack', {
+      'stack.yaml': before,
+      'params/prod.json': params('0.0.0.0/0'),
+      'deploy/customers/acme.json': params('0.0.0.0/0'),
+      '.hookguard.yaml': 'parameterFiles:\n  "deploy/customers/*.json": stack.yaml\n',
+    });
+    repo.write('stack.yaml', TEMPLATE);
+    repo.git('add', 'stack.yaml');
+    const { code, report } = repo.json(['scan', '--staged']);
+    expect(code).toBe(1);
+    expect(sg(report.findings).map(at)).toEqual([
+      'CFN-SG-001 deploy/customers/acme.json:3',
+      'CFN-SG-001 params/prod.json:3',
+    ]);
+  });
+
+  it('a staged template without parameters, or without parameter files, lists nothing', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n' });
+    const bin = path.join(repo.home, 'logbin');
+    const log = path.join(repo.home, 'git.log');
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+    execFileSync('mkdir', ['-p', bin]);
+    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
+    chmodSync(path.join(bin, 'git'), 0o755);
+    const env = { PATH: `${bin}:${repo.env.PATH ?? process.env.PATH}` };
+    const lists = () =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => /(?:^| )(?:ls-files|ls-tree) /.test(l));
+    // No Parameters section: nothing to look for.
+    repo.write('infra/plain.yaml', before.replace(/Parameters:[\s\S]*?(?=Resources:)/, ''));
+    // At the root with parameters but no params/ folder in the index: the index says so without git.
+    repo.write('stack.yaml', TEMPLATE);
+    repo.git('add', '-A');
+    writeFileSync(log, '');
+    expect(repo.json(['scan', '--staged'], { env }).code).toBe(0);
+    expect(lists()).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // indexMayHold answers "no" only when git's index surely holds no path with the name; git itself is the reference.
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexMayHold } from '../../src/git/index-file.js';
+import { indexMayHold, indexMayHoldAny } from '../../src/git/index-file.js';
 import { cleanup, Repo } from '../helpers.js';
 
 afterAll(cleanup);
@@ -48,5 +48,15 @@ describe('indexMayHold', () => {
     const repo = Repo.init();
     expect(indexMayHold(repo.dir, {}, 'CODEOWNERS')).toBe('no');
     expect(indexMayHold(repo.dir, { GIT_DIR: repo.dir + '/.git' }, 'CODEOWNERS')).toBe('maybe');
+  });
+
+  it('several names are judged from one read: "no" only when none of them is there', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': '# x\n', 'infra/stack.yaml': 'Resources: {}\n' });
+    expect(indexMayHoldAny(repo.dir, {}, ['param', 'prod', 'staging'])).toBe('no');
+    repo.write('infra/params/prod.json', '[]\n');
+    repo.git('add', '-A');
+    expect(indexMayHoldAny(repo.dir, {}, ['param', 'staging'])).toBe('maybe');
+    expect(indexMayHoldAny(repo.dir, {}, ['staging', 'sandbox'])).toBe('no');
   });
 });

@@ -536,8 +536,14 @@ function cloudfront(t: Task, a: Args): AdaptedPart[] {
     if (v) cfg.set(to, pascalKeys(v, over));
   }
   if (a.get('web_acl_id')) cfg.set('WebACLId', a.get('web_acl_id')!);
+  // `default_origin_domain_name` stands for `origins` on the run that creates the distribution (the module's docs:
+  // "should only be used on a first run"): one origin, with the module's defaults for everything else (viewer
+  // protocol allow-all, origin protocol match-viewer, the default certificate).
+  const origin = a.get('default_origin_domain_name');
+  if (!a.get('origins') && origin)
+    cfg.set('Origins', { t: 'list', items: [cmap(new Map([['DomainName', origin]]), origin.loc)], loc: origin.loc });
   // Without origins the task changes a distribution that exists (by id or alias): what it leaves out is unknown.
-  return one('AWS::CloudFront::Distribution', new Map([['DistributionConfig', cmap(cfg, l)]]), t, !a.get('origins'));
+  return one('AWS::CloudFront::Distribution', new Map([['DistributionConfig', cmap(cfg, l)]]), t, !cfg.has('Origins'));
 }
 
 // ------------------------------------------------------------------------------------------ audit

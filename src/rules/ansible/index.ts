@@ -336,6 +336,26 @@ export function lintAnsible(
       f.message += `${/[.!?]$/.test(f.message) ? '' : '.'} The value comes through ${from.join(', then ')}.`;
       f.why = f.why ? `${f.why}; value through ${from.join(', then ')}` : `Value through ${from.join(', then ')}`;
     }
+  // A role default the role's own tasks refuse to run with (`fail`/`assert` when the variable still equals it) is a
+  // sentinel that says "set me", not a password anyone deploys.
+  if (file.kind === 'vars' && /(?:^|\/)defaults\/main\.ya?ml$/.test(path) && related.size) {
+    const tasks = [...related]
+      .filter(([p, t]) => t !== undefined && /(?:^|\/)tasks\/main\.ya?ml$/.test(p))
+      .map(([, t]) => t!)
+      .filter((t) => /\b(?:fail|assert)\s*:/.test(t));
+    if (tasks.length)
+      for (let i = findings.length - 1; i >= 0; i--) {
+        const f = findings[i]!;
+        if (f.ruleId !== 'ANS-SECRET-007' || !f.secret || f.line !== f.endLine) continue;
+        const name =
+          f.path
+            .slice(f.path.lastIndexOf(':') + 1)
+            .split('.')
+            .pop() ?? '';
+        const value = (file.lines[f.line - 1] ?? '').slice(f.column - 1, f.endColumn - 1);
+        if (name && value && tasks.some((t) => refusesValue(t, name, value))) findings.splice(i, 1);
+      }
+  }
   // Molecule scenarios and the test playbooks of a role or collection exercise the role; they are not deployed.
   const test = TEST_PATH.exec(path);
   if (test)
@@ -355,6 +375,13 @@ export function lintAnsible(
       }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
+}
+
+/** Does a tasks file compare `name` with the literal `value` (`name == 'value'`, `'value' != name`)? */
+function refusesValue(tasks: string, name: string, value: string): boolean {
+  const v = value.replace(/^(["'])(.*)\1$/, '$2').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${n}\\s*(?:==|!=)\\s*(["'])${v}\\1|(["'])${v}\\2\\s*(?:==|!=)\\s*${n}\\b`).test(tasks);
 }
 
 /** Example and demo folders (`examples/`, `demo/`, `samples/`). */

@@ -10,6 +10,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Sca
 import { SEVERITY_RANK } from '../../types.js';
 import { parseTemplate, type CfnTemplate, type GivenValue } from '../../parse/cloudformation.js';
 import { envRoleFromPath } from '../../env/roles.js';
+import { ENV_WORDS } from '../../env/paths.js';
 import type { IacFinding, IacLintResult } from '../iac.js';
 import { looksLikeCloudFormation } from './detect.js';
 import { normaliseRepoPath } from '../../parse/repo-path.js';
@@ -280,10 +281,26 @@ export function lintParameterFile(
   lint: Lint,
   mapped: readonly string[] = [],
 ): IacLintResult {
+  const found = paramFileFindings(paramPath, text, related, lint, mapped);
+  if (!found) return { matched: false, findings: [], errors: [] };
+  return { matched: true, findings: found.map((x) => x.finding), errors: [] };
+}
+
+/**
+ * lintParameterFile's findings, each with the template it is in and the scope there of the resource that uses the
+ * value (what a git mode compares with the template's changed lines); undefined when `text` is not a parameter file.
+ */
+export function paramFileFindings(
+  paramPath: string,
+  text: string,
+  related: ReadonlyMap<string, string | undefined>,
+  lint: Lint,
+  mapped: readonly string[] = [],
+): Array<{ finding: IacFinding; template: string; templateScope: [number, number] }> | undefined {
   const entries = readParameterFile(text);
-  if (!entries) return { matched: false, findings: [], errors: [] };
+  if (!entries) return undefined;
   const env = environmentOf(paramPath);
-  const findings: IacFinding[] = [];
+  const findings: Array<{ finding: IacFinding; template: string; templateScope: [number, number] }> = [];
   for (const tpl of templatesFor(paramPath, entries, related, mapped)) {
     const t = templatesOf(tpl.text)[0];
     const given = givenOf(t, entries);
@@ -291,7 +308,7 @@ export function lintParameterFile(
       const at = entries.filter((e) => params.includes(e.name)).sort((a, b) => a.line - b.line)[0] ?? entries[0]!;
       const values = params.length ? params.map((n) => given.get(n)!.why) : [];
       const named = values.length && !values.every((v) => f.message.includes(v)) ? ` (${values.join(', ')})` : '';
-      findings.push({
+      const finding: IacFinding = {
         ruleId: f.ruleId,
         severity: f.severity,
         message: `in ${env}${named}: ${f.message} — ${tpl.path}:${f.line}`,
@@ -304,10 +321,57 @@ export function lintParameterFile(
         endColumn: at.endColumn,
         ...(f.suppressed ? { suppressed: f.suppressed } : {}),
         ...(f.why ? { why: f.why } : {}),
-      });
+      };
+      findings.push({ finding, template: tpl.path, templateScope: f.scope });
     }
   }
-  return { matched: true, findings: dedupe(findings), errors: [] };
+  const kept = new Set(dedupe(findings.map((x) => x.finding)));
+  return findings.filter((x) => kept.has(x.finding));
+}
+
+/** Folder names that hold a template's parameter files (`params/prod.json` beside `stack.yaml`). */
+const PARAM_DIR_NAMES = [
+  'params',
+  'parameters',
+  'parameter',
+  'param',
+  'cfn-params',
+  'cfn-parameters',
+  'stack-params',
+  'environments',
+  'envs',
+];
+
+/**
+ * Words one of which every path mayBeParameterFileOf takes holds (in lower case): a params-like folder or name, an
+ * environment word, or a word stemOf drops. A hook's index that holds none of them has no parameter file to list
+ * (read byte for byte: a parameter file named only in capitals, `PROD.json`, is not looked for).
+ */
+const PARAM_PATH_WORDS = ['param', 'env', 'values', 'overrides', 'config', 'cfg', ...Object.keys(ENV_WORDS)];
+
+/**
+ * Folders a git mode lists for a changed template's parameter files: its own folder (listed recursively, its
+ * params/ folders with it) or, for a template at the root (never listed whole), the params-like folders there; and
+ * the words the index must hold for any parameter file to exist.
+ */
+export function parameterDirs(templatePath: string): { dirs: string[]; names: string[] } {
+  const dir = dirOf(templatePath);
+  return { dirs: dir ? [dir] : PARAM_DIR_NAMES, names: PARAM_PATH_WORDS };
+}
+
+/** A listed path that may be a parameter file of `templatePath`: one whose templates are looked for in its folder. */
+export function mayBeParameterFileOf(templatePath: string, p: string): boolean {
+  if (p === templatePath || !/\.(?:json|ya?ml)$/i.test(p)) return false;
+  if (templateCandidates(p).includes(templatePath)) return true;
+  const dir = dirOf(p);
+  const last = dir.slice(dir.lastIndexOf('/') + 1);
+  // Beside the template, only files named as parameter files or for an environment (not other templates).
+  if (dir === dirOf(templatePath))
+    return (
+      /(?:^|[._-])(?:params?|parameters?)(?:[._-]|$)/i.test(p.slice(p.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '')) ||
+      envRoleFromPath(p) !== undefined
+    );
+  return PARAM_DIR.test(last) && dirOf(dir) === dirOf(templatePath);
 }
 
 /** A finding's own position (for a related location in another file). */

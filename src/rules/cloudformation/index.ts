@@ -19,9 +19,12 @@ import { looksLikeCloudFormation, looksLikeStackTask } from './detect.js';
 import { lintStackTasks, stackTaskRelated, stackTaskRelatedIn } from './stack-tasks.js';
 import {
   lintParameterFile,
+  mayBeParameterFileOf,
   mayBeTemplate,
   nestedStackFindings,
   nestedTemplatePaths,
+  paramFileFindings,
+  parameterDirs,
   readParameterFile,
   templateCandidates,
   templateDirs,
@@ -546,6 +549,24 @@ export const family: IacFamily = {
           ? stackTaskRelatedIn.dirs(path, content)
           : templateDirs(path),
     keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p),
+  },
+  environments: {
+    // A template that declares parameters (a parameter file can only set declared ones).
+    wants: (path, content) => /^\s*"?Parameters"?\s*:/m.test(content) && looksLikeCloudFormation(path, content),
+    dirs: parameterDirs,
+    keep: mayBeParameterFileOf,
+    lint(templatePath, content, params) {
+      const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, RULES, given);
+      const related = new Map([[templatePath, content]]);
+      const out: Array<{ file: string; text: string; finding: IacFinding; templateScope: [number, number] }> = [];
+      for (const p of params) {
+        // The config's mapping decides alone: a file it maps to other templates is not this one's.
+        if (p.mapped.length && !p.mapped.includes(templatePath)) continue;
+        const found = paramFileFindings(p.path, p.text, related, lint, p.mapped.length ? [templatePath] : []);
+        for (const x of found ?? []) if (x.template === templatePath) out.push({ file: p.path, text: p.text, ...x });
+      }
+      return out;
+    },
   },
   lint(path: string, content: string, related, extra?: ExtraRules, opts = {}) {
     if (!extra?.rules.length) return lintFile(path, content, related, RULES, opts);

@@ -4,7 +4,8 @@
  * the rule fixtures (fixtures/ansible/rules/<ID>/); this file pins what the fixtures cannot: severity and routing.
  */
 import { describe, expect, it } from 'vitest';
-import { lintAnsible } from '../../../src/rules/ansible/index.js';
+import { lintAnsible, rules } from '../../../src/rules/ansible/index.js';
+import { relatedPaths } from '../../../src/parse/ansible-resolve.js';
 import { looksLikeAnsible } from '../../../src/rules/ansible/detect.js';
 import { wantsIac } from '../../../src/scan/wants.js';
 
@@ -26,6 +27,27 @@ describe('role defaults: placeholders and well-known defaults', () => {
     expect(found('roles/db/defaults/main.yml', `---\nmysql_root_${pw}: Qx8v-2mZp-7LwR\n`)).toEqual([
       'ANS-SECRET-007@2:high',
     ]);
+  });
+});
+
+describe('a sentinel default the role refuses to run with', () => {
+  const defaults = `---\nkeystone_admin_${pw}: S3ntinel-Value-2024\napp_secret_key: Qx8v-2mZp-7LwR-Kd4s\n`;
+  const tasks = (cond: string) =>
+    `---\n- name: Refuse the shipped value\n  ansible.builtin.assert:\n    that:\n      - ${cond}\n    fail_msg: set keystone_admin_${pw}\n`;
+  const lint = (t: string | undefined) =>
+    lintAnsible('roles/keystone/defaults/main.yml', defaults, rules, new Map([['roles/keystone/tasks/main.yml', t]]))
+      .findings.filter((f) => !f.suppressed)
+      .map((f) => `${f.ruleId}@${f.line}`);
+  it('the role’s tasks name the defaults file’s tasks as related', () => {
+    expect(relatedPaths('roles/keystone/defaults/main.yml', defaults)).toContain('roles/keystone/tasks/main.yml');
+  });
+  it('a value the role’s assert refuses is not a secret; the other default still is', () => {
+    expect(lint(tasks(`keystone_admin_${pw} != 'S3ntinel-Value-2024'`))).toEqual(['ANS-SECRET-007@3']);
+    expect(lint(tasks(`"S3ntinel-Value-2024" != keystone_admin_${pw}`))).toEqual(['ANS-SECRET-007@3']);
+  });
+  it('without such a check (or without the tasks file) both are reported', () => {
+    expect(lint(tasks(`keystone_admin_${pw} | length >= 12`))).toEqual(['ANS-SECRET-007@2', 'ANS-SECRET-007@3']);
+    expect(lint(undefined)).toEqual(['ANS-SECRET-007@2', 'ANS-SECRET-007@3']);
   });
 });
 

@@ -11,7 +11,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['cloudfront_distribution'],
     docs: doc({
-      what: 'Flags cloudfront_distribution cache behaviors with `viewer_protocol_policy: allow-all` (also the module default when a new distribution sets none), a `viewer_certificate.minimum_protocol_version` older than TLSv1.2, and the default *.cloudfront.net certificate (low).',
+      what: 'Flags cloudfront_distribution cache behaviors with `viewer_protocol_policy: allow-all` (also the module default when a new distribution sets none, including one created from `default_origin_domain_name` alone, which the module fills with allow-all, a match-viewer origin and the default certificate), a `viewer_certificate.minimum_protocol_version` older than TLSv1.2, and the default *.cloudfront.net certificate (low).',
       why: 'Viewers on plain HTTP or TLS 1.0/1.1 can have their sessions read or altered on the network.',
       bad: '- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: allow-all',
       good: '- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: redirect-to-https\n    viewer_certificate:\n      acm_certificate_arn: arn:aws:acm:us-east-1:111122223333:certificate/assets\n      minimum_protocol_version: TLSv1.2_2021\n      ssl_support_method: sni-only',

@@ -11,7 +11,7 @@ const rule: AnsibleRule = {
     category: 'ansible',
     modules: ['cloudfront_distribution'],
     docs: doc({
-      what: 'Flags new cloudfront_distribution (with `origins`) that do not enable `logging` (or set `logging.enabled: false`) or attach no `web_acl_id`.',
+      what: 'Flags new cloudfront_distribution (with `origins`, or created from `default_origin_domain_name`) that do not enable `logging` (or set `logging.enabled: false`) or attach no `web_acl_id`.',
       why: 'Without logs, abuse and incidents cannot be investigated; without a web ACL, common web attacks reach the origin unfiltered.',
       bad: '- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only',
       good: '- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    logging:\n      enabled: true\n      bucket: logs.s3.amazonaws.com\n    web_acl_id: arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1',
