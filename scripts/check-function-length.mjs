@@ -27,7 +27,6 @@ const PENDING = new Map(
   Object.entries({
     'src/config/load.ts loadConfig': 476,
     'src/env/compare.ts compareEnvironments': 308,
-    'src/action/main.ts action': 302,
     // Left to the work on new rules (src/rules) and on hookguard fix (src/fix), which edit these files now.
     'src/rules/secrets/validators.ts genericValueChecks': 185,
     'src/fix/index.ts applyFixes': 156,
