@@ -174,33 +174,7 @@ export async function prExceptions(i: ExceptionInput): Promise<ExceptionReport> 
   const bySev = new Map(i.result.suppressed.map((s) => [s.fingerprint, s.severity]));
 
   // 1. hookguard:allow comments added by the pull request that suppress a finding.
-  const seenInline = new Set<string>();
-  for (const s of i.result.suppressed) {
-    if (s.by !== 'inline') continue;
-    const b = await blameOf(s.file);
-    const line = s.commit && s.commit !== i.head ? b.moved.get(`${s.commit}:${s.line}`) : s.line;
-    if (line === undefined) continue; // no longer at the head commit
-    // The allow is on the flagged line or in a comment on the line above it.
-    const at = [line, line - 1]
-      .map((n) => ({ n, l: b.lines.get(n) }))
-      .find((x) => x.l && /hookguard:allow/i.test(x.l.text));
-    if (!at?.l || !inRange.has(at.l.sha)) continue;
-    const key = `${s.file}\0${at.n}\0${s.ruleId}`;
-    if (seenInline.has(key)) continue;
-    seenInline.add(key);
-    out.push({
-      kind: 'inline',
-      what: 'hookguard:allow',
-      file: s.file,
-      line: at.n,
-      ruleId: s.ruleId,
-      severity: s.severity,
-      addedBy: at.l.author,
-      commit: at.l.sha,
-      ...(s.reason ? { reason: s.reason } : {}),
-      owners: owners(s.file, s.ruleId),
-    });
-  }
+  out.push(...(await addedAllows(i, blameOf, inRange, owners)));
 
   // 2. Baseline entries the pull request adds (whether or not the range itself has the finding).
   const baselineFile = i.baselineFile ?? headCfg?.config.baseline ?? baseCfg?.config.baseline ?? DEFAULT_BASELINE;
@@ -310,6 +284,44 @@ export async function prExceptions(i: ExceptionInput): Promise<ExceptionReport> 
     ...(mode ? { configMode: mode } : {}),
     ...(ownership ? { ownersFrom: ownership.from } : {}),
   };
+}
+
+/** The hookguard:allow comments the pull request adds (commits in `inRange`) that suppress a finding. */
+async function addedAllows(
+  i: ExceptionInput,
+  blameOf: (file: string) => ReturnType<typeof blame>,
+  inRange: Set<string>,
+  owners: (file: string, ruleId: string) => string[],
+): Promise<PrException[]> {
+  const out: PrException[] = [];
+  const seenInline = new Set<string>();
+  for (const s of i.result.suppressed) {
+    if (s.by !== 'inline') continue;
+    const b = await blameOf(s.file);
+    const line = s.commit && s.commit !== i.head ? b.moved.get(`${s.commit}:${s.line}`) : s.line;
+    if (line === undefined) continue; // no longer at the head commit
+    // The allow is on the flagged line or in a comment on the line above it.
+    const at = [line, line - 1]
+      .map((n) => ({ n, l: b.lines.get(n) }))
+      .find((x) => x.l && /hookguard:allow/i.test(x.l.text));
+    if (!at?.l || !inRange.has(at.l.sha)) continue;
+    const key = `${s.file}\0${at.n}\0${s.ruleId}`;
+    if (seenInline.has(key)) continue;
+    seenInline.add(key);
+    out.push({
+      kind: 'inline',
+      what: 'hookguard:allow',
+      file: s.file,
+      line: at.n,
+      ruleId: s.ruleId,
+      severity: s.severity,
+      addedBy: at.l.author,
+      commit: at.l.sha,
+      ...(s.reason ? { reason: s.reason } : {}),
+      owners: owners(s.file, s.ruleId),
+    });
+  }
+  return out;
 }
 
 export interface Approval {

@@ -21,7 +21,7 @@ import {
   summaryMarkdown,
   type RuleNotes,
 } from './format.js';
-import { MODES, planScan, type Mode } from './plan.js';
+import { MODES, planScan, type Mode, type Plan } from './plan.js';
 import { reviewPullRequest, type FixFor } from './review.js';
 import { suggestionFor } from './suggest.js';
 import {
@@ -199,20 +199,7 @@ async function action(r: Runner): Promise<number> {
   for (const n of plan.notes) log(`hookguard: ${n}`);
 
   // GitHub API: available until the first failure, which is explained once.
-  const repo = repository(r);
-  let api: Api | undefined;
-  let fallback: string | undefined;
-  if (!inputs.token)
-    fallback = 'No github-token: findings are reported as workflow annotations and in the job summary.';
-  else if (!repo) fallback = 'GITHUB_REPOSITORY is not set: findings are reported as workflow annotations.';
-  else
-    api = new Api(repo, {
-      token: inputs.token,
-      baseUrl: r.env.GITHUB_API_URL || 'https://api.github.com',
-      userAgent: `hookguard-action/${VERSION}`,
-      log,
-      ...(r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}),
-    });
+  let { api, fallback } = connect(r, inputs.token, log);
   if (fallback) command(r, 'warning', fallback);
   const fail = (e: unknown, what: string) => {
     const err = toApiError(e, what);
@@ -234,21 +221,11 @@ async function action(r: Runner): Promise<number> {
 
   if (!plan.request) {
     if (api && checkId !== undefined)
-      await api
-        .updateCheckRun(checkId, {
-          status: 'completed',
-          conclusion: 'success',
-          output: { title: 'Nothing to scan', summary: plan.notes.join('\n') || 'Nothing to scan.' },
-        })
-        .catch((e: unknown) => fail(e, 'completing the check run'));
-    appendSummary(r, `## hookguard: nothing to scan\n\n${plan.notes.join('\n\n')}\n`);
-    setOutput(r, 'findings', '0');
-    setOutput(r, 'blocking', '0');
-    setOutput(r, 'sarif-file', '');
-    return 0;
+      await completeEmpty(api, checkId, plan.notes).catch((e: unknown) => fail(e, 'completing the check run'));
+    return nothingToScan(r, plan.notes);
   }
 
-  const { scan, loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
+  const { scan } = await import('../scan/index.js');
   let outcome;
   try {
     outcome = await scan(plan.request, {
@@ -258,14 +235,7 @@ async function action(r: Runner): Promise<number> {
       ...(inputs.failOn ? { failOn: inputs.failOn } : {}),
     });
   } catch (e) {
-    if (api && checkId !== undefined)
-      await api
-        .updateCheckRun(checkId, {
-          status: 'completed',
-          conclusion: 'failure',
-          output: { title: 'hookguard could not scan', summary: (e as Error).message },
-        })
-        .catch(() => undefined);
+    if (api && checkId !== undefined) await completeFailed(api, checkId, e as Error);
     throw e;
   }
   const { result, failOn } = outcome;
@@ -291,9 +261,85 @@ async function action(r: Runner): Promise<number> {
   r.stdout(textReport(result, ctx));
   end();
 
+  const { sarifFile, reportHtml } = await writeReportFiles(inputs, outcome, ctx, cwd, log);
+
+  // 1. Check run with every finding as an annotation, 50 per request.
+  let capped = 0;
+  if (api && checkId !== undefined) {
+    const all = await annotationsAtHead(outcome.root, plan.headSha, result, failOn);
+    const annotations = all.slice(0, MAX_ANNOTATIONS);
+    capped = all.length - annotations.length;
+    const title = needsApproval
+      ? `Needs owner approval: ${ex!.approval.pending.length} exception${ex!.approval.pending.length === 1 ? '' : 's'} added by this pull request; ${checkTitle(result, failOn)}`
+      : checkTitle(result, failOn);
+    const summary = [checkSummary(plan.scope, result, failOn, capped), ex?.markdown].filter(Boolean).join('\n\n');
+    try {
+      await postCheckRun(
+        api,
+        checkId,
+        { title, summary, annotations },
+        failingCount || needsApproval ? 'failure' : 'success',
+      );
+      checkDone = true;
+    } catch (e) {
+      fail(e, 'updating the check run');
+    }
+  }
+
+  // 2. One review with inline comments (pull requests only): only findings that block; the others are in the check
+  // run's annotations and the summary. The comment's "why" and fixed snippet come from the rule's docs.
+  let where: Map<string, string> | undefined;
+  let reviewLine: string | undefined;
+  const blockingFindings = failing(result, failOn);
+  if (api && plan.pr && inputs.comments) {
+    try {
+      ({ where, reviewLine } = await postReview(api, plan.pr, outcome, blockingFindings, inputs.config, cwd, failOn));
+      log(`hookguard: ${reviewLine ?? 'review: nothing to comment on'}`);
+    } catch (e) {
+      fail(e, 'posting review comments');
+    }
+  }
+
+  // 2b. Review requests: the owners of blocking findings, and of exceptions still waiting for an owner's approval.
+  let reviewersLine: string | undefined;
+  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
+    reviewersLine = await requestOwnerReviews(api, plan.pr, ownersToAsk(blockingFindings, ex), ownersWhoApproved(ex));
+    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
+  }
+
+  // 4. Fallback: workflow-command annotations when the check run could not carry them.
+  if (!checkDone) r.stdout(githubReport(result, ctx));
+
+  // 3. Job summary.
+  await writeSummary(r, outcome, plan, {
+    ...(where ? { where } : {}),
+    ...(reviewLine ? { review: reviewLine } : {}),
+    ...(reviewersLine ? { reviewers: reviewersLine } : {}),
+    ...(fallback ? { fallback } : {}),
+    ...(capped ? { annotationsCapped: capped } : {}),
+    ...(sarifFile ? { sarifFile } : {}),
+    ...(reportHtml ? { reportHtml } : {}),
+    ...(ex?.markdown ? { exceptions: ex.markdown } : {}),
+  });
+
+  return finish(r, outcome, { sarifFile, reportHtml, ex, needsApproval, failingCount });
+}
+
+type ScanOutcome = Awaited<ReturnType<(typeof import('../scan/index.js'))['scan']>>;
+
+/** The report files the inputs ask for: SARIF (for upload-sarif) and the HTML audit report (for upload-artifact). */
+async function writeReportFiles(
+  inputs: Inputs,
+  outcome: ScanOutcome,
+  ctx: ReportContext,
+  cwd: string,
+  log: (l: string) => void,
+): Promise<{ sarifFile?: string; reportHtml?: string }> {
+  const { result } = outcome;
   // SARIF for github/codeql-action/upload-sarif.
   let sarifFile: string | undefined;
   if (inputs.sarifFile) {
+    const { loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
     const { patterns, policies } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
     const rules: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
     const { sarifReport } = await import('../report/sarif.js');
@@ -314,151 +360,102 @@ async function action(r: Runner): Promise<number> {
     writeFileSync(
       abs,
       renderReport('html', publicReport(result, ctx), {
-        scope: plan.scope,
+        scope: ctx.scope ?? '',
         ...(outcome.parity?.table.roles.length ? { parity: outcome.parity.table } : {}),
       }),
     );
     reportHtml = inputs.reportHtml;
     log(`hookguard: wrote the HTML audit report to ${reportHtml}`);
   }
+  return { ...(sarifFile ? { sarifFile } : {}), ...(reportHtml ? { reportHtml } : {}) };
+}
 
-  // 1. Check run with every finding as an annotation, 50 per request.
-  let capped = 0;
-  if (api && checkId !== undefined) {
-    // Annotations belong to the head commit: a secret found in an earlier commit of the range is placed where its
-    // line is at head (git blame), and one that a later commit removed stays on the line where it was added, saying
-    // so (it was still pushed, and still fails the run).
-    const locate = plan.headSha ? headLocator(outcome.root, plan.headSha) : undefined;
-    const atHead = async (fs: Finding[]) =>
-      Promise.all(
-        fs.map(async (f) => {
-          if (!locate || f.category !== 'secret' || !f.commit || f.commit === plan.headSha) return f;
-          const line = await locate(f);
-          if (line === undefined)
-            return {
-              ...f,
-              message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`,
-            };
-          return line === f.line ? f : { ...f, line, endLine: line };
-        }),
-      );
-    const all = annotationsFor({ ...result, findings: await atHead(result.findings) }, failOn);
-    const annotations = all.slice(0, MAX_ANNOTATIONS);
-    capped = all.length - annotations.length;
-    const title = needsApproval
-      ? `Needs owner approval: ${ex!.approval.pending.length} exception${ex!.approval.pending.length === 1 ? '' : 's'} added by this pull request; ${checkTitle(result, failOn)}`
-      : checkTitle(result, failOn);
-    const summary = [checkSummary(plan.scope, result, failOn, capped), ex?.markdown].filter(Boolean).join('\n\n');
-    try {
-      const batches = Math.max(1, Math.ceil(annotations.length / BATCH));
-      for (let i = 0; i < batches; i++) {
-        const last = i === batches - 1;
-        await api.updateCheckRun(checkId, {
-          ...(last
-            ? { status: 'completed' as const, conclusion: failingCount || needsApproval ? 'failure' : 'success' }
-            : {}),
-          output: { title, summary, annotations: annotations.slice(i * BATCH, (i + 1) * BATCH) },
-        });
-      }
-      checkDone = true;
-    } catch (e) {
-      fail(e, 'updating the check run');
-    }
-  }
-
-  // 2. One review with inline comments (pull requests only): only findings that block; the others are in the check
-  // run's annotations and the summary. The comment's "why" and fixed snippet come from the rule's docs.
-  let where: Map<string, string> | undefined;
-  let reviewLine: string | undefined;
-  const blockingFindings = failing(result, failOn);
-  if (api && plan.pr && inputs.comments) {
-    try {
-      const pr = plan.pr;
-      const { patterns, policies } = await loadRulesAndConfig(outcome.root, inputs.config, cwd);
-      const docs = new Map<string, RuleNotes>();
-      const wanted = new Set(blockingFindings.map((f) => f.ruleId));
-      for (const d of [
-        ...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc),
-        ...(await iacRuleDocs(policies)),
-      ])
-        if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
-      const rv = await reviewPullRequest(
-        api,
-        pr,
-        blockingFindings,
-        [...result.findings, ...result.existing],
-        headLocator(outcome.root, pr.head),
-        (id) => docs.get(id) ?? {},
-        headFixer(outcome.root, pr.head, failOn),
-      );
-      where = rv.where;
-      for (const f of result.findings)
-        if (!where.has(f.fingerprint)) where.set(f.fingerprint, 'check run annotation (below fail-on)');
-      const parts = [
-        rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? '' : 's'}`,
-        rv.alreadyThere && `${rv.alreadyThere} already commented`,
-        rv.reopened && `${rv.reopened} reopened`,
-        rv.resolved && `${rv.resolved} earlier comment${rv.resolved === 1 ? '' : 's'} marked resolved`,
-      ].filter(Boolean);
-      reviewLine = parts.length ? `Review: ${parts.join(', ')}.` : undefined;
-      log(`hookguard: ${reviewLine ?? 'review: nothing to comment on'}`);
-    } catch (e) {
-      fail(e, 'posting review comments');
-    }
-  }
-
-  // 2b. Review requests: the owners of blocking findings, and of exceptions still waiting for an owner's approval.
-  let reviewersLine: string | undefined;
-  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
-    const approved = new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
-    const owners = [
-      ...blockingFindings.flatMap((f) => f.owners ?? []),
-      ...(ex?.mode === 'require-owner-approval' ? ex.approval.pending.flatMap((e) => e.owners) : []),
-    ];
-    reviewersLine = await requestOwnerReviews(api, plan.pr, owners, approved);
-    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
-  }
-
-  // 4. Fallback: workflow-command annotations when the check run could not carry them.
-  if (!checkDone) r.stdout(githubReport(result, ctx));
-
-  // 3. Job summary.
-  appendSummary(
-    r,
-    summaryMarkdown({
-      result,
-      failOn,
-      scope: plan.scope,
-      notes: plan.notes,
-      ...(where ? { where } : {}),
-      ...(reviewLine ? { review: reviewLine } : {}),
-      ...(reviewersLine ? { reviewers: reviewersLine } : {}),
-      ...(fallback ? { fallback } : {}),
-      ...(capped ? { annotationsCapped: capped } : {}),
-      ...(sarifFile ? { sarifFile } : {}),
-      ...(reportHtml
-        ? {
-            reportHtml,
-            ...(r.env.GITHUB_RUN_ID
-              ? {
-                  artifactsUrl: `${r.env.GITHUB_SERVER_URL || 'https://github.com'}/${r.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`,
-                }
-              : {}),
-          }
-        : {}),
-    }),
-  );
-  if (ex?.markdown) appendSummary(r, ex.markdown);
-
-  // Environment parity: when the range touched environment files, their differences follow the summary.
-  if (outcome.parity?.table.roles.length) {
-    const { tableMarkdown } = await import('../env/table.js');
-    appendSummary(
-      r,
-      tableMarkdown(outcome.parity, { heading: '## hookguard: environment parity', onlyDifferences: true }),
+/**
+ * The check run's annotations. They belong to the head commit: a secret found in an earlier commit of the range is
+ * placed where its line is at head (git blame), and one that a later commit removed stays on the line where it was
+ * added, saying so (it was still pushed, and still fails the run).
+ */
+async function annotationsAtHead(
+  root: string,
+  headSha: string | undefined,
+  result: ScanOutcome['result'],
+  failOn: FailOn,
+): Promise<ReturnType<typeof annotationsFor>> {
+  const locate = headSha ? headLocator(root, headSha) : undefined;
+  const atHead = async (fs: Finding[]) =>
+    Promise.all(
+      fs.map(async (f) => {
+        if (!locate || f.category !== 'secret' || !f.commit || f.commit === headSha) return f;
+        const line = await locate(f);
+        if (line === undefined)
+          return {
+            ...f,
+            message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`,
+          };
+        return line === f.line ? f : { ...f, line, endLine: line };
+      }),
     );
-  }
+  const all = annotationsFor({ ...result, findings: await atHead(result.findings) }, failOn);
+  return all;
+}
 
+/**
+ * One review with inline comments (pull requests only): only findings that block; the others are in the check run's
+ * annotations and the summary. The comment's "why" and fixed snippet come from the rule's docs. Returns where each
+ * finding was shown, and the review's line for the summary.
+ */
+async function postReview(
+  api: Api,
+  pr: NonNullable<Plan['pr']>,
+  outcome: ScanOutcome,
+  blockingFindings: Finding[],
+  config: string | undefined,
+  cwd: string,
+  failOn: FailOn,
+): Promise<{ where: Map<string, string>; reviewLine: string | undefined }> {
+  const { loadRulesAndConfig, iacRuleDocs, secretRuleDoc } = await import('../scan/index.js');
+  const { patterns, policies } = await loadRulesAndConfig(outcome.root, config, cwd);
+  const docs = new Map<string, RuleNotes>();
+  const wanted = new Set(blockingFindings.map((f) => f.ruleId));
+  for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc), ...(await iacRuleDocs(policies))])
+    if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
+  const rv = await reviewPullRequest(
+    api,
+    pr,
+    blockingFindings,
+    [...outcome.result.findings, ...outcome.result.existing],
+    headLocator(outcome.root, pr.head),
+    (id) => docs.get(id) ?? {},
+    headFixer(outcome.root, pr.head, failOn),
+  );
+  const where = rv.where;
+  for (const f of outcome.result.findings)
+    if (!where.has(f.fingerprint)) where.set(f.fingerprint, 'check run annotation (below fail-on)');
+  const parts = [
+    rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? '' : 's'}`,
+    rv.alreadyThere && `${rv.alreadyThere} already commented`,
+    rv.reopened && `${rv.reopened} reopened`,
+    rv.resolved && `${rv.resolved} earlier comment${rv.resolved === 1 ? '' : 's'} marked resolved`,
+  ].filter(Boolean);
+  const reviewLine = parts.length ? `Review: ${parts.join(', ')}.` : undefined;
+  return { where, reviewLine };
+}
+
+/** The Action's outputs and closing lines; the exit code (1 when findings block or exceptions wait for an owner). */
+function finish(
+  r: Runner,
+  outcome: ScanOutcome,
+  o: {
+    sarifFile: string | undefined;
+    reportHtml: string | undefined;
+    ex: ExceptionsOutcome | undefined;
+    needsApproval: boolean;
+    failingCount: number;
+  },
+): number {
+  const { result, failOn } = outcome;
+  const { sarifFile, reportHtml, ex, needsApproval, failingCount } = o;
+  const log = (l: string) => info(r, l);
   const total = result.findings.length + result.existing.length;
   setOutput(r, 'findings', String(total));
   setOutput(r, 'blocking', String(failingCount));
@@ -480,6 +477,138 @@ async function action(r: Runner): Promise<number> {
     );
   else if (!needsApproval) log(`hookguard: passed (${checkTitle(result, failOn)}).`);
   return needsApproval ? 1 : outcome.exitCode;
+}
+
+/** Complete the check run of a run whose scan failed (a failure to say so is left unsaid: the run's error is said). */
+function completeFailed(api: Api, checkId: number, e: Error): Promise<void> {
+  return api
+    .updateCheckRun(checkId, {
+      status: 'completed',
+      conclusion: 'failure',
+      output: { title: 'hookguard could not scan', summary: e.message },
+    })
+    .catch(() => undefined);
+}
+
+/** Complete the check run of a run with nothing to scan. */
+function completeEmpty(api: Api, checkId: number, notes: string[]): Promise<void> {
+  return api.updateCheckRun(checkId, {
+    status: 'completed',
+    conclusion: 'success',
+    output: { title: 'Nothing to scan', summary: notes.join('\n') || 'Nothing to scan.' },
+  });
+}
+
+/** The summary and outputs of a run with nothing to scan. */
+function nothingToScan(r: Runner, notes: string[]): number {
+  appendSummary(r, `## hookguard: nothing to scan\n\n${notes.join('\n\n')}\n`);
+  setOutput(r, 'findings', '0');
+  setOutput(r, 'blocking', '0');
+  setOutput(r, 'sarif-file', '');
+  return 0;
+}
+
+/** The GitHub API client, or why there is none (said once, and findings then go out as workflow annotations). */
+function connect(
+  r: Runner,
+  token: string | undefined,
+  log: (l: string) => void,
+): { api: Api | undefined; fallback: string | undefined } {
+  const repo = repository(r);
+  if (!token)
+    return {
+      api: undefined,
+      fallback: 'No github-token: findings are reported as workflow annotations and in the job summary.',
+    };
+  if (!repo)
+    return { api: undefined, fallback: 'GITHUB_REPOSITORY is not set: findings are reported as workflow annotations.' };
+  const api = new Api(repo, {
+    token,
+    baseUrl: r.env.GITHUB_API_URL || 'https://api.github.com',
+    userAgent: `hookguard-action/${VERSION}`,
+    log,
+    ...(r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}),
+  });
+  return { api, fallback: undefined };
+}
+
+/** The check run's output, its annotations BATCH per request; the last request completes it. */
+async function postCheckRun(
+  api: Api,
+  checkId: number,
+  o: { title: string; summary: string; annotations: ReturnType<typeof annotationsFor> },
+  conclusion: 'failure' | 'success',
+): Promise<void> {
+  const batches = Math.max(1, Math.ceil(o.annotations.length / BATCH));
+  for (let i = 0; i < batches; i++) {
+    const last = i === batches - 1;
+    await api.updateCheckRun(checkId, {
+      ...(last ? { status: 'completed' as const, conclusion } : {}),
+      output: { title: o.title, summary: o.summary, annotations: o.annotations.slice(i * BATCH, (i + 1) * BATCH) },
+    });
+  }
+}
+
+/** Whom to ask for a review: the owners of blocking findings, and of exceptions still waiting for an owner. */
+function ownersToAsk(blockingFindings: Finding[], ex: ExceptionsOutcome | undefined): string[] {
+  return [
+    ...blockingFindings.flatMap((f) => f.owners ?? []),
+    ...(ex?.mode === 'require-owner-approval' ? ex.approval.pending.flatMap((e) => e.owners) : []),
+  ];
+}
+
+function ownersWhoApproved(ex: ExceptionsOutcome | undefined): Set<string> {
+  return new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
+}
+
+/**
+ * The job summary: the findings and what the run did with them, the exceptions the pull request adds, and, when the
+ * range touched environment files, their differences.
+ */
+async function writeSummary(
+  r: Runner,
+  outcome: ScanOutcome,
+  plan: Plan,
+  o: {
+    where?: Map<string, string>;
+    review?: string;
+    reviewers?: string;
+    fallback?: string;
+    annotationsCapped?: number;
+    sarifFile?: string;
+    reportHtml?: string;
+    exceptions?: string;
+  },
+): Promise<void> {
+  const { exceptions, reportHtml, ...shown } = o;
+  appendSummary(
+    r,
+    summaryMarkdown({
+      result: outcome.result,
+      failOn: outcome.failOn,
+      scope: plan.scope,
+      notes: plan.notes,
+      ...shown,
+      ...(reportHtml
+        ? {
+            reportHtml,
+            ...(r.env.GITHUB_RUN_ID
+              ? {
+                  artifactsUrl: `${r.env.GITHUB_SERVER_URL || 'https://github.com'}/${r.env.GITHUB_REPOSITORY ?? ''}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`,
+                }
+              : {}),
+          }
+        : {}),
+    }),
+  );
+  if (exceptions) appendSummary(r, exceptions);
+  if (outcome.parity?.table.roles.length) {
+    const { tableMarkdown } = await import('../env/table.js');
+    appendSummary(
+      r,
+      tableMarkdown(outcome.parity, { heading: '## hookguard: environment parity', onlyDifferences: true }),
+    );
+  }
 }
 
 interface ExceptionsOutcome {

@@ -13,7 +13,7 @@ import { hasFix } from '../fix/registry.js';
 import { git } from '../git/run.js';
 import { unifiedDiff } from '../report/diff.js';
 import { scan } from '../scan/index.js';
-import { atLeast, UsageError, type Finding } from '../types.js';
+import { atLeast, type Finding } from '../types.js';
 
 export interface FixIo {
   cwd: string;
@@ -22,7 +22,8 @@ export interface FixIo {
   stderr(s: string): void;
 }
 
-interface FixArgs {
+/** What `hookguard fix` was asked (parsed by the table in src/cli/commands/fix.ts). */
+export interface FixArgs {
   paths: string[];
   staged: boolean;
   dryRun: boolean;
@@ -30,32 +31,9 @@ interface FixArgs {
   config?: string;
 }
 
-function parse(rest: string[]): FixArgs {
-  const a: FixArgs = { paths: [], staged: false, dryRun: false, rules: new Set() };
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i]!;
-    const value = () => {
-      const v = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest[++i];
-      if (!v) throw new UsageError(`${arg.split('=')[0]} needs a value (see hookguard fix --help)`);
-      return v;
-    };
-    if (arg === '--staged') a.staged = true;
-    else if (arg === '--dry-run') a.dryRun = true;
-    else if (arg === '--rule' || arg.startsWith('--rule=')) for (const r of value().split(',')) a.rules.add(r.trim());
-    else if (arg === '--config' || arg === '-c' || arg.startsWith('--config=')) a.config = value();
-    else if (arg.startsWith('-'))
-      throw new UsageError(`unknown argument "${arg}" for "hookguard fix" (see hookguard fix --help)`);
-    else a.paths.push(arg);
-  }
-  if (a.staged && a.paths.length)
-    throw new UsageError('hookguard fix: --staged takes no PATH (it fixes the staged files)');
-  return a;
-}
-
 const key = (f: Pick<Finding, 'ruleId' | 'file'>) => `${f.ruleId}\u0000${f.file}`;
 
-export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
-  const a = parse(rest);
+export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
   const first = await scan(
     a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] },

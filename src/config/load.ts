@@ -108,7 +108,8 @@ export async function loadConfig(
     );
   }
   // Loaded only when a config file exists: the YAML parser is not part of the hook's start-up otherwise.
-  const { parseYaml, isMap, isScalar, isSeq } = await import('../parse/yaml.js');
+  const yaml = await import('../parse/yaml.js');
+  const { parseYaml, isMap, isScalar, isSeq } = yaml;
   const { doc, lc, errors: parseErrors } = parseYaml(text);
   // A syntax error at the end of the text is reported on the last line there is, never past it.
   const lastLine = Math.max(1, text.replace(/\n$/, '').split('\n').length);
@@ -123,15 +124,131 @@ export async function loadConfig(
   if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return cfg;
   if (!isMap(root)) throw new UsageError(`invalid config:\n  ${display}:${at(root)}: expected a mapping of settings`);
 
-  const err = (node: unknown, msg: string) => errors.push(`${display}:${at(node)}: ${msg}`);
+  const r = configReader(display, at, yaml, errors);
+  const { err, strings, reasons, except, exceptions } = r;
+  let patternsNode: unknown;
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const v = pair.value;
+    switch (key) {
+      case 'failOn': {
+        const s = isScalar(v) ? v.value : undefined;
+        if (s === 'none' || (isSeverity(s) && s !== 'info')) cfg.failOn = s;
+        else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
+        break;
+      }
+      case 'ignore': {
+        cfg.ignore = strings(v, 'ignore');
+        const why = reasons(v);
+        cfg.ignore.forEach((g, i) => except('ignore', g, why[i]));
+        break;
+      }
+      case '$schema':
+        // For editors (the YAML language server): hookguard ignores it.
+        if (!(isScalar(v) && typeof v.value === 'string')) err(v ?? pair.key, '$schema must be a URL or path');
+        break;
+      case 'hookErrors':
+        // Read by the hook runner (hooks/hookguard.sh) where the check cannot run: warn and pass, or block.
+        if (!(isScalar(v) && (v.value === 'warn' || v.value === 'block')))
+          err(v ?? pair.key, 'hookErrors must be warn (say so and let the commit through) or block');
+        break;
+      case 'exceptions':
+        if (isScalar(v) && (v.value === 'require-owner-approval' || v.value === 'report'))
+          cfg.exceptionApproval = v.value;
+        else err(v ?? pair.key, 'exceptions must be require-owner-approval (the default) or report');
+        break;
+      case 'baseline':
+        if (isScalar(v) && typeof v.value === 'string') cfg.baseline = v.value;
+        else err(v ?? pair.key, 'baseline must be a file path');
+        break;
+      case 'allow':
+        readAllow(r, v, pair.key, cfg);
+        break;
+      case 'rules':
+        readRules(r, v, pair.key, cfg);
+        break;
+      case 'patterns':
+        patternsNode = v;
+        break;
+      case 'owners':
+        readOwners(r, v, pair.key, cfg);
+        break;
+      case 'escalation':
+        readEscalation(r, v, pair.key, cfg);
+        break;
+      case 'providers':
+        readProviders(r, v, pair.key, cfg);
+        break;
+      case 'ownCredentials':
+        readOwnCredentials(r, v, pair.key, cfg);
+        break;
+      case 'revoked':
+        readRevoked(r, v, pair.key, cfg);
+        break;
+      case 'environments':
+        readEnvironments(r, v, pair.key, cfg);
+        break;
+      case 'policies':
+        // Validated, with the examples run, by src/policies (only loaded when there are policies).
+        if (!isSeq(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
+        else cfg.inlinePolicies = v.items.length > 0;
+        break;
+      case 'policyPaths':
+        cfg.policyPaths = strings(v, 'policyPaths');
+        break;
+      case 'parameterFiles':
+        readParameterFiles(r, v, pair.key, cfg);
+        break;
+      case 'profiles':
+        readProfiles(r, v, pair.key, cfg);
+        break;
+      default:
+        err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
+    }
+  }
+
+  if (patternsNode !== undefined) cfg.patterns = readPatterns(r, patternsNode, knownRules);
+  checkRuleReferences(r, cfg, knownRules, knownCategories);
+  if (errors.length) throw new UsageError(`invalid config:\n  ${errors.join('\n  ')}`);
+  if (exceptions.length) cfg.exceptions = exceptions;
+  return cfg;
+}
+
+type YamlModule = typeof import('../parse/yaml.js');
+
+/** What reading a config's settings shares: where each node is, the errors so far, and the readers of values. */
+interface Reader {
+  display: string;
+  y: YamlModule;
+  errors: string[];
+  at: (node: unknown) => number;
+  err: (node: unknown, msg: string) => void;
+  strings: (node: unknown, what: string) => string[];
+  /** A mapping whose keys must be among `keys`; returns key → value node. */
+  mapping: (node: unknown, what: string, keys: string[]) => Map<string, unknown> | undefined;
+  text1: (node: unknown, what: string) => string | undefined;
+  /** Each entry's reason: its comment (see configReader). */
+  reasons: (container: unknown) => Array<string | undefined>;
+  except: (kind: ConfigException['kind'], what: string, reason: string | undefined) => void;
+  exceptions: ConfigException[];
+  /** Rule ids of `rules:`, with their nodes (checked against the known rules at the end). */
+  ruleNodes: Array<[string, unknown]>;
+  /** Rule selectors (id, glob or category) of owners and profiles, with their nodes and where they are. */
+  selectorNodes: Array<[string, unknown, string]>;
+}
+
+function configReader(display: string, at: (node: unknown) => number, y: YamlModule, errors: string[]): Reader {
+  const err = (node: unknown, msg: string) => {
+    errors.push(`${display}:${at(node)}: ${msg}`);
+  };
   const strings = (node: unknown, what: string): string[] => {
-    if (!isSeq(node)) {
+    if (!y.isSeq(node)) {
       err(node, `${what} must be a list of strings`);
       return [];
     }
     const out: string[] = [];
     for (const item of node.items) {
-      if (isScalar(item) && typeof item.value === 'string') out.push(item.value);
+      if (y.isScalar(item) && typeof item.value === 'string') out.push(item.value);
       else err(item, `${what}: every entry must be a string`);
     }
     return out;
@@ -139,20 +256,20 @@ export async function loadConfig(
 
   /** A mapping whose keys must be among `keys`; returns key → value node. */
   const mapping = (node: unknown, what: string, keys: string[]): Map<string, unknown> | undefined => {
-    if (!isMap(node)) {
+    if (!y.isMap(node)) {
       err(node, `${what} must be a mapping (${keys.join(', ')})`);
       return undefined;
     }
     const m = new Map<string, unknown>();
     for (const p of node.items) {
-      const k = isScalar(p.key) ? String(p.key.value) : '';
+      const k = y.isScalar(p.key) ? String(p.key.value) : '';
       if (!keys.includes(k)) err(p.key, `${what}: unknown key "${k}" (known: ${keys.join(', ')})`);
       else m.set(k, p.value ?? p.key);
     }
     return m;
   };
   const text1 = (node: unknown, what: string): string | undefined => {
-    if (isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
+    if (y.isScalar(node) && typeof node.value === 'string' && node.value.trim()) return node.value.trim();
     err(node, `${what} must be a non-empty string`);
     return undefined;
   };
@@ -193,376 +310,349 @@ export async function loadConfig(
   const exceptions: ConfigException[] = [];
   const except = (kind: ConfigException['kind'], what: string, reason: string | undefined) =>
     exceptions.push({ kind, what, ...(reason ? { reason } : {}) });
+  return {
+    display,
+    y,
+    errors,
+    at,
+    err,
+    strings,
+    mapping,
+    text1,
+    reasons,
+    except,
+    exceptions,
+    ruleNodes: [],
+    selectorNodes: [],
+  };
+}
 
-  let patternsNode: unknown;
-  const ruleNodes: Array<[string, unknown]> = [];
-  const selectorNodes: Array<[string, unknown, string]> = [];
-  for (const pair of root.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    const v = pair.value;
-    switch (key) {
-      case 'failOn': {
-        const s = isScalar(v) ? v.value : undefined;
-        if (s === 'none' || (isSeverity(s) && s !== 'info')) cfg.failOn = s;
-        else err(v ?? pair.key, `failOn must be one of critical, high, medium, low, none`);
-        break;
-      }
-      case 'ignore': {
-        cfg.ignore = strings(v, 'ignore');
-        const why = reasons(v);
-        cfg.ignore.forEach((g, i) => except('ignore', g, why[i]));
-        break;
-      }
-      case '$schema':
-        // For editors (the YAML language server): hookguard ignores it.
-        if (!(isScalar(v) && typeof v.value === 'string')) err(v ?? pair.key, '$schema must be a URL or path');
-        break;
-      case 'hookErrors':
-        // Read by the hook runner (hooks/hookguard.sh) where the check cannot run: warn and pass, or block.
-        if (!(isScalar(v) && (v.value === 'warn' || v.value === 'block')))
-          err(v ?? pair.key, 'hookErrors must be warn (say so and let the commit through) or block');
-        break;
-      case 'exceptions':
-        if (isScalar(v) && (v.value === 'require-owner-approval' || v.value === 'report'))
-          cfg.exceptionApproval = v.value;
-        else err(v ?? pair.key, 'exceptions must be require-owner-approval (the default) or report');
-        break;
-      case 'baseline':
-        if (isScalar(v) && typeof v.value === 'string') cfg.baseline = v.value;
-        else err(v ?? pair.key, 'baseline must be a file path');
-        break;
-      case 'allow': {
-        const why = reasons(v);
-        for (const [i, s] of strings(v, 'allow').entries()) {
-          except('allow', s, why[i]);
-          try {
-            const re = new RegExp(s);
-            const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
-            else cfg.allow.push(re);
-          } catch (e) {
-            err(isSeq(v) ? v.items[i] : v, `allow regex does not compile: ${(e as Error).message}`);
-          }
-        }
-        break;
-      }
-      case 'rules': {
-        if (!isMap(v)) {
-          err(v ?? pair.key, 'rules must map rule ids to off or a severity');
-          break;
-        }
-        const why = reasons(v);
-        for (const [i, rp] of v.items.entries()) {
-          const id = isScalar(rp.key) ? String(rp.key.value) : '';
-          const val = isScalar(rp.value) ? rp.value.value : undefined;
-          const setting = val === false ? 'off' : val;
-          if (setting !== 'off' && !isSeverity(setting))
-            err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
-          else {
-            cfg.rules.set(id.toLowerCase(), setting);
-            if (setting === 'off') except('rule off', id, why[i]);
-            else
-              exceptions.push({
-                kind: 'severity lowered',
-                what: id,
-                severity: setting,
-                ...(why[i] ? { reason: why[i] } : {}),
-              });
-          }
-          ruleNodes.push([id, rp.key]);
-        }
-        break;
-      }
-      case 'patterns':
-        patternsNode = v;
-        break;
-      case 'owners': {
-        if (!isSeq(v)) {
-          err(v ?? pair.key, 'owners must be a list of {paths, rules, owners} entries');
-          break;
-        }
-        cfg.owners = [];
-        for (const [i, item] of v.items.entries()) {
-          const what = `owners[${i}]`;
-          const m = mapping(item, what, ['paths', 'rules', 'owners']);
-          if (!m) continue;
-          const entry: OwnerRule = { owners: [], source: `${display}:${at(item)}` };
-          if (!m.has('owners'))
-            err(item, `${what}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
-          else
-            for (const [j, o] of strings(m.get('owners'), `${what}.owners`).entries()) {
-              if (isOwner(o)) entry.owners.push(o);
-              else
-                err(
-                  (m.get('owners') as { items: unknown[] }).items[j],
-                  `${what}.owners: "${o}" is not @user, @org/team or an e-mail address`,
-                );
-            }
-          if (m.has('paths')) {
-            const node = m.get('paths') as { items?: unknown[] };
-            entry.paths = strings(node, `${what}.paths`);
-            entry.paths.forEach((p, j) => {
-              if (p.startsWith('!') || p.includes('['))
-                err(
-                  node.items?.[j],
-                  `${what}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`,
-                );
-            });
-          }
-          if (m.has('rules')) {
-            const node = m.get('rules') as { items?: unknown[] };
-            entry.rules = strings(node, `${what}.rules`);
-            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j], 'owners']));
-          }
-          cfg.owners.push(entry);
-        }
-        break;
-      }
-      case 'escalation': {
-        const m = mapping(v ?? pair.key, 'escalation', ['contact', 'doc']);
-        if (!m) break;
-        const esc: Escalation = {};
-        if (m.has('contact')) {
-          const c = text1(m.get('contact'), 'escalation.contact');
-          if (c) esc.contact = c;
-        }
-        if (m.has('doc')) {
-          const d = text1(m.get('doc'), 'escalation.doc');
-          if (d) esc.doc = d;
-        }
-        if (!m.size) err(v ?? pair.key, 'escalation needs a contact, a doc or both');
-        cfg.escalation = esc;
-        break;
-      }
-      case 'providers': {
-        if (!isSeq(v)) {
-          err(v ?? pair.key, 'providers must be a list of {name, command, timeout, output}');
-          break;
-        }
-        const list: ProviderConfig[] = [];
-        v.items.forEach((item, j) => {
-          const m = mapping(item, `providers[${j}]`, ['name', 'command', 'timeout', 'output']);
-          if (!m) return;
-          const name = text1(m.get('name'), `providers[${j}].name`);
-          if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
-            err(m.get('name'), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
-          const command = m.has('command') ? strings(m.get('command'), `providers[${j}].command`) : [];
-          if (!command.length || !command[0])
-            err(
-              m.get('command') ?? item,
-              `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`,
-            );
-          let timeout = 5;
-          if (m.has('timeout')) {
-            const t = m.get('timeout');
-            if (isScalar(t) && typeof t.value === 'number' && t.value > 0) timeout = t.value;
-            else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
-          }
-          let output: ProviderConfig['output'] = 'patterns';
-          if (m.has('output')) {
-            const o = m.get('output');
-            if (isScalar(o) && (o.value === 'values' || o.value === 'patterns')) output = o.value;
-            else err(o ?? item, `providers[${j}].output must be values or patterns`);
-          }
-          if (name && command.length) list.push({ name, command, timeout, output });
+/** allow regexes (each an exception; unsafe or broken ones are errors). */
+function readAllow(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  const why = r.reasons(v);
+  for (const [i, s] of r.strings(v, 'allow').entries()) {
+    r.except('allow', s, why[i]);
+    try {
+      const re = new RegExp(s);
+      const unsafe = checkRegexSafety(s);
+      if (unsafe) r.err(r.y.isSeq(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+      else cfg.allow.push(re);
+    } catch (e) {
+      r.err(r.y.isSeq(v) ? v.items[i] : v, `allow regex does not compile: ${(e as Error).message}`);
+    }
+  }
+}
+
+/** `rules:`: a rule off or at another severity (each an exception when it lowers the rule). */
+function readRules(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, 'rules must map rule ids to off or a severity');
+    return;
+  }
+  const why = r.reasons(v);
+  for (const [i, rp] of v.items.entries()) {
+    const id = r.y.isScalar(rp.key) ? String(rp.key.value) : '';
+    const val = r.y.isScalar(rp.value) ? rp.value.value : undefined;
+    const setting = val === false ? 'off' : val;
+    if (setting !== 'off' && !isSeverity(setting))
+      r.err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
+    else {
+      cfg.rules.set(id.toLowerCase(), setting);
+      if (setting === 'off') r.except('rule off', id, why[i]);
+      else
+        r.exceptions.push({
+          kind: 'severity lowered',
+          what: id,
+          severity: setting,
+          ...(why[i] ? { reason: why[i] } : {}),
         });
-        cfg.providers = list;
-        break;
-      }
-      case 'ownCredentials': {
-        if (isScalar(v) && typeof v.value === 'boolean') {
-          cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
-          break;
-        }
-        const m = mapping(v ?? pair.key, 'ownCredentials', ['enabled', 'files', 'env']);
-        if (!m) break;
-        const own: OwnCredentialsConfig = {
-          files: m.has('files') ? strings(m.get('files'), 'ownCredentials.files') : [],
-          env: m.has('env') ? strings(m.get('env'), 'ownCredentials.env') : [],
-        };
-        if (m.has('enabled')) {
-          const e = m.get('enabled');
-          if (isScalar(e) && typeof e.value === 'boolean') own.enabled = e.value;
-          else err(e ?? pair.key, 'ownCredentials.enabled must be true or false');
-        }
-        cfg.ownCredentials = own;
-        break;
-      }
-      case 'revoked': {
-        const m = mapping(v ?? pair.key, 'revoked', ['users', 'keys']);
-        if (!m) break;
-        const users = m.has('users') ? strings(m.get('users'), 'revoked.users') : [];
-        const keysNode = m.get('keys') as { items?: unknown[] } | undefined;
-        const keys = m.has('keys') ? strings(keysNode, 'revoked.keys') : [];
-        keys.forEach((k, j) => {
-          if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
-            err(
-              keysNode?.items?.[j],
-              `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`,
-            );
-        });
-        cfg.revoked = { users, keys, why: { users: reasons(m.get('users')), keys: reasons(keysNode) } };
-        break;
-      }
-      case 'environments': {
-        if (!isMap(v)) {
-          err(
-            v ?? pair.key,
-            'environments must map environment names to lists of globs (and expectDifferent to key globs)',
+    }
+    r.ruleNodes.push([id, rp.key]);
+  }
+}
+
+/** `owners:`: who owns the findings of which paths and rules. */
+function readOwners(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isSeq(v)) {
+    r.err(v ?? keyNode, 'owners must be a list of {paths, rules, owners} entries');
+    return;
+  }
+  cfg.owners = [];
+  for (const [i, item] of v.items.entries()) {
+    const what = `owners[${i}]`;
+    const m = r.mapping(item, what, ['paths', 'rules', 'owners']);
+    if (!m) continue;
+    const entry: OwnerRule = { owners: [], source: `${r.display}:${r.at(item)}` };
+    if (!m.has('owners'))
+      r.err(item, `${what}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
+    else
+      for (const [j, o] of r.strings(m.get('owners'), `${what}.owners`).entries()) {
+        if (isOwner(o)) entry.owners.push(o);
+        else
+          r.err(
+            (m.get('owners') as { items: unknown[] }).items[j],
+            `${what}.owners: "${o}" is not @user, @org/team or an e-mail address`,
           );
-          break;
-        }
-        const envs = new Map<string, string[]>();
-        let expectDifferent: string[] = [];
-        let why: Array<string | undefined> = [];
-        for (const ep of v.items) {
-          const name = isScalar(ep.key) ? String(ep.key.value) : '';
-          const globs = (what: string) => {
-            if (!isSeq(ep.value) || ep.value.items.length === 0) {
-              err(ep.value ?? ep.key, `${what} must be a non-empty list of globs`);
-              return [];
-            }
-            const list = strings(ep.value, what);
-            ep.value.items.forEach((item, i) => {
-              if (isScalar(item) && typeof item.value === 'string' && !item.value.trim())
-                err(item, `${what}: glob ${i + 1} is empty`);
-            });
-            return list.filter((g) => g.trim());
-          };
-          if (name === 'expectDifferent') {
-            expectDifferent = globs('environments.expectDifferent');
-            why = reasons(ep.value);
-          } else if (!/^[A-Za-z][\w-]*$/.test(name))
-            err(
-              ep.key,
-              `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`,
-            );
-          else if (!isSeq(ep.value))
-            err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
-          else envs.set(name, globs(`environments.${name}`));
-        }
-        if (envs.size === 1) err(v, 'environments: name at least two environments to compare');
-        cfg.environments = { envs, expectDifferent, why };
-        break;
       }
-      case 'policies':
-        // Validated, with the examples run, by src/policies (only loaded when there are policies).
-        if (!isSeq(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
-        else cfg.inlinePolicies = v.items.length > 0;
-        break;
-      case 'policyPaths':
-        cfg.policyPaths = strings(v, 'policyPaths');
-        break;
-      case 'parameterFiles': {
-        if (!isMap(v)) {
-          err(v ?? pair.key, 'parameterFiles must map globs of parameter files to the template path each deploys');
-          break;
-        }
-        cfg.parameterFiles = [];
-        for (const pp of v.items) {
-          const glob = isScalar(pp.key) ? String(pp.key.value).trim() : '';
-          const tpl = isScalar(pp.value) && typeof pp.value.value === 'string' ? pp.value.value.trim() : '';
-          if (!glob || !tpl || tpl.startsWith('/') || tpl.split('/').includes('..'))
-            err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
-          else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, '')]);
-        }
-        break;
-      }
-      case 'profiles': {
-        if (!isMap(v)) {
-          err(v ?? pair.key, 'profiles must map profile names to {rules, deny, paths}');
-          break;
-        }
-        cfg.profiles = [];
-        for (const pp of v.items) {
-          const name = isScalar(pp.key) ? String(pp.key.value) : '';
-          const body = pp.value;
-          if (!isMap(body)) {
-            err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
-            continue;
-          }
-          const prof: Profile = { name };
-          for (const kp of body.items) {
-            const k = isScalar(kp.key) ? String(kp.key.value) : '';
-            if (k !== 'rules' && k !== 'deny' && k !== 'paths') {
-              err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
-              continue;
-            }
-            const list = strings(kp.value, `profiles.${name}.${k}`);
-            prof[k] = list;
-            if (k !== 'paths') {
-              const items = (kp.value as { items?: unknown[] } | undefined)?.items ?? [];
-              list.forEach((r, j) => selectorNodes.push([r, items[j], `profiles.${name}.${k}`]));
-            }
-            if (k === 'deny') {
-              const why = reasons(kp.value);
-              list.forEach((r, j) => except('rule off', r, why[j] ?? `denied by profile ${name}`));
-            }
-          }
-          if (!prof.rules && !prof.deny) err(body, `profiles.${name}: name rules (an allow list) or deny`);
-          cfg.profiles.push(prof);
-        }
-        break;
-      }
-      default:
-        err(pair.key, `unknown key "${key}" (known: ${KEYS.join(', ')})`);
+    if (m.has('paths')) {
+      const node = m.get('paths') as { items?: unknown[] };
+      entry.paths = r.strings(node, `${what}.paths`);
+      entry.paths.forEach((p, j) => {
+        if (p.startsWith('!') || p.includes('['))
+          r.err(node.items?.[j], `${what}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`);
+      });
     }
+    if (m.has('rules')) {
+      const node = m.get('rules') as { items?: unknown[] };
+      entry.rules = r.strings(node, `${what}.rules`);
+      entry.rules.forEach((sel, j) => r.selectorNodes.push([sel, node.items?.[j], 'owners']));
+    }
+    cfg.owners.push(entry);
   }
+}
 
-  if (patternsNode !== undefined) {
-    const raw = (patternsNode as { toJSON?: () => unknown }).toJSON?.() ?? null;
-    // Each problem is reported at the line of the rule's key that is wrong (`regex:`), else at its `- id:` line.
-    const items = isSeq(patternsNode) ? patternsNode.items : [];
-    const nodeOf = (i: number, key?: string): unknown => {
-      const item = items[i];
-      if (key && isMap(item)) {
-        const pair = item.items.find((p) => isScalar(p.key) && p.key.value === key);
-        if (pair) return pair.key;
-      }
-      return item ?? patternsNode;
-    };
-    const lineOf = (i: number, key?: string) => `${display}:${at(nodeOf(i, key))}: patterns`;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf);
-    errors.push(...perrs);
-    for (const [i, p] of patterns.entries()) {
-      if (knownRules.has(p.id)) errors.push(`${lineOf(i, 'id')}: rule "${p.id}" has the id of a built-in rule`);
-      const unsafe = typeof p.regex === 'string' ? checkRegexSafety(p.regex) : undefined;
-      if (unsafe) errors.push(`${lineOf(i, 'regex')}: rule "${p.id}" regex is unsafe: ${unsafe}`);
-    }
-    // A custom rule must find its own examples (and not its counter-examples), as built-in rules must.
-    if (!errors.length)
-      for (const [pi, p] of patterns.entries()) {
-        const set = compileRuleSet([p]);
-        // Examples are named by number and shown masked: a config may hold a real value, and errors never print one.
-        p.examples.match.forEach((ex, i) => {
-          if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
-        });
-        p.examples.nomatch.forEach((ex, i) => {
-          if (detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
-        });
-      }
-    cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
+/** `escalation:`: whom to contact, and the document that says how. */
+function readEscalation(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  const m = r.mapping(v ?? keyNode, 'escalation', ['contact', 'doc']);
+  if (!m) return;
+  const esc: Escalation = {};
+  if (m.has('contact')) {
+    const c = r.text1(m.get('contact'), 'escalation.contact');
+    if (c) esc.contact = c;
   }
+  if (m.has('doc')) {
+    const d = r.text1(m.get('doc'), 'escalation.doc');
+    if (d) esc.doc = d;
+  }
+  if (!m.size) r.err(v ?? keyNode, 'escalation needs a contact, a doc or both');
+  cfg.escalation = esc;
+}
+
+/** `providers:`: programs that give the team's own secret values or patterns. */
+function readProviders(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isSeq(v)) {
+    r.err(v ?? keyNode, 'providers must be a list of {name, command, timeout, output}');
+    return;
+  }
+  const list: ProviderConfig[] = [];
+  v.items.forEach((item, j) => {
+    const m = r.mapping(item, `providers[${j}]`, ['name', 'command', 'timeout', 'output']);
+    if (!m) return;
+    const name = r.text1(m.get('name'), `providers[${j}].name`);
+    if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+      r.err(m.get('name'), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
+    const command = m.has('command') ? r.strings(m.get('command'), `providers[${j}].command`) : [];
+    if (!command.length || !command[0])
+      r.err(
+        m.get('command') ?? item,
+        `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`,
+      );
+    let timeout = 5;
+    if (m.has('timeout')) {
+      const t = m.get('timeout');
+      if (r.y.isScalar(t) && typeof t.value === 'number' && t.value > 0) timeout = t.value;
+      else r.err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
+    }
+    let output: ProviderConfig['output'] = 'patterns';
+    if (m.has('output')) {
+      const o = m.get('output');
+      if (r.y.isScalar(o) && (o.value === 'values' || o.value === 'patterns')) output = o.value;
+      else r.err(o ?? item, `providers[${j}].output must be values or patterns`);
+    }
+    if (name && command.length) list.push({ name, command, timeout, output });
+  });
+  cfg.providers = list;
+}
+
+/** `ownCredentials:`: the developer's own credential files and variables to look for. */
+function readOwnCredentials(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (r.y.isScalar(v) && typeof v.value === 'boolean') {
+    cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
+    return;
+  }
+  const m = r.mapping(v ?? keyNode, 'ownCredentials', ['enabled', 'files', 'env']);
+  if (!m) return;
+  const own: OwnCredentialsConfig = {
+    files: m.has('files') ? r.strings(m.get('files'), 'ownCredentials.files') : [],
+    env: m.has('env') ? r.strings(m.get('env'), 'ownCredentials.env') : [],
+  };
+  if (m.has('enabled')) {
+    const e = m.get('enabled');
+    if (r.y.isScalar(e) && typeof e.value === 'boolean') own.enabled = e.value;
+    else r.err(e ?? keyNode, 'ownCredentials.enabled must be true or false');
+  }
+  cfg.ownCredentials = own;
+}
+
+/** `revoked:`: users and SSH keys that must not appear. */
+function readRevoked(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  const m = r.mapping(v ?? keyNode, 'revoked', ['users', 'keys']);
+  if (!m) return;
+  const users = m.has('users') ? r.strings(m.get('users'), 'revoked.users') : [];
+  const keysNode = m.get('keys') as { items?: unknown[] } | undefined;
+  const keys = m.has('keys') ? r.strings(keysNode, 'revoked.keys') : [];
+  keys.forEach((k, j) => {
+    if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
+      r.err(
+        keysNode?.items?.[j],
+        `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`,
+      );
+  });
+  cfg.revoked = { users, keys, why: { users: r.reasons(m.get('users')), keys: r.reasons(keysNode) } };
+}
+
+/** `environments:`: the environments' file globs and the keys expected to differ. */
+function readEnvironments(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, 'environments must map environment names to lists of globs (and expectDifferent to key globs)');
+    return;
+  }
+  const envs = new Map<string, string[]>();
+  let expectDifferent: string[] = [];
+  let why: Array<string | undefined> = [];
+  for (const ep of v.items) {
+    const name = r.y.isScalar(ep.key) ? String(ep.key.value) : '';
+    const globs = (what: string) => {
+      if (!r.y.isSeq(ep.value) || ep.value.items.length === 0) {
+        r.err(ep.value ?? ep.key, `${what} must be a non-empty list of globs`);
+        return [];
+      }
+      const list = r.strings(ep.value, what);
+      ep.value.items.forEach((item, i) => {
+        if (r.y.isScalar(item) && typeof item.value === 'string' && !item.value.trim())
+          r.err(item, `${what}: glob ${i + 1} is empty`);
+      });
+      return list.filter((g) => g.trim());
+    };
+    if (name === 'expectDifferent') {
+      expectDifferent = globs('environments.expectDifferent');
+      why = r.reasons(ep.value);
+    } else if (!/^[A-Za-z][\w-]*$/.test(name))
+      r.err(ep.key, `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`);
+    else if (!r.y.isSeq(ep.value))
+      r.err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
+    else envs.set(name, globs(`environments.${name}`));
+  }
+  if (envs.size === 1) r.err(v, 'environments: name at least two environments to compare');
+  cfg.environments = { envs, expectDifferent, why };
+}
+
+/** `parameterFiles:`: parameter file globs → the template each deploys. */
+function readParameterFiles(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, 'parameterFiles must map globs of parameter files to the template path each deploys');
+    return;
+  }
+  cfg.parameterFiles = [];
+  for (const pp of v.items) {
+    const glob = r.y.isScalar(pp.key) ? String(pp.key.value).trim() : '';
+    const tpl = r.y.isScalar(pp.value) && typeof pp.value.value === 'string' ? pp.value.value.trim() : '';
+    if (!glob || !tpl || tpl.startsWith('/') || tpl.split('/').includes('..'))
+      r.err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
+    else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, '')]);
+  }
+}
+
+/** `profiles:`: named rule selections (rules, deny) and the paths they apply to. */
+function readProfiles(r: Reader, v: unknown, keyNode: unknown, cfg: Config): void {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, 'profiles must map profile names to {rules, deny, paths}');
+    return;
+  }
+  cfg.profiles = [];
+  for (const pp of v.items) {
+    const name = r.y.isScalar(pp.key) ? String(pp.key.value) : '';
+    const body = pp.value;
+    if (!r.y.isMap(body)) {
+      r.err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
+      continue;
+    }
+    const prof: Profile = { name };
+    for (const kp of body.items) {
+      const k = r.y.isScalar(kp.key) ? String(kp.key.value) : '';
+      if (k !== 'rules' && k !== 'deny' && k !== 'paths') {
+        r.err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
+        continue;
+      }
+      const list = r.strings(kp.value, `profiles.${name}.${k}`);
+      prof[k] = list;
+      if (k !== 'paths') {
+        const items = (kp.value as { items?: unknown[] } | undefined)?.items ?? [];
+        list.forEach((sel, j) => r.selectorNodes.push([sel, items[j], `profiles.${name}.${k}`]));
+      }
+      if (k === 'deny') {
+        const why = r.reasons(kp.value);
+        list.forEach((id, j) => r.except('rule off', id, why[j] ?? `denied by profile ${name}`));
+      }
+    }
+    if (!prof.rules && !prof.deny) r.err(body, `profiles.${name}: name rules (an allow list) or deny`);
+    cfg.profiles.push(prof);
+  }
+}
+
+/** `patterns:`: the team's own secret rules, validated as built-in ones are, each finding its own examples. */
+function readPatterns(r: Reader, patternsNode: unknown, knownRules: ReadonlySet<string>): Config['patterns'] {
+  const raw = (patternsNode as { toJSON?: () => unknown }).toJSON?.() ?? null;
+  // Each problem is reported at the line of the rule's key that is wrong (`regex:`), else at its `- id:` line.
+  const items = r.y.isSeq(patternsNode) ? patternsNode.items : [];
+  const nodeOf = (i: number, key?: string): unknown => {
+    const item = items[i];
+    if (key && r.y.isMap(item)) {
+      const pair = item.items.find((p) => r.y.isScalar(p.key) && p.key.value === key);
+      if (pair) return pair.key;
+    }
+    return item ?? patternsNode;
+  };
+  const lineOf = (i: number, key?: string) => `${r.display}:${r.at(nodeOf(i, key))}: patterns`;
+  const { patterns, errors: perrs } = validatePatterns(raw, `${r.display}:${r.at(patternsNode)}: patterns`, lineOf);
+  r.errors.push(...perrs);
+  for (const [i, p] of patterns.entries()) {
+    if (knownRules.has(p.id)) r.errors.push(`${lineOf(i, 'id')}: rule "${p.id}" has the id of a built-in rule`);
+    const unsafe = typeof p.regex === 'string' ? checkRegexSafety(p.regex) : undefined;
+    if (unsafe) r.errors.push(`${lineOf(i, 'regex')}: rule "${p.id}" regex is unsafe: ${unsafe}`);
+  }
+  // A custom rule must find its own examples (and not its counter-examples), as built-in rules must.
+  if (!r.errors.length)
+    for (const [pi, p] of patterns.entries()) {
+      const set = compileRuleSet([p]);
+      // Examples are named by number and shown masked: a config may hold a real value, and errors never print one.
+      p.examples.match.forEach((ex, i) => {
+        if (!detectSecrets(unsplit(ex), set).length)
+          r.errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
+      });
+      p.examples.nomatch.forEach((ex, i) => {
+        if (detectSecrets(unsplit(ex), set).length)
+          r.errors.push(`${lineOf(pi, 'examples')}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
+      });
+    }
+  return patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: r.display }));
+}
+
+/**
+ * Rule ids and selectors the config names (rules:, owners[].rules, profiles) must name rules: a category, an id or an
+ * id glob that matches at least one (checked when ids are known).
+ */
+function checkRuleReferences(
+  r: Reader,
+  cfg: Config,
+  knownRules: ReadonlySet<string>,
+  knownCategories: ReadonlySet<string>,
+): void {
   const known = new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
-  for (const [id, node] of ruleNodes)
-    if (!known.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+  for (const [id, node] of r.ruleNodes)
+    if (!known.has(id.toLowerCase())) r.err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
   // owners[].rules: a category, a rule id or an id glob that matches at least one rule (checked when ids are known).
   if (knownRules.size)
-    for (const [sel, node, where] of selectorNodes) {
+    for (const [sel, node, where] of r.selectorNodes) {
       const s = sel.toLowerCase();
       if (knownCategories.has(s) || known.has(s)) continue;
       if (/[*?]/.test(s)) {
         if ([...known].some((k) => ruleMatches(s, { ruleId: k, category: '' }))) continue;
-        err(node, `${where}: rule glob "${sel}" matches no rule (see hookguard rules)`);
+        r.err(node, `${where}: rule glob "${sel}" matches no rule (see hookguard rules)`);
       } else
-        err(
+        r.err(
           node,
           `${where}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(', ')}; see hookguard rules)`,
         );
     }
-  if (errors.length) throw new UsageError(`invalid config:\n  ${errors.join('\n  ')}`);
-  if (exceptions.length) cfg.exceptions = exceptions;
-  return cfg;
 }

@@ -419,96 +419,152 @@ function inventoryHostsOut(f: EnvFile, entries: Entry[]): Entry[] {
   });
 }
 
-export function compareEnvironments(files: EnvFile[], opts: CompareOptions): CompareResult {
-  const res: CompareResult = { hits: [], table: { environments: [], roles: [] }, errors: [] };
-  const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
-  const userExpected = (e: Entry) => expectRes.some((r) => r.test(e.key));
-  const key = randomBytes(32);
-  const hmac = (v: string) => createHmac('sha256', key).update(v).digest('base64');
+/** A column of the parity table: a file of the role, labelled by its environment. */
+interface Column {
+  label: string;
+  env: string;
+  p: Parsed;
+}
 
-  interface Parsed {
-    f: EnvFile;
-    entries: Map<string, Entry>;
-    secrets: Secrets;
-    /** A CloudFormation parameter file. */
-    params: boolean;
+/** ENV-003: key `k` is set in the `present` columns and missing in the others. */
+function missingKeyHits(k: string, present: string[], missing: string[], col: (label: string) => Column): EnvHit[] {
+  const hits: EnvHit[] = [];
+  for (const l of present) {
+    const p = col(l).p;
+    const en = p.entries.get(k)!;
+    hits.push({
+      ruleId: 'ENV-003',
+      file: p.f.path,
+      line: en.line,
+      column: 1,
+      endLine: en.line,
+      endColumn: 1,
+      key: k,
+      secret: false,
+      blocking: touches(p.f, en.line),
+      ...(p.f.commit ? { commit: p.f.commit } : {}),
+      message: `${k} is set in ${list(present)} but missing in ${list(missing)} (${missing.map((m) => col(m).p.f.path).join(', ')}).`,
+    });
   }
-  const parsed: Parsed[] = [];
-  /** Roles whose file is encrypted whole with Ansible Vault in some environment: role → those files. */
-  const vaulted = new Map<string, EnvFile[]>();
-  const parse = (f: EnvFile): Parsed | undefined => {
-    // A whole file encrypted with Ansible Vault cannot be compared (and holds nothing in plaintext).
-    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
-      vaulted.set(f.role, [...(vaulted.get(f.role) ?? []), f]);
-      return undefined;
+  return hits;
+}
+
+/**
+ * ENV-002: security setting `k` has different values in the `known` columns. With an order of strength (`weak`: the
+ * columns below the strongest), the hits are on the weaker values, high in production; else on every value.
+ */
+function securityDriftHits(
+  k: string,
+  known: string[],
+  weak: Set<string> | undefined,
+  col: (label: string) => Column,
+): EnvHit[] {
+  const hits: EnvHit[] = [];
+  const valueOf = (l: string) => col(l).p.entries.get(k)!.value.slice(0, 60);
+  const shown = known.map((l) => `${l}=${valueOf(l)}`);
+  const targets = weak ? [...weak] : known;
+  const strong = weak ? known.filter((l) => !weak.has(l)) : [];
+  for (const l of targets) {
+    const p = col(l).p;
+    const en = p.entries.get(k)!;
+    const prod = isProduction(col(l).env);
+    const hit = valueHit(
+      'ENV-002',
+      p.f,
+      en,
+      false,
+      weak
+        ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list(strong.map((s) => `${s} (${valueOf(s)})`))}.`
+        : `Security setting ${k} differs between environments: ${shown.join(', ')}.`,
+    );
+    if (weak) {
+      hit.severity = prod ? 'high' : 'medium';
+      hit.remediation = `${l} is the environment to fix: set ${k} in ${p.f.path} to ${valueOf(strong[0]!)}, as in ${list(strong)}. If ${l} must differ, list the key in environments.expectDifferent with the reason.`;
     }
-    const flat = flatten(f.path, f.text);
-    if (flat.errors.length && !flat.entries.length) {
-      for (const e of flat.errors.slice(0, 1))
-        res.errors.push({
-          file: f.path,
-          ...(e.line ? { line: e.line } : {}),
-          ...(f.commit ? { commit: f.commit.sha } : {}),
-          message: `environment file (${f.env}) cannot be compared: ${e.message}`,
-        });
-      return undefined;
+    hits.push(hit);
+  }
+  return hits;
+}
+
+/** An environment file as the comparison reads it. */
+interface Parsed {
+  f: EnvFile;
+  entries: Map<string, Entry>;
+  secrets: Secrets;
+  /** A CloudFormation parameter file. */
+  params: boolean;
+}
+
+/**
+ * An environment file's keys (one entry per key: of several, the weakest value of a security setting) and secret
+ * values; undefined for a file encrypted whole (noted in `vaulted`) or one that cannot be read (said in `errors`).
+ */
+function parseEnvFile(
+  f: EnvFile,
+  opts: CompareOptions,
+  vaulted: Map<string, EnvFile[]>,
+  errors: CompareResult['errors'],
+): Parsed | undefined {
+  // A whole file encrypted with Ansible Vault cannot be compared (and holds nothing in plaintext).
+  if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
+    vaulted.set(f.role, [...(vaulted.get(f.role) ?? []), f]);
+    return undefined;
+  }
+  const flat = flatten(f.path, f.text);
+  if (flat.errors.length && !flat.entries.length) {
+    for (const e of flat.errors.slice(0, 1))
+      errors.push({
+        file: f.path,
+        ...(e.line ? { line: e.line } : {}),
+        ...(f.commit ? { commit: f.commit.sha } : {}),
+        message: `environment file (${f.env}) cannot be compared: ${e.message}`,
+      });
+    return undefined;
+  }
+  const params = parameterFile(f, flat.entries);
+  const list = params ?? inventoryHostsOut(f, flat.entries);
+  const entries = new Map<string, Entry>();
+  for (const e of list) {
+    const had = entries.get(e.key);
+    // One key from several places (per-host variables of an inventory): the weakest value of a security setting
+    // stands for the file, so one host's `tls_verify: false` is not hidden behind another's `true`.
+    if (!had) entries.set(e.key, e);
+    else if (isSecurityKey(e.segments)) {
+      const a = strength(had.segments, had.value);
+      const b = strength(e.segments, e.value);
+      if (a !== undefined && b !== undefined && b < a) entries.set(e.key, e);
     }
-    const params = parameterFile(f, flat.entries);
-    const list = params ?? inventoryHostsOut(f, flat.entries);
-    const entries = new Map<string, Entry>();
-    for (const e of list) {
-      const had = entries.get(e.key);
-      // One key from several places (per-host variables of an inventory): the weakest value of a security setting
-      // stands for the file, so one host's `tls_verify: false` is not hidden behind another's `true`.
-      if (!had) entries.set(e.key, e);
-      else if (isSecurityKey(e.segments)) {
-        const a = strength(had.segments, had.value);
-        const b = strength(e.segments, e.value);
-        if (a !== undefined && b !== undefined && b < a) entries.set(e.key, e);
-      }
-    }
-    const noEcho = params && opts.noEcho;
-    return {
-      f,
-      entries,
-      params: params !== undefined,
-      secrets: secretEntries(f, [...entries.values()], opts, noEcho ? (e) => noEcho.has(e.key) : undefined),
-    };
+  }
+  const noEcho = params && opts.noEcho;
+  return {
+    f,
+    entries,
+    params: params !== undefined,
+    secrets: secretEntries(f, [...entries.values()], opts, noEcho ? (e) => noEcho.has(e.key) : undefined),
   };
-  const { focus } = opts;
-  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
-  const deferred: EnvFile[] = [];
-  for (const f of files) {
-    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
-    else {
-      const p = parse(f);
-      if (p) parsed.push(p);
-    }
-  }
-  // Files of other roles matter only for ENV-001 on the focus files: parse those whose text holds a piece of one of
-  // their secret values (the longest alphanumeric run survives any quoting or escaping the value may have there).
-  const others: Parsed[] = [];
-  if (focus && deferred.length) {
-    const needles: string[] = [];
-    let everything = false;
-    for (const p of parsed)
-      if (focus(p.f.path))
-        for (const v of p.secrets.values()) {
-          const run = v
-            .replace(/^cred:/, '')
-            .split(/[^A-Za-z0-9]+/)
-            .reduce((a, b) => (b.length > a.length ? b : a), '');
-          if (run.length >= 4) needles.push(run);
-          else everything = true;
-        }
-    for (const f of deferred)
-      if (everything || needles.some((n) => f.text.includes(n))) {
-        const p = parse(f);
-        if (p) others.push(p);
-      }
-  }
+}
 
-  // ATREST-003: the file is vaulted in other environments but plaintext in this one (its twin says what it holds).
+/**
+ * A piece of each secret value of `parsed` to look for in other files' text: its longest alphanumeric run (which
+ * survives any quoting or escaping the value may have there); undefined when a value has no run long enough.
+ */
+function secretNeedles(parsed: Parsed[]): string[] | undefined {
+  const needles: string[] = [];
+  for (const p of parsed)
+    for (const v of p.secrets.values()) {
+      const run = v
+        .replace(/^cred:/, '')
+        .split(/[^A-Za-z0-9]+/)
+        .reduce((a, b) => (b.length > a.length ? b : a), '');
+      if (run.length < 4) return undefined;
+      needles.push(run);
+    }
+  return needles;
+}
+
+/** ATREST-003: a file encrypted with Ansible Vault in other environments that is plaintext in this one. */
+function plaintextTwinHits(parsed: Parsed[], vaulted: Map<string, EnvFile[]>): EnvHit[] {
+  const hits: EnvHit[] = [];
   for (const p of parsed) {
     const twins = vaulted.get(p.f.role)?.filter((v) => v.env !== p.f.env);
     // (A vault file by name is checked on its own, by ATREST-003's name rule.)
@@ -518,7 +574,7 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
       if (n >= 50) break;
       if (e.kind === 'null' || e.kind === 'list' || !e.value || e.tag === '!vault' || unknowable(e.value)) continue;
       n++;
-      res.hits.push(
+      hits.push(
         valueHit(
           'ATREST-003',
           p.f,
@@ -529,10 +585,18 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
       );
     }
   }
+  return hits;
+}
 
-  // ENV-001: the same secret value in two or more environments, across every file of every role.
+/**
+ * ENV-001: the same secret value in two or more environments (compared by a keyed hash with a key of this run, never
+ * by value). Adds a hit to `hits` for each place (of a focus file, when there is a focus); returns every shared entry.
+ */
+function sharedSecrets(all: Parsed[], focus: CompareOptions['focus'], hits: EnvHit[]): Set<Entry> {
+  const key = randomBytes(32);
+  const hmac = (v: string) => createHmac('sha256', key).update(v).digest('base64');
   const byHash = new Map<string, Array<{ p: Parsed; e: Entry }>>();
-  for (const p of [...parsed, ...others])
+  for (const p of all)
     for (const [e, v] of p.secrets) {
       const h = hmac(v);
       const l = byHash.get(h) ?? [];
@@ -551,7 +615,7 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
         .sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path))
         .map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
       const what = p.secrets.get(e)!.startsWith('cred:') ? `The password inside ${e.key}` : `The secret in ${e.key}`;
-      res.hits.push(
+      hits.push(
         valueHit(
           'ENV-001',
           p.f,
@@ -562,7 +626,12 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
       );
     }
   }
+  return shared;
+}
 
+/** ENV-004 (a weak or default password in production) and ENV-005 (a plaintext secret in a parameter file). */
+function weakAndPlaintextHits(parsed: Parsed[], opts: CompareOptions): EnvHit[] {
+  const res = { hits: [] as EnvHit[] };
   for (const p of parsed) {
     // ENV-004: a weak or default password in production.
     if (isProduction(p.f.env))
@@ -595,13 +664,48 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
         );
       }
   }
+  return res.hits;
+}
+
+export function compareEnvironments(files: EnvFile[], opts: CompareOptions): CompareResult {
+  const res: CompareResult = { hits: [], table: { environments: [], roles: [] }, errors: [] };
+  const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
+  const userExpected = (e: Entry) => expectRes.some((r) => r.test(e.key));
+  const parsed: Parsed[] = [];
+  /** Roles whose file is encrypted whole with Ansible Vault in some environment: role → those files. */
+  const vaulted = new Map<string, EnvFile[]>();
+  const parse = (f: EnvFile) => parseEnvFile(f, opts, vaulted, res.errors);
+  const { focus } = opts;
+  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
+  const deferred: EnvFile[] = [];
+  for (const f of files) {
+    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
+    else {
+      const p = parse(f);
+      if (p) parsed.push(p);
+    }
+  }
+  // Files of other roles matter only for ENV-001 on the focus files: parse those whose text holds a piece of one of
+  // their secret values (the longest alphanumeric run survives any quoting or escaping the value may have there).
+  const others: Parsed[] = [];
+  if (focus && deferred.length) {
+    const needles = secretNeedles(parsed.filter((p) => focus(p.f.path)));
+    for (const f of deferred)
+      if (!needles || needles.some((n) => f.text.includes(n))) {
+        const p = parse(f);
+        if (p) others.push(p);
+      }
+  }
+
+  // ATREST-003: the file is vaulted in other environments but plaintext in this one (its twin says what it holds).
+  res.hits.push(...plaintextTwinHits(parsed, vaulted));
+
+  // ENV-001: the same secret value in two or more environments, across every file of every role.
+  const shared = sharedSecrets([...parsed, ...others], focus, res.hits);
+
+  res.hits.push(...weakAndPlaintextHits(parsed, opts));
 
   // Roles: every file, one column per environment (`prod (2)` for a second file of the role in one environment).
-  interface Column {
-    label: string;
-    env: string;
-    p: Parsed;
-  }
   const roles = new Map<string, Column[]>();
   for (const p of parsed) {
     const cols = roles.get(p.f.role) ?? [];
@@ -675,51 +779,11 @@ export function compareEnvironments(files: EnvFile[], opts: CompareOptions): Com
       row.rows.push({ key: k, security, cells });
 
       // ENV-003: present in some environments, missing in others.
-      if (missing.length && !expected)
-        for (const l of present) {
-          const p = col(l).p;
-          const en = p.entries.get(k)!;
-          res.hits.push({
-            ruleId: 'ENV-003',
-            file: p.f.path,
-            line: en.line,
-            column: 1,
-            endLine: en.line,
-            endColumn: 1,
-            key: k,
-            secret: false,
-            blocking: touches(p.f, en.line),
-            ...(p.f.commit ? { commit: p.f.commit } : {}),
-            message: `${k} is set in ${list(present)} but missing in ${list(missing)} (${missing.map((m) => col(m).p.f.path).join(', ')}).`,
-          });
-        }
+      if (missing.length && !expected) res.hits.push(...missingKeyHits(k, present, missing, col));
 
       // ENV-002: a security setting whose value differs — on the weaker value where values have an order.
-      if (security && !anySecret && !credential && distinct.size > 1 && !userSaid) {
-        const valueOf = (l: string) => col(l).p.entries.get(k)!.value.slice(0, 60);
-        const shown = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
-        const targets = ranked ? [...weak] : [...values.keys()];
-        const strong = ranked ? [...values.keys()].filter((l) => !weak.has(l)) : [];
-        for (const l of targets) {
-          const p = col(l).p;
-          const en = p.entries.get(k)!;
-          const prod = isProduction(col(l).env);
-          const hit = valueHit(
-            'ENV-002',
-            p.f,
-            en,
-            false,
-            ranked
-              ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list(strong.map((s) => `${s} (${valueOf(s)})`))}.`
-              : `Security setting ${k} differs between environments: ${shown.join(', ')}.`,
-          );
-          if (ranked) {
-            hit.severity = prod ? 'high' : 'medium';
-            hit.remediation = `${l} is the environment to fix: set ${k} in ${p.f.path} to ${valueOf(strong[0]!)}, as in ${list(strong)}. If ${l} must differ, list the key in environments.expectDifferent with the reason.`;
-          }
-          res.hits.push(hit);
-        }
-      }
+      if (security && !anySecret && !credential && distinct.size > 1 && !userSaid)
+        res.hits.push(...securityDriftHits(k, [...values.keys()], ranked ? weak : undefined, col));
     }
     res.table.roles.push(row);
   }

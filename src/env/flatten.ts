@@ -582,6 +582,26 @@ function flattenJson(text: string): Flat {
   return out;
 }
 
+/** A tfvars value without quotes: a boolean, null, a number, or an expression (compared as its text). */
+function literalKind(raw: string): Entry['kind'] {
+  if (/^(?:true|false)$/.test(raw)) return 'bool';
+  if (raw === 'null') return 'null';
+  return /^-?\d+(?:\.\d+)?$/.test(raw) ? 'number' : 'string';
+}
+
+/** The heredoc starting at `at` (`<<EOT` or `<<-EOT`): its text, and where it ends (past its closing marker). */
+function heredoc(text: string, at: number): { body: string; stop: number } | undefined {
+  const m = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(at, at + 300));
+  if (!m) return undefined;
+  const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, 'm');
+  const rest = text.slice(at + m[0].length);
+  const e = end.exec(rest);
+  return {
+    body: e ? rest.slice(0, e.index) : rest,
+    stop: at + m[0].length + (e ? e.index + e[0].length : rest.length),
+  };
+}
+
 /**
  * Terraform variable files (`*.tfvars`): HCL attributes `name = value` with strings, numbers, booleans, lists and
  * objects (`tags = { team = "x" }` → `tags.team`), comments (`#`, `//`, block) and heredocs. Expressions other than
@@ -665,13 +685,9 @@ export function flattenTfvars(text: string): Flat {
       return v;
     }
     if (c === '<' && text[i + 1] === '<') {
-      const m = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(i, i + 300));
-      if (!m) fail('bad heredoc');
-      const end = new RegExp(`^[ \\t]*${m![1]}[ \\t]*$`, 'm');
-      const rest = text.slice(i + m![0].length);
-      const e = end.exec(rest);
-      const body = e ? rest.slice(0, e.index) : rest;
-      const stop = i + m![0].length + (e ? e.index + e[0].length : rest.length);
+      const h = heredoc(text, i);
+      if (!h) fail('bad heredoc');
+      const { body, stop } = h!;
       for (; i < stop; i++) if (text[i] === '\n') [line, lineStart] = [line + 1, i + 1];
       if (segments.length) add(segments, keyLine, body.replace(/\n$/, ''), 'string', [vl, vc, vc]);
       return body;
@@ -713,13 +729,7 @@ export function flattenTfvars(text: string): Flat {
     const raw = m[0].replace(/\s*(?:\/\/.*)?$/, '');
     if (!raw) fail('expected a value');
     i += raw.length;
-    const kind: Entry['kind'] = /^(?:true|false)$/.test(raw)
-      ? 'bool'
-      : raw === 'null'
-        ? 'null'
-        : /^-?\d+(?:\.\d+)?$/.test(raw)
-          ? 'number'
-          : 'string';
+    const kind = literalKind(raw);
     const v = kind === 'null' ? '' : kind === 'string' ? `\${${raw}}` : raw;
     if (segments.length) add(segments, keyLine, v, kind, [vl, vc, vc + raw.length]);
     return v;

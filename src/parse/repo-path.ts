@@ -14,3 +14,14 @@ export function normaliseRepoPath(p: string): string | undefined {
   }
   return out.join('/');
 }
+
+/**
+ * The folders above a repository path, nearest first, as prefixes: `a/b/c.yaml` → `['a/b/', 'a/', '']` (where a file's
+ * .sops.yaml or environment folder is looked up). A leading `/` is not a folder of its own.
+ */
+export function foldersAbove(p: string): string[] {
+  const out: string[] = [];
+  for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) out.push(p.slice(0, i + 1));
+  out.push('');
+  return out;
+}

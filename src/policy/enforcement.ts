@@ -180,33 +180,7 @@ export async function findEnforcement(
         const run = typeof step.run === 'string' ? step.run : '';
         const reportsOnly = jobContinues || step['continue-on-error'] === true;
         if (/(?:^|\/)hookguard(?:@|$|\/)/i.test(uses)) {
-          const w = isObj(step.with) ? step.with : {};
-          const input = (k: string) => (typeof w[k] === 'string' || typeof w[k] === 'boolean' ? String(w[k]) : '');
-          const notes: string[] = [];
-          let threshold: FailOn = configFailOn;
-          let thresholdFrom = 'the config';
-          const fo = input('fail-on');
-          if (FAIL_ON.includes(fo)) {
-            threshold = fo as FailOn;
-            thresholdFrom = 'input `fail-on`';
-          } else if (fo) notes.push(`input \`fail-on: ${fo}\` is not a threshold (the check then fails to run)`);
-          else if (input('config')) {
-            const other = failOnOf(await files.read(input('config').replace(/^\.\//, '')));
-            threshold = other ?? 'high';
-            thresholdFrom = `${input('config')} (input \`config\`)`;
-          }
-          if (input('mode') && input('mode') !== 'auto') notes.push(`mode \`${input('mode')}\``);
-          notes.push(
-            `exceptions a pull request adds: ${
-              (input('exceptions') || configExceptions) === 'report'
-                ? `reported only (${input('exceptions') ? 'input' : 'config'} \`exceptions: report\`)`
-                : 'fail the check until an owner approves'
-            }`,
-          );
-          if (input('comments') === 'false') notes.push('no inline review comments');
-          if (input('sarif-file')) notes.push(`SARIF to \`${input('sarif-file')}\``);
-          if (input('report-html')) notes.push(`HTML audit report \`${input('report-html')}\``);
-          if (input('baseline')) notes.push(`baseline \`${input('baseline')}\``);
+          const { threshold, thresholdFrom, notes } = await actionStep(step, files, configFailOn, configExceptions);
           if (reportsOnly) notes.push('`continue-on-error: true`: a failing check does not fail the workflow');
           out.push({
             stage: triggers.length ? triggers.join(', ') : 'workflow',
@@ -232,4 +206,41 @@ export async function findEnforcement(
     }
   }
   return out;
+}
+
+/** The threshold a step that uses the hookguard Action blocks at, and what its inputs change (its notes). */
+async function actionStep(
+  step: Record<string, unknown>,
+  files: TrackedFiles,
+  configFailOn: FailOn,
+  configExceptions: 'require-owner-approval' | 'report',
+): Promise<{ threshold: FailOn; thresholdFrom: string; notes: string[] }> {
+  const w = isObj(step.with) ? step.with : {};
+  const input = (k: string) => (typeof w[k] === 'string' || typeof w[k] === 'boolean' ? String(w[k]) : '');
+  const notes: string[] = [];
+  let threshold: FailOn = configFailOn;
+  let thresholdFrom = 'the config';
+  const fo = input('fail-on');
+  if (FAIL_ON.includes(fo)) {
+    threshold = fo as FailOn;
+    thresholdFrom = 'input `fail-on`';
+  } else if (fo) notes.push(`input \`fail-on: ${fo}\` is not a threshold (the check then fails to run)`);
+  else if (input('config')) {
+    const other = failOnOf(await files.read(input('config').replace(/^\.\//, '')));
+    threshold = other ?? 'high';
+    thresholdFrom = `${input('config')} (input \`config\`)`;
+  }
+  if (input('mode') && input('mode') !== 'auto') notes.push(`mode \`${input('mode')}\``);
+  notes.push(
+    `exceptions a pull request adds: ${
+      (input('exceptions') || configExceptions) === 'report'
+        ? `reported only (${input('exceptions') ? 'input' : 'config'} \`exceptions: report\`)`
+        : 'fail the check until an owner approves'
+    }`,
+  );
+  if (input('comments') === 'false') notes.push('no inline review comments');
+  if (input('sarif-file')) notes.push(`SARIF to \`${input('sarif-file')}\``);
+  if (input('report-html')) notes.push(`HTML audit report \`${input('report-html')}\``);
+  if (input('baseline')) notes.push(`baseline \`${input('baseline')}\``);
+  return { threshold, thresholdFrom, notes };
 }

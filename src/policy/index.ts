@@ -168,99 +168,32 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
   const docs: RuleDoc[] = [...patterns.map(secretRuleDoc), ...(await iacRuleDocs(policies))];
   const byLower = new Map(docs.map((d) => [d.id.toLowerCase(), d]));
 
-  const families = new Map<string, Family>();
-  for (const d of docs) {
-    const f = families.get(d.category) ?? { category: d.category, total: 0, off: [], changed: [] };
-    f.total++;
-    families.set(d.category, f);
-  }
-  for (const [id, setting] of [...config.rules].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const d = byLower.get(id);
-    if (!d) continue;
-    const f = families.get(d.category)!;
-    if (setting === 'off') f.off.push(d.id);
-    else if (setting !== d.severity) f.changed.push([d.id, `${d.severity} → ${setting}`]);
-  }
+  const families = ruleFamilies(docs, config.rules, byLower);
 
   const own = await loadOwnership(root, config, inRepo !== undefined, o.env);
 
-  const seen = new Set<string>();
-  const inline: Exception[] = [];
-  for (const s of result.suppressed) {
-    if (s.by !== 'inline' && s.by !== 'metadata') continue;
-    const what = `${s.file}:${s.line}`;
-    const key = `${what}\0${s.ruleId}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    inline.push({
-      kind: s.by === 'inline' ? 'inline allow' : 'resource Metadata',
-      what,
-      ruleId: s.ruleId,
-      ...(NO_REASON.test(s.reason) ? {} : { reason: s.reason }),
-    });
-  }
+  const inline = inlineExceptions(result.suppressed);
 
-  let baseline: PolicyData['baseline'];
-  const bfile = o.baseline
-    ? path.resolve(o.cwd, o.baseline)
-    : config.baseline
-      ? path.resolve(root, config.baseline)
-      : path.join(root, DEFAULT_BASELINE);
-  const brel = path.relative(root, bfile).split(path.sep).join('/');
-  // The committed baseline (the index's); a named one outside the repository, from the disk.
-  const btext =
-    inRepo && !brel.startsWith('../')
-      ? await files.read(brel)
-      : existsSync(bfile)
-        ? readFileSync(bfile, 'utf8')
-        : undefined;
-  if (btext !== undefined && btext.trim()) {
-    const raw = JSON.parse(btext) as {
-      createdAt?: string;
-      findings?: Array<Record<string, unknown>>;
-    };
-    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
-    baseline = {
-      file: brel,
-      entries: (raw.findings ?? []).map((e): BaselineShown => {
-        const ruleId = String(e.ruleId ?? 'unknown');
-        const d = byLower.get(ruleId.toLowerCase());
-        const severity = str(e.severity) ?? d?.severity;
-        const file = str(e.file);
-        const owners =
-          own.ownership && file && d ? ownersFor(own.ownership, { ruleId: d.id, category: d.category, file }) : [];
-        return {
-          ruleId,
-          ...(file ? { file } : {}),
-          ...(severity ? { severity } : {}),
-          ...(owners.length ? { owners } : {}),
-          ...(str(e.date) ? { date: str(e.date)!.slice(0, 10) } : {}),
-          ...(str(e.reason) ? { reason: str(e.reason)! } : {}),
-          ...(str(e.expires) ? { expires: str(e.expires)!.slice(0, 10) } : {}),
-        };
-      }),
-      ...(typeof raw.createdAt === 'string' ? { createdAt: raw.createdAt } : {}),
-      stale: result.staleBaseline.length,
-    };
-  }
+  const baseline = await committedBaseline(
+    o,
+    root,
+    config.baseline,
+    inRepo !== undefined,
+    files,
+    (ruleId, file) => {
+      const d = byLower.get(ruleId.toLowerCase());
+      const owners =
+        own.ownership && file && d ? ownersFor(own.ownership, { ruleId: d.id, category: d.category, file }) : [];
+      return { ...(d ? { severity: d.severity } : {}), owners };
+    },
+    result.staleBaseline.length,
+  );
 
   const unused = [...result.findings, ...result.existing]
     .filter((f) => f.ruleId === 'HG-UNUSED-001')
     .map((f) => ({ where: `${f.file}:${f.line}`, message: f.message }));
 
-  // Config exceptions; a severity change counts only when it lowers the rule.
-  const configExceptions: Exception[] = [];
-  for (const e of config.exceptions ?? []) {
-    if (e.kind === 'severity lowered') {
-      const d = byLower.get(e.what.toLowerCase());
-      if (!d || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[d.severity]) continue;
-      configExceptions.push({
-        kind: e.kind,
-        what: `${d.id}: ${d.severity} → ${e.severity}`,
-        ...(e.reason ? { reason: e.reason } : {}),
-      });
-    } else configExceptions.push({ kind: e.kind, what: e.what, ...(e.reason ? { reason: e.reason } : {}) });
-  }
+  const configExceptions = configExceptionsOf(config.exceptions ?? [], byLower);
 
   const failOn = config.failOn ?? 'high';
   const doc = config.escalation?.doc;
@@ -309,4 +242,121 @@ export async function buildPolicy(o: PolicyOptions): Promise<string> {
   // The team's own policies, as the standard they define (src/policies renders it).
   const standard = policies ? `\n${(await import('../policies/docs.js')).renderStandard(policies.policies)}` : '';
   return renderPolicy(data) + standard;
+}
+
+type Config = Awaited<ReturnType<typeof scan>>['config'];
+
+/** Rules per family (category), with the ones the config turns off or gives another severity. */
+function ruleFamilies(docs: RuleDoc[], settings: Config['rules'], byLower: Map<string, RuleDoc>): Map<string, Family> {
+  const families = new Map<string, Family>();
+  for (const d of docs) {
+    const f = families.get(d.category) ?? { category: d.category, total: 0, off: [], changed: [] };
+    f.total++;
+    families.set(d.category, f);
+  }
+  for (const [id, setting] of [...settings].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const d = byLower.get(id);
+    if (!d) continue;
+    const f = families.get(d.category)!;
+    if (setting === 'off') f.off.push(d.id);
+    else if (setting !== d.severity) f.changed.push([d.id, `${d.severity} → ${setting}`]);
+  }
+
+  return families;
+}
+
+/** The inline allows and resource Metadata suppressions in effect, once per place and rule. */
+function inlineExceptions(suppressed: Awaited<ReturnType<typeof scan>>['result']['suppressed']): Exception[] {
+  const seen = new Set<string>();
+  const inline: Exception[] = [];
+  for (const s of suppressed) {
+    if (s.by !== 'inline' && s.by !== 'metadata') continue;
+    const what = `${s.file}:${s.line}`;
+    const key = `${what}\0${s.ruleId}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    inline.push({
+      kind: s.by === 'inline' ? 'inline allow' : 'resource Metadata',
+      what,
+      ruleId: s.ruleId,
+      ...(NO_REASON.test(s.reason) ? {} : { reason: s.reason }),
+    });
+  }
+
+  return inline;
+}
+
+/**
+ * The committed baseline (the index's; a named one outside the repository, from the disk), each entry with its
+ * severity and owners (`about` answers for a rule id and file).
+ */
+async function committedBaseline(
+  o: PolicyOptions,
+  root: string,
+  fromConfig: string | undefined,
+  inRepo: boolean,
+  files: TrackedFiles,
+  about: (ruleId: string, file: string | undefined) => { severity?: string; owners: string[] },
+  stale: number,
+): Promise<PolicyData['baseline']> {
+  let baseline: PolicyData['baseline'];
+  const bfile = o.baseline
+    ? path.resolve(o.cwd, o.baseline)
+    : fromConfig
+      ? path.resolve(root, fromConfig)
+      : path.join(root, DEFAULT_BASELINE);
+  const brel = path.relative(root, bfile).split(path.sep).join('/');
+  const btext =
+    inRepo && !brel.startsWith('../')
+      ? await files.read(brel)
+      : existsSync(bfile)
+        ? readFileSync(bfile, 'utf8')
+        : undefined;
+  if (btext !== undefined && btext.trim()) {
+    const raw = JSON.parse(btext) as {
+      createdAt?: string;
+      findings?: Array<Record<string, unknown>>;
+    };
+    const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v : undefined);
+    baseline = {
+      file: brel,
+      entries: (raw.findings ?? []).map((e): BaselineShown => {
+        const ruleId = String(e.ruleId ?? 'unknown');
+        const file = str(e.file);
+        const known = about(ruleId, file);
+        const severity = str(e.severity) ?? known.severity;
+        const owners = known.owners;
+        return {
+          ruleId,
+          ...(file ? { file } : {}),
+          ...(severity ? { severity } : {}),
+          ...(owners.length ? { owners } : {}),
+          ...(str(e.date) ? { date: str(e.date)!.slice(0, 10) } : {}),
+          ...(str(e.reason) ? { reason: str(e.reason)! } : {}),
+          ...(str(e.expires) ? { expires: str(e.expires)!.slice(0, 10) } : {}),
+        };
+      }),
+      ...(typeof raw.createdAt === 'string' ? { createdAt: raw.createdAt } : {}),
+      stale,
+    };
+  }
+  return baseline;
+}
+
+/** The config's exceptions; a severity change counts only when it lowers the rule. */
+function configExceptionsOf(exceptions: NonNullable<Config['exceptions']>, byLower: Map<string, RuleDoc>): Exception[] {
+  const configExceptions: Exception[] = [];
+  for (const e of exceptions) {
+    if (e.kind === 'severity lowered') {
+      const d = byLower.get(e.what.toLowerCase());
+      if (!d || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[d.severity]) continue;
+      configExceptions.push({
+        kind: e.kind,
+        what: `${d.id}: ${d.severity} → ${e.severity}`,
+        ...(e.reason ? { reason: e.reason } : {}),
+      });
+    } else configExceptions.push({ kind: e.kind, what: e.what, ...(e.reason ? { reason: e.reason } : {}) });
+  }
+
+  return configExceptions;
 }

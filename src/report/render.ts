@@ -7,9 +7,9 @@ import { codeQualityReport, gitlabReport, junitReport } from './ci.js';
 import { htmlReport } from './html.js';
 import type { PublicReport } from './json.js';
 import { markdownReport } from './markdown.js';
+import type { RenderedFormat } from './formats.js';
 
-export const RENDERED_FORMATS = ['html', 'markdown', 'junit', 'gitlab-secrets', 'gitlab-sast', 'codequality'] as const;
-export type RenderedFormat = (typeof RENDERED_FORMATS)[number];
+export { RENDERED_FORMATS, type RenderedFormat } from './formats.js';
 
 export function renderReport(
   format: RenderedFormat,

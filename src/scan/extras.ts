@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { foldersAbove } from '../parse/repo-path.js';
 import type { CommitInfo, FileError, Finding, RuleDoc, Severity, Suppressed, Target } from '../types.js';
 import type { RuleSet } from '../rules/secrets/load.js';
 import { makeFinding } from '../finding/index.js';
@@ -144,7 +145,7 @@ export class Extras {
 
   /** Files on disk: the `.sops.yaml` of each folder above `p`, looked up once per folder. */
   private async probeDisk(p: string): Promise<void> {
-    for (const dir of folders(p)) {
+    for (const dir of foldersAbove(p)) {
       if (this.probed.has(dir)) continue;
       this.probed.add(dir);
       for (const n of SOPS_NAMES) {
@@ -171,7 +172,7 @@ export class Extras {
 
   /** The `.sops.yaml` that governs a path: the nearest one in the folders above it, as sops finds it. */
   private sopsFor(p: string): SopsConfig | undefined {
-    for (const dir of folders(p)) {
+    for (const dir of foldersAbove(p)) {
       const c = this.sops.get(dir);
       if (c) return c;
     }
@@ -505,14 +506,6 @@ const SOPS_NAMES = ['.sops.yaml', '.sops.yml'];
 
 function isSopsName(p: string): boolean {
   return /(?:^|\/)\.sops\.ya?ml$/.test(p);
-}
-
-/** The folders above a path, nearest first, as prefixes: 'a/b/c.yaml' → ['a/b/', 'a/', '']. */
-function folders(p: string): string[] {
-  const out: string[] = [];
-  for (let i = p.lastIndexOf('/'); i !== -1; i = p.lastIndexOf('/', i - 1)) out.push(p.slice(0, i + 1));
-  out.push('');
-  return out;
 }
 
 /** Whether a file shows the repository's own use of a secret store: configuration, not tests, fixtures or docs. */

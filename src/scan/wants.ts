@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { foldersAbove } from '../parse/repo-path.js';
 import { makeRoleFinder, type EnvGlobs } from '../env/roles.js';
 import {
   hasSopsMetadata,
@@ -82,14 +83,6 @@ export function declaredNear(root: string, names: string[], needle: string): (p:
   };
 }
 
-/** The folders above a path, nearest first, as `''` or `a/b/`. */
-function folders(p: string): string[] {
-  const out: string[] = [];
-  for (let i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) out.push(p.slice(0, i + 1));
-  out.push('');
-  return out;
-}
-
 /** What decides which files' content is read: plain data, so a worker thread can be given it. */
 export interface WantsConfig {
   iac: boolean;
@@ -116,7 +109,7 @@ export function contentWanted(c: WantsConfig, root: string): (p: string) => bool
     (isConfigFile(p) && sopsNear(p)) ||
     // Extras.wants, with the snapshot's SOPS configs.
     (c.extras !== undefined &&
-      (roleOf(p) !== undefined || (isConfigFile(p) && folders(p).some((d) => sopsDirs.has(d)))));
+      (roleOf(p) !== undefined || (isConfigFile(p) && foldersAbove(p).some((d) => sopsDirs.has(d)))));
 }
 
 const STORE_MARK = /\$ANSIBLE_VAULT;|!vault|hashi_vault|\bvault:|\$\{vault:|resolve:secretsmanager|resolve:ssm-secure/;

@@ -1,7 +1,9 @@
 /** `hookguard <command> --help` for every command, through the real CLI. */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { ROOT, runCli, testEnv, tempDir } from '../helpers.js';
+import { Repo, ROOT, runCli, testEnv, tempDir } from '../helpers.js';
 
 const env = testEnv(tempDir('hg-help-'));
 const cli = (args: string[]) => runCli(args, { cwd: ROOT, env });
@@ -58,5 +60,94 @@ describe('rule docs through the CLI', () => {
     const fixed = blocks[1]!;
     expect(fixed.split('\n')[1]).toMatch(/^ {2}FromPort: 22$/);
     expect(parseDocument(fixed).errors).toEqual([]);
+  });
+});
+
+describe('one option parser for every command (through the real CLI)', () => {
+  const repo = Repo.init();
+  repo.commit('envs', {
+    '.env.prod': 'LOG_LEVEL=warn\n',
+    '.env.staging': 'LOG_LEVEL=debug\n',
+    '.hookguard.yaml': 'failOn: high\n',
+    'app.js': 'console.log(1);\n',
+  });
+  const same = (spellings: string[][], out?: string) => {
+    const runs = spellings.map((args) => {
+      const r = repo.hookguard(args);
+      return { code: r.code, text: out ? readFileSync(path.join(repo.dir, out), 'utf8') : r.stdout, err: r.stderr };
+    });
+    for (const r of runs) expect(r.err).not.toMatch(/unknown option|needs a value/);
+    expect(new Set(runs.map((r) => r.code)).size).toBe(1);
+    expect(runs[0]!.text.length).toBeGreaterThan(0);
+    for (const r of runs.slice(1)) expect(r.text).toBe(runs[0]!.text);
+    return runs[0]!;
+  };
+
+  it('env: --format/--config/--output each as "--opt value", "--opt=value" and the short form', () => {
+    expect(
+      same([
+        ['env', '--format', 'json'],
+        ['env', '--format=json'],
+      ]).code,
+    ).toBe(0);
+    same([
+      ['env', '--config', '.hookguard.yaml'],
+      ['env', '--config=.hookguard.yaml'],
+      ['env', '-c', '.hookguard.yaml'],
+    ]);
+    same(
+      [
+        ['env', '--output', 'p.txt'],
+        ['env', '--output=p.txt'],
+        ['env', '-o', 'p.txt'],
+      ],
+      'p.txt',
+    );
+  });
+
+  it('rules, doctor, report and policy take the same spellings', () => {
+    same([
+      ['rules', '--config', '.hookguard.yaml'],
+      ['rules', '--config=.hookguard.yaml'],
+      ['rules', '-c', '.hookguard.yaml'],
+    ]);
+    same([
+      ['doctor', '--format', 'json'],
+      ['doctor', '--format=json'],
+    ]);
+    expect(repo.hookguard(['scan', '--format=json', '--output=r.json']).code).toBe(0);
+    same([
+      ['report', 'r.json', '--format', 'markdown'],
+      ['report', 'r.json', '--format=markdown'],
+    ]);
+    same(
+      [
+        ['report', 'r.json', '-o', 'r.html'],
+        ['report', 'r.json', '--output=r.html'],
+      ],
+      'r.html',
+    );
+    same(
+      [
+        ['policy', '--output', 'P.md'],
+        ['policy', '--output=P.md'],
+        ['policy', '-o', 'P.md'],
+      ],
+      'P.md',
+    );
+  });
+
+  it('bad arguments are usage errors (exit 2) that name the option and the command', () => {
+    for (const [args, message] of [
+      [['env', '--format=xml'], /--format must be one of text, json, markdown \(got "xml"\)/],
+      [['rules', '--format'], /--format needs a value/],
+      [['doctor', '--bogus'], /unknown option --bogus for "hookguard doctor"/],
+      [['scan', '--staged=yes'], /--staged takes no value/],
+      [['fix', '--rule'], /--rule needs a value/],
+    ] as const) {
+      const r = repo.hookguard([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * printed line it occurs — a multi-host URL's second password, a value repeated in a trailing comment, a password
  * holding `@`, a token in a URL's user position. Every value is generated here; the real CLI runs each format.
  */
-import { FORMATS } from '../../src/cli/args.js';
+import { FORMATS } from '../../src/cli/commands/scan.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALNUM, rand } from '../../scripts/fakes.mjs';
 import { cleanup, leaks, Repo } from '../helpers.js';

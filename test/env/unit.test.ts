@@ -449,4 +449,18 @@ describe('issue 24: names, paths, ranks and formats', () => {
     ]);
     expect(flatten('env/prod.tfvars', 'x = "unterminated\n').errors[0]?.message).toMatch(/invalid tfvars/);
   });
+  it('Terraform tfvars: heredocs (<<EOT, <<-EOT), null, and what follows them keeps its line', () => {
+    const f = flatten(
+      'env/prod.tfvars',
+      'policy = <<EOT\n{"a": 1}\nEOT\nnote = <<-TXT\n  two\n  lines\n  TXT\ngone = null\nn = -1.5\n',
+    );
+    expect(f.errors).toEqual([]);
+    expect(f.entries.map((e) => [e.key, e.value, e.kind, e.line])).toEqual([
+      ['policy', '{"a": 1}', 'string', 1],
+      ['note', '  two\n  lines', 'string', 4],
+      ['gone', '', 'null', 8],
+      ['n', '-1.5', 'number', 9],
+    ]);
+    expect(flatten('env/prod.tfvars', 'x = <<\n').errors[0]?.message).toMatch(/bad heredoc/);
+  });
 });

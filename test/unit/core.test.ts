@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { inlineAllow } from '../../src/suppress/inline.js';
 import { mask, maskLine } from '../../src/rules/secrets/mask.js';
 import { checkRegexSafety } from '../../src/rules/secrets/safety.js';
-import { parseScanArgs } from '../../src/cli/args.js';
+import { parseScanArgs } from '../../src/cli/commands/scan.js';
 import { escapeData, escapeProperty } from '../../src/report/github.js';
 import { textReport } from '../../src/report/text.js';
 import { scrubUserinfo } from '../../src/report/scrub.js';
@@ -78,14 +78,14 @@ describe('regex safety', () => {
 
 describe('argument parsing', () => {
   it('parses modes and options', () => {
-    expect(parseScanArgs(['--pre-push', 'origin', 'git@x:y.git', '--format=json'], 'scan')).toMatchObject({
+    expect(parseScanArgs(['--pre-push', 'origin', 'git@x:y.git', '--format=json'])).toMatchObject({
       mode: 'pre-push',
       paths: ['origin', 'git@x:y.git'],
       format: 'json',
     });
-    expect(parseScanArgs(['--', '--weird-file'], 'scan').paths).toEqual(['--weird-file']);
-    expect(() => parseScanArgs(['--since', 'x'], 'scan')).toThrow(/--since goes with --history/);
-    expect(() => parseScanArgs(['--format'], 'scan')).toThrow(/--format needs a value/);
+    expect(parseScanArgs(['--', '--weird-file']).paths).toEqual(['--weird-file']);
+    expect(() => parseScanArgs(['--since', 'x'])).toThrow(/--since goes with --history/);
+    expect(() => parseScanArgs(['--format'])).toThrow(/--format needs a value/);
   });
 });
 
