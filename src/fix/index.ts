@@ -6,9 +6,19 @@
  * alias) is the team's decision: such a finding is left alone with a message, never guessed. Secrets are never
  * rewritten: removing a leaked value does not un-leak it.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { CMK_PROPS } from '../cloud/checks/kms.js';
-import { FIXES, type Value } from './registry.js';
+import { FIXES, type ParamSpec, type Value } from './registry.js';
 
 export interface FixTarget {
   ruleId: string;
@@ -69,18 +79,42 @@ function yamlScalar(value: string | number | boolean): string {
 
 /** A `{ Ref: Name }` value: written `!Ref Name` in YAML, on the key's line. */
 function isRef(value: Value): value is { Ref: string } {
-  return typeof value === 'object' && Object.keys(value).length === 1 && typeof value.Ref === 'string';
+  return (
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof value.Ref === 'string'
+  );
 }
 
-/** A value written as block lines under its key (a mapping other than a `!Ref`). */
+/** A list of scalars: written in flow style on the key's line (`[audit, profiler]`). */
+function isFlowList(value: Value): value is Array<string | number | boolean> {
+  return Array.isArray(value) && value.every((v) => typeof v !== 'object');
+}
+
+/** A value written as block lines under its key (a mapping other than a `!Ref`, a list of mappings). */
 function isBlock(value: Value): boolean {
-  return typeof value === 'object' && !isRef(value);
+  return typeof value === 'object' && !isRef(value) && !isFlowList(value);
 }
 
 /** A value in the style of the file: YAML block lines, or JSON. */
 function render(value: Value, ctx: Ctx, indent: string, step: string): string {
   if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : yamlScalar(value);
   if (isRef(value)) return refText(ctx, value.Ref);
+  if (isFlowList(value)) return `[${value.map((v) => (ctx.json ? JSON.stringify(v) : yamlScalar(v))).join(', ')}]`;
+  if (Array.isArray(value)) {
+    // A list of mappings: JSON objects one per line, or YAML block items (`- ` then the keys at its column).
+    if (ctx.json)
+      return `[\n${value.map((v) => `${indent}${step}${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}]`;
+    return value
+      .map((v) => {
+        const lines = render(v, ctx, indent + step, step)
+          .split('\n')
+          .slice(1);
+        return `\n${lines.map((l, i) => (i === 0 ? `${indent}${step}- ${l.slice(indent.length + 2 * step.length)}` : `${' '.repeat(2)}${l.slice(step.length)}`)).join('\n')}`;
+      })
+      .join('');
+  }
   const entries = Object.entries(value);
   if (ctx.json)
     return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
@@ -102,6 +136,10 @@ function setInMap(
   if (pair) {
     const v = pair.value;
     if (isRef(value)) return { why: `${key} is already set: check its value by hand` };
+    if (Array.isArray(value)) {
+      if (!isFlowList(value) || !isSeq(v)) return { why: `${key} is already written: change it by hand` };
+      return appendToSeq(v, value, ctx);
+    }
     if (typeof value !== 'object') {
       if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
       const r = range(v)!;
@@ -138,8 +176,12 @@ function setInMap(
   const indent = ' '.repeat(firstKeyStart - lineStart(ctx.text, firstKeyStart));
   const step = detectStep(ctx.text);
   if (ctx.json) {
-    // After the last value: `,\n<indent>"Key": value`.
     const at = lastEnd;
+    // A mapping written on one line: `, "Key": value` on it.
+    const mr = range(map);
+    if (mr && lineOf(ctx, mr[0]) === lineOf(ctx, at) && !isBlock(value))
+      return { start: at, end: at, text: `, ${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}` };
+    // After the last value: `,\n<indent>"Key": value`.
     return {
       start: at,
       end: at,
@@ -157,6 +199,32 @@ function setInMap(
         ? `${key}:${render(value, ctx, indent, step)}`
         : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}${body}` };
+}
+
+/** The scalars of `want` that a literal list lacks, added at its end in its style (flow, JSON or block). */
+function appendToSeq(
+  seq: YAMLSeq,
+  want: Array<string | number | boolean>,
+  ctx: Ctx,
+): Edit | { why: string } | undefined {
+  if (seq.items.some((it) => !literal(it))) return { why: 'the list holds a reference or an alias: change it by hand' };
+  const have = new Set(seq.items.map((it) => String((it as { value: unknown }).value)));
+  const missing = want.filter((w) => !have.has(String(w)));
+  if (!missing.length) return undefined;
+  const one = (v: string | number | boolean) => (ctx.json ? JSON.stringify(v) : yamlScalar(v));
+  const r = range(seq)!;
+  const flow = ctx.json || Boolean((seq as { flow?: boolean }).flow);
+  if (!seq.items.length)
+    return flow ? { start: r[0] + 1, end: r[0] + 1, text: missing.map(one).join(', ') } : { why: 'an empty list' };
+  const first = range(seq.items[0])!;
+  const last = range(seq.items[seq.items.length - 1])!;
+  if (flow) return { start: last[1], end: last[1], text: missing.map((m) => `, ${one(m)}`).join('') };
+  const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
+  if (!/^ *- +$/.test(dash)) return { why: 'the list is not written one item per line: change it by hand' };
+  let at = last[1];
+  if (ctx.text[at - 1] === '\n') at -= 1;
+  at = lineEnd(ctx.text, at);
+  return { start: at, end: at, text: missing.map((m) => `\n${dash}${one(m)}`).join('') };
 }
 
 /** The file's indentation step: the smallest indentation of an indented line (2 when none). */
@@ -396,7 +464,7 @@ type NewParams = Map<string, { value: Value; ruleId: string; line: number; what:
 function withParam(
   doc: Document,
   ctx: Ctx,
-  p: { name: string; description: string; allowedPattern?: string | undefined },
+  p: ParamSpec,
   e: Edit | Edit[] | { why: string } | undefined,
   params: NewParams,
   owner: { ruleId: string; line: number; what: string },
@@ -420,9 +488,10 @@ function withParam(
   if (!params.has(p.name))
     params.set(p.name, {
       value: {
-        Type: 'String',
+        Type: p.type ?? 'String',
         Description: p.description,
         ...(p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {}),
+        ...(p.allowedValues ? { AllowedValues: p.allowedValues } : {}),
       },
       ...owner,
     });
@@ -499,6 +568,7 @@ function mergeBlocks(edits: Array<Edit & Owner & { also?: Owner[] }>, json: bool
 function withId(value: Value, id: string): Value {
   if (typeof value === 'string') return value.replace(/\{id\}/g, id);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withId(v, id));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
 }
 

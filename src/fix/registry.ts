@@ -2,7 +2,7 @@
  * The rules with an automatic fix (`hookguard fix`), as data: small enough for the hook to name the fix command without
  * loading the fixer (src/fix/index.ts) or the YAML parser.
  */
-export type Value = boolean | string | number | { [k: string]: Value };
+export type Value = boolean | string | number | Value[] | { [k: string]: Value };
 
 /**
  * A template parameter a fix introduces where the right value is the team's decision (which network may reach a port,
@@ -14,6 +14,10 @@ export interface ParamSpec {
   /** For a world IPv6 CIDR (`::/0`): the parameter to use instead. */
   ipv6?: { name: string; description: string };
   allowedPattern?: string;
+  /** The values the team may choose between (`['true', 'false']` for a flag that is a per-environment decision). */
+  allowedValues?: string[];
+  /** The parameter's Type: `String` unless given (`Number` for a count of days). */
+  type?: 'String' | 'Number';
 }
 
 /** What a rule's fix does, declared as data. */
@@ -100,6 +104,25 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   responseLength: '$context.responseLength',
 });
 const ACCESS_LOG: Value = { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: ACCESS_LOG_FORMAT };
+
+/**
+ * The team's KMS key: one parameter for every resource of the template that a fix points at a customer key (CFN-KMS-003
+ * and the per-service key rules). Its key policy must let each of those services use it: the Description says so.
+ */
+const DATA_KMS_KEY: ParamSpec = {
+  name: 'DataKmsKeyArn',
+  description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
+};
+
+/** A resource's customer-key property set to `!Ref DataKmsKeyArn`. */
+function kmsKeyFix(key: string, service: string): FixSpec {
+  return {
+    kind: 'cfn-set-param',
+    key,
+    param: DATA_KMS_KEY,
+    what: `${key}: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let ${service} use it)`,
+  };
+}
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -204,10 +227,7 @@ export const FIXES: Record<string, FixSpec> = {
   },
   'CFN-KMS-003': {
     kind: 'cfn-kms-param',
-    param: {
-      name: 'DataKmsKeyArn',
-      description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
-    },
+    param: DATA_KMS_KEY,
     what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
   },
   'CFN-APIGW-006': {
@@ -317,6 +337,92 @@ export const FIXES: Record<string, FixSpec> = {
   'CFN-S3-006': {
     kind: 'cfn-deny-insecure',
     what: 'a statement in the bucket policy that denies every request over plain HTTP (Sid DenyInsecureTransport, aws:SecureTransport false) on the bucket and its objects',
+  },
+  'CFN-SM-002': kmsKeyFix('KmsKeyId', 'SageMaker'),
+  'CFN-LOG-003': kmsKeyFix('KmsKeyId', 'the CloudWatch Logs service principal'),
+  'CFN-LOG-004': kmsKeyFix('KMSKeyId', 'CloudTrail'),
+  'CFN-BACKUP-001': kmsKeyFix('EncryptionKeyArn', 'AWS Backup'),
+  'CFN-CODEBUILD-001': kmsKeyFix('EncryptionKey', 'CodeBuild'),
+  'CFN-EC2-008': kmsKeyFix('KmsKeyId', 'EC2 (EBS)'),
+  'CFN-KENDRA-001': {
+    kind: 'cfn-set',
+    key: 'ServerSideEncryptionConfiguration',
+    value: { KmsKeyId: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "ServerSideEncryptionConfiguration.KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Kendra use it)",
+  },
+  'CFN-MQ-003': {
+    kind: 'cfn-set',
+    key: 'EncryptionOptions',
+    value: { UseAwsOwnedKey: false, KmsKeyId: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "EncryptionOptions with UseAwsOwnedKey: false and KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Amazon MQ use it)",
+  },
+  'CFN-RDS-008': {
+    kind: 'cfn-set-param',
+    key: 'MultiAZ',
+    param: {
+      name: 'DatabaseMultiAZ',
+      description:
+        "Whether the database keeps a standby in a second Availability Zone (true for production; it doubles the instance cost): the team's decision per environment",
+      allowedValues: ['true', 'false'],
+    },
+    what: "MultiAZ: !Ref DatabaseMultiAZ, a new parameter (true or false) without default: Multi-AZ is the team's decision per environment",
+  },
+  'CFN-EC-004': {
+    kind: 'cfn-set-param',
+    key: 'CacheSubnetGroupName',
+    param: {
+      name: 'CacheSubnetGroupName',
+      description:
+        "The ElastiCache subnet group (private subnets of the application's VPC) the cache runs in: the team's decision",
+    },
+    what: "CacheSubnetGroupName: !Ref CacheSubnetGroupName, a new parameter without default (which private subnets is the team's decision)",
+  },
+  'CFN-EC2-003': {
+    kind: 'cfn-set-param',
+    key: 'SubnetId',
+    param: {
+      name: 'InstanceSubnetId',
+      description:
+        "The subnet (a private subnet of the application's VPC, not the default VPC) the instance is launched in: the team's decision",
+    },
+    what: "SubnetId: !Ref InstanceSubnetId, a new parameter without default (which subnet is the team's decision; security groups given by name must then be given by id)",
+  },
+  'CFN-EC2-002': {
+    kind: 'cfn-set',
+    key: 'MapPublicIpOnLaunch',
+    value: false,
+    what: 'MapPublicIpOnLaunch: false (instances that need a public address get one of their own, or sit behind a load balancer)',
+  },
+  'CFN-EC2-004': {
+    kind: 'cfn-replace',
+    key: 'HttpTokens',
+    value: 'required',
+    when: (v) => v === 'optional',
+    what: 'MetadataOptions.HttpTokens: required (IMDSv2 only) where it is written optional',
+    paths: {
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.MetadataOptions.HttpTokens'],
+      'AWS::AutoScaling::LaunchConfiguration': ['MetadataOptions.HttpTokens'],
+    },
+  },
+  'CFN-EC2-005': {
+    kind: 'cfn-set',
+    key: 'MetadataOptions',
+    value: { HttpTokens: 'required' },
+    byType: {
+      'AWS::EC2::LaunchTemplate': { key: 'LaunchTemplateData', value: { MetadataOptions: { HttpTokens: 'required' } } },
+      'AWS::AutoScaling::LaunchConfiguration': { key: 'MetadataOptions', value: { HttpTokens: 'required' } },
+    },
+    what: 'MetadataOptions.HttpTokens: required (IMDSv2 only), written explicitly',
+  },
+  'CFN-S3-002': {
+    kind: 'cfn-replace',
+    key: 'AccessControl',
+    value: 'Private',
+    when: (v) => typeof v === 'string' && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/.test(v),
+    what: 'AccessControl: Private in place of the public canned ACL (serve public content through CloudFront instead)',
+    paths: { 'AWS::S3::Bucket': ['AccessControl'] },
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
