@@ -218,7 +218,12 @@ function appendToSeq(
     return flow ? { start: r[0] + 1, end: r[0] + 1, text: missing.map(one).join(', ') } : { why: 'an empty list' };
   const first = range(seq.items[0])!;
   const last = range(seq.items[seq.items.length - 1])!;
-  if (flow) return { start: last[1], end: last[1], text: missing.map((m) => `, ${one(m)}`).join('') };
+  if (flow) {
+    // A list written one item per line (JSON's usual form) gains lines at the items' column.
+    const pad = ctx.text.slice(lineStart(ctx.text, last[0]), last[0]);
+    const sep = lineOf(ctx, last[0]) > lineOf(ctx, r[0]) && /^ *$/.test(pad) ? `,\n${pad}` : ', ';
+    return { start: last[1], end: last[1], text: missing.map((m) => `${sep}${one(m)}`).join('') };
+  }
   const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
   if (!/^ *- +$/.test(dash)) return { why: 'the list is not written one item per line: change it by hand' };
   let at = last[1];
@@ -632,8 +637,14 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
         const src = text.slice(r[0], r[1]);
         const q = /^["']/.test(src) ? src[0]! : '';
         if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
-        else e = { start: r[0], end: r[1], text: ctx.json ? JSON.stringify(spec.value) : `${q}${spec.value}${q}` };
-      } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
+        else {
+          // A number stays a number (`365` → `90`, not `"90"`).
+          const num = typeof (node as { value: unknown }).value === 'number' && /^\d+$/.test(spec.value);
+          const json = num ? spec.value : JSON.stringify(spec.value);
+          e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec.value}${q}` };
+        }
+      } else if (typeof spec.orSet === 'object') e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
+      else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
         e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
       else e = { why: `no ${spec.key} written on that line: set it by hand` };
     } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {

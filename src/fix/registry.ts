@@ -44,7 +44,8 @@ export type FixSpec =
       value: string;
       when: (current: unknown) => boolean;
       what: string;
-      orSet?: boolean;
+      /** A finding without `key` on its line: `true` sets `key` in the resource's Properties, an object sets its key. */
+      orSet?: boolean | { key: string; value: Value };
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
@@ -423,6 +424,147 @@ export const FIXES: Record<string, FixSpec> = {
     when: (v) => typeof v === 'string' && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/.test(v),
     what: 'AccessControl: Private in place of the public canned ACL (serve public content through CloudFront instead)',
     paths: { 'AWS::S3::Bucket': ['AccessControl'] },
+  },
+  'CFN-MSK-003': {
+    kind: 'cfn-set',
+    key: 'LoggingInfo',
+    value: { BrokerLogs: { CloudWatchLogs: { Enabled: true, LogGroup: { Ref: 'BrokerLogGroupName' } } } },
+    param: {
+      name: 'BrokerLogGroupName',
+      description:
+        "The name of the CloudWatch Logs log group that receives the Kafka brokers' logs: the team's decision",
+    },
+    what: "LoggingInfo.BrokerLogs.CloudWatchLogs with Enabled: true and LogGroup: !Ref BrokerLogGroupName, a new parameter without default (the log group is the team's decision)",
+  },
+  'CFN-MSK-002': {
+    kind: 'cfn-set',
+    key: 'EncryptionInfo',
+    value: { EncryptionInTransit: { ClientBroker: 'TLS', InCluster: true } },
+    what: 'EncryptionInfo.EncryptionInTransit with ClientBroker: TLS and InCluster: true (clients then connect on the TLS port)',
+  },
+  'CFN-MSK-001': {
+    kind: 'cfn-replace',
+    key: 'Type',
+    value: 'DISABLED',
+    when: (v) => v === 'SERVICE_PROVIDED_EIPS',
+    what: 'ConnectivityInfo.PublicAccess.Type: DISABLED (clients reach the brokers from the VPC, a peered network or PrivateLink)',
+    paths: { 'AWS::MSK::Cluster': ['BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type'] },
+  },
+  'CFN-CF-004': {
+    kind: 'cfn-set',
+    key: 'DistributionConfig',
+    value: { Logging: { Bucket: { Ref: 'CloudFrontLogBucket' } } },
+    param: {
+      name: 'CloudFrontLogBucket',
+      description:
+        "The domain name (bucket.s3.amazonaws.com) of the S3 bucket that receives CloudFront's standard logs (its ACLs must allow log delivery): the team's decision",
+    },
+    what: "DistributionConfig.Logging.Bucket: !Ref CloudFrontLogBucket, a new parameter without default (the log bucket is the team's decision)",
+  },
+  'CFN-ROUTE53-001': {
+    kind: 'cfn-set',
+    key: 'QueryLoggingConfig',
+    value: { CloudWatchLogsLogGroupArn: { Ref: 'DnsQueryLogGroupArn' } },
+    param: {
+      name: 'DnsQueryLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group (in us-east-1, its resource policy letting Route 53 write) that receives the zone's DNS query logs: the team's decision",
+    },
+    what: "QueryLoggingConfig.CloudWatchLogsLogGroupArn: !Ref DnsQueryLogGroupArn, a new parameter without default (the log group is the team's decision)",
+  },
+  'CFN-EMR-001': {
+    kind: 'cfn-set',
+    key: 'Instances',
+    value: { Ec2SubnetId: { Ref: 'EmrSubnetId' } },
+    param: {
+      name: 'EmrSubnetId',
+      description:
+        "The VPC subnet (a private subnet of the application's VPC) the EMR cluster runs in: the team's decision",
+    },
+    what: "Instances.Ec2SubnetId: !Ref EmrSubnetId, a new parameter without default (which subnet is the team's decision)",
+  },
+  'CFN-EMR-002': {
+    kind: 'cfn-set-param',
+    key: 'SecurityConfiguration',
+    param: {
+      name: 'EmrSecurityConfiguration',
+      description:
+        "The name of the EMR security configuration (encryption at rest and in transit) the cluster uses: the team's decision",
+    },
+    what: "SecurityConfiguration: !Ref EmrSecurityConfiguration, a new parameter without default (which configuration is the team's decision)",
+  },
+  'CFN-LOG-005': {
+    kind: 'cfn-set-param',
+    key: 'RetentionInDays',
+    param: {
+      name: 'LogRetentionInDays',
+      description:
+        "How many days CloudWatch Logs keeps the log group's events (what the team's retention policy requires): the team's decision",
+      type: 'Number',
+      allowedValues: [
+        ...['1', '3', '5', '7', '14', '30', '60', '90', '120', '150', '180', '365', '400', '545', '731'],
+        ...['1096', '1827', '2192', '2557', '2922', '3288', '3653'],
+      ],
+    },
+    what: "RetentionInDays: !Ref LogRetentionInDays, a new Number parameter without default, limited to the periods CloudWatch Logs accepts (the retention is the team's decision)",
+  },
+  'CFN-SG-007': {
+    kind: 'cfn-set-param',
+    key: 'VpcId',
+    param: {
+      name: 'VpcId',
+      description:
+        "The VPC (the application's, not the account's default VPC) the security group belongs to: the team's decision",
+    },
+    what: "VpcId: !Ref VpcId, a new parameter without default (which VPC is the team's decision)",
+  },
+  'CFN-DOCDB-002': {
+    kind: 'cfn-set',
+    key: 'EnableCloudwatchLogsExports',
+    value: ['audit', 'profiler'],
+    what: 'EnableCloudwatchLogsExports with audit and profiler, added to the list or written (audit events also need audit_logs enabled in the cluster parameter group)',
+  },
+  'CFN-BATCH-001': {
+    kind: 'cfn-set',
+    key: 'ContainerProperties',
+    value: { Privileged: false },
+    what: 'ContainerProperties.Privileged: false',
+  },
+  'CFN-COGNITO-002': {
+    kind: 'cfn-set',
+    key: 'AllowUnauthenticatedIdentities',
+    value: false,
+    what: 'AllowUnauthenticatedIdentities: false (guests then need to sign in)',
+  },
+  'CFN-CODESTAR-001': { kind: 'cfn-set', key: 'IsPrivate', value: true, what: 'IsPrivate: true' },
+  'CFN-IAM-012': {
+    kind: 'cfn-set',
+    key: 'LoginProfile',
+    value: { PasswordResetRequired: true },
+    what: 'LoginProfile.PasswordResetRequired: true',
+  },
+  'CFN-FIREHOSE-001': {
+    kind: 'cfn-set',
+    key: 'DeliveryStreamEncryptionConfigurationInput',
+    value: { KeyType: 'AWS_OWNED_CMK' },
+    what: 'DeliveryStreamEncryptionConfigurationInput.KeyType: AWS_OWNED_CMK (server-side encryption; a key of your own is KeyType CUSTOMER_MANAGED_CMK with its KeyARN)',
+  },
+  'CFN-CONFIG-001': {
+    kind: 'cfn-replace',
+    key: 'maxAccessKeyAge',
+    value: '90',
+    when: (v) => Number(v) > 90,
+    what: 'InputParameters.maxAccessKeyAge: 90 where a longer age is written',
+    paths: { 'AWS::Config::ConfigRule': ['InputParameters.maxAccessKeyAge'] },
+  },
+  'CFN-ECS-002': {
+    kind: 'cfn-replace',
+    key: 'Value',
+    value: 'enabled',
+    when: (v) => v === 'disabled',
+    orSet: { key: 'ClusterSettings', value: [{ Name: 'containerInsights', Value: 'enabled' }] },
+    what: 'the containerInsights cluster setting enabled (written, or its Value turned from disabled to enabled)',
+    paths: { 'AWS::ECS::Cluster': ['ClusterSettings[].Value'] },
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -63,14 +63,15 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
       return { id, kind, spec: { key: key!, value } };
     });
   if (spec.kind === 'cfn-replace')
-    // A value replaced where it is written: each place, as a path.
-    return Object.entries(spec.paths).flatMap(([kind, paths]) =>
-      paths.map((p) => {
+    // A value replaced where it is written: each place, as a path; and the block written where there is none.
+    return Object.entries(spec.paths).flatMap(([kind, paths]) => [
+      ...paths.map((p) => {
         const [key, ...rest] = p.split('.');
         const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
         return { id, kind, spec: { key: key!, value } };
       }),
-    );
+      ...(typeof spec.orSet === 'object' ? [{ id, kind, spec: spec.orSet }] : []),
+    ]);
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
