@@ -392,6 +392,45 @@ function keyedScalarOn(node: unknown, ctx: Ctx, line: number, key: string): unkn
   return found;
 }
 
+/** The value a fix writes, chosen by a property the resource writes literally (case-insensitively). */
+function chooseByProp(res: Pair | undefined, by: { key: string; values: Record<string, Value> }): Value | undefined {
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const v = isMap(props) ? props.get(by.key, true) : undefined;
+  if (!literal(v) || typeof (v as { value: unknown }).value !== 'string') return undefined;
+  return by.values[String((v as { value: string }).value).toUpperCase()];
+}
+
+/**
+ * The innermost block mapping under `props` at one of `paths` (`A.B[].C`) whose lines (from its key's line) hold
+ * `line`.
+ */
+function innermostAt(props: unknown, paths: string[], ctx: Ctx, line: number): YAMLMap | undefined {
+  let best: { map: YAMLMap; size: number } | undefined;
+  const consider = (map: unknown, from: number) => {
+    const r = range(map);
+    if (!isMap(map) || !r) return;
+    if (from > line || line > lineOf(ctx, Math.max(r[0], r[1] - 1))) return;
+    if (!best || r[1] - r[0] < best.size) best = { map, size: r[1] - r[0] };
+  };
+  const walk = (node: unknown, segs: string[], from: number) => {
+    if (!segs.length) return consider(node, from);
+    const [seg, ...rest] = segs;
+    const m = /^(.*?)((?:\[\])*)$/.exec(seg!)!;
+    if (!isMap(node)) return;
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === m[1]);
+    if (!pair) return;
+    const keyLine = lineOf(ctx, range(pair.key)![0]);
+    let level: Array<{ n: unknown; from: number }> = [{ n: pair.value, from: keyLine }];
+    for (let k = 0; k < m[2]!.length / 2; k++)
+      level = level.flatMap(({ n }) =>
+        isSeq(n) ? n.items.map((it) => ({ n: it, from: lineOf(ctx, range(it)?.[0] ?? 0) })) : [],
+      );
+    for (const { n, from: f } of level) walk(n, rest, f);
+  };
+  for (const p of paths) walk(props, p.split('.'), 0);
+  return best?.map;
+}
+
 export const DENY_SID = 'DenyInsecureTransport';
 
 /**
@@ -598,8 +637,11 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
       const id = res && isScalar(res.key) ? String(res.key.value) : '';
       const key = set?.key ?? spec.key;
-      const value = withId(set?.value ?? spec.value, id);
+      const chosen = spec.byProp && chooseByProp(res, spec.byProp);
+      const value = withId(chosen ?? set?.value ?? spec.value, id);
       if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+      else if (spec.byProp && !chosen)
+        e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
       else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
       else {
         const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
@@ -643,10 +685,20 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
           const json = num ? spec.value : JSON.stringify(spec.value);
           e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec.value}${q}` };
         }
-      } else if (typeof spec.orSet === 'object') e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
+      } else if (typeof spec.orSet === 'object' && (!spec.orSet.types || spec.orSet.types.includes(String(type))))
+        e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
       else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
         e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
       else e = { why: `no ${spec.key} written on that line: set it by hand` };
+    } else if (spec.kind === 'cfn-set-in' && format === 'cloudformation') {
+      const res = resourceAt(doc, ctx, t.line);
+      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+      const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+      const paths = typeof type === 'string' ? spec.paths[type] : undefined;
+      const block = paths && innermostAt(props, paths, ctx, t.line);
+      e = block
+        ? setInMap(block, spec.key, spec.value, ctx, block)
+        : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
     } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
       const p = resourceAt(doc, ctx, t.line, 'Parameters');
       e =

@@ -72,10 +72,6 @@ const ONE: Record<string, string> = {
     'a dead-letter target needs a queue or topic and send permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-LAMBDA-004':
     'active tracing needs X-Ray write permission on the function’s role (Lambda refuses the function without it): a change across resources',
-  'CFN-APIGW-005':
-    'execution logging needs the account’s API Gateway CloudWatch role (the deployment fails without it) and a log level the team picks',
-  'CFN-MQ-002':
-    'the logs a broker can publish depend on its engine (RabbitMQ has no audit log): not automated yet; set Logs by hand',
   'CFN-NEPTUNE-001':
     'with IAM authentication on, every client must sign its requests: turning it on breaks clients until they do',
   'CFN-ECR-003': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',

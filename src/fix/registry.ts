@@ -32,8 +32,15 @@ export type FixSpec =
       value: Value;
       what: string;
       byType?: Record<string, { key: string; value: Value }>;
+      /** The value chosen by a property the resource writes literally (`EngineType`: `ACTIVEMQ` or `RABBITMQ`). */
+      byProp?: { key: string; values: Record<string, Value> };
       param?: ParamSpec;
     }
+  /**
+   * Set `key` to `value` in the nested block that holds the finding (an `Ebs` mapping of a block device list, a method
+   * setting): the innermost block at one of the resource type's `paths` (`List[]` for a list's items).
+   */
+  | { kind: 'cfn-set-in'; key: string; value: Value; what: string; paths: Record<string, string[]> }
   /**
    * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
    * `when` holds; with `orSet`, a finding without `key` on its line sets it in the resource's Properties.
@@ -44,8 +51,11 @@ export type FixSpec =
       value: string;
       when: (current: unknown) => boolean;
       what: string;
-      /** A finding without `key` on its line: `true` sets `key` in the resource's Properties, an object sets its key. */
-      orSet?: boolean | { key: string; value: Value };
+      /**
+       * A finding without `key` on its line: `true` sets `key` in the resource's Properties; an object sets its key there
+       * (on the resource types it names, else on all).
+       */
+      orSet?: boolean | { key: string; value: Value; types?: string[] };
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
@@ -565,6 +575,74 @@ export const FIXES: Record<string, FixSpec> = {
     orSet: { key: 'ClusterSettings', value: [{ Name: 'containerInsights', Value: 'enabled' }] },
     what: 'the containerInsights cluster setting enabled (written, or its Value turned from disabled to enabled)',
     paths: { 'AWS::ECS::Cluster': ['ClusterSettings[].Value'] },
+  },
+  'CFN-EC2-007': {
+    kind: 'cfn-set-in',
+    key: 'Encrypted',
+    value: true,
+    what: 'Encrypted: true on the block device mapping’s Ebs volume',
+    paths: {
+      'AWS::EC2::Instance': ['BlockDeviceMappings[].Ebs'],
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.BlockDeviceMappings[].Ebs'],
+      'AWS::AutoScaling::LaunchConfiguration': ['BlockDeviceMappings[].Ebs'],
+    },
+  },
+  'CFN-APIGW-004': {
+    kind: 'cfn-set-in',
+    key: 'CacheDataEncrypted',
+    value: true,
+    what: 'CacheDataEncrypted: true on the method setting (or stage description) that caches',
+    paths: {
+      'AWS::ApiGateway::Stage': ['MethodSettings[]'],
+      'AWS::ApiGateway::Deployment': ['StageDescription', 'StageDescription.MethodSettings[]'],
+    },
+  },
+  'CFN-APIGW-005': {
+    kind: 'cfn-replace',
+    key: 'LoggingLevel',
+    value: 'ERROR',
+    when: (v) => typeof v === 'string' && v.toUpperCase() === 'OFF',
+    orSet: {
+      key: 'MethodSettings',
+      value: [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR' }],
+      types: ['AWS::ApiGateway::Stage'],
+    },
+    what: 'execution logging at ERROR: a method setting for every method (HttpMethod *, ResourcePath /*), or LoggingLevel OFF turned to ERROR (REST APIs need the account’s API Gateway CloudWatch role)',
+    paths: {
+      'AWS::ApiGateway::Stage': ['MethodSettings[].LoggingLevel'],
+      'AWS::ApiGatewayV2::Stage': ['DefaultRouteSettings.LoggingLevel'],
+    },
+  },
+  'CFN-MQ-002': {
+    kind: 'cfn-set',
+    key: 'Logs',
+    value: { General: true },
+    byProp: { key: 'EngineType', values: { ACTIVEMQ: { General: true, Audit: true }, RABBITMQ: { General: true } } },
+    what: 'Logs with General: true (and Audit: true on ActiveMQ; RabbitMQ has no audit log)',
+  },
+  'CFN-ELB-003': {
+    kind: 'cfn-set',
+    key: 'LoadBalancerAttributes',
+    value: [],
+    byType: {
+      'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+        key: 'LoadBalancerAttributes',
+        value: [
+          { Key: 'access_logs.s3.enabled', Value: 'true' },
+          { Key: 'access_logs.s3.bucket', Value: { Ref: 'LoadBalancerLogBucket' } },
+        ],
+      },
+      'AWS::ElasticLoadBalancing::LoadBalancer': {
+        key: 'AccessLoggingPolicy',
+        value: { Enabled: true, S3BucketName: { Ref: 'LoadBalancerLogBucket' }, EmitInterval: 60 },
+      },
+    },
+    param: {
+      name: 'LoadBalancerLogBucket',
+      description:
+        "The S3 bucket (same Region, its policy letting Elastic Load Balancing write) that receives the load balancer's access logs: the team's decision",
+    },
+    what: "access logs on, to !Ref LoadBalancerLogBucket, a new parameter without default (the log bucket is the team's decision): LoadBalancerAttributes on an application or network load balancer, AccessLoggingPolicy on a classic one",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -1004,3 +1004,43 @@ Resources:
     );
   });
 });
+
+describe('a value chosen by the resource (CFN-MQ-002), a key set in the nested block of the finding (CFN-EC2-007)', () => {
+  it('RabbitMQ gets General only; an engine from a parameter is left with a reason', () => {
+    const t = `Resources:\n  Rabbit:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: rabbitmq\n  Other:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: !Ref Engine\n`;
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-MQ-002', line: 2 },
+        { ruleId: 'CFN-MQ-002', line: 6 },
+      ],
+      'cloudformation',
+    );
+    expect(r.text).toBe(
+      `Resources:\n  Rabbit:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: rabbitmq\n      Logs:\n        General: true\n  Other:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: !Ref Engine\n`,
+    );
+    expect(r.skipped).toEqual([
+      {
+        ruleId: 'CFN-MQ-002',
+        line: 6,
+        why: 'EngineType is not one hookguard knows, or not written literally: set Logs by hand',
+      },
+    ]);
+    expect(
+      lintTemplate(r.text)
+        .findings.filter((f) => f.ruleId === 'CFN-MQ-002')
+        .map((f) => f.line),
+    ).toEqual([8]);
+  });
+
+  it('only the mapping that holds the finding changes, among several of the same list', () => {
+    const t = `Resources:\n  Box:\n    Type: AWS::EC2::Instance\n    Properties:\n      BlockDeviceMappings:\n        - DeviceName: /dev/sda1\n          Ebs: { VolumeSize: 8, Encrypted: true }\n        - DeviceName: /dev/sdf\n          Ebs:\n            VolumeSize: 10\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-EC2-007', line: 9 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(`${t}            Encrypted: true\n`);
+    expect(applyFixes(r.text, [{ ruleId: 'CFN-EC2-007', line: 9 }], 'cloudformation').text).toBe(r.text);
+    const none = applyFixes(t, [{ ruleId: 'CFN-EC2-007', line: 3 }], 'cloudformation');
+    expect(none.text).toBe(t);
+    expect(none.skipped[0]!.why).toMatch(/no block of BlockDeviceMappings\[\]\.Ebs at that line/);
+  });
+});

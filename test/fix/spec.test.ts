@@ -70,14 +70,32 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
         const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
         return { id, kind, spec: { key: key!, value } };
       }),
-      ...(typeof spec.orSet === 'object' ? [{ id, kind, spec: spec.orSet }] : []),
+      ...(typeof spec.orSet === 'object' && (!spec.orSet.types || spec.orSet.types.includes(kind))
+        ? [{ id, kind, spec: { key: spec.orSet.key, value: spec.orSet.value } }]
+        : []),
     ]);
+  if (spec.kind === 'cfn-set-in')
+    // A key set in the nested block at each path.
+    return Object.entries(spec.paths).flatMap(([kind, paths]) =>
+      paths.map((p) => {
+        const [key, ...rest] = [...p.split('.'), spec.key];
+        const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
+        return { id, kind, spec: { key: key, value } };
+      }),
+    );
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
   if (spec.kind === 'cfn-set' && spec.byType) {
     expect(Object.keys(spec.byType).sort(), id).toEqual([...(rule?.meta.resources ?? [])].sort());
     return Object.entries(spec.byType).map(([kind, s]) => ({ id, kind, spec: { ...s, param: spec.param } }));
+  }
+  // A value chosen by another property: each choice.
+  if (spec.kind === 'cfn-set' && spec.byProp) {
+    const choices = Object.values(spec.byProp.values);
+    return (rule?.meta.resources ?? []).flatMap((kind) =>
+      choices.map((value) => ({ id, kind, spec: { ...set, value } })),
+    );
   }
   return (rule?.meta.resources ?? []).map((kind) => ({ id, kind, spec: set }));
 });
@@ -96,7 +114,7 @@ const SAM_PASSTHROUGH: Record<string, string> = {
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace'].includes(s.kind))
+      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace', 'cfn-set-in'].includes(s.kind))
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
