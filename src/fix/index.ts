@@ -431,6 +431,31 @@ function innermostAt(props: unknown, paths: string[], ctx: Ctx, line: number): Y
   return best?.map;
 }
 
+/** The module argument on `line` (at any depth) that one of `sets` names and finds wrong, with its mapping. */
+function argOnLine<S extends { key: string; when: (v: unknown) => boolean }>(
+  args: YAMLMap,
+  ctx: Ctx,
+  line: number,
+  sets: S[],
+): { map: YAMLMap; set: S } | undefined {
+  let found: { map: YAMLMap; set: S } | undefined;
+  const visit = (n: unknown, depth: number) => {
+    if (found || depth > 8) return;
+    if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+    if (!isMap(n)) return;
+    for (const p of n.items) {
+      const k = isScalar(p.key) ? p.key.value : undefined;
+      const set = sets.find((x) => x.key === k);
+      const r = range(p.key);
+      if (set && r && lineOf(ctx, r[0]) === line && literal(p.value) && set.when((p.value as { value: unknown }).value))
+        found = { map: n, set };
+      else visit(p.value, depth + 1);
+    }
+  };
+  visit(args, 0);
+  return found;
+}
+
 export const DENY_SID = 'DenyInsecureTransport';
 
 /**
@@ -743,6 +768,17 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
           e = { why: `${spec.key} is not what the rule reported` };
         else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
       } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
+    } else if (spec.kind === 'ans-args' && format === 'ansible') {
+      const task = taskAt(doc.contents, ctx, t.line);
+      const mod = task && moduleArgs(task);
+      if (!task || !mod) e = { why: 'no task at that line' };
+      else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
+      else {
+        const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
+        e = hit
+          ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
+          : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
+      }
     } else if (spec.kind === 'ans-task' && format === 'ansible') {
       const task = taskAt(doc.contents, ctx, t.line);
       e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };

@@ -72,7 +72,17 @@ export type FixSpec =
   /** Replace the world CIDR on the finding's line with `"{{ variable }}"` and a comment naming the decision. */
   | { kind: 'ans-world-var'; variable: string; ipv6: string; decision: string; what: string }
   | { kind: 'ans-set'; key: string; value: Value; what: string; when?: (current: unknown) => boolean }
-  | { kind: 'ans-task'; key: string; value: Value; what: string };
+  | { kind: 'ans-task'; key: string; value: Value; what: string }
+  /**
+   * A module argument written wrong on the finding's line (at any depth of the module's arguments) set right: the
+   * first of `sets` whose key is on that line and whose value `when` accepts. An argument left out, or set from a
+   * variable, is left with a reason (it may be spelt by an alias, or be the team's on purpose).
+   */
+  | {
+      kind: 'ans-args';
+      sets: Array<{ key: string; value: Value; when: (current: unknown) => boolean }>;
+      what: string;
+    };
 
 const PAB: Value = {
   BlockPublicAcls: true,
@@ -707,6 +717,114 @@ export const FIXES: Record<string, FixSpec> = {
     value: true,
     what: 'sslverify: true (where the repository sets it false)',
     when: falsy,
+  },
+  'ANS-CTR-001': {
+    kind: 'ans-args',
+    sets: [{ key: 'privileged', value: false, when: truthy }],
+    what: 'privileged: false (grant the capabilities the container needs with capabilities/cap_add instead)',
+  },
+  'ANS-AWS-030': {
+    kind: 'ans-args',
+    sets: [{ key: 'privileged', value: false, when: truthy }],
+    what: 'privileged: false on the job definition',
+  },
+  'ANS-AZ-008': {
+    kind: 'ans-args',
+    sets: [{ key: 'admin_user_enabled', value: false, when: truthy }],
+    what: 'admin_user_enabled: false (pull and push with Entra ID identities)',
+  },
+  'ANS-AZ-012': {
+    kind: 'ans-args',
+    sets: [{ key: 'https_only', value: true, when: falsy }],
+    what: 'https_only: true',
+  },
+  'ANS-AZ-013': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_non_ssl_port', value: false, when: truthy }],
+    what: 'enable_non_ssl_port: false (clients connect on the TLS port)',
+  },
+  'ANS-AZ-017': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_soft_delete', value: true, when: falsy },
+      { key: 'enable_purge_protection', value: true, when: falsy },
+    ],
+    what: 'enable_soft_delete / enable_purge_protection: true where the task turns it off',
+  },
+  'ANS-AWS-029': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_iam_database_authentication', value: true, when: falsy }],
+    what: 'enable_iam_database_authentication: true where the task turns it off',
+  },
+  'ANS-AWS-023': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_key_rotation', value: true, when: falsy }],
+    what: 'enable_key_rotation: true where the task turns it off (a disabled key or a short deletion window is the team’s decision)',
+  },
+  'ANS-AWS-009': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'publicly_accessible', value: false, when: truthy },
+      { key: 'encrypted', value: true, when: falsy },
+    ],
+    what: 'publicly_accessible: false / encrypted: true where the task writes the opposite',
+  },
+  'ANS-AWS-020': {
+    kind: 'ans-args',
+    sets: [{ key: 'enforce_https', value: true, when: falsy }],
+    what: 'domain_endpoint_options.enforce_https: true where the task turns it off',
+  },
+  'ANS-AWS-021': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'sqs_managed_sse_enabled', value: true, when: falsy },
+      { key: 'encrypt', value: true, when: falsy },
+      { key: 'encrypted', value: true, when: falsy },
+      { key: 'storage_encrypted', value: true, when: falsy },
+    ],
+    what: 'the encryption argument (sqs_managed_sse_enabled, encrypt, encrypted, storage_encrypted) true where the task turns it off (a Kinesis stream needs a key: left with a reason)',
+  },
+  'ANS-AWS-024': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_log_file_validation', value: true, when: falsy },
+      { key: 'enable_logging', value: true, when: falsy },
+      { key: 'is_multi_region_trail', value: true, when: falsy },
+      { key: 'include_global_events', value: true, when: falsy },
+    ],
+    what: 'the trail setting the task turns off (log file validation, logging, multi-region, global events) back on',
+  },
+  'ANS-AWS-028': {
+    kind: 'ans-args',
+    sets: [{ key: 'versioning', value: true, when: falsy }],
+    what: 'versioning: true where the task turns it off',
+  },
+  'ANS-GCP-005': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'auto_repair', value: true, when: falsy },
+      { key: 'auto_upgrade', value: true, when: falsy },
+    ],
+    what: 'management.auto_repair / auto_upgrade: true where the task turns it off',
+  },
+  'ANS-GCP-007': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_secure_boot', value: true, when: falsy },
+      { key: 'enable_vtpm', value: true, when: falsy },
+      { key: 'enable_integrity_monitoring', value: true, when: falsy },
+    ],
+    what: 'the Shielded VM setting the task turns off (secure boot, vTPM, integrity monitoring) back on',
+  },
+  'ANS-GCP-015': {
+    kind: 'ans-args',
+    sets: [{ key: 'private_ip_google_access', value: true, when: falsy }],
+    what: 'private_ip_google_access: true where the task turns it off',
+  },
+  'ANS-PKG-004': {
+    kind: 'ans-args',
+    sets: [{ key: 'trusted', value: false, when: truthy }],
+    what: 'trusted: false on the deb822 repository (apt then checks its signature: give it signed_by)',
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },

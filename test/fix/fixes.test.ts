@@ -1044,3 +1044,34 @@ describe('a value chosen by the resource (CFN-MQ-002), a key set in the nested b
     expect(none.skipped[0]!.why).toMatch(/no block of BlockDeviceMappings\[\]\.Ebs at that line/);
   });
 });
+
+describe('Ansible: a module argument written wrong on the finding’s line, at any depth (ans-args)', () => {
+  const PLAY = `- name: Search
+  community.aws.opensearch:
+    domain_name: search
+    domain_endpoint_options:
+      enforce_https: False   # legacy clients
+- name: Cache
+  azure_rm_rediscache:
+    name: cache
+    enable_non_ssl_port: "{{ plain_port }}"
+`;
+  it('sets the nested argument in the file’s spelling; a variable or an absent argument is left with a reason', () => {
+    const r = applyFixes(
+      PLAY,
+      [
+        { ruleId: 'ANS-AWS-020', line: 5 },
+        { ruleId: 'ANS-AWS-020', line: 1 },
+        { ruleId: 'ANS-AZ-013', line: 9 },
+      ],
+      'ansible',
+    );
+    expect(r.text).toBe(PLAY.replace('enforce_https: False', 'enforce_https: True'));
+    expect(r.skipped.map((s) => [s.ruleId, s.line])).toEqual([
+      ['ANS-AWS-020', 1],
+      ['ANS-AZ-013', 9],
+    ]);
+    expect(r.skipped[0]!.why).toMatch(/left out, or set from a variable/);
+    expect(applyFixes(r.text, [{ ruleId: 'ANS-AWS-020', line: 5 }], 'ansible').text).toBe(r.text);
+  });
+});
