@@ -427,7 +427,10 @@ function innermostAt(props: unknown, paths: string[], ctx: Ctx, line: number): Y
       );
     for (const { n, from: f } of level) walk(n, rest, f);
   };
-  for (const p of paths) walk(props, p.split('.'), 0);
+  for (const p of paths) {
+    if (p === '') consider(props, 0);
+    else walk(props, p.split('.'), 0);
+  }
   return best?.map;
 }
 
@@ -721,9 +724,11 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
       const paths = typeof type === 'string' ? spec.paths[type] : undefined;
       const block = paths && innermostAt(props, paths, ctx, t.line);
-      e = block
+      const set = block
         ? setInMap(block, spec.key, spec.value, ctx, block)
         : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
     } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
       const p = resourceAt(doc, ctx, t.line, 'Parameters');
       e =

@@ -55,10 +55,6 @@ const GROUPS: Array<{ ids: string[]; why: string }> = [
     ids: ['CFN-EC-002', 'CFN-WS-001', 'CFN-DAX-001'],
     why: 'turning encryption on replaces the resource (its data is lost or must be migrated): a migration, not an edit',
   },
-  {
-    ids: ['CFN-S3-001', 'CFN-EKS-002'],
-    why: 'the key sits in a list entry the fix would have to rewrite (the encryption rule, the EncryptionConfig entry): not automated yet; set the key by hand',
-  },
 ];
 
 const ONE: Record<string, string> = {

@@ -40,7 +40,15 @@ export type FixSpec =
    * Set `key` to `value` in the nested block that holds the finding (an `Ebs` mapping of a block device list, a method
    * setting): the innermost block at one of the resource type's `paths` (`List[]` for a list's items).
    */
-  | { kind: 'cfn-set-in'; key: string; value: Value; what: string; paths: Record<string, string[]> }
+  | {
+      kind: 'cfn-set-in';
+      key: string;
+      value: Value;
+      what: string;
+      /** Per resource type; `''` is the resource's Properties. */
+      paths: Record<string, string[]>;
+      param?: ParamSpec;
+    }
   /**
    * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
    * `when` holds; with `orSet`, a finding without `key` on its line sets it in the resource's Properties.
@@ -653,6 +661,46 @@ export const FIXES: Record<string, FixSpec> = {
         "The S3 bucket (same Region, its policy letting Elastic Load Balancing write) that receives the load balancer's access logs: the team's decision",
     },
     what: "access logs on, to !Ref LoadBalancerLogBucket, a new parameter without default (the log bucket is the team's decision): LoadBalancerAttributes on an application or network load balancer, AccessLoggingPolicy on a classic one",
+  },
+  'CFN-EC2-001': {
+    kind: 'cfn-set-in',
+    key: 'AssociatePublicIpAddress',
+    value: false,
+    what: 'AssociatePublicIpAddress: false (reach the instance through a load balancer, a bastion or Session Manager)',
+    paths: {
+      'AWS::EC2::Instance': ['NetworkInterfaces[]'],
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.NetworkInterfaces[]'],
+      'AWS::AutoScaling::LaunchConfiguration': [''],
+    },
+  },
+  'CFN-DLM-001': {
+    kind: 'cfn-set-in',
+    key: 'Encrypted',
+    value: true,
+    what: 'Encrypted: true on the cross-Region copy (the target Region’s default EBS key unless a CmkArn is given)',
+    paths: {
+      'AWS::DLM::LifecyclePolicy': [
+        'PolicyDetails.Schedules[].CrossRegionCopyRules[]',
+        'PolicyDetails.Actions[].CrossRegionCopy[].EncryptionConfiguration',
+      ],
+    },
+  },
+  'CFN-S3-001': {
+    kind: 'cfn-set-in',
+    key: 'ServerSideEncryptionByDefault',
+    value: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "SSEAlgorithm: aws:kms with KMSMasterKeyID: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; readers of the bucket need kms:Decrypt on it)",
+    paths: {
+      'AWS::S3::Bucket': ['BucketEncryption.ServerSideEncryptionConfiguration[]'],
+    },
+  },
+  'CFN-EKS-002': {
+    kind: 'cfn-set',
+    key: 'EncryptionConfig',
+    value: [{ Provider: { KeyArn: { Ref: 'DataKmsKeyArn' } }, Resources: ['secrets'] }],
+    param: DATA_KMS_KEY,
+    what: "EncryptionConfig for secrets with Provider.KeyArn: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; the cluster role needs to use it); an EncryptionConfig already written is left with a reason",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -78,9 +78,10 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
     // A key set in the nested block at each path.
     return Object.entries(spec.paths).flatMap(([kind, paths]) =>
       paths.map((p) => {
-        const [key, ...rest] = [...p.split('.'), spec.key];
+        // `''`: the resource's Properties.
+        const [key, ...rest] = [...(p ? p.split('.') : []), spec.key];
         const value: Value = rest.reduceRight<Value>((v, k) => ({ [k]: v }), spec.value);
-        return { id, kind, spec: { key: key, value } };
+        return { id, kind, spec: { key: key, value, param: spec.param } };
       }),
     );
   if (!set) return [];
