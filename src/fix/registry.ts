@@ -874,6 +874,50 @@ export const FIXES: Record<string, FixSpec> = {
     sets: [{ key: 'trusted', value: false, when: truthy }],
     what: 'trusted: false on the deb822 repository (apt then checks its signature: give it signed_by)',
   },
+  'ANS-AWS-002': {
+    kind: 'ans-args',
+    sets: [
+      ...['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].map((key) => ({
+        key,
+        value: true,
+        when: falsy,
+      })),
+      { key: 'delete_public_access', value: false, when: truthy },
+    ],
+    what: 'the public access block setting the task turns off back on (delete_public_access: false)',
+  },
+  'ANS-AWS-008': {
+    kind: 'ans-args',
+    sets: [{ key: 'assign_public_ip', value: false, when: truthy }],
+    what: 'assign_public_ip: false (reach the instance through a load balancer, a bastion or Session Manager)',
+  },
+  'ANS-AWS-012': {
+    kind: 'ans-args',
+    sets: [{ key: 'allow_pw_change', value: true, when: falsy }],
+    what: 'allow_pw_change: true (users may change their own password)',
+  },
+  'ANS-AZ-002': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'https_only', value: true, when: falsy },
+      { key: 'allow_blob_public_access', value: false, when: truthy },
+    ],
+    what: 'https_only: true / allow_blob_public_access: false where the task writes the opposite',
+  },
+  // `enabled` is the one the rule reports on that line: backups of the instance, versioning of the bucket.
+  'ANS-GCP-008': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'require_ssl', value: true, when: falsy },
+      { key: 'enabled', value: true, when: falsy },
+    ],
+    what: 'ip_configuration.require_ssl / backup_configuration.enabled: true where the task turns it off',
+  },
+  'ANS-GCP-009': {
+    kind: 'ans-args',
+    sets: [{ key: 'enabled', value: true, when: falsy }],
+    what: 'versioning.enabled: true where the task turns it off',
+  },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
 };
