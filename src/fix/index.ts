@@ -724,8 +724,9 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
       const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
       const paths = typeof type === 'string' ? spec.paths[type] : undefined;
       const block = paths && innermostAt(props, paths, ctx, t.line);
+      const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
       const set = block
-        ? setInMap(block, spec.key, spec.value, ctx, block)
+        ? setInMap(block, spec.key, value, ctx, block)
         : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;

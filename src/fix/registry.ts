@@ -48,6 +48,8 @@ export type FixSpec =
       /** Per resource type; `''` is the resource's Properties. */
       paths: Record<string, string[]>;
       param?: ParamSpec;
+      /** The value for this block (its plain data), where it depends on the block; `value` is then the usual one. */
+      pick?: (block: Record<string, unknown>) => Value;
     }
   /**
    * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
@@ -672,6 +674,14 @@ export const FIXES: Record<string, FixSpec> = {
       'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.NetworkInterfaces[]'],
       'AWS::AutoScaling::LaunchConfiguration': [''],
     },
+  },
+  'CFN-ELB-005': {
+    kind: 'cfn-set-in',
+    key: 'Value',
+    value: 'false',
+    pick: (b) => (b.Name === 'Reference-Security-Policy' ? 'ELBSecurityPolicy-TLS-1-2-2017-01' : 'false'),
+    what: "the reported SSL negotiation attribute's Value: false (an old protocol or a weak cipher turned off), or Reference-Security-Policy: ELBSecurityPolicy-TLS-1-2-2017-01",
+    paths: { 'AWS::ElasticLoadBalancing::LoadBalancer': ['Policies[].Attributes[]'] },
   },
   'CFN-DLM-001': {
     kind: 'cfn-set-in',
