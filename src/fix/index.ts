@@ -18,7 +18,7 @@ import {
   type YAMLSeq,
 } from 'yaml';
 import { CMK_PROPS } from '../cloud/checks/kms.js';
-import { FIXES, type ParamSpec, type Value } from './registry.js';
+import { FIXES, type FixSpec, type ParamSpec, type Value } from './registry.js';
 
 export interface FixTarget {
   ruleId: string;
@@ -644,6 +644,150 @@ function withId(value: Value, id: string): Value {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
 }
 
+/** The edits of one finding's fix, or why it is not fixed; a new parameter the fix refers to is noted in `params`. */
+function editsFor(
+  doc: Document,
+  ctx: Ctx,
+  spec: FixSpec,
+  t: FixTarget,
+  format: 'cloudformation' | 'ansible',
+  params: NewParams,
+): Edit | Edit[] | { why: string } | undefined {
+  const text = ctx.text;
+  let e: Edit | Edit[] | { why: string } | undefined;
+  if (spec.kind === 'cfn-set' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
+    const id = res && isScalar(res.key) ? String(res.key.value) : '';
+    const key = set?.key ?? spec.key;
+    const chosen = spec.byProp && chooseByProp(res, spec.byProp);
+    const value = withId(chosen ?? set?.value ?? spec.value, id);
+    if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+    else if (spec.byProp && !chosen)
+      e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
+    else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
+    else {
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
+    }
+  } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
+    e = withParam(doc, ctx, spec.param, set, params, owner);
+  } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const ref = refText(ctx, spec.param.name);
+    let set: ReturnType<typeof setOnResource>;
+    if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
+    else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
+    else {
+      const props = (res!.value as YAMLMap).get('Properties', true);
+      const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
+      set = isMap(parent)
+        ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
+        : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
+    }
+    e = withParam(doc, ctx, spec.param, set, params, owner);
+  } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    if (node && !literal(node))
+      e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
+    else if (node) {
+      const r = range(node)!;
+      const src = text.slice(r[0], r[1]);
+      const q = /^["']/.test(src) ? src[0]! : '';
+      if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
+      else {
+        // A number stays a number (`365` → `90`, not `"90"`).
+        const num = typeof (node as { value: unknown }).value === 'number' && /^\d+$/.test(spec.value);
+        const json = num ? spec.value : JSON.stringify(spec.value);
+        e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec.value}${q}` };
+      }
+    } else if (typeof spec.orSet === 'object' && (!spec.orSet.types || spec.orSet.types.includes(String(type))))
+      e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
+    else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
+      e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+    else e = { why: `no ${spec.key} written on that line: set it by hand` };
+  } else if (spec.kind === 'cfn-set-in' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+    const paths = typeof type === 'string' ? spec.paths[type] : undefined;
+    const block = paths && innermostAt(props, paths, ctx, t.line);
+    const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
+    const set = block
+      ? setInMap(block, spec.key, value, ctx, block)
+      : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
+  } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
+    const p = resourceAt(doc, ctx, t.line, 'Parameters');
+    e =
+      p && isMap(p.value)
+        ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
+        : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
+  } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
+    e = denyInsecure(doc, ctx, t.line);
+  } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const node = res && worldScalarOn(res.value, ctx, t.line);
+    if (!node) e = { why: 'no literal world CIDR on that line (a !Ref or a default: change it where it is set)' };
+    else {
+      const p = node.v6 && spec.param.ipv6 ? spec.param.ipv6 : spec.param;
+      const r = range(node.node)!;
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
+    }
+  } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const node = task && worldScalarOn(task, ctx, t.line);
+    if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
+    else {
+      const name = node.v6 ? spec.ipv6 : spec.variable;
+      const r = range(node.node)!;
+      const eol = lineEnd(text, r[1]);
+      const hasComment = /\s#/.test(text.slice(r[1], eol));
+      e = [
+        { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
+        ...(hasComment
+          ? []
+          : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
+      ];
+    }
+  } else if (spec.kind === 'ans-set' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: 'no task at that line' };
+    else if (isMap(mod.args)) {
+      const cur = mod.args.get(spec.key, true);
+      if (spec.when && !(isScalar(cur) && spec.when(cur.value)))
+        e = { why: `${spec.key} is not what the rule reported` };
+      else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
+    } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
+  } else if (spec.kind === 'ans-args' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: 'no task at that line' };
+    else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
+    else {
+      const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
+      e = hit
+        ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
+        : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
+    }
+  } else if (spec.kind === 'ans-task' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
+  }
+  return e;
+}
+
 export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false });
@@ -658,137 +802,7 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
   for (const t of targets) {
     const spec = FIXES[t.ruleId];
     if (!spec) continue;
-    let e: Edit | Edit[] | { why: string } | undefined;
-    if (spec.kind === 'cfn-set' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
-      const id = res && isScalar(res.key) ? String(res.key.value) : '';
-      const key = set?.key ?? spec.key;
-      const chosen = spec.byProp && chooseByProp(res, spec.byProp);
-      const value = withId(chosen ?? set?.value ?? spec.value, id);
-      if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
-      else if (spec.byProp && !chosen)
-        e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
-      else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
-      else {
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-        e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
-      }
-    } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-      const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
-      e = withParam(doc, ctx, spec.param, set, params, owner);
-    } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-      const ref = refText(ctx, spec.param.name);
-      let set: ReturnType<typeof setOnResource>;
-      if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
-      else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
-      else {
-        const props = (res!.value as YAMLMap).get('Properties', true);
-        const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
-        set = isMap(parent)
-          ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
-          : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
-      }
-      e = withParam(doc, ctx, spec.param, set, params, owner);
-    } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      if (node && !literal(node))
-        e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
-      else if (node) {
-        const r = range(node)!;
-        const src = text.slice(r[0], r[1]);
-        const q = /^["']/.test(src) ? src[0]! : '';
-        if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
-        else {
-          // A number stays a number (`365` → `90`, not `"90"`).
-          const num = typeof (node as { value: unknown }).value === 'number' && /^\d+$/.test(spec.value);
-          const json = num ? spec.value : JSON.stringify(spec.value);
-          e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec.value}${q}` };
-        }
-      } else if (typeof spec.orSet === 'object' && (!spec.orSet.types || spec.orSet.types.includes(String(type))))
-        e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
-      else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
-        e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
-      else e = { why: `no ${spec.key} written on that line: set it by hand` };
-    } else if (spec.kind === 'cfn-set-in' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
-      const paths = typeof type === 'string' ? spec.paths[type] : undefined;
-      const block = paths && innermostAt(props, paths, ctx, t.line);
-      const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
-      const set = block
-        ? setInMap(block, spec.key, value, ctx, block)
-        : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-      e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
-    } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
-      const p = resourceAt(doc, ctx, t.line, 'Parameters');
-      e =
-        p && isMap(p.value)
-          ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
-          : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
-    } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
-      e = denyInsecure(doc, ctx, t.line);
-    } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const node = res && worldScalarOn(res.value, ctx, t.line);
-      if (!node) e = { why: 'no literal world CIDR on that line (a !Ref or a default: change it where it is set)' };
-      else {
-        const p = node.v6 && spec.param.ipv6 ? spec.param.ipv6 : spec.param;
-        const r = range(node.node)!;
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-        e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
-      }
-    } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      const node = task && worldScalarOn(task, ctx, t.line);
-      if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
-      else {
-        const name = node.v6 ? spec.ipv6 : spec.variable;
-        const r = range(node.node)!;
-        const eol = lineEnd(text, r[1]);
-        const hasComment = /\s#/.test(text.slice(r[1], eol));
-        e = [
-          { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
-          ...(hasComment
-            ? []
-            : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
-        ];
-      }
-    } else if (spec.kind === 'ans-set' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      const mod = task && moduleArgs(task);
-      if (!task || !mod) e = { why: 'no task at that line' };
-      else if (isMap(mod.args)) {
-        const cur = mod.args.get(spec.key, true);
-        if (spec.when && !(isScalar(cur) && spec.when(cur.value)))
-          e = { why: `${spec.key} is not what the rule reported` };
-        else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
-      } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
-    } else if (spec.kind === 'ans-args' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      const mod = task && moduleArgs(task);
-      if (!task || !mod) e = { why: 'no task at that line' };
-      else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
-      else {
-        const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
-        e = hit
-          ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
-          : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
-      }
-    } else if (spec.kind === 'ans-task' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
-    }
+    const e = editsFor(doc, ctx, spec, t, format, params);
     if (!e) continue;
     if (!Array.isArray(e) && 'why' in e) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: e.why });
     else
