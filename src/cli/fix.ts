@@ -31,7 +31,11 @@ export interface FixArgs {
   config?: string;
 }
 
-const key = (f: Pick<Finding, 'ruleId' | 'file'>) => `${f.ruleId}\u0000${f.file}`;
+/**
+ * A finding's identity across rounds: its fingerprint (rule, file and resource path, stable when lines move), so that a
+ * finding a fix brings to light is new even where its rule already found something else in the file.
+ */
+const key = (f: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>) => `${f.ruleId}\u0000${f.file}\u0000${f.fingerprint}`;
 
 export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
@@ -130,10 +134,11 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
           io.stderr(
             `hookguard fix: ${rel}:${f.line} now shows ${f.ruleId} (${f.severity}): ${f.title} — ${f.remediation}\n`,
           );
-        // A fixed rule whose findings in this file did not go down by as many as were fixed.
+        // A fixed rule whose findings in this file (those there before: a new one is judged above) did not go down by
+        // as many as were fixed.
         const left = [...new Set(c.rules)].filter(
           (id) =>
-            mine.filter((f) => f.ruleId === id).length >
+            mine.filter((f) => f.ruleId === id && before.has(key(f))).length >
             (byFile.get(rel) ?? []).filter((f) => f.ruleId === id).length - c.rules.filter((r) => r === id).length,
         );
         if (fresh.length || left.length) {

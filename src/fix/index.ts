@@ -6,9 +6,19 @@
  * alias) is the team's decision: such a finding is left alone with a message, never guessed. Secrets are never
  * rewritten: removing a leaked value does not un-leak it.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 import { CMK_PROPS } from '../cloud/checks/kms.js';
-import { FIXES, type Value } from './registry.js';
+import { FIXES, type FixSpec, type ParamSpec, type Value } from './registry.js';
 
 export interface FixTarget {
   ruleId: string;
@@ -69,18 +79,42 @@ function yamlScalar(value: string | number | boolean): string {
 
 /** A `{ Ref: Name }` value: written `!Ref Name` in YAML, on the key's line. */
 function isRef(value: Value): value is { Ref: string } {
-  return typeof value === 'object' && Object.keys(value).length === 1 && typeof value.Ref === 'string';
+  return (
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof value.Ref === 'string'
+  );
 }
 
-/** A value written as block lines under its key (a mapping other than a `!Ref`). */
+/** A list of scalars: written in flow style on the key's line (`[audit, profiler]`). */
+function isFlowList(value: Value): value is Array<string | number | boolean> {
+  return Array.isArray(value) && value.every((v) => typeof v !== 'object');
+}
+
+/** A value written as block lines under its key (a mapping other than a `!Ref`, a list of mappings). */
 function isBlock(value: Value): boolean {
-  return typeof value === 'object' && !isRef(value);
+  return typeof value === 'object' && !isRef(value) && !isFlowList(value);
 }
 
 /** A value in the style of the file: YAML block lines, or JSON. */
 function render(value: Value, ctx: Ctx, indent: string, step: string): string {
   if (typeof value !== 'object') return ctx.json ? JSON.stringify(value) : yamlScalar(value);
   if (isRef(value)) return refText(ctx, value.Ref);
+  if (isFlowList(value)) return `[${value.map((v) => (ctx.json ? JSON.stringify(v) : yamlScalar(v))).join(', ')}]`;
+  if (Array.isArray(value)) {
+    // A list of mappings: JSON objects one per line, or YAML block items (`- ` then the keys at its column).
+    if (ctx.json)
+      return `[\n${value.map((v) => `${indent}${step}${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}]`;
+    return value
+      .map((v) => {
+        const lines = render(v, ctx, indent + step, step)
+          .split('\n')
+          .slice(1);
+        return `\n${lines.map((l, i) => (i === 0 ? `${indent}${step}- ${l.slice(indent.length + 2 * step.length)}` : `${' '.repeat(2)}${l.slice(step.length)}`)).join('\n')}`;
+      })
+      .join('');
+  }
   const entries = Object.entries(value);
   if (ctx.json)
     return `{\n${entries.map(([k, v]) => `${indent}${step}${JSON.stringify(k)}: ${render(v, ctx, indent + step, step)}`).join(',\n')}\n${indent}}`;
@@ -102,6 +136,10 @@ function setInMap(
   if (pair) {
     const v = pair.value;
     if (isRef(value)) return { why: `${key} is already set: check its value by hand` };
+    if (Array.isArray(value)) {
+      if (!isFlowList(value) || !isSeq(v)) return { why: `${key} is already written: change it by hand` };
+      return appendToSeq(v, value, ctx);
+    }
     if (typeof value !== 'object') {
       if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
       const r = range(v)!;
@@ -138,8 +176,12 @@ function setInMap(
   const indent = ' '.repeat(firstKeyStart - lineStart(ctx.text, firstKeyStart));
   const step = detectStep(ctx.text);
   if (ctx.json) {
-    // After the last value: `,\n<indent>"Key": value`.
     const at = lastEnd;
+    // A mapping written on one line: `, "Key": value` on it.
+    const mr = range(map);
+    if (mr && lineOf(ctx, mr[0]) === lineOf(ctx, at) && !isBlock(value))
+      return { start: at, end: at, text: `, ${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}` };
+    // After the last value: `,\n<indent>"Key": value`.
     return {
       start: at,
       end: at,
@@ -157,6 +199,37 @@ function setInMap(
         ? `${key}:${render(value, ctx, indent, step)}`
         : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `\n${indent}${body}` };
+}
+
+/** The scalars of `want` that a literal list lacks, added at its end in its style (flow, JSON or block). */
+function appendToSeq(
+  seq: YAMLSeq,
+  want: Array<string | number | boolean>,
+  ctx: Ctx,
+): Edit | { why: string } | undefined {
+  if (seq.items.some((it) => !literal(it))) return { why: 'the list holds a reference or an alias: change it by hand' };
+  const have = new Set(seq.items.map((it) => String((it as { value: unknown }).value)));
+  const missing = want.filter((w) => !have.has(String(w)));
+  if (!missing.length) return undefined;
+  const one = (v: string | number | boolean) => (ctx.json ? JSON.stringify(v) : yamlScalar(v));
+  const r = range(seq)!;
+  const flow = ctx.json || Boolean((seq as { flow?: boolean }).flow);
+  if (!seq.items.length)
+    return flow ? { start: r[0] + 1, end: r[0] + 1, text: missing.map(one).join(', ') } : { why: 'an empty list' };
+  const first = range(seq.items[0])!;
+  const last = range(seq.items[seq.items.length - 1])!;
+  if (flow) {
+    // A list written one item per line (JSON's usual form) gains lines at the items' column.
+    const pad = ctx.text.slice(lineStart(ctx.text, last[0]), last[0]);
+    const sep = lineOf(ctx, last[0]) > lineOf(ctx, r[0]) && /^ *$/.test(pad) ? `,\n${pad}` : ', ';
+    return { start: last[1], end: last[1], text: missing.map((m) => `${sep}${one(m)}`).join('') };
+  }
+  const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
+  if (!/^ *- +$/.test(dash)) return { why: 'the list is not written one item per line: change it by hand' };
+  let at = last[1];
+  if (ctx.text[at - 1] === '\n') at -= 1;
+  at = lineEnd(ctx.text, at);
+  return { start: at, end: at, text: missing.map((m) => `\n${dash}${one(m)}`).join('') };
 }
 
 /** The file's indentation step: the smallest indentation of an indented line (2 when none). */
@@ -319,6 +392,73 @@ function keyedScalarOn(node: unknown, ctx: Ctx, line: number, key: string): unkn
   return found;
 }
 
+/** The value a fix writes, chosen by a property the resource writes literally (case-insensitively). */
+function chooseByProp(res: Pair | undefined, by: { key: string; values: Record<string, Value> }): Value | undefined {
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const v = isMap(props) ? props.get(by.key, true) : undefined;
+  if (!literal(v) || typeof (v as { value: unknown }).value !== 'string') return undefined;
+  return by.values[String((v as { value: string }).value).toUpperCase()];
+}
+
+/**
+ * The innermost block mapping under `props` at one of `paths` (`A.B[].C`) whose lines (from its key's line) hold
+ * `line`.
+ */
+function innermostAt(props: unknown, paths: string[], ctx: Ctx, line: number): YAMLMap | undefined {
+  let best: { map: YAMLMap; size: number } | undefined;
+  const consider = (map: unknown, from: number) => {
+    const r = range(map);
+    if (!isMap(map) || !r) return;
+    if (from > line || line > lineOf(ctx, Math.max(r[0], r[1] - 1))) return;
+    if (!best || r[1] - r[0] < best.size) best = { map, size: r[1] - r[0] };
+  };
+  const walk = (node: unknown, segs: string[], from: number) => {
+    if (!segs.length) return consider(node, from);
+    const [seg, ...rest] = segs;
+    const m = /^(.*?)((?:\[\])*)$/.exec(seg!)!;
+    if (!isMap(node)) return;
+    const pair = node.items.find((p) => isScalar(p.key) && p.key.value === m[1]);
+    if (!pair) return;
+    const keyLine = lineOf(ctx, range(pair.key)![0]);
+    let level: Array<{ n: unknown; from: number }> = [{ n: pair.value, from: keyLine }];
+    for (let k = 0; k < m[2]!.length / 2; k++)
+      level = level.flatMap(({ n }) =>
+        isSeq(n) ? n.items.map((it) => ({ n: it, from: lineOf(ctx, range(it)?.[0] ?? 0) })) : [],
+      );
+    for (const { n, from: f } of level) walk(n, rest, f);
+  };
+  for (const p of paths) {
+    if (p === '') consider(props, 0);
+    else walk(props, p.split('.'), 0);
+  }
+  return best?.map;
+}
+
+/** The module argument on `line` (at any depth) that one of `sets` names and finds wrong, with its mapping. */
+function argOnLine<S extends { key: string; when: (v: unknown) => boolean }>(
+  args: YAMLMap,
+  ctx: Ctx,
+  line: number,
+  sets: S[],
+): { map: YAMLMap; set: S } | undefined {
+  let found: { map: YAMLMap; set: S } | undefined;
+  const visit = (n: unknown, depth: number) => {
+    if (found || depth > 8) return;
+    if (isSeq(n)) for (const it of n.items) visit(it, depth + 1);
+    if (!isMap(n)) return;
+    for (const p of n.items) {
+      const k = isScalar(p.key) ? p.key.value : undefined;
+      const set = sets.find((x) => x.key === k);
+      const r = range(p.key);
+      if (set && r && lineOf(ctx, r[0]) === line && literal(p.value) && set.when((p.value as { value: unknown }).value))
+        found = { map: n, set };
+      else visit(p.value, depth + 1);
+    }
+  };
+  visit(args, 0);
+  return found;
+}
+
 export const DENY_SID = 'DenyInsecureTransport';
 
 /**
@@ -396,7 +536,7 @@ type NewParams = Map<string, { value: Value; ruleId: string; line: number; what:
 function withParam(
   doc: Document,
   ctx: Ctx,
-  p: { name: string; description: string; allowedPattern?: string | undefined },
+  p: ParamSpec,
   e: Edit | Edit[] | { why: string } | undefined,
   params: NewParams,
   owner: { ruleId: string; line: number; what: string },
@@ -420,9 +560,10 @@ function withParam(
   if (!params.has(p.name))
     params.set(p.name, {
       value: {
-        Type: 'String',
+        Type: p.type ?? 'String',
         Description: p.description,
         ...(p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {}),
+        ...(p.allowedValues ? { AllowedValues: p.allowedValues } : {}),
       },
       ...owner,
     });
@@ -499,7 +640,152 @@ function mergeBlocks(edits: Array<Edit & Owner & { also?: Owner[] }>, json: bool
 function withId(value: Value, id: string): Value {
   if (typeof value === 'string') return value.replace(/\{id\}/g, id);
   if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withId(v, id));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
+}
+
+/** The edits of one finding's fix, or why it is not fixed; a new parameter the fix refers to is noted in `params`. */
+function editsFor(
+  doc: Document,
+  ctx: Ctx,
+  spec: FixSpec,
+  t: FixTarget,
+  format: 'cloudformation' | 'ansible',
+  params: NewParams,
+): Edit | Edit[] | { why: string } | undefined {
+  const text = ctx.text;
+  let e: Edit | Edit[] | { why: string } | undefined;
+  if (spec.kind === 'cfn-set' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
+    const id = res && isScalar(res.key) ? String(res.key.value) : '';
+    const key = set?.key ?? spec.key;
+    const chosen = spec.byProp && chooseByProp(res, spec.byProp);
+    const value = withId(chosen ?? set?.value ?? spec.value, id);
+    if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+    else if (spec.byProp && !chosen)
+      e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
+    else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
+    else {
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
+    }
+  } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
+    e = withParam(doc, ctx, spec.param, set, params, owner);
+  } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const ref = refText(ctx, spec.param.name);
+    let set: ReturnType<typeof setOnResource>;
+    if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
+    else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
+    else {
+      const props = (res!.value as YAMLMap).get('Properties', true);
+      const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
+      set = isMap(parent)
+        ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
+        : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
+    }
+    e = withParam(doc, ctx, spec.param, set, params, owner);
+  } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    if (node && !literal(node))
+      e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
+    else if (node) {
+      const r = range(node)!;
+      const src = text.slice(r[0], r[1]);
+      const q = /^["']/.test(src) ? src[0]! : '';
+      if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
+      else {
+        // A number stays a number (`365` → `90`, not `"90"`).
+        const num = typeof (node as { value: unknown }).value === 'number' && /^\d+$/.test(spec.value);
+        const json = num ? spec.value : JSON.stringify(spec.value);
+        e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec.value}${q}` };
+      }
+    } else if (typeof spec.orSet === 'object' && (!spec.orSet.types || spec.orSet.types.includes(String(type))))
+      e = setOnResource(doc, ctx, t.line, spec.orSet.key, spec.orSet.value);
+    else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
+      e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
+    else e = { why: `no ${spec.key} written on that line: set it by hand` };
+  } else if (spec.kind === 'cfn-set-in' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
+    const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+    const paths = typeof type === 'string' ? spec.paths[type] : undefined;
+    const block = paths && innermostAt(props, paths, ctx, t.line);
+    const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
+    const set = block
+      ? setInMap(block, spec.key, value, ctx, block)
+      : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
+  } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
+    const p = resourceAt(doc, ctx, t.line, 'Parameters');
+    e =
+      p && isMap(p.value)
+        ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
+        : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
+  } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
+    e = denyInsecure(doc, ctx, t.line);
+  } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
+    const res = resourceAt(doc, ctx, t.line);
+    const node = res && worldScalarOn(res.value, ctx, t.line);
+    if (!node) e = { why: 'no literal world CIDR on that line (a !Ref or a default: change it where it is set)' };
+    else {
+      const p = node.v6 && spec.param.ipv6 ? spec.param.ipv6 : spec.param;
+      const r = range(node.node)!;
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+      e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
+    }
+  } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const node = task && worldScalarOn(task, ctx, t.line);
+    if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
+    else {
+      const name = node.v6 ? spec.ipv6 : spec.variable;
+      const r = range(node.node)!;
+      const eol = lineEnd(text, r[1]);
+      const hasComment = /\s#/.test(text.slice(r[1], eol));
+      e = [
+        { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
+        ...(hasComment
+          ? []
+          : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
+      ];
+    }
+  } else if (spec.kind === 'ans-set' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: 'no task at that line' };
+    else if (isMap(mod.args)) {
+      const cur = mod.args.get(spec.key, true);
+      if (spec.when && !(isScalar(cur) && spec.when(cur.value)))
+        e = { why: `${spec.key} is not what the rule reported` };
+      else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
+    } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
+  } else if (spec.kind === 'ans-args' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: 'no task at that line' };
+    else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
+    else {
+      const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
+      e = hit
+        ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
+        : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
+    }
+  } else if (spec.kind === 'ans-task' && format === 'ansible') {
+    const task = taskAt(doc.contents, ctx, t.line);
+    e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
+  }
+  return e;
 }
 
 export function applyFixes(text: string, targets: FixTarget[], format: 'cloudformation' | 'ansible'): FixOutcome {
@@ -516,104 +802,7 @@ export function applyFixes(text: string, targets: FixTarget[], format: 'cloudfor
   for (const t of targets) {
     const spec = FIXES[t.ruleId];
     if (!spec) continue;
-    let e: Edit | Edit[] | { why: string } | undefined;
-    if (spec.kind === 'cfn-set' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      const set = spec.byType && typeof type === 'string' ? spec.byType[type] : undefined;
-      const id = res && isScalar(res.key) ? String(res.key.value) : '';
-      const key = set?.key ?? spec.key;
-      const value = withId(set?.value ?? spec.value, id);
-      if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
-      else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
-      else {
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-        e = withParam(doc, ctx, spec.param, setOnResource(doc, ctx, t.line, key, value), params, owner);
-      }
-    } else if (spec.kind === 'cfn-set-param' && format === 'cloudformation') {
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-      const set = setOnResource(doc, ctx, t.line, spec.key, '', refText(ctx, spec.param.name));
-      e = withParam(doc, ctx, spec.param, set, params, owner);
-    } else if (spec.kind === 'cfn-kms-param' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      const keyPath = typeof type === 'string' ? CMK_PROPS[type]?.path.split('.') : undefined;
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-      const ref = refText(ctx, spec.param.name);
-      let set: ReturnType<typeof setOnResource>;
-      if (!keyPath) set = { why: 'not a resource type whose KMS key hookguard knows' };
-      else if (keyPath.length === 1) set = setOnResource(doc, ctx, t.line, keyPath[0]!, '', ref);
-      else {
-        const props = (res!.value as YAMLMap).get('Properties', true);
-        const parent = isMap(props) ? props.get(keyPath[0], true) : undefined;
-        set = isMap(parent)
-          ? setInMap(parent, keyPath[1]!, '', ctx, parent, ref)
-          : { why: `no ${keyPath[0]} block written here: add ${keyPath.join('.')} by hand` };
-      }
-      e = withParam(doc, ctx, spec.param, set, params, owner);
-    } else if (spec.kind === 'cfn-replace' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const node = res && keyedScalarOn(res.value, ctx, t.line, spec.key);
-      const type = res && isMap(res.value) ? res.value.get('Type') : undefined;
-      if (node && !literal(node))
-        e = { why: `${spec.key} is set from elsewhere (a reference or a tag): change it there` };
-      else if (node) {
-        const r = range(node)!;
-        const src = text.slice(r[0], r[1]);
-        const q = /^["']/.test(src) ? src[0]! : '';
-        if (!spec.when((node as { value: unknown }).value)) e = { why: `${spec.key} is not what the rule reported` };
-        else e = { start: r[0], end: r[1], text: ctx.json ? JSON.stringify(spec.value) : `${q}${spec.value}${q}` };
-      } else if (spec.orSet && typeof type === 'string' && spec.paths[type]?.includes(spec.key))
-        e = setOnResource(doc, ctx, t.line, spec.key, spec.value);
-      else e = { why: `no ${spec.key} written on that line: set it by hand` };
-    } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
-      const p = resourceAt(doc, ctx, t.line, 'Parameters');
-      e =
-        p && isMap(p.value)
-          ? setInMap(p.value, spec.key, spec.value, ctx, p.value)
-          : { why: 'the finding is where the value is used: set NoEcho: true on its parameter' };
-    } else if (spec.kind === 'cfn-deny-insecure' && format === 'cloudformation') {
-      e = denyInsecure(doc, ctx, t.line);
-    } else if (spec.kind === 'cfn-world-param' && format === 'cloudformation') {
-      const res = resourceAt(doc, ctx, t.line);
-      const node = res && worldScalarOn(res.value, ctx, t.line);
-      if (!node) e = { why: 'no literal world CIDR on that line (a !Ref or a default: change it where it is set)' };
-      else {
-        const p = node.v6 && spec.param.ipv6 ? spec.param.ipv6 : spec.param;
-        const r = range(node.node)!;
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
-        e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
-      }
-    } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      const node = task && worldScalarOn(task, ctx, t.line);
-      if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
-      else {
-        const name = node.v6 ? spec.ipv6 : spec.variable;
-        const r = range(node.node)!;
-        const eol = lineEnd(text, r[1]);
-        const hasComment = /\s#/.test(text.slice(r[1], eol));
-        e = [
-          { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
-          ...(hasComment
-            ? []
-            : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
-        ];
-      }
-    } else if (spec.kind === 'ans-set' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      const mod = task && moduleArgs(task);
-      if (!task || !mod) e = { why: 'no task at that line' };
-      else if (isMap(mod.args)) {
-        const cur = mod.args.get(spec.key, true);
-        if (spec.when && !(isScalar(cur) && spec.when(cur.value)))
-          e = { why: `${spec.key} is not what the rule reported` };
-        else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
-      } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
-    } else if (spec.kind === 'ans-task' && format === 'ansible') {
-      const task = taskAt(doc.contents, ctx, t.line);
-      e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
-    }
+    const e = editsFor(doc, ctx, spec, t, format, params);
     if (!e) continue;
     if (!Array.isArray(e) && 'why' in e) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: e.why });
     else

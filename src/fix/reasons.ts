@@ -50,31 +50,16 @@ const GROUPS: Array<{ ids: string[]; why: string }> = [
     ],
     why: 'an all-ports, all-protocols or wide-range opening has to be split into the ports really used, and which network may reach them is the team’s decision',
   },
-  {
-    ids: ['CFN-RDS-008', 'CFN-EC-003'],
-    why: 'Multi-AZ doubles the cost and is often off on purpose outside production: the team’s decision per environment',
-  },
+
   {
     ids: ['CFN-EC-002', 'CFN-WS-001', 'CFN-DAX-001'],
     why: 'turning encryption on replaces the resource (its data is lost or must be migrated): a migration, not an edit',
   },
-  {
-    ids: [
-      'CFN-S3-001',
-      'CFN-LOG-003',
-      'CFN-LOG-004',
-      'CFN-BACKUP-001',
-      'CFN-CODEBUILD-001',
-      'CFN-KENDRA-001',
-      'CFN-SM-002',
-      'CFN-MQ-003',
-      'CFN-EKS-002',
-    ],
-    why: 'which KMS key is the team’s decision, and its key policy must let the service use it: a change beyond this resource',
-  },
 ];
 
 const ONE: Record<string, string> = {
+  'CFN-EC-003':
+    'Multi-AZ on a replication group also needs automatic failover and a replica in another zone (the deployment fails without them): a change of the group’s shape, not one setting',
   'CFN-SG-008':
     'a rule’s description says who needs it and why: only the team can write that, and a placeholder would only silence the check',
   'CFN-NACL-003':
@@ -83,10 +68,6 @@ const ONE: Record<string, string> = {
     'a dead-letter target needs a queue or topic and send permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-LAMBDA-004':
     'active tracing needs X-Ray write permission on the function’s role (Lambda refuses the function without it): a change across resources',
-  'CFN-APIGW-005':
-    'execution logging needs the account’s API Gateway CloudWatch role (the deployment fails without it) and a log level the team picks',
-  'CFN-MQ-002':
-    'the logs a broker can publish depend on its engine (RabbitMQ has no audit log): not automated yet; set Logs by hand',
   'CFN-NEPTUNE-001':
     'with IAM authentication on, every client must sign its requests: turning it on breaks clients until they do',
   'CFN-ECR-003': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',

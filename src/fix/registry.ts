@@ -2,7 +2,7 @@
  * The rules with an automatic fix (`hookguard fix`), as data: small enough for the hook to name the fix command without
  * loading the fixer (src/fix/index.ts) or the YAML parser.
  */
-export type Value = boolean | string | number | { [k: string]: Value };
+export type Value = boolean | string | number | Value[] | { [k: string]: Value };
 
 /**
  * A template parameter a fix introduces where the right value is the team's decision (which network may reach a port,
@@ -14,6 +14,10 @@ export interface ParamSpec {
   /** For a world IPv6 CIDR (`::/0`): the parameter to use instead. */
   ipv6?: { name: string; description: string };
   allowedPattern?: string;
+  /** The values the team may choose between (`['true', 'false']` for a flag that is a per-environment decision). */
+  allowedValues?: string[];
+  /** The parameter's Type: `String` unless given (`Number` for a count of days). */
+  type?: 'String' | 'Number';
 }
 
 /** What a rule's fix does, declared as data. */
@@ -28,7 +32,24 @@ export type FixSpec =
       value: Value;
       what: string;
       byType?: Record<string, { key: string; value: Value }>;
+      /** The value chosen by a property the resource writes literally (`EngineType`: `ACTIVEMQ` or `RABBITMQ`). */
+      byProp?: { key: string; values: Record<string, Value> };
       param?: ParamSpec;
+    }
+  /**
+   * Set `key` to `value` in the nested block that holds the finding (an `Ebs` mapping of a block device list, a method
+   * setting): the innermost block at one of the resource type's `paths` (`List[]` for a list's items).
+   */
+  | {
+      kind: 'cfn-set-in';
+      key: string;
+      value: Value;
+      what: string;
+      /** Per resource type; `''` is the resource's Properties. */
+      paths: Record<string, string[]>;
+      param?: ParamSpec;
+      /** The value for this block (its plain data), where it depends on the block; `value` is then the usual one. */
+      pick?: (block: Record<string, unknown>) => Value;
     }
   /**
    * Replace the literal value of `key` on the finding's line (in a nested block or a list item of the resource) when
@@ -40,7 +61,11 @@ export type FixSpec =
       value: string;
       when: (current: unknown) => boolean;
       what: string;
-      orSet?: boolean;
+      /**
+       * A finding without `key` on its line: `true` sets `key` in the resource's Properties; an object sets its key there
+       * (on the resource types it names, else on all).
+       */
+      orSet?: boolean | { key: string; value: Value; types?: string[] };
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
@@ -57,7 +82,17 @@ export type FixSpec =
   /** Replace the world CIDR on the finding's line with `"{{ variable }}"` and a comment naming the decision. */
   | { kind: 'ans-world-var'; variable: string; ipv6: string; decision: string; what: string }
   | { kind: 'ans-set'; key: string; value: Value; what: string; when?: (current: unknown) => boolean }
-  | { kind: 'ans-task'; key: string; value: Value; what: string };
+  | { kind: 'ans-task'; key: string; value: Value; what: string }
+  /**
+   * A module argument written wrong on the finding's line (at any depth of the module's arguments) set right: the
+   * first of `sets` whose key is on that line and whose value `when` accepts. An argument left out, or set from a
+   * variable, is left with a reason (it may be spelt by an alias, or be the team's on purpose).
+   */
+  | {
+      kind: 'ans-args';
+      sets: Array<{ key: string; value: Value; when: (current: unknown) => boolean }>;
+      what: string;
+    };
 
 const PAB: Value = {
   BlockPublicAcls: true,
@@ -100,6 +135,25 @@ const ACCESS_LOG_FORMAT = JSON.stringify({
   responseLength: '$context.responseLength',
 });
 const ACCESS_LOG: Value = { DestinationArn: { Ref: 'ApiAccessLogGroupArn' }, Format: ACCESS_LOG_FORMAT };
+
+/**
+ * The team's KMS key: one parameter for every resource of the template that a fix points at a customer key (CFN-KMS-003
+ * and the per-service key rules). Its key policy must let each of those services use it: the Description says so.
+ */
+const DATA_KMS_KEY: ParamSpec = {
+  name: 'DataKmsKeyArn',
+  description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
+};
+
+/** A resource's customer-key property set to `!Ref DataKmsKeyArn`. */
+function kmsKeyFix(key: string, service: string): FixSpec {
+  return {
+    kind: 'cfn-set-param',
+    key,
+    param: DATA_KMS_KEY,
+    what: `${key}: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let ${service} use it)`,
+  };
+}
 
 /** The rules with an automatic fix, and the fix. */
 export const FIXES: Record<string, FixSpec> = {
@@ -204,10 +258,7 @@ export const FIXES: Record<string, FixSpec> = {
   },
   'CFN-KMS-003': {
     kind: 'cfn-kms-param',
-    param: {
-      name: 'DataKmsKeyArn',
-      description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision",
-    },
+    param: DATA_KMS_KEY,
     what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)",
   },
   'CFN-APIGW-006': {
@@ -318,6 +369,349 @@ export const FIXES: Record<string, FixSpec> = {
     kind: 'cfn-deny-insecure',
     what: 'a statement in the bucket policy that denies every request over plain HTTP (Sid DenyInsecureTransport, aws:SecureTransport false) on the bucket and its objects',
   },
+  'CFN-SM-002': kmsKeyFix('KmsKeyId', 'SageMaker'),
+  'CFN-LOG-003': kmsKeyFix('KmsKeyId', 'the CloudWatch Logs service principal'),
+  'CFN-LOG-004': kmsKeyFix('KMSKeyId', 'CloudTrail'),
+  'CFN-BACKUP-001': kmsKeyFix('EncryptionKeyArn', 'AWS Backup'),
+  'CFN-CODEBUILD-001': kmsKeyFix('EncryptionKey', 'CodeBuild'),
+  'CFN-EC2-008': kmsKeyFix('KmsKeyId', 'EC2 (EBS)'),
+  'CFN-KENDRA-001': {
+    kind: 'cfn-set',
+    key: 'ServerSideEncryptionConfiguration',
+    value: { KmsKeyId: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "ServerSideEncryptionConfiguration.KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Kendra use it)",
+  },
+  'CFN-MQ-003': {
+    kind: 'cfn-set',
+    key: 'EncryptionOptions',
+    value: { UseAwsOwnedKey: false, KmsKeyId: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "EncryptionOptions with UseAwsOwnedKey: false and KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Amazon MQ use it)",
+  },
+  'CFN-RDS-008': {
+    kind: 'cfn-set-param',
+    key: 'MultiAZ',
+    param: {
+      name: 'DatabaseMultiAZ',
+      description:
+        "Whether the database keeps a standby in a second Availability Zone (true for production; it doubles the instance cost): the team's decision per environment",
+      allowedValues: ['true', 'false'],
+    },
+    what: "MultiAZ: !Ref DatabaseMultiAZ, a new parameter (true or false) without default: Multi-AZ is the team's decision per environment",
+  },
+  'CFN-EC-004': {
+    kind: 'cfn-set-param',
+    key: 'CacheSubnetGroupName',
+    param: {
+      name: 'CacheSubnetGroupName',
+      description:
+        "The ElastiCache subnet group (private subnets of the application's VPC) the cache runs in: the team's decision",
+    },
+    what: "CacheSubnetGroupName: !Ref CacheSubnetGroupName, a new parameter without default (which private subnets is the team's decision)",
+  },
+  'CFN-EC2-003': {
+    kind: 'cfn-set-param',
+    key: 'SubnetId',
+    param: {
+      name: 'InstanceSubnetId',
+      description:
+        "The subnet (a private subnet of the application's VPC, not the default VPC) the instance is launched in: the team's decision",
+    },
+    what: "SubnetId: !Ref InstanceSubnetId, a new parameter without default (which subnet is the team's decision; security groups given by name must then be given by id)",
+  },
+  'CFN-EC2-002': {
+    kind: 'cfn-set',
+    key: 'MapPublicIpOnLaunch',
+    value: false,
+    what: 'MapPublicIpOnLaunch: false (instances that need a public address get one of their own, or sit behind a load balancer)',
+  },
+  'CFN-EC2-004': {
+    kind: 'cfn-replace',
+    key: 'HttpTokens',
+    value: 'required',
+    when: (v) => v === 'optional',
+    what: 'MetadataOptions.HttpTokens: required (IMDSv2 only) where it is written optional',
+    paths: {
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.MetadataOptions.HttpTokens'],
+      'AWS::AutoScaling::LaunchConfiguration': ['MetadataOptions.HttpTokens'],
+    },
+  },
+  'CFN-EC2-005': {
+    kind: 'cfn-set',
+    key: 'MetadataOptions',
+    value: { HttpTokens: 'required' },
+    byType: {
+      'AWS::EC2::LaunchTemplate': { key: 'LaunchTemplateData', value: { MetadataOptions: { HttpTokens: 'required' } } },
+      'AWS::AutoScaling::LaunchConfiguration': { key: 'MetadataOptions', value: { HttpTokens: 'required' } },
+    },
+    what: 'MetadataOptions.HttpTokens: required (IMDSv2 only), written explicitly',
+  },
+  'CFN-S3-002': {
+    kind: 'cfn-replace',
+    key: 'AccessControl',
+    value: 'Private',
+    when: (v) => typeof v === 'string' && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/.test(v),
+    what: 'AccessControl: Private in place of the public canned ACL (serve public content through CloudFront instead)',
+    paths: { 'AWS::S3::Bucket': ['AccessControl'] },
+  },
+  'CFN-MSK-003': {
+    kind: 'cfn-set',
+    key: 'LoggingInfo',
+    value: { BrokerLogs: { CloudWatchLogs: { Enabled: true, LogGroup: { Ref: 'BrokerLogGroupName' } } } },
+    param: {
+      name: 'BrokerLogGroupName',
+      description:
+        "The name of the CloudWatch Logs log group that receives the Kafka brokers' logs: the team's decision",
+    },
+    what: "LoggingInfo.BrokerLogs.CloudWatchLogs with Enabled: true and LogGroup: !Ref BrokerLogGroupName, a new parameter without default (the log group is the team's decision)",
+  },
+  'CFN-MSK-002': {
+    kind: 'cfn-set',
+    key: 'EncryptionInfo',
+    value: { EncryptionInTransit: { ClientBroker: 'TLS', InCluster: true } },
+    what: 'EncryptionInfo.EncryptionInTransit with ClientBroker: TLS and InCluster: true (clients then connect on the TLS port)',
+  },
+  'CFN-MSK-001': {
+    kind: 'cfn-replace',
+    key: 'Type',
+    value: 'DISABLED',
+    when: (v) => v === 'SERVICE_PROVIDED_EIPS',
+    what: 'ConnectivityInfo.PublicAccess.Type: DISABLED (clients reach the brokers from the VPC, a peered network or PrivateLink)',
+    paths: { 'AWS::MSK::Cluster': ['BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type'] },
+  },
+  'CFN-CF-004': {
+    kind: 'cfn-set',
+    key: 'DistributionConfig',
+    value: { Logging: { Bucket: { Ref: 'CloudFrontLogBucket' } } },
+    param: {
+      name: 'CloudFrontLogBucket',
+      description:
+        "The domain name (bucket.s3.amazonaws.com) of the S3 bucket that receives CloudFront's standard logs (its ACLs must allow log delivery): the team's decision",
+    },
+    what: "DistributionConfig.Logging.Bucket: !Ref CloudFrontLogBucket, a new parameter without default (the log bucket is the team's decision)",
+  },
+  'CFN-ROUTE53-001': {
+    kind: 'cfn-set',
+    key: 'QueryLoggingConfig',
+    value: { CloudWatchLogsLogGroupArn: { Ref: 'DnsQueryLogGroupArn' } },
+    param: {
+      name: 'DnsQueryLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group (in us-east-1, its resource policy letting Route 53 write) that receives the zone's DNS query logs: the team's decision",
+    },
+    what: "QueryLoggingConfig.CloudWatchLogsLogGroupArn: !Ref DnsQueryLogGroupArn, a new parameter without default (the log group is the team's decision)",
+  },
+  'CFN-EMR-001': {
+    kind: 'cfn-set',
+    key: 'Instances',
+    value: { Ec2SubnetId: { Ref: 'EmrSubnetId' } },
+    param: {
+      name: 'EmrSubnetId',
+      description:
+        "The VPC subnet (a private subnet of the application's VPC) the EMR cluster runs in: the team's decision",
+    },
+    what: "Instances.Ec2SubnetId: !Ref EmrSubnetId, a new parameter without default (which subnet is the team's decision)",
+  },
+  'CFN-EMR-002': {
+    kind: 'cfn-set-param',
+    key: 'SecurityConfiguration',
+    param: {
+      name: 'EmrSecurityConfiguration',
+      description:
+        "The name of the EMR security configuration (encryption at rest and in transit) the cluster uses: the team's decision",
+    },
+    what: "SecurityConfiguration: !Ref EmrSecurityConfiguration, a new parameter without default (which configuration is the team's decision)",
+  },
+  'CFN-LOG-005': {
+    kind: 'cfn-set-param',
+    key: 'RetentionInDays',
+    param: {
+      name: 'LogRetentionInDays',
+      description:
+        "How many days CloudWatch Logs keeps the log group's events (what the team's retention policy requires): the team's decision",
+      type: 'Number',
+      allowedValues: [
+        ...['1', '3', '5', '7', '14', '30', '60', '90', '120', '150', '180', '365', '400', '545', '731'],
+        ...['1096', '1827', '2192', '2557', '2922', '3288', '3653'],
+      ],
+    },
+    what: "RetentionInDays: !Ref LogRetentionInDays, a new Number parameter without default, limited to the periods CloudWatch Logs accepts (the retention is the team's decision)",
+  },
+  'CFN-SG-007': {
+    kind: 'cfn-set-param',
+    key: 'VpcId',
+    param: {
+      name: 'VpcId',
+      description:
+        "The VPC (the application's, not the account's default VPC) the security group belongs to: the team's decision",
+    },
+    what: "VpcId: !Ref VpcId, a new parameter without default (which VPC is the team's decision)",
+  },
+  'CFN-DOCDB-002': {
+    kind: 'cfn-set',
+    key: 'EnableCloudwatchLogsExports',
+    value: ['audit', 'profiler'],
+    what: 'EnableCloudwatchLogsExports with audit and profiler, added to the list or written (audit events also need audit_logs enabled in the cluster parameter group)',
+  },
+  'CFN-BATCH-001': {
+    kind: 'cfn-set',
+    key: 'ContainerProperties',
+    value: { Privileged: false },
+    what: 'ContainerProperties.Privileged: false',
+  },
+  'CFN-COGNITO-002': {
+    kind: 'cfn-set',
+    key: 'AllowUnauthenticatedIdentities',
+    value: false,
+    what: 'AllowUnauthenticatedIdentities: false (guests then need to sign in)',
+  },
+  'CFN-CODESTAR-001': { kind: 'cfn-set', key: 'IsPrivate', value: true, what: 'IsPrivate: true' },
+  'CFN-IAM-012': {
+    kind: 'cfn-set',
+    key: 'LoginProfile',
+    value: { PasswordResetRequired: true },
+    what: 'LoginProfile.PasswordResetRequired: true',
+  },
+  'CFN-FIREHOSE-001': {
+    kind: 'cfn-set',
+    key: 'DeliveryStreamEncryptionConfigurationInput',
+    value: { KeyType: 'AWS_OWNED_CMK' },
+    what: 'DeliveryStreamEncryptionConfigurationInput.KeyType: AWS_OWNED_CMK (server-side encryption; a key of your own is KeyType CUSTOMER_MANAGED_CMK with its KeyARN)',
+  },
+  'CFN-CONFIG-001': {
+    kind: 'cfn-replace',
+    key: 'maxAccessKeyAge',
+    value: '90',
+    when: (v) => Number(v) > 90,
+    what: 'InputParameters.maxAccessKeyAge: 90 where a longer age is written',
+    paths: { 'AWS::Config::ConfigRule': ['InputParameters.maxAccessKeyAge'] },
+  },
+  'CFN-ECS-002': {
+    kind: 'cfn-replace',
+    key: 'Value',
+    value: 'enabled',
+    when: (v) => v === 'disabled',
+    orSet: { key: 'ClusterSettings', value: [{ Name: 'containerInsights', Value: 'enabled' }] },
+    what: 'the containerInsights cluster setting enabled (written, or its Value turned from disabled to enabled)',
+    paths: { 'AWS::ECS::Cluster': ['ClusterSettings[].Value'] },
+  },
+  'CFN-EC2-007': {
+    kind: 'cfn-set-in',
+    key: 'Encrypted',
+    value: true,
+    what: 'Encrypted: true on the block device mapping’s Ebs volume',
+    paths: {
+      'AWS::EC2::Instance': ['BlockDeviceMappings[].Ebs'],
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.BlockDeviceMappings[].Ebs'],
+      'AWS::AutoScaling::LaunchConfiguration': ['BlockDeviceMappings[].Ebs'],
+    },
+  },
+  'CFN-APIGW-004': {
+    kind: 'cfn-set-in',
+    key: 'CacheDataEncrypted',
+    value: true,
+    what: 'CacheDataEncrypted: true on the method setting (or stage description) that caches',
+    paths: {
+      'AWS::ApiGateway::Stage': ['MethodSettings[]'],
+      'AWS::ApiGateway::Deployment': ['StageDescription', 'StageDescription.MethodSettings[]'],
+    },
+  },
+  'CFN-APIGW-005': {
+    kind: 'cfn-replace',
+    key: 'LoggingLevel',
+    value: 'ERROR',
+    when: (v) => typeof v === 'string' && v.toUpperCase() === 'OFF',
+    orSet: {
+      key: 'MethodSettings',
+      value: [{ HttpMethod: '*', ResourcePath: '/*', LoggingLevel: 'ERROR' }],
+      types: ['AWS::ApiGateway::Stage'],
+    },
+    what: 'execution logging at ERROR: a method setting for every method (HttpMethod *, ResourcePath /*), or LoggingLevel OFF turned to ERROR (REST APIs need the account’s API Gateway CloudWatch role)',
+    paths: {
+      'AWS::ApiGateway::Stage': ['MethodSettings[].LoggingLevel'],
+      'AWS::ApiGatewayV2::Stage': ['DefaultRouteSettings.LoggingLevel'],
+    },
+  },
+  'CFN-MQ-002': {
+    kind: 'cfn-set',
+    key: 'Logs',
+    value: { General: true },
+    byProp: { key: 'EngineType', values: { ACTIVEMQ: { General: true, Audit: true }, RABBITMQ: { General: true } } },
+    what: 'Logs with General: true (and Audit: true on ActiveMQ; RabbitMQ has no audit log)',
+  },
+  'CFN-ELB-003': {
+    kind: 'cfn-set',
+    key: 'LoadBalancerAttributes',
+    value: [],
+    byType: {
+      'AWS::ElasticLoadBalancingV2::LoadBalancer': {
+        key: 'LoadBalancerAttributes',
+        value: [
+          { Key: 'access_logs.s3.enabled', Value: 'true' },
+          { Key: 'access_logs.s3.bucket', Value: { Ref: 'LoadBalancerLogBucket' } },
+        ],
+      },
+      'AWS::ElasticLoadBalancing::LoadBalancer': {
+        key: 'AccessLoggingPolicy',
+        value: { Enabled: true, S3BucketName: { Ref: 'LoadBalancerLogBucket' }, EmitInterval: 60 },
+      },
+    },
+    param: {
+      name: 'LoadBalancerLogBucket',
+      description:
+        "The S3 bucket (same Region, its policy letting Elastic Load Balancing write) that receives the load balancer's access logs: the team's decision",
+    },
+    what: "access logs on, to !Ref LoadBalancerLogBucket, a new parameter without default (the log bucket is the team's decision): LoadBalancerAttributes on an application or network load balancer, AccessLoggingPolicy on a classic one",
+  },
+  'CFN-EC2-001': {
+    kind: 'cfn-set-in',
+    key: 'AssociatePublicIpAddress',
+    value: false,
+    what: 'AssociatePublicIpAddress: false (reach the instance through a load balancer, a bastion or Session Manager)',
+    paths: {
+      'AWS::EC2::Instance': ['NetworkInterfaces[]'],
+      'AWS::EC2::LaunchTemplate': ['LaunchTemplateData.NetworkInterfaces[]'],
+      'AWS::AutoScaling::LaunchConfiguration': [''],
+    },
+  },
+  'CFN-ELB-005': {
+    kind: 'cfn-set-in',
+    key: 'Value',
+    value: 'false',
+    pick: (b) => (b.Name === 'Reference-Security-Policy' ? 'ELBSecurityPolicy-TLS-1-2-2017-01' : 'false'),
+    what: "the reported SSL negotiation attribute's Value: false (an old protocol or a weak cipher turned off), or Reference-Security-Policy: ELBSecurityPolicy-TLS-1-2-2017-01",
+    paths: { 'AWS::ElasticLoadBalancing::LoadBalancer': ['Policies[].Attributes[]'] },
+  },
+  'CFN-DLM-001': {
+    kind: 'cfn-set-in',
+    key: 'Encrypted',
+    value: true,
+    what: 'Encrypted: true on the cross-Region copy (the target Region’s default EBS key unless a CmkArn is given)',
+    paths: {
+      'AWS::DLM::LifecyclePolicy': [
+        'PolicyDetails.Schedules[].CrossRegionCopyRules[]',
+        'PolicyDetails.Actions[].CrossRegionCopy[].EncryptionConfiguration',
+      ],
+    },
+  },
+  'CFN-S3-001': {
+    kind: 'cfn-set-in',
+    key: 'ServerSideEncryptionByDefault',
+    value: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { Ref: 'DataKmsKeyArn' } },
+    param: DATA_KMS_KEY,
+    what: "SSEAlgorithm: aws:kms with KMSMasterKeyID: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; readers of the bucket need kms:Decrypt on it)",
+    paths: {
+      'AWS::S3::Bucket': ['BucketEncryption.ServerSideEncryptionConfiguration[]'],
+    },
+  },
+  'CFN-EKS-002': {
+    kind: 'cfn-set',
+    key: 'EncryptionConfig',
+    value: [{ Provider: { KeyArn: { Ref: 'DataKmsKeyArn' } }, Resources: ['secrets'] }],
+    param: DATA_KMS_KEY,
+    what: "EncryptionConfig for secrets with Provider.KeyArn: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; the cluster role needs to use it); an EncryptionConfig already written is left with a reason",
+  },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
     variable: 'admin_cidr',
@@ -381,6 +775,158 @@ export const FIXES: Record<string, FixSpec> = {
     value: true,
     what: 'sslverify: true (where the repository sets it false)',
     when: falsy,
+  },
+  'ANS-CTR-001': {
+    kind: 'ans-args',
+    sets: [{ key: 'privileged', value: false, when: truthy }],
+    what: 'privileged: false (grant the capabilities the container needs with capabilities/cap_add instead)',
+  },
+  'ANS-AWS-030': {
+    kind: 'ans-args',
+    sets: [{ key: 'privileged', value: false, when: truthy }],
+    what: 'privileged: false on the job definition',
+  },
+  'ANS-AZ-008': {
+    kind: 'ans-args',
+    sets: [{ key: 'admin_user_enabled', value: false, when: truthy }],
+    what: 'admin_user_enabled: false (pull and push with Entra ID identities)',
+  },
+  'ANS-AZ-012': {
+    kind: 'ans-args',
+    sets: [{ key: 'https_only', value: true, when: falsy }],
+    what: 'https_only: true',
+  },
+  'ANS-AZ-013': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_non_ssl_port', value: false, when: truthy }],
+    what: 'enable_non_ssl_port: false (clients connect on the TLS port)',
+  },
+  'ANS-AZ-017': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_soft_delete', value: true, when: falsy },
+      { key: 'enable_purge_protection', value: true, when: falsy },
+    ],
+    what: 'enable_soft_delete / enable_purge_protection: true where the task turns it off',
+  },
+  'ANS-AWS-029': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_iam_database_authentication', value: true, when: falsy }],
+    what: 'enable_iam_database_authentication: true where the task turns it off',
+  },
+  'ANS-AWS-023': {
+    kind: 'ans-args',
+    sets: [{ key: 'enable_key_rotation', value: true, when: falsy }],
+    what: 'enable_key_rotation: true where the task turns it off (a disabled key or a short deletion window is the team’s decision)',
+  },
+  'ANS-AWS-009': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'publicly_accessible', value: false, when: truthy },
+      { key: 'encrypted', value: true, when: falsy },
+    ],
+    what: 'publicly_accessible: false / encrypted: true where the task writes the opposite',
+  },
+  'ANS-AWS-020': {
+    kind: 'ans-args',
+    sets: [{ key: 'enforce_https', value: true, when: falsy }],
+    what: 'domain_endpoint_options.enforce_https: true where the task turns it off',
+  },
+  'ANS-AWS-021': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'sqs_managed_sse_enabled', value: true, when: falsy },
+      { key: 'encrypt', value: true, when: falsy },
+      { key: 'encrypted', value: true, when: falsy },
+      { key: 'storage_encrypted', value: true, when: falsy },
+    ],
+    what: 'the encryption argument (sqs_managed_sse_enabled, encrypt, encrypted, storage_encrypted) true where the task turns it off (a Kinesis stream needs a key: left with a reason)',
+  },
+  'ANS-AWS-024': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_log_file_validation', value: true, when: falsy },
+      { key: 'enable_logging', value: true, when: falsy },
+      { key: 'is_multi_region_trail', value: true, when: falsy },
+      { key: 'include_global_events', value: true, when: falsy },
+    ],
+    what: 'the trail setting the task turns off (log file validation, logging, multi-region, global events) back on',
+  },
+  'ANS-AWS-028': {
+    kind: 'ans-args',
+    sets: [{ key: 'versioning', value: true, when: falsy }],
+    what: 'versioning: true where the task turns it off',
+  },
+  'ANS-GCP-005': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'auto_repair', value: true, when: falsy },
+      { key: 'auto_upgrade', value: true, when: falsy },
+    ],
+    what: 'management.auto_repair / auto_upgrade: true where the task turns it off',
+  },
+  'ANS-GCP-007': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'enable_secure_boot', value: true, when: falsy },
+      { key: 'enable_vtpm', value: true, when: falsy },
+      { key: 'enable_integrity_monitoring', value: true, when: falsy },
+    ],
+    what: 'the Shielded VM setting the task turns off (secure boot, vTPM, integrity monitoring) back on',
+  },
+  'ANS-GCP-015': {
+    kind: 'ans-args',
+    sets: [{ key: 'private_ip_google_access', value: true, when: falsy }],
+    what: 'private_ip_google_access: true where the task turns it off',
+  },
+  'ANS-PKG-004': {
+    kind: 'ans-args',
+    sets: [{ key: 'trusted', value: false, when: truthy }],
+    what: 'trusted: false on the deb822 repository (apt then checks its signature: give it signed_by)',
+  },
+  'ANS-AWS-002': {
+    kind: 'ans-args',
+    sets: [
+      ...['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'].map((key) => ({
+        key,
+        value: true,
+        when: falsy,
+      })),
+      { key: 'delete_public_access', value: false, when: truthy },
+    ],
+    what: 'the public access block setting the task turns off back on (delete_public_access: false)',
+  },
+  'ANS-AWS-008': {
+    kind: 'ans-args',
+    sets: [{ key: 'assign_public_ip', value: false, when: truthy }],
+    what: 'assign_public_ip: false (reach the instance through a load balancer, a bastion or Session Manager)',
+  },
+  'ANS-AWS-012': {
+    kind: 'ans-args',
+    sets: [{ key: 'allow_pw_change', value: true, when: falsy }],
+    what: 'allow_pw_change: true (users may change their own password)',
+  },
+  'ANS-AZ-002': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'https_only', value: true, when: falsy },
+      { key: 'allow_blob_public_access', value: false, when: truthy },
+    ],
+    what: 'https_only: true / allow_blob_public_access: false where the task writes the opposite',
+  },
+  // `enabled` is the one the rule reports on that line: backups of the instance, versioning of the bucket.
+  'ANS-GCP-008': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'require_ssl', value: true, when: falsy },
+      { key: 'enabled', value: true, when: falsy },
+    ],
+    what: 'ip_configuration.require_ssl / backup_configuration.enabled: true where the task turns it off',
+  },
+  'ANS-GCP-009': {
+    kind: 'ans-args',
+    sets: [{ key: 'enabled', value: true, when: falsy }],
+    what: 'versioning.enabled: true where the task turns it off',
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },

@@ -122,6 +122,36 @@ describe('hookguard fix', () => {
   });
 });
 
+describe('hookguard fix where one fix brings another finding of a rule it also fixes', () => {
+  it('keeps the file and fixes the new finding in the next round (KMS-003 on a database RDS-001 just encrypted)', () => {
+    const repo = Repo.init();
+    const tpl = `Resources:
+  Docs:
+    Type: AWS::DocDB::DBCluster
+    Properties:
+      StorageEncrypted: true
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Engine: postgres
+      StorageEncrypted: false
+`;
+    repo.commit('stack', { 'stack.yaml': tpl });
+    const before = repo.json(['scan', '.']).report.findings;
+    expect(before.filter((f) => f.ruleId === 'CFN-KMS-003').map((f) => f.line)).toEqual([2]);
+    const r = repo.hookguard(['fix', '--rule', 'CFN-KMS-003', '--rule', 'CFN-RDS-001']);
+    expect(r.stderr).not.toMatch(/put back/);
+    const fixed = readFileSync(path.join(repo.dir, 'stack.yaml'), 'utf8');
+    expect(fixed).toContain('      StorageEncrypted: true\n      KmsKeyId: !Ref DataKmsKeyArn\n  Db:');
+    expect(fixed).toMatch(/Engine: postgres\n {6}StorageEncrypted: true\n {6}KmsKeyId: !Ref DataKmsKeyArn\n$/);
+    const after = repo.json(['scan', '.']).report.findings.map((f) => f.ruleId);
+    expect(after).not.toContain('CFN-KMS-003');
+    expect(after).not.toContain('CFN-RDS-001');
+    repo.hookguard(['fix', '--rule', 'CFN-KMS-003', '--rule', 'CFN-RDS-001']);
+    expect(readFileSync(path.join(repo.dir, 'stack.yaml'), 'utf8')).toBe(fixed);
+  });
+});
+
 describe("hookguard fix where the value is the team's decision (issue 27)", () => {
   it('an open SSH rule becomes a parameter without default; the rescan finds it gone and nothing new blocking', () => {
     const repo = Repo.init();
@@ -131,6 +161,7 @@ describe("hookguard fix where the value is the team's decision (issue 27)", () =
     Type: AWS::EC2::SecurityGroup
     Properties:
       GroupDescription: bastion
+      VpcId: vpc-0a1b2c3d
       SecurityGroupIngress:
         - IpProtocol: tcp
           FromPort: 22

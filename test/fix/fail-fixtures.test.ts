@@ -2,9 +2,12 @@
  * Every CloudFormation rule with an automatic fix, on its own FAIL fixtures (fixtures/cloudformation/rules): the fix
  * applied to the rule's findings clears every finding it does not skip with a reason, the result still parses as a template, and no
  * finding of any rule appears at or above the fixed rule's severity (a lower one, such as "encrypted, but with the
- * AWS-managed key", is the team's next decision). Running the fix again changes nothing (issue 27).
+ * AWS-managed key", is the team's next decision). Running the fix again changes nothing (issue 27). The result equals
+ * the reviewed expected file beside the fixture (fixtures/cloudformation/fixed/, fixtures/ansible/fixed/: golden files,
+ * written by `npx vitest run test/fix/fail-fixtures.test.ts -u` and reviewed as a diff before they are committed).
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { parse, type Tags } from 'yaml';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fix/index.js';
@@ -14,10 +17,36 @@ import { family as ansible } from '../../src/rules/ansible/index.js';
 import { SEVERITY_RANK } from '../../src/types.js';
 import { RULE_FIXTURES, slug } from '../rules/cloudformation/helpers.js';
 
+const CFN_FIXED = path.join(RULE_FIXTURES, '..', 'fixed');
+
+/** CloudFormation's short-form tags, read as the long form (`!Ref X` → `{ Ref: X }`, `!GetAtt A.B` → `Fn::GetAtt`). */
+const FNS = ['Ref', 'Sub', 'GetAtt', 'ImportValue', 'Join', 'Select', 'Split', 'FindInMap', 'If', 'Equals', 'Not'];
+const CFN_TAGS: Tags = [...FNS, 'And', 'Or', 'Base64', 'Cidr', 'GetAZs', 'Condition', 'Transform'].flatMap((fn) => {
+  const key = fn === 'Ref' || fn === 'Condition' ? fn : `Fn::${fn}`;
+  const wrap = (v: unknown) => ({ [key]: fn === 'GetAtt' && typeof v === 'string' ? v.split(/\.(.*)/s, 2) : v });
+  return (['scalar', 'seq', 'map'] as const).map((nodeClass) =>
+    nodeClass === 'scalar'
+      ? { tag: `!${fn}`, resolve: (v: string) => wrap(v) }
+      : { tag: `!${fn}`, collection: nodeClass, resolve: (v: { toJSON(): unknown }) => wrap(v.toJSON()) },
+  );
+});
+
+/**
+ * A YAML fixture written as a JSON template (two-space indentation, as `JSON.stringify` writes it), so that every fix is
+ * also proven on JSON where a rule has no JSON fixture of its own.
+ */
+function asJson(yamlText: string): string {
+  return `${JSON.stringify(parse(yamlText, { customTags: CFN_TAGS }), null, 2)}\n`;
+}
+
 const cases = RULES.filter((r) => Object.prototype.hasOwnProperty.call(FIXES, r.meta.id)).flatMap((r) =>
   readdirSync(RULE_FIXTURES)
     .filter((f) => f.startsWith(`${slug(r.meta.id)}.fail`))
-    .map((file) => ({ id: r.meta.id, severity: r.meta.severity, file })),
+    .flatMap((file) => [
+      { id: r.meta.id, severity: r.meta.severity, file, json: false },
+      // The YAML fixture as JSON (golden file `….yaml.json`).
+      ...(file.endsWith('.yaml') ? [{ id: r.meta.id, severity: r.meta.severity, file, json: true }] : []),
+    ]),
 );
 
 describe('CloudFormation fixes on their rules’ FAIL fixtures', () => {
@@ -26,8 +55,9 @@ describe('CloudFormation fixes on their rules’ FAIL fixtures', () => {
     expect(new Set(cases.map((c) => c.id))).toEqual(new Set(ids));
   });
 
-  it.each(cases)('$id: $file', ({ id, severity, file }) => {
-    const text = readFileSync(path.join(RULE_FIXTURES, file), 'utf8');
+  it.each(cases)('$id: $file (as JSON: $json)', async ({ id, severity, file, json }) => {
+    const source = readFileSync(path.join(RULE_FIXTURES, file), 'utf8');
+    const text = json ? asJson(source) : source;
     const before = lintTemplate(text).findings;
     const mine = before.filter((f) => f.ruleId === id);
     expect(mine.length).toBeGreaterThan(0);
@@ -55,6 +85,17 @@ describe('CloudFormation fixes on their rules’ FAIL fixtures', () => {
       'cloudformation',
     );
     expect(again.text).toBe(out.text);
+    if (json) expect(JSON.parse(out.text)).toBeTruthy();
+    await expect(out.text).toMatchFileSnapshot(path.join(CFN_FIXED, json ? `${file}.json` : file));
+  });
+
+  it('every CloudFormation rule with a fix is proven on YAML and on JSON', () => {
+    const formats = (id: string) =>
+      new Set(cases.filter((c) => c.id === id).map((c) => (c.json || c.file.endsWith('.json') ? 'json' : 'yaml')));
+    const lacking = Object.keys(FIXES)
+      .filter((id) => id.startsWith('CFN-'))
+      .filter((id) => formats(id).size < 2);
+    expect(lacking).toEqual([]);
   });
 });
 
@@ -83,7 +124,7 @@ describe('Ansible fixes on their rules’ FAIL fixtures', () => {
     expect(new Set(found.map((c) => c.id))).toEqual(new Set(ids));
   });
 
-  it.each(ansibleCases)('$id: $file', ({ id, file }) => {
+  it.each(ansibleCases)('$id: $file', async ({ id, file }) => {
     const text = readFileSync(path.join(ANSIBLE, file), 'utf8');
     const rel = file.split(path.sep).slice(2).join('/');
     const before = ansible.lint(rel, text).findings;
@@ -102,5 +143,6 @@ describe('Ansible fixes on their rules’ FAIL fixtures', () => {
     expect(grown).toEqual([]);
     const again = after.filter((f) => f.ruleId === id).map((f) => ({ ruleId: f.ruleId, line: f.line }));
     expect(applyFixes(out.text, again, 'ansible').text).toBe(out.text);
+    await expect(out.text).toMatchFileSnapshot(path.join(ANSIBLE, '..', 'fixed', file));
   });
 });

@@ -1004,3 +1004,74 @@ Resources:
     );
   });
 });
+
+describe('a value chosen by the resource (CFN-MQ-002), a key set in the nested block of the finding (CFN-EC2-007)', () => {
+  it('RabbitMQ gets General only; an engine from a parameter is left with a reason', () => {
+    const t = `Resources:\n  Rabbit:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: rabbitmq\n  Other:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: !Ref Engine\n`;
+    const r = applyFixes(
+      t,
+      [
+        { ruleId: 'CFN-MQ-002', line: 2 },
+        { ruleId: 'CFN-MQ-002', line: 6 },
+      ],
+      'cloudformation',
+    );
+    expect(r.text).toBe(
+      `Resources:\n  Rabbit:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: rabbitmq\n      Logs:\n        General: true\n  Other:\n    Type: AWS::AmazonMQ::Broker\n    Properties:\n      EngineType: !Ref Engine\n`,
+    );
+    expect(r.skipped).toEqual([
+      {
+        ruleId: 'CFN-MQ-002',
+        line: 6,
+        why: 'EngineType is not one hookguard knows, or not written literally: set Logs by hand',
+      },
+    ]);
+    expect(
+      lintTemplate(r.text)
+        .findings.filter((f) => f.ruleId === 'CFN-MQ-002')
+        .map((f) => f.line),
+    ).toEqual([8]);
+  });
+
+  it('only the mapping that holds the finding changes, among several of the same list', () => {
+    const t = `Resources:\n  Box:\n    Type: AWS::EC2::Instance\n    Properties:\n      BlockDeviceMappings:\n        - DeviceName: /dev/sda1\n          Ebs: { VolumeSize: 8, Encrypted: true }\n        - DeviceName: /dev/sdf\n          Ebs:\n            VolumeSize: 10\n`;
+    const r = applyFixes(t, [{ ruleId: 'CFN-EC2-007', line: 9 }], 'cloudformation');
+    expect(r.skipped).toEqual([]);
+    expect(r.text).toBe(`${t}            Encrypted: true\n`);
+    expect(applyFixes(r.text, [{ ruleId: 'CFN-EC2-007', line: 9 }], 'cloudformation').text).toBe(r.text);
+    const none = applyFixes(t, [{ ruleId: 'CFN-EC2-007', line: 3 }], 'cloudformation');
+    expect(none.text).toBe(t);
+    expect(none.skipped[0]!.why).toMatch(/no block of BlockDeviceMappings\[\]\.Ebs at that line/);
+  });
+});
+
+describe('Ansible: a module argument written wrong on the finding’s line, at any depth (ans-args)', () => {
+  const PLAY = `- name: Search
+  community.aws.opensearch:
+    domain_name: search
+    domain_endpoint_options:
+      enforce_https: False   # legacy clients
+- name: Cache
+  azure_rm_rediscache:
+    name: cache
+    enable_non_ssl_port: "{{ plain_port }}"
+`;
+  it('sets the nested argument in the file’s spelling; a variable or an absent argument is left with a reason', () => {
+    const r = applyFixes(
+      PLAY,
+      [
+        { ruleId: 'ANS-AWS-020', line: 5 },
+        { ruleId: 'ANS-AWS-020', line: 1 },
+        { ruleId: 'ANS-AZ-013', line: 9 },
+      ],
+      'ansible',
+    );
+    expect(r.text).toBe(PLAY.replace('enforce_https: False', 'enforce_https: True'));
+    expect(r.skipped.map((s) => [s.ruleId, s.line])).toEqual([
+      ['ANS-AWS-020', 1],
+      ['ANS-AZ-013', 9],
+    ]);
+    expect(r.skipped[0]!.why).toMatch(/left out, or set from a variable/);
+    expect(applyFixes(r.text, [{ ruleId: 'ANS-AWS-020', line: 5 }], 'ansible').text).toBe(r.text);
+  });
+});
