@@ -735,6 +735,13 @@ export const FIXES: Record<string, FixSpec> = {
     when: falsy,
   },
   'ANS-AWS-006': { kind: 'ans-set', key: 'encrypted', value: true, what: 'encrypted: true', when: falsy },
+  'ANS-AWS-038': {
+    kind: 'ans-set',
+    key: 'tracing_enabled',
+    value: true,
+    what: 'tracing_enabled: true',
+    when: falsy,
+  },
   'ANS-TLS-001': {
     kind: 'ans-set',
     key: 'validate_certs',

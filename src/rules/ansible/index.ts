@@ -93,6 +93,7 @@ import aws_034 from './rules/aws-034.js';
 import aws_035 from './rules/aws-035.js';
 import aws_036 from './rules/aws-036.js';
 import aws_037 from './rules/aws-037.js';
+import aws_038 from './rules/aws-038.js';
 import az_003 from './rules/az-003.js';
 import az_004 from './rules/az-004.js';
 import az_005 from './rules/az-005.js';
@@ -212,6 +213,7 @@ export const rules: readonly AnsibleRule[] = [
   aws_035,
   aws_036,
   aws_037,
+  aws_038,
   az_003,
   az_004,
   az_005,
