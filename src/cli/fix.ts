@@ -69,6 +69,21 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
   // Findings known before the current round (new ones are judged against them).
   const known = new Set([...first.result.findings, ...first.result.existing].map(key));
   let candidates = [...first.result.findings, ...first.result.existing].filter(isFixable);
+  // A per-environment finding at a parameter file's line (prod's AdminCidr = 0.0.0.0/0) that no fix can edit: said in
+  // its own words (the value is the environment's, the team's decision), not as a template fix that found no literal.
+  const elsewhere = new Map<string, string[]>();
+  for (const f of candidates) {
+    const tpl = f.category === 'cloudformation' ? f.related?.find((r) => r.file && r.file !== f.file) : undefined;
+    const at = `${f.file}:${f.line} ${f.ruleId}`;
+    if (tpl) elsewhere.set(at, [...new Set([...(elsewhere.get(at) ?? []), `${tpl.file}:${tpl.line}`])]);
+  }
+  const why = (at: string, file: string) => {
+    const opens = elsewhere.get(at);
+    return (
+      opens &&
+      `the value is set for this environment here and opens ${opens.join(', ')}; which value it needs is the team's decision: change it in ${file}`
+    );
+  };
   const fixedFiles = new Set<string>();
   let problems = 0;
   // A fix may bring a finding that has its own fix (encrypted, now with the AWS-managed key: the team's key as a
@@ -117,7 +132,12 @@ export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
         list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
         list[0]!.category === 'ansible' ? 'ansible' : 'cloudformation',
       );
-      for (const s of out.skipped) io.stderr(`hookguard fix: ${rel}:${s.line} ${s.ruleId} not fixed: ${s.why}\n`);
+      const said = new Set<string>();
+      for (const s of out.skipped) {
+        const at = `${rel}:${s.line} ${s.ruleId}`;
+        if (!said.has(at)) io.stderr(`hookguard fix: ${at} not fixed: ${why(at, rel) ?? s.why}\n`);
+        said.add(at);
+      }
       if (out.text !== text)
         changed.set(rel, {
           before: text,

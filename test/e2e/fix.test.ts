@@ -202,6 +202,12 @@ Resources:
     expect(cfn.code).toBe(1);
     expect(cfn.stdout).toContain('in prod: RDP (port 3389)');
     expect(cfn.stderr).not.toMatch(/safe automatic fix/);
+    // hookguard fix says why, once per line, in the environment's terms.
+    const why = repo.hookguard(['fix', '--staged', '--dry-run']).stderr;
+    const lines = why.split('\n').filter((l) => l.includes('infra/params/prod.json:1 CFN-SG-001 not fixed'));
+    expect(lines).toEqual([
+      "hookguard fix: infra/params/prod.json:1 CFN-SG-001 not fixed: the value is set for this environment here and opens infra/app.yaml:11, infra/app.yaml:12; which value it needs is the team's decision: change it in infra/params/prod.json",
+    ]);
     repo.git('reset', '-q', '--hard');
 
     // A task whose validate_certs comes from the inventory: the fix leaves it (the value is set elsewhere).
