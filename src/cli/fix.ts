@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic.js';
 import { applyFixes } from '../fix/index.js';
+import { noFixReason } from '../fix/reasons.js';
 import { hasFix } from '../fix/registry.js';
 import { git } from '../git/run.js';
 import { unifiedDiff } from '../report/diff.js';
@@ -56,6 +57,10 @@ const key = (f: Pick<Finding, 'ruleId' | 'file'>) => `${f.ruleId}\u0000${f.file}
 
 export async function fixCommand(rest: string[], io: FixIo): Promise<number> {
   const a = parse(rest);
+  // --rule naming a rule without a fix: said, with the reason, rather than a silent "0 files fixed".
+  for (const id of a.rules)
+    if (!hasFix(id))
+      io.stderr(`hookguard fix: ${id} has no automatic fix${/^(CFN|ANS)-/.test(id) ? ` — ${noFixReason(id)}` : ''}\n`);
   const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
   const first = await scan(
     a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] },

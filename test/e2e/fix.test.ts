@@ -233,3 +233,17 @@ Resources:
     expect(repo.hookguard(['scan', '--staged']).code).toBe(0);
   });
 });
+
+describe('hookguard fix --rule naming a rule without a fix', () => {
+  it('says so with the reason instead of a silent "0 files fixed"', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'infra/b.yaml': 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n' });
+    const r = repo.hookguard(['fix', '--rule', 'CFN-S3-007', '--dry-run']);
+    expect(r.stderr).toContain(
+      'hookguard fix: CFN-S3-007 has no automatic fix — versioning keeps every overwritten object',
+    );
+    expect(readFileSync(path.join(repo.dir, 'infra/b.yaml'), 'utf8')).toBe(
+      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n',
+    );
+  });
+});
