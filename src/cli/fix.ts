@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../disk/atomic.js';
 import { applyFixes } from '../fix/index.js';
+import { noFixReason } from '../fix/reasons.js';
 import { hasFix } from '../fix/registry.js';
 import { git } from '../git/run.js';
 import { unifiedDiff } from '../report/diff.js';
@@ -38,6 +39,10 @@ export interface FixArgs {
 const key = (f: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>) => `${f.ruleId}\u0000${f.file}\u0000${f.fingerprint}`;
 
 export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
+  // --rule naming a rule without a fix: said, with the reason, rather than a silent "0 files fixed".
+  for (const id of a.rules)
+    if (!hasFix(id))
+      io.stderr(`hookguard fix: ${id} has no automatic fix${/^(CFN|ANS)-/.test(id) ? ` — ${noFixReason(id)}` : ''}\n`);
   const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
   const first = await scan(
     a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] },
@@ -51,6 +56,21 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   // Findings known before the current round (new ones are judged against them).
   const known = new Set([...first.result.findings, ...first.result.existing].map(key));
   let candidates = [...first.result.findings, ...first.result.existing].filter(isFixable);
+  // A per-environment finding at a parameter file's line (prod's AdminCidr = 0.0.0.0/0) that no fix can edit: said in
+  // its own words (the value is the environment's, the team's decision), not as a template fix that found no literal.
+  const elsewhere = new Map<string, string[]>();
+  for (const f of candidates) {
+    const tpl = f.category === 'cloudformation' ? f.related?.find((r) => r.file && r.file !== f.file) : undefined;
+    const at = `${f.file}:${f.line} ${f.ruleId}`;
+    if (tpl) elsewhere.set(at, [...new Set([...(elsewhere.get(at) ?? []), `${tpl.file}:${tpl.line}`])]);
+  }
+  const why = (at: string, file: string) => {
+    const opens = elsewhere.get(at);
+    return (
+      opens &&
+      `the value is set for this environment here and opens ${opens.join(', ')}; which value it needs is the team's decision: change it in ${file}`
+    );
+  };
   const fixedFiles = new Set<string>();
   let problems = 0;
   // A fix may bring a finding that has its own fix (encrypted, now with the AWS-managed key: the team's key as a
@@ -99,7 +119,12 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
         list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
         list[0]!.category === 'ansible' ? 'ansible' : 'cloudformation',
       );
-      for (const s of out.skipped) io.stderr(`hookguard fix: ${rel}:${s.line} ${s.ruleId} not fixed: ${s.why}\n`);
+      const said = new Set<string>();
+      for (const s of out.skipped) {
+        const at = `${rel}:${s.line} ${s.ruleId}`;
+        if (!said.has(at)) io.stderr(`hookguard fix: ${at} not fixed: ${why(at, rel) ?? s.why}\n`);
+        said.add(at);
+      }
       if (out.text !== text)
         changed.set(rel, {
           before: text,

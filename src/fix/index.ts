@@ -64,7 +64,8 @@ function range(node: unknown): [number, number] | undefined {
 
 /** Is a scalar written as a literal (not a tag such as !Ref, not an alias)? */
 function literal(node: unknown): boolean {
-  return isScalar(node) && !node.tag;
+  // A Jinja expression (`"{{ api_validate_certs }}"`) or a dynamic reference (`{{resolve:ssm:…}}`) is set elsewhere.
+  return isScalar(node) && !node.tag && !(typeof node.value === 'string' && /\{\{|\{%/.test(node.value));
 }
 
 /** A YAML scalar: plain where that reads back as the same string, else single-quoted. */
@@ -141,7 +142,10 @@ function setInMap(
       return appendToSeq(v, value, ctx);
     }
     if (typeof value !== 'object') {
-      if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
+      if (!literal(v))
+        return {
+          why: `${key} is set from elsewhere (a reference, a tag, an alias or a Jinja expression): change it there`,
+        };
       const r = range(v)!;
       const cur = (v as { value: unknown }).value;
       if (raw !== undefined) return { start: r[0], end: r[1], text: raw };

@@ -172,10 +172,18 @@ export async function doctor(opts: { cwd: string; env: NodeJS.ProcessEnv }): Pro
     else report.runner = { node: '', cli: '' };
   }
   if (report.runner && !report.runner.cli) {
-    for (const h of report.hooks) if (h.active) h.active = false;
+    for (const h of report.hooks)
+      if (h.active) {
+        h.active = false;
+        h.problem = 'runs hookguard, which the hook cannot find';
+      }
     report.notes.push('the hooks cannot find hookguard: every commit is let through unchecked, with a warning');
   } else if (report.runner && report.runner.cli.endsWith('.cjs') && !report.runner.node) {
-    for (const h of report.hooks) if (h.active) h.active = false;
+    for (const h of report.hooks)
+      if (h.active) {
+        h.active = false;
+        h.problem = 'runs hookguard, but the hook cannot find node';
+      }
     report.notes.push('the hooks cannot find node: every commit is let through unchecked, with a warning');
   }
   if (scope === 'local') {

@@ -202,3 +202,79 @@ describe("hookguard fix where the value is the team's decision (issue 27)", () =
     expect(readFileSync(path.join(repo.dir, 'infra/bastion.yaml'), 'utf8')).toBe(tpl);
   });
 });
+
+describe('the blocked commit names hookguard fix --staged only for what it would fix', () => {
+  it('not for a prod parameter file line, nor for a Jinja value; yes for a literal it can set', () => {
+    const repo = Repo.init();
+    repo.commit('init', {
+      'infra/app.yaml': `Parameters:
+  AdminCidr:
+    Type: String
+    Default: 10.40.0.0/16
+Resources:
+  BastionSg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: bastion
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 22, ToPort: 22, CidrIp: !Ref AdminCidr, Description: ssh}
+`,
+      'infra/params/prod.json': '[{ "ParameterKey": "AdminCidr", "ParameterValue": "0.0.0.0/0" }]\n',
+      'ansible/inventories/dev/group_vars/all.yml': 'api_validate_certs: false\n',
+    });
+    // A template-only change: the blocking finding is prod's, at the parameter file's line (no fix edits that).
+    repo.write(
+      'infra/app.yaml',
+      readFileSync(path.join(repo.dir, 'infra/app.yaml'), 'utf8') +
+        '        - {IpProtocol: tcp, FromPort: 3389, ToPort: 3389, CidrIp: !Ref AdminCidr, Description: rdp}\n',
+    );
+    repo.git('add', 'infra/app.yaml');
+    const cfn = repo.hookguard(['scan', '--staged']);
+    expect(cfn.code).toBe(1);
+    expect(cfn.stdout).toContain('in prod: RDP (port 3389)');
+    expect(cfn.stderr).not.toMatch(/safe automatic fix/);
+    // hookguard fix says why, once per line, in the environment's terms.
+    const why = repo.hookguard(['fix', '--staged', '--dry-run']).stderr;
+    const lines = why.split('\n').filter((l) => l.includes('infra/params/prod.json:1 CFN-SG-001 not fixed'));
+    expect(lines).toEqual([
+      "hookguard fix: infra/params/prod.json:1 CFN-SG-001 not fixed: the value is set for this environment here and opens infra/app.yaml:11, infra/app.yaml:12; which value it needs is the team's decision: change it in infra/params/prod.json",
+    ]);
+    repo.git('reset', '-q', '--hard');
+
+    // A task whose validate_certs comes from the inventory: the fix leaves it (the value is set elsewhere).
+    const play = `- hosts: web
+  tasks:
+    - name: register
+      ansible.builtin.uri:
+        url: https://payments.example.com/v2/merchants
+        validate_certs: "{{ api_validate_certs }}"
+`;
+    repo.write('ansible/site.yml', play);
+    repo.git('add', 'ansible/site.yml');
+    const jinja = repo.hookguard(['scan', '--staged']);
+    expect(jinja.code).toBe(1);
+    expect(jinja.stdout).toContain('ANS-TLS-001');
+    expect(jinja.stderr).not.toMatch(/safe automatic fix/);
+
+    // The same task with the literal: the hint is given, and the fix it names clears it.
+    repo.write('ansible/site.yml', play.replace('"{{ api_validate_certs }}"', 'false'));
+    repo.git('add', 'ansible/site.yml');
+    expect(repo.hookguard(['scan', '--staged']).stderr).toMatch(/1 of these has a safe automatic fix/);
+    repo.hookguard(['fix', '--staged']);
+    expect(repo.hookguard(['scan', '--staged']).code).toBe(0);
+  });
+});
+
+describe('hookguard fix --rule naming a rule without a fix', () => {
+  it('says so with the reason instead of a silent "0 files fixed"', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'infra/b.yaml': 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n' });
+    const r = repo.hookguard(['fix', '--rule', 'CFN-S3-007', '--dry-run']);
+    expect(r.stderr).toContain(
+      'hookguard fix: CFN-S3-007 has no automatic fix — versioning keeps every overwritten object',
+    );
+    expect(readFileSync(path.join(repo.dir, 'infra/b.yaml'), 'utf8')).toBe(
+      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n',
+    );
+  });
+});

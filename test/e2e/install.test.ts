@@ -180,6 +180,9 @@ describe('husky mode', () => {
     expect(r.stderr).toContain('run "npm install" now');
     // init ends with doctor's answer: not on yet, and the fix.
     expect(r.stdout).toMatch(/hookguard doctor: protection is OFF in this clone — fix: npm install/);
+    // Each hook says why it is off: it calls hookguard, which is not found (not "does not run hookguard").
+    expect(r.stdout).toMatch(/OFF {2}pre-commit {7}husky: runs hookguard, which the hook cannot find/);
+    expect(r.stdout).not.toContain('does not run hookguard');
     const passed = commitSecret(repo);
     // The check cannot run yet: the commit goes through, and the hook says so (never silently).
     expect(passed.code).toBe(0);

@@ -4,7 +4,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { atLeast, UsageError, type FailOn, type RuleDoc, type ScanRequest, type ScanResult } from '../../types.js';
+import {
+  atLeast,
+  UsageError,
+  type FailOn,
+  type Finding,
+  type RuleDoc,
+  type ScanRequest,
+  type ScanResult,
+} from '../../types.js';
 import { scan, loadRulesAndConfig } from '../../scan/index.js';
 import { textReport } from '../../report/text.js';
 import { scrubUserinfo } from '../../report/scrub.js';
@@ -557,13 +565,46 @@ async function blockedAdvice(a: ScanArgs, outcome: Outcome, io: Io): Promise<voi
     );
   if (a.mode === 'staged') {
     // Only on a blocked commit: a clean one loads nothing for it.
-    const { hasFix } = await import('../../fix/registry.js');
-    const fixable = outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn) && hasFix(f.ruleId));
+    const fixable = await fixableNow(
+      outcome.root,
+      outcome.result.findings.filter((f) => atLeast(f.severity, outcome.failOn)),
+    );
     if (fixable.length)
       io.stderr(
         `hookguard: ${fixable.length} of these ha${fixable.length === 1 ? 's' : 've'} a safe automatic fix: hookguard fix --staged (--dry-run shows it first)\n`,
       );
   }
+}
+
+/**
+ * The blocking findings `hookguard fix --staged` would fix: a rule with a fix is not enough (a value set elsewhere — a
+ * Jinja variable, a `!Ref` —, a per-environment finding at a parameter file's line, a flow-style mapping are left with
+ * a reason), so the fixes are tried on the files as they are, and only those applied are counted.
+ */
+async function fixableNow(root: string, findings: Finding[]): Promise<Finding[]> {
+  const { hasFix } = await import('../../fix/registry.js');
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings)
+    if ((f.category === 'cloudformation' || f.category === 'ansible') && hasFix(f.ruleId, f.file))
+      byFile.set(f.file, [...(byFile.get(f.file) ?? []), f]);
+  if (!byFile.size) return [];
+  const { applyFixes } = await import('../../fix/index.js');
+  const out: Finding[] = [];
+  for (const [file, list] of byFile) {
+    let text: string;
+    try {
+      text = readFileSync(path.join(root, file), 'utf8');
+    } catch {
+      continue;
+    }
+    const r = applyFixes(
+      text,
+      list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      list[0]!.category as 'cloudformation' | 'ansible',
+    );
+    out.push(...list.filter((f) => r.applied.some((x) => x.ruleId === f.ruleId && x.line === f.line)));
+  }
+  return out;
 }
 
 /** What to do about a blocked push, named by the kind of finding: secrets live in every pushed commit, IaC problems

@@ -215,3 +215,23 @@ describe('severity in context', () => {
     ]);
   });
 });
+
+describe('messages read as English', () => {
+  it('CFN-SG-008 names "an ingress" / "an egress" rule', () => {
+    const text = `Resources:
+  Sg:
+    Type: AWS::EC2::SecurityGroup
+    Properties:
+      GroupDescription: web
+      SecurityGroupIngress:
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}
+      SecurityGroupEgress:
+        - {IpProtocol: tcp, FromPort: 443, ToPort: 443, CidrIp: 10.0.0.0/8}
+`;
+    expect(
+      lintTemplate(text)
+        .findings.filter((f) => f.ruleId === 'CFN-SG-008')
+        .map((f) => f.message),
+    ).toEqual(['Sg has an ingress rule without Description', 'Sg has an egress rule without Description']);
+  });
+});

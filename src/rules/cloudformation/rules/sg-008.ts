@@ -37,7 +37,7 @@ const rule: CfnRule = {
             ctx.report(
               r,
               rule,
-              `${r.id} has a ${prop === 'SecurityGroupIngress' ? 'ingress' : 'egress'} rule without Description`,
+              `${r.id} has an ${prop === 'SecurityGroupIngress' ? 'ingress' : 'egress'} rule without Description`,
             );
     }
   },
