@@ -28,6 +28,8 @@ export interface FixArgs {
   paths: string[];
   staged: boolean;
   dryRun: boolean;
+  /** Fix what the baseline accepts too. */
+  noBaseline?: boolean;
   rules: Set<string>;
   config?: string;
 }
@@ -43,7 +45,12 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   for (const id of a.rules)
     if (!hasFix(id))
       io.stderr(`hookguard fix: ${id} has no automatic fix${/^(CFN|ANS)-/.test(id) ? ` — ${noFixReason(id)}` : ''}\n`);
-  const opts = { cwd: io.cwd, env: io.env, noBaseline: false, ...(a.config ? { config: a.config } : {}) };
+  const opts = {
+    cwd: io.cwd,
+    env: io.env,
+    noBaseline: a.noBaseline === true,
+    ...(a.config ? { config: a.config } : {}),
+  };
   const first = await scan(
     a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] },
     opts,
@@ -55,7 +62,9 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
     (f.category === 'cloudformation' || f.category === 'ansible');
   // Findings known before the current round (new ones are judged against them).
   const known = new Set([...first.result.findings, ...first.result.existing].map(key));
-  let candidates = [...first.result.findings, ...first.result.existing].filter(isFixable);
+  // Staged: only what the change brings (a resource the commit does not touch is not rewritten under it — a new key on
+  // an existing database may replace it); otherwise every finding in the files.
+  let candidates = [...first.result.findings, ...(a.staged ? [] : first.result.existing)].filter(isFixable);
   // A per-environment finding at a parameter file's line (prod's AdminCidr = 0.0.0.0/0) that no fix can edit: said in
   // its own words (the value is the environment's, the team's decision), not as a template fix that found no literal.
   const elsewhere = new Map<string, string[]>();
@@ -71,21 +80,25 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
       `the value is set for this environment here and opens ${opens.join(', ')}; which value it needs is the team's decision: change it in ${file}`
     );
   };
+  // Every finding in the files at the start of a round (those not fixed with --staged included): what a fix must lower.
+  let prior = [...first.result.findings, ...first.result.existing];
   const fixedFiles = new Set<string>();
   let problems = 0;
   // A fix may bring a finding that has its own fix (encrypted, now with the AWS-managed key: the team's key as a
   // parameter). Up to three rounds, so that one run reaches the end and a second run changes nothing.
   for (let round = 0; round < 3 && candidates.length; round++) {
-    const r = await fixRound(candidates, round === 0 && a.dryRun);
+    const r = await fixRound(candidates, prior, round === 0 && a.dryRun);
     if (r.dryRun !== undefined) return r.dryRun;
     for (const f of r.kept) fixedFiles.add(f);
     candidates = r.after.filter((f) => isFixable(f) && r.kept.has(f.file) && !known.has(key(f)));
     for (const f of r.after) known.add(key(f));
+    prior = r.after;
   }
 
   /** One round: apply the fixes of `fixable`, write, scan again, put back a file where that does not hold. */
   async function fixRound(
     fixable: Finding[],
+    inFiles: Finding[],
     dryRun: boolean,
   ): Promise<{ kept: Set<string>; after: Finding[]; dryRun?: number }> {
     const byFile = new Map<string, Finding[]>();
@@ -164,7 +177,7 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
         const left = [...new Set(c.rules)].filter(
           (id) =>
             mine.filter((f) => f.ruleId === id && before.has(key(f))).length >
-            (byFile.get(rel) ?? []).filter((f) => f.ruleId === id).length - c.rules.filter((r) => r === id).length,
+            inFiles.filter((f) => f.file === rel && f.ruleId === id).length - c.rules.filter((r) => r === id).length,
         );
         if (fresh.length || left.length) {
           writeFileAtomic(path.join(root, rel), c.before);

@@ -103,6 +103,29 @@ describe('hookguard fix', () => {
     expect(readFileSync(path.join(repo.dir, 'stack.yaml'), 'utf8')).toBe(TEMPLATE + '# work in progress\n');
   });
 
+  it('--staged fixes only what the change brings; --no-baseline also fixes what a baseline accepts', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'stack.yaml': TEMPLATE });
+    // The commit adds a second bucket with its own problem; the committed Db and Logs are not part of it.
+    const added = TEMPLATE + '  Assets:\n    Type: AWS::S3::Bucket\n    Properties:\n      AccessControl: PublicRead\n';
+    repo.write('stack.yaml', added);
+    repo.git('add', 'stack.yaml');
+    const r = repo.hookguard(['fix', '--staged']);
+    expect([0, 1]).toContain(r.code);
+    const staged = repo.git('show', ':stack.yaml');
+    expect(staged).not.toContain('AccessControl: PublicRead');
+    // The resources the commit did not touch are as committed (their findings are existing ones, not this change's).
+    expect(staged).toContain('      StorageEncrypted: false\n      PubliclyAccessible: true\n');
+    expect(staged).toContain('        BlockPublicAcls: false\n');
+
+    // A baseline accepts the committed findings: fix leaves them, unless --no-baseline.
+    repo.git('reset', '-q', '--hard');
+    expect(repo.hookguard(['baseline']).code).toBe(0);
+    expect(repo.hookguard(['fix', '--dry-run']).stdout).not.toContain('StorageEncrypted: true');
+    const all = repo.hookguard(['fix', '--dry-run', '--no-baseline']);
+    expect(all.stdout).toContain('+      StorageEncrypted: true');
+  });
+
   it('never rewrites a secret: it prints the rotation steps, masked, and exits 1', () => {
     const repo = Repo.init();
     const token = fakeGithubToken();

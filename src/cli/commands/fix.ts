@@ -6,7 +6,7 @@ import { SCAN_OPTIONS } from './scan.js';
 
 export const FIX_SPEC: CommandSpec = {
   name: 'fix',
-  usage: 'fix [PATH...] [--staged] [--rule ID[,ID]...] [--dry-run]',
+  usage: 'fix [PATH...] [--staged] [--rule ID[,ID]...] [--dry-run] [--no-baseline]',
   synopsis: [
     [
       'fix [PATH...] [--staged] [--rule ID] [--dry-run]',
@@ -18,7 +18,8 @@ a scan finds them in — the same as hookguard scan --fix. Each edit touches onl
 order, quoting and !Ref/!Sub forms stay. A value that comes from elsewhere (a !Ref, a {{ variable }}) is the team's
 decision and is left alone, with the reason. After fixing, the files are scanned again: a fix that would not clear its
 finding, or would bring a new one, is put back. Secrets are never rewritten (removing a leaked value does not un-leak
-it): their findings get the rotation steps. Running it twice changes nothing the second time. Exit 0: nothing
+it): their findings get the rotation steps. With --staged only the findings of the staged change are fixed: a resource
+the commit does not touch is left as it is. Running it twice changes nothing the second time. Exit 0: nothing
 blocking is left; 1: findings remain; 2: an error. hookguard explain RULE_ID says whether a rule has a fix.`,
   rows: [
     {
@@ -27,6 +28,7 @@ blocking is left; 1: findings remain; 2: an error. hookguard explain RULE_ID say
     },
     { name: 'rule', value: 'ID', multiple: true, help: 'only these rules (repeat, or a comma-separated list)' },
     { name: 'dry-run', help: 'print the unified diff; change nothing' },
+    { name: 'no-baseline', help: 'fix the findings the baseline accepts too (by default they are left as accepted)' },
     SCAN_OPTIONS.config,
   ],
   examples: ['hookguard fix infra/ --dry-run', 'hookguard fix --staged', 'hookguard fix --rule CFN-S3-003 templates/'],
@@ -46,6 +48,7 @@ export const command: Command = {
         paths: p.operands,
         staged,
         dryRun: flag(p, 'dry-run'),
+        noBaseline: flag(p, 'no-baseline'),
         rules: new Set(list(p, 'rule')),
         ...(config ? { config } : {}),
       },
