@@ -192,9 +192,21 @@ async function environmentFindings(
       params.push({ path: p, text, mapped: mappedTemplates(p, opts.parameterFiles) });
   }
   if (!params.length) return;
-  const metas = new Map(fam.rules.map((r) => [r.id, r]));
+  const metas = new Map<string, IacRuleMeta>(fam.rules.map((r) => [r.id, r]));
+  // The team's policies judge each environment too, in that parameter file's scope (a policy for prod sees prod's
+  // values).
+  let extraFor: ((p: string) => ExtraRules | undefined) | undefined;
+  const bundle = opts.policies;
+  if (bundle?.policies.length) {
+    const run = await (policyRunner ??= import('../policies/run.js'));
+    extraFor = (p) => {
+      const rules = run.cfnRules(bundle, p);
+      for (const r of rules) metas.set(r.meta.id, r.meta);
+      return rules.length ? { rules } : undefined;
+    };
+  }
   const startsOf = new Map<string, number[]>();
-  for (const { file, text, finding: r, templateScope } of envs.lint(t.path, t.content, params)) {
+  for (const { file, text, finding: r, templateScope } of envs.lint(t.path, t.content, params, extraFor)) {
     let starts = startsOf.get(file);
     if (!starts) startsOf.set(file, (starts = lineStarts(text)));
     const at = (n: number) => lineText(text, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));

@@ -90,6 +90,8 @@ export interface IacFamily {
       templatePath: string,
       content: string,
       params: ReadonlyArray<{ path: string; text: string; mapped: readonly string[] }>,
+      /** Team policies to run with the built-in rules for one parameter file (their scope is that file's). */
+      extraFor?: (paramPath: string) => ExtraRules | undefined,
     ): Array<{ file: string; text: string; finding: IacFinding; templateScope: [number, number] }>;
   };
   /**

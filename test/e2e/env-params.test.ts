@@ -281,6 +281,66 @@ describe('a changed template whose parameter files did not change', () => {
     ]);
   });
 
+  it('team policies judge each environment too: a prod-only policy reports prod’s value at its line', () => {
+    const repo = Repo.init();
+    const policy = [
+      '- id: ACME-DATA-001',
+      '  title: Databases are never publicly accessible in prod',
+      '  severity: critical',
+      "  owners: ['@acme/data']",
+      '  description: An RDS instance in production is reachable only from inside the VPC.',
+      '  resource: AWS::RDS::DBInstance',
+      '  condition:',
+      '    any:',
+      '      - environment: {not-in: [prod]}',
+      '      - {attribute: PubliclyAccessible, not-equals: true}',
+      '  examples:',
+      '    fail:',
+      '      - path: deploy/prod/db.yaml',
+      '        cloudformation: "Resources: {Db: {Type: AWS::RDS::DBInstance, Properties: {PubliclyAccessible: true}}}"',
+      '    pass:',
+      '      - path: deploy/prod/db.yaml',
+      '        cloudformation: "Resources: {Db: {Type: AWS::RDS::DBInstance, Properties: {PubliclyAccessible: false}}}"',
+      '',
+    ].join('\n');
+    const template = (cls: string) =>
+      [
+        'Parameters:',
+        '  DbPublic:',
+        '    Type: String',
+        "    Default: 'false'",
+        'Resources:',
+        '  Db:',
+        '    Type: AWS::RDS::DBInstance',
+        '    Properties:',
+        '      Engine: postgres',
+        `      DBInstanceClass: ${cls}`,
+        '      StorageEncrypted: true',
+        '      PubliclyAccessible: !Ref DbPublic',
+        '',
+      ].join('\n');
+    const value = (v: string) => `[\n  { "ParameterKey": "DbPublic", "ParameterValue": "${v}" }\n]\n`;
+    repo.commit('stack', {
+      'policies/data.yaml': policy,
+      'infra/app.yaml': template('db.t3.micro'),
+      'infra/params/dev.json': value('true'),
+      'infra/params/prod.json': value('true'),
+    });
+    // Only the template changes (the database's class): prod's value is judged by the built-in rule and the policy;
+    // dev's public database is the built-in rule's alone (the policy is for prod).
+    repo.write('infra/app.yaml', template('db.t3.small'));
+    repo.git('add', '-A');
+    const { report } = repo.json(['scan', '--staged']);
+    const onParams = report.findings.filter((f) => f.file.startsWith('infra/params/')).map(at);
+    expect(onParams.sort()).toEqual([
+      'ACME-DATA-001 infra/params/prod.json:2',
+      'CFN-RDS-003 infra/params/dev.json:2',
+      'CFN-RDS-003 infra/params/prod.json:2',
+    ]);
+    const f = report.findings.find((x) => x.ruleId === 'ACME-DATA-001')!;
+    expect(f).toMatchObject({ category: 'policy', severity: 'critical', owners: ['@acme/data'] });
+  });
+
   it('a staged template without parameters, or without parameter files, lists nothing', () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': '# x\n' });

@@ -555,13 +555,15 @@ export const family: IacFamily = {
     wants: (path, content) => /^\s*"?Parameters"?\s*:/m.test(content) && looksLikeCloudFormation(path, content),
     dirs: parameterDirs,
     keep: mayBeParameterFileOf,
-    lint(templatePath, content, params) {
-      const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, RULES, given);
+    lint(templatePath, content, params, extraFor) {
       const related = new Map([[templatePath, content]]);
       const out: Array<{ file: string; text: string; finding: IacFinding; templateScope: [number, number] }> = [];
       for (const p of params) {
         // The config's mapping decides alone: a file it maps to other templates is not this one's.
         if (p.mapped.length && !p.mapped.includes(templatePath)) continue;
+        const more = extraFor?.(p.path)?.rules as readonly CfnRule[] | undefined;
+        const rules = more?.length ? [...RULES, ...more] : RULES;
+        const lint = (text: string, given?: ReadonlyMap<string, GivenValue>) => lintTemplate(text, rules, given);
         const found = paramFileFindings(p.path, p.text, related, lint, p.mapped.length ? [templatePath] : []);
         for (const x of found ?? []) if (x.template === templatePath) out.push({ file: p.path, text: p.text, ...x });
       }
