@@ -78,6 +78,17 @@ export class BlobReader {
       else h.unref();
   }
 
+  /** Reads asked within `f` reach git in one write (git answers them in order, as it would one by one). */
+  batch(f: () => void): void {
+    const { stdin } = this.start();
+    stdin.cork();
+    try {
+      f();
+    } finally {
+      stdin.uncork();
+    }
+  }
+
   private readSpec(spec: string, max?: number): Promise<BlobText> {
     const child = this.start();
     this.hold(true);

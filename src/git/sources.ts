@@ -5,7 +5,7 @@
  */
 import type { Chunk, CommitInfo, FileError, Target } from '../types.js';
 import { UsageError } from '../types.js';
-import { BlobReader } from './blobs.js';
+import { BlobReader, type BlobText } from './blobs.js';
 import { COMMIT_FORMAT, DiffParser, type FilePatch } from './diff-parser.js';
 import { git, gitOk, gitStream, firstLine } from './run.js';
 import { DIFF_ARGS, STAGED_ARGS, type Prestarted } from './prestart.js';
@@ -103,6 +103,7 @@ async function runDiff(
   input?: string,
   pre?: Prestarted,
   worktree?: string,
+  prefetch = false,
 ): Promise<number> {
   const reader = new BlobReader(root, opts.maxContentBytes, worktree);
   const queue: FilePatch[] = [];
@@ -110,8 +111,25 @@ async function runDiff(
     onPatch: (p) => queue.push(p),
     onCommit: (c) => sink.commit?.(c),
   });
+  // With `prefetch` (commit scans), the blobs of the next patches that need one are asked of git in one write: one
+  // wake-up of git and of node for several files, not one each. At most PREFETCH are held at a time.
+  const fetched = new Map<FilePatch, Promise<BlobText>>();
   const drain = async () => {
-    while (queue.length) await toTarget(queue.shift()!, reader, sink, opts);
+    while (queue.length) {
+      const p = queue.shift()!;
+      if (prefetch && !fetched.has(p) && needsBlob(p, opts)) {
+        const next: FilePatch[] = [p];
+        for (let i = 0; i < queue.length && next.length < PREFETCH; i++)
+          if (needsBlob(queue[i]!, opts)) next.push(queue[i]!);
+        if (next.length > 1)
+          reader.batch(() => {
+            for (const q of next) fetched.set(q, reader.read(q.blob!, undefined, q.path));
+          });
+      }
+      const blob = fetched.get(p);
+      fetched.delete(p);
+      await toTarget(p, reader, sink, opts, blob);
+    }
   };
   try {
     const { code, stderr } = await gitStream(
@@ -133,7 +151,32 @@ async function runDiff(
   }
 }
 
-async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: SourceOptions): Promise<void> {
+/** Blob reads asked of git at once by a commit scan (see runDiff). */
+const PREFETCH = 16;
+
+/** Whether toTarget reads the patch's new blob for its whole text (the same test, in the same order). */
+function needsBlob(p: FilePatch, opts: SourceOptions): boolean {
+  return (
+    !p.deleted &&
+    !p.submodule &&
+    !p.symlink &&
+    !p.binary &&
+    (p.chunks.length > 0 || p.changed.length > 0) &&
+    p.part === 0 &&
+    p.blob !== undefined &&
+    p.blob !== '' &&
+    opts.wantsContent(p.path)
+  );
+}
+
+/** `fetched`: the read of the patch's blob, when runDiff asked for it ahead. */
+async function toTarget(
+  p: FilePatch,
+  reader: BlobReader,
+  sink: Sink,
+  opts: SourceOptions,
+  fetched?: Promise<BlobText>,
+): Promise<void> {
   if (p.deleted) return;
   if (p.submodule || p.symlink) {
     if (p.part === 0) sink.skip('other', p.path);
@@ -170,7 +213,7 @@ async function toTarget(p: FilePatch, reader: BlobReader, sink: Sink, opts: Sour
       message: `${p.truncatedLines} over-long line(s) scanned only in part`,
     });
   if (p.part === 0 && p.blob && opts.wantsContent(p.path)) {
-    const blob = await reader.read(p.blob, undefined, p.path);
+    const blob = await (fetched ?? reader.read(p.blob, undefined, p.path));
     if (blob.kind === 'text') t.content = blob.text;
     else if (blob.kind === 'binary') {
       sink.skip('binary', p.path);
@@ -202,12 +245,21 @@ const LOG_ARGS = ['log', '-p', ...DIFF_ARGS, COMMIT_FORMAT, '--diff-filter=ACMRT
 /** Every commit in a list (newline-separated shas), each with its own diff against its first parent. */
 export async function commitsSource(root: string, shas: string[], sink: Sink, opts: SourceOptions): Promise<void> {
   if (!shas.length) return;
-  await runDiff(root, [...LOG_ARGS, '--no-walk=unsorted', '--stdin'], sink, opts, shas.join('\n') + '\n');
+  await runDiff(
+    root,
+    [...LOG_ARGS, '--no-walk=unsorted', '--stdin'],
+    sink,
+    opts,
+    shas.join('\n') + '\n',
+    undefined,
+    undefined,
+    true,
+  );
 }
 
 /** `git log -p` over revision arguments (a range, --all…), streamed. */
 export async function logSource(root: string, revs: string[], sink: Sink, opts: SourceOptions): Promise<void> {
-  await runDiff(root, [...LOG_ARGS, ...revs, '--'], sink, opts);
+  await runDiff(root, [...LOG_ARGS, ...revs, '--'], sink, opts, undefined, undefined, undefined, true);
 }
 
 /** The commits `git log REVS` shows, in its order (newest first); empty when git cannot list them (the log that

@@ -50,8 +50,9 @@ let regexBudget = 256 * 1024;
 /**
  * Maximal runs of `cls` characters (base64 runs with up to two trailing '=') at least `min` long, passed to `each`
  * until it returns false. Small texts use the regex (no warm-up), larger ones a hand-rolled loop: the same runs.
+ * Exported for its tests.
  */
-function runs(
+export function runs(
   text: string,
   cls: Uint8Array,
   min: number,
@@ -66,17 +67,27 @@ function runs(
       if (m[0].length >= min && !each(m.index, m.index + m[0].length)) return;
     return;
   }
+  // A run that can reach `min` has at least `need` characters of the class (the padding counts for up to two), so it
+  // holds the character `need - 1` places after any position it starts at or before: that one is read first, and
+  // when it is not of the class no run starts up to it. Most runs in code are words far shorter than `need`, so most
+  // characters are never read. No run starts before `i` that has not been passed to `each` already, and the
+  // character before `i` (when there is one) ends a run or is not of the class.
   const n = text.length;
+  const need = padding ? min - 2 : min;
   let i = 0;
-  while (i < n) {
-    if (!cls[text.charCodeAt(i)]) {
-      i++;
+  for (;;) {
+    const probe = i + need - 1;
+    if (probe >= n) return;
+    if (!cls[text.charCodeAt(probe)]) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    while (i < n && cls[text.charCodeAt(i)]) i++;
-    let end = i;
-    if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    let start = probe;
+    while (start > i && cls[text.charCodeAt(start - 1)]) start--;
+    let j = probe + 1;
+    while (j < n && cls[text.charCodeAt(j)]) j++;
+    let end = j;
+    if (padding) while (end < n && end - j < 2 && text.charCodeAt(end) === 61) end++;
     if (end - start >= min && !each(start, end)) return;
     i = end;
   }

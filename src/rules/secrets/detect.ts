@@ -5,7 +5,7 @@
 import { storeReferenceAt } from './stores.js';
 import type { Severity } from '../../types.js';
 import { shannonEntropy } from './entropy.js';
-import { ruleSetOf, type CompiledRule, type RuleSet } from './load.js';
+import { anchorCover, ruleSetOf, type CompiledRule, type MatchWindow, type RuleSet } from './load.js';
 import { crc32, VALIDATORS } from './validators.js';
 import { findEncoded, mapBack, type EncodedRun } from './decode.js';
 import { findEscaped, mapEscaped } from './escaped.js';
@@ -325,21 +325,49 @@ export function nextMatch(rule: CompiledRule, text: string, from: number): RegEx
     re.lastIndex = from;
     return re.exec(text);
   }
-  const { anchor, sticky, before } = w;
+  const { sticky, before } = w;
+  const cover = anchorCover(w);
+  const places = anchorPlaces(cover, text);
   let tried = from; // no match starts in [from, tried)
-  anchor.lastIndex = from;
-  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
-    const at = k.index;
+  // The first place at or after `from` (binary search), then each in order.
+  let lo = 0;
+  for (let hi = places.length; lo < hi;) {
+    const mid = (lo + hi) >>> 1;
+    if (places[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < places.length; k++) {
+    const at = places[k]!;
+    if (cover !== w) {
+      w.at.lastIndex = at;
+      if (!w.at.test(text)) continue;
+    }
     for (let s = Math.max(tried, at - before); s <= at; s++) {
       sticky.lastIndex = s;
       const m = sticky.exec(text);
       if (m !== null) return m;
     }
     tried = at + 1;
-    // Every place the anchor matches, overlapping ones included.
-    anchor.lastIndex = at + 1;
   }
   return null;
+}
+
+/** The places of the last text each cover's anchor was enumerated over (the rules of a text run one after another). */
+const placesOf = new WeakMap<MatchWindow, { text: string; places: number[] }>();
+
+/** Every place in `text` where the window's anchor matches, overlapping ones included, in order. */
+function anchorPlaces(w: MatchWindow, text: string): number[] {
+  const known = placesOf.get(w);
+  if (known !== undefined && known.text === text) return known.places;
+  const places: number[] = [];
+  const { anchor } = w;
+  anchor.lastIndex = 0;
+  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
+    places.push(k.index);
+    anchor.lastIndex = k.index + 1;
+  }
+  placesOf.set(w, { text, places });
+  return places;
 }
 
 /** The rules over one text, no decoding. */

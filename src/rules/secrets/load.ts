@@ -206,6 +206,62 @@ export interface MatchWindow {
   before: number;
   /** The rule's regex, sticky. */
   sticky: RegExp;
+  /** The anchor group's top-level alternatives, as written, and the group sticky (is there an anchor at one place?). */
+  alts: string[];
+  at: RegExp;
+  /**
+   * A window whose anchor has every alternative of this one, with the same flags (this one, or one of another rule):
+   * the places its anchor matches hold every place this one's does. Rules that share one enumerate its anchor over a
+   * text once between them (see `anchorCover`).
+   */
+  cover?: MatchWindow;
+  coverGen?: number;
+}
+
+/** Every window made in this process, for `anchorCover`; `windowsGen` counts them. */
+const windowsMade: MatchWindow[] = [];
+let windowsGen = 0;
+
+/**
+ * The window made so far with the most alternatives among those that hold every alternative of `w` under the same
+ * flags (`w` itself when none has more). An alternative that matches at a place makes its group match there, so the
+ * places where the cover's anchor matches are a superset of `w`'s: `w`'s are those of them where `w.at` matches.
+ */
+export function anchorCover(w: MatchWindow): MatchWindow {
+  if (w.coverGen === windowsGen && w.cover) return w.cover;
+  let best = w;
+  for (const o of windowsMade)
+    if (
+      o.alts.length > best.alts.length &&
+      o.anchor.flags === w.anchor.flags &&
+      w.alts.every((a) => o.alts.includes(a))
+    )
+      best = o;
+  w.cover = best;
+  w.coverGen = windowsGen;
+  return best;
+}
+
+/** The top-level alternatives of a group `(?:…)` (escapes, classes and nested groups kept whole). */
+function alternatives(group: string): string[] {
+  const body = group.slice(3, -1);
+  const out: string[] = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < body.length && body[i] !== ']'; i++) if (body[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(body.slice(from));
+  return out;
 }
 
 /** The closing parenthesis of the group opened at `open`, or -1 (escapes and character classes skipped). */
@@ -236,13 +292,19 @@ export function windowOf(src: string, caseInsensitive: boolean): MatchWindow | u
   const group = src.slice(open, close + 1);
   // Standalone, the group must mean what it means inside the rule: no back-references, no named groups.
   if (/\\[1-9k]|\(\?</.test(group)) return undefined;
+  if (!group.startsWith('(?:')) return undefined;
   const flags = caseInsensitive ? 'i' : '';
   try {
-    return {
+    const w: MatchWindow = {
       anchor: new RegExp(group, 'g' + flags),
       before: Number(m[2]) + (m[1] ? 1 : 0),
       sticky: new RegExp(src, 'yd' + flags),
+      alts: alternatives(group),
+      at: new RegExp(group, 'y' + flags),
     };
+    windowsMade.push(w);
+    windowsGen++;
+    return w;
   } catch {
     return undefined;
   }

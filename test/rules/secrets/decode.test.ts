@@ -92,4 +92,56 @@ describe('decoding', () => {
       { numRuns: 3000 },
     );
   });
+
+  it('the run loop finds every maximal run of the class (with up to two "=" of padding) of at least min, in order', async () => {
+    const fc = await import('fast-check');
+    const { runs } = await import('../../../src/rules/secrets/decode.js');
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-';
+    const cls = new Uint8Array(65536);
+    for (const c of chars) cls[c.charCodeAt(0)] = 1;
+    const piece = fc.constantFrom(
+      'a',
+      'Z',
+      '9',
+      '+',
+      '/',
+      '_',
+      '-',
+      '=',
+      '==',
+      '===',
+      ' ',
+      '\n',
+      '%',
+      '.',
+      'é',
+      'qwertyuiop',
+      'Q1w2E3r4T5y6U7i8',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 60 }),
+        fc.integer({ min: 3, max: 24 }),
+        fc.boolean(),
+        fc.nat(6),
+        (parts, min, padding, stopAt) => {
+          const text = parts.join('');
+          // The reference: a regex, each maximal run (and its padding) kept when long enough.
+          const want: Array<[number, number]> = [];
+          const re = padding ? /[A-Za-z0-9+/_-]+={0,2}/g : /[A-Za-z0-9+/_-]+/g;
+          for (let m = re.exec(text); m; m = re.exec(text))
+            if (m[0].length >= min) want.push([m.index, m.index + m[0].length]);
+          // min 16 on a short text takes the regex path: other values of min always take the loop.
+          const got: Array<[number, number]> = [];
+          runs(text, cls, min === 16 ? 17 : min, padding, (s, e) => {
+            got.push([s, e]);
+            return got.length <= stopAt;
+          });
+          const expected = (min === 16 ? want.filter(([s, e]) => e - s >= 17) : want).slice(0, stopAt + 1);
+          expect(got).toEqual(expected);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
 });

@@ -5,7 +5,13 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompiledRule, compileRuleSet, readPatternDir, windowOf } from '../../../src/rules/secrets/load.js';
+import {
+  anchorCover,
+  CompiledRule,
+  compileRuleSet,
+  readPatternDir,
+  windowOf,
+} from '../../../src/rules/secrets/load.js';
 import { nextMatch } from '../../../src/rules/secrets/detect.js';
 import { ROOT } from '../../helpers.js';
 
@@ -110,5 +116,30 @@ describe('rules matched near their anchors', () => {
     const r = rule('[a-z]{0,2}(?:b|)c', true);
     expect(r.window).toBeDefined();
     for (const t of ['abc', 'aaac', 'ABCxc c', '']) expect(windowed(r, t)).toEqual(whole(r.regex, t));
+  });
+
+  it('rules whose anchor alternatives are all in another rule share its enumeration, with the same matches', () => {
+    const wide = rule('[a-z]{0,3}(?:ab|c[de]|ef(?!g))=x', true);
+    const narrow = rule('[a-z]{0,3}(?:c[de]|ef(?!g))=x', true);
+    const sensitive = rule('[a-z]{0,3}(?:c[de])=x');
+    const other = rule('[a-z]{0,3}(?:cd|zz)=x', true);
+    for (const r of [wide, narrow, sensitive, other]) r.plainBytes = Number.MAX_SAFE_INTEGER; // windows from the start
+    // A cover is chosen among the windows made so far (they are made on first use).
+    for (const r of [wide, narrow, sensitive, other]) expect(r.window).toBeDefined();
+    expect(anchorCover(narrow.window!)).toBe(wide.window);
+    expect(anchorCover(wide.window!)).toBe(wide.window);
+    // Not under other flags, and not when one alternative is missing.
+    expect(anchorCover(sensitive.window!)).toBe(sensitive.window);
+    expect(anchorCover(other.window!)).toBe(other.window);
+    const piece = fc.constantFrom('ab', 'AB', 'cd', 'Ce', 'ef', 'efg', 'zz', 'q', '=', 'x', ' ', '\n');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        // In turn over one text, as a scan runs its rules: the narrow rules reuse the wide one's places.
+        for (const r of [wide, narrow, sensitive, other, narrow])
+          expect(windowed(r, text)).toEqual(whole(r.regex, text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
