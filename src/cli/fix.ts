@@ -41,10 +41,7 @@ export interface FixArgs {
 const key = (f: Pick<Finding, 'ruleId' | 'file' | 'fingerprint'>) => `${f.ruleId}\u0000${f.file}\u0000${f.fingerprint}`;
 
 export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
-  // --rule naming a rule without a fix: said, with the reason, rather than a silent "0 files fixed".
-  for (const id of a.rules)
-    if (!hasFix(id))
-      io.stderr(`hookguard fix: ${id} has no automatic fix${/^(CFN|ANS)-/.test(id) ? ` — ${noFixReason(id)}` : ''}\n`);
+  sayNoFix(a.rules, io);
   const opts = {
     cwd: io.cwd,
     env: io.env,
@@ -67,19 +64,7 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   let candidates = [...first.result.findings, ...(a.staged ? [] : first.result.existing)].filter(isFixable);
   // A per-environment finding at a parameter file's line (prod's AdminCidr = 0.0.0.0/0) that no fix can edit: said in
   // its own words (the value is the environment's, the team's decision), not as a template fix that found no literal.
-  const elsewhere = new Map<string, string[]>();
-  for (const f of candidates) {
-    const tpl = f.category === 'cloudformation' ? f.related?.find((r) => r.file && r.file !== f.file) : undefined;
-    const at = `${f.file}:${f.line} ${f.ruleId}`;
-    if (tpl) elsewhere.set(at, [...new Set([...(elsewhere.get(at) ?? []), `${tpl.file}:${tpl.line}`])]);
-  }
-  const why = (at: string, file: string) => {
-    const opens = elsewhere.get(at);
-    return (
-      opens &&
-      `the value is set for this environment here and opens ${opens.join(', ')}; which value it needs is the team's decision: change it in ${file}`
-    );
-  };
+  const why = environmentReasons(candidates);
   // Every finding in the files at the start of a round (those not fixed with --staged included): what a fix must lower.
   let prior = [...first.result.findings, ...first.result.existing];
   const fixedFiles = new Set<string>();
@@ -117,16 +102,7 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
         problems++;
         continue;
       }
-      if (a.staged) {
-        // Only where the working-tree file is what is staged: unstaged work is never mixed into the commit.
-        const staged = await git(root, ['show', `:${rel}`]);
-        if (staged.code !== 0 || staged.stdout.toString('utf8') !== text) {
-          io.stderr(
-            `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
-          );
-          continue;
-        }
-      }
+      if (a.staged && !(await equalsIndex(root, rel, text, io))) continue;
       const out = applyFixes(
         text,
         list.map((f) => ({ ruleId: f.ruleId, line: f.line })),
@@ -202,6 +178,50 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
   const final = fixedFiles.size
     ? await scan(a.staged ? { kind: 'staged' } : { kind: 'paths', paths: a.paths.length ? a.paths : ['.'] }, opts)
     : first;
+  const blocking = reportLeft(final, a.staged, fixedFiles.size, io);
+  if (problems) return 2;
+  return blocking ? 1 : 0;
+}
+
+/** Only where the working-tree file is what is staged: unstaged work is never mixed into the commit. */
+async function equalsIndex(root: string, rel: string, text: string, io: FixIo): Promise<boolean> {
+  const staged = await git(root, ['show', `:${rel}`]);
+  if (staged.code === 0 && staged.stdout.toString('utf8') === text) return true;
+  io.stderr(
+    `hookguard fix: ${rel} has unstaged changes; not fixed (stage or stash them first, or run hookguard fix ${rel})\n`,
+  );
+  return false;
+}
+
+/** --rule naming a rule without a fix: said, with the reason, rather than a silent "0 files fixed". */
+function sayNoFix(rules: Set<string>, io: FixIo): void {
+  for (const id of rules)
+    if (!hasFix(id))
+      io.stderr(`hookguard fix: ${id} has no automatic fix${/^(CFN|ANS)-/.test(id) ? ` — ${noFixReason(id)}` : ''}\n`);
+}
+
+/**
+ * A per-environment finding at a parameter file's line (prod's AdminCidr = 0.0.0.0/0) that no fix can edit: the reason
+ * in its own words (the value is the environment's, the team's decision), not as a template fix that found no literal.
+ */
+function environmentReasons(candidates: Finding[]): (at: string, file: string) => string | undefined {
+  const elsewhere = new Map<string, string[]>();
+  for (const f of candidates) {
+    const tpl = f.category === 'cloudformation' ? f.related?.find((r) => r.file && r.file !== f.file) : undefined;
+    const at = `${f.file}:${f.line} ${f.ruleId}`;
+    if (tpl) elsewhere.set(at, [...new Set([...(elsewhere.get(at) ?? []), `${tpl.file}:${tpl.line}`])]);
+  }
+  return (at, file) => {
+    const opens = elsewhere.get(at);
+    return (
+      opens &&
+      `the value is set for this environment here and opens ${opens.join(', ')}; which value it needs is the team's decision: change it in ${file}`
+    );
+  };
+}
+
+/** What is left after fixing, said: secrets get their rotation steps; the count of blocking findings. */
+function reportLeft(final: Awaited<ReturnType<typeof scan>>, staged: boolean, fixed: number, io: FixIo): number {
   const blocking = final.result.findings.filter((f) => atLeast(f.severity, final.failOn));
   const secrets = blocking.filter((f) => f.category === 'secret' || f.secret);
   for (const f of secrets)
@@ -210,8 +230,7 @@ export async function fixCommand(a: FixArgs, io: FixIo): Promise<number> {
     );
   const others = blocking.length - secrets.length;
   io.stderr(
-    `hookguard fix: ${fixedFiles.size} file${fixedFiles.size === 1 ? '' : 's'} fixed${blocking.length ? `; ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'} left (${secrets.length} secret${secrets.length === 1 ? '' : 's'}, ${others} without a safe automatic fix: hookguard scan${a.staged ? ' --staged' : ''} lists them)` : '; nothing blocking is left'}\n`,
+    `hookguard fix: ${fixed} file${fixed === 1 ? '' : 's'} fixed${blocking.length ? `; ${blocking.length} blocking finding${blocking.length === 1 ? '' : 's'} left (${secrets.length} secret${secrets.length === 1 ? '' : 's'}, ${others} without a safe automatic fix: hookguard scan${staged ? ' --staged' : ''} lists them)` : '; nothing blocking is left'}\n`,
   );
-  if (problems) return 2;
-  return blocking.length ? 1 : 0;
+  return blocking.length;
 }

@@ -346,15 +346,17 @@ const genericValue: Validator = (input) => {
   return v;
 };
 
-const genericValueChecks: Validator = ({ secret, match, text, index }) => {
-  const tier = placeholderTier(secret);
-  if (tier && tier.tier !== 'plausible') return reject(tier.why);
+/**
+ * Code where a value should be (a call, a variable, a keyword, a symbol, an expression, a generated identifier…): the
+ * reason, or undefined. Part of the generic rules' value checks.
+ */
+function codeNotValue(secret: string, match: string, text: string, index: number): string | undefined {
   // Code, not a value: a call (`withJSDoc(`), a ternary or bit operation in minified code, an identifier with a
   // bundler suffix (`ClosingParenToken$1`).
   const after = text.charAt(index + match.length);
-  if (after === '(' || after === '<') return reject('code (a call), not a value');
-  if (after === '{' && /[$#%]$/.test(secret)) return reject('reference (a template string interpolation)');
-  const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+  if (after === '(' || after === '<') return 'code (a call), not a value';
+  if (after === '{' && /[$#%]$/.test(secret)) return 'reference (a template string interpolation)';
+  const unquoted = isUnquoted(match, secret);
   // A quoted value is a string literal (a value crossing a string boundary is set aside below): what reads as an
   // operator or a generated identifier inside it (`??`, `&&`, `hyper$ecret9`) is part of a password.
   const quoted = !unquoted && /["']$/.test(match);
@@ -362,41 +364,41 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
     unquoted &&
     (after === '[' || after === ';' || (after === '.' && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
   )
-    return reject('code (a variable), not a value');
+    return 'code (a variable), not a value';
   // `passphrase = passphrase || ''`: the value is the variable of the same name.
   if (
     unquoted &&
     /^[A-Za-z_$][\w$]*$/.test(secret) &&
     keyOf(match, secret).replace(/^.*[^\w$]/, '') === secret.toLowerCase()
   )
-    return reject('code (the variable of the same name), not a value');
+    return 'code (the variable of the same name), not a value';
   // A language keyword or a number literal where the value should be (`hashedPassword = await hash(…)`,
   // `CHANGE_PASSWORD_YES: 0x01`).
-  if (unquoted && CODE_WORDS.test(secret)) return reject('code (a language keyword), not a value');
+  if (unquoted && CODE_WORDS.test(secret)) return 'code (a language keyword), not a value';
   if (unquoted && /^-?(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 13)
-    return reject('a number literal');
+    return 'a number literal';
   // `NL80211_ATTR_SAE_PASSWORD = C.NL80211_ATTR_SAE_PASSWORD` (cgo), `Token = pkg.Token`: the same name from a package.
   if (
     unquoted &&
     /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) &&
     keyOf(match, secret).replace(/^.*[^\w$]/, '') === secret.replace(/^.*\./, '').toLowerCase()
   )
-    return reject('code (the same name from another package), not a value');
+    return 'code (the same name from another package), not a value';
   // Ruby: a symbol (`private_key: :client_key`), a constant path (`token = RDoc::Parser::Token.new`).
-  if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return reject('code (a Ruby symbol), not a value');
+  if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return 'code (a Ruby symbol), not a value';
   if (unquoted && /^(?:[A-Z]\w*::)+[A-Z]\w*(?:\.[a-z_]\w*[?!]?)*$/.test(secret))
-    return reject('code (a Ruby constant), not a value');
+    return 'code (a Ruby constant), not a value';
   // `MYSQL_PASSWORD= FILTER=x npm test`: the value is empty and the next assignment follows.
   if (
     unquoted &&
     /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) &&
     /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length))
   )
-    return reject('an empty value followed by another assignment');
+    return 'an empty value followed by another assignment';
   if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
-    return reject('a size or count, not a value');
+    return 'a size or count, not a value';
   // A method called on a number (`20.minutes`, `2.hours`, `1.day.ago` in Ruby): code.
-  if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return reject('code (a method on a number), not a value');
+  if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return 'code (a method on a number), not a value';
   // Prose: a word (any script, in the case words are written) followed on its line by more words
   // (`reset_password=Réinitialiser le mot de passe`, a translated label), not a secret cut at its first space. A
   // command-line option's value (`--password=…`) is followed by the command's arguments.
@@ -408,17 +410,79 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
     /[aeiouy]|[^\x00-\x7f]/i.test(secret) &&
     /^[ \t]+\p{L}/u.test(text.slice(index + match.length, index + match.length + 8))
   )
-    return reject('prose (words separated by spaces), not a value');
+    return 'prose (words separated by spaces), not a value';
   if (
     ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret)) || /&&|\|\||\?\?/.test(secret)) &&
     (!quoted || identifiersOnly(secret))
   )
-    return reject('code (an expression), not a value');
+    return 'code (an expression), not a value';
   // A bundler's identifier (`ClosingParenToken$1`, `lib$Name`), but not a password ending in `$` (`Marble3819$`).
   if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret) && (!quoted || identifiersOnly(secret)))
-    return reject('code (a generated identifier)');
-  if (crossesStringBoundary(match, secret, text, index)) return reject('code: the match runs across a string boundary');
-  if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject('code (a concatenation)');
+    return 'code (a generated identifier)';
+  if (crossesStringBoundary(match, secret, text, index)) return 'code: the match runs across a string boundary';
+  if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return 'code (a concatenation)';
+  return undefined;
+}
+
+/** The value is written bare (not in quotes) after its name. */
+function isUnquoted(match: string, secret: string): boolean {
+  return match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+}
+
+/**
+ * A value whose shape says what it is, and it is not a secret (a path, a role, an anchor, a route target, a URL without
+ * credentials, a version, a checksum, a file name…): the reason, or undefined.
+ */
+function shapeNotSecret(secret: string, match: string, text: string, index: number, key: string): string | undefined {
+  const unquoted = isUnquoted(match, secret);
+  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return 'a path or route';
+  // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath
+  // template, a secret reference given as ENV=name:version (gcloud run --set-secrets).
+  if (/^roles\/[\w.]+$/.test(secret)) return 'an IAM role name';
+  // A Perl reference to a sub or a variable (`pass => \&fetch_password`, Authen::SASL's callbacks).
+  if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return 'code (a Perl reference)';
+  if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return 'a YAML anchor or alias';
+  if (/^\{\.[\w.[\]]+\}$/.test(secret)) return 'a JSONPath template';
+  if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return 'a secret reference (name:version)';
+  // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
+  if (
+    /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
+    /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
+      text.slice(text.lastIndexOf('\n', index) + 1, index + match.length - secret.length),
+    )
+  )
+    return 'a route target (controller#action)';
+  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
+    return 'a URL without credentials';
+  if (/^data:|;base64,/.test(secret)) return 'a data URI';
+  if (
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) &&
+    !/key|token|secret|pass/.test(key)
+  )
+    return 'a UUID under a name that is not a credential';
+  // Versions, lock-file specs, plugin/Maven coordinates, integrity and checksums, asset names.
+  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return 'a version';
+  if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
+    return 'a version (plugin or pre-release)';
+  if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret)) return 'a package specifier';
+  if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
+    return 'a plugin or Maven coordinate with a version';
+  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return 'a checksum';
+  if (
+    /\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
+      secret,
+    )
+  )
+    return 'a file name';
+  return undefined;
+}
+
+const genericValueChecks: Validator = ({ secret, match, text, index }) => {
+  const tier = placeholderTier(secret);
+  if (tier && tier.tier !== 'plausible') return reject(tier.why);
+  const code = codeNotValue(secret, match, text, index);
+  if (code) return reject(code);
+  const quoted = !isUnquoted(match, secret) && /["']$/.test(match);
   // Public badge tokens (codecov graph tokens in README badges are meant to be shared).
   const lineEnd = text.indexOf('\n', index);
   const line = text.slice(text.lastIndexOf('\n', index) + 1, lineEnd === -1 ? undefined : lineEnd);
@@ -458,46 +522,8 @@ const genericValueChecks: Validator = ({ secret, match, text, index }) => {
     !(quoted && randomPunctuated(secret))
   )
     return reject('code (an expression), not a value');
-  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject('a path or route');
-  // Names found in Google Cloud SDK's own code (issue 31, real trees): an IAM role, a YAML anchor or alias, a JSONPath
-  // template, a secret reference given as ENV=name:version (gcloud run --set-secrets).
-  if (/^roles\/[\w.]+$/.test(secret)) return reject('an IAM role name');
-  // A Perl reference to a sub or a variable (`pass => \&fetch_password`, Authen::SASL's callbacks).
-  if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return reject('code (a Perl reference)');
-  if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return reject('a YAML anchor or alias');
-  if (/^\{\.[\w.[\]]+\}$/.test(secret)) return reject('a JSONPath template');
-  if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return reject('a secret reference (name:version)');
-  // A route's target (`put '/forgot-password' => "passwords#update"`): a controller and its action.
-  if (
-    /^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) &&
-    /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
-      text.slice(text.lastIndexOf('\n', index) + 1, index + match.length - secret.length),
-    )
-  )
-    return reject('a route target (controller#action)');
-  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
-    return reject('a URL without credentials');
-  if (/^data:|;base64,/.test(secret)) return reject('a data URI');
-  if (
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) &&
-    !/key|token|secret|pass/.test(key)
-  )
-    return reject('a UUID under a name that is not a credential');
-  // Versions, lock-file specs, plugin/Maven coordinates, integrity and checksums, asset names.
-  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return reject('a version');
-  if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
-    return reject('a version (plugin or pre-release)');
-  if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret))
-    return reject('a package specifier');
-  if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
-    return reject('a plugin or Maven coordinate with a version');
-  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return reject('a checksum');
-  if (
-    /\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
-      secret,
-    )
-  )
-    return reject('a file name');
+  const shape = shapeNotSecret(secret, match, text, index, key);
+  if (shape) return reject(shape);
   // A password option of a command line (`sshpass -p '…'`, `psexec -p …`, `xfreerdp /p:…`) names a password too.
   const optionSlot = /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$|\/user:\S+[ \t]{1,3}["']?$/.test(
     match.slice(0, match.length - secret.length),
