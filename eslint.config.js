@@ -245,6 +245,23 @@ const layersPlugin = {
 };
 export { layersPlugin };
 
+/** The type rules that keep `any` from spreading; on for src/ (tests and scripts keep them off). */
+const NO_UNSAFE = [
+  '@typescript-eslint/no-unsafe-assignment',
+  '@typescript-eslint/no-unsafe-member-access',
+  '@typescript-eslint/no-unsafe-argument',
+  '@typescript-eslint/no-unsafe-call',
+  '@typescript-eslint/no-unsafe-return',
+];
+/**
+ * Files of src/ where some of NO_UNSAFE are still off, until someone fixes what they flag. The list only shrinks:
+ * scripts/check-unsafe-pending.mjs (npm run lint) fails when a file here no longer needs its entry.
+ */
+export const UNSAFE_PENDING = {
+  // One spread of `any` in the pattern validation (examples.match); left to the work on src/rules/secrets now.
+  'src/rules/secrets/load.ts': ['@typescript-eslint/no-unsafe-assignment'],
+};
+
 export default tseslint.config(
   { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'fixtures/**', 'coverage/**', '.bench-tmp/**'] },
   js.configs.recommended,
@@ -268,8 +285,12 @@ export default tseslint.config(
   {
     files: ['src/**/*.ts'],
     plugins: { layers: layersPlugin },
-    rules: { 'layers/imports': 'error' },
+    rules: { 'layers/imports': 'error', ...Object.fromEntries(NO_UNSAFE.map((r) => [r, 'error'])) },
   },
+  ...Object.entries(UNSAFE_PENDING).map(([file, rules]) => ({
+    files: [file],
+    rules: Object.fromEntries(rules.map((r) => [r, 'off'])),
+  })),
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['**/*.js', '**/*.mjs'],
