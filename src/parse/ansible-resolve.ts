@@ -389,7 +389,8 @@ export class Resolver {
         if ('plain' in v) {
           const p = v.plain;
           if (!p || typeof p !== 'object' || Array.isArray(p)) return undefined;
-          for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
+          for (const [k, x] of Object.entries(p as Record<string, unknown>))
+            entries.push({ plain: { key: k, value: x }, from: v.from });
         } else {
           if (!isMap(v.node)) return undefined;
           for (const pair of v.node.items) {
@@ -408,7 +409,7 @@ export class Resolver {
       if ('plain' in v) {
         if (!Array.isArray(v.plain)) return undefined;
         const from = v.from;
-        items = v.plain.map((x) => ({ plain: x, from }));
+        items = (v.plain as unknown[]).map((x) => ({ plain: x, from }));
       } else {
         if (!isSeq(v.node)) return undefined;
         items = v.node.items.map((x) => ({ node: isNode(x) ? x : null }));
@@ -418,7 +419,7 @@ export class Resolver {
         items = items.flatMap((it): Val[] =>
           'plain' in it
             ? Array.isArray(it.plain)
-              ? it.plain.map((x) => ({ plain: x, from: it.from }))
+              ? (it.plain as unknown[]).map((x) => ({ plain: x, from: it.from }))
               : [it]
             : isSeq(it.node)
               ? it.node.items.map((x) => ({ node: isNode(x) ? x : null }))
@@ -488,7 +489,7 @@ export class Resolver {
     if (t.freeForm) scan(t.freeForm.value);
     // Variables that those variables name, one level down (`{{ verify }}` where verify is `"{{ api_verify }}"`).
     for (const n of [...names]) for (const x of this.inventory.get(n) ?? []) scan(x.v);
-    let combos: Array<Map<string, InventoryVal>> = [new Map()];
+    let combos: Array<Map<string, InventoryVal>> = [new Map<string, InventoryVal>()];
     for (const n of [...names].sort()) {
       const vals = this.inventory.get(n);
       if (!vals || vals.length < 2 || SECRETISH.test(n) || this.setAbove(n, f)) continue;

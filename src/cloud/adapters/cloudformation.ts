@@ -98,7 +98,7 @@ function alt(vals: CValue[], l: Loc): CValue | undefined {
 /** The normalised form of a CloudFormation resource (memoised per template). */
 export function fromCfnResource(t: CfnTemplate, r: Resource): CloudResource {
   let m = cache.get(t);
-  if (!m) cache.set(t, (m = new Map()));
+  if (!m) cache.set(t, (m = new Map<Resource, CloudResource>()));
   let res = m.get(r);
   if (!res) {
     let props = r.props ? cfnValue(t, r.props, `${r.path}.Properties`) : undefined;

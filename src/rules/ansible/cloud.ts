@@ -27,7 +27,7 @@ export function cloudResources(ctx: AnsibleContext): CloudResource[] {
 
 export function cloudFindings(ctx: AnsibleContext, check: CloudCheck): CloudFinding[] {
   let m = findMemo.get(ctx.file);
-  if (!m) findMemo.set(ctx.file, (m = new Map()));
+  if (!m) findMemo.set(ctx.file, (m = new Map<CloudCheck, CloudFinding[]>()));
   let out = m.get(check);
   if (!out) {
     const kinds = new Set(check.kinds);

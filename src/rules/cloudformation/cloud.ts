@@ -43,7 +43,7 @@ export function cloudResources(t: CfnTemplate, kinds: readonly string[]): CloudR
 /** Every finding of a shared check on this template (computed once, whichever rule asks first). */
 export function cloudFindings(t: CfnTemplate, check: CloudCheck): CloudFinding[] {
   let m = memo.get(t);
-  if (!m) memo.set(t, (m = new Map()));
+  if (!m) memo.set(t, (m = new Map<CloudCheck, CloudFinding[]>()));
   let out = m.get(check);
   if (!out) {
     const found: CloudFinding[] = [];

@@ -1,0 +1,3 @@
+export declare function tableProblems(): string[];
+export declare function renderLayers(): string;
+export declare function architectureProblems(options?: { write?: boolean }): string[];
