@@ -150,7 +150,7 @@ export function validatePatterns(
       !Array.isArray(ex.match) ||
       ex.match.length === 0 ||
       !Array.isArray(ex.nomatch ?? []) ||
-      ![...ex.match, ...((ex.nomatch as unknown[]) ?? [])].every((s) => typeof s === 'string')
+      ![...(ex.match as unknown[]), ...((ex.nomatch as unknown[]) ?? [])].every((s) => typeof s === 'string')
     )
       bad('examples.match (non-empty) and examples.nomatch must be lists of strings', 'examples');
     patterns.push({
