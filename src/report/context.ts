@@ -11,4 +11,7 @@ export interface ReportContext {
   /** A hook run (staged, pre-push): existing problems below high are summed up per file unless `verbose`. */
   hook?: boolean;
   verbose?: boolean;
+  /** How the user runs hookguard, for the commands a report suggests: `npx hookguard` where it is a project's
+   * dependency (node_modules/.bin is not on a shell's PATH), else `hookguard`. */
+  command?: string;
 }

@@ -93,7 +93,7 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
     out.push(
       c(
         'dim',
-        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? 'y no longer matches' : 'ies no longer match'} any finding; "hookguard baseline --prune" drops ${r.staleBaseline.length === 1 ? 'it' : 'them'} and keeps every entry that still matches.`,
+        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? 'y no longer matches' : 'ies no longer match'} any finding; "${ctx.command ?? 'hookguard'} baseline --prune" drops ${r.staleBaseline.length === 1 ? 'it' : 'them'} and keeps every entry that still matches.`,
       ),
     );
 
@@ -118,8 +118,8 @@ export function textReport(r: ScanResult, ctx: ReportContext): string {
     );
     if (blocking.length)
       out.push(
-        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? 's' : ''} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
-        `  More on a rule: hookguard explain ${blocking[0]!.ruleId}`,
+        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? 's' : ''} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "${ctx.command ?? 'hookguard'} baseline".`,
+        `  More on a rule: ${ctx.command ?? 'hookguard'} explain ${blocking[0]!.ruleId}`,
       );
     const esc = r.escalation;
     if (blocking.length && (esc?.contact || esc?.doc))

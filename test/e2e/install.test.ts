@@ -171,6 +171,9 @@ describe('husky mode', () => {
     const r = commitSecret(repo);
     expect(r.code).not.toBe(0);
     expect(r.out).toContain('github-pat');
+    // hookguard is the project's dependency, not on a shell's PATH: the commands it suggests start with npx.
+    expect(r.out).toContain('More on a rule: npx hookguard explain github-pat');
+    expect(r.out).toContain('accept it with "npx hookguard baseline"');
   });
 
   it('npx hookguard init before any install: says the exact next command, and every commit says it was not checked', () => {

@@ -517,6 +517,7 @@ async function renderScanReport(a: ScanArgs, outcome: Outcome, io: Io): Promise<
     scope: SCOPE[a.mode],
     hook: a.mode === 'staged' || a.mode === 'pre-push',
     verbose: Boolean(a.verbose),
+    command: selfCommand(),
   };
   switch (a.format) {
     case 'json':
@@ -571,7 +572,7 @@ async function blockedAdvice(a: ScanArgs, outcome: Outcome, io: Io): Promise<voi
     );
     if (fixable.length)
       io.stderr(
-        `hookguard: ${fixable.length} of these ha${fixable.length === 1 ? 's' : 've'} a safe automatic fix: hookguard fix --staged (--dry-run shows it first)\n`,
+        `hookguard: ${fixable.length} of these ha${fixable.length === 1 ? 's' : 've'} a safe automatic fix: ${selfCommand()} fix --staged (--dry-run shows it first)\n`,
       );
   }
 }
@@ -630,12 +631,21 @@ function prePushAdvice(outcome: Outcome): string {
   return lines.join('\n') + '\n' + incompleteAdvice(outcome, 'push');
 }
 
+/**
+ * How to run hookguard from a shell, for the commands a hook suggests: `npx hookguard` when this copy is a package in a
+ * node_modules folder (a project's dependency, or npx's cache) — its bin folder is not on a shell's PATH — else
+ * `hookguard` (a global install, the hooks' own copy under ~/.local/share/hookguard).
+ */
+function selfCommand(): string {
+  return /[\\/]node_modules[\\/]/.test(process.argv[1] ?? '') ? 'npx hookguard' : 'hookguard';
+}
+
 /** A hook that could not read all of the new text blocks, and says so (a bound cut it: size or time). */
 function incompleteAdvice(outcome: Outcome, what: 'commit' | 'push'): string {
   const cut = outcome.result.errors.filter((e) => e.incomplete);
   if (!cut.length) return '';
   const files = [...new Set(cut.map((e) => e.file))];
-  return `hookguard: ${what} blocked: ${files.length === 1 ? `${files[0]} was` : `${files.length} files were`} not scanned in full (${cut[0]!.message}). Check ${files.length === 1 ? 'it' : 'them'} with "hookguard scan ${files.length === 1 ? files[0] : 'PATH'}"; if clean, skip this hook once with HOOKGUARD=0.\n`;
+  return `hookguard: ${what} blocked: ${files.length === 1 ? `${files[0]} was` : `${files.length} files were`} not scanned in full (${cut[0]!.message}). Check ${files.length === 1 ? 'it' : 'them'} with "${selfCommand()} scan ${files.length === 1 ? files[0] : 'PATH'}"; if clean, skip this hook once with HOOKGUARD=0.\n`;
 }
 
 /** `scan --verbose`: every candidate a secret rule matched and set aside, with the reason (values masked). */
