@@ -27,7 +27,6 @@ const PENDING = new Map(
   Object.entries({
     // Left to the work on new rules (src/rules) and on hookguard fix (src/fix), which edit these files now.
     'src/rules/secrets/validators.ts genericValueChecks': 185,
-    'src/fix/index.ts applyFixes': 156,
   }),
 );
 

@@ -644,6 +644,40 @@ function withId(value: Value, id: string): Value {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
 }
 
+/**
+ * `cfn-set-refs`: each key of the resource's Properties that is left out (or written empty) set to `!Ref` of its new
+ * parameter; a key written with a value is the team's and stays (with no parameter added for it).
+ */
+function setRefs(
+  doc: Document,
+  ctx: Ctx,
+  refs: Array<{ key: string; param: ParamSpec }>,
+  t: FixTarget,
+  what: string,
+  params: NewParams,
+): Edit[] | { why: string } | undefined {
+  const res = resourceAt(doc, ctx, t.line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const owner = { ruleId: t.ruleId, line: t.line, what };
+  const out: Edit[] = [];
+  for (const { key, param } of refs) {
+    const cur = isMap(props) ? props.get(key, true) : undefined;
+    if (cur !== undefined && !(literal(cur) && ['', null].includes((cur as { value: unknown }).value as string)))
+      continue;
+    const e = withParam(
+      doc,
+      ctx,
+      param,
+      setOnResource(doc, ctx, t.line, key, '', refText(ctx, param.name)),
+      params,
+      owner,
+    );
+    if (e && !Array.isArray(e) && 'why' in e) return e;
+    if (e) out.push(...(Array.isArray(e) ? e : [e]));
+  }
+  return out.length ? out : undefined;
+}
+
 /** The edits of one finding's fix, or why it is not fixed; a new parameter the fix refers to is noted in `params`. */
 function editsFor(
   doc: Document,
@@ -663,7 +697,9 @@ function editsFor(
     const key = set?.key ?? spec.key;
     const chosen = spec.byProp && chooseByProp(res, spec.byProp);
     const value = withId(chosen ?? set?.value ?? spec.value, id);
+    const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
     if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+    else if (spec.absentOnly && isMap(props) && props.has(key)) e = { why: spec.absentOnly };
     else if (spec.byProp && !chosen)
       e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
     else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
@@ -721,11 +757,18 @@ function editsFor(
     const paths = typeof type === 'string' ? spec.paths[type] : undefined;
     const block = paths && innermostAt(props, paths, ctx, t.line);
     const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
+    // A reference replaces a literal written empty (`WebACLId: ''`); one written otherwise is left with a reason.
     const set = block
-      ? setInMap(block, spec.key, value, ctx, block)
+      ? isRef(value) && literal(block.get(spec.key, true)) && block.get(spec.key) !== ''
+        ? { why: `${spec.key} is already set: check its value by hand` }
+        : isRef(value)
+          ? setInMap(block, spec.key, '', ctx, block, refText(ctx, value.Ref))
+          : setInMap(block, spec.key, value, ctx, block)
       : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
     const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
     e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
+  } else if (spec.kind === 'cfn-set-refs' && format === 'cloudformation') {
+    e = setRefs(doc, ctx, spec.refs, t, spec.what, params);
   } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
     const p = resourceAt(doc, ctx, t.line, 'Parameters');
     e =
@@ -744,7 +787,20 @@ function editsFor(
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
     }
-  } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
+  } else if (format === 'ansible') e = ansibleEdits(doc, ctx, spec, t);
+  return e;
+}
+
+/** The edits of one Ansible finding's fix, or why it is not fixed. */
+function ansibleEdits(
+  doc: Document,
+  ctx: Ctx,
+  spec: FixSpec,
+  t: FixTarget,
+): Edit | Edit[] | { why: string } | undefined {
+  const text = ctx.text;
+  let e: Edit | Edit[] | { why: string } | undefined;
+  if (spec.kind === 'ans-world-var') {
     const task = taskAt(doc.contents, ctx, t.line);
     const node = task && worldScalarOn(task, ctx, t.line);
     if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
@@ -760,7 +816,7 @@ function editsFor(
           : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
       ];
     }
-  } else if (spec.kind === 'ans-set' && format === 'ansible') {
+  } else if (spec.kind === 'ans-set') {
     const task = taskAt(doc.contents, ctx, t.line);
     const mod = task && moduleArgs(task);
     if (!task || !mod) e = { why: 'no task at that line' };
@@ -770,7 +826,7 @@ function editsFor(
         e = { why: `${spec.key} is not what the rule reported` };
       else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
     } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
-  } else if (spec.kind === 'ans-args' && format === 'ansible') {
+  } else if (spec.kind === 'ans-args') {
     const task = taskAt(doc.contents, ctx, t.line);
     const mod = task && moduleArgs(task);
     if (!task || !mod) e = { why: 'no task at that line' };
@@ -781,7 +837,7 @@ function editsFor(
         ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
         : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
     }
-  } else if (spec.kind === 'ans-task' && format === 'ansible') {
+  } else if (spec.kind === 'ans-task') {
     const task = taskAt(doc.contents, ctx, t.line);
     e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
   }

@@ -81,16 +81,10 @@ const ONE: Record<string, string> = {
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several stages',
   'CFN-ELB-006':
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several load balancers',
-  'CFN-ES-004':
-    'publishing logs needs a CloudWatch Logs group whose resource policy lets OpenSearch write to it, and audit logs need fine-grained access control: a change beyond this property',
   'CFN-ES-005':
     'a domain cannot move from a public endpoint into a VPC: a new domain in subnets and security groups the team chooses, and the data migrated',
   'ANS-AWS-035':
     'a domain cannot move into a VPC in place, and which KMS key (with a key policy that lets OpenSearch use it) is the team’s decision',
-  'CFN-REDSHIFT-004':
-    'where audit logs go (CloudWatch Logs or a bucket whose policy lets Redshift write) and which logs to export is the team’s decision',
-  'CFN-RDS-009':
-    'changing the CA restarts the instance (for most engines) and every client needs the new bundle first: a rollout the team schedules',
   'CFN-RDS-010':
     'which subnets are private is a network design decision across resources (subnets, route tables), not a property of the subnet group',
   'ANS-AWS-036':
@@ -99,12 +93,6 @@ const ONE: Record<string, string> = {
     'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
   'ANS-AWS-037':
     'a subnet group is a separate resource of private subnets the team chooses, and moving a cache into it recreates the cache',
-  'CFN-CF-005':
-    'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
-  'CFN-LOG-007':
-    'delivery to CloudWatch Logs needs a log group and a role CloudTrail can assume, and SNS a topic whose policy lets CloudTrail publish: new resources, not an edit',
-  'CFN-S3-007':
-    'versioning keeps every overwritten object and cannot be turned off again (only suspended): what it costs, and the lifecycle rule that bounds it, is the team’s decision',
   'CFN-S3-008': 'which origins may read the bucket from a browser is the team’s list; a tool cannot know its sites',
   'CFN-PROP-001':
     'the finding names the closest real property, but whether it is the one meant is the author’s decision',

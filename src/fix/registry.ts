@@ -35,6 +35,8 @@ export type FixSpec =
       /** The value chosen by a property the resource writes literally (`EngineType`: `ACTIVEMQ` or `RABBITMQ`). */
       byProp?: { key: string; values: Record<string, Value> };
       param?: ParamSpec;
+      /** The fix only adds a missing `key`: where it is written (but wrong), this is why it is left alone. */
+      absentOnly?: string;
     }
   /**
    * Set `key` to `value` in the nested block that holds the finding (an `Ebs` mapping of a block device list, a method
@@ -69,6 +71,11 @@ export type FixSpec =
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
+  /**
+   * Set each `key` of the resource's Properties that is left out (or written empty) to `!Ref` of its new parameter; a
+   * key written with a value is the team's and stays.
+   */
+  | { kind: 'cfn-set-refs'; refs: Array<{ key: string; param: ParamSpec }>; what: string }
   /** Set `key` in the template parameter whose lines hold the finding. */
   | { kind: 'cfn-param-set'; key: string; value: Value; what: string }
   /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
@@ -711,6 +718,81 @@ export const FIXES: Record<string, FixSpec> = {
     value: [{ Provider: { KeyArn: { Ref: 'DataKmsKeyArn' } }, Resources: ['secrets'] }],
     param: DATA_KMS_KEY,
     what: "EncryptionConfig for secrets with Provider.KeyArn: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; the cluster role needs to use it); an EncryptionConfig already written is left with a reason",
+  },
+  'CFN-S3-007': {
+    kind: 'cfn-set',
+    key: 'VersioningConfiguration',
+    value: { Status: 'Enabled' },
+    what: 'VersioningConfiguration.Status: Enabled (Suspended turned to Enabled); a lifecycle rule with NoncurrentVersionExpiration bounds what old versions cost',
+  },
+  'CFN-RDS-009': {
+    kind: 'cfn-replace',
+    key: 'CACertificateIdentifier',
+    value: 'rds-ca-rsa2048-g1',
+    when: (v) => typeof v === 'string' && /^rds-ca-20\d\d\b/i.test(v),
+    what: 'CACertificateIdentifier: rds-ca-rsa2048-g1 (the current default CA): give clients the new bundle first; the change restarts the instance unless the engine rotates without one',
+    paths: { 'AWS::RDS::DBInstance': ['CACertificateIdentifier'] },
+  },
+  'CFN-CF-005': {
+    kind: 'cfn-set-in',
+    key: 'WebACLId',
+    value: { Ref: 'CloudFrontWebAclArn' },
+    param: {
+      name: 'CloudFrontWebAclArn',
+      description:
+        "The ARN of the team's AWS WAF web ACL (WAFv2, Scope CLOUDFRONT, created in us-east-1) that protects the distribution: the team's decision",
+    },
+    what: "DistributionConfig.WebACLId: !Ref CloudFrontWebAclArn, a new parameter without default (the web ACL, its rules and default action are the team's decision)",
+    paths: { 'AWS::CloudFront::Distribution': ['DistributionConfig'] },
+  },
+  'CFN-ES-004': {
+    kind: 'cfn-set',
+    key: 'LogPublishingOptions',
+    value: { ES_APPLICATION_LOGS: { CloudWatchLogsLogGroupArn: { Ref: 'SearchLogGroupArn' }, Enabled: true } },
+    param: {
+      name: 'SearchLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group that receives the domain's application (error) logs, its resource policy letting OpenSearch write to it: the team's decision",
+    },
+    what: "LogPublishingOptions.ES_APPLICATION_LOGS to !Ref SearchLogGroupArn, a new parameter without default (the log group is the team's decision; its resource policy must let OpenSearch write; AUDIT_LOGS also needs fine-grained access control)",
+  },
+  'CFN-REDSHIFT-004': {
+    kind: 'cfn-set',
+    key: 'LoggingProperties',
+    value: { LogDestinationType: 'cloudwatch', LogExports: ['connectionlog', 'userlog', 'useractivitylog'] },
+    absentOnly:
+      'LoggingProperties is written without a destination: add its BucketName (a bucket whose policy lets Redshift write) or LogDestinationType: cloudwatch by hand',
+    what: 'LoggingProperties with LogDestinationType: cloudwatch and LogExports connectionlog, userlog, useractivitylog (the user activity log also needs enable_user_activity_logging in the parameter group)',
+  },
+  'CFN-LOG-007': {
+    kind: 'cfn-set-refs',
+    refs: [
+      {
+        key: 'CloudWatchLogsLogGroupArn',
+        param: {
+          name: 'TrailLogGroupArn',
+          description:
+            "The ARN of the CloudWatch Logs log group that receives the trail's events (as !GetAtt LogGroup.Arn gives it): the team's decision",
+        },
+      },
+      {
+        key: 'CloudWatchLogsRoleArn',
+        param: {
+          name: 'TrailLogsRoleArn',
+          description:
+            "The ARN of the role CloudTrail assumes to write to the trail's log group (logs:CreateLogStream and logs:PutLogEvents on it): the team's decision",
+        },
+      },
+      {
+        key: 'SnsTopicName',
+        param: {
+          name: 'TrailTopicName',
+          description:
+            "The name (or ARN) of the SNS topic notified of each log file the trail delivers, its policy letting CloudTrail publish: the team's decision",
+        },
+      },
+    ],
+    what: "CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn and SnsTopicName where left out, each to !Ref a new parameter without default (TrailLogGroupArn, TrailLogsRoleArn, TrailTopicName: the team's decision)",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -1079,3 +1079,64 @@ describe('Ansible: a module argument written wrong on the finding’s line, at a
     expect(applyFixes(r.text, [{ ruleId: 'ANS-AWS-020', line: 5 }], 'ansible').text).toBe(r.text);
   });
 });
+
+describe('new parameters only where a value is missing (CFN-LOG-007, CFN-CF-005), a block only where absent (CFN-REDSHIFT-004)', () => {
+  const fix = (text: string, ruleId: string) =>
+    applyFixes(
+      text,
+      lintTemplate(text)
+        .findings.filter((f) => f.ruleId === ruleId)
+        .map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'cloudformation',
+    );
+
+  it('CFN-LOG-007: a topic the trail names stays, and gets no parameter; an empty log group becomes !Ref', () => {
+    const text = `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: audit
+      SnsTopicName: deliveries # ours
+      CloudWatchLogsLogGroupArn: ''
+`;
+    const out = fix(text, 'CFN-LOG-007');
+    expect(out.skipped).toEqual([]);
+    expect(out.text).toContain('      SnsTopicName: deliveries # ours\n');
+    expect(out.text).toContain('      CloudWatchLogsLogGroupArn: !Ref TrailLogGroupArn\n');
+    expect(out.text).toContain('      CloudWatchLogsRoleArn: !Ref TrailLogsRoleArn\n');
+    expect(out.text).not.toContain('TrailTopicName');
+    expect(out.text.startsWith('Parameters:\n  TrailLogGroupArn:\n    Type: String\n')).toBe(true);
+    expect(lintTemplate(out.text).findings.filter((f) => f.ruleId === 'CFN-LOG-007')).toEqual([]);
+  });
+
+  it('CFN-CF-005: a WebACLId written with a value is left with a reason; an empty one becomes !Ref', () => {
+    const dist = (acl: string) => `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        WebACLId: ${acl}
+        DefaultCacheBehavior: { TargetOriginId: site, ViewerProtocolPolicy: https-only }
+`;
+    expect(fix(dist("''"), 'CFN-CF-005').text).toContain('        WebACLId: !Ref CloudFrontWebAclArn\n');
+    const kept = applyFixes(dist('acl-123'), [{ ruleId: 'CFN-CF-005', line: 5 }], 'cloudformation');
+    expect(kept.text).toBe(dist('acl-123'));
+    expect(kept.skipped[0]?.why).toMatch(/already set/);
+  });
+
+  it('CFN-REDSHIFT-004: LoggingProperties written without a destination is left with a reason', () => {
+    const text = `Resources:
+  Wh:
+    Type: AWS::Redshift::Cluster
+    Properties:
+      NodeType: ra3.xlplus
+      LoggingProperties:
+        S3KeyPrefix: redshift/
+`;
+    const out = fix(text, 'CFN-REDSHIFT-004');
+    expect(out.text).toBe(text);
+    expect(out.skipped[0]?.why).toMatch(/BucketName/);
+  });
+});

@@ -84,6 +84,13 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
         return { id, kind, spec: { key: key, value, param: spec.param } };
       }),
     );
+  if (spec.kind === 'cfn-set-refs') {
+    // Each key set to a parameter, on each resource type of the rule.
+    const types = RULES.find((r) => r.meta.id === id)?.meta.resources ?? [];
+    return types.flatMap((kind) =>
+      spec.refs.map((r) => ({ id, kind, spec: { key: r.key, value: { Ref: r.param.name }, param: r.param } })),
+    );
+  }
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
@@ -115,7 +122,9 @@ const SAM_PASSTHROUGH: Record<string, string> = {
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace', 'cfn-set-in'].includes(s.kind))
+      .filter(([, s]) =>
+        ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace', 'cfn-set-in', 'cfn-set-refs'].includes(s.kind),
+      )
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));
