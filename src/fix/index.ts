@@ -791,6 +791,26 @@ function editsFor(
   return e;
 }
 
+/**
+ * Whether an argument the task leaves out can be added: the finding is at the task (its first line or its module's
+ * line), the module is one of `add.modules` (`community.aws.ecs_ecr` is `ecs_ecr`), and neither the argument nor an
+ * alias of it is written.
+ */
+function addableAt(
+  task: YAMLMap,
+  mod: { key: string; args: unknown },
+  ctx: Ctx,
+  line: number,
+  add: { key: string; modules: string[]; aliases?: string[] },
+): boolean {
+  const args = mod.args;
+  if (!isMap(args) || !add.modules.includes(mod.key.split('.').pop()!)) return false;
+  if ([add.key, ...(add.aliases ?? [])].some((k) => args.has(k))) return false;
+  const modPair = task.items.find((p) => isScalar(p.key) && p.key.value === mod.key);
+  const lines = [range(task)?.[0], range(modPair?.key)?.[0]].map((o) => (o === undefined ? -1 : lineOf(ctx, o)));
+  return lines.includes(line);
+}
+
 /** The edits of one Ansible finding's fix, or why it is not fixed. */
 function ansibleEdits(
   doc: Document,
@@ -833,9 +853,12 @@ function ansibleEdits(
     else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
     else {
       const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
+      const add = !hit && spec.add && addableAt(task, mod, ctx, t.line, spec.add) ? spec.add : undefined;
       e = hit
         ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
-        : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
+        : add
+          ? setInMap(mod.args, add.key, add.value, ctx, mod.args)
+          : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
     }
   } else if (spec.kind === 'ans-task') {
     const task = taskAt(doc.contents, ctx, t.line);

@@ -70,8 +70,6 @@ const ONE: Record<string, string> = {
     'active tracing needs X-Ray write permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-NEPTUNE-001':
     'with IAM authentication on, every client must sign its requests: turning it on breaks clients until they do',
-  'CFN-ECR-003': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
-  'ANS-AWS-033': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
   'ANS-AWS-034':
     'moving a policy from a user to a group (or a role) changes who holds it: which group, and who else is in it, is the team’s decision',
   'CFN-CF-002':
@@ -87,8 +85,6 @@ const ONE: Record<string, string> = {
     'a domain cannot move into a VPC in place, and which KMS key (with a key policy that lets OpenSearch use it) is the team’s decision',
   'CFN-RDS-010':
     'which subnets are private is a network design decision across resources (subnets, route tables), not a property of the subnet group',
-  'ANS-AWS-036':
-    'how long to keep backups is the team’s decision, and changing the CA restarts the instance after clients have the new bundle: a rollout, not an edit',
   'ANS-AZ-021':
     'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
   'ANS-AWS-037':

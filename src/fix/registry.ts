@@ -99,6 +99,12 @@ export type FixSpec =
       kind: 'ans-args';
       sets: Array<{ key: string; value: Value; when: (current: unknown) => boolean }>;
       what: string;
+      /**
+       * An argument left out, added to the module's arguments with a fixed value where the rule reports its absence at
+       * the task (its first line or its module's line): only on `modules` (short names), whose documentation lists
+       * no alias of `key`, and never where `key` or one of `aliases` is written.
+       */
+      add?: { key: string; value: Value; modules: string[]; aliases?: string[] };
     };
 
 const PAB: Value = {
@@ -794,6 +800,12 @@ export const FIXES: Record<string, FixSpec> = {
     ],
     what: "CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn and SnsTopicName where left out, each to !Ref a new parameter without default (TrailLogGroupArn, TrailLogsRoleArn, TrailTopicName: the team's decision)",
   },
+  'CFN-ECR-003': {
+    kind: 'cfn-set',
+    key: 'ImageTagMutability',
+    value: 'IMMUTABLE',
+    what: 'ImageTagMutability: IMMUTABLE (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)',
+  },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
     variable: 'admin_cidr',
@@ -1009,6 +1021,60 @@ export const FIXES: Record<string, FixSpec> = {
     kind: 'ans-args',
     sets: [{ key: 'enabled', value: true, when: falsy }],
     what: 'versioning.enabled: true where the task turns it off',
+  },
+  'ANS-AWS-036': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'backup_retention_period', value: 7, when: (v) => Number(v) === 0 && String(v).trim() !== '' },
+      {
+        key: 'ca_certificate_identifier',
+        value: 'rds-ca-rsa2048-g1',
+        when: (v) => typeof v === 'string' && /^rds-ca-20\d\d\b/i.test(v),
+      },
+    ],
+    what: 'backup_retention_period: 7 where the task writes 0, or ca_certificate_identifier: rds-ca-rsa2048-g1 where it names a retired CA (give clients the new bundle first; the change restarts the instance unless the engine rotates without one)',
+  },
+  'ANS-AWS-033': {
+    kind: 'ans-args',
+    sets: [{ key: 'image_tag_mutability', value: 'immutable', when: (v) => String(v).toLowerCase() === 'mutable' }],
+    add: { key: 'image_tag_mutability', value: 'immutable', modules: ['ecs_ecr'] },
+    what: 'image_tag_mutability: immutable, written or replacing mutable (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)',
+  },
+  'ANS-AWS-018': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'viewer_protocol_policy', value: 'redirect-to-https', when: (v) => v === 'allow-all' },
+      {
+        key: 'minimum_protocol_version',
+        value: 'TLSv1.2_2021',
+        when: (v) => typeof v === 'string' && /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/.test(v),
+      },
+    ],
+    what: 'viewer_protocol_policy: redirect-to-https where a behavior writes allow-all, minimum_protocol_version: TLSv1.2_2021 where an older version is written (a default left out, or the default certificate, is left with a reason)',
+  },
+  'ANS-AWS-017': {
+    kind: 'ans-args',
+    sets: [
+      {
+        key: 'SslPolicy',
+        value: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        when: (v) => typeof v === 'string' && v.startsWith('ELBSecurityPolicy-'),
+      },
+    ],
+    what: 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3) where an older policy is written (an HTTP listener needs a certificate, or a redirect: left with a reason)',
+  },
+  'ANS-GCP-014': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'min_tls_version', value: 'TLS_1_2', when: (v) => v === 'TLS_1_0' || v === 'TLS_1_1' },
+      { key: 'profile', value: 'MODERN', when: (v) => v === 'COMPATIBLE' },
+    ],
+    what: 'min_tls_version: TLS_1_2 where TLS_1_0/TLS_1_1 is written, profile: MODERN where COMPATIBLE is (clients that only speak the older protocols or ciphers can no longer connect)',
+  },
+  'ANS-GCP-006': {
+    kind: 'ans-args',
+    sets: [{ key: 'serial-port-enable', value: 'false', when: truthy }],
+    what: 'metadata serial-port-enable: false (the interactive serial console off); the service account, OS Login, project SSH keys, an external IP and IP forwarding are the team’s decision: left with a reason',
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },

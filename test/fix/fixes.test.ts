@@ -1140,3 +1140,41 @@ describe('new parameters only where a value is missing (CFN-LOG-007, CFN-CF-005)
     expect(out.skipped[0]?.why).toMatch(/BucketName/);
   });
 });
+
+describe('Ansible: an argument left out, added where the rule reports its absence at the task (ans-args add)', () => {
+  const TASKS = `- name: Web images  # ours
+  community.aws.ecs_ecr:
+    name: shop/web
+    scan_on_push: yes
+
+- name: Worker images
+  ecs_ecr:
+    name: shop/worker
+    image_tag_mutability: MUTABLE
+`;
+
+  it('adds image_tag_mutability: immutable under the module, and turns MUTABLE immutable', () => {
+    const findings = ansible.lint('tasks/main.yml', TASKS).findings.filter((f) => f.ruleId === 'ANS-AWS-033');
+    expect(findings.map((f) => f.line)).toEqual([1, 9]);
+    const out = applyFixes(
+      TASKS,
+      findings.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'ansible',
+    );
+    expect(out.text).toBe(
+      TASKS.replace('scan_on_push: yes\n', 'scan_on_push: yes\n    image_tag_mutability: immutable\n').replace(
+        'MUTABLE',
+        'immutable',
+      ),
+    );
+    expect(ansible.lint('tasks/main.yml', out.text).findings.filter((f) => f.ruleId === 'ANS-AWS-033')).toEqual([]);
+  });
+
+  it('adds nothing for a line inside the task, or on a module the fix does not name', () => {
+    const inside = applyFixes(TASKS, [{ ruleId: 'ANS-AWS-033', line: 3 }], 'ansible');
+    expect(inside.text).toBe(TASKS);
+    expect(inside.skipped[0]?.why).toMatch(/left out/);
+    const other = TASKS.replace('community.aws.ecs_ecr', 'community.aws.ecs_ecr_other');
+    expect(applyFixes(other, [{ ruleId: 'ANS-AWS-033', line: 1 }], 'ansible').text).toBe(other);
+  });
+});
