@@ -1076,6 +1076,42 @@ export const FIXES: Record<string, FixSpec> = {
     sets: [{ key: 'serial-port-enable', value: 'false', when: truthy }],
     what: 'metadata serial-port-enable: false (the interactive serial console off); the service account, OS Login, project SSH keys, an external IP and IP forwarding are the team’s decision: left with a reason',
   },
+  'ANS-AZ-014': {
+    kind: 'ans-args',
+    sets: [{ key: 'enforce_ssl', value: true, when: falsy }],
+    add: {
+      key: 'enforce_ssl',
+      value: true,
+      modules: ['azure_rm_postgresqlserver', 'azure_rm_mysqlserver', 'azure_rm_mariadbserver'],
+    },
+    what: 'enforce_ssl: true, written or replacing false (clients must then connect over TLS)',
+  },
+  'ANS-AZ-015': {
+    kind: 'ans-args',
+    sets: [{ key: 'value', value: 'on', when: (v) => typeof v === 'string' && v.toLowerCase() === 'off' }],
+    what: 'the server parameter’s value: on where it is written off (a log_retention_days below 4 is the team’s decision: left with a reason)',
+  },
+  'ANS-GCP-003': {
+    kind: 'ans-args',
+    sets: [{ key: 'enabled', value: false, when: truthy }],
+    what: 'legacy_abac.enabled: false (grant what workloads need with Kubernetes RBAC first); basic auth, client certificates, authorized networks and private nodes are left with a reason',
+  },
+  'ANS-GCP-004': {
+    kind: 'ans-args',
+    sets: [
+      {
+        key: 'logging_service',
+        value: 'logging.googleapis.com/kubernetes',
+        when: (v) => typeof v === 'string' && v.trim().toLowerCase() === 'none',
+      },
+      {
+        key: 'monitoring_service',
+        value: 'monitoring.googleapis.com/kubernetes',
+        when: (v) => typeof v === 'string' && v.trim().toLowerCase() === 'none',
+      },
+    ],
+    what: 'logging_service / monitoring_service: the Cloud Logging / Cloud Monitoring service for Kubernetes where none is written (the network policy add-on, IP aliases and the node service account recreate nodes or are the team’s decision: left with a reason)',
+  },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
 };
