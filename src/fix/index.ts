@@ -678,6 +678,62 @@ function setRefs(
   return out.length ? out : undefined;
 }
 
+/**
+ * CFN-S3-008: the literal `'*'` origin on `line` in a CORS rule of the bucket. A list that also names origins loses the
+ * item (its line in a block list, the item and a comma in a flow or JSON list); a list of `'*'` only becomes `!Ref` of
+ * the parameter (`param` in the result: the caller adds it). A `'*'` method is left with a reason.
+ */
+function corsOrigin(
+  doc: Document,
+  ctx: Ctx,
+  line: number,
+  param: ParamSpec,
+): Edit | { param: true; edit: Edit | { why: string } } | { why: string } {
+  const res = resourceAt(doc, ctx, line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const cors = isMap(props) ? props.get('CorsConfiguration', true) : undefined;
+  const rules = isMap(cors) ? cors.get('CorsRules', true) : undefined;
+  const star = (n: unknown) => literal(n) && String((n as { value: unknown }).value).trim() === '*';
+  const onLine = (n: unknown) => range(n) !== undefined && lineOf(ctx, range(n)![0]) === line;
+  for (const rule of isSeq(rules) ? rules.items : []) {
+    if (!isMap(rule)) continue;
+    const pair = rule.items.find((p) => isScalar(p.key) && p.key.value === 'AllowedOrigins');
+    const seq = pair?.value;
+    const i = isSeq(seq) ? seq.items.findIndex((it) => star(it) && onLine(it)) : -1;
+    if (!pair || !isSeq(seq) || i < 0) continue;
+    const flow = ctx.json || Boolean((seq as { flow?: boolean }).flow);
+    if (seq.items.some((it) => !star(it))) {
+      const r = range(seq.items[i])!;
+      if (flow) {
+        const prev = seq.items[i - 1];
+        const next = seq.items[i + 1];
+        return prev ? { start: range(prev)![1], end: r[1], text: '' } : { start: r[0], end: range(next)![0], text: '' };
+      }
+      const from = lineStart(ctx.text, r[0]);
+      if (!/^ *- *$/.test(ctx.text.slice(from, r[0])))
+        return { why: 'the origin is not on a line of its own: remove it by hand' };
+      return { start: from, end: Math.min(ctx.text.length, lineEnd(ctx.text, r[0]) + 1), text: '' };
+    }
+    const ref = refText(ctx, param.name);
+    const sr = range(seq)!;
+    if (flow) return { param: true, edit: { start: sr[0], end: sr[1], text: ref } };
+    const keyEnd = range(pair.key)![1];
+    const last = range(seq.items[seq.items.length - 1])!;
+    if (!/^\s*:\s*$/.test(ctx.text.slice(keyEnd, sr[0])))
+      return { why: 'a comment between AllowedOrigins and its list: set it by hand' };
+    return { param: true, edit: { start: keyEnd, end: last[1], text: `: ${ref}` } };
+  }
+  const methods = (isSeq(rules) ? rules.items : []).some((r) => {
+    const list = isMap(r) ? r.get('AllowedMethods', true) : undefined;
+    return isSeq(list) && list.items.some((it) => star(it) && onLine(it));
+  });
+  return {
+    why: methods
+      ? "a '*' method: list the methods the sites use (GET, PUT…) by hand"
+      : "no literal '*' origin of a CORS rule on that line: change it by hand",
+  };
+}
+
 /** The edits of one finding's fix, or why it is not fixed; a new parameter the fix refers to is noted in `params`. */
 function editsFor(
   doc: Document,
@@ -769,6 +825,10 @@ function editsFor(
     e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
   } else if (spec.kind === 'cfn-set-refs' && format === 'cloudformation') {
     e = setRefs(doc, ctx, spec.refs, t, spec.what, params);
+  } else if (spec.kind === 'cfn-cors-origin' && format === 'cloudformation') {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const edit = corsOrigin(doc, ctx, t.line, spec.param);
+    e = edit && 'param' in edit ? withParam(doc, ctx, spec.param, edit.edit, params, owner) : edit;
   } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
     const p = resourceAt(doc, ctx, t.line, 'Parameters');
     e =

@@ -89,7 +89,6 @@ const ONE: Record<string, string> = {
     'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
   'ANS-AWS-037':
     'a subnet group is a separate resource of private subnets the team chooses, and moving a cache into it recreates the cache',
-  'CFN-S3-008': 'which origins may read the bucket from a browser is the team’s list; a tool cannot know its sites',
   'CFN-PROP-001':
     'the finding names the closest real property, but whether it is the one meant is the author’s decision',
 };

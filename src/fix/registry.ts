@@ -16,8 +16,8 @@ export interface ParamSpec {
   allowedPattern?: string;
   /** The values the team may choose between (`['true', 'false']` for a flag that is a per-environment decision). */
   allowedValues?: string[];
-  /** The parameter's Type: `String` unless given (`Number` for a count of days). */
-  type?: 'String' | 'Number';
+  /** The parameter's Type: `String` unless given (`Number` for a count of days, a list of values for a list). */
+  type?: 'String' | 'Number' | 'CommaDelimitedList';
 }
 
 /** What a rule's fix does, declared as data. */
@@ -76,6 +76,11 @@ export type FixSpec =
    * key written with a value is the team's and stays.
    */
   | { kind: 'cfn-set-refs'; refs: Array<{ key: string; param: ParamSpec }>; what: string }
+  /**
+   * A bucket's CORS origin `'*'` on the finding's line: removed from a list that also names origins, or the list that
+   * holds only it replaced by `!Ref` of a new list parameter (the team's sites).
+   */
+  | { kind: 'cfn-cors-origin'; param: ParamSpec; what: string }
   /** Set `key` in the template parameter whose lines hold the finding. */
   | { kind: 'cfn-param-set'; key: string; value: Value; what: string }
   /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
@@ -805,6 +810,16 @@ export const FIXES: Record<string, FixSpec> = {
     key: 'ImageTagMutability',
     value: 'IMMUTABLE',
     what: 'ImageTagMutability: IMMUTABLE (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)',
+  },
+  'CFN-S3-008': {
+    kind: 'cfn-cors-origin',
+    param: {
+      name: 'CorsAllowedOrigins',
+      description:
+        "The origins (https://app.example.com, comma-separated) of the team's sites that may call the bucket from a browser: the team's decision, never *",
+      type: 'CommaDelimitedList',
+    },
+    what: "the '*' origin removed where the CORS rule also names origins, or AllowedOrigins: !Ref CorsAllowedOrigins, a new list parameter without default (the sites are the team's decision); a '*' method is left with a reason",
   },
   'ANS-AWS-001': {
     kind: 'ans-world-var',

@@ -1178,3 +1178,54 @@ describe('Ansible: an argument left out, added where the rule reports its absenc
     expect(applyFixes(other, [{ ruleId: 'ANS-AWS-033', line: 1 }], 'ansible').text).toBe(other);
   });
 });
+
+describe("CFN-S3-008: a CORS rule's '*' origin", () => {
+  const bucket = (rules: string) => `Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      CorsConfiguration:
+        CorsRules:
+${rules}`;
+  const fix = (text: string) => {
+    const mine = lintTemplate(text).findings.filter((f) => f.ruleId === 'CFN-S3-008');
+    expect(mine.length).toBeGreaterThan(0);
+    return applyFixes(
+      text,
+      mine.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'cloudformation',
+    );
+  };
+
+  it('removed from a flow list that names other origins; no parameter', () => {
+    const text = bucket(
+      `          - AllowedOrigins: [https://a.example.com, '*']\n            AllowedMethods: [GET]\n`,
+    );
+    const out = fix(text);
+    expect(out.text).toBe(text.replace(", '*'", ''));
+  });
+
+  it('a list of only * becomes !Ref of a new list parameter without default (block and flow)', () => {
+    const block = bucket(
+      `          - AllowedOrigins:\n              - '*'  # any\n            AllowedMethods: [GET]\n`,
+    );
+    const out = fix(block);
+    expect(out.text).toContain(
+      '          - AllowedOrigins: !Ref CorsAllowedOrigins  # any\n            AllowedMethods',
+    );
+    expect(
+      out.text.startsWith('Parameters:\n  CorsAllowedOrigins:\n    Type: CommaDelimitedList\n    Description: '),
+    ).toBe(true);
+    expect(out.text).not.toMatch(/Default/);
+    expect(lintTemplate(out.text).findings.filter((f) => f.ruleId === 'CFN-S3-008')).toEqual([]);
+    const flow = bucket(`          - AllowedOrigins: ['*']\n            AllowedMethods: [GET]\n`);
+    expect(fix(flow).text).toContain('          - AllowedOrigins: !Ref CorsAllowedOrigins\n');
+  });
+
+  it("a '*' method is left with a reason", () => {
+    const text = bucket(`          - AllowedOrigins: [https://a.example.com]\n            AllowedMethods: ['*']\n`);
+    const out = fix(text);
+    expect(out.text).toBe(text);
+    expect(out.skipped[0]?.why).toMatch(/method/);
+  });
+});
