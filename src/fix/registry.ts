@@ -821,6 +821,14 @@ export const FIXES: Record<string, FixSpec> = {
     },
     what: "the '*' origin removed where the CORS rule also names origins, or AllowedOrigins: !Ref CorsAllowedOrigins, a new list parameter without default (the sites are the team's decision); a '*' method is left with a reason",
   },
+  'CFN-REDSHIFT-003': {
+    kind: 'cfn-replace',
+    key: 'ParameterValue',
+    value: 'true',
+    when: (v) => String(v).toLowerCase() === 'false',
+    what: "require_ssl's ParameterValue: true (clients must then connect over SSL; the clusters using the group apply it at their next reboot)",
+    paths: { 'AWS::Redshift::ClusterParameterGroup': ['Parameters[].ParameterValue'] },
+  },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
     variable: 'admin_cidr',
