@@ -917,7 +917,7 @@ function ansibleEdits(
       e = hit
         ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
         : add
-          ? setInMap(mod.args, add.key, add.value, ctx, mod.args)
+          ? setInMap(mod.args, add.key, add.value, ctx, mod.args, add.raw)
           : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
     }
   } else if (spec.kind === 'ans-task') {

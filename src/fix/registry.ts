@@ -109,7 +109,14 @@ export type FixSpec =
        * the task (its first line or its module's line): only on `modules` (short names), whose documentation lists
        * no alias of `key`, and never where `key` or one of `aliases` is written.
        */
-      add?: { key: string; value: Value; modules: string[]; aliases?: string[] };
+      add?: {
+        key: string;
+        value: Value;
+        modules: string[];
+        aliases?: string[];
+        /** The text written after `key: ` instead of `value` (a `"{{ variable }}"` and the comment that names it). */
+        raw?: string;
+      };
     };
 
 const PAB: Value = {
@@ -1134,6 +1141,17 @@ export const FIXES: Record<string, FixSpec> = {
       },
     ],
     what: 'logging_service / monitoring_service: the Cloud Logging / Cloud Monitoring service for Kubernetes where none is written (the network policy add-on, IP aliases and the node service account recreate nodes or are the team’s decision: left with a reason)',
+  },
+  'ANS-AWS-025': {
+    kind: 'ans-args',
+    sets: [],
+    add: {
+      key: 'retention',
+      value: '',
+      modules: ['cloudwatchlogs_log_group'],
+      raw: `"{{ log_retention_days }}"  # hookguard: set log_retention_days to the days the team's retention policy requires (the team's decision)`,
+    },
+    what: 'retention: "{{ log_retention_days }}", a variable to set in group_vars or the inventory, with a comment naming it (how long to keep the logs is the team\'s decision)',
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
