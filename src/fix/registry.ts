@@ -1153,6 +1153,17 @@ export const FIXES: Record<string, FixSpec> = {
     },
     what: 'retention: "{{ log_retention_days }}", a variable to set in group_vars or the inventory, with a comment naming it (how long to keep the logs is the team\'s decision)',
   },
+  'ANS-AWS-022': {
+    kind: 'ans-args',
+    sets: [],
+    add: {
+      key: 'encryption_key',
+      value: '',
+      modules: ['codebuild_project', 'aws_codebuild'],
+      raw: `"{{ data_kms_key_arn }}"  # hookguard: set data_kms_key_arn to the ARN of the team's KMS key, its key policy letting CodeBuild use it (the team's decision)`,
+    },
+    what: 'encryption_key: "{{ data_kms_key_arn }}", a variable to set in group_vars or the inventory, with a comment naming it (the key is the team\'s decision, as CFN-CODEBUILD-001\'s DataKmsKeyArn parameter)',
+  },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
 };
