@@ -648,6 +648,96 @@ function withId(value: Value, id: string): Value {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
 }
 
+/**
+ * `cfn-set-refs`: each key of the resource's Properties that is left out (or written empty) set to `!Ref` of its new
+ * parameter; a key written with a value is the team's and stays (with no parameter added for it).
+ */
+function setRefs(
+  doc: Document,
+  ctx: Ctx,
+  refs: Array<{ key: string; param: ParamSpec }>,
+  t: FixTarget,
+  what: string,
+  params: NewParams,
+): Edit[] | { why: string } | undefined {
+  const res = resourceAt(doc, ctx, t.line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const owner = { ruleId: t.ruleId, line: t.line, what };
+  const out: Edit[] = [];
+  for (const { key, param } of refs) {
+    const cur = isMap(props) ? props.get(key, true) : undefined;
+    if (cur !== undefined && !(literal(cur) && ['', null].includes((cur as { value: unknown }).value as string)))
+      continue;
+    const e = withParam(
+      doc,
+      ctx,
+      param,
+      setOnResource(doc, ctx, t.line, key, '', refText(ctx, param.name)),
+      params,
+      owner,
+    );
+    if (e && !Array.isArray(e) && 'why' in e) return e;
+    if (e) out.push(...(Array.isArray(e) ? e : [e]));
+  }
+  return out.length ? out : undefined;
+}
+
+/**
+ * CFN-S3-008: the literal `'*'` origin on `line` in a CORS rule of the bucket. A list that also names origins loses the
+ * item (its line in a block list, the item and a comma in a flow or JSON list); a list of `'*'` only becomes `!Ref` of
+ * the parameter (`param` in the result: the caller adds it). A `'*'` method is left with a reason.
+ */
+function corsOrigin(
+  doc: Document,
+  ctx: Ctx,
+  line: number,
+  param: ParamSpec,
+): Edit | { param: true; edit: Edit | { why: string } } | { why: string } {
+  const res = resourceAt(doc, ctx, line);
+  const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
+  const cors = isMap(props) ? props.get('CorsConfiguration', true) : undefined;
+  const rules = isMap(cors) ? cors.get('CorsRules', true) : undefined;
+  const star = (n: unknown) => literal(n) && String((n as { value: unknown }).value).trim() === '*';
+  const onLine = (n: unknown) => range(n) !== undefined && lineOf(ctx, range(n)![0]) === line;
+  for (const rule of isSeq(rules) ? rules.items : []) {
+    if (!isMap(rule)) continue;
+    const pair = rule.items.find((p) => isScalar(p.key) && p.key.value === 'AllowedOrigins');
+    const seq = pair?.value;
+    const i = isSeq(seq) ? seq.items.findIndex((it) => star(it) && onLine(it)) : -1;
+    if (!pair || !isSeq(seq) || i < 0) continue;
+    const flow = ctx.json || Boolean((seq as { flow?: boolean }).flow);
+    if (seq.items.some((it) => !star(it))) {
+      const r = range(seq.items[i])!;
+      if (flow) {
+        const prev = seq.items[i - 1];
+        const next = seq.items[i + 1];
+        return prev ? { start: range(prev)![1], end: r[1], text: '' } : { start: r[0], end: range(next)![0], text: '' };
+      }
+      const from = lineStart(ctx.text, r[0]);
+      if (!/^ *- *$/.test(ctx.text.slice(from, r[0])))
+        return { why: 'the origin is not on a line of its own: remove it by hand' };
+      return { start: from, end: Math.min(ctx.text.length, lineEnd(ctx.text, r[0]) + 1), text: '' };
+    }
+    const ref = refText(ctx, param.name);
+    const sr = range(seq)!;
+    if (flow) return { param: true, edit: { start: sr[0], end: sr[1], text: ref } };
+    const keyEnd = range(pair.key)![1];
+    const last = range(seq.items[seq.items.length - 1])!;
+    if (!/^\s*:\s*$/.test(ctx.text.slice(keyEnd, sr[0])))
+      return { why: 'a comment between AllowedOrigins and its list: set it by hand' };
+    return { param: true, edit: { start: keyEnd, end: last[1], text: `: ${ref}` } };
+  }
+  const methods = (isSeq(rules) ? rules.items : []).some((r) => {
+    const list = isMap(r) ? r.get('AllowedMethods', true) : undefined;
+    return isSeq(list) && list.items.some((it) => star(it) && onLine(it));
+  });
+  return {
+    why: methods
+      ? "a '*' method: list the methods the sites use (GET, PUT…) by hand"
+      : "no literal '*' origin of a CORS rule on that line: change it by hand",
+  };
+}
+
 /** The edits of one finding's fix, or why it is not fixed; a new parameter the fix refers to is noted in `params`. */
 function editsFor(
   doc: Document,
@@ -667,7 +757,9 @@ function editsFor(
     const key = set?.key ?? spec.key;
     const chosen = spec.byProp && chooseByProp(res, spec.byProp);
     const value = withId(chosen ?? set?.value ?? spec.value, id);
+    const props = res && isMap(res.value) ? res.value.get('Properties', true) : undefined;
     if (spec.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+    else if (spec.absentOnly && isMap(props) && props.has(key)) e = { why: spec.absentOnly };
     else if (spec.byProp && !chosen)
       e = { why: `${spec.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
     else if (!spec.param) e = setOnResource(doc, ctx, t.line, key, value);
@@ -725,11 +817,22 @@ function editsFor(
     const paths = typeof type === 'string' ? spec.paths[type] : undefined;
     const block = paths && innermostAt(props, paths, ctx, t.line);
     const value = block && spec.pick ? spec.pick(block.toJSON() as Record<string, unknown>) : spec.value;
+    // A reference replaces a literal written empty (`WebACLId: ''`); one written otherwise is left with a reason.
     const set = block
-      ? setInMap(block, spec.key, value, ctx, block)
+      ? isRef(value) && literal(block.get(spec.key, true)) && block.get(spec.key) !== ''
+        ? { why: `${spec.key} is already set: check its value by hand` }
+        : isRef(value)
+          ? setInMap(block, spec.key, '', ctx, block, refText(ctx, value.Ref))
+          : setInMap(block, spec.key, value, ctx, block)
       : { why: `no block of ${paths?.join(' or ') ?? 'a known path'} at that line: set ${spec.key} by hand` };
     const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
     e = spec.param ? withParam(doc, ctx, spec.param, set, params, owner) : set;
+  } else if (spec.kind === 'cfn-set-refs' && format === 'cloudformation') {
+    e = setRefs(doc, ctx, spec.refs, t, spec.what, params);
+  } else if (spec.kind === 'cfn-cors-origin' && format === 'cloudformation') {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
+    const edit = corsOrigin(doc, ctx, t.line, spec.param);
+    e = edit && 'param' in edit ? withParam(doc, ctx, spec.param, edit.edit, params, owner) : edit;
   } else if (spec.kind === 'cfn-param-set' && format === 'cloudformation') {
     const p = resourceAt(doc, ctx, t.line, 'Parameters');
     e =
@@ -748,7 +851,40 @@ function editsFor(
       const owner = { ruleId: t.ruleId, line: t.line, what: spec.what };
       e = withParam(doc, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
     }
-  } else if (spec.kind === 'ans-world-var' && format === 'ansible') {
+  } else if (format === 'ansible') e = ansibleEdits(doc, ctx, spec, t);
+  return e;
+}
+
+/**
+ * Whether an argument the task leaves out can be added: the finding is at the task (its first line or its module's
+ * line), the module is one of `add.modules` (`community.aws.ecs_ecr` is `ecs_ecr`), and neither the argument nor an
+ * alias of it is written.
+ */
+function addableAt(
+  task: YAMLMap,
+  mod: { key: string; args: unknown },
+  ctx: Ctx,
+  line: number,
+  add: { key: string; modules: string[]; aliases?: string[] },
+): boolean {
+  const args = mod.args;
+  if (!isMap(args) || !add.modules.includes(mod.key.split('.').pop()!)) return false;
+  if ([add.key, ...(add.aliases ?? [])].some((k) => args.has(k))) return false;
+  const modPair = task.items.find((p) => isScalar(p.key) && p.key.value === mod.key);
+  const lines = [range(task)?.[0], range(modPair?.key)?.[0]].map((o) => (o === undefined ? -1 : lineOf(ctx, o)));
+  return lines.includes(line);
+}
+
+/** The edits of one Ansible finding's fix, or why it is not fixed. */
+function ansibleEdits(
+  doc: Document,
+  ctx: Ctx,
+  spec: FixSpec,
+  t: FixTarget,
+): Edit | Edit[] | { why: string } | undefined {
+  const text = ctx.text;
+  let e: Edit | Edit[] | { why: string } | undefined;
+  if (spec.kind === 'ans-world-var') {
     const task = taskAt(doc.contents, ctx, t.line);
     const node = task && worldScalarOn(task, ctx, t.line);
     if (!node) e = { why: 'no literal world CIDR on that line (a variable: change it where it is set)' };
@@ -764,7 +900,7 @@ function editsFor(
           : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec.decision} (the team's decision)` }]),
       ];
     }
-  } else if (spec.kind === 'ans-set' && format === 'ansible') {
+  } else if (spec.kind === 'ans-set') {
     const task = taskAt(doc.contents, ctx, t.line);
     const mod = task && moduleArgs(task);
     if (!task || !mod) e = { why: 'no task at that line' };
@@ -774,18 +910,21 @@ function editsFor(
         e = { why: `${spec.key} is not what the rule reported` };
       else e = setInMap(mod.args, spec.key, spec.value, ctx, mod.args);
     } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec.key} by hand` };
-  } else if (spec.kind === 'ans-args' && format === 'ansible') {
+  } else if (spec.kind === 'ans-args') {
     const task = taskAt(doc.contents, ctx, t.line);
     const mod = task && moduleArgs(task);
     if (!task || !mod) e = { why: 'no task at that line' };
     else if (!isMap(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
     else {
       const hit = argOnLine(mod.args, ctx, t.line, spec.sets);
+      const add = !hit && spec.add && addableAt(task, mod, ctx, t.line, spec.add) ? spec.add : undefined;
       e = hit
         ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map)
-        : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
+        : add
+          ? setInMap(mod.args, add.key, add.value, ctx, mod.args, add.raw)
+          : { why: 'no argument written wrong on that line (left out, or set from a variable): set it by hand' };
     }
-  } else if (spec.kind === 'ans-task' && format === 'ansible') {
+  } else if (spec.kind === 'ans-task') {
     const task = taskAt(doc.contents, ctx, t.line);
     e = task ? setInMap(task, spec.key, spec.value, ctx, task) : { why: 'no task at that line' };
   }

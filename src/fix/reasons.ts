@@ -70,8 +70,6 @@ const ONE: Record<string, string> = {
     'active tracing needs X-Ray write permission on the function’s role (Lambda refuses the function without it): a change across resources',
   'CFN-NEPTUNE-001':
     'with IAM authentication on, every client must sign its requests: turning it on breaks clients until they do',
-  'CFN-ECR-003': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
-  'ANS-AWS-033': 'immutable tags break a pipeline that pushes the same tag twice (latest): the team’s release decision',
   'ANS-AWS-034':
     'moving a policy from a user to a group (or a role) changes who holds it: which group, and who else is in it, is the team’s decision',
   'CFN-CF-002':
@@ -81,31 +79,16 @@ const ONE: Record<string, string> = {
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several stages',
   'CFN-ELB-006':
     'a web ACL and its association are new resources, with rules and a default action the team chooses; one ACL usually serves several load balancers',
-  'CFN-ES-004':
-    'publishing logs needs a CloudWatch Logs group whose resource policy lets OpenSearch write to it, and audit logs need fine-grained access control: a change beyond this property',
   'CFN-ES-005':
     'a domain cannot move from a public endpoint into a VPC: a new domain in subnets and security groups the team chooses, and the data migrated',
   'ANS-AWS-035':
     'a domain cannot move into a VPC in place, and which KMS key (with a key policy that lets OpenSearch use it) is the team’s decision',
-  'CFN-REDSHIFT-004':
-    'where audit logs go (CloudWatch Logs or a bucket whose policy lets Redshift write) and which logs to export is the team’s decision',
-  'CFN-RDS-009':
-    'changing the CA restarts the instance (for most engines) and every client needs the new bundle first: a rollout the team schedules',
   'CFN-RDS-010':
     'which subnets are private is a network design decision across resources (subnets, route tables), not a property of the subnet group',
-  'ANS-AWS-036':
-    'how long to keep backups is the team’s decision, and changing the CA restarts the instance after clients have the new bundle: a rollout, not an edit',
   'ANS-AZ-021':
     'the administrator is a person or group of the team’s directory (its name and object id): only the team can name it',
   'ANS-AWS-037':
     'a subnet group is a separate resource of private subnets the team chooses, and moving a cache into it recreates the cache',
-  'CFN-CF-005':
-    'a web ACL is a separate resource (in us-east-1, with rules and a default action the team chooses), not a property to set',
-  'CFN-LOG-007':
-    'delivery to CloudWatch Logs needs a log group and a role CloudTrail can assume, and SNS a topic whose policy lets CloudTrail publish: new resources, not an edit',
-  'CFN-S3-007':
-    'versioning keeps every overwritten object and cannot be turned off again (only suspended): what it costs, and the lifecycle rule that bounds it, is the team’s decision',
-  'CFN-S3-008': 'which origins may read the bucket from a browser is the team’s list; a tool cannot know its sites',
   'CFN-PROP-001':
     'the finding names the closest real property, but whether it is the one meant is the author’s decision',
 };

@@ -16,8 +16,8 @@ export interface ParamSpec {
   allowedPattern?: string;
   /** The values the team may choose between (`['true', 'false']` for a flag that is a per-environment decision). */
   allowedValues?: string[];
-  /** The parameter's Type: `String` unless given (`Number` for a count of days). */
-  type?: 'String' | 'Number';
+  /** The parameter's Type: `String` unless given (`Number` for a count of days, a list of values for a list). */
+  type?: 'String' | 'Number' | 'CommaDelimitedList';
 }
 
 /** What a rule's fix does, declared as data. */
@@ -35,6 +35,8 @@ export type FixSpec =
       /** The value chosen by a property the resource writes literally (`EngineType`: `ACTIVEMQ` or `RABBITMQ`). */
       byProp?: { key: string; values: Record<string, Value> };
       param?: ParamSpec;
+      /** The fix only adds a missing `key`: where it is written (but wrong), this is why it is left alone. */
+      absentOnly?: string;
     }
   /**
    * Set `key` to `value` in the nested block that holds the finding (an `Ebs` mapping of a block device list, a method
@@ -69,6 +71,16 @@ export type FixSpec =
       /** Where `key` is written, per resource type (`List[]` for a list's items): the tests check these paths. */
       paths: Record<string, string[]>;
     }
+  /**
+   * Set each `key` of the resource's Properties that is left out (or written empty) to `!Ref` of its new parameter; a
+   * key written with a value is the team's and stays.
+   */
+  | { kind: 'cfn-set-refs'; refs: Array<{ key: string; param: ParamSpec }>; what: string }
+  /**
+   * A bucket's CORS origin `'*'` on the finding's line: removed from a list that also names origins, or the list that
+   * holds only it replaced by `!Ref` of a new list parameter (the team's sites).
+   */
+  | { kind: 'cfn-cors-origin'; param: ParamSpec; what: string }
   /** Set `key` in the template parameter whose lines hold the finding. */
   | { kind: 'cfn-param-set'; key: string; value: Value; what: string }
   /** Append a statement denying plain-HTTP requests to the bucket policy's Statement list. */
@@ -92,6 +104,19 @@ export type FixSpec =
       kind: 'ans-args';
       sets: Array<{ key: string; value: Value; when: (current: unknown) => boolean }>;
       what: string;
+      /**
+       * An argument left out, added to the module's arguments with a fixed value where the rule reports its absence at
+       * the task (its first line or its module's line): only on `modules` (short names), whose documentation lists
+       * no alias of `key`, and never where `key` or one of `aliases` is written.
+       */
+      add?: {
+        key: string;
+        value: Value;
+        modules: string[];
+        aliases?: string[];
+        /** The text written after `key: ` instead of `value` (a `"{{ variable }}"` and the comment that names it). */
+        raw?: string;
+      };
     };
 
 const PAB: Value = {
@@ -712,6 +737,105 @@ export const FIXES: Record<string, FixSpec> = {
     param: DATA_KMS_KEY,
     what: "EncryptionConfig for secrets with Provider.KeyArn: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; the cluster role needs to use it); an EncryptionConfig already written is left with a reason",
   },
+  'CFN-S3-007': {
+    kind: 'cfn-set',
+    key: 'VersioningConfiguration',
+    value: { Status: 'Enabled' },
+    what: 'VersioningConfiguration.Status: Enabled (Suspended turned to Enabled); a lifecycle rule with NoncurrentVersionExpiration bounds what old versions cost',
+  },
+  'CFN-RDS-009': {
+    kind: 'cfn-replace',
+    key: 'CACertificateIdentifier',
+    value: 'rds-ca-rsa2048-g1',
+    when: (v) => typeof v === 'string' && /^rds-ca-20\d\d\b/i.test(v),
+    what: 'CACertificateIdentifier: rds-ca-rsa2048-g1 (the current default CA): give clients the new bundle first; the change restarts the instance unless the engine rotates without one',
+    paths: { 'AWS::RDS::DBInstance': ['CACertificateIdentifier'] },
+  },
+  'CFN-CF-005': {
+    kind: 'cfn-set-in',
+    key: 'WebACLId',
+    value: { Ref: 'CloudFrontWebAclArn' },
+    param: {
+      name: 'CloudFrontWebAclArn',
+      description:
+        "The ARN of the team's AWS WAF web ACL (WAFv2, Scope CLOUDFRONT, created in us-east-1) that protects the distribution: the team's decision",
+    },
+    what: "DistributionConfig.WebACLId: !Ref CloudFrontWebAclArn, a new parameter without default (the web ACL, its rules and default action are the team's decision)",
+    paths: { 'AWS::CloudFront::Distribution': ['DistributionConfig'] },
+  },
+  'CFN-ES-004': {
+    kind: 'cfn-set',
+    key: 'LogPublishingOptions',
+    value: { ES_APPLICATION_LOGS: { CloudWatchLogsLogGroupArn: { Ref: 'SearchLogGroupArn' }, Enabled: true } },
+    param: {
+      name: 'SearchLogGroupArn',
+      description:
+        "The ARN of the CloudWatch Logs log group that receives the domain's application (error) logs, its resource policy letting OpenSearch write to it: the team's decision",
+    },
+    what: "LogPublishingOptions.ES_APPLICATION_LOGS to !Ref SearchLogGroupArn, a new parameter without default (the log group is the team's decision; its resource policy must let OpenSearch write; AUDIT_LOGS also needs fine-grained access control)",
+  },
+  'CFN-REDSHIFT-004': {
+    kind: 'cfn-set',
+    key: 'LoggingProperties',
+    value: { LogDestinationType: 'cloudwatch', LogExports: ['connectionlog', 'userlog', 'useractivitylog'] },
+    absentOnly:
+      'LoggingProperties is written without a destination: add its BucketName (a bucket whose policy lets Redshift write) or LogDestinationType: cloudwatch by hand',
+    what: 'LoggingProperties with LogDestinationType: cloudwatch and LogExports connectionlog, userlog, useractivitylog (the user activity log also needs enable_user_activity_logging in the parameter group)',
+  },
+  'CFN-LOG-007': {
+    kind: 'cfn-set-refs',
+    refs: [
+      {
+        key: 'CloudWatchLogsLogGroupArn',
+        param: {
+          name: 'TrailLogGroupArn',
+          description:
+            "The ARN of the CloudWatch Logs log group that receives the trail's events (as !GetAtt LogGroup.Arn gives it): the team's decision",
+        },
+      },
+      {
+        key: 'CloudWatchLogsRoleArn',
+        param: {
+          name: 'TrailLogsRoleArn',
+          description:
+            "The ARN of the role CloudTrail assumes to write to the trail's log group (logs:CreateLogStream and logs:PutLogEvents on it): the team's decision",
+        },
+      },
+      {
+        key: 'SnsTopicName',
+        param: {
+          name: 'TrailTopicName',
+          description:
+            "The name (or ARN) of the SNS topic notified of each log file the trail delivers, its policy letting CloudTrail publish: the team's decision",
+        },
+      },
+    ],
+    what: "CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn and SnsTopicName where left out, each to !Ref a new parameter without default (TrailLogGroupArn, TrailLogsRoleArn, TrailTopicName: the team's decision)",
+  },
+  'CFN-ECR-003': {
+    kind: 'cfn-set',
+    key: 'ImageTagMutability',
+    value: 'IMMUTABLE',
+    what: 'ImageTagMutability: IMMUTABLE (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)',
+  },
+  'CFN-S3-008': {
+    kind: 'cfn-cors-origin',
+    param: {
+      name: 'CorsAllowedOrigins',
+      description:
+        "The origins (https://app.example.com, comma-separated) of the team's sites that may call the bucket from a browser: the team's decision, never *",
+      type: 'CommaDelimitedList',
+    },
+    what: "the '*' origin removed where the CORS rule also names origins, or AllowedOrigins: !Ref CorsAllowedOrigins, a new list parameter without default (the sites are the team's decision); a '*' method is left with a reason",
+  },
+  'CFN-REDSHIFT-003': {
+    kind: 'cfn-replace',
+    key: 'ParameterValue',
+    value: 'true',
+    when: (v) => String(v).toLowerCase() === 'false',
+    what: "require_ssl's ParameterValue: true (clients must then connect over SSL; the clusters using the group apply it at their next reboot)",
+    paths: { 'AWS::Redshift::ClusterParameterGroup': ['Parameters[].ParameterValue'] },
+  },
   'ANS-AWS-001': {
     kind: 'ans-world-var',
     variable: 'admin_cidr',
@@ -934,6 +1058,118 @@ export const FIXES: Record<string, FixSpec> = {
     kind: 'ans-args',
     sets: [{ key: 'enabled', value: true, when: falsy }],
     what: 'versioning.enabled: true where the task turns it off',
+  },
+  'ANS-AWS-036': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'backup_retention_period', value: 7, when: (v) => Number(v) === 0 && String(v).trim() !== '' },
+      {
+        key: 'ca_certificate_identifier',
+        value: 'rds-ca-rsa2048-g1',
+        when: (v) => typeof v === 'string' && /^rds-ca-20\d\d\b/i.test(v),
+      },
+    ],
+    what: 'backup_retention_period: 7 where the task writes 0, or ca_certificate_identifier: rds-ca-rsa2048-g1 where it names a retired CA (give clients the new bundle first; the change restarts the instance unless the engine rotates without one)',
+  },
+  'ANS-AWS-033': {
+    kind: 'ans-args',
+    sets: [{ key: 'image_tag_mutability', value: 'immutable', when: (v) => String(v).toLowerCase() === 'mutable' }],
+    add: { key: 'image_tag_mutability', value: 'immutable', modules: ['ecs_ecr'] },
+    what: 'image_tag_mutability: immutable, written or replacing mutable (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)',
+  },
+  'ANS-AWS-018': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'viewer_protocol_policy', value: 'redirect-to-https', when: (v) => v === 'allow-all' },
+      {
+        key: 'minimum_protocol_version',
+        value: 'TLSv1.2_2021',
+        when: (v) => typeof v === 'string' && /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/.test(v),
+      },
+    ],
+    what: 'viewer_protocol_policy: redirect-to-https where a behavior writes allow-all, minimum_protocol_version: TLSv1.2_2021 where an older version is written (a default left out, or the default certificate, is left with a reason)',
+  },
+  'ANS-AWS-017': {
+    kind: 'ans-args',
+    sets: [
+      {
+        key: 'SslPolicy',
+        value: 'ELBSecurityPolicy-TLS13-1-2-2021-06',
+        when: (v) => typeof v === 'string' && v.startsWith('ELBSecurityPolicy-'),
+      },
+    ],
+    what: 'SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3) where an older policy is written (an HTTP listener needs a certificate, or a redirect: left with a reason)',
+  },
+  'ANS-GCP-014': {
+    kind: 'ans-args',
+    sets: [
+      { key: 'min_tls_version', value: 'TLS_1_2', when: (v) => v === 'TLS_1_0' || v === 'TLS_1_1' },
+      { key: 'profile', value: 'MODERN', when: (v) => v === 'COMPATIBLE' },
+    ],
+    what: 'min_tls_version: TLS_1_2 where TLS_1_0/TLS_1_1 is written, profile: MODERN where COMPATIBLE is (clients that only speak the older protocols or ciphers can no longer connect)',
+  },
+  'ANS-GCP-006': {
+    kind: 'ans-args',
+    sets: [{ key: 'serial-port-enable', value: 'false', when: truthy }],
+    what: 'metadata serial-port-enable: false (the interactive serial console off); the service account, OS Login, project SSH keys, an external IP and IP forwarding are the team’s decision: left with a reason',
+  },
+  'ANS-AZ-014': {
+    kind: 'ans-args',
+    sets: [{ key: 'enforce_ssl', value: true, when: falsy }],
+    add: {
+      key: 'enforce_ssl',
+      value: true,
+      modules: ['azure_rm_postgresqlserver', 'azure_rm_mysqlserver', 'azure_rm_mariadbserver'],
+    },
+    what: 'enforce_ssl: true, written or replacing false (clients must then connect over TLS)',
+  },
+  'ANS-AZ-015': {
+    kind: 'ans-args',
+    sets: [{ key: 'value', value: 'on', when: (v) => typeof v === 'string' && v.toLowerCase() === 'off' }],
+    what: 'the server parameter’s value: on where it is written off (a log_retention_days below 4 is the team’s decision: left with a reason)',
+  },
+  'ANS-GCP-003': {
+    kind: 'ans-args',
+    sets: [{ key: 'enabled', value: false, when: truthy }],
+    what: 'legacy_abac.enabled: false (grant what workloads need with Kubernetes RBAC first); basic auth, client certificates, authorized networks and private nodes are left with a reason',
+  },
+  'ANS-GCP-004': {
+    kind: 'ans-args',
+    sets: [
+      {
+        key: 'logging_service',
+        value: 'logging.googleapis.com/kubernetes',
+        when: (v) => typeof v === 'string' && v.trim().toLowerCase() === 'none',
+      },
+      {
+        key: 'monitoring_service',
+        value: 'monitoring.googleapis.com/kubernetes',
+        when: (v) => typeof v === 'string' && v.trim().toLowerCase() === 'none',
+      },
+    ],
+    what: 'logging_service / monitoring_service: the Cloud Logging / Cloud Monitoring service for Kubernetes where none is written (the network policy add-on, IP aliases and the node service account recreate nodes or are the team’s decision: left with a reason)',
+  },
+  'ANS-AWS-025': {
+    kind: 'ans-args',
+    sets: [],
+    add: {
+      key: 'retention',
+      value: '',
+      modules: ['cloudwatchlogs_log_group'],
+      raw: `"{{ log_retention_days }}"  # hookguard: set log_retention_days to the days the team's retention policy requires (the team's decision)`,
+    },
+    what: 'retention: "{{ log_retention_days }}", a variable to set in group_vars or the inventory, with a comment naming it (how long to keep the logs is the team\'s decision)',
+  },
+  'ANS-AWS-022': {
+    kind: 'ans-args',
+    sets: [],
+    add: {
+      key: 'encryption_key',
+      value: '',
+      modules: ['codebuild_project', 'aws_codebuild'],
+      raw: `"{{ data_kms_key_arn }}"  # hookguard: set data_kms_key_arn to the ARN of the team's KMS key, its key policy letting CodeBuild use it (the team's decision)`,
+    },
+    what: 'encryption_key: "{{ data_kms_key_arn }}", a variable to set in group_vars or the inventory, with a comment naming it (the key is the team\'s decision, as CFN-CODEBUILD-001\'s DataKmsKeyArn parameter)',
   },
   'ANS-SECRET-006': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },
   'ANS-EXEC-003': { kind: 'ans-task', key: 'no_log', value: true, what: 'no_log: true on the task' },

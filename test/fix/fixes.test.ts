@@ -1082,3 +1082,153 @@ describe('Ansible: a module argument written wrong on the finding’s line, at a
     expect(applyFixes(r.text, [{ ruleId: 'ANS-AWS-020', line: 5 }], 'ansible').text).toBe(r.text);
   });
 });
+
+describe('new parameters only where a value is missing (CFN-LOG-007, CFN-CF-005), a block only where absent (CFN-REDSHIFT-004)', () => {
+  const fix = (text: string, ruleId: string) =>
+    applyFixes(
+      text,
+      lintTemplate(text)
+        .findings.filter((f) => f.ruleId === ruleId)
+        .map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'cloudformation',
+    );
+
+  it('CFN-LOG-007: a topic the trail names stays, and gets no parameter; an empty log group becomes !Ref', () => {
+    const text = `Resources:
+  Trail:
+    Type: AWS::CloudTrail::Trail
+    Properties:
+      IsLogging: true
+      S3BucketName: audit
+      SnsTopicName: deliveries # ours
+      CloudWatchLogsLogGroupArn: ''
+`;
+    const out = fix(text, 'CFN-LOG-007');
+    expect(out.skipped).toEqual([]);
+    expect(out.text).toContain('      SnsTopicName: deliveries # ours\n');
+    expect(out.text).toContain('      CloudWatchLogsLogGroupArn: !Ref TrailLogGroupArn\n');
+    expect(out.text).toContain('      CloudWatchLogsRoleArn: !Ref TrailLogsRoleArn\n');
+    expect(out.text).not.toContain('TrailTopicName');
+    expect(out.text.startsWith('Parameters:\n  TrailLogGroupArn:\n    Type: String\n')).toBe(true);
+    expect(lintTemplate(out.text).findings.filter((f) => f.ruleId === 'CFN-LOG-007')).toEqual([]);
+  });
+
+  it('CFN-CF-005: a WebACLId written with a value is left with a reason; an empty one becomes !Ref', () => {
+    const dist = (acl: string) => `Resources:
+  Site:
+    Type: AWS::CloudFront::Distribution
+    Properties:
+      DistributionConfig:
+        Enabled: true
+        WebACLId: ${acl}
+        DefaultCacheBehavior: { TargetOriginId: site, ViewerProtocolPolicy: https-only }
+`;
+    expect(fix(dist("''"), 'CFN-CF-005').text).toContain('        WebACLId: !Ref CloudFrontWebAclArn\n');
+    const kept = applyFixes(dist('acl-123'), [{ ruleId: 'CFN-CF-005', line: 5 }], 'cloudformation');
+    expect(kept.text).toBe(dist('acl-123'));
+    expect(kept.skipped[0]?.why).toMatch(/already set/);
+  });
+
+  it('CFN-REDSHIFT-004: LoggingProperties written without a destination is left with a reason', () => {
+    const text = `Resources:
+  Wh:
+    Type: AWS::Redshift::Cluster
+    Properties:
+      NodeType: ra3.xlplus
+      LoggingProperties:
+        S3KeyPrefix: redshift/
+`;
+    const out = fix(text, 'CFN-REDSHIFT-004');
+    expect(out.text).toBe(text);
+    expect(out.skipped[0]?.why).toMatch(/BucketName/);
+  });
+});
+
+describe('Ansible: an argument left out, added where the rule reports its absence at the task (ans-args add)', () => {
+  const TASKS = `- name: Web images  # ours
+  community.aws.ecs_ecr:
+    name: shop/web
+    scan_on_push: yes
+
+- name: Worker images
+  ecs_ecr:
+    name: shop/worker
+    image_tag_mutability: MUTABLE
+`;
+
+  it('adds image_tag_mutability: immutable under the module, and turns MUTABLE immutable', () => {
+    const findings = ansible.lint('tasks/main.yml', TASKS).findings.filter((f) => f.ruleId === 'ANS-AWS-033');
+    expect(findings.map((f) => f.line)).toEqual([1, 9]);
+    const out = applyFixes(
+      TASKS,
+      findings.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'ansible',
+    );
+    expect(out.text).toBe(
+      TASKS.replace('scan_on_push: yes\n', 'scan_on_push: yes\n    image_tag_mutability: immutable\n').replace(
+        'MUTABLE',
+        'immutable',
+      ),
+    );
+    expect(ansible.lint('tasks/main.yml', out.text).findings.filter((f) => f.ruleId === 'ANS-AWS-033')).toEqual([]);
+  });
+
+  it('adds nothing for a line inside the task, or on a module the fix does not name', () => {
+    const inside = applyFixes(TASKS, [{ ruleId: 'ANS-AWS-033', line: 3 }], 'ansible');
+    expect(inside.text).toBe(TASKS);
+    expect(inside.skipped[0]?.why).toMatch(/left out/);
+    const other = TASKS.replace('community.aws.ecs_ecr', 'community.aws.ecs_ecr_other');
+    expect(applyFixes(other, [{ ruleId: 'ANS-AWS-033', line: 1 }], 'ansible').text).toBe(other);
+  });
+});
+
+describe("CFN-S3-008: a CORS rule's '*' origin", () => {
+  const bucket = (rules: string) => `Resources:
+  Uploads:
+    Type: AWS::S3::Bucket
+    Properties:
+      CorsConfiguration:
+        CorsRules:
+${rules}`;
+  const fix = (text: string) => {
+    const mine = lintTemplate(text).findings.filter((f) => f.ruleId === 'CFN-S3-008');
+    expect(mine.length).toBeGreaterThan(0);
+    return applyFixes(
+      text,
+      mine.map((f) => ({ ruleId: f.ruleId, line: f.line })),
+      'cloudformation',
+    );
+  };
+
+  it('removed from a flow list that names other origins; no parameter', () => {
+    const text = bucket(
+      `          - AllowedOrigins: [https://a.example.com, '*']\n            AllowedMethods: [GET]\n`,
+    );
+    const out = fix(text);
+    expect(out.text).toBe(text.replace(", '*'", ''));
+  });
+
+  it('a list of only * becomes !Ref of a new list parameter without default (block and flow)', () => {
+    const block = bucket(
+      `          - AllowedOrigins:\n              - '*'  # any\n            AllowedMethods: [GET]\n`,
+    );
+    const out = fix(block);
+    expect(out.text).toContain(
+      '          - AllowedOrigins: !Ref CorsAllowedOrigins  # any\n            AllowedMethods',
+    );
+    expect(
+      out.text.startsWith('Parameters:\n  CorsAllowedOrigins:\n    Type: CommaDelimitedList\n    Description: '),
+    ).toBe(true);
+    expect(out.text).not.toMatch(/Default/);
+    expect(lintTemplate(out.text).findings.filter((f) => f.ruleId === 'CFN-S3-008')).toEqual([]);
+    const flow = bucket(`          - AllowedOrigins: ['*']\n            AllowedMethods: [GET]\n`);
+    expect(fix(flow).text).toContain('          - AllowedOrigins: !Ref CorsAllowedOrigins\n');
+  });
+
+  it("a '*' method is left with a reason", () => {
+    const text = bucket(`          - AllowedOrigins: [https://a.example.com]\n            AllowedMethods: ['*']\n`);
+    const out = fix(text);
+    expect(out.text).toBe(text);
+    expect(out.skipped[0]?.why).toMatch(/method/);
+  });
+});

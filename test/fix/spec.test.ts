@@ -26,6 +26,9 @@ function leaves(
   }
   if (Object.keys(value).length === 1 && typeof value.Ref === 'string') {
     expect(param?.name, `the parameter of ${key.join('.')}`).toBe(value.Ref);
+    // A list parameter gives the property a list of strings.
+    if (param?.type === 'CommaDelimitedList')
+      return [{ path: [...key.slice(0, -1), `${key[key.length - 1]!}[]`], value: 'a parameter' }];
     return [{ path: key, value: paramValue(param) }];
   }
   return Object.entries(value).flatMap(([k, v]) => leaves([...key, k], v, param));
@@ -84,6 +87,26 @@ const cfnFixes = Object.entries(FIXES).flatMap(([id, spec]) => {
         return { id, kind, spec: { key: key, value, param: spec.param } };
       }),
     );
+  if (spec.kind === 'cfn-set-refs') {
+    // Each key set to a parameter, on each resource type of the rule.
+    const types = RULES.find((r) => r.meta.id === id)?.meta.resources ?? [];
+    return types.flatMap((kind) =>
+      spec.refs.map((r) => ({ id, kind, spec: { key: r.key, value: { Ref: r.param.name }, param: r.param } })),
+    );
+  }
+  if (spec.kind === 'cfn-cors-origin')
+    // The list parameter where the origins are written.
+    return [
+      {
+        id,
+        kind: 'AWS::S3::Bucket',
+        spec: {
+          key: 'CorsConfiguration',
+          value: { CorsRules: [{ AllowedOrigins: { Ref: spec.param.name } }] },
+          param: spec.param,
+        },
+      },
+    ];
   if (!set) return [];
   const rule = RULES.find((r) => r.meta.id === id);
   // A fix that differs per resource type is checked on each type it names, and covers each type of its rule.
@@ -115,7 +138,17 @@ const SAM_PASSTHROUGH: Record<string, string> = {
 describe('CloudFormation fixes against the resource specification', () => {
   it('there are fixes to check, and each names rule resource types', () => {
     const ids = Object.entries(FIXES)
-      .filter(([, s]) => ['cfn-set', 'cfn-set-param', 'cfn-kms-param', 'cfn-replace', 'cfn-set-in'].includes(s.kind))
+      .filter(([, s]) =>
+        [
+          'cfn-set',
+          'cfn-set-param',
+          'cfn-kms-param',
+          'cfn-replace',
+          'cfn-set-in',
+          'cfn-set-refs',
+          'cfn-cors-origin',
+        ].includes(s.kind),
+      )
       .map(([id]) => id);
     expect(ids.length).toBeGreaterThan(0);
     expect(new Set(cfnFixes.map((f) => f.id))).toEqual(new Set(ids));

@@ -305,6 +305,34 @@ const fixable: Array<fc.Arbitrary<{ type: string; props: Entry[] }>> = [
         ...(logs ? [{ k: 'Logs', v: [{ k: 'General', v: { s: true } }] }] : []),
       ] as Entry[],
     })),
+  // A trail: the topic written or left out (LOG-007: a parameter only for what is missing). An empty value replaced
+  // is on another line than the finding (the trail's), outside this test's byte rule: test/fix/fixes.test.ts has it.
+  fc.option(str('trail-deliveries'), { nil: undefined }).map((topic) => ({
+    type: 'AWS::CloudTrail::Trail',
+    props: [
+      { k: 'IsLogging', v: { s: true } },
+      { k: 'S3BucketName', v: { s: 'audit-trail', q: 'plain' } },
+      { k: 'IsMultiRegionTrail', v: { s: true } },
+      { k: 'EnableLogFileValidation', v: { s: true } },
+      ...(topic ? [{ k: 'SnsTopicName', v: topic }] : []),
+    ] as Entry[],
+  })),
+  // Tag mutability added, or MUTABLE turned IMMUTABLE in the file's quoting (ECR-003).
+  fc.option(str('MUTABLE'), { nil: undefined }).map((m) => ({
+    type: 'AWS::ECR::Repository',
+    props: [
+      { k: 'RepositoryName', v: { s: 'web', q: 'plain' } },
+      { k: 'ImageScanningConfiguration', v: [{ k: 'ScanOnPush', v: { s: true } }] },
+      {
+        k: 'EncryptionConfiguration',
+        v: [
+          { k: 'EncryptionType', v: { s: 'KMS', q: 'plain' } },
+          { k: 'KmsKey', v: { s: 'arn:aws:kms:eu-west-1:123456789012:key/team', q: 'plain' } },
+        ],
+      },
+      ...(m ? [{ k: 'ImageTagMutability', v: m }] : []),
+    ] as Entry[],
+  })),
 ];
 
 /** Resources no fix touches, around the fixable ones. */
@@ -420,6 +448,23 @@ const ansTask: fc.Arbitrary<Entry[]> = fc.oneof(
       ] as Entry[],
     },
   ]),
+  // An argument left out and added under the module, or written wrong (ANS-AWS-033: ans-args add).
+  fc
+    .record({
+      mod: fc.constantFrom('community.aws.ecs_ecr', 'ecs_ecr'),
+      m: fc.option(str('mutable'), { nil: undefined }),
+    })
+    .map(({ mod, m }): Entry[] => [
+      { k: 'name', v: { s: 'Image repository', q: 'plain' } },
+      {
+        k: mod,
+        v: [
+          { k: 'name', v: { s: 'shop/web', q: 'plain' } },
+          { k: 'scan_on_push', v: { s: true } },
+          ...(m ? [{ k: 'image_tag_mutability', v: m }] : []),
+        ] as Entry[],
+      },
+    ]),
   // Unrelated tasks.
   fc.constant<Entry[]>([
     { k: 'name', v: { s: 'Greet', q: 'plain' } },
