@@ -291,13 +291,13 @@ Resources:
 describe('hookguard fix --rule naming a rule without a fix', () => {
   it('says so with the reason instead of a silent "0 files fixed"', () => {
     const repo = Repo.init();
-    repo.commit('init', { 'infra/b.yaml': 'Resources:\n  B:\n    Type: AWS::S3::Bucket\n' });
-    const r = repo.hookguard(['fix', '--rule', 'CFN-S3-007', '--dry-run']);
+    const t =
+      'Resources:\n  Search:\n    Type: AWS::OpenSearchService::Domain\n    Properties:\n      EngineVersion: OpenSearch_2.11\n';
+    repo.commit('init', { 'infra/search.yaml': t });
+    const r = repo.hookguard(['fix', '--rule', 'CFN-ES-005', '--dry-run']);
     expect(r.stderr).toContain(
-      'hookguard fix: CFN-S3-007 has no automatic fix — versioning keeps every overwritten object',
+      'hookguard fix: CFN-ES-005 has no automatic fix — a domain cannot move from a public endpoint into a VPC',
     );
-    expect(readFileSync(path.join(repo.dir, 'infra/b.yaml'), 'utf8')).toBe(
-      'Resources:\n  B:\n    Type: AWS::S3::Bucket\n',
-    );
+    expect(readFileSync(path.join(repo.dir, 'infra/search.yaml'), 'utf8')).toBe(t);
   });
 });
