@@ -560,6 +560,16 @@ var init_blobs = __esm({
           if (on) h.ref();
           else h.unref();
       }
+      /** Reads asked within `f` reach git in one write (git answers them in order, as it would one by one). */
+      batch(f) {
+        const { stdin: stdin2 } = this.start();
+        stdin2.cork();
+        try {
+          f();
+        } finally {
+          stdin2.uncork();
+        }
+      }
       readSpec(spec2, max) {
         const child = this.start();
         this.hold(true);
@@ -1191,15 +1201,30 @@ async function utf16Target(p, reader, sink, opts) {
   });
   return true;
 }
-async function runDiff(root, args2, sink, opts, input, pre, worktree) {
+async function runDiff(root, args2, sink, opts, input, pre, worktree, prefetch = false) {
   const reader = new BlobReader(root, opts.maxContentBytes, worktree);
   const queue = [];
   const parser = new DiffParser({
     onPatch: (p) => queue.push(p),
     onCommit: (c) => sink.commit?.(c)
   });
+  const fetched = /* @__PURE__ */ new Map();
   const drain = async () => {
-    while (queue.length) await toTarget(queue.shift(), reader, sink, opts);
+    while (queue.length) {
+      const p = queue.shift();
+      if (prefetch && !fetched.has(p) && needsBlob(p, opts)) {
+        const next = [p];
+        for (let i = 0; i < queue.length && next.length < PREFETCH; i++)
+          if (needsBlob(queue[i], opts)) next.push(queue[i]);
+        if (next.length > 1)
+          reader.batch(() => {
+            for (const q of next) fetched.set(q, reader.read(q.blob, void 0, q.path));
+          });
+      }
+      const blob = fetched.get(p);
+      fetched.delete(p);
+      await toTarget(p, reader, sink, opts, blob);
+    }
   };
   try {
     const { code: code2, stderr } = await gitStream(
@@ -1220,7 +1245,10 @@ async function runDiff(root, args2, sink, opts, input, pre, worktree) {
     reader.close();
   }
 }
-async function toTarget(p, reader, sink, opts) {
+function needsBlob(p, opts) {
+  return !p.deleted && !p.submodule && !p.symlink && !p.binary && (p.chunks.length > 0 || p.changed.length > 0) && p.part === 0 && p.blob !== void 0 && p.blob !== "" && opts.wantsContent(p.path);
+}
+async function toTarget(p, reader, sink, opts, fetched) {
   if (p.deleted) return;
   if (p.submodule || p.symlink) {
     if (p.part === 0) sink.skip("other", p.path);
@@ -1256,7 +1284,7 @@ async function toTarget(p, reader, sink, opts) {
       message: `${p.truncatedLines} over-long line(s) scanned only in part`
     });
   if (p.part === 0 && p.blob && opts.wantsContent(p.path)) {
-    const blob = await reader.read(p.blob, void 0, p.path);
+    const blob = await (fetched ?? reader.read(p.blob, void 0, p.path));
     if (blob.kind === "text") t.content = blob.text;
     else if (blob.kind === "binary") {
       sink.skip("binary", p.path);
@@ -1280,10 +1308,19 @@ async function stagedSource(root, sink, opts, pre) {
 }
 async function commitsSource(root, shas, sink, opts) {
   if (!shas.length) return;
-  await runDiff(root, [...LOG_ARGS, "--no-walk=unsorted", "--stdin"], sink, opts, shas.join("\n") + "\n");
+  await runDiff(
+    root,
+    [...LOG_ARGS, "--no-walk=unsorted", "--stdin"],
+    sink,
+    opts,
+    shas.join("\n") + "\n",
+    void 0,
+    void 0,
+    true
+  );
 }
 async function logSource(root, revs, sink, opts) {
-  await runDiff(root, [...LOG_ARGS, ...revs, "--"], sink, opts);
+  await runDiff(root, [...LOG_ARGS, ...revs, "--"], sink, opts, void 0, void 0, void 0, true);
 }
 async function listCommits(root, revs) {
   const r = await git(root, ["rev-list", ...revs, "--"]);
@@ -1347,7 +1384,7 @@ async function readAtRevs(root, wanted, maxBytes) {
     reader.close();
   }
 }
-var BINARY_NAME, ZERO_SHA, LOG_ARGS;
+var BINARY_NAME, ZERO_SHA, PREFETCH, LOG_ARGS;
 var init_sources = __esm({
   "src/git/sources.ts"() {
     "use strict";
@@ -1359,6 +1396,7 @@ var init_sources = __esm({
     init_merge();
     BINARY_NAME = /\.(?:png|jpe?g|gif|webp|ico|bmp|tiff?|pdf|zip|gz|tgz|bz2|xz|7z|rar|jar|war|class|so|dylib|dll|exe|o|a|woff2?|ttf|otf|eot|mp[34]|mov|avi|wasm|pyc)$/i;
     ZERO_SHA = /^0+$/;
+    PREFETCH = 16;
     LOG_ARGS = ["log", "-p", ...DIFF_ARGS, COMMIT_FORMAT, "--diff-filter=ACMRT"];
   }
 });
@@ -1887,6 +1925,72 @@ function randomPunctuated(v) {
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((re) => re.test(v)).length;
   return v.length >= 12 && classes >= 3 && shannonEntropy(v) >= 3.8 && !identifiersOnly(v);
 }
+function codeNotValue(secret, match, text, index) {
+  const after = text.charAt(index + match.length);
+  if (after === "(" || after === "<") return "code (a call), not a value";
+  if (after === "{" && /[$#%]$/.test(secret)) return "reference (a template string interpolation)";
+  const unquoted = isUnquoted(match, secret);
+  const quoted = !unquoted && /["']$/.test(match);
+  if (unquoted && (after === "[" || after === ";" || after === "." && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
+    return "code (a variable), not a value";
+  if (unquoted && /^[A-Za-z_$][\w$]*$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.toLowerCase())
+    return "code (the variable of the same name), not a value";
+  if (unquoted && CODE_WORDS.test(secret)) return "code (a language keyword), not a value";
+  if (unquoted && /^-?(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 13)
+    return "a number literal";
+  if (unquoted && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.replace(/^.*\./, "").toLowerCase())
+    return "code (the same name from another package), not a value";
+  if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return "code (a Ruby symbol), not a value";
+  if (unquoted && /^(?:[A-Z]\w*::)+[A-Z]\w*(?:\.[a-z_]\w*[?!]?)*$/.test(secret))
+    return "code (a Ruby constant), not a value";
+  if (unquoted && /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
+    return "an empty value followed by another assignment";
+  if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
+    return "a size or count, not a value";
+  if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return "code (a method on a number), not a value";
+  if (unquoted && /(?::|=>?)[ \t]*$/.test(match.slice(0, match.length - secret.length)) && !/(?:^|\s)--?[\w-]+=$/.test(match.slice(0, match.length - secret.length)) && new RegExp("^\\p{Lu}?\\p{Ll}+[.,:!?]?$", "u").test(secret) && /[aeiouy]|[^\x00-\x7f]/i.test(secret) && new RegExp("^[ \\t]+\\p{L}", "u").test(text.slice(index + match.length, index + match.length + 8)))
+    return "prose (words separated by spaces), not a value";
+  if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret) || /&&|\|\||\?\?/.test(secret)) && (!quoted || identifiersOnly(secret)))
+    return "code (an expression), not a value";
+  if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret) && (!quoted || identifiersOnly(secret)))
+    return "code (a generated identifier)";
+  if (crossesStringBoundary(match, secret, text, index)) return "code: the match runs across a string boundary";
+  if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return "code (a concatenation)";
+  return void 0;
+}
+function isUnquoted(match, secret) {
+  return match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
+}
+function shapeNotSecret(secret, match, text, index, key) {
+  const unquoted = isUnquoted(match, secret);
+  if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return "a path or route";
+  if (/^roles\/[\w.]+$/.test(secret)) return "an IAM role name";
+  if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return "code (a Perl reference)";
+  if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return "a YAML anchor or alias";
+  if (/^\{\.[\w.[\]]+\}$/.test(secret)) return "a JSONPath template";
+  if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return "a secret reference (name:version)";
+  if (/^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) && /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
+    text.slice(text.lastIndexOf("\n", index) + 1, index + match.length - secret.length)
+  ))
+    return "a route target (controller#action)";
+  if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
+    return "a URL without credentials";
+  if (/^data:|;base64,/.test(secret)) return "a data URI";
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) && !/key|token|secret|pass/.test(key))
+    return "a UUID under a name that is not a credential";
+  if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return "a version";
+  if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
+    return "a version (plugin or pre-release)";
+  if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret)) return "a package specifier";
+  if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
+    return "a plugin or Maven coordinate with a version";
+  if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return "a checksum";
+  if (/\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
+    secret
+  ))
+    return "a file name";
+  return void 0;
+}
 function decodeBase64(s) {
   const clean2 = s.replace(/\\n/g, "\n").replace(/[^A-Za-z0-9+/=]/g, "");
   if (clean2.length < 16) return void 0;
@@ -2023,7 +2127,7 @@ function pgpKeyProtected(armored) {
     return void 0;
   }
 }
-var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, OTHER_CREDENTIAL_NAME, PUBLIC_KEY_NAME, PASSWORD_NAME, FIELD_WORDS, reject, CODE_WORDS, CODE_ROOTS, AWS_SECRET_NAME, genericValue, genericValueChecks, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, terraformVariable, PROSE_WORDS, passphraseValue, notPlaceholder, notPlaceholderWord, VALIDATORS;
+var EMPTY_WORDS, PLAUSIBLE_PLACEHOLDERS, NOT_A_SECRET_KEY, OTHER_CREDENTIAL_NAME, PUBLIC_KEY_NAME, IDENTIFIER_NAME, PASSWORD_NAME, FIELD_WORDS, reject, CODE_WORDS, CODE_ROOTS, AWS_SECRET_NAME, genericValue, genericValueChecks, B62, crcTable, awsKeyId, jwt, privateKey, credentialValue, dockerAuth, k8sSecretData, terraformVariable, PROSE_WORDS, passphraseValue, notPlaceholder, notPlaceholderWord, VALIDATORS;
 var init_validators = __esm({
   "src/rules/secrets/validators.ts"() {
     "use strict";
@@ -2034,6 +2138,7 @@ var init_validators = __esm({
     NOT_A_SECRET_KEY = /(?:tokeniz|_?(?:id|ids|name|names|ref|refs|arn|path|file|files|dir|url|uri|endpoint|header|hint|label|field|policy|expiry|expires?|expiration|ttl|version|type|types|format|pattern|regex|length|len|size|count|limit|min|max|prefix|suffix|hash|hashed|digest|sha\d*|md5|checksum|salt|algorithm|algo|strength|reset|rotation|mode|provider|source|encoding|enabled|required|placeholder|label|text|message|msg|error|prompt|description|desc|title|template|cmd|command|env|var|key_?id|manager|store|storage|backend|location|usage|budget|tokens|per_?minute|rule|rules|policy|option|options|flag|flags|style|class|selector|icon|color|colour|event|action|route|key_?vault|vault|secret_?ref|plugin|plugins|binding|bindings|dependency|package|module)$)/i;
     OTHER_CREDENTIAL_NAME = /passw|passphrase|pwd|secret|token|api[_-]?key|access[_-]?key|auth[_-]?key|credential|private[_-]?key/i;
     PUBLIC_KEY_NAME = /publishable|public[_.-]?(?:key|token|api[_-]?key)|^public|[_.-]public$|(?:^|[_.-])pk$|csrf|xsrf|client[_.-]?id|app[_.-]?id|application[_.-]?id|site[_.-]?key|recaptcha|anon[_.-]?key|measurement[_.-]?id|tracking[_.-]?id/i;
+    IDENTIFIER_NAME = /initial[_.-]?cluster[_.-]?token|[_.-]realm$/i;
     PASSWORD_NAME = /passw|pwd|passphrase/i;
     FIELD_WORDS = /^(?:string|number|boolean|text|input|field|value|type|required|optional|invalid|valid|match|mismatch|confirm|confirmed|empty|missing|strong|weak|medium|hidden|visible|show|hide|disabled|enabled|readonly|autocomplete|current-password|new-password|off|on|yes|no|any|object|unknown|never|void|str|int|bytes|secretstr|minlength|maxlength|sha256|bcrypt|argon2|scrypt|plain|plaintext|md5|sha1|keyring|prompt|ask|env|file|stdin|none)$/i;
     reject = (why) => ({ verdict: "reject", why });
@@ -2059,36 +2164,9 @@ var init_validators = __esm({
     genericValueChecks = ({ secret, match, text, index }) => {
       const tier = placeholderTier(secret);
       if (tier && tier.tier !== "plausible") return reject(tier.why);
-      const after = text.charAt(index + match.length);
-      if (after === "(" || after === "<") return reject("code (a call), not a value");
-      if (after === "{" && /[$#%]$/.test(secret)) return reject("reference (a template string interpolation)");
-      const unquoted = match.endsWith(secret) && !/["'`]$/.test(match.slice(0, match.length - secret.length));
-      const quoted = !unquoted && /["']$/.test(match);
-      if (unquoted && (after === "[" || after === ";" || after === "." && /^\.[A-Za-z_$]/.test(text.slice(index + match.length))))
-        return reject("code (a variable), not a value");
-      if (unquoted && /^[A-Za-z_$][\w$]*$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.toLowerCase())
-        return reject("code (the variable of the same name), not a value");
-      if (unquoted && CODE_WORDS.test(secret)) return reject("code (a language keyword), not a value");
-      if (unquoted && /^-?(?:0x[0-9a-f]+|0b[01]+|0o[0-7]+|\d+n?)$/i.test(secret) && secret.length <= 13)
-        return reject("a number literal");
-      if (unquoted && /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret) && keyOf(match, secret).replace(/^.*[^\w$]/, "") === secret.replace(/^.*\./, "").toLowerCase())
-        return reject("code (the same name from another package), not a value");
-      if (unquoted && /^:[a-z_][a-z0-9_]*[?!]?$/.test(secret)) return reject("code (a Ruby symbol), not a value");
-      if (unquoted && /^(?:[A-Z]\w*::)+[A-Z]\w*(?:\.[a-z_]\w*[?!]?)*$/.test(secret))
-        return reject("code (a Ruby constant), not a value");
-      if (unquoted && /^[A-Za-z_][\w.-]*=[^=\s]/.test(secret) && /[:=][ \t]+$/.test(match.slice(0, match.length - secret.length)))
-        return reject("an empty value followed by another assignment");
-      if (unquoted && /^\d+-(?:bytes?|bits?|chars?|characters?|digits?|words?|way|step|level)$/i.test(secret))
-        return reject("a size or count, not a value");
-      if (unquoted && /^\d+(?:\.[a-z_]+)+$/.test(secret)) return reject("code (a method on a number), not a value");
-      if (unquoted && /(?::|=>?)[ \t]*$/.test(match.slice(0, match.length - secret.length)) && !/(?:^|\s)--?[\w-]+=$/.test(match.slice(0, match.length - secret.length)) && new RegExp("^\\p{Lu}?\\p{Ll}+[.,:!?]?$", "u").test(secret) && /[aeiouy]|[^\x00-\x7f]/i.test(secret) && new RegExp("^[ \\t]+\\p{L}", "u").test(text.slice(index + match.length, index + match.length + 8)))
-        return reject("prose (words separated by spaces), not a value");
-      if ((/\w\?[\w.$#]*:\w/.test(secret) && /[&|.(?]/.test(secret) || /&&|\|\||\?\?/.test(secret)) && (!quoted || identifiersOnly(secret)))
-        return reject("code (an expression), not a value");
-      if (/^[A-Za-z_][A-Za-z_]*\$\d*$|^[A-Za-z_]\w*\$[A-Za-z]\w*$/.test(secret) && (!quoted || identifiersOnly(secret)))
-        return reject("code (a generated identifier)");
-      if (crossesStringBoundary(match, secret, text, index)) return reject("code: the match runs across a string boundary");
-      if (/^\+|\+$/.test(secret) && /[A-Za-z_$][\w$]*\(/.test(secret)) return reject("code (a concatenation)");
+      const code2 = codeNotValue(secret, match, text, index);
+      if (code2) return reject(code2);
+      const quoted = !isUnquoted(match, secret) && /["']$/.test(match);
       const lineEnd2 = text.indexOf("\n", index);
       const line = text.slice(text.lastIndexOf("\n", index) + 1, lineEnd2 === -1 ? void 0 : lineEnd2);
       if (/badge\.svg|\/graph\/badge|shields\.io/.test(line)) return reject("public badge token");
@@ -2100,6 +2178,8 @@ var init_validators = __esm({
       if (!/\s/.test(bareKey) && NOT_A_SECRET_KEY.test(bareKey))
         return reject(`the name "${bareKey.slice(-40)}" holds something about a secret`);
       if (PUBLIC_KEY_NAME.test(bareKey)) return reject("public by design (publishable key, client/app id, CSRF token)");
+      if (IDENTIFIER_NAME.test(bareKey))
+        return reject("an identifier or label (a cluster token, an auth realm), not a secret");
       if (/^pk_(?:live|test)_/.test(secret)) return reject("public by design (Stripe publishable key)");
       if (/^pk\.eyJ/.test(secret)) return reject("public by design (Mapbox public token)");
       if (/^(?:this\.)?#?[A-Za-z_$][\w$]*(?:\??\.#?[A-Za-z_$][\w$]*)+/.test(secret) && (!/\d{4}/.test(secret) || CODE_ROOTS.test(secret)) && // `?token=<id>.<secret>` in a URL's query string, or a segment of random characters (`x.bwNUEUyAa4xfAl…`).
@@ -2112,33 +2192,8 @@ var init_validators = __esm({
         return reject("code (a class of a module), not a value");
       if (/\|\||&&|\?\.|&\.[A-Za-z_]|=>|!==|===|\)\s*[;,]?$|^!|^\[|\]$/.test(secret) && !(quoted && randomPunctuated(secret)))
         return reject("code (an expression), not a value");
-      if (/^(?:\/|\.\/|\.\.\/|~\/|[A-Za-z]:\\|file:)/.test(secret)) return reject("a path or route");
-      if (/^roles\/[\w.]+$/.test(secret)) return reject("an IAM role name");
-      if (unquoted && /^\\[&$@%][A-Za-z_][\w:]*$/.test(secret)) return reject("code (a Perl reference)");
-      if (unquoted && /^[&*][A-Za-z_][\w.-]*$/.test(secret)) return reject("a YAML anchor or alias");
-      if (/^\{\.[\w.[\]]+\}$/.test(secret)) return reject("a JSONPath template");
-      if (/^[A-Z_][A-Z0-9_]*=[\w.-]+:(?:latest|\d+)$/.test(secret)) return reject("a secret reference (name:version)");
-      if (/^[a-z_][a-z0-9_/]*#[a-z_][a-z0-9_]*$/.test(secret) && /^\s*(?:get|post|put|patch|delete|match|root)\b|["']\/[\w/:.-]*["']/.test(
-        text.slice(text.lastIndexOf("\n", index) + 1, index + match.length - secret.length)
-      ))
-        return reject("a route target (controller#action)");
-      if (/^(?:https?|ftp|wss?):\/\//i.test(secret) && !/\/\/[^/@\s]+:[^/@\s]+@/.test(secret))
-        return reject("a URL without credentials");
-      if (/^data:|;base64,/.test(secret)) return reject("a data URI");
-      if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret) && !/key|token|secret|pass/.test(key))
-        return reject("a UUID under a name that is not a credential");
-      if (/^[~^<>=]*v?\d+\.\d+(?:\.\d+)?(?:[-+][\w.]+)?$/.test(secret)) return reject("a version");
-      if (/^\d{1,5}\.v[0-9a-f]{6,}(?:_[0-9a-f]+)*$|^v?\d{1,4}(?:\.\d{1,6}){1,3}[-.+][a-z][\w.+-]*$/.test(secret))
-        return reject("a version (plugin or pre-release)");
-      if (/^(?:npm|workspace|link|file|portal|patch|github|git\+\w+|catalog):/.test(secret))
-        return reject("a package specifier");
-      if (/^[\w.-]+:\d+(?:\.[\w-]+)+$|^[a-z][\w.-]*:[\w.-]+:v?\d[\w.-]*$/.test(secret))
-        return reject("a plugin or Maven coordinate with a version");
-      if (/^(?:sha(?:1|256|384|512)|md5)[-:]/i.test(secret)) return reject("a checksum");
-      if (/\.(?:js|mjs|cjs|css|map|png|jpe?g|gif|svg|webp|woff2?|ttf|json|html?|ya?ml|txt|md|pem|crt|cer|key|p12|pfx|jks)$/i.test(
-        secret
-      ))
-        return reject("a file name");
+      const shape = shapeNotSecret(secret, match, text, index, key);
+      if (shape) return reject(shape);
       const optionSlot = /(?:^|\s)(?:-[pPwa]|\/p:)[ \t]{0,3}["']?$|\/user:\S+[ \t]{1,3}["']?$/.test(
         match.slice(0, match.length - secret.length)
       );
@@ -9955,6 +10010,36 @@ function validatePatterns(raw, where3, locate2) {
   }
   return { patterns, errors };
 }
+function anchorCover(w) {
+  if (w.coverGen === windowsGen && w.cover) return w.cover;
+  let best = w;
+  for (const o of windowsMade)
+    if (o.alts.length > best.alts.length && o.anchor.flags === w.anchor.flags && w.alts.every((a) => o.alts.includes(a)))
+      best = o;
+  w.cover = best;
+  w.coverGen = windowsGen;
+  return best;
+}
+function alternatives(group2) {
+  const body = group2.slice(3, -1);
+  const out = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === "\\") i++;
+    else if (c === "[") {
+      for (i++; i < body.length && body[i] !== "]"; i++) if (body[i] === "\\") i++;
+    } else if (c === "(") depth++;
+    else if (c === ")") depth--;
+    else if (c === "|" && depth === 0) {
+      out.push(body.slice(from, i));
+      from = i + 1;
+    }
+  }
+  out.push(body.slice(from));
+  return out;
+}
 function groupEnd(src, open) {
   let depth = 0;
   for (let i = open; i < src.length; i++) {
@@ -9975,13 +10060,19 @@ function windowOf(src, caseInsensitive) {
   if (close === -1) return void 0;
   const group2 = src.slice(open, close + 1);
   if (/\\[1-9k]|\(\?</.test(group2)) return void 0;
+  if (!group2.startsWith("(?:")) return void 0;
   const flags = caseInsensitive ? "i" : "";
   try {
-    return {
+    const w = {
       anchor: new RegExp(group2, "g" + flags),
       before: Number(m[2]) + (m[1] ? 1 : 0),
-      sticky: new RegExp(src, "yd" + flags)
+      sticky: new RegExp(src, "yd" + flags),
+      alts: alternatives(group2),
+      at: new RegExp(group2, "y" + flags)
     };
+    windowsMade.push(w);
+    windowsGen++;
+    return w;
   } catch {
     return void 0;
   }
@@ -10061,7 +10152,7 @@ async function readPatternDir(dir) {
   if (errors.length) throw new Error(errors.join("\n"));
   return all;
 }
-var KNOWN_KEYS, WORD_ENDS, NAMES_SLOT, CompiledRule;
+var KNOWN_KEYS, WORD_ENDS, NAMES_SLOT, CompiledRule, windowsMade, windowsGen;
 var init_load = __esm({
   "src/rules/secrets/load.ts"() {
     "use strict";
@@ -10115,6 +10206,8 @@ var init_load = __esm({
         return this.win ?? void 0;
       }
     };
+    windowsMade = [];
+    windowsGen = 0;
   }
 });
 
@@ -10193,16 +10286,21 @@ function runs(text, cls, min, padding, each) {
     return;
   }
   const n = text.length;
+  const need = padding ? min - 2 : min;
   let i = 0;
-  while (i < n) {
-    if (!cls[text.charCodeAt(i)]) {
-      i++;
+  for (; ; ) {
+    const probe = i + need - 1;
+    if (probe >= n) return;
+    if (!cls[text.charCodeAt(probe)]) {
+      i = probe + 1;
       continue;
     }
-    const start = i;
-    while (i < n && cls[text.charCodeAt(i)]) i++;
-    let end = i;
-    if (padding) while (end < n && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    let start = probe;
+    while (start > i && cls[text.charCodeAt(start - 1)]) start--;
+    let j = probe + 1;
+    while (j < n && cls[text.charCodeAt(j)]) j++;
+    let end = j;
+    if (padding) while (end < n && end - j < 2 && text.charCodeAt(end) === 61) end++;
     if (end - start >= min && !each(start, end)) return;
     i = end;
   }
@@ -10519,7 +10617,7 @@ var TEST_PATH, DOCS_PATH, EXAMPLE_PATH, GENERATED_PATH, DEPLOY_PATH, LOCALE_PATH
 var init_context = __esm({
   "src/rules/secrets/context.ts"() {
     "use strict";
-    TEST_PATH = /(?:^|\/)(?:t|tests?|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
+    TEST_PATH = /(?:^|\/)(?:t|tests?|molecule|__tests__|__mocks__|mocks?|specs?|fixtures?|__fixtures__|testdata|test[-_]data|e2e|cypress|testing|test[-_]?utils)\/|(?:^|\/)[^/]*[._-](?:test|spec|tests|specs|e2e)\.[A-Za-z0-9]+$|(?:^|\/)test_[^/]*\.py$|_test\.(?:go|py|rb|exs?)$|(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|groovy|swift)$|(?:^|\/)conftest\.py$/i;
     DOCS_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|textile|rdoc)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?|website\/docs)\/|(?:^|\/)(?:README|CHANGELOG|CHANGES|HISTORY|CONTRIBUTING|UPGRADING|MIGRATION)(?:\.[^/]*)?$|(?:^|\/)man\/(?:man[1-9]\/)?[^/]+\.[1-9][a-z]?$/i;
     EXAMPLE_PATH = /\.(?:example|examples|sample|samples|template|tmpl|tpl|dist|default|defaults|skel)$|(?:^|\/)[^/]*\.(?:example|sample|template)\.[A-Za-z0-9]+$/i;
     GENERATED_PATH = /\.min\.(?:m?js|cjs|css)$|\.(?:m?js|cjs|css)\.map$|\.map$|(?:^|\/)\.yarn\/(?:releases|plugins|sdks|cache)\/|(?:^|\/)\.pnp\.c?js$|(?:^|\/)(?:dist|build|bundles?|out|public\/build)\/(?:[^/]+\/)*[^/]+\.(?:m?js|cjs)$|\.(?:bundle|chunk)\.m?js$|(?:^|\/)vendor(?:ed)?\/(?:[^/]+\/)*[^/]+\.m?js$/i;
@@ -10592,12 +10690,12 @@ function detectSecrets(text, set, globalAllow = [], ctx = {}) {
     }
   return dedupe(hits).filter((h) => storeReferenceAt(text, h.start, h.end) === void 0);
 }
-function describe(rule265, secret) {
-  const e = rule265.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
-  return `matched ${rule265.p.id}${e}`;
+function describe(rule283, secret) {
+  const e = rule283.p.entropy !== void 0 ? `, entropy ${shannonEntropy(secret).toFixed(1)}` : "";
+  return `matched ${rule283.p.id}${e}`;
 }
-function isHeuristic(rule265) {
-  return rule265.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule265.p.validate ?? "");
+function isHeuristic(rule283) {
+  return rule283.p.id.startsWith("generic-") || HEURISTIC_VALIDATORS.has(rule283.p.validate ?? "");
 }
 function docsExampleKey(s) {
   return `${s.length}:${crc32(s).toString(36)}:${crc32([...s].reverse().join("")).toString(36)}`;
@@ -10605,13 +10703,13 @@ function docsExampleKey(s) {
 function isDocsExample(s) {
   return s.length >= 16 && s.length <= 400 && DOCS_EXAMPLES.has(docsExampleKey(s));
 }
-function weigh(rule265, text, start, end, severity, confidence, why, quality, path18) {
+function weigh(rule283, text, start, end, severity, confidence, why, quality, path18) {
   const secret = text.slice(start, end);
   if (isDocsExample(secret))
     return { severity: "low", confidence: "low", why: `${why}; identical to an example in the provider's public docs` };
   const { line, start: ls } = lineAround(text, start);
-  if (!isHeuristic(rule265)) {
-    if (rule265.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
+  if (!isHeuristic(rule283)) {
+    if (rule283.p.id === "gcp-api-key" && /authDomain|messagingSenderId|firebaseConfig|initializeApp\(/.test(
       text.slice(Math.max(0, start - 600), end + 600)
     ))
       return {
@@ -10630,13 +10728,13 @@ function weigh(rule265, text, start, end, severity, confidence, why, quality, pa
         confidence: "low",
         why: `${why}; a made-up value (counting or repeated digits) in test code`
       };
-    if (rule265.p.validate === "private-key" && path18 !== void 0 && placeOf2(path18).test)
+    if (rule283.p.validate === "private-key" && path18 !== void 0 && placeOf2(path18).test)
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
         why: capAt(severity, "medium") !== severity ? `${why}; a test fixture` : why
       };
-    if (rule265.p.validate === "private-key" && path18 !== void 0 && EXAMPLE_DIR.test(path18))
+    if (rule283.p.validate === "private-key" && path18 !== void 0 && EXAMPLE_DIR.test(path18))
       return {
         severity: capAt(severity, "medium"),
         confidence: "medium",
@@ -10675,6 +10773,8 @@ function weigh(rule265, text, start, end, severity, confidence, why, quality, pa
   }
   if (place2?.locale) cap("low", "a translation file");
   if (place2?.test) cap("low", "test code");
+  if (secret.toLowerCase() === "vagrant" && path18 !== void 0 && VAGRANTFILE.test(path18))
+    cap("low", "the Vagrant boxes' public default password in a Vagrantfile");
   if (quality === "placeholder") cap("low", "placeholder-like");
   if (inComment(line, start - ls)) cap("medium", "in a comment");
   else if (inDocstring(text, start)) cap("medium", "in a docstring or block comment");
@@ -10682,32 +10782,55 @@ function weigh(rule265, text, start, end, severity, confidence, why, quality, pa
   else if (place2?.example) cap(quality ? "low" : "medium", "an example/template file");
   return { severity: sev, confidence: conf, why: notes.length ? `${why}; ${notes.join(", ")}` : why };
 }
-function nextMatch(rule265, text, from) {
-  if (from === 0 && rule265.plainBytes < WINDOW_AFTER_BYTES) rule265.plainBytes += text.length;
-  const w = rule265.plainBytes >= WINDOW_AFTER_BYTES ? rule265.window : void 0;
+function nextMatch(rule283, text, from) {
+  if (from === 0 && rule283.plainBytes < WINDOW_AFTER_BYTES) rule283.plainBytes += text.length;
+  const w = rule283.plainBytes >= WINDOW_AFTER_BYTES ? rule283.window : void 0;
   if (!w) {
-    const re = rule265.regex;
+    const re = rule283.regex;
     re.lastIndex = from;
     return re.exec(text);
   }
-  const { anchor, sticky, before } = w;
+  const { sticky, before } = w;
+  const cover = anchorCover(w);
+  const places = anchorPlaces(cover, text);
   let tried = from;
-  anchor.lastIndex = from;
-  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
-    const at = k.index;
+  let lo = 0;
+  for (let hi = places.length; lo < hi; ) {
+    const mid = lo + hi >>> 1;
+    if (places[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < places.length; k++) {
+    const at = places[k];
+    if (cover !== w) {
+      w.at.lastIndex = at;
+      if (!w.at.test(text)) continue;
+    }
     for (let s = Math.max(tried, at - before); s <= at; s++) {
       sticky.lastIndex = s;
       const m = sticky.exec(text);
       if (m !== null) return m;
     }
     tried = at + 1;
-    anchor.lastIndex = at + 1;
   }
   return null;
 }
+function anchorPlaces(w, text) {
+  const known5 = placesOf.get(w);
+  if (known5 !== void 0 && known5.text === text) return known5.places;
+  const places = [];
+  const { anchor } = w;
+  anchor.lastIndex = 0;
+  for (let k = anchor.exec(text); k !== null; k = anchor.exec(text)) {
+    places.push(k.index);
+    anchor.lastIndex = k.index + 1;
+  }
+  placesOf.set(w, { text, places });
+  return places;
+}
 function scanText(text, set, globalAllow, ctx) {
-  const drop = (rule265, start, end, reason, generated) => ctx.onDrop?.({
-    ruleId: rule265.p.id,
+  const drop = (rule283, start, end, reason, generated) => ctx.onDrop?.({
+    ruleId: rule283.p.id,
     start,
     end,
     secret: text.slice(start, end),
@@ -10715,18 +10838,18 @@ function scanText(text, set, globalAllow, ctx) {
     ...generated ? { generated } : {}
   });
   const hits = [];
-  for (const rule265 of candidateRules(text, set)) {
+  for (const rule283 of candidateRules(text, set)) {
     let count3 = 0;
     let from = 0;
     let m;
-    while ((m = nextMatch(rule265, text, from)) !== null) {
+    while ((m = nextMatch(rule283, text, from)) !== null) {
       from = m.index + m[0].length;
       if (m[0].length === 0) {
         from++;
         continue;
       }
       if (++count3 > MAX_MATCHES_PER_RULE) break;
-      let g = rule265.group;
+      let g = rule283.group;
       if (g < 0) {
         g = 0;
         for (let i = 1; i < m.length; i++)
@@ -10739,27 +10862,27 @@ function scanText(text, set, globalAllow, ctx) {
       const span = m.indices?.[g];
       if (secret === void 0 || !span) continue;
       const [start, end] = span;
-      if (rule265.allow.some((a) => a.test(secret))) {
-        drop(rule265, start, end, "the rule's allow list (a documented example or placeholder)");
+      if (rule283.allow.some((a) => a.test(secret))) {
+        drop(rule283, start, end, "the rule's allow list (a documented example or placeholder)");
         continue;
       }
       const allowed = globalAllow.find((a) => a.test(secret));
-      if (rule265.p.entropy !== void 0) {
+      if (rule283.p.entropy !== void 0) {
         const e = shannonEntropy(secret);
-        if (e < rule265.p.entropy) {
-          drop(rule265, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule265.p.entropy}`);
+        if (e < rule283.p.entropy) {
+          drop(rule283, start, end, `entropy ${e.toFixed(1)} below the rule's ${rule283.p.entropy}`);
           continue;
         }
       }
-      let severity = rule265.p.severity;
-      let confidence = rule265.p.confidence ?? "high";
-      let why = describe(rule265, secret);
+      let severity = rule283.p.severity;
+      let confidence = rule283.p.confidence ?? "high";
+      let why = describe(rule283, secret);
       let quality;
-      if (rule265.p.validate) {
-        const v = VALIDATORS[rule265.p.validate]?.({ secret, match: m[0], text, index: m.index });
+      if (rule283.p.validate) {
+        const v = VALIDATORS[rule283.p.validate]?.({ secret, match: m[0], text, index: m.index });
         if (v) {
           if (v.verdict === "reject") {
-            drop(rule265, start, end, v.why ?? `rejected by the ${rule265.p.validate} check`);
+            drop(rule283, start, end, v.why ?? `rejected by the ${rule283.p.validate} check`);
             continue;
           }
           quality = v.quality;
@@ -10772,14 +10895,14 @@ function scanText(text, set, globalAllow, ctx) {
           if (v.why) why = v.why;
         }
       }
-      const w = weigh(rule265, text, start, end, severity, confidence, why, quality, ctx.path);
+      const w = weigh(rule283, text, start, end, severity, confidence, why, quality, ctx.path);
       if ("drop" in w) {
-        drop(rule265, start, end, w.drop, w.generated);
+        drop(rule283, start, end, w.drop, w.generated);
         continue;
       }
       ({ severity, confidence, why } = w);
       hits.push({
-        rule: rule265,
+        rule: rule283,
         secret,
         start,
         end,
@@ -10802,7 +10925,7 @@ function dedupe(hits) {
   }
   return kept.sort((a, b) => a.start - b.start);
 }
-var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, runsFound, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, EXAMPLE_DIR, WINDOW_AFTER_BYTES, CONTAINER_VALIDATORS;
+var MAX_MATCHES_PER_RULE, SMALL_TEXT2, NON_ASCII2, UPPER2, lowerAscii, includesBudget, runsFound, HEURISTIC_VALIDATORS, DOCS_EXAMPLES, FILE_EXT_AFTER, VAGRANTFILE, EXAMPLE_DIR, WINDOW_AFTER_BYTES, placesOf, CONTAINER_VALIDATORS;
 var init_detect = __esm({
   "src/rules/secrets/detect.ts"() {
     "use strict";
@@ -10823,8 +10946,10 @@ var init_detect = __esm({
     HEURISTIC_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "credential-value", "docker-auth"]);
     DOCS_EXAMPLES = /* @__PURE__ */ new Set(["155:1lc66x2:z60ehr", "32:x4y0s0:1p2wv51", "32:12rhejz:1jivp3x", "28:xza3rx:1uyqbot"]);
     FILE_EXT_AFTER = /^\.(?:png|jpe?g|gif|svg|webp|ico|bmp|html?|php|aspx?|jsp|css|m?js|pdf|md|txt)\b/i;
+    VAGRANTFILE = /(?:^|\/)Vagrantfile(?:\.[\w.-]+)?$/;
     EXAMPLE_DIR = /(?:^|\/)(?:examples?|samples?|demos?)\//i;
     WINDOW_AFTER_BYTES = 256 * 1024;
+    placesOf = /* @__PURE__ */ new WeakMap();
     CONTAINER_VALIDATORS = /* @__PURE__ */ new Set(["generic-value", "k8s-secret-data", "docker-auth", "credential-value"]);
   }
 });
@@ -11795,13 +11920,14 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       `config ${display}: cannot read (${e.code ?? e.message})`
     );
   }
-  const { parseYaml: parseYaml3, isMap: isMap12, isScalar: isScalar11, isSeq: isSeq11 } = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const yaml = await Promise.resolve().then(() => (init_yaml(), yaml_exports));
+  const { parseYaml: parseYaml3, isMap: isMap12, isScalar: isScalar11, isSeq: isSeq11 } = yaml;
   const { doc: doc3, lc, errors: parseErrors } = parseYaml3(text);
   const lastLine = Math.max(1, text.replace(/\n$/, "").split("\n").length);
   const errors = parseErrors.map((e) => `${display}:${Math.min(e.line ?? 1, lastLine)}: ${e.message}`);
   const at = (node) => {
-    const r = node?.range;
-    return r ? lc.linePos(r[0]).line : 1;
+    const r2 = node?.range;
+    return r2 ? lc.linePos(r2[0]).line : 1;
   };
   const cfg = { ...emptyConfig(), file };
   if (errors.length) throw new UsageError(`invalid config:
@@ -11810,61 +11936,9 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
   if (root === null || isScalar11(root) && (root.value === null || root.value === "")) return cfg;
   if (!isMap12(root)) throw new UsageError(`invalid config:
   ${display}:${at(root)}: expected a mapping of settings`);
-  const err = (node, msg) => errors.push(`${display}:${at(node)}: ${msg}`);
-  const strings2 = (node, what2) => {
-    if (!isSeq11(node)) {
-      err(node, `${what2} must be a list of strings`);
-      return [];
-    }
-    const out = [];
-    for (const item of node.items) {
-      if (isScalar11(item) && typeof item.value === "string") out.push(item.value);
-      else err(item, `${what2}: every entry must be a string`);
-    }
-    return out;
-  };
-  const mapping = (node, what2, keys) => {
-    if (!isMap12(node)) {
-      err(node, `${what2} must be a mapping (${keys.join(", ")})`);
-      return void 0;
-    }
-    const m = /* @__PURE__ */ new Map();
-    for (const p of node.items) {
-      const k = isScalar11(p.key) ? String(p.key.value) : "";
-      if (!keys.includes(k)) err(p.key, `${what2}: unknown key "${k}" (known: ${keys.join(", ")})`);
-      else m.set(k, p.value ?? p.key);
-    }
-    return m;
-  };
-  const text1 = (node, what2) => {
-    if (isScalar11(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
-    err(node, `${what2} must be a non-empty string`);
-    return void 0;
-  };
-  const note = (c) => typeof c === "string" && c.trim() ? c.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") : void 0;
-  const reasons = (container) => {
-    const items3 = container?.items ?? [];
-    const out = [];
-    let heading2;
-    let prevLine = -1;
-    items3.forEach((it, i) => {
-      const n = it;
-      const key = n.key;
-      const val = n.value;
-      const line = at(n.key ?? it);
-      const before = note(n.commentBefore) ?? note(key?.commentBefore) ?? (i === 0 ? note(container.commentBefore) : void 0);
-      if (before) heading2 = before;
-      else if (line !== prevLine + 1) heading2 = void 0;
-      out.push(note(n.comment) ?? note(val?.comment) ?? heading2);
-      prevLine = line;
-    });
-    return out;
-  };
-  const exceptions = [];
-  const except = (kind, what2, reason) => exceptions.push({ kind, what: what2, ...reason ? { reason } : {} });
+  const r = configReader(display, at, yaml, errors);
+  const { err, strings: strings2, reasons, except, exceptions } = r;
   let patternsNode;
-  const ruleNodes = [];
-  const selectorNodes = [];
   for (const pair of root.items) {
     const key = isScalar11(pair.key) ? String(pair.key.value) : "";
     const v = pair.value;
@@ -11897,220 +11971,33 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
         if (isScalar11(v) && typeof v.value === "string") cfg.baseline = v.value;
         else err(v ?? pair.key, "baseline must be a file path");
         break;
-      case "allow": {
-        const why = reasons(v);
-        for (const [i, s] of strings2(v, "allow").entries()) {
-          except("allow", s, why[i]);
-          try {
-            const re = new RegExp(s);
-            const unsafe = checkRegexSafety(s);
-            if (unsafe) err(isSeq11(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
-            else cfg.allow.push(re);
-          } catch (e) {
-            err(isSeq11(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
-          }
-        }
+      case "allow":
+        readAllow(r, v, pair.key, cfg);
         break;
-      }
-      case "rules": {
-        if (!isMap12(v)) {
-          err(v ?? pair.key, "rules must map rule ids to off or a severity");
-          break;
-        }
-        const why = reasons(v);
-        for (const [i, rp] of v.items.entries()) {
-          const id = isScalar11(rp.key) ? String(rp.key.value) : "";
-          const val = isScalar11(rp.value) ? rp.value.value : void 0;
-          const setting = val === false ? "off" : val;
-          if (setting !== "off" && !isSeverity(setting))
-            err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
-          else {
-            cfg.rules.set(id.toLowerCase(), setting);
-            if (setting === "off") except("rule off", id, why[i]);
-            else
-              exceptions.push({
-                kind: "severity lowered",
-                what: id,
-                severity: setting,
-                ...why[i] ? { reason: why[i] } : {}
-              });
-          }
-          ruleNodes.push([id, rp.key]);
-        }
+      case "rules":
+        readRules(r, v, pair.key, cfg);
         break;
-      }
       case "patterns":
         patternsNode = v;
         break;
-      case "owners": {
-        if (!isSeq11(v)) {
-          err(v ?? pair.key, "owners must be a list of {paths, rules, owners} entries");
-          break;
-        }
-        cfg.owners = [];
-        for (const [i, item] of v.items.entries()) {
-          const what2 = `owners[${i}]`;
-          const m = mapping(item, what2, ["paths", "rules", "owners"]);
-          if (!m) continue;
-          const entry = { owners: [], source: `${display}:${at(item)}` };
-          if (!m.has("owners"))
-            err(item, `${what2}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
-          else
-            for (const [j, o] of strings2(m.get("owners"), `${what2}.owners`).entries()) {
-              if (isOwner(o)) entry.owners.push(o);
-              else
-                err(
-                  m.get("owners").items[j],
-                  `${what2}.owners: "${o}" is not @user, @org/team or an e-mail address`
-                );
-            }
-          if (m.has("paths")) {
-            const node = m.get("paths");
-            entry.paths = strings2(node, `${what2}.paths`);
-            entry.paths.forEach((p, j) => {
-              if (p.startsWith("!") || p.includes("["))
-                err(
-                  node.items?.[j],
-                  `${what2}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`
-                );
-            });
-          }
-          if (m.has("rules")) {
-            const node = m.get("rules");
-            entry.rules = strings2(node, `${what2}.rules`);
-            entry.rules.forEach((r, j) => selectorNodes.push([r, node.items?.[j], "owners"]));
-          }
-          cfg.owners.push(entry);
-        }
+      case "owners":
+        readOwners(r, v, pair.key, cfg);
         break;
-      }
-      case "escalation": {
-        const m = mapping(v ?? pair.key, "escalation", ["contact", "doc"]);
-        if (!m) break;
-        const esc2 = {};
-        if (m.has("contact")) {
-          const c = text1(m.get("contact"), "escalation.contact");
-          if (c) esc2.contact = c;
-        }
-        if (m.has("doc")) {
-          const d = text1(m.get("doc"), "escalation.doc");
-          if (d) esc2.doc = d;
-        }
-        if (!m.size) err(v ?? pair.key, "escalation needs a contact, a doc or both");
-        cfg.escalation = esc2;
+      case "escalation":
+        readEscalation(r, v, pair.key, cfg);
         break;
-      }
-      case "providers": {
-        if (!isSeq11(v)) {
-          err(v ?? pair.key, "providers must be a list of {name, command, timeout, output}");
-          break;
-        }
-        const list4 = [];
-        v.items.forEach((item, j) => {
-          const m = mapping(item, `providers[${j}]`, ["name", "command", "timeout", "output"]);
-          if (!m) return;
-          const name = text1(m.get("name"), `providers[${j}].name`);
-          if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
-            err(m.get("name"), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
-          const command2 = m.has("command") ? strings2(m.get("command"), `providers[${j}].command`) : [];
-          if (!command2.length || !command2[0])
-            err(
-              m.get("command") ?? item,
-              `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`
-            );
-          let timeout = 5;
-          if (m.has("timeout")) {
-            const t = m.get("timeout");
-            if (isScalar11(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
-            else err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
-          }
-          let output = "patterns";
-          if (m.has("output")) {
-            const o = m.get("output");
-            if (isScalar11(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
-            else err(o ?? item, `providers[${j}].output must be values or patterns`);
-          }
-          if (name && command2.length) list4.push({ name, command: command2, timeout, output });
-        });
-        cfg.providers = list4;
+      case "providers":
+        readProviders(r, v, pair.key, cfg);
         break;
-      }
-      case "ownCredentials": {
-        if (isScalar11(v) && typeof v.value === "boolean") {
-          cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
-          break;
-        }
-        const m = mapping(v ?? pair.key, "ownCredentials", ["enabled", "files", "env"]);
-        if (!m) break;
-        const own = {
-          files: m.has("files") ? strings2(m.get("files"), "ownCredentials.files") : [],
-          env: m.has("env") ? strings2(m.get("env"), "ownCredentials.env") : []
-        };
-        if (m.has("enabled")) {
-          const e = m.get("enabled");
-          if (isScalar11(e) && typeof e.value === "boolean") own.enabled = e.value;
-          else err(e ?? pair.key, "ownCredentials.enabled must be true or false");
-        }
-        cfg.ownCredentials = own;
+      case "ownCredentials":
+        readOwnCredentials(r, v, pair.key, cfg);
         break;
-      }
-      case "revoked": {
-        const m = mapping(v ?? pair.key, "revoked", ["users", "keys"]);
-        if (!m) break;
-        const users = m.has("users") ? strings2(m.get("users"), "revoked.users") : [];
-        const keysNode = m.get("keys");
-        const keys = m.has("keys") ? strings2(keysNode, "revoked.keys") : [];
-        keys.forEach((k, j) => {
-          if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
-            err(
-              keysNode?.items?.[j],
-              `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`
-            );
-        });
-        cfg.revoked = { users, keys, why: { users: reasons(m.get("users")), keys: reasons(keysNode) } };
+      case "revoked":
+        readRevoked(r, v, pair.key, cfg);
         break;
-      }
-      case "environments": {
-        if (!isMap12(v)) {
-          err(
-            v ?? pair.key,
-            "environments must map environment names to lists of globs (and expectDifferent to key globs)"
-          );
-          break;
-        }
-        const envs = /* @__PURE__ */ new Map();
-        let expectDifferent = [];
-        let why = [];
-        for (const ep of v.items) {
-          const name = isScalar11(ep.key) ? String(ep.key.value) : "";
-          const globs = (what2) => {
-            if (!isSeq11(ep.value) || ep.value.items.length === 0) {
-              err(ep.value ?? ep.key, `${what2} must be a non-empty list of globs`);
-              return [];
-            }
-            const list4 = strings2(ep.value, what2);
-            ep.value.items.forEach((item, i) => {
-              if (isScalar11(item) && typeof item.value === "string" && !item.value.trim())
-                err(item, `${what2}: glob ${i + 1} is empty`);
-            });
-            return list4.filter((g) => g.trim());
-          };
-          if (name === "expectDifferent") {
-            expectDifferent = globs("environments.expectDifferent");
-            why = reasons(ep.value);
-          } else if (!/^[A-Za-z][\w-]*$/.test(name))
-            err(
-              ep.key,
-              `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`
-            );
-          else if (!isSeq11(ep.value))
-            err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
-          else envs.set(name, globs(`environments.${name}`));
-        }
-        if (envs.size === 1) err(v, "environments: name at least two environments to compare");
-        cfg.environments = { envs, expectDifferent, why };
+      case "environments":
+        readEnvironments(r, v, pair.key, cfg);
         break;
-      }
       case "policies":
         if (!isSeq11(v)) err(v ?? pair.key, 'policies must be a list of policies (see the README, "Your own policies")');
         else cfg.inlinePolicies = v.items.length > 0;
@@ -12118,114 +12005,387 @@ async function loadConfig(file, knownRules, display = file, knownCategories = /*
       case "policyPaths":
         cfg.policyPaths = strings2(v, "policyPaths");
         break;
-      case "parameterFiles": {
-        if (!isMap12(v)) {
-          err(v ?? pair.key, "parameterFiles must map globs of parameter files to the template path each deploys");
-          break;
-        }
-        cfg.parameterFiles = [];
-        for (const pp of v.items) {
-          const glob = isScalar11(pp.key) ? String(pp.key.value).trim() : "";
-          const tpl = isScalar11(pp.value) && typeof pp.value.value === "string" ? pp.value.value.trim() : "";
-          if (!glob || !tpl || tpl.startsWith("/") || tpl.split("/").includes(".."))
-            err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
-          else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, "")]);
-        }
+      case "parameterFiles":
+        readParameterFiles(r, v, pair.key, cfg);
         break;
-      }
-      case "profiles": {
-        if (!isMap12(v)) {
-          err(v ?? pair.key, "profiles must map profile names to {rules, deny, paths}");
-          break;
-        }
-        cfg.profiles = [];
-        for (const pp of v.items) {
-          const name = isScalar11(pp.key) ? String(pp.key.value) : "";
-          const body = pp.value;
-          if (!isMap12(body)) {
-            err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
-            continue;
-          }
-          const prof = { name };
-          for (const kp of body.items) {
-            const k = isScalar11(kp.key) ? String(kp.key.value) : "";
-            if (k !== "rules" && k !== "deny" && k !== "paths") {
-              err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
-              continue;
-            }
-            const list4 = strings2(kp.value, `profiles.${name}.${k}`);
-            prof[k] = list4;
-            if (k !== "paths") {
-              const items3 = kp.value?.items ?? [];
-              list4.forEach((r, j) => selectorNodes.push([r, items3[j], `profiles.${name}.${k}`]));
-            }
-            if (k === "deny") {
-              const why = reasons(kp.value);
-              list4.forEach((r, j) => except("rule off", r, why[j] ?? `denied by profile ${name}`));
-            }
-          }
-          if (!prof.rules && !prof.deny) err(body, `profiles.${name}: name rules (an allow list) or deny`);
-          cfg.profiles.push(prof);
-        }
+      case "profiles":
+        readProfiles(r, v, pair.key, cfg);
         break;
-      }
       default:
         err(pair.key, `unknown key "${key}" (known: ${KEYS.join(", ")})`);
     }
   }
-  if (patternsNode !== void 0) {
-    const raw = patternsNode.toJSON?.() ?? null;
-    const items3 = isSeq11(patternsNode) ? patternsNode.items : [];
-    const nodeOf3 = (i, key) => {
-      const item = items3[i];
-      if (key && isMap12(item)) {
-        const pair = item.items.find((p) => isScalar11(p.key) && p.key.value === key);
-        if (pair) return pair.key;
-      }
-      return item ?? patternsNode;
-    };
-    const lineOf3 = (i, key) => `${display}:${at(nodeOf3(i, key))}: patterns`;
-    const { patterns, errors: perrs } = validatePatterns(raw, `${display}:${at(patternsNode)}: patterns`, lineOf3);
-    errors.push(...perrs);
-    for (const [i, p] of patterns.entries()) {
-      if (knownRules.has(p.id)) errors.push(`${lineOf3(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
-      const unsafe = typeof p.regex === "string" ? checkRegexSafety(p.regex) : void 0;
-      if (unsafe) errors.push(`${lineOf3(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
-    }
-    if (!errors.length)
-      for (const [pi, p] of patterns.entries()) {
-        const set = compileRuleSet([p]);
-        p.examples.match.forEach((ex, i) => {
-          if (!detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
-        });
-        p.examples.nomatch.forEach((ex, i) => {
-          if (detectSecrets(unsplit(ex), set).length)
-            errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
-        });
-      }
-    cfg.patterns = patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: display }));
-  }
-  const known5 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
-  for (const [id, node] of ruleNodes)
-    if (!known5.has(id.toLowerCase())) err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
-  if (knownRules.size)
-    for (const [sel, node, where3] of selectorNodes) {
-      const s = sel.toLowerCase();
-      if (knownCategories.has(s) || known5.has(s)) continue;
-      if (/[*?]/.test(s)) {
-        if ([...known5].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
-        err(node, `${where3}: rule glob "${sel}" matches no rule (see hookguard rules)`);
-      } else
-        err(
-          node,
-          `${where3}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
-        );
-    }
+  if (patternsNode !== void 0) cfg.patterns = readPatterns(r, patternsNode, knownRules);
+  checkRuleReferences(r, cfg, knownRules, knownCategories);
   if (errors.length) throw new UsageError(`invalid config:
   ${errors.join("\n  ")}`);
   if (exceptions.length) cfg.exceptions = exceptions;
   return cfg;
+}
+function configReader(display, at, y, errors) {
+  const err = (node, msg) => {
+    errors.push(`${display}:${at(node)}: ${msg}`);
+  };
+  const strings2 = (node, what2) => {
+    if (!y.isSeq(node)) {
+      err(node, `${what2} must be a list of strings`);
+      return [];
+    }
+    const out = [];
+    for (const item of node.items) {
+      if (y.isScalar(item) && typeof item.value === "string") out.push(item.value);
+      else err(item, `${what2}: every entry must be a string`);
+    }
+    return out;
+  };
+  const mapping = (node, what2, keys) => {
+    if (!y.isMap(node)) {
+      err(node, `${what2} must be a mapping (${keys.join(", ")})`);
+      return void 0;
+    }
+    const m = /* @__PURE__ */ new Map();
+    for (const p of node.items) {
+      const k = y.isScalar(p.key) ? String(p.key.value) : "";
+      if (!keys.includes(k)) err(p.key, `${what2}: unknown key "${k}" (known: ${keys.join(", ")})`);
+      else m.set(k, p.value ?? p.key);
+    }
+    return m;
+  };
+  const text1 = (node, what2) => {
+    if (y.isScalar(node) && typeof node.value === "string" && node.value.trim()) return node.value.trim();
+    err(node, `${what2} must be a non-empty string`);
+    return void 0;
+  };
+  const note = (c) => typeof c === "string" && c.trim() ? c.split("\n").map((l) => l.trim()).filter(Boolean).join(" ") : void 0;
+  const reasons = (container) => {
+    const items3 = container?.items ?? [];
+    const out = [];
+    let heading2;
+    let prevLine = -1;
+    items3.forEach((it, i) => {
+      const n = it;
+      const key = n.key;
+      const val = n.value;
+      const line = at(n.key ?? it);
+      const before = note(n.commentBefore) ?? note(key?.commentBefore) ?? (i === 0 ? note(container.commentBefore) : void 0);
+      if (before) heading2 = before;
+      else if (line !== prevLine + 1) heading2 = void 0;
+      out.push(note(n.comment) ?? note(val?.comment) ?? heading2);
+      prevLine = line;
+    });
+    return out;
+  };
+  const exceptions = [];
+  const except = (kind, what2, reason) => exceptions.push({ kind, what: what2, ...reason ? { reason } : {} });
+  return {
+    display,
+    y,
+    errors,
+    at,
+    err,
+    strings: strings2,
+    mapping,
+    text1,
+    reasons,
+    except,
+    exceptions,
+    ruleNodes: [],
+    selectorNodes: []
+  };
+}
+function readAllow(r, v, keyNode, cfg) {
+  const why = r.reasons(v);
+  for (const [i, s] of r.strings(v, "allow").entries()) {
+    r.except("allow", s, why[i]);
+    try {
+      const re = new RegExp(s);
+      const unsafe = checkRegexSafety(s);
+      if (unsafe) r.err(r.y.isSeq(v) ? v.items[i] : v, `allow regex /${s}/ is unsafe: ${unsafe}`);
+      else cfg.allow.push(re);
+    } catch (e) {
+      r.err(r.y.isSeq(v) ? v.items[i] : v, `allow regex does not compile: ${e.message}`);
+    }
+  }
+}
+function readRules(r, v, keyNode, cfg) {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, "rules must map rule ids to off or a severity");
+    return;
+  }
+  const why = r.reasons(v);
+  for (const [i, rp] of v.items.entries()) {
+    const id = r.y.isScalar(rp.key) ? String(rp.key.value) : "";
+    const val = r.y.isScalar(rp.value) ? rp.value.value : void 0;
+    const setting = val === false ? "off" : val;
+    if (setting !== "off" && !isSeverity(setting))
+      r.err(rp.value ?? rp.key, `rules.${id}: expected off or one of critical, high, medium, low, info`);
+    else {
+      cfg.rules.set(id.toLowerCase(), setting);
+      if (setting === "off") r.except("rule off", id, why[i]);
+      else
+        r.exceptions.push({
+          kind: "severity lowered",
+          what: id,
+          severity: setting,
+          ...why[i] ? { reason: why[i] } : {}
+        });
+    }
+    r.ruleNodes.push([id, rp.key]);
+  }
+}
+function readOwners(r, v, keyNode, cfg) {
+  if (!r.y.isSeq(v)) {
+    r.err(v ?? keyNode, "owners must be a list of {paths, rules, owners} entries");
+    return;
+  }
+  cfg.owners = [];
+  for (const [i, item] of v.items.entries()) {
+    const what2 = `owners[${i}]`;
+    const m = r.mapping(item, what2, ["paths", "rules", "owners"]);
+    if (!m) continue;
+    const entry = { owners: [], source: `${r.display}:${r.at(item)}` };
+    if (!m.has("owners"))
+      r.err(item, `${what2}: owners is required (a list of @user, @org/team or e-mail; [] for nobody)`);
+    else
+      for (const [j, o] of r.strings(m.get("owners"), `${what2}.owners`).entries()) {
+        if (isOwner(o)) entry.owners.push(o);
+        else
+          r.err(
+            m.get("owners").items[j],
+            `${what2}.owners: "${o}" is not @user, @org/team or an e-mail address`
+          );
+      }
+    if (m.has("paths")) {
+      const node = m.get("paths");
+      entry.paths = r.strings(node, `${what2}.paths`);
+      entry.paths.forEach((p, j) => {
+        if (p.startsWith("!") || p.includes("["))
+          r.err(node.items?.[j], `${what2}.paths: "${p}": negation and [ ] ranges are not supported (as in CODEOWNERS)`);
+      });
+    }
+    if (m.has("rules")) {
+      const node = m.get("rules");
+      entry.rules = r.strings(node, `${what2}.rules`);
+      entry.rules.forEach((sel, j) => r.selectorNodes.push([sel, node.items?.[j], "owners"]));
+    }
+    cfg.owners.push(entry);
+  }
+}
+function readEscalation(r, v, keyNode, cfg) {
+  const m = r.mapping(v ?? keyNode, "escalation", ["contact", "doc"]);
+  if (!m) return;
+  const esc2 = {};
+  if (m.has("contact")) {
+    const c = r.text1(m.get("contact"), "escalation.contact");
+    if (c) esc2.contact = c;
+  }
+  if (m.has("doc")) {
+    const d = r.text1(m.get("doc"), "escalation.doc");
+    if (d) esc2.doc = d;
+  }
+  if (!m.size) r.err(v ?? keyNode, "escalation needs a contact, a doc or both");
+  cfg.escalation = esc2;
+}
+function readProviders(r, v, keyNode, cfg) {
+  if (!r.y.isSeq(v)) {
+    r.err(v ?? keyNode, "providers must be a list of {name, command, timeout, output}");
+    return;
+  }
+  const list4 = [];
+  v.items.forEach((item, j) => {
+    const m = r.mapping(item, `providers[${j}]`, ["name", "command", "timeout", "output"]);
+    if (!m) return;
+    const name = r.text1(m.get("name"), `providers[${j}].name`);
+    if (name && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(name))
+      r.err(m.get("name"), `providers[${j}].name must be kebab-case (a-z, 0-9, -): it names the provider's rules`);
+    const command2 = m.has("command") ? r.strings(m.get("command"), `providers[${j}].command`) : [];
+    if (!command2.length || !command2[0])
+      r.err(
+        m.get("command") ?? item,
+        `providers[${j}].command must be a non-empty list: the program and its arguments (no shell)`
+      );
+    let timeout = 5;
+    if (m.has("timeout")) {
+      const t = m.get("timeout");
+      if (r.y.isScalar(t) && typeof t.value === "number" && t.value > 0) timeout = t.value;
+      else r.err(t ?? item, `providers[${j}].timeout must be a number of seconds above 0`);
+    }
+    let output = "patterns";
+    if (m.has("output")) {
+      const o = m.get("output");
+      if (r.y.isScalar(o) && (o.value === "values" || o.value === "patterns")) output = o.value;
+      else r.err(o ?? item, `providers[${j}].output must be values or patterns`);
+    }
+    if (name && command2.length) list4.push({ name, command: command2, timeout, output });
+  });
+  cfg.providers = list4;
+}
+function readOwnCredentials(r, v, keyNode, cfg) {
+  if (r.y.isScalar(v) && typeof v.value === "boolean") {
+    cfg.ownCredentials = { enabled: v.value, files: [], env: [] };
+    return;
+  }
+  const m = r.mapping(v ?? keyNode, "ownCredentials", ["enabled", "files", "env"]);
+  if (!m) return;
+  const own = {
+    files: m.has("files") ? r.strings(m.get("files"), "ownCredentials.files") : [],
+    env: m.has("env") ? r.strings(m.get("env"), "ownCredentials.env") : []
+  };
+  if (m.has("enabled")) {
+    const e = m.get("enabled");
+    if (r.y.isScalar(e) && typeof e.value === "boolean") own.enabled = e.value;
+    else r.err(e ?? keyNode, "ownCredentials.enabled must be true or false");
+  }
+  cfg.ownCredentials = own;
+}
+function readRevoked(r, v, keyNode, cfg) {
+  const m = r.mapping(v ?? keyNode, "revoked", ["users", "keys"]);
+  if (!m) return;
+  const users = m.has("users") ? r.strings(m.get("users"), "revoked.users") : [];
+  const keysNode = m.get("keys");
+  const keys = m.has("keys") ? r.strings(keysNode, "revoked.keys") : [];
+  keys.forEach((k, j) => {
+    if (/^SHA256:/i.test(k) && !/^SHA256:[A-Za-z0-9+/]{43}=?$/.test(k))
+      r.err(
+        keysNode?.items?.[j],
+        `revoked.keys: "${k}" is not a SHA256 fingerprint as ssh-keygen -l prints it (SHA256: and 43 base64 characters)`
+      );
+  });
+  cfg.revoked = { users, keys, why: { users: r.reasons(m.get("users")), keys: r.reasons(keysNode) } };
+}
+function readEnvironments(r, v, keyNode, cfg) {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, "environments must map environment names to lists of globs (and expectDifferent to key globs)");
+    return;
+  }
+  const envs = /* @__PURE__ */ new Map();
+  let expectDifferent = [];
+  let why = [];
+  for (const ep of v.items) {
+    const name = r.y.isScalar(ep.key) ? String(ep.key.value) : "";
+    const globs = (what2) => {
+      if (!r.y.isSeq(ep.value) || ep.value.items.length === 0) {
+        r.err(ep.value ?? ep.key, `${what2} must be a non-empty list of globs`);
+        return [];
+      }
+      const list4 = r.strings(ep.value, what2);
+      ep.value.items.forEach((item, i) => {
+        if (r.y.isScalar(item) && typeof item.value === "string" && !item.value.trim())
+          r.err(item, `${what2}: glob ${i + 1} is empty`);
+      });
+      return list4.filter((g) => g.trim());
+    };
+    if (name === "expectDifferent") {
+      expectDifferent = globs("environments.expectDifferent");
+      why = r.reasons(ep.value);
+    } else if (!/^[A-Za-z][\w-]*$/.test(name))
+      r.err(ep.key, `environments: unknown key "${name}" (environment names are words; expectDifferent lists keys)`);
+    else if (!r.y.isSeq(ep.value))
+      r.err(ep.value ?? ep.key, `environments: unknown key "${name}" or environment without a list of globs`);
+    else envs.set(name, globs(`environments.${name}`));
+  }
+  if (envs.size === 1) r.err(v, "environments: name at least two environments to compare");
+  cfg.environments = { envs, expectDifferent, why };
+}
+function readParameterFiles(r, v, keyNode, cfg) {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, "parameterFiles must map globs of parameter files to the template path each deploys");
+    return;
+  }
+  cfg.parameterFiles = [];
+  for (const pp of v.items) {
+    const glob = r.y.isScalar(pp.key) ? String(pp.key.value).trim() : "";
+    const tpl = r.y.isScalar(pp.value) && typeof pp.value.value === "string" ? pp.value.value.trim() : "";
+    if (!glob || !tpl || tpl.startsWith("/") || tpl.split("/").includes(".."))
+      r.err(pp.value ?? pp.key, `parameterFiles: "${glob}" must map to a template path in the repository`);
+    else cfg.parameterFiles.push([glob, tpl.replace(/^\.\//, "")]);
+  }
+}
+function readProfiles(r, v, keyNode, cfg) {
+  if (!r.y.isMap(v)) {
+    r.err(v ?? keyNode, "profiles must map profile names to {rules, deny, paths}");
+    return;
+  }
+  cfg.profiles = [];
+  for (const pp of v.items) {
+    const name = r.y.isScalar(pp.key) ? String(pp.key.value) : "";
+    const body = pp.value;
+    if (!r.y.isMap(body)) {
+      r.err(body ?? pp.key, `profiles.${name}: expected a mapping with rules, deny and/or paths`);
+      continue;
+    }
+    const prof = { name };
+    for (const kp of body.items) {
+      const k = r.y.isScalar(kp.key) ? String(kp.key.value) : "";
+      if (k !== "rules" && k !== "deny" && k !== "paths") {
+        r.err(kp.key, `profiles.${name}: unknown key "${k}" (known: rules, deny, paths)`);
+        continue;
+      }
+      const list4 = r.strings(kp.value, `profiles.${name}.${k}`);
+      prof[k] = list4;
+      if (k !== "paths") {
+        const items3 = kp.value?.items ?? [];
+        list4.forEach((sel, j) => r.selectorNodes.push([sel, items3[j], `profiles.${name}.${k}`]));
+      }
+      if (k === "deny") {
+        const why = r.reasons(kp.value);
+        list4.forEach((id, j) => r.except("rule off", id, why[j] ?? `denied by profile ${name}`));
+      }
+    }
+    if (!prof.rules && !prof.deny) r.err(body, `profiles.${name}: name rules (an allow list) or deny`);
+    cfg.profiles.push(prof);
+  }
+}
+function readPatterns(r, patternsNode, knownRules) {
+  const raw = patternsNode.toJSON?.() ?? null;
+  const items3 = r.y.isSeq(patternsNode) ? patternsNode.items : [];
+  const nodeOf3 = (i, key) => {
+    const item = items3[i];
+    if (key && r.y.isMap(item)) {
+      const pair = item.items.find((p) => r.y.isScalar(p.key) && p.key.value === key);
+      if (pair) return pair.key;
+    }
+    return item ?? patternsNode;
+  };
+  const lineOf3 = (i, key) => `${r.display}:${r.at(nodeOf3(i, key))}: patterns`;
+  const { patterns, errors: perrs } = validatePatterns(raw, `${r.display}:${r.at(patternsNode)}: patterns`, lineOf3);
+  r.errors.push(...perrs);
+  for (const [i, p] of patterns.entries()) {
+    if (knownRules.has(p.id)) r.errors.push(`${lineOf3(i, "id")}: rule "${p.id}" has the id of a built-in rule`);
+    const unsafe = typeof p.regex === "string" ? checkRegexSafety(p.regex) : void 0;
+    if (unsafe) r.errors.push(`${lineOf3(i, "regex")}: rule "${p.id}" regex is unsafe: ${unsafe}`);
+  }
+  if (!r.errors.length)
+    for (const [pi, p] of patterns.entries()) {
+      const set = compileRuleSet([p]);
+      p.examples.match.forEach((ex, i) => {
+        if (!detectSecrets(unsplit(ex), set).length)
+          r.errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" does not match its example ${i + 1} (${mask(ex)})`);
+      });
+      p.examples.nomatch.forEach((ex, i) => {
+        if (detectSecrets(unsplit(ex), set).length)
+          r.errors.push(`${lineOf3(pi, "examples")}: rule "${p.id}" matches its nomatch example ${i + 1} (${mask(ex)})`);
+      });
+    }
+  return patterns.map((p) => ({ ...p, keywords: p.keywords.map((k) => k.toLowerCase()), source: r.display }));
+}
+function checkRuleReferences(r, cfg, knownRules, knownCategories) {
+  const known5 = /* @__PURE__ */ new Set([...knownRules, ...cfg.patterns.map((p) => p.id)]);
+  for (const [id, node] of r.ruleNodes)
+    if (!known5.has(id.toLowerCase())) r.err(node, `rules: unknown rule id "${id}" (see hookguard rules)`);
+  if (knownRules.size)
+    for (const [sel, node, where3] of r.selectorNodes) {
+      const s = sel.toLowerCase();
+      if (knownCategories.has(s) || known5.has(s)) continue;
+      if (/[*?]/.test(s)) {
+        if ([...known5].some((k) => ruleMatches(s, { ruleId: k, category: "" }))) continue;
+        r.err(node, `${where3}: rule glob "${sel}" matches no rule (see hookguard rules)`);
+      } else
+        r.err(
+          node,
+          `${where3}: "${sel}" is neither a rule id nor a category (${[...knownCategories].sort().join(", ")}; see hookguard rules)`
+        );
+    }
 }
 var CONFIG_NAMES, KEYS;
 var init_load2 = __esm({
@@ -14402,7 +14562,12 @@ function snsTopic(t, a) {
   return parts;
 }
 function ecr(t, a) {
-  const props = renamed(t, a, { name: "RepositoryName", scan_on_push: "ImageScanningConfiguration.ScanOnPush" });
+  const props = renamed(t, a, {
+    name: "RepositoryName",
+    scan_on_push: "ImageScanningConfiguration.ScanOnPush",
+    // `mutable` / `immutable` (the module's default is mutable); the check compares without case.
+    image_tag_mutability: "ImageTagMutability"
+  });
   const p = policy(a.get("policy"));
   if (p) props.set("RepositoryPolicyText", p);
   return one("AWS::ECR::Repository", props, t);
@@ -14608,7 +14773,9 @@ function rdsInstance(t, a) {
     enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
     publicly_accessible: "PubliclyAccessible",
     storage_encrypted: "StorageEncrypted",
-    "db_cluster_identifier|cluster_id": "DBClusterIdentifier"
+    "db_cluster_identifier|cluster_id": "DBClusterIdentifier",
+    backup_retention_period: "BackupRetentionPeriod",
+    ca_certificate_identifier: "CACertificateIdentifier"
   });
   return one("AWS::RDS::DBInstance", props, t, !a.get("engine"));
 }
@@ -14617,7 +14784,8 @@ function rdsCluster(t, a) {
     "db_cluster_identifier|cluster_id|id": "DBClusterIdentifier",
     engine: "Engine",
     enable_iam_database_authentication: "EnableIAMDatabaseAuthentication",
-    storage_encrypted: "StorageEncrypted"
+    storage_encrypted: "StorageEncrypted",
+    backup_retention_period: "BackupRetentionPeriod"
   });
   return one("AWS::RDS::DBCluster", props, t, !a.get("engine"));
 }
@@ -14633,8 +14801,15 @@ function legacyRds(t, a) {
 }
 function opensearch(t, a) {
   const props = renamed(t, a, { domain_name: "DomainName" });
-  const o = { enforce_https: "EnforceHTTPS", tls_security_policy: "TLSSecurityPolicy", kms_key_id: "KmsKeyId" };
+  const o = {
+    enforce_https: "EnforceHTTPS",
+    tls_security_policy: "TLSSecurityPolicy",
+    kms_key_id: "KmsKeyId",
+    subnets: "SubnetIds",
+    security_groups: "SecurityGroupIds"
+  };
   for (const [k, to] of [
+    ["vpc_options", "VPCOptions"],
     ["domain_endpoint_options", "DomainEndpointOptions"],
     ["encryption_at_rest_options", "EncryptionAtRestOptions"],
     ["node_to_node_encryption_options", "NodeToNodeEncryptionOptions"]
@@ -14676,6 +14851,10 @@ function iamPolicy(t, a) {
   const props = renamed(t, a, { policy_name: "PolicyName" });
   const p = policy(a.get("policy_json") ?? a.get("policy_document"));
   if (p) props.set("PolicyDocument", p);
+  const type = a.get("iam_type");
+  const owner = { user: "Users", group: "Groups", role: "Roles" }[String(scalars(type)[0]?.value ?? "")];
+  const name = a.get("iam_name");
+  if (type && owner && name) props.set(owner, { t: "list", items: [name], loc: type.loc });
   return one("AWS::IAM::Policy", props, t);
 }
 function legacyIam(t, a) {
@@ -14770,7 +14949,10 @@ function cloudfront(t, a) {
     if (v) cfg.set(to, pascalKeys(v, over));
   }
   if (a.get("web_acl_id")) cfg.set("WebACLId", a.get("web_acl_id"));
-  return one("AWS::CloudFront::Distribution", /* @__PURE__ */ new Map([["DistributionConfig", cmap(cfg, l)]]), t, !a.get("origins"));
+  const origin = a.get("default_origin_domain_name");
+  if (!a.get("origins") && origin)
+    cfg.set("Origins", { t: "list", items: [cmap(/* @__PURE__ */ new Map([["DomainName", origin]]), origin.loc)], loc: origin.loc });
+  return one("AWS::CloudFront::Distribution", /* @__PURE__ */ new Map([["DistributionConfig", cmap(cfg, l)]]), t, !cfg.has("Origins"));
 }
 function cloudtrail(t, a) {
   return one(
@@ -14828,6 +15010,18 @@ function batchJobDefinition(t, a) {
     t
   );
 }
+function elasticache(t, a) {
+  const props = renamed(t, a, {
+    name: "ClusterName",
+    engine: "Engine",
+    node_type: "CacheNodeType",
+    num_nodes: "NumCacheNodes",
+    cache_subnet_group: "CacheSubnetGroupName",
+    security_group_ids: "VpcSecurityGroupIds"
+  });
+  const rebooted = scalars(a.get("state")).some((s) => s.value === "rebooted");
+  return one("AWS::ElastiCache::CacheCluster", props, t, rebooted);
+}
 function adaptAws(translate, t, src) {
   return translate(t, taskArgs(t, src));
 }
@@ -14842,6 +15036,7 @@ var init_ansible_aws = __esm({
       [["sqs_queue"], sqsQueue],
       [["sns_topic"], snsTopic],
       [["ecs_ecr"], ecr],
+      [["elasticache"], elasticache],
       [["lambda_policy"], lambdaPolicy],
       [["ses_identity_policy", "aws_ses_identity_policy"], sesPolicy],
       [["kms_key", "aws_kms"], kmsKey],
@@ -14929,16 +15124,16 @@ var init_ansible_providers = __esm({
 });
 
 // src/cloud/adapters/ansible.ts
-function sgRule(rule265) {
-  if (rule265.t !== "map") return [rule265];
-  const e = rule265.entries;
+function sgRule(rule283) {
+  if (rule283.t !== "map") return [rule283];
+  const e = rule283.entries;
   const base = /* @__PURE__ */ new Map();
   const proto = e.get("proto");
   if (proto) {
     const s = scalars(proto)[0];
     const p = s && typeof s.value === "string" && s.value.trim().toLowerCase() === "all" ? "-1" : void 0;
     base.set("IpProtocol", p ? scalar(p, proto.loc) : s?.value === -1 ? scalar("-1", proto.loc) : proto);
-  } else base.set("IpProtocol", scalar("tcp", rule265.loc));
+  } else base.set("IpProtocol", scalar("tcp", rule283.loc));
   const rename = [
     ["cidr_ip", "CidrIp"],
     ["cidr_ipv6", "CidrIpv6"],
@@ -14956,7 +15151,7 @@ function sgRule(rule265) {
     const m = new Map(base);
     if (from2) m.set("FromPort", from2);
     if (to2) m.set("ToPort", to2);
-    out.push({ t: "map", entries: m, loc: rule265.loc });
+    out.push({ t: "map", entries: m, loc: rule283.loc });
   };
   const ports = e.get("ports");
   if (ports) {
@@ -15098,10 +15293,33 @@ function placeholderSecret(value) {
   if (PLACEHOLDER.test(v)) return "placeholder";
   return void 0;
 }
+function jsonSecret(text) {
+  if (!/^\s*\{/.test(text)) return void 0;
+  let o;
+  try {
+    o = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!o || typeof o !== "object" || Array.isArray(o)) return void 0;
+  let placeholders = 0;
+  for (const [k, v] of Object.entries(o)) {
+    if (SECRET_FIELD.test(k)) {
+      if (v === null || v === "") continue;
+      if (typeof v === "string" && placeholderSecret(v)) {
+        placeholders++;
+        continue;
+      }
+      return void 0;
+    }
+    if (!DESCRIPTIVE_FIELD.test(k)) return void 0;
+  }
+  return placeholders ? "placeholder" : "none";
+}
 function isPlainSsm(raw) {
   return raw !== void 0 && /\{\{resolve:ssm:/.test(raw);
 }
-var SECRET_PROPS, TYPE_NAME, PLACEHOLDER, secretProps;
+var SECRET_PROPS, TYPE_NAME, PLACEHOLDER, SECRET_FIELD, DESCRIPTIVE_FIELD, secretProps;
 var init_secrets = __esm({
   "src/cloud/checks/secrets.ts"() {
     "use strict";
@@ -15177,6 +15395,8 @@ var init_secrets = __esm({
     };
     TYPE_NAME = /^(?:String|Number|Integer|Boolean|Json|Object|List|Array|Map|SecureString|StringList|CommaDelimitedList|Timestamp)$/i;
     PLACEHOLDER = /^(?:change[-_]?me|replace[-_]?me|todo|tbd|none|null|placeholder|example|dummy|test|redacted|secret|password|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\})$/i;
+    SECRET_FIELD = /pass|pwd|secret|token|key|credential|auth/i;
+    DESCRIPTIVE_FIELD = /^(?:user(?:name)?|login|host(?:name)?|port|engine|db ?name|database|dbname|dbInstanceIdentifier|dbClusterIdentifier|proxies|masterarn|endpoint|url|region|account(?:id)?)$/i;
     secretProps = {
       name: "secret-props",
       kinds: Object.keys(SECRET_PROPS),
@@ -15193,8 +15413,13 @@ var init_secrets = __esm({
               if (isKnown2(s)) {
                 const text = asStr(s) ?? "";
                 if (text.length === 0) continue;
-                const ph = placeholderSecret(text);
+                let ph = placeholderSecret(text);
                 if (ph === "type-name") continue;
+                if (r.kind === "AWS::SecretsManager::Secret" && path18 === "SecretString") {
+                  const j = jsonSecret(text);
+                  if (j === "none") continue;
+                  if (j === "placeholder") ph = "placeholder";
+                }
                 emit({
                   ...base,
                   code: "secret-literal",
@@ -15368,7 +15593,13 @@ function mayBeYamlInventory(text) {
   const first = /^(?:[ \t]*(?:#[^\n]*)?\r?\n|---[^\n]*\n)*([\w.-]+):[ \t]*(?:#[^\n]*)?\r?\n/.exec(text);
   return !!first && /^[ \t]+(?:hosts|children):[ \t]*(?:#[^\n]*)?\r?$/m.test(text);
 }
-var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH2, KEY_LINE;
+function managedFileKind(lowerPath) {
+  if (REPO_FILE.test(lowerPath)) return "repo";
+  const templated = TEMPLATE_EXT.test(lowerPath);
+  if (!templated && !ROLE_FILES.test(lowerPath)) return void 0;
+  return SSH_CONFIG_FILE.test(templated ? lowerPath.replace(TEMPLATE_EXT, "") : lowerPath) ? "ssh-config" : void 0;
+}
+var CFG_SECTION, CFG_DEFAULTS_KEY, TEST_PATH2, KEY_LINE, REPO_FILE, SSH_CONFIG_FILE, TEMPLATE_EXT, ROLE_FILES;
 var init_ansible_sniff = __esm({
   "src/parse/ansible-sniff.ts"() {
     "use strict";
@@ -15377,6 +15608,10 @@ var init_ansible_sniff = __esm({
     CFG_DEFAULTS_KEY = /^[ \t]*(?:inventory|remote_user|host_key_checking|roles_path|forks|vault_password_file|retry_files_enabled|gathering|callbacks_enabled|callback_whitelist|stdout_callback|private_key_file|collections_paths?|library|interpreter_python|allow_unsafe_lookups|ansible_managed|become|become_user|become_method|remote_port|log_path|timeout|nocows|deprecation_warnings|display_skipped_hosts|fact_caching|strategy)[ \t]*[=:]/m;
     TEST_PATH2 = /(?:^|\/)(?:molecule|tests?)\//;
     KEY_LINE = /^[ \t]*(?:-[ \t]+)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+){0,2})[ \t]*:/gm;
+    REPO_FILE = /\.repo(?:\.j2|\.jinja2?)?$/;
+    SSH_CONFIG_FILE = /(?:^|\/)(?:\.?ssh[_-]?config(?:\.d\/[^/]+)?|\.?ssh\/config(?:\.d\/[^/]+)?)$/;
+    TEMPLATE_EXT = /\.(?:j2|jinja2?)$/;
+    ROLE_FILES = /(?:^|\/)(?:files|templates)\//;
   }
 });
 
@@ -15508,6 +15743,12 @@ function kindByPath(path18, text) {
 }
 function loadAnsible(path18, text) {
   if (isProgram(path18.split("/").pop() ?? "", text)) return { matched: false, errors: [] };
+  const managed = managedFileKind(path18.toLowerCase());
+  if (managed) {
+    const b2 = new Builder(path18, text, void 0, "managed");
+    b2.file.managed = managed === "repo" ? { kind: "repo", ini: parseIni(text) } : { kind: "ssh-config" };
+    return { matched: true, file: b2.file, errors: [] };
+  }
   const byPath = kindByPath(path18, text);
   if (/^\s*\$ANSIBLE_VAULT;/.test(text)) {
     const b2 = new Builder(path18, text, void 0, "vault");
@@ -16196,7 +16437,7 @@ var init_context2 = __esm({
     init_ansible2();
     init_ansible2();
     SECRET_NAME = /(?:^|_)(?:pass|password|passwd|passphrase|pwd|secret|token|api_?key|apikey|secret_?key|private_?key|token_?key|client_secret|auth_?key|credentials?)$/i;
-    NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$/i;
+    NOT_SECRET_NAME = /(?:^|_)(?:update_password|password_lock|no_log|token_type|pass_through)$|(?:^|_)initial_cluster_token$/i;
     SECRET_WORDS = [
       "pass",
       "password",
@@ -16220,7 +16461,7 @@ var init_context2 = __esm({
       "credentials"
     ];
     ASCII = /^[\x00-\x7f]*$/;
-    PLACEHOLDER2 = /^(?:changeme|change_me|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~)$/i;
+    PLACEHOLDER2 = /^(?:change[-_ ]?me(?:[-_ ][\w -]*)?|please[-_ ]?change[\w -]*|replace[-_ ]?me[\w -]*|set[-_ ]?me|fill[-_ ]?me[-_ ]?in|fixme|todo|tbd|x{3,}|\*+|<[^>]*>|\$\{[^}]*\}|redacted|none|null|~|undefined|unset|not[-_ ]?(?:used|set|configured)|unused|required|must[-_ ]be[-_ ](?:set|changed|overridden|defined)|override[-_ ]?me|__[\w]+__)$/i;
     COMMAND_MODULES = ["command", "shell", "raw", "script", "win_shell", "win_command", "expect"];
   }
 });
@@ -16557,12 +16798,31 @@ var init_examples = __esm({
 });
 
 // src/policies/load.ts
+var load_exports = {};
+__export(load_exports, {
+  attributePaths: () => attributePaths,
+  loadPolicies: () => loadPolicies,
+  parsePolicies: () => parsePolicies,
+  policyFiles: () => policyFiles,
+  serviceOf: () => serviceOf,
+  specErrors: () => specErrors
+});
 import { createHash } from "node:crypto";
 import { existsSync as existsSync5, mkdirSync, readdirSync as readdirSync2, readFileSync as readFileSync7, renameSync, statSync as statSync2, writeFileSync } from "node:fs";
 import path3 from "node:path";
-function policyFiles(root, paths2) {
+function policyFiles(root, paths2, tracked) {
   const out = /* @__PURE__ */ new Set();
   const yaml = /\.ya?ml$/i;
+  if (tracked) {
+    for (const p of paths2 ?? ["policies"]) {
+      const clean2 = p.replace(/^\.\//, "").replace(/\/$/, "");
+      const re = /[*?[{]/.test(clean2) ? globRegex(clean2, true) : void 0;
+      for (const t of [...tracked].sort())
+        if (re ? yaml.test(t) && re.test(t) : t === clean2 || yaml.test(t) && path3.posix.dirname(t) === clean2)
+          out.add(t);
+    }
+    return [...out];
+  }
   const listDir = (rel) => {
     try {
       for (const f of readdirSync2(path3.join(root, rel)).sort())
@@ -16981,10 +17241,11 @@ function cacheDir(env) {
 async function loadPolicies(src) {
   const sources = [];
   const explicit = src.paths !== void 0;
-  for (const f of policyFiles(src.root, src.paths)) {
+  const tracked = src.tracked;
+  for (const f of policyFiles(src.root, src.paths, tracked && [...tracked.keys()])) {
     let text;
     try {
-      text = readFileSync7(path3.join(src.root, f), "utf8");
+      text = tracked?.get(f) ?? readFileSync7(path3.join(src.root, f), "utf8");
     } catch (e) {
       return { error: `${f}: cannot read (${e.code ?? e.message})` };
     }
@@ -17082,10 +17343,19 @@ function networkParam(name, who) {
     }
   };
 }
-function hasFix(ruleId) {
+function kmsKeyFix(key, service) {
+  return {
+    kind: "cfn-set-param",
+    key,
+    param: DATA_KMS_KEY,
+    what: `${key}: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let ${service} use it)`
+  };
+}
+function hasFix(ruleId, file) {
+  if (file !== void 0 && NOT_A_DOCUMENT.test(file)) return false;
   return Object.prototype.hasOwnProperty.call(FIXES, ruleId);
 }
-var PAB, CIDR4, truthy2, falsy, ACCESS_LOG_FORMAT, ACCESS_LOG, FIXES;
+var PAB, CIDR4, truthy2, falsy, ACCESS_LOG_FORMAT, ACCESS_LOG, DATA_KMS_KEY, FIXES, NOT_A_DOCUMENT;
 var init_registry = __esm({
   "src/fix/registry.ts"() {
     "use strict";
@@ -17109,6 +17379,10 @@ var init_registry = __esm({
       responseLength: "$context.responseLength"
     });
     ACCESS_LOG = { DestinationArn: { Ref: "ApiAccessLogGroupArn" }, Format: ACCESS_LOG_FORMAT };
+    DATA_KMS_KEY = {
+      name: "DataKmsKeyArn",
+      description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision"
+    };
     FIXES = {
       "CFN-RDS-001": { kind: "cfn-set", key: "StorageEncrypted", value: true, what: "StorageEncrypted: true" },
       "CFN-RDS-002": { kind: "cfn-set", key: "StorageEncrypted", value: true, what: "StorageEncrypted: true" },
@@ -17211,10 +17485,7 @@ var init_registry = __esm({
       },
       "CFN-KMS-003": {
         kind: "cfn-kms-param",
-        param: {
-          name: "DataKmsKeyArn",
-          description: "The ARN of the team's KMS key that encrypts data at rest in this template: the team's decision"
-        },
+        param: DATA_KMS_KEY,
         what: "the resource's KMS key property to !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision: set it when deploying)"
       },
       "CFN-APIGW-006": {
@@ -17323,6 +17594,430 @@ var init_registry = __esm({
         kind: "cfn-deny-insecure",
         what: "a statement in the bucket policy that denies every request over plain HTTP (Sid DenyInsecureTransport, aws:SecureTransport false) on the bucket and its objects"
       },
+      "CFN-SM-002": kmsKeyFix("KmsKeyId", "SageMaker"),
+      "CFN-LOG-003": kmsKeyFix("KmsKeyId", "the CloudWatch Logs service principal"),
+      "CFN-LOG-004": kmsKeyFix("KMSKeyId", "CloudTrail"),
+      "CFN-BACKUP-001": kmsKeyFix("EncryptionKeyArn", "AWS Backup"),
+      "CFN-CODEBUILD-001": kmsKeyFix("EncryptionKey", "CodeBuild"),
+      "CFN-EC2-008": kmsKeyFix("KmsKeyId", "EC2 (EBS)"),
+      "CFN-KENDRA-001": {
+        kind: "cfn-set",
+        key: "ServerSideEncryptionConfiguration",
+        value: { KmsKeyId: { Ref: "DataKmsKeyArn" } },
+        param: DATA_KMS_KEY,
+        what: "ServerSideEncryptionConfiguration.KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Kendra use it)"
+      },
+      "CFN-MQ-003": {
+        kind: "cfn-set",
+        key: "EncryptionOptions",
+        value: { UseAwsOwnedKey: false, KmsKeyId: { Ref: "DataKmsKeyArn" } },
+        param: DATA_KMS_KEY,
+        what: "EncryptionOptions with UseAwsOwnedKey: false and KmsKeyId: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; its key policy must let Amazon MQ use it)"
+      },
+      "CFN-RDS-008": {
+        kind: "cfn-set-param",
+        key: "MultiAZ",
+        param: {
+          name: "DatabaseMultiAZ",
+          description: "Whether the database keeps a standby in a second Availability Zone (true for production; it doubles the instance cost): the team's decision per environment",
+          allowedValues: ["true", "false"]
+        },
+        what: "MultiAZ: !Ref DatabaseMultiAZ, a new parameter (true or false) without default: Multi-AZ is the team's decision per environment"
+      },
+      "CFN-EC-004": {
+        kind: "cfn-set-param",
+        key: "CacheSubnetGroupName",
+        param: {
+          name: "CacheSubnetGroupName",
+          description: "The ElastiCache subnet group (private subnets of the application's VPC) the cache runs in: the team's decision"
+        },
+        what: "CacheSubnetGroupName: !Ref CacheSubnetGroupName, a new parameter without default (which private subnets is the team's decision)"
+      },
+      "CFN-EC2-003": {
+        kind: "cfn-set-param",
+        key: "SubnetId",
+        param: {
+          name: "InstanceSubnetId",
+          description: "The subnet (a private subnet of the application's VPC, not the default VPC) the instance is launched in: the team's decision"
+        },
+        what: "SubnetId: !Ref InstanceSubnetId, a new parameter without default (which subnet is the team's decision; security groups given by name must then be given by id)"
+      },
+      "CFN-EC2-002": {
+        kind: "cfn-set",
+        key: "MapPublicIpOnLaunch",
+        value: false,
+        what: "MapPublicIpOnLaunch: false (instances that need a public address get one of their own, or sit behind a load balancer)"
+      },
+      "CFN-EC2-004": {
+        kind: "cfn-replace",
+        key: "HttpTokens",
+        value: "required",
+        when: (v) => v === "optional",
+        what: "MetadataOptions.HttpTokens: required (IMDSv2 only) where it is written optional",
+        paths: {
+          "AWS::EC2::LaunchTemplate": ["LaunchTemplateData.MetadataOptions.HttpTokens"],
+          "AWS::AutoScaling::LaunchConfiguration": ["MetadataOptions.HttpTokens"]
+        }
+      },
+      "CFN-EC2-005": {
+        kind: "cfn-set",
+        key: "MetadataOptions",
+        value: { HttpTokens: "required" },
+        byType: {
+          "AWS::EC2::LaunchTemplate": { key: "LaunchTemplateData", value: { MetadataOptions: { HttpTokens: "required" } } },
+          "AWS::AutoScaling::LaunchConfiguration": { key: "MetadataOptions", value: { HttpTokens: "required" } }
+        },
+        what: "MetadataOptions.HttpTokens: required (IMDSv2 only), written explicitly"
+      },
+      "CFN-S3-002": {
+        kind: "cfn-replace",
+        key: "AccessControl",
+        value: "Private",
+        when: (v) => typeof v === "string" && /^(?:PublicRead|PublicReadWrite|AuthenticatedRead)$/.test(v),
+        what: "AccessControl: Private in place of the public canned ACL (serve public content through CloudFront instead)",
+        paths: { "AWS::S3::Bucket": ["AccessControl"] }
+      },
+      "CFN-MSK-003": {
+        kind: "cfn-set",
+        key: "LoggingInfo",
+        value: { BrokerLogs: { CloudWatchLogs: { Enabled: true, LogGroup: { Ref: "BrokerLogGroupName" } } } },
+        param: {
+          name: "BrokerLogGroupName",
+          description: "The name of the CloudWatch Logs log group that receives the Kafka brokers' logs: the team's decision"
+        },
+        what: "LoggingInfo.BrokerLogs.CloudWatchLogs with Enabled: true and LogGroup: !Ref BrokerLogGroupName, a new parameter without default (the log group is the team's decision)"
+      },
+      "CFN-MSK-002": {
+        kind: "cfn-set",
+        key: "EncryptionInfo",
+        value: { EncryptionInTransit: { ClientBroker: "TLS", InCluster: true } },
+        what: "EncryptionInfo.EncryptionInTransit with ClientBroker: TLS and InCluster: true (clients then connect on the TLS port)"
+      },
+      "CFN-MSK-001": {
+        kind: "cfn-replace",
+        key: "Type",
+        value: "DISABLED",
+        when: (v) => v === "SERVICE_PROVIDED_EIPS",
+        what: "ConnectivityInfo.PublicAccess.Type: DISABLED (clients reach the brokers from the VPC, a peered network or PrivateLink)",
+        paths: { "AWS::MSK::Cluster": ["BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type"] }
+      },
+      "CFN-CF-004": {
+        kind: "cfn-set",
+        key: "DistributionConfig",
+        value: { Logging: { Bucket: { Ref: "CloudFrontLogBucket" } } },
+        param: {
+          name: "CloudFrontLogBucket",
+          description: "The domain name (bucket.s3.amazonaws.com) of the S3 bucket that receives CloudFront's standard logs (its ACLs must allow log delivery): the team's decision"
+        },
+        what: "DistributionConfig.Logging.Bucket: !Ref CloudFrontLogBucket, a new parameter without default (the log bucket is the team's decision)"
+      },
+      "CFN-ROUTE53-001": {
+        kind: "cfn-set",
+        key: "QueryLoggingConfig",
+        value: { CloudWatchLogsLogGroupArn: { Ref: "DnsQueryLogGroupArn" } },
+        param: {
+          name: "DnsQueryLogGroupArn",
+          description: "The ARN of the CloudWatch Logs log group (in us-east-1, its resource policy letting Route 53 write) that receives the zone's DNS query logs: the team's decision"
+        },
+        what: "QueryLoggingConfig.CloudWatchLogsLogGroupArn: !Ref DnsQueryLogGroupArn, a new parameter without default (the log group is the team's decision)"
+      },
+      "CFN-EMR-001": {
+        kind: "cfn-set",
+        key: "Instances",
+        value: { Ec2SubnetId: { Ref: "EmrSubnetId" } },
+        param: {
+          name: "EmrSubnetId",
+          description: "The VPC subnet (a private subnet of the application's VPC) the EMR cluster runs in: the team's decision"
+        },
+        what: "Instances.Ec2SubnetId: !Ref EmrSubnetId, a new parameter without default (which subnet is the team's decision)"
+      },
+      "CFN-EMR-002": {
+        kind: "cfn-set-param",
+        key: "SecurityConfiguration",
+        param: {
+          name: "EmrSecurityConfiguration",
+          description: "The name of the EMR security configuration (encryption at rest and in transit) the cluster uses: the team's decision"
+        },
+        what: "SecurityConfiguration: !Ref EmrSecurityConfiguration, a new parameter without default (which configuration is the team's decision)"
+      },
+      "CFN-LOG-005": {
+        kind: "cfn-set-param",
+        key: "RetentionInDays",
+        param: {
+          name: "LogRetentionInDays",
+          description: "How many days CloudWatch Logs keeps the log group's events (what the team's retention policy requires): the team's decision",
+          type: "Number",
+          allowedValues: [
+            ...["1", "3", "5", "7", "14", "30", "60", "90", "120", "150", "180", "365", "400", "545", "731"],
+            ...["1096", "1827", "2192", "2557", "2922", "3288", "3653"]
+          ]
+        },
+        what: "RetentionInDays: !Ref LogRetentionInDays, a new Number parameter without default, limited to the periods CloudWatch Logs accepts (the retention is the team's decision)"
+      },
+      "CFN-SG-007": {
+        kind: "cfn-set-param",
+        key: "VpcId",
+        param: {
+          name: "VpcId",
+          description: "The VPC (the application's, not the account's default VPC) the security group belongs to: the team's decision"
+        },
+        what: "VpcId: !Ref VpcId, a new parameter without default (which VPC is the team's decision)"
+      },
+      "CFN-DOCDB-002": {
+        kind: "cfn-set",
+        key: "EnableCloudwatchLogsExports",
+        value: ["audit", "profiler"],
+        what: "EnableCloudwatchLogsExports with audit and profiler, added to the list or written (audit events also need audit_logs enabled in the cluster parameter group)"
+      },
+      "CFN-BATCH-001": {
+        kind: "cfn-set",
+        key: "ContainerProperties",
+        value: { Privileged: false },
+        what: "ContainerProperties.Privileged: false"
+      },
+      "CFN-COGNITO-002": {
+        kind: "cfn-set",
+        key: "AllowUnauthenticatedIdentities",
+        value: false,
+        what: "AllowUnauthenticatedIdentities: false (guests then need to sign in)"
+      },
+      "CFN-CODESTAR-001": { kind: "cfn-set", key: "IsPrivate", value: true, what: "IsPrivate: true" },
+      "CFN-IAM-012": {
+        kind: "cfn-set",
+        key: "LoginProfile",
+        value: { PasswordResetRequired: true },
+        what: "LoginProfile.PasswordResetRequired: true"
+      },
+      "CFN-FIREHOSE-001": {
+        kind: "cfn-set",
+        key: "DeliveryStreamEncryptionConfigurationInput",
+        value: { KeyType: "AWS_OWNED_CMK" },
+        what: "DeliveryStreamEncryptionConfigurationInput.KeyType: AWS_OWNED_CMK (server-side encryption; a key of your own is KeyType CUSTOMER_MANAGED_CMK with its KeyARN)"
+      },
+      "CFN-CONFIG-001": {
+        kind: "cfn-replace",
+        key: "maxAccessKeyAge",
+        value: "90",
+        when: (v) => Number(v) > 90,
+        what: "InputParameters.maxAccessKeyAge: 90 where a longer age is written",
+        paths: { "AWS::Config::ConfigRule": ["InputParameters.maxAccessKeyAge"] }
+      },
+      "CFN-ECS-002": {
+        kind: "cfn-replace",
+        key: "Value",
+        value: "enabled",
+        when: (v) => v === "disabled",
+        orSet: { key: "ClusterSettings", value: [{ Name: "containerInsights", Value: "enabled" }] },
+        what: "the containerInsights cluster setting enabled (written, or its Value turned from disabled to enabled)",
+        paths: { "AWS::ECS::Cluster": ["ClusterSettings[].Value"] }
+      },
+      "CFN-EC2-007": {
+        kind: "cfn-set-in",
+        key: "Encrypted",
+        value: true,
+        what: "Encrypted: true on the block device mapping\u2019s Ebs volume",
+        paths: {
+          "AWS::EC2::Instance": ["BlockDeviceMappings[].Ebs"],
+          "AWS::EC2::LaunchTemplate": ["LaunchTemplateData.BlockDeviceMappings[].Ebs"],
+          "AWS::AutoScaling::LaunchConfiguration": ["BlockDeviceMappings[].Ebs"]
+        }
+      },
+      "CFN-APIGW-004": {
+        kind: "cfn-set-in",
+        key: "CacheDataEncrypted",
+        value: true,
+        what: "CacheDataEncrypted: true on the method setting (or stage description) that caches",
+        paths: {
+          "AWS::ApiGateway::Stage": ["MethodSettings[]"],
+          "AWS::ApiGateway::Deployment": ["StageDescription", "StageDescription.MethodSettings[]"]
+        }
+      },
+      "CFN-APIGW-005": {
+        kind: "cfn-replace",
+        key: "LoggingLevel",
+        value: "ERROR",
+        when: (v) => typeof v === "string" && v.toUpperCase() === "OFF",
+        orSet: {
+          key: "MethodSettings",
+          value: [{ HttpMethod: "*", ResourcePath: "/*", LoggingLevel: "ERROR" }],
+          types: ["AWS::ApiGateway::Stage"]
+        },
+        what: "execution logging at ERROR: a method setting for every method (HttpMethod *, ResourcePath /*), or LoggingLevel OFF turned to ERROR (REST APIs need the account\u2019s API Gateway CloudWatch role)",
+        paths: {
+          "AWS::ApiGateway::Stage": ["MethodSettings[].LoggingLevel"],
+          "AWS::ApiGatewayV2::Stage": ["DefaultRouteSettings.LoggingLevel"]
+        }
+      },
+      "CFN-MQ-002": {
+        kind: "cfn-set",
+        key: "Logs",
+        value: { General: true },
+        byProp: { key: "EngineType", values: { ACTIVEMQ: { General: true, Audit: true }, RABBITMQ: { General: true } } },
+        what: "Logs with General: true (and Audit: true on ActiveMQ; RabbitMQ has no audit log)"
+      },
+      "CFN-ELB-003": {
+        kind: "cfn-set",
+        key: "LoadBalancerAttributes",
+        value: [],
+        byType: {
+          "AWS::ElasticLoadBalancingV2::LoadBalancer": {
+            key: "LoadBalancerAttributes",
+            value: [
+              { Key: "access_logs.s3.enabled", Value: "true" },
+              { Key: "access_logs.s3.bucket", Value: { Ref: "LoadBalancerLogBucket" } }
+            ]
+          },
+          "AWS::ElasticLoadBalancing::LoadBalancer": {
+            key: "AccessLoggingPolicy",
+            value: { Enabled: true, S3BucketName: { Ref: "LoadBalancerLogBucket" }, EmitInterval: 60 }
+          }
+        },
+        param: {
+          name: "LoadBalancerLogBucket",
+          description: "The S3 bucket (same Region, its policy letting Elastic Load Balancing write) that receives the load balancer's access logs: the team's decision"
+        },
+        what: "access logs on, to !Ref LoadBalancerLogBucket, a new parameter without default (the log bucket is the team's decision): LoadBalancerAttributes on an application or network load balancer, AccessLoggingPolicy on a classic one"
+      },
+      "CFN-EC2-001": {
+        kind: "cfn-set-in",
+        key: "AssociatePublicIpAddress",
+        value: false,
+        what: "AssociatePublicIpAddress: false (reach the instance through a load balancer, a bastion or Session Manager)",
+        paths: {
+          "AWS::EC2::Instance": ["NetworkInterfaces[]"],
+          "AWS::EC2::LaunchTemplate": ["LaunchTemplateData.NetworkInterfaces[]"],
+          "AWS::AutoScaling::LaunchConfiguration": [""]
+        }
+      },
+      "CFN-ELB-005": {
+        kind: "cfn-set-in",
+        key: "Value",
+        value: "false",
+        pick: (b) => b.Name === "Reference-Security-Policy" ? "ELBSecurityPolicy-TLS-1-2-2017-01" : "false",
+        what: "the reported SSL negotiation attribute's Value: false (an old protocol or a weak cipher turned off), or Reference-Security-Policy: ELBSecurityPolicy-TLS-1-2-2017-01",
+        paths: { "AWS::ElasticLoadBalancing::LoadBalancer": ["Policies[].Attributes[]"] }
+      },
+      "CFN-DLM-001": {
+        kind: "cfn-set-in",
+        key: "Encrypted",
+        value: true,
+        what: "Encrypted: true on the cross-Region copy (the target Region\u2019s default EBS key unless a CmkArn is given)",
+        paths: {
+          "AWS::DLM::LifecyclePolicy": [
+            "PolicyDetails.Schedules[].CrossRegionCopyRules[]",
+            "PolicyDetails.Actions[].CrossRegionCopy[].EncryptionConfiguration"
+          ]
+        }
+      },
+      "CFN-S3-001": {
+        kind: "cfn-set-in",
+        key: "ServerSideEncryptionByDefault",
+        value: { SSEAlgorithm: "aws:kms", KMSMasterKeyID: { Ref: "DataKmsKeyArn" } },
+        param: DATA_KMS_KEY,
+        what: "SSEAlgorithm: aws:kms with KMSMasterKeyID: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; readers of the bucket need kms:Decrypt on it)",
+        paths: {
+          "AWS::S3::Bucket": ["BucketEncryption.ServerSideEncryptionConfiguration[]"]
+        }
+      },
+      "CFN-EKS-002": {
+        kind: "cfn-set",
+        key: "EncryptionConfig",
+        value: [{ Provider: { KeyArn: { Ref: "DataKmsKeyArn" } }, Resources: ["secrets"] }],
+        param: DATA_KMS_KEY,
+        what: "EncryptionConfig for secrets with Provider.KeyArn: !Ref DataKmsKeyArn, a new parameter without default (the key is the team's decision; the cluster role needs to use it); an EncryptionConfig already written is left with a reason"
+      },
+      "CFN-S3-007": {
+        kind: "cfn-set",
+        key: "VersioningConfiguration",
+        value: { Status: "Enabled" },
+        what: "VersioningConfiguration.Status: Enabled (Suspended turned to Enabled); a lifecycle rule with NoncurrentVersionExpiration bounds what old versions cost"
+      },
+      "CFN-RDS-009": {
+        kind: "cfn-replace",
+        key: "CACertificateIdentifier",
+        value: "rds-ca-rsa2048-g1",
+        when: (v) => typeof v === "string" && /^rds-ca-20\d\d\b/i.test(v),
+        what: "CACertificateIdentifier: rds-ca-rsa2048-g1 (the current default CA): give clients the new bundle first; the change restarts the instance unless the engine rotates without one",
+        paths: { "AWS::RDS::DBInstance": ["CACertificateIdentifier"] }
+      },
+      "CFN-CF-005": {
+        kind: "cfn-set-in",
+        key: "WebACLId",
+        value: { Ref: "CloudFrontWebAclArn" },
+        param: {
+          name: "CloudFrontWebAclArn",
+          description: "The ARN of the team's AWS WAF web ACL (WAFv2, Scope CLOUDFRONT, created in us-east-1) that protects the distribution: the team's decision"
+        },
+        what: "DistributionConfig.WebACLId: !Ref CloudFrontWebAclArn, a new parameter without default (the web ACL, its rules and default action are the team's decision)",
+        paths: { "AWS::CloudFront::Distribution": ["DistributionConfig"] }
+      },
+      "CFN-ES-004": {
+        kind: "cfn-set",
+        key: "LogPublishingOptions",
+        value: { ES_APPLICATION_LOGS: { CloudWatchLogsLogGroupArn: { Ref: "SearchLogGroupArn" }, Enabled: true } },
+        param: {
+          name: "SearchLogGroupArn",
+          description: "The ARN of the CloudWatch Logs log group that receives the domain's application (error) logs, its resource policy letting OpenSearch write to it: the team's decision"
+        },
+        what: "LogPublishingOptions.ES_APPLICATION_LOGS to !Ref SearchLogGroupArn, a new parameter without default (the log group is the team's decision; its resource policy must let OpenSearch write; AUDIT_LOGS also needs fine-grained access control)"
+      },
+      "CFN-REDSHIFT-004": {
+        kind: "cfn-set",
+        key: "LoggingProperties",
+        value: { LogDestinationType: "cloudwatch", LogExports: ["connectionlog", "userlog", "useractivitylog"] },
+        absentOnly: "LoggingProperties is written without a destination: add its BucketName (a bucket whose policy lets Redshift write) or LogDestinationType: cloudwatch by hand",
+        what: "LoggingProperties with LogDestinationType: cloudwatch and LogExports connectionlog, userlog, useractivitylog (the user activity log also needs enable_user_activity_logging in the parameter group)"
+      },
+      "CFN-LOG-007": {
+        kind: "cfn-set-refs",
+        refs: [
+          {
+            key: "CloudWatchLogsLogGroupArn",
+            param: {
+              name: "TrailLogGroupArn",
+              description: "The ARN of the CloudWatch Logs log group that receives the trail's events (as !GetAtt LogGroup.Arn gives it): the team's decision"
+            }
+          },
+          {
+            key: "CloudWatchLogsRoleArn",
+            param: {
+              name: "TrailLogsRoleArn",
+              description: "The ARN of the role CloudTrail assumes to write to the trail's log group (logs:CreateLogStream and logs:PutLogEvents on it): the team's decision"
+            }
+          },
+          {
+            key: "SnsTopicName",
+            param: {
+              name: "TrailTopicName",
+              description: "The name (or ARN) of the SNS topic notified of each log file the trail delivers, its policy letting CloudTrail publish: the team's decision"
+            }
+          }
+        ],
+        what: "CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn and SnsTopicName where left out, each to !Ref a new parameter without default (TrailLogGroupArn, TrailLogsRoleArn, TrailTopicName: the team's decision)"
+      },
+      "CFN-ECR-003": {
+        kind: "cfn-set",
+        key: "ImageTagMutability",
+        value: "IMMUTABLE",
+        what: "ImageTagMutability: IMMUTABLE (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)"
+      },
+      "CFN-S3-008": {
+        kind: "cfn-cors-origin",
+        param: {
+          name: "CorsAllowedOrigins",
+          description: "The origins (https://app.example.com, comma-separated) of the team's sites that may call the bucket from a browser: the team's decision, never *",
+          type: "CommaDelimitedList"
+        },
+        what: "the '*' origin removed where the CORS rule also names origins, or AllowedOrigins: !Ref CorsAllowedOrigins, a new list parameter without default (the sites are the team's decision); a '*' method is left with a reason"
+      },
+      "CFN-REDSHIFT-003": {
+        kind: "cfn-replace",
+        key: "ParameterValue",
+        value: "true",
+        when: (v) => String(v).toLowerCase() === "false",
+        what: "require_ssl's ParameterValue: true (clients must then connect over SSL; the clusters using the group apply it at their next reboot)",
+        paths: { "AWS::Redshift::ClusterParameterGroup": ["Parameters[].ParameterValue"] }
+      },
       "ANS-AWS-001": {
         kind: "ans-world-var",
         variable: "admin_cidr",
@@ -17346,6 +18041,13 @@ var init_registry = __esm({
         when: falsy
       },
       "ANS-AWS-006": { kind: "ans-set", key: "encrypted", value: true, what: "encrypted: true", when: falsy },
+      "ANS-AWS-038": {
+        kind: "ans-set",
+        key: "tracing_enabled",
+        value: true,
+        what: "tracing_enabled: true",
+        when: falsy
+      },
       "ANS-TLS-001": {
         kind: "ans-set",
         key: "validate_certs",
@@ -17387,9 +18089,274 @@ var init_registry = __esm({
         what: "sslverify: true (where the repository sets it false)",
         when: falsy
       },
+      "ANS-CTR-001": {
+        kind: "ans-args",
+        sets: [{ key: "privileged", value: false, when: truthy2 }],
+        what: "privileged: false (grant the capabilities the container needs with capabilities/cap_add instead)"
+      },
+      "ANS-AWS-030": {
+        kind: "ans-args",
+        sets: [{ key: "privileged", value: false, when: truthy2 }],
+        what: "privileged: false on the job definition"
+      },
+      "ANS-AZ-008": {
+        kind: "ans-args",
+        sets: [{ key: "admin_user_enabled", value: false, when: truthy2 }],
+        what: "admin_user_enabled: false (pull and push with Entra ID identities)"
+      },
+      "ANS-AZ-012": {
+        kind: "ans-args",
+        sets: [{ key: "https_only", value: true, when: falsy }],
+        what: "https_only: true"
+      },
+      "ANS-AZ-013": {
+        kind: "ans-args",
+        sets: [{ key: "enable_non_ssl_port", value: false, when: truthy2 }],
+        what: "enable_non_ssl_port: false (clients connect on the TLS port)"
+      },
+      "ANS-AZ-017": {
+        kind: "ans-args",
+        sets: [
+          { key: "enable_soft_delete", value: true, when: falsy },
+          { key: "enable_purge_protection", value: true, when: falsy }
+        ],
+        what: "enable_soft_delete / enable_purge_protection: true where the task turns it off"
+      },
+      "ANS-AWS-029": {
+        kind: "ans-args",
+        sets: [{ key: "enable_iam_database_authentication", value: true, when: falsy }],
+        what: "enable_iam_database_authentication: true where the task turns it off"
+      },
+      "ANS-AWS-023": {
+        kind: "ans-args",
+        sets: [{ key: "enable_key_rotation", value: true, when: falsy }],
+        what: "enable_key_rotation: true where the task turns it off (a disabled key or a short deletion window is the team\u2019s decision)"
+      },
+      "ANS-AWS-009": {
+        kind: "ans-args",
+        sets: [
+          { key: "publicly_accessible", value: false, when: truthy2 },
+          { key: "encrypted", value: true, when: falsy }
+        ],
+        what: "publicly_accessible: false / encrypted: true where the task writes the opposite"
+      },
+      "ANS-AWS-020": {
+        kind: "ans-args",
+        sets: [{ key: "enforce_https", value: true, when: falsy }],
+        what: "domain_endpoint_options.enforce_https: true where the task turns it off"
+      },
+      "ANS-AWS-021": {
+        kind: "ans-args",
+        sets: [
+          { key: "sqs_managed_sse_enabled", value: true, when: falsy },
+          { key: "encrypt", value: true, when: falsy },
+          { key: "encrypted", value: true, when: falsy },
+          { key: "storage_encrypted", value: true, when: falsy }
+        ],
+        what: "the encryption argument (sqs_managed_sse_enabled, encrypt, encrypted, storage_encrypted) true where the task turns it off (a Kinesis stream needs a key: left with a reason)"
+      },
+      "ANS-AWS-024": {
+        kind: "ans-args",
+        sets: [
+          { key: "enable_log_file_validation", value: true, when: falsy },
+          { key: "enable_logging", value: true, when: falsy },
+          { key: "is_multi_region_trail", value: true, when: falsy },
+          { key: "include_global_events", value: true, when: falsy }
+        ],
+        what: "the trail setting the task turns off (log file validation, logging, multi-region, global events) back on"
+      },
+      "ANS-AWS-028": {
+        kind: "ans-args",
+        sets: [{ key: "versioning", value: true, when: falsy }],
+        what: "versioning: true where the task turns it off"
+      },
+      "ANS-GCP-005": {
+        kind: "ans-args",
+        sets: [
+          { key: "auto_repair", value: true, when: falsy },
+          { key: "auto_upgrade", value: true, when: falsy }
+        ],
+        what: "management.auto_repair / auto_upgrade: true where the task turns it off"
+      },
+      "ANS-GCP-007": {
+        kind: "ans-args",
+        sets: [
+          { key: "enable_secure_boot", value: true, when: falsy },
+          { key: "enable_vtpm", value: true, when: falsy },
+          { key: "enable_integrity_monitoring", value: true, when: falsy }
+        ],
+        what: "the Shielded VM setting the task turns off (secure boot, vTPM, integrity monitoring) back on"
+      },
+      "ANS-GCP-015": {
+        kind: "ans-args",
+        sets: [{ key: "private_ip_google_access", value: true, when: falsy }],
+        what: "private_ip_google_access: true where the task turns it off"
+      },
+      "ANS-PKG-004": {
+        kind: "ans-args",
+        sets: [{ key: "trusted", value: false, when: truthy2 }],
+        what: "trusted: false on the deb822 repository (apt then checks its signature: give it signed_by)"
+      },
+      "ANS-AWS-002": {
+        kind: "ans-args",
+        sets: [
+          ...["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"].map((key) => ({
+            key,
+            value: true,
+            when: falsy
+          })),
+          { key: "delete_public_access", value: false, when: truthy2 }
+        ],
+        what: "the public access block setting the task turns off back on (delete_public_access: false)"
+      },
+      "ANS-AWS-008": {
+        kind: "ans-args",
+        sets: [{ key: "assign_public_ip", value: false, when: truthy2 }],
+        what: "assign_public_ip: false (reach the instance through a load balancer, a bastion or Session Manager)"
+      },
+      "ANS-AWS-012": {
+        kind: "ans-args",
+        sets: [{ key: "allow_pw_change", value: true, when: falsy }],
+        what: "allow_pw_change: true (users may change their own password)"
+      },
+      "ANS-AZ-002": {
+        kind: "ans-args",
+        sets: [
+          { key: "https_only", value: true, when: falsy },
+          { key: "allow_blob_public_access", value: false, when: truthy2 }
+        ],
+        what: "https_only: true / allow_blob_public_access: false where the task writes the opposite"
+      },
+      // `enabled` is the one the rule reports on that line: backups of the instance, versioning of the bucket.
+      "ANS-GCP-008": {
+        kind: "ans-args",
+        sets: [
+          { key: "require_ssl", value: true, when: falsy },
+          { key: "enabled", value: true, when: falsy }
+        ],
+        what: "ip_configuration.require_ssl / backup_configuration.enabled: true where the task turns it off"
+      },
+      "ANS-GCP-009": {
+        kind: "ans-args",
+        sets: [{ key: "enabled", value: true, when: falsy }],
+        what: "versioning.enabled: true where the task turns it off"
+      },
+      "ANS-AWS-036": {
+        kind: "ans-args",
+        sets: [
+          { key: "backup_retention_period", value: 7, when: (v) => Number(v) === 0 && String(v).trim() !== "" },
+          {
+            key: "ca_certificate_identifier",
+            value: "rds-ca-rsa2048-g1",
+            when: (v) => typeof v === "string" && /^rds-ca-20\d\d\b/i.test(v)
+          }
+        ],
+        what: "backup_retention_period: 7 where the task writes 0, or ca_certificate_identifier: rds-ca-rsa2048-g1 where it names a retired CA (give clients the new bundle first; the change restarts the instance unless the engine rotates without one)"
+      },
+      "ANS-AWS-033": {
+        kind: "ans-args",
+        sets: [{ key: "image_tag_mutability", value: "immutable", when: (v) => String(v).toLowerCase() === "mutable" }],
+        add: { key: "image_tag_mutability", value: "immutable", modules: ["ecs_ecr"] },
+        what: "image_tag_mutability: immutable, written or replacing mutable (a pipeline that pushes the same tag twice, such as latest, must then push a new tag per build)"
+      },
+      "ANS-AWS-018": {
+        kind: "ans-args",
+        sets: [
+          { key: "viewer_protocol_policy", value: "redirect-to-https", when: (v) => v === "allow-all" },
+          {
+            key: "minimum_protocol_version",
+            value: "TLSv1.2_2021",
+            when: (v) => typeof v === "string" && /^(?:SSLv3|TLSv1|TLSv1_2016|TLSv1\.1_2016)$/.test(v)
+          }
+        ],
+        what: "viewer_protocol_policy: redirect-to-https where a behavior writes allow-all, minimum_protocol_version: TLSv1.2_2021 where an older version is written (a default left out, or the default certificate, is left with a reason)"
+      },
+      "ANS-AWS-017": {
+        kind: "ans-args",
+        sets: [
+          {
+            key: "SslPolicy",
+            value: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+            when: (v) => typeof v === "string" && v.startsWith("ELBSecurityPolicy-")
+          }
+        ],
+        what: "SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06 (TLS 1.2 and 1.3) where an older policy is written (an HTTP listener needs a certificate, or a redirect: left with a reason)"
+      },
+      "ANS-GCP-014": {
+        kind: "ans-args",
+        sets: [
+          { key: "min_tls_version", value: "TLS_1_2", when: (v) => v === "TLS_1_0" || v === "TLS_1_1" },
+          { key: "profile", value: "MODERN", when: (v) => v === "COMPATIBLE" }
+        ],
+        what: "min_tls_version: TLS_1_2 where TLS_1_0/TLS_1_1 is written, profile: MODERN where COMPATIBLE is (clients that only speak the older protocols or ciphers can no longer connect)"
+      },
+      "ANS-GCP-006": {
+        kind: "ans-args",
+        sets: [{ key: "serial-port-enable", value: "false", when: truthy2 }],
+        what: "metadata serial-port-enable: false (the interactive serial console off); the service account, OS Login, project SSH keys, an external IP and IP forwarding are the team\u2019s decision: left with a reason"
+      },
+      "ANS-AZ-014": {
+        kind: "ans-args",
+        sets: [{ key: "enforce_ssl", value: true, when: falsy }],
+        add: {
+          key: "enforce_ssl",
+          value: true,
+          modules: ["azure_rm_postgresqlserver", "azure_rm_mysqlserver", "azure_rm_mariadbserver"]
+        },
+        what: "enforce_ssl: true, written or replacing false (clients must then connect over TLS)"
+      },
+      "ANS-AZ-015": {
+        kind: "ans-args",
+        sets: [{ key: "value", value: "on", when: (v) => typeof v === "string" && v.toLowerCase() === "off" }],
+        what: "the server parameter\u2019s value: on where it is written off (a log_retention_days below 4 is the team\u2019s decision: left with a reason)"
+      },
+      "ANS-GCP-003": {
+        kind: "ans-args",
+        sets: [{ key: "enabled", value: false, when: truthy2 }],
+        what: "legacy_abac.enabled: false (grant what workloads need with Kubernetes RBAC first); basic auth, client certificates, authorized networks and private nodes are left with a reason"
+      },
+      "ANS-GCP-004": {
+        kind: "ans-args",
+        sets: [
+          {
+            key: "logging_service",
+            value: "logging.googleapis.com/kubernetes",
+            when: (v) => typeof v === "string" && v.trim().toLowerCase() === "none"
+          },
+          {
+            key: "monitoring_service",
+            value: "monitoring.googleapis.com/kubernetes",
+            when: (v) => typeof v === "string" && v.trim().toLowerCase() === "none"
+          }
+        ],
+        what: "logging_service / monitoring_service: the Cloud Logging / Cloud Monitoring service for Kubernetes where none is written (the network policy add-on, IP aliases and the node service account recreate nodes or are the team\u2019s decision: left with a reason)"
+      },
+      "ANS-AWS-025": {
+        kind: "ans-args",
+        sets: [],
+        add: {
+          key: "retention",
+          value: "",
+          modules: ["cloudwatchlogs_log_group"],
+          raw: `"{{ log_retention_days }}"  # hookguard: set log_retention_days to the days the team's retention policy requires (the team's decision)`
+        },
+        what: `retention: "{{ log_retention_days }}", a variable to set in group_vars or the inventory, with a comment naming it (how long to keep the logs is the team's decision)`
+      },
+      "ANS-AWS-022": {
+        kind: "ans-args",
+        sets: [],
+        add: {
+          key: "encryption_key",
+          value: "",
+          modules: ["codebuild_project", "aws_codebuild"],
+          raw: `"{{ data_kms_key_arn }}"  # hookguard: set data_kms_key_arn to the ARN of the team's KMS key, its key policy letting CodeBuild use it (the team's decision)`
+        },
+        what: `encryption_key: "{{ data_kms_key_arn }}", a variable to set in group_vars or the inventory, with a comment naming it (the key is the team's decision, as CFN-CODEBUILD-001's DataKmsKeyArn parameter)`
+      },
       "ANS-SECRET-006": { kind: "ans-task", key: "no_log", value: true, what: "no_log: true on the task" },
       "ANS-EXEC-003": { kind: "ans-task", key: "no_log", value: true, what: "no_log: true on the task" }
     };
+    NOT_A_DOCUMENT = /\.(?:repo|j2|jinja2?|cfg|ini|conf)$|(?:^|\/)\.?ssh[_-]?config(?:\.d\/[^/]+)?$|(?:^|\/)\.?ssh\/config$/i;
   }
 });
 
@@ -17495,6 +18462,11 @@ var init_kms = __esm({
         path: "EncryptionAtRestOptions.KmsKeyId",
         encrypted: (r) => isTrue3(r, "EncryptionAtRestOptions.Enabled"),
         notCustomer: awsAlias
+      },
+      "AWS::Elasticsearch::Domain": {
+        path: "EncryptionAtRestOptions.KmsKeyId",
+        encrypted: (r) => isTrue3(r, "EncryptionAtRestOptions.Enabled"),
+        notCustomer: awsAlias
       }
     };
     customerKey = {
@@ -17549,7 +18521,7 @@ function range(node) {
   return r ? [r[0], r[1]] : void 0;
 }
 function literal(node) {
-  return (0, import_yaml12.isScalar)(node) && !node.tag;
+  return (0, import_yaml12.isScalar)(node) && !node.tag && !(typeof node.value === "string" && /\{\{|\{%/.test(node.value));
 }
 function yamlScalar(value) {
   if (typeof value !== "string") return String(value);
@@ -17557,14 +18529,29 @@ function yamlScalar(value) {
   return plain2 ? value : `'${value.replace(/'/g, "''")}'`;
 }
 function isRef(value) {
-  return typeof value === "object" && Object.keys(value).length === 1 && typeof value.Ref === "string";
+  return typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && typeof value.Ref === "string";
+}
+function isFlowList(value) {
+  return Array.isArray(value) && value.every((v) => typeof v !== "object");
 }
 function isBlock(value) {
-  return typeof value === "object" && !isRef(value);
+  return typeof value === "object" && !isRef(value) && !isFlowList(value);
 }
 function render(value, ctx, indent, step) {
   if (typeof value !== "object") return ctx.json ? JSON.stringify(value) : yamlScalar(value);
   if (isRef(value)) return refText(ctx, value.Ref);
+  if (isFlowList(value)) return `[${value.map((v) => ctx.json ? JSON.stringify(v) : yamlScalar(v)).join(", ")}]`;
+  if (Array.isArray(value)) {
+    if (ctx.json)
+      return `[
+${value.map((v) => `${indent}${step}${render(v, ctx, indent + step, step)}`).join(",\n")}
+${indent}]`;
+    return value.map((v) => {
+      const lines = render(v, ctx, indent + step, step).split("\n").slice(1);
+      return `
+${lines.map((l, i) => i === 0 ? `${indent}${step}- ${l.slice(indent.length + 2 * step.length)}` : `${" ".repeat(2)}${l.slice(step.length)}`).join("\n")}`;
+    }).join("");
+  }
   const entries = Object.entries(value);
   if (ctx.json)
     return `{
@@ -17578,8 +18565,15 @@ function setInMap(map, key, value, ctx, owner, raw) {
   if (pair) {
     const v = pair.value;
     if (isRef(value)) return { why: `${key} is already set: check its value by hand` };
+    if (Array.isArray(value)) {
+      if (!isFlowList(value) || !(0, import_yaml12.isSeq)(v)) return { why: `${key} is already written: change it by hand` };
+      return appendToSeq(v, value, ctx);
+    }
     if (typeof value !== "object") {
-      if (!literal(v)) return { why: `${key} is set from elsewhere (a reference, a tag or an alias): change it there` };
+      if (!literal(v))
+        return {
+          why: `${key} is set from elsewhere (a reference, a tag, an alias or a Jinja expression): change it there`
+        };
       const r = range(v);
       const cur = v.value;
       if (raw !== void 0) return { start: r[0], end: r[1], text: raw };
@@ -17612,6 +18606,9 @@ function setInMap(map, key, value, ctx, owner, raw) {
   const step = detectStep(ctx.text);
   if (ctx.json) {
     const at2 = lastEnd;
+    const mr = range(map);
+    if (mr && lineOf(ctx, mr[0]) === lineOf(ctx, at2) && !isBlock(value))
+      return { start: at2, end: at2, text: `, ${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}` };
     return {
       start: at2,
       end: at2,
@@ -17625,6 +18622,32 @@ ${indent}${JSON.stringify(key)}: ${raw ?? render(value, ctx, indent, step)}`
   const body = raw !== void 0 ? `${key}: ${raw}` : isBlock(value) ? `${key}:${render(value, ctx, indent, step)}` : `${key}: ${render(value, ctx, indent, step)}`;
   return { start: at, end: at, text: `
 ${indent}${body}` };
+}
+function appendToSeq(seq, want, ctx) {
+  if (seq.items.some((it) => !literal(it))) return { why: "the list holds a reference or an alias: change it by hand" };
+  const have = new Set(seq.items.map((it) => String(it.value)));
+  const missing = want.filter((w) => !have.has(String(w)));
+  if (!missing.length) return void 0;
+  const one2 = (v) => ctx.json ? JSON.stringify(v) : yamlScalar(v);
+  const r = range(seq);
+  const flow = ctx.json || Boolean(seq.flow);
+  if (!seq.items.length)
+    return flow ? { start: r[0] + 1, end: r[0] + 1, text: missing.map(one2).join(", ") } : { why: "an empty list" };
+  const first = range(seq.items[0]);
+  const last = range(seq.items[seq.items.length - 1]);
+  if (flow) {
+    const pad = ctx.text.slice(lineStart(ctx.text, last[0]), last[0]);
+    const sep2 = lineOf(ctx, last[0]) > lineOf(ctx, r[0]) && /^ *$/.test(pad) ? `,
+${pad}` : ", ";
+    return { start: last[1], end: last[1], text: missing.map((m) => `${sep2}${one2(m)}`).join("") };
+  }
+  const dash = ctx.text.slice(lineStart(ctx.text, first[0]), first[0]);
+  if (!/^ *- +$/.test(dash)) return { why: "the list is not written one item per line: change it by hand" };
+  let at = last[1];
+  if (ctx.text[at - 1] === "\n") at -= 1;
+  at = lineEnd(ctx.text, at);
+  return { start: at, end: at, text: missing.map((m) => `
+${dash}${one2(m)}`).join("") };
 }
 function detectStep(text) {
   const m = text.match(/^( +)\S/gm);
@@ -17752,6 +18775,59 @@ function keyedScalarOn(node, ctx, line, key) {
   visit2(node, 0);
   return found;
 }
+function chooseByProp(res, by) {
+  const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
+  const v = (0, import_yaml12.isMap)(props) ? props.get(by.key, true) : void 0;
+  if (!literal(v) || typeof v.value !== "string") return void 0;
+  return by.values[String(v.value).toUpperCase()];
+}
+function innermostAt(props, paths2, ctx, line) {
+  let best;
+  const consider = (map, from) => {
+    const r = range(map);
+    if (!(0, import_yaml12.isMap)(map) || !r) return;
+    if (from > line || line > lineOf(ctx, Math.max(r[0], r[1] - 1))) return;
+    if (!best || r[1] - r[0] < best.size) best = { map, size: r[1] - r[0] };
+  };
+  const walk4 = (node, segs, from) => {
+    if (!segs.length) return consider(node, from);
+    const [seg, ...rest] = segs;
+    const m = /^(.*?)((?:\[\])*)$/.exec(seg);
+    if (!(0, import_yaml12.isMap)(node)) return;
+    const pair = node.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === m[1]);
+    if (!pair) return;
+    const keyLine = lineOf(ctx, range(pair.key)[0]);
+    let level = [{ n: pair.value, from: keyLine }];
+    for (let k = 0; k < m[2].length / 2; k++)
+      level = level.flatMap(
+        ({ n }) => (0, import_yaml12.isSeq)(n) ? n.items.map((it) => ({ n: it, from: lineOf(ctx, range(it)?.[0] ?? 0) })) : []
+      );
+    for (const { n, from: f } of level) walk4(n, rest, f);
+  };
+  for (const p of paths2) {
+    if (p === "") consider(props, 0);
+    else walk4(props, p.split("."), 0);
+  }
+  return best?.map;
+}
+function argOnLine(args2, ctx, line, sets) {
+  let found;
+  const visit2 = (n, depth) => {
+    if (found || depth > 8) return;
+    if ((0, import_yaml12.isSeq)(n)) for (const it of n.items) visit2(it, depth + 1);
+    if (!(0, import_yaml12.isMap)(n)) return;
+    for (const p of n.items) {
+      const k = (0, import_yaml12.isScalar)(p.key) ? p.key.value : void 0;
+      const set = sets.find((x) => x.key === k);
+      const r = range(p.key);
+      if (set && r && lineOf(ctx, r[0]) === line && literal(p.value) && set.when(p.value.value))
+        found = { map: n, set };
+      else visit2(p.value, depth + 1);
+    }
+  };
+  visit2(args2, 0);
+  return found;
+}
 function denyInsecure(doc3, ctx, line) {
   const res = resourceAt(doc3, ctx, line);
   const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
@@ -17834,9 +18910,10 @@ function withParam(doc3, ctx, p, e, params, owner) {
   if (!params.has(p.name))
     params.set(p.name, {
       value: {
-        Type: "String",
+        Type: p.type ?? "String",
         Description: p.description,
-        ...p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {}
+        ...p.allowedPattern ? { AllowedPattern: p.allowedPattern } : {},
+        ...p.allowedValues ? { AllowedValues: p.allowedValues } : {}
       },
       ...owner
     });
@@ -17893,7 +18970,219 @@ ${bl.slice(1 + n).join("\n")}`;
 function withId(value, id) {
   if (typeof value === "string") return value.replace(/\{id\}/g, id);
   if (typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => withId(v, id));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withId(v, id)]));
+}
+function setRefs(doc3, ctx, refs, t, what2, params) {
+  const res = resourceAt(doc3, ctx, t.line);
+  const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
+  const owner = { ruleId: t.ruleId, line: t.line, what: what2 };
+  const out = [];
+  for (const { key, param } of refs) {
+    const cur = (0, import_yaml12.isMap)(props) ? props.get(key, true) : void 0;
+    if (cur !== void 0 && !(literal(cur) && ["", null].includes(cur.value)))
+      continue;
+    const e = withParam(
+      doc3,
+      ctx,
+      param,
+      setOnResource(doc3, ctx, t.line, key, "", refText(ctx, param.name)),
+      params,
+      owner
+    );
+    if (e && !Array.isArray(e) && "why" in e) return e;
+    if (e) out.push(...Array.isArray(e) ? e : [e]);
+  }
+  return out.length ? out : void 0;
+}
+function corsOrigin(doc3, ctx, line, param) {
+  const res = resourceAt(doc3, ctx, line);
+  const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
+  const cors = (0, import_yaml12.isMap)(props) ? props.get("CorsConfiguration", true) : void 0;
+  const rules2 = (0, import_yaml12.isMap)(cors) ? cors.get("CorsRules", true) : void 0;
+  const star = (n) => literal(n) && String(n.value).trim() === "*";
+  const onLine = (n) => range(n) !== void 0 && lineOf(ctx, range(n)[0]) === line;
+  for (const rule283 of (0, import_yaml12.isSeq)(rules2) ? rules2.items : []) {
+    if (!(0, import_yaml12.isMap)(rule283)) continue;
+    const pair = rule283.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === "AllowedOrigins");
+    const seq = pair?.value;
+    const i = (0, import_yaml12.isSeq)(seq) ? seq.items.findIndex((it) => star(it) && onLine(it)) : -1;
+    if (!pair || !(0, import_yaml12.isSeq)(seq) || i < 0) continue;
+    const flow = ctx.json || Boolean(seq.flow);
+    if (seq.items.some((it) => !star(it))) {
+      const r = range(seq.items[i]);
+      if (flow) {
+        const prev = seq.items[i - 1];
+        const next = seq.items[i + 1];
+        return prev ? { start: range(prev)[1], end: r[1], text: "" } : { start: r[0], end: range(next)[0], text: "" };
+      }
+      const from = lineStart(ctx.text, r[0]);
+      if (!/^ *- *$/.test(ctx.text.slice(from, r[0])))
+        return { why: "the origin is not on a line of its own: remove it by hand" };
+      return { start: from, end: Math.min(ctx.text.length, lineEnd(ctx.text, r[0]) + 1), text: "" };
+    }
+    const ref = refText(ctx, param.name);
+    const sr = range(seq);
+    if (flow) return { param: true, edit: { start: sr[0], end: sr[1], text: ref } };
+    const keyEnd = range(pair.key)[1];
+    const last = range(seq.items[seq.items.length - 1]);
+    if (!/^\s*:\s*$/.test(ctx.text.slice(keyEnd, sr[0])))
+      return { why: "a comment between AllowedOrigins and its list: set it by hand" };
+    return { param: true, edit: { start: keyEnd, end: last[1], text: `: ${ref}` } };
+  }
+  const methods = ((0, import_yaml12.isSeq)(rules2) ? rules2.items : []).some((r) => {
+    const list4 = (0, import_yaml12.isMap)(r) ? r.get("AllowedMethods", true) : void 0;
+    return (0, import_yaml12.isSeq)(list4) && list4.items.some((it) => star(it) && onLine(it));
+  });
+  return {
+    why: methods ? "a '*' method: list the methods the sites use (GET, PUT\u2026) by hand" : "no literal '*' origin of a CORS rule on that line: change it by hand"
+  };
+}
+function editsFor(doc3, ctx, spec2, t, format, params) {
+  const text = ctx.text;
+  let e;
+  if (spec2.kind === "cfn-set" && format === "cloudformation") {
+    const res = resourceAt(doc3, ctx, t.line);
+    const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
+    const set = spec2.byType && typeof type === "string" ? spec2.byType[type] : void 0;
+    const id = res && (0, import_yaml12.isScalar)(res.key) ? String(res.key.value) : "";
+    const key = set?.key ?? spec2.key;
+    const chosen = spec2.byProp && chooseByProp(res, spec2.byProp);
+    const value = withId(chosen ?? set?.value ?? spec2.value, id);
+    const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
+    if (spec2.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
+    else if (spec2.absentOnly && (0, import_yaml12.isMap)(props) && props.has(key)) e = { why: spec2.absentOnly };
+    else if (spec2.byProp && !chosen)
+      e = { why: `${spec2.byProp.key} is not one hookguard knows, or not written literally: set ${key} by hand` };
+    else if (!spec2.param) e = setOnResource(doc3, ctx, t.line, key, value);
+    else {
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+      e = withParam(doc3, ctx, spec2.param, setOnResource(doc3, ctx, t.line, key, value), params, owner);
+    }
+  } else if (spec2.kind === "cfn-set-param" && format === "cloudformation") {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+    const set = setOnResource(doc3, ctx, t.line, spec2.key, "", refText(ctx, spec2.param.name));
+    e = withParam(doc3, ctx, spec2.param, set, params, owner);
+  } else if (spec2.kind === "cfn-kms-param" && format === "cloudformation") {
+    const res = resourceAt(doc3, ctx, t.line);
+    const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
+    const keyPath2 = typeof type === "string" ? CMK_PROPS[type]?.path.split(".") : void 0;
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+    const ref = refText(ctx, spec2.param.name);
+    let set;
+    if (!keyPath2) set = { why: "not a resource type whose KMS key hookguard knows" };
+    else if (keyPath2.length === 1) set = setOnResource(doc3, ctx, t.line, keyPath2[0], "", ref);
+    else {
+      const props = res.value.get("Properties", true);
+      const parent = (0, import_yaml12.isMap)(props) ? props.get(keyPath2[0], true) : void 0;
+      set = (0, import_yaml12.isMap)(parent) ? setInMap(parent, keyPath2[1], "", ctx, parent, ref) : { why: `no ${keyPath2[0]} block written here: add ${keyPath2.join(".")} by hand` };
+    }
+    e = withParam(doc3, ctx, spec2.param, set, params, owner);
+  } else if (spec2.kind === "cfn-replace" && format === "cloudformation") {
+    const res = resourceAt(doc3, ctx, t.line);
+    const node = res && keyedScalarOn(res.value, ctx, t.line, spec2.key);
+    const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
+    if (node && !literal(node))
+      e = { why: `${spec2.key} is set from elsewhere (a reference or a tag): change it there` };
+    else if (node) {
+      const r = range(node);
+      const src = text.slice(r[0], r[1]);
+      const q = /^["']/.test(src) ? src[0] : "";
+      if (!spec2.when(node.value)) e = { why: `${spec2.key} is not what the rule reported` };
+      else {
+        const num = typeof node.value === "number" && /^\d+$/.test(spec2.value);
+        const json = num ? spec2.value : JSON.stringify(spec2.value);
+        e = { start: r[0], end: r[1], text: ctx.json ? json : `${q}${spec2.value}${q}` };
+      }
+    } else if (typeof spec2.orSet === "object" && (!spec2.orSet.types || spec2.orSet.types.includes(String(type))))
+      e = setOnResource(doc3, ctx, t.line, spec2.orSet.key, spec2.orSet.value);
+    else if (spec2.orSet && typeof type === "string" && spec2.paths[type]?.includes(spec2.key))
+      e = setOnResource(doc3, ctx, t.line, spec2.key, spec2.value);
+    else e = { why: `no ${spec2.key} written on that line: set it by hand` };
+  } else if (spec2.kind === "cfn-set-in" && format === "cloudformation") {
+    const res = resourceAt(doc3, ctx, t.line);
+    const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
+    const props = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Properties", true) : void 0;
+    const paths2 = typeof type === "string" ? spec2.paths[type] : void 0;
+    const block = paths2 && innermostAt(props, paths2, ctx, t.line);
+    const value = block && spec2.pick ? spec2.pick(block.toJSON()) : spec2.value;
+    const set = block ? isRef(value) && literal(block.get(spec2.key, true)) && block.get(spec2.key) !== "" ? { why: `${spec2.key} is already set: check its value by hand` } : isRef(value) ? setInMap(block, spec2.key, "", ctx, block, refText(ctx, value.Ref)) : setInMap(block, spec2.key, value, ctx, block) : { why: `no block of ${paths2?.join(" or ") ?? "a known path"} at that line: set ${spec2.key} by hand` };
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+    e = spec2.param ? withParam(doc3, ctx, spec2.param, set, params, owner) : set;
+  } else if (spec2.kind === "cfn-set-refs" && format === "cloudformation") {
+    e = setRefs(doc3, ctx, spec2.refs, t, spec2.what, params);
+  } else if (spec2.kind === "cfn-cors-origin" && format === "cloudformation") {
+    const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+    const edit = corsOrigin(doc3, ctx, t.line, spec2.param);
+    e = edit && "param" in edit ? withParam(doc3, ctx, spec2.param, edit.edit, params, owner) : edit;
+  } else if (spec2.kind === "cfn-param-set" && format === "cloudformation") {
+    const p = resourceAt(doc3, ctx, t.line, "Parameters");
+    e = p && (0, import_yaml12.isMap)(p.value) ? setInMap(p.value, spec2.key, spec2.value, ctx, p.value) : { why: "the finding is where the value is used: set NoEcho: true on its parameter" };
+  } else if (spec2.kind === "cfn-deny-insecure" && format === "cloudformation") {
+    e = denyInsecure(doc3, ctx, t.line);
+  } else if (spec2.kind === "cfn-world-param" && format === "cloudformation") {
+    const res = resourceAt(doc3, ctx, t.line);
+    const node = res && worldScalarOn(res.value, ctx, t.line);
+    if (!node) e = { why: "no literal world CIDR on that line (a !Ref or a default: change it where it is set)" };
+    else {
+      const p = node.v6 && spec2.param.ipv6 ? spec2.param.ipv6 : spec2.param;
+      const r = range(node.node);
+      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
+      e = withParam(doc3, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
+    }
+  } else if (format === "ansible") e = ansibleEdits(doc3, ctx, spec2, t);
+  return e;
+}
+function addableAt(task, mod, ctx, line, add) {
+  const args2 = mod.args;
+  if (!(0, import_yaml12.isMap)(args2) || !add.modules.includes(mod.key.split(".").pop())) return false;
+  if ([add.key, ...add.aliases ?? []].some((k) => args2.has(k))) return false;
+  const modPair = task.items.find((p) => (0, import_yaml12.isScalar)(p.key) && p.key.value === mod.key);
+  const lines = [range(task)?.[0], range(modPair?.key)?.[0]].map((o) => o === void 0 ? -1 : lineOf(ctx, o));
+  return lines.includes(line);
+}
+function ansibleEdits(doc3, ctx, spec2, t) {
+  const text = ctx.text;
+  let e;
+  if (spec2.kind === "ans-world-var") {
+    const task = taskAt(doc3.contents, ctx, t.line);
+    const node = task && worldScalarOn(task, ctx, t.line);
+    if (!node) e = { why: "no literal world CIDR on that line (a variable: change it where it is set)" };
+    else {
+      const name = node.v6 ? spec2.ipv6 : spec2.variable;
+      const r = range(node.node);
+      const eol = lineEnd(text, r[1]);
+      const hasComment = /\s#/.test(text.slice(r[1], eol));
+      e = [
+        { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
+        ...hasComment ? [] : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec2.decision} (the team's decision)` }]
+      ];
+    }
+  } else if (spec2.kind === "ans-set") {
+    const task = taskAt(doc3.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: "no task at that line" };
+    else if ((0, import_yaml12.isMap)(mod.args)) {
+      const cur = mod.args.get(spec2.key, true);
+      if (spec2.when && !((0, import_yaml12.isScalar)(cur) && spec2.when(cur.value)))
+        e = { why: `${spec2.key} is not what the rule reported` };
+      else e = setInMap(mod.args, spec2.key, spec2.value, ctx, mod.args);
+    } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec2.key} by hand` };
+  } else if (spec2.kind === "ans-args") {
+    const task = taskAt(doc3.contents, ctx, t.line);
+    const mod = task && moduleArgs(task);
+    if (!task || !mod) e = { why: "no task at that line" };
+    else if (!(0, import_yaml12.isMap)(mod.args)) e = { why: `${mod.key} takes its arguments inline (key=value): change them by hand` };
+    else {
+      const hit = argOnLine(mod.args, ctx, t.line, spec2.sets);
+      const add = !hit && spec2.add && addableAt(task, mod, ctx, t.line, spec2.add) ? spec2.add : void 0;
+      e = hit ? setInMap(hit.map, hit.set.key, hit.set.value, ctx, hit.map) : add ? setInMap(mod.args, add.key, add.value, ctx, mod.args, add.raw) : { why: "no argument written wrong on that line (left out, or set from a variable): set it by hand" };
+    }
+  } else if (spec2.kind === "ans-task") {
+    const task = taskAt(doc3.contents, ctx, t.line);
+    e = task ? setInMap(task, spec2.key, spec2.value, ctx, task) : { why: "no task at that line" };
+  }
+  return e;
 }
 function applyFixes(text, targets, format) {
   const lc = new import_yaml12.LineCounter();
@@ -17909,97 +19198,7 @@ function applyFixes(text, targets, format) {
   for (const t of targets) {
     const spec2 = FIXES[t.ruleId];
     if (!spec2) continue;
-    let e;
-    if (spec2.kind === "cfn-set" && format === "cloudformation") {
-      const res = resourceAt(doc3, ctx, t.line);
-      const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
-      const set = spec2.byType && typeof type === "string" ? spec2.byType[type] : void 0;
-      const id = res && (0, import_yaml12.isScalar)(res.key) ? String(res.key.value) : "";
-      const key = set?.key ?? spec2.key;
-      const value = withId(set?.value ?? spec2.value, id);
-      if (spec2.byType && !set) e = { why: `no fix for resource type ${String(type)}` };
-      else if (!spec2.param) e = setOnResource(doc3, ctx, t.line, key, value);
-      else {
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
-        e = withParam(doc3, ctx, spec2.param, setOnResource(doc3, ctx, t.line, key, value), params, owner);
-      }
-    } else if (spec2.kind === "cfn-set-param" && format === "cloudformation") {
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
-      const set = setOnResource(doc3, ctx, t.line, spec2.key, "", refText(ctx, spec2.param.name));
-      e = withParam(doc3, ctx, spec2.param, set, params, owner);
-    } else if (spec2.kind === "cfn-kms-param" && format === "cloudformation") {
-      const res = resourceAt(doc3, ctx, t.line);
-      const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
-      const keyPath2 = typeof type === "string" ? CMK_PROPS[type]?.path.split(".") : void 0;
-      const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
-      const ref = refText(ctx, spec2.param.name);
-      let set;
-      if (!keyPath2) set = { why: "not a resource type whose KMS key hookguard knows" };
-      else if (keyPath2.length === 1) set = setOnResource(doc3, ctx, t.line, keyPath2[0], "", ref);
-      else {
-        const props = res.value.get("Properties", true);
-        const parent = (0, import_yaml12.isMap)(props) ? props.get(keyPath2[0], true) : void 0;
-        set = (0, import_yaml12.isMap)(parent) ? setInMap(parent, keyPath2[1], "", ctx, parent, ref) : { why: `no ${keyPath2[0]} block written here: add ${keyPath2.join(".")} by hand` };
-      }
-      e = withParam(doc3, ctx, spec2.param, set, params, owner);
-    } else if (spec2.kind === "cfn-replace" && format === "cloudformation") {
-      const res = resourceAt(doc3, ctx, t.line);
-      const node = res && keyedScalarOn(res.value, ctx, t.line, spec2.key);
-      const type = res && (0, import_yaml12.isMap)(res.value) ? res.value.get("Type") : void 0;
-      if (node && !literal(node))
-        e = { why: `${spec2.key} is set from elsewhere (a reference or a tag): change it there` };
-      else if (node) {
-        const r = range(node);
-        const src = text.slice(r[0], r[1]);
-        const q = /^["']/.test(src) ? src[0] : "";
-        if (!spec2.when(node.value)) e = { why: `${spec2.key} is not what the rule reported` };
-        else e = { start: r[0], end: r[1], text: ctx.json ? JSON.stringify(spec2.value) : `${q}${spec2.value}${q}` };
-      } else if (spec2.orSet && typeof type === "string" && spec2.paths[type]?.includes(spec2.key))
-        e = setOnResource(doc3, ctx, t.line, spec2.key, spec2.value);
-      else e = { why: `no ${spec2.key} written on that line: set it by hand` };
-    } else if (spec2.kind === "cfn-param-set" && format === "cloudformation") {
-      const p = resourceAt(doc3, ctx, t.line, "Parameters");
-      e = p && (0, import_yaml12.isMap)(p.value) ? setInMap(p.value, spec2.key, spec2.value, ctx, p.value) : { why: "the finding is where the value is used: set NoEcho: true on its parameter" };
-    } else if (spec2.kind === "cfn-deny-insecure" && format === "cloudformation") {
-      e = denyInsecure(doc3, ctx, t.line);
-    } else if (spec2.kind === "cfn-world-param" && format === "cloudformation") {
-      const res = resourceAt(doc3, ctx, t.line);
-      const node = res && worldScalarOn(res.value, ctx, t.line);
-      if (!node) e = { why: "no literal world CIDR on that line (a !Ref or a default: change it where it is set)" };
-      else {
-        const p = node.v6 && spec2.param.ipv6 ? spec2.param.ipv6 : spec2.param;
-        const r = range(node.node);
-        const owner = { ruleId: t.ruleId, line: t.line, what: spec2.what };
-        e = withParam(doc3, ctx, p, { start: r[0], end: r[1], text: refText(ctx, p.name) }, params, owner);
-      }
-    } else if (spec2.kind === "ans-world-var" && format === "ansible") {
-      const task = taskAt(doc3.contents, ctx, t.line);
-      const node = task && worldScalarOn(task, ctx, t.line);
-      if (!node) e = { why: "no literal world CIDR on that line (a variable: change it where it is set)" };
-      else {
-        const name = node.v6 ? spec2.ipv6 : spec2.variable;
-        const r = range(node.node);
-        const eol = lineEnd(text, r[1]);
-        const hasComment = /\s#/.test(text.slice(r[1], eol));
-        e = [
-          { start: r[0], end: r[1], text: `"{{ ${name} }}"` },
-          ...hasComment ? [] : [{ start: eol, end: eol, text: `  # hookguard: set ${name} to ${spec2.decision} (the team's decision)` }]
-        ];
-      }
-    } else if (spec2.kind === "ans-set" && format === "ansible") {
-      const task = taskAt(doc3.contents, ctx, t.line);
-      const mod = task && moduleArgs(task);
-      if (!task || !mod) e = { why: "no task at that line" };
-      else if ((0, import_yaml12.isMap)(mod.args)) {
-        const cur = mod.args.get(spec2.key, true);
-        if (spec2.when && !((0, import_yaml12.isScalar)(cur) && spec2.when(cur.value)))
-          e = { why: `${spec2.key} is not what the rule reported` };
-        else e = setInMap(mod.args, spec2.key, spec2.value, ctx, mod.args);
-      } else e = { why: `${mod.key} takes its arguments inline (key=value): change ${spec2.key} by hand` };
-    } else if (spec2.kind === "ans-task" && format === "ansible") {
-      const task = taskAt(doc3.contents, ctx, t.line);
-      e = task ? setInMap(task, spec2.key, spec2.value, ctx, task) : { why: "no task at that line" };
-    }
+    const e = editsFor(doc3, ctx, spec2, t, format, params);
     if (!e) continue;
     if (!Array.isArray(e) && "why" in e) out.skipped.push({ ruleId: t.ruleId, line: t.line, why: e.why });
     else
@@ -18250,7 +19449,12 @@ function reportCloud(ctx, f) {
   ctx.report(anchor, f.at?.loc.node, f.message, {
     why: f.why,
     ...f.severity ? { severity: f.severity } : {},
-    ...f.secret ? { secret: true } : {}
+    ...f.secret ? { secret: true } : {},
+    ...f.related?.length ? {
+      related: f.related.flatMap(
+        (x) => x.at.loc.node ? [{ node: x.at.loc.node, message: x.message }] : []
+      )
+    } : {}
   });
 }
 function cloudCheck(check, codes, kinds) {
@@ -18317,6 +19521,12 @@ function normaliseRepoPath(p) {
   }
   return out.join("/");
 }
+function foldersAbove(p) {
+  const out = [];
+  for (let i = p.lastIndexOf("/"); i > 0; i = p.lastIndexOf("/", i - 1)) out.push(p.slice(0, i + 1));
+  out.push("");
+  return out;
+}
 var init_repo_path = __esm({
   "src/parse/repo-path.ts"() {
     "use strict";
@@ -18332,6 +19542,9 @@ function relatedPaths(path18, text) {
     const base = role[1] ?? "";
     for (const sub of ["defaults", "vars"]) out.push(`${base}${sub}/main.yml`, `${base}${sub}/main.yaml`);
   }
+  const defaults = /^(.*?\/)?defaults\/main\.ya?ml$/.exec(path18);
+  if (defaults && /(?:pass|passwd|password|secret|token|key)["']?\s*:/i.test(text))
+    out.push(`${defaults[1] ?? ""}tasks/main.yml`, `${defaults[1] ?? ""}tasks/main.yaml`);
   if (text.includes("vars_files")) {
     const lines = text.split("\n");
     for (let i = 0; i < lines.length; i++) {
@@ -18647,7 +19860,8 @@ var init_ansible_resolve = __esm({
             if ("plain" in v) {
               const p = v.plain;
               if (!p || typeof p !== "object" || Array.isArray(p)) return void 0;
-              for (const [k, x] of Object.entries(p)) entries.push({ plain: { key: k, value: x }, from: v.from });
+              for (const [k, x] of Object.entries(p))
+                entries.push({ plain: { key: k, value: x }, from: v.from });
             } else {
               if (!(0, import_yaml13.isMap)(v.node)) return void 0;
               for (const pair of v.node.items) {
@@ -18878,8 +20092,8 @@ function templateCandidates(paramPath) {
   const stem = stemOf(paramPath);
   const out = [];
   for (const d of dirs) {
-    if (stem) for (const e of TEMPLATE_EXT) out.push(join2(d, `${stem}.${e}`));
-    for (const e of TEMPLATE_EXT.slice(0, 3)) out.push(join2(d, `template.${e}`));
+    if (stem) for (const e of TEMPLATE_EXT2) out.push(join2(d, `${stem}.${e}`));
+    for (const e of TEMPLATE_EXT2.slice(0, 3)) out.push(join2(d, `template.${e}`));
   }
   return [...new Set(out)].filter((p) => p !== paramPath);
 }
@@ -18973,8 +20187,13 @@ function givenOf(t, entries) {
   return given;
 }
 function lintParameterFile(paramPath, text, related, lint, mapped = []) {
+  const found = paramFileFindings(paramPath, text, related, lint, mapped);
+  if (!found) return { matched: false, findings: [], errors: [] };
+  return { matched: true, findings: found.map((x) => x.finding), errors: [] };
+}
+function paramFileFindings(paramPath, text, related, lint, mapped = []) {
   const entries = readParameterFile(text);
-  if (!entries) return { matched: false, findings: [], errors: [] };
+  if (!entries) return void 0;
   const env = environmentOf2(paramPath);
   const findings = [];
   for (const tpl of templatesFor(paramPath, entries, related, mapped)) {
@@ -18984,7 +20203,7 @@ function lintParameterFile(paramPath, text, related, lint, mapped = []) {
       const at = entries.filter((e) => params.includes(e.name)).sort((a, b) => a.line - b.line)[0] ?? entries[0];
       const values = params.length ? params.map((n) => given.get(n).why) : [];
       const named = values.length && !values.every((v) => f.message.includes(v)) ? ` (${values.join(", ")})` : "";
-      findings.push({
+      const finding2 = {
         ruleId: f.ruleId,
         severity: f.severity,
         message: `in ${env}${named}: ${f.message} \u2014 ${tpl.path}:${f.line}`,
@@ -18997,10 +20216,25 @@ function lintParameterFile(paramPath, text, related, lint, mapped = []) {
         endColumn: at.endColumn,
         ...f.suppressed ? { suppressed: f.suppressed } : {},
         ...f.why ? { why: f.why } : {}
-      });
+      };
+      findings.push({ finding: finding2, template: tpl.path, templateScope: f.scope });
     }
   }
-  return { matched: true, findings: dedupe2(findings), errors: [] };
+  const kept = new Set(dedupe2(findings.map((x) => x.finding)));
+  return findings.filter((x) => kept.has(x.finding));
+}
+function parameterDirs(templatePath) {
+  const dir = dirOf(templatePath);
+  return { dirs: dir ? [dir] : PARAM_DIR_NAMES, names: PARAM_PATH_WORDS };
+}
+function mayBeParameterFileOf(templatePath, p) {
+  if (p === templatePath || !/\.(?:json|ya?ml)$/i.test(p)) return false;
+  if (templateCandidates(p).includes(templatePath)) return true;
+  const dir = dirOf(p);
+  const last = dir.slice(dir.lastIndexOf("/") + 1);
+  if (dir === dirOf(templatePath))
+    return /(?:^|[._-])(?:params?|parameters?)(?:[._-]|$)/i.test(p.slice(p.lastIndexOf("/") + 1).replace(/\.[^.]+$/, "")) || envRoleFromPath(p) !== void 0;
+  return PARAM_DIR.test(last) && dirOf(dir) === dirOf(templatePath);
 }
 function place(f) {
   return { line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn };
@@ -19068,7 +20302,7 @@ function nestedStackFindings(templatePath, t, related, lint) {
   }
   return dedupe2(out);
 }
-var import_yaml15, PARAM_DIR, TEMPLATE_EXT, parsedCache;
+var import_yaml15, PARAM_DIR, TEMPLATE_EXT2, parsedCache, PARAM_DIR_NAMES, PARAM_PATH_WORDS;
 var init_environments = __esm({
   "src/rules/cloudformation/environments.ts"() {
     "use strict";
@@ -19076,11 +20310,24 @@ var init_environments = __esm({
     init_types();
     init_cloudformation();
     init_roles();
+    init_paths();
     init_detect2();
     init_repo_path();
     PARAM_DIR = /^(?:params|parameters|parameter|param|cfn-params|cfn-parameters|stack-params|config|configs|env|envs|environments)$/i;
-    TEMPLATE_EXT = ["yaml", "yml", "json", "template"];
+    TEMPLATE_EXT2 = ["yaml", "yml", "json", "template"];
     parsedCache = /* @__PURE__ */ new Map();
+    PARAM_DIR_NAMES = [
+      "params",
+      "parameters",
+      "parameter",
+      "param",
+      "cfn-params",
+      "cfn-parameters",
+      "stack-params",
+      "environments",
+      "envs"
+    ];
+    PARAM_PATH_WORDS = ["param", "env", "values", "overrides", "config", "cfg", ...Object.keys(ENV_WORDS)];
   }
 });
 
@@ -19449,7 +20696,19 @@ function privateAclEntry(t, entry) {
   if (names.some((n) => /public|dmz|edge/i.test(n))) return false;
   return /private|internal|isolated|database|\bdb\b|app/i.test(namesOf(t, acl)) || subnets.length > 0 && subnets.every((s) => /private|internal|isolated/i.test(namesOf(t, s)));
 }
-var import_yaml17, nodeOf2, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE;
+function wafAssociated(t) {
+  let out = wafMemo.get(t);
+  if (!out) {
+    out = /* @__PURE__ */ new Set();
+    for (const a of t.resources)
+      if (a.type === "AWS::WAFv2::WebACLAssociation" || a.type === "AWS::WAFRegional::WebACLAssociation") {
+        for (const id of t.references(t.get(a.props, "ResourceArn"))) if (t.resource(id)) out.add(id);
+      }
+    wafMemo.set(t, out);
+  }
+  return out;
+}
+var import_yaml17, nodeOf2, toVal, IDENTITY_POLICY_TYPES, RESOURCE_POLICY_PROPS, RESOURCE_POLICY_TYPES, POLICY_TYPES, actionCovers2, NAME_PRINCIPALS_FIX, NAME_PRINCIPALS_REMEDIATION, PRINCIPAL_REF, SECRET_NAME2, NOT_SECRET_NAME2, SWITCH_OR_REFERENCE, wafMemo;
 var init_util = __esm({
   "src/rules/cloudformation/util.ts"() {
     "use strict";
@@ -19491,6 +20750,7 @@ var init_util = __esm({
     SECRET_NAME2 = /passw(?:or)?d|passphrase|secret|token|api[-_]?key|apikey|private[-_]?key|access[-_]?key|credential|auth[-_]?key|client[-_]?secret|(?:^|[-_])pwd(?:$|[-_])/i;
     NOT_SECRET_NAME2 = /arn$|(?:^|[-_])(?:id|name|arn|path|length|type|rotation|policy|usage|file|field|version|region|header|url|uri|location|param(?:eter)?|ssm)$|secretsmanager|secretname|secretid|secretarn|keyid|keyname|tokenurl|tokenendpoint|passwordlength|passwordpolicy|expir|ttl|enabled|requir/i;
     SWITCH_OR_REFERENCE = /^(?:allow|enable|disable|use|require|create|rotate|manage|generate|include|exclude|is|has|should|with)[A-Z_-]|(?:stack|stackname|module|bucket|prefix|suffix|mode|size|count|days|hours|minutes|seconds|format|kms|encrypt(?:ed|ion)?)$/i;
+    wafMemo = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -19652,7 +20912,7 @@ var init_apigw_003 = __esm({
 });
 
 // src/cloud/checks/data.ts
-var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, samDlq, dynamoPitr;
+var mskInTransit, ecsEfsTransit, sagemakerKms, workspacesVolumes, apigwCacheEncryption, mqCmk, codebuildCmk, ebsCmk, eksSecrets, daxEncryption, kendraKms, firehoseEncryption, emrEncryption, mskLogs, mqLogs, apigwExecutionLogs, configAllRegions, lambdaTracing, docdbAudit, ecsInsights, route53QueryLogs, guarddutyOff, rdsBackupRetention, rdsDeletionProtection, rdsMultiAz, ecrScanOnPush, ecrMutableTags, elasticacheMultiAz, lambdaDlq, samDlq, dynamoPitr, OPENSEARCH_LOGS, opensearchLogs, redshiftAuditLogging, ownBackups, rdsBackupsOff, rdsRetiredCa;
 var init_data = __esm({
   "src/cloud/checks/data.ts"() {
     "use strict";
@@ -20146,6 +21406,68 @@ var init_data = __esm({
       absentMessage: (r) => `${r.name} does not enable point-in-time recovery`,
       falseMessage: (r) => `${r.name} turns point-in-time recovery off`
     });
+    OPENSEARCH_LOGS = ["ES_APPLICATION_LOGS", "AUDIT_LOGS"];
+    opensearchLogs = {
+      name: "opensearch-logs",
+      kinds: ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+      codes: { "opensearch-logs": "neither application nor audit logs are published" },
+      run(r, emit) {
+        if (r.partial) return;
+        const opts = get(r.props, "LogPublishingOptions");
+        if (opts && opts.t !== "map") return;
+        const on = OPENSEARCH_LOGS.some((k) => {
+          const o = get(opts, k);
+          if (!o) return false;
+          const enabled = scalars(get(o, "Enabled"));
+          if (enabled.some((e) => asBool2(e.value) === false) && !enabled.some((e) => !isKnown2(e))) return false;
+          return enabled.length > 0 || isSet(get(o, "CloudWatchLogsLogGroupArn"));
+        });
+        if (!on)
+          emit({
+            code: "opensearch-logs",
+            resource: r,
+            at: opts,
+            message: `${r.name} publishes neither application (error) logs nor audit logs to CloudWatch Logs`
+          });
+      }
+    };
+    redshiftAuditLogging = {
+      name: "redshift-audit-logging",
+      kinds: ["AWS::Redshift::Cluster"],
+      codes: { "redshift-audit-logging": "audit logging is off" },
+      run(r, emit) {
+        if (r.partial) return;
+        const lp = get(r.props, "LoggingProperties");
+        if (lp && lp.t !== "map" && lp.t !== "scalar") return;
+        const dest = scalars(get(lp, "LogDestinationType"));
+        const cloudwatch = dest.some((d) => !isKnown2(d) || asStr(d)?.toLowerCase() === "cloudwatch");
+        if (cloudwatch || isSet(get(lp, "BucketName"))) return;
+        emit({
+          code: "redshift-audit-logging",
+          resource: r,
+          at: lp,
+          message: lp ? `${r.name} sets LoggingProperties without a BucketName or LogDestinationType cloudwatch, so audit logging stays off` : `${r.name} does not enable audit logging (no LoggingProperties)`
+        });
+      }
+    };
+    ownBackups = (r) => r.kind !== "AWS::RDS::DBInstance" || getSet(r.props, "DBClusterIdentifier") === void 0 && getSet(r.props, "SourceDBInstanceIdentifier") === void 0;
+    rdsBackupsOff = propCheck({
+      code: "rds-backups-off",
+      kinds: ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+      description: "automated backups turned off (retention 0)",
+      path: "BackupRetentionPeriod",
+      when: ownBackups,
+      bad: (s) => asNum2(s.value) === 0,
+      message: (r) => `${r.name} turns automated backups off (BackupRetentionPeriod 0): no point-in-time restore`
+    });
+    rdsRetiredCa = propCheck({
+      code: "rds-retired-ca",
+      kinds: ["AWS::RDS::DBInstance"],
+      description: "the server certificate is signed by a retired CA",
+      path: "CACertificateIdentifier",
+      bad: (s) => /^rds-ca-20\d\d\b/i.test(asStr(s) ?? ""),
+      message: (r, s) => `${r.name} uses the retired certificate authority ${asStr(s)} (expired): clients that verify the server certificate fail, and those that do not verify nothing`
+    });
   }
 });
 
@@ -20263,13 +21585,68 @@ var init_apigw_006 = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/apigw-007.ts
+var rule8, apigw_007_default;
+var init_apigw_007 = __esm({
+  "src/rules/cloudformation/rules/apigw-007.ts"() {
+    "use strict";
+    init_util();
+    rule8 = {
+      meta: meta(
+        "CFN-APIGW-007",
+        "API Gateway stage has no WAF web ACL",
+        "low",
+        ["AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment", "AWS::Serverless::Api"],
+        doc({
+          what: "An `AWS::ApiGateway::Stage`, an `AWS::ApiGateway::Deployment` that creates its stage (`StageName`), or a SAM `AWS::Serverless::Api` that no `AWS::WAFv2::WebACLAssociation` (or classic `AWS::WAFRegional::WebACLAssociation`) of the template names in its `ResourceArn` \u2014 by the stage, or by its REST API. An association whose target is created elsewhere does not count either way. HTTP and WebSocket APIs (`AWS::ApiGatewayV2`) cannot take a web ACL and are not reported. Hygiene: never blocking.",
+          why: "A REST API stage is reachable from the whole internet unless it is private. AWS WAF is where requests are filtered before they reach the integrations behind the stage: rate limits per client, managed rules against injection and known bad inputs, IP and country blocks. Without a web ACL there is nowhere to add them when an attack starts, except in every backend.",
+          example: `Prod:
+  Type: AWS::ApiGateway::Stage
+  Properties:
+    RestApiId: !Ref Api
+    DeploymentId: !Ref Deployment
+    StageName: prod
+    TracingEnabled: true`,
+          fix: "Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` and associate it with the stage: `AWS::WAFv2::WebACLAssociation` with `ResourceArn: !Sub arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/${Api}/stages/${Prod}` and `WebACLArn: !GetAtt ApiAcl.Arn`.",
+          fixed: `ProdAcl:
+  Type: AWS::WAFv2::WebACLAssociation
+  Properties:
+    ResourceArn: !Sub arn:\${AWS::Partition}:apigateway:\${AWS::Region}::/restapis/\${Api}/stages/\${Prod}
+    WebACLArn: arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/api/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`,
+          refs: [
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-aws-waf.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-webaclassociation.html"
+          ]
+        }),
+        "Associate an AWS WAF web ACL (Scope REGIONAL) with the stage (AWS::WAFv2::WebACLAssociation)."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const covered = wafAssociated(t);
+        for (const r of ctx.resources) {
+          if (r.type === "AWS::ApiGateway::Deployment" && !getSet2(t, r.props, "StageName")) continue;
+          const names = [r.id, ...r.type === "AWS::Serverless::Api" ? [] : t.references(t.get(r.props, "RestApiId"))];
+          if (names.some((n) => covered.has(n))) continue;
+          const what2 = r.type === "AWS::ApiGateway::Deployment" ? `the stage ${r.id} creates` : r.id;
+          ctx.report(
+            r,
+            void 0,
+            `${what2} has no WAF web ACL associated (no WebACLAssociation in this template names it)`
+          );
+        }
+      }
+    };
+    apigw_007_default = rule8;
+  }
+});
+
 // src/rules/cloudformation/rules/backup-001.ts
-var rule8, backup_001_default;
+var rule9, backup_001_default;
 var init_backup_001 = __esm({
   "src/rules/cloudformation/rules/backup-001.ts"() {
     "use strict";
     init_util();
-    rule8 = requireProp({
+    rule9 = requireProp({
       meta: meta(
         "CFN-BACKUP-001",
         "Backup vault does not use a customer managed KMS key",
@@ -20290,7 +21667,7 @@ var init_backup_001 = __esm({
       prop: "EncryptionKeyArn",
       message: (r) => `${r.id} has no EncryptionKeyArn`
     });
-    backup_001_default = rule8;
+    backup_001_default = rule9;
   }
 });
 
@@ -20305,7 +21682,7 @@ function identityDocs(r) {
     return d ? [d] : [];
   });
 }
-var cognitoMfa, cognitoUnauthenticated, TRUST_KEYS, trustPolicy, loginProfileReset, IAM_AUTH_ENGINES, rdsIamAuth, neptuneIamAuth, configKeyAge, codestarPrivate, IDENTITY_KINDS, assumeAnyRole, iotWildcard, batchPrivileged;
+var cognitoMfa, cognitoUnauthenticated, TRUST_KEYS, trustPolicy, loginProfileReset, IAM_AUTH_ENGINES, rdsIamAuth, neptuneIamAuth, configKeyAge, codestarPrivate, IDENTITY_KINDS, assumeAnyRole, iotWildcard, batchPrivileged, iamUserInlinePolicy;
 var init_identity = __esm({
   "src/cloud/checks/identity.ts"() {
     "use strict";
@@ -20515,18 +21892,46 @@ var init_identity = __esm({
       path: "ContainerProperties.Privileged",
       trueMessage: (r) => `${r.name} runs its container privileged (root on the host)`
     });
+    iamUserInlinePolicy = {
+      name: "iam-user-inline-policy",
+      kinds: ["AWS::IAM::User", "AWS::IAM::UserPolicy", "AWS::IAM::Policy"],
+      codes: { "iam-user-inline-policy": "an inline policy on a user" },
+      run(r, emit) {
+        if (r.kind === "AWS::IAM::User") {
+          const p = get(r.props, "Policies");
+          if (p && items(p).length)
+            emit({ code: "iam-user-inline-policy", resource: r, at: p, message: `${r.name} has inline policies` });
+        } else if (r.kind === "AWS::IAM::UserPolicy")
+          emit({
+            code: "iam-user-inline-policy",
+            resource: r,
+            at: get(r.props, "UserName"),
+            message: `${r.name} is an inline policy on a user`
+          });
+        else {
+          const u = get(r.props, "Users");
+          if (u && items(u).length)
+            emit({
+              code: "iam-user-inline-policy",
+              resource: r,
+              at: u,
+              message: `${r.name} attaches a policy directly to users`
+            });
+        }
+      }
+    };
   }
 });
 
 // src/rules/cloudformation/rules/batch-001.ts
-var rule9, batch_001_default;
+var rule10, batch_001_default;
 var init_batch_001 = __esm({
   "src/rules/cloudformation/rules/batch-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule9 = {
+    rule10 = {
       meta: meta(
         "CFN-BATCH-001",
         "Batch job runs a privileged container",
@@ -20549,17 +21954,17 @@ var init_batch_001 = __esm({
       ),
       check: cloudCheck(batchPrivileged, ["batch-privileged"])
     };
-    batch_001_default = rule9;
+    batch_001_default = rule10;
   }
 });
 
 // src/rules/cloudformation/rules/cf-001.ts
-var rule10, cf_001_default;
+var rule11, cf_001_default;
 var init_cf_001 = __esm({
   "src/rules/cloudformation/rules/cf-001.ts"() {
     "use strict";
     init_util();
-    rule10 = {
+    rule11 = {
       meta: meta(
         "CFN-CF-001",
         "CloudFront allows plain HTTP to viewers",
@@ -20596,17 +22001,17 @@ var init_cf_001 = __esm({
         }
       }
     };
-    cf_001_default = rule10;
+    cf_001_default = rule11;
   }
 });
 
 // src/rules/cloudformation/rules/cf-002.ts
-var rule11, cf_002_default;
+var rule12, cf_002_default;
 var init_cf_002 = __esm({
   "src/rules/cloudformation/rules/cf-002.ts"() {
     "use strict";
     init_util();
-    rule11 = {
+    rule12 = {
       meta: meta(
         "CFN-CF-002",
         "CloudFront talks to a custom origin over plain HTTP",
@@ -20651,7 +22056,7 @@ var init_cf_002 = __esm({
         }
       }
     };
-    cf_002_default = rule11;
+    cf_002_default = rule12;
   }
 });
 
@@ -20877,14 +22282,14 @@ var init_aws_transport = __esm({
 });
 
 // src/rules/cloudformation/rules/cf-003.ts
-var rule12, cf_003_default;
+var rule13, cf_003_default;
 var init_cf_003 = __esm({
   "src/rules/cloudformation/rules/cf-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_transport();
-    rule12 = {
+    rule13 = {
       meta: meta(
         "CFN-CF-003",
         "CloudFront accepts viewer connections older than TLS 1.2",
@@ -20910,17 +22315,17 @@ var init_cf_003 = __esm({
       ),
       check: cloudCheck(cloudfrontTransport, ["cloudfront-tls"])
     };
-    cf_003_default = rule12;
+    cf_003_default = rule13;
   }
 });
 
 // src/rules/cloudformation/rules/cf-004.ts
-var rule13, cf_004_default;
+var rule14, cf_004_default;
 var init_cf_004 = __esm({
   "src/rules/cloudformation/rules/cf-004.ts"() {
     "use strict";
     init_util();
-    rule13 = requireProp({
+    rule14 = requireProp({
       meta: meta(
         "CFN-CF-004",
         "CloudFront distribution access logging is off",
@@ -20942,19 +22347,65 @@ var init_cf_004 = __esm({
       prop: "DistributionConfig.Logging",
       message: (r) => `${r.id} has no access logging`
     });
-    cf_004_default = rule13;
+    cf_004_default = rule14;
+  }
+});
+
+// src/rules/cloudformation/rules/cf-005.ts
+var rule15, cf_005_default;
+var init_cf_005 = __esm({
+  "src/rules/cloudformation/rules/cf-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_transport();
+    rule15 = {
+      meta: meta(
+        "CFN-CF-005",
+        "CloudFront distribution has no web ACL",
+        "low",
+        ["AWS::CloudFront::Distribution"],
+        doc({
+          what: "An `AWS::CloudFront::Distribution` whose `DistributionConfig` sets no `WebACLId` (empty counts as not set). The same check as the Ansible ANS-AWS-019. Hygiene: never blocking.",
+          why: "A distribution is the public front door of what it serves. Without an AWS WAF web ACL there is no place to rate-limit, block known-bad inputs or IP ranges, or turn on managed rule groups when an attack starts: every request reaches the origin.",
+          example: `Cdn:
+  Type: AWS::CloudFront::Distribution
+  Properties:
+    DistributionConfig:
+      Enabled: true
+      Origins:
+        - Id: site
+          DomainName: site.example.com
+          CustomOriginConfig: { OriginProtocolPolicy: https-only }
+      DefaultCacheBehavior:
+        TargetOriginId: site
+        ViewerProtocolPolicy: redirect-to-https
+        CachePolicyId: 658327ea-f89d-4fab-a63d-7e88639e58f6`,
+          fix: "Create an `AWS::WAFv2::WebACL` with `Scope: CLOUDFRONT` (in us-east-1) and set `DistributionConfig.WebACLId` to its ARN (`!GetAtt EdgeAcl.Arn`).",
+          fixed: `      Enabled: true
+      WebACLId: !GetAtt EdgeAcl.Arn`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-cloudfront-distribution-distributionconfig.html",
+            "https://docs.aws.amazon.com/waf/latest/developerguide/cloudfront-features.html"
+          ]
+        }),
+        "Attach an AWS WAF web ACL (Scope CLOUDFRONT) through DistributionConfig.WebACLId."
+      ),
+      check: cloudCheck(cloudfrontMonitoring, ["cloudfront-waf"])
+    };
+    cf_005_default = rule15;
   }
 });
 
 // src/rules/cloudformation/rules/codebuild-001.ts
-var rule14, codebuild_001_default;
+var rule16, codebuild_001_default;
 var init_codebuild_001 = __esm({
   "src/rules/cloudformation/rules/codebuild-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule14 = {
+    rule16 = {
       meta: meta(
         "CFN-CODEBUILD-001",
         "CodeBuild artifacts are not encrypted with your KMS key",
@@ -20974,19 +22425,19 @@ var init_codebuild_001 = __esm({
       ),
       check: cloudCheck(codebuildCmk, ["codebuild-cmk"])
     };
-    codebuild_001_default = rule14;
+    codebuild_001_default = rule16;
   }
 });
 
 // src/rules/cloudformation/rules/codestar-001.ts
-var rule15, codestar_001_default;
+var rule17, codestar_001_default;
 var init_codestar_001 = __esm({
   "src/rules/cloudformation/rules/codestar-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule15 = {
+    rule17 = {
       meta: meta(
         "CFN-CODESTAR-001",
         "CodeStar creates a public GitHub repository",
@@ -21009,19 +22460,19 @@ var init_codestar_001 = __esm({
       ),
       check: cloudCheck(codestarPrivate, ["codestar-public-repo"])
     };
-    codestar_001_default = rule15;
+    codestar_001_default = rule17;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-001.ts
-var rule16, cognito_001_default;
+var rule18, cognito_001_default;
 var init_cognito_001 = __esm({
   "src/rules/cloudformation/rules/cognito-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule16 = {
+    rule18 = {
       meta: meta(
         "CFN-COGNITO-001",
         "Cognito user pool does not use MFA",
@@ -21041,19 +22492,19 @@ var init_cognito_001 = __esm({
       ),
       check: cloudCheck(cognitoMfa, ["cognito-mfa-off"])
     };
-    cognito_001_default = rule16;
+    cognito_001_default = rule18;
   }
 });
 
 // src/rules/cloudformation/rules/cognito-002.ts
-var rule17, cognito_002_default;
+var rule19, cognito_002_default;
 var init_cognito_002 = __esm({
   "src/rules/cloudformation/rules/cognito-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule17 = {
+    rule19 = {
       meta: meta(
         "CFN-COGNITO-002",
         "Cognito identity pool gives credentials to unauthenticated users",
@@ -21073,19 +22524,19 @@ var init_cognito_002 = __esm({
       ),
       check: cloudCheck(cognitoUnauthenticated, ["cognito-unauthenticated"])
     };
-    cognito_002_default = rule17;
+    cognito_002_default = rule19;
   }
 });
 
 // src/rules/cloudformation/rules/config-001.ts
-var rule18, config_001_default;
+var rule20, config_001_default;
 var init_config_001 = __esm({
   "src/rules/cloudformation/rules/config-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule18 = {
+    rule20 = {
       meta: meta(
         "CFN-CONFIG-001",
         "Config rule accepts access keys older than 90 days",
@@ -21106,19 +22557,19 @@ var init_config_001 = __esm({
       ),
       check: cloudCheck(configKeyAge, ["config-key-age"])
     };
-    config_001_default = rule18;
+    config_001_default = rule20;
   }
 });
 
 // src/rules/cloudformation/rules/config-002.ts
-var rule19, config_002_default;
+var rule21, config_002_default;
 var init_config_002 = __esm({
   "src/rules/cloudformation/rules/config-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule19 = {
+    rule21 = {
       meta: meta(
         "CFN-CONFIG-002",
         "Config aggregator does not cover every region",
@@ -21140,17 +22591,17 @@ var init_config_002 = __esm({
       ),
       check: cloudCheck(configAllRegions, ["config-all-regions"])
     };
-    config_002_default = rule19;
+    config_002_default = rule21;
   }
 });
 
 // src/rules/cloudformation/rules/cred-001.ts
-var rule20, cred_001_default;
+var rule22, cred_001_default;
 var init_cred_001 = __esm({
   "src/rules/cloudformation/rules/cred-001.ts"() {
     "use strict";
     init_util();
-    rule20 = {
+    rule22 = {
       meta: meta(
         "CFN-CRED-001",
         "Template creates a long-lived IAM access key",
@@ -21172,7 +22623,7 @@ var init_cred_001 = __esm({
         for (const r of ctx.resources) ctx.report(r, void 0, `${r.id} creates a long-lived access key`);
       }
     };
-    cred_001_default = rule20;
+    cred_001_default = rule22;
   }
 });
 
@@ -21198,13 +22649,13 @@ function findSecretAtt(t, node, depth = 0) {
   }
   return void 0;
 }
-var import_yaml18, rule21, cred_002_default;
+var import_yaml18, rule23, cred_002_default;
 var init_cred_002 = __esm({
   "src/rules/cloudformation/rules/cred-002.ts"() {
     "use strict";
     import_yaml18 = __toESM(require_dist(), 1);
     init_util();
-    rule21 = {
+    rule23 = {
       meta: meta(
         "CFN-CRED-002",
         "Stack output exposes a secret access key",
@@ -21241,19 +22692,19 @@ var init_cred_002 = __esm({
         }
       }
     };
-    cred_002_default = rule21;
+    cred_002_default = rule23;
   }
 });
 
 // src/rules/cloudformation/rules/cred-003.ts
-var rule22, cred_003_default;
+var rule24, cred_003_default;
 var init_cred_003 = __esm({
   "src/rules/cloudformation/rules/cred-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule22 = {
+    rule24 = {
       meta: meta(
         "CFN-CRED-003",
         "IAM user login profile has a password in the template",
@@ -21274,19 +22725,19 @@ var init_cred_003 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-literal"], ["AWS::IAM::User"])
     };
-    cred_003_default = rule22;
+    cred_003_default = rule24;
   }
 });
 
 // src/rules/cloudformation/rules/cred-004.ts
-var rule23, cred_004_default;
+var rule25, cred_004_default;
 var init_cred_004 = __esm({
   "src/rules/cloudformation/rules/cred-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule23 = {
+    rule25 = {
       meta: meta(
         "CFN-CRED-004",
         "Secret-looking parameter without NoEcho",
@@ -21338,17 +22789,17 @@ var init_cred_004 = __esm({
         }
       }
     };
-    cred_004_default = rule23;
+    cred_004_default = rule25;
   }
 });
 
 // src/rules/cloudformation/rules/cred-005.ts
-var rule24, cred_005_default;
+var rule26, cred_005_default;
 var init_cred_005 = __esm({
   "src/rules/cloudformation/rules/cred-005.ts"() {
     "use strict";
     init_util();
-    rule24 = {
+    rule26 = {
       meta: meta(
         "CFN-CRED-005",
         "Secret-looking parameter has a Default value",
@@ -21379,12 +22830,12 @@ var init_cred_005 = __esm({
         }
       }
     };
-    cred_005_default = rule24;
+    cred_005_default = rule26;
   }
 });
 
 // src/rules/cloudformation/rules/cred-006.ts
-var KINDS, PROPS, rule25, cred_006_default;
+var KINDS, PROPS, rule27, cred_006_default;
 var init_cred_006 = __esm({
   "src/rules/cloudformation/rules/cred-006.ts"() {
     "use strict";
@@ -21393,14 +22844,14 @@ var init_cred_006 = __esm({
     init_secrets();
     KINDS = Object.keys(SECRET_PROPS).filter((k) => k !== "AWS::IAM::User");
     PROPS = [...new Set(KINDS.flatMap((k) => SECRET_PROPS[k]).map((p) => p.split(/\.|\[\]\./).pop()))].sort();
-    rule25 = {
+    rule27 = {
       meta: meta(
         "CFN-CRED-006",
         "Password, token or key property has a literal value",
         "critical",
         KINDS,
         doc({
-          what: `A property that holds a password, token or private key (${PROPS.join(", ")}; ${KINDS.length} resource types) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine. A type name in the value's place (\`SecretString: String\`, a skeleton copied from the reference) is not a secret and is not reported; an obvious placeholder (\`changeme\`, \`<password>\`, \`xxxx\`) is reported at low, since it deploys as a well-known password.`,
+          what: `A property that holds a password, token or private key (${PROPS.join(", ")}; ${KINDS.length} resource types) whose value is a literal string, or a \`!Ref\` to a parameter that supplies it through a Default. Dynamic references (\`{{resolve:secretsmanager:\u2026}}\`, \`{{resolve:ssm-secure:\u2026}}\`), \`ManageMasterUserPassword\`, and \`!Ref\` to a parameter without a Default are fine. A type name in the value's place (\`SecretString: String\`, a skeleton copied from the reference) is not a secret and is not reported; an obvious placeholder (\`changeme\`, \`<password>\`, \`xxxx\`) is reported at low, since it deploys as a well-known password. A JSON \`SecretString\` is judged by its fields (Secrets Manager's database secret structure: \`username\`, \`password\`, \`engine\`, \`host\`, \`port\`, \`dbname\`): one whose secret fields are empty (built from a username parameter and an empty password default) holds no secret and is not reported.`,
           why: "A password in the template is in version control, in every copy of the repository, and visible to anyone who can read the stack template.",
           example: `Db:
   Type: AWS::RDS::DBInstance
@@ -21412,24 +22863,25 @@ var init_cred_006 = __esm({
           fixed: `    MasterUserPassword: '{{resolve:secretsmanager:prod/db:SecretString:password}}'`,
           refs: [
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/dynamic-references.html",
-            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html"
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html",
+            "https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_secret_json_structure.html"
           ]
         }),
         "Use a {{resolve:secretsmanager:\u2026}} dynamic reference or a managed password."
       ),
       check: cloudCheck(secretProps, ["secret-literal"], KINDS)
     };
-    cred_006_default = rule25;
+    cred_006_default = rule27;
   }
 });
 
 // src/rules/cloudformation/rules/cred-007.ts
-var rule26, cred_007_default;
+var rule28, cred_007_default;
 var init_cred_007 = __esm({
   "src/rules/cloudformation/rules/cred-007.ts"() {
     "use strict";
     init_util();
-    rule26 = {
+    rule28 = {
       meta: meta(
         "CFN-CRED-007",
         "Lambda environment variable holds a secret in plain text",
@@ -21467,17 +22919,17 @@ var init_cred_007 = __esm({
           }
       }
     };
-    cred_007_default = rule26;
+    cred_007_default = rule28;
   }
 });
 
 // src/rules/cloudformation/rules/cred-008.ts
-var rule27, cred_008_default;
+var rule29, cred_008_default;
 var init_cred_008 = __esm({
   "src/rules/cloudformation/rules/cred-008.ts"() {
     "use strict";
     init_util();
-    rule27 = {
+    rule29 = {
       meta: meta(
         "CFN-CRED-008",
         "ECS container environment variable holds a secret in plain text",
@@ -21523,17 +22975,17 @@ var init_cred_008 = __esm({
             }
       }
     };
-    cred_008_default = rule27;
+    cred_008_default = rule29;
   }
 });
 
 // src/rules/cloudformation/rules/cred-009.ts
-var rule28, cred_009_default;
+var rule30, cred_009_default;
 var init_cred_009 = __esm({
   "src/rules/cloudformation/rules/cred-009.ts"() {
     "use strict";
     init_util();
-    rule28 = {
+    rule30 = {
       meta: meta(
         "CFN-CRED-009",
         "Secrets Manager secret has no rotation schedule",
@@ -21567,17 +23019,17 @@ var init_cred_009 = __esm({
           if (!rotated.has(r.id)) ctx.report(r, void 0, `${r.id} has no RotationSchedule in this template`);
       }
     };
-    cred_009_default = rule28;
+    cred_009_default = rule30;
   }
 });
 
 // src/rules/cloudformation/rules/cred-010.ts
-var rule29, cred_010_default;
+var rule31, cred_010_default;
 var init_cred_010 = __esm({
   "src/rules/cloudformation/rules/cred-010.ts"() {
     "use strict";
     init_util();
-    rule29 = {
+    rule31 = {
       meta: meta(
         "CFN-CRED-010",
         "CodeBuild project has a secret in a plain-text environment variable",
@@ -21623,19 +23075,19 @@ var init_cred_010 = __esm({
           }
       }
     };
-    cred_010_default = rule29;
+    cred_010_default = rule31;
   }
 });
 
 // src/rules/cloudformation/rules/cred-011.ts
-var rule30, cred_011_default;
+var rule32, cred_011_default;
 var init_cred_011 = __esm({
   "src/rules/cloudformation/rules/cred-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_secrets();
-    rule30 = {
+    rule32 = {
       meta: meta(
         "CFN-CRED-011",
         "Secret property reads a plain-text SSM parameter",
@@ -21658,12 +23110,12 @@ var init_cred_011 = __esm({
       ),
       check: cloudCheck(secretProps, ["secret-ssm-plaintext"])
     };
-    cred_011_default = rule30;
+    cred_011_default = rule32;
   }
 });
 
 // src/rules/cloudformation/rules/cred-012.ts
-var SECRET_KEYS, rule31, cred_012_default;
+var SECRET_KEYS, rule33, cred_012_default;
 var init_cred_012 = __esm({
   "src/rules/cloudformation/rules/cred-012.ts"() {
     "use strict";
@@ -21671,7 +23123,7 @@ var init_cred_012 = __esm({
     init_cloudformation2();
     init_values();
     SECRET_KEYS = ["password", "secretKey"];
-    rule31 = {
+    rule33 = {
       meta: meta(
         "CFN-CRED-012",
         "CloudFormation::Authentication metadata holds a password or secret key",
@@ -21729,19 +23181,19 @@ var init_cred_012 = __esm({
         }
       }
     };
-    cred_012_default = rule31;
+    cred_012_default = rule33;
   }
 });
 
 // src/rules/cloudformation/rules/dax-001.ts
-var rule32, dax_001_default;
+var rule34, dax_001_default;
 var init_dax_001 = __esm({
   "src/rules/cloudformation/rules/dax-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule32 = {
+    rule34 = {
       meta: meta(
         "CFN-DAX-001",
         "DAX cluster is not encrypted at rest",
@@ -21761,17 +23213,17 @@ var init_dax_001 = __esm({
       ),
       check: cloudCheck(daxEncryption, ["dax-encryption"])
     };
-    dax_001_default = rule32;
+    dax_001_default = rule34;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-001.ts
-var rule33, ddb_001_default;
+var rule35, ddb_001_default;
 var init_ddb_001 = __esm({
   "src/rules/cloudformation/rules/ddb-001.ts"() {
     "use strict";
     init_util();
-    rule33 = requireTrue2({
+    rule35 = requireTrue2({
       meta: meta(
         "CFN-DDB-001",
         "DynamoDB table is not encrypted with a KMS key",
@@ -21795,19 +23247,19 @@ var init_ddb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set SSESpecification.SSEEnabled (it defaults to the AWS owned key)`,
       falseMessage: (r) => `${r.id} sets SSESpecification.SSEEnabled to false`
     });
-    ddb_001_default = rule33;
+    ddb_001_default = rule35;
   }
 });
 
 // src/rules/cloudformation/rules/ddb-002.ts
-var rule34, ddb_002_default;
+var rule36, ddb_002_default;
 var init_ddb_002 = __esm({
   "src/rules/cloudformation/rules/ddb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule34 = {
+    rule36 = {
       meta: meta(
         "CFN-DDB-002",
         "DynamoDB table has no point-in-time recovery",
@@ -21827,7 +23279,7 @@ var init_ddb_002 = __esm({
       ),
       check: cloudCheck(dynamoPitr, ["dynamodb-pitr"])
     };
-    ddb_002_default = rule34;
+    ddb_002_default = rule36;
   }
 });
 
@@ -22023,14 +23475,14 @@ var init_aws_at_rest = __esm({
 });
 
 // src/rules/cloudformation/rules/dlm-001.ts
-var rule35, dlm_001_default;
+var rule37, dlm_001_default;
 var init_dlm_001 = __esm({
   "src/rules/cloudformation/rules/dlm-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_at_rest();
-    rule35 = {
+    rule37 = {
       meta: meta(
         "CFN-DLM-001",
         "Lifecycle policy copies snapshots to another Region unencrypted",
@@ -22071,17 +23523,17 @@ var init_dlm_001 = __esm({
       ),
       check: cloudCheck(dlmCrossRegionEncryption, ["dlm-copy-unencrypted"])
     };
-    dlm_001_default = rule35;
+    dlm_001_default = rule37;
   }
 });
 
 // src/rules/cloudformation/rules/dms-001.ts
-var rule36, dms_001_default;
+var rule38, dms_001_default;
 var init_dms_001 = __esm({
   "src/rules/cloudformation/rules/dms-001.ts"() {
     "use strict";
     init_util();
-    rule36 = forbidTrue2({
+    rule38 = forbidTrue2({
       meta: meta(
         "CFN-DMS-001",
         "DMS replication instance is publicly accessible",
@@ -22103,17 +23555,17 @@ var init_dms_001 = __esm({
       trueMessage: (r) => `${r.id} is publicly accessible`,
       absentMessage: (r) => `${r.id} does not set PubliclyAccessible, and the DMS default is true`
     });
-    dms_001_default = rule36;
+    dms_001_default = rule38;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-001.ts
-var rule37, docdb_001_default;
+var rule39, docdb_001_default;
 var init_docdb_001 = __esm({
   "src/rules/cloudformation/rules/docdb-001.ts"() {
     "use strict";
     init_util();
-    rule37 = requireTrue2({
+    rule39 = requireTrue2({
       meta: meta(
         "CFN-DOCDB-001",
         "DocumentDB/Neptune cluster storage is not encrypted",
@@ -22136,19 +23588,19 @@ var init_docdb_001 = __esm({
       absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
     });
-    docdb_001_default = rule37;
+    docdb_001_default = rule39;
   }
 });
 
 // src/rules/cloudformation/rules/docdb-002.ts
-var rule38, docdb_002_default;
+var rule40, docdb_002_default;
 var init_docdb_002 = __esm({
   "src/rules/cloudformation/rules/docdb-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule38 = {
+    rule40 = {
       meta: meta(
         "CFN-DOCDB-002",
         "DocumentDB cluster does not export audit and profiler logs",
@@ -22168,17 +23620,17 @@ var init_docdb_002 = __esm({
       ),
       check: cloudCheck(docdbAudit, ["docdb-audit"])
     };
-    docdb_002_default = rule38;
+    docdb_002_default = rule40;
   }
 });
 
 // src/rules/cloudformation/rules/ec-001.ts
-var rule39, ec_001_default;
+var rule41, ec_001_default;
 var init_ec_001 = __esm({
   "src/rules/cloudformation/rules/ec-001.ts"() {
     "use strict";
     init_util();
-    rule39 = requireTrue2({
+    rule41 = requireTrue2({
       meta: meta(
         "CFN-EC-001",
         "ElastiCache replication group is not encrypted at rest",
@@ -22201,17 +23653,17 @@ var init_ec_001 = __esm({
       absentMessage: (r) => `${r.id} does not set AtRestEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets AtRestEncryptionEnabled to false`
     });
-    ec_001_default = rule39;
+    ec_001_default = rule41;
   }
 });
 
 // src/rules/cloudformation/rules/ec-002.ts
-var rule40, ec_002_default;
+var rule42, ec_002_default;
 var init_ec_002 = __esm({
   "src/rules/cloudformation/rules/ec-002.ts"() {
     "use strict";
     init_util();
-    rule40 = requireTrue2({
+    rule42 = requireTrue2({
       meta: meta(
         "CFN-EC-002",
         "ElastiCache replication group does not encrypt traffic in transit",
@@ -22234,19 +23686,19 @@ var init_ec_002 = __esm({
       absentMessage: (r) => `${r.id} does not set TransitEncryptionEnabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets TransitEncryptionEnabled to false`
     });
-    ec_002_default = rule40;
+    ec_002_default = rule42;
   }
 });
 
 // src/rules/cloudformation/rules/ec-003.ts
-var rule41, ec_003_default;
+var rule43, ec_003_default;
 var init_ec_003 = __esm({
   "src/rules/cloudformation/rules/ec-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule41 = {
+    rule43 = {
       meta: meta(
         "CFN-EC-003",
         "ElastiCache replication group is not Multi-AZ",
@@ -22266,7 +23718,7 @@ var init_ec_003 = __esm({
       ),
       check: cloudCheck(elasticacheMultiAz, ["elasticache-multi-az"])
     };
-    ec_003_default = rule41;
+    ec_003_default = rule43;
   }
 });
 
@@ -22287,7 +23739,7 @@ function hasAuth(body) {
 function options2(v) {
   return v ? v.t === "alt" ? v.options : [v] : [];
 }
-var RESOURCE_POLICY_PROP, WHAT, resourcePolicyOpen, isDefaultGroup, ec2InstanceExposure, amiPublic, redshiftPublic, s3CorsWildcard, apiBodyAuthorizer, passwordPolicyWeak, accessKeyActive, assumeRoleMfa, ec2DefaultSecurityGroup, elasticacheSubnetGroup;
+var RESOURCE_POLICY_PROP, WHAT, resourcePolicyOpen, isDefaultGroup, ec2InstanceExposure, amiPublic, redshiftPublic, s3CorsWildcard, apiBodyAuthorizer, passwordPolicyWeak, accessKeyActive, assumeRoleMfa, ec2DefaultSecurityGroup, elasticacheSubnetGroup, opensearchOutsideVpc;
 var init_aws_exposure = __esm({
   "src/cloud/checks/aws-exposure.ts"() {
     "use strict";
@@ -22434,9 +23886,9 @@ var init_aws_exposure = __esm({
       kinds: ["AWS::S3::Bucket"],
       codes: { "s3-cors-wildcard": "CORS allows any origin or any method" },
       run(r, emit) {
-        for (const rule265 of items(get(r.props, "CorsConfiguration.CorsRules")))
+        for (const rule283 of items(get(r.props, "CorsConfiguration.CorsRules")))
           for (const k of ["AllowedOrigins", "AllowedMethods"]) {
-            const hit = scalars(get(rule265, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
+            const hit = scalars(get(rule283, k)).find((s) => isKnown2(s) && asStr(s)?.trim() === "*");
             if (hit)
               emit({
                 code: "s3-cors-wildcard",
@@ -22550,18 +24002,32 @@ var init_aws_exposure = __esm({
       message: (r) => `${r.name} has no CacheSubnetGroupName`,
       absent: (r) => `${r.name} sets no CacheSubnetGroupName, so it is created in the default VPC's default subnet group`
     });
+    opensearchOutsideVpc = {
+      name: "opensearch-outside-vpc",
+      kinds: ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+      codes: { "opensearch-outside-vpc": "the domain has a public endpoint (no VPC subnets)" },
+      run(r, emit) {
+        if (r.partial || getSet(r.props, "VPCOptions.SubnetIds")) return;
+        emit({
+          code: "opensearch-outside-vpc",
+          resource: r,
+          at: get(r.props, "VPCOptions"),
+          message: `${r.name} is not placed in a VPC (no VPCOptions.SubnetIds), so its endpoint is public`
+        });
+      }
+    };
   }
 });
 
 // src/rules/cloudformation/rules/ec-004.ts
-var rule42, ec_004_default;
+var rule44, ec_004_default;
 var init_ec_004 = __esm({
   "src/rules/cloudformation/rules/ec-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_exposure();
-    rule42 = {
+    rule44 = {
       meta: meta(
         "CFN-EC-004",
         "ElastiCache cache without a subnet group",
@@ -22595,17 +24061,17 @@ var init_ec_004 = __esm({
       ),
       check: cloudCheck(elasticacheSubnetGroup, ["elasticache-no-subnet-group"])
     };
-    ec_004_default = rule42;
+    ec_004_default = rule44;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-001.ts
-var rule43, ec2_001_default;
+var rule45, ec2_001_default;
 var init_ec2_001 = __esm({
   "src/rules/cloudformation/rules/ec2-001.ts"() {
     "use strict";
     init_util();
-    rule43 = {
+    rule45 = {
       meta: meta(
         "CFN-EC2-001",
         "Instance gets a public IP address",
@@ -22643,17 +24109,17 @@ var init_ec2_001 = __esm({
         }
       }
     };
-    ec2_001_default = rule43;
+    ec2_001_default = rule45;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-002.ts
-var rule44, ec2_002_default;
+var rule46, ec2_002_default;
 var init_ec2_002 = __esm({
   "src/rules/cloudformation/rules/ec2-002.ts"() {
     "use strict";
     init_util();
-    rule44 = forbidTrue2({
+    rule46 = forbidTrue2({
       meta: meta(
         "CFN-EC2-002",
         "Subnet assigns public IPs on launch",
@@ -22678,17 +24144,17 @@ var init_ec2_002 = __esm({
       // A subnet named public is public by design (load balancers, NAT gateways, bastions): worth knowing, not blocking.
       severity: (t, r) => /public|dmz|edge/i.test(namesOf(t, r)) ? "info" : void 0
     });
-    ec2_002_default = rule44;
+    ec2_002_default = rule46;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-003.ts
-var rule45, ec2_003_default;
+var rule47, ec2_003_default;
 var init_ec2_003 = __esm({
   "src/rules/cloudformation/rules/ec2-003.ts"() {
     "use strict";
     init_util();
-    rule45 = {
+    rule47 = {
       meta: meta(
         "CFN-EC2-003",
         "EC2 instance is launched in the default VPC",
@@ -22718,7 +24184,7 @@ var init_ec2_003 = __esm({
         }
       }
     };
-    ec2_003_default = rule45;
+    ec2_003_default = rule47;
   }
 });
 
@@ -22726,12 +24192,12 @@ var init_ec2_003 = __esm({
 function metadataOptionsPath(type) {
   return type === "AWS::EC2::LaunchTemplate" ? "LaunchTemplateData.MetadataOptions" : "MetadataOptions";
 }
-var rule46, ec2_004_default;
+var rule48, ec2_004_default;
 var init_ec2_004 = __esm({
   "src/rules/cloudformation/rules/ec2-004.ts"() {
     "use strict";
     init_util();
-    rule46 = {
+    rule48 = {
       meta: meta(
         "CFN-EC2-004",
         "Instance metadata service allows IMDSv1",
@@ -22762,18 +24228,18 @@ var init_ec2_004 = __esm({
         }
       }
     };
-    ec2_004_default = rule46;
+    ec2_004_default = rule48;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-005.ts
-var rule47, ec2_005_default;
+var rule49, ec2_005_default;
 var init_ec2_005 = __esm({
   "src/rules/cloudformation/rules/ec2-005.ts"() {
     "use strict";
     init_util();
     init_ec2_004();
-    rule47 = {
+    rule49 = {
       meta: meta(
         "CFN-EC2-005",
         "Launch template does not require IMDSv2",
@@ -22801,17 +24267,17 @@ var init_ec2_005 = __esm({
         }
       }
     };
-    ec2_005_default = rule47;
+    ec2_005_default = rule49;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-006.ts
-var rule48, ec2_006_default;
+var rule50, ec2_006_default;
 var init_ec2_006 = __esm({
   "src/rules/cloudformation/rules/ec2-006.ts"() {
     "use strict";
     init_util();
-    rule48 = requireTrue2({
+    rule50 = requireTrue2({
       meta: meta(
         "CFN-EC2-006",
         "EBS volume is not encrypted",
@@ -22835,17 +24301,17 @@ var init_ec2_006 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    ec2_006_default = rule48;
+    ec2_006_default = rule50;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-007.ts
-var rule49, ec2_007_default;
+var rule51, ec2_007_default;
 var init_ec2_007 = __esm({
   "src/rules/cloudformation/rules/ec2-007.ts"() {
     "use strict";
     init_util();
-    rule49 = {
+    rule51 = {
       meta: meta(
         "CFN-EC2-007",
         "Block device mapping creates an unencrypted EBS volume",
@@ -22882,19 +24348,19 @@ var init_ec2_007 = __esm({
         }
       }
     };
-    ec2_007_default = rule49;
+    ec2_007_default = rule51;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-008.ts
-var rule50, ec2_008_default;
+var rule52, ec2_008_default;
 var init_ec2_008 = __esm({
   "src/rules/cloudformation/rules/ec2-008.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule50 = {
+    rule52 = {
       meta: meta(
         "CFN-EC2-008",
         "EBS volume is not encrypted with your KMS key",
@@ -22915,19 +24381,19 @@ var init_ec2_008 = __esm({
       ),
       check: cloudCheck(ebsCmk, ["ebs-cmk"])
     };
-    ec2_008_default = rule50;
+    ec2_008_default = rule52;
   }
 });
 
 // src/rules/cloudformation/rules/ec2-009.ts
-var rule51, ec2_009_default;
+var rule53, ec2_009_default;
 var init_ec2_009 = __esm({
   "src/rules/cloudformation/rules/ec2-009.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_aws_exposure();
-    rule51 = {
+    rule53 = {
       meta: meta(
         "CFN-EC2-009",
         "Instance is placed in the default security group",
@@ -22953,7 +24419,7 @@ var init_ec2_009 = __esm({
       ),
       check: cloudCheck(ec2DefaultSecurityGroup, ["ec2-default-sg"])
     };
-    ec2_009_default = rule51;
+    ec2_009_default = rule53;
   }
 });
 
@@ -23074,8 +24540,8 @@ var init_network = __esm({
       codes: { "rds-classic-ingress": "DB security group open to the internet or a wide range" },
       run(r, emit) {
         const rules2 = r.kind === "AWS::RDS::DBSecurityGroup" ? items(get(r.props, "DBSecurityGroupIngress")) : [r.props];
-        for (const rule265 of rules2)
-          for (const s of scalars(get(rule265, "CIDRIP"))) {
+        for (const rule283 of rules2)
+          for (const s of scalars(get(rule283, "CIDRIP"))) {
             const c = isKnown2(s) ? asStr(s) : void 0;
             if (!c) continue;
             const world = isWorldCidr(c);
@@ -23154,14 +24620,14 @@ var init_network = __esm({
 });
 
 // src/rules/cloudformation/rules/ecr-001.ts
-var rule52, ecr_001_default;
+var rule54, ecr_001_default;
 var init_ecr_001 = __esm({
   "src/rules/cloudformation/rules/ecr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule52 = {
+    rule54 = {
       meta: meta(
         "CFN-ECR-001",
         "ECR repository policy allows any principal",
@@ -23185,19 +24651,19 @@ var init_ecr_001 = __esm({
       ),
       check: cloudCheck(ecrPublicPolicy, ["ecr-public-policy"])
     };
-    ecr_001_default = rule52;
+    ecr_001_default = rule54;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-002.ts
-var rule53, ecr_002_default;
+var rule55, ecr_002_default;
 var init_ecr_002 = __esm({
   "src/rules/cloudformation/rules/ecr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule53 = {
+    rule55 = {
       meta: meta(
         "CFN-ECR-002",
         "ECR repository does not scan images on push",
@@ -23217,19 +24683,19 @@ var init_ecr_002 = __esm({
       ),
       check: cloudCheck(ecrScanOnPush, ["ecr-scan-on-push"])
     };
-    ecr_002_default = rule53;
+    ecr_002_default = rule55;
   }
 });
 
 // src/rules/cloudformation/rules/ecr-003.ts
-var rule54, ecr_003_default;
+var rule56, ecr_003_default;
 var init_ecr_003 = __esm({
   "src/rules/cloudformation/rules/ecr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule54 = {
+    rule56 = {
       meta: meta(
         "CFN-ECR-003",
         "ECR image tags can be overwritten",
@@ -23249,19 +24715,19 @@ var init_ecr_003 = __esm({
       ),
       check: cloudCheck(ecrMutableTags, ["ecr-mutable-tags"])
     };
-    ecr_003_default = rule54;
+    ecr_003_default = rule56;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-001.ts
-var rule55, ecs_001_default;
+var rule57, ecs_001_default;
 var init_ecs_001 = __esm({
   "src/rules/cloudformation/rules/ecs-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule55 = {
+    rule57 = {
       meta: meta(
         "CFN-ECS-001",
         "ECS task mounts an EFS volume without TLS",
@@ -23283,19 +24749,19 @@ var init_ecs_001 = __esm({
       ),
       check: cloudCheck(ecsEfsTransit, ["ecs-efs-transit"])
     };
-    ecs_001_default = rule55;
+    ecs_001_default = rule57;
   }
 });
 
 // src/rules/cloudformation/rules/ecs-002.ts
-var rule56, ecs_002_default;
+var rule58, ecs_002_default;
 var init_ecs_002 = __esm({
   "src/rules/cloudformation/rules/ecs-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule56 = {
+    rule58 = {
       meta: meta(
         "CFN-ECS-002",
         "ECS cluster does not enable Container Insights",
@@ -23315,17 +24781,17 @@ var init_ecs_002 = __esm({
       ),
       check: cloudCheck(ecsInsights, ["ecs-insights"])
     };
-    ecs_002_default = rule56;
+    ecs_002_default = rule58;
   }
 });
 
 // src/rules/cloudformation/rules/efs-001.ts
-var rule57, efs_001_default;
+var rule59, efs_001_default;
 var init_efs_001 = __esm({
   "src/rules/cloudformation/rules/efs-001.ts"() {
     "use strict";
     init_util();
-    rule57 = requireTrue2({
+    rule59 = requireTrue2({
       meta: meta(
         "CFN-EFS-001",
         "EFS file system is not encrypted",
@@ -23347,19 +24813,19 @@ var init_efs_001 = __esm({
       absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets Encrypted to false`
     });
-    efs_001_default = rule57;
+    efs_001_default = rule59;
   }
 });
 
 // src/rules/cloudformation/rules/eks-001.ts
-var rule58, eks_001_default;
+var rule60, eks_001_default;
 var init_eks_001 = __esm({
   "src/rules/cloudformation/rules/eks-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule58 = {
+    rule60 = {
       meta: meta(
         "CFN-EKS-001",
         "EKS node group allows SSH from anywhere",
@@ -23382,19 +24848,19 @@ var init_eks_001 = __esm({
       ),
       check: cloudCheck(eksNodeSsh, ["eks-node-ssh"])
     };
-    eks_001_default = rule58;
+    eks_001_default = rule60;
   }
 });
 
 // src/rules/cloudformation/rules/eks-002.ts
-var rule59, eks_002_default;
+var rule61, eks_002_default;
 var init_eks_002 = __esm({
   "src/rules/cloudformation/rules/eks-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule59 = {
+    rule61 = {
       meta: meta(
         "CFN-EKS-002",
         "EKS secrets are not encrypted with KMS",
@@ -23414,19 +24880,19 @@ var init_eks_002 = __esm({
       ),
       check: cloudCheck(eksSecrets, ["eks-secrets"])
     };
-    eks_002_default = rule59;
+    eks_002_default = rule61;
   }
 });
 
 // src/rules/cloudformation/rules/elb-001.ts
-var rule60, elb_001_default;
+var rule62, elb_001_default;
 var init_elb_001 = __esm({
   "src/rules/cloudformation/rules/elb-001.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule60 = {
+    rule62 = {
       meta: meta(
         "CFN-ELB-001",
         "Load balancer listener serves plain HTTP without redirecting to HTTPS",
@@ -23457,19 +24923,19 @@ var init_elb_001 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-http"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_001_default = rule60;
+    elb_001_default = rule62;
   }
 });
 
 // src/rules/cloudformation/rules/elb-002.ts
-var rule61, elb_002_default;
+var rule63, elb_002_default;
 var init_elb_002 = __esm({
   "src/rules/cloudformation/rules/elb-002.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule61 = {
+    rule63 = {
       meta: meta(
         "CFN-ELB-002",
         "Load balancer listener allows outdated TLS versions",
@@ -23498,17 +24964,17 @@ var init_elb_002 = __esm({
       ),
       check: cloudCheck(elbListener, ["listener-ssl-policy"], ["AWS::ElasticLoadBalancingV2::Listener"])
     };
-    elb_002_default = rule61;
+    elb_002_default = rule63;
   }
 });
 
 // src/rules/cloudformation/rules/elb-003.ts
-var rule62, elb_003_default;
+var rule64, elb_003_default;
 var init_elb_003 = __esm({
   "src/rules/cloudformation/rules/elb-003.ts"() {
     "use strict";
     init_util();
-    rule62 = {
+    rule64 = {
       meta: meta(
         "CFN-ELB-003",
         "Load balancer access logging is off",
@@ -23552,17 +25018,17 @@ var init_elb_003 = __esm({
         }
       }
     };
-    elb_003_default = rule62;
+    elb_003_default = rule64;
   }
 });
 
 // src/rules/cloudformation/rules/elb-004.ts
-var rule63, elb_004_default;
+var rule65, elb_004_default;
 var init_elb_004 = __esm({
   "src/rules/cloudformation/rules/elb-004.ts"() {
     "use strict";
     init_util();
-    rule63 = {
+    rule65 = {
       meta: meta(
         "CFN-ELB-004",
         "Classic load balancer listens on plain HTTP",
@@ -23593,19 +25059,19 @@ var init_elb_004 = __esm({
           }
       }
     };
-    elb_004_default = rule63;
+    elb_004_default = rule65;
   }
 });
 
 // src/rules/cloudformation/rules/elb-005.ts
-var rule64, elb_005_default;
+var rule66, elb_005_default;
 var init_elb_005 = __esm({
   "src/rules/cloudformation/rules/elb-005.ts"() {
     "use strict";
     init_aws_transport();
     init_cloud();
     init_util();
-    rule64 = {
+    rule66 = {
       meta: meta(
         "CFN-ELB-005",
         "Classic load balancer negotiates old TLS versions or weak ciphers",
@@ -23647,19 +25113,81 @@ var init_elb_005 = __esm({
       ),
       check: cloudCheck(elbNegotiationPolicy, ["elb-negotiation-weak"])
     };
-    elb_005_default = rule64;
+    elb_005_default = rule66;
+  }
+});
+
+// src/rules/cloudformation/rules/elb-006.ts
+var rule67, elb_006_default;
+var init_elb_006 = __esm({
+  "src/rules/cloudformation/rules/elb-006.ts"() {
+    "use strict";
+    init_util();
+    init_cloudformation();
+    rule67 = {
+      meta: meta(
+        "CFN-ELB-006",
+        "Internet-facing application load balancer has no WAF web ACL",
+        "low",
+        ["AWS::ElasticLoadBalancingV2::LoadBalancer"],
+        doc({
+          what: "An `AWS::ElasticLoadBalancingV2::LoadBalancer` of `Type: application` (the default) and `Scheme: internet-facing` (the default) that no `AWS::WAFv2::WebACLAssociation` (or classic `AWS::WAFRegional::WebACLAssociation`) of the template names in its `ResourceArn`. Internal load balancers, network and gateway load balancers (which cannot take a web ACL), an unknown scheme or type, and associations whose target is created elsewhere are not reported. Hygiene: never blocking.",
+          why: "An internet-facing ALB hands every request to the targets behind it. AWS WAF is where requests are filtered first: rate limits per client, managed rules against injection and known bad inputs, IP and country blocks. Without a web ACL there is nowhere to add them when an attack starts, except in every application.",
+          example: `Alb:
+  Type: AWS::ElasticLoadBalancingV2::LoadBalancer
+  Properties:
+    Scheme: internet-facing
+    Subnets: [subnet-0a1b2c3d, subnet-4e5f6a7b]
+    SecurityGroups: [sg-0123456789abcdef0]`,
+          fix: "Create an `AWS::WAFv2::WebACL` with `Scope: REGIONAL` and an `AWS::WAFv2::WebACLAssociation` with `ResourceArn: !Ref Alb` (the Ref of a load balancer is its ARN) and `WebACLArn: !GetAtt AppAcl.Arn`.",
+          fixed: `AlbAcl:
+  Type: AWS::WAFv2::WebACLAssociation
+  Properties:
+    ResourceArn: !Ref Alb
+    WebACLArn: arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/app/a1b2c3d4-5678-90ab-cdef-EXAMPLE11111`,
+          refs: [
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html#load-balancer-waf",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-wafv2-webaclassociation.html"
+          ]
+        }),
+        "Associate an AWS WAF web ACL (Scope REGIONAL) with the load balancer (AWS::WAFv2::WebACLAssociation)."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const covered = wafAssociated(t);
+        const values = (r, prop, dflt) => {
+          const n = t.propOf(r, prop);
+          if (!n) return [dflt];
+          const vs = t.values(n);
+          if (vs.some((v) => v.value === UNKNOWN)) return void 0;
+          return vs.map((v) => v.value === null || v.value === "" ? dflt : String(v.value).toLowerCase());
+        };
+        for (const r of ctx.resources) {
+          const type = values(r, "Type", "application");
+          const scheme = values(r, "Scheme", "internet-facing");
+          if (!type?.includes("application") || !scheme?.includes("internet-facing")) continue;
+          if (covered.has(r.id)) continue;
+          ctx.report(
+            r,
+            t.propOf(r, "Scheme"),
+            `${r.id} is internet-facing with no WAF web ACL associated (no WebACLAssociation in this template names it)`
+          );
+        }
+      }
+    };
+    elb_006_default = rule67;
   }
 });
 
 // src/rules/cloudformation/rules/emr-001.ts
-var rule65, emr_001_default;
+var rule68, emr_001_default;
 var init_emr_001 = __esm({
   "src/rules/cloudformation/rules/emr-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule65 = {
+    rule68 = {
       meta: meta(
         "CFN-EMR-001",
         "EMR cluster is not launched in a VPC subnet",
@@ -23680,19 +25208,19 @@ var init_emr_001 = __esm({
       ),
       check: cloudCheck(emrNoVpc, ["emr-no-vpc"])
     };
-    emr_001_default = rule65;
+    emr_001_default = rule68;
   }
 });
 
 // src/rules/cloudformation/rules/emr-002.ts
-var rule66, emr_002_default;
+var rule69, emr_002_default;
 var init_emr_002 = __esm({
   "src/rules/cloudformation/rules/emr-002.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule66 = {
+    rule69 = {
       meta: meta(
         "CFN-EMR-002",
         "EMR cluster has no security configuration",
@@ -23712,19 +25240,19 @@ var init_emr_002 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-no-security-configuration"])
     };
-    emr_002_default = rule66;
+    emr_002_default = rule69;
   }
 });
 
 // src/rules/cloudformation/rules/emr-003.ts
-var rule67, emr_003_default;
+var rule70, emr_003_default;
 var init_emr_003 = __esm({
   "src/rules/cloudformation/rules/emr-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule67 = {
+    rule70 = {
       meta: meta(
         "CFN-EMR-003",
         "EMR security configuration leaves data unencrypted",
@@ -23747,17 +25275,17 @@ var init_emr_003 = __esm({
       ),
       check: cloudCheck(emrEncryption, ["emr-encryption-off"])
     };
-    emr_003_default = rule67;
+    emr_003_default = rule70;
   }
 });
 
 // src/rules/cloudformation/rules/es-001.ts
-var rule68, es_001_default;
+var rule71, es_001_default;
 var init_es_001 = __esm({
   "src/rules/cloudformation/rules/es-001.ts"() {
     "use strict";
     init_util();
-    rule68 = requireTrue2({
+    rule71 = requireTrue2({
       meta: meta(
         "CFN-ES-001",
         "OpenSearch/Elasticsearch domain is not encrypted at rest",
@@ -23779,17 +25307,17 @@ var init_es_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EncryptionAtRestOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EncryptionAtRestOptions.Enabled to false`
     });
-    es_001_default = rule68;
+    es_001_default = rule71;
   }
 });
 
 // src/rules/cloudformation/rules/es-002.ts
-var rule69, es_002_default;
+var rule72, es_002_default;
 var init_es_002 = __esm({
   "src/rules/cloudformation/rules/es-002.ts"() {
     "use strict";
     init_util();
-    rule69 = requireTrue2({
+    rule72 = requireTrue2({
       meta: meta(
         "CFN-ES-002",
         "OpenSearch/Elasticsearch domain does not enforce HTTPS",
@@ -23811,17 +25339,17 @@ var init_es_002 = __esm({
       absentMessage: (r) => `${r.id} does not set DomainEndpointOptions.EnforceHTTPS (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets DomainEndpointOptions.EnforceHTTPS to false`
     });
-    es_002_default = rule69;
+    es_002_default = rule72;
   }
 });
 
 // src/rules/cloudformation/rules/es-003.ts
-var rule70, es_003_default;
+var rule73, es_003_default;
 var init_es_003 = __esm({
   "src/rules/cloudformation/rules/es-003.ts"() {
     "use strict";
     init_util();
-    rule70 = requireTrue2({
+    rule73 = requireTrue2({
       meta: meta(
         "CFN-ES-003",
         "OpenSearch/Elasticsearch node-to-node encryption is off",
@@ -23843,19 +25371,106 @@ var init_es_003 = __esm({
       absentMessage: (r) => `${r.id} does not set NodeToNodeEncryptionOptions.Enabled (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets NodeToNodeEncryptionOptions.Enabled to false`
     });
-    es_003_default = rule70;
+    es_003_default = rule73;
+  }
+});
+
+// src/rules/cloudformation/rules/es-004.ts
+var rule74, es_004_default;
+var init_es_004 = __esm({
+  "src/rules/cloudformation/rules/es-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule74 = {
+      meta: meta(
+        "CFN-ES-004",
+        "OpenSearch/Elasticsearch domain publishes no application or audit logs",
+        "low",
+        ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+        doc({
+          what: "An `AWS::OpenSearchService::Domain` or `AWS::Elasticsearch::Domain` whose `LogPublishingOptions` has neither `ES_APPLICATION_LOGS` nor `AUDIT_LOGS` published (an entry counts when it names a `CloudWatchLogsLogGroupArn` or sets `Enabled`, and is not `Enabled: false`). Slow logs alone do not count: they are performance logs. Hygiene: never blocking.",
+          why: "Without error logs a failing or probed cluster leaves no trace outside it, and without audit logs (which need fine-grained access control) there is no record of who read or changed which index: after a leak, nobody can say what was taken.",
+          example: `Search:
+  Type: AWS::OpenSearchService::Domain
+  Properties:
+    EngineVersion: OpenSearch_2.11
+    LogPublishingOptions:
+      SEARCH_SLOW_LOGS:
+        CloudWatchLogsLogGroupArn: arn:aws:logs:eu-west-1:123456789012:log-group:/search/slow
+        Enabled: true`,
+          fix: "Publish `ES_APPLICATION_LOGS` (and `AUDIT_LOGS` when fine-grained access control is on) to a CloudWatch Logs group whose resource policy lets OpenSearch write to it.",
+          fixed: `    LogPublishingOptions:
+      ES_APPLICATION_LOGS:
+        CloudWatchLogsLogGroupArn: arn:aws:logs:eu-west-1:123456789012:log-group:/search/app
+        Enabled: true
+      AUDIT_LOGS:
+        CloudWatchLogsLogGroupArn: arn:aws:logs:eu-west-1:123456789012:log-group:/search/audit
+        Enabled: true`,
+          refs: [
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/createdomain-configure-slow-logs.html",
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/audit-logs.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-opensearchservice-domain-logpublishingoption.html"
+          ]
+        }),
+        "Publish ES_APPLICATION_LOGS (and AUDIT_LOGS with fine-grained access control) to CloudWatch Logs."
+      ),
+      check: cloudCheck(opensearchLogs, ["opensearch-logs"])
+    };
+    es_004_default = rule74;
+  }
+});
+
+// src/rules/cloudformation/rules/es-005.ts
+var rule75, es_005_default;
+var init_es_005 = __esm({
+  "src/rules/cloudformation/rules/es-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_exposure();
+    rule75 = {
+      meta: meta(
+        "CFN-ES-005",
+        "OpenSearch/Elasticsearch domain is not in a VPC",
+        "low",
+        ["AWS::OpenSearchService::Domain", "AWS::Elasticsearch::Domain"],
+        doc({
+          what: "An `AWS::OpenSearchService::Domain` or `AWS::Elasticsearch::Domain` without `VPCOptions.SubnetIds` (empty counts as not set): the domain gets a public endpoint. The same check as the Ansible ANS-AWS-035. Hygiene: never blocking.",
+          why: "A public endpoint is reachable from the whole internet; only the domain's access policy (and fine-grained access control, when on) stands between it and anyone who finds it, and a policy that is too broad is a common mistake. In a VPC the endpoint has private addresses and security groups decide who can connect at all.",
+          example: `Search:
+  Type: AWS::OpenSearchService::Domain
+  Properties:
+    EngineVersion: OpenSearch_2.11
+    EncryptionAtRestOptions: { Enabled: true }`,
+          fix: "Set `VPCOptions.SubnetIds` (one private subnet per Availability Zone the domain uses) and `SecurityGroupIds`. A domain cannot move between a public endpoint and a VPC: a new domain is created and the data migrated (snapshot and restore).",
+          fixed: `    EngineVersion: OpenSearch_2.11
+    VPCOptions:
+      SubnetIds: [subnet-0a1b2c3d, subnet-4e5f6a7b]
+      SecurityGroupIds: [sg-0123456789abcdef0]`,
+          refs: [
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html"
+          ]
+        }),
+        "Place the domain in private subnets (VPCOptions.SubnetIds and SecurityGroupIds)."
+      ),
+      check: cloudCheck(opensearchOutsideVpc, ["opensearch-outside-vpc"])
+    };
+    es_005_default = rule75;
   }
 });
 
 // src/rules/cloudformation/rules/firehose-001.ts
-var rule71, firehose_001_default;
+var rule76, firehose_001_default;
 var init_firehose_001 = __esm({
   "src/rules/cloudformation/rules/firehose-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule71 = {
+    rule76 = {
       meta: meta(
         "CFN-FIREHOSE-001",
         "Firehose delivery stream is not encrypted",
@@ -23875,19 +25490,19 @@ var init_firehose_001 = __esm({
       ),
       check: cloudCheck(firehoseEncryption, ["firehose-encryption"])
     };
-    firehose_001_default = rule71;
+    firehose_001_default = rule76;
   }
 });
 
 // src/rules/cloudformation/rules/gamelift-001.ts
-var rule72, gamelift_001_default;
+var rule77, gamelift_001_default;
 var init_gamelift_001 = __esm({
   "src/rules/cloudformation/rules/gamelift-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule72 = {
+    rule77 = {
       meta: meta(
         "CFN-GAMELIFT-001",
         "GameLift fleet opens a port range to the internet",
@@ -23908,19 +25523,19 @@ var init_gamelift_001 = __esm({
       ),
       check: cloudCheck(gameliftOpenRange, ["gamelift-open-range"])
     };
-    gamelift_001_default = rule72;
+    gamelift_001_default = rule77;
   }
 });
 
 // src/rules/cloudformation/rules/guardduty-001.ts
-var rule73, guardduty_001_default;
+var rule78, guardduty_001_default;
 var init_guardduty_001 = __esm({
   "src/rules/cloudformation/rules/guardduty-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule73 = {
+    rule78 = {
       meta: meta(
         "CFN-GUARDDUTY-001",
         "GuardDuty detector is disabled",
@@ -23940,17 +25555,17 @@ var init_guardduty_001 = __esm({
       ),
       check: cloudCheck(guarddutyOff, ["guardduty-off"])
     };
-    guardduty_001_default = rule73;
+    guardduty_001_default = rule78;
   }
 });
 
 // src/rules/cloudformation/rules/iam-001.ts
-var rule74, iam_001_default;
+var rule79, iam_001_default;
 var init_iam_001 = __esm({
   "src/rules/cloudformation/rules/iam-001.ts"() {
     "use strict";
     init_util();
-    rule74 = {
+    rule79 = {
       meta: meta(
         "CFN-IAM-001",
         'IAM policy allows every action (Action: "*")',
@@ -23989,17 +25604,17 @@ var init_iam_001 = __esm({
             }
       }
     };
-    iam_001_default = rule74;
+    iam_001_default = rule79;
   }
 });
 
 // src/rules/cloudformation/rules/iam-002.ts
-var rule75, iam_002_default;
+var rule80, iam_002_default;
 var init_iam_002 = __esm({
   "src/rules/cloudformation/rules/iam-002.ts"() {
     "use strict";
     init_util();
-    rule75 = {
+    rule80 = {
       meta: meta(
         "CFN-IAM-002",
         "IAM policy allows all actions of a service on all resources",
@@ -24042,17 +25657,17 @@ var init_iam_002 = __esm({
             }
       }
     };
-    iam_002_default = rule75;
+    iam_002_default = rule80;
   }
 });
 
 // src/rules/cloudformation/rules/iam-003.ts
-var rule76, iam_003_default;
+var rule81, iam_003_default;
 var init_iam_003 = __esm({
   "src/rules/cloudformation/rules/iam-003.ts"() {
     "use strict";
     init_util();
-    rule76 = {
+    rule81 = {
       meta: meta(
         "CFN-IAM-003",
         "IAM policy uses Allow with NotAction",
@@ -24081,17 +25696,17 @@ var init_iam_003 = __esm({
               if (s.allow && s.notActionNode) ctx.report(r, s.notActionNode, `${r.id} uses Allow with NotAction`);
       }
     };
-    iam_003_default = rule76;
+    iam_003_default = rule81;
   }
 });
 
 // src/rules/cloudformation/rules/iam-004.ts
-var rule77, iam_004_default;
+var rule82, iam_004_default;
 var init_iam_004 = __esm({
   "src/rules/cloudformation/rules/iam-004.ts"() {
     "use strict";
     init_util();
-    rule77 = {
+    rule82 = {
       meta: meta(
         "CFN-IAM-004",
         "IAM policy uses Allow with NotResource",
@@ -24120,17 +25735,17 @@ var init_iam_004 = __esm({
               if (s.allow && s.notResourceNode) ctx.report(r, s.notResourceNode, `${r.id} uses Allow with NotResource`);
       }
     };
-    iam_004_default = rule77;
+    iam_004_default = rule82;
   }
 });
 
 // src/rules/cloudformation/rules/iam-005.ts
-var rule78, iam_005_default;
+var rule83, iam_005_default;
 var init_iam_005 = __esm({
   "src/rules/cloudformation/rules/iam-005.ts"() {
     "use strict";
     init_util();
-    rule78 = {
+    rule83 = {
       meta: meta(
         "CFN-IAM-005",
         "IAM policy allows iam:PassRole on every role",
@@ -24174,17 +25789,17 @@ var init_iam_005 = __esm({
             }
       }
     };
-    iam_005_default = rule78;
+    iam_005_default = rule83;
   }
 });
 
 // src/rules/cloudformation/rules/iam-006.ts
-var rule79, iam_006_default;
+var rule84, iam_006_default;
 var init_iam_006 = __esm({
   "src/rules/cloudformation/rules/iam-006.ts"() {
     "use strict";
     init_util();
-    rule79 = {
+    rule84 = {
       meta: meta(
         "CFN-IAM-006",
         "IAM role can be assumed by any AWS principal",
@@ -24216,24 +25831,26 @@ var init_iam_006 = __esm({
           }
       }
     };
-    iam_006_default = rule79;
+    iam_006_default = rule84;
   }
 });
 
 // src/rules/cloudformation/rules/iam-007.ts
-var rule80, iam_007_default;
+var rule85, iam_007_default;
 var init_iam_007 = __esm({
   "src/rules/cloudformation/rules/iam-007.ts"() {
     "use strict";
     init_util();
-    rule80 = {
+    init_cloud();
+    init_identity();
+    rule85 = {
       meta: meta(
         "CFN-IAM-007",
         "IAM user has inline policies",
         "low",
         ["AWS::IAM::User", "AWS::IAM::Policy", "AWS::IAM::UserPolicy"],
         doc({
-          what: "An `AWS::IAM::User` with `Policies`, an `AWS::IAM::UserPolicy`, or an `AWS::IAM::Policy` attached to `Users`.",
+          what: "An `AWS::IAM::User` with `Policies`, an `AWS::IAM::UserPolicy`, or an `AWS::IAM::Policy` attached to `Users`. The same check as the Ansible ANS-AWS-034.",
           why: "Permissions attached directly to users are hard to audit and tend to accumulate; grant them through groups or roles instead.",
           example: `Deployer:
   Type: AWS::IAM::User
@@ -24246,26 +25863,14 @@ var init_iam_007 = __esm({
         }),
         "Grant permissions through groups or roles, not inline on users."
       ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          if (r.type === "AWS::IAM::User") {
-            const p = ctx.t.get(r.props, "Policies");
-            if (p && ctx.t.items(p).length) ctx.report(r, p, `${r.id} has inline policies`);
-          } else if (r.type === "AWS::IAM::UserPolicy") {
-            ctx.report(r, ctx.t.get(r.props, "UserName"), `${r.id} is an inline policy on a user`);
-          } else {
-            const u = ctx.t.get(r.props, "Users");
-            if (u && ctx.t.items(u).length) ctx.report(r, u, `${r.id} attaches a policy directly to users`);
-          }
-        }
-      }
+      check: cloudCheck(iamUserInlinePolicy, ["iam-user-inline-policy"])
     };
-    iam_007_default = rule80;
+    iam_007_default = rule85;
   }
 });
 
 // src/rules/cloudformation/rules/iam-008.ts
-var ADMIN, ELEVATED, rule81, iam_008_default;
+var ADMIN, ELEVATED, rule86, iam_008_default;
 var init_iam_008 = __esm({
   "src/rules/cloudformation/rules/iam-008.ts"() {
     "use strict";
@@ -24275,7 +25880,7 @@ var init_iam_008 = __esm({
       [/(?:^|:policy\/)IAMFullAccess$/, "IAMFullAccess (which can grant itself any permission)", "high"],
       [/(?:^|:policy\/)PowerUserAccess$/, "PowerUserAccess (every service but IAM)", "medium"]
     ];
-    rule81 = {
+    rule86 = {
       meta: meta(
         "CFN-IAM-008",
         "AdministratorAccess (or IAMFullAccess, PowerUserAccess) managed policy is attached",
@@ -24322,17 +25927,17 @@ var init_iam_008 = __esm({
         }
       }
     };
-    iam_008_default = rule81;
+    iam_008_default = rule86;
   }
 });
 
 // src/rules/cloudformation/rules/iam-009.ts
-var rule82, iam_009_default;
+var rule87, iam_009_default;
 var init_iam_009 = __esm({
   "src/rules/cloudformation/rules/iam-009.ts"() {
     "use strict";
     init_util();
-    rule82 = {
+    rule87 = {
       meta: meta(
         "CFN-IAM-009",
         "Trust or resource policy uses Allow with NotPrincipal",
@@ -24364,19 +25969,19 @@ var init_iam_009 = __esm({
         }
       }
     };
-    iam_009_default = rule82;
+    iam_009_default = rule87;
   }
 });
 
 // src/rules/cloudformation/rules/iam-010.ts
-var rule83, iam_010_default;
+var rule88, iam_010_default;
 var init_iam_010 = __esm({
   "src/rules/cloudformation/rules/iam-010.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule83 = {
+    rule88 = {
       meta: meta(
         "CFN-IAM-010",
         "Role trusts another account without an ExternalId or MFA condition",
@@ -24400,19 +26005,19 @@ var init_iam_010 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-cross-account"])
     };
-    iam_010_default = rule83;
+    iam_010_default = rule88;
   }
 });
 
 // src/rules/cloudformation/rules/iam-011.ts
-var rule84, iam_011_default;
+var rule89, iam_011_default;
 var init_iam_011 = __esm({
   "src/rules/cloudformation/rules/iam-011.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule84 = {
+    rule89 = {
       meta: meta(
         "CFN-IAM-011",
         "Role trust policy allows every action",
@@ -24436,19 +26041,19 @@ var init_iam_011 = __esm({
       ),
       check: cloudCheck(trustPolicy, ["trust-all-actions"])
     };
-    iam_011_default = rule84;
+    iam_011_default = rule89;
   }
 });
 
 // src/rules/cloudformation/rules/iam-012.ts
-var rule85, iam_012_default;
+var rule90, iam_012_default;
 var init_iam_012 = __esm({
   "src/rules/cloudformation/rules/iam-012.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule85 = {
+    rule90 = {
       meta: meta(
         "CFN-IAM-012",
         "Console password need not be changed at first sign-in",
@@ -24471,19 +26076,19 @@ var init_iam_012 = __esm({
       ),
       check: cloudCheck(loginProfileReset, ["login-profile-reset"])
     };
-    iam_012_default = rule85;
+    iam_012_default = rule90;
   }
 });
 
 // src/rules/cloudformation/rules/iam-013.ts
-var rule86, iam_013_default;
+var rule91, iam_013_default;
 var init_iam_013 = __esm({
   "src/rules/cloudformation/rules/iam-013.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule86 = {
+    rule91 = {
       meta: meta(
         "CFN-IAM-013",
         "IAM policy allows assuming any role",
@@ -24516,17 +26121,17 @@ var init_iam_013 = __esm({
       ),
       check: cloudCheck(assumeAnyRole, ["assume-any-role"])
     };
-    iam_013_default = rule86;
+    iam_013_default = rule91;
   }
 });
 
 // src/rules/cloudformation/rules/iam-014.ts
-var rule87, iam_014_default;
+var rule92, iam_014_default;
 var init_iam_014 = __esm({
   "src/rules/cloudformation/rules/iam-014.ts"() {
     "use strict";
     init_util();
-    rule87 = {
+    rule92 = {
       meta: meta(
         "CFN-IAM-014",
         "IAM user gets permissions directly instead of through a group",
@@ -24564,19 +26169,19 @@ var init_iam_014 = __esm({
         }
       }
     };
-    iam_014_default = rule87;
+    iam_014_default = rule92;
   }
 });
 
 // src/rules/cloudformation/rules/iot-001.ts
-var rule88, iot_001_default;
+var rule93, iot_001_default;
 var init_iot_001 = __esm({
   "src/rules/cloudformation/rules/iot-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_identity();
-    rule88 = {
+    rule93 = {
       meta: meta(
         "CFN-IOT-001",
         "IoT policy allows every action or every resource",
@@ -24600,19 +26205,19 @@ var init_iot_001 = __esm({
       ),
       check: cloudCheck(iotWildcard, ["iot-wildcard"])
     };
-    iot_001_default = rule88;
+    iot_001_default = rule93;
   }
 });
 
 // src/rules/cloudformation/rules/kendra-001.ts
-var rule89, kendra_001_default;
+var rule94, kendra_001_default;
 var init_kendra_001 = __esm({
   "src/rules/cloudformation/rules/kendra-001.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule89 = {
+    rule94 = {
       meta: meta(
         "CFN-KENDRA-001",
         "Kendra index is not encrypted with your KMS key",
@@ -24632,17 +26237,17 @@ var init_kendra_001 = __esm({
       ),
       check: cloudCheck(kendraKms, ["kendra-kms"])
     };
-    kendra_001_default = rule89;
+    kendra_001_default = rule94;
   }
 });
 
 // src/rules/cloudformation/rules/kin-001.ts
-var rule90, kin_001_default;
+var rule95, kin_001_default;
 var init_kin_001 = __esm({
   "src/rules/cloudformation/rules/kin-001.ts"() {
     "use strict";
     init_util();
-    rule90 = {
+    rule95 = {
       meta: meta(
         "CFN-KIN-001",
         "Kinesis stream is not encrypted",
@@ -24674,17 +26279,17 @@ var init_kin_001 = __esm({
         }
       }
     };
-    kin_001_default = rule90;
+    kin_001_default = rule95;
   }
 });
 
 // src/rules/cloudformation/rules/kms-001.ts
-var rule91, kms_001_default;
+var rule96, kms_001_default;
 var init_kms_001 = __esm({
   "src/rules/cloudformation/rules/kms-001.ts"() {
     "use strict";
     init_util();
-    rule91 = {
+    rule96 = {
       meta: meta(
         "CFN-KMS-001",
         "KMS key policy allows any principal without a condition",
@@ -24709,17 +26314,17 @@ var init_kms_001 = __esm({
       ),
       check: publicPolicyCheck("KeyPolicy")
     };
-    kms_001_default = rule91;
+    kms_001_default = rule96;
   }
 });
 
 // src/rules/cloudformation/rules/kms-002.ts
-var rule92, kms_002_default;
+var rule97, kms_002_default;
 var init_kms_002 = __esm({
   "src/rules/cloudformation/rules/kms-002.ts"() {
     "use strict";
     init_util();
-    rule92 = requireTrue2({
+    rule97 = requireTrue2({
       meta: meta(
         "CFN-KMS-002",
         "KMS key rotation is not enabled",
@@ -24746,19 +26351,19 @@ var init_kms_002 = __esm({
       absentMessage: (r) => `${r.id} does not enable key rotation`,
       falseMessage: (r) => `${r.id} disables key rotation`
     });
-    kms_002_default = rule92;
+    kms_002_default = rule97;
   }
 });
 
 // src/rules/cloudformation/rules/kms-003.ts
-var rule93, kms_003_default;
+var rule98, kms_003_default;
 var init_kms_003 = __esm({
   "src/rules/cloudformation/rules/kms-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_kms();
-    rule93 = {
+    rule98 = {
       meta: meta(
         "CFN-KMS-003",
         "Data is encrypted with an AWS-managed key instead of your KMS key",
@@ -24785,17 +26390,17 @@ var init_kms_003 = __esm({
       ),
       check: cloudCheck(customerKey, ["customer-key"])
     };
-    kms_003_default = rule93;
+    kms_003_default = rule98;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-001.ts
-var rule94, lambda_001_default;
+var rule99, lambda_001_default;
 var init_lambda_001 = __esm({
   "src/rules/cloudformation/rules/lambda-001.ts"() {
     "use strict";
     init_util();
-    rule94 = {
+    rule99 = {
       meta: meta(
         "CFN-LAMBDA-001",
         "Lambda permission allows any principal without a source restriction",
@@ -24829,17 +26434,17 @@ var init_lambda_001 = __esm({
         }
       }
     };
-    lambda_001_default = rule94;
+    lambda_001_default = rule99;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-002.ts
-var rule95, lambda_002_default;
+var rule100, lambda_002_default;
 var init_lambda_002 = __esm({
   "src/rules/cloudformation/rules/lambda-002.ts"() {
     "use strict";
     init_util();
-    rule95 = {
+    rule100 = {
       meta: meta(
         "CFN-LAMBDA-002",
         "Lambda function URL has no authentication",
@@ -24866,19 +26471,19 @@ var init_lambda_002 = __esm({
         }
       }
     };
-    lambda_002_default = rule95;
+    lambda_002_default = rule100;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-003.ts
-var rule96, lambda_003_default;
+var rule101, lambda_003_default;
 var init_lambda_003 = __esm({
   "src/rules/cloudformation/rules/lambda-003.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_network();
-    rule96 = {
+    rule101 = {
       meta: meta(
         "CFN-LAMBDA-003",
         "Lambda permission grants more than invoke, or for any source",
@@ -24901,19 +26506,19 @@ var init_lambda_003 = __esm({
       ),
       check: cloudCheck(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    lambda_003_default = rule96;
+    lambda_003_default = rule101;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-004.ts
-var rule97, lambda_004_default;
+var rule102, lambda_004_default;
 var init_lambda_004 = __esm({
   "src/rules/cloudformation/rules/lambda-004.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule97 = {
+    rule102 = {
       meta: meta(
         "CFN-LAMBDA-004",
         "Lambda function does not trace with X-Ray",
@@ -24933,19 +26538,19 @@ var init_lambda_004 = __esm({
       ),
       check: cloudCheck(lambdaTracing, ["lambda-tracing"])
     };
-    lambda_004_default = rule97;
+    lambda_004_default = rule102;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-005.ts
-var rule98, lambda_005_default;
+var rule103, lambda_005_default;
 var init_lambda_005 = __esm({
   "src/rules/cloudformation/rules/lambda-005.ts"() {
     "use strict";
     init_util();
     init_cloud();
     init_data();
-    rule98 = {
+    rule103 = {
       meta: meta(
         "CFN-LAMBDA-005",
         "Lambda function has no dead-letter queue",
@@ -24968,17 +26573,17 @@ var init_lambda_005 = __esm({
         cloudCheck(samDlq, ["lambda-dlq"])(ctx);
       }
     };
-    lambda_005_default = rule98;
+    lambda_005_default = rule103;
   }
 });
 
 // src/rules/cloudformation/rules/lambda-006.ts
-var rule99, lambda_006_default;
+var rule104, lambda_006_default;
 var init_lambda_006 = __esm({
   "src/rules/cloudformation/rules/lambda-006.ts"() {
     "use strict";
     init_util();
-    rule99 = {
+    rule104 = {
       meta: meta(
         "CFN-LAMBDA-006",
         "Lambda functions share one execution role",
@@ -25021,17 +26626,17 @@ B:
         }
       }
     };
-    lambda_006_default = rule99;
+    lambda_006_default = rule104;
   }
 });
 
 // src/rules/cloudformation/rules/log-001.ts
-var rule100, log_001_default;
+var rule105, log_001_default;
 var init_log_001 = __esm({
   "src/rules/cloudformation/rules/log-001.ts"() {
     "use strict";
     init_util();
-    rule100 = requireTrue2({
+    rule105 = requireTrue2({
       meta: meta(
         "CFN-LOG-001",
         "CloudTrail log file validation is off",
@@ -25054,17 +26659,17 @@ var init_log_001 = __esm({
       absentMessage: (r) => `${r.id} does not set EnableLogFileValidation (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets EnableLogFileValidation to false`
     });
-    log_001_default = rule100;
+    log_001_default = rule105;
   }
 });
 
 // src/rules/cloudformation/rules/log-002.ts
-var rule101, log_002_default;
+var rule106, log_002_default;
 var init_log_002 = __esm({
   "src/rules/cloudformation/rules/log-002.ts"() {
     "use strict";
     init_util();
-    rule101 = requireTrue2({
+    rule106 = requireTrue2({
       meta: meta(
         "CFN-LOG-002",
         "CloudTrail trail is not multi-region",
@@ -25089,17 +26694,17 @@ var init_log_002 = __esm({
       absentMessage: (r) => `${r.id} does not set IsMultiRegionTrail (it defaults to off)`,
       falseMessage: (r) => `${r.id} sets IsMultiRegionTrail to false`
     });
-    log_002_default = rule101;
+    log_002_default = rule106;
   }
 });
 
 // src/rules/cloudformation/rules/log-003.ts
-var rule102, log_003_default;
+var rule107, log_003_default;
 var init_log_003 = __esm({
   "src/rules/cloudformation/rules/log-003.ts"() {
     "use strict";
     init_util();
-    rule102 = requireProp({
+    rule107 = requireProp({
       meta: meta(
         "CFN-LOG-003",
         "CloudWatch log group is not encrypted with a KMS key",
@@ -25120,17 +26725,17 @@ var init_log_003 = __esm({
       prop: "KmsKeyId",
       message: (r) => `${r.id} has no KmsKeyId`
     });
-    log_003_default = rule102;
+    log_003_default = rule107;
   }
 });
 
 // src/rules/cloudformation/rules/log-004.ts
-var rule103, log_004_default;
+var rule108, log_004_default;
 var init_log_004 = __esm({
   "src/rules/cloudformation/rules/log-004.ts"() {
     "use strict";
     init_util();
-    rule103 = requireProp({
+    rule108 = requireProp({
       meta: meta(
         "CFN-LOG-004",
         "CloudTrail logs are not encrypted with a KMS key",
@@ -25154,17 +26759,17 @@ var init_log_004 = __esm({
       prop: "KMSKeyId",
       message: (r) => `${r.id} has no KMSKeyId`
     });
-    log_004_default = rule103;
+    log_004_default = rule108;
   }
 });
 
 // src/rules/cloudformation/rules/log-005.ts
-var rule104, log_005_default;
+var rule109, log_005_default;
 var init_log_005 = __esm({
   "src/rules/cloudformation/rules/log-005.ts"() {
     "use strict";
     init_util();
-    rule104 = requireProp({
+    rule109 = requireProp({
       meta: meta(
         "CFN-LOG-005",
         "CloudWatch log group has no retention",
@@ -25187,17 +26792,17 @@ var init_log_005 = __esm({
       prop: "RetentionInDays",
       message: (r) => `${r.id} has no RetentionInDays (logs are kept forever)`
     });
-    log_005_default = rule104;
+    log_005_default = rule109;
   }
 });
 
 // src/rules/cloudformation/rules/log-006.ts
-var rule105, log_006_default;
+var rule110, log_006_default;
 var init_log_006 = __esm({
   "src/rules/cloudformation/rules/log-006.ts"() {
     "use strict";
     init_util();
-    rule105 = {
+    rule110 = {
       meta: meta(
         "CFN-LOG-006",
         "CloudTrail trail is not logging",
@@ -25226,6382 +26831,7 @@ var init_log_006 = __esm({
         }
       }
     };
-    log_006_default = rule105;
-  }
-});
-
-// src/rules/cloudformation/rules/mq-001.ts
-var rule106, mq_001_default;
-var init_mq_001 = __esm({
-  "src/rules/cloudformation/rules/mq-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_network();
-    rule106 = {
-      meta: meta(
-        "CFN-MQ-001",
-        "Amazon MQ broker is publicly accessible",
-        "high",
-        ["AWS::AmazonMQ::Broker"],
-        doc({
-          what: `An \`AWS::AmazonMQ::Broker\` with \`PubliclyAccessible: true\`.`,
-          why: `A public broker exposes its console and wire protocols (AMQP, MQTT, STOMP, OpenWire) to the internet, where credentials are brute-forced and broker vulnerabilities exploited.`,
-          example: `Broker:
-  Type: AWS::AmazonMQ::Broker
-  Properties:
-    PubliclyAccessible: true`,
-          fix: `Set \`PubliclyAccessible: false\` and place the broker in private subnets.`,
-          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html"]
-        }),
-        "Set PubliclyAccessible: false."
-      ),
-      check: cloudCheck(mqPublic, ["mq-public"])
-    };
-    mq_001_default = rule106;
-  }
-});
-
-// src/rules/cloudformation/rules/mq-002.ts
-var rule107, mq_002_default;
-var init_mq_002 = __esm({
-  "src/rules/cloudformation/rules/mq-002.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule107 = {
-      meta: meta(
-        "CFN-MQ-002",
-        "Amazon MQ broker logs are off",
-        "low",
-        ["AWS::AmazonMQ::Broker"],
-        doc({
-          what: `An \`AWS::AmazonMQ::Broker\` that does not publish general logs (and, for ActiveMQ, audit logs) to CloudWatch (\`Logs.General\`, \`Logs.Audit\`).`,
-          why: `Broker logs show connections, authentication failures and administrative actions; without them misuse goes unseen.`,
-          example: `Broker:
-  Type: AWS::AmazonMQ::Broker
-  Properties:
-    EngineType: ACTIVEMQ`,
-          fix: `Set \`Logs: {General: true, Audit: true}\`.`,
-          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security-logging-monitoring.html"]
-        }),
-        "Set Logs.General (and Logs.Audit) to true."
-      ),
-      check: cloudCheck(mqLogs, ["mq-logs"])
-    };
-    mq_002_default = rule107;
-  }
-});
-
-// src/rules/cloudformation/rules/mq-003.ts
-var rule108, mq_003_default;
-var init_mq_003 = __esm({
-  "src/rules/cloudformation/rules/mq-003.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule108 = {
-      meta: meta(
-        "CFN-MQ-003",
-        "Amazon MQ broker uses an AWS-owned encryption key",
-        "low",
-        ["AWS::AmazonMQ::Broker"],
-        doc({
-          what: `An \`AWS::AmazonMQ::Broker\` without \`EncryptionOptions\`, or with \`UseAwsOwnedKey: true\`.`,
-          why: `With an AWS-owned key you cannot audit or revoke use of the key that protects the messages at rest.`,
-          example: `Broker:
-  Type: AWS::AmazonMQ::Broker
-  Properties:
-    EncryptionOptions: {UseAwsOwnedKey: true}`,
-          fix: `Set \`EncryptionOptions: {UseAwsOwnedKey: false, KmsKeyId: \u2026}\`.`,
-          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html"]
-        }),
-        "Set EncryptionOptions.UseAwsOwnedKey: false with a KmsKeyId."
-      ),
-      check: cloudCheck(mqCmk, ["mq-cmk"])
-    };
-    mq_003_default = rule108;
-  }
-});
-
-// src/rules/cloudformation/rules/msk-001.ts
-var rule109, msk_001_default;
-var init_msk_001 = __esm({
-  "src/rules/cloudformation/rules/msk-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_network();
-    rule109 = {
-      meta: meta(
-        "CFN-MSK-001",
-        "MSK cluster brokers are reachable from the internet",
-        "high",
-        ["AWS::MSK::Cluster"],
-        doc({
-          what: `An \`AWS::MSK::Cluster\` whose \`BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type\` is \`SERVICE_PROVIDED_EIPS\`: every broker gets a public IP address.`,
-          why: `Kafka brokers with public addresses can be reached (and probed for weak authentication or unpatched versions) by anyone on the internet; producers and consumers almost always sit in the same VPC or a peered one.`,
-          example: `Kafka:
-  Type: AWS::MSK::Cluster
-  Properties:
-    BrokerNodeGroupInfo:
-      ConnectivityInfo:
-        PublicAccess:
-          Type: SERVICE_PROVIDED_EIPS`,
-          fix: `Set \`PublicAccess.Type: DISABLED\` (the default) and reach the cluster through the VPC, peering or PrivateLink.`,
-          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/public-access.html"]
-        }),
-        "Set PublicAccess.Type to DISABLED."
-      ),
-      check: cloudCheck(mskPublicAccess, ["msk-public-access"])
-    };
-    msk_001_default = rule109;
-  }
-});
-
-// src/rules/cloudformation/rules/msk-002.ts
-var rule110, msk_002_default;
-var init_msk_002 = __esm({
-  "src/rules/cloudformation/rules/msk-002.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule110 = {
-      meta: meta(
-        "CFN-MSK-002",
-        "MSK cluster accepts plaintext traffic",
-        "high",
-        ["AWS::MSK::Cluster"],
-        doc({
-          what: `An \`AWS::MSK::Cluster\` whose \`EncryptionInfo.EncryptionInTransit.ClientBroker\` is \`PLAINTEXT\` (high) or \`TLS_PLAINTEXT\` (medium), or whose \`InCluster\` is false.`,
-          why: `Kafka records travel in clear between clients and brokers or between brokers, readable by anyone on the network path.`,
-          example: `Kafka:
-  Type: AWS::MSK::Cluster
-  Properties:
-    EncryptionInfo:
-      EncryptionInTransit:
-        ClientBroker: PLAINTEXT`,
-          fix: `Use \`ClientBroker: TLS\` and leave \`InCluster\` at its default (true).`,
-          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html"]
-        }),
-        "Set ClientBroker: TLS and InCluster: true."
-      ),
-      check: cloudCheck(mskInTransit, ["msk-in-transit"])
-    };
-    msk_002_default = rule110;
-  }
-});
-
-// src/rules/cloudformation/rules/msk-003.ts
-var rule111, msk_003_default;
-var init_msk_003 = __esm({
-  "src/rules/cloudformation/rules/msk-003.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule111 = {
-      meta: meta(
-        "CFN-MSK-003",
-        "MSK broker logs are not delivered",
-        "low",
-        ["AWS::MSK::Cluster"],
-        doc({
-          what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3), or with every destination's \`Enabled\` false.`,
-          why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
-          example: `Kafka:
-  Type: AWS::MSK::Cluster
-  Properties:
-    ClusterName: events`,
-          fix: `Deliver broker logs to CloudWatch Logs, Firehose or S3.`,
-          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html"]
-        }),
-        "Set LoggingInfo.BrokerLogs."
-      ),
-      check: cloudCheck(mskLogs, ["msk-logs"])
-    };
-    msk_003_default = rule111;
-  }
-});
-
-// src/rules/cloudformation/rules/nacl-001.ts
-function worldAllowEntry(t, r) {
-  const action2 = t.values(t.get(r.props, "RuleAction"));
-  if (!findVal(action2, (v) => strVal(v)?.toLowerCase() === "allow")) return void 0;
-  for (const key of ["CidrBlock", "Ipv6CidrBlock"]) {
-    const n = t.get(r.props, key);
-    const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ""));
-    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue4), why: v.why };
-  }
-  return void 0;
-}
-var rule112, nacl_001_default;
-var init_nacl_001 = __esm({
-  "src/rules/cloudformation/rules/nacl-001.ts"() {
-    "use strict";
-    init_util();
-    init_constants();
-    rule112 = {
-      meta: meta(
-        "CFN-NACL-001",
-        "Network ACL allows all traffic from the whole internet",
-        "medium",
-        ["AWS::EC2::NetworkAclEntry"],
-        doc({
-          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow`, a world CIDR (`0.0.0.0/0`, `::/0`) and `Protocol: -1` (all protocols) or a port range covering every port.",
-          why: "A NACL is the subnet-level second line of defence; allowing everything from everywhere removes it, leaving security groups as the only control.",
-          example: `AllowAll:
-  Type: AWS::EC2::NetworkAclEntry
-  Properties:
-    NetworkAclId: !Ref Acl
-    RuleNumber: 100
-    Protocol: -1
-    RuleAction: allow
-    CidrBlock: 0.0.0.0/0`,
-          fix: "Allow only the protocols and port ranges the subnet serves (for a public subnet: 443, 80 and the ephemeral return ports).",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html"]
-        }),
-        "Allow only the needed protocols and ports in network ACLs."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const e = worldAllowEntry(t, r);
-          if (!e || e.egress) continue;
-          const proto = t.values(t.get(r.props, "Protocol"));
-          const all = findVal(proto, (v) => ["-1", "all"].includes(String(v.value)));
-          const from = t.single(t.at(r.props, "PortRange.From"));
-          const to = t.single(t.at(r.props, "PortRange.To"));
-          const allPorts = from && to && Number(from.value) <= 0 && Number(to.value) >= 65535;
-          if (all || allPorts)
-            ctx.report(
-              r,
-              e.cidr,
-              privateAclEntry(t, r) ? `${r.id} allows all inbound traffic from any address (the ACL guards private subnets)` : `${r.id} allows all inbound traffic from the internet`,
-              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
-            );
-        }
-      }
-    };
-    nacl_001_default = rule112;
-  }
-});
-
-// src/rules/cloudformation/rules/nacl-002.ts
-var rule113, nacl_002_default;
-var init_nacl_002 = __esm({
-  "src/rules/cloudformation/rules/nacl-002.ts"() {
-    "use strict";
-    init_cloudformation();
-    init_util();
-    init_nacl_001();
-    init_constants();
-    rule113 = {
-      meta: meta(
-        "CFN-NACL-002",
-        "Network ACL allows SSH or RDP from the whole internet",
-        "medium",
-        ["AWS::EC2::NetworkAclEntry"],
-        doc({
-          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose `PortRange` includes SSH (TCP 22) or RDP (TCP or UDP 3389); a service counts only on its own transport, so UDP 22 is not SSH (all-protocol entries are reported by CFN-NACL-001).",
-          why: "Administration ports should be reachable only from a management network at every layer; the NACL is the subnet-wide guard if a security group is misconfigured.",
-          example: `Ssh:
-  Type: AWS::EC2::NetworkAclEntry
-  Properties:
-    NetworkAclId: !Ref Acl
-    RuleNumber: 100
-    Protocol: 6
-    RuleAction: allow
-    CidrBlock: 0.0.0.0/0
-    PortRange: { From: 22, To: 22 }`,
-          fix: "Restrict the CIDR to your management network, or rely on SSM Session Manager and drop the entry.",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21"]
-        }),
-        "Allow admin ports in NACLs only from a management CIDR."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const e = worldAllowEntry(t, r);
-          if (!e || e.egress) continue;
-          const proto = findVal(
-            t.values(t.get(r.props, "Protocol")),
-            (v) => ["tcp", "udp"].includes(transportOf(String(v.value)))
-          );
-          if (!proto) continue;
-          const from = t.single(t.at(r.props, "PortRange.From"));
-          const to = t.single(t.at(r.props, "PortRange.To"));
-          const a = from ? asNum(from.value) : void 0;
-          const b = to ? asNum(to.value) : void 0;
-          if (a === void 0 || b === void 0) continue;
-          const hit = ADMIN_PORTS.find((p) => a <= p[0] && p[0] <= b && servesOn(p, String(proto.value)));
-          if (hit)
-            ctx.report(
-              r,
-              e.cidr,
-              privateAclEntry(t, r) ? `${r.id} allows ${hit[1]} (port ${hit[0]}) from any address (the ACL guards private subnets)` : `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`,
-              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
-            );
-        }
-      }
-    };
-    nacl_002_default = rule113;
-  }
-});
-
-// src/rules/cloudformation/rules/nacl-003.ts
-function known2(t, n) {
-  const v = t.single(n);
-  return v && (typeof v.value === "string" || typeof v.value === "number" || typeof v.value === "boolean") ? String(v.value).toLowerCase() : void 0;
-}
-function entryOf(t, r) {
-  const aclNode = t.get(r.props, "NetworkAclId");
-  const acl = [...t.references(aclNode)][0] ?? known2(t, aclNode);
-  if (!acl) return void 0;
-  const num = known2(t, t.get(r.props, "RuleNumber"));
-  const ports = t.get(r.props, "PortRange");
-  const from = known2(t, t.get(ports, "From"));
-  const to = known2(t, t.get(ports, "To"));
-  return {
-    r,
-    acl,
-    egress: known2(t, t.get(r.props, "Egress")) === "true",
-    number: num !== void 0 && /^\d+$/.test(num) ? Number(num) : void 0,
-    numberNode: t.get(r.props, "RuleNumber"),
-    protocol: known2(t, t.get(r.props, "Protocol")),
-    cidr: known2(t, t.get(r.props, "CidrBlock")) ?? known2(t, t.get(r.props, "Ipv6CidrBlock")),
-    action: known2(t, t.get(r.props, "RuleAction")),
-    from: from !== void 0 && /^-?\d+$/.test(from) ? Number(from) : void 0,
-    to: to !== void 0 && /^-?\d+$/.test(to) ? Number(to) : void 0,
-    portNode: ports
-  };
-}
-function covers(a, b) {
-  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
-    return void 0;
-  if (!ALL.has(a.protocol) && a.protocol !== b.protocol) return false;
-  if (!ALL.has(a.protocol)) {
-    if ([a.from, a.to, b.from, b.to].some((x) => x === void 0)) return void 0;
-    if (!(a.from <= b.from && b.to <= a.to)) return false;
-  }
-  return cidrContains(a.cidr, b.cidr);
-}
-function intersects(a, b) {
-  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
-    return void 0;
-  if (!ALL.has(a.protocol) && !ALL.has(b.protocol) && a.protocol !== b.protocol) return false;
-  if (!ALL.has(a.protocol) && !ALL.has(b.protocol)) {
-    if ([a.from, a.to, b.from, b.to].some((x2) => x2 === void 0)) return void 0;
-    if (a.to < b.from || b.to < a.from) return false;
-  }
-  const x = cidrContains(a.cidr, b.cidr);
-  const y = cidrContains(b.cidr, a.cidr);
-  if (x === void 0 || y === void 0) return x || y ? true : void 0;
-  return x || y;
-}
-function ineffective(t, entries, report3) {
-  const groups = /* @__PURE__ */ new Map();
-  for (const e of entries) {
-    if (e.number === void 0 || e.action === void 0 || t.resource(e.acl)?.type !== "AWS::EC2::NetworkAcl")
-      continue;
-    const k = `${e.acl}\0${String(e.egress)}`;
-    groups.set(k, [...groups.get(k) ?? [], e]);
-  }
-  for (const list4 of groups.values()) {
-    if (list4.length !== entries.filter((e) => e.acl === list4[0].acl && e.egress === list4[0].egress).length) continue;
-    list4.sort((a, b) => a.number - b.number);
-    list4.forEach((e, i) => {
-      if (e.action === "allow") {
-        const deny = list4.slice(0, i).find((d) => d.action === "deny" && covers(d, e) === true);
-        if (deny)
-          report3(
-            e,
-            e.numberNode,
-            `${e.r.id} can never match: ${deny.r.id} (rule ${deny.number}) denies all its traffic first`
-          );
-      } else if (e.action === "deny") {
-        const later = list4.slice(i + 1).filter((a) => a.action === "allow");
-        if (later.every((a) => intersects(e, a) === false))
-          report3(
-            e,
-            e.numberNode,
-            `${e.r.id} denies nothing that the ACL's final deny-all rule would not: no later entry allows that traffic`
-          );
-      }
-    });
-  }
-}
-var rule114, ALL, nacl_003_default;
-var init_nacl_003 = __esm({
-  "src/rules/cloudformation/rules/nacl-003.ts"() {
-    "use strict";
-    init_util();
-    init_constants();
-    rule114 = {
-      meta: meta(
-        "CFN-NACL-003",
-        "Network ACL entries repeat, overlap or have no effect",
-        "low",
-        ["AWS::EC2::NetworkAclEntry"],
-        doc({
-          what: "Entries of the same network ACL and direction that use the same `RuleNumber`, or that apply to the same protocol and CIDR with the same or overlapping `PortRange`. Duplicates are reported at both entries. Within an ACL of the template (all its entries known), an entry that has no effect is reported too: an `allow` whose traffic a lower-numbered `deny` already refuses (it can never match), and a `deny` that no higher-numbered `allow` could let through (the ACL's final deny-all `*` rule already refuses it, so it usually means an allow was meant to come later). Only entries whose values are known from the template are compared. Hygiene: never blocking.",
-          why: "A NACL is evaluated in rule-number order and the first match wins: a duplicate number fails the deployment, and an overlapping entry is shadowed by the lower-numbered one, so what the template says is not what the network does.",
-          example: `A:
-  Type: AWS::EC2::NetworkAclEntry
-  Properties:
-    NetworkAclId: !Ref Acl
-    RuleNumber: 100
-    Protocol: 6
-    RuleAction: allow
-    CidrBlock: 10.0.0.0/16
-    PortRange: { From: 1000, To: 2000 }
-B:
-  Type: AWS::EC2::NetworkAclEntry
-  Properties:
-    NetworkAclId: !Ref Acl
-    RuleNumber: 110
-    Protocol: 6
-    RuleAction: deny
-    CidrBlock: 10.0.0.0/16
-    PortRange: { From: 1500, To: 2500 }`,
-          fix: "Give every entry its own rule number and merge or split the port ranges so that no two entries cover the same traffic.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html"]
-        }),
-        "Use unique rule numbers and non-overlapping entries."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        const seen = [];
-        const reported = /* @__PURE__ */ new Set();
-        const report3 = (e, node, message2) => {
-          const k = `${e.r.id}\0${message2}`;
-          if (reported.has(k)) return;
-          reported.add(k);
-          ctx.report(e.r, node, message2);
-        };
-        for (const r of ctx.resources) {
-          const e = entryOf(t, r);
-          if (!e) continue;
-          for (const o of seen) {
-            if (o.acl !== e.acl || o.egress !== e.egress) continue;
-            if (e.number !== void 0 && e.number === o.number) {
-              report3(e, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
-              report3(o, o.numberNode, `${o.r.id} uses rule number ${o.number}, like ${r.id}`);
-              break;
-            }
-            if (e.protocol === void 0 || e.protocol !== o.protocol || e.cidr === void 0 || e.cidr !== o.cidr)
-              continue;
-            if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
-            if (e.from <= o.to && o.from <= e.to) {
-              const same2 = e.from === o.from && e.to === o.to;
-              report3(
-                e,
-                e.portNode,
-                `${r.id} ${same2 ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
-              );
-              if (same2) report3(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
-              break;
-            }
-          }
-          seen.push(e);
-        }
-        ineffective(t, seen, report3);
-      }
-    };
-    ALL = /* @__PURE__ */ new Set(["-1", "all"]);
-    nacl_003_default = rule114;
-  }
-});
-
-// src/rules/cloudformation/rules/neptune-001.ts
-var rule115, neptune_001_default;
-var init_neptune_001 = __esm({
-  "src/rules/cloudformation/rules/neptune-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_identity();
-    rule115 = {
-      meta: meta(
-        "CFN-NEPTUNE-001",
-        "Neptune IAM authentication is off",
-        "low",
-        ["AWS::Neptune::DBCluster"],
-        doc({
-          what: `An \`AWS::Neptune::DBCluster\` without \`IamAuthEnabled: true\`.`,
-          why: `Without IAM authentication anyone who reaches the cluster endpoint inside the VPC can query and change the graph; IAM (SigV4) ties every request to a role.`,
-          example: `Graph:
-  Type: AWS::Neptune::DBCluster
-  Properties:
-    StorageEncrypted: true`,
-          fix: `Set \`IamAuthEnabled: true\`.`,
-          refs: ["https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html"]
-        }),
-        "Set IamAuthEnabled: true."
-      ),
-      check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
-    };
-    neptune_001_default = rule115;
-  }
-});
-
-// src/rules/cloudformation/rules/prop-001.ts
-function securityRelevant(path18) {
-  return path18.some(
-    (name) => name.split(/(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+/).some((w) => SECURITY.some((s) => w.toLowerCase().startsWith(s)))
-  );
-}
-function report(w, keyNode, value, name, path18, names) {
-  const real = suggest(name, names);
-  const node = w.t.keyOf(value) === keyNode ? value : keyNode;
-  const where3 = path18.length ? ` in ${path18.join(".")}` : "";
-  if (real) {
-    const security = securityRelevant([...path18, real]);
-    w.ctx.report(
-      w.r,
-      node,
-      `${name} is not a property of ${w.r.type}${where3}: did you mean ${real}? As written, the setting is not applied`,
-      { severity: security ? "medium" : "low" }
-    );
-  } else
-    w.ctx.report(
-      w.r,
-      node,
-      `${name} is not a property of ${w.r.type}${where3} in the CloudFormation specification (${specSource()})`,
-      { severity: "info" }
-    );
-}
-function walk2(w, node, shape, path18, depth) {
-  if (!node || depth > MAX_DEPTH4) return;
-  for (const b of w.t.branches(node)) {
-    if (w.t.intrinsic(b)) continue;
-    if ((0, import_yaml19.isSeq)(b)) {
-      const item = listItems(shape);
-      if (item) for (const it of w.t.items(b)) walk2(w, it, item, path18, depth + 1);
-      continue;
-    }
-    if (!(0, import_yaml19.isMap)(b)) continue;
-    const values = mapValues(shape);
-    if (values) {
-      for (const e of w.t.entries(b)) walk2(w, e.value, values, [...path18, e.key], depth + 1);
-      continue;
-    }
-    const names = propertiesOf(shape);
-    if (!names || names === "any") continue;
-    for (const e of w.t.entries(b)) {
-      if (e.key === "<<") continue;
-      const sub = names.get(e.key);
-      if (sub) walk2(w, e.value, sub, [...path18, e.key], depth + 1);
-      else report(w, e.keyNode, e.value, e.key, path18, names.keys());
-    }
-  }
-}
-var import_yaml19, SECURITY, MAX_DEPTH4, rule116, prop_001_default;
-var init_prop_001 = __esm({
-  "src/rules/cloudformation/rules/prop-001.ts"() {
-    "use strict";
-    import_yaml19 = __toESM(require_dist(), 1);
-    init_spec();
-    init_util();
-    SECURITY = [
-      "encrypt",
-      "kms",
-      "sse",
-      "ssl",
-      "tls",
-      "https",
-      "certificate",
-      "cipher",
-      "public",
-      "acl",
-      "access",
-      "auth",
-      "password",
-      "secret",
-      "credential",
-      "polic",
-      "principal",
-      "permission",
-      "role",
-      "iam",
-      "log",
-      "audit",
-      "trail",
-      "monitor",
-      "versioning",
-      "backup",
-      "retention",
-      "deletion",
-      "protect",
-      "mfa",
-      "ingress",
-      "egress",
-      "cidr",
-      "firewall",
-      "security",
-      "waf",
-      "token",
-      "privilege",
-      "signing",
-      "validation"
-    ];
-    MAX_DEPTH4 = 24;
-    rule116 = {
-      meta: meta(
-        "CFN-PROP-001",
-        "Property name not in the resource type\u2019s specification (misspelt?)",
-        "medium",
-        [],
-        doc({
-          what: `A property of an \`AWS::*\` resource, at the top of \`Properties\` or nested at any depth, whose name the resource type does not have according to the CloudFormation resource specification (npm \`@aws-cdk/aws-service-spec\`, the CDK team's database of CloudFormation schemas, trimmed into hookguard at build time). When a real property is close (a typo, a transposition, a wrong case) the finding names it. Types the data does not know are never judged: \`Custom::*\` and \`AWS::CloudFormation::CustomResource\` (their properties are the provider's), third-party types, SAM's \`AWS::Serverless::*\` (the transform defines them) and types newer than the data. Values written with an intrinsic function (\`!If\`, \`!Ref\`, \u2026) are unknown and are not looked into, except that each \`!If\` branch is checked. Severity: **medium** when the real property the name most likely misspells is about security (encryption, KMS keys, TLS and certificates, public access and ACLs, logging and audit, policies, roles and principals, versioning, backup and deletion protection, ingress/egress and CIDRs); **low** for any other misspelling; **info** for a name with no close real property (it may be a property newer than the data, so it never blocks).`,
-          why: `\`BucketEncyption:\` reads like encryption in review, and hookguard's own checks, looking for \`BucketEncryption\`, then report a bucket without encryption \u2014 while the author believes it is there. CloudFormation refuses most unknown properties only when the stack is deployed, late and far from the author; where a pipeline "fixes" that failure by deleting the line, the security setting is gone for good. A misspelt property is never what was meant, so finding it in the commit is cheap; it is rated by what was meant: a misspelt encryption or public-access setting leaves a control off (medium), a misspelt description or size is only a broken template (low).`,
-          example: `Data:
-  Type: AWS::S3::Bucket
-  Properties:
-    BucketEncyption:
-      ServerSideEncryptionConfiguration:
-        - ServerSideEncryptionByDefault:
-            SSEAlgorithm: aws:kms`,
-          fix: "Spell the property as the finding suggests (the resource type\u2019s documentation lists its properties). `hookguard fix` does not rename it: the misspelt block was never deployed, so renaming it changes what the stack does, which is for the author to review.",
-          fixed: `Data:
-  Type: AWS::S3::Bucket
-  Properties:
-    BucketEncryption:
-      ServerSideEncryptionConfiguration:
-        - ServerSideEncryptionByDefault:
-            SSEAlgorithm: aws:kms`,
-          refs: [
-            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html",
-            "https://github.com/cdklabs/awscdk-service-spec"
-          ]
-        }),
-        "Spell the property as the resource type defines it (the finding names the closest real property)."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const top = resourceProperties(r.type);
-          if (!top || !r.props) continue;
-          const w = { ctx, t: ctx.t, r };
-          for (const b of ctx.t.branches(r.props)) {
-            if (!(0, import_yaml19.isMap)(b) || ctx.t.intrinsic(b)) continue;
-            for (const e of ctx.t.entries(b)) {
-              const sub = top.get(e.key);
-              if (sub) walk2(w, e.value, sub, [e.key], 1);
-              else report(w, e.keyNode, e.value, e.key, [], top.keys());
-            }
-          }
-        }
-      }
-    };
-    prop_001_default = rule116;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-001.ts
-var rule117, rds_001_default;
-var init_rds_001 = __esm({
-  "src/rules/cloudformation/rules/rds-001.ts"() {
-    "use strict";
-    init_util();
-    rule117 = requireTrue2({
-      meta: meta(
-        "CFN-RDS-001",
-        "RDS instance storage is not encrypted",
-        "high",
-        ["AWS::RDS::DBInstance"],
-        doc({
-          what: "An `AWS::RDS::DBInstance` without `StorageEncrypted: true`. Aurora instances (Engine `aurora*` or with `DBClusterIdentifier`) take encryption from their cluster and are skipped (see CFN-RDS-002); so are read replicas and snapshot restores, which inherit it.",
-          why: "Unencrypted database storage, snapshots and backups can be read by anyone who obtains a copy of the volume or a shared snapshot. Encryption cannot be turned on later without a snapshot-and-restore migration.",
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    Engine: postgres
-    DBInstanceClass: db.t3.micro`,
-          fix: "Set `StorageEncrypted: true` (optionally with `KmsKeyId`).",
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"]
-        }),
-        "Set StorageEncrypted: true."
-      ),
-      prop: "StorageEncrypted",
-      when: (t, r) => !getSet2(t, r.props, "DBClusterIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
-      // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
-      inherits: (t, r) => !!getSet2(t, r.props, "SourceDBInstanceIdentifier") || !!getSet2(t, r.props, "DBSnapshotIdentifier"),
-      absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
-      falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
-    });
-    rds_001_default = rule117;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-002.ts
-var rule118, rds_002_default;
-var init_rds_002 = __esm({
-  "src/rules/cloudformation/rules/rds-002.ts"() {
-    "use strict";
-    init_util();
-    rule118 = requireTrue2({
-      meta: meta(
-        "CFN-RDS-002",
-        "RDS/Aurora cluster storage is not encrypted",
-        "high",
-        ["AWS::RDS::DBCluster"],
-        doc({
-          what: "An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption, so only an explicit `StorageEncrypted: false` is reported for them; Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted and is skipped.",
-          why: "Unencrypted cluster volumes, snapshots and backups expose all data to anyone who gets a copy; encryption cannot be enabled on an existing cluster.",
-          example: `Cluster:
-  Type: AWS::RDS::DBCluster
-  Properties:
-    Engine: aurora-postgresql`,
-          fix: "Set `StorageEncrypted: true` (optionally with `KmsKeyId`).",
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"]
-        }),
-        "Set StorageEncrypted: true."
-      ),
-      prop: "StorageEncrypted",
-      // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
-      when: (t, r) => !findVal(t.values(t.get(r.props, "EngineMode")), (v) => strVal(v)?.toLowerCase() === "serverless"),
-      inherits: (t, r) => !!getSet2(t, r.props, "SnapshotIdentifier") || !!getSet2(t, r.props, "ReplicationSourceIdentifier") || !!getSet2(t, r.props, "SourceDBClusterIdentifier"),
-      absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
-      falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
-    });
-    rds_002_default = rule118;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-003.ts
-var rule119, rds_003_default;
-var init_rds_003 = __esm({
-  "src/rules/cloudformation/rules/rds-003.ts"() {
-    "use strict";
-    init_util();
-    rule119 = forbidTrue2({
-      meta: meta(
-        "CFN-RDS-003",
-        "RDS instance is publicly accessible",
-        "high",
-        ["AWS::RDS::DBInstance"],
-        doc({
-          what: "An `AWS::RDS::DBInstance` with `PubliclyAccessible: true`.",
-          why: "A public database gets a public DNS name and IP: the only thing between it and the internet is a security group and a password.",
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    Engine: postgres
-    PubliclyAccessible: true`,
-          fix: "Set `PubliclyAccessible: false` and reach the database through the VPC (bastion, SSM port forwarding, VPN).",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2"]
-        }),
-        "Set PubliclyAccessible: false."
-      ),
-      prop: "PubliclyAccessible",
-      trueMessage: (r) => `${r.id} is publicly accessible`
-    });
-    rds_003_default = rule119;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-004.ts
-var rule120, rds_004_default;
-var init_rds_004 = __esm({
-  "src/rules/cloudformation/rules/rds-004.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_network();
-    rule120 = {
-      meta: meta(
-        "CFN-RDS-004",
-        "Classic DB security group is open to the internet or a wide range",
-        "high",
-        ["AWS::RDS::DBSecurityGroup", "AWS::RDS::DBSecurityGroupIngress"],
-        doc({
-          what: `\`AWS::RDS::DBSecurityGroup\` ingress (inline \`DBSecurityGroupIngress\` or standalone \`AWS::RDS::DBSecurityGroupIngress\`) whose \`CIDRIP\` is the whole internet (any /0) or a public range wider than /8.`,
-          why: `The database port is then reachable from the internet (or a large part of it), exposing it to credential stuffing and exploits.`,
-          example: `DbSg:
-  Type: AWS::RDS::DBSecurityGroup
-  Properties:
-    GroupDescription: db
-    DBSecurityGroupIngress:
-      - CIDRIP: 0.0.0.0/0`,
-          fix: `Allow only the application's security group (\`EC2SecurityGroupId\`) or a narrow private range; better, move to VPC security groups.`,
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html"]
-        }),
-        "Allow only the application security group or a narrow private range."
-      ),
-      check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
-    };
-    rds_004_default = rule120;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-005.ts
-var rule121, rds_005_default;
-var init_rds_005 = __esm({
-  "src/rules/cloudformation/rules/rds-005.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_identity();
-    rule121 = {
-      meta: meta(
-        "CFN-RDS-005",
-        "RDS IAM database authentication is off",
-        "low",
-        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-        doc({
-          what: `An \`AWS::RDS::DBInstance\` (MySQL, MariaDB, PostgreSQL) or Aurora \`AWS::RDS::DBCluster\` that does not set \`EnableIAMDatabaseAuthentication: true\`. Instances of an Aurora cluster take the cluster's setting and are skipped.`,
-          why: `With IAM authentication, applications connect with short-lived tokens from their role instead of long-lived database passwords that end up in configuration and logs.`,
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    Engine: postgres`,
-          fix: `Set \`EnableIAMDatabaseAuthentication: true\` and grant \`rds-db:connect\` to the application role.`,
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"]
-        }),
-        "Set EnableIAMDatabaseAuthentication: true."
-      ),
-      check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
-    };
-    rds_005_default = rule121;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-006.ts
-var rule122, rds_006_default;
-var init_rds_006 = __esm({
-  "src/rules/cloudformation/rules/rds-006.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule122 = {
-      meta: meta(
-        "CFN-RDS-006",
-        "RDS keeps automated backups less than 7 days",
-        "low",
-        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-        doc({
-          what: `An \`AWS::RDS::DBInstance\` (not a cluster member or read replica) or \`AWS::RDS::DBCluster\` whose \`BackupRetentionPeriod\` is below 7, or left out (the default is 1 day).`,
-          why: `After ransomware, a bad migration or a malicious delete, point-in-time restore reaches back only as far as the retention period.`,
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    BackupRetentionPeriod: 1`,
-          fix: `Set \`BackupRetentionPeriod: 7\` or more.`,
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"]
-        }),
-        "Set BackupRetentionPeriod to 7 or more."
-      ),
-      check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
-    };
-    rds_006_default = rule122;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-007.ts
-var rule123, rds_007_default;
-var init_rds_007 = __esm({
-  "src/rules/cloudformation/rules/rds-007.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule123 = {
-      meta: meta(
-        "CFN-RDS-007",
-        "RDS database has no deletion protection",
-        "low",
-        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
-        doc({
-          what: `An \`AWS::RDS::DBInstance\` (not a cluster member) or \`AWS::RDS::DBCluster\` without \`DeletionProtection: true\`.`,
-          why: `One wrong stack update or a compromised deploy role deletes the database; deletion protection forces a deliberate second step.`,
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    Engine: postgres`,
-          fix: `Set \`DeletionProtection: true\`.`,
-          refs: [
-            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
-          ]
-        }),
-        "Set DeletionProtection: true."
-      ),
-      check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
-    };
-    rds_007_default = rule123;
-  }
-});
-
-// src/rules/cloudformation/rules/rds-008.ts
-var rule124, rds_008_default;
-var init_rds_008 = __esm({
-  "src/rules/cloudformation/rules/rds-008.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule124 = {
-      meta: meta(
-        "CFN-RDS-008",
-        "RDS instance runs in a single Availability Zone",
-        "low",
-        ["AWS::RDS::DBInstance"],
-        doc({
-          what: `A standalone \`AWS::RDS::DBInstance\` (not Aurora, not a replica) without \`MultiAZ: true\`.`,
-          why: `An Availability Zone outage takes the database down; Multi-AZ fails over to a standby in minutes.`,
-          example: `Db:
-  Type: AWS::RDS::DBInstance
-  Properties:
-    Engine: postgres`,
-          fix: `Set \`MultiAZ: true\` for production databases.`,
-          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"]
-        }),
-        "Set MultiAZ: true."
-      ),
-      check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
-    };
-    rds_008_default = rule124;
-  }
-});
-
-// src/rules/cloudformation/rules/redshift-001.ts
-var rule125, redshift_001_default;
-var init_redshift_001 = __esm({
-  "src/rules/cloudformation/rules/redshift-001.ts"() {
-    "use strict";
-    init_util();
-    rule125 = requireTrue2({
-      meta: meta(
-        "CFN-REDSHIFT-001",
-        "Redshift cluster is not encrypted",
-        "high",
-        ["AWS::Redshift::Cluster"],
-        doc({
-          what: "An `AWS::Redshift::Cluster` without `Encrypted: true`.",
-          why: "Data warehouse contents and snapshots are stored unencrypted; warehouses usually hold the most sensitive aggregated data.",
-          example: `Warehouse:
-  Type: AWS::Redshift::Cluster
-  Properties:
-    ClusterType: single-node
-    NodeType: ra3.xlplus`,
-          fix: "Set `Encrypted: true` (optionally with `KmsKeyId`).",
-          refs: ["https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html"]
-        }),
-        "Set Encrypted: true."
-      ),
-      prop: "Encrypted",
-      absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
-      falseMessage: (r) => `${r.id} sets Encrypted to false`
-    });
-    redshift_001_default = rule125;
-  }
-});
-
-// src/rules/cloudformation/rules/redshift-002.ts
-var rule126, redshift_002_default;
-var init_redshift_002 = __esm({
-  "src/rules/cloudformation/rules/redshift-002.ts"() {
-    "use strict";
-    init_util();
-    rule126 = forbidTrue2({
-      meta: meta(
-        "CFN-REDSHIFT-002",
-        "Redshift cluster is publicly accessible",
-        "high",
-        ["AWS::Redshift::Cluster"],
-        doc({
-          what: "An `AWS::Redshift::Cluster` with `PubliclyAccessible: true`.",
-          why: "A public warehouse endpoint is reachable from the internet, protected only by a security group and credentials.",
-          example: `Warehouse:
-  Type: AWS::Redshift::Cluster
-  Properties:
-    ClusterType: single-node
-    PubliclyAccessible: true`,
-          fix: "Set `PubliclyAccessible: false`.",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1"]
-        }),
-        "Set PubliclyAccessible: false."
-      ),
-      prop: "PubliclyAccessible",
-      trueMessage: (r) => `${r.id} is publicly accessible`
-    });
-    redshift_002_default = rule126;
-  }
-});
-
-// src/rules/cloudformation/rules/redshift-003.ts
-var rule127, redshift_003_default;
-var init_redshift_003 = __esm({
-  "src/rules/cloudformation/rules/redshift-003.ts"() {
-    "use strict";
-    init_util();
-    rule127 = {
-      meta: meta(
-        "CFN-REDSHIFT-003",
-        "Redshift parameter group does not require SSL",
-        "medium",
-        ["AWS::Redshift::ClusterParameterGroup"],
-        doc({
-          what: "An `AWS::Redshift::ClusterParameterGroup` whose `Parameters` set `require_ssl` to `false`.",
-          why: "Clients may then connect without TLS, sending credentials and query results in clear text.",
-          example: `Params:
-  Type: AWS::Redshift::ClusterParameterGroup
-  Properties:
-    Description: dw
-    ParameterGroupFamily: redshift-1.0
-    Parameters:
-      - ParameterName: require_ssl
-        ParameterValue: 'false'`,
-          fix: "Set `require_ssl` to `true`.",
-          refs: ["https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html"]
-        }),
-        "Set require_ssl to true."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources)
-          for (const p of t.items(t.get(r.props, "Parameters"))) {
-            if (!findVal(t.values(t.get(p, "ParameterName")), (v2) => strVal(v2)?.toLowerCase() === "require_ssl")) continue;
-            const n = t.get(p, "ParameterValue");
-            const v = findVal(t.values(n), (x) => ["false", "0", "off"].includes(String(x.value).toLowerCase()));
-            if (v) ctx.report(r, n, `${r.id} lets clients connect without SSL (require_ssl false)`, { why: v.why });
-          }
-      }
-    };
-    redshift_003_default = rule127;
-  }
-});
-
-// src/rules/cloudformation/rules/route53-001.ts
-var rule128, route53_001_default;
-var init_route53_001 = __esm({
-  "src/rules/cloudformation/rules/route53-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule128 = {
-      meta: meta(
-        "CFN-ROUTE53-001",
-        "Public hosted zone does not log DNS queries",
-        "low",
-        ["AWS::Route53::HostedZone"],
-        doc({
-          what: `A public \`AWS::Route53::HostedZone\` (no \`VPCs\`) without \`QueryLoggingConfig\`.`,
-          why: `Query logs reveal reconnaissance and DNS-based exfiltration against your domain.`,
-          example: `Zone:
-  Type: AWS::Route53::HostedZone
-  Properties:
-    Name: example.com`,
-          fix: `Set \`QueryLoggingConfig: {CloudWatchLogsLogGroupArn: \u2026}\` (a log group in us-east-1).`,
-          refs: ["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html"]
-        }),
-        "Set QueryLoggingConfig."
-      ),
-      check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
-    };
-    route53_001_default = rule128;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-001.ts
-var rule129, s3_001_default;
-var init_s3_001 = __esm({
-  "src/rules/cloudformation/rules/s3-001.ts"() {
-    "use strict";
-    init_util();
-    rule129 = {
-      meta: meta(
-        "CFN-S3-001",
-        "S3 bucket encryption is configured without a KMS key",
-        "low",
-        ["AWS::S3::Bucket"],
-        doc({
-          what: "A bucket whose `BucketEncryption` rule sets `SSEAlgorithm: AES256` (S3-managed keys), or sets `aws:kms` without naming a customer managed key, or has a rule without `ServerSideEncryptionByDefault`. Buckets without `BucketEncryption` are encrypted with SSE-S3 by default and are not reported.",
-          why: 'With S3-managed keys, anyone who can read the object can decrypt it: there is no key policy to separate "read the bucket" from "decrypt the data", and no CloudTrail record of key use.',
-          example: `Bucket:
-  Type: AWS::S3::Bucket
-  Properties:
-    BucketEncryption:
-      ServerSideEncryptionConfiguration:
-        - ServerSideEncryptionByDefault:
-            SSEAlgorithm: AES256`,
-          fix: "Use `aws:kms` (or `aws:kms:dsse`) with a customer managed key, and enable `BucketKeyEnabled` to keep KMS costs down.",
-          fixed: `        - ServerSideEncryptionByDefault:
-            SSEAlgorithm: aws:kms
-            KMSMasterKeyID: !Ref DataKey
-          BucketKeyEnabled: true`,
-          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"]
-        }),
-        "Use SSEAlgorithm aws:kms with a customer managed key."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const cfg = t.at(r.props, "BucketEncryption.ServerSideEncryptionConfiguration");
-          if (!cfg) continue;
-          for (const item of t.items(cfg)) {
-            const def = t.get(item, "ServerSideEncryptionByDefault");
-            if (!def) {
-              ctx.report(r, item, `${r.id} has an encryption rule without ServerSideEncryptionByDefault`);
-              continue;
-            }
-            const algNode = t.get(def, "SSEAlgorithm");
-            const aes = findVal(t.values(algNode), (v) => strVal(v) === "AES256");
-            if (aes) {
-              ctx.report(r, algNode, `${r.id} uses S3-managed keys (AES256) rather than a KMS key`, { why: aes.why });
-              continue;
-            }
-            const kms = findVal(t.values(algNode), (v) => (strVal(v) ?? "").startsWith("aws:kms"));
-            if (kms && getSet2(t, def, "KMSMasterKeyID") === void 0)
-              ctx.report(r, algNode, `${r.id} uses the AWS managed aws/s3 key rather than a customer managed key`, {
-                why: kms.why
-              });
-          }
-        }
-      }
-    };
-    s3_001_default = rule129;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-002.ts
-var PUBLIC, rule130, s3_002_default;
-var init_s3_002 = __esm({
-  "src/rules/cloudformation/rules/s3-002.ts"() {
-    "use strict";
-    init_util();
-    PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
-    rule130 = {
-      meta: meta(
-        "CFN-S3-002",
-        "S3 bucket has a public canned ACL",
-        "high",
-        ["AWS::S3::Bucket"],
-        doc({
-          what: "A bucket whose `AccessControl` is `PublicRead`, `PublicReadWrite` (critical) or `AuthenticatedRead` (any AWS account).",
-          why: "Public buckets are the most common source of large data leaks; PublicReadWrite also lets anyone store (and make you pay for) arbitrary content.",
-          example: `Bucket:
-  Type: AWS::S3::Bucket
-  Properties:
-    AccessControl: PublicRead`,
-          fix: "Remove `AccessControl` (ACLs are disabled by default with `BucketOwnerEnforced`). To serve public content, use CloudFront with origin access control.",
-          refs: [
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
-            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html"
-          ]
-        }),
-        "Remove the public ACL; serve public content through CloudFront with OAC."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          const n = ctx.t.get(r.props, "AccessControl");
-          const v = findVal(ctx.t.values(n), (x) => PUBLIC.has(strVal(x) ?? ""));
-          if (v)
-            ctx.report(r, n, `${r.id} has the ${strVal(v)} ACL`, {
-              why: v.why,
-              ...strVal(v) === "PublicReadWrite" ? { severity: "critical" } : {}
-            });
-        }
-      }
-    };
-    s3_002_default = rule130;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-003.ts
-var FLAGS, rule131, s3_003_default;
-var init_s3_003 = __esm({
-  "src/rules/cloudformation/rules/s3-003.ts"() {
-    "use strict";
-    init_util();
-    FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
-    rule131 = {
-      meta: meta(
-        "CFN-S3-003",
-        "S3 public access block is turned off",
-        "medium",
-        ["AWS::S3::Bucket"],
-        doc({
-          what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(", ")} to false, or leaves one of them out of the block (a flag left out defaults to false). (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
-          why: "The public access block is the guard rail that keeps a mistaken ACL or bucket policy from publishing the bucket.",
-          example: `Bucket:
-  Type: AWS::S3::Bucket
-  Properties:
-    PublicAccessBlockConfiguration:
-      BlockPublicAcls: false
-      BlockPublicPolicy: true
-      IgnorePublicAcls: true
-      RestrictPublicBuckets: true`,
-          fix: "Set all four flags to true. For a deliberately public website bucket, prefer CloudFront with origin access control; otherwise suppress with a reason.",
-          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"]
-        }),
-        "Set all four PublicAccessBlockConfiguration flags to true."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const pab = t.get(r.props, "PublicAccessBlockConfiguration");
-          if (!pab) continue;
-          const missing = [];
-          for (const f of FLAGS) {
-            const n = t.get(pab, f);
-            const b = boolProp(t, n);
-            if (b.falseVal) ctx.report(r, n, `${r.id} sets ${f} to false`, { why: b.falseVal.why });
-            else if (b.absent) missing.push(f);
-          }
-          if (missing.length && t.intrinsic(pab) === void 0)
-            ctx.report(
-              r,
-              pab,
-              `${r.id} leaves ${missing.join(", ")} out of PublicAccessBlockConfiguration (left out means false)`
-            );
-        }
-      }
-    };
-    s3_003_default = rule131;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-004.ts
-var rule132, s3_004_default;
-var init_s3_004 = __esm({
-  "src/rules/cloudformation/rules/s3-004.ts"() {
-    "use strict";
-    init_util();
-    rule132 = {
-      meta: meta(
-        "CFN-S3-004",
-        "S3 bucket policy allows any principal without a condition",
-        "high",
-        ["AWS::S3::BucketPolicy"],
-        doc({
-          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition` that restricts who gets in. A condition only on `aws:Referer` (or `aws:UserAgent`) does not: the client sends those headers and can set them to anything (the S3 documentation warns against relying on Referer to keep content private). A condition with only empty or `*` values does not either.',
-          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
-          example: `BucketPolicy:
-  Type: AWS::S3::BucketPolicy
-  Properties:
-    Bucket: !Ref Bucket
-    PolicyDocument:
-      Statement:
-        - Effect: Allow
-          Principal: '*'
-          Action: s3:GetObject
-          Resource: !Sub '\${Bucket.Arn}/*'`,
-          fix: NAME_PRINCIPALS_FIX,
-          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"]
-        }),
-        NAME_PRINCIPALS_REMEDIATION
-      ),
-      check: publicPolicyCheck("PolicyDocument")
-    };
-    s3_004_default = rule132;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-005.ts
-var rule133, s3_005_default;
-var init_s3_005 = __esm({
-  "src/rules/cloudformation/rules/s3-005.ts"() {
-    "use strict";
-    init_util();
-    rule133 = {
-      meta: meta(
-        "CFN-S3-005",
-        "S3 bucket access logging is not enabled",
-        "low",
-        ["AWS::S3::Bucket"],
-        doc({
-          what: "A bucket without `LoggingConfiguration`. Buckets that are themselves log targets (named as another bucket's `DestinationBucketName`, or with `AccessControl: LogDeliveryWrite`) are skipped.",
-          why: "Without server access logs there is no record of who read or changed objects \u2014 needed for incident response and often for compliance.",
-          example: `Bucket:
-  Type: AWS::S3::Bucket
-  Properties: {}`,
-          fix: "Add `LoggingConfiguration` pointing at a dedicated log bucket (or enable CloudTrail S3 data events).",
-          fixed: `Bucket:
-  Type: AWS::S3::Bucket
-  Properties:
-    LoggingConfiguration:
-      DestinationBucketName: !Ref LogBucket
-      LogFilePrefix: bucket/`,
-          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"]
-        }),
-        "Add LoggingConfiguration pointing at a log bucket."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        const targets = /* @__PURE__ */ new Set();
-        for (const r of ctx.resources)
-          for (const id of t.references(t.at(r.props, "LoggingConfiguration.DestinationBucketName"))) targets.add(id);
-        for (const r of ctx.resources) {
-          if (targets.has(r.id) || getSet2(t, r.props, "LoggingConfiguration") !== void 0) continue;
-          if (findVal(t.values(t.get(r.props, "AccessControl")), (v) => strVal(v) === "LogDeliveryWrite")) continue;
-          ctx.report(r, void 0, `${r.id} has no access logging`);
-        }
-      }
-    };
-    s3_005_default = rule133;
-  }
-});
-
-// src/rules/cloudformation/rules/s3-006.ts
-var rule134, s3_006_default;
-var init_s3_006 = __esm({
-  "src/rules/cloudformation/rules/s3-006.ts"() {
-    "use strict";
-    init_values();
-    init_util();
-    rule134 = {
-      meta: meta(
-        "CFN-S3-006",
-        "S3 bucket policy does not deny plain-HTTP requests",
-        "medium",
-        ["AWS::S3::BucketPolicy"],
-        doc({
-          what: "An `AWS::S3::BucketPolicy` with no `Deny` statement conditioned on `aws:SecureTransport` being false. Only buckets that have a policy in the template are checked.",
-          why: "S3 accepts plain HTTP unless a policy refuses it; requests and data then travel unencrypted and can be read or altered in transit.",
-          example: `BucketPolicy:
-  Type: AWS::S3::BucketPolicy
-  Properties:
-    Bucket: !Ref Bucket
-    PolicyDocument:
-      Statement:
-        - Effect: Allow
-          Principal: { AWS: !GetAtt Role.Arn }
-          Action: s3:GetObject
-          Resource: !Sub '\${Bucket.Arn}/*'`,
-          fix: "Add a statement denying every action when `aws:SecureTransport` is false.",
-          fixed: `        - Effect: Deny
-          Principal: '*'
-          Action: 's3:*'
-          Resource: [!GetAtt Bucket.Arn, !Sub '\${Bucket.Arn}/*']
-          Condition:
-            Bool: { aws:SecureTransport: false }`,
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5"]
-        }),
-        "Add a Deny statement for aws:SecureTransport = false."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          const d = t.get(r.props, "PolicyDocument");
-          if (!d) continue;
-          const ok = statements2(t, d).some((s) => {
-            if (!s.deny) return false;
-            for (const op of options(s.cloud.condition))
-              for (const c of op.t === "map" ? [...op.entries.values()] : [])
-                for (const m of options(c))
-                  if (m.t === "map") {
-                    for (const [k, v] of m.entries)
-                      if (k.toLowerCase() === "aws:securetransport")
-                        return scalars(v).some((x) => String(x.value).toLowerCase() === "false");
-                  }
-            return false;
-          });
-          if (!ok) ctx.report(r, d, `${r.id} does not deny requests over plain HTTP (aws:SecureTransport)`);
-        }
-      }
-    };
-    s3_006_default = rule134;
-  }
-});
-
-// src/cloud/checks/security-group.ts
-function sgRules2(r, dir) {
-  if (r.kind === "AWS::EC2::SecurityGroup")
-    return items(get(r.props, dir === "ingress" ? "SecurityGroupIngress" : "SecurityGroupEgress")).filter(
-      (x) => x.t === "map"
-    );
-  if (r.kind === (dir === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress"))
-    return [r.props];
-  return [];
-}
-function worldCidr(rule265) {
-  for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
-    const hit = scalars(get(rule265, key)).find((s) => {
-      const v = isKnown2(s) ? asStr(s) : void 0;
-      return v !== void 0 && isWorldCidr(v);
-    });
-    if (hit) return { ...hit, cidr: asStr(hit) };
-  }
-  return void 0;
-}
-function portSpans(rule265) {
-  const out = [];
-  for (const p of scalars(get(rule265, "IpProtocol"))) {
-    if (!isKnown2(p)) continue;
-    const proto = String(p.value).trim().toLowerCase();
-    if (isAllProtocols(proto)) {
-      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
-      continue;
-    }
-    if (!hasPorts(proto)) continue;
-    for (const f of scalars(get(rule265, "FromPort")))
-      for (const t of scalars(get(rule265, "ToPort"))) {
-        const a = asNum2(f.value);
-        const b = asNum2(t.value);
-        if (a === void 0 || b === void 0) continue;
-        const lo = a === -1 ? 0 : a;
-        const hi = b === -1 ? 65535 : b;
-        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? t.why });
-      }
-  }
-  return out;
-}
-function firstHit(spans, ports) {
-  for (const s of spans) {
-    if (s.all) continue;
-    const hit = ports.find((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol));
-    if (hit) return hit;
-  }
-  return void 0;
-}
-function isLoadBalancerGroup(r, all) {
-  for (const lb of all)
-    if (/LoadBalancer$/.test(lb.kind) && scalars(get(lb.props, "SecurityGroups")).some((s) => s.ref === r.name))
-      return true;
-  const text = [r.name, ...["GroupDescription", "GroupName"].flatMap((k) => scalars(get(r.props, k)).map(asStr))].filter(Boolean).join(" ");
-  return /(?:^|[^a-z])(?:elb|alb|nlb|lb|load[\s-]?balancer)(?:[^a-z]|$)|LoadBalancer|Elb|Alb/i.test(text);
-}
-function run(r, emit, all) {
-  if (!SG_KINDS.includes(r.kind)) return;
-  const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
-  for (const rule265 of sgRules2(r, "ingress")) {
-    const w = worldCidr(rule265);
-    if (!w) continue;
-    const spans = portSpans(rule265);
-    const why = w.why ?? spans.find((s) => s.why)?.why;
-    const allSpan = spans.find((s) => s.all);
-    if (allSpan) {
-      const what2 = isAllProtocols(allSpan.protocol) ? "all protocols and ports" : "every port";
-      emit({
-        code: "ingress-all",
-        resource: r,
-        at: w.at,
-        message: `${where3} allows ${what2} from ${w.cidr}`,
-        why,
-        detail: `${w.cidr} all`,
-        ...isLoadBalancerGroup(r, all) ? { severity: "medium" } : {}
-      });
-      continue;
-    }
-    const lists = [
-      ["ingress-admin", ADMIN_PORTS],
-      ["ingress-data", DATA_PORTS],
-      ["ingress-remote", REMOTE_PORTS]
-    ];
-    for (const [code2, ports] of lists) {
-      const hit = firstHit(spans, ports);
-      if (hit)
-        emit({
-          code: code2,
-          resource: r,
-          at: w.at,
-          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where3}`,
-          why,
-          detail: `${w.cidr} ${hit[0]}`
-        });
-    }
-    const range3 = spans.find(
-      (s) => !s.all && s.to > s.from && !SENSITIVE_SERVICES.some((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol))
-    );
-    if (range3)
-      emit({
-        code: "ingress-range",
-        resource: r,
-        at: w.at,
-        message: `${where3} opens ports ${range3.from}-${range3.to} to ${w.cidr}`,
-        why,
-        detail: `${w.cidr} ${range3.from}-${range3.to}`
-      });
-  }
-  for (const rule265 of sgRules2(r, "egress")) {
-    const w = worldCidr(rule265);
-    if (!w) continue;
-    const allOut = portSpans(rule265).find((s) => s.all);
-    if (allOut)
-      emit({
-        code: "egress-all",
-        resource: r,
-        at: w.at,
-        message: `${where3} allows all outbound traffic to ${w.cidr}`,
-        why: w.why ?? allOut.why,
-        detail: `${w.cidr} all`
-      });
-  }
-  if (r.kind === "AWS::EC2::SecurityGroup" && getSet(r.props, "VpcId") === void 0)
-    emit({
-      code: "default-vpc",
-      resource: r,
-      message: `${where3} has no VpcId, so it is created in the default VPC`,
-      detail: "no VpcId",
-      // Without a VPC of its own the file is usually a sample meant for the default VPC: note it, do not block.
-      ...r.format === "cloudformation" && !all.some((x) => x.kind === "AWS::EC2::VPC") ? { severity: "info" } : {}
-    });
-}
-var SG_KINDS, CONTEXT_KINDS, SG_CODES, securityGroupCheck;
-var init_security_group = __esm({
-  "src/cloud/checks/security-group.ts"() {
-    "use strict";
-    init_constants();
-    init_values();
-    SG_KINDS = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
-    CONTEXT_KINDS = [
-      "AWS::ElasticLoadBalancingV2::LoadBalancer",
-      "AWS::ElasticLoadBalancing::LoadBalancer",
-      "AWS::EC2::VPC"
-    ];
-    SG_CODES = {
-      "ingress-admin": "SSH or RDP open to the internet",
-      "ingress-data": "a database, cache or broker port open to the internet",
-      "ingress-remote": "a remote-access or management port open to the internet",
-      "ingress-all": "all traffic open to the internet",
-      "ingress-range": "a port range open to the internet",
-      "egress-all": "all traffic allowed out to the internet",
-      "default-vpc": "the group is created in the default VPC"
-    };
-    securityGroupCheck = {
-      name: "security-group",
-      kinds: [...SG_KINDS, ...CONTEXT_KINDS],
-      codes: SG_CODES,
-      run
-    };
-  }
-});
-
-// src/rules/cloudformation/rules/sg-001.ts
-var rule135, sg_001_default;
-var init_sg_001 = __esm({
-  "src/rules/cloudformation/rules/sg-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    init_constants();
-    rule135 = {
-      meta: meta(
-        "CFN-SG-001",
-        "Security group allows SSH or RDP from the whole internet",
-        "high",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: `Ingress rules (inline \`SecurityGroupIngress\` items and standalone \`AWS::EC2::SecurityGroupIngress\`) whose \`CidrIp\`/\`CidrIpv6\` is any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) and whose port range includes ${ADMIN_PORTS.map(([p, n]) => `${p} (${n})`).join(" or ")}. A \`!Ref\` to a parameter whose Default is open counts; a parameter without a Default does not.`,
-          why: "Remote administration ports open to the internet are scanned and brute-forced within minutes of exposure, and a single weak or leaked credential gives an attacker a shell.",
-          example: `BastionSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: ssh
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 22
-        ToPort: 22
-        CidrIp: 0.0.0.0/0`,
-          fix: "Restrict the source to your bastion or VPN range (or a prefix list), or use SSM Session Manager and close the port entirely.",
-          fixed: `      - IpProtocol: tcp
-        FromPort: 22
-        ToPort: 22
-        CidrIp: 10.20.0.0/16`,
-          refs: [
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
-            "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html"
-          ]
-        }),
-        "Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager."
-      ),
-      check: cloudCheck(securityGroupCheck, ["ingress-admin"])
-    };
-    sg_001_default = rule135;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-002.ts
-var rule136, sg_002_default;
-var init_sg_002 = __esm({
-  "src/rules/cloudformation/rules/sg-002.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    init_constants();
-    rule136 = {
-      meta: meta(
-        "CFN-SG-002",
-        "Security group exposes a database or cache port to the whole internet",
-        "high",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
-          why: "Data stores exposed to the internet are found by automated scanners and routinely ransomed or dumped; many (Redis, Memcached, Elasticsearch) have no authentication by default.",
-          example: `DbSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: db
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 5432
-        ToPort: 5432
-        CidrIp: 0.0.0.0/0`,
-          fix: "Allow the port only from the application tier: use `SourceSecurityGroupId` instead of a CIDR, or a private VPC range.",
-          fixed: `      - IpProtocol: tcp
-        FromPort: 5432
-        ToPort: 5432
-        SourceSecurityGroupId: !Ref AppSG`,
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"]
-        }),
-        "Allow database ports only from the application security group, never from 0.0.0.0/0."
-      ),
-      check: cloudCheck(securityGroupCheck, ["ingress-data"])
-    };
-    sg_002_default = rule136;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-003.ts
-var rule137, sg_003_default;
-var init_sg_003 = __esm({
-  "src/rules/cloudformation/rules/sg-003.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    rule137 = {
-      meta: meta(
-        "CFN-SG-003",
-        "Security group allows all ports or all protocols from the whole internet",
-        "critical",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.",
-          why: "Every service listening on the instance \u2014 including ones started later by accident \u2014 becomes reachable from the internet.",
-          example: `OpenSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: everything
-    SecurityGroupIngress:
-      - IpProtocol: '-1'
-        CidrIp: 0.0.0.0/0`,
-          fix: "Open only the ports the workload serves, to the sources that need them.",
-          fixed: `      - IpProtocol: tcp
-        FromPort: 443
-        ToPort: 443
-        CidrIp: 0.0.0.0/0`,
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18"]
-        }),
-        "Open only the specific ports the service needs."
-      ),
-      check: cloudCheck(securityGroupCheck, ["ingress-all"])
-    };
-    sg_003_default = rule137;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-004.ts
-var rule138, sg_004_default;
-var init_sg_004 = __esm({
-  "src/rules/cloudformation/rules/sg-004.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    rule138 = {
-      meta: meta(
-        "CFN-SG-004",
-        "Security group opens a wide port range to the whole internet",
-        "medium",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.",
-          why: "Port ranges open services nobody intended to publish; public endpoints serve one or two well-known ports.",
-          example: `AppSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: app
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 8100
-        ToPort: 8180
-        CidrIp: 0.0.0.0/0`,
-          fix: "List the individual ports the service listens on, or put it behind a load balancer.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
-        }),
-        "Open individual ports, not ranges, to the internet."
-      ),
-      check: cloudCheck(securityGroupCheck, ["ingress-range"])
-    };
-    sg_004_default = rule138;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-005.ts
-var rule139, sg_005_default;
-var init_sg_005 = __esm({
-  "src/rules/cloudformation/rules/sg-005.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    rule139 = {
-      meta: meta(
-        "CFN-SG-005",
-        "Security group allows all outbound traffic to the whole internet",
-        "low",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress"],
-        doc({
-          what: "Egress rules to any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.",
-          why: "Unrestricted egress lets compromised workloads exfiltrate data and reach command-and-control servers on any port. (A group with no egress rules also allows all egress; this rule reports the explicit case.)",
-          example: `AppSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: app
-    SecurityGroupEgress:
-      - IpProtocol: '-1'
-        CidrIp: 0.0.0.0/0`,
-          fix: "Allow only the destinations and ports the workload needs (for example 443 to a VPC endpoint or proxy).",
-          fixed: `    SecurityGroupEgress:
-      - IpProtocol: tcp
-        FromPort: 443
-        ToPort: 443
-        DestinationPrefixListId: pl-0123456789abcdef0`,
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
-        }),
-        "Restrict egress to the ports and destinations the workload needs."
-      ),
-      check: cloudCheck(securityGroupCheck, ["egress-all"])
-    };
-    sg_005_default = rule139;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-006.ts
-var rule140, sg_006_default;
-var init_sg_006 = __esm({
-  "src/rules/cloudformation/rules/sg-006.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    init_constants();
-    rule140 = {
-      meta: meta(
-        "CFN-SG-006",
-        "Security group exposes a remote-access or management service to the whole internet",
-        "high",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
-        doc({
-          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
-          why: "These protocols are either unencrypted (FTP, Telnet), frequently exploited (SMB, RPC) or give full control of the host or cluster (Docker, kubelet, WinRM).",
-          example: `WinSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: win
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 445
-        ToPort: 445
-        CidrIp: 0.0.0.0/0`,
-          fix: "Restrict the source to a management network or VPN, or remove the rule.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-best-practices.html"]
-        }),
-        "Restrict management ports to a management network or VPN."
-      ),
-      check: cloudCheck(securityGroupCheck, ["ingress-remote"])
-    };
-    sg_006_default = rule140;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-007.ts
-var rule141, sg_007_default;
-var init_sg_007 = __esm({
-  "src/rules/cloudformation/rules/sg-007.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_security_group();
-    rule141 = {
-      meta: meta(
-        "CFN-SG-007",
-        "Security group is created in the default VPC",
-        "low",
-        ["AWS::EC2::SecurityGroup"],
-        doc({
-          what: "An `AWS::EC2::SecurityGroup` without `VpcId`, which CloudFormation creates in the account's default VPC.",
-          why: "The default VPC has public subnets with public IPs on launch and an internet gateway in every Availability Zone; workloads placed there are internet-facing unless someone remembers otherwise.",
-          example: `AppSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: app`,
-          fix: "Create the group in a purpose-built VPC by setting `VpcId`.",
-          fixed: `AppSG:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: app
-    VpcId: !Ref Vpc`,
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html"]
-        }),
-        "Set VpcId so the group is not created in the default VPC."
-      ),
-      check: cloudCheck(securityGroupCheck, ["default-vpc"])
-    };
-    sg_007_default = rule141;
-  }
-});
-
-// src/rules/cloudformation/rules/sg-008.ts
-var rule142, sg_008_default;
-var init_sg_008 = __esm({
-  "src/rules/cloudformation/rules/sg-008.ts"() {
-    "use strict";
-    init_util();
-    rule142 = {
-      meta: meta(
-        "CFN-SG-008",
-        "Security group rule has no description",
-        "low",
-        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"],
-        doc({
-          what: "An ingress or egress rule (inline in `SecurityGroupIngress`/`SecurityGroupEgress`, or an `AWS::EC2::SecurityGroupIngress`/`Egress` resource) without `Description`. Hygiene: never blocking.",
-          why: "A rule without a description cannot be reviewed: nobody knows later why a port is open or whether it is still needed, so rules accumulate.",
-          example: `Web:
-  Type: AWS::EC2::SecurityGroup
-  Properties:
-    GroupDescription: web
-    SecurityGroupIngress:
-      - IpProtocol: tcp
-        FromPort: 443
-        ToPort: 443
-        CidrIp: 10.0.0.0/8`,
-          fix: "Add `Description` to each rule: who needs it and why.",
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
-        }),
-        "Describe each rule (Description)."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          if (r.type !== "AWS::EC2::SecurityGroup") {
-            if (!getSet2(t, r.props, "Description")) ctx.report(r, void 0, `${r.id} has no Description`);
-            continue;
-          }
-          for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
-            for (const rule265 of t.items(t.get(r.props, prop)))
-              if (!getSet2(t, rule265, "Description"))
-                ctx.report(
-                  r,
-                  rule265,
-                  `${r.id} has a ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
-                );
-        }
-      }
-    };
-    sg_008_default = rule142;
-  }
-});
-
-// src/rules/cloudformation/rules/sm-001.ts
-var rule143, sm_001_default;
-var init_sm_001 = __esm({
-  "src/rules/cloudformation/rules/sm-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_network();
-    rule143 = {
-      meta: meta(
-        "CFN-SM-001",
-        "SageMaker notebook has direct internet access",
-        "medium",
-        ["AWS::SageMaker::NotebookInstance"],
-        doc({
-          what: `An \`AWS::SageMaker::NotebookInstance\` without a \`SubnetId\` (always internet-facing), or in a subnet with \`DirectInternetAccess\` left out (it defaults to \`Enabled\`) or set to \`Enabled\`.`,
-          why: `Notebooks hold data-science credentials and data; direct internet access lets code in them send data anywhere, bypassing the VPC's egress controls.`,
-          example: `Notebook:
-  Type: AWS::SageMaker::NotebookInstance
-  Properties:
-    InstanceType: ml.t3.medium
-    RoleArn: !GetAtt Role.Arn`,
-          fix: `Place the notebook in a private subnet (\`SubnetId\`, \`SecurityGroupIds\`) and set \`DirectInternetAccess: Disabled\`.`,
-          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html"]
-        }),
-        "Set SubnetId and DirectInternetAccess: Disabled."
-      ),
-      check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
-    };
-    sm_001_default = rule143;
-  }
-});
-
-// src/rules/cloudformation/rules/sm-002.ts
-var rule144, sm_002_default;
-var init_sm_002 = __esm({
-  "src/rules/cloudformation/rules/sm-002.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule144 = {
-      meta: meta(
-        "CFN-SM-002",
-        "SageMaker storage is not encrypted with your KMS key",
-        "medium",
-        ["AWS::SageMaker::NotebookInstance", "AWS::SageMaker::EndpointConfig"],
-        doc({
-          what: `An \`AWS::SageMaker::NotebookInstance\` or \`AWS::SageMaker::EndpointConfig\` without \`KmsKeyId\`.`,
-          why: `The ML storage volume (notebooks, model artifacts, data copies) is then not encrypted with a key you control and audit.`,
-          example: `Notebook:
-  Type: AWS::SageMaker::NotebookInstance
-  Properties:
-    InstanceType: ml.t3.medium`,
-          fix: `Set \`KmsKeyId\` to a customer managed key.`,
-          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html"]
-        }),
-        "Set KmsKeyId."
-      ),
-      check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
-    };
-    sm_002_default = rule144;
-  }
-});
-
-// src/rules/cloudformation/rules/sns-001.ts
-var rule145, sns_001_default;
-var init_sns_001 = __esm({
-  "src/rules/cloudformation/rules/sns-001.ts"() {
-    "use strict";
-    init_util();
-    rule145 = {
-      meta: meta(
-        "CFN-SNS-001",
-        "SNS topic policy allows any principal without a condition",
-        "high",
-        ["AWS::SNS::TopicPolicy"],
-        doc({
-          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::SNS::TopicPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
-          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
-          example: `TopicPolicy:
-  Type: AWS::SNS::TopicPolicy
-  Properties:
-    Topics: [!Ref Topic]
-    PolicyDocument:
-      Statement:
-        - Effect: Allow
-          Principal: { AWS: '*' }
-          Action: sns:Publish
-          Resource: '*'`,
-          fix: NAME_PRINCIPALS_FIX,
-          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"]
-        }),
-        NAME_PRINCIPALS_REMEDIATION
-      ),
-      check: publicPolicyCheck("PolicyDocument")
-    };
-    sns_001_default = rule145;
-  }
-});
-
-// src/rules/cloudformation/rules/sns-002.ts
-var rule146, sns_002_default;
-var init_sns_002 = __esm({
-  "src/rules/cloudformation/rules/sns-002.ts"() {
-    "use strict";
-    init_util();
-    rule146 = requireProp({
-      meta: meta(
-        "CFN-SNS-002",
-        "SNS topic is not encrypted with KMS",
-        "low",
-        ["AWS::SNS::Topic"],
-        doc({
-          what: "An `AWS::SNS::Topic` without `KmsMasterKeyId`.",
-          why: "Messages are stored unencrypted at rest while awaiting delivery; notifications often carry alert details, personal data or tokens.",
-          example: `Topic:
-  Type: AWS::SNS::Topic
-  Properties:
-    TopicName: alerts`,
-          fix: "Set `KmsMasterKeyId` to a customer managed key (or `alias/aws/sns`).",
-          refs: ["https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html"]
-        }),
-        "Set KmsMasterKeyId."
-      ),
-      prop: "KmsMasterKeyId",
-      message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
-    });
-    sns_002_default = rule146;
-  }
-});
-
-// src/rules/cloudformation/rules/sqs-001.ts
-var rule147, sqs_001_default;
-var init_sqs_001 = __esm({
-  "src/rules/cloudformation/rules/sqs-001.ts"() {
-    "use strict";
-    init_util();
-    rule147 = {
-      meta: meta(
-        "CFN-SQS-001",
-        "SQS queue policy allows any principal without a condition",
-        "high",
-        ["AWS::SQS::QueuePolicy"],
-        doc({
-          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::SQS::QueuePolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
-          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
-          example: `QueuePolicy:
-  Type: AWS::SQS::QueuePolicy
-  Properties:
-    Queues: [!Ref Queue]
-    PolicyDocument:
-      Statement:
-        - Effect: Allow
-          Principal: '*'
-          Action: sqs:SendMessage
-          Resource: '*'`,
-          fix: NAME_PRINCIPALS_FIX,
-          refs: [
-            PRINCIPAL_REF,
-            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html"
-          ]
-        }),
-        NAME_PRINCIPALS_REMEDIATION
-      ),
-      check: publicPolicyCheck("PolicyDocument")
-    };
-    sqs_001_default = rule147;
-  }
-});
-
-// src/rules/cloudformation/rules/sqs-002.ts
-var rule148, sqs_002_default;
-var init_sqs_002 = __esm({
-  "src/rules/cloudformation/rules/sqs-002.ts"() {
-    "use strict";
-    init_util();
-    rule148 = {
-      meta: meta(
-        "CFN-SQS-002",
-        "SQS queue encryption is turned off",
-        "medium",
-        ["AWS::SQS::Queue"],
-        doc({
-          what: "An `AWS::SQS::Queue` with `SqsManagedSseEnabled: false` and no `KmsMasterKeyId`. (Queues are encrypted with SSE-SQS by default; this reports a template that turns it off.)",
-          why: "Messages \u2014 often containing personal data or job parameters with credentials \u2014 are stored unencrypted for up to 14 days.",
-          example: `Queue:
-  Type: AWS::SQS::Queue
-  Properties:
-    SqsManagedSseEnabled: false`,
-          fix: "Remove `SqsManagedSseEnabled: false`, or set `KmsMasterKeyId` to a KMS key.",
-          refs: [
-            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"
-          ]
-        }),
-        "Keep SSE on: remove SqsManagedSseEnabled: false or set KmsMasterKeyId."
-      ),
-      check(ctx) {
-        for (const r of ctx.resources) {
-          if (getSet2(ctx.t, r.props, "KmsMasterKeyId") !== void 0) continue;
-          const n = ctx.t.get(r.props, "SqsManagedSseEnabled");
-          const b = boolProp(ctx.t, n);
-          if (b.falseVal) ctx.report(r, n, `${r.id} turns off queue encryption`, { why: b.falseVal.why });
-        }
-      }
-    };
-    sqs_002_default = rule148;
-  }
-});
-
-// src/rules/cloudformation/rules/stack-001.ts
-var rule149, stack_001_default;
-var init_stack_001 = __esm({
-  "src/rules/cloudformation/rules/stack-001.ts"() {
-    "use strict";
-    init_util();
-    rule149 = {
-      meta: meta(
-        "CFN-STACK-001",
-        "Nested stack has no notifications, or a StackSet deletes stacks with the account",
-        "low",
-        ["AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet"],
-        doc({
-          what: "An `AWS::CloudFormation::Stack` without `NotificationARNs`; an `AWS::CloudFormation::StackSet` whose `AutoDeployment` sets `RetainStacksOnAccountRemoval: false` (or leaves it out: the default is false). Hygiene: never blocking.",
-          why: "Without notifications, failed or unexpected stack changes go unnoticed. A StackSet that deletes its stacks when an account leaves the organisation also deletes the guardrails (trails, roles, config rules) it deployed there.",
-          example: `Baseline:
-  Type: AWS::CloudFormation::StackSet
-  Properties:
-    StackSetName: baseline
-    PermissionModel: SERVICE_MANAGED
-    AutoDeployment:
-      Enabled: true`,
-          fix: "Set `NotificationARNs` on nested stacks; set `RetainStacksOnAccountRemoval: true` on StackSets that deploy guardrails.",
-          refs: [
-            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stackset.html"
-          ]
-        }),
-        "Add NotificationARNs; retain StackSet stacks on account removal."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const r of ctx.resources) {
-          if (r.type === "AWS::CloudFormation::Stack") {
-            if (!getSet2(t, r.props, "NotificationARNs")) ctx.report(r, void 0, `${r.id} has no NotificationARNs`);
-            continue;
-          }
-          const auto = t.get(r.props, "AutoDeployment");
-          if (!auto) continue;
-          const n = t.get(auto, "RetainStacksOnAccountRemoval");
-          const b = boolProp(t, n);
-          if (b.absent && boolProp(t, t.get(auto, "Enabled")).trueVal)
-            ctx.report(
-              r,
-              auto,
-              `${r.id} deletes its stacks when an account leaves (RetainStacksOnAccountRemoval defaults to false)`
-            );
-          else if (b.falseVal)
-            ctx.report(r, n, `${r.id} deletes its stacks when an account leaves`, { why: b.falseVal.why });
-        }
-      }
-    };
-    stack_001_default = rule149;
-  }
-});
-
-// src/rules/cloudformation/rules/tpl-001.ts
-var rule150, tpl_001_default;
-var init_tpl_001 = __esm({
-  "src/rules/cloudformation/rules/tpl-001.ts"() {
-    "use strict";
-    init_util();
-    rule150 = {
-      meta: meta(
-        "CFN-TPL-001",
-        "Template gives a key twice in one mapping",
-        "medium",
-        [],
-        doc({
-          what: "A mapping of the template \u2014 a resource, its `Properties`, a policy statement, the `Resources` section itself \u2014 that gives the same key twice. CloudFormation accepts such a template and deploys the later value (YAML and JSON alike); hookguard reads it the same way, reports the duplicate here, and still runs every other check on what is deployed.",
-          why: "A reviewer reading top-down sees the first value while CloudFormation deploys the last: `Encrypted: true` above `Encrypted: false`, or a second resource with the same logical id holding an administrator role, passes review unnoticed. YAML itself says mapping keys must be unique.",
-          example: `Data:
-  Type: AWS::EC2::Volume
-  Properties:
-    Encrypted: true
-    AvailabilityZone: eu-west-1a
-    Encrypted: false`,
-          fix: "Remove the duplicate, keeping the value you mean to deploy.",
-          refs: [
-            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
-            "https://yaml.org/spec/1.2.2/#mapping"
-          ]
-        }),
-        "Keep one occurrence of the key, with the value you mean to deploy."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        for (const d of t.duplicates) {
-          const line = t.line(d.keyNode) ?? 1;
-          const owner = t.resources.find((r) => r.scope[0] <= line && line <= r.scope[1] && r.keyNode !== d.keyNode);
-          const anchor = owner ?? {
-            id: d.path || "template",
-            keyNode: d.keyNode,
-            scope: [line, line],
-            path: d.path
-          };
-          const where3 = d.path ? ` in ${d.path}` : "";
-          ctx.report(
-            anchor,
-            d.keyNode,
-            `${d.key} is given twice${where3} (first on line ${t.line(d.firstNode) ?? "?"}); CloudFormation deploys this later value`
-          );
-        }
-      }
-    };
-    tpl_001_default = rule150;
-  }
-});
-
-// src/rules/cloudformation/rules/vpc-001.ts
-var rule151, vpc_001_default;
-var init_vpc_001 = __esm({
-  "src/rules/cloudformation/rules/vpc-001.ts"() {
-    "use strict";
-    init_util();
-    rule151 = {
-      meta: meta(
-        "CFN-VPC-001",
-        "VPC has no flow log",
-        "medium",
-        ["AWS::EC2::VPC"],
-        doc({
-          what: "An `AWS::EC2::VPC` that no `AWS::EC2::FlowLog` in the same template refers to (`ResourceId: !Ref Vpc`, or `ResourceIds`).",
-          why: "Flow logs are the record of which addresses talked to what; without them, investigating exfiltration or lateral movement is guesswork.",
-          example: `Vpc:
-  Type: AWS::EC2::VPC
-  Properties:
-    CidrBlock: 10.0.0.0/16`,
-          fix: "Add an `AWS::EC2::FlowLog` for the VPC (to CloudWatch Logs or S3). If flow logs are created centrally elsewhere, suppress with that reason.",
-          fixed: `VpcFlowLog:
-  Type: AWS::EC2::FlowLog
-  Properties:
-    ResourceId: !Ref Vpc
-    ResourceType: VPC
-    TrafficType: ALL
-    LogDestinationType: s3
-    LogDestination: !GetAtt FlowLogBucket.Arn`,
-          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html"]
-        }),
-        "Add an AWS::EC2::FlowLog for the VPC."
-      ),
-      check(ctx) {
-        const t = ctx.t;
-        const logged = /* @__PURE__ */ new Set();
-        for (const r of t.resources)
-          if (r.type === "AWS::EC2::FlowLog")
-            for (const k of ["ResourceId", "ResourceIds"]) for (const id of t.references(t.get(r.props, k))) logged.add(id);
-        for (const r of ctx.resources)
-          if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
-      }
-    };
-    vpc_001_default = rule151;
-  }
-});
-
-// src/rules/cloudformation/rules/waf-001.ts
-var rule152, waf_001_default;
-var init_waf_001 = __esm({
-  "src/rules/cloudformation/rules/waf-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_network();
-    rule152 = {
-      meta: meta(
-        "CFN-WAF-001",
-        "Classic WAF web ACL allows requests no rule blocks",
-        "low",
-        ["AWS::WAF::WebACL", "AWS::WAFRegional::WebACL"],
-        doc({
-          what: `A classic \`AWS::WAF::WebACL\` or \`AWS::WAFRegional::WebACL\` whose \`DefaultAction.Type\` is \`ALLOW\`.`,
-          why: `With a default of ALLOW the ACL only stops what its block rules foresee; an allow-list (default BLOCK) fails closed. Classic WAF is also retired: move to WAFv2 with managed rule groups.`,
-          example: `Acl:
-  Type: AWS::WAF::WebACL
-  Properties:
-    DefaultAction: {Type: ALLOW}`,
-          fix: `Use \`DefaultAction: {Type: BLOCK}\` with allow rules for legitimate traffic, or migrate to WAFv2.`,
-          refs: ["https://docs.aws.amazon.com/waf/latest/developerguide/classic-web-acl-default-action.html"]
-        }),
-        "Use DefaultAction BLOCK, or migrate to WAFv2."
-      ),
-      check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
-    };
-    waf_001_default = rule152;
-  }
-});
-
-// src/rules/cloudformation/rules/ws-001.ts
-var rule153, ws_001_default;
-var init_ws_001 = __esm({
-  "src/rules/cloudformation/rules/ws-001.ts"() {
-    "use strict";
-    init_util();
-    init_cloud();
-    init_data();
-    rule153 = {
-      meta: meta(
-        "CFN-WS-001",
-        "WorkSpaces volumes are not encrypted",
-        "medium",
-        ["AWS::WorkSpaces::Workspace"],
-        doc({
-          what: `An \`AWS::WorkSpaces::Workspace\` without \`RootVolumeEncryptionEnabled: true\` and \`UserVolumeEncryptionEnabled: true\`.`,
-          why: `Desktop volumes hold users' files, browser profiles and cached credentials.`,
-          example: `Desk:
-  Type: AWS::WorkSpaces::Workspace
-  Properties:
-    BundleId: wsb-1
-    DirectoryId: d-1
-    UserName: alice`,
-          fix: `Set both flags to true with a \`VolumeEncryptionKey\`.`,
-          refs: ["https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"]
-        }),
-        "Set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true."
-      ),
-      check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
-    };
-    ws_001_default = rule153;
-  }
-});
-
-// src/rules/cloudformation/index.ts
-var cloudformation_exports2 = {};
-__export(cloudformation_exports2, {
-  RULES: () => RULES,
-  family: () => family,
-  lintFile: () => lintFile,
-  lintTemplate: () => lintTemplate,
-  readParameterFile: () => readParameterFile
-});
-function locate(t, a, node, secret) {
-  const fallback = t.pos(a.keyNode) ?? { line: a.scope[0], column: 1, endLine: a.scope[0], endColumn: 1 };
-  if (!node) return fallback;
-  const vp = t.pos(node);
-  if (!vp) return fallback;
-  if (secret) {
-    const quoted = node.type;
-    if ((quoted === "QUOTE_DOUBLE" || quoted === "QUOTE_SINGLE") && vp.line === vp.endLine)
-      return {
-        line: vp.line,
-        column: vp.column + 1,
-        endLine: vp.endLine,
-        endColumn: Math.max(vp.column + 1, vp.endColumn - 1)
-      };
-    return vp;
-  }
-  const key = t.keyOf(node);
-  const kp = key ? t.pos(key) : void 0;
-  if (!kp) return vp;
-  if (vp.line === kp.line && vp.endLine === kp.line)
-    return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
-  return kp;
-}
-function gateNote(g, given) {
-  return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter ${given ? "values" : "defaults"} leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
-}
-function lintTemplate(content, rules2 = RULES, given) {
-  const parsed2 = parseTemplate(content, given);
-  if (!parsed2.matched) return { matched: false, findings: [], errors: [] };
-  const errors = [...parsed2.errors];
-  if (!parsed2.templates.length || parsed2.errors.some((e) => e.message.startsWith("invalid YAML")))
-    return { matched: true, findings: [], errors };
-  const findings = [];
-  for (const t of parsed2.templates) lintOne(t, rules2, findings, errors);
-  const seen = /* @__PURE__ */ new Set();
-  const unique = findings.filter((f) => {
-    const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
-  unique.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
-  return { matched: true, findings: unique, errors };
-}
-function lintOne(t, rules2, findings, errors) {
-  const known5 = rules2.length > RULES.length || rules2.some((r) => !KNOWN_IDS.has(r.meta.id)) ? /* @__PURE__ */ new Set([...KNOWN_IDS, ...rules2.map((r) => r.meta.id)]) : KNOWN_IDS;
-  const suppressions = /* @__PURE__ */ new Map();
-  const suppressionsOf = (a) => {
-    let s = suppressions.get(a);
-    if (!s) {
-      s = readSuppressions(t, a, known5, (line, message2) => errors.push({ ...line ? { line } : {}, message: message2 }));
-      suppressions.set(a, s);
-    }
-    return s;
-  };
-  for (const r of t.resources) suppressionsOf(r);
-  for (const rule265 of rules2) {
-    const types = rule265.meta.resources;
-    const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
-    if (types.length && !resources.length) continue;
-    const ctx = {
-      t,
-      resources,
-      report(a, node, message2, extra = {}) {
-        const secret = extra.secret === true && node !== void 0;
-        const pos3 = locate(t, a, node, secret);
-        const why = extra.why;
-        let severity = extra.severity ?? rule265.meta.severity;
-        let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
-        const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
-        if (gate) {
-          if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = "low";
-          text += gateNote(gate, t.given !== void 0);
-        }
-        const f = {
-          ruleId: rule265.meta.id,
-          severity,
-          message: text,
-          path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
-          scope: a.scope,
-          ...pos3,
-          ...secret ? { secret: true } : {},
-          ...why ? { why } : {}
-        };
-        const kp = t.pos(a.keyNode);
-        if (kp && kp.line !== pos3.line)
-          f.related = [{ ...kp, message: a.path.startsWith("Resources.") ? `resource ${a.id}` : a.id }];
-        const sup = suppressionsOf(a).get(rule265.meta.id);
-        if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
-        findings.push(f);
-      }
-    };
-    try {
-      rule265.check(ctx);
-    } catch (e) {
-      errors.push({ message: `rule ${rule265.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
-    }
-  }
-}
-function lintFile(path18, content, related, rules2, opts = {}) {
-  const { parameters } = opts;
-  const lint = (text, given2) => lintTemplate(text, rules2, given2);
-  if (!looksLikeCloudFormation(path18, content))
-    return looksLikeStackTask(content) ? lintStackTasks(path18, content, related ?? /* @__PURE__ */ new Map(), lint) : lintParameterFile(path18, content, related ?? /* @__PURE__ */ new Map(), lint, opts.templates);
-  let given;
-  if (parameters) {
-    const entries = readParameterFile(parameters.text) ?? [];
-    given = new Map(
-      entries.map((e) => [e.name, { value: e.value, why: `${e.name} = ${e.value ?? "?"} from ${parameters.path}` }])
-    );
-  }
-  const res = lintTemplate(content, rules2, given);
-  if (related?.size && !given) {
-    const t = parseTemplate(content).templates;
-    if (t.length === 1) {
-      res.findings.push(...nestedStackFindings(path18, t[0], related, lint));
-      res.findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
-    }
-  }
-  return res;
-}
-var RULES, KNOWN_IDS, family;
-var init_cloudformation3 = __esm({
-  "src/rules/cloudformation/index.ts"() {
-    "use strict";
-    init_types();
-    init_cloudformation();
-    init_suppress();
-    init_cloud();
-    init_detect2();
-    init_stack_tasks();
-    init_environments();
-    init_apigw_001();
-    init_apigw_002();
-    init_apigw_003();
-    init_apigw_004();
-    init_apigw_005();
-    init_apigw_006();
-    init_backup_001();
-    init_batch_001();
-    init_cf_001();
-    init_cf_002();
-    init_cf_003();
-    init_cf_004();
-    init_codebuild_001();
-    init_codestar_001();
-    init_cognito_001();
-    init_cognito_002();
-    init_config_001();
-    init_config_002();
-    init_cred_001();
-    init_cred_002();
-    init_cred_003();
-    init_cred_004();
-    init_cred_005();
-    init_cred_006();
-    init_cred_007();
-    init_cred_008();
-    init_cred_009();
-    init_cred_010();
-    init_cred_011();
-    init_cred_012();
-    init_dax_001();
-    init_ddb_001();
-    init_ddb_002();
-    init_dlm_001();
-    init_dms_001();
-    init_docdb_001();
-    init_docdb_002();
-    init_ec_001();
-    init_ec_002();
-    init_ec_003();
-    init_ec_004();
-    init_ec2_001();
-    init_ec2_002();
-    init_ec2_003();
-    init_ec2_004();
-    init_ec2_005();
-    init_ec2_006();
-    init_ec2_007();
-    init_ec2_008();
-    init_ec2_009();
-    init_ecr_001();
-    init_ecr_002();
-    init_ecr_003();
-    init_ecs_001();
-    init_ecs_002();
-    init_efs_001();
-    init_eks_001();
-    init_eks_002();
-    init_elb_001();
-    init_elb_002();
-    init_elb_003();
-    init_elb_004();
-    init_elb_005();
-    init_emr_001();
-    init_emr_002();
-    init_emr_003();
-    init_es_001();
-    init_es_002();
-    init_es_003();
-    init_firehose_001();
-    init_gamelift_001();
-    init_guardduty_001();
-    init_iam_001();
-    init_iam_002();
-    init_iam_003();
-    init_iam_004();
-    init_iam_005();
-    init_iam_006();
-    init_iam_007();
-    init_iam_008();
-    init_iam_009();
-    init_iam_010();
-    init_iam_011();
-    init_iam_012();
-    init_iam_013();
-    init_iam_014();
-    init_iot_001();
-    init_kendra_001();
-    init_kin_001();
-    init_kms_001();
-    init_kms_002();
-    init_kms_003();
-    init_lambda_001();
-    init_lambda_002();
-    init_lambda_003();
-    init_lambda_004();
-    init_lambda_005();
-    init_lambda_006();
-    init_log_001();
-    init_log_002();
-    init_log_003();
-    init_log_004();
-    init_log_005();
-    init_log_006();
-    init_mq_001();
-    init_mq_002();
-    init_mq_003();
-    init_msk_001();
-    init_msk_002();
-    init_msk_003();
-    init_nacl_001();
-    init_nacl_002();
-    init_nacl_003();
-    init_neptune_001();
-    init_prop_001();
-    init_rds_001();
-    init_rds_002();
-    init_rds_003();
-    init_rds_004();
-    init_rds_005();
-    init_rds_006();
-    init_rds_007();
-    init_rds_008();
-    init_redshift_001();
-    init_redshift_002();
-    init_redshift_003();
-    init_route53_001();
-    init_s3_001();
-    init_s3_002();
-    init_s3_003();
-    init_s3_004();
-    init_s3_005();
-    init_s3_006();
-    init_sg_001();
-    init_sg_002();
-    init_sg_003();
-    init_sg_004();
-    init_sg_005();
-    init_sg_006();
-    init_sg_007();
-    init_sg_008();
-    init_sm_001();
-    init_sm_002();
-    init_sns_001();
-    init_sns_002();
-    init_sqs_001();
-    init_sqs_002();
-    init_stack_001();
-    init_tpl_001();
-    init_vpc_001();
-    init_waf_001();
-    init_ws_001();
-    RULES = [
-      apigw_001_default,
-      apigw_002_default,
-      apigw_003_default,
-      apigw_004_default,
-      apigw_005_default,
-      apigw_006_default,
-      backup_001_default,
-      batch_001_default,
-      cf_001_default,
-      cf_002_default,
-      cf_003_default,
-      cf_004_default,
-      codebuild_001_default,
-      codestar_001_default,
-      cognito_001_default,
-      cognito_002_default,
-      config_001_default,
-      config_002_default,
-      cred_001_default,
-      cred_002_default,
-      cred_003_default,
-      cred_004_default,
-      cred_005_default,
-      cred_006_default,
-      cred_007_default,
-      cred_008_default,
-      cred_009_default,
-      cred_010_default,
-      cred_011_default,
-      cred_012_default,
-      dax_001_default,
-      ddb_001_default,
-      ddb_002_default,
-      dlm_001_default,
-      dms_001_default,
-      docdb_001_default,
-      docdb_002_default,
-      ec_001_default,
-      ec_002_default,
-      ec_003_default,
-      ec_004_default,
-      ec2_001_default,
-      ec2_002_default,
-      ec2_003_default,
-      ec2_004_default,
-      ec2_005_default,
-      ec2_006_default,
-      ec2_007_default,
-      ec2_008_default,
-      ec2_009_default,
-      ecr_001_default,
-      ecr_002_default,
-      ecr_003_default,
-      ecs_001_default,
-      ecs_002_default,
-      efs_001_default,
-      eks_001_default,
-      eks_002_default,
-      elb_001_default,
-      elb_002_default,
-      elb_003_default,
-      elb_004_default,
-      elb_005_default,
-      emr_001_default,
-      emr_002_default,
-      emr_003_default,
-      es_001_default,
-      es_002_default,
-      es_003_default,
-      firehose_001_default,
-      gamelift_001_default,
-      guardduty_001_default,
-      iam_001_default,
-      iam_002_default,
-      iam_003_default,
-      iam_004_default,
-      iam_005_default,
-      iam_006_default,
-      iam_007_default,
-      iam_008_default,
-      iam_009_default,
-      iam_010_default,
-      iam_011_default,
-      iam_012_default,
-      iam_013_default,
-      iam_014_default,
-      iot_001_default,
-      kendra_001_default,
-      kin_001_default,
-      kms_001_default,
-      kms_002_default,
-      kms_003_default,
-      lambda_001_default,
-      lambda_002_default,
-      lambda_003_default,
-      lambda_004_default,
-      lambda_005_default,
-      lambda_006_default,
-      log_001_default,
-      log_002_default,
-      log_003_default,
-      log_004_default,
-      log_005_default,
-      log_006_default,
-      mq_001_default,
-      mq_002_default,
-      mq_003_default,
-      msk_001_default,
-      msk_002_default,
-      msk_003_default,
-      nacl_001_default,
-      nacl_002_default,
-      nacl_003_default,
-      neptune_001_default,
-      prop_001_default,
-      rds_001_default,
-      rds_002_default,
-      rds_003_default,
-      rds_004_default,
-      rds_005_default,
-      rds_006_default,
-      rds_007_default,
-      rds_008_default,
-      redshift_001_default,
-      redshift_002_default,
-      redshift_003_default,
-      route53_001_default,
-      s3_001_default,
-      s3_002_default,
-      s3_003_default,
-      s3_004_default,
-      s3_005_default,
-      s3_006_default,
-      sg_001_default,
-      sg_002_default,
-      sg_003_default,
-      sg_004_default,
-      sg_005_default,
-      sg_006_default,
-      sg_007_default,
-      sg_008_default,
-      sm_001_default,
-      sm_002_default,
-      sns_001_default,
-      sns_002_default,
-      sqs_001_default,
-      sqs_002_default,
-      stack_001_default,
-      tpl_001_default,
-      vpc_001_default,
-      waf_001_default,
-      ws_001_default
-    ];
-    KNOWN_IDS = new Set(RULES.map((r) => r.meta.id));
-    family = {
-      category: "cloudformation",
-      rules: RULES.map((r) => r.meta),
-      related(path18, content) {
-        if (looksLikeCloudFormation(path18, content)) return nestedTemplatePaths(path18, content);
-        return looksLikeStackTask(content) ? stackTaskRelated(path18, content) : templateCandidates(path18);
-      },
-      relatedIn: {
-        dirs: (path18, content) => looksLikeCloudFormation(path18, content) ? [] : looksLikeStackTask(content) ? stackTaskRelatedIn.dirs(path18, content) : templateDirs(path18),
-        keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p)
-      },
-      lint(path18, content, related, extra, opts = {}) {
-        if (!extra?.rules.length) return lintFile(path18, content, related, RULES, opts);
-        const more = extra.rules;
-        return lintFile(path18, content, related, extra.only ? more : [...RULES, ...more], opts);
-      }
-    };
-  }
-});
-
-// src/rules/ansible/noqa.ts
-function noqaOn(line) {
-  if (!line) return void 0;
-  const m = /#.*?\bnoqa\b:?([^#]*)/i.exec(line);
-  if (!m) return void 0;
-  const tokens = (m[1] ?? "").split(/[\s,]+/).map((t) => t.trim()).filter(Boolean);
-  return { tokens };
-}
-function noqaMatch(n, ruleId) {
-  if (!n.tokens.length) return "";
-  const id = ruleId.toLowerCase();
-  for (const t of n.tokens) {
-    const lower2 = t.toLowerCase();
-    if (lower2 === id) return t;
-    const mapped = ANSIBLE_LINT_MAP[lower2.replace(/\[.*\]$/, "")];
-    if (mapped?.some((m) => m.toLowerCase() === id)) return t;
-  }
-  return void 0;
-}
-var ANSIBLE_LINT_MAP;
-var init_noqa = __esm({
-  "src/rules/ansible/noqa.ts"() {
-    "use strict";
-    ANSIBLE_LINT_MAP = {
-      "risky-file-permissions": ["ANS-PERM-001", "ANS-PERM-003", "ANS-PERM-004"],
-      "risky-octal": ["ANS-PERM-002"],
-      "no-log-password": ["ANS-SECRET-006", "ANS-EXEC-003"],
-      "command-instead-of-module": ["ANS-EXEC-001"],
-      "risky-shell-pipe": ["ANS-EXEC-001"],
-      "command-instead-of-shell": [],
-      "partial-become": []
-    };
-  }
-});
-
-// src/rules/ansible/docs.ts
-function doc2(p) {
-  return [
-    "## What it does",
-    p.what,
-    "",
-    "## Why it is bad",
-    p.why,
-    "",
-    "## Example",
-    "```yaml",
-    p.bad.trim(),
-    "```",
-    "",
-    "## Fix",
-    "```yaml",
-    p.good.trim(),
-    "```",
-    "",
-    "## References",
-    ...p.refs.map((r) => `- ${r}`)
-  ].join("\n");
-}
-var init_docs2 = __esm({
-  "src/rules/ansible/docs.ts"() {
-    "use strict";
-  }
-});
-
-// src/rules/ansible/rules/tls-001.ts
-function healthProbe(t) {
-  if (t.short !== "uri" && t.short !== "win_uri") return false;
-  const method = (known(t.args.get("method")) ?? "GET").toUpperCase();
-  if (method !== "GET" && method !== "HEAD") return false;
-  if (["body", "src", "url_password", "password", "client_key"].some((k) => t.args.has(k))) return false;
-  const headers = t.args.get("headers")?.value;
-  if (headers && typeof headers === "object" && Object.keys(headers).some((k) => /authorization|token|api[-_]?key/i.test(k)))
-    return false;
-  const url = str3(t.args.get("url")) ?? "";
-  const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
-  const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
-  const path18 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
-  return loopback || HEALTH_PATH.test(path18);
-}
-var KEYS3, HEALTH_PATH, rule154, tls_001_default;
-var init_tls_001 = __esm({
-  "src/rules/ansible/rules/tls-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    KEYS3 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
-    HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
-    rule154 = {
-      meta: {
-        id: "ANS-TLS-001",
-        title: "TLS certificate verification disabled",
-        severity: "high",
-        category: "ansible",
-        modules: [
-          "uri",
-          "get_url",
-          "apt_key",
-          "rpm_key",
-          "win_get_url",
-          "win_uri",
-          "ec2_instance",
-          "s3_object",
-          "docker_image"
-        ],
-        docs: doc2({
-          what: "Flags any module called with `validate_certs: no` (or `false`, `verify_ssl: false`): uri, get_url, every amazon.aws and community module. A local health probe \u2014 a `uri` GET to localhost/127.0.0.1/::1 or to a health endpoint (`/healthz`, `/readyz`, `/ping`\u2026) that sends no credentials or body \u2014 is reported at low: a faked answer misleads the play, but nothing secret travels.",
-          why: "Without certificate verification anyone on the network path can impersonate the server: downloaded code, API responses and credentials sent to it are no longer protected.",
-          bad: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    validate_certs: no",
-          good: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    checksum: sha256:\u2026",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/get_url_module.html",
-            "CWE-295: Improper Certificate Validation"
-          ]
-        }),
-        remediation: "Remove validate_certs: no; trust the internal CA with ca_path or the system store instead."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks)
-          for (const k of KEYS3) {
-            const a = t.args.get(k);
-            if (!isFalse(a)) continue;
-            if (healthProbe(t))
-              atArg(
-                ctx,
-                t,
-                a,
-                `${t.module} probes a local or health endpoint with ${k}: ${String(a.value)}; its certificate is not checked.`,
-                { severity: "low" }
-              );
-            else
-              atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
-          }
-      }
-    };
-    tls_001_default = rule154;
-  }
-});
-
-// src/rules/ansible/rules/tls-002.ts
-var URL_ARGS, HTTP, rule155, tls_002_default;
-var init_tls_002 = __esm({
-  "src/rules/ansible/rules/tls-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    URL_ARGS = {
-      get_url: ["url"],
-      win_get_url: ["url"],
-      uri: ["url"],
-      win_uri: ["url"],
-      unarchive: ["src"],
-      apt_key: ["url"],
-      rpm_key: ["key"],
-      yum_repository: ["baseurl", "mirrorlist", "metalink", "gpgkey"],
-      apt_repository: ["repo"],
-      deb822_repository: ["uris", "signed_by"],
-      apt: ["deb"],
-      yum: ["name"],
-      dnf: ["name"],
-      package: ["name"],
-      git: ["repo"]
-    };
-    HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
-    rule155 = {
-      meta: {
-        id: "ANS-TLS-002",
-        title: "Plain-HTTP URL for a download, repository or key",
-        severity: "medium",
-        category: "ansible",
-        modules: Object.keys(URL_ARGS),
-        docs: doc2({
-          what: "Flags `http://` URLs (outside localhost and private networks) in get_url, uri, unarchive, apt_key, rpm_key, yum_repository, apt_repository and package names.",
-          why: "Anything fetched over plain HTTP can be read and replaced in transit: a signing key, a repository definition or a tarball fetched this way lets a network attacker run code on the host.",
-          bad: "- ansible.builtin.rpm_key:\n    key: http://repo.example.com/RPM-GPG-KEY",
-          good: "- ansible.builtin.rpm_key:\n    key: https://repo.example.com/RPM-GPG-KEY",
-          refs: [
-            "CWE-319: Cleartext Transmission of Sensitive Information",
-            "CWE-494: Download of Code Without Integrity Check"
-          ]
-        }),
-        remediation: "Use an https:// URL."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(Object.keys(URL_ARGS)))
-          for (const k of URL_ARGS[t.short] ?? []) {
-            const a = t.args.get(k);
-            if (!a) continue;
-            const bad = strings(a.value).filter((s) => !isJinja(s)).flatMap((s) => [...s.matchAll(HTTP)].map((m) => m[0])).find((u) => {
-              const h = urlHost(u);
-              return h !== void 0 && !isJinja(h) && !internalHost(h);
-            });
-            if (bad)
-              atArg(
-                ctx,
-                t,
-                a,
-                `${t.module} ${k} uses plain HTTP (${urlHost(bad)}); the content can be tampered with in transit.`
-              );
-          }
-      }
-    };
-    tls_002_default = rule155;
-  }
-});
-
-// src/rules/ansible/rules/tls-003.ts
-var PATTERNS, rule156, tls_003_default;
-var init_tls_003 = __esm({
-  "src/rules/ansible/rules/tls-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    PATTERNS = [
-      [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
-      [/\bwget\b[^|;&\n]*\s--no-check-certificate\b/, "wget --no-check-certificate"],
-      [/\bpip[0-9.]*\b[^|;&\n]*\s--trusted-host\b/, "pip --trusted-host"],
-      [/\bhttp\.sslverify\s*[= ]\s*(?:false|0|no)\b/i, "git http.sslVerify=false"],
-      [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
-      [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
-    ];
-    rule156 = {
-      meta: {
-        id: "ANS-TLS-003",
-        title: "Command disables TLS verification",
-        severity: "high",
-        category: "ansible",
-        modules: ["command", "shell", "raw", "script", "pip"],
-        docs: doc2({
-          what: "Flags command lines that turn certificate checks off: `curl -k/--insecure`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `GIT_SSL_NO_VERIFY`, `npm \u2026 strict-ssl false` (also in pip `extra_args`).",
-          why: "The download or clone can then be intercepted and replaced by anyone on the network path.",
-          bad: "- ansible.builtin.shell: curl -sSk https://example.com/setup.json -o /etc/app.json",
-          good: "- ansible.builtin.get_url:\n    url: https://example.com/setup.json\n    dest: /etc/app.json",
-          refs: ["CWE-295: Improper Certificate Validation"]
-        }),
-        remediation: "Remove the flag; install the CA the server uses into the trust store instead."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          const candidates = [
-            ...cmd ? [{ text: cmd.text, arg: cmd.arg }] : [],
-            ...t.short === "pip" && str3(t.args.get("extra_args")) ? [{ text: `pip ${str3(t.args.get("extra_args"))}`, arg: t.args.get("extra_args") }] : []
-          ];
-          for (const c of candidates) {
-            const hit = PATTERNS.find(([re]) => re.test(c.text));
-            if (hit) atArg(ctx, t, c.arg, `${t.module} runs ${hit[1]}: TLS certificates are not checked.`);
-          }
-        }
-      }
-    };
-    tls_003_default = rule156;
-  }
-});
-
-// src/rules/ansible/rules/tls-004.ts
-var rule157, tls_004_default;
-var init_tls_004 = __esm({
-  "src/rules/ansible/rules/tls-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule157 = {
-      meta: {
-        id: "ANS-TLS-004",
-        title: "Environment variable disables TLS verification",
-        severity: "high",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags task `environment:` settings that switch off certificate checks for the tools the task runs: `GIT_SSL_NO_VERIFY`, `NODE_TLS_REJECT_UNAUTHORIZED: 0`, `PYTHONHTTPSVERIFY: 0`.",
-          why: "Every HTTPS connection the command makes then accepts any certificate, so it can be intercepted.",
-          bad: '- ansible.builtin.command: npm ci\n  environment:\n    NODE_TLS_REJECT_UNAUTHORIZED: "0"',
-          good: "- ansible.builtin.command: npm ci\n  environment:\n    NODE_EXTRA_CA_CERTS: /etc/pki/internal-ca.pem",
-          refs: ["CWE-295: Improper Certificate Validation"]
-        }),
-        remediation: "Drop the variable and trust the needed CA (NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, SSL_CERT_FILE)."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          for (const a of pairsOf(ctx, t.keywords.get("environment")?.node)) {
-            const { key, value } = a;
-            if (isJinja(value)) continue;
-            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
-            if (bad)
-              ctx.report({
-                at: a.keyPos,
-                scope: t.scope,
-                path: `${t.path}.environment.${key}`,
-                message: `environment ${key} switches TLS certificate verification off for this task.`
-              });
-          }
-        }
-      }
-    };
-    tls_004_default = rule157;
-  }
-});
-
-// src/rules/ansible/rules/tls-005.ts
-var rule158, tls_005_default;
-var init_tls_005 = __esm({
-  "src/rules/ansible/rules/tls-005.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule158 = {
-      meta: {
-        id: "ANS-TLS-005",
-        title: "Package repository with SSL verification off",
-        severity: "high",
-        category: "ansible",
-        modules: ["yum_repository", "ini_file"],
-        docs: doc2({
-          what: "Flags `sslverify: no` on yum_repository, and `sslverify=0` written with ini_file into a repository or dnf configuration.",
-          why: "The package manager then accepts any certificate from the mirror: metadata and packages can be swapped in transit.",
-          bad: "- ansible.builtin.yum_repository:\n    name: internal\n    baseurl: https://repo.example.com/el9\n    sslverify: no",
-          good: "- ansible.builtin.yum_repository:\n    name: internal\n    baseurl: https://repo.example.com/el9\n    sslcacert: /etc/pki/internal-ca.pem",
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/yum_repository_module.html"]
-        }),
-        remediation: "Remove sslverify: no; point sslcacert at the repository CA."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["yum_repository"])) {
-          const a = t.args.get("sslverify");
-          if (isFalse(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
-        }
-        for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known(t.args.get("option"));
-          const v = t.args.get("value");
-          if (opt?.toLowerCase() === "sslverify" && isFalse(v))
-            atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
-        }
-      }
-    };
-    tls_005_default = rule158;
-  }
-});
-
-// src/rules/ansible/rules/dl-001.ts
-var rule159, dl_001_default;
-var init_dl_001 = __esm({
-  "src/rules/ansible/rules/dl-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule159 = {
-      meta: {
-        id: "ANS-DL-001",
-        title: "Download from outside the organisation without a checksum",
-        severity: "medium",
-        category: "ansible",
-        modules: ["get_url", "win_get_url"],
-        docs: doc2({
-          what: "Flags get_url downloads from public hosts (not localhost, private addresses or internal domains such as `.internal`, `.corp`, `.local`) that do not pin a `checksum`.",
-          why: 'Without a checksum the task installs whatever the server returns today: a compromised mirror, a moved "latest" tag or a hijacked domain ends up on every host.',
-          bad: "- ansible.builtin.get_url:\n    url: https://github.com/org/tool/releases/download/v1.2.3/tool\n    dest: /usr/local/bin/tool",
-          good: "- ansible.builtin.get_url:\n    url: https://github.com/org/tool/releases/download/v1.2.3/tool\n    dest: /usr/local/bin/tool\n    checksum: sha256:3b1f\u2026",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/get_url_module.html",
-            "CWE-494: Download of Code Without Integrity Check"
-          ]
-        }),
-        remediation: "Add checksum: sha256:<digest> (or a checksum URL) to the get_url task."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["get_url", "win_get_url"])) {
-          const url = known(t.args.get("url"));
-          if (!url) continue;
-          const host = urlHost(url);
-          if (!host || internalHost(host) || /^file:/i.test(url)) continue;
-          const sum = t.args.get("checksum");
-          if (sum && sum.value !== null && sum.value !== "") continue;
-          atTask(ctx, t, `${t.module} downloads from ${host} without a checksum; the content is not verified.`, "checksum");
-        }
-      }
-    };
-    dl_001_default = rule159;
-  }
-});
-
-// src/rules/ansible/rules/exec-001.ts
-var PIPE_TO_SHELL, rule160, exec_001_default;
-var init_exec_001 = __esm({
-  "src/rules/ansible/rules/exec-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
-    rule160 = {
-      meta: {
-        id: "ANS-EXEC-001",
-        title: "Remote script piped into a shell",
-        severity: "high",
-        category: "ansible",
-        modules: ["shell", "command", "raw", "script"],
-        docs: doc2({
-          what: 'Flags `curl \u2026 | sh`, `wget -O- \u2026 | bash`, `bash <(curl \u2026)` and `sh -c "$(curl \u2026)"` in shell, command and raw tasks.',
-          why: "Whatever the URL serves at that moment runs as the task user (often root), unreviewed and unpinned; a truncated download even runs half a script.",
-          bad: "- ansible.builtin.shell: curl -fsSL https://get.example.com/install.sh | sh",
-          good: '- ansible.builtin.get_url:\n    url: https://get.example.com/install-1.4.2.sh\n    dest: /tmp/install.sh\n    checksum: sha256:\u2026\n    mode: "0700"\n- ansible.builtin.command: /tmp/install.sh',
-          refs: [
-            "ansible-lint: risky-shell-pipe, command-instead-of-module",
-            "CWE-494: Download of Code Without Integrity Check"
-          ]
-        }),
-        remediation: "Download with get_url and a checksum (or use a package), then run the pinned file."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && PIPE_TO_SHELL.test(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} pipes a download straight into an interpreter.`);
-        }
-      }
-    };
-    exec_001_default = rule160;
-  }
-});
-
-// src/rules/ansible/rules/exec-002.ts
-function literal2(s) {
-  return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
-}
-var FORMS, rule161, exec_002_default;
-var init_exec_002 = __esm({
-  "src/rules/ansible/rules/exec-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    FORMS = [
-      [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
-      [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
-      [
-        /--(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
-        "--password"
-      ],
-      [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, "an environment assignment"],
-      [/\bcurl\b[^|;&\n]*\s(?:-u|--user)\s+(['"]?)[^\s:'"]+:([^\s'"@]+)\1/, "curl -u user:password"],
-      [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, "an Authorization header"],
-      // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
-      [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
-    ];
-    rule161 = {
-      meta: {
-        id: "ANS-EXEC-002",
-        title: "Secret written on a command line",
-        severity: "high",
-        category: "ansible",
-        modules: ["shell", "command", "raw", "script", "win_shell", "win_command"],
-        docs: doc2({
-          what: "Flags literal passwords and tokens inside shell/command tasks: `mysql -pSecret`, `--password=\u2026`, `PGPASSWORD=\u2026 psql`, `sshpass -p \u2026`, `curl -u user:pass`, `Authorization: Bearer \u2026`, `https://user:pass@host`.",
-          why: "The secret is committed to the repository, appears in `ps` output on the host, in shell history and in Ansible logs and callbacks.",
-          bad: "- ansible.builtin.shell: mysqldump -u backup -pSup3rSecretPassw0rd! app > /srv/app.sql",
-          good: "- ansible.builtin.shell: mysqldump --defaults-extra-file=/root/.backup.cnf app > /srv/app.sql\n  no_log: true",
-          refs: [
-            "CWE-214: Invocation of Process Using Visible Sensitive Information",
-            "CWE-798: Use of Hard-coded Credentials"
-          ]
-        }),
-        remediation: "Move the secret to Ansible Vault and pass it through a file or environment with no_log: true."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (!cmd) continue;
-          for (const [re, what2] of FORMS) {
-            const m = re.exec(cmd.text);
-            const secret = m?.[2] || m?.[1];
-            if (!m || !secret || !literal2(secret)) continue;
-            const whole = ctx.locate(cmd.arg, m[0]);
-            const off = m[0].indexOf(secret);
-            if (whole && whole.line === whole.endLine)
-              ctx.report({
-                at: {
-                  line: whole.line,
-                  column: whole.column + off,
-                  endLine: whole.line,
-                  endColumn: whole.column + off + secret.length
-                },
-                scope: t.scope,
-                path: `${t.path}.${t.module}`,
-                message: `${t.module} puts a literal secret on the command line (${what2}).`,
-                secret: true
-              });
-            else atArg(ctx, t, cmd.arg, `${t.module} puts a literal secret on the command line (${what2}).`);
-            break;
-          }
-        }
-      }
-    };
-    exec_002_default = rule161;
-  }
-});
-
-// src/rules/ansible/rules/exec-003.ts
-var rule162, exec_003_default;
-var init_exec_003 = __esm({
-  "src/rules/ansible/rules/exec-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule162 = {
-      meta: {
-        id: "ANS-EXEC-003",
-        title: "Secret variable on a command line without no_log",
-        severity: "medium",
-        category: "ansible",
-        modules: ["shell", "command", "raw", "script", "win_shell", "win_command"],
-        docs: doc2({
-          what: "Flags shell/command tasks whose command line interpolates a secret-looking variable (`{{ db_password }}`, `{{ vault_api_token }}`) when the task (or its block/play) does not set `no_log: true`.",
-          why: "Ansible prints the rendered command on failure and with `-v`, and callbacks (AWX, ARA, CI logs) store it: the secret leaks out of the vault.",
-          bad: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}",
-          good: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}\n  no_log: true",
-          refs: [
-            "ansible-lint: no-log-password",
-            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
-          ]
-        }),
-        remediation: "Add no_log: true to the task (or pass the secret through stdin or a file)."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          if (t.noLog !== false) continue;
-          const cmd = commandOf(t);
-          if (cmd && mentionsSecretVar(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} renders a secret variable into its command line without no_log: true.`);
-        }
-      }
-    };
-    exec_003_default = rule162;
-  }
-});
-
-// src/rules/ansible/rules/pkg-001.ts
-var rule163, pkg_001_default;
-var init_pkg_001 = __esm({
-  "src/rules/ansible/rules/pkg-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule163 = {
-      meta: {
-        id: "ANS-PKG-001",
-        title: "APT installs unauthenticated packages",
-        severity: "high",
-        category: "ansible",
-        modules: ["apt", "shell", "command"],
-        docs: doc2({
-          what: "Flags `allow_unauthenticated: yes` and `force: yes` (which implies it) on the apt module, and `apt-get --allow-unauthenticated / --force-yes` in commands.",
-          why: "APT then installs packages whose repository signature it could not verify: a mirror or network attacker can ship arbitrary code that runs as root.",
-          bad: "- ansible.builtin.apt:\n    name: agent\n    allow_unauthenticated: yes",
-          good: "- ansible.builtin.apt:\n    name: agent",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/apt_module.html",
-            "CWE-347: Improper Verification of Cryptographic Signature"
-          ]
-        }),
-        remediation: "Remove allow_unauthenticated/force and install the repository signing key instead."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["apt"]))
-          for (const k of ["allow_unauthenticated", "force"]) {
-            const a = t.args.get(k);
-            if (isTrue(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
-          }
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && /\bapt(?:-get)?\b[^|;&\n]*\s--(?:allow-unauthenticated|force-yes)\b/.test(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} runs apt with unauthenticated packages allowed.`);
-        }
-      }
-    };
-    pkg_001_default = rule163;
-  }
-});
-
-// src/rules/ansible/rules/pkg-002.ts
-var MODULES, rule164, pkg_002_default;
-var init_pkg_002 = __esm({
-  "src/rules/ansible/rules/pkg-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
-    rule164 = {
-      meta: {
-        id: "ANS-PKG-002",
-        title: "Package installed with GPG signature check disabled",
-        severity: "high",
-        category: "ansible",
-        modules: [...MODULES, "shell", "command"],
-        docs: doc2({
-          what: "Flags `disable_gpg_check: yes` on yum, dnf and zypper, and `--nogpgcheck` / `rpm --nosignature` in commands.",
-          why: "The package is installed even when its signature is missing or wrong, so a tampered RPM runs its scriptlets as root.",
-          bad: "- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm\n    disable_gpg_check: yes",
-          good: "- ansible.builtin.rpm_key:\n    key: https://example.com/RPM-GPG-KEY\n- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/dnf_module.html",
-            "CWE-347: Improper Verification of Cryptographic Signature"
-          ]
-        }),
-        remediation: "Import the vendor key with rpm_key and remove disable_gpg_check."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES)) {
-          const a = t.args.get("disable_gpg_check");
-          if (isTrue(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
-        }
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && /\s--nogpgcheck\b|\brpm\b[^|;&\n]*\s--nosignature\b/.test(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} installs packages without checking their signatures.`);
-        }
-      }
-    };
-    pkg_002_default = rule164;
-  }
-});
-
-// src/rules/ansible/rules/pkg-003.ts
-var rule165, pkg_003_default;
-var init_pkg_003 = __esm({
-  "src/rules/ansible/rules/pkg-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule165 = {
-      meta: {
-        id: "ANS-PKG-003",
-        title: "Package repository without GPG checking",
-        severity: "high",
-        category: "ansible",
-        modules: ["yum_repository", "zypper_repository", "ini_file"],
-        docs: doc2({
-          what: "Flags `gpgcheck: no` on yum_repository, `disable_gpg_check: yes` on zypper_repository, and `gpgcheck=0` written with ini_file.",
-          why: "Every package from that repository is installed without signature verification, now and on every later update.",
-          bad: "- ansible.builtin.yum_repository:\n    name: vendor\n    baseurl: https://repo.example.com/el9\n    gpgcheck: no",
-          good: "- ansible.builtin.yum_repository:\n    name: vendor\n    baseurl: https://repo.example.com/el9\n    gpgcheck: yes\n    gpgkey: https://repo.example.com/RPM-GPG-KEY",
-          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/yum_repository_module.html"]
-        }),
-        remediation: "Set gpgcheck: yes with the vendor gpgkey."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["yum_repository"])) {
-          const a = t.args.get("gpgcheck");
-          if (isFalse(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
-        }
-        for (const t of ctx.tasksFor(["zypper_repository"])) {
-          const a = t.args.get("disable_gpg_check");
-          if (isTrue(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
-        }
-        for (const t of ctx.tasksFor(["ini_file"])) {
-          const opt = known(t.args.get("option"));
-          const v = t.args.get("value");
-          if (opt?.toLowerCase() === "gpgcheck" && isFalse(v))
-            atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
-        }
-      }
-    };
-    pkg_003_default = rule165;
-  }
-});
-
-// src/rules/ansible/rules/pkg-004.ts
-var TRUSTED, rule166, pkg_004_default;
-var init_pkg_004 = __esm({
-  "src/rules/ansible/rules/pkg-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
-    rule166 = {
-      meta: {
-        id: "ANS-PKG-004",
-        title: "APT repository marked trusted",
-        severity: "high",
-        category: "ansible",
-        modules: ["apt_repository", "deb822_repository", "copy", "lineinfile", "blockinfile", "template"],
-        docs: doc2({
-          what: "Flags APT sources with `[trusted=yes]` / `[allow-insecure=yes]` (apt_repository, or written with copy/lineinfile/blockinfile) and deb822_repository `trusted: yes` / `allow_insecure: yes`.",
-          why: "APT skips signature checks for that source: anyone who can answer for the mirror can ship packages that install as root.",
-          bad: '- ansible.builtin.apt_repository:\n    repo: "deb [trusted=yes] https://repo.example.com/apt stable main"',
-          good: '- ansible.builtin.apt_repository:\n    repo: "deb [signed-by=/etc/apt/keyrings/example.gpg] https://repo.example.com/apt stable main"',
-          refs: ["man sources.list(5): trusted option", "CWE-347: Improper Verification of Cryptographic Signature"]
-        }),
-        remediation: "Remove trusted=yes and reference the repository key with signed-by."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["apt_repository", "copy", "lineinfile", "blockinfile"])) {
-          for (const k of ["repo", "content", "line", "block"]) {
-            const a = t.args.get(k);
-            if (a && strings(a.value).some((s) => !isJinja(s) && /\bdeb(?:-src)?\s/.test(s) && TRUSTED.test(s)))
-              atArg(ctx, t, a, `${t.module} adds an APT source marked trusted; its packages are not signature-checked.`);
-          }
-        }
-        for (const t of ctx.tasksFor(["deb822_repository"]))
-          for (const k of ["trusted", "allow_insecure", "allow_weak"]) {
-            const a = t.args.get(k);
-            if (isTrue(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
-          }
-      }
-    };
-    pkg_004_default = rule166;
-  }
-});
-
-// src/rules/ansible/perm.ts
-function octal(bits) {
-  return `0${bits.toString(8).padStart(3, "0")}`;
-}
-var MODE_MODULES, MODE_KEYS;
-var init_perm = __esm({
-  "src/rules/ansible/perm.ts"() {
-    "use strict";
-    MODE_MODULES = [
-      "file",
-      "copy",
-      "template",
-      "get_url",
-      "unarchive",
-      "assemble",
-      "archive",
-      "lineinfile",
-      "blockinfile",
-      "replace",
-      "ini_file",
-      "git_config",
-      "openssl_privatekey",
-      "win_copy"
-    ];
-    MODE_KEYS = ["mode", "directory_mode"];
-  }
-});
-
-// src/rules/ansible/rules/perm-001.ts
-var rule167, perm_001_default;
-var init_perm_001 = __esm({
-  "src/rules/ansible/rules/perm-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_perm();
-    rule167 = {
-      meta: {
-        id: "ANS-PERM-001",
-        title: "World-writable file mode",
-        severity: "high",
-        category: "ansible",
-        modules: MODE_MODULES,
-        docs: doc2({
-          what: 'Flags `mode`/`directory_mode` values that let every user write: octal (`0777`, `0666`, `"0777"`, `0o777`, and decimal ints such as `666`), and symbolic (`o+w`, `a+w`, `+w`, `o=rwx`).',
-          why: "Any local user or compromised service can replace the file: configuration, scripts run by root and binaries become a privilege-escalation path.",
-          bad: '- ansible.builtin.file:\n    path: /opt/app/run.sh\n    mode: "0777"',
-          good: '- ansible.builtin.file:\n    path: /opt/app/run.sh\n    mode: "0755"',
-          refs: ["ansible-lint: risky-file-permissions", "CWE-732: Incorrect Permission Assignment for Critical Resource"]
-        }),
-        remediation: 'Drop the write bit for others (e.g. mode: "0755" or "0644").'
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODE_MODULES))
-          for (const k of MODE_KEYS) {
-            const a = t.args.get(k);
-            const m = modeOf(ctx.file, a);
-            if (!m) continue;
-            const ww = m.kind === "symbolic" ? symbolicGrants(m.text, "o", "w") : (m.bits & 2) !== 0;
-            if (ww)
-              atArg(
-                ctx,
-                t,
-                a,
-                `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} is writable by every user.`
-              );
-          }
-      }
-    };
-    perm_001_default = rule167;
-  }
-});
-
-// src/rules/ansible/rules/perm-002.ts
-var rule168, perm_002_default;
-var init_perm_002 = __esm({
-  "src/rules/ansible/rules/perm-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_perm();
-    rule168 = {
-      meta: {
-        id: "ANS-PERM-002",
-        title: "File mode written as a decimal number",
-        severity: "medium",
-        category: "ansible",
-        modules: MODE_MODULES,
-        docs: doc2({
-          what: "Flags `mode: 644` / `mode: 755` written as a plain YAML integer without a leading zero.",
-          why: "YAML reads `644` as the decimal number 644, which is octal 1204: the file gets odd, usually wrong permissions (sticky bit, no read for the owner, or world access) instead of rw-r--r--.",
-          bad: "- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: 644",
-          good: '- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: "0644"',
-          refs: [
-            "ansible-lint: risky-octal",
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html#parameter-mode"
-          ]
-        }),
-        remediation: 'Quote the mode with a leading zero: mode: "0644".'
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODE_MODULES))
-          for (const k of MODE_KEYS) {
-            const a = t.args.get(k);
-            const m = modeOf(ctx.file, a);
-            if (m?.kind === "decimal" && m.written >= 8)
-              atArg(
-                ctx,
-                t,
-                a,
-                `${t.module} ${k} ${m.written} is read as decimal, i.e. octal ${octal(m.bits)}; quote it as "0${m.written}".`
-              );
-          }
-      }
-    };
-    perm_002_default = rule168;
-  }
-});
-
-// src/rules/ansible/rules/perm-003.ts
-var SECRET_FILE, rule169, perm_003_default;
-var init_perm_003 = __esm({
-  "src/rules/ansible/rules/perm-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_perm();
-    SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
-    rule169 = {
-      meta: {
-        id: "ANS-PERM-003",
-        title: "Secret file readable by every user",
-        severity: "medium",
-        category: "ansible",
-        modules: MODE_MODULES,
-        docs: doc2({
-          what: "Flags private keys, certificates keys, `.env`, `.netrc`, `.pgpass`, credentials and secrets files (by `dest`/`path`) created with a mode that lets others read them (`0644`, `o+r`).",
-          why: "Any local account or service can read the key or password and reuse it.",
-          bad: '- ansible.builtin.copy:\n    src: tls.key\n    dest: /etc/ssl/private/site.key\n    mode: "0644"',
-          good: '- ansible.builtin.copy:\n    src: tls.key\n    dest: /etc/ssl/private/site.key\n    mode: "0600"',
-          refs: ["ansible-lint: risky-file-permissions", "CWE-732: Incorrect Permission Assignment for Critical Resource"]
-        }),
-        remediation: 'Use mode "0600" (or "0640" with a dedicated group) for key and secret files.'
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODE_MODULES)) {
-          const dest = known(t.args.get("dest")) ?? known(t.args.get("path")) ?? known(t.args.get("name"));
-          if (!dest || /\.pub$/.test(dest) || !SECRET_FILE.test(dest)) continue;
-          const a = t.args.get("mode");
-          const m = modeOf(ctx.file, a);
-          if (!m || t.args.get("state")?.value === "directory") continue;
-          const readable = m.kind === "symbolic" ? symbolicGrants(m.text, "o", "r") : (m.bits & 4) !== 0;
-          if (readable)
-            atArg(
-              ctx,
-              t,
-              a,
-              `${dest} looks like a secret but mode ${m.kind === "symbolic" ? m.text : octal(m.bits)} lets every user read it.`
-            );
-        }
-      }
-    };
-    perm_003_default = rule169;
-  }
-});
-
-// src/rules/ansible/rules/perm-004.ts
-var rule170, perm_004_default;
-var init_perm_004 = __esm({
-  "src/rules/ansible/rules/perm-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_perm();
-    rule170 = {
-      meta: {
-        id: "ANS-PERM-004",
-        title: "setuid/setgid file mode",
-        severity: "medium",
-        category: "ansible",
-        modules: MODE_MODULES,
-        docs: doc2({
-          what: 'Flags modes that set the setuid or setgid bit on files (`4755`, `"2755"`, `u+s`, `g+s`). Directories (`state: directory`) are left alone: setgid on a directory only sets group inheritance.',
-          why: "A setuid binary runs with its owner's rights for every caller; any flaw in it becomes a root exploit.",
-          bad: '- ansible.builtin.copy:\n    src: helper\n    dest: /usr/local/bin/helper\n    mode: "4755"',
-          good: '- ansible.builtin.copy:\n    src: helper\n    dest: /usr/local/bin/helper\n    mode: "0755"',
-          refs: ["ansible-lint: risky-file-permissions", "CWE-250: Execution with Unnecessary Privileges"]
-        }),
-        remediation: "Remove the setuid/setgid bit; grant the needed capability or a sudo rule instead."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODE_MODULES)) {
-          if (t.args.get("state")?.value === "directory") continue;
-          for (const k of MODE_KEYS) {
-            if (k === "directory_mode") continue;
-            const a = t.args.get(k);
-            const m = modeOf(ctx.file, a);
-            if (!m) continue;
-            const suid = m.kind === "symbolic" ? symbolicGrants(m.text, "u", "s") || symbolicGrants(m.text, "g", "s") : (m.bits & 3072) !== 0;
-            if (suid)
-              atArg(ctx, t, a, `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} sets setuid/setgid.`);
-          }
-        }
-      }
-    };
-    perm_004_default = rule170;
-  }
-});
-
-// src/rules/ansible/rules/secret-001.ts
-var rule171, secret_001_default;
-var init_secret_001 = __esm({
-  "src/rules/ansible/rules/secret-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule171 = {
-      meta: {
-        id: "ANS-SECRET-001",
-        title: "Plaintext password for a system user",
-        severity: "critical",
-        category: "ansible",
-        modules: ["user"],
-        docs: doc2({
-          what: "Flags the user module given a literal `password:` that is not a crypt hash. A SHA-256/SHA-512 (`$5$`/`$6$`), yescrypt or bcrypt hash is the correct usage and is not reported; a weak MD5-crypt hash (`$1$`) is reported at low.",
-          why: "The password is committed in clear text, and Ansible writes the value as-is into /etc/shadow, where it is not a valid hash: the account either cannot log in or \u2014 with some tools \u2014 the clear text is exposed to every reader of the repository.",
-          bad: "- ansible.builtin.user:\n    name: deploy\n    password: Sup3rSecretPassw0rd!",
-          good: `- ansible.builtin.user:
-    name: deploy
-    password: "{{ vault_deploy_password | password_hash('sha512') }}"
-  no_log: true`,
-          refs: [
-            "https://docs.ansible.com/ansible/latest/reference_appendices/faq.html#how-do-i-generate-encrypted-passwords-for-the-user-module",
-            "CWE-256: Plaintext Storage of a Password"
-          ]
-        }),
-        remediation: "Store the password in Ansible Vault and pass it through password_hash()."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["user"])) {
-          const a = t.args.get("password");
-          const v = plaintextSecret(a);
-          if (!v) continue;
-          const hash = cryptHash(v);
-          if (hash === "weak")
-            atSecretValue(
-              ctx,
-              a,
-              t.scope,
-              argPath(t, "password"),
-              "user password is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.",
-              "low"
-            );
-          else if (!hash)
-            atSecretValue(
-              ctx,
-              a,
-              t.scope,
-              argPath(t, "password"),
-              "user password is a plaintext value, not a crypt hash."
-            );
-        }
-      }
-    };
-    secret_001_default = rule171;
-  }
-});
-
-// src/rules/ansible/varnames.ts
-var CONNECTION_PASSWORD, BECOME_PASSWORD;
-var init_varnames = __esm({
-  "src/rules/ansible/varnames.ts"() {
-    "use strict";
-    CONNECTION_PASSWORD = /^ansible_(?:ssh_pass|ssh_password|password|pass|winrm_password|httpapi_pass|httpapi_password|net_password|psrp_password)$/;
-    BECOME_PASSWORD = /^ansible_(?:become_pass|become_password|sudo_pass|sudo_password|su_pass|su_password|enable_pass|enable_password|net_auth_pass)$/;
-  }
-});
-
-// src/rules/ansible/rules/secret-002.ts
-var rule172, secret_002_default;
-var init_secret_002 = __esm({
-  "src/rules/ansible/rules/secret-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_varnames();
-    rule172 = {
-      meta: {
-        id: "ANS-SECRET-002",
-        title: "Plaintext connection password in vars or inventory",
-        severity: "critical",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags `ansible_password`, `ansible_ssh_pass`, `ansible_winrm_password`\u2026 with a literal value in group_vars, host_vars, vars files, play vars and inventories (INI and YAML).",
-          why: "The password of every host it applies to is readable by anyone with the repository, in every clone and fork, forever (git history).",
-          bad: "# group_vars/web.yml\nansible_password: Sup3rSecretPassw0rd!",
-          good: '# group_vars/web.yml\nansible_password: "{{ vault_web_password }}"\n# group_vars/web/vault.yml (ansible-vault encrypt)',
-          refs: [
-            "https://docs.ansible.com/ansible/latest/vault_guide/index.html",
-            "CWE-798: Use of Hard-coded Credentials"
-          ]
-        }),
-        remediation: "Move the value to an ansible-vault encrypted file (or use SSH keys) and reference it."
-      },
-      check(ctx) {
-        for (const v of ctx.file.vars)
-          if (CONNECTION_PASSWORD.test(v.key) && plaintextSecret(v))
-            atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
-      }
-    };
-    secret_002_default = rule172;
-  }
-});
-
-// src/rules/ansible/rules/secret-003.ts
-var rule173, secret_003_default;
-var init_secret_003 = __esm({
-  "src/rules/ansible/rules/secret-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_varnames();
-    rule173 = {
-      meta: {
-        id: "ANS-SECRET-003",
-        title: "Plaintext become (sudo) password",
-        severity: "critical",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags `ansible_become_password`, `ansible_become_pass`, `ansible_sudo_pass`, `ansible_su_pass` and network `ansible_enable_pass` with a literal value, wherever they are set (vars files, play/task vars, inventories).",
-          why: "This is the root-equivalent password of the hosts; in the repository it is readable by everyone who can clone it.",
-          bad: "[web:vars]\nansible_become_pass=Sup3rSecretPassw0rd!",
-          good: '# group_vars/web/vault.yml, encrypted with ansible-vault\nvault_become_pass: \u2026\n# group_vars/web/main.yml\nansible_become_pass: "{{ vault_become_pass }}"',
-          refs: [
-            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html",
-            "CWE-798: Use of Hard-coded Credentials"
-          ]
-        }),
-        remediation: "Vault the become password (ansible-vault) or use --ask-become-pass."
-      },
-      check(ctx) {
-        for (const v of ctx.file.vars)
-          if (BECOME_PASSWORD.test(v.key) && plaintextSecret(v))
-            atSecretValue(
-              ctx,
-              v,
-              v.scope,
-              v.path,
-              `${v.key} holds a plaintext privilege-escalation password; it should be vaulted.`
-            );
-      }
-    };
-    secret_003_default = rule173;
-  }
-});
-
-// src/rules/ansible/dbmodules.ts
-var DB_USER_MODULES, DB_HASH;
-var init_dbmodules = __esm({
-  "src/rules/ansible/dbmodules.ts"() {
-    "use strict";
-    DB_USER_MODULES = [
-      "mysql_user",
-      "postgresql_user",
-      "mongodb_user",
-      "mssql_login",
-      "rabbitmq_user",
-      "influxdb_user",
-      "proxysql_mysql_users",
-      "redis",
-      "postgresql_db",
-      "mysql_db",
-      "cockroachdb_user"
-    ];
-    DB_HASH = /^(?:\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\S+)$/;
-  }
-});
-
-// src/rules/ansible/rules/secret-004.ts
-var KEYS4, rule174, secret_004_default;
-var init_secret_004 = __esm({
-  "src/rules/ansible/rules/secret-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_dbmodules();
-    KEYS4 = ["password", "user_password", "new_password"];
-    rule174 = {
-      meta: {
-        id: "ANS-SECRET-004",
-        title: "Plaintext database user password",
-        severity: "critical",
-        category: "ansible",
-        modules: DB_USER_MODULES,
-        docs: doc2({
-          what: "Flags mysql_user, postgresql_user, mongodb_user, rabbitmq_user, mssql_login\u2026 called with a literal `password:` (pre-computed hashes such as mysql `*\u2026` or postgres `SCRAM-SHA-256$\u2026` are fine).",
-          why: "The database credential is readable by everyone with the repository and stays in git history after it is removed.",
-          bad: "- community.mysql.mysql_user:\n    name: app\n    password: Sup3rSecretPassw0rd!",
-          good: '- community.mysql.mysql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/community/mysql/mysql_user_module.html",
-            "CWE-798: Use of Hard-coded Credentials"
-          ]
-        }),
-        remediation: "Put the password in Ansible Vault and reference it, with no_log: true on the task."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(DB_USER_MODULES))
-          for (const k of KEYS4) {
-            const a = t.args.get(k);
-            const v = plaintextSecret(a);
-            if (v && !DB_HASH.test(v))
-              atSecretValue(ctx, a, t.scope, argPath(t, k), `${t.module} ${k} is a plaintext database password.`);
-          }
-      }
-    };
-    secret_004_default = rule174;
-  }
-});
-
-// src/rules/ansible/rules/secret-005.ts
-var AUTH_HEADER, rule175, secret_005_default;
-var init_secret_005 = __esm({
-  "src/rules/ansible/rules/secret-005.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_dbmodules();
-    AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
-    rule175 = {
-      meta: {
-        id: "ANS-SECRET-005",
-        title: "Literal credential in module arguments",
-        severity: "high",
-        category: "ansible",
-        modules: ["uri", "get_url", "set_fact", "postgresql_db", "mysql_db", "s3_bucket"],
-        docs: doc2({
-          what: "Flags credential arguments (`login_password`, `url_password`, `api_token`, `token_key`, `aws_secret_key`, `client_secret`\u2026, also nested, e.g. `master_auth.password`) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).",
-          why: "The credential is committed in clear text; anyone with read access to the repository can use it.",
-          bad: "- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: Bearer abcdef0123456789",
-          good: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: "Bearer {{ vault_deploy_token }}"\n  no_log: true',
-          refs: [
-            "CWE-798: Use of Hard-coded Credentials",
-            "https://docs.ansible.com/ansible/latest/vault_guide/index.html"
-          ]
-        }),
-        remediation: "Move the value to Ansible Vault and reference it with no_log: true."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          const visit2 = (a, key, depth) => {
-            if (a.node && depth < 4) {
-              for (const sub of pairsOf(ctx, a.node)) visit2(sub, `${key}.${sub.key}`, depth + 1);
-              if ((0, import_yaml9.isSeq)(a.node))
-                a.node.items.forEach((it, i) => {
-                  for (const sub of pairsOf(ctx, it)) visit2(sub, `${key}[${i}].${sub.key}`, depth + 1);
-                });
-            }
-            if (!isSecretName(a.key)) return;
-            if (depth === 0 && t.short === "user" && a.key === "password") return;
-            if (depth === 0 && DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key))
-              return;
-            if (plaintextSecret(a))
-              atSecretValue(ctx, a, t.scope, argPath(t, key), `${t.module} ${key} is a literal credential.`);
-          };
-          for (const a of t.args.values()) if (a.key !== "headers") visit2(a, a.key, 0);
-          const headers = t.args.get("headers");
-          for (const h of pairsOf(ctx, headers?.node))
-            if (AUTH_HEADER.test(h.key)) {
-              const v = plaintextSecret(h);
-              if (v && !/^(?:Bearer|Basic|token)$/i.test(v))
-                atSecretValue(
-                  ctx,
-                  h,
-                  t.scope,
-                  argPath(t, `headers.${h.key}`),
-                  `${t.module} sends a literal ${h.key} header.`
-                );
-            }
-        }
-      }
-    };
-    secret_005_default = rule175;
-  }
-});
-
-// src/rules/ansible/rules/secret-006.ts
-var rule176, secret_006_default;
-var init_secret_006 = __esm({
-  "src/rules/ansible/rules/secret-006.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule176 = {
-      meta: {
-        id: "ANS-SECRET-006",
-        title: "Secret argument without no_log",
-        severity: "medium",
-        category: "ansible",
-        modules: ["user", "mysql_user", "postgresql_user", "uri", "set_fact"],
-        docs: doc2({
-          what: 'Flags tasks that pass a variable or vaulted value to a password/token argument (`password: "{{ db_password }}"`, `api_token: !vault \u2026`) without `no_log: true` on the task, its block or its play.',
-          why: "Ansible shows module arguments on failure, with `-v`, and in callback plugins (AWX, ARA, CI logs): the value decrypted from the vault ends up in plain text in logs.",
-          bad: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"',
-          good: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
-          refs: [
-            "ansible-lint: no-log-password",
-            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
-          ]
-        }),
-        remediation: "Add no_log: true to the task."
-      },
-      check(ctx) {
-        for (const t of ctx.file.tasks) {
-          if (t.noLog !== false) continue;
-          for (const a of t.args.values())
-            if (isSecretName(a.key) && (a.vault || isJinja(a.value))) {
-              atArg(ctx, t, a, `${t.module} passes ${a.key} without no_log: true; the value can appear in logs.`);
-              break;
-            }
-        }
-      }
-    };
-    secret_006_default = rule176;
-  }
-});
-
-// src/rules/ansible/rules/secret-007.ts
-function visit(ctx, v, a, path18, depth) {
-  const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
-  if (plain2) {
-    const hash = cryptHash(plain2);
-    if (hash === "weak")
-      atSecretValue(
-        ctx,
-        a,
-        v.scope,
-        path18,
-        `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
-        "low"
-      );
-    else if (!hash)
-      atSecretValue(
-        ctx,
-        a,
-        v.scope,
-        path18,
-        `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
-      );
-    return;
-  }
-  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path18}.${c.key}`, depth + 1);
-}
-var rule177, secret_007_default;
-var init_secret_007 = __esm({
-  "src/rules/ansible/rules/secret-007.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_varnames();
-    rule177 = {
-      meta: {
-        id: "ANS-SECRET-007",
-        title: "Plaintext secret in variables",
-        severity: "high",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`\u2026, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$\u2026`, `$5$\u2026`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low.",
-          why: "A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.",
-          bad: "# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!",
-          good: "# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  \u2026",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html",
-            "CWE-798: Use of Hard-coded Credentials"
-          ]
-        }),
-        remediation: "Encrypt the value with `ansible-vault encrypt_string` or move it to a vaulted file."
-      },
-      check(ctx) {
-        for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
-      }
-    };
-    secret_007_default = rule177;
-  }
-});
-
-// src/rules/ansible/rules/ssh-001.ts
-var rule178, ssh_001_default;
-var init_ssh_001 = __esm({
-  "src/rules/ansible/rules/ssh-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule178 = {
-      meta: {
-        id: "ANS-SSH-001",
-        title: "SSH host key checking disabled",
-        severity: "high",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags `host_key_checking = False` in ansible.cfg, `ansible_host_key_checking: false` in vars and inventories, and `ANSIBLE_HOST_KEY_CHECKING: false` in a task environment.",
-          why: "Ansible then connects to whatever answers at the address \u2014 and sends it passwords, become passwords and the playbook's secrets. A spoofed host is never noticed.",
-          bad: "# ansible.cfg\n[defaults]\nhost_key_checking = False",
-          good: "# ansible.cfg\n[defaults]\nhost_key_checking = True\n# distribute known_hosts (known_hosts module) or use SSH certificates",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/inventory_guide/connection_details.html#managing-host-key-checking",
-            "CWE-322: Key Exchange without Entity Authentication"
-          ]
-        }),
-        remediation: "Keep host key checking on; pre-seed known_hosts or use SSH host certificates."
-      },
-      check(ctx) {
-        for (const e of ctx.file.cfg?.entries ?? [])
-          if (e.key.toLowerCase() === "host_key_checking" && truthy(e.value) === false)
-            ctx.report({
-              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
-              scope: [e.line, e.line],
-              path: `ansible.cfg:[${e.section}].host_key_checking`,
-              message: `ansible.cfg [${e.section}] host_key_checking = ${e.value}: SSH host keys are not verified.`
-            });
-        for (const v of ctx.file.vars)
-          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse(v))
-            ctx.report({
-              at: v.keyPos,
-              scope: v.scope,
-              path: v.path,
-              message: `${v.key} is false: SSH host keys are not verified.`
-            });
-        for (const t of ctx.file.tasks)
-          for (const a of pairsOf(ctx, t.keywords.get("environment")?.node))
-            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse(a))
-              ctx.report({
-                at: a.keyPos,
-                scope: t.scope,
-                path: `${t.path}.environment.${a.key}`,
-                message: "ANSIBLE_HOST_KEY_CHECKING is false for this task: SSH host keys are not verified."
-              });
-      }
-    };
-    ssh_001_default = rule178;
-  }
-});
-
-// src/rules/ansible/rules/ssh-002.ts
-function noCheck(s) {
-  const l = s.toLowerCase();
-  return (l.includes("stricthostkeychecking") || l.includes("userknownhostsfile")) && NO_CHECK.test(s);
-}
-var NO_CHECK, SKIP_ARGS, rule179, ssh_002_default;
-var init_ssh_002 = __esm({
-  "src/rules/ansible/rules/ssh-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
-    SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
-    rule179 = {
-      meta: {
-        id: "ANS-SSH-002",
-        title: "StrictHostKeyChecking=no in SSH options",
-        severity: "high",
-        category: "ansible",
-        modules: ["command", "shell", "git", "synchronize", "lineinfile", "copy", "template"],
-        docs: doc2({
-          what: "Flags `StrictHostKeyChecking=no` (and `UserKnownHostsFile=/dev/null`) in ansible.cfg `ssh_args`/`ssh_common_args`/`ssh_extra_args`, in `ansible_ssh_common_args`/`ansible_ssh_extra_args` vars and inventories, in ssh commands, and in git/synchronize options or ssh_config lines written by tasks.",
-          why: "The SSH client accepts any host key, so a man in the middle receives the connection and its credentials without a warning.",
-          bad: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=no"',
-          good: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=yes"\n# pre-seed known_hosts with the known_hosts module',
-          refs: ["man ssh_config(5): StrictHostKeyChecking", "CWE-322: Key Exchange without Entity Authentication"]
-        }),
-        remediation: "Remove StrictHostKeyChecking=no; manage known_hosts (known_hosts module, or StrictHostKeyChecking=accept-new at most)."
-      },
-      check(ctx) {
-        for (const e of ctx.file.cfg?.entries ?? [])
-          if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && noCheck(e.value))
-            ctx.report({
-              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
-              scope: [e.line, e.line],
-              path: `ansible.cfg:[${e.section}].${e.key}`,
-              message: `ansible.cfg ${e.key} turns SSH host key checking off.`
-            });
-        for (const v of ctx.file.vars)
-          if (strings(v.value).some((s) => !isJinja(s) && noCheck(s)))
-            ctx.report({
-              at: v.keyPos,
-              scope: v.scope,
-              path: v.path,
-              message: `${v.key} turns SSH host key checking off.`
-            });
-        for (const t of ctx.file.tasks) {
-          const args2 = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
-          const hit = args2.find((a) => strings(a.value).some((s) => noCheck(s)));
-          if (hit) atArg(ctx, t, hit, `${t.module} uses SSH with host key checking off.`);
-        }
-      }
-    };
-    ssh_002_default = rule179;
-  }
-});
-
-// src/rules/ansible/rules/ssh-003.ts
-var rule180, ssh_003_default;
-var init_ssh_003 = __esm({
-  "src/rules/ansible/rules/ssh-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule180 = {
-      meta: {
-        id: "ANS-SSH-003",
-        title: "git accepts unknown SSH host keys",
-        severity: "medium",
-        category: "ansible",
-        modules: ["git"],
-        docs: doc2({
-          what: "Flags the git module with `accept_hostkey: yes`.",
-          why: "git is run with StrictHostKeyChecking=no: a spoofed git server can serve the host arbitrary code, which is then deployed.",
-          bad: "- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app\n    accept_hostkey: yes",
-          good: '- ansible.builtin.known_hosts:\n    name: git.example.com\n    key: "git.example.com ssh-ed25519 AAAA\u2026"\n- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app',
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/git_module.html#parameter-accept_hostkey"
-          ]
-        }),
-        remediation: "Add the server key with the known_hosts module (or use accept_newhostkey) and drop accept_hostkey."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["git"])) {
-          const a = t.args.get("accept_hostkey");
-          if (isTrue(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
-        }
-      }
-    };
-    ssh_003_default = rule180;
-  }
-});
-
-// src/rules/ansible/sshd.ts
-function varNameRe(d) {
-  const words = d.name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
-  return new RegExp(`(?:^|_)${words.replace(/_/g, "_?")}$`, "i");
-}
-function badValue(d, v) {
-  if (isJinja(v)) return false;
-  if (d.bad.includes("yes") && truthy(v) === true) return true;
-  return typeof v === "string" && d.bad.includes(v.trim().toLowerCase());
-}
-function regexes(d) {
-  let r = compiled.get(d.name);
-  if (!r) {
-    r = { line: new RegExp(`^\\s*${d.name}\\s+(${d.bad.join("|")})\\s*(?:#.*)?$`, "im"), nameRe: varNameRe(d) };
-    compiled.set(d.name, r);
-  }
-  return r;
-}
-function mayName(d, s) {
-  return s.toLowerCase().includes(d.name.toLowerCase());
-}
-function mayEndVar(d, key) {
-  return key.toLowerCase().endsWith(d.name.replace(/^.*[a-z](?=[A-Z])/, "").toLowerCase());
-}
-function checkSshd(ctx, d, message2) {
-  const { line, nameRe } = regexes(d);
-  for (const t of ctx.file.tasks) {
-    const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && mayName(d, s) && line.test(s)));
-    if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
-  }
-  const visit2 = (v, a, path18, depth) => {
-    if ((mayEndVar(d, a.key) && nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
-      ctx.report({ at: a.keyPos, scope: v.scope, path: path18, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
-      return;
-    }
-    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path18}.${c.key}`, depth + 1);
-  };
-  for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
-}
-var SKIP_ARGS2, compiled;
-var init_sshd = __esm({
-  "src/rules/ansible/sshd.ts"() {
-    "use strict";
-    init_context2();
-    SKIP_ARGS2 = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore", "path", "dest", "src"]);
-    compiled = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/rules/ansible/rules/ssh-004.ts
-var rule181, ssh_004_default;
-var init_ssh_004 = __esm({
-  "src/rules/ansible/rules/ssh-004.ts"() {
-    "use strict";
-    init_docs2();
-    init_sshd();
-    rule181 = {
-      meta: {
-        id: "ANS-SSH-004",
-        title: "SSH server permits root login",
-        severity: "critical",
-        category: "ansible",
-        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
-        docs: doc2({
-          what: "Flags `PermitRootLogin yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PermitRootLogin: yes`, `ssh_permit_root_login: yes`, `sshd: { PermitRootLogin: yes }`).",
-          why: "This undoes SSH hardening: root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was.",
-          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitRootLogin\n    line: PermitRootLogin yes",
-          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitRootLogin\n    line: PermitRootLogin no\n    validate: sshd -t -f %s",
-          refs: ["man sshd_config(5): PermitRootLogin", "CIS Benchmarks, SSH Server Configuration"]
-        }),
-        remediation: "Set PermitRootLogin no (or prohibit-password) and log in as a named user with sudo."
-      },
-      check(ctx) {
-        checkSshd(
-          ctx,
-          { name: "PermitRootLogin", bad: ["yes"] },
-          "root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was."
-        );
-      }
-    };
-    ssh_004_default = rule181;
-  }
-});
-
-// src/rules/ansible/rules/ssh-005.ts
-var rule182, ssh_005_default;
-var init_ssh_005 = __esm({
-  "src/rules/ansible/rules/ssh-005.ts"() {
-    "use strict";
-    init_docs2();
-    init_sshd();
-    rule182 = {
-      meta: {
-        id: "ANS-SSH-005",
-        title: "SSH server allows password authentication",
-        severity: "medium",
-        category: "ansible",
-        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
-        docs: doc2({
-          what: "Flags `PasswordAuthentication yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PasswordAuthentication: yes`, `ssh_password_authentication: yes`, `sshd: { PasswordAuthentication: yes }`).",
-          why: "This undoes SSH hardening: passwords can be guessed and brute-forced over the network; keys or certificates cannot.",
-          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PasswordAuthentication\n    line: PasswordAuthentication yes",
-          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PasswordAuthentication\n    line: PasswordAuthentication no\n    validate: sshd -t -f %s",
-          refs: ["man sshd_config(5): PasswordAuthentication", "CIS Benchmarks, SSH Server Configuration"]
-        }),
-        remediation: "Set PasswordAuthentication no and use keys or SSH certificates."
-      },
-      check(ctx) {
-        checkSshd(
-          ctx,
-          { name: "PasswordAuthentication", bad: ["yes"] },
-          "passwords can be guessed and brute-forced over the network; keys or certificates cannot."
-        );
-      }
-    };
-    ssh_005_default = rule182;
-  }
-});
-
-// src/rules/ansible/rules/ssh-006.ts
-var rule183, ssh_006_default;
-var init_ssh_006 = __esm({
-  "src/rules/ansible/rules/ssh-006.ts"() {
-    "use strict";
-    init_docs2();
-    init_sshd();
-    rule183 = {
-      meta: {
-        id: "ANS-SSH-006",
-        title: "SSH server permits empty passwords",
-        severity: "critical",
-        category: "ansible",
-        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
-        docs: doc2({
-          what: "Flags `PermitEmptyPasswords yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PermitEmptyPasswords: yes`, `ssh_permit_empty_passwords: yes`, `sshd: { PermitEmptyPasswords: yes }`).",
-          why: "This undoes SSH hardening: any account without a password can log in over the network.",
-          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitEmptyPasswords\n    line: PermitEmptyPasswords yes",
-          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitEmptyPasswords\n    line: PermitEmptyPasswords no\n    validate: sshd -t -f %s",
-          refs: ["man sshd_config(5): PermitEmptyPasswords", "CIS Benchmarks, SSH Server Configuration"]
-        }),
-        remediation: "Set PermitEmptyPasswords no."
-      },
-      check(ctx) {
-        checkSshd(
-          ctx,
-          { name: "PermitEmptyPasswords", bad: ["yes"] },
-          "any account without a password can log in over the network."
-        );
-      }
-    };
-    ssh_006_default = rule183;
-  }
-});
-
-// src/rules/ansible/rules/os-001.ts
-var CONFIG_LINE, COMMAND, rule184, os_001_default;
-var init_os_001 = __esm({
-  "src/rules/ansible/rules/os-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
-    COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
-    rule184 = {
-      meta: {
-        id: "ANS-OS-001",
-        title: "SELinux disabled or permissive",
-        severity: "high",
-        category: "ansible",
-        modules: ["selinux", "lineinfile", "replace", "copy", "command", "shell"],
-        docs: doc2({
-          what: "Flags `selinux: state: disabled|permissive`, `SELINUX=disabled|permissive` written into /etc/selinux/config, `setenforce 0`, `selinux=0`/`enforcing=0` kernel arguments, and the `selinux_state` role variable set to disabled/permissive.",
-          why: "SELinux confines services: with it off, a compromised web server or daemon can reach every file and process its Unix user can, and usually escalate from there.",
-          bad: "- ansible.posix.selinux:\n    state: disabled",
-          good: "- ansible.posix.selinux:\n    policy: targeted\n    state: enforcing\n# fix the denial with a boolean or a local policy module instead",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections/ansible/posix/selinux_module.html",
-            "CIS Benchmarks: Ensure SELinux is enforcing"
-          ]
-        }),
-        remediation: "Keep SELinux enforcing; allow the needed access with seboolean/sefcontext or a policy module."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["selinux"])) {
-          const a = t.args.get("state");
-          const s = known(a)?.toLowerCase();
-          if (s === "disabled" || s === "permissive")
-            atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
-        }
-        for (const t of ctx.file.tasks) {
-          if (t.short === "selinux") continue;
-          const cmd = commandOf(t);
-          if (cmd && COMMAND.test(cmd.text)) {
-            atArg(ctx, t, cmd.arg, `${t.module} turns SELinux enforcement off.`);
-            continue;
-          }
-          const hit = ["line", "replace", "content", "block", "value"].map((k) => t.args.get(k)).find(
-            (a) => a && strings(a.value).some((s) => !isJinja(s) && (CONFIG_LINE.test(s) || /\b(?:selinux|enforcing)=0\b/.test(s)))
-          );
-          if (hit) atArg(ctx, t, hit, `${t.module} configures SELinux as disabled or permissive.`);
-        }
-        for (const v of ctx.file.vars) {
-          const s = typeof v.value === "string" ? v.value.toLowerCase() : "";
-          if (/^selinux_state$/.test(v.key) && (s === "disabled" || s === "permissive"))
-            ctx.report({
-              at: v.keyPos,
-              scope: v.scope,
-              path: v.path,
-              message: `${v.key}: ${s} turns SELinux enforcement off.`
-            });
-        }
-      }
-    };
-    os_001_default = rule184;
-  }
-});
-
-// src/rules/ansible/services.ts
-function serviceTurnedOff(ctx, names, message2) {
-  for (const t of ctx.tasksFor(SERVICE_MODULES)) {
-    const name = known(t.args.get("name"));
-    if (!name || !names.test(name)) continue;
-    const state = t.args.get("state");
-    const enabled = t.args.get("enabled");
-    const masked = t.args.get("masked");
-    const bad = known(state) === "stopped" ? state : isFalse(enabled) ? enabled : isTrue(masked) ? masked : void 0;
-    if (bad) atArg(ctx, t, bad, message2(t, name));
-  }
-}
-var SERVICE_MODULES;
-var init_services = __esm({
-  "src/rules/ansible/services.ts"() {
-    "use strict";
-    init_context2();
-    SERVICE_MODULES = ["service", "systemd", "systemd_service", "sysvinit"];
-  }
-});
-
-// src/rules/ansible/rules/os-002.ts
-var COMMAND2, rule185, os_002_default;
-var init_os_002 = __esm({
-  "src/rules/ansible/rules/os-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_services();
-    COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
-    rule185 = {
-      meta: {
-        id: "ANS-OS-002",
-        title: "AppArmor disabled",
-        severity: "medium",
-        category: "ansible",
-        modules: [...SERVICE_MODULES, "command", "shell", "lineinfile"],
-        docs: doc2({
-          what: "Flags tasks that stop, disable or mask the apparmor service, run `aa-teardown`/`aa-disable`/`aa-complain`, or add `apparmor=0` to the kernel command line.",
-          why: "AppArmor profiles confine exposed services; turning them off removes that containment for every profile on the host.",
-          bad: "- ansible.builtin.systemd:\n    name: apparmor\n    state: stopped\n    enabled: false",
-          good: "# adjust the one profile instead\n- ansible.builtin.copy:\n    src: usr.sbin.nginx\n    dest: /etc/apparmor.d/local/usr.sbin.nginx",
-          refs: ["https://ubuntu.com/server/docs/security-apparmor", "CIS Benchmarks: Ensure AppArmor is enabled"]
-        }),
-        remediation: "Keep AppArmor running; fix the specific profile (local overrides) instead."
-      },
-      check(ctx) {
-        serviceTurnedOff(ctx, /^apparmor(?:\.service)?$/, (t) => `${t.module} turns the AppArmor service off.`);
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && COMMAND2.test(cmd.text)) {
-            atArg(ctx, t, cmd.arg, `${t.module} disables AppArmor.`);
-            continue;
-          }
-          const hit = ["line", "replace", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && /\bapparmor=0\b/.test(s)));
-          if (hit) atArg(ctx, t, hit, `${t.module} disables AppArmor on the kernel command line.`);
-        }
-      }
-    };
-    os_002_default = rule185;
-  }
-});
-
-// src/rules/ansible/rules/os-003.ts
-var rule186, os_003_default;
-var init_os_003 = __esm({
-  "src/rules/ansible/rules/os-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_services();
-    rule186 = {
-      meta: {
-        id: "ANS-OS-003",
-        title: "Host firewall disabled",
-        severity: "medium",
-        category: "ansible",
-        modules: [...SERVICE_MODULES, "ufw", "command", "shell"],
-        docs: doc2({
-          what: "Flags tasks that stop, disable or mask firewalld, ufw, nftables or iptables, `ufw: state: disabled`, and `ufw disable` / `systemctl stop firewalld` commands.",
-          why: "Every listening service on the host becomes reachable from the network, including ones meant for localhost or a management network.",
-          bad: "- ansible.builtin.service:\n    name: firewalld\n    state: stopped",
-          good: "- ansible.posix.firewalld:\n    service: https\n    permanent: true\n    state: enabled",
-          refs: ["CIS Benchmarks: Ensure a firewall is enabled"]
-        }),
-        remediation: "Keep the firewall running and open only the ports the service needs."
-      },
-      check(ctx) {
-        serviceTurnedOff(
-          ctx,
-          /^(?:firewalld|ufw|nftables|iptables|ip6tables)(?:\.service)?$/,
-          (t, n) => `${t.module} turns the ${n} firewall off.`
-        );
-        for (const t of ctx.tasksFor(["ufw"])) {
-          const a = t.args.get("state");
-          if (known(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
-        }
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && /\bufw\s+(?:--force\s+)?disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?(?:firewalld|ufw|nftables)\b/.test(
-            cmd.text
-          ))
-            atArg(ctx, t, cmd.arg, `${t.module} turns the host firewall off.`);
-        }
-      }
-    };
-    os_003_default = rule186;
-  }
-});
-
-// src/rules/ansible/rules/os-004.ts
-var NOPASSWD_ALL, rule187, os_004_default;
-var init_os_004 = __esm({
-  "src/rules/ansible/rules/os-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
-    rule187 = {
-      meta: {
-        id: "ANS-OS-004",
-        title: "Passwordless sudo for every command",
-        severity: "low",
-        category: "ansible",
-        modules: ["lineinfile", "copy", "blockinfile", "template", "sudoers"],
-        docs: doc2({
-          what: "Flags sudoers lines `\u2026 NOPASSWD: ALL` written by lineinfile/copy/blockinfile and the community.general.sudoers module with `commands: ALL` and `nopassword` left at its default (true).",
-          why: "Anyone who gets a shell as that user \u2014 a leaked key, a compromised service \u2014 is root without any further secret.",
-          bad: '- ansible.builtin.lineinfile:\n    path: /etc/sudoers.d/deploy\n    line: "deploy ALL=(ALL) NOPASSWD: ALL"\n    validate: visudo -cf %s',
-          good: '- ansible.builtin.lineinfile:\n    path: /etc/sudoers.d/deploy\n    line: "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app"\n    validate: visudo -cf %s',
-          refs: ["man sudoers(5)", "CWE-250: Execution with Unnecessary Privileges"]
-        }),
-        remediation: "Limit NOPASSWD to the specific commands the account needs."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["lineinfile", "copy", "blockinfile"])) {
-          const hit = ["line", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && NOPASSWD_ALL.test(s)));
-          if (hit) atArg(ctx, t, hit, `${t.module} grants passwordless sudo for every command.`);
-        }
-        for (const t of ctx.tasksFor(["sudoers"])) {
-          const cmds = t.args.get("commands");
-          const all = known(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
-          if (all && !isFalse(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
-            atArg(ctx, t, cmds, "sudoers grants passwordless sudo for every command (nopassword defaults to true).");
-        }
-      }
-    };
-    os_004_default = rule187;
-  }
-});
-
-// src/rules/ansible/containers.ts
-var CONTAINER_MODULES, RUN_COMMAND;
-var init_containers = __esm({
-  "src/rules/ansible/containers.ts"() {
-    "use strict";
-    CONTAINER_MODULES = ["docker_container", "podman_container", "docker_swarm_service", "docker_run"];
-    RUN_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create)\b/;
-  }
-});
-
-// src/rules/ansible/rules/ctr-001.ts
-var rule188, ctr_001_default;
-var init_ctr_001 = __esm({
-  "src/rules/ansible/rules/ctr-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_containers();
-    rule188 = {
-      meta: {
-        id: "ANS-CTR-001",
-        title: "Privileged container",
-        severity: "high",
-        category: "ansible",
-        modules: [...CONTAINER_MODULES, "command", "shell"],
-        docs: doc2({
-          what: "Flags docker_container/podman_container with `privileged: yes`, and `docker run --privileged` in commands.",
-          why: "A privileged container has every capability and all host devices: escaping to root on the host is trivial.",
-          bad: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    privileged: yes",
-          good: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    capabilities: [NET_BIND_SERVICE]",
-          refs: [
-            "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
-            "CIS Docker Benchmark 5.4"
-          ]
-        }),
-        remediation: "Remove privileged; grant only the specific capabilities or devices needed."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
-          const a = t.args.get("privileged");
-          if (isTrue(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
-        }
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && RUN_COMMAND.test(cmd.text) && /\s--privileged(?:=true)?\b(?!=false)/.test(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} starts a privileged container.`);
-        }
-      }
-    };
-    ctr_001_default = rule188;
-  }
-});
-
-// src/rules/ansible/rules/ctr-002.ts
-var SOCKET, rule189, ctr_002_default;
-var init_ctr_002 = __esm({
-  "src/rules/ansible/rules/ctr-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_containers();
-    SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
-    rule189 = {
-      meta: {
-        id: "ANS-CTR-002",
-        title: "Container runtime socket mounted into a container",
-        severity: "high",
-        category: "ansible",
-        modules: [...CONTAINER_MODULES, "command", "shell"],
-        docs: doc2({
-          what: "Flags `/var/run/docker.sock` (and podman, containerd, cri-o sockets) in `volumes`, `mounts` or `-v` of container tasks.",
-          why: "Whoever controls the container can start a privileged container through the socket: it is root on the host.",
-          bad: "- community.docker.docker_container:\n    name: ci-runner\n    image: example/runner:2\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock",
-          good: "# use a rootless builder or a socket proxy that allows only the needed API calls",
-          refs: ["CIS Docker Benchmark 5.31", "https://docs.docker.com/engine/security/#docker-daemon-attack-surface"]
-        }),
-        remediation: "Do not mount the runtime socket; use a restricted socket proxy or rootless tooling."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(CONTAINER_MODULES))
-          for (const k of ["volumes", "mounts", "volume", "mount", "binds"]) {
-            const a = t.args.get(k);
-            if (a && strings(a.value).some((s) => !isJinja(s) && SOCKET.test(` ${s}`)))
-              atArg(ctx, t, a, `${t.module} mounts the container runtime socket (${k}).`);
-          }
-        for (const t of ctx.file.tasks) {
-          const cmd = commandOf(t);
-          if (cmd && RUN_COMMAND.test(cmd.text) && SOCKET.test(cmd.text))
-            atArg(ctx, t, cmd.arg, `${t.module} mounts the container runtime socket into a container.`);
-        }
-      }
-    };
-    ctr_002_default = rule189;
-  }
-});
-
-// src/rules/ansible/rules/ctr-003.ts
-var KEYS5, rule190, ctr_003_default;
-var init_ctr_003 = __esm({
-  "src/rules/ansible/rules/ctr-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_containers();
-    KEYS5 = [
-      "network_mode",
-      "pid_mode",
-      "ipc_mode",
-      "userns_mode",
-      "uts",
-      "network",
-      "pid",
-      "ipc",
-      "userns",
-      "cgroupns_mode"
-    ];
-    rule190 = {
-      meta: {
-        id: "ANS-CTR-003",
-        title: "Container shares host namespaces",
-        severity: "medium",
-        category: "ansible",
-        modules: CONTAINER_MODULES,
-        docs: doc2({
-          what: "Flags container tasks with `network_mode`, `pid_mode`, `ipc_mode`, `userns_mode` (podman: `network`, `pid`, `ipc`, `userns`) set to `host`.",
-          why: "The container sees and can signal host processes (pid), sniff or bind host interfaces (network), or read shared memory (ipc); user-namespace remapping is lost (userns).",
-          bad: "- community.docker.docker_container:\n    name: exporter\n    image: example/exporter:3\n    pid_mode: host",
-          good: '- community.docker.docker_container:\n    name: exporter\n    image: example/exporter:3\n    published_ports: ["127.0.0.1:9100:9100"]',
-          refs: ["CIS Docker Benchmark 5.9, 5.15, 5.16, 5.30"]
-        }),
-        remediation: "Use the default (private) namespaces; publish only the ports needed."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(CONTAINER_MODULES))
-          for (const k of KEYS5) {
-            const a = t.args.get(k);
-            if (known(a)?.toLowerCase() === "host")
-              atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
-          }
-      }
-    };
-    ctr_003_default = rule190;
-  }
-});
-
-// src/rules/ansible/rules/ctr-004.ts
-var CAPS, OPTS, rule191, ctr_004_default;
-var init_ctr_004 = __esm({
-  "src/rules/ansible/rules/ctr-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_containers();
-    CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
-    OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
-    rule191 = {
-      meta: {
-        id: "ANS-CTR-004",
-        title: "Container with dangerous capabilities or confinement off",
-        severity: "medium",
-        category: "ansible",
-        modules: CONTAINER_MODULES,
-        docs: doc2({
-          what: "Flags container tasks adding ALL, SYS_ADMIN, SYS_PTRACE, SYS_MODULE, DAC_READ_SEARCH, SYS_RAWIO or BPF capabilities, or with `security_opts` `seccomp=unconfined`, `apparmor=unconfined`, `label=disable`.",
-          why: "These capabilities, or running without seccomp/AppArmor/SELinux confinement, are the usual building blocks of container escapes.",
-          bad: "- community.docker.docker_container:\n    name: debug\n    image: example/tools:1\n    capabilities: [SYS_ADMIN]\n    security_opts: [seccomp=unconfined]",
-          good: "- community.docker.docker_container:\n    name: debug\n    image: example/tools:1\n    cap_drop: [ALL]",
-          refs: ["CIS Docker Benchmark 5.3, 5.21, 5.25", "https://docs.docker.com/engine/security/seccomp/"]
-        }),
-        remediation: "Drop the capability or security option; add only narrowly needed capabilities."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
-          for (const k of ["capabilities", "cap_add"]) {
-            const a = t.args.get(k);
-            const bad = a && strings(a.value).find((s) => !isJinja(s) && CAPS.test(s.trim()));
-            if (bad) atArg(ctx, t, a, `${t.module} adds the ${bad.trim().toUpperCase()} capability.`);
-          }
-          for (const k of ["security_opts", "security_opt"]) {
-            const a = t.args.get(k);
-            const bad = a && strings(a.value).find((s) => !isJinja(s) && OPTS.test(s.trim()));
-            if (bad) atArg(ctx, t, a, `${t.module} runs with ${bad.trim()}.`);
-          }
-        }
-      }
-    };
-    ctr_004_default = rule191;
-  }
-});
-
-// src/rules/ansible/cloud.ts
-function cloudResources2(ctx) {
-  let out = resMemo.get(ctx.file);
-  if (!out) {
-    out = [];
-    for (const t of ctx.file.tasks) {
-      out.push(...fromAnsibleTaskAll(t, { pos: (n) => ctx.pos(n) }));
-    }
-    resMemo.set(ctx.file, out);
-  }
-  return out;
-}
-function cloudFindings2(ctx, check) {
-  let m = findMemo.get(ctx.file);
-  if (!m) findMemo.set(ctx.file, m = /* @__PURE__ */ new Map());
-  let out = m.get(check);
-  if (!out) {
-    const kinds = new Set(check.kinds);
-    const all = cloudResources2(ctx).filter((r) => kinds.has(r.kind));
-    const found = [];
-    for (const r of all) check.run(r, (f) => found.push(f), all);
-    m.set(check, out = found);
-  }
-  return out;
-}
-function cloudCheck2(check, codes) {
-  return cloudChecks([[check, codes]]);
-}
-function cloudChecks(pairs) {
-  return (ctx) => {
-    const byPlace = /* @__PURE__ */ new Map();
-    for (const [check, codes] of pairs)
-      for (const f of cloudFindings2(ctx, check)) {
-        if (!codes.includes(f.code)) continue;
-        const k = f.at?.loc.path ?? f.resource.loc.path;
-        const list4 = byPlace.get(k) ?? [];
-        list4.push(f);
-        byPlace.set(k, list4);
-      }
-    for (const [path18, list4] of byPlace) {
-      const f = list4[0];
-      const t = f.resource.origin;
-      const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
-      const severity = list4.some((x) => !x.severity) ? void 0 : list4.map((x) => x.severity).sort(bySeverity)[0];
-      ctx.report({
-        at: f.at?.loc.pos ?? t.pos,
-        scope: t.scope,
-        path: f.at ? path18 : `${t.path}.${t.module}`,
-        message: `${t.module}: ${message2}`,
-        ...list4.some((x) => x.secret) ? { secret: true } : {},
-        ...severity ? { severity } : {},
-        ...f.why ? { why: f.why } : {}
-      });
-    }
-  };
-}
-function bySeverity(a, b) {
-  return SEVERITY_RANK[b] - SEVERITY_RANK[a];
-}
-var resMemo, findMemo;
-var init_cloud2 = __esm({
-  "src/rules/ansible/cloud.ts"() {
-    "use strict";
-    init_ansible();
-    init_types();
-    resMemo = /* @__PURE__ */ new WeakMap();
-    findMemo = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/rules/ansible/rules/aws-001.ts
-var rule192, aws_001_default;
-var init_aws_001 = __esm({
-  "src/rules/ansible/rules/aws-001.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_security_group();
-    rule192 = {
-      meta: {
-        id: "ANS-AWS-001",
-        title: "Security group open to the internet on an administrative port",
-        severity: "critical",
-        category: "ansible",
-        modules: ["ec2_security_group", "ec2_group"],
-        docs: doc2({
-          what: "Flags ec2_security_group (ec2_group, amazon.aws and short names) ingress `rules` that allow the whole internet (`0.0.0.0/0`, `::/0` or any other /0 spelling) on SSH, RDP, WinRM, database, cache, Docker API and similar administrative ports, or on all ports/protocols. It is the same check as CloudFormation's CFN-SG-001/002/003/006, with the same port lists; Jinja values are unknown and never reported.",
-          why: "Administrative services open to the whole internet are scanned within minutes and brute-forced or exploited.",
-          bad: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 0.0.0.0/0",
-          good: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 10.20.0.0/16",
-          refs: [
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
-            "CIS AWS Foundations 5.2"
-          ]
-        }),
-        remediation: "Restrict the rule to a VPN/bastion CIDR, or use SSM Session Manager instead of open SSH/RDP."
-      },
-      // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
-      check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
-    };
-    aws_001_default = rule192;
-  }
-});
-
-// src/rules/ansible/rules/aws-002.ts
-var PUBLIC_ACL, BLOCKS, rule193, aws_002_default;
-var init_aws_002 = __esm({
-  "src/rules/ansible/rules/aws-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_ansible_values();
-    init_policy();
-    PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
-    BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
-    rule193 = {
-      meta: {
-        id: "ANS-AWS-002",
-        title: "S3 bucket or object made public",
-        severity: "high",
-        category: "ansible",
-        modules: ["s3_bucket", "s3_object", "aws_s3"],
-        docs: doc2({
-          what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false\u2026}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition that restricts (one on `aws:Referer` alone does not: the client sends it); and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
-          why: "Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.",
-          bad: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read",
-          good: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private",
-          refs: [
-            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
-            "CIS AWS Foundations 2.1.4"
-          ]
-        }),
-        remediation: "Keep the bucket private with all four public-access blocks; share through CloudFront or presigned URLs."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["s3_bucket"])) {
-          for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
-            if (BLOCKS.includes(b.key) && isFalse(b))
-              ctx.report({
-                at: b.keyPos,
-                scope: t.scope,
-                path: `${t.path}.${t.module}.public_access.${b.key}`,
-                message: `s3_bucket public_access.${b.key} is false.`
-              });
-          const del = t.args.get("delete_public_access");
-          if (isTrue(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
-          const acl = t.args.get("acl");
-          if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
-            atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
-          const pol = t.args.get("policy");
-          const open = pol ? publicStatements(argValue(t, pol, { pos: (n) => ctx.pos(n) }))[0] : void 0;
-          if (open)
-            atArg(
-              ctx,
-              t,
-              pol,
-              open.client ? `s3_bucket policy allows Principal "*" with only a ${open.client} condition, which the caller chooses.` : 's3_bucket policy allows Principal "*" without a condition.'
-            );
-        }
-        for (const t of ctx.tasksFor(["s3_object", "aws_s3"])) {
-          const p = t.args.get("permission");
-          if (p && strings(p.value).some((s) => PUBLIC_ACL.test(s.trim())))
-            atArg(ctx, t, p, `${t.module} uploads the object with a public ACL.`);
-        }
-      }
-    };
-    aws_002_default = rule193;
-  }
-});
-
-// src/rules/ansible/policy.ts
-function parsePolicy(v) {
-  if (typeof v === "string") {
-    if (isJinja(v)) return void 0;
-    try {
-      const p = JSON.parse(v);
-      return p && typeof p === "object" ? p : void 0;
-    } catch {
-      return void 0;
-    }
-  }
-  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function statements3(doc3) {
-  const raw = doc3.Statement ?? doc3.statement;
-  const arr = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  return arr.filter((s) => !!s && typeof s === "object").map((s) => {
-    const pr = s.Principal;
-    const principalStar = pr === "*" || !!pr && typeof pr === "object" && list(pr.AWS).includes("*");
-    return {
-      effect: String(s.Effect ?? ""),
-      actions: list(s.Action),
-      notActions: s.NotAction !== void 0,
-      resources: list(s.Resource),
-      principalStar,
-      hasCondition: !!s.Condition
-    };
-  });
-}
-var list;
-var init_policy2 = __esm({
-  "src/rules/ansible/policy.ts"() {
-    "use strict";
-    init_context2();
-    list = (v) => Array.isArray(v) ? v.map(String) : v === void 0 || v === null ? [] : [String(v)];
-  }
-});
-
-// src/rules/ansible/rules/aws-003.ts
-var POLICY_KEYS, ADMIN_ARN, rule194, aws_003_default;
-var init_aws_003 = __esm({
-  "src/rules/ansible/rules/aws-003.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_policy2();
-    POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
-    ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
-    rule194 = {
-      meta: {
-        id: "ANS-AWS-003",
-        title: "IAM policy grants full administrator access",
-        severity: "critical",
-        category: "ansible",
-        modules: ["iam_policy", "iam_managed_policy", "iam_role", "iam_user", "iam_group"],
-        docs: doc2({
-          what: 'Flags IAM policies (iam_policy, iam_managed_policy) with an Allow statement of `Action: "*"` on `Resource: "*"`, and roles/users/groups attached to AdministratorAccess, IAMFullAccess or PowerUserAccess.',
-          why: "Full `*:*` access defeats least privilege: one leaked key or compromised instance owns the whole account.",
-          bad: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: all\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: "*"\n          Resource: "*"',
-          good: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: read-reports\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: ["s3:GetObject"]\n          Resource: ["arn:aws:s3:::reports/*"]',
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
-            "CIS AWS Foundations 1.16"
-          ]
-        }),
-        remediation: "Grant only the actions and resources the principal needs."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["iam_policy", "iam_managed_policy", "iam_role", "iam_user", "iam_group"]))
-          for (const k of POLICY_KEYS) {
-            const a = t.args.get(k);
-            const d = parsePolicy(a?.value);
-            if (d && statements3(d).some(
-              (s) => s.effect === "Allow" && !s.notActions && s.actions.some((x) => x === "*" || x === "*:*") && s.resources.includes("*")
-            ))
-              atArg(ctx, t, a, `${t.module} ${k} allows every action on every resource.`);
-          }
-        for (const t of ctx.tasksFor(["iam_role", "iam_user", "iam_group"]))
-          for (const k of ["managed_policies", "managed_policy"]) {
-            const a = t.args.get(k);
-            const admin = a && strings(a.value).find((s) => ADMIN_ARN.test(s.trim()));
-            if (admin) atArg(ctx, t, a, `${t.module} attaches ${admin.trim().split("/").pop()}.`);
-          }
-      }
-    };
-    aws_003_default = rule194;
-  }
-});
-
-// src/rules/ansible/rules/aws-004.ts
-var rule195, aws_004_default;
-var init_aws_004 = __esm({
-  "src/rules/ansible/rules/aws-004.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule195 = {
-      meta: {
-        id: "ANS-AWS-004",
-        title: "RDS instance publicly accessible",
-        severity: "high",
-        category: "ansible",
-        modules: ["rds_instance", "rds_cluster", "rds"],
-        docs: doc2({
-          what: "Flags rds_instance / rds_cluster and the legacy `rds` module with `publicly_accessible: yes`.",
-          why: "The database gets a public DNS name and address; combined with a permissive security group it is reachable (and brute-forceable) from the internet.",
-          bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: yes",
-          good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: no\n    storage_encrypted: yes",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2"]
-        }),
-        remediation: "Set publicly_accessible: no and reach the database from inside the VPC."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster", "rds"])) {
-          const a = t.args.get("publicly_accessible");
-          if (isTrue(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
-        }
-      }
-    };
-    aws_004_default = rule195;
-  }
-});
-
-// src/rules/ansible/rules/aws-005.ts
-var rule196, aws_005_default;
-var init_aws_005 = __esm({
-  "src/rules/ansible/rules/aws-005.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule196 = {
-      meta: {
-        id: "ANS-AWS-005",
-        title: "RDS storage not encrypted",
-        severity: "high",
-        category: "ansible",
-        modules: ["rds_instance", "rds_cluster"],
-        docs: doc2({
-          what: "Flags rds_instance / rds_cluster that create a database (an `engine` is given, state present) with `storage_encrypted` false or missing. Read replicas and snapshot restores inherit encryption and are left alone.",
-          why: "Unencrypted storage, snapshots and backups expose the data to anyone who obtains a snapshot or the underlying volume; encryption cannot be turned on later without a rebuild.",
-          bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20",
-          good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20\n    storage_encrypted: yes",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3"]
-        }),
-        remediation: "Set storage_encrypted: yes (optionally with kms_key_id)."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
-          const state = known(t.args.get("state")) ?? "present";
-          if (state !== "present" || !t.args.has("engine")) continue;
-          if ([
-            "source_db_instance_identifier",
-            "snapshot_identifier",
-            "db_snapshot_identifier",
-            "replication_source_identifier"
-          ].some((k) => t.args.has(k)) || isTrue(t.args.get("read_replica")))
-            continue;
-          const a = t.args.get("storage_encrypted");
-          if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
-          else if (isFalse(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
-        }
-      }
-    };
-    aws_005_default = rule196;
-  }
-});
-
-// src/rules/ansible/rules/aws-006.ts
-var rule197, aws_006_default;
-var init_aws_006 = __esm({
-  "src/rules/ansible/rules/aws-006.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule197 = {
-      meta: {
-        id: "ANS-AWS-006",
-        title: "EBS volume not encrypted",
-        severity: "medium",
-        category: "ansible",
-        modules: ["ec2_vol", "ec2_instance", "ec2_launch_template"],
-        docs: doc2({
-          what: "Flags ec2_vol creating a volume (`volume_size` or `snapshot` given) without `encrypted: yes`, and ec2_instance / ec2_launch_template block devices whose `ebs` settings lack `encrypted: true`.",
-          why: "Unencrypted volumes and their snapshots expose data to anyone who can copy a snapshot or gets the underlying storage.",
-          bad: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50",
-          good: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50\n    encrypted: yes",
-          refs: [
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3",
-            "CIS AWS Foundations 2.2.1"
-          ]
-        }),
-        remediation: "Set encrypted: yes (or turn on EBS encryption by default for the account)."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(["ec2_vol"])) {
-          if ((known(t.args.get("state")) ?? "present") !== "present") continue;
-          if (!t.args.has("volume_size") && !t.args.has("snapshot")) continue;
-          const a = t.args.get("encrypted");
-          if (!a) atTask(ctx, t, "ec2_vol creates a volume without encrypted: yes.", "encrypted");
-          else if (isFalse(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
-        }
-        for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
-          const list4 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
-          if (!list4?.node || !(0, import_yaml9.isSeq)(list4.node)) continue;
-          list4.node.items.forEach((item, i) => {
-            const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
-            if (!ebs) return;
-            const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
-            if (enc && isTrue(enc)) return;
-            if (enc && !isFalse(enc)) return;
-            const at = enc ?? ebs;
-            ctx.report({
-              at: at.keyPos,
-              scope: t.scope,
-              path: `${t.path}.${t.module}.${list4.key}[${i}].ebs.encrypted`,
-              message: `${t.module} ${list4.key}[${i}] defines an EBS volume without encryption.`
-            });
-          });
-        }
-      }
-    };
-    aws_006_default = rule197;
-  }
-});
-
-// src/rules/ansible/rules/pkg-005.ts
-var MODULES2, rule198, pkg_005_default;
-var init_pkg_005 = __esm({
-  "src/rules/ansible/rules/pkg-005.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    MODULES2 = [
-      "apt",
-      "yum",
-      "dnf",
-      "dnf5",
-      "package",
-      "pip",
-      "zypper",
-      "apk",
-      "pacman",
-      "gem",
-      "npm",
-      "homebrew",
-      "win_chocolatey",
-      "chocolatey",
-      "bundler",
-      "jenkins_plugin",
-      "openbsd_pkg",
-      "pkg5",
-      "pkgutil",
-      "portage",
-      "slackpkg",
-      "sorcery",
-      "swdepot",
-      "yarn"
-    ];
-    rule198 = {
-      meta: {
-        id: "ANS-PKG-005",
-        title: "Package installed with state: latest",
-        severity: "low",
-        category: "ansible",
-        modules: MODULES2,
-        docs: doc2({
-          what: "Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, `yarn`, `bundler`, `jenkins_plugin`, `portage`, `openbsd_pkg`, `pkg5`, `pkgutil`, `slackpkg`, `sorcery`, `swdepot`, \u2026) with `state: latest`.",
-          why: "Every run may install a different, untested version: a compromised or broken upstream release reaches production on the next run, and the same playbook no longer gives the same machine.",
-          bad: "- ansible.builtin.apt:\n    name: nginx\n    state: latest",
-          good: "- ansible.builtin.apt:\n    name: nginx=1.22.1-9\n    state: present",
-          refs: [
-            "https://ansible.readthedocs.io/projects/lint/rules/package-latest/",
-            "CWE-1357: Reliance on Insufficiently Trustworthy Component"
-          ]
-        }),
-        remediation: "Pin the version and use state: present; upgrade deliberately."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES2)) {
-          const state = t.args.get("state");
-          if (known(state)?.trim().toLowerCase() !== "latest") continue;
-          atArg(ctx, t, state, `${t.module} installs whatever version is latest at run time.`);
-        }
-      }
-    };
-    pkg_005_default = rule198;
-  }
-});
-
-// src/rules/ansible/rules/perm-005.ts
-function creates(t) {
-  if (ALWAYS.includes(t.short)) return t.short !== "win_copy";
-  if (WITH_CREATE.includes(t.short)) return isTrue(t.args.get("create"));
-  const state = known(t.args.get("state"))?.trim().toLowerCase();
-  return state === "touch" || state === "directory";
-}
-var ALWAYS, WITH_CREATE, MODULES3, rule199, perm_005_default;
-var init_perm_005 = __esm({
-  "src/rules/ansible/rules/perm-005.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
-    WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
-    MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
-    rule199 = {
-      meta: {
-        id: "ANS-PERM-005",
-        title: "File created without an explicit mode",
-        severity: "low",
-        category: "ansible",
-        modules: MODULES3,
-        docs: doc2({
-          what: "Flags `copy`, `template`, `get_url`, `assemble`, `file` with `state: touch`/`directory`, and `lineinfile`/`blockinfile`/`ini_file` with `create: yes` that give no `mode`.",
-          why: "Without `mode` the permissions come from the umask of the remote user (and, for `copy`, may follow the source file): a secret or a configuration file can end up readable or writable by others depending on where the playbook runs.",
-          bad: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf",
-          good: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf\n    mode: '0640'",
-          refs: [
-            "https://ansible.readthedocs.io/projects/lint/rules/risky-file-permissions/",
-            "CWE-276: Incorrect Default Permissions"
-          ]
-        }),
-        remediation: "Set mode explicitly (e.g. mode: '0644', or '0600' for secrets)."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES3)) {
-          if (t.args.has("mode") || !creates(t)) continue;
-          atTask(
-            ctx,
-            t,
-            `${t.module} creates ${t.short === "file" ? "a path" : "a file"} without mode: its permissions depend on the umask.`,
-            "mode"
-          );
-        }
-      }
-    };
-    perm_005_default = rule199;
-  }
-});
-
-// src/rules/ansible/rules/priv-001.ts
-var rule200, priv_001_default;
-var init_priv_001 = __esm({
-  "src/rules/ansible/rules/priv-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule200 = {
-      meta: {
-        id: "ANS-PRIV-001",
-        title: "become_user without become",
-        severity: "low",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags tasks that set `become_user` while neither they nor their block or play set `become: true` (in a task file included from elsewhere, only an explicit `become: false`), and plays that set `become_user` without `become` when none of their tasks sets `become` either (plays with roles are left alone: a role may set it).",
-          why: "`become_user` alone does not switch users: the task runs as the connecting user. Commands meant for an unprivileged service account then run as whoever connects (often root through the inventory), or fail in ways that tempt people to widen privileges.",
-          bad: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become_user: app",
-          good: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become: true\n      become_user: app",
-          refs: [
-            "https://ansible.readthedocs.io/projects/lint/rules/partial-become/",
-            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html"
-          ]
-        }),
-        remediation: "Add become: true next to become_user (or at the block/play level)."
-      },
-      check(ctx) {
-        for (const play of ctx.file.plays ?? []) {
-          const bu = play.keywords.get("become_user");
-          if (!bu || play.become !== false || play.roles) continue;
-          const tasks = ctx.file.tasks.filter((t) => t.path.startsWith(`${play.path}.`));
-          if (tasks.some((t) => t.become !== false)) continue;
-          ctx.report({
-            at: bu.keyPos,
-            scope: play.scope,
-            path: `${play.path}.become_user`,
-            message: `play sets become_user ${typeof bu.value === "string" ? bu.value : ""} without become: its tasks run as the connecting user.`.replace(
-              "  ",
-              " "
-            )
-          });
-        }
-        for (const t of ctx.file.tasks) {
-          const bu = t.keywords.get("become_user");
-          if (!bu || t.become !== false) continue;
-          atArg(
-            ctx,
-            t,
-            bu,
-            `become_user ${typeof bu.value === "string" ? bu.value : ""} is set without become: the task runs as the connecting user.`.replace(
-              "  ",
-              " "
-            )
-          );
-        }
-      }
-    };
-    priv_001_default = rule200;
-  }
-});
-
-// src/rules/ansible/rules/path-001.ts
-function escapes(role, folder, rel) {
-  const out = [...role.split("/"), folder];
-  const depth = role.split("/").length;
-  for (const seg of rel.split("/")) {
-    if (seg === "" || seg === ".") continue;
-    if (seg === "..") {
-      out.pop();
-      if (out.length < depth) return true;
-    } else out.push(seg);
-  }
-  return false;
-}
-function sourceOf(t, arg) {
-  const a = t.args.get(arg) ?? (["include_tasks", "import_tasks", "include_vars", "script"].includes(t.short) ? t.freeForm : void 0);
-  const v = known(a);
-  return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
-}
-var SOURCES, rule201, path_001_default;
-var init_path_001 = __esm({
-  "src/rules/ansible/rules/path-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    SOURCES = {
-      copy: [["src", "files"]],
-      template: [["src", "templates"]],
-      script: [["cmd", "files"]],
-      unarchive: [["src", "files"]],
-      assemble: [["src", "files"]],
-      include_vars: [["file", "vars"]],
-      include_tasks: [["file", "tasks"]],
-      import_tasks: [["file", "tasks"]],
-      win_copy: [["src", "files"]],
-      win_template: [["src", "templates"]]
-    };
-    rule201 = {
-      meta: {
-        id: "ANS-PATH-001",
-        title: "Role source path escapes the role",
-        severity: "low",
-        category: "ansible",
-        modules: Object.keys(SOURCES),
-        docs: doc2({
-          what: "Flags `src`/`file` paths of copy, template, script, unarchive, include_vars and include/import_tasks inside a role that climb out of the role with `../`.",
-          why: "A role that reads files outside itself depends on the layout of whatever repository it sits in: moved or installed from Galaxy, it silently picks up another file (or an attacker-controlled one) with the same relative path.",
-          bad: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: ../../../secrets/web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
-          good: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
-          refs: ["https://docs.ansible.com/ansible/latest/playbook_guide/playbook_pathing.html"]
-        }),
-        remediation: "Keep the file inside the role (files/, templates/, vars/) or pass its path in as a role variable."
-      },
-      check(ctx) {
-        const m = /^(.*?(?:^|\/)roles\/[^/]+)\//.exec(ctx.file.path);
-        if (!m) return;
-        const role = m[1];
-        for (const t of ctx.tasksFor(Object.keys(SOURCES)))
-          for (const [arg, folder] of SOURCES[t.short] ?? []) {
-            const s = sourceOf(t, arg);
-            if (!s || !s.v.includes("..") || s.v.startsWith("/")) continue;
-            if (escapes(role, folder, s.v)) atArg(ctx, t, s.a, `${t.module} reads ${s.v}, outside the role.`);
-          }
-      }
-    };
-    path_001_default = rule201;
-  }
-});
-
-// src/rules/ansible/rules/cfg-001.ts
-var rule202, cfg_001_default;
-var init_cfg_001 = __esm({
-  "src/rules/ansible/rules/cfg-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule202 = {
-      meta: {
-        id: "ANS-CFG-001",
-        title: "Unsafe lookups allowed",
-        severity: "medium",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags `allow_unsafe_lookups = True` in ansible.cfg, `ANSIBLE_ALLOW_UNSAFE_LOOKUPS` in a task environment, `ansible_allow_unsafe_lookups` in variables, and lookups called with `allow_unsafe=True`.",
-          why: "Lookup results normally come back marked unsafe so Jinja in them is not evaluated. Allowing unsafe lookups means text from a file, a URL, DNS or a secret store is templated: whoever controls that text runs Jinja (and through it, code) on the controller.",
-          bad: "[defaults]\nallow_unsafe_lookups = True",
-          good: "[defaults]\nallow_unsafe_lookups = False",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/reference_appendices/config.html#default-allow-unsafe-lookups",
-            "CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine"
-          ]
-        }),
-        remediation: "Leave lookups unsafe (the default); mark only specific, trusted values with `!unsafe` handling in mind."
-      },
-      check(ctx) {
-        for (const e of ctx.file.cfg?.entries ?? [])
-          if (e.key.toLowerCase() === "allow_unsafe_lookups" && truthy(e.value) === true)
-            ctx.report({
-              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
-              scope: [e.line, e.line],
-              path: `ansible.cfg:[${e.section}].allow_unsafe_lookups`,
-              message: `ansible.cfg [${e.section}] allow_unsafe_lookups = ${e.value}: lookup results are templated.`
-            });
-        for (const v of ctx.file.vars)
-          if (v.key === "ansible_allow_unsafe_lookups" && !isJinja(v.value) && truthy(v.value) === true)
-            ctx.report({
-              at: v.keyPos,
-              scope: v.scope,
-              path: v.path,
-              message: `${v.key} is true: lookup results are templated.`
-            });
-        for (const t of ctx.file.tasks) {
-          const env = t.keywords.get("environment")?.value;
-          if (env && typeof env === "object" && !Array.isArray(env)) {
-            const v = env.ANSIBLE_ALLOW_UNSAFE_LOOKUPS;
-            if (truthy(v) === true)
-              ctx.report({
-                at: t.keywords.get("environment").keyPos,
-                scope: t.scope,
-                path: `${t.path}.environment.ANSIBLE_ALLOW_UNSAFE_LOOKUPS`,
-                message: "ANSIBLE_ALLOW_UNSAFE_LOOKUPS is on for this task."
-              });
-          }
-          for (const a of [...t.args.values(), ...t.keywords.values()]) {
-            if (typeof a.value !== "string" || !/\b(?:lookup|query|q)\s*\(/.test(a.value)) continue;
-            if (/\ballow_unsafe\s*=\s*(?:True|true|yes)\b/.test(a.value))
-              ctx.report({
-                at: a.keyPos,
-                scope: t.scope,
-                path: `${t.path}.${t.module || "task"}.${a.key}`,
-                message: `${a.key} calls a lookup with allow_unsafe=True: its result is templated.`
-              });
-          }
-        }
-      }
-    };
-    cfg_001_default = rule202;
-  }
-});
-
-// src/rules/ansible/rules/cfg-002.ts
-var rule203, cfg_002_default;
-var init_cfg_002 = __esm({
-  "src/rules/ansible/rules/cfg-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    rule203 = {
-      meta: {
-        id: "ANS-CFG-002",
-        title: "Galaxy server over plain HTTP",
-        severity: "medium",
-        category: "ansible",
-        modules: [],
-        docs: doc2({
-          what: "Flags `server =` in `[galaxy]` and `url =` in `[galaxy_server.*]` sections of ansible.cfg that use `http://`.",
-          why: "Roles and collections fetched over plain HTTP (and the API token sent with them) can be read and replaced by anyone on the path: the code they contain then runs with the playbook's privileges.",
-          bad: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = http://galaxy.example.com/api/",
-          good: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = https://galaxy.example.com/api/",
-          refs: [
-            "https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html#configuring-the-ansible-galaxy-client",
-            "CWE-319: Cleartext Transmission of Sensitive Information"
-          ]
-        }),
-        remediation: "Use an https:// Galaxy or Automation Hub URL."
-      },
-      check(ctx) {
-        for (const e of ctx.file.cfg?.entries ?? []) {
-          const key = e.key.toLowerCase();
-          const section = e.section.toLowerCase();
-          const galaxy = section === "galaxy" && key === "server" || section.startsWith("galaxy_server.") && key === "url";
-          if (!galaxy || !/^\s*http:\/\//i.test(e.value)) continue;
-          ctx.report({
-            at: { line: e.line, column: e.valueCol, endLine: e.line, endColumn: e.valueEndCol },
-            scope: [e.line, e.line],
-            path: `ansible.cfg:[${e.section}].${e.key}`,
-            message: `ansible.cfg [${e.section}] ${e.key} fetches roles and collections over plain HTTP.`
-          });
-        }
-      }
-    };
-    cfg_002_default = rule203;
-  }
-});
-
-// src/rules/ansible/exposure.ts
-function isAnywhere(v) {
-  if (typeof v !== "string") return false;
-  const s = v.trim().toLowerCase();
-  return s === "*" || s === "internet" || s === "any" || isWorldCidr(s);
-}
-function portRanges(values) {
-  const out = [];
-  for (const v of values)
-    for (const part of String(v).split(",")) {
-      const s = part.trim();
-      if (s === "*" || s === "-1") out.push([0, 65535]);
-      else {
-        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
-        if (!m) return void 0;
-        out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
-      }
-    }
-  return out;
-}
-function exposed(ranges, protocol) {
-  const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
-  const ports = SENSITIVE_SERVICES.filter(
-    (e) => servesOn(e, protocol) && ranges.some(([lo, hi]) => e[0] >= lo && e[0] <= hi)
-  ).map(([p]) => p);
-  return { all, ports: [...new Set(ports)] };
-}
-function list2(v) {
-  return v === void 0 || v === null ? [] : Array.isArray(v) ? v : [v];
-}
-var init_exposure = __esm({
-  "src/rules/ansible/exposure.ts"() {
-    "use strict";
-    init_constants();
-  }
-});
-
-// src/rules/ansible/rules/az-001.ts
-var MODULES4, rule204, az_001_default;
-var init_az_001 = __esm({
-  "src/rules/ansible/rules/az-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_exposure();
-    MODULES4 = ["azure_rm_securitygroup"];
-    rule204 = {
-      meta: {
-        id: "ANS-AZ-001",
-        title: "Azure network security group opens a sensitive port to the internet",
-        severity: "critical",
-        category: "ansible",
-        modules: MODULES4,
-        docs: doc2({
-          what: "Flags inbound `Allow` rules of azure_rm_securitygroup whose `source_address_prefix` is `*`, `Internet`, `Any` or a /0 CIDR and whose `destination_port_range` covers SSH, RDP, WinRM, SMB, database or cache ports, or every port.",
-          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
-          bad: '- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: "*"\n        access: Allow\n        priority: 100\n        direction: Inbound',
-          good: "- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: 10.20.0.0/16\n        access: Allow\n        priority: 100\n        direction: Inbound",
-          refs: [
-            "https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview",
-            "CIS Microsoft Azure Foundations 6.1, 6.2"
-          ]
-        }),
-        remediation: "Allow the port only from a VPN or bastion range, or use Azure Bastion / just-in-time access."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES4)) {
-          const rules2 = t.args.get("rules");
-          if (!rules2?.node || !(0, import_yaml9.isSeq)(rules2.node)) continue;
-          rules2.node.items.forEach((item, i) => {
-            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
-            const access = String(a.get("access")?.value ?? "Allow").toLowerCase();
-            const direction = String(a.get("direction")?.value ?? "Inbound").toLowerCase();
-            if (access !== "allow" || direction !== "inbound") return;
-            const src = a.get("source_address_prefix");
-            if (!src || !list2(src.value).some(isAnywhere)) return;
-            const portArg = a.get("destination_port_range");
-            const values = list2(portArg?.value ?? "*");
-            if (values.some(isJinja)) return;
-            const ranges = portRanges(values);
-            if (!ranges) return;
-            const proto = a.get("protocol")?.value;
-            const e = exposed(ranges, typeof proto === "string" && !isJinja(proto) ? proto : void 0);
-            if (!e.all && !e.ports.length) return;
-            ctx.report({
-              at: src.keyPos,
-              scope: t.scope,
-              ...portArg ? { related: [{ at: portArg.keyPos, message: "the ports it opens" }] } : {},
-              path: `${t.path}.${t.module}.rules[${i}].source_address_prefix`,
-              message: `${t.module} rule ${String(a.get("name")?.value ?? i)} allows ${String(list2(src.value).find(isAnywhere))} on ${e.all ? "every port" : `port${e.ports.length > 1 ? "s" : ""} ${e.ports.slice(0, 5).join(", ")}`}.`
-            });
-          });
-        }
-      }
-    };
-    az_001_default = rule204;
-  }
-});
-
-// src/rules/ansible/rules/az-002.ts
-var MODULES5, rule205, az_002_default;
-var init_az_002 = __esm({
-  "src/rules/ansible/rules/az-002.ts"() {
-    "use strict";
-    init_context2();
-    init_constants();
-    init_docs2();
-    MODULES5 = ["azure_rm_storageaccount"];
-    rule205 = {
-      meta: {
-        id: "ANS-AZ-002",
-        title: "Azure storage account accepts insecure or public access",
-        severity: "high",
-        category: "ansible",
-        modules: MODULES5,
-        docs: doc2({
-          what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, `network_acls.default_action: Allow`, or `network_acls.ip_rules` admitting 0.0.0.0/0; and, at medium, an account that leaves out `minimum_tls_version` (an account created without it accepts TLS 1.0) or `network_acls` (every network may connect).",
-          why: "Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.",
-          bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0",
-          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2\n    network_acls:\n      default_action: Deny\n      bypass: AzureServices",
-          refs: [
-            "https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer",
-            "CIS Microsoft Azure Foundations 3.1, 3.7, 3.15"
-          ]
-        }),
-        remediation: "Set https_only: true, minimum_tls_version: TLS1_2, allow_blob_public_access: false and network_acls.default_action: Deny."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES5)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
-          const https = t.args.get("https_only");
-          if (isFalse(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
-          const tls = t.args.get("minimum_tls_version");
-          const v = known(tls);
-          if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
-          const missing = [
-            ...tls ? [] : ["no minimum_tls_version, so the account accepts TLS 1.0 (what an account created without it allows)"],
-            ...t.args.get("network_acls") ? [] : ["no network_acls, so every network may reach the account"]
-          ];
-          if (missing.length)
-            ctx.report({
-              at: t.modulePos,
-              scope: t.scope,
-              path: argPath(t, tls ? "network_acls" : "minimum_tls_version"),
-              message: `${t.module} sets ${missing.join("; and ")}.`,
-              severity: "medium"
-            });
-          const pub = t.args.get("allow_blob_public_access");
-          if (isTrue(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
-          for (const a of pairsOf(ctx, t.args.get("network_acls")?.node)) {
-            if (a.key === "ip_rules" && strings(a.value).some((x) => isWorldCidr(x) || x.trim() === "0.0.0.0"))
-              ctx.report({
-                at: a.keyPos,
-                scope: t.scope,
-                path: `${t.path}.${t.module}.network_acls.ip_rules`,
-                message: `${t.module} network_acls.ip_rules admits 0.0.0.0/0: every address may reach the account.`
-              });
-            if (a.key === "default_action" && known(a)?.toLowerCase() === "allow")
-              ctx.report({
-                at: a.keyPos,
-                scope: t.scope,
-                path: `${t.path}.${t.module}.network_acls.default_action`,
-                message: `${t.module} network_acls.default_action is Allow: every network may reach the account.`
-              });
-          }
-        }
-      }
-    };
-    az_002_default = rule205;
-  }
-});
-
-// src/rules/ansible/rules/gcp-001.ts
-var MODULES6, rule206, gcp_001_default;
-var init_gcp_001 = __esm({
-  "src/rules/ansible/rules/gcp-001.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    init_exposure();
-    MODULES6 = ["gcp_compute_firewall"];
-    rule206 = {
-      meta: {
-        id: "ANS-GCP-001",
-        title: "GCP firewall opens a sensitive port or every port to the internet",
-        severity: "critical",
-        category: "ansible",
-        modules: MODULES6,
-        docs: doc2({
-          what: "Flags ingress gcp_compute_firewall rules with `source_ranges` containing `0.0.0.0/0` (or `::/0`) whose `allowed` entries cover SSH, RDP, database or cache ports, or every port (no `ports`, or protocol `all`).",
-          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
-          bad: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["0.0.0.0/0"]\n    project: my-project\n    auth_kind: serviceaccount',
-          good: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["35.235.240.0/20"]\n    project: my-project\n    auth_kind: serviceaccount',
-          refs: ["https://cloud.google.com/firewall/docs/firewalls", "CIS Google Cloud Platform Foundation 3.6, 3.7"]
-        }),
-        remediation: "Restrict source_ranges (e.g. to the IAP range 35.235.240.0/20) or use OS Login through IAP."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES6)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
-          if ((known(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
-          const src = t.args.get("source_ranges");
-          const world = list2(src?.value).find(isAnywhere);
-          if (!src || world === void 0) continue;
-          const allowed = t.args.get("allowed");
-          if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
-          let all = false;
-          const ports = /* @__PURE__ */ new Set();
-          const at = [];
-          for (const item of allowed.node.items) {
-            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
-            const proto = a.get("ip_protocol")?.value;
-            if (typeof proto !== "string" || isJinja(proto)) continue;
-            const p = proto.toLowerCase();
-            if (p === "icmp" || p === "ipip") continue;
-            const pv = list2(a.get("ports")?.value);
-            if (p === "all" || !pv.length) {
-              all = true;
-              at.push({ at: a.get("ip_protocol").keyPos, message: "every port of this protocol" });
-              continue;
-            }
-            if (pv.some(isJinja)) continue;
-            const ranges = portRanges(pv);
-            if (!ranges) continue;
-            const e = exposed(ranges, p);
-            all ||= e.all;
-            for (const x of e.ports) ports.add(x);
-            const portsArg = a.get("ports");
-            if ((e.all || e.ports.length) && portsArg) at.push({ at: portsArg.keyPos, message: "the ports it opens" });
-          }
-          if (!all && !ports.size) continue;
-          const list5 = [...ports].sort((x, y) => x - y).slice(0, 5);
-          ctx.report({
-            at: src.keyPos,
-            scope: t.scope,
-            ...at.length ? { related: at } : {},
-            path: `${t.path}.${t.module}.source_ranges`,
-            message: `${t.module} allows ${String(world)} on ${all ? "every port" : `port${list5.length > 1 ? "s" : ""} ${list5.join(", ")}`}.`
-          });
-        }
-      }
-    };
-    gcp_001_default = rule206;
-  }
-});
-
-// src/rules/ansible/rules/gcp-002.ts
-var MODULES7, PUBLIC2, rule207, gcp_002_default;
-var init_gcp_002 = __esm({
-  "src/rules/ansible/rules/gcp-002.ts"() {
-    "use strict";
-    init_context2();
-    init_docs2();
-    MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
-    PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
-    rule207 = {
-      meta: {
-        id: "ANS-GCP-002",
-        title: "GCP storage bucket readable or writable by everyone",
-        severity: "high",
-        category: "ansible",
-        modules: MODULES7,
-        docs: doc2({
-          what: "Flags gcp_storage_bucket with `predefined_acl`/`predefined_default_object_acl` `publicRead`/`publicReadWrite`/`authenticatedRead`, and ACL entries (`acl`, `default_object_acl`, access-control modules) for `allUsers` or `allAuthenticatedUsers`.",
-          why: "`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account: the bucket's objects leak, and with write access anyone can plant or replace them.",
-          bad: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: publicRead",
-          good: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: projectPrivate",
-          refs: [
-            "https://cloud.google.com/storage/docs/access-control/making-data-public",
-            "CIS Google Cloud Platform Foundation 5.1"
-          ]
-        }),
-        remediation: "Grant access to specific principals; enforce uniform bucket-level access and public access prevention."
-      },
-      check(ctx) {
-        for (const t of ctx.tasksFor(MODULES7)) {
-          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
-          for (const k of ["predefined_acl", "predefined_default_object_acl"]) {
-            const a = t.args.get(k);
-            const v = known(a);
-            if (v && /^(?:publicRead|publicReadWrite|authenticatedRead)$/.test(v.trim()))
-              atArg(ctx, t, a, `${t.module} ${k}: ${v} makes the bucket's objects public.`);
-          }
-          const entity = t.args.get("entity");
-          const ev = known(entity);
-          if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
-          for (const k of ["acl", "default_object_acl"]) {
-            const list4 = t.args.get(k)?.node;
-            if (!(0, import_yaml9.isSeq)(list4)) continue;
-            list4.items.forEach((item, i) => {
-              const e = pairsOf(ctx, item).find((x) => x.key === "entity");
-              const v = known(e);
-              if (e && v && PUBLIC2.test(v.trim()))
-                ctx.report({
-                  at: e.keyPos,
-                  scope: t.scope,
-                  path: `${t.path}.${t.module}.${k}[${i}].entity`,
-                  message: `${t.module} ${k} grants ${v} access.`
-                });
-            });
-          }
-        }
-      }
-    };
-    gcp_002_default = rule207;
-  }
-});
-
-// src/rules/ansible/rules/aws-007.ts
-var rule208, aws_007_default;
-var init_aws_007 = __esm({
-  "src/rules/ansible/rules/aws-007.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_network();
-    init_aws_exposure();
-    rule208 = {
-      meta: {
-        id: "ANS-AWS-007",
-        title: "Resource policy open to any principal or allowing every action",
-        severity: "high",
-        category: "ansible",
-        modules: [
-          "sqs_queue",
-          "sns_topic",
-          "ecs_ecr",
-          "lambda_policy",
-          "ses_identity_policy",
-          "aws_ses_identity_policy",
-          "kms_key",
-          "aws_kms"
-        ],
-        docs: doc2({
-          what: 'Flags the `policy` of sqs_queue, sns_topic, ecs_ecr, ses_identity_policy and kms_key/aws_kms (mapping, JSON string or folded YAML) with an Allow statement for `Principal: "*"` and no condition, or allowing `*` / `service:*` to a wildcard principal; and lambda_policy with `principal: "*"` and no `source_arn`/`source_account`. It is the same shared analyser as the CloudFormation policy checks (ECR through CFN-ECR-001).',
-          why: "A wildcard principal lets any AWS account (or anyone, for some services) read the queue, publish to the topic, pull or push images, invoke the function, send mail as your identity or use the key.",
-          bad: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: "*"\n          Action: sqs:SendMessage\n          Resource: "*"',
-          good: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: arn:aws:iam::111122223333:role/producer }\n          Action: sqs:SendMessage\n          Resource: "*"',
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html"
-          ]
-        }),
-        remediation: "Name the principals (accounts, roles, services) that need access, or add a condition such as aws:SourceArn / aws:PrincipalOrgID."
-      },
-      check: cloudChecks([
-        [ecrPublicPolicy, ["ecr-public-policy"]],
-        [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
-      ])
-    };
-    aws_007_default = rule208;
-  }
-});
-
-// src/rules/ansible/rules/aws-008.ts
-var rule209, aws_008_default;
-var init_aws_008 = __esm({
-  "src/rules/ansible/rules/aws-008.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule209 = {
-      meta: {
-        id: "ANS-AWS-008",
-        title: "EC2 instance with a public IP, outside a VPC or in the default security group",
-        severity: "medium",
-        category: "ansible",
-        modules: ["ec2_instance", "ec2"],
-        docs: doc2({
-          what: "Flags ec2_instance (`network.assign_public_ip`, `network_interfaces[].assign_public_ip`) and legacy ec2 (`assign_public_ip`) instances that get a public IP; instances with no `vpc_subnet_id` (default VPC or EC2-Classic; low); and instances in the `default` security group (`security_group(s)`, legacy `group`).",
-          why: "A public address puts the instance on the internet, where only its security group stands between it and every scanner; the default VPC and default security group are shared by everything launched without thought.",
-          bad: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    security_group: default\n    network:\n      assign_public_ip: true",
-          good: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    vpc_subnet_id: subnet-0123456789abcdef0\n    security_group: app-sg\n    network:\n      assign_public_ip: false",
-          refs: [
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9",
-            "CIS AWS Foundations 5.4"
-          ]
-        }),
-        remediation: "Launch into a private subnet of your VPC with a dedicated security group; reach it through a load balancer, bastion or SSM."
-      },
-      check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
-    };
-    aws_008_default = rule209;
-  }
-});
-
-// src/rules/ansible/rules/aws-009.ts
-var rule210, aws_009_default;
-var init_aws_009 = __esm({
-  "src/rules/ansible/rules/aws-009.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    init_aws_at_rest();
-    rule210 = {
-      meta: {
-        id: "ANS-AWS-009",
-        title: "Redshift cluster publicly accessible or unencrypted",
-        severity: "high",
-        category: "ansible",
-        modules: ["redshift"],
-        docs: doc2({
-          what: "Flags redshift clusters created (`command: create`) with `publicly_accessible: true`, or without `encrypted: true`.",
-          why: "A public cluster is reachable from the internet by anyone who can guess or brute-force its credentials; an unencrypted one exposes the warehouse in its snapshots and disks.",
-          bad: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: true',
-          good: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: false\n    encrypted: true',
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1"]
-        }),
-        remediation: "Set publicly_accessible: false and encrypted: true (with kms_key_id for your own key)."
-      },
-      check: cloudChecks([
-        [redshiftPublic, ["redshift-public"]],
-        [redshiftEncryption, ["redshift-unencrypted"]]
-      ])
-    };
-    aws_009_default = rule210;
-  }
-});
-
-// src/rules/ansible/rules/aws-010.ts
-var rule211, aws_010_default;
-var init_aws_010 = __esm({
-  "src/rules/ansible/rules/aws-010.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule211 = {
-      meta: {
-        id: "ANS-AWS-010",
-        title: "AMI shared with every AWS account",
-        severity: "high",
-        category: "ansible",
-        modules: ["ec2_ami"],
-        docs: doc2({
-          what: "Flags ec2_ami `launch_permissions.group_names` containing `all`, which makes the image public.",
-          why: "A public AMI can be copied and launched by anyone: whatever is baked into it (keys, configuration, internal software) is published.",
-          bad: "- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      group_names: [all]",
-          good: '- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      user_ids: ["111122223333"]',
-          refs: [
-            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html"
-          ]
-        }),
-        remediation: "Share the image with named accounts (user_ids) or an organization instead of group all."
-      },
-      check: cloudCheck2(amiPublic, ["ami-public"])
-    };
-    aws_010_default = rule211;
-  }
-});
-
-// src/rules/ansible/rules/aws-011.ts
-var rule212, aws_011_default;
-var init_aws_011 = __esm({
-  "src/rules/ansible/rules/aws-011.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule212 = {
-      meta: {
-        id: "ANS-AWS-011",
-        title: "S3 CORS allows any origin or method",
-        severity: "medium",
-        category: "ansible",
-        modules: ["s3_cors"],
-        docs: doc2({
-          what: "Flags s3_cors rules whose `allowed_origins` or `allowed_methods` contain `*`.",
-          why: "A wildcard CORS rule lets scripts on any website read (or write, with PUT/DELETE) the bucket from a visitor's browser.",
-          bad: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["*"]\n        allowed_methods: [GET, PUT]',
-          good: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["https://www.example.com"]\n        allowed_methods: [GET]',
-          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html"]
-        }),
-        remediation: "List the origins and methods that need cross-origin access."
-      },
-      check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
-    };
-    aws_011_default = rule212;
-  }
-});
-
-// src/rules/ansible/rules/aws-012.ts
-var rule213, aws_012_default;
-var init_aws_012 = __esm({
-  "src/rules/ansible/rules/aws-012.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule213 = {
-      meta: {
-        id: "ANS-AWS-012",
-        title: "Weak IAM account password policy",
-        severity: "medium",
-        category: "ansible",
-        modules: ["iam_password_policy"],
-        docs: doc2({
-          what: "Flags iam_password_policy with a minimum length below 14 (or none), no maximum age or one above 90 days, reuse prevention below 24 (or none), and users who cannot change their own password (`allow_pw_change` false or missing).",
-          why: "Short, never-expiring, reusable console passwords are easy to guess and stay valid long after they leak.",
-          bad: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 8\n    allow_pw_change: false",
-          good: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 14\n    pw_max_age: 90\n    pw_reuse_prevent: 24\n    allow_pw_change: true\n    require_symbols: true\n    require_numbers: true",
-          refs: [
-            "CIS AWS Foundations 1.8, 1.9",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7"
-          ]
-        }),
-        remediation: "Require at least 14 characters, a maximum age of 90 days, reuse prevention of 24 and let users change their password."
-      },
-      check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
-    };
-    aws_012_default = rule213;
-  }
-});
-
-// src/rules/ansible/rules/aws-013.ts
-var rule214, aws_013_default;
-var init_aws_013 = __esm({
-  "src/rules/ansible/rules/aws-013.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_identity();
-    rule214 = {
-      meta: {
-        id: "ANS-AWS-013",
-        title: "IAM role trust or policy lets principals assume roles too freely",
-        severity: "high",
-        category: "ansible",
-        modules: ["iam_role", "iam_managed_policy", "iam_policy", "iam"],
-        docs: doc2({
-          what: "Flags iam_role `assume_role_policy_document` (and legacy iam `trust_policy`) trusting another account or its root without an ExternalId or MFA condition, or allowing `*`/`sts:*`; and iam_managed_policy / iam_policy documents granting sts:AssumeRole on `*`. The same checks as CFN-IAM-010/011/013.",
-          why: "A trust without a condition lets anyone in the other account (or the confused deputy acting for them) take the role; sts:AssumeRole on every role turns one identity into all of them.",
-          bad: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole',
-          good: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole\n          Condition:\n            StringEquals: { "sts:ExternalId": "partner-7f3a" }',
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"]
-        }),
-        remediation: "Require sts:ExternalId or aws:MultiFactorAuthPresent for other accounts, allow only sts:AssumeRole, and name the roles a policy may assume."
-      },
-      check: cloudChecks([
-        [trustPolicy, ["trust-cross-account", "trust-all-actions"]],
-        [assumeAnyRole, ["assume-any-role"]]
-      ])
-    };
-    aws_013_default = rule214;
-  }
-});
-
-// src/rules/ansible/rules/aws-014.ts
-var rule215, aws_014_default;
-var init_aws_014 = __esm({
-  "src/rules/ansible/rules/aws-014.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule215 = {
-      meta: {
-        id: "ANS-AWS-014",
-        title: "Long-lived IAM user access key created active",
-        severity: "low",
-        category: "ansible",
-        modules: ["iam_access_key", "iam"],
-        docs: doc2({
-          what: "Flags iam_access_key (unless `active: false`) and legacy iam users with `access_key_state: create` or `active`: long-lived access keys for IAM users.",
-          why: "Access keys never expire on their own; they end up in laptops, CI variables and repositories, and are the most common way AWS accounts are breached.",
-          bad: "- amazon.aws.iam_access_key:\n    user_name: deploy\n    state: present",
-          good: `- amazon.aws.iam_role:
-    name: deploy
-    assume_role_policy_document: "{{ lookup('file', 'deploy-trust.json') }}"`,
-          refs: [
-            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
-            "CIS AWS Foundations 1.14"
-          ]
-        }),
-        remediation: "Use roles (instance profiles, OIDC federation, IAM Identity Center) and temporary credentials; if a key is unavoidable, rotate it."
-      },
-      check: cloudCheck2(accessKeyActive, ["access-key-active"])
-    };
-    aws_014_default = rule215;
-  }
-});
-
-// src/rules/ansible/rules/aws-015.ts
-var rule216, aws_015_default;
-var init_aws_015 = __esm({
-  "src/rules/ansible/rules/aws-015.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule216 = {
-      meta: {
-        id: "ANS-AWS-015",
-        title: "Role assumed without MFA",
-        severity: "medium",
-        category: "ansible",
-        modules: ["sts_assume_role"],
-        docs: doc2({
-          what: "Flags sts_assume_role without `mfa_serial_number` and `mfa_token`: both are needed (a serial number alone presents no MFA code).",
-          why: "Without MFA, whoever holds the caller's long-lived keys can assume the role; requiring MFA makes stolen keys alone useless.",
-          bad: "- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops",
-          good: '- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops\n    mfa_serial_number: arn:aws:iam::111122223333:mfa/ops\n    mfa_token: "{{ mfa_code }}"',
-          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html"]
-        }),
-        remediation: "Pass mfa_serial_number and mfa_token, and require aws:MultiFactorAuthPresent in the role trust policy."
-      },
-      check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
-    };
-    aws_015_default = rule216;
-  }
-});
-
-// src/rules/ansible/rules/aws-016.ts
-var rule217, aws_016_default;
-var init_aws_016 = __esm({
-  "src/rules/ansible/rules/aws-016.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_exposure();
-    rule217 = {
-      meta: {
-        id: "ANS-AWS-016",
-        title: "API Gateway definition without an authorizer",
-        severity: "medium",
-        category: "ansible",
-        modules: ["api_gateway", "aws_api_gateway"],
-        docs: doc2({
-          what: "Flags api_gateway / aws_api_gateway whose `swagger_dict` or `swagger_text` defines paths with no security scheme (`securityDefinitions`, `components.securitySchemes`), no global or per-operation `security` and no `x-amazon-apigateway-auth`. A `swagger_file` cannot be read and is left alone.",
-          why: "Every method of such an API can be called by anyone on the internet who knows the URL.",
-          bad: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
-          good: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      securityDefinitions:\n        cognito: { type: apiKey, name: Authorization, in: header }\n      security: [{ cognito: [] }]\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
-          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"]
-        }),
-        remediation: "Declare an authorizer (Cognito, Lambda, IAM) in the definition and require it on every operation."
-      },
-      check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
-    };
-    aws_016_default = rule217;
-  }
-});
-
-// src/rules/ansible/rules/aws-017.ts
-var rule218, aws_017_default;
-var init_aws_017 = __esm({
-  "src/rules/ansible/rules/aws-017.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_transport();
-    rule218 = {
-      meta: {
-        id: "ANS-AWS-017",
-        title: "Load balancer listener over HTTP or with a weak TLS policy",
-        severity: "medium",
-        category: "ansible",
-        modules: ["elb_application_lb", "elb_network_lb", "elb_classic_lb", "ec2_elb_lb"],
-        docs: doc2({
-          what: "Flags elb_application_lb / elb_network_lb listeners with `Protocol: HTTP` that do not redirect to HTTPS, HTTPS/TLS listeners without `SslPolicy` (the default ELBSecurityPolicy-2016-08 accepts TLS 1.0/1.1) or with a policy that accepts TLS 1.0/1.1, and classic load balancer listeners with `protocol: http`.",
-          why: "Plain HTTP exposes sessions and credentials on the network; TLS 1.0/1.1 have known weaknesses and are no longer accepted by current standards (PCI DSS, NIST SP 800-52r2).",
-          bad: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
-          good: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
-          refs: [
-            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html"
-          ]
-        }),
-        remediation: "Serve HTTPS with a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06) and redirect port 80 to it."
-      },
-      check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
-    };
-    aws_017_default = rule218;
-  }
-});
-
-// src/rules/ansible/rules/aws-018.ts
-var rule219, aws_018_default;
-var init_aws_018 = __esm({
-  "src/rules/ansible/rules/aws-018.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_transport();
-    rule219 = {
-      meta: {
-        id: "ANS-AWS-018",
-        title: "CloudFront allows HTTP or old TLS to viewers",
-        severity: "medium",
-        category: "ansible",
-        modules: ["cloudfront_distribution"],
-        docs: doc2({
-          what: "Flags cloudfront_distribution cache behaviors with `viewer_protocol_policy: allow-all` (also the module default when a new distribution sets none), a `viewer_certificate.minimum_protocol_version` older than TLSv1.2, and the default *.cloudfront.net certificate (low).",
-          why: "Viewers on plain HTTP or TLS 1.0/1.1 can have their sessions read or altered on the network.",
-          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: allow-all",
-          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: redirect-to-https\n    viewer_certificate:\n      acm_certificate_arn: arn:aws:acm:us-east-1:111122223333:certificate/assets\n      minimum_protocol_version: TLSv1.2_2021\n      ssl_support_method: sni-only",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"]
-        }),
-        remediation: "Use redirect-to-https or https-only, your own certificate and minimum_protocol_version TLSv1.2_2021."
-      },
-      check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
-    };
-    aws_018_default = rule219;
-  }
-});
-
-// src/rules/ansible/rules/aws-019.ts
-var rule220, aws_019_default;
-var init_aws_019 = __esm({
-  "src/rules/ansible/rules/aws-019.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_transport();
-    rule220 = {
-      meta: {
-        id: "ANS-AWS-019",
-        title: "CloudFront without access logging or WAF",
-        severity: "low",
-        category: "ansible",
-        modules: ["cloudfront_distribution"],
-        docs: doc2({
-          what: "Flags new cloudfront_distribution (with `origins`) that do not enable `logging` (or set `logging.enabled: false`) or attach no `web_acl_id`.",
-          why: "Without logs, abuse and incidents cannot be investigated; without a web ACL, common web attacks reach the origin unfiltered.",
-          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only",
-          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    logging:\n      enabled: true\n      bucket: logs.s3.amazonaws.com\n    web_acl_id: arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-5"]
-        }),
-        remediation: "Enable standard logging to a log bucket and attach a WAF web ACL."
-      },
-      check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
-    };
-    aws_019_default = rule220;
-  }
-});
-
-// src/rules/ansible/rules/aws-020.ts
-var rule221, aws_020_default;
-var init_aws_020 = __esm({
-  "src/rules/ansible/rules/aws-020.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_transport();
-    rule221 = {
-      meta: {
-        id: "ANS-AWS-020",
-        title: "OpenSearch domain does not enforce HTTPS",
-        severity: "medium",
-        category: "ansible",
-        modules: ["opensearch"],
-        docs: doc2({
-          what: "Flags opensearch domains with `domain_endpoint_options.enforce_https` false or not set (the service default is false).",
-          why: "Without it, clients may send queries, documents and credentials over plain HTTP.",
-          bad: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: false",
-          good: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: true\n      tls_security_policy: Policy-Min-TLS-1-2-2019-07",
-          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-8"]
-        }),
-        remediation: "Set domain_endpoint_options.enforce_https: true with a TLS 1.2 policy."
-      },
-      check: cloudCheck2(opensearchHttps, ["opensearch-https"])
-    };
-    aws_020_default = rule221;
-  }
-});
-
-// src/rules/ansible/rules/aws-021.ts
-var rule222, aws_021_default;
-var init_aws_021 = __esm({
-  "src/rules/ansible/rules/aws-021.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_aws_at_rest();
-    rule222 = {
-      meta: {
-        id: "ANS-AWS-021",
-        title: "Data store or volume not encrypted at rest",
-        severity: "medium",
-        category: "ansible",
-        modules: [
-          "kinesis_stream",
-          "sqs_queue",
-          "efs",
-          "ec2_lc",
-          "autoscaling_launch_config",
-          "ec2_ami",
-          "s3_bucket",
-          "ec2"
-        ],
-        docs: doc2({
-          what: "Flags kinesis_stream without server-side encryption (`encryption_state: disabled` or not set), sqs_queue with `sqs_managed_sse_enabled: false` and no `kms_master_key_id` (not set at all: low), efs without `encrypt: true`, ec2_lc and ec2_ami EBS volumes (`volumes`, `device_mapping`) without `encrypted: true`, and s3_bucket `encryption: none`.",
-          why: "Unencrypted stores and volumes expose their data in snapshots, backups and to anyone who obtains the underlying storage; encryption cannot be added later without copying the data.",
-          bad: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: false",
-          good: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: true\n    kms_key_id: alias/efs",
-          refs: [
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1",
-            "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-1"
-          ]
-        }),
-        remediation: "Turn on encryption (encrypt, encrypted, encryption_state: enabled, kms_master_key_id) with a KMS key."
-      },
-      check: cloudChecks([
-        [kinesisEncryption, ["kinesis-unencrypted"]],
-        [sqsEncryption, ["sqs-unencrypted"]],
-        [efsEncryption, ["efs-unencrypted"]],
-        [volumeEncryption, ["volume-unencrypted"]],
-        [s3EncryptionNone, ["s3-encryption-none"]]
-      ])
-    };
-    aws_021_default = rule222;
-  }
-});
-
-// src/rules/ansible/rules/aws-022.ts
-var rule223, aws_022_default;
-var init_aws_022 = __esm({
-  "src/rules/ansible/rules/aws-022.ts"() {
-    "use strict";
-    init_docs2();
-    init_cloud2();
-    init_data();
-    rule223 = {
-      meta: {
-        id: "ANS-AWS-022",
-        title: "CodeBuild project without a customer KMS key",
-        severity: "low",
-        category: "ansible",
-        modules: ["codebuild_project", "aws_codebuild"],
-        docs: doc2({
-          what: "Flags codebuild_project without `encryption_key`: artifacts are encrypted with the AWS-managed S3 key. The same check as CFN-CODEBUILD-001.",
-          why: "With the AWS-managed key, anyone with S3 read access to the artifacts bucket can read build output; your own key adds an access policy and an audit trail.",
-          bad: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
-          good: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    encryption_key: arn:aws:kms:eu-west-1:111122223333:alias/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
-          refs: ["https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html"]
-        }),
-        remediation: "Set encryption_key to a KMS key you control."
-      },
-      check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
-    };
-    aws_022_default = rule223;
+    log_006_default = rule110;
   }
 });
 
@@ -31705,15 +26935,6821 @@ var init_aws_audit = __esm({
   }
 });
 
+// src/rules/cloudformation/rules/log-007.ts
+var rule111, log_007_default;
+var init_log_007 = __esm({
+  "src/rules/cloudformation/rules/log-007.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_audit();
+    rule111 = {
+      meta: meta(
+        "CFN-LOG-007",
+        "CloudTrail trail sends no events to CloudWatch Logs or SNS",
+        "low",
+        ["AWS::CloudTrail::Trail"],
+        doc({
+          what: "An `AWS::CloudTrail::Trail` without `CloudWatchLogsLogGroupArn` (events are not delivered to CloudWatch Logs, so no metric filter or alarm can watch them), or without `SnsTopicName` (no notification when a log file is delivered). Each is reported on its own; empty counts as not set. The same check as the Ansible ANS-AWS-024. Hygiene: never blocking.",
+          why: "A trail that only writes files to S3 is read after the fact. Delivered to CloudWatch Logs, its events can raise an alarm within minutes (root sign-in, a policy change, CloudTrail itself stopped), which is the point of CIS AWS Foundations controls 3.x/4.x; the SNS notification lets a pipeline pick up each log file as it arrives.",
+          example: `Trail:
+  Type: AWS::CloudTrail::Trail
+  Properties:
+    IsLogging: true
+    S3BucketName: !Ref TrailBucket
+    IsMultiRegionTrail: true
+    EnableLogFileValidation: true`,
+          fix: "Set `CloudWatchLogsLogGroupArn` (with `CloudWatchLogsRoleArn`, a role CloudTrail can assume to write to the group) and `SnsTopicName` (a topic whose policy lets CloudTrail publish).",
+          fixed: `    S3BucketName: !Ref TrailBucket
+    CloudWatchLogsLogGroupArn: !GetAtt TrailLogs.Arn
+    CloudWatchLogsRoleArn: !GetAtt TrailToLogsRole.Arn
+    SnsTopicName: !GetAtt TrailTopic.TopicName`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-resource-cloudtrail-trail.html",
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html",
+            "https://docs.aws.amazon.com/awscloudtrail/latest/userguide/configure-sns-notifications-for-cloudtrail.html"
+          ]
+        }),
+        "Deliver the trail to CloudWatch Logs (CloudWatchLogsLogGroupArn, CloudWatchLogsRoleArn) and notify an SNS topic (SnsTopicName)."
+      ),
+      check(ctx) {
+        const byTrail = /* @__PURE__ */ new Map();
+        for (const f of cloudFindings(ctx.t, cloudtrailSettings))
+          if (f.code === "trail-cloudwatch" || f.code === "trail-sns")
+            byTrail.set(f.resource.origin, [...byTrail.get(f.resource.origin) ?? [], f]);
+        for (const list4 of byTrail.values()) {
+          const name = list4[0].resource.name;
+          const what2 = list4.map((f) => f.code === "trail-cloudwatch" ? "to CloudWatch Logs" : "to an SNS topic");
+          reportCloud(ctx, { ...list4[0], message: `${name} delivers no events ${what2.join(" and none ")}` });
+        }
+      }
+    };
+    log_007_default = rule111;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-001.ts
+var rule112, mq_001_default;
+var init_mq_001 = __esm({
+  "src/rules/cloudformation/rules/mq-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule112 = {
+      meta: meta(
+        "CFN-MQ-001",
+        "Amazon MQ broker is publicly accessible",
+        "high",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` with \`PubliclyAccessible: true\`.`,
+          why: `A public broker exposes its console and wire protocols (AMQP, MQTT, STOMP, OpenWire) to the internet, where credentials are brute-forced and broker vulnerabilities exploited.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    PubliclyAccessible: true`,
+          fix: `Set \`PubliclyAccessible: false\` and place the broker in private subnets.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/using-amazon-mq-securely.html"]
+        }),
+        "Set PubliclyAccessible: false."
+      ),
+      check: cloudCheck(mqPublic, ["mq-public"])
+    };
+    mq_001_default = rule112;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-002.ts
+var rule113, mq_002_default;
+var init_mq_002 = __esm({
+  "src/rules/cloudformation/rules/mq-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule113 = {
+      meta: meta(
+        "CFN-MQ-002",
+        "Amazon MQ broker logs are off",
+        "low",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` that does not publish general logs (and, for ActiveMQ, audit logs) to CloudWatch (\`Logs.General\`, \`Logs.Audit\`).`,
+          why: `Broker logs show connections, authentication failures and administrative actions; without them misuse goes unseen.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    EngineType: ACTIVEMQ`,
+          fix: `Set \`Logs: {General: true, Audit: true}\`.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/security-logging-monitoring.html"]
+        }),
+        "Set Logs.General (and Logs.Audit) to true."
+      ),
+      check: cloudCheck(mqLogs, ["mq-logs"])
+    };
+    mq_002_default = rule113;
+  }
+});
+
+// src/rules/cloudformation/rules/mq-003.ts
+var rule114, mq_003_default;
+var init_mq_003 = __esm({
+  "src/rules/cloudformation/rules/mq-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule114 = {
+      meta: meta(
+        "CFN-MQ-003",
+        "Amazon MQ broker uses an AWS-owned encryption key",
+        "low",
+        ["AWS::AmazonMQ::Broker"],
+        doc({
+          what: `An \`AWS::AmazonMQ::Broker\` without \`EncryptionOptions\`, or with \`UseAwsOwnedKey: true\`.`,
+          why: `With an AWS-owned key you cannot audit or revoke use of the key that protects the messages at rest.`,
+          example: `Broker:
+  Type: AWS::AmazonMQ::Broker
+  Properties:
+    EncryptionOptions: {UseAwsOwnedKey: true}`,
+          fix: `Set \`EncryptionOptions: {UseAwsOwnedKey: false, KmsKeyId: \u2026}\`.`,
+          refs: ["https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/data-protection.html"]
+        }),
+        "Set EncryptionOptions.UseAwsOwnedKey: false with a KmsKeyId."
+      ),
+      check: cloudCheck(mqCmk, ["mq-cmk"])
+    };
+    mq_003_default = rule114;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-001.ts
+var rule115, msk_001_default;
+var init_msk_001 = __esm({
+  "src/rules/cloudformation/rules/msk-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule115 = {
+      meta: meta(
+        "CFN-MSK-001",
+        "MSK cluster brokers are reachable from the internet",
+        "high",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` whose \`BrokerNodeGroupInfo.ConnectivityInfo.PublicAccess.Type\` is \`SERVICE_PROVIDED_EIPS\`: every broker gets a public IP address.`,
+          why: `Kafka brokers with public addresses can be reached (and probed for weak authentication or unpatched versions) by anyone on the internet; producers and consumers almost always sit in the same VPC or a peered one.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    BrokerNodeGroupInfo:
+      ConnectivityInfo:
+        PublicAccess:
+          Type: SERVICE_PROVIDED_EIPS`,
+          fix: `Set \`PublicAccess.Type: DISABLED\` (the default) and reach the cluster through the VPC, peering or PrivateLink.`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/public-access.html"]
+        }),
+        "Set PublicAccess.Type to DISABLED."
+      ),
+      check: cloudCheck(mskPublicAccess, ["msk-public-access"])
+    };
+    msk_001_default = rule115;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-002.ts
+var rule116, msk_002_default;
+var init_msk_002 = __esm({
+  "src/rules/cloudformation/rules/msk-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule116 = {
+      meta: meta(
+        "CFN-MSK-002",
+        "MSK cluster accepts plaintext traffic",
+        "high",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` whose \`EncryptionInfo.EncryptionInTransit.ClientBroker\` is \`PLAINTEXT\` (high) or \`TLS_PLAINTEXT\` (medium), or whose \`InCluster\` is false.`,
+          why: `Kafka records travel in clear between clients and brokers or between brokers, readable by anyone on the network path.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    EncryptionInfo:
+      EncryptionInTransit:
+        ClientBroker: PLAINTEXT`,
+          fix: `Use \`ClientBroker: TLS\` and leave \`InCluster\` at its default (true).`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-encryption.html"]
+        }),
+        "Set ClientBroker: TLS and InCluster: true."
+      ),
+      check: cloudCheck(mskInTransit, ["msk-in-transit"])
+    };
+    msk_002_default = rule116;
+  }
+});
+
+// src/rules/cloudformation/rules/msk-003.ts
+var rule117, msk_003_default;
+var init_msk_003 = __esm({
+  "src/rules/cloudformation/rules/msk-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule117 = {
+      meta: meta(
+        "CFN-MSK-003",
+        "MSK broker logs are not delivered",
+        "low",
+        ["AWS::MSK::Cluster"],
+        doc({
+          what: `An \`AWS::MSK::Cluster\` without \`LoggingInfo.BrokerLogs\` (CloudWatch Logs, Firehose or S3), or with every destination's \`Enabled\` false.`,
+          why: `Broker logs record authentication failures and client errors; without them an incident cannot be traced.`,
+          example: `Kafka:
+  Type: AWS::MSK::Cluster
+  Properties:
+    ClusterName: events`,
+          fix: `Deliver broker logs to CloudWatch Logs, Firehose or S3.`,
+          refs: ["https://docs.aws.amazon.com/msk/latest/developerguide/msk-logging.html"]
+        }),
+        "Set LoggingInfo.BrokerLogs."
+      ),
+      check: cloudCheck(mskLogs, ["msk-logs"])
+    };
+    msk_003_default = rule117;
+  }
+});
+
+// src/rules/cloudformation/rules/nacl-001.ts
+function worldAllowEntry(t, r) {
+  const action2 = t.values(t.get(r.props, "RuleAction"));
+  if (!findVal(action2, (v) => strVal(v)?.toLowerCase() === "allow")) return void 0;
+  for (const key of ["CidrBlock", "Ipv6CidrBlock"]) {
+    const n = t.get(r.props, key);
+    const v = findVal(t.values(n), (x) => isWorldCidr(strVal(x) ?? ""));
+    if (n && v) return { cidr: n, egress: !!findVal(t.values(t.get(r.props, "Egress")), isTrue4), why: v.why };
+  }
+  return void 0;
+}
+var rule118, nacl_001_default;
+var init_nacl_001 = __esm({
+  "src/rules/cloudformation/rules/nacl-001.ts"() {
+    "use strict";
+    init_util();
+    init_constants();
+    rule118 = {
+      meta: meta(
+        "CFN-NACL-001",
+        "Network ACL allows all traffic from the whole internet",
+        "medium",
+        ["AWS::EC2::NetworkAclEntry"],
+        doc({
+          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow`, a world CIDR (`0.0.0.0/0`, `::/0`) and `Protocol: -1` (all protocols) or a port range covering every port.",
+          why: "A NACL is the subnet-level second line of defence; allowing everything from everywhere removes it, leaving security groups as the only control.",
+          example: `AllowAll:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 100
+    Protocol: -1
+    RuleAction: allow
+    CidrBlock: 0.0.0.0/0`,
+          fix: "Allow only the protocols and port ranges the subnet serves (for a public subnet: 443, 80 and the ephemeral return ports).",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-network-acls.html"]
+        }),
+        "Allow only the needed protocols and ports in network ACLs."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const e = worldAllowEntry(t, r);
+          if (!e || e.egress) continue;
+          const proto = t.values(t.get(r.props, "Protocol"));
+          const all = findVal(proto, (v) => ["-1", "all"].includes(String(v.value)));
+          const from = t.single(t.at(r.props, "PortRange.From"));
+          const to = t.single(t.at(r.props, "PortRange.To"));
+          const allPorts = from && to && Number(from.value) <= 0 && Number(to.value) >= 65535;
+          if (all || allPorts)
+            ctx.report(
+              r,
+              e.cidr,
+              privateAclEntry(t, r) ? `${r.id} allows all inbound traffic from any address (the ACL guards private subnets)` : `${r.id} allows all inbound traffic from the internet`,
+              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
+            );
+        }
+      }
+    };
+    nacl_001_default = rule118;
+  }
+});
+
+// src/rules/cloudformation/rules/nacl-002.ts
+var rule119, nacl_002_default;
+var init_nacl_002 = __esm({
+  "src/rules/cloudformation/rules/nacl-002.ts"() {
+    "use strict";
+    init_cloudformation();
+    init_util();
+    init_nacl_001();
+    init_constants();
+    rule119 = {
+      meta: meta(
+        "CFN-NACL-002",
+        "Network ACL allows SSH or RDP from the whole internet",
+        "medium",
+        ["AWS::EC2::NetworkAclEntry"],
+        doc({
+          what: "An ingress `AWS::EC2::NetworkAclEntry` with `RuleAction: allow` from `0.0.0.0/0` or `::/0` whose `PortRange` includes SSH (TCP 22) or RDP (TCP or UDP 3389); a service counts only on its own transport, so UDP 22 is not SSH (all-protocol entries are reported by CFN-NACL-001).",
+          why: "Administration ports should be reachable only from a management network at every layer; the NACL is the subnet-wide guard if a security group is misconfigured.",
+          example: `Ssh:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 100
+    Protocol: 6
+    RuleAction: allow
+    CidrBlock: 0.0.0.0/0
+    PortRange: { From: 22, To: 22 }`,
+          fix: "Restrict the CIDR to your management network, or rely on SSM Session Manager and drop the entry.",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-21"]
+        }),
+        "Allow admin ports in NACLs only from a management CIDR."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const e = worldAllowEntry(t, r);
+          if (!e || e.egress) continue;
+          const proto = findVal(
+            t.values(t.get(r.props, "Protocol")),
+            (v) => ["tcp", "udp"].includes(transportOf(String(v.value)))
+          );
+          if (!proto) continue;
+          const from = t.single(t.at(r.props, "PortRange.From"));
+          const to = t.single(t.at(r.props, "PortRange.To"));
+          const a = from ? asNum(from.value) : void 0;
+          const b = to ? asNum(to.value) : void 0;
+          if (a === void 0 || b === void 0) continue;
+          const hit = ADMIN_PORTS.find((p) => a <= p[0] && p[0] <= b && servesOn(p, String(proto.value)));
+          if (hit)
+            ctx.report(
+              r,
+              e.cidr,
+              privateAclEntry(t, r) ? `${r.id} allows ${hit[1]} (port ${hit[0]}) from any address (the ACL guards private subnets)` : `${r.id} allows ${hit[1]} (port ${hit[0]}) from the internet`,
+              { why: e.why, ...privateAclEntry(t, r) ? { severity: "low" } : {} }
+            );
+        }
+      }
+    };
+    nacl_002_default = rule119;
+  }
+});
+
+// src/rules/cloudformation/rules/nacl-003.ts
+function known2(t, n) {
+  const v = t.single(n);
+  return v && (typeof v.value === "string" || typeof v.value === "number" || typeof v.value === "boolean") ? String(v.value).toLowerCase() : void 0;
+}
+function entryOf(t, r) {
+  const aclNode = t.get(r.props, "NetworkAclId");
+  const acl = [...t.references(aclNode)][0] ?? known2(t, aclNode);
+  if (!acl) return void 0;
+  const num = known2(t, t.get(r.props, "RuleNumber"));
+  const ports = t.get(r.props, "PortRange");
+  const from = known2(t, t.get(ports, "From"));
+  const to = known2(t, t.get(ports, "To"));
+  return {
+    r,
+    acl,
+    egress: known2(t, t.get(r.props, "Egress")) === "true",
+    number: num !== void 0 && /^\d+$/.test(num) ? Number(num) : void 0,
+    numberNode: t.get(r.props, "RuleNumber"),
+    protocol: known2(t, t.get(r.props, "Protocol")),
+    cidr: known2(t, t.get(r.props, "CidrBlock")) ?? known2(t, t.get(r.props, "Ipv6CidrBlock")),
+    action: known2(t, t.get(r.props, "RuleAction")),
+    from: from !== void 0 && /^-?\d+$/.test(from) ? Number(from) : void 0,
+    to: to !== void 0 && /^-?\d+$/.test(to) ? Number(to) : void 0,
+    portNode: ports
+  };
+}
+function covers(a, b) {
+  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
+    return void 0;
+  if (!ALL.has(a.protocol) && a.protocol !== b.protocol) return false;
+  if (!ALL.has(a.protocol)) {
+    if ([a.from, a.to, b.from, b.to].some((x) => x === void 0)) return void 0;
+    if (!(a.from <= b.from && b.to <= a.to)) return false;
+  }
+  return cidrContains(a.cidr, b.cidr);
+}
+function intersects(a, b) {
+  if (a.protocol === void 0 || b.protocol === void 0 || a.cidr === void 0 || b.cidr === void 0)
+    return void 0;
+  if (!ALL.has(a.protocol) && !ALL.has(b.protocol) && a.protocol !== b.protocol) return false;
+  if (!ALL.has(a.protocol) && !ALL.has(b.protocol)) {
+    if ([a.from, a.to, b.from, b.to].some((x2) => x2 === void 0)) return void 0;
+    if (a.to < b.from || b.to < a.from) return false;
+  }
+  const x = cidrContains(a.cidr, b.cidr);
+  const y = cidrContains(b.cidr, a.cidr);
+  if (x === void 0 || y === void 0) return x || y ? true : void 0;
+  return x || y;
+}
+function ineffective(t, entries, report3) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const e of entries) {
+    if (e.number === void 0 || e.action === void 0 || t.resource(e.acl)?.type !== "AWS::EC2::NetworkAcl")
+      continue;
+    const k = `${e.acl}\0${String(e.egress)}`;
+    groups.set(k, [...groups.get(k) ?? [], e]);
+  }
+  for (const list4 of groups.values()) {
+    if (list4.length !== entries.filter((e) => e.acl === list4[0].acl && e.egress === list4[0].egress).length) continue;
+    list4.sort((a, b) => a.number - b.number);
+    list4.forEach((e, i) => {
+      if (e.action === "allow") {
+        const deny = list4.slice(0, i).find((d) => d.action === "deny" && covers(d, e) === true);
+        if (deny)
+          report3(
+            e,
+            e.numberNode,
+            `${e.r.id} can never match: ${deny.r.id} (rule ${deny.number}) denies all its traffic first`
+          );
+      } else if (e.action === "deny") {
+        const later = list4.slice(i + 1).filter((a) => a.action === "allow");
+        if (later.every((a) => intersects(e, a) === false))
+          report3(
+            e,
+            e.numberNode,
+            `${e.r.id} denies nothing that the ACL's final deny-all rule would not: no later entry allows that traffic`
+          );
+      }
+    });
+  }
+}
+var rule120, ALL, nacl_003_default;
+var init_nacl_003 = __esm({
+  "src/rules/cloudformation/rules/nacl-003.ts"() {
+    "use strict";
+    init_util();
+    init_constants();
+    rule120 = {
+      meta: meta(
+        "CFN-NACL-003",
+        "Network ACL entries repeat, overlap or have no effect",
+        "low",
+        ["AWS::EC2::NetworkAclEntry"],
+        doc({
+          what: "Entries of the same network ACL and direction that use the same `RuleNumber`, or that apply to the same protocol and CIDR with the same or overlapping `PortRange`. Duplicates are reported at both entries. Within an ACL of the template (all its entries known), an entry that has no effect is reported too: an `allow` whose traffic a lower-numbered `deny` already refuses (it can never match), and a `deny` that no higher-numbered `allow` could let through (the ACL's final deny-all `*` rule already refuses it, so it usually means an allow was meant to come later). Only entries whose values are known from the template are compared. Hygiene: never blocking.",
+          why: "A NACL is evaluated in rule-number order and the first match wins: a duplicate number fails the deployment, and an overlapping entry is shadowed by the lower-numbered one, so what the template says is not what the network does.",
+          example: `A:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 100
+    Protocol: 6
+    RuleAction: allow
+    CidrBlock: 10.0.0.0/16
+    PortRange: { From: 1000, To: 2000 }
+B:
+  Type: AWS::EC2::NetworkAclEntry
+  Properties:
+    NetworkAclId: !Ref Acl
+    RuleNumber: 110
+    Protocol: 6
+    RuleAction: deny
+    CidrBlock: 10.0.0.0/16
+    PortRange: { From: 1500, To: 2500 }`,
+          fix: "Give every entry its own rule number and merge or split the port ranges so that no two entries cover the same traffic.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/nacl-rules.html"]
+        }),
+        "Use unique rule numbers and non-overlapping entries."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const seen = [];
+        const reported = /* @__PURE__ */ new Set();
+        const report3 = (e, node, message2) => {
+          const k = `${e.r.id}\0${message2}`;
+          if (reported.has(k)) return;
+          reported.add(k);
+          ctx.report(e.r, node, message2);
+        };
+        for (const r of ctx.resources) {
+          const e = entryOf(t, r);
+          if (!e) continue;
+          for (const o of seen) {
+            if (o.acl !== e.acl || o.egress !== e.egress) continue;
+            if (e.number !== void 0 && e.number === o.number) {
+              report3(e, e.numberNode, `${r.id} uses rule number ${e.number}, like ${o.r.id}`);
+              report3(o, o.numberNode, `${o.r.id} uses rule number ${o.number}, like ${r.id}`);
+              break;
+            }
+            if (e.protocol === void 0 || e.protocol !== o.protocol || e.cidr === void 0 || e.cidr !== o.cidr)
+              continue;
+            if ([e.from, e.to, o.from, o.to].some((x) => x === void 0)) continue;
+            if (e.from <= o.to && o.from <= e.to) {
+              const same2 = e.from === o.from && e.to === o.to;
+              report3(
+                e,
+                e.portNode,
+                `${r.id} ${same2 ? "repeats" : "overlaps"} ports ${e.from}-${e.to} of ${o.r.id} for ${e.cidr}`
+              );
+              if (same2) report3(o, o.portNode, `${o.r.id} repeats ports ${o.from}-${o.to} of ${r.id} for ${o.cidr}`);
+              break;
+            }
+          }
+          seen.push(e);
+        }
+        ineffective(t, seen, report3);
+      }
+    };
+    ALL = /* @__PURE__ */ new Set(["-1", "all"]);
+    nacl_003_default = rule120;
+  }
+});
+
+// src/rules/cloudformation/rules/neptune-001.ts
+var rule121, neptune_001_default;
+var init_neptune_001 = __esm({
+  "src/rules/cloudformation/rules/neptune-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule121 = {
+      meta: meta(
+        "CFN-NEPTUNE-001",
+        "Neptune IAM authentication is off",
+        "low",
+        ["AWS::Neptune::DBCluster"],
+        doc({
+          what: `An \`AWS::Neptune::DBCluster\` without \`IamAuthEnabled: true\`.`,
+          why: `Without IAM authentication anyone who reaches the cluster endpoint inside the VPC can query and change the graph; IAM (SigV4) ties every request to a role.`,
+          example: `Graph:
+  Type: AWS::Neptune::DBCluster
+  Properties:
+    StorageEncrypted: true`,
+          fix: `Set \`IamAuthEnabled: true\`.`,
+          refs: ["https://docs.aws.amazon.com/neptune/latest/userguide/iam-auth.html"]
+        }),
+        "Set IamAuthEnabled: true."
+      ),
+      check: cloudCheck(neptuneIamAuth, ["neptune-iam-auth-off"])
+    };
+    neptune_001_default = rule121;
+  }
+});
+
+// src/rules/cloudformation/rules/prop-001.ts
+function securityRelevant(path18) {
+  return path18.some(
+    (name) => name.split(/(?<=[a-z0-9])(?=[A-Z])|[^A-Za-z0-9]+/).some((w) => SECURITY.some((s) => w.toLowerCase().startsWith(s)))
+  );
+}
+function report(w, keyNode, value, name, path18, names) {
+  const real = suggest(name, names);
+  const node = w.t.keyOf(value) === keyNode ? value : keyNode;
+  const where3 = path18.length ? ` in ${path18.join(".")}` : "";
+  if (real) {
+    const security = securityRelevant([...path18, real]);
+    w.ctx.report(
+      w.r,
+      node,
+      `${name} is not a property of ${w.r.type}${where3}: did you mean ${real}? As written, the setting is not applied`,
+      { severity: security ? "medium" : "low" }
+    );
+  } else
+    w.ctx.report(
+      w.r,
+      node,
+      `${name} is not a property of ${w.r.type}${where3} in the CloudFormation specification (${specSource()})`,
+      { severity: "info" }
+    );
+}
+function walk2(w, node, shape, path18, depth) {
+  if (!node || depth > MAX_DEPTH4) return;
+  for (const b of w.t.branches(node)) {
+    if (w.t.intrinsic(b)) continue;
+    if ((0, import_yaml19.isSeq)(b)) {
+      const item = listItems(shape);
+      if (item) for (const it of w.t.items(b)) walk2(w, it, item, path18, depth + 1);
+      continue;
+    }
+    if (!(0, import_yaml19.isMap)(b)) continue;
+    const values = mapValues(shape);
+    if (values) {
+      for (const e of w.t.entries(b)) walk2(w, e.value, values, [...path18, e.key], depth + 1);
+      continue;
+    }
+    const names = propertiesOf(shape);
+    if (!names || names === "any") continue;
+    for (const e of w.t.entries(b)) {
+      if (e.key === "<<") continue;
+      const sub = names.get(e.key);
+      if (sub) walk2(w, e.value, sub, [...path18, e.key], depth + 1);
+      else report(w, e.keyNode, e.value, e.key, path18, names.keys());
+    }
+  }
+}
+var import_yaml19, SECURITY, MAX_DEPTH4, rule122, prop_001_default;
+var init_prop_001 = __esm({
+  "src/rules/cloudformation/rules/prop-001.ts"() {
+    "use strict";
+    import_yaml19 = __toESM(require_dist(), 1);
+    init_spec();
+    init_util();
+    SECURITY = [
+      "encrypt",
+      "kms",
+      "sse",
+      "ssl",
+      "tls",
+      "https",
+      "certificate",
+      "cipher",
+      "public",
+      "acl",
+      "access",
+      "auth",
+      "password",
+      "secret",
+      "credential",
+      "polic",
+      "principal",
+      "permission",
+      "role",
+      "iam",
+      "log",
+      "audit",
+      "trail",
+      "monitor",
+      "versioning",
+      "backup",
+      "retention",
+      "deletion",
+      "protect",
+      "mfa",
+      "ingress",
+      "egress",
+      "cidr",
+      "firewall",
+      "security",
+      "waf",
+      "token",
+      "privilege",
+      "signing",
+      "validation"
+    ];
+    MAX_DEPTH4 = 24;
+    rule122 = {
+      meta: meta(
+        "CFN-PROP-001",
+        "Property name not in the resource type\u2019s specification (misspelt?)",
+        "medium",
+        [],
+        doc({
+          what: `A property of an \`AWS::*\` resource, at the top of \`Properties\` or nested at any depth, whose name the resource type does not have according to the CloudFormation resource specification (npm \`@aws-cdk/aws-service-spec\`, the CDK team's database of CloudFormation schemas, trimmed into hookguard at build time). When a real property is close (a typo, a transposition, a wrong case) the finding names it. Types the data does not know are never judged: \`Custom::*\` and \`AWS::CloudFormation::CustomResource\` (their properties are the provider's), third-party types, SAM's \`AWS::Serverless::*\` (the transform defines them) and types newer than the data. Values written with an intrinsic function (\`!If\`, \`!Ref\`, \u2026) are unknown and are not looked into, except that each \`!If\` branch is checked. Severity: **medium** when the real property the name most likely misspells is about security (encryption, KMS keys, TLS and certificates, public access and ACLs, logging and audit, policies, roles and principals, versioning, backup and deletion protection, ingress/egress and CIDRs); **low** for any other misspelling; **info** for a name with no close real property (it may be a property newer than the data, so it never blocks).`,
+          why: `\`BucketEncyption:\` reads like encryption in review, and hookguard's own checks, looking for \`BucketEncryption\`, then report a bucket without encryption \u2014 while the author believes it is there. CloudFormation refuses most unknown properties only when the stack is deployed, late and far from the author; where a pipeline "fixes" that failure by deleting the line, the security setting is gone for good. A misspelt property is never what was meant, so finding it in the commit is cheap; it is rated by what was meant: a misspelt encryption or public-access setting leaves a control off (medium), a misspelt description or size is only a broken template (low).`,
+          example: `Data:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncyption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms`,
+          fix: "Spell the property as the finding suggests (the resource type\u2019s documentation lists its properties). `hookguard fix` does not rename it: the misspelt block was never deployed, so renaming it changes what the stack does, which is for the author to review.",
+          fixed: `Data:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html",
+            "https://github.com/cdklabs/awscdk-service-spec"
+          ]
+        }),
+        "Spell the property as the resource type defines it (the finding names the closest real property)."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const top = resourceProperties(r.type);
+          if (!top || !r.props) continue;
+          const w = { ctx, t: ctx.t, r };
+          for (const b of ctx.t.branches(r.props)) {
+            if (!(0, import_yaml19.isMap)(b) || ctx.t.intrinsic(b)) continue;
+            for (const e of ctx.t.entries(b)) {
+              const sub = top.get(e.key);
+              if (sub) walk2(w, e.value, sub, [e.key], 1);
+              else report(w, e.keyNode, e.value, e.key, [], top.keys());
+            }
+          }
+        }
+      }
+    };
+    prop_001_default = rule122;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-001.ts
+var rule123, rds_001_default;
+var init_rds_001 = __esm({
+  "src/rules/cloudformation/rules/rds-001.ts"() {
+    "use strict";
+    init_util();
+    rule123 = requireTrue2({
+      meta: meta(
+        "CFN-RDS-001",
+        "RDS instance storage is not encrypted",
+        "high",
+        ["AWS::RDS::DBInstance"],
+        doc({
+          what: "An `AWS::RDS::DBInstance` without `StorageEncrypted: true`. Aurora instances (Engine `aurora*` or with `DBClusterIdentifier`) take encryption from their cluster and are skipped (see CFN-RDS-002); so are read replicas and snapshot restores, which inherit it.",
+          why: "Unencrypted database storage, snapshots and backups can be read by anyone who obtains a copy of the volume or a shared snapshot. Encryption cannot be turned on later without a snapshot-and-restore migration.",
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres
+    DBInstanceClass: db.t3.micro`,
+          fix: "Set `StorageEncrypted: true` (optionally with `KmsKeyId`).",
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html"]
+        }),
+        "Set StorageEncrypted: true."
+      ),
+      prop: "StorageEncrypted",
+      when: (t, r) => !getSet2(t, r.props, "DBClusterIdentifier") && !findVal(t.values(t.get(r.props, "Engine")), (v) => (strVal(v) ?? "").startsWith("aurora")),
+      // Read replicas and snapshot restores inherit encryption: only an explicit false is reported for them.
+      inherits: (t, r) => !!getSet2(t, r.props, "SourceDBInstanceIdentifier") || !!getSet2(t, r.props, "DBSnapshotIdentifier"),
+      absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
+      falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
+    });
+    rds_001_default = rule123;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-002.ts
+var rule124, rds_002_default;
+var init_rds_002 = __esm({
+  "src/rules/cloudformation/rules/rds-002.ts"() {
+    "use strict";
+    init_util();
+    rule124 = requireTrue2({
+      meta: meta(
+        "CFN-RDS-002",
+        "RDS/Aurora cluster storage is not encrypted",
+        "high",
+        ["AWS::RDS::DBCluster"],
+        doc({
+          what: "An `AWS::RDS::DBCluster` without `StorageEncrypted: true`. Clusters restored from a snapshot or created as replicas inherit encryption, so only an explicit `StorageEncrypted: false` is reported for them; Aurora Serverless v1 (`EngineMode: serverless`) is always encrypted and is skipped.",
+          why: "Unencrypted cluster volumes, snapshots and backups expose all data to anyone who gets a copy; encryption cannot be enabled on an existing cluster.",
+          example: `Cluster:
+  Type: AWS::RDS::DBCluster
+  Properties:
+    Engine: aurora-postgresql`,
+          fix: "Set `StorageEncrypted: true` (optionally with `KmsKeyId`).",
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/Overview.Encryption.html"]
+        }),
+        "Set StorageEncrypted: true."
+      ),
+      prop: "StorageEncrypted",
+      // Aurora Serverless v1 clusters are always encrypted (the setting cannot be turned off).
+      when: (t, r) => !findVal(t.values(t.get(r.props, "EngineMode")), (v) => strVal(v)?.toLowerCase() === "serverless"),
+      inherits: (t, r) => !!getSet2(t, r.props, "SnapshotIdentifier") || !!getSet2(t, r.props, "ReplicationSourceIdentifier") || !!getSet2(t, r.props, "SourceDBClusterIdentifier"),
+      absentMessage: (r) => `${r.id} does not set StorageEncrypted (it defaults to off)`,
+      falseMessage: (r) => `${r.id} sets StorageEncrypted to false`
+    });
+    rds_002_default = rule124;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-003.ts
+var rule125, rds_003_default;
+var init_rds_003 = __esm({
+  "src/rules/cloudformation/rules/rds-003.ts"() {
+    "use strict";
+    init_util();
+    rule125 = forbidTrue2({
+      meta: meta(
+        "CFN-RDS-003",
+        "RDS instance is publicly accessible",
+        "high",
+        ["AWS::RDS::DBInstance"],
+        doc({
+          what: "An `AWS::RDS::DBInstance` with `PubliclyAccessible: true`.",
+          why: "A public database gets a public DNS name and IP: the only thing between it and the internet is a security group and a password.",
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres
+    PubliclyAccessible: true`,
+          fix: "Set `PubliclyAccessible: false` and reach the database through the VPC (bastion, SSM port forwarding, VPN).",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2"]
+        }),
+        "Set PubliclyAccessible: false."
+      ),
+      prop: "PubliclyAccessible",
+      trueMessage: (r) => `${r.id} is publicly accessible`
+    });
+    rds_003_default = rule125;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-004.ts
+var rule126, rds_004_default;
+var init_rds_004 = __esm({
+  "src/rules/cloudformation/rules/rds-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule126 = {
+      meta: meta(
+        "CFN-RDS-004",
+        "Classic DB security group is open to the internet or a wide range",
+        "high",
+        ["AWS::RDS::DBSecurityGroup", "AWS::RDS::DBSecurityGroupIngress"],
+        doc({
+          what: `\`AWS::RDS::DBSecurityGroup\` ingress (inline \`DBSecurityGroupIngress\` or standalone \`AWS::RDS::DBSecurityGroupIngress\`) whose \`CIDRIP\` is the whole internet (any /0) or a public range wider than /8.`,
+          why: `The database port is then reachable from the internet (or a large part of it), exposing it to credential stuffing and exploits.`,
+          example: `DbSg:
+  Type: AWS::RDS::DBSecurityGroup
+  Properties:
+    GroupDescription: db
+    DBSecurityGroupIngress:
+      - CIDRIP: 0.0.0.0/0`,
+          fix: `Allow only the application's security group (\`EC2SecurityGroupId\`) or a narrow private range; better, move to VPC security groups.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.RDSSecurityGroups.html"]
+        }),
+        "Allow only the application security group or a narrow private range."
+      ),
+      check: cloudCheck(rdsClassicIngress, ["rds-classic-ingress"])
+    };
+    rds_004_default = rule126;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-005.ts
+var rule127, rds_005_default;
+var init_rds_005 = __esm({
+  "src/rules/cloudformation/rules/rds-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_identity();
+    rule127 = {
+      meta: meta(
+        "CFN-RDS-005",
+        "RDS IAM database authentication is off",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (MySQL, MariaDB, PostgreSQL) or Aurora \`AWS::RDS::DBCluster\` that does not set \`EnableIAMDatabaseAuthentication: true\`. Instances of an Aurora cluster take the cluster's setting and are skipped.`,
+          why: `With IAM authentication, applications connect with short-lived tokens from their role instead of long-lived database passwords that end up in configuration and logs.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`EnableIAMDatabaseAuthentication: true\` and grant \`rds-db:connect\` to the application role.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.html"]
+        }),
+        "Set EnableIAMDatabaseAuthentication: true."
+      ),
+      check: cloudCheck(rdsIamAuth, ["rds-iam-auth-off"])
+    };
+    rds_005_default = rule127;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-006.ts
+var rule128, rds_006_default;
+var init_rds_006 = __esm({
+  "src/rules/cloudformation/rules/rds-006.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule128 = {
+      meta: meta(
+        "CFN-RDS-006",
+        "RDS keeps automated backups less than 7 days",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (not a cluster member or read replica) or \`AWS::RDS::DBCluster\` whose \`BackupRetentionPeriod\` is below 7, or left out (the default is 1 day).`,
+          why: `After ransomware, a bad migration or a malicious delete, point-in-time restore reaches back only as far as the retention period.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    BackupRetentionPeriod: 1`,
+          fix: `Set \`BackupRetentionPeriod: 7\` or more.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html"]
+        }),
+        "Set BackupRetentionPeriod to 7 or more."
+      ),
+      check: cloudCheck(rdsBackupRetention, ["rds-backup-retention"])
+    };
+    rds_006_default = rule128;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-007.ts
+var rule129, rds_007_default;
+var init_rds_007 = __esm({
+  "src/rules/cloudformation/rules/rds-007.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule129 = {
+      meta: meta(
+        "CFN-RDS-007",
+        "RDS database has no deletion protection",
+        "low",
+        ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"],
+        doc({
+          what: `An \`AWS::RDS::DBInstance\` (not a cluster member) or \`AWS::RDS::DBCluster\` without \`DeletionProtection: true\`.`,
+          why: `One wrong stack update or a compromised deploy role deletes the database; deletion protection forces a deliberate second step.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`DeletionProtection: true\`.`,
+          refs: [
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeleteInstance.DeletionProtection"
+          ]
+        }),
+        "Set DeletionProtection: true."
+      ),
+      check: cloudCheck(rdsDeletionProtection, ["rds-deletion-protection"])
+    };
+    rds_007_default = rule129;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-008.ts
+var rule130, rds_008_default;
+var init_rds_008 = __esm({
+  "src/rules/cloudformation/rules/rds-008.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule130 = {
+      meta: meta(
+        "CFN-RDS-008",
+        "RDS instance runs in a single Availability Zone",
+        "low",
+        ["AWS::RDS::DBInstance"],
+        doc({
+          what: `A standalone \`AWS::RDS::DBInstance\` (not Aurora, not a replica) without \`MultiAZ: true\`.`,
+          why: `An Availability Zone outage takes the database down; Multi-AZ fails over to a standby in minutes.`,
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres`,
+          fix: `Set \`MultiAZ: true\` for production databases.`,
+          refs: ["https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.MultiAZ.html"]
+        }),
+        "Set MultiAZ: true."
+      ),
+      check: cloudCheck(rdsMultiAz, ["rds-multi-az"])
+    };
+    rds_008_default = rule130;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-009.ts
+var rule131, rds_009_default;
+var init_rds_009 = __esm({
+  "src/rules/cloudformation/rules/rds-009.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule131 = {
+      meta: meta(
+        "CFN-RDS-009",
+        "RDS instance uses a retired certificate authority",
+        "low",
+        ["AWS::RDS::DBInstance"],
+        doc({
+          what: "An `AWS::RDS::DBInstance` whose `CACertificateIdentifier` names a certificate authority of the old, year-named generation: `rds-ca-2015` (expired in March 2020) or `rds-ca-2019` (expired on 22 August 2024), and their Region-specific variants. Left out, RDS picks its current default and nothing is reported. The same check as the Ansible ANS-AWS-036. Hygiene: never blocking.",
+          why: "The database's TLS certificate is signed by this CA. Once the CA has expired, a client that verifies the server certificate (as it should, `sslmode=verify-full`) refuses to connect, and the usual workaround is to stop verifying, which lets anyone on the network path impersonate the database.",
+          example: `Db:
+  Type: AWS::RDS::DBInstance
+  Properties:
+    Engine: postgres
+    DBInstanceClass: db.t4g.medium
+    AllocatedStorage: '50'
+    StorageEncrypted: true
+    ManageMasterUserPassword: true
+    MasterUsername: app
+    CACertificateIdentifier: rds-ca-2019`,
+          fix: "Name a current CA (`rds-ca-rsa2048-g1`, `rds-ca-rsa4096-g1` or `rds-ca-ecc384-g1`) and give clients the new bundle; the change restarts the instance unless the engine supports rotation without a restart.",
+          fixed: `    CACertificateIdentifier: rds-ca-rsa2048-g1`,
+          refs: [
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html",
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL-certificate-rotation.html"
+          ]
+        }),
+        "Set CACertificateIdentifier to a current CA (rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or rds-ca-ecc384-g1)."
+      ),
+      check: cloudCheck(rdsRetiredCa, ["rds-retired-ca"])
+    };
+    rds_009_default = rule131;
+  }
+});
+
+// src/rules/cloudformation/rules/rds-010.ts
+function publicSubnet(t, subnet) {
+  const ids = (node) => t.references(node);
+  for (const a of t.resources) {
+    if (a.type !== "AWS::EC2::SubnetRouteTableAssociation" || !ids(t.get(a.props, "SubnetId")).has(subnet.id)) continue;
+    const tables = ids(t.get(a.props, "RouteTableId"));
+    for (const route of t.resources) {
+      if (route.type !== "AWS::EC2::Route") continue;
+      if (![...ids(t.get(route.props, "RouteTableId"))].some((x) => tables.has(x))) continue;
+      const dest = [
+        ...t.values(t.get(route.props, "DestinationCidrBlock")),
+        ...t.values(t.get(route.props, "DestinationIpv6CidrBlock"))
+      ];
+      if (!dest.some((d) => typeof d.value === "string" && isWorldCidr(d.value))) continue;
+      const gw = t.get(route.props, "GatewayId");
+      const toIgw = [...ids(gw)].some((g) => t.resource(g)?.type === "AWS::EC2::InternetGateway") || t.values(gw).some((v) => typeof v.value === "string" && /^igw-/.test(v.value));
+      if (toIgw) return "routes the internet through an internet gateway";
+    }
+  }
+  if (t.values(t.get(subnet.props, "MapPublicIpOnLaunch")).some(isTrue4)) return "gives public IPs on launch";
+  return void 0;
+}
+var rule132, rds_010_default;
+var init_rds_010 = __esm({
+  "src/rules/cloudformation/rules/rds-010.ts"() {
+    "use strict";
+    init_util();
+    init_constants();
+    rule132 = {
+      meta: meta(
+        "CFN-RDS-010",
+        "RDS subnet group includes public subnets",
+        "low",
+        ["AWS::RDS::DBSubnetGroup"],
+        doc({
+          what: "An `AWS::RDS::DBSubnetGroup` whose `SubnetIds` names an `AWS::EC2::Subnet` of the same template that is public: associated with a route table whose `AWS::EC2::Route` sends `0.0.0.0/0` (or `::/0`) to an internet gateway, or with `MapPublicIpOnLaunch: true`. Subnets from parameters or other stacks cannot be judged. Whether the database is reachable also depends on `PubliclyAccessible` (CFN-RDS-003). Hygiene: never blocking.",
+          why: "A database in a public subnet is one setting away from the internet: `PubliclyAccessible: true` on any instance placed in the group (a restore, a new replica, a console change) gives it a public address that is routed. Private subnets make that impossible, whatever the instance says.",
+          example: `DbSubnets:
+  Type: AWS::RDS::DBSubnetGroup
+  Properties:
+    DBSubnetGroupDescription: database subnets
+    SubnetIds: [!Ref PublicSubnetA, !Ref PublicSubnetB]
+PublicSubnetA:
+  Type: AWS::EC2::Subnet
+  Properties:
+    VpcId: vpc-0a1b2c3d4e5f67890
+    CidrBlock: 10.0.0.0/24
+    MapPublicIpOnLaunch: true
+PublicSubnetB:
+  Type: AWS::EC2::Subnet
+  Properties:
+    VpcId: vpc-0a1b2c3d4e5f67890
+    CidrBlock: 10.0.1.0/24
+    MapPublicIpOnLaunch: true`,
+          fix: "Name private subnets (no route to an internet gateway, no public IPs on launch) in `SubnetIds`.",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.WorkingWithRDSInstanceinaVPC.html",
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_VPC.Scenarios.html"
+          ]
+        }),
+        "Place the subnet group in private subnets only."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources)
+          for (const item of t.items(t.get(r.props, "SubnetIds")))
+            for (const id of t.references(item)) {
+              const s = t.resource(id);
+              const why = s?.type === "AWS::EC2::Subnet" ? publicSubnet(t, s) : void 0;
+              if (why) ctx.report(r, item, `${r.id} includes the public subnet ${id}, which ${why}`);
+            }
+      }
+    };
+    rds_010_default = rule132;
+  }
+});
+
+// src/rules/cloudformation/rules/redshift-001.ts
+var rule133, redshift_001_default;
+var init_redshift_001 = __esm({
+  "src/rules/cloudformation/rules/redshift-001.ts"() {
+    "use strict";
+    init_util();
+    rule133 = requireTrue2({
+      meta: meta(
+        "CFN-REDSHIFT-001",
+        "Redshift cluster is not encrypted",
+        "high",
+        ["AWS::Redshift::Cluster"],
+        doc({
+          what: "An `AWS::Redshift::Cluster` without `Encrypted: true`.",
+          why: "Data warehouse contents and snapshots are stored unencrypted; warehouses usually hold the most sensitive aggregated data.",
+          example: `Warehouse:
+  Type: AWS::Redshift::Cluster
+  Properties:
+    ClusterType: single-node
+    NodeType: ra3.xlplus`,
+          fix: "Set `Encrypted: true` (optionally with `KmsKeyId`).",
+          refs: ["https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html"]
+        }),
+        "Set Encrypted: true."
+      ),
+      prop: "Encrypted",
+      absentMessage: (r) => `${r.id} does not set Encrypted (it defaults to off)`,
+      falseMessage: (r) => `${r.id} sets Encrypted to false`
+    });
+    redshift_001_default = rule133;
+  }
+});
+
+// src/rules/cloudformation/rules/redshift-002.ts
+var rule134, redshift_002_default;
+var init_redshift_002 = __esm({
+  "src/rules/cloudformation/rules/redshift-002.ts"() {
+    "use strict";
+    init_util();
+    rule134 = forbidTrue2({
+      meta: meta(
+        "CFN-REDSHIFT-002",
+        "Redshift cluster is publicly accessible",
+        "high",
+        ["AWS::Redshift::Cluster"],
+        doc({
+          what: "An `AWS::Redshift::Cluster` with `PubliclyAccessible: true`.",
+          why: "A public warehouse endpoint is reachable from the internet, protected only by a security group and credentials.",
+          example: `Warehouse:
+  Type: AWS::Redshift::Cluster
+  Properties:
+    ClusterType: single-node
+    PubliclyAccessible: true`,
+          fix: "Set `PubliclyAccessible: false`.",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1"]
+        }),
+        "Set PubliclyAccessible: false."
+      ),
+      prop: "PubliclyAccessible",
+      trueMessage: (r) => `${r.id} is publicly accessible`
+    });
+    redshift_002_default = rule134;
+  }
+});
+
+// src/rules/cloudformation/rules/redshift-003.ts
+var rule135, redshift_003_default;
+var init_redshift_003 = __esm({
+  "src/rules/cloudformation/rules/redshift-003.ts"() {
+    "use strict";
+    init_util();
+    rule135 = {
+      meta: meta(
+        "CFN-REDSHIFT-003",
+        "Redshift parameter group does not require SSL",
+        "medium",
+        ["AWS::Redshift::ClusterParameterGroup"],
+        doc({
+          what: "An `AWS::Redshift::ClusterParameterGroup` whose `Parameters` set `require_ssl` to `false`.",
+          why: "Clients may then connect without TLS, sending credentials and query results in clear text.",
+          example: `Params:
+  Type: AWS::Redshift::ClusterParameterGroup
+  Properties:
+    Description: dw
+    ParameterGroupFamily: redshift-1.0
+    Parameters:
+      - ParameterName: require_ssl
+        ParameterValue: 'false'`,
+          fix: "Set `require_ssl` to `true`.",
+          refs: ["https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html"]
+        }),
+        "Set require_ssl to true."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources)
+          for (const p of t.items(t.get(r.props, "Parameters"))) {
+            if (!findVal(t.values(t.get(p, "ParameterName")), (v2) => strVal(v2)?.toLowerCase() === "require_ssl")) continue;
+            const n = t.get(p, "ParameterValue");
+            const v = findVal(t.values(n), (x) => ["false", "0", "off"].includes(String(x.value).toLowerCase()));
+            if (v) ctx.report(r, n, `${r.id} lets clients connect without SSL (require_ssl false)`, { why: v.why });
+          }
+      }
+    };
+    redshift_003_default = rule135;
+  }
+});
+
+// src/rules/cloudformation/rules/redshift-004.ts
+var rule136, redshift_004_default;
+var init_redshift_004 = __esm({
+  "src/rules/cloudformation/rules/redshift-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule136 = {
+      meta: meta(
+        "CFN-REDSHIFT-004",
+        "Redshift cluster audit logging is off",
+        "low",
+        ["AWS::Redshift::Cluster"],
+        doc({
+          what: "An `AWS::Redshift::Cluster` without `LoggingProperties`, or whose `LoggingProperties` names neither a `BucketName` (logs to S3) nor `LogDestinationType: cloudwatch`. Audit logging is off by default. Hygiene: never blocking.",
+          why: "The audit log records connection attempts, user changes and (with `enable_user_activity_logging` in the parameter group) the queries run. Without it, a stolen password or an over-broad grant used against the warehouse leaves no trace of who connected and what they read.",
+          example: `Warehouse:
+  Type: AWS::Redshift::Cluster
+  Properties:
+    ClusterType: multi-node
+    NumberOfNodes: 2
+    NodeType: ra3.xlplus
+    DBName: analytics
+    MasterUsername: admin
+    ManageMasterPassword: true
+    Encrypted: true`,
+          fix: "Set `LoggingProperties` with `LogDestinationType: cloudwatch` and the `LogExports` to send (`connectionlog`, `userlog`, `useractivitylog`), or a `BucketName` whose policy lets Redshift write to it.",
+          fixed: `    Encrypted: true
+    LoggingProperties:
+      LogDestinationType: cloudwatch
+      LogExports: [connectionlog, userlog, useractivitylog]`,
+          refs: [
+            "https://docs.aws.amazon.com/redshift/latest/mgmt/db-auditing.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-redshift-cluster-loggingproperties.html"
+          ]
+        }),
+        "Enable audit logging (LoggingProperties: LogDestinationType cloudwatch, or a BucketName)."
+      ),
+      check: cloudCheck(redshiftAuditLogging, ["redshift-audit-logging"])
+    };
+    redshift_004_default = rule136;
+  }
+});
+
+// src/rules/cloudformation/rules/route53-001.ts
+var rule137, route53_001_default;
+var init_route53_001 = __esm({
+  "src/rules/cloudformation/rules/route53-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule137 = {
+      meta: meta(
+        "CFN-ROUTE53-001",
+        "Public hosted zone does not log DNS queries",
+        "low",
+        ["AWS::Route53::HostedZone"],
+        doc({
+          what: `A public \`AWS::Route53::HostedZone\` (no \`VPCs\`) without \`QueryLoggingConfig\`.`,
+          why: `Query logs reveal reconnaissance and DNS-based exfiltration against your domain.`,
+          example: `Zone:
+  Type: AWS::Route53::HostedZone
+  Properties:
+    Name: example.com`,
+          fix: `Set \`QueryLoggingConfig: {CloudWatchLogsLogGroupArn: \u2026}\` (a log group in us-east-1).`,
+          refs: ["https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/query-logs.html"]
+        }),
+        "Set QueryLoggingConfig."
+      ),
+      check: cloudCheck(route53QueryLogs, ["route53-query-logs"])
+    };
+    route53_001_default = rule137;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-001.ts
+var rule138, s3_001_default;
+var init_s3_001 = __esm({
+  "src/rules/cloudformation/rules/s3-001.ts"() {
+    "use strict";
+    init_util();
+    rule138 = {
+      meta: meta(
+        "CFN-S3-001",
+        "S3 bucket encryption is configured without a KMS key",
+        "low",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: "A bucket whose `BucketEncryption` rule sets `SSEAlgorithm: AES256` (S3-managed keys), or sets `aws:kms` without naming a customer managed key, or has a rule without `ServerSideEncryptionByDefault`. Buckets without `BucketEncryption` are encrypted with SSE-S3 by default and are not reported.",
+          why: 'With S3-managed keys, anyone who can read the object can decrypt it: there is no key policy to separate "read the bucket" from "decrypt the data", and no CloudTrail record of key use.',
+          example: `Bucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: AES256`,
+          fix: "Use `aws:kms` (or `aws:kms:dsse`) with a customer managed key, and enable `BucketKeyEnabled` to keep KMS costs down.",
+          fixed: `        - ServerSideEncryptionByDefault:
+            SSEAlgorithm: aws:kms
+            KMSMasterKeyID: !Ref DataKey
+          BucketKeyEnabled: true`,
+          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html"]
+        }),
+        "Use SSEAlgorithm aws:kms with a customer managed key."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const cfg = t.at(r.props, "BucketEncryption.ServerSideEncryptionConfiguration");
+          if (!cfg) continue;
+          for (const item of t.items(cfg)) {
+            const def = t.get(item, "ServerSideEncryptionByDefault");
+            if (!def) {
+              ctx.report(r, item, `${r.id} has an encryption rule without ServerSideEncryptionByDefault`);
+              continue;
+            }
+            const algNode = t.get(def, "SSEAlgorithm");
+            const aes = findVal(t.values(algNode), (v) => strVal(v) === "AES256");
+            if (aes) {
+              ctx.report(r, algNode, `${r.id} uses S3-managed keys (AES256) rather than a KMS key`, { why: aes.why });
+              continue;
+            }
+            const kms = findVal(t.values(algNode), (v) => (strVal(v) ?? "").startsWith("aws:kms"));
+            if (kms && getSet2(t, def, "KMSMasterKeyID") === void 0)
+              ctx.report(r, algNode, `${r.id} uses the AWS managed aws/s3 key rather than a customer managed key`, {
+                why: kms.why
+              });
+          }
+        }
+      }
+    };
+    s3_001_default = rule138;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-002.ts
+var PUBLIC, rule139, s3_002_default;
+var init_s3_002 = __esm({
+  "src/rules/cloudformation/rules/s3-002.ts"() {
+    "use strict";
+    init_util();
+    PUBLIC = /* @__PURE__ */ new Set(["PublicRead", "PublicReadWrite", "AuthenticatedRead"]);
+    rule139 = {
+      meta: meta(
+        "CFN-S3-002",
+        "S3 bucket has a public canned ACL",
+        "high",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: "A bucket whose `AccessControl` is `PublicRead`, `PublicReadWrite` (critical) or `AuthenticatedRead` (any AWS account).",
+          why: "Public buckets are the most common source of large data leaks; PublicReadWrite also lets anyone store (and make you pay for) arbitrary content.",
+          example: `Bucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    AccessControl: PublicRead`,
+          fix: "Remove `AccessControl` (ACLs are disabled by default with `BucketOwnerEnforced`). To serve public content, use CloudFront with origin access control.",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html",
+            "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html"
+          ]
+        }),
+        "Remove the public ACL; serve public content through CloudFront with OAC."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          const n = ctx.t.get(r.props, "AccessControl");
+          const v = findVal(ctx.t.values(n), (x) => PUBLIC.has(strVal(x) ?? ""));
+          if (v)
+            ctx.report(r, n, `${r.id} has the ${strVal(v)} ACL`, {
+              why: v.why,
+              ...strVal(v) === "PublicReadWrite" ? { severity: "critical" } : {}
+            });
+        }
+      }
+    };
+    s3_002_default = rule139;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-003.ts
+var FLAGS, rule140, s3_003_default;
+var init_s3_003 = __esm({
+  "src/rules/cloudformation/rules/s3-003.ts"() {
+    "use strict";
+    init_util();
+    FLAGS = ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"];
+    rule140 = {
+      meta: meta(
+        "CFN-S3-003",
+        "S3 public access block is turned off",
+        "medium",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: `A bucket whose \`PublicAccessBlockConfiguration\` sets any of ${FLAGS.map((f) => `\`${f}\``).join(", ")} to false, or leaves one of them out of the block (a flag left out defaults to false). (Since April 2023 new buckets block public access by default; a template has to turn it off explicitly.)`,
+          why: "The public access block is the guard rail that keeps a mistaken ACL or bucket policy from publishing the bucket.",
+          example: `Bucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    PublicAccessBlockConfiguration:
+      BlockPublicAcls: false
+      BlockPublicPolicy: true
+      IgnorePublicAcls: true
+      RestrictPublicBuckets: true`,
+          fix: "Set all four flags to true. For a deliberately public website bucket, prefer CloudFront with origin access control; otherwise suppress with a reason.",
+          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html"]
+        }),
+        "Set all four PublicAccessBlockConfiguration flags to true."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const pab = t.get(r.props, "PublicAccessBlockConfiguration");
+          if (!pab) continue;
+          const missing = [];
+          for (const f of FLAGS) {
+            const n = t.get(pab, f);
+            const b = boolProp(t, n);
+            if (b.falseVal) ctx.report(r, n, `${r.id} sets ${f} to false`, { why: b.falseVal.why });
+            else if (b.absent) missing.push(f);
+          }
+          if (missing.length && t.intrinsic(pab) === void 0)
+            ctx.report(
+              r,
+              pab,
+              `${r.id} leaves ${missing.join(", ")} out of PublicAccessBlockConfiguration (left out means false)`
+            );
+        }
+      }
+    };
+    s3_003_default = rule140;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-004.ts
+var rule141, s3_004_default;
+var init_s3_004 = __esm({
+  "src/rules/cloudformation/rules/s3-004.ts"() {
+    "use strict";
+    init_util();
+    rule141 = {
+      meta: meta(
+        "CFN-S3-004",
+        "S3 bucket policy allows any principal without a condition",
+        "high",
+        ["AWS::S3::BucketPolicy"],
+        doc({
+          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::S3::BucketPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition` that restricts who gets in. A condition only on `aws:Referer` (or `aws:UserAgent`) does not: the client sends those headers and can set them to anything (the S3 documentation warns against relying on Referer to keep content private). A condition with only empty or `*` values does not either.',
+          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
+          example: `BucketPolicy:
+  Type: AWS::S3::BucketPolicy
+  Properties:
+    Bucket: !Ref Bucket
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: '*'
+          Action: s3:GetObject
+          Resource: !Sub '\${Bucket.Arn}/*'`,
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/AmazonS3/latest/userguide/example-bucket-policies.html"]
+        }),
+        NAME_PRINCIPALS_REMEDIATION
+      ),
+      check: publicPolicyCheck("PolicyDocument")
+    };
+    s3_004_default = rule141;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-005.ts
+var rule142, s3_005_default;
+var init_s3_005 = __esm({
+  "src/rules/cloudformation/rules/s3-005.ts"() {
+    "use strict";
+    init_util();
+    rule142 = {
+      meta: meta(
+        "CFN-S3-005",
+        "S3 bucket access logging is not enabled",
+        "low",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: "A bucket without `LoggingConfiguration`. Buckets that are themselves log targets (named as another bucket's `DestinationBucketName`, or with `AccessControl: LogDeliveryWrite`) are skipped.",
+          why: "Without server access logs there is no record of who read or changed objects \u2014 needed for incident response and often for compliance.",
+          example: `Bucket:
+  Type: AWS::S3::Bucket
+  Properties: {}`,
+          fix: "Add `LoggingConfiguration` pointing at a dedicated log bucket (or enable CloudTrail S3 data events).",
+          fixed: `Bucket:
+  Type: AWS::S3::Bucket
+  Properties:
+    LoggingConfiguration:
+      DestinationBucketName: !Ref LogBucket
+      LogFilePrefix: bucket/`,
+          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html"]
+        }),
+        "Add LoggingConfiguration pointing at a log bucket."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const targets = /* @__PURE__ */ new Set();
+        for (const r of ctx.resources)
+          for (const id of t.references(t.at(r.props, "LoggingConfiguration.DestinationBucketName"))) targets.add(id);
+        for (const r of ctx.resources) {
+          if (targets.has(r.id) || getSet2(t, r.props, "LoggingConfiguration") !== void 0) continue;
+          if (findVal(t.values(t.get(r.props, "AccessControl")), (v) => strVal(v) === "LogDeliveryWrite")) continue;
+          ctx.report(r, void 0, `${r.id} has no access logging`);
+        }
+      }
+    };
+    s3_005_default = rule142;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-006.ts
+var rule143, s3_006_default;
+var init_s3_006 = __esm({
+  "src/rules/cloudformation/rules/s3-006.ts"() {
+    "use strict";
+    init_values();
+    init_util();
+    rule143 = {
+      meta: meta(
+        "CFN-S3-006",
+        "S3 bucket policy does not deny plain-HTTP requests",
+        "medium",
+        ["AWS::S3::BucketPolicy"],
+        doc({
+          what: "An `AWS::S3::BucketPolicy` with no `Deny` statement conditioned on `aws:SecureTransport` being false. Only buckets that have a policy in the template are checked.",
+          why: "S3 accepts plain HTTP unless a policy refuses it; requests and data then travel unencrypted and can be read or altered in transit.",
+          example: `BucketPolicy:
+  Type: AWS::S3::BucketPolicy
+  Properties:
+    Bucket: !Ref Bucket
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: { AWS: !GetAtt Role.Arn }
+          Action: s3:GetObject
+          Resource: !Sub '\${Bucket.Arn}/*'`,
+          fix: "Add a statement denying every action when `aws:SecureTransport` is false.",
+          fixed: `        - Effect: Deny
+          Principal: '*'
+          Action: 's3:*'
+          Resource: [!GetAtt Bucket.Arn, !Sub '\${Bucket.Arn}/*']
+          Condition:
+            Bool: { aws:SecureTransport: false }`,
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/s3-controls.html#s3-5"]
+        }),
+        "Add a Deny statement for aws:SecureTransport = false."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          const d = t.get(r.props, "PolicyDocument");
+          if (!d) continue;
+          const ok = statements2(t, d).some((s) => {
+            if (!s.deny) return false;
+            for (const op of options(s.cloud.condition))
+              for (const c of op.t === "map" ? [...op.entries.values()] : [])
+                for (const m of options(c))
+                  if (m.t === "map") {
+                    for (const [k, v] of m.entries)
+                      if (k.toLowerCase() === "aws:securetransport")
+                        return scalars(v).some((x) => String(x.value).toLowerCase() === "false");
+                  }
+            return false;
+          });
+          if (!ok) ctx.report(r, d, `${r.id} does not deny requests over plain HTTP (aws:SecureTransport)`);
+        }
+      }
+    };
+    s3_006_default = rule143;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-007.ts
+var rule144, s3_007_default;
+var init_s3_007 = __esm({
+  "src/rules/cloudformation/rules/s3-007.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_at_rest();
+    rule144 = {
+      meta: meta(
+        "CFN-S3-007",
+        "S3 bucket is not versioned",
+        "low",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: "An `AWS::S3::Bucket` without `VersioningConfiguration` (a new bucket is unversioned), or with `VersioningConfiguration.Status: Suspended`. The same check as the Ansible ANS-AWS-028. Hygiene: never blocking.",
+          why: "Without versioning an overwrite or a delete is final: a mistaken deployment, a compromised key or ransomware that rewrites objects leaves nothing to restore. Versioning keeps every earlier version (a lifecycle rule can expire old ones), and it is required for replication and Object Lock.",
+          example: `Reports:
+  Type: AWS::S3::Bucket
+  Properties:
+    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault: { SSEAlgorithm: aws:kms }`,
+          fix: "Set `VersioningConfiguration: { Status: Enabled }`, and a lifecycle rule (`NoncurrentVersionExpiration`) to bound what old versions cost.",
+          fixed: `    BucketEncryption:
+      ServerSideEncryptionConfiguration:
+        - ServerSideEncryptionByDefault: { SSEAlgorithm: aws:kms }
+    VersioningConfiguration:
+      Status: Enabled`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-versioningconfiguration.html",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html"
+          ]
+        }),
+        "Set VersioningConfiguration.Status: Enabled."
+      ),
+      check: cloudCheck(s3Versioning, ["s3-versioning"])
+    };
+    s3_007_default = rule144;
+  }
+});
+
+// src/rules/cloudformation/rules/s3-008.ts
+var rule145, s3_008_default;
+var init_s3_008 = __esm({
+  "src/rules/cloudformation/rules/s3-008.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_aws_exposure();
+    rule145 = {
+      meta: meta(
+        "CFN-S3-008",
+        "S3 bucket CORS rule allows any origin",
+        "low",
+        ["AWS::S3::Bucket"],
+        doc({
+          what: 'An `AWS::S3::Bucket` whose `CorsConfiguration.CorsRules[].AllowedOrigins` (or `AllowedMethods`) contains `"*"`. The same check as the Ansible ANS-AWS-011. Hygiene: never blocking.',
+          why: "CORS decides which web sites' scripts may read the bucket's responses in a visitor's browser. With `*`, any page on the internet can fetch what the bucket serves to that visitor (pre-signed URLs a page holds, objects behind a bucket policy that trusts the visitor's network) and, with PUT/POST allowed, write to it.",
+          example: `Uploads:
+  Type: AWS::S3::Bucket
+  Properties:
+    CorsConfiguration:
+      CorsRules:
+        - AllowedOrigins: ['*']
+          AllowedMethods: [GET, PUT]`,
+          fix: "List the origins of your own sites in `AllowedOrigins` (`https://app.example.com`), and only the methods they use.",
+          fixed: `        - AllowedOrigins: [https://app.example.com]
+          AllowedMethods: [GET, PUT]`,
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-s3-bucket-corsrule.html",
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html"
+          ]
+        }),
+        'Name the allowed origins (and methods) in the CORS rules instead of "*".'
+      ),
+      check: cloudCheck(s3CorsWildcard, ["s3-cors-wildcard"])
+    };
+    s3_008_default = rule145;
+  }
+});
+
+// src/cloud/checks/security-group.ts
+function sgRules2(r, dir) {
+  if (r.kind === "AWS::EC2::SecurityGroup")
+    return items(get(r.props, dir === "ingress" ? "SecurityGroupIngress" : "SecurityGroupEgress")).filter(
+      (x) => x.t === "map"
+    );
+  if (r.kind === (dir === "ingress" ? "AWS::EC2::SecurityGroupIngress" : "AWS::EC2::SecurityGroupEgress"))
+    return [r.props];
+  return [];
+}
+function worldCidr(rule283) {
+  for (const key of ["CidrIp", "CidrIpv6", "CidrIpv4"]) {
+    const hit = scalars(get(rule283, key)).find((s) => {
+      const v = isKnown2(s) ? asStr(s) : void 0;
+      return v !== void 0 && isWorldCidr(v);
+    });
+    if (hit) return { ...hit, cidr: asStr(hit) };
+  }
+  return void 0;
+}
+function portSpans(rule283) {
+  const out = [];
+  for (const p of scalars(get(rule283, "IpProtocol"))) {
+    if (!isKnown2(p)) continue;
+    const proto = String(p.value).trim().toLowerCase();
+    if (isAllProtocols(proto)) {
+      out.push({ all: true, from: 0, to: 65535, protocol: proto, why: p.why });
+      continue;
+    }
+    if (!hasPorts(proto)) continue;
+    for (const f of scalars(get(rule283, "FromPort")))
+      for (const t of scalars(get(rule283, "ToPort"))) {
+        const a = asNum2(f.value);
+        const b = asNum2(t.value);
+        if (a === void 0 || b === void 0) continue;
+        const lo = a === -1 ? 0 : a;
+        const hi = b === -1 ? 65535 : b;
+        out.push({ all: lo <= 0 && hi >= 65535, from: lo, to: hi, protocol: proto, why: f.why ?? t.why });
+      }
+  }
+  return out;
+}
+function portsAt(rule283) {
+  const at = [...scalars(get(rule283, "FromPort")), ...scalars(get(rule283, "ToPort"))].map((v) => v.at).filter((v) => v.loc.node ?? v.loc.pos);
+  const seen = /* @__PURE__ */ new Set();
+  const out = at.filter((v) => {
+    if (seen.has(v.loc.path)) return false;
+    seen.add(v.loc.path);
+    return true;
+  });
+  return out.length ? out.map((v) => ({ at: v, message: "the ports it opens" })) : void 0;
+}
+function firstHit(spans, ports) {
+  for (const s of spans) {
+    if (s.all) continue;
+    const hit = ports.find((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol));
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function isLoadBalancerGroup(r, all) {
+  for (const lb of all)
+    if (/LoadBalancer$/.test(lb.kind) && scalars(get(lb.props, "SecurityGroups")).some((s) => s.ref === r.name))
+      return true;
+  const text = [r.name, ...["GroupDescription", "GroupName"].flatMap((k) => scalars(get(r.props, k)).map(asStr))].filter(Boolean).join(" ");
+  return /(?:^|[^a-z])(?:elb|alb|nlb|lb|load[\s-]?balancer)(?:[^a-z]|$)|LoadBalancer|Elb|Alb/i.test(text);
+}
+function run(r, emit, all) {
+  if (!SG_KINDS.includes(r.kind)) return;
+  const where3 = r.kind === "AWS::EC2::SecurityGroup" ? r.name : `${r.name}`;
+  for (const rule283 of sgRules2(r, "ingress")) {
+    const w = worldCidr(rule283);
+    if (!w) continue;
+    const spans = portSpans(rule283);
+    const why = w.why ?? spans.find((s) => s.why)?.why;
+    const allSpan = spans.find((s) => s.all);
+    if (allSpan) {
+      const what2 = isAllProtocols(allSpan.protocol) ? "all protocols and ports" : "every port";
+      emit({
+        code: "ingress-all",
+        resource: r,
+        at: w.at,
+        message: `${where3} allows ${what2} from ${w.cidr}`,
+        why,
+        detail: `${w.cidr} all`,
+        ...isLoadBalancerGroup(r, all) ? { severity: "medium" } : {}
+      });
+      continue;
+    }
+    const lists = [
+      ["ingress-admin", ADMIN_PORTS],
+      ["ingress-data", DATA_PORTS],
+      ["ingress-remote", REMOTE_PORTS]
+    ];
+    for (const [code2, ports] of lists) {
+      const hit = firstHit(spans, ports);
+      if (hit)
+        emit({
+          code: code2,
+          resource: r,
+          at: w.at,
+          message: `${hit[1]} (port ${hit[0]}) is open to ${w.cidr} in ${where3}`,
+          why,
+          detail: `${w.cidr} ${hit[0]}`,
+          related: portsAt(rule283)
+        });
+    }
+    const range3 = spans.find(
+      (s) => !s.all && s.to > s.from && !SENSITIVE_SERVICES.some((e) => s.from <= e[0] && e[0] <= s.to && servesOn(e, s.protocol))
+    );
+    if (range3)
+      emit({
+        code: "ingress-range",
+        resource: r,
+        at: w.at,
+        message: `${where3} opens ports ${range3.from}-${range3.to} to ${w.cidr}`,
+        why,
+        detail: `${w.cidr} ${range3.from}-${range3.to}`,
+        related: portsAt(rule283)
+      });
+  }
+  for (const rule283 of sgRules2(r, "egress")) {
+    const w = worldCidr(rule283);
+    if (!w) continue;
+    const allOut = portSpans(rule283).find((s) => s.all);
+    if (allOut)
+      emit({
+        code: "egress-all",
+        resource: r,
+        at: w.at,
+        message: `${where3} allows all outbound traffic to ${w.cidr}`,
+        why: w.why ?? allOut.why,
+        detail: `${w.cidr} all`
+      });
+  }
+  if (r.kind === "AWS::EC2::SecurityGroup" && getSet(r.props, "VpcId") === void 0)
+    emit({
+      code: "default-vpc",
+      resource: r,
+      message: `${where3} has no VpcId, so it is created in the default VPC`,
+      detail: "no VpcId",
+      // Without a VPC of its own the file is usually a sample meant for the default VPC: note it, do not block.
+      ...r.format === "cloudformation" && !all.some((x) => x.kind === "AWS::EC2::VPC") ? { severity: "info" } : {}
+    });
+}
+var SG_KINDS, CONTEXT_KINDS, SG_CODES, securityGroupCheck;
+var init_security_group = __esm({
+  "src/cloud/checks/security-group.ts"() {
+    "use strict";
+    init_constants();
+    init_values();
+    SG_KINDS = ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"];
+    CONTEXT_KINDS = [
+      "AWS::ElasticLoadBalancingV2::LoadBalancer",
+      "AWS::ElasticLoadBalancing::LoadBalancer",
+      "AWS::EC2::VPC"
+    ];
+    SG_CODES = {
+      "ingress-admin": "SSH or RDP open to the internet",
+      "ingress-data": "a database, cache or broker port open to the internet",
+      "ingress-remote": "a remote-access or management port open to the internet",
+      "ingress-all": "all traffic open to the internet",
+      "ingress-range": "a port range open to the internet",
+      "egress-all": "all traffic allowed out to the internet",
+      "default-vpc": "the group is created in the default VPC"
+    };
+    securityGroupCheck = {
+      name: "security-group",
+      kinds: [...SG_KINDS, ...CONTEXT_KINDS],
+      codes: SG_CODES,
+      run
+    };
+  }
+});
+
+// src/rules/cloudformation/rules/sg-001.ts
+var rule146, sg_001_default;
+var init_sg_001 = __esm({
+  "src/rules/cloudformation/rules/sg-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule146 = {
+      meta: meta(
+        "CFN-SG-001",
+        "Security group allows SSH or RDP from the whole internet",
+        "high",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: `Ingress rules (inline \`SecurityGroupIngress\` items and standalone \`AWS::EC2::SecurityGroupIngress\`) whose \`CidrIp\`/\`CidrIpv6\` is any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) and whose port range includes ${ADMIN_PORTS.map(([p, n]) => `${p} (${n})`).join(" or ")}. A \`!Ref\` to a parameter whose Default is open counts; a parameter without a Default does not.`,
+          why: "Remote administration ports open to the internet are scanned and brute-forced within minutes of exposure, and a single weak or leaked credential gives an attacker a shell.",
+          example: `BastionSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: ssh
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 22
+        ToPort: 22
+        CidrIp: 0.0.0.0/0`,
+          fix: "Restrict the source to your bastion or VPN range (or a prefix list), or use SSM Session Manager and close the port entirely.",
+          fixed: `      - IpProtocol: tcp
+        FromPort: 22
+        ToPort: 22
+        CidrIp: 10.20.0.0/16`,
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
+            "https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager.html"
+          ]
+        }),
+        "Restrict SSH/RDP to a bastion or VPN CIDR, or use SSM Session Manager."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-admin"])
+    };
+    sg_001_default = rule146;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-002.ts
+var rule147, sg_002_default;
+var init_sg_002 = __esm({
+  "src/rules/cloudformation/rules/sg-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule147 = {
+      meta: meta(
+        "CFN-SG-002",
+        "Security group exposes a database or cache port to the whole internet",
+        "high",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) whose port range includes a database, cache or search port: ${DATA_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
+          why: "Data stores exposed to the internet are found by automated scanners and routinely ransomed or dumped; many (Redis, Memcached, Elasticsearch) have no authentication by default.",
+          example: `DbSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: db
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 5432
+        ToPort: 5432
+        CidrIp: 0.0.0.0/0`,
+          fix: "Allow the port only from the application tier: use `SourceSecurityGroupId` instead of a CIDR, or a private VPC range.",
+          fixed: `      - IpProtocol: tcp
+        FromPort: 5432
+        ToPort: 5432
+        SourceSecurityGroupId: !Ref AppSG`,
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-groups.html"]
+        }),
+        "Allow database ports only from the application security group, never from 0.0.0.0/0."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-data"])
+    };
+    sg_002_default = rule147;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-003.ts
+var rule148, sg_003_default;
+var init_sg_003 = __esm({
+  "src/rules/cloudformation/rules/sg-003.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    rule148 = {
+      meta: meta(
+        "CFN-SG-003",
+        "Security group allows all ports or all protocols from the whole internet",
+        "critical",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) with `IpProtocol: -1` (all traffic) or a port range covering 0-65535.",
+          why: "Every service listening on the instance \u2014 including ones started later by accident \u2014 becomes reachable from the internet.",
+          example: `OpenSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: everything
+    SecurityGroupIngress:
+      - IpProtocol: '-1'
+        CidrIp: 0.0.0.0/0`,
+          fix: "Open only the ports the workload serves, to the sources that need them.",
+          fixed: `      - IpProtocol: tcp
+        FromPort: 443
+        ToPort: 443
+        CidrIp: 0.0.0.0/0`,
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-18"]
+        }),
+        "Open only the specific ports the service needs."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-all"])
+    };
+    sg_003_default = rule148;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-004.ts
+var rule149, sg_004_default;
+var init_sg_004 = __esm({
+  "src/rules/cloudformation/rules/sg-004.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    rule149 = {
+      meta: meta(
+        "CFN-SG-004",
+        "Security group opens a wide port range to the whole internet",
+        "medium",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: "Ingress from any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) over a range of more than one port (that is not already reported as including an admin or database port, and is not all ports). A single port such as 443 or 80 open to the world is normal for a public endpoint and is not reported.",
+          why: "Port ranges open services nobody intended to publish; public endpoints serve one or two well-known ports.",
+          example: `AppSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: app
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 8100
+        ToPort: 8180
+        CidrIp: 0.0.0.0/0`,
+          fix: "List the individual ports the service listens on, or put it behind a load balancer.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
+        }),
+        "Open individual ports, not ranges, to the internet."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-range"])
+    };
+    sg_004_default = rule149;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-005.ts
+var rule150, sg_005_default;
+var init_sg_005 = __esm({
+  "src/rules/cloudformation/rules/sg-005.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    rule150 = {
+      meta: meta(
+        "CFN-SG-005",
+        "Security group allows all outbound traffic to the whole internet",
+        "low",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupEgress"],
+        doc({
+          what: "Egress rules to any CIDR covering the whole internet (`0.0.0.0/0`, `::/0`, and every other /0 spelling such as `0000::/0` or `10.0.0.0/0`) on all protocols (`IpProtocol: -1`) or all ports, inline or standalone.",
+          why: "Unrestricted egress lets compromised workloads exfiltrate data and reach command-and-control servers on any port. (A group with no egress rules also allows all egress; this rule reports the explicit case.)",
+          example: `AppSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: app
+    SecurityGroupEgress:
+      - IpProtocol: '-1'
+        CidrIp: 0.0.0.0/0`,
+          fix: "Allow only the destinations and ports the workload needs (for example 443 to a VPC endpoint or proxy).",
+          fixed: `    SecurityGroupEgress:
+      - IpProtocol: tcp
+        FromPort: 443
+        ToPort: 443
+        DestinationPrefixListId: pl-0123456789abcdef0`,
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
+        }),
+        "Restrict egress to the ports and destinations the workload needs."
+      ),
+      check: cloudCheck(securityGroupCheck, ["egress-all"])
+    };
+    sg_005_default = rule150;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-006.ts
+var rule151, sg_006_default;
+var init_sg_006 = __esm({
+  "src/rules/cloudformation/rules/sg-006.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    init_constants();
+    rule151 = {
+      meta: meta(
+        "CFN-SG-006",
+        "Security group exposes a remote-access or management service to the whole internet",
+        "high",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress"],
+        doc({
+          what: `Ingress from any CIDR covering the whole internet (\`0.0.0.0/0\`, \`::/0\`, and every other /0 spelling such as \`0000::/0\` or \`10.0.0.0/0\`) including one of: ${REMOTE_PORTS.map(([p, n]) => `${p} (${n})`).join(", ")}.`,
+          why: "These protocols are either unencrypted (FTP, Telnet), frequently exploited (SMB, RPC) or give full control of the host or cluster (Docker, kubelet, WinRM).",
+          example: `WinSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: win
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 445
+        ToPort: 445
+        CidrIp: 0.0.0.0/0`,
+          fix: "Restrict the source to a management network or VPN, or remove the rule.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/vpc-security-best-practices.html"]
+        }),
+        "Restrict management ports to a management network or VPN."
+      ),
+      check: cloudCheck(securityGroupCheck, ["ingress-remote"])
+    };
+    sg_006_default = rule151;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-007.ts
+var rule152, sg_007_default;
+var init_sg_007 = __esm({
+  "src/rules/cloudformation/rules/sg-007.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_security_group();
+    rule152 = {
+      meta: meta(
+        "CFN-SG-007",
+        "Security group is created in the default VPC",
+        "low",
+        ["AWS::EC2::SecurityGroup"],
+        doc({
+          what: "An `AWS::EC2::SecurityGroup` without `VpcId`, which CloudFormation creates in the account's default VPC.",
+          why: "The default VPC has public subnets with public IPs on launch and an internet gateway in every Availability Zone; workloads placed there are internet-facing unless someone remembers otherwise.",
+          example: `AppSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: app`,
+          fix: "Create the group in a purpose-built VPC by setting `VpcId`.",
+          fixed: `AppSG:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: app
+    VpcId: !Ref Vpc`,
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html"]
+        }),
+        "Set VpcId so the group is not created in the default VPC."
+      ),
+      check: cloudCheck(securityGroupCheck, ["default-vpc"])
+    };
+    sg_007_default = rule152;
+  }
+});
+
+// src/rules/cloudformation/rules/sg-008.ts
+var rule153, sg_008_default;
+var init_sg_008 = __esm({
+  "src/rules/cloudformation/rules/sg-008.ts"() {
+    "use strict";
+    init_util();
+    rule153 = {
+      meta: meta(
+        "CFN-SG-008",
+        "Security group rule has no description",
+        "low",
+        ["AWS::EC2::SecurityGroup", "AWS::EC2::SecurityGroupIngress", "AWS::EC2::SecurityGroupEgress"],
+        doc({
+          what: "An ingress or egress rule (inline in `SecurityGroupIngress`/`SecurityGroupEgress`, or an `AWS::EC2::SecurityGroupIngress`/`Egress` resource) without `Description`. Hygiene: never blocking.",
+          why: "A rule without a description cannot be reviewed: nobody knows later why a port is open or whether it is still needed, so rules accumulate.",
+          example: `Web:
+  Type: AWS::EC2::SecurityGroup
+  Properties:
+    GroupDescription: web
+    SecurityGroupIngress:
+      - IpProtocol: tcp
+        FromPort: 443
+        ToPort: 443
+        CidrIp: 10.0.0.0/8`,
+          fix: "Add `Description` to each rule: who needs it and why.",
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html"]
+        }),
+        "Describe each rule (Description)."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type !== "AWS::EC2::SecurityGroup") {
+            if (!getSet2(t, r.props, "Description")) ctx.report(r, void 0, `${r.id} has no Description`);
+            continue;
+          }
+          for (const prop of ["SecurityGroupIngress", "SecurityGroupEgress"])
+            for (const rule283 of t.items(t.get(r.props, prop)))
+              if (!getSet2(t, rule283, "Description"))
+                ctx.report(
+                  r,
+                  rule283,
+                  `${r.id} has an ${prop === "SecurityGroupIngress" ? "ingress" : "egress"} rule without Description`
+                );
+        }
+      }
+    };
+    sg_008_default = rule153;
+  }
+});
+
+// src/rules/cloudformation/rules/sm-001.ts
+var rule154, sm_001_default;
+var init_sm_001 = __esm({
+  "src/rules/cloudformation/rules/sm-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule154 = {
+      meta: meta(
+        "CFN-SM-001",
+        "SageMaker notebook has direct internet access",
+        "medium",
+        ["AWS::SageMaker::NotebookInstance"],
+        doc({
+          what: `An \`AWS::SageMaker::NotebookInstance\` without a \`SubnetId\` (always internet-facing), or in a subnet with \`DirectInternetAccess\` left out (it defaults to \`Enabled\`) or set to \`Enabled\`.`,
+          why: `Notebooks hold data-science credentials and data; direct internet access lets code in them send data anywhere, bypassing the VPC's egress controls.`,
+          example: `Notebook:
+  Type: AWS::SageMaker::NotebookInstance
+  Properties:
+    InstanceType: ml.t3.medium
+    RoleArn: !GetAtt Role.Arn`,
+          fix: `Place the notebook in a private subnet (\`SubnetId\`, \`SecurityGroupIds\`) and set \`DirectInternetAccess: Disabled\`.`,
+          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-notebook-and-internet-access.html"]
+        }),
+        "Set SubnetId and DirectInternetAccess: Disabled."
+      ),
+      check: cloudCheck(sagemakerInternet, ["sagemaker-internet"])
+    };
+    sm_001_default = rule154;
+  }
+});
+
+// src/rules/cloudformation/rules/sm-002.ts
+var rule155, sm_002_default;
+var init_sm_002 = __esm({
+  "src/rules/cloudformation/rules/sm-002.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule155 = {
+      meta: meta(
+        "CFN-SM-002",
+        "SageMaker storage is not encrypted with your KMS key",
+        "medium",
+        ["AWS::SageMaker::NotebookInstance", "AWS::SageMaker::EndpointConfig"],
+        doc({
+          what: `An \`AWS::SageMaker::NotebookInstance\` or \`AWS::SageMaker::EndpointConfig\` without \`KmsKeyId\`.`,
+          why: `The ML storage volume (notebooks, model artifacts, data copies) is then not encrypted with a key you control and audit.`,
+          example: `Notebook:
+  Type: AWS::SageMaker::NotebookInstance
+  Properties:
+    InstanceType: ml.t3.medium`,
+          fix: `Set \`KmsKeyId\` to a customer managed key.`,
+          refs: ["https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html"]
+        }),
+        "Set KmsKeyId."
+      ),
+      check: cloudCheck(sagemakerKms, ["sagemaker-kms"])
+    };
+    sm_002_default = rule155;
+  }
+});
+
+// src/rules/cloudformation/rules/sns-001.ts
+var rule156, sns_001_default;
+var init_sns_001 = __esm({
+  "src/rules/cloudformation/rules/sns-001.ts"() {
+    "use strict";
+    init_util();
+    rule156 = {
+      meta: meta(
+        "CFN-SNS-001",
+        "SNS topic policy allows any principal without a condition",
+        "high",
+        ["AWS::SNS::TopicPolicy"],
+        doc({
+          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::SNS::TopicPolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
+          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
+          example: `TopicPolicy:
+  Type: AWS::SNS::TopicPolicy
+  Properties:
+    Topics: [!Ref Topic]
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: { AWS: '*' }
+          Action: sns:Publish
+          Resource: '*'`,
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [PRINCIPAL_REF, "https://docs.aws.amazon.com/sns/latest/dg/sns-access-policy-use-cases.html"]
+        }),
+        NAME_PRINCIPALS_REMEDIATION
+      ),
+      check: publicPolicyCheck("PolicyDocument")
+    };
+    sns_001_default = rule156;
+  }
+});
+
+// src/rules/cloudformation/rules/sns-002.ts
+var rule157, sns_002_default;
+var init_sns_002 = __esm({
+  "src/rules/cloudformation/rules/sns-002.ts"() {
+    "use strict";
+    init_util();
+    rule157 = requireProp({
+      meta: meta(
+        "CFN-SNS-002",
+        "SNS topic is not encrypted with KMS",
+        "low",
+        ["AWS::SNS::Topic"],
+        doc({
+          what: "An `AWS::SNS::Topic` without `KmsMasterKeyId`.",
+          why: "Messages are stored unencrypted at rest while awaiting delivery; notifications often carry alert details, personal data or tokens.",
+          example: `Topic:
+  Type: AWS::SNS::Topic
+  Properties:
+    TopicName: alerts`,
+          fix: "Set `KmsMasterKeyId` to a customer managed key (or `alias/aws/sns`).",
+          refs: ["https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html"]
+        }),
+        "Set KmsMasterKeyId."
+      ),
+      prop: "KmsMasterKeyId",
+      message: (r) => `${r.id} has no KmsMasterKeyId (messages are stored unencrypted)`
+    });
+    sns_002_default = rule157;
+  }
+});
+
+// src/rules/cloudformation/rules/sqs-001.ts
+var rule158, sqs_001_default;
+var init_sqs_001 = __esm({
+  "src/rules/cloudformation/rules/sqs-001.ts"() {
+    "use strict";
+    init_util();
+    rule158 = {
+      meta: meta(
+        "CFN-SQS-001",
+        "SQS queue policy allows any principal without a condition",
+        "high",
+        ["AWS::SQS::QueuePolicy"],
+        doc({
+          what: 'An `Allow` statement in the `PolicyDocument` of `AWS::SQS::QueuePolicy` whose `Principal` is `"*"` or `{AWS: "*"}` and that has no `Condition`.',
+          why: "A wildcard principal with no condition grants the statement's actions to anyone on the internet (signed or anonymous, depending on the service).",
+          example: `QueuePolicy:
+  Type: AWS::SQS::QueuePolicy
+  Properties:
+    Queues: [!Ref Queue]
+    PolicyDocument:
+      Statement:
+        - Effect: Allow
+          Principal: '*'
+          Action: sqs:SendMessage
+          Resource: '*'`,
+          fix: NAME_PRINCIPALS_FIX,
+          refs: [
+            PRINCIPAL_REF,
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-basic-examples-of-sqs-policies.html"
+          ]
+        }),
+        NAME_PRINCIPALS_REMEDIATION
+      ),
+      check: publicPolicyCheck("PolicyDocument")
+    };
+    sqs_001_default = rule158;
+  }
+});
+
+// src/rules/cloudformation/rules/sqs-002.ts
+var rule159, sqs_002_default;
+var init_sqs_002 = __esm({
+  "src/rules/cloudformation/rules/sqs-002.ts"() {
+    "use strict";
+    init_util();
+    rule159 = {
+      meta: meta(
+        "CFN-SQS-002",
+        "SQS queue encryption is turned off",
+        "medium",
+        ["AWS::SQS::Queue"],
+        doc({
+          what: "An `AWS::SQS::Queue` with `SqsManagedSseEnabled: false` and no `KmsMasterKeyId`. (Queues are encrypted with SSE-SQS by default; this reports a template that turns it off.)",
+          why: "Messages \u2014 often containing personal data or job parameters with credentials \u2014 are stored unencrypted for up to 14 days.",
+          example: `Queue:
+  Type: AWS::SQS::Queue
+  Properties:
+    SqsManagedSseEnabled: false`,
+          fix: "Remove `SqsManagedSseEnabled: false`, or set `KmsMasterKeyId` to a KMS key.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-server-side-encryption.html"
+          ]
+        }),
+        "Keep SSE on: remove SqsManagedSseEnabled: false or set KmsMasterKeyId."
+      ),
+      check(ctx) {
+        for (const r of ctx.resources) {
+          if (getSet2(ctx.t, r.props, "KmsMasterKeyId") !== void 0) continue;
+          const n = ctx.t.get(r.props, "SqsManagedSseEnabled");
+          const b = boolProp(ctx.t, n);
+          if (b.falseVal) ctx.report(r, n, `${r.id} turns off queue encryption`, { why: b.falseVal.why });
+        }
+      }
+    };
+    sqs_002_default = rule159;
+  }
+});
+
+// src/rules/cloudformation/rules/stack-001.ts
+var rule160, stack_001_default;
+var init_stack_001 = __esm({
+  "src/rules/cloudformation/rules/stack-001.ts"() {
+    "use strict";
+    init_util();
+    rule160 = {
+      meta: meta(
+        "CFN-STACK-001",
+        "Nested stack has no notifications, or a StackSet deletes stacks with the account",
+        "low",
+        ["AWS::CloudFormation::Stack", "AWS::CloudFormation::StackSet"],
+        doc({
+          what: "An `AWS::CloudFormation::Stack` without `NotificationARNs`; an `AWS::CloudFormation::StackSet` whose `AutoDeployment` sets `RetainStacksOnAccountRemoval: false` (or leaves it out: the default is false). Hygiene: never blocking.",
+          why: "Without notifications, failed or unexpected stack changes go unnoticed. A StackSet that deletes its stacks when an account leaves the organisation also deletes the guardrails (trails, roles, config rules) it deployed there.",
+          example: `Baseline:
+  Type: AWS::CloudFormation::StackSet
+  Properties:
+    StackSetName: baseline
+    PermissionModel: SERVICE_MANAGED
+    AutoDeployment:
+      Enabled: true`,
+          fix: "Set `NotificationARNs` on nested stacks; set `RetainStacksOnAccountRemoval: true` on StackSets that deploy guardrails.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-cloudformation-stackset.html"
+          ]
+        }),
+        "Add NotificationARNs; retain StackSet stacks on account removal."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const r of ctx.resources) {
+          if (r.type === "AWS::CloudFormation::Stack") {
+            if (!getSet2(t, r.props, "NotificationARNs")) ctx.report(r, void 0, `${r.id} has no NotificationARNs`);
+            continue;
+          }
+          const auto = t.get(r.props, "AutoDeployment");
+          if (!auto) continue;
+          const n = t.get(auto, "RetainStacksOnAccountRemoval");
+          const b = boolProp(t, n);
+          if (b.absent && boolProp(t, t.get(auto, "Enabled")).trueVal)
+            ctx.report(
+              r,
+              auto,
+              `${r.id} deletes its stacks when an account leaves (RetainStacksOnAccountRemoval defaults to false)`
+            );
+          else if (b.falseVal)
+            ctx.report(r, n, `${r.id} deletes its stacks when an account leaves`, { why: b.falseVal.why });
+        }
+      }
+    };
+    stack_001_default = rule160;
+  }
+});
+
+// src/rules/cloudformation/rules/tpl-001.ts
+var rule161, tpl_001_default;
+var init_tpl_001 = __esm({
+  "src/rules/cloudformation/rules/tpl-001.ts"() {
+    "use strict";
+    init_util();
+    rule161 = {
+      meta: meta(
+        "CFN-TPL-001",
+        "Template gives a key twice in one mapping",
+        "medium",
+        [],
+        doc({
+          what: "A mapping of the template \u2014 a resource, its `Properties`, a policy statement, the `Resources` section itself \u2014 that gives the same key twice. CloudFormation accepts such a template and deploys the later value (YAML and JSON alike); hookguard reads it the same way, reports the duplicate here, and still runs every other check on what is deployed.",
+          why: "A reviewer reading top-down sees the first value while CloudFormation deploys the last: `Encrypted: true` above `Encrypted: false`, or a second resource with the same logical id holding an administrator role, passes review unnoticed. YAML itself says mapping keys must be unique.",
+          example: `Data:
+  Type: AWS::EC2::Volume
+  Properties:
+    Encrypted: true
+    AvailabilityZone: eu-west-1a
+    Encrypted: false`,
+          fix: "Remove the duplicate, keeping the value you mean to deploy.",
+          refs: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html",
+            "https://yaml.org/spec/1.2.2/#mapping"
+          ]
+        }),
+        "Keep one occurrence of the key, with the value you mean to deploy."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        for (const d of t.duplicates) {
+          const line = t.line(d.keyNode) ?? 1;
+          const owner = t.resources.find((r) => r.scope[0] <= line && line <= r.scope[1] && r.keyNode !== d.keyNode);
+          const anchor = owner ?? {
+            id: d.path || "template",
+            keyNode: d.keyNode,
+            scope: [line, line],
+            path: d.path
+          };
+          const where3 = d.path ? ` in ${d.path}` : "";
+          ctx.report(
+            anchor,
+            d.keyNode,
+            `${d.key} is given twice${where3} (first on line ${t.line(d.firstNode) ?? "?"}); CloudFormation deploys this later value`
+          );
+        }
+      }
+    };
+    tpl_001_default = rule161;
+  }
+});
+
+// src/rules/cloudformation/rules/vpc-001.ts
+var rule162, vpc_001_default;
+var init_vpc_001 = __esm({
+  "src/rules/cloudformation/rules/vpc-001.ts"() {
+    "use strict";
+    init_util();
+    rule162 = {
+      meta: meta(
+        "CFN-VPC-001",
+        "VPC has no flow log",
+        "medium",
+        ["AWS::EC2::VPC"],
+        doc({
+          what: "An `AWS::EC2::VPC` that no `AWS::EC2::FlowLog` in the same template refers to (`ResourceId: !Ref Vpc`, or `ResourceIds`).",
+          why: "Flow logs are the record of which addresses talked to what; without them, investigating exfiltration or lateral movement is guesswork.",
+          example: `Vpc:
+  Type: AWS::EC2::VPC
+  Properties:
+    CidrBlock: 10.0.0.0/16`,
+          fix: "Add an `AWS::EC2::FlowLog` for the VPC (to CloudWatch Logs or S3). If flow logs are created centrally elsewhere, suppress with that reason.",
+          fixed: `VpcFlowLog:
+  Type: AWS::EC2::FlowLog
+  Properties:
+    ResourceId: !Ref Vpc
+    ResourceType: VPC
+    TrafficType: ALL
+    LogDestinationType: s3
+    LogDestination: !GetAtt FlowLogBucket.Arn`,
+          refs: ["https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs.html"]
+        }),
+        "Add an AWS::EC2::FlowLog for the VPC."
+      ),
+      check(ctx) {
+        const t = ctx.t;
+        const logged = /* @__PURE__ */ new Set();
+        for (const r of t.resources)
+          if (r.type === "AWS::EC2::FlowLog")
+            for (const k of ["ResourceId", "ResourceIds"]) for (const id of t.references(t.get(r.props, k))) logged.add(id);
+        for (const r of ctx.resources)
+          if (!logged.has(r.id)) ctx.report(r, void 0, `${r.id} has no flow log in this template`);
+      }
+    };
+    vpc_001_default = rule162;
+  }
+});
+
+// src/rules/cloudformation/rules/waf-001.ts
+var rule163, waf_001_default;
+var init_waf_001 = __esm({
+  "src/rules/cloudformation/rules/waf-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_network();
+    rule163 = {
+      meta: meta(
+        "CFN-WAF-001",
+        "Classic WAF web ACL allows requests no rule blocks",
+        "low",
+        ["AWS::WAF::WebACL", "AWS::WAFRegional::WebACL"],
+        doc({
+          what: `A classic \`AWS::WAF::WebACL\` or \`AWS::WAFRegional::WebACL\` whose \`DefaultAction.Type\` is \`ALLOW\`.`,
+          why: `With a default of ALLOW the ACL only stops what its block rules foresee; an allow-list (default BLOCK) fails closed. Classic WAF is also retired: move to WAFv2 with managed rule groups.`,
+          example: `Acl:
+  Type: AWS::WAF::WebACL
+  Properties:
+    DefaultAction: {Type: ALLOW}`,
+          fix: `Use \`DefaultAction: {Type: BLOCK}\` with allow rules for legitimate traffic, or migrate to WAFv2.`,
+          refs: ["https://docs.aws.amazon.com/waf/latest/developerguide/classic-web-acl-default-action.html"]
+        }),
+        "Use DefaultAction BLOCK, or migrate to WAFv2."
+      ),
+      check: cloudCheck(wafDefaultAllow, ["waf-default-allow"])
+    };
+    waf_001_default = rule163;
+  }
+});
+
+// src/rules/cloudformation/rules/ws-001.ts
+var rule164, ws_001_default;
+var init_ws_001 = __esm({
+  "src/rules/cloudformation/rules/ws-001.ts"() {
+    "use strict";
+    init_util();
+    init_cloud();
+    init_data();
+    rule164 = {
+      meta: meta(
+        "CFN-WS-001",
+        "WorkSpaces volumes are not encrypted",
+        "medium",
+        ["AWS::WorkSpaces::Workspace"],
+        doc({
+          what: `An \`AWS::WorkSpaces::Workspace\` without \`RootVolumeEncryptionEnabled: true\` and \`UserVolumeEncryptionEnabled: true\`.`,
+          why: `Desktop volumes hold users' files, browser profiles and cached credentials.`,
+          example: `Desk:
+  Type: AWS::WorkSpaces::Workspace
+  Properties:
+    BundleId: wsb-1
+    DirectoryId: d-1
+    UserName: alice`,
+          fix: `Set both flags to true with a \`VolumeEncryptionKey\`.`,
+          refs: ["https://docs.aws.amazon.com/workspaces/latest/adminguide/encrypt-workspaces.html"]
+        }),
+        "Set RootVolumeEncryptionEnabled and UserVolumeEncryptionEnabled to true."
+      ),
+      check: cloudCheck(workspacesVolumes, ["workspaces-volumes"])
+    };
+    ws_001_default = rule164;
+  }
+});
+
+// src/rules/cloudformation/index.ts
+var cloudformation_exports2 = {};
+__export(cloudformation_exports2, {
+  RULES: () => RULES,
+  family: () => family,
+  lintFile: () => lintFile,
+  lintTemplate: () => lintTemplate,
+  readParameterFile: () => readParameterFile
+});
+function locate(t, a, node, secret) {
+  const fallback = t.pos(a.keyNode) ?? { line: a.scope[0], column: 1, endLine: a.scope[0], endColumn: 1 };
+  if (!node) return fallback;
+  const vp = t.pos(node);
+  if (!vp) return fallback;
+  if (secret) {
+    const quoted = node.type;
+    if ((quoted === "QUOTE_DOUBLE" || quoted === "QUOTE_SINGLE") && vp.line === vp.endLine)
+      return {
+        line: vp.line,
+        column: vp.column + 1,
+        endLine: vp.endLine,
+        endColumn: Math.max(vp.column + 1, vp.endColumn - 1)
+      };
+    return vp;
+  }
+  const key = t.keyOf(node);
+  const kp = key ? t.pos(key) : void 0;
+  if (!kp) return vp;
+  if (vp.line === kp.line && vp.endLine === kp.line)
+    return { line: kp.line, column: kp.column, endLine: vp.endLine, endColumn: vp.endColumn };
+  return kp;
+}
+function gateNote(g, given) {
+  return g.state === "off" ? ` (only when ${g.condition} is ${String(g.when)}, which the parameter ${given ? "values" : "defaults"} leave off)` : ` (only when ${g.condition} is ${String(g.when)}, which depends on parameters without defaults)`;
+}
+function lintTemplate(content, rules2 = RULES, given) {
+  const parsed2 = parseTemplate(content, given);
+  if (!parsed2.matched) return { matched: false, findings: [], errors: [] };
+  const errors = [...parsed2.errors];
+  if (!parsed2.templates.length || parsed2.errors.some((e) => e.message.startsWith("invalid YAML")))
+    return { matched: true, findings: [], errors };
+  const findings = [];
+  for (const t of parsed2.templates) lintOne(t, rules2, findings, errors);
+  const seen = /* @__PURE__ */ new Set();
+  const unique = findings.filter((f) => {
+    const k = `${f.ruleId}\0${f.path}\0${f.line}\0${f.column}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+  return { matched: true, findings: unique, errors };
+}
+function lintOne(t, rules2, findings, errors) {
+  const known5 = rules2.length > RULES.length || rules2.some((r) => !KNOWN_IDS.has(r.meta.id)) ? /* @__PURE__ */ new Set([...KNOWN_IDS, ...rules2.map((r) => r.meta.id)]) : KNOWN_IDS;
+  const suppressions = /* @__PURE__ */ new Map();
+  const suppressionsOf = (a) => {
+    let s = suppressions.get(a);
+    if (!s) {
+      s = readSuppressions(t, a, known5, (line, message2) => errors.push({ ...line ? { line } : {}, message: message2 }));
+      suppressions.set(a, s);
+    }
+    return s;
+  };
+  for (const r of t.resources) suppressionsOf(r);
+  for (const rule283 of rules2) {
+    const types = rule283.meta.resources;
+    const resources = types.length ? resourcesOfTypes(t, types) : t.resources;
+    if (types.length && !resources.length) continue;
+    const ctx = {
+      t,
+      resources,
+      report(a, node, message2, extra = {}) {
+        const secret = extra.secret === true && node !== void 0;
+        const pos3 = locate(t, a, node, secret);
+        const why = extra.why;
+        let severity = extra.severity ?? rule283.meta.severity;
+        let text = why && !message2.includes(why) ? `${message2} (${why})` : message2;
+        const gate = t.gateOf(node) ?? (t.resource(a.id) === a ? t.resourceGate(a) : void 0);
+        if (gate) {
+          if (SEVERITY_RANK[severity] > SEVERITY_RANK.low) severity = "low";
+          text += gateNote(gate, t.given !== void 0);
+        }
+        const f = {
+          ruleId: rule283.meta.id,
+          severity,
+          message: text,
+          path: node && t.pathOf(node) ? t.pathOf(node) : a.path,
+          scope: a.scope,
+          ...pos3,
+          ...secret ? { secret: true } : {},
+          ...why ? { why } : {}
+        };
+        const kp = t.pos(a.keyNode);
+        if (kp && kp.line !== pos3.line)
+          f.related = [{ ...kp, message: a.path.startsWith("Resources.") ? `resource ${a.id}` : a.id }];
+        for (const r of extra.related ?? []) {
+          const rp = t.pos(r.node);
+          if (rp && rp.line !== pos3.line && !f.related?.some((x) => x.line === rp.line))
+            (f.related ??= []).push({ ...rp, message: r.message });
+        }
+        const sup = suppressionsOf(a).get(rule283.meta.id);
+        if (sup) f.suppressed = { by: "metadata", reason: sup.reason };
+        findings.push(f);
+      }
+    };
+    try {
+      rule283.check(ctx);
+    } catch (e) {
+      errors.push({ message: `rule ${rule283.meta.id} failed: ${e instanceof Error ? e.name : "error"}` });
+    }
+  }
+}
+function lintFile(path18, content, related, rules2, opts = {}) {
+  const { parameters } = opts;
+  const lint = (text, given2) => lintTemplate(text, rules2, given2);
+  if (!looksLikeCloudFormation(path18, content))
+    return looksLikeStackTask(content) ? lintStackTasks(path18, content, related ?? /* @__PURE__ */ new Map(), lint) : lintParameterFile(path18, content, related ?? /* @__PURE__ */ new Map(), lint, opts.templates);
+  let given;
+  if (parameters) {
+    const entries = readParameterFile(parameters.text) ?? [];
+    given = new Map(
+      entries.map((e) => [e.name, { value: e.value, why: `${e.name} = ${e.value ?? "?"} from ${parameters.path}` }])
+    );
+  }
+  const res = lintTemplate(content, rules2, given);
+  if (related?.size && !given) {
+    const t = parseTemplate(content).templates;
+    if (t.length === 1) {
+      res.findings.push(...nestedStackFindings(path18, t[0], related, lint));
+      res.findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
+    }
+  }
+  return res;
+}
+var RULES, KNOWN_IDS, family;
+var init_cloudformation3 = __esm({
+  "src/rules/cloudformation/index.ts"() {
+    "use strict";
+    init_types();
+    init_cloudformation();
+    init_suppress();
+    init_cloud();
+    init_detect2();
+    init_stack_tasks();
+    init_environments();
+    init_apigw_001();
+    init_apigw_002();
+    init_apigw_003();
+    init_apigw_004();
+    init_apigw_005();
+    init_apigw_006();
+    init_apigw_007();
+    init_backup_001();
+    init_batch_001();
+    init_cf_001();
+    init_cf_002();
+    init_cf_003();
+    init_cf_004();
+    init_cf_005();
+    init_codebuild_001();
+    init_codestar_001();
+    init_cognito_001();
+    init_cognito_002();
+    init_config_001();
+    init_config_002();
+    init_cred_001();
+    init_cred_002();
+    init_cred_003();
+    init_cred_004();
+    init_cred_005();
+    init_cred_006();
+    init_cred_007();
+    init_cred_008();
+    init_cred_009();
+    init_cred_010();
+    init_cred_011();
+    init_cred_012();
+    init_dax_001();
+    init_ddb_001();
+    init_ddb_002();
+    init_dlm_001();
+    init_dms_001();
+    init_docdb_001();
+    init_docdb_002();
+    init_ec_001();
+    init_ec_002();
+    init_ec_003();
+    init_ec_004();
+    init_ec2_001();
+    init_ec2_002();
+    init_ec2_003();
+    init_ec2_004();
+    init_ec2_005();
+    init_ec2_006();
+    init_ec2_007();
+    init_ec2_008();
+    init_ec2_009();
+    init_ecr_001();
+    init_ecr_002();
+    init_ecr_003();
+    init_ecs_001();
+    init_ecs_002();
+    init_efs_001();
+    init_eks_001();
+    init_eks_002();
+    init_elb_001();
+    init_elb_002();
+    init_elb_003();
+    init_elb_004();
+    init_elb_005();
+    init_elb_006();
+    init_emr_001();
+    init_emr_002();
+    init_emr_003();
+    init_es_001();
+    init_es_002();
+    init_es_003();
+    init_es_004();
+    init_es_005();
+    init_firehose_001();
+    init_gamelift_001();
+    init_guardduty_001();
+    init_iam_001();
+    init_iam_002();
+    init_iam_003();
+    init_iam_004();
+    init_iam_005();
+    init_iam_006();
+    init_iam_007();
+    init_iam_008();
+    init_iam_009();
+    init_iam_010();
+    init_iam_011();
+    init_iam_012();
+    init_iam_013();
+    init_iam_014();
+    init_iot_001();
+    init_kendra_001();
+    init_kin_001();
+    init_kms_001();
+    init_kms_002();
+    init_kms_003();
+    init_lambda_001();
+    init_lambda_002();
+    init_lambda_003();
+    init_lambda_004();
+    init_lambda_005();
+    init_lambda_006();
+    init_log_001();
+    init_log_002();
+    init_log_003();
+    init_log_004();
+    init_log_005();
+    init_log_006();
+    init_log_007();
+    init_mq_001();
+    init_mq_002();
+    init_mq_003();
+    init_msk_001();
+    init_msk_002();
+    init_msk_003();
+    init_nacl_001();
+    init_nacl_002();
+    init_nacl_003();
+    init_neptune_001();
+    init_prop_001();
+    init_rds_001();
+    init_rds_002();
+    init_rds_003();
+    init_rds_004();
+    init_rds_005();
+    init_rds_006();
+    init_rds_007();
+    init_rds_008();
+    init_rds_009();
+    init_rds_010();
+    init_redshift_001();
+    init_redshift_002();
+    init_redshift_003();
+    init_redshift_004();
+    init_route53_001();
+    init_s3_001();
+    init_s3_002();
+    init_s3_003();
+    init_s3_004();
+    init_s3_005();
+    init_s3_006();
+    init_s3_007();
+    init_s3_008();
+    init_sg_001();
+    init_sg_002();
+    init_sg_003();
+    init_sg_004();
+    init_sg_005();
+    init_sg_006();
+    init_sg_007();
+    init_sg_008();
+    init_sm_001();
+    init_sm_002();
+    init_sns_001();
+    init_sns_002();
+    init_sqs_001();
+    init_sqs_002();
+    init_stack_001();
+    init_tpl_001();
+    init_vpc_001();
+    init_waf_001();
+    init_ws_001();
+    RULES = [
+      apigw_001_default,
+      apigw_002_default,
+      apigw_003_default,
+      apigw_004_default,
+      apigw_005_default,
+      apigw_006_default,
+      apigw_007_default,
+      backup_001_default,
+      batch_001_default,
+      cf_001_default,
+      cf_002_default,
+      cf_003_default,
+      cf_004_default,
+      cf_005_default,
+      codebuild_001_default,
+      codestar_001_default,
+      cognito_001_default,
+      cognito_002_default,
+      config_001_default,
+      config_002_default,
+      cred_001_default,
+      cred_002_default,
+      cred_003_default,
+      cred_004_default,
+      cred_005_default,
+      cred_006_default,
+      cred_007_default,
+      cred_008_default,
+      cred_009_default,
+      cred_010_default,
+      cred_011_default,
+      cred_012_default,
+      dax_001_default,
+      ddb_001_default,
+      ddb_002_default,
+      dlm_001_default,
+      dms_001_default,
+      docdb_001_default,
+      docdb_002_default,
+      ec_001_default,
+      ec_002_default,
+      ec_003_default,
+      ec_004_default,
+      ec2_001_default,
+      ec2_002_default,
+      ec2_003_default,
+      ec2_004_default,
+      ec2_005_default,
+      ec2_006_default,
+      ec2_007_default,
+      ec2_008_default,
+      ec2_009_default,
+      ecr_001_default,
+      ecr_002_default,
+      ecr_003_default,
+      ecs_001_default,
+      ecs_002_default,
+      efs_001_default,
+      eks_001_default,
+      eks_002_default,
+      elb_001_default,
+      elb_002_default,
+      elb_003_default,
+      elb_004_default,
+      elb_005_default,
+      elb_006_default,
+      emr_001_default,
+      emr_002_default,
+      emr_003_default,
+      es_001_default,
+      es_002_default,
+      es_003_default,
+      es_004_default,
+      es_005_default,
+      firehose_001_default,
+      gamelift_001_default,
+      guardduty_001_default,
+      iam_001_default,
+      iam_002_default,
+      iam_003_default,
+      iam_004_default,
+      iam_005_default,
+      iam_006_default,
+      iam_007_default,
+      iam_008_default,
+      iam_009_default,
+      iam_010_default,
+      iam_011_default,
+      iam_012_default,
+      iam_013_default,
+      iam_014_default,
+      iot_001_default,
+      kendra_001_default,
+      kin_001_default,
+      kms_001_default,
+      kms_002_default,
+      kms_003_default,
+      lambda_001_default,
+      lambda_002_default,
+      lambda_003_default,
+      lambda_004_default,
+      lambda_005_default,
+      lambda_006_default,
+      log_001_default,
+      log_002_default,
+      log_003_default,
+      log_004_default,
+      log_005_default,
+      log_006_default,
+      log_007_default,
+      mq_001_default,
+      mq_002_default,
+      mq_003_default,
+      msk_001_default,
+      msk_002_default,
+      msk_003_default,
+      nacl_001_default,
+      nacl_002_default,
+      nacl_003_default,
+      neptune_001_default,
+      prop_001_default,
+      rds_001_default,
+      rds_002_default,
+      rds_003_default,
+      rds_004_default,
+      rds_005_default,
+      rds_006_default,
+      rds_007_default,
+      rds_008_default,
+      rds_009_default,
+      rds_010_default,
+      redshift_001_default,
+      redshift_002_default,
+      redshift_003_default,
+      redshift_004_default,
+      route53_001_default,
+      s3_001_default,
+      s3_002_default,
+      s3_003_default,
+      s3_004_default,
+      s3_005_default,
+      s3_006_default,
+      s3_007_default,
+      s3_008_default,
+      sg_001_default,
+      sg_002_default,
+      sg_003_default,
+      sg_004_default,
+      sg_005_default,
+      sg_006_default,
+      sg_007_default,
+      sg_008_default,
+      sm_001_default,
+      sm_002_default,
+      sns_001_default,
+      sns_002_default,
+      sqs_001_default,
+      sqs_002_default,
+      stack_001_default,
+      tpl_001_default,
+      vpc_001_default,
+      waf_001_default,
+      ws_001_default
+    ];
+    KNOWN_IDS = new Set(RULES.map((r) => r.meta.id));
+    family = {
+      category: "cloudformation",
+      rules: RULES.map((r) => r.meta),
+      related(path18, content) {
+        if (looksLikeCloudFormation(path18, content)) return nestedTemplatePaths(path18, content);
+        return looksLikeStackTask(content) ? stackTaskRelated(path18, content) : templateCandidates(path18);
+      },
+      relatedIn: {
+        dirs: (path18, content) => looksLikeCloudFormation(path18, content) ? [] : looksLikeStackTask(content) ? stackTaskRelatedIn.dirs(path18, content) : templateDirs(path18),
+        keep: (p) => mayBeTemplate(p) || stackTaskRelatedIn.keep(p)
+      },
+      environments: {
+        // A template that declares parameters (a parameter file can only set declared ones).
+        wants: (path18, content) => /^\s*"?Parameters"?\s*:/m.test(content) && looksLikeCloudFormation(path18, content),
+        dirs: parameterDirs,
+        keep: mayBeParameterFileOf,
+        lint(templatePath, content, params, extraFor) {
+          const related = /* @__PURE__ */ new Map([[templatePath, content]]);
+          const out = [];
+          for (const p of params) {
+            if (p.mapped.length && !p.mapped.includes(templatePath)) continue;
+            const more = extraFor?.(p.path)?.rules;
+            const rules2 = more?.length ? [...RULES, ...more] : RULES;
+            const lint = (text, given) => lintTemplate(text, rules2, given);
+            const found = paramFileFindings(p.path, p.text, related, lint, p.mapped.length ? [templatePath] : []);
+            for (const x of found ?? []) if (x.template === templatePath) out.push({ file: p.path, text: p.text, ...x });
+          }
+          return out;
+        }
+      },
+      lint(path18, content, related, extra, opts = {}) {
+        if (!extra?.rules.length) return lintFile(path18, content, related, RULES, opts);
+        const more = extra.rules;
+        return lintFile(path18, content, related, extra.only ? more : [...RULES, ...more], opts);
+      }
+    };
+  }
+});
+
+// src/rules/ansible/noqa.ts
+function noqaOn(line) {
+  if (!line) return void 0;
+  const m = /#.*?\bnoqa\b:?([^#]*)/i.exec(line);
+  if (!m) return void 0;
+  const tokens = (m[1] ?? "").split(/[\s,]+/).map((t) => t.trim()).filter(Boolean);
+  return { tokens };
+}
+function noqaMatch(n, ruleId) {
+  if (!n.tokens.length) return "";
+  const id = ruleId.toLowerCase();
+  for (const t of n.tokens) {
+    const lower2 = t.toLowerCase();
+    if (lower2 === id) return t;
+    const mapped = ANSIBLE_LINT_MAP[lower2.replace(/\[.*\]$/, "")];
+    if (mapped?.some((m) => m.toLowerCase() === id)) return t;
+  }
+  return void 0;
+}
+var ANSIBLE_LINT_MAP;
+var init_noqa = __esm({
+  "src/rules/ansible/noqa.ts"() {
+    "use strict";
+    ANSIBLE_LINT_MAP = {
+      "risky-file-permissions": ["ANS-PERM-001", "ANS-PERM-003", "ANS-PERM-004"],
+      "risky-octal": ["ANS-PERM-002"],
+      "no-log-password": ["ANS-SECRET-006", "ANS-EXEC-003"],
+      "command-instead-of-module": ["ANS-EXEC-001"],
+      "risky-shell-pipe": ["ANS-EXEC-001"],
+      "command-instead-of-shell": [],
+      "partial-become": []
+    };
+  }
+});
+
+// src/rules/ansible/docs.ts
+function doc2(p) {
+  return [
+    "## What it does",
+    p.what,
+    "",
+    "## Why it is bad",
+    p.why,
+    "",
+    "## Example",
+    "```yaml",
+    p.bad.trim(),
+    "```",
+    "",
+    "## Fix",
+    "```yaml",
+    p.good.trim(),
+    "```",
+    "",
+    "## References",
+    ...p.refs.map((r) => `- ${r}`)
+  ].join("\n");
+}
+var init_docs2 = __esm({
+  "src/rules/ansible/docs.ts"() {
+    "use strict";
+  }
+});
+
+// src/rules/ansible/rules/tls-001.ts
+function healthProbe(t) {
+  if (t.short !== "uri" && t.short !== "win_uri") return false;
+  const method = (known(t.args.get("method")) ?? "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD") return false;
+  if (["body", "src", "url_password", "password", "client_key"].some((k) => t.args.has(k))) return false;
+  const headers = t.args.get("headers")?.value;
+  if (headers && typeof headers === "object" && Object.keys(headers).some((k) => /authorization|token|api[-_]?key/i.test(k)))
+    return false;
+  const url = str3(t.args.get("url")) ?? "";
+  const host = urlHost(url)?.toLowerCase().replace(/^\[|\]$/g, "");
+  const loopback = host !== void 0 && (host === "localhost" || host === "::1" || /^127\./.test(host));
+  const path18 = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return loopback || HEALTH_PATH.test(path18);
+}
+var KEYS3, HEALTH_PATH, rule165, tls_001_default;
+var init_tls_001 = __esm({
+  "src/rules/ansible/rules/tls-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    KEYS3 = ["validate_certs", "verify_ssl", "verify_certs", "validate_cert"];
+    HEALTH_PATH = /\/(?:healthz?|readyz?|readiness|livez?|liveness|ping|status)(?:[/?#.]|$)/i;
+    rule165 = {
+      meta: {
+        id: "ANS-TLS-001",
+        title: "TLS certificate verification disabled",
+        severity: "high",
+        category: "ansible",
+        modules: [
+          "uri",
+          "get_url",
+          "apt_key",
+          "rpm_key",
+          "win_get_url",
+          "win_uri",
+          "ec2_instance",
+          "s3_object",
+          "docker_image"
+        ],
+        docs: doc2({
+          what: "Flags any module called with `validate_certs: no` (or `false`, `verify_ssl: false`): uri, get_url, every amazon.aws and community module. A local health probe \u2014 a `uri` GET to localhost/127.0.0.1/::1 or to a health endpoint (`/healthz`, `/readyz`, `/ping`\u2026) that sends no credentials or body \u2014 is reported at low: a faked answer misleads the play, but nothing secret travels.",
+          why: "Without certificate verification anyone on the network path can impersonate the server: downloaded code, API responses and credentials sent to it are no longer protected.",
+          bad: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    validate_certs: no",
+          good: "- ansible.builtin.get_url:\n    url: https://example.com/tool.tgz\n    dest: /tmp/tool.tgz\n    checksum: sha256:\u2026",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/get_url_module.html",
+            "CWE-295: Improper Certificate Validation"
+          ]
+        }),
+        remediation: "Remove validate_certs: no; trust the internal CA with ca_path or the system store instead."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks)
+          for (const k of KEYS3) {
+            const a = t.args.get(k);
+            if (!isFalse(a)) continue;
+            if (healthProbe(t))
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} probes a local or health endpoint with ${k}: ${String(a.value)}; its certificate is not checked.`,
+                { severity: "low" }
+              );
+            else
+              atArg(ctx, t, a, `${t.module} is called with ${k}: ${String(a.value)}; TLS certificates are not checked.`);
+          }
+      }
+    };
+    tls_001_default = rule165;
+  }
+});
+
+// src/rules/ansible/rules/tls-002.ts
+function installedPackage(tasks, t, url) {
+  const file = url.replace(/[?#].*$/, "");
+  if (!PACKAGE_FILE.test(file)) return void 0;
+  if (INSTALLERS.has(t.short)) return "The package is installed from it without a signature check.";
+  if (t.short !== "get_url" || t.args.get("checksum")) return void 0;
+  const dest = t.args.get("dest")?.value;
+  if (typeof dest !== "string" || isJinja(dest)) return void 0;
+  const base = file.slice(file.lastIndexOf("/") + 1);
+  const names = dest.endsWith("/") ? [`${dest}${base}`, base] : [dest];
+  for (const u of tasks) {
+    if (u === t) continue;
+    const texts = INSTALLERS.has(u.short) ? ["name", "deb", "pkg"].flatMap((k) => strings(u.args.get(k)?.value)) : (u.short === "command" || u.short === "shell") && u.freeForm && typeof u.freeForm.value === "string" ? INSTALL_CMD.test(u.freeForm.value) ? [u.freeForm.value] : [] : [];
+    if (texts.some((x) => names.some((n) => x === n || x.includes(n))))
+      return `The package is fetched without a checksum and installed by ${u.module} (line ${u.pos.line}): code from the network runs as root.`;
+  }
+  return void 0;
+}
+var URL_ARGS, HTTP, PACKAGE_FILE, INSTALLERS, INSTALL_CMD, rule166, tls_002_default;
+var init_tls_002 = __esm({
+  "src/rules/ansible/rules/tls-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    URL_ARGS = {
+      get_url: ["url"],
+      win_get_url: ["url"],
+      uri: ["url"],
+      win_uri: ["url"],
+      unarchive: ["src"],
+      apt_key: ["url"],
+      rpm_key: ["key"],
+      yum_repository: ["baseurl", "mirrorlist", "metalink", "gpgkey"],
+      apt_repository: ["repo"],
+      deb822_repository: ["uris", "signed_by"],
+      apt: ["deb"],
+      yum: ["name"],
+      dnf: ["name"],
+      package: ["name"],
+      git: ["repo"]
+    };
+    HTTP = /\bhttp:\/\/[^\s"'\]]+/gi;
+    PACKAGE_FILE = /\.(?:rpm|deb)$/i;
+    INSTALLERS = /* @__PURE__ */ new Set(["yum", "dnf", "package", "apt", "zypper"]);
+    INSTALL_CMD = /\b(?:rpm\s+-[a-zA-Z]*[iUF][a-zA-Z]*|dpkg\s+-[a-zA-Z]*i[a-zA-Z]*|(?:yum|dnf|zypper)\s+(?:-\S+\s+)*(?:install|localinstall)|apt(?:-get)?\s+(?:-\S+\s+)*install)\b/;
+    rule166 = {
+      meta: {
+        id: "ANS-TLS-002",
+        title: "Plain-HTTP URL for a download, repository or key",
+        severity: "medium",
+        category: "ansible",
+        modules: Object.keys(URL_ARGS),
+        docs: doc2({
+          what: "Flags `http://` URLs (outside localhost and private networks) in get_url, uri, unarchive, apt_key, rpm_key, yum_repository, apt_repository and package names. A package (`.rpm`, `.deb`) installed from such a URL, by a package module or after a get_url without a checksum, is high: it runs its scripts as root unverified.",
+          why: "Anything fetched over plain HTTP can be read and replaced in transit: a signing key, a repository definition or a tarball fetched this way lets a network attacker run code on the host.",
+          bad: "- ansible.builtin.rpm_key:\n    key: http://repo.example.com/RPM-GPG-KEY",
+          good: "- ansible.builtin.rpm_key:\n    key: https://repo.example.com/RPM-GPG-KEY",
+          refs: [
+            "CWE-319: Cleartext Transmission of Sensitive Information",
+            "CWE-494: Download of Code Without Integrity Check"
+          ]
+        }),
+        remediation: "Use an https:// URL."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(Object.keys(URL_ARGS)))
+          for (const k of URL_ARGS[t.short] ?? []) {
+            const a = t.args.get(k);
+            if (!a) continue;
+            const bad = strings(a.value).filter((s) => !isJinja(s)).flatMap((s) => [...s.matchAll(HTTP)].map((m) => m[0])).find((u) => {
+              const h = urlHost(u);
+              return h !== void 0 && !isJinja(h) && !internalHost(h);
+            });
+            if (!bad) continue;
+            const how = installedPackage(ctx.file.tasks, t, bad);
+            atArg(
+              ctx,
+              t,
+              a,
+              `${t.module} ${k} uses plain HTTP (${urlHost(bad)}); the content can be tampered with in transit.${how ? ` ${how}` : ""}`,
+              how ? { severity: "high" } : {}
+            );
+          }
+      }
+    };
+    tls_002_default = rule166;
+  }
+});
+
+// src/rules/ansible/rules/tls-003.ts
+var PATTERNS, rule167, tls_003_default;
+var init_tls_003 = __esm({
+  "src/rules/ansible/rules/tls-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    PATTERNS = [
+      [/\bcurl\b[^|;&\n]*\s(?:--insecure\b|-[a-zA-Z]*k[a-zA-Z]*\b)/, "curl --insecure"],
+      [/\bwget\b[^|;&\n]*\s--no-check-certificate\b/, "wget --no-check-certificate"],
+      [/\bpip[0-9.]*\b[^|;&\n]*\s--trusted-host\b/, "pip --trusted-host"],
+      [/\bhttp\.sslverify\s*[= ]\s*(?:false|0|no)\b/i, "git http.sslVerify=false"],
+      [/\bGIT_SSL_NO_VERIFY=(?!0|false)\S/i, "GIT_SSL_NO_VERIFY"],
+      [/\bstrict-ssl\s*[= ]\s*false\b/i, "npm strict-ssl false"]
+    ];
+    rule167 = {
+      meta: {
+        id: "ANS-TLS-003",
+        title: "Command disables TLS verification",
+        severity: "high",
+        category: "ansible",
+        modules: ["command", "shell", "raw", "script", "pip"],
+        docs: doc2({
+          what: "Flags command lines that turn certificate checks off: `curl -k/--insecure`, `wget --no-check-certificate`, `pip --trusted-host`, `git -c http.sslVerify=false`, `GIT_SSL_NO_VERIFY`, `npm \u2026 strict-ssl false` (also in pip `extra_args`).",
+          why: "The download or clone can then be intercepted and replaced by anyone on the network path.",
+          bad: "- ansible.builtin.shell: curl -sSk https://example.com/setup.json -o /etc/app.json",
+          good: "- ansible.builtin.get_url:\n    url: https://example.com/setup.json\n    dest: /etc/app.json",
+          refs: ["CWE-295: Improper Certificate Validation"]
+        }),
+        remediation: "Remove the flag; install the CA the server uses into the trust store instead."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          const candidates = [
+            ...cmd ? [{ text: cmd.text, arg: cmd.arg }] : [],
+            ...t.short === "pip" && str3(t.args.get("extra_args")) ? [{ text: `pip ${str3(t.args.get("extra_args"))}`, arg: t.args.get("extra_args") }] : []
+          ];
+          for (const c of candidates) {
+            const hit = PATTERNS.find(([re]) => re.test(c.text));
+            if (hit) atArg(ctx, t, c.arg, `${t.module} runs ${hit[1]}: TLS certificates are not checked.`);
+          }
+        }
+      }
+    };
+    tls_003_default = rule167;
+  }
+});
+
+// src/rules/ansible/rules/tls-004.ts
+var rule168, tls_004_default;
+var init_tls_004 = __esm({
+  "src/rules/ansible/rules/tls-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule168 = {
+      meta: {
+        id: "ANS-TLS-004",
+        title: "Environment variable disables TLS verification",
+        severity: "high",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags task `environment:` settings that switch off certificate checks for the tools the task runs: `GIT_SSL_NO_VERIFY`, `NODE_TLS_REJECT_UNAUTHORIZED: 0`, `PYTHONHTTPSVERIFY: 0`.",
+          why: "Every HTTPS connection the command makes then accepts any certificate, so it can be intercepted.",
+          bad: '- ansible.builtin.command: npm ci\n  environment:\n    NODE_TLS_REJECT_UNAUTHORIZED: "0"',
+          good: "- ansible.builtin.command: npm ci\n  environment:\n    NODE_EXTRA_CA_CERTS: /etc/pki/internal-ca.pem",
+          refs: ["CWE-295: Improper Certificate Validation"]
+        }),
+        remediation: "Drop the variable and trust the needed CA (NODE_EXTRA_CA_CERTS, GIT_SSL_CAINFO, SSL_CERT_FILE)."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          for (const a of pairsOf(ctx, t.keywords.get("environment")?.node)) {
+            const { key, value } = a;
+            if (isJinja(value)) continue;
+            const bad = key === "GIT_SSL_NO_VERIFY" && value !== void 0 && value !== null && value !== "" && !isFalse(a) || (key === "NODE_TLS_REJECT_UNAUTHORIZED" || key === "PYTHONHTTPSVERIFY") && String(value).trim() === "0";
+            if (bad)
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.environment.${key}`,
+                message: `environment ${key} switches TLS certificate verification off for this task.`
+              });
+          }
+        }
+      }
+    };
+    tls_004_default = rule168;
+  }
+});
+
+// src/rules/ansible/rules/tls-005.ts
+var rule169, tls_005_default;
+var init_tls_005 = __esm({
+  "src/rules/ansible/rules/tls-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule169 = {
+      meta: {
+        id: "ANS-TLS-005",
+        title: "Package repository with SSL verification off",
+        severity: "high",
+        category: "ansible",
+        modules: ["yum_repository", "ini_file"],
+        docs: doc2({
+          what: "Flags `sslverify: no` on yum_repository, and `sslverify=0` written with ini_file into a repository or dnf configuration.",
+          why: "The package manager then accepts any certificate from the mirror: metadata and packages can be swapped in transit.",
+          bad: "- ansible.builtin.yum_repository:\n    name: internal\n    baseurl: https://repo.example.com/el9\n    sslverify: no",
+          good: "- ansible.builtin.yum_repository:\n    name: internal\n    baseurl: https://repo.example.com/el9\n    sslcacert: /etc/pki/internal-ca.pem",
+          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/yum_repository_module.html"]
+        }),
+        remediation: "Remove sslverify: no; point sslcacert at the repository CA."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["yum_repository"])) {
+          const a = t.args.get("sslverify");
+          if (isFalse(a)) atArg(ctx, t, a, `yum_repository ${String(t.args.get("name")?.value ?? "")} has sslverify off.`);
+        }
+        for (const t of ctx.tasksFor(["ini_file"])) {
+          const opt = known(t.args.get("option"));
+          const v = t.args.get("value");
+          if (opt?.toLowerCase() === "sslverify" && isFalse(v))
+            atArg(ctx, t, v, "ini_file sets sslverify=0 for a repository.");
+        }
+      }
+    };
+    tls_005_default = rule169;
+  }
+});
+
+// src/rules/ansible/rules/dl-001.ts
+var rule170, dl_001_default;
+var init_dl_001 = __esm({
+  "src/rules/ansible/rules/dl-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule170 = {
+      meta: {
+        id: "ANS-DL-001",
+        title: "Download from outside the organisation without a checksum",
+        severity: "medium",
+        category: "ansible",
+        modules: ["get_url", "win_get_url"],
+        docs: doc2({
+          what: "Flags get_url downloads from public hosts (not localhost, private addresses or internal domains such as `.internal`, `.corp`, `.local`) that do not pin a `checksum`.",
+          why: 'Without a checksum the task installs whatever the server returns today: a compromised mirror, a moved "latest" tag or a hijacked domain ends up on every host.',
+          bad: "- ansible.builtin.get_url:\n    url: https://github.com/org/tool/releases/download/v1.2.3/tool\n    dest: /usr/local/bin/tool",
+          good: "- ansible.builtin.get_url:\n    url: https://github.com/org/tool/releases/download/v1.2.3/tool\n    dest: /usr/local/bin/tool\n    checksum: sha256:3b1f\u2026",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/get_url_module.html",
+            "CWE-494: Download of Code Without Integrity Check"
+          ]
+        }),
+        remediation: "Add checksum: sha256:<digest> (or a checksum URL) to the get_url task."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["get_url", "win_get_url"])) {
+          const url = known(t.args.get("url"));
+          if (!url) continue;
+          const host = urlHost(url);
+          if (!host || internalHost(host) || /^file:/i.test(url)) continue;
+          const sum = t.args.get("checksum");
+          if (sum && sum.value !== null && sum.value !== "") continue;
+          atTask(ctx, t, `${t.module} downloads from ${host} without a checksum; the content is not verified.`, "checksum");
+        }
+      }
+    };
+    dl_001_default = rule170;
+  }
+});
+
+// src/rules/ansible/rules/exec-001.ts
+var PIPE_TO_SHELL, rule171, exec_001_default;
+var init_exec_001 = __esm({
+  "src/rules/ansible/rules/exec-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    PIPE_TO_SHELL = /\b(?:curl|wget|fetch)\b[^|;&\n]*\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:env\s+)?(?:\/usr)?(?:\/bin\/)?(?:ba|z|k|da|c|tc|fi)?sh\b|\b(?:ba|z)?sh\s+(?:-c\s+)?["']?\$\(\s*(?:curl|wget)\b|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|perl|ruby|node)\b(?!\s+-m\s+json)/;
+    rule171 = {
+      meta: {
+        id: "ANS-EXEC-001",
+        title: "Remote script piped into a shell",
+        severity: "high",
+        category: "ansible",
+        modules: ["shell", "command", "raw", "script"],
+        docs: doc2({
+          what: 'Flags `curl \u2026 | sh`, `wget -O- \u2026 | bash`, `bash <(curl \u2026)` and `sh -c "$(curl \u2026)"` in shell, command and raw tasks.',
+          why: "Whatever the URL serves at that moment runs as the task user (often root), unreviewed and unpinned; a truncated download even runs half a script.",
+          bad: "- ansible.builtin.shell: curl -fsSL https://get.example.com/install.sh | sh",
+          good: '- ansible.builtin.get_url:\n    url: https://get.example.com/install-1.4.2.sh\n    dest: /tmp/install.sh\n    checksum: sha256:\u2026\n    mode: "0700"\n- ansible.builtin.command: /tmp/install.sh',
+          refs: [
+            "ansible-lint: risky-shell-pipe, command-instead-of-module",
+            "CWE-494: Download of Code Without Integrity Check"
+          ]
+        }),
+        remediation: "Download with get_url and a checksum (or use a package), then run the pinned file."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && PIPE_TO_SHELL.test(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} pipes a download straight into an interpreter.`);
+        }
+      }
+    };
+    exec_001_default = rule171;
+  }
+});
+
+// src/rules/ansible/rules/exec-002.ts
+function literal2(s) {
+  return !!s && !isJinja(s) && !/^\$/.test(s) && !/^\{\{/.test(s) && !/^[<*x]+$/i.test(s);
+}
+var FORMS, rule172, exec_002_default;
+var init_exec_002 = __esm({
+  "src/rules/ansible/rules/exec-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    FORMS = [
+      [/\bsshpass\s+-p\s*(['"]?)([^\s'"]+)\1/, "sshpass -p"],
+      [/\b(?:mysql|mysqldump|mysqladmin|mariadb)\b[^|;&\n]*?\s-p(['"]?)([^\s'"-][^\s'"]*)\1/, "mysql -p"],
+      // etcd's --initial-cluster-token names the cluster (etcd's configuration docs); it is not a credential.
+      [
+        /--(?!initial-cluster-token\b)(?:[a-z0-9]+-)*(?:password|passwd|pass|pwd|token|secret|api-key|apikey|access-token)[= ](['"]?)([^\s'"-][^\s'"]*)\1/i,
+        "--password"
+      ],
+      [/\b[A-Z][A-Z0-9_]*(?:PASSWORD|PASSWD|PASS|TOKEN|SECRET|API_KEY)=(['"]?)([^\s'"]+)\1/, "an environment assignment"],
+      [/\bcurl\b[^|;&\n]*\s(?:-u|--user)\s+(['"]?)[^\s:'"]+:([^\s'"@]+)\1/, "curl -u user:password"],
+      [/Authorization:\s*(?:Bearer|Basic|token)\s+(['"]?)([A-Za-z0-9._~+/=-]{8,})\1/i, "an Authorization header"],
+      // The user part may be Jinja (`mysql://{{ db_user }}:literal@host`): the password is still literal.
+      [/\b[a-z][a-z0-9+.-]*:\/\/(?:\{\{[^}]*\}\}|[^\s:/@'"{])+:([^\s@/'"{]+)()@/i, "credentials in a URL"]
+    ];
+    rule172 = {
+      meta: {
+        id: "ANS-EXEC-002",
+        title: "Secret written on a command line",
+        severity: "high",
+        category: "ansible",
+        modules: ["shell", "command", "raw", "script", "win_shell", "win_command"],
+        docs: doc2({
+          what: "Flags literal passwords and tokens inside shell/command tasks: `mysql -pSecret`, `--password=\u2026`, `PGPASSWORD=\u2026 psql`, `sshpass -p \u2026`, `curl -u user:pass`, `Authorization: Bearer \u2026`, `https://user:pass@host`.",
+          why: "The secret is committed to the repository, appears in `ps` output on the host, in shell history and in Ansible logs and callbacks.",
+          bad: "- ansible.builtin.shell: mysqldump -u backup -pSup3rSecretPassw0rd! app > /srv/app.sql",
+          good: "- ansible.builtin.shell: mysqldump --defaults-extra-file=/root/.backup.cnf app > /srv/app.sql\n  no_log: true",
+          refs: [
+            "CWE-214: Invocation of Process Using Visible Sensitive Information",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
+        }),
+        remediation: "Move the secret to Ansible Vault and pass it through a file or environment with no_log: true."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (!cmd) continue;
+          for (const [re, what2] of FORMS) {
+            const m = re.exec(cmd.text);
+            const secret = m?.[2] || m?.[1];
+            if (!m || !secret || !literal2(secret)) continue;
+            const whole = ctx.locate(cmd.arg, m[0]);
+            const off = m[0].indexOf(secret);
+            if (whole && whole.line === whole.endLine)
+              ctx.report({
+                at: {
+                  line: whole.line,
+                  column: whole.column + off,
+                  endLine: whole.line,
+                  endColumn: whole.column + off + secret.length
+                },
+                scope: t.scope,
+                path: `${t.path}.${t.module}`,
+                message: `${t.module} puts a literal secret on the command line (${what2}).`,
+                secret: true
+              });
+            else atArg(ctx, t, cmd.arg, `${t.module} puts a literal secret on the command line (${what2}).`);
+            break;
+          }
+        }
+      }
+    };
+    exec_002_default = rule172;
+  }
+});
+
+// src/rules/ansible/rules/exec-003.ts
+var rule173, exec_003_default;
+var init_exec_003 = __esm({
+  "src/rules/ansible/rules/exec-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule173 = {
+      meta: {
+        id: "ANS-EXEC-003",
+        title: "Secret variable on a command line without no_log",
+        severity: "medium",
+        category: "ansible",
+        modules: ["shell", "command", "raw", "script", "win_shell", "win_command"],
+        docs: doc2({
+          what: "Flags shell/command tasks whose command line interpolates a secret-looking variable (`{{ db_password }}`, `{{ vault_api_token }}`) when the task (or its block/play) does not set `no_log: true`.",
+          why: "Ansible prints the rendered command on failure and with `-v`, and callbacks (AWX, ARA, CI logs) store it: the secret leaks out of the vault.",
+          bad: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}",
+          good: "- ansible.builtin.command: vault-cli login --token {{ vault_api_token }}\n  no_log: true",
+          refs: [
+            "ansible-lint: no-log-password",
+            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
+          ]
+        }),
+        remediation: "Add no_log: true to the task (or pass the secret through stdin or a file)."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          if (t.noLog !== false) continue;
+          const cmd = commandOf(t);
+          if (cmd && mentionsSecretVar(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} renders a secret variable into its command line without no_log: true.`);
+        }
+      }
+    };
+    exec_003_default = rule173;
+  }
+});
+
+// src/rules/ansible/rules/pkg-001.ts
+var rule174, pkg_001_default;
+var init_pkg_001 = __esm({
+  "src/rules/ansible/rules/pkg-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule174 = {
+      meta: {
+        id: "ANS-PKG-001",
+        title: "APT installs unauthenticated packages",
+        severity: "high",
+        category: "ansible",
+        modules: ["apt", "shell", "command"],
+        docs: doc2({
+          what: "Flags `allow_unauthenticated: yes` and `force: yes` (which implies it) on the apt module, and `apt-get --allow-unauthenticated / --force-yes` in commands.",
+          why: "APT then installs packages whose repository signature it could not verify: a mirror or network attacker can ship arbitrary code that runs as root.",
+          bad: "- ansible.builtin.apt:\n    name: agent\n    allow_unauthenticated: yes",
+          good: "- ansible.builtin.apt:\n    name: agent",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/apt_module.html",
+            "CWE-347: Improper Verification of Cryptographic Signature"
+          ]
+        }),
+        remediation: "Remove allow_unauthenticated/force and install the repository signing key instead."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["apt"]))
+          for (const k of ["allow_unauthenticated", "force"]) {
+            const a = t.args.get(k);
+            if (isTrue(a)) atArg(ctx, t, a, `apt ${k}: yes installs packages without verifying their signatures.`);
+          }
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && /\bapt(?:-get)?\b[^|;&\n]*\s--(?:allow-unauthenticated|force-yes)\b/.test(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} runs apt with unauthenticated packages allowed.`);
+        }
+      }
+    };
+    pkg_001_default = rule174;
+  }
+});
+
+// src/rules/ansible/rules/pkg-002.ts
+var MODULES, rule175, pkg_002_default;
+var init_pkg_002 = __esm({
+  "src/rules/ansible/rules/pkg-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES = ["yum", "dnf", "dnf5", "package", "zypper"];
+    rule175 = {
+      meta: {
+        id: "ANS-PKG-002",
+        title: "Package installed with GPG signature check disabled",
+        severity: "high",
+        category: "ansible",
+        modules: [...MODULES, "shell", "command"],
+        docs: doc2({
+          what: "Flags `disable_gpg_check: yes` on yum, dnf and zypper, and `--nogpgcheck` / `rpm --nosignature` in commands.",
+          why: "The package is installed even when its signature is missing or wrong, so a tampered RPM runs its scriptlets as root.",
+          bad: "- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm\n    disable_gpg_check: yes",
+          good: "- ansible.builtin.rpm_key:\n    key: https://example.com/RPM-GPG-KEY\n- ansible.builtin.dnf:\n    name: https://example.com/agent.rpm",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/dnf_module.html",
+            "CWE-347: Improper Verification of Cryptographic Signature"
+          ]
+        }),
+        remediation: "Import the vendor key with rpm_key and remove disable_gpg_check."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES)) {
+          const a = t.args.get("disable_gpg_check");
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} disable_gpg_check: yes installs unsigned packages.`);
+        }
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && /\s--nogpgcheck\b|\brpm\b[^|;&\n]*\s--nosignature\b/.test(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} installs packages without checking their signatures.`);
+        }
+      }
+    };
+    pkg_002_default = rule175;
+  }
+});
+
+// src/rules/ansible/rules/pkg-003.ts
+var rule176, pkg_003_default;
+var init_pkg_003 = __esm({
+  "src/rules/ansible/rules/pkg-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule176 = {
+      meta: {
+        id: "ANS-PKG-003",
+        title: "Package repository without GPG checking",
+        severity: "high",
+        category: "ansible",
+        modules: ["yum_repository", "zypper_repository", "ini_file"],
+        docs: doc2({
+          what: "Flags `gpgcheck: no` on yum_repository, `disable_gpg_check: yes` on zypper_repository, `gpgcheck=0` written with ini_file, and `gpgcheck=0` in a yum `.repo` file a role copies or templates (`files/epel.repo`, `templates/custom.repo.j2`; the message says when the repository is also fetched over `http://`).",
+          why: "Every package from that repository is installed without signature verification, now and on every later update.",
+          bad: "- ansible.builtin.yum_repository:\n    name: vendor\n    baseurl: https://repo.example.com/el9\n    gpgcheck: no",
+          good: "- ansible.builtin.yum_repository:\n    name: vendor\n    baseurl: https://repo.example.com/el9\n    gpgcheck: yes\n    gpgkey: https://repo.example.com/RPM-GPG-KEY",
+          refs: ["https://docs.ansible.com/ansible/latest/collections/ansible/builtin/yum_repository_module.html"]
+        }),
+        remediation: "Set gpgcheck: yes with the vendor gpgkey."
+      },
+      check(ctx) {
+        const m = ctx.file.managed;
+        if (m?.kind === "repo") {
+          const sections = new Map(m.ini.sections.map((x) => [x.name, x.line]));
+          for (const e of m.ini.entries) {
+            if (e.key.toLowerCase() !== "gpgcheck" || !/^(?:0|no|false|off)$/i.test(e.value.trim())) continue;
+            const urls = m.ini.entries.filter(
+              (x) => x.section === e.section && /^(?:baseurl|mirrorlist|metalink)$/i.test(x.key)
+            );
+            const http = urls.find((x) => /^\s*http:\/\//i.test(x.value));
+            ctx.report({
+              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.valueEndCol },
+              scope: [sections.get(e.section) ?? e.line, e.line],
+              path: `${ctx.file.path}:[${e.section}].gpgcheck`,
+              message: http ? `The repository file turns gpgcheck off for a repository fetched over plain HTTP (${http.key} on line ${http.line}): anyone on the network path can serve packages that are installed as root.` : "The repository file turns gpgcheck off: packages from it are installed without signature verification.",
+              ...http ? {
+                related: [
+                  {
+                    at: { line: http.line, column: http.keyCol, endLine: http.line, endColumn: http.valueEndCol },
+                    message: "plain-HTTP repository URL"
+                  }
+                ]
+              } : {}
+            });
+          }
+        }
+        for (const t of ctx.tasksFor(["yum_repository"])) {
+          const a = t.args.get("gpgcheck");
+          if (isFalse(a)) atArg(ctx, t, a, "yum_repository has gpgcheck off: packages are not signature-checked.");
+        }
+        for (const t of ctx.tasksFor(["zypper_repository"])) {
+          const a = t.args.get("disable_gpg_check");
+          if (isTrue(a)) atArg(ctx, t, a, "zypper_repository disables GPG checks for the repository.");
+        }
+        for (const t of ctx.tasksFor(["ini_file"])) {
+          const opt = known(t.args.get("option"));
+          const v = t.args.get("value");
+          if (opt?.toLowerCase() === "gpgcheck" && isFalse(v))
+            atArg(ctx, t, v, "ini_file sets gpgcheck=0 for a repository.");
+        }
+      }
+    };
+    pkg_003_default = rule176;
+  }
+});
+
+// src/rules/ansible/rules/pkg-004.ts
+var TRUSTED, rule177, pkg_004_default;
+var init_pkg_004 = __esm({
+  "src/rules/ansible/rules/pkg-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    TRUSTED = /\[[^\]]*\b(?:trusted|allow-insecure|allow-weak|allow-downgrade-to-insecure)\s*=\s*yes\b[^\]]*\]/i;
+    rule177 = {
+      meta: {
+        id: "ANS-PKG-004",
+        title: "APT repository marked trusted",
+        severity: "high",
+        category: "ansible",
+        modules: ["apt_repository", "deb822_repository", "copy", "lineinfile", "blockinfile", "template"],
+        docs: doc2({
+          what: "Flags APT sources with `[trusted=yes]` / `[allow-insecure=yes]` (apt_repository, or written with copy/lineinfile/blockinfile) and deb822_repository `trusted: yes` / `allow_insecure: yes`.",
+          why: "APT skips signature checks for that source: anyone who can answer for the mirror can ship packages that install as root.",
+          bad: '- ansible.builtin.apt_repository:\n    repo: "deb [trusted=yes] https://repo.example.com/apt stable main"',
+          good: '- ansible.builtin.apt_repository:\n    repo: "deb [signed-by=/etc/apt/keyrings/example.gpg] https://repo.example.com/apt stable main"',
+          refs: ["man sources.list(5): trusted option", "CWE-347: Improper Verification of Cryptographic Signature"]
+        }),
+        remediation: "Remove trusted=yes and reference the repository key with signed-by."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["apt_repository", "copy", "lineinfile", "blockinfile"])) {
+          for (const k of ["repo", "content", "line", "block"]) {
+            const a = t.args.get(k);
+            if (a && strings(a.value).some((s) => !isJinja(s) && /\bdeb(?:-src)?\s/.test(s) && TRUSTED.test(s)))
+              atArg(ctx, t, a, `${t.module} adds an APT source marked trusted; its packages are not signature-checked.`);
+          }
+        }
+        for (const t of ctx.tasksFor(["deb822_repository"]))
+          for (const k of ["trusted", "allow_insecure", "allow_weak"]) {
+            const a = t.args.get(k);
+            if (isTrue(a)) atArg(ctx, t, a, `deb822_repository ${k}: yes disables signature checks for the source.`);
+          }
+      }
+    };
+    pkg_004_default = rule177;
+  }
+});
+
+// src/rules/ansible/perm.ts
+function octal(bits) {
+  return `0${bits.toString(8).padStart(3, "0")}`;
+}
+var MODE_MODULES, MODE_KEYS;
+var init_perm = __esm({
+  "src/rules/ansible/perm.ts"() {
+    "use strict";
+    MODE_MODULES = [
+      "file",
+      "copy",
+      "template",
+      "get_url",
+      "unarchive",
+      "assemble",
+      "archive",
+      "lineinfile",
+      "blockinfile",
+      "replace",
+      "ini_file",
+      "git_config",
+      "openssl_privatekey",
+      "win_copy"
+    ];
+    MODE_KEYS = ["mode", "directory_mode"];
+  }
+});
+
+// src/rules/ansible/rules/perm-001.ts
+var rule178, perm_001_default;
+var init_perm_001 = __esm({
+  "src/rules/ansible/rules/perm-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_perm();
+    rule178 = {
+      meta: {
+        id: "ANS-PERM-001",
+        title: "World-writable file mode",
+        severity: "high",
+        category: "ansible",
+        modules: MODE_MODULES,
+        docs: doc2({
+          what: 'Flags `mode`/`directory_mode` values that let every user write: octal (`0777`, `0666`, `"0777"`, `0o777`, and decimal ints such as `666`), and symbolic (`o+w`, `a+w`, `+w`, `o=rwx`).',
+          why: "Any local user or compromised service can replace the file: configuration, scripts run by root and binaries become a privilege-escalation path.",
+          bad: '- ansible.builtin.file:\n    path: /opt/app/run.sh\n    mode: "0777"',
+          good: '- ansible.builtin.file:\n    path: /opt/app/run.sh\n    mode: "0755"',
+          refs: ["ansible-lint: risky-file-permissions", "CWE-732: Incorrect Permission Assignment for Critical Resource"]
+        }),
+        remediation: 'Drop the write bit for others (e.g. mode: "0755" or "0644").'
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODE_MODULES))
+          for (const k of MODE_KEYS) {
+            const a = t.args.get(k);
+            const m = modeOf(ctx.file, a);
+            if (!m) continue;
+            const ww = m.kind === "symbolic" ? symbolicGrants(m.text, "o", "w") : (m.bits & 2) !== 0;
+            if (ww)
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} is writable by every user.`
+              );
+          }
+      }
+    };
+    perm_001_default = rule178;
+  }
+});
+
+// src/rules/ansible/rules/perm-002.ts
+var rule179, perm_002_default;
+var init_perm_002 = __esm({
+  "src/rules/ansible/rules/perm-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_perm();
+    rule179 = {
+      meta: {
+        id: "ANS-PERM-002",
+        title: "File mode written as a decimal number",
+        severity: "medium",
+        category: "ansible",
+        modules: MODE_MODULES,
+        docs: doc2({
+          what: "Flags `mode: 644` / `mode: 755` written as a plain YAML integer without a leading zero.",
+          why: "YAML reads `644` as the decimal number 644, which is octal 1204: the file gets odd, usually wrong permissions (sticky bit, no read for the owner, or world access) instead of rw-r--r--.",
+          bad: "- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: 644",
+          good: '- ansible.builtin.copy:\n    src: app.conf\n    dest: /etc/app.conf\n    mode: "0644"',
+          refs: [
+            "ansible-lint: risky-octal",
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html#parameter-mode"
+          ]
+        }),
+        remediation: 'Quote the mode with a leading zero: mode: "0644".'
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODE_MODULES))
+          for (const k of MODE_KEYS) {
+            const a = t.args.get(k);
+            const m = modeOf(ctx.file, a);
+            if (m?.kind === "decimal" && m.written >= 8)
+              atArg(
+                ctx,
+                t,
+                a,
+                `${t.module} ${k} ${m.written} is read as decimal, i.e. octal ${octal(m.bits)}; quote it as "0${m.written}".`
+              );
+          }
+      }
+    };
+    perm_002_default = rule179;
+  }
+});
+
+// src/rules/ansible/rules/perm-003.ts
+var SECRET_FILE, rule180, perm_003_default;
+var init_perm_003 = __esm({
+  "src/rules/ansible/rules/perm-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_perm();
+    SECRET_FILE = /(?:\.(?:pem|key|p12|pfx|jks|keystore|kdbx|ppk)$|(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$|(?:^|\/)(?:shadow|gshadow)$|(?:^|\/)\.env$|credentials|secrets?(?:\.|\/|$)|\.vault|(?:^|\/)\.kube\/config$|htpasswd|(?:^|\/)\.netrc$|(?:^|\/)\.pgpass$|(?:^|\/)\.my\.cnf$)/i;
+    rule180 = {
+      meta: {
+        id: "ANS-PERM-003",
+        title: "Secret file readable by every user",
+        severity: "medium",
+        category: "ansible",
+        modules: MODE_MODULES,
+        docs: doc2({
+          what: "Flags private keys, certificates keys, `.env`, `.netrc`, `.pgpass`, credentials and secrets files (by `dest`/`path`) created with a mode that lets others read them (`0644`, `o+r`).",
+          why: "Any local account or service can read the key or password and reuse it.",
+          bad: '- ansible.builtin.copy:\n    src: tls.key\n    dest: /etc/ssl/private/site.key\n    mode: "0644"',
+          good: '- ansible.builtin.copy:\n    src: tls.key\n    dest: /etc/ssl/private/site.key\n    mode: "0600"',
+          refs: ["ansible-lint: risky-file-permissions", "CWE-732: Incorrect Permission Assignment for Critical Resource"]
+        }),
+        remediation: 'Use mode "0600" (or "0640" with a dedicated group) for key and secret files.'
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODE_MODULES)) {
+          const dest = known(t.args.get("dest")) ?? known(t.args.get("path")) ?? known(t.args.get("name"));
+          if (!dest || /\.pub$/.test(dest) || !SECRET_FILE.test(dest)) continue;
+          const a = t.args.get("mode");
+          const m = modeOf(ctx.file, a);
+          if (!m || t.args.get("state")?.value === "directory") continue;
+          const readable = m.kind === "symbolic" ? symbolicGrants(m.text, "o", "r") : (m.bits & 4) !== 0;
+          if (readable)
+            atArg(
+              ctx,
+              t,
+              a,
+              `${dest} looks like a secret but mode ${m.kind === "symbolic" ? m.text : octal(m.bits)} lets every user read it.`
+            );
+        }
+      }
+    };
+    perm_003_default = rule180;
+  }
+});
+
+// src/rules/ansible/rules/perm-004.ts
+var rule181, perm_004_default;
+var init_perm_004 = __esm({
+  "src/rules/ansible/rules/perm-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_perm();
+    rule181 = {
+      meta: {
+        id: "ANS-PERM-004",
+        title: "setuid/setgid file mode",
+        severity: "medium",
+        category: "ansible",
+        modules: MODE_MODULES,
+        docs: doc2({
+          what: 'Flags modes that set the setuid or setgid bit on files (`4755`, `"2755"`, `u+s`, `g+s`). Directories (`state: directory`) are left alone: setgid on a directory only sets group inheritance.',
+          why: "A setuid binary runs with its owner's rights for every caller; any flaw in it becomes a root exploit.",
+          bad: '- ansible.builtin.copy:\n    src: helper\n    dest: /usr/local/bin/helper\n    mode: "4755"',
+          good: '- ansible.builtin.copy:\n    src: helper\n    dest: /usr/local/bin/helper\n    mode: "0755"',
+          refs: ["ansible-lint: risky-file-permissions", "CWE-250: Execution with Unnecessary Privileges"]
+        }),
+        remediation: "Remove the setuid/setgid bit; grant the needed capability or a sudo rule instead."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODE_MODULES)) {
+          if (t.args.get("state")?.value === "directory") continue;
+          for (const k of MODE_KEYS) {
+            if (k === "directory_mode") continue;
+            const a = t.args.get(k);
+            const m = modeOf(ctx.file, a);
+            if (!m) continue;
+            const suid = m.kind === "symbolic" ? symbolicGrants(m.text, "u", "s") || symbolicGrants(m.text, "g", "s") : (m.bits & 3072) !== 0;
+            if (suid)
+              atArg(ctx, t, a, `${t.module} ${k} ${m.kind === "symbolic" ? m.text : octal(m.bits)} sets setuid/setgid.`);
+          }
+        }
+      }
+    };
+    perm_004_default = rule181;
+  }
+});
+
+// src/rules/ansible/rules/secret-001.ts
+var rule182, secret_001_default;
+var init_secret_001 = __esm({
+  "src/rules/ansible/rules/secret-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule182 = {
+      meta: {
+        id: "ANS-SECRET-001",
+        title: "Plaintext password for a system user",
+        severity: "critical",
+        category: "ansible",
+        modules: ["user"],
+        docs: doc2({
+          what: "Flags the user module given a literal `password:` that is not a crypt hash. A SHA-256/SHA-512 (`$5$`/`$6$`), yescrypt or bcrypt hash is the correct usage and is not reported; a weak MD5-crypt hash (`$1$`) is reported at low.",
+          why: "The password is committed in clear text, and Ansible writes the value as-is into /etc/shadow, where it is not a valid hash: the account either cannot log in or \u2014 with some tools \u2014 the clear text is exposed to every reader of the repository.",
+          bad: "- ansible.builtin.user:\n    name: deploy\n    password: Sup3rSecretPassw0rd!",
+          good: `- ansible.builtin.user:
+    name: deploy
+    password: "{{ vault_deploy_password | password_hash('sha512') }}"
+  no_log: true`,
+          refs: [
+            "https://docs.ansible.com/ansible/latest/reference_appendices/faq.html#how-do-i-generate-encrypted-passwords-for-the-user-module",
+            "CWE-256: Plaintext Storage of a Password"
+          ]
+        }),
+        remediation: "Store the password in Ansible Vault and pass it through password_hash()."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["user"])) {
+          const a = t.args.get("password");
+          const v = plaintextSecret(a);
+          if (!v) continue;
+          const hash = cryptHash(v);
+          if (hash === "weak")
+            atSecretValue(
+              ctx,
+              a,
+              t.scope,
+              argPath(t, "password"),
+              "user password is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.",
+              "low"
+            );
+          else if (!hash)
+            atSecretValue(
+              ctx,
+              a,
+              t.scope,
+              argPath(t, "password"),
+              "user password is a plaintext value, not a crypt hash."
+            );
+        }
+      }
+    };
+    secret_001_default = rule182;
+  }
+});
+
+// src/rules/ansible/varnames.ts
+var CONNECTION_PASSWORD, BECOME_PASSWORD;
+var init_varnames = __esm({
+  "src/rules/ansible/varnames.ts"() {
+    "use strict";
+    CONNECTION_PASSWORD = /^ansible_(?:ssh_pass|ssh_password|password|pass|winrm_password|httpapi_pass|httpapi_password|net_password|psrp_password)$/;
+    BECOME_PASSWORD = /^ansible_(?:become_pass|become_password|sudo_pass|sudo_password|su_pass|su_password|enable_pass|enable_password|net_auth_pass)$/;
+  }
+});
+
+// src/rules/ansible/rules/secret-002.ts
+var rule183, secret_002_default;
+var init_secret_002 = __esm({
+  "src/rules/ansible/rules/secret-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_varnames();
+    rule183 = {
+      meta: {
+        id: "ANS-SECRET-002",
+        title: "Plaintext connection password in vars or inventory",
+        severity: "critical",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `ansible_password`, `ansible_ssh_pass`, `ansible_winrm_password`\u2026 with a literal value in group_vars, host_vars, vars files, play vars and inventories (INI and YAML).",
+          why: "The password of every host it applies to is readable by anyone with the repository, in every clone and fork, forever (git history).",
+          bad: "# group_vars/web.yml\nansible_password: Sup3rSecretPassw0rd!",
+          good: '# group_vars/web.yml\nansible_password: "{{ vault_web_password }}"\n# group_vars/web/vault.yml (ansible-vault encrypt)',
+          refs: [
+            "https://docs.ansible.com/ansible/latest/vault_guide/index.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
+        }),
+        remediation: "Move the value to an ansible-vault encrypted file (or use SSH keys) and reference it."
+      },
+      check(ctx) {
+        for (const v of ctx.file.vars)
+          if (CONNECTION_PASSWORD.test(v.key) && plaintextSecret(v))
+            atSecretValue(ctx, v, v.scope, v.path, `${v.key} holds a plaintext password; it should be vaulted.`);
+      }
+    };
+    secret_002_default = rule183;
+  }
+});
+
+// src/rules/ansible/rules/secret-003.ts
+var rule184, secret_003_default;
+var init_secret_003 = __esm({
+  "src/rules/ansible/rules/secret-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_varnames();
+    rule184 = {
+      meta: {
+        id: "ANS-SECRET-003",
+        title: "Plaintext become (sudo) password",
+        severity: "critical",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `ansible_become_password`, `ansible_become_pass`, `ansible_sudo_pass`, `ansible_su_pass` and network `ansible_enable_pass` with a literal value, wherever they are set (vars files, play/task vars, inventories).",
+          why: "This is the root-equivalent password of the hosts; in the repository it is readable by everyone who can clone it.",
+          bad: "[web:vars]\nansible_become_pass=Sup3rSecretPassw0rd!",
+          good: '# group_vars/web/vault.yml, encrypted with ansible-vault\nvault_become_pass: \u2026\n# group_vars/web/main.yml\nansible_become_pass: "{{ vault_become_pass }}"',
+          refs: [
+            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
+        }),
+        remediation: "Vault the become password (ansible-vault) or use --ask-become-pass."
+      },
+      check(ctx) {
+        for (const v of ctx.file.vars)
+          if (BECOME_PASSWORD.test(v.key) && plaintextSecret(v))
+            atSecretValue(
+              ctx,
+              v,
+              v.scope,
+              v.path,
+              `${v.key} holds a plaintext privilege-escalation password; it should be vaulted.`
+            );
+      }
+    };
+    secret_003_default = rule184;
+  }
+});
+
+// src/rules/ansible/dbmodules.ts
+var DB_USER_MODULES, DB_HASH;
+var init_dbmodules = __esm({
+  "src/rules/ansible/dbmodules.ts"() {
+    "use strict";
+    DB_USER_MODULES = [
+      "mysql_user",
+      "postgresql_user",
+      "mongodb_user",
+      "mssql_login",
+      "rabbitmq_user",
+      "influxdb_user",
+      "proxysql_mysql_users",
+      "redis",
+      "postgresql_db",
+      "mysql_db",
+      "cockroachdb_user"
+    ];
+    DB_HASH = /^(?:\*[0-9A-F]{40}|md5[0-9a-f]{32}|SCRAM-SHA-256\$\S+)$/;
+  }
+});
+
+// src/rules/ansible/rules/secret-004.ts
+var KEYS4, rule185, secret_004_default;
+var init_secret_004 = __esm({
+  "src/rules/ansible/rules/secret-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_dbmodules();
+    KEYS4 = ["password", "user_password", "new_password"];
+    rule185 = {
+      meta: {
+        id: "ANS-SECRET-004",
+        title: "Plaintext database user password",
+        severity: "critical",
+        category: "ansible",
+        modules: DB_USER_MODULES,
+        docs: doc2({
+          what: "Flags mysql_user, postgresql_user, mongodb_user, rabbitmq_user, mssql_login\u2026 called with a literal `password:` (pre-computed hashes such as mysql `*\u2026` or postgres `SCRAM-SHA-256$\u2026` are fine).",
+          why: "The database credential is readable by everyone with the repository and stays in git history after it is removed.",
+          bad: "- community.mysql.mysql_user:\n    name: app\n    password: Sup3rSecretPassw0rd!",
+          good: '- community.mysql.mysql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/mysql/mysql_user_module.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
+        }),
+        remediation: "Put the password in Ansible Vault and reference it, with no_log: true on the task."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(DB_USER_MODULES))
+          for (const k of KEYS4) {
+            const a = t.args.get(k);
+            const v = plaintextSecret(a);
+            if (v && !DB_HASH.test(v))
+              atSecretValue(ctx, a, t.scope, argPath(t, k), `${t.module} ${k} is a plaintext database password.`);
+          }
+      }
+    };
+    secret_004_default = rule185;
+  }
+});
+
+// src/rules/ansible/rules/secret-005.ts
+var AUTH_HEADER, rule186, secret_005_default;
+var init_secret_005 = __esm({
+  "src/rules/ansible/rules/secret-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_dbmodules();
+    AUTH_HEADER = /^(?:authorization|proxy-authorization|x-api-key|x-auth-token|private-token|x-vault-token)$/i;
+    rule186 = {
+      meta: {
+        id: "ANS-SECRET-005",
+        title: "Literal credential in module arguments",
+        severity: "high",
+        category: "ansible",
+        modules: ["uri", "get_url", "set_fact", "postgresql_db", "mysql_db", "s3_bucket"],
+        docs: doc2({
+          what: "Flags credential arguments (`login_password`, `url_password`, `api_token`, `token_key`, `aws_secret_key`, `client_secret`\u2026, also nested, e.g. `master_auth.password`) and `Authorization`/API-key headers given a literal value in any module (the user password and database account passwords have their own rules).",
+          why: "The credential is committed in clear text; anyone with read access to the repository can use it.",
+          bad: "- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: Bearer abcdef0123456789",
+          good: '- ansible.builtin.uri:\n    url: https://api.example.com/deploy\n    headers:\n      Authorization: "Bearer {{ vault_deploy_token }}"\n  no_log: true',
+          refs: [
+            "CWE-798: Use of Hard-coded Credentials",
+            "https://docs.ansible.com/ansible/latest/vault_guide/index.html"
+          ]
+        }),
+        remediation: "Move the value to Ansible Vault and reference it with no_log: true."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          const visit2 = (a, key, depth) => {
+            if (a.node && depth < 4) {
+              for (const sub of pairsOf(ctx, a.node)) visit2(sub, `${key}.${sub.key}`, depth + 1);
+              if ((0, import_yaml9.isSeq)(a.node))
+                a.node.items.forEach((it, i) => {
+                  for (const sub of pairsOf(ctx, it)) visit2(sub, `${key}[${i}].${sub.key}`, depth + 1);
+                });
+            }
+            if (!isSecretName(a.key)) return;
+            if (depth === 0 && t.short === "user" && a.key === "password") return;
+            if (depth === 0 && DB_USER_MODULES.includes(t.short) && ["password", "user_password", "new_password"].includes(a.key))
+              return;
+            if (plaintextSecret(a))
+              atSecretValue(ctx, a, t.scope, argPath(t, key), `${t.module} ${key} is a literal credential.`);
+          };
+          for (const a of t.args.values()) if (a.key !== "headers") visit2(a, a.key, 0);
+          const headers = t.args.get("headers");
+          for (const h of pairsOf(ctx, headers?.node))
+            if (AUTH_HEADER.test(h.key)) {
+              const v = plaintextSecret(h);
+              if (v && !/^(?:Bearer|Basic|token)$/i.test(v))
+                atSecretValue(
+                  ctx,
+                  h,
+                  t.scope,
+                  argPath(t, `headers.${h.key}`),
+                  `${t.module} sends a literal ${h.key} header.`
+                );
+            }
+        }
+      }
+    };
+    secret_005_default = rule186;
+  }
+});
+
+// src/rules/ansible/rules/secret-006.ts
+var rule187, secret_006_default;
+var init_secret_006 = __esm({
+  "src/rules/ansible/rules/secret-006.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule187 = {
+      meta: {
+        id: "ANS-SECRET-006",
+        title: "Secret argument without no_log",
+        severity: "medium",
+        category: "ansible",
+        modules: ["user", "mysql_user", "postgresql_user", "uri", "set_fact"],
+        docs: doc2({
+          what: 'Flags tasks that pass a variable or vaulted value to a password/token argument (`password: "{{ db_password }}"`, `api_token: !vault \u2026`) without `no_log: true` on the task, its block or its play.',
+          why: "Ansible shows module arguments on failure, with `-v`, and in callback plugins (AWX, ARA, CI logs): the value decrypted from the vault ends up in plain text in logs.",
+          bad: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"',
+          good: '- community.postgresql.postgresql_user:\n    name: app\n    password: "{{ vault_app_db_password }}"\n  no_log: true',
+          refs: [
+            "ansible-lint: no-log-password",
+            "https://docs.ansible.com/ansible/latest/reference_appendices/logging.html"
+          ]
+        }),
+        remediation: "Add no_log: true to the task."
+      },
+      check(ctx) {
+        for (const t of ctx.file.tasks) {
+          if (t.noLog !== false) continue;
+          for (const a of t.args.values())
+            if (isSecretName(a.key) && (a.vault || isJinja(a.value))) {
+              atArg(ctx, t, a, `${t.module} passes ${a.key} without no_log: true; the value can appear in logs.`);
+              break;
+            }
+        }
+      }
+    };
+    secret_006_default = rule187;
+  }
+});
+
+// src/rules/ansible/rules/secret-007.ts
+function visit(ctx, v, a, path18, depth) {
+  const plain2 = isSecretName(a.key) && !CONNECTION_PASSWORD.test(a.key) && !BECOME_PASSWORD.test(a.key) ? plaintextSecret(a) : "";
+  if (plain2) {
+    const hash = cryptHash(plain2);
+    if (hash === "weak")
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path18,
+        `${a.key} is an MD5-crypt ($1$) hash, which is cracked quickly offline; use SHA-512 ($6$) or yescrypt.`,
+        "low"
+      );
+    else if (!hash && v.where === "vars-file" && ROLE_DEFAULTS.test(ctx.file.path) && WELL_KNOWN.test(plain2))
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path18,
+        `${a.key} ships a well-known default password in the role's defaults: it applies wherever the role is used without overriding it; set it from a vaulted variable.`,
+        "low"
+      );
+    else if (!hash)
+      atSecretValue(
+        ctx,
+        a,
+        v.scope,
+        path18,
+        `${a.key} is a plaintext secret${v.where === "vars-file" || v.where === "inventory" ? " in a vars file; vault it" : ""}.`
+      );
+    return;
+  }
+  if (depth < 6) for (const c of pairsOf(ctx, a.node)) visit(ctx, v, c, `${path18}.${c.key}`, depth + 1);
+}
+var ROLE_DEFAULTS, WELL_KNOWN, rule188, secret_007_default;
+var init_secret_007 = __esm({
+  "src/rules/ansible/rules/secret-007.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_varnames();
+    ROLE_DEFAULTS = /(?:^|\/)defaults\/[^/]+\.ya?ml$/;
+    WELL_KNOWN = /^(?:root|admin|administrator|password|passw0rd|secret|vagrant|guest|default|changeit|postgres|mysql|toor|pass|test|user|demo)$/i;
+    rule188 = {
+      meta: {
+        id: "ANS-SECRET-007",
+        title: "Plaintext secret in variables",
+        severity: "high",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags secret-looking variables (`*_password`, `*_token`, `*_secret`, `api_key`, `secret_key`\u2026, also nested in dictionaries) with a literal value in group_vars, host_vars, role defaults/vars, play/task vars and inventories. `!vault` values, vault-encrypted files and Jinja references are fine. A crypt hash (`$6$\u2026`, `$5$\u2026`, yescrypt, bcrypt) kept for the user module is not plaintext; an MD5-crypt `$1$` hash is reported at low. Stand-ins a role ships to mean \"override me\" (`changeme-not-used`, `none`, `must-be-set`), and a default the role's own tasks refuse to run with (a `fail`/`assert` comparing the variable with that value), are not secrets; a well-known password (`root`, `admin`) shipped in a role's `defaults/` applies wherever the role is not given another and is reported at low.",
+          why: "A plaintext secret in the repository is readable by every clone and stays in git history; vars files are exactly what Ansible Vault is for.",
+          bad: "# group_vars/db.yml\npostgres_admin_password: Sup3rSecretPassw0rd!",
+          good: "# group_vars/db.yml\npostgres_admin_password: !vault |\n  $ANSIBLE_VAULT;1.1;AES256\n  \u2026",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/vault_guide/vault_encrypting_content.html",
+            "CWE-798: Use of Hard-coded Credentials"
+          ]
+        }),
+        remediation: "Encrypt the value with `ansible-vault encrypt_string` or move it to a vaulted file."
+      },
+      check(ctx) {
+        for (const v of ctx.file.vars) visit(ctx, v, v, v.path, 0);
+      }
+    };
+    secret_007_default = rule188;
+  }
+});
+
+// src/rules/ansible/rules/ssh-001.ts
+var rule189, ssh_001_default;
+var init_ssh_001 = __esm({
+  "src/rules/ansible/rules/ssh-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule189 = {
+      meta: {
+        id: "ANS-SSH-001",
+        title: "SSH host key checking disabled",
+        severity: "high",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `host_key_checking = False` in ansible.cfg, `ansible_host_key_checking: false` in vars and inventories, and `ANSIBLE_HOST_KEY_CHECKING: false` in a task environment.",
+          why: "Ansible then connects to whatever answers at the address \u2014 and sends it passwords, become passwords and the playbook's secrets. A spoofed host is never noticed.",
+          bad: "# ansible.cfg\n[defaults]\nhost_key_checking = False",
+          good: "# ansible.cfg\n[defaults]\nhost_key_checking = True\n# distribute known_hosts (known_hosts module) or use SSH certificates",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/inventory_guide/connection_details.html#managing-host-key-checking",
+            "CWE-322: Key Exchange without Entity Authentication"
+          ]
+        }),
+        remediation: "Keep host key checking on; pre-seed known_hosts or use SSH host certificates."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? [])
+          if (e.key.toLowerCase() === "host_key_checking" && truthy(e.value) === false)
+            ctx.report({
+              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
+              scope: [e.line, e.line],
+              path: `ansible.cfg:[${e.section}].host_key_checking`,
+              message: `ansible.cfg [${e.section}] host_key_checking = ${e.value}: SSH host keys are not verified.`
+            });
+        for (const v of ctx.file.vars)
+          if (/^ansible_(?:ssh_)?host_key_checking$/.test(v.key) && isFalse(v))
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} is false: SSH host keys are not verified.`
+            });
+        for (const t of ctx.file.tasks)
+          for (const a of pairsOf(ctx, t.keywords.get("environment")?.node))
+            if (a.key === "ANSIBLE_HOST_KEY_CHECKING" && isFalse(a))
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.environment.${a.key}`,
+                message: "ANSIBLE_HOST_KEY_CHECKING is false for this task: SSH host keys are not verified."
+              });
+      }
+    };
+    ssh_001_default = rule189;
+  }
+});
+
+// src/rules/ansible/rules/ssh-002.ts
+function noCheck(s) {
+  const l = s.toLowerCase();
+  return (l.includes("stricthostkeychecking") || l.includes("userknownhostsfile")) && NO_CHECK.test(s);
+}
+var NO_CHECK, SKIP_ARGS, rule190, ssh_002_default;
+var init_ssh_002 = __esm({
+  "src/rules/ansible/rules/ssh-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    NO_CHECK = /StrictHostKeyChecking\s*[= ]\s*["']?(?:no|off|false)\b|UserKnownHostsFile\s*[= ]\s*["']?\/dev\/null\b/i;
+    SKIP_ARGS = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore"]);
+    rule190 = {
+      meta: {
+        id: "ANS-SSH-002",
+        title: "StrictHostKeyChecking=no in SSH options",
+        severity: "high",
+        category: "ansible",
+        modules: ["command", "shell", "git", "synchronize", "lineinfile", "copy", "template"],
+        docs: doc2({
+          what: "Flags `StrictHostKeyChecking=no` (and `UserKnownHostsFile=/dev/null`) in ansible.cfg `ssh_args`/`ssh_common_args`/`ssh_extra_args`, in `ansible_ssh_common_args`/`ansible_ssh_extra_args` vars and inventories, in ssh commands, and in git/synchronize options or ssh_config lines written by tasks; also inside Jinja blocks, and in SSH client config files a role copies or templates (`templates/ssh_config.j2`, `files/ssh_config`).",
+          why: "The SSH client accepts any host key, so a man in the middle receives the connection and its credentials without a warning.",
+          bad: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=no"',
+          good: '# group_vars/all.yml\nansible_ssh_common_args: "-o StrictHostKeyChecking=yes"\n# pre-seed known_hosts with the known_hosts module',
+          refs: ["man ssh_config(5): StrictHostKeyChecking", "CWE-322: Key Exchange without Entity Authentication"]
+        }),
+        remediation: "Remove StrictHostKeyChecking=no; manage known_hosts (known_hosts module, or StrictHostKeyChecking=accept-new at most)."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? [])
+          if (/^ssh_(?:common_|extra_)?args$/i.test(e.key) && noCheck(e.value))
+            ctx.report({
+              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
+              scope: [e.line, e.line],
+              path: `ansible.cfg:[${e.section}].${e.key}`,
+              message: `ansible.cfg ${e.key} turns SSH host key checking off.`
+            });
+        if (ctx.file.managed?.kind === "ssh-config")
+          ctx.file.lines.forEach((line, i) => {
+            const text = line.replace(/\{#.*?#\}/g, "");
+            if (/^\s*#/.test(text) || !noCheck(text)) return;
+            const col = text.search(/StrictHostKeyChecking|UserKnownHostsFile/i) + 1;
+            ctx.report({
+              at: { line: i + 1, column: col, endLine: i + 1, endColumn: text.trimEnd().length + 1 },
+              scope: [i + 1, i + 1],
+              path: `${ctx.file.path}:${i + 1}`,
+              message: "The SSH client configuration the role installs turns host key checking off."
+            });
+          });
+        for (const v of ctx.file.vars)
+          if (strings(v.value).some((s) => noCheck(s)))
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} turns SSH host key checking off.`
+            });
+        for (const t of ctx.file.tasks) {
+          const args2 = [...t.freeForm ? [t.freeForm] : [], ...t.args.values()].filter((a) => !SKIP_ARGS.has(a.key));
+          const hit = args2.find((a) => strings(a.value).some((s) => noCheck(s)));
+          if (hit) atArg(ctx, t, hit, `${t.module} uses SSH with host key checking off.`);
+        }
+      }
+    };
+    ssh_002_default = rule190;
+  }
+});
+
+// src/rules/ansible/rules/ssh-003.ts
+var rule191, ssh_003_default;
+var init_ssh_003 = __esm({
+  "src/rules/ansible/rules/ssh-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule191 = {
+      meta: {
+        id: "ANS-SSH-003",
+        title: "git accepts unknown SSH host keys",
+        severity: "medium",
+        category: "ansible",
+        modules: ["git"],
+        docs: doc2({
+          what: "Flags the git module with `accept_hostkey: yes`.",
+          why: "git is run with StrictHostKeyChecking=no: a spoofed git server can serve the host arbitrary code, which is then deployed.",
+          bad: "- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app\n    accept_hostkey: yes",
+          good: '- ansible.builtin.known_hosts:\n    name: git.example.com\n    key: "git.example.com ssh-ed25519 AAAA\u2026"\n- ansible.builtin.git:\n    repo: git@git.example.com:org/app.git\n    dest: /srv/app',
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/builtin/git_module.html#parameter-accept_hostkey"
+          ]
+        }),
+        remediation: "Add the server key with the known_hosts module (or use accept_newhostkey) and drop accept_hostkey."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["git"])) {
+          const a = t.args.get("accept_hostkey");
+          if (isTrue(a)) atArg(ctx, t, a, "git accept_hostkey: yes accepts any SSH host key for the repository server.");
+        }
+      }
+    };
+    ssh_003_default = rule191;
+  }
+});
+
+// src/rules/ansible/sshd.ts
+function varNameRe(d) {
+  const words = d.name.replace(/([a-z])([A-Z])/g, "$1_$2").toLowerCase();
+  return new RegExp(`(?:^|_)${words.replace(/_/g, "_?")}$`, "i");
+}
+function badValue(d, v) {
+  if (isJinja(v)) return false;
+  if (d.bad.includes("yes") && truthy(v) === true) return true;
+  return typeof v === "string" && d.bad.includes(v.trim().toLowerCase());
+}
+function regexes(d) {
+  let r = compiled.get(d.name);
+  if (!r) {
+    r = { line: new RegExp(`^\\s*${d.name}\\s+(${d.bad.join("|")})\\s*(?:#.*)?$`, "im"), nameRe: varNameRe(d) };
+    compiled.set(d.name, r);
+  }
+  return r;
+}
+function mayName(d, s) {
+  return s.toLowerCase().includes(d.name.toLowerCase());
+}
+function mayEndVar(d, key) {
+  return key.toLowerCase().endsWith(d.name.replace(/^.*[a-z](?=[A-Z])/, "").toLowerCase());
+}
+function checkSshd(ctx, d, message2) {
+  const { line, nameRe } = regexes(d);
+  for (const t of ctx.file.tasks) {
+    const hit = [...t.args.values()].filter((a) => !SKIP_ARGS2.has(a.key)).find((a) => strings(a.value).some((s) => !isJinja(s) && mayName(d, s) && line.test(s)));
+    if (hit) atArg(ctx, t, hit, `${t.module} writes "${d.name} \u2026": ${message2}`);
+  }
+  const visit2 = (v, a, path18, depth) => {
+    if ((mayEndVar(d, a.key) && nameRe.test(a.key) || a.key.toLowerCase() === d.name.toLowerCase()) && badValue(d, a.value)) {
+      ctx.report({ at: a.keyPos, scope: v.scope, path: path18, message: `${a.key}: ${String(a.value)} \u2014 ${message2}` });
+      return;
+    }
+    if (depth < 4) for (const c of pairsOf(ctx, a.node)) visit2(v, c, `${path18}.${c.key}`, depth + 1);
+  };
+  for (const v of ctx.file.vars) visit2(v, v, v.path, 0);
+}
+var SKIP_ARGS2, compiled;
+var init_sshd = __esm({
+  "src/rules/ansible/sshd.ts"() {
+    "use strict";
+    init_context2();
+    SKIP_ARGS2 = /* @__PURE__ */ new Set(["regexp", "search_string", "insertafter", "insertbefore", "path", "dest", "src"]);
+    compiled = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/rules/ansible/rules/ssh-004.ts
+var rule192, ssh_004_default;
+var init_ssh_004 = __esm({
+  "src/rules/ansible/rules/ssh-004.ts"() {
+    "use strict";
+    init_docs2();
+    init_sshd();
+    rule192 = {
+      meta: {
+        id: "ANS-SSH-004",
+        title: "SSH server permits root login",
+        severity: "critical",
+        category: "ansible",
+        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
+        docs: doc2({
+          what: "Flags `PermitRootLogin yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PermitRootLogin: yes`, `ssh_permit_root_login: yes`, `sshd: { PermitRootLogin: yes }`).",
+          why: "This undoes SSH hardening: root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was.",
+          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitRootLogin\n    line: PermitRootLogin yes",
+          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitRootLogin\n    line: PermitRootLogin no\n    validate: sshd -t -f %s",
+          refs: ["man sshd_config(5): PermitRootLogin", "CIS Benchmarks, SSH Server Configuration"]
+        }),
+        remediation: "Set PermitRootLogin no (or prohibit-password) and log in as a named user with sudo."
+      },
+      check(ctx) {
+        checkSshd(
+          ctx,
+          { name: "PermitRootLogin", bad: ["yes"] },
+          "root can log in over SSH directly, so a guessed or leaked root password (or key) gives full control with no audit trail of who it was."
+        );
+      }
+    };
+    ssh_004_default = rule192;
+  }
+});
+
+// src/rules/ansible/rules/ssh-005.ts
+var rule193, ssh_005_default;
+var init_ssh_005 = __esm({
+  "src/rules/ansible/rules/ssh-005.ts"() {
+    "use strict";
+    init_docs2();
+    init_sshd();
+    rule193 = {
+      meta: {
+        id: "ANS-SSH-005",
+        title: "SSH server allows password authentication",
+        severity: "medium",
+        category: "ansible",
+        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
+        docs: doc2({
+          what: "Flags `PasswordAuthentication yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PasswordAuthentication: yes`, `ssh_password_authentication: yes`, `sshd: { PasswordAuthentication: yes }`).",
+          why: "This undoes SSH hardening: passwords can be guessed and brute-forced over the network; keys or certificates cannot.",
+          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PasswordAuthentication\n    line: PasswordAuthentication yes",
+          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PasswordAuthentication\n    line: PasswordAuthentication no\n    validate: sshd -t -f %s",
+          refs: ["man sshd_config(5): PasswordAuthentication", "CIS Benchmarks, SSH Server Configuration"]
+        }),
+        remediation: "Set PasswordAuthentication no and use keys or SSH certificates."
+      },
+      check(ctx) {
+        checkSshd(
+          ctx,
+          { name: "PasswordAuthentication", bad: ["yes"] },
+          "passwords can be guessed and brute-forced over the network; keys or certificates cannot."
+        );
+      }
+    };
+    ssh_005_default = rule193;
+  }
+});
+
+// src/rules/ansible/rules/ssh-006.ts
+var rule194, ssh_006_default;
+var init_ssh_006 = __esm({
+  "src/rules/ansible/rules/ssh-006.ts"() {
+    "use strict";
+    init_docs2();
+    init_sshd();
+    rule194 = {
+      meta: {
+        id: "ANS-SSH-006",
+        title: "SSH server permits empty passwords",
+        severity: "critical",
+        category: "ansible",
+        modules: ["lineinfile", "replace", "blockinfile", "copy", "template"],
+        docs: doc2({
+          what: "Flags `PermitEmptyPasswords yes` written into sshd_config by lineinfile/replace/blockinfile/copy, and sshd role variables that set it (`sshd_PermitEmptyPasswords: yes`, `ssh_permit_empty_passwords: yes`, `sshd: { PermitEmptyPasswords: yes }`).",
+          why: "This undoes SSH hardening: any account without a password can log in over the network.",
+          bad: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitEmptyPasswords\n    line: PermitEmptyPasswords yes",
+          good: "- ansible.builtin.lineinfile:\n    path: /etc/ssh/sshd_config\n    regexp: ^#?PermitEmptyPasswords\n    line: PermitEmptyPasswords no\n    validate: sshd -t -f %s",
+          refs: ["man sshd_config(5): PermitEmptyPasswords", "CIS Benchmarks, SSH Server Configuration"]
+        }),
+        remediation: "Set PermitEmptyPasswords no."
+      },
+      check(ctx) {
+        checkSshd(
+          ctx,
+          { name: "PermitEmptyPasswords", bad: ["yes"] },
+          "any account without a password can log in over the network."
+        );
+      }
+    };
+    ssh_006_default = rule194;
+  }
+});
+
+// src/rules/ansible/rules/os-001.ts
+var CONFIG_LINE, COMMAND, rule195, os_001_default;
+var init_os_001 = __esm({
+  "src/rules/ansible/rules/os-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    CONFIG_LINE = /^\s*SELINUX\s*=\s*(?:disabled|permissive)\s*$/im;
+    COMMAND = /\bsetenforce\s+(?:0|permissive)\b|\bselinux=0\b|\benforcing=0\b/i;
+    rule195 = {
+      meta: {
+        id: "ANS-OS-001",
+        title: "SELinux disabled or permissive",
+        severity: "high",
+        category: "ansible",
+        modules: ["selinux", "lineinfile", "replace", "copy", "command", "shell"],
+        docs: doc2({
+          what: "Flags `selinux: state: disabled|permissive`, `SELINUX=disabled|permissive` written into /etc/selinux/config, `setenforce 0`, `selinux=0`/`enforcing=0` kernel arguments, and the `selinux_state` role variable set to disabled/permissive.",
+          why: "SELinux confines services: with it off, a compromised web server or daemon can reach every file and process its Unix user can, and usually escalate from there.",
+          bad: "- ansible.posix.selinux:\n    state: disabled",
+          good: "- ansible.posix.selinux:\n    policy: targeted\n    state: enforcing\n# fix the denial with a boolean or a local policy module instead",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/ansible/posix/selinux_module.html",
+            "CIS Benchmarks: Ensure SELinux is enforcing"
+          ]
+        }),
+        remediation: "Keep SELinux enforcing; allow the needed access with seboolean/sefcontext or a policy module."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["selinux"])) {
+          const a = t.args.get("state");
+          const s = known(a)?.toLowerCase();
+          if (s === "disabled" || s === "permissive")
+            atArg(ctx, t, a, `selinux state: ${s} turns SELinux enforcement off.`);
+        }
+        for (const t of ctx.file.tasks) {
+          if (t.short === "selinux") continue;
+          const cmd = commandOf(t);
+          if (cmd && COMMAND.test(cmd.text)) {
+            atArg(ctx, t, cmd.arg, `${t.module} turns SELinux enforcement off.`);
+            continue;
+          }
+          const hit = ["line", "replace", "content", "block", "value"].map((k) => t.args.get(k)).find(
+            (a) => a && strings(a.value).some((s) => !isJinja(s) && (CONFIG_LINE.test(s) || /\b(?:selinux|enforcing)=0\b/.test(s)))
+          );
+          if (hit) atArg(ctx, t, hit, `${t.module} configures SELinux as disabled or permissive.`);
+        }
+        for (const v of ctx.file.vars) {
+          const s = typeof v.value === "string" ? v.value.toLowerCase() : "";
+          if (/^selinux_state$/.test(v.key) && (s === "disabled" || s === "permissive"))
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key}: ${s} turns SELinux enforcement off.`
+            });
+        }
+      }
+    };
+    os_001_default = rule195;
+  }
+});
+
+// src/rules/ansible/services.ts
+function serviceTurnedOff(ctx, names, message2) {
+  for (const t of ctx.tasksFor(SERVICE_MODULES)) {
+    const name = known(t.args.get("name"));
+    if (!name || !names.test(name)) continue;
+    const state = t.args.get("state");
+    const enabled = t.args.get("enabled");
+    const masked = t.args.get("masked");
+    const bad = known(state) === "stopped" ? state : isFalse(enabled) ? enabled : isTrue(masked) ? masked : void 0;
+    if (bad) atArg(ctx, t, bad, message2(t, name));
+  }
+}
+var SERVICE_MODULES;
+var init_services = __esm({
+  "src/rules/ansible/services.ts"() {
+    "use strict";
+    init_context2();
+    SERVICE_MODULES = ["service", "systemd", "systemd_service", "sysvinit"];
+  }
+});
+
+// src/rules/ansible/rules/os-002.ts
+var COMMAND2, rule196, os_002_default;
+var init_os_002 = __esm({
+  "src/rules/ansible/rules/os-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_services();
+    COMMAND2 = /\b(?:aa-teardown|aa-disable|aa-complain)\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?apparmor\b|\bservice\s+apparmor\s+(?:stop|teardown)\b|\bapparmor=0\b/;
+    rule196 = {
+      meta: {
+        id: "ANS-OS-002",
+        title: "AppArmor disabled",
+        severity: "medium",
+        category: "ansible",
+        modules: [...SERVICE_MODULES, "command", "shell", "lineinfile"],
+        docs: doc2({
+          what: "Flags tasks that stop, disable or mask the apparmor service, run `aa-teardown`/`aa-disable`/`aa-complain`, or add `apparmor=0` to the kernel command line.",
+          why: "AppArmor profiles confine exposed services; turning them off removes that containment for every profile on the host.",
+          bad: "- ansible.builtin.systemd:\n    name: apparmor\n    state: stopped\n    enabled: false",
+          good: "# adjust the one profile instead\n- ansible.builtin.copy:\n    src: usr.sbin.nginx\n    dest: /etc/apparmor.d/local/usr.sbin.nginx",
+          refs: ["https://ubuntu.com/server/docs/security-apparmor", "CIS Benchmarks: Ensure AppArmor is enabled"]
+        }),
+        remediation: "Keep AppArmor running; fix the specific profile (local overrides) instead."
+      },
+      check(ctx) {
+        serviceTurnedOff(ctx, /^apparmor(?:\.service)?$/, (t) => `${t.module} turns the AppArmor service off.`);
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && COMMAND2.test(cmd.text)) {
+            atArg(ctx, t, cmd.arg, `${t.module} disables AppArmor.`);
+            continue;
+          }
+          const hit = ["line", "replace", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && /\bapparmor=0\b/.test(s)));
+          if (hit) atArg(ctx, t, hit, `${t.module} disables AppArmor on the kernel command line.`);
+        }
+      }
+    };
+    os_002_default = rule196;
+  }
+});
+
+// src/rules/ansible/rules/os-003.ts
+var rule197, os_003_default;
+var init_os_003 = __esm({
+  "src/rules/ansible/rules/os-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_services();
+    rule197 = {
+      meta: {
+        id: "ANS-OS-003",
+        title: "Host firewall disabled",
+        severity: "medium",
+        category: "ansible",
+        modules: [...SERVICE_MODULES, "ufw", "command", "shell"],
+        docs: doc2({
+          what: "Flags tasks that stop, disable or mask firewalld, ufw, nftables or iptables, `ufw: state: disabled`, and `ufw disable` / `systemctl stop firewalld` commands.",
+          why: "Every listening service on the host becomes reachable from the network, including ones meant for localhost or a management network.",
+          bad: "- ansible.builtin.service:\n    name: firewalld\n    state: stopped",
+          good: "- ansible.posix.firewalld:\n    service: https\n    permanent: true\n    state: enabled",
+          refs: ["CIS Benchmarks: Ensure a firewall is enabled"]
+        }),
+        remediation: "Keep the firewall running and open only the ports the service needs."
+      },
+      check(ctx) {
+        serviceTurnedOff(
+          ctx,
+          /^(?:firewalld|ufw|nftables|iptables|ip6tables)(?:\.service)?$/,
+          (t, n) => `${t.module} turns the ${n} firewall off.`
+        );
+        for (const t of ctx.tasksFor(["ufw"])) {
+          const a = t.args.get("state");
+          if (known(a) === "disabled") atArg(ctx, t, a, "ufw state: disabled turns the firewall off.");
+        }
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && /\bufw\s+(?:--force\s+)?disable\b|\bsystemctl\s+(?:stop|disable|mask)\s+(?:--now\s+)?(?:firewalld|ufw|nftables)\b/.test(
+            cmd.text
+          ))
+            atArg(ctx, t, cmd.arg, `${t.module} turns the host firewall off.`);
+        }
+      }
+    };
+    os_003_default = rule197;
+  }
+});
+
+// src/rules/ansible/rules/os-004.ts
+var NOPASSWD_ALL, rule198, os_004_default;
+var init_os_004 = __esm({
+  "src/rules/ansible/rules/os-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    NOPASSWD_ALL = /^\s*[^#\s]\S*\s+\S+\s*=\s*(?:\([^)]*\)\s*)?NOPASSWD\s*:\s*ALL\s*$/im;
+    rule198 = {
+      meta: {
+        id: "ANS-OS-004",
+        title: "Passwordless sudo for every command",
+        severity: "low",
+        category: "ansible",
+        modules: ["lineinfile", "copy", "blockinfile", "template", "sudoers"],
+        docs: doc2({
+          what: "Flags sudoers lines `\u2026 NOPASSWD: ALL` written by lineinfile/copy/blockinfile and the community.general.sudoers module with `commands: ALL` and `nopassword` left at its default (true).",
+          why: "Anyone who gets a shell as that user \u2014 a leaked key, a compromised service \u2014 is root without any further secret.",
+          bad: '- ansible.builtin.lineinfile:\n    path: /etc/sudoers.d/deploy\n    line: "deploy ALL=(ALL) NOPASSWD: ALL"\n    validate: visudo -cf %s',
+          good: '- ansible.builtin.lineinfile:\n    path: /etc/sudoers.d/deploy\n    line: "deploy ALL=(root) NOPASSWD: /usr/bin/systemctl restart app"\n    validate: visudo -cf %s',
+          refs: ["man sudoers(5)", "CWE-250: Execution with Unnecessary Privileges"]
+        }),
+        remediation: "Limit NOPASSWD to the specific commands the account needs."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["lineinfile", "copy", "blockinfile"])) {
+          const hit = ["line", "content", "block"].map((k) => t.args.get(k)).find((a) => a && strings(a.value).some((s) => !isJinja(s) && NOPASSWD_ALL.test(s)));
+          if (hit) atArg(ctx, t, hit, `${t.module} grants passwordless sudo for every command.`);
+        }
+        for (const t of ctx.tasksFor(["sudoers"])) {
+          const cmds = t.args.get("commands");
+          const all = known(cmds) === "ALL" || Array.isArray(cmds?.value) && cmds.value.includes("ALL");
+          if (all && !isFalse(t.args.get("nopassword")) && known(t.args.get("state")) !== "absent")
+            atArg(ctx, t, cmds, "sudoers grants passwordless sudo for every command (nopassword defaults to true).");
+        }
+      }
+    };
+    os_004_default = rule198;
+  }
+});
+
+// src/rules/ansible/containers.ts
+var CONTAINER_MODULES, RUN_COMMAND;
+var init_containers = __esm({
+  "src/rules/ansible/containers.ts"() {
+    "use strict";
+    CONTAINER_MODULES = ["docker_container", "podman_container", "docker_swarm_service", "docker_run"];
+    RUN_COMMAND = /\b(?:docker|podman|nerdctl)\s+(?:container\s+)?(?:run|create)\b/;
+  }
+});
+
+// src/rules/ansible/rules/ctr-001.ts
+var rule199, ctr_001_default;
+var init_ctr_001 = __esm({
+  "src/rules/ansible/rules/ctr-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_containers();
+    rule199 = {
+      meta: {
+        id: "ANS-CTR-001",
+        title: "Privileged container",
+        severity: "high",
+        category: "ansible",
+        modules: [...CONTAINER_MODULES, "command", "shell"],
+        docs: doc2({
+          what: "Flags docker_container/podman_container with `privileged: yes`, and `docker run --privileged` in commands.",
+          why: "A privileged container has every capability and all host devices: escaping to root on the host is trivial.",
+          bad: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    privileged: yes",
+          good: "- community.docker.docker_container:\n    name: agent\n    image: example/agent:1.2\n    capabilities: [NET_BIND_SERVICE]",
+          refs: [
+            "https://docs.docker.com/engine/containers/run/#runtime-privilege-and-linux-capabilities",
+            "CIS Docker Benchmark 5.4"
+          ]
+        }),
+        remediation: "Remove privileged; grant only the specific capabilities or devices needed."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
+          const a = t.args.get("privileged");
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} runs a privileged container.`);
+        }
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && RUN_COMMAND.test(cmd.text) && /\s--privileged(?:=true)?\b(?!=false)/.test(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} starts a privileged container.`);
+        }
+      }
+    };
+    ctr_001_default = rule199;
+  }
+});
+
+// src/rules/ansible/rules/ctr-002.ts
+var SOCKET, rule200, ctr_002_default;
+var init_ctr_002 = __esm({
+  "src/rules/ansible/rules/ctr-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_containers();
+    SOCKET = /(?:^|[\s:=,])\/(?:var\/)?run\/(?:docker|podman\/podman|containerd\/containerd|crio\/crio)\.sock\b|\/run\/user\/\d+\/podman\/podman\.sock\b/;
+    rule200 = {
+      meta: {
+        id: "ANS-CTR-002",
+        title: "Container runtime socket mounted into a container",
+        severity: "high",
+        category: "ansible",
+        modules: [...CONTAINER_MODULES, "command", "shell"],
+        docs: doc2({
+          what: "Flags `/var/run/docker.sock` (and podman, containerd, cri-o sockets) in `volumes`, `mounts` or `-v` of container tasks.",
+          why: "Whoever controls the container can start a privileged container through the socket: it is root on the host.",
+          bad: "- community.docker.docker_container:\n    name: ci-runner\n    image: example/runner:2\n    volumes:\n      - /var/run/docker.sock:/var/run/docker.sock",
+          good: "# use a rootless builder or a socket proxy that allows only the needed API calls",
+          refs: ["CIS Docker Benchmark 5.31", "https://docs.docker.com/engine/security/#docker-daemon-attack-surface"]
+        }),
+        remediation: "Do not mount the runtime socket; use a restricted socket proxy or rootless tooling."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(CONTAINER_MODULES))
+          for (const k of ["volumes", "mounts", "volume", "mount", "binds"]) {
+            const a = t.args.get(k);
+            if (a && strings(a.value).some((s) => !isJinja(s) && SOCKET.test(` ${s}`)))
+              atArg(ctx, t, a, `${t.module} mounts the container runtime socket (${k}).`);
+          }
+        for (const t of ctx.file.tasks) {
+          const cmd = commandOf(t);
+          if (cmd && RUN_COMMAND.test(cmd.text) && SOCKET.test(cmd.text))
+            atArg(ctx, t, cmd.arg, `${t.module} mounts the container runtime socket into a container.`);
+        }
+      }
+    };
+    ctr_002_default = rule200;
+  }
+});
+
+// src/rules/ansible/rules/ctr-003.ts
+var KEYS5, rule201, ctr_003_default;
+var init_ctr_003 = __esm({
+  "src/rules/ansible/rules/ctr-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_containers();
+    KEYS5 = [
+      "network_mode",
+      "pid_mode",
+      "ipc_mode",
+      "userns_mode",
+      "uts",
+      "network",
+      "pid",
+      "ipc",
+      "userns",
+      "cgroupns_mode"
+    ];
+    rule201 = {
+      meta: {
+        id: "ANS-CTR-003",
+        title: "Container shares host namespaces",
+        severity: "medium",
+        category: "ansible",
+        modules: CONTAINER_MODULES,
+        docs: doc2({
+          what: "Flags container tasks with `network_mode`, `pid_mode`, `ipc_mode`, `userns_mode` (podman: `network`, `pid`, `ipc`, `userns`) set to `host`.",
+          why: "The container sees and can signal host processes (pid), sniff or bind host interfaces (network), or read shared memory (ipc); user-namespace remapping is lost (userns).",
+          bad: "- community.docker.docker_container:\n    name: exporter\n    image: example/exporter:3\n    pid_mode: host",
+          good: '- community.docker.docker_container:\n    name: exporter\n    image: example/exporter:3\n    published_ports: ["127.0.0.1:9100:9100"]',
+          refs: ["CIS Docker Benchmark 5.9, 5.15, 5.16, 5.30"]
+        }),
+        remediation: "Use the default (private) namespaces; publish only the ports needed."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(CONTAINER_MODULES))
+          for (const k of KEYS5) {
+            const a = t.args.get(k);
+            if (known(a)?.toLowerCase() === "host")
+              atArg(ctx, t, a, `${t.module} ${k}: host shares the host's namespace with the container.`);
+          }
+      }
+    };
+    ctr_003_default = rule201;
+  }
+});
+
+// src/rules/ansible/rules/ctr-004.ts
+var CAPS, OPTS, rule202, ctr_004_default;
+var init_ctr_004 = __esm({
+  "src/rules/ansible/rules/ctr-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_containers();
+    CAPS = /^(?:CAP_)?(?:ALL|SYS_ADMIN|SYS_PTRACE|SYS_MODULE|DAC_READ_SEARCH|SYS_RAWIO|BPF)$/i;
+    OPTS = /^(?:seccomp|apparmor|label|systempaths)[=:](?:unconfined|disable)$|^no-new-privileges[=:]false$/i;
+    rule202 = {
+      meta: {
+        id: "ANS-CTR-004",
+        title: "Container with dangerous capabilities or confinement off",
+        severity: "medium",
+        category: "ansible",
+        modules: CONTAINER_MODULES,
+        docs: doc2({
+          what: "Flags container tasks adding ALL, SYS_ADMIN, SYS_PTRACE, SYS_MODULE, DAC_READ_SEARCH, SYS_RAWIO or BPF capabilities, or with `security_opts` `seccomp=unconfined`, `apparmor=unconfined`, `label=disable`.",
+          why: "These capabilities, or running without seccomp/AppArmor/SELinux confinement, are the usual building blocks of container escapes.",
+          bad: "- community.docker.docker_container:\n    name: debug\n    image: example/tools:1\n    capabilities: [SYS_ADMIN]\n    security_opts: [seccomp=unconfined]",
+          good: "- community.docker.docker_container:\n    name: debug\n    image: example/tools:1\n    cap_drop: [ALL]",
+          refs: ["CIS Docker Benchmark 5.3, 5.21, 5.25", "https://docs.docker.com/engine/security/seccomp/"]
+        }),
+        remediation: "Drop the capability or security option; add only narrowly needed capabilities."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(CONTAINER_MODULES)) {
+          for (const k of ["capabilities", "cap_add"]) {
+            const a = t.args.get(k);
+            const bad = a && strings(a.value).find((s) => !isJinja(s) && CAPS.test(s.trim()));
+            if (bad) atArg(ctx, t, a, `${t.module} adds the ${bad.trim().toUpperCase()} capability.`);
+          }
+          for (const k of ["security_opts", "security_opt"]) {
+            const a = t.args.get(k);
+            const bad = a && strings(a.value).find((s) => !isJinja(s) && OPTS.test(s.trim()));
+            if (bad) atArg(ctx, t, a, `${t.module} runs with ${bad.trim()}.`);
+          }
+        }
+      }
+    };
+    ctr_004_default = rule202;
+  }
+});
+
+// src/rules/ansible/cloud.ts
+function cloudResources2(ctx) {
+  let out = resMemo.get(ctx.file);
+  if (!out) {
+    out = [];
+    for (const t of ctx.file.tasks) {
+      out.push(...fromAnsibleTaskAll(t, { pos: (n) => ctx.pos(n) }));
+    }
+    resMemo.set(ctx.file, out);
+  }
+  return out;
+}
+function cloudFindings2(ctx, check) {
+  let m = findMemo.get(ctx.file);
+  if (!m) findMemo.set(ctx.file, m = /* @__PURE__ */ new Map());
+  let out = m.get(check);
+  if (!out) {
+    const kinds = new Set(check.kinds);
+    const all = cloudResources2(ctx).filter((r) => kinds.has(r.kind));
+    const found = [];
+    for (const r of all) check.run(r, (f) => found.push(f), all);
+    m.set(check, out = found);
+  }
+  return out;
+}
+function cloudCheck2(check, codes) {
+  return cloudChecks([[check, codes]]);
+}
+function cloudChecks(pairs) {
+  return (ctx) => {
+    const byPlace = /* @__PURE__ */ new Map();
+    for (const [check, codes] of pairs)
+      for (const f of cloudFindings2(ctx, check)) {
+        if (!codes.includes(f.code)) continue;
+        const k = f.at?.loc.path ?? f.resource.loc.path;
+        const list4 = byPlace.get(k) ?? [];
+        list4.push(f);
+        byPlace.set(k, list4);
+      }
+    for (const [path18, list4] of byPlace) {
+      const f = list4[0];
+      const t = f.resource.origin;
+      const message2 = [...new Set(list4.map((x) => x.message))].join("; ");
+      const severity = list4.some((x) => !x.severity) ? void 0 : list4.map((x) => x.severity).sort(bySeverity)[0];
+      ctx.report({
+        at: f.at?.loc.pos ?? t.pos,
+        scope: t.scope,
+        path: f.at ? path18 : `${t.path}.${t.module}`,
+        message: `${t.module}: ${message2}`,
+        ...list4.some((x) => x.secret) ? { secret: true } : {},
+        ...severity ? { severity } : {},
+        ...f.why ? { why: f.why } : {},
+        ...f.related?.some((x) => x.at.loc.pos) ? {
+          related: f.related.flatMap((x) => x.at.loc.pos ? [{ at: x.at.loc.pos, message: x.message }] : [])
+        } : {}
+      });
+    }
+  };
+}
+function bySeverity(a, b) {
+  return SEVERITY_RANK[b] - SEVERITY_RANK[a];
+}
+var resMemo, findMemo;
+var init_cloud2 = __esm({
+  "src/rules/ansible/cloud.ts"() {
+    "use strict";
+    init_ansible();
+    init_types();
+    resMemo = /* @__PURE__ */ new WeakMap();
+    findMemo = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/rules/ansible/rules/aws-001.ts
+var rule203, aws_001_default;
+var init_aws_001 = __esm({
+  "src/rules/ansible/rules/aws-001.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_security_group();
+    rule203 = {
+      meta: {
+        id: "ANS-AWS-001",
+        title: "Security group open to the internet on an administrative port",
+        severity: "critical",
+        category: "ansible",
+        modules: ["ec2_security_group", "ec2_group"],
+        docs: doc2({
+          what: "Flags ec2_security_group (ec2_group, amazon.aws and short names) ingress `rules` that allow the whole internet (`0.0.0.0/0`, `::/0` or any other /0 spelling) on SSH, RDP, WinRM, database, cache, Docker API and similar administrative ports, or on all ports/protocols. It is the same check as CloudFormation's CFN-SG-001/002/003/006, with the same port lists; Jinja values are unknown and never reported.",
+          why: "Administrative services open to the whole internet are scanned within minutes and brute-forced or exploited.",
+          bad: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 0.0.0.0/0",
+          good: "- amazon.aws.ec2_security_group:\n    name: web\n    description: web\n    rules:\n      - proto: tcp\n        ports: [22]\n        cidr_ip: 10.20.0.0/16",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-13",
+            "CIS AWS Foundations 5.2"
+          ]
+        }),
+        remediation: "Restrict the rule to a VPN/bastion CIDR, or use SSM Session Manager instead of open SSH/RDP."
+      },
+      // The same check as CFN-SG-001/002/003/006, on the task normalised to AWS::EC2::SecurityGroup.
+      check: cloudCheck2(securityGroupCheck, ["ingress-admin", "ingress-data", "ingress-remote", "ingress-all"])
+    };
+    aws_001_default = rule203;
+  }
+});
+
+// src/rules/ansible/rules/aws-002.ts
+var PUBLIC_ACL, BLOCKS, rule204, aws_002_default;
+var init_aws_002 = __esm({
+  "src/rules/ansible/rules/aws-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_ansible_values();
+    init_policy();
+    PUBLIC_ACL = /^(?:public-read|public-read-write|authenticated-read)$/;
+    BLOCKS = ["block_public_acls", "block_public_policy", "ignore_public_acls", "restrict_public_buckets"];
+    rule204 = {
+      meta: {
+        id: "ANS-AWS-002",
+        title: "S3 bucket or object made public",
+        severity: "high",
+        category: "ansible",
+        modules: ["s3_bucket", "s3_object", "aws_s3"],
+        docs: doc2({
+          what: 'Flags s3_bucket with public-access blocks turned off (`public_access: {block_public_acls: false\u2026}`, `delete_public_access: yes`), a public `acl`, or a bucket `policy` allowing `Principal: "*"` without a condition that restricts (one on `aws:Referer` alone does not: the client sends it); and s3_object/aws_s3 uploads with `permission: public-read`/`public-read-write`.',
+          why: "Public buckets are the most common source of cloud data leaks; the objects are readable (or writable) by anyone on the internet.",
+          bad: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: public-read",
+          good: "- amazon.aws.s3_object:\n    bucket: reports\n    object: q3.pdf\n    src: q3.pdf\n    mode: put\n    permission: private",
+          refs: [
+            "https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html",
+            "CIS AWS Foundations 2.1.4"
+          ]
+        }),
+        remediation: "Keep the bucket private with all four public-access blocks; share through CloudFront or presigned URLs."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["s3_bucket"])) {
+          for (const b of pairsOf(ctx, t.args.get("public_access")?.node))
+            if (BLOCKS.includes(b.key) && isFalse(b))
+              ctx.report({
+                at: b.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.public_access.${b.key}`,
+                message: `s3_bucket public_access.${b.key} is false.`
+              });
+          const del = t.args.get("delete_public_access");
+          if (isTrue(del)) atArg(ctx, t, del, "s3_bucket deletes the bucket's public access block.");
+          const acl = t.args.get("acl");
+          if (acl && PUBLIC_ACL.test(known(acl) ?? ""))
+            atArg(ctx, t, acl, `s3_bucket acl ${known(acl)} makes the bucket public.`);
+          const pol = t.args.get("policy");
+          const open = pol ? publicStatements(argValue(t, pol, { pos: (n) => ctx.pos(n) }))[0] : void 0;
+          if (open)
+            atArg(
+              ctx,
+              t,
+              pol,
+              open.client ? `s3_bucket policy allows Principal "*" with only a ${open.client} condition, which the caller chooses.` : 's3_bucket policy allows Principal "*" without a condition.'
+            );
+        }
+        for (const t of ctx.tasksFor(["s3_object", "aws_s3"])) {
+          const p = t.args.get("permission");
+          if (p && strings(p.value).some((s) => PUBLIC_ACL.test(s.trim())))
+            atArg(ctx, t, p, `${t.module} uploads the object with a public ACL.`);
+        }
+      }
+    };
+    aws_002_default = rule204;
+  }
+});
+
+// src/rules/ansible/policy.ts
+function parsePolicy(v) {
+  if (typeof v === "string") {
+    if (isJinja(v)) return void 0;
+    try {
+      const p = JSON.parse(v);
+      return p && typeof p === "object" ? p : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function statements3(doc3) {
+  const raw = doc3.Statement ?? doc3.statement;
+  const arr = Array.isArray(raw) ? raw : raw ? [raw] : [];
+  return arr.filter((s) => !!s && typeof s === "object").map((s) => {
+    const pr = s.Principal;
+    const principalStar = pr === "*" || !!pr && typeof pr === "object" && list(pr.AWS).includes("*");
+    return {
+      effect: String(s.Effect ?? ""),
+      actions: list(s.Action),
+      notActions: s.NotAction !== void 0,
+      resources: list(s.Resource),
+      principalStar,
+      hasCondition: !!s.Condition
+    };
+  });
+}
+var list;
+var init_policy2 = __esm({
+  "src/rules/ansible/policy.ts"() {
+    "use strict";
+    init_context2();
+    list = (v) => Array.isArray(v) ? v.map(String) : v === void 0 || v === null ? [] : [String(v)];
+  }
+});
+
+// src/rules/ansible/rules/aws-003.ts
+var POLICY_KEYS, ADMIN_ARN, rule205, aws_003_default;
+var init_aws_003 = __esm({
+  "src/rules/ansible/rules/aws-003.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_policy2();
+    POLICY_KEYS = ["policy_json", "policy_document", "policy", "assume_role_policy_document_raw"];
+    ADMIN_ARN = /:policy\/(?:AdministratorAccess|IAMFullAccess|PowerUserAccess)$|^(?:AdministratorAccess|IAMFullAccess)$/;
+    rule205 = {
+      meta: {
+        id: "ANS-AWS-003",
+        title: "IAM policy grants full administrator access",
+        severity: "critical",
+        category: "ansible",
+        modules: ["iam_policy", "iam_managed_policy", "iam_role", "iam_user", "iam_group"],
+        docs: doc2({
+          what: 'Flags IAM policies (iam_policy, iam_managed_policy) with an Allow statement of `Action: "*"` on `Resource: "*"`, and roles/users/groups attached to AdministratorAccess, IAMFullAccess or PowerUserAccess.',
+          why: "Full `*:*` access defeats least privilege: one leaked key or compromised instance owns the whole account.",
+          bad: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: all\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: "*"\n          Resource: "*"',
+          good: '- amazon.aws.iam_policy:\n    iam_type: role\n    iam_name: app\n    policy_name: read-reports\n    policy_json:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Action: ["s3:GetObject"]\n          Resource: ["arn:aws:s3:::reports/*"]',
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege",
+            "CIS AWS Foundations 1.16"
+          ]
+        }),
+        remediation: "Grant only the actions and resources the principal needs."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["iam_policy", "iam_managed_policy", "iam_role", "iam_user", "iam_group"]))
+          for (const k of POLICY_KEYS) {
+            const a = t.args.get(k);
+            const d = parsePolicy(a?.value);
+            if (d && statements3(d).some(
+              (s) => s.effect === "Allow" && !s.notActions && s.actions.some((x) => x === "*" || x === "*:*") && s.resources.includes("*")
+            ))
+              atArg(ctx, t, a, `${t.module} ${k} allows every action on every resource.`);
+          }
+        for (const t of ctx.tasksFor(["iam_role", "iam_user", "iam_group"]))
+          for (const k of ["managed_policies", "managed_policy"]) {
+            const a = t.args.get(k);
+            const admin = a && strings(a.value).find((s) => ADMIN_ARN.test(s.trim()));
+            if (admin) atArg(ctx, t, a, `${t.module} attaches ${admin.trim().split("/").pop()}.`);
+          }
+      }
+    };
+    aws_003_default = rule205;
+  }
+});
+
+// src/rules/ansible/rules/aws-004.ts
+var rule206, aws_004_default;
+var init_aws_004 = __esm({
+  "src/rules/ansible/rules/aws-004.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule206 = {
+      meta: {
+        id: "ANS-AWS-004",
+        title: "RDS instance publicly accessible",
+        severity: "high",
+        category: "ansible",
+        modules: ["rds_instance", "rds_cluster", "rds"],
+        docs: doc2({
+          what: "Flags rds_instance / rds_cluster and the legacy `rds` module with `publicly_accessible: yes`.",
+          why: "The database gets a public DNS name and address; combined with a permissive security group it is reachable (and brute-forceable) from the internet.",
+          bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: yes",
+          good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    publicly_accessible: no\n    storage_encrypted: yes",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-2"]
+        }),
+        remediation: "Set publicly_accessible: no and reach the database from inside the VPC."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster", "rds"])) {
+          const a = t.args.get("publicly_accessible");
+          if (isTrue(a)) atArg(ctx, t, a, `${t.module} makes the database publicly accessible.`);
+        }
+      }
+    };
+    aws_004_default = rule206;
+  }
+});
+
+// src/rules/ansible/rules/aws-005.ts
+var rule207, aws_005_default;
+var init_aws_005 = __esm({
+  "src/rules/ansible/rules/aws-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule207 = {
+      meta: {
+        id: "ANS-AWS-005",
+        title: "RDS storage not encrypted",
+        severity: "high",
+        category: "ansible",
+        modules: ["rds_instance", "rds_cluster"],
+        docs: doc2({
+          what: "Flags rds_instance / rds_cluster that create a database (an `engine` is given, state present) with `storage_encrypted` false or missing. Read replicas and snapshot restores inherit encryption and are left alone.",
+          why: "Unencrypted storage, snapshots and backups expose the data to anyone who obtains a snapshot or the underlying volume; encryption cannot be turned on later without a rebuild.",
+          bad: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20",
+          good: "- amazon.aws.rds_instance:\n    id: app-db\n    engine: postgres\n    db_instance_class: db.t3.micro\n    allocated_storage: 20\n    storage_encrypted: yes",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/rds-controls.html#rds-3"]
+        }),
+        remediation: "Set storage_encrypted: yes (optionally with kms_key_id)."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["rds_instance", "rds_cluster"])) {
+          const state = known(t.args.get("state")) ?? "present";
+          if (state !== "present" || !t.args.has("engine")) continue;
+          if ([
+            "source_db_instance_identifier",
+            "snapshot_identifier",
+            "db_snapshot_identifier",
+            "replication_source_identifier"
+          ].some((k) => t.args.has(k)) || isTrue(t.args.get("read_replica")))
+            continue;
+          const a = t.args.get("storage_encrypted");
+          if (!a) atTask(ctx, t, `${t.module} creates a database without storage_encrypted.`, "storage_encrypted");
+          else if (isFalse(a)) atArg(ctx, t, a, `${t.module} storage_encrypted is false.`);
+        }
+      }
+    };
+    aws_005_default = rule207;
+  }
+});
+
+// src/rules/ansible/rules/aws-006.ts
+var rule208, aws_006_default;
+var init_aws_006 = __esm({
+  "src/rules/ansible/rules/aws-006.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule208 = {
+      meta: {
+        id: "ANS-AWS-006",
+        title: "EBS volume not encrypted",
+        severity: "medium",
+        category: "ansible",
+        modules: ["ec2_vol", "ec2_instance", "ec2_launch_template"],
+        docs: doc2({
+          what: "Flags ec2_vol creating a volume (`volume_size` or `snapshot` given) without `encrypted: yes`, and ec2_instance / ec2_launch_template block devices whose `ebs` settings lack `encrypted: true`.",
+          why: "Unencrypted volumes and their snapshots expose data to anyone who can copy a snapshot or gets the underlying storage.",
+          bad: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50",
+          good: "- amazon.aws.ec2_vol:\n    instance: i-0123456789abcdef0\n    volume_size: 50\n    encrypted: yes",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-3",
+            "CIS AWS Foundations 2.2.1"
+          ]
+        }),
+        remediation: "Set encrypted: yes (or turn on EBS encryption by default for the account)."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(["ec2_vol"])) {
+          if ((known(t.args.get("state")) ?? "present") !== "present") continue;
+          if (!t.args.has("volume_size") && !t.args.has("snapshot")) continue;
+          const a = t.args.get("encrypted");
+          if (!a) atTask(ctx, t, "ec2_vol creates a volume without encrypted: yes.", "encrypted");
+          else if (isFalse(a)) atArg(ctx, t, a, "ec2_vol encrypted is false.");
+        }
+        for (const t of ctx.tasksFor(["ec2_instance", "ec2_launch_template"])) {
+          const list4 = t.args.get("volumes") ?? t.args.get("block_device_mappings");
+          if (!list4?.node || !(0, import_yaml9.isSeq)(list4.node)) continue;
+          list4.node.items.forEach((item, i) => {
+            const ebs = pairsOf(ctx, item).find((a) => a.key === "ebs");
+            if (!ebs) return;
+            const enc = pairsOf(ctx, ebs.node).find((a) => a.key === "encrypted");
+            if (enc && isTrue(enc)) return;
+            if (enc && !isFalse(enc)) return;
+            const at = enc ?? ebs;
+            ctx.report({
+              at: at.keyPos,
+              scope: t.scope,
+              path: `${t.path}.${t.module}.${list4.key}[${i}].ebs.encrypted`,
+              message: `${t.module} ${list4.key}[${i}] defines an EBS volume without encryption.`
+            });
+          });
+        }
+      }
+    };
+    aws_006_default = rule208;
+  }
+});
+
+// src/rules/ansible/rules/pkg-005.ts
+var MODULES2, rule209, pkg_005_default;
+var init_pkg_005 = __esm({
+  "src/rules/ansible/rules/pkg-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES2 = [
+      "apt",
+      "yum",
+      "dnf",
+      "dnf5",
+      "package",
+      "pip",
+      "zypper",
+      "apk",
+      "pacman",
+      "gem",
+      "npm",
+      "homebrew",
+      "win_chocolatey",
+      "chocolatey",
+      "bundler",
+      "jenkins_plugin",
+      "openbsd_pkg",
+      "pkg5",
+      "pkgutil",
+      "portage",
+      "slackpkg",
+      "sorcery",
+      "swdepot",
+      "yarn"
+    ];
+    rule209 = {
+      meta: {
+        id: "ANS-PKG-005",
+        title: "Package installed with state: latest",
+        severity: "low",
+        category: "ansible",
+        modules: MODULES2,
+        docs: doc2({
+          what: "Flags package tasks (`apt`, `yum`, `dnf`, `package`, `pip`, `zypper`, `apk`, `pacman`, `gem`, `npm`, `yarn`, `bundler`, `jenkins_plugin`, `portage`, `openbsd_pkg`, `pkg5`, `pkgutil`, `slackpkg`, `sorcery`, `swdepot`, \u2026) with `state: latest`.",
+          why: "Every run may install a different, untested version: a compromised or broken upstream release reaches production on the next run, and the same playbook no longer gives the same machine.",
+          bad: "- ansible.builtin.apt:\n    name: nginx\n    state: latest",
+          good: "- ansible.builtin.apt:\n    name: nginx=1.22.1-9\n    state: present",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/package-latest/",
+            "CWE-1357: Reliance on Insufficiently Trustworthy Component"
+          ]
+        }),
+        remediation: "Pin the version and use state: present; upgrade deliberately."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES2)) {
+          const state = t.args.get("state");
+          if (known(state)?.trim().toLowerCase() !== "latest") continue;
+          atArg(ctx, t, state, `${t.module} installs whatever version is latest at run time.`);
+        }
+      }
+    };
+    pkg_005_default = rule209;
+  }
+});
+
+// src/rules/ansible/rules/perm-005.ts
+function creates(t) {
+  if (ALWAYS.includes(t.short)) return t.short !== "win_copy";
+  if (WITH_CREATE.includes(t.short)) return isTrue(t.args.get("create"));
+  const state = known(t.args.get("state"))?.trim().toLowerCase();
+  return state === "touch" || state === "directory";
+}
+var ALWAYS, WITH_CREATE, MODULES3, rule210, perm_005_default;
+var init_perm_005 = __esm({
+  "src/rules/ansible/rules/perm-005.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    ALWAYS = ["copy", "template", "get_url", "assemble", "win_copy"];
+    WITH_CREATE = ["lineinfile", "blockinfile", "ini_file", "replace"];
+    MODULES3 = [...ALWAYS, ...WITH_CREATE, "file"];
+    rule210 = {
+      meta: {
+        id: "ANS-PERM-005",
+        title: "File created without an explicit mode",
+        severity: "low",
+        category: "ansible",
+        modules: MODULES3,
+        docs: doc2({
+          what: "Flags `copy`, `template`, `get_url`, `assemble`, `file` with `state: touch`/`directory`, and `lineinfile`/`blockinfile`/`ini_file` with `create: yes` that give no `mode`.",
+          why: "Without `mode` the permissions come from the umask of the remote user (and, for `copy`, may follow the source file): a secret or a configuration file can end up readable or writable by others depending on where the playbook runs.",
+          bad: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf",
+          good: "- ansible.builtin.template:\n    src: app.conf.j2\n    dest: /etc/app/app.conf\n    mode: '0640'",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/risky-file-permissions/",
+            "CWE-276: Incorrect Default Permissions"
+          ]
+        }),
+        remediation: "Set mode explicitly (e.g. mode: '0644', or '0600' for secrets)."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES3)) {
+          if (t.args.has("mode") || !creates(t)) continue;
+          atTask(
+            ctx,
+            t,
+            `${t.module} creates ${t.short === "file" ? "a path" : "a file"} without mode: its permissions depend on the umask.`,
+            "mode"
+          );
+        }
+      }
+    };
+    perm_005_default = rule210;
+  }
+});
+
+// src/rules/ansible/rules/priv-001.ts
+var rule211, priv_001_default;
+var init_priv_001 = __esm({
+  "src/rules/ansible/rules/priv-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule211 = {
+      meta: {
+        id: "ANS-PRIV-001",
+        title: "become_user without become",
+        severity: "low",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags tasks that set `become_user` while neither they nor their block or play set `become: true` (in a task file included from elsewhere, only an explicit `become: false`), and plays that set `become_user` without `become` when none of their tasks sets `become` either (plays with roles are left alone: a role may set it).",
+          why: "`become_user` alone does not switch users: the task runs as the connecting user. Commands meant for an unprivileged service account then run as whoever connects (often root through the inventory), or fail in ways that tempt people to widen privileges.",
+          bad: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become_user: app",
+          good: "# site.yml\n- hosts: app\n  tasks:\n    - name: Migrate as the app user\n      ansible.builtin.command: /srv/app/bin/migrate\n      become: true\n      become_user: app",
+          refs: [
+            "https://ansible.readthedocs.io/projects/lint/rules/partial-become/",
+            "https://docs.ansible.com/ansible/latest/playbook_guide/playbooks_privilege_escalation.html"
+          ]
+        }),
+        remediation: "Add become: true next to become_user (or at the block/play level)."
+      },
+      check(ctx) {
+        for (const play of ctx.file.plays ?? []) {
+          const bu = play.keywords.get("become_user");
+          if (!bu || play.become !== false || play.roles) continue;
+          const tasks = ctx.file.tasks.filter((t) => t.path.startsWith(`${play.path}.`));
+          if (tasks.some((t) => t.become !== false)) continue;
+          ctx.report({
+            at: bu.keyPos,
+            scope: play.scope,
+            path: `${play.path}.become_user`,
+            message: `play sets become_user ${typeof bu.value === "string" ? bu.value : ""} without become: its tasks run as the connecting user.`.replace(
+              "  ",
+              " "
+            )
+          });
+        }
+        for (const t of ctx.file.tasks) {
+          const bu = t.keywords.get("become_user");
+          if (!bu || t.become !== false) continue;
+          atArg(
+            ctx,
+            t,
+            bu,
+            `become_user ${typeof bu.value === "string" ? bu.value : ""} is set without become: the task runs as the connecting user.`.replace(
+              "  ",
+              " "
+            )
+          );
+        }
+      }
+    };
+    priv_001_default = rule211;
+  }
+});
+
+// src/rules/ansible/rules/path-001.ts
+function escapes(role, folder, rel) {
+  const out = [...role.split("/"), folder];
+  const depth = role.split("/").length;
+  for (const seg of rel.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      out.pop();
+      if (out.length < depth) return true;
+    } else out.push(seg);
+  }
+  return false;
+}
+function sourceOf(t, arg) {
+  const a = t.args.get(arg) ?? (["include_tasks", "import_tasks", "include_vars", "script"].includes(t.short) ? t.freeForm : void 0);
+  const v = known(a);
+  return a && v !== void 0 ? { a, v: v.trim().split(/\s+/)[0] } : void 0;
+}
+var SOURCES, rule212, path_001_default;
+var init_path_001 = __esm({
+  "src/rules/ansible/rules/path-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    SOURCES = {
+      copy: [["src", "files"]],
+      template: [["src", "templates"]],
+      script: [["cmd", "files"]],
+      unarchive: [["src", "files"]],
+      assemble: [["src", "files"]],
+      include_vars: [["file", "vars"]],
+      include_tasks: [["file", "tasks"]],
+      import_tasks: [["file", "tasks"]],
+      win_copy: [["src", "files"]],
+      win_template: [["src", "templates"]]
+    };
+    rule212 = {
+      meta: {
+        id: "ANS-PATH-001",
+        title: "Role source path escapes the role",
+        severity: "low",
+        category: "ansible",
+        modules: Object.keys(SOURCES),
+        docs: doc2({
+          what: "Flags `src`/`file` paths of copy, template, script, unarchive, include_vars and include/import_tasks inside a role that climb out of the role with `../`.",
+          why: "A role that reads files outside itself depends on the layout of whatever repository it sits in: moved or installed from Galaxy, it silently picks up another file (or an attacker-controlled one) with the same relative path.",
+          bad: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: ../../../secrets/web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
+          good: "# roles/web/tasks/main.yml\n- ansible.builtin.copy:\n    src: web.key\n    dest: /etc/ssl/private/web.key\n    mode: '0600'",
+          refs: ["https://docs.ansible.com/ansible/latest/playbook_guide/playbook_pathing.html"]
+        }),
+        remediation: "Keep the file inside the role (files/, templates/, vars/) or pass its path in as a role variable."
+      },
+      check(ctx) {
+        const m = /^(.*?(?:^|\/)roles\/[^/]+)\//.exec(ctx.file.path);
+        if (!m) return;
+        const role = m[1];
+        for (const t of ctx.tasksFor(Object.keys(SOURCES)))
+          for (const [arg, folder] of SOURCES[t.short] ?? []) {
+            const s = sourceOf(t, arg);
+            if (!s || !s.v.includes("..") || s.v.startsWith("/")) continue;
+            if (escapes(role, folder, s.v)) atArg(ctx, t, s.a, `${t.module} reads ${s.v}, outside the role.`);
+          }
+      }
+    };
+    path_001_default = rule212;
+  }
+});
+
+// src/rules/ansible/rules/cfg-001.ts
+var rule213, cfg_001_default;
+var init_cfg_001 = __esm({
+  "src/rules/ansible/rules/cfg-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule213 = {
+      meta: {
+        id: "ANS-CFG-001",
+        title: "Unsafe lookups allowed",
+        severity: "medium",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `allow_unsafe_lookups = True` in ansible.cfg, `ANSIBLE_ALLOW_UNSAFE_LOOKUPS` in a task environment, `ansible_allow_unsafe_lookups` in variables, and lookups called with `allow_unsafe=True`.",
+          why: "Lookup results normally come back marked unsafe so Jinja in them is not evaluated. Allowing unsafe lookups means text from a file, a URL, DNS or a secret store is templated: whoever controls that text runs Jinja (and through it, code) on the controller.",
+          bad: "[defaults]\nallow_unsafe_lookups = True",
+          good: "[defaults]\nallow_unsafe_lookups = False",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/reference_appendices/config.html#default-allow-unsafe-lookups",
+            "CWE-1336: Improper Neutralization of Special Elements Used in a Template Engine"
+          ]
+        }),
+        remediation: "Leave lookups unsafe (the default); mark only specific, trusted values with `!unsafe` handling in mind."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? [])
+          if (e.key.toLowerCase() === "allow_unsafe_lookups" && truthy(e.value) === true)
+            ctx.report({
+              at: { line: e.line, column: e.keyCol, endLine: e.line, endColumn: e.keyCol + e.key.length },
+              scope: [e.line, e.line],
+              path: `ansible.cfg:[${e.section}].allow_unsafe_lookups`,
+              message: `ansible.cfg [${e.section}] allow_unsafe_lookups = ${e.value}: lookup results are templated.`
+            });
+        for (const v of ctx.file.vars)
+          if (v.key === "ansible_allow_unsafe_lookups" && !isJinja(v.value) && truthy(v.value) === true)
+            ctx.report({
+              at: v.keyPos,
+              scope: v.scope,
+              path: v.path,
+              message: `${v.key} is true: lookup results are templated.`
+            });
+        for (const t of ctx.file.tasks) {
+          const env = t.keywords.get("environment")?.value;
+          if (env && typeof env === "object" && !Array.isArray(env)) {
+            const v = env.ANSIBLE_ALLOW_UNSAFE_LOOKUPS;
+            if (truthy(v) === true)
+              ctx.report({
+                at: t.keywords.get("environment").keyPos,
+                scope: t.scope,
+                path: `${t.path}.environment.ANSIBLE_ALLOW_UNSAFE_LOOKUPS`,
+                message: "ANSIBLE_ALLOW_UNSAFE_LOOKUPS is on for this task."
+              });
+          }
+          for (const a of [...t.args.values(), ...t.keywords.values()]) {
+            if (typeof a.value !== "string" || !/\b(?:lookup|query|q)\s*\(/.test(a.value)) continue;
+            if (/\ballow_unsafe\s*=\s*(?:True|true|yes)\b/.test(a.value))
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module || "task"}.${a.key}`,
+                message: `${a.key} calls a lookup with allow_unsafe=True: its result is templated.`
+              });
+          }
+        }
+      }
+    };
+    cfg_001_default = rule213;
+  }
+});
+
+// src/rules/ansible/rules/cfg-002.ts
+var rule214, cfg_002_default;
+var init_cfg_002 = __esm({
+  "src/rules/ansible/rules/cfg-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    rule214 = {
+      meta: {
+        id: "ANS-CFG-002",
+        title: "Galaxy server over plain HTTP",
+        severity: "medium",
+        category: "ansible",
+        modules: [],
+        docs: doc2({
+          what: "Flags `server =` in `[galaxy]` and `url =` in `[galaxy_server.*]` sections of ansible.cfg that use `http://`.",
+          why: "Roles and collections fetched over plain HTTP (and the API token sent with them) can be read and replaced by anyone on the path: the code they contain then runs with the playbook's privileges.",
+          bad: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = http://galaxy.example.com/api/",
+          good: "[galaxy]\nserver_list = internal\n\n[galaxy_server.internal]\nurl = https://galaxy.example.com/api/",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections_guide/collections_installing.html#configuring-the-ansible-galaxy-client",
+            "CWE-319: Cleartext Transmission of Sensitive Information"
+          ]
+        }),
+        remediation: "Use an https:// Galaxy or Automation Hub URL."
+      },
+      check(ctx) {
+        for (const e of ctx.file.cfg?.entries ?? []) {
+          const key = e.key.toLowerCase();
+          const section = e.section.toLowerCase();
+          const galaxy = section === "galaxy" && key === "server" || section.startsWith("galaxy_server.") && key === "url";
+          if (!galaxy || !/^\s*http:\/\//i.test(e.value)) continue;
+          ctx.report({
+            at: { line: e.line, column: e.valueCol, endLine: e.line, endColumn: e.valueEndCol },
+            scope: [e.line, e.line],
+            path: `ansible.cfg:[${e.section}].${e.key}`,
+            message: `ansible.cfg [${e.section}] ${e.key} fetches roles and collections over plain HTTP.`
+          });
+        }
+      }
+    };
+    cfg_002_default = rule214;
+  }
+});
+
+// src/rules/ansible/exposure.ts
+function isAnywhere(v) {
+  if (typeof v !== "string") return false;
+  const s = v.trim().toLowerCase();
+  return s === "*" || s === "internet" || s === "any" || isWorldCidr(s);
+}
+function portRanges(values) {
+  const out = [];
+  for (const v of values)
+    for (const part of String(v).split(",")) {
+      const s = part.trim();
+      if (s === "*" || s === "-1") out.push([0, 65535]);
+      else {
+        const m = /^(\d+)(?:\s*-\s*(\d+))?$/.exec(s);
+        if (!m) return void 0;
+        out.push([Number(m[1]), m[2] ? Number(m[2]) : Number(m[1])]);
+      }
+    }
+  return out;
+}
+function exposed(ranges, protocol) {
+  const all = ranges.some(([lo, hi]) => lo <= 0 && hi >= 65535);
+  const ports = SENSITIVE_SERVICES.filter(
+    (e) => servesOn(e, protocol) && ranges.some(([lo, hi]) => e[0] >= lo && e[0] <= hi)
+  ).map(([p]) => p);
+  return { all, ports: [...new Set(ports)] };
+}
+function list2(v) {
+  return v === void 0 || v === null ? [] : Array.isArray(v) ? v : [v];
+}
+var init_exposure = __esm({
+  "src/rules/ansible/exposure.ts"() {
+    "use strict";
+    init_constants();
+  }
+});
+
+// src/rules/ansible/rules/az-001.ts
+var MODULES4, rule215, az_001_default;
+var init_az_001 = __esm({
+  "src/rules/ansible/rules/az-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_exposure();
+    MODULES4 = ["azure_rm_securitygroup"];
+    rule215 = {
+      meta: {
+        id: "ANS-AZ-001",
+        title: "Azure network security group opens a sensitive port to the internet",
+        severity: "critical",
+        category: "ansible",
+        modules: MODULES4,
+        docs: doc2({
+          what: "Flags inbound `Allow` rules of azure_rm_securitygroup whose `source_address_prefix` is `*`, `Internet`, `Any` or a /0 CIDR and whose `destination_port_range` covers SSH, RDP, WinRM, SMB, database or cache ports, or every port.",
+          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
+          bad: '- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: "*"\n        access: Allow\n        priority: 100\n        direction: Inbound',
+          good: "- azure.azcollection.azure_rm_securitygroup:\n    resource_group: prod\n    name: web-nsg\n    rules:\n      - name: ssh\n        protocol: Tcp\n        destination_port_range: 22\n        source_address_prefix: 10.20.0.0/16\n        access: Allow\n        priority: 100\n        direction: Inbound",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview",
+            "CIS Microsoft Azure Foundations 6.1, 6.2"
+          ]
+        }),
+        remediation: "Allow the port only from a VPN or bastion range, or use Azure Bastion / just-in-time access."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES4)) {
+          const rules2 = t.args.get("rules");
+          if (!rules2?.node || !(0, import_yaml9.isSeq)(rules2.node)) continue;
+          rules2.node.items.forEach((item, i) => {
+            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
+            const access = String(a.get("access")?.value ?? "Allow").toLowerCase();
+            const direction = String(a.get("direction")?.value ?? "Inbound").toLowerCase();
+            if (access !== "allow" || direction !== "inbound") return;
+            const src = a.get("source_address_prefix");
+            if (!src || !list2(src.value).some(isAnywhere)) return;
+            const portArg = a.get("destination_port_range");
+            const values = list2(portArg?.value ?? "*");
+            if (values.some(isJinja)) return;
+            const ranges = portRanges(values);
+            if (!ranges) return;
+            const proto = a.get("protocol")?.value;
+            const e = exposed(ranges, typeof proto === "string" && !isJinja(proto) ? proto : void 0);
+            if (!e.all && !e.ports.length) return;
+            ctx.report({
+              at: src.keyPos,
+              scope: t.scope,
+              ...portArg ? { related: [{ at: portArg.keyPos, message: "the ports it opens" }] } : {},
+              path: `${t.path}.${t.module}.rules[${i}].source_address_prefix`,
+              message: `${t.module} rule ${String(a.get("name")?.value ?? i)} allows ${String(list2(src.value).find(isAnywhere))} on ${e.all ? "every port" : `port${e.ports.length > 1 ? "s" : ""} ${e.ports.slice(0, 5).join(", ")}`}.`
+            });
+          });
+        }
+      }
+    };
+    az_001_default = rule215;
+  }
+});
+
+// src/rules/ansible/rules/az-002.ts
+var MODULES5, rule216, az_002_default;
+var init_az_002 = __esm({
+  "src/rules/ansible/rules/az-002.ts"() {
+    "use strict";
+    init_context2();
+    init_constants();
+    init_docs2();
+    MODULES5 = ["azure_rm_storageaccount"];
+    rule216 = {
+      meta: {
+        id: "ANS-AZ-002",
+        title: "Azure storage account accepts insecure or public access",
+        severity: "high",
+        category: "ansible",
+        modules: MODULES5,
+        docs: doc2({
+          what: "Flags azure_rm_storageaccount with `https_only: false`, `minimum_tls_version` TLS1_0/TLS1_1, `allow_blob_public_access: true`, `network_acls.default_action: Allow`, or `network_acls.ip_rules` admitting 0.0.0.0/0; and, at medium, an account that leaves out `minimum_tls_version` (an account created without it accepts TLS 1.0) or `network_acls` (every network may connect).",
+          why: "Plain HTTP exposes data and shared keys on the wire; old TLS versions are breakable; public blob access and an Allow-by-default network rule let anyone on the internet reach the data.",
+          bad: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: false\n    minimum_tls_version: TLS1_0",
+          good: "- azure.azcollection.azure_rm_storageaccount:\n    resource_group: prod\n    name: proddata\n    account_type: Standard_LRS\n    https_only: true\n    minimum_tls_version: TLS1_2\n    network_acls:\n      default_action: Deny\n      bypass: AzureServices",
+          refs: [
+            "https://learn.microsoft.com/en-us/azure/storage/common/storage-require-secure-transfer",
+            "CIS Microsoft Azure Foundations 3.1, 3.7, 3.15"
+          ]
+        }),
+        remediation: "Set https_only: true, minimum_tls_version: TLS1_2, allow_blob_public_access: false and network_acls.default_action: Deny."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES5)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          const https = t.args.get("https_only");
+          if (isFalse(https)) atArg(ctx, t, https, `${t.module} allows plain HTTP (https_only: false).`);
+          const tls = t.args.get("minimum_tls_version");
+          const v = known(tls);
+          if (v && /^TLS1_[01]$/i.test(v.trim())) atArg(ctx, t, tls, `${t.module} accepts ${v} (below TLS 1.2).`);
+          const missing = [
+            ...tls ? [] : ["no minimum_tls_version, so the account accepts TLS 1.0 (what an account created without it allows)"],
+            ...t.args.get("network_acls") ? [] : ["no network_acls, so every network may reach the account"]
+          ];
+          if (missing.length)
+            ctx.report({
+              at: t.modulePos,
+              scope: t.scope,
+              path: argPath(t, tls ? "network_acls" : "minimum_tls_version"),
+              message: `${t.module} sets ${missing.join("; and ")}.`,
+              severity: "medium"
+            });
+          const pub = t.args.get("allow_blob_public_access");
+          if (isTrue(pub)) atArg(ctx, t, pub, `${t.module} allows public blob access.`);
+          for (const a of pairsOf(ctx, t.args.get("network_acls")?.node)) {
+            if (a.key === "ip_rules" && strings(a.value).some((x) => isWorldCidr(x) || x.trim() === "0.0.0.0"))
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.network_acls.ip_rules`,
+                message: `${t.module} network_acls.ip_rules admits 0.0.0.0/0: every address may reach the account.`
+              });
+            if (a.key === "default_action" && known(a)?.toLowerCase() === "allow")
+              ctx.report({
+                at: a.keyPos,
+                scope: t.scope,
+                path: `${t.path}.${t.module}.network_acls.default_action`,
+                message: `${t.module} network_acls.default_action is Allow: every network may reach the account.`
+              });
+          }
+        }
+      }
+    };
+    az_002_default = rule216;
+  }
+});
+
+// src/rules/ansible/rules/gcp-001.ts
+var MODULES6, rule217, gcp_001_default;
+var init_gcp_001 = __esm({
+  "src/rules/ansible/rules/gcp-001.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    init_exposure();
+    MODULES6 = ["gcp_compute_firewall"];
+    rule217 = {
+      meta: {
+        id: "ANS-GCP-001",
+        title: "GCP firewall opens a sensitive port or every port to the internet",
+        severity: "critical",
+        category: "ansible",
+        modules: MODULES6,
+        docs: doc2({
+          what: "Flags ingress gcp_compute_firewall rules with `source_ranges` containing `0.0.0.0/0` (or `::/0`) whose `allowed` entries cover SSH, RDP, database or cache ports, or every port (no `ports`, or protocol `all`).",
+          why: "Administrative and data services open to the whole internet are found by scanners within minutes and brute-forced or exploited.",
+          bad: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["0.0.0.0/0"]\n    project: my-project\n    auth_kind: serviceaccount',
+          good: '- google.cloud.gcp_compute_firewall:\n    name: allow-ssh\n    network: "{{ network }}"\n    allowed:\n      - ip_protocol: tcp\n        ports: ["22"]\n    source_ranges: ["35.235.240.0/20"]\n    project: my-project\n    auth_kind: serviceaccount',
+          refs: ["https://cloud.google.com/firewall/docs/firewalls", "CIS Google Cloud Platform Foundation 3.6, 3.7"]
+        }),
+        remediation: "Restrict source_ranges (e.g. to the IAP range 35.235.240.0/20) or use OS Login through IAP."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES6)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          if ((known(t.args.get("direction")) ?? "INGRESS").toUpperCase() !== "INGRESS") continue;
+          const src = t.args.get("source_ranges");
+          const world = list2(src?.value).find(isAnywhere);
+          if (!src || world === void 0) continue;
+          const allowed = t.args.get("allowed");
+          if (!allowed?.node || !(0, import_yaml9.isSeq)(allowed.node)) continue;
+          let all = false;
+          const ports = /* @__PURE__ */ new Set();
+          const at = [];
+          for (const item of allowed.node.items) {
+            const a = new Map(pairsOf(ctx, item).map((x) => [x.key, x]));
+            const proto = a.get("ip_protocol")?.value;
+            if (typeof proto !== "string" || isJinja(proto)) continue;
+            const p = proto.toLowerCase();
+            if (p === "icmp" || p === "ipip") continue;
+            const pv = list2(a.get("ports")?.value);
+            if (p === "all" || !pv.length) {
+              all = true;
+              at.push({ at: a.get("ip_protocol").keyPos, message: "every port of this protocol" });
+              continue;
+            }
+            if (pv.some(isJinja)) continue;
+            const ranges = portRanges(pv);
+            if (!ranges) continue;
+            const e = exposed(ranges, p);
+            all ||= e.all;
+            for (const x of e.ports) ports.add(x);
+            const portsArg = a.get("ports");
+            if ((e.all || e.ports.length) && portsArg) at.push({ at: portsArg.keyPos, message: "the ports it opens" });
+          }
+          if (!all && !ports.size) continue;
+          const list5 = [...ports].sort((x, y) => x - y).slice(0, 5);
+          ctx.report({
+            at: src.keyPos,
+            scope: t.scope,
+            ...at.length ? { related: at } : {},
+            path: `${t.path}.${t.module}.source_ranges`,
+            message: `${t.module} allows ${String(world)} on ${all ? "every port" : `port${list5.length > 1 ? "s" : ""} ${list5.join(", ")}`}.`
+          });
+        }
+      }
+    };
+    gcp_001_default = rule217;
+  }
+});
+
+// src/rules/ansible/rules/gcp-002.ts
+var MODULES7, PUBLIC2, rule218, gcp_002_default;
+var init_gcp_002 = __esm({
+  "src/rules/ansible/rules/gcp-002.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES7 = ["gcp_storage_bucket", "gcp_storage_bucket_access_control", "gcp_storage_default_object_acl"];
+    PUBLIC2 = /^(?:allUsers|allAuthenticatedUsers)$/;
+    rule218 = {
+      meta: {
+        id: "ANS-GCP-002",
+        title: "GCP storage bucket readable or writable by everyone",
+        severity: "high",
+        category: "ansible",
+        modules: MODULES7,
+        docs: doc2({
+          what: "Flags gcp_storage_bucket with `predefined_acl`/`predefined_default_object_acl` `publicRead`/`publicReadWrite`/`authenticatedRead`, and ACL entries (`acl`, `default_object_acl`, access-control modules) for `allUsers` or `allAuthenticatedUsers`.",
+          why: "`allUsers` is anyone on the internet and `allAuthenticatedUsers` is anyone with a Google account: the bucket's objects leak, and with write access anyone can plant or replace them.",
+          bad: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: publicRead",
+          good: "- google.cloud.gcp_storage_bucket:\n    name: backups\n    project: my-project\n    auth_kind: serviceaccount\n    predefined_default_object_acl: projectPrivate",
+          refs: [
+            "https://cloud.google.com/storage/docs/access-control/making-data-public",
+            "CIS Google Cloud Platform Foundation 5.1"
+          ]
+        }),
+        remediation: "Grant access to specific principals; enforce uniform bucket-level access and public access prevention."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES7)) {
+          if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
+          for (const k of ["predefined_acl", "predefined_default_object_acl"]) {
+            const a = t.args.get(k);
+            const v = known(a);
+            if (v && /^(?:publicRead|publicReadWrite|authenticatedRead)$/.test(v.trim()))
+              atArg(ctx, t, a, `${t.module} ${k}: ${v} makes the bucket's objects public.`);
+          }
+          const entity = t.args.get("entity");
+          const ev = known(entity);
+          if (ev && PUBLIC2.test(ev.trim())) atArg(ctx, t, entity, `${t.module} grants ${ev} access.`);
+          for (const k of ["acl", "default_object_acl"]) {
+            const list4 = t.args.get(k)?.node;
+            if (!(0, import_yaml9.isSeq)(list4)) continue;
+            list4.items.forEach((item, i) => {
+              const e = pairsOf(ctx, item).find((x) => x.key === "entity");
+              const v = known(e);
+              if (e && v && PUBLIC2.test(v.trim()))
+                ctx.report({
+                  at: e.keyPos,
+                  scope: t.scope,
+                  path: `${t.path}.${t.module}.${k}[${i}].entity`,
+                  message: `${t.module} ${k} grants ${v} access.`
+                });
+            });
+          }
+        }
+      }
+    };
+    gcp_002_default = rule218;
+  }
+});
+
+// src/rules/ansible/rules/aws-007.ts
+var rule219, aws_007_default;
+var init_aws_007 = __esm({
+  "src/rules/ansible/rules/aws-007.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_network();
+    init_aws_exposure();
+    rule219 = {
+      meta: {
+        id: "ANS-AWS-007",
+        title: "Resource policy open to any principal or allowing every action",
+        severity: "high",
+        category: "ansible",
+        modules: [
+          "sqs_queue",
+          "sns_topic",
+          "ecs_ecr",
+          "lambda_policy",
+          "ses_identity_policy",
+          "aws_ses_identity_policy",
+          "kms_key",
+          "aws_kms"
+        ],
+        docs: doc2({
+          what: 'Flags the `policy` of sqs_queue, sns_topic, ecs_ecr, ses_identity_policy and kms_key/aws_kms (mapping, JSON string or folded YAML) with an Allow statement for `Principal: "*"` and no condition, or allowing `*` / `service:*` to a wildcard principal; and lambda_policy with `principal: "*"` and no `source_arn`/`source_account`. It is the same shared analyser as the CloudFormation policy checks (ECR through CFN-ECR-001).',
+          why: "A wildcard principal lets any AWS account (or anyone, for some services) read the queue, publish to the topic, pull or push images, invoke the function, send mail as your identity or use the key.",
+          bad: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: "*"\n          Action: sqs:SendMessage\n          Resource: "*"',
+          good: '- community.aws.sqs_queue:\n    name: jobs\n    policy:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: arn:aws:iam::111122223333:role/producer }\n          Action: sqs:SendMessage\n          Resource: "*"',
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/sqs-controls.html"
+          ]
+        }),
+        remediation: "Name the principals (accounts, roles, services) that need access, or add a condition such as aws:SourceArn / aws:PrincipalOrgID."
+      },
+      check: cloudChecks([
+        [ecrPublicPolicy, ["ecr-public-policy"]],
+        [resourcePolicyOpen, ["policy-public", "policy-all-actions", "lambda-public"]]
+      ])
+    };
+    aws_007_default = rule219;
+  }
+});
+
+// src/rules/ansible/rules/aws-008.ts
+var rule220, aws_008_default;
+var init_aws_008 = __esm({
+  "src/rules/ansible/rules/aws-008.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule220 = {
+      meta: {
+        id: "ANS-AWS-008",
+        title: "EC2 instance with a public IP, outside a VPC or in the default security group",
+        severity: "medium",
+        category: "ansible",
+        modules: ["ec2_instance", "ec2"],
+        docs: doc2({
+          what: "Flags ec2_instance (`network.assign_public_ip`, `network_interfaces[].assign_public_ip`) and legacy ec2 (`assign_public_ip`) instances that get a public IP; instances with no `vpc_subnet_id` (default VPC or EC2-Classic; low); and instances in the `default` security group (`security_group(s)`, legacy `group`).",
+          why: "A public address puts the instance on the internet, where only its security group stands between it and every scanner; the default VPC and default security group are shared by everything launched without thought.",
+          bad: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    security_group: default\n    network:\n      assign_public_ip: true",
+          good: "- amazon.aws.ec2_instance:\n    name: app\n    image_id: ami-0abcdef1234567890\n    vpc_subnet_id: subnet-0123456789abcdef0\n    security_group: app-sg\n    network:\n      assign_public_ip: false",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-9",
+            "CIS AWS Foundations 5.4"
+          ]
+        }),
+        remediation: "Launch into a private subnet of your VPC with a dedicated security group; reach it through a load balancer, bastion or SSM."
+      },
+      check: cloudCheck2(ec2InstanceExposure, ["instance-public-ip", "instance-no-vpc", "instance-default-sg"])
+    };
+    aws_008_default = rule220;
+  }
+});
+
+// src/rules/ansible/rules/aws-009.ts
+var rule221, aws_009_default;
+var init_aws_009 = __esm({
+  "src/rules/ansible/rules/aws-009.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    init_aws_at_rest();
+    rule221 = {
+      meta: {
+        id: "ANS-AWS-009",
+        title: "Redshift cluster publicly accessible or unencrypted",
+        severity: "high",
+        category: "ansible",
+        modules: ["redshift"],
+        docs: doc2({
+          what: "Flags redshift clusters created (`command: create`) with `publicly_accessible: true`, or without `encrypted: true`.",
+          why: "A public cluster is reachable from the internet by anyone who can guess or brute-force its credentials; an unencrypted one exposes the warehouse in its snapshots and disks.",
+          bad: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: true',
+          good: '- community.aws.redshift:\n    command: create\n    identifier: dw\n    node_type: ra3.xlplus\n    username: admin\n    password: "{{ vault_dw_password }}"\n    publicly_accessible: false\n    encrypted: true',
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/redshift-controls.html#redshift-1"]
+        }),
+        remediation: "Set publicly_accessible: false and encrypted: true (with kms_key_id for your own key)."
+      },
+      check: cloudChecks([
+        [redshiftPublic, ["redshift-public"]],
+        [redshiftEncryption, ["redshift-unencrypted"]]
+      ])
+    };
+    aws_009_default = rule221;
+  }
+});
+
+// src/rules/ansible/rules/aws-010.ts
+var rule222, aws_010_default;
+var init_aws_010 = __esm({
+  "src/rules/ansible/rules/aws-010.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule222 = {
+      meta: {
+        id: "ANS-AWS-010",
+        title: "AMI shared with every AWS account",
+        severity: "high",
+        category: "ansible",
+        modules: ["ec2_ami"],
+        docs: doc2({
+          what: "Flags ec2_ami `launch_permissions.group_names` containing `all`, which makes the image public.",
+          why: "A public AMI can be copied and launched by anyone: whatever is baked into it (keys, configuration, internal software) is published.",
+          bad: "- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      group_names: [all]",
+          good: '- amazon.aws.ec2_ami:\n    instance_id: i-0123456789abcdef0\n    name: base\n    launch_permissions:\n      user_ids: ["111122223333"]',
+          refs: [
+            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/sharingamis-intro.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html"
+          ]
+        }),
+        remediation: "Share the image with named accounts (user_ids) or an organization instead of group all."
+      },
+      check: cloudCheck2(amiPublic, ["ami-public"])
+    };
+    aws_010_default = rule222;
+  }
+});
+
+// src/rules/ansible/rules/aws-011.ts
+var rule223, aws_011_default;
+var init_aws_011 = __esm({
+  "src/rules/ansible/rules/aws-011.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule223 = {
+      meta: {
+        id: "ANS-AWS-011",
+        title: "S3 CORS allows any origin or method",
+        severity: "medium",
+        category: "ansible",
+        modules: ["s3_cors"],
+        docs: doc2({
+          what: "Flags s3_cors rules whose `allowed_origins` or `allowed_methods` contain `*`.",
+          why: "A wildcard CORS rule lets scripts on any website read (or write, with PUT/DELETE) the bucket from a visitor's browser.",
+          bad: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["*"]\n        allowed_methods: [GET, PUT]',
+          good: '- community.aws.s3_cors:\n    name: assets\n    state: present\n    rules:\n      - allowed_origins: ["https://www.example.com"]\n        allowed_methods: [GET]',
+          refs: ["https://docs.aws.amazon.com/AmazonS3/latest/userguide/cors.html"]
+        }),
+        remediation: "List the origins and methods that need cross-origin access."
+      },
+      check: cloudCheck2(s3CorsWildcard, ["s3-cors-wildcard"])
+    };
+    aws_011_default = rule223;
+  }
+});
+
+// src/rules/ansible/rules/aws-012.ts
+var rule224, aws_012_default;
+var init_aws_012 = __esm({
+  "src/rules/ansible/rules/aws-012.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule224 = {
+      meta: {
+        id: "ANS-AWS-012",
+        title: "Weak IAM account password policy",
+        severity: "medium",
+        category: "ansible",
+        modules: ["iam_password_policy"],
+        docs: doc2({
+          what: "Flags iam_password_policy with a minimum length below 14 (or none), no maximum age or one above 90 days, reuse prevention below 24 (or none), and users who cannot change their own password (`allow_pw_change` false or missing).",
+          why: "Short, never-expiring, reusable console passwords are easy to guess and stay valid long after they leak.",
+          bad: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 8\n    allow_pw_change: false",
+          good: "- community.aws.iam_password_policy:\n    state: present\n    min_pw_length: 14\n    pw_max_age: 90\n    pw_reuse_prevent: 24\n    allow_pw_change: true\n    require_symbols: true\n    require_numbers: true",
+          refs: [
+            "CIS AWS Foundations 1.8, 1.9",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-7"
+          ]
+        }),
+        remediation: "Require at least 14 characters, a maximum age of 90 days, reuse prevention of 24 and let users change their password."
+      },
+      check: cloudCheck2(passwordPolicyWeak, ["password-policy-weak"])
+    };
+    aws_012_default = rule224;
+  }
+});
+
+// src/rules/ansible/rules/aws-013.ts
+var rule225, aws_013_default;
+var init_aws_013 = __esm({
+  "src/rules/ansible/rules/aws-013.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_identity();
+    rule225 = {
+      meta: {
+        id: "ANS-AWS-013",
+        title: "IAM role trust or policy lets principals assume roles too freely",
+        severity: "high",
+        category: "ansible",
+        modules: ["iam_role", "iam_managed_policy", "iam_policy", "iam"],
+        docs: doc2({
+          what: "Flags iam_role `assume_role_policy_document` (and legacy iam `trust_policy`) trusting another account or its root without an ExternalId or MFA condition, or allowing `*`/`sts:*`; and iam_managed_policy / iam_policy documents granting sts:AssumeRole on `*`. The same checks as CFN-IAM-010/011/013.",
+          why: "A trust without a condition lets anyone in the other account (or the confused deputy acting for them) take the role; sts:AssumeRole on every role turns one identity into all of them.",
+          bad: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole',
+          good: '- amazon.aws.iam_role:\n    name: partner\n    assume_role_policy_document:\n      Version: "2012-10-17"\n      Statement:\n        - Effect: Allow\n          Principal: { AWS: "arn:aws:iam::111122223333:root" }\n          Action: sts:AssumeRole\n          Condition:\n            StringEquals: { "sts:ExternalId": "partner-7f3a" }',
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html"]
+        }),
+        remediation: "Require sts:ExternalId or aws:MultiFactorAuthPresent for other accounts, allow only sts:AssumeRole, and name the roles a policy may assume."
+      },
+      check: cloudChecks([
+        [trustPolicy, ["trust-cross-account", "trust-all-actions"]],
+        [assumeAnyRole, ["assume-any-role"]]
+      ])
+    };
+    aws_013_default = rule225;
+  }
+});
+
+// src/rules/ansible/rules/aws-014.ts
+var rule226, aws_014_default;
+var init_aws_014 = __esm({
+  "src/rules/ansible/rules/aws-014.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule226 = {
+      meta: {
+        id: "ANS-AWS-014",
+        title: "Long-lived IAM user access key created active",
+        severity: "low",
+        category: "ansible",
+        modules: ["iam_access_key", "iam"],
+        docs: doc2({
+          what: "Flags iam_access_key (unless `active: false`) and legacy iam users with `access_key_state: create` or `active`: long-lived access keys for IAM users.",
+          why: "Access keys never expire on their own; they end up in laptops, CI variables and repositories, and are the most common way AWS accounts are breached.",
+          bad: "- amazon.aws.iam_access_key:\n    user_name: deploy\n    state: present",
+          good: `- amazon.aws.iam_role:
+    name: deploy
+    assume_role_policy_document: "{{ lookup('file', 'deploy-trust.json') }}"`,
+          refs: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles",
+            "CIS AWS Foundations 1.14"
+          ]
+        }),
+        remediation: "Use roles (instance profiles, OIDC federation, IAM Identity Center) and temporary credentials; if a key is unavoidable, rotate it."
+      },
+      check: cloudCheck2(accessKeyActive, ["access-key-active"])
+    };
+    aws_014_default = rule226;
+  }
+});
+
+// src/rules/ansible/rules/aws-015.ts
+var rule227, aws_015_default;
+var init_aws_015 = __esm({
+  "src/rules/ansible/rules/aws-015.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule227 = {
+      meta: {
+        id: "ANS-AWS-015",
+        title: "Role assumed without MFA",
+        severity: "medium",
+        category: "ansible",
+        modules: ["sts_assume_role"],
+        docs: doc2({
+          what: "Flags sts_assume_role without `mfa_serial_number` and `mfa_token`: both are needed (a serial number alone presents no MFA code).",
+          why: "Without MFA, whoever holds the caller's long-lived keys can assume the role; requiring MFA makes stolen keys alone useless.",
+          bad: "- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops",
+          good: '- amazon.aws.sts_assume_role:\n    role_arn: arn:aws:iam::111122223333:role/admin\n    role_session_name: ops\n    mfa_serial_number: arn:aws:iam::111122223333:mfa/ops\n    mfa_token: "{{ mfa_code }}"',
+          refs: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_mfa_configure-api-require.html"]
+        }),
+        remediation: "Pass mfa_serial_number and mfa_token, and require aws:MultiFactorAuthPresent in the role trust policy."
+      },
+      check: cloudCheck2(assumeRoleMfa, ["assume-role-no-mfa"])
+    };
+    aws_015_default = rule227;
+  }
+});
+
+// src/rules/ansible/rules/aws-016.ts
+var rule228, aws_016_default;
+var init_aws_016 = __esm({
+  "src/rules/ansible/rules/aws-016.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule228 = {
+      meta: {
+        id: "ANS-AWS-016",
+        title: "API Gateway definition without an authorizer",
+        severity: "medium",
+        category: "ansible",
+        modules: ["api_gateway", "aws_api_gateway"],
+        docs: doc2({
+          what: "Flags api_gateway / aws_api_gateway whose `swagger_dict` or `swagger_text` defines paths with no security scheme (`securityDefinitions`, `components.securitySchemes`), no global or per-operation `security` and no `x-amazon-apigateway-auth`. A `swagger_file` cannot be read and is left alone.",
+          why: "Every method of such an API can be called by anyone on the internet who knows the URL.",
+          bad: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
+          good: '- community.aws.api_gateway:\n    swagger_dict:\n      swagger: "2.0"\n      info: { title: orders, version: "1" }\n      securityDefinitions:\n        cognito: { type: apiKey, name: Authorization, in: header }\n      security: [{ cognito: [] }]\n      paths:\n        /orders:\n          get: {}\n    stage: prod',
+          refs: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"]
+        }),
+        remediation: "Declare an authorizer (Cognito, Lambda, IAM) in the definition and require it on every operation."
+      },
+      check: cloudCheck2(apiBodyAuthorizer, ["api-no-authorizer"])
+    };
+    aws_016_default = rule228;
+  }
+});
+
+// src/rules/ansible/rules/aws-017.ts
+var rule229, aws_017_default;
+var init_aws_017 = __esm({
+  "src/rules/ansible/rules/aws-017.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule229 = {
+      meta: {
+        id: "ANS-AWS-017",
+        title: "Load balancer listener over HTTP or with a weak TLS policy",
+        severity: "medium",
+        category: "ansible",
+        modules: ["elb_application_lb", "elb_network_lb", "elb_classic_lb", "ec2_elb_lb"],
+        docs: doc2({
+          what: "Flags elb_application_lb / elb_network_lb listeners with `Protocol: HTTP` that do not redirect to HTTPS, HTTPS/TLS listeners without `SslPolicy` (the default ELBSecurityPolicy-2016-08 accepts TLS 1.0/1.1) or with a policy that accepts TLS 1.0/1.1, and classic load balancer listeners with `protocol: http`.",
+          why: "Plain HTTP exposes sessions and credentials on the network; TLS 1.0/1.1 have known weaknesses and are no longer accepted by current standards (PCI DSS, NIST SP 800-52r2).",
+          bad: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
+          good: '- amazon.aws.elb_application_lb:\n    name: web\n    subnets: [subnet-0a, subnet-0b]\n    listeners:\n      - Protocol: HTTPS\n        Port: 443\n        SslPolicy: ELBSecurityPolicy-TLS13-1-2-2021-06\n        Certificates: [{ CertificateArn: "arn:aws:acm:eu-west-1:111122223333:certificate/web" }]\n        DefaultActions: [{ Type: forward, TargetGroupName: web }]',
+          refs: [
+            "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/elb-controls.html"
+          ]
+        }),
+        remediation: "Serve HTTPS with a TLS 1.2+ policy (ELBSecurityPolicy-TLS13-1-2-2021-06) and redirect port 80 to it."
+      },
+      check: cloudCheck2(elbListener, ["listener-http", "listener-ssl-policy"])
+    };
+    aws_017_default = rule229;
+  }
+});
+
+// src/rules/ansible/rules/aws-018.ts
+var rule230, aws_018_default;
+var init_aws_018 = __esm({
+  "src/rules/ansible/rules/aws-018.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule230 = {
+      meta: {
+        id: "ANS-AWS-018",
+        title: "CloudFront allows HTTP or old TLS to viewers",
+        severity: "medium",
+        category: "ansible",
+        modules: ["cloudfront_distribution"],
+        docs: doc2({
+          what: "Flags cloudfront_distribution cache behaviors with `viewer_protocol_policy: allow-all` (also the module default when a new distribution sets none, including one created from `default_origin_domain_name` alone, which the module fills with allow-all, a match-viewer origin and the default certificate), a `viewer_certificate.minimum_protocol_version` older than TLSv1.2, and the default *.cloudfront.net certificate (low).",
+          why: "Viewers on plain HTTP or TLS 1.0/1.1 can have their sessions read or altered on the network.",
+          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: allow-all",
+          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: redirect-to-https\n    viewer_certificate:\n      acm_certificate_arn: arn:aws:acm:us-east-1:111122223333:certificate/assets\n      minimum_protocol_version: TLSv1.2_2021\n      ssl_support_method: sni-only",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html"]
+        }),
+        remediation: "Use redirect-to-https or https-only, your own certificate and minimum_protocol_version TLSv1.2_2021."
+      },
+      check: cloudCheck2(cloudfrontTransport, ["cloudfront-allow-all", "cloudfront-tls", "cloudfront-default-cert"])
+    };
+    aws_018_default = rule230;
+  }
+});
+
+// src/rules/ansible/rules/aws-019.ts
+var rule231, aws_019_default;
+var init_aws_019 = __esm({
+  "src/rules/ansible/rules/aws-019.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule231 = {
+      meta: {
+        id: "ANS-AWS-019",
+        title: "CloudFront without access logging or WAF",
+        severity: "low",
+        category: "ansible",
+        modules: ["cloudfront_distribution"],
+        docs: doc2({
+          what: "Flags new cloudfront_distribution (with `origins`, or created from `default_origin_domain_name`) that do not enable `logging` (or set `logging.enabled: false`) or attach no `web_acl_id`.",
+          why: "Without logs, abuse and incidents cannot be investigated; without a web ACL, common web attacks reach the origin unfiltered.",
+          bad: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only",
+          good: "- community.aws.cloudfront_distribution:\n    state: present\n    origins:\n      - domain_name: assets.example.com\n    default_cache_behavior:\n      viewer_protocol_policy: https-only\n    logging:\n      enabled: true\n      bucket: logs.s3.amazonaws.com\n    web_acl_id: arn:aws:wafv2:us-east-1:111122223333:global/webacl/edge/1",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/cloudfront-controls.html#cloudfront-5"]
+        }),
+        remediation: "Enable standard logging to a log bucket and attach a WAF web ACL."
+      },
+      check: cloudCheck2(cloudfrontMonitoring, ["cloudfront-logging", "cloudfront-waf"])
+    };
+    aws_019_default = rule231;
+  }
+});
+
+// src/rules/ansible/rules/aws-020.ts
+var rule232, aws_020_default;
+var init_aws_020 = __esm({
+  "src/rules/ansible/rules/aws-020.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_transport();
+    rule232 = {
+      meta: {
+        id: "ANS-AWS-020",
+        title: "OpenSearch domain does not enforce HTTPS",
+        severity: "medium",
+        category: "ansible",
+        modules: ["opensearch"],
+        docs: doc2({
+          what: "Flags opensearch domains with `domain_endpoint_options.enforce_https` false or not set (the service default is false).",
+          why: "Without it, clients may send queries, documents and credentials over plain HTTP.",
+          bad: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: false",
+          good: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    domain_endpoint_options:\n      enforce_https: true\n      tls_security_policy: Policy-Min-TLS-1-2-2019-07",
+          refs: ["https://docs.aws.amazon.com/securityhub/latest/userguide/opensearch-controls.html#opensearch-8"]
+        }),
+        remediation: "Set domain_endpoint_options.enforce_https: true with a TLS 1.2 policy."
+      },
+      check: cloudCheck2(opensearchHttps, ["opensearch-https"])
+    };
+    aws_020_default = rule232;
+  }
+});
+
+// src/rules/ansible/rules/aws-021.ts
+var rule233, aws_021_default;
+var init_aws_021 = __esm({
+  "src/rules/ansible/rules/aws-021.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_at_rest();
+    rule233 = {
+      meta: {
+        id: "ANS-AWS-021",
+        title: "Data store or volume not encrypted at rest",
+        severity: "medium",
+        category: "ansible",
+        modules: [
+          "kinesis_stream",
+          "sqs_queue",
+          "efs",
+          "ec2_lc",
+          "autoscaling_launch_config",
+          "ec2_ami",
+          "s3_bucket",
+          "ec2"
+        ],
+        docs: doc2({
+          what: "Flags kinesis_stream without server-side encryption (`encryption_state: disabled` or not set), sqs_queue with `sqs_managed_sse_enabled: false` and no `kms_master_key_id` (not set at all: low), efs without `encrypt: true`, ec2_lc and ec2_ami EBS volumes (`volumes`, `device_mapping`) without `encrypted: true`, and s3_bucket `encryption: none`.",
+          why: "Unencrypted stores and volumes expose their data in snapshots, backups and to anyone who obtains the underlying storage; encryption cannot be added later without copying the data.",
+          bad: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: false",
+          good: "- community.aws.efs:\n    name: shared\n    state: present\n    encrypt: true\n    kms_key_id: alias/efs",
+          refs: [
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/efs-controls.html#efs-1",
+            "https://docs.aws.amazon.com/securityhub/latest/userguide/kinesis-controls.html#kinesis-1"
+          ]
+        }),
+        remediation: "Turn on encryption (encrypt, encrypted, encryption_state: enabled, kms_master_key_id) with a KMS key."
+      },
+      check: cloudChecks([
+        [kinesisEncryption, ["kinesis-unencrypted"]],
+        [sqsEncryption, ["sqs-unencrypted"]],
+        [efsEncryption, ["efs-unencrypted"]],
+        [volumeEncryption, ["volume-unencrypted"]],
+        [s3EncryptionNone, ["s3-encryption-none"]]
+      ])
+    };
+    aws_021_default = rule233;
+  }
+});
+
+// src/rules/ansible/rules/aws-022.ts
+var rule234, aws_022_default;
+var init_aws_022 = __esm({
+  "src/rules/ansible/rules/aws-022.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule234 = {
+      meta: {
+        id: "ANS-AWS-022",
+        title: "CodeBuild project without a customer KMS key",
+        severity: "low",
+        category: "ansible",
+        modules: ["codebuild_project", "aws_codebuild"],
+        docs: doc2({
+          what: "Flags codebuild_project without `encryption_key`: artifacts are encrypted with the AWS-managed S3 key. The same check as CFN-CODEBUILD-001.",
+          why: "With the AWS-managed key, anyone with S3 read access to the artifacts bucket can read build output; your own key adds an access policy and an audit trail.",
+          bad: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
+          good: "- community.aws.codebuild_project:\n    name: app\n    service_role: arn:aws:iam::111122223333:role/codebuild\n    encryption_key: arn:aws:kms:eu-west-1:111122223333:alias/codebuild\n    source: { type: CODEPIPELINE }\n    artifacts: { type: CODEPIPELINE }\n    environment: { type: LINUX_CONTAINER, image: aws/codebuild/standard:7.0, compute_type: BUILD_GENERAL1_SMALL }",
+          refs: ["https://docs.aws.amazon.com/codebuild/latest/userguide/security-encryption.html"]
+        }),
+        remediation: "Set encryption_key to a KMS key you control."
+      },
+      check: cloudCheck2(codebuildCmk, ["codebuild-cmk"])
+    };
+    aws_022_default = rule234;
+  }
+});
+
 // src/rules/ansible/rules/aws-023.ts
-var rule224, aws_023_default;
+var rule235, aws_023_default;
 var init_aws_023 = __esm({
   "src/rules/ansible/rules/aws-023.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule224 = {
+    rule235 = {
       meta: {
         id: "ANS-AWS-023",
         title: "KMS key without rotation, disabled or with a short deletion window",
@@ -31731,19 +33767,19 @@ var init_aws_023 = __esm({
       },
       check: cloudCheck2(kmsKeySettings, ["kms-rotation", "kms-disabled", "kms-deletion-window"])
     };
-    aws_023_default = rule224;
+    aws_023_default = rule235;
   }
 });
 
 // src/rules/ansible/rules/aws-024.ts
-var rule225, aws_024_default;
+var rule236, aws_024_default;
 var init_aws_024 = __esm({
   "src/rules/ansible/rules/aws-024.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule225 = {
+    rule236 = {
       meta: {
         id: "ANS-AWS-024",
         title: "CloudTrail trail incomplete",
@@ -31771,19 +33807,19 @@ var init_aws_024 = __esm({
         "trail-sns"
       ])
     };
-    aws_024_default = rule225;
+    aws_024_default = rule236;
   }
 });
 
 // src/rules/ansible/rules/aws-025.ts
-var rule226, aws_025_default;
+var rule237, aws_025_default;
 var init_aws_025 = __esm({
   "src/rules/ansible/rules/aws-025.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_audit();
-    rule226 = {
+    rule237 = {
       meta: {
         id: "ANS-AWS-025",
         title: "Log group without retention",
@@ -31801,19 +33837,19 @@ var init_aws_025 = __esm({
       },
       check: cloudCheck2(logGroupRetention, ["log-retention"])
     };
-    aws_025_default = rule226;
+    aws_025_default = rule237;
   }
 });
 
 // src/rules/ansible/rules/aws-026.ts
-var rule227, aws_026_default;
+var rule238, aws_026_default;
 var init_aws_026 = __esm({
   "src/rules/ansible/rules/aws-026.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule227 = {
+    rule238 = {
       meta: {
         id: "ANS-AWS-026",
         title: "Config aggregator does not cover all regions",
@@ -31831,19 +33867,19 @@ var init_aws_026 = __esm({
       },
       check: cloudCheck2(configAllRegions, ["config-all-regions"])
     };
-    aws_026_default = rule227;
+    aws_026_default = rule238;
   }
 });
 
 // src/rules/ansible/rules/aws-027.ts
-var rule228, aws_027_default;
+var rule239, aws_027_default;
 var init_aws_027 = __esm({
   "src/rules/ansible/rules/aws-027.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_data();
-    rule228 = {
+    rule239 = {
       meta: {
         id: "ANS-AWS-027",
         title: "Lambda function without X-Ray tracing",
@@ -31861,19 +33897,19 @@ var init_aws_027 = __esm({
       },
       check: cloudCheck2(lambdaTracing, ["lambda-tracing"])
     };
-    aws_027_default = rule228;
+    aws_027_default = rule239;
   }
 });
 
 // src/rules/ansible/rules/aws-028.ts
-var rule229, aws_028_default;
+var rule240, aws_028_default;
 var init_aws_028 = __esm({
   "src/rules/ansible/rules/aws-028.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_aws_at_rest();
-    rule229 = {
+    rule240 = {
       meta: {
         id: "ANS-AWS-028",
         title: "S3 bucket without versioning or access logging",
@@ -31897,19 +33933,19 @@ var init_aws_028 = __esm({
         [s3Logging2, ["s3-logging"]]
       ])
     };
-    aws_028_default = rule229;
+    aws_028_default = rule240;
   }
 });
 
 // src/rules/ansible/rules/aws-029.ts
-var rule230, aws_029_default;
+var rule241, aws_029_default;
 var init_aws_029 = __esm({
   "src/rules/ansible/rules/aws-029.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule230 = {
+    rule241 = {
       meta: {
         id: "ANS-AWS-029",
         title: "RDS without IAM database authentication",
@@ -31927,19 +33963,19 @@ var init_aws_029 = __esm({
       },
       check: cloudCheck2(rdsIamAuth, ["rds-iam-auth-off"])
     };
-    aws_029_default = rule230;
+    aws_029_default = rule241;
   }
 });
 
 // src/rules/ansible/rules/aws-030.ts
-var rule231, aws_030_default;
+var rule242, aws_030_default;
 var init_aws_030 = __esm({
   "src/rules/ansible/rules/aws-030.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_identity();
-    rule231 = {
+    rule242 = {
       meta: {
         id: "ANS-AWS-030",
         title: "Batch job runs a privileged container",
@@ -31960,19 +33996,19 @@ var init_aws_030 = __esm({
       },
       check: cloudCheck2(batchPrivileged, ["batch-privileged"])
     };
-    aws_030_default = rule231;
+    aws_030_default = rule242;
   }
 });
 
 // src/rules/ansible/rules/aws-031.ts
-var rule232, aws_031_default;
+var rule243, aws_031_default;
 var init_aws_031 = __esm({
   "src/rules/ansible/rules/aws-031.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_network();
-    rule232 = {
+    rule243 = {
       meta: {
         id: "ANS-AWS-031",
         title: "Lambda permission grants more than invoke, or for any source",
@@ -31993,19 +34029,19 @@ var init_aws_031 = __esm({
       },
       check: cloudCheck2(lambdaPermissionScope, ["lambda-permission-scope"])
     };
-    aws_031_default = rule232;
+    aws_031_default = rule243;
   }
 });
 
 // src/rules/ansible/rules/aws-032.ts
-var rule233, aws_032_default;
+var rule244, aws_032_default;
 var init_aws_032 = __esm({
   "src/rules/ansible/rules/aws-032.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_security_group();
-    rule233 = {
+    rule244 = {
       meta: {
         id: "ANS-AWS-032",
         title: "Security group opens a port range to the whole internet",
@@ -32027,7 +34063,240 @@ var init_aws_032 = __esm({
       // The same check as CFN-SG-004, on the task normalised to AWS::EC2::SecurityGroup.
       check: cloudCheck2(securityGroupCheck, ["ingress-range"])
     };
-    aws_032_default = rule233;
+    aws_032_default = rule244;
+  }
+});
+
+// src/rules/ansible/rules/aws-033.ts
+var rule245, aws_033_default;
+var init_aws_033 = __esm({
+  "src/rules/ansible/rules/aws-033.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule245 = {
+      meta: {
+        id: "ANS-AWS-033",
+        title: "ECR image tags can be overwritten",
+        severity: "low",
+        category: "ansible",
+        modules: ["ecs_ecr"],
+        docs: doc2({
+          what: "Flags community.aws.ecs_ecr repositories with `image_tag_mutability: mutable` or without `image_tag_mutability` (the module applies its default, `mutable`, to the repository). `state: absent` and Jinja values are not judged. The same check as CFN-ECR-003. Hygiene: never blocking.",
+          why: "With mutable tags anyone who can push can replace the image behind a tag that is already deployed (`app:1.4.2`): the next node that pulls it runs different code than was reviewed and tested, and nothing in the deployment changes.",
+          bad: "- community.aws.ecs_ecr:\n    name: shop/web\n    scan_on_push: true",
+          good: "- community.aws.ecs_ecr:\n    name: shop/web\n    scan_on_push: true\n    image_tag_mutability: immutable",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/aws/ecs_ecr_module.html",
+            "https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html"
+          ]
+        }),
+        remediation: "Set image_tag_mutability: immutable (and push a new tag for each build)."
+      },
+      check: cloudCheck2(ecrMutableTags, ["ecr-mutable-tags"])
+    };
+    aws_033_default = rule245;
+  }
+});
+
+// src/rules/ansible/rules/aws-034.ts
+var rule246, aws_034_default;
+var init_aws_034 = __esm({
+  "src/rules/ansible/rules/aws-034.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_identity();
+    rule246 = {
+      meta: {
+        id: "ANS-AWS-034",
+        title: "Inline IAM policy on a user",
+        severity: "low",
+        category: "ansible",
+        modules: ["iam_policy"],
+        docs: doc2({
+          what: "Flags amazon.aws.iam_policy (formerly community.aws.iam_policy) with `iam_type: user`: an inline policy attached to one IAM user. Policies for groups and roles, `state: absent` and a Jinja `iam_type` are not reported. The same check as CFN-IAM-007. Hygiene: never blocking.",
+          why: "Permissions attached to a user one by one are hard to review and outlive the reason they were given: nobody sees them when looking at the groups, and they stay when the person changes team. Through a group (or a role the user assumes) the same permissions are granted in one place that an audit reads.",
+          bad: `- amazon.aws.iam_policy:
+    iam_type: user
+    iam_name: deployer
+    policy_name: deploy-artifacts
+    state: present
+    policy_json: "{{ lookup('file', 'deploy-artifacts.json') }}"`,
+          good: `- amazon.aws.iam_policy:
+    iam_type: group
+    iam_name: deployers
+    policy_name: deploy-artifacts
+    state: present
+    policy_json: "{{ lookup('file', 'deploy-artifacts.json') }}"`,
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/amazon/aws/iam_policy_module.html",
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#use-groups-for-permissions"
+          ]
+        }),
+        remediation: "Attach the policy to a group the user belongs to (iam_type: group), or to a role the user assumes."
+      },
+      check: cloudCheck2(iamUserInlinePolicy, ["iam-user-inline-policy"])
+    };
+    aws_034_default = rule246;
+  }
+});
+
+// src/rules/ansible/rules/aws-035.ts
+var opensearchKey, rule247, aws_035_default;
+var init_aws_035 = __esm({
+  "src/rules/ansible/rules/aws-035.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    init_kms();
+    opensearchKey = { ...customerKey, name: "customer-key-opensearch", kinds: ["AWS::OpenSearchService::Domain"] };
+    rule247 = {
+      meta: {
+        id: "ANS-AWS-035",
+        title: "OpenSearch domain outside a VPC or encrypted with the AWS-managed key",
+        severity: "low",
+        category: "ansible",
+        modules: ["opensearch"],
+        docs: doc2({
+          what: "Flags community.aws.opensearch domains without `vpc_options.subnets` (the domain gets a public endpoint; CFN-ES-005), and domains encrypted at rest (`encryption_at_rest_options.enabled: true`) without `kms_key_id` or with an `alias/aws/\u2026` key (the AWS-managed key; CFN-KMS-003). `state: absent` and Jinja values are not judged. Hygiene: never blocking.",
+          why: "A public endpoint is reachable from the whole internet, guarded only by the domain's access policy; in a VPC, security groups decide who can connect at all. With the AWS-managed key anyone with read access to the domain's snapshots and volumes in the account can decrypt them, and the key's policy cannot be narrowed or its use audited apart from every other service that shares it.",
+          bad: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    encryption_at_rest_options:\n      enabled: true\n    node_to_node_encryption_options:\n      enabled: true\n    domain_endpoint_options:\n      enforce_https: true",
+          good: "- community.aws.opensearch:\n    domain_name: search\n    engine_version: OpenSearch_2.11\n    vpc_options:\n      subnets: [subnet-0a1b2c3d, subnet-4e5f6a7b]\n      security_groups: [sg-0123456789abcdef0]\n    encryption_at_rest_options:\n      enabled: true\n      kms_key_id: arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab\n    node_to_node_encryption_options:\n      enabled: true\n    domain_endpoint_options:\n      enforce_https: true",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/aws/opensearch_module.html",
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/vpc.html",
+            "https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html"
+          ]
+        }),
+        remediation: "Place the domain in private subnets (vpc_options) and encrypt it with your own KMS key (encryption_at_rest_options.kms_key_id)."
+      },
+      check: cloudChecks([
+        [opensearchOutsideVpc, ["opensearch-outside-vpc"]],
+        [opensearchKey, ["customer-key"]]
+      ])
+    };
+    aws_035_default = rule247;
+  }
+});
+
+// src/rules/ansible/rules/aws-036.ts
+var rule248, aws_036_default;
+var init_aws_036 = __esm({
+  "src/rules/ansible/rules/aws-036.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_data();
+    rule248 = {
+      meta: {
+        id: "ANS-AWS-036",
+        title: "RDS without automated backups, or with a retired certificate authority",
+        severity: "low",
+        category: "ansible",
+        modules: ["rds_instance", "rds_cluster"],
+        docs: doc2({
+          what: "Flags amazon.aws.rds_instance and rds_cluster with `backup_retention_period: 0` (automated backups off; cluster members and read replicas are not judged), and rds_instance with a `ca_certificate_identifier` of the retired, year-named generation (`rds-ca-2015`, `rds-ca-2019`; CFN-RDS-009). Jinja values are not judged. Hygiene: never blocking.",
+          why: "With retention 0 there are no automated snapshots and no point-in-time restore: a bad migration, a deleted table or ransomware leaves nothing to go back to. An expired CA makes clients that verify the server certificate fail, and the usual workaround, not verifying, lets anyone on the path impersonate the database.",
+          bad: "- amazon.aws.rds_instance:\n    id: orders\n    engine: postgres\n    db_instance_class: db.t4g.medium\n    allocated_storage: 50\n    storage_encrypted: true\n    backup_retention_period: 0\n    ca_certificate_identifier: rds-ca-2019",
+          good: "- amazon.aws.rds_instance:\n    id: orders\n    engine: postgres\n    db_instance_class: db.t4g.medium\n    allocated_storage: 50\n    storage_encrypted: true\n    backup_retention_period: 14\n    ca_certificate_identifier: rds-ca-rsa2048-g1",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/amazon/aws/rds_instance_module.html",
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html",
+            "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html"
+          ]
+        }),
+        remediation: "Keep automated backups (backup_retention_period 7 or more) and use a current CA (rds-ca-rsa2048-g1, rds-ca-rsa4096-g1 or rds-ca-ecc384-g1)."
+      },
+      check: cloudChecks([
+        [rdsBackupsOff, ["rds-backups-off"]],
+        [rdsRetiredCa, ["rds-retired-ca"]]
+      ])
+    };
+    aws_036_default = rule248;
+  }
+});
+
+// src/rules/ansible/rules/aws-037.ts
+var rule249, aws_037_default;
+var init_aws_037 = __esm({
+  "src/rules/ansible/rules/aws-037.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_aws_exposure();
+    rule249 = {
+      meta: {
+        id: "ANS-AWS-037",
+        title: "ElastiCache cluster without a subnet group",
+        severity: "low",
+        category: "ansible",
+        modules: ["elasticache"],
+        docs: doc2({
+          what: "Flags community.aws.elasticache clusters without `cache_subnet_group` (or with the module's default, the empty string): the cluster is created in the default VPC's default subnet group. `state: absent`, `state: rebooted` (an existing cluster) and Jinja values are not judged. The same check as CFN-EC-004. Hygiene: never blocking.",
+          why: "The default VPC's subnets are public (they route to an internet gateway and give public IPs) and are shared by everything else created without a network: a cache placed there sits outside the application's private subnets, guarded only by its security group, and Memcached and Redis without AUTH trust whoever can connect.",
+          bad: "- community.aws.elasticache:\n    name: sessions\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n    security_group_ids: [sg-0123456789abcdef0]",
+          good: "- community.aws.elasticache:\n    name: sessions\n    state: present\n    engine: redis\n    node_type: cache.t3.micro\n    num_nodes: 1\n    cache_subnet_group: cache-private-subnets\n    security_group_ids: [sg-0123456789abcdef0]",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/aws/elasticache_module.html",
+            "https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SubnetGroups.html"
+          ]
+        }),
+        remediation: "Create a subnet group of private subnets (community.aws.elasticache_subnet_group) and name it in cache_subnet_group."
+      },
+      check: cloudCheck2(elasticacheSubnetGroup, ["elasticache-no-subnet-group"])
+    };
+    aws_037_default = rule249;
+  }
+});
+
+// src/rules/ansible/rules/aws-038.ts
+var MODULES8, rule250, aws_038_default;
+var init_aws_038 = __esm({
+  "src/rules/ansible/rules/aws-038.ts"() {
+    "use strict";
+    init_context2();
+    init_docs2();
+    MODULES8 = ["api_gateway", "aws_api_gateway"];
+    rule250 = {
+      meta: {
+        id: "ANS-AWS-038",
+        title: "API Gateway stage deployed without X-Ray tracing",
+        severity: "low",
+        category: "ansible",
+        modules: MODULES8,
+        docs: doc2({
+          what: "Flags community.aws.api_gateway tasks that deploy the API to a stage (`stage:` set) with `tracing_enabled: false` or without `tracing_enabled` (the module's default is false). `state: absent`, tasks that deploy nowhere and Jinja values are not judged. The same check as CFN-APIGW-006. Hygiene: never blocking.",
+          why: "Without X-Ray traces an investigation cannot follow a request from the API into the functions and services behind it: which caller reached which backend, and where a request was slowed or failed.",
+          bad: "- community.aws.api_gateway:\n    swagger_file: api.yml\n    stage: production",
+          good: "- community.aws.api_gateway:\n    swagger_file: api.yml\n    stage: production\n    tracing_enabled: true",
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/community/aws/api_gateway_module.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-xray.html"
+          ]
+        }),
+        remediation: "Set tracing_enabled: true on the task that deploys the stage."
+      },
+      check(ctx) {
+        for (const t of ctx.tasksFor(MODULES8)) {
+          if (known(t.args.get("state")) === "absent") continue;
+          const stage = t.args.get("stage");
+          if (!stage || typeof stage.value === "string" && !stage.value.trim()) continue;
+          const tracing = t.args.get("tracing_enabled");
+          if (isFalse(tracing)) atArg(ctx, t, tracing, `${t.module} deploys the stage with X-Ray tracing turned off.`);
+          else if (!tracing)
+            atTask(
+              ctx,
+              t,
+              `${t.module} deploys the stage without X-Ray tracing (tracing_enabled is false by default).`,
+              "tracing_enabled"
+            );
+        }
+      }
+    };
+    aws_038_default = rule250;
   }
 });
 
@@ -32039,7 +34308,7 @@ function ipNum(s) {
   if (p.some((x) => x > 255)) return void 0;
   return ((p[0] * 256 + p[1]) * 256 + p[2]) * 256 + p[3];
 }
-var known3, lower, storagePublicContainer, storageTrustedServices, subnetNsg, dbFirewallOpen, cosmosIpFilter, acrAdminUser, PREDICTABLE, predictableAdmin, ROLE_ASSIGN, roleAssignPermission, aksSecurity, webAppHttps, redisTransport, dbSslEnforcement, PG_ON, postgresLogSettings, logProfile, keyVaultRecovery, registryLock, appGatewayWaf;
+var known3, lower, storagePublicContainer, storageTrustedServices, subnetNsg, dbFirewallOpen, cosmosIpFilter, acrAdminUser, PREDICTABLE, predictableAdmin, ROLE_ASSIGN, roleAssignPermission, aksSecurity, webAppHttps, redisTransport, dbSslEnforcement, PG_ON, postgresLogSettings, logProfile, keyVaultRecovery, registryLock, appGatewayWaf, sqlEntraAdmin;
 var init_azure = __esm({
   "src/cloud/checks/azure.ts"() {
     "use strict";
@@ -32397,18 +34666,36 @@ var init_azure = __esm({
           });
       }
     };
+    sqlEntraAdmin = {
+      name: "az-sql-entra-admin",
+      kinds: ["Microsoft.Sql/servers"],
+      codes: { "az-sql-entra-admin": "no Microsoft Entra ID administrator" },
+      run(r, emit) {
+        const admins = get(r.props, "administrators");
+        if (admins && admins.t !== "map") return;
+        if (getSet(admins, "login") || getSet(admins, "sid")) return;
+        const sqlLogin = get(r.props, "admin_username") ?? get(r.props, "admin_password");
+        if (!sqlLogin) return;
+        emit({
+          code: "az-sql-entra-admin",
+          resource: r,
+          at: admins ?? get(r.props, "admin_username"),
+          message: `${r.name} has no Microsoft Entra ID administrator (administrators), so only SQL logins with passwords can manage it`
+        });
+      }
+    };
   }
 });
 
 // src/rules/ansible/rules/az-003.ts
-var rule234, az_003_default;
+var rule251, az_003_default;
 var init_az_003 = __esm({
   "src/rules/ansible/rules/az-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule234 = {
+    rule251 = {
       meta: {
         id: "ANS-AZ-003",
         title: "Azure blob container readable anonymously",
@@ -32429,19 +34716,19 @@ var init_az_003 = __esm({
       },
       check: cloudCheck2(storagePublicContainer, ["az-public-container"])
     };
-    az_003_default = rule234;
+    az_003_default = rule251;
   }
 });
 
 // src/rules/ansible/rules/az-004.ts
-var rule235, az_004_default;
+var rule252, az_004_default;
 var init_az_004 = __esm({
   "src/rules/ansible/rules/az-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule235 = {
+    rule252 = {
       meta: {
         id: "ANS-AZ-004",
         title: "Azure storage firewall blocks trusted Microsoft services",
@@ -32462,19 +34749,19 @@ var init_az_004 = __esm({
       },
       check: cloudCheck2(storageTrustedServices, ["az-storage-bypass"])
     };
-    az_004_default = rule235;
+    az_004_default = rule252;
   }
 });
 
 // src/rules/ansible/rules/az-005.ts
-var rule236, az_005_default;
+var rule253, az_005_default;
 var init_az_005 = __esm({
   "src/rules/ansible/rules/az-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule236 = {
+    rule253 = {
       meta: {
         id: "ANS-AZ-005",
         title: "Azure subnet without a network security group",
@@ -32492,19 +34779,19 @@ var init_az_005 = __esm({
       },
       check: cloudCheck2(subnetNsg, ["az-subnet-nsg"])
     };
-    az_005_default = rule236;
+    az_005_default = rule253;
   }
 });
 
 // src/rules/ansible/rules/az-006.ts
-var rule237, az_006_default;
+var rule254, az_006_default;
 var init_az_006 = __esm({
   "src/rules/ansible/rules/az-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule237 = {
+    rule254 = {
       meta: {
         id: "ANS-AZ-006",
         title: "Azure database or cache firewall open to the internet",
@@ -32531,19 +34818,19 @@ var init_az_006 = __esm({
       },
       check: cloudCheck2(dbFirewallOpen, ["az-firewall-open"])
     };
-    az_006_default = rule237;
+    az_006_default = rule254;
   }
 });
 
 // src/rules/ansible/rules/az-007.ts
-var rule238, az_007_default;
+var rule255, az_007_default;
 var init_az_007 = __esm({
   "src/rules/ansible/rules/az-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule238 = {
+    rule255 = {
       meta: {
         id: "ANS-AZ-007",
         title: "Cosmos DB account without an IP or network filter",
@@ -32561,19 +34848,19 @@ var init_az_007 = __esm({
       },
       check: cloudCheck2(cosmosIpFilter, ["az-cosmos-ip-filter"])
     };
-    az_007_default = rule238;
+    az_007_default = rule255;
   }
 });
 
 // src/rules/ansible/rules/az-008.ts
-var rule239, az_008_default;
+var rule256, az_008_default;
 var init_az_008 = __esm({
   "src/rules/ansible/rules/az-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule239 = {
+    rule256 = {
       meta: {
         id: "ANS-AZ-008",
         title: "Container registry admin user enabled",
@@ -32591,19 +34878,19 @@ var init_az_008 = __esm({
       },
       check: cloudCheck2(acrAdminUser, ["az-acr-admin"])
     };
-    az_008_default = rule239;
+    az_008_default = rule256;
   }
 });
 
 // src/rules/ansible/rules/az-009.ts
-var rule240, az_009_default;
+var rule257, az_009_default;
 var init_az_009 = __esm({
   "src/rules/ansible/rules/az-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule240 = {
+    rule257 = {
       meta: {
         id: "ANS-AZ-009",
         title: "Database administrator login is a predictable name",
@@ -32621,19 +34908,19 @@ var init_az_009 = __esm({
       },
       check: cloudCheck2(predictableAdmin, ["az-predictable-admin"])
     };
-    az_009_default = rule240;
+    az_009_default = rule257;
   }
 });
 
 // src/rules/ansible/rules/az-010.ts
-var rule241, az_010_default;
+var rule258, az_010_default;
 var init_az_010 = __esm({
   "src/rules/ansible/rules/az-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule241 = {
+    rule258 = {
       meta: {
         id: "ANS-AZ-010",
         title: "Custom role can assign roles",
@@ -32654,19 +34941,19 @@ var init_az_010 = __esm({
       },
       check: cloudCheck2(roleAssignPermission, ["az-role-assign"])
     };
-    az_010_default = rule241;
+    az_010_default = rule258;
   }
 });
 
 // src/rules/ansible/rules/az-011.ts
-var rule242, az_011_default;
+var rule259, az_011_default;
 var init_az_011 = __esm({
   "src/rules/ansible/rules/az-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule242 = {
+    rule259 = {
       meta: {
         id: "ANS-AZ-011",
         title: "AKS cluster without RBAC, network policy or monitoring",
@@ -32687,19 +34974,19 @@ var init_az_011 = __esm({
       },
       check: cloudCheck2(aksSecurity, ["aks-rbac", "aks-network-policy", "aks-monitoring"])
     };
-    az_011_default = rule242;
+    az_011_default = rule259;
   }
 });
 
 // src/rules/ansible/rules/az-012.ts
-var rule243, az_012_default;
+var rule260, az_012_default;
 var init_az_012 = __esm({
   "src/rules/ansible/rules/az-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule243 = {
+    rule260 = {
       meta: {
         id: "ANS-AZ-012",
         title: "Web app serves plain HTTP",
@@ -32720,19 +35007,19 @@ var init_az_012 = __esm({
       },
       check: cloudCheck2(webAppHttps, ["az-webapp-https"])
     };
-    az_012_default = rule243;
+    az_012_default = rule260;
   }
 });
 
 // src/rules/ansible/rules/az-013.ts
-var rule244, az_013_default;
+var rule261, az_013_default;
 var init_az_013 = __esm({
   "src/rules/ansible/rules/az-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule244 = {
+    rule261 = {
       meta: {
         id: "ANS-AZ-013",
         title: "Redis cache accepts unencrypted connections",
@@ -32750,19 +35037,19 @@ var init_az_013 = __esm({
       },
       check: cloudCheck2(redisTransport, ["az-redis-non-ssl"])
     };
-    az_013_default = rule244;
+    az_013_default = rule261;
   }
 });
 
 // src/rules/ansible/rules/az-014.ts
-var rule245, az_014_default;
+var rule262, az_014_default;
 var init_az_014 = __esm({
   "src/rules/ansible/rules/az-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule245 = {
+    rule262 = {
       meta: {
         id: "ANS-AZ-014",
         title: "MySQL/PostgreSQL server does not enforce TLS",
@@ -32783,19 +35070,19 @@ var init_az_014 = __esm({
       },
       check: cloudCheck2(dbSslEnforcement, ["az-db-ssl"])
     };
-    az_014_default = rule245;
+    az_014_default = rule262;
   }
 });
 
 // src/rules/ansible/rules/az-015.ts
-var rule246, az_015_default;
+var rule263, az_015_default;
 var init_az_015 = __esm({
   "src/rules/ansible/rules/az-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule246 = {
+    rule263 = {
       meta: {
         id: "ANS-AZ-015",
         title: "PostgreSQL logging or connection throttling turned off",
@@ -32813,19 +35100,19 @@ var init_az_015 = __esm({
       },
       check: cloudCheck2(postgresLogSettings, ["az-pg-logs"])
     };
-    az_015_default = rule246;
+    az_015_default = rule263;
   }
 });
 
 // src/rules/ansible/rules/az-016.ts
-var rule247, az_016_default;
+var rule264, az_016_default;
 var init_az_016 = __esm({
   "src/rules/ansible/rules/az-016.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule247 = {
+    rule264 = {
       meta: {
         id: "ANS-AZ-016",
         title: "Activity log profile keeps too little",
@@ -32843,19 +35130,19 @@ var init_az_016 = __esm({
       },
       check: cloudCheck2(logProfile, ["az-log-profile"])
     };
-    az_016_default = rule247;
+    az_016_default = rule264;
   }
 });
 
 // src/rules/ansible/rules/az-017.ts
-var rule248, az_017_default;
+var rule265, az_017_default;
 var init_az_017 = __esm({
   "src/rules/ansible/rules/az-017.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule248 = {
+    rule265 = {
       meta: {
         id: "ANS-AZ-017",
         title: "Key Vault without soft delete or purge protection",
@@ -32876,19 +35163,19 @@ var init_az_017 = __esm({
       },
       check: cloudCheck2(keyVaultRecovery, ["az-keyvault-recovery"])
     };
-    az_017_default = rule248;
+    az_017_default = rule265;
   }
 });
 
 // src/rules/ansible/rules/az-018.ts
-var rule249, az_018_default;
+var rule266, az_018_default;
 var init_az_018 = __esm({
   "src/rules/ansible/rules/az-018.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule249 = {
+    rule266 = {
       meta: {
         id: "ANS-AZ-018",
         title: "Container registry without a resource lock",
@@ -32906,19 +35193,19 @@ var init_az_018 = __esm({
       },
       check: cloudCheck2(registryLock, ["az-registry-lock"])
     };
-    az_018_default = rule249;
+    az_018_default = rule266;
   }
 });
 
 // src/rules/ansible/rules/az-019.ts
-var rule250, az_019_default;
+var rule267, az_019_default;
 var init_az_019 = __esm({
   "src/rules/ansible/rules/az-019.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_azure();
-    rule250 = {
+    rule267 = {
       meta: {
         id: "ANS-AZ-019",
         title: "Application gateway without WAF",
@@ -32936,25 +35223,25 @@ var init_az_019 = __esm({
       },
       check: cloudCheck2(appGatewayWaf, ["az-appgw-waf"])
     };
-    az_019_default = rule250;
+    az_019_default = rule267;
   }
 });
 
 // src/rules/ansible/rules/az-020.ts
-var MODULES8, rule251, az_020_default;
+var MODULES9, rule268, az_020_default;
 var init_az_020 = __esm({
   "src/rules/ansible/rules/az-020.ts"() {
     "use strict";
     init_context2();
     init_docs2();
-    MODULES8 = ["azure_rm_virtualmachine", "azure_rm_virtualmachinescaleset"];
-    rule251 = {
+    MODULES9 = ["azure_rm_virtualmachine", "azure_rm_virtualmachinescaleset"];
+    rule268 = {
       meta: {
         id: "ANS-AZ-020",
         title: "Azure Linux VM allows password login without an SSH key",
         severity: "medium",
         category: "ansible",
-        modules: MODULES8,
+        modules: MODULES9,
         docs: doc2({
           what: "Flags azure_rm_virtualmachine and azure_rm_virtualmachinescaleset creating a Linux machine (`os_type: Linux`, the default) that gives no `ssh_public_keys` and does not set `ssh_password_enabled: false` (the module's default is true): the admin user logs in over SSH with a password only. Windows machines, `state: absent` and values from Jinja are not judged.",
           why: "A password-only SSH login can be guessed or sprayed from anywhere the port is reachable, and passwords end up in playbooks and vaults shared by many people; a key pair cannot be brute-forced and is revoked per person.",
@@ -32981,7 +35268,7 @@ var init_az_020 = __esm({
         remediation: "Give ssh_public_keys and set ssh_password_enabled: false."
       },
       check(ctx) {
-        for (const t of ctx.tasksFor(MODULES8)) {
+        for (const t of ctx.tasksFor(MODULES9)) {
           if (known(t.args.get("state"))?.toLowerCase() === "absent") continue;
           const os2 = t.args.get("os_type");
           if (os2 && (isJinja(os2.value) || String(os2.value).toLowerCase() !== "linux")) continue;
@@ -32997,7 +35284,40 @@ var init_az_020 = __esm({
         }
       }
     };
-    az_020_default = rule251;
+    az_020_default = rule268;
+  }
+});
+
+// src/rules/ansible/rules/az-021.ts
+var rule269, az_021_default;
+var init_az_021 = __esm({
+  "src/rules/ansible/rules/az-021.ts"() {
+    "use strict";
+    init_docs2();
+    init_cloud2();
+    init_azure();
+    rule269 = {
+      meta: {
+        id: "ANS-AZ-021",
+        title: "Azure SQL server without a Microsoft Entra ID administrator",
+        severity: "low",
+        category: "ansible",
+        modules: ["azure_rm_sqlserver"],
+        docs: doc2({
+          what: "Flags azure_rm_sqlserver creating a server with a SQL administrator (`admin_username`/`admin_password`) but no Microsoft Entra ID (formerly Azure AD) administrator in `administrators` (`login` and `sid`). Tasks that set neither (changes to an existing server), `state: absent` and Jinja values are not judged. Hygiene: never blocking.",
+          why: "Without an Entra ID administrator the server can only be managed with SQL logins: shared passwords that are not covered by MFA, conditional access or the organisation's leaver process, and that cannot be tied to a person in the audit log. With one, people sign in with their own identities and the SQL administrator can be kept as a break-glass account (or turned off with `azure_ad_only_authentication`).",
+          bad: '- azure.azcollection.azure_rm_sqlserver:\n    resource_group: prod\n    name: sql-prod\n    admin_username: sqlops-7d2\n    admin_password: "{{ vault_sql_password }}"\n    minimal_tls_version: "1.2"',
+          good: '- azure.azcollection.azure_rm_sqlserver:\n    resource_group: prod\n    name: sql-prod\n    admin_username: sqlops-7d2\n    admin_password: "{{ vault_sql_password }}"\n    minimal_tls_version: "1.2"\n    administrators:\n      administrator_type: ActiveDirectory\n      principal_type: Group\n      login: sql-admins\n      sid: 00000000-1111-2222-3333-444444444444\n      tenant_id: 55555555-6666-7777-8888-999999999999',
+          refs: [
+            "https://docs.ansible.com/ansible/latest/collections/azure/azcollection/azure_rm_sqlserver_module.html",
+            "https://learn.microsoft.com/en-us/azure/azure-sql/database/authentication-aad-configure"
+          ]
+        }),
+        remediation: "Set administrators (an Entra ID group as administrator_type ActiveDirectory, with its login and sid)."
+      },
+      check: cloudCheck2(sqlEntraAdmin, ["az-sql-entra-admin"])
+    };
+    az_021_default = rule269;
   }
 });
 
@@ -33430,14 +35750,14 @@ var init_gcp = __esm({
 });
 
 // src/rules/ansible/rules/gcp-003.ts
-var rule252, gcp_003_default;
+var rule270, gcp_003_default;
 var init_gcp_003 = __esm({
   "src/rules/ansible/rules/gcp-003.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule252 = {
+    rule270 = {
       meta: {
         id: "ANS-GCP-003",
         title: "GKE control plane open: basic auth, client certificate, ABAC, public endpoint",
@@ -33464,19 +35784,19 @@ var init_gcp_003 = __esm({
         "gke-private"
       ])
     };
-    gcp_003_default = rule252;
+    gcp_003_default = rule270;
   }
 });
 
 // src/rules/ansible/rules/gcp-004.ts
-var rule253, gcp_004_default;
+var rule271, gcp_004_default;
 var init_gcp_004 = __esm({
   "src/rules/ansible/rules/gcp-004.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule253 = {
+    rule271 = {
       meta: {
         id: "ANS-GCP-004",
         title: "GKE cluster without network policy, VPC-native networking, a dedicated node account or logging",
@@ -33494,19 +35814,19 @@ var init_gcp_004 = __esm({
       },
       check: cloudCheck2(gkeOperations, ["gke-network-policy", "gke-ip-alias", "gke-default-sa", "gke-logging"])
     };
-    gcp_004_default = rule253;
+    gcp_004_default = rule271;
   }
 });
 
 // src/rules/ansible/rules/gcp-005.ts
-var rule254, gcp_005_default;
+var rule272, gcp_005_default;
 var init_gcp_005 = __esm({
   "src/rules/ansible/rules/gcp-005.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule254 = {
+    rule272 = {
       meta: {
         id: "ANS-GCP-005",
         title: "GKE node pool without auto-repair, auto-upgrade or COS",
@@ -33524,19 +35844,19 @@ var init_gcp_005 = __esm({
       },
       check: cloudCheck2(nodePool, ["nodepool-management", "nodepool-image"])
     };
-    gcp_005_default = rule254;
+    gcp_005_default = rule272;
   }
 });
 
 // src/rules/ansible/rules/gcp-006.ts
-var rule255, gcp_006_default;
+var rule273, gcp_006_default;
 var init_gcp_006 = __esm({
   "src/rules/ansible/rules/gcp-006.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule255 = {
+    rule273 = {
       meta: {
         id: "ANS-GCP-006",
         title: "Compute instance with broad access: full-scope default account, serial port, project SSH keys",
@@ -33564,19 +35884,19 @@ var init_gcp_006 = __esm({
         "vm-ip-forward"
       ])
     };
-    gcp_006_default = rule255;
+    gcp_006_default = rule273;
   }
 });
 
 // src/rules/ansible/rules/gcp-007.ts
-var rule256, gcp_007_default;
+var rule274, gcp_007_default;
 var init_gcp_007 = __esm({
   "src/rules/ansible/rules/gcp-007.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule256 = {
+    rule274 = {
       meta: {
         id: "ANS-GCP-007",
         title: "Compute instance without Shielded VM",
@@ -33594,19 +35914,19 @@ var init_gcp_007 = __esm({
       },
       check: cloudCheck2(vmShielded, ["vm-shielded"])
     };
-    gcp_007_default = rule256;
+    gcp_007_default = rule274;
   }
 });
 
 // src/rules/ansible/rules/gcp-008.ts
-var rule257, gcp_008_default;
+var rule275, gcp_008_default;
 var init_gcp_008 = __esm({
   "src/rules/ansible/rules/gcp-008.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule257 = {
+    rule275 = {
       meta: {
         id: "ANS-GCP-008",
         title: "Cloud SQL instance public, without TLS, backups or with unsafe flags",
@@ -33624,19 +35944,19 @@ var init_gcp_008 = __esm({
       },
       check: cloudCheck2(cloudSql, ["sql-public", "sql-ssl", "sql-backups", "sql-flags"])
     };
-    gcp_008_default = rule257;
+    gcp_008_default = rule275;
   }
 });
 
 // src/rules/ansible/rules/gcp-009.ts
-var rule258, gcp_009_default;
+var rule276, gcp_009_default;
 var init_gcp_009 = __esm({
   "src/rules/ansible/rules/gcp-009.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule258 = {
+    rule276 = {
       meta: {
         id: "ANS-GCP-009",
         title: "Cloud Storage bucket without versioning or access logs",
@@ -33654,19 +35974,19 @@ var init_gcp_009 = __esm({
       },
       check: cloudCheck2(bucketHygiene, ["bucket-versioning", "bucket-logging"])
     };
-    gcp_009_default = rule258;
+    gcp_009_default = rule276;
   }
 });
 
 // src/rules/ansible/rules/gcp-010.ts
-var rule259, gcp_010_default;
+var rule277, gcp_010_default;
 var init_gcp_010 = __esm({
   "src/rules/ansible/rules/gcp-010.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule259 = {
+    rule277 = {
       meta: {
         id: "ANS-GCP-010",
         title: "BigQuery dataset readable by anyone",
@@ -33684,19 +36004,19 @@ var init_gcp_010 = __esm({
       },
       check: cloudCheck2(bigqueryPublic, ["bq-public"])
     };
-    gcp_010_default = rule259;
+    gcp_010_default = rule277;
   }
 });
 
 // src/rules/ansible/rules/gcp-011.ts
-var rule260, gcp_011_default;
+var rule278, gcp_011_default;
 var init_gcp_011 = __esm({
   "src/rules/ansible/rules/gcp-011.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule260 = {
+    rule278 = {
       meta: {
         id: "ANS-GCP-011",
         title: "Compute disk without a customer-managed key",
@@ -33714,19 +36034,19 @@ var init_gcp_011 = __esm({
       },
       check: cloudCheck2(diskKeys, ["disk-csek"])
     };
-    gcp_011_default = rule260;
+    gcp_011_default = rule278;
   }
 });
 
 // src/rules/ansible/rules/gcp-012.ts
-var rule261, gcp_012_default;
+var rule279, gcp_012_default;
 var init_gcp_012 = __esm({
   "src/rules/ansible/rules/gcp-012.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule261 = {
+    rule279 = {
       meta: {
         id: "ANS-GCP-012",
         title: "Cloud KMS key not rotated within 90 days",
@@ -33744,19 +36064,19 @@ var init_gcp_012 = __esm({
       },
       check: cloudCheck2(kmsRotation, ["gcp-kms-rotation"])
     };
-    gcp_012_default = rule261;
+    gcp_012_default = rule279;
   }
 });
 
 // src/rules/ansible/rules/gcp-013.ts
-var rule262, gcp_013_default;
+var rule280, gcp_013_default;
 var init_gcp_013 = __esm({
   "src/rules/ansible/rules/gcp-013.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule262 = {
+    rule280 = {
       meta: {
         id: "ANS-GCP-013",
         title: "Cloud DNS zone without DNSSEC or with RSASHA1",
@@ -33774,19 +36094,19 @@ var init_gcp_013 = __esm({
       },
       check: cloudCheck2(dnssec, ["gcp-dnssec"])
     };
-    gcp_013_default = rule262;
+    gcp_013_default = rule280;
   }
 });
 
 // src/rules/ansible/rules/gcp-014.ts
-var rule263, gcp_014_default;
+var rule281, gcp_014_default;
 var init_gcp_014 = __esm({
   "src/rules/ansible/rules/gcp-014.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule263 = {
+    rule281 = {
       meta: {
         id: "ANS-GCP-014",
         title: "SSL policy allows TLS below 1.2 or weak ciphers",
@@ -33804,19 +36124,19 @@ var init_gcp_014 = __esm({
       },
       check: cloudCheck2(sslPolicyWeak, ["gcp-ssl-policy"])
     };
-    gcp_014_default = rule263;
+    gcp_014_default = rule281;
   }
 });
 
 // src/rules/ansible/rules/gcp-015.ts
-var rule264, gcp_015_default;
+var rule282, gcp_015_default;
 var init_gcp_015 = __esm({
   "src/rules/ansible/rules/gcp-015.ts"() {
     "use strict";
     init_docs2();
     init_cloud2();
     init_gcp();
-    rule264 = {
+    rule282 = {
       meta: {
         id: "ANS-GCP-015",
         title: "Subnetwork without Private Google Access",
@@ -33834,7 +36154,7 @@ var init_gcp_015 = __esm({
       },
       check: cloudCheck2(privateGoogleAccess, ["gcp-private-google-access"])
     };
-    gcp_015_default = rule264;
+    gcp_015_default = rule282;
   }
 });
 
@@ -33867,9 +36187,9 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
   }
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
-  for (const rule265 of only) {
+  for (const rule283 of only) {
     const ctx = makeContext(file, (r) => {
-      const key = `${rule265.meta.id}:${r.at.line}:${r.at.column}`;
+      const key = `${rule283.meta.id}:${r.at.line}:${r.at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
       const related2 = [
@@ -33877,8 +36197,8 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
         ...r.at.line !== r.scope[0] ? [taskLine(file.lines, r.scope[0])] : []
       ];
       findings.push({
-        ruleId: rule265.meta.id,
-        severity: r.severity ?? rule265.meta.severity,
+        ruleId: rule283.meta.id,
+        severity: r.severity ?? rule283.meta.severity,
         message: r.message,
         path: r.path,
         scope: r.scope,
@@ -33892,9 +36212,9 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
       });
     });
     try {
-      rule265.check(ctx);
+      rule283.check(ctx);
     } catch (e) {
-      errors.push({ message: `rule ${rule265.meta.id} failed (${e.name})` });
+      errors.push({ message: `rule ${rule283.meta.id} failed (${e.name})` });
     }
   }
   for (const f of findings) {
@@ -33923,6 +36243,17 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
       f.message += `${/[.!?]$/.test(f.message) ? "" : "."} The value comes through ${from.join(", then ")}.`;
       f.why = f.why ? `${f.why}; value through ${from.join(", then ")}` : `Value through ${from.join(", then ")}`;
     }
+  if (file.kind === "vars" && /(?:^|\/)defaults\/main\.ya?ml$/.test(path18) && related.size) {
+    const tasks = [...related].filter(([p, t]) => t !== void 0 && /(?:^|\/)tasks\/main\.ya?ml$/.test(p)).map(([, t]) => t).filter((t) => /\b(?:fail|assert)\s*:/.test(t));
+    if (tasks.length)
+      for (let i = findings.length - 1; i >= 0; i--) {
+        const f = findings[i];
+        if (f.ruleId !== "ANS-SECRET-007" || !f.secret || f.line !== f.endLine) continue;
+        const name = f.path.slice(f.path.lastIndexOf(":") + 1).split(".").pop() ?? "";
+        const value = (file.lines[f.line - 1] ?? "").slice(f.column - 1, f.endColumn - 1);
+        if (name && value && tasks.some((t) => refusesValue(t, name, value))) findings.splice(i, 1);
+      }
+  }
   const test = TEST_PATH2.exec(path18);
   if (test) {
     for (const f of findings)
@@ -33931,15 +36262,28 @@ function lintAnsible(path18, content, only = rules, related = /* @__PURE__ */ ne
         f.severity = "low";
       }
   }
+  const demo = test ? null : DEMO_PATH.exec(path18);
+  if (demo) {
+    for (const f of findings)
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK.medium) {
+        f.message += ` Reported as medium (was ${f.severity}): ${demo[0].replace(/^\//, "")} holds demo material.`;
+        f.severity = "medium";
+      }
+  }
   findings.sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.ruleId, b.ruleId));
   return { matched: true, findings, errors };
+}
+function refusesValue(tasks, name, value) {
+  const v = value.replace(/^(["'])(.*)\1$/, "$2").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(`\\b${n}\\s*(?:==|!=)\\s*(["'])${v}\\1|(["'])${v}\\2\\s*(?:==|!=)\\s*${n}\\b`).test(tasks);
 }
 function taskLine(lines, line) {
   const text = lines[line - 1] ?? "";
   const col = (/^[\s-]*/.exec(text)?.[0].length ?? 0) + 1;
   return { line, column: col, endLine: line, endColumn: Math.max(col, text.trimEnd().length + 1), message: "the task" };
 }
-var rules, family2;
+var rules, DEMO_PATH, family2;
 var init_ansible3 = __esm({
   "src/rules/ansible/index.ts"() {
     "use strict";
@@ -34028,6 +36372,12 @@ var init_ansible3 = __esm({
     init_aws_030();
     init_aws_031();
     init_aws_032();
+    init_aws_033();
+    init_aws_034();
+    init_aws_035();
+    init_aws_036();
+    init_aws_037();
+    init_aws_038();
     init_az_003();
     init_az_004();
     init_az_005();
@@ -34046,6 +36396,7 @@ var init_ansible3 = __esm({
     init_az_018();
     init_az_019();
     init_az_020();
+    init_az_021();
     init_gcp_003();
     init_gcp_004();
     init_gcp_005();
@@ -34140,6 +36491,12 @@ var init_ansible3 = __esm({
       aws_030_default,
       aws_031_default,
       aws_032_default,
+      aws_033_default,
+      aws_034_default,
+      aws_035_default,
+      aws_036_default,
+      aws_037_default,
+      aws_038_default,
       az_003_default,
       az_004_default,
       az_005_default,
@@ -34158,6 +36515,7 @@ var init_ansible3 = __esm({
       az_018_default,
       az_019_default,
       az_020_default,
+      az_021_default,
       gcp_003_default,
       gcp_004_default,
       gcp_005_default,
@@ -34172,6 +36530,7 @@ var init_ansible3 = __esm({
       gcp_014_default,
       gcp_015_default
     ];
+    DEMO_PATH = /(?:^|\/)(?:examples?|demos?|samples?)\//;
     family2 = {
       category: "ansible",
       rules: rules.map((r) => r.meta),
@@ -34930,6 +37289,9 @@ var init_allows = __esm({
 function looksLikeAnsible(path18, content) {
   const base = path18.split("/").pop() ?? "";
   if (looksLikeAnsibleCfg(base, content)) return true;
+  const managed = managedFileKind(path18.toLowerCase());
+  if (managed)
+    return managed === "repo" ? /gpgcheck/i.test(content) : /stricthostkeychecking|userknownhostsfile/i.test(content);
   if (/(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\//.test(path18)) return !isProgram(base, content);
   if (/^(?:hosts|inventory)(?:\.ini|\.ya?ml)?$/i.test(base)) return true;
   if (/^[^.]+$|\.ini$/i.test(base)) return looksLikeIniInventory(base, content);
@@ -35058,7 +37420,78 @@ async function iacFindings(t, opts, out, emit) {
       if (r.secret) iacSecrets.push(f);
     }
   }
+  if (kinds.includes("cloudformation") && opts.templateEnvironments) await environmentFindings(t, opts, out, emit);
   return iacSecrets;
+}
+async function environmentFindings(t, opts, out, emit) {
+  const fam = await loadFamily("cloudformation");
+  const envs = fam.environments;
+  if (!envs || !opts.listRelated || !opts.readRelated || !envs.wants(t.path, t.content)) return;
+  let { dirs, names } = envs.dirs(t.path);
+  const mappedDirs = (opts.parameterFiles ?? []).filter(([, tpl]) => tpl === t.path).map(([g]) => {
+    const segs = g.split("/").slice(0, -1);
+    const wild = segs.findIndex((s) => /[*?[{]/.test(s));
+    return (wild === -1 ? segs : segs.slice(0, wild)).join("/");
+  }).filter(Boolean);
+  if (mappedDirs.length) {
+    dirs = [.../* @__PURE__ */ new Set([...dirs, ...mappedDirs])];
+    names = [];
+  }
+  const listed = await opts.listRelated(dirs, t.commit?.sha, names.length ? names : void 0).catch(() => []);
+  const params = [];
+  const mine = (x) => envs.keep(t.path, x) || mappedTemplates(x, opts.parameterFiles).includes(t.path);
+  for (const p of [...new Set(listed)].filter(mine).slice(0, 32)) {
+    const text = await opts.readRelated(p, t.commit?.sha).catch(() => void 0);
+    if (text !== void 0 && looksLikeParameterFile(p, text))
+      params.push({ path: p, text, mapped: mappedTemplates(p, opts.parameterFiles) });
+  }
+  if (!params.length) return;
+  const metas = new Map(fam.rules.map((r) => [r.id, r]));
+  let extraFor;
+  const bundle = opts.policies;
+  if (bundle?.policies.length) {
+    const run3 = await (policyRunner ??= Promise.resolve().then(() => (init_run2(), run_exports2)));
+    extraFor = (p) => {
+      const rules2 = run3.cfnRules(bundle, p);
+      for (const r of rules2) metas.set(r.meta.id, r.meta);
+      return rules2.length ? { rules: rules2 } : void 0;
+    };
+  }
+  const startsOf = /* @__PURE__ */ new Map();
+  for (const { file, text, finding: r, templateScope } of envs.lint(t.path, t.content, params, extraFor)) {
+    let starts = startsOf.get(file);
+    if (!starts) startsOf.set(file, starts = lineStarts(text));
+    const at = (n) => lineText(text, starts, Math.min(Math.max(n, 1) - 1, starts.length - 1));
+    const raw = at(r.line);
+    const meta2 = metas.get(r.ruleId);
+    const f = makeFinding({
+      ruleId: r.ruleId,
+      category: meta2?.category ?? fam.category,
+      severity: r.severity,
+      title: meta2?.title ?? r.ruleId,
+      message: r.message,
+      remediation: meta2?.remediation ?? "",
+      file,
+      line: r.line,
+      column: r.column,
+      endLine: r.endLine,
+      endColumn: r.endColumn,
+      commit: t.commit,
+      value: void 0,
+      identity: [r.path],
+      keyed: true,
+      why: r.why,
+      snippet: { line: raw, masked: [] },
+      blocking: overlaps(templateScope, t.changed),
+      ...meta2?.owners?.length ? { owners: meta2.owners } : {},
+      ...r.related?.length ? { related: r.related } : {}
+    });
+    if (r.suppressed) {
+      out.suppressed.push(toSuppressed(f, r.suppressed.by, r.suppressed.reason));
+      continue;
+    }
+    emit(f, [[r.line, raw, r.line > 1 ? at(r.line - 1) : void 0]]);
+  }
 }
 var families, policyRunner;
 var init_iac = __esm({
@@ -35283,8 +37716,8 @@ function sudoersGrants(text, r) {
   });
   return out;
 }
-function finding(rule265, message2, pos3, scope, path18) {
-  return { ruleId: rule265.id, severity: rule265.severity, message: message2, path: path18, scope, ...pos3 };
+function finding(rule283, message2, pos3, scope, path18) {
+  return { ruleId: rule283.id, severity: rule283.severity, message: message2, path: path18, scope, ...pos3 };
 }
 function authorizedKeysFile(file, content, r, out) {
   const owner = /(?:^|\/)(?:home|users)\/([^/]+)\//i.exec(file)?.[1];
@@ -35336,15 +37769,15 @@ function resolveItem(v, item) {
 function pos2(n, lc) {
   return nodePos(n, lc) ?? { line: 1, column: 1, endLine: 1, endColumn: 1 };
 }
-function report2(c, rule265, message2, at, scope, path18, lineOffset = 0) {
+function report2(c, rule283, message2, at, scope, path18, lineOffset = 0) {
   const p = pos2(at, c.lc);
   const line = p.line + lineOffset;
-  const key = `${rule265.id}:${line}`;
+  const key = `${rule283.id}:${line}`;
   if (c.seen.has(key)) return;
   c.seen.add(key);
   c.out.findings.push(
     finding(
-      rule265,
+      rule283,
       message2,
       lineOffset ? { line, column: 1, endLine: line, endColumn: 1 } : p,
       [Math.min(scope[0], line), Math.max(scope[1], line)],
@@ -35756,6 +38189,120 @@ var init_access2 = __esm({
   }
 });
 
+// src/rules/certs/rules.ts
+var cert001;
+var init_rules2 = __esm({
+  "src/rules/certs/rules.ts"() {
+    "use strict";
+    cert001 = {
+      id: "CERT-001",
+      title: "Certificate with an RSA key shorter than 2048 bits",
+      severity: "medium",
+      category: "certificate",
+      remediation: "Issue a new certificate for a new key of at least 2048 bits (RSA 3072, or ECDSA P-256), deploy it, then revoke the old one and remove it.",
+      docs: `## What it checks
+A PEM certificate (\`-----BEGIN CERTIFICATE-----\`) in any file whose text hookguard reads \u2014 \`.crt\`, \`.cer\`,
+\`.cert\`, \`.pem\` files, and certificates embedded in YAML or JSON (a Kubernetes secret's \`tls.crt\`, a
+CloudFormation or Ansible value) \u2014 whose public key is RSA with a modulus under 2048 bits. Each certificate of a
+bundle is judged on its own and reported at its \`BEGIN\` line, naming its subject and key size. EC and Ed25519 keys,
+RSA keys of 2048 bits or more, and blocks that do not parse are not reported.
+
+## Why it matters
+RSA keys under 2048 bits are below every current baseline (NIST SP 800-131A disallows them for signatures since
+2014; browsers and the CA/Browser Forum refuse them): a 1024-bit key is within reach of a well-funded attacker, and
+once it is factored, whoever holds it can impersonate the server or sign as the issuing CA. Such a certificate in a
+repository is usually a trust anchor or a server certificate that clients still accept.
+
+## Example
+\`certs/legacy-api.crt\` holds a self-signed certificate made with \`openssl req -x509 -newkey rsa:1024 \u2026\`.
+
+## Fix
+Generate a new key (\`openssl req -x509 -newkey rsa:3072 \u2026\`, or \`-newkey ec -pkeyopt ec_paramgen_curve:P-256\`),
+have the certificate issued for it, deploy it, and revoke the old certificate.
+
+## References
+- https://csrc.nist.gov/pubs/sp/800/131/a/r2/final
+- https://cabforum.org/working-groups/server/baseline-requirements/requirements/`
+    };
+  }
+});
+
+// src/rules/certs/index.ts
+var certs_exports = {};
+__export(certs_exports, {
+  cert001: () => cert001,
+  weakCertificates: () => weakCertificates
+});
+import { X509Certificate } from "node:crypto";
+function weakCertificates(text) {
+  const out = [];
+  for (const m of text.matchAll(BLOCK)) {
+    let cert;
+    try {
+      cert = new X509Certificate(unwrap(m[0]));
+    } catch {
+      continue;
+    }
+    const key = cert.publicKey;
+    const bits = key.asymmetricKeyDetails?.modulusLength;
+    if (key.asymmetricKeyType !== "rsa" || bits === void 0 || bits >= 2048) continue;
+    const line = text.slice(0, m.index).split("\n").length;
+    out.push({ line, endLine: line + m[0].split("\n").length - 1, bits, subject: cert.subject.replace(/\n/g, ", ") });
+  }
+  return out;
+}
+var BLOCK, unwrap;
+var init_certs = __esm({
+  "src/rules/certs/index.ts"() {
+    "use strict";
+    init_rules2();
+    BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
+    unwrap = (s) => s.replace(/\\n/g, "\n").split("\n").map((l) => l.trim().replace(/^["']|["',]$/g, "")).join("\n");
+  }
+});
+
+// src/engine/certs.ts
+async function certFindings(t, emit) {
+  const { weakCertificates: weakCertificates2, cert001: cert0012 } = await Promise.resolve().then(() => (init_certs(), certs_exports));
+  const hits = weakCertificates2(t.content);
+  if (!hits.length) return;
+  const starts = lineStarts(t.content);
+  for (const h of hits) {
+    const raw = lineText(t.content, starts, Math.min(h.line - 1, starts.length - 1));
+    const f = makeFinding({
+      ruleId: cert0012.id,
+      category: cert0012.category,
+      severity: cert0012.severity,
+      title: cert0012.title,
+      message: `The certificate for ${h.subject || "an empty subject"} has a ${h.bits}-bit RSA key (under 2048 bits): anyone who factors it can impersonate its owner.`,
+      remediation: cert0012.remediation ?? "",
+      file: t.path,
+      line: h.line,
+      column: 1,
+      endLine: h.endLine,
+      endColumn: 1,
+      commit: t.commit,
+      identity: [h.subject, String(h.bits)],
+      snippet: { text: raw },
+      blocking: overlaps([h.line, h.endLine], t.changed)
+    });
+    const at = (n) => n >= 1 ? lineText(t.content, starts, n - 1) : void 0;
+    emit(f, [
+      [h.line, raw, at(h.line - 1)],
+      ...h.line > 1 ? [[h.line - 1, at(h.line - 1), at(h.line - 2)]] : []
+    ]);
+  }
+}
+var CERT_MARK;
+var init_certs2 = __esm({
+  "src/engine/certs.ts"() {
+    "use strict";
+    init_finding();
+    init_lines();
+    CERT_MARK = "-----BEGIN CERTIFICATE-----";
+  }
+});
+
 // src/rules/hookguard/own.ts
 var OWN_ID, ownRule;
 var init_own = __esm({
@@ -35980,6 +38527,7 @@ async function examine(t, opts) {
   const iacSecrets = opts.iac && t.content !== void 0 ? await iacFindings({ ...t, content: t.content }, opts, out, emit) : [];
   if (opts.revoked && t.content !== void 0 && (opts.revoked.users.length || opts.revoked.keys.length))
     await accessFindings({ ...t, content: t.content }, opts.revoked, out, emit, opts.readRelated);
+  if (t.content !== void 0 && t.content.includes(CERT_MARK)) await certFindings({ ...t, content: t.content }, emit);
   if (iacSecrets.length)
     out.findings = out.findings.filter(
       (f) => f.category !== "secret" || !iacSecrets.some((i) => i.line === f.line && f.column < i.endColumn && i.column < f.endColumn)
@@ -36000,6 +38548,7 @@ var init_engine = __esm({
     init_allows();
     init_iac();
     init_access2();
+    init_certs2();
     init_own2();
     init_iac();
     WHOLE_TEXT_BYTES = 1024 * 1024;
@@ -36055,6 +38604,9 @@ function indexFile(root, env) {
   }
 }
 function indexMayHold(root, env, name) {
+  return indexMayHoldAny(root, env, [name]);
+}
+function indexMayHoldAny(root, env, names) {
   const file = indexFile(root, env);
   if (!file) return "maybe";
   let buf;
@@ -36068,7 +38620,7 @@ function indexMayHold(root, env, name) {
   const version2 = buf.readUInt32BE(4);
   if (version2 !== 2 && version2 !== 3) return "maybe";
   if (buf.includes("link") || buf.includes("sdir")) return "maybe";
-  return buf.includes(name) ? "maybe" : "no";
+  return names.some((n) => buf.includes(n)) ? "maybe" : "no";
 }
 var MAX_BYTES;
 var init_index_file = __esm({
@@ -36187,7 +38739,7 @@ function relatedLister(root, disk) {
   const list4 = async (dirs, commit, names) => {
     dirs = dirs.filter((d) => d && !d.startsWith("/") && !d.split("/").includes(".."));
     if (!dirs.length) return [];
-    if (!disk && !commit && names?.length && names.every((n) => indexMayHold(root, process.env, n) === "no")) return [];
+    if (!disk && !commit && names?.length && indexMayHoldAny(root, process.env, names) === "no") return [];
     if (!disk) {
       const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
       const r = commit ? await git2(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", ...dirs]) : await git2(root, ["ls-files", "-z", "--", ...dirs]);
@@ -36228,6 +38780,9 @@ import path9 from "node:path";
 function spanningSecrets(p) {
   return SPANNING_SECRETS.test(lowerAscii2(p));
 }
+function certFile(p) {
+  return CERT_FILE.test(lowerAscii2(p));
+}
 function wantsIac(p) {
   const l = lowerAscii2(p);
   return IAC_NAME.test(l) || NO_EXT.test(l);
@@ -36259,16 +38814,18 @@ function declaredNear(root, names, needle) {
     }
   };
 }
-var IAC_NAME, NO_EXT, SPANNING_SECRETS, IAC_ID;
+var IAC_NAME, NO_EXT, SPANNING_SECRETS, CERT_FILE, IAC_ID;
 var init_wants = __esm({
   "src/scan/wants.ts"() {
     "use strict";
+    init_repo_path();
     init_roles();
     init_paths();
-    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
+    IAC_NAME = /\.(?:ya?ml|json|template|tmpl|cfn)$|\.repo(?:\.j2|\.jinja2?)?$|(?:^|\/)\.?ssh[_-]?config(?:\.d\/[^/]+)?(?:\.j2|\.jinja2?)?$|(?:^|\/)\.?ssh\/config(?:\.d\/[^/]+)?(?:\.j2|\.jinja2?)?$|(?:^|\/)(?:ansible\.cfg|\.ansible\.cfg)$|(?:^|\/)(?:group_vars|host_vars|inventory|inventories)\/|(?:^|\/)(?:hosts|inventory)(?:\.ini)?$/;
     NO_EXT = /(?:^|\/)[^/.]+$|\.(?:txt|ini|cfg|conf)$/;
     SPANNING_SECRETS = /(?:^|\/)(?:[._]netrc|\.pypirc|\.pgpass|settings\.xml|\.htpasswd|[^/]*\.gradle(?:\.kts)?|gradle\.properties|\.npmrc)$/;
-    IAC_ID = /^(?:cfn|ans|env|atrest|hg|access)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
+    CERT_FILE = /\.(?:crt|cer|cert|pem)$/;
+    IAC_ID = /^(?:cfn|ans|env|atrest|hg|access|cert)-[a-z0-9]+(?:-[a-z0-9]+)*$/;
   }
 });
 
@@ -36455,7 +39012,7 @@ var init_gitattributes = __esm({
 
 // src/env/rules.ts
 var ENV_RULES;
-var init_rules2 = __esm({
+var init_rules3 = __esm({
   "src/env/rules.ts"() {
     "use strict";
     ENV_RULES = [
@@ -37240,6 +39797,22 @@ function flattenJson(text) {
   walk4(root, [], 1, 0);
   return out;
 }
+function literalKind(raw) {
+  if (/^(?:true|false)$/.test(raw)) return "bool";
+  if (raw === "null") return "null";
+  return /^-?\d+(?:\.\d+)?$/.test(raw) ? "number" : "string";
+}
+function heredoc(text, at) {
+  const m = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(at, at + 300));
+  if (!m) return void 0;
+  const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*$`, "m");
+  const rest = text.slice(at + m[0].length);
+  const e = end.exec(rest);
+  return {
+    body: e ? rest.slice(0, e.index) : rest,
+    stop: at + m[0].length + (e ? e.index + e[0].length : rest.length)
+  };
+}
 function flattenTfvars(text) {
   const out = { format: "tfvars", entries: [], errors: [] };
   let i = 0;
@@ -37312,13 +39885,9 @@ function flattenTfvars(text) {
       return v2;
     }
     if (c === "<" && text[i + 1] === "<") {
-      const m2 = /^<<-?([A-Za-z_]\w*)[ \t]*\r?\n/.exec(text.slice(i, i + 300));
-      if (!m2) fail("bad heredoc");
-      const end = new RegExp(`^[ \\t]*${m2[1]}[ \\t]*$`, "m");
-      const rest = text.slice(i + m2[0].length);
-      const e = end.exec(rest);
-      const body = e ? rest.slice(0, e.index) : rest;
-      const stop = i + m2[0].length + (e ? e.index + e[0].length : rest.length);
+      const h = heredoc(text, i);
+      if (!h) fail("bad heredoc");
+      const { body, stop } = h;
       for (; i < stop; i++) if (text[i] === "\n") [line, lineStart2] = [line + 1, i + 1];
       if (segments.length) add(segments, keyLine, body.replace(/\n$/, ""), "string", [vl, vc, vc]);
       return body;
@@ -37359,7 +39928,7 @@ function flattenTfvars(text) {
     const raw = m[0].replace(/\s*(?:\/\/.*)?$/, "");
     if (!raw) fail("expected a value");
     i += raw.length;
-    const kind = /^(?:true|false)$/.test(raw) ? "bool" : raw === "null" ? "null" : /^-?\d+(?:\.\d+)?$/.test(raw) ? "number" : "string";
+    const kind = literalKind(raw);
     const v = kind === "null" ? "" : kind === "string" ? `\${${raw}}` : raw;
     if (segments.length) add(segments, keyLine, v, kind, [vl, vc, vc + raw.length]);
     return v;
@@ -37432,7 +40001,7 @@ function parseSopsConfig(text, dir = "") {
       const v = item.items.find((p) => (0, import_yaml3.isScalar)(p.key) && p.key.value === k)?.value;
       return (0, import_yaml3.isScalar)(v) ? v.value : void 0;
     };
-    const rule265 = { index: index + 1 };
+    const rule283 = { index: index + 1 };
     const pr = get3("path_regex");
     if (typeof pr === "string") {
       const re = safeRegex(pr);
@@ -37443,18 +40012,18 @@ function parseSopsConfig(text, dir = "") {
         });
         return;
       }
-      rule265.pathRegex = re;
-      rule265.pathRegexSource = pr;
+      rule283.pathRegex = re;
+      rule283.pathRegexSource = pr;
     }
     const er = safeRegex(get3("encrypted_regex"));
-    if (er) rule265.encryptedRegex = er;
+    if (er) rule283.encryptedRegex = er;
     const ur = safeRegex(get3("unencrypted_regex"));
-    if (ur) rule265.unencryptedRegex = ur;
+    if (ur) rule283.unencryptedRegex = ur;
     const es = get3("encrypted_suffix");
-    if (typeof es === "string") rule265.encryptedSuffix = es;
+    if (typeof es === "string") rule283.encryptedSuffix = es;
     const us = get3("unencrypted_suffix");
-    if (typeof us === "string") rule265.unencryptedSuffix = us;
-    out.rules.push(rule265);
+    if (typeof us === "string") rule283.unencryptedSuffix = us;
+    out.rules.push(rule283);
   });
   return out;
 }
@@ -37505,12 +40074,12 @@ function checkSops(path18, text, cfg) {
   if (flat.errors.length && !flat.entries.length && governing)
     return { hits: [], errors: flat.errors.map((e) => ({ ...e, message: `SOPS file cannot be read: ${e.message}` })) };
   const isMeta = (e) => e.segments[0] === "sops" || format === "dotenv" && e.key.startsWith("sops_");
-  const rule265 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
+  const rule283 = meta2 ? { ...governing ?? {}, ...metadataRule(flat.entries.filter(isMeta)) } : governing;
   const why = meta2 ? "the file carries SOPS metadata" : `${cfg.dir}.sops.yaml creation rule ${governing.index} (path_regex ${governing.pathRegexSource}) covers it`;
   const hits = [];
   for (const e of flat.entries) {
     if (hits.length >= MAX_HITS) break;
-    if (isMeta(e) || !mustEncrypt(e.segments, rule265) || !isPlainValue(e)) continue;
+    if (isMeta(e) || !mustEncrypt(e.segments, rule283) || !isPlainValue(e)) continue;
     if (e.kind === "list" && e.value.split(", ").every((v) => ENC.test(v) || v === "")) continue;
     hits.push({
       ruleId: "ATREST-002",
@@ -37891,77 +40460,100 @@ function inventoryHostsOut(f, entries) {
     return { ...e, segments, key: segments.join(".") };
   });
 }
-function compareEnvironments(files, opts) {
-  const res = { hits: [], table: { environments: [], roles: [] }, errors: [] };
-  const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
-  const userExpected = (e) => expectRes.some((r) => r.test(e.key));
-  const key = randomBytes(32);
-  const hmac = (v) => createHmac2("sha256", key).update(v).digest("base64");
-  const parsed2 = [];
-  const vaulted = /* @__PURE__ */ new Map();
-  const parse4 = (f) => {
-    if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
-      vaulted.set(f.role, [...vaulted.get(f.role) ?? [], f]);
-      return void 0;
+function missingKeyHits(k, present2, missing, col) {
+  const hits = [];
+  for (const l of present2) {
+    const p = col(l).p;
+    const en = p.entries.get(k);
+    hits.push({
+      ruleId: "ENV-003",
+      file: p.f.path,
+      line: en.line,
+      column: 1,
+      endLine: en.line,
+      endColumn: 1,
+      key: k,
+      secret: false,
+      blocking: touches(p.f, en.line),
+      ...p.f.commit ? { commit: p.f.commit } : {},
+      message: `${k} is set in ${list3(present2)} but missing in ${list3(missing)} (${missing.map((m) => col(m).p.f.path).join(", ")}).`
+    });
+  }
+  return hits;
+}
+function securityDriftHits(k, known5, weak, col) {
+  const hits = [];
+  const valueOf = (l) => col(l).p.entries.get(k).value.slice(0, 60);
+  const shown3 = known5.map((l) => `${l}=${valueOf(l)}`);
+  const targets = weak ? [...weak] : known5;
+  const strong = weak ? known5.filter((l) => !weak.has(l)) : [];
+  for (const l of targets) {
+    const p = col(l).p;
+    const en = p.entries.get(k);
+    const prod = isProduction(col(l).env);
+    const hit = valueHit(
+      "ENV-002",
+      p.f,
+      en,
+      false,
+      weak ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown3.join(", ")}.`
+    );
+    if (weak) {
+      hit.severity = prod ? "high" : "medium";
+      hit.remediation = `${l} is the environment to fix: set ${k} in ${p.f.path} to ${valueOf(strong[0])}, as in ${list3(strong)}. If ${l} must differ, list the key in environments.expectDifferent with the reason.`;
     }
-    const flat = flatten(f.path, f.text);
-    if (flat.errors.length && !flat.entries.length) {
-      for (const e of flat.errors.slice(0, 1))
-        res.errors.push({
-          file: f.path,
-          ...e.line ? { line: e.line } : {},
-          ...f.commit ? { commit: f.commit.sha } : {},
-          message: `environment file (${f.env}) cannot be compared: ${e.message}`
-        });
-      return void 0;
+    hits.push(hit);
+  }
+  return hits;
+}
+function parseEnvFile(f, opts, vaulted, errors) {
+  if (/^\uFEFF?\s*\$ANSIBLE_VAULT;/.test(f.text)) {
+    vaulted.set(f.role, [...vaulted.get(f.role) ?? [], f]);
+    return void 0;
+  }
+  const flat = flatten(f.path, f.text);
+  if (flat.errors.length && !flat.entries.length) {
+    for (const e of flat.errors.slice(0, 1))
+      errors.push({
+        file: f.path,
+        ...e.line ? { line: e.line } : {},
+        ...f.commit ? { commit: f.commit.sha } : {},
+        message: `environment file (${f.env}) cannot be compared: ${e.message}`
+      });
+    return void 0;
+  }
+  const params = parameterFile(f, flat.entries);
+  const list4 = params ?? inventoryHostsOut(f, flat.entries);
+  const entries = /* @__PURE__ */ new Map();
+  for (const e of list4) {
+    const had = entries.get(e.key);
+    if (!had) entries.set(e.key, e);
+    else if (isSecurityKey(e.segments)) {
+      const a = strength(had.segments, had.value);
+      const b = strength(e.segments, e.value);
+      if (a !== void 0 && b !== void 0 && b < a) entries.set(e.key, e);
     }
-    const params = parameterFile(f, flat.entries);
-    const list4 = params ?? inventoryHostsOut(f, flat.entries);
-    const entries = /* @__PURE__ */ new Map();
-    for (const e of list4) {
-      const had = entries.get(e.key);
-      if (!had) entries.set(e.key, e);
-      else if (isSecurityKey(e.segments)) {
-        const a = strength(had.segments, had.value);
-        const b = strength(e.segments, e.value);
-        if (a !== void 0 && b !== void 0 && b < a) entries.set(e.key, e);
-      }
-    }
-    const noEcho = params && opts.noEcho;
-    return {
-      f,
-      entries,
-      params: params !== void 0,
-      secrets: secretEntries(f, [...entries.values()], opts, noEcho ? (e) => noEcho.has(e.key) : void 0)
-    };
+  }
+  const noEcho = params && opts.noEcho;
+  return {
+    f,
+    entries,
+    params: params !== void 0,
+    secrets: secretEntries(f, [...entries.values()], opts, noEcho ? (e) => noEcho.has(e.key) : void 0)
   };
-  const { focus } = opts;
-  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
-  const deferred = [];
-  for (const f of files) {
-    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
-    else {
-      const p = parse4(f);
-      if (p) parsed2.push(p);
+}
+function secretNeedles(parsed2) {
+  const needles = [];
+  for (const p of parsed2)
+    for (const v of p.secrets.values()) {
+      const run3 = v.replace(/^cred:/, "").split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
+      if (run3.length < 4) return void 0;
+      needles.push(run3);
     }
-  }
-  const others = [];
-  if (focus && deferred.length) {
-    const needles = [];
-    let everything = false;
-    for (const p of parsed2)
-      if (focus(p.f.path))
-        for (const v of p.secrets.values()) {
-          const run3 = v.replace(/^cred:/, "").split(/[^A-Za-z0-9]+/).reduce((a, b) => b.length > a.length ? b : a, "");
-          if (run3.length >= 4) needles.push(run3);
-          else everything = true;
-        }
-    for (const f of deferred)
-      if (everything || needles.some((n) => f.text.includes(n))) {
-        const p = parse4(f);
-        if (p) others.push(p);
-      }
-  }
+  return needles;
+}
+function plaintextTwinHits(parsed2, vaulted) {
+  const hits = [];
   for (const p of parsed2) {
     const twins = vaulted.get(p.f.role)?.filter((v) => v.env !== p.f.env);
     if (!twins?.length || isVaultName(p.f.path)) continue;
@@ -37970,7 +40562,7 @@ function compareEnvironments(files, opts) {
       if (n >= 50) break;
       if (e.kind === "null" || e.kind === "list" || !e.value || e.tag === "!vault" || unknowable(e.value)) continue;
       n++;
-      res.hits.push(
+      hits.push(
         valueHit(
           "ATREST-003",
           p.f,
@@ -37981,8 +40573,13 @@ function compareEnvironments(files, opts) {
       );
     }
   }
+  return hits;
+}
+function sharedSecrets(all, focus, hits) {
+  const key = randomBytes(32);
+  const hmac = (v) => createHmac2("sha256", key).update(v).digest("base64");
   const byHash = /* @__PURE__ */ new Map();
-  for (const p of [...parsed2, ...others])
+  for (const p of all)
     for (const [e, v] of p.secrets) {
       const h = hmac(v);
       const l = byHash.get(h) ?? [];
@@ -37996,19 +40593,23 @@ function compareEnvironments(files, opts) {
     for (const { p, e } of places) {
       shared.add(e);
       if (focus && !focus(p.f.path)) continue;
-      const others2 = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
+      const others = places.filter((x) => x.p.f.env !== p.f.env).sort((a, b) => envSort(a.p.f.env, b.p.f.env) || a.p.f.path.localeCompare(b.p.f.path)).map((x) => `${x.p.f.path}:${x.e.valueLine} (${x.p.f.env})`);
       const what2 = p.secrets.get(e).startsWith("cred:") ? `The password inside ${e.key}` : `The secret in ${e.key}`;
-      res.hits.push(
+      hits.push(
         valueHit(
           "ENV-001",
           p.f,
           e,
           true,
-          `${what2} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others2.slice(0, 5).join(", ")}${others2.length > 5 ? ` and ${others2.length - 5} more` : ""}. Each environment needs its own.`
+          `${what2} (${p.f.env}) has the same value in ${list3(envs.filter((x) => x !== p.f.env))}: ${others.slice(0, 5).join(", ")}${others.length > 5 ? ` and ${others.length - 5} more` : ""}. Each environment needs its own.`
         )
       );
     }
   }
+  return shared;
+}
+function weakAndPlaintextHits(parsed2, opts) {
+  const res = { hits: [] };
   for (const p of parsed2) {
     if (isProduction(p.f.env))
       for (const [e, v] of p.secrets) {
@@ -38039,6 +40640,37 @@ function compareEnvironments(files, opts) {
         );
       }
   }
+  return res.hits;
+}
+function compareEnvironments(files, opts) {
+  const res = { hits: [], table: { environments: [], roles: [] }, errors: [] };
+  const expectRes = (opts.expectDifferent ?? []).map((g) => globRegex(g, true));
+  const userExpected = (e) => expectRes.some((r) => r.test(e.key));
+  const parsed2 = [];
+  const vaulted = /* @__PURE__ */ new Map();
+  const parse4 = (f) => parseEnvFile(f, opts, vaulted, res.errors);
+  const { focus } = opts;
+  const focusRoles = focus && new Set(files.filter((f) => focus(f.path)).map((f) => f.role));
+  const deferred = [];
+  for (const f of files) {
+    if (focusRoles && !focusRoles.has(f.role)) deferred.push(f);
+    else {
+      const p = parse4(f);
+      if (p) parsed2.push(p);
+    }
+  }
+  const others = [];
+  if (focus && deferred.length) {
+    const needles = secretNeedles(parsed2.filter((p) => focus(p.f.path)));
+    for (const f of deferred)
+      if (!needles || needles.some((n) => f.text.includes(n))) {
+        const p = parse4(f);
+        if (p) others.push(p);
+      }
+  }
+  res.hits.push(...plaintextTwinHits(parsed2, vaulted));
+  const shared = sharedSecrets([...parsed2, ...others], focus, res.hits);
+  res.hits.push(...weakAndPlaintextHits(parsed2, opts));
   const roles = /* @__PURE__ */ new Map();
   for (const p of parsed2) {
     const cols = roles.get(p.f.role) ?? [];
@@ -38108,47 +40740,9 @@ function compareEnvironments(files, opts) {
           };
       }
       row.rows.push({ key: k, security, cells });
-      if (missing.length && !expected)
-        for (const l of present2) {
-          const p = col(l).p;
-          const en = p.entries.get(k);
-          res.hits.push({
-            ruleId: "ENV-003",
-            file: p.f.path,
-            line: en.line,
-            column: 1,
-            endLine: en.line,
-            endColumn: 1,
-            key: k,
-            secret: false,
-            blocking: touches(p.f, en.line),
-            ...p.f.commit ? { commit: p.f.commit } : {},
-            message: `${k} is set in ${list3(present2)} but missing in ${list3(missing)} (${missing.map((m) => col(m).p.f.path).join(", ")}).`
-          });
-        }
-      if (security && !anySecret && !credential && distinct.size > 1 && !userSaid) {
-        const valueOf = (l) => col(l).p.entries.get(k).value.slice(0, 60);
-        const shown3 = [...values.keys()].map((l) => `${l}=${valueOf(l)}`);
-        const targets = ranked ? [...weak] : [...values.keys()];
-        const strong = ranked ? [...values.keys()].filter((l) => !weak.has(l)) : [];
-        for (const l of targets) {
-          const p = col(l).p;
-          const en = p.entries.get(k);
-          const prod = isProduction(col(l).env);
-          const hit = valueHit(
-            "ENV-002",
-            p.f,
-            en,
-            false,
-            ranked ? `Security setting ${k} is weaker in ${l} (${valueOf(l)}) than in ${list3(strong.map((s) => `${s} (${valueOf(s)})`))}.` : `Security setting ${k} differs between environments: ${shown3.join(", ")}.`
-          );
-          if (ranked) {
-            hit.severity = prod ? "high" : "medium";
-            hit.remediation = `${l} is the environment to fix: set ${k} in ${p.f.path} to ${valueOf(strong[0])}, as in ${list3(strong)}. If ${l} must differ, list the key in environments.expectDifferent with the reason.`;
-          }
-          res.hits.push(hit);
-        }
-      }
+      if (missing.length && !expected) res.hits.push(...missingKeyHits(k, present2, missing, col));
+      if (security && !anySecret && !credential && distinct.size > 1 && !userSaid)
+        res.hits.push(...securityDriftHits(k, [...values.keys()], ranked ? weak : void 0, col));
     }
     res.table.roles.push(row);
   }
@@ -38879,17 +41473,17 @@ var require_ignore = __commonJS({
         }
         const isStr = isString(pattern);
         const raw = isStr ? pattern : pattern.pattern;
-        const rule265 = checkPattern(raw) && createRule(
+        const rule283 = checkPattern(raw) && createRule(
           raw,
           isStr ? UNDEFINED : pattern.mark,
           this._ignoreCase,
           !this._split,
           this._stripBOM && !index
         );
-        if (rule265) {
+        if (rule283) {
           this._added = true;
-          this._rules.push(rule265);
-          if (matchesBasename(rule265.body)) {
+          this._rules.push(rule283);
+          if (matchesBasename(rule283.body)) {
             this._basenameCount++;
           }
         }
@@ -38918,11 +41512,11 @@ var require_ignore = __commonJS({
         let unignored = false;
         let matchedRule;
         for (let index = rules2.length - 1; index >= 0; index--) {
-          const rule265 = rules2[index];
-          if (rule265.checkRegex.test(path18)) {
-            ignored = !rule265.negative;
-            unignored = rule265.negative;
-            matchedRule = rule265.negative ? UNDEFINED : rule265;
+          const rule283 = rules2[index];
+          if (rule283.checkRegex.test(path18)) {
+            ignored = !rule283.negative;
+            unignored = rule283.negative;
+            matchedRule = rule283.negative ? UNDEFINED : rule283;
             break;
           }
         }
@@ -38945,17 +41539,17 @@ var require_ignore = __commonJS({
         const shortcut = this._basenameCount * 2 >= length;
         const basename = shortcut ? basenameOf(path18) : path18;
         for (let index = length - 1; index >= 0; index--) {
-          const rule265 = rules2[index];
-          if (rule265[mode].test(
-            shortcut && rule265._basenameOnly ? basename : path18
+          const rule283 = rules2[index];
+          if (rule283[mode].test(
+            shortcut && rule283._basenameOnly ? basename : path18
           )) {
-            const { negative } = rule265;
+            const { negative } = rule283;
             const ret = {
               ignored: !negative,
               unignored: negative
             };
             if (!negative) {
-              ret.rule = rule265;
+              ret.rule = rule283;
             }
             return ret;
           }
@@ -39367,12 +41961,6 @@ async function noEchoParameters(root, snap) {
 function isSopsName(p) {
   return /(?:^|\/)\.sops\.ya?ml$/.test(p);
 }
-function folders(p) {
-  const out = [];
-  for (let i = p.lastIndexOf("/"); i !== -1; i = p.lastIndexOf("/", i - 1)) out.push(p.slice(0, i + 1));
-  out.push("");
-  return out;
-}
 function isStoreEvidence(p) {
   const place2 = placeOf2(p);
   return !place2.test && !place2.docs && !place2.example && !/(?:^|\/)(?:node_modules|patterns|dist)\//.test(p);
@@ -39509,6 +42097,7 @@ var DOCS2, Extras, HOW, SOPS_NAMES, STORE_FILES;
 var init_extras = __esm({
   "src/scan/extras.ts"() {
     "use strict";
+    init_repo_path();
     init_finding();
     init_context();
     init_binaries();
@@ -39516,7 +42105,7 @@ var init_extras = __esm({
     init_record();
     init_gitattributes();
     init_roles();
-    init_rules2();
+    init_rules3();
     init_paths();
     init_snapshot();
     DOCS2 = new Map(ENV_RULES.map((r) => [r.id, r]));
@@ -39577,7 +42166,7 @@ var init_extras = __esm({
       }
       /** Files on disk: the `.sops.yaml` of each folder above `p`, looked up once per folder. */
       async probeDisk(p) {
-        for (const dir of folders(p)) {
+        for (const dir of foldersAbove(p)) {
           if (this.probed.has(dir)) continue;
           this.probed.add(dir);
           for (const n of SOPS_NAMES) {
@@ -39602,7 +42191,7 @@ var init_extras = __esm({
       }
       /** The `.sops.yaml` that governs a path: the nearest one in the folders above it, as sops finds it. */
       sopsFor(p) {
-        for (const dir of folders(p)) {
+        for (const dir of foldersAbove(p)) {
           const c = this.sops.get(dir);
           if (c) return c;
         }
@@ -39963,7 +42552,7 @@ var init_examine = __esm({
           error: (e) => out.errors.push(e)
         };
         this.srcOpts = {
-          wantsContent: (p) => s.engine.iac && wantsIac(p) || spanningSecrets(p) || snap.envPath(p) || isVaultName(p) || isAtRestConfig(p) || snap.sopsConfigured(p) || (snap.now?.wants(p) ?? false),
+          wantsContent: (p) => s.engine.iac && wantsIac(p) || spanningSecrets(p) || certFile(p) || snap.envPath(p) || isVaultName(p) || isAtRestConfig(p) || snap.sopsConfigured(p) || (snap.now?.wants(p) ?? false),
           binaryHead: (p) => binaryWhole(p) > 0 || snap.gitCryptNear(p) || (snap.now?.gitCryptDeclared(p) ?? false),
           binaryWhole,
           maxContentBytes: LIMITS2.contentBytes,
@@ -40045,6 +42634,7 @@ var init_examine = __esm({
             ...engine.policies ? { policies: engine.policies } : {},
             ...engine.parameters ? { parameters: engine.parameters } : {},
             ...engine.parameterFiles ? { parameterFiles: engine.parameterFiles } : {},
+            ...engine.templateEnvironments ? { templateEnvironments: true } : {},
             explainDropped: s.verbose,
             ...engine.budgetMs !== void 0 ? { budgetMs: engine.budgetMs } : {},
             ignore: config.ignore,
@@ -40618,7 +43208,7 @@ function plainLines(text, where3, add) {
     add(clean(m ? m[2] : line), `${where3} (${m ? m[1] : `line ${i + 1}`})`);
   });
 }
-function readOwnCredentials(env, config, cwd) {
+function readOwnCredentials2(env, config, cwd) {
   const home = env.HOME || os.homedir();
   const out = /* @__PURE__ */ new Map();
   const add = (value, source, user) => {
@@ -40878,7 +43468,7 @@ __export(hookguard_exports, {
   hookguardRuleDocs: () => hookguardRuleDocs
 });
 function hookguardRuleDocs() {
-  return [unusedRule, ownRule, access001, access002];
+  return [unusedRule, ownRule, access001, access002, cert001];
 }
 var init_hookguard = __esm({
   "src/rules/hookguard/index.ts"() {
@@ -40886,6 +43476,7 @@ var init_hookguard = __esm({
     init_unused();
     init_own();
     init_rules();
+    init_rules2();
   }
 });
 
@@ -41375,7 +43966,7 @@ __export(scan_exports, {
   secretRuleDoc: () => secretRuleDoc,
   wantsIac: () => wantsIac
 });
-import { existsSync as existsSync10, readdirSync as readdirSync4, readFileSync as readFileSync16 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync16 } from "node:fs";
 import path16 from "node:path";
 function requestedWorkers(opts) {
   if (opts.workers !== void 0) return opts.workers;
@@ -41438,17 +44029,19 @@ function secretRuleDoc(p) {
     remediation: p.remediation
   };
 }
-function mayHavePolicies(root, config) {
-  return config.inlinePolicies === true || config.policyPaths !== void 0 || existsSync10(path16.join(root, "policies"));
+function mayHavePolicies(root, config, tracked) {
+  if (config.inlinePolicies === true || config.policyPaths !== void 0) return true;
+  return tracked ? [...tracked.keys()].some((k) => k.startsWith("policies/")) : existsSync10(path16.join(root, "policies"));
 }
-async function loadTeamPolicies(root, config, secretIds, env) {
-  if (!mayHavePolicies(root, config)) return void 0;
+async function loadTeamPolicies(root, config, secretIds, env, tracked) {
+  if (!mayHavePolicies(root, config, tracked)) return void 0;
   const { loadPolicies: loadPolicies2 } = await Promise.resolve().then(() => (init_policies(), policies_exports));
   const rel = config.file ? path16.relative(root, config.file).split(path16.sep).join("/") : void 0;
   const r = await loadPolicies2({
     root,
     paths: config.policyPaths,
-    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: readFileSync16(config.file, "utf8") } } : {},
+    ...tracked ? { tracked } : {},
+    ...config.inlinePolicies && config.file && rel ? { inline: { file: rel, text: tracked?.get(rel) ?? readFileSync16(config.file, "utf8") } } : {},
     knownIds: new Set([...secretIds].map((i) => i.toLowerCase())),
     ...config.environments ? { envGlobs: [...config.environments.envs].map(([k, v]) => [k, [...v]]) } : {},
     env: env ?? process.env,
@@ -41460,12 +44053,20 @@ async function loadTeamPolicies(root, config, secretIds, env) {
   if (r.error) throw new UsageError(r.error);
   return r.bundle;
 }
-function policyIdsIn(root, config, configText) {
+async function policyIdsIn(root, configText, tracked) {
   const texts = [configText];
-  const dir = path16.join(root, "policies");
-  if (!config.policyPaths && existsSync10(dir))
+  let paths2;
+  if (/^policyPaths\s*:/m.test(configText)) {
     try {
-      for (const f of readdirSync4(dir)) if (/\.ya?ml$/i.test(f)) texts.push(readFileSync16(path16.join(dir, f), "utf8"));
+      const v = (await Promise.resolve().then(() => __toESM(require_dist(), 1))).parse(configText)?.policyPaths;
+      paths2 = (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string");
+    } catch {
+    }
+  }
+  const { policyFiles: policyFiles2 } = await Promise.resolve().then(() => (init_load3(), load_exports));
+  for (const f of policyFiles2(root, paths2, tracked && [...tracked.keys()]))
+    try {
+      texts.push(tracked?.get(f) ?? readFileSync16(path16.join(root, f), "utf8"));
     } catch {
     }
   return texts.flatMap(
@@ -41490,7 +44091,7 @@ async function loadRulesAndConfig(root, configFile, cwd, tracked) {
     }
     const known5 = /* @__PURE__ */ new Set([...builtinIds, ...iacIds ?? []]);
     if (iacIds) {
-      for (const id of policyIdsIn(root, emptyConfig(), text)) known5.add(id.toLowerCase());
+      for (const id of await policyIdsIn(root, text, tracked)) known5.add(id.toLowerCase());
       categories.add("policy");
     }
     config = await loadConfig(file, known5, path16.relative(cwd, file) || file, categories, text);
@@ -41499,7 +44100,9 @@ async function loadRulesAndConfig(root, configFile, cwd, tracked) {
   const policies = await loadTeamPolicies(
     root,
     config,
-    patterns.map((p) => p.id)
+    patterns.map((p) => p.id),
+    void 0,
+    tracked
   );
   return { patterns, set: compileRuleSet(patterns), config, ...policies ? { policies } : {} };
 }
@@ -41665,7 +44268,7 @@ function ownMatcher(request2, config, opts, fromProviders) {
   const hook2 = request2.kind === "staged" || request2.kind === "pre-push" || request2.kind === "commit-msg";
   const ci = env.CI !== void 0 && env.CI !== "" && env.CI !== "false" && env.CI !== "0";
   const on = config.ownCredentials?.enabled ?? (hook2 && !ci);
-  const creds = on ? readOwnCredentials(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd) : [];
+  const creds = on ? readOwnCredentials2(env, config.ownCredentials ?? { files: [], env: [] }, opts.cwd) : [];
   creds.push(...fromProviders);
   return creds.length ? new OwnMatcher(creds) : void 0;
 }
@@ -41695,6 +44298,8 @@ function engineOptions(request2, root, loaded, verbose) {
     examples: config.patterns.flatMap((p) => p.examples.match),
     ...loaded.policies ? { policies: loaded.policies } : {},
     ...config.parameterFiles?.length ? { parameterFiles: config.parameterFiles } : {},
+    // A hook, a push and a range see the changed files only: a changed template brings its parameter files.
+    ...request2.kind === "staged" || request2.kind === "pre-push" || request2.kind === "range" ? { templateEnvironments: true } : {},
     readRelated: relatedReader(root, request2.kind === "paths" && !request2.index),
     listRelated: relatedLister(root, request2.kind === "paths" && !request2.index),
     ...verbose ? { explainDropped: true } : {}
@@ -41889,7 +44494,7 @@ function result(f, ruleIndex, existing) {
 function sarifReport(r, ctx) {
   const used = new Set([...r.findings, ...r.existing].map((f) => f.ruleId));
   const rules2 = ctx.rules.filter((x) => used.has(x.id)).sort((a, b) => a.id.localeCompare(b.id));
-  const index = new Map(rules2.map((rule265, i) => [rule265.id, i]));
+  const index = new Map(rules2.map((rule283, i) => [rule283.id, i]));
   const sarif = {
     $schema: "https://json.schemastore.org/sarif-2.1.0.json",
     version: "2.1.0",
@@ -42472,6 +45077,15 @@ var init_markdown = __esm({
   }
 });
 
+// src/report/formats.ts
+var RENDERED_FORMATS;
+var init_formats = __esm({
+  "src/report/formats.ts"() {
+    "use strict";
+    RENDERED_FORMATS = ["html", "markdown", "junit", "gitlab-secrets", "gitlab-sast", "codequality"];
+  }
+});
+
 // src/report/render.ts
 var render_exports = {};
 __export(render_exports, {
@@ -42515,14 +45129,13 @@ function parseSavedReport(text, file) {
     tool: r.tool ?? { name: "hookguard", version: "?" }
   };
 }
-var RENDERED_FORMATS;
 var init_render = __esm({
   "src/report/render.ts"() {
     "use strict";
     init_ci();
     init_html();
     init_markdown();
-    RENDERED_FORMATS = ["html", "markdown", "junit", "gitlab-secrets", "gitlab-sast", "codequality"];
+    init_formats();
   }
 });
 
@@ -42761,7 +45374,7 @@ function textReport(r, ctx) {
     out.push(
       c(
         "dim",
-        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? "y no longer matches" : "ies no longer match"} any finding; "hookguard baseline --prune" drops ${r.staleBaseline.length === 1 ? "it" : "them"} and keeps every entry that still matches.`
+        `${r.staleBaseline.length} baseline entr${r.staleBaseline.length === 1 ? "y no longer matches" : "ies no longer match"} any finding; "${ctx.command ?? "hookguard"} baseline --prune" drops ${r.staleBaseline.length === 1 ? "it" : "them"} and keeps every entry that still matches.`
       )
     );
   const s = r.summary;
@@ -42778,8 +45391,8 @@ function textReport(r, ctx) {
     );
     if (blocking.length)
       out.push(
-        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "hookguard baseline".`,
-        `  More on a rule: hookguard explain ${blocking[0].ruleId}`
+        `  ${blocking.length} at or above "${ctx.failOn}" block${blocking.length === 1 ? "s" : ""} this. False positive? Add "hookguard:allow RULE_ID reason" in a comment on that line, or accept it with "${ctx.command ?? "hookguard"} baseline".`,
+        `  More on a rule: ${ctx.command ?? "hookguard"} explain ${blocking[0].ruleId}`
       );
     const esc2 = r.escalation;
     if (blocking.length && (esc2?.contact || esc2?.doc))
@@ -47029,15 +49642,47 @@ var Api = class {
 // src/action/format.ts
 init_types();
 
+// src/report/diff.ts
+function commonEnds(a, b) {
+  let pre = 0;
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) pre++;
+  let suf = 0;
+  while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) suf++;
+  return { pre, suf };
+}
+function lineOps(a, b, bound = 4e6) {
+  const { pre, suf } = commonEnds(a, b);
+  const am = a.slice(pre, a.length - suf);
+  const bm = b.slice(pre, b.length - suf);
+  const ops = a.slice(0, pre).map((l) => [" ", l]);
+  if (am.length * bm.length <= bound) {
+    const n = am.length;
+    const m = bm.length;
+    const L = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
+    for (let i2 = n - 1; i2 >= 0; i2--)
+      for (let j2 = m - 1; j2 >= 0; j2--)
+        L[i2][j2] = am[i2] === bm[j2] ? L[i2 + 1][j2 + 1] + 1 : Math.max(L[i2 + 1][j2], L[i2][j2 + 1]);
+    let i = 0;
+    let j = 0;
+    while (i < n || j < m) {
+      if (i < n && j < m && am[i] === bm[j]) {
+        ops.push([" ", am[i]]);
+        i++;
+        j++;
+      } else if (i < n && (j >= m || L[i + 1][j] >= L[i][j + 1])) ops.push(["-", am[i++]]);
+      else ops.push(["+", bm[j++]]);
+    }
+  } else ops.push(...am.map((l) => ["-", l]), ...bm.map((l) => ["+", l]));
+  ops.push(...a.slice(a.length - suf).map((l) => [" ", l]));
+  return ops;
+}
+
 // src/action/suggest.ts
 function suggestionFor(before, after, focus) {
   if (before === after) return void 0;
   const a = before.split("\n");
   const b = after.split("\n");
-  let p = 0;
-  while (p < a.length && p < b.length && a[p] === b[p]) p++;
-  let s = 0;
-  while (s < a.length - p && s < b.length - p && a[a.length - 1 - s] === b[b.length - 1 - s]) s++;
+  const { pre: p, suf: s } = commonEnds(a, b);
   let start = p + 1;
   let end = a.length - s;
   if (end < start) {
@@ -47065,23 +49710,7 @@ function compact(diff) {
   return out.join("\n");
 }
 function lineDiff(old, neu) {
-  if (old.length * neu.length > 25e4) return [...old.map((l) => `-${l}`), ...neu.map((l) => `+${l}`)].join("\n");
-  const lcs = Array.from({ length: old.length + 1 }, () => new Array(neu.length + 1).fill(0));
-  for (let i2 = old.length - 1; i2 >= 0; i2--)
-    for (let j2 = neu.length - 1; j2 >= 0; j2--)
-      lcs[i2][j2] = old[i2] === neu[j2] ? lcs[i2 + 1][j2 + 1] + 1 : Math.max(lcs[i2 + 1][j2], lcs[i2][j2 + 1]);
-  const out = [];
-  let i = 0;
-  let j = 0;
-  while (i < old.length || j < neu.length) {
-    if (i < old.length && j < neu.length && old[i] === neu[j]) {
-      out.push(` ${old[i]}`);
-      i++;
-      j++;
-    } else if (i < old.length && (j === neu.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push(`-${old[i++]}`);
-    else out.push(`+${neu[j++]}`);
-  }
-  return out.join("\n");
+  return lineOps(old, neu, 25e4).map(([t, l]) => `${t}${l}`).join("\n");
 }
 function hunkRanges(patch) {
   const out = [];
@@ -47766,6 +50395,7 @@ function categoryOf(ruleId, rules2) {
   if (/^ENV-/i.test(ruleId)) return "environment";
   if (/^ATREST-/i.test(ruleId)) return "at-rest";
   if (/^ACCESS-/i.test(ruleId)) return "access";
+  if (/^CERT-/i.test(ruleId)) return "certificate";
   if (/^HG-/i.test(ruleId)) return "hookguard";
   return "secret";
 }
@@ -47777,7 +50407,15 @@ async function configAt(root, rev, configFile, known5) {
     try {
       const tmp = path4.join(dir, path4.basename(name));
       writeFileSync2(tmp, text);
-      const categories = /* @__PURE__ */ new Set(["secret", "cloudformation", "ansible", "environment", "at-rest", "access"]);
+      const categories = /* @__PURE__ */ new Set([
+        "secret",
+        "cloudformation",
+        "ansible",
+        "environment",
+        "at-rest",
+        "access",
+        "certificate"
+      ]);
       return { config: await loadConfig(tmp, known5, `${name} at ${rev.slice(0, 7)}`, categories), file: name };
     } catch {
       return void 0;
@@ -47813,30 +50451,7 @@ async function prExceptions(i) {
   );
   const out = [];
   const bySev = new Map(i.result.suppressed.map((s) => [s.fingerprint, s.severity]));
-  const seenInline = /* @__PURE__ */ new Set();
-  for (const s of i.result.suppressed) {
-    if (s.by !== "inline") continue;
-    const b = await blameOf(s.file);
-    const line = s.commit && s.commit !== i.head ? b.moved.get(`${s.commit}:${s.line}`) : s.line;
-    if (line === void 0) continue;
-    const at = [line, line - 1].map((n) => ({ n, l: b.lines.get(n) })).find((x) => x.l && /hookguard:allow/i.test(x.l.text));
-    if (!at?.l || !inRange.has(at.l.sha)) continue;
-    const key = `${s.file}\0${at.n}\0${s.ruleId}`;
-    if (seenInline.has(key)) continue;
-    seenInline.add(key);
-    out.push({
-      kind: "inline",
-      what: "hookguard:allow",
-      file: s.file,
-      line: at.n,
-      ruleId: s.ruleId,
-      severity: s.severity,
-      addedBy: at.l.author,
-      commit: at.l.sha,
-      ...s.reason ? { reason: s.reason } : {},
-      owners: owners(s.file, s.ruleId)
-    });
-  }
+  out.push(...await addedAllows(i, blameOf, inRange, owners));
   const baselineFile = i.baselineFile ?? headCfg?.config.baseline ?? baseCfg?.config.baseline ?? DEFAULT_BASELINE;
   const entries = async (rev) => {
     const text = await show2(i.root, rev, baselineFile);
@@ -47875,10 +50490,10 @@ async function prExceptions(i) {
     const b = await blameOf(headCfg.file);
     for (const e of headCfg.config.exceptions ?? []) {
       if (had.has(exceptionKey(e))) continue;
-      const rule265 = i.rules.get(e.what.toLowerCase());
+      const rule283 = i.rules.get(e.what.toLowerCase());
       if (e.kind === "severity lowered") {
         const was = baseCfg?.config.rules.get(e.what.toLowerCase());
-        const from = was && was !== "off" ? was : rule265?.severity;
+        const from = was && was !== "off" ? was : rule283?.severity;
         if (!from || !e.severity || SEVERITY_RANK[e.severity] >= SEVERITY_RANK[from]) continue;
       }
       let by;
@@ -47898,7 +50513,7 @@ async function prExceptions(i) {
         ...owners(headCfg.file, e.kind === "rule off" || e.kind === "severity lowered" ? e.what : "HG-CONFIG"),
         ...hidden.flatMap((s) => owners(s.file, s.ruleId))
       ]);
-      const severity = e.kind === "severity lowered" ? rule265?.severity : e.kind === "rule off" ? rule265?.severity : void 0;
+      const severity = e.kind === "severity lowered" ? rule283?.severity : e.kind === "rule off" ? rule283?.severity : void 0;
       out.push({
         kind: "config",
         what: e.kind === "severity lowered" ? `severity lowered to ${e.severity} in ${headCfg.file}` : `${e.kind} in ${headCfg.file}`,
@@ -47936,6 +50551,34 @@ async function prExceptions(i) {
     ...mode ? { configMode: mode } : {},
     ...ownership ? { ownersFrom: ownership.from } : {}
   };
+}
+async function addedAllows(i, blameOf, inRange, owners) {
+  const out = [];
+  const seenInline = /* @__PURE__ */ new Set();
+  for (const s of i.result.suppressed) {
+    if (s.by !== "inline") continue;
+    const b = await blameOf(s.file);
+    const line = s.commit && s.commit !== i.head ? b.moved.get(`${s.commit}:${s.line}`) : s.line;
+    if (line === void 0) continue;
+    const at = [line, line - 1].map((n) => ({ n, l: b.lines.get(n) })).find((x) => x.l && /hookguard:allow/i.test(x.l.text));
+    if (!at?.l || !inRange.has(at.l.sha)) continue;
+    const key = `${s.file}\0${at.n}\0${s.ruleId}`;
+    if (seenInline.has(key)) continue;
+    seenInline.add(key);
+    out.push({
+      kind: "inline",
+      what: "hookguard:allow",
+      file: s.file,
+      line: at.n,
+      ruleId: s.ruleId,
+      severity: s.severity,
+      addedBy: at.l.author,
+      commit: at.l.sha,
+      ...s.reason ? { reason: s.reason } : {},
+      owners: owners(s.file, s.ruleId)
+    });
+  }
+  return out;
 }
 async function judgeApproval(exceptions, reviews, head, author, isMember) {
   const latest = /* @__PURE__ */ new Map();
@@ -48068,7 +50711,7 @@ function headFixer(root, head, failOn) {
   return async (f, line) => {
     if (f.category !== "cloudformation" && f.category !== "ansible") return void 0;
     const { FIXES: FIXES2, hasFix: hasFix2 } = await Promise.resolve().then(() => (init_registry(), registry_exports));
-    if (!hasFix2(f.ruleId)) return void 0;
+    if (!hasFix2(f.ruleId, f.file)) return void 0;
     const blob = await git(root, ["show", `${head}:${f.file}`]);
     if (blob.code !== 0) return void 0;
     const text = blob.stdout.toString("utf8");
@@ -48103,20 +50746,7 @@ async function action(r) {
   });
   log(`hookguard ${VERSION9}: scanning ${plan.scope}`);
   for (const n of plan.notes) log(`hookguard: ${n}`);
-  const repo = repository(r);
-  let api;
-  let fallback;
-  if (!inputs.token)
-    fallback = "No github-token: findings are reported as workflow annotations and in the job summary.";
-  else if (!repo) fallback = "GITHUB_REPOSITORY is not set: findings are reported as workflow annotations.";
-  else
-    api = new Api(repo, {
-      token: inputs.token,
-      baseUrl: r.env.GITHUB_API_URL || "https://api.github.com",
-      userAgent: `hookguard-action/${VERSION9}`,
-      log,
-      ...r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}
-    });
+  let { api, fallback } = connect(r, inputs.token, log);
   if (fallback) command(r, "warning", fallback);
   const fail = (e, what2) => {
     const err = toApiError(e, what2);
@@ -48136,21 +50766,10 @@ async function action(r) {
     }
   if (!plan.request) {
     if (api && checkId !== void 0)
-      await api.updateCheckRun(checkId, {
-        status: "completed",
-        conclusion: "success",
-        output: { title: "Nothing to scan", summary: plan.notes.join("\n") || "Nothing to scan." }
-      }).catch((e) => fail(e, "completing the check run"));
-    appendSummary(r, `## hookguard: nothing to scan
-
-${plan.notes.join("\n\n")}
-`);
-    setOutput(r, "findings", "0");
-    setOutput(r, "blocking", "0");
-    setOutput(r, "sarif-file", "");
-    return 0;
+      await completeEmpty(api, checkId, plan.notes).catch((e) => fail(e, "completing the check run"));
+    return nothingToScan(r, plan.notes);
   }
-  const { scan: scan2, loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
+  const { scan: scan2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
   let outcome;
   try {
     outcome = await scan2(plan.request, {
@@ -48160,12 +50779,7 @@ ${plan.notes.join("\n\n")}
       ...inputs.failOn ? { failOn: inputs.failOn } : {}
     });
   } catch (e) {
-    if (api && checkId !== void 0)
-      await api.updateCheckRun(checkId, {
-        status: "completed",
-        conclusion: "failure",
-        output: { title: "hookguard could not scan", summary: e.message }
-      }).catch(() => void 0);
+    if (api && checkId !== void 0) await completeFailed(api, checkId, e);
     throw e;
   }
   const { result: result2, failOn } = outcome;
@@ -48184,8 +50798,60 @@ ${plan.notes.join("\n\n")}
   const end = group(r, `hookguard report: ${checkTitle(result2, failOn)}`);
   r.stdout(textReport(result2, ctx));
   end();
+  const { sarifFile, reportHtml } = await writeReportFiles(inputs, outcome, ctx, cwd, log);
+  let capped = 0;
+  if (api && checkId !== void 0) {
+    const all = await annotationsAtHead(outcome.root, plan.headSha, result2, failOn);
+    const annotations = all.slice(0, MAX_ANNOTATIONS);
+    capped = all.length - annotations.length;
+    const title = needsApproval ? `Needs owner approval: ${ex.approval.pending.length} exception${ex.approval.pending.length === 1 ? "" : "s"} added by this pull request; ${checkTitle(result2, failOn)}` : checkTitle(result2, failOn);
+    const summary = [checkSummary(plan.scope, result2, failOn, capped), ex?.markdown].filter(Boolean).join("\n\n");
+    try {
+      await postCheckRun(
+        api,
+        checkId,
+        { title, summary, annotations },
+        failingCount || needsApproval ? "failure" : "success"
+      );
+      checkDone = true;
+    } catch (e) {
+      fail(e, "updating the check run");
+    }
+  }
+  let where3;
+  let reviewLine;
+  const blockingFindings = failing(result2, failOn);
+  if (api && plan.pr && inputs.comments) {
+    try {
+      ({ where: where3, reviewLine } = await postReview(api, plan.pr, outcome, blockingFindings, inputs.config, cwd, failOn));
+      log(`hookguard: ${reviewLine ?? "review: nothing to comment on"}`);
+    } catch (e) {
+      fail(e, "posting review comments");
+    }
+  }
+  let reviewersLine;
+  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
+    reviewersLine = await requestOwnerReviews(api, plan.pr, ownersToAsk(blockingFindings, ex), ownersWhoApproved(ex));
+    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
+  }
+  if (!checkDone) r.stdout(githubReport(result2, ctx));
+  await writeSummary(r, outcome, plan, {
+    ...where3 ? { where: where3 } : {},
+    ...reviewLine ? { review: reviewLine } : {},
+    ...reviewersLine ? { reviewers: reviewersLine } : {},
+    ...fallback ? { fallback } : {},
+    ...capped ? { annotationsCapped: capped } : {},
+    ...sarifFile ? { sarifFile } : {},
+    ...reportHtml ? { reportHtml } : {},
+    ...ex?.markdown ? { exceptions: ex.markdown } : {}
+  });
+  return finish(r, outcome, { sarifFile, reportHtml, ex, needsApproval, failingCount });
+}
+async function writeReportFiles(inputs, outcome, ctx, cwd, log) {
+  const { result: result2 } = outcome;
   let sarifFile;
   if (inputs.sarifFile) {
+    const { loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
     const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
     const rules2 = [...patterns.map(secretRuleDoc2), ...await iacRuleDocs2(policies)];
     const { sarifReport: sarifReport2 } = await Promise.resolve().then(() => (init_sarif(), sarif_exports));
@@ -48204,125 +50870,64 @@ ${plan.notes.join("\n\n")}
     writeFileSync3(
       abs,
       renderReport2("html", publicReport2(result2, ctx), {
-        scope: plan.scope,
+        scope: ctx.scope ?? "",
         ...outcome.parity?.table.roles.length ? { parity: outcome.parity.table } : {}
       })
     );
     reportHtml = inputs.reportHtml;
     log(`hookguard: wrote the HTML audit report to ${reportHtml}`);
   }
-  let capped = 0;
-  if (api && checkId !== void 0) {
-    const locate2 = plan.headSha ? headLocator(outcome.root, plan.headSha) : void 0;
-    const atHead = async (fs) => Promise.all(
-      fs.map(async (f) => {
-        if (!locate2 || f.category !== "secret" || !f.commit || f.commit === plan.headSha) return f;
-        const line = await locate2(f);
-        if (line === void 0)
-          return {
-            ...f,
-            message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`
-          };
-        return line === f.line ? f : { ...f, line, endLine: line };
-      })
-    );
-    const all = annotationsFor({ ...result2, findings: await atHead(result2.findings) }, failOn);
-    const annotations = all.slice(0, MAX_ANNOTATIONS);
-    capped = all.length - annotations.length;
-    const title = needsApproval ? `Needs owner approval: ${ex.approval.pending.length} exception${ex.approval.pending.length === 1 ? "" : "s"} added by this pull request; ${checkTitle(result2, failOn)}` : checkTitle(result2, failOn);
-    const summary = [checkSummary(plan.scope, result2, failOn, capped), ex?.markdown].filter(Boolean).join("\n\n");
-    try {
-      const batches = Math.max(1, Math.ceil(annotations.length / BATCH2));
-      for (let i = 0; i < batches; i++) {
-        const last = i === batches - 1;
-        await api.updateCheckRun(checkId, {
-          ...last ? { status: "completed", conclusion: failingCount || needsApproval ? "failure" : "success" } : {},
-          output: { title, summary, annotations: annotations.slice(i * BATCH2, (i + 1) * BATCH2) }
-        });
-      }
-      checkDone = true;
-    } catch (e) {
-      fail(e, "updating the check run");
-    }
-  }
-  let where3;
-  let reviewLine;
-  const blockingFindings = failing(result2, failOn);
-  if (api && plan.pr && inputs.comments) {
-    try {
-      const pr = plan.pr;
-      const { patterns, policies } = await loadRulesAndConfig2(outcome.root, inputs.config, cwd);
-      const docs = /* @__PURE__ */ new Map();
-      const wanted = new Set(blockingFindings.map((f) => f.ruleId));
-      for (const d of [
-        ...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc2),
-        ...await iacRuleDocs2(policies)
-      ])
-        if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
-      const rv = await reviewPullRequest(
-        api,
-        pr,
-        blockingFindings,
-        [...result2.findings, ...result2.existing],
-        headLocator(outcome.root, pr.head),
-        (id) => docs.get(id) ?? {},
-        headFixer(outcome.root, pr.head, failOn)
-      );
-      where3 = rv.where;
-      for (const f of result2.findings)
-        if (!where3.has(f.fingerprint)) where3.set(f.fingerprint, "check run annotation (below fail-on)");
-      const parts = [
-        rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? "" : "s"}`,
-        rv.alreadyThere && `${rv.alreadyThere} already commented`,
-        rv.reopened && `${rv.reopened} reopened`,
-        rv.resolved && `${rv.resolved} earlier comment${rv.resolved === 1 ? "" : "s"} marked resolved`
-      ].filter(Boolean);
-      reviewLine = parts.length ? `Review: ${parts.join(", ")}.` : void 0;
-      log(`hookguard: ${reviewLine ?? "review: nothing to comment on"}`);
-    } catch (e) {
-      fail(e, "posting review comments");
-    }
-  }
-  let reviewersLine;
-  if (api && plan.pr && (blockingFindings.length || ex?.approval.pending.length)) {
-    const approved = new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
-    const owners = [
-      ...blockingFindings.flatMap((f) => f.owners ?? []),
-      ...ex?.mode === "require-owner-approval" ? ex.approval.pending.flatMap((e) => e.owners) : []
-    ];
-    reviewersLine = await requestOwnerReviews(api, plan.pr, owners, approved);
-    if (reviewersLine) log(`hookguard: ${reviewersLine}`);
-  }
-  if (!checkDone) r.stdout(githubReport(result2, ctx));
-  appendSummary(
-    r,
-    summaryMarkdown({
-      result: result2,
-      failOn,
-      scope: plan.scope,
-      notes: plan.notes,
-      ...where3 ? { where: where3 } : {},
-      ...reviewLine ? { review: reviewLine } : {},
-      ...reviewersLine ? { reviewers: reviewersLine } : {},
-      ...fallback ? { fallback } : {},
-      ...capped ? { annotationsCapped: capped } : {},
-      ...sarifFile ? { sarifFile } : {},
-      ...reportHtml ? {
-        reportHtml,
-        ...r.env.GITHUB_RUN_ID ? {
-          artifactsUrl: `${r.env.GITHUB_SERVER_URL || "https://github.com"}/${r.env.GITHUB_REPOSITORY ?? ""}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`
-        } : {}
-      } : {}
+  return { ...sarifFile ? { sarifFile } : {}, ...reportHtml ? { reportHtml } : {} };
+}
+async function annotationsAtHead(root, headSha, result2, failOn) {
+  const locate2 = headSha ? headLocator(root, headSha) : void 0;
+  const atHead = async (fs) => Promise.all(
+    fs.map(async (f) => {
+      if (!locate2 || f.category !== "secret" || !f.commit || f.commit === headSha) return f;
+      const line = await locate2(f);
+      if (line === void 0)
+        return {
+          ...f,
+          message: `${f.message} Added in commit ${f.commit.slice(0, 12)}; no longer at this line at the head commit.`
+        };
+      return line === f.line ? f : { ...f, line, endLine: line };
     })
   );
-  if (ex?.markdown) appendSummary(r, ex.markdown);
-  if (outcome.parity?.table.roles.length) {
-    const { tableMarkdown: tableMarkdown2 } = await Promise.resolve().then(() => (init_table(), table_exports));
-    appendSummary(
-      r,
-      tableMarkdown2(outcome.parity, { heading: "## hookguard: environment parity", onlyDifferences: true })
-    );
-  }
+  const all = annotationsFor({ ...result2, findings: await atHead(result2.findings) }, failOn);
+  return all;
+}
+async function postReview(api, pr, outcome, blockingFindings, config, cwd, failOn) {
+  const { loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
+  const { patterns, policies } = await loadRulesAndConfig2(outcome.root, config, cwd);
+  const docs = /* @__PURE__ */ new Map();
+  const wanted = new Set(blockingFindings.map((f) => f.ruleId));
+  for (const d of [...patterns.filter((p) => wanted.has(p.id)).map(secretRuleDoc2), ...await iacRuleDocs2(policies)])
+    if (wanted.has(d.id)) docs.set(d.id, ruleNotes(d.docs));
+  const rv = await reviewPullRequest(
+    api,
+    pr,
+    blockingFindings,
+    [...outcome.result.findings, ...outcome.result.existing],
+    headLocator(outcome.root, pr.head),
+    (id) => docs.get(id) ?? {},
+    headFixer(outcome.root, pr.head, failOn)
+  );
+  const where3 = rv.where;
+  for (const f of outcome.result.findings)
+    if (!where3.has(f.fingerprint)) where3.set(f.fingerprint, "check run annotation (below fail-on)");
+  const parts = [
+    rv.posted && `${rv.posted} new inline comment${rv.posted === 1 ? "" : "s"}`,
+    rv.alreadyThere && `${rv.alreadyThere} already commented`,
+    rv.reopened && `${rv.reopened} reopened`,
+    rv.resolved && `${rv.resolved} earlier comment${rv.resolved === 1 ? "" : "s"} marked resolved`
+  ].filter(Boolean);
+  const reviewLine = parts.length ? `Review: ${parts.join(", ")}.` : void 0;
+  return { where: where3, reviewLine };
+}
+function finish(r, outcome, o) {
+  const { result: result2, failOn } = outcome;
+  const { sarifFile, reportHtml, ex, needsApproval, failingCount } = o;
+  const log = (l) => info(r, l);
   const total = result2.findings.length + result2.existing.length;
   setOutput(r, "findings", String(total));
   setOutput(r, "blocking", String(failingCount));
@@ -48343,6 +50948,94 @@ ${plan.notes.join("\n\n")}
     );
   else if (!needsApproval) log(`hookguard: passed (${checkTitle(result2, failOn)}).`);
   return needsApproval ? 1 : outcome.exitCode;
+}
+function completeFailed(api, checkId, e) {
+  return api.updateCheckRun(checkId, {
+    status: "completed",
+    conclusion: "failure",
+    output: { title: "hookguard could not scan", summary: e.message }
+  }).catch(() => void 0);
+}
+function completeEmpty(api, checkId, notes) {
+  return api.updateCheckRun(checkId, {
+    status: "completed",
+    conclusion: "success",
+    output: { title: "Nothing to scan", summary: notes.join("\n") || "Nothing to scan." }
+  });
+}
+function nothingToScan(r, notes) {
+  appendSummary(r, `## hookguard: nothing to scan
+
+${notes.join("\n\n")}
+`);
+  setOutput(r, "findings", "0");
+  setOutput(r, "blocking", "0");
+  setOutput(r, "sarif-file", "");
+  return 0;
+}
+function connect(r, token, log) {
+  const repo = repository(r);
+  if (!token)
+    return {
+      api: void 0,
+      fallback: "No github-token: findings are reported as workflow annotations and in the job summary."
+    };
+  if (!repo)
+    return { api: void 0, fallback: "GITHUB_REPOSITORY is not set: findings are reported as workflow annotations." };
+  const api = new Api(repo, {
+    token,
+    baseUrl: r.env.GITHUB_API_URL || "https://api.github.com",
+    userAgent: `hookguard-action/${VERSION9}`,
+    log,
+    ...r.env.HOOKGUARD_MAX_RATE_WAIT_MS ? { maxWaitMs: Number(r.env.HOOKGUARD_MAX_RATE_WAIT_MS) } : {}
+  });
+  return { api, fallback: void 0 };
+}
+async function postCheckRun(api, checkId, o, conclusion) {
+  const batches = Math.max(1, Math.ceil(o.annotations.length / BATCH2));
+  for (let i = 0; i < batches; i++) {
+    const last = i === batches - 1;
+    await api.updateCheckRun(checkId, {
+      ...last ? { status: "completed", conclusion } : {},
+      output: { title: o.title, summary: o.summary, annotations: o.annotations.slice(i * BATCH2, (i + 1) * BATCH2) }
+    });
+  }
+}
+function ownersToAsk(blockingFindings, ex) {
+  return [
+    ...blockingFindings.flatMap((f) => f.owners ?? []),
+    ...ex?.mode === "require-owner-approval" ? ex.approval.pending.flatMap((e) => e.owners) : []
+  ];
+}
+function ownersWhoApproved(ex) {
+  return new Set(ex?.approval.approvers.map((a) => a.toLowerCase()) ?? []);
+}
+async function writeSummary(r, outcome, plan, o) {
+  const { exceptions, reportHtml, ...shown3 } = o;
+  appendSummary(
+    r,
+    summaryMarkdown({
+      result: outcome.result,
+      failOn: outcome.failOn,
+      scope: plan.scope,
+      notes: plan.notes,
+      ...shown3,
+      ...reportHtml ? {
+        reportHtml,
+        ...r.env.GITHUB_RUN_ID ? {
+          artifactsUrl: `${r.env.GITHUB_SERVER_URL || "https://github.com"}/${r.env.GITHUB_REPOSITORY ?? ""}/actions/runs/${r.env.GITHUB_RUN_ID}#artifacts`
+        } : {}
+      } : {}
+    })
+  );
+  if (exceptions) appendSummary(r, exceptions);
+  if (outcome.parity?.table.roles.length) {
+    const { tableMarkdown: tableMarkdown2 } = await Promise.resolve().then(() => (init_table(), table_exports));
+    appendSummary(
+      r,
+      tableMarkdown2(outcome.parity, { heading: "## hookguard: environment parity", onlyDifferences: true })
+    );
+  }
 }
 async function exceptionsStage(r, o) {
   const { loadRulesAndConfig: loadRulesAndConfig2, iacRuleDocs: iacRuleDocs2, secretRuleDoc: secretRuleDoc2 } = await Promise.resolve().then(() => (init_scan(), scan_exports));
