@@ -45,3 +45,40 @@ export function indexMayHoldAny(root: string, env: NodeJS.ProcessEnv, names: rea
   if (buf.includes('link') || buf.includes('sdir')) return 'maybe';
   return names.some((n) => buf.includes(n)) ? 'maybe' : 'no';
 }
+
+/**
+ * The staged paths under `dirs` (recursively, in index order), read from the index without git — or undefined when
+ * only git can say (no readable index, version 4, a split or sparse index, a larger one): the caller then asks git.
+ * Entries of a conflicted path (stages 1–3) are listed once.
+ */
+export function indexPathsUnder(root: string, env: NodeJS.ProcessEnv, dirs: readonly string[]): string[] | undefined {
+  const file = indexFile(root, env);
+  if (!file) return undefined;
+  let buf: Buffer;
+  try {
+    if (statSync(file).size > MAX_BYTES) return undefined;
+    buf = readFileSync(file);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : undefined;
+  }
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+  const version = buf.readUInt32BE(4);
+  if (version !== 2 && version !== 3) return undefined;
+  if (buf.includes('link') || buf.includes('sdir')) return undefined;
+  const prefixes = dirs.map((d) => `${d.replace(/\/+$/, '')}/`);
+  const out: string[] = [];
+  let at = 12;
+  for (let n = buf.readUInt32BE(8); n > 0; n--) {
+    // 40 bytes of stat data, the object id (20), the flags (2), with version 3 extended flags (2) when flagged.
+    if (at + 62 > buf.length) return undefined;
+    const flags = buf.readUInt16BE(at + 60);
+    const start = at + 62 + (version === 3 && flags & 0x4000 ? 2 : 0);
+    const end = buf.indexOf(0, start);
+    if (end < 0) return undefined;
+    const p = buf.toString('utf8', start, end);
+    // The entry is padded with 1 to 8 NUL bytes to a multiple of 8 from its start.
+    at += (end - at + 8) & ~7;
+    if (prefixes.some((x) => p.startsWith(x)) && out[out.length - 1] !== p) out.push(p);
+  }
+  return out;
+}

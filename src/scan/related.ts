@@ -3,7 +3,7 @@
  * else from the index (staged) or the commit being scanned. Small regular files only; cached for the run.
  */
 import path from 'node:path';
-import { indexMayHoldAny } from '../git/index-file.js';
+import { indexMayHoldAny, indexPathsUnder } from '../git/index-file.js';
 import type { EngineOptions } from '../engine/index.js';
 
 export function relatedReader(root: string, disk: boolean): NonNullable<EngineOptions['readRelated']> {
@@ -39,6 +39,9 @@ export function relatedLister(root: string, disk: boolean): NonNullable<EngineOp
     // The index (what a hook lists) read without git: when it surely holds no path with one of `names`
     // (`group_vars/`), there is nothing to list — a commit with a playbook then starts no git process for it.
     if (!disk && !commit && names?.length && indexMayHoldAny(root, process.env, names) === 'no') return [];
+    // The index's own entries, read without git where its format allows (the hook's case).
+    const staged = !disk && !commit ? indexPathsUnder(root, process.env, dirs) : undefined;
+    if (staged) return staged.slice(0, 512);
     if (!disk) {
       const { git } = await import('../git/run.js');
       const r = commit

@@ -140,7 +140,7 @@ describe('values through variables', () => {
     expect(byLine.some(([, , m]) => JSON.stringify(m) === '["cert_mode","2"]')).toBe(true);
   });
 
-  it('a staged playbook with variables asks git for inventory folders only when the index holds some', () => {
+  it('a staged playbook with variables reads inventory folders from the index, and asks git only when it must', () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': '# x\n' });
     // A git on PATH that logs its arguments, then runs the real one.
@@ -172,6 +172,13 @@ describe('values through variables', () => {
     writeFileSync(log, '');
     const some = repo.json(['scan', '--staged'], { env });
     expect(tls(some.report.findings).map((f) => `${f.file}:${f.line}`)).toEqual(['playbooks/site.yml:6']);
+    // The index's entries are read without git (versions 2 and 3)…
+    expect(lsFiles()).toEqual([]);
+    // …and git lists them where only git can (version 4 compresses the paths): the same finding.
+    repo.git('update-index', '--index-version', '4');
+    writeFileSync(log, '');
+    const v4 = repo.json(['scan', '--staged'], { env });
+    expect(tls(v4.report.findings).map((f) => `${f.file}:${f.line}`)).toEqual(['playbooks/site.yml:6']);
     expect(lsFiles().length).toBeGreaterThan(0);
   });
 });
