@@ -38622,6 +38622,35 @@ function indexMayHoldAny(root, env, names) {
   if (buf.includes("link") || buf.includes("sdir")) return "maybe";
   return names.some((n) => buf.includes(n)) ? "maybe" : "no";
 }
+function indexPathsUnder(root, env, dirs) {
+  const file = indexFile(root, env);
+  if (!file) return void 0;
+  let buf;
+  try {
+    if (statSync3(file).size > MAX_BYTES) return void 0;
+    buf = readFileSync8(file);
+  } catch (e) {
+    return e.code === "ENOENT" ? [] : void 0;
+  }
+  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return void 0;
+  const version2 = buf.readUInt32BE(4);
+  if (version2 !== 2 && version2 !== 3) return void 0;
+  if (buf.includes("link") || buf.includes("sdir")) return void 0;
+  const prefixes = dirs.map((d) => `${d.replace(/\/+$/, "")}/`);
+  const out = [];
+  let at = 12;
+  for (let n = buf.readUInt32BE(8); n > 0; n--) {
+    if (at + 62 > buf.length) return void 0;
+    const flags = buf.readUInt16BE(at + 60);
+    const start = at + 62 + (version2 === 3 && flags & 16384 ? 2 : 0);
+    const end = buf.indexOf(0, start);
+    if (end < 0) return void 0;
+    const p = buf.toString("utf8", start, end);
+    at += end - at + 8 & ~7;
+    if (prefixes.some((x) => p.startsWith(x)) && out[out.length - 1] !== p) out.push(p);
+  }
+  return out;
+}
 var MAX_BYTES;
 var init_index_file = __esm({
   "src/git/index-file.ts"() {
@@ -38740,6 +38769,8 @@ function relatedLister(root, disk) {
     dirs = dirs.filter((d) => d && !d.startsWith("/") && !d.split("/").includes(".."));
     if (!dirs.length) return [];
     if (!disk && !commit && names?.length && indexMayHoldAny(root, process.env, names) === "no") return [];
+    const staged2 = !disk && !commit ? indexPathsUnder(root, process.env, dirs) : void 0;
+    if (staged2) return staged2.slice(0, 512);
     if (!disk) {
       const { git: git2 } = await Promise.resolve().then(() => (init_run(), run_exports));
       const r = commit ? await git2(root, ["ls-tree", "-r", "-z", "--name-only", "--full-tree", commit, "--", ...dirs]) : await git2(root, ["ls-files", "-z", "--", ...dirs]);
