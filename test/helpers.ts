@@ -1,6 +1,6 @@
 /** Test helpers: real git repositories in temp dirs and the real built CLI as a child process. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, rmSync, realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -193,4 +193,25 @@ export interface Report {
 /** Assert helper: the text must not contain any of the secrets, whole. */
 export function leaks(text: string, secrets: string[]): string[] {
   return secrets.filter((s) => text.includes(s));
+}
+
+/**
+ * A git on PATH that logs its arguments and runs the real one: `env` to pass to a run, `calls(re)` the logged lines
+ * that match (e.g. /(?:^| )ls-files /), `reset()` to start the log over.
+ */
+export function gitLogger(repo: Repo): { env: NodeJS.ProcessEnv; calls(re: RegExp): string[]; reset(): void } {
+  const bin = path.join(repo.home, 'logbin');
+  const log = path.join(repo.home, 'git.log');
+  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+  mkdirSync(bin, { recursive: true });
+  writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+  writeFileSync(log, '');
+  return {
+    env: { PATH: `${bin}:${repo.env.PATH ?? process.env.PATH}` },
+    calls: (re) =>
+      readFileSync(log, 'utf8')
+        .split('\n')
+        .filter((l) => re.test(l)),
+    reset: () => writeFileSync(log, ''),
+  };
 }

@@ -19,6 +19,7 @@ import {
   ruleNotes,
   severityText,
   summaryMarkdown,
+  type SummaryInput,
   type RuleNotes,
 } from './format.js';
 import { MODES, planScan, type Mode, type Plan } from './plan.js';
@@ -569,16 +570,10 @@ async function writeSummary(
   r: Runner,
   outcome: ScanOutcome,
   plan: Plan,
-  o: {
-    where?: Map<string, string>;
-    review?: string;
-    reviewers?: string;
-    fallback?: string;
-    annotationsCapped?: number;
-    sarifFile?: string;
-    reportHtml?: string;
-    exceptions?: string;
-  },
+  o: Pick<
+    SummaryInput,
+    'where' | 'review' | 'reviewers' | 'fallback' | 'annotationsCapped' | 'sarifFile' | 'reportHtml'
+  > & { exceptions?: string },
 ): Promise<void> {
   const { exceptions, reportHtml, ...shown } = o;
   appendSummary(

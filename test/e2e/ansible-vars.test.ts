@@ -2,11 +2,9 @@
  * Values through variables (issue 24): a task argument set from an inventory's group_vars/host_vars or a role's
  * defaults is judged by its value, in every mode, and the finding says where the value is set.
  */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, Repo, type ReportFinding } from '../helpers.js';
+import { cleanup, gitLogger, Repo, type ReportFinding } from '../helpers.js';
 
 afterAll(cleanup);
 
@@ -144,39 +142,26 @@ describe('values through variables', () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': '# x\n' });
     // A git on PATH that logs its arguments, then runs the real one.
-    const bin = path.join(repo.home, 'logbin');
-    const log = path.join(repo.home, 'git.log');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    execFileSync('mkdir', ['-p', bin]);
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
-    chmodSync(path.join(bin, 'git'), 0o755);
-    const env = { PATH: `${bin}:${repo.env.PATH ?? process.env.PATH}` };
-    const lsFiles = () => {
-      try {
-        return readFileSync(log, 'utf8')
-          .split('\n')
-          .filter((l) => /(?:^| )ls-files /.test(l));
-      } catch {
-        return [];
-      }
-    };
+    const logged = gitLogger(repo);
+    const { env } = logged;
+    const lsFiles = () => logged.calls(/(?:^| )ls-files /);
     repo.write('playbooks/site.yml', PLAY);
     repo.git('add', '-A');
-    writeFileSync(log, '');
+    logged.reset();
     const none = repo.json(['scan', '--staged'], { env });
     expect(tls(none.report.findings)).toEqual([]); // undefined: unknown, never a finding
     expect(lsFiles()).toEqual([]);
     // With inventory variables staged, they are listed and the value is judged.
     repo.write('group_vars/all.yml', 'api_validate_certs: false\n');
     repo.git('add', '-A');
-    writeFileSync(log, '');
+    logged.reset();
     const some = repo.json(['scan', '--staged'], { env });
     expect(tls(some.report.findings).map((f) => `${f.file}:${f.line}`)).toEqual(['playbooks/site.yml:6']);
     // The index's entries are read without git (versions 2 and 3)…
     expect(lsFiles()).toEqual([]);
     // …and git lists them where only git can (version 4 compresses the paths): the same finding.
     repo.git('update-index', '--index-version', '4');
-    writeFileSync(log, '');
+    logged.reset();
     const v4 = repo.json(['scan', '--staged'], { env });
     expect(tls(v4.report.findings).map((f) => `${f.file}:${f.line}`)).toEqual(['playbooks/site.yml:6']);
     expect(lsFiles().length).toBeGreaterThan(0);

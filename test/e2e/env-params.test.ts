@@ -4,11 +4,8 @@
  * parameter's line, naming the environment — in the installed pre-commit hook, pre-push, --diff, --history and a
  * scan of paths; `scan --parameters FILE` evaluates a template with one file's values (as cfn_nag's).
  */
-import { execFileSync } from 'node:child_process';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanup, Repo, type ReportFinding } from '../helpers.js';
+import { cleanup, gitLogger, Repo, type ReportFinding } from '../helpers.js';
 
 afterAll(cleanup);
 
@@ -344,23 +341,15 @@ describe('a changed template whose parameter files did not change', () => {
   it('a staged template without parameters, or without parameter files, lists nothing', () => {
     const repo = Repo.init();
     repo.commit('init', { 'README.md': '# x\n' });
-    const bin = path.join(repo.home, 'logbin');
-    const log = path.join(repo.home, 'git.log');
-    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
-    execFileSync('mkdir', ['-p', bin]);
-    writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`);
-    chmodSync(path.join(bin, 'git'), 0o755);
-    const env = { PATH: `${bin}:${repo.env.PATH ?? process.env.PATH}` };
-    const lists = () =>
-      readFileSync(log, 'utf8')
-        .split('\n')
-        .filter((l) => /(?:^| )(?:ls-files|ls-tree) /.test(l));
+    const logged = gitLogger(repo);
+    const { env } = logged;
+    const lists = () => logged.calls(/(?:^| )(?:ls-files|ls-tree) /);
     // No Parameters section: nothing to look for.
     repo.write('infra/plain.yaml', before.replace(/Parameters:[\s\S]*?(?=Resources:)/, ''));
     // At the root with parameters but no params/ folder in the index: the index says so without git.
     repo.write('stack.yaml', TEMPLATE);
     repo.git('add', '-A');
-    writeFileSync(log, '');
+    logged.reset();
     expect(repo.json(['scan', '--staged'], { env }).code).toBe(0);
     expect(lists()).toEqual([]);
   });
