@@ -52,6 +52,13 @@ describe('hookguard <command> --help', () => {
 });
 
 describe('rule docs through the CLI', () => {
+  it('explain takes --no-color as scan does (it prints no colour either way)', () => {
+    const plain = cli(['explain', 'CFN-SG-001']);
+    const r = cli(['explain', 'CFN-SG-001', '--no-color']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(plain.stdout);
+  });
+
   it('explain CFN-SG-001 prints a fixed snippet that is valid YAML (its first line keeps its place)', () => {
     const r = cli(['explain', 'CFN-SG-001']);
     expect(r.code).toBe(0);

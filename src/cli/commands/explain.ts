@@ -17,6 +17,8 @@ explained from its own fields (what it matches, its remediation, where it is def
       ...SCAN_OPTIONS.config,
       help: 'the config whose custom patterns to include (default .hookguard.yaml at the repository root)',
     },
+    // Scan's flag, accepted here too (a hook's hint is often copied with it); explain prints no colour.
+    { name: 'no-color', help: 'no colour (explain prints none: accepted as scan accepts it)' },
   ],
   examples: ['hookguard explain CFN-SG-001', 'hookguard explain github-pat'],
 };
