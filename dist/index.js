@@ -38607,22 +38607,12 @@ function indexMayHold(root, env, name) {
   return indexMayHoldAny(root, env, [name]);
 }
 function indexMayHoldAny(root, env, names) {
-  const file = indexFile(root, env);
-  if (!file) return "maybe";
-  let buf;
-  try {
-    if (statSync3(file).size > MAX_BYTES) return "maybe";
-    buf = readFileSync8(file);
-  } catch (e) {
-    return e.code === "ENOENT" ? "no" : "maybe";
-  }
-  if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return "maybe";
-  const version2 = buf.readUInt32BE(4);
-  if (version2 !== 2 && version2 !== 3) return "maybe";
-  if (buf.includes("link") || buf.includes("sdir")) return "maybe";
+  const buf = readIndex(root, env);
+  if (buf === "none") return "no";
+  if (!buf) return "maybe";
   return names.some((n) => buf.includes(n)) ? "maybe" : "no";
 }
-function indexPathsUnder(root, env, dirs) {
+function readIndex(root, env) {
   const file = indexFile(root, env);
   if (!file) return void 0;
   let buf;
@@ -38630,12 +38620,19 @@ function indexPathsUnder(root, env, dirs) {
     if (statSync3(file).size > MAX_BYTES) return void 0;
     buf = readFileSync8(file);
   } catch (e) {
-    return e.code === "ENOENT" ? [] : void 0;
+    return e.code === "ENOENT" ? "none" : void 0;
   }
   if (buf.length < 12 || buf.toString("latin1", 0, 4) !== "DIRC") return void 0;
   const version2 = buf.readUInt32BE(4);
   if (version2 !== 2 && version2 !== 3) return void 0;
   if (buf.includes("link") || buf.includes("sdir")) return void 0;
+  return buf;
+}
+function indexPathsUnder(root, env, dirs) {
+  const buf = readIndex(root, env);
+  if (buf === "none") return [];
+  if (!buf) return void 0;
+  const version2 = buf.readUInt32BE(4);
   const prefixes = dirs.map((d) => `${d.replace(/\/+$/, "")}/`);
   const out = [];
   let at = 12;

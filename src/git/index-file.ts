@@ -28,22 +28,32 @@ export function indexMayHold(root: string, env: NodeJS.ProcessEnv, name: string)
 
 /** indexMayHold for several names, reading the index once: 'no' when it surely holds none of them. */
 export function indexMayHoldAny(root: string, env: NodeJS.ProcessEnv, names: readonly string[]): 'no' | 'maybe' {
+  const buf = readIndex(root, env);
+  if (buf === 'none') return 'no';
+  if (!buf) return 'maybe';
+  return names.some((n) => buf.includes(n)) ? 'maybe' : 'no';
+}
+
+/**
+ * The index's bytes when it stores paths whole (version 2 or 3, no split or sparse index, up to MAX_BYTES); 'none' when
+ * there is no index yet (nothing is staged); undefined where only git can read it.
+ */
+function readIndex(root: string, env: NodeJS.ProcessEnv): Buffer | 'none' | undefined {
   const file = indexFile(root, env);
-  if (!file) return 'maybe';
+  if (!file) return undefined;
   let buf: Buffer;
   try {
-    if (statSync(file).size > MAX_BYTES) return 'maybe';
+    if (statSync(file).size > MAX_BYTES) return undefined;
     buf = readFileSync(file);
   } catch (e) {
-    // No index yet (a fresh repository): nothing is staged under any name.
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no' : 'maybe';
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'none' : undefined;
   }
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return 'maybe';
+  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return undefined;
   const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return 'maybe';
+  if (version !== 2 && version !== 3) return undefined;
   // Extension signatures that move or fold entries; their bytes may also occur in a path, which only costs a git run.
-  if (buf.includes('link') || buf.includes('sdir')) return 'maybe';
-  return names.some((n) => buf.includes(n)) ? 'maybe' : 'no';
+  if (buf.includes('link') || buf.includes('sdir')) return undefined;
+  return buf;
 }
 
 /**
@@ -52,19 +62,10 @@ export function indexMayHoldAny(root: string, env: NodeJS.ProcessEnv, names: rea
  * Entries of a conflicted path (stages 1–3) are listed once.
  */
 export function indexPathsUnder(root: string, env: NodeJS.ProcessEnv, dirs: readonly string[]): string[] | undefined {
-  const file = indexFile(root, env);
-  if (!file) return undefined;
-  let buf: Buffer;
-  try {
-    if (statSync(file).size > MAX_BYTES) return undefined;
-    buf = readFileSync(file);
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? [] : undefined;
-  }
-  if (buf.length < 12 || buf.toString('latin1', 0, 4) !== 'DIRC') return undefined;
+  const buf = readIndex(root, env);
+  if (buf === 'none') return [];
+  if (!buf) return undefined;
   const version = buf.readUInt32BE(4);
-  if (version !== 2 && version !== 3) return undefined;
-  if (buf.includes('link') || buf.includes('sdir')) return undefined;
   const prefixes = dirs.map((d) => `${d.replace(/\/+$/, '')}/`);
   const out: string[] = [];
   let at = 12;

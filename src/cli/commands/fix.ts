@@ -28,7 +28,10 @@ blocking is left; 1: findings remain; 2: an error. hookguard explain RULE_ID say
     },
     { name: 'rule', value: 'ID', multiple: true, help: 'only these rules (repeat, or a comma-separated list)' },
     { name: 'dry-run', help: 'print the unified diff; change nothing' },
-    { name: 'no-baseline', help: 'fix the findings the baseline accepts too (by default they are left as accepted)' },
+    {
+      ...SCAN_OPTIONS.noBaseline,
+      help: 'fix the findings the baseline accepts too (by default they are left as accepted)',
+    },
     SCAN_OPTIONS.config,
   ],
   examples: ['hookguard fix infra/ --dry-run', 'hookguard fix --staged', 'hookguard fix --rule CFN-S3-003 templates/'],

@@ -83,23 +83,19 @@ async function installCommand(
   { force, global, packageDir }: { force: boolean; global: boolean; packageDir: string | undefined },
   io: Io,
 ): Promise<number> {
+  // Where this copy of hookguard is, for the hooks to run it.
+  const self = {
+    cwd: io.cwd,
+    force,
+    env: io.env,
+    nodePath: process.execPath,
+    cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
+    version: version(),
+  };
   if (global) {
     if (packageDir !== undefined) throw new UsageError('--global and --package do not go together');
     const g = await import('../../install/global.js');
-    const res =
-      cmd === 'init'
-        ? await g.installGlobal(
-            {
-              cwd: io.cwd,
-              force,
-              env: io.env,
-              nodePath: process.execPath,
-              cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
-              version: version(),
-            },
-            force,
-          )
-        : await g.uninstallGlobal({ env: io.env });
+    const res = cmd === 'init' ? await g.installGlobal(self, force) : await g.uninstallGlobal({ env: io.env });
     for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
     for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
     return res.ok ? 0 : 2;
@@ -107,15 +103,7 @@ async function installCommand(
   const { install, uninstall } = await import('../../install/index.js');
   const res =
     cmd === 'init'
-      ? await install({
-          cwd: io.cwd,
-          force,
-          env: io.env,
-          nodePath: process.execPath,
-          cliPath: fileURLToPath(new URL('../bin/hookguard.cjs', import.meta.url)),
-          version: version(),
-          ...(packageDir !== undefined ? { packageDir } : {}),
-        })
+      ? await install({ ...self, ...(packageDir !== undefined ? { packageDir } : {}) })
       : await uninstall({ cwd: io.cwd });
   for (const m of res.messages) io.stdout(`hookguard: ${m}\n`);
   for (const w of res.warnings) io.stderr(`hookguard: ${w}\n`);
